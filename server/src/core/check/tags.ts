@@ -1,0 +1,163 @@
+/**
+ * Tag hygiene. Scraped tag lines are full of words that are not subjects:
+ * punctuation stuck on (`[[names,]]`), possessives (`[[T-Mobile’s]]`),
+ * common words (`[[it’s]]`) and spellings that differ only in case
+ * (`[[Threatpost]] [[ThreatPost]]`). Each finding has a fix that edits only
+ * that tag: it rewrites it, or removes it when the clean form is already there.
+ */
+import type { Article, Tag, TagGroup } from '../syntax/ast';
+import { diag, type Diagnostic, type Fix, type TextEdit } from '../diagnostics';
+
+const STOP_WORDS = new Set([
+  "it's", 'its', 'it', 'i', "i'm", "i've", "i'd", 'we', "we're", 'you', "you're", 'he', "he's", 'she', "she's",
+  'they', "they're", 'the', 'a', 'an', 'and', 'or', 'but', 'nor', 'of', 'to', 'in', 'on', 'at', 'for', 'with',
+  'this', 'that', "that's", 'these', 'those', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'there', "there's",
+  'their', 'our', 'my', 'your', 'his', 'her', 'as', 'by', 'from', 'not', 'no', 'yes', 'so', 'if', 'then', 'than',
+  'also', 'just', 'what', 'who', 'how', 'why', 'when', 'where', 'which', 'said', 'says', 'can', 'could', 'would',
+  'should', 'will', 'may', 'might', 'do', 'does', 'did', 'has', 'have', 'had', 'one', 'all', 'some', 'more', 'most',
+  'other', 'new', 'about', 'after', 'before', 'into', 'over', 'under', 'while', 'still', 'even', 'however',
+]);
+
+// Characters that are never the start or end of a real tag. `@`, `#`, `.`,
+// `$` may start one (handles, hashtags, `.NET`); `+` and `#` may end one (C++, C#).
+const LEADING = /^[\s,;:!?"“”„‘’'()[\]{}…—–*_/\\|<>-]+/u;
+const TRAILING = /[\s,;:.!?"“”„‘’'()[\]{}…—–*_/\\|<>-]+$/u;
+const POSSESSIVE = /^(.+?)(?:['’]s|(?<=s)['’])$/u;
+
+function normalise(s: string): string {
+  return s.toLowerCase().replace(/[‘’`´]/g, "'");
+}
+
+/** Removes a tag and the space that separates it from its neighbour. */
+function removeTag(text: string, tag: Tag): TextEdit {
+  let { start, end } = tag.span;
+  let after = end;
+  while (text.charCodeAt(after) === 32 || text.charCodeAt(after) === 9) after++;
+  if (after > end && text.charCodeAt(after) !== 10 && text.charCodeAt(after) !== 13 && after < text.length) {
+    end = after;
+  } else {
+    while (start > 0 && (text.charCodeAt(start - 1) === 32 || text.charCodeAt(start - 1) === 9)) start--;
+  }
+  return { span: { start, end }, newText: '' };
+}
+
+function cleanFix(text: string, tag: Tag, clean: string, existing: Set<string>, what: string): Fix {
+  if (existing.has(normalise(clean))) {
+    return { title: `Remove [[${tag.name}]] ([[${clean}]] is already a tag)`, edits: [removeTag(text, tag)], preferred: true };
+  }
+  return { title: `Change to [[${clean}]]${what}`, edits: [{ span: tag.nameSpan, newText: clean }], preferred: true };
+}
+
+export function checkTags(text: string, a: Article, out: Diagnostic[]): void {
+  if (!a.tags) return;
+  const wordGroups = a.tags.groups.filter((g) => g.kind === 'plain' || g.kind === 'auto');
+  const kvGroups = a.tags.groups.filter((g) => g.kind === 'keyvalue');
+  checkWordTags(text, wordGroups, a.source?.value, out);
+  checkKeyValueTags(text, kvGroups, out);
+}
+
+function checkWordTags(text: string, groups: TagGroup[], source: string | undefined, out: Diagnostic[]): void {
+  const all = groups.flatMap((g) => g.tags);
+  const existing = new Set(all.map((t) => normalise(t.name.trim())));
+  const clean: Tag[] = [];
+  for (const tag of all) {
+    const name = tag.name.trim();
+    if (name === '') {
+      out.push(diag('tags.empty', tag.span, 'An empty tag.', [{ title: 'Remove the empty tag', edits: [removeTag(text, tag)], preferred: true }]));
+      continue;
+    }
+    const stripped = coreOf(name);
+    const n = normalise(stripped);
+    if (stripped === '' || STOP_WORDS.has(n)) {
+      out.push(diag('tags.stop-word', tag.span, `[[${tag.name}]] is a common word, not a subject: it links this article to nothing useful.`, [
+        { title: `Remove [[${tag.name}]]`, edits: [removeTag(text, tag)], preferred: true },
+      ]));
+      continue;
+    }
+    // Possessives are read before the trailing apostrophe of "customers’" is taken for punctuation.
+    const poss = POSSESSIVE.exec(name.replace(LEADING, '').replace(/[\s,;:.!?"“”()…]+$/u, ''));
+    if (poss && poss[1].length > 1) {
+      const base = coreOf(poss[1]);
+      out.push(diag('tags.possessive', tag.span, `[[${tag.name}]] is a possessive; tag the name itself, [[${base}]].`, [
+        cleanFix(text, tag, base, existing, ''),
+      ]));
+      continue;
+    }
+    if (stripped !== name) {
+      out.push(diag('tags.punctuation', tag.span, `[[${tag.name}]] has punctuation stuck to it; the tag is [[${stripped}]].`, [
+        cleanFix(text, tag, stripped, existing, ''),
+      ]));
+      continue;
+    }
+    clean.push(tag);
+  }
+  checkVariants(text, clean, source, out);
+}
+
+/** A tag's name without the punctuation a scraper leaves around words. */
+export function coreOf(name: string): string {
+  let s = name.trim().replace(LEADING, '');
+  const m = TRAILING.exec(s);
+  if (m) {
+    let trail = m[0];
+    // Keep the dot of an abbreviation with inner dots ("U.S.") and the signs of "C++" or "C#".
+    if (trail === '.' && /\.[^.\s]/.test(s.slice(0, -1))) trail = '';
+    s = s.slice(0, s.length - trail.length);
+  }
+  return s;
+}
+
+function checkVariants(text: string, tags: Tag[], source: string | undefined, out: Diagnostic[]): void {
+  const byKey = new Map<string, Tag[]>();
+  for (const t of tags) {
+    const k = normalise(t.name.trim());
+    const list = byKey.get(k);
+    if (list) list.push(t);
+    else byKey.set(k, [t]);
+  }
+  for (const list of byKey.values()) {
+    if (list.length < 2) continue;
+    const spellings = new Map<string, number>();
+    for (const t of list) spellings.set(t.name.trim(), (spellings.get(t.name.trim()) ?? 0) + 1);
+    // The preferred spelling: the outlet's own name, else the most used, else the first.
+    let preferred = list[0].name.trim();
+    if (source && spellings.has(source.trim())) preferred = source.trim();
+    else {
+      let best = 0;
+      for (const [s, n] of spellings) if (n > best) { best = n; preferred = s; }
+    }
+    const keptAt = list.find((t) => t.name.trim() === preferred)!;
+    for (const t of list) {
+      if (t === keptAt) continue;
+      const same = t.name.trim() === preferred;
+      out.push(diag(same ? 'tags.duplicate' : 'tags.case-variant', t.span,
+        same ? `[[${t.name}]] is already a tag.` : `[[${t.name}]] and [[${preferred}]] differ only in case; keep one spelling.`,
+        [{ title: `Remove [[${t.name}]]${same ? '' : ` (keep [[${preferred}]])`}`, edits: [removeTag(text, t)], preferred: true }],
+        [{ span: keptAt.span, message: `[[${preferred}]] is kept.` }]));
+    }
+  }
+}
+
+function checkKeyValueTags(text: string, groups: TagGroup[], out: Diagnostic[]): void {
+  for (const g of groups) {
+    const seen = new Map<string, Tag>();
+    for (const t of g.tags) {
+      if (t.key !== undefined && t.value === '') {
+        out.push(diag('tags.empty', t.span, `[[${t.name}]] has no value.`, [{ title: `Remove [[${t.name}]]`, edits: [removeTag(text, t)], preferred: true }]));
+        continue;
+      }
+      if (t.name.trim() === '') {
+        out.push(diag('tags.empty', t.span, 'An empty tag.', [{ title: 'Remove the empty tag', edits: [removeTag(text, t)], preferred: true }]));
+        continue;
+      }
+      const first = seen.get(t.name);
+      if (first) {
+        out.push(diag('tags.duplicate', t.span, `[[${t.name}]] is already a tag in ${g.heading?.text ?? 'this group'}.`, [
+          { title: `Remove the second [[${t.name}]]`, edits: [removeTag(text, t)], preferred: true },
+        ], [{ span: first.span, message: 'The first one.' }]));
+        continue;
+      }
+      seen.set(t.name, t);
+    }
+  }
+}

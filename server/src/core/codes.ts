@@ -1,0 +1,56 @@
+/**
+ * Every diagnostic code Breach Desk reports, with its default severity and
+ * one sentence on what it means. Codes are stable, dotted and lower-case:
+ * settings, suppressions, SARIF rule ids and quick fixes all key on them.
+ * README lists every code; a test keeps the two in step.
+ */
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface CodeInfo {
+  severity: Severity;
+  /** Shown as the SARIF rule's description and in README. */
+  summary: string;
+}
+
+export const CODES = {
+  'layout.missing-title': { severity: 'error', summary: 'The article has no `# Title` line.' },
+  'layout.duplicate-title': { severity: 'warning', summary: 'A second `# Title` line before the first section.' },
+  'layout.missing-section': { severity: 'error', summary: 'A required section (`## Information:`, `## Article:`, or a Tags section) is missing.' },
+  'layout.duplicate-section': { severity: 'error', summary: 'A section header appears twice; only the first one is read.' },
+  'layout.section-order': { severity: 'warning', summary: 'Sections are out of order (Information, then Article, then Tags).' },
+  'layout.header-format': { severity: 'information', summary: 'A section header is recognised but not written the usual way (for example `## information` for `## Information:`).' },
+  'layout.stray-text': { severity: 'warning', summary: 'Text outside any section, between the title and `## Information:`.' },
+  'title.empty': { severity: 'warning', summary: 'The `# Title` line has no text.' },
+  'title.empty-subtitle': { severity: 'information', summary: 'The `###` subtitle line has no text.' },
+  'info.malformed-line': { severity: 'warning', summary: 'A line in the Information section is not a `+ Name: value` field.' },
+  'info.missing-field': { severity: 'warning', summary: 'One of Source, Link, Date or Author is missing.' },
+  'info.empty-field': { severity: 'warning', summary: 'A field has no value.' },
+  'info.duplicate-field': { severity: 'warning', summary: 'A field appears twice; only the first is used.' },
+  'info.unknown-field': { severity: 'information', summary: 'A field other than Source, Link, Date and Author (often a misspelling).' },
+  'info.bad-link': { severity: 'error', summary: 'The Link is not an http(s) URL.' },
+  'info.bad-date': { severity: 'error', summary: 'The Date cannot be read as a date.' },
+  'info.date-unknown': { severity: 'warning', summary: 'The Date is a placeholder such as `Unknown` or `None`.' },
+  'info.date-epoch': { severity: 'warning', summary: 'The Date is Unix time zero (1 January 1970): the source had no date.' },
+  'info.date-future': { severity: 'warning', summary: 'The Date lies in the future.' },
+  'info.author-unknown': { severity: 'information', summary: 'The Author is a placeholder such as `Unknown`.' },
+  'article.placeholder': { severity: 'warning', summary: 'A placeholder article (`# Unknown`): the scraper saved no real content.' },
+  'article.stray-unknown': { severity: 'warning', summary: 'The body opens with a stray `Unknown` line left by the scraper.' },
+  'article.empty': { severity: 'warning', summary: 'The `## Article:` section has no text.' },
+  'tags.unclosed': { severity: 'warning', summary: 'A `[[tag` without its closing `]]`.' },
+  'tags.stray-text': { severity: 'warning', summary: 'Text in a tags section that is not a `[[tag]]`.' },
+  'tags.empty': { severity: 'warning', summary: 'An empty tag (`[[]]`, or `[[key=]]` with no value).' },
+  'tags.punctuation': { severity: 'information', summary: 'Punctuation stuck to a tag (`[[names,]]`, `[[Aug.]]`, `[[“I]]`).' },
+  'tags.possessive': { severity: 'information', summary: 'A possessive tag (`[[T-Mobile’s]]`, `[[customers’]]`).' },
+  'tags.stop-word': { severity: 'information', summary: 'A tag that is a common word rather than a subject (`[[it’s]]`, `[[the]]`).' },
+  'tags.case-variant': { severity: 'information', summary: 'Two tags that differ only in case (`[[Threatpost]]` and `[[ThreatPost]]`).' },
+  'tags.duplicate': { severity: 'information', summary: 'The same tag twice.' },
+} as const satisfies Record<string, CodeInfo>;
+
+export type Code = keyof typeof CODES;
+
+export const ALL_CODES = Object.keys(CODES) as Code[];
+
+export function isCode(value: unknown): value is Code {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(CODES, value);
+}

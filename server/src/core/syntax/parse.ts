@@ -1,0 +1,432 @@
+/**
+ * The article parser: text in, tree and problems out. It never throws and
+ * never gives up: half-typed, truncated and scrambled files produce a tree
+ * with whatever could be read, and problems that say what could not.
+ *
+ * The parser reads line by line in one pass. Section headers (`## Information:`,
+ * `## Article:`, `#### Tags:` / `## Tags:`) switch the region; each region has
+ * its own small line grammar. Inline structure (links, quotations, sentences)
+ * is found by `inline.ts` in time linear in the paragraph's length.
+ */
+import type { Span } from '../text';
+import type {
+  Article, Block, BodySection, Field, HeadingBlock, InfoSection, LinkValue, ParseResult,
+  SectionHeader, SectionKind, SyntaxProblem, Tag, TagGroup, TagGroupKind, TagsSection, TextBlock, TextNode,
+} from './ast';
+import { parseDate } from './dates';
+import { scanInline } from './inline';
+
+interface Line {
+  /** Offset of the first character. */
+  start: number;
+  /** Offset of the end of the content, before the line break. */
+  end: number;
+  text: string;
+}
+
+function splitLines(text: string, from: number): Line[] {
+  const lines: Line[] = [];
+  let start = from;
+  for (let i = from; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : -1;
+    if (c === 10 || c === 13 || c === -1) {
+      lines.push({ start, end: i, text: text.slice(start, i) });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  return lines;
+}
+
+// One header grammar for all layouts. Every variant is accepted; the layout
+// checks suggest the canonical spelling when it differs.
+const SECTION_RE = /^(#{1,6})[ \t]*(information|article|tags?)[ \t]*:?[ \t]*$/i;
+
+function sectionHeader(line: Line): SectionHeader | undefined {
+  if (line.text.charCodeAt(0) !== 35 /* # */ || line.text.length > 40) return undefined;
+  const m = SECTION_RE.exec(line.text);
+  if (!m) return undefined;
+  const level = m[1].length;
+  const word = m[2].toLowerCase();
+  let kind: SectionKind;
+  let canonical: string;
+  if (word === 'information') {
+    if (level !== 2) return undefined;
+    kind = 'information';
+    canonical = '## Information:';
+  } else if (word === 'article') {
+    if (level !== 2) return undefined;
+    kind = 'article';
+    canonical = '## Article:';
+  } else {
+    if (level !== 2 && level !== 4) return undefined;
+    kind = 'tags';
+    canonical = level === 2 ? '## Tags:' : '#### Tags:';
+  }
+  return { kind, level, raw: line.text, canonical, span: { start: line.start, end: line.end } };
+}
+
+const FIELD_RE = /^[ \t]*[+*-][ \t]*([^:\s][^:]{0,39}?)[ \t]*:[ \t]?(.*)$/;
+const ATX_RE = /^(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$/;
+const FENCE_RE = /^[ \t]{0,3}(`{3,}|~{3,})/;
+const SETEXT_RE = /^[ \t]{0,3}(=+|-+)[ \t]*$/;
+const RULE_RE = /^[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+const LIST_RE = /^[ \t]{0,3}(?:[*+-]|\d{1,9}[.)])[ \t]+\S/;
+const TAG_HEADING_RE = /^(#{2,6})[ \t]*(.*?)[ \t]*:?[ \t]*$/;
+
+const DATA_GROUPS = /^(?:cve|url|ipv4|ipv6|sha|md5|mitre|hash|email|domain)/i;
+const KEYVALUE_GROUPS = /^(?:threatactor|threat actor|action|industry|location)/i;
+
+function isBlank(line: Line): boolean {
+  return line.text.trim() === '';
+}
+
+function trimmedSpan(text: string, start: number, end: number): Span {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return { start, end };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 10 || c === 13 || c === 0xfeff;
+}
+
+export function parse(text: string): ParseResult {
+  const problems: SyntaxProblem[] = [];
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const lines = splitLines(text, bom);
+  const article: Article = { headers: [], layout: 'unknown', length: text.length };
+
+  let region: SectionKind | 'head' = 'head';
+  let info: InfoSection | undefined;
+  let body: BodySection | undefined;
+  let tags: TagsSection | undefined;
+  // Lines of the current region that the region grammar has not consumed yet.
+  let bodyLines: Line[] = [];
+  let inFence = false;
+  let group: TagGroup | undefined;
+
+  const finishBody = () => {
+    if (body && bodyLines.length) {
+      parseBody(text, bodyLines, body.blocks);
+      body.span.end = bodyLines[bodyLines.length - 1].end;
+    }
+    bodyLines = [];
+  };
+
+  for (const line of lines) {
+    const header = inFence ? undefined : sectionHeader(line);
+    if (header) {
+      if (region === 'article') finishBody();
+      article.headers.push(header);
+      region = header.kind;
+      group = undefined;
+      const sectionSpan = { start: header.span.start, end: header.span.end };
+      if (header.kind === 'information' && !info) {
+        info = { header, fields: [], span: sectionSpan };
+      } else if (header.kind === 'article' && !body) {
+        body = { header, blocks: [], span: sectionSpan };
+      } else if (header.kind === 'tags' && !tags) {
+        tags = { header, groups: [], span: sectionSpan };
+        if (header.level === 2) article.layout = 'new';
+        else if (article.layout === 'unknown') article.layout = 'old';
+      }
+      continue;
+    }
+
+    switch (region) {
+      case 'head':
+        readHead(text, line, article, problems);
+        break;
+      case 'information':
+        // Fields under a duplicated header stay out of the tree; the
+        // duplicate header itself is reported by the layout checks.
+        if (info && info.header === article.headers[article.headers.length - 1]) readField(text, line, info, problems);
+        break;
+      case 'article':
+        if (FENCE_RE.test(line.text)) inFence = !inFence;
+        if (body && body.header === article.headers[article.headers.length - 1]) bodyLines.push(line);
+        break;
+      case 'tags':
+        if (tags && tags.header === article.headers[article.headers.length - 1]) {
+          group = readTagLine(text, line, tags, group, problems);
+        }
+        break;
+    }
+  }
+  if (region === 'article') finishBody();
+
+  article.info = info;
+  article.body = body;
+  article.tags = tags;
+  if (info) {
+    for (const f of info.fields) {
+      if (f.name === 'source' && !article.source) article.source = f;
+      else if (f.name === 'link' && !article.link) {
+        article.link = { ...f, parsed: parseLinkValue(f) };
+        if (article.layout === 'unknown' || article.layout === 'old') {
+          if (article.link.parsed?.style === 'bare') article.layout = article.tags ? article.layout : 'new';
+        }
+      } else if (f.name === 'date' && !article.date) article.date = { ...f, parsed: parseDate(f.value) };
+      else if (f.name === 'author' && !article.author) article.author = f;
+    }
+  }
+  return { article, problems };
+}
+
+function readHead(text: string, line: Line, article: Article, problems: SyntaxProblem[]): void {
+  if (isBlank(line)) return;
+  const m = ATX_RE.exec(line.text);
+  if (m && m[1].length === 1 && !article.title) {
+    article.title = textNode(text, line, m[1].length);
+    return;
+  }
+  if (m && m[1].length === 3 && !article.subtitle) {
+    article.subtitle = textNode(text, line, m[1].length);
+    return;
+  }
+  if (m && m[1].length === 1) {
+    problems.push({
+      code: 'layout.duplicate-title',
+      span: { start: line.start, end: line.end },
+      message: 'A second title: an article has one `# Title` line.',
+    });
+    return;
+  }
+  problems.push({
+    code: 'layout.stray-text',
+    span: trimmedSpan(text, line.start, line.end),
+    message: article.title
+      ? 'Text between the title and `## Information:` is not part of any section. Move it into `## Article:` or make it the `### Subtitle`.'
+      : 'Text before the `# Title` line is not part of any section.',
+  });
+}
+
+function textNode(text: string, line: Line, marks: number): TextNode {
+  let start = line.start + marks;
+  const s = trimmedSpan(text, start, line.end);
+  start = s.start;
+  let end = s.end;
+  // Closing `#` marks of an ATX heading are not part of its text.
+  while (end > start && text.charCodeAt(end - 1) === 35) end--;
+  const t = trimmedSpan(text, start, end);
+  return { text: text.slice(t.start, t.end), span: t, lineSpan: { start: line.start, end: line.end } };
+}
+
+function readField(text: string, line: Line, info: InfoSection, problems: SyntaxProblem[]): void {
+  if (isBlank(line)) return;
+  info.span.end = line.end;
+  const m = FIELD_RE.exec(line.text);
+  if (!m) {
+    problems.push({
+      code: 'info.malformed-line',
+      span: trimmedSpan(text, line.start, line.end),
+      message: 'The Information section holds `+ Name: value` lines; this line is not one.',
+    });
+    return;
+  }
+  const keyStart = line.start + line.text.indexOf(m[1]);
+  const valueStart = line.end - m[2].length;
+  const valueSpan = trimmedSpan(text, valueStart, line.end);
+  const field: Field = {
+    key: m[1],
+    name: m[1].toLowerCase(),
+    keySpan: { start: keyStart, end: keyStart + m[1].length },
+    value: text.slice(valueSpan.start, valueSpan.end),
+    valueSpan,
+    lineSpan: { start: line.start, end: line.end },
+  };
+  info.fields.push(field);
+}
+
+const MD_LINK_RE = /^\[([^\]]{0,200})\]\(\s*<?([^()\s<>]{0,4000})>?(?:\s+"[^"]{0,400}")?\s*\)$/;
+
+export function parseLinkValue(f: Field): LinkValue | undefined {
+  const v = f.value;
+  if (v === '') return undefined;
+  const m = MD_LINK_RE.exec(v);
+  if (m) {
+    const at = f.valueSpan.start + v.indexOf(m[2], m[1].length + 2);
+    return { url: m[2], urlSpan: { start: at, end: at + m[2].length }, style: 'markdown' };
+  }
+  if (v.startsWith('<') && v.endsWith('>') && v.length > 2) {
+    return { url: v.slice(1, -1), urlSpan: { start: f.valueSpan.start + 1, end: f.valueSpan.end - 1 }, style: 'angle' };
+  }
+  return { url: v, urlSpan: f.valueSpan, style: 'bare' };
+}
+
+// ---------------------------------------------------------------------------
+// Tags
+
+function readTagLine(text: string, line: Line, tags: TagsSection, group: TagGroup | undefined, problems: SyntaxProblem[]): TagGroup | undefined {
+  if (isBlank(line)) return group;
+  tags.span.end = line.end;
+  if (line.text.charCodeAt(0) === 35 /* # */) {
+    const m = TAG_HEADING_RE.exec(line.text);
+    if (m) {
+      const name = m[2];
+      const kind: TagGroupKind = /autogenerated/i.test(name) ? 'auto'
+        : DATA_GROUPS.test(name) ? 'data'
+          : KEYVALUE_GROUPS.test(name) ? 'keyvalue' : 'plain';
+      const heading = textNode(text, line, m[1].length);
+      if (heading.text.endsWith(':')) {
+        heading.span.end--;
+        heading.text = heading.text.slice(0, -1).trimEnd();
+        heading.span.end = heading.span.start + heading.text.length;
+      }
+      const g: TagGroup = { kind, heading, tags: [], span: { start: line.start, end: line.end } };
+      tags.groups.push(g);
+      return g;
+    }
+  }
+  if (!group) {
+    group = { kind: tags.header.level === 4 ? 'plain' : 'auto', tags: [], span: { start: line.start, end: line.end } };
+    tags.groups.push(group);
+  }
+  group.span.end = line.end;
+  scanTags(text, line, group, problems);
+  return group;
+}
+
+/** Finds `[[…]]` tags on one line in a single left-to-right pass. */
+function scanTags(text: string, line: Line, group: TagGroup, problems: SyntaxProblem[]): void {
+  const s = line.text;
+  let i = 0;
+  let strayStart = -1;
+  const flushStray = (end: number) => {
+    if (strayStart >= 0) {
+      const sp = trimmedSpan(text, line.start + strayStart, line.start + end);
+      if (sp.end > sp.start && group.kind !== 'data') {
+        problems.push({
+          code: 'tags.stray-text',
+          span: sp,
+          message: 'Text in the tags section that is not a `[[tag]]`.',
+        });
+      }
+      strayStart = -1;
+    }
+  };
+  while (i < s.length) {
+    if (s.charCodeAt(i) === 91 && s.charCodeAt(i + 1) === 91) {
+      flushStray(i);
+      const open = i;
+      let j = i + 2;
+      let close = -1;
+      let reopen = -1;
+      for (; j < s.length; j++) {
+        const c = s.charCodeAt(j);
+        if (c === 93 && s.charCodeAt(j + 1) === 93) { close = j; break; }
+        if (c === 91 && s.charCodeAt(j + 1) === 91) { reopen = j; break; }
+      }
+      if (close < 0) {
+        const end = reopen >= 0 ? reopen : s.length;
+        problems.push({
+          code: 'tags.unclosed',
+          span: trimmedSpan(text, line.start + open, line.start + end),
+          message: 'This tag has no closing `]]`.',
+        });
+        i = end;
+        continue;
+      }
+      const name = s.slice(open + 2, close);
+      const tag: Tag = {
+        name,
+        nameSpan: { start: line.start + open + 2, end: line.start + close },
+        span: { start: line.start + open, end: line.start + close + 2 },
+      };
+      const eq = name.indexOf('=');
+      if (eq >= 0 && group.kind !== 'plain') {
+        tag.key = name.slice(0, eq).trim();
+        tag.value = name.slice(eq + 1).trim();
+      }
+      group.tags.push(tag);
+      i = close + 2;
+      continue;
+    }
+    const c = s.charCodeAt(i);
+    if (strayStart < 0 && !isSpace(c)) strayStart = i;
+    i++;
+  }
+  flushStray(s.length);
+}
+
+// ---------------------------------------------------------------------------
+// Body
+
+function parseBody(text: string, lines: Line[], blocks: Block[]): void {
+  let para: Line[] = [];
+  let paraKind: TextBlock['kind'] = 'paragraph';
+  const flush = () => {
+    if (para.length) blocks.push(textBlock(text, para, paraKind));
+    para = [];
+    paraKind = 'paragraph';
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const t = line.text;
+    if (isBlank(line)) {
+      flush();
+      continue;
+    }
+    const fence = FENCE_RE.exec(t);
+    if (fence) {
+      flush();
+      const marker = fence[1];
+      let j = i + 1;
+      while (j < lines.length && !lines[j].text.trimStart().startsWith(marker)) j++;
+      const last = Math.min(j, lines.length - 1);
+      blocks.push({ kind: 'code', span: { start: line.start, end: lines[last].end } });
+      i = last;
+      continue;
+    }
+    if (para.length && paraKind === 'paragraph' && SETEXT_RE.test(t)) {
+      const level = t.trim().startsWith('=') ? 1 : 2;
+      const first = para[0];
+      const last = para[para.length - 1];
+      const ts = trimmedSpan(text, first.start, last.end);
+      const h: HeadingBlock = {
+        kind: 'heading', level, style: 'setext', text: text.slice(ts.start, ts.end), textSpan: ts,
+        span: { start: first.start, end: line.end },
+      };
+      para = [];
+      blocks.push(h);
+      continue;
+    }
+    if (RULE_RE.test(t)) {
+      flush();
+      blocks.push({ kind: 'rule', span: { start: line.start, end: line.end } });
+      continue;
+    }
+    if (t.charCodeAt(0) === 35 /* # */) {
+      const m = ATX_RE.exec(t);
+      if (m) {
+        flush();
+        const node = textNode(text, line, m[1].length);
+        blocks.push({ kind: 'heading', level: m[1].length, style: 'atx', text: node.text, textSpan: node.span, span: { start: line.start, end: line.end } });
+        continue;
+      }
+    }
+    const quote = /^[ \t]{0,3}>/.test(t);
+    if (quote) {
+      if (paraKind !== 'blockquote') flush();
+      paraKind = 'blockquote';
+      para.push(line);
+      continue;
+    }
+    if (paraKind === 'blockquote') flush();
+    if (LIST_RE.test(t)) {
+      flush();
+      paraKind = 'list-item';
+      para.push(line);
+      continue;
+    }
+    para.push(line);
+  }
+  flush();
+}
+
+function textBlock(text: string, lines: Line[], kind: TextBlock['kind']): TextBlock {
+  const span = { start: lines[0].start, end: lines[lines.length - 1].end };
+  const inline = scanInline(text, span.start, span.end, kind === 'blockquote');
+  return { kind, span, sentences: inline.sentences, links: inline.links, quotes: inline.quotes };
+}

@@ -1,0 +1,91 @@
+/**
+ * Offsets and positions. Every node in the core carries a `Span` of UTF-16
+ * code-unit offsets into the document text (the unit JavaScript strings and
+ * LSP's default position encoding share); `LineIndex` converts them to
+ * zero-based line/character positions and back.
+ */
+
+export interface Span {
+  /** Offset of the first code unit. */
+  start: number;
+  /** Offset one past the last code unit. */
+  end: number;
+}
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export function span(start: number, end: number): Span {
+  return { start, end };
+}
+
+export function contains(s: Span, offset: number): boolean {
+  return offset >= s.start && offset <= s.end;
+}
+
+/**
+ * Line starts of a text, computed once. Recognises `\n`, `\r\n` and a lone
+ * `\r` as line ends, like the LSP specification.
+ */
+export class LineIndex {
+  readonly lineStarts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10 /* \n */) {
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= clamped) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: clamped - this.lineStarts[lo] };
+  }
+
+  /** Positions past the end of a line or of the text are clamped, never an error. */
+  offsetAt(pos: Position): number {
+    if (pos.line < 0) return 0;
+    if (pos.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[pos.line];
+    const end = this.lineEnd(pos.line);
+    return Math.max(start, Math.min(start + Math.max(0, pos.character), end));
+  }
+
+  /** Offset of the end of a line's content, before its line break. */
+  lineEnd(line: number): number {
+    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
+    let end = next;
+    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  range(s: Span): Range {
+    return { start: this.positionAt(s.start), end: this.positionAt(s.end) };
+  }
+}
