@@ -1,0 +1,133 @@
+/**
+ * A real LSP client for tests: starts `dist/server.js --stdio` as a child
+ * process and speaks JSON-RPC to it with vscode-jsonrpc, like an editor.
+ * Waits are for conditions (a notification arriving), never fixed sleeps.
+ */
+import { spawn, type ChildProcess } from 'child_process';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import {
+  createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection,
+} from 'vscode-jsonrpc/node';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const SERVER = path.join(ROOT, 'dist', 'server.js');
+
+export interface PublishedDiagnostics {
+  uri: string;
+  version?: number;
+  diagnostics: {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    severity?: number;
+    code?: string;
+    source?: string;
+    message: string;
+    relatedInformation?: unknown[];
+    data?: unknown;
+  }[];
+}
+
+export class LspClient {
+  readonly connection: MessageConnection;
+  readonly child: ChildProcess;
+  readonly stderr: string[] = [];
+  private readonly published = new Map<string, PublishedDiagnostics[]>();
+  private waiters: (() => void)[] = [];
+  /** Settings the server gets when it asks (workspace/configuration). */
+  settings: Record<string, unknown> = {};
+
+  constructor(args: string[] = ['--stdio']) {
+    this.child = spawn(process.execPath, [SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stderr!.on('data', (d: Buffer) => this.stderr.push(d.toString()));
+    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {
+      const list = this.published.get(p.uri) ?? [];
+      list.push(p);
+      this.published.set(p.uri, list);
+      this.wake();
+    });
+    this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+      p.items.map((i) => (i.section === 'breachDesk' ? this.settings : null)));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification(() => this.wake());
+    this.connection.listen();
+  }
+
+  private wake(): void {
+    const w = this.waiters;
+    this.waiters = [];
+    w.forEach((f) => f());
+  }
+
+  async initialize(rootUri: string | null = null, capabilities: Record<string, unknown> = { workspace: { configuration: true } }): Promise<any> {
+    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri, capabilities, workspaceFolders: null });
+    await this.connection.sendNotification('initialized', {});
+    return result;
+  }
+
+  request<T = any>(method: string, params: unknown): Promise<T> {
+    return this.connection.sendRequest(method, params) as Promise<T>;
+  }
+
+  notify(method: string, params: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
+  }
+
+  open(uri: string, text: string, languageId = 'breach-article', version = 1): Promise<void> {
+    return this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  }
+
+  /** Resolves with the first publication for `uri` that satisfies `accept`. */
+  async diagnostics(uri: string, accept: (p: PublishedDiagnostics) => boolean = () => true, timeoutMs = 20000): Promise<PublishedDiagnostics> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const hit = (this.published.get(uri) ?? []).find(accept);
+      if (hit) return hit;
+      if (this.child.exitCode !== null) throw new Error(`server exited (${this.child.exitCode}): ${this.stderr.join('')}`);
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no matching diagnostics for ${uri}; got ${JSON.stringify(this.published.get(uri) ?? [])}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, left);
+        this.waiters.push(() => { clearTimeout(t); resolve(); });
+      });
+    }
+  }
+
+  async shutdown(): Promise<void> {
+    if (this.child.exitCode === null) {
+      try {
+        await this.request('shutdown', null);
+        await this.notify('exit', null);
+      } catch {
+        // The process may already be gone.
+      }
+    }
+    await new Promise<void>((resolve) => {
+      if (this.child.exitCode !== null) return resolve();
+      const t = setTimeout(() => { this.child.kill(); resolve(); }, 3000);
+      this.child.once('exit', () => { clearTimeout(t); resolve(); });
+    });
+    this.connection.dispose();
+  }
+}
+
+export function fileUri(p: string): string {
+  return pathToFileURL(p).toString();
+}
+
+export interface LspEdit {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  newText: string;
+}
+
+/** Applies LSP text edits (all against the same original text) and returns the new text. */
+export function applyLspEdits(text: string, edits: LspEdit[]): string {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  const off = (p: { line: number; character: number }) => (p.line >= starts.length ? text.length : Math.min(starts[p.line] + p.character, text.length));
+  const sorted = edits.map((e) => ({ s: off(e.range.start), e: off(e.range.end), t: e.newText })).sort((a, b) => b.s - a.s);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.s) + e.t + out.slice(e.e);
+  return out;
+}

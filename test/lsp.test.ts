@@ -1,0 +1,147 @@
+/**
+ * Protocol round-trips: the bundled server spoken to over stdio, as an
+ * editor would. These cover the glue; the core's behaviour has its own tests.
+ */
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { applyLspEdits, fileUri, LspClient, ROOT, SERVER } from './helpers/lsp';
+
+const SEED = path.join(ROOT, 'seeds', '000_01fe31f0ddfc7e1f.txt');
+
+function textAt(text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
+  const lines = text.split('\n');
+  if (range.start.line !== range.end.line) throw new Error('multi-line range');
+  return lines[range.start.line].slice(range.start.character, range.end.character);
+}
+
+describe('language server over stdio', function () {
+  let client: LspClient;
+  const seedText = fs.readFileSync(SEED, 'utf8');
+  const uri = fileUri(SEED);
+
+  before(function () {
+    if (!fs.existsSync(SERVER)) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  });
+
+  beforeEach(async function () {
+    client = new LspClient();
+    const init = await client.initialize();
+    assert.ok(init.capabilities.documentSymbolProvider);
+    assert.ok(init.capabilities.codeActionProvider);
+  });
+
+  afterEach(async function () {
+    await client.shutdown();
+  });
+
+  it('publishes the seed’s tag problems, and no errors, on open', async function () {
+    await client.open(uri, seedText);
+    const p = await client.diagnostics(uri);
+    const byCode = p.diagnostics.map((d) => `${d.code} ${textAt(seedText, d.range)}`).sort();
+    assert.deepStrictEqual(byCode, [
+      'tags.case-variant [[Threatpost]]',
+      'tags.possessive [[T-Mobile’s]]',
+      'tags.punctuation [[Aug.]]',
+      'tags.punctuation [[numbers,]]',
+      'tags.stop-word [[it’s]]',
+    ]);
+    assert.ok(p.diagnostics.every((d) => d.source === 'breach-desk' && d.severity !== 1));
+    assert.strictEqual(p.version, 1);
+    const variant = p.diagnostics.find((d) => d.code === 'tags.case-variant')!;
+    assert.strictEqual((variant.relatedInformation as any[])[0].location.uri, uri);
+  });
+
+  it('answers the outline with title, sections and sub-headings', async function () {
+    await client.open(uri, seedText);
+    const symbols = await client.request<any[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.strictEqual(symbols.length, 1);
+    assert.strictEqual(symbols[0].name, 'T-Mobile’s Security Is ‘Awful,’ Says Purported Thief');
+    assert.deepStrictEqual(symbols[0].children.map((c: any) => c.name), ['Information', 'Article', 'Tags']);
+    assert.deepStrictEqual(symbols[0].children[0].children.map((c: any) => c.name), ['Source', 'Link', 'Date', 'Author']);
+    const headings = symbols[0].children[1].children.map((c: any) => c.name);
+    assert.deepStrictEqual(headings, ['Who is John Binns?', 'T-Mobile’s ‘Awful’ Security', 'Something’s Wrong in Magenta Land', 'The Latest From T-Mobile', 'Well, Good Luck With All That']);
+  });
+
+  it('answers folding ranges for the sections', async function () {
+    await client.open(uri, seedText);
+    const ranges = await client.request<any[]>('textDocument/foldingRange', { textDocument: { uri } });
+    const lines = seedText.split('\n');
+    const info = lines.indexOf('## Information:');
+    assert.ok(ranges.some((r) => r.startLine === info && r.endLine === info + 4), JSON.stringify(ranges));
+  });
+
+  it('offers a quick fix from the diagnostic and republishes after the edit', async function () {
+    await client.open(uri, seedText);
+    const p = await client.diagnostics(uri);
+    const stop = p.diagnostics.find((d) => d.code === 'tags.stop-word')!;
+    const actions = await client.request<any[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: stop.range, context: { diagnostics: [stop], only: ['quickfix'] },
+    });
+    assert.strictEqual(actions.length, 1);
+    assert.strictEqual(actions[0].title, 'Remove [[it’s]]');
+    const fixed = applyLspEdits(seedText, actions[0].edit.changes[uri]);
+    const tagLine = fixed.split('\n').find((l) => l.startsWith('[[T-Mobile]]'));
+    assert.strictEqual(tagLine, '[[T-Mobile]] [[Binns]] [[T-Mobile’s]] [[WSJ]] [[cybersecurity]] [[Threatpost]] [[numbers,]] [[Sievert]] [[Aug.]] [[ThreatPost]]');
+    await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+    const p2 = await client.diagnostics(uri, (x) => x.version === 2);
+    assert.ok(!p2.diagnostics.some((d) => d.code === 'tags.stop-word'));
+    assert.strictEqual(p2.diagnostics.length, 4);
+  });
+
+  it('fixes all safe problems at once with source.fixAll', async function () {
+    await client.open(uri, seedText);
+    await client.diagnostics(uri);
+    const actions = await client.request<any[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    assert.strictEqual(actions.length, 1);
+    const fixed = applyLspEdits(seedText, actions[0].edit.changes[uri]);
+    assert.strictEqual(fixed.split('\n').find((l) => l.startsWith('[[T-Mobile]]')), '[[T-Mobile]] [[Binns]] [[WSJ]] [[cybersecurity]] [[numbers]] [[Sievert]] [[Aug]] [[ThreatPost]]');
+  });
+
+  it('applies incremental edits and publishes only the latest version after a burst', async function () {
+    await client.open(uri, seedText);
+    await client.diagnostics(uri);
+    // Type a new tag letter by letter at the end of the tags line.
+    const lines = seedText.split('\n');
+    const tagLine = lines.findIndex((l) => l.startsWith('[[T-Mobile]]'));
+    const typed = ' [[Hudson Rock,]]';
+    let version = 1;
+    for (let i = 0; i < typed.length; i++) {
+      version++;
+      const at = { line: tagLine, character: lines[tagLine].length + i };
+      await client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text: typed[i] }] });
+    }
+    const p = await client.diagnostics(uri, (x) => x.version === version);
+    const punct = p.diagnostics.filter((d) => d.code === 'tags.punctuation').map((d) => d.message);
+    assert.ok(punct.some((m) => m.includes('[[Hudson Rock,]]')), punct.join('\n'));
+  });
+
+  it('honours per-code severity settings', async function () {
+    client.settings = { severity: { 'tags.stop-word': 'off', 'tags.possessive': 'error', 'not.a-code': 'error' } };
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await client.open(uri, seedText);
+    const p = await client.diagnostics(uri);
+    assert.ok(!p.diagnostics.some((d) => d.code === 'tags.stop-word'));
+    assert.strictEqual(p.diagnostics.find((d) => d.code === 'tags.possessive')!.severity, 1);
+  });
+
+  it('leaves a document alone that is not an article', async function () {
+    const other = 'file:///tmp/notes.md';
+    await client.open(other, '# Shopping\n\n- milk [[it’s]]\n', 'markdown');
+    const p = await client.diagnostics(other);
+    assert.deepStrictEqual(p.diagnostics, []);
+  });
+
+  it('reports layout problems of a half-typed article without failing', async function () {
+    const draft = 'file:///tmp/draft.txt';
+    await client.open(draft, '# Draft\n\n## Information:\n+ Source: ZDNet\n+ Date: Blursday\n\n## Article:\nText [[unclosed\n');
+    const p = await client.diagnostics(draft);
+    const codes = p.diagnostics.map((d) => d.code).sort();
+    assert.deepStrictEqual(codes, ['info.bad-date', 'info.missing-field', 'info.missing-field', 'layout.missing-section']);
+    assert.ok(p.diagnostics.some((d) => d.severity === 1));
+  });
+});
