@@ -1,0 +1,90 @@
+/**
+ * What Breach Desk learns from one article: its entities with their
+ * mentions, its figures with normalised values and the thing they measure,
+ * and the claims (sentences) that state them. `DocFacts` is plain data,
+ * computed once per document version and merged into the corpus index.
+ */
+import type { Span } from '../text';
+
+export type EntityKind = 'person' | 'organisation' | 'place' | 'outlet' | 'handle' | 'other';
+
+export interface Mention {
+  /** The entity this mention refers to (see `entityKey`). */
+  key: string;
+  span: Span;
+  /** The words as written ("Binns", "T-Mobile’s", "WSJ"). */
+  text: string;
+  /** Index into `DocFacts.sentences`, or -1 outside the body (title, tags). */
+  sentence: number;
+  /** Where the mention stands. */
+  where: 'title' | 'subtitle' | 'body' | 'tag' | 'info';
+}
+
+export interface DocEntity {
+  key: string;
+  /** The fullest form seen in this article ("John Binns"). */
+  name: string;
+  kind: EntityKind;
+  /** Other forms seen in this article ("Binns", "WSJ"). */
+  aliases: string[];
+  mentions: Mention[];
+}
+
+export type Unit = 'count' | 'usd' | 'eur' | 'gbp' | 'btc' | 'bytes' | 'percent' | 'age' | 'days' | 'year';
+
+export interface Figure {
+  /** The whole figure as written, hedge included ("more than 50 million"). */
+  span: Span;
+  text: string;
+  /** The stated value, normalised (50 million → 50_000_000; 106GB → 106e9 bytes). */
+  value: number;
+  /** The interval the hedge allows ("more than 50 million" → [50e6, 60e6)). */
+  low: number;
+  high: number;
+  unit: Unit;
+  /** "about", "more than", "up to", "~", …, lower-cased; absent for an exact figure. */
+  hedge?: string;
+  /** The head noun of what is measured, singular and lower-case ("customer", "record"). */
+  noun?: string;
+  nounSpan?: Span;
+  /** Words that narrow the population ("former", "prepaid", "current"), sorted. */
+  qualifiers: string[];
+  /** The entity whose thing this is (`entityKey`), when one can be told. */
+  subject?: string;
+  /** Normalised measure: subject|noun|qualifiers, the key figures are compared by. */
+  measure: string;
+  /** Index into `DocFacts.sentences`. */
+  sentence: number;
+}
+
+export interface Claim {
+  sentence: number;
+  /** Who says so ("T-Mobile", "the seller"), with the words that say it. */
+  attribution?: { who: string; key?: string; span: Span };
+  /** An explicit date in the sentence ("As of Aug. 18"), in ms; else the article's date applies. */
+  asOf?: number;
+  asOfSpan?: Span;
+}
+
+export interface SentenceRef {
+  span: Span;
+  text: string;
+}
+
+export interface DocFacts {
+  uri: string;
+  title: string;
+  source?: string;
+  /** The article's date in ms, when it has a real one. */
+  date?: number;
+  /** The article's own URL (its `+ Link:`), normalised (see `canonicalUrl`). */
+  link?: string;
+  sentences: SentenceRef[];
+  entities: DocEntity[];
+  figures: Figure[];
+  claims: Claim[];
+  quotes: { text: string; span: Span; sentence: number }[];
+  links: { url: string; span: Span }[];
+  authors: string[];
+  tags: { name: string; span: Span; key?: string }[];
+}
