@@ -1,0 +1,145 @@
+/**
+ * Small word lists the entity extractor leans on. They are deliberately
+ * short: they decide the kind of a name when the text gives no cue, and they
+ * keep sentence-initial function words ("The", "On") out of names.
+ */
+
+/** Capitalised words that start sentences but never start names. */
+export const FUNCTION_WORDS = new Set([
+  'a', 'an', 'the', 'on', 'in', 'at', 'as', 'by', 'if', 'it', 'its', 'this', 'that', 'these', 'those', 'when', 'while',
+  'who', 'what', 'why', 'how', 'where', 'which', 'but', 'and', 'or', 'so', 'some', 'many', 'most', 'still', 'then',
+  'moreover', 'granted', 'nonetheless', 'however', 'according', 'even', 'his', 'her', 'their', 'our', 'we', 'they',
+  'he', 'she', 'i', 'you', 'one', 'another', 'after', 'before', 'during', 'since', 'until', 'with', 'without',
+  'from', 'for', 'to', 'of', 'also', 'both', 'each', 'every', 'all', 'any', 'no', 'not', 'yes', 'there', 'here',
+  'well', 'now', 'today', 'yesterday', 'tomorrow', 'last', 'next', 'first', 'second', 'third', 'finally', 'meanwhile',
+  'specifically', 'instead', 'though', 'although', 'because', 'once', 'just', 'only', 'other', 'such', 'through',
+  'via', 'into', 'about', 'above', 'below', 'over', 'under', 'again', 'further', 'my', 'your', 'me', 'him', 'them',
+  'us', 'do', 'does', 'did', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'can', 'could',
+  'would', 'should', 'will', 'may', 'might', 'must', 'let', 'like', 'unlike', 'despite', 'given', 'including',
+  'fresh', 'check', 'join', 'worried', 'read', 'related', 'see', 'update', 'note', 'editor', 'image', 'photo',
+  "i'm", "i'd", "i've", "it's", "we're", "we've", "that's", "there's", "here's", "what's", "they're", "you're", "he's", "she's", "let's",
+  'source', 'sources', 'click', 'here', 'more', 'new', 'register', 'infosec', 'insiders', 'newsletter', 'webinar',
+]);
+
+export const MONTHS_AND_DAYS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'monday',
+  'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
+
+/** Job titles and roles: they separate a company from a person ("T-Mobile CEO Mike Sievert"). */
+export const ROLE_WORDS = new Set([
+  'ceo', 'cto', 'cfo', 'coo', 'ciso', 'cso', 'cio', 'cmo', 'president', 'vice', 'vp', 'director', 'founder',
+  'co-founder', 'cofounder', 'chief', 'officer', 'analyst', 'researcher', 'senator', 'judge', 'dr', 'mr', 'ms',
+  'mrs', 'prof', 'professor', 'head', 'manager', 'chairman', 'chairwoman', 'spokesperson', 'spokesman',
+  'spokeswoman', 'secretary', 'minister', 'attorney', 'general', 'counsel', 'engineer', 'lead', 'principal',
+  'partner', 'executive', 'agent', 'detective', 'commissioner', 'representative', 'rep', 'sen', 'gov', 'governor',
+  'mayor', 'field', 'senior', 'junior', 'deputy', 'assistant', 'associate', 'editor', 'reporter', 'author',
+  'hacker', 'researchers', 'expert', 'experts', 'consultant',
+]);
+
+/** Words that make a name an organisation when they end it. */
+export const ORG_SUFFIXES = new Set([
+  'inc', 'corp', 'corporation', 'llc', 'llp', 'ltd', 'limited', 'plc', 'gmbh', 'ag', 'sa', 'co', 'company', 'group',
+  'agency', 'commission', 'department', 'bureau', 'institute', 'university', 'college', 'bank', 'network',
+  'networks', 'labs', 'lab', 'systems', 'technologies', 'technology', 'software', 'security', 'solutions',
+  'services', 'journal', 'times', 'post', 'news', 'foundation', 'association', 'council', 'office', 'ministry',
+  'police', 'court', 'administration', 'authority', 'center', 'centre', 'team', 'alliance', 'forum', 'party',
+  'force', 'command', 'consortium', 'hospital', 'health', 'insurance', 'airlines', 'airways', 'motors',
+  'communications', 'telecom', 'media', 'entertainment', 'games', 'studios', 'partners', 'capital', 'holdings',
+  'intelligence', 'research', 'project', 'federation', 'union', 'house', 'senate', 'congress', 'parliament',
+]);
+
+/** Words before a name that say what it is ("security firm Mandiant"). */
+export const ORG_CUES = new Set([
+  'firm', 'company', 'vendor', 'provider', 'carrier', 'giant', 'startup', 'start-up', 'outfit', 'maker',
+  'manufacturer', 'retailer', 'bank', 'agency', 'group', 'gang', 'operator', 'operators', 'platform', 'service',
+  'app', 'organization', 'organisation', 'university', 'hospital', 'airline', 'insurer', 'developer', 'publisher',
+]);
+
+export const OUTLET_CUES = new Set(['outlet', 'newspaper', 'publication', 'magazine', 'site', 'blog', 'journal']);
+
+/** Verbs of saying: a name before one is a speaker, usually a person or an organisation. */
+export const SPEECH_VERBS = new Set([
+  'said', 'says', 'told', 'tells', 'tweeted', 'wrote', 'added', 'noted', 'explained', 'warned', 'claimed',
+  'claims', 'confirmed', 'confirms', 'stated', 'reported', 'announced', 'alleged', 'argued', 'observed',
+  'predicted', 'advised', 'continued', 'pointed', 'described', 'acknowledged', 'admitted', 'denied', 'insisted',
+  'emailed', 'shared', 'posted', 'sued', 'filed', 'repeated', 'thinks', 'believes', 'agreed', 'estimated',
+]);
+
+/** News outlets, by canonical name. Matched case-insensitively; the Source fields of the corpus add more. */
+export const OUTLETS = new Map<string, string>([
+  ['wall street journal', 'Wall Street Journal'], ['new york times', 'New York Times'], ['washington post', 'Washington Post'],
+  ['reuters', 'Reuters'], ['bloomberg', 'Bloomberg'], ['motherboard', 'Motherboard'], ['vice', 'Vice'],
+  ['bleepingcomputer', 'BleepingComputer'], ['threatpost', 'Threatpost'], ['zdnet', 'ZDNet'], ['techcrunch', 'TechCrunch'],
+  ['the record', 'The Record'], ['engadget', 'Engadget'], ['guardian', 'Guardian'], ['bbc', 'BBC'], ['cnn', 'CNN'],
+  ['forbes', 'Forbes'], ['krebsonsecurity', 'KrebsOnSecurity'], ['ars technica', 'Ars Technica'], ['the verge', 'The Verge'],
+  ['wired', 'Wired'], ['computerworld', 'Computerworld'], ['cnet', 'CNET'], ['the register', 'The Register'],
+  ['dark reading', 'Dark Reading'], ['securityweek', 'SecurityWeek'], ['the hacker news', 'The Hacker News'],
+  ['databreaches.net', 'DataBreaches.net'], ['associated press', 'Associated Press'], ['cbs news', 'CBS News'],
+  ['nbc news', 'NBC News'], ['financial times', 'Financial Times'], ['the dfir report', 'The DFIR Report'],
+  ['trend micro', 'Trend Micro'], ['latest hacking news', 'Latest Hacking News'],
+]);
+
+/** Acronyms with one well-known expansion, so "WSJ" and "Wall Street Journal" are one entity in every article. */
+export const ACRONYMS = new Map<string, string>([
+  ['wsj', 'Wall Street Journal'], ['nyt', 'New York Times'], ['fbi', 'Federal Bureau of Investigation'],
+  ['cia', 'Central Intelligence Agency'], ['nsa', 'National Security Agency'], ['fcc', 'Federal Communications Commission'],
+  ['ftc', 'Federal Trade Commission'], ['sec', 'Securities and Exchange Commission'], ['doj', 'Department of Justice'],
+  ['dhs', 'Department of Homeland Security'], ['cisa', 'Cybersecurity and Infrastructure Security Agency'],
+  ['ncsc', 'National Cyber Security Centre'], ['gchq', 'Government Communications Headquarters'],
+  ['us', 'United States'], ['u.s', 'United States'], ['u.s.', 'United States'], ['usa', 'United States'],
+  ['uk', 'United Kingdom'], ['u.k.', 'United Kingdom'], ['eu', 'European Union'], ['un', 'United Nations'],
+  ['nato', 'NATO'], ['enisa', 'ENISA'], ['europol', 'Europol'], ['interpol', 'Interpol'],
+]);
+
+/** Places, by lower-case name: countries, US states, and cities that make the news. */
+export const PLACES = new Set([
+  'afghanistan', 'albania', 'algeria', 'argentina', 'armenia', 'australia', 'austria', 'azerbaijan', 'bahrain',
+  'bangladesh', 'belarus', 'belgium', 'bolivia', 'bosnia', 'brazil', 'bulgaria', 'cambodia', 'canada', 'chile',
+  'china', 'colombia', 'croatia', 'cuba', 'cyprus', 'czechia', 'czech republic', 'denmark', 'ecuador', 'egypt',
+  'estonia', 'ethiopia', 'finland', 'france', 'georgia', 'germany', 'ghana', 'greece', 'hong kong', 'hungary',
+  'iceland', 'india', 'indonesia', 'iran', 'iraq', 'ireland', 'israel', 'italy', 'japan', 'jordan', 'kazakhstan',
+  'kenya', 'korea', 'north korea', 'south korea', 'kuwait', 'latvia', 'lebanon', 'libya', 'lithuania', 'luxembourg',
+  'malaysia', 'mexico', 'moldova', 'morocco', 'myanmar', 'nepal', 'netherlands', 'the netherlands', 'new zealand',
+  'nigeria', 'norway', 'oman', 'pakistan', 'palestine', 'panama', 'peru', 'philippines', 'poland', 'portugal', 'qatar',
+  'romania', 'russia', 'saudi arabia', 'serbia', 'singapore', 'slovakia', 'slovenia', 'south africa', 'spain',
+  'sri lanka', 'sweden', 'switzerland', 'syria', 'taiwan', 'thailand', 'tunisia', 'turkey', 'ukraine',
+  'united arab emirates', 'uae', 'united kingdom', 'united states', 'america', 'uruguay', 'uzbekistan', 'venezuela',
+  'vietnam', 'yemen', 'zimbabwe', 'europe', 'asia', 'africa', 'haiti', 'chad', 'mali',
+  'alabama', 'alaska', 'arizona', 'arkansas', 'california', 'colorado', 'connecticut', 'delaware', 'florida',
+  'hawaii', 'idaho', 'illinois', 'indiana', 'iowa', 'kansas', 'kentucky', 'louisiana', 'maine', 'maryland',
+  'massachusetts', 'michigan', 'minnesota', 'mississippi', 'missouri', 'montana', 'nebraska', 'nevada',
+  'new hampshire', 'new jersey', 'new mexico', 'new york', 'north carolina', 'north dakota', 'ohio', 'oklahoma',
+  'oregon', 'pennsylvania', 'rhode island', 'south carolina', 'south dakota', 'tennessee', 'texas', 'utah',
+  'vermont', 'virginia', 'washington', 'west virginia', 'wisconsin', 'wyoming',
+  'london', 'paris', 'berlin', 'moscow', 'beijing', 'shanghai', 'tokyo', 'seoul', 'sydney', 'toronto', 'seattle',
+  'san francisco', 'los angeles', 'chicago', 'boston', 'atlanta', 'dallas', 'houston', 'miami', 'istanbul',
+  'izmir', 'ankara', 'kyiv', 'kiev', 'tel aviv', 'dubai', 'mumbai', 'delhi', 'new delhi', 'bangalore', 'amsterdam',
+  'brussels', 'dublin', 'madrid', 'rome', 'vienna', 'zurich', 'geneva', 'stockholm', 'oslo', 'helsinki', 'warsaw',
+  'prague', 'budapest', 'singapore', 'bangkok', 'jakarta', 'manila', 'taipei', 'hong kong', 'east wenatchee',
+  'silicon valley', 'east coast', 'west coast',
+]);
+
+/** Common first names: two capitalised words starting with one are a person unless the text says otherwise. */
+export const FIRST_NAMES = new Set([
+  'aaron', 'adam', 'adrian', 'alan', 'albert', 'alex', 'alexander', 'alexandra', 'alice', 'alison', 'allison', 'alon',
+  'amanda', 'amit', 'amy', 'andrea', 'andrew', 'andy', 'angela', 'ann', 'anna', 'anne', 'anthony', 'ashwin', 'ashley',
+  'barbara', 'bart', 'becky', 'ben', 'benjamin', 'bill', 'bob', 'brad', 'brandon', 'brian', 'bruce', 'carl', 'carlos',
+  'carol', 'catherine', 'charles', 'charlie', 'chris', 'christian', 'christina', 'christine', 'christopher', 'claire',
+  'craig', 'dan', 'daniel', 'danny', 'dave', 'david', 'deborah', 'dennis', 'derek', 'diana', 'donald', 'doug',
+  'douglas', 'dustin', 'ed', 'edward', 'elena', 'elizabeth', 'emily', 'emma', 'eric', 'erik', 'erin', 'eugene',
+  'frank', 'gary', 'george', 'glenn', 'graham', 'greg', 'gregory', 'hannah', 'harry', 'heather', 'helen', 'henry',
+  'ian', 'ilia', 'ivan', 'jack', 'jacob', 'jake', 'james', 'jamie', 'jane', 'janet', 'jason', 'jeff', 'jeffrey',
+  'jennifer', 'jeremy', 'jessica', 'jim', 'joe', 'joel', 'john', 'jon', 'jonathan', 'jordan', 'jose', 'joseph',
+  'josh', 'joshua', 'juan', 'julia', 'julie', 'justin', 'karen', 'kate', 'katherine', 'kathy', 'keith', 'kelly',
+  'ken', 'kevin', 'kim', 'kyle', 'larry', 'laura', 'lauren', 'lawrence', 'leo', 'linda', 'lisa', 'liz', 'lucas',
+  'luke', 'marc', 'maria', 'mark', 'martin', 'mary', 'matt', 'matthew', 'max', 'melanie', 'melissa', 'michael',
+  'michelle', 'mike', 'mikhail', 'nancy', 'nathan', 'nicholas', 'nick', 'nicole', 'oliver', 'olivia', 'omer', 'pam',
+  'patricia', 'patrick', 'paul', 'peter', 'phil', 'philip', 'rachel', 'randy', 'raj', 'ravi', 'rebecca', 'richard',
+  'rick', 'rob', 'robert', 'roger', 'ron', 'ronald', 'ross', 'ruth', 'ryan', 'sam', 'samuel', 'sandra', 'sarah',
+  'scott', 'sean', 'sergey', 'sharon', 'simon', 'sophie', 'stephanie', 'stephen', 'steve', 'steven', 'susan',
+  'tara', 'ted', 'thomas', 'tim', 'timothy', 'tom', 'tony', 'tyler', 'victor', 'victoria', 'vladimir', 'walter',
+  'william', 'yuri', 'zach', 'zack', 'joseph', 'ilya', 'dmitry', 'alexey', 'andrey', 'oleg', 'igor', 'chen', 'wei',
+  'li', 'ahmed', 'mohammed', 'muhammad', 'ali', 'yossi', 'tal', 'noam', 'lior', 'gil', 'amir', 'jake', 'dustin',
+]);
