@@ -7,10 +7,16 @@
 const HEADER = /^##[ \t]*(?:information|article)[ \t]*:?[ \t]*$/im;
 
 export function looksLikeArticle(text: string): boolean {
+  // Lines end at `\n`, `\r\n` or a lone `\r`, as everywhere else in the core;
+  // a line is read whole, up to a bound, so one endless line costs no more
+  // than the first 16 KiB.
+  const limit = Math.min(text.length, 16384 + 256);
   let end = 0;
-  for (let lines = 0; lines < 64 && end < text.length && end < 16384; lines++) {
-    const nl = text.indexOf('\n', end);
-    end = nl < 0 ? text.length : nl + 1;
+  for (let lines = 0; lines < 64 && end < limit && end < 16384; lines++) {
+    let i = end;
+    while (i < limit && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i++;
+    end = i + 1;
   }
   return HEADER.test(text.slice(0, end));
 }

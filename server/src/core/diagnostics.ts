@@ -55,10 +55,36 @@ export function applySeverities(diags: Diagnostic[], overrides: SeverityOverride
   return out;
 }
 
-/** Applies non-overlapping edits to a text, for the CLI's `--fix` and for tests. */
-export function applyEdits(text: string, edits: TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.span.start - a.span.start);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+/**
+ * Keeps the edits that can be applied together: in document order, an edit
+ * that overlaps one already kept is dropped (it is still offered on its own),
+ * and so is a second insertion at the same point.
+ */
+export function nonOverlapping<T extends TextEdit>(edits: T[]): T[] {
+  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const out: T[] = [];
+  let end = -1;
+  let lastInsert = -1;
+  for (const e of sorted) {
+    if (e.span.start < end) continue;
+    if (e.span.start === e.span.end) {
+      if (e.span.start === lastInsert) continue;
+      lastInsert = e.span.start;
+    }
+    out.push(e);
+    end = Math.max(end, e.span.end);
+  }
   return out;
+}
+
+/** Applies edits to a text, for the CLI's `--fix` and for tests; overlapping edits are dropped (see `nonOverlapping`). */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  const kept = nonOverlapping(edits);
+  let out = '';
+  let at = 0;
+  for (const e of kept) {
+    out += text.slice(at, e.span.start) + e.newText;
+    at = e.span.end;
+  }
+  return out + text.slice(at);
 }

@@ -37,6 +37,12 @@ export function deleteLine(text: string, lineSpan: Span): TextEdit {
   return { span: { start: lineSpan.start, end }, newText: '' };
 }
 
+function lineStartAt(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
+  return i;
+}
+
 function lineEndAt(text: string, offset: number): number {
   let i = offset;
   while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
@@ -47,11 +53,32 @@ function eol(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
+/** Where the text proper starts: after a byte order mark, which must stay first. */
+function textStart(text: string): number {
+  return text.charCodeAt(0) === 0xfeff ? 1 : 0;
+}
+
+/**
+ * An edit that inserts a block of lines after the line ending at `after`, or
+ * at the very start of the text when nothing comes before it. `block` has no
+ * line breaks at its ends; a blank line separates it from what precedes.
+ */
+function insertBlock(text: string, after: number, block: string): TextEdit {
+  const nl = eol(text);
+  const start = textStart(text);
+  if (after <= start) {
+    // At the top: the block, then a blank line before whatever follows.
+    const rest = text.slice(start).replace(/^[\r\n]+/, '');
+    return { span: { start, end: start }, newText: rest === '' ? `${block}${nl}` : `${block}${nl}${nl}` };
+  }
+  return { span: { start: after, end: after }, newText: `${nl}${nl}${block}` };
+}
+
 function checkTitle(text: string, a: Article, out: Diagnostic[]): void {
   if (!a.title) {
     const at = a.headers[0]?.span ?? { start: 0, end: lineEndAt(text, 0) };
     out.push(diag('layout.missing-title', { start: at.start, end: at.start === at.end ? at.end : at.end }, 'The article has no title: start the file with a `# Title` line.', [
-      { title: 'Insert a `# Title` line', edits: [{ span: { start: 0, end: 0 }, newText: `# ${eol(text)}` }] },
+      { title: 'Insert a `# Title` line', edits: [{ span: { start: textStart(text), end: textStart(text) }, newText: `# ${eol(text)}` }] },
     ]));
   } else if (a.title.text === '') {
     out.push(diag('title.empty', a.title.lineSpan, 'The title is empty: write the headline after `# `.'));
@@ -96,21 +123,23 @@ function checkSections(text: string, a: Article, out: Diagnostic[]): void {
     out.push(diag('layout.missing-section', anchor, 'No `## Information:` section: add one after the title, with `+ Source:`, `+ Link:`, `+ Date:` and `+ Author:` lines.', [
       {
         title: 'Insert an `## Information:` section',
-        edits: [{ span: { start: after, end: after }, newText: `${after > 0 ? nl : ''}${nl}## Information:${nl}+ Source: ${nl}+ Link: ${nl}+ Date: ${nl}+ Author: ${nl}` }],
+        edits: [insertBlock(text, after, `## Information:${nl}+ Source: ${nl}+ Link: ${nl}+ Date: ${nl}+ Author: `)],
       },
     ]));
   }
   if (!a.body) {
     const after = a.info?.span.end ?? a.subtitle?.lineSpan.end ?? a.title?.lineSpan.end ?? 0;
     out.push(diag('layout.missing-section', a.info?.header.span ?? anchor, 'No `## Article:` section: the article text goes under an `## Article:` header.', [
-      { title: 'Insert an `## Article:` header', edits: [{ span: { start: after, end: after }, newText: `${nl}${nl}## Article:${nl}` }] },
+      { title: 'Insert an `## Article:` header', edits: [insertBlock(text, after, '## Article:')] },
     ]));
   }
   if (!a.tags && a.body) {
+    // The newer layout (bare links, machine dates) writes `## Tags:`.
+    const header = a.layout === 'new' ? '## Tags:' : '#### Tags:';
     const end = text.length;
     const sep = end > 0 && !/[\r\n]$/.test(text) ? nl : '';
-    out.push(diag('layout.missing-section', a.body.header.span, 'No Tags section: end the article with `#### Tags:` and a line of `[[Tags]]`.', [
-      { title: 'Append a `#### Tags:` section', edits: [{ span: { start: end, end }, newText: `${sep}${nl}#### Tags:${nl}` }] },
+    out.push(diag('layout.missing-section', a.body.header.span, `No Tags section: end the article with \`${header}\` and a line of \`[[Tags]]\`.`, [
+      { title: `Append a \`${header}\` section`, edits: [{ span: { start: end, end }, newText: `${sep}${nl}${header}${nl}` }] },
     ]));
   }
 }
@@ -161,13 +190,19 @@ function checkFields(text: string, a: Article, out: Diagnostic[], options: Check
       out.push(diag('info.author-unknown', f.valueSpan, `The author is given as "${f.value}": credit the writer if you know who it is.`));
     }
   }
-  for (const k of REQUIRED_FIELDS) {
-    if (byName.has(k.toLowerCase())) continue;
-    const at = info.span.end;
+  REQUIRED_FIELDS.forEach((k, i) => {
+    if (byName.has(k.toLowerCase())) return;
+    // The new line goes where the usual order puts it: after the nearest
+    // field that comes before it (Source, Link, Date, Author), else first.
+    let at = info.header.span.end;
+    for (let j = i - 1; j >= 0; j--) {
+      const before = byName.get(REQUIRED_FIELDS[j].toLowerCase());
+      if (before) { at = before.lineSpan.end; break; }
+    }
     out.push(diag('info.missing-field', info.header.span, `The Information section has no ${k} field.`, [
       { title: `Add a "+ ${k}:" line`, edits: [{ span: { start: at, end: at }, newText: `${nl}+ ${k}: ` }] },
     ]));
-  }
+  });
   checkLink(a, out);
   checkDate(a, out, options);
 }
@@ -224,8 +259,13 @@ function checkBody(text: string, a: Article, out: Diagnostic[]): void {
   }
   if (firstText === 'Unknown') {
     const block = first as TextBlock;
+    // The blank lines after it go too, so the text starts right under the
+    // header as it does in the articles the scraper got right.
+    const edit = deleteLine(text, block.span);
+    const next = body.blocks[1];
+    if (next) edit.span.end = Math.max(edit.span.end, lineStartAt(text, next.span.start));
     out.push(diag('article.stray-unknown', block.span, 'A stray "Unknown" line opens the article text (left by the scraper).', [
-      { title: 'Remove the "Unknown" line', edits: [deleteLine(text, block.span)], preferred: true },
+      { title: 'Remove the "Unknown" line', edits: [edit], preferred: true },
     ]));
   }
 }

@@ -20,12 +20,20 @@ const STOP_WORDS = new Set([
 
 // Characters that are never the start or end of a real tag. `@`, `#`, `.`,
 // `$` may start one (handles, hashtags, `.NET`); `+` and `#` may end one (C++, C#).
-const LEADING = /^[\s,;:!?"“”„‘’'()[\]{}…—–*_/\\|<>-]+/u;
-const TRAILING = /[\s,;:.!?"“”„‘’'()[\]{}…—–*_/\\|<>-]+$/u;
+// `_` may do both: in the corpus it only ever edges identifiers (`__kernel`, `_meta.txt`).
+const LEADING = /^[\s,;:!?"“”„‘’'()[\]{}…—–*/\\|<>-]+/u;
+const TRAILING = /[\s,;:.!?"“”„‘’'()[\]{}…—–*/\\|<>-]+$/u;
 const POSSESSIVE = /^(.+?)(?:['’]s|(?<=s)['’])$/u;
+// Dotted abbreviations keep their final dot: U.S., U.K., e.g., Ph.D.
+const DOTTED = /^(?:[A-Za-z]{1,2}\.){1,4}[A-Za-z]{1,2}$/;
+
+/** One apostrophe for all: `T-Mobile’s` and `T-Mobile's` are one spelling. */
+function apostrophes(s: string): string {
+  return s.replace(/[‘’`´]/g, "'");
+}
 
 function normalise(s: string): string {
-  return s.toLowerCase().replace(/[‘’`´]/g, "'");
+  return apostrophes(s.toLowerCase());
 }
 
 /** Removes a tag and the space that separates it from its neighbour. */
@@ -68,7 +76,13 @@ function checkWordTags(text: string, groups: TagGroup[], source: string | undefi
     }
     const stripped = coreOf(name);
     const n = normalise(stripped);
-    if (stripped === '' || STOP_WORDS.has(n)) {
+    if (stripped === '') {
+      out.push(diag('tags.punctuation', tag.span, `[[${tag.name}]] is only punctuation, not a subject.`, [
+        { title: `Remove [[${tag.name}]]`, edits: [removeTag(text, tag)], preferred: true },
+      ]));
+      continue;
+    }
+    if (STOP_WORDS.has(n)) {
       out.push(diag('tags.stop-word', tag.span, `[[${tag.name}]] is a common word, not a subject: it links this article to nothing useful.`, [
         { title: `Remove [[${tag.name}]]`, edits: [removeTag(text, tag)], preferred: true },
       ]));
@@ -78,6 +92,13 @@ function checkWordTags(text: string, groups: TagGroup[], source: string | undefi
     const poss = POSSESSIVE.exec(name.replace(LEADING, '').replace(/[\s,;:.!?"“”()…]+$/u, ''));
     if (poss && poss[1].length > 1) {
       const base = coreOf(poss[1]);
+      // "What’s", "There’s": a contraction of a common word, not a possessive.
+      if (STOP_WORDS.has(normalise(base))) {
+        out.push(diag('tags.stop-word', tag.span, `[[${tag.name}]] is a common word, not a subject: it links this article to nothing useful.`, [
+          { title: `Remove [[${tag.name}]]`, edits: [removeTag(text, tag)], preferred: true },
+        ]));
+        continue;
+      }
       out.push(diag('tags.possessive', tag.span, `[[${tag.name}]] is a possessive; tag the name itself, [[${base}]].`, [
         cleanFix(text, tag, base, existing, ''),
       ]));
@@ -100,8 +121,9 @@ export function coreOf(name: string): string {
   const m = TRAILING.exec(s);
   if (m) {
     let trail = m[0];
-    // Keep the dot of an abbreviation with inner dots ("U.S.") and the signs of "C++" or "C#".
-    if (trail === '.' && /\.[^.\s]/.test(s.slice(0, -1))) trail = '';
+    // Keep the dot of a dotted abbreviation ("U.S.", and "U.S.," keeps "U.S.").
+    // The signs of "C++" and "C#" are not in TRAILING at all.
+    if (trail.charCodeAt(0) === 46 && DOTTED.test(s.slice(0, s.length - trail.length))) trail = trail.slice(1);
     s = s.slice(0, s.length - trail.length);
   }
   return s;
@@ -129,9 +151,9 @@ function checkVariants(text: string, tags: Tag[], source: string | undefined, ou
     const keptAt = list.find((t) => t.name.trim() === preferred)!;
     for (const t of list) {
       if (t === keptAt) continue;
-      const same = t.name.trim() === preferred;
+      const same = apostrophes(t.name.trim()) === apostrophes(preferred);
       out.push(diag(same ? 'tags.duplicate' : 'tags.case-variant', t.span,
-        same ? `[[${t.name}]] is already a tag.` : `[[${t.name}]] and [[${preferred}]] differ only in case; keep one spelling.`,
+        same ? `[[${t.name}]] is already a tag.` : `[[${t.name}]] and [[${preferred}]] differ only in case; keep one spelling, [[${preferred}]]${source && preferred === source.trim() ? ' (as the Source writes it)' : ''}.`,
         [{ title: `Remove [[${t.name}]]${same ? '' : ` (keep [[${preferred}]])`}`, edits: [removeTag(text, t)], preferred: true }],
         [{ span: keptAt.span, message: `[[${preferred}]] is kept.` }]));
     }

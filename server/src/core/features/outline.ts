@@ -3,7 +3,7 @@
  * body's sub-headings (nested by level) and the tag groups. Editors show it
  * in the Outline view and the breadcrumbs; "Go to Symbol in Editor" uses it.
  */
-import type { Article, HeadingBlock } from '../syntax/ast';
+import type { Article, Block, HeadingBlock } from '../syntax/ast';
 import type { Span } from '../text';
 
 export type OutlineKind = 'article' | 'section' | 'field' | 'heading' | 'tags';
@@ -29,7 +29,7 @@ export function outline(a: Article): OutlineItem[] {
     });
   }
   if (a.body) {
-    sections.push({ name: 'Article', kind: 'section', span: a.body.span, selection: a.body.header.span, children: headingTree(a.body.blocks.filter((b): b is HeadingBlock => b.kind === 'heading'), a.body.span.end) });
+    sections.push({ name: 'Article', kind: 'section', span: a.body.span, selection: a.body.header.span, children: headingTree(a.body.blocks) });
   }
   if (a.tags) {
     sections.push({
@@ -47,16 +47,25 @@ export function outline(a: Article): OutlineItem[] {
   }];
 }
 
-/** Nests sub-headings by level; each one spans until the next heading of its level or higher. */
-function headingTree(headings: HeadingBlock[], bodyEnd: number): OutlineItem[] {
+/**
+ * Nests sub-headings by level. Each one spans to the end of the last block
+ * before the next heading of its level or higher (or of the body), so it
+ * never reaches into the next heading's line.
+ */
+function headingTree(blocks: Block[]): OutlineItem[] {
+  const heads: { h: HeadingBlock; at: number }[] = [];
+  blocks.forEach((b, at) => {
+    if (b.kind === 'heading') heads.push({ h: b, at });
+  });
   const roots: OutlineItem[] = [];
   const stack: { level: number; item: OutlineItem }[] = [];
-  headings.forEach((h, i) => {
-    let end = bodyEnd;
-    for (let j = i + 1; j < headings.length; j++) {
-      if (headings[j].level <= h.level) { end = headings[j].span.start; break; }
+  heads.forEach(({ h }, i) => {
+    let last = blocks.length - 1;
+    for (let j = i + 1; j < heads.length; j++) {
+      if (heads[j].h.level <= h.level) { last = heads[j].at - 1; break; }
     }
-    const item: OutlineItem = { name: h.text || '(empty heading)', kind: 'heading', span: { start: h.span.start, end: Math.max(h.span.end, end) }, selection: h.textSpan, children: [] };
+    const end = Math.max(h.span.end, blocks[last].span.end);
+    const item: OutlineItem = { name: h.text || '(empty heading)', kind: 'heading', span: { start: h.span.start, end }, selection: h.textSpan, children: [] };
     while (stack.length && stack[stack.length - 1].level >= h.level) stack.pop();
     if (stack.length) stack[stack.length - 1].item.children.push(item);
     else roots.push(item);

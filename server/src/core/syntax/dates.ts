@@ -29,10 +29,18 @@ const PLACEHOLDERS = new Set(['unknown', 'none', 'n/a', 'null', 'undefined', '-'
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august',
   'september', 'october', 'november', 'december'];
 
-/** 1-based month of a full name or an abbreviation of at least three letters ("Sept" too). */
+/**
+ * 1-based month of a full name, a three-letter abbreviation or "Sept". Other
+ * prefixes ("Marc", "Augus") are typing slips, not months: they are refused
+ * so the writer is told, rather than guessed at.
+ */
 export function monthOf(word: string): number | undefined {
   const w = word.toLowerCase();
-  if (w.length < 3) return undefined;
+  if (w === 'sept') return 9;
+  if (w.length !== 3) {
+    const full = MONTH_NAMES.indexOf(w);
+    return full < 0 ? undefined : full + 1;
+  }
   const i = MONTH_NAMES.findIndex((name) => name.startsWith(w));
   return i < 0 ? undefined : i + 1;
 }
@@ -52,7 +60,7 @@ export function parseDate(raw: string): DateResult {
   if (text.length > 80) return { ok: false, placeholder: false, reason: 'The date is too long to be a date.' };
 
   if (ISO_LIKE.test(text)) {
-    const hasZone = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i.test(text) && /[T ]\d{2}:\d{2}/.test(text);
+    const hasZone = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i.test(text) && /[T ]\d{2}:\d{2}/i.test(text);
     const hasTime = /\d{2}:\d{2}/.test(text);
     const sql = text.includes(' ');
     const dt = sql

@@ -18,23 +18,58 @@ const CLOSE_OF: Record<number, number> = { 0x201c: 0x201d, 0x201e: 0x201c, 0xab:
 const MAX_QUOTE = 2000;
 
 /**
- * Words that end in a dot without ending a sentence. Lower-case, no dot.
- * Single letters (initials) are handled separately.
+ * Words that end in a dot without ending a sentence. Lower-case, no final
+ * dot. They come in three kinds, because several are also plain English
+ * words ("ill", "miss", "no") or time zones ("EST") that do end sentences:
+ *
+ * - `ANY_CASE`: abbreviations in whatever case ("etc.", "vs.", "e.g.").
+ * - `TITLE_CASE`: only when written with a capital and then lower case, the
+ *   way titles, months and US states are ("Mr.", "Aug.", "Wash.", "Ill.").
+ * - `BEFORE_NUMBER`: only when a number follows ("No. 2", "Fig. 3").
+ *
+ * Single capital letters (initials) are handled separately.
  */
-const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'no', 'nos', 'vs', 'etc', 'inc', 'corp', 'ltd', 'co',
-  'llc', 'gen', 'gov', 'sen', 'rep', 'lt', 'col', 'sgt', 'capt', 'cmdr', 'fig', 'approx', 'est', 'dept', 'univ',
+const ANY_CASE = new Set([
+  'vs', 'etc', 'inc', 'corp', 'ltd', 'co', 'llc', 'approx', 'dept', 'univ',
+  'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'a.m', 'p.m', 'ph.d',
+]);
+const TITLE_CASE = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'gen', 'gov', 'sen', 'rep', 'lt', 'col', 'sgt', 'capt', 'cmdr', 'est',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
   'ala', 'ariz', 'ark', 'calif', 'colo', 'conn', 'del', 'fla', 'ga', 'ill', 'ind', 'kan', 'ky', 'la', 'md',
   'mass', 'mich', 'minn', 'miss', 'mo', 'mont', 'neb', 'nev', 'okla', 'ore', 'pa', 'tenn', 'tex', 'va', 'vt',
-  'wash', 'wis', 'wyo', 'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'a.m', 'p.m', 'ph.d',
+  'wash', 'wis', 'wyo',
 ]);
+const BEFORE_NUMBER = new Set(['no', 'nos', 'fig', 'figs', 'vol', 'p', 'pp']);
 
-export function scanInline(text: string, start: number, end: number, quoteBlock: boolean): InlineResult {
+/**
+ * Scans the block of running text at [start, end). `quoteBlock`: the lines
+ * carry `>` marks; `listItem`: the block opens with a list bullet. Neither
+ * mark is part of a sentence.
+ */
+export function scanInline(text: string, start: number, end: number, quoteBlock: boolean, listItem = false): InlineResult {
   const links = scanLinks(text, start, end);
   const quotes = scanQuotes(text, start, end);
-  const sentences = splitSentences(text, start, end, quoteBlock);
+  const sentences = splitSentences(text, listItem ? afterBullet(text, start, end) : start, end, quoteBlock);
   return { links, quotes, sentences };
+}
+
+/** The offset just past a list bullet (`-`, `*`, `+`, `1.`, `1)`) and the white space after it. */
+function afterBullet(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  const c = text.charCodeAt(i);
+  if (c === 42 || c === 43 || c === 45) {
+    i++;
+  } else {
+    const digits = i;
+    while (i < end && i - digits < 9 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+    if (i === digits || (text.charCodeAt(i) !== 46 && text.charCodeAt(i) !== 41)) return start;
+    i++;
+  }
+  if (i >= end || !isWs(text.charCodeAt(i))) return start;
+  while (i < end && isWs(text.charCodeAt(i))) i++;
+  return i;
 }
 
 /** Pairs `open` and `close` characters of a range with a stack: one pass. */
@@ -46,14 +81,22 @@ function pairs(text: string, start: number, end: number, open: number, close: nu
     if (c === 92 /* \ */) { i++; continue; }
     if (c === open) stack.push(i);
     else if (c === close && stack.length) out.set(stack.pop()!, i);
-    else if (c === 10 && open === 40) stack.length = 0; // a link destination never spans lines
+    else if ((c === 10 || c === 13) && open === 40) stack.length = 0; // a link destination never spans lines
   }
   return out;
 }
 
 function scanLinks(text: string, start: number, end: number): Link[] {
   const links: Link[] = [];
-  if (text.indexOf('[', start) < 0 && text.indexOf('<', start) < 0) return links;
+  // Most blocks have no link at all; a look at the block alone (never at the
+  // rest of the document, which would make many blocks cost quadratic time)
+  // skips them.
+  let any = false;
+  for (let i = start; i < end && !any; i++) {
+    const c = text.charCodeAt(i);
+    any = c === 91 || c === 60;
+  }
+  if (!any) return links;
   const brackets = pairs(text, start, end, 91, 93);
   const parens = pairs(text, start, end, 40, 41);
   // Destinations already consumed by a link, to be jumped over.
@@ -155,11 +198,20 @@ function isClosing(c: number): boolean {
   return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93 || c === 42 || c === 95 || c === 0xbb;
 }
 
+/**
+ * White space, Unicode's included: scraped pages put no-break spaces
+ * (U+00A0), narrow ones (U+202F) and thin ones (U+2009) between words.
+ */
 function isWs(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** The word that ends just before `dot`, lower-cased, inner dots kept. */
+/**
+ * The word that ends just before `dot`, as written, inner dots kept. Empty
+ * when digits run into it ("1st."), which is no abbreviation.
+ */
 function wordBefore(text: string, dot: number, start: number): string {
   let i = dot;
   while (i > start && i > dot - 12) {
@@ -168,37 +220,82 @@ function wordBefore(text: string, dot: number, start: number): string {
     if (!letter) break;
     i--;
   }
-  return text.slice(i, dot).toLowerCase();
+  if (i > start) {
+    const c = text.charCodeAt(i - 1);
+    if (c >= 48 && c <= 57) return '';
+  }
+  return text.slice(i, dot);
+}
+
+function isTitleCase(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 65 && c <= 90 && word.slice(1) === word.slice(1).toLowerCase();
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Whether the dot after `word` belongs to an abbreviation rather than ending a sentence; `next` is the next word's first character. */
+function isAbbreviation(word: string, next: number): boolean {
+  if (word.length === 1) return word.charCodeAt(0) >= 65 && word.charCodeAt(0) <= 90; // an initial: "John E. Binns"
+  const w = word.toLowerCase();
+  if (ANY_CASE.has(w)) return true;
+  if (TITLE_CASE.has(w)) return isTitleCase(word);
+  if (BEFORE_NUMBER.has(w)) return isDigit(next);
+  return w.includes('.') && w.length <= 6; // "U.S." and friends
+}
+
+/**
+ * Where a sentence's text really ends: before trailing white space and, in a
+ * block quote, before trailing lines that hold nothing but `>` marks.
+ */
+function trimEnd(text: string, a: number, b: number, quoteBlock: boolean): number {
+  for (;;) {
+    while (b > a && isWs(text.charCodeAt(b - 1))) b--;
+    if (!quoteBlock) return b;
+    // Walk back over the last line; if it is only `>` marks and spaces, drop it.
+    let i = b;
+    while (i > a && (text.charCodeAt(i - 1) === 62 || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+    const lineStart = i === a || text.charCodeAt(i - 1) === 10 || text.charCodeAt(i - 1) === 13;
+    if (!lineStart || i === b || i === a) return b;
+    b = i;
+  }
 }
 
 function splitSentences(text: string, start: number, end: number, quoteBlock: boolean): Sentence[] {
   const out: Sentence[] = [];
   let s = start;
   const push = (a: number, b: number) => {
-    // Skip leading white space, block-quote marks and list bullets.
+    // Skip leading white space and block-quote marks (list bullets were skipped by the caller).
     while (a < b) {
       const c = text.charCodeAt(a);
       if (isWs(c) || (quoteBlock && c === 62)) a++;
       else break;
     }
-    while (b > a && isWs(text.charCodeAt(b - 1))) b--;
+    b = trimEnd(text, a, b, quoteBlock);
     if (b > a) out.push({ text: text.slice(a, b), span: { start: a, end: b } });
   };
+  // A stop inside brackets (a link's text, an image's "Figure 1. The chain")
+  // ends no sentence: the whole bracket pair belongs to the one around it.
+  const brackets = pairs(text, start, end, 91, 93);
+  let insideUntil = -1;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
+    if (c === 91 /* [ */) {
+      const close = brackets.get(i);
+      if (close !== undefined && close > insideUntil) insideUntil = close;
+      continue;
+    }
     if (c !== 46 /* . */ && c !== 33 /* ! */ && c !== 63 /* ? */ && c !== 0x2026 /* … */) continue;
+    if (i < insideUntil) continue;
     let j = i + 1;
     while (j < end && isClosing(text.charCodeAt(j))) j++;
     if (j < end && !isWs(text.charCodeAt(j))) continue;
     let k = j;
     while (k < end && (isWs(text.charCodeAt(k)) || (quoteBlock && text.charCodeAt(k) === 62))) k++;
     if (k < end && !isUpperStart(text.charCodeAt(k))) continue;
-    if (c === 46) {
-      const w = wordBefore(text, i, start);
-      if (w.length === 1 && w >= 'a' && w <= 'z') continue; // an initial: "John E. Binns"
-      if (ABBREVIATIONS.has(w)) continue;
-      if (w.includes('.') && w.length <= 6) continue; // "U.S." and friends
-    }
+    if (c === 46 && isAbbreviation(wordBefore(text, i, start), text.charCodeAt(k))) continue;
     push(s, j);
     s = j;
   }

@@ -66,9 +66,10 @@ function sectionHeader(line: Line): SectionHeader | undefined {
   return { kind, level, raw: line.text, canonical, span: { start: line.start, end: line.end } };
 }
 
-const FIELD_RE = /^[ \t]*[+*-][ \t]*([^:\s][^:]{0,39}?)[ \t]*:[ \t]?(.*)$/;
+const FIELD_RE = /^([ \t]*[+*-][ \t]*)([^:\s][^:]{0,39}?)[ \t]*:[ \t]?(.*)$/;
 const ATX_RE = /^(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$/;
-const FENCE_RE = /^[ \t]{0,3}(`{3,}|~{3,})/;
+const FENCE_RE = /^[ \t]{0,3}(`{3,}|~{3,})(.*)$/;
+const FENCE_CLOSE_RE = /^[ \t]{0,3}(`{3,}|~{3,})[ \t]*$/;
 const SETEXT_RE = /^[ \t]{0,3}(=+|-+)[ \t]*$/;
 const RULE_RE = /^[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const LIST_RE = /^[ \t]{0,3}(?:[*+-]|\d{1,9}[.)])[ \t]+\S/;
@@ -76,6 +77,27 @@ const TAG_HEADING_RE = /^(#{2,6})[ \t]*(.*?)[ \t]*:?[ \t]*$/;
 
 const DATA_GROUPS = /^(?:cve|url|ipv4|ipv6|sha|md5|mitre|hash|email|domain)/i;
 const KEYVALUE_GROUPS = /^(?:threatactor|threat actor|action|industry|location)/i;
+
+/** An open code fence: its mark (backtick or tilde) and how many of them. */
+interface Fence {
+  mark: number;
+  length: number;
+}
+
+/** The fence a line opens, if it opens one. A backtick fence's info string holds no backtick. */
+function openFence(line: string): Fence | undefined {
+  const m = FENCE_RE.exec(line);
+  if (!m) return undefined;
+  const mark = m[1].charCodeAt(0);
+  if (mark === 96 /* ` */ && m[2].includes('`')) return undefined;
+  return { mark, length: m[1].length };
+}
+
+/** Whether a line closes a fence: the same mark, at least as many, and nothing after. */
+function closesFence(line: string, fence: Fence): boolean {
+  const m = FENCE_CLOSE_RE.exec(line);
+  return m !== null && m[1].charCodeAt(0) === fence.mark && m[1].length >= fence.length;
+}
 
 function isBlank(line: Line): boolean {
   return line.text.trim() === '';
@@ -87,8 +109,11 @@ function trimmedSpan(text: string, start: number, end: number): Span {
   return { start, end };
 }
 
+/** White space as `String.prototype.trim` sees it, so trimmed spans and trimmed strings agree. */
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 0xa0 || c === 10 || c === 13 || c === 0xfeff;
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 export function parse(text: string): ParseResult {
@@ -103,7 +128,9 @@ export function parse(text: string): ParseResult {
   let tags: TagsSection | undefined;
   // Lines of the current region that the region grammar has not consumed yet.
   let bodyLines: Line[] = [];
-  let inFence = false;
+  // The code fence the Article section is inside, if any: section headers
+  // in code are code.
+  let fence: Fence | undefined;
   let group: TagGroup | undefined;
 
   const finishBody = () => {
@@ -115,7 +142,7 @@ export function parse(text: string): ParseResult {
   };
 
   for (const line of lines) {
-    const header = inFence ? undefined : sectionHeader(line);
+    const header = fence ? undefined : sectionHeader(line);
     if (header) {
       if (region === 'article') finishBody();
       article.headers.push(header);
@@ -144,7 +171,11 @@ export function parse(text: string): ParseResult {
         if (info && info.header === article.headers[article.headers.length - 1]) readField(text, line, info, problems);
         break;
       case 'article':
-        if (FENCE_RE.test(line.text)) inFence = !inFence;
+        if (fence) {
+          if (closesFence(line.text, fence)) fence = undefined;
+        } else {
+          fence = openFence(line.text);
+        }
         if (body && body.header === article.headers[article.headers.length - 1]) bodyLines.push(line);
         break;
       case 'tags':
@@ -203,12 +234,15 @@ function readHead(text: string, line: Line, article: Article, problems: SyntaxPr
 }
 
 function textNode(text: string, line: Line, marks: number): TextNode {
-  let start = line.start + marks;
-  const s = trimmedSpan(text, start, line.end);
-  start = s.start;
+  const s = trimmedSpan(text, line.start + marks, line.end);
+  const start = s.start;
   let end = s.end;
-  // Closing `#` marks of an ATX heading are not part of its text.
-  while (end > start && text.charCodeAt(end - 1) === 35) end--;
+  // A closing sequence of `#` marks is not part of the heading's text, but
+  // only when white space separates it from the text (or it is all there
+  // is), as in CommonMark: "# Learn C#" is about C#.
+  let hashes = end;
+  while (hashes > start && text.charCodeAt(hashes - 1) === 35) hashes--;
+  if (hashes < end && (hashes === start || isSpace(text.charCodeAt(hashes - 1)))) end = hashes;
   const t = trimmedSpan(text, start, end);
   return { text: text.slice(t.start, t.end), span: t, lineSpan: { start: line.start, end: line.end } };
 }
@@ -225,13 +259,15 @@ function readField(text: string, line: Line, info: InfoSection, problems: Syntax
     });
     return;
   }
-  const keyStart = line.start + line.text.indexOf(m[1]);
-  const valueStart = line.end - m[2].length;
+  // The key starts right after the bullet and its spaces (searching for the
+  // key's text could find it inside the bullet: "- -: x").
+  const keyStart = line.start + m[1].length;
+  const valueStart = line.end - m[3].length;
   const valueSpan = trimmedSpan(text, valueStart, line.end);
   const field: Field = {
-    key: m[1],
-    name: m[1].toLowerCase(),
-    keySpan: { start: keyStart, end: keyStart + m[1].length },
+    key: m[2],
+    name: m[2].toLowerCase(),
+    keySpan: { start: keyStart, end: keyStart + m[2].length },
     value: text.slice(valueSpan.start, valueSpan.end),
     valueSpan,
     lineSpan: { start: line.start, end: line.end },
@@ -239,20 +275,64 @@ function readField(text: string, line: Line, info: InfoSection, problems: Syntax
   info.fields.push(field);
 }
 
-const MD_LINK_RE = /^\[([^\]]{0,200})\]\(\s*<?([^()\s<>]{0,4000})>?(?:\s+"[^"]{0,400}")?\s*\)$/;
-
+/**
+ * Reads a Link value: `[text](url)`, `[text](<url> "title")`, `<url>` or a
+ * bare URL. The destination may hold balanced parentheses
+ * (`https://en.wikipedia.org/wiki/Bug_(engineering)`), so the value is
+ * scanned rather than matched with a regular expression.
+ */
 export function parseLinkValue(f: Field): LinkValue | undefined {
   const v = f.value;
   if (v === '') return undefined;
-  const m = MD_LINK_RE.exec(v);
-  if (m) {
-    const at = f.valueSpan.start + v.indexOf(m[2], m[1].length + 2);
-    return { url: m[2], urlSpan: { start: at, end: at + m[2].length }, style: 'markdown' };
+  const md = markdownLink(v);
+  if (md) {
+    const at = f.valueSpan.start;
+    return { url: v.slice(md.start, md.end), urlSpan: { start: at + md.start, end: at + md.end }, style: 'markdown' };
   }
   if (v.startsWith('<') && v.endsWith('>') && v.length > 2) {
     return { url: v.slice(1, -1), urlSpan: { start: f.valueSpan.start + 1, end: f.valueSpan.end - 1 }, style: 'angle' };
   }
   return { url: v, urlSpan: f.valueSpan, style: 'bare' };
+}
+
+/** Offsets of the destination when the whole value is one Markdown link, else undefined. */
+function markdownLink(v: string): Span | undefined {
+  if (v.charCodeAt(0) !== 91 /* [ */) return undefined;
+  const close = v.indexOf(']');
+  if (close < 0 || close > 201 || v.charCodeAt(close + 1) !== 40 /* ( */) return undefined;
+  let i = close + 2;
+  while (i < v.length && isSpace(v.charCodeAt(i))) i++;
+  let start = i;
+  let end: number;
+  if (v.charCodeAt(i) === 60 /* < */) {
+    start = i + 1;
+    end = v.indexOf('>', start);
+    if (end < 0) return undefined;
+    i = end + 1;
+  } else {
+    // Up to the first space or the `)` that closes the link, counting nested pairs.
+    let depth = 0;
+    for (; i < v.length; i++) {
+      const c = v.charCodeAt(i);
+      if (isSpace(c) || c === 60 || c === 62) break;
+      if (c === 40) depth++;
+      else if (c === 41) {
+        if (depth === 0) break;
+        depth--;
+      }
+    }
+    end = i;
+  }
+  // An optional "title", then the closing parenthesis ends the value.
+  while (i < v.length && isSpace(v.charCodeAt(i))) i++;
+  if (v.charCodeAt(i) === 34 /* " */) {
+    const q = v.indexOf('"', i + 1);
+    if (q < 0) return undefined;
+    i = q + 1;
+    while (i < v.length && isSpace(v.charCodeAt(i))) i++;
+  }
+  if (i !== v.length - 1 || v.charCodeAt(i) !== 41 /* ) */) return undefined;
+  return { start, end };
 }
 
 // ---------------------------------------------------------------------------
@@ -328,6 +408,19 @@ function scanTags(text: string, line: Line, group: TagGroup, problems: SyntaxPro
         i = end;
         continue;
       }
+      // `[[[a]]]`: a word that was itself in brackets. Each `[` the name
+      // leaves open takes one more `]` after the `]]`, so the tag is `[a]`
+      // and no stray `]` is left behind.
+      let unmatched = 0;
+      for (let k = open + 2; k < close; k++) {
+        const c = s.charCodeAt(k);
+        if (c === 91) unmatched++;
+        else if (c === 93 && unmatched > 0) unmatched--;
+      }
+      while (unmatched > 0 && s.charCodeAt(close + 2) === 93) {
+        close++;
+        unmatched--;
+      }
       const name = s.slice(open + 2, close);
       const tag: Tag = {
         name,
@@ -368,12 +461,12 @@ function parseBody(text: string, lines: Line[], blocks: Block[]): void {
       flush();
       continue;
     }
-    const fence = FENCE_RE.exec(t);
+    const fence = openFence(t);
     if (fence) {
       flush();
-      const marker = fence[1];
+      // The same rule as the section scan in `parse`, so both agree on where code ends.
       let j = i + 1;
-      while (j < lines.length && !lines[j].text.trimStart().startsWith(marker)) j++;
+      while (j < lines.length && !closesFence(lines[j].text, fence)) j++;
       const last = Math.min(j, lines.length - 1);
       blocks.push({ kind: 'code', span: { start: line.start, end: lines[last].end } });
       i = last;
@@ -427,6 +520,6 @@ function parseBody(text: string, lines: Line[], blocks: Block[]): void {
 
 function textBlock(text: string, lines: Line[], kind: TextBlock['kind']): TextBlock {
   const span = { start: lines[0].start, end: lines[lines.length - 1].end };
-  const inline = scanInline(text, span.start, span.end, kind === 'blockquote');
+  const inline = scanInline(text, span.start, span.end, kind === 'blockquote', kind === 'list-item');
   return { kind, span, sentences: inline.sentences, links: inline.links, quotes: inline.quotes };
 }

@@ -1,0 +1,352 @@
+/**
+ * Fixtures for the core's tests, in the spirit of rust-analyzer's and
+ * vscode-markdown-languageservice's: articles are built from short inline
+ * strings, a `$0` marks the cursor, diagnostics come back as small
+ * `[code, 'line:col', message]` tuples, and quick fixes are applied to give
+ * whole texts that a test compares with the whole expected text.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyze, type Analysis } from '../../server/src/core/analyze';
+import { applyEdits, type Diagnostic, type Fix } from '../../server/src/core/diagnostics';
+import type { ParseResult } from '../../server/src/core/syntax/ast';
+import { LineIndex } from '../../server/src/core/text';
+
+/** The fixed "now" of every test: 1 March 2022, 12:00 UTC (after the corpus's last article). */
+export const NOW = Date.UTC(2022, 2, 1, 12, 0, 0);
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const SEED_DIR = path.join(ROOT, 'seeds');
+
+/** The seeds, by file name, read once. */
+export function seeds(): { name: string; text: string }[] {
+  return fs.readdirSync(SEED_DIR).filter((n) => n.endsWith('.txt')).sort()
+    .map((name) => ({ name, text: fs.readFileSync(path.join(SEED_DIR, name), 'utf8') }));
+}
+
+/** One seed by a prefix of its name (`seed('000')`). */
+export function seed(prefix: string): string {
+  const s = seeds().find((x) => x.name.startsWith(prefix));
+  if (!s) throw new Error(`no seed named ${prefix}*`);
+  return s.text;
+}
+
+// ---------------------------------------------------------------------------
+// Building texts
+
+/**
+ * Strips the common indentation of a template string and its first and last
+ * line when they are blank, so fixtures can be indented with the test code.
+ * Usable as a tag (dedent`…`) or as a function.
+ */
+export function dedent(strings: TemplateStringsArray | string, ...values: unknown[]): string {
+  const raw = typeof strings === 'string' ? strings : strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '');
+  const lines = raw.split('\n');
+  if (lines.length && lines[0].trim() === '') lines.shift();
+  if (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
+  let indent = Infinity;
+  for (const l of lines) {
+    if (l.trim() === '') continue;
+    const n = l.length - l.trimStart().length;
+    if (n < indent) indent = n;
+  }
+  if (!Number.isFinite(indent)) indent = 0;
+  return lines.map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length))).join('\n') + '\n';
+}
+
+export interface ArticleSpec {
+  /** `null` leaves the title line out. */
+  title?: string | null;
+  /** `null` leaves the subtitle line out. */
+  subtitle?: string | null;
+  /** Fields in order, raw `+ …` lines, or `null` for no Information section. */
+  info?: Record<string, string> | string[] | null;
+  /** The body text, or `null` for no Article section. */
+  body?: string | null;
+  /** The tags: one line of `[[tags]]` (old layout) or the whole section content (new layout); `null` for none. */
+  tags?: string | null;
+  /** `old`: `#### Tags:` and `[article](url)` links. `new`: `## Tags:` and bare links. */
+  layout?: 'old' | 'new';
+  /** Line ends to use; `\n` unless told. */
+  eol?: '\n' | '\r\n' | '\r';
+}
+
+export const DEFAULT_INFO_OLD: Record<string, string> = {
+  Source: 'ThreatPost',
+  Link: '[article](https://threatpost.com/example/1234/)',
+  Date: 'August 28, 2021  12:58 pm',
+  Author: 'Lisa Vaas',
+};
+
+export const DEFAULT_INFO_NEW: Record<string, string> = {
+  Source: 'Computerworld',
+  Link: 'https://www.computerworld.com/article/3641258/example.html',
+  Date: '2021-11-24',
+  Author: 'Melanie Butcher',
+};
+
+/**
+ * An article in the seeds' layout, built from parts. Anything not given gets
+ * a clean default, so a fixture names only what its test is about.
+ */
+export function article(spec: ArticleSpec = {}): string {
+  const layout = spec.layout ?? 'old';
+  const lines: string[] = [];
+  const title = spec.title === undefined ? 'A clean example headline' : spec.title;
+  const subtitle = spec.subtitle === undefined ? 'A clean example subtitle.' : spec.subtitle;
+  if (title !== null) lines.push(`# ${title}`);
+  if (subtitle !== null) lines.push(`### ${subtitle}`);
+  const info = spec.info === undefined ? (layout === 'old' ? DEFAULT_INFO_OLD : DEFAULT_INFO_NEW) : spec.info;
+  if (info !== null) {
+    lines.push('', '## Information:');
+    if (Array.isArray(info)) lines.push(...info);
+    else for (const [k, v] of Object.entries(info)) lines.push(`+ ${k}: ${v}`);
+    lines.push('', '');
+  }
+  const body = spec.body === undefined ? 'The body of the article. It has two sentences.' : spec.body;
+  if (body !== null) {
+    if (info === null) lines.push('');
+    lines.push('## Article:', ...body.replace(/\n$/, '').split('\n'), '', '', '');
+  }
+  const tags = spec.tags === undefined ? (layout === 'old' ? '[[Example]] [[ThreatPost]]' : '### Autogenerated Tags:\n[[Example]] [[Computerworld]]') : spec.tags;
+  if (tags !== null) {
+    if (layout === 'old') lines.push('', '#### Tags:', ...tags.replace(/\n$/, '').split('\n'));
+    else lines.push('## Tags:', '', ...tags.replace(/\n$/, '').split('\n'));
+  }
+  const eol = spec.eol ?? '\n';
+  return lines.join(eol) + eol;
+}
+
+// ---------------------------------------------------------------------------
+// Cursor markers
+
+/** Removes the one `$0` marker of a fixture and returns the text and the marker's offset. */
+export function cursor(marked: string): { text: string; offset: number } {
+  const at = marked.indexOf('$0');
+  if (at < 0) throw new Error('the fixture has no $0 cursor marker');
+  if (marked.indexOf('$0', at + 2) >= 0) throw new Error('the fixture has more than one $0 cursor marker');
+  return { text: marked.slice(0, at) + marked.slice(at + 2), offset: at };
+}
+
+/** Removes two `$0` markers and returns the span between them. */
+export function range(marked: string): { text: string; start: number; end: number } {
+  const a = marked.indexOf('$0');
+  const b = a < 0 ? -1 : marked.indexOf('$0', a + 2);
+  if (a < 0 || b < 0) throw new Error('the fixture needs two $0 markers');
+  return { text: marked.slice(0, a) + marked.slice(a + 2, b) + marked.slice(b + 2), start: a, end: b - 2 };
+}
+
+// ---------------------------------------------------------------------------
+// Diagnostics and fixes
+
+export type Finding = [code: string, at: string, message: string];
+
+export function run(text: string, now = NOW): Analysis {
+  return analyze(text, { now });
+}
+
+/** One-based `line:col` of an offset, as editors show it. */
+export function lineCol(text: string, offset: number): string {
+  const p = new LineIndex(text).positionAt(offset);
+  return `${p.line + 1}:${p.character + 1}`;
+}
+
+/** The diagnostics of a text as `[code, 'line:col', message]`, in document order. */
+export function check(text: string, now = NOW): Finding[] {
+  const lines = new LineIndex(text);
+  return run(text, now).diagnostics.map((d) => {
+    const p = lines.positionAt(d.span.start);
+    return [d.code, `${p.line + 1}:${p.character + 1}`, d.message] as Finding;
+  });
+}
+
+/** Just the codes, in document order. */
+export function codes(text: string, now = NOW): string[] {
+  return run(text, now).diagnostics.map((d) => d.code);
+}
+
+/** The diagnostics with a given code. */
+export function diagnostics(text: string, code: string, now = NOW): Diagnostic[] {
+  return run(text, now).diagnostics.filter((d) => d.code === code);
+}
+
+/** The text a diagnostic points at. */
+export function spanText(text: string, d: { span: { start: number; end: number } }): string {
+  return text.slice(d.span.start, d.span.end);
+}
+
+export interface FixOptions {
+  /** Pick the diagnostic whose span text is exactly this (for codes that fire more than once). */
+  on?: string;
+  /** Pick a fix by (part of) its title instead of the preferred or first one. */
+  title?: string;
+}
+
+/** The fix `applyFix` would choose. */
+export function fixFor(text: string, code: string, options: FixOptions = {}): { diagnostic: Diagnostic; fix: Fix } {
+  const all = run(text).diagnostics;
+  const matching = all.filter((d) => d.code === code && (options.on === undefined || spanText(text, d) === options.on));
+  if (!matching.length) {
+    throw new assert.AssertionError({
+      message: `no ${code} diagnostic${options.on !== undefined ? ` on ${JSON.stringify(options.on)}` : ''}; found: ${all.map((d) => `${d.code} ${JSON.stringify(spanText(text, d))}`).join(', ') || 'none'}`,
+    });
+  }
+  if (options.title !== undefined) {
+    // A title picks among all matching diagnostics (several may share a code and a span).
+    for (const d of matching) {
+      const fix = d.fixes?.find((f) => f.title.includes(options.title!));
+      if (fix) return { diagnostic: d, fix };
+    }
+    throw new assert.AssertionError({ message: `no ${code} diagnostic has a fix titled ${JSON.stringify(options.title)}; titles: ${matching.flatMap((d) => d.fixes ?? []).map((f) => f.title).join(', ') || 'none'}` });
+  }
+  const d = matching[0];
+  const fixes = d.fixes ?? [];
+  const fix = fixes.find((f) => f.preferred) ?? fixes[0];
+  if (!fix) throw new assert.AssertionError({ message: `the ${code} diagnostic has no fix` });
+  return { diagnostic: d, fix };
+}
+
+/** Applies a diagnostic's preferred (else first) fix and returns the whole resulting text. */
+export function applyFix(text: string, code: string, options: FixOptions = {}): string {
+  return applyEdits(text, fixFor(text, code, options).fix.edits);
+}
+
+// ---------------------------------------------------------------------------
+// Tree invariants
+
+interface SpanLike { start: number; end: number }
+
+function isSpan(v: unknown): v is SpanLike {
+  return typeof v === 'object' && v !== null && typeof (v as SpanLike).start === 'number' && typeof (v as SpanLike).end === 'number'
+    && Object.keys(v).length === 2;
+}
+
+function within(inner: SpanLike, outer: SpanLike, what: string): void {
+  assert.ok(inner.start >= outer.start && inner.end <= outer.end, `${what}: [${inner.start}, ${inner.end}) is not inside [${outer.start}, ${outer.end})`);
+}
+
+function slices(text: string, s: SpanLike, expected: string, what: string): void {
+  assert.strictEqual(text.slice(s.start, s.end), expected, `${what} does not slice back to its text`);
+}
+
+/**
+ * Asserts what must hold of every parse: every span anywhere in the tree (and
+ * in the problems) lies within [0, length] with start <= end; every node's
+ * text is exactly what its span slices from the document; children lie
+ * inside their parents and blocks come in order without overlapping.
+ */
+export function assertTree(text: string, result: ParseResult, diags: Diagnostic[] = []): void {
+  const a = result.article;
+  assert.strictEqual(a.length, text.length, 'article.length');
+  let count = 0;
+  const walk = (v: unknown, where: string, depth: number) => {
+    if (depth > 64) throw new Error(`tree deeper than 64 at ${where}`);
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => walk(x, `${where}[${i}]`, depth + 1));
+      return;
+    }
+    if (typeof v !== 'object' || v === null) return;
+    if (isSpan(v)) {
+      count++;
+      assert.ok(Number.isInteger(v.start) && Number.isInteger(v.end), `${where}: offsets are not integers`);
+      assert.ok(v.start >= 0 && v.end <= text.length && v.start <= v.end, `${where}: bad span [${v.start}, ${v.end}) in a text of length ${text.length}`);
+      return;
+    }
+    for (const [k, x] of Object.entries(v)) walk(x, `${where}.${k}`, depth + 1);
+  };
+  walk(result, 'parse', 0);
+  walk(diags, 'diagnostics', 0);
+  assert.ok(count > 0 || text.length === 0 || a.headers.length === 0, 'the walk found spans');
+
+  for (const h of a.headers) slices(text, h.span, h.raw, 'section header');
+  if (a.title) {
+    slices(text, a.title.span, a.title.text, 'title');
+    within(a.title.span, a.title.lineSpan, 'title text');
+  }
+  if (a.subtitle) {
+    slices(text, a.subtitle.span, a.subtitle.text, 'subtitle');
+    within(a.subtitle.span, a.subtitle.lineSpan, 'subtitle text');
+  }
+  if (a.info) {
+    within(a.info.header.span, a.info.span, 'info header');
+    for (const f of a.info.fields) {
+      slices(text, f.keySpan, f.key, 'field key');
+      slices(text, f.valueSpan, f.value, 'field value');
+      within(f.keySpan, f.lineSpan, 'field key');
+      within(f.valueSpan, f.lineSpan, 'field value');
+      within(f.lineSpan, a.info.span, 'field line');
+      assert.ok(f.keySpan.end <= f.valueSpan.start, 'field key before value');
+    }
+  }
+  if (a.link?.parsed) {
+    slices(text, a.link.parsed.urlSpan, a.link.parsed.url, 'link url');
+    within(a.link.parsed.urlSpan, a.link.valueSpan, 'link url');
+  }
+  if (a.body) {
+    within(a.body.header.span, a.body.span, 'body header');
+    let prev = a.body.header.span.end;
+    for (const b of a.body.blocks) {
+      within(b.span, a.body.span, `${b.kind} block`);
+      assert.ok(b.span.start >= prev, `${b.kind} block at ${b.span.start} overlaps the one before (ends ${prev})`);
+      assert.ok(b.span.end > b.span.start, `${b.kind} block is empty`);
+      prev = b.span.end;
+      if (b.kind === 'heading') {
+        slices(text, b.textSpan, b.text, 'heading text');
+        within(b.textSpan, b.span, 'heading text');
+      } else if (b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'blockquote') {
+        let sPrev = b.span.start;
+        for (const s of b.sentences) {
+          slices(text, s.span, s.text, 'sentence');
+          within(s.span, b.span, 'sentence');
+          assert.ok(s.span.start >= sPrev, 'sentences in order');
+          assert.ok(s.text.length > 0 && s.text.trim() === s.text, `sentence ${JSON.stringify(s.text)} is empty or not trimmed`);
+          sPrev = s.span.end;
+        }
+        for (const l of b.links) {
+          slices(text, l.textSpan, l.text, 'link text');
+          slices(text, l.urlSpan, l.url, 'link url');
+          within(l.span, b.span, 'link');
+          within(l.textSpan, l.span, 'link text');
+          within(l.urlSpan, l.span, 'link url');
+        }
+        for (const q of b.quotes) {
+          slices(text, q.textSpan, q.text, 'quotation');
+          within(q.span, b.span, 'quotation');
+          within(q.textSpan, q.span, 'quotation text');
+          assert.strictEqual(q.span.end - q.textSpan.end, 1, 'one closing quote mark');
+          assert.strictEqual(q.textSpan.start - q.span.start, 1, 'one opening quote mark');
+        }
+      }
+    }
+  }
+  if (a.tags) {
+    within(a.tags.header.span, a.tags.span, 'tags header');
+    for (const g of a.tags.groups) {
+      within(g.span, a.tags.span, 'tag group');
+      if (g.heading) {
+        slices(text, g.heading.span, g.heading.text, 'tag group heading');
+        within(g.heading.span, g.span, 'tag group heading');
+      }
+      for (const t of g.tags) {
+        slices(text, t.nameSpan, t.name, 'tag name');
+        slices(text, t.span, `[[${t.name}]]`, 'tag');
+        within(t.span, g.span, 'tag');
+      }
+    }
+  }
+  for (const d of diags) {
+    for (const f of d.fixes ?? []) {
+      for (const e of f.edits) assert.ok(e.span.start >= 0 && e.span.end <= text.length && e.span.start <= e.span.end, `fix "${f.title}" edits outside the text`);
+      const sorted = [...f.edits].sort((x, y) => x.span.start - y.span.start);
+      for (let i = 1; i < sorted.length; i++) assert.ok(sorted[i].span.start >= sorted[i - 1].span.end, `fix "${f.title}" has overlapping edits`);
+    }
+  }
+}
+
+/** Analyses a text and asserts the tree invariants; returns the analysis. */
+export function analyseChecked(text: string, now = NOW): Analysis {
+  const r = run(text, now);
+  assertTree(text, r, r.diagnostics);
+  return r;
+}

@@ -1,0 +1,302 @@
+/**
+ * Tag hygiene: the seeds' real tag problems, each with its exact fix, and
+ * the tags that look odd but are fine. Key/value tags of the newer layout are
+ * checked for emptiness and exact duplicates; data groups are left alone.
+ */
+import * as assert from 'assert';
+import { coreOf } from '../server/src/core/check/tags';
+import { applyEdits } from '../server/src/core/diagnostics';
+import { applyFix, article, check, codes, diagnostics, fixFor, run, seed, spanText } from './helpers/fixture';
+
+/** An old-layout article whose tag line is `line`. */
+const tagged = (line: string, source = 'ThreatPost') => article({
+  info: { Source: source, Link: '[article](https://threatpost.com/x/1/)', Date: 'August 28, 2021  12:58 pm', Author: 'Lisa Vaas' },
+  tags: line,
+});
+
+/** The tag line of an old-layout article. */
+const tagLine = (text: string) => text.slice(text.indexOf('#### Tags:\n') + 11).replace(/\n$/, '');
+
+/** Applies a fix to a tag line and returns the new tag line. */
+const fixLine = (line: string, code: string, on?: string, source?: string) => tagLine(applyFix(tagged(line, source), code, on === undefined ? {} : { on }));
+
+/** The tag findings of a line, as `[code, tag]` pairs. */
+const findings = (line: string, source?: string) => {
+  const text = tagged(line, source);
+  return run(text).diagnostics.filter((d) => d.code.startsWith('tags.')).map((d) => [d.code, spanText(text, d)]);
+};
+
+const newLayout = (sections: string) => article({ layout: 'new', tags: sections });
+
+describe('tags', () => {
+  describe('the seeds', () => {
+    it('seed 000: exactly its five tag problems', () => {
+      const text = seed('000');
+      assert.deepStrictEqual(run(text).diagnostics.map((d) => [d.code, spanText(text, d)]), [
+        ['tags.possessive', '[[T-Mobile’s]]'],
+        ['tags.case-variant', '[[Threatpost]]'],
+        ['tags.stop-word', '[[it’s]]'],
+        ['tags.punctuation', '[[numbers,]]'],
+        ['tags.punctuation', '[[Aug.]]'],
+      ]);
+    });
+    it('seed 001: [[names,]]', () => {
+      const text = seed('001');
+      assert.deepStrictEqual(run(text).diagnostics.filter((d) => d.code.startsWith('tags.')).map((d) => [d.code, spanText(text, d)]), [['tags.punctuation', '[[names,]]']]);
+    });
+    it('seed 002: exactly its five tag problems', () => {
+      const text = seed('002');
+      assert.deepStrictEqual(run(text).diagnostics.map((d) => [d.code, spanText(text, d)]), [
+        ['tags.stop-word', '[[it’s]]'],
+        ['tags.possessive', '[[T-Mobile’s]]'],
+        ['tags.punctuation', '[[breach,]]'],
+        ['tags.possessive', '[[customers’]]'],
+        ['tags.case-variant', '[[Threatpost]]'],
+      ]);
+    });
+    it('seed 000 messages, with positions', () => {
+      assert.deepStrictEqual(check(seed('000')), [
+        ['tags.possessive', '158:24', '[[T-Mobile’s]] is a possessive; tag the name itself, [[T-Mobile]].'],
+        ['tags.case-variant', '158:65', '[[Threatpost]] and [[ThreatPost]] differ only in case; keep one spelling, [[ThreatPost]] (as the Source writes it).'],
+        ['tags.stop-word', '158:80', '[[it’s]] is a common word, not a subject: it links this article to nothing useful.'],
+        ['tags.punctuation', '158:89', '[[numbers,]] has punctuation stuck to it; the tag is [[numbers]].'],
+        ['tags.punctuation', '158:114', '[[Aug.]] has punctuation stuck to it; the tag is [[Aug]].'],
+      ]);
+    });
+    const SEED0_LINE = '[[T-Mobile]] [[Binns]] [[T-Mobile’s]] [[WSJ]] [[cybersecurity]] [[Threatpost]] [[it’s]] [[numbers,]] [[Sievert]] [[Aug.]] [[ThreatPost]]';
+    it('seed 000: the [[it’s]] fix removes it', () => {
+      assert.strictEqual(tagLine(applyFix(seed('000'), 'tags.stop-word')), SEED0_LINE.replace('[[it’s]] ', ''));
+    });
+    it('seed 000: the [[T-Mobile’s]] fix removes it, because [[T-Mobile]] is there', () => {
+      const { fix } = fixFor(seed('000'), 'tags.possessive');
+      assert.strictEqual(fix.title, 'Remove [[T-Mobile’s]] ([[T-Mobile]] is already a tag)');
+      assert.strictEqual(tagLine(applyFix(seed('000'), 'tags.possessive')), SEED0_LINE.replace('[[T-Mobile’s]] ', ''));
+    });
+    it('seed 000: [[numbers,]] becomes [[numbers]]', () => {
+      assert.strictEqual(tagLine(applyFix(seed('000'), 'tags.punctuation', { on: '[[numbers,]]' })), SEED0_LINE.replace('[[numbers,]]', '[[numbers]]'));
+    });
+    it('seed 000: [[Aug.]] becomes [[Aug]]', () => {
+      assert.strictEqual(tagLine(applyFix(seed('000'), 'tags.punctuation', { on: '[[Aug.]]' })), SEED0_LINE.replace('[[Aug.]]', '[[Aug]]'));
+    });
+    it('seed 000: [[Threatpost]] goes, [[ThreatPost]] (the Source\'s spelling) stays', () => {
+      const { diagnostic, fix } = fixFor(seed('000'), 'tags.case-variant');
+      assert.strictEqual(fix.title, 'Remove [[Threatpost]] (keep [[ThreatPost]])');
+      assert.strictEqual(spanText(seed('000'), diagnostic.related![0]), '[[ThreatPost]]');
+      assert.strictEqual(tagLine(applyFix(seed('000'), 'tags.case-variant')), SEED0_LINE.replace('[[Threatpost]] ', ''));
+    });
+    it('seed 001: [[names,]] becomes [[names]]', () => {
+      const fixed = applyFix(seed('001'), 'tags.punctuation');
+      assert.strictEqual(fixed, seed('001').replace('[[names,]]', '[[names]]'));
+    });
+    it('seed 002: [[customers’]] becomes [[customers]]', () => {
+      const fixed = applyFix(seed('002'), 'tags.possessive', { on: '[[customers’]]' });
+      assert.strictEqual(fixed, seed('002').replace('[[customers’]]', '[[customers]]'));
+    });
+    it('seed 002: [[breach,]] becomes [[breach]]', () => {
+      assert.strictEqual(applyFix(seed('002'), 'tags.punctuation'), seed('002').replace('[[breach,]]', '[[breach]]'));
+    });
+    it('seed 002: the last-but-one [[Threatpost]] goes with its space', () => {
+      assert.strictEqual(applyFix(seed('002'), 'tags.case-variant'), seed('002').replace('[[Threatpost]] ', ''));
+    });
+    it('every preferred fix on the seeds, one at a time, leaves clean tags eventually', () => {
+      for (const name of ['000', '001', '002']) {
+        let text = seed(name);
+        for (let round = 0; round < 20; round++) {
+          const d = run(text).diagnostics.find((x) => x.code.startsWith('tags.') && x.fixes?.some((f) => f.preferred));
+          if (!d) break;
+          text = applyEdits(text, d.fixes!.find((f) => f.preferred)!.edits);
+        }
+        assert.deepStrictEqual(codes(text).filter((c) => c.startsWith('tags.')), [], name);
+      }
+      let text = seed('000');
+      for (let i = 0; i < 10; i++) {
+        const d = run(text).diagnostics.find((x) => x.code.startsWith('tags.'));
+        if (!d) break;
+        text = applyEdits(text, d.fixes!.find((f) => f.preferred)!.edits);
+      }
+      assert.strictEqual(tagLine(text), '[[T-Mobile]] [[Binns]] [[WSJ]] [[cybersecurity]] [[numbers]] [[Sievert]] [[Aug]] [[ThreatPost]]');
+    });
+  });
+
+  describe('tags.stop-word', () => {
+    it('[[it’s]], [[It’s]], [[it\'s]]', () => {
+      assert.deepStrictEqual(findings('[[it’s]] [[It’s]] [[it\'s]] [[Binns]]').map((f) => f[0]), ['tags.stop-word', 'tags.stop-word', 'tags.stop-word']);
+    });
+    it('[[said.]], [[“The]], [[However,]]: common words under punctuation', () => {
+      assert.deepStrictEqual(findings('[[said.]] [[“The]] [[However,]] [[Binns]]').map((f) => f[0]), ['tags.stop-word', 'tags.stop-word', 'tags.stop-word']);
+    });
+    it('[[What’s]] and [[there’s]] are contractions of common words, not possessives', () => {
+      assert.deepStrictEqual(findings('[[What’s]] [[there’s]] [[Binns]]'), [['tags.stop-word', '[[What’s]]'], ['tags.stop-word', '[[there’s]]']]);
+    });
+    it('[[[a]]]: a bracketed common word', () => assert.deepStrictEqual(findings('[[Botnet]] [[[a]]] [[Apps]]'), [['tags.stop-word', '[[[a]]]']]));
+    it('the fix removes the tag and one space', () => assert.strictEqual(fixLine('[[Alpha]] [[the]] [[Beta]]', 'tags.stop-word'), '[[Alpha]] [[Beta]]'));
+    it('the fix on the first tag takes the space after it', () => assert.strictEqual(fixLine('[[the]] [[Beta]]', 'tags.stop-word'), '[[Beta]]'));
+    it('the fix on the last tag takes the space before it', () => assert.strictEqual(fixLine('[[Alpha]] [[the]]', 'tags.stop-word'), '[[Alpha]]'));
+    it('the fix on the only tag leaves an empty line', () => assert.strictEqual(fixLine('[[the]]', 'tags.stop-word'), ''));
+  });
+
+  describe('tags.punctuation', () => {
+    it('[[numbers,]], [[names,]], [[breach,]]', () => {
+      assert.deepStrictEqual(findings('[[numbers,]] [[names,]] [[breach,]]').map((f) => f[0]), ['tags.punctuation', 'tags.punctuation', 'tags.punctuation']);
+    });
+    it('[[Aug.]] and [[wrote.]]', () => assert.deepStrictEqual(findings('[[Aug.]] [[wrote.]]').map((f) => f[0]), ['tags.punctuation', 'tags.punctuation']));
+    it('quotes and brackets around a word: [[“BlackMatter]], [[(RCE)]], [["Squid]]', () => {
+      assert.strictEqual(fixLine('[[“BlackMatter]]', 'tags.punctuation'), '[[BlackMatter]]');
+      assert.strictEqual(fixLine('[[(RCE)]]', 'tags.punctuation'), '[[RCE]]');
+      assert.strictEqual(fixLine('[["Squid]]', 'tags.punctuation'), '[[Squid]]');
+    });
+    it('the message names the clean tag', () => {
+      assert.deepStrictEqual(check(tagged('[[names,]]')).map((f) => f[2]), ['[[names,]] has punctuation stuck to it; the tag is [[names]].']);
+    });
+    it('the fix removes the tag when the clean form is already there', () => {
+      const { fix } = fixFor(tagged('[[Threatpost.]] [[ThreatPost]]'), 'tags.punctuation');
+      assert.strictEqual(fix.title, 'Remove [[Threatpost.]] ([[Threatpost]] is already a tag)');
+      assert.strictEqual(fixLine('[[Threatpost.]] [[ThreatPost]]', 'tags.punctuation'), '[[ThreatPost]]');
+    });
+    it('the fix rewrites the name otherwise', () => {
+      const { fix } = fixFor(tagged('[[names,]]'), 'tags.punctuation');
+      assert.strictEqual(fix.title, 'Change to [[names]]');
+      assert.strictEqual(fix.preferred, true);
+    });
+    it('[[U.S.,]] keeps the abbreviation\'s dot', () => assert.strictEqual(fixLine('[[U.S.,]]', 'tags.punctuation'), '[[U.S.]]'));
+    it('[[(e.g.,]] becomes [[e.g.]]', () => assert.strictEqual(fixLine('[[(e.g.,]]', 'tags.punctuation'), '[[e.g.]]'));
+    it('[[D8b3.dll.]] loses the sentence\'s dot, keeps the file name\'s', () => assert.strictEqual(fixLine('[[D8b3.dll.]]', 'tags.punctuation'), '[[D8b3.dll]]'));
+    it('[[--]] is only punctuation, and the fix removes it', () => {
+      assert.deepStrictEqual(check(tagged('[[Alpha]] [[--]]')).map((f) => [f[0], f[2]]), [['tags.punctuation', '[[--]] is only punctuation, not a subject.']]);
+      assert.strictEqual(fixLine('[[Alpha]] [[--]]', 'tags.punctuation'), '[[Alpha]]');
+    });
+  });
+
+  describe('tags.possessive', () => {
+    it('[[T-Mobile’s]] alone: the fix rewrites it to [[T-Mobile]]', () => {
+      assert.deepStrictEqual(findings('[[T-Mobile’s]] [[Binns]]'), [['tags.possessive', '[[T-Mobile’s]]']]);
+      assert.strictEqual(fixLine('[[T-Mobile’s]] [[Binns]]', 'tags.possessive'), '[[T-Mobile]] [[Binns]]');
+    });
+    it('[[T-Mobile’s]] with [[T-Mobile]]: the fix removes it', () => {
+      assert.strictEqual(fixLine('[[T-Mobile]] [[T-Mobile’s]] [[Binns]]', 'tags.possessive'), '[[T-Mobile]] [[Binns]]');
+    });
+    it('[[T-Mobile\'s]] with a straight apostrophe', () => assert.strictEqual(fixLine('[[T-Mobile\'s]]', 'tags.possessive'), '[[T-Mobile]]'));
+    it('[[customers’]]: a plural possessive', () => {
+      assert.deepStrictEqual(check(tagged('[[customers’]]')).map((f) => f[2]), ['[[customers’]] is a possessive; tag the name itself, [[customers]].']);
+      assert.strictEqual(fixLine('[[customers’]]', 'tags.possessive'), '[[customers]]');
+    });
+    it('[[Sophos’s]] and [[Huntress’]]', () => {
+      assert.strictEqual(fixLine('[[Sophos’s]]', 'tags.possessive'), '[[Sophos]]');
+      assert.strictEqual(fixLine('[[Huntress’]]', 'tags.possessive'), '[[Huntress]]');
+    });
+    it('a possessive with a comma after it: [[Apple’s,]]', () => assert.strictEqual(fixLine('[[Apple’s,]]', 'tags.possessive'), '[[Apple]]'));
+    it('a possessive whose base exists in another case is removed', () => assert.strictEqual(fixLine('[[apple]] [[Apple’s]]', 'tags.possessive'), '[[apple]]'));
+  });
+
+  describe('tags.case-variant and tags.duplicate', () => {
+    it('[[Threatpost]] / [[ThreatPost]] keeps the Source\'s spelling wherever it stands', () => {
+      assert.deepStrictEqual(findings('[[ThreatPost]] [[Threatpost]]'), [['tags.case-variant', '[[Threatpost]]']]);
+      assert.deepStrictEqual(findings('[[Threatpost]] [[ThreatPost]]'), [['tags.case-variant', '[[Threatpost]]']]);
+    });
+    it('with another Source, the more frequent spelling wins, else the first', () => {
+      assert.deepStrictEqual(findings('[[cloud]] [[Cloud]] [[Cloud]]', 'ZDNet'), [['tags.case-variant', '[[cloud]]'], ['tags.duplicate', '[[Cloud]]']]);
+      assert.deepStrictEqual(findings('[[Cloud]] [[cloud]]', 'ZDNet'), [['tags.case-variant', '[[cloud]]']]);
+    });
+    it('the message names the kept spelling', () => {
+      assert.deepStrictEqual(check(tagged('[[Malware]] [[malware]]', 'ZDNet')).map((f) => f[2]), ['[[malware]] and [[Malware]] differ only in case; keep one spelling, [[Malware]].']);
+    });
+    it('the fix removes the variant', () => assert.strictEqual(fixLine('[[Zdnet]] [[Breach]] [[ZDNet]]', 'tags.case-variant', undefined, 'ZDNet'), '[[Breach]] [[ZDNet]]'));
+    it('an exact duplicate is tags.duplicate, pointing at the kept one', () => {
+      const text = tagged('[[Log4j]] [[RCE]] [[Log4j]]');
+      const [d] = diagnostics(text, 'tags.duplicate');
+      assert.strictEqual(d.message, '[[Log4j]] is already a tag.');
+      assert.strictEqual(d.related![0].span.start, text.indexOf('[[Log4j]]'));
+      assert.strictEqual(fixLine('[[Log4j]] [[RCE]] [[Log4j]]', 'tags.duplicate'), '[[Log4j]] [[RCE]]');
+    });
+    it('duplicates across the plain and autogenerated groups of the new layout', () => {
+      const text = newLayout('### Autogenerated Tags:\n[[Ransomware]] [[Ransomware]] [[Computerworld]]');
+      assert.deepStrictEqual(codes(text), ['tags.duplicate']);
+    });
+    it('apostrophe styles are the same spelling', () => assert.deepStrictEqual(findings('[[O’Brien]] [[O\'Brien]]').map((f) => f[0]), ['tags.duplicate']));
+  });
+
+  describe('tags.empty', () => {
+    it('[[]] is empty and the fix removes it', () => {
+      assert.deepStrictEqual(check(tagged('[[]] [[ZDNet]]')).map((f) => [f[0], f[2]]), [['tags.empty', 'An empty tag.']]);
+      assert.strictEqual(fixLine('[[]] [[ZDNet]]', 'tags.empty'), '[[ZDNet]]');
+    });
+    it('[[ ]] is empty too', () => assert.deepStrictEqual(findings('[[ ]] [[Alpha]]').map((f) => f[0]), ['tags.empty']));
+  });
+
+  describe('non-problems', () => {
+    for (const tag of ['U.S.', 'C++', 'C#', '.NET', '@UnderTheBreach', 'D8b3.dll', 'T-Mobile', 'Log4j', 'CVE-2021-44228', 'AT&T', '$5', '#StopRansomware', '__kernel', '_meta.txt', 'Node.js', 'e.g.', 'Ph.D.', '2FA', 'Rosén', '🦇']) {
+      it(`[[${tag}]] is fine`, () => assert.deepStrictEqual(findings(`[[${tag}]] [[Binns]]`), []));
+    }
+    it('coreOf leaves clean names alone', () => {
+      for (const t of ['U.S.', 'C++', 'C#', '.NET', '@UnderTheBreach', 'D8b3.dll', 'T-Mobile']) assert.strictEqual(coreOf(t), t);
+    });
+    it('coreOf strips what scrapers leave', () => {
+      assert.deepStrictEqual(['names,', '“I', '(PDF)', 'Aug.', 'percent),', 'World!”', '--'].map(coreOf), ['names', 'I', 'PDF', 'Aug', 'percent', 'World', '']);
+    });
+  });
+
+  describe('key/value tags (new layout)', () => {
+    it('[[victim.city.name=]] has no value, and the fix removes it', () => {
+      const text = newLayout('#### Location:\n[[victim.country.name=Netherlands]] [[victim.city.name=]] [[victim.continent.name=Europe]]');
+      assert.deepStrictEqual(check(text).map((f) => [f[0], f[2]]), [['tags.empty', '[[victim.city.name=]] has no value.']]);
+      assert.strictEqual(applyFix(text, 'tags.empty'), newLayout('#### Location:\n[[victim.country.name=Netherlands]] [[victim.continent.name=Europe]]'));
+    });
+    it('[[victim.city.name=]] at the end of its line', () => {
+      const text = newLayout('#### Location:\n[[victim.continent.name=Europe]] [[victim.city.name=]]');
+      assert.strictEqual(applyFix(text, 'tags.empty'), newLayout('#### Location:\n[[victim.continent.name=Europe]]'));
+    });
+    it('an exact duplicate in a group, named with its group', () => {
+      const text = newLayout('#### Location:\n[[victim.continent.name=Europe]] [[victim.country.name=Netherlands]] [[victim.continent.name=Europe]]');
+      assert.deepStrictEqual(check(text).map((f) => [f[0], f[2]]), [['tags.duplicate', '[[victim.continent.name=Europe]] is already a tag in Location.']]);
+      assert.strictEqual(applyFix(text, 'tags.duplicate'), newLayout('#### Location:\n[[victim.continent.name=Europe]] [[victim.country.name=Netherlands]]'));
+    });
+    it('the same tag in two groups is not a duplicate', () => {
+      assert.deepStrictEqual(codes(newLayout('#### Action:\n[[x.name=Net]]\n\n#### Industry:\n[[x.name=Net]]')), []);
+    });
+    it('key/value tags are not checked for punctuation or case', () => {
+      assert.deepStrictEqual(codes(newLayout('#### Location:\n[[victim.city.name=Washington, D.C.]] [[victim.city.name=washington, d.c.]]')), []);
+    });
+    it('an empty [[]] in a key/value group', () => assert.deepStrictEqual(codes(newLayout('#### Action:\n[[]]')), ['tags.empty']));
+    it('the Computerworld example from the corpus: one empty, one duplicate', () => {
+      const text = newLayout([
+        '#### Action:', '[[action.malware.name=at]] [[action.malware.name=Net]]', '',
+        '#### Industry:', '[[victim.industry.name=Education]]', '',
+        '#### Location:', '[[victim.continent.name=Europe]] [[victim.country.name=Netherlands]] [[victim.continent.name=Europe]] [[victim.city.name=]] [[victim.country.name=Haiti]] [[victim.continent.name=North and Central America]]', '',
+        '### Autogenerated Tags:', '[[Cybersecurity]] [[Computerworld]]',
+      ].join('\n'));
+      assert.deepStrictEqual(run(text).diagnostics.map((d) => [d.code, spanText(text, d)]), [
+        ['tags.duplicate', '[[victim.continent.name=Europe]]'],
+        ['tags.empty', '[[victim.city.name=]]'],
+      ]);
+    });
+  });
+
+  describe('data groups are not checked', () => {
+    it('CVE\'s, urls, addresses, hashes and MITRE IDs', () => {
+      const text = newLayout([
+        '#### CVE\'s', '[[CVE-2021-44228]] [[CVE-2021-44228]]', '',
+        '#### urls', '[[https://example.com/a,]] [[]]', '',
+        '#### ipv4-adresses', '[[10.0.0.1.]]', '',
+        '#### SHA256-hash', '[[d2c4]] [[D2C4]]', '',
+        '#### MITRE IDs', '[[T1059]] [[T1059]]',
+      ].join('\n'));
+      assert.deepStrictEqual(codes(text), []);
+    });
+  });
+
+  describe('damaged tag lines', () => {
+    it('tags.unclosed', () => {
+      assert.deepStrictEqual(check(tagged('[[Alpha]] [[T-Mob')).map((f) => [f[0], f[2]]), [['tags.unclosed', 'This tag has no closing `]]`.']]);
+    });
+    it('tags.stray-text', () => {
+      const text = tagged('[[Alpha]] stray words [[Beta]]');
+      const [d] = diagnostics(text, 'tags.stray-text');
+      assert.strictEqual(spanText(text, d), 'stray words');
+      assert.strictEqual(d.message, 'Text in the tags section that is not a `[[tag]]`.');
+    });
+    it('a stray `]` after a tag', () => {
+      const text = tagged('[[Alpha]]] [[Beta]]');
+      assert.deepStrictEqual(run(text).diagnostics.map((d) => [d.code, spanText(text, d)]), [['tags.stray-text', ']']]);
+    });
+  });
+});
