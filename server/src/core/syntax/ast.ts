@@ -102,7 +102,12 @@ export interface RuleBlock extends BlockBase {
   kind: 'rule';
 }
 
-export type Block = TextBlock | HeadingBlock | CodeBlock | RuleBlock;
+/** An HTML comment on lines of its own, such as a `<!-- breach-desk: ignore … -->` marker. */
+export interface CommentBlock extends BlockBase {
+  kind: 'comment';
+}
+
+export type Block = TextBlock | HeadingBlock | CodeBlock | RuleBlock | CommentBlock;
 
 export interface BodySection {
   header: SectionHeader;

@@ -13,7 +13,6 @@ export interface InlineResult {
   sentences: Sentence[];
 }
 
-const OPEN_QUOTES = new Set([0x201c /* “ */, 0x201e /* „ */, 0xab /* « */]);
 const CLOSE_OF: Record<number, number> = { 0x201c: 0x201d, 0x201e: 0x201c, 0xab: 0xbb };
 const MAX_QUOTE = 2000;
 
@@ -48,9 +47,22 @@ const BEFORE_NUMBER = new Set(['no', 'nos', 'fig', 'figs', 'vol', 'p', 'pp']);
  * mark is part of a sentence.
  */
 export function scanInline(text: string, start: number, end: number, quoteBlock: boolean, listItem = false): InlineResult {
-  const links = scanLinks(text, start, end);
-  const quotes = scanQuotes(text, start, end);
-  const sentences = splitSentences(text, listItem ? afterBullet(text, start, end) : start, end, quoteBlock);
+  // The scans search with native regexes; run on the block alone, a search
+  // that finds nothing stops at the block's end, not the document's.
+  const block = text.slice(start, end);
+  const n = block.length;
+  // Brackets are paired once and shared: links need them, and so do sentences
+  // (a stop inside a link's text ends no sentence).
+  const brackets = pairs(block, 0, n, 91, 93);
+  const links = scanLinks(block, 0, n, brackets);
+  const quotes = scanQuotes(block, 0, n);
+  const sentences = splitSentences(block, listItem ? afterBullet(block, 0, n) : 0, n, quoteBlock, brackets);
+  if (start !== 0) {
+    const shift = (s: Span) => { s.start += start; s.end += start; };
+    for (const l of links) { shift(l.span); shift(l.textSpan); shift(l.urlSpan); }
+    for (const q of quotes) { shift(q.span); shift(q.textSpan); }
+    for (const s of sentences) shift(s.span);
+  }
   return { links, quotes, sentences };
 }
 
@@ -72,40 +84,49 @@ function afterBullet(text: string, start: number, end: number): number {
   return i;
 }
 
-/** Pairs `open` and `close` characters of a range with a stack: one pass. */
+const BRACKET_RE = /[\\[\]]/g;
+const PAREN_RE = /[\\()\r\n]/g;
+
+/**
+ * Pairs `open` and `close` characters of a range with a stack: one pass,
+ * which jumps from one interesting character to the next with a native
+ * regex search rather than looking at every character in JavaScript.
+ */
 function pairs(text: string, start: number, end: number, open: number, close: number): Map<number, number> {
   const out = new Map<number, number>();
   const stack: number[] = [];
-  for (let i = start; i < end; i++) {
+  const re = open === 91 ? BRACKET_RE : PAREN_RE;
+  re.lastIndex = start;
+  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
+    const i = m.index;
     const c = text.charCodeAt(i);
-    if (c === 92 /* \ */) { i++; continue; }
+    if (c === 92 /* \ */) { re.lastIndex = i + 2; continue; }
     if (c === open) stack.push(i);
-    else if (c === close && stack.length) out.set(stack.pop()!, i);
-    else if ((c === 10 || c === 13) && open === 40) stack.length = 0; // a link destination never spans lines
+    else if (c === close) { if (stack.length) out.set(stack.pop()!, i); }
+    else stack.length = 0; // a line end: a link destination never spans lines
   }
   return out;
 }
 
-function scanLinks(text: string, start: number, end: number): Link[] {
+const LINK_START_RE = /[\\[<]/g;
+
+function scanLinks(text: string, start: number, end: number, brackets: Map<number, number>): Link[] {
   const links: Link[] = [];
-  // Most blocks have no link at all; a look at the block alone (never at the
-  // rest of the document, which would make many blocks cost quadratic time)
-  // skips them.
-  let any = false;
-  for (let i = start; i < end && !any; i++) {
+  if (!brackets.size && text.indexOf('<', start) < 0) return links; // `text` is one block here
+  const parens = brackets.size ? pairs(text, start, end, 40, 41) : new Map<number, number>();
+  // Destinations already consumed by a link, to be jumped over: [from, to) pairs,
+  // nested like the links they belong to, so a stack holds them.
+  const jumps: [number, number][] = [];
+  const re = LINK_START_RE;
+  re.lastIndex = start;
+  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
+    let i = m.index;
+    if (jumps.length && i >= jumps[jumps.length - 1][0]) {
+      re.lastIndex = jumps.pop()![1];
+      continue;
+    }
     const c = text.charCodeAt(i);
-    any = c === 91 || c === 60;
-  }
-  if (!any) return links;
-  const brackets = pairs(text, start, end, 91, 93);
-  const parens = pairs(text, start, end, 40, 41);
-  // Destinations already consumed by a link, to be jumped over.
-  const jumps = new Map<number, number>();
-  for (let i = start; i < end; i++) {
-    const jump = jumps.get(i);
-    if (jump !== undefined) { i = jump - 1; continue; }
-    const c = text.charCodeAt(i);
-    if (c === 92 /* \ */) { i++; continue; }
+    if (c === 92 /* \ */) { re.lastIndex = i + 2; continue; }
     if (c === 91 /* [ */) {
       const close = brackets.get(i);
       if (close === undefined || text.charCodeAt(close + 1) !== 40) continue;
@@ -121,7 +142,7 @@ function scanLinks(text: string, start: number, end: number): Link[] {
         span: { start: image ? i - 1 : i, end: destEnd + 1 },
         image,
       });
-      jumps.set(close + 1, destEnd + 1);
+      jumps.push([close + 1, destEnd + 1]);
     } else if (c === 60 /* < */ && isSchemeAt(text, i + 1)) {
       let j = i + 1;
       while (j < end && j - i < 4000) {
@@ -136,6 +157,7 @@ function scanLinks(text: string, start: number, end: number): Link[] {
           span: { start: i, end: j + 1 }, image: false,
         });
         i = j;
+        re.lastIndex = j + 1;
       }
     }
   }
@@ -159,19 +181,29 @@ function destination(text: string, start: number, end: number): Span {
   return { start: s, end: e };
 }
 
+const QUOTE_RE = /[“„«"\n]/g;
+// What ends the search for a curly quotation's closing mark: its own closing
+// mark, or another opening mark (which means this one was never closed).
+const CLOSE_SEARCH: Record<number, RegExp> = { 0x201c: /[”“„«]/g, 0x201e: /[“„«]/g, 0xab: /[»“„«]/g };
+
 function scanQuotes(text: string, start: number, end: number): Quotation[] {
   const quotes: Quotation[] = [];
   let straightOpen = -1;
-  for (let i = start; i < end; i++) {
+  const re = QUOTE_RE;
+  re.lastIndex = start;
+  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
+    const i = m.index;
     const c = text.charCodeAt(i);
-    if (OPEN_QUOTES.has(c)) {
+    if (c === 0x201c || c === 0x201e || c === 0xab) {
       const close = CLOSE_OF[c];
       const limit = Math.min(end, i + MAX_QUOTE);
-      let j = i + 1;
-      while (j < limit && text.charCodeAt(j) !== close && !OPEN_QUOTES.has(text.charCodeAt(j))) j++;
+      const search = CLOSE_SEARCH[c];
+      search.lastIndex = i + 1;
+      const hit = search.exec(text);
+      const j = hit ? hit.index : limit;
       if (j < limit && text.charCodeAt(j) === close && j > i + 1) {
         quotes.push({ text: text.slice(i + 1, j), textSpan: { start: i + 1, end: j }, span: { start: i, end: j + 1 } });
-        i = j;
+        re.lastIndex = j + 1;
       }
     } else if (c === 34 /* " */) {
       if (straightOpen < 0) straightOpen = i;
@@ -181,7 +213,7 @@ function scanQuotes(text: string, start: number, end: number): Quotation[] {
         }
         straightOpen = -1;
       }
-    } else if (c === 10 && straightOpen >= 0 && text.charCodeAt(i + 1) === 10) {
+    } else if (straightOpen >= 0 && text.charCodeAt(i + 1) === 10) {
       straightOpen = -1;
     }
   }
@@ -263,7 +295,9 @@ function trimEnd(text: string, a: number, b: number, quoteBlock: boolean): numbe
   }
 }
 
-function splitSentences(text: string, start: number, end: number, quoteBlock: boolean): Sentence[] {
+const STOP_RE = /[[.!?…]/g;
+
+function splitSentences(text: string, start: number, end: number, quoteBlock: boolean, brackets: Map<number, number>): Sentence[] {
   const out: Sentence[] = [];
   let s = start;
   const push = (a: number, b: number) => {
@@ -278,9 +312,11 @@ function splitSentences(text: string, start: number, end: number, quoteBlock: bo
   };
   // A stop inside brackets (a link's text, an image's "Figure 1. The chain")
   // ends no sentence: the whole bracket pair belongs to the one around it.
-  const brackets = pairs(text, start, end, 91, 93);
   let insideUntil = -1;
-  for (let i = start; i < end; i++) {
+  const re = STOP_RE;
+  re.lastIndex = start;
+  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
+    const i = m.index;
     const c = text.charCodeAt(i);
     if (c === 91 /* [ */) {
       const close = brackets.get(i);

@@ -24,17 +24,18 @@ interface Line {
   text: string;
 }
 
+const LINE_END_RE = /\r\n?|\n/g;
+
 function splitLines(text: string, from: number): Line[] {
   const lines: Line[] = [];
   let start = from;
-  for (let i = from; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : -1;
-    if (c === 10 || c === 13 || c === -1) {
-      lines.push({ start, end: i, text: text.slice(start, i) });
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
+  const re = LINE_END_RE;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    lines.push({ start, end: m.index, text: text.slice(start, m.index) });
+    start = m.index + m[0].length;
   }
+  lines.push({ start, end: text.length, text: text.slice(start) });
   return lines;
 }
 
@@ -71,6 +72,7 @@ const ATX_RE = /^(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$/;
 const FENCE_RE = /^[ \t]{0,3}(`{3,}|~{3,})(.*)$/;
 const FENCE_CLOSE_RE = /^[ \t]{0,3}(`{3,}|~{3,})[ \t]*$/;
 const SETEXT_RE = /^[ \t]{0,3}(=+|-+)[ \t]*$/;
+const COMMENT_RE = /^[ \t]{0,3}<!--[^\n]{0,2000}?-->[ \t]*$/;
 const RULE_RE = /^[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const LIST_RE = /^[ \t]{0,3}(?:[*+-]|\d{1,9}[.)])[ \t]+\S/;
 const TAG_HEADING_RE = /^(#{2,6})[ \t]*(.*?)[ \t]*:?[ \t]*$/;
@@ -488,6 +490,11 @@ function parseBody(text: string, lines: Line[], blocks: Block[]): void {
     if (RULE_RE.test(t)) {
       flush();
       blocks.push({ kind: 'rule', span: { start: line.start, end: line.end } });
+      continue;
+    }
+    if (COMMENT_RE.test(t)) {
+      flush();
+      blocks.push({ kind: 'comment', span: { start: line.start, end: line.end } });
       continue;
     }
     if (t.charCodeAt(0) === 35 /* # */) {
