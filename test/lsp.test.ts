@@ -39,7 +39,8 @@ describe('language server over stdio', function () {
   it('publishes the seed’s tag problems, and no errors, on open', async function () {
     await client.open(uri, seedText);
     const p = await client.diagnostics(uri);
-    const byCode = p.diagnostics.map((d) => `${d.code} ${textAt(seedText, d.range)}`).sort();
+    // Layout and tag problems only; the corpus checks have their own tests.
+    const byCode = p.diagnostics.filter((d) => !/^(?:figure|quote|corpus)\./.test(d.code!)).map((d) => `${d.code} ${textAt(seedText, d.range)}`).sort();
     assert.deepStrictEqual(byCode, [
       'tags.case-variant [[Threatpost]]',
       'tags.possessive [[T-Mobile’s]]',
@@ -87,7 +88,7 @@ describe('language server over stdio', function () {
     await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
     const p2 = await client.diagnostics(uri, (x) => x.version === 2);
     assert.ok(!p2.diagnostics.some((d) => d.code === 'tags.stop-word'));
-    assert.strictEqual(p2.diagnostics.length, 4);
+    assert.strictEqual(p2.diagnostics.filter((d) => d.code!.startsWith('tags.')).length, 4);
   });
 
   it('fixes all safe problems at once with source.fixAll', async function () {

@@ -32,6 +32,7 @@ export class LspClient {
   readonly child: ChildProcess;
   readonly stderr: string[] = [];
   private readonly published = new Map<string, PublishedDiagnostics[]>();
+  readonly notifications: { method: string; params: any }[] = [];
   private waiters: (() => void)[] = [];
   /** Settings the server gets when it asks (workspace/configuration). */
   settings: Record<string, unknown> = {};
@@ -50,7 +51,10 @@ export class LspClient {
       p.items.map((i) => (i.section === 'breachDesk' ? this.settings : null)));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
-    this.connection.onNotification(() => this.wake());
+    this.connection.onNotification((method: string, params: any) => {
+      this.notifications.push({ method, params });
+      this.wake();
+    });
     this.connection.listen();
   }
 
@@ -87,6 +91,22 @@ export class LspClient {
       if (this.child.exitCode !== null) throw new Error(`server exited (${this.child.exitCode}): ${this.stderr.join('')}`);
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`no matching diagnostics for ${uri}; got ${JSON.stringify(this.published.get(uri) ?? [])}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, left);
+        this.waiters.push(() => { clearTimeout(t); resolve(); });
+      });
+    }
+  }
+
+  /** Resolves with the params of the first notification `method` (already received or still to come). */
+  async notification(method: string, timeoutMs = 60000): Promise<any> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const hit = this.notifications.find((n) => n.method === method);
+      if (hit) return hit.params;
+      if (this.child.exitCode !== null) throw new Error(`server exited (${this.child.exitCode}): ${this.stderr.join('')}`);
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no ${method} notification`);
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, left);
         this.waiters.push(() => { clearTimeout(t); resolve(); });

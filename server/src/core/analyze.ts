@@ -6,6 +6,8 @@ import { checkArticle } from './check/layout';
 import { applySeverities, type Diagnostic, type SeverityOverrides } from './diagnostics';
 import type { ParseResult } from './syntax/ast';
 import { parse } from './syntax/parse';
+import { applySilences } from './check/suppress';
+import { LineIndex } from './text';
 
 export interface AnalyzeOptions {
   /** Current time in ms (for "date in the future"). */
@@ -15,10 +17,12 @@ export interface AnalyzeOptions {
 
 export interface Analysis extends ParseResult {
   diagnostics: Diagnostic[];
+  lines: LineIndex;
 }
 
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const parsed = parse(text);
-  const diagnostics = applySeverities(checkArticle(text, parsed, options), options.severities);
-  return { ...parsed, diagnostics };
+  const lines = new LineIndex(text);
+  const diagnostics = applySeverities(applySilences(checkArticle(text, parsed, options), text, lines), options.severities);
+  return { ...parsed, diagnostics, lines };
 }

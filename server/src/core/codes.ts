@@ -49,6 +49,12 @@ export const CODES = {
   'tags.stop-word': { severity: 'information', summary: 'A tag that is a common word rather than a subject (`[[it’s]]`, `[[the]]`).' },
   'tags.case-variant': { severity: 'information', summary: 'Two tags that differ only in case (`[[Threatpost]]` and `[[ThreatPost]]`).' },
   'tags.duplicate': { severity: 'information', summary: 'The same tag twice.' },
+  'figure.conflict': { severity: 'warning', summary: 'A figure disagrees with what this or another article says about the same measure, at the same time, from the same side.' },
+  'figure.revision': { severity: 'information', summary: 'A figure was revised over time (explicit dates): shown as a revision, not a conflict.' },
+  'figure.disputed': { severity: 'information', summary: 'Different parties give different values (the seller claims, the company confirms).' },
+  'figure.reconciled': { severity: 'information', summary: 'A total that equals parts stated in another article.' },
+  'corpus.duplicate': { severity: 'warning', summary: 'The same article (same Link) is saved in two files.' },
+  'quote.altered': { severity: 'warning', summary: 'The same quotation is worded differently in two articles.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

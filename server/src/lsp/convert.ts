@@ -35,7 +35,10 @@ export function toLspFixes(fixes: Fix[] | undefined, lines: LineIndex): Diagnost
   }));
 }
 
-export function toLspDiagnostic(d: Diagnostic, uri: string, lines: LineIndex): LspDiagnostic {
+/** Ranges in other documents, from the corpus index. */
+export type RangeOf = (uri: string, span: { start: number; end: number }) => LspDiagnostic['range'] | undefined;
+
+export function toLspDiagnostic(d: Diagnostic, uri: string, lines: LineIndex, rangeOf?: RangeOf): LspDiagnostic {
   const out: LspDiagnostic = {
     range: lines.range(d.span),
     severity: SEVERITY[d.severity],
@@ -44,12 +47,12 @@ export function toLspDiagnostic(d: Diagnostic, uri: string, lines: LineIndex): L
     message: d.message,
   };
   if (d.related?.length) {
-    // Related spans in other documents are converted by whoever knows those documents;
-    // here they are in this one.
-    out.relatedInformation = d.related.filter((r) => !r.uri || r.uri === uri).map((r) => ({
-      location: { uri, range: lines.range(r.span) },
-      message: r.message,
-    }));
+    out.relatedInformation = [];
+    for (const r of d.related) {
+      const here = !r.uri || r.uri === uri;
+      const range = here ? lines.range(r.span) : rangeOf?.(r.uri!, r.span);
+      if (range) out.relatedInformation.push({ location: { uri: here ? uri : r.uri!, range }, message: r.message });
+    }
   }
   if (d.fixes?.length) out.data = { fixes: toLspFixes(d.fixes, lines) } satisfies DiagnosticData;
   return out;

@@ -7,16 +7,29 @@
  * published only for the version they were computed from.
  */
 import {
-  CodeActionKind, type CodeAction, DidChangeConfigurationNotification, type Connection, type InitializeParams, type InitializeResult,
-  type TextDocumentChangeEvent, TextDocumentSyncKind, TextDocuments,
+  CodeActionKind, type CodeAction, CompletionItemKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  FileChangeType, type Connection, type InitializeParams, type InitializeResult, type Location as LspLocation, MarkupKind,
+  SymbolKind, type TextDocumentChangeEvent, TextDocumentSyncKind, TextDocuments, type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../core/analyze';
-import type { SeverityOverrides } from '../core/diagnostics';
+import { checkConsistency } from '../core/check/consistency';
+import { applySilences } from '../core/check/suppress';
+import { applySeverities, nonOverlapping, type SeverityOverrides } from '../core/diagnostics';
 import { looksLikeArticle } from '../core/detect';
 import { folds } from '../core/features/folding';
 import { outline } from '../core/features/outline';
 import { LineIndex } from '../core/text';
+import { CorpusIndex } from '../core/index/corpus';
+import { extractFacts } from '../core/extract/facts';
+import type { EntityKind } from '../core/extract/types';
+import { hover } from '../core/features/hover';
+import { definition, references } from '../core/features/navigation';
+import { complete } from '../core/features/completion';
+import { workspaceSymbols } from '../core/features/symbols';
+import type { Location } from '../core/features/locate';
+import { loadRoots, pathOf, reloadFile, SEEDS_DIR, type Root } from './workspace';
+import * as path from 'path';
 import { SOURCE, toDocumentSymbol, toFoldingRanges, toLspDiagnostic, type DiagnosticData } from './convert';
 import { readSettings, type Settings, DEFAULT_SETTINGS } from './settings';
 
@@ -29,6 +42,18 @@ interface DocState {
   analysis: Analysis;
 }
 
+const MAX_BYTES = 5 * 1024 * 1024;
+
+const SYMBOL_OF: Record<EntityKind | 'article', SymbolKind> = {
+  person: SymbolKind.Constructor,
+  organisation: SymbolKind.Class,
+  outlet: SymbolKind.Interface,
+  place: SymbolKind.Module,
+  handle: SymbolKind.Key,
+  other: SymbolKind.Constant,
+  article: SymbolKind.File,
+};
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const states = new Map<string, DocState>();
@@ -36,6 +61,11 @@ export function startServer(connection: Connection): void {
   const pending = new Set<string>();
   let flushScheduled = false;
   let canPullConfiguration = false;
+  let canWatch = false;
+  let workspaceFolders: WorkspaceFolder[] = [];
+  const index = new CorpusIndex();
+  let loadGeneration = 0;
+  let roots: Root[] = [];
 
   const isArticle = (doc: TextDocument) => doc.languageId === LANGUAGE_ID || looksLikeArticle(doc.getText());
 
@@ -57,8 +87,16 @@ export function startServer(connection: Connection): void {
     const cached = states.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
     const text = doc.getText();
-    const state: DocState = { version: doc.version, lines: new LineIndex(text), analysis: analyze(text, { now: Date.now(), severities }) };
+    const analysis = analyze(text, { now: Date.now(), severities });
+    const state: DocState = { version: doc.version, lines: analysis.lines, analysis };
     states.set(doc.uri, state);
+    // The open version of a document is what the corpus knows of it.
+    const placeholder = state.analysis.article.title?.text.trim().toLowerCase() === 'unknown';
+    if (placeholder) index.remove(doc.uri);
+    else {
+      const outlets = new Map([...index.outlets().keys()].map((o) => [o.toLowerCase(), o]));
+      index.set({ facts: extractFacts(doc.uri, text, state.analysis.article, { outlets }), lineStarts: state.lines.lineStarts, origin: originOf(doc.uri) });
+    }
     return state;
   }
 
@@ -69,6 +107,75 @@ export function startServer(connection: Connection): void {
     // The document may have changed while the settings were on their way.
     const now = documents.get(uri);
     return now ? stateOf(now, settings.severity) : undefined;
+  }
+
+  function originOf(uri: string) {
+    const p = pathOf(uri);
+    if (p && p.startsWith(SEEDS_DIR + path.sep)) return 'seed' as const;
+    const r = p ? roots.find((x) => p.startsWith(x.dir + path.sep)) : undefined;
+    return r?.origin ?? 'workspace';
+  }
+
+  function toLocations(locs: Location[]): LspLocation[] {
+    const out: LspLocation[] = [];
+    for (const l of locs) {
+      const range = index.range(l.uri, l.span);
+      if (range) out.push({ uri: l.uri, range });
+    }
+    return out;
+  }
+
+  async function configuredRoots(): Promise<Root[]> {
+    const out: Root[] = [{ dir: SEEDS_DIR, origin: 'seed' }];
+    for (const f of workspaceFolders) {
+      const p = pathOf(f.uri);
+      if (p) out.push({ dir: p, origin: 'workspace' });
+    }
+    if (canPullConfiguration) {
+      const raw = (await connection.workspace.getConfiguration({ section: 'breachDesk' }).then((c) => c, () => undefined)) as { corpus?: unknown } | undefined;
+      const extra = Array.isArray(raw?.corpus) ? raw!.corpus : [];
+      for (const dir of extra) {
+        if (typeof dir !== 'string' || !dir.trim()) continue;
+        const base = workspaceFolders.length ? pathOf(workspaceFolders[0].uri) : undefined;
+        out.push({ dir: path.resolve(base ?? process.cwd(), dir), origin: 'corpus' });
+      }
+    }
+    return out;
+  }
+
+  /** (Re)reads every root in the background, with progress, while requests are served. */
+  async function loadCorpus(): Promise<void> {
+    const generation = ++loadGeneration;
+    roots = await configuredRoots();
+    const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+    progress?.begin('Breach Desk: indexing articles', 0, undefined, false);
+    const report = await loadRoots(index, roots, {
+      maxBytes: MAX_BYTES,
+      cancelled: () => generation !== loadGeneration,
+      isOpen: (uri) => documents.get(uri) !== undefined,
+      progress: (done, total) => progress?.report(Math.round((done / Math.max(total, 1)) * 100), `${done} of ${total} files`),
+    });
+    progress?.done();
+    if (generation !== loadGeneration) return;
+    connection.console.info(`Indexed ${index.size} articles in ${report.ms} ms; ${report.skipped.length} skipped.`);
+    for (const s of report.skipped.slice(0, 50)) connection.console.warn(`Skipped ${s.path}: ${s.message}`);
+    void connection.sendNotification('breachDesk/indexed', { articles: index.size, skipped: report.skipped.length, ms: report.ms });
+    // Open documents are now compared with the whole corpus.
+    for (const d of documents.all()) schedule(d.uri);
+  }
+
+  // Other open documents' corpus diagnostics are refreshed after a quiet period,
+  // not on every keystroke of the one being edited.
+  const later = new Set<string>();
+  let laterTimer: NodeJS.Timeout | undefined;
+  function scheduleLater(uri: string): void {
+    later.add(uri);
+    if (laterTimer) clearTimeout(laterTimer);
+    laterTimer = setTimeout(() => {
+      laterTimer = undefined;
+      for (const u of later) schedule(u);
+      later.clear();
+    }, 300);
   }
 
   function schedule(uri: string): void {
@@ -93,18 +200,28 @@ export function startServer(connection: Connection): void {
       const state = await currentState(uri);
       // A newer version is already queued: publish that one instead, never an old one.
       if (!state || pending.has(uri) || documents.get(uri)?.version !== state.version) continue;
+      const settings = await settingsFor(uri);
+      const corpus = applySeverities(applySilences(checkConsistency(index, uri), state.lines.text, state.lines), settings.severity);
+      const rangeOf = (u: string, span: { start: number; end: number }) => index.range(u, span);
       void connection.sendDiagnostics({
         uri,
         version: state.version,
-        diagnostics: state.analysis.diagnostics.map((d) => toLspDiagnostic(d, uri, state.lines)),
+        diagnostics: [...state.analysis.diagnostics, ...corpus].map((d) => toLspDiagnostic(d, uri, state.lines, rangeOf)),
       });
     }
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    canWatch = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     return {
       capabilities: {
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        workspaceSymbolProvider: true,
+        completionProvider: { triggerCharacters: ['[', ':', ' '], resolveProvider: false },
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: 'Breach Desk' },
         foldingRangeProvider: true,
@@ -118,22 +235,123 @@ export function startServer(connection: Connection): void {
     if (canPullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'breachDesk' }).catch(() => undefined);
     }
+    if (canWatch) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{txt,md,markdown,article}' }],
+      }).catch(() => undefined);
+    }
+    void loadCorpus();
   });
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
     states.clear();
     for (const doc of documents.all()) schedule(doc.uri);
+    void loadCorpus();
+  });
+
+  connection.onDidChangeWatchedFiles(async (params) => {
+    for (const change of params.changes) {
+      // The editor's text wins while a document is open.
+      if (documents.get(change.uri)) continue;
+      const file = pathOf(change.uri);
+      if (!file) continue;
+      if (change.type === FileChangeType.Deleted) {
+        index.remove(change.uri);
+        continue;
+      }
+      const message = await reloadFile(index, file, originOf(change.uri), MAX_BYTES);
+      if (message) connection.console.warn(`Skipped ${file}: ${message}`);
+    }
   });
 
   documents.onDidOpen((e: TextDocumentChangeEvent<TextDocument>) => schedule(e.document.uri));
-  documents.onDidChangeContent((e: TextDocumentChangeEvent<TextDocument>) => schedule(e.document.uri));
+  documents.onDidChangeContent((e: TextDocumentChangeEvent<TextDocument>) => {
+    schedule(e.document.uri);
+    // What this article says can change what other open articles are told.
+    for (const d of documents.all()) if (d.uri !== e.document.uri) scheduleLater(d.uri);
+  });
   documents.onDidClose((e: TextDocumentChangeEvent<TextDocument>) => {
     states.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     pending.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    // Unsaved edits are gone: the corpus goes back to what is on disk, if the file is part of it.
+    const file = pathOf(e.document.uri);
+    const origin = originOf(e.document.uri);
+    if (file && roots.some((r) => file.startsWith(r.dir + path.sep))) void reloadFile(index, file, origin, MAX_BYTES);
+    else index.remove(e.document.uri);
   });
+
+  /** Brings the index up to date with the open document before a request reads it. */
+  async function fresh(uri: string): Promise<boolean> {
+    const state = await currentState(uri);
+    return Boolean(state) || index.get(uri) !== undefined;
+  }
+
+  connection.onHover(async (params, token) => {
+    const uri = params.textDocument.uri;
+    if (!(await fresh(uri)) || token.isCancellationRequested) return null;
+    const doc = index.get(uri);
+    if (!doc) return null;
+    const offset = offsetIn(uri, params.position);
+    const h = hover(index, uri, offset);
+    if (!h) return null;
+    return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: index.range(uri, h.span) };
+  });
+
+  connection.onDefinition(async (params, token) => {
+    const uri = params.textDocument.uri;
+    if (!(await fresh(uri)) || token.isCancellationRequested) return null;
+    return toLocations(definition(index, uri, offsetIn(uri, params.position)));
+  });
+
+  connection.onReferences(async (params, token) => {
+    const uri = params.textDocument.uri;
+    if (!(await fresh(uri)) || token.isCancellationRequested) return null;
+    return toLocations(references(index, uri, offsetIn(uri, params.position)));
+  });
+
+  connection.onWorkspaceSymbol((params, token) => {
+    if (token.isCancellationRequested) return null;
+    return workspaceSymbols(index, params.query).flatMap((s) => {
+      const range = index.range(s.location.uri, s.location.span);
+      return range ? [{ name: s.name, kind: SYMBOL_OF[s.kind], containerName: s.detail, location: { uri: s.location.uri, range } }] : [];
+    });
+  });
+
+  connection.onCompletion(async (params, token) => {
+    const uri = params.textDocument.uri;
+    const doc = documents.get(uri);
+    if (!doc || !(await fresh(uri)) || token.isCancellationRequested) return null;
+    const state = states.get(uri);
+    const lines = state?.lines ?? new LineIndex(doc.getText());
+    const offset = lines.offsetAt(params.position);
+    const lineStart = lines.offsetAt({ line: params.position.line, character: 0 });
+    const lineEnd = lines.lineEnd(Math.min(params.position.line, lines.lineCount - 1));
+    const items = complete(index, uri, offset, lines.text.slice(lineStart, offset), lines.text.slice(offset, lineEnd));
+    return {
+      isIncomplete: items.length >= 200,
+      items: items.map((it) => ({
+        label: it.label,
+        kind: it.kind === 'entity' ? (it.entityKind === 'person' ? CompletionItemKind.Constructor : CompletionItemKind.Reference) : CompletionItemKind.Value,
+        detail: it.detail,
+        sortText: it.sortText,
+        filterText: it.label,
+        textEdit: { range: lines.range(it.replace), newText: it.insertText },
+      })),
+    };
+  });
+
+  function offsetIn(uri: string, pos: { line: number; character: number }): number {
+    const st = states.get(uri);
+    if (st) return st.lines.offsetAt(pos);
+    const d = index.get(uri);
+    if (!d) return 0;
+    const starts = d.lineStarts;
+    const line = Math.max(0, Math.min(pos.line, starts.length - 1));
+    return starts[line] + Math.max(0, pos.character);
+  }
 
   connection.onDocumentSymbol(async (params, token) => {
     const state = await currentState(params.textDocument.uri);
@@ -186,16 +404,4 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
-}
-
-function nonOverlapping<T extends { span: { start: number; end: number } }>(edits: T[]): T[] {
-  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  const out: T[] = [];
-  let end = -1;
-  for (const e of sorted) {
-    if (e.span.start < end || (e.span.start === end && e.span.start === e.span.end && out.length && out[out.length - 1].span.start === e.span.start)) continue;
-    out.push(e);
-    end = Math.max(end, e.span.end);
-  }
-  return out;
 }

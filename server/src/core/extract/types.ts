@@ -55,6 +55,8 @@ export interface Figure {
   measure: string;
   /** Index into `DocFacts.sentences`. */
   sentence: number;
+  /** An explicit date this figure holds at, when its sentence gives one for it ("~50 million on Aug. 20"). */
+  asOf?: number;
 }
 
 export interface Claim {
@@ -79,6 +81,9 @@ export interface DocFacts {
   date?: number;
   /** The article's own URL (its `+ Link:`), normalised (see `canonicalUrl`). */
   link?: string;
+  /** The Link as written, and where. */
+  linkUrl?: string;
+  linkSpan?: Span;
   sentences: SentenceRef[];
   entities: DocEntity[];
   figures: Figure[];

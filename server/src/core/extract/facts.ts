@@ -1,0 +1,81 @@
+/**
+ * From a parsed article to its `DocFacts`: sentences in reading order
+ * (title, subtitle, then body sentences), entities, figures, claims,
+ * quotations and links. Pure, and computed once per document version.
+ */
+import type { Article, Link } from '../syntax/ast';
+import { extractClaims } from './attribution';
+import { extractEntities, hiddenRanges, type Sentence } from './entities';
+import { extractFigures } from './quantities';
+import type { DocFacts, EntityKind, Mention } from './types';
+import { canonicalUrl } from './urls';
+
+export interface FactsOptions {
+  outlets?: Map<string, string>;
+}
+
+const PLACEHOLDER = /^(?:unknown|none|n\/a)$/i;
+
+export function extractFacts(uri: string, text: string, article: Article, options: FactsOptions = {}): DocFacts {
+  const sentences: Sentence[] = [];
+  const links: Link[] = [];
+  const quotes: DocFacts['quotes'] = [];
+  if (article.title) sentences.push({ span: article.title.span, text: article.title.text, where: 'title' });
+  if (article.subtitle && article.subtitle.text) sentences.push({ span: article.subtitle.span, text: article.subtitle.text, where: 'subtitle' });
+  const headings: Sentence[] = [];
+  for (const b of article.body?.blocks ?? []) {
+    if (b.kind === 'heading') {
+      headings.push({ span: b.textSpan, text: b.text, where: 'heading' });
+    } else if (b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'blockquote') {
+      const first = sentences.length;
+      for (const s of b.sentences) sentences.push({ span: s.span, text: s.text, where: 'body' });
+      links.push(...b.links);
+      for (const q of b.quotes) {
+        const idx = sentences.findIndex((s, i) => i >= first && s.span.start <= q.span.start && q.span.start < s.span.end);
+        quotes.push({ text: q.text, span: q.textSpan, sentence: idx });
+      }
+      if (b.kind === 'blockquote' && b.sentences.length) {
+        const text = b.sentences.map((s) => s.text.replace(/^>\s*/gm, '')).join(' ').trim();
+        if (text) quotes.push({ text, span: { start: b.sentences[0].span.start, end: b.sentences[b.sentences.length - 1].span.end }, sentence: first });
+      }
+    }
+  }
+  // Headings are searched for names the body established; they carry no claims.
+  const all = [...sentences, ...headings];
+  const entities = extractEntities(text, article, all, links, { outlets: options.outlets });
+  const kinds = new Map<string, EntityKind>(entities.map((e) => [e.key, e.kind]));
+  const kindOf = (key: string) => kinds.get(key);
+  const mentions: Mention[] = entities.flatMap((e) => e.mentions.filter((m) => m.sentence >= 0 && m.sentence < sentences.length));
+
+  // The article's main subject: its most mentioned organisation that is not a news outlet.
+  let subject: string | undefined;
+  let best = 0;
+  for (const e of entities) {
+    if (e.kind !== 'organisation') continue;
+    if (e.mentions.length > best) { best = e.mentions.length; subject = e.key; }
+  }
+
+  const date = article.date?.parsed.ok ? article.date.parsed.date.instant : undefined;
+  const refs = sentences.map((s) => ({ span: s.span, text: s.text }));
+  const hidden = hiddenRanges(links);
+  const figures = extractFigures(refs, mentions, kindOf, subject, hidden);
+  const claims = extractClaims(refs, mentions, kindOf, date, figures, hidden);
+  const author = article.author?.value;
+  return {
+    uri,
+    title: article.title?.text ?? '',
+    source: article.source?.value || undefined,
+    date,
+    link: article.link?.parsed ? canonicalUrl(article.link.parsed.url) : undefined,
+    linkUrl: article.link?.parsed?.url,
+    linkSpan: article.link?.parsed?.urlSpan,
+    sentences: refs,
+    entities,
+    figures,
+    claims,
+    quotes,
+    links: links.filter((l) => !l.image).map((l) => ({ url: l.url, span: l.span })),
+    authors: author && !PLACEHOLDER.test(author) ? author.split(/\s*(?:,|\band\b|&)\s*/).filter(Boolean) : [],
+    tags: (article.tags?.groups ?? []).flatMap((g) => g.tags.map((t) => ({ name: t.name, span: t.nameSpan, key: t.key }))),
+  };
+}

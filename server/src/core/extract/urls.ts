@@ -1,0 +1,31 @@
+/**
+ * One canonical form per article URL, so a link in one article can be matched
+ * to the `+ Link:` of another. ThreatPost is published under two addresses:
+ * `threatpost.com/<slug>/168689/` and `kasperskycontenthub.com/threatpost-global/?p=168689`
+ * are the same article, and both become `threatpost:168689`.
+ */
+
+const TRACKING = /^(?:utm_|mod$|ref$|ref_src$|fbclid$|gclid$|mc_|cmp$|ftag$)/;
+
+export function canonicalUrl(raw: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(raw.trim());
+  } catch {
+    return undefined;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+  const host = u.hostname.toLowerCase().replace(/^www\./, '');
+  if (host === 'kasperskycontenthub.com' && u.pathname.startsWith('/threatpost-global')) {
+    const p = u.searchParams.get('p');
+    if (p && /^\d+$/.test(p)) return `threatpost:${p}`;
+  }
+  if (host === 'threatpost.com') {
+    const m = /\/(\d{4,})\/?$/.exec(u.pathname);
+    if (m) return `threatpost:${m[1]}`;
+  }
+  const params = [...u.searchParams.entries()].filter(([k]) => !TRACKING.test(k)).sort(([a], [b]) => a.localeCompare(b));
+  const query = params.length ? `?${params.map(([k, v]) => `${k}=${v}`).join('&')}` : '';
+  const path = u.pathname.replace(/\/+$/, '');
+  return `${host}${path}${query}`;
+}

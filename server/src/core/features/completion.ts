@@ -1,0 +1,73 @@
+/**
+ * Completion: after `[[` the known entities, ranked by how much this article
+ * already talks about them, then by how many articles do; after `+ Source:`
+ * the outlets of the corpus; after `+ Author:` its authors.
+ */
+import type { CorpusIndex } from '../index/corpus';
+import type { EntityKind } from '../extract/types';
+import type { Span } from '../text';
+
+export interface CompletionItem {
+  label: string;
+  kind: 'entity' | 'outlet' | 'author';
+  entityKind?: EntityKind;
+  detail: string;
+  /** Text to put in place of `replace`. */
+  insertText: string;
+  replace: Span;
+  sortText: string;
+}
+
+const MAX_ITEMS = 200;
+
+/**
+ * `linePrefix` is the text of the line up to the cursor; `lineSuffix` the rest
+ * of the line; `offset` the cursor's offset in the document.
+ */
+export function complete(index: CorpusIndex, uri: string, offset: number, linePrefix: string, lineSuffix: string): CompletionItem[] {
+  const tag = /\[\[([^\][]{0,80})$/.exec(linePrefix);
+  if (tag) return completeTag(index, uri, offset, tag[1], lineSuffix);
+  const field = /^\s*\+\s*(source|author)\s*:\s*(.{0,120})$/i.exec(linePrefix);
+  if (field) {
+    const typed = field[2];
+    const replace = { start: offset - typed.length, end: offset + lineSuffix.replace(/\s+$/, '').length };
+    const which = field[1].toLowerCase() === 'source' ? index.outlets() : index.authorNames();
+    const kind = field[1].toLowerCase() === 'source' ? 'outlet' : 'author';
+    return [...which.entries()]
+      .filter(([name]) => name.toLowerCase().includes(typed.trim().toLowerCase()))
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, MAX_ITEMS)
+      .map(([name, n], i) => ({
+        label: name, kind, detail: `${n} article${n === 1 ? '' : 's'}`, insertText: name, replace, sortText: String(i).padStart(5, '0'),
+      }));
+  }
+  return [];
+}
+
+function completeTag(index: CorpusIndex, uri: string, offset: number, typed: string, lineSuffix: string): CompletionItem[] {
+  const here = index.get(uri)?.facts;
+  const localCount = new Map<string, number>();
+  for (const e of here?.entities ?? []) localCount.set(e.key, e.mentions.filter((m) => m.where !== 'tag').length);
+  const existing = new Set((here?.tags ?? []).map((t) => t.name.toLowerCase()));
+  const closes = lineSuffix.startsWith(']]');
+  const q = typed.trim().toLowerCase();
+  const scored: { name: string; kind: EntityKind; docs: number; score: number }[] = [];
+  for (const e of index.allEntities()) {
+    if (e.kind === 'other' && e.docs.size < 2 && !localCount.has(e.key)) continue;
+    if (existing.has(e.name.toLowerCase())) continue;
+    if (q && !e.name.toLowerCase().includes(q) && ![...e.aliases.keys()].some((a) => a.toLowerCase().includes(q))) continue;
+    const local = localCount.get(e.key) ?? 0;
+    scored.push({ name: e.name, kind: e.kind, docs: e.docs.size, score: local * 100 + e.docs.size * 10 + Math.min(e.mentionCount, 9) + (e.kind === 'other' ? -50 : 0) });
+  }
+  scored.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
+  const replace = { start: offset - typed.length, end: offset };
+  return scored.slice(0, MAX_ITEMS).map((s, i) => ({
+    label: s.name,
+    kind: 'entity',
+    entityKind: s.kind,
+    detail: `${s.kind} · ${s.docs} article${s.docs === 1 ? '' : 's'}`,
+    insertText: closes ? s.name : `${s.name}]]`,
+    replace,
+    sortText: String(i).padStart(5, '0'),
+  }));
+}

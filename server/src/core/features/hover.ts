@@ -1,0 +1,141 @@
+/**
+ * Hover cards. On a person, company, outlet, place or handle (a name, an
+ * alias or a tag): who or what it is, its other names, how many articles
+ * mention it, and the most informative sentences about it across the corpus,
+ * each citing outlet and date with a link that opens the article there.
+ * On a figure: what it measures, its normalised value, every value of the
+ * same measure in the corpus in date order (marking which agree), and
+ * totals that other articles state as parts.
+ */
+import type { CorpusIndex, EntityEntry, IndexedDoc } from '../index/corpus';
+import { agree, findParts, formatValue, sameMeasure } from '../index/compare';
+import type { Figure } from '../extract/types';
+import { clip, escape, formatDate, openLink } from './markdown';
+import { dateOf, targetAt } from './locate';
+import type { Span } from '../text';
+
+export interface HoverResult {
+  markdown: string;
+  span: Span;
+}
+
+const MAX_FACTS = 6;
+
+export function hover(index: CorpusIndex, uri: string, offset: number): HoverResult | undefined {
+  const doc = index.get(uri);
+  if (!doc) return undefined;
+  const t = targetAt(doc, offset);
+  if (!t) return undefined;
+  if (t.kind === 'mention') {
+    const entry = index.entity(t.key);
+    return entry ? { markdown: entityCard(index, entry, uri, t.mention.sentence), span: t.span } : undefined;
+  }
+  if (t.kind === 'figure') return { markdown: figureCard(index, doc, t.figure), span: t.span };
+  return undefined;
+}
+
+function cite(index: CorpusIndex, uri: string, start: number): string {
+  const d = index.get(uri)!;
+  const outlet = d.facts.source ?? 'unknown outlet';
+  const line = index.position(uri, start)?.line ?? 0;
+  return `${openLink(`${outlet}, ${formatDate(d.facts.date)}`, uri, line)}`;
+}
+
+/** How much a sentence tells about an entity: figures, attribution, a full name, a readable length. */
+function informativeness(d: IndexedDoc, sentence: number, entityName: string): number {
+  const s = d.facts.sentences[sentence];
+  if (!s) return -1;
+  let score = 0;
+  if (d.facts.figures.some((f) => f.sentence === sentence && f.unit !== 'year')) score += 3;
+  if (d.facts.claims.some((c) => c.sentence === sentence && c.attribution)) score += 1;
+  if (s.text.includes(entityName)) score += 1;
+  if (s.text.length >= 60 && s.text.length <= 320) score += 2;
+  if (/^\W*(?:>|\[!\[)/.test(s.text)) score -= 2;
+  return score;
+}
+
+function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentence: number): string {
+  const aliases = [...e.aliases.entries()].sort((a, b) => b[1] - a[1]).map(([a]) => a).filter((a) => a !== e.name).slice(0, 8);
+  const lines: string[] = [];
+  lines.push(`**${escape(e.name)}** · ${e.kind}`);
+  if (aliases.length) lines.push(`\nAlso written: ${aliases.map(escape).join(', ')}`);
+  lines.push(`\nMentioned in ${e.docs.size} article${e.docs.size === 1 ? '' : 's'} (${e.mentionCount} mention${e.mentionCount === 1 ? '' : 's'}).`);
+
+  // Best sentences per article, then round-robin across articles (newest first)
+  // so the card cites as many sources as it can.
+  const perDoc: { uri: string; picks: { sentence: number; score: number }[] }[] = [];
+  for (const [docUri, de] of e.docs) {
+    const d = index.get(docUri);
+    if (!d) continue;
+    const seen = new Set<number>();
+    const picks: { sentence: number; score: number }[] = [];
+    for (const m of de.mentions) {
+      if (m.sentence < 0 || seen.has(m.sentence) || (docUri === uri && m.sentence === hereSentence)) continue;
+      if (m.where === 'title' || m.where === 'subtitle') continue;
+      seen.add(m.sentence);
+      picks.push({ sentence: m.sentence, score: informativeness(d, m.sentence, e.name) });
+    }
+    picks.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
+    if (picks.length) perDoc.push({ uri: docUri, picks });
+  }
+  perDoc.sort((a, b) => (a.uri === uri ? 1 : 0) - (b.uri === uri ? 1 : 0) || dateOf(index, b.uri) - dateOf(index, a.uri));
+  const facts: string[] = [];
+  for (let round = 0; facts.length < MAX_FACTS && perDoc.some((p) => p.picks.length > round); round++) {
+    for (const p of perDoc) {
+      const pick = p.picks[round];
+      if (!pick || facts.length >= MAX_FACTS) continue;
+      const s = index.get(p.uri)!.facts.sentences[pick.sentence];
+      facts.push(`- “${escape(clip(plain(s.text), 240))}” — ${cite(index, p.uri, s.span.start)}`);
+    }
+  }
+  if (facts.length) lines.push('\n**Cited facts**\n', ...facts);
+  return lines.join('\n');
+}
+
+/** Sentence text without Markdown link destinations, for reading. */
+export function plain(text: string): string {
+  return text.replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/<(https?:[^>]+)>/g, '$1').replace(/\s+/g, ' ').trim();
+}
+
+function describe(f: Figure, index: CorpusIndex): string {
+  const subject = f.subject ? index.entity(f.subject)?.name ?? f.subject : undefined;
+  const what = [f.qualifiers.join(' '), f.noun].filter(Boolean).join(' ');
+  return [what || 'value', subject ? `of ${subject}` : ''].filter(Boolean).join(' ');
+}
+
+function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
+  const lines: string[] = [];
+  lines.push(`**${escape(f.text)}** — ${escape(describe(f, index))}`);
+  const range = f.low === f.high ? formatValue(f.value, f.unit) : `${formatValue(f.low, f.unit)} – ${formatValue(f.high, f.unit)}`;
+  lines.push(`\nValue: ${escape(formatValue(f.value, f.unit))}${f.hedge ? ` (${escape(f.hedge)}: ${escape(range)})` : ''}`);
+  const claim = doc.facts.claims.find((c) => c.sentence === f.sentence);
+  if (claim?.attribution) lines.push(`\nSaid by: ${escape(claim.attribution.who)}`);
+
+  const others = sameMeasure(index, doc.facts.uri, f)
+    .map((r) => ({ ...r, when: index.get(r.uri)!.facts.claims.find((c) => c.sentence === r.figure.sentence)?.asOf ?? dateOf(index, r.uri) }))
+    .sort((a, b) => a.when - b.when);
+  if (others.length) {
+    lines.push('\n**Same measure across the corpus**\n');
+    for (const o of others.slice(0, 12)) {
+      const d = index.get(o.uri)!;
+      const c = d.facts.claims.find((x) => x.sentence === o.figure.sentence);
+      const by = c?.attribution ? ` · said by ${escape(c.attribution.who)}` : '';
+      const mark = agree(f, o.figure) ? '✓ agrees' : '✗ differs';
+      const start = d.facts.sentences[o.figure.sentence]?.span.start ?? o.figure.span.start;
+      lines.push(`- ${formatDate(o.when)} — **${escape(o.figure.text)}** ${mark}${by} — ${cite(index, o.uri, start)}`);
+    }
+  }
+  const candidates = new Set<string>();
+  if (f.subject) for (const u of index.entity(f.subject)?.docs.keys() ?? []) candidates.add(u);
+  const parts = findParts(index, doc.facts.uri, f, candidates);
+  if (parts.length) {
+    lines.push('\n**Adds up from parts stated elsewhere**\n');
+    for (const p of parts.slice(0, 4)) {
+      const sum = p.parts.reduce((s, x) => s + x.value, 0);
+      const terms = p.parts.map((x) => `${escape(x.text)} ${escape(x.noun ?? '')}${x.qualifiers.length ? ` (${escape(x.qualifiers.join(', '))})` : ''}`).join(' + ');
+      const first = index.get(p.uri)!.facts.sentences[p.parts[0].sentence]?.span.start ?? p.parts[0].span.start;
+      lines.push(`- ${terms} = ${escape(formatValue(sum, 'count'))} — ${cite(index, p.uri, first)}`);
+    }
+  }
+  return lines.join('\n');
+}

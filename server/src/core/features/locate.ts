@@ -1,0 +1,52 @@
+/**
+ * What stands at a position: a figure, an entity mention (a name, an alias or
+ * a tag), a link or a quotation. Every navigation feature starts here.
+ */
+import type { CorpusIndex, IndexedDoc } from '../index/corpus';
+import type { Figure, Mention } from '../extract/types';
+import type { Span } from '../text';
+
+export interface Location {
+  uri: string;
+  span: Span;
+}
+
+export type Target =
+  | { kind: 'figure'; figure: Figure; span: Span }
+  | { kind: 'mention'; key: string; mention: Mention; span: Span }
+  | { kind: 'link'; url: string; span: Span }
+  | { kind: 'quote'; text: string; span: Span };
+
+function within(s: Span, offset: number): boolean {
+  return offset >= s.start && offset <= s.end;
+}
+
+export function targetAt(doc: IndexedDoc, offset: number): Target | undefined {
+  const f = doc.facts;
+  for (const fig of f.figures) if (within(fig.span, offset)) return { kind: 'figure', figure: fig, span: fig.span };
+  for (const e of f.entities) {
+    for (const m of e.mentions) if (within(m.span, offset)) return { kind: 'mention', key: e.key, mention: m, span: m.span };
+  }
+  for (const l of f.links) if (within(l.span, offset)) return { kind: 'link', url: l.url, span: l.span };
+  for (const q of f.quotes) if (within(q.span, offset)) return { kind: 'quote', text: q.text, span: q.span };
+  return undefined;
+}
+
+/** The article's date, or +∞ for undated ones, for earliest-first ordering. */
+export function dateOf(index: CorpusIndex, uri: string): number {
+  return index.get(uri)?.facts.date ?? Number.POSITIVE_INFINITY;
+}
+
+/** The sentence that holds an offset, for citing. */
+export function sentenceAt(doc: IndexedDoc, offset: number): number {
+  const s = doc.facts.sentences;
+  let lo = 0;
+  let hi = s.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (s[mid].span.end < offset) lo = mid + 1;
+    else if (s[mid].span.start > offset) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}

@@ -1,0 +1,37 @@
+/**
+ * Markdown for hovers. Article text is untrusted: every piece of it goes
+ * through `escape`, so it can never become a link, a command, an image or
+ * HTML. The only links Breach Desk writes are `file:` links to corpus
+ * articles, built here from URIs the index knows.
+ */
+
+/** Escapes Markdown and HTML syntax so the text shows literally. */
+export function escape(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/\r?\n|\r/g, ' ');
+}
+
+/** Shortens to `max` characters at a word boundary. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf(' ', max - 1);
+  return `${text.slice(0, cut > max / 2 ? cut : max - 1)}…`;
+}
+
+/** A link that opens an indexed article at a line (1-based in the fragment, as VS Code expects). */
+export function openLink(label: string, uri: string, line: number): string {
+  if (!/^(?:file|untitled):/i.test(uri)) return escape(label);
+  const target = `${uri.replace(/[()\s]/g, (c) => encodeURIComponent(c))}#L${line + 1}`;
+  return `[${escape(label)}](${target})`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export function formatDate(ms: number | undefined): string {
+  if (ms === undefined || !Number.isFinite(ms)) return 'undated';
+  const d = new Date(ms);
+  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
+}

@@ -1,0 +1,71 @@
+/**
+ * Go to definition ("go to source") and find references.
+ *
+ * Definition on a figure: the sentences in other articles that state the
+ * same measure, earliest first. On a link to another corpus article (its
+ * `+ Link:` URL, ThreatPost's two address forms included): that article. On
+ * a quotation: the earliest article carrying the same quote. On a tag: the
+ * entity's mentions. On a name: where each article first names it.
+ * References on a name or tag: every mention of the entity in the corpus.
+ */
+import type { CorpusIndex } from '../index/corpus';
+import { quoteWords } from '../index/corpus';
+import { sameMeasure } from '../index/compare';
+import { canonicalUrl } from '../extract/urls';
+import { dateOf, targetAt, type Location } from './locate';
+
+export function definition(index: CorpusIndex, uri: string, offset: number): Location[] {
+  const doc = index.get(uri);
+  if (!doc) return [];
+  const t = targetAt(doc, offset);
+  if (!t) return [];
+  switch (t.kind) {
+    case 'figure':
+      return sameMeasure(index, uri, t.figure)
+        .filter((r) => r.uri !== uri)
+        .sort((a, b) => dateOf(index, a.uri) - dateOf(index, b.uri))
+        .map((r) => ({ uri: r.uri, span: index.get(r.uri)!.facts.sentences[r.figure.sentence]?.span ?? r.figure.span }));
+    case 'link': {
+      const key = canonicalUrl(t.url);
+      if (!key) return [];
+      return index.docsByLink(key).filter((u) => u !== uri).map((u) => ({ uri: u, span: titleSpan(index, u) }));
+    }
+    case 'quote': {
+      const words = quoteWords(t.text);
+      if (words.length < 5) return [];
+      const hits = index.quoteMatches(words, uri).sort((a, b) => dateOf(index, a.uri) - dateOf(index, b.uri));
+      return hits.length ? [{ uri: hits[0].uri, span: hits[0].span }] : [];
+    }
+    case 'mention': {
+      if (t.mention.where === 'tag') return references(index, uri, offset).filter((l) => !(l.uri === uri && l.span.start === t.span.start));
+      const entry = index.entity(t.key);
+      if (!entry) return [];
+      return [...entry.docs.entries()]
+        .sort((a, b) => dateOf(index, a[0]) - dateOf(index, b[0]))
+        .map(([u, de]) => {
+          // Where the article first gives the fullest form of the name.
+          const full = de.mentions.find((m) => m.where === 'body' && m.text === de.name) ?? de.mentions.find((m) => m.where === 'body') ?? de.mentions[0];
+          return { uri: u, span: full.span };
+        })
+        .filter((l) => !(l.uri === uri && l.span.start === t.span.start));
+    }
+  }
+}
+
+function titleSpan(index: CorpusIndex, uri: string) {
+  const s = index.get(uri)?.facts.sentences[0];
+  return s ? s.span : { start: 0, end: 0 };
+}
+
+export function references(index: CorpusIndex, uri: string, offset: number): Location[] {
+  const doc = index.get(uri);
+  if (!doc) return [];
+  const t = targetAt(doc, offset);
+  if (!t || t.kind !== 'mention') return [];
+  const entry = index.entity(t.key);
+  if (!entry) return [];
+  const out: Location[] = [];
+  const docs = [...entry.docs.entries()].sort((a, b) => (a[0] === uri ? -1 : b[0] === uri ? 1 : dateOf(index, a[0]) - dateOf(index, b[0])));
+  for (const [u, de] of docs) for (const m of de.mentions) out.push({ uri: u, span: m.span });
+  return out;
+}

@@ -1,0 +1,77 @@
+/**
+ * Comparing figures: whether two values of a measure can both be true once
+ * hedges are applied, and whether a total equals parts stated elsewhere
+ * (850,000 prepaid + 52,000 Metro = 902,000).
+ */
+import type { Figure, Unit } from '../extract/types';
+import type { CorpusIndex, FigureRef } from './corpus';
+
+export function agree(a: Figure, b: Figure): boolean {
+  return a.unit === b.unit && a.low <= b.high && b.low <= a.high;
+}
+
+const POPULATION = new Set(['customer', 'person', 'user', 'account', 'subscriber', 'record', 'individual', 'member', 'patient', 'employee', 'client']);
+
+/** Figures of one article that could be parts of `total`: same subject, a population of people, counts. */
+function partCandidates(figures: Figure[], total: Figure): Figure[] {
+  return figures.filter((f) => f !== total && f.unit === 'count' && f.value < total.value && f.value > 0
+    && f.subject !== undefined && f.subject === total.subject && POPULATION.has(f.noun ?? '') && !f.hedge);
+}
+
+export interface Reconciliation {
+  uri: string;
+  parts: Figure[];
+}
+
+/**
+ * Other articles whose figures add up to `total` exactly (within the total's
+ * rounding): pairs and triples of population counts with the same subject.
+ * Bounded: at most 40 candidates per article are tried.
+ */
+export function findParts(index: CorpusIndex, uri: string, total: Figure, candidates: Iterable<string>): Reconciliation[] {
+  if (total.unit !== 'count' || !POPULATION.has(total.noun ?? '') || total.subject === undefined) return [];
+  const out: Reconciliation[] = [];
+  for (const other of candidates) {
+    if (other === uri) continue;
+    const figs = partCandidates(index.get(other)?.facts.figures ?? [], total).slice(0, 40);
+    const hit = (sum: number) => sum >= total.low && sum <= total.high;
+    let found: Figure[] | undefined;
+    for (let i = 0; i < figs.length && !found; i++) {
+      for (let j = i + 1; j < figs.length && !found; j++) {
+        if (figs[i].value === figs[j].value) continue;
+        if (hit(figs[i].value + figs[j].value)) found = [figs[i], figs[j]];
+        for (let k = j + 1; k < figs.length && !found; k++) {
+          if (hit(figs[i].value + figs[j].value + figs[k].value)) found = [figs[i], figs[j], figs[k]];
+        }
+      }
+    }
+    if (found) out.push({ uri: other, parts: found });
+  }
+  return out;
+}
+
+/** Figures of the same measure in other articles. */
+export function sameMeasure(index: CorpusIndex, uri: string, fig: Figure): FigureRef[] {
+  if (fig.measure.startsWith('?|?') || fig.unit === 'year') return [];
+  return index.figuresOf(fig.measure).filter((r) => !(r.uri === uri && r.figure.span.start === fig.span.start));
+}
+
+const UNIT_LABEL: Record<Unit, string> = {
+  count: '', usd: 'USD', eur: 'EUR', gbp: 'GBP', btc: 'BTC', bytes: 'bytes', percent: '%', age: 'years old', days: 'days', year: '',
+};
+
+export function formatValue(value: number, unit: Unit): string {
+  if (unit === 'year') return String(value);
+  if (unit === 'bytes') {
+    const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
+    let v = value;
+    let i = 0;
+    while (v >= 1000 && i < units.length - 1) { v /= 1000; i++; }
+    return `${Number(v.toPrecision(4))} ${units[i]}`;
+  }
+  const n = Math.abs(value) >= 1 ? value.toLocaleString('en-US', { maximumFractionDigits: 2 }) : String(value);
+  if (unit === 'percent') return `${n}%`;
+  if (unit === 'usd') return `$${n}`;
+  const label = UNIT_LABEL[unit];
+  return label ? `${n} ${label}` : n;
+}

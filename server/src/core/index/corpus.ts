@@ -1,0 +1,270 @@
+/**
+ * The corpus index: every article's facts, and the lookups features need
+ * (entity → articles, measure → figures, article URL → article, quotation →
+ * articles, outlets, authors).
+ *
+ * Updates are incremental: `set` removes what the previous version of a
+ * document contributed and adds the new version's facts, touching only the
+ * entries that document names. A request runs to completion between two
+ * updates (the server is single-threaded), so no request sees half an update;
+ * `version` increases with every change, for caches and stale-work checks.
+ */
+import type { DocEntity, DocFacts, EntityKind, Figure } from '../extract/types';
+import type { Position, Span } from '../text';
+
+export type Origin = 'seed' | 'workspace' | 'corpus';
+
+export interface IndexedDoc {
+  facts: DocFacts;
+  /** Line start offsets, to turn spans into positions without keeping the text. */
+  lineStarts: number[];
+  origin: Origin;
+}
+
+export interface EntityEntry {
+  key: string;
+  /** Most used name across articles. */
+  name: string;
+  kind: EntityKind;
+  /** Every form seen, with how many articles use it. */
+  aliases: Map<string, number>;
+  /** Articles that mention it, with the article's view of it. */
+  docs: Map<string, DocEntity>;
+  mentionCount: number;
+  names: Map<string, number>;
+  kinds: Map<EntityKind, number>;
+}
+
+export interface FigureRef {
+  uri: string;
+  figure: Figure;
+}
+
+function bump<K>(m: Map<K, number>, k: K, by: number): void {
+  const n = (m.get(k) ?? 0) + by;
+  if (n <= 0) m.delete(k);
+  else m.set(k, n);
+}
+
+function addTo<K, V>(m: Map<K, Set<V>>, k: K, v: V): void {
+  let s = m.get(k);
+  if (!s) m.set(k, (s = new Set()));
+  s.add(v);
+}
+
+function removeFrom<K, V>(m: Map<K, Set<V>>, k: K, v: V): void {
+  const s = m.get(k);
+  if (!s) return;
+  s.delete(v);
+  if (!s.size) m.delete(k);
+}
+
+/** A quotation's words, lower-case, punctuation dropped: what quotations are compared by. */
+export function quoteWords(text: string): string[] {
+  return text.toLowerCase().replace(/[’‘]/g, "'").match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
+}
+
+const SHINGLE = 5;
+
+/** Overlapping five-word windows; two quotations that share one are candidates for being the same. */
+function shingles(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + SHINGLE <= words.length; i++) out.push(words.slice(i, i + SHINGLE).join(' '));
+  return out;
+}
+
+function isSubsequence(short: string[], long: string[]): boolean {
+  const s = short.join(' ');
+  return ` ${long.join(' ')} `.includes(` ${s} `);
+}
+
+export interface QuoteMatch {
+  uri: string;
+  text: string;
+  span: Span;
+  /** `same`: one quotation contains the other word for word; `altered`: most words shared, wording differs. */
+  relation: 'same' | 'altered';
+}
+
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+export function positionIn(starts: number[], offset: number): Position {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - starts[lo] };
+}
+
+const KIND_ORDER: EntityKind[] = ['person', 'organisation', 'outlet', 'place', 'handle', 'other'];
+
+export class CorpusIndex {
+  private readonly docs = new Map<string, IndexedDoc>();
+  private readonly entities = new Map<string, EntityEntry>();
+  private readonly byMeasure = new Map<string, Set<string>>();
+  private readonly byLink = new Map<string, Set<string>>();
+  private readonly byShingle = new Map<string, Set<string>>();
+  private readonly sources = new Map<string, number>();
+  private readonly authors = new Map<string, number>();
+  version = 0;
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  get(uri: string): IndexedDoc | undefined {
+    return this.docs.get(uri);
+  }
+
+  all(): IterableIterator<IndexedDoc> {
+    return this.docs.values();
+  }
+
+  set(doc: IndexedDoc): void {
+    this.remove(doc.facts.uri);
+    const f = doc.facts;
+    this.docs.set(f.uri, doc);
+    for (const e of f.entities) {
+      let entry = this.entities.get(e.key);
+      if (!entry) {
+        entry = { key: e.key, name: e.name, kind: e.kind, aliases: new Map(), docs: new Map(), mentionCount: 0, names: new Map(), kinds: new Map() };
+        this.entities.set(e.key, entry);
+      }
+      entry.docs.set(f.uri, e);
+      entry.mentionCount += e.mentions.length;
+      bump(entry.names, e.name, 1);
+      bump(entry.kinds, e.kind, 1);
+      for (const a of e.aliases) bump(entry.aliases, a, 1);
+      this.settle(entry);
+    }
+    for (const fig of f.figures) addTo(this.byMeasure, fig.measure, f.uri);
+    if (f.link) addTo(this.byLink, f.link, f.uri);
+    for (const q of f.quotes) for (const sh of shingles(quoteWords(q.text))) addTo(this.byShingle, sh, f.uri);
+    if (f.source) bump(this.sources, f.source, 1);
+    for (const a of f.authors) bump(this.authors, a, 1);
+    this.version++;
+  }
+
+  remove(uri: string): void {
+    const old = this.docs.get(uri);
+    if (!old) return;
+    const f = old.facts;
+    this.docs.delete(uri);
+    for (const e of f.entities) {
+      const entry = this.entities.get(e.key);
+      if (!entry) continue;
+      entry.docs.delete(uri);
+      entry.mentionCount -= e.mentions.length;
+      bump(entry.names, e.name, -1);
+      bump(entry.kinds, e.kind, -1);
+      for (const a of e.aliases) bump(entry.aliases, a, -1);
+      if (!entry.docs.size) this.entities.delete(e.key);
+      else this.settle(entry);
+    }
+    for (const fig of f.figures) removeFrom(this.byMeasure, fig.measure, uri);
+    if (f.link) removeFrom(this.byLink, f.link, uri);
+    for (const q of f.quotes) for (const sh of shingles(quoteWords(q.text))) removeFrom(this.byShingle, sh, uri);
+    if (f.source) bump(this.sources, f.source, -1);
+    for (const a of f.authors) bump(this.authors, a, -1);
+    this.version++;
+  }
+
+  /** Picks the entity's name and kind by majority over the articles that mention it. */
+  private settle(entry: EntityEntry): void {
+    let best = entry.name;
+    let n = -1;
+    for (const [name, c] of entry.names) if (c > n || (c === n && name.length > best.length)) { best = name; n = c; }
+    entry.name = best;
+    let kind: EntityKind = 'other';
+    let k = -1;
+    for (const kk of KIND_ORDER) {
+      const c = entry.kinds.get(kk) ?? 0;
+      if (kk !== 'other' && c > k && c > 0) { kind = kk; k = c; }
+    }
+    entry.kind = k > 0 ? kind : 'other';
+  }
+
+  entity(key: string): EntityEntry | undefined {
+    return this.entities.get(key);
+  }
+
+  allEntities(): IterableIterator<EntityEntry> {
+    return this.entities.values();
+  }
+
+  figuresOf(measure: string): FigureRef[] {
+    const out: FigureRef[] = [];
+    for (const uri of this.byMeasure.get(measure) ?? []) {
+      for (const figure of this.docs.get(uri)?.facts.figures ?? []) if (figure.measure === measure) out.push({ uri, figure });
+    }
+    return out;
+  }
+
+  docsByLink(link: string): string[] {
+    return [...(this.byLink.get(link) ?? [])];
+  }
+
+  /**
+   * Quotations in other articles that are the same as `words` (one contains
+   * the other) or an altered version of it (60% of the longer one's five-word
+   * windows shared, but neither contains the other).
+   */
+  quoteMatches(words: string[], excludeUri: string): QuoteMatch[] {
+    const mine = shingles(words);
+    if (!mine.length) return [];
+    const docs = new Set<string>();
+    for (const sh of mine) for (const u of this.byShingle.get(sh) ?? []) if (u !== excludeUri) docs.add(u);
+    const out: QuoteMatch[] = [];
+    const set = new Set(mine);
+    for (const u of docs) {
+      for (const q of this.docs.get(u)?.facts.quotes ?? []) {
+        const theirs = quoteWords(q.text);
+        const ts = shingles(theirs);
+        if (!ts.length) continue;
+        let shared = 0;
+        for (const sh of ts) if (set.has(sh)) shared++;
+        if (!shared) continue;
+        if (isSubsequence(words, theirs) || isSubsequence(theirs, words)) out.push({ uri: u, text: q.text, span: q.span, relation: 'same' });
+        // Most of both quotations shared: the same words, reworded. A phrase two quotations share is not enough.
+        else if (shared / Math.max(ts.length, mine.length) >= 0.6) out.push({ uri: u, text: q.text, span: q.span, relation: 'altered' });
+      }
+    }
+    return out;
+  }
+
+  similarQuotes(words: string[], excludeUri: string): QuoteMatch[] {
+    return this.quoteMatches(words, excludeUri).filter((m) => m.relation === 'altered');
+  }
+
+  outlets(): Map<string, number> {
+    return this.sources;
+  }
+
+  authorNames(): Map<string, number> {
+    return this.authors;
+  }
+
+  /** Zero-based position of an offset in an indexed document. */
+  position(uri: string, offset: number): Position | undefined {
+    const d = this.docs.get(uri);
+    return d ? positionIn(d.lineStarts, offset) : undefined;
+  }
+
+  range(uri: string, span: Span): { start: Position; end: Position } | undefined {
+    const d = this.docs.get(uri);
+    return d ? { start: positionIn(d.lineStarts, span.start), end: positionIn(d.lineStarts, span.end) } : undefined;
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * Corpus knowledge over stdio: the acceptance checks of the corpus issue, on
+ * the bundled seeds, plus incremental updates from edits and from files
+ * changing on disk.
+ */
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { fileUri, LspClient, ROOT, SERVER } from './helpers/lsp';
+
+const SEEDS = path.join(ROOT, 'seeds');
+const AWFUL = path.join(SEEDS, '000_01fe31f0ddfc7e1f.txt');
+const ZDNET = path.join(SEEDS, '001_ea6beca59c6dffc6.txt');
+const SALE = path.join(SEEDS, '002_abc3471a9c8ced9d.txt');
+
+function positionOf(text: string, needle: string, nth = 0, delta = 1): { line: number; character: number } {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) {
+    at = text.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`"${needle}" #${nth} not found`);
+  }
+  const before = text.slice(0, at + delta);
+  const line = before.split('\n').length - 1;
+  return { line, character: before.length - before.lastIndexOf('\n') - 1 };
+}
+
+function textOf(file: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  return lines[range.start.line].slice(range.start.character, range.end.character);
+}
+
+describe('corpus knowledge over stdio', function () {
+  let client: LspClient;
+  let workspace: string;
+  const awful = fs.readFileSync(AWFUL, 'utf8');
+
+  before(function () {
+    if (!fs.existsSync(SERVER)) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  });
+
+  beforeEach(async function () {
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-ws-'));
+    client = new LspClient();
+    await client.initialize(fileUri(workspace), { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, window: { workDoneProgress: true } });
+    const indexed = await client.notification('breachDesk/indexed');
+    assert.strictEqual(indexed.articles, 3);
+  });
+
+  afterEach(async function () {
+    await client.shutdown();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('hover on "Binns" cites facts from at least two seed articles', async function () {
+    const uri = fileUri(AWFUL);
+    await client.open(uri, awful);
+    const h = await client.request('textDocument/hover', { textDocument: { uri }, position: positionOf(awful, 'Binns told the WSJ') });
+    const md: string = h.contents.value;
+    assert.match(md, /\*\*John Binns\*\* · person/);
+    const cited = new Set([...md.matchAll(/\((file:\/\/[^)#]+)#L\d+\)/g)].map((m) => m[1]));
+    assert.ok(cited.size >= 2, md);
+    assert.ok([...cited].every((u) => [AWFUL, ZDNET, SALE].map(fileUri).includes(u)), md);
+    assert.match(md, /ZDNet, Aug 26, 2021|ThreatPost, Aug 16, 2021/);
+  });
+
+  it('hover on "902,000" shows the ZDNet parts 850,000 and 52,000 with their date', async function () {
+    const uri = fileUri(AWFUL);
+    await client.open(uri, awful);
+    const h = await client.request('textDocument/hover', { textDocument: { uri }, position: positionOf(awful, '902,000') });
+    const md: string = h.contents.value;
+    assert.match(md, /850,000/);
+    assert.match(md, /52,000/);
+    assert.match(md, /ZDNet, Aug 26, 2021/);
+    assert.ok(md.includes(`${fileUri(ZDNET)}#L`), md);
+  });
+
+  it('go to definition on the threatpost.com link to 168689 opens the "100m … Up for Sale" seed', async function () {
+    const uri = fileUri(AWFUL);
+    await client.open(uri, awful);
+    const defs = await client.request<any[]>('textDocument/definition', { textDocument: { uri }, position: positionOf(awful, '[the breach](https://threatpost.com/t-mobile-investigates-100m-records/168689/)', 0, 3) });
+    assert.strictEqual(defs.length, 1);
+    assert.strictEqual(defs[0].uri, fileUri(SALE));
+    assert.match(textOf(SALE, defs[0].range), /100m T-Mobile Customer Records Purportedly Up for Sale/);
+  });
+
+  it('references on "Gal" list Alon Gal in all three seeds and no one else', async function () {
+    const uri = fileUri(AWFUL);
+    await client.open(uri, awful);
+    const refs = await client.request<any[]>('textDocument/references', { textDocument: { uri }, position: positionOf(awful, 'Gal tweeted'), context: { includeDeclaration: true } });
+    const files = new Set(refs.map((r) => r.uri));
+    assert.deepStrictEqual([...files].sort(), [AWFUL, ZDNET, SALE].map(fileUri).sort());
+    const byFile: Record<string, string> = { [fileUri(AWFUL)]: AWFUL, [fileUri(ZDNET)]: ZDNET, [fileUri(SALE)]: SALE };
+    for (const r of refs) assert.match(textOf(byFile[r.uri], r.range), /^(?:Alon Gal|Gal|@UnderTheBreach)$/);
+  });
+
+  it('completion after [[ offers T-Mobile and John Binns', async function () {
+    const uri = fileUri(path.join(workspace, 'draft.txt'));
+    const draft = '# Draft\n\n## Information:\n+ Source: ZDNet\n+ Link: https://example.com/a\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\nT-Mobile confirmed the breach.\n\n#### Tags:\n[[';
+    await client.open(uri, draft);
+    const res = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 12, character: 2 } });
+    const labels: string[] = res.items.map((i: any) => i.label);
+    assert.ok(labels.includes('T-Mobile'), labels.slice(0, 20).join(', '));
+    assert.ok(labels.includes('John Binns'), labels.slice(0, 20).join(', '));
+    assert.strictEqual(labels[0], 'T-Mobile');
+    const tm = res.items.find((i: any) => i.label === 'T-Mobile');
+    assert.strictEqual(tm.textEdit.newText, 'T-Mobile]]');
+  });
+
+  it('completion after "+ Source:" offers the outlets', async function () {
+    const uri = fileUri(path.join(workspace, 'draft.txt'));
+    const draft = '# Draft\n\n## Information:\n+ Source: ';
+    await client.open(uri, draft);
+    const res = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 10 } });
+    assert.deepStrictEqual(res.items.map((i: any) => i.label), ['ThreatPost', 'ZDNet']);
+  });
+
+  it('workspace symbols find entities and articles', async function () {
+    const syms = await client.request<any[]>('workspace/symbol', { query: 'binns' });
+    assert.ok(syms.some((s) => s.name === 'John Binns'), JSON.stringify(syms.map((s) => s.name)));
+  });
+
+  it('picks up a file created on disk and an edit in the editor', async function () {
+    const file = path.join(workspace, 'new.txt');
+    fs.writeFileSync(file, '# New\n\n## Information:\n+ Source: Reuters\n+ Link: https://example.com/new\n+ Date: 2021-09-01\n+ Author: A. Writer\n\n## Article:\nAlon Gal, CTO of Hudson Rock, said so. Gal said more.\n\n#### Tags:\n[[Hudson Rock]]\n');
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(file), type: 1 }] });
+    const uri = fileUri(AWFUL);
+    await client.open(uri, awful);
+    const pos = positionOf(awful, 'Gal tweeted');
+    let refs: any[] = [];
+    // The watcher event is handled asynchronously (the file is read): wait for its effect.
+    for (const deadline = Date.now() + 10000; Date.now() < deadline && !refs.some((r) => r.uri === fileUri(file));) {
+      refs = await client.request<any[]>('textDocument/references', { textDocument: { uri }, position: pos, context: { includeDeclaration: true } });
+      if (!refs.some((r) => r.uri === fileUri(file))) await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.strictEqual(refs.filter((r) => r.uri === fileUri(file)).length, 2);
+    // Delete it: its mentions leave the index.
+    fs.rmSync(file);
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(file), type: 3 }] });
+    refs = await client.request<any[]>('textDocument/references', { textDocument: { uri }, position: pos, context: { includeDeclaration: true } });
+    assert.strictEqual(refs.filter((r) => r.uri === fileUri(file)).length, 0);
+  });
+});
