@@ -182,11 +182,19 @@ function applyFixes(results: FileResult[], o: Options): void {
       process.stderr.write(`note: not fixing the bundled seed ${rel(r.file)} (read-only sample data)\n`);
       continue;
     }
-    const fixed = applyEdits(r.text, edits);
-    if (fixed === r.text) continue;
-    fs.writeFileSync(r.file, fixed);
-    const analysis = analyze(fixed, { now: Date.now(), severities: o.severities });
-    r.text = fixed;
+    // Overlapping fixes (two neighbouring tags removed) wait for the next pass.
+    let text = r.text;
+    let analysis = r.analysis;
+    for (let pass = 0; pass < 5; pass++) {
+      const safe = analysis.diagnostics.flatMap((d) => d.fixes?.filter((f) => f.preferred).flatMap((f) => f.edits) ?? []);
+      const next = applyEdits(text, safe);
+      if (next === text) break;
+      text = next;
+      analysis = analyze(text, { now: Date.now(), severities: o.severities });
+    }
+    if (text === r.text) continue;
+    fs.writeFileSync(r.file, text);
+    r.text = text;
     r.analysis = analysis;
     r.diagnostics = analysis.diagnostics;
   }

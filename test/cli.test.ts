@@ -1,0 +1,152 @@
+/**
+ * The bundled CLI run as a user runs it, on real files in temporary folders.
+ */
+import * as assert from 'assert';
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
+
+function run(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const GOOD = `# A test article
+### Subtitle
+
+## Information:
++ Source: ZDNet
++ Link: https://example.com/a
++ Date: 2021-08-30
++ Author: A. Writer
+
+## Article:
+Hudson Rock said the data was real.
+
+#### Tags:
+[[Hudson Rock]] [[names,]]
+`;
+
+describe('breach-desk check (CLI)', function () {
+  let dir: string;
+
+  before(function () {
+    if (!fs.existsSync(CLI)) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  });
+  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-cli-')); });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('prints compiler-style lines and a summary, exit 0 without errors', function () {
+    fs.writeFileSync(path.join(dir, 'a.txt'), GOOD);
+    const r = run(['check', dir, '--no-seeds'], dir);
+    assert.strictEqual(r.code, 0, r.err);
+    assert.match(r.out, /^a\.txt:14:17: information tags\.punctuation \[\[names,\]\] has punctuation stuck to it/m);
+    assert.match(r.out, /^1 file checked \(0 skipped, 0 not articles\): 0 errors, 0 warnings, 1 note$/m);
+  });
+
+  it('exits 1 on an error-level problem', function () {
+    fs.writeFileSync(path.join(dir, 'a.txt'), GOOD.replace('2021-08-30', 'Blursday'));
+    const r = run(['check', dir, '--no-seeds'], dir);
+    assert.strictEqual(r.code, 1);
+    assert.match(r.out, /a\.txt:7:9: error info\.bad-date/);
+  });
+
+  it('checks the seeds with no errors and includes them unless --no-seeds', function () {
+    const withSeeds = run(['check', dir]);
+    assert.strictEqual(withSeeds.code, 0, withSeeds.out);
+    assert.match(withSeeds.out, /seeds\/000_01fe31f0ddfc7e1f\.txt:\d+:\d+: information tags\.stop-word/);
+    assert.match(withSeeds.out, /3 files checked/);
+    const without = run(['check', dir, '--no-seeds']);
+    assert.match(without.out, /^0 files checked/m);
+  });
+
+  it('reports the 902,000 reconciliation on the seeds with related locations', function () {
+    const r = run(['check', 'seeds']);
+    assert.match(r.out, /figure\.reconciled 902,000 prepaid customer equals the parts ZDNet \(Aug 26, 2021\) gives: 850,000 \+ 52,000 = 902,000/);
+    assert.match(r.out, /\n {4}seeds\/001_ea6beca59c6dffc6\.txt:52:\d+: note: 850,000/);
+  });
+
+  it('writes JSON with 0-based ranges and fixes', function () {
+    fs.writeFileSync(path.join(dir, 'a.txt'), GOOD);
+    const r = run(['check', dir, '--no-seeds', '--format', 'json'], dir);
+    const j = JSON.parse(r.out);
+    const d = j.files[0].diagnostics[0];
+    assert.strictEqual(d.code, 'tags.punctuation');
+    assert.deepStrictEqual(d.range, { start: { line: 13, character: 16 }, end: { line: 13, character: 26 } });
+    assert.strictEqual(d.fixes[0].edits[0].newText, 'names');
+    assert.strictEqual(j.summary.files, 1);
+  });
+
+  it('writes SARIF 2.1.0 with rules, 1-based regions, related locations and fixes', function () {
+    const r = run(['check', 'seeds', '--format', 'sarif']);
+    const s = JSON.parse(r.out);
+    assert.strictEqual(s.version, '2.1.0');
+    const run0 = s.runs[0];
+    assert.strictEqual(run0.columnKind, 'utf16CodeUnits');
+    const ids = run0.tool.driver.rules.map((x: any) => x.id);
+    for (const res of run0.results) {
+      assert.strictEqual(ids[res.ruleIndex], res.ruleId);
+      assert.ok(['error', 'warning', 'note'].includes(res.level));
+      assert.ok(res.locations[0].physicalLocation.region.startLine >= 1);
+    }
+    const variant = run0.results.find((x: any) => x.ruleId === 'tags.case-variant');
+    assert.ok(variant.relatedLocations.length >= 1);
+    const region = variant.locations[0].physicalLocation.region;
+    const text = fs.readFileSync(path.join(ROOT, 'seeds', '000_01fe31f0ddfc7e1f.txt'), 'utf8').split('\n')[region.startLine - 1];
+    assert.strictEqual(text.slice(region.startColumn - 1, region.endColumn - 1), '[[Threatpost]]');
+    assert.ok(variant.fixes[0].artifactChanges[0].replacements.length >= 1);
+  });
+
+  it('skips binary, non-UTF-8 and oversized files with a message, and ignores non-articles', function () {
+    fs.writeFileSync(path.join(dir, 'bin.txt'), Buffer.from([0x23, 0x20, 0x00, 0x41]));
+    fs.writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from([0xff, 0xfe, 0x41]));
+    fs.writeFileSync(path.join(dir, 'big.txt'), GOOD.repeat(20));
+    fs.writeFileSync(path.join(dir, 'notes.md'), '# Shopping\n\n- milk\n');
+    const r = run(['check', dir, '--no-seeds', '--max-size', '1000'], dir);
+    assert.match(r.out, /bin\.txt:1:1: warning file\.binary/);
+    assert.match(r.out, /latin1\.txt:1:1: warning file\.encoding/);
+    assert.match(r.out, /big\.txt:1:1: warning file\.too-large/);
+    assert.match(r.out, /3 files checked \(3 skipped, 1 not articles\)/);
+    assert.strictEqual(r.code, 0);
+  });
+
+  it('--fix applies the safe fixes and reports what remains', function () {
+    const file = path.join(dir, 'a.txt');
+    fs.writeFileSync(file, GOOD.replace('[[Hudson Rock]] [[names,]]', '[[Hudson Rock]] [[names,]] [[it’s]] [[said.]]'));
+    run(['check', dir, '--no-seeds', '--fix'], dir);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), GOOD.replace('[[Hudson Rock]] [[names,]]', '[[Hudson Rock]] [[names]]'));
+  });
+
+  it('rejects bad options with exit 2 and a message', function () {
+    const r = run(['check', '--format', 'xml']);
+    assert.strictEqual(r.code, 2);
+    assert.match(r.err, /--format must be text, json or sarif/);
+    assert.strictEqual(run(['check', '--severity', 'no.such=off']).code, 2);
+    assert.strictEqual(run(['lint']).code, 2);
+  });
+
+  it('honours --severity', function () {
+    fs.writeFileSync(path.join(dir, 'a.txt'), GOOD);
+    const r = run(['check', dir, '--no-seeds', '--severity', 'tags.punctuation=error'], dir);
+    assert.strictEqual(r.code, 1);
+    assert.match(r.out, /error tags\.punctuation/);
+  });
+
+  it('checks the whole real corpus as valid SARIF', function () {
+    if (!fs.existsSync(CORPUS)) {
+      console.log(`    skipped: ${CORPUS} is not here (it exists only beside the project's own checkout)`);
+      this.skip();
+    }
+    this.timeout(300000);
+    const r = run(['check', CORPUS, '--format', 'sarif', '--no-seeds']);
+    const s = JSON.parse(r.out);
+    const files = new Set(s.runs[0].results.map((x: any) => x.locations[0].physicalLocation.artifactLocation.uri));
+    assert.ok(files.size > 2000, `${files.size} files with results`);
+    assert.match(r.err, /checked (\d+)\/\1 files/);
+  });
+});
