@@ -89,6 +89,6 @@ describe('figure consistency over stdio', function () {
     assert.ok(disputed.some((m) => /100 million/.test(m) && /T-Mobile/.test(m)), disputed.join('\n'));
     const saleText = fs.readFileSync(sale, 'utf8');
     const linkedIn = saleText.split('\n').findIndex((l) => l.includes('700 million'));
-    assert.ok(!s.diagnostics.some((d) => d.range.start.line === linkedIn && d.code.startsWith('figure.')));
+    assert.ok(!s.diagnostics.some((d) => d.range.start.line === linkedIn && d.code!.startsWith('figure.')));
   });
 });

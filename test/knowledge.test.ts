@@ -121,6 +121,20 @@ describe('corpus knowledge over stdio', function () {
     assert.ok(syms.some((s) => s.name === 'John Binns'), JSON.stringify(syms.map((s) => s.name)));
   });
 
+  it('in a restricted (untrusted) workspace reads no workspace files, only the seeds', async function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-untrusted-'));
+    fs.writeFileSync(path.join(dir, 'a.txt'), '# A\n\n## Information:\n+ Source: X\n\n## Article:\nAlon Gal said so.\n');
+    const restricted = new LspClient();
+    try {
+      await restricted.initialize(fileUri(dir), { workspace: { configuration: true } }, { trusted: false });
+      const indexed = await restricted.notification('breachDesk/indexed');
+      assert.strictEqual(indexed.articles, 3);
+    } finally {
+      await restricted.shutdown();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('picks up a file created on disk and an edit in the editor', async function () {
     const file = path.join(workspace, 'new.txt');
     fs.writeFileSync(file, '# New\n\n## Information:\n+ Source: Reuters\n+ Link: https://example.com/new\n+ Date: 2021-09-01\n+ Author: A. Writer\n\n## Article:\nAlon Gal, CTO of Hudson Rock, said so. Gal said more.\n\n#### Tags:\n[[Hudson Rock]]\n');

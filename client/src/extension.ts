@@ -37,6 +37,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     outputChannel: output,
     synchronize: { configurationSection: 'breachDesk' },
+    // In a restricted (untrusted) workspace the server reads no folders, only open documents and the seeds.
+    initializationOptions: { trusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('breachDesk', 'Breach Desk', serverOptions, clientOptions);
 
@@ -46,6 +48,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await client.start();
+  // Trust granted later: restart so the server scans the workspace.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
 }
 
 export async function deactivate(): Promise<void> {

@@ -64,8 +64,8 @@ export class LspClient {
     w.forEach((f) => f());
   }
 
-  async initialize(rootUri: string | null = null, capabilities: Record<string, unknown> = { workspace: { configuration: true } }): Promise<any> {
-    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri, capabilities, workspaceFolders: null });
+  async initialize(rootUri: string | null = null, capabilities: Record<string, unknown> = { workspace: { configuration: true } }, initializationOptions?: unknown): Promise<any> {
+    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri, capabilities, workspaceFolders: null, initializationOptions });
     await this.connection.sendNotification('initialized', {});
     return result;
   }

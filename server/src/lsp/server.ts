@@ -62,6 +62,7 @@ export function startServer(connection: Connection): void {
   let flushScheduled = false;
   let canPullConfiguration = false;
   let canWatch = false;
+  let trusted = true;
   let workspaceFolders: WorkspaceFolder[] = [];
   const index = new CorpusIndex();
   let loadGeneration = 0;
@@ -127,6 +128,7 @@ export function startServer(connection: Connection): void {
 
   async function configuredRoots(): Promise<Root[]> {
     const out: Root[] = [{ dir: SEEDS_DIR, origin: 'seed' }];
+    if (!trusted) return out;
     for (const f of workspaceFolders) {
       const p = pathOf(f.uri);
       if (p) out.push({ dir: p, origin: 'workspace' });
@@ -215,6 +217,8 @@ export function startServer(connection: Connection): void {
     canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
     canWatch = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    // Restricted mode: the client says the workspace is not trusted; read no folders of it.
+    trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
     return {
       capabilities: {
         hoverProvider: true,
@@ -251,6 +255,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles(async (params) => {
+    if (!trusted) return;
     for (const change of params.changes) {
       // The editor's text wins while a document is open.
       if (documents.get(change.uri)) continue;

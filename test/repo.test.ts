@@ -1,0 +1,34 @@
+/**
+ * The repository keeps its promises: README's two set-up commands are the
+ * ones CI runs, every diagnostic code is documented, every setting described.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ALL_CODES } from '../server/src/core/codes';
+
+const ROOT = path.resolve(__dirname, '..');
+const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+
+describe('repository', function () {
+  it('README opens with exactly two set-up commands, and CI runs the second', function () {
+    const block = /^# Breach Desk\n\n```sh\n([^`]*)```/.exec(readme);
+    assert.ok(block, 'README starts with the title and a sh block');
+    const commands = block![1].trim().split('\n');
+    assert.strictEqual(commands.length, 2);
+    const ci = fs.readFileSync(path.join(ROOT, '.ci', 'run'), 'utf8').trim().split('\n');
+    assert.strictEqual(ci[ci.length - 1], commands[1]);
+  });
+
+  it('README documents every diagnostic code', function () {
+    for (const code of ALL_CODES) assert.ok(readme.includes(`| \`${code}\` |`), `${code} is missing from README`);
+  });
+
+  it('every setting has a description, and README lists it', function () {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    for (const [name, s] of Object.entries<any>(pkg.contributes.configuration.properties)) {
+      assert.ok(s.description || s.markdownDescription, `${name} has no description`);
+      assert.ok(readme.includes(`\`${name}\``), `${name} is missing from README`);
+    }
+  });
+});
