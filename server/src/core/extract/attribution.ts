@@ -11,7 +11,7 @@ import type { Claim, EntityKind, Figure, Mention, SentenceRef } from './types';
 
 const SAY = 'said|says|say|told|tells|confirmed|confirms|claimed|claims|claim|estimated|estimates|reported|reports|announced|alleged|alleges|noted|warned|tweeted|wrote|added|stated|disclosed|revealed|admitted|acknowledged|explained';
 const SAY_RE = new RegExp(`\\b(?:${SAY})\\b`, 'i');
-const ACCORDING_RE = /\baccording to (?:the |a |an )?([A-Z][\w’'-]*(?:[ .][A-Z][\w’'-]*){0,3})/;
+const ACCORDING_RE = /\b[Aa]ccording to (?:the |a |an )?([A-Z][\w’'-]*(?:[ .][A-Z][\w’'-]*){0,3})/;
 const CLAIMANT_RE = /\b(?:the|a|an) (?:purported |alleged |self-described )?(seller|thief|hacker|hackers|attacker|attackers|threat actor|threat actors|actor|cybercriminal|cybercriminals|crook|criminals|gang|group|poster)\b/i;
 const DAY = 24 * 3600 * 1000;
 
@@ -79,7 +79,7 @@ export function extractClaims(
   sentences.forEach((s, si) => {
     const ms = bySentence.get(si) ?? [];
     const figs = figuresBySentence.get(si) ?? [];
-    const hasSay = SAY_RE.test(s.text) || s.text.includes('according to');
+    const hasSay = SAY_RE.test(s.text) || /according to/i.test(s.text);
     if (!figs.length && !hasSay) {
       lastPerson = ms.filter((m) => kindOf(m.key) === 'person').pop() ?? lastPerson;
       return;
@@ -124,14 +124,15 @@ export function extractClaims(
     if (dates.length) {
       claim.asOf = dates[0].instant;
       claim.asOfSpan = dates[0].span;
-      // Each figure holds at the date written nearest to it ("~40 million" as of Aug. 18, "~50 million on Aug. 20").
+      // Each figure holds at its own date: one written right after it ("~50 million on
+      // Aug. 20"), else the nearest one before it ("As of Aug. 18, … ~40 million"),
+      // else the nearest one after it.
       for (const f of figs) {
-        let best: DateMention | undefined;
-        let dist = Infinity;
-        for (const d of dates) {
-          const dd = Math.min(Math.abs(d.span.start - f.span.end), Math.abs(f.span.start - d.span.end));
-          if (dd < dist) { dist = dd; best = d; }
-        }
+        const rel = f.span.end - s.span.start;
+        const right = dates.find((d) => d.at >= rel && /^[\s,]*(?:on|as of|by|in|since|until|through|from)?\s*$/i.test(v.slice(rel, d.at)));
+        const before = dates.filter((d) => d.span.end <= f.span.start).pop();
+        const after = dates.find((d) => d.span.start >= f.span.end);
+        const best = right ?? before ?? after;
         if (best) f.asOf = best.instant;
       }
     }

@@ -18,6 +18,9 @@ export const FUNCTION_WORDS = new Set([
   'would', 'should', 'will', 'may', 'might', 'must', 'let', 'like', 'unlike', 'despite', 'given', 'including',
   'fresh', 'check', 'join', 'worried', 'read', 'related', 'see', 'update', 'note', 'editor', 'image', 'photo',
   "i'm", "i'd", "i've", "it's", "we're", "we've", "that's", "there's", "here's", "what's", "they're", "you're", "he's", "she's", "let's",
+  'later', 'earlier', 'recently', 'currently', 'previously', 'additionally', 'furthermore', 'separately',
+  'ultimately', 'initially', 'eventually', 'overall', 'indeed', 'yet', 'thus', 'hence', 'therefore', 'otherwise',
+  'perhaps', 'maybe', 'apparently', 'reportedly', 'allegedly', 'notably', 'importantly', 'unfortunately', 'luckily',
   'source', 'sources', 'click', 'here', 'more', 'new', 'register', 'infosec', 'insiders', 'newsletter', 'webinar',
 ]);
 

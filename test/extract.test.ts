@@ -1,0 +1,202 @@
+/**
+ * Extractors on inline fixtures: entities and their aliases, figures in every
+ * notation with their hedges and measures, claims with attribution and dates.
+ * Each fixture is a whole article, run through `extractFacts` as the server does.
+ */
+import * as assert from 'assert';
+import { analyze } from '../server/src/core/analyze';
+import { extractFacts } from '../server/src/core/extract/facts';
+import type { DocFacts, Figure } from '../server/src/core/extract/types';
+import { canonicalUrl } from '../server/src/core/extract/urls';
+import { article, NOW, seed } from './helpers/fixture';
+
+function facts(body: string, extra: Parameters<typeof article>[0] = {}): DocFacts & { text: string } {
+  const text = article({ body, ...extra });
+  const a = analyze(text, { now: NOW });
+  return { ...extractFacts('file:///t.txt', text, a.article), text };
+}
+
+function entity(f: DocFacts, name: string) {
+  return f.entities.find((e) => e.name === name);
+}
+
+function figure(f: DocFacts, text: string): Figure {
+  const fig = f.figures.find((x) => x.text === text);
+  assert.ok(fig, `no figure "${text}" in ${JSON.stringify(f.figures.map((x) => x.text))}`);
+  return fig!;
+}
+
+describe('entities', function () {
+  it('a surname after the full name is the same person, within the article', function () {
+    const f = facts('Alon Gal, CTO of Hudson Rock, saw the post. Gal tweeted about it. Later Gal said more.');
+    const gal = entity(f, 'Alon Gal')!;
+    assert.strictEqual(gal.kind, 'person');
+    assert.deepStrictEqual(gal.mentions.map((m) => m.text), ['Alon Gal', 'Gal', 'Gal']);
+    for (const m of gal.mentions) assert.strictEqual(f.text.slice(m.span.start, m.span.end), m.text);
+  });
+
+  it('a surname alone, in an article without the full name, is not merged into anyone', function () {
+    const f = facts('The company said Binns told reporters the security was awful. Binns said so again.');
+    assert.ok(!f.entities.some((e) => e.key === 'john binns'));
+  });
+
+  it('two people sharing a surname in one article: the bare surname resolves to neither', function () {
+    const f = facts('John Smith, CEO of Acme Corp, spoke first. Then Jane Smith, CTO of Beta Inc, spoke. Smith said the data was safe.');
+    const john = entity(f, 'John Smith')!;
+    const jane = entity(f, 'Jane Smith')!;
+    assert.deepStrictEqual(john.mentions.map((m) => m.text), ['John Smith']);
+    assert.deepStrictEqual(jane.mentions.map((m) => m.text), ['Jane Smith']);
+  });
+
+  it('middle names and possessives are the same person; handles become aliases', function () {
+    const f = facts('John Binns, a 21-year-old, spoke to reporters. The torture of John Erin Binns was his claim. Binns’s story spread. Binns reportedly uses the online handles IRDev and v0rtex, among others.');
+    const b = entity(f, 'John Binns')!;
+    assert.strictEqual(b.key, 'john binns');
+    for (const alias of ['John Erin Binns', 'IRDev', 'v0rtex']) assert.ok(b.aliases.includes(alias), `${alias} in ${b.aliases}`);
+    assert.ok(b.mentions.some((m) => m.text === 'Binns'));
+  });
+
+  it('acronyms join their expansion, by the table and by initials', function () {
+    const f = facts('The Wall Street Journal spoke to him. He told the WSJ more. The Federal Communications Commission (FCC) is investigating, and the FCC said so.');
+    assert.ok(entity(f, 'Wall Street Journal')!.aliases.includes('WSJ'));
+    assert.strictEqual(entity(f, 'Wall Street Journal')!.kind, 'outlet');
+    assert.ok(entity(f, 'Federal Communications Commission')!.aliases.includes('FCC'));
+  });
+
+  it('organisations by cue, suffix and shape; places by gazetteer', function () {
+    const f = facts('The security firm Mandiant was hired, along with KPMG LLP. LinkedIn and T-Mobile’s staff met in Izmir, Turkey.');
+    assert.strictEqual(entity(f, 'Mandiant')!.kind, 'organisation');
+    assert.strictEqual(entity(f, 'KPMG LLP')!.kind, 'organisation');
+    assert.strictEqual(entity(f, 'LinkedIn')!.kind, 'organisation');
+    assert.strictEqual(entity(f, 'T-Mobile')!.mentions[0].text, 'T-Mobile');
+    assert.strictEqual(entity(f, 'Turkey')!.kind, 'place');
+  });
+
+  it('sentence-initial words, months and weekdays are not names; link destinations never are', function () {
+    const f = facts('On Thursday, the [Alon Gal](https://twitter.com/UnderTheBreach/status/1) post spread. In August it grew. See <https://t.co/F7mcmrmgxn> for more.');
+    const names = f.entities.map((e) => e.name);
+    for (const bad of ['On Thursday', 'Thursday', 'August', 'In August', 'F7mcmrmgxn', 'UnderTheBreach']) assert.ok(!names.includes(bad), `${bad} in ${names}`);
+    assert.ok(names.includes('Alon Gal'));
+  });
+
+  it('old-layout tags that name an entity are mentions; topic tags are not', function () {
+    const f = facts('Mike Sievert, CEO of T-Mobile, said it. Sievert apologised.', { tags: '[[T-Mobile]] [[Sievert]] [[cybersecurity]]' });
+    const sievert = entity(f, 'Mike Sievert')!;
+    assert.ok(sievert.mentions.some((m) => m.where === 'tag' && m.text === 'Sievert'));
+    assert.ok(!f.entities.some((e) => e.key === 'cybersecurity'));
+  });
+
+  it('the seeds: John Binns, Alon Gal and T-Mobile in every one', function () {
+    for (const p of ['000', '001', '002']) {
+      const text = seed(p);
+      const f = extractFacts(`file:///${p}`, text, analyze(text, { now: NOW }).article);
+      assert.strictEqual(entity(f, 'John Binns')?.kind, 'person', p);
+      assert.strictEqual(entity(f, 'Alon Gal')?.kind, 'person', p);
+      assert.strictEqual(entity(f, 'T-Mobile')?.kind, 'organisation', p);
+      for (const m of entity(f, 'Alon Gal')!.mentions) assert.match(m.text, /^(?:Alon Gal|Gal|@UnderTheBreach)$/);
+      for (const bad of ['Aug', 'I’m', 'CIA and Turkish', 'Social Security', 'F7mcmrmgxn']) assert.ok(!entity(f, bad), `${bad} in seed ${p}`);
+    }
+  });
+});
+
+describe('figures', function () {
+  const cases: [string, string, number, string][] = [
+    ['It hit 50 million customers.', '50 million', 50e6, 'count'],
+    ['It hit 50m customers.', '50m', 50e6, 'count'],
+    ['It hit 50,000,000 customers.', '50,000,000', 50e6, 'count'],
+    ['It hit fifty million customers.', 'fifty million', 50e6, 'count'],
+    ['It hit 7.8 million customers.', '7.8 million', 7.8e6, 'count'],
+    ['The price was $280,000 in all.', '$280,000', 280000, 'usd'],
+    ['The price was six bitcoin in all.', 'six bitcoin', 6, 'btc'],
+    ['The price was 1 cent per victim.', '1 cent', 0.01, 'usd'],
+    ['They took 106GB of data.', '106GB', 106e9, 'bytes'],
+    ['About 57% of posts were fake.', 'About 57%', 57, 'percent'],
+    ['A 21-year-old man did it.', '21-year-old', 21, 'age'],
+  ];
+  for (const [body, text, value, unit] of cases) {
+    it(`${text} is ${value} ${unit}`, function () {
+      const f = figure(facts(body), text);
+      assert.strictEqual(f.value, value);
+      assert.strictEqual(f.unit, unit);
+    });
+  }
+
+  it('hedges become intervals that make "more than 50 million" agree with "about 53 million"', function () {
+    const more = figure(facts('It hit more than 50 million customers.'), 'more than 50 million');
+    const about = figure(facts('It hit about 53 million customers.'), 'about 53 million');
+    assert.strictEqual(more.hedge, 'more than');
+    assert.ok(more.low <= about.high && about.low <= more.high);
+    const exact = figure(facts('It hit 667,000 former customers.'), '667,000');
+    const other = figure(facts('It hit 766,000 former customers.'), '766,000');
+    assert.deepStrictEqual([exact.low, exact.high], [666500, 667500]);
+    assert.ok(exact.high < other.low);
+    assert.deepStrictEqual([figure(facts('Up to 30 million records.'), 'Up to 30 million').low, figure(facts('Up to 30 million records.'), 'Up to 30 million').high], [0, 30e6]);
+    assert.strictEqual(figure(facts('It was ~40 million records.'), '~40 million').hedge, '~');
+  });
+
+  it('the measured noun phrase: subject, noun and population qualifiers', function () {
+    const f = facts('T-Mobile said 667,000 former customers and 850,000 active T-Mobile prepaid customers were hit, and 40 million former or prospective customers too.');
+    assert.strictEqual(figure(f, '667,000').measure, 't-mobile|customer|former');
+    assert.strictEqual(figure(f, '850,000').measure, 't-mobile|customer|prepaid');
+    assert.strictEqual(figure(f, '40 million').measure, 't-mobile|customer|former+prospective');
+  });
+
+  it('a different subject in the sentence is a different measure', function () {
+    const f = facts('It is outdone by the LinkedIn breach, in which 700 million users’ data was posted.');
+    assert.strictEqual(figure(f, '700 million').measure, 'linkedin|user|');
+  });
+
+  it('numbers in URLs, dates, times, versions and identifiers are not figures', function () {
+    const f = facts('See [the report](https://threatpost.com/t-mobile-40-million-customers/168778/) from Aug. 18 and August 15, 2021 at 11:12 am about CVE-2021-44228 in version 4.2.1 by Unit221B and a 15-digit code.');
+    assert.deepStrictEqual(f.figures.filter((x) => x.unit !== 'year').map((x) => x.text), []);
+  });
+
+  it('a figure without a noun takes it from "the number of …" or the figure before it', function () {
+    const f = facts('As of Aug. 18, T-Mobile had estimated the total number of ripped-off records to be ~40 million: a number that rose to ~50 million on Aug. 20.', {
+      info: { Source: 'ThreatPost', Link: 'https://threatpost.com/x/1/', Date: 'August 28, 2021', Author: 'Lisa Vaas' },
+    });
+    assert.strictEqual(figure(f, '~40 million').noun, 'record');
+    assert.strictEqual(figure(f, '~50 million').noun, 'record');
+    assert.strictEqual(new Date(figure(f, '~40 million').asOf!).toISOString().slice(0, 10), '2021-08-18');
+    assert.strictEqual(new Date(figure(f, '~50 million').asOf!).toISOString().slice(0, 10), '2021-08-20');
+  });
+});
+
+describe('claims', function () {
+  const info = { Source: 'ThreatPost', Link: 'https://threatpost.com/x/1/', Date: 'August 28, 2021', Author: 'Lisa Vaas' };
+  function claimOf(body: string, text: string) {
+    const f = facts(body, { info });
+    const fig = figure(f, text);
+    return f.claims.find((c) => c.sentence === fig.sentence)!;
+  }
+
+  it('"X said", "according to X", and a claimant', function () {
+    assert.strictEqual(claimOf('T-Mobile said 667,000 former customers were hit.', '667,000').attribution?.who, 'T-Mobile');
+    assert.strictEqual(claimOf('According to T-Mobile, 850,000 prepaid customers were hit.', '850,000').attribution?.who, 'T-Mobile');
+    assert.match(claimOf('The seller claimed that 100 million records were stolen.', '100 million').attribution!.who, /seller/i);
+  });
+
+  it('"told X": X is the listener, not the speaker', function () {
+    const c = claimOf('One expert told Threatpost that 30 million records cost about a penny each.', '30 million');
+    assert.notStrictEqual(c.attribution?.who, 'Threatpost');
+  });
+
+  it('a date without a year takes the article’s year, or the year before when it would fall after the article', function () {
+    const c = claimOf('As of Dec. 18, T-Mobile counted 40 million records.', '40 million');
+    assert.strictEqual(new Date(c.asOf!).toISOString().slice(0, 10), '2020-12-18');
+  });
+});
+
+describe('article URLs', function () {
+  it('ThreatPost’s two addresses are one article', function () {
+    assert.strictEqual(canonicalUrl('https://threatpost.com/t-mobile-investigates-100m-records/168689/'), 'threatpost:168689');
+    assert.strictEqual(canonicalUrl('https://kasperskycontenthub.com/threatpost-global/?p=168689'), 'threatpost:168689');
+  });
+  it('tracking parameters, www and trailing slashes do not matter', function () {
+    assert.strictEqual(canonicalUrl('https://www.zdnet.com/article/x/?utm_source=a'), canonicalUrl('http://zdnet.com/article/x'));
+  });
+  it('not a web address: no canonical form', function () {
+    assert.strictEqual(canonicalUrl('javascript:alert(1)'), undefined);
+    assert.strictEqual(canonicalUrl('not a url'), undefined);
+  });
+});
