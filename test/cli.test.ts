@@ -130,6 +130,16 @@ describe('breach-desk check (CLI)', function () {
     assert.strictEqual(run(['lint']).code, 2);
   });
 
+  it('uses pinned entities from .breachdesk/entities.json and reports its mistakes', function () {
+    fs.mkdirSync(path.join(dir, '.breachdesk'));
+    fs.writeFileSync(path.join(dir, '.breachdesk', 'entities.json'), '{ "entities": [ { "name": "A", "kind": "robot" } ] }');
+    fs.writeFileSync(path.join(dir, 'a.txt'), GOOD);
+    const r = run(['check', '.', '--no-seeds'], dir);
+    assert.strictEqual(r.code, 1);
+    assert.match(r.out, /^\.breachdesk\/entities\.json:1:\d+: error config\.invalid "A": kind must be one of/m);
+    assert.match(r.out, /^1 file checked/m);
+  });
+
   it('honours --severity', function () {
     fs.writeFileSync(path.join(dir, 'a.txt'), GOOD);
     const r = run(['check', dir, '--no-seeds', '--severity', 'tags.punctuation=error'], dir);

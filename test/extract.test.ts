@@ -8,6 +8,7 @@ import { analyze } from '../server/src/core/analyze';
 import { extractFacts } from '../server/src/core/extract/facts';
 import type { DocFacts, Figure } from '../server/src/core/extract/types';
 import { canonicalUrl } from '../server/src/core/extract/urls';
+import { parsePins } from '../server/src/core/extract/pins';
 import { article, NOW, seed } from './helpers/fixture';
 
 function facts(body: string, extra: Parameters<typeof article>[0] = {}): DocFacts & { text: string } {
@@ -96,6 +97,43 @@ describe('entities', function () {
       for (const m of entity(f, 'Alon Gal')!.mentions) assert.match(m.text, /^(?:Alon Gal|Gal|@UnderTheBreach)$/);
       for (const bad of ['Aug', 'I’m', 'CIA and Turkish', 'Social Security', 'F7mcmrmgxn']) assert.ok(!entity(f, bad), `${bad} in seed ${p}`);
     }
+  });
+});
+
+describe('pinned entities', function () {
+  const pinsText = JSON.stringify({ entities: [
+    { name: 'John Binns', kind: 'person', aliases: ['IRDev', 'v0rtex'], description: 'Claimed the breach.' },
+    { name: 'Acme', kind: 'planet' },
+    { name: '' },
+    { name: 'Beta', aliases: 'nope', colour: 'red' },
+  ] }, null, 2);
+
+  it('reports every mistake with its place and keeps the valid entries', function () {
+    const { pins, problems } = parsePins(pinsText);
+    assert.deepStrictEqual(pins.map((p) => p.name), ['John Binns', 'Acme', 'Beta']);
+    assert.strictEqual(pins[1].kind, undefined);
+    const messages = problems.map((p) => p.message);
+    assert.ok(messages.some((m) => /"Acme": kind must be one of/.test(m)));
+    assert.ok(messages.some((m) => /Entity 3 has no "name"/.test(m)));
+    assert.ok(messages.some((m) => /"Beta": aliases must be an array/.test(m)));
+    assert.ok(messages.some((m) => /unknown property "colour"/.test(m)));
+    const planet = problems.find((p) => /"Acme": kind/.test(p.message))!;
+    assert.strictEqual(pinsText.slice(planet.span.start, planet.span.end), '"planet"');
+  });
+
+  it('broken JSON is reported at its position and pins nothing', function () {
+    const { pins, problems } = parsePins('{ "entities": [ { "name": "A" }, ] }');
+    assert.deepStrictEqual(pins, []);
+    assert.match(problems[0].message, /Not valid JSON/);
+  });
+
+  it('pinned aliases are recognised anywhere, lower-case ones included, with the pinned kind', function () {
+    const { pins } = parsePins(pinsText);
+    const text = article({ body: 'The hacker v0rtex posted again. IRDev is the same man, people say.' });
+    const f = extractFacts('file:///p.txt', text, analyze(text, { now: NOW }).article, { pins });
+    const b = entity(f, 'John Binns')!;
+    assert.strictEqual(b.kind, 'person');
+    assert.deepStrictEqual(b.mentions.map((m) => m.text), ['v0rtex', 'IRDev']);
   });
 });
 

@@ -121,6 +121,28 @@ describe('corpus knowledge over stdio', function () {
     assert.ok(syms.some((s) => s.name === 'John Binns'), JSON.stringify(syms.map((s) => s.name)));
   });
 
+  it('pinned entities: aliases resolve, the description shows, mistakes are reported in the file', async function () {
+    await client.shutdown();
+    fs.mkdirSync(path.join(workspace, '.breachdesk'));
+    const pinsFile = path.join(workspace, '.breachdesk', 'entities.json');
+    fs.writeFileSync(pinsFile, JSON.stringify({ entities: [{ name: 'John Binns', kind: 'person', aliases: ['v0rtex'], description: 'Says he <b>did</b> it.' }, { name: 'X', kind: 'robot' }] }, null, 2));
+    const draft = path.join(workspace, 'draft.txt');
+    const text = '# Draft\n\n## Information:\n+ Source: Reuters\n+ Link: https://example.com/d\n+ Date: 2021-09-01\n+ Author: A. Writer\n\n## Article:\nThe hacker v0rtex posted again.\n\n#### Tags:\n[[T-Mobile]]\n';
+    fs.writeFileSync(draft, text);
+    client = new LspClient();
+    await client.initialize(fileUri(workspace));
+    await client.notification('breachDesk/indexed');
+    const problems = await client.diagnostics(fileUri(pinsFile));
+    assert.strictEqual(problems.diagnostics.length, 1);
+    assert.match(problems.diagnostics[0].message, /"X": kind must be one of/);
+    await client.open(fileUri(draft), text);
+    const h = await client.request('textDocument/hover', { textDocument: { uri: fileUri(draft) }, position: { line: 9, character: 12 } });
+    assert.match(h.contents.value, /\*\*John Binns\*\* · person/);
+    // The description is untrusted text too: shown, never rendered as HTML.
+    assert.ok(h.contents.value.includes('Says he &lt;b\\>did&lt;/b\\> it\\.'), h.contents.value);
+    assert.match(h.contents.value, /Mentioned in 4 articles/);
+  });
+
   it('in a restricted (untrusted) workspace reads no workspace files, only the seeds', async function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-untrusted-'));
     fs.writeFileSync(path.join(dir, 'a.txt'), '# A\n\n## Information:\n+ Source: X\n\n## Article:\nAlon Gal said so.\n');

@@ -17,6 +17,8 @@ import { applyEdits, applySeverities, diag, type Diagnostic, type SeverityOverri
 import { extractFacts } from './core/extract/facts';
 import { CorpusIndex } from './core/index/corpus';
 import { readArticleFile, walkArticleFiles } from './node/fsutil';
+import { parsePins } from './core/extract/pins';
+import { LineIndex } from './core/text';
 import pkg from '../../package.json';
 
 const SEEDS_DIR = path.join(__dirname, '..', 'seeds');
@@ -98,6 +100,8 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 interface FileResult {
   file: string;
   seed: boolean;
+  /** For `.breachdesk/entities.json`, whose problems have positions but no analysis. */
+  pinsLines?: LineIndex;
   text?: string;
   analysis?: Analysis;
   diagnostics: Diagnostic[];
@@ -146,6 +150,16 @@ async function collect(o: Options): Promise<{ results: FileResult[]; notArticles
 /** Corpus-wide checks: every analysed file goes into one index, then each is compared with the rest. */
 function corpusChecks(results: FileResult[], o: Options): void {
   const index = new CorpusIndex();
+  const pinsFile = path.resolve('.breachdesk', 'entities.json');
+  if (fs.existsSync(pinsFile)) {
+    const text = fs.readFileSync(pinsFile, 'utf8');
+    const { pins, problems } = parsePins(text);
+    for (const p of pins) if (!index.pins.has(p.key)) index.pins.set(p.key, p);
+    if (problems.length) {
+      const lines = new LineIndex(text);
+      results.push({ file: pinsFile, seed: false, diagnostics: problems.map((p) => diag('config.invalid', p.span, p.message)), pinsLines: lines });
+    }
+  }
   const uriOf = new Map<string, FileResult>();
   for (const r of results) {
     if (!r.analysis || !r.text) continue;
@@ -153,7 +167,7 @@ function corpusChecks(results: FileResult[], o: Options): void {
     const uri = pathToFileURL(r.file).toString();
     uriOf.set(uri, r);
     const outlets = new Map([...index.outlets().keys()].map((x) => [x.toLowerCase(), x]));
-    index.set({ facts: extractFacts(uri, r.text, r.analysis.article, { outlets }), lineStarts: r.analysis.lines.lineStarts, origin: r.seed ? 'seed' : 'workspace' });
+    index.set({ facts: extractFacts(uri, r.text, r.analysis.article, { outlets, pins: [...index.pins.values()] }), lineStarts: r.analysis.lines.lineStarts, origin: r.seed ? 'seed' : 'workspace' });
   }
   for (const [uri, r] of uriOf) {
     const extra = applySeverities(applySilences(checkConsistency(index, uri), r.text!, r.analysis!.lines), o.severities);
@@ -204,11 +218,13 @@ const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', in
 
 function summary(results: FileResult[], notArticles: number) {
   const count = (s: Severity) => results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === s).length, 0);
-  const skipped = results.filter((r) => !r.analysis).length;
-  return { files: results.length, skipped, notArticles, errors: count('error'), warnings: count('warning'), notes: count('information') + count('hint') };
+  const articles = results.filter((r) => !r.pinsLines);
+  const skipped = articles.filter((r) => !r.analysis).length;
+  return { files: articles.length, skipped, notArticles, errors: count('error'), warnings: count('warning'), notes: count('information') + count('hint') };
 }
 
 function positions(r: FileResult, d: Diagnostic) {
+  if (r.pinsLines) return r.pinsLines.range(d.span);
   return r.analysis ? r.analysis.lines.range(d.span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
 

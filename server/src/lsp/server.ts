@@ -28,7 +28,7 @@ import { definition, references } from '../core/features/navigation';
 import { complete } from '../core/features/completion';
 import { workspaceSymbols } from '../core/features/symbols';
 import type { Location } from '../core/features/locate';
-import { loadRoots, pathOf, reloadFile, SEEDS_DIR, type Root } from './workspace';
+import { loadPins, loadRoots, pathOf, PINS_FILE, reloadFile, SEEDS_DIR, uriOf, type Root } from './workspace';
 import * as path from 'path';
 import { SOURCE, toDocumentSymbol, toFoldingRanges, toLspDiagnostic, type DiagnosticData } from './convert';
 import { readSettings, type Settings, DEFAULT_SETTINGS } from './settings';
@@ -96,7 +96,7 @@ export function startServer(connection: Connection): void {
     if (placeholder) index.remove(doc.uri);
     else {
       const outlets = new Map([...index.outlets().keys()].map((o) => [o.toLowerCase(), o]));
-      index.set({ facts: extractFacts(doc.uri, text, state.analysis.article, { outlets }), lineStarts: state.lines.lineStarts, origin: originOf(doc.uri) });
+      index.set({ facts: extractFacts(doc.uri, text, state.analysis.article, { outlets, pins: [...index.pins.values()] }), lineStarts: state.lines.lineStarts, origin: originOf(doc.uri) });
     }
     return state;
   }
@@ -149,6 +149,15 @@ export function startServer(connection: Connection): void {
   async function loadCorpus(): Promise<void> {
     const generation = ++loadGeneration;
     roots = await configuredRoots();
+    // Pins shape extraction, so they are read before any article.
+    const folders = trusted ? workspaceFolders.map((f) => pathOf(f.uri)).filter((p): p is string => Boolean(p)) : [];
+    for (const report of loadPins(index, folders)) {
+      const lines = new LineIndex(report.text);
+      void connection.sendDiagnostics({
+        uri: uriOf(report.file),
+        diagnostics: report.problems.map((p) => ({ range: lines.range(p.span), severity: 1, code: 'config.invalid', source: SOURCE, message: p.message })),
+      });
+    }
     const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
     progress?.begin('Breach Desk: indexing articles', 0, undefined, false);
     const report = await loadRoots(index, roots, {
@@ -241,7 +250,7 @@ export function startServer(connection: Connection): void {
     }
     if (canWatch) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{txt,md,markdown,article}' }],
+        watchers: [{ globPattern: '**/*.{txt,md,markdown,article}' }, { globPattern: '**/.breachdesk/entities.json' }],
       }).catch(() => undefined);
     }
     void loadCorpus();
@@ -261,6 +270,12 @@ export function startServer(connection: Connection): void {
       if (documents.get(change.uri)) continue;
       const file = pathOf(change.uri);
       if (!file) continue;
+      if (file.endsWith(PINS_FILE)) {
+        // New pins change what every article's names mean: index everything again.
+        states.clear();
+        void loadCorpus();
+        return;
+      }
       if (change.type === FileChangeType.Deleted) {
         index.remove(change.uri);
         continue;

@@ -13,6 +13,7 @@ import { looksLikeArticle } from '../core/detect';
 import { extractFacts } from '../core/extract/facts';
 import { CorpusIndex, lineStartsOf, type Origin } from '../core/index/corpus';
 import { readArticleFile, walkArticleFiles } from '../node/fsutil';
+import { parsePins, type PinProblem } from '../core/extract/pins';
 
 export const SEEDS_DIR = path.join(__dirname, '..', 'seeds');
 
@@ -36,7 +37,7 @@ export function indexText(index: CorpusIndex, uri: string, text: string, origin:
     return;
   }
   const outlets = new Map([...index.outlets().keys()].map((o) => [o.toLowerCase(), o]));
-  const facts = extractFacts(uri, text, analysis.article, { outlets });
+  const facts = extractFacts(uri, text, analysis.article, { outlets, pins: [...index.pins.values()] });
   index.set({ facts, lineStarts: lineStartsOf(text), origin });
 }
 
@@ -50,6 +51,27 @@ export function pathOf(uri: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+export const PINS_FILE = path.join('.breachdesk', 'entities.json');
+
+/** Reads the pinned entities of the workspace folders into the index; returns the problems per file. */
+export function loadPins(index: CorpusIndex, folders: string[]): { file: string; text: string; problems: PinProblem[] }[] {
+  index.pins.clear();
+  const reports: { file: string; text: string; problems: PinProblem[] }[] = [];
+  for (const dir of folders) {
+    const file = path.join(dir, PINS_FILE);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    const { pins, problems } = parsePins(text);
+    for (const p of pins) if (!index.pins.has(p.key)) index.pins.set(p.key, p);
+    reports.push({ file, text, problems });
+  }
+  return reports;
 }
 
 export interface LoadOptions {

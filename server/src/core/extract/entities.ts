@@ -21,6 +21,7 @@ import {
   ACRONYMS, FIRST_NAMES, FUNCTION_WORDS, MONTHS_AND_DAYS, ORG_CUES, ORG_SUFFIXES, OUTLET_CUES, OUTLETS, PLACES,
   ROLE_WORDS, SPEECH_VERBS,
 } from './lexicon';
+import type { Pin } from './pins';
 import type { DocEntity, EntityKind, Mention } from './types';
 
 export interface Sentence {
@@ -223,6 +224,8 @@ interface Builder {
 export interface EntityOptions {
   /** Outlet names known from the corpus's Source fields, lower-case → as written. */
   outlets?: Map<string, string>;
+  /** Entities the workspace pins (`.breachdesk/entities.json`): their names, kinds and aliases win. */
+  pins?: Pin[];
 }
 
 /**
@@ -386,6 +389,18 @@ export function extractEntities(text: string, article: Article, sentences: Sente
     surfaceToKey.set(entityKey(b.name), b.key);
   }
   for (const [sur, key] of surnames) if (key) surfaceToKey.set(sur, key);
+  // Pinned names and aliases override whatever was guessed, in every article.
+  const pinnedSurfaces = new Set<string>();
+  for (const p of options.pins ?? []) {
+    if (!builders.has(p.key)) builders.set(p.key, { key: p.key, name: p.name, kind: p.kind ?? 'other', kindScore: new Map(), surfaces: new Map() });
+    const b = builders.get(p.key)!;
+    b.name = p.name;
+    if (p.kind) b.kind = p.kind;
+    for (const form of [p.name, ...p.aliases]) {
+      surfaceToKey.set(entityKey(form), p.key);
+      pinnedSurfaces.add(entityKey(form));
+    }
+  }
 
   // Pass 3: mentions, longest match first, in every sentence.
   const mentions = new Map<string, Mention[]>();
@@ -397,7 +412,7 @@ export function extractEntities(text: string, article: Article, sentences: Sente
   sentences.forEach((s, si) => {
     const toks = tokenized[si];
     for (let i = 0; i < toks.length; i++) {
-      if (!toks[i].cap && !toks[i].text.startsWith('@') && !/[A-Z]/.test(toks[i].text)) continue;
+      if (!toks[i].cap && !toks[i].text.startsWith('@') && !/[A-Z]/.test(toks[i].text) && !pinnedSurfaces.has(toks[i].lower)) continue;
       for (let len = Math.min(5, toks.length - i); len >= 1; len--) {
         const slice = toks.slice(i, i + len);
         if (slice.slice(1).some((t) => t.brokenBefore) || slice.slice(0, -1).some((t) => t.possessive)) continue;
@@ -405,7 +420,7 @@ export function extractEntities(text: string, article: Article, sentences: Sente
         let key = surfaceToKey.get(entityKey(surface));
         if (!key && len >= 3 && FIRST_NAMES.has(slice[0].lower)) key = surfaceToKey.get(entityKey(`${slice[0].text} ${slice[len - 1].text}`));
         if (!key) continue;
-        if (len === 1 && !slice[0].cap && !slice[0].text.startsWith('@') && shape(slice[0]) !== 'camel') continue;
+        if (len === 1 && !slice[0].cap && !slice[0].text.startsWith('@') && shape(slice[0]) !== 'camel' && !pinnedSurfaces.has(slice[0].lower)) continue;
         const start = slice[0].start;
         const end = slice[len - 1].end;
         push(key, { key, span: { start, end }, text: text.slice(start, end), sentence: si, where: s.where === 'heading' ? 'body' : s.where });
@@ -423,7 +438,7 @@ export function extractEntities(text: string, article: Article, sentences: Sente
     // A lone capitalised word seen once, of no known kind, is more likely noise than a subject.
     if (b.kind === 'other' && ms.length < 2) continue;
     ms.sort((x, y) => x.span.start - y.span.start);
-    const aliases = [...b.surfaces.keys()].filter((s) => entityKey(s) !== entityKey(b.name));
+    const aliases = [...new Set([...b.surfaces.keys(), ...ms.map((m) => m.text)])].filter((s) => entityKey(s) !== entityKey(b.name));
     out.push({ key: b.key, name: b.name, kind: b.kind, aliases: [...new Set(aliases)], mentions: ms });
   }
   return out;

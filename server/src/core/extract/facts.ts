@@ -7,11 +7,13 @@ import type { Article, Link } from '../syntax/ast';
 import { extractClaims } from './attribution';
 import { extractEntities, hiddenRanges, type Sentence } from './entities';
 import { extractFigures } from './quantities';
+import type { Pin } from './pins';
 import type { DocFacts, EntityKind, Mention } from './types';
 import { canonicalUrl } from './urls';
 
 export interface FactsOptions {
   outlets?: Map<string, string>;
+  pins?: Pin[];
 }
 
 const PLACEHOLDER = /^(?:unknown|none|n\/a)$/i;
@@ -42,7 +44,7 @@ export function extractFacts(uri: string, text: string, article: Article, option
   }
   // Headings are searched for names the body established; they carry no claims.
   const all = [...sentences, ...headings];
-  const entities = extractEntities(text, article, all, links, { outlets: options.outlets });
+  const entities = extractEntities(text, article, all, links, { outlets: options.outlets, pins: options.pins });
   const kinds = new Map<string, EntityKind>(entities.map((e) => [e.key, e.kind]));
   const kindOf = (key: string) => kinds.get(key);
   const mentions: Mention[] = entities.flatMap((e) => e.mentions.filter((m) => m.sentence >= 0 && m.sentence < sentences.length));

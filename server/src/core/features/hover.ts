@@ -58,6 +58,8 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
   const aliases = [...e.aliases.entries()].sort((a, b) => b[1] - a[1]).map(([a]) => a).filter((a) => a !== e.name).slice(0, 8);
   const lines: string[] = [];
   lines.push(`**${escape(e.name)}** · ${e.kind}`);
+  const pinned = index.pins.get(e.key)?.description;
+  if (pinned) lines.push(`\n${escape(pinned)}`);
   if (aliases.length) lines.push(`\nAlso written: ${aliases.map(escape).join(', ')}`);
   lines.push(`\nMentioned in ${e.docs.size} article${e.docs.size === 1 ? '' : 's'} (${e.mentionCount} mention${e.mentionCount === 1 ? '' : 's'}).`);
 

@@ -9,6 +9,7 @@
  * updates (the server is single-threaded), so no request sees half an update;
  * `version` increases with every change, for caches and stale-work checks.
  */
+import type { Pin } from '../extract/pins';
 import type { DocEntity, DocFacts, EntityKind, Figure } from '../extract/types';
 import type { Position, Span } from '../text';
 
@@ -119,6 +120,8 @@ export class CorpusIndex {
   private readonly byShingle = new Map<string, Set<string>>();
   private readonly sources = new Map<string, number>();
   private readonly authors = new Map<string, number>();
+  /** Entities pinned by the workspace, by key (their descriptions show in hovers). */
+  pins = new Map<string, Pin>();
   version = 0;
 
   get size(): number {
@@ -187,14 +190,14 @@ export class CorpusIndex {
     let best = entry.name;
     let n = -1;
     for (const [name, c] of entry.names) if (c > n || (c === n && name.length > best.length)) { best = name; n = c; }
-    entry.name = best;
+    entry.name = this.pins.get(entry.key)?.name ?? best;
     let kind: EntityKind = 'other';
     let k = -1;
     for (const kk of KIND_ORDER) {
       const c = entry.kinds.get(kk) ?? 0;
       if (kk !== 'other' && c > k && c > 0) { kind = kk; k = c; }
     }
-    entry.kind = k > 0 ? kind : 'other';
+    entry.kind = this.pins.get(entry.key)?.kind ?? (k > 0 ? kind : 'other');
   }
 
   entity(key: string): EntityEntry | undefined {
