@@ -85,6 +85,17 @@ describe('corpus knowledge over stdio', function () {
     assert.match(textOf(SALE, defs[0].range), /100m T-Mobile Customer Records Purportedly Up for Sale/);
   });
 
+  it('go to definition on a figure opens the other article stating the same measure; on a quotation, the earliest article carrying it', async function () {
+    const uri = fileUri(AWFUL);
+    await client.open(uri, awful);
+    const fig = await client.request<any[]>('textDocument/definition', { textDocument: { uri }, position: positionOf(awful, '902,000') });
+    assert.deepStrictEqual(fig.map((l) => l.uri), [fileUri(ZDNET)]);
+    assert.match(fs.readFileSync(ZDNET, 'utf8').split('\n')[fig[0].range.start.line], /850,000 active T-Mobile prepaid customers/);
+    const quote = await client.request<any[]>('textDocument/definition', { textDocument: { uri }, position: positionOf(awful, '> This breach was done', 0, 5) });
+    assert.strictEqual(quote[0].uri, fileUri(SALE));
+    assert.match(textOf(SALE, quote[0].range), /^This breach was done to retaliate/);
+  });
+
   it('references on "Gal" list Alon Gal in all three seeds and no one else', async function () {
     const uri = fileUri(AWFUL);
     await client.open(uri, awful);
