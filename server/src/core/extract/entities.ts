@@ -61,8 +61,17 @@ const JOINERS = new Set([45 /* - */, 39 /* ' */, 0x2019 /* ’ */, 38 /* & */, 4
 
 /** Normalised key of a name: lower case, straight apostrophes, single spaces, no possessive. */
 export function entityKey(name: string): string {
-  return name.toLowerCase().replace(/[’‘`]/g, "'").replace(/'s$/, '').replace(/\s+/g, ' ').trim();
+  let k = keyCache.get(name);
+  if (k === undefined) {
+    k = name.toLowerCase().replace(/[’‘`]/g, "'").replace(/'s$/, '').replace(/\s+/g, ' ').trim();
+    // Names repeat across a corpus: a bounded memo keeps normalising cheap.
+    if (keyCache.size > 200_000) keyCache.clear();
+    keyCache.set(name, k);
+  }
+  return k;
 }
+
+const keyCache = new Map<string, string>();
 
 /**
  * Tokens of a text range, skipping hidden ranges (link destinations, images)
@@ -409,10 +418,15 @@ export function extractEntities(text: string, article: Article, sentences: Sente
     if (list) list.push(m);
     else mentions.set(key, [m]);
   };
+  // Only a token that starts some known form can start a mention: one set
+  // lookup spares building and normalising candidate phrases at every word.
+  const firstWords = new Set<string>();
+  for (const surface of surfaceToKey.keys()) firstWords.add(surface.split(' ')[0]);
   sentences.forEach((s, si) => {
     const toks = tokenized[si];
     for (let i = 0; i < toks.length; i++) {
       if (!toks[i].cap && !toks[i].text.startsWith('@') && !/[A-Z]/.test(toks[i].text) && !pinnedSurfaces.has(toks[i].lower)) continue;
+      if (!firstWords.has(entityKey(toks[i].text)) && !FIRST_NAMES.has(toks[i].lower)) continue;
       for (let len = Math.min(5, toks.length - i); len >= 1; len--) {
         const slice = toks.slice(i, i + len);
         if (slice.slice(1).some((t) => t.brokenBefore) || slice.slice(0, -1).some((t) => t.possessive)) continue;

@@ -80,23 +80,19 @@ export function measureKey(subject: string | undefined, noun: string | undefined
 
 /**
  * The sentence as a reader sees it, same length as the source: link
- * destinations and images become spaces, and so do Markdown's `[`, `*`, `_`.
+ * destinations and images become spaces, and so do Markdown's `[`, `*`, `_`
+ * and block-quote marks. `hidden` is sorted by start.
  */
 export function visibleText(text: string, offset: number, hidden: Span[]): string {
-  const chars = text.split('');
+  let out = text;
   for (const h of hidden) {
+    if (h.start >= offset + text.length) break; // sorted by start
+    if (h.end <= offset) continue;
     const a = Math.max(0, h.start - offset);
-    const b = Math.min(chars.length, h.end - offset);
-    for (let i = a; i < b; i++) chars[i] = ' ';
+    const b = Math.min(text.length, h.end - offset);
+    out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b);
   }
-  let lineStart = true;
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if (c === '[' || c === '*' || c === '_' || (c === '>' && lineStart)) chars[i] = ' ';
-    if (c === '\n') lineStart = true;
-    else if (c !== ' ' && c !== '>') lineStart = false;
-  }
-  return chars.join('');
+  return out.replace(/[[*_]/g, ' ').replace(/(^|\n)([ \t]*)>/g, (_m, nl: string, ws: string) => `${nl}${ws} `);
 }
 
 // A number: optional sign-like hedge symbol, currency, digits (with thousands
