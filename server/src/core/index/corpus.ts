@@ -118,6 +118,8 @@ export class CorpusIndex {
   private readonly byMeasure = new Map<string, Set<string>>();
   private readonly byLink = new Map<string, Set<string>>();
   private readonly byShingle = new Map<string, Set<string>>();
+  /** Each document's quotations with their words and windows, computed once at `set`. */
+  private readonly quoteData = new Map<string, { text: string; span: Span; words: string[]; shingles: Set<string> }[]>();
   private readonly sources = new Map<string, number>();
   private readonly authors = new Map<string, number>();
   /** Entities pinned by the workspace, by key (their descriptions show in hovers). */
@@ -155,7 +157,12 @@ export class CorpusIndex {
     }
     for (const fig of f.figures) addTo(this.byMeasure, fig.measure, f.uri);
     if (f.link) addTo(this.byLink, f.link, f.uri);
-    for (const q of f.quotes) for (const sh of shingles(quoteWords(q.text))) addTo(this.byShingle, sh, f.uri);
+    const qd = f.quotes.map((q) => {
+      const words = quoteWords(q.text);
+      return { text: q.text, span: q.span, words, shingles: new Set(shingles(words)) };
+    });
+    this.quoteData.set(f.uri, qd);
+    for (const q of qd) for (const sh of q.shingles) addTo(this.byShingle, sh, f.uri);
     if (f.source) bump(this.sources, f.source, 1);
     for (const a of f.authors) bump(this.authors, a, 1);
     this.version++;
@@ -179,7 +186,8 @@ export class CorpusIndex {
     }
     for (const fig of f.figures) removeFrom(this.byMeasure, fig.measure, uri);
     if (f.link) removeFrom(this.byLink, f.link, uri);
-    for (const q of f.quotes) for (const sh of shingles(quoteWords(q.text))) removeFrom(this.byShingle, sh, uri);
+    for (const q of this.quoteData.get(uri) ?? []) for (const sh of q.shingles) removeFrom(this.byShingle, sh, uri);
+    this.quoteData.delete(uri);
     if (f.source) bump(this.sources, f.source, -1);
     for (const a of f.authors) bump(this.authors, a, -1);
     this.version++;
@@ -233,16 +241,14 @@ export class CorpusIndex {
     const out: QuoteMatch[] = [];
     const set = new Set(mine);
     for (const u of docs) {
-      for (const q of this.docs.get(u)?.facts.quotes ?? []) {
-        const theirs = quoteWords(q.text);
-        const ts = shingles(theirs);
-        if (!ts.length) continue;
+      for (const q of this.quoteData.get(u) ?? []) {
+        if (!q.shingles.size) continue;
         let shared = 0;
-        for (const sh of ts) if (set.has(sh)) shared++;
+        for (const sh of set) if (q.shingles.has(sh)) shared++;
         if (!shared) continue;
-        if (isSubsequence(words, theirs) || isSubsequence(theirs, words)) out.push({ uri: u, text: q.text, span: q.span, relation: 'same' });
+        if (isSubsequence(words, q.words) || isSubsequence(q.words, words)) out.push({ uri: u, text: q.text, span: q.span, relation: 'same' });
         // Most of both quotations shared: the same words, reworded. A phrase two quotations share is not enough.
-        else if (shared / Math.max(ts.length, mine.length) >= 0.6) out.push({ uri: u, text: q.text, span: q.span, relation: 'altered' });
+        else if (shared / Math.max(q.shingles.size, set.size) >= 0.6) out.push({ uri: u, text: q.text, span: q.span, relation: 'altered' });
       }
     }
     return out;
