@@ -74,10 +74,25 @@ function stated(index: CorpusIndex, uri: string, figure: Figure): Stated {
   };
 }
 
-/** Figures worth comparing: a known thing measured, not a year, not a bare age. */
+/**
+ * What a breach report's figures are about: how many people, accounts and
+ * records, and how much money or data. Counts of anything else (bugs in a
+ * patch, apps in a store, hours of a deadline) differ from story to story
+ * and are not compared until the evaluation set shows they can be.
+ */
+const BREACH_NOUNS = new Set([
+  'customer', 'person', 'user', 'account', 'subscriber', 'record', 'individual', 'member', 'patient', 'employee',
+  'client', 'victim', 'citizen', 'voter', 'student', 'resident', 'consumer', 'profile', 'email', 'password',
+  'credential', 'file', 'row', 'entry', 'card', 'number',
+]);
+
 function comparable(f: Figure): boolean {
-  return f.noun !== undefined && f.unit !== 'year' && f.unit !== 'age' && f.value > 0;
+  if (f.value <= 0 || f.noun === undefined || f.unit === 'year' || f.unit === 'age' || f.unit === 'percent' || f.unit === 'days') return false;
+  return f.unit !== 'count' || BREACH_NOUNS.has(f.noun);
 }
+
+/** Articles this far apart, without explicit dates, are about different events. */
+const STORY = 60 * DAY;
 
 function outletDate(index: CorpusIndex, s: Stated): string {
   const f = index.get(s.uri)!.facts;
@@ -102,7 +117,8 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
       .filter((o) => !(o.uri === uri && o.figure.sentence === fig.sentence))
       .filter((o) => !o.hypothetical)
       // Explicit dates far apart are different events ("in 2018, about 2.5 million customers").
-      .filter((o) => !((me.explicit || o.explicit) && me.when !== undefined && o.when !== undefined && Math.abs(me.when - o.when) > FAR));
+      .filter((o) => !((me.explicit || o.explicit) && me.when !== undefined && o.when !== undefined && Math.abs(me.when - o.when) > FAR))
+      .filter((o) => me.when === undefined || o.when === undefined || Math.abs(me.when - o.when) <= STORY);
     const candidates = new Set<string>();
     if (fig.subject) for (const u of index.entity(fig.subject)?.docs.keys() ?? []) candidates.add(u);
     const parts = fig.unit === 'count' ? findParts(index, uri, fig, candidates) : [];
