@@ -69,7 +69,7 @@ function stated(index: CorpusIndex, uri: string, figure: Figure): Stated {
     // Who says it decides; only an unattributed figure is judged by its sentence's words.
     claimant: claim?.attribution
       ? CLAIMANTS.test(claim.attribution.who)
-      : /\b(?:claim(?:s|ed|ing)?|purported(?:ly)?|alleged(?:ly)?|offer(?:s|ed|ing)?|selling|for sale)\b/i.test(sentence),
+      : /\b(?:claim(?:s|ed|ing)?|purported(?:ly)?|alleged(?:ly)?|offer(?:s|ed|ing)?|sell(?:s|ing)?|for sale|asking price)\b/i.test(sentence),
     hypothetical: /\b(?:if|could|would|might)\b/i.test(sentence.slice(0, Math.max(0, figure.span.start - (facts.sentences[figure.sentence]?.span.start ?? 0)))),
   };
 }
