@@ -6,7 +6,7 @@
  */
 import { monthOf } from '../syntax/dates';
 import type { Span } from '../text';
-import { visibleText } from './quantities';
+import { groupBySentence, visibleText } from './quantities';
 import type { Claim, EntityKind, Figure, Mention, SentenceRef } from './types';
 
 const SAY = 'said|says|say|told|tells|confirmed|confirms|claimed|claims|claim|estimated|estimates|reported|reports|announced|alleged|alleges|noted|warned|tweeted|wrote|added|stated|disclosed|revealed|admitted|acknowledged|explained';
@@ -63,18 +63,8 @@ export function extractClaims(
   hidden: Span[] = [],
 ): Claim[] {
   const claims: Claim[] = [];
-  const bySentence = new Map<number, Mention[]>();
-  for (const m of mentions) {
-    const l = bySentence.get(m.sentence);
-    if (l) l.push(m);
-    else bySentence.set(m.sentence, [m]);
-  }
-  const figuresBySentence = new Map<number, Figure[]>();
-  for (const f of figures) {
-    const l = figuresBySentence.get(f.sentence);
-    if (l) l.push(f);
-    else figuresBySentence.set(f.sentence, [f]);
-  }
+  const bySentence = groupBySentence(mentions);
+  const figuresBySentence = groupBySentence(figures);
   let lastPerson: Mention | undefined;
   sentences.forEach((s, si) => {
     const ms = bySentence.get(si) ?? [];

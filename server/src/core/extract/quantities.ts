@@ -194,6 +194,17 @@ function rawNumbers(v: string): Raw[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** Items of an article grouped by the index of the sentence they stand in. */
+export function groupBySentence<T extends { sentence: number }>(items: T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const it of items) {
+    const list = out.get(it.sentence);
+    if (list) list.push(it);
+    else out.set(it.sentence, [it]);
+  }
+  return out;
+}
+
 export function extractFigures(
   sentences: SentenceRef[],
   mentions: Mention[],
@@ -202,12 +213,7 @@ export function extractFigures(
   hidden: Span[] = [],
 ): Figure[] {
   const figures: Figure[] = [];
-  const bySentence = new Map<number, Mention[]>();
-  for (const m of mentions) {
-    const list = bySentence.get(m.sentence);
-    if (list) list.push(m);
-    else bySentence.set(m.sentence, [m]);
-  }
+  const bySentence = groupBySentence(mentions);
   sentences.forEach((s, si) => {
     if (!/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|dozen|a|an)\s/i.test(s.text)) return;
     const v = visibleText(s.text, s.span.start, hidden);
