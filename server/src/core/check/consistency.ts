@@ -60,11 +60,16 @@ function stated(index: CorpusIndex, uri: string, figure: Figure): Stated {
   const claim = claimOf(facts, figure.sentence);
   const sentence = facts.sentences[figure.sentence]?.text ?? '';
   const who = claim?.attribution?.key ?? claim?.attribution?.who?.toLowerCase();
+  // "in 2018, about 2.5 million customers": a bare year other than the article's places the figure in it.
+  let yearWhen: number | undefined;
+  const year = /\bin ((?:19|20)\d\d)\b/.exec(sentence);
+  if (year && facts.date !== undefined && Number(year[1]) !== new Date(facts.date).getUTCFullYear()) yearWhen = Date.UTC(Number(year[1]), 6, 1);
+  const when = figure.asOf ?? claim?.asOf ?? yearWhen ?? facts.date;
   return {
     uri,
     figure,
-    when: figure.asOf ?? claim?.asOf ?? facts.date,
-    explicit: figure.asOf !== undefined || claim?.asOf !== undefined,
+    when,
+    explicit: figure.asOf !== undefined || claim?.asOf !== undefined || yearWhen !== undefined,
     who,
     // Who says it decides; only an unattributed figure is judged by its sentence's words.
     claimant: claim?.attribution

@@ -7,19 +7,27 @@
  *    such as "of" allowed inside), with the cues around them ("firm X",
  *    "X, CTO of", "X said") that tell their kind. Headlines are title-cased,
  *    so titles and headings only ever match names the body established.
+ *    Web addresses, file names, identifiers ("KB5010126") and the trade's
+ *    jargon ("DDoS", "IoT") are never names.
  * 2. Entities: candidates grouped under one key. A person's surname alone
  *    refers to that person within this article only (two people may share a
  *    surname across articles); middle names are dropped from the key
  *    ("John Erin Binns" is "John Binns"); acronyms join their expansion
- *    ("WSJ", "Wall Street Journal"); possessives are the name itself.
+ *    ("WSJ", "Wall Street Journal"); possessives are the name itself. A
+ *    capitalised phrase of no known kind that the body also writes in lower
+ *    case is ordinary language ("Command and Control"), not an entity.
  * 3. Mentions: every token sequence in the article that spells a known form,
  *    longest first; old-layout tags that name an entity are mentions too.
+ *
+ * The article's words are read once into tokens that carry their lower-case
+ * form; every later look-up is a set or map probe on those strings, and
+ * mentions are found through an index of the known forms by first word.
  */
 import type { Article, Link } from '../syntax/ast';
 import type { Span } from '../text';
 import {
-  ACRONYMS, FIRST_NAMES, FUNCTION_WORDS, MONTHS_AND_DAYS, ORG_CUES, ORG_SUFFIXES, OUTLET_CUES, OUTLETS, PLACES,
-  ROLE_WORDS, SPEECH_VERBS,
+  ACRONYMS, FIRST_NAMES, FUNCTION_WORDS, JARGON, KNOWN_ORGS, MONTHS_AND_DAYS, ORG_CUES, ORG_SUFFIXES, OUTLET_CUES, OUTLETS,
+  PLACES, ROLE_WORDS, SPEECH_VERBS, THING_WORDS,
 } from './lexicon';
 import type { Pin } from './pins';
 import type { DocEntity, EntityKind, Mention } from './types';
@@ -30,34 +38,106 @@ export interface Sentence {
   where: Mention['where'] | 'heading';
 }
 
-interface Token {
-  /** As written, possessive stripped ("T-Mobile" for "T-Mobile’s"). */
-  text: string;
-  lower: string;
-  start: number;
-  /** End of the name part (before a possessive). */
-  end: number;
-  cap: boolean;
+// What a token is, as bits of `Token.flags` (one small object per word keeps the passes over them fast).
+const F_CAP = 1;
+const F_UPPER = 2;
+const F_NAME = 4;
+const F_BROKEN = 8;
+const F_POSSESSIVE = 16;
+const F_OPAQUE = 32;
+const F_DASH = 64;
+const F_LONG_NUMBER = 128;
+const F_AT = 256;
+
+class Token {
+  constructor(
+    /** As written, possessive stripped ("T-Mobile" for "T-Mobile’s"). */
+    public text: string,
+    /** Lower case, straight apostrophes. */
+    public lower: string,
+    /** `entityKey(text)`: `lower`, unless the word itself ends in "'s". */
+    public key: string,
+    public start: number,
+    /** End of the name part (before a possessive). */
+    public end: number,
+    public flags: number,
+    /** What punctuation follows, if any (first character). */
+    public after: string,
+  ) {}
+
+  /** Starts with a capital, and is not part of an address. */
+  get cap(): boolean { return (this.flags & F_CAP) !== 0; }
+  /** A capital A–Z stands somewhere in the word ("iPhone"). */
+  get upper(): boolean { return (this.flags & F_UPPER) !== 0; }
+  /** Capitalised and not a role word, month, weekday or identifier: it can be part of a name. */
+  get name(): boolean { return (this.flags & F_NAME) !== 0; }
   /** Punctuation (not just white space) stands between this token and the previous one. */
-  brokenBefore: boolean;
-  /** What punctuation follows, if any (first character). */
-  after: string;
-  possessive: boolean;
+  get brokenBefore(): boolean { return (this.flags & F_BROKEN) !== 0; }
+  get possessive(): boolean { return (this.flags & F_POSSESSIVE) !== 0; }
+  /** Part of a web address, path, e-mail address or file name written out ("Facebook.com/DavidGewirtz", "mimikatz.exe"): never a name. */
+  get opaque(): boolean { return (this.flags & F_OPAQUE) !== 0; }
+  /** Has a hyphen inside ("Co-Founder"). */
+  get dash(): boolean { return (this.flags & F_DASH) !== 0; }
+  /** Has four digits in a row (KB5010126, CVE-2021-44228, T1003). */
+  get longNumber(): boolean { return (this.flags & F_LONG_NUMBER) !== 0; }
+  /** Starts with "@". */
+  get at(): boolean { return (this.flags & F_AT) !== 0; }
 }
 
 const CONNECTORS = new Set(['of', 'for', 'de', 'von', 'van', 'der', 'da', 'al', 'la', 'du', 'del', 'and']);
 const HANDLE_CUES = new Set(['handle', 'handles', 'alias', 'aliases', 'nickname', 'moniker', 'username', 'usernames']);
+/** Verbs after which a name is the speaker ("said Jane Doe"); "told X" makes X the listener, so it is not here. */
+const SAID = new Set(['said', 'says', 'added', 'explained', 'noted', 'wrote', 'warned', 'continued', 'observed', 'argued', 'insisted', 'stated', 'tweeted', 'asked']);
+/** Function words that may start a name inside a sentence ("New York", "Check Point", "One Identity"). */
+const NAME_STARTS = new Set(['new', 'check', 'first', 'one', 'no', 'last', 'next', 'source', 'well', 'fresh']);
+/** Demonyms the suffix test misses. */
+const DEMONYMS = new Set([
+  'american', 'americans', 'german', 'germans', 'french', 'dutch', 'republican', 'republicans', 'democrat', 'democrats',
+  'israeli', 'israelis', 'saudi', 'saudis', 'iraqi', 'iraqis', 'pakistani', 'pakistanis', 'kuwaiti', 'yemeni', 'qatari', 'emirati',
+  'omani', 'bangladeshi', 'nepali', 'somali', 'azerbaijani', 'afghani', 'thai',
+]);
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'middle', 'central', 'eastern', 'western', 'northern', 'southern']);
+/** The kind of each expansion in the ACRONYMS table ("federal bureau of investigation" → organisation). */
+const EXPANSION_KIND = new Map<string, EntityKind>();
+/** Acronyms by the key of their expansion ("united states" → US, U.S, …), so a headline's "WSJ" finds the body's Wall Street Journal. */
+const ACRONYMS_OF = new Map<string, string[]>();
+/** Known names of two or more words ("new york times", "check point"): a function word that starts one is kept. */
+const KNOWN_PHRASES = new Set<string>();
+for (const [acr, exp] of ACRONYMS) {
+  const lower = exp.toLowerCase();
+  EXPANSION_KIND.set(lower, PLACES.has(lower) ? 'place' : OUTLETS.has(lower) ? 'outlet' : 'organisation');
+  if (acr.replace(/\./g, '').length >= 2) ACRONYMS_OF.set(lower, [...(ACRONYMS_OF.get(lower) ?? []), acr]);
+}
+for (const name of [...OUTLETS.keys(), ...PLACES, ...KNOWN_ORGS, ...EXPANSION_KIND.keys()]) if (name.includes(' ')) KNOWN_PHRASES.add(name);
 
+// Character classes by UTF-16 code unit: letters are ASCII and Latin-1/Latin
+// Extended-A/B (not × and ÷), capitals are A–Z and À–Þ.
+const LETTER = 1;
+const DIGIT = 2;
+const UPPER = 4;
+const BLANK = 8;
+const CLASS = new Uint8Array(0x250);
+for (let c = 0; c < 0x250; c++) {
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7)) CLASS[c] |= LETTER;
+  if (c >= 48 && c <= 57) CLASS[c] |= DIGIT;
+  if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7)) CLASS[c] |= UPPER;
+  if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0) CLASS[c] |= BLANK;
+}
+function classOf(c: number): number {
+  return c < 0x250 ? CLASS[c] : 0;
+}
 function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+  return (classOf(c) & LETTER) !== 0;
 }
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 function isUpper(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+  return (classOf(c) & UPPER) !== 0;
 }
-const JOINERS = new Set([45 /* - */, 39 /* ' */, 0x2019 /* ’ */, 38 /* & */, 46 /* . */]);
+function isJoiner(c: number): boolean {
+  return c === 45 /* - */ || c === 39 /* ' */ || c === 0x2019 /* ’ */ || c === 38 /* & */ || c === 46 /* . */;
+}
 
 /** Normalised key of a name: lower case, straight apostrophes, single spaces, no possessive. */
 export function entityKey(name: string): string {
@@ -74,62 +154,218 @@ export function entityKey(name: string): string {
 const keyCache = new Map<string, string>();
 
 /**
+ * `s.toLowerCase()`, memoised: outside ASCII-only strings V8 lower-cases
+ * through ICU, which costs far more than a map look-up, and the same names
+ * come back in every article.
+ */
+function lc(s: string): string {
+  let l = lowerCache.get(s);
+  if (l === undefined) {
+    l = s.toLowerCase();
+    if (lowerCache.size > 200_000) lowerCache.clear();
+    lowerCache.set(s, l);
+  }
+  return l;
+}
+
+const lowerCache = new Map<string, string>();
+
+/** What a tokenizer run noticed on the way. */
+interface TokenStats {
+  /** A word starting with "@" or a handle cue ("handles", "alias"). */
+  handles: boolean;
+  /** Indexes of the words that may start a name or a mention: capitalised, with a capital inside, or "@…". */
+  starts: number[];
+  /** Small words seen (see `smallWordHash`), stamped with `stamp`. */
+  small: Uint32Array;
+  stamp: number;
+}
+
+/**
+ * The small (not capitalised) words of the article, by `smallWordHash`: a slot
+ * holds the stamp of the last article that had a word there, so the table is
+ * never cleared. A phrase whose first word's slot lacks this article's stamp is
+ * never written in lower case here.
+ */
+const SMALL_WORDS = new Uint32Array(65536);
+let smallStamp = 0;
+
+/** A hash of a small word's first and last letters and its length, for "is it ever written in lower case?". */
+function smallWordHash(w: string): number {
+  return ((w.charCodeAt(0) * 31 + w.charCodeAt(w.length - 1)) * 32 + Math.min(w.length, 31)) & 0xffff;
+}
+
+/**
  * Tokens of a text range, skipping hidden ranges (link destinations, images)
  * as if they were not there, so "[Alon Gal](https://…), CTO" reads as
  * "Alon Gal, CTO".
+ *
+ * One pass over the characters. A word's run of non-blank characters (its
+ * "chunk": "Facebook.com/DavidGewirtz", "mimikatz.exe,") may go on after the
+ * word, so whether the chunk is a web address, path or file name is decided
+ * when the chunk ends, for all its words at once.
  */
-export function tokenize(text: string, start: number, end: number, hidden: Span[]): Token[] {
+export function tokenize(text: string, start: number, end: number, hidden: Span[], stats?: TokenStats): Token[] {
   const out: Token[] = [];
   let h = 0;
   while (h < hidden.length && hidden[h].end <= start) h++;
+  let hiddenStart = h < hidden.length ? hidden[h].start : Infinity;
   let broken = true;
   let i = start;
+  let last: Token | undefined;
+  // The chunk being read: where it starts, its first token, and what makes it an address.
+  let chunkStart = -1;
+  let chunkFrom = 0;
+  let address = false;
+  let lastDot = -1;
+  let lastAlnum = -1;
+  let dotBeforeAlnum = -1;
   while (i < end) {
-    if (h < hidden.length && i >= hidden[h].start) {
+    if (i >= hiddenStart) {
+      if (chunkStart >= 0) {
+        finishChunk(text, out, chunkFrom, address, chunkStart, dotBeforeAlnum, lastAlnum, stats);
+        chunkStart = lastDot = lastAlnum = dotBeforeAlnum = -1;
+        chunkFrom = out.length;
+        address = false;
+      }
       i = Math.max(i, hidden[h].end);
       h++;
+      hiddenStart = h < hidden.length ? hidden[h].start : Infinity;
       continue;
     }
     const c = text.charCodeAt(i);
-    const handle = c === 64 /* @ */ && isLetter(text.charCodeAt(i + 1));
-    if (!isLetter(c) && !isDigit(c) && !handle) {
-      if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0xa0 && c !== 91 /* [ */ && c !== 42 /* * */ && c !== 95 /* _ */) {
-        broken = true;
-        if (out.length && out[out.length - 1].after === '') out[out.length - 1].after = text[i];
+    const cls = classOf(c);
+    if ((cls & (LETTER | DIGIT)) === 0 && !(c === 64 /* @ */ && isLetter(text.charCodeAt(i + 1)))) {
+      if ((cls & BLANK) !== 0) {
+        if (chunkStart >= 0) {
+          finishChunk(text, out, chunkFrom, address, chunkStart, dotBeforeAlnum, lastAlnum, stats);
+          chunkStart = lastDot = lastAlnum = dotBeforeAlnum = -1;
+          chunkFrom = out.length;
+          address = false;
+        }
+        if (c === 10 || c === 13) {
+          // A name never runs across lines.
+          broken = true;
+          if (last && last.after === '') last.after = '\n';
+        }
+      } else {
+        if (chunkStart < 0) chunkStart = i;
+        if (c === 47 /* / */) address = true;
+        else if (c === 46 /* . */) lastDot = i;
+        // "C:\Windows", but not Markdown's escapes ("@v3t0\_").
+        else if (c === 92 /* \ */ && (classOf(text.charCodeAt(i + 1)) & (LETTER | DIGIT)) !== 0) address = true;
+        // "jane@example.com".
+        else if (c === 64 && i > chunkStart && (classOf(text.charCodeAt(i - 1)) & (LETTER | DIGIT)) !== 0) address = true;
+        if (c !== 91 /* [ */ && c !== 42 /* * */ && c !== 95 /* _ */) {
+          // Punctuation.
+          broken = true;
+          if (last && last.after === '') last.after = text[i];
+        }
       }
       i++;
       continue;
     }
+    if (chunkStart < 0) chunkStart = i;
     const s = i;
+    if (c === 64 && i > chunkStart && (classOf(text.charCodeAt(i - 1)) & (LETTER | DIGIT)) !== 0) address = true;
+    let upper = c <= 90 && c >= 65;
+    let nonAscii = c < 128 ? -1 : i; // where the first character beyond ASCII stands
+    let curly = -1; // where the first ’ stands
+    let apostrophe = false;
+    let dash = false;
+    let digits = cls & DIGIT ? 1 : 0;
+    let longNumber = false;
     i++;
     while (i < end) {
       const d = text.charCodeAt(i);
-      if (isLetter(d) || isDigit(d)) { i++; continue; }
-      if (JOINERS.has(d) && i + 1 < end && (isLetter(text.charCodeAt(i + 1)) || isDigit(text.charCodeAt(i + 1)))) {
+      if (d >= 97 && d <= 122) { digits = 0; i++; continue; }
+      const dc = classOf(d);
+      if ((dc & (LETTER | DIGIT)) !== 0) {
+        if (d >= 128) { if (nonAscii < 0) nonAscii = i; } else if (d <= 90 && d >= 65) upper = true;
+        if (dc & DIGIT) { if (++digits >= 4) longNumber = true; } else digits = 0;
+        i++;
+        continue;
+      }
+      if (isJoiner(d) && i + 1 < end) {
+        const n = text.charCodeAt(i + 1);
+        const nc = classOf(n);
+        if ((nc & (LETTER | DIGIT)) === 0) break;
         // "U.S." keeps its inner dots; "Sievert.Then" would not occur in prose.
-        if (d === 46 && !(isUpper(text.charCodeAt(i + 1)) && i - s <= 2)) break;
+        if (d === 46 && !((nc & UPPER) !== 0 && i - s <= 2)) break;
+        if (nonAscii < 0 && (d >= 128 || n >= 128)) nonAscii = d >= 128 ? i : i + 1;
+        if (n <= 90 && n >= 65) upper = true;
+        if (d === 0x2019 && curly < 0) curly = i;
+        if (d === 39 || d === 0x2019) apostrophe = true;
+        else if (d === 45) dash = true;
+        else if (d === 46) lastDot = i;
+        digits = nc & DIGIT ? 1 : 0;
         i += 2;
         continue;
       }
       break;
     }
+    // A word ends on a letter or digit, and the dots inside it come before that.
+    if (i - 1 > s || c !== 64) {
+      lastAlnum = i - 1;
+      dotBeforeAlnum = lastDot;
+    }
     let e = i;
-    let word = text.slice(s, e);
     let possessive = false;
-    const m = /['’]s$/.exec(word);
-    if (m && word.length > 2) {
+    if (i - s > 2 && text.charCodeAt(i - 1) === 115 /* s */ && (text.charCodeAt(i - 2) === 39 || text.charCodeAt(i - 2) === 0x2019)) {
       possessive = true;
       e -= 2;
-      word = word.slice(0, -2);
-    } else if (text.charCodeAt(e) === 0x2019 && word.endsWith('s') && !isLetter(text.charCodeAt(e + 1))) {
+    } else if (text.charCodeAt(e) === 0x2019 && text.charCodeAt(e - 1) === 115 && !isLetter(text.charCodeAt(e + 1))) {
       possessive = true; // "customers’"
     }
-    const first = word.charCodeAt(0) === 64 ? word.charCodeAt(1) : word.charCodeAt(0);
-    out.push({ text: word, lower: word.toLowerCase().replace(/’/g, "'"), start: s, end: e, cap: isUpper(first), brokenBefore: broken, after: '', possessive });
+    const word = text.slice(s, e);
+    const first = c === 64 ? text.charCodeAt(s + 1) : c;
+    const opaque = s > 1 && text.charCodeAt(s - 1) === 46 /* . */ && (classOf(text.charCodeAt(s - 2)) & (LETTER | DIGIT)) !== 0;
+    // ASCII only, and no capital: the word is its own lower case.
+    const plain = nonAscii < 0 || nonAscii >= e;
+    let lower = word;
+    if (!plain || upper) {
+      lower = lc(word);
+      if (curly >= 0 && curly < e) lower = lower.replace(/’/g, "'");
+    }
+    // Only a word that still ends in "'s" ("X's's") has a key of its own.
+    const key = apostrophe && lower.length > 2 && lower.charCodeAt(lower.length - 1) === 115 && lower.charCodeAt(lower.length - 2) === 39 ? entityKey(word) : lower;
+    last = new Token(word, lower, key, s, e, (isUpper(first) && !opaque ? F_CAP : 0) | (upper ? F_UPPER : 0) | (broken ? F_BROKEN : 0)
+      | (possessive ? F_POSSESSIVE : 0) | (opaque ? F_OPAQUE : 0) | (dash ? F_DASH : 0) | (longNumber ? F_LONG_NUMBER : 0) | (c === 64 ? F_AT : 0), '');
+    if (stats) {
+      if (c === 64 || (lower.length >= 5 && lower.length <= 9 && HANDLE_CUES.has(lower))) stats.handles = true;
+      if ((last.flags & (F_CAP | F_UPPER | F_AT)) !== 0) stats.starts.push(out.length);
+    }
+    out.push(last);
     broken = false;
   }
+  if (chunkStart >= 0) finishChunk(text, out, chunkFrom, address, chunkStart, dotBeforeAlnum, lastAlnum, stats);
   return out;
 }
+
+/**
+ * The end of a chunk: if it is a web address, path, e-mail address or file
+ * name, its words (`out[from…]`) are opaque; then which of them can be part
+ * of a name is known.
+ */
+function finishChunk(text: string, out: Token[], from: number, address: boolean, chunkStart: number, dot: number, lastAlnum: number, stats: TokenStats | undefined): void {
+  if (from >= out.length) return;
+  // A file name: "mimikatz.exe", "rundll32.exe,".
+  if (!address && dot > chunkStart && lastAlnum + 1 - dot <= 5) {
+    address = (classOf(text.charCodeAt(dot - 1)) & (LETTER | DIGIT)) !== 0 && FILE_EXTENSIONS.has(lc(text.slice(dot + 1, lastAlnum + 1)));
+  }
+  for (let k = from; k < out.length; k++) {
+    const t = out[k];
+    if (address) t.flags = (t.flags | F_OPAQUE) & ~F_CAP;
+    if ((t.flags & F_CAP) !== 0) {
+      if (isNameWord(t)) t.flags |= F_NAME;
+    } else if (stats && (t.flags & F_OPAQUE) === 0) stats.small[smallWordHash(t.lower)] = stats.stamp;
+  }
+}
+
+const FILE_EXTENSIONS = new Set([
+  'exe', 'dll', 'log', 'ps1', 'bat', 'cmd', 'vbs', 'hta', 'lnk', 'iso', 'msi', 'jar', 'py', 'sh', 'php', 'js', 'txt', 'zip',
+  'rar', '7z', 'doc', 'docx', 'docm', 'xls', 'xlsx', 'xlsm', 'pdf', 'bin', 'dat', 'sys', 'html', 'htm', 'json', 'xml', 'tmp',
+]);
 
 /** Link destinations and images are hidden from name finding; link text stays. */
 export function hiddenRanges(links: Link[]): Span[] {
@@ -140,81 +376,279 @@ export function hiddenRanges(links: Link[]): Span[] {
 interface Candidate {
   tokens: Token[];
   kindVotes: EntityKind[];
+  /** An acronym in brackets right after a longer name: "Federal Communications Commission (FCC)". */
+  paren?: Candidate;
+  /** Jargon written in capitals ("RDP"): only ever an alias of a spelled-out name. */
+  jargon?: boolean;
+  /** The entity key it was given. */
+  key?: string;
 }
 
-function shape(t: Token): 'acronym' | 'camel' | 'title' | 'other' {
-  const w = t.text;
-  if (/^[A-Z][A-Z0-9.&]{1,6}$/.test(w)) return 'acronym';
-  if (/^[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?$/.test(w)) return 'title';
-  if (/[a-z][A-Z]|[A-Za-z]-[A-Z]|[A-Za-z][0-9]|^[A-Z]-/.test(w)) return 'camel';
-  return 'other';
+type Shape = 'acronym' | 'camel' | 'title' | 'other';
+
+// Words repeat within an article and across a corpus: their shape is
+// computed once per spelling (a bounded memo).
+const shapeCache = new Map<string, Shape>();
+
+function shape(t: Token): Shape {
+  return shapeOf(t.text);
 }
 
-function isNameToken(t: Token): boolean {
-  return t.cap && !ROLE_WORDS.has(t.lower) && !MONTHS_AND_DAYS.has(t.lower.replace(/\.$/, ''));
+function shapeOf(w: string): Shape {
+  let s = shapeCache.get(w);
+  if (s === undefined) {
+    if (/^[A-Z][A-Z0-9.&]{1,6}$/.test(w)) s = 'acronym';
+    // Acronyms in the plural ("VMs", "URIs") are common nouns.
+    else if (/^[A-Z]{2,}s$/.test(w)) s = 'other';
+    else if (/^[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?$/.test(w)) s = 'title';
+    else if (/[a-z][A-Z]|[A-Za-z]-[A-Z]|[A-Za-z][0-9]|^[A-Z]-|^[A-Z]{2,}[a-z]/.test(w)) s = 'camel';
+    else s = 'other';
+    if (shapeCache.size > 100_000) shapeCache.clear();
+    shapeCache.set(w, s);
+  }
+  return s;
+}
+
+function isRoleToken(t: Token): boolean {
+  return ROLE_WORDS.has(t.lower) || (t.dash && isRole(t.lower));
+}
+
+function isRole(lower: string): boolean {
+  if (ROLE_WORDS.has(lower)) return true;
+  // "Director-General", "Co-Founder".
+  return lower.includes('-') && lower.split('-').every((p) => ROLE_WORDS.has(p));
+}
+
+/** Jargon, also with a lower-case tail ("DDoS-ers", "IoT-based"). */
+function isJargon(t: Token): boolean {
+  if (JARGON.has(t.lower)) return true;
+  const dash = t.text.indexOf('-');
+  return dash > 0 && JARGON.has(t.lower.slice(0, dash)) && /^[a-z-]+$/.test(t.text.slice(dash + 1));
+}
+
+/** Can this capitalised word be part of a name? Not a role word, month, weekday or identifier. */
+function isNameWord(t: Token): boolean {
+  if (t.longNumber || MONTHS_AND_DAYS.has(t.lower) || ROLE_WORDS.has(t.lower)) return false;
+  // "Director-General", "Co-Founder".
+  return !(t.dash && isRole(t.lower));
+}
+
+/** A function word at the front of a run that is not the start of a known name ("New York Times"). */
+function isLeadingFunctionWord(run: Token[], a: number, b: number): boolean {
+  const t = run[a];
+  if (!FUNCTION_WORDS.has(t.lower)) return false;
+  // "US" is the country, not the pronoun.
+  if (ACRONYMS.has(t.lower) && t.text === t.text.toUpperCase()) return false;
+  let phrase = t.lower;
+  for (let k = a + 1; k < b && k < a + 5; k++) {
+    phrase += ` ${run[k].lower}`;
+    if (KNOWN_PHRASES.has(phrase)) return false;
+  }
+  return true;
+}
+
+const MIXED_CASE_NAME = /^[A-Z][a-z]*[A-Z][a-z]+$/;
+
+/**
+ * Could tokens [a, b) be a person's name? Two to four capitalised words, none
+ * of which names a thing or an organisation ("Data Protection Regulation",
+ * "Cisco Talos" and "Consumer Reports" cannot).
+ */
+function personLike(tokens: Token[], a = 0, b = tokens.length): boolean {
+  if (b - a < 2 || b - a > 4) return false;
+  const named = FIRST_NAMES.has(tokens[a].lower);
+  if (!named && (KNOWN_ORGS.has(tokens[a].lower) || OUTLETS.has(tokens[a].lower) || PLACES.has(tokens[a].lower))) return false;
+  for (let k = a; k < b; k++) {
+    const t = tokens[k];
+    if (shape(t) !== 'title' && !MIXED_CASE_NAME.test(t.text)) return false;
+    if (k === a && named) continue;
+    if (ORG_SUFFIXES.has(t.lower) || THING_WORDS.has(t.lower) || KNOWN_ORGS.has(t.lower)) return false;
+  }
+  return true;
 }
 
 /** Capitalised phrases that are not names of anything the corpus tracks. */
 const NOT_NAMES = new Set(['social security', 'social security number', 'dark web', 'internet', 'web']);
+const NOT_NAMES_WORDS = Math.max(...[...NOT_NAMES].map((n) => n.split(' ').length));
 
-const DEMONYM = /(?:ish|ese|ian|ean|ic|i)$/;
+const DEMONYM = /(?:ish|ese|ians?|eans?|ic)$/;
+
+function isDemonym(lower: string): boolean {
+  return DEMONYM.test(lower) || DEMONYMS.has(lower);
+}
+
+function isAllCaps(s: string): boolean {
+  // ASCII: no small letter and at least one capital; anything else asks Unicode.
+  let capital = false;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 128) return s === s.toUpperCase() && s !== s.toLowerCase();
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) capital = true;
+  }
+  return capital;
+}
+
+/** What the candidate pass of one sentence remembers between runs. */
+interface RunState {
+  tokens: Token[];
+  out: Candidate[];
+  prev: Candidate | undefined;
+  prevEnd: number;
+  /** The token after "of" that followed a person ("Erick Galinkin of Rapid7"). */
+  orgAt: number;
+}
+
+function pushCandidate(st: RunState, c: Candidate, a: number, b: number): void {
+  // "(FCC)" right after "Federal Communications Commission".
+  if (c.tokens.length === 1 && st.prev && st.prevEnd === a - 1 && st.tokens[a - 1].after === '(' && st.prev.tokens.length > 1) c.paren = st.prev;
+  st.out.push(c);
+  st.prev = c;
+  st.prevEnd = b - 1;
+}
+
+/** Tokens [a, b) of a run, with the cues around them, as a candidate (or none). */
+function emitRun(st: RunState, a: number, b: number, atStart: boolean): void {
+  const tokens = st.tokens;
+  let n = b - a;
+  if (n > 5) return;
+  if (n <= NOT_NAMES_WORDS) {
+    let phrase = tokens[a].lower;
+    for (let k = a + 1; k < b; k++) phrase += ` ${tokens[k].lower}`;
+    if (NOT_NAMES.has(phrase)) return;
+  }
+  // "North Korean", "Middle Eastern": where people are from.
+  if (n === 2 && COMPASS.has(tokens[a].lower) && isDemonym(tokens[a + 1].lower)) return;
+  const run = tokens.slice(a, b);
+  if (n === 1 && isJargon(run[0])) {
+    // "DDoS", "IoT": never an entity, but "(RDP)" may still spell out a name.
+    if (shape(run[0]) === 'acronym') pushCandidate(st, { tokens: run, kindVotes: [], jargon: true }, a, b);
+    n = 0;
+  }
+  if (!n) return;
+  const single = n === 1 ? run[0] : undefined;
+  let keep = true;
+  if (single) {
+    const sh = shape(single);
+    const known = PLACES.has(single.lower) || OUTLETS.has(single.lower) || KNOWN_ORGS.has(single.lower);
+    if (atStart && sh === 'title' && !known) keep = false;
+    if (sh === 'title' && isDemonym(single.lower) && !known) keep = false;
+    if (sh === 'acronym' && !ACRONYMS.has(single.lower)) keep = false; // decided later against expansions
+    if (sh === 'other' && single.text.charCodeAt(0) !== 64) keep = false;
+    if (!keep && sh !== 'acronym') return;
+  }
+  // "the company’s HQ": a possessive is not a cue.
+  const before = a > 0 && !tokens[a].brokenBefore && !tokens[a - 1].possessive ? tokens[a - 1] : undefined;
+  const after = b < tokens.length ? tokens[b] : undefined;
+  const last = run[n - 1];
+  const person = n >= 2 && personLike(run);
+  const roleAfter = after !== undefined && isRoleToken(after);
+  const votes: EntityKind[] = [];
+  if (before) {
+    if (ORG_CUES.has(before.lower)) votes.push('organisation');
+    if (OUTLET_CUES.has(before.lower)) votes.push('outlet');
+  }
+  if (a === st.orgAt) votes.push('organisation'); // "… of Rapid7" after a person
+  if (person) {
+    if (before && isRoleToken(before)) votes.push('person');
+    if (before && SAID.has(before.lower)) votes.push('person');
+    if (roleAfter && last.after === ',') votes.push('person');
+    if (after && !after.brokenBefore && SPEECH_VERBS.has(after.lower)) votes.push('person');
+  }
+  // "T-Mobile CEO Mike Sievert", "a former Gartner analyst", "Uptycs researchers"; a capitalised
+  // role word is more likely part of a longer name ("Europol Data Protection Experts Network").
+  if (roleAfter && !after.brokenBefore && (after.text === after.lower || isAllCaps(after.text)) && !FIRST_NAMES.has(run[0].lower) && !votes.includes('person')) votes.push('organisation');
+  pushCandidate(st, { tokens: run, kindVotes: votes }, a, b);
+}
 
 /** Runs of capitalised words in one sentence, with cues for their kind. */
-function candidatesIn(tokens: Token[], out: Candidate[]): void {
+function candidatesIn(tokens: Token[], starts: number[], out: Candidate[]): void {
+  const st: RunState = { tokens, out, prev: undefined, prevEnd: -1, orgAt: -1 };
   let i = 0;
-  while (i < tokens.length) {
-    if (!isNameToken(tokens[i])) { i++; continue; }
+  let p = 0;
+  for (;;) {
+    // The next word that can be part of a name (all of them are among the starts).
+    while (p < starts.length && (starts[p] < i || !tokens[starts[p]].name)) p++;
+    if (p >= starts.length) break;
+    i = starts[p];
     let j = i + 1;
+    let split = false;
     while (j < tokens.length && !tokens[j].brokenBefore && !tokens[j - 1].possessive) {
-      if (isNameToken(tokens[j])) { j++; continue; }
-      if (CONNECTORS.has(tokens[j].lower) && j + 1 < tokens.length && isNameToken(tokens[j + 1]) && !tokens[j + 1].brokenBefore && tokens[j].lower !== 'and') { j += 2; continue; }
-      // "Securities and Exchange Commission", not "FBI, CIA and Justice Department".
-      const next2 = tokens[j + 2];
-      if (tokens[j].lower === 'and' && next2 && isNameToken(tokens[j + 1]) && next2.cap && ORG_SUFFIXES.has(next2.lower) && shape(tokens[j - 1]) === 'title') { j += 2; continue; }
+      const tj = tokens[j];
+      if (tj.name) { j++; continue; }
+      const next = tokens[j + 1];
+      if (next && next.name && !next.brokenBefore && tj.lower !== 'and' && CONNECTORS.has(tj.lower)) {
+        // "Erick Galinkin of Rapid7": a person's name ends before "of"; "Bank of America" does not.
+        if (j - i >= 2 && tj.lower === 'of' && !ORG_SUFFIXES.has(tokens[j - 1].lower) && personLike(tokens, i, j)
+          && (FIRST_NAMES.has(tokens[i].lower) || (i > 0 && !tokens[i].brokenBefore && isRoleToken(tokens[i - 1])))) {
+          split = true;
+          break;
+        }
+        j += 2;
+        continue;
+      }
+      if (tj.lower === 'and' && next && next.name) {
+        // "Securities and Exchange Commission", not "FBI, CIA and Justice Department".
+        const next2 = tokens[j + 2];
+        if (next2 && next2.cap && ORG_SUFFIXES.has(next2.lower) && shape(tokens[j - 1]) === 'title') { j += 2; continue; }
+        // "National Institute of Standards and Technology".
+        if (!next.brokenBefore && ORG_SUFFIXES.has(next.lower) && shape(tokens[j - 1]) === 'title' && hasOf(tokens, i, j)) { j += 2; continue; }
+      }
       break;
     }
-    let run = tokens.slice(i, j);
-    const sentenceStart = i === 0 || tokens[i].brokenBefore && /^[.!?:“"]/.test(tokens[i - 1]?.after ?? '');
-    // Leading function words are sentence case, not names ("On Thursday", "The Journal").
-    while (run.length && FUNCTION_WORDS.has(run[0].lower)) run = run.slice(1);
-    while (run.length && CONNECTORS.has(run[run.length - 1].lower)) run = run.slice(0, -1);
-    if (run.length > 5 || NOT_NAMES.has(run.map((t) => t.lower).join(' '))) run = [];
-    if (run.length) {
-      const single = run.length === 1 ? run[0] : undefined;
-      const atStart = run[0] === tokens[0] || (sentenceStart && run[0] === tokens[i]);
-      let keep = true;
-      if (single) {
-        const sh = shape(single);
-        if (atStart && sh === 'title' && !PLACES.has(single.lower) && !OUTLETS.has(single.lower)) keep = false;
-        if (sh === 'title' && DEMONYM.test(single.lower) && !PLACES.has(single.lower) && !OUTLETS.has(single.lower)) keep = false;
-        if (sh === 'acronym' && !ACRONYMS.has(single.lower)) keep = false; // decided later against expansions
-        if (sh === 'other' && !single.text.startsWith('@')) keep = false;
+    let a = i;
+    let b = j;
+    const sentenceStart = i === 0 || (tokens[i].brokenBefore && /^[.!?:“"\n]/.test(tokens[i - 1].after));
+    // Leading function words are sentence case, not names ("On Thursday", "The Journal"); inside
+    // a sentence a few may start a name ("New York", "Check Point").
+    while (a < b && (sentenceStart || !NAME_STARTS.has(tokens[a].lower)) && isLeadingFunctionWord(tokens, a, b)) a++;
+    while (b > a && CONNECTORS.has(tokens[b - 1].lower)) b--;
+    if (b > a) {
+      // "US Federal Communications Commission", "United States CISA": the country, then the agency.
+      if (b - a >= 3 && shape(tokens[a]) === 'acronym' && EXPANSION_KIND.get(lc(ACRONYMS.get(tokens[a].lower) ?? '')) === 'place') {
+        pushCandidate(st, { tokens: [tokens[a]], kindVotes: [] }, a, a + 1);
+        a++;
+      } else if (b - a === 3 && shape(tokens[a + 2]) === 'acronym' && ACRONYMS.has(tokens[a + 2].lower) && PLACES.has(`${tokens[a].lower} ${tokens[a + 1].lower}`)) {
+        pushCandidate(st, { tokens: [tokens[a], tokens[a + 1]], kindVotes: [] }, a, a + 2);
+        a += 2;
       }
-      const before = tokens[tokens.indexOf(run[0]) - 1];
-      const after = tokens[tokens.indexOf(run[run.length - 1]) + 1];
-      const votes: EntityKind[] = [];
-      if (before && !run[0].brokenBefore && ORG_CUES.has(before.lower)) votes.push('organisation');
-      if (before && !run[0].brokenBefore && OUTLET_CUES.has(before.lower)) votes.push('outlet');
-      if (before && !run[0].brokenBefore && ROLE_WORDS.has(before.lower) && run.length >= 2) votes.push('person');
-      const last = run[run.length - 1];
-      if (after && last.after === ',' && ROLE_WORDS.has(after.lower) && run.length >= 2) votes.push('person');
-      if (after && !after.brokenBefore && SPEECH_VERBS.has(after.lower) && run.length >= 2 && run.every((t) => shape(t) === 'title')) votes.push('person');
-      if (keep || (single && shape(single) === 'acronym')) out.push({ tokens: run, kindVotes: votes });
+      // "Home Affairs Karen Andrews": a person's name starts at a first name.
+      if (b - a >= 3 && !FIRST_NAMES.has(tokens[a].lower)) {
+        for (let k = a + 1; k < b - 1; k++) {
+          if (FIRST_NAMES.has(tokens[k].lower) && personLike(tokens, k, b)) {
+            emitRun(st, a, k, a === 0 || (sentenceStart && a === i));
+            a = k;
+            break;
+          }
+        }
+      }
+      emitRun(st, a, b, a === 0 || (sentenceStart && a === i));
     }
+    st.orgAt = split ? j + 1 : -1;
     i = Math.max(j, i + 1);
   }
 }
 
-function classify(name: string, tokens: Token[], votes: EntityKind[], outlets: Map<string, string>): EntityKind {
-  const lower = name.toLowerCase();
+function hasOf(tokens: Token[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (tokens[k].lower === 'of') return true;
+  return false;
+}
+
+function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: (lower: string) => boolean): EntityKind {
+  const lower = lc(name);
   if (tokens[0]?.text.startsWith('@')) return 'handle';
-  if (outlets.has(lower) || OUTLETS.has(lower)) return 'outlet';
+  if (isOutlet(lower)) return 'outlet';
   if (PLACES.has(lower)) return 'place';
+  if (KNOWN_ORGS.has(lower)) return 'organisation';
+  const expansion = EXPANSION_KIND.get(lower);
+  if (expansion) return expansion;
   if (votes.includes('outlet')) return 'outlet';
   if (votes.includes('organisation')) return 'organisation';
   const lastLower = tokens[tokens.length - 1]?.lower ?? '';
   if (tokens.length >= 2 && ORG_SUFFIXES.has(lastLower)) return 'organisation';
-  if (tokens.length >= 2 && tokens.length <= 4 && FIRST_NAMES.has(tokens[0].lower) && tokens.every((t) => shape(t) === 'title' || /^[A-Z][a-z]*[A-Z][a-z]+$/.test(t.text))) return 'person';
+  // "Department of Justice", "Monetary Authority of Singapore".
+  for (let k = 0; k + 2 < tokens.length; k++) if (ORG_SUFFIXES.has(tokens[k].lower) && (tokens[k + 1].lower === 'of' || tokens[k + 1].lower === 'for')) return 'organisation';
+  if (tokens.length <= 4 && FIRST_NAMES.has(tokens[0].lower) && personLike(tokens)) return 'person';
   if (votes.includes('person')) return 'person';
   if (tokens.length === 1 && (shape(tokens[0]) === 'camel' || shape(tokens[0]) === 'acronym')) return 'organisation';
   return 'other';
@@ -237,25 +671,61 @@ export interface EntityOptions {
   pins?: Pin[];
 }
 
+/** JSON pasted into the body (ZDNet's schema.org blocks): code, not prose. */
+function isCode(text: string): boolean {
+  // A "{" or "[" before the first word character, then two `":`.
+  let bracket = false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) break;
+    if (c === 123 || c === 91) { bracket = true; break; }
+  }
+  if (!bracket) return false;
+  const first = text.indexOf('":');
+  return first >= 0 && text.indexOf('":', first + 2) >= 0;
+}
+
+/** Does `needle` (lower case) occur in `hay` (lower case) as whole words? */
+function containsWords(hay: string, needle: string): boolean {
+  for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
+    const before = at > 0 ? hay.charCodeAt(at - 1) : 32;
+    const after = at + needle.length < hay.length ? hay.charCodeAt(at + needle.length) : 32;
+    if (!isLetter(before) && !isDigit(before) && !isLetter(after) && !isDigit(after)) return true;
+  }
+  return false;
+}
+
 /**
  * Finds the entities of one article. `sentences` are the title, subtitle,
  * body sentences and body headings, each with where it stands.
  */
 export function extractEntities(text: string, article: Article, sentences: Sentence[], links: Link[], options: EntityOptions = {}): DocEntity[] {
   const outlets = options.outlets ?? new Map<string, string>();
+  const source = article.source?.value?.toLowerCase();
+  const isOutlet = (lower: string) => lower === source || outlets.has(lower) || OUTLETS.has(lower);
   const hidden = hiddenRanges(links);
-  const tokenized = sentences.map((s) => tokenize(text, s.span.start, s.span.end, hidden));
+  const tokenized: Token[][] = new Array(sentences.length);
+  const startsOf: number[][] = new Array(sentences.length);
+  const mayHoldHandles: boolean[] = new Array(sentences.length);
+  smallStamp = (smallStamp + 1) >>> 0;
+  const stats: TokenStats = { handles: false, starts: [], small: SMALL_WORDS, stamp: smallStamp };
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si];
+    stats.handles = false;
+    stats.starts = [];
+    tokenized[si] = isCode(s.text) ? [] : tokenize(text, s.span.start, s.span.end, hidden, stats);
+    startsOf[si] = stats.starts;
+    mayHoldHandles[si] = stats.handles;
+  }
 
   // Pass 1: candidates from body prose.
   const candidates: Candidate[] = [];
-  sentences.forEach((s, i) => {
-    if (s.where === 'body') candidatesIn(tokenized[i], candidates);
-  });
-  if (article.source?.value) outlets.set(article.source.value.toLowerCase(), article.source.value);
+  for (let si = 0; si < sentences.length; si++) if (sentences[si].where === 'body') candidatesIn(tokenized[si], startsOf[si], candidates);
 
   // Pass 2: entities and their surface forms.
   const builders = new Map<string, Builder>();
-  const surfaceToKey = new Map<string, string>();
+  /** Surface key → the first builder (in order) that has it; kept from the tags pass on, see `surfaceKey`. */
+  let bySurface: Map<string, string> | undefined;
   const add = (key: string, name: string, kind: EntityKind, surface: string) => {
     let b = builders.get(key);
     if (!b) {
@@ -265,15 +735,18 @@ export function extractEntities(text: string, article: Article, sentences: Sente
     b.kindScore.set(kind, (b.kindScore.get(kind) ?? 0) + 1);
     b.surfaces.set(surface, (b.surfaces.get(surface) ?? 0) + 1);
     if (name.length > b.name.length && kind !== 'other') b.name = name;
+    if (bySurface) {
+      const k = entityKey(surface);
+      if (!bySurface.has(k)) bySurface.set(k, key);
+    }
   };
 
-  const multi = candidates.filter((c) => c.tokens.length > 1);
-  const singles = candidates.filter((c) => c.tokens.length === 1);
-  const personKeys = new Map<string, string>(); // "first last" → key
-  for (const c of multi) {
-    const name = c.tokens.map((t) => t.text).join(' ');
-    let kind = classify(name, c.tokens, c.kindVotes, outlets);
-    const acr = ACRONYMS.get(name.toLowerCase());
+  const personKeys = new Set<string>(); // "first last"
+  for (const c of candidates) {
+    if (c.tokens.length < 2) continue;
+    const name = joinTexts(c.tokens, 0, c.tokens.length);
+    let kind = classify(name, c.tokens, c.kindVotes, isOutlet);
+    const acr = ACRONYMS.get(lc(name));
     let key = entityKey(acr ?? name);
     let display = acr ?? name;
     if (kind === 'person') {
@@ -281,9 +754,11 @@ export function extractEntities(text: string, article: Article, sentences: Sente
       const short = `${c.tokens[0].text} ${c.tokens[c.tokens.length - 1].text}`;
       key = entityKey(short);
       display = short;
-      personKeys.set(key, key);
+      personKeys.add(key);
     }
-    if (OUTLETS.has(key)) { display = OUTLETS.get(key)!; kind = 'outlet'; }
+    const outlet = OUTLETS.get(key);
+    if (outlet) { display = outlet; kind = 'outlet'; }
+    c.key = key;
     add(key, display, kind, name);
   }
   // A person's first-and-last form may have been classified from a longer run only: unify kinds.
@@ -293,56 +768,79 @@ export function extractEntities(text: string, article: Article, sentences: Sente
 
   // Surnames, acronyms of multi-word names, and plain single names.
   const surnames = new Map<string, string | null>();
-  for (const b of builders.values()) {
-    if (![...b.kindScore.keys()].includes('person') || (b.kindScore.get('person') ?? 0) < maxScore(b)) continue;
-    const parts = b.name.split(' ');
-    const last = parts[parts.length - 1].toLowerCase();
-    surnames.set(last, surnames.has(last) && surnames.get(last) !== b.key ? null : b.key);
-  }
   const initials = new Map<string, string>();
-  for (const b of builders.values()) {
-    const words = b.name.split(' ').filter((w) => !CONNECTORS.has(w.toLowerCase()) && w.toLowerCase() !== 'the');
-    if (words.length >= 2) initials.set(words.map((w) => w[0]).join('').toLowerCase(), b.key);
-  }
   // "the Journal" after "Wall Street Journal": an outlet's last word is the outlet.
   const lastWords = new Map<string, string | null>();
   for (const b of builders.values()) {
     const parts = b.name.split(' ');
-    if (parts.length < 2 || !b.kindScore.has('outlet')) continue;
-    const last = parts[parts.length - 1].toLowerCase();
-    lastWords.set(last, lastWords.has(last) ? null : b.key);
+    const last = lc(parts[parts.length - 1]);
+    const person = b.kindScore.get('person');
+    if (person !== undefined && person >= maxScore(b)) surnames.set(last, surnames.has(last) && surnames.get(last) !== b.key ? null : b.key);
+    if (parts.length >= 2) {
+      const words = parts.filter((w) => !CONNECTORS.has(lc(w)) && lc(w) !== 'the');
+      if (words.length >= 2) {
+        initials.set(lc(words.map((w) => w[0]).join('')), b.key);
+        // "Third-Party Risk Management" is TPRM.
+        if (b.name.includes('-')) {
+          const pieces = words.flatMap((w) => w.split('-')).filter(Boolean);
+          if (pieces.length > words.length) initials.set(lc(pieces.map((w) => w[0]).join('')), b.key);
+        }
+      }
+    }
+    if (parts.length >= 2 && b.kindScore.has('outlet')) lastWords.set(last, lastWords.has(last) ? null : b.key);
   }
-  for (const c of singles) {
+  for (const c of candidates) {
+    if (c.tokens.length !== 1) continue;
     const t = c.tokens[0];
-    if (t.text.startsWith('@')) continue; // handles are placed below
-    const lower = entityKey(t.text);
+    if (t.text.charCodeAt(0) === 64) continue; // handles are placed below
+    const lower = t.key;
+    // An acronym joins the name it follows in brackets, or a name of at least three words it spells.
+    const letters = lower.indexOf('.') >= 0 ? lower.replace(/\./g, '') : lower;
+    const paren = c.paren?.key && lc(c.paren.tokens[0].text[0]) === letters[0] ? c.paren.key : undefined;
+    const spelled = letters.length >= 3 ? initials.get(letters) : undefined;
+    if (c.jargon) {
+      const exp = paren ?? spelled;
+      if (exp) add(exp, builders.get(exp)!.name, builders.get(exp)!.kind, t.text);
+      continue;
+    }
     const sur = surnames.get(lower);
     if (sur) { add(sur, builders.get(sur)!.name, 'person', t.text); continue; }
     const outlet = lastWords.get(lower);
     if (outlet) { add(outlet, builders.get(outlet)!.name, 'outlet', t.text); continue; }
-    const acr = ACRONYMS.get(lower) ?? ACRONYMS.get(lower.replace(/\.$/, ''));
-    if (acr) { add(entityKey(acr), acr, classify(acr, [t], c.kindVotes, outlets) === 'outlet' || OUTLETS.has(acr.toLowerCase()) ? 'outlet' : PLACES.has(acr.toLowerCase()) ? 'place' : 'organisation', t.text); continue; }
+    const acr = ACRONYMS.get(lower) ?? (lower.endsWith('.') ? ACRONYMS.get(lower.slice(0, -1)) : undefined);
+    if (acr) { add(entityKey(acr), acr, classify(acr, [t], c.kindVotes, isOutlet) === 'outlet' || OUTLETS.has(lc(acr)) ? 'outlet' : PLACES.has(lc(acr)) ? 'place' : 'organisation', t.text); continue; }
     if (shape(t) === 'acronym') {
-      const exp = initials.get(lower);
+      const exp = paren ?? spelled;
       if (exp) add(exp, builders.get(exp)!.name, builders.get(exp)!.kind, t.text);
+      // "security firm ESET": an acronym its cue names.
+      else if (c.kindVotes.includes('organisation') || c.kindVotes.includes('outlet')) add(lower, t.text, classify(t.text, [t], c.kindVotes, isOutlet), t.text);
       continue;
     }
-    add(lower, t.text, classify(t.text, [t], c.kindVotes, outlets), t.text);
+    add(lower, t.text, classify(t.text, [t], c.kindVotes, isOutlet), t.text);
   }
 
   // Handles: "uses the online handles IRDev and v0rtex", "(@UnderTheBreach)".
   // They are aliases of the person the sentence is about.
-  sentences.forEach((s, si) => {
-    if (s.where !== 'body') return;
+  const handleForms = new Set<string>();
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si];
+    // Only a sentence with a word that starts with "@" or cues a handle can hold one.
+    if (s.where !== 'body' || !mayHoldHandles[si]) continue;
     const toks = tokenized[si];
     let person: string | undefined;
+    let personAt = -1;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
-      const sur = surnames.get(t.lower) ?? (builders.get(entityKey(t.text))?.kind === 'person' ? entityKey(t.text) : undefined);
-      if (sur && !person) person = sur;
+      const sur = surnames.get(t.lower) ?? (builders.get(t.key)?.kind === 'person' ? t.key : undefined);
+      if (sur) {
+        if (!person) person = sur;
+        if (sur === person) personAt = i;
+      }
       if (i + 1 < toks.length && toks[i].lower === toks[i + 1].lower) continue;
       const handles: Token[] = [];
+      let cued = false;
       if (HANDLE_CUES.has(t.lower)) {
+        cued = true;
         for (let j = i + 1; j < toks.length && j <= i + 8; j++) {
           const h = toks[j];
           if (h.lower === 'and' || h.lower === 'or') continue;
@@ -350,15 +848,21 @@ export function extractEntities(text: string, article: Article, sentences: Sente
           if (/[A-Z].*[A-Z]|[0-9]|^[a-z]+[A-Z]/.test(h.text) || h.text.startsWith('@')) handles.push(h);
           else break;
         }
-      } else if (t.text.startsWith('@') && t.text.length > 2) handles.push(t);
+      } else if (t.text.startsWith('@') && t.text.length > 2 && !t.opaque) handles.push(t);
       for (const h of handles) {
-        if (person) add(person, builders.get(person)!.name, 'person', h.text);
-        else add(entityKey(h.text), h.text, 'handle', h.text);
+        // A bare handle belongs to the person named just before it: "Alon Gal (Under the Breach) (@UnderTheBreach)".
+        if (person && (cued || i - personAt <= 8)) {
+          add(person, builders.get(person)!.name, 'person', h.text);
+          // "IRDev" may have been taken for a name of its own.
+          if (entityKey(h.text) !== person) builders.delete(entityKey(h.text));
+        } else add(entityKey(h.text), h.text, 'handle', h.text);
+        handleForms.add(h.text);
       }
     }
-  });
+  }
 
   // Old-layout tags that name something: [[T-Mobile]], [[Binns]], [[WSJ]].
+  let bodyLower: string | undefined;
   const tagSurfaces: { tag: string; span: Span; key: string }[] = [];
   for (const g of article.tags?.groups ?? []) {
     if (g.kind !== 'plain' && g.kind !== 'auto' && g.kind !== 'keyvalue') continue;
@@ -369,16 +873,31 @@ export function extractEntities(text: string, article: Article, sentences: Sente
         if (!tag.key?.startsWith('threatactor') || !tag.value) continue;
         name = tag.value;
         kind = 'organisation';
+        // Generated threat-actor tags are often false ("RTM" on a hundred files): the body must name it too.
+        bodyLower ??= article.body ? text.slice(article.body.span.start, article.body.span.end).toLowerCase() : '';
+        if (!containsWords(bodyLower, lc(name))) continue;
       }
-      if (!name || !isUpper(name.charCodeAt(0)) || FUNCTION_WORDS.has(name.toLowerCase()) || MONTHS_AND_DAYS.has(name.toLowerCase())) continue;
+      if (!name || !isUpper(name.charCodeAt(0)) || FUNCTION_WORDS.has(lc(name)) || MONTHS_AND_DAYS.has(lc(name))) continue;
       const lower = entityKey(name);
-      const key = surnames.get(lower) ?? surfaceKey(builders, lower) ?? (ACRONYMS.has(lower) ? entityKey(ACRONYMS.get(lower)!) : undefined) ?? lower;
-      if (!builders.has(key)) {
+      bySurface ??= surfaceIndex(builders);
+      const key = surnames.get(lower) ?? (builders.has(lower) ? lower : bySurface.get(lower)) ?? (ACRONYMS.has(lower) ? entityKey(ACRONYMS.get(lower)!) : undefined) ?? lower;
+      const existing = builders.get(key);
+      if (!existing) {
         const toks = tokenize(name, 0, name.length, []);
         if (!toks.length) continue;
-        add(key, ACRONYMS.get(lower) ?? name, kind ?? classify(name, toks, [], outlets), name);
+        if (!kind) {
+          // A tag names something new only if it is a known name or looks like one: topics
+          // ("Ransomware", "Cryptominer") are single capitalised words of the language.
+          const known = isOutlet(lower) || PLACES.has(lower) || ACRONYMS.has(lower) || KNOWN_ORGS.has(lower);
+          const looksLikeName = toks.length > 1 || shape(toks[0]) === 'camel' || shape(toks[0]) === 'acronym';
+          if (!known && (!looksLikeName || toks.some((t) => isJargon(t) || /[0-9]{4}/.test(t.text)))) continue;
+        }
+        add(key, ACRONYMS.get(lower) ?? name, kind ?? classify(name, toks, [], isOutlet), name);
+      } else if (kind) {
+        add(key, existing.name, kind, name);
       } else {
-        builders.get(key)!.surfaces.set(name, (builders.get(key)!.surfaces.get(name) ?? 0) + 1);
+        existing.surfaces.set(name, (existing.surfaces.get(name) ?? 0) + 1);
+        if (!bySurface.has(lower)) bySurface.set(lower, key);
       }
       const nameStart = tag.nameSpan.start + tag.name.indexOf(name.slice(0, 1));
       tagSurfaces.push({ tag: name, span: { start: Math.max(tag.nameSpan.start, nameStart), end: Math.min(tag.nameSpan.end, Math.max(tag.nameSpan.start, nameStart) + name.length) }, key });
@@ -394,10 +913,26 @@ export function extractEntities(text: string, article: Article, sentences: Sente
       if (k !== 'other' && score > bestScore) { best = k; bestScore = score; }
     }
     b.kind = bestScore < 0 ? 'other' : best;
-    for (const s of b.surfaces.keys()) surfaceToKey.set(entityKey(s), b.key);
-    surfaceToKey.set(entityKey(b.name), b.key);
   }
-  for (const [sur, key] of surnames) if (key) surfaceToKey.set(sur, key);
+  // A capitalised phrase of no known kind that the body writes in lower case at least as often is
+  // ordinary language set in title case ("Command and Control", "Process Injection", "Patch").
+  for (const b of commonPhrases(builders, sentences, tokenized, smallStamp)) builders.delete(b.key);
+  const surfaceToKey = new Map<string, string>();
+  const allCaps = new Map<string, boolean>(); // surface key → every form of it is in capitals
+  const form = (surface: string, key: string) => {
+    const k = entityKey(surface);
+    surfaceToKey.set(k, key);
+    allCaps.set(k, (allCaps.get(k) ?? true) && isAllCaps(surface));
+  };
+  for (const b of builders.values()) {
+    for (const s of b.surfaces.keys()) form(s, b.key);
+    form(b.name, b.key);
+    // The table's acronyms of a name the body spelled out: a headline's "WSJ".
+    const acronyms = ACRONYMS_OF.get(b.key);
+    if (acronyms) for (const acr of acronyms) if (!surfaceToKey.has(acr)) form(acr.toUpperCase(), b.key);
+  }
+  for (const [sur, key] of surnames) if (key && builders.has(key)) surfaceToKey.set(sur, key);
+  for (const t of tagSurfaces) if (!builders.has(t.key)) t.key = '';
   // Pinned names and aliases override whatever was guessed, in every article.
   const pinnedSurfaces = new Set<string>();
   for (const p of options.pins ?? []) {
@@ -405,45 +940,74 @@ export function extractEntities(text: string, article: Article, sentences: Sente
     const b = builders.get(p.key)!;
     b.name = p.name;
     if (p.kind) b.kind = p.kind;
-    for (const form of [p.name, ...p.aliases]) {
-      surfaceToKey.set(entityKey(form), p.key);
-      pinnedSurfaces.add(entityKey(form));
+    for (const f of [p.name, ...p.aliases]) {
+      surfaceToKey.set(entityKey(f), p.key);
+      allCaps.set(entityKey(f), false);
+      pinnedSurfaces.add(entityKey(f));
     }
   }
 
-  // Pass 3: mentions, longest match first, in every sentence.
+  // Pass 3: mentions, longest match first, in every sentence. Only a token
+  // that starts some known form (or a first name, for "John Erin Binns") can
+  // start a mention, and only the lengths of the forms that start with it are
+  // tried: one map probe per capitalised word instead of five phrases built.
+  const lengths = new Map<string, number>(); // first word → bit n set when a form of n words starts with it
+  for (const surface of surfaceToKey.keys()) {
+    let words = 1;
+    let space = surface.indexOf(' ');
+    const first = space < 0 ? surface : surface.slice(0, space);
+    while (space >= 0) { words++; space = surface.indexOf(' ', space + 1); }
+    lengths.set(first, (lengths.get(first) ?? 0) | (words <= 5 ? 1 << words : 0));
+  }
   const mentions = new Map<string, Mention[]>();
   const push = (key: string, m: Mention) => {
     const list = mentions.get(key);
     if (list) list.push(m);
     else mentions.set(key, [m]);
   };
-  // Only a token that starts some known form can start a mention: one set
-  // lookup spares building and normalising candidate phrases at every word.
-  const firstWords = new Set<string>();
-  for (const surface of surfaceToKey.keys()) firstWords.add(surface.split(' ')[0]);
-  sentences.forEach((s, si) => {
+  const special = pinnedSurfaces.size > 0 || handleForms.size > 0;
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si];
     const toks = tokenized[si];
-    for (let i = 0; i < toks.length; i++) {
-      if (!toks[i].cap && !toks[i].text.startsWith('@') && !/[A-Z]/.test(toks[i].text) && !pinnedSurfaces.has(toks[i].lower)) continue;
-      if (!firstWords.has(entityKey(toks[i].text)) && !FIRST_NAMES.has(toks[i].lower)) continue;
-      for (let len = Math.min(5, toks.length - i); len >= 1; len--) {
-        const slice = toks.slice(i, i + len);
-        if (slice.slice(1).some((t) => t.brokenBefore) || slice.slice(0, -1).some((t) => t.possessive)) continue;
-        const surface = slice.map((t) => t.text).join(' ');
-        let key = surfaceToKey.get(entityKey(surface));
-        if (!key && len >= 3 && FIRST_NAMES.has(slice[0].lower)) key = surfaceToKey.get(entityKey(`${slice[0].text} ${slice[len - 1].text}`));
+    const sentence = s.where === 'heading' ? -1 : si;
+    const where = s.where === 'heading' ? 'body' : s.where;
+    // Only words in `startsOf` can start a mention, unless pinned or handle forms are written in lower case.
+    const starts = special ? undefined : startsOf[si];
+    const count = starts ? starts.length : toks.length;
+    let covered = 0;
+    for (let p = 0; p < count; p++) {
+      const i = starts ? starts[p] : p;
+      if (i < covered) continue;
+      const t = toks[i];
+      if (t.opaque) continue;
+      if (!t.cap && !t.upper && !t.at && !(special && (pinnedSurfaces.has(t.lower) || handleForms.has(t.text)))) continue;
+      const mask = lengths.get(t.key);
+      const firstName = FIRST_NAMES.has(t.lower);
+      if (mask === undefined && !firstName) continue;
+      // Longer forms start with the word's lower case; only a lone word drops an "'s" of its own.
+      const longer = t.key === t.lower ? mask : lengths.get(t.lower);
+      // The longest run that may form one name: no punctuation inside, no possessive before its end.
+      let valid = 1;
+      while (valid < 5 && i + valid < toks.length && !toks[i + valid].brokenBefore && !toks[i + valid - 1].possessive) valid++;
+      for (let len = valid; len >= 1; len--) {
+        let key: string | undefined;
+        if (len === 1) key = mask !== undefined && (mask & 2) !== 0 ? surfaceToKey.get(t.key) : undefined;
+        else if (longer !== undefined && (longer & (1 << len)) !== 0) key = surfaceToKey.get(joinKeys(toks, i, i + len));
+        if (!key && len >= 3 && firstName) key = surfaceToKey.get(`${t.lower} ${toks[i + len - 1].key}`);
         if (!key) continue;
-        if (len === 1 && !slice[0].cap && !slice[0].text.startsWith('@') && shape(slice[0]) !== 'camel' && !pinnedSurfaces.has(slice[0].lower)) continue;
-        const start = slice[0].start;
-        const end = slice[len - 1].end;
-        push(key, { key, span: { start, end }, text: text.slice(start, end), sentence: si, where: s.where === 'heading' ? 'body' : s.where });
-        i += len - 1;
+        if (len === 1 && !t.cap && !t.at && shape(t) !== 'camel' && !pinnedSurfaces.has(t.lower) && !handleForms.has(t.text)) continue;
+        // An acronym is written in capitals: "US", not "Us"; "IT", not "It".
+        if (len === 1 && allCaps.get(t.key) && !isAllCaps(t.text)) continue;
+        const start = t.start;
+        const end = toks[i + len - 1].end;
+        // Headings are not in the article's sentence list: their mentions point at no sentence.
+        push(key, { key, span: { start, end }, text: text.slice(start, end), sentence, where });
+        covered = i + len;
         break;
       }
     }
-  });
-  for (const t of tagSurfaces) push(t.key, { key: t.key, span: t.span, text: text.slice(t.span.start, t.span.end), sentence: -1, where: 'tag' });
+  }
+  for (const t of tagSurfaces) if (t.key) push(t.key, { key: t.key, span: t.span, text: text.slice(t.span.start, t.span.end), sentence: -1, where: 'tag' });
 
   const out: DocEntity[] = [];
   for (const b of builders.values()) {
@@ -452,9 +1016,72 @@ export function extractEntities(text: string, article: Article, sentences: Sente
     // A lone capitalised word seen once, of no known kind, is more likely noise than a subject.
     if (b.kind === 'other' && ms.length < 2) continue;
     ms.sort((x, y) => x.span.start - y.span.start);
-    const aliases = [...new Set([...b.surfaces.keys(), ...ms.map((m) => m.text)])].filter((s) => entityKey(s) !== entityKey(b.name));
-    out.push({ key: b.key, name: b.name, kind: b.kind, aliases: [...new Set(aliases)], mentions: ms });
+    const own = entityKey(b.name);
+    const aliases: string[] = [];
+    const seen = new Set<string>();
+    for (const s of b.surfaces.keys()) if (!seen.has(s)) { seen.add(s); if (entityKey(s) !== own) aliases.push(s); }
+    for (const m of ms) if (!seen.has(m.text)) { seen.add(m.text); if (entityKey(m.text) !== own) aliases.push(m.text); }
+    out.push({ key: b.key, name: b.name, kind: b.kind, aliases, mentions: ms });
   }
+  return out;
+}
+
+/** The texts of tokens [a, b), joined by spaces. */
+function joinTexts(tokens: Token[], a: number, b: number): string {
+  let s = tokens[a].text;
+  for (let k = a + 1; k < b; k++) s += ` ${tokens[k].text}`;
+  return s;
+}
+
+/** `entityKey` of the texts of tokens [a, b) joined by spaces: only the last word loses an "'s". */
+function joinKeys(tokens: Token[], a: number, b: number): string {
+  let s = tokens[a].lower;
+  for (let k = a + 1; k < b - 1; k++) s += ` ${tokens[k].lower}`;
+  return `${s} ${tokens[b - 1].key}`;
+}
+
+/** Builders of kind 'other' whose words the body writes in lower case at least as often as capitalised. */
+function commonPhrases(builders: Map<string, Builder>, sentences: Sentence[], tokenized: Token[][], stamp: number): Builder[] {
+  const byFirst = new Map<string, { b: Builder; words: string[]; lower: number; cap: number }[]>();
+  // First letters and lengths of the first words: most tokens are passed over without a map probe.
+  const initial = new Uint8Array(128);
+  let longest = 0;
+  let wide = false;
+  for (const b of builders.values()) {
+    if (b.kind !== 'other' || isAllCaps(b.name)) continue;
+    const words = lc(b.name).replace(/’/g, "'").split(' ');
+    if (SMALL_WORDS[smallWordHash(words[0])] !== stamp) continue; // never written in lower case
+    const c = words[0].charCodeAt(0);
+    if (c < 128) initial[c] = 1;
+    else wide = true;
+    longest = Math.max(longest, words[0].length);
+    const list = byFirst.get(words[0]);
+    const entry = { b, words, lower: 0, cap: 0 };
+    if (list) list.push(entry);
+    else byFirst.set(words[0], [entry]);
+  }
+  if (!byFirst.size) return [];
+  for (let si = 0; si < sentences.length; si++) {
+    if (sentences[si].where !== 'body') continue;
+    const toks = tokenized[si];
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k];
+      const c = t.lower.charCodeAt(0);
+      if (t.opaque || t.lower.length > longest || (c < 128 ? initial[c] === 0 : !wide)) continue;
+      const list = byFirst.get(t.lower);
+      if (!list) continue;
+      for (const e of list) {
+        let n = 1;
+        while (n < e.words.length && k + n < toks.length && toks[k + n].cap === t.cap && !toks[k + n].brokenBefore && toks[k + n].lower === e.words[n]) n++;
+        if (n === e.words.length) {
+          if (t.cap) e.cap++;
+          else e.lower++;
+        }
+      }
+    }
+  }
+  const out: Builder[] = [];
+  for (const list of byFirst.values()) for (const e of list) if (e.lower > 0 && e.lower >= e.cap) out.push(e.b);
   return out;
 }
 
@@ -464,10 +1091,19 @@ function maxScore(b: Builder): number {
   return m;
 }
 
-function surfaceKey(builders: Map<string, Builder>, lower: string): string | undefined {
-  if (builders.has(lower)) return lower;
+/**
+ * Surface key → key of the first builder, in order, that has a surface with
+ * that key. Built once when the tags are read; `add` keeps it up to date, and
+ * a surface added later never needs to win over an earlier builder (tags
+ * resolve surnames and known keys before they look here).
+ */
+function surfaceIndex(builders: Map<string, Builder>): Map<string, string> {
+  const index = new Map<string, string>();
   for (const b of builders.values()) {
-    for (const s of b.surfaces.keys()) if (entityKey(s) === lower) return b.key;
+    for (const s of b.surfaces.keys()) {
+      const k = entityKey(s);
+      if (!index.has(k)) index.set(k, b.key);
+    }
   }
-  return undefined;
+  return index;
 }

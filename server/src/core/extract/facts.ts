@@ -4,9 +4,9 @@
  * quotations and links. Pure, and computed once per document version.
  */
 import type { Article, Link } from '../syntax/ast';
-import { extractClaims } from './attribution';
-import { extractEntities, hiddenRanges, type Sentence } from './entities';
-import { extractFigures } from './quantities';
+import { assignAsOf, extractClaims } from './claims';
+import { extractEntities, type Sentence } from './entities';
+import { extractFigures } from './figures';
 import type { Pin } from './pins';
 import type { DocFacts, EntityKind, Mention } from './types';
 import { canonicalUrl } from './urls';
@@ -59,9 +59,9 @@ export function extractFacts(uri: string, text: string, article: Article, option
 
   const date = article.date?.parsed.ok ? article.date.parsed.date.instant : undefined;
   const refs = sentences.map((s) => ({ span: s.span, text: s.text }));
-  const hidden = hiddenRanges(links);
-  const figures = extractFigures(refs, mentions, kindOf, subject, hidden);
-  const claims = extractClaims(refs, mentions, kindOf, date, figures, hidden);
+  // Link destinations, images and bare URLs are masked by the extractors themselves.
+  const figures = assignAsOf(extractFigures(refs, mentions, kindOf, subject), refs, date);
+  const claims = extractClaims(refs, mentions, kindOf, date);
   const author = article.author?.value;
   return {
     uri,

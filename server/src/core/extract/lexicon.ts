@@ -1,7 +1,8 @@
 /**
  * Small word lists the entity extractor leans on. They are deliberately
- * short: they decide the kind of a name when the text gives no cue, and they
- * keep sentence-initial function words ("The", "On") out of names.
+ * short: they decide the kind of a name when the text gives no cue, they
+ * keep sentence-initial function words ("The", "On") out of names, and they
+ * keep the trade's jargon ("DDoS", "IoT") from passing for organisations.
  */
 
 /** Capitalised words that start sentences but never start names. */
@@ -38,7 +39,8 @@ export const ROLE_WORDS = new Set([
   'spokeswoman', 'secretary', 'minister', 'attorney', 'general', 'counsel', 'engineer', 'lead', 'principal',
   'partner', 'executive', 'agent', 'detective', 'commissioner', 'representative', 'rep', 'sen', 'gov', 'governor',
   'mayor', 'field', 'senior', 'junior', 'deputy', 'assistant', 'associate', 'editor', 'reporter', 'author',
-  'hacker', 'researchers', 'expert', 'experts', 'consultant',
+  'hacker', 'researchers', 'expert', 'experts', 'consultant', 'inspector', 'advocate', 'evangelist', 'strategist',
+  'architect', 'scientist', 'ambassador', 'chancellor', 'premier', 'journalist', 'columnist', 'host',
 ]);
 
 /** Words that make a name an organisation when they end it. */
@@ -51,6 +53,7 @@ export const ORG_SUFFIXES = new Set([
   'force', 'command', 'consortium', 'hospital', 'health', 'insurance', 'airlines', 'airways', 'motors',
   'communications', 'telecom', 'media', 'entertainment', 'games', 'studios', 'partners', 'capital', 'holdings',
   'intelligence', 'research', 'project', 'federation', 'union', 'house', 'senate', 'congress', 'parliament',
+  'directorate', 'committee', 'agencies', 'ministries', 'cooperative',
 ]);
 
 /** Words before a name that say what it is ("security firm Mandiant"). */
@@ -70,6 +73,59 @@ export const SPEECH_VERBS = new Set([
   'emailed', 'shared', 'posted', 'sued', 'filed', 'repeated', 'thinks', 'believes', 'agreed', 'estimated',
 ]);
 
+/**
+ * Words that end the names of things (laws, reports, programs, tools): a run
+ * that contains one is not a person, whatever cue stands around it
+ * ("the General Data Protection Regulation", "Consumer Reports said").
+ */
+export const THING_WORDS = new Set([
+  'act', 'acts', 'regulation', 'regulations', 'directive', 'law', 'laws', 'bill', 'program', 'programme', 'report',
+  'reports', 'protocol', 'framework', 'standard', 'initiative', 'plan', 'policy', 'tool', 'tools', 'suite', 'platform',
+  'store', 'edition', 'update', 'campaign', 'operation', 'botnet', 'server', 'service', 'protection', 'privacy',
+  'security', 'data', 'cloud', 'network', 'day', 'week', 'summit', 'conference', 'award', 'awards', 'index', 'series',
+  'strike', 'web', 'app', 'apps', 'online', 'digital', 'cyber', 'threat', 'labs', 'talos', 'unit',
+]);
+
+/**
+ * Well-known companies and institutions of the trade, lower-case: a name that
+ * is (or starts with) one of them is an organisation, never a person
+ * ("Cisco Talos said").
+ */
+export const KNOWN_ORGS = new Set([
+  'microsoft', 'google', 'apple', 'facebook', 'meta', 'amazon', 'twitter', 'cisco', 'kaseya', 'kaspersky', 'ibm',
+  'intel', 'oracle', 'adobe', 'vmware', 'citrix', 'fortinet', 'sophos', 'mandiant', 'fireeye', 'crowdstrike',
+  'proofpoint', 'symantec', 'mcafee', 'eset', 'avast', 'malwarebytes', 'bitdefender', 'huawei', 'samsung', 'zoom',
+  'verizon', 'at&t', 'netflix', 'paypal', 'visa', 'mastercard', 'telstra', 'optus', 'accenture', 'deloitte', 'kpmg',
+  'gartner', 'forrester', 'solarwinds', 'okta', 'cloudflare', 'akamai', 'github', 'gitlab', 'atlassian', 'salesforce',
+  'dropbox', 'reddit', 'tiktok', 'telegram', 'whatsapp', 'instagram', 'linkedin', 'yahoo', 'mozilla', 'nvidia', 'dell',
+  'lenovo', 'sonicwall', 'check point', 'palo alto networks', 'sentinelone', 'rapid7', 'tenable', 'qualys',
+  'recorded future', 'chainalysis', 'coinbase', 'binance', 'colonial pipeline', 'accellion', 't-mobile', 'knowbe4',
+  'uptycs', 'specops', 'huntress', 'wordfence', 'emsisoft', 'zoho', 'alibaba', 'tencent', 'baidu', 'uber', 'tesla',
+  'equifax', 'experian', 'marriott', 'target', 'walmart', 'fedex', 'ups', 'sony', 'nintendo', 'discord', 'twitch',
+  'intezer', 'zimperium', 'egress', 'cyble', 'immuniweb', 'digital shadows', 'group-ib', 'trustwave', 'imperva',
+  'nso group', 'citizen lab', 'bugcrowd', 'hackerone', 'darktrace', 'tanium', 'varonis', 'netskope', 'zscaler',
+]);
+
+/**
+ * The trade's jargon: words that look like names (camel case, capitals) but
+ * name no one. Lower-case; a hyphenated word whose first part is here counts
+ * too ("DDoS-ers").
+ */
+export const JARGON = new Set([
+  'ddos', 'dos', 'iot', 'iiot', 'raas', 'saas', 'paas', 'iaas', 'maas', 'poc', 'pocs', 'vpn', 'vpns', 'c2', 'c&c', 'cnc',
+  'http', 'https', 'devops', 'devsecops', 'secops', 'defi', 'nft', 'nfts', 'mitm', 'mitb', 'rce', 'lpe', 'api', 'apis', 'sms',
+  'dns', 'ip', 'ips', 'ioc', 'iocs', 'voip', 'wifi', 'wi-fi', 'pos', 'c-suite', 'macos', 'ios', 'ipados', 'ipv4', 'ipv6',
+  'vm', 'vms', 'mfa', '2fa', 'otp', 'sql', 'nosql', 'xss', 'csrf', 'ssrf', 'url', 'urls', 'pdf', 'html', 'css', 'usb',
+  'usb-c', 'usb-a', 'nfc', 'ai', 'ml', 'cve', 'cves', 'cvss', 'cvssv3', 'os', 'pc', 'pcs', 'ssn', 'ssns', 'pii', 'phi',
+  'ssh', 'rdp', 'smb', 'tls', 'ssl', 'vnc', 'ceo', 'cto', 'ciso', 'ceos', 'cisos', 'it', 'ot', 'ics', 'scada', 'apts',
+  'ttps', 'edr', 'xdr', 'siem', 'soc', 'socs', 'soar', 'mdr', 'dlp', 'iam', 'pam', 'sso', 'vpc', 'dll', 'dlls',
+  'exe', 'json', 'xml', 'yaml', 'javascript', 'powershell', 'appdata', 'programdata', 'system32', 'base64', 'id',
+  'ids', 'faq', 'faqs', 'sim', 'esim', 'imei', 'imsi', 'pin', 'pins', 'gps', 'lte', '5g', '4g', 'b2b', 'b2c', 'ecommerce',
+  'e-commerce', 'appsec', 'infosec', 'opsec', 'osint', 'ransomware', 'malware', 'spyware', 'adware', 'phishing',
+  'vishing', 'smishing', 'cryptojacking', 'cybersecurity', 'cyberattack', 'cyberattacks', 'zero-day', 'zero-days',
+  'trojan', 'trojans', 'backdoor', 'botnet', 'rootkit', 'keylogger', 'infostealer', 'cryptominer', 'proxyware',
+]);
+
 /** News outlets, by canonical name. Matched case-insensitively; the Source fields of the corpus add more. */
 export const OUTLETS = new Map<string, string>([
   ['wall street journal', 'Wall Street Journal'], ['new york times', 'New York Times'], ['washington post', 'Washington Post'],
@@ -81,7 +137,9 @@ export const OUTLETS = new Map<string, string>([
   ['dark reading', 'Dark Reading'], ['securityweek', 'SecurityWeek'], ['the hacker news', 'The Hacker News'],
   ['databreaches.net', 'DataBreaches.net'], ['associated press', 'Associated Press'], ['cbs news', 'CBS News'],
   ['nbc news', 'NBC News'], ['financial times', 'Financial Times'], ['the dfir report', 'The DFIR Report'],
-  ['trend micro', 'Trend Micro'], ['latest hacking news', 'Latest Hacking News'],
+  ['trend micro', 'Trend Micro'], ['latest hacking news', 'Latest Hacking News'], ['bleeping computer', 'BleepingComputer'],
+  ['techrepublic', 'TechRepublic'], ['gizmodo', 'Gizmodo'], ['the intercept', 'The Intercept'], ['axios', 'Axios'],
+  ['politico', 'Politico'], ['cyberscoop', 'CyberScoop'], ['the daily beast', 'The Daily Beast'], ['fox news', 'Fox News'],
 ]);
 
 /** Acronyms with one well-known expansion, so "WSJ" and "Wall Street Journal" are one entity in every article. */
@@ -92,7 +150,7 @@ export const ACRONYMS = new Map<string, string>([
   ['dhs', 'Department of Homeland Security'], ['cisa', 'Cybersecurity and Infrastructure Security Agency'],
   ['ncsc', 'National Cyber Security Centre'], ['gchq', 'Government Communications Headquarters'],
   ['us', 'United States'], ['u.s', 'United States'], ['u.s.', 'United States'], ['usa', 'United States'],
-  ['uk', 'United Kingdom'], ['u.k.', 'United Kingdom'], ['eu', 'European Union'], ['un', 'United Nations'],
+  ['u.s.a', 'United States'], ['uk', 'United Kingdom'], ['u.k', 'United Kingdom'], ['u.k.', 'United Kingdom'], ['eu', 'European Union'], ['un', 'United Nations'],
   ['nato', 'NATO'], ['enisa', 'ENISA'], ['europol', 'Europol'], ['interpol', 'Interpol'],
 ]);
 

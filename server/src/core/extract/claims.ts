@@ -1,0 +1,631 @@
+/**
+ * Claims: for each sentence that states a figure or attributes something,
+ * who says so and when it holds. Attribution is read from the few shapes
+ * news prose uses: "T-Mobile said", "according to T-Mobile", "Binns told the
+ * WSJ" (the teller is the source), "…,” Sievert said", "the seller claimed",
+ * "Randy Watkins, CTO at …, told Threatpost", "Unit221B LLC, which said", and
+ * pronouns ("he told the Journal", "it said", "what they claim") resolved to
+ * the last fitting person, claimant or organisation. A sentence that only
+ * calls its figure "purported" or "alleged" takes the attribution of the
+ * sentence before it. The date a claim holds at comes from an explicit date
+ * in the sentence ("As of Aug. 18", "on Aug. 20", "By Aug. 4", "August 15,
+ * 2021", "in June") or a weekday ("on Thursday"), resolved against the
+ * article's date; `assignAsOf` gives each figure the date nearest to it.
+ *
+ * Dates are read by a small scanner rather than chrono-node: only months,
+ * days, years and weekdays are needed, and a scan of capitalised words costs
+ * next to nothing. Every look-around is bounded, so the cost is linear.
+ */
+import { monthOf } from '../syntax/dates';
+import { mentionsBySentence } from './figures';
+import { readingsOf, SAY_SOURCE, type SentenceReading } from './numbers';
+import type { Claim, EntityKind, Figure, Mention, SentenceRef } from './types';
+
+export { measureKey } from './figures';
+
+const DAY = 24 * 3600 * 1000;
+/** A date without a year later than this after the article is taken to be from the year before. */
+const FUTURE_GRACE = 14 * DAY;
+
+// ---------------------------------------------------------------------------
+// Dates
+
+export interface DateMention {
+  /** Offsets in the sentence: the date with its preposition ("As of Aug. 18"). */
+  start: number;
+  end: number;
+  /** Where the date words themselves start ("Aug. 18"). */
+  at: number;
+  /** Midnight UTC of the day meant (the first of the month for "in June"). */
+  instant: number;
+}
+
+const CAP_WORD_RE = /\b[A-Z][a-z]{2,8}\b/g;
+const DAY_AFTER_RE = /\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?\b(?![:.,]\d)(?:,?\s{1,3}((?:19|20)\d\d)\b)?/y;
+const YEAR_AFTER_RE = /\.?,?\s{1,3}((?:19|20)\d\d)\b/y;
+const DAY_BEFORE_RE = /\b(\d{1,2})(?:st|nd|rd|th)?\s{1,3}$/;
+const MONTH_ONLY_BEFORE_RE = /\b(?:in|since|until|by|from|during|through|of|early|late|mid|last|as of|before|after)\s+$/i;
+const PREPOSITION_RE = /\b(?:as of|on|by|in|since|until|through|from|before|after)\s+$/i;
+const YESTERDAY_RE = /\byesterday\b/i;
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+function sticky(re: RegExp, v: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(v);
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Midnight UTC of the day of an instant. */
+function dayOf(instant: number): number {
+  return Math.floor(instant / DAY) * DAY;
+}
+
+/**
+ * The explicit dates of a visible sentence text, in order. Dates without a
+ * year take the article's year, or the year before when that would put them
+ * more than two weeks after the article (a week-ahead webinar keeps its
+ * year; "in November" in an August article is last November). Weekdays are
+ * the latest such day on or before the article's day ("as of Monday
+ * morning" in a Monday article is that day); "last Thursday" is strictly
+ * before it. Without an article date only dates with a year are read.
+ */
+export function datesIn(v: string, articleDate: number | undefined): DateMention[] {
+  const out: DateMention[] = [];
+  const ref = articleDate === undefined ? undefined : dayOf(articleDate);
+  const re = CAP_WORD_RE;
+  re.lastIndex = 0;
+  for (let m = re.exec(v); m; m = re.exec(v)) {
+    const word = m[0];
+    const at = m.index;
+    let end = at + word.length;
+    let instant: number | undefined;
+    const month = monthOf(word);
+    if (month !== undefined) {
+      let day: number | undefined;
+      let year: number | undefined;
+      const d = sticky(DAY_AFTER_RE, v, end);
+      const y = d ? null : sticky(YEAR_AFTER_RE, v, end);
+      let first = at;
+      if (d) {
+        day = Number(d[1]);
+        year = d[2] ? Number(d[2]) : undefined;
+        end += d[0].length;
+      } else {
+        const before = DAY_BEFORE_RE.exec(v.slice(Math.max(0, at - 6), at));
+        if (before) { day = Number(before[1]); first = at - before[0].length; }
+        if (y) { year = Number(y[1]); end += y[0].length; }
+        else if (v.charCodeAt(end) === 46 && /^[A-Z][a-z]{2}$/.test(word)) end++;
+      }
+      // "May", "March" and "June" are words too: alone they are dates only after "in", "since", …
+      if (day === undefined && year === undefined && !MONTH_ONLY_BEFORE_RE.test(v.slice(Math.max(0, at - 10), at))) continue;
+      if (day !== undefined && (day < 1 || day > daysInMonth(year ?? 2000, month))) continue;
+      if (year === undefined) {
+        if (ref === undefined) continue;
+        year = new Date(ref).getUTCFullYear();
+        if (Date.UTC(year, month - 1, day ?? 1) > ref + FUTURE_GRACE) year--;
+      }
+      instant = Date.UTC(year, month - 1, day ?? 1);
+      re.lastIndex = end;
+      const prep = PREPOSITION_RE.exec(v.slice(Math.max(0, first - 8), first));
+      out.push({ start: prep ? first - prep[0].length : first, end, at: first, instant });
+      continue;
+    }
+    const wd = WEEKDAYS.indexOf(word);
+    if (wd >= 0 && ref !== undefined) {
+      const last = /\blast\s+$/i.exec(v.slice(Math.max(0, at - 6), at));
+      const next = /\b(?:next|this coming|coming)\s+$/i.test(v.slice(Math.max(0, at - 12), at));
+      if (next) continue;
+      const refDay = new Date(ref).getUTCDay();
+      let back = (refDay - wd + 7) % 7;
+      if (last && back === 0) back = 7;
+      instant = ref - back * DAY;
+      const first = last ? at - last[0].length : at;
+      const prep = PREPOSITION_RE.exec(v.slice(Math.max(0, first - 8), first));
+      out.push({ start: prep ? first - prep[0].length : first, end, at, instant });
+    }
+  }
+  const y = ref === undefined ? null : YESTERDAY_RE.exec(v);
+  if (y && ref !== undefined) {
+    out.push({ start: y.index, end: y.index + y[0].length, at: y.index, instant: ref - DAY });
+    out.sort((a, b) => a.start - b.start);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Speakers
+
+const SAY_RE = new RegExp(`\\b(?:${SAY_SOURCE})\\b`, 'g');
+/** Verbs that may come before their speaker after a quotation ("…,” said Kolochenko). */
+const INVERTIBLE = new Set(['said', 'says', 'wrote', 'added', 'noted', 'explained', 'continued', 'warned']);
+/** Words that may stand between a speaker and the verb ("Binns allegedly told", "T-Mobile had estimated"). */
+const GAP_WORDS = new Set([
+  'also', 'has', 'have', 'had', 'later', 'previously', 'then', 'now', 'first', 'initially', 'originally', 'already',
+  'further', 'did', 'would', 'will', 'could', 'may', 'might', 'since', 'once', 'again', 'never', 'not', 'even', 'just',
+]);
+const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being']);
+
+const PERSONLIKE = ['seller', 'sellers', 'thief', 'thieves', 'hacker', 'hackers', 'attacker', 'attackers', 'threat actor', 'threat actors', 'actor', 'actors',
+  'cybercriminal', 'cybercriminals', 'criminal', 'criminals', 'crook', 'crooks', 'poster', 'source', 'sources', 'spokesperson', 'spokesman',
+  'spokeswoman', 'expert', 'experts', 'researcher', 'researchers', 'analyst', 'analysts', 'investigator', 'investigators', 'official', 'officials'];
+const ORGLIKE = ['company', 'firm', 'carrier', 'telecom', 'telco', 'operator', 'provider', 'vendor', 'agency', 'regulator', 'group', 'gang', 'authorities'];
+const THINGS = ['forum post', 'post', 'statement', 'report', 'notice', 'filing', 'listing', 'advertisement', 'ad', 'lawsuit', 'complaint', 'publication', 'newspaper', 'outlet', 'news outlet'];
+const NOUNS = [...PERSONLIKE, ...ORGLIKE, ...THINGS].sort((a, b) => b.length - a.length).join('|');
+const DETS = '[Tt]he|[Aa]n?|[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Aa]nother|[Tt]wo|[Tt]hree|[Ii]ts|[Tt]heir';
+// A claimant: a determiner, at most two lower-case modifiers, then one of the nouns above.
+const CLAIMANT_ALL_RE = new RegExp(`\\b(?:${DETS})\\s+(?:[a-z][a-z-]*\\s+){0,2}?(?:${NOUNS})\\b`, 'g');
+const CLAIMANT_END_RE = new RegExp(`(?:^|[^A-Za-z])((?:${DETS})\\s+(?:[a-z][a-z-]*\\s+){0,2}?(?:${NOUNS}))\\s*$`);
+const CLAIMANT_START_RE = new RegExp(`(?:(?:${DETS})\\s+)(?:[a-z][a-z-]*\\s+){0,2}?(?:${NOUNS})\\b`, 'y');
+const ACCORDING_RE = /\b[Aa]ccording to\s+/g;
+const CAPITALISED_RE = /[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'&.-]*){0,4}/y;
+
+/** Someone a pronoun can refer to. */
+interface Agent {
+  who: string;
+  key?: string;
+  /** Offsets in the sentence it was found in. */
+  start: number;
+  end: number;
+  kind: 'person' | 'org' | 'thing';
+}
+
+interface Local {
+  m: Mention;
+  start: number;
+  end: number;
+  kind: EntityKind | undefined;
+}
+
+/** A speaker found for a sentence, offsets in that sentence. */
+interface Found {
+  who: string;
+  key?: string;
+  start: number;
+  end: number;
+  kind?: Agent['kind'];
+}
+
+const NOUN_KIND = new Map<string, Agent['kind']>([
+  ...PERSONLIKE.map((n) => [n.split(' ').pop()!, 'person'] as const),
+  ...ORGLIKE.map((n) => [n, 'org'] as const),
+  ...THINGS.map((n) => [n.split(' ').pop()!, 'thing'] as const),
+]);
+
+function claimantKind(phrase: string): Agent['kind'] {
+  return NOUN_KIND.get(phrase.slice(phrase.lastIndexOf(' ') + 1).toLowerCase()) ?? 'thing';
+}
+
+/** How many sentences back a pronoun may find what it refers to; names of organisations are looked for further. */
+const LOOK_BACK = 4;
+const ORG_LOOK_BACK = 12;
+
+/**
+ * What the claim extractor knows of one article while it reads it. Mentions
+ * and antecedents of a sentence are worked out only when a pronoun or a
+ * claimant needs them, so sentences without attribution cost next to nothing.
+ */
+class Article {
+  readonly locals: (Local[] | undefined)[] = [];
+  private readonly starts: (Map<number, Local> | undefined)[] = [];
+  private readonly ends: (Map<number, Local> | undefined)[] = [];
+  readonly agents: (Agent[] | undefined)[] = [];
+  readonly speakers: (Found | undefined)[] = [];
+
+  constructor(
+    readonly sentences: SentenceRef[],
+    readonly reading: SentenceReading[],
+    readonly bySentence: Mention[][],
+    readonly kindOf: (key: string) => EntityKind | undefined,
+  ) {}
+
+  localsAt(si: number): Local[] {
+    let l = this.locals[si];
+    if (!l) {
+      const offset = this.sentences[si].span.start;
+      l = this.bySentence[si].map((m) => ({ m, start: m.span.start - offset, end: m.span.end - offset, kind: this.kindOf(m.key) }));
+      this.locals[si] = l;
+    }
+    return l;
+  }
+
+  /** The mention of sentence `si` that starts at `at` and names no place. */
+  startingAt(si: number, at: number): Local | undefined {
+    let map = this.starts[si];
+    if (!map) {
+      map = new Map();
+      for (const l of this.localsAt(si)) if (l.kind !== 'place' && !map.has(l.start)) map.set(l.start, l);
+      this.starts[si] = map;
+    }
+    return map.get(at);
+  }
+
+  /** The mention of sentence `si` that ends at `at` and names no place. */
+  endingAt(si: number, at: number): Local | undefined {
+    let map = this.ends[si];
+    if (!map) {
+      map = new Map();
+      for (const l of this.localsAt(si)) if (l.kind !== 'place' && !map.has(l.end)) map.set(l.end, l);
+      this.ends[si] = map;
+    }
+    return map.get(at);
+  }
+
+  /**
+   * Persons, organisations and claimant phrases of a sentence, in order: the
+   * antecedents of pronouns. Those inside quotation marks are left out: a
+   * quoted speaker's "the bad actor" is not who "he was quoted as saying" is.
+   */
+  agentsAt(si: number): Agent[] {
+    let out = this.agents[si];
+    if (out) return out;
+    out = [];
+    for (const l of this.localsAt(si)) {
+      if (l.kind === 'person') out.push({ who: l.m.text, key: l.m.key, start: l.start, end: l.end, kind: 'person' });
+      else if (l.kind === 'organisation') out.push({ who: l.m.text, key: l.m.key, start: l.start, end: l.end, kind: 'org' });
+    }
+    const v = this.reading[si].v;
+    const re = CLAIMANT_ALL_RE;
+    re.lastIndex = 0;
+    let claimants = false;
+    for (let m = re.exec(v); m; m = re.exec(v)) {
+      out.push({ who: m[0], start: m.index, end: m.index + m[0].length, kind: claimantKind(m[0]) });
+      claimants = true;
+    }
+    if (claimants) out.sort((a, b) => a.start - b.start);
+    if (out.length && QUOTE_TEST_RE.test(v)) {
+      const quoted = quotedRanges(v).sort((a, b) => a[0] - b[0]);
+      if (quoted.length) {
+        // Both lists are in order: one walk drops the agents inside a quotation.
+        let q = 0;
+        let reach = -1;
+        out = out.filter((a) => {
+          while (q < quoted.length && quoted[q][0] <= a.start) { reach = Math.max(reach, quoted[q][1]); q++; }
+          return a.end > reach;
+        });
+      }
+    }
+    this.agents[si] = out;
+    return out;
+  }
+
+  /** What a pronoun at `at` in sentence `si` refers to: earlier in its sentence first, then in the sentences before. */
+  resolve(pronoun: string, si: number, at: number): Agent | undefined {
+    const p = pronoun.toLowerCase();
+    const own = this.agentsAt(si);
+    const stop = Math.max(0, si - LOOK_BACK);
+    if (p === 'he' || p === 'she') {
+      const a = lastBefore(own, at, (x) => x.kind === 'person');
+      if (a) return a;
+      // The sentence before's speaker, else its first named person (its subject, as a rule), else its last person-like claimant.
+      for (let k = si - 1; k >= stop; k--) {
+        const sp = this.speakers[k];
+        if (sp?.kind === 'person') return { ...sp, kind: 'person' };
+        const ag = this.agentsAt(k);
+        const named = ag.find((x) => x.kind === 'person' && x.key) ?? lastBefore(ag, Infinity, (x) => x.kind === 'person');
+        if (named) return named;
+      }
+      return undefined;
+    }
+    if (p === 'they') {
+      const a = lastBefore(own, at, (x) => x.kind !== 'thing' && !x.key);
+      if (a) return a;
+      for (let k = si - 1; k >= stop; k--) {
+        const sp = this.speakers[k];
+        if (sp && !sp.key && sp.kind && sp.kind !== 'thing') return { ...sp, kind: sp.kind };
+      }
+      return undefined;
+    }
+    if (p === 'it') {
+      const a = lastBefore(own, at, (x) => x.kind !== 'person');
+      if (a) return a;
+      for (let k = si - 1; k >= stop; k--) {
+        const last = lastBefore(this.agentsAt(k), Infinity, (x) => x.kind !== 'person');
+        if (last) return last;
+      }
+    }
+    return undefined;
+  }
+
+  /** The organisation "the company" at `at` in sentence `si` stands for: the last one named before it. */
+  orgBefore(si: number, at: number): string | undefined {
+    for (let k = si; k >= 0 && k >= si - ORG_LOOK_BACK; k--) {
+      const locals = this.localsAt(k);
+      for (let n = locals.length - 1; n >= 0; n--) {
+        const l = locals[n];
+        if (l.kind === 'organisation' && (k < si || l.end <= at)) return l.m.key;
+      }
+    }
+    return undefined;
+  }
+}
+
+/**
+ * The last of `agents` (sorted by start) that ends by `at` and is `ok`. The
+ * walk back is bounded: an antecedent more than 64 names away is no longer
+ * what a pronoun refers to.
+ */
+function lastBefore(agents: Agent[], at: number, ok: (a: Agent) => boolean): Agent | undefined {
+  let lo = 0;
+  let hi = agents.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (agents[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0 && lo - k <= 64; k--) {
+    const a = agents[k];
+    if (a.end <= at && ok(a)) return a;
+  }
+  return undefined;
+}
+
+const QUOTE_TEST_RE = /[“”"]/;
+const CURLY_RE = /[“”]/g;
+const STRAIGHT_QUOTED_RE = /"[^"\n]{0,2000}"/g;
+
+/**
+ * The quoted stretches of a sentence. A quotation may begin in an earlier
+ * sentence or end in a later one: a closing ” with no opening before it
+ * quotes from the sentence's start, an unclosed “ to its end.
+ */
+function quotedRanges(v: string): [number, number][] {
+  const out: [number, number][] = [];
+  let open = -1;
+  let first = true;
+  CURLY_RE.lastIndex = 0;
+  for (let m = CURLY_RE.exec(v); m; m = CURLY_RE.exec(v)) {
+    if (m[0] === '“') open = m.index;
+    else if (open >= 0 || first) { out.push([Math.max(open, 0), m.index + 1]); open = -1; }
+    first = false;
+  }
+  if (open >= 0) out.push([open, v.length]);
+  STRAIGHT_QUOTED_RE.lastIndex = 0;
+  for (let m = STRAIGHT_QUOTED_RE.exec(v); m; m = STRAIGHT_QUOTED_RE.exec(v)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+const LAST_WORD_RE = /([A-Za-z]+)$/;
+const ADVERB_RE = /^[a-z]{3,}ly$/;
+
+/** The end of the words before `at` once gap words and adverbs are skipped, or -1 for a passive ("was reported"). */
+function speakerEnd(v: string, at: number): number {
+  let p = at;
+  for (let n = 0; n < 4; n++) {
+    while (p > 0 && isSpace(v.charCodeAt(p - 1))) p--;
+    const w = LAST_WORD_RE.exec(v.slice(Math.max(0, p - 20), p));
+    if (!w) break;
+    const lower = w[1].toLowerCase();
+    if (BE.has(lower)) return -1;
+    if (!GAP_WORDS.has(lower) && !ADVERB_RE.test(w[1])) break;
+    p -= w[1].length;
+  }
+  // "(FCC) said": a closing bracket or quote may stand between.
+  for (;;) {
+    const c = v.charCodeAt(p - 1);
+    if (p > 0 && (isSpace(c) || c === 41 || c === 0x201d || c === 34)) p--;
+    else break;
+  }
+  return p;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+}
+
+function fromMention(l: Local): Found {
+  const kind = l.kind === 'person' ? 'person' : l.kind === 'organisation' ? 'org' : undefined;
+  return { who: l.m.text, key: l.m.key, start: l.start, end: l.end, kind };
+}
+
+/** A claimant phrase ending at `p`, with the key of the organisation "the company" stands for. */
+function claimantEndingAt(doc: Article, si: number, v: string, p: number): Found | undefined {
+  const from = Math.max(0, p - 60);
+  const m = CLAIMANT_END_RE.exec(v.slice(from, p));
+  if (!m) return undefined;
+  const start = from + m.index + m[0].indexOf(m[1]);
+  const found: Found = { who: m[1], start, end: start + m[1].length, kind: claimantKind(m[1]) };
+  if (found.kind === 'org') {
+    const key = doc.orgBefore(si, start);
+    if (key) found.key = key;
+  }
+  return found;
+}
+
+const VIA_RE = /([’']s)?\s+(?:story|report|article|statement|filing|post|tweet|blog|release|advisory|notice|spokesperson|spokesman|spokeswoman|representative)$/;
+const PRONOUN_RE = /(?:^|[^A-Za-z])(he|she|they|it|He|She|They|It)$/;
+
+function speakerBefore(doc: Article, si: number, v: string, p: number): Found | undefined {
+  const mention = doc.endingAt(si, p);
+  if (mention) return fromMention(mention);
+  // "The Wall Street Journal story noted", "a T-Mobile spokesperson said": the name behind the words.
+  const via = VIA_RE.exec(v.slice(Math.max(0, p - 24), p));
+  if (via) {
+    const nameEnd = p - via[0].length;
+    const named = doc.endingAt(si, nameEnd) ?? doc.endingAt(si, nameEnd + (via[1]?.length ?? 0));
+    if (named) return fromMention(named);
+  }
+  const pro = PRONOUN_RE.exec(v.slice(Math.max(0, p - 6), p));
+  if (pro) {
+    const start = p - pro[1].length;
+    const a = doc.resolve(pro[1], si, start);
+    return a ? { who: a.who, key: a.key, start, end: p, kind: a.kind } : undefined;
+  }
+  return claimantEndingAt(doc, si, v, p);
+}
+
+const RELATIVE_RE = /(?:^|[^A-Za-z])(who|which)$/;
+
+/** "Unit221B LLC, which said", "Glenn Gerstell, a former counsel …, who said". */
+function relativeSpeaker(doc: Article, si: number, v: string, p: number): Found | undefined {
+  const rel = RELATIVE_RE.exec(v.slice(Math.max(0, p - 7), p));
+  if (!rel) return undefined;
+  const relStart = p - rel[1].length;
+  if (rel[1] === 'who') {
+    const locals = doc.localsAt(si);
+    for (let k = locals.length - 1; k >= 0 && relStart - locals[k].start < 300; k--) {
+      const l = locals[k];
+      if (l.kind === 'person' && l.end <= relStart && relStart - l.end < 200) return fromMention(l);
+    }
+    return undefined;
+  }
+  let q = relStart;
+  while (q > 0 && (isSpace(v.charCodeAt(q - 1)) || v.charCodeAt(q - 1) === 44)) q--;
+  return speakerBefore(doc, si, v, q);
+}
+
+/** "Randy Watkins, chief technology officer at …, told Threatpost": the speaker stands before the appositive. */
+function appositiveSpeaker(doc: Article, si: number, v: string, p: number): Found | undefined {
+  if (v.charCodeAt(p - 1) !== 44) return undefined;
+  const inner = v.lastIndexOf(',', p - 2);
+  if (inner >= 0 && p - inner < 200) {
+    let q = inner;
+    while (q > 0 && isSpace(v.charCodeAt(q - 1))) q--;
+    const person = doc.endingAt(si, q);
+    if (person?.kind === 'person') return fromMention(person);
+  }
+  let q = p - 1;
+  while (q > 0 && isSpace(v.charCodeAt(q - 1))) q--;
+  const named = doc.endingAt(si, q);
+  if (named) return fromMention(named);
+  if (inner >= 0 && p - inner < 200) {
+    let r = inner;
+    while (r > 0 && isSpace(v.charCodeAt(r - 1))) r--;
+    return claimantEndingAt(doc, si, v, r);
+  }
+  return undefined;
+}
+
+const DETERMINER_RE = /^(?:the|a|an)\s+/i;
+const NOT_A_SOURCE_RE = /^(?:What|Which|Who|How|His|Her|Their|Its)\b/;
+
+function according(doc: Article, si: number, v: string): Found | undefined {
+  const re = ACCORDING_RE;
+  re.lastIndex = 0;
+  for (let m = re.exec(v); m; m = re.exec(v)) {
+    const q = m.index + m[0].length;
+    const det = DETERMINER_RE.exec(v.slice(q, q + 5));
+    const n = q + (det ? det[0].length : 0);
+    const mention = doc.startingAt(si, q) ?? doc.startingAt(si, n);
+    if (mention) return fromMention(mention);
+    const cl = sticky(CLAIMANT_START_RE, v, q);
+    if (cl) {
+      const found: Found = { who: cl[0], start: q, end: q + cl[0].length, kind: claimantKind(cl[0]) };
+      if (found.kind === 'org') found.key = doc.orgBefore(si, q);
+      if (found.key === undefined) delete found.key;
+      return found;
+    }
+    const cap = sticky(CAPITALISED_RE, v, n);
+    if (cap && !NOT_A_SOURCE_RE.test(cap[0])) {
+      // "according to Acme Labs." ends at the name, without the stop or a possessive.
+      const name = cap[0].replace(/[’']s$/, '').replace(/[.’'-]+$/, '');
+      return { who: name, start: n, end: n + name.length };
+    }
+  }
+  return undefined;
+}
+
+const INVERTED_BEFORE_RE = /[,”"]\s*$/;
+
+function attribution(doc: Article, si: number, v: string): Found | undefined {
+  if (v.includes('ccording to')) {
+    const a = according(doc, si, v);
+    if (a) return a;
+  }
+  const re = SAY_RE;
+  re.lastIndex = 0;
+  for (let m = re.exec(v); m; m = re.exec(v)) {
+    const verbEnd = m.index + m[0].length;
+    const p = speakerEnd(v, m.index);
+    if (p < 0) continue;
+    const found = speakerBefore(doc, si, v, p) ?? relativeSpeaker(doc, si, v, p) ?? appositiveSpeaker(doc, si, v, p);
+    if (found) return found;
+    // "…,” said Kolochenko.
+    if (INVERTIBLE.has(m[0]) && INVERTED_BEFORE_RE.test(v.slice(Math.max(0, m.index - 3), m.index))) {
+      let q = verbEnd;
+      while (q < v.length && isSpace(v.charCodeAt(q))) q++;
+      const after = doc.startingAt(si, q);
+      if (after) return fromMention(after);
+    }
+    re.lastIndex = verbEnd;
+  }
+  return undefined;
+}
+
+const PURPORTED_RE = /\b(?:purported(?:ly)?|alleged(?:ly)?|reportedly|claimed|supposed(?:ly)?)\b/i;
+
+// ---------------------------------------------------------------------------
+// The extractor
+
+/**
+ * One `Claim` per sentence that states a figure (as `extractFigures` finds
+ * them) or attributes something, with `sentence` its index. `articleDate`
+ * (ms) resolves dates written without a year and weekdays.
+ */
+export function extractClaims(
+  sentences: SentenceRef[],
+  mentions: Mention[],
+  kindOf: (key: string) => EntityKind | undefined,
+  articleDate: number | undefined,
+): Claim[] {
+  const claims: Claim[] = [];
+  const reading = readingsOf(sentences);
+  const doc = new Article(sentences, reading, mentionsBySentence(sentences, mentions), kindOf);
+  let previous: { claim: Claim; end: number } | undefined;
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si];
+    const offset = s.span.start;
+    const r = reading[si];
+    const hasFigure = r.numbers.length > 0;
+    // Verbs of saying are looked for in the raw text first: most sentences have none.
+    const found = r.maySay ? attribution(doc, si, r.v) : undefined;
+    doc.speakers[si] = found;
+    const claim: Claim = { sentence: si };
+    if (found) {
+      claim.attribution = { who: found.who, span: { start: offset + found.start, end: offset + found.end } };
+      if (found.key) claim.attribution.key = found.key;
+    } else if (hasFigure && previous?.claim.attribution && previous.claim.sentence === si - 1 && offset - previous.end <= 3 && PURPORTED_RE.test(r.v)) {
+      // "The collection is a subset of the purported 100 million records": purported by the one the sentence before quoted.
+      claim.attribution = { ...previous.claim.attribution };
+    }
+    if (!hasFigure && !claim.attribution) continue;
+    const dates = datesIn(r.v, articleDate);
+    if (dates.length) {
+      claim.asOf = dates[0].instant;
+      claim.asOfSpan = { start: offset + dates[0].start, end: offset + dates[0].end };
+    }
+    claims.push(claim);
+    previous = { claim, end: s.span.end };
+  }
+  return claims;
+}
+
+/**
+ * Copies of `figures` with `asOf` set from their own sentence: the date
+ * written right after a figure ("~50 million on Aug. 20"), else the nearest
+ * one before it ("As of Aug. 18, … ~40 million"), else the nearest after.
+ */
+export function assignAsOf(figures: Figure[], sentences: SentenceRef[], articleDate: number | undefined): Figure[] {
+  const cache = new Map<number, DateMention[]>();
+  const reading = readingsOf(sentences);
+  return figures.map((f) => {
+    const s = sentences[f.sentence];
+    if (!s) return f;
+    const v = reading[f.sentence].v;
+    let dates = cache.get(f.sentence);
+    if (!dates) {
+      dates = datesIn(v, articleDate);
+      cache.set(f.sentence, dates);
+    }
+    if (!dates.length) return f;
+    const start = f.span.start - s.span.start;
+    const end = f.span.end - s.span.start;
+    const right = dates.find((d) => d.start >= end && /^[\s,)]*$/.test(v.slice(end, d.start)));
+    const before = dates.filter((d) => d.end <= start).pop();
+    const after = dates.find((d) => d.start >= end);
+    const best = right ?? before ?? after;
+    return best ? { ...f, asOf: best.instant } : f;
+  });
+}

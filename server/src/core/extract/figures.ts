@@ -1,0 +1,520 @@
+/**
+ * Figures: every quantity an article's sentences state, as `Figure`s. The
+ * numbers themselves come from `numbers.ts`; this file adds what makes two
+ * figures comparable across articles: the hedge, turned into an interval
+ * ("more than 50 million" is [50m, 75m], "about 53 million" [47.7m, 58.3m],
+ * so the two agree), the thing measured (the head noun of the phrase after
+ * the number, singular: "customer", "record", "person"), the population
+ * qualifiers that split one measure from another ("former", "prepaid"), and
+ * whose thing it is (an organisation named in the phrase, else the nearest
+ * one in the sentence, else the article's main subject). `measureKey` joins
+ * the three into the key figures are compared by.
+ *
+ * Qualifiers are a short closed list (`QUALIFIERS`). Other adjectives are
+ * ignored on purpose: "850,000 active T-Mobile prepaid customers" and
+ * "902,000 prepaid customers" are one population to a reporter, so "active"
+ * does not split the measure, while "former" and "prepaid" do.
+ *
+ * Everything here looks at a bounded window of words around each number, so
+ * the cost stays linear in the length of the text.
+ */
+import type { Span } from '../text';
+import { monthOf } from '../syntax/dates';
+import { readingsOf, STOP_WORDS, type RawNumber } from './numbers';
+import type { EntityKind, Figure, Mention, SentenceRef, Unit } from './types';
+
+/**
+ * Words that narrow who or what is counted: two figures whose phrases carry
+ * different ones measure different populations. Nationalities count only when
+ * written as such ("US customers"); "Metro" and other brands come from "people
+ * with Metro by T-Mobile accounts" (see `withAccounts`).
+ */
+export const QUALIFIERS = new Set([
+  'former', 'current', 'prospective', 'prepaid', 'postpaid', 'past', 'new', 'existing', 'inactive', 'dormant',
+  'business', 'retail', 'enterprise', 'consumer', 'corporate', 'paying', 'paid', 'free', 'premium', 'registered',
+  'deleted', 'unique', 'us', 'u.s', 'uk', 'eu', 'american', 'european', 'canadian', 'british', 'australian',
+]);
+
+/** Adjectives that never name the thing measured ("50 million affected", "active"). */
+const IGNORABLE = new Set([
+  'active', 'affected', 'impacted', 'other', 'additional', 'total', 'potential', 'possible', 'stolen', 'exposed',
+  'compromised', 'leaked', 'breached', 'such', 'different', 'various', 'individual', 'separate', 'distinct',
+  'estimated', 'purported', 'alleged', 'reported', 'confirmed', 'more', 'most', 'many', 'few', 'several', 'whole',
+  'entire', 'massive', 'huge', 'sensitive', 'personal', 'private', 'unprotected', 'ripped-off', 'overall',
+]);
+
+/** Head nouns of people-like populations, which "with … accounts" can qualify. */
+const PEOPLE = new Set(['person', 'user', 'customer', 'subscriber', 'member', 'client', 'individual', 'holder', 'victim', 'patient']);
+
+const IRREGULAR: Record<string, string> = {
+  people: 'person', persons: 'person', children: 'child', men: 'man', women: 'woman', data: 'data', media: 'media',
+  criteria: 'criterion', news: 'news', series: 'series', staff: 'staff', analyses: 'analysis', indices: 'index',
+};
+
+/** The singular of an English noun, by a small rule set: customers → customer, companies → company, addresses → address. */
+export function singular(word: string): string {
+  const w = word.toLowerCase();
+  const irregular = IRREGULAR[w];
+  if (irregular) return irregular;
+  if (w.length > 4 && w.endsWith('ies') && !/[aeiou]ies$/.test(w)) return `${w.slice(0, -3)}y`;
+  if (/(?:ss|sh|ch|x|z)es$/.test(w)) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is|ous|ics)$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+function isPlural(lower: string): boolean {
+  if (IRREGULAR[lower] && IRREGULAR[lower] !== lower) return true;
+  return lower.length > 3 && lower.endsWith('s') && !/(?:ss|us|is|ous|ics|news|series)$/.test(lower);
+}
+
+/** The key figures are compared by: `subject|noun|qualifiers`, with `?` for what is unknown and qualifiers sorted. */
+export function measureKey(subject: string | undefined, noun: string | undefined, qualifiers: string[]): string {
+  return `${subject ?? '?'}|${noun ?? '?'}|${[...qualifiers].sort().join('+')}`;
+}
+
+// ---------------------------------------------------------------------------
+// Mentions by sentence
+
+/**
+ * The mentions of each sentence, sorted by position. A mention whose
+ * `sentence` index does not match its span is placed by its span instead.
+ */
+export function mentionsBySentence(sentences: SentenceRef[], mentions: Mention[]): Mention[][] {
+  const out: Mention[][] = sentences.map(() => []);
+  for (const m of mentions) {
+    let si = m.sentence;
+    const s = sentences[si];
+    if (!s || m.span.start < s.span.start || m.span.end > s.span.end) si = locate(sentences, m.span.start);
+    if (si >= 0 && m.span.end <= sentences[si].span.end) out[si].push(m);
+  }
+  for (const list of out) if (list.length > 1) list.sort((a, b) => a.span.start - b.span.start);
+  return out;
+}
+
+function locate(sentences: SentenceRef[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid].span;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+// ---------------------------------------------------------------------------
+// Hedges
+
+type HedgeClass = 'more' | 'nearly' | 'upto' | 'about';
+
+const HEDGE_CLASS: Record<string, HedgeClass> = {
+  'more than': 'more', 'well over': 'more', 'just over': 'more', over: 'more', above: 'more', 'at least': 'more',
+  'upwards of': 'more', 'in excess of': 'more', 'greater than': 'more', '>': 'more', '>=': 'more', '≥': 'more',
+  nearly: 'nearly', almost: 'nearly', 'close to': 'nearly', 'just under': 'nearly', 'just shy of': 'nearly',
+  'up to': 'upto', 'as many as': 'upto', 'as much as': 'upto', 'less than': 'upto', 'fewer than': 'upto',
+  under: 'upto', 'at most': 'upto', 'no more than': 'upto', '<': 'upto', '<=': 'upto', '≤': 'upto',
+  about: 'about', approximately: 'about', 'approx.': 'about', around: 'about', roughly: 'about', some: 'about',
+  'an estimated': 'about', estimated: 'about', circa: 'about', '~': 'about', '≈': 'about',
+};
+// The leftmost match wins, so "no more than" beats "more than" and "just under" beats "under".
+const HEDGE_RE = /(?:^|[^A-Za-z])(no more than|more than|well over|just over|over|above|at least|upwards of|in excess of|greater than|nearly|almost|close to|just under|just shy of|up to|as many as|as much as|less than|fewer than|under|at most|about|approximately|approx\.|around|roughly|some|an estimated|estimated|circa)\s+$/i;
+
+function interval(cls: HedgeClass, v: number): [number, number] {
+  switch (cls) {
+    case 'more': return [v, v * 1.5];
+    case 'nearly': return [v * 0.9, v];
+    case 'upto': return [0, v];
+    case 'about': return [v * 0.9, v * 1.1];
+  }
+}
+
+/** Rounds away float noise from the hedge arithmetic (55000000.00000001 → 55000000). */
+function tidy(x: number): number {
+  const r = Math.round(x);
+  if (Math.abs(x - r) <= Math.abs(x) * 1e-12) return r;
+  return Number(x.toPrecision(12));
+}
+
+// ---------------------------------------------------------------------------
+// Noun phrases
+
+interface Word {
+  text: string;
+  /** Lower case, straight apostrophes, possessive removed. */
+  base: string;
+  start: number;
+  end: number;
+  mention?: Mention;
+  possessive: boolean;
+  caps: boolean;
+}
+
+interface Phrase {
+  words: Word[];
+  /** Offset just past the last word read. */
+  end: number;
+}
+
+const WORD_RE = /[A-Za-z\u00c0-\u024f](?:[A-Za-z0-9\u00c0-\u024f&]|[-.’'](?=[A-Za-z]))*(?:[-‐](?=\s))?(?:[’']s\b|[’'](?![A-Za-z]))?/y;
+const LEAD_RE = /[\s“"‘]*/y;
+
+/** A mention with offsets relative to its sentence. */
+interface LocalMention {
+  m: Mention;
+  start: number;
+  end: number;
+}
+
+/**
+ * The mentions of one sentence, offsets relative to it, sorted by start,
+ * with lookups by start and by end so that reading a word costs the same
+ * however many names the sentence holds.
+ */
+interface Locals {
+  list: LocalMention[];
+  byStart: Map<number, LocalMention>;
+  byEnd: Map<number, LocalMention>;
+  /** Ends of the sentence's "number of" / "total of" phrases, found when first needed. */
+  lookBack?: number[];
+}
+
+function localsOf(ms: Mention[], offset: number): Locals {
+  const list: LocalMention[] = ms.map((m) => ({ m, start: m.span.start - offset, end: m.span.end - offset }));
+  const byStart = new Map<number, LocalMention>();
+  const byEnd = new Map<number, LocalMention>();
+  for (const l of list) {
+    if (!byStart.has(l.start)) byStart.set(l.start, l);
+    if (!byEnd.has(l.end)) byEnd.set(l.end, l);
+  }
+  return { list, byStart, byEnd };
+}
+
+function readWord(v: string, at: number, ms: Locals): Word | undefined {
+  LEAD_RE.lastIndex = at;
+  LEAD_RE.exec(v);
+  const i = LEAD_RE.lastIndex;
+  const lm = ms.byStart.get(i);
+  if (lm) {
+    let end = Math.min(lm.end, v.length);
+    const poss = /^[’']s\b/.exec(v.slice(end, end + 3));
+    if (poss) end += 2;
+    return { text: v.slice(i, end), base: lm.m.key, start: i, end, mention: lm.m, possessive: Boolean(poss), caps: true };
+  }
+  WORD_RE.lastIndex = i;
+  const w = WORD_RE.exec(v);
+  if (!w) return undefined;
+  const text = w[0];
+  const possessive = /[’']s?$/.test(text);
+  const base = text.toLowerCase().replace(/’/g, "'").replace(/'s?$/, '').replace(/-$/, '');
+  const c = text.charCodeAt(0);
+  return { text, base, start: i, end: i + text.length, possessive, caps: c >= 65 && c <= 90 };
+}
+
+/**
+ * The noun phrase from `at`: up to six words, ending at punctuation, a
+ * function word, an adverb, a month, a verb in -ed after a noun, a possessive
+ * ("users’") or a plural noun (the head of an English noun phrase comes last).
+ * "former or prospective customers" reads through the "or".
+ */
+function readPhrase(v: string, at: number, limit: number, ms: Locals): Phrase {
+  const words: Word[] = [];
+  let end = at;
+  while (words.length < 6) {
+    const w = readWord(v, end, ms);
+    if (!w || w.start >= limit) break;
+    if (!w.mention) {
+      const allCapsQualifier = /^[A-Z.]+$/.test(w.text) && QUALIFIERS.has(w.base.replace(/\.$/, ''));
+      if (!allCapsQualifier) {
+        if (STOP_WORDS.has(w.base)) {
+          const last = words[words.length - 1];
+          if ((w.base === 'or' || w.base === 'and') && last && !last.mention && QUALIFIERS.has(last.base)) { end = w.end; continue; }
+          break;
+        }
+        if (/ly$/.test(w.base) && !QUALIFIERS.has(w.base)) break;
+        if (w.caps && monthOf(w.base) !== undefined && w.base.length > 2) break;
+        if (/ed$/.test(w.base) && words.some((x) => !x.mention && !QUALIFIERS.has(x.base) && !IGNORABLE.has(x.base))) break;
+      }
+    }
+    words.push(w);
+    end = w.end;
+    if (w.mention) continue;
+    if (w.possessive) break;
+    if (isPlural(w.base) && !QUALIFIERS.has(w.base) && !IGNORABLE.has(w.base)) break;
+  }
+  return { words, end };
+}
+
+/** The head of a phrase: its last word that is a common noun, not a name, a qualifier or an adjective. */
+function headOf(words: Word[]): Word | undefined {
+  for (let k = words.length - 1; k >= 0; k--) {
+    const w = words[k];
+    if (w.mention || QUALIFIERS.has(w.base) || IGNORABLE.has(w.base)) continue;
+    if (/(?:ed|ly)$/.test(w.base) || !/^[a-z]/.test(w.base)) continue;
+    if (w.caps && /^[A-Z.]+$/.test(w.text) && w.text.length <= 3 && k < words.length - 1) continue;
+    return w;
+  }
+  return undefined;
+}
+
+/** The singular noun a head word names; an acronym's plural ("VMs", "SSNs") drops its "s". */
+function nounOf(head: Word): string {
+  if (/^[A-Z]{2,}s(?:[’']s?)?$/.test(head.text)) return head.text.replace(/s(?:[’']s?)?$/, '').toLowerCase();
+  return singular(head.base);
+}
+
+function qualifiersOf(words: Word[], head: Word | undefined): string[] {
+  const out: string[] = [];
+  for (const w of words) {
+    if (w === head) break;
+    // A name is a qualifier only when it is one of the words ("US customers", "U.S. users").
+    const q = (w.mention ? w.text.toLowerCase().replace(/[’']s$/, '') : w.base).replace(/\.$/, '');
+    if (QUALIFIERS.has(q)) out.push(q === 'u.s' ? 'us' : q);
+  }
+  return out;
+}
+
+/** What a figure measures, as read from the text around it. */
+interface Measured {
+  noun?: string;
+  nounSpan?: Span;
+  qualifiers: string[];
+  /** Mentions inside the phrase read. */
+  inside: Mention[];
+}
+
+const DETERMINER = new Set(['the', 'its', 'their', 'his', 'her', 'our', 'these', 'those', 'all', 'this', 'that']);
+
+/** After "of": one determiner and one possessive are skipped ("100 of the company’s servers"). */
+function afterOf(v: string, at: number, ms: Locals): number {
+  let pos = at;
+  let w = readWord(v, pos, ms);
+  if (w && !w.mention && DETERMINER.has(w.base)) { pos = w.end; w = readWord(v, pos, ms); }
+  if (w && w.possessive) pos = w.end;
+  return pos;
+}
+
+function measureAfter(v: string, r: RawNumber, ms: Locals, offset: number): Measured {
+  let phrase = readPhrase(v, r.end, v.length, ms);
+  let next = readWord(v, phrase.end, ms);
+  // "100 of the company’s servers", "57% of customers", "106GB of data" (but not "two years of protection").
+  if (!phrase.words.length && next?.base === 'of' && (r.unit === 'count' || r.unit === 'percent' || r.unit === 'bytes')) {
+    phrase = readPhrase(v, afterOf(v, next.end, ms), v.length, ms);
+    next = readWord(v, phrase.end, ms);
+  }
+  let words = phrase.words;
+  let head = headOf(words);
+  const qualifiers = qualifiersOf(words, head);
+  const inside = words.filter((w) => w.mention).map((w) => w.mention!);
+  // "667,000 accounts of former T-Mobile customers": an account is one customer.
+  if (head && singular(head.base) === 'account' && next?.base === 'of') {
+    const of = readPhrase(v, afterOf(v, next.end, ms), v.length, ms);
+    const h = headOf(of.words);
+    if (h) {
+      qualifiers.push(...qualifiersOf(of.words, h));
+      inside.push(...of.words.filter((w) => w.mention).map((w) => w.mention!));
+      words = of.words;
+      head = h;
+      next = readWord(v, of.end, ms);
+    }
+  }
+  // "52,000 people with Metro by T-Mobile accounts": the brand and the account type qualify the people.
+  if (head && next?.base === 'with' && PEOPLE.has(singular(head.base))) withAccounts(v, next.end, ms, qualifiers, inside);
+  return {
+    noun: head ? nounOf(head) : undefined,
+    nounSpan: head ? { start: offset + head.start, end: offset + head.end - (head.possessive ? (head.text.endsWith('s') && /[’']s$/.test(head.text) ? 2 : 1) : 0) } : undefined,
+    qualifiers,
+    inside,
+  };
+}
+
+function withAccounts(v: string, at: number, ms: Locals, qualifiers: string[], inside: Mention[]): void {
+  const found: string[] = [];
+  const names: Mention[] = [];
+  let pos = at;
+  for (let n = 0; n < 6; n++) {
+    const w = readWord(v, pos, ms);
+    if (!w) return;
+    pos = w.end;
+    if (w.mention) { names.push(w.mention); continue; }
+    if (w.base === 'account' || w.base === 'accounts') {
+      qualifiers.push(...found);
+      inside.push(...names);
+      return;
+    }
+    if (QUALIFIERS.has(w.base)) found.push(w.base);
+    else if (w.caps && !STOP_WORDS.has(w.base)) found.push(w.base);
+    else if (!['by', 'from', 'of', 'an', 'a', 'their'].includes(w.base)) return;
+  }
+}
+
+/** "the total number of ripped-off records to be ~40 million": the noun stands before the figure. */
+const LOOK_BACK_RE = /\b(?:total\s+number|number|total)\s+of\s+/gi;
+
+function measureBefore(v: string, start: number, ms: Locals, offset: number): Measured | undefined {
+  // The phrases are found once per sentence; each figure takes the last one before it.
+  if (!ms.lookBack) {
+    ms.lookBack = [];
+    const re = LOOK_BACK_RE;
+    re.lastIndex = 0;
+    for (let m = re.exec(v); m; m = re.exec(v)) ms.lookBack.push(m.index + m[0].length);
+  }
+  let from = -1;
+  for (const end of ms.lookBack) {
+    if (end > start) break;
+    from = end;
+  }
+  if (from < 0) return undefined;
+  const phrase = readPhrase(v, from, start, ms);
+  const head = headOf(phrase.words);
+  if (!head) return undefined;
+  return {
+    noun: nounOf(head),
+    nounSpan: { start: offset + head.start, end: offset + head.end },
+    qualifiers: qualifiersOf(phrase.words, head),
+    inside: phrase.words.filter((w) => w.mention).map((w) => w.mention!),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Subjects
+
+/**
+ * The mention of `ms` (sorted by start) nearest to `span`; on a tie the
+ * earlier one. The search starts where the span would stand and walks
+ * outwards, stopping once nothing further can be nearer.
+ */
+function nearest(ms: Mention[], span: Span): Mention | undefined {
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid].span.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let best: Mention | undefined;
+  let dist = Infinity;
+  const distance = (m: Mention) => (m.span.end <= span.start ? span.start - m.span.end : m.span.start >= span.end ? m.span.start - span.end : 0);
+  for (let k = lo; k < ms.length; k++) {
+    const m = ms[k];
+    if (m.span.start - span.end >= dist) break;
+    const d = distance(m);
+    if (d < dist) { dist = d; best = m; }
+  }
+  // Names are short: one that starts more than 200 characters further than the best distance cannot end nearer.
+  for (let k = lo - 1; k >= 0; k--) {
+    const m = ms[k];
+    if (span.start - m.span.start > dist + 200) break;
+    const d = distance(m);
+    if (d <= dist) { dist = d; best = m; }
+  }
+  return best;
+}
+
+/** Whether the words before `at` are "<person> was", "he is", "she turned" and the like. */
+function saidOfPerson(v: string, at: number, ms: Locals, kindOf: (key: string) => EntityKind | undefined): boolean {
+  const window = v.slice(Math.max(0, at - 12), at);
+  const m = /\b(?:was|is|turned|turns)\s+$/.exec(window);
+  if (!m) return false;
+  const before = v.slice(0, at - window.length + m.index).trimEnd();
+  if (/(?:^|[^A-Za-z])(?:he|she)$/i.test(before)) return true;
+  const x = ms.byEnd.get(before.length);
+  return x !== undefined && kindOf(x.m.key) === 'person';
+}
+
+// ---------------------------------------------------------------------------
+// The extractor
+
+/**
+ * The figures of an article. `sentences` are all its sentences in order
+ * (title, subtitle, body); `mentions` its entity mentions; `kindOf` tells an
+ * entity's kind; `fallbackSubject` is the article's main entity, the subject
+ * of figures whose sentence names no organisation.
+ */
+export function extractFigures(
+  sentences: SentenceRef[],
+  mentions: Mention[],
+  kindOf: (key: string) => EntityKind | undefined,
+  fallbackSubject?: string,
+): Figure[] {
+  const figures: Figure[] = [];
+  const bySentence = mentionsBySentence(sentences, mentions);
+  const reading = readingsOf(sentences);
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si];
+    const raws = reading[si].numbers;
+    if (!raws.length) continue;
+    const v = reading[si].v;
+    const ms = bySentence[si];
+    const offset = s.span.start;
+    const local = localsOf(ms, offset);
+    let orgs: Mention[] | undefined;
+    let persons: Mention[] | undefined;
+    for (const r of raws) {
+      let start = r.symbol?.start ?? r.start;
+      let low = r.value - r.half;
+      let high = r.value + r.half;
+      let hedge: string | undefined;
+      if (r.unit !== 'year') {
+        let cls: HedgeClass | undefined;
+        if (r.symbol) {
+          hedge = r.symbol.text;
+          cls = HEDGE_CLASS[hedge];
+        } else {
+          const window = v.slice(Math.max(0, start - 24), start);
+          const hm = HEDGE_RE.exec(window);
+          if (hm) {
+            hedge = hm[1].toLowerCase().replace(/\s+/g, ' ');
+            cls = HEDGE_CLASS[hedge];
+            start = start - window.length + hm.index + hm[0].indexOf(hm[1]);
+          }
+        }
+        if (cls) {
+          [low, high] = interval(cls, r.value);
+          low = tidy(low);
+          high = tidy(high);
+        }
+      }
+      low = Math.max(0, low);
+
+      let measured: Measured = { qualifiers: [], inside: [] };
+      if (r.unit !== 'year' && r.unit !== 'age') {
+        measured = measureAfter(v, r, local, offset);
+        if (!measured.noun && r.unit === 'count') measured = measureBefore(v, start, local, offset) ?? measured;
+      }
+      const span: Span = { start: offset + start, end: offset + r.end };
+      let unit: Unit = r.unit;
+      // "when Binns was 18.": a bare small number said of a person is an age.
+      if (unit === 'count' && !measured.noun && !hedge && Number.isInteger(r.value) && r.value <= 120 && r.end === r.start + String(r.value).length
+        && /^\s*(?:[.,;:)]|$)/.test(v.slice(r.end, r.end + 2)) && saidOfPerson(v, r.start, local, kindOf)) {
+        unit = 'age';
+        measured = { qualifiers: [], inside: [] };
+      }
+      let subject: string | undefined;
+      if (unit === 'age') subject = nearest((persons ??= ms.filter((m) => kindOf(m.key) === 'person')), span)?.key;
+      else if (unit !== 'year') {
+        subject = measured.inside.find((m) => { const k = kindOf(m.key); return k !== 'person' && k !== 'place'; })?.key
+          ?? nearest((orgs ??= ms.filter((m) => kindOf(m.key) === 'organisation')), span)?.key
+          ?? fallbackSubject;
+      }
+      const qualifiers = [...new Set(measured.qualifiers)].sort();
+      const fig: Figure = {
+        span,
+        text: s.text.slice(start, r.end),
+        value: r.value,
+        low,
+        high,
+        unit,
+        qualifiers,
+        measure: measureKey(subject, measured.noun, qualifiers),
+        sentence: si,
+      };
+      if (hedge) fig.hedge = hedge;
+      if (measured.noun) { fig.noun = measured.noun; fig.nounSpan = measured.nounSpan; }
+      if (subject) fig.subject = subject;
+      figures.push(fig);
+    }
+  }
+  return figures;
+}

@@ -1,0 +1,694 @@
+/**
+ * Numbers in a sentence, as a reader sees them. `visibleText` blanks out what
+ * a reader never sees (link destinations, images, autolinks, bare URLs and
+ * Markdown marks) without moving anything, so offsets into it are offsets
+ * into the sentence. `scanNumbers` then finds every number that states a
+ * quantity: digits with commas or decimals, multipliers ("7.8 million",
+ * "50m", "$3bn"), spelled-out numbers ("fifty million", "six bitcoin", "a
+ * dozen"), money, sizes, percentages, ages, durations and years, each with
+ * its value in a base unit and the place value of its last written digit.
+ * Identifiers that merely contain digits (URLs, CVE ids, IP addresses,
+ * hashes, versions, times, dates, phone numbers, "No. 2", "Raven-1",
+ * "Unit221B", "15-digit") are left out.
+ *
+ * Everything here is a fixed number of left-to-right passes with native
+ * regex searches and a bounded look-around per number: no pattern has
+ * nested quantifiers over overlapping classes, so the cost is linear in the
+ * text. Sentences with no digit and no number word are skipped after two
+ * native tests; `SentenceReading` keeps what was read so the claim
+ * extractor does not read a sentence again.
+ * Hedges, noun phrases and subjects are decided in `figures.ts`.
+ */
+import { monthOf } from '../syntax/dates';
+import type { SentenceRef, Unit } from './types';
+
+export interface RawNumber {
+  /** Offset of the first character (a currency sign or code included, a symbol hedge not). */
+  start: number;
+  /** Offset one past the last character (a multiplier, unit word or "-year-old" included). */
+  end: number;
+  /** A symbol hedge written right before ("~", ">", "<=", "≈"), with where it starts. */
+  symbol?: { text: string; start: number };
+  /** The value in the unit's base (dollars, bytes, days, …). */
+  value: number;
+  unit: Unit;
+  /** Half the place value of the last written digit, in the same base: 500 for "902,000", 0.5e6 for "50 million". */
+  half: number;
+  /** Written in words ("six", "fifty million", "a dozen"). */
+  spelled: boolean;
+}
+
+// ---------------------------------------------------------------------------
+// One sentence, read once
+
+/**
+ * Verbs of saying (and "according to"), as a trie so that searching for
+ * them is cheap on the many sentences that have none. `claims.ts` builds its
+ * attribution search from this; it lives here so one pass over a sentence
+ * can look for number words and verbs of saying together.
+ */
+export const SAY_SOURCE = 'sa(?:id|ys?)|t(?:old|ells?|weet(?:ed|s))|c(?:onfirm(?:ed|s)|laim(?:ed|s)?|ontinued)|e(?:stimat(?:ed|es)|xplain(?:ed|s))|re(?:port(?:ed|s)|veal(?:ed|s))|a(?:nnounc(?:ed|es)|lleg(?:ed|es)|dd(?:ed|s)|dmit(?:ted|s)|cknowledg(?:ed|es)|dvised)|not(?:ed|es)|warn(?:ed|s)|wr(?:ote|ites)|stated|disclos(?:ed|es)|predict(?:ed|s)|observed|points? out|pointed out|(?:was|were) quoted as saying';
+
+const DIGIT_TEST_RE = /\d/;
+const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|hundred|thousand|million|billion|trillion|penny|cent|bitcoin';
+// Group 1: a number word; otherwise a verb of saying or "according to". Case is ignored: this only says whether to look closer.
+const HINT_RE = new RegExp(`\\b(?:(${NUMBER_WORDS})|${SAY_SOURCE}|according to)\\b`, 'gi');
+const NUMBER_WORD_HINT = 1;
+const SAY_HINT = 2;
+const NONE: RawNumber[] = [];
+
+/**
+ * One sentence as the extractors read it, each part computed when first
+ * asked for: its visible text, its numbers, and whether it may hold a verb
+ * of saying. `extractFigures` and `extractClaims` read the same sentence
+ * array one after the other and share these through `readingsOf`.
+ */
+export class SentenceReading {
+  private visible?: string;
+  private found?: RawNumber[];
+  private hintBits = -1;
+
+  constructor(readonly text: string) {}
+
+  /** The visible text (see `visibleText`). */
+  get v(): string {
+    return (this.visible ??= visibleText(this.text));
+  }
+
+  /** The numbers (see `scanNumbers`), offsets into the sentence. Shared: do not modify. */
+  get numbers(): RawNumber[] {
+    if (!this.found) {
+      // Most sentences hold no digit and no number word: native tests on the raw text tell.
+      const digits = DIGIT_TEST_RE.test(this.text);
+      const words = (this.hints & NUMBER_WORD_HINT) !== 0;
+      this.found = digits || words ? scanNumbers(this.v, digits, words) : NONE;
+    }
+    return this.found;
+  }
+
+  /** Whether the raw text has a verb of saying or "according to" (in any case, link destinations included). */
+  get maySay(): boolean {
+    return (this.hints & SAY_HINT) !== 0;
+  }
+
+  private get hints(): number {
+    if (this.hintBits < 0) {
+      let bits = 0;
+      const re = HINT_RE;
+      re.lastIndex = 0;
+      for (let m = re.exec(this.text); m && bits !== 3; m = re.exec(this.text)) bits |= m[1] ? NUMBER_WORD_HINT : SAY_HINT;
+      this.hintBits = bits;
+    }
+    return this.hintBits;
+  }
+}
+
+// The readings of the last sentence arrays seen, keyed by the array: the
+// memo keeps nothing alive on its own, and costs one lookup per article.
+const readings = new WeakMap<SentenceRef[], SentenceReading[]>();
+
+/** The readings of an article's sentences, shared by every extractor that reads the same array. */
+export function readingsOf(sentences: SentenceRef[]): SentenceReading[] {
+  let rs = readings.get(sentences);
+  if (!rs || rs.length !== sentences.length) {
+    rs = sentences.map((s) => new SentenceReading(s.text));
+    readings.set(sentences, rs);
+    return rs;
+  }
+  // A sentence whose text changed in place is read afresh.
+  for (let i = 0; i < rs.length; i++) if (rs[i].text !== sentences[i].text) rs[i] = new SentenceReading(sentences[i].text);
+  return rs;
+}
+
+// ---------------------------------------------------------------------------
+// Visible text
+
+const HIDDEN_RE = /[[\]<]|https?:\/\/|\bwww\./g;
+const HIDDEN_TEST_RE = /[[\]*<>]|:\/\/|www\./;
+const QUOTE_MARK_RE = /(^|\n)([ \t]*)>/g;
+const AUTOLINK_RE = /^<[a-z][a-z0-9+.-]{1,20}:/i;
+
+/**
+ * The sentence as a reader sees it, with exactly the same length: link
+ * destinations, whole images, autolinks and bare URLs become spaces, and so
+ * do `[`, `]`, `*` and block-quote `>` marks. Link text stays, so the "~40
+ * million" of `[~40 million](https://…/t-mobile-40-million-…/168778/)` is
+ * seen and the digits of its URL are not.
+ */
+export function visibleText(text: string): string {
+  if (!HIDDEN_TEST_RE.test(text)) return text;
+  // Ranges to blank out, with the character to fill them with (a space unless told).
+  const masks: [number, number, string?][] = [];
+  const open: number[] = [];
+  const n = text.length;
+  const re = HIDDEN_RE;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const i = m.index;
+    const c = text.charCodeAt(i);
+    if (c === 91 /* [ */) {
+      // A defanged separator, "45[.]32[.]112[.]68", "hxxp[:]//": the brackets read as the character they guard.
+      const inner = text.charCodeAt(i + 1);
+      if (text.charCodeAt(i + 2) === 93 && (inner === 46 || inner === 58 || inner === 64)) {
+        masks.push([i, i + 3, text[i + 1]]);
+        re.lastIndex = i + 3;
+        continue;
+      }
+      open.push(i);
+    } else if (c === 93 /* ] */) {
+      const o = open.length ? open.pop()! : -1;
+      if (text.charCodeAt(i + 1) === 40 /* ( */) {
+        // The destination runs to the matching `)`, on the same line.
+        let depth = 0;
+        let j = i + 1;
+        for (; j < n && j - i < 4000; j++) {
+          const d = text.charCodeAt(j);
+          if (d === 40) depth++;
+          else if (d === 41 && --depth === 0) break;
+          else if (d === 10 || d === 13) break;
+        }
+        if (j < n && text.charCodeAt(j) === 41) {
+          if (o > 0 && text.charCodeAt(o - 1) === 33 /* ! */) masks.push([o - 1, j + 1]);
+          else {
+            if (o >= 0) masks.push([o, o + 1]);
+            masks.push([i, j + 1]);
+          }
+          re.lastIndex = j + 1;
+          continue;
+        }
+      }
+      if (o >= 0) masks.push([o, o + 1]);
+      masks.push([i, i + 1]);
+    } else if (c === 60 /* < */) {
+      // An autolink, `<https://t.co/F7mcmrmgxn>`.
+      let j = i + 1;
+      while (j < n && j - i < 4000 && text.charCodeAt(j) > 32 && text.charCodeAt(j) !== 62) j++;
+      if (text.charCodeAt(j) === 62 && AUTOLINK_RE.test(text.slice(i, i + 24))) {
+        masks.push([i, j + 1]);
+        re.lastIndex = j + 1;
+      }
+    } else {
+      // A bare URL runs to white space or to the bracket that closes its link text.
+      let j = i;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d <= 32 || d === 0xa0 || d === 93 || d === 41 || d === 62 || d === 0x201d || d === 34) break;
+        j++;
+      }
+      masks.push([i, j]);
+      re.lastIndex = j;
+    }
+  }
+  for (const o of open) masks.push([o, o + 1]);
+  let out = text;
+  if (masks.length) {
+    masks.sort((a, b) => a[0] - b[0]);
+    const parts: string[] = [];
+    let at = 0;
+    for (const [a, b, fill] of masks) {
+      const from = Math.max(a, at);
+      if (b <= from) continue;
+      parts.push(text.slice(at, from), (fill ?? ' ').repeat(b - from));
+      at = b;
+    }
+    parts.push(text.slice(at));
+    out = parts.join('');
+  }
+  if (out.includes('*')) out = out.replace(/\*/g, ' ');
+  if (out.includes('>')) out = out.replace(QUOTE_MARK_RE, (_m, nl: string, ws: string) => `${nl}${ws} `);
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Word lists
+
+/**
+ * Words that end a noun phrase after a number, and that a spelled-out number
+ * must not be followed by ("one of", "two in"): prepositions, conjunctions,
+ * determiners, pronouns, auxiliaries, common verbs and time words.
+ */
+export const STOP_WORDS = new Set([
+  'of', 'in', 'on', 'at', 'for', 'to', 'from', 'by', 'with', 'without', 'into', 'onto', 'over', 'under', 'about',
+  'after', 'before', 'since', 'until', 'during', 'through', 'across', 'against', 'among', 'between', 'per', 'via',
+  'than', 'as', 'like', 'including', 'except', 'within', 'upon', 'toward', 'towards', 'around', 'behind', 'beyond',
+  'and', 'or', 'but', 'nor', 'yet', 'so', 'while', 'whereas', 'if', 'when', 'where', 'because', 'although', 'though',
+  'whether', 'who', 'whom', 'whose', 'which', 'that', 'what', 'the', 'a', 'an', 'this', 'these', 'those', 'each',
+  'every', 'some', 'any', 'no', 'all', 'both', 'either', 'neither', 'it', 'its', 'they', 'them', 'their', 'he',
+  'him', 'his', 'she', 'her', 'we', 'us', 'our', 'you', 'your', 'i', 'me', 'my', 'is', 'are', 'was', 'were', 'be',
+  'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'may', 'might',
+  'must', 'shall', 'should', 'also', 'not', 'never', 'only', 'just', 'still', 'now', 'then', 'ago', 'apiece',
+  'respectively', 'already', 'later', 'earlier', 'said', 'says', 'say', 'told', 'tells', 'claimed', 'claims',
+  'according', 'more', 'less', 'fewer', 'times', 'time', 'am', 'pm', 'est', 'edt', 'pst', 'pdt', 'utc', 'gmt', 'bst',
+  'cet', 'today', 'yesterday', 'tomorrow', 'there', 'here', 'up', 'down', 'out', 'off', 'again', 'too', 'even',
+  'get', 'got', 'gets', 'getting', 'make', 'made', 'makes', 'lost', 'stole', 'took', 'became', 'remain', 'remains',
+  'remained', 'appear', 'appears', 'appeared', 'seem', 'seems', 'seemed', 'contain', 'contains', 'include',
+  'includes', 'involve', 'involves', 'affect', 'affects', 'hit', 'hits',
+]);
+
+const UNIT_NUMBERS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const MULTIPLIERS: Record<string, number> = {
+  hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, b: 1e9, bn: 1e9,
+};
+const BYTES: Record<string, number> = {
+  byte: 1, bytes: 1, kb: 1e3, kilobyte: 1e3, kilobytes: 1e3, mb: 1e6, megabyte: 1e6, megabytes: 1e6, gb: 1e9,
+  gigabyte: 1e9, gigabytes: 1e9, tb: 1e12, terabyte: 1e12, terabytes: 1e12, pb: 1e15, petabyte: 1e15, petabytes: 1e15,
+};
+/** Words after a number that give it a unit of its own, and the factor to the unit's base. */
+const UNIT_WORDS: Record<string, { unit: Unit; factor: number }> = {
+  bitcoin: { unit: 'btc', factor: 1 }, bitcoins: { unit: 'btc', factor: 1 }, btc: { unit: 'btc', factor: 1 },
+  penny: { unit: 'usd', factor: 0.01 }, pennies: { unit: 'usd', factor: 0.01 }, cent: { unit: 'usd', factor: 0.01 },
+  cents: { unit: 'usd', factor: 0.01 }, dollar: { unit: 'usd', factor: 1 }, dollars: { unit: 'usd', factor: 1 },
+  usd: { unit: 'usd', factor: 1 }, euro: { unit: 'eur', factor: 1 }, euros: { unit: 'eur', factor: 1 },
+  eur: { unit: 'eur', factor: 1 }, gbp: { unit: 'gbp', factor: 1 }, pence: { unit: 'gbp', factor: 0.01 },
+  percent: { unit: 'percent', factor: 1 }, pct: { unit: 'percent', factor: 1 },
+  minute: { unit: 'days', factor: 1 / 1440 }, minutes: { unit: 'days', factor: 1 / 1440 },
+  hour: { unit: 'days', factor: 1 / 24 }, hours: { unit: 'days', factor: 1 / 24 },
+  day: { unit: 'days', factor: 1 }, days: { unit: 'days', factor: 1 }, week: { unit: 'days', factor: 7 },
+  weeks: { unit: 'days', factor: 7 }, month: { unit: 'days', factor: 30 }, months: { unit: 'days', factor: 30 },
+  year: { unit: 'days', factor: 365 }, years: { unit: 'days', factor: 365 },
+};
+
+/** Words after which a number is a label, not a quantity ("No. 2", "version 4", "port 443"). */
+const LABEL_WORDS = new Set([
+  'no', 'nos', 'vol', 'fig', 'figs', 'pp', 'version', 'ver', 'v', 'build', 'port', 'level', 'step', 'phase', 'stage',
+  'tier', 'article', 'section', 'chapter', 'episode', 'season', 'rule', 'cvss', 'rank', 'ranked', 'page', 'room',
+  'suite', 'unit', 'series', 'gen', 'generation', 'windows', 'ios', 'android', 'macos', 'kb', 'flight', 'route',
+  'highway', 'interstate', 'ext', 'tel', 'ports', 'cvss', 'score', 'rating', 'severity',
+]);
+/** "a CVSS score of 9.8", "a severity rating of 9.9": a rating, not a quantity. */
+const RATING_BEFORE_RE = /\b(?:score|rating|severity|cvss)\s+(?:of\s+)?$/i;
+/** Capitalised words that may stand right before a quantity (sentence openers and hedges). */
+const OPENERS = new Set([
+  'in', 'by', 'of', 'about', 'over', 'some', 'nearly', 'almost', 'around', 'roughly', 'approximately', 'more', 'up',
+  'the', 'a', 'an', 'another', 'only', 'just', 'all', 'since', 'from', 'to', 'until', 'with', 'at', 'on', 'for',
+  'its', 'their', 'our', 'his', 'her', 'additional', 'estimated', 'least', 'than', 'under', 'fewer', 'less',
+  'as', 'and', 'or', 'but', 'after', 'before', 'during', 'between', 'those', 'these', 'monday', 'tuesday', 'wednesday',
+  'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today',
+]);
+/** Words before a spelled-out number that make it a reference, not a quantity ("the two", "their three"). */
+const REFERENCE_BEFORE = new Set(['the', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'every', 'each']);
+const HEDGE_BEFORE_YEAR = new Set(['than', 'about', 'approximately', 'around', 'roughly', 'nearly', 'almost', 'over', 'some', 'estimated']);
+/** Currency codes and symbol prefixes Breach Desk has a unit for; others ("C$", "¥") make a number no figure. */
+const CODE_UNITS: Record<string, Unit> = { USD: 'usd', EUR: 'eur', GBP: 'gbp', BTC: 'btc' };
+
+// ---------------------------------------------------------------------------
+// Character helpers
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 0xbf && c !== 0xd7 && c !== 0xf7 && c < 0x2000);
+}
+
+function isAlnum(c: number): boolean {
+  return isDigit(c) || isLetter(c) || c === 95 /* _ */;
+}
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x202f || c === 0x2009;
+}
+
+/** The word (letters, inner dots and hyphens) that ends just before `at`, across white space and one dot. */
+function wordBefore(v: string, at: number): { word: string; start: number; dot: boolean } | undefined {
+  let i = at;
+  while (i > 0 && isSpace(v.charCodeAt(i - 1)) && at - i < 3) i--;
+  let dot = false;
+  if (v.charCodeAt(i - 1) === 46) { dot = true; i--; }
+  const end = i;
+  while (i > 0 && end - i < 30 && (isLetter(v.charCodeAt(i - 1)) || (v.charCodeAt(i - 1) === 45 && i > 1 && isLetter(v.charCodeAt(i - 2))))) i--;
+  if (i === end) return undefined;
+  return { word: v.slice(i, end), start: i, dot };
+}
+
+/** The first word after `at` across white space, letters and inner hyphens or apostrophes only. */
+function wordAfter(v: string, at: number): { word: string; start: number; end: number } | undefined {
+  let i = at;
+  while (i < v.length && isSpace(v.charCodeAt(i)) && i - at < 3) i++;
+  const start = i;
+  while (i < v.length && i - start < 40 && (isLetter(v.charCodeAt(i)) || ((v.charCodeAt(i) === 45 || v.charCodeAt(i) === 0x2019 || v.charCodeAt(i) === 39) && isLetter(v.charCodeAt(i + 1))))) i++;
+  if (i === start) return undefined;
+  return { word: v.slice(start, i), start, end: i };
+}
+
+function isMonth(word: string): boolean {
+  return isUpper(word.charCodeAt(0)) && monthOf(word) !== undefined;
+}
+
+/** Whether a sentence is set in title case (a headline), where capitalised words say nothing. */
+function isTitleCase(v: string): boolean {
+  let words = 0;
+  let caps = 0;
+  const re = /[A-Za-z][A-Za-z’'-]*/g;
+  for (let m = re.exec(v); m; m = re.exec(v)) {
+    const w = m[0];
+    if (w.length <= 3 && /^(?:a|an|the|of|for|and|or|to|in|on|at|by|up|as|is|vs)$/.test(w)) continue;
+    words++;
+    if (isUpper(w.charCodeAt(0))) caps++;
+  }
+  return words >= 3 && caps / words >= 0.7;
+}
+
+/** Place value of the last written digit group: 1000 for "902,000" and "50000", 0.1 for "7.8". */
+function placeOf(digits: string): number {
+  const dot = digits.indexOf('.');
+  if (dot >= 0) return 10 ** -(digits.length - dot - 1);
+  const plain = digits.replace(/,/g, '');
+  let zeros = 0;
+  for (let k = plain.length - 1; k > 0 && plain.charCodeAt(k) === 48; k--) zeros++;
+  return 10 ** (3 * Math.floor(zeros / 3));
+}
+
+// ---------------------------------------------------------------------------
+// Suffixes after a number
+
+const AFTER_BYTES_RE = /\s?(kilobytes?|megabytes?|gigabytes?|terabytes?|petabytes?|bytes?|[kmgtp]b)(?![A-Za-z0-9])/iy;
+const AFTER_MULT_RE = /(?:\s{1,2}(hundred|thousand|million|billion|trillion)|\s?(mln|mn|bn)|([kmb]))(?![A-Za-z0-9])/iy;
+const AFTER_PERCENT_RE = /\s?(?:%|percent\b|per\s?cent\b|pct\b)/iy;
+const AFTER_UNIT_RE = /\s{1,2}(bitcoins?|btc|pennies|penny|pence|cents?|dollars?|usd|euros?|eur|gbp|minutes?|hours?|days?|weeks?|months?|years?)(?![A-Za-z0-9])(\s{1,2}old\b)?(\s{1,2}ago\b)?/iy;
+const AFTER_HYPHEN_RE = /[-‐](year|years|day|week|month|hour|minute)(?:[-‐ ](old)\b|(?![-‐A-Za-z]))/iy;
+const AFTER_CLOCK_RE = /\s?(?:[ap]\.m\.|[ap]m\b|o[’']clock\b)/iy;
+const CHAIN_RE = /[-–]\d+(?:[-–]\d+)*/y;
+
+function sticky(re: RegExp, v: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(v);
+}
+
+interface Suffix {
+  end: number;
+  value: number;
+  unit: Unit;
+  half: number;
+}
+
+/**
+ * What follows a number's digits or words: a multiplier, a size, a percent
+ * sign, a unit word, "-year-old" or "days ago". `spelled` is true when the
+ * number is written in words, whose multipliers were read already.
+ */
+function suffix(v: string, at: number, value: number, place: number, unit: Unit, spelled: boolean): Suffix {
+  let end = at;
+  let half = place / 2;
+  // Only a space, a letter, "%" or a hyphen can start a suffix.
+  const c = v.charCodeAt(at);
+  if (!(c === 32 || c === 0xa0 || c === 37 || c === 45 || c === 0x2010 || isLetter(c))) return { end, value, unit, half };
+  let m: RegExpExecArray | null;
+  if (!spelled && unit === 'count' && (m = sticky(AFTER_BYTES_RE, v, at))) {
+    // "106GB", "1.5 TB", "500 megabytes" (a lone "b" after a number is a billion, below).
+    const f = BYTES[m[1].toLowerCase()];
+    return { end: at + m[0].length, value: value * f, unit: 'bytes', half: half * f };
+  }
+  if (!spelled && (m = sticky(AFTER_MULT_RE, v, at))) {
+    const word = (m[1] ?? m[2] ?? m[3]).toLowerCase();
+    const f = MULTIPLIERS[word];
+    value *= f;
+    // "50 million" is written to the million, whatever its digits' zeros.
+    half = (place >= 1 ? 1 : place) * f / 2;
+    end = at + m[0].length;
+    const size = sticky(AFTER_BYTES_RE, v, end);
+    if (size && /\s/.test(size[0][0]) && unit === 'count') {
+      const b = BYTES[size[1].toLowerCase()];
+      return { end: end + size[0].length, value: value * b, unit: 'bytes', half: half * b };
+    }
+  }
+  if ((m = sticky(AFTER_PERCENT_RE, v, end))) {
+    return { end: end + m[0].length, value, unit: 'percent', half };
+  }
+  if ((m = sticky(AFTER_HYPHEN_RE, v, end))) {
+    if (m[2]) return { end: end + m[0].length, value, unit: 'age', half: 0.5 };
+    const u = UNIT_WORDS[`${m[1].toLowerCase().replace(/s$/, '')}s`];
+    return { end: end + m[0].length, value: value * u.factor, unit: 'days', half: half * u.factor };
+  }
+  if ((m = sticky(AFTER_UNIT_RE, v, end))) {
+    const word = m[1].toLowerCase();
+    const u = UNIT_WORDS[word];
+    if (m[2] && /^years?$/.test(word)) return { end: end + m[0].length - (m[3]?.length ?? 0), value, unit: 'age', half: 0.5 };
+    const stop = m[2] ? end + m[0].length - m[2].length - (m[3]?.length ?? 0) : end + m[0].length;
+    if (unit === 'count') return { end: stop, value: value * u.factor, unit: u.unit, half: half * u.factor };
+    // "US$5 dollars": the word repeats the unit the sign gave.
+    if (unit === u.unit && u.factor === 1) return { end: stop, value, unit, half };
+  }
+  return { end, value, unit, half };
+}
+
+// ---------------------------------------------------------------------------
+// The scanner
+
+const PLAIN_RE = /^\d+(?:\.\d+)?$/;
+const GROUPED_RE = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const SYMBOL_RE = /(>=|<=|[~≈>≥<≤])\s?$/;
+const DATE_BEFORE_RE = /([A-Z][a-z]{2,8})\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?,?\s{1,3}$/;
+const CAMEL_RE = /[a-z][A-Z]/;
+const CURRENCY_PREFIX_RE = /([A-Za-z]{0,3})\$$/;
+const SPELLED_WORD_RE = /([A-Za-z]+)/y;
+const AND_NUMBER_RE = /\s+([A-Za-z]+)/y;
+const DIGITS_RE = /\d+(?:[.,]\d+)*/g;
+// The first word of a spelled-out number ("a", "an" and "half a" only before a multiplier or a unit).
+const SPELLED_RE = /\b(?:(?:an?|half\s+an?)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen|penny|cent|bitcoin)\b)|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)/gi;
+
+interface ScanState {
+  v: string;
+  out: RawNumber[];
+  /** Whether the sentence is a headline, computed when first needed. */
+  title?: boolean;
+}
+
+/**
+ * Every quantity in a visible sentence text (see `visibleText`), in order.
+ * Offsets are into `v`. A caller that knows the text holds no digit, or no
+ * number word, may skip that pass with `digits` or `words`.
+ */
+export function scanNumbers(v: string, digits = true, words = true): RawNumber[] {
+  const state: ScanState = { v, out: [] };
+  if (digits) {
+    const re = DIGITS_RE;
+    re.lastIndex = 0;
+    for (let m = re.exec(v); m; m = re.exec(v)) {
+      const next = digitsAt(state, m.index, m[0]);
+      if (next > re.lastIndex) re.lastIndex = next;
+    }
+  }
+  if (words) {
+    const found = state.out;
+    state.out = [];
+    const re = SPELLED_RE;
+    re.lastIndex = 0;
+    let k = 0;
+    for (let m = re.exec(v); m; m = re.exec(v)) {
+      // A word inside a number already read ("50 million", "$3 a share") is part of it.
+      while (k < found.length && found[k].end <= m.index) k++;
+      if (k < found.length && found[k].start <= m.index) continue;
+      const next = spelledAt(state, m.index);
+      if (next > re.lastIndex) re.lastIndex = next;
+    }
+    if (state.out.length) return [...found, ...state.out].sort((a, b) => a.start - b.start);
+    return found;
+  }
+  return state.out;
+}
+
+function isSymbol(c: number): boolean {
+  return c === 126 || c === 62 || c === 60 || c === 61 || c === 0x2248 || c === 0x2265 || c === 0x2264;
+}
+
+function symbolBefore(v: string, start: number): RawNumber['symbol'] {
+  if (!isSymbol(v.charCodeAt(start - 1)) && !isSymbol(v.charCodeAt(start - 2))) return undefined;
+  const sym = SYMBOL_RE.exec(v.slice(Math.max(0, start - 3), start));
+  return sym ? { text: sym[1], start: start - sym[0].length } : undefined;
+}
+
+/** A number written in digits at `i`; returns where scanning resumes (0: right after the digits). */
+function digitsAt(state: ScanState, i: number, tok: string): number {
+  const { v, out } = state;
+  const j = i + tok.length;
+  const p = v.charCodeAt(i - 1);
+  // Glued to a word, a path, a handle, a time or a version: "Unit221B", "/168778", "@x1", ":12", ".2".
+  if (isAlnum(p) || p === 47 || p === 92 || p === 35 || p === 64 || p === 58 || p === 46 || p === 61 || p === 38 || p === 63 || p === 43 || p === 94) return 0;
+  if ((p === 45 || p === 0x2013 || p === 0x2010) && isAlnum(v.charCodeAt(i - 2))) return 0; // "Raven-1", "CVE-2021-…"
+  const n1 = v.charCodeAt(j);
+  if (n1 === 47 || n1 === 92 || (n1 === 58 && isDigit(v.charCodeAt(j + 1)))) return 0; // "9/11", "11:12"
+  if (n1 === 46 && v.charCodeAt(j + 1) === 46) return 0; // a defanged address, "45[.]32" read as "45...32"
+  if ((n1 === 45 || n1 === 0x2013) && isDigit(v.charCodeAt(j + 1))) {
+    // A chain of numbers: "2004-2021" is two years; "555-123-4567" and "2021-08-18" are nothing.
+    const chain = sticky(CHAIN_RE, v, j)!;
+    const parts = chain[0].slice(1).split(/[-–]/);
+    if (parts.length === 1 && /^(?:19|20)\d\d$/.test(tok) && /^(?:19|20)\d\d$/.test(parts[0])) {
+      out.push({ start: i, end: j, value: Number(tok), unit: 'year', half: 0.5, spelled: false });
+      out.push({ start: j + 1, end: j + 1 + parts[0].length, value: Number(parts[0]), unit: 'year', half: 0.5, spelled: false });
+    }
+    return j + chain[0].length;
+  }
+  const comma = tok.includes(',');
+  if ((comma || tok.includes('.')) && !PLAIN_RE.test(tok) && !GROUPED_RE.test(tok)) return 0; // "4.2.1", "192.168.0.1", "1,2"
+  const digits = comma ? tok.replace(/,/g, '') : tok;
+  if (digits.length > 15 || (!tok.includes(',') && !tok.includes('.') && digits.length > 12)) return 0;
+  if (digits.length > 1 && digits.charCodeAt(0) === 48 && digits.charCodeAt(1) !== 46) return 0; // "007", "08"
+  if (sticky(AFTER_CLOCK_RE, v, j)) return 0; // "11 AM", "11:12 am"
+  if (p === 40 && n1 === 41 && /^\s\d/.test(v.slice(j + 1, j + 3))) return 0; // "(555) 123-4567"
+
+  // Currency written before the digits.
+  let start = i;
+  let unit: Unit = 'count';
+  if (p === 36 /* $ */) {
+    const pre = CURRENCY_PREFIX_RE.exec(v.slice(Math.max(0, i - 4), i))!;
+    if (pre[1] && pre[1].toUpperCase() !== 'US') return 0; // "C$", "AU$", "HK$": no unit for them
+    unit = 'usd';
+    start = i - pre[0].length;
+  } else if (p === 0x20ac /* € */) { unit = 'eur'; start = i - 1; }
+  else if (p === 0xa3 /* £ */) { unit = 'gbp'; start = i - 1; }
+  else if (p === 0x20bf /* ₿ */) { unit = 'btc'; start = i - 1; }
+  else if (p === 0xa5 || p === 0x20b9 || p === 0x20bd || p === 0x20a9 || p === 0x20ba || p === 0x20b4) return 0;
+  const before = wordBefore(v, start);
+  if (unit === 'count' && before && CODE_UNITS[before.word] && !before.dot) {
+    unit = CODE_UNITS[before.word];
+    start = before.start;
+  }
+  // Dates: "Aug. 18", "August 15, 2021", "September 2020", "18 August 2021".
+  if (before && isMonth(before.word)) return 0;
+  const c1 = v.charCodeAt(start - 1);
+  if (digits.length === 4 && (c1 === 44 || (c1 === 32 && v.charCodeAt(start - 2) === 44))) {
+    const mm = DATE_BEFORE_RE.exec(v.slice(Math.max(0, start - 20), start));
+    if (mm && monthOf(mm[1]) !== undefined) return 0;
+  }
+  const after = wordAfter(v, j);
+  if (after && after.start > j && digits.length <= 2 && !tok.includes('.') && isMonth(after.word)) return 0;
+  // Labels: "No. 2", "version 4", "port 443"; ratings: "a CVSS score of 9.8".
+  if (before && unit === 'count' && (before.word.length > 1 || before.dot) && LABEL_WORDS.has(before.word.toLowerCase())) return 0;
+  if (before && unit === 'count' && before.word === 'of' && RATING_BEFORE_RE.test(v.slice(Math.max(0, start - 20), start))) return 0;
+
+  const base = Number(digits);
+  const sx = suffix(v, j, base, placeOf(tok), unit, false);
+  // Letters glued on that are no unit: "2FA", "4G", "1st", "11AM"; hyphenated ones: "15-digit", "256-bit".
+  if (sx.end === j && isLetter(v.charCodeAt(j))) return 0;
+  if ((v.charCodeAt(sx.end) === 45 || v.charCodeAt(sx.end) === 0x2010) && isLetter(v.charCodeAt(sx.end + 1))) return 0;
+  let outUnit = sx.unit;
+  const bare = sx.end === j && outUnit === 'count' && !tok.includes(',');
+  // A bare number right after a capitalised word is a product or a model ("Windows 10", "iOS 14.7", "iPhone 13"),
+  // except in a headline, where every word is capitalised.
+  // A digit group right after another is a phone number or a table row ("+44 7713 025 499").
+  if (bare && v.charCodeAt(start - 1) === 32 && isDigit(v.charCodeAt(start - 2))) return 0;
+  if (bare && before && (isUpper(before.word.charCodeAt(0)) || CAMEL_RE.test(before.word)) && !before.dot && !OPENERS.has(before.word.toLowerCase())) {
+    const lead = v.slice(0, before.start).trimEnd();
+    if (lead !== '' && !/[.!?:;“"(—–-]$/.test(lead)) {
+      state.title ??= isTitleCase(v);
+      if (!state.title) return 0;
+    }
+  }
+  if (bare && before && (before.word === 'aged' || before.word === 'age' || before.word === 'Aged')) outUnit = 'age';
+  // Years: "in 2019", "2004 to 2021", "since at least 2016", "as 2021 draws to a close". Only a hedged
+  // number followed by a plural noun is a count ("more than 2000 servers"); "2000 servers" alone reads as a year.
+  if (bare && outUnit === 'count' && digits.length === 4 && /^(?:19|20)/.test(digits)) {
+    const hedged = before && HEDGE_BEFORE_YEAR.has(before.word.toLowerCase());
+    const counted = after && after.start === j + 1 && /^[a-z]+s$/.test(after.word) && !STOP_WORDS.has(after.word);
+    if (!(hedged && counted)) outUnit = 'year';
+  }
+  const plain = outUnit === 'year' || outUnit === 'age';
+  out.push({ start, end: sx.end, symbol: symbolBefore(v, start), value: plain ? base : sx.value, unit: outUnit, half: plain ? 0.5 : sx.half, spelled: false });
+  return sx.end;
+}
+
+/**
+ * A spelled-out number starting at `start`: "fifty million", "six bitcoin",
+ * "two years", "a dozen", "at least two lawsuits". Returns where scanning
+ * resumes.
+ */
+function spelledAt(state: ScanState, start: number): number {
+  const { v, out } = state;
+  // Glued to a hyphenated word before ("T-Two") or an apostrophe: not a number.
+  const p = v.charCodeAt(start - 1);
+  if (p === 45 || p === 0x2019 || p === 39) return 0;
+  let total = 0;
+  let current = 0;
+  let place = 1;
+  let scaled = false;
+  let article = false;
+  let half = false;
+  let pos = start;
+  let end = start;
+  let words = 0;
+  for (;;) {
+    if (words > 0) {
+      // Words join with spaces or one hyphen ("twenty-five").
+      let k = pos;
+      while (k < v.length && v.charCodeAt(k) === 32 && k - pos < 2) k++;
+      if (k === pos && (v.charCodeAt(k) === 45 || v.charCodeAt(k) === 0x2010)) k++;
+      if (k === pos) break;
+      pos = k;
+    }
+    const w = sticky(SPELLED_WORD_RE, v, pos);
+    if (!w) break;
+    const lw = w[1].toLowerCase();
+    const wEnd = pos + w[1].length;
+    if (isDigit(v.charCodeAt(wEnd))) break;
+    if (words === 0 && (lw === 'a' || lw === 'an')) { current = 1; article = true; }
+    else if (words === 0 && lw === 'half') { half = true; }
+    else if (half && words === 1 && (lw === 'a' || lw === 'an')) { current = 1; article = true; }
+    else if (UNIT_NUMBERS[lw] !== undefined) {
+      // "twenty-five" and "two hundred five" join; "five six" and "twenty eleven" do not.
+      const r = current % 100;
+      if (article || (r !== 0 && !(r >= 20 && r % 10 === 0 && UNIT_NUMBERS[lw] < 10))) break;
+      current += UNIT_NUMBERS[lw];
+      place = 1;
+    } else if (TENS[lw] !== undefined) {
+      if (current % 100 !== 0 || article) break;
+      current += TENS[lw];
+      place = 1;
+    } else if (lw === 'hundred') {
+      current = (current || 1) * 100;
+      place = 100;
+      article = false;
+      scaled = true;
+    } else if (lw === 'dozen') {
+      current = (current || 1) * 12;
+      place = 1;
+      article = false;
+      scaled = true;
+    } else if (SCALES[lw] !== undefined) {
+      total += (current || 1) * SCALES[lw];
+      current = 0;
+      place = SCALES[lw];
+      article = false;
+      scaled = true;
+    } else if (lw === 'and' && words > 0 && place >= 100) {
+      const next = sticky(AND_NUMBER_RE, v, wEnd);
+      if (!next || (UNIT_NUMBERS[next[1].toLowerCase()] === undefined && TENS[next[1].toLowerCase()] === undefined)) break;
+      pos = wEnd;
+      words++;
+      continue;
+    } else break;
+    words++;
+    end = wEnd;
+    pos = wEnd;
+  }
+  if (end === start) return 0;
+  let value = total + current;
+  if (half) { value /= 2; place /= 10; }
+  if (value === 0) return end;
+  // "the two", "their three": a reference, not a quantity.
+  const before = wordBefore(v, start);
+  if (before && !before.dot && REFERENCE_BEFORE.has(before.word.toLowerCase())) return end;
+  const sx = suffix(v, end, value, place, 'count', true);
+  const unitGiven = sx.end > end;
+  if (!unitGiven && !scaled) {
+    // A plain small number needs a noun after it, and "one" and "a" need a unit or a multiplier.
+    if (value < 2 || article) return end;
+    const next = wordAfter(v, end);
+    if (!next || next.start === end || STOP_WORDS.has(next.word.toLowerCase()) || /ly$/.test(next.word)) return end;
+  }
+  if (article && !scaled && !unitGiven) return end;
+  // "two-factor", "one-time": hyphenated words that are no quantity.
+  if ((v.charCodeAt(sx.end) === 45 || v.charCodeAt(sx.end) === 0x2010) && isLetter(v.charCodeAt(sx.end + 1))) return end;
+  out.push({ start, end: sx.end, symbol: symbolBefore(v, start), value: sx.value, unit: sx.unit, half: sx.unit === 'age' ? 0.5 : sx.half, spelled: true });
+  return sx.end;
+}

@@ -1,0 +1,477 @@
+/**
+ * Entity extraction on small inline fixtures, the seeds and (when present) a
+ * sample of the real corpus. Sentences are built the way `extractFacts`
+ * builds them (title, subtitle, body sentences, then body headings), so these
+ * tests exercise `extractEntities` alone. Every extraction here also checks
+ * the mention invariants: each span slices back to its text, stays on one
+ * line, carries its entity's key, and no two mentions overlap.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { extractEntities, type EntityOptions, type Sentence } from '../server/src/core/extract/entities';
+import type { DocEntity } from '../server/src/core/extract/types';
+import type { Article, Link } from '../server/src/core/syntax/ast';
+import { parse } from '../server/src/core/syntax/parse';
+import { article, seed, seeds } from './helpers/fixture';
+
+const CORPUS = path.resolve(__dirname, '../../shared/corpus');
+const SNAPSHOT = path.join(__dirname, 'fixtures', 'entities-seeds.json');
+
+/** The sentence list of `extractFacts`: title, subtitle, body sentences, then headings. */
+function sentencesOf(a: Article): { sentences: Sentence[]; links: Link[]; bodyCount: number } {
+  const sentences: Sentence[] = [];
+  const headings: Sentence[] = [];
+  const links: Link[] = [];
+  if (a.title) sentences.push({ span: a.title.span, text: a.title.text, where: 'title' });
+  if (a.subtitle && a.subtitle.text) sentences.push({ span: a.subtitle.span, text: a.subtitle.text, where: 'subtitle' });
+  for (const b of a.body?.blocks ?? []) {
+    if (b.kind === 'heading') headings.push({ span: b.textSpan, text: b.text, where: 'heading' });
+    else if (b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'blockquote') {
+      for (const s of b.sentences) sentences.push({ span: s.span, text: s.text, where: 'body' });
+      links.push(...b.links);
+    }
+  }
+  return { sentences: [...sentences, ...headings], links, bodyCount: sentences.length };
+}
+
+/** Asserts what must hold of every extraction. */
+function assertMentions(text: string, entities: DocEntity[], bodyCount: number, label = ''): void {
+  const spans: { start: number; end: number; what: string }[] = [];
+  const keys = new Set<string>();
+  for (const e of entities) {
+    assert.ok(!keys.has(e.key), `${label}two entities share the key ${e.key}`);
+    keys.add(e.key);
+    assert.ok(e.mentions.length > 0, `${label}${e.name} has no mention`);
+    for (const m of e.mentions) {
+      assert.strictEqual(m.key, e.key, `${label}mention ${m.text} of ${e.name} has key ${m.key}`);
+      assert.strictEqual(text.slice(m.span.start, m.span.end), m.text, `${label}mention of ${e.name} does not slice back to its text`);
+      assert.ok(m.text.length > 0 && !/[\r\n]/.test(m.text), `${label}mention ${JSON.stringify(m.text)} of ${e.name} is empty or spans lines`);
+      assert.ok(m.sentence >= -1 && m.sentence < bodyCount, `${label}mention ${m.text} has sentence ${m.sentence}, outside the ${bodyCount} sentences`);
+      spans.push({ ...m.span, what: `${e.name}:${m.text}` });
+    }
+    for (let i = 1; i < e.mentions.length; i++) assert.ok(e.mentions[i - 1].span.start <= e.mentions[i].span.start, `${label}mentions of ${e.name} are in order`);
+  }
+  spans.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < spans.length; i++) {
+    assert.ok(spans[i].start >= spans[i - 1].end, `${label}mentions overlap: ${spans[i - 1].what} and ${spans[i].what}`);
+  }
+}
+
+function extractText(text: string, options: EntityOptions = {}, label = ''): DocEntity[] {
+  const a = parse(text).article;
+  const { sentences, links, bodyCount } = sentencesOf(a);
+  const entities = extractEntities(text, a, sentences, links, options);
+  assertMentions(text, entities, bodyCount, label);
+  return entities;
+}
+
+interface Extracted {
+  text: string;
+  entities: DocEntity[];
+  byName(name: string): DocEntity;
+  byKey(key: string): DocEntity | undefined;
+  names(): string[];
+  /** Mention texts of an entity, in order. */
+  texts(name: string): string[];
+}
+
+function extract(body: string, spec: Parameters<typeof article>[0] = {}, options: EntityOptions = {}): Extracted {
+  const text = article({ body, ...spec });
+  return wrap(text, extractText(text, options));
+}
+
+function wrap(text: string, entities: DocEntity[]): Extracted {
+  const names = () => entities.map((e) => e.name);
+  const byName = (name: string) => {
+    const e = entities.find((x) => x.name === name);
+    assert.ok(e, `no entity ${JSON.stringify(name)}; found ${JSON.stringify(names())}`);
+    return e!;
+  };
+  return {
+    text, entities, names, byName,
+    byKey: (key) => entities.find((x) => x.key === key),
+    texts: (name) => byName(name).mentions.map((m) => m.text),
+  };
+}
+
+function assertNoEntity(x: Extracted, ...bad: string[]): void {
+  for (const b of bad) {
+    const hit = x.entities.find((e) => e.name === b || e.key === b.toLowerCase() || e.aliases.includes(b));
+    assert.ok(!hit, `${JSON.stringify(b)} should not be an entity or alias; found ${hit && JSON.stringify({ name: hit.name, kind: hit.kind, aliases: hit.aliases })}`);
+  }
+}
+
+function assertNoMentionText(x: Extracted, ...bad: string[]): void {
+  for (const e of x.entities) for (const m of e.mentions) assert.ok(!bad.includes(m.text), `${JSON.stringify(m.text)} is a mention of ${e.name}`);
+}
+
+describe('entities: people', function () {
+  it('two capitalised words starting with a known first name are a person', function () {
+    const x = extract('The breach was found by Jane Doe and reported to Mike Lee later that week.');
+    assert.strictEqual(x.byName('Jane Doe').kind, 'person');
+    assert.strictEqual(x.byName('Mike Lee').kind, 'person');
+    assert.strictEqual(x.byName('Jane Doe').key, 'jane doe');
+  });
+
+  it('a role word before the name: "T-Mobile CEO Mike Sievert"', function () {
+    const x = extract('On Friday, a humbled T-Mobile CEO Mike Sievert apologized for the debacle.');
+    assert.strictEqual(x.byName('Mike Sievert').kind, 'person');
+    assert.deepStrictEqual(x.texts('Mike Sievert'), ['Mike Sievert']);
+    assert.strictEqual(x.byName('T-Mobile').kind, 'organisation');
+    assertNoEntity(x, 'T-Mobile CEO Mike Sievert', 'CEO Mike Sievert', 'CEO');
+  });
+
+  it('a role after the name: "Alon Gal, CTO of Hudson Rock", also for unknown first names', function () {
+    const x = extract('The seller told Alon Gal, CTO of cybercrime intelligence firm Hudson Rock, about it. Zorvath Quillane, founder of the firm Brightwave, agreed.');
+    assert.strictEqual(x.byName('Alon Gal').kind, 'person');
+    assert.strictEqual(x.byName('Hudson Rock').kind, 'organisation');
+    assert.strictEqual(x.byName('Zorvath Quillane').kind, 'person');
+    assert.strictEqual(x.byName('Brightwave').kind, 'organisation');
+  });
+
+  it('a speech verb around the name: "said Jane Doe", "Zorvath Quillane said"', function () {
+    const x = extract('“It is bad,” said Jane Doe. “It is worse,” said Zorvath Quillane in an email. Tamsin Oduya said the data was old.');
+    assert.strictEqual(x.byName('Jane Doe').kind, 'person');
+    assert.strictEqual(x.byName('Zorvath Quillane').kind, 'person');
+    assert.strictEqual(x.byName('Tamsin Oduya').kind, 'person');
+  });
+
+  it('a researcher "of" a company is two entities, not one', function () {
+    const x = extract('The webinar will feature security researchers Erick Galinkin of Rapid7 and others.');
+    assert.strictEqual(x.byName('Erick Galinkin').kind, 'person');
+    assert.strictEqual(x.byName('Rapid7').kind, 'organisation');
+    assertNoEntity(x, 'Erick Rapid7', 'Erick Galinkin of Rapid7');
+  });
+
+  it('names of things are not people, whatever the cues around them', function () {
+    const x = extract('The rules of the General Data Protection Regulation apply, and Cisco Talos said it was likely. Consumer Reports said so too. The Randori Attack Surface Report said the same.');
+    for (const e of x.entities) assert.notStrictEqual(e.kind, 'person', `${e.name} is a person`);
+    assertNoEntity(x, 'Data Regulation', 'Randori Report');
+  });
+
+  it('a surname after the full name is the same person, within the article', function () {
+    const x = extract('Alon Gal, CTO of Hudson Rock, saw the post. Gal tweeted about it. Later, Gal said more.');
+    assert.deepStrictEqual(x.texts('Alon Gal'), ['Alon Gal', 'Gal', 'Gal']);
+    assert.deepStrictEqual(x.byName('Alon Gal').aliases, ['Gal']);
+  });
+
+  it('a surname alone, in an article without the full name, keeps its own key', function () {
+    const x = extract('The company said Binns told reporters the security was awful. Binns said so again.', { tags: '[[Binns]] [[ThreatPost]]' });
+    assert.ok(!x.byKey('john binns'), 'no John Binns in this article');
+    const b = x.byKey('binns');
+    assert.ok(b, `binns in ${JSON.stringify(x.names())}`);
+    assert.deepStrictEqual(b!.mentions.map((m) => m.text), ['Binns', 'Binns', 'Binns']);
+  });
+
+  it('two people sharing a surname in one article: the bare surname resolves to neither', function () {
+    const x = extract('John Smith, CEO of Acme Corp, spoke first. Then Jane Smith, CTO of Beta Inc, spoke. Smith said the data was safe. Smith repeated it.');
+    assert.deepStrictEqual(x.texts('John Smith'), ['John Smith']);
+    assert.deepStrictEqual(x.texts('Jane Smith'), ['Jane Smith']);
+    assert.ok(!x.byName('John Smith').aliases.includes('Smith'));
+    assert.ok(!x.byName('Jane Smith').aliases.includes('Smith'));
+  });
+
+  it('middle names are dropped from the key: "John Erin Binns" is John Binns', function () {
+    const x = extract('John Binns spoke to reporters. The torture of John Erin Binns was his claim. Binns said so.');
+    const b = x.byName('John Binns');
+    assert.strictEqual(b.key, 'john binns');
+    assert.deepStrictEqual(b.mentions.map((m) => m.text), ['John Binns', 'John Erin Binns', 'Binns']);
+    assert.ok(b.aliases.includes('John Erin Binns'));
+    // Only the middle-name form in the article: still John Binns.
+    const y = extract('The torture of John Erin Binns was claimed. Binns is a US citizen.');
+    assert.strictEqual(y.byName('John Binns').key, 'john binns');
+    assert.deepStrictEqual(y.texts('John Binns'), ['John Erin Binns', 'Binns']);
+  });
+
+  it('possessives are the name itself', function () {
+    const x = extract('John Binns spoke. Binns’s story spread, and Binns\' lawyer agreed. T-Mobile’s staff and T-Mobile\'s customers’ data were hit. Motherboard’s Joseph Cox has seen samples.');
+    assert.deepStrictEqual(x.texts('John Binns'), ['John Binns', 'Binns', 'Binns']);
+    assert.deepStrictEqual(x.texts('T-Mobile'), ['T-Mobile', 'T-Mobile']);
+    assert.strictEqual(x.byName('Joseph Cox').kind, 'person');
+    assert.strictEqual(x.byName('Motherboard').kind, 'outlet');
+    assertNoEntity(x, 'Motherboard’s Joseph Cox', 'T-Mobile’s', 'Binns’s');
+  });
+});
+
+describe('entities: organisations, outlets, places', function () {
+  it('organisations by cue, suffix, camel case and hyphen', function () {
+    const x = extract('The company hired security firm Mandiant and consulting firm KPMG LLP. A cybersecurity company called Unit221B LLC found it. LinkedIn and T-Mobile were both hit.');
+    for (const n of ['Mandiant', 'KPMG LLP', 'Unit221B LLC', 'LinkedIn', 'T-Mobile']) assert.strictEqual(x.byName(n).kind, 'organisation', n);
+  });
+
+  it('a name right before a role word is an organisation: "Gartner analyst", "Uptycs researchers"', function () {
+    const x = extract('He is a former Gartner analyst now. Join Uptycs researchers Amit Malik and Ashwin Vamshi today.');
+    assert.strictEqual(x.byName('Gartner').kind, 'organisation');
+    assert.strictEqual(x.byName('Uptycs').kind, 'organisation');
+    assert.strictEqual(x.byName('Amit Malik').kind, 'person');
+  });
+
+  it('institutions "X of Y" are organisations', function () {
+    const x = extract('He sued the FBI, CIA and Department of Justice in 2020. The Monetary Authority of Singapore agreed.');
+    assert.strictEqual(x.byName('Department of Justice').kind, 'organisation');
+    assert.strictEqual(x.byName('Monetary Authority of Singapore').kind, 'organisation');
+    assertNoEntity(x, 'CIA and Department of Justice', 'FBI, CIA');
+  });
+
+  it('outlets: the Source field, the known list, a cue, "the Journal" and WSJ', function () {
+    const x = extract('Threatpost reached out. Motherboard and Reuters reported it, as did the tech publication Gizmodo. The Wall Street Journal spoke to him. He told the Journal more, and the WSJ confirmed. The Journal said so.');
+    for (const n of ['Threatpost', 'Motherboard', 'Reuters', 'Gizmodo', 'Wall Street Journal']) assert.strictEqual(x.byName(n).kind, 'outlet', n);
+    const wsj = x.byName('Wall Street Journal');
+    assert.deepStrictEqual(wsj.mentions.map((m) => m.text), ['Wall Street Journal', 'Journal', 'WSJ', 'Journal']);
+    assert.deepStrictEqual([...wsj.aliases].sort(), ['Journal', 'WSJ']);
+  });
+
+  it('a multi-word outlet keeps its first word: "The New York Times"', function () {
+    const x = extract('The leak was first reported by The New York Times on Monday. The New York Times later updated it.');
+    assert.strictEqual(x.byName('New York Times').kind, 'outlet');
+    assertNoEntity(x, 'York Times');
+  });
+
+  it('places from the gazetteer, and the acronyms of countries', function () {
+    const x = extract('He lives in Izmir, Turkey, and the data center is outside East Wenatchee, Wash. The US and the U.K. agreed. US officials said so.');
+    for (const n of ['Izmir', 'Turkey', 'East Wenatchee', 'United States', 'United Kingdom']) assert.strictEqual(x.byName(n).kind, 'place', n);
+    assert.deepStrictEqual(x.texts('United States'), ['US', 'US']);
+  });
+
+  it('a country acronym before an agency is a place and the agency stays whole', function () {
+    const x = extract('The US Federal Communications Commission (FCC) said last week that it is investigating. The FCC did not comment.');
+    const fcc = x.byName('Federal Communications Commission');
+    assert.strictEqual(fcc.kind, 'organisation');
+    assert.deepStrictEqual(fcc.mentions.map((m) => m.text), ['Federal Communications Commission', 'FCC', 'FCC']);
+    assert.strictEqual(x.byName('United States').kind, 'place');
+  });
+});
+
+describe('entities: acronyms', function () {
+  it('an explicit "(ACR)" after the expansion joins them', function () {
+    const x = extract('The Law Enforcement Enterprise Portal (LEEP) was abused. LEEP is now offline.');
+    assert.deepStrictEqual(x.texts('Law Enforcement Enterprise Portal'), ['Law Enforcement Enterprise Portal', 'LEEP', 'LEEP']);
+  });
+
+  it('initials join an established expansion without brackets', function () {
+    const x = extract('The Cybersecurity and Infrastructure Security Agency issued a warning. Later CISA updated it.');
+    assert.ok(x.byName('Cybersecurity and Infrastructure Security Agency').aliases.includes('CISA'));
+  });
+
+  it('the ACRONYMS table names an acronym used alone, in every article', function () {
+    const x = extract('He sued the FBI and the CIA. The FBI declined to comment.');
+    assert.deepStrictEqual(x.texts('Federal Bureau of Investigation'), ['FBI', 'FBI']);
+    assert.deepStrictEqual(x.texts('Central Intelligence Agency'), ['CIA']);
+    assert.strictEqual(x.byName('Federal Bureau of Investigation').kind, 'organisation');
+  });
+
+  it('a headline acronym of an expansion the body established is a mention', function () {
+    const x = extract('He spoke to the Wall Street Journal on Monday.', { title: '21-year-old tells WSJ he was behind massive T-Mobile hack' });
+    const wsj = x.byName('Wall Street Journal');
+    assert.deepStrictEqual(wsj.mentions.map((m) => [m.text, m.where]), [['WSJ', 'title'], ['Wall Street Journal', 'body']]);
+  });
+
+  it('two-letter initials do not join a phrase without brackets, and acronyms match only in capitals', function () {
+    const x = extract('Run the PowerShell Command to check it. The PC was infected. Tell us what you saw. Us too.');
+    assertNoEntity(x, 'PC');
+    for (const e of x.entities) assert.ok(!e.mentions.some((m) => m.text === 'us' || m.text === 'Us'), `${e.name} has a mention "us"`);
+  });
+});
+
+describe('entities: handles', function () {
+  it('"uses the online handles IRDev and v0rtex": aliases and mentions of the person', function () {
+    const x = extract('John Binns spoke. Binns reportedly uses the online handles IRDev and v0rtex, among others. Later v0rtex posted again.');
+    const b = x.byName('John Binns');
+    for (const alias of ['IRDev', 'v0rtex']) assert.ok(b.aliases.includes(alias), `${alias} in ${b.aliases}`);
+    assert.deepStrictEqual(b.mentions.map((m) => m.text), ['John Binns', 'Binns', 'IRDev', 'v0rtex', 'v0rtex']);
+  });
+
+  it('"(@UnderTheBreach)" after a name is that person; a lone handle is a handle', function () {
+    const x = extract('— Alon Gal (Under the Breach) (@UnderTheBreach) posted it. Follow the researcher @vxunderground on Twitter.');
+    assert.ok(x.byName('Alon Gal').aliases.includes('@UnderTheBreach'));
+    assert.deepStrictEqual(x.texts('Alon Gal'), ['Alon Gal', '@UnderTheBreach']);
+    assert.strictEqual(x.byName('@vxunderground').kind, 'handle');
+  });
+});
+
+describe('entities: tags', function () {
+  it('tags that name an entity are mentions: [[T-Mobile]], [[Binns]], [[WSJ]], [[T-Mobile’s]]', function () {
+    const x = extract('John Binns told the Wall Street Journal that T-Mobile was careless. Binns said so.', { tags: '[[T-Mobile]] [[Binns]] [[WSJ]] [[T-Mobile’s]] [[ThreatPost]]' });
+    const tagTexts = (n: string) => x.byName(n).mentions.filter((m) => m.where === 'tag').map((m) => m.text);
+    assert.deepStrictEqual(tagTexts('T-Mobile'), ['T-Mobile', 'T-Mobile']);
+    assert.deepStrictEqual(tagTexts('John Binns'), ['Binns']);
+    assert.deepStrictEqual(tagTexts('Wall Street Journal'), ['WSJ']);
+    for (const e of x.entities) for (const m of e.mentions) if (m.where === 'tag') assert.strictEqual(m.sentence, -1);
+  });
+
+  it('tags that are topics are not entities: [[cybersecurity]], [[Ransomware]], [[it’s]], [[numbers,]], [[Aug.]]', function () {
+    const x = extract('Ransomware gangs hit again, and ransomware is everywhere. Cybersecurity matters. Cryptominer apps too.', { tags: '[[cybersecurity]] [[Ransomware]] [[Cryptominer]] [[it’s]] [[numbers,]] [[Aug.]] [[ThreatPost]]' });
+    assertNoEntity(x, 'cybersecurity', 'Cybersecurity', 'Ransomware', 'Cryptominer', 'it’s', 'numbers', 'Aug');
+  });
+
+  it('new-layout threat-actor tags name organisations', function () {
+    const text = article({ layout: 'new', body: 'The Conti gang struck again, and Conti denied it.', tags: '#### Threatactor:\n[[threatactor.name=Conti]]\n\n### Autogenerated Tags:\n[[ransomware]] [[Computerworld]]' });
+    const x = wrap(text, extractText(text));
+    assert.strictEqual(x.byName('Conti').kind, 'organisation');
+  });
+});
+
+describe('entities: words that are not names', function () {
+  it('sentence-initial function words never start names', function () {
+    const x = extract('On Thursday, the attacker spoke. The Journal was told. In August it grew. Hackers stole data. Check out our free webinar. The seller told Motherboard. Still, it is up there.');
+    assertNoEntity(x, 'On Thursday', 'Thursday', 'The Journal', 'In August', 'August', 'Hackers', 'Check', 'The', 'Still');
+  });
+
+  it('months and weekdays are not entities, abbreviated or not', function () {
+    const x = extract('As of Aug. 18, T-Mobile had estimated it. By Aug. 4 he had stolen files. On Friday and on Monday morning they met. In Sept. and Oct. too.', { tags: '[[Aug.]] [[Friday]] [[ThreatPost]]' });
+    assertNoEntity(x, 'Aug', 'Aug.', 'Friday', 'Monday', 'Sept', 'Oct');
+    assert.deepStrictEqual(x.texts('T-Mobile'), ['T-Mobile']);
+  });
+
+  it('a Title-Case headline only mentions names the body established', function () {
+    const x = extract('Acme Corp said hackers stole records. Acme Corp is investigating.', { title: 'Hackers Say Acme Corp Security Is ‘Awful,’ Says Purported Thief From Germany', subtitle: 'The Seller Claims Everything.' });
+    assert.deepStrictEqual(x.byName('Acme Corp').mentions.map((m) => m.where), ['title', 'body', 'body']);
+    assertNoEntity(x, 'Hackers', 'Hackers Say Acme Corp Security', 'Says Purported Thief', 'Purported Thief', 'Germany', 'Seller', 'The Seller Claims Everything');
+  });
+
+  it('headings only mention established names, and their mentions point at no body sentence', function () {
+    const x = extract('John Binns spoke.\n\nWho is John Binns?\n------------------\n\nBinns lives in Turkey.\n\nSomething’s Wrong in Magenta Land\n---------------------------------\n\nIt is bad.');
+    const heading = x.byName('John Binns').mentions.filter((m) => m.text === 'John Binns')[1];
+    assert.ok(heading, 'the heading mentions John Binns');
+    assert.strictEqual(heading.where, 'body');
+    assert.strictEqual(heading.sentence, -1);
+    assertNoEntity(x, 'Magenta Land', 'Something’s Wrong', 'Who');
+  });
+
+  it('link destinations and images never produce names; link text does', function () {
+    const x = extract('The seller told [Alon Gal](https://twitter.com/UnderTheBreach/status/1426923538099970050), CTO of cybercrime intelligence firm [Hudson Rock](https://www.hudsonrock.com/), about it.\n\n[![Infosec Insiders Newsletter](https://media.threatpost.com/wp-content/uploads/InfosecInsiders.png)](https://threatpost.com/infosec-insider-subscription-page/?utm_campaign=InfosecInsiders_Newsletter_Promo/)\n\n![Threatpost Webinar Series ](https://media.threatpost.com/WebinarSeries.jpg)Worried about attacks?');
+    assert.strictEqual(x.byName('Alon Gal').kind, 'person');
+    assert.deepStrictEqual(x.texts('Alon Gal'), ['Alon Gal']);
+    assert.strictEqual(x.byName('Hudson Rock').kind, 'organisation');
+    assertNoEntity(x, 'UnderTheBreach', 'InfosecInsiders', 'Infosec Insiders Newsletter', 'Threatpost Webinar Series', 'Webinar Series', 'Newsletter_Promo');
+  });
+
+  it('autolinks and web addresses in link text produce nothing', function () {
+    const x = extract('I spoke to the hackers. <https://t.co/F7mcmrmgxn> [pic.twitter.com/0Kwn4Xl89D](https://t.co/0Kwn4Xl89D)\n\nFollow me on Facebook at [Facebook.com/DavidGewirtz](https://www.facebook.com/davidgewirtz) and on YouTube at [YouTube.com/DavidGewirtzTV](https://www.youtube.com/user/DavidGewirtzTV).');
+    assertNoEntity(x, 'F7mcmrmgxn', '0Kwn4Xl89D', 'DavidGewirtz', 'DavidGewirtzTV', 'Facebook.com');
+  });
+
+  it('technical jargon is not an organisation', function () {
+    const x = extract('Gamers knock sites offline in DDoS attacks, making for pickings for DDoS-ers. IoT devices, a PoC exploit, SaaS apps, RaaS gangs, the VPN, C2 servers and HTTP requests were involved. DDoS again, IoT again, PoC again.');
+    assertNoEntity(x, 'DDoS', 'DDoS-ers', 'IoT', 'PoC', 'SaaS', 'RaaS', 'VPN', 'C2', 'HTTP');
+  });
+
+  it('identifiers are not names: KB numbers, CVEs, MITRE technique ids', function () {
+    const x = extract('Install KB5010126 now, which fixes CVE-2021-44228 and CVE-2021-45046. The actor used T1003 and T1046 techniques. KB5010126 is out.');
+    assertNoEntity(x, 'KB5010126', 'CVE-2021-44228', 'CVE-2021-45046', 'T1003', 'T1046');
+  });
+
+  it('a name never runs across a line break', function () {
+    const x = extract('Image: Getty Images\nThe European Parliament voted on Tuesday. The European Parliament said so.');
+    assertNoEntity(x, 'Getty Images The European Parliament');
+    assert.ok(x.byName('European Parliament'));
+  });
+
+  it('a capitalised common noun the article also writes in lower case is not an entity', function () {
+    const x = extract('It tracks Command and Control frameworks. The command and control server was down. Process Injection is a technique, and process injection is common.');
+    assertNoEntity(x, 'Command', 'Control', 'Process Injection');
+  });
+
+  it('JSON pasted into the body produces nothing', function () {
+    const x = extract('{"@context":"http:\\/\\/schema.org","@type":"ItemList","numberOfItems":4,"itemListElement":[{"@type":"ListItem","position":1,"name":"NordVPN","image":{"@type":"ImageObject"}}]}\n\nThe best VPN is fine.');
+    assertNoEntity(x, '@context', '@type', 'ItemList', 'ListItem', 'ImageObject');
+  });
+
+  it('the options are not changed by extraction', function () {
+    const outlets = new Map([['gizmodo', 'Gizmodo']]);
+    const x = extract('Gizmodo and Threatpost reported it.', {}, { outlets });
+    assert.deepStrictEqual([...outlets.keys()], ['gizmodo']);
+    assert.strictEqual(x.byName('Gizmodo').kind, 'outlet');
+    assert.strictEqual(x.byName('Threatpost').kind, 'outlet');
+  });
+
+  it('is deterministic: the same text gives the same entities twice', function () {
+    const text = seed('000');
+    assert.deepStrictEqual(extractText(text), extractText(text));
+  });
+});
+
+describe('entities: the seeds', function () {
+  let all: Extracted[] = [];
+  before(function () {
+    all = seeds().map((s) => wrap(s.text, extractText(s.text, {}, `${s.name}: `)));
+  });
+
+  it('John Binns (person) in all three, with "Binns" mentions', function () {
+    for (const x of all) {
+      const b = x.byName('John Binns');
+      assert.strictEqual(b.kind, 'person');
+      assert.strictEqual(b.key, 'john binns');
+      assert.ok(b.mentions.some((m) => m.text === 'Binns'));
+    }
+  });
+
+  it('Alon Gal (person) in all three, mentioned only as "Alon Gal", "Gal" or "@UnderTheBreach"', function () {
+    for (const x of all) {
+      const g = x.byName('Alon Gal');
+      assert.strictEqual(g.kind, 'person');
+      for (const m of g.mentions) assert.match(m.text, /^(?:Alon Gal|Gal|@UnderTheBreach)$/);
+      assert.ok(g.mentions.some((m) => m.text === 'Gal'));
+    }
+    assert.ok(all[2].byName('Alon Gal').mentions.some((m) => m.text === '@UnderTheBreach'));
+  });
+
+  it('T-Mobile (organisation) in all three', function () {
+    for (const x of all) assert.strictEqual(x.byName('T-Mobile').kind, 'organisation');
+  });
+
+  it('seed 000: the Wall Street Journal with alias WSJ, and the Journal', function () {
+    const wsj = all[0].byName('Wall Street Journal');
+    assert.strictEqual(wsj.kind, 'outlet');
+    assert.ok(wsj.aliases.includes('WSJ'));
+    assert.ok(wsj.aliases.includes('Journal'));
+    assert.ok(wsj.mentions.some((m) => m.where === 'tag' && m.text === 'WSJ'));
+  });
+
+  it('seed 000: handles, Mike Sievert, Federal Communications Commission', function () {
+    const x = all[0];
+    const b = x.byName('John Binns');
+    for (const h of ['IRDev', 'v0rtex']) assert.ok(b.mentions.some((m) => m.text === h), h);
+    assert.ok(b.mentions.some((m) => m.text === 'John Erin Binns'));
+    assert.ok(x.byName('Mike Sievert').mentions.some((m) => m.where === 'tag'));
+    assert.ok(x.byName('Federal Communications Commission').aliases.includes('FCC'));
+    assert.strictEqual(x.byName('United States').kind, 'place');
+  });
+
+  it('seed 001: the headline acronym WSJ is the Wall Street Journal', function () {
+    assert.ok(all[1].byName('Wall Street Journal').mentions.some((m) => m.where === 'title' && m.text === 'WSJ'));
+  });
+
+  it('no junk: Aug, I’m, CIA and Turkish, Social Security, F7mcmrmgxn, DDoS', function () {
+    for (const x of all) assertNoEntity(x, 'Aug', 'I’m', 'CIA and Turkish', 'Social Security', 'F7mcmrmgxn', 'DDoS', 'DDoS-ers', 'Aug.');
+    for (const x of all) assertNoMentionText(x, 'Aug', 'I’m', 'F7mcmrmgxn');
+  });
+
+  it('the output on the seeds matches the snapshot', function () {
+    if (!fs.existsSync(SNAPSHOT)) this.skip();
+    const expected = JSON.parse(fs.readFileSync(SNAPSHOT, 'utf8')) as Record<string, DocEntity[]>;
+    for (const s of seeds()) assert.deepStrictEqual(JSON.parse(JSON.stringify(extractText(s.text))), expected[s.name], s.name);
+  });
+});
+
+describe('entities: the real corpus', function () {
+  this.timeout(120_000);
+  it('mention invariants hold on every corpus file', function () {
+    if (!fs.existsSync(CORPUS)) {
+      console.log(`      (skipped: no corpus at ${CORPUS})`);
+      this.skip();
+    }
+    let files = 0;
+    for (const dir of fs.readdirSync(CORPUS, { withFileTypes: true })) {
+      if (!dir.isDirectory()) continue;
+      for (const f of fs.readdirSync(path.join(CORPUS, dir.name)).sort()) {
+        if (!f.endsWith('.md')) continue;
+        const text = fs.readFileSync(path.join(CORPUS, dir.name, f), 'utf8');
+        extractText(text, {}, `${dir.name}/${f}: `);
+        files++;
+      }
+    }
+    assert.ok(files > 2000, `${files} corpus files`);
+  });
+});

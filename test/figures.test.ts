@@ -1,0 +1,510 @@
+/**
+ * The figure extractor (`extract/figures.ts`, on `extract/numbers.ts`):
+ * every notation of a number, every hedge and the interval it allows, the
+ * units, the measured noun phrase with its qualifiers and subject, the
+ * things that look like numbers but are none, and end to end on the three
+ * seed articles about the 2021 T-Mobile breach. Mentions are built by hand
+ * with a plain string search, so these tests depend on no other extractor.
+ */
+import * as assert from 'assert';
+import { extractFigures, measureKey, mentionsBySentence, singular } from '../server/src/core/extract/figures';
+import { scanNumbers, visibleText } from '../server/src/core/extract/numbers';
+import type { EntityKind, Figure, Mention, SentenceRef } from '../server/src/core/extract/types';
+import { parse } from '../server/src/core/syntax/parse';
+import { seed } from './helpers/fixture';
+
+type Name = [text: string, key: string, kind: EntityKind];
+
+const NAMES: Name[] = [
+  ['T-Mobile', 't-mobile', 'organisation'],
+  ['LinkedIn', 'linkedin', 'organisation'],
+  ['CRITICALSTART', 'criticalstart', 'organisation'],
+  ['John Binns', 'john binns', 'person'],
+  ['Binns', 'john binns', 'person'],
+  ['US', 'united states', 'place'],
+];
+
+/** Sentences laid end to end, one space apart, starting at `offset`. */
+function doc(texts: string[], offset = 0): SentenceRef[] {
+  const out: SentenceRef[] = [];
+  let at = offset;
+  for (const text of texts) {
+    out.push({ text, span: { start: at, end: at + text.length } });
+    at += text.length + 1;
+  }
+  return out;
+}
+
+/** Mentions of `names` in the sentences, longest name first, whole words only. */
+function mentionsOf(sentences: SentenceRef[], names: Name[]): Mention[] {
+  const out: Mention[] = [];
+  const sorted = [...names].sort((a, b) => b[0].length - a[0].length);
+  sentences.forEach((s, si) => {
+    const taken: [number, number][] = [];
+    for (const [name, key] of sorted) {
+      for (let i = s.text.indexOf(name); i >= 0; i = s.text.indexOf(name, i + 1)) {
+        const end = i + name.length;
+        if (/[A-Za-z0-9]/.test(s.text[i - 1] ?? '') || /[A-Za-z0-9]/.test(s.text[end] ?? '')) continue;
+        if (taken.some(([a, b]) => i < b && end > a)) continue;
+        taken.push([i, end]);
+        out.push({ key, span: { start: s.span.start + i, end: s.span.start + end }, text: name, sentence: si, where: 'body' });
+      }
+    }
+  });
+  return out;
+}
+
+function kinds(names: Name[]): (key: string) => EntityKind | undefined {
+  const map = new Map(names.map(([, key, kind]) => [key, kind]));
+  return (key) => map.get(key);
+}
+
+/** The figures of some sentences; `fallback` is the article's main subject, `null` for none. */
+function figuresOf(texts: string | string[], fallback: string | null = 't-mobile', names: Name[] = NAMES): Figure[] {
+  const sentences = doc(typeof texts === 'string' ? [texts] : texts);
+  return extractFigures(sentences, mentionsOf(sentences, names), kinds(names), fallback ?? undefined);
+}
+
+function figure(texts: string | string[], text: string, fallback?: string | null): Figure {
+  const all = figuresOf(texts, fallback);
+  const f = all.find((x) => x.text === text);
+  assert.ok(f, `no figure "${text}" in ${JSON.stringify(all.map((x) => x.text))}`);
+  return f!;
+}
+
+/** Figures other than years, which downstream checks ignore. */
+function quantities(text: string): string[] {
+  return figuresOf(text).filter((f) => f.unit !== 'year').map((f) => f.text);
+}
+
+describe('figures', function () {
+  describe('notations', function () {
+    const cases: [sentence: string, text: string, value: number, unit: Figure['unit']][] = [
+      ['It hit 902,000 prepaid customers.', '902,000', 902000, 'count'],
+      ['It hit 50,000,000 customers.', '50,000,000', 50e6, 'count'],
+      ['It hit 7.8 million customers.', '7.8 million', 7.8e6, 'count'],
+      ['It hit 1.2 billion accounts.', '1.2 billion', 1.2e9, 'count'],
+      ['It hit 2 trillion rows.', '2 trillion', 2e12, 'count'],
+      ['It hit 50 thousand rows.', '50 thousand', 5e4, 'count'],
+      ['It hit 50m customers.', '50m', 50e6, 'count'],
+      ['The offer: 30m records for sale.', '30m', 30e6, 'count'],
+      ['100m T-Mobile Customer Records Purportedly Up for Sale', '100m', 100e6, 'count'],
+      ['It hit 50k users.', '50k', 5e4, 'count'],
+      ['It hit 2.5 mn users.', '2.5 mn', 2.5e6, 'count'],
+      ['It hit 5bn users.', '5bn', 5e9, 'count'],
+      ['It hit 5b users.', '5b', 5e9, 'count'],
+      ['It hit fifty million people.', 'fifty million', 50e6, 'count'],
+      ['It hit twenty-five hosts.', 'twenty-five', 25, 'count'],
+      ['It hit two hundred and fifty servers.', 'two hundred and fifty', 250, 'count'],
+      ['It hit a dozen servers.', 'a dozen', 12, 'count'],
+      ['It hit half a million users.', 'half a million', 5e5, 'count'],
+      ['It hit a million users.', 'a million', 1e6, 'count'],
+      ['The asking price is six bitcoin.', 'six bitcoin', 6, 'btc'],
+      ['The asking price is 1.5 BTC.', '1.5 BTC', 1.5, 'btc'],
+      ['The price was $280,000 in all.', '$280,000', 280000, 'usd'],
+      ['The fine was $3bn in all.', '$3bn', 3e9, 'usd'],
+      ['The fine was $1.2 million in all.', '$1.2 million', 1.2e6, 'usd'],
+      ['The fine was USD 5 million in all.', 'USD 5 million', 5e6, 'usd'],
+      ['The fine was 5 million dollars in all.', '5 million dollars', 5e6, 'usd'],
+      ['The fine was £2m in all.', '£2m', 2e6, 'gbp'],
+      ['The fine was €16,000 (US$18,000).', '€16,000', 16000, 'eur'],
+      ['The fine was €16,000 (US$18,000).', 'US$18,000', 18000, 'usd'],
+      ['It sold for 1 cent per victim.', '1 cent', 0.01, 'usd'],
+      ['It sold for 5 cents per victim.', '5 cents', 0.05, 'usd'],
+      ['It sold for 1 penny each.', '1 penny', 0.01, 'usd'],
+      ['It comes out to about a penny per victim.', 'about a penny', 0.01, 'usd'],
+      ['They took 106GB of data.', '106GB', 106e9, 'bytes'],
+      ['They took 106 GB of data.', '106 GB', 106e9, 'bytes'],
+      ['They took 1.5 TB of data.', '1.5 TB', 1.5e12, 'bytes'],
+      ['They took 500MB of data.', '500MB', 500e6, 'bytes'],
+      ['They took 10 KB of data.', '10 KB', 10e3, 'bytes'],
+      ['They took 2PB of data.', '2PB', 2e15, 'bytes'],
+      ['They took 3 gigabytes of data.', '3 gigabytes', 3e9, 'bytes'],
+      ['It rose 57% in a year.', '57%', 57, 'percent'],
+      ['It rose 13 percent in a year.', '13 percent', 13, 'percent'],
+      ['It rose 4.5 per cent in a year.', '4.5 per cent', 4.5, 'percent'],
+      ['A 21-year-old man did it.', '21-year-old', 21, 'age'],
+      ['The man, 18 years old, did it.', '18 years old', 18, 'age'],
+      ['A man aged 34 did it.', '34', 34, 'age'],
+      ['A 19-year old researcher did it.', '19-year old', 19, 'age'],
+      ['It offers two years of free protection.', 'two years', 730, 'days'],
+      ['It was reported 11 days ago.', '11 days ago', 11, 'days'],
+      ['It was used four years ago.', 'four years ago', 1460, 'days'],
+      ['They broke in two weeks ago.', 'two weeks ago', 14, 'days'],
+      ['It took about one week.', 'about one week', 7, 'days'],
+      ['It took 24 hours.', '24 hours', 1, 'days'],
+      ['It is a 30-day trial.', '30-day', 30, 'days'],
+      ['It happened in 2019.', '2019', 2019, 'year'],
+    ];
+    for (const [sentence, text, value, unit] of cases) {
+      it(`"${text}" is ${value} ${unit}`, function () {
+        const f = figure(sentence, text);
+        assert.ok(Math.abs(f.value - value) <= Math.abs(value) * 1e-12, `${f.value} ≠ ${value}`);
+        assert.strictEqual(f.unit, unit);
+        assert.ok(f.low <= f.value && f.value <= f.high, `[${f.low}, ${f.high}] holds ${f.value}`);
+      });
+    }
+
+    it('an exact figure allows half a unit of its last written digit', function () {
+      const at = (s: string, t: string) => { const f = figure(s, t); return [f.low, f.high]; };
+      assert.deepStrictEqual(at('It hit 50 million customers.', '50 million'), [49.5e6, 50.5e6]);
+      assert.deepStrictEqual(at('It hit 667,000 former customers.', '667,000'), [666500, 667500]);
+      assert.deepStrictEqual(at('It hit 902,000 prepaid customers.', '902,000'), [901500, 902500]);
+      assert.deepStrictEqual(at('It hit 7.8 million customers.', '7.8 million'), [7.75e6, 7.85e6]);
+      assert.deepStrictEqual(at('It sold for 1 cent each.', '1 cent'), [0.005, 0.015]);
+      assert.deepStrictEqual(at('It asked six bitcoin.', 'six bitcoin'), [5.5, 6.5]);
+      assert.deepStrictEqual(at('It hit 1,234 hosts.', '1,234'), [1233.5, 1234.5]);
+      assert.strictEqual(figure('It hit 766,000 former customers.', '766,000').low > 667500, true);
+    });
+
+    it('years stand alone and in ranges; a hedged or counted four-digit number is a count', function () {
+      const years = (s: string) => figuresOf(s).filter((f) => f.unit === 'year').map((f) => f.value);
+      assert.deepStrictEqual(years('The data spans 2004 to 2021.'), [2004, 2021]);
+      assert.deepStrictEqual(years('The data spans 2004-2021.'), [2004, 2021]);
+      assert.deepStrictEqual(years('The history goes back to 2004.'), [2004]);
+      assert.strictEqual(figure('They hit more than 2000 servers.', 'more than 2000').unit, 'count');
+      assert.strictEqual(figure('The campaign has been active since at least 2016.', '2016').unit, 'year');
+      assert.strictEqual(figure('As 2021 draws to a close, it grows.', '2021').unit, 'year');
+      const y = figure('It happened in 2019.', '2019');
+      assert.strictEqual(y.noun, undefined);
+      assert.strictEqual(y.subject, undefined);
+      assert.strictEqual(y.hedge, undefined);
+    });
+
+    it('a bare small number said of a person is an age', function () {
+      const f = figure('They moved back to Turkey when Binns was 18.', '18');
+      assert.strictEqual(f.unit, 'age');
+      assert.strictEqual(f.subject, 'john binns');
+      assert.strictEqual(figure('He was 18.', '18').unit, 'age');
+      assert.strictEqual(figure('The count was 18.', '18').unit, 'count');
+    });
+  });
+
+  describe('hedges', function () {
+    const cases: [sentence: string, text: string, hedge: string, low: number, high: number][] = [
+      ['It hit about 53 million customers.', 'about 53 million', 'about', 47.7e6, 58.3e6],
+      ['It took approximately 106GB of data.', 'approximately 106GB', 'approximately', 95.4e9, 116.6e9],
+      ['It hit around 10,000 users.', 'around 10,000', 'around', 9000, 11000],
+      ['It hit roughly 5 million users.', 'roughly 5 million', 'roughly', 4.5e6, 5.5e6],
+      ['It hit some 40 million users.', 'some 40 million', 'some', 36e6, 44e6],
+      ['It hit an estimated 12,000 users.', 'an estimated 12,000', 'an estimated', 10800, 13200],
+      ['It was ~40 million records.', '~40 million', '~', 36e6, 44e6],
+      ['It sold for ~1 penny each.', '~1 penny', '~', 0.009, 0.011],
+      ['It hit nearly 5 million users.', 'nearly 5 million', 'nearly', 4.5e6, 5e6],
+      ['It hit almost 5 million users.', 'almost 5 million', 'almost', 4.5e6, 5e6],
+      ['It hit close to 5 million users.', 'close to 5 million', 'close to', 4.5e6, 5e6],
+      ['It hit just under 5 million users.', 'just under 5 million', 'just under', 4.5e6, 5e6],
+      ['It hit more than 50 million customers.', 'more than 50 million', 'more than', 50e6, 75e6],
+      ['It hit over 100 servers.', 'over 100', 'over', 100, 150],
+      ['It rose above 10% this year.', 'above 10%', 'above', 10, 15],
+      ['It hit at least two lawsuits.', 'at least two', 'at least', 2, 3],
+      ['It hit upwards of 2 million users.', 'upwards of 2 million', 'upwards of', 2e6, 3e6],
+      ['It stole >50m customer records.', '>50m', '>', 50e6, 75e6],
+      ['It stole >= 5 records.', '>= 5', '>=', 5, 7.5],
+      ['It cost in excess of $1 million.', 'in excess of $1 million', 'in excess of', 1e6, 1.5e6],
+      ['It hit up to 30 million records.', 'up to 30 million', 'up to', 0, 30e6],
+      ['It hit as many as 30 million records.', 'as many as 30 million', 'as many as', 0, 30e6],
+      ['It hit less than 1% of users.', 'less than 1%', 'less than', 0, 1],
+      ['It hit under 100 users.', 'under 100', 'under', 0, 100],
+      ['It hit fewer than 100 users.', 'fewer than 100', 'fewer than', 0, 100],
+      ['It hit <5 users.', '<5', '<', 0, 5],
+      ['It hit no more than 30 users.', 'no more than 30', 'no more than', 0, 30],
+    ];
+    for (const [sentence, text, hedge, low, high] of cases) {
+      it(`"${text}" is [${low}, ${high}]`, function () {
+        const f = figure(sentence, text);
+        assert.strictEqual(f.hedge, hedge);
+        assert.ok(Math.abs(f.low - low) <= Math.abs(low) * 1e-9, `low ${f.low} ≠ ${low}`);
+        assert.ok(Math.abs(f.high - high) <= Math.abs(high) * 1e-9, `high ${f.high} ≠ ${high}`);
+      });
+    }
+
+    it('"more than 50 million" agrees with "about 53 million"; exact 667,000 and 766,000 do not', function () {
+      const more = figure('It hit more than 50 million customers.', 'more than 50 million');
+      const about = figure('It hit about 53 million customers.', 'about 53 million');
+      assert.ok(more.low <= about.high && about.low <= more.high);
+      const a = figure('It hit 667,000 former customers.', '667,000');
+      const b = figure('It hit 766,000 former customers.', '766,000');
+      assert.ok(a.high < b.low);
+    });
+
+    it('hedges are kept lower-case, and the figure text keeps them as written', function () {
+      const f = figure('More than 5 million accounts were hit.', 'More than 5 million');
+      assert.strictEqual(f.hedge, 'more than');
+      assert.strictEqual(f.text, 'More than 5 million');
+    });
+
+    it('"could double" does not hedge the number before it; an exact figure has no hedge', function () {
+      const f = figure('It rose to 50 million and could double.', '50 million');
+      assert.strictEqual(f.hedge, undefined);
+      assert.deepStrictEqual([f.low, f.high], [49.5e6, 50.5e6]);
+      assert.deepStrictEqual(figuresOf('It rose to 50 million and could double.').map((x) => x.text), ['50 million']);
+    });
+  });
+
+  describe('what is measured', function () {
+    it('"50 million T-Mobile customers": the mention inside the phrase is the subject', function () {
+      const f = figure('It hit 50 million T-Mobile customers.', '50 million', 'linkedin');
+      assert.strictEqual(f.noun, 'customer');
+      assert.strictEqual(f.subject, 't-mobile');
+      assert.strictEqual(f.measure, 't-mobile|customer|');
+    });
+
+    const phrases: [sentence: string, text: string, noun: string | undefined, qualifiers: string[]][] = [
+      ['It hit 667,000 former customers.', '667,000', 'customer', ['former']],
+      ['It hit 902,000 prepaid customers.', '902,000', 'customer', ['prepaid']],
+      ['It hit 850,000 active T-Mobile prepaid customers.', '850,000', 'customer', ['prepaid']],
+      ['It hit 40 million former or prospective customers.', '40 million', 'customer', ['former', 'prospective']],
+      ['It hit more than 13 million current customers.', 'more than 13 million', 'customer', ['current']],
+      ['It hit 7.8 million customers.', '7.8 million', 'customer', []],
+      ['It hit 100 million customer records.', '100 million', 'record', []],
+      ['It hit 30 million records.', '30 million', 'record', []],
+      ['It hit 5 million postpaid and prepaid users.', '5 million', 'user', ['postpaid', 'prepaid']],
+      ['It hit 2 million inactive accounts.', '2 million', 'account', ['inactive']],
+      ['It hit 300 companies.', '300', 'company', []],
+      ['It hit 300 email addresses.', '300', 'address', []],
+      ['It hit 300 businesses.', '300', 'business', []],
+      ['I found nearly 8,000 VMs in the cloud.', 'nearly 8,000', 'vm', []],
+      ['It hit 10,000 US customers.', '10,000', 'customer', ['us']],
+      ['It has affected a total of more than 50 million customers at this point.', 'more than 50 million', 'customer', []],
+      ['The price was $280,000 in all.', '$280,000', undefined, []],
+      ['It hit 57% of customers.', '57%', 'customer', []],
+      ['They took 106GB of data.', '106GB', 'data', []],
+      ['He explored more than 100 of the company’s servers.', 'more than 100', 'server', []],
+      ['More than 5 million "current postpaid customer accounts" were hit.', 'More than 5 million', 'account', ['current', 'postpaid']],
+      ['T-Mobile said another 667,000 accounts of former T- Mobile customers were hit.', '667,000', 'customer', ['former']],
+      ['The names of 52,000 people with Metro by T-Mobile accounts may also have been accessed.', '52,000', 'person', ['metro']],
+      ['It offers two years of free protection.', 'two years', undefined, []],
+      ['He sold 30 million records for ~1 penny each.', '30 million', 'record', []],
+      ['He will sell the other 50 million privately.', '50 million', undefined, []],
+    ];
+    for (const [sentence, text, noun, qualifiers] of phrases) {
+      it(`${JSON.stringify(sentence)}: ${noun ?? 'no noun'}${qualifiers.length ? ` (${qualifiers.join(', ')})` : ''}`, function () {
+        const f = figure(sentence, text);
+        assert.strictEqual(f.noun, noun);
+        assert.deepStrictEqual(f.qualifiers, qualifiers);
+        assert.strictEqual(f.measure, measureKey(f.subject, noun, qualifiers));
+      });
+    }
+
+    it('"52,000 people with Metro by T-Mobile accounts": a person, qualified as Metro, of T-Mobile', function () {
+      const f = figure('The names of 52,000 people with Metro by T-Mobile accounts may also have been accessed.', '52,000', 'linkedin');
+      assert.strictEqual(f.measure, 't-mobile|person|metro');
+    });
+
+    it('"700 million users’ data" in a sentence about LinkedIn: a LinkedIn user', function () {
+      const sentence = 'It’s outdone by the [LinkedIn breach](https://threatpost.com/data-700m-linkedin-users-cyber-underground/167362/) in June, in which 700 million users’ data was posted for sale.';
+      const all = figuresOf(sentence);
+      assert.deepStrictEqual(all.map((f) => f.text), ['700 million']);
+      assert.strictEqual(all[0].measure, 'linkedin|user|');
+    });
+
+    it('"the total number of X to be ~40 million": the noun is looked for before the figure', function () {
+      const sentence = 'As of Aug. 18, T-Mobile had estimated the total number of ripped-off records to be [~40 million](https://threatpost.com/t-mobile-40-million-customers-data-stolen/168778/): a number that [rose to ~50 million](https://www.t-mobile.com/news/network/additional-information-regarding-2021-cyberattack-investigation) on Aug. 20 and could double if the purported thief is true to his word.';
+      const all = figuresOf(sentence);
+      assert.deepStrictEqual(all.map((f) => f.text), ['~40 million', '~50 million']);
+      for (const f of all) assert.strictEqual(f.measure, 't-mobile|record|');
+      assert.strictEqual(figure('The total of stolen records was 30 million.', '30 million').noun, 'record');
+      assert.strictEqual(figure('The number of affected customers is 7.8 million.', '7.8 million').noun, 'customer');
+    });
+
+    it('the subject: inside the phrase, else the nearest organisation, else the fallback, else unknown', function () {
+      assert.strictEqual(figure('LinkedIn said 5 million T-Mobile customers were hit.', '5 million').subject, 't-mobile');
+      assert.strictEqual(figure('Unlike LinkedIn, which lost little, T-Mobile lost 30 million records.', '30 million').subject, 't-mobile');
+      assert.strictEqual(figure('The attackers stole 30 million records.', '30 million', 'linkedin').subject, 'linkedin');
+      const none = figuresOf('The attackers stole 30 million records.', null)[0];
+      assert.strictEqual(none.subject, undefined);
+      assert.strictEqual(none.measure, '?|record|');
+      // A place is a qualifier, never the subject.
+      assert.strictEqual(figure('It hit 10,000 US customers.', '10,000', 'linkedin').subject, 'linkedin');
+    });
+
+    it('singular nouns by a small rule set', function () {
+      const cases: [string, string][] = [
+        ['customers', 'customer'], ['records', 'record'], ['people', 'person'], ['companies', 'company'],
+        ['addresses', 'address'], ['data', 'data'], ['businesses', 'business'], ['users', 'user'], ['servers', 'server'],
+        ['employees', 'employee'], ['databases', 'database'], ['patches', 'patch'], ['news', 'news'], ['SSNs', 'ssn'],
+      ];
+      for (const [plural, one] of cases) assert.strictEqual(singular(plural), one, plural);
+    });
+
+    it('measureKey joins subject, noun and sorted qualifiers, with ? for what is unknown', function () {
+      const qualifiers = ['prospective', 'former'];
+      assert.strictEqual(measureKey('t-mobile', 'customer', qualifiers), 't-mobile|customer|former+prospective');
+      assert.deepStrictEqual(qualifiers, ['prospective', 'former'], 'the argument is not sorted in place');
+      assert.strictEqual(measureKey(undefined, undefined, []), '?|?|');
+      assert.strictEqual(measureKey('linkedin', 'user', []), 'linkedin|user|');
+    });
+  });
+
+  describe('things that are not figures', function () {
+    const none: string[] = [
+      'See [the report](https://threatpost.com/t-mobile-40-million-customers-data-stolen/168778/) now.',
+      'See <https://t.co/F7mcmrmgxn> and https://example.com/2021/08/16/x-100m-records now.',
+      'See [pic.twitter.com/0Kwn4Xl89D](https://t.co/0Kwn4Xl89D) now.',
+      '![](https://media.threatpost.com/wp-content/uploads/sites/103/2021/08/16104546/x-1-e1629125159886.jpeg)Then it spread.',
+      'They exploited CVE-2021-44228 again.',
+      'The server at 192.168.0.1 answered.',
+      'The hash 5f4dcc3b5aa765d61d8327deb882cf99 matched, and so did 0123456789012345678.',
+      'It ships in version 4.2.1 and v2.3 now.',
+      'It was posted at 11:12 am and again at 11 AM EST and at 9pm.',
+      'It started on Aug. 18 and ended on Aug. 20, before August 15, 2021.',
+      'It started on 18 August 2021.',
+      'As of September 2020, more people were online.',
+      'This is the sixth time, and the 1st time for the 2nd firm.',
+      'Call 555-123-4567 or (555) 123-4567 now.',
+      'It dissed the US’s No. 2 wireless carrier.',
+      'The torture of John Erin Binns (CIA Raven-1) was his claim.',
+      'It was notified by Unit221B LLC first.',
+      'It is a unique 15-digit code and a 256-bit key.',
+      'It calls home to 45[.]32[.]112[.]68 and 209[.]127[.]19[.]241[:]10284 daily.',
+      'Despite its CVSS rating of 9.9 and a score of 7.5, it is minor.',
+      'It hits Windows 10 users and iOS 14.7 users and iPhone 13 Pro owners.',
+      'Reach him at +44 7713 025 499 today.',
+      'They use 2FA and 4G and Log4j and COVID-19 tests.',
+      'They work 24/7 and 9/11 changed everything.',
+      'His father died when he was two, and one of them left.',
+      'One expert told Threatpost it was bad.',
+      'He had stolen millions of files and thousands of records.',
+      'It cost C$5 million and ¥300 million.',
+      'The FBI, the CIA and the two agencies met.',
+    ];
+    for (const text of none) {
+      it(JSON.stringify(text), function () {
+        assert.deepStrictEqual(quantities(text), []);
+      });
+    }
+
+    it('dates leave no year behind either', function () {
+      assert.deepStrictEqual(figuresOf('It started on Aug. 18 and ended August 15, 2021 or 18 August 2021.'), []);
+    });
+
+    it('the digits of a link destination are not seen, its text is', function () {
+      const v = visibleText('[~40 million](https://threatpost.com/t-mobile-40-million-customers/168778/) and <https://t.co/9> and **bold**');
+      assert.strictEqual(v.length, '[~40 million](https://threatpost.com/t-mobile-40-million-customers/168778/) and <https://t.co/9> and **bold**'.length);
+      assert.deepStrictEqual(scanNumbers(v).map((r) => v.slice(r.symbol?.start ?? r.start, r.end)), ['~40 million']);
+      assert.ok(!v.includes('*') && !v.includes('['));
+    });
+  });
+
+  describe('spans and mentions', function () {
+    it('spans are document offsets, and the noun span points at the head noun', function () {
+      const texts = ['Nothing here.', 'The thief sold more than 13 million current customers’ data, T-Mobile said.'];
+      const sentences = doc(texts, 100);
+      const text = `${' '.repeat(100)}${texts.join(' ')}`;
+      const [f] = extractFigures(sentences, mentionsOf(sentences, NAMES), kinds(NAMES), undefined);
+      assert.strictEqual(text.slice(f.span.start, f.span.end), 'more than 13 million');
+      assert.strictEqual(text.slice(f.nounSpan!.start, f.nounSpan!.end), 'customers');
+      assert.strictEqual(f.sentence, 1);
+      assert.strictEqual(f.measure, 't-mobile|customer|current');
+    });
+
+    it('a mention whose sentence index is wrong is placed by its span', function () {
+      const sentences = doc(['First one.', 'It hit 5 million T-Mobile customers.']);
+      const mentions = mentionsOf(sentences, NAMES).map((m) => ({ ...m, sentence: -1 }));
+      assert.strictEqual(mentionsBySentence(sentences, mentions)[1].length, 1);
+      assert.strictEqual(extractFigures(sentences, mentions, kinds(NAMES))[0].subject, 't-mobile');
+    });
+
+    it('the same sentence array read twice gives the same figures', function () {
+      const sentences = doc(['It hit 5 million T-Mobile customers.', 'About 7.8 million more.']);
+      const mentions = mentionsOf(sentences, NAMES);
+      const a = extractFigures(sentences, mentions, kinds(NAMES), 't-mobile');
+      const b = extractFigures(sentences, mentions, kinds(NAMES), 't-mobile');
+      assert.deepStrictEqual(a, b);
+      sentences[1] = { ...sentences[1], text: 'About 7.9 million more.' };
+      assert.strictEqual(extractFigures(sentences, mentions, kinds(NAMES), 't-mobile')[1].value, 7.9e6);
+    });
+  });
+
+  describe('the seeds', function () {
+    /** A seed's sentences (title, subtitle, then the body's running text) and hand-built mentions. */
+    function read(prefix: string) {
+      const { article } = parse(seed(prefix));
+      const sentences: SentenceRef[] = [];
+      if (article.title) sentences.push({ span: article.title.span, text: article.title.text });
+      if (article.subtitle?.text) sentences.push({ span: article.subtitle.span, text: article.subtitle.text });
+      for (const b of article.body?.blocks ?? []) {
+        if (b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'blockquote') {
+          for (const s of b.sentences) sentences.push({ span: s.span, text: s.text });
+        }
+      }
+      const figures = extractFigures(sentences, mentionsOf(sentences, NAMES), kinds(NAMES), 't-mobile');
+      return { sentences, figures };
+    }
+
+    function find(figures: Figure[], value: number, unit: Figure['unit'] = 'count'): Figure[] {
+      return figures.filter((f) => f.unit === unit && Math.abs(f.value - value) <= Math.abs(value) * 1e-12);
+    }
+
+    it('000: former, prepaid and current customers, ~40 and ~50 million records, a 21-year-old', function () {
+      const { figures } = read('000');
+      const former = find(figures, 667000);
+      assert.strictEqual(former.length, 1);
+      assert.strictEqual(former[0].measure, 't-mobile|customer|former');
+      assert.strictEqual(find(figures, 902000)[0].measure, 't-mobile|customer|prepaid');
+      const current = find(figures, 13e6)[0];
+      assert.strictEqual(current.hedge, 'more than');
+      assert.strictEqual(current.measure, 't-mobile|customer|current');
+      const forty = find(figures, 40e6).find((f) => f.hedge === '~')!;
+      assert.strictEqual(forty.text, '~40 million');
+      assert.strictEqual(forty.measure, 't-mobile|record|');
+      const fifty = find(figures, 50e6).find((f) => f.hedge === '~')!;
+      assert.strictEqual(fifty.text, '~50 million');
+      assert.strictEqual(fifty.sentence, forty.sentence);
+      assert.ok(find(figures, 21, 'age').length >= 2);
+      assert.strictEqual(find(figures, 50e6).find((f) => f.text === '>50m')?.noun, 'record');
+      // What the article does not state as figures.
+      assert.ok(!figures.some((f) => f.value === 2 && f.unit === 'count' && f.text === '2'), 'No. 2');
+      assert.ok(!figures.some((f) => /Raven|221/.test(f.text)));
+    });
+
+    it('001: 850,000 prepaid, 52,000 Metro people, about 7.8 million and 667,000 former customers', function () {
+      const { figures } = read('001');
+      assert.strictEqual(find(figures, 850000)[0].measure, 't-mobile|customer|prepaid');
+      assert.strictEqual(find(figures, 52000)[0].measure, 't-mobile|person|metro');
+      const customers = find(figures, 7.8e6)[0];
+      assert.strictEqual(customers.hedge, 'about');
+      assert.strictEqual(customers.measure, 't-mobile|customer|');
+      assert.strictEqual(find(figures, 667000)[0].measure, 't-mobile|customer|former');
+      assert.strictEqual(find(figures, 40e6)[0].measure, 't-mobile|customer|former+prospective');
+      assert.strictEqual(find(figures, 50e6)[0].measure, 't-mobile|person|');
+    });
+
+    it('002: 30 and 100 million records, LinkedIn’s 700 million users, $280,000, six bitcoin, 106GB', function () {
+      const { figures } = read('002');
+      assert.ok(find(figures, 30e6).some((f) => f.measure === 't-mobile|record|'));
+      assert.ok(find(figures, 100e6).some((f) => f.measure === 't-mobile|record|'));
+      assert.strictEqual(find(figures, 700e6)[0].measure, 'linkedin|user|');
+      const price = find(figures, 280000, 'usd')[0];
+      assert.strictEqual(price.hedge, 'about');
+      assert.strictEqual(price.noun, undefined);
+      assert.strictEqual(find(figures, 6, 'btc')[0].text, 'six bitcoin');
+      const size = find(figures, 106e9, 'bytes')[0];
+      assert.strictEqual(size.text, 'approximately 106GB');
+      assert.strictEqual(size.noun, 'data');
+      assert.ok(find(figures, 0.01, 'usd').length >= 3, '~1 penny, about a penny, 1 cent');
+      assert.ok(!figures.some((f) => f.value === 15), '15-digit');
+      assert.ok(!figures.some((f) => f.value === 17 || f.value === 11), 'Aug. 17 at 11 AM');
+    });
+
+    it('every seed figure’s text is the document text at its span', function () {
+      for (const prefix of ['000', '001', '002']) {
+        const text = seed(prefix);
+        for (const f of read(prefix).figures) {
+          assert.strictEqual(text.slice(f.span.start, f.span.end), f.text);
+          if (f.nounSpan) assert.ok(f.nounSpan.start >= f.span.end || f.nounSpan.end <= f.span.start);
+        }
+      }
+    });
+
+    it('runs over a seed body repeated 100 times', function () {
+      const { sentences } = read('000');
+      const big: SentenceRef[] = [];
+      const shift = seed('000').length;
+      for (let r = 0; r < 100; r++) for (const s of sentences) big.push({ text: s.text, span: { start: s.span.start + r * shift, end: s.span.end + r * shift } });
+      const figures = extractFigures(big, mentionsOf(big, NAMES), kinds(NAMES), 't-mobile');
+      assert.strictEqual(figures.length, read('000').figures.length * 100);
+    });
+  });
+});
