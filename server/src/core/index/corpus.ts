@@ -67,11 +67,44 @@ export function quoteWords(text: string): string[] {
 
 const SHINGLE = 5;
 
-/** Overlapping five-word windows; two quotations that share one are candidates for being the same. */
-function shingles(words: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + SHINGLE <= words.length; i++) out.push(words.slice(i, i + SHINGLE).join(' '));
-  return out;
+/** FNV-1a of a word, 32 bits. */
+function wordHash(w: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * Overlapping five-word windows as 32-bit hashes, sorted and unique; two
+ * quotations that share one are candidates for being the same. Numbers, not
+ * joined strings: a corpus has millions of windows, and a collision only adds
+ * a candidate that the word-for-word comparison then rejects.
+ */
+function shingles(words: string[]): Uint32Array {
+  if (words.length < SHINGLE) return new Uint32Array(0);
+  const hs = words.map(wordHash);
+  const out = new Uint32Array(words.length - SHINGLE + 1);
+  for (let i = 0; i < out.length; i++) {
+    let h = 0;
+    for (let j = 0; j < SHINGLE; j++) h = Math.imul(h ^ hs[i + j], 0x9e3779b1) + j;
+    out[i] = h >>> 0;
+  }
+  out.sort();
+  let n = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i];
+  return out.subarray(0, n);
+}
+
+/** How many values two sorted unique arrays share. */
+function sharedCount(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) { n++; i++; j++; } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return n;
 }
 
 function isSubsequence(short: string[], long: string[]): boolean {
@@ -117,9 +150,9 @@ export class CorpusIndex {
   private readonly entities = new Map<string, EntityEntry>();
   private readonly byMeasure = new Map<string, Set<string>>();
   private readonly byLink = new Map<string, Set<string>>();
-  private readonly byShingle = new Map<string, Set<string>>();
+  private readonly byShingle = new Map<number, Set<string>>();
   /** Each document's quotations with their words and windows, computed once at `set`. */
-  private readonly quoteData = new Map<string, { text: string; span: Span; words: string[]; shingles: Set<string> }[]>();
+  private readonly quoteData = new Map<string, { text: string; span: Span; shingles: Uint32Array }[]>();
   private readonly sources = new Map<string, number>();
   private readonly authors = new Map<string, number>();
   /** Entities pinned by the workspace, by key (their descriptions show in hovers). */
@@ -157,10 +190,7 @@ export class CorpusIndex {
     }
     for (const fig of f.figures) addTo(this.byMeasure, fig.measure, f.uri);
     if (f.link) addTo(this.byLink, f.link, f.uri);
-    const qd = f.quotes.map((q) => {
-      const words = quoteWords(q.text);
-      return { text: q.text, span: q.span, words, shingles: new Set(shingles(words)) };
-    });
+    const qd = f.quotes.map((q) => ({ text: q.text, span: q.span, shingles: shingles(quoteWords(q.text)) }));
     this.quoteData.set(f.uri, qd);
     for (const q of qd) for (const sh of q.shingles) addTo(this.byShingle, sh, f.uri);
     if (f.source) bump(this.sources, f.source, 1);
@@ -239,16 +269,15 @@ export class CorpusIndex {
     const docs = new Set<string>();
     for (const sh of mine) for (const u of this.byShingle.get(sh) ?? []) if (u !== excludeUri) docs.add(u);
     const out: QuoteMatch[] = [];
-    const set = new Set(mine);
     for (const u of docs) {
       for (const q of this.quoteData.get(u) ?? []) {
-        if (!q.shingles.size) continue;
-        let shared = 0;
-        for (const sh of set) if (q.shingles.has(sh)) shared++;
+        if (!q.shingles.length) continue;
+        const shared = sharedCount(mine, q.shingles);
         if (!shared) continue;
-        if (isSubsequence(words, q.words) || isSubsequence(q.words, words)) out.push({ uri: u, text: q.text, span: q.span, relation: 'same' });
+        const theirs = quoteWords(q.text);
+        if (isSubsequence(words, theirs) || isSubsequence(theirs, words)) out.push({ uri: u, text: q.text, span: q.span, relation: 'same' });
         // Most of both quotations shared: the same words, reworded. A phrase two quotations share is not enough.
-        else if (shared / Math.max(q.shingles.size, set.size) >= 0.6) out.push({ uri: u, text: q.text, span: q.span, relation: 'altered' });
+        else if (shared / Math.max(q.shingles.length, mine.length) >= 0.6) out.push({ uri: u, text: q.text, span: q.span, relation: 'altered' });
       }
     }
     return out;
