@@ -20,6 +20,8 @@ export interface HoverResult {
 }
 
 const MAX_FACTS = 6;
+/** How many articles (newest first) a card looks through for cited facts. */
+const CARD_ARTICLES = 40;
 
 export function hover(index: CorpusIndex, uri: string, offset: number): HoverResult | undefined {
   const doc = index.get(uri);
@@ -36,9 +38,9 @@ export function hover(index: CorpusIndex, uri: string, offset: number): HoverRes
 
 function cite(index: CorpusIndex, uri: string, start: number): string {
   const d = index.get(uri)!;
-  const outlet = d.facts.source ?? 'unknown outlet';
+  const outlet = d.summary.source ?? 'unknown outlet';
   const line = index.position(uri, start)?.line ?? 0;
-  return `${openLink(`${outlet}, ${formatDate(d.facts.date)}`, uri, line)}`;
+  return `${openLink(`${outlet}, ${formatDate(d.summary.date)}`, uri, line)}`;
 }
 
 /** How much a sentence tells about an entity: figures, attribution, a full name, a readable length. */
@@ -66,12 +68,15 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
   // Best sentences per article, then round-robin across articles (newest first)
   // so the card cites as many sources as it can.
   const perDoc: { uri: string; picks: { sentence: number; score: number }[] }[] = [];
-  for (const [docUri, de] of e.docs) {
+  // The newest articles (and this one) are enough to fill a card; a name in
+  // thousands of articles must not make the card read them all.
+  const newest = [...e.docs.keys()].sort((a, b) => (a === uri ? -1 : b === uri ? 1 : dateOf(index, b) - dateOf(index, a))).slice(0, CARD_ARTICLES);
+  for (const docUri of newest) {
     const d = index.get(docUri);
     if (!d) continue;
     const seen = new Set<number>();
     const picks: { sentence: number; score: number }[] = [];
-    for (const m of de.mentions) {
+    for (const m of index.mentionsIn(docUri, e.key)) {
       if (m.sentence < 0 || seen.has(m.sentence) || (docUri === uri && m.sentence === hereSentence)) continue;
       if (m.where === 'title' || m.where === 'subtitle') continue;
       seen.add(m.sentence);

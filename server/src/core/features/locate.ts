@@ -34,7 +34,7 @@ export function targetAt(doc: IndexedDoc, offset: number): Target | undefined {
 
 /** The article's date, or +∞ for undated ones, for earliest-first ordering. */
 export function dateOf(index: CorpusIndex, uri: string): number {
-  return index.get(uri)?.facts.date ?? Number.POSITIVE_INFINITY;
+  return index.get(uri)?.summary.date ?? Number.POSITIVE_INFINITY;
 }
 
 /** The sentence that holds an offset, for citing. */

@@ -42,19 +42,15 @@ export function definition(index: CorpusIndex, uri: string, offset: number): Loc
       if (!entry) return [];
       return [...entry.docs.entries()]
         .sort((a, b) => dateOf(index, a[0]) - dateOf(index, b[0]))
-        .map(([u, de]) => {
-          // Where the article first gives the fullest form of the name.
-          const full = de.mentions.find((m) => m.where === 'body' && m.text === de.name) ?? de.mentions.find((m) => m.where === 'body') ?? de.mentions[0];
-          return { uri: u, span: full.span };
-        })
+        // Where each article first gives the fullest form of the name.
+        .map(([u, de]) => ({ uri: u, span: de.first }))
         .filter((l) => !(l.uri === uri && l.span.start === t.span.start));
     }
   }
 }
 
 function titleSpan(index: CorpusIndex, uri: string) {
-  const s = index.get(uri)?.facts.sentences[0];
-  return s ? s.span : { start: 0, end: 0 };
+  return index.get(uri)?.summary.titleSpan ?? { start: 0, end: 0 };
 }
 
 export function references(index: CorpusIndex, uri: string, offset: number): Location[] {
@@ -66,6 +62,6 @@ export function references(index: CorpusIndex, uri: string, offset: number): Loc
   if (!entry) return [];
   const out: Location[] = [];
   const docs = [...entry.docs.entries()].sort((a, b) => (a[0] === uri ? -1 : b[0] === uri ? 1 : dateOf(index, a[0]) - dateOf(index, b[0])));
-  for (const [u, de] of docs) for (const m of de.mentions) out.push({ uri: u, span: m.span });
+  for (const [u] of docs) for (const m of index.mentionsIn(u, t.key)) out.push({ uri: u, span: m.span });
   return out;
 }

@@ -30,14 +30,12 @@ export function workspaceSymbols(index: CorpusIndex, query: string, limit = 500)
   for (const e of index.allEntities()) {
     if (!matches(query, e.name)) continue;
     const [uri, de] = [...e.docs.entries()].sort((a, b) => dateOf(index, a[0]) - dateOf(index, b[0]))[0];
-    const m = de.mentions.find((x) => x.where === 'body') ?? de.mentions[0];
-    out.push({ s: { name: e.name, kind: e.kind, detail: `${e.docs.size} articles`, location: { uri, span: m.span } }, rank: e.docs.size * 10 + (e.name.toLowerCase().startsWith(query.toLowerCase()) ? 1000 : 0) });
+    out.push({ s: { name: e.name, kind: e.kind, detail: `${e.docs.size} articles`, location: { uri, span: de.first } }, rank: e.docs.size * 10 + (e.name.toLowerCase().startsWith(query.toLowerCase()) ? 1000 : 0) });
   }
   for (const d of index.all()) {
-    const title = d.facts.title;
+    const title = d.summary.title;
     if (!title || !matches(query, title)) continue;
-    const s0 = d.facts.sentences[0];
-    out.push({ s: { name: title, kind: 'article', detail: d.facts.source ?? '', location: { uri: d.facts.uri, span: s0?.span ?? { start: 0, end: 0 } } }, rank: title.toLowerCase().startsWith(query.toLowerCase()) ? 500 : 1 });
+    out.push({ s: { name: title, kind: 'article', detail: d.summary.source ?? '', location: { uri: d.uri, span: d.summary.titleSpan } }, rank: title.toLowerCase().startsWith(query.toLowerCase()) ? 500 : 1 });
   }
   out.sort((a, b) => b.rank - a.rank || a.s.name.localeCompare(b.s.name));
   return out.slice(0, limit).map((x) => x.s);

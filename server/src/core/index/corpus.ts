@@ -10,16 +10,91 @@
  * `version` increases with every change, for caches and stale-work checks.
  */
 import type { Pin } from '../extract/pins';
-import type { DocEntity, DocFacts, EntityKind, Figure } from '../extract/types';
+import type { DocFacts, EntityKind, Figure, Mention } from '../extract/types';
 import type { Position, Span } from '../text';
 
 export type Origin = 'seed' | 'workspace' | 'corpus';
 
-export interface IndexedDoc {
-  facts: DocFacts;
-  /** Line start offsets, to turn spans into positions without keeping the text. */
-  lineStarts: number[];
-  origin: Origin;
+/** What the index keeps of an article's entity: enough for lookups, without its mentions. */
+export interface EntitySummary {
+  key: string;
+  name: string;
+  kind: EntityKind;
+  aliases: string[];
+  mentionCount: number;
+  /** Where the article first gives the fullest form of the name (or its first mention). */
+  first: Span;
+}
+
+/**
+ * What the index needs of an article to answer lookups without its full
+ * facts: header fields, entities without mentions, the measures its figures
+ * state, its quotations. A warm start restores only this and loads each
+ * article's full `DocFacts` when a feature first asks for them.
+ */
+export interface DocSummary {
+  uri: string;
+  title: string;
+  titleSpan: Span;
+  source?: string;
+  date?: number;
+  link?: string;
+  authors: string[];
+  entities: EntitySummary[];
+  measures: string[];
+  quotes: { text: string; span: Span }[];
+}
+
+export function summarize(f: DocFacts): DocSummary {
+  return {
+    uri: f.uri,
+    title: f.title,
+    titleSpan: f.sentences[0]?.span ?? { start: 0, end: 0 },
+    source: f.source,
+    date: f.date,
+    link: f.link,
+    authors: f.authors,
+    entities: f.entities.map((e) => {
+      const full = e.mentions.find((m) => m.where === 'body' && m.text === e.name) ?? e.mentions.find((m) => m.where === 'body') ?? e.mentions[0];
+      return { key: e.key, name: e.name, kind: e.kind, aliases: e.aliases, mentionCount: e.mentions.length, first: full ? full.span : { start: 0, end: 0 } };
+    }),
+    measures: [...new Set(f.figures.map((x) => x.measure))],
+    quotes: f.quotes.map((q) => ({ text: q.text, span: q.span })),
+  };
+}
+
+/** An article in the index: its summary always, its full facts in memory or loaded on first use. */
+export class IndexedDoc {
+  private loaded: DocFacts | undefined;
+  constructor(
+    readonly summary: DocSummary,
+    readonly lineStarts: number[],
+    readonly origin: Origin,
+    facts: DocFacts | undefined,
+    private loader?: () => DocFacts,
+  ) {
+    this.loaded = facts;
+  }
+
+  get uri(): string {
+    return this.summary.uri;
+  }
+
+  get facts(): DocFacts {
+    if (!this.loaded) this.loaded = this.loader!();
+    return this.loaded;
+  }
+
+  /** Whether the full facts are in memory. */
+  get resident(): boolean {
+    return this.loaded !== undefined;
+  }
+
+  /** Drops the facts from memory; `loader` brings them back when asked. */
+  evict(loader: () => DocFacts): void {
+    this.loader = loader;
+    this.loaded = undefined;
+  }
 }
 
 export interface EntityEntry {
@@ -30,7 +105,7 @@ export interface EntityEntry {
   /** Every form seen, with how many articles use it. */
   aliases: Map<string, number>;
   /** Articles that mention it, with the article's view of it. */
-  docs: Map<string, DocEntity>;
+  docs: Map<string, EntitySummary>;
   mentionCount: number;
   names: Map<string, number>;
   kinds: Map<EntityKind, number>;
@@ -171,9 +246,19 @@ export class CorpusIndex {
     return this.docs.values();
   }
 
-  set(doc: IndexedDoc): void {
-    this.remove(doc.facts.uri);
-    const f = doc.facts;
+  /** Adds or replaces an article whose facts were just computed. */
+  set(doc: { facts: DocFacts; lineStarts: number[]; origin: Origin }): void {
+    this.put(new IndexedDoc(summarize(doc.facts), doc.lineStarts, doc.origin, doc.facts));
+  }
+
+  /** Adds or replaces an article from its summary; `load` gives its full facts when a feature asks. */
+  setLazy(summary: DocSummary, lineStarts: number[], origin: Origin, load: () => DocFacts): void {
+    this.put(new IndexedDoc(summary, lineStarts, origin, undefined, load));
+  }
+
+  private put(doc: IndexedDoc): void {
+    const f = doc.summary;
+    this.remove(f.uri);
     this.docs.set(f.uri, doc);
     for (const e of f.entities) {
       let entry = this.entities.get(e.key);
@@ -182,13 +267,13 @@ export class CorpusIndex {
         this.entities.set(e.key, entry);
       }
       entry.docs.set(f.uri, e);
-      entry.mentionCount += e.mentions.length;
+      entry.mentionCount += e.mentionCount;
       bump(entry.names, e.name, 1);
       bump(entry.kinds, e.kind, 1);
       for (const a of e.aliases) bump(entry.aliases, a, 1);
       this.settle(entry);
     }
-    for (const fig of f.figures) addTo(this.byMeasure, fig.measure, f.uri);
+    for (const m of f.measures) addTo(this.byMeasure, m, f.uri);
     if (f.link) addTo(this.byLink, f.link, f.uri);
     const qd = f.quotes.map((q) => ({ text: q.text, span: q.span, shingles: shingles(quoteWords(q.text)) }));
     this.quoteData.set(f.uri, qd);
@@ -201,26 +286,31 @@ export class CorpusIndex {
   remove(uri: string): void {
     const old = this.docs.get(uri);
     if (!old) return;
-    const f = old.facts;
+    const f = old.summary;
     this.docs.delete(uri);
     for (const e of f.entities) {
       const entry = this.entities.get(e.key);
       if (!entry) continue;
       entry.docs.delete(uri);
-      entry.mentionCount -= e.mentions.length;
+      entry.mentionCount -= e.mentionCount;
       bump(entry.names, e.name, -1);
       bump(entry.kinds, e.kind, -1);
       for (const a of e.aliases) bump(entry.aliases, a, -1);
       if (!entry.docs.size) this.entities.delete(e.key);
       else this.settle(entry);
     }
-    for (const fig of f.figures) removeFrom(this.byMeasure, fig.measure, uri);
+    for (const m of f.measures) removeFrom(this.byMeasure, m, uri);
     if (f.link) removeFrom(this.byLink, f.link, uri);
     for (const q of this.quoteData.get(uri) ?? []) for (const sh of q.shingles) removeFrom(this.byShingle, sh, uri);
     this.quoteData.delete(uri);
     if (f.source) bump(this.sources, f.source, -1);
     for (const a of f.authors) bump(this.authors, a, -1);
     this.version++;
+  }
+
+  /** The mentions of an entity in one article (loads that article's facts if they are not in memory). */
+  mentionsIn(uri: string, key: string): Mention[] {
+    return this.docs.get(uri)?.facts.entities.find((e) => e.key === key)?.mentions ?? [];
   }
 
   /** Picks the entity's name and kind by majority over the articles that mention it. */
