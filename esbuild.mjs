@@ -2,9 +2,26 @@
 // (vscode-languageclient, vscode-languageserver, luxon) is inlined, so the
 // .vsix ships no node_modules and the CLI runs from a bare `dist/`.
 import * as esbuild from 'esbuild';
+import { createHash } from 'crypto';
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+
+// A fingerprint of the server's sources: the corpus cache made by one build is not used by another.
+const buildId = (() => {
+  const hash = createHash('sha1');
+  const visit = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((x, y) => x.name.localeCompare(y.name))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) visit(p);
+      else if (e.name.endsWith('.ts')) hash.update(p).update(readFileSync(p));
+    }
+  };
+  visit('server/src');
+  return hash.digest('hex').slice(0, 16);
+})();
 
 const common = {
   bundle: true,
@@ -14,6 +31,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  define: { __BUILD_ID__: JSON.stringify(buildId) },
 };
 
 const builds = [

@@ -30,6 +30,7 @@ import { workspaceSymbols } from '../core/features/symbols';
 import type { Location } from '../core/features/locate';
 import { loadPins, loadRoots, pathOf, PINS_FILE, reloadFile, SEEDS_DIR, uriOf, type Root } from './workspace';
 import * as path from 'path';
+import { CorpusCache, contentHash } from '../node/cache';
 import { SOURCE, toDocumentSymbol, toFoldingRanges, toLspDiagnostic, type DiagnosticData } from './convert';
 import { readSettings, type Settings, DEFAULT_SETTINGS } from './settings';
 
@@ -43,6 +44,9 @@ interface DocState {
 }
 
 const MAX_BYTES = 5 * 1024 * 1024;
+/** Identifies the analysis code, so a cache made by another build is not used (set by esbuild.mjs). */
+declare const __BUILD_ID__: string | undefined;
+const BUILD_ID = typeof __BUILD_ID__ === 'string' ? __BUILD_ID__ : 'dev';
 
 const SYMBOL_OF: Record<EntityKind | 'article', SymbolKind> = {
   person: SymbolKind.Constructor,
@@ -63,6 +67,8 @@ export function startServer(connection: Connection): void {
   let canPullConfiguration = false;
   let canWatch = false;
   let trusted = true;
+  /** The editor's storage for this workspace, where the corpus cache lives (never the workspace itself). */
+  let storagePath: string | undefined;
   let workspaceFolders: WorkspaceFolder[] = [];
   const index = new CorpusIndex();
   let loadGeneration = 0;
@@ -160,7 +166,15 @@ export function startServer(connection: Connection): void {
     }
     const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
     progress?.begin('Breach Desk: indexing articles', 0, undefined, false);
+    // The cache is keyed by the analysis build, the pins and the size limit: any change makes it start over.
+    const cacheKey = `${BUILD_ID}|${contentHash(JSON.stringify([...index.pins.values()]))}|${MAX_BYTES}`;
+    let cache: CorpusCache | undefined;
+    if (storagePath) {
+      cache = CorpusCache.open(storagePath, cacheKey);
+      if (cache.discarded) connection.console.info(`Corpus cache ${cache.discarded}; rebuilding it.`);
+    }
     const report = await loadRoots(index, roots, {
+      cache,
       maxBytes: MAX_BYTES,
       cancelled: () => generation !== loadGeneration,
       isOpen: (uri) => documents.get(uri) !== undefined,
@@ -168,9 +182,14 @@ export function startServer(connection: Connection): void {
     });
     progress?.done();
     if (generation !== loadGeneration) return;
-    connection.console.info(`Indexed ${index.size} articles in ${report.ms} ms; ${report.skipped.length} skipped.`);
+    connection.console.info(`Indexed ${index.size} articles in ${report.ms} ms (${report.cached} from the cache); ${report.skipped.length} skipped.`);
     for (const s of report.skipped.slice(0, 50)) connection.console.warn(`Skipped ${s.path}: ${s.message}`);
-    void connection.sendNotification('breachDesk/indexed', { articles: index.size, skipped: report.skipped.length, ms: report.ms });
+    void connection.sendNotification('breachDesk/indexed', { articles: index.size, skipped: report.skipped.length, ms: report.ms, cached: report.cached });
+    try {
+      report.cache?.commit();
+    } catch (err) {
+      connection.console.warn(`Could not write the corpus cache: ${String(err)}`);
+    }
     // Open documents are now compared with the whole corpus.
     for (const d of documents.all()) schedule(d.uri);
   }
@@ -227,7 +246,9 @@ export function startServer(connection: Connection): void {
     canWatch = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     // Restricted mode: the client says the workspace is not trusted; read no folders of it.
-    trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
+    const init = params.initializationOptions as { trusted?: unknown; storagePath?: unknown } | undefined;
+    trusted = init?.trusted !== false;
+    storagePath = typeof init?.storagePath === 'string' && path.isAbsolute(init.storagePath) ? init.storagePath : undefined;
     return {
       capabilities: {
         hoverProvider: true,

@@ -8,10 +8,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { analyze } from '../core/analyze';
 import { looksLikeArticle } from '../core/detect';
 import { extractFacts } from '../core/extract/facts';
-import { CorpusIndex, lineStartsOf, type Origin } from '../core/index/corpus';
+import { CorpusIndex, lineStartsOf, type IndexedDoc, type Origin } from '../core/index/corpus';
+import { parse } from '../core/syntax/parse';
+import type { DocFacts } from '../core/extract/types';
+import { contentHash, type CorpusCache } from '../node/cache';
 import { readArticleFile, walkArticleFiles } from '../node/fsutil';
 import { parsePins, type PinProblem } from '../core/extract/pins';
 
@@ -24,21 +26,52 @@ export interface Root {
 
 export interface LoadReport {
   indexed: number;
+  /** How many of them came from the cache. */
+  cached: number;
+  /** The cache this load filled, to `commit()` once the index is announced; absent if it failed. */
+  cache?: CorpusCache;
   skipped: { path: string; message: string }[];
   ms: number;
 }
 
-/** Facts for one text, indexed under `uri`. Shared by open documents and files on disk. */
-export function indexText(index: CorpusIndex, uri: string, text: string, origin: Origin): void {
-  const analysis = analyze(text, { now: Date.now() });
-  if (analysis.article.title?.text.trim().toLowerCase() === 'unknown') {
-    // Placeholder articles carry nothing worth knowing.
-    index.remove(uri);
-    return;
-  }
+/** The facts of one text, as the index would compute them now (known outlets and pins shape entities). */
+function factsOf(index: CorpusIndex, uri: string, text: string): DocFacts | undefined {
+  const { article } = parse(text);
+  // Placeholder articles carry nothing worth knowing.
+  if (article.title?.text.trim().toLowerCase() === 'unknown') return undefined;
   const outlets = new Map([...index.outlets().keys()].map((o) => [o.toLowerCase(), o]));
-  const facts = extractFacts(uri, text, analysis.article, { outlets, pins: [...index.pins.values()] });
+  return extractFacts(uri, text, article, { outlets, pins: [...index.pins.values()] });
+}
+
+/** Facts for one text, indexed under `uri`. Shared by open documents and files on disk. */
+export function indexText(index: CorpusIndex, uri: string, text: string, origin: Origin): IndexedDoc | undefined {
+  const facts = factsOf(index, uri, text);
+  if (!facts) {
+    index.remove(uri);
+    return undefined;
+  }
   index.set({ facts, lineStarts: lineStartsOf(text), origin });
+  return index.get(uri);
+}
+
+/**
+ * Loads cached facts; if the cache turns out damaged, analyses the file again
+ * (and if even that fails, answers with what the summary knows), so a bad
+ * cache never breaks a feature.
+ */
+function withFallback(index: CorpusIndex, load: () => DocFacts, file: string, uri: string): () => DocFacts {
+  return () => {
+    try {
+      return load();
+    } catch {
+      try {
+        const facts = factsOf(index, uri, fs.readFileSync(file, 'utf8'));
+        if (facts) return facts;
+      } catch { /* fall through */ }
+      const s = index.get(uri)?.summary;
+      return { uri, title: s?.title ?? '', source: s?.source, date: s?.date, link: s?.link, sentences: [], entities: [], figures: [], claims: [], quotes: [], links: [], authors: s?.authors ?? [], tags: [] };
+    }
+  };
 }
 
 export function uriOf(file: string): string {
@@ -82,6 +115,8 @@ export interface LoadOptions {
   cancelled?: () => boolean;
   /** Documents the editor has open: their text wins over the disk. */
   isOpen?: (uri: string) => boolean;
+  /** The on-disk cache: unchanged files are restored from it, analysed ones added to it. */
+  cache?: CorpusCache;
 }
 
 export async function loadRoots(index: CorpusIndex, roots: Root[], options: LoadOptions): Promise<LoadReport> {
@@ -103,22 +138,72 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
     }
   }
   let done = 0;
+  let cached = 0;
+  let cache = options.cache;
+  try {
+    cache?.begin();
+  } catch {
+    cache = undefined;
+  }
+  /** A cache that cannot be written (disk full, storage gone) is dropped for this load; indexing goes on. */
+  const guard = <T>(f: () => T): T | undefined => {
+    try {
+      return f();
+    } catch {
+      cache = undefined;
+      return undefined;
+    }
+  };
   const BATCH = 32;
   for (let i = 0; i < files.length; i += BATCH) {
     if (options.cancelled?.()) break;
     const batch = files.slice(i, i + BATCH);
-    const texts = await Promise.all(batch.map((f) => readArticleFile(f.file, { maxBytes: options.maxBytes })));
+    const stats = await Promise.all(batch.map((f) => (cache ? fs.promises.stat(f.file).catch(() => undefined) : undefined)));
+    // Unchanged files (same size and mtime) are restored without being read.
+    const hits = batch.map((f, j) => {
+      const st = stats[j];
+      const e = st && cache?.fresh(f.file, st.size, st.mtimeMs);
+      return e && e.origin === f.origin ? e : undefined;
+    });
+    const texts = await Promise.all(batch.map((f, j) => (hits[j] ? undefined : readArticleFile(f.file, { maxBytes: options.maxBytes }))));
     batch.forEach((f, j) => {
-      const r = texts[j];
       const uri = uriOf(f.file);
       if (options.isOpen?.(uri)) return;
-      if (!r.ok) {
-        skipped.push({ path: f.file, message: r.message });
+      const st = stats[j];
+      let hit = hits[j];
+      const r = texts[j];
+      let hash = '';
+      if (!hit) {
+        if (!r?.ok) {
+          skipped.push({ path: f.file, message: r?.message ?? 'unreadable' });
+          return;
+        }
+        if (cache && st) {
+          // Only the mtime moved (a checkout, a touch): the same content is the same article.
+          hash = contentHash(r.text);
+          const old = cache.entry(f.file);
+          if (old && old.hash === hash && old.size === st.size && old.origin === f.origin) hit = old;
+        }
+      }
+      const kept = hit && st && guard(() => cache!.keep(hit!, st));
+      if (hit && kept) {
+        index.setLazy(hit.summary, hit.lineStarts, f.origin, withFallback(index, kept, f.file, uri));
+        cached++;
         return;
       }
-      if (!looksLikeArticle(r.text)) return;
+      if (!r?.ok) {
+        // A cache entry that could not be kept: read the file after all.
+        skipped.push({ path: f.file, message: 'could not be restored from the cache; it is read again at the next start' });
+        return;
+      }
+      const text = r.text;
+      if (!looksLikeArticle(text)) return;
       try {
-        indexText(index, uri, r.text, f.origin);
+        const doc = indexText(index, uri, text, f.origin);
+        const c = cache;
+        const load = doc && c && st ? guard(() => c.add({ path: f.file, size: st.size, mtimeMs: st.mtimeMs, hash, origin: f.origin, summary: doc.summary, lineStarts: doc.lineStarts, facts: () => JSON.stringify(doc.facts) })) : undefined;
+        // Facts live on disk from now on; memory holds summaries.
+        if (doc && load) doc.evict(withFallback(index, load, f.file, uri));
       } catch (err) {
         // The core never throws on any text; if it ever does, one file must not stop the corpus.
         skipped.push({ path: f.file, message: `could not be analysed: ${String(err)}` });
@@ -129,7 +214,7 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
     // Let requests and edits in between batches.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  return { indexed: done - skipped.length, skipped, ms: Date.now() - t0 };
+  return { indexed: done - skipped.length, cached, skipped, ms: Date.now() - t0, cache: options.cancelled?.() ? undefined : cache };
 }
 
 /** Re-reads one file after a watcher event. */

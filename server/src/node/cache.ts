@@ -1,0 +1,230 @@
+/**
+ * The on-disk corpus cache, so that a second start does not analyse every
+ * article again. It lives in the editor's storage for this workspace
+ * (`initializationOptions.storagePath`), never inside the workspace.
+ *
+ * Two files in `<storage>/corpus-cache/`:
+ * - `index.json`: a header (cache format, build of the analysis, pinned
+ *   entities, size limit) and, per article file, its size, mtime and SHA-1,
+ *   its `DocSummary` and line starts, and where its facts are in the facts file;
+ * - `facts-<id>.json`: every article's `DocFacts` as JSON, one after another.
+ *   New facts are appended; dead ones are dropped when they outweigh the live
+ *   ones (the file is then rewritten). The index only ever points at bytes
+ *   written before it, so appends after a crash are harmless.
+ *
+ * A warm start reads only `index.json`: summaries are all the index needs, and
+ * an article's facts are read from the facts file when a feature first asks
+ * for them. An article is reused when its size and mtime are unchanged, or,
+ * when only the mtime moved (a checkout, a `touch`), when its content hash
+ * is. Anything unreadable, truncated or from another build is discarded
+ * silently and rebuilt; the cache can never make an answer wrong, only slow.
+ * The index is written under a temporary name and renamed into place, so a
+ * crash mid-write leaves the previous cache.
+ */
+import { createHash, randomBytes } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { DocFacts } from '../core/extract/types';
+import type { DocSummary, Origin } from '../core/index/corpus';
+
+/** Bumped when the layout of the cache files changes. */
+const FORMAT = 1;
+
+export interface CacheEntry {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  hash: string;
+  origin: Origin;
+  summary: DocSummary;
+  lineStarts: number[];
+  /** Byte range of the facts in the facts file. */
+  offset: number;
+  length: number;
+}
+
+interface IndexFile {
+  format: number;
+  key: string;
+  facts: string;
+  entries: CacheEntry[];
+}
+
+/** A freshly analysed article to add: where it came from, and its facts as JSON. */
+export interface CacheItem {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  hash: string;
+  origin: Origin;
+  summary: DocSummary;
+  lineStarts: number[];
+  facts: () => string;
+}
+
+export function contentHash(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+/** An open facts file; kept open for the life of the process, so lazily loaded facts stay readable. */
+class FactsFile {
+  constructor(readonly file: string, readonly fd: number, public size: number) {}
+
+  read(offset: number, length: number): Buffer {
+    const buf = Buffer.allocUnsafe(length);
+    const n = fs.readSync(this.fd, buf, 0, length, offset);
+    if (n !== length) throw new Error('facts file truncated');
+    return buf;
+  }
+
+  append(buf: Buffer): number {
+    const at = this.size;
+    fs.writeSync(this.fd, buf, 0, buf.length, at);
+    this.size += buf.length;
+    return at;
+  }
+}
+
+function parseFacts(buf: Buffer): DocFacts {
+  const f = JSON.parse(buf.toString('utf8')) as DocFacts;
+  if (!f || typeof f !== 'object' || !Array.isArray(f.sentences) || !Array.isArray(f.entities)) throw new Error('damaged facts');
+  return f;
+}
+
+export class CorpusCache {
+  private entries = new Map<string, CacheEntry>();
+  private facts: FactsFile | undefined;
+  /** The entries of the index being built by this load. */
+  private next = new Map<string, CacheEntry>();
+  private target: FactsFile | undefined;
+  /** Why an existing cache was not used, for the log; undefined when it was used or there was none. */
+  discarded: string | undefined;
+
+  private constructor(readonly dir: string, readonly key: string) {}
+
+  /** Opens the cache in `storage` for this build and settings; an absent or broken cache opens empty. */
+  static open(storage: string, key: string): CorpusCache {
+    const cache = new CorpusCache(path.join(storage, 'corpus-cache'), key);
+    let raw: string;
+    try {
+      raw = fs.readFileSync(path.join(cache.dir, 'index.json'), 'utf8');
+    } catch {
+      return cache;
+    }
+    try {
+      const parsed = JSON.parse(raw) as IndexFile;
+      if (parsed.format !== FORMAT) throw new Error(`format ${String(parsed.format)}`);
+      if (parsed.key !== key) {
+        cache.discarded = 'made by another build or with other settings';
+        return cache;
+      }
+      if (typeof parsed.facts !== 'string' || !/^facts-[0-9a-f]+\.json$/.test(parsed.facts) || !Array.isArray(parsed.entries)) throw new Error('bad header');
+      const file = path.join(cache.dir, parsed.facts);
+      const fd = fs.openSync(file, 'r+');
+      const size = fs.fstatSync(fd).size;
+      for (const e of parsed.entries) {
+        if (typeof e?.path !== 'string' || !e.summary || !Array.isArray(e.summary.entities) || !Array.isArray(e.lineStarts) || !(e.offset >= 0) || !(e.length > 0) || e.offset + e.length > size) {
+          fs.closeSync(fd);
+          throw new Error('bad entry');
+        }
+        cache.entries.set(e.path, e);
+      }
+      cache.facts = new FactsFile(file, fd, size);
+    } catch (err) {
+      cache.entries.clear();
+      cache.discarded = `unreadable (${err instanceof Error ? err.message : String(err)})`;
+    }
+    return cache;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The entry for a file if its size and mtime are unchanged. */
+  fresh(file: string, size: number, mtimeMs: number): CacheEntry | undefined {
+    const e = this.entries.get(file);
+    return e && e.size === size && e.mtimeMs === mtimeMs ? e : undefined;
+  }
+
+  /** The entry for a file whatever its stat says (to compare content hashes). */
+  entry(file: string): CacheEntry | undefined {
+    return this.entries.get(file);
+  }
+
+  /** A loader of an entry's facts from the current facts file; throws if it is damaged. */
+  loader(e: CacheEntry): () => DocFacts {
+    const file = this.facts;
+    return () => {
+      if (!file) throw new Error('no facts file');
+      return parseFacts(file.read(e.offset, e.length));
+    };
+  }
+
+  /**
+   * Starts the index of a new load. Facts are appended to the current facts
+   * file (entries of the previous index stay where they are) unless most of
+   * it is dead, in which case a new file is started and kept entries copied.
+   */
+  begin(): void {
+    this.next = new Map();
+    let live = 0;
+    for (const e of this.entries.values()) live += e.length;
+    if (this.facts && this.facts.size <= 2 * live + (8 << 20)) {
+      this.target = this.facts;
+      return;
+    }
+    fs.mkdirSync(this.dir, { recursive: true });
+    const file = path.join(this.dir, `facts-${randomBytes(6).toString('hex')}.json`);
+    this.target = new FactsFile(file, fs.openSync(file, 'w+'), 0);
+  }
+
+  /** Keeps a cached article in the new index (with its current stat); gives the loader of its facts. */
+  keep(e: CacheEntry, stat: { size: number; mtimeMs: number }): () => DocFacts {
+    const target = this.target!;
+    let entry = { ...e, size: stat.size, mtimeMs: stat.mtimeMs };
+    if (target !== this.facts) entry = { ...entry, offset: target.append(this.facts!.read(e.offset, e.length)) };
+    this.next.set(e.path, entry);
+    return () => parseFacts(target.read(entry.offset, entry.length));
+  }
+
+  /** Adds a freshly analysed article to the new index; gives the loader of its facts. */
+  add(item: CacheItem): () => DocFacts {
+    const target = this.target!;
+    const buf = Buffer.from(item.facts(), 'utf8');
+    const offset = target.append(buf);
+    const entry: CacheEntry = { path: item.path, size: item.size, mtimeMs: item.mtimeMs, hash: item.hash, origin: item.origin, summary: item.summary, lineStarts: item.lineStarts, offset, length: buf.length };
+    this.next.set(item.path, entry);
+    return () => parseFacts(target.read(offset, buf.length));
+  }
+
+  /** Whether the new index differs from the one on disk. */
+  get changed(): boolean {
+    if (this.next.size !== this.entries.size || this.target !== this.facts) return true;
+    for (const [p, e] of this.next) {
+      const o = this.entries.get(p);
+      if (!o || o.offset !== e.offset || o.mtimeMs !== e.mtimeMs || o.origin !== e.origin) return true;
+    }
+    return false;
+  }
+
+  /** Writes the new index in place of the old one (atomically), and forgets stale files. */
+  commit(): void {
+    const target = this.target;
+    if (!target) return;
+    if (this.changed) {
+      fs.mkdirSync(this.dir, { recursive: true });
+      const index: IndexFile = { format: FORMAT, key: this.key, facts: path.basename(target.file), entries: [...this.next.values()] };
+      const tmp = path.join(this.dir, `index.json.${randomBytes(4).toString('hex')}.tmp`);
+      fs.writeFileSync(tmp, JSON.stringify(index));
+      fs.renameSync(tmp, path.join(this.dir, 'index.json'));
+      for (const f of fs.readdirSync(this.dir)) {
+        if (f !== 'index.json' && f !== path.basename(target.file)) fs.rmSync(path.join(this.dir, f), { force: true });
+      }
+    }
+    this.entries = this.next;
+    this.facts = target;
+    this.next = new Map();
+    this.target = undefined;
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * The on-disk corpus cache, through the real server over stdio: a second
+ * start restores the index from the editor's storage, features still answer
+ * from facts loaded on demand, changed files are analysed again, a touched
+ * but unchanged file is not, and a damaged cache is thrown away or worked
+ * around without the user noticing. Nothing is ever written into the workspace.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { fileUri, LspClient, ROOT } from './helpers/lsp';
+
+const AWFUL = path.join(ROOT, 'seeds', '000_01fe31f0ddfc7e1f.txt');
+
+function article(title: string, body: string): string {
+  return `# ${title}\n### A subtitle\n\n## Information:\n+ Source: Example News\n+ Link: [article](https://news.example/${encodeURIComponent(title)})\n+ Date: Aug 20, 2021\n+ Author: Jane Roe\n\n## Article:\n${body}\n\n#### Tags:\n[[Example]]\n`;
+}
+
+function listing(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.push(`${path.relative(dir, p)} ${fs.statSync(p).size} ${fs.readFileSync(p, 'utf8').length}`);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+function positionOf(text: string, needle: string): { line: number; character: number } {
+  const at = text.indexOf(needle) + 1;
+  const before = text.slice(0, at);
+  return { line: before.split('\n').length - 1, character: before.length - before.lastIndexOf('\n') - 1 };
+}
+
+describe('corpus cache over stdio', function () {
+  this.timeout(120_000);
+  let workspace: string;
+  let storage: string;
+  const open: LspClient[] = [];
+
+  /** Starts a server on the workspace with the storage folder and waits for its index. */
+  async function start(): Promise<{ client: LspClient; indexed: { articles: number; cached: number } }> {
+    const client = new LspClient();
+    open.push(client);
+    await client.initialize(fileUri(workspace), { workspace: { configuration: true } }, { storagePath: storage });
+    const indexed = await client.notification('breachDesk/indexed');
+    return { client, indexed };
+  }
+
+  async function symbols(client: LspClient, query: string): Promise<string[]> {
+    const r: { name: string }[] = await client.request('workspace/symbol', { query });
+    return r.map((s) => s.name);
+  }
+
+  async function binnsCard(client: LspClient): Promise<string> {
+    const text = fs.readFileSync(AWFUL, 'utf8');
+    const uri = fileUri(AWFUL);
+    await client.open(uri, text);
+    const h = await client.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Binns told the WSJ') });
+    return h?.contents?.value ?? '';
+  }
+
+  const cacheDir = () => path.join(storage, 'corpus-cache');
+  const factsFile = () => path.join(cacheDir(), fs.readdirSync(cacheDir()).find((f) => f.startsWith('facts-'))!);
+
+  beforeEach(function () {
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-cache-ws-'));
+    storage = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-cache-store-'));
+    fs.writeFileSync(path.join(workspace, 'a.txt'), article('Acme loses 2 million records', 'Acme Corp said 2 million records were taken.'));
+    fs.writeFileSync(path.join(workspace, 'b.txt'), article('Globex warns customers', 'Globex said about 40,000 customers were affected, according to Hank Scorpio.'));
+    fs.writeFileSync(path.join(workspace, 'c.txt'), article('Initech fined', 'Initech was fined $280,000 by regulators.'));
+  });
+
+  afterEach(async function () {
+    for (const c of open.splice(0)) await c.shutdown();
+    fs.rmSync(workspace, { recursive: true, force: true });
+    fs.rmSync(storage, { recursive: true, force: true });
+  });
+
+  it('restores the index on the second start and answers from facts loaded on demand', async function () {
+    const before = listing(workspace);
+    const first = await start();
+    assert.strictEqual(first.indexed.articles, 6);
+    assert.strictEqual(first.indexed.cached, 0);
+    const coldCard = await binnsCard(first.client);
+    await first.client.shutdown();
+    assert.ok(fs.existsSync(path.join(cacheDir(), 'index.json')), 'a cache was written to the storage folder');
+    assert.deepStrictEqual(listing(workspace), before, 'nothing was written into the workspace');
+
+    const second = await start();
+    assert.deepStrictEqual(second.indexed, { ...second.indexed, articles: 6, cached: 6 });
+    // The card is built from other seeds' facts, which now come from the cache file.
+    const warmCard = await binnsCard(second.client);
+    assert.ok(warmCard.includes('Binns'), warmCard);
+    assert.strictEqual(warmCard, coldCard);
+    assert.deepStrictEqual(await symbols(second.client, 'Initech fined'), ['Initech fined']);
+    const refs: { uri: string }[] = await second.client.request('textDocument/references', {
+      textDocument: { uri: fileUri(AWFUL) }, position: positionOf(fs.readFileSync(AWFUL, 'utf8'), 'Gal'), context: { includeDeclaration: true },
+    });
+    assert.strictEqual(new Set(refs.map((r) => r.uri)).size, 3, 'Gal is mentioned in all three seeds');
+  });
+
+  it('analyses a changed file again, and trusts the content hash when only the mtime moved', async function () {
+    await (await start()).client.shutdown();
+    fs.writeFileSync(path.join(workspace, 'a.txt'), article('Acme now says 3 million records', 'Acme Corp said 3 million records were taken.'));
+    const future = new Date(Date.now() + 60_000);
+    fs.utimesSync(path.join(workspace, 'b.txt'), future, future);
+    const { client, indexed } = await start();
+    assert.strictEqual(indexed.articles, 6);
+    assert.strictEqual(indexed.cached, 5, 'only the edited file is analysed again');
+    assert.deepStrictEqual(await symbols(client, 'Acme now says'), ['Acme now says 3 million records']);
+    assert.deepStrictEqual(await symbols(client, 'Acme loses'), []);
+    await client.shutdown();
+    const again = await start();
+    assert.strictEqual(again.indexed.cached, 6, 'the touched file kept its cache entry under its new mtime');
+  });
+
+  it('forgets a deleted file and picks up a new one', async function () {
+    await (await start()).client.shutdown();
+    fs.rmSync(path.join(workspace, 'c.txt'));
+    fs.writeFileSync(path.join(workspace, 'd.txt'), article('Umbrella breach', 'Umbrella said 10,000 employees were affected.'));
+    const { client, indexed } = await start();
+    assert.deepStrictEqual([indexed.articles, indexed.cached], [6, 5]);
+    assert.deepStrictEqual(await symbols(client, 'Initech fined'), []);
+    assert.deepStrictEqual(await symbols(client, 'Umbrella breach'), ['Umbrella breach']);
+  });
+
+  it('throws away an unreadable cache and builds a new one', async function () {
+    await (await start()).client.shutdown();
+    fs.writeFileSync(path.join(cacheDir(), 'index.json'), '{"format":1,"key":');
+    const broken = await start();
+    assert.deepStrictEqual([broken.indexed.articles, broken.indexed.cached], [6, 0]);
+    assert.ok((await binnsCard(broken.client)).includes('Binns'));
+    await broken.client.shutdown();
+    const rebuilt = await start();
+    assert.strictEqual(rebuilt.indexed.cached, 6);
+  });
+
+  it('falls back to reading the article when its cached facts are damaged', async function () {
+    const first = await start();
+    const coldCard = await binnsCard(first.client);
+    await first.client.shutdown();
+    const f = factsFile();
+    fs.writeFileSync(f, Buffer.alloc(fs.statSync(f).size, 0x20));
+    const { client, indexed } = await start();
+    assert.strictEqual(indexed.cached, 6, 'the index itself is intact');
+    assert.strictEqual(await binnsCard(client), coldCard);
+  });
+
+  it('a truncated facts file invalidates the cache', async function () {
+    await (await start()).client.shutdown();
+    fs.truncateSync(factsFile(), 10);
+    const { indexed } = await start();
+    assert.deepStrictEqual([indexed.articles, indexed.cached], [6, 0]);
+  });
+});
