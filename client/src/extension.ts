@@ -38,7 +38,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: output,
     synchronize: { configurationSection: 'breachDesk' },
     // In a restricted (untrusted) workspace the server reads no folders, only open documents and the seeds.
-    initializationOptions: { trusted: vscode.workspace.isTrusted },
+    // The corpus cache goes to the extension's storage for this workspace, never into the workspace.
+    initializationOptions: { trusted: vscode.workspace.isTrusted, storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
   };
   client = new LanguageClient('breachDesk', 'Breach Desk', serverOptions, clientOptions);
 
