@@ -9,6 +9,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { generateCorpus } from '../bench/generate';
 import { fileUri, LspClient, ROOT } from './helpers/lsp';
 
 const AWFUL = path.join(ROOT, 'seeds', '000_01fe31f0ddfc7e1f.txt');
@@ -43,7 +44,7 @@ describe('corpus cache over stdio', function () {
   const open: LspClient[] = [];
 
   /** Starts a server on the workspace with the storage folder and waits for its index. */
-  async function start(): Promise<{ client: LspClient; indexed: { articles: number; cached: number } }> {
+  async function start(): Promise<{ client: LspClient; indexed: { articles: number; cached: number; analysts: number } }> {
     const client = new LspClient();
     open.push(client);
     await client.initialize(fileUri(workspace), { workspace: { configuration: true } }, { storagePath: storage });
@@ -156,5 +157,39 @@ describe('corpus cache over stdio', function () {
     fs.truncateSync(factsFile(), 10);
     const { indexed } = await start();
     assert.deepStrictEqual([indexed.articles, indexed.cached], [6, 0]);
+  });
+
+  it('a large first index runs on worker threads and knows what the single-threaded one knows', async function () {
+    // 260 generated articles: above the size where the server starts analyst workers.
+    fs.rmSync(workspace, { recursive: true, force: true });
+    generateCorpus(workspace, 260, 7);
+    const files = fs.readdirSync(workspace, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.(txt|md)$/.test(e.name));
+    const probe = path.join(files[files.length - 1].parentPath, files[files.length - 1].name);
+    const text = fs.readFileSync(probe, 'utf8');
+    const uri = fileUri(probe);
+
+    const plain = new LspClient();
+    open.push(plain);
+    await plain.initialize(fileUri(workspace), { workspace: { configuration: true } });
+    const single = await plain.notification('breachDesk/indexed');
+    const pooled = await start();
+    assert.strictEqual(pooled.indexed.articles, single.articles);
+    assert.ok(pooled.indexed.articles > 200);
+    assert.strictEqual(single.analysts, 0, 'without a cache the server analyses on its own thread');
+    assert.ok(pooled.indexed.analysts >= 1, `analysed on worker threads (${JSON.stringify(pooled.indexed)})`);
+
+    // The same entities, articles and corpus diagnostics either way.
+    for (const q of ['a', 'e', 'Breach']) {
+      const [x, y] = await Promise.all([symbols(plain, q), symbols(pooled.client, q)]);
+      assert.deepStrictEqual(new Set(y), new Set(x), `workspace symbols for "${q}"`);
+    }
+    await plain.open(uri, text);
+    await pooled.client.open(uri, text);
+    const strip = (p: { diagnostics: { code?: string; message: string; range: unknown }[] }) => p.diagnostics.map((d) => `${d.code} ${JSON.stringify(d.range)} ${d.message}`).sort();
+    const [a, b] = await Promise.all([plain.diagnostics(uri), pooled.client.diagnostics(uri)]);
+    assert.deepStrictEqual(strip(b), strip(a));
+    await pooled.client.shutdown();
+    const warm = await start();
+    assert.strictEqual(warm.indexed.cached, single.articles);
   });
 });

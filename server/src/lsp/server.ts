@@ -175,6 +175,7 @@ export function startServer(connection: Connection): void {
     }
     const report = await loadRoots(index, roots, {
       cache,
+      log: (m) => connection.console.warn(m),
       maxBytes: MAX_BYTES,
       cancelled: () => generation !== loadGeneration,
       isOpen: (uri) => documents.get(uri) !== undefined,
@@ -182,9 +183,9 @@ export function startServer(connection: Connection): void {
     });
     progress?.done();
     if (generation !== loadGeneration) return;
-    connection.console.info(`Indexed ${index.size} articles in ${report.ms} ms (${report.cached} from the cache); ${report.skipped.length} skipped.`);
+    connection.console.info(`Indexed ${index.size} articles in ${report.ms} ms (${report.cached} from the cache, ${report.analysts} worker threads); ${report.skipped.length} skipped.`);
     for (const s of report.skipped.slice(0, 50)) connection.console.warn(`Skipped ${s.path}: ${s.message}`);
-    void connection.sendNotification('breachDesk/indexed', { articles: index.size, skipped: report.skipped.length, ms: report.ms, cached: report.cached });
+    void connection.sendNotification('breachDesk/indexed', { articles: index.size, skipped: report.skipped.length, ms: report.ms, cached: report.cached, analysts: report.analysts });
     try {
       report.cache?.commit();
     } catch (err) {

@@ -14,6 +14,8 @@ import { CorpusIndex, lineStartsOf, type IndexedDoc, type Origin } from '../core
 import { parse } from '../core/syntax/parse';
 import type { DocFacts } from '../core/extract/types';
 import { contentHash, type CorpusCache } from '../node/cache';
+import { AnalystPool, analystScript, type Job } from '../node/analyst';
+import * as os from 'os';
 import { readArticleFile, walkArticleFiles } from '../node/fsutil';
 import { parsePins, type PinProblem } from '../core/extract/pins';
 
@@ -28,6 +30,8 @@ export interface LoadReport {
   indexed: number;
   /** How many of them came from the cache. */
   cached: number;
+  /** Worker threads that analysed files (0: all on the main thread). */
+  analysts: number;
   /** The cache this load filled, to `commit()` once the index is announced; absent if it failed. */
   cache?: CorpusCache;
   skipped: { path: string; message: string }[];
@@ -117,6 +121,82 @@ export interface LoadOptions {
   isOpen?: (uri: string) => boolean;
   /** The on-disk cache: unchanged files are restored from it, analysed ones added to it. */
   cache?: CorpusCache;
+  /** Analyse on worker threads when there is a cache to put the facts in (default true). */
+  analysts?: boolean;
+  log?: (message: string) => void;
+}
+
+/** Below this many files, starting workers costs more than it saves. */
+const ANALYSTS_FROM = 200;
+
+/**
+ * The first index of a large corpus: unchanged files come from the cache,
+ * the rest are analysed on worker threads (see `analyst.ts`), whose facts go
+ * straight to the cache file as JSON; the main thread only keeps summaries.
+ */
+async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origin: Origin }[], cache: CorpusCache, script: string, skipped: LoadReport['skipped'], options: LoadOptions, t0: number): Promise<LoadReport> {
+  let done = 0;
+  let cached = 0;
+  const jobs: Job[] = [];
+  const meta: { file: string; origin: Origin; uri: string; size: number; mtimeMs: number }[] = [];
+  const STAT_BATCH = 256;
+  for (let i = 0; i < files.length; i += STAT_BATCH) {
+    if (options.cancelled?.()) break;
+    const batch = files.slice(i, i + STAT_BATCH);
+    const stats = await Promise.all(batch.map((f) => fs.promises.stat(f.file).catch(() => undefined)));
+    batch.forEach((f, j) => {
+      const uri = uriOf(f.file);
+      const st = stats[j];
+      if (options.isOpen?.(uri)) { done++; return; }
+      if (!st) { skipped.push({ path: f.file, message: 'could not be read' }); done++; return; }
+      const hit = cache.fresh(f.file, st.size, st.mtimeMs);
+      if (hit && hit.origin === f.origin) {
+        index.setLazy(hit.summary, hit.lineStarts, f.origin, withFallback(index, cache.keep(hit, st), f.file, uri));
+        cached++;
+        done++;
+        return;
+      }
+      const old = cache.entry(f.file);
+      jobs.push({ id: meta.length, file: f.file, uri, maxBytes: options.maxBytes, cachedHash: old && old.size === st.size && old.origin === f.origin ? old.hash : undefined });
+      meta.push({ file: f.file, origin: f.origin, uri, size: st.size, mtimeMs: st.mtimeMs });
+    });
+    options.progress?.(done, files.length);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  let analysts = 0;
+  if (jobs.length && !options.cancelled?.()) {
+    const pool = new AnalystPool(script, [...index.pins.values()], Math.max(1, Math.min(os.availableParallelism(), 4, Math.ceil(jobs.length / 50))));
+    analysts = pool.size;
+    try {
+      await pool.run(jobs, (o) => {
+        done++;
+        if (done % 64 === 0) options.progress?.(done, files.length);
+        const m = meta[o.id];
+        if (o.kind === 'skipped' || o.kind === 'failed') {
+          skipped.push({ path: m.file, message: o.kind === 'failed' ? `could not be analysed: ${o.message}` : o.message });
+          return;
+        }
+        if (o.kind === 'not-article') return;
+        if (options.isOpen?.(m.uri)) return;
+        if (o.kind === 'placeholder') {
+          index.remove(m.uri);
+          return;
+        }
+        if (o.kind === 'unchanged') {
+          const old = cache.entry(m.file)!;
+          index.setLazy(old.summary, old.lineStarts, m.origin, withFallback(index, cache.keep(old, m), m.file, m.uri));
+          cached++;
+          return;
+        }
+        const load = cache.add({ path: m.file, size: m.size, mtimeMs: m.mtimeMs, hash: o.hash, origin: m.origin, summary: o.summary, lineStarts: o.lineStarts, facts: () => o.facts });
+        index.setLazy(o.summary, o.lineStarts, m.origin, withFallback(index, load, m.file, m.uri));
+      }, () => Boolean(options.cancelled?.()));
+    } finally {
+      await pool.close();
+    }
+  }
+  options.progress?.(files.length, files.length);
+  return { indexed: done - skipped.length, cached, analysts, skipped, ms: Date.now() - t0, cache: options.cancelled?.() ? undefined : cache };
 }
 
 export async function loadRoots(index: CorpusIndex, roots: Root[], options: LoadOptions): Promise<LoadReport> {
@@ -144,6 +224,21 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
     cache?.begin();
   } catch {
     cache = undefined;
+  }
+  const script = analystScript();
+  if (cache && script && options.analysts !== false && files.length >= ANALYSTS_FROM) {
+    try {
+      return await loadWithAnalysts(index, files, cache, script, skipped, options, t0);
+    } catch (err) {
+      // Workers could not start or died: the single-threaded path below does it all again.
+      skipped.length = 0;
+      options.log?.(`Analyst workers failed (${String(err)}); indexing on the main thread.`);
+      try {
+        cache.begin();
+      } catch {
+        cache = undefined;
+      }
+    }
   }
   /** A cache that cannot be written (disk full, storage gone) is dropped for this load; indexing goes on. */
   const guard = <T>(f: () => T): T | undefined => {
@@ -214,7 +309,7 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
     // Let requests and edits in between batches.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  return { indexed: done - skipped.length, cached, skipped, ms: Date.now() - t0, cache: options.cancelled?.() ? undefined : cache };
+  return { indexed: done - skipped.length, cached, analysts: 0, skipped, ms: Date.now() - t0, cache: options.cancelled?.() ? undefined : cache };
 }
 
 /** Re-reads one file after a watcher event. */

@@ -1,0 +1,149 @@
+/**
+ * Analysing article files on worker threads, for the first index of a large
+ * corpus. Each worker reads a file, parses it, extracts its facts and sends
+ * back only what the main thread keeps: the summary, the line starts and the
+ * facts as JSON text, which the main thread appends to the cache file without
+ * ever building the facts objects. So the main thread stays free for requests
+ * and the analysis runs on every core.
+ *
+ * Workers see the pins and learn outlets from the articles they analyse
+ * (plus the built-in list), where the single-threaded path learns from every
+ * article before it; an outlet named only in articles another worker read
+ * may be kind `organisation` instead of `outlet` until that article is
+ * analysed again. Everything else is the same analysis.
+ *
+ * This file is both the pool (imported by the server) and the worker entry
+ * (bundled as `dist/analyst.js`).
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
+import { looksLikeArticle } from '../core/detect';
+import { extractFacts } from '../core/extract/facts';
+import type { Pin } from '../core/extract/pins';
+import { lineStartsOf, summarize, type DocSummary } from '../core/index/corpus';
+import { parse } from '../core/syntax/parse';
+import { contentHash } from './cache';
+import { readArticleFile } from './fsutil';
+
+export interface Job {
+  id: number;
+  file: string;
+  uri: string;
+  maxBytes: number;
+  /** The content hash of the cached version, if any: when the file still has it, nothing is analysed. */
+  cachedHash?: string;
+}
+
+export type Outcome =
+  | { id: number; kind: 'skipped'; message: string }
+  | { id: number; kind: 'not-article' }
+  | { id: number; kind: 'unchanged'; hash: string }
+  | { id: number; kind: 'placeholder'; hash: string }
+  | { id: number; kind: 'analysed'; hash: string; summary: DocSummary; lineStarts: number[]; facts: string }
+  | { id: number; kind: 'failed'; message: string };
+
+interface Setup {
+  pins: Pin[];
+}
+
+/** Runs in a worker: one job at a time, in the order they come. */
+async function serve(setup: Setup): Promise<void> {
+  const outlets = new Map<string, string>();
+  parentPort!.on('message', async (job: Job) => {
+    let out: Outcome;
+    try {
+      const r = await readArticleFile(job.file, { maxBytes: job.maxBytes });
+      if (!r.ok) out = { id: job.id, kind: 'skipped', message: r.message };
+      else if (!looksLikeArticle(r.text)) out = { id: job.id, kind: 'not-article' };
+      else {
+        const hash = contentHash(r.text);
+        if (hash === job.cachedHash) out = { id: job.id, kind: 'unchanged', hash };
+        else {
+          const { article } = parse(r.text);
+          if (article.title?.text.trim().toLowerCase() === 'unknown') out = { id: job.id, kind: 'placeholder', hash };
+          else {
+            const facts = extractFacts(job.uri, r.text, article, { outlets, pins: setup.pins });
+            if (facts.source) outlets.set(facts.source.toLowerCase(), facts.source);
+            out = { id: job.id, kind: 'analysed', hash, summary: summarize(facts), lineStarts: lineStartsOf(r.text), facts: JSON.stringify(facts) };
+          }
+        }
+      }
+    } catch (err) {
+      out = { id: job.id, kind: 'failed', message: String(err) };
+    }
+    parentPort!.postMessage(out);
+  });
+}
+
+if (!isMainThread && (workerData as { breachDeskAnalyst?: Setup } | undefined)?.breachDeskAnalyst) {
+  void serve((workerData as { breachDeskAnalyst: Setup }).breachDeskAnalyst);
+}
+
+/** The worker script next to the server bundle; undefined when it is not there (running from sources). */
+export function analystScript(): string | undefined {
+  const file = path.join(__dirname, 'analyst.js');
+  return fs.existsSync(file) ? file : undefined;
+}
+
+/**
+ * A pool of analyst workers. `run` hands out jobs, at most a few in flight
+ * per worker so results stream back in order of completion, and calls
+ * `onResult` on the main thread for each.
+ */
+export class AnalystPool {
+  private readonly workers: Worker[] = [];
+
+  constructor(script: string, pins: Pin[], size = Math.max(1, Math.min(4, os.availableParallelism()))) {
+    for (let i = 0; i < size; i++) {
+      const w = new Worker(script, { workerData: { breachDeskAnalyst: { pins } } });
+      w.unref();
+      this.workers.push(w);
+    }
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  async run(jobs: Job[], onResult: (o: Outcome) => void, cancelled: () => boolean): Promise<void> {
+    const IN_FLIGHT = 4;
+    let next = 0;
+    let pending = 0;
+    await new Promise<void>((resolve, reject) => {
+      const feed = (w: Worker) => {
+        while (!cancelled() && next < jobs.length && (inFlight.get(w) ?? 0) < IN_FLIGHT) {
+          inFlight.set(w, (inFlight.get(w) ?? 0) + 1);
+          pending++;
+          w.postMessage(jobs[next++]);
+        }
+        if (pending === 0) resolve();
+      };
+      const inFlight = new Map<Worker, number>();
+      for (const w of this.workers) {
+        w.on('message', (o: Outcome) => {
+          inFlight.set(w, (inFlight.get(w) ?? 1) - 1);
+          pending--;
+          try {
+            onResult(o);
+          } catch (err) {
+            reject(err);
+            return;
+          }
+          feed(w);
+        });
+        w.once('error', reject);
+        w.once('exit', (code) => reject(new Error(`analyst worker exited (${code})`)));
+      }
+      for (const w of this.workers) feed(w);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => {
+      w.removeAllListeners();
+      return w.terminate();
+    }));
+  }
+}
