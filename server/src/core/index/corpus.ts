@@ -338,7 +338,8 @@ export class CorpusIndex {
 
   figuresOf(measure: string): FigureRef[] {
     const out: FigureRef[] = [];
-    for (const uri of this.byMeasure.get(measure) ?? []) {
+    // In path order, so that answers do not depend on the order articles were indexed in.
+    for (const uri of [...(this.byMeasure.get(measure) ?? [])].sort()) {
       for (const figure of this.docs.get(uri)?.facts.figures ?? []) if (figure.measure === measure) out.push({ uri, figure });
     }
     return out;
