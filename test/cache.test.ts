@@ -191,5 +191,12 @@ describe('corpus cache over stdio', function () {
     await pooled.client.shutdown();
     const warm = await start();
     assert.strictEqual(warm.indexed.cached, single.articles);
+    await warm.client.shutdown();
+
+    // One article changed since: analysed on the main thread, the rest restored.
+    fs.writeFileSync(probe, text.replace(/^# .*$/m, '# Retitled after the warm start'));
+    const later = await start();
+    assert.deepStrictEqual([later.indexed.cached, later.indexed.analysts], [single.articles - 1, 0]);
+    assert.deepStrictEqual(await symbols(later.client, 'Retitled after the warm'), ['Retitled after the warm start']);
   });
 });

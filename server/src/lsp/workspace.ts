@@ -14,7 +14,7 @@ import { CorpusIndex, lineStartsOf, type IndexedDoc, type Origin } from '../core
 import { parse } from '../core/syntax/parse';
 import type { DocFacts } from '../core/extract/types';
 import { contentHash, type CorpusCache } from '../node/cache';
-import { AnalystPool, analystScript, type Job } from '../node/analyst';
+import { analyse, AnalystPool, analystScript, type Job, type Outcome } from '../node/analyst';
 import * as os from 'os';
 import { readArticleFile, walkArticleFiles } from '../node/fsutil';
 import { parsePins, type PinProblem } from '../core/extract/pins';
@@ -164,35 +164,43 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   let analysts = 0;
-  if (jobs.length && !options.cancelled?.()) {
-    const pool = new AnalystPool(script, [...index.pins.values()], Math.max(1, Math.min(os.availableParallelism(), 4, Math.ceil(jobs.length / 50))));
+  const onResult = (o: Outcome) => {
+    done++;
+    if (done % 64 === 0) options.progress?.(done, files.length);
+    const m = meta[o.id];
+    if (o.kind === 'skipped' || o.kind === 'failed') {
+      skipped.push({ path: m.file, message: o.kind === 'failed' ? `could not be analysed: ${o.message}` : o.message });
+      return;
+    }
+    if (o.kind === 'not-article') return;
+    if (options.isOpen?.(m.uri)) return;
+    if (o.kind === 'placeholder') {
+      index.remove(m.uri);
+      return;
+    }
+    if (o.kind === 'unchanged') {
+      const old = cache.entry(m.file)!;
+      index.setLazy(old.summary, old.lineStarts, m.origin, withFallback(index, cache.keep(old, m), m.file, m.uri));
+      cached++;
+      return;
+    }
+    const load = cache.add({ path: m.file, size: m.size, mtimeMs: m.mtimeMs, hash: o.hash, origin: m.origin, summary: o.summary, lineStarts: o.lineStarts, facts: () => o.facts });
+    index.setLazy(o.summary, o.lineStarts, m.origin, withFallback(index, load, m.file, m.uri));
+  };
+  if (jobs.length >= ANALYSTS_FROM && !options.cancelled?.()) {
+    const pool = new AnalystPool(script, [...index.pins.values()], Math.max(1, Math.min(os.availableParallelism(), 4)));
     analysts = pool.size;
     try {
-      await pool.run(jobs, (o) => {
-        done++;
-        if (done % 64 === 0) options.progress?.(done, files.length);
-        const m = meta[o.id];
-        if (o.kind === 'skipped' || o.kind === 'failed') {
-          skipped.push({ path: m.file, message: o.kind === 'failed' ? `could not be analysed: ${o.message}` : o.message });
-          return;
-        }
-        if (o.kind === 'not-article') return;
-        if (options.isOpen?.(m.uri)) return;
-        if (o.kind === 'placeholder') {
-          index.remove(m.uri);
-          return;
-        }
-        if (o.kind === 'unchanged') {
-          const old = cache.entry(m.file)!;
-          index.setLazy(old.summary, old.lineStarts, m.origin, withFallback(index, cache.keep(old, m), m.file, m.uri));
-          cached++;
-          return;
-        }
-        const load = cache.add({ path: m.file, size: m.size, mtimeMs: m.mtimeMs, hash: o.hash, origin: m.origin, summary: o.summary, lineStarts: o.lineStarts, facts: () => o.facts });
-        index.setLazy(o.summary, o.lineStarts, m.origin, withFallback(index, load, m.file, m.uri));
-      }, () => Boolean(options.cancelled?.()));
+      await pool.run(jobs, onResult, () => Boolean(options.cancelled?.()));
     } finally {
       await pool.close();
+    }
+  } else {
+    // A few changed files since the last start: not worth starting workers.
+    const outlets = new Map([...index.outlets().keys()].map((o) => [o.toLowerCase(), o]));
+    for (const job of jobs) {
+      if (options.cancelled?.()) break;
+      onResult(await analyse(job, outlets, [...index.pins.values()]));
     }
   }
   options.progress?.(files.length, files.length);
@@ -226,7 +234,7 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
     cache = undefined;
   }
   const script = analystScript();
-  if (cache && script && options.analysts !== false && files.length >= ANALYSTS_FROM) {
+  if (cache && script && options.analysts !== false && (files.length >= ANALYSTS_FROM || cache.size >= ANALYSTS_FROM)) {
     try {
       return await loadWithAnalysts(index, files, cache, script, skipped, options, t0);
     } catch (err) {

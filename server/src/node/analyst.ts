@@ -48,10 +48,8 @@ interface Setup {
   pins: Pin[];
 }
 
-/** Runs in a worker: one job at a time, in the order they come. */
-async function serve(setup: Setup): Promise<void> {
-  const outlets = new Map<string, string>();
-  parentPort!.on('message', async (job: Job) => {
+/** One file: read, compare with the cached hash, analyse. `outlets` learns the file's Source. */
+export async function analyse(job: Job, outlets: Map<string, string>, pins: Pin[]): Promise<Outcome> {
     let out: Outcome;
     try {
       const r = await readArticleFile(job.file, { maxBytes: job.maxBytes });
@@ -64,7 +62,7 @@ async function serve(setup: Setup): Promise<void> {
           const { article } = parse(r.text);
           if (article.title?.text.trim().toLowerCase() === 'unknown') out = { id: job.id, kind: 'placeholder', hash };
           else {
-            const facts = extractFacts(job.uri, r.text, article, { outlets, pins: setup.pins });
+            const facts = extractFacts(job.uri, r.text, article, { outlets, pins });
             if (facts.source) outlets.set(facts.source.toLowerCase(), facts.source);
             out = { id: job.id, kind: 'analysed', hash, summary: summarize(facts), lineStarts: lineStartsOf(r.text), facts: JSON.stringify(facts) };
           }
@@ -73,12 +71,19 @@ async function serve(setup: Setup): Promise<void> {
     } catch (err) {
       out = { id: job.id, kind: 'failed', message: String(err) };
     }
-    parentPort!.postMessage(out);
+    return out;
+}
+
+/** Runs in a worker: one job at a time, in the order they come. */
+function serve(setup: Setup): void {
+  const outlets = new Map<string, string>();
+  parentPort!.on('message', async (job: Job) => {
+    parentPort!.postMessage(await analyse(job, outlets, setup.pins));
   });
 }
 
 if (!isMainThread && (workerData as { breachDeskAnalyst?: Setup } | undefined)?.breachDeskAnalyst) {
-  void serve((workerData as { breachDeskAnalyst: Setup }).breachDeskAnalyst);
+  serve((workerData as { breachDeskAnalyst: Setup }).breachDeskAnalyst);
 }
 
 /** The worker script next to the server bundle; undefined when it is not there (running from sources). */

@@ -225,7 +225,8 @@ export class CorpusIndex {
   private readonly entities = new Map<string, EntityEntry>();
   private readonly byMeasure = new Map<string, Set<string>>();
   private readonly byLink = new Map<string, Set<string>>();
-  private readonly byShingle = new Map<number, Set<string>>();
+  /** Window hash → the article holding it, or the articles when several do (most windows are in one). */
+  private readonly byShingle = new Map<number, string | Set<string>>();
   /** Each document's quotations with their words and windows, computed once at `set`. */
   private readonly quoteData = new Map<string, { text: string; span: Span; shingles: Uint32Array }[]>();
   private readonly sources = new Map<string, number>();
@@ -277,7 +278,14 @@ export class CorpusIndex {
     if (f.link) addTo(this.byLink, f.link, f.uri);
     const qd = f.quotes.map((q) => ({ text: q.text, span: q.span, shingles: shingles(quoteWords(q.text)) }));
     this.quoteData.set(f.uri, qd);
-    for (const q of qd) for (const sh of q.shingles) addTo(this.byShingle, sh, f.uri);
+    for (const q of qd) {
+      for (const sh of q.shingles) {
+        const had = this.byShingle.get(sh);
+        if (had === undefined) this.byShingle.set(sh, f.uri);
+        else if (typeof had === 'string') { if (had !== f.uri) this.byShingle.set(sh, new Set([had, f.uri])); }
+        else had.add(f.uri);
+      }
+    }
     if (f.source) bump(this.sources, f.source, 1);
     for (const a of f.authors) bump(this.authors, a, 1);
     this.version++;
@@ -301,7 +309,16 @@ export class CorpusIndex {
     }
     for (const m of f.measures) removeFrom(this.byMeasure, m, uri);
     if (f.link) removeFrom(this.byLink, f.link, uri);
-    for (const q of this.quoteData.get(uri) ?? []) for (const sh of q.shingles) removeFrom(this.byShingle, sh, uri);
+    for (const q of this.quoteData.get(uri) ?? []) {
+      for (const sh of q.shingles) {
+        const had = this.byShingle.get(sh);
+        if (had === uri) this.byShingle.delete(sh);
+        else if (had instanceof Set) {
+          had.delete(uri);
+          if (had.size === 1) this.byShingle.set(sh, had.values().next().value!);
+        }
+      }
+    }
     this.quoteData.delete(uri);
     if (f.source) bump(this.sources, f.source, -1);
     for (const a of f.authors) bump(this.authors, a, -1);
@@ -358,7 +375,11 @@ export class CorpusIndex {
     const mine = shingles(words);
     if (!mine.length) return [];
     const docs = new Set<string>();
-    for (const sh of mine) for (const u of this.byShingle.get(sh) ?? []) if (u !== excludeUri) docs.add(u);
+    for (const sh of mine) {
+      const had = this.byShingle.get(sh);
+      if (typeof had === 'string') { if (had !== excludeUri) docs.add(had); }
+      else if (had) for (const u of had) if (u !== excludeUri) docs.add(u);
+    }
     const out: QuoteMatch[] = [];
     for (const u of docs) {
       for (const q of this.quoteData.get(u) ?? []) {
