@@ -77,6 +77,14 @@ class FactsFile {
     return buf;
   }
 
+  /** Appends text as UTF-8 without an intermediate buffer. */
+  appendText(text: string): { offset: number; length: number } {
+    const offset = this.size;
+    const length = fs.writeSync(this.fd, text, offset, 'utf8');
+    this.size += length;
+    return { offset, length };
+  }
+
   append(buf: Buffer): number {
     const at = this.size;
     fs.writeSync(this.fd, buf, 0, buf.length, at);
@@ -191,11 +199,11 @@ export class CorpusCache {
   /** Adds a freshly analysed article to the new index; gives the loader of its facts. */
   add(item: CacheItem): () => DocFacts {
     const target = this.target!;
-    const buf = Buffer.from(item.facts(), 'utf8');
-    const offset = target.append(buf);
-    const entry: CacheEntry = { path: item.path, size: item.size, mtimeMs: item.mtimeMs, hash: item.hash, origin: item.origin, summary: item.summary, lineStarts: item.lineStarts, offset, length: buf.length };
+    const { offset, length } = target.appendText(item.facts());
+    const entry: CacheEntry = { path: item.path, size: item.size, mtimeMs: item.mtimeMs, hash: item.hash, origin: item.origin, summary: item.summary, lineStarts: item.lineStarts, offset, length };
     this.next.set(item.path, entry);
-    return () => parseFacts(target.read(offset, buf.length));
+    // The loader keeps numbers only: holding the text or a buffer here would keep every article's facts in memory.
+    return () => parseFacts(target.read(offset, length));
   }
 
   /** Whether the new index differs from the one on disk. */
