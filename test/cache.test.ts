@@ -152,6 +152,15 @@ describe('corpus cache over stdio', function () {
     assert.strictEqual(await binnsCard(client), coldCard);
   });
 
+  it('an index cut short (a crash while copying it, a full disk) is not trusted', async function () {
+    await (await start()).client.shutdown();
+    const file = path.join(cacheDir(), 'index.json');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    fs.writeFileSync(file, lines.slice(0, 3).join('\n'));
+    const { indexed } = await start();
+    assert.deepStrictEqual([indexed.articles, indexed.cached], [6, 0]);
+  });
+
   it('a truncated facts file invalidates the cache', async function () {
     await (await start()).client.shutdown();
     fs.truncateSync(factsFile(), 10);

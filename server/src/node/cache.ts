@@ -4,9 +4,10 @@
  * (`initializationOptions.storagePath`), never inside the workspace.
  *
  * Two files in `<storage>/corpus-cache/`:
- * - `index.json`: a header (cache format, build of the analysis, pinned
- *   entities, size limit) and, per article file, its size, mtime and SHA-1,
- *   its `DocSummary` and line starts, and where its facts are in the facts file;
+ * - `index.json`: a header line (cache format, build of the analysis, pinned
+ *   entities, size limit, count) and a line per article file: its size, mtime
+ *   and SHA-1, its `DocSummary` and line starts, and where its facts are in
+ *   the facts file; read and written a line at a time;
  * - `facts-<id>.json`: every article's `DocFacts` as JSON, one after another.
  *   New facts are appended; dead ones are dropped when they outweigh the live
  *   ones (the file is then rewritten). The index only ever points at bytes
@@ -43,11 +44,40 @@ export interface CacheEntry {
   length: number;
 }
 
-interface IndexFile {
+/** The first line of `index.json`; one `CacheEntry` per line follows. */
+interface Header {
   format: number;
   key: string;
   facts: string;
-  entries: CacheEntry[];
+  count: number;
+}
+
+/**
+ * The lines of a file, read in chunks: a 50,000-article index is a few
+ * hundred MB, and neither its bytes nor one string of it are held at once.
+ */
+function* linesOf(file: string): Generator<string> {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(1 << 22);
+    let carry: Buffer = Buffer.alloc(0);
+    let at = 0;
+    for (;;) {
+      const n = fs.readSync(fd, chunk, 0, chunk.length, at);
+      if (n <= 0) break;
+      at += n;
+      const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+      let start = 0;
+      for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
+        yield buf.toString('utf8', start, nl);
+        start = nl + 1;
+      }
+      carry = Buffer.from(buf.subarray(start));
+    }
+    if (carry.length) yield carry.toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** A freshly analysed article to add: where it came from, and its facts as JSON. */
@@ -113,32 +143,34 @@ export class CorpusCache {
   /** Opens the cache in `storage` for this build and settings; an absent or broken cache opens empty. */
   static open(storage: string, key: string): CorpusCache {
     const cache = new CorpusCache(path.join(storage, 'corpus-cache'), key);
-    let raw: string;
+    const indexFile = path.join(cache.dir, 'index.json');
+    if (!fs.existsSync(indexFile)) return cache;
+    let fd: number | undefined;
     try {
-      raw = fs.readFileSync(path.join(cache.dir, 'index.json'), 'utf8');
-    } catch {
-      return cache;
-    }
-    try {
-      const parsed = JSON.parse(raw) as IndexFile;
-      if (parsed.format !== FORMAT) throw new Error(`format ${String(parsed.format)}`);
-      if (parsed.key !== key) {
+      const lines = linesOf(indexFile);
+      const first = lines.next();
+      const header = (first.done ? undefined : JSON.parse(first.value)) as Header | undefined;
+      if (header?.format !== FORMAT) throw new Error(`format ${String(header?.format)}`);
+      if (header.key !== key) {
+        lines.return(undefined);
         cache.discarded = 'made by another build or with other settings';
         return cache;
       }
-      if (typeof parsed.facts !== 'string' || !/^facts-[0-9a-f]+\.json$/.test(parsed.facts) || !Array.isArray(parsed.entries)) throw new Error('bad header');
-      const file = path.join(cache.dir, parsed.facts);
-      const fd = fs.openSync(file, 'r+');
+      if (typeof header.facts !== 'string' || !/^facts-[0-9a-f]+\.json$/.test(header.facts)) throw new Error('bad header');
+      const file = path.join(cache.dir, header.facts);
+      fd = fs.openSync(file, 'r+');
       const size = fs.fstatSync(fd).size;
-      for (const e of parsed.entries) {
+      for (const line of lines) {
+        const e = JSON.parse(line) as CacheEntry;
         if (typeof e?.path !== 'string' || !e.summary || !Array.isArray(e.summary.entities) || !Array.isArray(e.lineStarts) || !(e.offset >= 0) || !(e.length > 0) || e.offset + e.length > size) {
-          fs.closeSync(fd);
           throw new Error('bad entry');
         }
         cache.entries.set(e.path, e);
       }
+      if (cache.entries.size !== header.count) throw new Error('index cut short');
       cache.facts = new FactsFile(file, fd, size);
     } catch (err) {
+      if (fd !== undefined) fs.closeSync(fd);
       cache.entries.clear();
       cache.discarded = `unreadable (${err instanceof Error ? err.message : String(err)})`;
     }
@@ -222,9 +254,23 @@ export class CorpusCache {
     if (!target) return;
     if (this.changed) {
       fs.mkdirSync(this.dir, { recursive: true });
-      const index: IndexFile = { format: FORMAT, key: this.key, facts: path.basename(target.file), entries: [...this.next.values()] };
+      const header: Header = { format: FORMAT, key: this.key, facts: path.basename(target.file), count: this.next.size };
       const tmp = path.join(this.dir, `index.json.${randomBytes(4).toString('hex')}.tmp`);
-      fs.writeFileSync(tmp, JSON.stringify(index));
+      const fd = fs.openSync(tmp, 'w');
+      try {
+        // A line per article, written in batches: never one string of the whole index.
+        let batch = `${JSON.stringify(header)}\n`;
+        for (const e of this.next.values()) {
+          batch += `${JSON.stringify(e)}\n`;
+          if (batch.length > 1 << 20) {
+            fs.writeSync(fd, batch);
+            batch = '';
+          }
+        }
+        fs.writeSync(fd, batch);
+      } finally {
+        fs.closeSync(fd);
+      }
       fs.renameSync(tmp, path.join(this.dir, 'index.json'));
       for (const f of fs.readdirSync(this.dir)) {
         if (f !== 'index.json' && f !== path.basename(target.file)) fs.rmSync(path.join(this.dir, f), { force: true });

@@ -230,6 +230,8 @@ export class CorpusIndex {
   /** Each document's quotations with their words and windows, computed once at `set`. */
   private readonly quoteData = new Map<string, { text: string; span: Span; shingles: Uint32Array }[]>();
   private readonly sources = new Map<string, number>();
+  /** Interned strings; grows with the distinct names of the corpus, never with its size. */
+  private readonly strings = new Map<string, string>();
   private readonly authors = new Map<string, number>();
   /** Entities pinned by the workspace, by key (their descriptions show in hovers). */
   pins = new Map<string, Pin>();
@@ -267,6 +269,10 @@ export class CorpusIndex {
         entry = { key: e.key, name: e.name, kind: e.kind, aliases: new Map(), docs: new Map(), mentionCount: 0, names: new Map(), kinds: new Map() };
         this.entities.set(e.key, entry);
       }
+      // One copy of each name across the corpus: summaries arrive as fresh strings (from a worker or the cache).
+      e.key = entry.key;
+      e.name = this.intern(e.name);
+      for (let i = 0; i < e.aliases.length; i++) e.aliases[i] = this.intern(e.aliases[i]);
       entry.docs.set(f.uri, e);
       entry.mentionCount += e.mentionCount;
       bump(entry.names, e.name, 1);
@@ -274,7 +280,7 @@ export class CorpusIndex {
       for (const a of e.aliases) bump(entry.aliases, a, 1);
       this.settle(entry);
     }
-    for (const m of f.measures) addTo(this.byMeasure, m, f.uri);
+    for (let i = 0; i < f.measures.length; i++) addTo(this.byMeasure, (f.measures[i] = this.intern(f.measures[i])), f.uri);
     if (f.link) addTo(this.byLink, f.link, f.uri);
     const qd = f.quotes.map((q) => ({ text: q.text, span: q.span, shingles: shingles(quoteWords(q.text)) }));
     this.quoteData.set(f.uri, qd);
@@ -328,6 +334,14 @@ export class CorpusIndex {
   /** The mentions of an entity in one article (loads that article's facts if they are not in memory). */
   mentionsIn(uri: string, key: string): Mention[] {
     return this.docs.get(uri)?.facts.entities.find((e) => e.key === key)?.mentions ?? [];
+  }
+
+  /** The one shared copy of a string (names, aliases, measures repeat in thousands of summaries). */
+  private intern(s: string): string {
+    const had = this.strings.get(s);
+    if (had !== undefined) return had;
+    this.strings.set(s, s);
+    return s;
   }
 
   /** Picks the entity's name and kind by majority over the articles that mention it. */
