@@ -272,8 +272,14 @@ export class CorpusCache {
         fs.closeSync(fd);
       }
       fs.renameSync(tmp, path.join(this.dir, 'index.json'));
+      // Files of earlier generations go; so do temporary files left by a crash, but only old ones,
+      // in case another server on the same storage is writing right now.
       for (const f of fs.readdirSync(this.dir)) {
-        if (f !== 'index.json' && f !== path.basename(target.file)) fs.rmSync(path.join(this.dir, f), { force: true });
+        if (f === 'index.json' || f === path.basename(target.file)) continue;
+        const p = path.join(this.dir, f);
+        try {
+          if (!f.endsWith('.tmp') || Date.now() - fs.statSync(p).mtimeMs > 10 * 60_000) fs.rmSync(p, { force: true });
+        } catch { /* gone already */ }
       }
     }
     this.entries = this.next;
