@@ -14,6 +14,12 @@ import { sameMeasure } from '../index/compare';
 import { canonicalUrl } from '../extract/urls';
 import { dateOf, targetAt, type Location } from './locate';
 
+/**
+ * Go to definition lists where a figure or a name comes from, earliest first;
+ * past this many a list is no longer a way to the source (references give all).
+ */
+const MAX_DEFINITIONS = 50;
+
 export function definition(index: CorpusIndex, uri: string, offset: number): Location[] {
   const doc = index.get(uri);
   if (!doc) return [];
@@ -24,6 +30,7 @@ export function definition(index: CorpusIndex, uri: string, offset: number): Loc
       return sameMeasure(index, uri, t.figure)
         .filter((r) => r.uri !== uri)
         .sort((a, b) => dateOf(index, a.uri) - dateOf(index, b.uri))
+        .slice(0, MAX_DEFINITIONS)
         .map((r) => ({ uri: r.uri, span: index.get(r.uri)!.facts.sentences[r.figure.sentence]?.span ?? r.figure.span }));
     case 'link': {
       const key = canonicalUrl(t.url);
@@ -44,7 +51,8 @@ export function definition(index: CorpusIndex, uri: string, offset: number): Loc
         .sort((a, b) => dateOf(index, a[0]) - dateOf(index, b[0]))
         // Where each article first gives the fullest form of the name.
         .map(([u, de]) => ({ uri: u, span: de.first }))
-        .filter((l) => !(l.uri === uri && l.span.start === t.span.start));
+        .filter((l) => !(l.uri === uri && l.span.start === t.span.start))
+        .slice(0, MAX_DEFINITIONS);
     }
   }
 }
