@@ -44,6 +44,8 @@ interface DocState {
 }
 
 const MAX_BYTES = 5 * 1024 * 1024;
+/** How many articles' facts, loaded from the cache on demand, stay in memory. */
+const RESIDENT_ARTICLES = 4000;
 /** Identifies the analysis code, so a cache made by another build is not used (set by esbuild.mjs). */
 declare const __BUILD_ID__: string | undefined;
 const BUILD_ID = typeof __BUILD_ID__ === 'string' ? __BUILD_ID__ : 'dev';
@@ -71,6 +73,9 @@ export function startServer(connection: Connection): void {
   let storagePath: string | undefined;
   let workspaceFolders: WorkspaceFolder[] = [];
   const index = new CorpusIndex();
+  // Facts read from the cache on demand stay for a while, then go: memory follows what is used,
+  // not the size of the corpus. Between requests only (a timer never runs inside a handler).
+  setInterval(() => index.trimResident(RESIDENT_ARTICLES), 5000).unref();
   let loadGeneration = 0;
   let roots: Root[] = [];
 

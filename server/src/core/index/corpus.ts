@@ -72,6 +72,7 @@ export class IndexedDoc {
     readonly origin: Origin,
     facts: DocFacts | undefined,
     private loader?: () => DocFacts,
+    private readonly onLoad?: (doc: IndexedDoc) => void,
   ) {
     this.loaded = facts;
   }
@@ -81,7 +82,10 @@ export class IndexedDoc {
   }
 
   get facts(): DocFacts {
-    if (!this.loaded) this.loaded = this.loader!();
+    if (!this.loaded) {
+      this.loaded = this.loader!();
+      this.onLoad?.(this);
+    }
     return this.loaded;
   }
 
@@ -94,6 +98,13 @@ export class IndexedDoc {
   evict(loader: () => DocFacts): void {
     this.loader = loader;
     this.loaded = undefined;
+  }
+
+  /** Drops facts that a loader can bring back; false if there is none. */
+  unload(): boolean {
+    if (!this.loader) return false;
+    this.loaded = undefined;
+    return true;
   }
 }
 
@@ -251,12 +262,33 @@ export class CorpusIndex {
 
   /** Adds or replaces an article whose facts were just computed. */
   set(doc: { facts: DocFacts; lineStarts: number[]; origin: Origin }): void {
-    this.put(new IndexedDoc(summarize(doc.facts), doc.lineStarts, doc.origin, doc.facts));
+    this.put(new IndexedDoc(summarize(doc.facts), doc.lineStarts, doc.origin, doc.facts, undefined, this.loadedLazily));
   }
 
   /** Adds or replaces an article from its summary; `load` gives its full facts when a feature asks. */
   setLazy(summary: DocSummary, lineStarts: number[], origin: Origin, load: () => DocFacts): void {
-    this.put(new IndexedDoc(summary, lineStarts, origin, undefined, load));
+    this.put(new IndexedDoc(summary, lineStarts, origin, undefined, load, this.loadedLazily));
+  }
+
+  /** Articles whose facts were loaded on demand, oldest first. */
+  private readonly lazilyLoaded = new Set<IndexedDoc>();
+  private readonly loadedLazily = (doc: IndexedDoc) => {
+    this.lazilyLoaded.add(doc);
+  };
+
+  /**
+   * Drops the facts of the articles loaded longest ago, keeping at most
+   * `keep` in memory. The server calls this between requests, never during
+   * one, so no answer sees an article's facts change identity half-way.
+   */
+  trimResident(keep: number): number {
+    let dropped = 0;
+    for (const doc of this.lazilyLoaded) {
+      if (this.lazilyLoaded.size <= keep) break;
+      this.lazilyLoaded.delete(doc);
+      if (doc.unload()) dropped++;
+    }
+    return dropped;
   }
 
   private put(doc: IndexedDoc): void {
@@ -300,6 +332,7 @@ export class CorpusIndex {
   remove(uri: string): void {
     const old = this.docs.get(uri);
     if (!old) return;
+    this.lazilyLoaded.delete(old);
     const f = old.summary;
     this.docs.delete(uri);
     for (const e of f.entities) {

@@ -1,0 +1,57 @@
+/**
+ * The corpus index's memory: facts that live on disk are loaded when a
+ * feature asks and dropped again when many have been loaded, while lookups
+ * keep working from summaries.
+ */
+import * as assert from 'assert';
+import { extractFacts } from '../server/src/core/extract/facts';
+import type { DocFacts } from '../server/src/core/extract/types';
+import { CorpusIndex, lineStartsOf, summarize } from '../server/src/core/index/corpus';
+import { parse } from '../server/src/core/syntax/parse';
+
+function article(n: number): { uri: string; text: string } {
+  const text = `# Acme breach ${n}\n\n## Information:\n+ Source: Example News\n+ Link: [article](https://news.example/${n})\n+ Date: Aug 20, 2021\n+ Author: Jane Roe\n\n## Article:\nAcme Corp said ${n + 1},000 customers were affected, according to Jane Doe.\n\n#### Tags:\n[[Acme Corp]]\n`;
+  return { uri: `file:///corpus/${n}.txt`, text };
+}
+
+describe('corpus index: facts on demand', function () {
+  it('answers lookups from summaries, loads facts when asked, and trims the oldest loads', function () {
+    const index = new CorpusIndex();
+    const loads = new Map<string, number>();
+    const stored = new Map<string, DocFacts>();
+    for (let n = 0; n < 10; n++) {
+      const { uri, text } = article(n);
+      const facts = extractFacts(uri, text, parse(text).article);
+      // What the cache would give back: a copy, as JSON does.
+      stored.set(uri, JSON.parse(JSON.stringify(facts)));
+      index.setLazy(JSON.parse(JSON.stringify(summarize(facts))), lineStartsOf(text), 'corpus', () => {
+        loads.set(uri, (loads.get(uri) ?? 0) + 1);
+        return JSON.parse(JSON.stringify(stored.get(uri)));
+      });
+    }
+    // Lookups need no facts.
+    assert.strictEqual(index.entity('acme corp')?.docs.size, 10);
+    assert.strictEqual(index.outlets().get('Example News'), 10);
+    assert.strictEqual(loads.size, 0);
+    // A feature asks: each article is read once, however often it is asked.
+    for (let round = 0; round < 3; round++) for (const d of index.all()) assert.ok(d.facts.figures.length > 0);
+    assert.deepStrictEqual([...loads.values()], Array(10).fill(1));
+    assert.strictEqual(index.mentionsIn('file:///corpus/3.txt', 'acme corp').length, 2);
+
+    // Keep three: the seven loaded first go, and come back when asked again.
+    assert.strictEqual(index.trimResident(3), 7);
+    assert.strictEqual([...index.all()].filter((d) => d.resident).length, 3);
+    for (const d of index.all()) void d.facts;
+    assert.strictEqual([...loads.values()].filter((n) => n === 2).length, 7);
+  });
+
+  it('facts computed in memory are never trimmed (they have no loader)', function () {
+    const index = new CorpusIndex();
+    for (let n = 0; n < 5; n++) {
+      const { uri, text } = article(n);
+      index.set({ facts: extractFacts(uri, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' });
+    }
+    assert.strictEqual(index.trimResident(0), 0);
+    assert.ok([...index.all()].every((d) => d.resident));
+  });
+});
