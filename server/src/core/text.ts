@@ -26,6 +26,18 @@ export function span(start: number, end: number): Span {
   return { start, end };
 }
 
+/**
+ * `s` without the trailing characters `edge` matches (tested one character
+ * at a time), in linear time. A regex like `/[,.]+$/` is quadratic: on a long
+ * run of those characters that does not end the text, every position of the
+ * run starts a match that scans the rest of it.
+ */
+export function trimEndWhere(s: string, edge: RegExp): string {
+  let end = s.length;
+  while (end > 0 && edge.test(s[end - 1])) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
 export function contains(s: Span, offset: number): boolean {
   return offset >= s.start && offset <= s.end;
 }

@@ -7,6 +7,7 @@
  */
 import type { Article, Tag, TagGroup } from '../syntax/ast';
 import { diag, type Diagnostic, type Fix, type TextEdit } from '../diagnostics';
+import { trimEndWhere } from '../text';
 
 const STOP_WORDS = new Set([
   "it's", 'its', 'it', 'i', "i'm", "i've", "i'd", 'we', "we're", 'you', "you're", 'he', "he's", 'she', "she's",
@@ -22,7 +23,8 @@ const STOP_WORDS = new Set([
 // `$` may start one (handles, hashtags, `.NET`); `+` and `#` may end one (C++, C#).
 // `_` may do both: in the corpus it only ever edges identifiers (`__kernel`, `_meta.txt`).
 const LEADING = /^[\s,;:!?"“”„‘’'()[\]{}…—–*/\\|<>-]+/u;
-const TRAILING = /[\s,;:.!?"“”„‘’'()[\]{}…—–*/\\|<>-]+$/u;
+/** One trailing character; trailing runs are cut with `trimEndWhere` (linear, where `/[…]+$/` is quadratic). */
+const TRAILING = /[\s,;:.!?"“”„‘’'()[\]{}…—–*/\\|<>-]/u;
 const POSSESSIVE = /^(.+?)(?:['’]s|(?<=s)['’])$/u;
 // Dotted abbreviations keep their final dot: U.S., U.K., e.g., Ph.D.
 const DOTTED = /^(?:[A-Za-z]{1,2}\.){1,4}[A-Za-z]{1,2}$/;
@@ -89,7 +91,7 @@ function checkWordTags(text: string, groups: TagGroup[], source: string | undefi
       continue;
     }
     // Possessives are read before the trailing apostrophe of "customers’" is taken for punctuation.
-    const poss = POSSESSIVE.exec(name.replace(LEADING, '').replace(/[\s,;:.!?"“”()…]+$/u, ''));
+    const poss = POSSESSIVE.exec(trimEndWhere(name.replace(LEADING, ''), /[\s,;:.!?"“”()…]/u));
     if (poss && poss[1].length > 1) {
       const base = coreOf(poss[1]);
       // "What’s", "There’s": a contraction of a common word, not a possessive.
@@ -118,9 +120,9 @@ function checkWordTags(text: string, groups: TagGroup[], source: string | undefi
 /** A tag's name without the punctuation a scraper leaves around words. */
 export function coreOf(name: string): string {
   let s = name.trim().replace(LEADING, '');
-  const m = TRAILING.exec(s);
-  if (m) {
-    let trail = m[0];
+  const trimmed = trimEndWhere(s, TRAILING);
+  if (trimmed.length < s.length) {
+    let trail = s.slice(trimmed.length);
     // Keep the dot of a dotted abbreviation ("U.S.", and "U.S.," keeps "U.S.").
     // The signs of "C++" and "C#" are not in TRAILING at all.
     if (trail.charCodeAt(0) === 46 && DOTTED.test(s.slice(0, s.length - trail.length))) trail = trail.slice(1);

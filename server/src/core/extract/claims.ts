@@ -20,6 +20,7 @@ import { monthOf } from '../syntax/dates';
 import { mentionsBySentence } from './figures';
 import { readingsOf, SAY_SOURCE, type SentenceReading } from './numbers';
 import type { Claim, EntityKind, Figure, Mention, SentenceRef } from './types';
+import { trimEndWhere } from '../text';
 
 export { measureKey } from './figures';
 
@@ -38,6 +39,8 @@ export interface DateMention {
   at: number;
   /** Midnight UTC of the day meant (the first of the month for "in June"). */
   instant: number;
+  /** Whether a day is named ("Aug. 20", "Monday", "yesterday"), not only a month or a year. */
+  day: boolean;
 }
 
 const CAP_WORD_RE = /\b[A-Z][a-z]{2,8}\b/g;
@@ -110,7 +113,7 @@ export function datesIn(v: string, articleDate: number | undefined): DateMention
       instant = Date.UTC(year, month - 1, day ?? 1);
       re.lastIndex = end;
       const prep = PREPOSITION_RE.exec(v.slice(Math.max(0, first - 8), first));
-      out.push({ start: prep ? first - prep[0].length : first, end, at: first, instant });
+      out.push({ start: prep ? first - prep[0].length : first, end, at: first, instant, day: day !== undefined });
       continue;
     }
     const wd = WEEKDAYS.indexOf(word);
@@ -124,12 +127,12 @@ export function datesIn(v: string, articleDate: number | undefined): DateMention
       instant = ref - back * DAY;
       const first = last ? at - last[0].length : at;
       const prep = PREPOSITION_RE.exec(v.slice(Math.max(0, first - 8), first));
-      out.push({ start: prep ? first - prep[0].length : first, end, at, instant });
+      out.push({ start: prep ? first - prep[0].length : first, end, at, instant, day: true });
     }
   }
   const y = ref === undefined ? null : YESTERDAY_RE.exec(v);
   if (y && ref !== undefined) {
-    out.push({ start: y.index, end: y.index + y[0].length, at: y.index, instant: ref - DAY });
+    out.push({ start: y.index, end: y.index + y[0].length, at: y.index, instant: ref - DAY, day: true });
     out.sort((a, b) => a.start - b.start);
   }
   return out;
@@ -520,7 +523,7 @@ function according(doc: Article, si: number, v: string): Found | undefined {
     const cap = sticky(CAPITALISED_RE, v, n);
     if (cap && !NOT_A_SOURCE_RE.test(cap[0])) {
       // "according to Acme Labs." ends at the name, without the stop or a possessive.
-      const name = cap[0].replace(/[’']s$/, '').replace(/[.’'-]+$/, '');
+      const name = trimEndWhere(cap[0].replace(/[’']s$/, ''), /[.’'-]/);
       return { who: name, start: n, end: n + name.length };
     }
   }
@@ -605,7 +608,10 @@ export function extractClaims(
 /**
  * Copies of `figures` with `asOf` set from their own sentence: the date
  * written right after a figure ("~50 million on Aug. 20"), else the nearest
- * one before it ("As of Aug. 18, … ~40 million"), else the nearest after.
+ * one before it ("As of Aug. 18, … ~40 million"), else the nearest after
+ * that a preposition introduces ("…, T-Mobile said on Friday"). Only dates
+ * that name a day count: "a ransomware attack in March" dates the attack,
+ * not the count, and "a deadline of June 27" is no as-of date.
  */
 export function assignAsOf(figures: Figure[], sentences: SentenceRef[], articleDate: number | undefined): Figure[] {
   const cache = new Map<number, DateMention[]>();
@@ -619,12 +625,13 @@ export function assignAsOf(figures: Figure[], sentences: SentenceRef[], articleD
       dates = datesIn(v, articleDate);
       cache.set(f.sentence, dates);
     }
-    if (!dates.length) return f;
+    const days = dates.filter((d) => d.day);
+    if (!days.length) return f;
     const start = f.span.start - s.span.start;
     const end = f.span.end - s.span.start;
-    const right = dates.find((d) => d.start >= end && /^[\s,)]*$/.test(v.slice(end, d.start)));
-    const before = dates.filter((d) => d.end <= start).pop();
-    const after = dates.find((d) => d.start >= end);
+    const right = days.find((d) => d.start >= end && /^[\s,)]*$/.test(v.slice(end, d.start)));
+    const before = days.filter((d) => d.end <= start).pop();
+    const after = days.find((d) => d.start >= end && d.start < d.at);
     const best = right ?? before ?? after;
     return best ? { ...f, asOf: best.instant } : f;
   });

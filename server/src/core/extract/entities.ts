@@ -24,7 +24,7 @@
  * mentions are found through an index of the known forms by first word.
  */
 import type { Article, Link } from '../syntax/ast';
-import type { Span } from '../text';
+import { trimEndWhere, type Span } from '../text';
 import {
   ACRONYMS, FIRST_NAMES, FUNCTION_WORDS, JARGON, KNOWN_ORGS, MONTHS_AND_DAYS, ORG_CUES, ORG_SUFFIXES, OUTLET_CUES, OUTLETS,
   PLACES, ROLE_WORDS, SPEECH_VERBS, THING_WORDS,
@@ -867,7 +867,7 @@ export function extractEntities(text: string, article: Article, sentences: Sente
   for (const g of article.tags?.groups ?? []) {
     if (g.kind !== 'plain' && g.kind !== 'auto' && g.kind !== 'keyvalue') continue;
     for (const tag of g.tags) {
-      let name = tag.name.trim().replace(/^[“"‘']+/, '').replace(/[,.;:!?”"’']+$/, '').replace(/['’]s$/, '');
+      let name = trimEndWhere(tag.name.trim().replace(/^[“"‘']+/, ''), /[,.;:!?”"’']/).replace(/['’]s$/, '');
       let kind: EntityKind | undefined;
       if (g.kind === 'keyvalue') {
         if (!tag.key?.startsWith('threatactor') || !tag.value) continue;

@@ -6,7 +6,7 @@
 import type { Article, Link } from '../syntax/ast';
 import { assignAsOf, extractClaims } from './claims';
 import { extractEntities, type Sentence } from './entities';
-import { extractFigures } from './figures';
+import { extractFigures, mainSubject } from './figures';
 import type { Pin } from './pins';
 import type { DocFacts, EntityKind, Mention } from './types';
 import { canonicalUrl } from './urls';
@@ -49,18 +49,16 @@ export function extractFacts(uri: string, text: string, article: Article, option
   const kindOf = (key: string) => kinds.get(key);
   const mentions: Mention[] = entities.flatMap((e) => e.mentions.filter((m) => m.sentence >= 0 && m.sentence < sentences.length));
 
-  // The article's main subject: its most mentioned organisation that is not a news outlet.
-  let subject: string | undefined;
-  let best = 0;
-  for (const e of entities) {
-    if (e.kind !== 'organisation') continue;
-    if (e.mentions.length > best) { best = e.mentions.length; subject = e.key; }
-  }
+  // The article's main subject: the organisation its title or opening sentence names (an
+  // article image before that sentence does not count), else its most mentioned one.
+  const firstBody = sentences.findIndex((x) => x.where === 'body' && !/^\s*!\[/.test(x.text));
+  const subject = mainSubject(mentions, kindOf, firstBody, sentences);
 
   const date = article.date?.parsed.ok ? article.date.parsed.date.instant : undefined;
   const refs = sentences.map((s) => ({ span: s.span, text: s.text }));
   // Link destinations, images and bare URLs are masked by the extractors themselves.
-  const figures = assignAsOf(extractFigures(refs, mentions, kindOf, subject), refs, date);
+  const headlines = sentences.filter((x) => x.where === 'title' || x.where === 'subtitle').length;
+  const figures = assignAsOf(extractFigures(refs, mentions, kindOf, subject, headlines), refs, date);
   const claims = extractClaims(refs, mentions, kindOf, date);
   const author = article.author?.value;
   return {
@@ -77,7 +75,7 @@ export function extractFacts(uri: string, text: string, article: Article, option
     claims,
     quotes,
     links: links.filter((l) => !l.image).map((l) => ({ url: l.url, span: l.span })),
-    authors: author && !PLACEHOLDER.test(author) ? author.split(/\s*(?:,|\band\b|&)\s*/).filter(Boolean) : [],
+    authors: author && !PLACEHOLDER.test(author) ? author.split(/,|\band\b|&/).map((a) => a.trim()).filter(Boolean) : [],
     tags: (article.tags?.groups ?? []).flatMap((g) => g.tags.map((t) => ({ name: t.name, span: t.nameSpan, key: t.key }))),
   };
 }

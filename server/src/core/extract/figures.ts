@@ -6,9 +6,18 @@
  * so the two agree), the thing measured (the head noun of the phrase after
  * the number, singular: "customer", "record", "person"), the population
  * qualifiers that split one measure from another ("former", "prepaid"), and
- * whose thing it is (an organisation named in the phrase, else the nearest
- * one in the sentence, else the article's main subject). `measureKey` joins
- * the three into the key figures are compared by.
+ * whose thing it is: an organisation named in the phrase; else the
+ * sentence's organisation, the nearest before the figure first, leaving out
+ * those that only speak ("according to WizCase") or attack ("the REvil
+ * ransomware group"); else the name a list item opens with in bold; else
+ * the organisation the sentence before in its paragraph opens with; else
+ * the article's main subject (`mainSubject`). Names the entity extractor
+ * took for people but that carry an organisation's word ("Corvane
+ * Wireless") count as organisations, and a short form stands for the full
+ * name its article uses ("Corvane" for "Corvane Wireless"). A headline
+ * figure takes the qualifiers of the body figure it abbreviates.
+ * `measureKey` joins subject, noun and qualifiers into the key figures are
+ * compared by.
  *
  * Qualifiers are a short closed list (`QUALIFIERS`). Other adjectives are
  * ignored on purpose: "850,000 active T-Mobile prepaid customers" and
@@ -33,6 +42,7 @@ export const QUALIFIERS = new Set([
   'former', 'current', 'prospective', 'prepaid', 'postpaid', 'past', 'new', 'existing', 'inactive', 'dormant',
   'business', 'retail', 'enterprise', 'consumer', 'corporate', 'paying', 'paid', 'free', 'premium', 'registered',
   'deleted', 'unique', 'us', 'u.s', 'uk', 'eu', 'american', 'european', 'canadian', 'british', 'australian',
+  'fake', 'bogus', 'malicious', 'hijacked', 'spam', 'bot', 'bank', 'online',
 ]);
 
 /** Adjectives that never name the thing measured ("50 million affected", "active"). */
@@ -224,6 +234,8 @@ function readPhrase(v: string, at: number, limit: number, ms: Locals): Phrase {
   while (words.length < 6) {
     const w = readWord(v, end, ms);
     if (!w || w.start >= limit) break;
+    // "900,000 more customers", "2 million other users": the count is of customers, users.
+    if (!words.length && !w.mention && (w.base === 'more' || w.base === 'other' || w.base === 'further')) { end = w.end; continue; }
     if (!w.mention) {
       const allCapsQualifier = /^[A-Z.]+$/.test(w.text) && QUALIFIERS.has(w.base.replace(/\.$/, ''));
       if (!allCapsQualifier) {
@@ -305,6 +317,11 @@ function measureAfter(v: string, r: RawNumber, ms: Locals, offset: number): Meas
   }
   let words = phrase.words;
   let head = headOf(words);
+  // "a $3.2m ransom payment" is the ransom.
+  if (head && (head.base === 'payment' || head.base === 'payments')) {
+    const k = words.indexOf(head);
+    if (k > 0 && words[k - 1].base === 'ransom') head = words[k - 1];
+  }
   const qualifiers = qualifiersOf(words, head);
   const inside = words.filter((w) => w.mention).map((w) => w.mention!);
   // "667,000 accounts of former T-Mobile customers": an account is one customer.
@@ -412,6 +429,58 @@ function nearest(ms: Mention[], span: Span): Mention | undefined {
   return best;
 }
 
+/**
+ * Whose figure it is among the organisations of its sentence: the nearest
+ * one before it (the subject of an English clause comes first: "JBS paid an
+ * $11 million ransom to the REvil gang"), else the nearest after it.
+ */
+function subjectNear(ms: Mention[], span: Span): Mention | undefined {
+  // The mentions are sorted by start: find the last that starts before the figure, then step back past any that overlap it.
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid].span.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0 && lo - k <= 8; k--) if (ms[k].span.end <= span.start) return ms[k];
+  return nearest(ms, span);
+}
+
+const SOURCE_BEFORE_RE = /\baccording to\b[^,.;:]*$|\b(?:report|study|research|analysis|data|survey)\s+(?:by|from)\s+(?:[\w-]+\s+){0,4}$/i;
+const SOURCE_AFTER_RE = /^(?:[’']s)?\s*(?:[\w-]+\s+){0,2}?(?:said|says|told|reported|reports|found|estimated|estimates|noted|wrote|researchers?|data shows|analysts?)\b/;
+
+/**
+ * Whether a mention names who says something rather than whose figure it
+ * is ("according to a new report from WizCase", "Chainalysis said"): the
+ * figure then belongs to the article's subject, unless nothing else is named.
+ */
+function speaks(v: string, m: Mention, offset: number): boolean {
+  const start = m.span.start - offset;
+  const end = m.span.end - offset;
+  return SOURCE_BEFORE_RE.test(v.slice(Math.max(0, start - 240), start)) || SOURCE_AFTER_RE.test(v.slice(end, end + 40));
+}
+
+const ACTOR_BEFORE_RE = /\b(?:gang|crew|group|hackers?|actors?|operators?|extortionists?|cybercriminals?)\s+$/i;
+const ACTOR_AFTER_RE = /^(?:[’']s)?\s*(?:(?:ransomware|extortion|hacking|hacker|cybercrime|criminal)\s+)?(?:gang|crew|group|hackers|operators|affiliates?)\b/i;
+
+/**
+ * Whether a mention names a threat actor ("the REvil ransomware group", "the
+ * extortion crew NightVeil"): a ransom it demands or is paid belongs to the
+ * victim, the article's subject.
+ */
+function actsAgainst(v: string, m: Mention, offset: number): boolean {
+  const start = m.span.start - offset;
+  const end = m.span.end - offset;
+  return ACTOR_BEFORE_RE.test(v.slice(Math.max(0, start - 30), start)) || ACTOR_AFTER_RE.test(v.slice(end, end + 40));
+}
+
+/** "* **Omiai**: The Japanese dating app said …": a list item led by a name in bold is about that name. */
+function listLead(raw: string): string | undefined {
+  const m = /^\s*(?:[*+-]\s+)?\*\*([^*\n]{2,60}?)[:.]?\*\*/.exec(raw);
+  return m ? m[1].trim().toLowerCase() : undefined;
+}
+
 /** Whether the words before `at` are "<person> was", "he is", "she turned" and the like. */
 function saidOfPerson(v: string, at: number, ms: Locals, kindOf: (key: string) => EntityKind | undefined): boolean {
   const window = v.slice(Math.max(0, at - 12), at);
@@ -421,6 +490,98 @@ function saidOfPerson(v: string, at: number, ms: Locals, kindOf: (key: string) =
   if (/(?:^|[^A-Za-z])(?:he|she)$/i.test(before)) return true;
   const x = ms.byEnd.get(before.length);
   return x !== undefined && kindOf(x.m.key) === 'person';
+}
+
+// ---------------------------------------------------------------------------
+// Whose figure: organisations
+
+/**
+ * Words that make a name an organisation's whatever kind the entity
+ * extractor gave it: "Corvane Wireless" and "Pellam Credit" are read as
+ * people when nothing else in the article says otherwise, yet no person is
+ * called Wireless or Credit.
+ */
+const ORG_WORDS = new Set([
+  'wireless', 'mobile', 'telecom', 'telecommunications', 'communications', 'bank', 'banking', 'health', 'healthcare',
+  'hospital', 'hospitals', 'clinic', 'medical', 'energy', 'power', 'insurance', 'credit', 'capital', 'financial', 'finance',
+  'retail', 'stores', 'games', 'gaming', 'studios', 'pharmacy', 'pharma', 'university', 'college', 'school', 'schools',
+  'council', 'county', 'city', 'district', 'department', 'ministry', 'agency', 'authority', 'logistics', 'airlines',
+  'airways', 'airport', 'outfitters', 'cosmetics', 'group', 'holdings', 'inc', 'corp', 'corporation', 'company', 'co',
+  'ltd', 'llc', 'plc', 'gmbh', 'labs', 'systems', 'software', 'technologies', 'technology', 'tech', 'networks', 'network',
+  'media', 'motors', 'foods', 'partners', 'services', 'solutions', 'security', 'cloud', 'data', 'digital', 'electric',
+  'utilities', 'water', 'gas', 'oil', 'motor', 'automotive', 'hotels', 'resorts', 'entertainment', 'airline', 'rail',
+  'railway', 'trust', 'foundation', 'association', 'union', 'brands', 'apparel', 'fashion', 'beauty', 'markets',
+  'supermarkets', 'shipping', 'freight', 'express', 'post', 'telco', 'cable', 'broadband', 'internet',
+  'dental', 'care', 'pharmaceuticals', 'rail', 'railways', 'transit', 'transport', 'exchange', 'payments', 'lending',
+]);
+
+/** Whether a mention can be whose figures are: an organisation, or a name with an organisation's word in it. */
+export function orgLike(key: string, kind: EntityKind | undefined): boolean {
+  if (kind === 'organisation') return true;
+  if (kind === 'place' || kind === 'outlet' || kind === 'handle') return false;
+  const words = key.split(' ');
+  return words.length >= 2 && words.some((w) => ORG_WORDS.has(w));
+}
+
+/**
+ * One key per organisation of an article: a short form ("Corvane",
+ * "Helmsley") stands for the full name the same article uses ("Corvane
+ * Wireless", "Helmsley Health"), so that both give one measure. Only keys of
+ * organisation-like names are mapped; the full name is the most mentioned
+ * one that starts with the short form.
+ */
+function canonicalKeys(mentions: Mention[], kindOf: (key: string) => EntityKind | undefined): (key: string) => string {
+  const counts = new Map<string, number>();
+  for (const m of mentions) counts.set(m.key, (counts.get(m.key) ?? 0) + 1);
+  const full = new Map<string, string>();
+  for (const key of counts.keys()) {
+    if (key.includes(' ') || kindOf(key) === 'person' || kindOf(key) === 'place') continue;
+    let best: string | undefined;
+    for (const [other, n] of counts) {
+      if (other.startsWith(`${key} `) && orgLike(other, kindOf(other)) && (!best || n > counts.get(best)!)) best = other;
+    }
+    if (best) full.set(key, best);
+  }
+  return (key) => full.get(key) ?? key;
+}
+
+/**
+ * The organisation an article is about: of the organisation-like names it
+ * mentions (short forms counted with their full names; products and sites,
+ * entities of kind other, count too), the one named in the title, the
+ * subtitle or the first sentence of the body (`firstBody`, an index into the
+ * sentences), then the most mentioned, then the first. A regulator or a
+ * rival named once in passing is not it, nor is anything named only once
+ * outside the opening.
+ */
+export function mainSubject(mentions: Mention[], kindOf: (key: string) => EntityKind | undefined, firstBody = -1, sentences?: SentenceRef[]): string | undefined {
+  const canon = canonicalKeys(mentions, kindOf);
+  const reading = sentences ? readingsOf(sentences) : undefined;
+  // A threat actor is what the article is about only as the one who attacks ("the Karma ransomware gang").
+  const actors = new Set<string>();
+  if (sentences && reading) {
+    for (const m of mentions) {
+      const s = sentences[m.sentence];
+      if (s && m.span.start >= s.span.start && actsAgainst(reading[m.sentence].v, m, s.span.start)) actors.add(m.key);
+    }
+  }
+  const score = new Map<string, { n: number; first: number }>();
+  for (const m of mentions) {
+    // A product or site the article is about ("Artwork Archive", kind other) counts too; people and places do not.
+    if (m.sentence < 0 || actors.has(m.key) || !(orgLike(m.key, kindOf(m.key)) || kindOf(m.key) === 'other')) continue;
+    const key = canon(m.key);
+    const s = score.get(key) ?? { n: 0, first: m.span.start };
+    s.n += m.where === 'title' || m.where === 'subtitle' ? 3 : m.sentence === firstBody ? 2 : 1;
+    s.first = Math.min(s.first, m.span.start);
+    score.set(key, s);
+  }
+  let best: string | undefined;
+  for (const [key, s] of score) {
+    const b = best === undefined ? undefined : score.get(best)!;
+    if (!b || s.n > b.n || (s.n === b.n && s.first < b.first)) best = key;
+  }
+  // One mention in passing does not make an article about it.
+  return best !== undefined && score.get(best)!.n >= 2 ? best : undefined;
 }
 
 // ---------------------------------------------------------------------------
@@ -437,9 +598,36 @@ export function extractFigures(
   mentions: Mention[],
   kindOf: (key: string) => EntityKind | undefined,
   fallbackSubject?: string,
+  headlines = 0,
 ): Figure[] {
   const figures: Figure[] = [];
   const bySentence = mentionsBySentence(sentences, mentions);
+  const canon = canonicalKeys(mentions, kindOf);
+  const isOrg = (m: Mention) => orgLike(m.key, kindOf(m.key));
+  /**
+   * A sentence that names no organisation continues the one before in its
+   * paragraph ("LinkedIn … blocked 11.6 million fake accounts. However, some
+   * 85,700 accounts were stopped after users reported them."): the
+   * organisation a sentence before opens with (not as a source or an
+   * attacker), looking two sentences back, when no paragraph break stands
+   * between.
+   */
+  const carried = new Map<number, string | undefined>();
+  const carriedSubject = (si: number): string | undefined => {
+    if (!carried.has(si)) carried.set(si, carriedFrom(si));
+    return carried.get(si);
+  };
+  const carriedFrom = (si: number): string | undefined => {
+    for (let k = si - 1; k >= 0 && k >= si - 2; k--) {
+      if (sentences[k + 1].span.start - sentences[k].span.end > 2) return undefined;
+      const v = reading[k].v;
+      // Only the sentence's own subject carries over: a name at its start, not one further on ("… through Equifax").
+      const found = bySentence[k].filter((m) => m.span.start - sentences[k].span.start <= 40 && isOrg(m)
+        && !speaks(v, m, sentences[k].span.start) && !actsAgainst(v, m, sentences[k].span.start));
+      if (found.length) return found[0].key;
+    }
+    return undefined;
+  };
   const reading = readingsOf(sentences);
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
@@ -450,6 +638,8 @@ export function extractFigures(
     const offset = s.span.start;
     const local = localsOf(ms, offset);
     let orgs: Mention[] | undefined;
+    // The organisations a figure of this sentence may belong to: not those that only speak or attack (found once per sentence).
+    let owners: Mention[] | undefined;
     let persons: Mention[] | undefined;
     for (const r of raws) {
       let start = r.symbol?.start ?? r.start;
@@ -494,9 +684,12 @@ export function extractFigures(
       let subject: string | undefined;
       if (unit === 'age') subject = nearest((persons ??= ms.filter((m) => kindOf(m.key) === 'person')), span)?.key;
       else if (unit !== 'year') {
-        subject = measured.inside.find((m) => { const k = kindOf(m.key); return k !== 'person' && k !== 'place'; })?.key
-          ?? nearest((orgs ??= ms.filter((m) => kindOf(m.key) === 'organisation')), span)?.key
-          ?? fallbackSubject;
+        const named = measured.inside.find((m) => { const k = kindOf(m.key); return (k !== 'person' && k !== 'place') || isOrg(m); })?.key
+          ?? subjectNear((owners ??= (orgs ??= ms.filter(isOrg)).filter((m) => !speaks(v, m, offset) && !actsAgainst(v, m, offset))), span)?.key
+          ?? listLead(s.text);
+        const speaker = named === undefined && fallbackSubject === undefined ? subjectNear(orgs ?? [], span)?.key : undefined;
+        const carried = named === undefined ? carriedSubject(si) : undefined;
+        subject = named !== undefined ? canon(named) : carried !== undefined ? canon(carried) : fallbackSubject ?? (speaker !== undefined ? canon(speaker) : undefined);
       }
       const qualifiers = [...new Set(measured.qualifiers)].sort();
       const fig: Figure = {
@@ -516,5 +709,33 @@ export function extractFigures(
       figures.push(fig);
     }
   }
+  if (headlines > 0) qualifyHeadlines(figures, headlines);
   return figures;
+}
+
+/**
+ * A headline abbreviates: ">40 Million Customers’ Data Stolen" means the
+ * "just over 40 million past or prospective customers" of the body. A
+ * figure of the first `headlines` sentences (title, subtitle) without
+ * qualifiers takes those of a body figure of the same subject and noun whose
+ * value it agrees with, when exactly one set of qualifiers fits.
+ */
+function qualifyHeadlines(figures: Figure[], headlines: number): void {
+  // A headline holds a few figures; a hostile one with thousands is read for its first 20.
+  let seen = 0;
+  for (const f of figures) {
+    if (f.sentence >= headlines) break;
+    if (f.qualifiers.length || !f.noun || ++seen > 20) continue;
+    const fits = new Set<string>();
+    let found: Figure | undefined;
+    for (const b of figures) {
+      if (b.sentence < headlines || b.noun !== f.noun || b.subject !== f.subject || b.unit !== f.unit) continue;
+      if (b.low > f.high || f.low > b.high) continue;
+      fits.add(b.qualifiers.join('+'));
+      found = b;
+    }
+    if (fits.size !== 1 || !found || !found.qualifiers.length) continue;
+    f.qualifiers = [...found.qualifiers];
+    f.measure = measureKey(f.subject, f.noun, f.qualifiers);
+  }
 }

@@ -5,6 +5,8 @@
  * are the same article, and both become `threatpost:168689`.
  */
 
+import { trimEndWhere } from '../text';
+
 const TRACKING = /^(?:utm_|mod$|ref$|ref_src$|fbclid$|gclid$|mc_|cmp$|ftag$)/;
 
 export function canonicalUrl(raw: string): string | undefined {
@@ -26,6 +28,6 @@ export function canonicalUrl(raw: string): string | undefined {
   }
   const params = [...u.searchParams.entries()].filter(([k]) => !TRACKING.test(k)).sort(([a], [b]) => a.localeCompare(b));
   const query = params.length ? `?${params.map(([k, v]) => `${k}=${v}`).join('&')}` : '';
-  const path = u.pathname.replace(/\/+$/, '');
+  const path = trimEndWhere(u.pathname, /\//);
   return `${host}${path}${query}`;
 }

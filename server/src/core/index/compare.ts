@@ -6,8 +6,17 @@
 import type { Figure, Unit } from '../extract/types';
 import type { CorpusIndex, FigureRef } from './corpus';
 
+/**
+ * Whether two values can both be true. An exact figure may also be a
+ * truncation: reporters write "1.3 million" for 1,357,879, so its interval
+ * reaches up one whole unit of its last digit (1.25 to 1.4 million).
+ */
 export function agree(a: Figure, b: Figure): boolean {
-  return a.unit === b.unit && a.low <= b.high && b.low <= a.high;
+  return a.unit === b.unit && a.low <= upper(b) && b.low <= upper(a);
+}
+
+function upper(f: Figure): number {
+  return f.hedge || f.high <= f.value ? f.high : f.high + (f.high - f.value);
 }
 
 const POPULATION = new Set(['customer', 'person', 'user', 'account', 'subscriber', 'record', 'individual', 'member', 'patient', 'employee', 'client']);
