@@ -36,7 +36,7 @@
  */
 import type { Claim, DocFacts, Figure, SentenceRef } from '../extract/types';
 import { diag, type Diagnostic, type Fix, type RelatedInfo } from '../diagnostics';
-import { agree, findParts, formatValue, sameMeasure } from '../index/compare';
+import { agree, findParts, formatValue, partSources, sameMeasure } from '../index/compare';
 import { quoteWords, type CorpusIndex, type FigureRef } from '../index/corpus';
 import type { Span } from '../text';
 import { formatDate } from '../features/markdown';
@@ -350,8 +350,7 @@ function totalsOf(index: CorpusIndex, total: Stated): Figure[] {
   if (!c || c.version !== index.version) totalsCache.set(index, (c = { version: index.version, parts: new Map() }));
   let parts = c.parts.get(total.figure);
   if (!parts) {
-    const docs = total.figure.subject ? [...(index.entity(total.figure.subject)?.docs.keys() ?? [])].slice(0, 60) : [];
-    parts = findParts(index, total.uri, total.figure, docs).flatMap((p) => p.parts);
+    parts = findParts(index, total.uri, total.figure, partSources(index, total.figure, total.when)).flatMap((p) => p.parts);
     c.parts.set(total.figure, parts);
   }
   return parts;
@@ -454,9 +453,7 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
       // Explicit dates far apart are different events ("in 2018, about 2.5 million customers").
       .filter((o) => !farApart(me, o))
       .filter((o) => me.when === undefined || o.when === undefined || Math.abs(me.when - o.when) <= STORY);
-    const candidates = new Set<string>();
-    if (fig.subject) for (const u of index.entity(fig.subject)?.docs.keys() ?? []) candidates.add(u);
-    const parts = fig.unit === 'count' ? findParts(index, uri, fig, candidates) : [];
+    const parts = fig.unit === 'count' ? findParts(index, uri, fig, partSources(index, fig, me.when ?? doc.summary.date)) : [];
     const partOf = new Set(parts.flatMap((p) => p.parts));
     // This figure may be a part of the other's total as stated in a third article (850,000 prepaid here, 850,000 + 52,000 = 902,000 in ZDNet).
     const partElsewhere = (o: Stated) => !fig.hedge && o.figure.value > fig.value && o.figure.subject === fig.subject && totalsOf(index, o).some((p) => agree(p, fig));

@@ -8,8 +8,8 @@
  * totals that other articles state as parts.
  */
 import type { CorpusIndex, EntityEntry, IndexedDoc } from '../index/corpus';
-import { agree, findParts, formatValue, sameMeasure } from '../index/compare';
-import type { Figure } from '../extract/types';
+import { agree, findParts, formatValue, partSources, sameMeasure } from '../index/compare';
+import type { Claim, DocFacts, Figure } from '../extract/types';
 import { clip, escape, formatDate, openLink } from './markdown';
 import { dateOf, targetAt } from './locate';
 import type { Span } from '../text';
@@ -43,13 +43,35 @@ function cite(index: CorpusIndex, uri: string, start: number): string {
   return `${openLink(`${outlet}, ${formatDate(d.summary.date)}`, uri, line)}`;
 }
 
+const kindsCache = new WeakMap<DocFacts, { figures: Set<number>; attributed: Set<number>; claim: Map<number, Claim> }>();
+
+/**
+ * Which sentences of an article hold a figure, an attributed claim, and each
+ * sentence's first claim: computed once per article version, so a card over
+ * an article with thousands of figures costs lookups, not scans per sentence.
+ */
+function sentenceKinds(f: DocFacts) {
+  let k = kindsCache.get(f);
+  if (!k) {
+    k = { figures: new Set(), attributed: new Set(), claim: new Map() };
+    for (const x of f.figures) if (x.unit !== 'year') k.figures.add(x.sentence);
+    for (const c of f.claims) {
+      if (c.attribution) k.attributed.add(c.sentence);
+      if (!k.claim.has(c.sentence)) k.claim.set(c.sentence, c);
+    }
+    kindsCache.set(f, k);
+  }
+  return k;
+}
+
 /** How much a sentence tells about an entity: figures, attribution, a full name, a readable length. */
 function informativeness(d: IndexedDoc, sentence: number, entityName: string): number {
   const s = d.facts.sentences[sentence];
   if (!s) return -1;
   let score = 0;
-  if (d.facts.figures.some((f) => f.sentence === sentence && f.unit !== 'year')) score += 3;
-  if (d.facts.claims.some((c) => c.sentence === sentence && c.attribution)) score += 1;
+  const k = sentenceKinds(d.facts);
+  if (k.figures.has(sentence)) score += 3;
+  if (k.attributed.has(sentence)) score += 1;
   if (s.text.includes(entityName)) score += 1;
   if (s.text.length >= 60 && s.text.length <= 320) score += 2;
   if (/^\W*(?:>|\[!\[)/.test(s.text)) score -= 2;
@@ -101,7 +123,8 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
 
 /** Sentence text without Markdown link destinations, for reading. */
 export function plain(text: string): string {
-  return text.replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/<(https?:[^>]+)>/g, '$1').replace(/\s+/g, ' ').trim();
+  // No bracket of the same kind inside a part: each match attempt stops at the next bracket, so this is linear.
+  return text.replace(/!\[[^\][]*\]\([^()]*\)/g, '').replace(/\[([^\][]*)\]\([^()]*\)/g, '$1').replace(/<(https?:[^<>]+)>/g, '$1').replace(/\s+/g, ' ').trim();
 }
 
 function describe(f: Figure, index: CorpusIndex): string {
@@ -115,26 +138,24 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
   lines.push(`**${escape(f.text)}** — ${escape(describe(f, index))}`);
   const range = f.low === f.high ? formatValue(f.value, f.unit) : `${formatValue(f.low, f.unit)} – ${formatValue(f.high, f.unit)}`;
   lines.push(`\nValue: ${escape(formatValue(f.value, f.unit))}${f.hedge ? ` (${escape(f.hedge)}: ${escape(range)})` : ''}`);
-  const claim = doc.facts.claims.find((c) => c.sentence === f.sentence);
+  const claim = sentenceKinds(doc.facts).claim.get(f.sentence);
   if (claim?.attribution) lines.push(`\nSaid by: ${escape(claim.attribution.who)}`);
 
   const others = sameMeasure(index, doc.facts.uri, f)
-    .map((r) => ({ ...r, when: index.get(r.uri)!.facts.claims.find((c) => c.sentence === r.figure.sentence)?.asOf ?? dateOf(index, r.uri) }))
+    .map((r) => ({ ...r, when: sentenceKinds(index.get(r.uri)!.facts).claim.get(r.figure.sentence)?.asOf ?? dateOf(index, r.uri) }))
     .sort((a, b) => a.when - b.when);
   if (others.length) {
     lines.push('\n**Same measure across the corpus**\n');
     for (const o of others.slice(0, 12)) {
       const d = index.get(o.uri)!;
-      const c = d.facts.claims.find((x) => x.sentence === o.figure.sentence);
+      const c = sentenceKinds(d.facts).claim.get(o.figure.sentence);
       const by = c?.attribution ? ` · said by ${escape(c.attribution.who)}` : '';
       const mark = agree(f, o.figure) ? '✓ agrees' : '✗ differs';
       const start = d.facts.sentences[o.figure.sentence]?.span.start ?? o.figure.span.start;
       lines.push(`- ${formatDate(o.when)} — **${escape(o.figure.text)}** ${mark}${by} — ${cite(index, o.uri, start)}`);
     }
   }
-  const candidates = new Set<string>();
-  if (f.subject) for (const u of index.entity(f.subject)?.docs.keys() ?? []) candidates.add(u);
-  const parts = findParts(index, doc.facts.uri, f, candidates);
+  const parts = findParts(index, doc.facts.uri, f, partSources(index, f, f.asOf ?? doc.summary.date));
   if (parts.length) {
     lines.push('\n**Adds up from parts stated elsewhere**\n');
     for (const p of parts.slice(0, 4)) {

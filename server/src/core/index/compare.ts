@@ -21,10 +21,42 @@ function upper(f: Figure): number {
 
 const POPULATION = new Set(['customer', 'person', 'user', 'account', 'subscriber', 'record', 'individual', 'member', 'patient', 'employee', 'client']);
 
+/** Each article's exact population counts with a subject, worked out once per version of its facts. */
+const populationCounts = new WeakMap<Figure[], Figure[]>();
+
 /** Figures of one article that could be parts of `total`: same subject, a population of people, counts. */
 function partCandidates(figures: Figure[], total: Figure): Figure[] {
-  return figures.filter((f) => f !== total && f.unit === 'count' && f.value < total.value && f.value > 0
-    && f.subject !== undefined && f.subject === total.subject && POPULATION.has(f.noun ?? '') && !f.hedge);
+  let counts = populationCounts.get(figures);
+  if (!counts) {
+    counts = figures.filter((f) => f.unit === 'count' && f.value > 0 && f.subject !== undefined && POPULATION.has(f.noun ?? '') && !f.hedge);
+    populationCounts.set(figures, counts);
+  }
+  return counts.filter((f) => f !== total && f.value < total.value && f.subject === total.subject);
+}
+
+/** How far apart in time parts and their total may be stated; the consistency check's story window. */
+const PART_WINDOW = 60 * 24 * 3600 * 1000;
+/** How many articles are searched for parts of one total. */
+const PART_SOURCES = 60;
+
+/**
+ * Articles that may state parts of `total`: those that name its subject,
+ * dated within two months of `when`, nearest first, at most 60. Reads only
+ * the index's summaries, so a company named in thousands of articles costs
+ * a scan of dates, not thousands of articles' facts.
+ */
+export function partSources(index: CorpusIndex, total: Figure, when: number | undefined): string[] {
+  if (total.unit !== 'count' || !POPULATION.has(total.noun ?? '') || total.subject === undefined) return [];
+  const docs = index.entity(total.subject)?.docs;
+  if (!docs) return [];
+  const out: { uri: string; gap: number }[] = [];
+  for (const uri of docs.keys()) {
+    const date = index.get(uri)?.summary.date;
+    const gap = when === undefined || date === undefined ? PART_WINDOW : Math.abs(date - when);
+    if (gap <= PART_WINDOW) out.push({ uri, gap });
+  }
+  out.sort((a, b) => a.gap - b.gap || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  return out.slice(0, PART_SOURCES).map((x) => x.uri);
 }
 
 export interface Reconciliation {
