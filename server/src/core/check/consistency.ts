@@ -435,6 +435,14 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
     }
     return mine;
   };
+  // Where parts of a total may be stated, per subject and day (figures of one article share both).
+  const sources = new Map<string, string[]>();
+  const sourcesOnce = (fig: Figure, when: number | undefined) => {
+    const key = `${fig.subject}|${fig.noun}|${when === undefined ? '' : Math.floor(when / DAY)}`;
+    let list = sources.get(key);
+    if (!list) sources.set(key, (list = partSources(index, fig, when)));
+    return list;
+  };
   let checked = 0;
   for (const fig of doc.facts.figures) {
     if (!comparable(fig)) continue;
@@ -453,7 +461,7 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
       // Explicit dates far apart are different events ("in 2018, about 2.5 million customers").
       .filter((o) => !farApart(me, o))
       .filter((o) => me.when === undefined || o.when === undefined || Math.abs(me.when - o.when) <= STORY);
-    const parts = fig.unit === 'count' ? findParts(index, uri, fig, partSources(index, fig, me.when ?? doc.summary.date)) : [];
+    const parts = fig.unit === 'count' ? findParts(index, uri, fig, sourcesOnce(fig, me.when ?? doc.summary.date)) : [];
     const partOf = new Set(parts.flatMap((p) => p.parts));
     // This figure may be a part of the other's total as stated in a third article (850,000 prepaid here, 850,000 + 52,000 = 902,000 in ZDNet).
     const partElsewhere = (o: Stated) => !fig.hedge && o.figure.value > fig.value && o.figure.subject === fig.subject && totalsOf(index, o).some((p) => agree(p, fig));

@@ -193,11 +193,6 @@ function sharedCount(a: Uint32Array, b: Uint32Array): number {
   return n;
 }
 
-function isSubsequence(short: string[], long: string[]): boolean {
-  const s = short.join(' ');
-  return ` ${long.join(' ')} `.includes(` ${s} `);
-}
-
 export interface QuoteMatch {
   uri: string;
   text: string;
@@ -229,6 +224,9 @@ export function positionIn(starts: number[], offset: number): Position {
   return { line: lo, character: offset - starts[lo] };
 }
 
+/** Each article's figures by measure, worked out once per version of its facts. */
+const measuresOf = new WeakMap<Figure[], Map<string, Figure[]>>();
+
 const KIND_ORDER: EntityKind[] = ['person', 'organisation', 'outlet', 'place', 'handle', 'other'];
 
 export class CorpusIndex {
@@ -239,7 +237,7 @@ export class CorpusIndex {
   /** Window hash → the article holding it, or the articles when several do (most windows are in one). */
   private readonly byShingle = new Map<number, string | Set<string>>();
   /** Each document's quotations with their words and windows, computed once at `set`. */
-  private readonly quoteData = new Map<string, { text: string; span: Span; shingles: Uint32Array }[]>();
+  private readonly quoteData = new Map<string, { text: string; span: Span; shingles: Uint32Array; joined?: string }[]>();
   private readonly sources = new Map<string, number>();
   /** Interned strings; grows with the distinct names of the corpus, never with its size. */
   private readonly strings = new Map<string, string>();
@@ -404,7 +402,19 @@ export class CorpusIndex {
     const out: FigureRef[] = [];
     // In path order, so that answers do not depend on the order articles were indexed in.
     for (const uri of [...(this.byMeasure.get(measure) ?? [])].sort()) {
-      for (const figure of this.docs.get(uri)?.facts.figures ?? []) if (figure.measure === measure) out.push({ uri, figure });
+      const figures = this.docs.get(uri)?.facts.figures;
+      if (!figures) continue;
+      let byMeasure = measuresOf.get(figures);
+      if (!byMeasure) {
+        byMeasure = new Map();
+        for (const f of figures) {
+          const list = byMeasure.get(f.measure);
+          if (list) list.push(f);
+          else byMeasure.set(f.measure, [f]);
+        }
+        measuresOf.set(figures, byMeasure);
+      }
+      for (const figure of byMeasure.get(measure) ?? []) out.push({ uri, figure });
     }
     return out;
   }
@@ -428,13 +438,17 @@ export class CorpusIndex {
       else if (had) for (const u of had) if (u !== excludeUri) docs.add(u);
     }
     const out: QuoteMatch[] = [];
+    const myWords = words.join(' ');
+    const myJoined = ` ${myWords} `;
     for (const u of docs) {
       for (const q of this.quoteData.get(u) ?? []) {
         if (!q.shingles.length) continue;
         const shared = sharedCount(mine, q.shingles);
         if (!shared) continue;
-        const theirs = quoteWords(q.text);
-        if (isSubsequence(words, theirs) || isSubsequence(theirs, words)) out.push({ uri: u, text: q.text, span: q.span, relation: 'same' });
+        // The words of a quotation that is compared, kept: a quotation repeated across a corpus is compared again and again.
+        const theirs = (q.joined ??= ` ${quoteWords(q.text).join(' ')} `);
+        // One contains the other word for word.
+        if (theirs.includes(myJoined) || myJoined.includes(theirs)) out.push({ uri: u, text: q.text, span: q.span, relation: 'same' });
         // Most of both quotations shared: the same words, reworded. A phrase two quotations share is not enough.
         else if (shared / Math.max(q.shingles.length, mine.length) >= 0.6) out.push({ uri: u, text: q.text, span: q.span, relation: 'altered' });
       }
