@@ -427,7 +427,11 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
   const byMeasure = new Map<string, FigureRef[]>();
   const sameMeasureOnce = (fig: Figure) => {
     let list = byMeasure.get(fig.measure);
-    if (!list) byMeasure.set(fig.measure, (list = sameMeasure(index, '', fig).filter((r) => comparable(r.figure))));
+    if (!list) {
+      // Whose figure it is unknown: only this article can tell it is the same thing, so the corpus is not asked.
+      const refs = fig.subject === undefined && !fig.measure.startsWith('?|?') && fig.unit !== 'year' ? doc.facts.figures.filter((f) => f.measure === fig.measure).map((figure) => ({ uri, figure })) : sameMeasure(index, '', fig);
+      byMeasure.set(fig.measure, (list = refs.filter((r) => comparable(r.figure))));
+    }
     const mine: FigureRef[] = [];
     for (const r of list) {
       if (mine.length >= MAX_COMPARED) break;
