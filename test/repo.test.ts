@@ -20,6 +20,22 @@ describe('repository', function () {
     assert.strictEqual(ci[ci.length - 1], commands[1]);
   });
 
+  it('CI runs the real-editor tests: npm test ends with test:editor, which installs what it needs first', function () {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    assert.match(pkg.scripts.test, /&& npm run test:editor$/);
+    assert.strictEqual(pkg.scripts['test:editor'], 'bash test/editor/run.sh');
+    const run = fs.readFileSync(path.join(ROOT, 'test', 'editor', 'run.sh'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+    const setup = run.indexOf('bash test/editor/setup.sh');
+    const pack = run.findIndex((l) => l.startsWith('npm run package'));
+    const tests = run.findIndex((l) => l.startsWith('npx mocha'));
+    assert.ok(setup >= 0 && setup < pack && pack < tests, 'setup, then package, then the tests');
+    assert.match(run.slice(tests).join(' '), /test\/neovim\.test\.ts 'test\/editor\/\*\.test\.ts'/);
+    // The main run leaves them to test:editor (they need the setup).
+    const mocharc = JSON.parse(fs.readFileSync(path.join(ROOT, '.mocharc.json'), 'utf8'));
+    assert.deepStrictEqual(mocharc.ignore, ['test/editor/**', 'test/neovim.test.ts']);
+    assert.ok(fs.readFileSync(path.join(ROOT, '.gitignore'), 'utf8').split('\n').includes('.cache/'), 'the editor cache is git-ignored');
+  });
+
   it('README documents every diagnostic code', function () {
     for (const code of ALL_CODES) assert.ok(readme.includes(`| \`${code}\` |`), `${code} is missing from README`);
   });

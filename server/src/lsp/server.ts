@@ -26,6 +26,7 @@ import type { EntityKind } from '../core/extract/types';
 import { hover } from '../core/features/hover';
 import { definition, references } from '../core/features/navigation';
 import { complete } from '../core/features/completion';
+import { timelineAt, timelineLenses } from '../core/features/timeline';
 import { workspaceSymbols } from '../core/features/symbols';
 import type { Location } from '../core/features/locate';
 import { loadPins, loadRoots, pathOf, PINS_FILE, reloadFile, SEEDS_DIR, uriOf, type Root } from './workspace';
@@ -171,6 +172,7 @@ export function startServer(connection: Connection): void {
     }
     const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
     progress?.begin('Breach Desk: indexing articles', 0, undefined, false);
+    void connection.sendNotification('breachDesk/indexing', {});
     // The cache is keyed by the analysis build, the pins and the size limit: any change makes it start over.
     const cacheKey = `${BUILD_ID}|${contentHash(JSON.stringify([...index.pins.values()]))}|${MAX_BYTES}`;
     let cache: CorpusCache | undefined;
@@ -190,7 +192,9 @@ export function startServer(connection: Connection): void {
     if (generation !== loadGeneration) return;
     connection.console.info(`Indexed ${index.size} articles in ${report.ms} ms (${report.cached} from the cache, ${report.analysts} worker threads); ${report.skipped.length} skipped.`);
     for (const s of report.skipped.slice(0, 50)) connection.console.warn(`Skipped ${s.path}: ${s.message}`);
-    void connection.sendNotification('breachDesk/indexed', { articles: index.size, skipped: report.skipped.length, ms: report.ms, cached: report.cached, analysts: report.analysts });
+    let entities = 0;
+    for (const _ of index.allEntities()) entities++;
+    void connection.sendNotification('breachDesk/indexed', { articles: index.size, entities, skipped: report.skipped.length, ms: report.ms, cached: report.cached, analysts: report.analysts });
     try {
       report.cache?.commit();
     } catch (err) {
@@ -218,7 +222,8 @@ export function startServer(connection: Connection): void {
     pending.add(uri);
     if (flushScheduled) return;
     flushScheduled = true;
-    setImmediate(() => void flush());
+    // A document a client sent malformed must not take the server down with it.
+    setImmediate(() => void flush().catch((err: unknown) => connection.console.error(`Publishing diagnostics failed: ${String(err)}`)));
   }
 
   async function flush(): Promise<void> {
@@ -266,6 +271,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'Breach Desk' },
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'Breach Desk', version: process.env.BREACH_DESK_VERSION ?? 'dev' },
     };
@@ -410,6 +416,41 @@ export function startServer(connection: Connection): void {
     const state = await currentState(params.textDocument.uri);
     if (!state || token.isCancellationRequested) return null;
     return toFoldingRanges(folds(state.analysis.article), state.lines);
+  });
+
+  // Custom requests of the VS Code client (see client/src/protocol.ts).
+  connection.onRequest('breachDesk/reindex', async () => {
+    states.clear();
+    await loadCorpus();
+    return { articles: index.size };
+  });
+
+  connection.onRequest('breachDesk/timeline', async (params: { textDocument: { uri: string }; position: { line: number; character: number } }, token) => {
+    const uri = params?.textDocument?.uri;
+    const pos = params?.position;
+    if (typeof uri !== 'string' || !Number.isInteger(pos?.line) || !Number.isInteger(pos?.character)) return null;
+    if (!(await fresh(uri)) || token.isCancellationRequested) return null;
+    const t = timelineAt(index, uri, offsetIn(uri, pos));
+    if (!t) return null;
+    return { ...t, points: t.points.flatMap((p) => {
+      const range = index.range(p.uri, p.span);
+      return range ? [{ ...p, range }] : [];
+    }) };
+  });
+
+  connection.onRequest('breachDesk/article', async (params: { uri: string }) => {
+    if (typeof params?.uri !== 'string' || !(await fresh(params.uri))) return null;
+    const f = index.get(params.uri)?.facts;
+    return f ? { title: f.title, source: f.source ?? null, date: f.date ?? null, link: f.linkUrl ?? f.link ?? null } : null;
+  });
+
+  connection.onCodeLens(async (params, token) => {
+    const uri = params?.textDocument?.uri;
+    if (typeof uri !== 'string' || !(await fresh(uri)) || token.isCancellationRequested) return null;
+    return timelineLenses(index, uri).flatMap((l) => {
+      const range = index.range(uri, l.span);
+      return range ? [{ range, command: { title: `Timeline: ${l.values} values of ${l.label}`, command: 'breachDesk.showFigureTimeline', arguments: [uri, range.start.line, range.start.character] } }] : [];
+    });
   });
 
   connection.onCodeAction(async (params, token) => {

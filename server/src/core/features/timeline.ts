@@ -1,0 +1,129 @@
+/**
+ * Figure timeline. From a figure, every value of the same measure across the
+ * corpus (this article included) in date order, with the outlet that states
+ * it, who says so, and whether it agrees with the figure the user started
+ * from: the data of the chart that "Breach Desk: Show Figure Timeline" draws.
+ * A value is placed at the date it holds for (an "as of" date in its
+ * sentence) or else at its article's date; undated values come last.
+ *
+ * `timelineLenses` says where a code lens offers the chart: on the first
+ * figure of each measure in a document that other articles also state.
+ */
+import type { CorpusIndex } from '../index/corpus';
+import { agree, formatValue, sameMeasure } from '../index/compare';
+import type { Figure, Unit } from '../extract/types';
+import { targetAt } from './locate';
+import type { Span } from '../text';
+
+export interface TimelinePoint {
+  uri: string;
+  /** The figure in its article. */
+  span: Span;
+  /** The figure as written ("more than 50 million"). */
+  text: string;
+  value: number;
+  low: number;
+  high: number;
+  /** `value` as a reader writes it ("50,000,000", "$1,200"). */
+  label: string;
+  /** When the value holds, in ms; absent for an undated article. */
+  when?: number;
+  /** `as-of`: the sentence dates the value; `article`: the article's date; `none`: undated. */
+  dated: 'as-of' | 'article' | 'none';
+  outlet: string;
+  title: string;
+  /** Who says so, when the sentence tells. */
+  by?: string;
+  /** Agrees with the figure the timeline started from (hedges applied). */
+  agrees: boolean;
+  /** The figure the timeline started from. */
+  selected: boolean;
+}
+
+export interface Timeline {
+  measure: string;
+  /** What is measured, for a title ("former customer of T-Mobile"). */
+  label: string;
+  unit: Unit;
+  points: TimelinePoint[];
+}
+
+/** What a figure without a noun measures, by its unit ("21-year-old" is an age). */
+const UNIT_WORD: Record<Unit, string> = {
+  count: 'number', usd: 'amount', eur: 'amount', gbp: 'amount', btc: 'amount', bytes: 'amount of data', percent: 'share', age: 'age', days: 'duration', year: 'year',
+};
+
+function describe(index: CorpusIndex, f: Figure): string {
+  const subject = f.subject ? index.entity(f.subject)?.name ?? f.subject : undefined;
+  const what = [f.qualifiers.join(' '), f.noun].filter(Boolean).join(' ');
+  return [what || UNIT_WORD[f.unit], subject ? `of ${subject}` : ''].filter(Boolean).join(' ');
+}
+
+function point(index: CorpusIndex, uri: string, f: Figure, from: Figure, selected: boolean): TimelinePoint | undefined {
+  const doc = index.get(uri);
+  if (!doc) return undefined;
+  const claim = doc.facts.claims.find((c) => c.sentence === f.sentence);
+  const asOf = f.asOf ?? claim?.asOf;
+  const when = asOf ?? doc.facts.date;
+  return {
+    uri,
+    span: f.span,
+    text: f.text,
+    value: f.value,
+    low: f.low,
+    high: f.high,
+    label: formatValue(f.value, f.unit),
+    when,
+    dated: asOf !== undefined ? 'as-of' : when !== undefined ? 'article' : 'none',
+    outlet: doc.facts.source ?? 'unknown outlet',
+    title: doc.facts.title,
+    by: claim?.attribution?.who,
+    agrees: agree(from, f),
+    selected,
+  };
+}
+
+/** The timeline of the measure of the figure at `offset`, or undefined when no figure of a comparable measure is there. */
+export function timelineAt(index: CorpusIndex, uri: string, offset: number): Timeline | undefined {
+  const doc = index.get(uri);
+  if (!doc) return undefined;
+  const t = targetAt(doc, offset);
+  if (!t || t.kind !== 'figure') return undefined;
+  const f = t.figure;
+  // Figures without a measure (no noun, no subject) and years compare with nothing.
+  if (f.unit === 'year' || f.measure.startsWith('?|?')) return undefined;
+  const points: TimelinePoint[] = [];
+  const here = point(index, uri, f, f, true);
+  if (here) points.push(here);
+  for (const r of sameMeasure(index, uri, f)) {
+    if (r.figure.unit !== f.unit) continue;
+    const p = point(index, r.uri, r.figure, f, false);
+    if (p) points.push(p);
+  }
+  points.sort((a, b) => (a.when ?? Number.POSITIVE_INFINITY) - (b.when ?? Number.POSITIVE_INFINITY) || a.outlet.localeCompare(b.outlet) || a.span.start - b.span.start);
+  return { measure: f.measure, label: describe(index, f), unit: f.unit, points };
+}
+
+export interface TimelineLens {
+  /** The figure the lens sits on. */
+  span: Span;
+  label: string;
+  /** How many values the timeline would show. */
+  values: number;
+}
+
+/** Where to offer a timeline: the first figure of each measure that at least one other article states too. */
+export function timelineLenses(index: CorpusIndex, uri: string): TimelineLens[] {
+  const doc = index.get(uri);
+  if (!doc) return [];
+  const out: TimelineLens[] = [];
+  const seen = new Set<string>();
+  for (const f of doc.facts.figures) {
+    if (f.unit === 'year' || f.measure.startsWith('?|?') || seen.has(f.measure)) continue;
+    const others = sameMeasure(index, uri, f).filter((r) => r.figure.unit === f.unit);
+    if (!others.some((r) => r.uri !== uri)) continue;
+    seen.add(f.measure);
+    out.push({ span: f.span, label: describe(index, f), values: others.length + 1 });
+  }
+  return out;
+}

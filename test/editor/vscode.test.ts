@@ -1,0 +1,326 @@
+/**
+ * Breach Desk in a real VS Code: code-server (VS Code in the browser) with
+ * the packaged .vsix installed the way a user installs it, driven by
+ * Playwright in Debian's Chromium. The workspace holds a copy of the seeds
+ * and a follow-up article that says "766,000 former customers" as of Aug. 20,
+ * which conflicts with the seeds' 667,000. Everything is checked on what the
+ * window shows: status bar, Problems panel, squiggles, hovers, suggestions,
+ * tabs. Screenshots go to docs/screenshots/ for README.
+ *
+ * Run with `npm run test:editor` (the setup script installs code-server and
+ * Chromium first). The tests run in order on one window.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { execFileSync } from 'child_process';
+import { CHROMIUM, CHROMIUM_ARGS, FOLLOWUP_TEXT, installVsix, makeProfile, missingTools, ROOT, startCodeServer, vsixPath, type Profile, type Running } from './codeServer';
+import { until, visible, Workbench } from './workbench';
+
+const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+const SEED = '000_01fe31f0ddfc7e1f.txt';
+const FOLLOWUP = 'followup.txt';
+
+
+describe('VS Code (code-server + Chromium) with the packaged extension', function () {
+  this.timeout(300000);
+  let dir: string;
+  let ws: string;
+  let server: Running;
+  let browser: Browser;
+  let page: Page;
+  let wb: Workbench;
+  let profile: Profile;
+
+  /** The Breach Desk language servers this window's extension host runs (pids), found by their path. */
+  function serverPids(): number[] {
+    const ps = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+    return ps.split('\n').filter((l) => l.includes(profile.extensionsDir) && l.includes('dist/server.js')).map((l) => Number(l.trim().split(/\s+/)[0]));
+  }
+
+  const statusItem = () => wb.statusText('breach-desk.breach-desk.breachDesk.status').catch(() => '');
+  const seedLines = fs.readFileSync(path.join(ROOT, 'seeds', SEED), 'utf8').split('\n');
+
+  async function shot(name: string): Promise<void> {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+  }
+
+  before(async function () {
+    const missing = missingTools();
+    if (missing.length) throw new Error(`Missing ${missing.join(', ')}: run \`npm run setup:editor\` (test:editor does).`);
+    assert.ok(fs.existsSync(vsixPath()), `${vsixPath()} is missing: run \`npm run package\` (test:editor does).`);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-vscode-'));
+    const newsroom = path.join(dir, 'newsroom');
+    fs.mkdirSync(newsroom, { recursive: true });
+    fs.writeFileSync(path.join(newsroom, FOLLOWUP), FOLLOWUP_TEXT);
+    profile = await makeProfile(path.join(dir, 'profile'), {
+      'editor.gotoLocation.multipleDefinitions': 'goto',
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      'editor.wordWrap': 'on',
+    });
+    const installed = installVsix(profile, vsixPath());
+    assert.match(installed, /successfully installed/);
+    const ext = fs.readdirSync(profile.extensionsDir).find((d) => d.startsWith('breach-desk.breach-desk-'));
+    assert.ok(ext, 'the extension folder exists');
+    // Two folders: the seeds as installed with the extension (the server knows
+    // them already, so they are not counted twice) and a newsroom folder.
+    ws = path.join(dir, 'newsroom.code-workspace');
+    fs.writeFileSync(ws, JSON.stringify({ folders: [{ path: path.join(profile.extensionsDir, ext!, 'seeds') }, { path: newsroom }] }));
+    server = await startCodeServer(profile, ws);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${server.url}/?workspace=${encodeURIComponent(ws)}`);
+    wb = new Workbench(page);
+    await wb.ready();
+  });
+
+  after(async function () {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      const file = path.join(os.tmpdir(), `bd-vscode-failed-${Date.now()}.png`);
+      await page.screenshot({ path: file }).catch(() => undefined);
+      console.log(`      screenshot of the failure: ${file}\n      code-server log tail: ${server?.log.join('').slice(-2000)}`);
+    }
+  });
+
+  it('opens a seed (.txt) in the Breach Desk language, highlighted', async function () {
+    await wb.open(SEED);
+    await until('the language mode', async () => (await wb.statusText('status.editor.mode')) === 'Breach Desk Article');
+    // Highlighting: the grammar gives headers, fields and body different token classes.
+    const classes = await until('highlighted lines', async () => {
+      const c = await wb.editor().locator('.view-lines span[class^="mtk"]').evaluateAll((els) => [...new Set(els.map((e) => e.className))]);
+      return c.length >= 4 ? c : undefined;
+    });
+    assert.ok(classes.length >= 4, JSON.stringify(classes));
+  });
+
+  it('the status bar shows the index: articles, entities, conflicts', async function () {
+    // Three seeds (the workspace copy is the bundled one) and the follow-up.
+    const text = await until('the status bar counts', async () => {
+      const t = await statusItem();
+      return /^4 articles · \d+ entities · /.test(t) ? t : undefined;
+    });
+    assert.match(text, /· \d+ conflicts?$/);
+  });
+
+  it('shows the seed’s tag problems and the 902,000 reconciliation in the Problems panel', async function () {
+    const tags = await wb.problems('tags.', (r) => r.some((x) => x.includes('is a possessive')));
+    assert.ok(tags.some((r) => /\[\[T-Mobile’s\]\] is a possessive; tag the name itself, \[\[T-Mobile\]\]/.test(r)), tags.join('\n'));
+    assert.ok(tags.some((r) => /\[\[numbers,\]\] has punctuation stuck to it/.test(r)), tags.join('\n'));
+    const totals = await wb.problems('902,000', (r) => r.some((x) => x.includes('figure.reconciled')));
+    assert.ok(totals.some((r) => /902,000 prepaid customer equals the parts ZDNet \(Aug 26, 2021\) gives: 850,000 \+ 52,000 = 902,000/.test(r)), totals.join('\n'));
+    await shot('problems');
+  });
+
+  it('underlines the conflicting 766,000 and its related location opens the seed at 667,000', async function () {
+    await wb.open(FOLLOWUP);
+    await until('a warning squiggle', async () => (await wb.editor().locator('.squiggly-warning').count()) > 0);
+    const rows = await wb.problems('figure.conflict', (r) => r.some((x) => x.includes('766,000 former customer disagrees with 667,000')));
+    assert.ok(rows.some((r) => /766,000 former customer disagrees with 667,000 in (ThreatPost, Aug 28|ZDNet, Aug 26), 2021/.test(r)), rows.join('\n'));
+    await wb.goTo(11, 46);
+    await wb.hoverAtCursor('disagrees with 667,000');
+    await shot('conflict');
+    await page.keyboard.press('Escape');
+    // The related location is a child row of the problem; clicking it opens the seed there.
+    const related = page.locator('.markers-panel .monaco-list-row', { hasText: SEED }).filter({ hasText: /667,000 stated/ }).first();
+    await until('the related location row', async () => (await related.count()) > 0 || undefined);
+    await related.click();
+    await until(`${SEED} to open`, async () => (await wb.activeTab()) === SEED);
+    const at = await until('the cursor on the seed line', async () => {
+      const c = await wb.cursor();
+      return seedLines[c.line - 1]?.includes('667,000 former customers') ? c : undefined;
+    });
+    assert.strictEqual(at.line, 105);
+  });
+
+  it('counts the open conflicts in the status bar', async function () {
+    // The follow-up and the seed, both open now, each carry one figure.conflict.
+    await until('2 conflicts', async () => (await statusItem()).endsWith('2 conflicts'));
+  });
+
+  it('hovering “Binns” shows the entity card with citations', async function () {
+    await wb.open(SEED);
+    const line = seedLines.findIndex((l) => l.includes('his name is John Binns'));
+    const col = seedLines[line].indexOf('John Binns') + 'John '.length + 2;
+    await wb.goTo(line + 1, col + 1);
+    const text = await wb.hoverAtCursor('Cited facts');
+    assert.match(text, /John Binns · person/);
+    assert.match(text, /Mentioned in \d+ articles/);
+    assert.match(text, /ZDNet, Aug 26, 2021/);
+    await shot('hover');
+    // A citation is a link that opens the cited article.
+    const link = page.locator('.monaco-hover:not(.hidden) a', { hasText: 'ZDNet, Aug 26, 2021' }).first();
+    await link.click();
+    await until('the cited article', async () => (await wb.activeTab()) === '001_ea6beca59c6dffc6.txt');
+  });
+
+  it('F12 on a figure opens the other article that states the same measure', async function () {
+    await wb.open(FOLLOWUP);
+    await wb.goTo(11, 47);
+    await page.keyboard.press('F12');
+    const tab = await until('another article', async () => {
+      const t = await wb.activeTab();
+      return t !== FOLLOWUP ? t : undefined;
+    });
+    assert.ok(/^00[0-2]_.*\.txt$/.test(tab), tab);
+    const lines = fs.readFileSync(path.join(ROOT, 'seeds', tab), 'utf8').split('\n');
+    // The status bar follows the jump a moment after the tab changes.
+    await until('the cursor on the 667,000 line', async () => /667,000/.test(lines[(await wb.cursor()).line - 1] ?? ''));
+  });
+
+  it('after [[ the known entities are offered', async function () {
+    await wb.open(FOLLOWUP);
+    const tagsLine = FOLLOWUP_TEXT.split('\n').findIndex((l) => l.startsWith('[[T-Mobile]]')) + 1;
+    await wb.goTo(tagsLine, 1);
+    await page.keyboard.press('End');
+    await page.keyboard.type(' [[Bin');
+    const rows = await until('suggestions', async () => {
+      const widget = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
+      const r = (await widget.allInnerTexts()).map(visible);
+      if (r.some((x) => x.includes('John Binns'))) return r;
+      // Typing `[[` asks by itself; ask again (Ctrl+Space) if the list is not there yet.
+      await page.keyboard.press('Control+Space');
+      return undefined;
+    });
+    assert.ok(rows.some((x) => x.includes('John Binns')), rows.join('\n'));
+    await shot('completion');
+    await page.keyboard.press('Enter');
+    await until('the accepted completion', async () => (await wb.editorText()).includes('[[John Binns]]'));
+    // Back to the text on disk for the next test.
+    await wb.command('File: Revert File');
+    await until('the reverted text', async () => !(await wb.editorText()).includes('[[John Binns'));
+  });
+
+  it('a tag quick fix applies', async function () {
+    await wb.open(FOLLOWUP);
+    const tagsLine = FOLLOWUP_TEXT.split('\n').findIndex((l) => l.startsWith('[[T-Mobile]]'));
+    const col = FOLLOWUP_TEXT.split('\n')[tagsLine].indexOf('[[breach,]]') + 3;
+    await wb.goTo(tagsLine + 1, col);
+    const item = await until('the quick fix menu', async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+.');
+      const it = page.locator('.action-widget .monaco-list-row', { hasText: 'Change to [[breach]]' }).first();
+      await it.waitFor({ state: 'visible', timeout: 4000 });
+      return it;
+    });
+    await shot('quickfix');
+    await item.click();
+    await until('the fixed tag', async () => {
+      const t = await wb.editorText();
+      return t.includes('[[T-Mobile]] [[breach]]') && !t.includes('[[breach,]]');
+    });
+  });
+
+  it('a code lens opens the figure timeline: a chart of every value, each opening its article', async function () {
+    await wb.open(FOLLOWUP);
+    const lens = page.locator('.contentWidgets .codelens-decoration a', { hasText: /Timeline: \d+ values of former customer of T-Mobile/ }).first();
+    await until('the timeline code lens', async () => (await lens.count()) > 0);
+    await lens.click();
+    // The webview is a frame inside a frame; find the one that holds our page.
+    const frame = await until('the timeline webview', async () => {
+      for (const f of page.frames()) {
+        const n = await f.locator('svg circle').count().catch(() => 0);
+        if (n > 0 && (await f.locator('h1').innerText().catch(() => '')).startsWith('Timeline: former customer of T-Mobile')) return f;
+      }
+      return undefined;
+    });
+    // Room for the picture: hide the panel and the side bar.
+    if (await page.locator('.part.panel').isVisible()) await wb.command('View: Toggle Panel Visibility');
+    if (await page.locator('.part.sidebar').isVisible()) await wb.command('View: Toggle Primary Side Bar Visibility');
+    const rows = await frame.locator('tbody tr').allInnerTexts();
+    assert.strictEqual(await frame.locator('svg circle').count(), rows.length);
+    assert.ok(rows.some((r) => /ThreatPost\s+667,000\s+T-Mobile\s+differs/.test(r)), rows.join('\n'));
+    assert.ok(rows.some((r) => /Example News\s+766,000\s+T-Mobile\s+this figure/.test(r)), rows.join('\n'));
+    assert.strictEqual(await frame.locator('script').count(), 0);
+    await shot('timeline');
+    await frame.locator('tbody tr', { hasText: 'ThreatPost' }).locator('a').first().click();
+    await until(`${SEED} from the timeline`, async () => (await wb.activeTab()) === SEED);
+    await until('the cursor on the 667,000 line', async () => /667,000/.test(seedLines[(await wb.cursor()).line - 1] ?? ''));
+  });
+
+  it('Re-index Articles spins the status bar, then shows the counts again', async function () {
+    // Record every text the status item shows, so a short spin is not missed.
+    await page.evaluate(`(() => {
+      const el = document.getElementById('breach-desk.breach-desk.breachDesk.status');
+      window.__bdStatus = [];
+      new MutationObserver(() => window.__bdStatus.push(el.innerText.replace(/\\s+/g, ' ').trim())).observe(el, { subtree: true, childList: true, characterData: true });
+    })()`);
+    await wb.command('Breach Desk: Re-index Articles');
+    const seen = await until('the spin and the counts', async () => {
+      const texts = (await page.evaluate('window.__bdStatus')) as string[];
+      const spun = texts.findIndex((t) => t.includes('indexing'));
+      return spun >= 0 && texts.slice(spun).some((t) => /^4 articles · \d+ entities/.test(t)) ? texts : undefined;
+    });
+    assert.ok(seen.length >= 2, JSON.stringify(seen));
+  });
+
+  it('Show Entity… picks an entity and shows its card at a mention', async function () {
+    await wb.command('Breach Desk: Show Entity…');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('Binns');
+    const row = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'John Binns' }).first();
+    await until('John Binns in the picker', async () => (await row.count()) > 0);
+    await page.keyboard.press('Enter');
+    const text = await until('the entity card', async () => {
+      const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
+      const t = visible(await hover.innerText({ timeout: 2000 }));
+      return t.includes('John Binns · person') ? t : undefined;
+    });
+    assert.match(text, /Cited facts/);
+    await page.keyboard.press('Escape');
+  });
+
+  it('Open Source Article opens the article’s Link in the browser', async function () {
+    await wb.open(SEED);
+    // The browser answers for the outlet itself: nothing leaves the machine.
+    await page.context().route(/^https:\/\/kasperskycontenthub\.com\//, (r) => r.fulfill({ status: 200, contentType: 'text/plain', body: 'The outlet, answered by the test.' }));
+    const popup = page.context().waitForEvent('page', { timeout: 60000 });
+    await wb.command('Breach Desk: Open Source Article');
+    // code-server may ask before it opens an outside address.
+    const confirm = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ }).first();
+    const opened = await Promise.race([popup, until('the confirmation', async () => (await confirm.count()) > 0 && 'confirm' as const)]);
+    const tab = opened === 'confirm' ? (await confirm.click(), await popup) : opened;
+    await tab.waitForLoadState();
+    assert.match(tab.url(), /^https:\/\/kasperskycontenthub\.com\/threatpost-global\/\?p=169011/);
+    await tab.close();
+  });
+
+  it('restarts a crashed language server and says so once', async function () {
+    const before = await until('the language server process', async () => {
+      const p = serverPids();
+      return p.length === 1 ? p : undefined;
+    });
+    process.kill(before[0], 'SIGKILL');
+    const toast = page.locator('.notification-toast', { hasText: 'stopped unexpectedly and was restarted' });
+    await until('the restart notification', async () => (await toast.count()) === 1);
+    const after = await until('a new language server', async () => {
+      const p = serverPids();
+      return p.length === 1 && p[0] !== before[0] ? p : undefined;
+    });
+    await until('the status bar after the restart', async () => /^4 articles/.test(await statusItem()));
+    // A second crash: restarted again, without a second message.
+    process.kill(after[0], 'SIGKILL');
+    await until('another language server', async () => {
+      const p = serverPids();
+      return p.length === 1 && p[0] !== after[0] ? p : undefined;
+    });
+    await until('the status bar after the second restart', async () => /^4 articles/.test(await statusItem()));
+    await wb.command('Notifications: Show Notifications');
+    const listed = page.locator('.notifications-center .notification-list-item', { hasText: 'stopped unexpectedly' });
+    await until('the notification center', async () => (await listed.count()) > 0);
+    assert.strictEqual(await listed.count(), 1);
+    // The server answers again: a hover on the seed works.
+    await wb.open(FOLLOWUP);
+    await wb.goTo(11, 47);
+    await wb.hoverAtCursor('Same measure across the corpus');
+  });
+});

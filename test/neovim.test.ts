@@ -1,0 +1,127 @@
+/**
+ * Neovim as a second real LSP client: a headless Neovim 0.7 runs README's
+ * snippet verbatim (only the path filled in), opens a seed, and reports what
+ * its own LSP client received: the diagnostics it stores and the hover shown
+ * on "Binns". Run by `npm run test:editor`, after the setup installed Neovim.
+ */
+import * as assert from 'assert';
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '..');
+const SEED = path.join(ROOT, 'seeds', '000_01fe31f0ddfc7e1f.txt');
+
+/** README's Neovim snippet, with this checkout's path. */
+function readmeSnippet(): string {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const m = /```lua\n([\s\S]*?vim\.lsp\.start_client[\s\S]*?)```/.exec(readme);
+  assert.ok(m, 'README has a lua block that calls vim.lsp.start_client');
+  assert.ok(m![1].includes('/path/to/breach-desk/dist/server.js'), 'the snippet names /path/to/breach-desk/dist/server.js');
+  return m![1].replace('/path/to/breach-desk', ROOT);
+}
+
+// After the snippet: open the seed, wait for the server's diagnostics, ask for a
+// hover, and write what Neovim holds as JSON. Waits are for conditions (vim.wait
+// with a generous deadline), never fixed sleeps.
+const PROBE = `
+local out = { diagnostics = {}, hover = vim.NIL }
+local ok, err = pcall(function()
+  vim.cmd('edit ' .. vim.fn.fnameescape(vim.env.BD_SEED))
+  local buf = vim.api.nvim_get_current_buf()
+  out.filetype = vim.bo[buf].filetype
+  local function codes()
+    local seen = {}
+    for _, d in ipairs(vim.diagnostic.get(buf)) do
+      local code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)
+      if code then seen[code] = true end
+    end
+    return seen
+  end
+  vim.wait(60000, function()
+    local c = codes()
+    return c['figure.reconciled'] ~= nil and c['tags.possessive'] ~= nil
+  end, 100)
+  out.attached = #vim.lsp.buf_get_clients(buf)
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    table.insert(out.diagnostics, {
+      line = d.lnum, col = d.col, severity = d.severity, message = d.message, source = d.source,
+      code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code),
+    })
+  end
+  local params = {
+    textDocument = vim.lsp.util.make_text_document_params(buf),
+    position = { line = tonumber(vim.env.BD_LINE), character = tonumber(vim.env.BD_CHAR) },
+  }
+  vim.wait(60000, function()
+    local res = vim.lsp.buf_request_sync(buf, 'textDocument/hover', params, 10000) or {}
+    for _, r in pairs(res) do
+      if r.result and r.result.contents then
+        out.hover = r.result.contents.value or r.result.contents
+        return true
+      end
+    end
+    return false
+  end, 200)
+end)
+if not ok then out.error = tostring(err) end
+local f = io.open(vim.env.BD_OUT, 'w')
+f:write(vim.fn.json_encode(out))
+f:close()
+for _, c in pairs(vim.lsp.get_active_clients()) do c.stop() end
+vim.cmd('qall!')
+`;
+
+describe('Neovim (headless) as an LSP client', function () {
+  this.timeout(180000);
+  let result: { diagnostics: { line: number; col: number; code?: string; source?: string; message: string }[]; hover: unknown; filetype?: string; attached?: number; error?: string };
+
+  before(function () {
+    const version = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
+    if (version.error) throw new Error('nvim is not installed: run `npm run setup:editor` (or apt-get install -y neovim)');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-nvim-'));
+    const script = path.join(dir, 'init.lua');
+    const out = path.join(dir, 'out.json');
+    fs.writeFileSync(script, `${readmeSnippet()}\n${PROBE}`);
+    const lines = fs.readFileSync(SEED, 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes('his name is John Binns'));
+    const character = lines[line].indexOf('John Binns') + 'John '.length + 2;
+    execFileSync('nvim', ['--headless', '--clean', '-n', '-i', 'NONE', '-c', `luafile ${script}`], {
+      cwd: ROOT,
+      env: { ...process.env, BD_SEED: SEED, BD_OUT: out, BD_LINE: String(line), BD_CHAR: String(character) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 170000,
+    });
+    result = JSON.parse(fs.readFileSync(out, 'utf8'));
+    fs.rmSync(dir, { recursive: true, force: true });
+    assert.strictEqual(result.error, undefined, result.error);
+  });
+
+  it('the README snippet attaches the server to a seed opened as plain text', function () {
+    assert.strictEqual(result.attached, 1);
+    assert.strictEqual(result.filetype, 'text');
+  });
+
+  it('shows the seed’s tag problems and the 902,000 reconciliation as diagnostics', function () {
+    const seed = fs.readFileSync(SEED, 'utf8').split('\n');
+    const at = (code: string) => result.diagnostics.filter((d) => d.code === code);
+    const possessive = at('tags.possessive');
+    assert.ok(possessive.length >= 1, JSON.stringify(result.diagnostics.map((d) => d.code)));
+    assert.ok(seed[possessive[0].line].slice(possessive[0].col).startsWith('[[T-Mobile’s]]'), seed[possessive[0].line].slice(possessive[0].col, possessive[0].col + 20));
+    const reconciled = at('figure.reconciled');
+    assert.strictEqual(reconciled.length, 1);
+    assert.match(reconciled[0].message, /850,000 \+ 52,000 = 902,000/);
+    assert.ok(seed[reconciled[0].line].slice(reconciled[0].col).startsWith('902,000'));
+    assert.ok(result.diagnostics.every((d) => d.source === 'breach-desk'), JSON.stringify(result.diagnostics.map((d) => d.source)));
+  });
+
+  it('hovering “Binns” shows the entity card with cited facts', function () {
+    assert.strictEqual(typeof result.hover, 'string', JSON.stringify(result.hover));
+    const md = result.hover as string;
+    assert.match(md, /^\*\*John Binns\*\* · person/);
+    assert.match(md, /Mentioned in [23] articles/);
+    assert.match(md, /\*\*Cited facts\*\*/);
+    assert.match(md, /\[ZDNet, Aug 26, 2021\]\(file:\/\/[^)]*001_ea6beca59c6dffc6\.txt#L\d+\)/);
+  });
+});

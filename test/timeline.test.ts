@@ -1,0 +1,124 @@
+/**
+ * The figure timeline, from the core to the page: `timelineAt` on the seeds
+ * plus a follow-up article gives every value of the measure in date order with
+ * agreement marked; `renderTimeline` draws it with a strict CSP, no script and
+ * every corpus text escaped. Also the client's restart policy after a crash.
+ */
+import * as assert from 'assert';
+import { analyze } from '../server/src/core/analyze';
+import { extractFacts } from '../server/src/core/extract/facts';
+import { timelineAt, timelineLenses } from '../server/src/core/features/timeline';
+import { CorpusIndex, lineStartsOf } from '../server/src/core/index/corpus';
+import { escapeHtml, layout, niceCeiling, renderTimeline, type TimelineData } from '../client/src/timelineView';
+import { RestartPolicy } from '../client/src/recovery';
+import { NOW, seeds } from './helpers/fixture';
+
+const FOLLOWUP = `# T-Mobile breach: the count grows
+### A follow-up
+
+## Information:
++ Source: Example <News> & "Co"
++ Link: https://example.com/tmobile-followup
++ Date: August 21, 2021
++ Author: Jane Doe
+
+## Article:
+T-Mobile said on Aug. 20 that the records of 766,000 former customers were stolen.
+
+#### Tags:
+[[T-Mobile]]
+`;
+
+function indexOf(texts: { uri: string; text: string }[]): CorpusIndex {
+  const index = new CorpusIndex();
+  for (const t of texts) {
+    const a = analyze(t.text, { now: NOW });
+    const outlets = new Map([...index.outlets().keys()].map((o) => [o.toLowerCase(), o]));
+    index.set({ facts: extractFacts(t.uri, t.text, a.article, { outlets }), lineStarts: lineStartsOf(t.text), origin: 'workspace' });
+  }
+  return index;
+}
+
+describe('figure timeline', function () {
+  const FOLLOW_URI = 'file:///ws/followup.txt';
+  const index = indexOf([...seeds().map((s) => ({ uri: `file:///seeds/${s.name}`, text: s.text })), { uri: FOLLOW_URI, text: FOLLOWUP }]);
+  const at = FOLLOWUP.indexOf('766,000') + 2;
+
+  it('gathers every value of the measure across outlets, in date order, marking agreement', function () {
+    const t = timelineAt(index, FOLLOW_URI, at)!;
+    assert.ok(t, 'a timeline at 766,000');
+    assert.match(t.label, /former customer of T-Mobile/);
+    const values = t.points.map((p) => [p.outlet, p.text, p.agrees, p.selected]);
+    assert.deepStrictEqual(values.find((v) => v[3]), ['Example <News> & "Co"', '766,000', true, true]);
+    assert.ok(values.some((v) => v[0] === 'ThreatPost' && v[1] === '667,000' && v[2] === false), JSON.stringify(values));
+    const whens = t.points.map((p) => p.when ?? Infinity);
+    assert.deepStrictEqual(whens, [...whens].sort((a, b) => a - b), 'date order');
+    // The follow-up's value holds as of Aug. 20 (its sentence says so), not its article date.
+    const mine = t.points.find((p) => p.selected)!;
+    assert.strictEqual(mine.dated, 'as-of');
+    assert.strictEqual(new Date(mine.when!).toISOString().slice(0, 10), '2021-08-20');
+  });
+
+  it('has no timeline off a figure, and a lens only on measures other articles state', function () {
+    assert.strictEqual(timelineAt(index, FOLLOW_URI, FOLLOWUP.indexOf('T-Mobile said') + 1), undefined);
+    const lenses = timelineLenses(index, FOLLOW_URI);
+    assert.deepStrictEqual(lenses.map((l) => FOLLOWUP.slice(l.span.start, l.span.end)), ['766,000']);
+    assert.ok(lenses[0].values >= 2);
+  });
+
+  it('renders an SVG chart with a strict CSP, no script, escaped text and only open-location links', function () {
+    const t = timelineAt(index, FOLLOW_URI, at)!;
+    const data: TimelineData = { ...t, points: t.points.map((p) => ({ ...p, range: { start: { line: 10, character: 45 } } })) };
+    data.points[0].title = '<script>alert(1)</script>';
+    const html = renderTimeline(data, { nonce: 'abc123' });
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;nonce-abc123&#39;; img-src data:;">/);
+    assert.ok(!/<script/i.test(html), 'no script element');
+    assert.ok(!html.includes('<News>') && html.includes('Example &#60;News&#62; &#38; &#34;Co&#34;'), 'outlet escaped');
+    assert.ok(html.includes('&#60;script&#62;alert(1)&#60;/script&#62;'), 'title escaped');
+    assert.strictEqual((html.match(/<circle /g) ?? []).length, data.points.length, 'one dot per value');
+    const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+    assert.ok(hrefs.length >= data.points.length);
+    for (const h of hrefs) assert.match(h, /^command:breachDesk\.openLocation\?/);
+    assert.ok(!/ on[a-z]+=/i.test(html), 'no event handler attributes');
+  });
+
+  it('places later values further right and larger values higher', function () {
+    const p = (when: number | undefined, value: number) => ({ uri: 'file:///a', text: String(value), value, low: value, high: value, label: String(value), when, dated: 'article' as const, outlet: 'X', title: 'T', agrees: true, selected: false, range: { start: { line: 0, character: 0 } } });
+    const pts = layout({ measure: 'm', label: 'l', unit: 'count', points: [p(1000, 10), p(2000, 30), p(undefined, 20)] });
+    assert.ok(pts[1].x > pts[0].x && pts[2].x > pts[1].x, JSON.stringify(pts));
+    assert.ok(pts[1].y < pts[2].y && pts[2].y < pts[0].y, JSON.stringify(pts));
+  });
+
+  it('the value axis ends on a round number just above the largest value', function () {
+    assert.deepStrictEqual([766_000 * 1.05, 50e6, 51e6, 7, 0.3].map(niceCeiling), [1e6, 50e6, 100e6, 10, 0.5]);
+  });
+
+  it('escapeHtml leaves no markup character', function () {
+    assert.strictEqual(escapeHtml(`<a href="x" onclick='y'>&\``), '&#60;a href=&#34;x&#34; onclick=&#39;y&#39;&#62;&#38;&#96;');
+  });
+});
+
+describe('client restart policy', function () {
+  it('restarts a crashed server and tells the user once', function () {
+    const p = new RestartPolicy(4, 180000);
+    assert.deepStrictEqual(p.closed(0), { restart: true, tell: 'restarted' });
+    assert.deepStrictEqual(p.closed(1000), { restart: true, tell: undefined });
+  });
+
+  it('gives up (once, with one message) when the server keeps dying, and a manual restart starts afresh', function () {
+    const p = new RestartPolicy(2, 180000);
+    p.closed(0);
+    p.closed(10);
+    assert.deepStrictEqual(p.closed(20), { restart: false, tell: 'gave-up' });
+    assert.deepStrictEqual(p.closed(30), { restart: false, tell: undefined });
+    p.reset();
+    assert.deepStrictEqual(p.closed(40), { restart: true, tell: undefined });
+  });
+
+  it('forgets crashes older than the window', function () {
+    const p = new RestartPolicy(2, 1000);
+    p.closed(0);
+    p.closed(10);
+    assert.strictEqual(p.closed(5000).restart, true);
+  });
+});
