@@ -15,7 +15,7 @@ import { ALL_CODES, CODES, isCode, type Severity } from './core/codes';
 import { looksLikeArticle } from './core/detect';
 import { applyEdits, applySeverities, diag, type Diagnostic, type SeverityOverrides } from './core/diagnostics';
 import { extractFacts } from './core/extract/facts';
-import { CorpusIndex } from './core/index/corpus';
+import { CorpusIndex, dropShadowedSeeds } from './core/index/corpus';
 import { readArticleFile, walkArticleFiles } from './node/fsutil';
 import { parsePins } from './core/extract/pins';
 import { LineIndex } from './core/text';
@@ -168,6 +168,12 @@ function corpusChecks(results: FileResult[], o: Options): void {
     uriOf.set(uri, r);
     const outlets = new Map([...index.outlets().keys()].map((x) => [x.toLowerCase(), x]));
     index.set({ facts: extractFacts(uri, r.text, r.analysis.article, { outlets, pins: [...index.pins.values()] }), lineStarts: r.analysis.lines.lineStarts, origin: r.seed ? 'seed' : 'workspace' });
+  }
+  // A bundled seed that the checked folders hold a copy of steps aside: no duplicate warning, no doubled facts.
+  for (const uri of dropShadowedSeeds(index)) {
+    const r = uriOf.get(uri);
+    uriOf.delete(uri);
+    if (r) results.splice(results.indexOf(r), 1);
   }
   for (const [uri, r] of uriOf) {
     const extra = applySeverities(applySilences(checkConsistency(index, uri), r.text!, r.analysis!.lines), o.severities);

@@ -10,7 +10,7 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { looksLikeArticle } from '../core/detect';
 import { extractFacts } from '../core/extract/facts';
-import { CorpusIndex, lineStartsOf, type IndexedDoc, type Origin } from '../core/index/corpus';
+import { CorpusIndex, dropShadowedSeeds, lineStartsOf, type IndexedDoc, type Origin } from '../core/index/corpus';
 import { parse } from '../core/syntax/parse';
 import type { DocFacts } from '../core/extract/types';
 import { contentHash, type CorpusCache } from '../node/cache';
@@ -204,7 +204,8 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
     }
   }
   options.progress?.(files.length, files.length);
-  return { indexed: done - skipped.length, cached, analysts, skipped, ms: Date.now() - t0, cache: options.cancelled?.() ? undefined : cache };
+  const shadowed = dropShadowedSeeds(index).length;
+  return { indexed: done - skipped.length - shadowed, cached, analysts, skipped, ms: Date.now() - t0, cache: options.cancelled?.() ? undefined : cache };
 }
 
 export async function loadRoots(index: CorpusIndex, roots: Root[], options: LoadOptions): Promise<LoadReport> {
@@ -317,7 +318,8 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
     // Let requests and edits in between batches.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  return { indexed: done - skipped.length, cached, analysts: 0, skipped, ms: Date.now() - t0, cache: options.cancelled?.() ? undefined : cache };
+  const shadowed = dropShadowedSeeds(index).length;
+  return { indexed: done - skipped.length - shadowed, cached, analysts: 0, skipped, ms: Date.now() - t0, cache: options.cancelled?.() ? undefined : cache };
 }
 
 /** Re-reads one file after a watcher event. */

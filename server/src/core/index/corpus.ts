@@ -479,3 +479,21 @@ export class CorpusIndex {
     return d ? { start: positionIn(d.lineStarts, span.start), end: positionIn(d.lineStarts, span.end) } : undefined;
   }
 }
+
+/**
+ * A bundled seed steps aside when the workspace holds the same article (the
+ * same Link): the writer's copy is what the corpus knows, and the pair is not
+ * a duplicate to warn about. Returns the seeds dropped.
+ */
+export function dropShadowedSeeds(index: CorpusIndex): string[] {
+  const dropped: string[] = [];
+  for (const d of [...index.all()]) {
+    const link = d.summary.link;
+    if (d.origin !== 'seed' || !link) continue;
+    if (index.docsByLink(link).some((u) => index.get(u)?.origin !== 'seed')) {
+      index.remove(d.uri);
+      dropped.push(d.uri);
+    }
+  }
+  return dropped;
+}
