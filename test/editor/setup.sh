@@ -41,8 +41,13 @@ if ! [ -f "$CS/out/node/entry.js" ] || [ "$(node -p "require('$CS/package.json')
   echo "setup-editor: installing code-server@$CODE_SERVER_VERSION into $CACHE/code-server (Node $("$NODE24" --version))"
   mkdir -p "$CACHE/code-server"
   (cd "$CACHE/code-server" && [ -f package.json ] || echo '{"private":true}' > package.json)
-  PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" \
-    npm install --prefix "$CACHE/code-server" --no-save --no-audit --no-fund --loglevel=error --unsafe-perm "code-server@$CODE_SERVER_VERSION"
+  # npm itself runs on Node 24, with none of the outer npm's settings: under `npm test` the
+  # outer npm (Node 20) exports npm_config_user_agent="… node/v20 …", and code-server's
+  # postinstall reads the Node version from it and refuses to build.
+  NPM_CLI="$(dirname "$(readlink -f "$(command -v npm)")")/npm-cli.js"
+  env -u npm_config_user_agent -u npm_node_execpath -u NODE \
+    PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" \
+    "$NODE24" "$NPM_CLI" install --prefix "$CACHE/code-server" --no-save --no-audit --no-fund --loglevel=error --unsafe-perm "code-server@$CODE_SERVER_VERSION"
 fi
 
 echo "setup-editor: ready in $(( $(date +%s) - started )) s (chromium $(chromium --version 2>/dev/null | awk '{print $2}'), nvim $(nvim --version | head -1 | awk '{print $2}'), node $("$NODE24" --version), code-server $CODE_SERVER_VERSION)"
