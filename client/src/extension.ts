@@ -254,6 +254,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     let doc = await vscode.workspace.openTextDocument(uri);
     if (doc.languageId !== LANGUAGE_ID && looksLikeArticle(doc.getText())) doc = await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
     await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos) });
+    // Ask the server first: the answer comes after it has the document (requests follow didOpen), so the
+    // hover shown next has its card even on a busy machine, instead of racing the document's analysis.
+    await client.sendRequest('textDocument/hover', { textDocument: { uri: doc.uri.toString() }, position: { line: pos.line, character: pos.character } }).catch(() => undefined);
     await vscode.commands.executeCommand('editor.action.showHover');
   }
 
