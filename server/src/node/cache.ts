@@ -29,7 +29,7 @@ import type { DocFacts } from '../core/extract/types';
 import type { DocSummary, Origin } from '../core/index/corpus';
 
 /** Bumped when the layout of the cache files changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface CacheEntry {
   path: string;

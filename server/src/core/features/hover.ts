@@ -21,7 +21,7 @@ export interface HoverResult {
 
 const MAX_FACTS = 6;
 /** How many articles (newest first) a card looks through for cited facts. */
-const CARD_ARTICLES = 40;
+const CARD_ARTICLES = 16;
 
 export function hover(index: CorpusIndex, uri: string, offset: number): HoverResult | undefined {
   const doc = index.get(uri);

@@ -70,6 +70,7 @@ export function references(index: CorpusIndex, uri: string, offset: number): Loc
   if (!entry) return [];
   const out: Location[] = [];
   const docs = [...entry.docs.entries()].sort((a, b) => (a[0] === uri ? -1 : b[0] === uri ? 1 : dateOf(index, a[0]) - dateOf(index, b[0])));
-  for (const [u] of docs) for (const m of index.mentionsIn(u, t.key)) out.push({ uri: u, span: m.span });
+  // From the summaries: listing every mention across the corpus reads no article's facts.
+  for (const [u, de] of docs) for (let i = 0; i + 1 < de.spans.length; i += 2) out.push({ uri: u, span: { start: de.spans[i], end: de.spans[i + 1] } });
   return out;
 }

@@ -24,6 +24,8 @@ export interface EntitySummary {
   mentionCount: number;
   /** Where the article first gives the fullest form of the name (or its first mention). */
   first: Span;
+  /** Every mention's start and end, flat ([s0, e0, s1, e1, …]): references need no facts. */
+  spans: number[];
 }
 
 /**
@@ -56,7 +58,9 @@ export function summarize(f: DocFacts): DocSummary {
     authors: f.authors,
     entities: f.entities.map((e) => {
       const full = e.mentions.find((m) => m.where === 'body' && m.text === e.name) ?? e.mentions.find((m) => m.where === 'body') ?? e.mentions[0];
-      return { key: e.key, name: e.name, kind: e.kind, aliases: e.aliases, mentionCount: e.mentions.length, first: full ? full.span : { start: 0, end: 0 } };
+      const spans: number[] = [];
+      for (const m of e.mentions) spans.push(m.span.start, m.span.end);
+      return { key: e.key, name: e.name, kind: e.kind, aliases: e.aliases, mentionCount: e.mentions.length, first: full ? full.span : { start: 0, end: 0 }, spans };
     }),
     measures: [...new Set(f.figures.map((x) => x.measure))],
     quotes: f.quotes.map((q) => ({ text: q.text, span: q.span })),
