@@ -5,4 +5,9 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 
-startServer(createConnection(ProposedFeatures.all));
+const connection = createConnection(ProposedFeatures.all);
+// A failure in background work (publishing, indexing) is logged, not fatal:
+// Node would otherwise end the process on an unhandled rejection, and the
+// writer would lose the server over one malformed message.
+process.on('unhandledRejection', (err) => connection.console.error(`Unexpected error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`));
+startServer(connection);

@@ -16,6 +16,23 @@ export interface FactsOptions {
   pins?: Pin[];
 }
 
+/**
+ * The index (from `first` on) of the sentence holding `offset`, or -1. A
+ * binary search: sentences are in text order, and a paragraph of thousands
+ * of sentences and quotations must not cost a scan per quotation.
+ */
+function sentenceHolding(sentences: Sentence[], first: number, offset: number): number {
+  let lo = first;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].span.start > offset) hi = mid - 1;
+    else lo = mid + 1;
+  }
+  // `hi` is the last sentence starting at or before `offset`.
+  return hi >= first && offset < sentences[hi].span.end ? hi : -1;
+}
+
 const PLACEHOLDER = /^(?:unknown|none|n\/a)$/i;
 
 export function extractFacts(uri: string, text: string, article: Article, options: FactsOptions = {}): DocFacts {
@@ -33,7 +50,7 @@ export function extractFacts(uri: string, text: string, article: Article, option
       for (const s of b.sentences) sentences.push({ span: s.span, text: s.text, where: 'body' });
       links.push(...b.links);
       for (const q of b.quotes) {
-        const idx = sentences.findIndex((s, i) => i >= first && s.span.start <= q.span.start && q.span.start < s.span.end);
+        const idx = sentenceHolding(sentences, first, q.span.start);
         quotes.push({ text: q.text, span: q.textSpan, sentence: idx });
       }
       if (b.kind === 'blockquote' && b.sentences.length) {

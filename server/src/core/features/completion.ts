@@ -30,7 +30,7 @@ export function complete(index: CorpusIndex, uri: string, offset: number, linePr
   const field = /^\s*\+\s*(source|author)\s*:\s*(.{0,120})$/i.exec(linePrefix);
   if (field) {
     const typed = field[2];
-    const replace = { start: offset - typed.length, end: offset + lineSuffix.replace(/\s+$/, '').length };
+    const replace = { start: offset - typed.length, end: offset + lineSuffix.trimEnd().length };
     const which = field[1].toLowerCase() === 'source' ? index.outlets() : index.authorNames();
     const kind = field[1].toLowerCase() === 'source' ? 'outlet' : 'author';
     return [...which.entries()]
