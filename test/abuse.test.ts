@@ -54,15 +54,16 @@ describe('protocol abuse over stdio', function () {
     await client.notification('breachDesk/indexed');
   }
 
-  it('answers requests sent before initialize, then initializes normally', async function () {
+  it('answers requests sent before initialize with ServerNotInitialized (-32002), then initializes normally', async function () {
     client = new LspClient();
     for (const [method, params] of [
       ['textDocument/hover', { textDocument: { uri: URI }, position: { line: 0, character: 0 } }],
       ['workspace/symbol', { query: 'x' }],
       ['textDocument/documentSymbol', { textDocument: { uri: URI } }],
-      ['shutdown', null],
+      ['breachDesk/timeline', { textDocument: { uri: URI }, position: { line: 0, character: 0 } }],
     ] as const) {
-      await outcome(client.request(method, params));
+      const o = await outcome(client.request(method, params));
+      assert.strictEqual((o as { code?: number }).code, -32002, `${method}: ${JSON.stringify(o)}`);
     }
     const init = await client.initialize();
     assert.ok(init.capabilities.hoverProvider);

@@ -9,7 +9,7 @@
 import {
   CodeActionKind, type CodeAction, CompletionItemKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   FileChangeType, type Connection, type InitializeParams, type InitializeResult, type Location as LspLocation, MarkupKind,
-  SymbolKind, type TextDocumentChangeEvent, TextDocumentSyncKind, TextDocuments, type WorkspaceFolder,
+  ErrorCodes, ResponseError, SymbolKind, type TextDocumentChangeEvent, TextDocumentSyncKind, TextDocuments, type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../core/analyze';
@@ -33,7 +33,7 @@ import { loadPins, loadRoots, pathOf, PINS_FILE, reloadFile, SEEDS_DIR, uriOf, t
 import * as path from 'path';
 import { CorpusCache, contentHash } from '../node/cache';
 import { SOURCE, toDocumentSymbol, toFoldingRanges, toLspDiagnostic, type DiagnosticData } from './convert';
-import { readSettings, type Settings, DEFAULT_SETTINGS } from './settings';
+import { readSettings, type Settings, DEFAULT_MAX_FILE_SIZE, DEFAULT_SETTINGS } from './settings';
 
 export const LANGUAGE_ID = 'breach-article';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.breach-desk`;
@@ -44,7 +44,6 @@ interface DocState {
   analysis: Analysis;
 }
 
-const MAX_BYTES = 5 * 1024 * 1024;
 /** How many articles' facts, loaded from the cache on demand, stay in memory. */
 const RESIDENT_ARTICLES = 4000;
 /** Identifies the analysis code, so a cache made by another build is not used (set by esbuild.mjs). */
@@ -70,6 +69,9 @@ export function startServer(connection: Connection): void {
   let canPullConfiguration = false;
   let canWatch = false;
   let trusted = true;
+  /** Requests before `initialize` get the protocol's ServerNotInitialized error (-32002). */
+  let initialized = false;
+  const notInitialized = () => new ResponseError(ErrorCodes.ServerNotInitialized, 'Breach Desk: the server has not been initialized yet.');
   /** The editor's storage for this workspace, where the corpus cache lives (never the workspace itself). */
   let storagePath: string | undefined;
   let workspaceFolders: WorkspaceFolder[] = [];
@@ -79,6 +81,8 @@ export function startServer(connection: Connection): void {
   setInterval(() => index.trimResident(RESIDENT_ARTICLES), 5000).unref();
   let loadGeneration = 0;
   let roots: Root[] = [];
+  /** The size limit for files read from disk (`breachDesk.maxFileSize`), read at each load of the corpus. */
+  let maxBytes = DEFAULT_MAX_FILE_SIZE;
 
   const isArticle = (doc: TextDocument) => doc.languageId === LANGUAGE_ID || looksLikeArticle(doc.getText());
 
@@ -86,7 +90,7 @@ export function startServer(connection: Connection): void {
     if (!canPullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
     let s = settingsCache.get(uri);
     if (!s) {
-      s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'breachDesk' }).then(
+      s = connection.workspace.getConfiguration(uri ? { scopeUri: uri, section: 'breachDesk' } : { section: 'breachDesk' }).then(
         (raw) => readSettings(raw, (msg) => connection.console.warn(msg)),
         () => DEFAULT_SETTINGS,
       );
@@ -161,6 +165,7 @@ export function startServer(connection: Connection): void {
   async function loadCorpus(): Promise<void> {
     const generation = ++loadGeneration;
     roots = await configuredRoots();
+    maxBytes = (await settingsFor(workspaceFolders[0]?.uri ?? '')).maxFileSize;
     // Pins shape extraction, so they are read before any article.
     const folders = trusted ? workspaceFolders.map((f) => pathOf(f.uri)).filter((p): p is string => Boolean(p)) : [];
     for (const report of loadPins(index, folders)) {
@@ -174,7 +179,7 @@ export function startServer(connection: Connection): void {
     progress?.begin('Breach Desk: indexing articles', 0, undefined, false);
     void connection.sendNotification('breachDesk/indexing', {});
     // The cache is keyed by the analysis build, the pins and the size limit: any change makes it start over.
-    const cacheKey = `${BUILD_ID}|${contentHash(JSON.stringify([...index.pins.values()]))}|${MAX_BYTES}`;
+    const cacheKey = `${BUILD_ID}|${contentHash(JSON.stringify([...index.pins.values()]))}|${maxBytes}`;
     let cache: CorpusCache | undefined;
     if (storagePath) {
       cache = CorpusCache.open(storagePath, cacheKey);
@@ -183,7 +188,7 @@ export function startServer(connection: Connection): void {
     const report = await loadRoots(index, roots, {
       cache,
       log: (m) => connection.console.warn(m),
-      maxBytes: MAX_BYTES,
+      maxBytes,
       cancelled: () => generation !== loadGeneration,
       isOpen: (uri) => documents.get(uri) !== undefined,
       progress: (done, total) => progress?.report(Math.round((done / Math.max(total, 1)) * 100), `${done} of ${total} files`),
@@ -253,6 +258,7 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    initialized = true;
     canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
     canWatch = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
@@ -313,7 +319,7 @@ export function startServer(connection: Connection): void {
         index.remove(change.uri);
         continue;
       }
-      const message = await reloadFile(index, file, originOf(change.uri), MAX_BYTES);
+      const message = await reloadFile(index, file, originOf(change.uri), maxBytes);
       if (message) connection.console.warn(`Skipped ${file}: ${message}`);
     }
   });
@@ -332,7 +338,7 @@ export function startServer(connection: Connection): void {
     // Unsaved edits are gone: the corpus goes back to what is on disk, if the file is part of it.
     const file = pathOf(e.document.uri);
     const origin = originOf(e.document.uri);
-    if (file && roots.some((r) => file.startsWith(r.dir + path.sep))) void reloadFile(index, file, origin, MAX_BYTES);
+    if (file && roots.some((r) => file.startsWith(r.dir + path.sep))) void reloadFile(index, file, origin, maxBytes);
     else index.remove(e.document.uri);
   });
 
@@ -343,6 +349,7 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onHover(async (params, token) => {
+    if (!initialized) throw notInitialized();
     const uri = params.textDocument.uri;
     if (!(await fresh(uri)) || token.isCancellationRequested) return null;
     const doc = index.get(uri);
@@ -354,18 +361,21 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDefinition(async (params, token) => {
+    if (!initialized) throw notInitialized();
     const uri = params.textDocument.uri;
     if (!(await fresh(uri)) || token.isCancellationRequested) return null;
     return toLocations(definition(index, uri, offsetIn(uri, params.position)));
   });
 
   connection.onReferences(async (params, token) => {
+    if (!initialized) throw notInitialized();
     const uri = params.textDocument.uri;
     if (!(await fresh(uri)) || token.isCancellationRequested) return null;
     return toLocations(references(index, uri, offsetIn(uri, params.position)));
   });
 
   connection.onWorkspaceSymbol((params, token) => {
+    if (!initialized) throw notInitialized();
     if (token.isCancellationRequested) return null;
     return workspaceSymbols(index, params.query).flatMap((s) => {
       const range = index.range(s.location.uri, s.location.span);
@@ -374,6 +384,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCompletion(async (params, token) => {
+    if (!initialized) throw notInitialized();
     const uri = params.textDocument.uri;
     const doc = documents.get(uri);
     if (!doc || !(await fresh(uri)) || token.isCancellationRequested) return null;
@@ -407,12 +418,14 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onDocumentSymbol(async (params, token) => {
+    if (!initialized) throw notInitialized();
     const state = await currentState(params.textDocument.uri);
     if (!state || token.isCancellationRequested) return null;
     return outline(state.analysis.article).map((i) => toDocumentSymbol(i, state.lines));
   });
 
   connection.onFoldingRanges(async (params, token) => {
+    if (!initialized) throw notInitialized();
     const state = await currentState(params.textDocument.uri);
     if (!state || token.isCancellationRequested) return null;
     return toFoldingRanges(folds(state.analysis.article), state.lines);
@@ -420,12 +433,14 @@ export function startServer(connection: Connection): void {
 
   // Custom requests of the VS Code client (see client/src/protocol.ts).
   connection.onRequest('breachDesk/reindex', async () => {
+    if (!initialized) throw notInitialized();
     states.clear();
     await loadCorpus();
     return { articles: index.size };
   });
 
   connection.onRequest('breachDesk/timeline', async (params: { textDocument: { uri: string }; position: { line: number; character: number } }, token) => {
+    if (!initialized) throw notInitialized();
     const uri = params?.textDocument?.uri;
     const pos = params?.position;
     if (typeof uri !== 'string' || !Number.isInteger(pos?.line) || !Number.isInteger(pos?.character)) return null;
@@ -439,12 +454,14 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest('breachDesk/article', async (params: { uri: string }) => {
+    if (!initialized) throw notInitialized();
     if (typeof params?.uri !== 'string' || !(await fresh(params.uri))) return null;
     const f = index.get(params.uri)?.facts;
     return f ? { title: f.title, source: f.source ?? null, date: f.date ?? null, link: f.linkUrl ?? f.link ?? null } : null;
   });
 
   connection.onCodeLens(async (params, token) => {
+    if (!initialized) throw notInitialized();
     const uri = params?.textDocument?.uri;
     if (typeof uri !== 'string' || !(await fresh(uri)) || token.isCancellationRequested) return null;
     return timelineLenses(index, uri).flatMap((l) => {
@@ -454,6 +471,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCodeAction(async (params, token) => {
+    if (!initialized) throw notInitialized();
     const uri = params.textDocument.uri;
     const only = params.context.only;
     const actions: CodeAction[] = [];

@@ -8,14 +8,19 @@ import type { SeverityOverrides } from '../core/diagnostics';
 
 export interface Settings {
   severity: SeverityOverrides;
+  /** Files on disk larger than this are skipped with a message (bytes). */
+  maxFileSize: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { severity: {} };
+/** 5 MB: the largest real article is under 100 KB; beyond this a file is a dump, not an article. */
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+export const DEFAULT_SETTINGS: Settings = { severity: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE };
 
 const LEVELS = new Set<Severity | 'off'>(['error', 'warning', 'information', 'hint', 'off']);
 
 export function readSettings(raw: unknown, warn: (message: string) => void): Settings {
-  const out: Settings = { severity: {} };
+  const out: Settings = { severity: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE };
   const obj = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const sev = obj.severity;
   if (sev && typeof sev === 'object') {
@@ -30,6 +35,11 @@ export function readSettings(raw: unknown, warn: (message: string) => void): Set
       }
       out.severity[code] = level as Severity | 'off';
     }
+  }
+  const mb = obj.maxFileSize;
+  if (mb !== undefined && mb !== null) {
+    if (typeof mb === 'number' && Number.isFinite(mb) && mb > 0 && mb <= 1024) out.maxFileSize = Math.round(mb * 1024 * 1024);
+    else warn(`breachDesk.maxFileSize: ${JSON.stringify(mb)} is not a size in MB between 0 and 1024; using ${DEFAULT_MAX_FILE_SIZE / 1024 / 1024}.`);
   }
   return out;
 }
