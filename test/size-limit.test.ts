@@ -31,7 +31,7 @@ describe('breachDesk.maxFileSize over stdio', function () {
   async function start(settings: Record<string, unknown>): Promise<{ indexed: { articles: number; skipped: number }; logs: string[] }> {
     client = new LspClient();
     const logs: string[] = [];
-    client.connection.onNotification('window/logMessage', (p: { message: string }) => logs.push(p.message));
+    client.connection.onNotification('window/logMessage', (p: { message: string }) => { logs.push(p.message); });
     client.settings = settings;
     await client.initialize(fileUri(dir), { workspace: { configuration: true } });
     return { indexed: await client.notification('breachDesk/indexed'), logs };
@@ -51,5 +51,26 @@ describe('breachDesk.maxFileSize over stdio', function () {
     const { indexed, logs } = await start({ maxFileSize: 'huge' });
     assert.deepStrictEqual([indexed.articles, indexed.skipped], [5, 0]);
     assert.ok(logs.some((l) => /breachDesk\.maxFileSize: "huge" is not a size in MB/.test(l)), logs.join('\n'));
+  });
+
+  it('an open document above the limit is checked for layout only, and says so', async function () {
+    await start({ maxFileSize: 0.02 });
+    const text = fs.readFileSync(path.join(dir, 'big.txt'), 'utf8').replace('[[Example]]', '[[Example,]]');
+    const uri = fileUri(path.join(dir, 'opened-big.txt'));
+    await client!.open(uri, text);
+    const p = await client!.diagnostics(uri);
+    const codes = p.diagnostics.map((d) => d.code);
+    assert.ok(codes.includes('file.too-large'), codes.join(' '));
+    assert.ok(codes.includes('tags.punctuation'), 'the layout checks still run');
+    const hover = await client!.request('textDocument/hover', { textDocument: { uri }, position: { line: 9, character: 12 } });
+    assert.strictEqual(hover, null, 'not indexed: no card');
+    // Below the limit the same document is indexed as usual.
+    const small = fs.readFileSync(path.join(dir, 'small.txt'), 'utf8');
+    const smallUri = fileUri(path.join(dir, 'opened-small.txt'));
+    await client!.open(smallUri, small);
+    const q = await client!.diagnostics(smallUri);
+    assert.ok(!q.diagnostics.some((d) => d.code === 'file.too-large'));
+    const h2 = await client!.request('textDocument/hover', { textDocument: { uri: smallUri }, position: { line: 9, character: 12 } });
+    assert.ok(h2?.contents?.value?.includes('2,000'), JSON.stringify(h2));
   });
 });

@@ -15,7 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../core/analyze';
 import { checkConsistency } from '../core/check/consistency';
 import { applySilences } from '../core/check/suppress';
-import { applySeverities, nonOverlapping, type SeverityOverrides } from '../core/diagnostics';
+import { applySeverities, diag, nonOverlapping, type SeverityOverrides } from '../core/diagnostics';
 import { looksLikeArticle } from '../core/detect';
 import { folds } from '../core/features/folding';
 import { outline } from '../core/features/outline';
@@ -109,7 +109,14 @@ export function startServer(connection: Connection): void {
     states.set(doc.uri, state);
     // The open version of a document is what the corpus knows of it.
     const placeholder = state.analysis.article.title?.text.trim().toLowerCase() === 'unknown';
-    if (placeholder) index.remove(doc.uri);
+    // Above the size limit an open document gets the layout checks only: extracting a dump of
+    // megabytes on every keystroke would take seconds each time.
+    const large = text.length > maxBytes;
+    if (large) {
+      analysis.diagnostics.push(diag('file.too-large', { start: 0, end: 0 },
+        `This document is larger than breachDesk.maxFileSize (${(maxBytes / 1024 / 1024).toFixed(1)} MB): it is checked for layout only; its names and figures are not indexed or compared.`));
+    }
+    if (placeholder || large) index.remove(doc.uri);
     else {
       const outlets = new Map([...index.outlets().keys()].map((o) => [o.toLowerCase(), o]));
       index.set({ facts: extractFacts(doc.uri, text, state.analysis.article, { outlets, pins: [...index.pins.values()] }), lineStarts: state.lines.lineStarts, origin: originOf(doc.uri) });
