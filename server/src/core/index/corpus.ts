@@ -424,7 +424,7 @@ export class CorpusIndex {
   }
 
   docsByLink(link: string): string[] {
-    return [...(this.byLink.get(link) ?? [])];
+    return [...(this.byLink.get(link) ?? [])].sort();
   }
 
   /**
@@ -442,9 +442,11 @@ export class CorpusIndex {
       else if (had) for (const u of had) if (u !== excludeUri) docs.add(u);
     }
     const out: QuoteMatch[] = [];
+    // In path order, so that answers do not depend on the order articles were indexed in.
+    const ordered = [...docs].sort();
     const myWords = words.join(' ');
     const myJoined = ` ${myWords} `;
-    for (const u of docs) {
+    for (const u of ordered) {
       for (const q of this.quoteData.get(u) ?? []) {
         if (!q.shingles.length) continue;
         const shared = sharedCount(mine, q.shingles);
