@@ -109,7 +109,7 @@ describe('protocol abuse over stdio', function () {
     await alive(client);
   });
 
-  it('answers malformed params with a JSON-RPC error or nothing, and survives malformed notifications', async function () {
+  it('answers malformed params with InvalidParams (-32602) or nothing, and survives malformed notifications', async function () {
     await ready();
     await client.open(URI, SEED);
     const junk: unknown[] = [null, {}, [], 42, 'text', { textDocument: null }, { textDocument: { uri: 5 }, position: 'here' },
@@ -123,6 +123,8 @@ describe('protocol abuse over stdio', function () {
         const o = await outcome(client.request(method, params));
         if ('code' in o) {
           errors++;
+          // Malformed params are refused as such (InvalidParams), not as an internal error.
+          assert.strictEqual(o.code, -32602, `${method} ${JSON.stringify(params)}: ${o.code} ${o.message}`);
           // An error says what failed; it never carries a stack trace to the client.
           assert.ok(!/\n\s+at /.test(o.message), o.message);
         }

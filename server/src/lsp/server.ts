@@ -72,6 +72,24 @@ export function startServer(connection: Connection): void {
   /** Requests before `initialize` get the protocol's ServerNotInitialized error (-32002). */
   let initialized = false;
   const notInitialized = () => new ResponseError(ErrorCodes.ServerNotInitialized, 'Breach Desk: the server has not been initialized yet.');
+  /**
+   * The shape of what a request names, checked before any handler reads it:
+   * a malformed request gets InvalidParams (-32602) saying what is wrong,
+   * not an internal error from deep inside a feature.
+   */
+  const checkParams = (p: unknown, required: string[] = []): void => {
+    const bad = (what: string) => new ResponseError(ErrorCodes.InvalidParams, `Breach Desk: ${what}.`);
+    // Numbers out of range (negative, fractional, huge) are clamped by the features; other types are refused.
+    const isPos = (x: unknown) => !!x && typeof x === 'object' && Number.isFinite((x as { line?: unknown }).line) && Number.isFinite((x as { character?: unknown }).character);
+    if (!p || typeof p !== 'object' || Array.isArray(p)) throw bad('the params must be an object');
+    const o = p as Record<string, unknown>;
+    for (const k of required) if (!(k in o)) throw bad(`${k} is missing`);
+    if ('textDocument' in o && (!o.textDocument || typeof o.textDocument !== 'object' || typeof (o.textDocument as { uri?: unknown }).uri !== 'string')) throw bad('textDocument.uri must be a string');
+    if ('position' in o && !isPos(o.position)) throw bad('position must have a numeric line and character');
+    if ('range' in o && !(o.range && typeof o.range === 'object' && isPos((o.range as { start?: unknown }).start) && isPos((o.range as { end?: unknown }).end))) throw bad('range must have a start and an end position');
+    if ('query' in o && typeof o.query !== 'string') throw bad('query must be a string');
+    if ('uri' in o && typeof o.uri !== 'string') throw bad('uri must be a string');
+  };
   /** The editor's storage for this workspace, where the corpus cache lives (never the workspace itself). */
   let storagePath: string | undefined;
   let workspaceFolders: WorkspaceFolder[] = [];
@@ -357,6 +375,7 @@ export function startServer(connection: Connection): void {
 
   connection.onHover(async (params, token) => {
     if (!initialized) throw notInitialized();
+    checkParams(params, ['textDocument', 'position']);
     const uri = params.textDocument.uri;
     if (!(await fresh(uri)) || token.isCancellationRequested) return null;
     const doc = index.get(uri);
@@ -369,6 +388,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDefinition(async (params, token) => {
     if (!initialized) throw notInitialized();
+    checkParams(params, ['textDocument', 'position']);
     const uri = params.textDocument.uri;
     if (!(await fresh(uri)) || token.isCancellationRequested) return null;
     return toLocations(definition(index, uri, offsetIn(uri, params.position)));
@@ -376,6 +396,7 @@ export function startServer(connection: Connection): void {
 
   connection.onReferences(async (params, token) => {
     if (!initialized) throw notInitialized();
+    checkParams(params, ['textDocument', 'position']);
     const uri = params.textDocument.uri;
     if (!(await fresh(uri)) || token.isCancellationRequested) return null;
     return toLocations(references(index, uri, offsetIn(uri, params.position)));
@@ -383,6 +404,7 @@ export function startServer(connection: Connection): void {
 
   connection.onWorkspaceSymbol((params, token) => {
     if (!initialized) throw notInitialized();
+    checkParams(params, ['query']);
     if (token.isCancellationRequested) return null;
     return workspaceSymbols(index, params.query).flatMap((s) => {
       const range = index.range(s.location.uri, s.location.span);
@@ -392,6 +414,7 @@ export function startServer(connection: Connection): void {
 
   connection.onCompletion(async (params, token) => {
     if (!initialized) throw notInitialized();
+    checkParams(params, ['textDocument', 'position']);
     const uri = params.textDocument.uri;
     const doc = documents.get(uri);
     if (!doc || !(await fresh(uri)) || token.isCancellationRequested) return null;
@@ -426,6 +449,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDocumentSymbol(async (params, token) => {
     if (!initialized) throw notInitialized();
+    checkParams(params, ['textDocument']);
     const state = await currentState(params.textDocument.uri);
     if (!state || token.isCancellationRequested) return null;
     return outline(state.analysis.article).map((i) => toDocumentSymbol(i, state.lines));
@@ -433,6 +457,7 @@ export function startServer(connection: Connection): void {
 
   connection.onFoldingRanges(async (params, token) => {
     if (!initialized) throw notInitialized();
+    checkParams(params, ['textDocument']);
     const state = await currentState(params.textDocument.uri);
     if (!state || token.isCancellationRequested) return null;
     return toFoldingRanges(folds(state.analysis.article), state.lines);
@@ -448,6 +473,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest('breachDesk/timeline', async (params: { textDocument: { uri: string }; position: { line: number; character: number } }, token) => {
     if (!initialized) throw notInitialized();
+    checkParams(params, ['textDocument', 'position']);
     const uri = params?.textDocument?.uri;
     const pos = params?.position;
     if (typeof uri !== 'string' || !Number.isInteger(pos?.line) || !Number.isInteger(pos?.character)) return null;
@@ -462,6 +488,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest('breachDesk/article', async (params: { uri: string }) => {
     if (!initialized) throw notInitialized();
+    checkParams(params, ['uri']);
     if (typeof params?.uri !== 'string' || !(await fresh(params.uri))) return null;
     const f = index.get(params.uri)?.facts;
     return f ? { title: f.title, source: f.source ?? null, date: f.date ?? null, link: f.linkUrl ?? f.link ?? null } : null;
@@ -469,6 +496,7 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeLens(async (params, token) => {
     if (!initialized) throw notInitialized();
+    checkParams(params, ['textDocument']);
     const uri = params?.textDocument?.uri;
     if (typeof uri !== 'string' || !(await fresh(uri)) || token.isCancellationRequested) return null;
     return timelineLenses(index, uri).flatMap((l) => {
@@ -479,6 +507,7 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction(async (params, token) => {
     if (!initialized) throw notInitialized();
+    checkParams(params, ['textDocument', 'range']);
     const uri = params.textDocument.uri;
     const only = params.context.only;
     const actions: CodeAction[] = [];
