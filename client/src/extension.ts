@@ -253,11 +253,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // just now is still plain text until `claim` has run, and would show no card.
     let doc = await vscode.workspace.openTextDocument(uri);
     if (doc.languageId !== LANGUAGE_ID && looksLikeArticle(doc.getText())) doc = await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
-    await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos) });
+    const editor = await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos) });
+    editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     // Ask the server first: the answer comes after it has the document (requests follow didOpen), so the
     // hover shown next has its card even on a busy machine, instead of racing the document's analysis.
     await client.sendRequest('textDocument/hover', { textDocument: { uri: doc.uri.toString() }, position: { line: pos.line, character: pos.character } }).catch(() => undefined);
+    // A hover is hidden when its editor scrolls or lays out: show it once the mention is on screen, and
+    // again once a newly opened editor has settled (showing it again keeps it open; it does not toggle).
+    for (let i = 0; i < 20 && !editor.visibleRanges.some((r) => r.contains(pos)); i++) await new Promise((r) => setTimeout(r, 50));
     await vscode.commands.executeCommand('editor.action.showHover');
+    await new Promise((r) => setTimeout(r, 500));
+    const still = vscode.window.activeTextEditor;
+    if (still === editor && editor.selection.active.isEqual(pos)) await vscode.commands.executeCommand('editor.action.showHover');
   }
 
   await client.start();
