@@ -81,16 +81,7 @@ function* linesOf(file: string): Generator<string> {
 }
 
 /** A freshly analysed article to add: where it came from, and its facts as JSON. */
-export interface CacheItem {
-  path: string;
-  size: number;
-  mtimeMs: number;
-  hash: string;
-  origin: Origin;
-  summary: DocSummary;
-  lineStarts: number[];
-  facts: () => string;
-}
+export type CacheItem = Omit<CacheEntry, 'offset' | 'length'> & { facts: () => string };
 
 export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('hex');

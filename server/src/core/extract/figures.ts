@@ -397,19 +397,25 @@ function measureBefore(v: string, start: number, ms: Locals, offset: number): Me
 // ---------------------------------------------------------------------------
 // Subjects
 
+/** The index of the first mention of `ms` (sorted by start) that starts at or after `offset`. */
+function firstFrom(ms: Mention[], offset: number): number {
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid].span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * The mention of `ms` (sorted by start) nearest to `span`; on a tie the
  * earlier one. The search starts where the span would stand and walks
  * outwards, stopping once nothing further can be nearer.
  */
 function nearest(ms: Mention[], span: Span): Mention | undefined {
-  let lo = 0;
-  let hi = ms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ms[mid].span.start < span.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstFrom(ms, span.start);
   let best: Mention | undefined;
   let dist = Infinity;
   const distance = (m: Mention) => (m.span.end <= span.start ? span.start - m.span.end : m.span.start >= span.end ? m.span.start - span.end : 0);
@@ -436,13 +442,7 @@ function nearest(ms: Mention[], span: Span): Mention | undefined {
  */
 function subjectNear(ms: Mention[], span: Span): Mention | undefined {
   // The mentions are sorted by start: find the last that starts before the figure, then step back past any that overlap it.
-  let lo = 0;
-  let hi = ms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ms[mid].span.start < span.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstFrom(ms, span.start);
   for (let k = lo - 1; k >= 0 && lo - k <= 8; k--) if (ms[k].span.end <= span.start) return ms[k];
   return nearest(ms, span);
 }
