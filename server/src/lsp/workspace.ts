@@ -218,9 +218,13 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
       skipped.push({ path: r.dir, message: 'folder does not exist' });
       continue;
     }
-    for (const file of await walkArticleFiles([r.dir])) {
-      let real = file;
-      try { real = fs.realpathSync(file); } catch { /* keep the path as given */ }
+    // One real path per root, not per file: only files that are links need their own.
+    let realDir = r.dir;
+    try { realDir = fs.realpathSync(r.dir); } catch { /* keep the path as given */ }
+    const links = new Set<string>();
+    for (const file of await walkArticleFiles([r.dir], links)) {
+      let real = path.join(realDir, path.relative(r.dir, file));
+      if (links.has(file)) try { real = fs.realpathSync(file); } catch { /* keep the path as given */ }
       if (seen.has(real)) continue;
       seen.add(real);
       files.push({ file, origin: r.origin });

@@ -35,8 +35,12 @@ export async function readArticleFile(file: string, options: { maxBytes: number 
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
 
-/** Every candidate article file under the roots, sorted; a root that is a file is taken as it is. */
-export async function walkArticleFiles(roots: string[]): Promise<string[]> {
+/**
+ * Every candidate article file under the roots, sorted; a root that is a file
+ * is taken as it is. Files that are symbolic links are also added to
+ * `symlinks` when given (directories that are links are not followed).
+ */
+export async function walkArticleFiles(roots: string[], symlinks?: Set<string>): Promise<string[]> {
   const out: string[] = [];
   const visit = async (dir: string) => {
     let entries: fs.Dirent[];
@@ -51,6 +55,7 @@ export async function walkArticleFiles(roots: string[]): Promise<string[]> {
         if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await visit(p);
       } else if ((e.isFile() || e.isSymbolicLink()) && isCandidateFile(e.name)) {
         out.push(p);
+        if (symlinks && e.isSymbolicLink()) symlinks.add(p);
       }
     }
   };
