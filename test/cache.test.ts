@@ -65,6 +65,12 @@ describe('corpus cache over stdio', function () {
     return h?.contents?.value ?? '';
   }
 
+  async function galReferences(client: LspClient): Promise<{ uri: string; range: unknown }[]> {
+    return client.request('textDocument/references', {
+      textDocument: { uri: fileUri(AWFUL) }, position: positionOf(fs.readFileSync(AWFUL, 'utf8'), 'Gal'), context: { includeDeclaration: true },
+    });
+  }
+
   const cacheDir = () => path.join(storage, 'corpus-cache');
   const factsFile = () => path.join(cacheDir(), fs.readdirSync(cacheDir()).find((f) => f.startsWith('facts-'))!);
 
@@ -88,6 +94,8 @@ describe('corpus cache over stdio', function () {
     assert.strictEqual(first.indexed.articles, 6);
     assert.strictEqual(first.indexed.cached, 0);
     const coldCard = await binnsCard(first.client);
+    const coldRefs = await galReferences(first.client);
+    const coldSymbols = await first.client.request('workspace/symbol', { query: 'Gal' });
     await first.client.shutdown();
     assert.ok(fs.existsSync(path.join(cacheDir(), 'index.json')), 'a cache was written to the storage folder');
     assert.deepStrictEqual(listing(workspace), before, 'nothing was written into the workspace');
@@ -99,10 +107,12 @@ describe('corpus cache over stdio', function () {
     assert.ok(warmCard.includes('Binns'), warmCard);
     assert.strictEqual(warmCard, coldCard);
     assert.deepStrictEqual(await symbols(second.client, 'Initech fined'), ['Initech fined']);
-    const refs: { uri: string }[] = await second.client.request('textDocument/references', {
-      textDocument: { uri: fileUri(AWFUL) }, position: positionOf(fs.readFileSync(AWFUL, 'utf8'), 'Gal'), context: { includeDeclaration: true },
-    });
+    // Mention spans and line starts come back packed from the cache: the same ranges as when analysed.
+    const refs = await galReferences(second.client);
     assert.strictEqual(new Set(refs.map((r) => r.uri)).size, 3, 'Gal is mentioned in all three seeds');
+    assert.ok(refs.length > 3);
+    assert.deepStrictEqual(refs, coldRefs);
+    assert.deepStrictEqual(await second.client.request('workspace/symbol', { query: 'Gal' }), coldSymbols);
   });
 
   it('analyses a changed file again, and trusts the content hash when only the mtime moved', async function () {
@@ -161,6 +171,19 @@ describe('corpus cache over stdio', function () {
     assert.deepStrictEqual([indexed.articles, indexed.cached], [6, 0]);
   });
 
+  it('an entry naming a string the table does not have is not trusted', async function () {
+    await (await start()).client.shutdown();
+    const file = path.join(cacheDir(), 'index.json');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    // Line 2 is the string table: cut it to one name, so the entries point past its end.
+    assert.ok(JSON.parse(lines[1]).length > 1);
+    lines[1] = JSON.stringify(JSON.parse(lines[1]).slice(0, 1));
+    fs.writeFileSync(file, lines.join('\n'));
+    const { client, indexed } = await start();
+    assert.deepStrictEqual([indexed.articles, indexed.cached], [6, 0]);
+    assert.ok((await binnsCard(client)).includes('Binns'));
+  });
+
   it('a truncated facts file invalidates the cache', async function () {
     await (await start()).client.shutdown();
     fs.truncateSync(factsFile(), 10);
@@ -197,9 +220,18 @@ describe('corpus cache over stdio', function () {
     const strip = (p: { diagnostics: { code?: string; message: string; range: unknown }[] }) => p.diagnostics.map((d) => `${d.code} ${JSON.stringify(d.range)} ${d.message}`).sort();
     const [a, b] = await Promise.all([plain.diagnostics(uri), pooled.client.diagnostics(uri)]);
     assert.deepStrictEqual(strip(b), strip(a));
+    // References come from mention spans the workers packed: the same ranges either way, and after a warm start.
+    const someone = (await plain.request('workspace/symbol', { query: '' }) as { name: string; kind: number; location: { uri: string; range: { start: unknown } } }[])
+      .find((s) => s.kind !== 1 && s.location.uri !== uri);
+    assert.ok(someone, 'an entity to look up');
+    const refsOf = (c: LspClient) => c.request('textDocument/references', { textDocument: { uri: someone!.location.uri }, position: someone!.location.range.start, context: { includeDeclaration: true } });
+    const plainRefs = await refsOf(plain);
+    assert.ok(plainRefs.length > 0, `references of ${someone!.name}`);
+    assert.deepStrictEqual(await refsOf(pooled.client), plainRefs);
     await pooled.client.shutdown();
     const warm = await start();
     assert.strictEqual(warm.indexed.cached, single.articles);
+    assert.deepStrictEqual(await refsOf(warm.client), plainRefs);
     await warm.client.shutdown();
 
     // One article changed since: analysed on the main thread, the rest restored.

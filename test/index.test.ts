@@ -1,12 +1,14 @@
 /**
  * The corpus index's memory: facts that live on disk are loaded when a
  * feature asks and dropped again when many have been loaded, while lookups
- * keep working from summaries.
+ * keep working from summaries; and the compact forms that make loading fast
+ * (quotation windows hashed in one pass, packed numbers).
  */
 import * as assert from 'assert';
+import fc from 'fast-check';
 import { extractFacts } from '../server/src/core/extract/facts';
 import type { DocFacts } from '../server/src/core/extract/types';
-import { CorpusIndex, lineStartsOf, summarize } from '../server/src/core/index/corpus';
+import { CorpusIndex, lineStartsOf, packNumbers, quoteWindows, quoteWords, summarize, unpackNumbers } from '../server/src/core/index/corpus';
 import { parse } from '../server/src/core/syntax/parse';
 
 function article(n: number): { uri: string; text: string } {
@@ -53,5 +55,40 @@ describe('corpus index: facts on demand', function () {
     }
     assert.strictEqual(index.trimResident(0), 0);
     assert.ok([...index.all()].every((d) => d.resident));
+  });
+});
+
+/** FNV-1a of each word, then the five-word windows, as the index defined them before the one-pass version. */
+function windowsByWords(text: string): number[] {
+  const hs = quoteWords(text).map((w) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+    return h >>> 0;
+  });
+  const out = new Set<number>();
+  for (let i = 0; i + 5 <= hs.length; i++) {
+    let h = 0;
+    for (let j = 0; j < 5; j++) h = Math.imul(h ^ hs[i + j], 0x9e3779b1) + j;
+    out.add(h & 0x3fffffff);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+describe('corpus index: compact forms', function () {
+  it('quotation windows in one pass are exactly those of the quotation\'s words', function () {
+    // Letters, digits, every apostrophe, separators, and the characters whose lower case is ASCII.
+    const text = fc.array(fc.constantFrom('a', 'B', 'z', 'Q', '0', '9', "'", '’', '‘', ' ', '-', '.', '\n', 'é', 'ß', '\u212a', '\u0130', 'don’t', 'O’Brien'), { maxLength: 80 }).map((a) => a.join(''));
+    fc.assert(fc.property(text, (t) => assert.deepStrictEqual([...quoteWindows(t)], windowsByWords(t))), { numRuns: 3000 });
+    const quote = '“We did it to harm US infrastructure,” Binns allegedly told Gal; he’d rock’n’roll 4ever.';
+    assert.ok(quoteWindows(quote).length > 5);
+    assert.deepStrictEqual([...quoteWindows(quote)], windowsByWords(quote));
+  });
+
+  it('packed numbers come back as they were, also when they go down', function () {
+    fc.assert(fc.property(fc.array(fc.integer({ min: -1e9, max: 1e9 }), { maxLength: 50 }), (a) => assert.deepStrictEqual(unpackNumbers(packNumbers(a)), a)));
+    assert.strictEqual(packNumbers([0, 10, 46, 46]), '0,a,10,0');
+    assert.deepStrictEqual(unpackNumbers(''), []);
+    assert.throws(() => unpackNumbers('1,#'), /not packed/);
+    assert.throws(() => packNumbers([1.5]), /not an integer/);
   });
 });

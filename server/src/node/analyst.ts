@@ -22,7 +22,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { looksLikeArticle } from '../core/detect';
 import { extractFacts } from '../core/extract/facts';
 import type { Pin } from '../core/extract/pins';
-import { lineStartsOf, summarize, type DocSummary } from '../core/index/corpus';
+import { lineStartsOf, packNumbers, summarize, type DocSummary } from '../core/index/corpus';
 import { parse } from '../core/syntax/parse';
 import { contentHash } from './cache';
 import { readArticleFile } from './fsutil';
@@ -41,12 +41,14 @@ export type Outcome =
   | { id: number; kind: 'not-article' }
   | { id: number; kind: 'unchanged'; hash: string }
   | { id: number; kind: 'placeholder'; hash: string }
-  | { id: number; kind: 'analysed'; hash: string; summary: DocSummary; lineStarts: number[]; facts: string }
+  | { id: number; kind: 'analysed'; hash: string; summary: DocSummary; lineStarts: string; facts: Uint8Array }
   | { id: number; kind: 'failed'; message: string };
 
 interface Setup {
   pins: Pin[];
 }
+
+const UTF8 = new TextEncoder();
 
 /** One file: read, compare with the cached hash, analyse. `outlets` learns the file's Source. */
 export async function analyse(job: Job, outlets: Map<string, string>, pins: Pin[]): Promise<Outcome> {
@@ -64,7 +66,10 @@ export async function analyse(job: Job, outlets: Map<string, string>, pins: Pin[
           else {
             const facts = extractFacts(job.uri, r.text, article, { outlets, pins });
             if (facts.source) outlets.set(facts.source.toLowerCase(), facts.source);
-            out = { id: job.id, kind: 'analysed', hash, summary: summarize(facts), lineStarts: lineStartsOf(r.text), facts: JSON.stringify(facts) };
+            const summary = summarize(facts);
+            // Packed for the trip and the cache: strings cross threads cheaply, arrays of numbers do not.
+            for (const e of summary.entities) e.spans = packNumbers(e.spans as number[]);
+            out = { id: job.id, kind: 'analysed', hash, summary, lineStarts: packNumbers(lineStartsOf(r.text)), facts: UTF8.encode(JSON.stringify(facts)) };
           }
         }
       }
@@ -78,7 +83,9 @@ export async function analyse(job: Job, outlets: Map<string, string>, pins: Pin[
 function serve(setup: Setup): void {
   const outlets = new Map<string, string>();
   parentPort!.on('message', async (job: Job) => {
-    parentPort!.postMessage(await analyse(job, outlets, setup.pins));
+    const out = await analyse(job, outlets, setup.pins);
+    // The facts' bytes move to the main thread rather than being copied.
+    parentPort!.postMessage(out, out.kind === 'analysed' ? [out.facts.buffer as ArrayBuffer] : []);
   });
 }
 

@@ -5,9 +5,10 @@
  *
  * Two files in `<storage>/corpus-cache/`:
  * - `index.json`: a header line (cache format, build of the analysis, pinned
- *   entities, size limit, count) and a line per article file: its size, mtime
- *   and SHA-1, its `DocSummary` and line starts, and where its facts are in
- *   the facts file; read and written a line at a time;
+ *   entities, size limit, count), a line with the table of names the entries
+ *   share, and a line per article file: its size, mtime and SHA-1, its
+ *   `DocSummary` and line starts (compacted, see `Line`), and where its facts
+ *   are in the facts file; read and written a line at a time;
  * - `facts-<id>.json`: every article's `DocFacts` as JSON, one after another.
  *   New facts are appended; dead ones are dropped when they outweigh the live
  *   ones (the file is then rewritten). The index only ever points at bytes
@@ -25,11 +26,11 @@
 import { createHash, randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { DocFacts } from '../core/extract/types';
-import type { DocSummary, Origin } from '../core/index/corpus';
+import type { DocFacts, EntityKind } from '../core/extract/types';
+import { packNumbers, type DocSummary, type EntitySummary, type Origin } from '../core/index/corpus';
 
 /** Bumped when the layout of the cache files changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 export interface CacheEntry {
   path: string;
@@ -38,7 +39,8 @@ export interface CacheEntry {
   hash: string;
   origin: Origin;
   summary: DocSummary;
-  lineStarts: number[];
+  /** Line starts, or them packed (`packNumbers`). */
+  lineStarts: number[] | string;
   /** Byte range of the facts in the facts file. */
   offset: number;
   length: number;
@@ -80,37 +82,132 @@ function* linesOf(file: string): Generator<string> {
   }
 }
 
+/**
+ * An article's line in `index.json`: its entry with the summary's names,
+ * keys, aliases and measures as numbers into the index's string table (the
+ * second line: the same few thousand names recur in every article), its
+ * entities as arrays, and line starts and mention spans packed
+ * (`packNumbers`). A warm start so parses a third of the text it would
+ * otherwise, and every article shares one copy of each name; spans and line
+ * starts stay packed in memory until a feature reads them.
+ */
+type EntityRow = [name: number, key: number, kind: number, aliases: number[], mentionCount: number, firstStart: number, firstEnd: number, spans: string];
+type Line = Omit<CacheEntry, 'summary' | 'lineStarts'> & { lineStarts: string; summary: Omit<DocSummary, 'entities' | 'measures'> & { entities: EntityRow[]; measures: number[] } };
+
+const KINDS: EntityKind[] = ['person', 'organisation', 'place', 'outlet', 'handle', 'other'];
+const PACKED = /^[0-9a-z,-]*$/;
+
+/** Strings by number, for writing the table. */
+class StringTable {
+  readonly list: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  of(s: string): number {
+    let n = this.index.get(s);
+    if (n === undefined) {
+      n = this.list.length;
+      this.list.push(s);
+      this.index.set(s, n);
+    }
+    return n;
+  }
+}
+
+function encodeEntry(e: CacheEntry, t: StringTable): string {
+  const entities = e.summary.entities.map((x): EntityRow => [
+    t.of(x.name), t.of(x.key), KINDS.indexOf(x.kind), x.aliases.map((a) => t.of(a)), x.mentionCount, x.first.start, x.first.end,
+    typeof x.spans === 'string' ? x.spans : packNumbers(x.spans),
+  ]);
+  const line: Line = {
+    ...e,
+    lineStarts: typeof e.lineStarts === 'string' ? e.lineStarts : packNumbers(e.lineStarts),
+    summary: { ...e.summary, entities, measures: e.summary.measures.map((m) => t.of(m)) },
+  };
+  return JSON.stringify(line);
+}
+
+/** The string numbered `n` in `table`; throws if there is none. */
+function str(table: string[], n: number): string {
+  const s = table[n];
+  if (typeof s !== 'string') throw new Error('bad string number');
+  return s;
+}
+
+/** An entry from its line; throws if the line is not one. */
+function decodeEntry(text: string, table: string[], factsSize: number): CacheEntry {
+  const e = JSON.parse(text) as Line;
+  if (typeof e?.path !== 'string' || !e.summary || !Array.isArray(e.summary.entities) || !Array.isArray(e.summary.measures) || typeof e.lineStarts !== 'string' || !PACKED.test(e.lineStarts)
+    || !(e.offset >= 0) || !(e.length > 0) || e.offset + e.length > factsSize) {
+    throw new Error('bad entry');
+  }
+  const rows = e.summary.entities;
+  const entities: EntitySummary[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (!Array.isArray(r) || !Array.isArray(r[3]) || typeof r[7] !== 'string' || !PACKED.test(r[7]) || !KINDS[r[2]]) throw new Error('bad entity');
+    const aliases: string[] = new Array(r[3].length);
+    for (let k = 0; k < aliases.length; k++) aliases[k] = str(table, r[3][k]);
+    entities[i] = { key: str(table, r[1]), name: str(table, r[0]), kind: KINDS[r[2]], aliases, mentionCount: r[4], first: { start: r[5], end: r[6] }, spans: r[7] };
+  }
+  const measures: string[] = new Array(e.summary.measures.length);
+  for (let k = 0; k < measures.length; k++) measures[k] = str(table, e.summary.measures[k]);
+  // In place: a warm start decodes tens of thousands of these.
+  const summary = e.summary as unknown as DocSummary;
+  summary.entities = entities;
+  summary.measures = measures;
+  return e as unknown as CacheEntry;
+}
+
 /** A freshly analysed article to add: where it came from, and its facts as JSON. */
-export type CacheItem = Omit<CacheEntry, 'offset' | 'length'> & { facts: () => string };
+export type CacheItem = Omit<CacheEntry, 'offset' | 'length'> & { facts: () => string | Uint8Array };
 
 export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
-/** An open facts file; kept open for the life of the process, so lazily loaded facts stay readable. */
+/**
+ * An open facts file; kept open for the life of the process, so lazily loaded
+ * facts stay readable. Appends are gathered and written a few MB at a time
+ * (a first index appends tens of thousands of facts): `size` counts them
+ * all, and a read of bytes not yet written, or a commit, writes them first.
+ */
 class FactsFile {
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+
   constructor(readonly file: string, readonly fd: number, public size: number) {}
 
   read(offset: number, length: number): Buffer {
+    if (offset + length > this.size - this.pendingBytes) this.flush();
     const buf = Buffer.allocUnsafe(length);
     const n = fs.readSync(this.fd, buf, 0, length, offset);
     if (n !== length) throw new Error('facts file truncated');
     return buf;
   }
 
-  /** Appends text as UTF-8 without an intermediate buffer. */
-  appendText(text: string): { offset: number; length: number } {
+  /** Appends bytes (or text, as UTF-8); gives where they stand. */
+  append(data: Uint8Array | string): { offset: number; length: number } {
+    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     const offset = this.size;
-    const length = fs.writeSync(this.fd, text, offset, 'utf8');
-    this.size += length;
-    return { offset, length };
+    this.pending.push(buf);
+    this.pendingBytes += buf.length;
+    this.size += buf.length;
+    if (this.pendingBytes >= 4 << 20) this.flush();
+    return { offset, length: buf.length };
   }
 
-  append(buf: Buffer): number {
-    const at = this.size;
-    fs.writeSync(this.fd, buf, 0, buf.length, at);
-    this.size += buf.length;
-    return at;
+  /** Writes what was appended. */
+  flush(): void {
+    if (!this.pendingBytes) return;
+    const all = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
+    let at = this.size - this.pendingBytes;
+    for (let done = 0; done < all.length;) {
+      const n = fs.writeSync(this.fd, all, done, all.length - done, at);
+      done += n;
+      at += n;
+    }
+    this.pending = [];
+    this.pendingBytes = 0;
   }
 }
 
@@ -151,11 +248,11 @@ export class CorpusCache {
       const file = path.join(cache.dir, header.facts);
       fd = fs.openSync(file, 'r+');
       const size = fs.fstatSync(fd).size;
+      const second = lines.next();
+      const table = (second.done ? undefined : JSON.parse(second.value)) as unknown;
+      if (!Array.isArray(table)) throw new Error('no string table');
       for (const line of lines) {
-        const e = JSON.parse(line) as CacheEntry;
-        if (typeof e?.path !== 'string' || !e.summary || !Array.isArray(e.summary.entities) || !Array.isArray(e.lineStarts) || !(e.offset >= 0) || !(e.length > 0) || e.offset + e.length > size) {
-          throw new Error('bad entry');
-        }
+        const e = decodeEntry(line, table as string[], size);
         cache.entries.set(e.path, e);
       }
       if (cache.entries.size !== header.count) throw new Error('index cut short');
@@ -214,7 +311,7 @@ export class CorpusCache {
   keep(e: CacheEntry, stat: { size: number; mtimeMs: number }): () => DocFacts {
     const target = this.target!;
     let entry = { ...e, size: stat.size, mtimeMs: stat.mtimeMs };
-    if (target !== this.facts) entry = { ...entry, offset: target.append(this.facts!.read(e.offset, e.length)) };
+    if (target !== this.facts) entry = { ...entry, offset: target.append(this.facts!.read(e.offset, e.length)).offset };
     this.next.set(e.path, entry);
     return () => parseFacts(target.read(entry.offset, entry.length));
   }
@@ -222,7 +319,7 @@ export class CorpusCache {
   /** Adds a freshly analysed article to the new index; gives the loader of its facts. */
   add(item: CacheItem): () => DocFacts {
     const target = this.target!;
-    const { offset, length } = target.appendText(item.facts());
+    const { offset, length } = target.append(item.facts());
     const entry: CacheEntry = { path: item.path, size: item.size, mtimeMs: item.mtimeMs, hash: item.hash, origin: item.origin, summary: item.summary, lineStarts: item.lineStarts, offset, length };
     this.next.set(item.path, entry);
     // The loader keeps numbers only: holding the text or a buffer here would keep every article's facts in memory.
@@ -243,6 +340,8 @@ export class CorpusCache {
   commit(): void {
     const target = this.target;
     if (!target) return;
+    // The index only ever points at bytes already written.
+    target.flush();
     if (this.changed) {
       fs.mkdirSync(this.dir, { recursive: true });
       const header: Header = { format: FORMAT, key: this.key, facts: path.basename(target.file), count: this.next.size };
@@ -250,9 +349,19 @@ export class CorpusCache {
       const fd = fs.openSync(tmp, 'w');
       try {
         // A line per article, written in batches: never one string of the whole index.
-        let batch = `${JSON.stringify(header)}\n`;
+        // The string table first (a pass over the summaries' names), then the entries that use it.
+        const table = new StringTable();
         for (const e of this.next.values()) {
-          batch += `${JSON.stringify(e)}\n`;
+          for (const x of e.summary.entities) {
+            table.of(x.name);
+            table.of(x.key);
+            for (const a of x.aliases) table.of(a);
+          }
+          for (const m of e.summary.measures) table.of(m);
+        }
+        let batch = `${JSON.stringify(header)}\n${JSON.stringify(table.list)}\n`;
+        for (const e of this.next.values()) {
+          batch += `${encodeEntry(e, table)}\n`;
           if (batch.length > 1 << 20) {
             fs.writeSync(fd, batch);
             batch = '';

@@ -24,8 +24,58 @@ export interface EntitySummary {
   mentionCount: number;
   /** Where the article first gives the fullest form of the name (or its first mention). */
   first: Span;
-  /** Every mention's start and end, flat ([s0, e0, s1, e1, …]): references need no facts. */
-  spans: number[];
+  /**
+   * Every mention's start and end, flat ([s0, e0, s1, e1, …]): references
+   * need no facts. Packed (`packNumbers`) when restored from the cache; read
+   * it through `spansOf`.
+   */
+  spans: number[] | string;
+}
+
+/** An entity summary's mention spans, flat, unpacking them the first time. */
+export function spansOf(e: EntitySummary): number[] {
+  if (typeof e.spans === 'string') e.spans = unpackNumbers(e.spans);
+  return e.spans;
+}
+
+/**
+ * Integers (line starts, mention spans: mostly increasing) as a short
+ * string: base-36 differences, comma-separated. A summary restored from the
+ * cache keeps them packed until a feature reads them, so a warm start parses
+ * one string instead of hundreds of numbers per article.
+ */
+export function packNumbers(a: readonly number[]): string {
+  let s = '';
+  let prev = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (!Number.isSafeInteger(a[i])) throw new RangeError(`packNumbers: ${a[i]} is not an integer`);
+    const d = a[i] - prev;
+    if (i) s += ',';
+    s += d.toString(36);
+    prev = a[i];
+  }
+  return s;
+}
+
+export function unpackNumbers(s: string): number[] {
+  const out: number[] = [];
+  if (!s) return out;
+  let prev = 0;
+  let d = 0;
+  let sign = 1;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 44;
+    if (c === 44 /* , */) {
+      prev += sign * d;
+      out.push(prev);
+      d = 0;
+      sign = 1;
+    } else if (c >= 48 && c <= 57) d = d * 36 + (c - 48);
+    else if (c >= 97 && c <= 122) d = d * 36 + (c - 87);
+    else if (c === 45 /* - */ && d === 0) sign = -1;
+    else throw new RangeError('unpackNumbers: not packed numbers');
+  }
+  return out;
 }
 
 /**
@@ -72,7 +122,8 @@ export class IndexedDoc {
   private loaded: DocFacts | undefined;
   constructor(
     readonly summary: DocSummary,
-    readonly lineStarts: number[],
+    /** Offsets of line starts, or them packed (`packNumbers`, from the cache) until first read. */
+    private starts: number[] | string,
     readonly origin: Origin,
     facts: DocFacts | undefined,
     private loader?: () => DocFacts,
@@ -83,6 +134,11 @@ export class IndexedDoc {
 
   get uri(): string {
     return this.summary.uri;
+  }
+
+  get lineStarts(): number[] {
+    if (typeof this.starts === 'string') this.starts = unpackNumbers(this.starts);
+    return this.starts;
   }
 
   get facts(): DocFacts {
@@ -165,24 +221,77 @@ function wordHash(w: string): number {
 }
 
 /**
- * Overlapping five-word windows as 32-bit hashes, sorted and unique; two
- * quotations that share one are candidates for being the same. Numbers, not
- * joined strings: a corpus has millions of windows, and a collision only adds
- * a candidate that the word-for-word comparison then rejects.
+ * Overlapping five-word windows as hashes, sorted and unique; two quotations
+ * that share one are candidates for being the same. Numbers, not joined
+ * strings: a corpus has millions of windows, and a collision only adds a
+ * candidate that the word-for-word comparison then rejects. Hashes keep 30
+ * bits, so that as map keys they are small integers, not heap numbers.
  */
 function shingles(words: string[]): Uint32Array {
-  if (words.length < SHINGLE) return new Uint32Array(0);
-  const hs = words.map(wordHash);
-  const out = new Uint32Array(words.length - SHINGLE + 1);
+  return windowsOf(words.map(wordHash));
+}
+
+function windowsOf(hs: number[]): Uint32Array {
+  if (hs.length < SHINGLE) return new Uint32Array(0);
+  const out = new Uint32Array(hs.length - SHINGLE + 1);
   for (let i = 0; i < out.length; i++) {
     let h = 0;
     for (let j = 0; j < SHINGLE; j++) h = Math.imul(h ^ hs[i + j], 0x9e3779b1) + j;
-    out[i] = h >>> 0;
+    out[i] = h & 0x3fffffff;
   }
   out.sort();
   let n = 0;
   for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i];
   return out.subarray(0, n);
+}
+
+/** Lower-case ASCII letter or digit code of `c`, or -1. */
+function wordChar(c: number): number {
+  if (c >= 97 && c <= 122) return c;
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c >= 48 && c <= 57) return c;
+  return -1;
+}
+
+/**
+ * `shingles(quoteWords(text))` in one pass over the characters, without
+ * building the words: what indexing a corpus's quotations costs. Text with
+ * one of the few characters whose lower case is ASCII (the Kelvin sign,
+ * dotted capital I) takes the long way, so both always agree.
+ */
+export function quoteWindows(text: string): Uint32Array {
+  const hs: number[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let w = wordChar(c);
+    if (w < 0) {
+      if (c === 0x212a || c === 0x130) return shingles(quoteWords(text));
+      i++;
+      continue;
+    }
+    let h = 0x811c9dc5;
+    while (w >= 0) {
+      h = Math.imul(h ^ w, 0x01000193);
+      w = ++i < n ? wordChar(text.charCodeAt(i)) : -1;
+    }
+    // "don't", "o’clock": an apostrophe and letters (not digits) stay in the word.
+    const a = i < n ? text.charCodeAt(i) : 0;
+    if ((a === 39 || a === 0x2019 || a === 0x2018) && i + 1 < n) {
+      let l = wordChar(text.charCodeAt(i + 1));
+      if (l >= 97) {
+        h = Math.imul(h ^ 39, 0x01000193);
+        i++;
+        while (l >= 97) {
+          h = Math.imul(h ^ l, 0x01000193);
+          l = ++i < n ? wordChar(text.charCodeAt(i)) : -1;
+        }
+      }
+    }
+    hs.push(h >>> 0);
+  }
+  return windowsOf(hs);
 }
 
 /** How many values two sorted unique arrays share. */
@@ -268,7 +377,7 @@ export class CorpusIndex {
   }
 
   /** Adds or replaces an article from its summary; `load` gives its full facts when a feature asks. */
-  setLazy(summary: DocSummary, lineStarts: number[], origin: Origin, load: () => DocFacts): void {
+  setLazy(summary: DocSummary, lineStarts: number[] | string, origin: Origin, load: () => DocFacts): void {
     this.put(new IndexedDoc(summary, lineStarts, origin, undefined, load, this.loadedLazily));
   }
 
@@ -316,7 +425,7 @@ export class CorpusIndex {
     }
     for (let i = 0; i < f.measures.length; i++) addTo(this.byMeasure, (f.measures[i] = this.intern(f.measures[i])), f.uri);
     if (f.link) addTo(this.byLink, f.link, f.uri);
-    const qd = f.quotes.map((q) => ({ text: q.text, span: q.span, shingles: shingles(quoteWords(q.text)) }));
+    const qd = f.quotes.map((q) => ({ text: q.text, span: q.span, shingles: quoteWindows(q.text) }));
     this.quoteData.set(f.uri, qd);
     for (const q of qd) {
       for (const sh of q.shingles) {
