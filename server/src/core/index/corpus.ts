@@ -394,6 +394,8 @@ export class CorpusIndex {
    */
   trimResident(keep: number): number {
     let dropped = 0;
+    // Memoized answers hold facts too.
+    this.memo.clear();
     for (const doc of this.lazilyLoaded) {
       if (this.lazilyLoaded.size <= keep) break;
       this.lazilyLoaded.delete(doc);
@@ -511,7 +513,31 @@ export class CorpusIndex {
     return this.entities.values();
   }
 
-  figuresOf(measure: string): FigureRef[] {
+  /**
+   * Answers worked out once per version of the index: checking a whole
+   * corpus (the CLI) asks for the same measures and quotations once per
+   * article that states them, which without this grows with the square of
+   * a story's size. Cleared by any change, and when facts are trimmed.
+   */
+  private memo = new Map<string, unknown>();
+  private memoVersion = -1;
+
+  private memoized<T>(key: string, compute: () => T): T {
+    if (this.memoVersion !== this.version) {
+      this.memo.clear();
+      this.memoVersion = this.version;
+    }
+    let v = this.memo.get(key) as T | undefined;
+    if (v === undefined) this.memo.set(key, (v = compute()));
+    return v;
+  }
+
+  /** Every statement of a measure across the corpus, in path order; shared, do not change it. */
+  figuresOf(measure: string): readonly FigureRef[] {
+    return this.memoized(`f\u0000${measure}`, () => this.collectFigures(measure));
+  }
+
+  private collectFigures(measure: string): FigureRef[] {
     const out: FigureRef[] = [];
     // In path order, so that answers do not depend on the order articles were indexed in.
     for (const uri of [...(this.byMeasure.get(measure) ?? [])].sort()) {
@@ -542,6 +568,11 @@ export class CorpusIndex {
    * windows shared, but neither contains the other).
    */
   quoteMatches(words: string[], excludeUri: string): QuoteMatch[] {
+    return this.memoized(`q\u0000${words.join(' ')}`, () => this.collectQuoteMatches(words)).filter((m) => m.uri !== excludeUri);
+  }
+
+  private collectQuoteMatches(words: string[]): QuoteMatch[] {
+    const excludeUri = '';
     const mine = shingles(words);
     if (!mine.length) return [];
     const docs = new Set<string>();
