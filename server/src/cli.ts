@@ -17,6 +17,7 @@ import { applyEdits, applySeverities, diag, type Diagnostic, type SeverityOverri
 import { extractFacts } from './core/extract/facts';
 import { CorpusIndex, dropShadowedSeeds } from './core/index/corpus';
 import { readArticleFile, walkArticleFiles } from './node/fsutil';
+import { ChunkedWriter, writeJson } from './node/jsonout';
 import { parsePins } from './core/extract/pins';
 import { LineIndex } from './core/text';
 import pkg from '../../package.json';
@@ -237,7 +238,8 @@ function positions(r: FileResult, d: Diagnostic) {
 function printText(results: FileResult[], notArticles: number): void {
   const colour = process.stdout.isTTY && !process.env.NO_COLOR;
   const paint = (s: string, code: number) => (colour ? `\x1b[${code}m${s}\x1b[0m` : s);
-  const lines: string[] = [];
+  const out = new ChunkedWriter((chunk) => process.stdout.write(chunk));
+  const lines = { push: (line: string) => out.write(`${line}\n`) };
   for (const r of results) {
     for (const d of r.diagnostics) {
       const p = positions(r, d).start;
@@ -252,13 +254,14 @@ function printText(results: FileResult[], notArticles: number): void {
   }
   const s = summary(results, notArticles);
   lines.push(`${s.files} file${s.files === 1 ? '' : 's'} checked (${s.skipped} skipped, ${s.notArticles} not articles): ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.notes} note${s.notes === 1 ? '' : 's'}`);
-  process.stdout.write(`${lines.join('\n')}\n`);
+  out.flush();
 }
 
 function jsonReport(results: FileResult[], notArticles: number) {
   return {
     version: pkg.version,
-    files: results.map((r) => ({
+    // Made one at a time as the report is written (see `writeJson`).
+    files: mapLazily(results, (r) => ({
       path: rel(r.file),
       diagnostics: r.diagnostics.map((d) => ({
         code: d.code,
@@ -287,38 +290,48 @@ function region(range: { start: { line: number; character: number }; end: { line
   return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
 }
 
+/** `items.map(f)`, made one at a time while it is read. */
+function* mapLazily<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
+}
+
 function sarifReport(results: FileResult[]) {
   const ruleIndex = new Map(ALL_CODES.map((c, i) => [c, i]));
-  const sarifResults: unknown[] = [];
   const notifications: unknown[] = [];
+  const location = (r: FileResult, d: Diagnostic) => ({ physicalLocation: { artifactLocation: sarifUri(r.file), region: region(positions(r, d)) } });
   for (const r of results) {
     for (const d of r.diagnostics) {
-      const loc = { physicalLocation: { artifactLocation: sarifUri(r.file), region: region(positions(r, d)) } };
-      const result: Record<string, unknown> = {
-        ruleId: d.code,
-        ruleIndex: ruleIndex.get(d.code),
-        level: LEVEL[d.severity],
-        message: { text: d.message },
-        locations: [loc],
-      };
-      const related = (d.related ?? []).flatMap((x, i) => {
-        const u = x.uri ?? pathToFileURL(r.file).toString();
-        const range = relatedRange(u, x.span) ?? r.analysis?.lines.range(x.span);
-        return range ? [{ id: i + 1, physicalLocation: { artifactLocation: sarifUri(fileOfUri(u)), region: region(range) }, message: { text: x.message } }] : [];
-      });
-      if (related.length) result.relatedLocations = related;
-      if (d.fixes?.length && r.analysis) {
-        result.fixes = d.fixes.map((f) => ({
-          description: { text: f.title },
-          artifactChanges: [{
-            artifactLocation: sarifUri(r.file),
-            replacements: f.edits.map((e) => ({ deletedRegion: region(r.analysis!.lines.range(e.span)), insertedContent: { text: e.newText } })),
-          }],
-        }));
-      }
-      sarifResults.push(result);
-      if (d.code.startsWith('file.')) {
-        notifications.push({ level: LEVEL[d.severity], message: { text: `${rel(r.file)}: ${d.message}` }, locations: [loc] });
+      if (d.code.startsWith('file.')) notifications.push({ level: LEVEL[d.severity], message: { text: `${rel(r.file)}: ${d.message}` }, locations: [location(r, d)] });
+    }
+  }
+  // Results are made one at a time as the report is written (see `writeJson`).
+  function* sarifResults(): Generator<unknown> {
+    for (const r of results) {
+      for (const d of r.diagnostics) {
+        const loc = location(r, d);
+        const result: Record<string, unknown> = {
+          ruleId: d.code,
+          ruleIndex: ruleIndex.get(d.code),
+          level: LEVEL[d.severity],
+          message: { text: d.message },
+          locations: [loc],
+        };
+        const related = (d.related ?? []).flatMap((x, i) => {
+          const u = x.uri ?? pathToFileURL(r.file).toString();
+          const range = relatedRange(u, x.span) ?? r.analysis?.lines.range(x.span);
+          return range ? [{ id: i + 1, physicalLocation: { artifactLocation: sarifUri(fileOfUri(u)), region: region(range) }, message: { text: x.message } }] : [];
+        });
+        if (related.length) result.relatedLocations = related;
+        if (d.fixes?.length && r.analysis) {
+          result.fixes = d.fixes.map((f) => ({
+            description: { text: f.title },
+            artifactChanges: [{
+              artifactLocation: sarifUri(r.file),
+              replacements: f.edits.map((e) => ({ deletedRegion: region(r.analysis!.lines.range(e.span)), insertedContent: { text: e.newText } })),
+            }],
+          }));
+        }
+        yield result;
       }
     }
   }
@@ -336,7 +349,7 @@ function sarifReport(results: FileResult[]) {
       originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(process.cwd()).toString()}/` } },
       columnKind: 'utf16CodeUnits',
       invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
-      results: sarifResults,
+      results: sarifResults(),
     }],
   };
 }
@@ -364,9 +377,14 @@ export async function main(argv: string[]): Promise<number> {
   const { results, notArticles } = collected;
   if (o.fix) applyFixes(results, o);
   corpusChecks(results, o);
-  if (o.format === 'json') process.stdout.write(`${JSON.stringify(jsonReport(results, notArticles), null, 2)}\n`);
-  else if (o.format === 'sarif') process.stdout.write(`${JSON.stringify(sarifReport(results), null, 2)}\n`);
-  else printText(results, notArticles);
+  if (o.format === 'text') printText(results, notArticles);
+  else {
+    // Written in pieces: a large corpus's report is longer than a string may be.
+    const out = new ChunkedWriter((chunk) => process.stdout.write(chunk));
+    writeJson(out, o.format === 'json' ? jsonReport(results, notArticles) : sarifReport(results));
+    out.write('\n');
+    out.flush();
+  }
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
 

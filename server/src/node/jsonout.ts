@@ -1,0 +1,69 @@
+/**
+ * Writing a large report without ever holding it as one string: the CLI's
+ * JSON and SARIF for ten thousand articles pass V8's limit on the length of
+ * a string (about 512 MB), and building them whole would double the memory
+ * of the run. `writeJson` gives exactly `JSON.stringify(value, null, 2)`, a
+ * piece at a time, and takes any iterable (a generator) where an array goes,
+ * so a report's items can be made as they are written.
+ */
+
+/** Text sink that writes in chunks of about a megabyte. */
+export class ChunkedWriter {
+  private parts: string[] = [];
+  private size = 0;
+
+  constructor(private readonly sink: (chunk: string) => void) {}
+
+  write(s: string): void {
+    this.parts.push(s);
+    this.size += s.length;
+    if (this.size >= 1 << 20) this.flush();
+  }
+
+  flush(): void {
+    if (!this.parts.length) return;
+    this.sink(this.parts.join(''));
+    this.parts = [];
+    this.size = 0;
+  }
+}
+
+/** Containers this deep or deeper are written with one `JSON.stringify` (one file's diagnostics, one result). */
+const STREAM_DEPTH = 4;
+
+function isIterable(v: unknown): v is Iterable<unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as Iterable<unknown>)[Symbol.iterator] === 'function';
+}
+
+/** What `JSON.stringify` writes for a property's value, or undefined when it leaves the property out. */
+function omitted(v: unknown): boolean {
+  return v === undefined || typeof v === 'function' || typeof v === 'symbol';
+}
+
+export function writeJson(out: { write(s: string): void }, value: unknown, depth = 0): void {
+  const pad = '  '.repeat(depth);
+  if (depth < STREAM_DEPTH && (Array.isArray(value) || isIterable(value))) {
+    let first = true;
+    for (const item of value as Iterable<unknown>) {
+      out.write(first ? `[\n${pad}  ` : `,\n${pad}  `);
+      first = false;
+      if (omitted(item)) out.write('null');
+      else writeJson(out, item, depth + 1);
+    }
+    out.write(first ? '[]' : `\n${pad}]`);
+    return;
+  }
+  if (depth < STREAM_DEPTH && typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON !== 'function') {
+    let first = true;
+    for (const [k, v] of Object.entries(value)) {
+      if (omitted(v)) continue;
+      out.write(`${first ? '{' : ','}\n${pad}  ${JSON.stringify(k)}: `);
+      first = false;
+      writeJson(out, v, depth + 1);
+    }
+    out.write(first ? '{}' : `\n${pad}}`);
+    return;
+  }
+  const s = JSON.stringify(value, null, 2) ?? 'null';
+  out.write(depth ? s.replace(/\n/g, `\n${pad}`) : s);
+}
