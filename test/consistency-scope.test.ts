@@ -90,6 +90,30 @@ describe('figure consistency: scope and rules', function () {
     assert.deepStrictEqual(conflicts(dated), ['roughly 7.5 million']);
   });
 
+  it('a story told in many articles: the diagnostic points at the nearest 20 and tells a short story', function () {
+    const revisedIn = (k: number) => {
+      const docs: Doc[] = [{ source: 'Wire', date: 'March 1, 2022', body: 'Verizon said about 6 million customers were affected by the breach.' }];
+      for (let i = 0; i < k; i++) {
+        docs.push({ source: `Outlet ${i}`, date: `April ${i + 1}, 2022`, body: `Verizon said on April ${i + 1} that ${(7_000_000 + 250_000 * i).toLocaleString('en-US')} customers were affected by the breach.` });
+      }
+      const index = new CorpusIndex();
+      docs.forEach((d, i) => {
+        const t = text(d);
+        index.set({ facts: extractFacts(`file:///ws/${i}.txt`, t, analyze(t, { now: NOW }).article), lineStarts: lineStartsOf(t), origin: 'workspace' });
+      });
+      return checkConsistency(index, 'file:///ws/0.txt').find((d) => d.code === 'figure.revision')!;
+    };
+    // ("about 6 million" and the first, 7,000,000, agree: k articles make k - 1 revisions.)
+    const few = revisedIn(6);
+    assert.strictEqual(few.related?.length, 5);
+    assert.ok(!few.message.includes('more'), few.message);
+    const many = revisedIn(28);
+    assert.strictEqual(many.related?.length, 20);
+    // The nearest in time: the first 20 revisions (April 2–21), not the later ones.
+    assert.deepStrictEqual(many.related!.map((r) => r.uri).sort(), Array.from({ length: 20 }, (_, i) => `file:///ws/${i + 2}.txt`).sort());
+    assert.match(many.message, /about 6 million \(Mar 1, 2022\) → … 20 more … → 12,250,000 \(Apr 22, 2022\) → .* → 13,750,000 \(Apr 28, 2022\)\.$/);
+  });
+
   it('a later article that says the count changed is a revision, without dates', function () {
     const [first, now] = check(
       { source: 'Wire', date: 'May 10, 2022', body: 'Verizon said about 300,000 customers were affected by the breach.' },

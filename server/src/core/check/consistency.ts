@@ -497,7 +497,9 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
       conflicts.push(o);
     }
     const what = describe(fig);
-    const related = (list: Stated[], verb: string): RelatedInfo[] => list.map((o) => ({
+    // A story reprinted across a newsroom's years can have hundreds of statements: a diagnostic
+    // points at the nearest few in time and says how many there are.
+    const related = (list: Stated[], verb: string): RelatedInfo[] => nearest(list, me.when, MAX_RELATED).map((o) => ({
       uri: o.uri === uri ? undefined : o.uri,
       span: sentenceSpan(index, o),
       message: `${o.figure.text} ${verb} (${outletDate(index, o)})`,
@@ -511,12 +513,14 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
     }
     if (revisions.length) {
       const sorted = [...revisions, me].sort((a, b) => (a.when ?? 0) - (b.when ?? 0));
-      const story = sorted.map((s) => `${s.figure.text} (${formatDate(s.when)})`).join(' → ');
+      const steps = sorted.map((s) => `${s.figure.text} (${formatDate(s.when)})`);
+      // The first value and the latest ones; the middle of a long story is a count.
+      const story = steps.length > STORY_STEPS ? [steps[0], `… ${steps.length - STORY_STEPS} more …`, ...steps.slice(-(STORY_STEPS - 1))].join(' → ') : steps.join(' → ');
       out.push(diag('figure.revision', fig.span, `${what.trim()} was revised over time: ${story}.`, [], related(revisions, 'as of that date')));
     }
     if (disputes.length) {
-      const parties = [...new Set(disputes.map((d) => partyName(index, d)))].join(', ');
-      const values = [...new Set(disputes.map((d) => d.figure.text))].join(', ');
+      const parties = listed([...new Set(disputes.map((d) => partyName(index, d)))], 4);
+      const values = listed([...new Set(disputes.map((d) => d.figure.text))], 4);
       out.push(diag('figure.disputed', fig.span,
         `${fig.text}${what} is a disputed claim: ${partyName(index, me)} claims ${fig.text}; ${parties} ${disputes.length === 1 ? 'gives' : 'give'} ${values}.`,
         [], related(disputes, `according to ${parties}`)));
@@ -535,6 +539,23 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
   checkDuplicate(index, uri, out);
   checkQuotes(index, uri, out);
   return out;
+}
+
+/** Related locations one diagnostic carries at most; and values a revision's story spells out. */
+const MAX_RELATED = 20;
+const STORY_STEPS = 8;
+
+/** At most `n` statements, those nearest to `when` (all, in order, when there are few). */
+function nearest(list: Stated[], when: number | undefined, n: number): Stated[] {
+  if (list.length <= n) return list;
+  const gap = (s: Stated) => (when === undefined || s.when === undefined ? Infinity : Math.abs(s.when - when));
+  const keep = new Set([...list].sort((a, b) => gap(a) - gap(b)).slice(0, n));
+  return list.filter((s) => keep.has(s));
+}
+
+/** "a, b, c and 4 more". */
+function listed(items: string[], n: number): string {
+  return items.length > n ? `${items.slice(0, n).join(', ')} and ${items.length - n} more` : items.join(', ');
 }
 
 /**
