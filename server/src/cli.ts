@@ -103,8 +103,11 @@ interface FileResult {
   seed: boolean;
   /** For `.breachdesk/entities.json`, whose problems have positions but no analysis. */
   pinsLines?: LineIndex;
+  /** The article's text and analysis, dropped once it is checked: a large corpus is not held twice. */
   text?: string;
   analysis?: Analysis;
+  /** Lines of an article that was read, for positions in the report. */
+  lines?: LineIndex;
   diagnostics: Diagnostic[];
 }
 
@@ -137,7 +140,7 @@ async function collect(o: Options): Promise<{ results: FileResult[]; notArticles
       }
       if (!looksLikeArticle(r.text)) { notArticles++; return; }
       const analysis = analyze(r.text, { now: Date.now(), severities: o.severities });
-      results.push({ file, seed, text: r.text, analysis, diagnostics: analysis.diagnostics });
+      results.push({ file, seed, text: r.text, analysis, lines: analysis.lines, diagnostics: analysis.diagnostics });
     });
     const done = Math.min(i + BATCH, list.length);
     if (progress && (tty ? true : done % 496 < BATCH || done === list.length)) {
@@ -169,6 +172,8 @@ function corpusChecks(results: FileResult[], o: Options): void {
     uriOf.set(uri, r);
     const outlets = new Map([...index.outlets().keys()].map((x) => [x.toLowerCase(), x]));
     index.set({ facts: extractFacts(uri, r.text, r.analysis.article, { outlets, pins: [...index.pins.values()] }), lineStarts: r.analysis.lines.lineStarts, origin: r.seed ? 'seed' : 'workspace' });
+    // Its facts are in the index now; the syntax tree is no longer needed.
+    r.analysis = undefined;
   }
   // A bundled seed that the checked folders hold a copy of steps aside: no duplicate warning, no doubled facts.
   for (const uri of dropShadowedSeeds(index)) {
@@ -177,7 +182,8 @@ function corpusChecks(results: FileResult[], o: Options): void {
     if (r) results.splice(results.indexOf(r), 1);
   }
   for (const [uri, r] of uriOf) {
-    const extra = applySeverities(applySilences(checkConsistency(index, uri), r.text!, r.analysis!.lines), o.severities);
+    const extra = applySeverities(applySilences(checkConsistency(index, uri), r.text!, r.lines!), o.severities);
+    r.text = undefined;
     r.diagnostics = [...r.diagnostics, ...extra.map((d) => ({ ...d, related: d.related?.map((x) => ({ ...x, uri: x.uri ?? uri })) }))].sort((a, b) => a.span.start - b.span.start);
   }
   relatedIndex = index;
@@ -217,6 +223,7 @@ function applyFixes(results: FileResult[], o: Options): void {
     fs.writeFileSync(r.file, text);
     r.text = text;
     r.analysis = analysis;
+    r.lines = analysis.lines;
     r.diagnostics = analysis.diagnostics;
   }
 }
@@ -226,13 +233,13 @@ const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', in
 function summary(results: FileResult[], notArticles: number) {
   const count = (s: Severity) => results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === s).length, 0);
   const articles = results.filter((r) => !r.pinsLines);
-  const skipped = articles.filter((r) => !r.analysis).length;
+  const skipped = articles.filter((r) => !r.lines).length;
   return { files: articles.length, skipped, notArticles, errors: count('error'), warnings: count('warning'), notes: count('information') + count('hint') };
 }
 
 function positions(r: FileResult, d: Diagnostic) {
   if (r.pinsLines) return r.pinsLines.range(d.span);
-  return r.analysis ? r.analysis.lines.range(d.span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return r.lines ? r.lines.range(d.span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
 
 function printText(results: FileResult[], notArticles: number): void {
@@ -247,7 +254,7 @@ function printText(results: FileResult[], notArticles: number): void {
       lines.push(`${rel(r.file)}:${p.line + 1}:${p.character + 1}: ${sev} ${d.code} ${d.message}`);
       for (const x of d.related ?? []) {
         const u = x.uri ?? pathToFileURL(r.file).toString();
-        const rr = relatedRange(u, x.span) ?? (r.analysis ? r.analysis.lines.range(x.span) : undefined);
+        const rr = relatedRange(u, x.span) ?? r.lines?.range(x.span);
         if (rr) lines.push(`    ${rel(fileOfUri(u))}:${rr.start.line + 1}:${rr.start.character + 1}: note: ${x.message}`);
       }
     }
@@ -270,10 +277,10 @@ function jsonReport(results: FileResult[], notArticles: number) {
         range: positions(r, d),
         related: (d.related ?? []).flatMap((x) => {
           const u = x.uri ?? pathToFileURL(r.file).toString();
-          const range = relatedRange(u, x.span) ?? r.analysis?.lines.range(x.span);
+          const range = relatedRange(u, x.span) ?? r.lines?.range(x.span);
           return range ? [{ path: rel(fileOfUri(u)), range, message: x.message }] : [];
         }),
-        fixes: (d.fixes ?? []).map((f) => ({ title: f.title, edits: f.edits.map((e) => ({ range: r.analysis!.lines.range(e.span), newText: e.newText })) })),
+        fixes: (d.fixes ?? []).map((f) => ({ title: f.title, edits: f.edits.map((e) => ({ range: r.lines!.range(e.span), newText: e.newText })) })),
       })),
     })),
     summary: summary(results, notArticles),
@@ -318,16 +325,16 @@ function sarifReport(results: FileResult[]) {
         };
         const related = (d.related ?? []).flatMap((x, i) => {
           const u = x.uri ?? pathToFileURL(r.file).toString();
-          const range = relatedRange(u, x.span) ?? r.analysis?.lines.range(x.span);
+          const range = relatedRange(u, x.span) ?? r.lines?.range(x.span);
           return range ? [{ id: i + 1, physicalLocation: { artifactLocation: sarifUri(fileOfUri(u)), region: region(range) }, message: { text: x.message } }] : [];
         });
         if (related.length) result.relatedLocations = related;
-        if (d.fixes?.length && r.analysis) {
+        if (d.fixes?.length && r.lines) {
           result.fixes = d.fixes.map((f) => ({
             description: { text: f.title },
             artifactChanges: [{
               artifactLocation: sarifUri(r.file),
-              replacements: f.edits.map((e) => ({ deletedRegion: region(r.analysis!.lines.range(e.span)), insertedContent: { text: e.newText } })),
+              replacements: f.edits.map((e) => ({ deletedRegion: region(r.lines!.range(e.span)), insertedContent: { text: e.newText } })),
             }],
           }));
         }
