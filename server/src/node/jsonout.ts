@@ -3,7 +3,7 @@
  * JSON and SARIF for ten thousand articles pass V8's limit on the length of
  * a string (about 512 MB), and building them whole would double the memory
  * of the run. `writeJson` gives exactly `JSON.stringify(value, null, 2)`, a
- * piece at a time, and takes any iterable (a generator) where an array goes,
+ * piece at a time, and takes a generator where an array goes (at any depth),
  * so a report's items can be made as they are written.
  */
 
@@ -31,8 +31,13 @@ export class ChunkedWriter {
 /** Containers this deep or deeper are written with one `JSON.stringify` (one file's diagnostics, one result). */
 const STREAM_DEPTH = 4;
 
-function isIterable(v: unknown): v is Iterable<unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as Iterable<unknown>)[Symbol.iterator] === 'function';
+function isGenerator(v: unknown): v is Generator<unknown> {
+  return Object.prototype.toString.call(v) === '[object Generator]';
+}
+
+/** For `JSON.stringify`: a generator below the streamed depths is written as its array too. */
+function generatorsAsArrays(_key: string, v: unknown): unknown {
+  return isGenerator(v) ? [...v] : v;
 }
 
 /** What `JSON.stringify` writes for a property's value, or undefined when it leaves the property out. */
@@ -42,7 +47,7 @@ function omitted(v: unknown): boolean {
 
 export function writeJson(out: { write(s: string): void }, value: unknown, depth = 0): void {
   const pad = '  '.repeat(depth);
-  if (depth < STREAM_DEPTH && (Array.isArray(value) || isIterable(value))) {
+  if ((depth < STREAM_DEPTH && Array.isArray(value)) || isGenerator(value)) {
     let first = true;
     for (const item of value as Iterable<unknown>) {
       out.write(first ? `[\n${pad}  ` : `,\n${pad}  `);
@@ -64,6 +69,6 @@ export function writeJson(out: { write(s: string): void }, value: unknown, depth
     out.write(first ? '{}' : `\n${pad}}`);
     return;
   }
-  const s = JSON.stringify(value, null, 2) ?? 'null';
+  const s = JSON.stringify(value, generatorsAsArrays, 2) ?? 'null';
   out.write(depth ? s.replace(/\n/g, `\n${pad}`) : s);
 }
