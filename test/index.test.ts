@@ -74,6 +74,35 @@ function windowsByWords(text: string): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
+describe('corpus index: the quotation index, built after the rest', function () {
+  const QUOTE = 'We take the security of our customers very seriously and are investigating the incident';
+  function quoted(n: number, words = QUOTE): { uri: string; text: string } {
+    const text = `# Acme statement ${n}\n\n## Information:\n+ Source: Example News\n+ Link: [article](https://news.example/q${n})\n+ Date: Aug 20, 2021\n+ Author: Jane Roe\n\n## Article:\nAcme Corp said: “${words}.”\n\n#### Tags:\n[[Acme Corp]]\n`;
+    return { uri: `file:///corpus/q${n}.txt`, text };
+  }
+  const add = (index: CorpusIndex, { uri, text }: { uri: string; text: string }) => index.set({ facts: extractFacts(uri, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' });
+  const matches = (index: CorpusIndex) => index.quoteMatches(quoteWords(QUOTE), 'file:///corpus/q0.txt').map((m) => `${m.uri} ${m.relation}`).sort();
+
+  it('articles added and removed while it is half built are right once it is done', function () {
+    const index = new CorpusIndex();
+    for (let n = 0; n < 300; n++) add(index, quoted(n, n % 3 === 0 ? QUOTE.replace('the incident', 'the matter') : QUOTE));
+    // A slice of no time still does one batch, and leaves the rest to do.
+    assert.strictEqual(index.buildQuotes(0), false);
+    for (let n = 0; n < 300; n += 7) index.remove(`file:///corpus/q${n}.txt`);
+    for (let n = 300; n < 320; n++) add(index, quoted(n));
+    add(index, quoted(5, 'Nothing to do with it at all, said someone else entirely, and then some more'));
+    // The same as an index of the final articles built in one go.
+    const fresh = new CorpusIndex();
+    for (const d of index.all()) fresh.setLazy(d.summary, d.lineStarts, 'workspace', () => d.facts);
+    const got = matches(index);
+    assert.deepStrictEqual(got, matches(fresh));
+    assert.ok(got.some((m) => m.endsWith(' same')) && got.some((m) => m.endsWith(' altered')), got.slice(0, 5).join(', '));
+    assert.ok(!got.some((m) => m.startsWith('file:///corpus/q7.txt ') || m.startsWith('file:///corpus/q5.txt ')), 'removed and rewritten articles are gone');
+    assert.ok(got.some((m) => m.startsWith('file:///corpus/q319.txt ')), 'an article added while building is found');
+    assert.strictEqual(index.buildQuotes(), true);
+  });
+});
+
 describe('corpus index: compact forms', function () {
   it('quotation windows in one pass are exactly those of the quotation\'s words', function () {
     // Letters, digits, every apostrophe, separators, and the characters whose lower case is ASCII.

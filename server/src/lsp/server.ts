@@ -232,6 +232,12 @@ export function startServer(connection: Connection): void {
     }
     // Open documents are now compared with the whole corpus.
     for (const d of documents.all()) schedule(d.uri);
+    // The quotation index is built after the load, in slices between requests
+    // (a request that needs it first finishes it).
+    const buildQuotes = () => {
+      if (generation === loadGeneration && !index.buildQuotes(10)) setImmediate(buildQuotes);
+    };
+    setImmediate(buildQuotes);
   }
 
   // Other open documents' corpus diagnostics are refreshed after a quiet period,

@@ -306,6 +306,42 @@ function sharedCount(a: Uint32Array, b: Uint32Array): number {
   return n;
 }
 
+interface QuoteIndex {
+  /** Window hash → the article holding it, or the articles when several do (most windows are in one). */
+  byShingle: Map<number, string | Set<string>>;
+  /** Each article's quotations with their windows (and their words, once compared). */
+  data: Map<string, { text: string; span: Span; shingles: Uint32Array; joined?: string }[]>;
+  /** Articles still to add while the index is being built. */
+  todo: string[];
+}
+
+function addQuotes(q: QuoteIndex, f: DocSummary): void {
+  const qd = f.quotes.map((x) => ({ text: x.text, span: x.span, shingles: quoteWindows(x.text) }));
+  q.data.set(f.uri, qd);
+  for (const x of qd) {
+    for (const sh of x.shingles) {
+      const had = q.byShingle.get(sh);
+      if (had === undefined) q.byShingle.set(sh, f.uri);
+      else if (typeof had === 'string') { if (had !== f.uri) q.byShingle.set(sh, new Set([had, f.uri])); }
+      else had.add(f.uri);
+    }
+  }
+}
+
+function removeQuotes(q: QuoteIndex, uri: string): void {
+  for (const x of q.data.get(uri) ?? []) {
+    for (const sh of x.shingles) {
+      const had = q.byShingle.get(sh);
+      if (had === uri) q.byShingle.delete(sh);
+      else if (had instanceof Set) {
+        had.delete(uri);
+        if (had.size === 1) q.byShingle.set(sh, had.values().next().value!);
+      }
+    }
+  }
+  q.data.delete(uri);
+}
+
 export interface QuoteMatch {
   uri: string;
   text: string;
@@ -347,10 +383,11 @@ export class CorpusIndex {
   private readonly entities = new Map<string, EntityEntry>();
   private readonly byMeasure = new Map<string, Set<string>>();
   private readonly byLink = new Map<string, Set<string>>();
-  /** Window hash → the article holding it, or the articles when several do (most windows are in one). */
-  private readonly byShingle = new Map<number, string | Set<string>>();
-  /** Each document's quotations with their words and windows, computed once at `set`. */
-  private readonly quoteData = new Map<string, { text: string; span: Span; shingles: Uint32Array; joined?: string }[]>();
+  /**
+   * The quotation index, built after the rest (see `buildQuotes`): loading a
+   * corpus need not wait for it, and it is kept up to date from then on.
+   */
+  private quotes: QuoteIndex | undefined;
   private readonly sources = new Map<string, number>();
   /** Interned strings; grows with the distinct names of the corpus, never with its size. */
   private readonly strings = new Map<string, string>();
@@ -427,16 +464,7 @@ export class CorpusIndex {
     }
     for (let i = 0; i < f.measures.length; i++) addTo(this.byMeasure, (f.measures[i] = this.intern(f.measures[i])), f.uri);
     if (f.link) addTo(this.byLink, f.link, f.uri);
-    const qd = f.quotes.map((q) => ({ text: q.text, span: q.span, shingles: quoteWindows(q.text) }));
-    this.quoteData.set(f.uri, qd);
-    for (const q of qd) {
-      for (const sh of q.shingles) {
-        const had = this.byShingle.get(sh);
-        if (had === undefined) this.byShingle.set(sh, f.uri);
-        else if (typeof had === 'string') { if (had !== f.uri) this.byShingle.set(sh, new Set([had, f.uri])); }
-        else had.add(f.uri);
-      }
-    }
+    if (this.quotes) addQuotes(this.quotes, f);
     if (f.source) bump(this.sources, f.source, 1);
     for (const a of f.authors) bump(this.authors, a, 1);
     this.version++;
@@ -461,17 +489,7 @@ export class CorpusIndex {
     }
     for (const m of f.measures) removeFrom(this.byMeasure, m, uri);
     if (f.link) removeFrom(this.byLink, f.link, uri);
-    for (const q of this.quoteData.get(uri) ?? []) {
-      for (const sh of q.shingles) {
-        const had = this.byShingle.get(sh);
-        if (had === uri) this.byShingle.delete(sh);
-        else if (had instanceof Set) {
-          had.delete(uri);
-          if (had.size === 1) this.byShingle.set(sh, had.values().next().value!);
-        }
-      }
-    }
-    this.quoteData.delete(uri);
+    if (this.quotes) removeQuotes(this.quotes, uri);
     if (f.source) bump(this.sources, f.source, -1);
     for (const a of f.authors) bump(this.authors, a, -1);
     this.version++;
@@ -571,13 +589,38 @@ export class CorpusIndex {
     return this.memoized(`q\u0000${words.join(' ')}`, () => this.collectQuoteMatches(words)).filter((m) => m.uri !== excludeUri);
   }
 
+  /**
+   * Builds the quotation index for at most `ms` milliseconds (it goes on
+   * where it stopped); true once it is complete. The server runs it in slices
+   * after a load; a query that needs it first finishes it.
+   */
+  buildQuotes(ms = Infinity): boolean {
+    const q = (this.quotes ??= { byShingle: new Map(), data: new Map(), todo: [...this.docs.keys()] });
+    const end = Date.now() + ms;
+    let n = 0;
+    while (q.todo.length) {
+      const uri = q.todo.pop()!;
+      const doc = this.docs.get(uri);
+      // Added or removed since the build started: already right.
+      if (doc && !q.data.has(uri)) addQuotes(q, doc.summary);
+      if ((++n & 63) === 0 && Date.now() > end) break;
+    }
+    return q.todo.length === 0;
+  }
+
+  private quoteIndex(): QuoteIndex {
+    this.buildQuotes();
+    return this.quotes!;
+  }
+
   private collectQuoteMatches(words: string[]): QuoteMatch[] {
     const excludeUri = '';
     const mine = shingles(words);
     if (!mine.length) return [];
+    const { byShingle, data } = this.quoteIndex();
     const docs = new Set<string>();
     for (const sh of mine) {
-      const had = this.byShingle.get(sh);
+      const had = byShingle.get(sh);
       if (typeof had === 'string') { if (had !== excludeUri) docs.add(had); }
       else if (had) for (const u of had) if (u !== excludeUri) docs.add(u);
     }
@@ -587,7 +630,7 @@ export class CorpusIndex {
     const myWords = words.join(' ');
     const myJoined = ` ${myWords} `;
     for (const u of ordered) {
-      for (const q of this.quoteData.get(u) ?? []) {
+      for (const q of data.get(u) ?? []) {
         if (!q.shingles.length) continue;
         const shared = sharedCount(mine, q.shingles);
         if (!shared) continue;
