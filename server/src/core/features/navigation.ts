@@ -48,7 +48,7 @@ export function definition(index: CorpusIndex, uri: string, offset: number): Loc
       const entry = index.entity(t.key);
       if (!entry) return [];
       return [...entry.docs.entries()]
-        .sort((a, b) => dateOf(index, a[0]) - dateOf(index, b[0]))
+        .sort((a, b) => dateOf(index, a[0]) - dateOf(index, b[0]) || byPath(a[0], b[0]))
         // Where each article first gives the fullest form of the name.
         .map(([u, de]) => ({ uri: u, span: de.first }))
         .filter((l) => !(l.uri === uri && l.span.start === t.span.start))
@@ -61,6 +61,10 @@ function titleSpan(index: CorpusIndex, uri: string) {
   return index.get(uri)?.summary.titleSpan ?? { start: 0, end: 0 };
 }
 
+function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function references(index: CorpusIndex, uri: string, offset: number): Location[] {
   const doc = index.get(uri);
   if (!doc) return [];
@@ -69,7 +73,8 @@ export function references(index: CorpusIndex, uri: string, offset: number): Loc
   const entry = index.entity(t.key);
   if (!entry) return [];
   const out: Location[] = [];
-  const docs = [...entry.docs.entries()].sort((a, b) => (a[0] === uri ? -1 : b[0] === uri ? 1 : dateOf(index, a[0]) - dateOf(index, b[0])));
+  // This article first, then by date; articles of one date in path order, whatever order they were indexed in.
+  const docs = [...entry.docs.entries()].sort((a, b) => (a[0] === uri ? -1 : b[0] === uri ? 1 : dateOf(index, a[0]) - dateOf(index, b[0]) || byPath(a[0], b[0])));
   // From the summaries: listing every mention across the corpus reads no article's facts.
   for (const [u, de] of docs) {
     const spans = spansOf(de);

@@ -603,7 +603,7 @@ export class CorpusIndex {
       const doc = this.docs.get(uri);
       // Added or removed since the build started: already right.
       if (doc && !q.data.has(uri)) addQuotes(q, doc.summary);
-      if ((++n & 63) === 0 && Date.now() > end) break;
+      if ((++n & 63) === 0 && Date.now() >= end) break;
     }
     return q.todo.length === 0;
   }
