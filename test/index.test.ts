@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { extractFacts } from '../server/src/core/extract/facts';
 import type { DocFacts } from '../server/src/core/extract/types';
-import { CorpusIndex, lineStartsOf, packNumbers, quoteWindows, quoteWords, summarize, unpackNumbers } from '../server/src/core/index/corpus';
+import { CorpusIndex, eachSpan, lineStartsOf, packNumbers, quoteWindows, quoteWords, summarize, unpackNumbers, type EntitySummary } from '../server/src/core/index/corpus';
 import { parse } from '../server/src/core/syntax/parse';
 
 function article(n: number): { uri: string; text: string } {
@@ -119,5 +119,18 @@ describe('corpus index: compact forms', function () {
     assert.deepStrictEqual(unpackNumbers(''), []);
     assert.throws(() => unpackNumbers('1,#'), /not packed/);
     assert.throws(() => packNumbers([1.5]), /not an integer/);
+  });
+
+  it('mention spans read the same packed as unpacked', function () {
+    fc.assert(fc.property(fc.array(fc.nat({ max: 1e6 }), { maxLength: 40 }), (flat) => {
+      const spans = flat.length % 2 ? flat.slice(1) : flat;
+      const read = (s: number[] | string) => {
+        const out: number[] = [];
+        eachSpan({ spans: s } as EntitySummary, (a, b) => out.push(a, b));
+        return out;
+      };
+      assert.deepStrictEqual(read(packNumbers(spans)), spans);
+      assert.deepStrictEqual(read(spans), spans);
+    }));
   });
 });

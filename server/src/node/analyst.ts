@@ -1,10 +1,11 @@
 /**
  * Analysing article files on worker threads, for the first index of a large
  * corpus. Each worker reads a file, parses it, extracts its facts and sends
- * back only what the main thread keeps: the summary, the line starts and the
- * facts as JSON text, which the main thread appends to the cache file without
- * ever building the facts objects. So the main thread stays free for requests
- * and the analysis runs on every core.
+ * back only what the main thread keeps: the summary and the line starts
+ * (mention spans and line starts packed), and the facts as UTF-8 JSON bytes,
+ * transferred rather than copied, which the main thread appends to the cache
+ * file without ever building the facts objects. So the main thread stays free
+ * for requests and the analysis runs on every core.
  *
  * Workers see the pins and learn outlets from the articles they analyse
  * (plus the built-in list), where the single-threaded path learns from every

@@ -9,7 +9,7 @@
  * References on a name or tag: every mention of the entity in the corpus.
  */
 import type { CorpusIndex } from '../index/corpus';
-import { quoteWords, spansOf } from '../index/corpus';
+import { eachSpan, quoteWords } from '../index/corpus';
 import { sameMeasure } from '../index/compare';
 import { canonicalUrl } from '../extract/urls';
 import { dateOf, targetAt, type Location } from './locate';
@@ -76,9 +76,6 @@ export function references(index: CorpusIndex, uri: string, offset: number): Loc
   // This article first, then by date; articles of one date in path order, whatever order they were indexed in.
   const docs = [...entry.docs.entries()].sort((a, b) => (a[0] === uri ? -1 : b[0] === uri ? 1 : dateOf(index, a[0]) - dateOf(index, b[0]) || byPath(a[0], b[0])));
   // From the summaries: listing every mention across the corpus reads no article's facts.
-  for (const [u, de] of docs) {
-    const spans = spansOf(de);
-    for (let i = 0; i + 1 < spans.length; i += 2) out.push({ uri: u, span: { start: spans[i], end: spans[i + 1] } });
-  }
+  for (const [u, de] of docs) eachSpan(de, (start, end) => out.push({ uri: u, span: { start, end } }));
   return out;
 }

@@ -27,15 +27,28 @@ export interface EntitySummary {
   /**
    * Every mention's start and end, flat ([s0, e0, s1, e1, …]): references
    * need no facts. Packed (`packNumbers`) when restored from the cache; read
-   * it through `spansOf`.
+   * it through `eachSpan`.
    */
   spans: number[] | string;
 }
 
-/** An entity summary's mention spans, flat, unpacking them the first time. */
-export function spansOf(e: EntitySummary): number[] {
-  if (typeof e.spans === 'string') e.spans = unpackNumbers(e.spans);
-  return e.spans;
+/**
+ * Calls `f` with each mention span of an entity summary, reading packed spans
+ * in place: listing a name's mentions across a large corpus builds no arrays.
+ */
+export function eachSpan(e: EntitySummary, f: (start: number, end: number) => void): void {
+  if (typeof e.spans !== 'string') {
+    for (let i = 0; i + 1 < e.spans.length; i += 2) f(e.spans[i], e.spans[i + 1]);
+    return;
+  }
+  let start = -1;
+  eachPacked(e.spans, (n) => {
+    if (start < 0) start = n;
+    else {
+      f(start, n);
+      start = -1;
+    }
+  });
 }
 
 /**
@@ -59,7 +72,13 @@ export function packNumbers(a: readonly number[]): string {
 
 export function unpackNumbers(s: string): number[] {
   const out: number[] = [];
-  if (!s) return out;
+  eachPacked(s, (n) => out.push(n));
+  return out;
+}
+
+/** Calls `f` with each number packed in `s`, in order. */
+function eachPacked(s: string, f: (n: number) => void): void {
+  if (!s) return;
   let prev = 0;
   let d = 0;
   let sign = 1;
@@ -67,7 +86,7 @@ export function unpackNumbers(s: string): number[] {
     const c = i < s.length ? s.charCodeAt(i) : 44;
     if (c === 44 /* , */) {
       prev += sign * d;
-      out.push(prev);
+      f(prev);
       d = 0;
       sign = 1;
     } else if (c >= 48 && c <= 57) d = d * 36 + (c - 48);
@@ -75,7 +94,6 @@ export function unpackNumbers(s: string): number[] {
     else if (c === 45 /* - */ && d === 0) sign = -1;
     else throw new RangeError('unpackNumbers: not packed numbers');
   }
-  return out;
 }
 
 /**
