@@ -13,10 +13,23 @@ export interface WorkspaceSymbol {
   location: Location;
 }
 
-function matches(query: string, name: string): boolean {
+/** Lower-cased names and titles, kept: the symbol picker matches every one of them on each keystroke. */
+const lowered = new Map<string, string>();
+function lower(s: string): string {
+  let l = lowered.get(s);
+  if (l === undefined) {
+    if (lowered.size > 500_000) lowered.clear();
+    lowered.set(s, (l = s.toLowerCase()));
+  }
+  return l;
+}
+
+/** The letters of the query (lower case, spaces dropped) occur in `name` in order. */
+function matches(q: string, name: string): boolean {
+  if (!q) return true;
   let i = 0;
-  const n = name.toLowerCase();
-  for (const c of query.toLowerCase()) {
+  const n = lower(name);
+  for (const c of q) {
     if (c === ' ') continue;
     i = n.indexOf(c, i);
     if (i < 0) return false;
@@ -25,22 +38,73 @@ function matches(query: string, name: string): boolean {
   return true;
 }
 
+interface Found {
+  rank: number;
+  name: string;
+  /** The entity's key or the article's URI: equal names still come in one order. */
+  tie: string;
+  make: () => WorkspaceSymbol | undefined;
+}
+
+/** Best first: higher rank, then name in plain (not locale) order. */
+function better(a: Found, b: Found): boolean {
+  return a.rank > b.rank || (a.rank === b.rank && (a.name < b.name || (a.name === b.name && a.tie < b.tie)));
+}
+
+/**
+ * The best `k` of `items`, best first: a heap of the k best so far, so a
+ * short query that matches tens of thousands of names costs a pass, not a sort.
+ */
+function best(items: Iterable<Found>, k: number): Found[] {
+  const heap: Found[] = []; // worst of the kept at the top
+  const up = (i: number) => {
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!better(heap[p], heap[i])) break;
+      [heap[p], heap[i]] = [heap[i], heap[p]];
+      i = p;
+    }
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let w = i;
+      if (l < heap.length && better(heap[w], heap[l])) w = l;
+      if (r < heap.length && better(heap[w], heap[r])) w = r;
+      if (w === i) return;
+      [heap[w], heap[i]] = [heap[i], heap[w]];
+      i = w;
+    }
+  };
+  for (const f of items) {
+    if (heap.length < k) {
+      heap.push(f);
+      up(heap.length - 1);
+    } else if (k > 0 && better(f, heap[0])) {
+      heap[0] = f;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+}
+
 export function workspaceSymbols(index: CorpusIndex, query: string, limit = 500): WorkspaceSymbol[] {
   const q = query.toLowerCase();
-  const found: { rank: number; name: string; make: () => WorkspaceSymbol | undefined }[] = [];
-  for (const e of index.allEntities()) {
-    if (!matches(query, e.name)) continue;
-    found.push({ rank: e.docs.size * 10 + (e.name.toLowerCase().startsWith(q) ? 1000 : 0), name: e.name, make: () => entitySymbol(index, e) });
+  function* found(): Generator<Found> {
+    for (const e of index.allEntities()) {
+      if (!matches(q, e.name)) continue;
+      yield { rank: e.docs.size * 10 + (lower(e.name).startsWith(q) ? 1000 : 0), name: e.name, tie: e.key, make: () => entitySymbol(index, e) };
+    }
+    for (const d of index.all()) {
+      const title = d.summary.title;
+      if (!title || !matches(q, title)) continue;
+      yield { rank: lower(title).startsWith(q) ? 500 : 1, name: title, tie: d.uri, make: () => ({ name: title, kind: 'article', detail: d.summary.source ?? '', location: { uri: d.uri, span: d.summary.titleSpan } }) };
+    }
   }
-  for (const d of index.all()) {
-    const title = d.summary.title;
-    if (!title || !matches(query, title)) continue;
-    found.push({ rank: title.toLowerCase().startsWith(q) ? 500 : 1, name: title, make: () => ({ name: title, kind: 'article', detail: d.summary.source ?? '', location: { uri: d.uri, span: d.summary.titleSpan } }) });
-  }
-  // Plain comparison, not localeCompare: a short query matches tens of thousands of names.
-  found.sort((a, b) => b.rank - a.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const out: WorkspaceSymbol[] = [];
-  for (const f of found) {
+  // A few more than asked: an entity may turn out to have no article left to point at.
+  for (const f of best(found(), limit + 16)) {
     if (out.length >= limit) break;
     const s = f.make();
     if (s) out.push(s);
@@ -48,8 +112,19 @@ export function workspaceSymbols(index: CorpusIndex, query: string, limit = 500)
   return out;
 }
 
+/** Each entity's symbol, for the index version it was made in. */
+const symbolOf = new WeakMap<EntityEntry, { version: number; symbol: WorkspaceSymbol | undefined }>();
+
 /** An entity at the earliest article that mentions it (a scan, not a sort: popular names are in thousands). */
 function entitySymbol(index: CorpusIndex, e: EntityEntry): WorkspaceSymbol | undefined {
+  const had = symbolOf.get(e);
+  if (had?.version === index.version) return had.symbol;
+  const symbol = earliest(index, e);
+  symbolOf.set(e, { version: index.version, symbol });
+  return symbol;
+}
+
+function earliest(index: CorpusIndex, e: EntityEntry): WorkspaceSymbol | undefined {
   let uri = '';
   let de: EntitySummary | undefined;
   let when = Infinity;

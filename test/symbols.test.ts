@@ -1,0 +1,66 @@
+/**
+ * Workspace symbols pick the best few hundred of tens of thousands of names
+ * with a heap, not a sort: the answer must be exactly the first `limit` of
+ * the full ranking (rank, then name, then key or URI), whatever the query.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { generateCorpus } from '../bench/generate';
+import { extractFacts } from '../server/src/core/extract/facts';
+import { workspaceSymbols } from '../server/src/core/features/symbols';
+import { CorpusIndex, lineStartsOf } from '../server/src/core/index/corpus';
+import { parse } from '../server/src/core/syntax/parse';
+
+/** The ranking as a full sort, written out plainly. */
+function ranked(index: CorpusIndex, query: string): string[] {
+  const q = query.toLowerCase();
+  const inOrder = (name: string) => {
+    let i = 0;
+    const n = name.toLowerCase();
+    for (const c of q) {
+      if (c === ' ') continue;
+      i = n.indexOf(c, i);
+      if (i < 0) return false;
+      i++;
+    }
+    return true;
+  };
+  const all: { rank: number; name: string; tie: string }[] = [];
+  for (const e of index.allEntities()) if (inOrder(e.name)) all.push({ rank: e.docs.size * 10 + (e.name.toLowerCase().startsWith(q) ? 1000 : 0), name: e.name, tie: e.key });
+  for (const d of index.all()) if (d.summary.title && inOrder(d.summary.title)) all.push({ rank: d.summary.title.toLowerCase().startsWith(q) ? 500 : 1, name: d.summary.title, tie: d.uri });
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return all.sort((a, b) => b.rank - a.rank || cmp(a.name, b.name) || cmp(a.tie, b.tie)).map((x) => x.name);
+}
+
+describe('workspace symbols', function () {
+  this.timeout(60_000);
+  const index = new CorpusIndex();
+  let dir: string;
+
+  before(function () {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-symbols-'));
+    generateCorpus(dir, 400, 11);
+    for (const e of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (!e.isFile()) continue;
+      const file = path.join(e.parentPath, e.name);
+      const text = fs.readFileSync(file, 'utf8');
+      const uri = `file://${file}`;
+      index.set({ facts: extractFacts(uri, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' });
+    }
+  });
+
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('are the first `limit` of the full ranking, for any query and limit', function () {
+    assert.ok(index.size >= 400);
+    for (const query of ['', 'a', 'e', 'br', 'Breach', 'jd', 'zzzz', ' ']) {
+      const full = ranked(index, query);
+      for (const limit of [0, 1, 7, 100, 500, 100_000]) {
+        assert.deepStrictEqual(workspaceSymbols(index, query, limit).map((s) => s.name), full.slice(0, limit), `"${query}", limit ${limit}`);
+      }
+    }
+    assert.ok(ranked(index, '').length > 500, 'more names than the default limit');
+  });
+});
