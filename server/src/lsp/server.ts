@@ -218,6 +218,10 @@ export function startServer(connection: Connection): void {
       isOpen: (uri) => documents.get(uri) !== undefined,
       progress: (done, total) => progress?.report(Math.round((done / Math.max(total, 1)) * 100), `${done} of ${total} files`),
     });
+    // The loader leaves open documents to the editor's text: make sure each is in the
+    // index before the counts go out (a fast load can finish before an opened
+    // document's first analysis, and the status bar would count one article short).
+    for (const d of documents.all()) await currentState(d.uri);
     progress?.done();
     if (generation !== loadGeneration) return;
     connection.console.info(`Indexed ${index.size} articles in ${report.ms} ms (${report.cached} from the cache, ${report.analysts} worker threads); ${report.skipped.length} skipped.`);
