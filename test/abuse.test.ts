@@ -12,7 +12,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
-import { rssMb } from './fuzz/harness';
+import { rssMb, soakEdit } from './fuzz/harness';
 import { LspClient, ROOT, SERVER } from './helpers/lsp';
 
 const SEED = fs.readFileSync(path.join(ROOT, 'seeds', '000_01fe31f0ddfc7e1f.txt'), 'utf8');
@@ -220,13 +220,7 @@ describe('protocol abuse over stdio', function () {
     }
     const lines = SEED.split('\n');
     for (let v = 2; v <= 1001; v++) {
-      // Type and delete in the body, so every version is analysed in full.
-      const line = 12 + (v % 20);
-      const ch = Math.min(5, lines[line]?.length ?? 0);
-      const change = v % 2 === 0
-        ? { range: { start: { line, character: ch }, end: { line, character: ch } }, text: ' 5 million' }
-        : { range: { start: { line, character: ch }, end: { line, character: ch + 10 } }, text: '' };
-      await client.notify('textDocument/didChange', { textDocument: { uri: URI, version: v }, contentChanges: [change] });
+      await client.notify('textDocument/didChange', { textDocument: { uri: URI, version: v }, contentChanges: [soakEdit(lines, v)] });
       if (v % 100 === 0) await client.diagnostics(URI, (p) => p.version === v, 60000);
     }
     const after = rssMb(client.child.pid!)!;

@@ -9,24 +9,15 @@ import * as os from 'os';
 import * as path from 'path';
 import { generateCorpus } from '../bench/generate';
 import { extractFacts } from '../server/src/core/extract/facts';
-import { workspaceSymbols } from '../server/src/core/features/symbols';
+import { matches, workspaceSymbols } from '../server/src/core/features/symbols';
 import { CorpusIndex, lineStartsOf } from '../server/src/core/index/corpus';
 import { parse } from '../server/src/core/syntax/parse';
 
 /** The ranking as a full sort, written out plainly. */
 function ranked(index: CorpusIndex, query: string): string[] {
   const q = query.toLowerCase();
-  const inOrder = (name: string) => {
-    let i = 0;
-    const n = name.toLowerCase();
-    for (const c of q) {
-      if (c === ' ') continue;
-      i = n.indexOf(c, i);
-      if (i < 0) return false;
-      i++;
-    }
-    return true;
-  };
+  // Which names match is `matches`'s business (tested through the server); this is about the order.
+  const inOrder = (name: string) => matches(q, name);
   const all: { rank: number; name: string; tie: string }[] = [];
   for (const e of index.allEntities()) if (inOrder(e.name)) all.push({ rank: e.docs.size * 10 + (e.name.toLowerCase().startsWith(q) ? 1000 : 0), name: e.name, tie: e.key });
   for (const d of index.all()) if (d.summary.title && inOrder(d.summary.title)) all.push({ rank: d.summary.title.toLowerCase().startsWith(q) ? 500 : 1, name: d.summary.title, tie: d.uri });

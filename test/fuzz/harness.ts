@@ -386,3 +386,16 @@ export function rssMb(pid: number): number | undefined {
     return undefined;
   }
 }
+
+/**
+ * The memory soak's edit to version `v` of a seed (`lines`): type " 5 million"
+ * into a body line, then delete ten characters there, so every version is
+ * analysed in full, consistency check included.
+ */
+export function soakEdit(lines: string[], v: number): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string } {
+  const line = 12 + (v % 20);
+  const ch = Math.min(5, lines[line]?.length ?? 0);
+  return v % 2 === 0
+    ? { range: { start: { line, character: ch }, end: { line, character: ch } }, text: ' 5 million' }
+    : { range: { start: { line, character: ch }, end: { line, character: ch + 10 } }, text: '' };
+}

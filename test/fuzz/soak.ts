@@ -9,7 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { rssMb } from './harness';
+import { rssMb, soakEdit } from './harness';
 import { LspClient, ROOT } from '../helpers/lsp';
 
 const edits = Number((process.argv[2] ?? '10000').replace(/[_,]/g, ''));
@@ -29,12 +29,7 @@ const URI = 'file:///bd-soak/article.txt';
   const lines = SEED.split('\n');
   const t0 = Date.now();
   for (let v = 2; v <= edits + 1; v++) {
-    const line = 12 + (v % 20);
-    const ch = Math.min(5, lines[line]?.length ?? 0);
-    const change = v % 2 === 0
-      ? { range: { start: { line, character: ch }, end: { line, character: ch } }, text: ' 5 million' }
-      : { range: { start: { line, character: ch }, end: { line, character: ch + 10 } }, text: '' };
-    await client.notify('textDocument/didChange', { textDocument: { uri: URI, version: v }, contentChanges: [change] });
+    await client.notify('textDocument/didChange', { textDocument: { uri: URI, version: v }, contentChanges: [soakEdit(lines, v)] });
     if (v % 100 === 0) await client.diagnostics(URI, (p) => p.version === v, 120000);
     if ((v - 1) % 1000 === 0) console.log(`soak: ${(v - 1).toLocaleString('en-US')} edits, RSS ${rssMb(pid)!.toFixed(1)} MB`);
   }

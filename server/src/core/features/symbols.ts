@@ -25,7 +25,7 @@ function lower(s: string): string {
 }
 
 /** The letters of the query (lower case, spaces dropped) occur in `name` in order. */
-function matches(q: string, name: string): boolean {
+export function matches(q: string, name: string): boolean {
   if (!q) return true;
   let i = 0;
   const n = lower(name);

@@ -632,15 +632,14 @@ export class CorpusIndex {
   }
 
   private collectQuoteMatches(words: string[]): QuoteMatch[] {
-    const excludeUri = '';
     const mine = shingles(words);
     if (!mine.length) return [];
     const { byShingle, data } = this.quoteIndex();
     const docs = new Set<string>();
     for (const sh of mine) {
       const had = byShingle.get(sh);
-      if (typeof had === 'string') { if (had !== excludeUri) docs.add(had); }
-      else if (had) for (const u of had) if (u !== excludeUri) docs.add(u);
+      if (typeof had === 'string') docs.add(had);
+      else if (had) for (const u of had) docs.add(u);
     }
     const out: QuoteMatch[] = [];
     // In path order, so that answers do not depend on the order articles were indexed in.
