@@ -224,8 +224,9 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
     const links = new Set<string>();
     // The walk joins names onto the root as `path.join` writes it: a prefix to swap, not a path to resolve.
     const prefix = path.join(r.dir, path.sep);
+    const realPrefix = path.join(realDir, path.sep);
     for (const file of await walkArticleFiles([r.dir], links)) {
-      let real = file.startsWith(prefix) ? path.join(realDir, path.sep) + file.slice(prefix.length) : path.join(realDir, path.relative(r.dir, file));
+      let real = file.startsWith(prefix) ? realPrefix + file.slice(prefix.length) : path.join(realDir, path.relative(r.dir, file));
       if (links.has(file)) try { real = fs.realpathSync(file); } catch { /* keep the path as given */ }
       if (seen.has(real)) continue;
       seen.add(real);
