@@ -26,7 +26,7 @@ import type { Pin } from '../core/extract/pins';
 import { lineStartsOf, packNumbers, summarize, type DocSummary } from '../core/index/corpus';
 import { parse } from '../core/syntax/parse';
 import { contentHash } from './cache';
-import { readArticleFile } from './fsutil';
+import { readArticleFile, readArticleFileSync, type ReadResult } from './fsutil';
 
 export interface Job {
   id: number;
@@ -53,38 +53,45 @@ const UTF8 = new TextEncoder();
 
 /** One file: read, compare with the cached hash, analyse. `outlets` learns the file's Source. */
 export async function analyse(job: Job, outlets: Map<string, string>, pins: Pin[]): Promise<Outcome> {
-    let out: Outcome;
-    try {
-      const r = await readArticleFile(job.file, { maxBytes: job.maxBytes });
-      if (!r.ok) out = { id: job.id, kind: 'skipped', message: r.message };
-      else if (!looksLikeArticle(r.text)) out = { id: job.id, kind: 'not-article' };
-      else {
-        const hash = contentHash(r.text);
-        if (hash === job.cachedHash) out = { id: job.id, kind: 'unchanged', hash };
-        else {
-          const { article } = parse(r.text);
-          if (article.title?.text.trim().toLowerCase() === 'unknown') out = { id: job.id, kind: 'placeholder', hash };
-          else {
-            const facts = extractFacts(job.uri, r.text, article, { outlets, pins });
-            if (facts.source) outlets.set(facts.source.toLowerCase(), facts.source);
-            const summary = summarize(facts);
-            // Packed for the trip and the cache: strings cross threads cheaply, arrays of numbers do not.
-            for (const e of summary.entities) e.spans = packNumbers(e.spans as number[]);
-            out = { id: job.id, kind: 'analysed', hash, summary, lineStarts: packNumbers(lineStartsOf(r.text)), facts: UTF8.encode(JSON.stringify(facts)) };
-          }
-        }
-      }
-    } catch (err) {
-      out = { id: job.id, kind: 'failed', message: String(err) };
-    }
-    return out;
+  let r: ReadResult;
+  try {
+    r = await readArticleFile(job.file, { maxBytes: job.maxBytes });
+  } catch (err) {
+    return { id: job.id, kind: 'failed', message: String(err) };
+  }
+  return analyseRead(job, r, outlets, pins);
+}
+
+function analyseRead(job: Job, r: ReadResult, outlets: Map<string, string>, pins: Pin[]): Outcome {
+  try {
+    if (!r.ok) return { id: job.id, kind: 'skipped', message: r.message };
+    if (!looksLikeArticle(r.text)) return { id: job.id, kind: 'not-article' };
+    const hash = contentHash(r.text);
+    if (hash === job.cachedHash) return { id: job.id, kind: 'unchanged', hash };
+    const { article } = parse(r.text);
+    if (article.title?.text.trim().toLowerCase() === 'unknown') return { id: job.id, kind: 'placeholder', hash };
+    const facts = extractFacts(job.uri, r.text, article, { outlets, pins });
+    if (facts.source) outlets.set(facts.source.toLowerCase(), facts.source);
+    const summary = summarize(facts);
+    // Packed for the trip and the cache: strings cross threads cheaply, arrays of numbers do not.
+    for (const e of summary.entities) e.spans = packNumbers(e.spans as number[]);
+    return { id: job.id, kind: 'analysed', hash, summary, lineStarts: packNumbers(lineStartsOf(r.text)), facts: UTF8.encode(JSON.stringify(facts)) };
+  } catch (err) {
+    return { id: job.id, kind: 'failed', message: String(err) };
+  }
 }
 
 /** Runs in a worker: one job at a time, in the order they come. */
 function serve(setup: Setup): void {
   const outlets = new Map<string, string>();
-  parentPort!.on('message', async (job: Job) => {
-    const out = await analyse(job, outlets, setup.pins);
+  parentPort!.on('message', (job: Job) => {
+    // A worker has nothing else to do while it reads: a synchronous read skips the thread pool.
+    let out: Outcome;
+    try {
+      out = analyseRead(job, readArticleFileSync(job.file, { maxBytes: job.maxBytes }), outlets, setup.pins);
+    } catch (err) {
+      out = { id: job.id, kind: 'failed', message: String(err) };
+    }
     // The facts' bytes move to the main thread rather than being copied.
     parentPort!.postMessage(out, out.kind === 'analysed' ? [out.facts.buffer as ArrayBuffer] : []);
   });
