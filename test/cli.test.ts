@@ -67,7 +67,7 @@ describe('breach-desk check (CLI)', function () {
 
   it('reports the 902,000 reconciliation on the seeds with related locations', function () {
     const r = run(['check', 'seeds']);
-    assert.match(r.out, /figure\.reconciled 902,000 prepaid customer equals the parts ZDNet \(Aug 26, 2021\) gives: 850,000 \+ 52,000 = 902,000/);
+    assert.match(r.out, /figure\.reconciled 902,000 prepaid customers equals the parts ZDNet \(Aug 26, 2021\) gives: 850,000 \+ 52,000 = 902,000/);
     assert.match(r.out, /\n {4}seeds\/001_ea6beca59c6dffc6\.txt:52:\d+: note: 850,000/);
   });
 

@@ -84,7 +84,7 @@ describe('figure conflict quick fixes over stdio', function () {
     const text = article('Example News', 'https://example.com/news/tmobile-recap', 'August 29, 2021',
       'T-Mobile has confirmed that the records of 667,000 former customers were stolen.');
     const { uri, d, actions } = await conflictOn({ 'wrong.txt': wrong }, text, '667,000');
-    assert.match(d.message, /667,000 former customer disagrees with 766,000 in Example Wire/);
+    assert.match(d.message, /667,000 former customers disagrees with 766,000 in Example Wire/);
     const cite = actions.find((a) => a.title.startsWith('Cite '));
     assert.ok(cite, JSON.stringify(actions.map((a) => a.title)));
     assert.strictEqual(cite.title, 'Cite ThreatPost (Aug 28, 2021), which also gives 667,000');

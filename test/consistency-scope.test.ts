@@ -8,6 +8,7 @@
 import * as assert from 'assert';
 import { analyze } from '../server/src/core/analyze';
 import { checkConsistency } from '../server/src/core/check/consistency';
+import type { Diagnostic } from '../server/src/core/diagnostics';
 import { extractFacts } from '../server/src/core/extract/facts';
 import { CorpusIndex, lineStartsOf } from '../server/src/core/index/corpus';
 import { article, NOW } from './helpers/fixture';
@@ -18,6 +19,8 @@ interface Doc {
   body: string;
   title?: string;
   subtitle?: string;
+  /** The article's Link; a fresh one unless given (two files with one Link are one article saved twice). */
+  link?: string;
 }
 
 let n = 0;
@@ -27,14 +30,14 @@ function text(d: Doc): string {
   return article({
     title: d.title ?? 'Breach update',
     subtitle: d.subtitle ?? 'What we know so far.',
-    info: { Source: d.source, Link: `https://example.com/news/${n}`, Date: d.date, Author: 'Jane Doe' },
+    info: { Source: d.source, Link: d.link ?? `https://example.com/news/${n}`, Date: d.date, Author: 'Jane Doe' },
     body: d.body,
     tags: '[[Verizon]]',
   });
 }
 
-/** Indexes the articles and returns the figure diagnostics of each, as [code, figure text]. */
-function check(...docs: Doc[]): [string, string][][] {
+/** Indexes the articles and returns the consistency diagnostics of each, with the text of the article. */
+function diagnose(...docs: Doc[]): { text: string; diagnostics: Diagnostic[] }[] {
   const index = new CorpusIndex();
   const texts = docs.map(text);
   texts.forEach((t, i) => {
@@ -42,10 +45,18 @@ function check(...docs: Doc[]): [string, string][][] {
     const outlets = new Map([...index.outlets().keys()].map((o) => [o.toLowerCase(), o]));
     index.set({ facts: extractFacts(`file:///ws/${i}.txt`, t, a.article, { outlets }), lineStarts: lineStartsOf(t), origin: 'workspace' });
   });
-  return texts.map((t, i) => checkConsistency(index, `file:///ws/${i}.txt`)
+  return texts.map((t, i) => ({ text: t, diagnostics: checkConsistency(index, `file:///ws/${i}.txt`) }));
+}
+
+/** The figure diagnostics of each article, as [code, figure text]. */
+function check(...docs: Doc[]): [string, string][][] {
+  return diagnose(...docs).map(({ text: t, diagnostics }) => diagnostics
     .filter((d) => d.code.startsWith('figure.'))
     .map((d) => [d.code, t.slice(d.span.start, d.span.end)] as [string, string]));
 }
+
+/** The messages of one code in one article's diagnostics. */
+const messages = (r: { diagnostics: Diagnostic[] }, code: string) => r.diagnostics.filter((d) => d.code === code).map((d) => d.message);
 
 const conflicts = (r: [string, string][]) => r.filter(([c]) => c === 'figure.conflict').map(([, f]) => f);
 
@@ -175,5 +186,67 @@ describe('figure consistency: scope and rules', function () {
         body: 'Verizon said the data of more than 8 million current customers leaked in the breach.' },
     );
     assert.deepStrictEqual([conflicts(a), conflicts(b)], [[], []]);
+  });
+
+  it('a hedged total is reconciled only by parts that add up to about its value', function () {
+    const parts = { source: 'ZDNet', date: 'Aug. 26, 2021', body: 'T-Mobile said the data of 850,000 prepaid customers and 667,000 former customers was stolen in the breach.' };
+    const [, exact, bound] = check(
+      parts,
+      { source: 'Wire', date: 'Aug. 27, 2021', body: 'T-Mobile said the data of 1,517,000 customers was stolen in the breach.' },
+      // "As many as" allows anything below 7.8 million; 1,517,000 is not what it counts.
+      { source: 'Post', date: 'Aug. 27, 2021', body: 'T-Mobile said the data of as many as 7.8 million customers was stolen in the breach.' },
+    );
+    assert.ok(exact.some(([c, f]) => c === 'figure.reconciled' && f === '1,517,000'), JSON.stringify(exact));
+    assert.deepStrictEqual(bound.filter(([c]) => c === 'figure.reconciled'), []);
+    const [, near] = check(parts, { source: 'Post', date: 'Aug. 27, 2021', body: 'T-Mobile said the data of about 1.5 million customers was stolen in the breach.' });
+    assert.ok(near.some(([c, f]) => c === 'figure.reconciled' && f === 'about 1.5 million'), JSON.stringify(near));
+  });
+
+  it('one article saved in two files counts once: its copy is neither a rival nor a revision', function () {
+    const link = 'https://example.com/news/the-same-story';
+    const copy = { source: 'Wire', date: 'Dec. 3, 2021', link, body: 'Verizon said 277 customers were affected by the breach.\n\nThe company later said the number was around 100 customers.' };
+    const [a, b, other] = diagnose(copy, copy, { source: 'Post', date: 'Dec. 1, 2021', body: 'Verizon said 350 customers were affected by the breach.' });
+    // A copy giving "the other value too" made each copy's figures a revision of the other's.
+    assert.deepStrictEqual([messages(a, 'figure.revision'), messages(b, 'figure.revision')], [[], []]);
+    // Against another article, each copy still warns, once per figure; and the copies are one article that disagrees.
+    assert.deepStrictEqual([messages(a, 'figure.conflict').length, messages(b, 'figure.conflict').length], [2, 2]);
+    assert.deepStrictEqual(messages(other, 'figure.conflict'), ['350 customers disagrees with 277 in Wire, Dec 3, 2021 and 1 more.']);
+  });
+
+  it('messages name what is counted as the article writes it, and tell a value restated on one day once', function () {
+    const [first, , , last] = diagnose(
+      { source: 'Wire', date: 'Jan. 17, 2022', title: 'Verizon Confirms 483 Customers Hit', body: 'Verizon said 483 customers were affected by the breach.' },
+      { source: 'Post', date: 'Jan. 17, 2022', body: 'Verizon said 483 customers were affected by the breach.' },
+      { source: 'Daily', date: 'Jan. 17, 2022', body: 'Verizon said 483 customers were affected by the breach.' },
+      { source: 'Times', date: 'Jan. 20, 2022', body: 'Verizon said on Jan. 20 that 620 customers were affected by the breach.' },
+    );
+    assert.deepStrictEqual(messages(last, 'figure.revision'), ['customers was revised over time: 483 (Jan 17, 2022) → 620 (Jan 20, 2022).']);
+    // The headline's "Customers" is a noun like the body's.
+    const headline = messages(first, 'figure.revision');
+    assert.ok(headline.length === 2 && headline.every((m) => m.startsWith('customers was revised')), JSON.stringify(headline));
+    const [, gang] = diagnose(
+      { source: 'Wire', date: 'June 20, 2022', body: 'Verizon said about 600,000 customers had their order histories exposed, and later that 650,000 customers had.' },
+      { source: 'Post', date: 'June 21, 2022', body: 'The extortion crew NightVeil boasted on its leak site that it holds data on 1.5 million Verizon customers.' },
+    );
+    // One party giving two values "gives" them.
+    assert.deepStrictEqual(messages(gang, 'figure.disputed'), ['1.5 million customers is a disputed claim: the claimant claims 1.5 million; Verizon gives about 600,000, 650,000.']);
+  });
+
+  it('a quotation set as a block quotation is one quotation, and messages quote it as a reader sees it', function () {
+    const [block, linked] = diagnose(
+      { source: 'Wire', date: 'Oct. 26, 2021', body: '> “This APT group has been behind large-scale cyber-espionage and ransomware campaigns and has been spotted attacking the defense industry.” —[@kaspersky](https://twitter.com/kaspersky)' },
+      { source: 'Post', date: 'Oct. 27, 2021', body: 'The researchers said: “This APT group has been behind large-scale cyber-espionage and [ransomware](https://example.com/lazarus) campaigns and has been spotted attacking the crypto industry.”' },
+    );
+    // Once for the block and once for the quotation marks inside it, it used to say.
+    const said = messages(block, 'quote.altered');
+    assert.strictEqual(said.length, 1, JSON.stringify(said));
+    assert.match(said[0], /“This APT group has been behind large-scale cyber-espionage and ransomware campaigns and/);
+    assert.deepStrictEqual(messages(linked, 'quote.altered').length, 1);
+    // A block quotation without quotation marks is still a quotation.
+    const [bare] = diagnose(
+      { source: 'Wire', date: 'Oct. 26, 2021', body: '> This APT group has been behind large-scale cyber-espionage and ransomware campaigns and has been spotted attacking the defense industry.' },
+      { source: 'Post', date: 'Oct. 27, 2021', body: 'The researchers said: “This APT group has been behind large-scale cyber-espionage and ransomware campaigns and has been spotted attacking the crypto industry.”' },
+    );
+    assert.strictEqual(messages(bare, 'quote.altered').length, 1);
   });
 });

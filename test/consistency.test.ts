@@ -49,7 +49,7 @@ describe('figure consistency over stdio', function () {
     const p = await client.diagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'figure.conflict'));
     const c = p.diagnostics.find((d) => d.code === 'figure.conflict')!;
     assert.strictEqual(c.severity, 2);
-    assert.match(c.message, /766,000 former customer disagrees with 667,000 in ThreatPost, Aug 28, 2021/);
+    assert.match(c.message, /766,000 former customers disagrees with 667,000 in ThreatPost, Aug 28, 2021/);
     assert.deepStrictEqual(c.range, { start: { line: 10, character: 45 }, end: { line: 10, character: 52 } });
     const rel = c.relatedInformation as any[];
     assert.strictEqual(rel[0].location.uri, fileUri(path.join(ROOT, 'seeds', '000_01fe31f0ddfc7e1f.txt')));

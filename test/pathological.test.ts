@@ -91,8 +91,8 @@ const HARMLESS: { file: string; source: string; why: string }[] = [
   { file: 'extract/entities.ts', source: String.raw`[A-Z].*[A-Z]|[0-9]|^[a-z]+[A-Z]`, why: 'attempts start only at capitals and the first one succeeds or is the only one; tested on one token' },
   { file: 'extract/numbers.ts', source: String.raw`(^|\n)([ \t]*)>`, why: 'attempts start only at line starts, each scans one indentation' },
   { file: 'extract/urls.ts', source: String.raw`\/(\d{4,})\/?$`, why: 'attempts start only at `/`, each scans one run of digits' },
-  { file: 'features/hover.ts', source: String.raw`!\[[^\][]*\]\([^()]*\)`, why: 'no bracket of its kind inside a part: each attempt stops at the next bracket, so attempts never rescan' },
-  { file: 'features/hover.ts', source: String.raw`\[([^\][]*)\]\([^()]*\)`, why: 'no bracket of its kind inside a part: each attempt stops at the next bracket, so attempts never rescan' },
+  { file: 'text.ts', source: String.raw`!\[[^\][]*\]\([^()]*\)`, why: 'no bracket of its kind inside a part: each attempt stops at the next bracket, so attempts never rescan' },
+  { file: 'text.ts', source: String.raw`\[([^\][]*)\]\([^()]*\)`, why: 'no bracket of its kind inside a part: each attempt stops at the next bracket, so attempts never rescan' },
   { file: 'syntax/parse.ts', source: String.raw`^(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$`, why: 'anchored; `#{1,6}` against `#*` backtracks at most 6n' },
 ];
 

@@ -101,3 +101,13 @@ export class LineIndex {
     return { start: this.positionAt(s.start), end: this.positionAt(s.end) };
   }
 }
+
+/**
+ * Sentence text as a reader sees it: link text without its destination, no
+ * images, autolinks bare, blockquote markers gone, whitespace collapsed.
+ */
+export function plain(text: string): string {
+  // No bracket of the same kind inside a part: each match attempt stops at the next bracket, so this is linear.
+  const unquoted = text.includes('>') ? text.split('\n').map((line) => line.replace(/^[ \t]*>[ \t]?/, '')).join('\n') : text;
+  return unquoted.replace(/!\[[^\][]*\]\([^()]*\)/g, '').replace(/\[([^\][]*)\]\([^()]*\)/g, '$1').replace(/<(https?:[^<>]+)>/g, '$1').replace(/\s+/g, ' ').trim();
+}

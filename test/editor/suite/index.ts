@@ -44,7 +44,7 @@ function suite(): void {
     it('flags the follow-up’s 766,000 with the seed as related location', async function () {
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(followup()));
       const conflict = await until('the conflict', () => vscode.languages.getDiagnostics(followup()).find((d) => codeOf(d) === 'figure.conflict'));
-      assert.match(conflict.message, /766,000 former customer disagrees with 667,000/);
+      assert.match(conflict.message, /766,000 former customers disagrees with 667,000/);
       assert.ok(conflict.relatedInformation?.some((r) => r.location.uri.fsPath.endsWith('000_01fe31f0ddfc7e1f.txt')));
     });
 

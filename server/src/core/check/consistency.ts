@@ -39,7 +39,7 @@ import { diag, type Diagnostic, type Fix, type RelatedInfo } from '../diagnostic
 import { agree, findParts, formatValue, partSources, sameMeasure } from '../index/compare';
 import { quoteWords, type CorpusIndex, type FigureRef } from '../index/corpus';
 import type { Span } from '../text';
-import { formatDate } from '../features/markdown';
+import { clip, formatDate } from '../features/markdown';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -447,13 +447,26 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
     if (!list) sources.set(key, (list = partSources(index, fig, when)));
     return list;
   };
+  // The same article saved in several files (same Link) counts once: a copy of this one says what it says
+  // (`corpus.duplicate` reports the copy), and of another article's copies the first by path stands for all.
+  const ownLink = doc.summary.link;
+  const firstCopy = new Map<string, string>();
+  const counted = (u: string) => {
+    if (u === uri) return true;
+    const link = index.get(u)?.summary.link;
+    if (!link) return true;
+    if (link === ownLink) return false;
+    let first = firstCopy.get(link);
+    if (first === undefined) firstCopy.set(link, (first = index.docsByLink(link)[0] ?? u));
+    return first === u;
+  };
   let checked = 0;
   for (const fig of doc.facts.figures) {
     if (!comparable(fig)) continue;
     if (++checked > MAX_CHECKED) break;
     const me = statedOnce(uri, fig);
     if (me.hypothetical || me.skip || me.base) continue;
-    const all = sameMeasureOnce(fig).map((r) => statedOnce(r.uri, r.figure));
+    const all = sameMeasureOnce(fig).filter((r) => counted(r.uri)).map((r) => statedOnce(r.uri, r.figure));
     const others = all
       // Two figures of one sentence state a relation (part and whole, before and after), not two claims.
       .filter((o) => !(o.uri === uri && o.figure.sentence === fig.sentence))
@@ -496,7 +509,7 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
       if (o.uri === uri ? !((me.breachy || me.definite) && (o.breachy || o.definite)) || o.part || me.part : !(me.breachy || o.breachy)) continue;
       conflicts.push(o);
     }
-    const what = describe(fig);
+    const what = describe(fig, doc.facts);
     // A story reprinted across a newsroom's years can have hundreds of statements: a diagnostic
     // points at the nearest few in time and says how many there are.
     const related = (list: Stated[], verb: string): RelatedInfo[] => nearest(list, me.when, MAX_RELATED).map((o) => ({
@@ -513,16 +526,18 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
     }
     if (revisions.length) {
       const sorted = [...revisions, me].sort((a, b) => (a.when ?? 0) - (b.when ?? 0));
-      const steps = sorted.map((s) => `${s.figure.text} (${formatDate(s.when)})`);
+      // A value restated on the same day is one step of the story ("483 (Jan 17) → 483 (Jan 17)").
+      const steps = sorted.map((s) => `${s.figure.text} (${formatDate(s.when)})`).filter((step, i, list) => i === 0 || step !== list[i - 1]);
       // The first value and the latest ones; the middle of a long story is a count.
       const story = steps.length > STORY_STEPS ? [steps[0], `… ${steps.length - STORY_STEPS} more …`, ...steps.slice(-(STORY_STEPS - 1))].join(' → ') : steps.join(' → ');
       out.push(diag('figure.revision', fig.span, `${what.trim()} was revised over time: ${story}.`, [], related(revisions, 'as of that date')));
     }
     if (disputes.length) {
-      const parties = listed([...new Set(disputes.map((d) => partyName(index, d)))], 4);
+      const names = [...new Set(disputes.map((d) => partyName(index, d)))];
+      const parties = listed(names, 4);
       const values = listed([...new Set(disputes.map((d) => d.figure.text))], 4);
       out.push(diag('figure.disputed', fig.span,
-        `${fig.text}${what} is a disputed claim: ${partyName(index, me)} claims ${fig.text}; ${parties} ${disputes.length === 1 ? 'gives' : 'give'} ${values}.`,
+        `${fig.text}${what} is a disputed claim: ${partyName(index, me)} claims ${fig.text}; ${parties} ${names.length === 1 ? 'gives' : 'give'} ${values}.`,
         [], related(disputes, `according to ${parties}`)));
     }
     if (!conflicts.length && fig.unit === 'count') {
@@ -532,7 +547,7 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
         const other = index.get(p.uri)!.facts;
         out.push(diag('figure.reconciled', fig.span,
           `${fig.text}${what} equals the parts ${other.source ?? 'another article'} (${formatDate(other.date)}) gives: ${sum} = ${formatValue(p.parts.reduce((s, x) => s + x.value, 0), 'count')}.`,
-          [], p.parts.map((x) => ({ uri: p.uri, span: other.sentences[x.sentence]?.span ?? x.span, message: `${x.text} ${describe(x).trim()}` }))));
+          [], p.parts.map((x) => ({ uri: p.uri, span: other.sentences[x.sentence]?.span ?? x.span, message: `${x.text} ${describe(x, other).trim()}` }))));
       }
     }
   }
@@ -576,8 +591,20 @@ function partyName(index: CorpusIndex, s: Stated): string {
   return c?.attribution?.who ?? (s.claimant ? 'the claimant' : `${index.get(s.uri)!.facts.source ?? 'another article'}`);
 }
 
-function describe(f: Figure): string {
-  const what = [...f.qualifiers, f.noun ?? ''].filter(Boolean).join(' ');
+/**
+ * What a figure counts, for a message: its qualifiers and its noun as the
+ * article writes it ("850,000 prepaid customers", not "… customer", the
+ * normalised form measures are compared by).
+ */
+function describe(f: Figure, facts: DocFacts): string {
+  const s = facts.sentences[f.sentence];
+  let noun = f.noun ?? '';
+  if (f.nounSpan && s && f.nounSpan.start >= s.span.start && f.nounSpan.end <= s.span.end) {
+    const written = s.text.slice(f.nounSpan.start - s.span.start, f.nounSpan.end - s.span.start);
+    // A headline's capitals are not the noun's: "100m Records" reads "100m records".
+    if (/^\p{L}[\p{L}'’-]*$/u.test(written)) noun = /^\p{Lu}\p{Ll}/u.test(written) ? written[0].toLowerCase() + written.slice(1) : written;
+  }
+  const what = [...f.qualifiers, noun].filter(Boolean).join(' ');
   return what ? ` ${what}` : '';
 }
 
@@ -641,7 +668,7 @@ function checkQuotes(index: CorpusIndex, uri: string, out: Diagnostic[]): void {
     if (mine.length < 8) continue;
     for (const other of index.similarQuotes(mine, uri)) {
       out.push(diag('quote.altered', q.span,
-        `This quotation is worded differently in ${index.get(other.uri)!.facts.source ?? 'another article'} (${formatDate(index.get(other.uri)!.facts.date)}): “${other.text.length > 120 ? `${other.text.slice(0, 119)}…` : other.text}”.`,
+        `This quotation is worded differently in ${index.get(other.uri)!.facts.source ?? 'another article'} (${formatDate(index.get(other.uri)!.facts.date)}): “${clip(other.text, 120)}”.`,
         [], [{ uri: other.uri, span: other.span, message: 'The other wording.' }]));
       break;
     }

@@ -9,6 +9,7 @@ import { extractEntities, type Sentence } from './entities';
 import { extractFigures, mainSubject } from './figures';
 import type { Pin } from './pins';
 import type { DocFacts, EntityKind, Mention } from './types';
+import { plain } from '../text';
 import { canonicalUrl } from './urls';
 
 export interface FactsOptions {
@@ -51,11 +52,15 @@ export function extractFacts(uri: string, text: string, article: Article, option
       links.push(...b.links);
       for (const q of b.quotes) {
         const idx = sentenceHolding(sentences, first, q.span.start);
-        quotes.push({ text: q.text, span: q.textSpan, sentence: idx });
+        // As a reader sees it: quotations are compared by their words, and a link's address is none of them.
+        quotes.push({ text: plain(q.text), span: q.textSpan, sentence: idx });
       }
       if (b.kind === 'blockquote' && b.sentences.length) {
-        const text = b.sentences.map((s) => s.text.replace(/^>\s*/gm, '')).join(' ').trim();
-        if (text) quotes.push({ text, span: { start: b.sentences[0].span.start, end: b.sentences[b.sentences.length - 1].span.end }, sentence: first });
+        const text = plain(b.sentences.map((s) => s.text).join('\n'));
+        // A block quotation whose words stand in quotation marks (> “…” —@handle) is that quotation, already taken.
+        let marked = 0;
+        for (const q of b.quotes) marked += q.text.length;
+        if (text && marked < 0.6 * text.length) quotes.push({ text, span: { start: b.sentences[0].span.start, end: b.sentences[b.sentences.length - 1].span.end }, sentence: first });
       }
     }
   }

@@ -12,7 +12,7 @@ import { agree, findParts, formatValue, partSources, sameMeasure } from '../inde
 import type { Claim, DocFacts, Figure } from '../extract/types';
 import { clip, escape, formatDate, openLink } from './markdown';
 import { dateOf, targetAt } from './locate';
-import type { Span } from '../text';
+import { plain, type Span } from '../text';
 
 export interface HoverResult {
   markdown: string;
@@ -119,12 +119,6 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
   }
   if (facts.length) lines.push('\n**Cited facts**\n', ...facts);
   return lines.join('\n');
-}
-
-/** Sentence text without Markdown link destinations, for reading. */
-export function plain(text: string): string {
-  // No bracket of the same kind inside a part: each match attempt stops at the next bracket, so this is linear.
-  return text.replace(/!\[[^\][]*\]\([^()]*\)/g, '').replace(/\[([^\][]*)\]\([^()]*\)/g, '$1').replace(/<(https?:[^<>]+)>/g, '$1').replace(/\s+/g, ' ').trim();
 }
 
 function describe(f: Figure, index: CorpusIndex): string {

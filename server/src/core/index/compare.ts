@@ -21,6 +21,9 @@ function upper(f: Figure): number {
 
 const POPULATION = new Set(['customer', 'person', 'user', 'account', 'subscriber', 'record', 'individual', 'member', 'patient', 'employee', 'client']);
 
+/** How far from a hedged total ("about 2.5 million", "up to 1,000") its parts' sum may be, as a share of it. */
+const NEAR = 0.05;
+
 /** Each article's exact population counts with a subject, worked out once per version of its facts. */
 const populationCounts = new WeakMap<Figure[], Figure[]>();
 
@@ -75,7 +78,9 @@ export function findParts(index: CorpusIndex, uri: string, total: Figure, candid
   for (const other of candidates) {
     if (other === uri) continue;
     const figs = partCandidates(index.get(other)?.facts.figures ?? [], total).slice(0, 40);
-    const hit = (sum: number) => sum >= total.low && sum <= total.high;
+    // Within the total's rounding, and near the value itself: "as many as 7.8 million" allows anything
+    // below 7.8 million, but 667,000 + 850,000 is not what it counts.
+    const hit = (sum: number) => sum >= total.low && sum <= total.high && Math.abs(sum - total.value) <= NEAR * total.value;
     let found: Figure[] | undefined;
     for (let i = 0; i < figs.length && !found; i++) {
       for (let j = i + 1; j < figs.length && !found; j++) {
