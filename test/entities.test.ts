@@ -318,6 +318,17 @@ describe('entities: words that are not names', function () {
     assertNoEntity(x, 'On Thursday', 'Thursday', 'The Journal', 'In August', 'August', 'Hackers', 'Check', 'The', 'Still');
   });
 
+  it('a word opening a sentence is a name when an apposition says what it is: "Quillfeather, the dating app, said"', function () {
+    const x = extract('Quillfeather, the dating app, said 2 million users were affected. Quillfeather said it had fixed the flaw.\n\nSievert, the company’s chief executive, said sorry. Brightline, a ticketing firm, confirmed it.');
+    assert.strictEqual(x.byName('Quillfeather').kind, 'organisation');
+    assert.deepStrictEqual(x.texts('Quillfeather'), ['Quillfeather', 'Quillfeather']);
+    assert.strictEqual(x.byName('Sievert').kind, 'person');
+    assert.strictEqual(x.byName('Brightline').kind, 'organisation');
+    // Sentence adverbs and asides are not appositions: no second comma and verb, or a verb that is not one.
+    const y = extract('However, the company said 2 million users were affected. Today, the firm, in a statement, said more. Separately, the regulator, said nothing. Overall, the picture was bleak.');
+    assertNoEntity(y, 'However', 'Today', 'Separately', 'Overall');
+  });
+
   it('months and weekdays are not entities, abbreviated or not', function () {
     const x = extract('As of Aug. 18, T-Mobile had estimated it. By Aug. 4 he had stolen files. On Friday and on Monday morning they met. In Sept. and Oct. too.', { tags: '[[Aug.]] [[Friday]] [[ThreatPost]]' });
     assertNoEntity(x, 'Aug', 'Aug.', 'Friday', 'Monday', 'Sept', 'Oct');

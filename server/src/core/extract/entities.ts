@@ -409,6 +409,34 @@ function shapeOf(w: string): Shape {
   return s;
 }
 
+/** Verbs that may follow a name and its apposition ("Quillfeather, the dating app, said"). */
+const APPOSITION_VERBS = new Set([...SAID, 'told', 'confirmed', 'announced', 'admitted', 'acknowledged', 'disclosed', 'reported', 'revealed', 'is', 'was', 'has', 'had', 'did', 'does', 'declined', 'denied', 'urged']);
+
+/**
+ * Whether the single word at `a` is followed by an apposition that says what
+ * it is, and then by its verb: "Quillfeather, the dating app, said …",
+ * "Brightline, a ticketing firm, confirmed …". A word opening a sentence is
+ * otherwise only taken for a name when the article uses it mid-sentence too;
+ * with an apposition it is one ("However, the company said" has no second
+ * comma and verb). Gives the kind the apposition suggests, or undefined.
+ */
+function appositive(tokens: Token[], a: number): EntityKind | undefined {
+  if (tokens[a].after !== ',' || tokens[a].lower.endsWith('ly')) return undefined;
+  const det = tokens[a + 1];
+  if (!det || (det.lower !== 'the' && det.lower !== 'a' && det.lower !== 'an')) return undefined;
+  let person = false;
+  for (let k = a + 2; k < tokens.length && k <= a + 8; k++) {
+    const t = tokens[k];
+    if (isRoleToken(t)) person = true;
+    if (t.after === ',') {
+      const verb = tokens[k + 1];
+      return verb && APPOSITION_VERBS.has(verb.lower) ? (person ? 'person' : 'organisation') : undefined;
+    }
+    if (t.after !== '' && t.after !== '\'' && t.after !== '’' && t.after !== '-') return undefined;
+  }
+  return undefined;
+}
+
 function isRoleToken(t: Token): boolean {
   return ROLE_WORDS.has(t.lower) || (t.dash && isRole(t.lower));
 }
@@ -531,7 +559,7 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean): void {
   if (single) {
     const sh = shape(single);
     const known = PLACES.has(single.lower) || OUTLETS.has(single.lower) || KNOWN_ORGS.has(single.lower);
-    if (atStart && sh === 'title' && !known) keep = false;
+    if (atStart && sh === 'title' && !known && !appositive(tokens, a)) keep = false;
     if (sh === 'title' && isDemonym(single.lower) && !known) keep = false;
     if (sh === 'acronym' && !ACRONYMS.has(single.lower)) keep = false; // decided later against expansions
     if (sh === 'other' && single.text.charCodeAt(0) !== 64) keep = false;
@@ -558,6 +586,8 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean): void {
   // "T-Mobile CEO Mike Sievert", "a former Gartner analyst", "Uptycs researchers"; a capitalised
   // role word is more likely part of a longer name ("Europol Data Protection Experts Network").
   if (roleAfter && !after.brokenBefore && (after.text === after.lower || isAllCaps(after.text)) && !FIRST_NAMES.has(run[0].lower) && !votes.includes('person')) votes.push('organisation');
+  // "Quillfeather, the dating app, said": what the apposition calls it.
+  if (single && appositive(tokens, a)) votes.push(appositive(tokens, a)!);
   pushCandidate(st, { tokens: run, kindVotes: votes }, a, b);
 }
 
