@@ -74,6 +74,29 @@ describe('corpus knowledge over stdio', function () {
     assert.match(md, /52,000/);
     assert.match(md, /ZDNet, Aug 26, 2021/);
     assert.ok(md.includes(`${fileUri(ZDNET)}#L`), md);
+    // What it counts, as the articles write it (the index compares "customer").
+    assert.match(md, /^\*\*902,000\*\* — prepaid customers of T\\-Mobile$/m);
+    assert.match(md, /850,000 customers \(prepaid\) \+ 52,000 people \(metro\) = 902,000/);
+  });
+
+  it('hover on a figure lists only statements known to count the same thing', async function () {
+    const doc = (n: number, body: string) => [
+      '# Acme results', '### The quarter.', '', '## Information:', '+ Source: Wire', `+ Link: https://example.com/acme-${n}`, `+ Date: May ${n}, 2022`, '+ Author: Jane Doe', '',
+      '## Article:', body, '', '#### Tags:', '[[Acme Corp]]', ''].join('\n');
+    const a = doc(1, 'Acme Corp reported revenue of $801.1 million for the quarter, and Acme Corp said its margin grew 29.7%. Acme Corp said 2 million customers were affected by the breach.');
+    const b = doc(2, 'Acme Corp paid $75 million for a rival, and Acme Corp said its margin grew 12%. Acme Corp said 1.2 million customers were affected by the breach.');
+    const [ua, ub] = [path.join(workspace, 'a.txt'), path.join(workspace, 'b.txt')].map(fileUri);
+    await client.open(ub, b);
+    await client.open(ua, a);
+    await client.diagnostics(ua);
+    const at = async (needle: string) => (await client.request('textDocument/hover', { textDocument: { uri: ua }, position: positionOf(a, needle) })).contents.value as string;
+    // "$801.1 million" and "$75 million" say nothing about what they count: neither agrees nor differs.
+    const money = await at('$801.1 million');
+    assert.match(money, /^\*\*\$801\\\.1 million\*\* — value of Acme Corp$/m);
+    assert.ok(!/Same measure|75 million|29\\\.7%|12%/.test(money), money);
+    const customers = await at('2 million customers');
+    assert.match(customers, /Same measure across the corpus/);
+    assert.match(customers, /\*\*1\\\.2 million\*\* ✗ differs/);
   });
 
   it('go to definition on the threatpost.com link to 168689 opens the "100m … Up for Sale" seed', async function () {

@@ -47,7 +47,7 @@ describe('figure timeline', function () {
   it('gathers every value of the measure across outlets, in date order, marking agreement', function () {
     const t = timelineAt(index, FOLLOW_URI, at)!;
     assert.ok(t, 'a timeline at 766,000');
-    assert.match(t.label, /former customer of T-Mobile/);
+    assert.strictEqual(t.label, 'former customers of T-Mobile');
     const values = t.points.map((p) => [p.outlet, p.text, p.agrees, p.selected]);
     assert.deepStrictEqual(values.find((v) => v[3]), ['Example <News> & "Co"', '766,000', true, true]);
     assert.ok(values.some((v) => v[0] === 'ThreatPost' && v[1] === '667,000' && v[2] === false), JSON.stringify(values));
@@ -64,6 +64,20 @@ describe('figure timeline', function () {
     const lenses = timelineLenses(index, FOLLOW_URI);
     assert.deepStrictEqual(lenses.map((l) => FOLLOWUP.slice(l.span.start, l.span.end)), ['766,000']);
     assert.ok(lenses[0].values >= 2);
+  });
+
+  it('has no timeline for a figure that does not say what it counts', function () {
+    const money = (n: number, body: string) => ({ uri: `file:///ws/acme-${n}.txt`, text: FOLLOWUP.replace('https://example.com/tmobile-followup', `https://example.com/acme-${n}`)
+      .replace(/## Article:\n.*\n/, `## Article:\n${body}\n`) });
+    const docs = [
+      money(1, 'Acme Corp reported revenue of $801.1 million, and Acme Corp said 2 million customers were affected by the breach.'),
+      money(2, 'Acme Corp paid $75 million for a rival, and Acme Corp said 1.2 million customers were affected by the breach.'),
+    ];
+    const acme = indexOf(docs);
+    const text = docs[0].text;
+    // "$801.1 million" and "$75 million" may be a revenue and a price.
+    assert.strictEqual(timelineAt(acme, docs[0].uri, text.indexOf('$801.1') + 2), undefined);
+    assert.deepStrictEqual(timelineLenses(acme, docs[0].uri).map((l) => [text.slice(l.span.start, l.span.end), l.label]), [['2 million', 'customers of Acme Corp']]);
   });
 
   it('renders an SVG chart with a strict CSP, no script, escaped text and only open-location links', function () {

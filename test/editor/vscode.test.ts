@@ -221,14 +221,14 @@ describe('VS Code (code-server + Chromium) with the packaged extension', functio
 
   it('a code lens opens the figure timeline: a chart of every value, each opening its article', async function () {
     await wb.open(FOLLOWUP);
-    const lens = page.locator('.contentWidgets .codelens-decoration a', { hasText: /Timeline: \d+ values of former customer of T-Mobile/ }).first();
+    const lens = page.locator('.contentWidgets .codelens-decoration a', { hasText: /Timeline: \d+ values of former customers of T-Mobile/ }).first();
     await until('the timeline code lens', async () => (await lens.count()) > 0);
     await lens.click();
     // The webview is a frame inside a frame; find the one that holds our page.
     const frame = await until('the timeline webview', async () => {
       for (const f of page.frames()) {
         const n = await f.locator('svg circle').count().catch(() => 0);
-        if (n > 0 && (await f.locator('h1').innerText().catch(() => '')).startsWith('Timeline: former customer of T-Mobile')) return f;
+        if (n > 0 && (await f.locator('h1').innerText().catch(() => '')).startsWith('Timeline: former customers of T-Mobile')) return f;
       }
       return undefined;
     });

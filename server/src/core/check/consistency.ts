@@ -36,6 +36,7 @@
  */
 import type { Claim, DocFacts, Figure, SentenceRef } from '../extract/types';
 import { diag, type Diagnostic, type Fix, type RelatedInfo } from '../diagnostics';
+import { writtenNoun } from '../extract/figures';
 import { agree, findParts, formatValue, partSources, sameMeasure } from '../index/compare';
 import { quoteWords, type CorpusIndex, type FigureRef } from '../index/corpus';
 import type { Span } from '../text';
@@ -591,20 +592,9 @@ function partyName(index: CorpusIndex, s: Stated): string {
   return c?.attribution?.who ?? (s.claimant ? 'the claimant' : `${index.get(s.uri)!.facts.source ?? 'another article'}`);
 }
 
-/**
- * What a figure counts, for a message: its qualifiers and its noun as the
- * article writes it ("850,000 prepaid customers", not "… customer", the
- * normalised form measures are compared by).
- */
+/** What a figure counts, for a message: its qualifiers and its noun as the article writes it ("850,000 prepaid customers"). */
 function describe(f: Figure, facts: DocFacts): string {
-  const s = facts.sentences[f.sentence];
-  let noun = f.noun ?? '';
-  if (f.nounSpan && s && f.nounSpan.start >= s.span.start && f.nounSpan.end <= s.span.end) {
-    const written = s.text.slice(f.nounSpan.start - s.span.start, f.nounSpan.end - s.span.start);
-    // A headline's capitals are not the noun's: "100m Records" reads "100m records".
-    if (/^\p{L}[\p{L}'’-]*$/u.test(written)) noun = /^\p{Lu}\p{Ll}/u.test(written) ? written[0].toLowerCase() + written.slice(1) : written;
-  }
-  const what = [...f.qualifiers, noun].filter(Boolean).join(' ');
+  const what = [...f.qualifiers, writtenNoun(f, facts.sentences) ?? ''].filter(Boolean).join(' ');
   return what ? ` ${what}` : '';
 }
 

@@ -739,3 +739,23 @@ function qualifyHeadlines(figures: Figure[], headlines: number): void {
     f.measure = measureKey(f.subject, f.noun, f.qualifiers);
   }
 }
+
+/**
+ * What a figure counts, as the article writes it ("customers", "patients’"
+ * trimmed to "patients"), for messages and cards; the normalised `noun`
+ * ("customer") is what measures are compared by. A headline's capital is
+ * dropped ("100m Records" counts records).
+ */
+export function writtenNoun(f: Figure, sentences: readonly SentenceRef[]): string | undefined {
+  const s = sentences[f.sentence];
+  if (f.nounSpan && s && f.nounSpan.start >= s.span.start && f.nounSpan.end <= s.span.end) {
+    const written = s.text.slice(f.nounSpan.start - s.span.start, f.nounSpan.end - s.span.start);
+    if (/^\p{L}[\p{L}'’-]*$/u.test(written)) return /^\p{Lu}\p{Ll}/u.test(written) ? written[0].toLowerCase() + written.slice(1) : written;
+  }
+  return f.noun;
+}
+
+/** Whether a figure says what it counts: a noun, or a unit that is one ("21-year-old" is an age). */
+export function knownMeasure(f: Figure): boolean {
+  return f.unit !== 'year' && (f.noun !== undefined || f.unit === 'age');
+}

@@ -9,6 +9,7 @@
  */
 import type { CorpusIndex, EntityEntry, IndexedDoc } from '../index/corpus';
 import { agree, findParts, formatValue, partSources, sameMeasure } from '../index/compare';
+import { knownMeasure, writtenNoun } from '../extract/figures';
 import type { Claim, DocFacts, Figure } from '../extract/types';
 import { clip, escape, formatDate, openLink } from './markdown';
 import { dateOf, targetAt } from './locate';
@@ -121,26 +122,32 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
   return lines.join('\n');
 }
 
-function describe(f: Figure, index: CorpusIndex): string {
+function describe(f: Figure, facts: DocFacts, index: CorpusIndex): string {
   const subject = f.subject ? index.entity(f.subject)?.name ?? f.subject : undefined;
-  const what = [f.qualifiers.join(' '), f.noun].filter(Boolean).join(' ');
+  const what = [f.qualifiers.join(' '), writtenNoun(f, facts.sentences)].filter(Boolean).join(' ');
   return [what || 'value', subject ? `of ${subject}` : ''].filter(Boolean).join(' ');
 }
 
+/** How many statements of the same measure a card lists. */
+const CARD_FIGURES = 12;
+
 function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
   const lines: string[] = [];
-  lines.push(`**${escape(f.text)}** — ${escape(describe(f, index))}`);
+  lines.push(`**${escape(f.text)}** — ${escape(describe(f, doc.facts, index))}`);
   const range = f.low === f.high ? formatValue(f.value, f.unit) : `${formatValue(f.low, f.unit)} – ${formatValue(f.high, f.unit)}`;
   lines.push(`\nValue: ${escape(formatValue(f.value, f.unit))}${f.hedge ? ` (${escape(f.hedge)}: ${escape(range)})` : ''}`);
   const claim = sentenceKinds(doc.facts).claim.get(f.sentence);
   if (claim?.attribution) lines.push(`\nSaid by: ${escape(claim.attribution.who)}`);
 
-  const others = sameMeasure(index, doc.facts.uri, f)
+  // Only what is known to count the same thing, in the same unit: "$75 million" and "29.7%" said
+  // about Fortinet, with nothing to say what either counts, neither agree nor differ.
+  const others = (knownMeasure(f) ? sameMeasure(index, doc.facts.uri, f) : [])
+    .filter((r) => r.figure.unit === f.unit)
     .map((r) => ({ ...r, when: sentenceKinds(index.get(r.uri)!.facts).claim.get(r.figure.sentence)?.asOf ?? dateOf(index, r.uri) }))
     .sort((a, b) => a.when - b.when);
   if (others.length) {
     lines.push('\n**Same measure across the corpus**\n');
-    for (const o of others.slice(0, 12)) {
+    for (const o of others.slice(0, CARD_FIGURES)) {
       const d = index.get(o.uri)!;
       const c = sentenceKinds(d.facts).claim.get(o.figure.sentence);
       const by = c?.attribution ? ` · said by ${escape(c.attribution.who)}` : '';
@@ -148,14 +155,16 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
       const start = d.facts.sentences[o.figure.sentence]?.span.start ?? o.figure.span.start;
       lines.push(`- ${formatDate(o.when)} — **${escape(o.figure.text)}** ${mark}${by} — ${cite(index, o.uri, start)}`);
     }
+    if (others.length > CARD_FIGURES) lines.push(`- … and ${others.length - CARD_FIGURES} more`);
   }
   const parts = findParts(index, doc.facts.uri, f, partSources(index, f, f.asOf ?? doc.summary.date));
   if (parts.length) {
     lines.push('\n**Adds up from parts stated elsewhere**\n');
     for (const p of parts.slice(0, 4)) {
       const sum = p.parts.reduce((s, x) => s + x.value, 0);
-      const terms = p.parts.map((x) => `${escape(x.text)} ${escape(x.noun ?? '')}${x.qualifiers.length ? ` (${escape(x.qualifiers.join(', '))})` : ''}`).join(' + ');
-      const first = index.get(p.uri)!.facts.sentences[p.parts[0].sentence]?.span.start ?? p.parts[0].span.start;
+      const from = index.get(p.uri)!.facts;
+      const terms = p.parts.map((x) => `${escape(x.text)} ${escape(writtenNoun(x, from.sentences) ?? '')}${x.qualifiers.length ? ` (${escape(x.qualifiers.join(', '))})` : ''}`).join(' + ');
+      const first = from.sentences[p.parts[0].sentence]?.span.start ?? p.parts[0].span.start;
       lines.push(`- ${terms} = ${escape(formatValue(sum, 'count'))} — ${cite(index, p.uri, first)}`);
     }
   }

@@ -11,7 +11,8 @@
  */
 import type { CorpusIndex } from '../index/corpus';
 import { agree, formatValue, sameMeasure } from '../index/compare';
-import type { Figure, Unit } from '../extract/types';
+import { knownMeasure, writtenNoun } from '../extract/figures';
+import type { Figure, SentenceRef, Unit } from '../extract/types';
 import { targetAt } from './locate';
 import type { Span } from '../text';
 
@@ -53,9 +54,19 @@ const UNIT_WORD: Record<Unit, string> = {
   count: 'number', usd: 'amount', eur: 'amount', gbp: 'amount', btc: 'amount', bytes: 'amount of data', percent: 'share', age: 'age', days: 'duration', year: 'year',
 };
 
-function describe(index: CorpusIndex, f: Figure): string {
+/**
+ * Whether a figure has a timeline: it must say what it counts (an age says it
+ * by its unit). Years compare with nothing, and "$801.1 million" and "$75
+ * million" said about Fortinet, with no noun for either, may be a revenue
+ * and a price.
+ */
+function charted(f: Figure): boolean {
+  return knownMeasure(f) && !f.measure.startsWith('?|?');
+}
+
+function describe(index: CorpusIndex, f: Figure, sentences: readonly SentenceRef[]): string {
   const subject = f.subject ? index.entity(f.subject)?.name ?? f.subject : undefined;
-  const what = [f.qualifiers.join(' '), f.noun].filter(Boolean).join(' ');
+  const what = [f.qualifiers.join(' '), writtenNoun(f, sentences)].filter(Boolean).join(' ');
   return [what || UNIT_WORD[f.unit], subject ? `of ${subject}` : ''].filter(Boolean).join(' ');
 }
 
@@ -91,7 +102,7 @@ export function timelineAt(index: CorpusIndex, uri: string, offset: number): Tim
   if (!t || t.kind !== 'figure') return undefined;
   const f = t.figure;
   // Figures without a measure (no noun, no subject) and years compare with nothing.
-  if (f.unit === 'year' || f.measure.startsWith('?|?')) return undefined;
+  if (!charted(f)) return undefined;
   const points: TimelinePoint[] = [];
   const here = point(index, uri, f, f, true);
   if (here) points.push(here);
@@ -101,7 +112,7 @@ export function timelineAt(index: CorpusIndex, uri: string, offset: number): Tim
     if (p) points.push(p);
   }
   points.sort((a, b) => (a.when ?? Number.POSITIVE_INFINITY) - (b.when ?? Number.POSITIVE_INFINITY) || a.outlet.localeCompare(b.outlet) || a.span.start - b.span.start);
-  return { measure: f.measure, label: describe(index, f), unit: f.unit, points };
+  return { measure: f.measure, label: describe(index, f, doc.facts.sentences), unit: f.unit, points };
 }
 
 export interface TimelineLens {
@@ -119,11 +130,11 @@ export function timelineLenses(index: CorpusIndex, uri: string): TimelineLens[] 
   const out: TimelineLens[] = [];
   const seen = new Set<string>();
   for (const f of doc.facts.figures) {
-    if (f.unit === 'year' || f.measure.startsWith('?|?') || seen.has(f.measure)) continue;
+    if (!charted(f) || seen.has(f.measure)) continue;
     const others = sameMeasure(index, uri, f).filter((r) => r.figure.unit === f.unit);
     if (!others.some((r) => r.uri !== uri)) continue;
     seen.add(f.measure);
-    out.push({ span: f.span, label: describe(index, f), values: others.length + 1 });
+    out.push({ span: f.span, label: describe(index, f, doc.facts.sentences), values: others.length + 1 });
   }
   return out;
 }
