@@ -84,7 +84,8 @@ describe('corpus knowledge over stdio', function () {
       '# Acme results', '### The quarter.', '', '## Information:', '+ Source: Wire', `+ Link: https://example.com/acme-${n}`, `+ Date: May ${n}, 2022`, '+ Author: Jane Doe', '',
       '## Article:', body, '', '#### Tags:', '[[Acme Corp]]', ''].join('\n');
     const a = doc(1, 'Acme Corp reported revenue of $801.1 million for the quarter, and Acme Corp said its margin grew 29.7%. Acme Corp said 2 million customers were affected by the breach.');
-    const b = doc(2, 'Acme Corp paid $75 million for a rival, and Acme Corp said its margin grew 12%. Acme Corp said 1.2 million customers were affected by the breach.');
+    const b = doc(2, 'Acme Corp paid $75 million for a rival, and Acme Corp said its margin grew 12%. Acme Corp said 1.2 million customers were affected by the breach.\n\n'
+      + '* [Acme Corp breach hits 9 million customers](https://example.com/older-story)');
     const [ua, ub] = [path.join(workspace, 'a.txt'), path.join(workspace, 'b.txt')].map(fileUri);
     await client.open(ub, b);
     await client.open(ua, a);
@@ -97,6 +98,11 @@ describe('corpus knowledge over stdio', function () {
     const customers = await at('2 million customers');
     assert.match(customers, /Same measure across the corpus/);
     assert.match(customers, /\*\*1\\\.2 million\*\* ✗ differs/);
+    // A related story's headline in a list of links is another article's, not a statement of this one.
+    assert.ok(!customers.includes('9 million'), customers);
+    const name = await at('Acme Corp said 2');
+    assert.match(name, /\*\*Acme Corp\*\* · organisation/);
+    assert.ok(!name.includes('hits 9 million'), name);
   });
 
   it('go to definition on the threatpost.com link to 168689 opens the "100m … Up for Sale" seed', async function () {

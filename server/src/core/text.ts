@@ -111,3 +111,13 @@ export function plain(text: string): string {
   const unquoted = text.includes('>') ? text.split('\n').map((line) => line.replace(/^[ \t]*>[ \t]?/, '')).join('\n') : text;
   return unquoted.replace(/!\[[^\][]*\]\([^()]*\)/g, '').replace(/\[([^\][]*)\]\([^()]*\)/g, '$1').replace(/<(https?:[^<>]+)>/g, '$1').replace(/\s+/g, ' ').trim();
 }
+
+const LINK_ONLY = /^\s*(?:[*+-]\s*)?\[[^\]]*\]\([^)]*\)\s*[.:]?\s*$/;
+
+/**
+ * Whether a sentence is only a link, as in a list of related stories: the
+ * headline of another article, not something this article states.
+ */
+export function isLinkOnly(text: string): boolean {
+  return text.length < 4000 && LINK_ONLY.test(text);
+}

@@ -115,8 +115,6 @@ const RATIO_AFTER = /^\s+(?:in|out of)\s+(?:\d|one|two|three|four|five|six|seven
 const RATIO_BEFORE = /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out of)\s+$/i;
 const RATE_BEFORE = /\b(?:average|averaged|avg\.?|mean|median)\s+(?:of\s+)?$/i;
 const RATE_AFTER = /^\s*(?:[\w’'-]+\s+){0,3}?(?:each|apiece|per\s+\w+|a (?:day|week|month|year|second|minute|hour)|every\s+\w+)\b/i;
-/** A sentence that is only a link (a list of related stories): a headline of another article, not a statement. */
-const LINK_ONLY = /^\s*(?:[*+-]\s*)?\[[^\]]*\]\([^)]*\)\s*[.:]?\s*$/;
 
 interface Scope {
   base: boolean;
@@ -133,7 +131,6 @@ const WINDOW = 400;
 /** What a whole sentence says, worked out once per sentence however many figures it holds. */
 interface SentenceWords {
   breachy: boolean;
-  linkOnly: boolean;
   partAny: boolean;
   revised: boolean;
   claim: boolean;
@@ -150,7 +147,6 @@ function wordsOf(ref: SentenceRef): SentenceWords {
     const t = ref.text;
     w = {
       breachy: BREACHY.test(t),
-      linkOnly: t.length < 4000 && LINK_ONLY.test(t),
       partAny: PART_ANY.test(t),
       revised: REVISED.test(t),
       claim: CLAIM_WORDS.test(t),
@@ -183,7 +179,7 @@ function scopeOf(sentence: SentenceRef | undefined, figure: Figure): Scope {
   const base = owned || (have && !BREACH_WORDS.test(clause));
   const part = PART_BEFORE.test(prefix) || PART_AFTER.test(t.slice(end, end + 12)) || words.partAny;
   const skip = RATIO_AFTER.test(t.slice(end, end + 16)) || RATIO_BEFORE.test(prefix.slice(-20)) || RATE_BEFORE.test(prefix.slice(-20))
-    || RATE_AFTER.test(t.slice(nounEnd, nounEnd + 40)) || words.linkOnly;
+    || RATE_AFTER.test(t.slice(nounEnd, nounEnd + 40));
   return { base, part, breachy: words.breachy, skip };
 }
 

@@ -13,7 +13,7 @@ import { knownMeasure, writtenNoun } from '../extract/figures';
 import type { Claim, DocFacts, Figure } from '../extract/types';
 import { clip, escape, formatDate, openLink } from './markdown';
 import { dateOf, targetAt } from './locate';
-import { plain, type Span } from '../text';
+import { isLinkOnly, plain, type Span } from '../text';
 
 export interface HoverResult {
   markdown: string;
@@ -103,6 +103,8 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
       if (m.sentence < 0 || seen.has(m.sentence) || (docUri === uri && m.sentence === hereSentence)) continue;
       if (m.where === 'title' || m.where === 'subtitle') continue;
       seen.add(m.sentence);
+      // Another article's headline in a list of related stories is not a fact of this one.
+      if (isLinkOnly(d.facts.sentences[m.sentence]?.text ?? '')) continue;
       picks.push({ sentence: m.sentence, score: informativeness(d, m.sentence, e.name) });
     }
     picks.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
