@@ -80,9 +80,9 @@ describe('corpus knowledge over stdio', function () {
   });
 
   it('hover on a figure lists only statements known to count the same thing', async function () {
-    const doc = (n: number, body: string) => [
+    const doc = (n: number, body: string, tags = '[[Acme Corp]]') => [
       '# Acme results', '### The quarter.', '', '## Information:', '+ Source: Wire', `+ Link: https://example.com/acme-${n}`, `+ Date: May ${n}, 2022`, '+ Author: Jane Doe', '',
-      '## Article:', body, '', '#### Tags:', '[[Acme Corp]]', ''].join('\n');
+      '## Article:', body, '', '#### Tags:', tags, ''].join('\n');
     const a = doc(1, 'Acme Corp reported revenue of $801.1 million for the quarter, and Acme Corp said its margin grew 29.7%. Acme Corp said 2 million customers were affected by the breach.');
     const b = doc(2, 'Acme Corp paid $75 million for a rival, and Acme Corp said its margin grew 12%. Acme Corp said 1.2 million customers were affected by the breach.\n\n'
       + '* [Acme Corp breach hits 9 million customers](https://example.com/older-story)');
@@ -100,6 +100,15 @@ describe('corpus knowledge over stdio', function () {
     assert.match(customers, /\*\*1\\\.2 million\*\* ✗ differs/);
     // A related story's headline in a list of links is another article's, not a statement of this one.
     assert.ok(!customers.includes('9 million'), customers);
+    // Whose professionals? Without a subject, another article's count is not the same thing.
+    const c = doc(3, 'A survey asked 130 professionals about passwords.', '[[passwords]]');
+    const uc = fileUri(path.join(workspace, 'c.txt'));
+    await client.open(fileUri(path.join(workspace, 'd.txt')), doc(4, 'A survey asked 10 professionals about passwords.', '[[passwords]]'));
+    await client.open(uc, c);
+    await client.diagnostics(uc);
+    const survey = (await client.request('textDocument/hover', { textDocument: { uri: uc }, position: positionOf(c, '130') })).contents.value as string;
+    assert.match(survey, /^\*\*130\*\* — professionals$/m);
+    assert.ok(!survey.includes('Same measure'), survey);
     const name = await at('Acme Corp said 2');
     assert.match(name, /\*\*Acme Corp\*\* · organisation/);
     assert.ok(!name.includes('hits 9 million'), name);

@@ -8,8 +8,8 @@
  * totals that other articles state as parts.
  */
 import type { CorpusIndex, EntityEntry, IndexedDoc } from '../index/corpus';
-import { agree, findParts, formatValue, partSources, sameMeasure } from '../index/compare';
-import { knownMeasure, writtenNoun } from '../extract/figures';
+import { agree, comparableStatements, findParts, formatValue, partSources } from '../index/compare';
+import { writtenNoun } from '../extract/figures';
 import type { Claim, DocFacts, Figure } from '../extract/types';
 import { clip, escape, formatDate, openLink } from './markdown';
 import { dateOf, targetAt } from './locate';
@@ -143,8 +143,7 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
 
   // Only what is known to count the same thing, in the same unit: "$75 million" and "29.7%" said
   // about Fortinet, with nothing to say what either counts, neither agree nor differ.
-  const others = (knownMeasure(f) ? sameMeasure(index, doc.facts.uri, f) : [])
-    .filter((r) => r.figure.unit === f.unit)
+  const others = comparableStatements(index, doc.facts.uri, f)
     .map((r) => ({ ...r, when: sentenceKinds(index.get(r.uri)!.facts).claim.get(r.figure.sentence)?.asOf ?? dateOf(index, r.uri) }))
     .sort((a, b) => a.when - b.when);
   if (others.length) {

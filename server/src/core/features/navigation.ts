@@ -10,7 +10,7 @@
  */
 import type { CorpusIndex } from '../index/corpus';
 import { eachSpan, quoteWords } from '../index/corpus';
-import { sameMeasure } from '../index/compare';
+import { comparableStatements } from '../index/compare';
 import { canonicalUrl } from '../extract/urls';
 import { dateOf, targetAt, type Location } from './locate';
 
@@ -27,7 +27,7 @@ export function definition(index: CorpusIndex, uri: string, offset: number): Loc
   if (!t) return [];
   switch (t.kind) {
     case 'figure':
-      return sameMeasure(index, uri, t.figure)
+      return comparableStatements(index, uri, t.figure)
         .filter((r) => r.uri !== uri)
         .sort((a, b) => dateOf(index, a.uri) - dateOf(index, b.uri))
         .slice(0, MAX_DEFINITIONS)

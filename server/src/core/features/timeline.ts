@@ -10,7 +10,7 @@
  * figure of each measure in a document that other articles also state.
  */
 import type { CorpusIndex } from '../index/corpus';
-import { agree, formatValue, sameMeasure } from '../index/compare';
+import { agree, comparableStatements, formatValue } from '../index/compare';
 import { knownMeasure, writtenNoun } from '../extract/figures';
 import type { Figure, SentenceRef, Unit } from '../extract/types';
 import { targetAt } from './locate';
@@ -106,8 +106,7 @@ export function timelineAt(index: CorpusIndex, uri: string, offset: number): Tim
   const points: TimelinePoint[] = [];
   const here = point(index, uri, f, f, true);
   if (here) points.push(here);
-  for (const r of sameMeasure(index, uri, f)) {
-    if (r.figure.unit !== f.unit) continue;
+  for (const r of comparableStatements(index, uri, f)) {
     const p = point(index, r.uri, r.figure, f, false);
     if (p) points.push(p);
   }
@@ -131,7 +130,7 @@ export function timelineLenses(index: CorpusIndex, uri: string): TimelineLens[] 
   const seen = new Set<string>();
   for (const f of doc.facts.figures) {
     if (!charted(f) || seen.has(f.measure)) continue;
-    const others = sameMeasure(index, uri, f).filter((r) => r.figure.unit === f.unit);
+    const others = comparableStatements(index, uri, f);
     if (!others.some((r) => r.uri !== uri)) continue;
     seen.add(f.measure);
     out.push({ span: f.span, label: describe(index, f, doc.facts.sentences), values: others.length + 1 });

@@ -3,6 +3,7 @@
  * hedges are applied, and whether a total equals parts stated elsewhere
  * (850,000 prepaid + 52,000 Metro = 902,000).
  */
+import { knownMeasure } from '../extract/figures';
 import type { Figure, Unit } from '../extract/types';
 import type { CorpusIndex, FigureRef } from './corpus';
 
@@ -96,7 +97,19 @@ export function findParts(index: CorpusIndex, uri: string, total: Figure, candid
   return out;
 }
 
-/** Figures of the same measure in other articles. */
+/**
+ * What the editor shows next to a figure (hover card, timeline, go to
+ * definition): the other statements known to count the same thing, in the
+ * same unit. A figure must say what it counts (see `knownMeasure`), and one
+ * whose subject is unknown ("130 professionals") is the same thing only as
+ * another figure of its own article, as in the consistency check.
+ */
+export function comparableStatements(index: CorpusIndex, uri: string, fig: Figure): FigureRef[] {
+  if (!knownMeasure(fig)) return [];
+  return sameMeasure(index, uri, fig).filter((r) => r.figure.unit === fig.unit && (fig.subject !== undefined || r.uri === uri));
+}
+
+/** Figures of the same measure, this one (`uri` and its span) left out. */
 export function sameMeasure(index: CorpusIndex, uri: string, fig: Figure): FigureRef[] {
   if (fig.measure.startsWith('?|?') || fig.unit === 'year') return [];
   return index.figuresOf(fig.measure).filter((r) => !(r.uri === uri && r.figure.span.start === fig.span.start));
