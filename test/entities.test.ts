@@ -288,6 +288,19 @@ describe('entities: handles', function () {
     assert.deepStrictEqual(x.texts('Alon Gal'), ['Alon Gal', '@UnderTheBreach']);
     assert.strictEqual(x.byName('@vxunderground').kind, 'handle');
   });
+
+  it('handles with underscores are one word, escaped for Markdown or not: "@VK_Intel", "@VK\\_Intel"', function () {
+    const x = extract('Follow @VK_Intel on Twitter. The researcher, who tweets as @UK_Daniel_Card, agreed. Another post by @VK\\_Intel said so.');
+    assert.strictEqual(x.byName('@VK_Intel').kind, 'handle');
+    // Both spellings are mentions of one handle, each span covering the text as written.
+    assert.deepStrictEqual(x.texts('@VK_Intel'), ['@VK_Intel', '@VK\\_Intel']);
+    assert.deepStrictEqual(x.byName('@VK_Intel').aliases, []);
+    assert.strictEqual(x.byName('@UK_Daniel_Card').kind, 'handle');
+    assertNoEntity(x, '@VK', 'Intel', '@UK', 'Daniel Card', 'Daniel_Card');
+    // Identifiers with underscores are code and detection names, not organisations.
+    const y = extract('Trend Micro detects it as AndroidOS_KeepSpy. The flaw is in ASN1_STRING and SoftwareBus_fillBuf handling.');
+    assertNoEntity(y, 'AndroidOS_KeepSpy', 'AndroidOS', 'KeepSpy', 'ASN1_STRING', 'SoftwareBus_fillBuf', 'SoftwareBus');
+  });
 });
 
 describe('entities: tags', function () {

@@ -275,6 +275,8 @@ export function tokenize(text: string, start: number, end: number, hidden: Span[
     let dash = false;
     let digits = cls & DIGIT ? 1 : 0;
     let longNumber = false;
+    let escaped = false;
+    let underscore = false;
     i++;
     while (i < end) {
       const d = text.charCodeAt(i);
@@ -284,6 +286,16 @@ export function tokenize(text: string, start: number, end: number, hidden: Span[
         if (d >= 128) { if (nonAscii < 0) nonAscii = i; } else if (d <= 90 && d >= 65) upper = true;
         if (dc & DIGIT) { if (++digits >= 4) longNumber = true; } else digits = 0;
         i++;
+        continue;
+      }
+      // "@VK_Intel", "@UK_Daniel_Card", and Markdown's escaped "@VK\_Intel": one word, not "@VK" and "Intel".
+      if (d === 95 || (d === 92 && text.charCodeAt(i + 1) === 95)) {
+        const k = d === 95 ? i + 1 : i + 2;
+        if (k >= end || (classOf(text.charCodeAt(k)) & (LETTER | DIGIT)) === 0) break;
+        if (d === 92) escaped = true;
+        underscore = true;
+        digits = 0;
+        i = k;
         continue;
       }
       if (isJoiner(d) && i + 1 < end) {
@@ -317,9 +329,11 @@ export function tokenize(text: string, start: number, end: number, hidden: Span[
     } else if (text.charCodeAt(e) === 0x2019 && text.charCodeAt(e - 1) === 115 && !isLetter(text.charCodeAt(e + 1))) {
       possessive = true; // "customers’"
     }
-    const word = text.slice(s, e);
+    // The word as read: Markdown's escapes are not part of a name (its span still covers them).
+    const word = escaped ? text.slice(s, e).replace(/\\_/g, '_') : text.slice(s, e);
     const first = c === 64 ? text.charCodeAt(s + 1) : c;
-    const opaque = s > 1 && text.charCodeAt(s - 1) === 46 /* . */ && (classOf(text.charCodeAt(s - 2)) & (LETTER | DIGIT)) !== 0;
+    // After a dot ("example.Com"), or an identifier with underscores ("AndroidOS_KeepSpy", "ASN1_STRING"; a handle is a name).
+    const opaque = (s > 1 && text.charCodeAt(s - 1) === 46 /* . */ && (classOf(text.charCodeAt(s - 2)) & (LETTER | DIGIT)) !== 0) || (underscore && c !== 64);
     // ASCII only, and no capital: the word is its own lower case.
     const plain = nonAscii < 0 || nonAscii >= e;
     let lower = word;
@@ -603,8 +617,10 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[]): void
     i = starts[p];
     let j = i + 1;
     let split = false;
-    while (j < tokens.length && !tokens[j].brokenBefore && !tokens[j - 1].possessive) {
+    // A handle is a name of its own: "Follow @VKIntel" is not one name.
+    while (j < tokens.length && !tokens[j].brokenBefore && !tokens[j - 1].possessive && !tokens[i].at) {
       const tj = tokens[j];
+      if (tj.at) break;
       if (tj.name) { j++; continue; }
       const next = tokens[j + 1];
       if (next && next.name && !next.brokenBefore && tj.lower !== 'and' && CONNECTORS.has(tj.lower)) {
@@ -1050,7 +1066,11 @@ export function extractEntities(text: string, article: Article, sentences: Sente
     const aliases: string[] = [];
     const seen = new Set<string>();
     for (const s of b.surfaces.keys()) if (!seen.has(s)) { seen.add(s); if (entityKey(s) !== own) aliases.push(s); }
-    for (const m of ms) if (!seen.has(m.text)) { seen.add(m.text); if (entityKey(m.text) !== own) aliases.push(m.text); }
+    for (const m of ms) {
+      // As read, not as escaped: "@VK\_Intel" in the text is "@VK_Intel".
+      const t = m.text.includes('\\_') ? m.text.replace(/\\_/g, '_') : m.text;
+      if (!seen.has(t)) { seen.add(t); if (entityKey(t) !== own) aliases.push(t); }
+    }
     out.push({ key: b.key, name: b.name, kind: b.kind, aliases, mentions: ms });
   }
   return out;
