@@ -157,6 +157,20 @@ describe('corpus knowledge over stdio', function () {
     assert.strictEqual(tm.textEdit.newText, 'T-Mobile]]');
   });
 
+  it('completion after [[ puts what this article talks about before what many articles name', async function () {
+    // Globex is in 30 articles, Initech only in this one: a tag for this article is about Initech.
+    for (let i = 0; i < 30; i++) {
+      await client.open(fileUri(path.join(workspace, `globex-${i}.txt`)), `# Globex news ${i}\n\n## Information:\n+ Source: Wire\n+ Link: https://example.com/globex-${i}\n+ Date: 2021-08-${String(1 + (i % 28)).padStart(2, '0')}\n+ Author: Me\n\n## Article:\nGlobex Corporation said its quarter went well.\n\n#### Tags:\n[[Globex Corporation]]\n`);
+    }
+    const uri = fileUri(path.join(workspace, 'draft.txt'));
+    const draft = '# Draft\n\n## Information:\n+ Source: Wire\n+ Link: https://example.com/draft\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\nInitech Corporation confirmed the breach. Initech Corporation said 2,000 customers were affected.\n\n#### Tags:\n[[';
+    await client.open(uri, draft);
+    const res = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 12, character: 2 } });
+    const labels: string[] = res.items.map((i: any) => i.label);
+    assert.ok(labels.includes('Globex Corporation'), labels.slice(0, 20).join(', '));
+    assert.ok(labels.indexOf('Initech Corporation') >= 0 && labels.indexOf('Initech Corporation') < labels.indexOf('Globex Corporation'), labels.slice(0, 20).join(', '));
+  });
+
   it('completion after "+ Source:" offers the outlets', async function () {
     const uri = fileUri(path.join(workspace, 'draft.txt'));
     const draft = '# Draft\n\n## Information:\n+ Source: ';

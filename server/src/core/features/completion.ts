@@ -1,6 +1,6 @@
 /**
- * Completion: after `[[` the known entities, ranked by how much this article
- * already talks about them, then by how many articles do; after `+ Source:`
+ * Completion: after `[[` the known entities, those this article talks about
+ * first (most mentioned first), then the rest by how many articles do; after `+ Source:`
  * the outlets of the corpus; after `+ Author:` its authors.
  */
 import type { CorpusIndex } from '../index/corpus';
@@ -51,15 +51,17 @@ function completeTag(index: CorpusIndex, uri: string, offset: number, typed: str
   const existing = new Set((here?.tags ?? []).map((t) => t.name.toLowerCase()));
   const closes = lineSuffix.startsWith(']]');
   const q = typed.trim().toLowerCase();
-  const scored: { name: string; kind: EntityKind; docs: number; score: number }[] = [];
+  const scored: { name: string; kind: EntityKind; docs: number; local: number; score: number }[] = [];
   for (const e of index.allEntities()) {
     if (e.kind === 'other' && e.docs.size < 2 && !localCount.has(e.key)) continue;
     if (existing.has(e.name.toLowerCase())) continue;
     if (q && !e.name.toLowerCase().includes(q) && ![...e.aliases.keys()].some((a) => a.toLowerCase().includes(q))) continue;
     const local = localCount.get(e.key) ?? 0;
-    scored.push({ name: e.name, kind: e.kind, docs: e.docs.size, score: local * 100 + e.docs.size * 10 + Math.min(e.mentionCount, 9) + (e.kind === 'other' ? -50 : 0) });
+    scored.push({ name: e.name, kind: e.kind, docs: e.docs.size, local, score: e.docs.size * 10 + Math.min(e.mentionCount, 9) + (e.kind === 'other' ? -50 : 0) });
   }
-  scored.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
+  // What this article talks about comes first, most mentioned first, however many articles name the rest:
+  // in a newsroom's corpus "United States" is in thousands of articles, the company a story is about in a few.
+  scored.sort((a, b) => Number(b.local > 0) - Number(a.local > 0) || b.local - a.local || b.score - a.score || a.name.localeCompare(b.name));
   const replace = { start: offset - typed.length, end: offset };
   return scored.slice(0, MAX_ITEMS).map((s, i) => ({
     label: s.name,
