@@ -103,6 +103,32 @@ describe('corpus index: the quotation index, built after the rest', function () 
   });
 });
 
+describe('corpus index: which quotations are the same', function () {
+  const article = (n: number, body: string) => `# Statement ${n}\n\n## Information:\n+ Source: Example News\n+ Link: [article](https://news.example/s${n})\n+ Date: Aug 20, 2021\n+ Author: Jane Roe\n\n## Article:\n${body}\n\n#### Tags:\n[[Acme Corp]]\n`;
+  const relation = (mine: string, theirs: string) => {
+    const index = new CorpusIndex();
+    [mine, theirs].forEach((q, n) => {
+      const text = article(n, `Acme Corp said: “${q}”`);
+      index.set({ facts: extractFacts(`file:///q/${n}.txt`, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' });
+    });
+    return index.quoteMatches(quoteWords(mine), 'file:///q/0.txt').map((m) => m.relation);
+  };
+  const QUOTE = 'The defendant brazenly preyed on U.S. servicemembers and veterans, many of whom were disabled and elderly, and the organisations that shut down to help them';
+
+  it('house styles are not rewordings: dotted initials, hyphens and spaces, British and American spelling', function () {
+    assert.deepStrictEqual(relation(QUOTE, QUOTE.replace('U.S.', 'US')), ['same']);
+    assert.deepStrictEqual(relation(QUOTE, QUOTE.replace('shut down', 'shutdown').replace('many of whom', 'many-of whom')), ['same']);
+    assert.deepStrictEqual(relation(QUOTE, QUOTE.replace('organisations', 'organizations')), ['same']);
+    // A changed word still is one.
+    assert.deepStrictEqual(relation(QUOTE, QUOTE.replace('elderly', 'frail')), ['altered']);
+  });
+
+  it('a quoted web address in pasted script data is no quotation', function () {
+    const text = article(1, 'var x = {"url": "https:\\/\\/www.zdnet.com\\/article\\/best-security-system-for-every-home-in-america\\/"};');
+    assert.deepStrictEqual(extractFacts('file:///q/1.txt', text, parse(text).article).quotes, []);
+  });
+});
+
 describe('corpus index: compact forms', function () {
   it('quotation windows in one pass are exactly those of the quotation\'s words', function () {
     // Letters, digits, every apostrophe, separators, and the characters whose lower case is ASCII.

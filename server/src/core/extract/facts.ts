@@ -53,7 +53,9 @@ export function extractFacts(uri: string, text: string, article: Article, option
       for (const q of b.quotes) {
         const idx = sentenceHolding(sentences, first, q.span.start);
         // As a reader sees it: quotations are compared by their words, and a link's address is none of them.
-        quotes.push({ text: plain(q.text), span: q.textSpan, sentence: idx });
+        const text = plain(q.text);
+        // A quoted single token ("https:\/\/www.zdnet.com\/…" in pasted script data) is not speech.
+        if (/\s/.test(text)) quotes.push({ text, span: q.textSpan, sentence: idx });
       }
       if (b.kind === 'blockquote' && b.sentences.length) {
         const text = plain(b.sentences.map((s) => s.text).join('\n'));

@@ -224,9 +224,34 @@ function removeFrom<K, V>(m: Map<K, Set<V>>, k: K, v: V): void {
   if (!s.size) m.delete(k);
 }
 
-/** A quotation's words, lower-case, punctuation dropped: what quotations are compared by. */
+/**
+ * A quotation's words with what house styles change taken out: spaces and
+ * hyphens between words ("shut down" / "shutdown"), British and American
+ * endings ("-ise"/"-ize", "-isation", "-our"/"-or").
+ */
+function styled(joined: string): string {
+  let out = '';
+  for (const w of joined.split(' ')) out += americanEnding(w);
+  return out;
+}
+
+const ISE = ['isations', 'isation', 'ising', 'ised', 'ises', 'ise'];
+
+function americanEnding(w: string): string {
+  for (const e of ISE) if (w.endsWith(e)) return `${w.slice(0, -e.length)}iz${e.slice(2)}`;
+  // "colour", "behaviours"; not "your", "four", "hours".
+  if (w.length >= 6 && w.endsWith('our')) return `${w.slice(0, -3)}or`;
+  if (w.length >= 7 && w.endsWith('ours')) return `${w.slice(0, -4)}ors`;
+  return w;
+}
+
+/** "U.S.", "e.g.": initials with dots, written "US" by another outlet's style. */
+const DOTTED = /\b(?:[a-z]\.){2,}/gi;
+
+/** A quotation's words, lower-case, punctuation dropped, "U.S." read as "US": what quotations are compared by. */
 export function quoteWords(text: string): string[] {
-  return text.toLowerCase().replace(/[’‘]/g, "'").match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
+  const undotted = text.includes('.') ? text.replace(DOTTED, (m) => m.replace(/\./g, '')) : text;
+  return undotted.toLowerCase().replace(/[’‘]/g, "'").match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
 }
 
 const SHINGLE = 5;
@@ -275,9 +300,13 @@ function wordChar(c: number): number {
  * `shingles(quoteWords(text))` in one pass over the characters, without
  * building the words: what indexing a corpus's quotations costs. Text with
  * one of the few characters whose lower case is ASCII (the Kelvin sign,
- * dotted capital I) takes the long way, so both always agree.
+ * dotted capital I), or with dotted initials, takes the long way, so both
+ * always agree.
  */
 export function quoteWindows(text: string): Uint32Array {
+  // Initials with dots ("U.S.") are read as one word: the long way.
+  DOTTED.lastIndex = 0;
+  if (text.includes('.') && DOTTED.test(text)) return shingles(quoteWords(text));
   const hs: number[] = [];
   const n = text.length;
   let i = 0;
@@ -327,8 +356,8 @@ function sharedCount(a: Uint32Array, b: Uint32Array): number {
 interface QuoteIndex {
   /** Window hash → the article holding it, or the articles when several do (most windows are in one). */
   byShingle: Map<number, string | Set<string>>;
-  /** Each article's quotations with their windows (and their words, once compared). */
-  data: Map<string, { text: string; span: Span; shingles: Uint32Array; joined?: string }[]>;
+  /** Each article's quotations with their windows (and their words and `styled` form, once compared). */
+  data: Map<string, { text: string; span: Span; shingles: Uint32Array; joined?: string; styled?: string }[]>;
   /** Articles still to add while the index is being built. */
   todo: string[];
 }
@@ -646,6 +675,7 @@ export class CorpusIndex {
     const ordered = [...docs].sort();
     const myWords = words.join(' ');
     const myJoined = ` ${myWords} `;
+    let myStyle: string | undefined;
     for (const u of ordered) {
       for (const q of data.get(u) ?? []) {
         if (!q.shingles.length) continue;
@@ -653,8 +683,12 @@ export class CorpusIndex {
         if (!shared) continue;
         // The words of a quotation that is compared, kept: a quotation repeated across a corpus is compared again and again.
         const theirs = (q.joined ??= ` ${quoteWords(q.text).join(' ')} `);
-        // One contains the other word for word.
-        if (theirs.includes(myJoined) || myJoined.includes(theirs)) out.push({ uri: u, text: q.text, span: q.span, relation: 'same' });
+        // One contains the other word for word, or letter for letter in one house style or another
+        // ("privilege-management" / "privilege management", "organisations" / "organizations").
+        const theirStyle = (q.styled ??= styled(theirs));
+        if (theirs.includes(myJoined) || myJoined.includes(theirs) || theirStyle.includes(myStyle ??= styled(myJoined)) || myStyle.includes(theirStyle)) {
+          out.push({ uri: u, text: q.text, span: q.span, relation: 'same' });
+        }
         // Most of both quotations shared: the same words, reworded. A phrase two quotations share is not enough.
         else if (shared / Math.max(q.shingles.length, mine.length) >= 0.6) out.push({ uri: u, text: q.text, span: q.span, relation: 'altered' });
       }
