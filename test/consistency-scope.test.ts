@@ -188,6 +188,16 @@ describe('figure consistency: scope and rules', function () {
     assert.deepStrictEqual([conflicts(a), conflicts(b)], [[], []]);
   });
 
+  it('whose accounts: "linked to" a group splits the population', function () {
+    const removed = (n: string, group: string, source: string, day: number) => ({ source, date: `Dec. ${day}, 2021`, body: `${n} accounts linked to ${group} were removed from Facebook after the breach, Meta said.` });
+    // Cobwebs's accounts and Cytrox's are two populations.
+    const [cobwebs, cytrox] = check(removed('About 200', 'Cobwebs', 'Wire', 16), removed('Some 450', 'Cytrox', 'Post', 17));
+    assert.deepStrictEqual([conflicts(cobwebs), conflicts(cytrox)], [[], []]);
+    // The same group's are rivals.
+    const [a, b] = check(removed('About 200', 'Cobwebs', 'Wire', 16), removed('Some 450', 'Cobwebs', 'Post', 17));
+    assert.deepStrictEqual([conflicts(a), conflicts(b)], [['About 200'], ['Some 450']]);
+  });
+
   it('a hedged total is reconciled only by parts that add up to about its value', function () {
     const parts = { source: 'ZDNet', date: 'Aug. 26, 2021', body: 'T-Mobile said the data of 850,000 prepaid customers and 667,000 former customers was stolen in the breach.' };
     const [, exact, bound] = check(

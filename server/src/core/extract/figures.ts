@@ -338,12 +338,39 @@ function measureAfter(v: string, r: RawNumber, ms: Locals, offset: number): Meas
   }
   // "52,000 people with Metro by T-Mobile accounts": the brand and the account type qualify the people.
   if (head && next?.base === 'with' && PEOPLE.has(singular(head.base))) withAccounts(v, next.end, ms, qualifiers, inside);
+  // "About 200 accounts linked to Cobwebs", "400 accounts run by BellTroX": whose they are splits the population.
+  if (head && next) linkedTo(v, next, ms, qualifiers);
   return {
     noun: head ? nounOf(head) : undefined,
     nounSpan: head ? { start: offset + head.start, end: offset + head.end - (head.possessive ? (head.text.endsWith('s') && /[’']s$/.test(head.text) ? 2 : 1) : 0) } : undefined,
     qualifiers,
     inside,
   };
+}
+
+const LINKED = new Set(['linked', 'tied', 'connected', 'associated', 'belonging', 'attributed']);
+const RUN_BY = new Set(['operated', 'run', 'controlled', 'owned', 'used']);
+
+function linkedTo(v: string, verb: Word, ms: Locals, qualifiers: string[]): void {
+  const linked = LINKED.has(verb.base);
+  if (!linked && !RUN_BY.has(verb.base)) return;
+  const prep = readWord(v, verb.end, ms);
+  if (!prep || (linked ? prep.base !== 'to' && prep.base !== 'with' : prep.base !== 'by')) return;
+  // The group, company or government the population belongs to: a name ("the Indian firm BellTroX"), else a capitalised word.
+  let pos = prep.end;
+  let capital: string | undefined;
+  for (let n = 0; n < 4; n++) {
+    const w = readWord(v, pos, ms);
+    if (!w) break;
+    pos = w.end;
+    if (w.mention) {
+      qualifiers.push(w.mention.key);
+      return;
+    }
+    if (STOP_WORDS.has(w.base)) break;
+    if (w.caps) capital ??= w.base;
+  }
+  if (capital) qualifiers.push(capital);
 }
 
 function withAccounts(v: string, at: number, ms: Locals, qualifiers: string[], inside: Mention[]): void {
