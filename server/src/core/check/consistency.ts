@@ -420,6 +420,19 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
     if (!p) partsMemo.set(o.figure, (p = findParts(index, o.uri, o.figure, [uri])));
     return p;
   };
+  // The same article saved in several files (same Link) counts once: a copy of this one says what it says
+  // (`corpus.duplicate` reports the copy), and of another article's copies the first by path stands for all.
+  const ownLink = doc.summary.link;
+  const firstCopy = new Map<string, string>();
+  const counted = (u: string) => {
+    if (u === uri) return true;
+    const link = index.get(u)?.summary.link;
+    if (!link) return true;
+    if (link === ownLink) return false;
+    let first = firstCopy.get(link);
+    if (first === undefined) firstCopy.set(link, (first = index.firstByLink(link) ?? u));
+    return first === u;
+  };
   // The comparable figures of each measure, fetched once per check (sameMeasure with no document to leave out).
   const byMeasure = new Map<string, FigureRef[]>();
   const sameMeasureOnce = (fig: Figure) => {
@@ -427,7 +440,7 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
     if (!list) {
       // Whose figure it is unknown: only this article can tell it is the same thing, so the corpus is not asked.
       const refs = fig.subject === undefined && !fig.measure.startsWith('?|?') && fig.unit !== 'year' ? doc.facts.figures.filter((f) => f.measure === fig.measure).map((figure) => ({ uri, figure })) : sameMeasure(index, '', fig);
-      byMeasure.set(fig.measure, (list = refs.filter((r) => comparable(r.figure))));
+      byMeasure.set(fig.measure, (list = refs.filter((r) => comparable(r.figure) && counted(r.uri))));
     }
     const mine: FigureRef[] = [];
     for (const r of list) {
@@ -444,26 +457,13 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
     if (!list) sources.set(key, (list = partSources(index, fig, when)));
     return list;
   };
-  // The same article saved in several files (same Link) counts once: a copy of this one says what it says
-  // (`corpus.duplicate` reports the copy), and of another article's copies the first by path stands for all.
-  const ownLink = doc.summary.link;
-  const firstCopy = new Map<string, string>();
-  const counted = (u: string) => {
-    if (u === uri) return true;
-    const link = index.get(u)?.summary.link;
-    if (!link) return true;
-    if (link === ownLink) return false;
-    let first = firstCopy.get(link);
-    if (first === undefined) firstCopy.set(link, (first = index.docsByLink(link)[0] ?? u));
-    return first === u;
-  };
   let checked = 0;
   for (const fig of doc.facts.figures) {
     if (!comparable(fig)) continue;
     if (++checked > MAX_CHECKED) break;
     const me = statedOnce(uri, fig);
     if (me.hypothetical || me.skip || me.base) continue;
-    const all = sameMeasureOnce(fig).filter((r) => counted(r.uri)).map((r) => statedOnce(r.uri, r.figure));
+    const all = sameMeasureOnce(fig).map((r) => statedOnce(r.uri, r.figure));
     const others = all
       // Two figures of one sentence state a relation (part and whole, before and after), not two claims.
       .filter((o) => !(o.uri === uri && o.figure.sentence === fig.sentence))

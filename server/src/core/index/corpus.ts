@@ -627,6 +627,13 @@ export class CorpusIndex {
     return [...(this.byLink.get(link) ?? [])].sort();
   }
 
+  /** The first by path of the articles with this Link (the one that stands for its copies), without sorting them all. */
+  firstByLink(link: string): string | undefined {
+    let first: string | undefined;
+    for (const u of this.byLink.get(link) ?? []) if (first === undefined || u < first) first = u;
+    return first;
+  }
+
   /**
    * Quotations in other articles that are the same as `words` (one contains
    * the other) or an altered version of it (60% of the longer one's five-word
