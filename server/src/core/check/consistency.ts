@@ -523,8 +523,11 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
     }
     if (revisions.length) {
       const sorted = [...revisions, me].sort((a, b) => (a.when ?? 0) - (b.when ?? 0));
-      // A value restated on the same day is one step of the story ("483 (Jan 17) → 483 (Jan 17)").
-      const steps = sorted.map((s) => `${s.figure.text} (${formatDate(s.when)})`).filter((step, i, list) => i === 0 || step !== list[i - 1]);
+      // A value restated is no step of the story: "~40 million (Aug 18) → ~40 million (Aug 19) → >50m" is
+      // "~40 million (Aug 18) → >50m", "about 400 (Jan 19) → 400 (Jan 19)" one step.
+      const told: Stated[] = [];
+      for (const s of sorted) if (!told.length || told[told.length - 1].figure.value !== s.figure.value) told.push(s);
+      const steps = told.map((s) => `${s.figure.text} (${formatDate(s.when)})`);
       // The first value and the latest ones; the middle of a long story is a count.
       const story = steps.length > STORY_STEPS ? [steps[0], `… ${steps.length - STORY_STEPS} more …`, ...steps.slice(-(STORY_STEPS - 1))].join(' → ') : steps.join(' → ');
       out.push(diag('figure.revision', fig.span, `${what.trim()} was revised over time: ${story}.`, [], related(revisions, 'as of that date')));
