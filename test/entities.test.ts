@@ -200,6 +200,14 @@ describe('entities: organisations, outlets, places', function () {
     for (const n of ['Mandiant', 'KPMG LLP', 'Unit221B LLC', 'LinkedIn', 'T-Mobile']) assert.strictEqual(x.byName(n).kind, 'organisation', n);
   });
 
+  it('software and vulnerabilities are not organisations, whatever the cues: "Windows users", "Log4j"', function () {
+    const x = extract('Windows users should patch. The Log4j flaw, dubbed Log4Shell, hit Microsoft Office users too, Microsoft said.');
+    for (const name of ['Windows', 'Log4j', 'Log4Shell', 'Microsoft Office']) assert.strictEqual(x.byName(name).kind, 'other', name);
+    assert.strictEqual(x.byName('Microsoft').kind, 'organisation');
+    // Named once, a known product is still an entity (a lone unknown word would not be).
+    assert.deepStrictEqual(x.texts('Windows'), ['Windows']);
+  });
+
   it('a name right before a role word is an organisation: "Gartner analyst", "Uptycs researchers"', function () {
     const x = extract('He is a former Gartner analyst now. Join Uptycs researchers Amit Malik and Ashwin Vamshi today.');
     assert.strictEqual(x.byName('Gartner').kind, 'organisation');

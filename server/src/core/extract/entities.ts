@@ -27,7 +27,7 @@ import type { Article, Link } from '../syntax/ast';
 import { trimEndWhere, type Span } from '../text';
 import {
   ACRONYMS, FIRST_NAMES, FUNCTION_WORDS, JARGON, KNOWN_ORGS, MONTHS_AND_DAYS, ORG_CUES, ORG_SUFFIXES, OUTLET_CUES, OUTLETS,
-  PLACES, ROLE_WORDS, SPEECH_VERBS, THING_WORDS,
+  PLACES, PRODUCTS, ROLE_WORDS, SPEECH_VERBS, THING_WORDS,
 } from './lexicon';
 import type { Pin } from './pins';
 import type { DocEntity, EntityKind, Mention } from './types';
@@ -572,7 +572,7 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean): void {
   let keep = true;
   if (single) {
     const sh = shape(single);
-    const known = PLACES.has(single.lower) || OUTLETS.has(single.lower) || KNOWN_ORGS.has(single.lower);
+    const known = PLACES.has(single.lower) || OUTLETS.has(single.lower) || KNOWN_ORGS.has(single.lower) || PRODUCTS.has(single.lower);
     if (atStart && sh === 'title' && !known && !appositive(tokens, a)) keep = false;
     if (sh === 'title' && isDemonym(single.lower) && !known) keep = false;
     if (sh === 'acronym' && !ACRONYMS.has(single.lower)) keep = false; // decided later against expansions
@@ -686,6 +686,7 @@ function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: 
   if (isOutlet(lower)) return 'outlet';
   if (PLACES.has(lower)) return 'place';
   if (KNOWN_ORGS.has(lower)) return 'organisation';
+  if (PRODUCTS.has(lower)) return 'other';
   const expansion = EXPANSION_KIND.get(lower);
   if (expansion) return expansion;
   if (votes.includes('outlet')) return 'outlet';
@@ -1060,7 +1061,7 @@ export function extractEntities(text: string, article: Article, sentences: Sente
     const ms = mentions.get(b.key);
     if (!ms || !ms.length) continue;
     // A lone capitalised word seen once, of no known kind, is more likely noise than a subject.
-    if (b.kind === 'other' && ms.length < 2) continue;
+    if (b.kind === 'other' && ms.length < 2 && !PRODUCTS.has(lc(b.name))) continue;
     ms.sort((x, y) => x.span.start - y.span.start);
     const own = entityKey(b.name);
     const aliases: string[] = [];

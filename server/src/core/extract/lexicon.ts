@@ -107,6 +107,19 @@ export const KNOWN_ORGS = new Set([
 ]);
 
 /**
+ * Software, platforms and vulnerabilities the trade writes about like names:
+ * not organisations, whatever the cues around them say ("Windows users",
+ * "Log4j"); lower-case. Their makers are in `KNOWN_ORGS`.
+ */
+export const PRODUCTS = new Set([
+  'windows', 'windows server', 'linux', 'android', 'ios', 'ipados', 'macos', 'chrome', 'chromium', 'firefox', 'safari',
+  'microsoft office', 'office 365', 'microsoft 365', 'outlook', 'exchange server', 'microsoft exchange', 'sharepoint',
+  'onedrive', 'active directory', 'azure', 'azure ad', 'log4j', 'log4shell', 'log4j2', 'wordpress', 'java', 'javascript',
+  'python', 'powershell', 'kubernetes', 'docker', 'cobalt strike', 'mimikatz', 'metasploit', 'pegasus', 'ubuntu', 'debian',
+  'red hat enterprise linux', 'vcenter', 'esxi', 'jenkins', 'apache struts', 'struts', 'spring4shell', 'printnightmare',
+]);
+
+/**
  * The trade's jargon: words that look like names (camel case, capitals) but
  * name no one. Lower-case; a hyphenated word whose first part is here counts
  * too ("DDoS-ers").
