@@ -93,7 +93,7 @@ describe('corpus knowledge over stdio', function () {
     const at = async (needle: string) => (await client.request('textDocument/hover', { textDocument: { uri: ua }, position: positionOf(a, needle) })).contents.value as string;
     // "$801.1 million" and "$75 million" say nothing about what they count: neither agrees nor differs.
     const money = await at('$801.1 million');
-    assert.match(money, /^\*\*\$801\\\.1 million\*\* — value of Acme Corp$/m);
+    assert.match(money, /^\*\*\$801\\\.1 million\*\* — amount of Acme Corp$/m);
     assert.ok(!/Same measure|75 million|29\\\.7%|12%/.test(money), money);
     const customers = await at('2 million customers');
     assert.match(customers, /Same measure across the corpus/);
@@ -101,7 +101,7 @@ describe('corpus knowledge over stdio', function () {
     // A related story's headline in a list of links is another article's, not a statement of this one.
     assert.ok(!customers.includes('9 million'), customers);
     // Whose professionals? Without a subject, another article's count is not the same thing.
-    const c = doc(3, 'A survey asked 130 professionals about passwords.', '[[passwords]]');
+    const c = doc(3, 'A survey asked 130 professionals about passwords. More than one in four people reused one.', '[[passwords]]');
     const uc = fileUri(path.join(workspace, 'c.txt'));
     await client.open(fileUri(path.join(workspace, 'd.txt')), doc(4, 'A survey asked 10 professionals about passwords.', '[[passwords]]'));
     await client.open(uc, c);
@@ -109,6 +109,8 @@ describe('corpus knowledge over stdio', function () {
     const survey = (await client.request('textDocument/hover', { textDocument: { uri: uc }, position: positionOf(c, '130') })).contents.value as string;
     assert.match(survey, /^\*\*130\*\* — professionals$/m);
     assert.ok(!survey.includes('Same measure'), survey);
+    // "one in four people" is a ratio, not a count of people: no figure to hover.
+    assert.strictEqual(await client.request('textDocument/hover', { textDocument: { uri: uc }, position: positionOf(c, 'four people') }), null);
     const name = await at('Acme Corp said 2');
     assert.match(name, /\*\*Acme Corp\*\* · organisation/);
     assert.ok(!name.includes('hits 9 million'), name);

@@ -111,8 +111,6 @@ const REVISED = /\b(?:now (?:says?|puts|estimates|believes|counts)|up from|down 
 /** Words that say a breach touched what the sentence counts (for comparisons within one article and across). */
 const BREACHY = /\b(?:affect(?:ed|s|ing)?|impacted|impacting|expos(?:ed|es|ing|ure)|stolen|stole|steal(?:s|ing)?|theft|breach(?:ed|es)?|compromis(?:ed|e)|leak(?:ed|s)?|accessed|hack(?:ed)?|hijacked|taken|took|copied|dumped|scraped|posted|sold|for sale|robbed|attacked|hit|victims?|notif(?:y|ied|ies|ying|ication)|written to|wrote to|letters?|emailing|emailed|at risk|involved|obtained|exfiltrated|lost|spilled|left open|unprotected|unsecured|misconfigured|encrypted|ransom)\b/i;
 /** "1 in 3 people", "an average 2.14 emails each", "116 emails per month": rates and ratios, not counts. */
-const RATIO_AFTER = /^\s+(?:in|out of)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|every)\b/i;
-const RATIO_BEFORE = /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out of)\s+$/i;
 const RATE_BEFORE = /\b(?:average|averaged|avg\.?|mean|median)\s+(?:of\s+)?$/i;
 const RATE_AFTER = /^\s*(?:[\w’'-]+\s+){0,3}?(?:each|apiece|per\s+\w+|a (?:day|week|month|year|second|minute|hour)|every\s+\w+)\b/i;
 
@@ -178,7 +176,7 @@ function scopeOf(sentence: SentenceRef | undefined, figure: Figure): Scope {
   const owned = OWNED_BEFORE.test(prefix.slice(-16)) || OWNED_AFTER.test(t.slice(end, end + 16));
   const base = owned || (have && !BREACH_WORDS.test(clause));
   const part = PART_BEFORE.test(prefix) || PART_AFTER.test(t.slice(end, end + 12)) || words.partAny;
-  const skip = RATIO_AFTER.test(t.slice(end, end + 16)) || RATIO_BEFORE.test(prefix.slice(-20)) || RATE_BEFORE.test(prefix.slice(-20))
+  const skip = RATE_BEFORE.test(prefix.slice(-20))
     || RATE_AFTER.test(t.slice(nounEnd, nounEnd + 40));
   return { base, part, breachy: words.breachy, skip };
 }

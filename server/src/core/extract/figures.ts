@@ -786,3 +786,14 @@ export function writtenNoun(f: Figure, sentences: readonly SentenceRef[]): strin
 export function knownMeasure(f: Figure): boolean {
   return f.unit !== 'year' && (f.noun !== undefined || f.unit === 'age');
 }
+
+const RATIO_AFTER = /^\s+(?:in|out of)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|every)\b/i;
+const RATIO_BEFORE = /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out of)\s+$/i;
+
+/**
+ * Whether the figure at `start`–`end` of a sentence is a term of a ratio ("one
+ * in four people", "3 out of 10"): not a count of anything.
+ */
+export function isRatioPart(sentence: string, start: number, end: number): boolean {
+  return RATIO_AFTER.test(sentence.slice(end, end + 16)) || RATIO_BEFORE.test(sentence.slice(Math.max(0, start - 20), start));
+}

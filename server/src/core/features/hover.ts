@@ -8,7 +8,7 @@
  * totals that other articles state as parts.
  */
 import type { CorpusIndex, EntityEntry, IndexedDoc } from '../index/corpus';
-import { agree, comparableStatements, findParts, formatValue, partSources } from '../index/compare';
+import { agree, comparableStatements, findParts, formatValue, measureLabel, partSources } from '../index/compare';
 import { writtenNoun } from '../extract/figures';
 import type { Claim, DocFacts, Figure } from '../extract/types';
 import { clip, escape, formatDate, openLink } from './markdown';
@@ -124,18 +124,13 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
   return lines.join('\n');
 }
 
-function describe(f: Figure, facts: DocFacts, index: CorpusIndex): string {
-  const subject = f.subject ? index.entity(f.subject)?.name ?? f.subject : undefined;
-  const what = [f.qualifiers.join(' '), writtenNoun(f, facts.sentences)].filter(Boolean).join(' ');
-  return [what || 'value', subject ? `of ${subject}` : ''].filter(Boolean).join(' ');
-}
 
 /** How many statements of the same measure a card lists. */
 const CARD_FIGURES = 12;
 
 function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
   const lines: string[] = [];
-  lines.push(`**${escape(f.text)}** — ${escape(describe(f, doc.facts, index))}`);
+  lines.push(`**${escape(f.text)}** — ${escape(measureLabel(index, f, doc.facts.sentences))}`);
   const range = f.low === f.high ? formatValue(f.value, f.unit) : `${formatValue(f.low, f.unit)} – ${formatValue(f.high, f.unit)}`;
   lines.push(`\nValue: ${escape(formatValue(f.value, f.unit))}${f.hedge ? ` (${escape(f.hedge)}: ${escape(range)})` : ''}`);
   const claim = sentenceKinds(doc.facts).claim.get(f.sentence);

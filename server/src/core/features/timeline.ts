@@ -10,9 +10,9 @@
  * figure of each measure in a document that other articles also state.
  */
 import type { CorpusIndex } from '../index/corpus';
-import { agree, comparableStatements, formatValue } from '../index/compare';
-import { knownMeasure, writtenNoun } from '../extract/figures';
-import type { Figure, SentenceRef, Unit } from '../extract/types';
+import { agree, comparableStatements, formatValue, measureLabel } from '../index/compare';
+import { knownMeasure } from '../extract/figures';
+import type { Figure, Unit } from '../extract/types';
 import { targetAt } from './locate';
 import type { Span } from '../text';
 
@@ -49,10 +49,6 @@ export interface Timeline {
   points: TimelinePoint[];
 }
 
-/** What a figure without a noun measures, by its unit ("21-year-old" is an age). */
-const UNIT_WORD: Record<Unit, string> = {
-  count: 'number', usd: 'amount', eur: 'amount', gbp: 'amount', btc: 'amount', bytes: 'amount of data', percent: 'share', age: 'age', days: 'duration', year: 'year',
-};
 
 /**
  * Whether a figure has a timeline: it must say what it counts (an age says it
@@ -64,11 +60,6 @@ function charted(f: Figure): boolean {
   return knownMeasure(f) && !f.measure.startsWith('?|?');
 }
 
-function describe(index: CorpusIndex, f: Figure, sentences: readonly SentenceRef[]): string {
-  const subject = f.subject ? index.entity(f.subject)?.name ?? f.subject : undefined;
-  const what = [f.qualifiers.join(' '), writtenNoun(f, sentences)].filter(Boolean).join(' ');
-  return [what || UNIT_WORD[f.unit], subject ? `of ${subject}` : ''].filter(Boolean).join(' ');
-}
 
 function point(index: CorpusIndex, uri: string, f: Figure, from: Figure, selected: boolean): TimelinePoint | undefined {
   const doc = index.get(uri);
@@ -111,7 +102,7 @@ export function timelineAt(index: CorpusIndex, uri: string, offset: number): Tim
     if (p) points.push(p);
   }
   points.sort((a, b) => (a.when ?? Number.POSITIVE_INFINITY) - (b.when ?? Number.POSITIVE_INFINITY) || a.outlet.localeCompare(b.outlet) || a.span.start - b.span.start);
-  return { measure: f.measure, label: describe(index, f, doc.facts.sentences), unit: f.unit, points };
+  return { measure: f.measure, label: measureLabel(index, f, doc.facts.sentences), unit: f.unit, points };
 }
 
 export interface TimelineLens {
@@ -133,7 +124,7 @@ export function timelineLenses(index: CorpusIndex, uri: string): TimelineLens[] 
     const others = comparableStatements(index, uri, f);
     if (!others.some((r) => r.uri !== uri)) continue;
     seen.add(f.measure);
-    out.push({ span: f.span, label: describe(index, f, doc.facts.sentences), values: others.length + 1 });
+    out.push({ span: f.span, label: measureLabel(index, f, doc.facts.sentences), values: others.length + 1 });
   }
   return out;
 }

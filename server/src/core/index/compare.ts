@@ -3,8 +3,8 @@
  * hedges are applied, and whether a total equals parts stated elsewhere
  * (850,000 prepaid + 52,000 Metro = 902,000).
  */
-import { knownMeasure } from '../extract/figures';
-import type { Figure, Unit } from '../extract/types';
+import { knownMeasure, writtenNoun } from '../extract/figures';
+import type { Figure, SentenceRef, Unit } from '../extract/types';
 import type { CorpusIndex, FigureRef } from './corpus';
 
 /**
@@ -133,4 +133,20 @@ export function formatValue(value: number, unit: Unit): string {
   if (unit === 'usd') return `$${n}`;
   const label = UNIT_LABEL[unit];
   return label ? `${n} ${label}` : n;
+}
+
+/** What a figure without a noun measures, by its unit ("21-year-old" is an age). */
+const UNIT_WORD: Record<Unit, string> = {
+  count: 'number', usd: 'amount', eur: 'amount', gbp: 'amount', btc: 'amount', bytes: 'amount of data', percent: 'share', age: 'age', days: 'duration', year: 'year',
+};
+
+/**
+ * What a figure measures, for cards and timelines: its qualifiers and noun as
+ * the article writes them, or what its unit says ("21-year-old" is an age),
+ * and whose ("former customers of T-Mobile").
+ */
+export function measureLabel(index: CorpusIndex, f: Figure, sentences: readonly SentenceRef[]): string {
+  const subject = f.subject ? index.entity(f.subject)?.name ?? f.subject : undefined;
+  const what = [f.qualifiers.join(' '), writtenNoun(f, sentences)].filter(Boolean).join(' ');
+  return [what || UNIT_WORD[f.unit], subject ? `of ${subject}` : ''].filter(Boolean).join(' ');
 }
