@@ -208,6 +208,18 @@ describe('entities: organisations, outlets, places', function () {
     assert.deepStrictEqual(x.texts('Windows'), ['Windows']);
   });
 
+  it('people: generations are not surnames, brands and prepositions are not first or middle names', function () {
+    const x = extract('Robert Wayne Boling Jr was sentenced. Actor Robert Downey Jr said nothing. The Coalition Against Stalkerware said it was bad. The report was bad, DomainTools Karen Anderson said. It was found by researchers, said XueFeng Li. Microsoft researcher Jonathan Bar Or agreed.');
+    assert.strictEqual(x.byName('Robert Boling Jr').kind, 'person');
+    assert.strictEqual(x.byName('Robert Downey Jr').kind, 'person');
+    assert.strictEqual(x.byName('Coalition Against Stalkerware').kind, 'organisation');
+    assert.strictEqual(x.byName('Karen Anderson').kind, 'person');
+    assert.strictEqual(x.byName('DomainTools').kind, 'organisation');
+    assert.strictEqual(x.byName('XueFeng Li').kind, 'person');
+    assert.strictEqual(x.byName('Jonathan Or').kind, 'person');
+    assertNoEntity(x, 'Robert Jr', 'Coalition Stalkerware', 'DomainTools Anderson');
+  });
+
   it('a name right before a role word is an organisation: "Gartner analyst", "Uptycs researchers"', function () {
     const x = extract('He is a former Gartner analyst now. Join Uptycs researchers Amit Malik and Ashwin Vamshi today.');
     assert.strictEqual(x.byName('Gartner').kind, 'organisation');

@@ -116,6 +116,15 @@ describe('corpus knowledge over stdio', function () {
     assert.ok(!name.includes('hits 9 million'), name);
   });
 
+  it('hover on a name lists its other spellings once, whatever their case', async function () {
+    const uri = fileUri(path.join(workspace, 'aws.txt'));
+    const text = '# Cloud outage\n\n## Information:\n+ Source: Wire\n+ Link: https://example.com/aws\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\nAmazon Web Services (AWS) said the outage was over. AWS said no data was lost.\n\n#### Tags:\n[[Aws]] [[AWS]]\n';
+    await client.open(uri, text);
+    await client.diagnostics(uri);
+    const md = (await client.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Amazon Web') })).contents.value as string;
+    assert.match(md, /^Also written: AWS$/m);
+  });
+
   it('go to definition on the threatpost.com link to 168689 opens the "100m … Up for Sale" seed', async function () {
     const uri = fileUri(AWFUL);
     await client.open(uri, awful);

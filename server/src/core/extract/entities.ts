@@ -504,10 +504,23 @@ function personLike(tokens: Token[], a = 0, b = tokens.length): boolean {
     const t = tokens[k];
     if (shape(t) !== 'title' && !MIXED_CASE_NAME.test(t.text)) return false;
     if (k === a && named) continue;
+    // "DomainTools Chad Anderson": a brand before a first name and surname ("XueFeng Li" is a name).
+    if (k === a && shape(t) !== 'title' && b - a >= 3) return false;
+    // "Coalition Against Stalkerware": no name has a preposition inside ("Jonathan Bar Or", "Oliver Read" do have other words).
+    if (k > a && PREPOSITIONS.has(t.lower)) return false;
     if (ORG_SUFFIXES.has(t.lower) || THING_WORDS.has(t.lower) || KNOWN_ORGS.has(t.lower)) return false;
   }
   return true;
 }
+
+/** Words that never stand inside a person's name ("Coalition Against Stalkerware", "Bureau of Investigation"). */
+const PREPOSITIONS = new Set([
+  'against', 'between', 'among', 'amongst', 'within', 'across', 'beyond', 'upon', 'toward', 'towards', 'amid', 'versus',
+  'the', 'a', 'an', 'of', 'for', 'in', 'on', 'at', 'to', 'with', 'from', 'by', 'and', 'into', 'through', 'without',
+]);
+
+/** "Jr", "Sr.", "III": part of a name, not a surname. */
+const GENERATIONS = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 
 /** Capitalised phrases that are not names of anything the corpus tracks. */
 const NOT_NAMES = new Set(['social security', 'social security number', 'dark web', 'internet', 'web']);
@@ -658,10 +671,10 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[]): void
         pushCandidate(st, { tokens: [tokens[a], tokens[a + 1]], kindVotes: [] }, a, a + 2);
         a += 2;
       }
-      // "Home Affairs Karen Andrews": a person's name starts at a first name.
+      // "Home Affairs Karen Andrews": a person's name starts at a first name; "DomainTools Chad Anderson": after a brand.
       if (b - a >= 3 && !FIRST_NAMES.has(tokens[a].lower)) {
         for (let k = a + 1; k < b - 1; k++) {
-          if (FIRST_NAMES.has(tokens[k].lower) && personLike(tokens, k, b)) {
+          if ((FIRST_NAMES.has(tokens[k].lower) || (k === a + 1 && shape(tokens[a]) === 'camel')) && personLike(tokens, k, b)) {
             emitRun(st, a, k, a === 0 || (sentenceStart && a === i));
             a = k;
             break;
@@ -693,8 +706,8 @@ function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: 
   if (votes.includes('organisation')) return 'organisation';
   const lastLower = tokens[tokens.length - 1]?.lower ?? '';
   if (tokens.length >= 2 && ORG_SUFFIXES.has(lastLower)) return 'organisation';
-  // "Department of Justice", "Monetary Authority of Singapore".
-  for (let k = 0; k + 2 < tokens.length; k++) if (ORG_SUFFIXES.has(tokens[k].lower) && (tokens[k + 1].lower === 'of' || tokens[k + 1].lower === 'for')) return 'organisation';
+  // "Department of Justice", "Monetary Authority of Singapore", "Coalition Against Stalkerware".
+  for (let k = 0; k + 2 < tokens.length; k++) if (ORG_SUFFIXES.has(tokens[k].lower) && (tokens[k + 1].lower === 'of' || tokens[k + 1].lower === 'for' || PREPOSITIONS.has(tokens[k + 1].lower))) return 'organisation';
   if (tokens.length <= 4 && FIRST_NAMES.has(tokens[0].lower) && personLike(tokens)) return 'person';
   if (votes.includes('person')) return 'person';
   if (tokens.length === 1 && (shape(tokens[0]) === 'camel' || shape(tokens[0]) === 'acronym')) return 'organisation';
@@ -798,7 +811,10 @@ export function extractEntities(text: string, article: Article, sentences: Sente
     let display = acr ?? name;
     if (kind === 'person') {
       // Middle names do not make another person: "John Erin Binns" is John Binns.
-      const short = `${c.tokens[0].text} ${c.tokens[c.tokens.length - 1].text}`;
+      // "Robert Wayne Boling Jr" is Robert Boling Jr, not the same person as Robert Downey Jr.
+      const n = c.tokens.length;
+      const generation = n >= 3 && GENERATIONS.has(c.tokens[n - 1].lower) ? ` ${c.tokens[n - 1].text}` : '';
+      const short = `${c.tokens[0].text} ${c.tokens[generation ? n - 2 : n - 1].text}${generation}`;
       key = entityKey(short);
       display = short;
       personKeys.add(key);

@@ -53,7 +53,7 @@ export const ORG_SUFFIXES = new Set([
   'force', 'command', 'consortium', 'hospital', 'health', 'insurance', 'airlines', 'airways', 'motors',
   'communications', 'telecom', 'media', 'entertainment', 'games', 'studios', 'partners', 'capital', 'holdings',
   'intelligence', 'research', 'project', 'federation', 'union', 'house', 'senate', 'congress', 'parliament',
-  'directorate', 'committee', 'agencies', 'ministries', 'cooperative',
+  'directorate', 'committee', 'agencies', 'ministries', 'cooperative', 'coalition', 'campaign', 'initiative',
 ]);
 
 /** Words before a name that say what it is ("security firm Mandiant"). */

@@ -80,7 +80,10 @@ function informativeness(d: IndexedDoc, sentence: number, entityName: string): n
 }
 
 function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentence: number): string {
-  const aliases = [...e.aliases.entries()].sort((a, b) => b[1] - a[1]).map(([a]) => a).filter((a) => a !== e.name).slice(0, 8);
+  // Most used spelling first; "Aws" or "Scott-railton" (a tag's case) is not another name.
+  const seen = new Set([e.name.toLowerCase()]);
+  const aliases = [...e.aliases.entries()].sort((a, b) => b[1] - a[1]).map(([a]) => a)
+    .filter((a) => !seen.has(a.toLowerCase()) && seen.add(a.toLowerCase())).slice(0, 8);
   const lines: string[] = [];
   lines.push(`**${escape(e.name)}** · ${e.kind}`);
   const pinned = index.pins.get(e.key)?.description;
