@@ -218,6 +218,10 @@ describe('entities: organisations, outlets, places', function () {
     assert.strictEqual(x.byName('XueFeng Li').kind, 'person');
     assert.strictEqual(x.byName('Jonathan Or').kind, 'person');
     assertNoEntity(x, 'Robert Jr', 'Coalition Stalkerware', 'DomainTools Anderson');
+    // What stands before a person in one run is not that person: "said Home Affairs Karen Andrews".
+    const y = extract('It was bad, said Home Affairs Karen Andrews. The Home Affairs department agreed.');
+    assert.strictEqual(y.byName('Karen Andrews').kind, 'person');
+    assert.notStrictEqual(y.byName('Home Affairs').kind, 'person');
   });
 
   it('a name right before a role word is an organisation: "Gartner analyst", "Uptycs researchers"', function () {

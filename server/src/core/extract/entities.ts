@@ -563,7 +563,7 @@ function pushCandidate(st: RunState, c: Candidate, a: number, b: number): void {
 }
 
 /** Tokens [a, b) of a run, with the cues around them, as a candidate (or none). */
-function emitRun(st: RunState, a: number, b: number, atStart: boolean): void {
+function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePerson = false): void {
   const tokens = st.tokens;
   let n = b - a;
   if (n > 5) return;
@@ -596,7 +596,7 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean): void {
   const before = a > 0 && !tokens[a].brokenBefore && !tokens[a - 1].possessive ? tokens[a - 1] : undefined;
   const after = b < tokens.length ? tokens[b] : undefined;
   const last = run[n - 1];
-  const person = n >= 2 && personLike(run);
+  const person = n >= 2 && !beforePerson && personLike(run);
   const roleAfter = after !== undefined && isRoleToken(after);
   const votes: EntityKind[] = [];
   if (before) {
@@ -671,11 +671,12 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[]): void
         pushCandidate(st, { tokens: [tokens[a], tokens[a + 1]], kindVotes: [] }, a, a + 2);
         a += 2;
       }
-      // "Home Affairs Karen Andrews": a person's name starts at a first name; "DomainTools Chad Anderson": after a brand.
+      // "Home Affairs Karen Andrews", "DomainTools Karen Anderson": a person's name starts at a first name.
       if (b - a >= 3 && !FIRST_NAMES.has(tokens[a].lower)) {
         for (let k = a + 1; k < b - 1; k++) {
-          if ((FIRST_NAMES.has(tokens[k].lower) || (k === a + 1 && shape(tokens[a]) === 'camel')) && personLike(tokens, k, b)) {
-            emitRun(st, a, k, a === 0 || (sentenceStart && a === i));
+          if (FIRST_NAMES.has(tokens[k].lower) && personLike(tokens, k, b)) {
+            // What stands before the person is not the person the cues around the run point at.
+            emitRun(st, a, k, a === 0 || (sentenceStart && a === i), true);
             a = k;
             break;
           }
