@@ -277,6 +277,10 @@ describe('figures', function () {
       ['It offers two years of free protection.', 'two years', undefined, []],
       ['He sold 30 million records for ~1 penny each.', '30 million', 'record', []],
       ['He will sell the other 50 million privately.', '50 million', undefined, []],
+      // A participle after the noun ends the phrase: the IPs are counted, not "using".
+      ['There were about 100,000 IPs using the same certificate.', 'about 100,000', 'ip', []],
+      ['It hit 3,000 servers running Windows.', '3,000', 'server', []],
+      ['It hit 2 million existing customers.', '2 million', 'customer', ['existing']],
     ];
     for (const [sentence, text, noun, qualifiers] of phrases) {
       it(`${JSON.stringify(sentence)}: ${noun ?? 'no noun'}${qualifiers.length ? ` (${qualifiers.join(', ')})` : ''}`, function () {

@@ -224,7 +224,7 @@ function readWord(v: string, at: number, ms: Locals): Word | undefined {
 
 /**
  * The noun phrase from `at`: up to six words, ending at punctuation, a
- * function word, an adverb, a month, a verb in -ed after a noun, a possessive
+ * function word, an adverb, a month, a participle (-ed, -ing) after a noun, a possessive
  * ("users’") or a plural noun (the head of an English noun phrase comes last).
  * "former or prospective customers" reads through the "or".
  */
@@ -246,7 +246,8 @@ function readPhrase(v: string, at: number, limit: number, ms: Locals): Phrase {
         }
         if (/ly$/.test(w.base) && !QUALIFIERS.has(w.base)) break;
         if (w.caps && monthOf(w.base) !== undefined && w.base.length > 2) break;
-        if (/ed$/.test(w.base) && words.some((x) => !x.mention && !QUALIFIERS.has(x.base) && !IGNORABLE.has(x.base))) break;
+        // "1,000 servers affected", "100,000 IPs using the same certificate": a participle after the noun ends the phrase.
+        if (/(?:ed|ing)$/.test(w.base) && words.some((x) => !x.mention && !QUALIFIERS.has(x.base) && !IGNORABLE.has(x.base))) break;
       }
     }
     words.push(w);
