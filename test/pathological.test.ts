@@ -85,6 +85,8 @@ const HARMLESS: { file: string; source: string; why: string }[] = [
   { file: 'check/consistency.ts', source: String.raw`\b(?:has|have|had|having|with)\s+(?:[a-z-]+\s+){0,2}$`, why: 'attempts start only at the listed verbs, each bounded by two words' },
   { file: 'check/consistency.ts', source: '\\b(?:serves?|', why: 'run on the last 80 characters of a clause' },
   { file: 'extract/figures.ts', source: String.raw`\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out of)\s+$`, why: 'run on the last 20 characters before a figure' },
+  { file: 'extract/figures.ts', source: String.raw`\d\s*[-–]\s*\d+\s+of\s+$`, why: 'run on the 20 characters before a figure' },
+  { file: 'extract/figures.ts', source: String.raw`\d\s*[-–]\s*$`, why: 'run on the 20 characters before a figure' },
   { file: 'extract/claims.ts', source: String.raw`([A-Za-z]+)$`, why: 'run on the 20 characters before a position' },
   { file: 'extract/claims.ts', source: String.raw`([’']s)?\s+(?:story|`, why: 'run on the 24 characters before a position' },
   { file: 'extract/claims.ts', source: String.raw`[,”"]\s*$`, why: 'run on the 3 characters before a verb' },

@@ -791,10 +791,22 @@ export function knownMeasure(f: Figure): boolean {
 const RATIO_AFTER = /^\s+(?:in|out of)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|every)\b/i;
 const RATIO_BEFORE = /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out of)\s+$/i;
 
+/** "Figure 3", "Table 2", "Step 4": a number that names, not counts. */
+const LABEL_BEFORE = /\b(?:figure|fig\.|table|chapter|step|part|page|section|appendix|exhibit|episode|season)\s+$/i;
+/** "1 - 5 of 18": a page of results. */
+const PAGE_AFTER = /^\s*[-–]\s*\d+\s+of\s+\d/;
+const PAGE_BEFORE = /\d\s*[-–]\s*\d+\s+of\s+$/;
+const PAGE_MIDDLE_BEFORE = /\d\s*[-–]\s*$/;
+const PAGE_MIDDLE_AFTER = /^\s+of\s+\d/;
+
 /**
- * Whether the figure at `start`–`end` of a sentence is a term of a ratio ("one
- * in four people", "3 out of 10"): not a count of anything.
+ * Whether the figure at `start`–`end` of a sentence counts nothing: a term of
+ * a ratio ("one in four people", "3 out of 10"), a label ("Figure 3") or a
+ * page of results ("1 - 5 of 18").
  */
-export function isRatioPart(sentence: string, start: number, end: number): boolean {
-  return RATIO_AFTER.test(sentence.slice(end, end + 16)) || RATIO_BEFORE.test(sentence.slice(Math.max(0, start - 20), start));
+export function countsNothing(sentence: string, start: number, end: number): boolean {
+  const before = sentence.slice(Math.max(0, start - 20), start);
+  const after = sentence.slice(end, end + 16);
+  return RATIO_AFTER.test(after) || RATIO_BEFORE.test(before) || LABEL_BEFORE.test(before) || PAGE_AFTER.test(after) || PAGE_BEFORE.test(before)
+    || (PAGE_MIDDLE_BEFORE.test(before) && PAGE_MIDDLE_AFTER.test(after));
 }
