@@ -7,12 +7,11 @@
  * with a plain string search, so these tests depend on no other extractor.
  */
 import * as assert from 'assert';
-import { extractFacts } from '../server/src/core/extract/facts';
 import { extractFigures, measureKey, mentionsBySentence, singular } from '../server/src/core/extract/figures';
 import { scanNumbers, visibleText } from '../server/src/core/extract/numbers';
 import type { EntityKind, Figure, Mention, SentenceRef } from '../server/src/core/extract/types';
 import { parse } from '../server/src/core/syntax/parse';
-import { article, seed } from './helpers/fixture';
+import { seed } from './helpers/fixture';
 
 type Name = [text: string, key: string, kind: EntityKind];
 
@@ -251,10 +250,11 @@ describe('figures', function () {
       assert.strictEqual(f.measure, 't-mobile|customer|');
     });
 
-    it('labels and pages of results count nothing: "Figure 3", "Step 2", "1 - 5 of 18"', function () {
-      // Kept out of an article's facts (as ratios are), so no card or check ever sees them.
-      const text = article({ body: 'As shown in Figure 3, it spreads. 1 - 5 of 18 results. Step 2 is to patch. One in four users reused it. It hit 3 of the 4 servers.' });
-      assert.deepStrictEqual(extractFacts('file:///a.txt', text, parse(text).article).figures.map((f) => f.text), ['3', '4']);
+    it('labels, pages of results, ratios and related-story headlines count nothing', function () {
+      // Nor do ratio terms, or a related story's headline in a list of links.
+      const texts = ['As shown in Figure 3, it spreads.', '1 - 5 of 18 results.', 'Step 2 is to patch.', 'One in four users reused it.',
+        '* [Verizon breach hits 9 million customers](https://example.com/older-story)', 'It hit 3 of the 4 servers.'];
+      assert.deepStrictEqual(figuresOf(texts).map((f) => f.text), ['3', '4']);
     });
 
     const phrases: [sentence: string, text: string, noun: string | undefined, qualifiers: string[]][] = [

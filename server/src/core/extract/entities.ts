@@ -583,10 +583,11 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
   if (!n) return;
   const single = n === 1 ? run[0] : undefined;
   let keep = true;
+  const apposed = single ? appositive(tokens, a) : undefined;
   if (single) {
     const sh = shape(single);
     const known = PLACES.has(single.lower) || OUTLETS.has(single.lower) || KNOWN_ORGS.has(single.lower) || PRODUCTS.has(single.lower);
-    if (atStart && sh === 'title' && !known && !appositive(tokens, a)) keep = false;
+    if (atStart && sh === 'title' && !known && !apposed) keep = false;
     if (sh === 'title' && isDemonym(single.lower) && !known) keep = false;
     if (sh === 'acronym' && !ACRONYMS.has(single.lower)) keep = false; // decided later against expansions
     if (sh === 'other' && single.text.charCodeAt(0) !== 64) keep = false;
@@ -614,7 +615,7 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
   // role word is more likely part of a longer name ("Europol Data Protection Experts Network").
   if (roleAfter && !after.brokenBefore && (after.text === after.lower || isAllCaps(after.text)) && !FIRST_NAMES.has(run[0].lower) && !votes.includes('person')) votes.push('organisation');
   // "Quillfeather, the dating app, said": what the apposition calls it.
-  if (single && appositive(tokens, a)) votes.push(appositive(tokens, a)!);
+  if (apposed) votes.push(apposed);
   pushCandidate(st, { tokens: run, kindVotes: votes }, a, b);
 }
 

@@ -6,10 +6,10 @@
 import type { Article, Link } from '../syntax/ast';
 import { assignAsOf, extractClaims } from './claims';
 import { extractEntities, type Sentence } from './entities';
-import { countsNothing, extractFigures, mainSubject } from './figures';
+import { extractFigures, mainSubject } from './figures';
 import type { Pin } from './pins';
 import type { DocFacts, EntityKind, Mention } from './types';
-import { isLinkOnly, plain } from '../text';
+import { plain } from '../text';
 import { canonicalUrl } from './urls';
 
 export interface FactsOptions {
@@ -82,13 +82,7 @@ export function extractFacts(uri: string, text: string, article: Article, option
   const refs = sentences.map((s) => ({ span: s.span, text: s.text }));
   // Link destinations, images and bare URLs are masked by the extractors themselves.
   const headlines = sentences.filter((x) => x.where === 'title' || x.where === 'subtitle').length;
-  // A related story's headline ("* [Verizon breach hits 9 million customers](…)") states nothing here,
-  // and "one in four people", "Figure 3" and "1 - 5 of 18" count no one.
-  const stated = extractFigures(refs, mentions, kindOf, subject, headlines).filter((f) => {
-    const s = refs[f.sentence];
-    return !s || (!isLinkOnly(s.text) && !countsNothing(s.text, f.span.start - s.span.start, f.span.end - s.span.start));
-  });
-  const figures = assignAsOf(stated, refs, date);
+  const figures = assignAsOf(extractFigures(refs, mentions, kindOf, subject, headlines), refs, date);
   const claims = extractClaims(refs, mentions, kindOf, date);
   const author = article.author?.value;
   return {

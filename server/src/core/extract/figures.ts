@@ -27,7 +27,7 @@
  * Everything here looks at a bounded window of words around each number, so
  * the cost stays linear in the length of the text.
  */
-import type { Span } from '../text';
+import { isLinkOnly, type Span } from '../text';
 import { monthOf } from '../syntax/dates';
 import { readingsOf, STOP_WORDS, type RawNumber } from './numbers';
 import type { EntityKind, Figure, Mention, SentenceRef, Unit } from './types';
@@ -660,7 +660,8 @@ export function extractFigures(
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
     const raws = reading[si].numbers;
-    if (!raws.length) continue;
+    // A related story's headline ("* [Verizon breach hits 9 million customers](…)") states nothing here.
+    if (!raws.length || isLinkOnly(s.text)) continue;
     const v = reading[si].v;
     const ms = bySentence[si];
     const offset = s.span.start;
@@ -695,6 +696,8 @@ export function extractFigures(
         }
       }
       low = Math.max(0, low);
+      // "one in four people", "Figure 3", "1 - 5 of 18" count no one.
+      if (countsNothing(v, start, r.end)) continue;
 
       let measured: Measured = { qualifiers: [], inside: [] };
       if (r.unit !== 'year' && r.unit !== 'age') {
@@ -804,7 +807,7 @@ const PAGE_MIDDLE_AFTER = /^\s+of\s+\d/;
  * a ratio ("one in four people", "3 out of 10"), a label ("Figure 3") or a
  * page of results ("1 - 5 of 18").
  */
-export function countsNothing(sentence: string, start: number, end: number): boolean {
+function countsNothing(sentence: string, start: number, end: number): boolean {
   const before = sentence.slice(Math.max(0, start - 20), start);
   const after = sentence.slice(end, end + 16);
   return RATIO_AFTER.test(after) || RATIO_BEFORE.test(before) || LABEL_BEFORE.test(before) || PAGE_AFTER.test(after) || PAGE_BEFORE.test(before)
