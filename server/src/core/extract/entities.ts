@@ -760,17 +760,57 @@ function containsWords(hay: string, needle: string): boolean {
 /**
  * Finds the entities of one article. `sentences` are the title, subtitle,
  * body sentences and body headings, each with where it stands.
+ *
+ * Each pass is a function of its own: besides reading better, a pass that
+ * meets a new kind of input is recompiled alone (one function of all the
+ * passes took V8 about 200 ms to optimise, again at every deoptimisation,
+ * on every analyst thread).
  */
 export function extractEntities(text: string, article: Article, sentences: Sentence[], links: Link[], options: EntityOptions = {}): DocEntity[] {
   const outlets = options.outlets ?? new Map<string, string>();
   const source = article.source?.value?.toLowerCase();
   const isOutlet = (lower: string) => lower === source || outlets.has(lower) || OUTLETS.has(lower);
-  const hidden = hiddenRanges(links);
+  smallStamp = (smallStamp + 1) >>> 0;
+  const read = readSentences(text, sentences, hiddenRanges(links), smallStamp);
+
+  // Pass 1: candidates from body prose.
+  const candidates: Candidate[] = [];
+  for (let si = 0; si < sentences.length; si++) if (sentences[si].where === 'body') candidatesIn(read.tokenized[si], read.startsOf[si], candidates);
+
+  // Pass 2: entities and their surface forms.
+  const draft = new Draft();
+  addNames(draft, candidates, isOutlet);
+  const short = shortForms(draft);
+  addSingleWords(draft, candidates, short, isOutlet);
+  const handleForms = addHandles(draft, sentences, read, short.surnames);
+  const tagSurfaces = addTags(draft, text, article, short.surnames, isOutlet);
+  decideKinds(draft);
+  // A capitalised phrase of no known kind that the body writes in lower case at least as often is
+  // ordinary language set in title case ("Command and Control", "Process Injection", "Patch").
+  for (const b of commonPhrases(draft.builders, sentences, read.tokenized, smallStamp)) draft.builders.delete(b.key);
+  for (const t of tagSurfaces) if (!draft.builders.has(t.key)) t.key = '';
+  const forms = surfaceForms(draft, short.surnames, options.pins ?? []);
+
+  // Pass 3: mentions.
+  const mentions = mentionsIn(text, sentences, read, forms, handleForms);
+  for (const t of tagSurfaces) if (t.key) pushMention(mentions, t.key, { key: t.key, span: t.span, text: text.slice(t.span.start, t.span.end), sentence: -1, where: 'tag' });
+  return entitiesOf(draft, mentions);
+}
+
+/** The sentences' tokens, and what the tokenizer noticed in each. */
+interface ReadSentences {
+  tokenized: Token[][];
+  /** Per sentence, the indexes of the tokens that may start a name or a mention. */
+  startsOf: number[][];
+  /** Per sentence: has a word starting with "@" or a handle cue. */
+  mayHoldHandles: boolean[];
+}
+
+function readSentences(text: string, sentences: Sentence[], hidden: Span[], stamp: number): ReadSentences {
   const tokenized: Token[][] = new Array(sentences.length);
   const startsOf: number[][] = new Array(sentences.length);
   const mayHoldHandles: boolean[] = new Array(sentences.length);
-  smallStamp = (smallStamp + 1) >>> 0;
-  const stats: TokenStats = { handles: false, starts: [], small: SMALL_WORDS, stamp: smallStamp };
+  const stats: TokenStats = { handles: false, starts: [], small: SMALL_WORDS, stamp };
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
     stats.handles = false;
@@ -779,30 +819,39 @@ export function extractEntities(text: string, article: Article, sentences: Sente
     startsOf[si] = stats.starts;
     mayHoldHandles[si] = stats.handles;
   }
+  return { tokenized, startsOf, mayHoldHandles };
+}
 
-  // Pass 1: candidates from body prose.
-  const candidates: Candidate[] = [];
-  for (let si = 0; si < sentences.length; si++) if (sentences[si].where === 'body') candidatesIn(tokenized[si], startsOf[si], candidates);
+/** The entities of an article as they are being worked out. */
+class Draft {
+  readonly builders = new Map<string, Builder>();
+  /** Surface key → the first builder (in order) that has it; kept from the tags pass on, see `surfaceIndex`. */
+  bySurface: Map<string, string> | undefined;
 
-  // Pass 2: entities and their surface forms.
-  const builders = new Map<string, Builder>();
-  /** Surface key → the first builder (in order) that has it; kept from the tags pass on, see `surfaceKey`. */
-  let bySurface: Map<string, string> | undefined;
-  const add = (key: string, name: string, kind: EntityKind, surface: string) => {
-    let b = builders.get(key);
+  add(key: string, name: string, kind: EntityKind, surface: string): void {
+    let b = this.builders.get(key);
     if (!b) {
       b = { key, name, kind, kindScore: new Map(), surfaces: new Map() };
-      builders.set(key, b);
+      this.builders.set(key, b);
     }
     b.kindScore.set(kind, (b.kindScore.get(kind) ?? 0) + 1);
     b.surfaces.set(surface, (b.surfaces.get(surface) ?? 0) + 1);
     if (name.length > b.name.length && kind !== 'other') b.name = name;
-    if (bySurface) {
+    if (this.bySurface) {
       const k = entityKey(surface);
-      if (!bySurface.has(k)) bySurface.set(k, key);
+      if (!this.bySurface.has(k)) this.bySurface.set(k, key);
     }
-  };
+  }
 
+  /** Adds `surface` as a form of the existing entity `key`, of `kind` or its own. */
+  join(key: string, surface: string, kind?: EntityKind): void {
+    const b = this.builders.get(key)!;
+    this.add(key, b.name, kind ?? b.kind, surface);
+  }
+}
+
+/** Names of two words or more. */
+function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: string) => boolean): void {
   const personKeys = new Set<string>(); // "first last"
   for (const c of candidates) {
     if (c.tokens.length < 2) continue;
@@ -824,74 +873,104 @@ export function extractEntities(text: string, article: Article, sentences: Sente
     const outlet = OUTLETS.get(key);
     if (outlet) { display = outlet; kind = 'outlet'; }
     c.key = key;
-    add(key, display, kind, name);
+    draft.add(key, display, kind, name);
   }
   // A person's first-and-last form may have been classified from a longer run only: unify kinds.
-  for (const b of builders.values()) {
+  for (const b of draft.builders.values()) {
     if (personKeys.has(b.key)) b.kindScore.set('person', (b.kindScore.get('person') ?? 0) + 10);
   }
+}
 
-  // Surnames, acronyms of multi-word names, and plain single names.
+/** What a single word may stand for in this article. */
+interface ShortForms {
+  /** A person's surname → the person's key; null when two people share it. */
+  surnames: Map<string, string | null>;
+  /** The initials of a name of two words or more → its key. */
+  initials: Map<string, string>;
+  /** "the Journal" after "Wall Street Journal": an outlet's last word → the outlet; null when shared. */
+  lastWords: Map<string, string | null>;
+}
+
+/** Surnames, acronyms of multi-word names, and outlets' last words. */
+function shortForms(draft: Draft): ShortForms {
   const surnames = new Map<string, string | null>();
   const initials = new Map<string, string>();
-  // "the Journal" after "Wall Street Journal": an outlet's last word is the outlet.
   const lastWords = new Map<string, string | null>();
-  for (const b of builders.values()) {
+  for (const b of draft.builders.values()) {
     const parts = b.name.split(' ');
     const last = lc(parts[parts.length - 1]);
     const person = b.kindScore.get('person');
     if (person !== undefined && person >= maxScore(b)) surnames.set(last, surnames.has(last) && surnames.get(last) !== b.key ? null : b.key);
     if (parts.length >= 2) {
-      const words = parts.filter((w) => !CONNECTORS.has(lc(w)) && lc(w) !== 'the');
-      if (words.length >= 2) {
-        initials.set(lc(words.map((w) => w[0]).join('')), b.key);
+      // Plain loops: the same in map/filter/join made V8 deoptimise here again and again.
+      const hyphen = b.name.includes('-');
+      let letters = '';
+      let pieces = '';
+      let words = 0;
+      let hyphenated = 0;
+      for (const w of parts) {
+        const l = lc(w);
+        if (CONNECTORS.has(l) || l === 'the') continue;
+        words++;
+        letters += w.length ? w[0] : '';
         // "Third-Party Risk Management" is TPRM.
-        if (b.name.includes('-')) {
-          const pieces = words.flatMap((w) => w.split('-')).filter(Boolean);
-          if (pieces.length > words.length) initials.set(lc(pieces.map((w) => w[0]).join('')), b.key);
-        }
+        if (hyphen) for (const piece of w.split('-')) if (piece) { pieces += piece[0]; hyphenated++; }
+      }
+      if (words >= 2) {
+        initials.set(lc(letters), b.key);
+        if (hyphenated > words) initials.set(lc(pieces), b.key);
       }
     }
     if (parts.length >= 2 && b.kindScore.has('outlet')) lastWords.set(last, lastWords.has(last) ? null : b.key);
   }
+  return { surnames, initials, lastWords };
+}
+
+/** Single capitalised words: surnames, acronyms, outlets' last words, or names of their own. */
+function addSingleWords(draft: Draft, candidates: Candidate[], short: ShortForms, isOutlet: (lower: string) => boolean): void {
   for (const c of candidates) {
     if (c.tokens.length !== 1) continue;
     const t = c.tokens[0];
-    if (t.text.charCodeAt(0) === 64) continue; // handles are placed below
+    if (t.text.charCodeAt(0) === 64) continue; // handles are placed by `addHandles`
     const lower = t.key;
     // An acronym joins the name it follows in brackets, or a name of at least three words it spells.
     const letters = lower.indexOf('.') >= 0 ? lower.replace(/\./g, '') : lower;
     const paren = c.paren?.key && lc(c.paren.tokens[0].text[0]) === letters[0] ? c.paren.key : undefined;
-    const spelled = letters.length >= 3 ? initials.get(letters) : undefined;
+    const spelled = letters.length >= 3 ? short.initials.get(letters) : undefined;
     if (c.jargon) {
       const exp = paren ?? spelled;
-      if (exp) add(exp, builders.get(exp)!.name, builders.get(exp)!.kind, t.text);
+      if (exp) draft.join(exp, t.text);
       continue;
     }
-    const sur = surnames.get(lower);
-    if (sur) { add(sur, builders.get(sur)!.name, 'person', t.text); continue; }
-    const outlet = lastWords.get(lower);
-    if (outlet) { add(outlet, builders.get(outlet)!.name, 'outlet', t.text); continue; }
+    const sur = short.surnames.get(lower);
+    if (sur) { draft.join(sur, t.text, 'person'); continue; }
+    const outlet = short.lastWords.get(lower);
+    if (outlet) { draft.join(outlet, t.text, 'outlet'); continue; }
     const acr = ACRONYMS.get(lower) ?? (lower.endsWith('.') ? ACRONYMS.get(lower.slice(0, -1)) : undefined);
-    if (acr) { add(entityKey(acr), acr, classify(acr, [t], c.kindVotes, isOutlet) === 'outlet' || OUTLETS.has(lc(acr)) ? 'outlet' : PLACES.has(lc(acr)) ? 'place' : 'organisation', t.text); continue; }
+    if (acr) { draft.add(entityKey(acr), acr, classify(acr, [t], c.kindVotes, isOutlet) === 'outlet' || OUTLETS.has(lc(acr)) ? 'outlet' : PLACES.has(lc(acr)) ? 'place' : 'organisation', t.text); continue; }
     if (shape(t) === 'acronym') {
       const exp = paren ?? spelled;
-      if (exp) add(exp, builders.get(exp)!.name, builders.get(exp)!.kind, t.text);
+      if (exp) draft.join(exp, t.text);
       // "security firm ESET": an acronym its cue names.
-      else if (c.kindVotes.includes('organisation') || c.kindVotes.includes('outlet')) add(lower, t.text, classify(t.text, [t], c.kindVotes, isOutlet), t.text);
+      else if (c.kindVotes.includes('organisation') || c.kindVotes.includes('outlet')) draft.add(lower, t.text, classify(t.text, [t], c.kindVotes, isOutlet), t.text);
       continue;
     }
-    add(lower, t.text, classify(t.text, [t], c.kindVotes, isOutlet), t.text);
+    draft.add(lower, t.text, classify(t.text, [t], c.kindVotes, isOutlet), t.text);
   }
+}
 
-  // Handles: "uses the online handles IRDev and v0rtex", "(@UnderTheBreach)".
-  // They are aliases of the person the sentence is about.
+/**
+ * Handles: "uses the online handles IRDev and v0rtex", "(@UnderTheBreach)".
+ * They are aliases of the person the sentence is about. Gives the handles' forms.
+ */
+function addHandles(draft: Draft, sentences: Sentence[], read: ReadSentences, surnames: Map<string, string | null>): Set<string> {
   const handleForms = new Set<string>();
+  const builders = draft.builders;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
     // Only a sentence with a word that starts with "@" or cues a handle can hold one.
-    if (s.where !== 'body' || !mayHoldHandles[si]) continue;
-    const toks = tokenized[si];
+    if (s.where !== 'body' || !read.mayHoldHandles[si]) continue;
+    const toks = read.tokenized[si];
     let person: string | undefined;
     let personAt = -1;
     for (let i = 0; i < toks.length; i++) {
@@ -917,18 +996,30 @@ export function extractEntities(text: string, article: Article, sentences: Sente
       for (const h of handles) {
         // A bare handle belongs to the person named just before it: "Alon Gal (Under the Breach) (@UnderTheBreach)".
         if (person && (cued || i - personAt <= 8)) {
-          add(person, builders.get(person)!.name, 'person', h.text);
+          draft.join(person, h.text, 'person');
           // "IRDev" may have been taken for a name of its own.
           if (entityKey(h.text) !== person) builders.delete(entityKey(h.text));
-        } else add(entityKey(h.text), h.text, 'handle', h.text);
+        } else draft.add(entityKey(h.text), h.text, 'handle', h.text);
         handleForms.add(h.text);
       }
     }
   }
+  return handleForms;
+}
 
-  // Old-layout tags that name something: [[T-Mobile]], [[Binns]], [[WSJ]].
+/** A tag that names an entity, and where its name stands. */
+interface TagSurface {
+  tag: string;
+  span: Span;
+  /** The entity's key; '' once the entity is gone. */
+  key: string;
+}
+
+/** Old-layout tags that name something: [[T-Mobile]], [[Binns]], [[WSJ]]. */
+function addTags(draft: Draft, text: string, article: Article, surnames: Map<string, string | null>, isOutlet: (lower: string) => boolean): TagSurface[] {
+  const builders = draft.builders;
   let bodyLower: string | undefined;
-  const tagSurfaces: { tag: string; span: Span; key: string }[] = [];
+  const tagSurfaces: TagSurface[] = [];
   for (const g of article.tags?.groups ?? []) {
     if (g.kind !== 'plain' && g.kind !== 'auto' && g.kind !== 'keyvalue') continue;
     for (const tag of g.tags) {
@@ -944,7 +1035,7 @@ export function extractEntities(text: string, article: Article, sentences: Sente
       }
       if (!name || !isUpper(name.charCodeAt(0)) || FUNCTION_WORDS.has(lc(name)) || MONTHS_AND_DAYS.has(lc(name))) continue;
       const lower = entityKey(name);
-      bySurface ??= surfaceIndex(builders);
+      const bySurface = (draft.bySurface ??= surfaceIndex(builders));
       const key = surnames.get(lower) ?? (builders.has(lower) ? lower : bySurface.get(lower)) ?? (ACRONYMS.has(lower) ? entityKey(ACRONYMS.get(lower)!) : undefined) ?? lower;
       const existing = builders.get(key);
       if (!existing) {
@@ -957,9 +1048,9 @@ export function extractEntities(text: string, article: Article, sentences: Sente
           const looksLikeName = toks.length > 1 || shape(toks[0]) === 'camel' || shape(toks[0]) === 'acronym';
           if (!known && (!looksLikeName || toks.some((t) => isJargon(t) || /[0-9]{4}/.test(t.text)))) continue;
         }
-        add(key, ACRONYMS.get(lower) ?? name, kind ?? classify(name, toks, [], isOutlet), name);
+        draft.add(key, ACRONYMS.get(lower) ?? name, kind ?? classify(name, toks, [], isOutlet), name);
       } else if (kind) {
-        add(key, existing.name, kind, name);
+        draft.add(key, existing.name, kind, name);
       } else {
         existing.surfaces.set(name, (existing.surfaces.get(name) ?? 0) + 1);
         if (!bySurface.has(lower)) bySurface.set(lower, key);
@@ -968,9 +1059,12 @@ export function extractEntities(text: string, article: Article, sentences: Sente
       tagSurfaces.push({ tag: name, span: { start: Math.max(tag.nameSpan.start, nameStart), end: Math.min(tag.nameSpan.end, Math.max(tag.nameSpan.start, nameStart) + name.length) }, key });
     }
   }
+  return tagSurfaces;
+}
 
-  // Decide kinds and surface map.
-  for (const b of builders.values()) {
+/** Each entity's kind: the one most often cued, ties broken by `KIND_RANK`. */
+function decideKinds(draft: Draft): void {
+  for (const b of draft.builders.values()) {
     let best: EntityKind = 'other';
     let bestScore = -1;
     for (const [k, n] of b.kindScore) {
@@ -979,14 +1073,25 @@ export function extractEntities(text: string, article: Article, sentences: Sente
     }
     b.kind = bestScore < 0 ? 'other' : best;
   }
-  // A capitalised phrase of no known kind that the body writes in lower case at least as often is
-  // ordinary language set in title case ("Command and Control", "Process Injection", "Patch").
-  for (const b of commonPhrases(builders, sentences, tokenized, smallStamp)) builders.delete(b.key);
-  const surfaceToKey = new Map<string, string>();
-  const allCaps = new Map<string, boolean>(); // surface key → every form of it is in capitals
+}
+
+/** The forms a mention may take, and which of them stand in capitals only. */
+interface SurfaceForms {
+  /** Surface key → entity key. */
+  toKey: Map<string, string>;
+  /** Surface key → every form of it is in capitals. */
+  allCaps: Map<string, boolean>;
+  /** Pinned names and aliases (surface keys): found in any case. */
+  pinned: Set<string>;
+}
+
+function surfaceForms(draft: Draft, surnames: Map<string, string | null>, pins: Pin[]): SurfaceForms {
+  const builders = draft.builders;
+  const toKey = new Map<string, string>();
+  const allCaps = new Map<string, boolean>();
   const form = (surface: string, key: string) => {
     const k = entityKey(surface);
-    surfaceToKey.set(k, key);
+    toKey.set(k, key);
     allCaps.set(k, (allCaps.get(k) ?? true) && isAllCaps(surface));
   };
   for (const b of builders.values()) {
@@ -994,30 +1099,41 @@ export function extractEntities(text: string, article: Article, sentences: Sente
     form(b.name, b.key);
     // The table's acronyms of a name the body spelled out: a headline's "WSJ".
     const acronyms = ACRONYMS_OF.get(b.key);
-    if (acronyms) for (const acr of acronyms) if (!surfaceToKey.has(acr)) form(acr.toUpperCase(), b.key);
+    if (acronyms) for (const acr of acronyms) if (!toKey.has(acr)) form(acr.toUpperCase(), b.key);
   }
-  for (const [sur, key] of surnames) if (key && builders.has(key)) surfaceToKey.set(sur, key);
-  for (const t of tagSurfaces) if (!builders.has(t.key)) t.key = '';
+  for (const [sur, key] of surnames) if (key && builders.has(key)) toKey.set(sur, key);
   // Pinned names and aliases override whatever was guessed, in every article.
-  const pinnedSurfaces = new Set<string>();
-  for (const p of options.pins ?? []) {
+  const pinned = new Set<string>();
+  for (const p of pins) {
     if (!builders.has(p.key)) builders.set(p.key, { key: p.key, name: p.name, kind: p.kind ?? 'other', kindScore: new Map(), surfaces: new Map() });
     const b = builders.get(p.key)!;
     b.name = p.name;
     if (p.kind) b.kind = p.kind;
     for (const f of [p.name, ...p.aliases]) {
-      surfaceToKey.set(entityKey(f), p.key);
+      toKey.set(entityKey(f), p.key);
       allCaps.set(entityKey(f), false);
-      pinnedSurfaces.add(entityKey(f));
+      pinned.add(entityKey(f));
     }
   }
+  return { toKey, allCaps, pinned };
+}
 
-  // Pass 3: mentions, longest match first, in every sentence. Only a token
-  // that starts some known form (or a first name, for "John Erin Binns") can
-  // start a mention, and only the lengths of the forms that start with it are
-  // tried: one map probe per capitalised word instead of five phrases built.
+function pushMention(mentions: Map<string, Mention[]>, key: string, m: Mention): void {
+  const list = mentions.get(key);
+  if (list) list.push(m);
+  else mentions.set(key, [m]);
+}
+
+/**
+ * Every sentence's mentions, longest match first. Only a token that starts
+ * some known form (or a first name, for "John Erin Binns") can start a
+ * mention, and only the lengths of the forms that start with it are tried:
+ * one map probe per capitalised word instead of five phrases built.
+ */
+function mentionsIn(text: string, sentences: Sentence[], read: ReadSentences, forms: SurfaceForms, handleForms: Set<string>): Map<string, Mention[]> {
+  const { toKey, allCaps, pinned } = forms;
   const lengths = new Map<string, number>(); // first word → bit n set when a form of n words starts with it
-  for (const surface of surfaceToKey.keys()) {
+  for (const surface of toKey.keys()) {
     let words = 1;
     let space = surface.indexOf(' ');
     const first = space < 0 ? surface : surface.slice(0, space);
@@ -1025,19 +1141,14 @@ export function extractEntities(text: string, article: Article, sentences: Sente
     lengths.set(first, (lengths.get(first) ?? 0) | (words <= 5 ? 1 << words : 0));
   }
   const mentions = new Map<string, Mention[]>();
-  const push = (key: string, m: Mention) => {
-    const list = mentions.get(key);
-    if (list) list.push(m);
-    else mentions.set(key, [m]);
-  };
-  const special = pinnedSurfaces.size > 0 || handleForms.size > 0;
+  const special = pinned.size > 0 || handleForms.size > 0;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
-    const toks = tokenized[si];
+    const toks = read.tokenized[si];
     const sentence = s.where === 'heading' ? -1 : si;
     const where = s.where === 'heading' ? 'body' : s.where;
     // Only words in `startsOf` can start a mention, unless pinned or handle forms are written in lower case.
-    const starts = special ? undefined : startsOf[si];
+    const starts = special ? undefined : read.startsOf[si];
     const count = starts ? starts.length : toks.length;
     let covered = 0;
     for (let p = 0; p < count; p++) {
@@ -1045,7 +1156,7 @@ export function extractEntities(text: string, article: Article, sentences: Sente
       if (i < covered) continue;
       const t = toks[i];
       if (t.opaque) continue;
-      if (!t.cap && !t.upper && !t.at && !(special && (pinnedSurfaces.has(t.lower) || handleForms.has(t.text)))) continue;
+      if (!t.cap && !t.upper && !t.at && !(special && (pinned.has(t.lower) || handleForms.has(t.text)))) continue;
       const mask = lengths.get(t.key);
       const firstName = FIRST_NAMES.has(t.lower);
       if (mask === undefined && !firstName) continue;
@@ -1056,26 +1167,29 @@ export function extractEntities(text: string, article: Article, sentences: Sente
       while (valid < 5 && i + valid < toks.length && !toks[i + valid].brokenBefore && !toks[i + valid - 1].possessive) valid++;
       for (let len = valid; len >= 1; len--) {
         let key: string | undefined;
-        if (len === 1) key = mask !== undefined && (mask & 2) !== 0 ? surfaceToKey.get(t.key) : undefined;
-        else if (longer !== undefined && (longer & (1 << len)) !== 0) key = surfaceToKey.get(joinKeys(toks, i, i + len));
-        if (!key && len >= 3 && firstName) key = surfaceToKey.get(`${t.lower} ${toks[i + len - 1].key}`);
+        if (len === 1) key = mask !== undefined && (mask & 2) !== 0 ? toKey.get(t.key) : undefined;
+        else if (longer !== undefined && (longer & (1 << len)) !== 0) key = toKey.get(joinKeys(toks, i, i + len));
+        if (!key && len >= 3 && firstName) key = toKey.get(`${t.lower} ${toks[i + len - 1].key}`);
         if (!key) continue;
-        if (len === 1 && !t.cap && !t.at && shape(t) !== 'camel' && !pinnedSurfaces.has(t.lower) && !handleForms.has(t.text)) continue;
+        if (len === 1 && !t.cap && !t.at && shape(t) !== 'camel' && !pinned.has(t.lower) && !handleForms.has(t.text)) continue;
         // An acronym is written in capitals: "US", not "Us"; "IT", not "It".
         if (len === 1 && allCaps.get(t.key) && !isAllCaps(t.text)) continue;
         const start = t.start;
         const end = toks[i + len - 1].end;
         // Headings are not in the article's sentence list: their mentions point at no sentence.
-        push(key, { key, span: { start, end }, text: text.slice(start, end), sentence, where });
+        pushMention(mentions, key, { key, span: { start, end }, text: text.slice(start, end), sentence, where });
         covered = i + len;
         break;
       }
     }
   }
-  for (const t of tagSurfaces) if (t.key) push(t.key, { key: t.key, span: t.span, text: text.slice(t.span.start, t.span.end), sentence: -1, where: 'tag' });
+  return mentions;
+}
 
+/** The entities that have mentions, each with its aliases: every other spelling, once. */
+function entitiesOf(draft: Draft, mentions: Map<string, Mention[]>): DocEntity[] {
   const out: DocEntity[] = [];
-  for (const b of builders.values()) {
+  for (const b of draft.builders.values()) {
     const ms = mentions.get(b.key);
     if (!ms || !ms.length) continue;
     // A lone capitalised word seen once, of no known kind, is more likely noise than a subject.
