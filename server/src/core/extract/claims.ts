@@ -100,7 +100,7 @@ export function datesIn(v: string, articleDate: number | undefined): DateMention
         const before = DAY_BEFORE_RE.exec(v.slice(Math.max(0, at - 6), at));
         if (before) { day = Number(before[1]); first = at - before[0].length; }
         if (y) { year = Number(y[1]); end += y[0].length; }
-        else if (v.charCodeAt(end) === 46 && /^[A-Z][a-z]{2}$/.test(word)) end++;
+        else if (end < v.length && v.charCodeAt(end) === 46 && /^[A-Z][a-z]{2}$/.test(word)) end++;
       }
       // "May", "March" and "June" are words too: alone they are dates only after "in", "since", …
       if (day === undefined && year === undefined && !MONTH_ONLY_BEFORE_RE.test(v.slice(Math.max(0, at - 10), at))) continue;
@@ -407,8 +407,8 @@ function speakerEnd(v: string, at: number): number {
   }
   // "(FCC) said": a closing bracket or quote may stand between.
   for (;;) {
-    const c = v.charCodeAt(p - 1);
-    if (p > 0 && (isSpace(c) || c === 41 || c === 0x201d || c === 34)) p--;
+    const c = p > 0 ? v.charCodeAt(p - 1) : -1;
+    if (isSpace(c) || c === 41 || c === 0x201d || c === 34) p--;
     else break;
   }
   return p;

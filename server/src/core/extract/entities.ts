@@ -124,7 +124,14 @@ for (let c = 0; c < 0x250; c++) {
   if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0) CLASS[c] |= BLANK;
 }
 function classOf(c: number): number {
-  return c < 0x250 ? CLASS[c] : 0;
+  return c >= 0 && c < 0x250 ? CLASS[c] : 0;
+}
+/**
+ * `text.charCodeAt(k)`, or -1 outside `text` (no character, like the NaN it
+ * replaces): each place that read past the end made V8 recompile the tokenizer.
+ */
+function code(text: string, k: number): number {
+  return k >= 0 && k < text.length ? text.charCodeAt(k) : -1;
 }
 function isLetter(c: number): boolean {
   return (classOf(c) & LETTER) !== 0;
@@ -235,7 +242,7 @@ export function tokenize(text: string, start: number, end: number, hidden: Span[
     }
     const c = text.charCodeAt(i);
     const cls = classOf(c);
-    if ((cls & (LETTER | DIGIT)) === 0 && !(c === 64 /* @ */ && isLetter(text.charCodeAt(i + 1)))) {
+    if ((cls & (LETTER | DIGIT)) === 0 && !(c === 64 /* @ */ && isLetter(code(text, i + 1)))) {
       if ((cls & BLANK) !== 0) {
         if (chunkStart >= 0) {
           finishChunk(text, out, chunkFrom, address, chunkStart, dotBeforeAlnum, lastAlnum, stats);
@@ -253,9 +260,9 @@ export function tokenize(text: string, start: number, end: number, hidden: Span[
         if (c === 47 /* / */) address = true;
         else if (c === 46 /* . */) lastDot = i;
         // "C:\Windows", but not Markdown's escapes ("@v3t0\_").
-        else if (c === 92 /* \ */ && (classOf(text.charCodeAt(i + 1)) & (LETTER | DIGIT)) !== 0) address = true;
+        else if (c === 92 /* \ */ && (classOf(code(text, i + 1)) & (LETTER | DIGIT)) !== 0) address = true;
         // "jane@example.com".
-        else if (c === 64 && i > chunkStart && (classOf(text.charCodeAt(i - 1)) & (LETTER | DIGIT)) !== 0) address = true;
+        else if (c === 64 && i > chunkStart && (classOf(code(text, i - 1)) & (LETTER | DIGIT)) !== 0) address = true;
         if (c !== 91 /* [ */ && c !== 42 /* * */ && c !== 95 /* _ */) {
           // Punctuation.
           broken = true;
@@ -267,7 +274,7 @@ export function tokenize(text: string, start: number, end: number, hidden: Span[
     }
     if (chunkStart < 0) chunkStart = i;
     const s = i;
-    if (c === 64 && i > chunkStart && (classOf(text.charCodeAt(i - 1)) & (LETTER | DIGIT)) !== 0) address = true;
+    if (c === 64 && i > chunkStart && (classOf(code(text, i - 1)) & (LETTER | DIGIT)) !== 0) address = true;
     let upper = c <= 90 && c >= 65;
     let nonAscii = c < 128 ? -1 : i; // where the first character beyond ASCII stands
     let curly = -1; // where the first ’ stands
@@ -279,7 +286,7 @@ export function tokenize(text: string, start: number, end: number, hidden: Span[
     let underscore = false;
     i++;
     while (i < end) {
-      const d = text.charCodeAt(i);
+      const d = code(text, i);
       if (d >= 97 && d <= 122) { digits = 0; i++; continue; }
       const dc = classOf(d);
       if ((dc & (LETTER | DIGIT)) !== 0) {
@@ -289,9 +296,9 @@ export function tokenize(text: string, start: number, end: number, hidden: Span[
         continue;
       }
       // "@VK_Intel", "@UK_Daniel_Card", and Markdown's escaped "@VK\_Intel": one word, not "@VK" and "Intel".
-      if (d === 95 || (d === 92 && text.charCodeAt(i + 1) === 95)) {
+      if (d === 95 || (d === 92 && code(text, i + 1) === 95)) {
         const k = d === 95 ? i + 1 : i + 2;
-        if (k >= end || (classOf(text.charCodeAt(k)) & (LETTER | DIGIT)) === 0) break;
+        if (k >= end || (classOf(code(text, k)) & (LETTER | DIGIT)) === 0) break;
         if (d === 92) escaped = true;
         underscore = true;
         digits = 0;
@@ -299,7 +306,7 @@ export function tokenize(text: string, start: number, end: number, hidden: Span[
         continue;
       }
       if (isJoiner(d) && i + 1 < end) {
-        const n = text.charCodeAt(i + 1);
+        const n = code(text, i + 1);
         const nc = classOf(n);
         if ((nc & (LETTER | DIGIT)) === 0) break;
         // "U.S." keeps its inner dots; "Sievert.Then" would not occur in prose.
@@ -323,17 +330,17 @@ export function tokenize(text: string, start: number, end: number, hidden: Span[
     }
     let e = i;
     let possessive = false;
-    if (i - s > 2 && text.charCodeAt(i - 1) === 115 /* s */ && (text.charCodeAt(i - 2) === 39 || text.charCodeAt(i - 2) === 0x2019)) {
+    if (i - s > 2 && code(text, i - 1) === 115 /* s */ && (code(text, i - 2) === 39 || code(text, i - 2) === 0x2019)) {
       possessive = true;
       e -= 2;
-    } else if (text.charCodeAt(e) === 0x2019 && text.charCodeAt(e - 1) === 115 && !isLetter(text.charCodeAt(e + 1))) {
+    } else if (code(text, e) === 0x2019 && code(text, e - 1) === 115 && !isLetter(code(text, e + 1))) {
       possessive = true; // "customers’"
     }
     // The word as read: Markdown's escapes are not part of a name (its span still covers them).
     const word = escaped ? text.slice(s, e).replace(/\\_/g, '_') : text.slice(s, e);
-    const first = c === 64 ? text.charCodeAt(s + 1) : c;
+    const first = c === 64 ? code(text, s + 1) : c;
     // After a dot ("example.Com"), or an identifier with underscores ("AndroidOS_KeepSpy", "ASN1_STRING"; a handle is a name).
-    const opaque = (s > 1 && text.charCodeAt(s - 1) === 46 /* . */ && (classOf(text.charCodeAt(s - 2)) & (LETTER | DIGIT)) !== 0) || (underscore && c !== 64);
+    const opaque = (s > 1 && code(text, s - 1) === 46 /* . */ && (classOf(code(text, s - 2)) & (LETTER | DIGIT)) !== 0) || (underscore && c !== 64);
     // ASCII only, and no capital: the word is its own lower case.
     const plain = nonAscii < 0 || nonAscii >= e;
     let lower = word;
@@ -365,7 +372,7 @@ function finishChunk(text: string, out: Token[], from: number, address: boolean,
   if (from >= out.length) return;
   // A file name: "mimikatz.exe", "rundll32.exe,".
   if (!address && dot > chunkStart && lastAlnum + 1 - dot <= 5) {
-    address = (classOf(text.charCodeAt(dot - 1)) & (LETTER | DIGIT)) !== 0 && FILE_EXTENSIONS.has(lc(text.slice(dot + 1, lastAlnum + 1)));
+    address = (classOf(code(text, dot - 1)) & (LETTER | DIGIT)) !== 0 && FILE_EXTENSIONS.has(lc(text.slice(dot + 1, lastAlnum + 1)));
   }
   for (let k = from; k < out.length; k++) {
     const t = out[k];

@@ -145,11 +145,11 @@ export function visibleText(text: string): string {
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const i = m.index;
-    const c = text.charCodeAt(i);
+    const c = code(text, i);
     if (c === 91 /* [ */) {
       // A defanged separator, "45[.]32[.]112[.]68", "hxxp[:]//": the brackets read as the character they guard.
-      const inner = text.charCodeAt(i + 1);
-      if (text.charCodeAt(i + 2) === 93 && (inner === 46 || inner === 58 || inner === 64)) {
+      const inner = code(text, i + 1);
+      if (code(text, i + 2) === 93 && (inner === 46 || inner === 58 || inner === 64)) {
         masks.push([i, i + 3, text[i + 1]]);
         re.lastIndex = i + 3;
         continue;
@@ -157,18 +157,18 @@ export function visibleText(text: string): string {
       open.push(i);
     } else if (c === 93 /* ] */) {
       const o = open.length ? open.pop()! : -1;
-      if (text.charCodeAt(i + 1) === 40 /* ( */) {
+      if (code(text, i + 1) === 40 /* ( */) {
         // The destination runs to the matching `)`, on the same line.
         let depth = 0;
         let j = i + 1;
         for (; j < n && j - i < 4000; j++) {
-          const d = text.charCodeAt(j);
+          const d = code(text, j);
           if (d === 40) depth++;
           else if (d === 41 && --depth === 0) break;
           else if (d === 10 || d === 13) break;
         }
-        if (j < n && text.charCodeAt(j) === 41) {
-          if (o > 0 && text.charCodeAt(o - 1) === 33 /* ! */) masks.push([o - 1, j + 1]);
+        if (j < n && code(text, j) === 41) {
+          if (o > 0 && code(text, o - 1) === 33 /* ! */) masks.push([o - 1, j + 1]);
           else {
             if (o >= 0) masks.push([o, o + 1]);
             masks.push([i, j + 1]);
@@ -182,8 +182,8 @@ export function visibleText(text: string): string {
     } else if (c === 60 /* < */) {
       // An autolink, `<https://t.co/F7mcmrmgxn>`.
       let j = i + 1;
-      while (j < n && j - i < 4000 && text.charCodeAt(j) > 32 && text.charCodeAt(j) !== 62) j++;
-      if (text.charCodeAt(j) === 62 && AUTOLINK_RE.test(text.slice(i, i + 24))) {
+      while (j < n && j - i < 4000 && code(text, j) > 32 && code(text, j) !== 62) j++;
+      if (code(text, j) === 62 && AUTOLINK_RE.test(text.slice(i, i + 24))) {
         masks.push([i, j + 1]);
         re.lastIndex = j + 1;
       }
@@ -191,7 +191,7 @@ export function visibleText(text: string): string {
       // A bare URL runs to white space or to the bracket that closes its link text.
       let j = i;
       while (j < n) {
-        const d = text.charCodeAt(j);
+        const d = code(text, j);
         if (d <= 32 || d === 0xa0 || d === 93 || d === 41 || d === 62 || d === 0x201d || d === 34) break;
         j++;
       }
@@ -299,6 +299,15 @@ const CODE_UNITS: Record<string, Unit> = { USD: 'usd', EUR: 'eur', GBP: 'gbp', B
 // ---------------------------------------------------------------------------
 // Character helpers
 
+/**
+ * `v.charCodeAt(k)`, or -1 outside `v`. Numbers often stand at a sentence's
+ * edge, and each place that read past it made V8 throw away and recompile
+ * the whole function once (-1, like the NaN it replaces, is no character).
+ */
+function code(v: string, k: number): number {
+  return k >= 0 && k < v.length ? v.charCodeAt(k) : -1;
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -322,11 +331,11 @@ function isSpace(c: number): boolean {
 /** The word (letters, inner dots and hyphens) that ends just before `at`, across white space and one dot. */
 function wordBefore(v: string, at: number): { word: string; start: number; dot: boolean } | undefined {
   let i = at;
-  while (i > 0 && isSpace(v.charCodeAt(i - 1)) && at - i < 3) i--;
+  while (i > 0 && isSpace(code(v, i - 1)) && at - i < 3) i--;
   let dot = false;
-  if (v.charCodeAt(i - 1) === 46) { dot = true; i--; }
+  if (code(v, i - 1) === 46) { dot = true; i--; }
   const end = i;
-  while (i > 0 && end - i < 30 && (isLetter(v.charCodeAt(i - 1)) || (v.charCodeAt(i - 1) === 45 && i > 1 && isLetter(v.charCodeAt(i - 2))))) i--;
+  while (i > 0 && end - i < 30 && (isLetter(code(v, i - 1)) || (code(v, i - 1) === 45 && i > 1 && isLetter(code(v, i - 2))))) i--;
   if (i === end) return undefined;
   return { word: v.slice(i, end), start: i, dot };
 }
@@ -334,9 +343,9 @@ function wordBefore(v: string, at: number): { word: string; start: number; dot: 
 /** The first word after `at` across white space, letters and inner hyphens or apostrophes only. */
 function wordAfter(v: string, at: number): { word: string; start: number; end: number } | undefined {
   let i = at;
-  while (i < v.length && isSpace(v.charCodeAt(i)) && i - at < 3) i++;
+  while (i < v.length && isSpace(code(v, i)) && i - at < 3) i++;
   const start = i;
-  while (i < v.length && i - start < 40 && (isLetter(v.charCodeAt(i)) || ((v.charCodeAt(i) === 45 || v.charCodeAt(i) === 0x2019 || v.charCodeAt(i) === 39) && isLetter(v.charCodeAt(i + 1))))) i++;
+  while (i < v.length && i - start < 40 && (isLetter(code(v, i)) || ((code(v, i) === 45 || code(v, i) === 0x2019 || code(v, i) === 39) && isLetter(code(v, i + 1))))) i++;
   if (i === start) return undefined;
   return { word: v.slice(start, i), start, end: i };
 }
@@ -401,7 +410,7 @@ function suffix(v: string, at: number, value: number, place: number, unit: Unit,
   let end = at;
   let half = place / 2;
   // Only a space, a letter, "%" or a hyphen can start a suffix.
-  const c = v.charCodeAt(at);
+  const c = code(v, at);
   if (!(c === 32 || c === 0xa0 || c === 37 || c === 45 || c === 0x2010 || isLetter(c))) return { end, value, unit, half };
   let m: RegExpExecArray | null;
   if (!spelled && unit === 'count' && (m = sticky(AFTER_BYTES_RE, v, at))) {
@@ -503,7 +512,7 @@ function isSymbol(c: number): boolean {
 }
 
 function symbolBefore(v: string, start: number): RawNumber['symbol'] {
-  if (!isSymbol(v.charCodeAt(start - 1)) && !isSymbol(v.charCodeAt(start - 2))) return undefined;
+  if (!isSymbol(code(v, start - 1)) && !isSymbol(code(v, start - 2))) return undefined;
   const sym = SYMBOL_RE.exec(v.slice(Math.max(0, start - 3), start));
   return sym ? { text: sym[1], start: start - sym[0].length } : undefined;
 }
@@ -512,14 +521,14 @@ function symbolBefore(v: string, start: number): RawNumber['symbol'] {
 function digitsAt(state: ScanState, i: number, tok: string): number {
   const { v, out } = state;
   const j = i + tok.length;
-  const p = v.charCodeAt(i - 1);
+  const p = code(v, i - 1);
   // Glued to a word, a path, a handle, a time or a version: "Unit221B", "/168778", "@x1", ":12", ".2".
   if (isAlnum(p) || p === 47 || p === 92 || p === 35 || p === 64 || p === 58 || p === 46 || p === 61 || p === 38 || p === 63 || p === 43 || p === 94) return 0;
-  if ((p === 45 || p === 0x2013 || p === 0x2010) && isAlnum(v.charCodeAt(i - 2))) return 0; // "Raven-1", "CVE-2021-…"
-  const n1 = v.charCodeAt(j);
-  if (n1 === 47 || n1 === 92 || (n1 === 58 && isDigit(v.charCodeAt(j + 1)))) return 0; // "9/11", "11:12"
-  if (n1 === 46 && v.charCodeAt(j + 1) === 46) return 0; // a defanged address, "45[.]32" read as "45...32"
-  if ((n1 === 45 || n1 === 0x2013) && isDigit(v.charCodeAt(j + 1))) {
+  if ((p === 45 || p === 0x2013 || p === 0x2010) && isAlnum(code(v, i - 2))) return 0; // "Raven-1", "CVE-2021-…"
+  const n1 = code(v, j);
+  if (n1 === 47 || n1 === 92 || (n1 === 58 && isDigit(code(v, j + 1)))) return 0; // "9/11", "11:12"
+  if (n1 === 46 && code(v, j + 1) === 46) return 0; // a defanged address, "45[.]32" read as "45...32"
+  if ((n1 === 45 || n1 === 0x2013) && isDigit(code(v, j + 1))) {
     // A chain of numbers: "2004-2021" is two years; "555-123-4567" and "2021-08-18" are nothing.
     const chain = sticky(CHAIN_RE, v, j)!;
     const parts = chain[0].slice(1).split(/[-–]/);
@@ -556,8 +565,8 @@ function digitsAt(state: ScanState, i: number, tok: string): number {
   }
   // Dates: "Aug. 18", "August 15, 2021", "September 2020", "18 August 2021".
   if (before && isMonth(before.word)) return 0;
-  const c1 = v.charCodeAt(start - 1);
-  if (digits.length === 4 && (c1 === 44 || (c1 === 32 && v.charCodeAt(start - 2) === 44))) {
+  const c1 = code(v, start - 1);
+  if (digits.length === 4 && (c1 === 44 || (c1 === 32 && code(v, start - 2) === 44))) {
     const mm = DATE_BEFORE_RE.exec(v.slice(Math.max(0, start - 20), start));
     if (mm && monthOf(mm[1]) !== undefined) return 0;
   }
@@ -570,14 +579,14 @@ function digitsAt(state: ScanState, i: number, tok: string): number {
   const base = Number(digits);
   const sx = suffix(v, j, base, placeOf(tok), unit, false);
   // Letters glued on that are no unit: "2FA", "4G", "1st", "11AM"; hyphenated ones: "15-digit", "256-bit".
-  if (sx.end === j && isLetter(v.charCodeAt(j))) return 0;
-  if ((v.charCodeAt(sx.end) === 45 || v.charCodeAt(sx.end) === 0x2010) && isLetter(v.charCodeAt(sx.end + 1))) return 0;
+  if (sx.end === j && isLetter(code(v, j))) return 0;
+  if ((code(v, sx.end) === 45 || code(v, sx.end) === 0x2010) && isLetter(code(v, sx.end + 1))) return 0;
   let outUnit = sx.unit;
   const bare = sx.end === j && outUnit === 'count' && !tok.includes(',');
   // A bare number right after a capitalised word is a product or a model ("Windows 10", "iOS 14.7", "iPhone 13"),
   // except in a headline, where every word is capitalised.
   // A digit group right after another is a phone number or a table row ("+44 7713 025 499").
-  if (bare && v.charCodeAt(start - 1) === 32 && isDigit(v.charCodeAt(start - 2))) return 0;
+  if (bare && code(v, start - 1) === 32 && isDigit(code(v, start - 2))) return 0;
   if (bare && before && (isUpper(before.word.charCodeAt(0)) || CAMEL_RE.test(before.word)) && !before.dot && !OPENERS.has(before.word.toLowerCase())) {
     const lead = v.slice(0, before.start).trimEnd();
     if (lead !== '' && !/[.!?:;“"(—–-]$/.test(lead)) {
@@ -606,7 +615,7 @@ function digitsAt(state: ScanState, i: number, tok: string): number {
 function spelledAt(state: ScanState, start: number): number {
   const { v, out } = state;
   // Glued to a hyphenated word before ("T-Two") or an apostrophe: not a number.
-  const p = v.charCodeAt(start - 1);
+  const p = code(v, start - 1);
   if (p === 45 || p === 0x2019 || p === 39) return 0;
   let total = 0;
   let current = 0;
@@ -621,8 +630,8 @@ function spelledAt(state: ScanState, start: number): number {
     if (words > 0) {
       // Words join with spaces or one hyphen ("twenty-five").
       let k = pos;
-      while (k < v.length && v.charCodeAt(k) === 32 && k - pos < 2) k++;
-      if (k === pos && (v.charCodeAt(k) === 45 || v.charCodeAt(k) === 0x2010)) k++;
+      while (k < v.length && code(v, k) === 32 && k - pos < 2) k++;
+      if (k === pos && (code(v, k) === 45 || code(v, k) === 0x2010)) k++;
       if (k === pos) break;
       pos = k;
     }
@@ -630,7 +639,7 @@ function spelledAt(state: ScanState, start: number): number {
     if (!w) break;
     const lw = w[1].toLowerCase();
     const wEnd = pos + w[1].length;
-    if (isDigit(v.charCodeAt(wEnd))) break;
+    if (isDigit(code(v, wEnd))) break;
     if (words === 0 && (lw === 'a' || lw === 'an')) { current = 1; article = true; }
     else if (words === 0 && lw === 'half') { half = true; }
     else if (half && words === 1 && (lw === 'a' || lw === 'an')) { current = 1; article = true; }
@@ -688,7 +697,7 @@ function spelledAt(state: ScanState, start: number): number {
   }
   if (article && !scaled && !unitGiven) return end;
   // "two-factor", "one-time": hyphenated words that are no quantity.
-  if ((v.charCodeAt(sx.end) === 45 || v.charCodeAt(sx.end) === 0x2010) && isLetter(v.charCodeAt(sx.end + 1))) return end;
+  if ((code(v, sx.end) === 45 || code(v, sx.end) === 0x2010) && isLetter(code(v, sx.end + 1))) return end;
   out.push({ start, end: sx.end, symbol: symbolBefore(v, start), value: sx.value, unit: sx.unit, half: sx.unit === 'age' ? 0.5 : sx.half, spelled: true });
   return sx.end;
 }
