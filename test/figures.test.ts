@@ -288,6 +288,17 @@ describe('figures', function () {
       ['There were about 100,000 IPs using the same certificate.', 'about 100,000', 'ip', []],
       ['It hit 3,000 servers running Windows.', '3,000', 'server', []],
       ['It hit 2 million existing customers.', '2 million', 'customer', ['existing']],
+      // Names joined by a slash stand inside the phrase; the head is the common noun after them.
+      ['Europol arrested seven suspected REvil/GandCrab ransomware affiliates.', 'seven', 'affiliate', []],
+      // A camel-case name is never the counted thing.
+      ['They named seven suspected LockBit members.', 'seven', 'member', []],
+      ['Europol arrested seven suspected REvil operators and two others.', 'seven', 'operator', []],
+      // A growth rate counts nothing: "year over year" is no noun.
+      ['Ransomware attacks increased 64 percent year over year.', '64 percent', undefined, []],
+      ['Attacks rose 29% year-over-year.', '29%', undefined, []],
+      ['Attacks rose 12% month on month.', '12%', undefined, []],
+      // Plural acronyms are still nouns.
+      ['It infected 2 million PCs in Europe.', '2 million', 'pc', []],
     ];
     for (const [sentence, text, noun, qualifiers] of phrases) {
       it(`${JSON.stringify(sentence)}: ${noun ?? 'no noun'}${qualifiers.length ? ` (${qualifiers.join(', ')})` : ''}`, function () {

@@ -168,7 +168,8 @@ interface Phrase {
 }
 
 const WORD_RE = /[A-Za-z\u00c0-\u024f](?:[A-Za-z0-9\u00c0-\u024f&]|[-.’'](?=[A-Za-z]))*(?:[-‐](?=\s))?(?:[’']s\b|[’'](?![A-Za-z]))?/y;
-const LEAD_RE = /[\s“"‘]*/y;
+// A slash between capitalised words joins names inside a phrase: "REvil/GandCrab ransomware affiliates", "SSL/TLS certificates".
+const LEAD_RE = /(?:[\s“"‘]|(?<=\b[A-Z]\w*)\/(?=[A-Z]))*/y;
 
 /** A mention with offsets relative to its sentence. */
 interface LocalMention {
@@ -323,6 +324,8 @@ function measureAfter(v: string, r: RawNumber, ms: Locals, offset: number): Meas
     const k = words.indexOf(head);
     if (k > 0 && words[k - 1].base === 'ransom') head = words[k - 1];
   }
+  // "increased 64 percent year over year": a growth rate, which counts nothing.
+  if (head && PERIOD_ON_PERIOD_RE.test(head.base) && (head.base.includes('-') || PERIOD_AGAIN_RE.test(v.slice(head.end, head.end + 16)))) head = undefined;
   const qualifiers = qualifiersOf(words, head);
   const inside = words.filter((w) => w.mention).map((w) => w.mention!);
   // "667,000 accounts of former T-Mobile customers": an account is one customer.
@@ -348,6 +351,9 @@ function measureAfter(v: string, r: RawNumber, ms: Locals, offset: number): Meas
     inside,
   };
 }
+
+const PERIOD_ON_PERIOD_RE = /^(year|month|quarter|week)(?:-(?:over|on)-\1)?$/;
+const PERIOD_AGAIN_RE = /^\s+(?:over|on)\s+(?:the\s+)?(?:year|month|quarter|week)\b/i;
 
 const LINKED = new Set(['linked', 'tied', 'connected', 'associated', 'belonging', 'attributed']);
 const RUN_BY = new Set(['operated', 'run', 'controlled', 'owned', 'used']);
