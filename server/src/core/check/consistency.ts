@@ -41,6 +41,7 @@ import { agree, findParts, formatValue, partSources, sameMeasure } from '../inde
 import { quoteWords, type CorpusIndex, type FigureRef } from '../index/corpus';
 import type { Span } from '../text';
 import { clip, formatDate } from '../features/markdown';
+import { compareWording } from './wording';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -654,9 +655,14 @@ function checkQuotes(index: CorpusIndex, uri: string, out: Diagnostic[]): void {
     const mine = quoteWords(q.text);
     if (mine.length < 8) continue;
     for (const other of index.similarQuotes(mine, uri)) {
+      const wording = compareWording(q.text, other.text);
+      // "allow attackers to…connect", "[They] could", a part quoted alone: what quoting writers may do.
+      if (wording.kind === 'faithful') continue;
+      const theirs = index.get(other.uri)!.facts;
+      // Where the two part, so the writer need not compare two long quotations word by word.
       out.push(diag('quote.altered', q.span,
-        `This quotation is worded differently in ${index.get(other.uri)!.facts.source ?? 'another article'} (${formatDate(index.get(other.uri)!.facts.date)}): “${clip(other.text, 120)}”.`,
-        [], [{ uri: other.uri, span: other.span, message: 'The other wording.' }]));
+        `This quotation is worded differently in ${theirs.source ?? 'another article'} (${formatDate(theirs.date)}): “${wording.theirs}” where this has “${wording.ours}”.`,
+        [], [{ uri: other.uri, span: other.span, message: `The other wording: “${clip(other.text, 160)}”` }]));
       break;
     }
   }

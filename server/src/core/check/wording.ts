@@ -1,0 +1,121 @@
+/**
+ * How two wordings of one quotation differ, as a writer needs to see it:
+ * the words where they first part, with a word of context on each side, or
+ * that the difference is one a quoting writer marks: an elision ("allow
+ * attackers to…connect to the internet") or words in brackets ("[They]
+ * could inject").
+ */
+import { quoteWords } from '../index/corpus';
+
+/** A written word of a quotation, and its words as compared (`quoteWords`; "U.S." is "us"). */
+interface Token {
+  text: string;
+  key: string;
+  /** Inside square brackets: words the quoting writer put in ("[They] could", "based [on] the"). */
+  bracketed: boolean;
+}
+
+/** "…", "...", "[…]", "[...]" standing alone. */
+const ELLIPSIS_RE = /^\[?(?:…|\.{3})\]?$/;
+/** An ellipsis glued to words ("to…connect"): read as a word of its own. */
+const GLUED_ELLIPSIS_RE = /(\[?(?:…|\.{3})\]?)/;
+
+function tokensOf(text: string): Token[] {
+  const out: Token[] = [];
+  let depth = 0;
+  for (const raw of text.split(/\s+/)) {
+    for (const part of raw.split(GLUED_ELLIPSIS_RE)) {
+      if (!part) continue;
+      const ellipsis = ELLIPSIS_RE.test(part);
+      const key = ellipsis ? '…' : quoteWords(part).join(' ');
+      const bracketed = !ellipsis && (depth > 0 || part.startsWith('['));
+      if (!ellipsis) for (const c of part) depth = c === '[' ? depth + 1 : c === ']' ? Math.max(0, depth - 1) : depth;
+      // Punctuation alone ("—", "-") is no word.
+      if (key) out.push({ text: part, key, bracketed });
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether `shorter` is `longer` with words left out where it says so: each
+ * run of words between its ellipses stands in `longer`, in order.
+ */
+function elides(shorter: Token[], longer: Token[]): boolean {
+  const runs: string[][] = [[]];
+  for (const t of shorter) {
+    if (t.key === '…') runs.push([]);
+    else runs[runs.length - 1].push(t.key);
+  }
+  if (runs.length < 2) return false;
+  const words = longer.map((t) => t.key);
+  let from = 0;
+  for (const run of runs) {
+    if (!run.length) continue;
+    let at = -1;
+    for (let i = from; i + run.length <= words.length && at < 0; i++) {
+      let k = 0;
+      while (k < run.length && words[i + k] === run[k]) k++;
+      if (k === run.length) at = i;
+    }
+    if (at < 0) return false;
+    from = at + run.length;
+  }
+  return true;
+}
+
+/** One side of a difference: the differing words with a word of context each side, "…" where more is left out. */
+function excerpt(tokens: Token[], from: number, to: number, maxWords = 12): string {
+  const a = Math.max(0, from - 1);
+  const b = Math.min(tokens.length, to + 1);
+  const words = tokens.slice(a, Math.min(b, a + maxWords)).map((t) => t.text);
+  return `${a > 0 ? '…' : ''}${words.join(' ')}${b < tokens.length || b > a + maxWords ? '…' : ''}`;
+}
+
+export type Wording =
+  /** Only changes a quoting writer may make: an elision ("to…connect"), words in brackets ("[They] could"), a part quoted alone. */
+  | { kind: 'faithful' }
+  /** Where the two first part, each with a word of context (either may have no words of its own there). */
+  | { kind: 'differs'; ours: string; theirs: string };
+
+/** How many words in a row must agree again after a difference. */
+const RESYNC = 3;
+
+/** How `ours` (this article's wording) differs from `theirs`: their first difference. */
+export function compareWording(ours: string, theirs: string): Wording {
+  const a = tokensOf(ours);
+  const b = tokensOf(theirs);
+  if (elides(a, b) || elides(b, a)) return { kind: 'faithful' };
+  // Words in brackets stand for what the speaker said, as the quoting writer marks.
+  const marked = (t: Token[], from: number, to: number) => to > from && t.slice(from, to).every((x) => x.bracketed);
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < a.length && j < b.length && a[i].key === b[j].key) { i++; j++; }
+    // One ends where the other goes on: a quotation of the first part only.
+    if (i === a.length || j === b.length) return { kind: 'faithful' };
+    const [ea, eb] = resync(a, b, i, j);
+    // One begins further on than the other: a quotation of a later part only ("certain unsolvable circumstances…").
+    const fragment = i === 0 && j === 0 && (ea === 0 || eb === 0);
+    if (!fragment && !marked(a, i, ea) && !marked(b, j, eb)) return { kind: 'differs', ours: excerpt(a, i, ea), theirs: excerpt(b, j, eb) };
+    if (ea >= a.length || eb >= b.length) return { kind: 'faithful' };
+    i = ea;
+    j = eb;
+  }
+}
+
+/** Where `a` (from `i`) and `b` (from `j`) agree again: the nearest place from which RESYNC words match, else their ends. */
+function resync(a: Token[], b: Token[], i: number, j: number): [number, number] {
+  const span = a.length - i + b.length - j;
+  for (let d = 1; d <= span; d++) {
+    for (let k = 0; k <= d; k++) {
+      const x = i + k;
+      const y = j + d - k;
+      if (x + RESYNC > a.length || y + RESYNC > b.length) continue;
+      let n = 0;
+      while (n < RESYNC && a[x + n].key === b[y + n].key) n++;
+      if (n === RESYNC) return [x, y];
+    }
+  }
+  return [a.length, b.length];
+}

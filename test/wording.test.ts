@@ -1,0 +1,57 @@
+import * as assert from 'assert';
+import { compareWording } from '../server/src/core/check/wording';
+import { checkConsistency } from '../server/src/core/check/consistency';
+import { extractFacts } from '../server/src/core/extract/facts';
+import { CorpusIndex, lineStartsOf } from '../server/src/core/index/corpus';
+import { parse } from '../server/src/core/syntax/parse';
+
+const FBI = 'The FBI to date is not aware of any specific cyber threat against the Olympics, but encourages partners to remain vigilant and maintain best practices in their network and digital environments.';
+
+describe('quotations: how two wordings differ', function () {
+  it('shows where they first part, with a word of context each side', function () {
+    assert.deepStrictEqual(compareWording(FBI.replace('the Olympics', 'these Olympics'), FBI), { kind: 'differs', ours: '…against these Olympics,…', theirs: '…against the Olympics,…' });
+    // A word left out or added: the words around the gap show where.
+    assert.deepStrictEqual(compareWording(FBI.replace('to date ', ''), FBI), { kind: 'differs', ours: '…FBI is…', theirs: '…FBI to date is…' });
+    // At the very start there is no "…" before.
+    assert.deepStrictEqual(compareWording(FBI.replace('The FBI', 'This FBI'), FBI), { kind: 'differs', ours: 'This FBI…', theirs: 'The FBI…' });
+  });
+
+  it('names the first difference of several, not everything between the first and the last', function () {
+    const ours = FBI.replace('to date', 'so far').replace('digital environments', 'online environments');
+    assert.deepStrictEqual(compareWording(ours, FBI), { kind: 'differs', ours: '…FBI so far is…', theirs: '…FBI to date is…' });
+    // After a difference that is only a quoting writer's, the next one is named.
+    const bracketed = FBI.replace('The FBI', '[The bureau]').replace('against the Olympics', 'against these Olympics');
+    assert.deepStrictEqual(compareWording(bracketed, FBI), { kind: 'differs', ours: '…against these Olympics,…', theirs: '…against the Olympics,…' });
+  });
+
+  it('changes a quoting writer marks are faithful: an elision, words in brackets', function () {
+    assert.deepStrictEqual(compareWording(FBI.replace('is not aware of any specific cyber threat against the Olympics, but ', '… '), FBI), { kind: 'faithful' });
+    assert.deepStrictEqual(compareWording(FBI.replace(' is not aware of any specific cyber threat against the Olympics, but', '...'), FBI), { kind: 'faithful' });
+    assert.deepStrictEqual(compareWording(FBI.replace('the Olympics', '[the Tokyo Games]'), FBI), { kind: 'faithful' });
+    assert.deepStrictEqual(compareWording(FBI, FBI.replace('The FBI', '[It]')), { kind: 'faithful' });
+    // An ellipsis does not excuse words of the writer's own.
+    assert.deepStrictEqual(compareWording(FBI.replace('is not aware of any specific cyber threat against the Olympics, but', '… strongly'), FBI).kind, 'differs');
+  });
+
+  it('a part quoted alone is faithful, from the start, the end or the middle', function () {
+    assert.deepStrictEqual(compareWording('not aware of any specific cyber threat against the Olympics', FBI), { kind: 'faithful' });
+    assert.deepStrictEqual(compareWording(FBI, 'The FBI to date is not aware of any specific cyber threat'), { kind: 'faithful' });
+    // Quoted later on, and then changed: the change is named.
+    assert.deepStrictEqual(compareWording('is not aware of any specific cyber threat against these Olympics, but encourages partners', FBI).kind, 'differs');
+  });
+
+  it('the corpus check reports the difference, and stays quiet about an elision', function () {
+    const article = (n: number, source: string, date: string, quote: string) => `# Statement ${n}\n\n## Information:\n+ Source: ${source}\n+ Link: [article](https://news.example/s${n})\n+ Date: ${date}\n+ Author: Jane Roe\n\n## Article:\nThe bureau said: “${quote}”\n`;
+    const LONG = `${FBI} We will keep working with our partners in Japan and around the world to share information about threats as they arise.`;
+    const check = (mine: string, theirs: string) => {
+      const index = new CorpusIndex();
+      [article(0, 'Wire', 'Jul 21, 2021', mine), article(1, 'Post', 'Jul 22, 2021', theirs)].forEach((t, n) => {
+        index.set({ facts: extractFacts(`file:///q/${n}.txt`, t, parse(t).article), lineStarts: lineStartsOf(t), origin: 'workspace' });
+      });
+      return checkConsistency(index, 'file:///q/0.txt').filter((d) => d.code === 'quote.altered').map((d) => d.message);
+    };
+    assert.deepStrictEqual(check(FBI.replace('the Olympics', 'these Olympics'), FBI), ['This quotation is worded differently in Post (Jul 22, 2021): “…against the Olympics,…” where this has “…against these Olympics,…”.']);
+    assert.deepStrictEqual(check(LONG.replace('and maintain best practices', '…'), LONG.replace('the Olympics', 'these Olympics')), ['This quotation is worded differently in Post (Jul 22, 2021): “…against these Olympics,…” where this has “…against the Olympics,…”.']);
+    assert.deepStrictEqual(check(FBI.replace('is not aware of any specific cyber threat against the Olympics, but ', '… '), FBI), []);
+  });
+});
