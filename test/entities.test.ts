@@ -364,6 +364,10 @@ describe('entities: words that are not names', function () {
     // Sentence adverbs and asides are not appositions: no second comma and verb, or a verb that is not one.
     const y = extract('However, the company said 2 million users were affected. Today, the firm, in a statement, said more. Separately, the regulator, said nothing. Overall, the picture was bleak.');
     assertNoEntity(y, 'However', 'Today', 'Separately', 'Overall');
+    // A word the article also writes in lower case is a word of the language, whatever its apposition says.
+    const z = extract('Antivirus, the oldest security software in existence, has been around since the 1980s. Modern antivirus tools learn. Quillfeather, the dating app, said sorry.');
+    assertNoEntity(z, 'Antivirus');
+    assert.strictEqual(z.byName('Quillfeather').kind, 'organisation');
   });
 
   it('months and weekdays are not entities, abbreviated or not', function () {

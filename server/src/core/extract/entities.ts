@@ -403,6 +403,8 @@ interface Candidate {
   jargon?: boolean;
   /** The entity key it was given. */
   key?: string;
+  /** A sentence's first word, a name only by its apposition ("Quillfeather, the dating app, said"). */
+  apposed?: boolean;
 }
 
 type Shape = 'acronym' | 'camel' | 'title' | 'other';
@@ -623,7 +625,7 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
   if (roleAfter && !after.brokenBefore && (after.text === after.lower || isAllCaps(after.text)) && !FIRST_NAMES.has(run[0].lower) && !votes.includes('person')) votes.push('organisation');
   // "Quillfeather, the dating app, said": what the apposition calls it.
   if (apposed) votes.push(apposed);
-  pushCandidate(st, { tokens: run, kindVotes: votes }, a, b);
+  pushCandidate(st, atStart && single && apposed ? { tokens: run, kindVotes: votes, apposed: true } : { tokens: run, kindVotes: votes }, a, b);
 }
 
 /** Runs of capitalised words in one sentence, with cues for their kind. */
@@ -783,6 +785,7 @@ export function extractEntities(text: string, article: Article, sentences: Sente
   // Pass 1: candidates from body prose.
   const candidates: Candidate[] = [];
   for (let si = 0; si < sentences.length; si++) if (sentences[si].where === 'body') candidatesIn(read.tokenized[si], read.startsOf[si], candidates);
+  if (candidates.some((c) => c.apposed)) dropCommonWords(candidates, read);
 
   // Pass 2: entities and their surface forms.
   const draft = new Draft();
@@ -827,6 +830,30 @@ function readSentences(text: string, sentences: Sentence[], hidden: Span[], stam
     mayHoldHandles[si] = stats.handles;
   }
   return { tokenized, startsOf, mayHoldHandles };
+}
+
+/**
+ * "Antivirus, the oldest security software in existence, has …": a word the
+ * article writes in lower case at least as often as capitalised is a word of
+ * the language, not a name, whatever its apposition says ("Wormhole" stays a
+ * name in an article that once quotes "the wormhole network").
+ */
+function dropCommonWords(candidates: Candidate[], read: ReadSentences): void {
+  const counts = new Map<string, { lower: number; cap: number }>();
+  for (const c of candidates) if (c.apposed) counts.set(c.tokens[0].lower, { lower: 0, cap: 0 });
+  for (const toks of read.tokenized) {
+    for (const t of toks) {
+      const n = t.opaque ? undefined : counts.get(t.lower);
+      if (n && t.text === t.lower) n.lower++;
+      else if (n) n.cap++;
+    }
+  }
+  let k = 0;
+  for (const c of candidates) {
+    const n = c.apposed ? counts.get(c.tokens[0].lower)! : undefined;
+    if (!n || n.lower < n.cap) candidates[k++] = c;
+  }
+  candidates.length = k;
 }
 
 /** The entities of an article as they are being worked out. */
