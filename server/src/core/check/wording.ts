@@ -104,9 +104,13 @@ export function compareWording(ours: string, theirs: string): Wording {
   }
 }
 
+/** How far apart (in words of both) a difference's two ends are looked for; past it, the rest differs. */
+const REACH = 400;
+
 /** Where `a` (from `i`) and `b` (from `j`) agree again: the nearest place from which RESYNC words match, else their ends. */
 function resync(a: Token[], b: Token[], i: number, j: number): [number, number] {
-  const span = a.length - i + b.length - j;
+  // Quadratic in the distance: a pasted page-long block quotation must not make a check slow.
+  const span = Math.min(a.length - i + b.length - j, REACH);
   for (let d = 1; d <= span; d++) {
     for (let k = 0; k <= d; k++) {
       const x = i + k;
