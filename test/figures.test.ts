@@ -253,7 +253,9 @@ describe('figures', function () {
     it('labels, pages of results, ratios and related-story headlines count nothing', function () {
       // Nor do ratio terms, or a related story's headline in a list of links.
       const texts = ['As shown in Figure 3, it spreads.', '1 - 5 of 18 results.', 'Step 2 is to patch.', 'One in four users reused it.',
-        '* [Verizon breach hits 9 million customers](https://example.com/older-story)', 'It hit 3 of the 4 servers.'];
+        '* [Verizon breach hits 9 million customers](https://example.com/older-story)', 'It hit 3 of the 4 servers.',
+        // Grades and layers are labels too.
+        'It reported a single category 1 incident.', 'It sits in a layer 2 segment.'];
       assert.deepStrictEqual(figuresOf(texts).map((f) => f.text), ['3', '4']);
     });
 

@@ -114,6 +114,15 @@ describe('corpus knowledge over stdio', function () {
     const name = await at('Acme Corp said 2');
     assert.match(name, /\*\*Acme Corp\*\* · organisation/);
     assert.ok(!name.includes('hits 9 million'), name);
+    // A sentence two articles carry word for word is cited once.
+    const retold = 'Acme Corp will run one of the regional cyber hubs in the trial, the minister said.';
+    for (const [n, rest] of [[5, 'Acme Corp declined to comment.'], [6, 'Acme Corp shares fell.']] as const) {
+      const u = fileUri(path.join(workspace, `${n}.txt`));
+      await client.open(u, doc(n, `${retold} ${rest}`));
+      await client.diagnostics(u);
+    }
+    const card = await at('Acme Corp said 2');
+    assert.strictEqual(card.split('regional cyber hubs').length - 1, 1, card);
   });
 
   it('hover on a name lists its other spellings once, whatever their case', async function () {

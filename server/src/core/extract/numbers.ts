@@ -279,6 +279,8 @@ const LABEL_WORDS = new Set([
   'tier', 'article', 'section', 'chapter', 'episode', 'season', 'rule', 'cvss', 'rank', 'ranked', 'page', 'room',
   'suite', 'unit', 'series', 'gen', 'generation', 'windows', 'ios', 'android', 'macos', 'kb', 'flight', 'route',
   'highway', 'interstate', 'ext', 'tel', 'ports', 'cvss', 'score', 'rating', 'severity',
+  // "a single category 1 incident", "layer 2 segment", "a class 3 felony".
+  'category', 'cat', 'type', 'class', 'grade', 'layer', 'priority', 'round', 'wave',
 ]);
 /** "a CVSS score of 9.8", "a severity rating of 9.9": a rating, not a quantity. */
 const RATING_BEFORE_RE = /\b(?:score|rating|severity|cvss)\s+(?:of\s+)?$/i;

@@ -115,11 +115,16 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
   }
   perDoc.sort((a, b) => (a.uri === uri ? 1 : 0) - (b.uri === uri ? 1 : 0) || dateOf(index, b.uri) - dateOf(index, a.uri));
   const facts: string[] = [];
+  // A sentence retold word for word (a copy of an article, a boilerplate paragraph) is cited once.
+  const cited = new Set<string>();
   for (let round = 0; facts.length < MAX_FACTS && perDoc.some((p) => p.picks.length > round); round++) {
     for (const p of perDoc) {
       const pick = p.picks[round];
       if (!pick || facts.length >= MAX_FACTS) continue;
       const s = index.get(p.uri)!.facts.sentences[pick.sentence];
+      const words = plain(s.text).toLowerCase().replace(/\s+/g, ' ').trim();
+      if (cited.has(words)) continue;
+      cited.add(words);
       facts.push(`- “${escape(clip(plain(s.text), 240))}” — ${cite(index, p.uri, s.span.start)}`);
     }
   }
