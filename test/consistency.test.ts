@@ -3,11 +3,9 @@
  * underlined with related locations in the seed; a marker silences it.
  */
 import * as assert from 'assert';
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { fileUri, LspClient, ROOT, SERVER } from './helpers/lsp';
+import { closeWorkspace, fileUri, LspClient, openWorkspace, ROOT } from './helpers/lsp';
 
 const ARTICLE = `# T-Mobile breach: the count grows
 ### A follow-up
@@ -29,19 +27,10 @@ describe('figure consistency over stdio', function () {
   let client: LspClient;
   let dir: string;
 
-  before(function () {
-    if (!fs.existsSync(SERVER)) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  });
   beforeEach(async function () {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-cons-'));
-    client = new LspClient();
-    await client.initialize(fileUri(dir));
-    await client.notification('breachDesk/indexed');
+    ({ dir, client } = await openWorkspace('bd-cons-'));
   });
-  afterEach(async function () {
-    await client.shutdown();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => closeWorkspace({ dir, client }));
 
   it('warns that 766,000 former customers conflicts with the seeds’ 667,000, with the seed as related location', async function () {
     const uri = fileUri(path.join(dir, 'new.txt'));

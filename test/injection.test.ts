@@ -10,12 +10,10 @@
  * tag survives, and code lenses run only Breach Desk's own command.
  */
 import * as assert from 'assert';
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { assertInertMarkdown } from './fuzz/harness';
-import { fileUri, LspClient, ROOT, SERVER } from './helpers/lsp';
+import { closeWorkspace, fileUri, LspClient, openWorkspace, ROOT } from './helpers/lsp';
 
 const CMD = '[x](command:workbench.action.terminal.new)';
 const SCRIPT = '<script>alert(1)</script>';
@@ -53,29 +51,19 @@ describe('article text never becomes a command, HTML or script (stdio)', functio
   let dir: string;
   let client: LspClient;
 
-  before(function () {
-    if (!fs.existsSync(SERVER)) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  });
-
   beforeEach(async function () {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-inject-'));
-    fs.writeFileSync(path.join(dir, 'a.txt'), article(1, `Reuters ${IMG}`));
-    fs.writeFileSync(path.join(dir, 'b.txt'), article(2, `The <b>Wire</b> ${CMD}`));
-    fs.writeFileSync(path.join(dir, 'c.txt'), article(3, 'ZDNet'));
-    fs.mkdirSync(path.join(dir, '.breachdesk'));
-    fs.writeFileSync(path.join(dir, '.breachdesk', 'entities.json'), JSON.stringify({ entities: [
-      { name: 'Acme Corp', kind: 'organisation', aliases: [`Acme ${SCRIPT}`], description: `Pinned: ${CMD} ${SCRIPT} ${IMG} ${JS} ${DATA}` },
-      { name: `Evil ${IMG} Inc`, kind: 'organisation', aliases: ['Eve Hacker'], description: `<iframe src="javascript:alert(1)"></iframe> ${CMD}` },
-    ] }));
-    client = new LspClient();
-    await client.initialize(fileUri(dir), { workspace: { configuration: true } });
-    await client.notification('breachDesk/indexed');
+    ({ dir, client } = await openWorkspace('bd-inject-', {
+      'a.txt': article(1, `Reuters ${IMG}`),
+      'b.txt': article(2, `The <b>Wire</b> ${CMD}`),
+      'c.txt': article(3, 'ZDNet'),
+      '.breachdesk/entities.json': JSON.stringify({ entities: [
+        { name: 'Acme Corp', kind: 'organisation', aliases: [`Acme ${SCRIPT}`], description: `Pinned: ${CMD} ${SCRIPT} ${IMG} ${JS} ${DATA}` },
+        { name: `Evil ${IMG} Inc`, kind: 'organisation', aliases: ['Eve Hacker'], description: `<iframe src="javascript:alert(1)"></iframe> ${CMD}` },
+      ] }),
+    }));
   });
 
-  afterEach(async function () {
-    await client.shutdown();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => closeWorkspace({ dir, client }));
 
   it('hovers at every word escape everything and link only to indexed articles', async function () {
     const file = path.join(dir, 'a.txt');

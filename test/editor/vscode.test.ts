@@ -5,7 +5,8 @@
  * and a follow-up article that says "766,000 former customers" as of Aug. 20,
  * which conflicts with the seeds' 667,000. Everything is checked on what the
  * window shows: status bar, Problems panel, squiggles, hovers, suggestions,
- * tabs. Screenshots go to docs/screenshots/ for README.
+ * tabs. With BD_SCREENSHOTS=1 it also rewrites README's screenshots in
+ * docs/screenshots/; without it a run leaves the working tree alone.
  *
  * Run with `npm run test:editor` (the setup script installs code-server and
  * Chromium first). The tests run in order on one window.
@@ -44,6 +45,7 @@ describe('VS Code (code-server + Chromium) with the packaged extension', functio
   const seedLines = fs.readFileSync(path.join(ROOT, 'seeds', SEED), 'utf8').split('\n');
 
   async function shot(name: string): Promise<void> {
+    if (process.env.BD_SCREENSHOTS !== '1') return;
     fs.mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
   }

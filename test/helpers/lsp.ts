@@ -3,7 +3,9 @@
  * process and speaks JSON-RPC to it with vscode-jsonrpc, like an editor.
  * Waits are for conditions (a notification arriving), never fixed sleeps.
  */
-import { spawn, type ChildProcess } from 'child_process';
+import { execFileSync, spawn, type ChildProcess } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import {
@@ -134,6 +136,42 @@ export class LspClient {
 
 export function fileUri(p: string): string {
   return pathToFileURL(p).toString();
+}
+
+/** A temporary workspace folder and the client of a server that has indexed it. */
+export interface Workspace {
+  dir: string;
+  client: LspClient;
+}
+
+/**
+ * Writes `files` (relative path → text) into a fresh temporary folder named
+ * after `prefix`, starts a server with that folder as root and waits until it
+ * has indexed it. Builds dist/ first when a fresh checkout has no server yet.
+ */
+export async function openWorkspace(prefix: string, files: Record<string, string> = {}): Promise<Workspace> {
+  if (!fs.existsSync(SERVER)) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  const client = new LspClient();
+  try {
+    await client.initialize(fileUri(dir));
+    await client.notification('breachDesk/indexed');
+  } catch (e) {
+    // The caller never gets the workspace to close, so nothing may outlive a failed start.
+    await closeWorkspace({ dir, client });
+    throw e;
+  }
+  return { dir, client };
+}
+
+/** Shuts the server down and removes the folder. */
+export async function closeWorkspace({ dir, client }: Workspace): Promise<void> {
+  await client.shutdown();
+  fs.rmSync(dir, { recursive: true, force: true });
 }
 
 export interface LspEdit {
