@@ -238,6 +238,26 @@ describe('entities: organisations, outlets, places', function () {
     assertNoEntity(x, 'CIA and Department of Justice', 'FBI, CIA');
   });
 
+  it('long institutional names are found whole, and two institutions joined by "and" stay two', function () {
+    const x = extract('The National Institute of Standards and Technology (NIST) published it. NIST said more. '
+      + 'The Department of Health and Human Services agreed. Researchers at the University of Birmingham and University of Surrey found it, '
+      + 'with Forescout Research Labs and JFrog Security Research.');
+    assert.strictEqual(x.byName('National Institute of Standards and Technology').kind, 'organisation');
+    assert.deepStrictEqual(x.texts('National Institute of Standards and Technology'), ['National Institute of Standards and Technology', 'NIST', 'NIST']);
+    assert.strictEqual(x.byName('Department of Health and Human Services').kind, 'organisation');
+    assert.strictEqual(x.byName('University of Birmingham').kind, 'organisation');
+    assert.strictEqual(x.byName('University of Surrey').kind, 'organisation');
+    assert.strictEqual(x.byName('JFrog Security Research').kind, 'organisation');
+    assertNoEntity(x, 'University of Birmingham and University of Surrey', 'Forescout Research Labs and JFrog Security Research');
+    // A title-case headline in the body is no name, however many capitals it has.
+    assertNoEntity(extract('Also this week: Suspected Chinese Hackers Hit News Corp Servers. Suspected Chinese Hackers Hit News Corp Servers.'), 'Suspected Chinese Hackers Hit News Corp Servers');
+  });
+
+  it('"Home Affairs says": a department, not a person', function () {
+    const x = extract('Home Affairs says the Bill is urgent. Home Affairs believes the capability is not there yet, said Home Affairs secretary Mike Pezzullo.');
+    assert.strictEqual(x.byName('Home Affairs').kind, 'organisation');
+  });
+
   it('outlets: the Source field, the known list, a cue, "the Journal" and WSJ', function () {
     const x = extract('Threatpost reached out. Motherboard and Reuters reported it, as did the tech publication Gizmodo. The Wall Street Journal spoke to him. He told the Journal more, and the WSJ confirmed. The Journal said so.');
     for (const n of ['Threatpost', 'Motherboard', 'Reuters', 'Gizmodo', 'Wall Street Journal']) assert.strictEqual(x.byName(n).kind, 'outlet', n);

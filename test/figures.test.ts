@@ -341,6 +341,9 @@ describe('figures', function () {
       assert.strictEqual(none.measure, '?|record|');
       // A place is a qualifier, never the subject.
       assert.strictEqual(figure('It hit 10,000 US customers.', '10,000', 'linkedin').subject, 'linkedin');
+      // Where a figure is published is who says it, not whose it is.
+      assert.strictEqual(figure('The LinkedIn breach website indicates that 5,015 people were affected.', '5,015', 't-mobile').subject, 't-mobile');
+      assert.strictEqual(figure('LinkedIn’s data shows 5,015 people were affected.', '5,015', 't-mobile').subject, 't-mobile');
     });
 
     it('singular nouns by a small rule set', function () {

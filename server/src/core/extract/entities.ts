@@ -575,7 +575,9 @@ function pushCandidate(st: RunState, c: Candidate, a: number, b: number): void {
 function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePerson = false): void {
   const tokens = st.tokens;
   let n = b - a;
-  if (n > 5) return;
+  // Past five words only an institution's name joined by "of", "and", "for" ("National Institute of Standards and
+  // Technology"); a longer run without one is a headline in title case ("Suspected Chinese Hackers Hit News Corp").
+  if (n > 5 && (n > LONGEST_NAME || !tokens.slice(a + 1, b - 1).some((t) => CONNECTORS.has(t.lower)))) return;
   if (n <= NOT_NAMES_WORDS) {
     let phrase = tokens[a].lower;
     for (let k = a + 1; k < b; k++) phrase += ` ${tokens[k].lower}`;
@@ -658,10 +660,12 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[]): void
       }
       if (tj.lower === 'and' && next && next.name) {
         // "Securities and Exchange Commission", not "FBI, CIA and Justice Department".
+        // A brand after "and" starts a name of its own: "Forescout Research Labs and JFrog Security Research".
         const next2 = tokens[j + 2];
-        if (next2 && next2.cap && ORG_SUFFIXES.has(next2.lower) && shape(tokens[j - 1]) === 'title') { j += 2; continue; }
-        // "National Institute of Standards and Technology".
-        if (!next.brokenBefore && ORG_SUFFIXES.has(next.lower) && shape(tokens[j - 1]) === 'title' && hasOf(tokens, i, j)) { j += 2; continue; }
+        if (next2 && next2.cap && ORG_SUFFIXES.has(next2.lower) && shape(tokens[j - 1]) === 'title' && shape(next) === 'title') { j += 2; continue; }
+        // "National Institute of Standards and Technology", not "University of Birmingham and University of Surrey".
+        if (!next.brokenBefore && ORG_SUFFIXES.has(next.lower) && shape(tokens[j - 1]) === 'title' && hasOf(tokens, i, j)
+          && !(next2 && !next2.brokenBefore && CONNECTORS.has(next2.lower))) { j += 2; continue; }
       }
       break;
     }
@@ -1152,6 +1156,9 @@ function surfaceForms(draft: Draft, surnames: Map<string, string | null>, pins: 
   return { toKey, allCaps, pinned };
 }
 
+/** Words in the longest name a mention can spell: "National Institute of Standards and Technology" has six. */
+const LONGEST_NAME = 8;
+
 function pushMention(mentions: Map<string, Mention[]>, key: string, m: Mention): void {
   const list = mentions.get(key);
   if (list) list.push(m);
@@ -1172,7 +1179,7 @@ function mentionsIn(text: string, sentences: Sentence[], read: ReadSentences, fo
     let space = surface.indexOf(' ');
     const first = space < 0 ? surface : surface.slice(0, space);
     while (space >= 0) { words++; space = surface.indexOf(' ', space + 1); }
-    lengths.set(first, (lengths.get(first) ?? 0) | (words <= 5 ? 1 << words : 0));
+    lengths.set(first, (lengths.get(first) ?? 0) | (words <= LONGEST_NAME ? 1 << words : 0));
   }
   const mentions = new Map<string, Mention[]>();
   const special = pinned.size > 0 || handleForms.size > 0;
@@ -1198,7 +1205,7 @@ function mentionsIn(text: string, sentences: Sentence[], read: ReadSentences, fo
       const longer = t.key === t.lower ? mask : lengths.get(t.lower);
       // The longest run that may form one name: no punctuation inside, no possessive before its end.
       let valid = 1;
-      while (valid < 5 && i + valid < toks.length && !toks[i + valid].brokenBefore && !toks[i + valid - 1].possessive) valid++;
+      while (valid < LONGEST_NAME && i + valid < toks.length && !toks[i + valid].brokenBefore && !toks[i + valid - 1].possessive) valid++;
       for (let len = valid; len >= 1; len--) {
         let key: string | undefined;
         if (len === 1) key = mask !== undefined && (mask & 2) !== 0 ? toKey.get(t.key) : undefined;

@@ -482,7 +482,7 @@ function subjectNear(ms: Mention[], span: Span): Mention | undefined {
 }
 
 const SOURCE_BEFORE_RE = /\baccording to\b[^,.;:]*$|\b(?:report|study|research|analysis|data|survey)\s+(?:by|from)\s+(?:[\w-]+\s+){0,4}$/i;
-const SOURCE_AFTER_RE = /^(?:[’']s)?\s*(?:[\w-]+\s+){0,2}?(?:said|says|told|reported|reports|found|estimated|estimates|noted|wrote|researchers?|data shows|analysts?)\b/;
+const SOURCE_AFTER_RE = /^(?:[’']s)?\s*(?:[\w-]+\s+){0,2}?(?:said|says|told|reported|reports|found|estimated|estimates|noted|wrote|researchers?|data shows|analysts?|indicates|indicated|shows|showed|lists|listed)\b/;
 
 /**
  * Whether a mention names who says something rather than whose figure it

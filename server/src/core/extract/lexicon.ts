@@ -54,6 +54,8 @@ export const ORG_SUFFIXES = new Set([
   'communications', 'telecom', 'media', 'entertainment', 'games', 'studios', 'partners', 'capital', 'holdings',
   'intelligence', 'research', 'project', 'federation', 'union', 'house', 'senate', 'congress', 'parliament',
   'directorate', 'committee', 'agencies', 'ministries', 'cooperative', 'coalition', 'campaign', 'initiative',
+  // "Home Affairs says", "Veterans Affairs", "US Treasury": a department's name.
+  'affairs', 'treasury', 'cabinet', 'secretariat',
 ]);
 
 /** Words before a name that say what it is ("security firm Mandiant"). */
