@@ -251,6 +251,8 @@ describe('entities: organisations, outlets, places', function () {
     assertNoEntity(x, 'University of Birmingham and University of Surrey', 'Forescout Research Labs and JFrog Security Research');
     // A title-case headline in the body is no name, however many capitals it has.
     assertNoEntity(extract('Also this week: Suspected Chinese Hackers Hit News Corp Servers. Suspected Chinese Hackers Hit News Corp Servers.'), 'Suspected Chinese Hackers Hit News Corp Servers');
+    const headline = 'See: Goldcrest Airlines Passengers Records Purportedly Up for Sale. Read: Goldcrest Airlines Passengers Records Purportedly Up for Sale.';
+    assertNoEntity(extract(headline), 'Goldcrest Airlines Passengers Records Purportedly Up for Sale');
   });
 
   it('"Home Affairs says": a department, not a person', function () {

@@ -575,9 +575,16 @@ function pushCandidate(st: RunState, c: Candidate, a: number, b: number): void {
 function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePerson = false): void {
   const tokens = st.tokens;
   let n = b - a;
-  // Past five words only an institution's name joined by "of", "and", "for" ("National Institute of Standards and
-  // Technology"); a longer run without one is a headline in title case ("Suspected Chinese Hackers Hit News Corp").
-  if (n > 5 && (n > LONGEST_NAME || !tokens.slice(a + 1, b - 1).some((t) => CONNECTORS.has(t.lower)))) return;
+  if (n > 5) {
+    // Past five words only an institution's name ("National Institute of Standards and Technology",
+    // "Center for Security and Emerging Technology"), not a headline in title case ("Suspected Chinese
+    // Hackers Hit News Corp", "Passengers Records Purportedly Up for Sale").
+    const inner = tokens.slice(a + 1, b - 1);
+    const institution = n <= LONGEST_NAME && inner.some((t) => t.lower === 'of' || t.lower === 'for') && !inner.some((t) => t.lower.endsWith('ly'));
+    // Nor are runs like "Delmont Threat Intelligence and Riverton Labs" (two names) or "Multi-State Information
+    // Sharing and Analysis Center" (one) told apart here: neither is taken.
+    if (!institution) return;
+  }
   if (n <= NOT_NAMES_WORDS) {
     let phrase = tokens[a].lower;
     for (let k = a + 1; k < b; k++) phrase += ` ${tokens[k].lower}`;
