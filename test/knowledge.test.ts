@@ -164,11 +164,15 @@ describe('corpus knowledge over stdio', function () {
     for (const r of refs) assert.match(textOf(byFile[r.uri], r.range), /^(?:Alon Gal|Gal|@UnderTheBreach)$/);
   });
 
+  /** Opens a draft whose body is `body` and asks for completions right after its last line's `[[`. */
+  async function tagCompletion(uri: string, source: string, link: string, body: string): Promise<any> {
+    await client.open(uri, `# Draft\n\n## Information:\n+ Source: ${source}\n+ Link: ${link}\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\n${body}\n\n#### Tags:\n[[`);
+    return client.request('textDocument/completion', { textDocument: { uri }, position: { line: 12, character: 2 } });
+  }
+
   it('completion after [[ offers T-Mobile and John Binns', async function () {
     const uri = fileUri(path.join(workspace, 'draft.txt'));
-    const draft = '# Draft\n\n## Information:\n+ Source: ZDNet\n+ Link: https://example.com/a\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\nT-Mobile confirmed the breach.\n\n#### Tags:\n[[';
-    await client.open(uri, draft);
-    const res = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 12, character: 2 } });
+    const res = await tagCompletion(uri, 'ZDNet', 'https://example.com/a', 'T-Mobile confirmed the breach.');
     const labels: string[] = res.items.map((i: any) => i.label);
     assert.ok(labels.includes('T-Mobile'), labels.slice(0, 20).join(', '));
     assert.ok(labels.includes('John Binns'), labels.slice(0, 20).join(', '));
@@ -183,9 +187,7 @@ describe('corpus knowledge over stdio', function () {
       await client.open(fileUri(path.join(workspace, `globex-${i}.txt`)), `# Globex news ${i}\n\n## Information:\n+ Source: Wire\n+ Link: https://example.com/globex-${i}\n+ Date: 2021-08-${String(1 + (i % 28)).padStart(2, '0')}\n+ Author: Me\n\n## Article:\nGlobex Corporation said its quarter went well.\n\n#### Tags:\n[[Globex Corporation]]\n`);
     }
     const uri = fileUri(path.join(workspace, 'draft.txt'));
-    const draft = '# Draft\n\n## Information:\n+ Source: Wire\n+ Link: https://example.com/draft\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\nInitech Corporation confirmed the breach. Initech Corporation said 2,000 customers were affected.\n\n#### Tags:\n[[';
-    await client.open(uri, draft);
-    const res = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 12, character: 2 } });
+    const res = await tagCompletion(uri, 'Wire', 'https://example.com/draft', 'Initech Corporation confirmed the breach. Initech Corporation said 2,000 customers were affected.');
     const labels: string[] = res.items.map((i: any) => i.label);
     assert.ok(labels.includes('Globex Corporation'), labels.slice(0, 20).join(', '));
     assert.ok(labels.indexOf('Initech Corporation') >= 0 && labels.indexOf('Initech Corporation') < labels.indexOf('Globex Corporation'), labels.slice(0, 20).join(', '));
