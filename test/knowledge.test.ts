@@ -97,7 +97,7 @@ describe('corpus knowledge over stdio', function () {
     assert.ok(!/Same measure|75 million|29\\\.7%|12%/.test(money), money);
     const customers = await at('2 million customers');
     assert.match(customers, /Same measure across the corpus/);
-    assert.match(customers, /\*\*1\\\.2 million\*\* ✗ differs/);
+    assert.match(customers, /\*\*1\\\.2 million\*\* ✗ disagrees/);
     // A related story's headline in a list of links is another article's, not a statement of this one.
     assert.ok(!customers.includes('9 million'), customers);
     // Whose professionals? Without a subject, another article's count is not the same thing.
@@ -123,6 +123,44 @@ describe('corpus knowledge over stdio', function () {
     }
     const card = await at('Acme Corp said 2');
     assert.strictEqual(card.split('regional cyber hubs').length - 1, 1, card);
+  });
+
+  it('hover on a figure marks each statement as the consistency check weighs it, never "differs" where the check does not compare', async function () {
+    const doc = (name: string, date: string, body: string) => [
+      `# ${name}`, '### Report.', '', '## Information:', '+ Source: Wire', `+ Link: https://example.com/${name}`, `+ Date: ${date}`, '+ Author: Jane Doe', '',
+      '## Article:', `In a statement, ${body} The network of Corvane is regional.`, '', '#### Tags:', '[[Corvane]]', ''].join('\n');
+    const files: [string, string][] = [
+      ['here', doc('here', 'March 3, 2023', 'Corvane said 40,000 customers were affected by the breach. Attackers hit 2,000 sites running the Corvane plugin.')],
+      ['rival', doc('rival', 'March 4, 2023', 'Corvane said 55,000 customers were affected by the breach. Attackers hit 9,000 sites running the Corvane plugin.')],
+      ['same', doc('same', 'March 5, 2023', 'Corvane confirmed 40,000 customers were affected by the breach.')],
+      ['later', doc('later', 'March 9, 2023', 'Corvane now says 61,000 customers were affected by the breach, up from its first count.')],
+      ['claim', doc('claim', 'March 6, 2023', 'the hackers claimed 90,000 Corvane customers were affected by the breach.')],
+      ['old', doc('old', 'June 1, 2019', 'Corvane said 12,000 customers were affected by the breach.')],
+    ];
+    const uris = files.map(([n]) => fileUri(path.join(workspace, `judge-${n}.txt`)));
+    for (let i = 1; i < files.length; i++) await client.open(uris[i], files[i][1]);
+    const text = files[0][1];
+    await client.open(uris[0], text);
+    const diags = (await client.diagnostics(uris[0], (p) => p.diagnostics.some((d) => d.code === 'figure.conflict'))).diagnostics;
+    const card = (await client.request('textDocument/hover', { textDocument: { uri: uris[0] }, position: positionOf(text, '40,000') })).contents.value as string;
+    const lineOf = (value: string) => card.split('\n').find((l) => l.startsWith('- ') && l.includes(`**${value}**`)) ?? '';
+    // The rival count is a conflict for the check, and the card says so; agreeing and later counts say what they are.
+    assert.ok(diags.some((d) => d.code === 'figure.conflict' && /55,000/.test(d.message)), JSON.stringify(diags));
+    assert.match(lineOf('55,000'), /✗ disagrees/, card);
+    assert.match(lineOf('40,000'), /✓ agrees/, card);
+    assert.match(lineOf('61,000'), /↻ a later count/, card);
+    // A claim against this confirmed count is not a rival: the check does not compare them, nor does the card call it wrong.
+    assert.match(lineOf('90,000'), /not compared: a claim/, card);
+    // Four years earlier is another event: listed apart, unmarked.
+    assert.match(card, /\*\*Other stories\*\* \(another time or event; not compared\)\n\n- Jun 1, 2019 — \*\*12,000\*\* · said by Corvane — /, card);
+    assert.ok(card.indexOf('**Other stories**') > card.indexOf('61,000'), card);
+    // Counts of sites are not weighed by the check: differing values are listed, not marked wrong.
+    const sites = (await client.request('textDocument/hover', { textDocument: { uri: uris[0] }, position: positionOf(text, '2,000 sites') })).contents.value as string;
+    assert.match(sites, /\*\*9,000\*\* — \[Wire/, sites);
+    assert.ok(!/disagrees|differs|✗/.test(sites), sites);
+    assert.match(sites, /_Not checked for conflicts: Breach Desk weighs counts of people, accounts, records and data, and the sums a breach costs\._/);
+    assert.ok(!diags.some((d) => /9,000/.test(d.message)), JSON.stringify(diags));
+    for (const u of uris) await client.notify('textDocument/didClose', { textDocument: { uri: u } });
   });
 
   it('hover on a name lists its other spellings once, whatever their case', async function () {

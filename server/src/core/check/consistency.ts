@@ -37,8 +37,8 @@
 import type { Claim, DocFacts, Figure, SentenceRef } from '../extract/types';
 import { diag, type Diagnostic, type Fix, type RelatedInfo } from '../diagnostics';
 import { writtenNoun } from '../extract/figures';
-import { agree, findParts, formatValue, partSources, sameMeasure } from '../index/compare';
-import { quoteWords, type CorpusIndex, type FigureRef } from '../index/corpus';
+import { agree, findParts, formatValue, partSources, sameMeasure, type Reconciliation } from '../index/compare';
+import { quoteWords, type CorpusIndex, type FigureRef, type IndexedDoc } from '../index/corpus';
 import type { Span } from '../text';
 import { clip, formatDate } from '../features/markdown';
 import { compareWording } from './wording';
@@ -402,109 +402,196 @@ function sentenceSpan(index: CorpusIndex, s: Stated): Span {
 const MAX_CHECKED = 500;
 const MAX_COMPARED = 500;
 
-export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] {
-  const doc = index.get(uri);
-  if (!doc) return [];
-  const out: Diagnostic[] = [];
-  // Each figure's statement is worked out once per check, not once per pair.
-  const memo = new Map<Figure, Stated>();
-  const statedOnce = (u: string, f: Figure) => {
-    let s = memo.get(f);
-    if (!s) memo.set(f, (s = stated(index, u, f)));
+/**
+ * What the check makes of another statement of a figure's measure:
+ * - `agrees`: the values agree (hedges applied);
+ * - `conflicts`: a rival value (`figure.conflict`);
+ * - `revision`: the same count at another time (`figure.revision`);
+ * - `disputed`: this figure is a claim and the other a confirmed value (`figure.disputed`);
+ * - `part`: parts and whole of one count (stated here, elsewhere, or adding up);
+ * - `another-story`: dated too far apart to be about the same event;
+ * - `unchecked`: not compared, for `reason`.
+ */
+export type Verdict = 'agrees' | 'conflicts' | 'revision' | 'disputed' | 'part' | 'another-story' | 'unchecked';
+
+export interface Judged {
+  uri: string;
+  figure: Figure;
+  when?: number;
+  verdict: Verdict;
+  /** Why an `unchecked` statement was not compared. */
+  reason?: string;
+}
+
+/** A figure weighed against every statement of its measure, as the check does. */
+export interface Judgement {
+  /** Why this figure itself is compared with nothing (a rate, a base, a hypothesis); then `others` is empty. */
+  skipped?: string;
+  when?: number;
+  others: Judged[];
+  /** Other articles' parts that add up to this figure. */
+  parts: Reconciliation[];
+}
+
+/** Why a statement is not weighed, in words for a card. */
+function notWeighed(s: Stated): string | undefined {
+  if (s.hypothetical) return 'hypothetical';
+  if (s.skip) return 'a rate, or another story’s headline';
+  if (s.base) return 'what it has, not what a breach touched';
+  return undefined;
+}
+
+/**
+ * Weighs figures of one article against the corpus. Statements, parts and
+ * measure groups are worked out once per judge, not once per pair, so the
+ * check of a whole article shares them.
+ */
+class Judge {
+  private readonly doc: IndexedDoc;
+  private readonly memo = new Map<Figure, Stated>();
+  private readonly partsMemo = new Map<Figure, Reconciliation[]>();
+  private readonly firstCopy = new Map<string, string>();
+  private readonly byMeasure = new Map<string, FigureRef[]>();
+  private readonly sources = new Map<string, string[]>();
+
+  constructor(private readonly index: CorpusIndex, private readonly uri: string) {
+    this.doc = index.get(uri)!;
+  }
+
+  stated(u: string, f: Figure): Stated {
+    let s = this.memo.get(f);
+    if (!s) this.memo.set(f, (s = stated(this.index, u, f)));
     return s;
-  };
-  const partsMemo = new Map<Figure, ReturnType<typeof findParts>>();
-  const partsHere = (o: Stated) => {
-    let p = partsMemo.get(o.figure);
-    if (!p) partsMemo.set(o.figure, (p = findParts(index, o.uri, o.figure, [uri])));
+  }
+
+  private partsHere(o: Stated): Reconciliation[] {
+    let p = this.partsMemo.get(o.figure);
+    if (!p) this.partsMemo.set(o.figure, (p = findParts(this.index, o.uri, o.figure, [this.uri])));
     return p;
-  };
-  // The same article saved in several files (same Link) counts once: a copy of this one says what it says
-  // (`corpus.duplicate` reports the copy), and of another article's copies the first by path stands for all.
-  const ownLink = doc.summary.link;
-  const firstCopy = new Map<string, string>();
-  const counted = (u: string) => {
-    if (u === uri) return true;
-    const link = index.get(u)?.summary.link;
+  }
+
+  /**
+   * The same article saved in several files (same Link) counts once: a copy of this one says what it says
+   * (`corpus.duplicate` reports the copy), and of another article's copies the first by path stands for all.
+   */
+  private counted(u: string): boolean {
+    if (u === this.uri) return true;
+    const link = this.index.get(u)?.summary.link;
     if (!link) return true;
-    if (link === ownLink) return false;
-    let first = firstCopy.get(link);
-    if (first === undefined) firstCopy.set(link, (first = index.firstByLink(link) ?? u));
+    if (link === this.doc.summary.link) return false;
+    let first = this.firstCopy.get(link);
+    if (first === undefined) this.firstCopy.set(link, (first = this.index.firstByLink(link) ?? u));
     return first === u;
-  };
-  // The comparable figures of each measure, fetched once per check (sameMeasure with no document to leave out).
-  const byMeasure = new Map<string, FigureRef[]>();
-  const sameMeasureOnce = (fig: Figure) => {
-    let list = byMeasure.get(fig.measure);
+  }
+
+  /** The comparable figures of a measure but this one, fetched once per judge (sameMeasure with no document to leave out). */
+  sameMeasure(fig: Figure): FigureRef[] {
+    let list = this.byMeasure.get(fig.measure);
     if (!list) {
       // Whose figure it is unknown: only this article can tell it is the same thing, so the corpus is not asked.
-      const refs = fig.subject === undefined && !fig.measure.startsWith('?|?') && fig.unit !== 'year' ? doc.facts.figures.filter((f) => f.measure === fig.measure).map((figure) => ({ uri, figure })) : sameMeasure(index, '', fig);
-      byMeasure.set(fig.measure, (list = refs.filter((r) => comparable(r.figure) && counted(r.uri))));
+      const refs = fig.subject === undefined && !fig.measure.startsWith('?|?') && fig.unit !== 'year'
+        ? this.doc.facts.figures.filter((f) => f.measure === fig.measure).map((figure) => ({ uri: this.uri, figure }))
+        : sameMeasure(this.index, '', fig);
+      this.byMeasure.set(fig.measure, (list = refs.filter((r) => comparable(r.figure) && this.counted(r.uri))));
     }
     const mine: FigureRef[] = [];
     for (const r of list) {
       if (mine.length >= MAX_COMPARED) break;
-      if (!(r.uri === uri && r.figure.span.start === fig.span.start)) mine.push(r);
+      if (!(r.uri === this.uri && r.figure.span.start === fig.span.start)) mine.push(r);
     }
     return mine;
-  };
-  // Where parts of a total may be stated, per subject and day (figures of one article share both).
-  const sources = new Map<string, string[]>();
-  const sourcesOnce = (fig: Figure, when: number | undefined) => {
+  }
+
+  /** Where parts of a total may be stated, per subject and day (figures of one article share both). */
+  private partSources(fig: Figure, when: number | undefined): string[] {
     const key = `${fig.subject}|${fig.noun}|${when === undefined ? '' : Math.floor(when / DAY)}`;
-    let list = sources.get(key);
-    if (!list) sources.set(key, (list = partSources(index, fig, when)));
+    let list = this.sources.get(key);
+    if (!list) this.sources.set(key, (list = partSources(this.index, fig, when)));
     return list;
-  };
-  let checked = 0;
-  for (const fig of doc.facts.figures) {
-    if (!comparable(fig)) continue;
-    if (++checked > MAX_CHECKED) break;
-    const me = statedOnce(uri, fig);
-    if (me.hypothetical || me.skip || me.base) continue;
-    const all = sameMeasureOnce(fig).map((r) => statedOnce(r.uri, r.figure));
-    const others = all
-      // Two figures of one sentence state a relation (part and whole, before and after), not two claims.
-      .filter((o) => !(o.uri === uri && o.figure.sentence === fig.sentence))
-      .filter((o) => !o.hypothetical && !o.skip)
-      // Whose figure it is unknown: only the same article can tell it is the same thing.
-      .filter((o) => fig.subject !== undefined || o.uri === uri)
-      // What an organisation has (its customers, its staff) is not what a breach touched.
-      .filter((o) => !o.base)
-      // Explicit dates far apart are different events ("in 2018, about 2.5 million customers").
-      .filter((o) => !farApart(me, o))
-      .filter((o) => me.when === undefined || o.when === undefined || Math.abs(me.when - o.when) <= STORY);
-    const parts = fig.unit === 'count' ? findParts(index, uri, fig, sourcesOnce(fig, me.when ?? doc.summary.date)) : [];
+  }
+
+  /** Weighs a comparable figure of this article against every other statement of its measure. */
+  judge(fig: Figure): Judgement {
+    const { index, uri } = this;
+    const me = this.stated(uri, fig);
+    const skipped = notWeighed(me);
+    if (skipped) return { skipped, when: me.when, others: [], parts: [] };
+    const all = this.sameMeasure(fig).map((r) => this.stated(r.uri, r.figure));
+    const parts = fig.unit === 'count' ? findParts(index, uri, fig, this.partSources(fig, me.when ?? this.doc.summary.date)) : [];
     const partOf = new Set(parts.flatMap((p) => p.parts));
     // This figure may be a part of the other's total as stated in a third article (850,000 prepaid here, 850,000 + 52,000 = 902,000 in ZDNet).
     const partElsewhere = (o: Stated) => !fig.hedge && o.figure.value > fig.value && o.figure.subject === fig.subject && totalsOf(index, o).some((p) => agree(p, fig));
     // The same part stated in yet another article ("850,000 prepaid customers" in ThreatPost as in ZDNet).
     const partValues = parts.flatMap((p) => p.parts);
-    const conflicts: Stated[] = [];
-    const revisions: Stated[] = [];
-    const disputes: Stated[] = [];
-    const agreeing: Stated[] = [];
-    for (const o of others) {
-      if (agree(fig, o.figure)) { agreeing.push(o); continue; }
-      if (partOf.has(o.figure) || (!o.figure.hedge && partValues.some((p) => agree(p, o.figure)))) continue;
-      if (sameScale(fig, o.figure) && partElsewhere(o)) continue;
+    const verdictOf = (o: Stated): Verdict | string => {
+      // Whose figure it is unknown: only the same article can tell it is the same thing.
+      if (fig.subject === undefined && o.uri !== uri) return 'a figure of unknown subject';
+      const not = notWeighed(o);
+      if (not) return not;
+      // Explicit dates far apart are different events ("in 2018, about 2.5 million customers").
+      if (farApart(me, o) || (me.when !== undefined && o.when !== undefined && Math.abs(me.when - o.when) > STORY)) return 'another-story';
+      if (agree(fig, o.figure)) return 'agrees';
+      if (partOf.has(o.figure) || (!o.figure.hedge && partValues.some((p) => agree(p, o.figure)))) return 'part';
+      if (sameScale(fig, o.figure) && partElsewhere(o)) return 'part';
       // This figure may itself be one of the parts of the other's total.
-      if (o.figure.value > fig.value && partsHere(o).some((p) => p.parts.includes(fig))) continue;
-      if (!sameScale(fig, o.figure)) continue;
+      if (o.figure.value > fig.value && this.partsHere(o).some((p) => p.parts.includes(fig))) return 'part';
+      if (!sameScale(fig, o.figure)) return 'another population (far apart in size)';
       // A claim set against a confirmed figure is a dispute, said on the claim's side;
       // two claims are not checked against each other (a seller's "30m for sale" is part of "100m").
-      if (me.claimant || o.claimant) { if (me.claimant && !o.claimant) disputes.push(o); continue; }
-      if (isRevision(me, o)) { revisions.push(o); continue; }
-      if (supersededBetween(o, me, all, fig)) { revisions.push(o); continue; }
+      if (me.claimant || o.claimant) return me.claimant && !o.claimant ? 'disputed' : o.claimant && !me.claimant ? 'a claim' : 'two claims';
+      if (isRevision(me, o)) return 'revision';
+      if (supersededBetween(o, me, all, fig)) return 'revision';
       // This article gives the other value too ("around 400" on Wednesday, then 483): it tells the count's story, not a rival one.
-      if (o.uri !== uri && all.some((p) => p.uri === uri && p.figure !== fig && !p.claimant && agree(p.figure, o.figure))) { revisions.push(o); continue; }
-      if (addsUp(fig, o.figure, all)) continue;
+      if (o.uri !== uri && all.some((p) => p.uri === uri && p.figure !== fig && !p.claimant && agree(p.figure, o.figure))) return 'revision';
+      if (addsUp(fig, o.figure, all)) return 'part';
       // A rival statement: across articles, at least one side speaks of the breach; within one, both do, and neither is
       // a part or a total ("a second piece of malware … 900,000 customers", "of those, 150,000", "a total of 632,171 records").
-      // "the 128GB torrent", "the 84,000 residents affected": a definite reference takes up what the article said before.
-      if (o.uri === uri ? !((me.breachy || me.definite) && (o.breachy || o.definite)) || o.part || me.part : !(me.breachy || o.breachy)) continue;
-      conflicts.push(o);
+      // "the 84,000 residents affected": a definite reference takes up what the article said before.
+      if (o.uri === uri ? !((me.breachy || me.definite) && (o.breachy || o.definite)) || o.part || me.part : !(me.breachy || o.breachy)) return 'no breach said to touch it';
+      return 'conflicts';
+    };
+    const others: Judged[] = [];
+    for (const o of all) {
+      // Two figures of one sentence state a relation (part and whole, before and after), not two claims.
+      if (o.uri === uri && o.figure.sentence === fig.sentence) continue;
+      const v = verdictOf(o);
+      others.push(VERDICTS.has(v) ? { uri: o.uri, figure: o.figure, when: o.when, verdict: v as Verdict } : { uri: o.uri, figure: o.figure, when: o.when, verdict: 'unchecked', reason: v });
     }
+    return { when: me.when, others, parts };
+  }
+}
+
+const VERDICTS = new Set<string>(['agrees', 'conflicts', 'revision', 'disputed', 'part', 'another-story', 'unchecked']);
+
+/**
+ * How the check weighs a figure against each other statement of its
+ * measure, for cards that must not say otherwise than the diagnostics.
+ * Undefined when the check compares figures of this kind with nothing
+ * (percentages, ages, counts of anything but people, records and data).
+ */
+export function judgeFigure(index: CorpusIndex, uri: string, fig: Figure): Judgement | undefined {
+  if (!index.get(uri) || !comparable(fig)) return undefined;
+  return new Judge(index, uri).judge(fig);
+}
+
+export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] {
+  const doc = index.get(uri);
+  if (!doc) return [];
+  const out: Diagnostic[] = [];
+  const judge = new Judge(index, uri);
+  let checked = 0;
+  for (const fig of doc.facts.figures) {
+    if (!comparable(fig)) continue;
+    if (++checked > MAX_CHECKED) break;
+    const j = judge.judge(fig);
+    if (j.skipped) continue;
+    const me = judge.stated(uri, fig);
+    const pick = (v: Verdict) => j.others.filter((o) => o.verdict === v).map((o) => judge.stated(o.uri, o.figure));
+    const conflicts = pick('conflicts');
+    const revisions = pick('revision');
+    const disputes = pick('disputed');
+    const agreeing = pick('agrees');
+    const parts = j.parts;
     const what = describe(fig, doc.facts);
     // A story reprinted across a newsroom's years can have hundreds of statements: a diagnostic
     // points at the nearest few in time and says how many there are.

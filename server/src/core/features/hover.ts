@@ -3,12 +3,16 @@
  * alias or a tag): who or what it is, its other names, how many articles
  * mention it, and the most informative sentences about it across the corpus,
  * each citing outlet and date with a link that opens the article there.
- * On a figure: what it measures, its normalised value, every value of the
- * same measure in the corpus in date order (marking which agree), and
- * totals that other articles state as parts.
+ * On a figure: what it measures, its normalised value, the other values of
+ * the same measure in date order, each marked as the consistency check
+ * weighs it (agrees, disagrees, a later count, a part, not compared and
+ * why; other stories apart), and totals that other articles state as parts.
+ * Where the check weighs nothing (counts of sites, percentages), values that
+ * differ are listed unmarked: a card never calls wrong what the check does not.
  */
 import type { CorpusIndex, EntityEntry, IndexedDoc } from '../index/corpus';
 import { agree, comparableStatements, findParts, formatValue, measureLabel, partSources } from '../index/compare';
+import { judgeFigure, type Judged } from '../check/consistency';
 import { writtenNoun } from '../extract/figures';
 import type { Claim, DocFacts, Figure } from '../extract/types';
 import { clip, escape, formatDate, openLink } from './markdown';
@@ -133,8 +137,32 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
 }
 
 
-/** How many statements of the same measure a card lists. */
+/** How many statements of the same measure a card lists, and of other stories. */
 const CARD_FIGURES = 12;
+const OTHER_STORIES = 4;
+
+/** How a card marks another statement, in the check's terms (see `Verdict`). */
+function verdictMark(o: Judged, when: number | undefined): string {
+  switch (o.verdict) {
+    case 'agrees': return '✓ agrees';
+    case 'conflicts': return '✗ disagrees';
+    case 'revision': return o.when !== undefined && when !== undefined && o.when !== when ? (o.when < when ? '↻ an earlier count' : '↻ a later count') : '↻ revised count';
+    case 'disputed': return '⚑ the confirmed value this claim disputes';
+    case 'part': return '∑ part or total of this count';
+    case 'another-story': return '· another story';
+    case 'unchecked': return `· not compared: ${escape(o.reason ?? '')}`;
+  }
+}
+
+/** At most `n` items, those nearest in time to `when`, in date order (undated last). */
+function nearest<T>(list: T[], when: number | undefined, n: number, at: (x: T) => number | undefined): T[] {
+  const gap = (x: T) => {
+    const t = at(x);
+    return when === undefined || t === undefined ? Infinity : Math.abs(t - when);
+  };
+  const keep = list.length <= n ? list : [...list].sort((a, b) => gap(a) - gap(b)).slice(0, n);
+  return [...keep].sort((a, b) => (at(a) ?? Infinity) - (at(b) ?? Infinity));
+}
 
 function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
   const lines: string[] = [];
@@ -144,22 +172,45 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
   const claim = sentenceKinds(doc.facts).claim.get(f.sentence);
   if (claim?.attribution) lines.push(`\nSaid by: ${escape(claim.attribution.who)}`);
 
-  // Only what is known to count the same thing, in the same unit: "$75 million" and "29.7%" said
-  // about Fortinet, with nothing to say what either counts, neither agree nor differ.
-  const others = comparableStatements(index, doc.facts.uri, f)
-    .map((r) => ({ ...r, when: sentenceKinds(index.get(r.uri)!.facts).claim.get(r.figure.sentence)?.asOf ?? dateOf(index, r.uri) }))
-    .sort((a, b) => a.when - b.when);
-  if (others.length) {
-    lines.push('\n**Same measure across the corpus**\n');
-    for (const o of others.slice(0, CARD_FIGURES)) {
-      const d = index.get(o.uri)!;
-      const c = sentenceKinds(d.facts).claim.get(o.figure.sentence);
-      const by = c?.attribution ? ` · said by ${escape(c.attribution.who)}` : '';
-      const mark = agree(f, o.figure) ? '✓ agrees' : '✗ differs';
-      const start = d.facts.sentences[o.figure.sentence]?.span.start ?? o.figure.span.start;
-      lines.push(`- ${formatDate(o.when)} — **${escape(o.figure.text)}** ${mark}${by} — ${cite(index, o.uri, start)}`);
+  const when = (r: { uri: string; figure: Figure }) => sentenceKinds(index.get(r.uri)!.facts).claim.get(r.figure.sentence)?.asOf ?? dateOf(index, r.uri);
+  const line = (r: { uri: string; figure: Figure }, at: number | undefined, mark: string) => {
+    const d = index.get(r.uri)!;
+    const c = sentenceKinds(d.facts).claim.get(r.figure.sentence);
+    const by = c?.attribution ? ` · said by ${escape(c.attribution.who)}` : '';
+    const start = d.facts.sentences[r.figure.sentence]?.span.start ?? r.figure.span.start;
+    return `- ${formatDate(at)} — **${escape(r.figure.text)}**${mark ? ` ${mark}` : ''}${by} — ${cite(index, r.uri, start)}`;
+  };
+  const here = f.asOf ?? claim?.asOf ?? doc.summary.date;
+  // The card says what the check says: each statement marked as the consistency check weighs it.
+  const judged = judgeFigure(index, doc.facts.uri, f);
+  if (judged && !judged.skipped) {
+    const story = judged.others.filter((o) => o.verdict !== 'another-story');
+    const apart = judged.others.filter((o) => o.verdict === 'another-story');
+    if (story.length) {
+      lines.push('\n**Same measure across the corpus**\n');
+      // What the check weighed first, then what it did not compare (and why), each in date order.
+      const weighed = nearest(story.filter((o) => o.verdict !== 'unchecked'), judged.when, CARD_FIGURES, (x) => x.when);
+      const rest = nearest(story.filter((o) => o.verdict === 'unchecked'), judged.when, CARD_FIGURES - weighed.length, (x) => x.when);
+      for (const o of [...weighed, ...rest]) lines.push(line(o, o.when, verdictMark(o, judged.when)));
+      if (story.length > weighed.length + rest.length) lines.push(`- … and ${story.length - weighed.length - rest.length} more`);
     }
-    if (others.length > CARD_FIGURES) lines.push(`- … and ${others.length - CARD_FIGURES} more`);
+    if (apart.length) {
+      lines.push(`\n**Other stories** (another time or event; not compared)\n`);
+      for (const o of nearest(apart, judged.when, OTHER_STORIES, (x) => x.when)) lines.push(line(o, o.when, agree(f, o.figure) ? '· same value' : ''));
+      if (apart.length > OTHER_STORIES) lines.push(`- … and ${apart.length - OTHER_STORIES} more`);
+    }
+  } else {
+    // Only what is known to count the same thing, in the same unit: "$75 million" and "29.7%" said
+    // about Fortinet, with nothing to say what either counts, neither agree nor differ.
+    const others = comparableStatements(index, doc.facts.uri, f).map((r) => ({ ...r, when: when(r) }));
+    if (others.length) {
+      lines.push('\n**Same measure across the corpus**\n');
+      for (const o of nearest(others, here, CARD_FIGURES, (x) => x.when)) lines.push(line(o, o.when, agree(f, o.figure) ? '✓ same value' : ''));
+      if (others.length > CARD_FIGURES) lines.push(`- … and ${others.length - CARD_FIGURES} more`);
+      // Values that differ are not marked wrong where the check does not weigh them: 84K sites running one plugin and
+      // 1.6 million sites attacked through another are both "WordPress sites".
+      lines.push(`\n_Not checked for conflicts: ${escape(judged?.skipped ? `this figure is ${judged.skipped}` : 'Breach Desk weighs counts of people, accounts, records and data, and the sums a breach costs')}._`);
+    }
   }
   const parts = findParts(index, doc.facts.uri, f, partSources(index, f, f.asOf ?? doc.summary.date));
   if (parts.length) {
