@@ -8,6 +8,7 @@ import * as assert from 'assert';
 import { analyze } from '../server/src/core/analyze';
 import { extractFacts } from '../server/src/core/extract/facts';
 import { timelineAt, timelineLenses } from '../server/src/core/features/timeline';
+import { checkConsistency } from '../server/src/core/check/consistency';
 import { CorpusIndex, lineStartsOf } from '../server/src/core/index/corpus';
 import { escapeHtml, layout, niceCeiling, renderTimeline, type TimelineData } from '../client/src/timelineView';
 import { RestartPolicy } from '../client/src/recovery';
@@ -51,6 +52,11 @@ describe('figure timeline', function () {
     const values = t.points.map((p) => [p.outlet, p.text, p.agrees, p.selected]);
     assert.deepStrictEqual(values.find((v) => v[3]), ['Example <News> & "Co"', '766,000', true, true]);
     assert.ok(values.some((v) => v[0] === 'ThreatPost' && v[1] === '667,000' && v[2] === false), JSON.stringify(values));
+    // Each other statement also says what the consistency check makes of it, as the diagnostics do.
+    const threatpost = t.points.find((p) => p.outlet === 'ThreatPost' && p.text === '667,000')!;
+    assert.strictEqual(threatpost.check, 'disagrees');
+    assert.ok(checkConsistency(index, FOLLOW_URI).some((d) => d.code === 'figure.conflict' && d.message.includes('667,000')));
+    assert.strictEqual(t.points.find((p) => p.selected)!.check, undefined);
     const whens = t.points.map((p) => p.when ?? Infinity);
     assert.deepStrictEqual(whens, [...whens].sort((a, b) => a - b), 'date order');
     // The follow-up's value holds as of Aug. 20 (its sentence says so), not its article date.
@@ -94,6 +100,10 @@ describe('figure timeline', function () {
     assert.ok(hrefs.length >= data.points.length);
     for (const h of hrefs) assert.match(h, /^command:breachDesk\.openLocation\?/);
     assert.ok(!/ on[a-z]+=/i.test(html), 'no event handler attributes');
+    // The table says what the check makes of each value; a note from the article side is escaped like the rest.
+    assert.match(html, /<td class="num">667,000<\/td><td>[^<]*<\/td><td>disagrees<\/td>/);
+    data.points[1].check = 'not compared: <b>';
+    assert.ok(renderTimeline(data, { nonce: 'n' }).includes('<td>not compared: &#60;b&#62;</td>'));
   });
 
   it('places later values further right and larger values higher', function () {

@@ -31,6 +31,8 @@ export interface TimelineData {
     title: string;
     by?: string | null;
     agrees: boolean;
+    /** What the consistency check makes of it, when it weighs the figure. */
+    check?: string;
     selected: boolean;
     range: { start: { line: number; character: number } };
   }[];
@@ -143,7 +145,7 @@ function chart(data: TimelineData): string {
 function table(data: TimelineData): string {
   const rows = data.points.map((p) => {
     const when = typeof p.when === 'number' ? `${day(p.when)}${p.dated === 'as-of' ? ' (as of)' : ''}` : 'undated';
-    const mark = p.selected ? 'this figure' : p.agrees ? 'agrees' : 'differs';
+    const mark = p.selected ? 'this figure' : p.check ?? (p.agrees ? 'agrees' : 'differs');
     return `<tr class="${p.selected ? 'selected' : p.agrees ? 'agrees' : 'differs'}"><td>${escapeHtml(when)}</td><td>${escapeHtml(p.outlet)}</td><td class="num">${escapeHtml(p.text)}</td><td>${escapeHtml(p.by ?? '')}</td><td>${escapeHtml(mark)}</td><td><a href="${escapeHtml(openHref(p.uri, p.range.start.line, p.range.start.character))}" title="${escapeHtml(p.title)}">open</a></td></tr>`;
   });
   return `<table><thead><tr><th>When</th><th>Outlet</th><th>As written</th><th>Said by</th><th></th><th></th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;

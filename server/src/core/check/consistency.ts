@@ -561,6 +561,19 @@ class Judge {
   }
 }
 
+/** A verdict in words, for cards and timelines ("a later count", "not compared: a claim"); `when` is the judged figure's date. */
+export function verdictWords(o: Judged, when: number | undefined): string {
+  switch (o.verdict) {
+    case 'agrees': return 'agrees';
+    case 'conflicts': return 'disagrees';
+    case 'revision': return o.when !== undefined && when !== undefined && o.when !== when ? (o.when < when ? 'an earlier count' : 'a later count') : 'revised count';
+    case 'disputed': return 'the confirmed value this claim disputes';
+    case 'part': return 'part or total of this count';
+    case 'another-story': return 'another story';
+    case 'unchecked': return `not compared: ${o.reason ?? ''}`;
+  }
+}
+
 const VERDICTS = new Set<string>(['agrees', 'conflicts', 'revision', 'disputed', 'part', 'another-story', 'unchecked']);
 
 /**

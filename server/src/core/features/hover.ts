@@ -12,7 +12,7 @@
  */
 import type { CorpusIndex, EntityEntry, IndexedDoc } from '../index/corpus';
 import { agree, comparableStatements, findParts, formatValue, measureLabel, partSources } from '../index/compare';
-import { judgeFigure, type Judged } from '../check/consistency';
+import { judgeFigure, verdictWords, type Judged, type Verdict } from '../check/consistency';
 import { writtenNoun } from '../extract/figures';
 import type { Claim, DocFacts, Figure } from '../extract/types';
 import { clip, escape, formatDate, openLink } from './markdown';
@@ -141,17 +141,12 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
 const CARD_FIGURES = 12;
 const OTHER_STORIES = 4;
 
+/** The sign before a verdict's words on a card. */
+const SIGN: Record<Verdict, string> = { agrees: '✓', conflicts: '✗', revision: '↻', disputed: '⚑', part: '∑', 'another-story': '·', unchecked: '·' };
+
 /** How a card marks another statement, in the check's terms (see `Verdict`). */
 function verdictMark(o: Judged, when: number | undefined): string {
-  switch (o.verdict) {
-    case 'agrees': return '✓ agrees';
-    case 'conflicts': return '✗ disagrees';
-    case 'revision': return o.when !== undefined && when !== undefined && o.when !== when ? (o.when < when ? '↻ an earlier count' : '↻ a later count') : '↻ revised count';
-    case 'disputed': return '⚑ the confirmed value this claim disputes';
-    case 'part': return '∑ part or total of this count';
-    case 'another-story': return '· another story';
-    case 'unchecked': return `· not compared: ${escape(o.reason ?? '')}`;
-  }
+  return `${SIGN[o.verdict]} ${escape(verdictWords(o, when))}`;
 }
 
 /** At most `n` items, those nearest in time to `when`, in date order (undated last). */

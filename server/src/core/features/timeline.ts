@@ -14,6 +14,7 @@ import { agree, comparableStatements, formatValue, measureLabel } from '../index
 import { knownMeasure } from '../extract/figures';
 import type { Figure, Unit } from '../extract/types';
 import { targetAt } from './locate';
+import { judgeFigure, verdictWords } from '../check/consistency';
 import type { Span } from '../text';
 
 export interface TimelinePoint {
@@ -37,6 +38,12 @@ export interface TimelinePoint {
   by?: string;
   /** Agrees with the figure the timeline started from (hedges applied). */
   agrees: boolean;
+  /**
+   * What the consistency check makes of it against the figure the timeline
+   * started from ("disagrees", "a later count", "not compared: a claim");
+   * absent where the check weighs nothing (counts of sites, percentages).
+   */
+  check?: string;
   /** The figure the timeline started from. */
   selected: boolean;
 }
@@ -97,9 +104,16 @@ export function timelineAt(index: CorpusIndex, uri: string, offset: number): Tim
   const points: TimelinePoint[] = [];
   const here = point(index, uri, f, f, true);
   if (here) points.push(here);
+  // The check's verdict on each statement, where it weighs this figure at all.
+  const judged = judgeFigure(index, uri, f);
+  const verdicts = new Map<Figure, string>();
+  for (const o of judged?.others ?? []) verdicts.set(o.figure, verdictWords(o, judged!.when));
   for (const r of comparableStatements(index, uri, f)) {
     const p = point(index, r.uri, r.figure, f, false);
-    if (p) points.push(p);
+    if (!p) continue;
+    const check = verdicts.get(r.figure);
+    if (check !== undefined) p.check = check;
+    points.push(p);
   }
   points.sort((a, b) => (a.when ?? Number.POSITIVE_INFINITY) - (b.when ?? Number.POSITIVE_INFINITY) || a.outlet.localeCompare(b.outlet) || a.span.start - b.span.start);
   return { measure: f.measure, label: measureLabel(index, f, doc.facts.sentences), unit: f.unit, points };
