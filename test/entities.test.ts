@@ -144,6 +144,19 @@ describe('entities: people', function () {
     assertNoEntity(x, 'Erick Rapid7', 'Erick Galinkin of Rapid7');
   });
 
+  it('a person "of" a company with an unknown first name: the surname speaks in the article, or the words after the company do', function () {
+    const x = extract('Dirk Schrader of New Net Technologies (NNT) told Threatpost it was bad. Zorvath Quillane of Brightwave Networks looked at the bug. Later, Quillane said it was old.');
+    assert.strictEqual(x.byName('Dirk Schrader').kind, 'person');
+    assert.strictEqual(x.byName('New Net Technologies').kind, 'organisation');
+    assert.strictEqual(x.byName('Zorvath Quillane').kind, 'person');
+    assert.deepStrictEqual(x.texts('Zorvath Quillane'), ['Zorvath Quillane', 'Quillane']);
+    assertNoEntity(x, 'Dirk Schrader of New Net Technologies', 'Zorvath Quillane of Brightwave Networks');
+    // An institution's name is no person, whoever speaks after it; nor is a court's district.
+    const y = extract('The Reserve Bank of Australia said rates would rise. The Acting U.S. Attorney for the Western District of Washington said the men were charged.');
+    for (const e of y.entities) assert.notStrictEqual(e.kind, 'person', `${e.name} is a person`);
+    assert.strictEqual(y.byName('Western District of Washington').kind, 'organisation');
+  });
+
   it('names of things are not people, whatever the cues around them', function () {
     const x = extract('The rules of the General Data Protection Regulation apply, and Cisco Talos said it was likely. Consumer Reports said so too. The Randori Attack Surface Report said the same.');
     for (const e of x.entities) assert.notStrictEqual(e.kind, 'person', `${e.name} is a person`);

@@ -638,7 +638,7 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
 }
 
 /** Runs of capitalised words in one sentence, with cues for their kind. */
-function candidatesIn(tokens: Token[], starts: number[], out: Candidate[]): void {
+function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speakers: () => Set<string>): void {
   const st: RunState = { tokens, out, prev: undefined, prevEnd: -1, orgAt: -1 };
   let i = 0;
   let p = 0;
@@ -649,6 +649,7 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[]): void
     i = starts[p];
     let j = i + 1;
     let split = false;
+    let spoke = false;
     // A handle is a name of its own: "Follow @VKIntel" is not one name.
     while (j < tokens.length && !tokens[j].brokenBefore && !tokens[j - 1].possessive && !tokens[i].at) {
       const tj = tokens[j];
@@ -658,7 +659,9 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[]): void
       if (next && next.name && !next.brokenBefore && tj.lower !== 'and' && CONNECTORS.has(tj.lower)) {
         // "Erick Galinkin of Rapid7": a person's name ends before "of"; "Bank of America" does not.
         if (j - i >= 2 && tj.lower === 'of' && !ORG_SUFFIXES.has(tokens[j - 1].lower) && personLike(tokens, i, j)
-          && (FIRST_NAMES.has(tokens[i].lower) || (i > 0 && !tokens[i].brokenBefore && isRoleToken(tokens[i - 1])))) {
+          && (FIRST_NAMES.has(tokens[i].lower) || (i > 0 && !tokens[i].brokenBefore && isRoleToken(tokens[i - 1]))
+            // "Dirk Schrader of New Net Technologies" in an article where "Schrader said": an unknown first name, a known speaker.
+            || (spoke = j - i === 2 && (speakers().has(tokens[j - 1].lower) || speaksAfter(tokens, j + 1))))) {
           split = true;
           break;
         }
@@ -703,7 +706,10 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[]): void
           }
         }
       }
+      const before = out.length;
       emitRun(st, a, b, a === 0 || (sentenceStart && a === i));
+      // Its surname speaks elsewhere in the article: a person.
+      if (spoke && out.length > before) out[out.length - 1].kindVotes.push('person');
     }
     st.orgAt = split ? j + 1 : -1;
     i = Math.max(j, i + 1);
@@ -795,7 +801,9 @@ export function extractEntities(text: string, article: Article, sentences: Sente
 
   // Pass 1: candidates from body prose.
   const candidates: Candidate[] = [];
-  for (let si = 0; si < sentences.length; si++) if (sentences[si].where === 'body') candidatesIn(read.tokenized[si], read.startsOf[si], candidates);
+  let speakers: Set<string> | undefined;
+  const speakersOnce = () => (speakers ??= speakersOf(read.tokenized));
+  for (let si = 0; si < sentences.length; si++) if (sentences[si].where === 'body') candidatesIn(read.tokenized[si], read.startsOf[si], candidates, speakersOnce);
   if (candidates.some((c) => c.apposed)) dropCommonWords(candidates, read);
 
   // Pass 2: entities and their surface forms.
@@ -816,6 +824,32 @@ export function extractEntities(text: string, article: Article, sentences: Sente
   const mentions = mentionsIn(text, sentences, read, forms, handleForms);
   for (const t of tagSurfaces) if (t.key) pushMention(mentions, t.key, { key: t.key, span: t.span, text: text.slice(t.span.start, t.span.end), sentence: -1, where: 'tag' });
   return entitiesOf(draft, mentions);
+}
+
+/**
+ * Single capitalised words the article has speak ("Schrader said", "said
+ * Schrader."): surnames, whatever the first name before them elsewhere.
+ */
+function speakersOf(tokenized: Token[][]): Set<string> {
+  const out = new Set<string>();
+  const lone = (toks: Token[], k: number) => toks[k].name && !(k > 0 && toks[k - 1].name && !toks[k].brokenBefore) && !(k + 1 < toks.length && toks[k + 1].name && !toks[k + 1].brokenBefore);
+  for (const toks of tokenized) {
+    for (let k = 0; k < toks.length; k++) {
+      if (!SPEECH_VERBS.has(toks[k].lower)) continue;
+      if (k > 0 && !toks[k].brokenBefore && lone(toks, k - 1)) out.add(toks[k - 1].lower);
+      if (k + 1 < toks.length && !toks[k + 1].brokenBefore && lone(toks, k + 1)) out.add(toks[k + 1].lower);
+    }
+  }
+  return out;
+}
+
+/** "… of New Net Technologies (NNT) told Threatpost": the words after the name that starts at `k` say someone spoke. */
+function speaksAfter(tokens: Token[], k: number): boolean {
+  k++;
+  while (k < tokens.length && tokens[k].name && !tokens[k].brokenBefore) k++;
+  // A bracketed acronym of the organisation: "(NNT)".
+  if (k < tokens.length && tokens[k].brokenBefore && isAllCaps(tokens[k].text)) k++;
+  return k < tokens.length && SPEECH_VERBS.has(tokens[k].lower);
 }
 
 /** The sentences' tokens, and what the tokenizer noticed in each. */

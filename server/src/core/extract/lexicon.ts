@@ -56,6 +56,8 @@ export const ORG_SUFFIXES = new Set([
   'directorate', 'committee', 'agencies', 'ministries', 'cooperative', 'coalition', 'campaign', 'initiative',
   // "Home Affairs says", "Veterans Affairs", "US Treasury": a department's name.
   'affairs', 'treasury', 'cabinet', 'secretariat',
+  // "the Western District of Washington said": a court's district, not a person.
+  'district',
 ]);
 
 /** Words before a name that say what it is ("security firm Mandiant"). */
@@ -171,7 +173,7 @@ export const ACRONYMS = new Map<string, string>([
 
 /** Places, by lower-case name: countries, US states, and cities that make the news. */
 export const PLACES = new Set([
-  'afghanistan', 'albania', 'algeria', 'argentina', 'armenia', 'australia', 'austria', 'azerbaijan', 'bahrain',
+  'district of columbia', 'afghanistan', 'albania', 'algeria', 'argentina', 'armenia', 'australia', 'austria', 'azerbaijan', 'bahrain',
   'bangladesh', 'belarus', 'belgium', 'bolivia', 'bosnia', 'brazil', 'bulgaria', 'cambodia', 'canada', 'chile',
   'china', 'colombia', 'croatia', 'cuba', 'cyprus', 'czechia', 'czech republic', 'denmark', 'ecuador', 'egypt',
   'estonia', 'ethiopia', 'finland', 'france', 'georgia', 'germany', 'ghana', 'greece', 'hong kong', 'hungary',
