@@ -78,6 +78,18 @@ function quantities(text: string): string[] {
 }
 
 describe('figures', function () {
+  it('a short name stands for the full name the body gives before it, not for a part of it met later', function () {
+    const names: Name[] = [
+      ['Corvane Wireless', 'corvane wireless', 'organisation'], ['Corvane', 'corvane', 'organisation'],
+      ['Microsoft Threat Intelligence Center', 'microsoft threat intelligence center', 'organisation'], ['Microsoft', 'microsoft', 'organisation'],
+    ];
+    const subjects = (texts: string[]) => figuresOf(texts, null, names).filter((f) => f.unit !== 'year').map((f) => `${f.text}: ${f.subject}`);
+    assert.deepStrictEqual(subjects(['Corvane Wireless said 10,000 customers were hit.', 'Corvane later said 12,000 customers were hit.']),
+      ['10,000: corvane wireless', '12,000: corvane wireless']);
+    const ms = subjects(['Microsoft has released 117 security fixes.', 'The Microsoft Threat Intelligence Center found 40 attacks.', 'Microsoft said 9 flaws were exploited.']);
+    assert.deepStrictEqual([ms[0], ms[2]], ['117: microsoft', '9: microsoft'], JSON.stringify(ms));
+  });
+
   describe('notations', function () {
     const cases: [sentence: string, text: string, value: number, unit: Figure['unit']][] = [
       ['It hit 902,000 prepaid customers.', '902,000', 902000, 'count'],

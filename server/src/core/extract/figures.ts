@@ -562,17 +562,27 @@ export function orgLike(key: string, kind: EntityKind | undefined): boolean {
  * "Helmsley") stands for the full name the same article uses ("Corvane
  * Wireless", "Helmsley Health"), so that both give one measure. Only keys of
  * organisation-like names are mapped; the full name is the most mentioned
- * one that starts with the short form.
+ * one that starts with the short form and that the body gives no later than
+ * it (a longer name met only after the short one is a part of the
+ * organisation: Microsoft's Threat Intelligence Center).
  */
 function canonicalKeys(mentions: Mention[], kindOf: (key: string) => EntityKind | undefined): (key: string) => string {
   const counts = new Map<string, number>();
-  for (const m of mentions) counts.set(m.key, (counts.get(m.key) ?? 0) + 1);
+  // Where each name is first written in the body.
+  const firstInBody = new Map<string, number>();
+  for (const m of mentions) {
+    counts.set(m.key, (counts.get(m.key) ?? 0) + 1);
+    if (m.where === 'body' && !firstInBody.has(m.key)) firstInBody.set(m.key, m.span.start);
+  }
   const full = new Map<string, string>();
   for (const key of counts.keys()) {
     if (key.includes(' ') || kindOf(key) === 'person' || kindOf(key) === 'place') continue;
+    const short = firstInBody.get(key) ?? Infinity;
     let best: string | undefined;
     for (const [other, n] of counts) {
-      if (other.startsWith(`${key} `) && orgLike(other, kindOf(other)) && (!best || n > counts.get(best)!)) best = other;
+      // A full name the body gives before the short one ("Corvane Wireless", then "Corvane"); a longer
+      // name met only after the short one is a part of it ("Microsoft", then its Threat Intelligence Center).
+      if (other.startsWith(`${key} `) && orgLike(other, kindOf(other)) && (firstInBody.get(other) ?? Infinity) <= short && (!best || n > counts.get(best)!)) best = other;
     }
     if (best) full.set(key, best);
   }
