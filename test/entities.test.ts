@@ -157,6 +157,14 @@ describe('entities: people', function () {
     assert.strictEqual(y.byName('Western District of Washington').kind, 'organisation');
   });
 
+  it('a quarter or fiscal year is no organisation, written or tagged; page furniture glued to a word is not part of it', function () {
+    const x = extract('Cloudflare said that in Q3 it saw 17.2M rps. Acme grew in FY2021 and in Q4.ADVERTISEMENTThe analyst Zorvath Quillane said so. ADVERTISEMENTAmazon declined to comment.', { tags: '[[Q3]] [[FY22]] [[Cloudflare]]' });
+    assertNoEntity(x, 'Q3', 'Q4', 'FY2021', 'FY22', 'ADVERTISEMENTThe', 'ADVERTISEMENTAmazon');
+    assert.strictEqual(x.byName('Cloudflare').kind, 'organisation');
+    assert.deepStrictEqual(x.texts('Amazon'), ['Amazon']);
+    assert.strictEqual(x.byName('Zorvath Quillane').kind, 'person');
+  });
+
   it('names of things are not people, whatever the cues around them', function () {
     const x = extract('The rules of the General Data Protection Regulation apply, and Cisco Talos said it was likely. Consumer Reports said so too. The Randori Attack Surface Report said the same.');
     for (const e of x.entities) assert.notStrictEqual(e.kind, 'person', `${e.name} is a person`);

@@ -272,6 +272,12 @@ export function tokenize(text: string, start: number, end: number, hidden: Span[
       i++;
       continue;
     }
+    // "ADVERTISEMENTThe": a scraped page's furniture glued to the first word of the next paragraph.
+    if (c === 65 && text.startsWith(FURNITURE, i) && isUpper(code(text, i + FURNITURE.length))) {
+      i += FURNITURE.length;
+      broken = true;
+      continue;
+    }
     if (chunkStart < 0) chunkStart = i;
     const s = i;
     if (c === 64 && i > chunkStart && (classOf(code(text, i - 1)) & (LETTER | DIGIT)) !== 0) address = true;
@@ -478,8 +484,20 @@ function isJargon(t: Token): boolean {
 }
 
 /** Can this capitalised word be part of a name? Not a role word, month, weekday or identifier. */
+const FURNITURE = 'ADVERTISEMENT';
+
+/** "Q3", "FY22", "FY2021": a part of a year, not a name ("H2" may be a half-year or the H2 database). */
+function isPeriod(w: string): boolean {
+  const a = w.charCodeAt(0);
+  const b = w.charCodeAt(1);
+  if (w.length === 2) return a === 113 /* q */ && b >= 49 && b <= 52;
+  if (a !== 102 /* f */ || b !== 121 /* y */ || (w.length !== 4 && w.length !== 6)) return false;
+  for (let k = 2; k < w.length; k++) if (!isDigit(w.charCodeAt(k))) return false;
+  return true;
+}
+
 function isNameWord(t: Token): boolean {
-  if (t.longNumber || MONTHS_AND_DAYS.has(t.lower) || ROLE_WORDS.has(t.lower)) return false;
+  if (t.longNumber || MONTHS_AND_DAYS.has(t.lower) || ROLE_WORDS.has(t.lower) || isPeriod(t.lower)) return false;
   // "Director-General", "Co-Founder".
   return !(t.dash && isRole(t.lower));
 }
@@ -1113,6 +1131,8 @@ function addTags(draft: Draft, text: string, article: Article, surnames: Map<str
         if (!containsWords(bodyLower, lc(name))) continue;
       }
       if (!name || !isUpper(name.charCodeAt(0)) || FUNCTION_WORDS.has(lc(name)) || MONTHS_AND_DAYS.has(lc(name))) continue;
+      // [[Q3]], [[FY22]]: the period a report covers.
+      if (isPeriod(lc(name))) continue;
       const lower = entityKey(name);
       const bySurface = (draft.bySurface ??= surfaceIndex(builders));
       const key = surnames.get(lower) ?? (builders.has(lower) ? lower : bySurface.get(lower)) ?? (ACRONYMS.has(lower) ? entityKey(ACRONYMS.get(lower)!) : undefined) ?? lower;
