@@ -165,6 +165,18 @@ describe('entities: people', function () {
     assert.strictEqual(x.byName('Zorvath Quillane').kind, 'person');
   });
 
+  it('a one-word tag is a name when the body has it speak and never writes it in lower case; a topic tag is not', function () {
+    const x = extract('Quillfeather says the profiles of 12m users were exposed. Ransomware attacks rose, the report said.', { tags: '[[Quillfeather]] [[Ransomware]]' });
+    assert.deepStrictEqual(x.texts('Quillfeather'), ['Quillfeather', 'Quillfeather']);
+    assertNoEntity(x, 'Ransomware');
+    // Said in lower case too: a word of the language.
+    const y = extract('Phishing says a lot about us. Most phishing is cheap.', { tags: '[[Phishing]]' });
+    assertNoEntity(y, 'Phishing');
+    // Regions are places.
+    const z = extract('Some 56% of businesses in Asia-Pacific and 30% in Southeast Asia agreed, the survey of firms in Latin America found.');
+    for (const r of ['Asia-Pacific', 'Southeast Asia', 'Latin America']) assert.strictEqual(z.byName(r).kind, 'place', r);
+  });
+
   it('names of things are not people, whatever the cues around them', function () {
     const x = extract('The rules of the General Data Protection Regulation apply, and Cisco Talos said it was likely. Consumer Reports said so too. The Randori Attack Surface Report said the same.');
     for (const e of x.entities) assert.notStrictEqual(e.kind, 'person', `${e.name} is a person`);

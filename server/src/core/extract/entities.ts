@@ -679,7 +679,7 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
         if (j - i >= 2 && tj.lower === 'of' && !ORG_SUFFIXES.has(tokens[j - 1].lower) && personLike(tokens, i, j)
           && (FIRST_NAMES.has(tokens[i].lower) || (i > 0 && !tokens[i].brokenBefore && isRoleToken(tokens[i - 1]))
             // "Dirk Schrader of New Net Technologies" in an article where "Schrader said": an unknown first name, a known speaker.
-            || (spoke = j - i === 2 && (speakers().has(tokens[j - 1].lower) || speaksAfter(tokens, j + 1))))) {
+            || (spoke = j - i === 2 && (speakers().has(tokens[j - 1].text) || speaksAfter(tokens, j + 1))))) {
           split = true;
           break;
         }
@@ -830,7 +830,7 @@ export function extractEntities(text: string, article: Article, sentences: Sente
   const short = shortForms(draft);
   addSingleWords(draft, candidates, short, isOutlet);
   const handleForms = addHandles(draft, sentences, read, short.surnames);
-  const tagSurfaces = addTags(draft, text, article, short.surnames, isOutlet);
+  const tagSurfaces = addTags(draft, text, article, short.surnames, isOutlet, speakersOnce);
   decideKinds(draft);
   // A capitalised phrase of no known kind that the body writes in lower case at least as often is
   // ordinary language set in title case ("Command and Control", "Process Injection", "Patch").
@@ -846,7 +846,8 @@ export function extractEntities(text: string, article: Article, sentences: Sente
 
 /**
  * Single capitalised words the article has speak ("Schrader said", "said
- * Schrader."): surnames, whatever the first name before them elsewhere.
+ * Schrader."), as written: surnames, whatever the first name before them
+ * elsewhere, and one-word names ("Quillfeather says").
  */
 function speakersOf(tokenized: Token[][]): Set<string> {
   const out = new Set<string>();
@@ -854,8 +855,8 @@ function speakersOf(tokenized: Token[][]): Set<string> {
   for (const toks of tokenized) {
     for (let k = 0; k < toks.length; k++) {
       if (!SPEECH_VERBS.has(toks[k].lower)) continue;
-      if (k > 0 && !toks[k].brokenBefore && lone(toks, k - 1)) out.add(toks[k - 1].lower);
-      if (k + 1 < toks.length && !toks[k + 1].brokenBefore && lone(toks, k + 1)) out.add(toks[k + 1].lower);
+      if (k > 0 && !toks[k].brokenBefore && lone(toks, k - 1)) out.add(toks[k - 1].text);
+      if (k + 1 < toks.length && !toks[k + 1].brokenBefore && lone(toks, k + 1)) out.add(toks[k + 1].text);
     }
   }
   return out;
@@ -1113,7 +1114,7 @@ interface TagSurface {
 }
 
 /** Old-layout tags that name something: [[T-Mobile]], [[Binns]], [[WSJ]]. */
-function addTags(draft: Draft, text: string, article: Article, surnames: Map<string, string | null>, isOutlet: (lower: string) => boolean): TagSurface[] {
+function addTags(draft: Draft, text: string, article: Article, surnames: Map<string, string | null>, isOutlet: (lower: string) => boolean, speakers: () => Set<string>): TagSurface[] {
   const builders = draft.builders;
   let bodyLower: string | undefined;
   const tagSurfaces: TagSurface[] = [];
@@ -1137,6 +1138,7 @@ function addTags(draft: Draft, text: string, article: Article, surnames: Map<str
       const bySurface = (draft.bySurface ??= surfaceIndex(builders));
       const key = surnames.get(lower) ?? (builders.has(lower) ? lower : bySurface.get(lower)) ?? (ACRONYMS.has(lower) ? entityKey(ACRONYMS.get(lower)!) : undefined) ?? lower;
       const existing = builders.get(key);
+      let speaks = false;
       if (!existing) {
         const toks = tokenize(name, 0, name.length, []);
         if (!toks.length) continue;
@@ -1145,7 +1147,9 @@ function addTags(draft: Draft, text: string, article: Article, surnames: Map<str
           // ("Ransomware", "Cryptominer") are single capitalised words of the language.
           const known = isOutlet(lower) || PLACES.has(lower) || ACRONYMS.has(lower) || KNOWN_ORGS.has(lower);
           const looksLikeName = toks.length > 1 || shape(toks[0]) === 'camel' || shape(toks[0]) === 'acronym';
-          if (!known && (!looksLikeName || toks.some((t) => isJargon(t) || /[0-9]{4}/.test(t.text)))) continue;
+          // [[Quillfeather]] in an article where "Quillfeather says" and no "quillfeather": a name that speaks, not a topic.
+          speaks = !known && !looksLikeName && shape(toks[0]) === 'title' && speakers().has(toks[0].text) && SMALL_WORDS[smallWordHash(toks[0].lower)] !== smallStamp;
+          if (!known && !speaks && (!looksLikeName || toks.some((t) => isJargon(t) || /[0-9]{4}/.test(t.text)))) continue;
         }
         draft.add(key, ACRONYMS.get(lower) ?? name, kind ?? classify(name, toks, [], isOutlet), name);
       } else if (kind) {

@@ -184,7 +184,7 @@ export const PLACES = new Set([
   'romania', 'russia', 'saudi arabia', 'serbia', 'singapore', 'slovakia', 'slovenia', 'south africa', 'spain',
   'sri lanka', 'sweden', 'switzerland', 'syria', 'taiwan', 'thailand', 'tunisia', 'turkey', 'ukraine',
   'united arab emirates', 'uae', 'united kingdom', 'united states', 'america', 'uruguay', 'uzbekistan', 'venezuela',
-  'vietnam', 'yemen', 'zimbabwe', 'europe', 'asia', 'africa', 'haiti', 'chad', 'mali',
+  'vietnam', 'yemen', 'zimbabwe', 'europe', 'asia', 'africa', 'asia-pacific', 'asia pacific', 'apac', 'emea', 'americas', 'latin america', 'middle east', 'southeast asia', 'south east asia', 'north america', 'south america', 'central america', 'eastern europe', 'western europe', 'haiti', 'chad', 'mali',
   'alabama', 'alaska', 'arizona', 'arkansas', 'california', 'colorado', 'connecticut', 'delaware', 'florida',
   'hawaii', 'idaho', 'illinois', 'indiana', 'iowa', 'kansas', 'kentucky', 'louisiana', 'maine', 'maryland',
   'massachusetts', 'michigan', 'minnesota', 'mississippi', 'missouri', 'montana', 'nebraska', 'nevada',
