@@ -40,6 +40,11 @@ describe('figure consistency evaluation (test/eval)', function () {
     assert.ok(result.recall >= 0.9, `recall ${result.recall.toFixed(2)} (${result.found}/${result.expected})\n${explain()}`);
   });
 
+  it('misses no planted conflict and raises no false one (the bar it has reached, above the issue’s 0.9)', function () {
+    assert.deepStrictEqual(result.missed, [], explain());
+    assert.deepStrictEqual(result.wrong, [], explain());
+  });
+
   it('no false conflict on a dated revision or a different subject', function () {
     assert.strictEqual(result.falseByKind.revision.falseConflicts, 0, explain());
     assert.strictEqual(result.falseByKind.subject.falseConflicts, 0, explain());
