@@ -510,8 +510,20 @@ class Judge {
     return list;
   }
 
-  /** Weighs a comparable figure of this article against every other statement of its measure. */
+  /**
+   * Weighs a comparable figure of this article against every other statement of its measure.
+   * Remembered per figure until the index changes: a hover on a figure of the open article
+   * reads what its diagnostics already worked out.
+   */
   judge(fig: Figure): Judgement {
+    const known = judgements.get(fig);
+    if (known && known.index === this.index && known.version === this.index.version) return known.judgement;
+    const judgement = this.weigh(fig);
+    judgements.set(fig, { index: this.index, version: this.index.version, judgement });
+    return judgement;
+  }
+
+  private weigh(fig: Figure): Judgement {
     const { index, uri } = this;
     const me = this.stated(uri, fig);
     const skipped = notWeighed(me);
@@ -573,6 +585,8 @@ export function verdictWords(o: Judged, when: number | undefined): string {
     case 'unchecked': return `not compared: ${o.reason ?? ''}`;
   }
 }
+
+const judgements = new WeakMap<Figure, { index: CorpusIndex; version: number; judgement: Judgement }>();
 
 const VERDICTS = new Set<string>(['agrees', 'conflicts', 'revision', 'disputed', 'part', 'another-story', 'unchecked']);
 
