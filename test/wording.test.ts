@@ -53,5 +53,17 @@ describe('quotations: how two wordings differ', function () {
     assert.deepStrictEqual(check(FBI.replace('the Olympics', 'these Olympics'), FBI), ['This quotation is worded differently in Post (Jul 22, 2021): “…against the Olympics,…” where this has “…against these Olympics,…”.']);
     assert.deepStrictEqual(check(LONG.replace('and maintain best practices', '…'), LONG.replace('the Olympics', 'these Olympics')), ['This quotation is worded differently in Post (Jul 22, 2021): “…against these Olympics,…” where this has “…against the Olympics,…”.']);
     assert.deepStrictEqual(check(FBI.replace('is not aware of any specific cyber threat against the Olympics, but ', '… '), FBI), []);
+    // Two advisories cast in one template are two statements, not one reworded.
+    const advisory = (kind: string) => `${kind} vulnerability exists when the Windows Print Spooler service improperly performs privileged file operations. An attacker who successfully exploited this vulnerability could run arbitrary code with SYSTEM privileges.`;
+    assert.deepStrictEqual(check(advisory('An elevation of privilege'), advisory('A remote code execution')), []);
+  });
+
+  it('two statements in one template are distinct: several words of their own where they part, none shared', function () {
+    assert.deepStrictEqual(compareWording('An elevation of privilege vulnerability exists when the service fails to check input.', 'A remote code execution vulnerability exists when the service fails to check input.'), { kind: 'distinct' });
+    // A paraphrase inside the quotation marks shares a word, or has fewer words of its own: still a rewording.
+    assert.strictEqual(compareWording('the use of AVs and EDR products is rising across all sectors', 'the use of antivirus and endpoint detection and response products is rising across all sectors').kind, 'differs');
+    assert.strictEqual(compareWording('Unfortunately, many companies still do not patch their servers in time.', 'It is unfortunate that many companies still do not patch their servers in time.').kind, 'differs');
+    // Different to the end is no template: the rest of the quotation differs too.
+    assert.strictEqual(compareWording('The breach was small and contained quickly by the team', 'The breach affected millions of people across the country').kind, 'differs');
   });
 });

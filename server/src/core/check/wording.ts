@@ -76,7 +76,16 @@ export type Wording =
   /** Only changes a quoting writer may make: an elision ("to…connect"), words in brackets ("[They] could"), a part quoted alone. */
   | { kind: 'faithful' }
   /** Where the two first part, each with a word of context (either may have no words of its own there). */
-  | { kind: 'differs'; ours: string; theirs: string };
+  | { kind: 'differs'; ours: string; theirs: string }
+  /**
+   * Two statements cast in one template, not one quotation reworded: where they first part, each
+   * has DISTINCT words or more of its own and none of the other's ("An elevation of privilege
+   * vulnerability exists when…" and "A remote code execution vulnerability exists when…").
+   */
+  | { kind: 'distinct' };
+
+/** How many words each side must have of its own, none shared, for two wordings to be two statements. */
+const DISTINCT = 3;
 
 /** How many words in a row must agree again after a difference. */
 const RESYNC = 3;
@@ -97,11 +106,20 @@ export function compareWording(ours: string, theirs: string): Wording {
     const [ea, eb] = resync(a, b, i, j);
     // One begins further on than the other: a quotation of a later part only ("certain unsolvable circumstances…").
     const fragment = i === 0 && j === 0 && (ea === 0 || eb === 0);
-    if (!fragment && !marked(a, i, ea) && !marked(b, j, eb)) return { kind: 'differs', ours: excerpt(a, i, ea), theirs: excerpt(b, j, eb) };
+    if (!fragment && !marked(a, i, ea) && !marked(b, j, eb)) {
+      if (ea - i >= DISTINCT && eb - j >= DISTINCT && ea < a.length && eb < b.length && !shares(a, i, ea, b, j, eb)) return { kind: 'distinct' };
+      return { kind: 'differs', ours: excerpt(a, i, ea), theirs: excerpt(b, j, eb) };
+    }
     if (ea >= a.length || eb >= b.length) return { kind: 'faithful' };
     i = ea;
     j = eb;
   }
+}
+
+/** Whether `a[i…ea)` and `b[j…eb)` have a word in common. */
+function shares(a: Token[], i: number, ea: number, b: Token[], j: number, eb: number): boolean {
+  const mine = new Set(a.slice(i, ea).map((t) => t.key));
+  return b.slice(j, eb).some((t) => mine.has(t.key));
 }
 
 /** How far apart (in words of both) a difference's two ends are looked for; past it, the rest differs. */
