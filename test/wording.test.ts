@@ -33,6 +33,14 @@ describe('quotations: how two wordings differ', function () {
     assert.deepStrictEqual(compareWording(FBI.replace('is not aware of any specific cyber threat against the Olympics, but', '… strongly'), FBI).kind, 'differs');
   });
 
+  it('the same letters spaced otherwise are the same words, with words in brackets besides', function () {
+    const said = 'the criminals pursued targeting specific vulnerable Log4J2 VMware vCenter for lateral movement directly from the network';
+    assert.deepStrictEqual(compareWording(said.replace('Log4J2 VMware vCenter', 'Log4j 2 VMware vCenter [servers]'), said), { kind: 'faithful' });
+    assert.deepStrictEqual(compareWording('a cyber security incident hit the firm last week', 'a cybersecurity incident hit the firm last week'), { kind: 'faithful' });
+    // Other letters are another word.
+    assert.strictEqual(compareWording(said.replace('Log4J2', 'Log4J1'), said).kind, 'differs');
+  });
+
   it('a part quoted alone is faithful, from the start, the end or the middle', function () {
     assert.deepStrictEqual(compareWording('not aware of any specific cyber threat against the Olympics', FBI), { kind: 'faithful' });
     assert.deepStrictEqual(compareWording(FBI, 'The FBI to date is not aware of any specific cyber threat'), { kind: 'faithful' });

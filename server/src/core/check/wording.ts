@@ -106,7 +106,10 @@ export function compareWording(ours: string, theirs: string): Wording {
     const [ea, eb] = resync(a, b, i, j);
     // One begins further on than the other: a quotation of a later part only ("certain unsolvable circumstances…").
     const fragment = i === 0 && j === 0 && (ea === 0 || eb === 0);
-    if (!fragment && !marked(a, i, ea) && !marked(b, j, eb)) {
+    // The same letters spaced otherwise ("Log4J2" and "Log4j 2", "cyber security" and "cybersecurity"),
+    // perhaps with words in brackets besides ("Log4j 2 VMware vCenter [servers]").
+    const spaced = joined(a, i, ea) === joined(b, j, eb);
+    if (!fragment && !spaced && !marked(a, i, ea) && !marked(b, j, eb)) {
       if (ea - i >= DISTINCT && eb - j >= DISTINCT && ea < a.length && eb < b.length && !shares(a, i, ea, b, j, eb)) return { kind: 'distinct' };
       return { kind: 'differs', ours: excerpt(a, i, ea), theirs: excerpt(b, j, eb) };
     }
@@ -114,6 +117,13 @@ export function compareWording(ours: string, theirs: string): Wording {
     i = ea;
     j = eb;
   }
+}
+
+/** The compared words of `t[from…to)` run together, leaving out words a quoting writer put in [brackets]. */
+function joined(t: Token[], from: number, to: number): string {
+  let out = '';
+  for (let k = from; k < to; k++) if (!t[k].bracketed) out += t[k].key.replace(/ /g, '');
+  return out;
 }
 
 /** Whether `a[i…ea)` and `b[j…eb)` have a word in common. */
