@@ -202,6 +202,9 @@ function smallWordHash(w: string): number {
   return ((w.charCodeAt(0) * 31 + w.charCodeAt(w.length - 1)) * 32 + Math.min(w.length, 31)) & 0xffff;
 }
 
+/** A scraped page's ad slot, glued to the first word of the paragraph after it ("ADVERTISEMENTThe"). */
+const FURNITURE = 'ADVERTISEMENT';
+
 /**
  * Tokens of a text range, skipping hidden ranges (link destinations, images)
  * as if they were not there, so "[Alon Gal](https://…), CTO" reads as
@@ -316,7 +319,7 @@ export function tokenize(text: string, start: number, end: number, hidden: Span[
         const nc = classOf(n);
         if ((nc & (LETTER | DIGIT)) === 0) break;
         // "U.S." keeps its inner dots; "Sievert.Then" would not occur in prose.
-        if (d === 46 && !((nc & UPPER) !== 0 && i - s <= 2)) break;
+        if (d === 46 && (!((nc & UPPER) !== 0 && i - s <= 2) || text.startsWith(FURNITURE, i + 1))) break;
         if (nonAscii < 0 && (d >= 128 || n >= 128)) nonAscii = d >= 128 ? i : i + 1;
         if (n <= 90 && n >= 65) upper = true;
         if (d === 0x2019 && curly < 0) curly = i;
@@ -483,9 +486,6 @@ function isJargon(t: Token): boolean {
   return dash > 0 && JARGON.has(t.lower.slice(0, dash)) && /^[a-z-]+$/.test(t.text.slice(dash + 1));
 }
 
-/** Can this capitalised word be part of a name? Not a role word, month, weekday or identifier. */
-const FURNITURE = 'ADVERTISEMENT';
-
 /** "Q3", "FY22", "FY2021": a part of a year, not a name ("H2" may be a half-year or the H2 database). */
 function isPeriod(w: string): boolean {
   const a = w.charCodeAt(0);
@@ -496,6 +496,7 @@ function isPeriod(w: string): boolean {
   return true;
 }
 
+/** Can this capitalised word be part of a name? Not a role word, month, weekday, quarter or identifier. */
 function isNameWord(t: Token): boolean {
   if (t.longNumber || MONTHS_AND_DAYS.has(t.lower) || ROLE_WORDS.has(t.lower) || isPeriod(t.lower)) return false;
   // "Director-General", "Co-Founder".
@@ -679,7 +680,7 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
         if (j - i >= 2 && tj.lower === 'of' && !ORG_SUFFIXES.has(tokens[j - 1].lower) && personLike(tokens, i, j)
           && (FIRST_NAMES.has(tokens[i].lower) || (i > 0 && !tokens[i].brokenBefore && isRoleToken(tokens[i - 1]))
             // "Dirk Schrader of New Net Technologies" in an article where "Schrader said": an unknown first name, a known speaker.
-            || (spoke = j - i === 2 && (speakers().has(tokens[j - 1].text) || speaksAfter(tokens, j + 1))))) {
+            || (spoke = j - i === 2 && !placeAt(tokens, j + 1) && (speakers().has(tokens[j - 1].text) || speaksAfter(tokens, j + 1))))) {
           split = true;
           break;
         }
@@ -862,13 +863,33 @@ function speakersOf(tokenized: Token[][]): Set<string> {
   return out;
 }
 
-/** "… of New Net Technologies (NNT) told Threatpost": the words after the name that starts at `k` say someone spoke. */
+/**
+ * "… of New Net Technologies (NNT) told Threatpost": the name that starts at
+ * `k` is an organisation's (a suffix such as "Technologies", a known name,
+ * or its acronym in brackets after it) and someone speaks after it.
+ * "Blue Cross of Idaho confirmed": after a place, the whole is the organisation.
+ */
 function speaksAfter(tokens: Token[], k: number): boolean {
+  const from = k;
+  let org = false;
   k++;
   while (k < tokens.length && tokens[k].name && !tokens[k].brokenBefore) k++;
+  for (let x = from; x < k; x++) if (ORG_SUFFIXES.has(tokens[x].lower)) org = true;
+  if (!org) org = KNOWN_ORGS.has(tokens.slice(from, k).map((t) => t.lower).join(' '));
   // A bracketed acronym of the organisation: "(NNT)".
-  if (k < tokens.length && tokens[k].brokenBefore && isAllCaps(tokens[k].text)) k++;
-  return k < tokens.length && SPEECH_VERBS.has(tokens[k].lower);
+  if (k < tokens.length && tokens[k].brokenBefore && isAllCaps(tokens[k].text)) { k++; org = true; }
+  return org && k < tokens.length && SPEECH_VERBS.has(tokens[k].lower);
+}
+
+/** Whether the name that starts at `k` is a place ("of Idaho", "of Los Angeles"). */
+function placeAt(tokens: Token[], k: number): boolean {
+  let name = tokens[k].lower;
+  if (PLACES.has(name)) return true;
+  for (let x = k + 1; x < tokens.length && x < k + 4 && tokens[x].name && !tokens[x].brokenBefore; x++) {
+    name += ` ${tokens[x].lower}`;
+    if (PLACES.has(name)) return true;
+  }
+  return false;
 }
 
 /** The sentences' tokens, and what the tokenizer noticed in each. */
