@@ -86,6 +86,10 @@ describe('figures', function () {
     const subjects = (texts: string[]) => figuresOf(texts, null, names).filter((f) => f.unit !== 'year').map((f) => `${f.text}: ${f.subject}`);
     assert.deepStrictEqual(subjects(['Corvane Wireless said 10,000 customers were hit.', 'Corvane later said 12,000 customers were hit.']),
       ['10,000: corvane wireless', '12,000: corvane wireless']);
+    // A full name in the headline counts as given first.
+    const sentences = doc(['Corvane Wireless breach hits customers', 'Corvane said 10,000 customers were hit.']);
+    const mentions = mentionsOf(sentences, names).map((m) => (m.sentence === 0 ? { ...m, where: 'title' as const } : m));
+    assert.deepStrictEqual(extractFigures(sentences, mentions, kinds(names), undefined, 1).filter((f) => f.unit !== 'year').map((f) => `${f.text}: ${f.subject}`), ['10,000: corvane wireless']);
     const ms = subjects(['Microsoft has released 117 security fixes.', 'The Microsoft Threat Intelligence Center found 40 attacks.', 'Microsoft said 9 flaws were exploited.']);
     assert.deepStrictEqual([ms[0], ms[2]], ['117: microsoft', '9: microsoft'], JSON.stringify(ms));
   });

@@ -160,6 +160,14 @@ describe('corpus knowledge over stdio', function () {
     assert.ok(!/disagrees|differs|✗/.test(sites), sites);
     assert.match(sites, /_Not checked for conflicts: Breach Desk weighs counts of people, accounts, records and data, and the sums a breach costs\._/);
     assert.ok(!diags.some((d) => /9,000/.test(d.message)), JSON.stringify(diags));
+    // The timeline says the same: the check's verdicts where it weighs, "not checked" where it does not.
+    const timeline = async (needle: string) => (await client.request('breachDesk/timeline', { textDocument: { uri: uris[0] }, position: positionOf(text, needle) })).points as { text: string; verdict?: string; check?: string; selected: boolean }[];
+    const customers = await timeline('40,000');
+    assert.deepStrictEqual(customers.find((p) => p.text === '55,000'), { ...customers.find((p) => p.text === '55,000'), verdict: 'conflicts', check: 'disagrees' });
+    assert.strictEqual(customers.find((p) => p.text === '61,000')?.check, 'a later count');
+    assert.ok(customers.filter((p) => !p.selected).every((p) => p.verdict && p.check), JSON.stringify(customers));
+    const siteCounts = await timeline('2,000 sites');
+    assert.deepStrictEqual(siteCounts.filter((p) => !p.selected).map((p) => [p.text, p.verdict, p.check]), [['9,000', 'unweighed', 'not checked']]);
     for (const u of uris) await client.notify('textDocument/didClose', { textDocument: { uri: u } });
   });
 

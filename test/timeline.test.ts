@@ -102,6 +102,8 @@ describe('figure timeline', function () {
     assert.ok(!/ on[a-z]+=/i.test(html), 'no event handler attributes');
     // The table says what the check makes of each value; a note from the article side is escaped like the rest.
     assert.match(html, /<td class="num">667,000<\/td><td>[^<]*<\/td><td>disagrees<\/td>/);
+    // The summary counts what the check calls a conflict.
+    assert.match(html, /values? across \d+ outlets?; \d+ disagrees? with this figure/);
     data.points[1].check = 'not compared: <b>';
     assert.ok(renderTimeline(data, { nonce: 'n' }).includes('<td>not compared: &#60;b&#62;</td>'));
   });

@@ -31,7 +31,8 @@ export interface TimelineData {
     title: string;
     by?: string | null;
     agrees: boolean;
-    /** What the consistency check makes of it, when it weighs the figure. */
+    /** What the consistency check makes of it (a code, and in words); `unweighed` where it compares nothing. */
+    verdict?: string;
     check?: string;
     selected: boolean;
     range: { start: { line: number; character: number } };
@@ -133,7 +134,7 @@ function chart(data: TimelineData): string {
   const path = data.points.map((p, i) => ({ p, i })).filter(({ p }) => typeof p.when === 'number').map(({ i }) => `${at[i].x.toFixed(1)},${at[i].y.toFixed(1)}`);
   if (path.length > 1) out.push(`<polyline class="trend" points="${path.join(' ')}"/>`);
   data.points.forEach((p, i) => {
-    const cls = p.selected ? 'selected' : p.agrees ? 'agrees' : 'differs';
+    const cls = markOf(p);
     const tip = `${p.label} — ${p.outlet}${typeof p.when === 'number' ? `, ${day(p.when)}` : ''}${p.by ? ` — said by ${p.by}` : ''}`;
     out.push(`<a href="${escapeHtml(openHref(p.uri, p.range.start.line, p.range.start.character))}"><circle class="point ${cls}" cx="${at[i].x.toFixed(1)}" cy="${at[i].y.toFixed(1)}" r="${p.selected ? 8 : 6}"><title>${escapeHtml(tip)}</title></circle></a>`);
     out.push(`<text class="value" x="${(at[i].x + 10).toFixed(1)}" y="${(at[i].y - 8).toFixed(1)}">${escapeHtml(shortNumber(p.value))}</text>`);
@@ -142,11 +143,23 @@ function chart(data: TimelineData): string {
   return out.join('\n');
 }
 
+/**
+ * A point's mark, as the consistency check weighs it: agrees, differs (a
+ * conflict), or other (a later count, a claim, a part, not compared). A
+ * point without a verdict is marked by its value.
+ */
+function markOf(p: TimelineData['points'][number]): 'selected' | 'agrees' | 'differs' | 'other' {
+  if (p.selected) return 'selected';
+  if (p.verdict === undefined) return p.agrees ? 'agrees' : 'differs';
+  if (p.verdict === 'agrees' || (p.verdict === 'unweighed' && p.agrees)) return 'agrees';
+  return p.verdict === 'conflicts' ? 'differs' : 'other';
+}
+
 function table(data: TimelineData): string {
   const rows = data.points.map((p) => {
     const when = typeof p.when === 'number' ? `${day(p.when)}${p.dated === 'as-of' ? ' (as of)' : ''}` : 'undated';
     const mark = p.selected ? 'this figure' : p.check ?? (p.agrees ? 'agrees' : 'differs');
-    return `<tr class="${p.selected ? 'selected' : p.agrees ? 'agrees' : 'differs'}"><td>${escapeHtml(when)}</td><td>${escapeHtml(p.outlet)}</td><td class="num">${escapeHtml(p.text)}</td><td>${escapeHtml(p.by ?? '')}</td><td>${escapeHtml(mark)}</td><td><a href="${escapeHtml(openHref(p.uri, p.range.start.line, p.range.start.character))}" title="${escapeHtml(p.title)}">open</a></td></tr>`;
+    return `<tr class="${markOf(p)}"><td>${escapeHtml(when)}</td><td>${escapeHtml(p.outlet)}</td><td class="num">${escapeHtml(p.text)}</td><td>${escapeHtml(p.by ?? '')}</td><td>${escapeHtml(mark)}</td><td><a href="${escapeHtml(openHref(p.uri, p.range.start.line, p.range.start.character))}" title="${escapeHtml(p.title)}">open</a></td></tr>`;
   });
   return `<table><thead><tr><th>When</th><th>Outlet</th><th>As written</th><th>Said by</th><th></th><th></th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
@@ -154,8 +167,11 @@ function table(data: TimelineData): string {
 function summary(data: TimelineData): string {
   const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
   const outlets = new Set(data.points.map((p) => p.outlet)).size;
-  const differs = data.points.filter((p) => !p.selected && !p.agrees).length;
-  return `${n(data.points.length, 'value', 'values')} across ${n(outlets, 'outlet', 'outlets')}; ${differs ? `${n(differs, 'differs', 'differ')} from this figure` : 'all agree with this figure'}.`;
+  const others = data.points.filter((p) => !p.selected);
+  const disagree = others.filter((p) => markOf(p) === 'differs').length;
+  const unweighed = others.filter((p) => markOf(p) === 'other' && !p.agrees).length;
+  const said = disagree ? `${n(disagree, 'disagrees', 'disagree')} with this figure` : others.every((p) => p.agrees) ? 'all agree with this figure' : 'none disagrees with this figure';
+  return `${n(data.points.length, 'value', 'values')} across ${n(outlets, 'outlet', 'outlets')}; ${said}${unweighed ? ` (${n(unweighed, 'other value is', 'other values are')} not compared)` : ''}.`;
 }
 
 /** The whole page. */
@@ -179,12 +195,14 @@ svg { max-width: 100%; height: auto; }
 .trend { fill: none; stroke: var(--vscode-descriptionForeground); stroke-width: 1.5; }
 .point.agrees { fill: #2e9e5b; }
 .point.differs { fill: #d9822b; }
+.point.other { fill: var(--vscode-descriptionForeground, #888); }
 .point.selected { fill: #d9463e; stroke: var(--vscode-foreground); stroke-width: 2; }
 table { border-collapse: collapse; margin-top: 12px; }
 th, td { text-align: left; padding: 4px 10px; border-bottom: 1px solid var(--vscode-editorWidget-border, #8884); }
 td.num { font-variant-numeric: tabular-nums; }
 tr.differs td:nth-child(5) { color: #d9822b; }
 tr.agrees td:nth-child(5) { color: #2e9e5b; }
+tr.other td:nth-child(5) { color: var(--vscode-descriptionForeground, #888); }
 tr.selected td { font-weight: 600; }
 a { color: var(--vscode-textLink-foreground); }
 </style>

@@ -37,7 +37,7 @@
 import type { Claim, DocFacts, Figure, SentenceRef } from '../extract/types';
 import { diag, type Diagnostic, type Fix, type RelatedInfo } from '../diagnostics';
 import { writtenNoun } from '../extract/figures';
-import { agree, findParts, formatValue, partSources, sameMeasure, type Reconciliation } from '../index/compare';
+import { agree, findParts, formatValue, nearestInTime, partSources, sameMeasure, type Reconciliation } from '../index/compare';
 import { quoteWords, type CorpusIndex, type FigureRef, type IndexedDoc } from '../index/corpus';
 import type { Span } from '../text';
 import { clip, formatDate } from '../features/markdown';
@@ -448,7 +448,6 @@ function notWeighed(s: Stated): string | undefined {
  */
 class Judge {
   private readonly doc: IndexedDoc;
-  private readonly memo = new Map<Figure, Stated>();
   private readonly partsMemo = new Map<Figure, Reconciliation[]>();
   private readonly firstCopy = new Map<string, string>();
   private readonly byMeasure = new Map<string, FigureRef[]>();
@@ -459,9 +458,7 @@ class Judge {
   }
 
   stated(u: string, f: Figure): Stated {
-    let s = this.memo.get(f);
-    if (!s) this.memo.set(f, (s = stated(this.index, u, f)));
-    return s;
+    return stated(this.index, u, f);
   }
 
   private partsHere(o: Stated): Reconciliation[] {
@@ -516,10 +513,9 @@ class Judge {
    * reads what its diagnostics already worked out.
    */
   judge(fig: Figure): Judgement {
-    const known = judgements.get(fig);
-    if (known && known.index === this.index && known.version === this.index.version) return known.judgement;
-    const judgement = this.weigh(fig);
-    judgements.set(fig, { index: this.index, version: this.index.version, judgement });
+    const memo = remembered(this.index, this.uri);
+    let judgement = memo.get(fig);
+    if (!judgement) memo.set(fig, (judgement = this.weigh(fig)));
     return judgement;
   }
 
@@ -586,7 +582,26 @@ export function verdictWords(o: Judged, when: number | undefined): string {
   }
 }
 
-const judgements = new WeakMap<Figure, { index: CorpusIndex; version: number; judgement: Judgement }>();
+/**
+ * Judgements of the articles checked last, per index: kept while the index
+ * is at the version they were made for. Bounded, so that checking a whole
+ * corpus (the CLI) does not keep every figure's judgement.
+ */
+const judgements = new WeakMap<CorpusIndex, Map<string, { version: number; byFigure: Map<Figure, Judgement> }>>();
+const REMEMBERED_ARTICLES = 16;
+
+function remembered(index: CorpusIndex, uri: string): Map<Figure, Judgement> {
+  let perUri = judgements.get(index);
+  if (!perUri) judgements.set(index, (perUri = new Map()));
+  let entry = perUri.get(uri);
+  if (entry && entry.version !== index.version) entry = undefined;
+  perUri.delete(uri);
+  if (!entry) entry = { version: index.version, byFigure: new Map() };
+  // Most recently used last; the oldest goes first.
+  perUri.set(uri, entry);
+  if (perUri.size > REMEMBERED_ARTICLES) perUri.delete(perUri.keys().next().value!);
+  return entry.byFigure;
+}
 
 const VERDICTS = new Set<string>(['agrees', 'conflicts', 'revision', 'disputed', 'part', 'another-story', 'unchecked']);
 
@@ -597,7 +612,15 @@ const VERDICTS = new Set<string>(['agrees', 'conflicts', 'revision', 'disputed',
  * (percentages, ages, counts of anything but people, records and data).
  */
 export function judgeFigure(index: CorpusIndex, uri: string, fig: Figure): Judgement | undefined {
-  if (!index.get(uri) || !comparable(fig)) return undefined;
+  const doc = index.get(uri);
+  if (!doc || !comparable(fig)) return undefined;
+  // As the check: only an article's first MAX_CHECKED comparable figures are weighed.
+  let before = 0;
+  for (const f of doc.facts.figures) {
+    if (f === fig) break;
+    if (comparable(f)) before++;
+  }
+  if (before >= MAX_CHECKED) return { skipped: `past the first ${MAX_CHECKED} figures of its article that the check weighs`, others: [], parts: [] };
   return new Judge(index, uri).judge(fig);
 }
 
@@ -622,7 +645,7 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
     const what = describe(fig, doc.facts);
     // A story reprinted across a newsroom's years can have hundreds of statements: a diagnostic
     // points at the nearest few in time and says how many there are.
-    const related = (list: Stated[], verb: string): RelatedInfo[] => nearest(list, me.when, MAX_RELATED).map((o) => ({
+    const related = (list: Stated[], verb: string): RelatedInfo[] => nearestInTime(list, me.when, MAX_RELATED, (o) => o.when).map((o) => ({
       uri: o.uri === uri ? undefined : o.uri,
       span: sentenceSpan(index, o),
       message: `${o.figure.text} ${verb} (${outletDate(index, o)})`,
@@ -672,14 +695,6 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
 /** Related locations one diagnostic carries at most; and values a revision's story spells out. */
 const MAX_RELATED = 20;
 const STORY_STEPS = 8;
-
-/** At most `n` statements, those nearest to `when` (all, in order, when there are few). */
-function nearest(list: Stated[], when: number | undefined, n: number): Stated[] {
-  if (list.length <= n) return list;
-  const gap = (s: Stated) => (when === undefined || s.when === undefined ? Infinity : Math.abs(s.when - when));
-  const keep = new Set([...list].sort((a, b) => gap(a) - gap(b)).slice(0, n));
-  return list.filter((s) => keep.has(s));
-}
 
 /** "a, b, c and 4 more". */
 function listed(items: string[], n: number): string {

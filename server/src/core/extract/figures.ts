@@ -562,17 +562,19 @@ export function orgLike(key: string, kind: EntityKind | undefined): boolean {
  * "Helmsley") stands for the full name the same article uses ("Corvane
  * Wireless", "Helmsley Health"), so that both give one measure. Only keys of
  * organisation-like names are mapped; the full name is the most mentioned
- * one that starts with the short form and that the body gives no later than
- * it (a longer name met only after the short one is a part of the
- * organisation: Microsoft's Threat Intelligence Center).
+ * one that starts with the short form and that the body gives no later
+ * than it, or a headline gives (a longer name met only after the short one
+ * is a part of the organisation: Microsoft's Threat Intelligence Center).
  */
 function canonicalKeys(mentions: Mention[], kindOf: (key: string) => EntityKind | undefined): (key: string) => string {
   const counts = new Map<string, number>();
-  // Where each name is first written in the body.
+  // Where each name is first written in the body, and whether a headline gives it.
   const firstInBody = new Map<string, number>();
+  const headlined = new Set<string>();
   for (const m of mentions) {
     counts.set(m.key, (counts.get(m.key) ?? 0) + 1);
     if (m.where === 'body' && !firstInBody.has(m.key)) firstInBody.set(m.key, m.span.start);
+    else if (m.where === 'title' || m.where === 'subtitle') headlined.add(m.key);
   }
   const full = new Map<string, string>();
   for (const key of counts.keys()) {
@@ -580,9 +582,10 @@ function canonicalKeys(mentions: Mention[], kindOf: (key: string) => EntityKind 
     const short = firstInBody.get(key) ?? Infinity;
     let best: string | undefined;
     for (const [other, n] of counts) {
-      // A full name the body gives before the short one ("Corvane Wireless", then "Corvane"); a longer
-      // name met only after the short one is a part of it ("Microsoft", then its Threat Intelligence Center).
-      if (other.startsWith(`${key} `) && orgLike(other, kindOf(other)) && (firstInBody.get(other) ?? Infinity) <= short && (!best || n > counts.get(best)!)) best = other;
+      // A full name the body gives before the short one ("Corvane Wireless", then "Corvane"), or a headline
+      // gives (headlines use short names freely); a longer name met only after the short one is a part of
+      // it ("Microsoft", then its Threat Intelligence Center).
+      if (other.startsWith(`${key} `) && orgLike(other, kindOf(other)) && (headlined.has(other) || (firstInBody.get(other) ?? Infinity) <= short) && (!best || n > counts.get(best)!)) best = other;
     }
     if (best) full.set(key, best);
   }

@@ -11,7 +11,7 @@
  * differ are listed unmarked: a card never calls wrong what the check does not.
  */
 import type { CorpusIndex, EntityEntry, IndexedDoc } from '../index/corpus';
-import { agree, comparableStatements, findParts, formatValue, measureLabel, partSources } from '../index/compare';
+import { agree, comparableStatements, findParts, formatValue, measureLabel, nearestInTime, partSources } from '../index/compare';
 import { judgeFigure, verdictWords, type Judged, type Verdict } from '../check/consistency';
 import { writtenNoun } from '../extract/figures';
 import type { Claim, DocFacts, Figure } from '../extract/types';
@@ -151,12 +151,7 @@ function verdictMark(o: Judged, when: number | undefined): string {
 
 /** At most `n` items, those nearest in time to `when`, in date order (undated last). */
 function nearest<T>(list: T[], when: number | undefined, n: number, at: (x: T) => number | undefined): T[] {
-  const gap = (x: T) => {
-    const t = at(x);
-    return when === undefined || t === undefined ? Infinity : Math.abs(t - when);
-  };
-  const keep = list.length <= n ? list : [...list].sort((a, b) => gap(a) - gap(b)).slice(0, n);
-  return [...keep].sort((a, b) => (at(a) ?? Infinity) - (at(b) ?? Infinity));
+  return [...nearestInTime(list, when, n, at)].sort((a, b) => (at(a) ?? Infinity) - (at(b) ?? Infinity));
 }
 
 function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {

@@ -14,7 +14,7 @@ import { agree, comparableStatements, formatValue, measureLabel } from '../index
 import { knownMeasure } from '../extract/figures';
 import type { Figure, Unit } from '../extract/types';
 import { targetAt } from './locate';
-import { judgeFigure, verdictWords } from '../check/consistency';
+import { judgeFigure, verdictWords, type Judged, type Verdict } from '../check/consistency';
 import type { Span } from '../text';
 
 export interface TimelinePoint {
@@ -40,9 +40,11 @@ export interface TimelinePoint {
   agrees: boolean;
   /**
    * What the consistency check makes of it against the figure the timeline
-   * started from ("disagrees", "a later count", "not compared: a claim");
-   * absent where the check weighs nothing (counts of sites, percentages).
+   * started from (`unweighed` where it compares nothing: counts of sites,
+   * percentages, a copy of an article), and the same in words ("disagrees",
+   * "a later count", "not compared: a claim"). Absent on the figure itself.
    */
+  verdict?: Verdict | 'unweighed';
   check?: string;
   /** The figure the timeline started from. */
   selected: boolean;
@@ -104,15 +106,21 @@ export function timelineAt(index: CorpusIndex, uri: string, offset: number): Tim
   const points: TimelinePoint[] = [];
   const here = point(index, uri, f, f, true);
   if (here) points.push(here);
-  // The check's verdict on each statement, where it weighs this figure at all.
+  // The check's verdict on each statement (by place: facts reloaded from the cache are new objects).
   const judged = judgeFigure(index, uri, f);
-  const verdicts = new Map<Figure, string>();
-  for (const o of judged?.others ?? []) verdicts.set(o.figure, verdictWords(o, judged!.when));
+  const verdicts = new Map<string, Judged>();
+  for (const o of judged?.others ?? []) verdicts.set(`${o.figure.span.start} ${o.uri}`, o);
   for (const r of comparableStatements(index, uri, f)) {
     const p = point(index, r.uri, r.figure, f, false);
     if (!p) continue;
-    const check = verdicts.get(r.figure);
-    if (check !== undefined) p.check = check;
+    const o = verdicts.get(`${r.figure.span.start} ${r.uri}`);
+    if (o) {
+      p.verdict = o.verdict;
+      p.check = verdictWords(o, judged!.when);
+    } else {
+      p.verdict = 'unweighed';
+      p.check = !judged ? (p.agrees ? 'same value' : 'not checked') : judged.skipped ? `not checked: this figure is ${judged.skipped}` : 'not compared';
+    }
     points.push(p);
   }
   points.sort((a, b) => (a.when ?? Number.POSITIVE_INFINITY) - (b.when ?? Number.POSITIVE_INFINITY) || a.outlet.localeCompare(b.outlet) || a.span.start - b.span.start);

@@ -150,3 +150,14 @@ export function measureLabel(index: CorpusIndex, f: Figure, sentences: readonly 
   const what = [f.qualifiers.join(' '), writtenNoun(f, sentences)].filter(Boolean).join(' ');
   return [what || UNIT_WORD[f.unit], subject ? `of ${subject}` : ''].filter(Boolean).join(' ');
 }
+
+/** At most `n` items, those nearest in time to `when` (all when there are few), in their order in `list`. */
+export function nearestInTime<T>(list: T[], when: number | undefined, n: number, at: (x: T) => number | undefined): T[] {
+  if (list.length <= n) return list;
+  const gap = (x: T) => {
+    const t = at(x);
+    return when === undefined || t === undefined ? Infinity : Math.abs(t - when);
+  };
+  const keep = new Set([...list].sort((a, b) => gap(a) - gap(b)).slice(0, n));
+  return list.filter((x) => keep.has(x));
+}
