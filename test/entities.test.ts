@@ -188,6 +188,14 @@ describe('entities: people', function () {
     for (const r of ['Asia-Pacific', 'Southeast Asia', 'Latin America']) assert.strictEqual(z.byName(r).kind, 'place', r);
   });
 
+  it('a name written across a link keeps the link text only; agencies named "Service" are organisations', function () {
+    const x = extract('It would acquire [Volterra](https://www.zdnet.com/article/f5-volterra/) of Santa Clara. Later, Volterra of Santa Clara grew. The Internal Revenue Service (IRS) said so, and the IRS signed a contract.');
+    const v = x.byName('Volterra of Santa Clara');
+    assert.deepStrictEqual(v.aliases, []);
+    assert.strictEqual(x.byName('Internal Revenue Service').kind, 'organisation');
+    assert.deepStrictEqual(x.byName('Internal Revenue Service').aliases, ['IRS']);
+  });
+
   it('names of things are not people, whatever the cues around them', function () {
     const x = extract('The rules of the General Data Protection Regulation apply, and Cisco Talos said it was likely. Consumer Reports said so too. The Randori Attack Surface Report said the same.');
     for (const e of x.entities) assert.notStrictEqual(e.kind, 'person', `${e.name} is a person`);

@@ -1327,13 +1327,28 @@ function entitiesOf(draft: Draft, mentions: Map<string, Mention[]>): DocEntity[]
     const seen = new Set<string>();
     for (const s of b.surfaces.keys()) if (!seen.has(s)) { seen.add(s); if (entityKey(s) !== own) aliases.push(s); }
     for (const m of ms) {
-      // As read, not as escaped: "@VK\_Intel" in the text is "@VK_Intel".
-      const t = m.text.includes('\\_') ? m.text.replace(/\\_/g, '_') : m.text;
+      // As read, not as escaped: "@VK\_Intel" in the text is "@VK_Intel"; "[Volterra](https://…) of
+      // Santa Clara" is "Volterra of Santa Clara".
+      let t = m.text.includes('\\_') ? m.text.replace(/\\_/g, '_') : m.text;
+      if (t.includes('](')) t = withoutDestinations(t);
       if (!seen.has(t)) { seen.add(t); if (entityKey(t) !== own) aliases.push(t); }
     }
     out.push({ key: b.key, name: b.name, kind: b.kind, aliases, mentions: ms });
   }
   return out;
+}
+
+/** "Volterra](https://…) of Santa Clara" without its link destinations: "Volterra of Santa Clara". One pass. */
+function withoutDestinations(t: string): string {
+  let out = '';
+  let from = 0;
+  for (let at = t.indexOf('](', from); at >= 0; at = t.indexOf('](', from)) {
+    const close = t.indexOf(')', at + 2);
+    if (close < 0) break;
+    out += t.slice(from, at);
+    from = close + 1;
+  }
+  return out + t.slice(from);
 }
 
 /** The texts of tokens [a, b), joined by spaces. */

@@ -108,6 +108,7 @@ export const KNOWN_ORGS = new Set([
   'equifax', 'experian', 'marriott', 'target', 'walmart', 'fedex', 'ups', 'sony', 'nintendo', 'discord', 'twitch',
   'intezer', 'zimperium', 'egress', 'cyble', 'immuniweb', 'digital shadows', 'group-ib', 'trustwave', 'imperva',
   'nso group', 'citizen lab', 'bugcrowd', 'hackerone', 'darktrace', 'tanium', 'varonis', 'netskope', 'zscaler',
+  'secret service', 'postal service', 'us postal service', 'federal reserve', 'royal mail',
 ]);
 
 /**
@@ -169,6 +170,8 @@ export const ACRONYMS = new Map<string, string>([
   ['us', 'United States'], ['u.s', 'United States'], ['u.s.', 'United States'], ['usa', 'United States'],
   ['u.s.a', 'United States'], ['uk', 'United Kingdom'], ['u.k', 'United Kingdom'], ['u.k.', 'United Kingdom'], ['eu', 'European Union'], ['un', 'United Nations'],
   ['nato', 'NATO'], ['enisa', 'ENISA'], ['europol', 'Europol'], ['interpol', 'Interpol'],
+  // Agencies named "Service" (no organisation suffix says what they are).
+  ['irs', 'Internal Revenue Service'], ['usps', 'United States Postal Service'], ['nhs', 'National Health Service'],
 ]);
 
 /** Places, by lower-case name: countries, US states, and cities that make the news. */
