@@ -130,6 +130,12 @@ describe('entities: people', function () {
     assert.strictEqual(x.byName('Brightwave').kind, 'organisation');
   });
 
+  it('a relative "who" after the name: "Austin Berglas, who leads …"', function () {
+    const x = extract('The reward was announced by Tamsin Oduya, who leads the unit. The report came from Orvel Kestrane, who runs a lab.');
+    assert.strictEqual(x.byName('Tamsin Oduya').kind, 'person');
+    assert.strictEqual(x.byName('Orvel Kestrane').kind, 'person');
+  });
+
   it('a speech verb around the name: "said Jane Doe", "Zorvath Quillane said"', function () {
     const x = extract('“It is bad,” said Jane Doe. “It is worse,” said Zorvath Quillane in an email. Tamsin Oduya said the data was old.');
     assert.strictEqual(x.byName('Jane Doe').kind, 'person');

@@ -651,6 +651,8 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
   // "T-Mobile CEO Mike Sievert", "a former Gartner analyst", "Uptycs researchers"; a capitalised
   // role word is more likely part of a longer name ("Europol Data Protection Experts Network").
   if (roleAfter && !after.brokenBefore && (after.text === after.lower || isAllCaps(after.text)) && !FIRST_NAMES.has(run[0].lower) && !votes.includes('person')) votes.push('organisation');
+  // "Austin Berglas, who leads …": a person.
+  if (person && after && last.after === ',' && after.lower === 'who') votes.push('person');
   // "Quillfeather, the dating app, said": what the apposition calls it.
   if (apposed) votes.push(apposed);
   pushCandidate(st, atStart && single && apposed ? { tokens: run, kindVotes: votes, apposed: true } : { tokens: run, kindVotes: votes }, a, b);
