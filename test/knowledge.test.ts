@@ -136,6 +136,8 @@ describe('corpus knowledge over stdio', function () {
       ['later', doc('later', 'March 9, 2023', 'Corvane now says 61,000 customers were affected by the breach, up from its first count.')],
       ['claim', doc('claim', 'March 6, 2023', 'the hackers claimed 90,000 Corvane customers were affected by the breach.')],
       ['old', doc('old', 'June 1, 2019', 'Corvane said 12,000 customers were affected by the breach.')],
+      // The rival article saved again under another name (same Link): it counts once.
+      ['rival-copy', doc('rival', 'March 4, 2023', 'Corvane said 55,000 customers were affected by the breach. Attackers hit 9,000 sites running the Corvane plugin.')],
     ];
     const uris = files.map(([n]) => fileUri(path.join(workspace, `judge-${n}.txt`)));
     for (let i = 1; i < files.length; i++) await client.open(uris[i], files[i][1]);
@@ -163,11 +165,12 @@ describe('corpus knowledge over stdio', function () {
     // The timeline says the same: the check's verdicts where it weighs, "not checked" where it does not.
     const timeline = async (needle: string) => (await client.request('breachDesk/timeline', { textDocument: { uri: uris[0] }, position: positionOf(text, needle) })).points as { text: string; verdict?: string; check?: string; selected: boolean }[];
     const customers = await timeline('40,000');
-    assert.deepStrictEqual(customers.find((p) => p.text === '55,000'), { ...customers.find((p) => p.text === '55,000'), verdict: 'conflicts', check: 'disagrees' });
+    assert.deepStrictEqual(customers.filter((p) => p.text === '55,000').map((p) => [p.verdict, p.check]).sort(),
+      [['conflicts', 'disagrees'], ['unweighed', 'not compared: a copy of an article (same Link) counted once']]);
     assert.strictEqual(customers.find((p) => p.text === '61,000')?.check, 'a later count');
     assert.ok(customers.filter((p) => !p.selected).every((p) => p.verdict && p.check), JSON.stringify(customers));
     const siteCounts = await timeline('2,000 sites');
-    assert.deepStrictEqual(siteCounts.filter((p) => !p.selected).map((p) => [p.text, p.verdict, p.check]), [['9,000', 'unweighed', 'not checked']]);
+    assert.deepStrictEqual(siteCounts.filter((p) => !p.selected).map((p) => [p.text, p.verdict, p.check]), [['9,000', 'unweighed', 'not checked'], ['9,000', 'unweighed', 'not checked']]);
     for (const u of uris) await client.notify('textDocument/didClose', { textDocument: { uri: u } });
   });
 

@@ -239,7 +239,7 @@ describe('VS Code (code-server + Chromium) with the packaged extension', functio
     if (await page.locator('.part.sidebar').isVisible()) await wb.command('View: Toggle Primary Side Bar Visibility');
     const rows = await frame.locator('tbody tr').allInnerTexts();
     assert.strictEqual(await frame.locator('svg circle').count(), rows.length);
-    assert.ok(rows.some((r) => /ThreatPost\s+667,000\s+T-Mobile\s+differs/.test(r)), rows.join('\n'));
+    assert.ok(rows.some((r) => /ThreatPost\s+667,000\s+T-Mobile\s+disagrees/.test(r)), rows.join('\n'));
     assert.ok(rows.some((r) => /Example News\s+766,000\s+T-Mobile\s+this figure/.test(r)), rows.join('\n'));
     assert.strictEqual(await frame.locator('script').count(), 0);
     await shot('timeline');

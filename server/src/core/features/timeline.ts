@@ -94,6 +94,14 @@ function point(index: CorpusIndex, uri: string, f: Figure, from: Figure, selecte
   };
 }
 
+/** Why the check left a statement of the measure out, when it can tell: ": a copy of …", ": the same sentence". */
+function whyNot(index: CorpusIndex, uri: string, f: Figure, r: { uri: string; figure: Figure }): string {
+  if (r.uri === uri && r.figure.sentence === f.sentence) return ': the same sentence';
+  const link = index.get(r.uri)?.summary.link;
+  if (link && (link === index.get(uri)?.summary.link || index.firstByLink(link) !== r.uri)) return ': a copy of an article (same Link) counted once';
+  return '';
+}
+
 /** The timeline of the measure of the figure at `offset`, or undefined when no figure of a comparable measure is there. */
 export function timelineAt(index: CorpusIndex, uri: string, offset: number): Timeline | undefined {
   const doc = index.get(uri);
@@ -119,7 +127,7 @@ export function timelineAt(index: CorpusIndex, uri: string, offset: number): Tim
       p.check = verdictWords(o, judged!.when);
     } else {
       p.verdict = 'unweighed';
-      p.check = !judged ? (p.agrees ? 'same value' : 'not checked') : judged.skipped ? `not checked: this figure is ${judged.skipped}` : 'not compared';
+      p.check = !judged ? (p.agrees ? 'same value' : 'not checked') : judged.skipped ? `not checked: this figure is ${judged.skipped}` : `not compared${whyNot(index, uri, f, r)}`;
     }
     points.push(p);
   }
