@@ -1171,7 +1171,7 @@ function addTags(draft: Draft, text: string, article: Article, surnames: Map<str
           const known = isOutlet(lower) || PLACES.has(lower) || ACRONYMS.has(lower) || KNOWN_ORGS.has(lower);
           const looksLikeName = toks.length > 1 || shape(toks[0]) === 'camel' || shape(toks[0]) === 'acronym';
           // [[Quillfeather]] in an article where "Quillfeather says" and no "quillfeather": a name that speaks, not a topic.
-          speaks = !known && !looksLikeName && shape(toks[0]) === 'title' && speakers().has(toks[0].text) && SMALL_WORDS[smallWordHash(toks[0].lower)] !== smallStamp;
+          speaks = !known && !looksLikeName && shape(toks[0]) === 'title' && SMALL_WORDS[smallWordHash(toks[0].lower)] !== smallStamp && speakers().has(toks[0].text);
           if (!known && !speaks && (!looksLikeName || toks.some((t) => isJargon(t) || /[0-9]{4}/.test(t.text)))) continue;
         }
         draft.add(key, ACRONYMS.get(lower) ?? name, kind ?? classify(name, toks, [], isOutlet), name);
