@@ -362,6 +362,14 @@ describe('figures', function () {
       assert.strictEqual(figure('LinkedIn’s data shows 5,015 people were affected.', '5,015', 't-mobile').subject, 't-mobile');
     });
 
+    it('an organisation after the figure is its subject, unless it is given as an example', function () {
+      assert.strictEqual(figure('The seller claimed 30 million records, a figure LinkedIn has not confirmed.', '30 million', 't-mobile').subject, 'linkedin');
+      // Examples of a set are not its owner: the article's subject stays.
+      assert.strictEqual(figure('More than 1,200 websites went down, including LinkedIn.', 'More than 1,200', 't-mobile').subject, 't-mobile');
+      assert.strictEqual(figure('Some 300 firms, such as LinkedIn, were hit.', 'Some 300', 't-mobile').subject, 't-mobile');
+      assert.strictEqual(figure('At least 10 actors sell access to networks like LinkedIn.', 'At least 10', 't-mobile').subject, 't-mobile');
+    });
+
     it('singular nouns by a small rule set', function () {
       const cases: [string, string][] = [
         ['customers', 'customer'], ['records', 'record'], ['people', 'person'], ['companies', 'company'],

@@ -36,7 +36,7 @@
  */
 import type { Claim, DocFacts, Figure, SentenceRef } from '../extract/types';
 import { diag, type Diagnostic, type Fix, type RelatedInfo } from '../diagnostics';
-import { writtenNoun } from '../extract/figures';
+import { writtenMeasure } from '../extract/figures';
 import { agree, findParts, formatValue, nearestInTime, partSources, sameMeasure, type Reconciliation } from '../index/compare';
 import { quoteWords, type CorpusIndex, type FigureRef, type IndexedDoc } from '../index/corpus';
 import type { Span } from '../text';
@@ -719,9 +719,9 @@ function partyName(index: CorpusIndex, s: Stated): string {
   return c?.attribution?.who ?? (s.claimant ? 'the claimant' : `${index.get(s.uri)!.facts.source ?? 'another article'}`);
 }
 
-/** What a figure counts, for a message: its qualifiers and its noun as the article writes it ("850,000 prepaid customers"). */
+/** What a figure counts, for a message after its value ("850,000 prepaid customers"), with its leading space. */
 function describe(f: Figure, facts: DocFacts): string {
-  const what = [...f.qualifiers, writtenNoun(f, facts.sentences) ?? ''].filter(Boolean).join(' ');
+  const what = writtenMeasure(f, facts.sentences);
   return what ? ` ${what}` : '';
 }
 

@@ -472,14 +472,22 @@ function nearest(ms: Mention[], span: Span): Mention | undefined {
 /**
  * Whose figure it is among the organisations of its sentence: the nearest
  * one before it (the subject of an English clause comes first: "JBS paid an
- * $11 million ransom to the REvil gang"), else the nearest after it.
+ * $11 million ransom to the REvil gang"), else the nearest after it ("1.5
+ * million records, a figure Riverton Hotels has not confirmed"), but not one
+ * given as an example: "more than 1,200 websites, including Netflix and
+ * Twitter" are not Netflix's websites. Without `v` (the sentence as read,
+ * starting at `offset`), examples are not looked for.
  */
-function subjectNear(ms: Mention[], span: Span): Mention | undefined {
+function subjectNear(ms: Mention[], span: Span, v?: string, offset = 0): Mention | undefined {
   // The mentions are sorted by start: find the last that starts before the figure, then step back past any that overlap it.
   const lo = firstFrom(ms, span.start);
   for (let k = lo - 1; k >= 0 && lo - k <= 8; k--) if (ms[k].span.end <= span.start) return ms[k];
-  return nearest(ms, span);
+  const m = nearest(ms, span);
+  if (!m || v === undefined || m.span.start < span.end) return m;
+  return EXAMPLES_RE.test(v.slice(span.end - offset, m.span.start - offset)) ? undefined : m;
 }
+
+const EXAMPLES_RE = /\b(?:includ(?:ing|es|ed)|such as|like|likes of|among(?:st)?(?: them)?|e\.g\.|for (?:example|instance))\b/i;
 
 const SOURCE_BEFORE_RE = /\baccording to\b[^,.;:]*$|\b(?:report|study|research|analysis|data|survey)\s+(?:by|from)\s+(?:[\w-]+\s+){0,4}$/i;
 const SOURCE_AFTER_RE = /^(?:[’']s)?\s*(?:[\w-]+\s+){0,2}?(?:said|says|told|reported|reports|found|estimated|estimates|noted|wrote|researchers?|data shows|analysts?|indicates|indicated|shows|showed|lists|listed)\b/;
@@ -735,7 +743,7 @@ export function extractFigures(
       if (unit === 'age') subject = nearest((persons ??= ms.filter((m) => kindOf(m.key) === 'person')), span)?.key;
       else if (unit !== 'year') {
         const named = measured.inside.find((m) => { const k = kindOf(m.key); return (k !== 'person' && k !== 'place') || isOrg(m); })?.key
-          ?? subjectNear((owners ??= (orgs ??= ms.filter(isOrg)).filter((m) => !speaks(v, m, offset) && !actsAgainst(v, m, offset))), span)?.key
+          ?? subjectNear((owners ??= (orgs ??= ms.filter(isOrg)).filter((m) => !speaks(v, m, offset) && !actsAgainst(v, m, offset))), span, v, offset)?.key
           ?? listLead(s.text);
         const speaker = named === undefined && fallbackSubject === undefined ? subjectNear(orgs ?? [], span)?.key : undefined;
         const carried = named === undefined ? carriedSubject(si) : undefined;
@@ -803,6 +811,11 @@ export function writtenNoun(f: Figure, sentences: readonly SentenceRef[]): strin
     if (/^\p{L}[\p{L}'’-]*$/u.test(written)) return /^\p{Lu}\p{Ll}/u.test(written) ? written[0].toLowerCase() + written.slice(1) : written;
   }
   return f.noun;
+}
+
+/** What a figure counts, qualifiers first, as the article writes it ("prepaid customers"); '' when it does not say. */
+export function writtenMeasure(f: Figure, sentences: readonly SentenceRef[]): string {
+  return [...f.qualifiers, writtenNoun(f, sentences) ?? ''].filter(Boolean).join(' ');
 }
 
 /** Whether a figure says what it counts: a noun, or a unit that is one ("21-year-old" is an age). */
