@@ -8,6 +8,7 @@ import * as assert from 'assert';
 import { analyze } from '../server/src/core/analyze';
 import { extractFacts } from '../server/src/core/extract/facts';
 import { timelineAt, timelineLenses } from '../server/src/core/features/timeline';
+import { hover } from '../server/src/core/features/hover';
 import { checkConsistency } from '../server/src/core/check/consistency';
 import { CorpusIndex, lineStartsOf } from '../server/src/core/index/corpus';
 import { escapeHtml, layout, niceCeiling, renderTimeline, type TimelineData } from '../client/src/timelineView';
@@ -63,6 +64,25 @@ describe('figure timeline', function () {
     const mine = t.points.find((p) => p.selected)!;
     assert.strictEqual(mine.dated, 'as-of');
     assert.strictEqual(new Date(mine.when!).toISOString().slice(0, 10), '2021-08-20');
+  });
+
+  it('says which statements lie past the check\'s bound, on the timeline and the card', function () {
+    // 520 follow-ups, each from its own outlet and link: more statements of one measure than the check weighs.
+    const many = Array.from({ length: 520 }, (_, i) => ({
+      uri: `file:///ws/f${String(i).padStart(3, '0')}.txt`,
+      text: FOLLOWUP.replace('https://example.com/tmobile-followup', `https://example.com/f${i}`).replace('Example <News> & "Co"', `Outlet ${i}`),
+    }));
+    const big = indexOf(many);
+    const here = many[0].text.indexOf('766,000') + 2;
+    const t = timelineAt(big, many[0].uri, here)!;
+    assert.strictEqual(t.points.length, 520);
+    const past = t.points.filter((p) => p.check?.includes('past the first 500 statements of this measure'));
+    assert.strictEqual(past.length, 19, JSON.stringify(t.points.map((p) => p.check).filter((c) => c !== 'agrees')));
+    assert.ok(t.points.filter((p) => !p.selected).every((p) => p.check === 'agrees' || past.includes(p)));
+    const card = hover(big, many[0].uri, here)!.markdown;
+    assert.match(card, /The check weighs the first 500 statements of this measure; the others are not compared/);
+    // A measure under the bound says nothing of it.
+    assert.doesNotMatch(hover(index, FOLLOW_URI, at)!.markdown, /The check weighs the first/);
   });
 
   it('has no timeline off a figure, and a lens only on measures other articles state', function () {

@@ -431,6 +431,8 @@ export interface Judgement {
   others: Judged[];
   /** Other articles' parts that add up to this figure. */
   parts: Reconciliation[];
+  /** The measure has more statements than the check weighs (`MAX_COMPARED`): those past it are in no verdict. */
+  bounded?: number;
 }
 
 /** Why a statement is not weighed, in words for a card. */
@@ -499,6 +501,15 @@ class Judge {
     return mine;
   }
 
+  /** Whether `sameMeasure` left statements of the figure's measure out (call it first). */
+  private bounded(fig: Figure): boolean {
+    const list = this.byMeasure.get(fig.measure) ?? [];
+    if (list.length <= MAX_COMPARED) return false;
+    let others = 0;
+    for (const r of list) if (!(r.uri === this.uri && r.figure.span.start === fig.span.start)) others++;
+    return others > MAX_COMPARED;
+  }
+
   /** Where parts of a total may be stated, per subject and day (figures of one article share both). */
   private partSources(fig: Figure, when: number | undefined): string[] {
     const key = `${fig.subject}|${fig.noun}|${when === undefined ? '' : Math.floor(when / DAY)}`;
@@ -565,7 +576,7 @@ class Judge {
       const v = verdictOf(o);
       others.push(VERDICTS.has(v) ? { uri: o.uri, figure: o.figure, when: o.when, verdict: v as Verdict } : { uri: o.uri, figure: o.figure, when: o.when, verdict: 'unchecked', reason: v });
     }
-    return { when: me.when, others, parts };
+    return this.bounded(fig) ? { when: me.when, others, parts, bounded: MAX_COMPARED } : { when: me.when, others, parts };
   }
 }
 

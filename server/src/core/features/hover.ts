@@ -184,6 +184,7 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
       for (const o of [...weighed, ...rest]) lines.push(line(o, o.when, verdictMark(o, judged.when)));
       if (story.length > weighed.length + rest.length) lines.push(`- … and ${story.length - weighed.length - rest.length} more`);
     }
+    if (judged.bounded !== undefined) lines.push(`\n_The check weighs the first ${judged.bounded} statements of this measure; the others are not compared._`);
     if (apart.length) {
       lines.push(`\n**Other stories** (another time or event; not compared)\n`);
       for (const o of nearest(apart, judged.when, OTHER_STORIES, (x) => x.when)) lines.push(line(o, o.when, agree(f, o.figure) ? '· same value' : ''));

@@ -94,11 +94,12 @@ function point(index: CorpusIndex, uri: string, f: Figure, from: Figure, selecte
   };
 }
 
-/** Why the check left a statement of the measure out, when it can tell: ": a copy of …", ": the same sentence". */
-function whyNot(index: CorpusIndex, uri: string, f: Figure, r: { uri: string; figure: Figure }): string {
+/** Why the check left a statement of the measure out, when it can tell: ": a copy of …", ": the same sentence", the check's bound. */
+function whyNot(index: CorpusIndex, uri: string, f: Figure, r: { uri: string; figure: Figure }, bounded: number | undefined): string {
   if (r.uri === uri && r.figure.sentence === f.sentence) return ': the same sentence';
   const link = index.get(r.uri)?.summary.link;
   if (link && (link === index.get(uri)?.summary.link || index.firstByLink(link) !== r.uri)) return ': a copy of an article (same Link) counted once';
+  if (bounded !== undefined) return `: past the first ${bounded} statements of this measure that the check weighs`;
   return '';
 }
 
@@ -127,7 +128,7 @@ export function timelineAt(index: CorpusIndex, uri: string, offset: number): Tim
       p.check = verdictWords(o, judged!.when);
     } else {
       p.verdict = 'unweighed';
-      p.check = !judged ? (p.agrees ? 'same value' : 'not checked') : judged.skipped ? `not checked: this figure is ${judged.skipped}` : `not compared${whyNot(index, uri, f, r)}`;
+      p.check = !judged ? (p.agrees ? 'same value' : 'not checked') : judged.skipped ? `not checked: this figure is ${judged.skipped}` : `not compared${whyNot(index, uri, f, r, judged.bounded)}`;
     }
     points.push(p);
   }
