@@ -77,7 +77,7 @@ describe('protocol abuse over stdio', function () {
       const td = { textDocument: { uri } };
       const pos = { ...td, position: { line: 0, character: 0 } };
       for (const [method, params] of [
-        ['textDocument/hover', pos], ['textDocument/definition', pos], ['textDocument/references', { ...pos, context: { includeDeclaration: true } }],
+        ['textDocument/hover', pos], ['textDocument/definition', pos], ['textDocument/references', { ...pos, context: { includeDeclaration: true } }], ['textDocument/documentHighlight', pos],
         ['textDocument/completion', pos], ['textDocument/documentSymbol', td], ['textDocument/foldingRange', td], ['textDocument/codeLens', td],
         ['textDocument/codeAction', { ...td, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }],
       ] as const) {
@@ -98,7 +98,7 @@ describe('protocol abuse over stdio', function () {
       { line: 2 ** 31, character: 2 ** 31 }, { line: 1.5, character: 0.5 }, { line: Number.MAX_SAFE_INTEGER, character: 3 },
     ];
     for (const position of bad) {
-      for (const method of ['textDocument/hover', 'textDocument/definition', 'textDocument/references', 'textDocument/completion']) {
+      for (const method of ['textDocument/hover', 'textDocument/definition', 'textDocument/references', 'textDocument/completion', 'textDocument/documentHighlight']) {
         const o = await outcome(client.request(method, { textDocument: { uri: URI }, position, context: { includeDeclaration: true } }));
         assert.ok('result' in o, `${method} at ${JSON.stringify(position)}: ${JSON.stringify(o)}`);
       }
@@ -115,7 +115,7 @@ describe('protocol abuse over stdio', function () {
     const junk: unknown[] = [null, {}, [], 42, 'text', { textDocument: null }, { textDocument: { uri: 5 }, position: 'here' },
       { textDocument: { uri: URI }, position: { line: 'a', character: {} } }, { textDocument: { uri: URI }, position: null },
       { textDocument: { uri: URI }, range: null, context: null }, { query: {} }, { query: null }, { textDocument: { uri: URI }, context: { diagnostics: [{ data: { fixes: 'x' }, source: 'breach-desk' }] } }];
-    const methods = ['textDocument/hover', 'textDocument/definition', 'textDocument/references', 'textDocument/completion', 'textDocument/documentSymbol',
+    const methods = ['textDocument/hover', 'textDocument/definition', 'textDocument/references', 'textDocument/documentHighlight', 'textDocument/completion', 'textDocument/documentSymbol',
       'textDocument/foldingRange', 'textDocument/codeAction', 'textDocument/codeLens', 'workspace/symbol', 'breachDesk/timeline', 'breachDesk/article'];
     let errors = 0;
     for (const method of methods) {

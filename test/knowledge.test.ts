@@ -213,6 +213,25 @@ describe('corpus knowledge over stdio', function () {
     for (const r of refs) assert.match(textOf(byFile[r.uri], r.range), /^(?:Alon Gal|Gal|@UnderTheBreach)$/);
   });
 
+  it('highlights every mention of the name under the cursor, and every statement of a figure\'s measure, in this article only', async function () {
+    const uri = fileUri(AWFUL);
+    await client.open(uri, awful);
+    const req = (needle: string) => client.request<any[]>('textDocument/documentHighlight', { textDocument: { uri }, position: positionOf(awful, needle) });
+    const names = await req('Gal tweeted');
+    const texts = names.map((h) => textOf(AWFUL, h.range));
+    assert.ok(texts.length >= 2, JSON.stringify(texts));
+    for (const t of texts) assert.match(t, /^(?:Alon Gal|Gal|@UnderTheBreach)$/);
+    assert.ok(texts.includes('Gal') && texts.includes('Alon Gal'), JSON.stringify(texts));
+    // Binns is someone else: none of his mentions.
+    assert.ok(!texts.some((t) => /Binns/.test(t)));
+    // "~40 million" records of T-Mobile: every figure of that measure here, and no customer count.
+    const figs = (await req('~40 million')).map((h) => textOf(AWFUL, h.range));
+    assert.ok(figs.includes('~40 million') && figs.includes('~50 million') && figs.includes('>50m'), JSON.stringify(figs));
+    assert.ok(!figs.includes('more than 50 million'), JSON.stringify(figs));
+    // Off any name or figure: nothing.
+    assert.deepStrictEqual(await client.request('textDocument/documentHighlight', { textDocument: { uri }, position: { line: 2, character: 0 } }), []);
+  });
+
   /** Opens a draft whose body is `body` and asks for completions right after its last line's `[[`. */
   async function tagCompletion(uri: string, source: string, link: string, body: string): Promise<any> {
     await client.open(uri, `# Draft\n\n## Information:\n+ Source: ${source}\n+ Link: ${link}\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\n${body}\n\n#### Tags:\n[[`);

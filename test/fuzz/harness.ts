@@ -28,7 +28,7 @@ import { parsePins } from '../../server/src/core/extract/pins';
 import { complete } from '../../server/src/core/features/completion';
 import { folds } from '../../server/src/core/features/folding';
 import { hover } from '../../server/src/core/features/hover';
-import { definition, references } from '../../server/src/core/features/navigation';
+import { definition, highlights, references } from '../../server/src/core/features/navigation';
 import { outline } from '../../server/src/core/features/outline';
 import { workspaceSymbols } from '../../server/src/core/features/symbols';
 import { timelineAt, timelineLenses } from '../../server/src/core/features/timeline';
@@ -337,6 +337,7 @@ export function exercise(index: CorpusIndex, text: string, cursors: number[], se
       if (definition(index, URI, offset).length) seen.definitions++;
       timelineAt(index, URI, offset);
       if (references(index, URI, offset).length) seen.references++;
+      for (const s of highlights(index, URI, offset)) inside(s, len, 'highlight');
       // Completion gets the line around the cursor, as the server cuts it.
       const at = Math.max(0, Math.min(offset, len));
       const p = lines.positionAt(at);

@@ -7,7 +7,7 @@
  * published only for the version they were computed from.
  */
 import {
-  CodeActionKind, type CodeAction, CompletionItemKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  CodeActionKind, type CodeAction, CompletionItemKind, DocumentHighlightKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   FileChangeType, type Connection, type InitializeParams, type InitializeResult, type Location as LspLocation, MarkupKind,
   ErrorCodes, ResponseError, SymbolKind, type TextDocumentChangeEvent, TextDocumentSyncKind, TextDocuments, type WorkspaceFolder,
 } from 'vscode-languageserver';
@@ -24,7 +24,7 @@ import { CorpusIndex } from '../core/index/corpus';
 import { extractFacts } from '../core/extract/facts';
 import type { EntityKind } from '../core/extract/types';
 import { hover } from '../core/features/hover';
-import { definition, references } from '../core/features/navigation';
+import { definition, highlights, references } from '../core/features/navigation';
 import { complete } from '../core/features/completion';
 import { timelineAt, timelineLenses } from '../core/features/timeline';
 import { workspaceSymbols } from '../core/features/symbols';
@@ -306,6 +306,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
+        documentHighlightProvider: true,
         workspaceSymbolProvider: true,
         completionProvider: { triggerCharacters: ['[', ':', ' '], resolveProvider: false },
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -410,6 +411,17 @@ export function startServer(connection: Connection): void {
     const uri = params.textDocument.uri;
     if (!(await fresh(uri)) || token.isCancellationRequested) return null;
     return toLocations(references(index, uri, offsetIn(uri, params.position)));
+  });
+
+  connection.onDocumentHighlight(async (params, token) => {
+    if (!initialized) throw notInitialized();
+    checkParams(params, ['textDocument', 'position']);
+    const uri = params.textDocument.uri;
+    if (!(await fresh(uri)) || token.isCancellationRequested) return null;
+    return highlights(index, uri, offsetIn(uri, params.position)).flatMap((span) => {
+      const range = index.range(uri, span);
+      return range ? [{ range, kind: DocumentHighlightKind.Text }] : [];
+    });
   });
 
   connection.onWorkspaceSymbol((params, token) => {

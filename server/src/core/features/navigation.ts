@@ -7,11 +7,15 @@
  * a quotation: the earliest article carrying the same quote. On a tag: the
  * entity's mentions. On a name: where each article first names it.
  * References on a name or tag: every mention of the entity in the corpus.
+ * Highlights: the same within the article being read (every mention of the
+ * entity under the cursor; every statement of a figure's measure).
  */
 import type { CorpusIndex } from '../index/corpus';
 import { eachSpan, quoteWords } from '../index/corpus';
 import { comparableStatements } from '../index/compare';
 import { canonicalUrl } from '../extract/urls';
+import { knownMeasure } from '../extract/figures';
+import type { Span } from '../text';
 import { dateOf, targetAt, type Location } from './locate';
 
 /**
@@ -78,4 +82,23 @@ export function references(index: CorpusIndex, uri: string, offset: number): Loc
   // From the summaries: listing every mention across the corpus reads no article's facts.
   for (const [u, de] of docs) eachSpan(de, (start, end) => out.push({ uri: u, span: { start, end } }));
   return out;
+}
+
+/**
+ * What to highlight in the article for the position: on a name, alias or tag,
+ * every mention of that entity here; on a figure, every figure here of the same
+ * measure and unit (the figure alone when it does not say what it counts).
+ */
+export function highlights(index: CorpusIndex, uri: string, offset: number): Span[] {
+  const doc = index.get(uri);
+  if (!doc) return [];
+  const t = targetAt(doc, offset);
+  if (!t) return [];
+  if (t.kind === 'mention') return doc.facts.entities.find((e) => e.key === t.key)?.mentions.map((m) => m.span) ?? [t.span];
+  if (t.kind === 'figure') {
+    const f = t.figure;
+    if (!knownMeasure(f)) return [f.span];
+    return doc.facts.figures.filter((g) => g.measure === f.measure && g.unit === f.unit).map((g) => g.span);
+  }
+  return [];
 }
