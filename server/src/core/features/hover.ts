@@ -25,7 +25,7 @@ export interface HoverResult {
 }
 
 const MAX_FACTS = 6;
-/** How many articles (newest first) a card looks through for cited facts. */
+/** How many articles (those that name the entity most, then the newest) a card looks through for cited facts. */
 const CARD_ARTICLES = 16;
 
 export function hover(index: CorpusIndex, uri: string, offset: number): HoverResult | undefined {
@@ -69,14 +69,19 @@ function sentenceKinds(f: DocFacts) {
   return k;
 }
 
-/** How much a sentence tells about an entity: figures, attribution, a full name, a readable length. */
-function informativeness(d: IndexedDoc, sentence: number, entityName: string): number {
+/**
+ * How much a sentence tells about an entity: its own figures (whose subject it
+ * is) most, then its own words (it is who says so), then any figure or
+ * attribution, a full name, a readable length.
+ */
+function informativeness(d: IndexedDoc, sentence: number, entityKey: string, entityName: string): number {
   const s = d.facts.sentences[sentence];
   if (!s) return -1;
   let score = 0;
   const k = sentenceKinds(d.facts);
-  if (k.figures.has(sentence)) score += 3;
-  if (k.attributed.has(sentence)) score += 1;
+  if (k.figures.has(sentence)) score += d.facts.figures.some((x) => x.sentence === sentence && x.subject === entityKey && x.unit !== 'year') ? 4 : 2;
+  const claim = k.claim.get(sentence);
+  if (claim?.attribution) score += claim.attribution.key === entityKey ? 2 : 1;
   if (s.text.includes(entityName)) score += 1;
   if (s.text.length >= 60 && s.text.length <= 320) score += 2;
   if (/^\W*(?:>|\[!\[)/.test(s.text)) score -= 2;
@@ -98,10 +103,11 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
   // Best sentences per article, then round-robin across articles (newest first)
   // so the card cites as many sources as it can.
   const perDoc: { uri: string; picks: { sentence: number; score: number }[] }[] = [];
-  // The newest articles (and this one) are enough to fill a card; a name in
-  // thousands of articles must not make the card read them all.
-  const newest = [...e.docs.keys()].sort((a, b) => (a === uri ? -1 : b === uri ? 1 : dateOf(index, b) - dateOf(index, a))).slice(0, CARD_ARTICLES);
-  for (const docUri of newest) {
+  // The articles about it (those that name it most, then the newest) and this one are enough to
+  // fill a card; a name in thousands of articles must not make the card read them all.
+  const about = [...e.docs.entries()].sort(([a, x], [b, y]) => (a === uri ? -1 : b === uri ? 1 : y.mentionCount - x.mentionCount || dateOf(index, b) - dateOf(index, a)))
+    .slice(0, CARD_ARTICLES).map(([u]) => u);
+  for (const docUri of about) {
     const d = index.get(docUri);
     if (!d) continue;
     const seen = new Set<number>();
@@ -112,7 +118,7 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
       seen.add(m.sentence);
       // Another article's headline in a list of related stories is not a fact of this one.
       if (isLinkOnly(d.facts.sentences[m.sentence]?.text ?? '')) continue;
-      picks.push({ sentence: m.sentence, score: informativeness(d, m.sentence, e.name) });
+      picks.push({ sentence: m.sentence, score: informativeness(d, m.sentence, e.key, e.name) });
     }
     picks.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
     if (picks.length) perDoc.push({ uri: docUri, picks });

@@ -1,0 +1,56 @@
+/**
+ * Which facts an entity's hover card cites: those of the articles about the
+ * entity (that name it most) rather than the newest passing mentions, and in
+ * each article the sentence that states the entity's own figure before one
+ * that only stands near another company's.
+ */
+import * as assert from 'assert';
+import { analyze } from '../server/src/core/analyze';
+import { extractFacts } from '../server/src/core/extract/facts';
+import { hover } from '../server/src/core/features/hover';
+import { CorpusIndex, lineStartsOf } from '../server/src/core/index/corpus';
+import { NOW } from './helpers/fixture';
+
+function article(n: number, date: string, body: string): { uri: string; text: string } {
+  const text = `# Story ${n}\n\n## Information:\n+ Source: Outlet ${n}\n+ Link: https://example.com/story-${n}\n+ Date: ${date}\n+ Author: Jane Doe\n\n## Article:\n${body}\n`;
+  return { uri: `file:///ws/story-${String(n).padStart(2, '0')}.txt`, text };
+}
+
+function indexOf(articles: { uri: string; text: string }[]): CorpusIndex {
+  const index = new CorpusIndex();
+  for (const a of articles) {
+    index.set({ facts: extractFacts(a.uri, a.text, analyze(a.text, { now: NOW }).article, {}), lineStarts: lineStartsOf(a.text), origin: 'workspace' });
+  }
+  return index;
+}
+
+/** The cited facts of the card on the first "Acme Corp" of `a`. */
+function citedFacts(index: CorpusIndex, a: { uri: string; text: string }): string[] {
+  const card = hover(index, a.uri, a.text.indexOf('Acme Corp') + 1)!.markdown;
+  return card.slice(card.indexOf('**Cited facts**')).split('\n').filter((l) => l.startsWith('- '));
+}
+
+describe('entity hover card: cited facts', function () {
+  it('come from the articles about the entity, not from the newest passing mentions', function () {
+    // Three older articles about Acme Corp, then twenty newer ones that name it once in passing.
+    const about = [1, 2, 3].map((n) => article(n, `2021-0${n}-10`,
+      `Acme Corp said ${n} million customer records were stolen in the breach. Acme Corp is a retailer.\n\nAcme Corp hired investigators. Acme Corp has notified regulators about the incident at once.`));
+    const passing = Array.from({ length: 20 }, (_, i) => article(10 + i, `2021-11-${String(i + 1).padStart(2, '0')}`,
+      `Retailers such as Acme Corp and others were mentioned in a roundup of security stories this week by the editors.`));
+    const here = article(99, '2021-12-01', 'We look back at Acme Corp and its year of incidents, which the editors reviewed again today.');
+    const index = indexOf([...about, ...passing, here]);
+    const facts = citedFacts(index, here);
+    assert.strictEqual(facts.length, 6, facts.join('\n'));
+    for (const n of [1, 2, 3]) assert.ok(facts.some((f) => f.includes(`said ${n} million customer records`)), facts.join('\n'));
+  });
+
+  it('prefer the sentence with the entity\'s own figure to one with another company\'s', function () {
+    const a = article(1, '2021-05-01',
+      'Acme Corp works with Globex Inc, which lost 40,000 customer records last spring to the same attackers, investigators said.\n\n'
+      + 'Separately, Acme Corp lost 12,000 customer records in the attack on its billing systems last month.');
+    const b = article(2, '2021-06-01', 'Acme Corp is back in the news this week after a second look at the incident.');
+    const index = indexOf([a, b]);
+    const facts = citedFacts(index, b);
+    assert.match(facts[0], /Acme Corp lost 12,000 customer records/, facts.join('\n'));
+  });
+});
