@@ -231,10 +231,10 @@ describe('figure consistency: scope and rules', function () {
       { source: 'Daily', date: 'Jan. 18, 2022', body: 'Verizon said 483 customers were affected by the breach.' },
       { source: 'Times', date: 'Jan. 20, 2022', body: 'Verizon said on Jan. 20 that 620 customers were affected by the breach.' },
     );
-    assert.deepStrictEqual(messages(last, 'figure.revision'), ['customers was revised over time: 483 (Jan 17, 2022) → 620 (Jan 20, 2022).']);
+    assert.deepStrictEqual(messages(last, 'figure.revision'), ['The number of customers was revised over time: 483 (Jan 17, 2022) → 620 (Jan 20, 2022).']);
     // The headline's "Customers" is a noun like the body's.
     const headline = messages(first, 'figure.revision');
-    assert.ok(headline.length === 2 && headline.every((m) => m.startsWith('customers was revised')), JSON.stringify(headline));
+    assert.ok(headline.length === 2 && headline.every((m) => m.startsWith('The number of customers was revised')), JSON.stringify(headline));
     const [, gang] = diagnose(
       { source: 'Wire', date: 'June 20, 2022', body: 'Verizon said about 600,000 customers had their order histories exposed, and later that 650,000 customers had.' },
       { source: 'Post', date: 'June 21, 2022', body: 'The extortion crew NightVeil boasted on its leak site that it holds data on 1.5 million Verizon customers.' },

@@ -677,7 +677,7 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
       const steps = told.map((s) => `${s.figure.text} (${formatDate(s.when)})`);
       // The first value and the latest ones; the middle of a long story is a count.
       const story = steps.length > STORY_STEPS ? [steps[0], `… ${steps.length - STORY_STEPS} more …`, ...steps.slice(-(STORY_STEPS - 1))].join(' → ') : steps.join(' → ');
-      out.push(diag('figure.revision', fig.span, `${what.trim()} was revised over time: ${story}.`, [], related(revisions, 'as of that date')));
+      out.push(diag('figure.revision', fig.span, `${revisedWhat(fig, what.trim())} was revised over time: ${story}.`, [], related(revisions, 'as of that date')));
     }
     if (disputes.length) {
       const names = [...new Set(disputes.map((d) => partyName(index, d)))];
@@ -728,6 +728,13 @@ function supersededBetween(o: Stated, me: Stated, all: Stated[], fig: Figure): b
 function partyName(index: CorpusIndex, s: Stated): string {
   const c = claimOf(index.get(s.uri)!.facts, s.figure.sentence);
   return c?.attribution?.who ?? (s.claimant ? 'the claimant' : `${index.get(s.uri)!.facts.source ?? 'another article'}`);
+}
+
+/** What a revision revised, to open its message: "The number of records", "The ransom". */
+function revisedWhat(f: Figure, what: string): string {
+  if (f.unit === 'count') return what ? `The number of ${what}` : 'The count';
+  if (f.unit === 'bytes') return `The amount of ${what || 'data'}`;
+  return what ? `The ${what}` : 'The amount';
 }
 
 /** What a figure counts, for a message after its value ("850,000 prepaid customers"), with its leading space. */
