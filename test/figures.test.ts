@@ -7,7 +7,7 @@
  * with a plain string search, so these tests depend on no other extractor.
  */
 import * as assert from 'assert';
-import { extractFigures, measureKey, mentionsBySentence, singular } from '../server/src/core/extract/figures';
+import { extractFigures, measureKey, mentionsBySentence, singular, writtenMeasure } from '../server/src/core/extract/figures';
 import { scanNumbers, visibleText } from '../server/src/core/extract/numbers';
 import type { EntityKind, Figure, Mention, SentenceRef } from '../server/src/core/extract/types';
 import { parse } from '../server/src/core/syntax/parse';
@@ -368,6 +368,18 @@ describe('figures', function () {
       assert.strictEqual(figure('More than 1,200 websites went down, including LinkedIn.', 'More than 1,200', 't-mobile').subject, 't-mobile');
       assert.strictEqual(figure('Some 300 firms, such as LinkedIn, were hit.', 'Some 300', 't-mobile').subject, 't-mobile');
       assert.strictEqual(figure('At least 10 actors sell access to networks like LinkedIn.', 'At least 10', 't-mobile').subject, 't-mobile');
+    });
+
+    it('what a figure counts, as written: qualifiers first, a qualifier written as a name after, in brackets', function () {
+      const written = (sentence: string, text: string) => {
+        const sentences = doc([sentence]);
+        const f = extractFigures(sentences, mentionsOf(sentences, NAMES), kinds(NAMES), 't-mobile').find((x) => x.text === text)!;
+        return writtenMeasure(f, sentences);
+      };
+      assert.strictEqual(written('The names of 52,000 people with Metro by T-Mobile accounts may also have been accessed.', '52,000'), 'people (Metro)');
+      assert.strictEqual(written('It hit 850,000 active T-Mobile prepaid customers.', '850,000'), 'prepaid customers');
+      // A capital that opens the sentence is no name.
+      assert.strictEqual(written('Prepaid plans suffered most: 850,000 prepaid customers were hit.', '850,000'), 'prepaid customers');
     });
 
     it('singular nouns by a small rule set', function () {

@@ -76,7 +76,7 @@ describe('corpus knowledge over stdio', function () {
     assert.ok(md.includes(`${fileUri(ZDNET)}#L`), md);
     // What it counts, as the articles write it (the index compares "customer").
     assert.match(md, /^\*\*902,000\*\* — prepaid customers of T\\-Mobile$/m);
-    assert.match(md, /850,000 customers \(prepaid\) \+ 52,000 people \(metro\) = 902,000/);
+    assert.match(md, /850,000 prepaid customers \+ 52,000 people \\\(Metro\\\) = 902,000/);
   });
 
   it('hover on a figure lists only statements known to count the same thing', async function () {

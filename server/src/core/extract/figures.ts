@@ -813,9 +813,41 @@ export function writtenNoun(f: Figure, sentences: readonly SentenceRef[]): strin
   return f.noun;
 }
 
-/** What a figure counts, qualifiers first, as the article writes it ("prepaid customers"); '' when it does not say. */
+/**
+ * What a figure counts, as the article writes it: qualifiers first ("prepaid
+ * customers"), but a qualifier the sentence writes as a name after the noun,
+ * as written ("people (Metro)", not "metro people"); '' when it does not say.
+ */
 export function writtenMeasure(f: Figure, sentences: readonly SentenceRef[]): string {
-  return [...f.qualifiers, writtenNoun(f, sentences) ?? ''].filter(Boolean).join(' ');
+  const { what, names } = writtenParts(f, sentences);
+  return names.length ? `${what || 'figure'} (${names.join(', ')})` : what;
+}
+
+/** `writtenMeasure` in its parts: the words before and the noun ("prepaid customers"), and the names ("Metro"). */
+export function writtenParts(f: Figure, sentences: readonly SentenceRef[]): { what: string; names: string[] } {
+  const text = sentences[f.sentence]?.text ?? '';
+  const before: string[] = [];
+  const names: string[] = [];
+  for (const q of f.qualifiers) {
+    const name = writtenAsName(text, q);
+    if (name) names.push(name);
+    else before.push(q);
+  }
+  return { what: [...before, writtenNoun(f, sentences) ?? ''].filter(Boolean).join(' '), names };
+}
+
+/** The qualifier `q` as `text` writes it when that is a name (a capital, not opening the sentence), else undefined. */
+function writtenAsName(text: string, q: string): string | undefined {
+  if (!q || !/^[a-z]/.test(q)) return undefined;
+  const lower = text.toLowerCase();
+  for (let at = lower.indexOf(q); at >= 0; at = lower.indexOf(q, at + 1)) {
+    const end = at + q.length;
+    if ((at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1])) || (end < text.length && /[\p{L}\p{N}]/u.test(text[end]))) continue;
+    const written = text.slice(at, end);
+    const prev = text.slice(0, at).trimEnd();
+    return prev && !'.!?'.includes(prev[prev.length - 1]) && /^\p{Lu}/u.test(written) ? written : undefined;
+  }
+  return undefined;
 }
 
 /** Whether a figure says what it counts: a noun, or a unit that is one ("21-year-old" is an age). */

@@ -13,7 +13,7 @@
 import type { CorpusIndex, EntityEntry, IndexedDoc } from '../index/corpus';
 import { agree, comparableStatements, findParts, formatValue, measureLabel, nearestInTime, partSources } from '../index/compare';
 import { judgeFigure, verdictWords, type Judged, type Verdict } from '../check/consistency';
-import { writtenNoun } from '../extract/figures';
+import { writtenMeasure } from '../extract/figures';
 import type { Claim, DocFacts, Figure } from '../extract/types';
 import { clip, escape, formatDate, openLink } from './markdown';
 import { dateOf, targetAt } from './locate';
@@ -215,7 +215,7 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
     for (const p of parts.slice(0, 4)) {
       const sum = p.parts.reduce((s, x) => s + x.value, 0);
       const from = index.get(p.uri)!.facts;
-      const terms = p.parts.map((x) => `${escape(x.text)} ${escape(writtenNoun(x, from.sentences) ?? '')}${x.qualifiers.length ? ` (${escape(x.qualifiers.join(', '))})` : ''}`).join(' + ');
+      const terms = p.parts.map((x) => `${escape(x.text)} ${escape(writtenMeasure(x, from.sentences))}`).join(' + ');
       const first = from.sentences[p.parts[0].sentence]?.span.start ?? p.parts[0].span.start;
       lines.push(`- ${terms} = ${escape(formatValue(sum, 'count'))} — ${cite(index, p.uri, first)}`);
     }

@@ -3,7 +3,7 @@
  * hedges are applied, and whether a total equals parts stated elsewhere
  * (850,000 prepaid + 52,000 Metro = 902,000).
  */
-import { knownMeasure, writtenMeasure } from '../extract/figures';
+import { knownMeasure, writtenParts } from '../extract/figures';
 import type { Figure, SentenceRef, Unit } from '../extract/types';
 import type { CorpusIndex, FigureRef } from './corpus';
 
@@ -147,8 +147,8 @@ const UNIT_WORD: Record<Unit, string> = {
  */
 export function measureLabel(index: CorpusIndex, f: Figure, sentences: readonly SentenceRef[]): string {
   const subject = f.subject ? index.entity(f.subject)?.name ?? f.subject : undefined;
-  const what = writtenMeasure(f, sentences);
-  return [what || UNIT_WORD[f.unit], subject ? `of ${subject}` : ''].filter(Boolean).join(' ');
+  const { what, names } = writtenParts(f, sentences);
+  return [what || UNIT_WORD[f.unit], subject ? `of ${subject}` : '', names.length ? `(${names.join(', ')})` : ''].filter(Boolean).join(' ');
 }
 
 /** At most `n` items, those nearest in time to `when` (all when there are few), in their order in `list`. */
