@@ -48,18 +48,30 @@ function cite(index: CorpusIndex, uri: string, start: number): string {
   return `${openLink(`${outlet}, ${formatDate(d.summary.date)}`, uri, line)}`;
 }
 
-const kindsCache = new WeakMap<DocFacts, { figures: Set<number>; attributed: Set<number>; claim: Map<number, Claim> }>();
+interface SentenceKinds {
+  /** Sentences with a figure (not a year), each with the subjects of its figures ('' for none). */
+  figures: Map<number, string[]>;
+  attributed: Set<number>;
+  claim: Map<number, Claim>;
+}
+
+const kindsCache = new WeakMap<DocFacts, SentenceKinds>();
 
 /**
  * Which sentences of an article hold a figure, an attributed claim, and each
  * sentence's first claim: computed once per article version, so a card over
  * an article with thousands of figures costs lookups, not scans per sentence.
  */
-function sentenceKinds(f: DocFacts) {
+function sentenceKinds(f: DocFacts): SentenceKinds {
   let k = kindsCache.get(f);
   if (!k) {
-    k = { figures: new Set(), attributed: new Set(), claim: new Map() };
-    for (const x of f.figures) if (x.unit !== 'year') k.figures.add(x.sentence);
+    k = { figures: new Map(), attributed: new Set(), claim: new Map() };
+    for (const x of f.figures) {
+      if (x.unit === 'year') continue;
+      const subjects = k.figures.get(x.sentence);
+      if (subjects) subjects.push(x.subject ?? '');
+      else k.figures.set(x.sentence, [x.subject ?? '']);
+    }
     for (const c of f.claims) {
       if (c.attribution) k.attributed.add(c.sentence);
       if (!k.claim.has(c.sentence)) k.claim.set(c.sentence, c);
@@ -79,13 +91,40 @@ function informativeness(d: IndexedDoc, sentence: number, entityKey: string, ent
   if (!s) return -1;
   let score = 0;
   const k = sentenceKinds(d.facts);
-  if (k.figures.has(sentence)) score += d.facts.figures.some((x) => x.sentence === sentence && x.subject === entityKey && x.unit !== 'year') ? 4 : 2;
+  const subjects = k.figures.get(sentence);
+  if (subjects) score += subjects.includes(entityKey) ? 4 : 2;
   const claim = k.claim.get(sentence);
   if (claim?.attribution) score += claim.attribution.key === entityKey ? 2 : 1;
   if (s.text.includes(entityName)) score += 1;
   if (s.text.length >= 60 && s.text.length <= 320) score += 2;
   if (/^\W*(?:>|\[!\[)/.test(s.text)) score -= 2;
   return score;
+}
+
+/**
+ * The articles a card reads: this one, then those that name the entity most
+ * (the newest first among equals), at most CARD_ARTICLES. One pass keeps the
+ * best few: an entity named in thousands of articles is not sorted whole.
+ */
+export function topArticles(index: CorpusIndex, e: EntityEntry, uri: string): string[] {
+  type Item = { uri: string; n: number; date: number };
+  // More mentions, then newer, then by path: the answer does not depend on the order articles were indexed in.
+  const better = (a: Item, b: Item) => a.n > b.n || (a.n === b.n && (a.date > b.date || (a.date === b.date && a.uri < b.uri)));
+  const top: Item[] = [];
+  const room = e.docs.has(uri) ? CARD_ARTICLES - 1 : CARD_ARTICLES;
+  for (const [u, x] of e.docs) {
+    if (u === uri) continue;
+    const full = top.length === room;
+    if (full && x.mentionCount < top[room - 1].n) continue;
+    const item = { uri: u, n: x.mentionCount, date: dateOf(index, u) };
+    if (full && !better(item, top[room - 1])) continue;
+    let k = full ? room - 1 : top.length;
+    top[k] = item;
+    for (; k > 0 && better(top[k], top[k - 1]); k--) [top[k - 1], top[k]] = [top[k], top[k - 1]];
+  }
+  const out = top.map((t) => t.uri);
+  if (e.docs.has(uri)) out.unshift(uri);
+  return out;
 }
 
 function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentence: number): string {
@@ -105,8 +144,7 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
   const perDoc: { uri: string; picks: { sentence: number; score: number }[] }[] = [];
   // The articles about it (those that name it most, then the newest) and this one are enough to
   // fill a card; a name in thousands of articles must not make the card read them all.
-  const about = [...e.docs.entries()].sort(([a, x], [b, y]) => (a === uri ? -1 : b === uri ? 1 : y.mentionCount - x.mentionCount || dateOf(index, b) - dateOf(index, a)))
-    .slice(0, CARD_ARTICLES).map(([u]) => u);
+  const about = topArticles(index, e, uri);
   for (const docUri of about) {
     const d = index.get(docUri);
     if (!d) continue;
