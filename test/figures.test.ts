@@ -370,6 +370,10 @@ describe('figures', function () {
       assert.strictEqual(figure('At least 10 actors sell access to networks like LinkedIn.', 'At least 10', 't-mobile').subject, 't-mobile');
     });
 
+    it('a number before a word that names organisations stays a figure when a number follows the word', function () {
+      assert.strictEqual(figure('Microsoft warned that 250 Office 365 customers were targeted.', '250').value, 250);
+    });
+
     it('what a figure counts, as written: qualifiers first, a qualifier written as a name after, in brackets', function () {
       const written = (sentence: string, text: string) => {
         const sentences = doc([sentence]);
@@ -419,6 +423,8 @@ describe('figures', function () {
       'It dissed the US’s No. 2 wireless carrier.',
       'The torture of John Erin Binns (CIA Raven-1) was his claim.',
       'It was notified by Unit221B LLC first.',
+      'According to Yubico and 451 Research, it is common.',
+      'Burkett told local news station 10 News that it was bad.',
       'It is a unique 15-digit code and a 256-bit key.',
       'It calls home to 45[.]32[.]112[.]68 and 209[.]127[.]19[.]241[:]10284 daily.',
       'Despite its CVSS rating of 9.9 and a score of 7.5, it is minor.',

@@ -29,6 +29,7 @@
  */
 import { isLinkOnly, type Span } from '../text';
 import { monthOf } from '../syntax/dates';
+import { ORG_SUFFIXES } from './lexicon';
 import { readingsOf, STOP_WORDS, type RawNumber } from './numbers';
 import type { EntityKind, Figure, Mention, SentenceRef, Unit } from './types';
 
@@ -731,6 +732,8 @@ export function extractFigures(
         measured = measureAfter(v, r, local, offset);
         if (!measured.noun && r.unit === 'count') measured = measureBefore(v, start, local, offset) ?? measured;
       }
+      // "451 Research surveyed 525 data leaders", "WTSP 10 News": a name that starts with a number.
+      if (si >= headlines && !hedge && r.unit === 'count' && measured.nounSpan && namedAfter(v, r, measured.nounSpan.start - offset, measured.nounSpan.end - offset)) continue;
       const span: Span = { start: offset + start, end: offset + r.end };
       let unit: Unit = r.unit;
       // "when Binns was 18.": a bare small number said of a person is an age.
@@ -769,6 +772,21 @@ export function extractFigures(
   }
   if (headlines > 0) qualifyHeadlines(figures, headlines);
   return figures;
+}
+
+/**
+ * Whether the bare number `r` and the word right after it (`nounStart`–`nounEnd`
+ * of `v`) are one name: a capitalised word that names organisations
+ * ("Research", "News", "Security") following the digits after one space, and
+ * no number after it.
+ */
+function namedAfter(v: string, r: RawNumber, nounStart: number, nounEnd: number): boolean {
+  if (nounStart !== r.end + 1 || v.charCodeAt(r.end) !== 32) return false;
+  for (let k = r.start; k < r.end; k++) if (v.charCodeAt(k) < 48 || v.charCodeAt(k) > 57) return false;
+  const c = v.charCodeAt(nounStart);
+  if (!(c >= 65 && c <= 90) || !ORG_SUFFIXES.has(v.slice(nounStart, nounEnd).toLowerCase())) return false;
+  // "250 Office 365 customers" counts customers: a number after the word goes on with the phrase.
+  return !/^\s*\d/.test(v.slice(nounEnd, nounEnd + 4));
 }
 
 /**
