@@ -53,4 +53,11 @@ describe('entity hover card: cited facts', function () {
     const facts = citedFacts(index, b);
     assert.match(facts[0], /Acme Corp lost 12,000 customer records/, facts.join('\n'));
   });
+
+  it('no card for a year, which measures nothing; a count in the same sentence keeps its card', function () {
+    const a = article(1, '2021-05-01', 'In 2019, Acme Corp lost 12,000 customer records in the attack on its billing systems.');
+    const index = indexOf([a]);
+    assert.strictEqual(hover(index, a.uri, a.text.indexOf('2019') + 1), undefined);
+    assert.match(hover(index, a.uri, a.text.indexOf('12,000') + 1)!.markdown, /12,000/);
+  });
 });

@@ -37,7 +37,8 @@ export function hover(index: CorpusIndex, uri: string, offset: number): HoverRes
     const entry = index.entity(t.key);
     return entry ? { markdown: entityCard(index, entry, uri, t.mention.sentence), span: t.span } : undefined;
   }
-  if (t.kind === 'figure') return { markdown: figureCard(index, doc, t.figure), span: t.span };
+  // A year ("in 2022") is compared with nothing and measures nothing: a card would only repeat it.
+  if (t.kind === 'figure' && t.figure.unit !== 'year') return { markdown: figureCard(index, doc, t.figure), span: t.span };
   return undefined;
 }
 
