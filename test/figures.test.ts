@@ -368,6 +368,10 @@ describe('figures', function () {
       assert.strictEqual(figure('More than 1,200 websites went down, including LinkedIn.', 'More than 1,200', 't-mobile').subject, 't-mobile');
       assert.strictEqual(figure('Some 300 firms, such as LinkedIn, were hit.', 'Some 300', 't-mobile').subject, 't-mobile');
       assert.strictEqual(figure('At least 10 actors sell access to networks like LinkedIn.', 'At least 10', 't-mobile').subject, 't-mobile');
+      assert.strictEqual(figure('More than 1,200 websites went down, e.g. LinkedIn.', 'More than 1,200', 't-mobile').subject, 't-mobile');
+      // Without an article subject either.
+      assert.strictEqual(figure('More than 1,200 websites went down, including LinkedIn.', 'More than 1,200', null).subject, undefined);
+
     });
 
     it('a number before a word that names organisations stays a figure when a number follows the word', function () {
@@ -384,6 +388,12 @@ describe('figures', function () {
       assert.strictEqual(written('It hit 850,000 active T-Mobile prepaid customers.', '850,000'), 'prepaid customers');
       // A capital that opens the sentence is no name.
       assert.strictEqual(written('Prepaid plans suffered most: 850,000 prepaid customers were hit.', '850,000'), 'prepaid customers');
+      // The qualifier's own words decide, not the first match in the sentence.
+      assert.strictEqual(written('Its Prepaid Plus brand was not hit, but 850,000 prepaid customers were.', '850,000'), 'prepaid customers');
+      // A headline in title case capitalises every word.
+      assert.strictEqual(written('Verizon Says 850,000 Prepaid Customers Hit in Breach', '850,000'), 'prepaid customers');
+      // Text whose lower case is longer ("İ") does not shift the match.
+      assert.strictEqual(written('İİ The names of 52,000 people with Metro by T-Mobile accounts may also have been accessed.', '52,000'), 'people (Metro)');
     });
 
     it('singular nouns by a small rule set', function () {

@@ -34,14 +34,21 @@ describe('entity hover card: cited facts', function () {
   it('come from the articles about the entity, not from the newest passing mentions', function () {
     // Three older articles about Acme Corp, then twenty newer ones that name it once in passing.
     const about = [1, 2, 3].map((n) => article(n, `2021-0${n}-10`,
-      `Acme Corp said ${n} million customer records were stolen in the breach. Acme Corp is a retailer.\n\nAcme Corp hired investigators. Acme Corp has notified regulators about the incident at once.`));
-    const passing = Array.from({ length: 20 }, (_, i) => article(10 + i, `2021-11-${String(i + 1).padStart(2, '0')}`,
-      `Retailers such as Acme Corp and others were mentioned in a roundup of security stories this week by the editors.`));
+      `Acme Corp said ${n} million customer records were stolen in the breach. Acme Corp is a retailer.\n\nAcme Corp hired investigators. Acme Corp has notified ${['state', 'federal', 'European'][n - 1]} regulators about the incident at once.`));
+    // Each passing mention worded differently: a card cites a sentence retold word for word once, which must not hide the choice.
+    const words = ['weekly', 'daily', 'brief', 'long', 'short', 'quick', 'broad', 'plain', 'dry', 'late', 'early', 'calm', 'bold', 'mild', 'neat', 'rough', 'tidy', 'wide', 'bright', 'dim'];
+    const passing = words.map((w, i) => article(10 + i, `2021-11-${String(i + 1).padStart(2, '0')}`,
+      `Retailers such as Acme Corp and others were mentioned in a ${w} roundup of security stories this week by the editors.`));
     const here = article(99, '2021-12-01', 'We look back at Acme Corp and its year of incidents, which the editors reviewed again today.');
     const index = indexOf([...about, ...passing, here]);
     const facts = citedFacts(index, here);
     assert.strictEqual(facts.length, 6, facts.join('\n'));
     for (const n of [1, 2, 3]) assert.ok(facts.some((f) => f.includes(`said ${n} million customer records`)), facts.join('\n'));
+    // Six facts from the three articles about it (two each: a second from one article beats a roundup's
+    // passing mention), none from a roundup; listed newest first.
+    assert.ok(!facts.some((f) => f.includes('roundup')), facts.join('\n'));
+    const dates = facts.map((f) => /Outlet (\d+)/.exec(f)![1]);
+    assert.deepStrictEqual(dates, [...dates].sort((a, b) => Number(b) - Number(a)), facts.join('\n'));
   });
 
   it('prefer the sentence with the entity\'s own figure to one with another company\'s', function () {

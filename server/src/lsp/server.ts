@@ -418,10 +418,12 @@ export function startServer(connection: Connection): void {
     checkParams(params, ['textDocument', 'position']);
     const uri = params.textDocument.uri;
     if (!(await fresh(uri)) || token.isCancellationRequested) return null;
-    return highlights(index, uri, offsetIn(uri, params.position)).flatMap((span) => {
+    const found = highlights(index, uri, offsetIn(uri, params.position)).flatMap((span) => {
       const range = index.range(uri, span);
       return range ? [{ range, kind: DocumentHighlightKind.Text }] : [];
     });
+    // Null, not []: VS Code takes an empty list as the answer and would drop its own word highlighting.
+    return found.length ? found : null;
   });
 
   connection.onWorkspaceSymbol((params, token) => {

@@ -433,6 +433,8 @@ export interface Judgement {
   parts: Reconciliation[];
   /** The measure has more statements than the check weighs (`MAX_COMPARED`): those past it are in no verdict. */
   bounded?: number;
+  /** Then, the statements left out, as `${figure.span.start} ${uri}`. */
+  cut?: Set<string>;
 }
 
 /** Why a statement is not weighed, in words for a card. */
@@ -501,13 +503,17 @@ class Judge {
     return mine;
   }
 
-  /** Whether `sameMeasure` left statements of the figure's measure out (call it first). */
-  private bounded(fig: Figure): boolean {
+  /** The statements of the figure's measure that `sameMeasure` left out, if any (call it first). */
+  private cut(fig: Figure): Set<string> | undefined {
     const list = this.byMeasure.get(fig.measure) ?? [];
-    if (list.length <= MAX_COMPARED) return false;
+    if (list.length <= MAX_COMPARED) return undefined;
+    const out = new Set<string>();
     let others = 0;
-    for (const r of list) if (!(r.uri === this.uri && r.figure.span.start === fig.span.start)) others++;
-    return others > MAX_COMPARED;
+    for (const r of list) {
+      if (r.uri === this.uri && r.figure.span.start === fig.span.start) continue;
+      if (++others > MAX_COMPARED) out.add(`${r.figure.span.start} ${r.uri}`);
+    }
+    return out.size ? out : undefined;
   }
 
   /** Where parts of a total may be stated, per subject and day (figures of one article share both). */
@@ -576,7 +582,8 @@ class Judge {
       const v = verdictOf(o);
       others.push(VERDICTS.has(v) ? { uri: o.uri, figure: o.figure, when: o.when, verdict: v as Verdict } : { uri: o.uri, figure: o.figure, when: o.when, verdict: 'unchecked', reason: v });
     }
-    return this.bounded(fig) ? { when: me.when, others, parts, bounded: MAX_COMPARED } : { when: me.when, others, parts };
+    const cut = this.cut(fig);
+    return cut ? { when: me.when, others, parts, bounded: MAX_COMPARED, cut } : { when: me.when, others, parts };
   }
 }
 

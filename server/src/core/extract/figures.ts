@@ -485,10 +485,23 @@ function subjectNear(ms: Mention[], span: Span, v?: string, offset = 0): Mention
   for (let k = lo - 1; k >= 0 && lo - k <= 8; k--) if (ms[k].span.end <= span.start) return ms[k];
   const m = nearest(ms, span);
   if (!m || v === undefined || m.span.start < span.end) return m;
-  return EXAMPLES_RE.test(v.slice(span.end - offset, m.span.start - offset)) ? undefined : m;
+  return givenAsExample(v.slice(span.end - offset, m.span.start - offset)) ? undefined : m;
 }
 
-const EXAMPLES_RE = /\b(?:includ(?:ing|es|ed)|such as|like|likes of|among(?:st)?(?: them)?|e\.g\.|for (?:example|instance))\b/i;
+const EXAMPLES_RE = /\b(?:includ(?:ing|es|ed)|such as|like|likes of|among(?:st)?(?: them)?|for (?:example|instance))\b|\be\.g\./i;
+
+/**
+ * Whether the text between a figure and a name after it introduces the name as
+ * an example: a cue ("including", "such as", "e.g.") anywhere in it. A cue
+ * followed by a clause ("including names and emails, a figure Riverton Hotels
+ * has not confirmed") is taken for one too: in the real corpus the name after a
+ * list of examples is far more often another example or a source ("…, including
+ * Australia, New Zealand, and Japan, the country's Ministry of Commerce said")
+ * than the figure's owner.
+ */
+function givenAsExample(between: string): boolean {
+  return EXAMPLES_RE.test(between);
+}
 
 const SOURCE_BEFORE_RE = /\baccording to\b[^,.;:]*$|\b(?:report|study|research|analysis|data|survey)\s+(?:by|from)\s+(?:[\w-]+\s+){0,4}$/i;
 const SOURCE_AFTER_RE = /^(?:[’']s)?\s*(?:[\w-]+\s+){0,2}?(?:said|says|told|reported|reports|found|estimated|estimates|noted|wrote|researchers?|data shows|analysts?|indicates|indicated|shows|showed|lists|listed)\b/;
@@ -748,7 +761,7 @@ export function extractFigures(
         const named = measured.inside.find((m) => { const k = kindOf(m.key); return (k !== 'person' && k !== 'place') || isOrg(m); })?.key
           ?? subjectNear((owners ??= (orgs ??= ms.filter(isOrg)).filter((m) => !speaks(v, m, offset) && !actsAgainst(v, m, offset))), span, v, offset)?.key
           ?? listLead(s.text);
-        const speaker = named === undefined && fallbackSubject === undefined ? subjectNear(orgs ?? [], span)?.key : undefined;
+        const speaker = named === undefined && fallbackSubject === undefined ? subjectNear(orgs ?? [], span, v, offset)?.key : undefined;
         const carried = named === undefined ? carriedSubject(si) : undefined;
         subject = named !== undefined ? canon(named) : carried !== undefined ? canon(carried) : fallbackSubject ?? (speaker !== undefined ? canon(speaker) : undefined);
       }
@@ -843,29 +856,57 @@ export function writtenMeasure(f: Figure, sentences: readonly SentenceRef[]): st
 
 /** `writtenMeasure` in its parts: the words before and the noun ("prepaid customers"), and the names ("Metro"). */
 export function writtenParts(f: Figure, sentences: readonly SentenceRef[]): { what: string; names: string[] } {
-  const text = sentences[f.sentence]?.text ?? '';
+  const s = sentences[f.sentence];
+  const text = s?.text ?? '';
+  // A headline in title case capitalises every word: none of them is a name by its capital.
+  const titleCase = isTitleCase(text);
+  const near = s ? Math.max(0, f.span.start - s.span.start) : 0;
   const before: string[] = [];
   const names: string[] = [];
   for (const q of f.qualifiers) {
-    const name = writtenAsName(text, q);
+    const name = titleCase ? undefined : writtenAsName(text, q, near);
     if (name) names.push(name);
     else before.push(q);
   }
   return { what: [...before, writtenNoun(f, sentences) ?? ''].filter(Boolean).join(' '), names };
 }
 
-/** The qualifier `q` as `text` writes it when that is a name (a capital, not opening the sentence), else undefined. */
-function writtenAsName(text: string, q: string): string | undefined {
+/** Whether most words of four letters or more are capitalised ("Verizon Says 850,000 Prepaid Customers Hit"). */
+function isTitleCase(text: string): boolean {
+  let words = 0;
+  let caps = 0;
+  for (const m of text.matchAll(/\p{L}{4,}/gu)) {
+    words++;
+    if (/^\p{Lu}/u.test(m[0])) caps++;
+  }
+  return words >= 3 && caps >= 0.6 * words;
+}
+
+/**
+ * The qualifier `q` as `text` writes it nearest to offset `near` (the figure),
+ * when that is a name: a capital that does not open the sentence, a quotation
+ * or a clause after a colon. Else undefined.
+ */
+function writtenAsName(text: string, q: string, near: number): string | undefined {
   if (!q || !/^[a-z]/.test(q)) return undefined;
+  // Case ignored. Lower-casing can change the length ("İ" is two code units lower): then each place is compared alone.
   const lower = text.toLowerCase();
-  for (let at = lower.indexOf(q); at >= 0; at = lower.indexOf(q, at + 1)) {
+  const same = lower.length === text.length;
+  const next = (from: number): number => {
+    if (same) return lower.indexOf(q, from);
+    for (let at = from; at + q.length <= text.length; at++) if (text.slice(at, at + q.length).toLowerCase() === q) return at;
+    return -1;
+  };
+  let best = -1;
+  for (let at = next(0); at >= 0; at = next(at + 1)) {
     const end = at + q.length;
     if ((at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1])) || (end < text.length && /[\p{L}\p{N}]/u.test(text[end]))) continue;
-    const written = text.slice(at, end);
-    const prev = text.slice(0, at).trimEnd();
-    return prev && !'.!?'.includes(prev[prev.length - 1]) && /^\p{Lu}/u.test(written) ? written : undefined;
+    if (best < 0 || Math.abs(at - near) < Math.abs(best - near)) best = at;
   }
-  return undefined;
+  if (best < 0) return undefined;
+  const written = text.slice(best, best + q.length);
+  const prev = text.slice(0, best).trimEnd();
+  return prev && !'.!?:“"‘\'(>*'.includes(prev[prev.length - 1]) && /^\p{Lu}/u.test(written) ? written : undefined;
 }
 
 /** Whether a figure says what it counts: a noun, or a unit that is one ("21-year-old" is an age). */

@@ -27,6 +27,10 @@ export interface HoverResult {
 const MAX_FACTS = 6;
 /** How many articles (those that name the entity most, then the newest) a card looks through for cited facts. */
 const CARD_ARTICLES = 16;
+/** What each fact an article already gave takes off the score of its next sentence. */
+const PER_ARTICLE = 2;
+/** An undated article's place when facts are listed newest first: last. */
+const UNDATED = -8.64e15;
 
 export function hover(index: CorpusIndex, uri: string, offset: number): HoverResult | undefined {
   const doc = index.get(uri);
@@ -52,7 +56,6 @@ function cite(index: CorpusIndex, uri: string, start: number): string {
 interface SentenceKinds {
   /** Sentences with a figure (not a year), each with the subjects of its figures ('' for none). */
   figures: Map<number, string[]>;
-  attributed: Set<number>;
   claim: Map<number, Claim>;
 }
 
@@ -66,7 +69,7 @@ const kindsCache = new WeakMap<DocFacts, SentenceKinds>();
 function sentenceKinds(f: DocFacts): SentenceKinds {
   let k = kindsCache.get(f);
   if (!k) {
-    k = { figures: new Map(), attributed: new Set(), claim: new Map() };
+    k = { figures: new Map(), claim: new Map() };
     for (const x of f.figures) {
       if (x.unit === 'year') continue;
       const subjects = k.figures.get(x.sentence);
@@ -74,7 +77,6 @@ function sentenceKinds(f: DocFacts): SentenceKinds {
       else k.figures.set(x.sentence, [x.subject ?? '']);
     }
     for (const c of f.claims) {
-      if (c.attribution) k.attributed.add(c.sentence);
       if (!k.claim.has(c.sentence)) k.claim.set(c.sentence, c);
     }
     kindsCache.set(f, k);
@@ -85,17 +87,19 @@ function sentenceKinds(f: DocFacts): SentenceKinds {
 /**
  * How much a sentence tells about an entity: its own figures (whose subject it
  * is) most, then its own words (it is who says so), then any figure or
- * attribution, a full name, a readable length.
+ * attribution, the entity opening the sentence (its grammatical subject), a
+ * full name, a readable length.
  */
-function informativeness(d: IndexedDoc, sentence: number, entityKey: string, entityName: string): number {
+function informativeness(d: IndexedDoc, sentence: number, entityKey: string, entityName: string, opens: boolean): number {
   const s = d.facts.sentences[sentence];
   if (!s) return -1;
   let score = 0;
   const k = sentenceKinds(d.facts);
   const subjects = k.figures.get(sentence);
-  if (subjects) score += subjects.includes(entityKey) ? 4 : 2;
+  if (subjects) score += subjects.includes(entityKey) ? 5 : 2;
   const claim = k.claim.get(sentence);
   if (claim?.attribution) score += claim.attribution.key === entityKey ? 2 : 1;
+  if (opens) score += 1;
   if (s.text.includes(entityName)) score += 1;
   if (s.text.length >= 60 && s.text.length <= 320) score += 2;
   if (/^\W*(?:>|\[!\[)/.test(s.text)) score -= 2;
@@ -104,8 +108,9 @@ function informativeness(d: IndexedDoc, sentence: number, entityKey: string, ent
 
 /**
  * The articles a card reads: this one, then those that name the entity most
- * (the newest first among equals), at most CARD_ARTICLES. One pass keeps the
- * best few: an entity named in thousands of articles is not sorted whole.
+ * (the newest first among equals, undated ones last), at most CARD_ARTICLES,
+ * best first. One pass keeps the best few: an entity named in thousands of
+ * articles is not sorted whole.
  */
 export function topArticles(index: CorpusIndex, e: EntityEntry, uri: string): string[] {
   type Item = { uri: string; n: number; date: number };
@@ -117,7 +122,7 @@ export function topArticles(index: CorpusIndex, e: EntityEntry, uri: string): st
     if (u === uri) continue;
     const full = top.length === room;
     if (full && x.mentionCount < top[room - 1].n) continue;
-    const item = { uri: u, n: x.mentionCount, date: dateOf(index, u) };
+    const item = { uri: u, n: x.mentionCount, date: index.get(u)?.summary.date ?? UNDATED };
     if (full && !better(item, top[room - 1])) continue;
     let k = full ? room - 1 : top.length;
     top[k] = item;
@@ -140,8 +145,8 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
   if (aliases.length) lines.push(`\nAlso written: ${aliases.map(escape).join(', ')}`);
   lines.push(`\nMentioned in ${e.docs.size} article${e.docs.size === 1 ? '' : 's'} (${e.mentionCount} mention${e.mentionCount === 1 ? '' : 's'}).`);
 
-  // Best sentences per article, then round-robin across articles (newest first)
-  // so the card cites as many sources as it can.
+  // The most informative sentences of those articles, each further one from an
+  // article already cited counting for less, so the card cites several sources.
   const perDoc: { uri: string; picks: { sentence: number; score: number }[] }[] = [];
   // The articles about it (those that name it most, then the newest) and this one are enough to
   // fill a card; a name in thousands of articles must not make the card read them all.
@@ -157,27 +162,41 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
       seen.add(m.sentence);
       // Another article's headline in a list of related stories is not a fact of this one.
       if (isLinkOnly(d.facts.sentences[m.sentence]?.text ?? '')) continue;
-      picks.push({ sentence: m.sentence, score: informativeness(d, m.sentence, e.key, e.name) });
+      const opens = m.span.start - (d.facts.sentences[m.sentence]?.span.start ?? 0) <= 3;
+      // This article's own sentences are what the writer is reading: others' come first.
+      // An article that names the entity again and again is about it.
+      const about = (e.docs.get(docUri)?.mentionCount ?? 0) >= 3 ? 1 : 0;
+      picks.push({ sentence: m.sentence, score: informativeness(d, m.sentence, e.key, e.name, opens) + about - (docUri === uri ? 2 : 0) });
     }
     picks.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
     if (picks.length) perDoc.push({ uri: docUri, picks });
   }
-  perDoc.sort((a, b) => (a.uri === uri ? 1 : 0) - (b.uri === uri ? 1 : 0) || dateOf(index, b.uri) - dateOf(index, a.uri));
-  const facts: string[] = [];
+  const facts: { line: string; date: number }[] = [];
   // A sentence retold word for word (a copy of an article, a boilerplate paragraph) is cited once.
   const cited = new Set<string>();
-  for (let round = 0; facts.length < MAX_FACTS && perDoc.some((p) => p.picks.length > round); round++) {
-    for (const p of perDoc) {
-      const pick = p.picks[round];
-      if (!pick || facts.length >= MAX_FACTS) continue;
-      const s = index.get(p.uri)!.facts.sentences[pick.sentence];
-      const words = plain(s.text).toLowerCase().replace(/\s+/g, ' ').trim();
-      if (cited.has(words)) continue;
-      cited.add(words);
-      facts.push(`- “${escape(clip(plain(s.text), 240))}” — ${cite(index, p.uri, s.span.start)}`);
+  const next = perDoc.map(() => 0);
+  const taken = perDoc.map(() => 0);
+  while (facts.length < MAX_FACTS) {
+    // The best next sentence: its score less PER_ARTICLE for each fact its article already gave;
+    // on a tie, the article that names the entity most (perDoc is in that order).
+    let best = -1;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < perDoc.length; i++) {
+      const pick = perDoc[i].picks[next[i]];
+      if (pick && pick.score - PER_ARTICLE * taken[i] > bestScore) { best = i; bestScore = pick.score - PER_ARTICLE * taken[i]; }
     }
+    if (best < 0) break;
+    const p = perDoc[best];
+    const s = index.get(p.uri)!.facts.sentences[p.picks[next[best]++].sentence];
+    const words = plain(s.text).toLowerCase().replace(/\s+/g, ' ').trim();
+    if (cited.has(words)) continue;
+    cited.add(words);
+    taken[best]++;
+    facts.push({ line: `- “${escape(clip(plain(s.text), 240))}” — ${cite(index, p.uri, s.span.start)}`, date: index.get(p.uri)?.summary.date ?? UNDATED });
   }
-  if (facts.length) lines.push('\n**Cited facts**\n', ...facts);
+  // Listed newest first.
+  facts.sort((a, b) => b.date - a.date);
+  if (facts.length) lines.push('\n**Cited facts**\n', ...facts.map((f) => f.line));
   return lines.join('\n');
 }
 

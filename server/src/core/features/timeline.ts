@@ -14,7 +14,7 @@ import { agree, comparableStatements, formatValue, measureLabel } from '../index
 import { knownMeasure } from '../extract/figures';
 import type { Figure, Unit } from '../extract/types';
 import { targetAt } from './locate';
-import { judgeFigure, verdictWords, type Judged, type Verdict } from '../check/consistency';
+import { judgeFigure, verdictWords, type Judged, type Judgement, type Verdict } from '../check/consistency';
 import type { Span } from '../text';
 
 export interface TimelinePoint {
@@ -95,11 +95,11 @@ function point(index: CorpusIndex, uri: string, f: Figure, from: Figure, selecte
 }
 
 /** Why the check left a statement of the measure out, when it can tell: ": a copy of …", ": the same sentence", the check's bound. */
-function whyNot(index: CorpusIndex, uri: string, f: Figure, r: { uri: string; figure: Figure }, bounded: number | undefined): string {
+function whyNot(index: CorpusIndex, uri: string, f: Figure, r: { uri: string; figure: Figure }, judged: Judgement): string {
   if (r.uri === uri && r.figure.sentence === f.sentence) return ': the same sentence';
   const link = index.get(r.uri)?.summary.link;
   if (link && (link === index.get(uri)?.summary.link || index.firstByLink(link) !== r.uri)) return ': a copy of an article (same Link) counted once';
-  if (bounded !== undefined) return `: past the first ${bounded} statements of this measure that the check weighs`;
+  if (judged.cut?.has(`${r.figure.span.start} ${r.uri}`)) return `: past the first ${judged.bounded} statements of this measure that the check weighs`;
   return '';
 }
 
@@ -128,7 +128,7 @@ export function timelineAt(index: CorpusIndex, uri: string, offset: number): Tim
       p.check = verdictWords(o, judged!.when);
     } else {
       p.verdict = 'unweighed';
-      p.check = !judged ? (p.agrees ? 'same value' : 'not checked') : judged.skipped ? `not checked: this figure is ${judged.skipped}` : `not compared${whyNot(index, uri, f, r, judged.bounded)}`;
+      p.check = !judged ? (p.agrees ? 'same value' : 'not checked') : judged.skipped ? `not checked: this figure is ${judged.skipped}` : `not compared${whyNot(index, uri, f, r, judged)}`;
     }
     points.push(p);
   }
