@@ -26,7 +26,7 @@ export interface HoverResult {
 
 const MAX_FACTS = 6;
 /** How many articles (those that name the entity most, then the newest) a card looks through for cited facts. */
-const CARD_ARTICLES = 16;
+const CARD_ARTICLES = 10;
 /** What each fact an article already gave takes off the score of its next sentence. */
 const PER_ARTICLE = 2;
 /** An undated article's place when facts are listed newest first: last. */
