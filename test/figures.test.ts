@@ -435,6 +435,7 @@ describe('figures', function () {
       'It was notified by Unit221B LLC first.',
       'According to Yubico and 451 Research, it is common.',
       'Burkett told local news station 10 News that it was bad.',
+      'The 451 Research analysts found it common.',
       'It is a unique 15-digit code and a 256-bit key.',
       'It calls home to 45[.]32[.]112[.]68 and 209[.]127[.]19[.]241[:]10284 daily.',
       'Despite its CVSS rating of 9.9 and a score of 7.5, it is minor.',

@@ -746,7 +746,7 @@ export function extractFigures(
         if (!measured.noun && r.unit === 'count') measured = measureBefore(v, start, local, offset) ?? measured;
       }
       // "451 Research surveyed 525 data leaders", "WTSP 10 News": a name that starts with a number.
-      if (si >= headlines && !hedge && r.unit === 'count' && measured.nounSpan && namedAfter(v, r, measured.nounSpan.start - offset, measured.nounSpan.end - offset)) continue;
+      if (si >= headlines && !hedge && r.unit === 'count' && namedAfter(v, r)) continue;
       const span: Span = { start: offset + start, end: offset + r.end };
       let unit: Unit = r.unit;
       // "when Binns was 18.": a bare small number said of a person is an age.
@@ -788,18 +788,22 @@ export function extractFigures(
 }
 
 /**
- * Whether the bare number `r` and the word right after it (`nounStart`–`nounEnd`
- * of `v`) are one name: a capitalised word that names organisations
- * ("Research", "News", "Security") following the digits after one space, and
- * no number after it.
+ * Whether the bare number `r` and the word right after it are one name: a
+ * capitalised word that names organisations ("451 Research", "10 News") after
+ * the digits and one space, with no number after it ("250 Office 365
+ * customers" counts customers), whatever the phrase goes on to count ("the 451
+ * Research analysts").
  */
-function namedAfter(v: string, r: RawNumber, nounStart: number, nounEnd: number): boolean {
-  if (nounStart !== r.end + 1 || v.charCodeAt(r.end) !== 32) return false;
+function namedAfter(v: string, r: RawNumber): boolean {
+  if (r.end <= r.start || v.charCodeAt(r.end) !== 32) return false;
   for (let k = r.start; k < r.end; k++) if (v.charCodeAt(k) < 48 || v.charCodeAt(k) > 57) return false;
-  const c = v.charCodeAt(nounStart);
-  if (!(c >= 65 && c <= 90) || !ORG_SUFFIXES.has(v.slice(nounStart, nounEnd).toLowerCase())) return false;
-  // "250 Office 365 customers" counts customers: a number after the word goes on with the phrase.
-  return !/^\s*\d/.test(v.slice(nounEnd, nounEnd + 4));
+  const start = r.end + 1;
+  const c = v.charCodeAt(start);
+  if (!(c >= 65 && c <= 90)) return false;
+  let end = start + 1;
+  while (end < v.length && ((v.charCodeAt(end) >= 97 && v.charCodeAt(end) <= 122) || (v.charCodeAt(end) >= 65 && v.charCodeAt(end) <= 90))) end++;
+  if (!ORG_SUFFIXES.has(v.slice(start, end).toLowerCase())) return false;
+  return !/^\s*\d/.test(v.slice(end, end + 4));
 }
 
 /**
