@@ -739,14 +739,14 @@ export function extractFigures(
       low = Math.max(0, low);
       // "one in four people", "Figure 3", "1 - 5 of 18" count no one.
       if (countsNothing(v, start, r.end)) continue;
+      // "451 Research surveyed 525 data leaders", "WTSP 10 News": a name that starts with a number.
+      if (si >= headlines && !hedge && r.unit === 'count' && namedAfter(v, r)) continue;
 
       let measured: Measured = { qualifiers: [], inside: [] };
       if (r.unit !== 'year' && r.unit !== 'age') {
         measured = measureAfter(v, r, local, offset);
         if (!measured.noun && r.unit === 'count') measured = measureBefore(v, start, local, offset) ?? measured;
       }
-      // "451 Research surveyed 525 data leaders", "WTSP 10 News": a name that starts with a number.
-      if (si >= headlines && !hedge && r.unit === 'count' && namedAfter(v, r)) continue;
       const span: Span = { start: offset + start, end: offset + r.end };
       let unit: Unit = r.unit;
       // "when Binns was 18.": a bare small number said of a person is an age.

@@ -112,7 +112,7 @@ function informativeness(d: IndexedDoc, sentence: number, entityKey: string, ent
  * best first. One pass keeps the best few: an entity named in thousands of
  * articles is not sorted whole.
  */
-export function topArticles(index: CorpusIndex, e: EntityEntry, uri: string): string[] {
+function topArticles(index: CorpusIndex, e: EntityEntry, uri: string): string[] {
   type Item = { uri: string; n: number; date: number };
   // More mentions, then newer, then by path: the answer does not depend on the order articles were indexed in.
   const better = (a: Item, b: Item) => a.n > b.n || (a.n === b.n && (a.date > b.date || (a.date === b.date && a.uri < b.uri)));
@@ -156,6 +156,9 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
     if (!d) continue;
     const seen = new Set<number>();
     const picks: { sentence: number; score: number }[] = [];
+    // An article that names the entity again and again is about it; this article's own sentences
+    // are what the writer is reading, so others' come first.
+    const bonus = ((e.docs.get(docUri)?.mentionCount ?? 0) >= 3 ? 1 : 0) - (docUri === uri ? 2 : 0);
     for (const m of index.mentionsIn(docUri, e.key)) {
       if (m.sentence < 0 || seen.has(m.sentence) || (docUri === uri && m.sentence === hereSentence)) continue;
       if (m.where === 'title' || m.where === 'subtitle') continue;
@@ -163,10 +166,7 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
       // Another article's headline in a list of related stories is not a fact of this one.
       if (isLinkOnly(d.facts.sentences[m.sentence]?.text ?? '')) continue;
       const opens = m.span.start - (d.facts.sentences[m.sentence]?.span.start ?? 0) <= 3;
-      // This article's own sentences are what the writer is reading: others' come first.
-      // An article that names the entity again and again is about it.
-      const about = (e.docs.get(docUri)?.mentionCount ?? 0) >= 3 ? 1 : 0;
-      picks.push({ sentence: m.sentence, score: informativeness(d, m.sentence, e.key, e.name, opens) + about - (docUri === uri ? 2 : 0) });
+      picks.push({ sentence: m.sentence, score: informativeness(d, m.sentence, e.key, e.name, opens) + bonus });
     }
     picks.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
     if (picks.length) perDoc.push({ uri: docUri, picks });
