@@ -17,6 +17,7 @@ import { contentHash, type CorpusCache } from '../node/cache';
 import { analyse, AnalystPool, analystScript, type Job, type Outcome } from '../node/analyst';
 import * as os from 'os';
 import { readArticleFile, walkArticleFiles } from '../node/fsutil';
+import { packFacts } from '../node/packfacts';
 import { parsePins, type PinProblem } from '../core/extract/pins';
 
 export const SEEDS_DIR = path.join(__dirname, '..', 'seeds');
@@ -312,7 +313,7 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
       try {
         const doc = indexText(index, uri, text, f.origin);
         const c = cache;
-        const load = doc && c && st ? guard(() => c.add({ path: f.file, size: st.size, mtimeMs: st.mtimeMs, hash, origin: f.origin, summary: doc.summary, lineStarts: doc.lineStarts, facts: () => JSON.stringify(doc.facts) })) : undefined;
+        const load = doc && c && st ? guard(() => c.add({ path: f.file, size: st.size, mtimeMs: st.mtimeMs, hash, origin: f.origin, summary: doc.summary, lineStarts: doc.lineStarts, facts: () => packFacts(doc.facts, text) })) : undefined;
         // Facts live on disk from now on; memory holds summaries.
         if (doc && load) doc.evict(withFallback(index, load, f.file, uri));
       } catch (err) {

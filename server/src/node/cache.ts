@@ -9,7 +9,7 @@
  *   share, and a line per article file: its size, mtime and SHA-1, its
  *   `DocSummary` and line starts (compacted, see `Line`), and where its facts
  *   are in the facts file; read and written a line at a time;
- * - `facts-<id>.json`: every article's `DocFacts` as JSON, one after another.
+ * - `facts-<id>.json`: every article's `DocFacts`, packed (`packfacts.ts`: its text once, rows of numbers), one after another.
  *   New facts are appended; dead ones are dropped when they outweigh the live
  *   ones (the file is then rewritten). The index only ever points at bytes
  *   written before it, so appends after a crash are harmless.
@@ -27,10 +27,11 @@ import { createHash, randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { DocFacts, EntityKind } from '../core/extract/types';
+import { unpackFacts } from './packfacts';
 import { packNumbers, type DocSummary, type EntitySummary, type Origin } from '../core/index/corpus';
 
 /** Bumped when the layout of the cache files changes. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 export interface CacheEntry {
   path: string;
@@ -212,9 +213,7 @@ class FactsFile {
 }
 
 function parseFacts(buf: Buffer): DocFacts {
-  const f = JSON.parse(buf.toString('utf8')) as DocFacts;
-  if (!f || typeof f !== 'object' || !Array.isArray(f.sentences) || !Array.isArray(f.entities)) throw new Error('damaged facts');
-  return f;
+  return unpackFacts(buf.toString('utf8'));
 }
 
 export class CorpusCache {
