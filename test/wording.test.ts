@@ -66,6 +66,25 @@ describe('quotations: how two wordings differ', function () {
     assert.deepStrictEqual(check(advisory('An elevation of privilege'), advisory('A remote code execution')), []);
   });
 
+  it('names the earliest other wording, whatever the files are called', function () {
+    const article = (source: string, date: string, quote: string) => `# A statement\n\n## Information:\n+ Source: ${source}\n+ Link: [article](https://news.example/${source})\n+ Date: ${date}\n+ Author: Jane Roe\n\n## Article:\nThe bureau said: “${quote}”\n`;
+    const messages = (files: [string, string][]) => {
+      const index = new CorpusIndex();
+      for (const [name, t] of files) index.set({ facts: extractFacts(`file:///q/${name}.txt`, t, parse(t).article), lineStarts: lineStartsOf(t), origin: 'workspace' });
+      return checkConsistency(index, 'file:///q/mine.txt').filter((d) => d.code === 'quote.altered').map((d) => d.message);
+    };
+    const mine: [string, string] = ['mine', article('Wire', 'Jul 30, 2021', FBI)];
+    const later = article('Post', 'Jul 25, 2021', FBI.replace('the Olympics', 'these Olympics'));
+    const earlier = article('Herald', 'Jul 22, 2021', FBI.replace('to date', 'so far'));
+    const undated = article('Gazette', 'Unknown', FBI.replace('digital environments', 'online environments'));
+    const expected = ['This quotation is worded differently in Herald (Jul 22, 2021): “…FBI so far is…” where this has “…FBI to date is…”.'];
+    // The earlier article sorts last by path, then first: the same one is named.
+    assert.deepStrictEqual(messages([mine, ['a', later], ['b', undated], ['z', earlier]]), expected);
+    assert.deepStrictEqual(messages([mine, ['a', earlier], ['b', undated], ['z', later]]), expected);
+    // Undated articles come after dated ones.
+    assert.deepStrictEqual(messages([mine, ['a', undated], ['z', later]]).map((m) => m.slice(0, 60)), ['This quotation is worded differently in Post (Jul 25, 2021):']);
+  });
+
   it('two statements in one template are distinct: several words of their own where they part, none shared', function () {
     assert.deepStrictEqual(compareWording('An elevation of privilege vulnerability exists when the service fails to check input.', 'A remote code execution vulnerability exists when the service fails to check input.'), { kind: 'distinct' });
     // A paraphrase inside the quotation marks shares a word, or has fewer words of its own: still a rewording.

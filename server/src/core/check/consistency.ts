@@ -808,7 +808,11 @@ function checkQuotes(index: CorpusIndex, uri: string, out: Diagnostic[]): void {
   for (const q of f.quotes) {
     const mine = quoteWords(q.text);
     if (mine.length < 8) continue;
-    for (const other of index.similarQuotes(mine, uri)) {
+    // The earliest other wording is named, as the likeliest original (undated ones last, then
+    // path order): which one never depends on where the files happen to live.
+    const when = (u: string) => index.get(u)?.summary.date ?? Infinity;
+    const others = index.similarQuotes(mine, uri).map((o) => ({ o, t: when(o.uri) })).sort((a, b) => a.t - b.t || (a.o.uri < b.o.uri ? -1 : a.o.uri > b.o.uri ? 1 : 0));
+    for (const { o: other } of others) {
       const wording = compareWording(q.text, other.text);
       // "allow attackers to…connect", "[They] could", a part quoted alone: what quoting writers may do.
       // … and two statements cast in one template ("An elevation of privilege vulnerability exists when…").
