@@ -242,6 +242,20 @@ describe('entities: people', function () {
     assert.deepStrictEqual(y.texts('John Binns'), ['John Erin Binns', 'Binns']);
   });
 
+  it('a surname that begins with a particle is the surname: "Max Van Amerongen" is not Max Amerongen', function () {
+    const x = extract('Max Van Amerongen, a researcher at SentinelOne, found it. Van Amerongen said the flaw was old. It is bad, explained Stefano De Blasi, threat researcher at Digital Shadows, and De Blasi added more. Jonathan Bar Or wrote it up; Bar Or works for Microsoft. Ben Pick said nothing.');
+    assert.deepStrictEqual(x.texts('Max Van Amerongen'), ['Max Van Amerongen', 'Van Amerongen']);
+    assert.deepStrictEqual(x.texts('Stefano De Blasi'), ['Stefano De Blasi', 'De Blasi']);
+    assert.deepStrictEqual(x.texts('Jonathan Bar Or'), ['Jonathan Bar Or', 'Bar Or']);
+    assert.strictEqual(x.byName('Max Van Amerongen').key, 'max van amerongen');
+    assertNoEntity(x, 'Max Amerongen', 'Stefano Blasi', 'Jonathan Or');
+    // A first name that can be a particle ("Ben") is still a first name when no one here has that surname.
+    assert.strictEqual(x.byName('Ben Pick').kind, 'person');
+    // The surname's last word alone is the same person too.
+    const y = extract('Max Van Amerongen found it. Amerongen said so.');
+    assert.deepStrictEqual(y.texts('Max Van Amerongen'), ['Max Van Amerongen', 'Amerongen']);
+  });
+
   it('possessives are the name itself', function () {
     const x = extract('John Binns spoke. Binns’s story spread, and Binns\' lawyer agreed. T-Mobile’s staff and T-Mobile\'s customers’ data were hit. Motherboard’s Joseph Cox has seen samples.');
     assert.deepStrictEqual(x.texts('John Binns'), ['John Binns', 'Binns', 'Binns']);
@@ -274,7 +288,7 @@ describe('entities: organisations, outlets, places', function () {
     assert.strictEqual(x.byName('Karen Anderson').kind, 'person');
     assert.strictEqual(x.byName('DomainTools').kind, 'organisation');
     assert.strictEqual(x.byName('XueFeng Li').kind, 'person');
-    assert.strictEqual(x.byName('Jonathan Or').kind, 'person');
+    assert.strictEqual(x.byName('Jonathan Bar Or').kind, 'person');
     assertNoEntity(x, 'Robert Jr', 'Coalition Stalkerware', 'DomainTools Anderson');
     // What stands before a person in one run is not that person: "said Home Affairs Karen Andrews".
     const y = extract('It was bad, said Home Affairs Karen Andrews. The Home Affairs department agreed.');
@@ -287,6 +301,15 @@ describe('entities: organisations, outlets, places', function () {
     assert.strictEqual(x.byName('Gartner').kind, 'organisation');
     assert.strictEqual(x.byName('Uptycs').kind, 'organisation');
     assert.strictEqual(x.byName('Amit Malik').kind, 'person');
+  });
+
+  it('firms, banks and NGOs written as people are ("Amnesty International said", "Morgan Stanley") are organisations', function () {
+    const x = extract('Amnesty International said the phones were infected. Forbidden Stories and Amnesty International shared the list. The Australian Government said it would act. Morgan Stanley said it would pay. Bad Packets said it saw scans, and Palo Alto said it patched. Cream Finance said it lost $130 million. The Digital Government Office agreed.');
+    for (const n of ['Amnesty International', 'Forbidden Stories', 'Australian Government', 'Morgan Stanley', 'Bad Packets', 'Palo Alto', 'Cream Finance', 'Digital Government Office']) assert.strictEqual(x.byName(n).kind, 'organisation', n);
+    // "International" ends a name without joining two: not "Forbidden Stories and Amnesty International".
+    assertNoEntity(x, 'Forbidden Stories and Amnesty International');
+    // Malware named like a person is no person.
+    assert.strictEqual(extract('Purple Fox has spread, and White Rabbit said nothing.').byName('Purple Fox').kind, 'other');
   });
 
   it('institutions "X of Y" are organisations', function () {

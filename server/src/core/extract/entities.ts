@@ -26,7 +26,7 @@
 import type { Article, Link } from '../syntax/ast';
 import { trimEndWhere, type Span } from '../text';
 import {
-  ACRONYMS, FIRST_NAMES, FUNCTION_WORDS, JARGON, KNOWN_ORGS, MONTHS_AND_DAYS, ORG_CUES, ORG_SUFFIXES, OUTLET_CUES, OUTLETS,
+  ACRONYMS, FIRST_NAMES, FUNCTION_WORDS, JARGON, KNOWN_ORGS, MONTHS_AND_DAYS, ORG_CUES, ORG_LAST_WORDS, ORG_SUFFIXES, OUTLET_CUES, OUTLETS,
   PLACES, PRODUCTS, ROLE_WORDS, SPEECH_VERBS, THING_WORDS,
 } from './lexicon';
 import type { Pin } from './pins';
@@ -754,7 +754,7 @@ function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: 
   if (votes.includes('outlet')) return 'outlet';
   if (votes.includes('organisation')) return 'organisation';
   const lastLower = tokens[tokens.length - 1]?.lower ?? '';
-  if (tokens.length >= 2 && ORG_SUFFIXES.has(lastLower)) return 'organisation';
+  if (tokens.length >= 2 && (ORG_SUFFIXES.has(lastLower) || ORG_LAST_WORDS.has(lastLower))) return 'organisation';
   // "Department of Justice", "Monetary Authority of Singapore", "Coalition Against Stalkerware".
   for (let k = 0; k + 2 < tokens.length; k++) if (ORG_SUFFIXES.has(tokens[k].lower) && (tokens[k + 1].lower === 'of' || tokens[k + 1].lower === 'for' || PREPOSITIONS.has(tokens[k + 1].lower))) return 'organisation';
   if (tokens.length <= 4 && FIRST_NAMES.has(tokens[0].lower) && personLike(tokens)) return 'person';
@@ -971,13 +971,22 @@ class Draft {
   }
 }
 
+/**
+ * Words that begin a surname rather than being a middle name: "Max Van
+ * Amerongen" is not Max Amerongen, nor "Jonathan Bar Or" Jonathan Or.
+ */
+const SURNAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'del', 'della', 'da', 'di', 'du', 'le', 'la', 'bar', 'ben', 'bin', 'al', 'el', 'ter', 'ten', 'dos', 'das']);
+
 /** Names of two words or more. */
 function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: string) => boolean): void {
   const personKeys = new Set<string>(); // "first last"
+  const named: { c: Candidate; name: string; kind: EntityKind; key: string; display: string }[] = [];
+  /** Surnames that begin with a particle ("van amerongen") → the person they belong to here. */
+  const particled = new Map<string, { key: string; display: string }>();
   for (const c of candidates) {
     if (c.tokens.length < 2) continue;
     const name = joinTexts(c.tokens, 0, c.tokens.length);
-    let kind = classify(name, c.tokens, c.kindVotes, isOutlet);
+    const kind = classify(name, c.tokens, c.kindVotes, isOutlet);
     const acr = ACRONYMS.get(lc(name));
     let key = entityKey(acr ?? name);
     let display = acr ?? name;
@@ -986,15 +995,29 @@ function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: strin
       // "Robert Wayne Boling Jr" is Robert Boling Jr, not the same person as Robert Downey Jr.
       const n = c.tokens.length;
       const generation = n >= 3 && GENERATIONS.has(c.tokens[n - 1].lower) ? ` ${c.tokens[n - 1].text}` : '';
-      const short = `${c.tokens[0].text} ${c.tokens[generation ? n - 2 : n - 1].text}${generation}`;
+      const last = generation ? n - 2 : n - 1;
+      let surname = last;
+      while (surname > 1 && SURNAME_PARTICLES.has(c.tokens[surname - 1].lower)) surname--;
+      const short = `${c.tokens[0].text} ${joinTexts(c.tokens, surname, last + 1)}${generation}`;
       key = entityKey(short);
       display = short;
-      personKeys.add(key);
+      if (surname < last) particled.set(entityKey(joinTexts(c.tokens, surname, last + 1)), { key, display });
     }
+    named.push({ c, name, kind, key, display });
+  }
+  for (const x of named) {
+    let { kind, key, display } = x;
+    // "Van Amerongen" after "Max Van Amerongen": his surname, not a person called Van ("Van Morrison" elsewhere is).
+    const full = SURNAME_PARTICLES.has(x.c.tokens[0].lower) ? particled.get(entityKey(x.name)) : undefined;
+    if (full) {
+      ({ key, display } = full);
+      kind = 'person';
+    }
+    if (kind === 'person') personKeys.add(key);
     const outlet = OUTLETS.get(key);
     if (outlet) { display = outlet; kind = 'outlet'; }
-    c.key = key;
-    draft.add(key, display, kind, name);
+    x.c.key = key;
+    draft.add(key, display, kind, x.name);
   }
   // A person's first-and-last form may have been classified from a longer run only: unify kinds.
   for (const b of draft.builders.values()) {

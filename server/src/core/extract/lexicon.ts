@@ -60,6 +60,14 @@ export const ORG_SUFFIXES = new Set([
   'district',
 ]);
 
+/**
+ * Last words that make a name an organisation ("Amnesty International", "the
+ * Australian Government", "Cream Finance") but, unlike `ORG_SUFFIXES`, never
+ * join or split a run of capitalised words: "Forbidden Stories and Amnesty
+ * International" stays two names, "Digital Government Office" one.
+ */
+export const ORG_LAST_WORDS = new Set(['international', 'government', 'finance']);
+
 /** Words before a name that say what it is ("security firm Mandiant"). */
 export const ORG_CUES = new Set([
   'firm', 'company', 'vendor', 'provider', 'carrier', 'giant', 'startup', 'start-up', 'outfit', 'maker',
@@ -109,6 +117,9 @@ export const KNOWN_ORGS = new Set([
   'intezer', 'zimperium', 'egress', 'cyble', 'immuniweb', 'digital shadows', 'group-ib', 'trustwave', 'imperva',
   'nso group', 'citizen lab', 'bugcrowd', 'hackerone', 'darktrace', 'tanium', 'varonis', 'netskope', 'zscaler',
   'secret service', 'postal service', 'us postal service', 'federal reserve', 'royal mail',
+  // Written as people are ("Bad Packets said", "Morgan Stanley"): firms, banks and newsrooms.
+  'palo alto', 'bad packets', 'safety detectives', 'munich re', 'forbidden stories', 'morgan stanley', 'neiman marcus',
+  'royal dutch shell',
 ]);
 
 /**
@@ -122,6 +133,8 @@ export const PRODUCTS = new Set([
   'onedrive', 'active directory', 'azure', 'azure ad', 'log4j', 'log4shell', 'log4j2', 'wordpress', 'java', 'javascript',
   'python', 'powershell', 'kubernetes', 'docker', 'cobalt strike', 'mimikatz', 'metasploit', 'pegasus', 'ubuntu', 'debian',
   'red hat enterprise linux', 'vcenter', 'esxi', 'jenkins', 'apache struts', 'struts', 'spring4shell', 'printnightmare',
+  // Malware and apps with names like people's ("Purple Fox", "White Rabbit").
+  'purple fox', 'white rabbit', 'hotspot shield',
 ]);
 
 /**
@@ -195,7 +208,7 @@ export const PLACES = new Set([
   'oregon', 'pennsylvania', 'rhode island', 'south carolina', 'south dakota', 'tennessee', 'texas', 'utah',
   'vermont', 'virginia', 'washington', 'west virginia', 'wisconsin', 'wyoming',
   'london', 'paris', 'berlin', 'moscow', 'beijing', 'shanghai', 'tokyo', 'seoul', 'sydney', 'toronto', 'seattle',
-  'san francisco', 'los angeles', 'chicago', 'boston', 'atlanta', 'dallas', 'houston', 'miami', 'istanbul',
+  'san francisco', 'san diego', 'los angeles', 'chicago', 'boston', 'atlanta', 'dallas', 'houston', 'miami', 'istanbul',
   'izmir', 'ankara', 'kyiv', 'kiev', 'tel aviv', 'dubai', 'mumbai', 'delhi', 'new delhi', 'bangalore', 'amsterdam',
   'brussels', 'dublin', 'madrid', 'rome', 'vienna', 'zurich', 'geneva', 'stockholm', 'oslo', 'helsinki', 'warsaw',
   'prague', 'budapest', 'singapore', 'bangkok', 'jakarta', 'manila', 'taipei', 'hong kong', 'east wenatchee',
