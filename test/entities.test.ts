@@ -310,6 +310,10 @@ describe('entities: organisations, outlets, places', function () {
     assertNoEntity(x, 'Forbidden Stories and Amnesty International');
     // Malware named like a person is no person.
     assert.strictEqual(extract('Purple Fox has spread, and White Rabbit said nothing.').byName('Purple Fox').kind, 'other');
+    // Malware, tools and bugs named by what they are, whatever cues stand around them.
+    const y = extract('TrickBot operators hit the firm. TrickBot spread. BazarLoader and AsyncRAT followed; BazarLoader was new and AsyncRAT old. ProxyShell was exploited, and ProxyShell again. Qbot is back, Qbot says. GitHub and CrowdStrike said so, and GitHub agreed with CrowdStrike.');
+    for (const n of ['TrickBot', 'BazarLoader', 'AsyncRAT', 'ProxyShell', 'Qbot']) assert.strictEqual(y.byName(n).kind, 'other', n);
+    for (const n of ['GitHub', 'CrowdStrike']) assert.strictEqual(y.byName(n).kind, 'organisation', n);
   });
 
   it('institutions "X of Y" are organisations', function () {

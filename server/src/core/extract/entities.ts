@@ -742,6 +742,9 @@ function hasOf(tokens: Token[], a: number, b: number): boolean {
   return false;
 }
 
+/** One word ending in what the thing is: a loader, a remote-access trojan, a bot, a kit, a shell bug. */
+const MALWARE_NAME = /^[A-Z0-9][A-Za-z0-9]*(?:Loader|RAT|Stealer|Locker|Shell|Logon|Miner|[Bb]ot|[Kk]it|Script)$/;
+
 function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: (lower: string) => boolean): EntityKind {
   const lower = lc(name);
   if (tokens[0]?.text.startsWith('@')) return 'handle';
@@ -751,6 +754,9 @@ function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: 
   if (PRODUCTS.has(lower)) return 'other';
   const expansion = EXPANSION_KIND.get(lower);
   if (expansion) return expansion;
+  // Malware, tools and bugs named by what they are ("BazarLoader", "AsyncRAT", "TrickBot", "ProxyShell"),
+  // even where "TrickBot operators" reads like a company's staff.
+  if (tokens.length === 1 && MALWARE_NAME.test(name)) return 'other';
   if (votes.includes('outlet')) return 'outlet';
   if (votes.includes('organisation')) return 'organisation';
   const lastLower = tokens[tokens.length - 1]?.lower ?? '';
