@@ -225,6 +225,36 @@ describe('claims', function () {
   });
 });
 
+describe('publisher promotions', function () {
+  const PROMOS = [
+    '***Check out our free***[***upcoming live and on-demand webinar events***](https://threatpost.com/category/webinars/) ***– unique, dynamic discussions with cybersecurity experts and the Threatpost community.***',
+    '[***Register NOW***](https://bit.ly/3bBMX30) ***for the LIVE event and submit questions ahead of time to Threatpost’s Becky Bracken at*** [***becky.bracken@threatpost.com***](mailto:becky.bracken@threatpost.com)***.***',
+    '**Rule #1 of Linux Security:** No cybersecurity solution is viable if you don’t have the basics down. [**JOIN**](https://threatpost.com/webinars/) Threatpost and Linux security pros at Uptycs for a LIVE roundtable on the [**4 Golden Rules of Linux Security**](https://threatpost.com/webinars/4-golden-rules/). Your top takeaway will be an actionable roadmap.',
+    '***Want to win back control of the flimsy passwords standing between your network and the next cyberattack? Join Darren James, head of internal IT at Specops, and Roger Grimes, data-driven defense evangelist at KnowBe4, to find out how during a free, LIVE Threatpost event, “Password Reset: Claiming Control of Credentials.”***',
+    '![Threatpost Webinar Series ](https://media.threatpost.com/webinar.jpg)**Worried about where the next attack is coming from? We’ve got your back. [REGISTER NOW](https://bit.ly/x) for our upcoming live webinar, How to Think Like a Threat Actor, in partnership with Uptycs on Aug. 17 at 11 AM EST.** Join host Becky Bracken and Uptycs researchers Amit Malik and Ashwin Vamshi on **Aug. 17 at 11AM EST for this LIVE discussion**.',
+  ];
+  const STORY = 'Acme Corp said 50,000 customer records were stolen, Jane Roe of Acme Corp told reporters.';
+
+  it('are not read as what the article says: no names, figures, claims or links from them', function () {
+    const f = facts([STORY, ...PROMOS].join('\n\n'));
+    const names = f.entities.map((e) => e.name);
+    assert.ok(names.includes('Acme Corp') && names.includes('Jane Roe'), JSON.stringify(names));
+    for (const n of ['Becky Bracken', 'Uptycs', 'Roger Grimes', 'KnowBe4', 'Amit Malik', 'Darren James', 'Threatpost Webinar Series']) assert.ok(!names.includes(n), `${n} in ${JSON.stringify(names)}`);
+    assert.deepStrictEqual(f.figures.map((x) => x.text), ['50,000']);
+    assert.ok(!f.sentences.some((s) => /register|webinar|roundtable/i.test(s.text)), 'no sentence of a promotion');
+    assert.ok(!f.links.some((l) => /bit\.ly|webinars/.test(l.url)));
+  });
+
+  it('a story about webinars or registering is still a story', function () {
+    const f = facts([
+      'Attackers hijacked a live webinar of Acme Corp, and Jane Roe said 300 people saw it. Users must register now for the new portal, Acme Corp said.',
+      '*Update:* Acme Corp said on Friday that 1,200 customers had been told.',
+      '**Update:** Attackers registered 40 domains that mimic the webinar pages of Acme Corp, Jane Roe said.',
+    ].join('\n\n'));
+    assert.deepStrictEqual(f.figures.map((x) => x.text), ['300', '1,200', '40']);
+  });
+});
+
 describe('article URLs', function () {
   it('ThreatPost’s two addresses are one article', function () {
     assert.strictEqual(canonicalUrl('https://threatpost.com/t-mobile-investigates-100m-records/168689/'), 'threatpost:168689');
