@@ -245,13 +245,30 @@ describe('publisher promotions', function () {
     assert.ok(!f.links.some((l) => /bit\.ly|webinars/.test(l.url)));
   });
 
+  it('nor are a writer\'s sign-off and a page\'s furniture', function () {
+    const f = facts([
+      STORY,
+      '**Have a tip?** Get in touch securely via WhatsApp | Signal at +447713 025 499, or over at Keybase: charlie0',
+      'You can follow my day-to-day project updates on social media. Be sure to follow me on Twitter at [@DavidGewirtz](https://twitter.com/DavidGewirtz), on Facebook at [Facebook.com/DavidGewirtz](https://www.facebook.com/DavidGewirtz).',
+      '**SEE:** [Ransomware: It\'s a \'golden era\' for cyber criminals](https://www.zdnet.com/article/ransomware/) (ZDNet special report)',
+      '*Enjoy additional insights from Threatpost’s Infosec Insiders community by [visiting our microsite](https://threatpost.com/microsite/).*',
+      'window.ZdnetFunctions.logWithLabel(\'%c One Trust \', "Service loaded: script twitterwidgets with class optanon-category-5");',
+    ].join('\n\n'));
+    const names = f.entities.map((e) => e.name);
+    for (const n of ['WhatsApp', 'Signal', 'Keybase', 'Twitter', 'Facebook', '@DavidGewirtz', 'ZDNet', 'Threatpost', 'One Trust']) assert.ok(!names.includes(n), `${n} in ${JSON.stringify(names)}`);
+    assert.deepStrictEqual(f.figures.map((x) => x.text), ['50,000']);
+    assert.ok(f.sentences.some((x) => x.text === STORY));
+    assert.ok(!f.sentences.some((x) => /touch securely|follow me|SEE|microsite|window\./.test(x.text)), JSON.stringify(f.sentences.map((x) => x.text)));
+  });
+
   it('a story about webinars or registering is still a story', function () {
     const f = facts([
       'Attackers hijacked a live webinar of Acme Corp, and Jane Roe said 300 people saw it. Users must register now for the new portal, Acme Corp said.',
       '*Update:* Acme Corp said on Friday that 1,200 customers had been told.',
       '**Update:** Attackers registered 40 domains that mimic the webinar pages of Acme Corp, Jane Roe said.',
+      'See how 7 firms fell for it: Acme Corp said users who follow its advice were safe.',
     ].join('\n\n'));
-    assert.deepStrictEqual(f.figures.map((x) => x.text), ['300', '1,200', '40']);
+    assert.deepStrictEqual(f.figures.map((x) => x.text), ['300', '1,200', '40', '7']);
   });
 });
 
