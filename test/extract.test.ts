@@ -232,6 +232,7 @@ describe('publisher promotions', function () {
     '**Rule #1 of Linux Security:** No cybersecurity solution is viable if you don’t have the basics down. [**JOIN**](https://threatpost.com/webinars/) Threatpost and Linux security pros at Uptycs for a LIVE roundtable on the [**4 Golden Rules of Linux Security**](https://threatpost.com/webinars/4-golden-rules/). Your top takeaway will be an actionable roadmap.',
     '***Want to win back control of the flimsy passwords standing between your network and the next cyberattack? Join Darren James, head of internal IT at Specops, and Roger Grimes, data-driven defense evangelist at KnowBe4, to find out how during a free, LIVE Threatpost event, “Password Reset: Claiming Control of Credentials.”***',
     '![Threatpost Webinar Series ](https://media.threatpost.com/webinar.jpg)**Worried about where the next attack is coming from? We’ve got your back. [REGISTER NOW](https://bit.ly/x) for our upcoming live webinar, How to Think Like a Threat Actor, in partnership with Uptycs on Aug. 17 at 11 AM EST.** Join host Becky Bracken and Uptycs researchers Amit Malik and Ashwin Vamshi on **Aug. 17 at 11AM EST for this LIVE discussion**.',
+    '***Cybersecurity for multi-cloud environments is notoriously challenging. OSquery and CloudQuery is a solid answer. Join Uptycs and Threatpost on Tues., Nov. 16 at 2 p.m. ET for “***[***An Intro to OSquery and CloudQuery***](https://bit.ly/3wf2vTP)***,” a LIVE, interactive conversation with Eric Kaiser.***',
   ];
   const STORY = 'Acme Corp said 50,000 customer records were stolen, Jane Roe of Acme Corp told reporters.';
 
@@ -239,7 +240,7 @@ describe('publisher promotions', function () {
     const f = facts([STORY, ...PROMOS].join('\n\n'));
     const names = f.entities.map((e) => e.name);
     assert.ok(names.includes('Acme Corp') && names.includes('Jane Roe'), JSON.stringify(names));
-    for (const n of ['Becky Bracken', 'Uptycs', 'Roger Grimes', 'KnowBe4', 'Amit Malik', 'Darren James', 'Threatpost Webinar Series']) assert.ok(!names.includes(n), `${n} in ${JSON.stringify(names)}`);
+    for (const n of ['Becky Bracken', 'Uptycs', 'Roger Grimes', 'KnowBe4', 'Amit Malik', 'Darren James', 'Threatpost Webinar Series', 'Eric Kaiser', 'OSquery']) assert.ok(!names.includes(n), `${n} in ${JSON.stringify(names)}`);
     assert.deepStrictEqual(f.figures.map((x) => x.text), ['50,000']);
     assert.ok(!f.sentences.some((s) => /register|webinar|roundtable/i.test(s.text)), 'no sentence of a promotion');
     assert.ok(!f.links.some((l) => /bit\.ly|webinars/.test(l.url)));

@@ -37,7 +37,7 @@ function sentenceHolding(sentences: Sentence[], first: number, offset: number): 
 const PLACEHOLDER = /^(?:unknown|none|n\/a)$/i;
 
 /** A call to action: "Register NOW for the LIVE event", "Check out our free…", "Join … for a free roundtable". */
-const CALL_TO_ACTION = /\b(?:register (?:now|today)|register (?:and|to) (?:stream|view|access)|check out our free|on-demand (?:event|town hall|webinar)s?|live (?:roundtable|town hall|webinar)s?|join\b[^.!?]{0,160}\b(?:for|during|at|in) (?:a|an|the|this|our) (?:free|live|on-demand)\b)/i;
+const CALL_TO_ACTION = /\b(?:register (?:now|today)|register (?:and|to) (?:stream|view|access)|check out our free|on-demand (?:event|town hall|webinar)s?|live (?:roundtable|town hall|webinar)s?|live,? interactive|join\b[^.!?]{0,160}\b(?:for|during|at|in) (?:a|an|the|this|our) (?:free|live|on-demand)\b)/i;
 /** Set in emphasis, or opening on a link or an image, as a publisher's promotion is. */
 const SET_APART = /^\s*(?:[*_[]|!\[)/;
 /**
