@@ -243,6 +243,19 @@ describe('figure consistency: scope and rules', function () {
     assert.deepStrictEqual(messages(gang, 'figure.disputed'), ['1.5 million customers is a disputed claim: the claimant claims 1.5 million; Verizon gives about 600,000, 650,000.']);
   });
 
+  it('a disputed claim says which party gives which value, in the message and each note', function () {
+    const [, , seller] = diagnose(
+      { source: 'Wire', date: 'June 20, 2022', body: 'Verizon said about 600,000 customers had their order histories exposed.' },
+      { source: 'Post', date: 'June 21, 2022', body: 'More than 700,000 Verizon customers had their order histories exposed, according to the Federal Communications Commission.' },
+      { source: 'Daily', date: 'June 22, 2022', body: 'The seller claims to hold data on 1.5 million Verizon customers.' },
+    );
+    const d = seller.diagnostics.filter((x) => x.code === 'figure.disputed');
+    assert.strictEqual(d.length, 1, JSON.stringify(seller.diagnostics.map((x) => x.message)));
+    // Capitalised only because they opened their sentences: "the seller" and "more than 700,000" inside the message.
+    assert.strictEqual(d[0].message, '1.5 million customers is a disputed claim: the seller claims 1.5 million; Verizon gives about 600,000; Federal Communications Commission gives more than 700,000.');
+    assert.deepStrictEqual(d[0].related.map((r) => r.message).sort(), ['More than 700,000 according to Federal Communications Commission (Post, Jun 21, 2022)', 'about 600,000 according to Verizon (Wire, Jun 20, 2022)']);
+  });
+
   it('a quotation set as a block quotation is one quotation, and messages quote it as a reader sees it', function () {
     const [block, linked] = diagnose(
       { source: 'Wire', date: 'Oct. 26, 2021', body: '> “This APT group has been behind large-scale cyber-espionage and ransomware campaigns and has been spotted attacking the defense industry.” —[@kaspersky](https://twitter.com/kaspersky)' },

@@ -663,16 +663,16 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
     const what = describe(fig, doc.facts);
     // A story reprinted across a newsroom's years can have hundreds of statements: a diagnostic
     // points at the nearest few in time and says how many there are.
-    const related = (list: Stated[], verb: string): RelatedInfo[] => nearestInTime(list, me.when, MAX_RELATED, (o) => o.when).map((o) => ({
+    const related = (list: Stated[], verb: string | ((o: Stated) => string)): RelatedInfo[] => nearestInTime(list, me.when, MAX_RELATED, (o) => o.when).map((o) => ({
       uri: o.uri === uri ? undefined : o.uri,
       span: sentenceSpan(index, o),
-      message: `${o.figure.text} ${verb} (${outletDate(index, o)})`,
+      message: `${o.figure.text} ${typeof verb === 'string' ? verb : verb(o)} (${outletDate(index, o)})`,
     }));
     if (conflicts.length) {
       const first = conflicts[0];
       const more = conflicts.length > 1 ? ` and ${conflicts.length - 1} more` : '';
       out.push(diag('figure.conflict', fig.span,
-        `${fig.text}${what} disagrees with ${first.figure.text} in ${first.uri === uri ? 'this article' : outletDate(index, first)}${more}.`,
+        `${fig.text}${what} disagrees with ${inline(first.figure.text)} in ${first.uri === uri ? 'this article' : outletDate(index, first)}${more}.`,
         fixesFor(index, uri, fig, agreeing, conflicts), related(conflicts, 'stated')));
     }
     if (revisions.length) {
@@ -681,18 +681,24 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
       // "~40 million (Aug 18) → >50m", "about 400 (Jan 19) → 400 (Jan 19)" one step.
       const told: Stated[] = [];
       for (const s of sorted) if (!told.length || told[told.length - 1].figure.value !== s.figure.value) told.push(s);
-      const steps = told.map((s) => `${s.figure.text} (${formatDate(s.when)})`);
+      const steps = told.map((s) => `${inline(s.figure.text)} (${formatDate(s.when)})`);
       // The first value and the latest ones; the middle of a long story is a count.
       const story = steps.length > STORY_STEPS ? [steps[0], `… ${steps.length - STORY_STEPS} more …`, ...steps.slice(-(STORY_STEPS - 1))].join(' → ') : steps.join(' → ');
       out.push(diag('figure.revision', fig.span, `${revisedWhat(fig, what.trim())} was revised over time: ${story}.`, [], related(revisions, 'as of that date')));
     }
     if (disputes.length) {
-      const names = [...new Set(disputes.map((d) => partyName(index, d)))];
-      const parties = listed(names, 4);
-      const values = listed([...new Set(disputes.map((d) => d.figure.text))], 4);
+      // Who gives which value: "T-Mobile gives >50m, ~40 million; ZDNet gives about 7.8 million".
+      const byParty = new Map<string, Set<string>>();
+      for (const d of disputes) {
+        const name = partyName(index, d);
+        const values = byParty.get(name) ?? new Set<string>();
+        values.add(inline(d.figure.text));
+        byParty.set(name, values);
+      }
+      const gives = [...byParty].map(([name, values]) => `${name} gives ${listed([...values], 4)}`);
       out.push(diag('figure.disputed', fig.span,
-        `${fig.text}${what} is a disputed claim: ${partyName(index, me)} claims ${fig.text}; ${parties} ${names.length === 1 ? 'gives' : 'give'} ${values}.`,
-        [], related(disputes, `according to ${parties}`)));
+        `${fig.text}${what} is a disputed claim: ${partyName(index, me)} claims ${fig.text}; ${gives.length > 3 ? `${gives.slice(0, 3).join('; ')}; and ${gives.length - 3} more give other values` : gives.join('; ')}.`,
+        [], related(disputes, (d) => `according to ${partyName(index, d)}`)));
     }
     if (!conflicts.length && fig.unit === 'count') {
       if (parts.length) {
@@ -732,9 +738,17 @@ function supersededBetween(o: Stated, me: Stated, all: Stated[], fig: Figure): b
   return all.some((p) => p !== o && p.explicit && p.when !== undefined && p.when > older.when! && p.when <= newer.when! && agree(p.figure, newerFig));
 }
 
+/** A figure as written, inside a sentence: "More than 50 million" opened its own sentence. */
+function inline(text: string): string {
+  return /^[A-Z][a-z]+ /.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
+}
+
 function partyName(index: CorpusIndex, s: Stated): string {
   const c = claimOf(index.get(s.uri)!.facts, s.figure.sentence);
-  return c?.attribution?.who ?? (s.claimant ? 'the claimant' : `${index.get(s.uri)!.facts.source ?? 'another article'}`);
+  const who = c?.attribution?.who;
+  // "A threat actor" and "The seller" opened their sentences; inside a message they are "a threat actor", "the seller".
+  if (who) return /^(?:A|An|The) [a-z]/.test(who) ? who[0].toLowerCase() + who.slice(1) : who;
+  return s.claimant ? 'the claimant' : `${index.get(s.uri)!.facts.source ?? 'another article'}`;
 }
 
 /** What a revision revised, to open its message: "The number of records", "The ransom". */
@@ -774,7 +788,7 @@ function fixesFor(index: CorpusIndex, uri: string, fig: Figure, agreeing: Stated
     if (!url || !/^https?:\/\/\S+$/.test(url)) continue;
     cited.add(a.uri);
     fixes.push({
-      title: `Cite ${f.source ?? 'the agreeing article'} (${formatDate(a.when)}), which also gives ${a.figure.text}`,
+      title: `Cite ${f.source ?? 'the agreeing article'} (${formatDate(a.when)}), which also gives ${inline(a.figure.text)}`,
       edits: [{ span: fig.span, newText: `[${fig.text}](${url.replace(/\(/g, '%28').replace(/\)/g, '%29')})` }],
     });
   }
