@@ -253,7 +253,7 @@ describe('figure consistency: scope and rules', function () {
     assert.strictEqual(d.length, 1, JSON.stringify(seller.diagnostics.map((x) => x.message)));
     // Capitalised only because they opened their sentences: "the seller" and "more than 700,000" inside the message.
     assert.strictEqual(d[0].message, '1.5 million customers is a disputed claim: the seller claims 1.5 million; Verizon gives about 600,000; Federal Communications Commission gives more than 700,000.');
-    assert.deepStrictEqual(d[0].related.map((r) => r.message).sort(), ['More than 700,000 according to Federal Communications Commission (Post, Jun 21, 2022)', 'about 600,000 according to Verizon (Wire, Jun 20, 2022)']);
+    assert.deepStrictEqual((d[0].related ?? []).map((r) => r.message).sort(), ['More than 700,000 according to Federal Communications Commission (Post, Jun 21, 2022)', 'about 600,000 according to Verizon (Wire, Jun 20, 2022)']);
   });
 
   it('a quotation set as a block quotation is one quotation, and messages quote it as a reader sees it', function () {

@@ -254,6 +254,10 @@ describe('entities: people', function () {
     // The surname's last word alone is the same person too.
     const y = extract('Max Van Amerongen found it. Amerongen said so.');
     assert.deepStrictEqual(y.texts('Max Van Amerongen'), ['Max Van Amerongen', 'Amerongen']);
+    // A particle that is also a first name starts a person of its own.
+    const z = extract('Analyst Ben Smith said it was bad. CEO John Ben Smith disagreed.');
+    assert.strictEqual(z.byName('Ben Smith').kind, 'person');
+    assert.notStrictEqual(z.byName('Ben Smith').key, z.byName('John Ben Smith').key);
   });
 
   it('possessives are the name itself', function () {
@@ -314,6 +318,9 @@ describe('entities: organisations, outlets, places', function () {
     const y = extract('TrickBot operators hit the firm. TrickBot spread. BazarLoader and AsyncRAT followed; BazarLoader was new and AsyncRAT old. ProxyShell was exploited, and ProxyShell again. Qbot is back, Qbot says. GitHub and CrowdStrike said so, and GitHub agreed with CrowdStrike.');
     for (const n of ['TrickBot', 'BazarLoader', 'AsyncRAT', 'ProxyShell', 'Qbot']) assert.strictEqual(y.byName(n).kind, 'other', n);
     for (const n of ['GitHub', 'CrowdStrike']) assert.strictEqual(y.byName(n).kind, 'organisation', n);
+    // Named once, such a thing is still an entity (an unknown word of kind other would not be).
+    assert.strictEqual(extract('The attack began with [TrickBot stepped up](https://news.example/t) last week.').byName('TrickBot').kind, 'other');
+    assert.strictEqual(extract('Qbot is back.', {}).byName('Qbot').kind, 'other');
   });
 
   it('institutions "X of Y" are organisations', function () {

@@ -223,6 +223,13 @@ describe('claims', function () {
     const c = claimOf('As of Dec. 18, T-Mobile counted 40 million records.', '40 million');
     assert.strictEqual(new Date(c.asOf!).toISOString().slice(0, 10), '2020-12-18');
   });
+
+  it('Unix time zero is no date: figures are not placed in 1970', function () {
+    const f = facts('T-Mobile said 667,000 former customers were hit.', { info: { ...info, Date: 'January 1, 1970' } });
+    assert.strictEqual(f.date, undefined);
+    assert.strictEqual(f.claims.find((c) => c.sentence === figure(f, '667,000').sentence)?.asOf, undefined);
+    assert.ok(facts('T-Mobile said 667,000 former customers were hit.', { info: { ...info, Date: 'January 3, 1970' } }).date! > 0);
+  });
 });
 
 describe('publisher promotions', function () {
@@ -236,14 +243,15 @@ describe('publisher promotions', function () {
   ];
   const STORY = 'Acme Corp said 50,000 customer records were stolen, Jane Roe of Acme Corp told reporters.';
 
-  it('are not read as what the article says: no names, figures, claims or links from them', function () {
+  it('are not read as what the article says: no names, figures or claims from them', function () {
     const f = facts([STORY, ...PROMOS].join('\n\n'));
     const names = f.entities.map((e) => e.name);
     assert.ok(names.includes('Acme Corp') && names.includes('Jane Roe'), JSON.stringify(names));
     for (const n of ['Becky Bracken', 'Uptycs', 'Roger Grimes', 'KnowBe4', 'Amit Malik', 'Darren James', 'Threatpost Webinar Series', 'Eric Kaiser', 'OSquery']) assert.ok(!names.includes(n), `${n} in ${JSON.stringify(names)}`);
     assert.deepStrictEqual(f.figures.map((x) => x.text), ['50,000']);
     assert.ok(!f.sentences.some((s) => /register|webinar|roundtable/i.test(s.text)), 'no sentence of a promotion');
-    assert.ok(!f.links.some((l) => /bit\.ly|webinars/.test(l.url)));
+    // Only its links stay, as links do: go to definition on one opens what it points at.
+    assert.ok(f.links.some((l) => /bit\.ly/.test(l.url)));
   });
 
   it('nor are a writer\'s sign-off and a page\'s furniture', function () {
@@ -259,6 +267,8 @@ describe('publisher promotions', function () {
     for (const n of ['WhatsApp', 'Signal', 'Keybase', 'Twitter', 'Facebook', '@DavidGewirtz', 'ZDNet', 'Threatpost', 'One Trust']) assert.ok(!names.includes(n), `${n} in ${JSON.stringify(names)}`);
     assert.deepStrictEqual(f.figures.map((x) => x.text), ['50,000']);
     assert.ok(f.sentences.some((x) => x.text === STORY));
+    // "SEE: [another story]" states nothing here, but its link still leads to that story.
+    assert.ok(f.links.some((l) => l.url === 'https://www.zdnet.com/article/ransomware/'), JSON.stringify(f.links));
     assert.ok(!f.sentences.some((x) => /touch securely|follow me|SEE|microsite|window\./.test(x.text)), JSON.stringify(f.sentences.map((x) => x.text)));
   });
 
@@ -268,8 +278,15 @@ describe('publisher promotions', function () {
       '*Update:* Acme Corp said on Friday that 1,200 customers had been told.',
       '**Update:** Attackers registered 40 domains that mimic the webinar pages of Acme Corp, Jane Roe said.',
       'See how 7 firms fell for it: Acme Corp said users who follow its advice were safe.',
+      // Opening on a link and telling readers to register is news when no event of the publisher's is promoted.
+      '[Acme Corp](https://acme.example/notice) said data on 50 million customers was stolen. Affected customers can register now for two years of free credit monitoring.',
+      '[The seller](https://forum.example/t/1) invited buyers to join the forum for a free sample of the 100 million records.',
+      '[Zoom-bombers](https://news.example/z) disrupted a live webinar attended by 3,000 people.',
+      '> *Dear customer, 40,000 accounts were suspended. Register today at our portal to keep yours.*',
+      'See: the 2019 breach, which exposed 30 million records, was worse.',
+      'Follow my instructions or the 20 million records go public, the hacker wrote.',
     ].join('\n\n'));
-    assert.deepStrictEqual(f.figures.map((x) => x.text), ['300', '1,200', '40', '7']);
+    assert.deepStrictEqual(f.figures.map((x) => x.text), ['300', '1,200', '40', '7', '50 million', 'two years', '100 million', '3,000', '40,000', '2019', '30 million', '20 million']);
   });
 });
 

@@ -113,6 +113,11 @@ describe('packed facts', function () {
       ['a number where text belongs', damaged((a) => { a[3] = 12; })],
       ['an alias that is not text', damaged((a) => { a[11][0][3] = [1]; })],
       ['the text missing', damaged((a) => { a[1] = null; })],
+      ['a figure in a sentence that is not there', damaged((a) => { a[12][0][14] = (a[10] as unknown[]).length / 3; })],
+      ['a claim in sentence -1', damaged((a) => { a[13][0][0] = -1; })],
+      ['a mention in sentence -2', damaged((a) => { a[11][0][4][2] = -2; })],
+      ['a value that is not finite', damaged((a) => { a[12][0][3] = 123456789.25; }).replace('123456789.25', '1e999')],
+      ['an interval upside down', damaged((a) => { a[12][0][4] = a[12][0][5] + 1; })],
     ];
     for (const [what, json] of cases) assert.throws(() => unpackFacts(json), /damaged facts|JSON/, what);
   });

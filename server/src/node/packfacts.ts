@@ -10,8 +10,10 @@
  * A string that is not the slice its span covers (none in the corpus today,
  * but nothing promises it) is written out in its row instead, so `unpackFacts`
  * always gives back exactly what `packFacts` was given (as JSON would: absent
- * optional fields stay absent). Damaged or foreign input throws; the cache's
- * reader then analyses the file again.
+ * optional fields stay absent). Input that is not what `packFacts` writes
+ * (another layout, wrong types, spans outside the text, sentence indexes
+ * outside the sentences, numbers that are not finite, an interval upside
+ * down) throws; the cache's reader then analyses the file again.
  */
 import type { Claim, DocEntity, DocFacts, EntityKind, Figure, Mention, SentenceRef, Unit } from '../core/extract/types';
 import type { Span } from '../core/text';
@@ -75,7 +77,7 @@ function str(v: unknown, what: string): string {
   return v;
 }
 function num(v: unknown, what: string): number {
-  if (typeof v !== 'number') throw new Damaged(what);
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Damaged(what);
   return v;
 }
 function int(v: unknown, what: string): number {
@@ -122,6 +124,12 @@ export function unpackFacts(json: string): DocFacts {
     sentences.push({ span, text: words(rs[i + 2], span, 'sentence') });
   }
   f.sentences = sentences;
+  /** A sentence index: -1 (none) where `orNone`, else one of the sentences. */
+  const sentenceAt = (v: unknown, what: string, orNone: boolean): number => {
+    const i = int(v, what);
+    if (i < (orNone ? -1 : 0) || i >= sentences.length) throw new Damaged(what);
+    return i;
+  };
 
   f.entities = arr(top[11], 'entities').map((row): DocEntity => {
     const r = arr(row, 'entity');
@@ -131,7 +139,7 @@ export function unpackFacts(json: string): DocFacts {
     const mentions: Mention[] = [];
     for (let i = 0; i < ms.length; i += 6) {
       const span = spanAt(ms[i], ms[i + 1], 'mention');
-      mentions.push({ key: ms[i + 5] === 0 ? key : str(ms[i + 5], 'mention key'), span, text: words(ms[i + 4], span, 'mention'), sentence: int(ms[i + 2], 'mention'), where: of(WHERE, ms[i + 3], 'mention') });
+      mentions.push({ key: ms[i + 5] === 0 ? key : str(ms[i + 5], 'mention key'), span, text: words(ms[i + 4], span, 'mention'), sentence: sentenceAt(ms[i + 2], 'mention', true), where: of(WHERE, ms[i + 3], 'mention') });
     }
     return { key, name: str(r[1], 'entity name'), kind: of(KINDS, r[2], 'entity kind'), aliases: strs(r[3], 'aliases'), mentions };
   });
@@ -141,8 +149,9 @@ export function unpackFacts(json: string): DocFacts {
     const span = spanAt(r[0], r[1], 'figure');
     const x: Figure = {
       span, text: words(r[2], span, 'figure'), value: num(r[3], 'value'), low: num(r[4], 'low'), high: num(r[5], 'high'), unit: of(UNITS, r[6], 'unit'),
-      qualifiers: strs(r[11], 'qualifiers'), measure: str(r[13], 'measure'), sentence: int(r[14], 'figure'),
+      qualifiers: strs(r[11], 'qualifiers'), measure: str(r[13], 'measure'), sentence: sentenceAt(r[14], 'figure', false),
     };
+    if (x.low > x.high) throw new Damaged('interval');
     if (r[7] !== null) x.hedge = str(r[7], 'hedge');
     if (r[8] !== null) x.noun = str(r[8], 'noun');
     if (r[9] !== null) x.nounSpan = spanAt(r[9], r[10], 'noun');
@@ -153,7 +162,7 @@ export function unpackFacts(json: string): DocFacts {
 
   f.claims = arr(top[13], 'claims').map((row): Claim => {
     const r = arr(row, 'claim');
-    const c: Claim = { sentence: int(r[0], 'claim') };
+    const c: Claim = { sentence: sentenceAt(r[0], 'claim', false) };
     if (r[1] !== null) {
       c.attribution = { who: str(r[1], 'who'), span: spanAt(r[3], r[4], 'attribution') };
       if (r[2] !== null) c.attribution.key = str(r[2], 'attribution key');
@@ -168,7 +177,7 @@ export function unpackFacts(json: string): DocFacts {
   f.quotes = [];
   for (let i = 0; i < qs.length; i += 4) {
     const span = spanAt(qs[i], qs[i + 1], 'quote');
-    f.quotes.push({ text: words(qs[i + 3], span, 'quote'), span, sentence: int(qs[i + 2], 'quote') });
+    f.quotes.push({ text: words(qs[i + 3], span, 'quote'), span, sentence: sentenceAt(qs[i + 2], 'quote', true) });
   }
 
   const ls = arr(top[15], 'links');

@@ -742,8 +742,13 @@ function hasOf(tokens: Token[], a: number, b: number): boolean {
   return false;
 }
 
-/** One word ending in what the thing is: a loader, a remote-access trojan, a bot, a kit, a shell bug. */
-const MALWARE_NAME = /^[A-Z0-9][A-Za-z0-9]*(?:Loader|RAT|Stealer|Locker|Shell|Logon|Miner|[Bb]ot|[Kk]it|Script)$/;
+/**
+ * One word ending, in capitals, in what the thing is: a loader, a remote-access
+ * trojan, a bot, a kit, a shell bug. Named once, it is still an entity, as a
+ * known product is. ("Talbot" and "Cabot" are people; "Qbot", "Flubot" are in
+ * `PRODUCTS`.)
+ */
+const MALWARE_NAME = /^[A-Z0-9][A-Za-z0-9]*(?:Loader|RAT|Stealer|Locker|Shell|Logon|Miner|Bot|Kit|Script)$/;
 
 function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: (lower: string) => boolean): EntityKind {
   const lower = lc(name);
@@ -1014,7 +1019,10 @@ function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: strin
   for (const x of named) {
     let { kind, key, display } = x;
     // "Van Amerongen" after "Max Van Amerongen": his surname, not a person called Van ("Van Morrison" elsewhere is).
-    const full = SURNAME_PARTICLES.has(x.c.tokens[0].lower) ? particled.get(entityKey(x.name)) : undefined;
+    // A particle that is also a first name ("Ben Smith" beside "John Ben Smith") starts a person of its own,
+    // and a company ("De Beers, the diamond company") stays one.
+    const particle = x.c.tokens[0].lower;
+    const full = SURNAME_PARTICLES.has(particle) && !FIRST_NAMES.has(particle) && (kind === 'person' || kind === 'other') ? particled.get(entityKey(x.name)) : undefined;
     if (full) {
       ({ key, display } = full);
       kind = 'person';
@@ -1351,7 +1359,7 @@ function entitiesOf(draft: Draft, mentions: Map<string, Mention[]>): DocEntity[]
     const ms = mentions.get(b.key);
     if (!ms || !ms.length) continue;
     // A lone capitalised word seen once, of no known kind, is more likely noise than a subject.
-    if (b.kind === 'other' && ms.length < 2 && !PRODUCTS.has(lc(b.name))) continue;
+    if (b.kind === 'other' && ms.length < 2 && !PRODUCTS.has(lc(b.name)) && !MALWARE_NAME.test(b.name)) continue;
     ms.sort((x, y) => x.span.start - y.span.start);
     const own = entityKey(b.name);
     const aliases: string[] = [];

@@ -134,7 +134,7 @@ export const PRODUCTS = new Set([
   'python', 'powershell', 'kubernetes', 'docker', 'cobalt strike', 'mimikatz', 'metasploit', 'pegasus', 'ubuntu', 'debian',
   'red hat enterprise linux', 'vcenter', 'esxi', 'jenkins', 'apache struts', 'struts', 'spring4shell', 'printnightmare',
   // Malware and apps with names like people's ("Purple Fox", "White Rabbit").
-  'purple fox', 'white rabbit', 'hotspot shield',
+  'purple fox', 'white rabbit', 'hotspot shield', 'qbot', 'flubot', 'lokibot', 'abcbot', 'polkit',
 ]);
 
 /**
