@@ -7,6 +7,7 @@ import type { Article, Field, ParseResult, SectionHeader, TextBlock } from '../s
 import { diag, type Diagnostic, type Fix, type TextEdit } from '../diagnostics';
 import type { Span } from '../text';
 import { checkTags } from './tags';
+import { isEpochPlaceholder } from '../syntax/dates';
 
 export interface CheckOptions {
   /** The current time in ms, for "date in the future". Injected so the core stays pure and tests stay stable. */
@@ -236,7 +237,7 @@ function checkDate(a: Article, out: Diagnostic[], options: CheckOptions): void {
     else out.push(diag('info.bad-date', f.valueSpan, r.reason));
     return;
   }
-  if (Math.abs(r.date.instant) <= DAY) {
+  if (isEpochPlaceholder(r.date.instant)) {
     out.push(diag('info.date-epoch', f.valueSpan, `"${f.value}" is Unix time zero (1 January 1970 UTC): the source had no date, so this one is not real.`));
   } else if (r.date.instant > options.now + DAY) {
     out.push(diag('info.date-future', f.valueSpan, `"${f.value}" is in the future.`));

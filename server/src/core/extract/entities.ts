@@ -1020,7 +1020,7 @@ function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: strin
     let { kind, key, display } = x;
     // "Van Amerongen" after "Max Van Amerongen": his surname, not a person called Van ("Van Morrison" elsewhere is).
     // A particle that is also a first name ("Ben Smith" beside "John Ben Smith") starts a person of its own,
-    // and a company ("De Beers, the diamond company") stays one.
+    // and a name the cues made an organisation or a place stays one.
     const particle = x.c.tokens[0].lower;
     const full = SURNAME_PARTICLES.has(particle) && !FIRST_NAMES.has(particle) && (kind === 'person' || kind === 'other') ? particled.get(entityKey(x.name)) : undefined;
     if (full) {

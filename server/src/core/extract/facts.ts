@@ -11,6 +11,7 @@ import type { Pin } from './pins';
 import type { DocFacts, EntityKind, Mention } from './types';
 import { plain } from '../text';
 import { canonicalUrl } from './urls';
+import { isEpochPlaceholder } from '../syntax/dates';
 
 export interface FactsOptions {
   outlets?: Map<string, string>;
@@ -35,7 +36,6 @@ function sentenceHolding(sentences: Sentence[], first: number, offset: number): 
 }
 
 const PLACEHOLDER = /^(?:unknown|none|n\/a)$/i;
-const DAY = 86_400_000;
 
 /** A call to action: "Register NOW for the LIVE event", "Check out our free…", "Join … for a free roundtable". */
 const CALL_TO_ACTION = /\b(?:register (?:now|today)|register (?:and|to) (?:stream|view|access)|check out our free|on-demand (?:event|town hall|webinar)s?|live,? interactive|join\b[^.!?]{0,160}\b(?:for|during|at|in) (?:a|an|the|this|our) (?:free|live|on-demand)\b)/i;
@@ -140,7 +140,7 @@ export function extractFacts(uri: string, text: string, article: Article, option
   const subject = mainSubject(mentions, kindOf, firstBody, sentences);
 
   // Unix time zero is the scraper's "no date" (the layout check says so): not a date to place figures at.
-  const date = article.date?.parsed.ok && Math.abs(article.date.parsed.date.instant) > DAY ? article.date.parsed.date.instant : undefined;
+  const date = article.date?.parsed.ok && !isEpochPlaceholder(article.date.parsed.date.instant) ? article.date.parsed.date.instant : undefined;
   const refs = sentences.map((s) => ({ span: s.span, text: s.text }));
   // Link destinations, images and bare URLs are masked by the extractors themselves.
   const headlines = sentences.filter((x) => x.where === 'title' || x.where === 'subtitle').length;

@@ -51,6 +51,14 @@ const ISO_LIKE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)
 // separated by a fixed literal, so matching is linear.
 const HUMAN = /^([A-Za-z]{3,9})\.?\s{1,4}(\d{1,2})(?:st|nd|rd|th)?,?\s{1,4}(\d{4})(?:\s{1,4}(?:--?\s{1,4})?(\d{1,2}):(\d{2})(?:\s{0,4}([ap]\.?m\.?))?(?:\s{1,4}(GMT|UTC|Z))?)?(?:\s{0,4}\([^()]{0,40}\))?$/i;
 
+/**
+ * Whether an instant is Unix time zero, give or take a day of time zones: the
+ * scraper's "no date" ("January 1, 1970"), which reads as a date but is none.
+ */
+export function isEpochPlaceholder(instant: number): boolean {
+  return Math.abs(instant) <= 86_400_000;
+}
+
 export function parseDate(raw: string): DateResult {
   const text = raw.trim();
   if (text === '') return { ok: false, placeholder: false, reason: 'The date is empty.' };
