@@ -4,6 +4,7 @@
  * placeholders and impossible dates are told apart with a reason.
  */
 import * as assert from 'assert';
+import { DateTime } from 'luxon';
 import { monthOf, parseDate, type DateResult, type ParsedDate } from '../server/src/core/syntax/dates';
 import { parse } from '../server/src/core/syntax/parse';
 import { article, check, codes } from './helpers/fixture';
@@ -266,4 +267,51 @@ describe('dates', () => {
       if (a.date?.parsed.ok) assert.strictEqual(a.date.parsed.date.instant, utc(2022, 1, 17, 8, 42));
     });
   });
+
+  describe('read without luxon, exactly as luxon reads them', () => {
+    // parseDate reads the common shapes itself; luxon is the reference.
+    function luxonReads(text: string): { instant: number; iso: string } | undefined {
+      const human = /^([A-Za-z]+) (\d+), (\d{4})(?: (\d+):(\d+))?$/.exec(text);
+      const dt = human
+        ? DateTime.fromObject({ year: Number(human[3]), month: monthOf(human[1]), day: Number(human[2]), hour: Number(human[4] ?? 0), minute: Number(human[5] ?? 0) }, { zone: 'utc' })
+        : text.includes(' ')
+          ? DateTime.fromSQL(text, { zone: 'utc', setZone: true })
+          : DateTime.fromISO(text, { zone: 'utc', setZone: true });
+      return dt.isValid ? { instant: dt.toMillis(), iso: dt.toISO()! } : undefined;
+    }
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const p2 = (n: number) => String(n).padStart(2, '0');
+    const samples: string[] = ['0000-01-01', '0050-02-29', '0099-12-31', '1900-02-29', '2000-02-29', '2021-02-29', '2024-02-29', '2021-04-31',
+      '2021-08-26T23:59:59+14:00', '2021-08-26T00:00:00-12:00', '2021-08-26T12:00:00+00:00', '2021-08-26T12:00:00-00:00', '2021-13-01', '2021-00-10',
+      '2021-08-26T24:00:00Z', '2021-08-26T12:60:00Z', '2021-08-26T12:00:60Z', '2021-08-26 23:59:59', 'February 29, 2020 11:59', 'February 29, 2021'];
+    for (let i = 0; i < 400; i++) {
+      const y = rand(2) ? 1990 + rand(40) : rand(10000);
+      const date = `${String(y).padStart(4, '0')}-${p2(rand(14))}-${p2(rand(33))}`;
+      const time = `${p2(rand(25))}:${p2(rand(61))}:${p2(rand(61))}`;
+      const zone = ['', 'Z', `+${p2(rand(15))}:${p2(rand(4) * 15)}`, `-${p2(rand(13))}:${p2(rand(60))}`][rand(4)];
+      samples.push(date, `${date}T${time}${zone}`, `${date} ${time}`,
+        `${['January', 'February', 'April', 'June', 'September', 'December'][rand(6)]} ${rand(33)}, ${String(y).padStart(4, '0')}${rand(2) ? ` ${rand(25)}:${p2(rand(61))}` : ''}`);
+    }
+    it('the same instant and text, or the same refusal, for each of 1,620 dates', () => {
+      let read = 0;
+      for (const text of samples) {
+        const mine = parseDate(text);
+        const theirs = luxonReads(text);
+        if (!theirs) {
+          assert.strictEqual(mine.ok, false, `${text}: luxon refuses it, parseDate gave ${mine.ok && mine.date.iso}`);
+          continue;
+        }
+        if (!mine.ok) assert.fail(`${text}: luxon reads ${theirs.iso}, parseDate refused it: ${mine.reason}`);
+        assert.deepStrictEqual({ instant: mine.date.instant, iso: mine.date.iso }, theirs, text);
+        read++;
+      }
+      // Most samples are real dates: the comparison is not all refusals.
+      assert.ok(read > samples.length / 2, `only ${read} of ${samples.length} read`);
+    });
+  });
 });
+
