@@ -51,7 +51,7 @@ describe('packed facts', function () {
     for (const a of articles) {
       const p = packFacts(a.facts, a.text);
       assert.deepStrictEqual(unpackFacts(p), viaJson(a.facts), a.file);
-      packed += Buffer.byteLength(p);
+      packed += p.length;
       json += Buffer.byteLength(JSON.stringify(a.facts));
       assert.ok(a.facts.entities.some((e) => e.mentions.length > 0) && a.facts.figures.length > 0, `${a.file} has something to pack`);
     }
@@ -93,32 +93,95 @@ describe('packed facts', function () {
     assert.ok(!('source' in back) && !('noun' in back.figures[0]) && !('key' in back.claims[back.claims.length - 2].attribution!));
   });
 
+  it('keeps a text with a lone surrogate exactly', function () {
+    const { facts, text } = articles[0];
+    // UTF-8 cannot carry half a surrogate pair: packed as UTF-8 the text would come back changed.
+    const odd = text.slice(0, 40) + '\uD83D' + text.slice(41);
+    const f = viaJson({ ...facts, sentences: [{ span: { start: 0, end: 50 }, text: odd.slice(0, 50) }], quotes: [], figures: [], claims: [] , entities: []});
+    const back = unpackFacts(packFacts(f, odd));
+    assert.deepStrictEqual(back, f);
+    assert.strictEqual(back.sentences[0].text.charCodeAt(40), 0xd83d);
+  });
+
+  it('reads its bytes wherever they sit in memory', function () {
+    // The cache reads facts into buffers at any offset; the numbers must not need alignment.
+    const { facts, text } = articles[0];
+    const p = packFacts(facts, text);
+    const shifted = new Uint8Array(p.length + 3);
+    shifted.set(p, 3);
+    assert.deepStrictEqual(unpackFacts(shifted.subarray(3)), viaJson(facts));
+  });
+
   it('throws on damaged or foreign bytes rather than giving wrong facts', function () {
     const { facts, text } = articles[0];
-    const good = JSON.parse(packFacts(facts, text)) as unknown[];
-    const damaged = (change: (a: any[]) => void): string => {
-      const a = JSON.parse(JSON.stringify(good)) as any[];
-      change(a);
-      return JSON.stringify(a);
+    const good = Buffer.from(packFacts(facts, text));
+    const words = () => new Int32Array(good.buffer.slice(good.byteOffset, good.byteOffset + 24));
+    const [, , nReals, nInts, textBytes] = words();
+    const intsAt = 24 + nReals * 8;
+    const textAt = intsAt + nInts * 4;
+    const damaged = (change: (b: Buffer, ints: Int32Array, reals: Float64Array) => void): Buffer => {
+      const b = Buffer.from(good);
+      const ints = new Int32Array(nInts);
+      ints.set(new Int32Array(b.buffer.slice(b.byteOffset + intsAt, b.byteOffset + textAt)));
+      const reals = new Float64Array(b.buffer.slice(b.byteOffset + 24, b.byteOffset + intsAt));
+      change(b, ints, reals);
+      Buffer.from(ints.buffer).copy(b, intsAt);
+      Buffer.from(reals.buffer).copy(b, 24);
+      return b;
     };
-    const cases: [string, string][] = [
-      ['not JSON', '{"sentences": ['],
-      ['plain JSON facts (the old layout)', JSON.stringify(facts)],
-      ['another version', damaged((a) => { a[0] = 99; })],
-      ['a span past the end of the text', damaged((a) => { a[10][1] = text.length + 1; })],
-      ['a span ending before it starts', damaged((a) => { a[10][0] = 50; a[10][1] = 10; })],
-      ['a row cut short', damaged((a) => { a[10].pop(); })],
-      ['an unknown entity kind', damaged((a) => { a[11][0][2] = 17; })],
-      ['an unknown unit', damaged((a) => { a[12][0][6] = -1; })],
-      ['a number where text belongs', damaged((a) => { a[3] = 12; })],
-      ['an alias that is not text', damaged((a) => { a[11][0][3] = [1]; })],
-      ['the text missing', damaged((a) => { a[1] = null; })],
-      ['a figure in a sentence that is not there', damaged((a) => { a[12][0][14] = (a[10] as unknown[]).length / 3; })],
-      ['a claim in sentence -1', damaged((a) => { a[13][0][0] = -1; })],
-      ['a mention in sentence -2', damaged((a) => { a[11][0][4][2] = -2; })],
-      ['a value that is not finite', damaged((a) => { a[12][0][3] = 123456789.25; }).replace('123456789.25', '1e999')],
-      ['an interval upside down', damaged((a) => { a[12][0][4] = a[12][0][5] + 1; })],
+    // The integers open with: text flag, uri, title, source, date flag, link, linkUrl, linkSpan (2),
+    // then the count of sentences and the first sentence's span (see packFacts).
+    const sentencesAt = 9;
+    assert.strictEqual(new Int32Array(good.buffer.slice(good.byteOffset + intsAt, good.byteOffset + textAt))[sentencesAt], facts.sentences.length);
+    const header = (i: number, v: number) => (b: Buffer) => { b.writeInt32LE(v, i * 4); };
+    assert.strictEqual(nInts > 0 && textBytes > 0, true);
+    const cases: [string, Uint8Array][] = [
+      ['nothing', new Uint8Array(0)],
+      ['plain JSON facts (the old layout)', Buffer.from(JSON.stringify(facts))],
+      ['another magic', damaged(header(0, 12345))],
+      ['another version', damaged(header(1, 99))],
+      ['counts that do not add up to its size', damaged(header(3, nInts + 1))],
+      ['a byte too many', Buffer.concat([good, Buffer.from([0])])],
+      ['a byte too few', good.subarray(0, good.length - 1)],
+      ['a string table that is not JSON', damaged((b) => { b[b.length - 1] = 0x7b; })],
+      ['a span past the end of the text', damaged((_, i) => { i[sentencesAt + 2] = text.length + 1; })],
+      ['a span ending before it starts', damaged((_, i) => { i[sentencesAt + 1] = 50; i[sentencesAt + 2] = 10; })],
+      ['a count larger than what follows', damaged((_, i) => { i[sentencesAt] = nInts; })],
+      ['a negative count', damaged((_, i) => { i[sentencesAt] = -3; })],
+      ['a string reference out of the table', damaged((_, i) => { i[1] = 10_000; })],
+      ['a string reference of 0 where text belongs', damaged((_, i) => { i[2] = 0; })],
+      ['a text flag that is neither 0 nor 1', damaged((_, i) => { i[0] = 7; })],
+      ['a value that is not finite', damaged((_, __, r) => { r[r.length - 1] = Infinity; })],
+      ['a value that is not a number', damaged((_, __, r) => { r[r.length - 1] = NaN; })],
     ];
-    for (const [what, json] of cases) assert.throws(() => unpackFacts(json), /damaged facts|JSON/, what);
+    for (const [what, bytes] of cases) assert.throws(() => unpackFacts(bytes), /damaged facts/, what);
+  });
+
+  it('throws on wrong kinds, units, sentences and intervals', function () {
+    // Facts built to have one of each row, so a change to one field is easy to place.
+    const text = 'Acme said 50 records leaked. More text here.';
+    const base: DocFacts = {
+      uri: 'file:///a.txt', title: 'A', sentences: [{ span: { start: 0, end: 28 }, text: text.slice(0, 28) }],
+      entities: [{ key: 'acme', name: 'Acme', kind: 'organisation', aliases: [], mentions: [{ key: 'acme', span: { start: 0, end: 4 }, text: 'Acme', sentence: 0, where: 'body' }] }],
+      figures: [{ span: { start: 10, end: 12 }, text: '50', value: 50, low: 50, high: 50, unit: 'count', noun: 'record', nounSpan: { start: 13, end: 20 }, qualifiers: [], subject: 'acme', measure: 'acme|record|', sentence: 0 }],
+      claims: [{ sentence: 0 }], quotes: [], links: [], authors: [], tags: [],
+    };
+    assert.deepStrictEqual(unpackFacts(packFacts(base, text)), base);
+    const broken = (change: (f: DocFacts) => void) => {
+      const f = JSON.parse(JSON.stringify(base)) as DocFacts;
+      change(f);
+      return packFacts(f, text);
+    };
+    const cases: [string, Uint8Array][] = [
+      ['an unknown entity kind', broken((f) => { (f.entities[0] as { kind: string }).kind = 'robot'; })],
+      ['an unknown unit', broken((f) => { (f.figures[0] as { unit: string }).unit = 'furlongs'; })],
+      ['an unknown place', broken((f) => { (f.entities[0].mentions[0] as { where: string }).where = 'footer'; })],
+      ['a figure in a sentence that is not there', broken((f) => { f.figures[0].sentence = 1; })],
+      ['a claim in sentence -1', broken((f) => { f.claims[0].sentence = -1; })],
+      ['a mention in sentence -2', broken((f) => { f.entities[0].mentions[0].sentence = -2; })],
+      ['an interval upside down', broken((f) => { f.figures[0].low = 51; })],
+      ['a value that is not finite', broken((f) => { f.figures[0].value = Infinity; })],
+    ];
+    for (const [what, bytes] of cases) assert.throws(() => unpackFacts(bytes), /damaged facts/, what);
   });
 });

@@ -50,8 +50,6 @@ interface Setup {
   pins: Pin[];
 }
 
-const UTF8 = new TextEncoder();
-
 /** One file: read, compare with the cached hash, analyse. `outlets` learns the file's Source. */
 export async function analyse(job: Job, outlets: Map<string, string>, pins: Pin[]): Promise<Outcome> {
   let r: ReadResult;
@@ -76,7 +74,7 @@ function analyseRead(job: Job, r: ReadResult, outlets: Map<string, string>, pins
     const summary = summarize(facts);
     // Packed for the trip and the cache: strings cross threads cheaply, arrays of numbers do not.
     for (const e of summary.entities) e.spans = packNumbers(e.spans as number[]);
-    return { id: job.id, kind: 'analysed', hash, summary, lineStarts: packNumbers(lineStartsOf(r.text)), facts: UTF8.encode(packFacts(facts, r.text)) };
+    return { id: job.id, kind: 'analysed', hash, summary, lineStarts: packNumbers(lineStartsOf(r.text)), facts: packFacts(facts, r.text) };
   } catch (err) {
     return { id: job.id, kind: 'failed', message: String(err) };
   }

@@ -9,7 +9,7 @@
  *   share, and a line per article file: its size, mtime and SHA-1, its
  *   `DocSummary` and line starts (compacted, see `Line`), and where its facts
  *   are in the facts file; read and written a line at a time;
- * - `facts-<id>.json`: every article's `DocFacts`, packed (`packfacts.ts`: its text once, rows of numbers), one after another.
+ * - `facts-<id>.bin`: every article's `DocFacts`, packed (`packfacts.ts`: its text once, spans and values as binary numbers), one after another.
  *   New facts are appended; dead ones are dropped when they outweigh the live
  *   ones (the file is then rewritten). The index only ever points at bytes
  *   written before it, so appends after a crash are harmless.
@@ -31,7 +31,7 @@ import { unpackFacts } from './packfacts';
 import { packNumbers, type DocSummary, type EntitySummary, type Origin } from '../core/index/corpus';
 
 /** Bumped when the layout of the cache files changes. */
-const FORMAT = 4;
+const FORMAT = 5;
 
 export interface CacheEntry {
   path: string;
@@ -213,7 +213,7 @@ class FactsFile {
 }
 
 function parseFacts(buf: Buffer): DocFacts {
-  return unpackFacts(buf.toString('utf8'));
+  return unpackFacts(buf);
 }
 
 export class CorpusCache {
@@ -243,7 +243,7 @@ export class CorpusCache {
         cache.discarded = 'made by another build or with other settings';
         return cache;
       }
-      if (typeof header.facts !== 'string' || !/^facts-[0-9a-f]+\.json$/.test(header.facts)) throw new Error('bad header');
+      if (typeof header.facts !== 'string' || !/^facts-[0-9a-f]+\.bin$/.test(header.facts)) throw new Error('bad header');
       const file = path.join(cache.dir, header.facts);
       fd = fs.openSync(file, 'r+');
       const size = fs.fstatSync(fd).size;
@@ -302,7 +302,7 @@ export class CorpusCache {
       return;
     }
     fs.mkdirSync(this.dir, { recursive: true });
-    const file = path.join(this.dir, `facts-${randomBytes(6).toString('hex')}.json`);
+    const file = path.join(this.dir, `facts-${randomBytes(6).toString('hex')}.bin`);
     this.target = new FactsFile(file, fs.openSync(file, 'w+'), 0);
   }
 

@@ -1,65 +1,218 @@
 /**
- * An article's `DocFacts` as the cache stores them: one JSON array holding
- * the article's text once, with every sentence, mention, figure, quotation
- * and tag as a row of numbers whose words are read back as slices of that
- * text. Plain `JSON.stringify(facts)` wrote each sentence's text again and a
+ * An article's `DocFacts` as the cache stores them: the article's text once,
+ * every sentence, mention, figure, quotation and tag as numbers in one
+ * stream of 32-bit integers (spans, indexes, counts), the measured values in
+ * a stream of doubles, and the few strings that are not slices of the text
+ * (entity keys and names, measures, URLs) in one JSON table, each written
+ * once. Plain `JSON.stringify(facts)` wrote each sentence's text again and a
  * key name for every field of every mention (four times the article's size);
- * writing them cost the analyst threads more than any single extractor of a
- * first index, and the main thread and the disk the same again.
+ * JSON rows of numbers, the next layout, still cost the analyst threads a
+ * tenth of a first index to write.
+ *
+ * Layout, one buffer: six 32-bit words (magic, `PACKED`, count of doubles,
+ * count of integers, bytes of text, bytes of the table), the doubles, the
+ * integers, the text in UTF-8, the table in UTF-8. Numbers are in the
+ * machine's byte order: the cache never leaves the machine that wrote it.
+ * A text that UTF-8 cannot carry exactly (a lone surrogate) goes in the
+ * table instead.
  *
  * A string that is not the slice its span covers (none in the corpus today,
- * but nothing promises it) is written out in its row instead, so `unpackFacts`
+ * but nothing promises it) is written in the table instead, so `unpackFacts`
  * always gives back exactly what `packFacts` was given (as JSON would: absent
- * optional fields stay absent). Input that is not what `packFacts` writes
- * (another layout, wrong types, spans outside the text, sentence indexes
- * outside the sentences, numbers that are not finite, an interval upside
- * down) throws; the cache's reader then analyses the file again.
+ * optional fields stay absent, -0 is 0). Input that is not what `packFacts`
+ * writes (another layout, counts or string references out of range, spans
+ * outside the text, sentence indexes outside the sentences, numbers that are
+ * not finite, an interval upside down, bytes left over) throws; the cache's
+ * reader then analyses the file again.
  */
 import type { Claim, DocEntity, DocFacts, EntityKind, Figure, Mention, SentenceRef, Unit } from '../core/extract/types';
 import type { Span } from '../core/text';
 
 /** Bumped when the layout below changes; the cache's own format number covers it too. */
-const PACKED = 1;
+const PACKED = 2;
+/** "BDfx": these bytes are packed facts. */
+const MAGIC = 0x78664442;
+const HEAD = 6;
 
 const KINDS: EntityKind[] = ['person', 'organisation', 'place', 'outlet', 'handle', 'other'];
 const WHERE: Mention['where'][] = ['title', 'subtitle', 'body', 'tag', 'info'];
 const UNITS: Unit[] = ['count', 'usd', 'eur', 'gbp', 'btc', 'bytes', 'percent', 'age', 'days', 'year'];
 
-/** 0 when `s` is what `span` covers in `text`, else `s` itself. */
-function own(text: string, span: Span, s: string): string | 0 {
-  return s.length === span.end - span.start && text.startsWith(s, span.start) ? 0 : s;
+/** Integers, doubles and a string table, growing as they are written. */
+class Writer {
+  ints = new Int32Array(1024);
+  n = 0;
+  reals = new Float64Array(64);
+  r = 0;
+  readonly table: string[] = [];
+  private readonly refs = new Map<string, number>();
+
+  constructor(private readonly text: string) {}
+
+  int(v: number): void {
+    if (this.n === this.ints.length) {
+      const more = new Int32Array(this.n * 2);
+      more.set(this.ints);
+      this.ints = more;
+    }
+    this.ints[this.n++] = v;
+  }
+
+  real(v: number): void {
+    if (this.r === this.reals.length) {
+      const more = new Float64Array(this.r * 2);
+      more.set(this.reals);
+      this.reals = more;
+    }
+    this.reals[this.r++] = v === 0 ? 0 : v;
+  }
+
+  span(s: Span): void {
+    this.int(s.start);
+    this.int(s.end);
+  }
+
+  /** A string's place in the table plus one (0 is never written by `str`). */
+  str(s: string): void {
+    let i = this.refs.get(s);
+    if (i === undefined) {
+      i = this.table.push(s);
+      this.refs.set(s, i);
+    }
+    this.int(i);
+  }
+
+  /** 0 when `s` is what `span` covers in the text, else `s` in the table. */
+  words(span: Span, s: string): void {
+    // `slice ===` compares four times faster than `startsWith` here (measured).
+    if (s.length === span.end - span.start && this.text.slice(span.start, span.end) === s) this.int(0);
+    else this.str(s);
+  }
+
+  /** -1 for absent. */
+  opt(s: string | undefined): void {
+    if (s === undefined) this.int(-1);
+    else this.str(s);
+  }
+
+  optSpan(s: Span | undefined): void {
+    if (s === undefined) {
+      this.int(-1);
+      this.int(-1);
+    } else this.span(s);
+  }
 }
 
-/** `undefined` as `null`, which JSON keeps in an array. */
-function opt<T>(v: T | undefined): T | null {
-  return v === undefined ? null : v;
+/** A UTF-16 half without its other half, which UTF-8 would turn into U+FFFD. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether UTF-8 carries `s` exactly: `String.prototype.isWellFormed` where the runtime has it (five times faster). */
+function wellFormed(s: string): boolean {
+  const native = (s as { isWellFormed?: () => boolean }).isWellFormed;
+  return native ? native.call(s) : !LONE_SURROGATE.test(s);
 }
 
-export function packFacts(f: DocFacts, text: string): string {
-  const sentences: (number | string)[] = [];
-  for (const s of f.sentences) sentences.push(s.span.start, s.span.end, own(text, s.span, s.text));
-  const entities = f.entities.map((e) => {
-    const mentions: (number | string)[] = [];
-    for (const m of e.mentions) mentions.push(m.span.start, m.span.end, m.sentence, WHERE.indexOf(m.where), own(text, m.span, m.text), m.key === e.key ? 0 : m.key);
-    return [e.key, e.name, KINDS.indexOf(e.kind), e.aliases, mentions];
-  });
-  const figures = f.figures.map((x) => [
-    x.span.start, x.span.end, own(text, x.span, x.text), x.value, x.low, x.high, UNITS.indexOf(x.unit), opt(x.hedge), opt(x.noun),
-    x.nounSpan ? x.nounSpan.start : null, x.nounSpan ? x.nounSpan.end : null, x.qualifiers, opt(x.subject), x.measure, x.sentence, opt(x.asOf),
-  ]);
-  const claims = f.claims.map((c) => {
+export function packFacts(f: DocFacts, text: string): Uint8Array {
+  const w = new Writer(text);
+  const textInTable = !wellFormed(text);
+  w.int(textInTable ? 1 : 0);
+  if (textInTable) w.str(text);
+  w.str(f.uri);
+  w.str(f.title);
+  w.opt(f.source);
+  w.int(f.date === undefined ? 0 : 1);
+  if (f.date !== undefined) w.real(f.date);
+  w.opt(f.link);
+  w.opt(f.linkUrl);
+  w.optSpan(f.linkSpan);
+
+  w.int(f.sentences.length);
+  for (const s of f.sentences) {
+    w.span(s.span);
+    w.words(s.span, s.text);
+  }
+  w.int(f.entities.length);
+  for (const e of f.entities) {
+    w.str(e.key);
+    w.str(e.name);
+    w.int(KINDS.indexOf(e.kind));
+    w.int(e.aliases.length);
+    for (const a of e.aliases) w.str(a);
+    w.int(e.mentions.length);
+    for (const m of e.mentions) {
+      w.span(m.span);
+      w.int(m.sentence);
+      w.int(WHERE.indexOf(m.where));
+      w.words(m.span, m.text);
+      if (m.key === e.key) w.int(0);
+      else w.str(m.key);
+    }
+  }
+  w.int(f.figures.length);
+  for (const x of f.figures) {
+    w.span(x.span);
+    w.words(x.span, x.text);
+    w.real(x.value);
+    w.real(x.low);
+    w.real(x.high);
+    w.int(UNITS.indexOf(x.unit));
+    w.opt(x.hedge);
+    w.opt(x.noun);
+    w.optSpan(x.nounSpan);
+    w.int(x.qualifiers.length);
+    for (const q of x.qualifiers) w.str(q);
+    w.opt(x.subject);
+    w.str(x.measure);
+    w.int(x.sentence);
+    w.int(x.asOf === undefined ? 0 : 1);
+    if (x.asOf !== undefined) w.real(x.asOf);
+  }
+  w.int(f.claims.length);
+  for (const c of f.claims) {
+    w.int(c.sentence);
     const a = c.attribution;
-    return [c.sentence, a ? a.who : null, a ? opt(a.key) : null, a ? a.span.start : null, a ? a.span.end : null, opt(c.asOf), c.asOfSpan ? c.asOfSpan.start : null, c.asOfSpan ? c.asOfSpan.end : null];
-  });
-  const quotes: (number | string)[] = [];
-  for (const q of f.quotes) quotes.push(q.span.start, q.span.end, q.sentence, own(text, q.span, q.text));
-  const links: (number | string)[] = [];
-  for (const l of f.links) links.push(l.span.start, l.span.end, l.url);
-  const tags = f.tags.map((t) => [t.span.start, t.span.end, own(text, t.span, t.name), opt(t.key)]);
-  return JSON.stringify([
-    PACKED, text, f.uri, f.title, opt(f.source), opt(f.date), opt(f.link), opt(f.linkUrl), f.linkSpan ? f.linkSpan.start : null, f.linkSpan ? f.linkSpan.end : null,
-    sentences, entities, figures, claims, quotes, links, f.authors, tags,
-  ]);
+    if (!a) w.int(-1);
+    else {
+      w.str(a.who);
+      w.opt(a.key);
+      w.span(a.span);
+    }
+    w.int(c.asOf === undefined ? 0 : 1);
+    if (c.asOf !== undefined) w.real(c.asOf);
+    w.optSpan(c.asOfSpan);
+  }
+  w.int(f.quotes.length);
+  for (const q of f.quotes) {
+    w.span(q.span);
+    w.int(q.sentence);
+    w.words(q.span, q.text);
+  }
+  w.int(f.links.length);
+  for (const l of f.links) {
+    w.span(l.span);
+    w.str(l.url);
+  }
+  w.int(f.authors.length);
+  for (const a of f.authors) w.str(a);
+  w.int(f.tags.length);
+  for (const t of f.tags) {
+    w.span(t.span);
+    w.words(t.span, t.name);
+    w.opt(t.key);
+  }
+
+  const table = JSON.stringify(w.table);
+  const textBytes = textInTable ? 0 : Buffer.byteLength(text, 'utf8');
+  const tableBytes = Buffer.byteLength(table, 'utf8');
+  const intsAt = HEAD * 4 + w.r * 8;
+  const textAt = intsAt + w.n * 4;
+  const out = Buffer.allocUnsafeSlow(textAt + textBytes + tableBytes);
+  new Int32Array(out.buffer, 0, HEAD).set([MAGIC, PACKED, w.r, w.n, textBytes, tableBytes]);
+  new Float64Array(out.buffer, HEAD * 4, w.r).set(w.reals.subarray(0, w.r));
+  new Int32Array(out.buffer, intsAt, w.n).set(w.ints.subarray(0, w.n));
+  if (!textInTable) out.write(text, textAt, 'utf8');
+  out.write(table, textAt + textBytes, 'utf8');
+  return out;
 }
 
 class Damaged extends Error {
@@ -68,130 +221,191 @@ class Damaged extends Error {
   }
 }
 
-function arr(v: unknown, what: string): unknown[] {
-  if (!Array.isArray(v)) throw new Damaged(what);
-  return v;
-}
-function str(v: unknown, what: string): string {
-  if (typeof v !== 'string') throw new Damaged(what);
-  return v;
-}
-function num(v: unknown, what: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Damaged(what);
-  return v;
-}
-function int(v: unknown, what: string): number {
-  if (!Number.isSafeInteger(v)) throw new Damaged(what);
-  return v as number;
-}
-function strs(v: unknown, what: string): string[] {
-  const a = arr(v, what);
-  for (const s of a) str(s, what);
-  return a as string[];
-}
-function of<T>(list: readonly T[], v: unknown, what: string): T {
-  const x = list[int(v, what)];
-  if (x === undefined) throw new Damaged(what);
-  return x;
-}
-
 /** Reads what `packFacts` wrote; throws on anything else. */
-export function unpackFacts(json: string): DocFacts {
-  const top = arr(JSON.parse(json), 'not an array');
-  if (top[0] !== PACKED || top.length !== 18) throw new Damaged('another layout');
-  const text = str(top[1], 'text');
-  const spanAt = (a: unknown, b: unknown, what: string): Span => {
-    const start = int(a, what);
-    const end = int(b, what);
+export function unpackFacts(bytes: Uint8Array): DocFacts {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length < HEAD * 4) throw new Damaged('too short');
+  // Copied out, so the arrays are aligned wherever the bytes were read to.
+  const head = new Int32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + HEAD * 4));
+  const [magic, version, nReals, nInts, textBytes, tableBytes] = head;
+  if (magic !== MAGIC || version !== PACKED) throw new Damaged('another layout');
+  if (nReals < 0 || nInts < 0 || textBytes < 0 || tableBytes < 0) throw new Damaged('sizes');
+  const intsAt = HEAD * 4 + nReals * 8;
+  const textAt = intsAt + nInts * 4;
+  if (textAt + textBytes + tableBytes !== buf.length) throw new Damaged('sizes');
+  const reals = new Float64Array(buf.buffer.slice(buf.byteOffset + HEAD * 4, buf.byteOffset + intsAt));
+  const ints = new Int32Array(buf.buffer.slice(buf.byteOffset + intsAt, buf.byteOffset + textAt));
+  let table: unknown;
+  try {
+    table = JSON.parse(buf.toString('utf8', textAt + textBytes));
+  } catch {
+    throw new Damaged('string table');
+  }
+  if (!Array.isArray(table) || !table.every((t) => typeof t === 'string')) throw new Damaged('string table');
+  const strings = table as string[];
+
+  let n = 0;
+  let r = 0;
+  const int = (what: string): number => {
+    if (n >= ints.length) throw new Damaged(what);
+    return ints[n++];
+  };
+  const real = (what: string): number => {
+    if (r >= reals.length || !Number.isFinite(reals[r])) throw new Damaged(what);
+    return reals[r++];
+  };
+  const count = (what: string): number => {
+    const c = int(what);
+    // Every item takes at least one integer.
+    if (c < 0 || c > ints.length - n) throw new Damaged(what);
+    return c;
+  };
+  const str = (what: string): string => {
+    const i = int(what);
+    if (i < 1 || i > strings.length) throw new Damaged(what);
+    return strings[i - 1];
+  };
+  const opt = (what: string): string | undefined => {
+    if (ints[n] === -1) {
+      n++;
+      return undefined;
+    }
+    return str(what);
+  };
+  const flag = (what: string): boolean => {
+    const v = int(what);
+    if (v !== 0 && v !== 1) throw new Damaged(what);
+    return v === 1;
+  };
+  const textInTable = flag('text');
+  const text = textInTable ? str('text') : buf.toString('utf8', textAt, textAt + textBytes);
+  if (textInTable && textBytes !== 0) throw new Damaged('text');
+  const spanOf = (what: string): Span => {
+    const start = int(what);
+    const end = int(what);
     if (start < 0 || end < start || end > text.length) throw new Damaged(what);
     return { start, end };
   };
-  /** A row's string, or (0) the slice its span covers. */
-  const words = (v: unknown, span: Span, what: string) => (v === 0 ? text.slice(span.start, span.end) : str(v, what));
+  const optSpan = (what: string): Span | undefined => {
+    if (ints[n] === -1 && ints[n + 1] === -1) {
+      n += 2;
+      return undefined;
+    }
+    return spanOf(what);
+  };
+  /** The slice the span covers, or (a table reference) the string written instead. */
+  const words = (span: Span, what: string): string => (ints[n] === 0 ? (n++, text.slice(span.start, span.end)) : str(what));
+  const of = <T>(list: readonly T[], what: string): T => {
+    const x = list[int(what)];
+    if (x === undefined) throw new Damaged(what);
+    return x;
+  };
 
-  const f: DocFacts = { uri: str(top[2], 'uri'), title: str(top[3], 'title') } as DocFacts;
-  if (top[4] !== null) f.source = str(top[4], 'source');
-  if (top[5] !== null) f.date = num(top[5], 'date');
-  if (top[6] !== null) f.link = str(top[6], 'link');
-  if (top[7] !== null) f.linkUrl = str(top[7], 'linkUrl');
-  if (top[8] !== null) f.linkSpan = spanAt(top[8], top[9], 'linkSpan');
+  const f = { uri: str('uri'), title: str('title') } as DocFacts;
+  const source = opt('source');
+  if (source !== undefined) f.source = source;
+  if (flag('date')) f.date = real('date');
+  const link = opt('link');
+  if (link !== undefined) f.link = link;
+  const linkUrl = opt('linkUrl');
+  if (linkUrl !== undefined) f.linkUrl = linkUrl;
+  const linkSpan = optSpan('linkSpan');
+  if (linkSpan) f.linkSpan = linkSpan;
 
   const sentences: SentenceRef[] = [];
-  const rs = arr(top[10], 'sentences');
-  if (rs.length % 3) throw new Damaged('sentences');
-  for (let i = 0; i < rs.length; i += 3) {
-    const span = spanAt(rs[i], rs[i + 1], 'sentence');
-    sentences.push({ span, text: words(rs[i + 2], span, 'sentence') });
+  for (let k = count('sentences'); k > 0; k--) {
+    const span = spanOf('sentence');
+    sentences.push({ span, text: words(span, 'sentence') });
   }
   f.sentences = sentences;
   /** A sentence index: -1 (none) where `orNone`, else one of the sentences. */
-  const sentenceAt = (v: unknown, what: string, orNone: boolean): number => {
-    const i = int(v, what);
+  const sentenceAt = (what: string, orNone: boolean): number => {
+    const i = int(what);
     if (i < (orNone ? -1 : 0) || i >= sentences.length) throw new Damaged(what);
     return i;
   };
 
-  f.entities = arr(top[11], 'entities').map((row): DocEntity => {
-    const r = arr(row, 'entity');
-    const key = str(r[0], 'entity key');
-    const ms = arr(r[4], 'mentions');
-    if (ms.length % 6) throw new Damaged('mentions');
+  f.entities = [];
+  for (let k = count('entities'); k > 0; k--) {
+    const key = str('entity key');
+    const name = str('entity name');
+    const kind = of(KINDS, 'entity kind');
+    const aliases: string[] = [];
+    for (let a = count('aliases'); a > 0; a--) aliases.push(str('alias'));
     const mentions: Mention[] = [];
-    for (let i = 0; i < ms.length; i += 6) {
-      const span = spanAt(ms[i], ms[i + 1], 'mention');
-      mentions.push({ key: ms[i + 5] === 0 ? key : str(ms[i + 5], 'mention key'), span, text: words(ms[i + 4], span, 'mention'), sentence: sentenceAt(ms[i + 2], 'mention', true), where: of(WHERE, ms[i + 3], 'mention') });
+    for (let m = count('mentions'); m > 0; m--) {
+      const span = spanOf('mention');
+      const sentence = sentenceAt('mention', true);
+      const where = of(WHERE, 'mention');
+      const text = words(span, 'mention');
+      const mkey = ints[n] === 0 ? (n++, key) : str('mention key');
+      mentions.push({ key: mkey, span, text, sentence, where });
     }
-    return { key, name: str(r[1], 'entity name'), kind: of(KINDS, r[2], 'entity kind'), aliases: strs(r[3], 'aliases'), mentions };
-  });
-
-  f.figures = arr(top[12], 'figures').map((row): Figure => {
-    const r = arr(row, 'figure');
-    const span = spanAt(r[0], r[1], 'figure');
-    const x: Figure = {
-      span, text: words(r[2], span, 'figure'), value: num(r[3], 'value'), low: num(r[4], 'low'), high: num(r[5], 'high'), unit: of(UNITS, r[6], 'unit'),
-      qualifiers: strs(r[11], 'qualifiers'), measure: str(r[13], 'measure'), sentence: sentenceAt(r[14], 'figure', false),
-    };
-    if (x.low > x.high) throw new Damaged('interval');
-    if (r[7] !== null) x.hedge = str(r[7], 'hedge');
-    if (r[8] !== null) x.noun = str(r[8], 'noun');
-    if (r[9] !== null) x.nounSpan = spanAt(r[9], r[10], 'noun');
-    if (r[12] !== null) x.subject = str(r[12], 'subject');
-    if (r[15] !== null) x.asOf = num(r[15], 'asOf');
-    return x;
-  });
-
-  f.claims = arr(top[13], 'claims').map((row): Claim => {
-    const r = arr(row, 'claim');
-    const c: Claim = { sentence: sentenceAt(r[0], 'claim', false) };
-    if (r[1] !== null) {
-      c.attribution = { who: str(r[1], 'who'), span: spanAt(r[3], r[4], 'attribution') };
-      if (r[2] !== null) c.attribution.key = str(r[2], 'attribution key');
-    }
-    if (r[5] !== null) c.asOf = num(r[5], 'asOf');
-    if (r[6] !== null) c.asOfSpan = spanAt(r[6], r[7], 'asOf');
-    return c;
-  });
-
-  const qs = arr(top[14], 'quotes');
-  if (qs.length % 4) throw new Damaged('quotes');
-  f.quotes = [];
-  for (let i = 0; i < qs.length; i += 4) {
-    const span = spanAt(qs[i], qs[i + 1], 'quote');
-    f.quotes.push({ text: words(qs[i + 3], span, 'quote'), span, sentence: sentenceAt(qs[i + 2], 'quote', true) });
+    f.entities.push({ key, name, kind, aliases, mentions } satisfies DocEntity);
   }
 
-  const ls = arr(top[15], 'links');
-  if (ls.length % 3) throw new Damaged('links');
-  f.links = [];
-  for (let i = 0; i < ls.length; i += 3) f.links.push({ url: str(ls[i + 2], 'link'), span: spanAt(ls[i], ls[i + 1], 'link') });
+  f.figures = [];
+  for (let k = count('figures'); k > 0; k--) {
+    const span = spanOf('figure');
+    const text = words(span, 'figure');
+    const value = real('value');
+    const low = real('low');
+    const high = real('high');
+    if (low > high) throw new Damaged('interval');
+    const unit = of(UNITS, 'unit');
+    const hedge = opt('hedge');
+    const noun = opt('noun');
+    const nounSpan = optSpan('noun');
+    const qualifiers: string[] = [];
+    for (let q = count('qualifiers'); q > 0; q--) qualifiers.push(str('qualifier'));
+    const subject = opt('subject');
+    const measure = str('measure');
+    const sentence = sentenceAt('figure', false);
+    const x: Figure = { span, text, value, low, high, unit, qualifiers, measure, sentence };
+    if (hedge !== undefined) x.hedge = hedge;
+    if (noun !== undefined) x.noun = noun;
+    if (nounSpan) x.nounSpan = nounSpan;
+    if (subject !== undefined) x.subject = subject;
+    if (flag('asOf')) x.asOf = real('asOf');
+    f.figures.push(x);
+  }
 
-  f.authors = strs(top[16], 'authors');
-  f.tags = arr(top[17], 'tags').map((row) => {
-    const r = arr(row, 'tag');
-    const span = spanAt(r[0], r[1], 'tag');
-    const t: DocFacts['tags'][number] = { name: words(r[2], span, 'tag'), span };
-    if (r[3] !== null) t.key = str(r[3], 'tag key');
-    return t;
-  });
+  f.claims = [];
+  for (let k = count('claims'); k > 0; k--) {
+    const c: Claim = { sentence: sentenceAt('claim', false) };
+    const who = opt('who');
+    if (who !== undefined) {
+      const key = opt('attribution key');
+      c.attribution = { who, span: spanOf('attribution') };
+      if (key !== undefined) c.attribution.key = key;
+    }
+    if (flag('asOf')) c.asOf = real('asOf');
+    const asOfSpan = optSpan('asOf');
+    if (asOfSpan) c.asOfSpan = asOfSpan;
+    f.claims.push(c);
+  }
+
+  f.quotes = [];
+  for (let k = count('quotes'); k > 0; k--) {
+    const span = spanOf('quote');
+    const sentence = sentenceAt('quote', true);
+    f.quotes.push({ text: words(span, 'quote'), span, sentence });
+  }
+  f.links = [];
+  for (let k = count('links'); k > 0; k--) {
+    const span = spanOf('link');
+    f.links.push({ url: str('link'), span });
+  }
+  f.authors = [];
+  for (let k = count('authors'); k > 0; k--) f.authors.push(str('author'));
+  f.tags = [];
+  for (let k = count('tags'); k > 0; k--) {
+    const span = spanOf('tag');
+    const t: DocFacts['tags'][number] = { name: words(span, 'tag'), span };
+    const key = opt('tag key');
+    if (key !== undefined) t.key = key;
+    f.tags.push(t);
+  }
+  if (n !== ints.length || r !== reals.length) throw new Damaged('bytes left over');
   return f;
 }
