@@ -260,6 +260,31 @@ describe('entities: people', function () {
     assert.notStrictEqual(z.byName('Ben Smith').key, z.byName('John Ben Smith').key);
   });
 
+  it('a small particle inside a name is part of the surname: "Theo de Raadt", "Ursula von der Leyen"', function () {
+    const x = extract('OpenBSD founder Theo de Raadt said the bug was old. De Raadt added that users should patch. '
+      + 'Researcher Max van Amerongen of Vectra said the flaw was serious. Commission president Ursula von der Leyen spoke too. '
+      + 'Trend Micro researchers Monte de Jesus and Emily van der Nagel found it.');
+    assert.deepStrictEqual(x.texts('Theo de Raadt'), ['Theo de Raadt', 'De Raadt']);
+    assert.strictEqual(x.byName('Theo de Raadt').kind, 'person');
+    assert.strictEqual(x.byName('Max van Amerongen').kind, 'person');
+    assert.strictEqual(x.byName('Vectra').kind, 'organisation');
+    assert.strictEqual(x.byName('Ursula von der Leyen').kind, 'person');
+    assert.strictEqual(x.byName('Emily van der Nagel').kind, 'person');
+    assertNoEntity(x, 'Raadt', 'Jesus', 'Nagel', 'Leyen');
+  });
+
+  it('a small particle makes no person of a bank, a city or a university', function () {
+    const x = extract('Banco de Chile said the breach was contained. The attack hit Rio de Janeiro. Vrije Universiteit van Amsterdam reported it. Banco de Chile confirmed it.');
+    assert.notStrictEqual(x.byName('Banco de Chile').kind, 'person');
+    for (const e of x.entities) assert.notStrictEqual(e.kind, 'person', e.name);
+  });
+
+  it('a particle surname two people share here is neither of them', function () {
+    const x = extract('Researcher Pieter van der Berg of ESET said it was bad. Van der Berg added more. Mark van der Berg, a lawyer, said nothing.');
+    assert.deepStrictEqual(x.texts('Pieter van der Berg'), ['Pieter van der Berg']);
+    assert.deepStrictEqual(x.texts('Mark van der Berg'), ['Mark van der Berg']);
+  });
+
   it('possessives are the name itself', function () {
     const x = extract('John Binns spoke. Binns’s story spread, and Binns\' lawyer agreed. T-Mobile’s staff and T-Mobile\'s customers’ data were hit. Motherboard’s Joseph Cox has seen samples.');
     assert.deepStrictEqual(x.texts('John Binns'), ['John Binns', 'Binns', 'Binns']);

@@ -528,8 +528,14 @@ function personLike(tokens: Token[], a = 0, b = tokens.length): boolean {
   if (b - a < 2 || b - a > 4) return false;
   const named = FIRST_NAMES.has(tokens[a].lower);
   if (!named && (KNOWN_ORGS.has(tokens[a].lower) || OUTLETS.has(tokens[a].lower) || PLACES.has(tokens[a].lower))) return false;
+  let particle = false;
   for (let k = a; k < b; k++) {
     const t = tokens[k];
+    // "Theo de Raadt", "Ursula von der Leyen": a small particle inside begins the surname.
+    if (k > a && k < b - 1 && t.text === t.lower && SURNAME_PARTICLES.has(t.lower)) {
+      particle = true;
+      continue;
+    }
     if (shape(t) !== 'title' && !MIXED_CASE_NAME.test(t.text)) return false;
     if (k === a && named) continue;
     // "DomainTools Chad Anderson": a brand before a first name and surname ("XueFeng Li" is a name).
@@ -538,7 +544,9 @@ function personLike(tokens: Token[], a = 0, b = tokens.length): boolean {
     if (k > a && PREPOSITIONS.has(t.lower)) return false;
     if (ORG_SUFFIXES.has(t.lower) || THING_WORDS.has(t.lower) || KNOWN_ORGS.has(t.lower)) return false;
   }
-  return true;
+  // With a small particle, only a first name or a role before it makes a person:
+  // "Banco de Chile", "Rio de Janeiro" and "Universiteit van Amsterdam" are not.
+  return !particle || named || (a > 0 && !tokens[a].brokenBefore && isRoleToken(tokens[a - 1]));
 }
 
 /** Words that never stand inside a person's name ("Coalition Against Stalkerware", "Bureau of Investigation"). */
@@ -634,7 +642,7 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
   const before = a > 0 && !tokens[a].brokenBefore && !tokens[a - 1].possessive ? tokens[a - 1] : undefined;
   const after = b < tokens.length ? tokens[b] : undefined;
   const last = run[n - 1];
-  const person = n >= 2 && !beforePerson && personLike(run);
+  const person = n >= 2 && !beforePerson && personLike(tokens, a, b);
   const roleAfter = after !== undefined && isRoleToken(after);
   const votes: EntityKind[] = [];
   if (before) {
@@ -677,6 +685,9 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
       if (tj.at) break;
       if (tj.name) { j++; continue; }
       const next = tokens[j + 1];
+      // "Ursula von der Leyen", "Jan van der Berg": two particles before the surname.
+      if (next && !next.brokenBefore && tj.text === tj.lower && next.text === next.lower && SURNAME_PARTICLES.has(tj.lower) && SURNAME_PARTICLES.has(next.lower)
+        && tokens[j + 2]?.name && !tokens[j + 2].brokenBefore) { j += 3; continue; }
       if (next && next.name && !next.brokenBefore && tj.lower !== 'and' && CONNECTORS.has(tj.lower)) {
         // "Erick Galinkin of Rapid7": a person's name ends before "of"; "Bank of America" does not.
         if (j - i >= 2 && tj.lower === 'of' && !ORG_SUFFIXES.has(tokens[j - 1].lower) && personLike(tokens, i, j)
@@ -993,7 +1004,7 @@ function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: strin
   const personKeys = new Set<string>(); // "first last"
   const named: { c: Candidate; name: string; kind: EntityKind; key: string; display: string }[] = [];
   /** Surnames that begin with a particle ("van amerongen") → the person they belong to here. */
-  const particled = new Map<string, { key: string; display: string }>();
+  const particled = new Map<string, { key: string; display: string } | null>();
   for (const c of candidates) {
     if (c.tokens.length < 2) continue;
     const name = joinTexts(c.tokens, 0, c.tokens.length);
@@ -1012,7 +1023,12 @@ function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: strin
       const short = `${c.tokens[0].text} ${joinTexts(c.tokens, surname, last + 1)}${generation}`;
       key = entityKey(short);
       display = short;
-      if (surname < last) particled.set(entityKey(joinTexts(c.tokens, surname, last + 1)), { key, display });
+      if (surname < last) {
+        // Two people with the same surname here ("Pieter" and "Mark van der Berg"): "Van der Berg" is neither.
+        const sk = entityKey(joinTexts(c.tokens, surname, last + 1));
+        const had = particled.get(sk);
+        particled.set(sk, had === undefined || had?.key === key ? { key, display } : null);
+      }
     }
     named.push({ c, name, kind, key, display });
   }
