@@ -259,13 +259,13 @@ describe('figure consistency: scope and rules', function () {
   it('a quotation set as a block quotation is one quotation, and messages quote it as a reader sees it', function () {
     const [block, linked] = diagnose(
       { source: 'Wire', date: 'Oct. 26, 2021', body: '> “This APT group has been behind large-scale cyber-espionage and ransomware campaigns and has been spotted attacking the defense industry.” —[@kaspersky](https://twitter.com/kaspersky)' },
-      { source: 'Post', date: 'Oct. 27, 2021', body: 'The researchers said: “This APT group has been behind large-scale cyber-espionage and [ransomware](https://example.com/lazarus) campaigns and has been spotted attacking the crypto industry.”' },
+      { source: 'Post', date: 'Oct. 27, 2021', body: 'The researchers said: “This APT group has been behind _large-scale_ cyber-espionage and [ransomware](https://example.com/lazarus) campaigns and has been spotted attacking the crypto industry.”' },
     );
     // Once for the block and once for the quotation marks inside it, it used to say.
     const said = messages(block, 'quote.altered');
     // Where the two part, not two long quotations to compare word by word.
     assert.deepStrictEqual(said, ['This quotation is worded differently in Post (Oct 27, 2021): “…the crypto industry.” where this has “…the defense industry.”.']);
-    // The other wording in full goes with it, as a reader sees it: no link address.
+    // The other wording in full goes with it, as a reader sees it: no link address, no emphasis markers.
     const other = block.diagnostics.find((d) => d.code === 'quote.altered')!.related!;
     assert.match(other[0].message, /^The other wording: “This APT group has been behind large-scale cyber-espionage and ransomware campaigns and/);
     assert.deepStrictEqual(messages(linked, 'quote.altered'), ['This quotation is worded differently in Wire (Oct 26, 2021): “…the defense industry.” where this has “…the crypto industry.”.']);

@@ -67,4 +67,15 @@ describe('entity hover card: cited facts', function () {
     assert.strictEqual(hover(index, a.uri, a.text.indexOf('2019') + 1), undefined);
     assert.match(hover(index, a.uri, a.text.indexOf('12,000') + 1)!.markdown, /12,000/);
   });
+
+  it('show sentences as they read rendered: no Markdown escapes or emphasis markers', function () {
+    const a = article(1, '2021-05-01', 'In the messages, 0\\_neday said Acme Corp paid **twice** the _usual_ ransom, \\*not\\* once, to @VK\\_Intel and file_name.');
+    const b = article(2, '2021-06-01', 'Acme Corp is back in the news this week after a second look at the incident.');
+    const facts = citedFacts(indexOf([a, b]), b);
+    const line = facts.find((f) => f.includes('neday'));
+    assert.ok(line, facts.join('\n'));
+    // Escaped once for Markdown (so the card shows 0_neday), not the source's backslash escaped again.
+    assert.ok(line.includes('0\\_neday said Acme Corp paid twice the usual ransom, \\*not\\* once, to @VK\\_Intel and file\\_name'), line);
+  });
 });
+

@@ -112,6 +112,19 @@ export function plain(text: string): string {
   return unquoted.replace(/!\[[^\][]*\]\([^()]*\)/g, '').replace(/\[([^\][]*)\]\([^()]*\)/g, '$1').replace(/<(https?:[^<>]+)>/g, '$1').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * `plain` as a reader sees it rendered: Markdown's backslash escapes undone
+ * ("0\\_neday" is 0_neday) and emphasis markers gone ("**SEE:**", "_not_"),
+ * for article text shown back to the writer (hover cards, messages). An
+ * underscore or star inside a word ("VK_Intel", "a*b") stays.
+ */
+export function readable(text: string): string {
+  return plain(text)
+    .replace(/(\*\*|__)(?=\S)([^*_]*?\S)\1/g, '$2')
+    .replace(/(^|[^\w*\\])([*_])(?=[^\s*_])([^*_]*?[^\s*_\\])\2(?![\w*])/g, '$1$3')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|~>])/g, '$1');
+}
+
 const LINK_ONLY = /^\s*(?:[*+-]\s*)?\[[^\]]*\]\([^)]*\)\s*[.:]?\s*$/;
 
 /**

@@ -39,7 +39,7 @@ import { diag, type Diagnostic, type Fix, type RelatedInfo } from '../diagnostic
 import { writtenMeasure } from '../extract/figures';
 import { agree, findParts, formatValue, nearestInTime, partSources, sameMeasure, type Reconciliation } from '../index/compare';
 import { quoteWords, type CorpusIndex, type FigureRef, type IndexedDoc } from '../index/corpus';
-import type { Span } from '../text';
+import { readable, type Span } from '../text';
 import { clip, formatDate } from '../features/markdown';
 import { compareWording } from './wording';
 
@@ -835,7 +835,7 @@ function checkQuotes(index: CorpusIndex, uri: string, out: Diagnostic[]): void {
       // Where the two part, so the writer need not compare two long quotations word by word.
       out.push(diag('quote.altered', q.span,
         `This quotation is worded differently in ${theirs.source ?? 'another article'} (${formatDate(theirs.date)}): “${wording.theirs}” where this has “${wording.ours}”.`,
-        [], [{ uri: other.uri, span: other.span, message: `The other wording: “${clip(other.text, 160)}”` }]));
+        [], [{ uri: other.uri, span: other.span, message: `The other wording: “${clip(readable(other.text), 160)}”` }]));
       break;
     }
   }

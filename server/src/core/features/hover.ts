@@ -17,7 +17,7 @@ import { writtenMeasure } from '../extract/figures';
 import type { Claim, DocFacts, Figure } from '../extract/types';
 import { clip, escape, formatDate, openLink } from './markdown';
 import { dateOf, targetAt } from './locate';
-import { isLinkOnly, plain, type Span } from '../text';
+import { isLinkOnly, readable, type Span } from '../text';
 
 export interface HoverResult {
   markdown: string;
@@ -188,11 +188,11 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
     if (best < 0) break;
     const p = perDoc[best];
     const s = index.get(p.uri)!.facts.sentences[p.picks[next[best]++].sentence];
-    const words = plain(s.text).toLowerCase().replace(/\s+/g, ' ').trim();
+    const words = readable(s.text).toLowerCase().replace(/\s+/g, ' ').trim();
     if (cited.has(words)) continue;
     cited.add(words);
     taken[best]++;
-    facts.push({ line: `- “${escape(clip(plain(s.text), 240))}” — ${cite(index, p.uri, s.span.start)}`, date: index.get(p.uri)?.summary.date ?? UNDATED });
+    facts.push({ line: `- “${escape(clip(readable(s.text), 240))}” — ${cite(index, p.uri, s.span.start)}`, date: index.get(p.uri)?.summary.date ?? UNDATED });
   }
   // Listed newest first.
   facts.sort((a, b) => b.date - a.date);
