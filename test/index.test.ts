@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { extractFacts } from '../server/src/core/extract/facts';
 import type { DocFacts } from '../server/src/core/extract/types';
 import { CorpusIndex, eachSpan, lineStartsOf, packNumbers, quoteWindows, quoteWords, summarize, unpackNumbers, type EntitySummary } from '../server/src/core/index/corpus';
+import { partSources } from '../server/src/core/index/compare';
 import { parse } from '../server/src/core/syntax/parse';
 
 function article(n: number): { uri: string; text: string } {
@@ -158,5 +159,51 @@ describe('corpus index: compact forms', function () {
       assert.deepStrictEqual(read(packNumbers(spans)), spans);
       assert.deepStrictEqual(read(spans), spans);
     }));
+  });
+});
+
+describe('corpus index: where parts of a total may be stated', function () {
+  const DAY = 24 * 3600 * 1000;
+  const WINDOW = 60 * DAY;
+  const base = Date.UTC(2021, 7, 20);
+  function dated(n: number, date: number | undefined): { uri: string; text: string } {
+    const d = date === undefined ? 'Unknown' : new Date(date).toISOString().slice(0, 10);
+    const text = `# Acme breach\n\n## Information:\n+ Source: Example News\n+ Link: [article](https://news.example/p${n})\n+ Date: ${d}\n+ Author: Jane Roe\n\n## Article:\nAcme Corp said ${n + 1},000 customers were affected.\n`;
+    return { uri: `file:///corpus/p${String(n).padStart(3, '0')}.txt`, text };
+  }
+  /** The rule, written plainly: every article naming the subject within the window (undated ones at its edge), nearest first, then by path, at most 60. */
+  function expected(index: CorpusIndex, when: number | undefined): string[] {
+    const rows: { uri: string; gap: number }[] = [];
+    for (const uri of index.entity('acme corp')!.docs.keys()) {
+      const date = index.get(uri)!.summary.date;
+      const gap = when === undefined || date === undefined ? WINDOW : Math.abs(date - when);
+      if (gap <= WINDOW) rows.push({ uri, gap });
+    }
+    rows.sort((a, b) => a.gap - b.gap || (a.uri < b.uri ? -1 : 1));
+    return rows.slice(0, 60).map((r) => r.uri);
+  }
+
+  it('are the nearest articles naming the subject, undated ones at the window\'s edge, at most 60, kept current', function () {
+    const index = new CorpusIndex();
+    const add = (a: { uri: string; text: string }) => index.set({ facts: extractFacts(a.uri, a.text, parse(a.text).article), lineStarts: lineStartsOf(a.text), origin: 'workspace' });
+    // Many articles on the same days (ties), some just inside or outside the window, some undated.
+    const offsets = [0, 0, 1, -1, 3, -3, 3, 59, 60, -60, 61, -61, 120, -200, 30, 30, -30, 7, 8, 9];
+    let n = 0;
+    for (let round = 0; round < 5; round++) for (const o of offsets) add(dated(n++, base + o * DAY));
+    for (let k = 0; k < 6; k++) add(dated(n++, undefined));
+    const total = index.get(dated(0, base).uri)!.facts.figures.find((f) => f.noun === 'customer')!;
+    assert.strictEqual(total.subject, 'acme corp');
+    for (const when of [base, base + 45 * DAY, base - 59 * DAY, base + 400 * DAY, undefined]) {
+      const got = partSources(index, total, when);
+      assert.deepStrictEqual(got, expected(index, when), `when ${when}`);
+    }
+    assert.strictEqual(partSources(index, total, base).length, 60);
+    // An article added later is found (the lists by date are per version of the index).
+    const late = dated(n++, base);
+    add(late);
+    assert.ok(partSources(index, total, base).includes(late.uri));
+    assert.deepStrictEqual(partSources(index, total, base), expected(index, base));
+    index.remove(late.uri);
+    assert.ok(!partSources(index, total, base).includes(late.uri));
   });
 });

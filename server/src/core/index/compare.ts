@@ -25,17 +25,24 @@ const POPULATION = new Set(['customer', 'person', 'user', 'account', 'subscriber
 /** How far from a hedged total ("about 2.5 million", "up to 1,000") its parts' sum may be, as a share of it. */
 const NEAR = 0.05;
 
-/** Each article's exact population counts with a subject, worked out once per version of its facts. */
-const populationCounts = new WeakMap<Figure[], Figure[]>();
+/** Each article's exact population counts by subject, worked out once per version of its facts. */
+const populationCounts = new WeakMap<Figure[], Map<string, Figure[]>>();
 
 /** Figures of one article that could be parts of `total`: same subject, a population of people, counts. */
 function partCandidates(figures: Figure[], total: Figure): Figure[] {
-  let counts = populationCounts.get(figures);
-  if (!counts) {
-    counts = figures.filter((f) => f.unit === 'count' && f.value > 0 && f.subject !== undefined && POPULATION.has(f.noun ?? '') && !f.hedge);
-    populationCounts.set(figures, counts);
+  let bySubject = populationCounts.get(figures);
+  if (!bySubject) {
+    bySubject = new Map();
+    for (const f of figures) {
+      if (f.unit !== 'count' || !(f.value > 0) || f.subject === undefined || !POPULATION.has(f.noun ?? '') || f.hedge) continue;
+      const list = bySubject.get(f.subject);
+      if (list) list.push(f);
+      else bySubject.set(f.subject, [f]);
+    }
+    populationCounts.set(figures, bySubject);
   }
-  return counts.filter((f) => f !== total && f.value < total.value && f.subject === total.subject);
+  const same = bySubject.get(total.subject!);
+  return same ? same.filter((f) => f !== total && f.value < total.value) : [];
 }
 
 /** How far apart in time parts and their total may be stated; the consistency check's story window. */
@@ -43,24 +50,72 @@ const PART_WINDOW = 60 * 24 * 3600 * 1000;
 /** How many articles are searched for parts of one total. */
 const PART_SOURCES = 60;
 
+/** An entity's articles by date (then path), and its undated ones by path; per version of the index. */
+interface Dated {
+  dated: { uri: string; date: number }[];
+  undated: string[];
+}
+const datedDocs = new WeakMap<CorpusIndex, { version: number; bySubject: Map<string, Dated | null> }>();
+
+function datedDocsOf(index: CorpusIndex, subject: string): Dated | null {
+  let memo = datedDocs.get(index);
+  if (!memo || memo.version !== index.version) datedDocs.set(index, (memo = { version: index.version, bySubject: new Map() }));
+  let d = memo.bySubject.get(subject);
+  if (d === undefined) {
+    const docs = index.entity(subject)?.docs;
+    d = null;
+    if (docs) {
+      d = { dated: [], undated: [] };
+      for (const uri of docs.keys()) {
+        const date = index.get(uri)?.summary.date;
+        if (date === undefined) d.undated.push(uri);
+        else d.dated.push({ uri, date });
+      }
+      d.dated.sort((a, b) => a.date - b.date || byPath(a.uri, b.uri));
+      d.undated.sort(byPath);
+    }
+    memo.bySubject.set(subject, d);
+  }
+  return d;
+}
+
+function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /**
  * Articles that may state parts of `total`: those that name its subject,
- * dated within two months of `when`, nearest first, at most 60. Reads only
- * the index's summaries, so a company named in thousands of articles costs
- * a scan of dates, not thousands of articles' facts.
+ * dated within two months of `when`, nearest first (undated ones count as
+ * two months away; ties by path), at most 60. Reads only the index's
+ * summaries, kept by date per subject, so a company named in thousands of
+ * articles costs two binary searches and the articles of its window.
  */
 export function partSources(index: CorpusIndex, total: Figure, when: number | undefined): string[] {
   if (total.unit !== 'count' || !POPULATION.has(total.noun ?? '') || total.subject === undefined) return [];
-  const docs = index.entity(total.subject)?.docs;
-  if (!docs) return [];
+  const d = datedDocsOf(index, total.subject);
+  if (!d) return [];
   const out: { uri: string; gap: number }[] = [];
-  for (const uri of docs.keys()) {
-    const date = index.get(uri)?.summary.date;
-    const gap = when === undefined || date === undefined ? PART_WINDOW : Math.abs(date - when);
-    if (gap <= PART_WINDOW) out.push({ uri, gap });
+  if (when === undefined) {
+    for (const x of d.dated) out.push({ uri: x.uri, gap: PART_WINDOW });
+  } else {
+    for (let i = firstAtOrAfter(d.dated, when - PART_WINDOW); i < d.dated.length && d.dated[i].date <= when + PART_WINDOW; i++) {
+      out.push({ uri: d.dated[i].uri, gap: Math.abs(d.dated[i].date - when) });
+    }
   }
-  out.sort((a, b) => a.gap - b.gap || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  for (const uri of d.undated) out.push({ uri, gap: PART_WINDOW });
+  out.sort((a, b) => a.gap - b.gap || byPath(a.uri, b.uri));
   return out.slice(0, PART_SOURCES).map((x) => x.uri);
+}
+
+function firstAtOrAfter(list: { date: number }[], t: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].date < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export interface Reconciliation {
