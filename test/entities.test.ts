@@ -296,6 +296,19 @@ describe('entities: people', function () {
 });
 
 describe('entities: organisations, outlets, places', function () {
+  it('a linked name does not run on across "of" or "and" after the link, but may end outside it', function () {
+    const x = extract('F5 said it would acquire security software company [Volterra](https://example.com/volterra) of Santa Clara, Calif. '
+      + 'The advisory came from [Accenture](https://example.com/a) and France, with help from [Tencent](https://example.com/t) and Lacework Labs. '
+      + 'Researchers also told the [CERT](https://www.kb.cert.org/vuls/) Coordination Center about it.');
+    assert.strictEqual(x.byName('Volterra').kind, 'organisation');
+    for (const n of ['Accenture', 'Tencent', 'Lacework Labs', 'CERT Coordination Center']) x.byName(n);
+    assert.strictEqual(x.byName('France').kind, 'place');
+    assertNoEntity(x, 'Volterra of Santa Clara', 'Accenture and France', 'Tencent and Lacework Labs', 'Coordination Center');
+    // The cues around a linked name still count: "[tweeted](…) [Allan Liska](…)".
+    const y = extract('“It is a win,” [tweeted](https://twitter.com/x/status/1) [Allan Liska](https://twitter.com/uuallan), of the group’s shutdown.');
+    assert.strictEqual(y.byName('Allan Liska').kind, 'person');
+  });
+
   it('organisations by cue, suffix, camel case and hyphen', function () {
     const x = extract('The company hired security firm Mandiant and consulting firm KPMG LLP. A cybersecurity company called Unit221B LLC found it. LinkedIn and T-Mobile were both hit.');
     for (const n of ['Mandiant', 'KPMG LLP', 'Unit221B LLC', 'LinkedIn', 'T-Mobile']) assert.strictEqual(x.byName(n).kind, 'organisation', n);

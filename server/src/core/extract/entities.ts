@@ -48,6 +48,7 @@ const F_OPAQUE = 32;
 const F_DASH = 64;
 const F_LONG_NUMBER = 128;
 const F_AT = 256;
+const F_AFTER_LINK = 512;
 
 class Token {
   constructor(
@@ -73,6 +74,8 @@ class Token {
   get name(): boolean { return (this.flags & F_NAME) !== 0; }
   /** Punctuation (not just white space) stands between this token and the previous one. */
   get brokenBefore(): boolean { return (this.flags & F_BROKEN) !== 0; }
+  /** A link's text ended between this token and the previous one ("company [Volterra](…) of Santa Clara"). */
+  get afterLink(): boolean { return (this.flags & F_AFTER_LINK) !== 0; }
   get possessive(): boolean { return (this.flags & F_POSSESSIVE) !== 0; }
   /** Part of a web address, path, e-mail address or file name written out ("Facebook.com/DavidGewirtz", "mimikatz.exe"): never a name. */
   get opaque(): boolean { return (this.flags & F_OPAQUE) !== 0; }
@@ -221,6 +224,7 @@ export function tokenize(text: string, start: number, end: number, hidden: Span[
   while (h < hidden.length && hidden[h].end <= start) h++;
   let hiddenStart = h < hidden.length ? hidden[h].start : Infinity;
   let broken = true;
+  let linkEnd = false;
   let i = start;
   let last: Token | undefined;
   // The chunk being read: where it starts, its first token, and what makes it an address.
@@ -240,6 +244,7 @@ export function tokenize(text: string, start: number, end: number, hidden: Span[
       }
       i = Math.max(i, hidden[h].end);
       h++;
+      linkEnd = true;
       hiddenStart = h < hidden.length ? hidden[h].start : Infinity;
       continue;
     }
@@ -360,7 +365,8 @@ export function tokenize(text: string, start: number, end: number, hidden: Span[
     // Only a word that still ends in "'s" ("X's's") has a key of its own.
     const key = apostrophe && lower.length > 2 && lower.charCodeAt(lower.length - 1) === 115 && lower.charCodeAt(lower.length - 2) === 39 ? entityKey(word) : lower;
     last = new Token(word, lower, key, s, e, (isUpper(first) && !opaque ? F_CAP : 0) | (upper ? F_UPPER : 0) | (broken ? F_BROKEN : 0)
-      | (possessive ? F_POSSESSIVE : 0) | (opaque ? F_OPAQUE : 0) | (dash ? F_DASH : 0) | (longNumber ? F_LONG_NUMBER : 0) | (c === 64 ? F_AT : 0), '');
+      | (possessive ? F_POSSESSIVE : 0) | (opaque ? F_OPAQUE : 0) | (dash ? F_DASH : 0) | (longNumber ? F_LONG_NUMBER : 0) | (c === 64 ? F_AT : 0) | (linkEnd ? F_AFTER_LINK : 0), '');
+    linkEnd = false;
     if (stats) {
       if (c === 64 || (lower.length >= 5 && lower.length <= 9 && HANDLE_CUES.has(lower))) stats.handles = true;
       if ((last.flags & (F_CAP | F_UPPER | F_AT)) !== 0) stats.starts.push(out.length);
@@ -685,6 +691,9 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
       if (tj.at) break;
       if (tj.name) { j++; continue; }
       const next = tokens[j + 1];
+      // A linked name is not joined to the next across "of" or "and" after the link: "company [Volterra](…) of
+      // Santa Clara", "[Accenture](…) and France". Its last words may still be outside ("[CERT](…) Coordination Center").
+      if (tj.afterLink || next?.afterLink) break;
       // "Ursula von der Leyen", "Jan van der Berg": two particles before the surname.
       if (next && !next.brokenBefore && tj.text === tj.lower && next.text === next.lower && SURNAME_PARTICLES.has(tj.lower) && SURNAME_PARTICLES.has(next.lower)
         && tokens[j + 2]?.name && !tokens[j + 2].brokenBefore) { j += 3; continue; }
