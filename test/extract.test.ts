@@ -272,6 +272,27 @@ describe('publisher promotions', function () {
     assert.ok(!f.sentences.some((x) => /touch securely|follow me|SEE|microsite|window\./.test(x.text)), JSON.stringify(f.sentences.map((x) => x.text)));
   });
 
+  it('a promotion glued to the end of a paragraph by the scrape is left out, and the paragraph kept', function () {
+    const f = facts([
+      'Hopefully, the uptick in the luck chart will keep trending up to cover these 3 new zero days.![Threatpost Webinar Series ](https://media.threatpost.com/webinar.jpg)Worried about where the next attack is coming from? We’ve got your back. **[REGISTER NOW](https://threatpost.com/webinars/x)** for our upcoming live webinar. Join host Becky Bracken and Uptycs researchers Amit Malik on **Aug. 17 for this LIVE discussion**.',
+      '“If it didn’t, then it’s needlessly malicious,” said Jane Roe of Acme Corp. Acme Corp lost 5,000 customer records. *[Register NOW](https://bit.ly/x) for the LIVE event with Becky Bracken.*',
+      'Register to view the on-demand event: [Password Reset: Claiming Control of Credentials](https://threatpost.com/webinars/password-reset/).',
+      // An image after a sentence that promotes nothing stays part of the story.
+      'Acme Corp posted a notice.![Notice](https://acme.example/notice.png)It said 7,000 customers must reset passwords.',
+    ].join('\n\n'));
+    const names = f.entities.map((e) => e.name);
+    for (const n of ['Becky Bracken', 'Uptycs', 'Amit Malik', 'Password Reset']) assert.ok(!names.includes(n), `${n} in ${JSON.stringify(names)}`);
+    assert.ok(names.includes('Jane Roe') && names.includes('Acme Corp'), JSON.stringify(names));
+    assert.deepStrictEqual(f.figures.map((x) => x.text), ['3', '5,000', '7,000']);
+    const texts = f.sentences.map((x) => x.text);
+    assert.ok(texts.includes('Hopefully, the uptick in the luck chart will keep trending up to cover these 3 new zero days.'), JSON.stringify(texts));
+    assert.ok(!texts.some((t) => /register|webinar|worried/i.test(t)), JSON.stringify(texts));
+    // The sentence cut short still points at its own words.
+    const body = f.sentences.find((x) => x.text.startsWith('Hopefully'))!;
+    assert.strictEqual(body.span.end - body.span.start, body.text.length);
+    assert.ok(f.links.some((l) => l.url === 'https://threatpost.com/webinars/x'));
+  });
+
   it('a story about webinars or registering is still a story', function () {
     const f = facts([
       'Attackers hijacked a live webinar of Acme Corp, and Jane Roe said 300 people saw it. Users must register now for the new portal, Acme Corp said.',

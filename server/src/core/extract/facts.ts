@@ -43,6 +43,8 @@ const CALL_TO_ACTION = /\b(?:register (?:now|today)|register (?:and|to) (?:strea
 const EVENT = /\b(?:webinars?|town halls?|roundtables?|live (?:event|discussion)|on-demand|sessions?|threatpost|infosec insiders?)\b/i;
 /** Set in emphasis, or opening on a link or an image, as a publisher's promotion is. */
 const SET_APART = /^\s*(?:[*_[]|!\[)/;
+/** Or opening on the call itself: "Register to view the on-demand event: […]". */
+const CALL_FIRST = /^[\s*_[]*(?:register|check out our free)\b/i;
 /**
  * How a writer's sign-off or a page's furniture opens: a contact line ("Have a
  * tip? Get in touch securely via WhatsApp | Signal…", under 197 ZDNet
@@ -68,11 +70,37 @@ function isFurniture(b: TextBlock): boolean {
   // "**Have a tip?** Get in touch…": the question is a sentence of its own.
   if (FURNITURE.test(b.sentences.length > 1 && first.length < 40 ? `${first} ${b.sentences[1].text}` : first)) return true;
   // A block quotation quotes someone: a phishing lure's "Register today" is evidence.
-  if (b.kind === 'blockquote' || !SET_APART.test(first)) return false;
+  if (b.kind === 'blockquote' || !(SET_APART.test(first) || CALL_FIRST.test(first))) return false;
   let text = '';
   for (const s of b.sentences) text += ` ${s.text}`;
   const words = plain(text).replace(/[*_]+/g, '');
   return CALL_TO_ACTION.test(words) && EVENT.test(words);
+}
+
+/** An image glued to the end of a sentence by the scrape ("…zero days.![Threatpost Webinar Series](…)Worried about…"). */
+const GLUED_IMAGE = /[.!?”"’)]\s*(?=!\[)/g;
+
+/**
+ * Where a promotion glued to the end of a paragraph by the scrape begins: a
+ * sentence set apart after the first, or an image right after a sentence's
+ * end, from which on the paragraph is a call to action for one of the
+ * publisher's events. Undefined when there is none.
+ */
+function gluedPromotion(b: TextBlock): number | undefined {
+  if (b.kind === 'blockquote' || b.sentences.length === 0) return undefined;
+  const starts: number[] = [];
+  b.sentences.forEach((s, k) => {
+    if (k > 0 && SET_APART.test(s.text)) starts.push(s.span.start);
+    GLUED_IMAGE.lastIndex = 0;
+    for (let m = GLUED_IMAGE.exec(s.text); m; m = GLUED_IMAGE.exec(s.text)) starts.push(s.span.start + m.index + m[0].length);
+  });
+  for (const at of starts.sort((x, y) => x - y)) {
+    let text = '';
+    for (const s of b.sentences) if (s.span.end > at) text += ` ${s.text.slice(Math.max(0, at - s.span.start))}`;
+    const words = plain(text).replace(/[*_]+/g, '');
+    if (CALL_TO_ACTION.test(words) && EVENT.test(words)) return at;
+  }
+  return undefined;
 }
 
 /** An article's sentences in reading order, its headings, links and quotations. */
@@ -104,9 +132,18 @@ function readBlocks(article: Article): Blocks {
         continue;
       }
       const first = sentences.length;
-      for (const s of b.sentences) sentences.push({ span: s.span, text: s.text, where: 'body' });
+      // A promotion glued to the paragraph's end is left out as a whole one would be (its links are kept).
+      const cut = gluedPromotion(b) ?? Infinity;
+      for (const s of b.sentences) {
+        if (s.span.end <= cut) sentences.push({ span: s.span, text: s.text, where: 'body' });
+        else if (s.span.start < cut) {
+          const text = s.text.slice(0, cut - s.span.start).trimEnd();
+          if (text) sentences.push({ span: { start: s.span.start, end: s.span.start + text.length }, text, where: 'body' });
+        }
+      }
       links.push(...b.links);
       for (const q of b.quotes) {
+        if (q.span.start >= cut) continue;
         const idx = sentenceHolding(sentences, first, q.span.start);
         // As a reader sees it: quotations are compared by their words, and a link's address is none of them.
         const text = plain(q.text);
