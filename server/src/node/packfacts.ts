@@ -14,7 +14,9 @@
  * integers, the text in UTF-8, the table in UTF-8. Numbers are in the
  * machine's byte order: the cache never leaves the machine that wrote it.
  * A text that UTF-8 cannot carry exactly (a lone surrogate) goes in the
- * table instead.
+ * table instead. The first integer holds flags: that, and whether the facts
+ * were extracted with their claims deferred (an analyst thread's), which
+ * `unpackFacts` then completes.
  *
  * A string that is not the slice its span covers (none in the corpus today,
  * but nothing promises it) is written in the table instead, so `unpackFacts`
@@ -26,6 +28,7 @@
  * reader then analyses the file again.
  */
 import type { Claim, DocEntity, DocFacts, EntityKind, Figure, Mention, SentenceRef, Unit } from '../core/extract/types';
+import { completeFacts } from '../core/extract/facts';
 import type { Span } from '../core/text';
 
 /** Bumped when the layout below changes; the cache's own format number covers it too. */
@@ -112,10 +115,18 @@ function wellFormed(s: string): boolean {
   return native ? native.call(s) : !LONE_SURROGATE.test(s);
 }
 
-export function packFacts(f: DocFacts, text: string): Uint8Array {
+/** Flag bits, the first integer. */
+const TEXT_IN_TABLE = 1;
+const CLAIMS_PENDING = 2;
+
+/**
+ * `pending`: the facts were extracted with `deferClaims`; `unpackFacts` completes
+ * them (`completeFacts`), so what it gives back is always whole.
+ */
+export function packFacts(f: DocFacts, text: string, options: { pending?: boolean } = {}): Uint8Array {
   const w = new Writer(text);
   const textInTable = !wellFormed(text);
-  w.int(textInTable ? 1 : 0);
+  w.int((textInTable ? TEXT_IN_TABLE : 0) | (options.pending ? CLAIMS_PENDING : 0));
   if (textInTable) w.str(text);
   w.str(f.uri);
   w.str(f.title);
@@ -277,7 +288,9 @@ export function unpackFacts(bytes: Uint8Array): DocFacts {
     if (v !== 0 && v !== 1) throw new Damaged(what);
     return v === 1;
   };
-  const textInTable = flag('text');
+  const bits = int('flags');
+  if (bits & ~(TEXT_IN_TABLE | CLAIMS_PENDING)) throw new Damaged('flags');
+  const textInTable = (bits & TEXT_IN_TABLE) !== 0;
   const text = textInTable ? str('text') : buf.toString('utf8', textAt, textAt + textBytes);
   if (textInTable && textBytes !== 0) throw new Damaged('text');
   const spanOf = (what: string): Span => {
@@ -407,5 +420,9 @@ export function unpackFacts(bytes: Uint8Array): DocFacts {
     f.tags.push(t);
   }
   if (n !== ints.length || r !== reals.length) throw new Damaged('bytes left over');
+  if (bits & CLAIMS_PENDING) {
+    if (f.claims.length || f.figures.some((x) => x.asOf !== undefined)) throw new Damaged('claims pending yet present');
+    return completeFacts(f);
+  }
   return f;
 }
