@@ -58,26 +58,6 @@ describe('packed facts', function () {
     assert.ok(packed < 0.75 * json, `packed ${packed} bytes against ${json} as JSON`);
   });
 
-  it('completes facts extracted without claims exactly as a full extraction gives them', function () {
-    let claims = 0;
-    let dated = 0;
-    for (const a of articles) {
-      const text = fs.readFileSync(a.file, 'utf8');
-      const deferred = extractFacts('file://' + a.file, text, parse(text).article, { deferClaims: true });
-      assert.strictEqual(deferred.claims.length, 0);
-      assert.ok(deferred.figures.every((f) => f.asOf === undefined));
-      const back = unpackFacts(packFacts(deferred, text, { pending: true }));
-      assert.deepStrictEqual(back, viaJson(a.facts), a.file);
-      claims += back.claims.length;
-      dated += back.figures.filter((f) => f.asOf !== undefined).length;
-    }
-    // The comparison covered real claims and dated figures.
-    assert.ok(claims > 100 && dated > 0, `${claims} claims, ${dated} dated figures`);
-    // Facts marked pending that already hold claims are not what packFacts writes.
-    const { facts, text } = articles[0];
-    assert.throws(() => unpackFacts(packFacts(facts, text, { pending: true })), /damaged facts/);
-  });
-
   it('keeps strings that are not the text their span covers', function () {
     const { facts, text } = articles[0];
     const f = viaJson(facts);

@@ -69,13 +69,12 @@ function analyseRead(job: Job, r: ReadResult, outlets: Map<string, string>, pins
     if (hash === job.cachedHash) return { id: job.id, kind: 'unchanged', hash };
     const { article } = parse(r.text);
     if (article.title?.text.trim().toLowerCase() === 'unknown') return { id: job.id, kind: 'placeholder', hash };
-    // Claims wait until a feature reads the facts (`unpackFacts` completes them): summaries need none.
-    const facts = extractFacts(job.uri, r.text, article, { outlets, pins, deferClaims: true });
+    const facts = extractFacts(job.uri, r.text, article, { outlets, pins });
     if (facts.source) outlets.set(facts.source.toLowerCase(), facts.source);
     const summary = summarize(facts);
     // Packed for the trip and the cache: strings cross threads cheaply, arrays of numbers do not.
     for (const e of summary.entities) e.spans = packNumbers(e.spans as number[]);
-    return { id: job.id, kind: 'analysed', hash, summary, lineStarts: packNumbers(lineStartsOf(r.text)), facts: packFacts(facts, r.text, { pending: true }) };
+    return { id: job.id, kind: 'analysed', hash, summary, lineStarts: packNumbers(lineStartsOf(r.text)), facts: packFacts(facts, r.text) };
   } catch (err) {
     return { id: job.id, kind: 'failed', message: String(err) };
   }

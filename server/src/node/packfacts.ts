@@ -14,9 +14,7 @@
  * integers, the text in UTF-8, the table in UTF-8. Numbers are in the
  * machine's byte order: the cache never leaves the machine that wrote it.
  * A text that UTF-8 cannot carry exactly (a lone surrogate) goes in the
- * table instead. The first integer holds flags: that, and whether the facts
- * were extracted with their claims deferred (an analyst thread's), which
- * `unpackFacts` then completes.
+ * table instead.
  *
  * A string that is not the slice its span covers (none in the corpus today,
  * but nothing promises it) is written in the table instead, so `unpackFacts`
@@ -28,7 +26,6 @@
  * reader then analyses the file again.
  */
 import type { Claim, DocEntity, DocFacts, EntityKind, Figure, Mention, SentenceRef, Unit } from '../core/extract/types';
-import { completeFacts } from '../core/extract/facts';
 import type { Span } from '../core/text';
 
 /** Bumped when the layout below changes; the cache's own format number covers it too. */
@@ -115,18 +112,10 @@ function wellFormed(s: string): boolean {
   return native ? native.call(s) : !LONE_SURROGATE.test(s);
 }
 
-/** Flag bits, the first integer. */
-const TEXT_IN_TABLE = 1;
-const CLAIMS_PENDING = 2;
-
-/**
- * `pending`: the facts were extracted with `deferClaims`; `unpackFacts` completes
- * them (`completeFacts`), so what it gives back is always whole.
- */
-export function packFacts(f: DocFacts, text: string, options: { pending?: boolean } = {}): Uint8Array {
+export function packFacts(f: DocFacts, text: string): Uint8Array {
   const w = new Writer(text);
   const textInTable = !wellFormed(text);
-  w.int((textInTable ? TEXT_IN_TABLE : 0) | (options.pending ? CLAIMS_PENDING : 0));
+  w.int(textInTable ? 1 : 0);
   if (textInTable) w.str(text);
   w.str(f.uri);
   w.str(f.title);
@@ -288,9 +277,7 @@ export function unpackFacts(bytes: Uint8Array): DocFacts {
     if (v !== 0 && v !== 1) throw new Damaged(what);
     return v === 1;
   };
-  const bits = int('flags');
-  if (bits & ~(TEXT_IN_TABLE | CLAIMS_PENDING)) throw new Damaged('flags');
-  const textInTable = (bits & TEXT_IN_TABLE) !== 0;
+  const textInTable = flag('text');
   const text = textInTable ? str('text') : buf.toString('utf8', textAt, textAt + textBytes);
   if (textInTable && textBytes !== 0) throw new Damaged('text');
   const spanOf = (what: string): Span => {
@@ -420,9 +407,5 @@ export function unpackFacts(bytes: Uint8Array): DocFacts {
     f.tags.push(t);
   }
   if (n !== ints.length || r !== reals.length) throw new Damaged('bytes left over');
-  if (bits & CLAIMS_PENDING) {
-    if (f.claims.length || f.figures.some((x) => x.asOf !== undefined)) throw new Damaged('claims pending yet present');
-    return completeFacts(f);
-  }
   return f;
 }

@@ -16,11 +16,6 @@ import { isEpochPlaceholder } from '../syntax/dates';
 export interface FactsOptions {
   outlets?: Map<string, string>;
   pins?: Pin[];
-  /**
-   * Leave claims and figures' as-of dates for `completeFacts` (claims empty, no `asOf`): a
-   * first index needs neither for its summaries, and they are a sixth of the extraction.
-   */
-  deferClaims?: boolean;
 }
 
 /**
@@ -186,9 +181,10 @@ export function extractFacts(uri: string, text: string, article: Article, option
   const refs = sentences.map((s) => ({ span: s.span, text: s.text }));
   // Link destinations, images and bare URLs are masked by the extractors themselves.
   const headlines = sentences.filter((x) => x.where === 'title' || x.where === 'subtitle').length;
-  const figures = extractFigures(refs, mentions, kindOf, subject, headlines);
+  const figures = assignAsOf(extractFigures(refs, mentions, kindOf, subject, headlines), refs, date);
+  const claims = extractClaims(refs, mentions, kindOf, date);
   const author = article.author?.value;
-  const facts: DocFacts = {
+  return {
     uri,
     title: article.title?.text ?? '',
     source: article.source?.value || undefined,
@@ -199,26 +195,10 @@ export function extractFacts(uri: string, text: string, article: Article, option
     sentences: refs,
     entities,
     figures,
-    claims: [],
+    claims,
     quotes,
     links: links.filter((l) => !l.image).map((l) => ({ url: l.url, span: l.span })),
     authors: author && !PLACEHOLDER.test(author) ? author.split(/,|\band\b|&/).map((a) => a.trim()).filter(Boolean) : [],
     tags: (article.tags?.groups ?? []).flatMap((g) => g.tags.map((t) => ({ name: t.name, span: t.nameSpan, key: t.key }))),
   };
-  return options.deferClaims ? facts : completeFacts(facts);
-}
-
-/**
- * Adds what `deferClaims` left out: each claim's attribution and date, and the
- * date each figure holds at. Reads only the facts (sentences, mentions,
- * figures, the article's date), so facts read back from the cache are
- * completed exactly as the extraction would have.
- */
-export function completeFacts(f: DocFacts): DocFacts {
-  const kinds = new Map<string, EntityKind>(f.entities.map((e) => [e.key, e.kind]));
-  const kindOf = (key: string) => kinds.get(key);
-  const mentions: Mention[] = f.entities.flatMap((e) => e.mentions.filter((m) => m.sentence >= 0 && m.sentence < f.sentences.length));
-  f.figures = assignAsOf(f.figures, f.sentences, f.date);
-  f.claims = extractClaims(f.sentences, mentions, kindOf, f.date);
-  return f;
 }
