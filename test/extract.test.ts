@@ -279,11 +279,13 @@ describe('publisher promotions', function () {
       'Register to view the on-demand event: [Password Reset: Claiming Control of Credentials](https://threatpost.com/webinars/password-reset/).',
       // An image after a sentence that promotes nothing stays part of the story.
       'Acme Corp posted a notice.![Notice](https://acme.example/notice.png)It said 7,000 customers must reset passwords.',
+      // A story's sentence opening on a link is kept, though a promotion follows it in the paragraph.
+      'Acme Corp said 8,000 records leaked. [Researchers](https://r.example/a) told Threatpost that 2,000 were cards.![Threatpost Webinar](https://media.threatpost.com/w.jpg)Worried? [REGISTER NOW](https://threatpost.com/webinars/y) for our live webinar.',
     ].join('\n\n'));
     const names = f.entities.map((e) => e.name);
     for (const n of ['Becky Bracken', 'Uptycs', 'Amit Malik', 'Password Reset']) assert.ok(!names.includes(n), `${n} in ${JSON.stringify(names)}`);
     assert.ok(names.includes('Jane Roe') && names.includes('Acme Corp'), JSON.stringify(names));
-    assert.deepStrictEqual(f.figures.map((x) => x.text), ['3', '5,000', '7,000']);
+    assert.deepStrictEqual(f.figures.map((x) => x.text), ['3', '5,000', '7,000', '8,000', '2,000']);
     const texts = f.sentences.map((x) => x.text);
     assert.ok(texts.includes('Hopefully, the uptick in the luck chart will keep trending up to cover these 3 new zero days.'), JSON.stringify(texts));
     assert.ok(!texts.some((t) => /register|webinar|worried/i.test(t)), JSON.stringify(texts));

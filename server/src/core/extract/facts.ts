@@ -80,25 +80,35 @@ function isFurniture(b: TextBlock): boolean {
 /** An image glued to the end of a sentence by the scrape ("…zero days.![Threatpost Webinar Series](…)Worried about…"). */
 const GLUED_IMAGE = /[.!?”"’)]\s*(?=!\[)/g;
 
+/** What a promotion's own first words name: one of the publisher's events (not just "Threatpost", which stories name too). */
+const PROMO_HEAD = /\b(?:webinars?|town halls?|roundtables?|live (?:event|discussion)|on-demand)\b/i;
+
 /**
  * Where a promotion glued to the end of a paragraph by the scrape begins: a
  * sentence set apart after the first, or an image right after a sentence's
- * end, from which on the paragraph is a call to action for one of the
- * publisher's events. Undefined when there is none.
+ * end, whose own words are a call to action or name an event, and from which
+ * on the paragraph is a call to action for one of the publisher's events.
+ * The first such place; undefined when there is none. A story's sentence that
+ * merely opens on a link is no such place, even with a promotion after it.
  */
 function gluedPromotion(b: TextBlock): number | undefined {
-  if (b.kind === 'blockquote' || b.sentences.length === 0) return undefined;
-  const starts: number[] = [];
-  b.sentences.forEach((s, k) => {
-    if (k > 0 && SET_APART.test(s.text)) starts.push(s.span.start);
+  if (b.kind === 'blockquote') return undefined;
+  for (let k = 0; k < b.sentences.length; k++) {
+    const s = b.sentences[k];
+    const starts: number[] = [];
+    if (k > 0 && SET_APART.test(s.text)) starts.push(0);
     GLUED_IMAGE.lastIndex = 0;
-    for (let m = GLUED_IMAGE.exec(s.text); m; m = GLUED_IMAGE.exec(s.text)) starts.push(s.span.start + m.index + m[0].length);
-  });
-  for (const at of starts.sort((x, y) => x - y)) {
-    let text = '';
-    for (const s of b.sentences) if (s.span.end > at) text += ` ${s.text.slice(Math.max(0, at - s.span.start))}`;
-    const words = plain(text).replace(/[*_]+/g, '');
-    if (CALL_TO_ACTION.test(words) && EVENT.test(words)) return at;
+    for (let m = GLUED_IMAGE.exec(s.text); m; m = GLUED_IMAGE.exec(s.text)) starts.push(m.index + m[0].length);
+    for (let i = 0; i < starts.length; i++) {
+      const at = starts[i];
+      // Its own words, up to the next place a promotion may begin; an image's count ("![Threatpost Webinar Series](…)Worried about…").
+      const own = s.text.slice(at, starts[i + 1] ?? s.text.length);
+      if (!CALL_TO_ACTION.test(own) && !PROMO_HEAD.test(own)) continue;
+      let tail = s.text.slice(at);
+      for (let j = k + 1; j < b.sentences.length; j++) tail += ` ${b.sentences[j].text}`;
+      const words = plain(tail).replace(/[*_]+/g, '');
+      if (CALL_TO_ACTION.test(words) && EVENT.test(words)) return s.span.start + at;
+    }
   }
   return undefined;
 }
