@@ -279,6 +279,14 @@ describe('entities: people', function () {
     for (const e of x.entities) assert.notStrictEqual(e.kind, 'person', e.name);
   });
 
+  it('"Jan" before a surname is a first name, not January', function () {
+    const x = extract('SANS researcher Jan Kopriva said the flaw was old. Kopriva added more. The app was founded by Jan Koum. '
+      + 'Researcher Jan van der Berg of ESET agreed. On Jan 5 and Jan. 12 the attacks resumed. The Jan Update fixed it.');
+    assert.deepStrictEqual(x.texts('Jan Kopriva'), ['Jan Kopriva', 'Kopriva']);
+    for (const n of ['Jan Kopriva', 'Jan Koum', 'Jan van der Berg']) assert.strictEqual(x.byName(n).kind, 'person', n);
+    assertNoEntity(x, 'Jan', 'Jan Update');
+  });
+
   it('a particle surname two people share here is neither of them', function () {
     const x = extract('Researcher Pieter van der Berg of ESET said it was bad. Van der Berg added more. Mark van der Berg, a lawyer, said nothing.');
     assert.deepStrictEqual(x.texts('Pieter van der Berg'), ['Pieter van der Berg']);

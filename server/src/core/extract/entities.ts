@@ -943,7 +943,17 @@ function readSentences(text: string, sentences: Sentence[], hidden: Span[], stam
     const s = sentences[si];
     stats.handles = false;
     stats.starts = [];
-    tokenized[si] = isCode(s.text) ? [] : tokenize(text, s.span.start, s.span.end, hidden, stats);
+    const tokens = (tokenized[si] = isCode(s.text) ? [] : tokenize(text, s.span.start, s.span.end, hidden, stats));
+    for (const k of stats.starts) {
+      // "Jan Kopriva": a first name before a surname, not January ("Jan. 5", "Jan 2021" are).
+      const t = tokens[k];
+      const next = tokens[k + 1];
+      if (t.text !== 'Jan' || t.after !== '' || !next || next.brokenBefore) continue;
+      // "Jan van der Berg": a surname's particles first.
+      let m = k + 1;
+      while (m < tokens.length && m <= k + 2 && tokens[m].text === tokens[m].lower && SURNAME_PARTICLES.has(tokens[m].lower)) m++;
+      if (tokens[m]?.name && !tokens[m].brokenBefore) t.flags |= F_NAME;
+    }
     startsOf[si] = stats.starts;
     mayHoldHandles[si] = stats.handles;
   }

@@ -224,7 +224,7 @@ export const FIRST_NAMES = new Set([
   'craig', 'dan', 'daniel', 'danny', 'dave', 'david', 'deborah', 'dennis', 'derek', 'diana', 'donald', 'doug',
   'douglas', 'dustin', 'ed', 'edward', 'elena', 'elizabeth', 'emily', 'emma', 'eric', 'erik', 'erin', 'eugene',
   'frank', 'gary', 'george', 'glenn', 'graham', 'greg', 'gregory', 'hannah', 'harry', 'heather', 'helen', 'henry',
-  'ian', 'ilia', 'ivan', 'jack', 'jacob', 'jake', 'james', 'jamie', 'jane', 'janet', 'jason', 'jeff', 'jeffrey',
+  'ian', 'ilia', 'ivan', 'jack', 'jacob', 'jake', 'james', 'jamie', 'jan', 'jane', 'janet', 'jason', 'jeff', 'jeffrey',
   'jennifer', 'jeremy', 'jessica', 'jim', 'joe', 'joel', 'john', 'jon', 'jonathan', 'jordan', 'jose', 'joseph',
   'josh', 'joshua', 'juan', 'julia', 'julie', 'justin', 'karen', 'kate', 'katherine', 'kathy', 'keith', 'kelly',
   'ken', 'kevin', 'kim', 'kyle', 'larry', 'laura', 'lauren', 'lawrence', 'leo', 'linda', 'lisa', 'liz', 'lucas',
