@@ -50,33 +50,27 @@ const PART_WINDOW = 60 * 24 * 3600 * 1000;
 /** How many articles are searched for parts of one total. */
 const PART_SOURCES = 60;
 
-/** An entity's articles by date (then path), and its undated ones by path; per version of the index. */
+/** An entity's articles by date (then path), and its undated ones by path. */
 interface Dated {
   dated: { uri: string; date: number }[];
   undated: string[];
 }
-const datedDocs = new WeakMap<CorpusIndex, { version: number; bySubject: Map<string, Dated | null> }>();
 
+/** The articles naming `subject`, by date; null when none does. Worked out once per version of the index. */
 function datedDocsOf(index: CorpusIndex, subject: string): Dated | null {
-  let memo = datedDocs.get(index);
-  if (!memo || memo.version !== index.version) datedDocs.set(index, (memo = { version: index.version, bySubject: new Map() }));
-  let d = memo.bySubject.get(subject);
-  if (d === undefined) {
+  return index.memoized(`d\u0000${subject}`, () => {
     const docs = index.entity(subject)?.docs;
-    d = null;
-    if (docs) {
-      d = { dated: [], undated: [] };
-      for (const uri of docs.keys()) {
-        const date = index.get(uri)?.summary.date;
-        if (date === undefined) d.undated.push(uri);
-        else d.dated.push({ uri, date });
-      }
-      d.dated.sort((a, b) => a.date - b.date || byPath(a.uri, b.uri));
-      d.undated.sort(byPath);
+    if (!docs) return null;
+    const d: Dated = { dated: [], undated: [] };
+    for (const uri of docs.keys()) {
+      const date = index.get(uri)?.summary.date;
+      if (date === undefined) d.undated.push(uri);
+      else d.dated.push({ uri, date });
     }
-    memo.bySubject.set(subject, d);
-  }
-  return d;
+    d.dated.sort((a, b) => a.date - b.date || byPath(a.uri, b.uri));
+    d.undated.sort(byPath);
+    return d;
+  });
 }
 
 function byPath(a: string, b: string): number {

@@ -587,7 +587,8 @@ export class CorpusIndex {
   private memo = new Map<string, unknown>();
   private memoVersion = -1;
 
-  private memoized<T>(key: string, compute: () => T): T {
+  /** `compute()`, kept under `key` until the index changes (see `memo`); `undefined` is never kept. */
+  memoized<T>(key: string, compute: () => T): T {
     if (this.memoVersion !== this.version) {
       this.memo.clear();
       this.memoVersion = this.version;
