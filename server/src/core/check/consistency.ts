@@ -437,6 +437,66 @@ export interface Judgement {
   cut?: Set<string>;
 }
 
+/**
+ * A figure weighed: each statement's verdict kept beside it, and the `Judged`
+ * records a card lists made only when one asks. Checking a corpus weighs
+ * hundreds of statements for each of its figures; the check itself reads
+ * only the few that conflict, revise, dispute or agree.
+ */
+class Weighed implements Judgement {
+  bounded?: number;
+  cut?: Set<string>;
+  private judged?: Judged[];
+
+  constructor(
+    readonly when: number | undefined,
+    /** The statements weighed, in path order, and each one's verdict (or why it was not compared); undefined: not weighed at all. */
+    private readonly statements: Stated[],
+    private readonly verdicts: (string | undefined)[],
+    readonly parts: Reconciliation[],
+  ) {}
+
+  get others(): Judged[] {
+    if (!this.judged) {
+      this.judged = [];
+      for (let i = 0; i < this.statements.length; i++) {
+        const v = this.verdicts[i];
+        if (v === undefined) continue;
+        const o = this.statements[i];
+        this.judged.push(VERDICTS.has(v) ? { uri: o.uri, figure: o.figure, when: o.when, verdict: v as Verdict } : { uri: o.uri, figure: o.figure, when: o.when, verdict: 'unchecked', reason: v });
+      }
+    }
+    return this.judged;
+  }
+
+  /** The statements given verdict `v`, in path order. */
+  having(v: Verdict): Stated[] {
+    const out: Stated[] = [];
+    for (let i = 0; i < this.statements.length; i++) if (this.verdicts[i] === v) out.push(this.statements[i]);
+    return out;
+  }
+}
+
+/** A comparable statement of a measure, with its article's Link and whether that article is the first copy (by path) of it. */
+interface Comparable {
+  ref: FigureRef;
+  link?: string;
+  first: boolean;
+}
+
+/** The comparable statements of a figure's measure across the corpus, in path order (once per version of the index). */
+function comparableOf(index: CorpusIndex, fig: Figure): Comparable[] {
+  return index.memoized(`c\u0000${fig.measure}`, () => {
+    const out: Comparable[] = [];
+    for (const ref of sameMeasure(index, '', fig)) {
+      if (!comparable(ref.figure)) continue;
+      const link = index.get(ref.uri)?.summary.link;
+      out.push({ ref, link, first: link === undefined || index.firstByLink(link) === ref.uri });
+    }
+    return out;
+  });
+}
+
 /** Why a statement is not weighed, in words for a card. */
 function notWeighed(s: Stated): string | undefined {
   if (s.hypothetical) return 'hypothetical';
@@ -453,8 +513,9 @@ function notWeighed(s: Stated): string | undefined {
 class Judge {
   private readonly doc: IndexedDoc;
   private readonly partsMemo = new Map<Figure, Reconciliation[]>();
-  private readonly firstCopy = new Map<string, string>();
   private readonly byMeasure = new Map<string, FigureRef[]>();
+  /** The statements of the first `MAX_COMPARED + 1` entries of each `byMeasure` list (one more, for when the figure is among them). */
+  private readonly statedByMeasure = new Map<string, Stated[]>();
   private readonly sources = new Map<string, string[]>();
 
   constructor(private readonly index: CorpusIndex, private readonly uri: string) {
@@ -472,40 +533,48 @@ class Judge {
   }
 
   /**
-   * The same article saved in several files (same Link) counts once: a copy of this one says what it says
-   * (`corpus.duplicate` reports the copy), and of another article's copies the first by path stands for all.
+   * The comparable figures of a measure, fetched once per judge. The same article saved in several files (same Link)
+   * counts once: a copy of this one says what it says (`corpus.duplicate` reports the copy), and of another article's
+   * copies the first by path stands for all.
    */
-  private counted(u: string): boolean {
-    if (u === this.uri) return true;
-    const link = this.index.get(u)?.summary.link;
-    if (!link) return true;
-    if (link === this.doc.summary.link) return false;
-    let first = this.firstCopy.get(link);
-    if (first === undefined) this.firstCopy.set(link, (first = this.index.firstByLink(link) ?? u));
-    return first === u;
-  }
-
-  /** The comparable figures of a measure but this one, fetched once per judge (sameMeasure with no document to leave out). */
-  sameMeasure(fig: Figure): FigureRef[] {
+  private measureList(fig: Figure): FigureRef[] {
     let list = this.byMeasure.get(fig.measure);
     if (!list) {
       // Whose figure it is unknown: only this article can tell it is the same thing, so the corpus is not asked.
-      const refs = fig.subject === undefined && !fig.measure.startsWith('?|?') && fig.unit !== 'year'
-        ? this.doc.facts.figures.filter((f) => f.measure === fig.measure).map((figure) => ({ uri: this.uri, figure }))
-        : sameMeasure(this.index, '', fig);
-      this.byMeasure.set(fig.measure, (list = refs.filter((r) => comparable(r.figure) && this.counted(r.uri))));
+      if (fig.subject === undefined && !fig.measure.startsWith('?|?') && fig.unit !== 'year') {
+        list = this.doc.facts.figures.filter((f) => f.measure === fig.measure && comparable(f)).map((figure) => ({ uri: this.uri, figure }));
+      } else {
+        list = [];
+        const mine = this.doc.summary.link;
+        for (const c of comparableOf(this.index, fig)) {
+          if (c.ref.uri === this.uri || c.link === undefined || (c.first && c.link !== mine)) list.push(c.ref);
+        }
+      }
+      this.byMeasure.set(fig.measure, list);
     }
-    const mine: FigureRef[] = [];
-    for (const r of list) {
+    return list;
+  }
+
+  /** The statements of the figure's measure but the figure itself, at most `MAX_COMPARED`. */
+  private statements(fig: Figure): Stated[] {
+    let head = this.statedByMeasure.get(fig.measure);
+    if (!head) {
+      const list = this.measureList(fig);
+      head = [];
+      for (let i = 0; i < list.length && i <= MAX_COMPARED; i++) head.push(this.stated(list[i].uri, list[i].figure));
+      this.statedByMeasure.set(fig.measure, head);
+    }
+    const mine: Stated[] = [];
+    for (const s of head) {
       if (mine.length >= MAX_COMPARED) break;
-      if (!(r.uri === this.uri && r.figure.span.start === fig.span.start)) mine.push(r);
+      if (!(s.uri === this.uri && s.figure.span.start === fig.span.start)) mine.push(s);
     }
     return mine;
   }
 
-  /** The statements of the figure's measure that `sameMeasure` left out, if any (call it first). */
+  /** The statements of the figure's measure that `statements` left out, if any. */
   private cut(fig: Figure): Set<string> | undefined {
-    const list = this.byMeasure.get(fig.measure) ?? [];
+    const list = this.measureList(fig);
     if (list.length <= MAX_COMPARED) return undefined;
     const out = new Set<string>();
     let others = 0;
@@ -541,7 +610,7 @@ class Judge {
     const me = this.stated(uri, fig);
     const skipped = notWeighed(me);
     if (skipped) return { skipped, when: me.when, others: [], parts: [] };
-    const all = this.sameMeasure(fig).map((r) => this.stated(r.uri, r.figure));
+    const all = this.statements(fig);
     const parts = fig.unit === 'count' ? findParts(index, uri, fig, this.partSources(fig, me.when ?? this.doc.summary.date)) : [];
     const partOf = new Set(parts.flatMap((p) => p.parts));
     // This figure may be a part of the other's total as stated in a third article (850,000 prepaid here, 850,000 + 52,000 = 902,000 in ZDNet).
@@ -575,15 +644,15 @@ class Judge {
       if (o.uri === uri ? !((me.breachy || me.definite) && (o.breachy || o.definite)) || o.part || me.part : !(me.breachy || o.breachy)) return 'no breach said to touch it';
       return 'conflicts';
     };
-    const others: Judged[] = [];
-    for (const o of all) {
-      // Two figures of one sentence state a relation (part and whole, before and after), not two claims.
-      if (o.uri === uri && o.figure.sentence === fig.sentence) continue;
-      const v = verdictOf(o);
-      others.push(VERDICTS.has(v) ? { uri: o.uri, figure: o.figure, when: o.when, verdict: v as Verdict } : { uri: o.uri, figure: o.figure, when: o.when, verdict: 'unchecked', reason: v });
-    }
+    // Two figures of one sentence state a relation (part and whole, before and after), not two claims.
+    const verdicts = all.map((o) => (o.uri === uri && o.figure.sentence === fig.sentence ? undefined : verdictOf(o)));
+    const out = new Weighed(me.when, all, verdicts, parts);
     const cut = this.cut(fig);
-    return cut ? { when: me.when, others, parts, bounded: MAX_COMPARED, cut } : { when: me.when, others, parts };
+    if (cut) {
+      out.bounded = MAX_COMPARED;
+      out.cut = cut;
+    }
+    return out;
   }
 }
 
@@ -654,7 +723,7 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
     const j = judge.judge(fig);
     if (j.skipped) continue;
     const me = judge.stated(uri, fig);
-    const pick = (v: Verdict) => j.others.filter((o) => o.verdict === v).map((o) => judge.stated(o.uri, o.figure));
+    const pick = (v: Verdict) => (j instanceof Weighed ? j.having(v) : []);
     const conflicts = pick('conflicts');
     const revisions = pick('revision');
     const disputes = pick('disputed');

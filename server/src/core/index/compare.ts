@@ -168,6 +168,9 @@ const UNIT_LABEL: Record<Unit, string> = {
   count: '', usd: 'USD', eur: 'EUR', gbp: 'GBP', btc: 'BTC', bytes: 'bytes', percent: '%', age: 'years old', days: 'days', year: '',
 };
 
+/** `toLocaleString('en-US', …)` builds a formatter on every call; one kept is many times faster and formats the same. */
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 export function formatValue(value: number, unit: Unit): string {
   if (unit === 'year') return String(value);
   if (unit === 'bytes') {
@@ -177,7 +180,7 @@ export function formatValue(value: number, unit: Unit): string {
     while (v >= 1000 && i < units.length - 1) { v /= 1000; i++; }
     return `${Number(v.toPrecision(4))} ${units[i]}`;
   }
-  const n = Math.abs(value) >= 1 ? value.toLocaleString('en-US', { maximumFractionDigits: 2 }) : String(value);
+  const n = Math.abs(value) >= 1 ? GROUPED.format(value) : String(value);
   if (unit === 'percent') return `${n}%`;
   if (unit === 'usd') return `$${n}`;
   const label = UNIT_LABEL[unit];
