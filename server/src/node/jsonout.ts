@@ -40,6 +40,18 @@ function generatorsAsArrays(_key: string, v: unknown): unknown {
   return isGenerator(v) ? [...v] : v;
 }
 
+/** Whether a generator stands anywhere inside `v` (whose containers are plain objects and arrays). */
+function containsGenerator(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (containsGenerator(v[i])) return true;
+    return false;
+  }
+  if (isGenerator(v)) return true;
+  for (const k in v) if (containsGenerator((v as Record<string, unknown>)[k])) return true;
+  return false;
+}
+
 /** What `JSON.stringify` writes for a property's value, or undefined when it leaves the property out. */
 function omitted(v: unknown): boolean {
   return v === undefined || typeof v === 'function' || typeof v === 'symbol';
@@ -69,6 +81,7 @@ export function writeJson(out: { write(s: string): void }, value: unknown, depth
     out.write(first ? '{}' : `\n${pad}}`);
     return;
   }
-  const s = JSON.stringify(value, generatorsAsArrays, 2) ?? 'null';
-  out.write(depth ? s.replace(/\n/g, `\n${pad}`) : s);
+  // A replacer takes JSON.stringify off its fast path: used only where a generator is to be written.
+  const s = (containsGenerator(value) ? JSON.stringify(value, generatorsAsArrays, 2) : JSON.stringify(value, null, 2)) ?? 'null';
+  out.write(depth ? s.replaceAll('\n', `\n${pad}`) : s);
 }
