@@ -28,8 +28,8 @@ const NEAR = 0.05;
 /** Each article's exact population counts by subject, worked out once per version of its facts. */
 const populationCounts = new WeakMap<Figure[], Map<string, Figure[]>>();
 
-/** Figures of one article that could be parts of `total`: same subject, a population of people, counts. */
-function partCandidates(figures: Figure[], total: Figure): Figure[] {
+/** Each article's exact population counts (not hedged) by subject: what may be a part of a total. */
+function partCandidates(figures: Figure[]): Map<string, Figure[]> {
   let bySubject = populationCounts.get(figures);
   if (!bySubject) {
     bySubject = new Map();
@@ -41,8 +41,7 @@ function partCandidates(figures: Figure[], total: Figure): Figure[] {
     }
     populationCounts.set(figures, bySubject);
   }
-  const same = bySubject.get(total.subject!);
-  return same ? same.filter((f) => f !== total && f.value < total.value) : [];
+  return bySubject;
 }
 
 /** How far apart in time parts and their total may be stated; the consistency check's story window. */
@@ -125,26 +124,37 @@ export interface Reconciliation {
 export function findParts(index: CorpusIndex, uri: string, total: Figure, candidates: Iterable<string>): Reconciliation[] {
   if (total.unit !== 'count' || !POPULATION.has(total.noun ?? '') || total.subject === undefined) return [];
   const out: Reconciliation[] = [];
+  // Within the total's rounding, and near the value itself: "as many as 7.8 million" allows anything
+  // below 7.8 million, but 667,000 + 850,000 is not what it counts.
+  const hit = (sum: number) => sum >= total.low && sum <= total.high && Math.abs(sum - total.value) <= NEAR * total.value;
+  // The figures tried, in a buffer reused for every article: a check of a corpus asks each of its totals about sixty.
+  const figs = partBuffer;
   for (const other of candidates) {
     if (other === uri) continue;
-    const figs = partCandidates(index.get(other)?.facts.figures ?? [], total).slice(0, 40);
-    // Within the total's rounding, and near the value itself: "as many as 7.8 million" allows anything
-    // below 7.8 million, but 667,000 + 850,000 is not what it counts.
-    const hit = (sum: number) => sum >= total.low && sum <= total.high && Math.abs(sum - total.value) <= NEAR * total.value;
+    const figures = index.get(other)?.facts.figures;
+    const same = figures && partCandidates(figures).get(total.subject);
+    if (!same) continue;
+    let n = 0;
+    for (let i = 0; i < same.length && n < MAX_PARTS; i++) if (same[i] !== total && same[i].value < total.value) figs[n++] = same[i];
     let found: Figure[] | undefined;
-    for (let i = 0; i < figs.length && !found; i++) {
-      for (let j = i + 1; j < figs.length && !found; j++) {
+    for (let i = 0; i < n && !found; i++) {
+      for (let j = i + 1; j < n && !found; j++) {
         if (figs[i].value === figs[j].value) continue;
         if (hit(figs[i].value + figs[j].value)) found = [figs[i], figs[j]];
-        for (let k = j + 1; k < figs.length && !found; k++) {
+        for (let k = j + 1; k < n && !found; k++) {
           if (hit(figs[i].value + figs[j].value + figs[k].value)) found = [figs[i], figs[j], figs[k]];
         }
       }
     }
+    figs.fill(undefined as unknown as Figure, 0, n);
     if (found) out.push({ uri: other, parts: found });
   }
   return out;
 }
+
+/** At most this many of an article's figures are tried as parts of one total. */
+const MAX_PARTS = 40;
+const partBuffer: Figure[] = new Array<Figure>(MAX_PARTS);
 
 /**
  * What the editor shows next to a figure (hover card, timeline, go to
