@@ -102,6 +102,27 @@ describe('corpus index: the quotation index, built after the rest', function () 
     assert.ok(got.some((m) => m.startsWith('file:///corpus/q319.txt ')), 'an article added while building is found');
     assert.strictEqual(index.buildQuotes(), true);
   });
+
+  it('one wording quoted twice in an article, and by others: each place, in path then article order, until removed', function () {
+    const twice = (n: number) => {
+      const { uri, text } = quoted(n);
+      return { uri, text: text.replace('## Article:\n', `## Article:\nEarlier, Acme Corp wrote: “${QUOTE}.”\n\n`) };
+    };
+    const index = new CorpusIndex();
+    for (const d of [quoted(3), twice(2), quoted(1)]) add(index, d);
+    const places = () => index.quoteMatches(quoteWords(QUOTE), 'file:///corpus/q9.txt').map((m) => `${m.uri.slice(-6)} ${m.span.start} ${m.relation}`);
+    const all = places();
+    assert.deepStrictEqual(all.map((p) => p.split(' ')[0]), ['q1.txt', 'q2.txt', 'q2.txt', 'q3.txt']);
+    const [, a, b] = all.map((p) => Number(p.split(' ')[1]));
+    assert.ok(a < b, `the article's first quotation comes first: ${all.join(', ')}`);
+    index.remove('file:///corpus/q2.txt');
+    assert.deepStrictEqual(places().map((p) => p.split(' ')[0]), ['q1.txt', 'q3.txt']);
+    index.remove('file:///corpus/q1.txt');
+    index.remove('file:///corpus/q3.txt');
+    assert.deepStrictEqual(places(), []);
+    add(index, twice(2));
+    assert.deepStrictEqual(places().map((p) => p.split(' ')[0]), ['q2.txt', 'q2.txt']);
+  });
 });
 
 describe('corpus index: which quotations are the same', function () {

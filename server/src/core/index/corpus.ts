@@ -353,35 +353,62 @@ function sharedCount(a: Uint32Array, b: Uint32Array): number {
   return n;
 }
 
+/**
+ * A quotation's wording, shared by every article that quotes it word for word (news copies quotations from each
+ * other): its windows, where it stands, and its words and `styled` form once compared. How two quotations compare
+ * depends on their wordings only, so a query compares each wording once however many articles carry it.
+ */
+interface QuoteForm {
+  text: string;
+  shingles: Uint32Array;
+  joined?: string;
+  styled?: string;
+  /** The quotations with this wording: article, place, and rank among the article's quotations. */
+  at: { uri: string; span: Span; k: number }[];
+}
+
 interface QuoteIndex {
-  /** Window hash → the article holding it, or the articles when several do (most windows are in one). */
-  byShingle: Map<number, string | Set<string>>;
-  /** Each article's quotations with their windows (and their words and `styled` form, once compared). */
-  data: Map<string, { text: string; span: Span; shingles: Uint32Array; joined?: string; styled?: string }[]>;
+  /** Window hash → the wording holding it, or the wordings when several do (most windows are in one). */
+  byShingle: Map<number, QuoteForm | Set<QuoteForm>>;
+  /** Each article's quotations' wordings, in order. */
+  data: Map<string, QuoteForm[]>;
+  /** Wordings by text. */
+  forms: Map<string, QuoteForm>;
   /** Articles still to add while the index is being built. */
   todo: string[];
 }
 
 function addQuotes(q: QuoteIndex, f: DocSummary): void {
-  const qd = f.quotes.map((x) => ({ text: x.text, span: x.span, shingles: quoteWindows(x.text) }));
-  q.data.set(f.uri, qd);
-  for (const x of qd) {
-    for (const sh of x.shingles) {
-      const had = q.byShingle.get(sh);
-      if (had === undefined) q.byShingle.set(sh, f.uri);
-      else if (typeof had === 'string') { if (had !== f.uri) q.byShingle.set(sh, new Set([had, f.uri])); }
-      else had.add(f.uri);
+  const qd: QuoteForm[] = [];
+  for (let k = 0; k < f.quotes.length; k++) {
+    const x = f.quotes[k];
+    let form = q.forms.get(x.text);
+    if (!form) {
+      q.forms.set(x.text, (form = { text: x.text, shingles: quoteWindows(x.text), at: [] }));
+      for (const sh of form.shingles) {
+        const had = q.byShingle.get(sh);
+        if (had === undefined) q.byShingle.set(sh, form);
+        else if (had instanceof Set) had.add(form);
+        else q.byShingle.set(sh, new Set([had, form]));
+      }
     }
+    form.at.push({ uri: f.uri, span: x.span, k });
+    qd.push(form);
   }
+  q.data.set(f.uri, qd);
 }
 
 function removeQuotes(q: QuoteIndex, uri: string): void {
-  for (const x of q.data.get(uri) ?? []) {
-    for (const sh of x.shingles) {
+  for (const form of q.data.get(uri) ?? []) {
+    form.at = form.at.filter((a) => a.uri !== uri);
+    // Still quoted elsewhere, or already removed (the article quotes it twice).
+    if (form.at.length || q.forms.get(form.text) !== form) continue;
+    q.forms.delete(form.text);
+    for (const sh of form.shingles) {
       const had = q.byShingle.get(sh);
-      if (had === uri) q.byShingle.delete(sh);
+      if (had === form) q.byShingle.delete(sh);
       else if (had instanceof Set) {
-        had.delete(uri);
+        had.delete(form);
         if (had.size === 1) q.byShingle.set(sh, had.values().next().value!);
       }
     }
@@ -650,7 +677,7 @@ export class CorpusIndex {
    * after a load; a query that needs it first finishes it.
    */
   buildQuotes(ms = Infinity): boolean {
-    const q = (this.quotes ??= { byShingle: new Map(), data: new Map(), todo: [...this.docs.keys()] });
+    const q = (this.quotes ??= { byShingle: new Map(), data: new Map(), forms: new Map(), todo: [...this.docs.keys()] });
     const end = Date.now() + ms;
     let n = 0;
     while (q.todo.length) {
@@ -671,37 +698,33 @@ export class CorpusIndex {
   private collectQuoteMatches(words: string[]): QuoteMatch[] {
     const mine = shingles(words);
     if (!mine.length) return [];
-    const { byShingle, data } = this.quoteIndex();
-    const docs = new Set<string>();
+    const { byShingle } = this.quoteIndex();
+    const forms = new Set<QuoteForm>();
     for (const sh of mine) {
       const had = byShingle.get(sh);
-      if (typeof had === 'string') docs.add(had);
-      else if (had) for (const u of had) docs.add(u);
+      if (had instanceof Set) for (const f of had) forms.add(f);
+      else if (had) forms.add(had);
     }
-    const out: QuoteMatch[] = [];
-    // In path order, so that answers do not depend on the order articles were indexed in.
-    const ordered = [...docs].sort();
-    const myWords = words.join(' ');
-    const myJoined = ` ${myWords} `;
+    const myJoined = ` ${words.join(' ')} `;
     let myStyle: string | undefined;
-    for (const u of ordered) {
-      for (const q of data.get(u) ?? []) {
-        if (!q.shingles.length) continue;
-        const shared = sharedCount(mine, q.shingles);
-        if (!shared) continue;
-        // The words of a quotation that is compared, kept: a quotation repeated across a corpus is compared again and again.
-        const theirs = (q.joined ??= ` ${quoteWords(q.text).join(' ')} `);
-        // One contains the other word for word, or letter for letter in one house style or another
-        // ("privilege-management" / "privilege management", "organisations" / "organizations").
-        const theirStyle = (q.styled ??= styled(theirs));
-        if (theirs.includes(myJoined) || myJoined.includes(theirs) || theirStyle.includes(myStyle ??= styled(myJoined)) || myStyle.includes(theirStyle)) {
-          out.push({ uri: u, text: q.text, span: q.span, relation: 'same' });
-        }
-        // Most of both quotations shared: the same words, reworded. A phrase two quotations share is not enough.
-        else if (shared / Math.max(q.shingles.length, mine.length) >= 0.6) out.push({ uri: u, text: q.text, span: q.span, relation: 'altered' });
-      }
+    const hits: { at: QuoteForm['at'][number]; form: QuoteForm; relation: QuoteMatch['relation'] }[] = [];
+    for (const q of forms) {
+      const shared = sharedCount(mine, q.shingles);
+      if (!shared) continue;
+      // The words of a quotation that is compared, kept: a quotation repeated across a corpus is compared again and again.
+      const theirs = (q.joined ??= ` ${quoteWords(q.text).join(' ')} `);
+      // One contains the other word for word, or letter for letter in one house style or another
+      // ("privilege-management" / "privilege management", "organisations" / "organizations").
+      const theirStyle = (q.styled ??= styled(theirs));
+      let relation: QuoteMatch['relation'] | undefined;
+      if (theirs.includes(myJoined) || myJoined.includes(theirs) || theirStyle.includes(myStyle ??= styled(myJoined)) || myStyle.includes(theirStyle)) relation = 'same';
+      // Most of both quotations shared: the same words, reworded. A phrase two quotations share is not enough.
+      else if (shared / Math.max(q.shingles.length, mine.length) >= 0.6) relation = 'altered';
+      if (relation) for (const at of q.at) hits.push({ at, form: q, relation });
     }
-    return out;
+    // In path order, then the article's order, so that answers do not depend on the order articles were indexed in.
+    hits.sort((a, b) => (a.at.uri < b.at.uri ? -1 : a.at.uri > b.at.uri ? 1 : a.at.k - b.at.k));
+    return hits.map((h) => ({ uri: h.at.uri, text: h.form.text, span: h.at.span, relation: h.relation }));
   }
 
   similarQuotes(words: string[], excludeUri: string): QuoteMatch[] {
