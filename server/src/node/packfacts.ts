@@ -25,7 +25,7 @@
  * not finite, an interval upside down, bytes left over) throws; the cache's
  * reader then analyses the file again.
  */
-import type { Claim, DocEntity, DocFacts, EntityKind, Figure, Mention, SentenceRef, Unit } from '../core/extract/types';
+import { newAttribution, newClaim, newFigure, type Claim, type DocEntity, type DocFacts, type EntityKind, type Mention, type SentenceRef, type Unit } from '../core/extract/types';
 import type { Span } from '../core/text';
 
 /** Bumped when the layout below changes; the cache's own format number covers it too. */
@@ -361,28 +361,20 @@ export function unpackFacts(bytes: Uint8Array): DocFacts {
     const subject = opt('subject');
     const measure = str('measure');
     const sentence = sentenceAt('figure', false);
-    const x: Figure = { span, text, value, low, high, unit, qualifiers, measure, sentence };
-    if (hedge !== undefined) x.hedge = hedge;
-    if (noun !== undefined) x.noun = noun;
-    if (nounSpan) x.nounSpan = nounSpan;
-    if (subject !== undefined) x.subject = subject;
-    if (flag('asOf')) x.asOf = real('asOf');
-    f.figures.push(x);
+    f.figures.push(newFigure(span, text, value, low, high, unit, hedge, noun, nounSpan, qualifiers, subject, measure, sentence, flag('asOf') ? real('asOf') : undefined));
   }
 
   f.claims = [];
   for (let k = count('claims'); k > 0; k--) {
-    const c: Claim = { sentence: sentenceAt('claim', false) };
+    const sentence = sentenceAt('claim', false);
     const who = opt('who');
+    let attribution: Claim['attribution'];
     if (who !== undefined) {
       const key = opt('attribution key');
-      c.attribution = { who, span: spanOf('attribution') };
-      if (key !== undefined) c.attribution.key = key;
+      attribution = newAttribution(who, key, spanOf('attribution'));
     }
-    if (flag('asOf')) c.asOf = real('asOf');
-    const asOfSpan = optSpan('asOf');
-    if (asOfSpan) c.asOfSpan = asOfSpan;
-    f.claims.push(c);
+    const asOf = flag('asOf') ? real('asOf') : undefined;
+    f.claims.push(newClaim(sentence, attribution, asOf, optSpan('asOf')));
   }
 
   f.quotes = [];

@@ -19,7 +19,7 @@
 import { monthOf } from '../syntax/dates';
 import { mentionsBySentence } from './figures';
 import { readingsOf, SAY_SOURCE, type SentenceReading } from './numbers';
-import type { Claim, EntityKind, Figure, Mention, SentenceRef } from './types';
+import { newAttribution, newClaim, newFigure, type Claim, type EntityKind, type Figure, type Mention, type SentenceRef } from './types';
 import { trimEndWhere } from '../text';
 
 export { measureKey } from './figures';
@@ -585,13 +585,13 @@ export function extractClaims(
     // Verbs of saying are looked for in the raw text first: most sentences have none.
     const found = r.maySay ? attribution(doc, si, r.v) : undefined;
     doc.speakers[si] = found;
-    const claim: Claim = { sentence: si };
+    const claim = newClaim(si, undefined, undefined, undefined);
     if (found) {
-      claim.attribution = { who: found.who, span: { start: offset + found.start, end: offset + found.end } };
-      if (found.key) claim.attribution.key = found.key;
+      claim.attribution = newAttribution(found.who, found.key || undefined, { start: offset + found.start, end: offset + found.end });
     } else if (hasFigure && previous?.claim.attribution && previous.claim.sentence === si - 1 && offset - previous.end <= 3 && PURPORTED_RE.test(r.v)) {
       // "The collection is a subset of the purported 100 million records": purported by the one the sentence before quoted.
-      claim.attribution = { ...previous.claim.attribution };
+      const a = previous.claim.attribution;
+      claim.attribution = newAttribution(a.who, a.key, a.span);
     }
     if (!hasFigure && !claim.attribution) continue;
     const dates = datesIn(r.v, articleDate);
@@ -633,6 +633,6 @@ export function assignAsOf(figures: Figure[], sentences: SentenceRef[], articleD
     const before = days.filter((d) => d.end <= start).pop();
     const after = days.find((d) => d.start >= end && d.start < d.at);
     const best = right ?? before ?? after;
-    return best ? { ...f, asOf: best.instant } : f;
+    return best ? newFigure(f.span, f.text, f.value, f.low, f.high, f.unit, f.hedge, f.noun, f.nounSpan, f.qualifiers, f.subject, f.measure, f.sentence, best.instant) : f;
   });
 }

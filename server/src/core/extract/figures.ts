@@ -31,7 +31,7 @@ import { isLinkOnly, type Span } from '../text';
 import { monthOf } from '../syntax/dates';
 import { ORG_SUFFIXES } from './lexicon';
 import { readingsOf, STOP_WORDS, type RawNumber } from './numbers';
-import type { EntityKind, Figure, Mention, SentenceRef, Unit } from './types';
+import { newFigure, type EntityKind, type Figure, type Mention, type SentenceRef, type Unit } from './types';
 
 /**
  * Words that narrow who or what is counted: two figures whose phrases carry
@@ -766,21 +766,10 @@ export function extractFigures(
         subject = named !== undefined ? canon(named) : carried !== undefined ? canon(carried) : fallbackSubject ?? (speaker !== undefined ? canon(speaker) : undefined);
       }
       const qualifiers = [...new Set(measured.qualifiers)].sort();
-      const fig: Figure = {
-        span,
-        text: s.text.slice(start, r.end),
-        value: r.value,
-        low,
-        high,
-        unit,
-        qualifiers,
-        measure: measureKey(subject, measured.noun, qualifiers),
-        sentence: si,
-      };
-      if (hedge) fig.hedge = hedge;
-      if (measured.noun) { fig.noun = measured.noun; fig.nounSpan = measured.nounSpan; }
-      if (subject) fig.subject = subject;
-      figures.push(fig);
+      figures.push(newFigure(
+        span, s.text.slice(start, r.end), r.value, low, high, unit, hedge || undefined, measured.noun || undefined, measured.noun ? measured.nounSpan : undefined,
+        qualifiers, subject || undefined, measureKey(subject, measured.noun, qualifiers), si, undefined,
+      ));
     }
   }
   if (headlines > 0) qualifyHeadlines(figures, headlines);
