@@ -667,8 +667,17 @@ export class CorpusIndex {
    * the other) or an altered version of it (60% of the longer one's five-word
    * windows shared, but neither contains the other).
    */
-  quoteMatches(words: string[], excludeUri: string): QuoteMatch[] {
-    return this.memoized(`q\u0000${words.join(' ')}`, () => this.collectQuoteMatches(words)).filter((m) => m.uri !== excludeUri);
+  quoteMatches(words: string[], excludeUri: string, only?: QuoteMatch['relation']): QuoteMatch[] {
+    // The wordings are remembered, not their places: a wording copied into hundreds of articles is one entry.
+    const wordings = this.memoized(`q\u0000${words.join(' ')}`, () => this.matchingWordings(words));
+    const hits: { at: QuoteForm['at'][number]; form: QuoteForm; relation: QuoteMatch['relation'] }[] = [];
+    for (const { form, relation } of wordings) {
+      if (only !== undefined && relation !== only) continue;
+      for (const at of form.at) if (at.uri !== excludeUri) hits.push({ at, form, relation });
+    }
+    // In path order, then the article's order, so that answers do not depend on the order articles were indexed in.
+    hits.sort((a, b) => (a.at.uri < b.at.uri ? -1 : a.at.uri > b.at.uri ? 1 : a.at.k - b.at.k));
+    return hits.map((h) => ({ uri: h.at.uri, text: h.form.text, span: h.at.span, relation: h.relation }));
   }
 
   /**
@@ -695,7 +704,8 @@ export class CorpusIndex {
     return this.quotes!;
   }
 
-  private collectQuoteMatches(words: string[]): QuoteMatch[] {
+  /** The wordings in the index that are the same as `words` or an altered version of it. */
+  private matchingWordings(words: string[]): { form: QuoteForm; relation: QuoteMatch['relation'] }[] {
     const mine = shingles(words);
     if (!mine.length) return [];
     const { byShingle } = this.quoteIndex();
@@ -707,7 +717,7 @@ export class CorpusIndex {
     }
     const myJoined = ` ${words.join(' ')} `;
     let myStyle: string | undefined;
-    const hits: { at: QuoteForm['at'][number]; form: QuoteForm; relation: QuoteMatch['relation'] }[] = [];
+    const out: { form: QuoteForm; relation: QuoteMatch['relation'] }[] = [];
     for (const q of forms) {
       const shared = sharedCount(mine, q.shingles);
       if (!shared) continue;
@@ -720,15 +730,13 @@ export class CorpusIndex {
       if (theirs.includes(myJoined) || myJoined.includes(theirs) || theirStyle.includes(myStyle ??= styled(myJoined)) || myStyle.includes(theirStyle)) relation = 'same';
       // Most of both quotations shared: the same words, reworded. A phrase two quotations share is not enough.
       else if (shared / Math.max(q.shingles.length, mine.length) >= 0.6) relation = 'altered';
-      if (relation) for (const at of q.at) hits.push({ at, form: q, relation });
+      if (relation) out.push({ form: q, relation });
     }
-    // In path order, then the article's order, so that answers do not depend on the order articles were indexed in.
-    hits.sort((a, b) => (a.at.uri < b.at.uri ? -1 : a.at.uri > b.at.uri ? 1 : a.at.k - b.at.k));
-    return hits.map((h) => ({ uri: h.at.uri, text: h.form.text, span: h.at.span, relation: h.relation }));
+    return out;
   }
 
   similarQuotes(words: string[], excludeUri: string): QuoteMatch[] {
-    return this.quoteMatches(words, excludeUri).filter((m) => m.relation === 'altered');
+    return this.quoteMatches(words, excludeUri, 'altered');
   }
 
   outlets(): Map<string, number> {
