@@ -55,4 +55,18 @@ describe('streamed JSON reports', function () {
     assert.strictEqual(parsed.files.length, 3000);
     assert.deepStrictEqual(parsed.summary, { files: 3000 });
   });
+
+  it('ask a function for its value only when they reach it, after what comes before', function () {
+    let made = 0;
+    const files = (function* () {
+      for (let i = 0; i < 5; i++) {
+        made++;
+        yield { n: i };
+      }
+    })();
+    const report = { files, summary: () => ({ made }) };
+    const text = written(report);
+    assert.deepStrictEqual(JSON.parse(text), { files: [0, 1, 2, 3, 4].map((n) => ({ n })), summary: { made: 5 } });
+    assert.strictEqual(text, JSON.stringify({ files: [0, 1, 2, 3, 4].map((n) => ({ n })), summary: { made: 5 } }, null, 2));
+  });
 });

@@ -5,8 +5,11 @@
  * against the whole corpus (figures, duplicates, quotations), and reported
  * as compiler-style text, JSON or SARIF 2.1.0.
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import * as v8 from 'v8';
 import { pathToFileURL } from 'url';
 import { analyze, type Analysis } from './core/analyze';
 import { checkConsistency } from './core/check/consistency';
@@ -103,9 +106,10 @@ interface FileResult {
   seed: boolean;
   /** For `.breachdesk/entities.json`, whose problems have positions but no analysis. */
   pinsLines?: LineIndex;
-  /** The article's text and analysis, dropped once it is checked: a large corpus is not held twice. */
+  /** The article's text, dropped once it is checked. */
   text?: string;
-  analysis?: Analysis;
+  /** Checked against the corpus, and counted (`finish`). */
+  finished?: boolean;
   /** Lines of an article that was read, for positions in the report. */
   lines?: LineIndex;
   diagnostics: Diagnostic[];
@@ -116,7 +120,23 @@ function rel(file: string): string {
   return r && !r.startsWith('..') && !path.isAbsolute(r) ? r : file;
 }
 
-async function collect(o: Options): Promise<{ results: FileResult[]; notArticles: number }> {
+/**
+ * Everything a check run holds: the results in file order, and the corpus index their facts went into. Each article
+ * is read, checked on its own, fixed (with `--fix`) and its facts indexed in one go, so no syntax tree outlives its
+ * file; checks against the corpus run as the report is written (`finish`), so no diagnostics outlive their file's
+ * part of it. A corpus of fifty thousand articles holding both ran out of memory.
+ */
+interface Run {
+  results: FileResult[];
+  notArticles: number;
+  index: CorpusIndex;
+  uriOf: Map<FileResult, string>;
+  /** Diagnostics of each severity, counted as files are finished. */
+  counts: Record<Severity, number>;
+  o: Options;
+}
+
+async function collect(o: Options): Promise<Run> {
   const roots = o.paths.map((p) => path.resolve(p));
   for (const r of roots) if (!fs.existsSync(r)) throw new UsageError(`No such file or folder: ${r}`);
   const files = new Map<string, boolean>();
@@ -124,8 +144,8 @@ async function collect(o: Options): Promise<{ results: FileResult[]; notArticles
   if (o.seeds) for (const f of await walkArticleFiles([SEEDS_DIR])) files.set(real(f), true);
   for (const f of await walkArticleFiles(roots)) if (!files.has(real(f))) files.set(real(f), false);
   const list = [...files.entries()];
-  const results: FileResult[] = [];
-  let notArticles = 0;
+  const run: Run = { results: [], notArticles: 0, index: new CorpusIndex(), uriOf: new Map(), counts: { error: 0, warning: 0, information: 0, hint: 0 }, o };
+  const pinsResult = loadPins(run);
   const progress = list.length > 200;
   const tty = process.stderr.isTTY;
   const BATCH = 16;
@@ -135,12 +155,14 @@ async function collect(o: Options): Promise<{ results: FileResult[]; notArticles
     batch.forEach(([file, seed], j) => {
       const r = read[j];
       if (!r.ok) {
-        results.push({ file, seed, diagnostics: [diag(r.code, { start: 0, end: 0 }, `Skipped: ${r.message}.`)] });
+        run.results.push({ file, seed, diagnostics: [diag(r.code, { start: 0, end: 0 }, `Skipped: ${r.message}.`)] });
         return;
       }
-      if (!looksLikeArticle(r.text)) { notArticles++; return; }
+      if (!looksLikeArticle(r.text)) { run.notArticles++; return; }
       const analysis = analyze(r.text, { now: Date.now(), severities: o.severities });
-      results.push({ file, seed, text: r.text, analysis, lines: analysis.lines, diagnostics: analysis.diagnostics });
+      const result: FileResult = { file, seed, text: r.text, lines: analysis.lines, diagnostics: analysis.diagnostics };
+      run.results.push(result);
+      index(run, result, o.fix ? fixed(result, analysis, o) : analysis);
     });
     const done = Math.min(i + BATCH, list.length);
     if (progress && (tty ? true : done % 496 < BATCH || done === list.length)) {
@@ -148,45 +170,56 @@ async function collect(o: Options): Promise<{ results: FileResult[]; notArticles
     }
   }
   if (progress && tty) process.stderr.write('\n');
-  return { results, notArticles };
+  // A bundled seed that the checked folders hold a copy of steps aside: no duplicate warning, no doubled facts.
+  const dropped = new Set(dropShadowedSeeds(run.index));
+  if (dropped.size) run.results = run.results.filter((r) => !dropped.has(run.uriOf.get(r) ?? ''));
+  if (pinsResult) run.results.push(pinsResult);
+  relatedIndex = run.index;
+  return run;
 }
 
-/** Corpus-wide checks: every analysed file goes into one index, then each is compared with the rest. */
-function corpusChecks(results: FileResult[], o: Options): void {
-  const index = new CorpusIndex();
+/** The workspace's pinned entities (`.breachdesk/entities.json`) into the index; its problems as a result of their own. */
+function loadPins(run: Run): FileResult | undefined {
   const pinsFile = path.resolve('.breachdesk', 'entities.json');
-  if (fs.existsSync(pinsFile)) {
-    const text = fs.readFileSync(pinsFile, 'utf8');
-    const { pins, problems } = parsePins(text);
-    for (const p of pins) if (!index.pins.has(p.key)) index.pins.set(p.key, p);
-    if (problems.length) {
-      const lines = new LineIndex(text);
-      results.push({ file: pinsFile, seed: false, diagnostics: problems.map((p) => diag('config.invalid', p.span, p.message)), pinsLines: lines });
-    }
+  if (!fs.existsSync(pinsFile)) return undefined;
+  const text = fs.readFileSync(pinsFile, 'utf8');
+  const { pins, problems } = parsePins(text);
+  for (const p of pins) if (!run.index.pins.has(p.key)) run.index.pins.set(p.key, p);
+  if (problems.length) {
+    return { file: pinsFile, seed: false, diagnostics: problems.map((p) => diag('config.invalid', p.span, p.message)), pinsLines: new LineIndex(text) };
   }
-  const uriOf = new Map<string, FileResult>();
-  for (const r of results) {
-    if (!r.analysis || !r.text) continue;
-    if (r.analysis.article.title?.text.trim().toLowerCase() === 'unknown') continue;
-    const uri = pathToFileURL(r.file).toString();
-    uriOf.set(uri, r);
-    const outlets = new Map([...index.outlets().keys()].map((x) => [x.toLowerCase(), x]));
-    index.set({ facts: extractFacts(uri, r.text, r.analysis.article, { outlets, pins: [...index.pins.values()] }), lineStarts: r.analysis.lines.lineStarts, origin: r.seed ? 'seed' : 'workspace' });
-    // Its facts are in the index now; the syntax tree is no longer needed.
-    r.analysis = undefined;
-  }
-  // A bundled seed that the checked folders hold a copy of steps aside: no duplicate warning, no doubled facts.
-  for (const uri of dropShadowedSeeds(index)) {
-    const r = uriOf.get(uri);
-    uriOf.delete(uri);
-    if (r) results.splice(results.indexOf(r), 1);
-  }
-  for (const [uri, r] of uriOf) {
-    const extra = applySeverities(applySilences(checkConsistency(index, uri), r.text!, r.lines!), o.severities);
-    r.text = undefined;
+  return undefined;
+}
+
+/** An article's facts into the corpus index (its syntax tree is not kept). */
+function index(run: Run, r: FileResult, analysis: Analysis): void {
+  if (analysis.article.title?.text.trim().toLowerCase() === 'unknown') return;
+  const uri = pathToFileURL(r.file).toString();
+  run.uriOf.set(r, uri);
+  const outlets = new Map([...run.index.outlets().keys()].map((x) => [x.toLowerCase(), x]));
+  run.index.set({ facts: extractFacts(uri, r.text!, analysis.article, { outlets, pins: [...run.index.pins.values()] }), lineStarts: analysis.lines.lineStarts, origin: r.seed ? 'seed' : 'workspace' });
+}
+
+/**
+ * A file's checks against the corpus, added to its own, once; then its text goes. Called as the report reaches
+ * the file; `release` after it is written drops the diagnostics.
+ */
+function finish(run: Run, r: FileResult): FileResult {
+  if (r.finished) return r;
+  const uri = run.uriOf.get(r);
+  if (uri !== undefined && r.text !== undefined) {
+    const extra = applySeverities(applySilences(checkConsistency(run.index, uri), r.text, r.lines!), run.o.severities);
     r.diagnostics = [...r.diagnostics, ...extra.map((d) => ({ ...d, related: d.related?.map((x) => ({ ...x, uri: x.uri ?? uri })) }))].sort((a, b) => a.span.start - b.span.start);
   }
-  relatedIndex = index;
+  for (const d of r.diagnostics) run.counts[d.severity]++;
+  r.text = undefined;
+  r.finished = true;
+  return r;
+}
+
+/** A written file's diagnostics are dropped: the report of a large corpus is not held whole. */
+function release(r: FileResult): void {
+  r.diagnostics = [];
 }
 
 let relatedIndex: CorpusIndex | undefined;
@@ -200,41 +233,40 @@ function relatedRange(uri: string, span: { start: number; end: number }) {
   return relatedIndex?.range(uri, span);
 }
 
-function applyFixes(results: FileResult[], o: Options): void {
-  for (const r of results) {
-    if (!r.text || !r.analysis) continue;
-    const edits = r.diagnostics.flatMap((d) => d.fixes?.filter((f) => f.preferred).flatMap((f) => f.edits) ?? []);
-    if (!edits.length) continue;
-    if (r.seed) {
-      process.stderr.write(`note: not fixing the bundled seed ${rel(r.file)} (read-only sample data)\n`);
-      continue;
-    }
-    // Overlapping fixes (two neighbouring tags removed) wait for the next pass.
-    let text = r.text;
-    let analysis = r.analysis;
-    for (let pass = 0; pass < 5; pass++) {
-      const safe = analysis.diagnostics.flatMap((d) => d.fixes?.filter((f) => f.preferred).flatMap((f) => f.edits) ?? []);
-      const next = applyEdits(text, safe);
-      if (next === text) break;
-      text = next;
-      analysis = analyze(text, { now: Date.now(), severities: o.severities });
-    }
-    if (text === r.text) continue;
-    fs.writeFileSync(r.file, text);
-    r.text = text;
-    r.analysis = analysis;
-    r.lines = analysis.lines;
-    r.diagnostics = analysis.diagnostics;
+/** With `--fix`: every safe fix applied to the file (and written), in passes until none is left; the analysis of what is now there. */
+function fixed(r: FileResult, first: Analysis, o: Options): Analysis {
+  const edits = r.diagnostics.flatMap((d) => d.fixes?.filter((f) => f.preferred).flatMap((f) => f.edits) ?? []);
+  if (!edits.length) return first;
+  if (r.seed) {
+    process.stderr.write(`note: not fixing the bundled seed ${rel(r.file)} (read-only sample data)\n`);
+    return first;
   }
+  // Overlapping fixes (two neighbouring tags removed) wait for the next pass.
+  let text = r.text!;
+  let analysis = first;
+  for (let pass = 0; pass < 5; pass++) {
+    const safe = analysis.diagnostics.flatMap((d) => d.fixes?.filter((f) => f.preferred).flatMap((f) => f.edits) ?? []);
+    const next = applyEdits(text, safe);
+    if (next === text) break;
+    text = next;
+    analysis = analyze(text, { now: Date.now(), severities: o.severities });
+  }
+  if (text === r.text) return first;
+  fs.writeFileSync(r.file, text);
+  r.text = text;
+  r.lines = analysis.lines;
+  r.diagnostics = analysis.diagnostics;
+  return analysis;
 }
 
 const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-function summary(results: FileResult[], notArticles: number) {
-  const count = (s: Severity) => results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === s).length, 0);
-  const articles = results.filter((r) => !r.pinsLines);
+/** The run's totals: call it once every file is finished (the counts are made as they are). */
+function summary(run: Run) {
+  const articles = run.results.filter((r) => !r.pinsLines);
   const skipped = articles.filter((r) => !r.lines).length;
-  return { files: articles.length, skipped, notArticles, errors: count('error'), warnings: count('warning'), notes: count('information') + count('hint') };
+  const c = run.counts;
+  return { files: articles.length, skipped, notArticles: run.notArticles, errors: c.error, warnings: c.warning, notes: c.information + c.hint };
 }
 
 function positions(r: FileResult, d: Diagnostic) {
@@ -242,13 +274,13 @@ function positions(r: FileResult, d: Diagnostic) {
   return r.lines ? r.lines.range(d.span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
 
-function printText(results: FileResult[], notArticles: number): void {
+function printText(run: Run): void {
   const colour = process.stdout.isTTY && !process.env.NO_COLOR;
   const paint = (s: string, code: number) => (colour ? `\x1b[${code}m${s}\x1b[0m` : s);
   const out = new ChunkedWriter((chunk) => process.stdout.write(chunk));
   const lines = { push: (line: string) => out.write(`${line}\n`) };
-  for (const r of results) {
-    for (const d of r.diagnostics) {
+  for (const r of run.results) {
+    for (const d of finish(run, r).diagnostics) {
       const p = positions(r, d).start;
       const sev = d.severity === 'error' ? paint('error', 31) : d.severity === 'warning' ? paint('warning', 33) : paint(d.severity, 36);
       lines.push(`${rel(r.file)}:${p.line + 1}:${p.character + 1}: ${sev} ${d.code} ${d.message}`);
@@ -258,17 +290,27 @@ function printText(results: FileResult[], notArticles: number): void {
         if (rr) lines.push(`    ${rel(fileOfUri(u))}:${rr.start.line + 1}:${rr.start.character + 1}: note: ${x.message}`);
       }
     }
+    release(r);
   }
-  const s = summary(results, notArticles);
+  const s = summary(run);
   lines.push(`${s.files} file${s.files === 1 ? '' : 's'} checked (${s.skipped} skipped, ${s.notArticles} not articles): ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.notes} note${s.notes === 1 ? '' : 's'}`);
   out.flush();
 }
 
-function jsonReport(results: FileResult[], notArticles: number) {
+function jsonReport(run: Run) {
   return {
     version: pkg.version,
-    // Made one at a time as the report is written (see `writeJson`).
-    files: mapLazily(results, (r) => ({
+    files: fileEntries(run),
+    // Counted as the files were written: asked for after them.
+    summary: () => summary(run),
+  };
+}
+
+/** Each file's entry, made as the report is written (see `writeJson`) after checking it against the corpus; dropped once written. */
+function* fileEntries(run: Run): Generator<unknown> {
+  for (const r of run.results) {
+    finish(run, r);
+    yield {
       path: rel(r.file),
       diagnostics: r.diagnostics.map((d) => ({
         code: d.code,
@@ -282,9 +324,9 @@ function jsonReport(results: FileResult[], notArticles: number) {
         }),
         fixes: (d.fixes ?? []).map((f) => ({ title: f.title, edits: f.edits.map((e) => ({ range: r.lines!.range(e.span), newText: e.newText })) })),
       })),
-    })),
-    summary: summary(results, notArticles),
-  };
+    };
+    release(r);
+  }
 }
 
 function sarifUri(file: string): { uri: string; uriBaseId?: string } {
@@ -297,12 +339,8 @@ function region(range: { start: { line: number; character: number }; end: { line
   return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
 }
 
-/** `items.map(f)`, made one at a time while it is read. */
-function* mapLazily<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
-  for (const item of items) yield f(item);
-}
-
-function sarifReport(results: FileResult[]) {
+function sarifReport(run: Run) {
+  const results = run.results;
   const ruleIndex = new Map(ALL_CODES.map((c, i) => [c, i]));
   const notifications: unknown[] = [];
   const location = (r: FileResult, d: Diagnostic) => ({ physicalLocation: { artifactLocation: sarifUri(r.file), region: region(positions(r, d)) } });
@@ -314,7 +352,7 @@ function sarifReport(results: FileResult[]) {
   // Results are made one at a time as the report is written (see `writeJson`).
   function* sarifResults(): Generator<unknown> {
     for (const r of results) {
-      for (const d of r.diagnostics) {
+      for (const d of finish(run, r).diagnostics) {
         const loc = location(r, d);
         const result: Record<string, unknown> = {
           ruleId: d.code,
@@ -340,6 +378,7 @@ function sarifReport(results: FileResult[]) {
         }
         yield result;
       }
+      release(r);
     }
   }
   return {
@@ -381,21 +420,45 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof UsageError) { process.stderr.write(`breach-desk: ${err.message}\n`); return 2; }
     throw err;
   }
-  const { results, notArticles } = collected;
-  if (o.fix) applyFixes(results, o);
-  corpusChecks(results, o);
-  if (o.format === 'text') printText(results, notArticles);
+  const run = collected;
+  if (o.format === 'text') printText(run);
   else {
     // Written in pieces: a large corpus's report is longer than a string may be.
     const out = new ChunkedWriter((chunk) => process.stdout.write(chunk));
-    writeJson(out, o.format === 'json' ? jsonReport(results, notArticles) : sarifReport(results));
+    writeJson(out, o.format === 'json' ? jsonReport(run) : sarifReport(run));
     out.write('\n');
     out.flush();
   }
-  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  return run.counts.error > 0 ? 1 : 0;
+}
+
+/**
+ * The heap the run may use: three quarters of the machine's memory, for a corpus of fifty thousand articles
+ * needs some 6 GB and Node's default stops near 4 GB. Undefined when the heap already allows that, or when
+ * the user chose a size (`--max-old-space-size` in NODE_OPTIONS or on the command line).
+ */
+function heapWanted(): number | undefined {
+  if (process.env.BREACH_DESK_HEAP_SET) return undefined;
+  if (/--max-old-space-size/.test(`${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`)) return undefined;
+  const want = Math.floor((os.totalmem() * 0.75) / 2 ** 20);
+  return want > (v8.getHeapStatistics().heap_size_limit / 2 ** 20) * 1.1 ? want : undefined;
 }
 
 if (require.main === module) {
+  const heap = heapWanted();
+  if (heap !== undefined) {
+    // The same command again, in a Node allowed the larger heap (V8 fixes its limit when it starts).
+    const child = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${heap}`, __filename, ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      env: { ...process.env, BREACH_DESK_HEAP_SET: '1' },
+    });
+    if (child.error) {
+      process.stderr.write(`breach-desk: internal error: ${child.error.message}\n`);
+      process.exit(3);
+    }
+    if (child.signal) process.kill(process.pid, child.signal);
+    process.exit(child.status ?? 3);
+  }
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err) => {
     process.stderr.write(`breach-desk: internal error: ${err instanceof Error ? err.stack : String(err)}\n`);
     process.exitCode = 3;

@@ -4,7 +4,9 @@
  * a string (about 512 MB), and building them whole would double the memory
  * of the run. `writeJson` gives exactly `JSON.stringify(value, null, 2)`, a
  * piece at a time, and takes a generator where an array goes (at any depth),
- * so a report's items can be made as they are written.
+ * so a report's items can be made as they are written. At the streamed
+ * depths a function stands for its result, asked for when the writer gets
+ * there (a summary counted while the items above it were written).
  */
 
 /** Text sink that writes in chunks of about a megabyte. */
@@ -72,7 +74,9 @@ export function writeJson(out: { write(s: string): void }, value: unknown, depth
   }
   if (depth < STREAM_DEPTH && typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON !== 'function') {
     let first = true;
-    for (const [k, v] of Object.entries(value)) {
+    for (const [k, f] of Object.entries(value)) {
+      // A function at a streamed depth stands for its result, asked for only when the writer reaches it.
+      const v: unknown = typeof f === 'function' ? f() : f;
       if (omitted(v)) continue;
       out.write(`${first ? '{' : ','}\n${pad}  ${JSON.stringify(k)}: `);
       first = false;
