@@ -82,6 +82,24 @@ describe('breach-desk check (CLI)', function () {
     assert.strictEqual(j.summary.files, 1);
   });
 
+  it('counts in its summary and exit status what the corpus checks found, each file checked as it is written', function () {
+    // figure.reconciled comes from the checks against the corpus, which run as the report reaches each file.
+    const r = run(['check', 'seeds', '--format', 'json', '--severity', 'figure.reconciled=error']);
+    assert.strictEqual(r.code, 1, r.err);
+    const j = JSON.parse(r.out);
+    const all = j.files.flatMap((f: any) => f.diagnostics);
+    const count = (...levels: string[]) => all.filter((d: any) => levels.includes(d.severity)).length;
+    assert.ok(all.some((d: any) => d.code === 'figure.reconciled' && d.severity === 'error'));
+    assert.deepStrictEqual(
+      { errors: j.summary.errors, warnings: j.summary.warnings, notes: j.summary.notes },
+      { errors: count('error'), warnings: count('warning'), notes: count('information', 'hint') },
+    );
+    assert.deepStrictEqual(Object.keys(j), ['version', 'files', 'summary']);
+    const text = run(['check', 'seeds', '--severity', 'figure.reconciled=error']);
+    assert.strictEqual(text.code, 1);
+    assert.match(text.out, new RegExp(`^3 files checked \\(0 skipped, 0 not articles\\): ${count('error')} errors?, ${count('warning')} warnings?, ${count('information', 'hint')} notes?$`, 'm'));
+  });
+
   it('writes SARIF 2.1.0 with rules, 1-based regions, related locations and fixes', function () {
     const r = run(['check', 'seeds', '--format', 'sarif']);
     const s = JSON.parse(r.out);
