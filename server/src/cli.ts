@@ -228,6 +228,15 @@ function fileOfUri(uri: string): string {
   return decodeURIComponent(new URL(uri).pathname);
 }
 
+/** `rel(fileOfUri(uri))`, remembered: a large report names the same few thousand files in millions of related locations. */
+function relOfUri(uri: string): string {
+  let r = relPaths.get(uri);
+  if (r === undefined) relPaths.set(uri, (r = rel(fileOfUri(uri))));
+  return r;
+}
+
+const relPaths = new Map<string, string>();
+
 /** A related location: its file and 0-based range. */
 function relatedRange(uri: string, span: { start: number; end: number }) {
   return relatedIndex?.range(uri, span);
@@ -287,7 +296,7 @@ function printText(run: Run): void {
       for (const x of d.related ?? []) {
         const u = x.uri ?? pathToFileURL(r.file).toString();
         const rr = relatedRange(u, x.span) ?? r.lines?.range(x.span);
-        if (rr) lines.push(`    ${rel(fileOfUri(u))}:${rr.start.line + 1}:${rr.start.character + 1}: note: ${x.message}`);
+        if (rr) lines.push(`    ${relOfUri(u)}:${rr.start.line + 1}:${rr.start.character + 1}: note: ${x.message}`);
       }
     }
     release(r);
@@ -320,7 +329,7 @@ function* fileEntries(run: Run): Generator<unknown> {
         related: (d.related ?? []).flatMap((x) => {
           const u = x.uri ?? pathToFileURL(r.file).toString();
           const range = relatedRange(u, x.span) ?? r.lines?.range(x.span);
-          return range ? [{ path: rel(fileOfUri(u)), range, message: x.message }] : [];
+          return range ? [{ path: relOfUri(u), range, message: x.message }] : [];
         }),
         fixes: (d.fixes ?? []).map((f) => ({ title: f.title, edits: f.edits.map((e) => ({ range: r.lines!.range(e.span), newText: e.newText })) })),
       })),

@@ -852,7 +852,8 @@ export function writtenParts(f: Figure, sentences: readonly SentenceRef[]): { wh
   const s = sentences[f.sentence];
   const text = s?.text ?? '';
   // A headline in title case capitalises every word: none of them is a name by its capital.
-  const titleCase = isTitleCase(text);
+  // Asked only when there are qualifiers to place (most figures have none).
+  const titleCase = f.qualifiers.length > 0 && isTitleCase(text);
   const near = s ? Math.max(0, f.span.start - s.span.start) : 0;
   const before: string[] = [];
   const names: string[] = [];
