@@ -2,7 +2,7 @@
  * The bundled CLI run as a user runs it, on real files in temporary folders.
  */
 import * as assert from 'assert';
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -98,6 +98,38 @@ describe('breach-desk check (CLI)', function () {
     const text = run(['check', 'seeds', '--severity', 'figure.reconciled=error']);
     assert.strictEqual(text.code, 1);
     assert.match(text.out, new RegExp(`^3 files checked \\(0 skipped, 0 not articles\\): ${count('error')} errors?, ${count('warning')} warnings?, ${count('information', 'hint')} notes?$`, 'm'));
+  });
+
+  it('writes a report through a pipe as the reader takes it, whole when read slowly, quietly when the reader stops', async function () {
+    this.timeout(120000);
+    // A report many times a pipe's buffer (64 KB): sixty copies of a seed under other titles and links.
+    const seed = fs.readFileSync(path.join(ROOT, 'seeds', '000_01fe31f0ddfc7e1f.txt'), 'utf8');
+    for (let i = 0; i < 60; i++) fs.writeFileSync(path.join(dir, `a${i}.txt`), seed.replace(/^# .*/, `# Copy ${i}`).replace(/\+ Link: .*/, `+ Link: [article](https://example.com/copy-${i})`));
+    const child = spawn(process.execPath, [CLI, 'check', dir, '--format', 'json', '--no-seeds'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    let paused = false;
+    child.stdout.on('data', (c: Buffer) => {
+      chunks.push(c);
+      // A slow reader: nothing more is taken for a while after the first chunk, so the pipe fills.
+      if (!paused) {
+        paused = true;
+        child.stdout.pause();
+        setTimeout(() => child.stdout.resume(), 1500);
+      }
+    });
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    const bytes = Buffer.concat(chunks);
+    assert.strictEqual(code, 0);
+    assert.ok(bytes.length > 256 * 1024, `${bytes.length} bytes`);
+    assert.strictEqual(JSON.parse(bytes.toString('utf8')).files.length, 60);
+    // `| head`: the reader goes away after the first bytes; no error, no stack trace.
+    const head = spawn(process.execPath, [CLI, 'check', dir, '--format', 'json', '--no-seeds'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    head.stderr.on('data', (c: Buffer) => { err += c.toString(); });
+    head.stdout.once('data', () => head.stdout.destroy());
+    const headCode = await new Promise<number | null>((r) => head.on('close', r));
+    assert.strictEqual(headCode, 0, err);
+    assert.doesNotMatch(err, /Error|EPIPE|\bat /);
   });
 
   it('writes SARIF 2.1.0 with rules, 1-based regions, related locations and fixes', function () {

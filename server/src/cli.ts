@@ -20,7 +20,7 @@ import { applyEdits, applySeverities, diag, type Diagnostic, type SeverityOverri
 import { extractFacts } from './core/extract/facts';
 import { CorpusIndex, dropShadowedSeeds } from './core/index/corpus';
 import { readArticleFile, walkArticleFiles } from './node/fsutil';
-import { ChunkedWriter, writeJson } from './node/jsonout';
+import { ChunkedWriter, ReaderGone, writeAllSync, writeJson } from './node/jsonout';
 import { parsePins } from './core/extract/pins';
 import { LineIndex } from './core/text';
 import pkg from '../../package.json';
@@ -286,7 +286,7 @@ function positions(r: FileResult, d: Diagnostic) {
 function printText(run: Run): void {
   const colour = process.stdout.isTTY && !process.env.NO_COLOR;
   const paint = (s: string, code: number) => (colour ? `\x1b[${code}m${s}\x1b[0m` : s);
-  const out = new ChunkedWriter((chunk) => process.stdout.write(chunk));
+  const out = new ChunkedWriter((chunk) => writeAllSync(1, chunk));
   const lines = { push: (line: string) => out.write(`${line}\n`) };
   for (const r of run.results) {
     for (const d of finish(run, r).diagnostics) {
@@ -433,7 +433,7 @@ export async function main(argv: string[]): Promise<number> {
   if (o.format === 'text') printText(run);
   else {
     // Written in pieces: a large corpus's report is longer than a string may be.
-    const out = new ChunkedWriter((chunk) => process.stdout.write(chunk));
+    const out = new ChunkedWriter((chunk) => writeAllSync(1, chunk));
     writeJson(out, o.format === 'json' ? jsonReport(run) : sarifReport(run));
     out.write('\n');
     out.flush();
@@ -469,6 +469,8 @@ if (require.main === module) {
     process.exit(child.status ?? 3);
   }
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err) => {
+    // The report's reader stopped reading (`| head`): nothing to say, as for any command in a pipe.
+    if (err instanceof ReaderGone) return;
     process.stderr.write(`breach-desk: internal error: ${err instanceof Error ? err.stack : String(err)}\n`);
     process.exitCode = 3;
   });

@@ -9,6 +9,35 @@
  * there (a summary counted while the items above it were written).
  */
 
+import * as fs from 'fs';
+
+/** For sleeping a moment without leaving the synchronous writer (`Atomics.wait`). */
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/** Thrown by `writeAllSync` when the reader went away (`breach-desk check … | head`). */
+export class ReaderGone extends Error {}
+
+/**
+ * Writes all of `chunk` to `fd` before returning. `process.stdout.write` on a
+ * pipe queues what the reader has not taken yet in memory: a report of
+ * gigabytes piped on (`| gzip`) was all held at once and ended in ENOBUFS. A
+ * full pipe (EAGAIN) is waited out a millisecond at a time.
+ */
+export function writeAllSync(fd: number, chunk: string): void {
+  const buf = Buffer.from(chunk, 'utf8');
+  let off = 0;
+  while (off < buf.length) {
+    try {
+      off += fs.writeSync(fd, buf, off, buf.length - off);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 1);
+      else if (code === 'EPIPE') throw new ReaderGone();
+      else throw err;
+    }
+  }
+}
+
 /** Text sink that writes in chunks of about a megabyte. */
 export class ChunkedWriter {
   private parts: string[] = [];
