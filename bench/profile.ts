@@ -11,7 +11,8 @@
  * the edits for the keystroke phase.
  *
  * Usage:
- *   tsx bench/profile.ts [folder] [--out /tmp/prof] [--top 15] [--keystrokes]
+ *   tsx bench/profile.ts [folder] [--out /tmp/prof] [--storage dir] [--top 15] [--keystrokes]
+ *   (--storage: the storagePath of an earlier run, to profile a warm start)
  *   tsx bench/profile.ts --summarise file.cpuprofile [--top 15]
  */
 import * as fs from 'fs';
@@ -159,7 +160,7 @@ export function formatSummary(title: string, s: Summary): string {
 
 const nowUs = () => Number(process.hrtime.bigint() / 1000n);
 
-async function profileServer(folder: string, outDir: string, top: number, keystrokes: boolean): Promise<void> {
+async function profileServer(folder: string, outDir: string, top: number, keystrokes: boolean, storage?: string): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
   const name = `server-${Date.now()}.cpuprofile`;
   process.env.BD_NODE_ARGS = `--cpu-prof --cpu-prof-dir=${outDir} --cpu-prof-name=${name}`;
@@ -170,12 +171,12 @@ async function profileServer(folder: string, outDir: string, top: number, keystr
     await client.request('initialize', {
       processId: process.pid, rootUri: fileUri(folder), workspaceFolders: null,
       capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, window: { workDoneProgress: true } },
-      initializationOptions: { storagePath: fs.mkdtempSync(path.join(outDir, 'storage-')) },
+      initializationOptions: { storagePath: storage ?? fs.mkdtempSync(path.join(outDir, 'storage-')) },
     });
     const from = nowUs();
     await client.notify('initialized', {});
     const indexed = await client.notification('breachDesk/indexed', 900_000);
-    windows.push({ title: `cold index of ${folder} (${indexed.articles} articles, server says ${indexed.ms} ms)`, from, to: nowUs() });
+    windows.push({ title: `${storage ? 'warm start' : 'cold index'} of ${folder} (${indexed.articles} articles, server says ${indexed.ms} ms)`, from, to: nowUs() });
     if (keystrokes) {
       const probe = pickProbe(listArticles(folder));
       const opts: Options = { sizes: [], timeoutS: 0, seed: 1, latencySize: '', edits: 240, requests: 20, editBudgetS: 600 };
@@ -220,15 +221,17 @@ async function main(): Promise<void> {
   let summariseFile: string | undefined;
   let keystrokes = false;
   let folder: string | undefined;
+  let storage: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--top') top = Number(args[++i]);
     else if (a === '--out') out = path.resolve(args[++i]);
     else if (a === '--summarise' || a === '--summarize') summariseFile = path.resolve(args[++i]);
     else if (a === '--keystrokes') keystrokes = true;
+    else if (a === '--storage') storage = path.resolve(args[++i]);
     else if (!a.startsWith('--') && !folder) folder = path.resolve(a);
     else {
-      console.error('usage: tsx bench/profile.ts [folder] [--out dir] [--top N] [--keystrokes] | --summarise file.cpuprofile [--top N]');
+      console.error('usage: tsx bench/profile.ts [folder] [--out dir] [--storage dir] [--top N] [--keystrokes] | --summarise file.cpuprofile [--top N]');
       process.exit(2);
     }
   }
@@ -246,7 +249,7 @@ async function main(): Promise<void> {
     console.error('no dist/server.js: run `node esbuild.mjs` first');
     process.exit(2);
   }
-  await profileServer(folder, out, top, keystrokes);
+  await profileServer(folder, out, top, keystrokes, storage);
 }
 
 if (require.main === module) {
