@@ -11,6 +11,7 @@ import type { DocFacts } from '../server/src/core/extract/types';
 import { CorpusIndex, eachSpan, lineStartsOf, packNumbers, quoteWindows, quoteWords, summarize, unpackNumbers, type EntitySummary } from '../server/src/core/index/corpus';
 import { partSources } from '../server/src/core/index/compare';
 import { parse } from '../server/src/core/syntax/parse';
+import { definition, references } from '../server/src/core/features/navigation';
 
 function article(n: number): { uri: string; text: string } {
   const text = `# Acme breach ${n}\n\n## Information:\n+ Source: Example News\n+ Link: [article](https://news.example/${n})\n+ Date: Aug 20, 2021\n+ Author: Jane Roe\n\n## Article:\nAcme Corp said ${n + 1},000 customers were affected, according to Jane Doe.\n\n#### Tags:\n[[Acme Corp]]\n`;
@@ -226,5 +227,48 @@ describe('corpus index: where parts of a total may be stated', function () {
     assert.deepStrictEqual(partSources(index, total, base), expected(index, base));
     index.remove(late.uri);
     assert.ok(!partSources(index, total, base).includes(late.uri));
+  });
+});
+
+describe('corpus index: a name\'s articles in date order', function () {
+  const dates = ['Aug 20, 2021', 'Aug 3, 2021', 'Aug 20, 2021', undefined, 'Jul 1, 2020', 'Aug 3, 2021', undefined, 'Aug 20, 2021'];
+  const make = (n: number) => {
+    const date = dates[n % dates.length];
+    const text = `# Story ${n}\n\n## Information:\n+ Source: Example News\n+ Link: [article](https://news.example/${n})\n${date ? `+ Date: ${date}\n` : ''}\n## Article:\nAcme Corp said ${n + 1},000 customers were affected. Acme Corp is a bank.\n`;
+    return { uri: `file:///corpus/${String.fromCharCode(104 - (n % 8))}${n}.txt`, text };
+  };
+  const add = (index: CorpusIndex, n: number) => {
+    const { uri, text } = make(n);
+    index.set({ facts: extractFacts(uri, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' });
+    return uri;
+  };
+  /** The rule, written plainly: by date, then path; undated last, by path. */
+  const expected = (index: CorpusIndex) => [...index.all()].map((d) => ({ uri: d.summary.uri, date: d.summary.date ?? Infinity }))
+    .sort((a, b) => (a.date === b.date ? (a.uri < b.uri ? -1 : 1) : a.date - b.date)).map((x) => x.uri);
+
+  it('definition lists them earliest first, references this article first; both kept current, whatever the order of indexing', function () {
+    const index = new CorpusIndex();
+    // Added in a scrambled order, so insertion order is not the answer.
+    for (const n of [5, 0, 12, 3, 9, 1, 14, 7, 2, 11, 6, 13, 4, 10, 8]) add(index, n);
+    const check = () => {
+      const order = expected(index);
+      for (const uri of [order[0], order[6], order[order.length - 1]]) {
+        const doc = index.get(uri)!;
+        const at = doc.facts.entities.find((e) => e.key === 'acme corp')!.mentions[1].span.start;
+        assert.deepStrictEqual(definition(index, uri, at).map((l) => l.uri), order, `definition from ${uri}`);
+        const refs = references(index, uri, at);
+        const refDocs = refs.map((l) => l.uri).filter((u, i, a) => a.indexOf(u) === i);
+        assert.deepStrictEqual(refDocs, [uri, ...order.filter((u) => u !== uri)], `references from ${uri}`);
+        assert.strictEqual(refs.length, 2 * order.length);
+      }
+    };
+    check();
+    // Removed, changed and added: the order follows.
+    index.remove(make(3).uri);
+    index.remove(make(8).uri);
+    add(index, 16);
+    add(index, 0);
+    check();
+    assert.strictEqual(index.entity('acme corp')!.docs.size, 14);
   });
 });

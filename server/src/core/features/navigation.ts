@@ -12,7 +12,7 @@
  */
 import type { CorpusIndex } from '../index/corpus';
 import { eachSpan, quoteWords } from '../index/corpus';
-import { comparableStatements } from '../index/compare';
+import { comparableStatements, datedDocsOf } from '../index/compare';
 import { canonicalUrl } from '../extract/urls';
 import { knownMeasure } from '../extract/figures';
 import type { Span } from '../text';
@@ -31,9 +31,7 @@ export function definition(index: CorpusIndex, uri: string, offset: number): Loc
   if (!t) return [];
   switch (t.kind) {
     case 'figure':
-      return comparableStatements(index, uri, t.figure)
-        .filter((r) => r.uri !== uri)
-        .sort((a, b) => dateOf(index, a.uri) - dateOf(index, b.uri))
+      return earliestFirst(index, comparableStatements(index, uri, t.figure).filter((r) => r.uri !== uri), (r) => r.uri)
         .slice(0, MAX_DEFINITIONS)
         .map((r) => ({ uri: r.uri, span: index.get(r.uri)!.facts.sentences[r.figure.sentence]?.span ?? r.figure.span }));
     case 'link': {
@@ -44,29 +42,51 @@ export function definition(index: CorpusIndex, uri: string, offset: number): Loc
     case 'quote': {
       const words = quoteWords(t.text);
       if (words.length < 5) return [];
-      const hits = index.quoteMatches(words, uri).sort((a, b) => dateOf(index, a.uri) - dateOf(index, b.uri));
+      const hits = earliestFirst(index, index.quoteMatches(words, uri), (h) => h.uri);
       return hits.length ? [{ uri: hits[0].uri, span: hits[0].span }] : [];
     }
     case 'mention': {
       if (t.mention.where === 'tag') return references(index, uri, offset).filter((l) => !(l.uri === uri && l.span.start === t.span.start));
       const entry = index.entity(t.key);
       if (!entry) return [];
-      return [...entry.docs.entries()]
-        .sort((a, b) => dateOf(index, a[0]) - dateOf(index, b[0]) || byPath(a[0], b[0]))
+      const out: Location[] = [];
+      for (const u of byDate(index, t.key)) {
         // Where each article first gives the fullest form of the name.
-        .map(([u, de]) => ({ uri: u, span: de.first }))
-        .filter((l) => !(l.uri === uri && l.span.start === t.span.start))
-        .slice(0, MAX_DEFINITIONS);
+        const span = entry.docs.get(u)?.first;
+        if (span && !(u === uri && span.start === t.span.start)) out.push({ uri: u, span });
+        if (out.length === MAX_DEFINITIONS) break;
+      }
+      return out;
     }
   }
 }
 
-function titleSpan(index: CorpusIndex, uri: string) {
-  return index.get(uri)?.summary.titleSpan ?? { start: 0, end: 0 };
+/**
+ * `items` earliest first, undated last, otherwise as they came. Each
+ * article's date is read once, not at every comparison.
+ */
+function earliestFirst<T>(index: CorpusIndex, items: T[], uriOf: (x: T) => string): T[] {
+  const keyed = items.map((x, i) => ({ x, i, date: dateOf(index, uriOf(x)) }));
+  // Infinity - Infinity is NaN, which counts as a tie.
+  keyed.sort((a, b) => (a.date - b.date) || a.i - b.i);
+  return keyed.map((k) => k.x);
 }
 
-function byPath(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/**
+ * The articles naming an entity by date, then path, the undated last: a
+ * name in thousands of articles took 20-30 ms to sort at every request with
+ * look-ups in the comparator; the order is now worked out once per version
+ * of the index.
+ */
+function* byDate(index: CorpusIndex, key: string): Generator<string> {
+  const d = datedDocsOf(index, key);
+  if (!d) return;
+  for (const x of d.dated) yield x.uri;
+  yield* d.undated;
+}
+
+function titleSpan(index: CorpusIndex, uri: string) {
+  return index.get(uri)?.summary.titleSpan ?? { start: 0, end: 0 };
 }
 
 export function references(index: CorpusIndex, uri: string, offset: number): Location[] {
@@ -78,9 +98,13 @@ export function references(index: CorpusIndex, uri: string, offset: number): Loc
   if (!entry) return [];
   const out: Location[] = [];
   // This article first, then by date; articles of one date in path order, whatever order they were indexed in.
-  const docs = [...entry.docs.entries()].sort((a, b) => (a[0] === uri ? -1 : b[0] === uri ? 1 : dateOf(index, a[0]) - dateOf(index, b[0]) || byPath(a[0], b[0])));
   // From the summaries: listing every mention across the corpus reads no article's facts.
-  for (const [u, de] of docs) eachSpan(de, (start, end) => out.push({ uri: u, span: { start, end } }));
+  const here = entry.docs.get(uri);
+  if (here) eachSpan(here, (start, end) => out.push({ uri, span: { start, end } }));
+  for (const u of byDate(index, t.key)) {
+    const de = u === uri ? undefined : entry.docs.get(u);
+    if (de) eachSpan(de, (start, end) => out.push({ uri: u, span: { start, end } }));
+  }
   return out;
 }
 

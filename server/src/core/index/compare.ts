@@ -55,8 +55,12 @@ interface Dated {
   undated: string[];
 }
 
-/** The articles naming `subject`, by date; null when none does. Worked out once per version of the index. */
-function datedDocsOf(index: CorpusIndex, subject: string): Dated | null {
+/**
+ * The articles naming `subject`, by date; null when none does. Worked out
+ * once per version of the index (definition and references on a name list
+ * them in this order too).
+ */
+export function datedDocsOf(index: CorpusIndex, subject: string): Dated | null {
   return index.memoized(`d\u0000${subject}`, () => {
     const docs = index.entity(subject)?.docs;
     if (!docs) return null;
