@@ -49,6 +49,25 @@ describe('corpus index: facts on demand', function () {
     assert.strictEqual([...loads.values()].filter((n) => n === 2).length, 7);
   });
 
+  it('a trim with nothing to drop keeps memoized answers; one that drops facts forgets them', function () {
+    const index = new CorpusIndex();
+    for (let n = 0; n < 4; n++) {
+      const { uri, text } = article(n);
+      const facts = extractFacts(uri, text, parse(text).article);
+      index.setLazy(summarize(facts), lineStartsOf(text), 'corpus', () => facts);
+    }
+    for (const d of index.all()) void d.facts;
+    let computed = 0;
+    const ask = () => index.memoized('test', () => ++computed);
+    ask();
+    assert.strictEqual(index.trimResident(10), 0);
+    ask();
+    assert.strictEqual(computed, 1, 'the server trims every few seconds: answers must outlive a trim that drops nothing');
+    assert.strictEqual(index.trimResident(2), 2);
+    ask();
+    assert.strictEqual(computed, 2, 'memoized answers may hold dropped facts');
+  });
+
   it('facts computed in memory are never trimmed (they have no loader)', function () {
     const index = new CorpusIndex();
     for (let n = 0; n < 5; n++) {

@@ -593,7 +593,8 @@ export class CorpusIndex {
    */
   trimResident(keep: number): number {
     let dropped = 0;
-    // Memoized answers hold facts too.
+    if (this.lazilyLoaded.size <= keep) return 0;
+    // Memoized answers hold facts too (a trim with nothing to drop keeps them: the server asks every few seconds).
     this.memo.clear();
     for (const doc of this.lazilyLoaded) {
       if (this.lazilyLoaded.size <= keep) break;
