@@ -191,6 +191,18 @@ describe('corpus cache over stdio', function () {
     assert.deepStrictEqual([indexed.articles, indexed.cached], [6, 0]);
   });
 
+  it('is finished when the editor shuts the server down right after the index is announced (it is written between requests)', async function () {
+    fs.rmSync(workspace, { recursive: true, force: true });
+    generateCorpus(workspace, 1500, 3);
+    const first = await start();
+    assert.ok(first.indexed.articles > 700);
+    await first.client.shutdown();
+    const second = await start();
+    assert.deepStrictEqual([second.indexed.articles, second.indexed.cached], [first.indexed.articles, first.indexed.articles]);
+    // Only the finished index and its facts are left: no temporary file.
+    assert.deepStrictEqual(fs.readdirSync(cacheDir()).filter((f) => !/^(?:index\.json|facts-[0-9a-f]+\.bin)$/.test(f)), []);
+  });
+
   it('a large first index runs on worker threads and knows what the single-threaded one knows', async function () {
     // 260 generated articles: above the size where the server starts analyst workers.
     fs.rmSync(workspace, { recursive: true, force: true });

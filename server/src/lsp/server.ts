@@ -186,9 +186,30 @@ export function startServer(connection: Connection): void {
     return out;
   }
 
+  /** The corpus cache being written after a load, a slice at a time. */
+  let cacheWriting: Generator<void, void, void> | undefined;
+
+  /** Writes the cache for up to `ms` milliseconds; true when it is done (or failed, which is logged). */
+  function writeCache(ms: number): boolean {
+    const end = Date.now() + ms;
+    try {
+      while (cacheWriting) {
+        if (cacheWriting.next().done) cacheWriting = undefined;
+        else if (Date.now() >= end) return false;
+      }
+    } catch (err) {
+      cacheWriting = undefined;
+      connection.console.warn(`Could not write the corpus cache: ${String(err)}`);
+    }
+    return true;
+  }
+
   /** (Re)reads every root in the background, with progress, while requests are served. */
   async function loadCorpus(): Promise<void> {
     const generation = ++loadGeneration;
+    // A newer load makes a cache of its own: the unfinished one is dropped (the previous one stays).
+    cacheWriting?.return();
+    cacheWriting = undefined;
     roots = await configuredRoots();
     maxBytes = (await settingsFor(workspaceFolders[0]?.uri ?? '')).maxFileSize;
     // Pins shape extraction, so they are read before any article.
@@ -229,13 +250,19 @@ export function startServer(connection: Connection): void {
     let entities = 0;
     for (const _ of index.allEntities()) entities++;
     void connection.sendNotification('breachDesk/indexed', { articles: index.size, entities, skipped: report.skipped.length, ms: report.ms, cached: report.cached, analysts: report.analysts });
-    try {
-      report.cache?.commit();
-    } catch (err) {
-      connection.console.warn(`Could not write the corpus cache: ${String(err)}`);
-    }
     // Open documents are now compared with the whole corpus.
     for (const d of documents.all()) schedule(d.uri);
+    // The cache is written in slices between requests (0.6 s of work at 10,000
+    // articles that would otherwise hold up the first answers), and finished
+    // at shutdown; a newer load stops it, leaving the previous cache.
+    if (report.cache) {
+      cacheWriting = report.cache.committing();
+      const write = () => {
+        if (!cacheWriting || generation !== loadGeneration) return;
+        if (!writeCache(10)) setImmediate(write);
+      };
+      setImmediate(write);
+    }
     // The quotation index is built after the load, in slices between requests
     // (a request that needs it first finishes it).
     const buildQuotes = () => {
@@ -317,6 +344,11 @@ export function startServer(connection: Connection): void {
       },
       serverInfo: { name: 'Breach Desk', version: process.env.BREACH_DESK_VERSION ?? 'dev' },
     };
+  });
+
+  // A cache still being written is finished before the server goes: the next start needs it.
+  connection.onShutdown(() => {
+    writeCache(Infinity);
   });
 
   connection.onInitialized(() => {

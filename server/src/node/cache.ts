@@ -235,6 +235,8 @@ export class CorpusCache {
   /** The entries of the index being built by this load. */
   private next = new Map<string, CacheEntry>();
   private target: FactsFile | undefined;
+  /** A `committing()` in progress. */
+  private writing: Generator<void, void, void> | undefined;
   /** Why an existing cache was not used, for the log; undefined when it was used or there was none. */
   discarded: string | undefined;
 
@@ -307,6 +309,8 @@ export class CorpusCache {
    * it is dead, in which case a new file is started and kept entries copied.
    */
   begin(): void {
+    this.writing?.return();
+    this.writing = undefined;
     this.next = new Map();
     let live = 0;
     for (const e of this.entries.values()) live += e.length;
@@ -350,38 +354,63 @@ export class CorpusCache {
 
   /** Writes the new index in place of the old one (atomically), and forgets stale files. */
   commit(): void {
+    const w = this.committing();
+    while (!w.next().done);
+  }
+
+  /**
+   * `commit` a step at a time, for a server that writes the cache between
+   * requests: each `next()` does a little (some hundred entries), and the
+   * index is renamed into place only at the end. Stopped early (`return()`),
+   * it leaves the previous index and removes its temporary file. The new
+   * index must not change while it runs; `begin` stops one in progress.
+   */
+  committing(): Generator<void, void, void> {
+    this.writing?.return();
+    this.writing = this.commitSteps();
+    return this.writing;
+  }
+
+  private *commitSteps(): Generator<void, void, void> {
     const target = this.target;
     if (!target) return;
+    const next = this.next;
     // The index only ever points at bytes already written.
     target.flush();
     if (this.changed) {
       fs.mkdirSync(this.dir, { recursive: true });
-      const header: Header = { format: FORMAT, key: this.key, facts: path.basename(target.file), count: this.next.size };
+      const header: Header = { format: FORMAT, key: this.key, facts: path.basename(target.file), count: next.size };
       const tmp = path.join(this.dir, `index.json.${randomBytes(4).toString('hex')}.tmp`);
       const fd = fs.openSync(tmp, 'w');
+      let written = false;
       try {
         // A line per article, written in batches: never one string of the whole index.
         // The string table first (a pass over the summaries' names), then the entries that use it.
         const table = new StringTable();
-        for (const e of this.next.values()) {
+        let k = 0;
+        for (const e of next.values()) {
           for (const x of e.summary.entities) {
             table.of(x.name);
             table.of(x.key);
             for (const a of x.aliases) table.of(a);
           }
           for (const m of e.summary.measures) table.of(m);
+          if ((++k & 511) === 0) yield;
         }
         let batch = `${JSON.stringify(header)}\n${JSON.stringify(table.list)}\n`;
-        for (const e of this.next.values()) {
+        for (const e of next.values()) {
           batch += `${encodeEntry(e, table)}\n`;
           if (batch.length > 1 << 20) {
             fs.writeSync(fd, batch);
             batch = '';
           }
+          if ((++k & 127) === 0) yield;
         }
         fs.writeSync(fd, batch);
+        written = true;
       } finally {
         fs.closeSync(fd);
+        if (!written) fs.rmSync(tmp, { force: true });
       }
       fs.renameSync(tmp, path.join(this.dir, 'index.json'));
       // Files of earlier generations go; so do temporary files left by a crash, but only old ones,
@@ -394,9 +423,10 @@ export class CorpusCache {
         } catch { /* gone already */ }
       }
     }
-    this.entries = this.next;
+    this.entries = next;
     this.facts = target;
     this.next = new Map();
     this.target = undefined;
+    this.writing = undefined;
   }
 }
