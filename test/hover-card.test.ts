@@ -68,6 +68,25 @@ describe('entity hover card: cited facts', function () {
     assert.match(hover(index, a.uri, a.text.indexOf('12,000') + 1)!.markdown, /12,000/);
   });
 
+  it('count apart the articles that only link to a story about the entity, and cite none of them', function () {
+    const about = [1, 2].map((n) => article(n, `2021-0${n}-10`, `Acme Corp said ${n} million customer records were stolen in the breach. Acme Corp is a retailer.`));
+    // Newer articles that name Acme Corp only in the headline of a related story.
+    const related = [3, 4, 5].map((n) => article(n, `2021-1${n - 3}-10`,
+      `Globex said ${n},000 accounts were reset after the attack on its payroll systems.\n\nRelated stories:\n\n* [Acme Corp breach hits ${n} million customers, twice the first count](https://example.com/acme-${n})`));
+    const index = indexOf([...about, ...related]);
+    const card = hover(index, about[0].uri, about[0].text.indexOf('Acme Corp') + 1)!.markdown;
+    assert.match(card, /Mentioned in 2 articles \(4 mentions\); 3 more only link to a story about it\./);
+    assert.ok(!related.some((r) => card.includes(r.uri)), card);
+    // Where the name is only in such a headline, the card says so.
+    const r = related[0];
+    const linked = hover(index, r.uri, r.text.indexOf('Acme Corp') + 1)!.markdown;
+    assert.match(linked, /Mentioned in 2 articles \(4 mentions\); 3 more only link/);
+    // Removed, the counts follow.
+    index.remove(about[1].uri);
+    index.remove(about[0].uri);
+    assert.match(hover(index, r.uri, r.text.indexOf('Acme Corp') + 1)!.markdown, /Named only in headlines of related stories, in 3 articles\./);
+  });
+
   it('show sentences as they read rendered: no Markdown escapes or emphasis markers', function () {
     const a = article(1, '2021-05-01', 'In the messages, 0\\_neday said Acme Corp paid **twice** the _usual_ ransom, \\*not\\* once, to @VK\\_Intel and file_name.');
     const b = article(2, '2021-06-01', 'Acme Corp is back in the news this week after a second look at the incident.');

@@ -2,6 +2,8 @@
  * Workspace symbols pick the best few hundred of tens of thousands of names
  * with a heap, not a sort: the answer must be exactly the first `limit` of
  * the full ranking (rank, then name, then key or URI), whatever the query.
+ * An entity ranks by the articles that name it, not counting those that
+ * only link to a story about it.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -10,7 +12,7 @@ import * as path from 'path';
 import { generateCorpus } from '../bench/generate';
 import { extractFacts } from '../server/src/core/extract/facts';
 import { matches, workspaceSymbols } from '../server/src/core/features/symbols';
-import { CorpusIndex, lineStartsOf } from '../server/src/core/index/corpus';
+import { articlesNaming, CorpusIndex, lineStartsOf } from '../server/src/core/index/corpus';
 import { parse } from '../server/src/core/syntax/parse';
 
 /** The ranking as a full sort, written out plainly. */
@@ -19,7 +21,7 @@ function ranked(index: CorpusIndex, query: string): string[] {
   // Which names match is `matches`'s business (tested through the server); this is about the order.
   const inOrder = (name: string) => matches(q, name);
   const all: { rank: number; name: string; tie: string }[] = [];
-  for (const e of index.allEntities()) if (inOrder(e.name)) all.push({ rank: e.docs.size * 10 + (e.name.toLowerCase().startsWith(q) ? 1000 : 0), name: e.name, tie: e.key });
+  for (const e of index.allEntities()) if (inOrder(e.name)) all.push({ rank: articlesNaming(e) * 10 + (e.name.toLowerCase().startsWith(q) ? 1000 : 0), name: e.name, tie: e.key });
   for (const d of index.all()) if (d.summary.title && inOrder(d.summary.title)) all.push({ rank: d.summary.title.toLowerCase().startsWith(q) ? 500 : 1, name: d.summary.title, tie: d.uri });
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return all.sort((a, b) => b.rank - a.rank || cmp(a.name, b.name) || cmp(a.tie, b.tie)).map((x) => x.name);

@@ -31,7 +31,7 @@ import { unpackFacts } from './packfacts';
 import { packNumbers, type DocSummary, type EntitySummary, type Origin } from '../core/index/corpus';
 
 /** Bumped when the layout of the cache files changes. */
-const FORMAT = 6;
+const FORMAT = 7;
 
 export interface CacheEntry {
   path: string;
@@ -95,9 +95,9 @@ function* linesOf(file: string): Generator<string> {
  * article shares one copy of each name; spans and line starts stay packed
  * in memory until a feature reads them.
  */
-/** One entity in `entities`: seven numbers, then `aliasCount` string numbers. */
-const ROW = 7;
-type EntityRow = [name: number, key: number, kind: number, mentionCount: number, firstStart: number, firstEnd: number, aliasCount: number, ...aliases: number[]];
+/** One entity in `entities`: eight numbers, then `aliasCount` string numbers. */
+const ROW = 8;
+type EntityRow = [name: number, key: number, kind: number, mentionCount: number, firstStart: number, firstEnd: number, onlyInLinks: 0 | 1, aliasCount: number, ...aliases: number[]];
 type Line = Omit<CacheEntry, 'summary' | 'lineStarts'> & { lineStarts: string; summary: Omit<DocSummary, 'entities' | 'measures'> & { entities: number[]; spans: string[]; measures: number[] } };
 
 const KINDS: EntityKind[] = ['person', 'organisation', 'place', 'outlet', 'handle', 'other'];
@@ -123,7 +123,7 @@ function encodeEntry(e: CacheEntry, t: StringTable): string {
   const entities: number[] = [];
   const spans: string[] = [];
   for (const x of e.summary.entities) {
-    const row: EntityRow = [t.of(x.name), t.of(x.key), KINDS.indexOf(x.kind), x.mentionCount, x.first.start, x.first.end, x.aliases.length];
+    const row: EntityRow = [t.of(x.name), t.of(x.key), KINDS.indexOf(x.kind), x.mentionCount, x.first.start, x.first.end, x.onlyInLinks ? 1 : 0, x.aliases.length];
     for (const a of x.aliases) row.push(t.of(a));
     entities.push(...row);
     spans.push(typeof x.spans === 'string' ? x.spans : packNumbers(x.spans));
@@ -156,11 +156,11 @@ function decodeEntry(text: string, table: string[], factsSize: number): CacheEnt
   const entities: EntitySummary[] = new Array(spans.length);
   let j = 0;
   for (let i = 0; i < spans.length; i++) {
-    const n = rows[j + 6];
+    const n = rows[j + 7];
     if (!(n >= 0) || j + ROW + n > rows.length || typeof spans[i] !== 'string' || !PACKED.test(spans[i]) || !KINDS[rows[j + 2]]) throw new Error('bad entity');
     const aliases: string[] = new Array(n);
     for (let k = 0; k < n; k++) aliases[k] = str(table, rows[j + ROW + k]);
-    entities[i] = { key: str(table, rows[j + 1]), name: str(table, rows[j]), kind: KINDS[rows[j + 2]], aliases, mentionCount: rows[j + 3], first: { start: rows[j + 4], end: rows[j + 5] }, spans: spans[i] };
+    entities[i] = { key: str(table, rows[j + 1]), name: str(table, rows[j]), kind: KINDS[rows[j + 2]], aliases, mentionCount: rows[j + 3], first: { start: rows[j + 4], end: rows[j + 5] }, spans: spans[i], onlyInLinks: rows[j + 6] === 1 };
     j += ROW + n;
   }
   if (j !== rows.length) throw new Error('bad entities');

@@ -3,7 +3,7 @@
  * first (most mentioned first), then the rest by how many articles do; after `+ Source:`
  * the outlets of the corpus; after `+ Author:` its authors.
  */
-import type { CorpusIndex } from '../index/corpus';
+import { articlesNaming, type CorpusIndex } from '../index/corpus';
 import type { EntityKind } from '../extract/types';
 import type { Span } from '../text';
 
@@ -53,11 +53,12 @@ function completeTag(index: CorpusIndex, uri: string, offset: number, typed: str
   const q = typed.trim().toLowerCase();
   const scored: { name: string; kind: EntityKind; docs: number; local: number; score: number }[] = [];
   for (const e of index.allEntities()) {
-    if (e.kind === 'other' && e.docs.size < 2 && !localCount.has(e.key)) continue;
+    const docs = articlesNaming(e);
+    if (e.kind === 'other' && docs < 2 && !localCount.has(e.key)) continue;
     if (existing.has(e.name.toLowerCase())) continue;
     if (q && !e.name.toLowerCase().includes(q) && ![...e.aliases.keys()].some((a) => a.toLowerCase().includes(q))) continue;
     const local = localCount.get(e.key) ?? 0;
-    scored.push({ name: e.name, kind: e.kind, docs: e.docs.size, local, score: e.docs.size * 10 + Math.min(e.mentionCount, 9) + (e.kind === 'other' ? -50 : 0) });
+    scored.push({ name: e.name, kind: e.kind, docs, local, score: docs * 10 + Math.min(e.mentionCount, 9) + (e.kind === 'other' ? -50 : 0) });
   }
   // What this article talks about comes first, most mentioned first, however many articles name the rest:
   // in a newsroom's corpus "United States" is in thousands of articles, the company a story is about in a few.

@@ -10,7 +10,7 @@
  * Where the check weighs nothing (counts of sites, percentages), values that
  * differ are listed unmarked: a card never calls wrong what the check does not.
  */
-import type { CorpusIndex, EntityEntry, IndexedDoc } from '../index/corpus';
+import { articlesNaming, type CorpusIndex, type EntityEntry, type IndexedDoc } from '../index/corpus';
 import { agree, comparableStatements, findParts, formatValue, measureLabel, nearestInTime, partSources } from '../index/compare';
 import { judgeFigure, verdictWords, type Judged, type Verdict } from '../check/consistency';
 import { writtenMeasure } from '../extract/figures';
@@ -119,7 +119,8 @@ function topArticles(index: CorpusIndex, e: EntityEntry, uri: string): string[] 
   const top: Item[] = [];
   const room = e.docs.has(uri) ? CARD_ARTICLES - 1 : CARD_ARTICLES;
   for (const [u, x] of e.docs) {
-    if (u === uri) continue;
+    // A related story's headline is no fact of that article: it would take a place and cite nothing.
+    if (u === uri || x.onlyInLinks) continue;
     const full = top.length === room;
     if (full && x.mentionCount < top[room - 1].n) continue;
     const item = { uri: u, n: x.mentionCount, date: index.get(u)?.summary.date ?? UNDATED };
@@ -143,7 +144,12 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
   const pinned = index.pins.get(e.key)?.description;
   if (pinned) lines.push(`\n${escape(pinned)}`);
   if (aliases.length) lines.push(`\nAlso written: ${aliases.map(escape).join(', ')}`);
-  lines.push(`\nMentioned in ${e.docs.size} article${e.docs.size === 1 ? '' : 's'} (${e.mentionCount} mention${e.mentionCount === 1 ? '' : 's'}).`);
+  // Articles that only link to a story about it (a related story's headline) are counted apart.
+  const naming = articlesNaming(e);
+  const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  let count = naming ? `Mentioned in ${plural(naming, 'article')} (${plural(e.mentionCount, 'mention')})` : `Named only in headlines of related stories, in ${plural(e.linkedFrom, 'article')}`;
+  if (naming && e.linkedFrom) count += `; ${e.linkedFrom} more only link${e.linkedFrom === 1 ? 's' : ''} to a story about it`;
+  lines.push(`\n${count}.`);
 
   // The most informative sentences of those articles, each further one from an
   // article already cited counting for less, so the card cites several sources.

@@ -2,7 +2,7 @@
  * Workspace symbols: entities and articles, matched by the letters typed in
  * order ("jbin" finds John Binns), best matches first.
  */
-import type { CorpusIndex, EntityEntry, EntitySummary } from '../index/corpus';
+import { articlesNaming, type CorpusIndex, type EntityEntry, type EntitySummary } from '../index/corpus';
 import type { EntityKind } from '../extract/types';
 import { dateOf, type Location } from './locate';
 
@@ -94,7 +94,7 @@ export function workspaceSymbols(index: CorpusIndex, query: string, limit = 500)
   function* found(): Generator<Found> {
     for (const e of index.allEntities()) {
       if (!matches(q, e.name)) continue;
-      yield { rank: e.docs.size * 10 + (lower(e.name).startsWith(q) ? 1000 : 0), name: e.name, tie: e.key, make: () => entitySymbol(index, e) };
+      yield { rank: articlesNaming(e) * 10 + (lower(e.name).startsWith(q) ? 1000 : 0), name: e.name, tie: e.key, make: () => entitySymbol(index, e) };
     }
     for (const d of index.all()) {
       const title = d.summary.title;
@@ -132,5 +132,6 @@ function earliest(index: CorpusIndex, e: EntityEntry): WorkspaceSymbol | undefin
     const d = dateOf(index, u);
     if (!de || d < when || (d === when && u < uri)) { uri = u; de = x; when = d; }
   }
-  return de ? { name: e.name, kind: e.kind, detail: `${e.docs.size} articles`, location: { uri, span: de.first } } : undefined;
+  const n = articlesNaming(e);
+  return de ? { name: e.name, kind: e.kind, detail: n ? `${n} article${n === 1 ? '' : 's'}` : 'only in related headlines', location: { uri, span: de.first } } : undefined;
 }

@@ -11,7 +11,7 @@
  */
 import type { Pin } from '../extract/pins';
 import type { DocFacts, EntityKind, Figure, Mention } from '../extract/types';
-import type { Position, Span } from '../text';
+import { isLinkOnly, type Position, type Span } from '../text';
 
 export type Origin = 'seed' | 'workspace' | 'corpus';
 
@@ -30,6 +30,12 @@ export interface EntitySummary {
    * it through `eachSpan`.
    */
   spans: number[] | string;
+  /**
+   * Every mention is in the headline of a related story (a line that is only
+   * a link): the article points to a story about the entity rather than
+   * telling of it, so it does not count among the articles that mention it.
+   */
+  onlyInLinks: boolean;
 }
 
 /**
@@ -127,8 +133,12 @@ export function summarize(f: DocFacts): DocSummary {
     entities: f.entities.map((e) => {
       const full = e.mentions.find((m) => m.where === 'body' && m.text === e.name) ?? e.mentions.find((m) => m.where === 'body') ?? e.mentions[0];
       const spans: number[] = [];
-      for (const m of e.mentions) spans.push(m.span.start, m.span.end);
-      return { key: e.key, name: e.name, kind: e.kind, aliases: e.aliases, mentionCount: e.mentions.length, first: full ? full.span : { start: 0, end: 0 }, spans };
+      let onlyInLinks = true;
+      for (const m of e.mentions) {
+        spans.push(m.span.start, m.span.end);
+        if (onlyInLinks && !(m.where === 'body' && isLinkOnly(f.sentences[m.sentence]?.text ?? ''))) onlyInLinks = false;
+      }
+      return { key: e.key, name: e.name, kind: e.kind, aliases: e.aliases, mentionCount: e.mentions.length, first: full ? full.span : { start: 0, end: 0 }, spans, onlyInLinks };
     }),
     measures: [...new Set(f.figures.map((x) => x.measure))],
     quotes: f.quotes.map((q) => ({ text: q.text, span: q.span })),
@@ -195,6 +205,9 @@ export interface EntityEntry {
   aliases: Map<string, number>;
   /** Articles that mention it, with the article's view of it. */
   docs: EntityDocs;
+  /** How many of `docs` name it only in headlines of related stories (`EntitySummary.onlyInLinks`). */
+  linkedFrom: number;
+  /** Mentions in the other articles. */
   mentionCount: number;
   names: Map<string, number>;
   kinds: Map<EntityKind, number>;
@@ -256,6 +269,11 @@ export class EntityDocs implements Iterable<[string, EntitySummary]> {
   [Symbol.iterator](): IterableIterator<[string, EntitySummary]> {
     return this.filled().entries();
   }
+}
+
+/** How many articles mention the entity, leaving out those that only link to a story about it. */
+export function articlesNaming(e: EntityEntry): number {
+  return e.docs.size - e.linkedFrom;
 }
 
 export interface FigureRef {
@@ -611,7 +629,7 @@ export class CorpusIndex {
     for (const e of f.entities) {
       let entry = this.entities.get(e.key);
       if (!entry) {
-        entry = { key: e.key, name: e.name, kind: e.kind, aliases: new Map(), docs: new EntityDocs(), mentionCount: 0, names: new Map(), kinds: new Map() };
+        entry = { key: e.key, name: e.name, kind: e.kind, aliases: new Map(), docs: new EntityDocs(), linkedFrom: 0, mentionCount: 0, names: new Map(), kinds: new Map() };
         this.entities.set(e.key, entry);
       }
       // One copy of each name across the corpus: summaries arrive as fresh strings (from a worker or the cache).
@@ -619,7 +637,8 @@ export class CorpusIndex {
       e.name = this.intern(e.name);
       for (let i = 0; i < e.aliases.length; i++) e.aliases[i] = this.intern(e.aliases[i]);
       entry.docs.add(f.uri, e);
-      entry.mentionCount += e.mentionCount;
+      if (e.onlyInLinks) entry.linkedFrom++;
+      else entry.mentionCount += e.mentionCount;
       bump(entry.names, e.name, 1);
       bump(entry.kinds, e.kind, 1);
       for (const a of e.aliases) bump(entry.aliases, a, 1);
@@ -643,7 +662,8 @@ export class CorpusIndex {
       const entry = this.entities.get(e.key);
       if (!entry) continue;
       entry.docs.delete(uri);
-      entry.mentionCount -= e.mentionCount;
+      if (e.onlyInLinks) entry.linkedFrom--;
+      else entry.mentionCount -= e.mentionCount;
       bump(entry.names, e.name, -1);
       bump(entry.kinds, e.kind, -1);
       for (const a of e.aliases) bump(entry.aliases, a, -1);
