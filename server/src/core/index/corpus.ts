@@ -11,7 +11,7 @@
  */
 import type { Pin } from '../extract/pins';
 import type { DocFacts, EntityKind, Figure, Mention } from '../extract/types';
-import { isLinkOnly, type Position, type Span } from '../text';
+import { isLinkOnly, positionIn, type Position, type Span } from '../text';
 
 export type Origin = 'seed' | 'workspace' | 'corpus';
 
@@ -214,30 +214,31 @@ export interface EntityEntry {
 }
 
 /**
- * The articles that mention an entity, by URI, in the order they were added:
- * a `Map` that is filled when first read. Loading a corpus adds some 270,000
- * article–entity pairs for 10,000 articles; appending them to two arrays costs
- * a third of setting them in thousands of maps (measured: 39 against 111 ms),
- * and most entities are never looked up. Reading or deleting fills the map
- * first, so the order is the one a map would have kept. An article adds each
- * entity once (its summary has one entry per key), so `size` needs no map.
+ * Articles by URI, each with a value, in the order they were added: a `Map`
+ * that is filled when first read. Loading a corpus adds some 270,000
+ * article-entity pairs for 10,000 articles; appending them to two arrays
+ * costs a third of setting them in thousands of maps (measured: 39 against
+ * 111 ms), and most entities are never looked up. Reading or deleting fills
+ * the map first, so the order is the one a map would have kept. An article
+ * is added at most once (its summary has one entry per entity key, one per
+ * measure), so `size` needs no map.
  */
-export class EntityDocs implements Iterable<[string, EntitySummary]> {
-  private readonly map = new Map<string, EntitySummary>();
+export class DocMap<V> implements Iterable<[string, V]> {
+  private readonly map = new Map<string, V>();
   private uris: string[] = [];
-  private views: EntitySummary[] = [];
+  private values: V[] = [];
 
-  /** Adds an article that is not in the set yet. */
-  add(uri: string, view: EntitySummary): void {
+  /** Adds an article that is not in the map yet. */
+  add(uri: string, value: V): void {
     this.uris.push(uri);
-    this.views.push(view);
+    this.values.push(value);
   }
 
-  private filled(): Map<string, EntitySummary> {
+  private filled(): Map<string, V> {
     if (this.uris.length) {
-      for (let i = 0; i < this.uris.length; i++) this.map.set(this.uris[i], this.views[i]);
+      for (let i = 0; i < this.uris.length; i++) this.map.set(this.uris[i], this.values[i]);
       this.uris = [];
-      this.views = [];
+      this.values = [];
     }
     return this.map;
   }
@@ -250,7 +251,7 @@ export class EntityDocs implements Iterable<[string, EntitySummary]> {
     return this.filled().has(uri);
   }
 
-  get(uri: string): EntitySummary | undefined {
+  get(uri: string): V | undefined {
     return this.filled().get(uri);
   }
 
@@ -262,14 +263,17 @@ export class EntityDocs implements Iterable<[string, EntitySummary]> {
     return this.filled().keys();
   }
 
-  entries(): IterableIterator<[string, EntitySummary]> {
+  entries(): IterableIterator<[string, V]> {
     return this.filled().entries();
   }
 
-  [Symbol.iterator](): IterableIterator<[string, EntitySummary]> {
+  [Symbol.iterator](): IterableIterator<[string, V]> {
     return this.filled().entries();
   }
 }
+
+/** The articles that mention an entity, with each article's view of it. */
+export type EntityDocs = DocMap<EntitySummary>;
 
 /** How many articles mention the entity, leaving out those that only link to a story about it. */
 export function articlesNaming(e: EntityEntry): number {
@@ -287,43 +291,16 @@ function bump<K>(m: Map<K, number>, k: K, by: number): void {
   else m.set(k, n);
 }
 
-/** Articles (by URI) filled on first read, like `EntityDocs`: an article adds each measure and Link once. */
-class UriSet implements Iterable<string> {
-  private readonly set = new Set<string>();
-  private pending: string[] = [];
+/** Articles by a key (a measure, a Link); an article adds each key once. */
+type UriSets = Map<string, DocMap<true>>;
 
-  add(uri: string): void {
-    this.pending.push(uri);
-  }
-
-  private filled(): Set<string> {
-    if (this.pending.length) {
-      for (const u of this.pending) this.set.add(u);
-      this.pending = [];
-    }
-    return this.set;
-  }
-
-  get size(): number {
-    return this.set.size + this.pending.length;
-  }
-
-  delete(uri: string): boolean {
-    return this.filled().delete(uri);
-  }
-
-  [Symbol.iterator](): IterableIterator<string> {
-    return this.filled().values();
-  }
-}
-
-function addTo(m: Map<string, UriSet>, k: string, uri: string): void {
+function addTo(m: UriSets, k: string, uri: string): void {
   let s = m.get(k);
-  if (!s) m.set(k, (s = new UriSet()));
-  s.add(uri);
+  if (!s) m.set(k, (s = new DocMap()));
+  s.add(uri, true);
 }
 
-function removeFrom(m: Map<string, UriSet>, k: string, v: string): void {
+function removeFrom(m: UriSets, k: string, v: string): void {
   const s = m.get(k);
   if (!s) return;
   s.delete(v);
@@ -530,28 +507,8 @@ export interface QuoteMatch {
   relation: 'same' | 'altered';
 }
 
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10) starts.push(i + 1);
-  }
-  return starts;
-}
-
-export function positionIn(starts: number[], offset: number): Position {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - starts[lo] };
-}
+/** Line starts as the index keeps them (the same as `LineIndex`'s). */
+export { lineStartsOf } from '../text';
 
 /** Each article's figures by measure, worked out once per version of its facts. */
 const measuresOf = new WeakMap<Figure[], Map<string, Figure[]>>();
@@ -561,8 +518,8 @@ const KIND_ORDER: EntityKind[] = ['person', 'organisation', 'outlet', 'place', '
 export class CorpusIndex {
   private readonly docs = new Map<string, IndexedDoc>();
   private readonly entities = new Map<string, EntityEntry>();
-  private readonly byMeasure = new Map<string, UriSet>();
-  private readonly byLink = new Map<string, UriSet>();
+  private readonly byMeasure: UriSets = new Map();
+  private readonly byLink: UriSets = new Map();
   /**
    * The quotation index, built after the rest (see `buildQuotes`): loading a
    * corpus need not wait for it, and it is kept up to date from then on.
@@ -629,7 +586,7 @@ export class CorpusIndex {
     for (const e of f.entities) {
       let entry = this.entities.get(e.key);
       if (!entry) {
-        entry = { key: e.key, name: e.name, kind: e.kind, aliases: new Map(), docs: new EntityDocs(), linkedFrom: 0, mentionCount: 0, names: new Map(), kinds: new Map() };
+        entry = { key: e.key, name: e.name, kind: e.kind, aliases: new Map(), docs: new DocMap(), linkedFrom: 0, mentionCount: 0, names: new Map(), kinds: new Map() };
         this.entities.set(e.key, entry);
       }
       // One copy of each name across the corpus: summaries arrive as fresh strings (from a worker or the cache).
@@ -742,7 +699,7 @@ export class CorpusIndex {
   private collectFigures(measure: string): FigureRef[] {
     const out: FigureRef[] = [];
     // In path order, so that answers do not depend on the order articles were indexed in.
-    for (const uri of [...(this.byMeasure.get(measure) ?? [])].sort()) {
+    for (const uri of [...(this.byMeasure.get(measure)?.keys() ?? [])].sort()) {
       const figures = this.docs.get(uri)?.facts.figures;
       if (!figures) continue;
       let byMeasure = measuresOf.get(figures);
@@ -761,13 +718,13 @@ export class CorpusIndex {
   }
 
   docsByLink(link: string): string[] {
-    return [...(this.byLink.get(link) ?? [])].sort();
+    return [...(this.byLink.get(link)?.keys() ?? [])].sort();
   }
 
   /** The first by path of the articles with this Link (the one that stands for its copies), without sorting them all. */
   firstByLink(link: string): string | undefined {
     let first: string | undefined;
-    for (const u of this.byLink.get(link) ?? []) if (first === undefined || u < first) first = u;
+    for (const u of this.byLink.get(link)?.keys() ?? []) if (first === undefined || u < first) first = u;
     return first;
   }
 
