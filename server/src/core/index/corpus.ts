@@ -216,35 +216,40 @@ export interface EntityEntry {
 /**
  * Articles by URI, each with a value, in the order they were added: a `Map`
  * that is filled when first read. Loading a corpus adds some 270,000
- * article-entity pairs for 10,000 articles; appending them to two arrays
- * costs a third of setting them in thousands of maps (measured: 39 against
- * 111 ms), and most entities are never looked up. Reading or deleting fills
- * the map first, so the order is the one a map would have kept. An article
+ * article-entity pairs for 10,000 articles; appending them to arrays costs
+ * a third of setting them in thousands of maps (measured: 39 against 111
+ * ms), and most entities are never looked up. Reading or deleting fills the
+ * map first, so the order is the one a map would have kept. An article
  * is added at most once (its summary has one entry per entity key, one per
  * measure), so `size` needs no map.
  */
 export class DocMap<V> implements Iterable<[string, V]> {
-  private readonly map = new Map<string, V>();
-  private uris: string[] = [];
-  private values: V[] = [];
+  private map: Map<string, V> | undefined;
+  /**
+   * Added since the map was last filled: uri, value, uri, value, … One
+   * exactly sized array for the first (most names are in one article),
+   * grown by pushes after that; the map only when read.
+   */
+  private pending: (string | V)[] | undefined;
 
   /** Adds an article that is not in the map yet. */
   add(uri: string, value: V): void {
-    this.uris.push(uri);
-    this.values.push(value);
+    if (this.pending) this.pending.push(uri, value);
+    else this.pending = [uri, value];
   }
 
   private filled(): Map<string, V> {
-    if (this.uris.length) {
-      for (let i = 0; i < this.uris.length; i++) this.map.set(this.uris[i], this.values[i]);
-      this.uris = [];
-      this.values = [];
+    const map = (this.map ??= new Map());
+    const p = this.pending;
+    if (p) {
+      for (let i = 0; i < p.length; i += 2) map.set(p[i] as string, p[i + 1] as V);
+      this.pending = undefined;
     }
-    return this.map;
+    return map;
   }
 
   get size(): number {
-    return this.map.size + this.uris.length;
+    return (this.map?.size ?? 0) + (this.pending ? this.pending.length >> 1 : 0);
   }
 
   has(uri: string): boolean {
