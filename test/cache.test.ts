@@ -11,6 +11,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { generateCorpus } from '../bench/generate';
 import { fileUri, LspClient, ROOT } from './helpers/lsp';
+import { extractFacts } from '../server/src/core/extract/facts';
+import { lineStartsOf, summarize } from '../server/src/core/index/corpus';
+import { parse } from '../server/src/core/syntax/parse';
+import { contentHash, CorpusCache } from '../server/src/node/cache';
+import { packFacts } from '../server/src/node/packfacts';
 
 const AWFUL = path.join(ROOT, 'seeds', '000_01fe31f0ddfc7e1f.txt');
 
@@ -251,5 +256,51 @@ describe('corpus cache over stdio', function () {
     const later = await start();
     assert.deepStrictEqual([later.indexed.cached, later.indexed.analysts], [single.articles - 1, 0]);
     assert.deepStrictEqual(await symbols(later.client, 'Retitled after the warm'), ['Retitled after the warm start']);
+  });
+});
+
+describe('corpus cache: writing the index a step at a time', function () {
+  let storage: string;
+  beforeEach(() => { storage = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-cache-steps-')); });
+  afterEach(() => fs.rmSync(storage, { recursive: true, force: true }));
+
+  /** A cache holding `n` analysed articles, ready to commit. */
+  function filled(n: number): CorpusCache {
+    const cache = CorpusCache.open(storage, 'test-key');
+    cache.begin();
+    for (let i = 0; i < n; i++) {
+      const text = article(`Story ${i}`, `Acme Corp said ${i + 1},000 records were taken.`);
+      const uri = `file:///ws/story-${i}.txt`;
+      const facts = extractFacts(uri, text, parse(text).article);
+      cache.add({ path: `/ws/story-${i}.txt`, size: text.length, mtimeMs: i, hash: contentHash(text), origin: 'workspace', summary: summarize(facts), lineStarts: lineStartsOf(text), facts: () => packFacts(facts, text) });
+    }
+    return cache;
+  }
+  const files = () => fs.readdirSync(path.join(storage, 'corpus-cache')).sort();
+
+  it('renames the index into place only at the end; stopped, it leaves the previous index and no temporary file', function () {
+    const first = filled(300);
+    first.commit();
+    const before = fs.readFileSync(path.join(storage, 'corpus-cache', 'index.json'), 'utf8');
+    assert.strictEqual(CorpusCache.open(storage, 'test-key').size, 300);
+
+    const second = filled(1200);
+    const steps = second.committing();
+    steps.next();
+    steps.next();
+    assert.ok(files().some((f) => f.endsWith('.tmp')), `a temporary index while writing: ${files()}`);
+    assert.strictEqual(fs.readFileSync(path.join(storage, 'corpus-cache', 'index.json'), 'utf8'), before);
+    // A newer load stops the write.
+    second.begin();
+    assert.deepStrictEqual(files().filter((f) => f.endsWith('.tmp')), []);
+    assert.strictEqual(CorpusCache.open(storage, 'test-key').size, 300);
+
+    // Written to the end, the new index replaces the old one.
+    const third = filled(1200);
+    let steps3 = 0;
+    for (const w = third.committing(); !w.next().done;) steps3++;
+    assert.ok(steps3 > 2, `written in steps (${steps3})`);
+    assert.strictEqual(CorpusCache.open(storage, 'test-key').size, 1200);
+    assert.deepStrictEqual(files().filter((f) => f.endsWith('.tmp')), []);
   });
 });
