@@ -7,6 +7,7 @@
 import * as assert from 'assert';
 import { analyze } from '../server/src/core/analyze';
 import { extractFacts } from '../server/src/core/extract/facts';
+import { complete } from '../server/src/core/features/completion';
 import { hover } from '../server/src/core/features/hover';
 import { CorpusIndex, lineStartsOf } from '../server/src/core/index/corpus';
 import { NOW } from './helpers/fixture';
@@ -81,10 +82,13 @@ describe('entity hover card: cited facts', function () {
     const r = related[0];
     const linked = hover(index, r.uri, r.text.indexOf('Acme Corp') + 1)!.markdown;
     assert.match(linked, /Mentioned in 2 articles \(4 mentions\); 3 more only link/);
+    const acme = () => complete(index, r.uri, r.text.length, '[[Acme', '').find((c) => c.label === 'Acme Corp');
+    assert.strictEqual(acme()?.detail, 'organisation · 2 articles');
     // Removed, the counts follow.
     index.remove(about[1].uri);
     index.remove(about[0].uri);
     assert.match(hover(index, r.uri, r.text.indexOf('Acme Corp') + 1)!.markdown, /Named only in headlines of related stories, in 3 articles\./);
+    assert.strictEqual(acme()?.detail, 'organisation · only in related headlines');
   });
 
   it('show sentences as they read rendered: no Markdown escapes or emphasis markers', function () {

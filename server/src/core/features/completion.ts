@@ -68,7 +68,7 @@ function completeTag(index: CorpusIndex, uri: string, offset: number, typed: str
     label: s.name,
     kind: 'entity',
     entityKind: s.kind,
-    detail: `${s.kind} · ${s.docs} article${s.docs === 1 ? '' : 's'}`,
+    detail: `${s.kind} · ${s.docs ? `${s.docs} article${s.docs === 1 ? '' : 's'}` : 'only in related headlines'}`,
     insertText: closes ? s.name : `${s.name}]]`,
     replace,
     sortText: String(i).padStart(5, '0'),
