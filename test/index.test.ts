@@ -12,6 +12,7 @@ import { CorpusIndex, eachSpan, lineStartsOf, packNumbers, quoteWindows, quoteWo
 import { partSources } from '../server/src/core/index/compare';
 import { parse } from '../server/src/core/syntax/parse';
 import { definition, references } from '../server/src/core/features/navigation';
+import { workspaceSymbols } from '../server/src/core/features/symbols';
 
 function article(n: number): { uri: string; text: string } {
   const text = `# Acme breach ${n}\n\n## Information:\n+ Source: Example News\n+ Link: [article](https://news.example/${n})\n+ Date: Aug 20, 2021\n+ Author: Jane Roe\n\n## Article:\nAcme Corp said ${n + 1},000 customers were affected, according to Jane Doe.\n\n#### Tags:\n[[Acme Corp]]\n`;
@@ -289,5 +290,14 @@ describe('corpus index: a name\'s articles in date order', function () {
     add(index, 0);
     check();
     assert.strictEqual(index.entity('acme corp')!.docs.size, 14);
+    // The workspace symbol of the name stands at the earliest article, also when that one goes or an earlier one comes.
+    const symbolAt = () => workspaceSymbols(index, 'Acme Corp').find((x) => x.name === 'Acme Corp')!.location.uri;
+    assert.strictEqual(symbolAt(), expected(index)[0]);
+    index.remove(expected(index)[0]);
+    assert.strictEqual(symbolAt(), expected(index)[0]);
+    add(index, 4);
+    assert.strictEqual(symbolAt(), expected(index)[0]);
+    assert.strictEqual(expected(index)[0], make(4).uri, 'the earliest date of all');
+    assert.strictEqual(index.entity('acme corp')!.docs.size, 13);
   });
 });

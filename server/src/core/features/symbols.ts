@@ -2,9 +2,9 @@
  * Workspace symbols: entities and articles, matched by the letters typed in
  * order ("jbin" finds John Binns), best matches first.
  */
-import { articlesNaming, type CorpusIndex, type EntityEntry, type EntitySummary } from '../index/corpus';
+import { articlesNaming, type CorpusIndex, type EntityEntry } from '../index/corpus';
 import type { EntityKind } from '../extract/types';
-import { dateOf, type Location } from './locate';
+import type { Location } from './locate';
 
 export interface WorkspaceSymbol {
   name: string;
@@ -125,13 +125,7 @@ function entitySymbol(index: CorpusIndex, e: EntityEntry): WorkspaceSymbol | und
 }
 
 function earliest(index: CorpusIndex, e: EntityEntry): WorkspaceSymbol | undefined {
-  let uri = '';
-  let de: EntitySummary | undefined;
-  let when = Infinity;
-  for (const [u, x] of e.docs) {
-    const d = dateOf(index, u);
-    if (!de || d < when || (d === when && u < uri)) { uri = u; de = x; when = d; }
-  }
+  const first = index.earliestOf(e);
   const n = articlesNaming(e);
-  return de ? { name: e.name, kind: e.kind, detail: n ? `${n} article${n === 1 ? '' : 's'}` : 'only in related headlines', location: { uri, span: de.first } } : undefined;
+  return first ? { name: e.name, kind: e.kind, detail: n ? `${n} article${n === 1 ? '' : 's'}` : 'only in related headlines', location: { uri: first.uri, span: first.view.first } } : undefined;
 }

@@ -207,6 +207,12 @@ export interface EntityEntry {
   docs: EntityDocs;
   /** How many of `docs` name it only in headlines of related stories (`EntitySummary.onlyInLinks`). */
   linkedFrom: number;
+  /**
+   * The earliest article naming it (by date, then path; undated last), kept
+   * as articles come and worked out again when it goes: read it through
+   * `CorpusIndex.earliestOf`.
+   */
+  earliest: { uri: string; date: number; view: EntitySummary } | undefined;
   /** Mentions in the other articles. */
   mentionCount: number;
   names: Map<string, number>;
@@ -591,7 +597,7 @@ export class CorpusIndex {
     for (const e of f.entities) {
       let entry = this.entities.get(e.key);
       if (!entry) {
-        entry = { key: e.key, name: e.name, kind: e.kind, aliases: new Map(), docs: new DocMap(), linkedFrom: 0, mentionCount: 0, names: new Map(), kinds: new Map() };
+        entry = { key: e.key, name: e.name, kind: e.kind, aliases: new Map(), docs: new DocMap(), linkedFrom: 0, earliest: undefined, mentionCount: 0, names: new Map(), kinds: new Map() };
         this.entities.set(e.key, entry);
       }
       // One copy of each name across the corpus: summaries arrive as fresh strings (from a worker or the cache).
@@ -600,6 +606,12 @@ export class CorpusIndex {
       for (let i = 0; i < e.aliases.length; i++) e.aliases[i] = this.intern(e.aliases[i]);
       entry.docs.add(f.uri, e);
       if (e.onlyInLinks) entry.linkedFrom++;
+      // Kept only while it is known: a removal forgets it until asked.
+      if (entry.earliest || entry.docs.size === 1) {
+        const date = f.date ?? Number.POSITIVE_INFINITY;
+        const was = entry.earliest;
+        if (!was || date < was.date || (date === was.date && f.uri < was.uri)) entry.earliest = { uri: f.uri, date, view: e };
+      }
       else entry.mentionCount += e.mentionCount;
       bump(entry.names, e.name, 1);
       bump(entry.kinds, e.kind, 1);
@@ -625,6 +637,7 @@ export class CorpusIndex {
       if (!entry) continue;
       entry.docs.delete(uri);
       if (e.onlyInLinks) entry.linkedFrom--;
+      if (entry.earliest?.uri === uri) entry.earliest = undefined;
       else entry.mentionCount -= e.mentionCount;
       bump(entry.names, e.name, -1);
       bump(entry.kinds, e.kind, -1);
@@ -666,6 +679,17 @@ export class CorpusIndex {
       if (kk !== 'other' && c > k && c > 0) { kind = kk; k = c; }
     }
     entry.kind = this.pins.get(entry.key)?.kind ?? (k > 0 ? kind : 'other');
+  }
+
+  /** The earliest article naming the entity (by date, then path; undated last), and its view of it. */
+  earliestOf(e: EntityEntry): { uri: string; view: EntitySummary } | undefined {
+    if (e.earliest) return e.earliest;
+    let best: EntityEntry['earliest'];
+    for (const [uri, view] of e.docs) {
+      const date = this.docs.get(uri)?.summary.date ?? Number.POSITIVE_INFINITY;
+      if (!best || date < best.date || (date === best.date && uri < best.uri)) best = { uri, date, view };
+    }
+    return (e.earliest = best);
   }
 
   entity(key: string): EntityEntry | undefined {
