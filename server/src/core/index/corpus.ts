@@ -606,13 +606,13 @@ export class CorpusIndex {
       for (let i = 0; i < e.aliases.length; i++) e.aliases[i] = this.intern(e.aliases[i]);
       entry.docs.add(f.uri, e);
       if (e.onlyInLinks) entry.linkedFrom++;
+      else entry.mentionCount += e.mentionCount;
       // Kept only while it is known: a removal forgets it until asked.
       if (entry.earliest || entry.docs.size === 1) {
         const date = f.date ?? Number.POSITIVE_INFINITY;
         const was = entry.earliest;
         if (!was || date < was.date || (date === was.date && f.uri < was.uri)) entry.earliest = { uri: f.uri, date, view: e };
       }
-      else entry.mentionCount += e.mentionCount;
       bump(entry.names, e.name, 1);
       bump(entry.kinds, e.kind, 1);
       for (const a of e.aliases) bump(entry.aliases, a, 1);
@@ -637,8 +637,8 @@ export class CorpusIndex {
       if (!entry) continue;
       entry.docs.delete(uri);
       if (e.onlyInLinks) entry.linkedFrom--;
-      if (entry.earliest?.uri === uri) entry.earliest = undefined;
       else entry.mentionCount -= e.mentionCount;
+      if (entry.earliest?.uri === uri) entry.earliest = undefined;
       bump(entry.names, e.name, -1);
       bump(entry.kinds, e.kind, -1);
       for (const a of e.aliases) bump(entry.aliases, a, -1);
