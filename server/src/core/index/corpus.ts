@@ -213,7 +213,7 @@ export interface EntityEntry {
    * `CorpusIndex.earliestOf`.
    */
   earliest: { uri: string; date: number; view: EntitySummary } | undefined;
-  /** Mentions in the other articles. */
+  /** Mentions in the articles that name it, those counted by `articlesNaming` (not the ones that only link to a story about it). */
   mentionCount: number;
   names: Map<string, number>;
   kinds: Map<EntityKind, number>;
