@@ -127,6 +127,26 @@ describe('packed facts', function () {
     assert.strictEqual(back.sentences[0].text.charCodeAt(40), 0xd83d);
   });
 
+  it("packs an article whose words are Object's own names (constructor, toString, __proto__)", function () {
+    // A real ZDNet article: "has won seven Constructor's World Championships" once made Object itself the noun, and its packed facts unreadable.
+    const text = [
+      '# Formula One team fends off attacks', '', '### Seven titles', '', '## Information:', '', '+ Source: ZDNet',
+      '+ Link: [article](https://www.zdnet.com/article/x/)', '+ Date: 2021-10-01', '+ Author: Jane Doe', '', '## Article:', '',
+      "The team has won seven Constructor's World Championships in a row. Attackers stole three toString records, five __proto__ entries, two hasOwnProperty accounts and 40 valueOf files.",
+      '', '#### Tags:', '', '[[Mercedes]]', '',
+    ].join('\n');
+    const facts = extractFacts('file:///proto.txt', text, parse(text).article);
+    const seven = facts.figures.find((f) => f.text === 'seven');
+    assert.ok(seven, 'the seven titles are a figure');
+    assert.strictEqual(seven.noun, 'constructor');
+    for (const f of facts.figures) {
+      assert.ok(f.noun === undefined || typeof f.noun === 'string', `${f.text}: noun ${String(f.noun)}`);
+      assert.ok(typeof f.measure === 'string' && !f.measure.includes('function'), `${f.text}: measure ${f.measure}`);
+      assert.ok(Number.isFinite(f.value), `${f.text}: value ${f.value}`);
+    }
+    assert.deepStrictEqual(viaJson(unpackFacts(packFacts(facts, text))), viaJson(facts));
+  });
+
   it('reads its bytes wherever they sit in memory', function () {
     // The cache reads facts into buffers at any offset; the numbers must not need alignment.
     const { facts, text } = articles[0];

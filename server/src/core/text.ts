@@ -141,3 +141,14 @@ export function lineStartsOf(text: string): number[] {
   }
   return starts;
 }
+
+/**
+ * A table to look article words up in. It has no prototype, so a word of the
+ * text ("constructor", "toString", "__proto__") finds nothing rather than a
+ * method of Object: in a plain literal, "seven Constructor's titles" made
+ * Object itself the noun of a figure.
+ */
+export function wordTable<T>(entries: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+

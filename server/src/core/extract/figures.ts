@@ -27,7 +27,7 @@
  * Everything here looks at a bounded window of words around each number, so
  * the cost stays linear in the length of the text.
  */
-import { isLinkOnly, type Span } from '../text';
+import { isLinkOnly, type Span, wordTable } from '../text';
 import { monthOf } from '../syntax/dates';
 import { ORG_SUFFIXES } from './lexicon';
 import { readingsOf, STOP_WORDS, type RawNumber } from './numbers';
@@ -57,10 +57,10 @@ const IGNORABLE = new Set([
 /** Head nouns of people-like populations, which "with … accounts" can qualify. */
 const PEOPLE = new Set(['person', 'user', 'customer', 'subscriber', 'member', 'client', 'individual', 'holder', 'victim', 'patient']);
 
-const IRREGULAR: Record<string, string> = {
+const IRREGULAR = wordTable<string>({
   people: 'person', persons: 'person', children: 'child', men: 'man', women: 'woman', data: 'data', media: 'media',
   criteria: 'criterion', news: 'news', series: 'series', staff: 'staff', analyses: 'analysis', indices: 'index',
-};
+});
 
 /** The singular of an English noun, by a small rule set: customers → customer, companies → company, addresses → address. */
 export function singular(word: string): string {
@@ -120,7 +120,7 @@ function locate(sentences: SentenceRef[], offset: number): number {
 
 type HedgeClass = 'more' | 'nearly' | 'upto' | 'about';
 
-const HEDGE_CLASS: Record<string, HedgeClass> = {
+const HEDGE_CLASS = wordTable<HedgeClass>({
   'more than': 'more', 'well over': 'more', 'just over': 'more', over: 'more', above: 'more', 'at least': 'more',
   'upwards of': 'more', 'in excess of': 'more', 'greater than': 'more', '>': 'more', '>=': 'more', '≥': 'more',
   nearly: 'nearly', almost: 'nearly', 'close to': 'nearly', 'just under': 'nearly', 'just shy of': 'nearly',
@@ -128,7 +128,7 @@ const HEDGE_CLASS: Record<string, HedgeClass> = {
   under: 'upto', 'at most': 'upto', 'no more than': 'upto', '<': 'upto', '<=': 'upto', '≤': 'upto',
   about: 'about', approximately: 'about', 'approx.': 'about', around: 'about', roughly: 'about', some: 'about',
   'an estimated': 'about', estimated: 'about', circa: 'about', '~': 'about', '≈': 'about',
-};
+});
 // The leftmost match wins, so "no more than" beats "more than" and "just under" beats "under".
 const HEDGE_RE = /(?:^|[^A-Za-z])(no more than|more than|well over|just over|over|above|at least|upwards of|in excess of|greater than|nearly|almost|close to|just under|just shy of|up to|as many as|as much as|less than|fewer than|under|at most|about|approximately|approx\.|around|roughly|some|an estimated|estimated|circa)\s+$/i;
 

@@ -19,6 +19,7 @@
  * extractor does not read a sentence again.
  * Hedges, noun phrases and subjects are decided in `figures.ts`.
  */
+import { wordTable } from '../text';
 import { monthOf } from '../syntax/dates';
 import type { SentenceRef, Unit } from './types';
 
@@ -245,21 +246,21 @@ export const STOP_WORDS = new Set([
   'includes', 'involve', 'involves', 'affect', 'affects', 'hit', 'hits',
 ]);
 
-const UNIT_NUMBERS: Record<string, number> = {
+const UNIT_NUMBERS = wordTable<number>({
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
   twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-const MULTIPLIERS: Record<string, number> = {
+});
+const TENS = wordTable<number>({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
+const SCALES = wordTable<number>({ thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 });
+const MULTIPLIERS = wordTable<number>({
   hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, b: 1e9, bn: 1e9,
-};
-const BYTES: Record<string, number> = {
+});
+const BYTES = wordTable<number>({
   byte: 1, bytes: 1, kb: 1e3, kilobyte: 1e3, kilobytes: 1e3, mb: 1e6, megabyte: 1e6, megabytes: 1e6, gb: 1e9,
   gigabyte: 1e9, gigabytes: 1e9, tb: 1e12, terabyte: 1e12, terabytes: 1e12, pb: 1e15, petabyte: 1e15, petabytes: 1e15,
-};
+});
 /** Words after a number that give it a unit of its own, and the factor to the unit's base. */
-const UNIT_WORDS: Record<string, { unit: Unit; factor: number }> = {
+const UNIT_WORDS = wordTable<{ unit: Unit; factor: number }>({
   bitcoin: { unit: 'btc', factor: 1 }, bitcoins: { unit: 'btc', factor: 1 }, btc: { unit: 'btc', factor: 1 },
   penny: { unit: 'usd', factor: 0.01 }, pennies: { unit: 'usd', factor: 0.01 }, cent: { unit: 'usd', factor: 0.01 },
   cents: { unit: 'usd', factor: 0.01 }, dollar: { unit: 'usd', factor: 1 }, dollars: { unit: 'usd', factor: 1 },
@@ -271,7 +272,7 @@ const UNIT_WORDS: Record<string, { unit: Unit; factor: number }> = {
   day: { unit: 'days', factor: 1 }, days: { unit: 'days', factor: 1 }, week: { unit: 'days', factor: 7 },
   weeks: { unit: 'days', factor: 7 }, month: { unit: 'days', factor: 30 }, months: { unit: 'days', factor: 30 },
   year: { unit: 'days', factor: 365 }, years: { unit: 'days', factor: 365 },
-};
+});
 
 /** Words after which a number is a label, not a quantity ("No. 2", "version 4", "port 443"). */
 const LABEL_WORDS = new Set([
@@ -296,7 +297,7 @@ const OPENERS = new Set([
 const REFERENCE_BEFORE = new Set(['the', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'every', 'each']);
 const HEDGE_BEFORE_YEAR = new Set(['than', 'about', 'approximately', 'around', 'roughly', 'nearly', 'almost', 'over', 'some', 'estimated']);
 /** Currency codes and symbol prefixes Breach Desk has a unit for; others ("C$", "¥") make a number no figure. */
-const CODE_UNITS: Record<string, Unit> = { USD: 'usd', EUR: 'eur', GBP: 'gbp', BTC: 'btc' };
+const CODE_UNITS = wordTable<Unit>({ USD: 'usd', EUR: 'eur', GBP: 'gbp', BTC: 'btc' });
 
 // ---------------------------------------------------------------------------
 // Character helpers
