@@ -147,6 +147,22 @@ describe('packed facts', function () {
     assert.deepStrictEqual(viaJson(unpackFacts(packFacts(facts, text))), viaJson(facts));
   });
 
+  it("reads every name on Object's prototype as a plain word, in every place a table looks words up", function () {
+    // Number words, scales, multipliers, byte and other units, hedges, plurals: each table is asked with the word itself.
+    const names = Object.getOwnPropertyNames(Object.prototype);
+    const body = names.map((w) => `Attackers stole 3 ${w} records, five ${w}s, 40 ${w} of data and ${w} 12 ${w} files, ${w} seven million users.`).join(' ');
+    const text = ['# A breach', '', '## Information:', '', '+ Source: ZDNet', '+ Date: 2021-10-01', '', '## Article:', '', body, ''].join('\n');
+    const facts = extractFacts('file:///names.txt', text, parse(text).article);
+    assert.ok(facts.figures.length >= names.length * 3, `figures read: ${facts.figures.length}`);
+    for (const f of facts.figures) {
+      for (const [field, v] of Object.entries({ noun: f.noun, hedge: f.hedge, subject: f.subject })) {
+        assert.ok(v === undefined || typeof v === 'string', `${f.text}: ${field} is ${typeof v}`);
+      }
+      assert.ok(f.qualifiers.every((q) => typeof q === 'string') && typeof f.measure === 'string' && Number.isFinite(f.value), f.text);
+    }
+    assert.deepStrictEqual(viaJson(unpackFacts(packFacts(facts, text))), viaJson(facts));
+  });
+
   it('reads its bytes wherever they sit in memory', function () {
     // The cache reads facts into buffers at any offset; the numbers must not need alignment.
     const { facts, text } = articles[0];
