@@ -30,6 +30,10 @@
  * incremental edits: typing, deleting, changing a figure) and hover,
  * definition and references at entity names and figures of that article.
  *
+ * Once per run, what a second core is worth here (`parallelism`): 1,500
+ * generated articles analysed by one analyst thread and by two, fresh and
+ * warm.
+ *
  * Times are medians over `--runs` runs (default 3, and 1 for sizes over
  * 20,000 files); the table says how many. A cold run that does not finish
  * within `--timeout` seconds (default 480) is reported as "> N s (timed out)".
@@ -45,6 +49,7 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileUri, LspClient, SERVER } from '../test/helpers/lsp';
+import { AnalystPool } from '../server/src/node/analyst';
 import { cachedCorpus, Rng } from './generate';
 import type { MdlsOptions, MdlsResult } from './mdls';
 
@@ -183,6 +188,19 @@ export interface Machine {
   commit: string;
   server: string;
   date: string;
+  /** How much two analyst threads at once get done against one (`parallelism`); null when not measured. */
+  parallel?: Parallelism | null;
+}
+
+export interface Parallelism {
+  articles: number;
+  /** Milliseconds for one analyst thread to analyse them, fresh and then again once warm; the same for two threads sharing them (medians). */
+  oneFreshMs: number;
+  oneWarmMs: number;
+  twoFreshMs: number;
+  twoWarmMs: number;
+  /** oneWarmMs / twoWarmMs: 2 on two cores that share nothing, 1 when the second thread adds nothing. */
+  speedup: number;
 }
 
 function machine(): Machine {
@@ -210,6 +228,44 @@ function machine(): Machine {
     server,
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
   };
+}
+
+/**
+ * What a second core is worth to the server's first index on this machine:
+ * the same generated articles analysed by one analyst thread and by two
+ * sharing them, with the server's own worker script; each pool analyses them
+ * twice, fresh and then warm (its code compiled and optimised), and the
+ * pools alternate, medians of three. Two virtual CPUs may be two threads of
+ * one physical core, or share a cache with a neighbour: then two analyses at
+ * once get little more done than one. Fresh against warm is what compiling
+ * costs every new analyst thread.
+ */
+async function parallelism(log: (s: string) => void): Promise<Parallelism | null> {
+  const script = path.join(REPO, 'dist', 'analyst.js');
+  if (!fs.existsSync(script)) return null;
+  const sample = walk([cachedCorpus(CACHE, 1500, 1, log).dir]);
+  const jobs = sample.map((file, id) => ({ id, file, uri: fileUri(file), maxBytes: 5_000_000 }));
+  const once = async (threads: number): Promise<[number, number]> => {
+    const pool = new AnalystPool(script, [], threads);
+    try {
+      const t0 = performance.now();
+      await pool.run(jobs, () => undefined, () => false);
+      const t1 = performance.now();
+      await pool.run(jobs, () => undefined, () => false);
+      return [t1 - t0, performance.now() - t1];
+    } finally {
+      await pool.close();
+    }
+  };
+  log(`parallelism: ${jobs.length} articles twice on one analyst thread, then on two, ×3`);
+  const one: [number, number][] = [];
+  const two: [number, number][] = [];
+  for (let i = 0; i < 3; i++) {
+    one.push(await once(1));
+    two.push(await once(2));
+  }
+  const m = (xs: [number, number][], k: 0 | 1) => median(xs.map((x) => x[k]))!;
+  return { articles: jobs.length, oneFreshMs: m(one, 0), oneWarmMs: m(one, 1), twoFreshMs: m(two, 0), twoWarmMs: m(two, 1), speedup: m(one, 1) / m(two, 1) };
 }
 
 // ---------------------------------------------------------------------------
@@ -783,6 +839,9 @@ export function table(results: SizeResult[], m: Machine, opts: Options): string 
   return [
     `Breach Desk benchmark, ${m.date}`,
     `machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, ${m.os}, node ${m.node}`,
+    ...(m.parallel
+      ? [`parallelism: ${thousands(m.parallel.articles)} generated articles took one warm analyst thread ${ms(m.parallel.oneWarmMs)} and two ${ms(m.parallel.twoWarmMs)}, so a second core is worth ${m.parallel.speedup.toFixed(2)}× here (2× if the cores shared nothing); fresh threads took ${ms(m.parallel.oneFreshMs)} and ${ms(m.parallel.twoFreshMs)} (compiling).`]
+      : []),
     `code: ${m.commit}; ${m.server}${process.env.BD_NODE_ARGS ? `; server node flags: ${process.env.BD_NODE_ARGS}` : ''}`,
     `times are medians of the runs shown (files in the page cache); latencies are client round trips over stdio; md-LS = vscode-markdown-languageservice 0.4 + markdown-it, in-process in a child.`,
     '',
@@ -815,6 +874,7 @@ async function main(): Promise<void> {
   const log = (s: string) => process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${s}\n`);
   const results: SizeResult[] = [];
   for (const size of opts.sizes) results.push(await measureSize(size, opts, log));
+  m.parallel = await parallelism(log);
   log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   console.log(table(results, m, opts));
   if (opts.json) {
