@@ -35,6 +35,7 @@ import { timelineAt, timelineLenses } from '../../server/src/core/features/timel
 import { CorpusIndex, lineStartsOf } from '../../server/src/core/index/corpus';
 import { parse } from '../../server/src/core/syntax/parse';
 import { LineIndex, type Span } from '../../server/src/core/text';
+import { packFacts, unpackFacts } from '../../server/src/node/packfacts';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const SEED_DIR = path.join(ROOT, 'seeds');
@@ -97,6 +98,8 @@ export const NASTY: string[] = [
   '100 million', '$3.5 billion', '1,2,3,4,5', '...', '…', 'http://', 'https://x', '<https://', 'javascript:alert(1)',
   'command:workbench.action.terminal.new', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', 'data:text/html,<b>x</b>',
   'constructor', '__proto__', 'prototype', 'hasOwnProperty', 'toString', 'valueOf',
+  // The same names where the figure tables look words up: after a number, as a plural or possessive noun, as a hedge.
+  " 7 Constructor's titles", ' three constructors', ' 40 toString records', ' five __proto__ users', ' valueOf 12 hasOwnProperty files',
 ];
 
 /** A string of hostile pieces and arbitrary UTF-16 (lone surrogates included). */
@@ -318,6 +321,8 @@ export function exercise(index: CorpusIndex, text: string, cursors: number[], se
   for (const f of facts.figures) inside(f.span, len, 'figure');
   seen.entities += facts.entities.length;
   seen.figures += facts.figures.length;
+  // The cache's round trip: what is packed must come back as extracted (JSON-shaped, as the cache once kept it).
+  assert.deepStrictEqual(JSON.parse(JSON.stringify(unpackFacts(packFacts(facts, text)))), JSON.parse(JSON.stringify(facts)), 'packed facts come back');
   index.set({ facts, lineStarts: lineStartsOf(text), origin: 'workspace' });
   try {
     seen.diagnostics += checkConsistency(index, URI).length;
