@@ -151,4 +151,3 @@ export function lineStartsOf(text: string): number[] {
 export function wordTable<T>(entries: Record<string, T>): Record<string, T> {
   return Object.assign(Object.create(null) as Record<string, T>, entries);
 }
-
