@@ -94,6 +94,26 @@ describe('figures', function () {
     assert.deepStrictEqual([ms[0], ms[2]], ['117: microsoft', '9: microsoft'], JSON.stringify(ms));
   });
 
+  it('of several full names, a short name stands for the most mentioned, the first met on a tie; a person is none of them', function () {
+    const names: Name[] = [
+      ['Corvane Wireless', 'corvane wireless', 'organisation'], ['Corvane Health', 'corvane health', 'organisation'],
+      ['Corvane Smith', 'corvane smith', 'person'], ['Corvane', 'corvane', 'organisation'],
+    ];
+    const last = (texts: string[]) => figuresOf(texts, null, names).filter((f) => f.unit !== 'year').map((f) => f.subject).at(-1);
+    assert.strictEqual(last(['Corvane Health said 5 clinics were hit.', 'Corvane Wireless said 10,000 customers were hit.',
+      'Corvane Wireless later said 12,000 customers were hit.', 'Corvane Smith said 3 customers called.', 'Corvane said 13,000 customers were hit.']), 'corvane wireless');
+    assert.strictEqual(last(['Corvane Health said 5 clinics were hit.', 'Corvane Wireless said 10,000 customers were hit.', 'Corvane said 13,000 customers were hit.']), 'corvane health');
+    assert.strictEqual(last(['Corvane Smith said 3 customers called.', 'Corvane said 13,000 customers were hit.']), 'corvane');
+  });
+
+  it('every short name of an article naming hundreds of organisations finds its own full name', function () {
+    const stems = Array.from({ length: 400 }, (_, i) => `Corv${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}ne`);
+    const names: Name[] = stems.flatMap((s): Name[] => [[`${s} Bank`, `${s.toLowerCase()} bank`, 'organisation'], [s, s.toLowerCase(), 'organisation']]);
+    const texts = stems.flatMap((s, i) => [`${s} Bank said ${i + 2} branches were hit.`, `${s} later said ${i + 3} branches were hit.`]);
+    const subjects = figuresOf(texts, null, names).map((f) => `${f.text}: ${f.subject}`);
+    assert.deepStrictEqual(subjects, stems.flatMap((s, i) => [`${i + 2}: ${s.toLowerCase()} bank`, `${i + 3}: ${s.toLowerCase()} bank`]));
+  });
+
   describe('notations', function () {
     const cases: [sentence: string, text: string, value: number, unit: Figure['unit']][] = [
       ['It hit 902,000 prepaid customers.', '902,000', 902000, 'count'],

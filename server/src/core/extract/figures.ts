@@ -589,6 +589,8 @@ export function orgLike(key: string, kind: EntityKind | undefined): boolean {
  * is a part of the organisation: Microsoft's Threat Intelligence Center).
  */
 function canonicalKeys(mentions: Mention[], kindOf: (key: string) => EntityKind | undefined): (key: string) => string {
+  // `mainSubject` and `extractFigures` ask for the same article's keys one after the other.
+  if (lastCanon && lastCanon.mentions === mentions && lastCanon.length === mentions.length && lastCanon.kindOf === kindOf) return lastCanon.canon;
   const counts = new Map<string, number>();
   // Where each name is first written in the body, and whether a headline gives it.
   const firstInBody = new Map<string, number>();
@@ -598,21 +600,38 @@ function canonicalKeys(mentions: Mention[], kindOf: (key: string) => EntityKind 
     if (m.where === 'body' && !firstInBody.has(m.key)) firstInBody.set(m.key, m.span.start);
     else if (m.where === 'title' || m.where === 'subtitle') headlined.add(m.key);
   }
+  // The organisation-like names of several words, by their first word, in the order first met.
+  const byFirst = new Map<string, string[]>();
+  for (const other of counts.keys()) {
+    const space = other.indexOf(' ');
+    if (space < 0 || !orgLike(other, kindOf(other))) continue;
+    const first = other.slice(0, space);
+    const list = byFirst.get(first);
+    if (list) list.push(other);
+    else byFirst.set(first, [other]);
+  }
   const full = new Map<string, string>();
   for (const key of counts.keys()) {
     if (key.includes(' ') || kindOf(key) === 'person' || kindOf(key) === 'place') continue;
+    const longer = byFirst.get(key);
+    if (!longer) continue;
     const short = firstInBody.get(key) ?? Infinity;
     let best: string | undefined;
-    for (const [other, n] of counts) {
+    for (const other of longer) {
       // A full name the body gives before the short one ("Corvane Wireless", then "Corvane"), or a headline
       // gives (headlines use short names freely); a longer name met only after the short one is a part of
       // it ("Microsoft", then its Threat Intelligence Center).
-      if (other.startsWith(`${key} `) && orgLike(other, kindOf(other)) && (headlined.has(other) || (firstInBody.get(other) ?? Infinity) <= short) && (!best || n > counts.get(best)!)) best = other;
+      if ((headlined.has(other) || (firstInBody.get(other) ?? Infinity) <= short) && (!best || counts.get(other)! > counts.get(best)!)) best = other;
     }
     if (best) full.set(key, best);
   }
-  return (key) => full.get(key) ?? key;
+  const canon = (key: string) => full.get(key) ?? key;
+  lastCanon = { mentions, length: mentions.length, kindOf, canon };
+  return canon;
 }
+
+/** The last article's `canonicalKeys`, by its mentions array (one article at a time, so one is enough). */
+let lastCanon: { mentions: Mention[]; length: number; kindOf: (key: string) => EntityKind | undefined; canon: (key: string) => string } | undefined;
 
 /**
  * The organisation an article is about: of the organisation-like names it
