@@ -11,6 +11,7 @@ import type { Pin } from './pins';
 import type { DocFacts, EntityKind, Mention } from './types';
 import { plain } from '../text';
 import { canonicalUrl } from './urls';
+import { forgetReadings } from './numbers';
 import { isEpochPlaceholder } from '../syntax/dates';
 
 export interface FactsOptions {
@@ -193,6 +194,7 @@ export function extractFacts(uri: string, text: string, article: Article, option
   const headlines = sentences.filter((x) => x.where === 'title' || x.where === 'subtitle').length;
   const figures = assignAsOf(extractFigures(refs, mentions, kindOf, subject, headlines), refs, date);
   const claims = extractClaims(refs, mentions, kindOf, date);
+  forgetReadings(refs);
   const author = article.author?.value;
   return {
     uri,

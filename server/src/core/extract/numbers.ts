@@ -104,8 +104,8 @@ export class SentenceReading {
   }
 }
 
-// The readings of the last sentence arrays seen, keyed by the array: the
-// memo keeps nothing alive on its own, and costs one lookup per article.
+// The readings of sentence arrays being extracted, keyed by the array: one
+// lookup per article, and forgotten when its extraction ends (`forgetReadings`).
 const readings = new WeakMap<SentenceRef[], SentenceReading[]>();
 
 /** The readings of an article's sentences, shared by every extractor that reads the same array. */
@@ -119,6 +119,17 @@ export function readingsOf(sentences: SentenceRef[]): SentenceReading[] {
   // A sentence whose text changed in place is read afresh.
   for (let i = 0; i < rs.length; i++) if (rs[i].text !== sentences[i].text) rs[i] = new SentenceReading(sentences[i].text);
   return rs;
+}
+
+/**
+ * Forgets the readings of `sentences`: `extractFacts` calls it once the
+ * extractors are done. The memo is keyed by the array, and the array lives
+ * on in the article's facts (in the index, for the life of the process), so
+ * without this every article kept its readings (visible texts, numbers)
+ * beside its facts.
+ */
+export function forgetReadings(sentences: SentenceRef[]): void {
+  readings.delete(sentences);
 }
 
 // ---------------------------------------------------------------------------
