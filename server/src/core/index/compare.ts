@@ -5,7 +5,7 @@
  */
 import { knownMeasure, writtenParts } from '../extract/figures';
 import type { Figure, SentenceRef, Unit } from '../extract/types';
-import type { CorpusIndex, FigureRef } from './corpus';
+import { articleOrder, type CorpusIndex, type FigureRef } from './corpus';
 
 /**
  * Whether two values can both be true. An exact figure may also be a
@@ -56,7 +56,7 @@ interface Dated {
 }
 
 /**
- * The articles naming `subject`, by date; null when none does. Worked out
+ * The articles naming `subject` in `articleOrder`; null when none does. Worked out
  * once per version of the index (definition and references on a name list
  * them in this order too).
  */
@@ -70,8 +70,8 @@ export function datedDocsOf(index: CorpusIndex, subject: string): Dated | null {
       if (date === undefined) d.undated.push(uri);
       else d.dated.push({ uri, date });
     }
-    d.dated.sort((a, b) => a.date - b.date || byPath(a.uri, b.uri));
-    d.undated.sort(byPath);
+    d.dated.sort((a, b) => articleOrder(a.date, a.uri, b.date, b.uri));
+    d.undated.sort((a, b) => articleOrder(undefined, a, undefined, b));
     return d;
   });
 }

@@ -287,6 +287,20 @@ export class DocMap<V> implements Iterable<[string, V]> {
 export type EntityDocs = DocMap<EntitySummary>;
 
 /** How many articles mention the entity, leaving out those that only link to a story about it. */
+/**
+ * The corpus's order of articles in time: by date, then by path; undated
+ * ones (`undefined`, or the index's +Infinity) last. The earliest article
+ * naming an entity, an entity's articles for definition and references, and
+ * the articles searched for parts of a total all follow it, so answers never
+ * depend on the order files were indexed in. Negative when `a` comes first.
+ */
+export function articleOrder(aDate: number | undefined, aUri: string, bDate: number | undefined, bUri: string): number {
+  const a = aDate ?? Number.POSITIVE_INFINITY;
+  const b = bDate ?? Number.POSITIVE_INFINITY;
+  if (a !== b) return a < b ? -1 : 1;
+  return aUri < bUri ? -1 : aUri > bUri ? 1 : 0;
+}
+
 export function articlesNaming(e: EntityEntry): number {
   return e.docs.size - e.linkedFrom;
 }
@@ -611,7 +625,7 @@ export class CorpusIndex {
       if (entry.earliest || entry.docs.size === 1) {
         const date = f.date ?? Number.POSITIVE_INFINITY;
         const was = entry.earliest;
-        if (!was || date < was.date || (date === was.date && f.uri < was.uri)) entry.earliest = { uri: f.uri, date, view: e };
+        if (!was || articleOrder(date, f.uri, was.date, was.uri) < 0) entry.earliest = { uri: f.uri, date, view: e };
       }
       bump(entry.names, e.name, 1);
       bump(entry.kinds, e.kind, 1);
@@ -681,13 +695,13 @@ export class CorpusIndex {
     entry.kind = this.pins.get(entry.key)?.kind ?? (k > 0 ? kind : 'other');
   }
 
-  /** The earliest article naming the entity (by date, then path; undated last), and its view of it. */
+  /** The earliest article naming the entity (see `articleOrder`), and its view of it. */
   earliestOf(e: EntityEntry): { uri: string; view: EntitySummary } | undefined {
     if (e.earliest) return e.earliest;
     let best: EntityEntry['earliest'];
     for (const [uri, view] of e.docs) {
       const date = this.docs.get(uri)?.summary.date ?? Number.POSITIVE_INFINITY;
-      if (!best || date < best.date || (date === best.date && uri < best.uri)) best = { uri, date, view };
+      if (!best || articleOrder(date, uri, best.date, best.uri) < 0) best = { uri, date, view };
     }
     return (e.earliest = best);
   }
