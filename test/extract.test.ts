@@ -81,6 +81,22 @@ describe('entities', function () {
     assert.ok(names.includes('Alon Gal'));
   });
 
+  it('a month is a first name only when the person is said to be one: a role in apposition or a verb of saying', function () {
+    // The real ThreatPost sentence, then the surname alone.
+    const f = facts('The firm said so. June Werner, cyber-range engineer at Infosec Institute, agreed that the leak was bad. Werner suggested two-factor authentication.');
+    const june = entity(f, 'June Werner');
+    assert.ok(june, JSON.stringify(f.entities.map((e) => e.name)));
+    assert.strictEqual(june!.kind, 'person');
+    assert.deepStrictEqual(june!.mentions.map((m) => m.text), ['June Werner', 'Werner']);
+    assert.strictEqual(entity(facts('April Doss said the leak was bad.'), 'April Doss')?.kind, 'person');
+    // Months that are months: after a word that makes them dates, before a number, or before a name that is not a person's.
+    for (const body of ['In June Microsoft said 5 million records leaked.', 'Last May Tesla said it.', 'June 5, the company said it.',
+      'According to a June Cyber Claims Insurance report, it grew.', 'Since April Acme Corp, a retailer, has said nothing.']) {
+      const names = facts(body).entities.map((e) => e.name);
+      assert.ok(!names.some((n) => /^(?:June|May|April) /.test(n)), `${body} → ${names}`);
+    }
+  });
+
   it('old-layout tags that name an entity are mentions; topic tags are not', function () {
     const f = facts('Mike Sievert, CEO of T-Mobile, said it. Sievert apologised.', { tags: '[[T-Mobile]] [[Sievert]] [[cybersecurity]]' });
     const sievert = entity(f, 'Mike Sievert')!;

@@ -661,6 +661,8 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
     if (before && SAID.has(before.lower)) votes.push('person');
     if (roleAfter && last.after === ',') votes.push('person');
     if (after && !after.brokenBefore && SPEECH_VERBS.has(after.lower)) votes.push('person');
+    // "June Werner, cyber-range engineer at …": a month let into a name only on such evidence (see `monthIsFirstName`).
+    if (run[0].name && MONTH_FIRST_NAMES.has(run[0].text)) votes.push('person');
   }
   // "T-Mobile CEO Mike Sievert", "a former Gartner analyst", "Uptycs researchers"; a capitalised
   // role word is more likely part of a longer name ("Europol Data Protection Experts Network").
@@ -934,6 +936,38 @@ interface ReadSentences {
   mayHoldHandles: boolean[];
 }
 
+/** Months that are also women's first names ("June Werner", "April Doss", "May Wang"). */
+const MONTH_FIRST_NAMES = new Set(['April', 'May', 'June']);
+
+/** Words before a month that make it the month ("in June", "since May", "last April", "a June report"). */
+const BEFORE_MONTH = new Set([
+  'in', 'on', 'since', 'by', 'until', 'till', 'from', 'of', 'last', 'next', 'this', 'early', 'late', 'mid', 'during',
+  'before', 'after', 'through', 'throughout', 'between', 'and', 'or', 'to', 'that', 'every', 'each', 'as', 'a', 'an', 'the',
+]);
+
+/**
+ * Whether the month at `k` ("June") is a first name: a surname follows it
+ * and then says who the person is, an apposition with a role ("June Werner,
+ * cyber-range engineer at Infosec Institute, agreed") or a verb of saying
+ * ("April Doss said"), and no word before it makes it a date ("in June
+ * Microsoft said").
+ */
+function monthIsFirstName(tokens: Token[], k: number): boolean {
+  const surname = tokens[k + 1];
+  if (!surname.name || MONTHS_AND_DAYS.has(surname.lower) || KNOWN_ORGS.has(surname.lower) || OUTLETS.has(surname.lower) || PLACES.has(surname.lower)) return false;
+  if (k > 0 && !tokens[k].brokenBefore && BEFORE_MONTH.has(tokens[k - 1].lower)) return false;
+  const after = tokens[k + 2];
+  if (!after) return false;
+  // "April Doss said", not "a June Cyber Claims Insurance report".
+  if (surname.after === '' && !after.brokenBefore) return after.text === after.lower && SPEECH_VERBS.has(after.lower);
+  if (surname.after !== ',') return false;
+  for (let m = k + 2; m < tokens.length && m <= k + 5; m++) {
+    if (isRoleToken(tokens[m])) return true;
+    if (tokens[m].after !== '' && tokens[m].after !== '-') return false;
+  }
+  return false;
+}
+
 function readSentences(text: string, sentences: Sentence[], hidden: Span[], stamp: number): ReadSentences {
   const tokenized: Token[][] = new Array(sentences.length);
   const startsOf: number[][] = new Array(sentences.length);
@@ -948,11 +982,13 @@ function readSentences(text: string, sentences: Sentence[], hidden: Span[], stam
       // "Jan Kopriva": a first name before a surname, not January ("Jan. 5", "Jan 2021" are).
       const t = tokens[k];
       const next = tokens[k + 1];
-      if (t.text !== 'Jan' || t.after !== '' || !next || next.brokenBefore) continue;
-      // "Jan van der Berg": a surname's particles first.
-      let m = k + 1;
-      while (m < tokens.length && m <= k + 2 && tokens[m].text === tokens[m].lower && SURNAME_PARTICLES.has(tokens[m].lower)) m++;
-      if (tokens[m]?.name && !tokens[m].brokenBefore) t.flags |= F_NAME;
+      if (t.after !== '' || !next || next.brokenBefore) continue;
+      if (t.text === 'Jan') {
+        // "Jan van der Berg": a surname's particles first.
+        let m = k + 1;
+        while (m < tokens.length && m <= k + 2 && tokens[m].text === tokens[m].lower && SURNAME_PARTICLES.has(tokens[m].lower)) m++;
+        if (tokens[m]?.name && !tokens[m].brokenBefore) t.flags |= F_NAME;
+      } else if (MONTH_FIRST_NAMES.has(t.text) && monthIsFirstName(tokens, k)) t.flags |= F_NAME;
     }
     startsOf[si] = stats.starts;
     mayHoldHandles[si] = stats.handles;
