@@ -196,6 +196,14 @@ describe('figures', function () {
     assert.strictEqual(figure(f, '40 million').measure, 't-mobile|customer|former+prospective');
   });
 
+  it('nationalities and partners narrow the population too: not one measure with the company\'s customers', function () {
+    // Two real ZDNet sentences, read against Microsoft's customers, had made "2,000 → 1,200" a revision.
+    const f = facts('Microsoft said it has 500,000 customers. The two companies support more than 2,000 mutual customers globally. NOBELIUM raised the number of Ukrainian customers impacted to more than 1,200 this year.');
+    assert.strictEqual(figure(f, '500,000').measure, 'microsoft|customer|');
+    assert.strictEqual(figure(f, 'more than 2,000').measure, 'microsoft|customer|mutual');
+    assert.strictEqual(figure(f, 'more than 1,200').measure, 'microsoft|customer|ukrainian');
+  });
+
   it('a different subject in the sentence is a different measure', function () {
     const f = facts('It is outdone by the LinkedIn breach, in which 700 million users’ data was posted.');
     assert.strictEqual(figure(f, '700 million').measure, 'linkedin|user|');

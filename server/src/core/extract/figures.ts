@@ -44,6 +44,12 @@ export const QUALIFIERS = new Set([
   'business', 'retail', 'enterprise', 'consumer', 'corporate', 'paying', 'paid', 'free', 'premium', 'registered',
   'deleted', 'unique', 'us', 'u.s', 'uk', 'eu', 'american', 'european', 'canadian', 'british', 'australian',
   'fake', 'bogus', 'malicious', 'hijacked', 'spam', 'bot', 'bank', 'online',
+  // "more than 2,000 mutual customers" (of two partners) and "1,200 Ukrainian customers impacted" are not a
+  // company's customers, nor each other's: read as one measure they made a revision of the real corpus.
+  'mutual', 'joint', 'shared', 'domestic', 'foreign', 'overseas', 'international',
+  'ukrainian', 'russian', 'chinese', 'japanese', 'korean', 'indian', 'israeli', 'iranian', 'german', 'french', 'dutch',
+  'italian', 'spanish', 'irish', 'scottish', 'swedish', 'norwegian', 'danish', 'finnish', 'polish', 'turkish', 'brazilian',
+  'mexican', 'singaporean', 'malaysian', 'indonesian', 'filipino', 'vietnamese', 'thai', 'pakistani', 'african', 'asian',
 ]);
 
 /** Adjectives that never name the thing measured ("50 million affected", "active"). */
