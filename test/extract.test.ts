@@ -297,6 +297,20 @@ describe('publisher promotions', function () {
     assert.ok(!f.sentences.some((x) => /touch securely|follow me|SEE|microsite|window\./.test(x.text)), JSON.stringify(f.sentences.map((x) => x.text)));
   });
 
+  it('nor are a call for comments after questions to the reader, and The DFIR Report\'s services; a story that asks for comments stays', function () {
+    const f = facts([
+      STORY,
+      // Trend Micro's weekly sign-off (13 real articles) and The DFIR Report's (15).
+      'What do you think about the threat of Russian cyberattacks against Ukraine? Share in the comments below or follow me on Twitter to continue the conversation: @JonLClay.',
+      'We offer multiple services including a [Threat Feed service](https://thedfirreport.com/services/) which tracks Command and Control frameworks such as Cobalt Strike, Metasploit, Empire, PoshC2, BazarLoader, etc. More information on this service and others can be found [here](https://thedfirreport.com/services/).',
+      'Did Globex Corp lose 7,000 records? Globex Corp said it lost 7,000 records. Let us know in the comments below.',
+    ].join('\n\n'));
+    const names = f.entities.map((e) => e.name);
+    for (const n of ['@JonLClay', 'Twitter', 'Ukraine', 'Metasploit', 'PoshC2', 'Cobalt Strike', 'Threat Feed']) assert.ok(!names.includes(n), `${n} in ${JSON.stringify(names)}`);
+    assert.ok(names.includes('Globex Corp'), JSON.stringify(names));
+    assert.deepStrictEqual(f.figures.map((x) => x.text), ['50,000', '7,000', '7,000']);
+  });
+
   it('a promotion glued to the end of a paragraph by the scrape is left out, and the paragraph kept', function () {
     const f = facts([
       'Hopefully, the uptick in the luck chart will keep trending up to cover these 3 new zero days.![Threatpost Webinar Series ](https://media.threatpost.com/webinar.jpg)Worried about where the next attack is coming from? We’ve got your back. **[REGISTER NOW](https://threatpost.com/webinars/x)** for our upcoming live webinar. Join host Becky Bracken and Uptycs researchers Amit Malik on **Aug. 17 for this LIVE discussion**.',

@@ -50,9 +50,14 @@ const CALL_FIRST = /^[\s*_[]*(?:register|check out our free)\b/i;
  * How a writer's sign-off or a page's furniture opens: a contact line ("Have a
  * tip? Get in touch securely via WhatsApp | Signal…", under 197 ZDNet
  * articles), "please follow me on Twitter", "SEE: [another story]", a
- * script's `window.x.y(` call.
+ * script's `window.x.y(` call, The DFIR Report's "We offer multiple services
+ * including a Threat Feed service which tracks … Cobalt Strike, Metasploit,
+ * Empire, PoshC2" (under 15 of its reports).
  */
-const FURNITURE = /^[\s*_[]*(?:(?:have a tip\?[\s*_]*)?get in touch securely\b|(?:be sure to|please|you can) follow (?:me|us|my)\b|enjoy additional insights from\b|let us know your thoughts\b|see:[\s*_]*\[|window\.\w+\.\w+\()/i;
+const FURNITURE = /^[\s*_[]*(?:(?:have a tip\?[\s*_]*)?get in touch securely\b|(?:be sure to|please|you can) follow (?:me|us|my)\b|enjoy additional insights from\b|let us know your thoughts\b|see:[\s*_]*\[|window\.\w+\.\w+\(|we offer multiple services\b)/i;
+
+/** A writer's call for comments: "Share in the comments below or follow me on Twitter to continue the conversation: @JonLClay". */
+const CALL_FOR_COMMENTS = /\b(?:share|let (?:us|me) know|talk to us)\b[^.!?]{0,40}\bin the comments below\b/i;
 
 /**
  * Not what the article says: a publisher's promotion ("***Check out our free
@@ -70,6 +75,9 @@ function isFurniture(b: TextBlock): boolean {
   const first = b.sentences[0].text;
   // "**Have a tip?** Get in touch…": the question is a sentence of its own.
   if (FURNITURE.test(b.sentences.length > 1 && first.length < 40 ? `${first} ${b.sentences[1].text}` : first)) return true;
+  // "What do you think about …? Share in the comments below or follow me on Twitter …": questions to the reader, then the call.
+  if (b.kind !== 'blockquote' && b.sentences.some((x) => CALL_FOR_COMMENTS.test(x.text))
+    && b.sentences.every((x) => CALL_FOR_COMMENTS.test(x.text) || /\?[\s*_”"]*$/.test(x.text))) return true;
   // A block quotation quotes someone: a phishing lure's "Register today" is evidence.
   if (b.kind === 'blockquote' || !(SET_APART.test(first) || CALL_FIRST.test(first))) return false;
   let text = '';
