@@ -65,6 +65,14 @@ describe('entities', function () {
     assert.ok(entity(f, 'Federal Communications Commission')!.aliases.includes('FCC'));
   });
 
+  it('an outlet spelled two ways is one entity, in one article and across articles', function () {
+    // "Bleeping Computer" in 32 real articles and "BleepingComputer" in 52 had made two outlets.
+    const f = facts('Bleeping Computer first reported the leak. BleepingComputer later confirmed it.');
+    const bleeping = (x: DocFacts) => x.entities.filter((e) => e.key.startsWith('bleeping')).map((e) => [e.key, e.name, e.kind, e.mentions.length]);
+    assert.deepStrictEqual(bleeping(f), [['bleepingcomputer', 'BleepingComputer', 'outlet', 2]]);
+    assert.deepStrictEqual(bleeping(facts('As Bleeping Computer reported, it grew.')), [['bleepingcomputer', 'BleepingComputer', 'outlet', 1]]);
+  });
+
   it('organisations by cue, suffix and shape; places by gazetteer', function () {
     const f = facts('The security firm Mandiant was hired, along with KPMG LLP. LinkedIn and T-Mobile’s staff met in Izmir, Turkey.');
     assert.strictEqual(entity(f, 'Mandiant')!.kind, 'organisation');

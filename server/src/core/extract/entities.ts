@@ -1100,7 +1100,8 @@ function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: strin
     }
     if (kind === 'person') personKeys.add(key);
     const outlet = OUTLETS.get(key);
-    if (outlet) { display = outlet; kind = 'outlet'; }
+    // One key per outlet, however it is spelled: "Bleeping Computer" is BleepingComputer.
+    if (outlet) { display = outlet; kind = 'outlet'; key = entityKey(outlet); }
     x.c.key = key;
     draft.add(key, display, kind, x.name);
   }
