@@ -65,6 +65,19 @@ describe('entities', function () {
     assert.ok(entity(f, 'Federal Communications Commission')!.aliases.includes('FCC'));
   });
 
+  it('an acronym the table does not know is an organisation when it speaks, and its name\'s when the article spells it out', function () {
+    const ibm = entity(facts('IBM said it will buy ReaQta. The deal gives IBM more tools.'), 'IBM');
+    assert.deepStrictEqual([ibm?.kind, ibm?.mentions.length], ['organisation', 2]);
+    // Not a common noun ("the NGO"), not part of a list or a longer name, not after the verb.
+    for (const body of ['The NGO claimed the country was the worst abuser.', 'WA and SA reported higher losses.', 'The agency also said APT groups struck.']) {
+      const names = facts(body).entities.map((e) => e.name);
+      assert.ok(!names.some((n) => /^(?:NGO|SA|APT)$/.test(n)), `${body} → ${names}`);
+    }
+    const f = facts('Russia\'s Federal Security Service (FSB) raided 25 addresses. FSB said 14 people were held.');
+    assert.ok(!f.entities.some((e) => e.key === 'fsb'), JSON.stringify(f.entities.map((e) => e.key)));
+    assert.strictEqual(entity(f, 'Federal Security Service')!.mentions.filter((m) => m.text === 'FSB').length, 2);
+  });
+
   it('an outlet spelled two ways is one entity, in one article and across articles', function () {
     // "Bleeping Computer" in 32 real articles and "BleepingComputer" in 52 had made two outlets.
     const f = facts('Bleeping Computer first reported the leak. BleepingComputer later confirmed it.');

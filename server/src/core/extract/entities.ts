@@ -864,7 +864,7 @@ export function extractEntities(text: string, article: Article, sentences: Sente
   const draft = new Draft();
   addNames(draft, candidates, isOutlet);
   const short = shortForms(draft);
-  addSingleWords(draft, candidates, short, isOutlet);
+  addSingleWords(draft, candidates, short, isOutlet, read.tokenized);
   const handleForms = addHandles(draft, sentences, read, short.surnames);
   const tagSurfaces = addTags(draft, text, article, short.surnames, isOutlet, speakersOnce);
   decideKinds(draft);
@@ -1157,7 +1157,9 @@ function shortForms(draft: Draft): ShortForms {
 }
 
 /** Single capitalised words: surnames, acronyms, outlets' last words, or names of their own. */
-function addSingleWords(draft: Draft, candidates: Candidate[], short: ShortForms, isOutlet: (lower: string) => boolean): void {
+function addSingleWords(draft: Draft, candidates: Candidate[], short: ShortForms, isOutlet: (lower: string) => boolean, tokenized: Token[][]): void {
+  let speaking: Set<string> | undefined;
+  const later: Token[] = [];
   for (const c of candidates) {
     if (c.tokens.length !== 1) continue;
     const t = c.tokens[0];
@@ -1183,10 +1185,44 @@ function addSingleWords(draft: Draft, candidates: Candidate[], short: ShortForms
       if (exp) draft.join(exp, t.text);
       // "security firm ESET": an acronym its cue names.
       else if (c.kindVotes.includes('organisation') || c.kindVotes.includes('outlet')) draft.add(lower, t.text, classify(t.text, [t], c.kindVotes, isOutlet), t.text);
+      // "IBM said": an acronym that speaks is an organisation's (the table cannot list them all); placed after the others.
+      else if ((speaking ??= acronymSpeakers(tokenized)).has(t.text)) later.push(t);
       continue;
     }
     draft.add(lower, t.text, classify(t.text, [t], c.kindVotes, isOutlet), t.text);
   }
+  // A speaking acronym the article also gives as a name's ("the Federal Security Service (FSB)") is that name's.
+  for (const t of later) {
+    let owner: string | undefined;
+    for (const b of draft.builders.values()) if (b.surfaces.has(t.text)) { owner = b.key; break; }
+    if (owner !== undefined) draft.join(owner, t.text);
+    else draft.add(t.key, t.text, classify(t.text, [t], ['organisation'], isOutlet), t.text);
+  }
+}
+
+/** Words before an acronym that make it a common noun or a part of a longer name ("the NGO", "WA and SA", "Science and ICT"). */
+const NOT_BEFORE_SPEAKER = new Set(['the', 'a', 'an', 'and', 'or', 'of', '&']);
+
+/** Verbs of an organisation's statement, for `acronymSpeakers`. */
+const STATES = new Set(['said', 'says', 'told', 'confirmed', 'confirms', 'announced', 'warned', 'disclosed', 'revealed', 'stated', 'tweeted', 'explained', 'noted', 'wrote', 'reported', 'acknowledged', 'admitted', 'denied', 'claimed', 'claims']);
+
+/**
+ * Acronyms written right before a verb of saying, not after "the" or "and"
+ * ("IBM said", "ACSC warned"; not "the NGO claimed", "WA and SA reported",
+ * "said APT actors"): the acronyms the table does not know that speak.
+ */
+function acronymSpeakers(tokenized: Token[][]): Set<string> {
+  const out = new Set<string>();
+  for (const toks of tokenized) {
+    for (let k = 0; k + 1 < toks.length; k++) {
+      const t = toks[k];
+      const verb = toks[k + 1];
+      if (!t.upper || verb.brokenBefore || !STATES.has(verb.text) || shape(t) !== 'acronym') continue;
+      const before = k > 0 && !t.brokenBefore ? toks[k - 1].lower : '';
+      if (!NOT_BEFORE_SPEAKER.has(before)) out.add(t.text);
+    }
+  }
+  return out;
 }
 
 /**
