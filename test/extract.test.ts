@@ -225,6 +225,17 @@ describe('figures', function () {
     assert.strictEqual(figure(f, 'more than 1,200').measure, 'microsoft|customer|ukrainian');
   });
 
+  it('whose figure: not the one a statement is made to, nor a court case\'s name after "according to the complaint in"', function () {
+    // Real ThreatPost sentences: the figures were the FTC's and PortSwigger's.
+    const f = facts('The FTC issued a warning. According to the complaint in Equifax, its failure to patch a known vulnerability exposed the personal information of 147 million consumers.');
+    assert.strictEqual(figure(f, '147 million').subject, 'equifax');
+    const g = facts('Zimbra fixed two bugs. Scannell told PortSwigger the bugs affect the core: a lot of potential impact, given those 200,000 businesses to which Zimbra lays claim.');
+    assert.strictEqual(figure(g, '200,000').subject, 'zimbra');
+    // "according to" still makes a source of whom it names.
+    const h = facts('Acme Corp was breached. According to a spokesperson for Globex Corp, 5,000 customers were hit.');
+    assert.strictEqual(figure(h, '5,000').subject, 'acme corp');
+  });
+
   it('a different subject in the sentence is a different measure', function () {
     const f = facts('It is outdone by the LinkedIn breach, in which 700 million users’ data was posted.');
     assert.strictEqual(figure(f, '700 million').measure, 'linkedin|user|');

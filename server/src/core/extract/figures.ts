@@ -509,13 +509,16 @@ function givenAsExample(between: string): boolean {
   return EXAMPLES_RE.test(between);
 }
 
-const SOURCE_BEFORE_RE = /\baccording to\b[^,.;:]*$|\b(?:report|study|research|analysis|data|survey)\s+(?:by|from)\s+(?:[\w-]+\s+){0,4}$/i;
+// "according to a spokesperson for X" names X as the source; "according to the complaint in Equifax" names the case.
+const SOURCE_BEFORE_RE = /\baccording to\b(?:(?!\b(?:in|against|over|about|involving)\b)[^,.;:])*$|\b(?:report|study|research|analysis|data|survey)\s+(?:by|from)\s+(?:[\w-]+\s+){0,4}$|\btold\s+$/i;
 const SOURCE_AFTER_RE = /^(?:[’']s)?\s*(?:[\w-]+\s+){0,2}?(?:said|says|told|reported|reports|found|estimated|estimates|noted|wrote|researchers?|data shows|analysts?|indicates|indicated|shows|showed|lists|listed)\b/;
 
 /**
  * Whether a mention names who says something rather than whose figure it
- * is ("according to a new report from WizCase", "Chainalysis said"): the
- * figure then belongs to the article's subject, unless nothing else is named.
+ * is ("according to a new report from WizCase", "Chainalysis said"), or who
+ * is told it ("Scannell told PortSwigger … those 200,000 businesses to which
+ * Zimbra lays claim"): the figure then belongs to the article's subject,
+ * unless nothing else is named.
  */
 function speaks(v: string, m: Mention, offset: number): boolean {
   const start = m.span.start - offset;
