@@ -78,6 +78,12 @@ describe('entities', function () {
     assert.strictEqual(entity(f, 'Federal Security Service')!.mentions.filter((m) => m.text === 'FSB').length, 2);
   });
 
+  it('malware and tools written like companies are not organisations', function () {
+    const f = facts('The attackers deployed XMRig and PsExec on the server. WannaCry hit 200,000 computers. Acme Corp lost 9,000 records.');
+    for (const n of ['XMRig', 'PsExec', 'WannaCry']) assert.strictEqual(entity(f, n)?.kind, 'other', n);
+    assert.strictEqual(entity(f, 'Acme Corp')?.kind, 'organisation');
+  });
+
   it('an outlet spelled two ways is one entity, in one article and across articles', function () {
     // "Bleeping Computer" in 32 real articles and "BleepingComputer" in 52 had made two outlets.
     const f = facts('Bleeping Computer first reported the leak. BleepingComputer later confirmed it.');

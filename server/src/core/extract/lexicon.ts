@@ -135,6 +135,12 @@ export const PRODUCTS = new Set([
   'red hat enterprise linux', 'vcenter', 'esxi', 'jenkins', 'apache struts', 'struts', 'spring4shell', 'printnightmare',
   // Malware and apps with names like people's ("Purple Fox", "White Rabbit").
   'purple fox', 'white rabbit', 'hotspot shield', 'qbot', 'flubot', 'lokibot', 'abcbot', 'polkit',
+  // Malware, tools, exploits and products written like companies ("WannaCry", "XMRig", "PsExec", "PlayStation"): the
+  // shape rule would make them organisations. The ones named in five or more articles of the real corpus.
+  'wannacry', 'notpetya', 'xmrig', 'poshc2', 'icedid', 'adfind', 'blastdoor', 'forcedentry', 'psexec', 'bloodhound',
+  'powersploit', 'powerview', 'rundll32', 'petitpotam', 'eternalblue', 'whispergate', 'moonbounce', 'badalloc', 'gandcrab',
+  'netwalker', 'hyper-v', 'powerpoint', 'playstation', 'facetime', 'airtag', 'airtags', 'yubikey', 'activex', 'mysql',
+  'fortios', 'openssl', 'websocket', 'webrtc', 'webview', 'centos', 'woocommerce', 'teamviewer', 'anydesk', 'openvpn',
 ]);
 
 /**
