@@ -78,6 +78,13 @@ describe('entities', function () {
     assert.strictEqual(entity(f, 'Federal Security Service')!.mentions.filter((m) => m.text === 'FSB').length, 2);
   });
 
+  it('a name that ends in a weekday keeps it: Patch Tuesday, not Patch', function () {
+    const f = facts('Microsoft released 55 fixes for Patch Tuesday. The Patch Tuesday update was big. On Tuesday Microsoft said more.');
+    const names = f.entities.map((e) => e.name);
+    assert.ok(names.includes('Patch Tuesday') && !names.includes('Patch') && !names.includes('Tuesday'), JSON.stringify(names));
+    assert.deepStrictEqual(facts('Black Friday and Cyber Monday deals are here. Black Friday sales rose.').entities.map((e) => e.name).filter((n) => /Black|Friday/.test(n)), ['Black Friday']);
+  });
+
   it('malware and tools written like companies are not organisations', function () {
     const f = facts('The attackers deployed XMRig and PsExec on the server. WannaCry hit 200,000 computers. Acme Corp lost 9,000 records.');
     for (const n of ['XMRig', 'PsExec', 'WannaCry']) assert.strictEqual(entity(f, n)?.kind, 'other', n);

@@ -936,6 +936,9 @@ interface ReadSentences {
   mayHoldHandles: boolean[];
 }
 
+/** Names that end in a weekday. */
+const DAY_NAMES = new Set(['patch tuesday', 'black friday', 'cyber monday', 'super tuesday', 'giving tuesday', 'good friday', 'easter sunday', 'easter monday', 'bloody sunday']);
+
 /** Months that are also women's first names ("June Werner", "April Doss", "May Wang"). */
 const MONTH_FIRST_NAMES = new Set(['April', 'May', 'June']);
 
@@ -989,6 +992,11 @@ function readSentences(text: string, sentences: Sentence[], hidden: Span[], stam
         while (m < tokens.length && m <= k + 2 && tokens[m].text === tokens[m].lower && SURNAME_PARTICLES.has(tokens[m].lower)) m++;
         if (tokens[m]?.name && !tokens[m].brokenBefore) t.flags |= F_NAME;
       } else if (MONTH_FIRST_NAMES.has(t.text) && monthIsFirstName(tokens, k)) t.flags |= F_NAME;
+    }
+    // "Patch Tuesday", "Black Friday": a weekday that ends a name is part of it (else "Patch" and "Black" were names).
+    for (const k of stats.starts) {
+      const t = tokens[k];
+      if (k > 0 && !t.brokenBefore && tokens[k - 1].cap && DAY_NAMES.has(`${tokens[k - 1].lower} ${t.lower}`)) t.flags |= F_NAME;
     }
     startsOf[si] = stats.starts;
     mayHoldHandles[si] = stats.handles;
