@@ -479,6 +479,60 @@ describe('figures', function () {
       assert.deepStrictEqual(figuresOf('It started on Aug. 18 and ended August 15, 2021 or 18 August 2021.'), []);
     });
 
+    it('a rating is no count: "an 8.8 out of 10 rating", "CVSS scores of 8.8", "rated 8.8", "a 9.8 severity rating"', function () {
+      const none = [
+        'It carries an 8.8 out of 10 rating on the CVSS scale, making it high-severity.',
+        'Both the bugs received CVSS scores of 8.8, becoming the most severe bugs patched this month.',
+        'Standouts include a Framemaker bug (CVE-2021-39830) rated 8.8.',
+        '“It is a low score in terms of CVSS, coming in at 6.8, but has been marked by Microsoft as ‘Exploitation More Likely’.',
+        'CVE-2021-38647, with a 9.8 severity rating, is the most serious of the flaws, allowing for RCE.',
+        'It has a CVSS v3 base score of 7.5 and rates 7.3 on the CVSS scale.',
+        'It and CVE-2022-20701 both rate critical, with CVSS scores of 10 and 9, respectively.',
+      ];
+      for (const text of none) assert.deepStrictEqual(quantities(text), [], text);
+      assert.deepStrictEqual(quantities('The other three flaws—with severity ratings that range from 7.1 to 7.8—can be used as part of attack chains.'), ['three']);
+      // The scale is no figure either; the words around it still are.
+      assert.deepStrictEqual(quantities('The group of four vulnerabilities included one critical that rated a 9.8 out of a possible 10 on the CVSS bug-severity scale.'), ['four']);
+      // A share of things out of ten is no rating, nor is a figure to one decimal with a multiplier.
+      assert.deepStrictEqual(quantities('About 48 out of 70 countries and 7 out of 10 companies agreed.'), ['About 48', '7']);
+      assert.deepStrictEqual(quantities('It has a CVSS severity rating of 7.5 and hit 7.5 million users.'), ['7.5 million']);
+    });
+
+    it('a list of models or versions counts nothing: "Android 10, 11, and 12", "Windows 10 and 11 PCs", "Log4j 2.16"', function () {
+      const none = [
+        'Android’s permission system has come a long way over the years, and with Android 10, 11, and 12, Google’s given us more and more bits of control.',
+        'The number of applications that I must track and update on my Windows 10 and 11 PCs usually varies.',
+        'The spyware was seen successfully deploying against iOS versions 14.4 and 14.6, blowing past Apple’s new BlastDoor sandboxing feature.',
+        'SonicWall has issued patches for the bugs, which affect versions of its SMA 200, 210, 400, 410 and 500v products.',
+        'It affects SMA 200, 210, 400, 410 devices.',
+        'Organizations should update internet-facing environments to Log4j 2.16 ASAP, including any custom applications.',
+        'The Iranian APT actors have been scanning devices on ports 4443, 8443 and 10443 for the Fortinet FortiOS vulnerability.',
+        'The exploit, which targeted iOS versions 12.4 through 13.7, would turn off Same-Origin-Policy.',
+      ];
+      for (const text of none) assert.deepStrictEqual(quantities(text), [], text);
+      assert.deepStrictEqual(figuresOf('The vulnerabilities affect Exchange Server 2013, 2016 and 2019.'), []);
+      // A list that opens on a figure is a list of figures, and a figure after a model is still one.
+      assert.deepStrictEqual(quantities('They stole 10, 20 and 30 million records from 5,000 and 10,000 customers.'), ['10', '20', '30 million', '5,000', '10,000']);
+      assert.deepStrictEqual(quantities('Windows 10 users number 1.3 billion.'), ['1.3 billion']);
+      assert.deepStrictEqual(quantities('They hit more than 2,000 and 3,000 firms.'), ['more than 2,000', '3,000']);
+    });
+
+    it('a list of days counts nothing: "on Dec. 9 and 10", "August 21 and 22", "December 6 - 10"', function () {
+      const none = [
+        'Apparently, the vulnerability could be exploited on iCloud online on Dec. 9 and 10, but was fixed by Dec. 11.',
+        'It happened between Aug. 21-22.',
+        'We will be able to resume member billing the week of December 6 - 10.',
+        'The web shell attack between December 25 and 29 was more sophisticated.',
+      ];
+      for (const text of none) assert.deepStrictEqual(quantities(text), [], text);
+      assert.deepStrictEqual(
+        quantities('“For two more days, August 21 and 22, the daily count of five thousand was exceeded and over three thousand attacks were detected on August 2 and 6, September 16, 18, 19 and 22.”'),
+        ['five thousand', 'over three thousand'],
+      );
+      // After a day's comma, a number that no other follows is a figure.
+      assert.deepStrictEqual(quantities('On March 12, 15 people were arrested.'), ['15']);
+    });
+
     it('the digits of a link destination are not seen, its text is', function () {
       const v = visibleText('[~40 million](https://threatpost.com/t-mobile-40-million-customers/168778/) and <https://t.co/9> and **bold**');
       assert.strictEqual(v.length, '[~40 million](https://threatpost.com/t-mobile-40-million-customers/168778/) and <https://t.co/9> and **bold**'.length);

@@ -290,12 +290,37 @@ const LABEL_WORDS = new Set([
   'no', 'nos', 'vol', 'fig', 'figs', 'pp', 'version', 'ver', 'v', 'build', 'port', 'level', 'step', 'phase', 'stage',
   'tier', 'article', 'section', 'chapter', 'episode', 'season', 'rule', 'cvss', 'rank', 'ranked', 'page', 'room',
   'suite', 'unit', 'series', 'gen', 'generation', 'windows', 'ios', 'android', 'macos', 'kb', 'flight', 'route',
-  'highway', 'interstate', 'ext', 'tel', 'ports', 'cvss', 'score', 'rating', 'severity',
+  'highway', 'interstate', 'ext', 'tel', 'ports', 'cvss', 'score', 'rating', 'severity', 'versions',
   // "a single category 1 incident", "layer 2 segment", "a class 3 felony".
   'category', 'cat', 'type', 'class', 'grade', 'layer', 'priority', 'round', 'wave',
 ]);
-/** "a CVSS score of 9.8", "a severity rating of 9.9": a rating, not a quantity. */
-const RATING_BEFORE_RE = /\b(?:score|rating|severity|cvss)\s+(?:of\s+)?$/i;
+/** "a CVSS score of 9.8", "a severity rating of 9.9", "received CVSS scores of 8.8": a rating, not a quantity. */
+const RATING_BEFORE_RE = /\b(?:scores?|ratings?|severity|cvss)\s+(?:of\s+)?$/i;
+/** "rated 9.8", "rated at 9.8", "rated as 8.1", "rated a 9.8", "rates 7.3 on the CVSS scale": a rating. */
+const RATED_BEFORE_RE = /\b(?:rated(?:\s+(?:at|as|an?))?|rates)\s+$/i;
+/** The last word `RATED_BEFORE_RE` can end on, to test it only then. */
+const RATED_LAST = new Set(['rated', 'rates', 'at', 'as', 'a', 'an']);
+/** A rating word right after a number: "a 9.8 severity rating", "a 9.8 CVSS score", "a 10.0 rating". */
+const AFTER_RATING_RE = /\s{1,2}(?:cvss\w*|severity|ratings?|scores?)\b/iy;
+/** A rating's scale right after a number: "an 8.8 out of 10 rating", "a 9.8 out of a possible 10", "4.7 out of 5 stars". */
+const OUT_OF_RE = /\s{1,2}out\s{1,2}of\s{1,2}(?:a\s{1,2}(?:possible|maximum)\s{1,2})?(?:10|ten|5|five)\b/iy;
+/** The word after a scale that makes it a share of things ("7 out of 10 companies"), not a rating: a lower-case noun. */
+const SHARE_NOUN_RE = /\s{1,2}([a-z]+)/y;
+/** Nouns after a scale that still rate: "an 8.8 out of 10 rating", "4.7 out of 5 stars". */
+const SCALE_NOUN_RE = /^(?:ratings?|scores?|severity|stars?|points?)$/;
+/** Words near a one-decimal number that make it a rating ("a low score in terms of CVSS, coming in at 6.8", "range from 7.1 to 7.8"). */
+const RATING_NEAR_RE = /cvss|\bscor(?:e|es|ed|ing)\b|\bratings?\b|\brated\b|\brates\b|severity|criticality/i;
+/** How far before and after a one-decimal number `RATING_NEAR_RE` looks. */
+const RATING_NEAR_BEFORE = 60;
+const RATING_NEAR_AFTER = 40;
+/**
+ * What joins one member of a list of numbers to the next: ", ", ", and ", " and ", " or ", " & ", " to ",
+ * " through ", a spaced dash ("Android 10, 11, and 12", "iOS versions 14.4 & 14.6", "versions 12.4 through
+ * 13.7", "the week of December 6 - 10").
+ */
+const LIST_JOIN_RE = /,\s{0,2}(?:(?:and|or|&)\s{1,2})?|\s{1,2}(?:(?:and|or|&|to|through)\s{1,2}|[-–]\s{1,2})/y;
+/** A list going on after a member: a joiner and a digit. */
+const LIST_ON_RE = /(?:,\s{0,2}(?:(?:and|or|&)\s{1,2})?|\s{1,2}(?:and|or|&)\s{1,2})\d/y;
 /** Capitalised words that may stand right before a quantity (sentence openers and hedges). */
 const OPENERS = new Set([
   'in', 'by', 'of', 'about', 'over', 'some', 'nearly', 'almost', 'around', 'roughly', 'approximately', 'more', 'up',
@@ -485,6 +510,76 @@ interface ScanState {
   out: RawNumber[];
   /** Whether the sentence is a headline, computed when first needed. */
   title?: boolean;
+  /** Where the last number left out as a label, a day or a rating ends (-1: none), its length, and which of them it was (`LEFT_*`). */
+  leftEnd: number;
+  leftLength: number;
+  leftKind: number;
+}
+
+/** A label, a model or a version: "Windows 10", "SMA 200", "version 2.16", "port 80". */
+const LEFT_LABEL = 1;
+/** A day of a month: "Dec. 9", "August 21". */
+const LEFT_DAY = 2;
+/** A rating: "CVSS scores of 10", "rated 9.8". */
+const LEFT_RATING = 3;
+
+/** Leaves a number out as a label, a day or a rating, and remembers where it ends: the list it opens is left out too. */
+function leaveOut(state: ScanState, start: number, end: number, kind: number): number {
+  state.leftEnd = end;
+  state.leftLength = end - start;
+  state.leftKind = kind;
+  return 0;
+}
+
+/**
+ * Whether the bare number at `start`…`end` goes on a list whose first member was left out: a model's
+ * ("Android 10, 11, and 12", "Windows 10 and 11 PCs"), a version's ("iOS versions 14.4 and 14.6"), a
+ * day's ("on Dec. 9 and 10", "August 2 and 6, September 16, 18, 19 and 22") or a rating's ("CVSS scores
+ * of 10 and 9"). A list whose first member is a figure ("10, 20 and 30 million records", "5,000 and 10,000
+ * customers") is no such list; nor is a number after a bare comma that no other member follows and
+ * that is written unlike the member before it or follows a day ("Windows 10, 500 machines", "on March
+ * 12, 15 people"), or one too large for a day or a rating.
+ */
+function goesOnLeftOut(state: ScanState, start: number, end: number, value: number, whole: boolean): boolean {
+  const from = state.leftEnd;
+  if (from < 0 || start <= from || start - from > 12) return false;
+  const m = sticky(LIST_JOIN_RE, state.v, from);
+  if (!m || from + m[0].length !== start) return false;
+  if (state.leftKind === LEFT_DAY && (!whole || value < 1 || value > 31)) return false;
+  if (state.leftKind === LEFT_RATING && value > 10) return false;
+  // A joiner with a word or a dash joins. A bare comma joins when the list goes on ("August 2 and 6,
+  // September 16, 18, 19 and 22") or, after a model, when the number is written like the one before
+  // ("SMA 200, 210, 400, 410 devices").
+  if (code(state.v, from) !== 44 || /[a-z&]/.test(m[0])) return true;
+  if (state.leftKind !== LEFT_DAY && end - start === state.leftLength) return true;
+  return sticky(LIST_ON_RE, state.v, end) !== null;
+}
+
+/**
+ * Whether a bare number is a rating by the words around it: "a 9.8 severity rating", "a 9.8 CVSS score",
+ * "rated 9.8", "rates 7.3 on the CVSS scale", or a one-decimal number up to 10 near a rating word ("a
+ * low score in terms of CVSS, coming in at 6.8", "severity ratings that range from 7.1 to 7.8"). Real
+ * counts are rarely written to one decimal without a multiplier.
+ */
+function isRating(v: string, start: number, end: number, tok: string, value: number, before: { word: string; start: number } | undefined): boolean {
+  if (value > 10) return false;
+  if (sticky(AFTER_RATING_RE, v, end)) return true;
+  if (before && RATED_LAST.has(before.word.toLowerCase()) && RATED_BEFORE_RE.test(v.slice(Math.max(0, start - 16), start))) return true;
+  if (tok.length < 3 || tok.charCodeAt(tok.length - 2) !== 46) return false;
+  return RATING_NEAR_RE.test(v.slice(Math.max(0, start - RATING_NEAR_BEFORE), Math.min(v.length, end + RATING_NEAR_AFTER)));
+}
+
+/**
+ * Where a rating's scale after a number ends ("8.8 out of 10", "9.8 out of a possible 10"), or 0 when
+ * none follows or the scale shares out things ("7 out of 10 companies").
+ */
+function ratingScaleEnd(v: string, end: number): number {
+  const m = sticky(OUT_OF_RE, v, end);
+  if (!m) return 0;
+  const after = end + m[0].length;
+  const noun = sticky(SHARE_NOUN_RE, v, after);
+  if (noun && !STOP_WORDS.has(noun[1]) && !SCALE_NOUN_RE.test(noun[1])) return 0;
+  return after;
 }
 
 /**
@@ -493,7 +588,7 @@ interface ScanState {
  * number word, may skip that pass with `digits` or `words`.
  */
 export function scanNumbers(v: string, digits = true, words = true): RawNumber[] {
-  const state: ScanState = { v, out: [] };
+  const state: ScanState = { v, out: [], title: undefined, leftEnd: -1, leftLength: 0, leftKind: 0 };
   if (digits) {
     const re = DIGITS_RE;
     re.lastIndex = 0;
@@ -578,7 +673,7 @@ function digitsAt(state: ScanState, i: number, tok: string): number {
     start = before.start;
   }
   // Dates: "Aug. 18", "August 15, 2021", "September 2020", "18 August 2021".
-  if (before && isMonth(before.word)) return 0;
+  if (before && isMonth(before.word)) return digits.length <= 2 ? leaveOut(state, start, j, LEFT_DAY) : 0;
   const c1 = code(v, start - 1);
   if (digits.length === 4 && (c1 === 44 || (c1 === 32 && code(v, start - 2) === 44))) {
     const mm = DATE_BEFORE_RE.exec(v.slice(Math.max(0, start - 20), start));
@@ -587,8 +682,8 @@ function digitsAt(state: ScanState, i: number, tok: string): number {
   const after = wordAfter(v, j);
   if (after && after.start > j && digits.length <= 2 && !tok.includes('.') && isMonth(after.word)) return 0;
   // Labels: "No. 2", "version 4", "port 443"; ratings: "a CVSS score of 9.8".
-  if (before && unit === 'count' && (before.word.length > 1 || before.dot) && LABEL_WORDS.has(before.word.toLowerCase())) return 0;
-  if (before && unit === 'count' && before.word === 'of' && RATING_BEFORE_RE.test(v.slice(Math.max(0, start - 20), start))) return 0;
+  if (before && unit === 'count' && (before.word.length > 1 || before.dot) && LABEL_WORDS.has(before.word.toLowerCase())) return leaveOut(state, start, j, LEFT_LABEL);
+  if (before && unit === 'count' && before.word === 'of' && RATING_BEFORE_RE.test(v.slice(Math.max(0, start - 20), start))) return leaveOut(state, start, j, LEFT_RATING);
 
   const base = Number(digits);
   const sx = suffix(v, j, base, placeOf(tok), unit, false);
@@ -597,17 +692,32 @@ function digitsAt(state: ScanState, i: number, tok: string): number {
   if ((code(v, sx.end) === 45 || code(v, sx.end) === 0x2010) && isLetter(code(v, sx.end + 1))) return 0;
   let outUnit = sx.unit;
   const bare = sx.end === j && outUnit === 'count' && !tok.includes(',');
+  if (bare && goesOnLeftOut(state, start, j, base, !tok.includes('.'))) return leaveOut(state, start, j, state.leftKind);
+  // Ratings: "an 8.8 out of 10 rating" (its scale is skipped), "a 9.8 severity rating", "rated 9.8".
+  if (bare && base <= 10) {
+    const scale = ratingScaleEnd(v, j);
+    if (scale) {
+      leaveOut(state, start, j, LEFT_RATING);
+      // A list goes on after the scale: "rated 9.1 out of 10 and 8.8".
+      state.leftEnd = scale;
+      return scale;
+    }
+    if (isRating(v, start, j, tok, base, before)) return leaveOut(state, start, j, LEFT_RATING);
+  }
   // A bare number right after a capitalised word is a product or a model ("Windows 10", "iOS 14.7", "iPhone 13"),
   // except in a headline, where every word is capitalised.
   // A digit group right after another is a phone number or a table row ("+44 7713 025 499").
-  if (bare && code(v, start - 1) === 32 && isDigit(code(v, start - 2))) return 0;
+  if (bare && code(v, start - 1) === 32 && isDigit(code(v, start - 2))) return leaveOut(state, start, j, LEFT_LABEL);
   if (bare && before && (isUpper(before.word.charCodeAt(0)) || CAMEL_RE.test(before.word)) && !before.dot && !OPENERS.has(before.word.toLowerCase())) {
     const lead = v.slice(0, before.start).trimEnd();
     if (lead !== '' && !/[.!?:;“"(—–-]$/.test(lead)) {
       state.title ??= isTitleCase(v);
-      if (!state.title) return 0;
+      if (!state.title) return leaveOut(state, start, j, LEFT_LABEL);
     }
   }
+  // So is a short one after a name with digits in it, in any case: "Log4j 2.16", "Log4j 2 versions" (a year
+  // stays one: "1H 2020").
+  if (bare && before && !before.dot && (digits.length <= 2 || tok.includes('.')) && isDigit(code(v, before.start - 1))) return leaveOut(state, start, j, LEFT_LABEL);
   if (bare && before && (before.word === 'aged' || before.word === 'age' || before.word === 'Aged')) outUnit = 'age';
   // Years: "in 2019", "2004 to 2021", "since at least 2016", "as 2021 draws to a close". Only a hedged
   // number followed by a plural noun is a count ("more than 2000 servers"); "2000 servers" alone reads as a year.
