@@ -78,6 +78,19 @@ describe('entities', function () {
     assert.strictEqual(entity(f, 'Federal Security Service')!.mentions.filter((m) => m.text === 'FSB').length, 2);
   });
 
+  it('offices "of the …" and committees "on …" are whole names, with their acronyms', function () {
+    const f = facts('The Office of the Australian Information Commissioner (OAIC) said 5 complaints were made. The Parliamentary Joint Committee on Intelligence and Security (PJCIS) said more. The Department of the Treasury agreed. The OAIC said so again.');
+    const oaic = entity(f, 'Office of the Australian Information Commissioner');
+    assert.ok(oaic, JSON.stringify(f.entities.map((e) => e.name)));
+    assert.deepStrictEqual([oaic!.kind, oaic!.aliases], ['organisation', ['OAIC']]);
+    assert.strictEqual(oaic!.mentions.length, 3);
+    assert.deepStrictEqual(entity(f, 'Parliamentary Joint Committee on Intelligence and Security')?.aliases, ['PJCIS']);
+    assert.ok(entity(f, 'Department of the Treasury'));
+    // Not across a sentence's own "of the" or "on": "the future of the Internet", "Microsoft Office of the future", "an attack on Acme Corp".
+    const names = facts('Microsoft Office of the future is here. Hackers launched an attack on Acme Corp, a retailer.').entities.map((e) => e.name);
+    assert.ok(names.includes('Acme Corp') && !names.some((n) => / of the | on /.test(n)), JSON.stringify(names));
+  });
+
   it('a name that ends in a weekday keeps it: Patch Tuesday, not Patch', function () {
     const f = facts('Microsoft released 55 fixes for Patch Tuesday. The Patch Tuesday update was big. On Tuesday Microsoft said more.');
     const names = f.entities.map((e) => e.name);

@@ -613,7 +613,8 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
     // "Center for Security and Emerging Technology"), not a headline in title case ("Suspected Chinese
     // Hackers Hit News Corp", "Passengers Records Purportedly Up for Sale").
     const inner = tokens.slice(a + 1, b - 1);
-    const institution = n <= LONGEST_NAME && inner.some((t) => t.lower === 'of' || t.lower === 'for') && !inner.some((t) => t.lower.endsWith('ly'));
+    // ("on" is inside a run only after a committee: "Parliamentary Joint Committee on Intelligence and Security".)
+    const institution = n <= LONGEST_NAME && inner.some((t) => t.lower === 'of' || t.lower === 'for' || t.lower === 'on') && !inner.some((t) => t.lower.endsWith('ly'));
     // Nor are runs like "Delmont Threat Intelligence and Riverton Labs" (two names) or "Multi-State Information
     // Sharing and Analysis Center" (one) told apart here: neither is taken.
     if (!institution) return;
@@ -687,11 +688,15 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
     let j = i + 1;
     let split = false;
     let spoke = false;
+    // "Committee on Intelligence and Security": a body's remit, joined like "of" ("Institute of Standards and Technology").
+    let remit = false;
+    // "Office of the … Commissioner": inside an office's name a title is a word of the name.
+    let office = false;
     // A handle is a name of its own: "Follow @VKIntel" is not one name.
     while (j < tokens.length && !tokens[j].brokenBefore && !tokens[j - 1].possessive && !tokens[i].at) {
       const tj = tokens[j];
       if (tj.at) break;
-      if (tj.name) { j++; continue; }
+      if (tj.name || (office && tj.cap && ROLE_WORDS.has(tj.lower))) { j++; continue; }
       const next = tokens[j + 1];
       // A linked name is not joined to the next across "of" or "and" after the link: "company [Volterra](…) of
       // Santa Clara", "[Accenture](…) and France". Its last words may still be outside ("[CERT](…) Coordination Center").
@@ -699,6 +704,14 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
       // "Ursula von der Leyen", "Jan van der Berg": two particles before the surname.
       if (next && !next.brokenBefore && tj.text === tj.lower && next.text === next.lower && SURNAME_PARTICLES.has(tj.lower) && SURNAME_PARTICLES.has(next.lower)
         && tokens[j + 2]?.name && !tokens[j + 2].brokenBefore) { j += 3; continue; }
+      // "Office of the Australian Information Commissioner", "Department of the Treasury": an office of the state.
+      if (tj.lower === 'of' && next && next.lower === 'the' && !next.brokenBefore && OFFICES.has(tokens[j - 1].lower)
+        && tokens[j + 2]?.name && !tokens[j + 2].brokenBefore && !tokens[j + 2].afterLink) { office = true; j += 3; continue; }
+      if (tj.lower === 'on' && next && next.name && !next.brokenBefore && (tokens[j - 1].lower === 'committee' || tokens[j - 1].lower === 'subcommittee')) {
+        remit = true;
+        j += 2;
+        continue;
+      }
       if (next && next.name && !next.brokenBefore && tj.lower !== 'and' && CONNECTORS.has(tj.lower)) {
         // "Erick Galinkin of Rapid7": a person's name ends before "of"; "Bank of America" does not.
         if (j - i >= 2 && tj.lower === 'of' && !ORG_SUFFIXES.has(tokens[j - 1].lower) && personLike(tokens, i, j)
@@ -717,7 +730,7 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
         const next2 = tokens[j + 2];
         if (next2 && next2.cap && ORG_SUFFIXES.has(next2.lower) && shape(tokens[j - 1]) === 'title' && shape(next) === 'title') { j += 2; continue; }
         // "National Institute of Standards and Technology", not "University of Birmingham and University of Surrey".
-        if (!next.brokenBefore && ORG_SUFFIXES.has(next.lower) && shape(tokens[j - 1]) === 'title' && hasOf(tokens, i, j)
+        if (!next.brokenBefore && ORG_SUFFIXES.has(next.lower) && shape(tokens[j - 1]) === 'title' && (remit || hasOf(tokens, i, j))
           && !(next2 && !next2.brokenBefore && CONNECTORS.has(next2.lower))) { j += 2; continue; }
       }
       break;
@@ -935,6 +948,9 @@ interface ReadSentences {
   /** Per sentence: has a word starting with "@" or a handle cue. */
   mayHoldHandles: boolean[];
 }
+
+/** Offices of the state named "… of the …" ("Office of the Privacy Commissioner", "Department of the Treasury"). */
+const OFFICES = new Set(['office', 'department', 'ministry', 'bureau', 'secretary', 'commissioner', 'inspector', 'auditor', 'comptroller']);
 
 /** Names that end in a weekday. */
 const DAY_NAMES = new Set(['patch tuesday', 'black friday', 'cyber monday', 'super tuesday', 'giving tuesday', 'good friday', 'easter sunday', 'easter monday', 'bloody sunday']);
