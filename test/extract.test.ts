@@ -104,6 +104,14 @@ describe('entities', function () {
     assert.strictEqual(entity(f, 'Acme Corp')?.kind, 'organisation');
   });
 
+  it('other ways of writing a name are that name: Justice Department, Home Affairs, NSO', function () {
+    const f = facts('The US Justice Department said 5 men were charged. The Department of Justice said more. NSO Group sells Pegasus. NSO said it sells to 45 governments. Home Affairs said the Department of Home Affairs would act.');
+    assert.deepStrictEqual(entity(f, 'Department of Justice')?.mentions.map((m) => m.text), ['Justice Department', 'Department of Justice']);
+    assert.deepStrictEqual(entity(f, 'NSO Group')?.mentions.map((m) => m.text), ['NSO Group', 'NSO']);
+    assert.deepStrictEqual(entity(f, 'Department of Home Affairs')?.mentions.map((m) => m.text), ['Home Affairs', 'Department of Home Affairs']);
+    assert.ok(!f.entities.some((e) => ['justice department', 'nso', 'home affairs'].includes(e.key)));
+  });
+
   it('an outlet spelled two ways is one entity, in one article and across articles', function () {
     // "Bleeping Computer" in 32 real articles and "BleepingComputer" in 52 had made two outlets.
     const f = facts('Bleeping Computer first reported the leak. BleepingComputer later confirmed it.');

@@ -26,7 +26,7 @@
 import type { Article, Link } from '../syntax/ast';
 import { trimEndWhere, type Span } from '../text';
 import {
-  ACRONYMS, FIRST_NAMES, FUNCTION_WORDS, JARGON, KNOWN_ORGS, MONTHS_AND_DAYS, ORG_CUES, ORG_LAST_WORDS, ORG_SUFFIXES, OUTLET_CUES, OUTLETS,
+  ACRONYMS, FIRST_NAMES, FUNCTION_WORDS, JARGON, KNOWN_ORGS, MONTHS_AND_DAYS, NAME_FORMS, ORG_CUES, ORG_LAST_WORDS, ORG_SUFFIXES, OUTLET_CUES, OUTLETS,
   PLACES, PRODUCTS, ROLE_WORDS, SPEECH_VERBS, THING_WORDS,
 } from './lexicon';
 import type { Pin } from './pins';
@@ -1088,7 +1088,7 @@ function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: strin
     if (c.tokens.length < 2) continue;
     const name = joinTexts(c.tokens, 0, c.tokens.length);
     const kind = classify(name, c.tokens, c.kindVotes, isOutlet);
-    const acr = ACRONYMS.get(lc(name));
+    const acr = ACRONYMS.get(lc(name)) ?? NAME_FORMS.get(lc(name));
     let key = entityKey(acr ?? name);
     let display = acr ?? name;
     if (kind === 'person') {

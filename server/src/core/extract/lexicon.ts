@@ -191,6 +191,20 @@ export const ACRONYMS = new Map<string, string>([
   ['nato', 'NATO'], ['enisa', 'ENISA'], ['europol', 'Europol'], ['interpol', 'Interpol'],
   // Agencies named "Service" (no organisation suffix says what they are).
   ['irs', 'Internal Revenue Service'], ['usps', 'United States Postal Service'], ['nhs', 'National Health Service'],
+  // Written alone after the full name far more often than as anything else (22 real articles give both).
+  ['nso', 'NSO Group'],
+]);
+
+/**
+ * Other ways of writing a name, by lower case → the name: "Justice Department" (35 real articles) is the
+ * Department of Justice (72); "Home Affairs" in an Australian story is its Department of Home Affairs.
+ */
+export const NAME_FORMS = new Map<string, string>([
+  ['justice department', 'Department of Justice'], ['state department', 'Department of State'],
+  ['defense department', 'Department of Defense'], ['treasury department', 'Department of the Treasury'],
+  ['commerce department', 'Department of Commerce'], ['energy department', 'Department of Energy'],
+  ['homeland security department', 'Department of Homeland Security'], ['home affairs', 'Department of Home Affairs'],
+  ['home affairs department', 'Department of Home Affairs'], ['health and human services department', 'Department of Health and Human Services'],
 ]);
 
 /** Places, by lower-case name: countries, US states, and cities that make the news. */
