@@ -77,13 +77,20 @@ function isFurniture(b: TextBlock): boolean {
   if (FURNITURE.test(b.sentences.length > 1 && first.length < 40 ? `${first} ${b.sentences[1].text}` : first)) return true;
   // "What do you think about …? Share in the comments below or follow me on Twitter …": questions to the reader, then the call.
   if (b.kind !== 'blockquote' && b.sentences.some((x) => CALL_FOR_COMMENTS.test(x.text))
-    && b.sentences.every((x) => CALL_FOR_COMMENTS.test(x.text) || /\?[\s*_”"]*$/.test(x.text))) return true;
+    && b.sentences.every((x) => CALL_FOR_COMMENTS.test(x.text) || asks(x.text))) return true;
   // A block quotation quotes someone: a phishing lure's "Register today" is evidence.
   if (b.kind === 'blockquote' || !(SET_APART.test(first) || CALL_FIRST.test(first))) return false;
   let text = '';
   for (const s of b.sentences) text += ` ${s.text}`;
   const words = plain(text).replace(/[*_]+/g, '');
   return CALL_TO_ACTION.test(words) && EVENT.test(words);
+}
+
+/** Whether a sentence is a question: it ends on "?", before any closing emphasis or quotation mark. */
+function asks(text: string): boolean {
+  let k = text.length - 1;
+  while (k >= 0 && ' \t\n*_”"'.includes(text[k])) k--;
+  return text[k] === '?';
 }
 
 /** An image glued to the end of a sentence by the scrape ("…zero days.![Threatpost Webinar Series](…)Worried about…"). */
