@@ -91,6 +91,13 @@ describe('entities', function () {
     assert.ok(names.includes('Acme Corp') && !names.some((n) => / of the | on /.test(n)), JSON.stringify(names));
   });
 
+  it('a surname after a title of address is a person: President Biden, Senator Warner; not MS Office', function () {
+    const f = facts('President Biden signed the order. Senator Warner wrote a letter. Users of MS Office and MS Teams were hit.');
+    assert.strictEqual(entity(f, 'Biden')?.kind, 'person');
+    assert.strictEqual(entity(f, 'Warner')?.kind, 'person');
+    assert.ok(!f.entities.some((e) => e.kind === 'person' && /Office|Teams/.test(e.name)), JSON.stringify(f.entities.map((e) => [e.name, e.kind])));
+  });
+
   it('a name that ends in a weekday keeps it: Patch Tuesday, not Patch', function () {
     const f = facts('Microsoft released 55 fixes for Patch Tuesday. The Patch Tuesday update was big. On Tuesday Microsoft said more.');
     const names = f.entities.map((e) => e.name);

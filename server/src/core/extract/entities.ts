@@ -665,6 +665,9 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
     // "June Werner, cyber-range engineer at …": a month let into a name only on such evidence (see `monthIsFirstName`).
     if (run[0].name && MONTH_FIRST_NAMES.has(run[0].text)) votes.push('person');
   }
+  // "President Biden", "Senator Warner", "Mr. Smith": a surname after a title of address.
+  // The title written as one ("MS Office" is Microsoft's; "secretary Autumn" is not one).
+  if (single && before && TITLES_OF_ADDRESS.has(before.lower) && shape(before) === 'title' && shape(single) === 'title') votes.push('person');
   // "T-Mobile CEO Mike Sievert", "a former Gartner analyst", "Uptycs researchers"; a capitalised
   // role word is more likely part of a longer name ("Europol Data Protection Experts Network").
   if (roleAfter && !after.brokenBefore && (after.text === after.lower || isAllCaps(after.text)) && !FIRST_NAMES.has(run[0].lower) && !votes.includes('person')) votes.push('organisation');
@@ -951,6 +954,12 @@ interface ReadSentences {
 
 /** Offices of the state named "… of the …" ("Office of the Privacy Commissioner", "Department of the Treasury"). */
 const OFFICES = new Set(['office', 'department', 'ministry', 'bureau', 'secretary', 'commissioner', 'inspector', 'auditor', 'comptroller']);
+
+/** Titles written before a surname alone ("President Biden", "Sen. Warner", "Mr. Smith"). */
+const TITLES_OF_ADDRESS = new Set([
+  'president', 'senator', 'sen', 'sen.', 'representative', 'rep', 'rep.', 'governor', 'gov', 'gov.', 'mayor', 'secretary',
+  'minister', 'chancellor', 'premier', 'judge', 'justice', 'attorney-general', 'mr', 'mr.', 'ms', 'ms.', 'mrs', 'mrs.', 'dr', 'dr.', 'prof', 'prof.',
+]);
 
 /** Names that end in a weekday. */
 const DAY_NAMES = new Set(['patch tuesday', 'black friday', 'cyber monday', 'super tuesday', 'giving tuesday', 'good friday', 'easter sunday', 'easter monday', 'bloody sunday']);
