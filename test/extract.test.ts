@@ -98,6 +98,13 @@ describe('entities', function () {
     assert.ok(!f.entities.some((e) => e.kind === 'person' && /Office|Teams/.test(e.name)), JSON.stringify(f.entities.map((e) => [e.name, e.kind])));
   });
 
+  it('no entity from what is left of "Command and Control", "Figure 1", "Unit 42" or "the Bill"', function () {
+    const f = facts('Figure 1 shows the Command and Control server. Figure 2 shows more. Unit 42 said Palo Alto Networks found 320 honeypots. The Bill passed. The Bill is law. Command and Control traffic grew.');
+    const names = f.entities.map((e) => e.name);
+    for (const n of ['Figure', 'Command', 'Control', 'Unit', 'Bill']) assert.ok(!names.includes(n), `${n} in ${JSON.stringify(names)}`);
+    assert.strictEqual(figure(f, '320').subject, 'palo alto networks');
+  });
+
   it('a name that ends in a weekday keeps it: Patch Tuesday, not Patch', function () {
     const f = facts('Microsoft released 55 fixes for Patch Tuesday. The Patch Tuesday update was big. On Tuesday Microsoft said more.');
     const names = f.entities.map((e) => e.name);

@@ -565,7 +565,11 @@ const PREPOSITIONS = new Set([
 const GENERATIONS = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 
 /** Capitalised phrases that are not names of anything the corpus tracks. */
-const NOT_NAMES = new Set(['social security', 'social security number', 'dark web', 'internet', 'web']);
+const NOT_NAMES = new Set([
+  'social security', 'social security number', 'dark web', 'internet', 'web',
+  // What is left of "Command and Control", "Figure 1", "Unit 42" and "… Bill 2020" when the run stops at "and" or a number.
+  'command', 'control', 'figure', 'unit', 'bill',
+]);
 const NOT_NAMES_WORDS = Math.max(...[...NOT_NAMES].map((n) => n.split(' ').length));
 
 const DEMONYM = /(?:ish|ese|ians?|eans?|ic)$/;
