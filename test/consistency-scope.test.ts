@@ -243,6 +243,17 @@ describe('figure consistency: scope and rules', function () {
     assert.deepStrictEqual(messages(gang, 'figure.disputed'), ['1.5 million customers is a disputed claim: the claimant claims 1.5 million; Verizon gives about 600,000, 650,000.']);
   });
 
+  it('a claim of part of what more is claimed ("30m" as a sample of the "100m" for sale) disputes no larger confirmed count', function () {
+    const [, seller, sample] = diagnose(
+      { source: 'Wire', date: 'June 20, 2022', body: 'Verizon said about 600,000 customers had their order histories exposed.' },
+      { source: 'Post', date: 'June 21, 2022', body: 'The seller claims to hold data on 1.5 million Verizon customers.' },
+      { source: 'Daily', date: 'June 22, 2022', body: 'As a sample, the seller claims to offer data on 300,000 Verizon customers.' },
+    );
+    assert.deepStrictEqual(messages(sample, 'figure.disputed'), []);
+    // The larger claim is still disputed.
+    assert.strictEqual(messages(seller, 'figure.disputed').length, 1);
+  });
+
   it('a disputed claim says which party gives which value, in the message and each note', function () {
     const [, , seller] = diagnose(
       { source: 'Wire', date: 'June 20, 2022', body: 'Verizon said about 600,000 customers had their order histories exposed.' },

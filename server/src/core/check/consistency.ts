@@ -630,6 +630,9 @@ class Judge {
       // This figure may itself be one of the parts of the other's total.
       if (o.figure.value > fig.value && this.partsHere(o).some((p) => p.parts.includes(fig))) return 'part';
       if (!sameScale(fig, o.figure)) return 'another population (far apart in size)';
+      // A claim below a confirmed count while claims of more than it stand ("30m" offered as a sample of the "100m" for
+      // sale, against T-Mobile's 40m) claims a part, not a rival total.
+      if (me.claimant && !o.claimant && fig.value < o.figure.value && all.some((p) => p.claimant && p.figure.value > o.figure.value && !farApart(p, me))) return 'part';
       // A claim set against a confirmed figure is a dispute, said on the claim's side;
       // two claims are not checked against each other (a seller's "30m for sale" is part of "100m").
       if (me.claimant || o.claimant) return me.claimant && !o.claimant ? 'disputed' : o.claimant && !me.claimant ? 'a claim' : 'two claims';
