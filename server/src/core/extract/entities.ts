@@ -967,6 +967,8 @@ const TITLES_OF_ADDRESS = new Set([
 
 /** Names that end in a weekday. */
 const DAY_NAMES = new Set(['patch tuesday', 'black friday', 'cyber monday', 'super tuesday', 'giving tuesday', 'good friday', 'easter sunday', 'easter monday', 'bloody sunday']);
+/** Their last words, to build a phrase only for them. */
+const DAY_ENDS = new Set([...DAY_NAMES].map((n) => n.slice(n.lastIndexOf(' ') + 1)));
 
 /** Months that are also women's first names ("June Werner", "April Doss", "May Wang"). */
 const MONTH_FIRST_NAMES = new Set(['April', 'May', 'June']);
@@ -1025,7 +1027,7 @@ function readSentences(text: string, sentences: Sentence[], hidden: Span[], stam
     // "Patch Tuesday", "Black Friday": a weekday that ends a name is part of it (else "Patch" and "Black" were names).
     for (const k of stats.starts) {
       const t = tokens[k];
-      if (k > 0 && !t.brokenBefore && tokens[k - 1].cap && DAY_NAMES.has(`${tokens[k - 1].lower} ${t.lower}`)) t.flags |= F_NAME;
+      if (k > 0 && !t.brokenBefore && DAY_ENDS.has(t.lower) && tokens[k - 1].cap && DAY_NAMES.has(`${tokens[k - 1].lower} ${t.lower}`)) t.flags |= F_NAME;
     }
     startsOf[si] = stats.starts;
     mayHoldHandles[si] = stats.handles;

@@ -76,7 +76,7 @@ function isFurniture(b: TextBlock): boolean {
   // "**Have a tip?** Get in touch…": the question is a sentence of its own.
   if (FURNITURE.test(b.sentences.length > 1 && first.length < 40 ? `${first} ${b.sentences[1].text}` : first)) return true;
   // "What do you think about …? Share in the comments below or follow me on Twitter …": questions to the reader, then the call.
-  if (b.kind !== 'blockquote' && b.sentences.some((x) => CALL_FOR_COMMENTS.test(x.text))
+  if (b.kind !== 'blockquote' && b.sentences.some((x) => x.text.includes('comments below') && CALL_FOR_COMMENTS.test(x.text))
     && b.sentences.every((x) => CALL_FOR_COMMENTS.test(x.text) || asks(x.text))) return true;
   // A block quotation quotes someone: a phishing lure's "Register today" is evidence.
   if (b.kind === 'blockquote' || !(SET_APART.test(first) || CALL_FIRST.test(first))) return false;
