@@ -100,5 +100,30 @@ describe('entity hover card: cited facts', function () {
     // Escaped once for Markdown (so the card shows 0_neday), not the source's backslash escaped again.
     assert.ok(line.includes('0\\_neday said Acme Corp paid twice the usual ransom, \\*not\\* once, to @VK\\_Intel and file\\_name'), line);
   });
-});
 
+  it('open a cited sentence at the line its words are on, not at the image a scraped lead opens with', function () {
+    // 830 real sentences open on an image, on the line before their words.
+    const a = article(1, '2021-05-01', '![Acme Corp HQ](https://example.com/hq.jpg)\nAcme Corp said 12,000 customer records were stolen from its billing systems last month.');
+    const here = article(2, '2021-05-04', 'We look back at Acme Corp today.');
+    const facts = citedFacts(indexOf([a, here]), here);
+    const cite = facts.find((f) => f.includes('12,000 customer records'));
+    const line = a.text.split('\n').findIndex((l) => l.startsWith('Acme Corp said 12,000'));
+    assert.ok(cite?.includes(`story-01.txt#L${line + 1})`), `${cite} should open line ${line + 1}`);
+  });
+
+  it('cite a sentence retold with other quotation marks, commas and digit grouping once', function () {
+    const a = article(1, '2021-05-01', 'Acme Corp said 12,000 customer records were stolen from its billing systems last month.');
+    const b = article(2, '2021-05-02', 'Acme Corp said 12000 customer records were “stolen” from its billing systems, last month.');
+    const here = article(3, '2021-05-04', 'We look back at Acme Corp today.');
+    const facts = citedFacts(indexOf([a, b, here]), here);
+    assert.strictEqual(facts.filter((f) => /12,?000 customer records/.test(f)).length, 1, facts.join('\n'));
+  });
+
+  it('cite no related story\'s headline, bold or not', function () {
+    const a = article(1, '2021-05-03', 'Acme Corp hired investigators after the theft at its billing systems, it told reporters on Monday.\n\n* **[Acme Corp breach hits 12,000 customers](https://example.com/acme)**\n* [Acme Corp sued over breach](https://example.com/acme2)');
+    const here = article(2, '2021-05-04', 'We look back at Acme Corp today.');
+    const facts = citedFacts(indexOf([a, here]), here);
+    assert.ok(facts.some((f) => f.includes('hired investigators')), facts.join('\n'));
+    assert.ok(!facts.some((f) => /breach hits|sued over/.test(f)), facts.join('\n'));
+  });
+});

@@ -107,7 +107,8 @@ export function readable(text: string): string {
     .replace(/\\([\\`*_{}[\]()#+\-.!|~>])/g, '$1');
 }
 
-const LINK_ONLY = /^\s*(?:[*+-]\s*)?\[[^\]]*\]\([^)]*\)\s*[.:]?\s*$/;
+// "* **[headline](url)**": a related story's headline set in bold or italics too (140 real sentences).
+const LINK_ONLY = /^\s*(?:[*+-]\s+)?(\*{1,3}|_{1,3})?\[[^\]]*\]\([^)]*\)\1?\s*[.:]?\s*$/;
 
 /**
  * Whether a sentence is only a link, as in a list of related stories: the

@@ -14,7 +14,7 @@ import { articlesNaming, type CorpusIndex, type EntityEntry, type IndexedDoc } f
 import { agree, comparableStatements, findParts, formatValue, measureLabel, nearestInTime, partSources } from '../index/compare';
 import { judgeFigure, verdictWords, type Judged, type Verdict } from '../check/consistency';
 import { writtenMeasure } from '../extract/figures';
-import type { Claim, DocFacts, Figure } from '../extract/types';
+import type { Claim, DocFacts, Figure, SentenceRef } from '../extract/types';
 import { clip, escape, formatDate, openLink } from './markdown';
 import { dateOf, targetAt } from './locate';
 import { isLinkOnly, readable, type Span } from '../text';
@@ -51,6 +51,36 @@ function cite(index: CorpusIndex, uri: string, start: number): string {
   const outlet = d.summary.source ?? 'unknown outlet';
   const line = index.position(uri, start)?.line ?? 0;
   return `${openLink(`${outlet}, ${formatDate(d.summary.date)}`, uri, line)}`;
+}
+
+/**
+ * Where a sentence's words begin: after the images and blank space a scraped
+ * lead opens with ("![…](…)\nT-Mobile confirmed …"), so that a citation
+ * opens the line the reader sees the sentence on, not the image's (830 real
+ * sentences open on one).
+ */
+function wordsStart(s: SentenceRef): number {
+  const t = s.text;
+  let i = 0;
+  for (;;) {
+    while (i < t.length && (t.charCodeAt(i) === 32 || t.charCodeAt(i) === 10 || t.charCodeAt(i) === 13 || t.charCodeAt(i) === 9)) i++;
+    if (!t.startsWith('![', i)) break;
+    const close = t.indexOf('](', i + 2);
+    const end = close < 0 ? -1 : t.indexOf(')', close + 2);
+    if (end < 0) break;
+    i = end + 1;
+  }
+  return s.span.start + (i < t.length ? i : 0);
+}
+
+/**
+ * What makes two cited sentences the same to a reader: their words and
+ * numbers, whatever the quotation marks, commas, emphasis and digit
+ * grouping ("over 2000 machines" in one copy of a story, "over 2,000
+ * machines" in another).
+ */
+function citedKey(text: string): string {
+  return readable(text).toLowerCase().replace(/(\d),(?=\d{3}\b)/g, '$1').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 interface SentenceKinds {
@@ -194,11 +224,11 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
     if (best < 0) break;
     const p = perDoc[best];
     const s = index.get(p.uri)!.facts.sentences[p.picks[next[best]++].sentence];
-    const words = readable(s.text).toLowerCase().replace(/\s+/g, ' ').trim();
+    const words = citedKey(s.text);
     if (cited.has(words)) continue;
     cited.add(words);
     taken[best]++;
-    facts.push({ line: `- “${escape(clip(readable(s.text), 240))}” — ${cite(index, p.uri, s.span.start)}`, date: index.get(p.uri)?.summary.date ?? UNDATED });
+    facts.push({ line: `- “${escape(clip(readable(s.text), 240))}” — ${cite(index, p.uri, wordsStart(s))}`, date: index.get(p.uri)?.summary.date ?? UNDATED });
   }
   // Listed newest first.
   facts.sort((a, b) => b.date - a.date);
@@ -237,7 +267,8 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
     const d = index.get(r.uri)!;
     const c = sentenceKinds(d.facts).claim.get(r.figure.sentence);
     const by = c?.attribution ? ` · said by ${escape(c.attribution.who)}` : '';
-    const start = d.facts.sentences[r.figure.sentence]?.span.start ?? r.figure.span.start;
+    const sentence = d.facts.sentences[r.figure.sentence];
+    const start = sentence ? wordsStart(sentence) : r.figure.span.start;
     return `- ${formatDate(at)} — **${escape(r.figure.text)}**${mark ? ` ${mark}` : ''}${by} — ${cite(index, r.uri, start)}`;
   };
   const here = f.asOf ?? claim?.asOf ?? doc.summary.date;
@@ -280,7 +311,8 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
       const sum = p.parts.reduce((s, x) => s + x.value, 0);
       const from = index.get(p.uri)!.facts;
       const terms = p.parts.map((x) => `${escape(x.text)} ${escape(writtenMeasure(x, from.sentences))}`).join(' + ');
-      const first = from.sentences[p.parts[0].sentence]?.span.start ?? p.parts[0].span.start;
+      const sentence = from.sentences[p.parts[0].sentence];
+      const first = sentence ? wordsStart(sentence) : p.parts[0].span.start;
       lines.push(`- ${terms} = ${escape(formatValue(sum, 'count'))} — ${cite(index, p.uri, first)}`);
     }
   }
