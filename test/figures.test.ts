@@ -435,6 +435,17 @@ describe('figures', function () {
   });
 
   describe('things that are not figures', function () {
+  it('a number word capitalised inside a sentence is part of a name: "the Five Eyes alliance", "Nine Entertainment", "the Essential Eight"', function () {
+    for (const t of ['The report names the Five Eyes alliance as a target.', 'Publisher Nine Entertainment was hit by ransomware.', 'Agencies must follow the Essential Eight strategies by June.', 'Researchers at Division Seven saw it.']) {
+      assert.deepStrictEqual(quantities(t), [], t);
+    }
+    // Capitalised because it opens the sentence, a clause, a line or a quotation, it counts.
+    assert.deepStrictEqual(quantities('He said, "Three former officers left the firm."'), ['Three']);
+    assert.deepStrictEqual(quantities('Apache: Two critical bugs were found.'), ['Two']);
+    assert.deepStrictEqual(quantities('The bill has passed.\n* Two Australian agencies gained powers.'), ['Two']);
+    assert.deepStrictEqual(quantities('Five people were arrested.'), ['Five']);
+  });
+
     const none: string[] = [
       'See [the report](https://threatpost.com/t-mobile-40-million-customers-data-stolen/168778/) now.',
       'See <https://t.co/F7mcmrmgxn> and https://example.com/2021/08/16/x-100m-records now.',

@@ -407,6 +407,22 @@ function isTitleCase(v: string): boolean {
   return words >= 3 && caps / words >= 0.7;
 }
 
+/**
+ * Whether a word at `at` opens the sentence or a clause of its own: only blank space, quotation marks,
+ * brackets, emphasis or a list's bullet stand before it, back to the start of the sentence or of a line, or
+ * to a colon, a stop or a dash ("Apache: Two critical bugs", "**Lisa Vaas:** Two years", "> Five days left").
+ */
+function opensSentence(v: string, at: number): boolean {
+  for (let k = at - 1; k >= 0; k--) {
+    const c = v.charCodeAt(k);
+    // A line of its own (a list item, a quoted line), or a quotation opening ('that, "Three former officers …').
+    if (c === 10 || c === 13 || c === 34 || c === 0x201c || c === 0x2018) return true;
+    if (c === 32 || c === 9 || c === 0xa0 || c === 39 || c === 40 || c === 42 || c === 95 || c === 91 || c === 45 || c === 43) continue;
+    return c === 58 || c === 62 || c === 46 || c === 33 || c === 63 || c === 0x2014 || c === 0x2013 || c === 124;
+  }
+  return true;
+}
+
 /** Place value of the last written digit group: 1000 for "902,000" and "50000", 0.1 for "7.8". */
 function placeOf(digits: string): number {
   const dot = digits.indexOf('.');
@@ -741,6 +757,9 @@ function spelledAt(state: ScanState, start: number): number {
   // Glued to a hyphenated word before ("T-Two") or an apostrophe: not a number.
   const p = code(v, start - 1);
   if (p === 45 || p === 0x2019 || p === 39) return 0;
+  // Capitalised inside a sentence, a number word is part of a name: "the Five Eyes alliance", "Nine Entertainment",
+  // "the Essential Eight" (a headline capitalises every word).
+  if (isUpper(code(v, start)) && !opensSentence(v, start) && !(state.title ??= isTitleCase(v))) return 0;
   let total = 0;
   let current = 0;
   let place = 1;
