@@ -377,6 +377,14 @@ describe('publisher promotions', function () {
     assert.ok(!f.sentences.some((x) => /touch securely|follow me|SEE|microsite|window\./.test(x.text)), JSON.stringify(f.sentences.map((x) => x.text)));
   });
 
+  it('nor is a photo\'s credit line before a paragraph\'s first words', function () {
+    const f = facts([STORY, '![gettyimages-1197379498.jpg](https://example.com/g.jpg)\n Image: Daniel Romero/Getty Images\n Twitter said on Wednesday that 3,000 users in Australia were hit.'].join('\n\n'));
+    const names = f.entities.map((e) => e.name);
+    assert.ok(!names.some((n) => /Getty|Romero/.test(n)), JSON.stringify(names));
+    assert.ok(f.sentences.some((x) => x.text.startsWith('Twitter said on Wednesday')), JSON.stringify(f.sentences.map((x) => x.text)));
+    assert.deepStrictEqual(f.figures.map((x) => x.text), ['50,000', '3,000']);
+  });
+
   it('nor are a call for comments after questions to the reader, and The DFIR Report\'s services; a story that asks for comments stays', function () {
     const f = facts([
       STORY,
