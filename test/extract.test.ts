@@ -377,6 +377,14 @@ describe('publisher promotions', function () {
     assert.ok(!f.sentences.some((x) => /touch securely|follow me|SEE|microsite|window\./.test(x.text)), JSON.stringify(f.sentences.map((x) => x.text)));
   });
 
+  it('nor is a line of a shop\'s buttons; a sentence between two links is read', function () {
+    const f = facts([STORY, '[View Now at VyprVPN](https://www.vyprvpn.com/) \n[See details](#listicle-533bd858)', '[ProtonVPN](https://protonvpn.com/) · [$4 per month](https://protonvpn.com/pricing)',
+      '[Globex Corp](https://globex.example/) lost 7,000 records to [the Karma gang](https://example.com/karma).'].join('\n\n'));
+    const names = f.entities.map((e) => e.name);
+    assert.ok(!names.includes('View Now'), JSON.stringify(names));
+    assert.deepStrictEqual(f.figures.map((x) => x.text), ['50,000', '7,000']);
+  });
+
   it('nor is a photo\'s credit line before a paragraph\'s first words', function () {
     const f = facts([STORY, '![gettyimages-1197379498.jpg](https://example.com/g.jpg)\n Image: Daniel Romero/Getty Images\n Twitter said on Wednesday that 3,000 users in Australia were hit.'].join('\n\n'));
     const names = f.entities.map((e) => e.name);

@@ -115,8 +115,28 @@ const LINK_ONLY = /^\s*(?:[*+-]\s+)?(\*{1,3}|_{1,3})?\[[^\]]*\]\([^)]*\)\1?\s*[.
  * headline of another article, not something this article states.
  */
 export function isLinkOnly(text: string): boolean {
-  return text.length < 4000 && LINK_ONLY.test(text);
+  if (text.length >= 4000) return false;
+  if (LINK_ONLY.test(text)) return true;
+  // Several links and nothing else: a shop's buttons ("[View Now at VyprVPN](…) [See details](#…)").
+  let rest = '';
+  let links = 0;
+  for (let i = 0; i < text.length;) {
+    const open = text.indexOf('[', i);
+    const mid = open < 0 ? -1 : text.indexOf('](', open + 1);
+    const close = mid < 0 ? -1 : text.indexOf(')', mid + 2);
+    if (close < 0) {
+      rest += text.slice(i);
+      break;
+    }
+    rest += text.slice(i, open);
+    links++;
+    i = close + 1;
+  }
+  return links >= 2 && ONLY_MARKS.test(rest);
 }
+
+/** What may stand between links on a line of links: blank space, bullets, emphasis, separators. */
+const ONLY_MARKS = /^[\s*_+\-.:|·•]*$/;
 
 /** The position of `offset` given the offsets where lines start (sorted, the first 0): a binary search. */
 export function positionIn(starts: readonly number[], offset: number): Position {

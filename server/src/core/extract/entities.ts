@@ -569,6 +569,8 @@ const NOT_NAMES = new Set([
   'social security', 'social security number', 'dark web', 'internet', 'web',
   // What is left of "Command and Control", "Figure 1", "Unit 42" and "… Bill 2020" when the run stops at "and" or a number.
   'command', 'control', 'figure', 'unit', 'bill',
+  // A shop's buttons ("View Now at ExpressVPN", "See details").
+  'view now', 'see details', 'read more', 'buy now', 'shop now',
 ]);
 const NOT_NAMES_WORDS = Math.max(...[...NOT_NAMES].map((n) => n.split(' ').length));
 
