@@ -126,6 +126,15 @@ describe('entities', function () {
     assert.ok(!f.entities.some((e) => ['justice department', 'nso', 'home affairs'].includes(e.key)));
   });
 
+  it('a company named by its web address is one name, and its tag is a mention of it: Crypto.com', function () {
+    const f = facts('Crypto.com said 483 users were hit. The Crypto.com app was down for hours. See crypto.com/status for more.', { tags: '[[Crypto.com]] [[Cybersecurity]]' });
+    const c = entity(f, 'Crypto.com');
+    assert.ok(c, JSON.stringify(f.entities.map((e) => e.name)));
+    assert.deepStrictEqual([c!.key, c!.kind, c!.mentions.map((m) => m.where)], ['crypto.com', 'organisation', ['body', 'body', 'tag']]);
+    assert.ok(!f.entities.some((e) => e.key === 'crypto'));
+    assert.strictEqual(figure(f, '483').subject, 'crypto.com');
+  });
+
   it('an outlet spelled two ways is one entity, in one article and across articles', function () {
     // "Bleeping Computer" in 32 real articles and "BleepingComputer" in 52 had made two outlets.
     const f = facts('Bleeping Computer first reported the leak. BleepingComputer later confirmed it.');

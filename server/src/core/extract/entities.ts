@@ -205,6 +205,20 @@ function smallWordHash(w: string): number {
   return ((w.charCodeAt(0) * 31 + w.charCodeAt(w.length - 1)) * 32 + Math.min(w.length, 31)) & 0xffff;
 }
 
+/** Companies whose name is their web address (in the real corpus: Crypto.com in 47 places). */
+const DOMAIN_NAMES = new Set([
+  'crypto.com', 'reviews.com', 'bandwidth.com', 'databreaches.net', 'vpnlab.net', 'monday.com', 'phone.com',
+  'booking.com', 'hotels.com', 'match.com', 'ancestry.com', 'cars.com',
+]);
+
+/** Where the web address that is a company's name ends, when the word from `s` with a dot at `dot` is one; else 0. */
+function domainEnd(text: string, s: number, dot: number, end: number): number {
+  let k = dot + 1;
+  while (k < end && k - dot <= 4 && code(text, k) >= 97 && code(text, k) <= 122) k++;
+  if (k < end && (classOf(code(text, k)) & (LETTER | DIGIT)) !== 0) return 0;
+  return DOMAIN_NAMES.has(text.slice(s, k).toLowerCase()) ? k : 0;
+}
+
 /** A scraped page's ad slot, glued to the first word of the paragraph after it ("ADVERTISEMENTThe"). */
 const FURNITURE = 'ADVERTISEMENT';
 
@@ -323,6 +337,11 @@ export function tokenize(text: string, start: number, end: number, hidden: Span[
         const n = code(text, i + 1);
         const nc = classOf(n);
         if ((nc & (LETTER | DIGIT)) === 0) break;
+        // "Crypto.com": a company named by its web address is one word.
+        if (d === 46 && upper && n >= 97 && n <= 122 && (classOf(c) & UPPER) !== 0) {
+          const tld = domainEnd(text, s, i, end);
+          if (tld > 0) { i = tld; continue; }
+        }
         // "U.S." keeps its inner dots; "Sievert.Then" would not occur in prose.
         if (d === 46 && (!((nc & UPPER) !== 0 && i - s <= 2) || text.startsWith(FURNITURE, i + 1))) break;
         if (nonAscii < 0 && (d >= 128 || n >= 128)) nonAscii = d >= 128 ? i : i + 1;
@@ -439,6 +458,8 @@ function shapeOf(w: string): Shape {
     // Acronyms in the plural ("VMs", "URIs") are common nouns.
     else if (/^[A-Z]{2,}s$/.test(w)) s = 'other';
     else if (/^[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?$/.test(w)) s = 'title';
+    // "Crypto.com": a name that is a web address (see `DOMAIN_NAMES`) reads like "PayPal".
+    else if (/^[A-Z][A-Za-z]*\.[a-z]{2,4}$/.test(w)) s = 'camel';
     else if (/[a-z][A-Z]|[A-Za-z]-[A-Z]|[A-Za-z][0-9]|^[A-Z]-|^[A-Z]{2,}[a-z]/.test(w)) s = 'camel';
     else s = 'other';
     if (shapeCache.size > 100_000) shapeCache.clear();
