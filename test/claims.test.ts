@@ -212,6 +212,13 @@ describe('claims', function () {
       assert.strictEqual(claim([texts[0], 'The collection holds 100 million records.']).attribution, undefined);
     });
 
+    it('a purported figure whose sentence opens on its claimant is the claimant\'s, not the one the sentence before quoted', function () {
+      // The real ThreatPost podcast: "said by T-Mobile" on the thief's 30 million.
+      const texts = ['As of Wednesday, T-Mobile said it had confirmed its sixth breach over the last three years.',
+        'The purported thief posted a list of 30 million customer records for sale, for a total of 100 million purportedly stolen records.'];
+      assert.strictEqual(who(texts), 'The purported thief');
+    });
+
     it('one claim per sentence with a figure or an attribution, in order', function () {
       const { claims } = claimsOf(['Nothing to see.', 'Binns said so.', 'It hit 5 million customers.', 'Still nothing.']);
       assert.deepStrictEqual(claims.map((c) => c.sentence), [1, 2]);

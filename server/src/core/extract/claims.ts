@@ -589,9 +589,16 @@ export function extractClaims(
     if (found) {
       claim.attribution = newAttribution(found.who, found.key || undefined, { start: offset + found.start, end: offset + found.end });
     } else if (hasFigure && previous?.claim.attribution && previous.claim.sentence === si - 1 && offset - previous.end <= 3 && PURPORTED_RE.test(r.v)) {
-      // "The collection is a subset of the purported 100 million records": purported by the one the sentence before quoted.
-      const a = previous.claim.attribution;
-      claim.attribution = newAttribution(a.who, a.key, a.span);
+      // "The purported thief/thieves posted a list of 30 million …": purported by the one the sentence names first,
+      // not by T-Mobile, which "had confirmed its sixth breach" in the sentence before.
+      const own = sticky(CLAIMANT_START_RE, r.v, r.v.length - r.v.trimStart().length);
+      if (own) {
+        claim.attribution = newAttribution(own[0], undefined, { start: offset + own.index, end: offset + own.index + own[0].length });
+      } else {
+        // "The collection is a subset of the purported 100 million records": purported by the one the sentence before quoted.
+        const a = previous.claim.attribution;
+        claim.attribution = newAttribution(a.who, a.key, a.span);
+      }
     }
     if (!hasFigure && !claim.attribution) continue;
     const dates = datesIn(r.v, articleDate);
