@@ -243,6 +243,14 @@ describe('figure consistency: scope and rules', function () {
     assert.deepStrictEqual(messages(gang, 'figure.disputed'), ['1.5 million customers is a disputed claim: the claimant claims 1.5 million; Verizon gives about 600,000, 650,000.']);
   });
 
+  it('a disputed claim\'s verb agrees with its claimant: "the hackers claim", "the seller claims"', function () {
+    const [, hackers] = diagnose(
+      { source: 'Wire', date: 'June 20, 2022', body: 'Verizon said about 600,000 customers had their order histories exposed.' },
+      { source: 'Post', date: 'June 21, 2022', body: 'The hackers claimed to hold data on 1.5 million Verizon customers.' },
+    );
+    assert.deepStrictEqual(messages(hackers, 'figure.disputed'), ['1.5 million customers is a disputed claim: the hackers claim 1.5 million; Verizon gives about 600,000.']);
+  });
+
   it('a claim of part of what more is claimed ("30m" as a sample of the "100m" for sale) disputes no larger confirmed count', function () {
     const [, seller, sample] = diagnose(
       { source: 'Wire', date: 'June 20, 2022', body: 'Verizon said about 600,000 customers had their order histories exposed.' },

@@ -659,6 +659,11 @@ class Judge {
   }
 }
 
+/** "the seller claims", "the threat actors claim": a party and the verb, in number. */
+function claims(party: string): string {
+  return `${party} ${/\b(?:the|these|those|two|three|several|many|some)\s+(?:[a-z-]+\s+){0,2}[a-z]+(?:ers|ors|ves|ists|als|ts)$/i.test(party) ? 'claim' : 'claims'}`;
+}
+
 /** A verdict in words, for cards and timelines ("a later count", "not compared: a claim"); `when` is the judged figure's date. */
 export function verdictWords(o: Judged, when: number | undefined): string {
   switch (o.verdict) {
@@ -769,7 +774,7 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
       }
       const gives = [...byParty].map(([name, values]) => `${name} gives ${listed([...values], 4)}`);
       out.push(diag('figure.disputed', fig.span,
-        `${fig.text}${what} is a disputed claim: ${partyName(index, me)} claims ${fig.text}; ${gives.length > 3 ? `${gives.slice(0, 3).join('; ')}; and ${gives.length - 3} more give other values` : gives.join('; ')}.`,
+        `${fig.text}${what} is a disputed claim: ${claims(partyName(index, me))} ${fig.text}; ${gives.length > 3 ? `${gives.slice(0, 3).join('; ')}; and ${gives.length - 3} more give other values` : gives.join('; ')}.`,
         [], related(disputes, (d) => `according to ${partyName(index, d)}`)));
     }
     if (!conflicts.length && fig.unit === 'count') {
