@@ -661,8 +661,13 @@ class Judge {
 
 /** "the seller claims", "the threat actors claim": a party and the verb, in number. */
 function claims(party: string): string {
-  return `${party} ${/\b(?:the|these|those|two|three|several|many|some)\s+(?:[a-z-]+\s+){0,2}[a-z]+(?:ers|ors|ves|ists|als|ts)$/i.test(party) ? 'claim' : 'claims'}`;
+  const words = party.trim().split(/\s+/);
+  const plural = words.length >= 2 && words.length <= 4 && PLURAL_DETERMINERS.has(words[0].toLowerCase()) && PLURAL_END.test(words[words.length - 1]);
+  return `${party} ${plural ? 'claim' : 'claims'}`;
 }
+
+const PLURAL_DETERMINERS = new Set(['the', 'these', 'those', 'two', 'three', 'several', 'many', 'some']);
+const PLURAL_END = /(?:ers|ors|ves|ists|als|ts)$/i;
 
 /** A verdict in words, for cards and timelines ("a later count", "not compared: a claim"); `when` is the judged figure's date. */
 export function verdictWords(o: Judged, when: number | undefined): string {
