@@ -175,6 +175,16 @@ describe('entities', function () {
     }
   });
 
+  it('a tag naming the article\'s own outlet is the publisher tagging its page, not a mention', function () {
+    // [[ZDNet]] on 1,100 ZDNet articles that never name ZDNet had it "mentioned in 1,477 articles".
+    const f = facts('Acme Corp said 5,000 customers were hit.', { info: { Source: 'ZDNet', Link: 'https://www.zdnet.com/article/x/', Date: 'August 28, 2021', Author: 'Jane Doe' }, tags: '[[ZDNet]] [[Acme Corp]]' });
+    assert.ok(!f.entities.some((e) => e.key === 'zdnet' && e.mentions.some((m) => m.where === 'tag')), JSON.stringify(f.entities.map((e) => [e.key, e.mentions.map((m) => m.where)])));
+    assert.ok(entity(f, 'Acme Corp')!.mentions.some((m) => m.where === 'tag'));
+    // Another outlet's tag is a mention.
+    const g = facts('Acme Corp said 5,000 customers were hit, Reuters reported.', { info: { Source: 'ZDNet', Link: 'https://www.zdnet.com/article/x/', Date: 'August 28, 2021', Author: 'Jane Doe' }, tags: '[[Reuters]]' });
+    assert.ok(entity(g, 'Reuters')!.mentions.some((m) => m.where === 'tag'));
+  });
+
   it('old-layout tags that name an entity are mentions; topic tags are not', function () {
     const f = facts('Mike Sievert, CEO of T-Mobile, said it. Sievert apologised.', { tags: '[[T-Mobile]] [[Sievert]] [[cybersecurity]]' });
     const sievert = entity(f, 'Mike Sievert')!;

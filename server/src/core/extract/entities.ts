@@ -1346,6 +1346,7 @@ interface TagSurface {
 /** Old-layout tags that name something: [[T-Mobile]], [[Binns]], [[WSJ]]. */
 function addTags(draft: Draft, text: string, article: Article, surnames: Map<string, string | null>, isOutlet: (lower: string) => boolean, speakers: () => Set<string>): TagSurface[] {
   const builders = draft.builders;
+  const source = article.source?.value ? entityKey(article.source.value) : undefined;
   let bodyLower: string | undefined;
   const tagSurfaces: TagSurface[] = [];
   for (const g of article.tags?.groups ?? []) {
@@ -1365,6 +1366,8 @@ function addTags(draft: Draft, text: string, article: Article, surnames: Map<str
       // [[Q3]], [[FY22]]: the period a report covers.
       if (isPeriod(lc(name))) continue;
       const lower = entityKey(name);
+      // [[ZDNet]] on a ZDNet article: the publisher tagging its own page, not the article naming it.
+      if (source !== undefined && lower === source) continue;
       const bySurface = (draft.bySurface ??= surfaceIndex(builders));
       const key = surnames.get(lower) ?? (builders.has(lower) ? lower : bySurface.get(lower)) ?? (ACRONYMS.has(lower) ? entityKey(ACRONYMS.get(lower)!) : undefined) ?? lower;
       const existing = builders.get(key);
