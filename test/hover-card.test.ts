@@ -126,4 +126,13 @@ describe('entity hover card: cited facts', function () {
     assert.ok(facts.some((f) => f.includes('hired investigators')), facts.join('\n'));
     assert.ok(!facts.some((f) => /breach hits|sued over/.test(f)), facts.join('\n'));
   });
+
+  it('shorten a long cited sentence around the name, not before it', function () {
+    const long = `${'Officials from several agencies and private firms gathered this week to review the response to the incident, '.repeat(3)}and they said Acme Corp lost 12,000 customer records in the attack on its billing systems last month.`;
+    const a = article(1, '2021-05-01', long);
+    const here = article(2, '2021-05-04', 'We look back at Acme Corp today.');
+    const facts = citedFacts(indexOf([a, here]), here);
+    const cite = facts.find((f) => f.includes('Outlet 1'));
+    assert.ok(cite && cite.includes('Acme Corp lost 12,000') && cite.startsWith('- “…'), String(cite));
+  });
 });

@@ -15,7 +15,7 @@ import { agree, comparableStatements, findParts, formatValue, measureLabel, near
 import { judgeFigure, verdictWords, type Judged, type Verdict } from '../check/consistency';
 import { writtenMeasure } from '../extract/figures';
 import type { Claim, DocFacts, Figure, SentenceRef } from '../extract/types';
-import { clip, escape, formatDate, openLink } from './markdown';
+import { clipAround, escape, formatDate, openLink } from './markdown';
 import { dateOf, targetAt } from './locate';
 import { isLinkOnly, readable, type Span } from '../text';
 
@@ -183,7 +183,7 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
 
   // The most informative sentences of those articles, each further one from an
   // article already cited counting for less, so the card cites several sources.
-  const perDoc: { uri: string; picks: { sentence: number; score: number }[] }[] = [];
+  const perDoc: { uri: string; picks: { sentence: number; score: number; name: string }[] }[] = [];
   // The articles about it (those that name it most, then the newest) and this one are enough to
   // fill a card; a name in thousands of articles must not make the card read them all.
   const about = topArticles(index, e, uri);
@@ -191,7 +191,7 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
     const d = index.get(docUri);
     if (!d) continue;
     const seen = new Set<number>();
-    const picks: { sentence: number; score: number }[] = [];
+    const picks: { sentence: number; score: number; name: string }[] = [];
     // An article that names the entity again and again is about it; this article's own sentences
     // are what the writer is reading, so others' come first.
     const bonus = ((e.docs.get(docUri)?.mentionCount ?? 0) >= 3 ? 1 : 0) - (docUri === uri ? 2 : 0);
@@ -202,7 +202,7 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
       // Another article's headline in a list of related stories is not a fact of this one.
       if (isLinkOnly(d.facts.sentences[m.sentence]?.text ?? '')) continue;
       const opens = m.span.start - (d.facts.sentences[m.sentence]?.span.start ?? 0) <= 3;
-      picks.push({ sentence: m.sentence, score: informativeness(d, m.sentence, e.key, e.name, opens) + bonus });
+      picks.push({ sentence: m.sentence, score: informativeness(d, m.sentence, e.key, e.name, opens) + bonus, name: m.text });
     }
     picks.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
     if (picks.length) perDoc.push({ uri: docUri, picks });
@@ -223,12 +223,15 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
     }
     if (best < 0) break;
     const p = perDoc[best];
-    const s = index.get(p.uri)!.facts.sentences[p.picks[next[best]++].sentence];
+    const pick = p.picks[next[best]++];
+    const s = index.get(p.uri)!.facts.sentences[pick.sentence];
     const words = citedKey(s.text);
     if (cited.has(words)) continue;
     cited.add(words);
     taken[best]++;
-    facts.push({ line: `- “${escape(clip(readable(s.text), 240))}” — ${cite(index, p.uri, wordsStart(s))}`, date: index.get(p.uri)?.summary.date ?? UNDATED });
+    // Shortened around the name, so that a long sentence shows what it says of it.
+    const shown = readable(s.text);
+    facts.push({ line: `- “${escape(clipAround(shown, shown.indexOf(readable(pick.name)), 240))}” — ${cite(index, p.uri, wordsStart(s))}`, date: index.get(p.uri)?.summary.date ?? UNDATED });
   }
   // Listed newest first.
   facts.sort((a, b) => b.date - a.date);

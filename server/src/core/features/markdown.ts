@@ -21,6 +21,21 @@ export function clip(text: string, max: number): string {
   return `${text.slice(0, cut > max / 2 ? cut : max - 1)}…`;
 }
 
+/**
+ * Shortens to about `max` characters around `at`, at word boundaries, so
+ * that what stands at `at` (the name a card is about) is in what is shown:
+ * "…as well as government agencies like the Department of Defense…" rather
+ * than the sentence's first 240 characters, which may end before the name.
+ */
+export function clipAround(text: string, at: number, max: number): string {
+  if (text.length <= max || at < 0 || at < max * 0.6) return clip(text, max);
+  let start = Math.max(0, Math.min(at - Math.floor(max / 3), text.length - max));
+  const space = text.indexOf(' ', start);
+  if (start > 0 && space >= 0 && space < at) start = space + 1;
+  const rest = text.slice(start);
+  return `…${clip(rest, max - 1)}`;
+}
+
 /** A link that opens an indexed article at a line (1-based in the fragment, as VS Code expects). */
 export function openLink(label: string, uri: string, line: number): string {
   if (!/^(?:file|untitled):/i.test(uri)) return escape(label);
