@@ -135,4 +135,12 @@ describe('entity hover card: cited facts', function () {
     const cite = facts.find((f) => f.includes('Outlet 1'));
     assert.ok(cite && cite.includes('Acme Corp lost 12,000') && cite.startsWith('- “…'), String(cite));
   });
+
+  it('quote a sentence as a reader sees it: no emphasis left open by the sentence before, no ad slot glued on', function () {
+    const a = article(1, '2021-05-01', '*Acme Corp announced a partnership with Globex Corp to protect 5,000 stores this week. The deal closes in May.*\n\nADVERTISEMENTMore recently, Acme Corp said it hired 40 analysts for the new unit.');
+    const here = article(2, '2021-05-04', 'We look back at Acme Corp today.');
+    const facts = citedFacts(indexOf([a, here]), here);
+    assert.ok(facts.some((f) => f.startsWith('- “Acme Corp announced a partnership')), facts.join('\n'));
+    assert.ok(facts.some((f) => f.startsWith('- “More recently, Acme Corp said')), facts.join('\n'));
+  });
 });

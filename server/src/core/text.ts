@@ -104,6 +104,11 @@ export function readable(text: string): string {
   return plain(text)
     .replace(/(\*\*|__)(?=\S)([^*_]*?\S)\1/g, '$2')
     .replace(/(^|[^\w*\\])([*_])(?=[^\s*_])([^*_]*?[^\s*_\\])\2(?![\w*])/g, '$1$3')
+    // Emphasis opened in one sentence and closed in another leaves a mark at either end ("*Trend Micro announced …").
+    .replace(/^\*{1,3}(?=[^\s*])/, '')
+    .replace(/([^\s*\\])\*{1,3}$/, '$1')
+    // A scraped page's ad slot glued to the paragraph after it ("ADVERTISEMENTMore recently, …").
+    .replace(/ADVERTISEMENT(?=[A-Z])/g, '')
     .replace(/\\([\\`*_{}[\]()#+\-.!|~>])/g, '$1');
 }
 
