@@ -143,4 +143,12 @@ describe('entity hover card: cited facts', function () {
     assert.ok(facts.some((f) => f.startsWith('- “Acme Corp announced a partnership')), facts.join('\n'));
     assert.ok(facts.some((f) => f.startsWith('- “More recently, Acme Corp said')), facts.join('\n'));
   });
+
+  it('cite no row of a table', function () {
+    const a = article(1, '2021-05-01', 'Acme Corp said it hired investigators after the theft at its billing systems.\n\n| Company | Records | Date |\n|---|---|---|\n| Acme Corp | 12,000 | May 2021 |');
+    const here = article(2, '2021-05-04', 'We look back at Acme Corp today.');
+    const facts = citedFacts(indexOf([a, here]), here);
+    assert.ok(facts.some((f) => f.includes('hired investigators')), facts.join('\n'));
+    assert.ok(!facts.some((f) => f.includes('|')), facts.join('\n'));
+  });
 });

@@ -73,6 +73,15 @@ function wordsStart(s: SentenceRef): number {
   return s.span.start + (i < t.length ? i : 0);
 }
 
+/** A Markdown table's row ("| State | Title | Type of Law |"): cells, not a sentence to cite. */
+function isTableRow(text: string): boolean {
+  const t = text.trimStart();
+  if (t.charCodeAt(0) !== 124) return false;
+  let bars = 0;
+  for (let k = 0; k < t.length && bars < 3; k++) if (t.charCodeAt(k) === 124) bars++;
+  return bars >= 3;
+}
+
 /**
  * What makes two cited sentences the same to a reader: their words and
  * numbers, whatever the quotation marks, commas, emphasis and digit
@@ -199,8 +208,9 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
       if (m.sentence < 0 || seen.has(m.sentence) || (docUri === uri && m.sentence === hereSentence)) continue;
       if (m.where === 'title' || m.where === 'subtitle') continue;
       seen.add(m.sentence);
-      // Another article's headline in a list of related stories is not a fact of this one.
-      if (isLinkOnly(d.facts.sentences[m.sentence]?.text ?? '')) continue;
+      // Another article's headline in a list of related stories is not a fact of this one; nor is a table's row.
+      const said = d.facts.sentences[m.sentence]?.text ?? '';
+      if (isLinkOnly(said) || isTableRow(said)) continue;
       const opens = m.span.start - (d.facts.sentences[m.sentence]?.span.start ?? 0) <= 3;
       picks.push({ sentence: m.sentence, score: informativeness(d, m.sentence, e.key, e.name, opens) + bonus, name: m.text });
     }
