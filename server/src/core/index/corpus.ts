@@ -286,7 +286,6 @@ export class DocMap<V> implements Iterable<[string, V]> {
 /** The articles that mention an entity, with each article's view of it. */
 export type EntityDocs = DocMap<EntitySummary>;
 
-/** How many articles mention the entity, leaving out those that only link to a story about it. */
 /**
  * The corpus's order of articles in time: by date, then by path; undated
  * ones (`undefined`, or the index's +Infinity) last. The earliest article
@@ -301,6 +300,7 @@ export function articleOrder(aDate: number | undefined, aUri: string, bDate: num
   return aUri < bUri ? -1 : aUri > bUri ? 1 : 0;
 }
 
+/** How many articles mention the entity, leaving out those that only link to a story about it. */
 export function articlesNaming(e: EntityEntry): number {
   return e.docs.size - e.linkedFrom;
 }
