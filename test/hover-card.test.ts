@@ -151,4 +151,15 @@ describe('entity hover card: cited facts', function () {
     assert.ok(facts.some((f) => f.includes('hired investigators')), facts.join('\n'));
     assert.ok(!facts.some((f) => f.includes('|')), facts.join('\n'));
   });
+
+  it('tag completion: after this article\'s names, the names other articles give beside them, before merely popular ones', function () {
+    // Globex Corp is named beside Acme Corp in three stories; Initech Corp in twelve stories about other things.
+    const together = [1, 2, 3].map((n) => article(n, `2021-0${n}-10`, `Acme Corp said Globex Corp handled ${n},000 records. Globex Corp agreed.`));
+    const popular = Array.from({ length: 12 }, (_, i) => article(10 + i, `2021-06-${String(i + 1).padStart(2, '0')}`, `Reporters said Initech Corp lost ${i + 2},000 user records. Initech Corp apologised.`));
+    const here = article(99, '2021-12-01', 'Acme Corp said 5,000 records were stolen. Acme Corp is investigating.');
+    const index = indexOf([...together, ...popular, here]);
+    const labels = complete(index, here.uri, here.text.length, '[[', '').map((c) => c.label);
+    assert.strictEqual(labels[0], 'Acme Corp', labels.join(', '));
+    assert.ok(labels.indexOf('Globex Corp') >= 0 && labels.indexOf('Globex Corp') < labels.indexOf('Initech Corp'), labels.join(', '));
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * Completion: after `[[` the known entities, those this article talks about
- * first (most mentioned first), then the rest by how many articles do; after `+ Source:`
+ * first (most mentioned first), then those named beside them in other
+ * articles, then the rest by how many articles do; after `+ Source:`
  * the outlets of the corpus; after `+ Author:` its authors.
  */
 import { articlesNaming, type CorpusIndex } from '../index/corpus';
@@ -44,6 +45,29 @@ export function complete(index: CorpusIndex, uri: string, offset: number, linePr
   return [];
 }
 
+/** How many articles read (at most this many per name) to find what else is named beside a name. */
+const RELATED_ARTICLES = 200;
+
+/**
+ * The names other articles give beside this article's five most mentioned
+ * names, with how many such articles give each: what a story about the same
+ * people and companies tends to tag next. Reads summaries only, at most
+ * `RELATED_ARTICLES` per name.
+ */
+function relatedTo(index: CorpusIndex, uri: string, local: Map<string, number>): Map<string, number> {
+  const out = new Map<string, number>();
+  const seeds = [...local].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).slice(0, 5);
+  for (const [key] of seeds) {
+    let read = 0;
+    for (const docUri of index.entity(key)?.docs.keys() ?? []) {
+      if (docUri === uri) continue;
+      if (++read > RELATED_ARTICLES) break;
+      for (const x of index.get(docUri)?.summary.entities ?? []) if (!local.has(x.key) && !x.onlyInLinks) out.set(x.key, (out.get(x.key) ?? 0) + 1);
+    }
+  }
+  return out;
+}
+
 function completeTag(index: CorpusIndex, uri: string, offset: number, typed: string, lineSuffix: string): CompletionItem[] {
   const here = index.get(uri)?.facts;
   const localCount = new Map<string, number>();
@@ -51,18 +75,23 @@ function completeTag(index: CorpusIndex, uri: string, offset: number, typed: str
   const existing = new Set((here?.tags ?? []).map((t) => t.name.toLowerCase()));
   const closes = lineSuffix.startsWith(']]');
   const q = typed.trim().toLowerCase();
-  const scored: { name: string; kind: EntityKind; docs: number; local: number; score: number }[] = [];
+  const related = relatedTo(index, uri, localCount);
+  const articles = Math.max(1, index.size);
+  const scored: { name: string; kind: EntityKind; docs: number; local: number; related: number; score: number }[] = [];
   for (const e of index.allEntities()) {
     const docs = articlesNaming(e);
     if (e.kind === 'other' && docs < 2 && !localCount.has(e.key)) continue;
     if (existing.has(e.name.toLowerCase())) continue;
     if (q && !e.name.toLowerCase().includes(q) && ![...e.aliases.keys()].some((a) => a.toLowerCase().includes(q))) continue;
     const local = localCount.get(e.key) ?? 0;
-    scored.push({ name: e.name, kind: e.kind, docs, local, score: docs * 10 + Math.min(e.mentionCount, 9) + (e.kind === 'other' ? -50 : 0) });
+    // Named beside this article's names in other articles, weighed by how rare the name is (a name in every article relates to all).
+    const together = related.get(e.key) ?? 0;
+    scored.push({ name: e.name, kind: e.kind, docs, local, related: together * Math.log(1 + articles / Math.max(1, docs)), score: docs * 10 + Math.min(e.mentionCount, 9) + (e.kind === 'other' ? -50 : 0) });
   }
   // What this article talks about comes first, most mentioned first, however many articles name the rest:
   // in a newsroom's corpus "United States" is in thousands of articles, the company a story is about in a few.
-  scored.sort((a, b) => Number(b.local > 0) - Number(a.local > 0) || b.local - a.local || b.score - a.score || a.name.localeCompare(b.name));
+  // Then what the articles about the same names name, then the rest by how many articles name them.
+  scored.sort((a, b) => Number(b.local > 0) - Number(a.local > 0) || b.local - a.local || b.related - a.related || b.score - a.score || a.name.localeCompare(b.name));
   const replace = { start: offset - typed.length, end: offset };
   return scored.slice(0, MAX_ITEMS).map((s, i) => ({
     label: s.name,
