@@ -303,6 +303,17 @@ describe('figures', function () {
     assert.strictEqual(figure(h, '5,000').subject, 'acme corp');
   });
 
+  it('a figure of a whole sector or population is no one\'s, not the article\'s company\'s', function () {
+    // Real sentences that gave their figures to the article's subject (LockBit, REvil, Gartner).
+    const f = facts(['From the second to the third quarter, attacks on the finance and insurance sector increased by 21 percent.', 'Smaller companies deploy an average of 73 apps.',
+      'Acme Corp was hit by ransomware. Acme Corp said 5,000 records were stolen.', 'Acme Corp works with Globex Corp. The two companies support more than 2,000 mutual customers.'].join('\n\n'));
+    assert.strictEqual(figure(f, '5,000').subject, 'acme corp');
+    assert.strictEqual(figure(f, '21 percent').subject, undefined);
+    assert.strictEqual(figure(f, '73').subject, undefined);
+    // "The two companies": particular ones, named before, not companies in general.
+    assert.notStrictEqual(figure(f, 'more than 2,000').subject, undefined);
+  });
+
   it('a different subject in the sentence is a different measure', function () {
     const f = facts('It is outdone by the LinkedIn breach, in which 700 million users’ data was posted.');
     assert.strictEqual(figure(f, '700 million').measure, 'linkedin|user|');

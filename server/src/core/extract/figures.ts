@@ -540,6 +540,33 @@ function actsAgainst(v: string, m: Mention, offset: number): boolean {
   return ACTOR_BEFORE_RE.test(v.slice(Math.max(0, start - 30), start)) || ACTOR_AFTER_RE.test(v.slice(end, end + 40));
 }
 
+/** The nouns of a sector, an industry or a whole population ("the healthcare sector sees …", "organizations paid …"). */
+const POPULATION_NOUN_RE = /\b(?:sectors?|industry|industries|organi[sz]ations|companies|businesses|firms|enterprises|respondents|hospitals|governments|countries|nations|schools|universities|consumers|individuals)\b/i;
+/** Words that begin a clause of their own. */
+const CLAUSE_WORDS = new Set(['and', 'but', 'while', 'whereas']);
+/** Words that point at particular ones the article named ("The two companies support …", "these firms", "its customers"). */
+const PARTICULAR_RE = /\b(?:its|their|our|his|her|two|three|four|both|these|those|such)\b/i;
+
+/**
+ * Whether the clause holding the figure at `at` is about a sector or a
+ * population in general, before the figure: a population noun heads it (at
+ * most three words after the clause's start, a comma, or "and", "but",
+ * "while"), as in a survey's or a trend's number, not the article's company's.
+ */
+function ofPopulation(v: string, at: number): boolean {
+  let from = at;
+  while (from > 0 && from > at - 160 && !/[.;:!?]/.test(v[from - 1])) from--;
+  const clause = v.slice(from, at);
+  if (clause.length >= 160 || PARTICULAR_RE.test(clause)) return false;
+  const m = POPULATION_NOUN_RE.exec(clause);
+  if (!m) return false;
+  const before = clause.slice(0, m.index).split(/\s+/).filter((w) => w !== '');
+  for (let k = before.length, words = 0; ; k--, words++) {
+    if (k === 0 || CLAUSE_WORDS.has(before[k - 1].toLowerCase()) || /[,;:]$/.test(before[k - 1])) return true;
+    if (words >= 3 || !/^[a-z][a-z-]*$/i.test(before[k - 1])) return false;
+  }
+}
+
 /** "* **Omiai**: The Japanese dating app said …": a list item led by a name in bold is about that name. */
 function listLead(raw: string): string | undefined {
   const m = /^\s*(?:[*+-]\s+)?\*\*([^*\n]{2,60}?)[:.]?\*\*/.exec(raw);
@@ -791,7 +818,9 @@ export function extractFigures(
           ?? listLead(s.text);
         const speaker = named === undefined && fallbackSubject === undefined ? subjectNear(orgs ?? [], span, v, offset)?.key : undefined;
         const carried = named === undefined ? carriedSubject(si) : undefined;
-        subject = named !== undefined ? canon(named) : carried !== undefined ? canon(carried) : fallbackSubject ?? (speaker !== undefined ? canon(speaker) : undefined);
+        // A sentence about a whole sector or population ("the healthcare sector sees 752 attacks a week") gives no one's figure.
+        const general = named === undefined && carried === undefined && ofPopulation(v, start);
+        subject = named !== undefined ? canon(named) : carried !== undefined ? canon(carried) : general ? undefined : fallbackSubject ?? (speaker !== undefined ? canon(speaker) : undefined);
       }
       const qualifiers = [...new Set(measured.qualifiers)].sort();
       figures.push(newFigure(
