@@ -135,6 +135,13 @@ describe('entities', function () {
     assert.strictEqual(figure(f, '483').subject, 'crypto.com');
   });
 
+  it('dotted initials keep their last dot in the aliases a card shows: "U.S.", not "U.S"', function () {
+    const f = facts('The U.S. said 5 million were hit in the U.K. this year. Officials in the U.S said more.');
+    assert.deepStrictEqual(entity(f, 'United Kingdom')?.aliases, ['U.K.']);
+    // As written: once with the dot, once without.
+    assert.deepStrictEqual([...(entity(f, 'United States')?.aliases ?? [])].sort(), ['U.S', 'U.S.']);
+  });
+
   it('an outlet spelled two ways is one entity, in one article and across articles', function () {
     // "Bleeping Computer" in 32 real articles and "BleepingComputer" in 52 had made two outlets.
     const f = facts('Bleeping Computer first reported the leak. BleepingComputer later confirmed it.');

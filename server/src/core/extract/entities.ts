@@ -920,7 +920,7 @@ export function extractEntities(text: string, article: Article, sentences: Sente
   // Pass 3: mentions.
   const mentions = mentionsIn(text, sentences, read, forms, handleForms);
   for (const t of tagSurfaces) if (t.key) pushMention(mentions, t.key, { key: t.key, span: t.span, text: text.slice(t.span.start, t.span.end), sentence: -1, where: 'tag' });
-  return entitiesOf(draft, mentions);
+  return entitiesOf(draft, mentions, text);
 }
 
 /**
@@ -1526,7 +1526,7 @@ function mentionsIn(text: string, sentences: Sentence[], read: ReadSentences, fo
 }
 
 /** The entities that have mentions, each with its aliases: every other spelling, once. */
-function entitiesOf(draft: Draft, mentions: Map<string, Mention[]>): DocEntity[] {
+function entitiesOf(draft: Draft, mentions: Map<string, Mention[]>, text: string): DocEntity[] {
   const out: DocEntity[] = [];
   for (const b of draft.builders.values()) {
     const ms = mentions.get(b.key);
@@ -1537,18 +1537,24 @@ function entitiesOf(draft: Draft, mentions: Map<string, Mention[]>): DocEntity[]
     const own = entityKey(b.name);
     const aliases: string[] = [];
     const seen = new Set<string>();
-    for (const s of b.surfaces.keys()) if (!seen.has(s)) { seen.add(s); if (entityKey(s) !== own) aliases.push(s); }
+    // Dotted initials are taken from the mentions below, where the text says whether a last dot follows.
+    for (const s of b.surfaces.keys()) if (!seen.has(s) && !DOTTED_INITIALS.test(s)) { seen.add(s); if (entityKey(s) !== own) aliases.push(s); }
     for (const m of ms) {
       // As read, not as escaped: "@VK\_Intel" in the text is "@VK_Intel"; "[Volterra](https://…) of
       // Santa Clara" is "Volterra of Santa Clara".
       let t = m.text.includes('\\_') ? m.text.replace(/\\_/g, '_') : m.text;
       if (t.includes('](')) t = withoutDestinations(t);
+      // "U.S." as written: the tokenizer leaves a name's last dot to the sentence ("in the U.S."), not its alias.
+      if (text.charCodeAt(m.span.end) === 46 && DOTTED_INITIALS.test(t)) t += '.';
       if (!seen.has(t)) { seen.add(t); if (entityKey(t) !== own) aliases.push(t); }
     }
     out.push({ key: b.key, name: b.name, kind: b.kind, aliases, mentions: ms });
   }
   return out;
 }
+
+/** Initials with dots inside, short of the last ("U.S", "U.K", "E.U"). */
+const DOTTED_INITIALS = /^(?:[A-Z]\.){1,3}[A-Z]$/;
 
 /** "Volterra](https://…) of Santa Clara" without its link destinations: "Volterra of Santa Clara". One pass. */
 function withoutDestinations(t: string): string {
