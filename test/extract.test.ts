@@ -142,6 +142,13 @@ describe('entities', function () {
     assert.deepStrictEqual([...(entity(f, 'United States')?.aliases ?? [])].sort(), ['U.S', 'U.S.']);
   });
 
+  it('a publisher that is a company is an outlet in its own articles and an organisation in others\' (Trend Micro)', function () {
+    const info = (Source: string) => ({ info: { Source, Link: 'https://example.com/x/', Date: 'August 28, 2021', Author: 'Jane Doe' } });
+    const body = 'Trend Micro researchers found 5,000 exposed servers. Trend Micro said more would follow.';
+    assert.strictEqual(entity(facts(body, info('ZDNet')), 'Trend Micro')?.kind, 'organisation');
+    assert.strictEqual(entity(facts(body, info('Trend Micro')), 'Trend Micro')?.kind, 'outlet');
+  });
+
   it('an outlet spelled two ways is one entity, in one article and across articles', function () {
     // "Bleeping Computer" in 32 real articles and "BleepingComputer" in 52 had made two outlets.
     const f = facts('Bleeping Computer first reported the leak. BleepingComputer later confirmed it.');

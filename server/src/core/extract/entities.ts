@@ -26,7 +26,7 @@
 import type { Article, Link } from '../syntax/ast';
 import { trimEndWhere, type Span } from '../text';
 import {
-  ACRONYMS, FIRST_NAMES, FUNCTION_WORDS, JARGON, KNOWN_ORGS, MONTHS_AND_DAYS, NAME_FORMS, ORG_CUES, ORG_LAST_WORDS, ORG_SUFFIXES, OUTLET_CUES, OUTLETS,
+  ACRONYMS, FIRST_NAMES, FUNCTION_WORDS, JARGON, KNOWN_ORGS, MONTHS_AND_DAYS, NAME_FORMS, ORG_CUES, PUBLISHING_COMPANIES, ORG_LAST_WORDS, ORG_SUFFIXES, OUTLET_CUES, OUTLETS,
   PLACES, PRODUCTS, ROLE_WORDS, SPEECH_VERBS, THING_WORDS,
 } from './lexicon';
 import type { Pin } from './pins';
@@ -892,7 +892,7 @@ function containsWords(hay: string, needle: string): boolean {
 export function extractEntities(text: string, article: Article, sentences: Sentence[], links: Link[], options: EntityOptions = {}): DocEntity[] {
   const outlets = options.outlets ?? new Map<string, string>();
   const source = article.source?.value?.toLowerCase();
-  const isOutlet = (lower: string) => lower === source || outlets.has(lower) || OUTLETS.has(lower);
+  const isOutlet = (lower: string) => lower === source || (!PUBLISHING_COMPANIES.has(lower) && (outlets.has(lower) || OUTLETS.has(lower)));
   smallStamp = (smallStamp + 1) >>> 0;
   const read = readSentences(text, sentences, hiddenRanges(links), smallStamp);
 
@@ -1162,8 +1162,9 @@ function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: strin
     }
     if (kind === 'person') personKeys.add(key);
     const outlet = OUTLETS.get(key);
-    // One key per outlet, however it is spelled: "Bleeping Computer" is BleepingComputer.
-    if (outlet) { display = outlet; kind = 'outlet'; key = entityKey(outlet); }
+    // One key per outlet, however it is spelled: "Bleeping Computer" is BleepingComputer; a publisher that is a
+    // company is an outlet only in its own articles.
+    if (outlet) { display = outlet; key = entityKey(outlet); kind = isOutlet(key) ? 'outlet' : 'organisation'; }
     x.c.key = key;
     draft.add(key, display, kind, x.name);
   }
