@@ -112,6 +112,23 @@ export function readable(text: string): string {
     .replace(/\\([\\`*_{}[\]()#+\-.!|~>])/g, '$1');
 }
 
+/**
+ * Where the words of a text begin after the images and blank space it opens
+ * with ("![…](…)\n T-Mobile confirmed …", as scraped leads do); 0 when it
+ * opens on words, and the text's length when it holds nothing else.
+ */
+export function afterLeadingImages(text: string): number {
+  let i = 0;
+  for (;;) {
+    while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13 || text.charCodeAt(i) === 9)) i++;
+    if (!text.startsWith('![', i)) return i;
+    const close = text.indexOf('](', i + 2);
+    const end = close < 0 ? -1 : text.indexOf(')', close + 2);
+    if (end < 0) return i;
+    i = end + 1;
+  }
+}
+
 // "* **[headline](url)**": a related story's headline set in bold or italics too (140 real sentences).
 const LINK_ONLY = /^\s*(?:[*+-]\s+)?(\*{1,3}|_{1,3})?\[[^\]]*\]\([^)]*\)\1?\s*[.:]?\s*$/;
 

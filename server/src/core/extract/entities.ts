@@ -692,7 +692,7 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
     // "June Werner, cyber-range engineer at …": a month let into a name only on such evidence (see `monthIsFirstName`).
     if (run[0].name && MONTH_FIRST_NAMES.has(run[0].text)) votes.push('person');
   }
-  // "President Biden", "Senator Warner", "Mr. Smith": a surname after a title of address.
+  // "President Biden", "Senator Warner", "Mr Smith": a surname after a title of address.
   // The title written as one ("MS Office" is Microsoft's; "secretary Autumn" is not one).
   if (single && before && TITLES_OF_ADDRESS.has(before.lower) && shape(before) === 'title' && shape(single) === 'title') votes.push('person');
   // "T-Mobile CEO Mike Sievert", "a former Gartner analyst", "Uptycs researchers"; a capitalised
@@ -982,10 +982,10 @@ interface ReadSentences {
 /** Offices of the state named "… of the …" ("Office of the Privacy Commissioner", "Department of the Treasury"). */
 const OFFICES = new Set(['office', 'department', 'ministry', 'bureau', 'secretary', 'commissioner', 'inspector', 'auditor', 'comptroller']);
 
-/** Titles written before a surname alone ("President Biden", "Sen. Warner", "Mr. Smith"). */
+/** Titles written before a surname alone ("President Biden", "Senator Warner", "Mr Smith"; after "Mr." the dot ends the run). */
 const TITLES_OF_ADDRESS = new Set([
-  'president', 'senator', 'sen', 'sen.', 'representative', 'rep', 'rep.', 'governor', 'gov', 'gov.', 'mayor', 'secretary',
-  'minister', 'chancellor', 'premier', 'judge', 'justice', 'attorney-general', 'mr', 'mr.', 'ms', 'ms.', 'mrs', 'mrs.', 'dr', 'dr.', 'prof', 'prof.',
+  'president', 'senator', 'sen', 'representative', 'rep', 'governor', 'gov', 'mayor', 'secretary',
+  'minister', 'chancellor', 'premier', 'judge', 'justice', 'attorney-general', 'mr', 'ms', 'mrs', 'dr', 'prof',
 ]);
 
 /** Names that end in a weekday. */

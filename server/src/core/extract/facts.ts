@@ -9,7 +9,7 @@ import { extractEntities, type Sentence } from './entities';
 import { extractFigures, mainSubject } from './figures';
 import type { Pin } from './pins';
 import type { DocFacts, EntityKind, Mention } from './types';
-import { plain } from '../text';
+import { afterLeadingImages, plain } from '../text';
 import { canonicalUrl } from './urls';
 import { forgetReadings } from './numbers';
 import { isEpochPlaceholder } from '../syntax/dates';
@@ -103,15 +103,7 @@ const CREDIT_LINE = /^[ \t]*\(?(?:image|photo|credit|picture)s?(?: credit)?:[^\n
  * 153 real articles, and the credit was read as the sentence's opening.
  */
 function creditEnd(text: string): number {
-  let i = 0;
-  for (;;) {
-    while (i < text.length && /\s/.test(text[i])) i++;
-    if (!text.startsWith('![', i)) break;
-    const close = text.indexOf('](', i + 2);
-    const end = close < 0 ? -1 : text.indexOf(')', close + 2);
-    if (end < 0) break;
-    i = end + 1;
-  }
+  const i = afterLeadingImages(text);
   const m = CREDIT_LINE.exec(text.slice(i, i + 200));
   if (!m) return 0;
   let end = i + m[0].length;

@@ -17,7 +17,7 @@ import { writtenMeasure } from '../extract/figures';
 import type { Claim, DocFacts, Figure, SentenceRef } from '../extract/types';
 import { clipAround, escape, formatDate, openLink } from './markdown';
 import { dateOf, targetAt } from './locate';
-import { isLinkOnly, readable, type Span } from '../text';
+import { afterLeadingImages, isLinkOnly, readable, type Span } from '../text';
 
 export interface HoverResult {
   markdown: string;
@@ -60,17 +60,8 @@ function cite(index: CorpusIndex, uri: string, start: number): string {
  * sentences open on one).
  */
 function wordsStart(s: SentenceRef): number {
-  const t = s.text;
-  let i = 0;
-  for (;;) {
-    while (i < t.length && (t.charCodeAt(i) === 32 || t.charCodeAt(i) === 10 || t.charCodeAt(i) === 13 || t.charCodeAt(i) === 9)) i++;
-    if (!t.startsWith('![', i)) break;
-    const close = t.indexOf('](', i + 2);
-    const end = close < 0 ? -1 : t.indexOf(')', close + 2);
-    if (end < 0) break;
-    i = end + 1;
-  }
-  return s.span.start + (i < t.length ? i : 0);
+  const i = afterLeadingImages(s.text);
+  return s.span.start + (i < s.text.length ? i : 0);
 }
 
 /** A Markdown table's row ("| State | Title | Type of Law |"): cells, not a sentence to cite. */
