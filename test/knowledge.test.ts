@@ -183,6 +183,25 @@ describe('corpus knowledge over stdio', function () {
     assert.match(md, /^Also written: AWS$/m);
   });
 
+  it('hover and references on a tag naming the article\'s own outlet show that outlet, though the tag is no mention', async function () {
+    const article = (source: string, link: string, body: string, tags: string) => ['# A story', '', '## Information:', `+ Source: ${source}`, `+ Link: ${link}`, '+ Date: 2021-08-30', '+ Author: Me', '', '## Article:', body, '', '#### Tags:', tags, ''].join('\n');
+    const other = path.join(workspace, 'wire.txt');
+    fs.writeFileSync(other, article('Wire', 'https://example.com/wire', 'Globex confirmed the breach, ZDNet reported on Monday.', '[[Globex]]'));
+    const uri = fileUri(path.join(workspace, 'own.txt'));
+    const text = article('ZDNet', 'https://www.zdnet.com/article/own/', 'Globex said 2,000 customers were affected.', '[[Globex]] [[ZDNet]]');
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(other), type: 1 }] });
+    await client.open(uri, text);
+    await client.diagnostics(uri);
+    const at = positionOf(text, '[[ZDNet]]', 0, 3);
+    const h = await client.request('textDocument/hover', { textDocument: { uri }, position: at });
+    assert.ok(h, 'no hover on the self-tag');
+    assert.match(h.contents.value, /ZDNet/);
+    // The self-tag is not counted: only the Wire article names ZDNet.
+    assert.match(h.contents.value, /Mentioned in 1 article\b/);
+    const refs = await client.request<any[]>('textDocument/references', { textDocument: { uri }, position: at, context: { includeDeclaration: true } });
+    assert.deepStrictEqual(refs.map((r) => [r.uri, textOf(other, r.range)]), [[fileUri(other), 'ZDNet']]);
+  });
+
   it('go to definition on the threatpost.com link to 168689 opens the "100m … Up for Sale" seed', async function () {
     const uri = fileUri(AWFUL);
     await client.open(uri, awful);

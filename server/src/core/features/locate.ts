@@ -5,6 +5,7 @@
 import type { CorpusIndex, IndexedDoc } from '../index/corpus';
 import type { Figure, Mention } from '../extract/types';
 import type { Span } from '../text';
+import { entityKey } from '../extract/entities';
 
 export interface Location {
   uri: string;
@@ -26,6 +27,13 @@ export function targetAt(doc: IndexedDoc, offset: number): Target | undefined {
   for (const fig of f.figures) if (within(fig.span, offset)) return { kind: 'figure', figure: fig, span: fig.span };
   for (const e of f.entities) {
     for (const m of e.mentions) if (within(m.span, offset)) return { kind: 'mention', key: e.key, mention: m, span: m.span };
+  }
+  // A tag that is no mention (the publisher's own [[ZDNet]] on its page) still stands for its entity.
+  for (const t of f.tags) {
+    if (within(t.span, offset)) {
+      const key = entityKey(t.name);
+      return { kind: 'mention', key, mention: { key, span: t.span, text: t.name, sentence: -1, where: 'tag' }, span: t.span };
+    }
   }
   for (const l of f.links) if (within(l.span, offset)) return { kind: 'link', url: l.url, span: l.span };
   for (const q of f.quotes) if (within(q.span, offset)) return { kind: 'quote', text: q.text, span: q.span };
