@@ -73,6 +73,15 @@ describe('entities', function () {
       const names = facts(body).entities.map((e) => e.name);
       assert.ok(!names.some((n) => /^(?:NGO|SA|APT)$/.test(n)), `${body} → ${names}`);
     }
+    // Opening a sentence before what only a company does, it is one, and owns the sentence's figure.
+    const jbs = facts('Acme Cooperative was hit by ransomware. JBS ended up paying an $11 million ransom to REvil.');
+    assert.strictEqual(entity(jbs, 'JBS')?.kind, 'organisation', JSON.stringify(jbs.entities.map((e) => e.name)));
+    assert.strictEqual(figure(jbs, '$11 million').subject, 'jbs');
+    // Not jargon: "RDP was exposed", nor a currency after a number ("10 million USD paid").
+    for (const body of ['RDP was exposed on 500 servers.', 'The firm had 10 million USD paid out.']) {
+      const names = facts(body).entities.map((e) => e.name);
+      assert.ok(!names.some((n) => /^(?:RDP|USD)$/.test(n)), `${body} → ${names}`);
+    }
     const f = facts('Russia\'s Federal Security Service (FSB) raided 25 addresses. FSB said 14 people were held.');
     assert.ok(!f.entities.some((e) => e.key === 'fsb'), JSON.stringify(f.entities.map((e) => e.key)));
     assert.strictEqual(entity(f, 'Federal Security Service')!.mentions.filter((m) => m.text === 'FSB').length, 2);

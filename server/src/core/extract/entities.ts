@@ -1270,9 +1270,16 @@ const NOT_BEFORE_SPEAKER = new Set(['the', 'a', 'an', 'and', 'or', 'of', '&']);
 const STATES = new Set(['said', 'says', 'told', 'confirmed', 'confirms', 'announced', 'warned', 'disclosed', 'revealed', 'stated', 'tweeted', 'explained', 'noted', 'wrote', 'reported', 'acknowledged', 'admitted', 'denied', 'claimed', 'claims']);
 
 /**
+ * What only a company or a body does, as the sentence's first words say: "JBS
+ * ended up paying an $11 million ransom" (jargon "is" and "has" too: "RDP was").
+ */
+const ACTS = new Set(['paid', 'ended', 'suffered', 'agreed', 'settled', 'notified', 'hired', 'sued', 'fired', 'acquired']);
+
+/**
  * Acronyms written right before a verb of saying, not after "the" or "and"
  * ("IBM said", "ACSC warned"; not "the NGO claimed", "WA and SA reported",
- * "said APT actors"): the acronyms the table does not know that speak.
+ * "said APT actors"), or opening a sentence before what a company does (see
+ * `ACTS`): the acronyms the table does not know that speak or act.
  */
 function acronymSpeakers(tokenized: Token[][]): Set<string> {
   const out = new Set<string>();
@@ -1280,7 +1287,8 @@ function acronymSpeakers(tokenized: Token[][]): Set<string> {
     for (let k = 0; k + 1 < toks.length; k++) {
       const t = toks[k];
       const verb = toks[k + 1];
-      if (!t.upper || verb.brokenBefore || !STATES.has(verb.text) || shape(t) !== 'acronym') continue;
+      if (!t.upper || verb.brokenBefore || shape(t) !== 'acronym') continue;
+      if (!STATES.has(verb.text) && !(k === 0 && ACTS.has(verb.text))) continue;
       const before = k > 0 && !t.brokenBefore ? toks[k - 1].lower : '';
       if (!NOT_BEFORE_SPEAKER.has(before)) out.add(t.text);
     }
