@@ -251,6 +251,17 @@ describe('figure consistency: scope and rules', function () {
     assert.deepStrictEqual(messages(hackers, 'figure.disputed'), ['1.5 million customers is a disputed claim: the hackers claim 1.5 million; Verizon gives about 600,000.']);
   });
 
+  it('a disputed claim names its claimant, not the outlet that reports it nor the company that will not confirm it', function () {
+    const verizon = { source: 'Wire', date: 'June 20, 2022', body: 'Verizon said about 600,000 customers had their order histories exposed.' };
+    const [, reported] = diagnose(verizon, { source: 'Post', date: 'June 21, 2022', body: 'Hackers were found selling data on 1.5 million Verizon customers, according to Motherboard.' });
+    assert.deepStrictEqual(messages(reported, 'figure.disputed'), ['1.5 million customers is a disputed claim, reported by Motherboard; Verizon gives about 600,000.']);
+    const [, doubted] = diagnose(verizon, { source: 'Post', date: 'June 21, 2022', body: 'Verizon says hackers accessed user data but won\'t confirm a breach of 1.5 million customers.' });
+    assert.deepStrictEqual(messages(doubted, 'figure.disputed'), ['1.5 million customers is a disputed claim, which Verizon does not confirm; Verizon gives about 600,000.']);
+    // A person who claims speaks for himself.
+    const [, own] = diagnose(verizon, { source: 'Post', date: 'June 21, 2022', body: 'John Binns claimed he had access to the information of 1.5 million Verizon customers.' });
+    assert.deepStrictEqual(messages(own, 'figure.disputed'), ['1.5 million customers is a disputed claim: John Binns claims 1.5 million; Verizon gives about 600,000.']);
+  });
+
   it('a claim of part of what more is claimed ("30m" as a sample of the "100m" for sale) disputes no larger confirmed count', function () {
     const [, seller, sample] = diagnose(
       { source: 'Wire', date: 'June 20, 2022', body: 'Verizon said about 600,000 customers had their order histories exposed.' },

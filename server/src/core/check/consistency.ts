@@ -195,6 +195,13 @@ interface Stated {
   published?: number;
   who?: string;
   claimant: boolean;
+  /**
+   * A claim's attribution that is not its claimant: the one who reports it
+   * ("… selling 30 million SSNs, according to Motherboard") or the
+   * organisation that will not confirm it ("T-Mobile … won't confirm … 100
+   * million customers"). Unset when the attribution is the claimant.
+   */
+  voice?: { by: string; how: 'reports' | 'doubts' };
   /** "if 100 million customers’ data was in fact involved": not a statement of fact. */
   hypothetical: boolean;
   /** Counts what the organisation has, not what the breach touched (see `scopeOf`). */
@@ -229,6 +236,18 @@ function claimOf(f: DocFacts, sentence: number): Claim | undefined {
     claimCache.set(f, bySentence);
   }
   return bySentence.get(sentence);
+}
+
+/**
+ * Whether an attribution only passes a claim on: an outlet ("…, according to
+ * Motherboard", "Bleeping Computer reported"), or anyone after "according
+ * to"; not a claimant who speaks for himself ("Binns initially claimed …").
+ */
+function reports(f: DocFacts, ref: SentenceRef | undefined, attribution: NonNullable<Claim['attribution']>): boolean {
+  if (attribution.key !== undefined && f.entities.some((e) => e.key === attribution.key && e.kind === 'outlet')) return true;
+  if (!ref) return false;
+  const before = ref.text.slice(Math.max(0, attribution.span.start - ref.span.start - 20), Math.max(0, attribution.span.start - ref.span.start));
+  return /\baccording to\s+(?:the\s+)?$/i.test(before);
 }
 
 /** Whether a claim's date names a day ("on Aug. 20", "Monday"), not just a month ("in March"). */
@@ -266,11 +285,19 @@ function stated(index: CorpusIndex, uri: string, figure: Figure): Stated {
   const head = sentence.slice(Math.max(0, at - WINDOW), at);
   const words = ref ? wordsOf(ref) : undefined;
   let claimant: boolean;
+  let voice: Stated['voice'];
+  const own = attribution !== undefined && ((attribution.key !== undefined && sameOrg(attribution.key, figure.subject)) || OWN_VOICE.test(attribution.who.trim()));
   if (attribution && (CLAIMANTS.test(attribution.who) || (attribution.key !== undefined && actors.has(attribution.key)))) claimant = true;
-  else if (ACTOR_SUBJECT.test(sentence.slice(0, Math.min(at, 200))) || words?.doubt) claimant = true;
-  else if (attribution && ((attribution.key !== undefined && sameOrg(attribution.key, figure.subject)) || OWN_VOICE.test(attribution.who.trim()))) claimant = false;
+  else if (ACTOR_SUBJECT.test(sentence.slice(0, Math.min(at, 200))) || words?.doubt) {
+    claimant = true;
+    if (attribution && own && words?.doubt) voice = { by: attribution.who, how: 'doubts' };
+    else if (attribution && reports(facts, ref, attribution)) voice = { by: attribution.who, how: 'reports' };
+  } else if (own) claimant = false;
   // Anyone else (a third party, or no one named) is judged by the sentence's words.
-  else claimant = words?.claim ?? false;
+  else {
+    claimant = words?.claim ?? false;
+    if (claimant && attribution && reports(facts, ref, attribution)) voice = { by: attribution.who, how: 'reports' };
+  }
   const scope = scopeOf(ref, figure);
   const out: Stated = {
     uri,
@@ -281,6 +308,7 @@ function stated(index: CorpusIndex, uri: string, figure: Figure): Stated {
     published: facts.date,
     who,
     claimant,
+    voice,
     hypothetical: /\b(?:if|could|would|might)\b/i.test(head),
     base: scope.base,
     part: scope.part,
@@ -660,6 +688,18 @@ class Judge {
 }
 
 /** "the seller claims", "the threat actors claim": a party and the verb, in number. */
+/**
+ * Who makes a claim, for a dispute's message: ": Binns claims about 100
+ * million", or, when the attribution only reports it or will not confirm it,
+ * ", reported by Motherboard" and ", which T-Mobile does not confirm".
+ */
+function claimedBy(index: CorpusIndex, me: Stated): string {
+  const by = me.voice && (/^(?:A|An|The) [a-z]/.test(me.voice.by) ? me.voice.by[0].toLowerCase() + me.voice.by.slice(1) : me.voice.by);
+  if (me.voice?.how === 'doubts') return `, which ${by} does not confirm`;
+  if (me.voice?.how === 'reports') return `, reported by ${by}`;
+  return `: ${claims(partyName(index, me))} ${me.figure.text}`;
+}
+
 function claims(party: string): string {
   const words = party.trim().split(/\s+/);
   const plural = words.length >= 2 && words.length <= 4 && PLURAL_DETERMINERS.has(words[0].toLowerCase()) && PLURAL_END.test(words[words.length - 1]);
@@ -779,7 +819,7 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
       }
       const gives = [...byParty].map(([name, values]) => `${name} gives ${listed([...values], 4)}`);
       out.push(diag('figure.disputed', fig.span,
-        `${fig.text}${what} is a disputed claim: ${claims(partyName(index, me))} ${fig.text}; ${gives.length > 3 ? `${gives.slice(0, 3).join('; ')}; and ${gives.length - 3} more give other values` : gives.join('; ')}.`,
+        `${fig.text}${what} is a disputed claim${claimedBy(index, me)}; ${gives.length > 3 ? `${gives.slice(0, 3).join('; ')}; and ${gives.length - 3} more give other values` : gives.join('; ')}.`,
         [], related(disputes, (d) => `according to ${partyName(index, d)}`)));
     }
     if (!conflicts.length && fig.unit === 'count') {
