@@ -262,6 +262,15 @@ describe('figure consistency: scope and rules', function () {
     assert.deepStrictEqual(messages(own, 'figure.disputed'), ['1.5 million customers is a disputed claim: John Binns claims 1.5 million; Verizon gives about 600,000.']);
   });
 
+  it('people counted at different steps of a case (detained, charged, sentenced) are different people', function () {
+    const detained = { source: 'Wire', date: 'Jan. 14, 2022', body: 'The FSB said Verizon hackers were found in raids: officials detained 14 people across Moscow.' };
+    const quiet = check(detained, { source: 'Post', date: 'Jan. 15, 2022', body: 'Eight people allegedly involved in the Verizon hack were hit with charges by a Moscow court.' });
+    assert.deepStrictEqual(quiet, [[], []]);
+    // The same step still disagrees.
+    const loud = check(detained, { source: 'Post', date: 'Jan. 15, 2022', body: 'Officials detained eight people in the Verizon hack across Moscow.' });
+    assert.ok(loud.flat().some(([c]) => c === 'figure.conflict'), JSON.stringify(loud));
+  });
+
   it('a claim of part of what more is claimed ("30m" as a sample of the "100m" for sale) disputes no larger confirmed count', function () {
     const [, seller, sample] = diagnose(
       { source: 'Wire', date: 'June 20, 2022', body: 'Verizon said about 600,000 customers had their order histories exposed.' },

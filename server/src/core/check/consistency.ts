@@ -122,6 +122,34 @@ interface Scope {
   breachy: boolean;
   /** A rate, ratio or headline of another article: not compared at all. */
   skip: boolean;
+  /** The step of a criminal case its clause counts people at (see `STEPS`). */
+  step?: string;
+}
+
+/**
+ * The steps of a criminal case, which count different people: "detained 14
+ * people" and "eight people … were hit with charges" disagree about nothing.
+ */
+const STEPS: [string, RegExp][] = [
+  ['arrest', /\b(?:arrest(?:ed|s)?|detain(?:ed|s)?|detention|raid(?:ed|s)?|custody|apprehended|rounded up|held)\b/i],
+  ['charge', /\b(?:charg(?:ed|es)|indict(?:ed|ment|ments)|accused|prosecuted)\b/i],
+  ['sentence', /\b(?:convict(?:ed|ion|ions)|sentenc(?:ed|es|ing)|pleaded guilty|pled guilty|jailed|imprisoned)\b/i],
+  ['extradition', /\bextradit(?:ed|ion)\b/i],
+];
+
+/** Nouns that count people, whom a case's steps apply to. */
+const PEOPLE = new Set(['person', 'people', 'individual', 'suspect', 'member', 'man', 'woman', 'defendant', 'hacker', 'actor', 'national', 'citizen', 'operator', 'affiliate']);
+
+function stepOf(clause: string, figure: Figure): string | undefined {
+  if (figure.unit !== 'count' || (figure.noun !== undefined && !PEOPLE.has(figure.noun))) return undefined;
+  let found: string | undefined;
+  for (const [step, re] of STEPS) {
+    if (!re.test(clause)) continue;
+    // A clause naming two steps ("arrested and charged") counts people at both: none tells them apart.
+    if (found) return undefined;
+    found = step;
+  }
+  return found;
 }
 
 /** How far around a figure its clause is looked for: enough for prose, bounded for hostile input. */
@@ -179,7 +207,7 @@ function scopeOf(sentence: SentenceRef | undefined, figure: Figure): Scope {
   const part = PART_BEFORE.test(prefix) || PART_AFTER.test(t.slice(end, end + 12)) || words.partAny;
   const skip = RATE_BEFORE.test(prefix.slice(-20))
     || RATE_AFTER.test(t.slice(nounEnd, nounEnd + 40));
-  return { base, part, breachy: words.breachy, skip };
+  return { base, part, breachy: words.breachy, skip, step: stepOf(clause, figure) };
 }
 
 interface Stated {
@@ -210,6 +238,7 @@ interface Stated {
   part: boolean;
   breachy: boolean;
   skip: boolean;
+  step?: string;
   /** Written "the 84,000 residents": a reference to a count already given. */
   definite: boolean;
   /** Its sentence says the count changed. */
@@ -314,6 +343,7 @@ function stated(index: CorpusIndex, uri: string, figure: Figure): Stated {
     part: scope.part,
     breachy: scope.breachy,
     skip: scope.skip,
+    step: scope.step,
     definite: /\bthe\s+$/i.test(head),
     revised: words?.revised ?? false,
   };
@@ -653,6 +683,7 @@ class Judge {
       // Explicit dates far apart are different events ("in 2018, about 2.5 million customers").
       if (farApart(me, o) || (me.when !== undefined && o.when !== undefined && Math.abs(me.when - o.when) > STORY)) return 'another-story';
       if (agree(fig, o.figure)) return 'agrees';
+      if (me.step !== undefined && o.step !== undefined && me.step !== o.step) return `another step of the case (${o.step})`;
       if (partOf.has(o.figure) || (!o.figure.hedge && partValues.some((p) => agree(p, o.figure)))) return 'part';
       if (sameScale(fig, o.figure) && partElsewhere(o)) return 'part';
       // This figure may itself be one of the parts of the other's total.
