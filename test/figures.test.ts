@@ -245,6 +245,10 @@ describe('figures', function () {
       ['It hit fewer than 100 users.', 'fewer than 100', 'fewer than', 0, 100],
       ['It hit <5 users.', '<5', '<', 0, 5],
       ['It hit no more than 30 users.', 'no more than 30', 'no more than', 0, 30],
+      // "No less than" is at least: a floor, not a ceiling.
+      ['It uses no less than 126 login pages.', 'no less than 126', 'no less than', 126, 189],
+      ['It hit not fewer than 40 firms.', 'not fewer than 40', 'not fewer than', 40, 60],
+      ['It hit not more than 30 users.', 'not more than 30', 'not more than', 0, 30],
     ];
     for (const [sentence, text, hedge, low, high] of cases) {
       it(`"${text}" is [${low}, ${high}]`, function () {

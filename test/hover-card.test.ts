@@ -163,3 +163,16 @@ describe('entity hover card: cited facts', function () {
     assert.ok(labels.indexOf('Globex Corp') >= 0 && labels.indexOf('Globex Corp') < labels.indexOf('Initech Corp'), labels.join(', '));
   });
 });
+
+describe('figure hover card: values of the same measure', function () {
+  it('mark "same value" only where the value is the same, not where it fits in a range ("up to 50 million")', function () {
+    const a = article(1, '2021-08-20', 'Acme Corp faces fines of up to 50 million yuan under the new law.');
+    const b = article(2, '2021-08-21', 'Acme Corp faces fines of 10,000 yuan for a first offence.');
+    const c = article(3, '2021-08-22', 'Acme Corp faces fines of 50 million yuan at most.');
+    const index = indexOf([a, b, c]);
+    const card = hover(index, a.uri, a.text.indexOf('up to 50 million') + 7)!.markdown;
+    const lines = card.split('\n').filter((l) => l.startsWith('- '));
+    assert.ok(lines.some((l) => /\*\*10,000\*\*/.test(l)) && lines.some((l) => /\*\*50 million\*\*/.test(l)), card);
+    for (const l of lines) assert.strictEqual(/same value/.test(l), /\*\*50 million\*\*/.test(l), l);
+  });
+});

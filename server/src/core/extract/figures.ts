@@ -131,12 +131,13 @@ const HEDGE_CLASS = wordTable<HedgeClass>({
   'upwards of': 'more', 'in excess of': 'more', 'greater than': 'more', '>': 'more', '>=': 'more', '≥': 'more',
   nearly: 'nearly', almost: 'nearly', 'close to': 'nearly', 'just under': 'nearly', 'just shy of': 'nearly',
   'up to': 'upto', 'as many as': 'upto', 'as much as': 'upto', 'less than': 'upto', 'fewer than': 'upto',
-  under: 'upto', 'at most': 'upto', 'no more than': 'upto', '<': 'upto', '<=': 'upto', '≤': 'upto',
+  under: 'upto', 'at most': 'upto', 'no more than': 'upto', 'not more than': 'upto',
+  'no less than': 'more', 'not less than': 'more', 'no fewer than': 'more', 'not fewer than': 'more', '<': 'upto', '<=': 'upto', '≤': 'upto',
   about: 'about', approximately: 'about', 'approx.': 'about', around: 'about', roughly: 'about', some: 'about',
   'an estimated': 'about', estimated: 'about', circa: 'about', '~': 'about', '≈': 'about',
 });
-// The leftmost match wins, so "no more than" beats "more than" and "just under" beats "under".
-const HEDGE_RE = /(?:^|[^A-Za-z])(no more than|more than|well over|just over|over|above|at least|upwards of|in excess of|greater than|nearly|almost|close to|just under|just shy of|up to|as many as|as much as|less than|fewer than|under|at most|about|approximately|approx\.|around|roughly|some|an estimated|estimated|circa)\s+$/i;
+// The leftmost match wins, so "no more than" beats "more than", "no less than" (at least) "less than", and "just under" "under".
+const HEDGE_RE = /(?:^|[^A-Za-z])(no more than|not more than|no less than|not less than|no fewer than|not fewer than|more than|well over|just over|over|above|at least|upwards of|in excess of|greater than|nearly|almost|close to|just under|just shy of|up to|as many as|as much as|less than|fewer than|under|at most|about|approximately|approx\.|around|roughly|some|an estimated|estimated|circa)\s+$/i;
 
 function interval(cls: HedgeClass, v: number): [number, number] {
   switch (cls) {

@@ -11,7 +11,7 @@
  * differ are listed unmarked: a card never calls wrong what the check does not.
  */
 import { articlesNaming, type CorpusIndex, type EntityEntry, type IndexedDoc } from '../index/corpus';
-import { agree, comparableStatements, findParts, formatValue, measureLabel, nearestInTime, partSources } from '../index/compare';
+import { comparableStatements, findParts, formatValue, measureLabel, nearestInTime, partSources } from '../index/compare';
 import { judgeFigure, verdictWords, type Judged, type Verdict } from '../check/consistency';
 import { writtenMeasure } from '../extract/figures';
 import type { Claim, DocFacts, Figure, SentenceRef } from '../extract/types';
@@ -258,6 +258,14 @@ function nearest<T>(list: T[], when: number | undefined, n: number, at: (x: T) =
   return [...nearestInTime(list, when, n, at)].sort((a, b) => (at(a) ?? Infinity) - (at(b) ?? Infinity));
 }
 
+/**
+ * Whether two figures give one value, where the card only points it out:
+ * "10,000" fits in "up to 50 million" but is no "same value".
+ */
+function sameValue(a: Figure, b: Figure): boolean {
+  return a.unit === b.unit && a.value === b.value;
+}
+
 function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
   const lines: string[] = [];
   lines.push(`**${escape(f.text)}** — ${escape(measureLabel(index, f, doc.facts.sentences))}`);
@@ -292,7 +300,7 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
     if (judged.bounded !== undefined) lines.push(`\n_The check weighs the first ${judged.bounded} statements of this measure; the others are not compared._`);
     if (apart.length) {
       lines.push(`\n**Other stories** (another time or event; not compared)\n`);
-      for (const o of nearest(apart, judged.when, OTHER_STORIES, (x) => x.when)) lines.push(line(o, o.when, agree(f, o.figure) ? '· same value' : ''));
+      for (const o of nearest(apart, judged.when, OTHER_STORIES, (x) => x.when)) lines.push(line(o, o.when, sameValue(f, o.figure) ? '· same value' : ''));
       if (apart.length > OTHER_STORIES) lines.push(`- … and ${apart.length - OTHER_STORIES} more`);
     }
   } else {
@@ -301,7 +309,7 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
     const others = comparableStatements(index, doc.facts.uri, f).map((r) => ({ ...r, when: when(r) }));
     if (others.length) {
       lines.push('\n**Same measure across the corpus**\n');
-      for (const o of nearest(others, here, CARD_FIGURES, (x) => x.when)) lines.push(line(o, o.when, agree(f, o.figure) ? '✓ same value' : ''));
+      for (const o of nearest(others, here, CARD_FIGURES, (x) => x.when)) lines.push(line(o, o.when, sameValue(f, o.figure) ? '✓ same value' : ''));
       if (others.length > CARD_FIGURES) lines.push(`- … and ${others.length - CARD_FIGURES} more`);
       // Values that differ are not marked wrong where the check does not weigh them: 84K sites running one plugin and
       // 1.6 million sites attacked through another are both "WordPress sites".
