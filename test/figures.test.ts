@@ -363,6 +363,14 @@ describe('figures', function () {
       assert.strictEqual(all[0].measure, 'linkedin|user|');
     });
 
+    it('a quoted word inside the noun phrase is read through, in curly or straight double quotes', function () {
+      // (A closing single quote is also an apostrophe: "customers’ data" ends the phrase there.)
+      for (const q of [['“', '”'], ['"', '"']]) {
+        const f = figure(`Credentials tied to 17 ${q[0]}well known${q[1]} state businesses were stolen.`, '17');
+        assert.strictEqual(f.noun, 'business', q.join(''));
+      }
+    });
+
     it('"the total number of X to be ~40 million": the noun is looked for before the figure', function () {
       const sentence = 'As of Aug. 18, T-Mobile had estimated the total number of ripped-off records to be [~40 million](https://threatpost.com/t-mobile-40-million-customers-data-stolen/168778/): a number that [rose to ~50 million](https://www.t-mobile.com/news/network/additional-information-regarding-2021-cyberattack-investigation) on Aug. 20 and could double if the purported thief is true to his word.';
       const all = figuresOf(sentence);

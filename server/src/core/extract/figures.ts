@@ -177,7 +177,7 @@ interface Phrase {
 
 const WORD_RE = /[A-Za-z\u00c0-\u024f](?:[A-Za-z0-9\u00c0-\u024f&]|[-.’'](?=[A-Za-z]))*(?:[-‐](?=\s))?(?:[’']s\b|[’'](?![A-Za-z]))?/y;
 // A slash between capitalised words joins names inside a phrase: "REvil/GandCrab ransomware affiliates", "SSL/TLS certificates".
-const LEAD_RE = /(?:[\s“"‘]|(?<=\b[A-Z]\w*)\/(?=[A-Z]))*/y;
+const LEAD_RE = /(?:[\s“”"‘]|(?<=\b[A-Z]\w*)\/(?=[A-Z]))*/y;
 
 /** A mention with offsets relative to its sentence. */
 interface LocalMention {
