@@ -363,6 +363,12 @@ describe('figures', function () {
       assert.strictEqual(all[0].measure, 'linkedin|user|');
     });
 
+    it('a contracted verb after a figure is no noun ("The $2.8 billion doesn\'t …")', function () {
+      assert.strictEqual(figure('The $2.8 billion doesn\'t even count user losses.', '$2.8 billion').noun, undefined);
+      assert.strictEqual(figure('The 5 million wasn’t all of it.', '5 million').noun, undefined);
+      assert.strictEqual(figure('The 5 million users weren’t told.', '5 million').noun, 'user');
+    });
+
     it('a quoted word inside the noun phrase is read through, in curly or straight double quotes', function () {
       // (A closing single quote is also an apostrophe: "customers’ data" ends the phrase there.)
       for (const q of [['“', '”'], ['"', '"']]) {

@@ -248,7 +248,8 @@ function readPhrase(v: string, at: number, limit: number, ms: Locals): Phrase {
     if (!w.mention) {
       const allCapsQualifier = /^[A-Z.]+$/.test(w.text) && QUALIFIERS.has(w.base.replace(/\.$/, ''));
       if (!allCapsQualifier) {
-        if (STOP_WORDS.has(w.base)) {
+        // "The $2.8 billion doesn't even …": a verb's contraction ends the phrase.
+        if (STOP_WORDS.has(w.base) || w.base.endsWith("n't")) {
           const last = words[words.length - 1];
           if ((w.base === 'or' || w.base === 'and') && last && !last.mention && QUALIFIERS.has(last.base)) { end = w.end; continue; }
           break;
