@@ -363,6 +363,14 @@ describe('figures', function () {
       assert.strictEqual(all[0].measure, 'linkedin|user|');
     });
 
+    it('a participle right after a figure says what some do, not what they are ("36% saying", "55 days recovering")', function () {
+      assert.strictEqual(figure('The survey found 36% saying they faced downtime.', '36%').noun, undefined);
+      assert.strictEqual(figure('It spent 55 days recovering from the attack.', '55 days').noun, undefined);
+      // A participle before the noun qualifies it; a mass noun in -ing is a noun.
+      assert.strictEqual(figure('It has 10,000 existing customers.', '10,000').noun, 'customer');
+      assert.strictEqual(figure('It got $5 million funding.', '$5 million').noun, 'funding');
+    });
+
     it('a contracted verb after a figure is no noun ("The $2.8 billion doesn\'t …")', function () {
       assert.strictEqual(figure('The $2.8 billion doesn\'t even count user losses.', '$2.8 billion').noun, undefined);
       assert.strictEqual(figure('The 5 million wasn’t all of it.', '5 million').noun, undefined);

@@ -318,8 +318,15 @@ function afterOf(v: string, at: number, ms: Locals): number {
   return pos;
 }
 
+/** Words in -ing that name a mass of something ("$5 million funding"), not what some of a number do. */
+const ING_NOUNS = new Set(['funding', 'shipping', 'spending', 'financing', 'pricing', 'licensing', 'billing', 'advertising', 'marketing',
+  'training', 'consulting', 'banking', 'computing', 'phishing', 'hosting', 'clothing', 'housing', 'lending', 'gambling', 'trading']);
+
 function measureAfter(v: string, r: RawNumber, ms: Locals, offset: number): Measured {
   let phrase = readPhrase(v, r.end, v.length, ms);
+  // "with 36% saying they …", "55 days recovering from …": what some of them do, not what they are.
+  const first = phrase.words[0];
+  if (first && !first.mention && first.base.endsWith('ing') && !ING_NOUNS.has(first.base) && headOf(phrase.words) === first) phrase = { words: [], end: r.end };
   let next = readWord(v, phrase.end, ms);
   // "100 of the company’s servers", "57% of customers", "106GB of data" (but not "two years of protection").
   if (!phrase.words.length && next?.base === 'of' && (r.unit === 'count' || r.unit === 'percent' || r.unit === 'bytes')) {
