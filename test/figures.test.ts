@@ -371,6 +371,17 @@ describe('figures', function () {
       assert.strictEqual(figure('It got $5 million funding.', '$5 million').noun, 'funding');
     });
 
+    it('words that say where, when or why are no noun; "worth of" and "DDoS" are read through', function () {
+      assert.strictEqual(figure('It recorded talk from up to 65 feet away.', 'up to 65').noun, 'feet');
+      assert.strictEqual(figure('The league lost $2,995,272 due to the theft.', '$2,995,272').noun, undefined);
+      assert.strictEqual(figure('That equals an extra $430 spent each year.', '$430').noun, undefined);
+      assert.strictEqual(figure('Germany nabbed 47 others.', '47').noun, undefined);
+      assert.strictEqual(figure('It lost $34.65 million worth of cash and Bitcoin.', '$34.65 million').noun, 'cash');
+      assert.strictEqual(figure('It saw 5 DDoS attacks.', '5').noun, 'attack');
+      assert.strictEqual(figure('It was hit by 9 DDoS.', '9').noun, 'ddos');
+      assert.strictEqual(figure('It lost 4 VMs.', '4').noun, 'vm');
+    });
+
     it('a contracted verb after a figure is no noun ("The $2.8 billion doesn\'t …")', function () {
       assert.strictEqual(figure('The $2.8 billion doesn\'t even count user losses.', '$2.8 billion').noun, undefined);
       assert.strictEqual(figure('The 5 million wasn’t all of it.', '5 million').noun, undefined);

@@ -264,16 +264,20 @@ function readPhrase(v: string, at: number, limit: number, ms: Locals): Phrase {
     end = w.end;
     if (w.mention) continue;
     if (w.possessive) break;
-    if (isPlural(w.base) && !QUALIFIERS.has(w.base) && !IGNORABLE.has(w.base)) break;
+    // "DDoS attacks": a name ending in a capital S is no plural.
+    if (isPlural(w.base) && !QUALIFIERS.has(w.base) && !IGNORABLE.has(w.base) && !endsInCapitalS(w.text)) break;
   }
   return { words, end };
 }
+
+/** Words after a figure that say where, when or why, not what: "65 feet away", "$37.5 million due to", "$430 spent". */
+const NOT_HEADS = new Set(['due', 'away', 'prior', 'higher', 'lower', 'worldwide', 'spent', 'x', 'later', 'earlier', 'ago', 'apart', 'others']);
 
 /** The head of a phrase: its last word that is a common noun, not a name, a qualifier or an adjective. */
 function headOf(words: Word[]): Word | undefined {
   for (let k = words.length - 1; k >= 0; k--) {
     const w = words[k];
-    if (w.mention || QUALIFIERS.has(w.base) || IGNORABLE.has(w.base)) continue;
+    if (w.mention || QUALIFIERS.has(w.base) || IGNORABLE.has(w.base) || NOT_HEADS.has(w.base)) continue;
     if (/(?:ed|ly)$/.test(w.base) || !/^[a-z]/.test(w.base)) continue;
     if (w.caps && /^[A-Z.]+$/.test(w.text) && w.text.length <= 3 && k < words.length - 1) continue;
     return w;
@@ -282,7 +286,12 @@ function headOf(words: Word[]): Word | undefined {
 }
 
 /** The singular noun a head word names; an acronym's plural ("VMs", "SSNs") drops its "s". */
+function endsInCapitalS(text: string): boolean {
+  return text.length > 1 && text.charCodeAt(text.length - 1) === 83 /* S */;
+}
+
 function nounOf(head: Word): string {
+  if (endsInCapitalS(head.text)) return head.base;
   if (/^[A-Z]{2,}s(?:[’']s?)?$/.test(head.text)) return head.text.replace(/s(?:[’']s?)?$/, '').toLowerCase();
   return singular(head.base);
 }
@@ -344,8 +353,8 @@ function measureAfter(v: string, r: RawNumber, ms: Locals, offset: number): Meas
   if (head && PERIOD_ON_PERIOD_RE.test(head.base) && (head.base.includes('-') || PERIOD_AGAIN_RE.test(v.slice(head.end, head.end + 16)))) head = undefined;
   const qualifiers = qualifiersOf(words, head);
   const inside = words.filter((w) => w.mention).map((w) => w.mention!);
-  // "667,000 accounts of former T-Mobile customers": an account is one customer.
-  if (head && singular(head.base) === 'account' && next?.base === 'of') {
+  // "667,000 accounts of former T-Mobile customers": an account is one customer; "$34.65 million worth of cash" is cash.
+  if (head && (singular(head.base) === 'account' || (head.base === 'worth' && words.length === 1)) && next?.base === 'of') {
     const of = readPhrase(v, afterOf(v, next.end, ms), v.length, ms);
     const h = headOf(of.words);
     if (h) {
