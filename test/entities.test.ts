@@ -474,6 +474,15 @@ describe('entities: handles', function () {
     assert.strictEqual(x.byName('@vxunderground').kind, 'handle');
   });
 
+  it('a handle after a clause is not the handle of the person who opens it ("… discusses the hack with @BloombergTV")', function () {
+    const x = extract('Crypto.com CEO Kris Marszalek spoke on Monday. Kris Marszalek discusses the recent hack with [@BloombergTV](https://twitter.com/BloombergTV)’s [@emilychangtv](https://twitter.com/emilychangtv).');
+    assert.deepStrictEqual(x.byName('Kris Marszalek').aliases, []);
+    assert.strictEqual(x.byName('@BloombergTV').kind, 'handle');
+    // Right after the name, with only a name's words between, it is his.
+    const y = extract('Crypto.com CEO Kris Marszalek (The CEO) (@kris) spoke on Monday.');
+    assert.deepStrictEqual(y.byName('Kris Marszalek').aliases, ['@kris']);
+  });
+
   it('handles with underscores are one word, escaped for Markdown or not: "@VK_Intel", "@VK\\_Intel"', function () {
     const x = extract('Follow @VK_Intel on Twitter. The researcher, who tweets as @UK_Daniel_Card, agreed. Another post by @VK\\_Intel said so.');
     assert.strictEqual(x.byName('@VK_Intel').kind, 'handle');

@@ -1331,8 +1331,9 @@ function addHandles(draft: Draft, sentences: Sentence[], read: ReadSentences, su
         }
       } else if (t.text.startsWith('@') && t.text.length > 2 && !t.opaque) handles.push(t);
       for (const h of handles) {
-        // A bare handle belongs to the person named just before it: "Alon Gal (Under the Breach) (@UnderTheBreach)".
-        if (person && (cued || i - personAt <= 8)) {
+        // A bare handle belongs to the person named just before it: "Alon Gal (Under the Breach) (@UnderTheBreach)";
+        // not after words of a clause ("Kris Marszalek discusses the hack with @BloombergTV’s @emilychangtv").
+        if (person && (cued || (i - personAt <= 8 && onlyNamesBetween(toks, personAt, i)))) {
           draft.join(person, h.text, 'person');
           // "IRDev" may have been taken for a name of its own.
           if (entityKey(h.text) !== person) builders.delete(entityKey(h.text));
@@ -1342,6 +1343,19 @@ function addHandles(draft: Draft, sentences: Sentence[], read: ReadSentences, su
     }
   }
   return handleForms;
+}
+
+/** Words that may stand between a name and its handle: "Alon Gal (Under the Breach) (@UnderTheBreach)". */
+const BETWEEN_NAME_AND_HANDLE = new Set(['the', 'of', 'a', 'an', 'and', 'on', 'at', 'aka', 'a.k.a']);
+
+/** Whether the words between `from` and `to` are capitalised or small words of a name, not a clause. */
+function onlyNamesBetween(toks: Token[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) {
+    const t = toks[k];
+    if (t.text !== t.lower || BETWEEN_NAME_AND_HANDLE.has(t.lower)) continue;
+    return false;
+  }
+  return true;
 }
 
 /** A tag that names an entity, and where its name stands. */
