@@ -87,6 +87,15 @@ describe('entities', function () {
     assert.strictEqual(entity(f, 'Federal Security Service')!.mentions.filter((m) => m.text === 'FSB').length, 2);
   });
 
+  it('the rest of a name that starts with a number is no name of its own ("451 Research" is not "Research")', function () {
+    const f = facts('The report, conducted by 451 Research, found that 55% of respondents said the data is stale. 451 Research surveyed 525 data leaders in the US. All of the survey participants work for organizations that have more than 1,000 employees.');
+    const names = f.entities.map((e) => e.name);
+    assert.ok(!names.includes('Research') && !names.includes('Security'), JSON.stringify(names));
+    assert.strictEqual(figure(f, 'more than 1,000').subject, undefined);
+    // Without the number it is still a name: "Forescout Research" stays whole.
+    assert.ok(entity(facts('Forescout Research said 5 bugs were found.'), 'Forescout Research'));
+  });
+
   it('offices "of the …" and committees "on …" are whole names, with their acronyms', function () {
     const f = facts('The Office of the Australian Information Commissioner (OAIC) said 5 complaints were made. The Parliamentary Joint Committee on Intelligence and Security (PJCIS) said more. The Department of the Treasury agreed. The OAIC said so again.');
     const oaic = entity(f, 'Office of the Australian Information Commissioner');

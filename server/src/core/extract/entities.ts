@@ -180,6 +180,11 @@ function lc(s: string): string {
 
 const lowerCache = new Map<string, string>();
 
+function isDigits(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) < 48 || s.charCodeAt(k) > 57) return false;
+  return s.length > 0;
+}
+
 /** What a tokenizer run noticed on the way. */
 interface TokenStats {
   /** A word starting with "@" or a handle cue ("handles", "alias"). */
@@ -772,6 +777,8 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
     // a sentence a few may start a name ("New York", "Check Point").
     while (a < b && (sentenceStart || !NAME_STARTS.has(tokens[a].lower)) && isLeadingFunctionWord(tokens, a, b)) a++;
     while (b > a && CONNECTORS.has(tokens[b - 1].lower)) b--;
+    // "451 Research", "10 News": the rest of a name that starts with a number is no name of its own.
+    if (b - a === 1 && a > 0 && !tokens[a].brokenBefore && ORG_SUFFIXES.has(tokens[a].lower) && isDigits(tokens[a - 1].text)) b = a;
     if (b > a) {
       // "US Federal Communications Commission", "United States CISA": the country, then the agency.
       if (b - a >= 3 && shape(tokens[a]) === 'acronym' && EXPANSION_KIND.get(lc(ACRONYMS.get(tokens[a].lower) ?? '')) === 'place') {
