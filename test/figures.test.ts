@@ -428,6 +428,16 @@ describe('figures', function () {
       assert.strictEqual(figure('More than 1,200 websites went down, e.g. LinkedIn.', 'More than 1,200', 't-mobile').subject, 't-mobile');
       // Without an article subject either.
       assert.strictEqual(figure('More than 1,200 websites went down, including LinkedIn.', 'More than 1,200', null).subject, undefined);
+    });
+
+    it('organisations before the figure given as examples of a kind own nothing, nor does the article\'s subject', function () {
+      // "RaaS operations such as REvil or DarkSide work … 70 percent": a kind of operation, no one's figure.
+      assert.strictEqual(figure('Operations such as LinkedIn or CRITICALSTART work for 70 percent of the ransom.', '70 percent', 't-mobile').subject, undefined);
+      assert.strictEqual(figure('Firms like LinkedIn lost 5,000 records.', '5,000', 't-mobile').subject, undefined);
+      // Not a comparison with one ("a company like LinkedIn"), not one that a clause is about ("…, which paid"), not a verb's list.
+      assert.strictEqual(figure('The fine hurts a company like LinkedIn, with 4 percent of its revenue.', '4 percent', 't-mobile').subject, 'linkedin');
+      assert.strictEqual(figure('Colleges like LinkedIn, which paid $1.14 million, were hit.', '$1.14 million', 't-mobile').subject, 'linkedin');
+      assert.strictEqual(figure('The top vendors included LinkedIn at 627.', '627', 't-mobile').subject, 'linkedin');
 
     });
 

@@ -527,6 +527,45 @@ function givenAsExample(between: string): boolean {
   return EXAMPLES_RE.test(between);
 }
 
+/** Words that introduce examples of a kind before a list of names ("operations such as", "firms like", "groups including"). */
+const EXAMPLE_CUES = new Set(['like', 'including']);
+
+/**
+ * Whether a name before a figure stands in a list of examples ("RaaS
+ * operations such as REvil or DarkSide work … 70 percent"): it names a kind
+ * of thing, not the figure's owner. Read back word by word over the list's
+ * names, commas, "and" and "or", to "such as", "like" or "including".
+ */
+/** Whether the word that ends before `at` (spaces skipped) is a plural noun: "operations", "companies". */
+function pluralBefore(v: string, at: number): boolean {
+  let k = at;
+  while (k > 0 && v.charCodeAt(k - 1) === 32) k--;
+  let j = k;
+  while (j > 0 && /[a-z]/.test(v[j - 1])) j--;
+  const w = v.slice(j, k);
+  return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is');
+}
+
+function listedAsExample(v: string, m: Mention, offset: number): boolean {
+  // "colleges like the University of California San Francisco, which paid $1.14 million": the clause is about it.
+  if (/^\s*,?\s*(?:which|who)\b/.test(v.slice(m.span.end - offset, m.span.end - offset + 12))) return false;
+  let k = m.span.start - offset;
+  for (let words = 0; words < 16 && k > 0; words++) {
+    while (k > 0 && (v.charCodeAt(k - 1) === 32 || v.charCodeAt(k - 1) === 44 /* , */)) k--;
+    let j = k;
+    while (j > 0 && /[\w.&’'-]/.test(v[j - 1])) j--;
+    if (j === k) return false;
+    const w = v.slice(j, k);
+    const lw = w.toLowerCase();
+    // Only after a kind in the plural: "a company like Zoom" compares, "companies like Zoom" give examples.
+    if (EXAMPLE_CUES.has(lw)) return pluralBefore(v, j);
+    if (lw === 'as') return /\bsuch\s$/i.test(v.slice(Math.max(0, j - 6), j)) && pluralBefore(v, j - 5);
+    if (lw !== 'and' && lw !== 'or' && !/^[A-Z0-9@]/.test(w)) return false;
+    k = j;
+  }
+  return false;
+}
+
 // "according to a spokesperson for X" names X as the source; "according to the complaint in Equifax" names the case.
 const SOURCE_BEFORE_RE = /\baccording to\b(?:(?!\b(?:in|against|over|about|involving)\b)[^,.;:])*$|\b(?:report|study|research|analysis|data|survey)\s+(?:by|from)\s+(?:[\w-]+\s+){0,4}$|\btold\s+$/i;
 const SOURCE_AFTER_RE = /^(?:[’']s)?\s*(?:[\w-]+\s+){0,2}?(?:said|says|told|reported|reports|found|estimated|estimates|noted|wrote|researchers?|data shows|analysts?|indicates|indicated|shows|showed|lists|listed)\b/;
@@ -765,7 +804,7 @@ export function extractFigures(
       const v = reading[k].v;
       // Only the sentence's own subject carries over: a name at its start, not one further on ("… through Equifax").
       const found = bySentence[k].filter((m) => m.span.start - sentences[k].span.start <= 40 && isOrg(m)
-        && !speaks(v, m, sentences[k].span.start) && !actsAgainst(v, m, sentences[k].span.start));
+        && !speaks(v, m, sentences[k].span.start) && !actsAgainst(v, m, sentences[k].span.start) && !listedAsExample(v, m, sentences[k].span.start));
       if (found.length) return found[0].key;
     }
     return undefined;
@@ -832,12 +871,15 @@ export function extractFigures(
       if (unit === 'age') subject = nearest((persons ??= ms.filter((m) => kindOf(m.key) === 'person')), span)?.key;
       else if (unit !== 'year') {
         const named = measured.inside.find((m) => { const k = kindOf(m.key); return (k !== 'person' && k !== 'place') || isOrg(m); })?.key
-          ?? subjectNear((owners ??= (orgs ??= ms.filter(isOrg)).filter((m) => !speaks(v, m, offset) && !actsAgainst(v, m, offset))), span, v, offset)?.key
+          ?? subjectNear((owners ??= (orgs ??= ms.filter(isOrg)).filter((m) => !speaks(v, m, offset) && !actsAgainst(v, m, offset) && !listedAsExample(v, m, offset))), span, v, offset)?.key
           ?? listLead(s.text);
         const speaker = named === undefined && fallbackSubject === undefined ? subjectNear(orgs ?? [], span, v, offset)?.key : undefined;
-        const carried = named === undefined ? carriedSubject(si) : undefined;
-        // A sentence about a whole sector or population ("the healthcare sector sees 752 attacks a week") gives no one's figure.
-        const general = named === undefined && carried === undefined && ofPopulation(v, start);
+        // A sentence that names organisations before the figure only as examples of a kind ("operations such as
+        // REvil or DarkSide work … 70 percent") is about the kind: no one's figure.
+        const exampled = named === undefined && (orgs ?? []).some((m) => m.span.end <= span.start && listedAsExample(v, m, offset));
+        const carried = named === undefined && !exampled ? carriedSubject(si) : undefined;
+        // So is a sentence about a whole sector or population ("the healthcare sector sees 752 attacks a week").
+        const general = exampled || (named === undefined && carried === undefined && ofPopulation(v, start));
         subject = named !== undefined ? canon(named) : carried !== undefined ? canon(carried) : general ? undefined : fallbackSubject ?? (speaker !== undefined ? canon(speaker) : undefined);
       }
       const qualifiers = [...new Set(measured.qualifiers)].sort();
