@@ -295,6 +295,16 @@ describe('figure consistency: scope and rules', function () {
     assert.deepStrictEqual((d[0].related ?? []).map((r) => r.message).sort(), ['More than 700,000 according to Federal Communications Commission (Post, Jun 21, 2022)', 'about 600,000 according to Verizon (Wire, Jun 20, 2022)']);
   });
 
+  it('messages give an article\'s date as the day its Date names, in its own zone', function () {
+    const [, later] = diagnose(
+      { source: 'Wire', date: '2021-12-15T22:00-05:00', body: 'The researchers said: “This APT group has been behind large-scale cyber-espionage campaigns against the defense industry.”' },
+      { source: 'Post', date: '2021-12-20', body: 'The researchers said: “This APT group has been behind large-scale cyber-espionage campaigns against the crypto industry.”' },
+    );
+    const said = messages(later, 'quote.altered');
+    assert.strictEqual(said.length, 1, JSON.stringify(later.diagnostics.map((d) => d.message)));
+    assert.match(said[0], /in Wire \(Dec 15, 2021\)/);
+  });
+
   it('a quotation set as a block quotation is one quotation, and messages quote it as a reader sees it', function () {
     const [block, linked] = diagnose(
       { source: 'Wire', date: 'Oct. 26, 2021', body: '> “This APT group has been behind large-scale cyber-espionage and ransomware campaigns and has been spotted attacking the defense industry.” —[@kaspersky](https://twitter.com/kaspersky)' },

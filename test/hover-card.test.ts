@@ -176,3 +176,17 @@ describe('figure hover card: values of the same measure', function () {
     for (const l of lines) assert.strictEqual(/same value/.test(l), /\*\*50 million\*\*/.test(l), l);
   });
 });
+
+describe('dates on cards', function () {
+  it('show an article\'s date as the day its Date names, not the UTC day ("2021-12-15T22:00-05:00" is Dec 15)', function () {
+    const evening = article(1, '2021-12-15T22:00-05:00', 'Acme Corp said 5,000 customer records were stolen in the breach.');
+    const later = article(2, '2021-12-20', 'Acme Corp is back in the news after the breach this month.');
+    const index = indexOf([evening, later]);
+    const card = hover(index, later.uri, later.text.indexOf('Acme Corp') + 1)!.markdown;
+    assert.match(card, /Outlet 1, Dec 15, 2021/, card);
+    assert.doesNotMatch(card, /Dec 16, 2021/, card);
+    // A figure's card lists it at that day too.
+    const fig = hover(index, evening.uri, evening.text.indexOf('5,000') + 1)!.markdown;
+    assert.doesNotMatch(fig, /Dec 16/, fig);
+  });
+});

@@ -78,6 +78,7 @@ describe('packed facts', function () {
     const f = viaJson(facts);
     delete f.source;
     delete f.date;
+    f.day = Date.UTC(2021, 11, 15);
     delete f.link;
     delete f.linkUrl;
     delete f.linkSpan;
@@ -189,9 +190,9 @@ describe('packed facts', function () {
       Buffer.from(reals.buffer).copy(b, 24);
       return b;
     };
-    // The integers open with: text flag, uri, title, source, date flag, link, linkUrl, linkSpan (2),
+    // The integers open with: text flag, uri, title, source, date flag, day flag, link, linkUrl, linkSpan (2),
     // then the count of sentences and the first sentence's span (see packFacts).
-    const sentencesAt = 9;
+    const sentencesAt = 10;
     assert.strictEqual(new Int32Array(good.buffer.slice(good.byteOffset + intsAt, good.byteOffset + textAt))[sentencesAt], facts.sentences.length);
     const header = (i: number, v: number) => (b: Buffer) => { b.writeInt32LE(v, i * 4); };
     assert.strictEqual(nInts > 0 && textBytes > 0, true);

@@ -31,7 +31,7 @@ import { unpackFacts } from './packfacts';
 import { packNumbers, type DocSummary, type EntitySummary, type Origin } from '../core/index/corpus';
 
 /** Bumped when the layout of the cache files changes. */
-const FORMAT = 7;
+const FORMAT = 8;
 
 export interface CacheEntry {
   path: string;

@@ -122,6 +122,8 @@ export function packFacts(f: DocFacts, text: string): Uint8Array {
   w.opt(f.source);
   w.int(f.date === undefined ? 0 : 1);
   if (f.date !== undefined) w.real(f.date);
+  w.int(f.day === undefined ? 0 : 1);
+  if (f.day !== undefined) w.real(f.day);
   w.opt(f.link);
   w.opt(f.linkUrl);
   w.optSpan(f.linkSpan);
@@ -305,6 +307,7 @@ export function unpackFacts(bytes: Uint8Array): DocFacts {
   const source = opt('source');
   if (source !== undefined) f.source = source;
   if (flag('date')) f.date = real('date');
+  if (flag('day')) f.day = real('day');
   const link = opt('link');
   if (link !== undefined) f.link = link;
   const linkUrl = opt('linkUrl');

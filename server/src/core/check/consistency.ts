@@ -442,7 +442,12 @@ function upper(f: Figure): number {
 
 function outletDate(index: CorpusIndex, s: Stated): string {
   const f = index.get(s.uri)!.facts;
-  return `${f.source ?? 'another article'}, ${formatDate(s.when)}`;
+  return `${f.source ?? 'another article'}, ${formatDate(shownDay(f, s.when))}`;
+}
+
+/** A statement's date as shown: the article's own day when it holds at the article's date (see `DocFacts.day`). */
+function shownDay(f: { date?: number; day?: number }, when: number | undefined): number | undefined {
+  return when !== undefined && when === f.date ? f.day ?? when : when;
 }
 
 function sentenceSpan(index: CorpusIndex, s: Stated): Span {
@@ -834,7 +839,7 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
       // "~40 million (Aug 18) → >50m", "about 400 (Jan 19) → 400 (Jan 19)" one step.
       const told: Stated[] = [];
       for (const s of sorted) if (!told.length || told[told.length - 1].figure.value !== s.figure.value) told.push(s);
-      const steps = told.map((s) => `${inline(s.figure.text)} (${formatDate(s.when)})`);
+      const steps = told.map((s) => `${inline(s.figure.text)} (${formatDate(shownDay(index.get(s.uri)!.facts, s.when))})`);
       // The first value and the latest ones; the middle of a long story is a count.
       const story = steps.length > STORY_STEPS ? [steps[0], `… ${steps.length - STORY_STEPS} more …`, ...steps.slice(-(STORY_STEPS - 1))].join(' → ') : steps.join(' → ');
       out.push(diag('figure.revision', fig.span, `${revisedWhat(fig, what.trim())} was revised over time: ${story}.`, [], related(revisions, 'as of that date')));
@@ -859,7 +864,7 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
         const sum = p.parts.map((x) => x.text).join(' + ');
         const other = index.get(p.uri)!.facts;
         out.push(diag('figure.reconciled', fig.span,
-          `${fig.text}${what} equals the parts ${other.source ?? 'another article'} (${formatDate(other.date)}) gives: ${sum} = ${formatValue(p.parts.reduce((s, x) => s + x.value, 0), 'count')}.`,
+          `${fig.text}${what} equals the parts ${other.source ?? 'another article'} (${formatDate(shownDay(other, other.date))}) gives: ${sum} = ${formatValue(p.parts.reduce((s, x) => s + x.value, 0), 'count')}.`,
           [], p.parts.map((x) => ({ uri: p.uri, span: other.sentences[x.sentence]?.span ?? x.span, message: `${x.text} ${describe(x, other).trim()}` }))));
       }
     }
@@ -941,7 +946,7 @@ function fixesFor(index: CorpusIndex, uri: string, fig: Figure, agreeing: Stated
     if (!url || !/^https?:\/\/\S+$/.test(url)) continue;
     cited.add(a.uri);
     fixes.push({
-      title: `Cite ${f.source ?? 'the agreeing article'} (${formatDate(a.when)}), which also gives ${inline(a.figure.text)}`,
+      title: `Cite ${f.source ?? 'the agreeing article'} (${formatDate(shownDay(f, a.when))}), which also gives ${inline(a.figure.text)}`,
       edits: [{ span: fig.span, newText: `[${fig.text}](${url.replace(/\(/g, '%28').replace(/\)/g, '%29')})` }],
     });
   }
@@ -987,7 +992,7 @@ function checkQuotes(index: CorpusIndex, uri: string, out: Diagnostic[]): void {
       const theirs = index.get(other.uri)!.facts;
       // Where the two part, so the writer need not compare two long quotations word by word.
       out.push(diag('quote.altered', q.span,
-        `This quotation is worded differently in ${theirs.source ?? 'another article'} (${formatDate(theirs.date)}): “${wording.theirs}” where this has “${wording.ours}”.`,
+        `This quotation is worded differently in ${theirs.source ?? 'another article'} (${formatDate(shownDay(theirs, theirs.date))}): “${wording.theirs}” where this has “${wording.ours}”.`,
         [], [{ uri: other.uri, span: other.span, message: `The other wording: “${clip(readable(other.text), 160)}”` }]));
       break;
     }

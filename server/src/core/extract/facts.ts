@@ -209,6 +209,12 @@ function readBlocks(article: Article): Blocks {
   return { sentences, headings, links, quotes };
 }
 
+/** The day an ISO date names in its own zone, at UTC midnight, when it differs from the instant's UTC day. */
+function localDay(iso: string, instant: number): number | undefined {
+  const day = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  return Number.isFinite(day) && day !== Math.floor(instant / 86_400_000) * 86_400_000 ? day : undefined;
+}
+
 export function extractFacts(uri: string, text: string, article: Article, options: FactsOptions = {}): DocFacts {
   const { sentences, headings, links, quotes } = readBlocks(article);
   // Headings are searched for names the body established; they carry no claims.
@@ -225,6 +231,7 @@ export function extractFacts(uri: string, text: string, article: Article, option
 
   // Unix time zero is the scraper's "no date" (the layout check says so): not a date to place figures at.
   const date = article.date?.parsed.ok && !isEpochPlaceholder(article.date.parsed.date.instant) ? article.date.parsed.date.instant : undefined;
+  const day = date !== undefined && article.date?.parsed.ok ? localDay(article.date.parsed.date.iso, date) : undefined;
   const refs = sentences.map((s) => ({ span: s.span, text: s.text }));
   // Link destinations, images and bare URLs are masked by the extractors themselves.
   const headlines = sentences.filter((x) => x.where === 'title' || x.where === 'subtitle').length;
@@ -237,6 +244,7 @@ export function extractFacts(uri: string, text: string, article: Article, option
     title: article.title?.text ?? '',
     source: article.source?.value || undefined,
     date,
+    ...(day !== undefined ? { day } : {}),
     link: article.link?.parsed ? canonicalUrl(article.link.parsed.url) : undefined,
     linkUrl: article.link?.parsed?.url,
     linkSpan: article.link?.parsed?.urlSpan,

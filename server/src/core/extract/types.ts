@@ -101,6 +101,12 @@ export interface DocFacts {
   source?: string;
   /** The article's date in ms, when it has a real one. */
   date?: number;
+  /**
+   * The calendar day the article's Date names in its own zone (UTC midnight,
+   * in ms), when that is not `date`'s day in UTC ("2021-12-15T22:00-05:00"
+   * is Dec 15 there, Dec 16 in UTC). Dates are shown by this day.
+   */
+  day?: number;
   /** The article's own URL (its `+ Link:`), normalised (see `canonicalUrl`). */
   link?: string;
   /** The Link as written, and where. */

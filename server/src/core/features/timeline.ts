@@ -75,7 +75,8 @@ function point(index: CorpusIndex, uri: string, f: Figure, from: Figure, selecte
   if (!doc) return undefined;
   const claim = doc.facts.claims.find((c) => c.sentence === f.sentence);
   const asOf = f.asOf ?? claim?.asOf;
-  const when = asOf ?? doc.facts.date;
+  // The article's own calendar day (see `DocFacts.day`), as its reader saw it.
+  const when = asOf ?? doc.facts.day ?? doc.facts.date;
   return {
     uri,
     span: f.span,

@@ -114,6 +114,8 @@ export interface DocSummary {
   titleSpan: Span;
   source?: string;
   date?: number;
+  /** See `DocFacts.day`. */
+  day?: number;
   link?: string;
   authors: string[];
   entities: EntitySummary[];
@@ -128,6 +130,7 @@ export function summarize(f: DocFacts): DocSummary {
     titleSpan: f.sentences[0]?.span ?? { start: 0, end: 0 },
     source: f.source,
     date: f.date,
+    ...(f.day !== undefined ? { day: f.day } : {}),
     link: f.link,
     authors: f.authors,
     entities: f.entities.map((e) => {
