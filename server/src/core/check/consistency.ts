@@ -138,10 +138,10 @@ const STEPS: [string, RegExp][] = [
 ];
 
 /** Nouns that count people, whom a case's steps apply to. */
-const PEOPLE = new Set(['person', 'people', 'individual', 'suspect', 'member', 'man', 'woman', 'defendant', 'hacker', 'actor', 'national', 'citizen', 'operator', 'affiliate']);
+const PEOPLE_IN_CASES = new Set(['person', 'people', 'individual', 'suspect', 'member', 'man', 'woman', 'defendant', 'hacker', 'actor', 'national', 'citizen', 'operator', 'affiliate']);
 
 function stepOf(clause: string, figure: Figure): string | undefined {
-  if (figure.unit !== 'count' || (figure.noun !== undefined && !PEOPLE.has(figure.noun))) return undefined;
+  if (figure.unit !== 'count' || (figure.noun !== undefined && !PEOPLE_IN_CASES.has(figure.noun))) return undefined;
   let found: string | undefined;
   for (const [step, re] of STEPS) {
     if (!re.test(clause)) continue;
@@ -238,6 +238,7 @@ interface Stated {
   part: boolean;
   breachy: boolean;
   skip: boolean;
+  /** See `Scope.step`. */
   step?: string;
   /** Written "the 84,000 residents": a reference to a count already given. */
   definite: boolean;

@@ -1278,7 +1278,8 @@ const STATES = new Set(['said', 'says', 'told', 'confirmed', 'confirms', 'announ
 
 /**
  * What only a company or a body does, as the sentence's first words say: "JBS
- * ended up paying an $11 million ransom" (jargon "is" and "has" too: "RDP was").
+ * ended up paying an $11 million ransom". Not "is", "has" or "was", which
+ * jargon does too ("RDP was exposed").
  */
 const ACTS = new Set(['paid', 'ended', 'suffered', 'agreed', 'settled', 'notified', 'hired', 'sued', 'fired', 'acquired']);
 
