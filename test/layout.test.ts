@@ -213,6 +213,23 @@ describe('layout checks', () => {
       const text = article({ layout: 'new' }).replace('## Tags:', '## Tag');
       assert.strictEqual(applyFix(text, 'layout.header-format'), article({ layout: 'new' }));
     });
+    it('a header one slip away is that header, with one message and a fix, not a cascade', () => {
+      const slips: [string, string][] = [
+        ['## Information:', '## Info:'], ['## Information:', '## Informations:'], ['## Information:', '# Information:'],
+        ['## Information:', 'Information:'], ['## Information:', '## Information:\u00a0'], ['## Information:', '#### Information:'],
+        ['## Article:', '### Article:'], ['## Article:', '## Articles:'], ['## Article:', '## Body:'], ['## Article:', 'Article:'],
+        ['#### Tags:', '### Tags:'],
+      ];
+      for (const [right, slip] of slips) {
+        const text = article().replace(right, slip);
+        assert.deepStrictEqual(codes(text), ['layout.header-format'], slip);
+        assert.strictEqual(applyFix(text, 'layout.header-format'), article(), slip);
+      }
+      // Not a header: "Information:" inside the body, a title that says "Information", "## Body" without a colon.
+      const inBody = article({ body: 'Some text.\n\nInformation:\n\nMore text.' });
+      assert.deepStrictEqual(codes(inBody), []);
+      assert.ok(!codes(article().replace('## Article:', '## Article:\n## Body')).includes('layout.header-format'));
+    });
   });
 
   describe('info.malformed-line', () => {

@@ -170,13 +170,16 @@ describe('parser', () => {
         ['information', '## Information:'], ['article', '## Article:'], ['tags', '## Tags:'],
       ]);
     });
-    it('`### Information:` is not a section header', () => {
-      const a = parsed('# T\n### Information:\n');
+    it('`### Information` without a colon is a subtitle; with one, a header one slip away', () => {
+      const a = parsed('# T\n### Information\n');
       assert.strictEqual(a.headers.length, 0);
-      assert.strictEqual(a.subtitle!.text, 'Information:');
+      assert.strictEqual(a.subtitle!.text, 'Information');
+      const b = parsed('# T\n### Information:\n');
+      assert.deepStrictEqual(b.headers.map((h) => [h.kind, h.canonical]), [['information', '## Information:']]);
     });
-    it('`### Tags:` is not a section header; `#### Tags:` and `## Tags:` are', () => {
-      assert.strictEqual(parsed('# T\n## Article:\n### Tags:\n').headers.length, 1);
+    it('`### Tags` without a colon is a heading of the body; `### Tags:`, `#### Tags:` and `## Tags:` are headers', () => {
+      assert.strictEqual(parsed('# T\n## Article:\n### Tags\n').headers.length, 1);
+      assert.strictEqual(parsed('# T\n## Article:\n### Tags:\n').headers.length, 2);
       assert.strictEqual(parsed('# T\n## Article:\n#### Tags:\n').headers.length, 2);
       assert.strictEqual(parsed('# T\n## Article:\n## Tags:\n').headers.length, 2);
     });
@@ -710,6 +713,11 @@ describe('parser', () => {
       assert.ok(looksLikeArticle(article({ eol: '\r\n' })));
     });
     it('lone CR line ends are detected', () => assert.ok(looksLikeArticle(article({ eol: '\r' }))));
+    it('a header one slip away marks an article; a bare "Information:" line alone does not', () => {
+      for (const h of ['## Info:', '# Information:', '### Article:', '## Informations:']) assert.ok(looksLikeArticle(`# Title\n${h}\n+ Source: X\n`), h);
+      assert.ok(looksLikeArticle('# Title\nInformation:\n+ Source: X\nArticle:\nText.\n'));
+      assert.ok(!looksLikeArticle('# Meeting notes\nInformation:\n- bring slides\n'));
+    });
     it('a note without the headers is not an article', () => {
       assert.ok(!looksLikeArticle('# Shopping\n- milk\n- information\n'));
       assert.ok(!looksLikeArticle('Some text about ## Information: inline\n'));

@@ -4,7 +4,17 @@
  * own Markdown and plain-text support. The test reads at most the first
  * 64 lines: an `## Information:` or `## Article:` header there is the mark.
  */
-const HEADER = /^##[ \t]*(?:information|article)[ \t]*:?[ \t]*$/im;
+const HEADER = /^##[ \t\u00a0]*(?:information|article)[ \t\u00a0]*:?[ \t\u00a0]*$/im;
+/**
+ * A header one slip away ("## Info:", "# Information:", "### Article:",
+ * "Information:"): the parser reads these too and the layout check offers to
+ * fix them, so a file with one is an article with a typo. Without marks it
+ * takes both headers, so an ordinary note with an "Information:" line stays
+ * the editor's.
+ */
+const NEAR_HEADER = /^#{1,4}[ \t\u00a0]*(?:informations?|info|articles?|body)[ \t\u00a0]*:[ \t\u00a0]*$/im;
+const BARE_INFORMATION = /^informations?[ \t\u00a0]*:[ \t\u00a0]*$/im;
+const BARE_ARTICLE = /^articles?[ \t\u00a0]*:[ \t\u00a0]*$/im;
 
 export function looksLikeArticle(text: string): boolean {
   // Lines end at `\n`, `\r\n` or a lone `\r`, as everywhere else in the core;
@@ -18,7 +28,8 @@ export function looksLikeArticle(text: string): boolean {
     if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i++;
     end = i + 1;
   }
-  return HEADER.test(text.slice(0, end));
+  const head = text.slice(0, end);
+  return HEADER.test(head) || NEAR_HEADER.test(head) || (BARE_INFORMATION.test(head) && BARE_ARTICLE.test(head));
 }
 
 /** File names the workspace scan and the CLI consider at all. */

@@ -40,27 +40,34 @@ function splitLines(text: string, from: number): Line[] {
 }
 
 // One header grammar for all layouts. Every variant is accepted; the layout
-// checks suggest the canonical spelling when it differs.
-const SECTION_RE = /^(#{1,6})[ \t]*(information|article|tags?)[ \t]*:?[ \t]*$/i;
+// checks suggest the canonical spelling when it differs. Near misses count
+// too ("## Info:", "## Informations:", "# Information:", "### Article:",
+// "Information:" with no marks, "## Body:"), so that one slip in a header is
+// one message with a fix, not a cascade: a level other than two, a missing
+// mark or another word needs the colon, and a header without marks is read
+// only where its section may start.
+const SECTION_RE = /^(#{0,6})[ \t\u00a0]*(informations?|info|articles?|body|tags?)[ \t\u00a0]*(:?)[ \t\u00a0]*$/i;
 
-function sectionHeader(line: Line): SectionHeader | undefined {
-  if (line.text.charCodeAt(0) !== 35 /* # */ || line.text.length > 40) return undefined;
+function sectionHeader(line: Line, region: SectionKind | 'head'): SectionHeader | undefined {
+  const c = line.text.charCodeAt(0);
+  if (line.text.length > 40 || !(c === 35 /* # */ || c === 73 || c === 105 /* I i */ || c === 65 || c === 97 /* A a */ || c === 84 || c === 116 /* T t */ || c === 66 || c === 98 /* B b */)) return undefined;
   const m = SECTION_RE.exec(line.text);
   if (!m) return undefined;
   const level = m[1].length;
   const word = m[2].toLowerCase();
+  const colon = m[3] === ':';
   let kind: SectionKind;
   let canonical: string;
-  if (word === 'information') {
-    if (level !== 2) return undefined;
+  if (word === 'information' || word === 'informations' || word === 'info') {
+    if (!(level === 2 || (colon && level <= 4 && (level > 0 || region === 'head')))) return undefined;
     kind = 'information';
     canonical = '## Information:';
-  } else if (word === 'article') {
-    if (level !== 2) return undefined;
+  } else if (word === 'article' || word === 'articles' || word === 'body') {
+    if (!(level === 2 ? colon || word !== 'body' : colon && level <= 4 && (level > 0 || region === 'head' || region === 'information'))) return undefined;
     kind = 'article';
     canonical = '## Article:';
   } else {
-    if (level !== 2 && level !== 4) return undefined;
+    if (!(level === 2 || level === 4 || (colon && (level === 3 || (level === 0 && region === 'article'))))) return undefined;
     kind = 'tags';
     canonical = level === 2 ? '## Tags:' : '#### Tags:';
   }
@@ -144,7 +151,7 @@ export function parse(text: string): ParseResult {
   };
 
   for (const line of lines) {
-    const header = fence ? undefined : sectionHeader(line);
+    const header: SectionHeader | undefined = fence ? undefined : sectionHeader(line, region);
     if (header) {
       if (region === 'article') finishBody();
       article.headers.push(header);
