@@ -31,8 +31,12 @@ export function targetAt(doc: IndexedDoc, offset: number): Target | undefined {
   // A tag that is no mention (the publisher's own [[ZDNet]] on its page) still stands for its entity.
   for (const t of f.tags) {
     if (within(t.span, offset)) {
-      const key = entityKey(t.name);
-      return { kind: 'mention', key, mention: { key, span: t.span, text: t.name, sentence: -1, where: 'tag' }, span: t.span };
+      // "[[victim.country.name=Israel]]" names Israel.
+      const eq = t.key !== undefined ? t.name.indexOf('=') : -1;
+      const name = eq >= 0 ? t.name.slice(eq + 1).trim() : t.name;
+      if (!name) return undefined;
+      const key = entityKey(name);
+      return { kind: 'mention', key, mention: { key, span: t.span, text: name, sentence: -1, where: 'tag' }, span: t.span };
     }
   }
   for (const l of f.links) if (within(l.span, offset)) return { kind: 'link', url: l.url, span: l.span };

@@ -2,10 +2,12 @@
  * Go to definition ("go to source") and find references.
  *
  * Definition on a figure: the sentences in other articles that state the
- * same measure, earliest first. On a link to another corpus article (its
- * `+ Link:` URL, ThreatPost's two address forms included): that article. On
- * a quotation: the earliest article carrying the same quote. On a tag: the
- * entity's mentions. On a name: where each article first names it.
+ * same measure, earliest first (see `figureSources`). On a link to another
+ * corpus article (its `+ Link:` URL, ThreatPost's two address forms
+ * included), or on a name or figure in such a link's text: that article. On
+ * a quotation: the earliest article carrying the same quote, this one when it
+ * is the earliest. On a tag: the entity's mentions. On a name: where each
+ * article first names it.
  * References on a name or tag: every mention of the entity in the corpus.
  * Highlights: the same within the article being read (every mention of the
  * entity under the cursor; every statement of a figure's measure).
@@ -16,6 +18,8 @@ import { comparableStatements, datedDocsOf } from '../index/compare';
 import { canonicalUrl } from '../extract/urls';
 import { knownMeasure } from '../extract/figures';
 import type { Span } from '../text';
+import type { Figure } from '../extract/types';
+import { judgeFigure } from '../check/consistency';
 import { dateOf, targetAt, type Location } from './locate';
 
 /**
@@ -29,21 +33,28 @@ export function definition(index: CorpusIndex, uri: string, offset: number): Loc
   if (!doc) return [];
   const t = targetAt(doc, offset);
   if (!t) return [];
+  // A name or figure inside the text of a link to another corpus article ("[REvil](…/176087/)"): the writer
+  // linked that article, and going there is what the link is for (hover still shows the name's card).
+  if (t.kind === 'figure' || t.kind === 'mention') {
+    const link = doc.facts.links.find((l) => offset >= l.span.start && offset <= l.span.end);
+    const linked = link ? linkedArticles(index, uri, link.url) : [];
+    if (linked.length) return linked;
+  }
   switch (t.kind) {
     case 'figure':
-      return earliestFirst(index, comparableStatements(index, uri, t.figure).filter((r) => r.uri !== uri), (r) => r.uri)
-        .slice(0, MAX_DEFINITIONS)
-        .map((r) => ({ uri: r.uri, span: index.get(r.uri)!.facts.sentences[r.figure.sentence]?.span ?? r.figure.span }));
-    case 'link': {
-      const key = canonicalUrl(t.url);
-      if (!key) return [];
-      return index.docsByLink(key).filter((u) => u !== uri).map((u) => ({ uri: u, span: titleSpan(index, u) }));
-    }
+      return figureSources(index, uri, t.figure);
+    case 'link':
+      return linkedArticles(index, uri, t.url);
     case 'quote': {
       const words = quoteWords(t.text);
       if (words.length < 5) return [];
-      const hits = earliestFirst(index, index.quoteMatches(words, uri), (h) => h.uri);
-      return hits.length ? [{ uri: hits[0].uri, span: hits[0].span }] : [];
+      const link = doc.summary.link;
+      // Another copy of this article (same Link) is no source of it.
+      const hits = earliestFirst(index, index.quoteMatches(words, uri).filter((h) => !link || index.get(h.uri)?.summary.link !== link), (h) => h.uri);
+      if (!hits.length) return [];
+      // This article carries it first: it is the source, and definition stays here.
+      if (dateOf(index, uri) <= dateOf(index, hits[0].uri)) return [{ uri, span: t.span }];
+      return [{ uri: hits[0].uri, span: hits[0].span }];
     }
     case 'mention': {
       if (t.mention.where === 'tag') return references(index, uri, offset).filter((l) => !(l.uri === uri && l.span.start === t.span.start));
@@ -59,6 +70,44 @@ export function definition(index: CorpusIndex, uri: string, offset: number): Loc
       return out;
     }
   }
+}
+
+function linkedArticles(index: CorpusIndex, uri: string, url: string): Location[] {
+  const key = canonicalUrl(url);
+  if (!key) return [];
+  return index.docsByLink(key).filter((u) => u !== uri).map((u) => ({ uri: u, span: titleSpan(index, u) }));
+}
+
+/** A value this many times another counts something else, whatever the words say ("six zero-days" and "117 fixes"). */
+const OTHER_SCALE = 10;
+
+/**
+ * The sentences of other articles that state a figure's measure, earliest
+ * first: each sentence once; not a copy of this article (same Link); not what
+ * the consistency check finds to be another story or another population; and,
+ * where it does not weigh the measure, not a value ten times apart.
+ */
+function figureSources(index: CorpusIndex, uri: string, fig: Figure): Location[] {
+  const link = index.get(uri)?.summary.link;
+  let refs = comparableStatements(index, uri, fig).filter((r) => r.uri !== uri && !(link && index.get(r.uri)?.summary.link === link));
+  const judged = judgeFigure(index, uri, fig);
+  if (judged && !judged.skipped) {
+    const apart = new Set(judged.others.filter((o) => o.verdict === 'another-story' || (o.verdict === 'unchecked' && /far apart in size/.test(o.reason ?? ''))).map((o) => o.figure));
+    refs = refs.filter((r) => !apart.has(r.figure));
+  } else {
+    refs = refs.filter((r) => Math.max(r.figure.value, fig.value) < OTHER_SCALE * Math.max(Math.min(r.figure.value, fig.value), Number.MIN_VALUE));
+  }
+  const out: Location[] = [];
+  const seen = new Set<string>();
+  for (const r of earliestFirst(index, refs, (x) => x.uri)) {
+    const span = index.get(r.uri)!.facts.sentences[r.figure.sentence]?.span ?? r.figure.span;
+    const key = `${r.uri} ${span.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ uri: r.uri, span });
+    if (out.length === MAX_DEFINITIONS) break;
+  }
+  return out;
 }
 
 /**

@@ -1,0 +1,91 @@
+/**
+ * Go to definition, rule by rule, through the real core: articles indexed as
+ * the server indexes them, and what definition gives back.
+ */
+import * as assert from 'assert';
+import { analyze } from '../server/src/core/analyze';
+import { extractFacts } from '../server/src/core/extract/facts';
+import { definition, references } from '../server/src/core/features/navigation';
+import { CorpusIndex, lineStartsOf } from '../server/src/core/index/corpus';
+import { NOW } from './helpers/fixture';
+
+interface Doc { uri: string; text: string }
+
+function article(n: number, date: string, body: string, link = `https://example.com/story-${n}`): Doc {
+  const text = `# Story ${n}\n\n## Information:\n+ Source: Outlet ${n}\n+ Link: ${link}\n+ Date: ${date}\n+ Author: Jane Doe\n\n## Article:\n${body}\n`;
+  return { uri: `file:///ws/story-${String(n).padStart(2, '0')}.txt`, text };
+}
+
+function indexOf(docs: Doc[]): CorpusIndex {
+  const index = new CorpusIndex();
+  for (const a of docs) index.set({ facts: extractFacts(a.uri, a.text, analyze(a.text, { now: NOW }).article, {}), lineStarts: lineStartsOf(a.text), origin: 'workspace' });
+  return index;
+}
+
+/** Definition at the first `needle` of `d` (one character in), as [article number, text of the target]. */
+function defs(index: CorpusIndex, docs: Doc[], d: Doc, needle: string): [number, string][] {
+  const at = d.text.indexOf(needle);
+  assert.ok(at >= 0, needle);
+  return definition(index, d.uri, at + 1).map((l) => {
+    const doc = docs.find((x) => x.uri === l.uri)!;
+    return [Number(/story-(\d+)/.exec(l.uri)![1]), doc.text.slice(l.span.start, l.span.end)];
+  });
+}
+
+describe('go to definition', function () {
+  it('on a figure: each source sentence once, earliest first, not another population nor a copy of this article', function () {
+    const docs = [
+      article(1, '2021-08-01', 'Acme Corp said 5,000 customer records were stolen, and 4,900 records were sold.'),
+      article(2, '2021-08-02', 'Acme Corp said 5,200 customer records were stolen in the breach.'),
+      article(3, '2021-08-03', 'Acme Corp said 900,000 customer records were stolen in an older breach.'),
+      article(4, '2021-08-04', 'Acme Corp said 5,100 customer records were stolen in the breach.', 'https://example.com/story-5'),
+      article(5, '2021-08-05', 'Acme Corp said 5,100 customer records were stolen in the breach.'),
+    ];
+    const index = indexOf(docs);
+    const got = defs(index, docs, docs[4], '5,100');
+    // Article 1 once though its sentence gives the measure twice, article 2; not 900,000 (another population), not article 4 (the same Link).
+    assert.deepStrictEqual(got.map(([n]) => n), [1, 2], JSON.stringify(got));
+  });
+
+  it('on a figure the check does not weigh: not a value ten times apart', function () {
+    const docs = [
+      article(1, '2021-01-12', 'Microsoft fixed 87 vulnerabilities in its monthly update.'),
+      article(2, '2021-02-09', 'Microsoft fixed 9 vulnerabilities in its monthly update.'),
+      article(3, '2021-03-09', 'Microsoft fixed 6 vulnerabilities in its monthly update.'),
+    ];
+    const index = indexOf(docs);
+    assert.deepStrictEqual(defs(index, docs, docs[2], '6 vulnerabilities').map(([n]) => n), [2]);
+  });
+
+  it('on a name or figure inside the text of a link to another corpus article: that article', function () {
+    const docs = [
+      article(1, '2021-08-01', 'REvil said 1,500 businesses were hit by the attack on the supplier.'),
+      article(2, '2021-08-05', 'The gang, [REvil](https://example.com/story-1), hit [1,500 businesses](https://example.com/story-1) last month. REvil is back.'),
+    ];
+    const index = indexOf(docs);
+    assert.deepStrictEqual(defs(index, docs, docs[1], 'REvil]'), [[1, 'Story 1']]);
+    assert.deepStrictEqual(defs(index, docs, docs[1], '1,500 businesses]'), [[1, 'Story 1']]);
+    // Outside a link, a name still goes to where articles name it.
+    assert.ok(defs(index, docs, docs[1], 'REvil is back').some(([n]) => n === 1));
+  });
+
+  it('on a quotation: the earliest article carrying it, or this one when it is the earliest', function () {
+    const q = '“We take the security of our customers very seriously and are investigating the incident,” the company said.';
+    const docs = [article(1, '2021-08-01', `Acme Corp was hit. ${q}`), article(2, '2021-08-03', `Acme Corp confirmed it. ${q}`)];
+    const index = indexOf(docs);
+    const later = defs(index, docs, docs[1], 'We take');
+    assert.deepStrictEqual(later.map(([n]) => n), [1]);
+    const first = defs(index, docs, docs[0], 'We take');
+    assert.deepStrictEqual(first.map(([n]) => n), [1], 'the earliest carrier is its own source');
+  });
+});
+
+describe('references on tags', function () {
+  it('a new-layout [[key=value]] tag stands for the entity its value names', function () {
+    const a = article(1, '2021-08-01', 'Israel said 5 firms were hit.');
+    const b = { uri: 'file:///ws/story-02.txt', text: '# Story 2\n\n## Information:\n+ Source: Wire\n+ Link: https://example.com/b\n+ Date: 2021-08-02\n+ Author: Me\n\n## Article:\nThe attack on Israel went on.\n\n## Tags:\n### Location:\n[[victim.country.name=Israel]]\n' };
+    const index = indexOf([a, b]);
+    const refs = references(index, b.uri, b.text.indexOf('=Israel') + 2);
+    assert.ok(refs.some((r) => r.uri === a.uri), JSON.stringify(refs));
+  });
+});
