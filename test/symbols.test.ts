@@ -15,14 +15,24 @@ import { matches, workspaceSymbols } from '../server/src/core/features/symbols';
 import { articlesNaming, CorpusIndex, lineStartsOf } from '../server/src/core/index/corpus';
 import { parse } from '../server/src/core/syntax/parse';
 
+/** How a name matches, written out plainly: itself, its start, a word's start, inside, or its letters in order. */
+function tierOf(q: string, name: string): number {
+  const n = name.toLowerCase();
+  if (q === '' || n === q) return 4;
+  if (n.startsWith(q)) return 3;
+  for (let i = n.indexOf(q); i > 0; i = n.indexOf(q, i + 1)) if (!/[a-z0-9]/.test(n[i - 1])) return 2;
+  if (n.includes(q)) return 1;
+  return 0;
+}
+
 /** The ranking as a full sort, written out plainly. */
 function ranked(index: CorpusIndex, query: string): string[] {
-  const q = query.toLowerCase();
+  const q = query.toLowerCase().trim();
   // Which names match is `matches`'s business (tested through the server); this is about the order.
   const inOrder = (name: string) => matches(q, name);
   const all: { rank: number; name: string; tie: string }[] = [];
-  for (const e of index.allEntities()) if (inOrder(e.name)) all.push({ rank: articlesNaming(e) * 10 + (e.name.toLowerCase().startsWith(q) ? 1000 : 0), name: e.name, tie: e.key });
-  for (const d of index.all()) if (d.summary.title && inOrder(d.summary.title)) all.push({ rank: d.summary.title.toLowerCase().startsWith(q) ? 500 : 1, name: d.summary.title, tie: d.uri });
+  for (const e of index.allEntities()) if (inOrder(e.name)) all.push({ rank: tierOf(q, e.name) * 1e9 + articlesNaming(e) * 10 + 1, name: e.name, tie: e.key });
+  for (const d of index.all()) if (d.summary.title && inOrder(d.summary.title)) all.push({ rank: tierOf(q, d.summary.title) * 1e9, name: d.summary.title, tie: d.uri });
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return all.sort((a, b) => b.rank - a.rank || cmp(a.name, b.name) || cmp(a.tie, b.tie)).map((x) => x.name);
 }
@@ -55,5 +65,18 @@ describe('workspace symbols', function () {
       }
     }
     assert.ok(ranked(index, '').length > 500, 'more names than the default limit');
+  });
+
+  it('rank the name itself, its start and a word’s start before names that only hold its letters', function () {
+    const small = new CorpusIndex();
+    const add = (n: number, body: string) => {
+      const text = `# Story ${n}\n\n## Information:\n+ Source: Wire\n+ Link: https://example.com/${n}\n+ Date: 2021-08-0${n}\n+ Author: Me\n\n## Article:\n${body}\n`;
+      small.set({ facts: extractFacts(`file:///s${n}.txt`, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' });
+    };
+    // The agency in three articles, John Binns in one: "binns" is spelled by the agency's letters too.
+    for (const n of [1, 2, 3]) add(n, 'The Cybersecurity and Infrastructure Security Agency said 5 agencies were hit. The Cybersecurity and Infrastructure Security Agency said more.');
+    add(4, 'John Binns said he did it. Binns is 21.');
+    assert.strictEqual(workspaceSymbols(small, 'binns')[0]?.name, 'John Binns');
+    assert.strictEqual(workspaceSymbols(small, 'John Binns')[0]?.name, 'John Binns');
   });
 });

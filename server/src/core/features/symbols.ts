@@ -89,17 +89,37 @@ function best(items: Iterable<Found>, k: number): Found[] {
   return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
 }
 
+/**
+ * How well a name matches the query, before how often it is named: the name
+ * itself (4), its start (3), the start of one of its words (2), inside it (1),
+ * or only its letters in order (0). "Binns" finds John Binns before the
+ * Cybersecurity and Infrastructure Security Agency, whose letters also spell it.
+ */
+function tier(q: string, name: string): number {
+  const n = lower(name);
+  if (!q || n === q) return 4;
+  if (n.startsWith(q)) return 3;
+  const at = n.indexOf(q);
+  if (at < 0) return 0;
+  for (let i = at; i >= 0; i = n.indexOf(q, i + 1)) if (!/[a-z0-9]/.test(n[i - 1])) return 2;
+  return 1;
+}
+
+/** A tier outweighs any count of articles. */
+const TIER = 1e9;
+
 export function workspaceSymbols(index: CorpusIndex, query: string, limit = 500): WorkspaceSymbol[] {
-  const q = query.toLowerCase();
+  const q = query.toLowerCase().trim();
   function* found(): Generator<Found> {
     for (const e of index.allEntities()) {
       if (!matches(q, e.name)) continue;
-      yield { rank: articlesNaming(e) * 10 + (lower(e.name).startsWith(q) ? 1000 : 0), name: e.name, tie: e.key, make: () => entitySymbol(index, e) };
+      yield { rank: tier(q, e.name) * TIER + articlesNaming(e) * 10 + 1, name: e.name, tie: e.key, make: () => entitySymbol(index, e) };
     }
     for (const d of index.all()) {
       const title = d.summary.title;
       if (!title || !matches(q, title)) continue;
-      yield { rank: lower(title).startsWith(q) ? 500 : 1, name: title, tie: d.uri, make: () => ({ name: title, kind: 'article', detail: d.summary.source ?? '', location: { uri: d.uri, span: d.summary.titleSpan } }) };
+      // Below the entities of its tier: a title is one article.
+      yield { rank: tier(q, title) * TIER, name: title, tie: d.uri, make: () => ({ name: title, kind: 'article', detail: d.summary.source ?? '', location: { uri: d.uri, span: d.summary.titleSpan } }) };
     }
   }
   const out: WorkspaceSymbol[] = [];
