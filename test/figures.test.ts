@@ -9,6 +9,7 @@
 import * as assert from 'assert';
 import { extractFigures, measureKey, mentionsBySentence, singular, writtenMeasure } from '../server/src/core/extract/figures';
 import { scanNumbers, visibleText } from '../server/src/core/extract/numbers';
+import { formatValue } from '../server/src/core/index/compare';
 import type { EntityKind, Figure, Mention, SentenceRef } from '../server/src/core/extract/types';
 import { parse } from '../server/src/core/syntax/parse';
 import { seed } from './helpers/fixture';
@@ -718,5 +719,16 @@ describe('figures', function () {
       const figures = extractFigures(big, mentionsOf(big, NAMES), kinds(NAMES), 't-mobile');
       assert.strictEqual(figures.length, read('000').figures.length * 100);
     });
+  });
+});
+
+describe('formatValue', function () {
+  it('shows a duration below a day in minutes or hours, and small fractions without float noise', function () {
+    const f = figure('The attack took 10 minutes.', '10 minutes');
+    assert.strictEqual(f.unit, 'days');
+    assert.strictEqual(formatValue(f.value, 'days'), '10 minutes');
+    assert.strictEqual(formatValue(figure('It lasted 6 hours.', '6 hours').value, 'days'), '6 hours');
+    assert.strictEqual(formatValue(3, 'days'), '3 days');
+    assert.strictEqual(formatValue(0.1 + 0.2, 'count'), '0.3');
   });
 });

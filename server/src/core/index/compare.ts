@@ -194,7 +194,12 @@ export function formatValue(value: number, unit: Unit): string {
     while (v >= 1000 && i < units.length - 1) { v /= 1000; i++; }
     return `${Number(v.toPrecision(4))} ${units[i]}`;
   }
-  const n = Math.abs(value) >= 1 ? GROUPED.format(value) : String(value);
+  // Durations below a day in the hours or minutes they were written in: "10 minutes", not "0.006944444444444445 days".
+  if (unit === 'days' && value > 0 && value < 1) {
+    const minutes = value * 24 * 60;
+    return minutes < 120 ? `${Number(minutes.toPrecision(3))} minutes` : `${Number((minutes / 60).toPrecision(3))} hours`;
+  }
+  const n = Math.abs(value) >= 1 ? GROUPED.format(value) : String(Number(value.toPrecision(4)));
   if (unit === 'percent') return `${n}%`;
   if (unit === 'usd') return `$${n}`;
   const label = UNIT_LABEL[unit];
