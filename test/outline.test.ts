@@ -117,6 +117,14 @@ describe('outline', () => {
     assertNested(text, outline(parse(text).article));
   });
 
+  it('headings read as a reader sees them; tag groups with no tag are left out', () => {
+    const text = article({ body: '## **Show More**\ntext\n## [Google](https://example.com/g) Nest\ntext' });
+    assert.deepStrictEqual(shape(outline(parse(text).article)[0].children[1].children), [['heading', 'Show More'], ['heading', 'Google Nest']]);
+    const tagged = article({ layout: 'new', tags: '#### urls:\n\n#### Location:\n[[victim.country.name=Netherlands]]' });
+    const tags = outline(parse(tagged).article)[0].children.find((c) => c.name === 'Tags')!;
+    assert.deepStrictEqual(tags.children.map((c) => c.name), ['Location']);
+  });
+
   it('a deeper heading first, then a shallower one: siblings, not nesting', () => {
     const text = article({ body: '### Deep\ntext\n## Shallow\ntext' });
     assert.deepStrictEqual(shape(outline(parse(text).article)[0].children[1].children), [['heading', 'Deep'], ['heading', 'Shallow']]);

@@ -4,7 +4,7 @@
  * in the Outline view and the breadcrumbs; "Go to Symbol in Editor" uses it.
  */
 import type { Article, Block, HeadingBlock } from '../syntax/ast';
-import type { Span } from '../text';
+import { readable, type Span } from '../text';
 
 export type OutlineKind = 'article' | 'section' | 'field' | 'heading' | 'tags';
 
@@ -34,7 +34,8 @@ export function outline(a: Article): OutlineItem[] {
   if (a.tags) {
     sections.push({
       name: 'Tags', kind: 'section', span: a.tags.span, selection: a.tags.header.span,
-      children: a.tags.groups.filter((g) => g.heading).map((g) => ({
+      // A group with no tag is a heading with nothing under it ("urls — 0 tags").
+      children: a.tags.groups.filter((g) => g.heading && g.tags.length).map((g) => ({
         name: g.heading!.text, detail: `${g.tags.length} tags`, kind: 'tags' as const, span: g.span, selection: g.heading!.span, children: [],
       })),
     });
@@ -65,7 +66,8 @@ function headingTree(blocks: Block[]): OutlineItem[] {
       if (heads[j].h.level <= h.level) { last = heads[j].at - 1; break; }
     }
     const end = Math.max(h.span.end, blocks[last].span.end);
-    const item: OutlineItem = { name: h.text || '(empty heading)', kind: 'heading', span: { start: h.span.start, end }, selection: h.textSpan, children: [] };
+    // As a reader sees it: no emphasis marks, link addresses or line breaks ("**Show More**", "Google\n Google Nest").
+    const item: OutlineItem = { name: readable(h.text) || '(empty heading)', kind: 'heading', span: { start: h.span.start, end }, selection: h.textSpan, children: [] };
     while (stack.length && stack[stack.length - 1].level >= h.level) stack.pop();
     if (stack.length) stack[stack.length - 1].item.children.push(item);
     else roots.push(item);
