@@ -106,6 +106,12 @@ describe('figure timeline', function () {
     assert.deepStrictEqual(timelineLenses(acme, docs[0].uri).map((l) => [text.slice(l.span.start, l.span.end), l.label]), [['2 million', 'customers of Acme Corp']]);
   });
 
+  it('has no lens where only a copy of this article (same Link) states the measure', function () {
+    const copy = (n: number) => ({ uri: `file:///ws/copy-${n}.txt`, text: FOLLOWUP.replace(/## Article:\n.*\n/, '## Article:\nAcme Corp said 2 million customers were affected by the breach.\n') });
+    const docs = [copy(1), copy(2)];
+    assert.deepStrictEqual(timelineLenses(indexOf(docs), docs[0].uri), []);
+  });
+
   it('renders an SVG chart with a strict CSP, no script, escaped text and only open-location links', function () {
     const t = timelineAt(index, FOLLOW_URI, at)!;
     const data: TimelineData = { ...t, points: t.points.map((p) => ({ ...p, range: { start: { line: 10, character: 45 } } })) };

@@ -154,7 +154,9 @@ export function timelineLenses(index: CorpusIndex, uri: string): TimelineLens[] 
   for (const f of doc.facts.figures) {
     if (!charted(f) || seen.has(f.measure)) continue;
     const others = comparableStatements(index, uri, f);
-    if (!others.some((r) => r.uri !== uri)) continue;
+    // Another copy of this article (same Link) is no other article stating the measure.
+    const link = doc.summary.link;
+    if (!others.some((r) => r.uri !== uri && !(link && index.get(r.uri)?.summary.link === link))) continue;
     seen.add(f.measure);
     out.push({ span: f.span, label: measureLabel(index, f, doc.facts.sentences), values: others.length + 1 });
   }
