@@ -237,9 +237,17 @@ describe('layout checks', () => {
       const text = article({ info: { ...DEFAULT_INFO_OLD } }).replace('+ Author: Lisa Vaas', '+ Author: Lisa Vaas\nby the way');
       assert.deepStrictEqual(check(text), [['info.malformed-line', '9:1', 'The Information section holds `+ Name: value` lines; this line is not one.']]);
     });
-    it('fires on `+ Source` without a colon, and the field counts as missing', () => {
+    it('a known field without its colon is read as that field, with one message and the fix', () => {
       const text = article().replace('+ Source: ThreatPost', '+ Source ThreatPost');
-      assert.deepStrictEqual(codes(text), ['info.missing-field', 'info.malformed-line']);
+      assert.deepStrictEqual(check(text), [['info.malformed-line', '5:3', 'A colon is missing after Source: write `+ Source: …`.']]);
+      assert.strictEqual(applyFix(text, 'info.malformed-line'), article());
+      // Not the field "Link https" up to the colon of the address, nor "Date August 26, 2021 12".
+      const link = article({ layout: 'new' }).replace(/\+ Link: /, '+ Link ');
+      assert.deepStrictEqual(codes(link), ['info.malformed-line']);
+      assert.strictEqual(applyFix(link, 'info.malformed-line'), article({ layout: 'new' }));
+      const date = article().replace('+ Date: ', '+ Date ');
+      assert.deepStrictEqual(codes(date), ['info.malformed-line']);
+      assert.strictEqual(applyFix(date, 'info.malformed-line'), article());
     });
   });
 

@@ -239,10 +239,13 @@ describe('parser', () => {
       assert.strictEqual(f.key, '-');
       assert.strictEqual(f.keySpan.start, f.lineSpan.start + 2);
     });
-    it('`+ Source` without a colon is a malformed line, not a field', () => {
+    it('`+ Source ThreatPost`, a known field without its colon, is that field, marked; an unknown one is a malformed line', () => {
       const r = parse(article({ info: ['+ Source ThreatPost'] }));
-      assert.strictEqual(r.article.info!.fields.length, 0);
-      assert.deepStrictEqual(r.problems.map((p) => p.code), ['info.malformed-line']);
+      assert.deepStrictEqual(r.article.info!.fields.map((f) => [f.key, f.value, f.colonMissing]), [['Source', 'ThreatPost', true]]);
+      assert.deepStrictEqual(r.problems, []);
+      const other = parse(article({ info: ['+ Sauce ThreatPost'] }));
+      assert.strictEqual(other.article.info!.fields.length, 0);
+      assert.deepStrictEqual(other.problems.map((p) => p.code), ['info.malformed-line']);
     });
     it('only the first of a doubled field is the convenience view', () => {
       const a = parsed(article({ info: ['+ Source: A', '+ Source: B'] }));

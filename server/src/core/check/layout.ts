@@ -166,6 +166,11 @@ function checkFields(text: string, a: Article, out: Diagnostic[], options: Check
   const nl = eol(text);
   const byName = new Map<string, Field>();
   for (const f of info.fields) {
+    if (f.colonMissing) {
+      out.push(diag('info.malformed-line', f.keySpan, `A colon is missing after ${f.key}: write \`+ ${f.key}: …\`.`, [
+        { title: `Add the colon after ${f.key}`, edits: [{ span: { start: f.keySpan.end, end: f.keySpan.end }, newText: ':' }], preferred: true },
+      ]));
+    }
     const known = REQUIRED_FIELDS.find((k) => k.toLowerCase() === f.name);
     if (!known) {
       const guess = REQUIRED_FIELDS.find((k) => editDistance(k.toLowerCase(), f.name) <= 2 && !info.fields.some((g) => g.name === k.toLowerCase()));

@@ -37,6 +37,8 @@ export interface Field {
   value: string;
   valueSpan: Span;
   lineSpan: Span;
+  /** Written without its colon ("+ Link https://…"): read as the field, and the layout check says so. */
+  colonMissing?: boolean;
 }
 
 export interface LinkValue {

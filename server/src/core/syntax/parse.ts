@@ -256,9 +256,23 @@ function textNode(text: string, line: Line, marks: number): TextNode {
   return { text: text.slice(t.start, t.end), span: t, lineSpan: { start: line.start, end: line.end } };
 }
 
+/** "+ Link https://…", "+ Date August 26, 2021 12:58 pm": a known field's name, a space and a value, no colon after the name. */
+const NO_COLON_RE = /^([ \t]*[+*-][ \t]*)(source|link|date|author)[ \t]+([^:\s].*)$/i;
+
 function readField(text: string, line: Line, info: InfoSection, problems: SyntaxProblem[]): void {
   if (isBlank(line)) return;
   info.span.end = line.end;
+  const bare = NO_COLON_RE.exec(line.text);
+  // Without it, "+ Link https://x" would be the field "Link https" (up to the colon of "https:").
+  if (bare && !/^[ \t]*:/.test(line.text.slice(bare[1].length + bare[2].length))) {
+    const keyStart = line.start + bare[1].length;
+    const valueSpan = trimmedSpan(text, line.end - bare[3].length, line.end);
+    info.fields.push({
+      key: bare[2], name: bare[2].toLowerCase(), keySpan: { start: keyStart, end: keyStart + bare[2].length },
+      value: text.slice(valueSpan.start, valueSpan.end), valueSpan, lineSpan: { start: line.start, end: line.end }, colonMissing: true,
+    });
+    return;
+  }
   const m = FIELD_RE.exec(line.text);
   if (!m) {
     problems.push({
