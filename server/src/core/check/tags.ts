@@ -62,11 +62,26 @@ export function checkTags(text: string, a: Article, out: Diagnostic[]): void {
   if (!a.tags) return;
   const wordGroups = a.tags.groups.filter((g) => g.kind === 'plain' || g.kind === 'auto');
   const kvGroups = a.tags.groups.filter((g) => g.kind === 'keyvalue');
-  checkWordTags(text, wordGroups, a.source?.value, out);
+  const body = a.body ? text.slice(a.body.span.start, a.body.span.end) : '';
+  checkWordTags(text, wordGroups, a.source?.value, body, out);
   checkKeyValueTags(text, kvGroups, out);
 }
 
-function checkWordTags(text: string, groups: TagGroup[], source: string | undefined, out: Diagnostic[]): void {
+/** How often the body writes `word` as a whole word, in exactly that case. */
+function usesOf(body: string, word: string): number {
+  let n = 0;
+  for (let i = body.indexOf(word); i >= 0; i = body.indexOf(word, i + word.length)) {
+    if (!/[\p{L}\p{N}]/u.test(body[i - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(body[i + word.length] ?? ' ')) n++;
+  }
+  return n;
+}
+
+/** An acronym in capitals ("IT", "WHO", "US"): a name, not the common word it spells. */
+function isCapitals(name: string): boolean {
+  return name.length >= 2 && name === name.toUpperCase() && /[A-Z]/.test(name);
+}
+
+function checkWordTags(text: string, groups: TagGroup[], source: string | undefined, body: string, out: Diagnostic[]): void {
   const all = groups.flatMap((g) => g.tags);
   const existing = new Set(all.map((t) => normalise(t.name.trim())));
   const clean: Tag[] = [];
@@ -84,7 +99,7 @@ function checkWordTags(text: string, groups: TagGroup[], source: string | undefi
       ]));
       continue;
     }
-    if (STOP_WORDS.has(n)) {
+    if (STOP_WORDS.has(n) && !isCapitals(stripped)) {
       out.push(diag('tags.stop-word', tag.span, `[[${tag.name}]] is a common word, not a subject: it links this article to nothing useful.`, [
         { title: `Remove [[${tag.name}]]`, edits: [removeTag(text, tag)], preferred: true },
       ]));
@@ -107,6 +122,15 @@ function checkWordTags(text: string, groups: TagGroup[], source: string | undefi
       continue;
     }
     if (stripped !== name) {
+      // "[[wrote.]]", "[[attacks,]]": a small word of the article's prose with a sentence's punctuation on it was cut
+      // from a sentence; removing it is the likelier wish than keeping "[[wrote]]".
+      if (/^[a-z][a-z-]*$/.test(stripped) && /[.,;:]$/.test(name) && usesOf(body, stripped) > 0 && !existing.has(n)) {
+        out.push(diag('tags.punctuation', tag.span, `[[${tag.name}]] looks cut from a sentence of the article, not a subject.`, [
+          { title: `Remove [[${tag.name}]]`, edits: [removeTag(text, tag)], preferred: true },
+          { title: `Change to [[${stripped}]]`, edits: [{ span: tag.nameSpan, newText: stripped }] },
+        ]));
+        continue;
+      }
       out.push(diag('tags.punctuation', tag.span, `[[${tag.name}]] has punctuation stuck to it; the tag is [[${stripped}]].`, [
         cleanFix(text, tag, stripped, existing, ''),
       ]));
@@ -114,7 +138,7 @@ function checkWordTags(text: string, groups: TagGroup[], source: string | undefi
     }
     clean.push(tag);
   }
-  checkVariants(text, clean, source, out);
+  checkVariants(text, clean, source, body, out);
 }
 
 /** A tag's name without the punctuation a scraper leaves around words. */
@@ -131,7 +155,7 @@ export function coreOf(name: string): string {
   return s;
 }
 
-function checkVariants(text: string, tags: Tag[], source: string | undefined, out: Diagnostic[]): void {
+function checkVariants(text: string, tags: Tag[], source: string | undefined, body: string, out: Diagnostic[]): void {
   const byKey = new Map<string, Tag[]>();
   for (const t of tags) {
     const k = normalise(t.name.trim());
@@ -143,12 +167,19 @@ function checkVariants(text: string, tags: Tag[], source: string | undefined, ou
     if (list.length < 2) continue;
     const spellings = new Map<string, number>();
     for (const t of list) spellings.set(t.name.trim(), (spellings.get(t.name.trim()) ?? 0) + 1);
-    // The preferred spelling: the outlet's own name, else the most used, else the first.
+    // The preferred spelling: the outlet's own name; else the one the body writes most ("PowerShell", not the
+    // tag line's "powershell"); else the one tagged most; else one with capitals ("DLL", "macOS"); else the first.
     let preferred = list[0].name.trim();
     if (source && spellings.has(source.trim())) preferred = source.trim();
     else {
-      let best = 0;
-      for (const [s, n] of spellings) if (n > best) { best = n; preferred = s; }
+      let best: number[] | undefined;
+      for (const [s, n] of spellings) {
+        const score = [usesOf(body, s), n, /[A-Z]/.test(s) ? 1 : 0];
+        if (!best || score[0] > best[0] || (score[0] === best[0] && (score[1] > best[1] || (score[1] === best[1] && score[2] > best[2])))) {
+          best = score;
+          preferred = s;
+        }
+      }
     }
     const keptAt = list.find((t) => t.name.trim() === preferred)!;
     for (const t of list) {
