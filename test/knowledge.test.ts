@@ -186,10 +186,13 @@ describe('corpus knowledge over stdio', function () {
   it('hover and references on a tag naming the article\'s own outlet show that outlet, though the tag is no mention', async function () {
     const article = (source: string, link: string, body: string, tags: string) => ['# A story', '', '## Information:', `+ Source: ${source}`, `+ Link: ${link}`, '+ Date: 2021-08-30', '+ Author: Me', '', '## Article:', body, '', '#### Tags:', tags, ''].join('\n');
     const other = path.join(workspace, 'wire.txt');
-    fs.writeFileSync(other, article('Wire', 'https://example.com/wire', 'Globex confirmed the breach, ZDNet reported on Monday.', '[[Globex]]'));
+    const wire = article('Wire', 'https://example.com/wire', 'Globex confirmed the breach, ZDNet reported on Monday.', '[[Globex]]');
+    fs.writeFileSync(other, wire);
     const uri = fileUri(path.join(workspace, 'own.txt'));
     const text = article('ZDNet', 'https://www.zdnet.com/article/own/', 'Globex said 2,000 customers were affected.', '[[Globex]] [[ZDNet]]');
-    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(other), type: 1 }] });
+    // Both open: an open document is indexed at once, where a file event may wait for the watcher's debounce.
+    await client.open(fileUri(other), wire);
+    await client.diagnostics(fileUri(other));
     await client.open(uri, text);
     await client.diagnostics(uri);
     const at = positionOf(text, '[[ZDNet]]', 0, 3);

@@ -140,6 +140,12 @@ describe('layout checks', () => {
       assert.strictEqual(applyFix(text, 'layout.missing-section'),
         '# T\n\n## Information:\n+ Source: ZDNet\n+ Link: https://www.zdnet.com/a/\n+ Date: 2021-11-24\n+ Author: A\n\n## Article:\n\n#### Tags:\n[[Tag]]\n');
     });
+    it('no `## Article:` before the text: the header goes after the last field, before the text, which is then the article', () => {
+      const text = '# T\n\n## Information:\n+ Source: ZDNet\n+ Link: https://www.zdnet.com/a/\n+ Date: 2021-11-24\n+ Author: A\n\nAcme Corp was hit.\n\n#### Tags:\n[[Tag]]\n';
+      const fixed = applyFix(text, 'layout.missing-section', { title: 'Article' });
+      assert.strictEqual(fixed, '# T\n\n## Information:\n+ Source: ZDNet\n+ Link: https://www.zdnet.com/a/\n+ Date: 2021-11-24\n+ Author: A\n\n## Article:\n\nAcme Corp was hit.\n\n#### Tags:\n[[Tag]]\n');
+      assert.deepStrictEqual(codes(fixed), []);
+    });
     it('no `## Article:` and nothing else: the header goes at the top', () => {
       assert.strictEqual(applyFix('', 'layout.missing-section', { title: 'Article' }), '## Article:\n');
     });

@@ -129,7 +129,9 @@ function checkSections(text: string, a: Article, out: Diagnostic[]): void {
     ]));
   }
   if (!a.body) {
-    const after = a.info?.span.end ?? a.subtitle?.lineSpan.end ?? a.title?.lineSpan.end ?? 0;
+    // After the last field, not after the prose the Information section ran on into: that prose is the article text.
+    const fields = a.info?.fields;
+    const after = (fields?.length ? fields[fields.length - 1].lineSpan.end : a.info?.header.span.end) ?? a.subtitle?.lineSpan.end ?? a.title?.lineSpan.end ?? 0;
     out.push(diag('layout.missing-section', a.info?.header.span ?? anchor, 'No `## Article:` section: the article text goes under an `## Article:` header.', [
       { title: 'Insert an `## Article:` header', edits: [insertBlock(text, after, '## Article:')] },
     ]));
