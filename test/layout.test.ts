@@ -343,6 +343,12 @@ describe('layout checks', () => {
       assert.deepStrictEqual(codes(withLink('ftp://example.com/a')), ['info.bad-link']);
       assert.deepStrictEqual(codes(withLink('https://localhost/a')), ['info.bad-link']);
     });
+    it('an empty address inside [article]() is said so, on the whole value', () => {
+      const text = withLink('[article]()');
+      const [d] = diagnostics(text, 'info.bad-link');
+      assert.strictEqual(spanText(text, d), '[article]()');
+      assert.strictEqual(d.message, 'The Link has no address: put the article\'s URL, starting with https://, between the parentheses.');
+    });
     it('points at the URL inside [article](…)', () => {
       const text = withLink('[article](javascript:alert(1))');
       const [d] = diagnostics(text, 'info.bad-link');

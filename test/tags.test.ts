@@ -141,6 +141,16 @@ describe('tags', () => {
     });
   });
 
+  describe('a flood of one finding', () => {
+    it('lists the first 200 of a kind in an article, then one that counts the rest', () => {
+      const text = tagged(Array.from({ length: 350 }, () => '[[Acme]]').join(' '));
+      const dups = diagnostics(text, 'tags.duplicate');
+      assert.strictEqual(dups.length, 201);
+      assert.match(dups[200].message, /^149 more findings like the ones before \(tags\.duplicate\) in this article are not listed\./);
+      assert.strictEqual(dups[200].fixes, undefined);
+    });
+  });
+
   describe('tags.stop-word', () => {
     it('[[it’s]], [[It’s]], [[it\'s]]', () => {
       assert.deepStrictEqual(findings('[[it’s]] [[It’s]] [[it\'s]] [[Binns]]').map((f) => f[0]), ['tags.stop-word', 'tags.stop-word', 'tags.stop-word']);

@@ -231,6 +231,11 @@ function checkLink(a: Article, out: Diagnostic[]): void {
   if (/^www\.[^\s]+\.[a-z]{2,}/i.test(url)) {
     fixes.push({ title: 'Add "https://"', edits: [{ span: { start: f.parsed.urlSpan.start, end: f.parsed.urlSpan.start }, newText: 'https://' }], preferred: true });
   }
+  if (url.trim() === '') {
+    // "[article]()": nothing to underline inside the brackets; the whole value is what is wrong.
+    out.push(diag('info.bad-link', f.valueSpan, 'The Link has no address: put the article\'s URL, starting with https://, between the parentheses.', fixes));
+    return;
+  }
   const shown = url.length > 80 ? `${url.slice(0, 77)}…` : url;
   out.push(diag('info.bad-link', f.parsed.urlSpan, `The Link "${shown}" is not a web address: write the article's URL, starting with https://.`, fixes));
 }
