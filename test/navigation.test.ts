@@ -6,6 +6,7 @@ import * as assert from 'assert';
 import { analyze } from '../server/src/core/analyze';
 import { extractFacts } from '../server/src/core/extract/facts';
 import { definition, references } from '../server/src/core/features/navigation';
+import { workspaceSymbols } from '../server/src/core/features/symbols';
 import { CorpusIndex, lineStartsOf } from '../server/src/core/index/corpus';
 import { NOW } from './helpers/fixture';
 
@@ -87,5 +88,20 @@ describe('references on tags', function () {
     const index = indexOf([a, b]);
     const refs = references(index, b.uri, b.text.indexOf('=Israel') + 2);
     assert.ok(refs.some((r) => r.uri === a.uri), JSON.stringify(refs));
+  });
+});
+
+describe('where a name is first shown', function () {
+  it('not a related story\'s headline that only names it, when an article names it in its own text', function () {
+    const docs = [
+      article(1, '2021-08-01', 'A roundup of the week.\n\n[Acme Corp hit by ransomware, says 5,000 customers affected](https://example.com/story-9)'),
+      article(2, '2021-08-05', 'Acme Corp said 5,000 customers were affected by the breach. Acme Corp is a retailer.'),
+      article(3, '2021-08-06', 'Acme Corp confirmed it again today.'),
+    ];
+    const index = indexOf(docs);
+    const sym = workspaceSymbols(index, 'Acme Corp').find((s) => s.name === 'Acme Corp')!;
+    assert.strictEqual(sym.location.uri, docs[1].uri);
+    const got = defs(index, docs, docs[2], 'Acme Corp');
+    assert.deepStrictEqual(got.map(([n]) => n), [2]);
   });
 });

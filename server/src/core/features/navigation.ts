@@ -62,9 +62,11 @@ export function definition(index: CorpusIndex, uri: string, offset: number): Loc
       if (!entry) return [];
       const out: Location[] = [];
       for (const u of byDate(index, t.key)) {
-        // Where each article first gives the fullest form of the name.
-        const span = entry.docs.get(u)?.first;
-        if (span && !(u === uri && span.start === t.span.start)) out.push({ uri: u, span });
+        // Where each article first gives the fullest form of the name; not a related story's headline that
+        // only names it (references still list those).
+        const view = entry.docs.get(u);
+        const span = view?.first;
+        if (span && !view.onlyInLinks && !(u === uri && span.start === t.span.start)) out.push({ uri: u, span });
         if (out.length === MAX_DEFINITIONS) break;
       }
       return out;

@@ -211,9 +211,10 @@ export interface EntityEntry {
   /** How many of `docs` name it only in headlines of related stories (`EntitySummary.onlyInLinks`). */
   linkedFrom: number;
   /**
-   * The earliest article naming it (by date, then path; undated last), kept
-   * as articles come and worked out again when it goes: read it through
-   * `CorpusIndex.earliestOf`.
+   * The earliest article naming it (by date, then path; undated last; one
+   * that names it only in a related story's headline after any other, see
+   * `namesEarlier`), kept as articles come and worked out again when it
+   * goes: read it through `CorpusIndex.earliestOf`.
    */
   earliest: { uri: string; date: number; view: EntitySummary } | undefined;
   /** Mentions in the articles that name it, those counted by `articlesNaming` (not the ones that only link to a story about it). */
@@ -288,6 +289,17 @@ export class DocMap<V> implements Iterable<[string, V]> {
 
 /** The articles that mention an entity, with each article's view of it. */
 export type EntityDocs = DocMap<EntitySummary>;
+
+/**
+ * Whether an article's naming of an entity comes before `was` as the place to
+ * show it: one that names it in its own text before one that names it only in
+ * a related story's headline (a symbol opened T-Mobile on ZDNet's "related
+ * coverage" line), then by `articleOrder`.
+ */
+function namesEarlier(view: EntitySummary, date: number, uri: string, was: { uri: string; date: number; view: EntitySummary }): boolean {
+  if (view.onlyInLinks !== was.view.onlyInLinks) return was.view.onlyInLinks;
+  return articleOrder(date, uri, was.date, was.uri) < 0;
+}
 
 /**
  * The corpus's order of articles in time: by date, then by path; undated
@@ -628,7 +640,7 @@ export class CorpusIndex {
       if (entry.earliest || entry.docs.size === 1) {
         const date = f.date ?? Number.POSITIVE_INFINITY;
         const was = entry.earliest;
-        if (!was || articleOrder(date, f.uri, was.date, was.uri) < 0) entry.earliest = { uri: f.uri, date, view: e };
+        if (!was || namesEarlier(e, date, f.uri, was)) entry.earliest = { uri: f.uri, date, view: e };
       }
       bump(entry.names, e.name, 1);
       bump(entry.kinds, e.kind, 1);
@@ -698,13 +710,13 @@ export class CorpusIndex {
     entry.kind = this.pins.get(entry.key)?.kind ?? (k > 0 ? kind : 'other');
   }
 
-  /** The earliest article naming the entity (see `articleOrder`), and its view of it. */
+  /** The earliest article naming the entity (see `namesEarlier`), and its view of it. */
   earliestOf(e: EntityEntry): { uri: string; view: EntitySummary } | undefined {
     if (e.earliest) return e.earliest;
     let best: EntityEntry['earliest'];
     for (const [uri, view] of e.docs) {
       const date = this.docs.get(uri)?.summary.date ?? Number.POSITIVE_INFINITY;
-      if (!best || articleOrder(date, uri, best.date, best.uri) < 0) best = { uri, date, view };
+      if (!best || namesEarlier(view, date, uri, best)) best = { uri, date, view };
     }
     return (e.earliest = best);
   }
