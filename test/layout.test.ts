@@ -50,6 +50,10 @@ describe('layout checks', () => {
     it('the fix uses the file\'s CRLF line ends', () => {
       assert.strictEqual(applyFix('## Information:\r\n', 'layout.missing-title'), '# \r\n## Information:\r\n');
     });
+    it('the fix uses a lone-CR file\'s line ends, and a mixed file\'s most common', () => {
+      assert.strictEqual(applyFix('## Information:\r+ Source: X\r', 'layout.missing-title'), '# \r## Information:\r+ Source: X\r');
+      assert.strictEqual(applyFix('## Information:\n+ Source: X\n+ Date: Y\r\n', 'layout.missing-title'), '# \n## Information:\n+ Source: X\n+ Date: Y\r\n');
+    });
     it('does not fire when the title is there but empty (title.empty does)', () => {
       assert.deepStrictEqual(codes(article({ title: '' })), ['title.empty']);
     });

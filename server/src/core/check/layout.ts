@@ -50,8 +50,18 @@ function lineEndAt(text: string, offset: number): number {
   return i;
 }
 
+/** The line end the file uses most: "\n", "\r\n", or a lone "\r" (old Mac files), so inserted lines match it. */
 function eol(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  let lf = 0;
+  let crlf = 0;
+  let cr = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) { crlf++; i++; } else cr++;
+    } else if (c === 10) lf++;
+  }
+  return crlf >= lf && crlf >= cr && crlf > 0 ? '\r\n' : cr > lf ? '\r' : '\n';
 }
 
 /** Where the text proper starts: after a byte order mark, which must stay first. */
