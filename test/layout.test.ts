@@ -480,6 +480,7 @@ describe('layout checks', () => {
       'info.author-unknown': article({ info: { ...DEFAULT_INFO_OLD, Author: 'Unknown' } }),
       'article.placeholder': article({ title: 'Unknown' }),
       'article.stray-unknown': article({ body: 'Unknown\n\nText.' }),
+      'article.unclosed-fence': article().replace('\n#### Tags:', '\n```\ncode\n\n#### Tags:'),
       'article.empty': article({ body: '' }),
     };
     for (const code of LAYOUT_CODES) {
@@ -501,5 +502,16 @@ describe('layout checks', () => {
         }
       }
     });
+  });
+});
+
+describe('article.unclosed-fence', () => {
+  it('says a code block that never closes swallowed the Tags header, instead of "No Tags section"', () => {
+    const text = article().replace('\n#### Tags:', '\n```bash\nrm -rf /\n\n#### Tags:');
+    assert.deepStrictEqual(codes(text), ['article.unclosed-fence']);
+    assert.match(check(text)[0][2], /never closed, so everything after it is read as code, the `#### Tags:` header included\. Close it with a line of ```\./);
+    // A closed block, or an open one at the end that swallows no header, is fine.
+    assert.deepStrictEqual(codes(article().replace('\n#### Tags:', '\n```bash\nrm -rf /\n```\n\n#### Tags:')), []);
+    assert.deepStrictEqual(codes(article({ tags: null }).replace(/\n$/, '\n```\ncode\n')).filter((c) => c === 'article.unclosed-fence'), []);
   });
 });

@@ -146,7 +146,9 @@ function checkSections(text: string, a: Article, out: Diagnostic[]): void {
       { title: 'Insert an `## Article:` header', edits: [insertBlock(text, after, '## Article:')] },
     ]));
   }
-  if (!a.tags && a.body) {
+  // A code block that never closes swallowed the Tags header: article.unclosed-fence says so, and appending
+  // another header inside the open block would change nothing.
+  if (!a.tags && a.body && !out.some((d) => d.code === 'article.unclosed-fence')) {
     // The newer layout (bare links, machine dates) writes `## Tags:`.
     const header = a.layout === 'new' ? '## Tags:' : '#### Tags:';
     const end = text.length;

@@ -140,6 +140,9 @@ export function parse(text: string): ParseResult {
   // The code fence the Article section is inside, if any: section headers
   // in code are code.
   let fence: Fence | undefined;
+  // Where the open fence started, and the first section header it swallowed (reported if it never closes).
+  let fenceLine: Line | undefined;
+  let swallowed: SectionHeader | undefined;
   let group: TagGroup | undefined;
 
   const finishBody = () => {
@@ -152,6 +155,7 @@ export function parse(text: string): ParseResult {
 
   for (const line of lines) {
     const header: SectionHeader | undefined = fence ? undefined : sectionHeader(line, region);
+    if (fence && !swallowed) swallowed = sectionHeader(line, region);
     if (header) {
       if (region === 'article') finishBody();
       article.headers.push(header);
@@ -181,9 +185,10 @@ export function parse(text: string): ParseResult {
         break;
       case 'article':
         if (fence) {
-          if (closesFence(line.text, fence)) fence = undefined;
+          if (closesFence(line.text, fence)) fence = swallowed = undefined;
         } else {
           fence = openFence(line.text);
+          if (fence) fenceLine = line;
         }
         if (body && body.header === article.headers[article.headers.length - 1]) bodyLines.push(line);
         break;
@@ -195,6 +200,13 @@ export function parse(text: string): ParseResult {
     }
   }
   if (region === 'article') finishBody();
+  if (fence && swallowed && fenceLine) {
+    problems.push({
+      code: 'article.unclosed-fence',
+      span: trimmedSpan(text, fenceLine.start, fenceLine.end),
+      message: `This code block is never closed, so everything after it is read as code, the \`${swallowed.raw.trim()}\` header included. Close it with a line of ${String.fromCharCode(fence.mark).repeat(fence.length)}.`,
+    });
+  }
 
   article.info = info;
   article.body = body;
