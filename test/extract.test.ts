@@ -87,6 +87,17 @@ describe('entities', function () {
     assert.strictEqual(entity(f, 'Federal Security Service')!.mentions.filter((m) => m.text === 'FSB').length, 2);
   });
 
+  it('two words whose second speaks alone elsewhere are a person whose first name the list lacks; the surname is theirs', function () {
+    const f = facts('Sens. Jacky Rosen, Rick Scott and Bill Cassidy wrote the bill. Rosen noted that she supported it after 5,000 records were hit.');
+    const rosen = entity(f, 'Jacky Rosen');
+    assert.strictEqual(rosen?.kind, 'person', JSON.stringify(f.entities.map((e) => [e.name, e.kind])));
+    assert.ok(!f.entities.some((e) => e.name === 'Rosen'), 'no bare surname entity, which would merge with every Rosen in the corpus');
+    // Not a word that opens a sentence before a company that speaks ("Neither Activision …", "Additional Adobe …").
+    const g = facts('Neither Activision nor its studio was named. Activision said 12 accounts were banned. Additional Adobe patches came out. Adobe said 5 were critical. The additional fixes followed.');
+    const names = g.entities.map((e) => `${e.name}/${e.kind}`);
+    assert.ok(!names.some((n) => /^(?:Neither|Additional) /.test(n)), JSON.stringify(names));
+  });
+
   it('the rest of a name that starts with a number is no name of its own ("451 Research" is not "Research")', function () {
     const f = facts('The report, conducted by 451 Research, found that 55% of respondents said the data is stale. 451 Research surveyed 525 data leaders in the US. All of the survey participants work for organizations that have more than 1,000 employees.');
     const names = f.entities.map((e) => e.name);
