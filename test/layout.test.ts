@@ -347,6 +347,13 @@ describe('layout checks', () => {
       assert.deepStrictEqual(codes(withLink('ftp://example.com/a')), ['info.bad-link']);
       assert.deepStrictEqual(codes(withLink('https://localhost/a')), ['info.bad-link']);
     });
+    it('a Link or Date that cannot be read is a warning, as a missing one is: the article is still read', () => {
+      const bad = diagnostics(withLink('not a url'), 'info.bad-link')[0];
+      const date = diagnostics(article({ info: { ...DEFAULT_INFO_OLD, Date: 'Blursday' } }), 'info.bad-date')[0];
+      const missing = diagnostics(article({ info: { Source: 'X', Date: 'August 28, 2021', Author: 'Y' } }), 'info.missing-field')[0];
+      assert.deepStrictEqual([bad.severity, date.severity], [missing.severity, missing.severity]);
+      assert.strictEqual(missing.severity, 'warning');
+    });
     it('an empty address inside [article]() is said so, on the whole value', () => {
       const text = withLink('[article]()');
       const [d] = diagnostics(text, 'info.bad-link');
