@@ -49,11 +49,15 @@ describe('breach-desk check (CLI)', function () {
     assert.match(r.out, /^1 file checked \(0 skipped, 0 not articles\): 0 errors, 0 warnings, 1 note$/m);
   });
 
-  it('exits 1 on an error-level problem', function () {
-    fs.writeFileSync(path.join(dir, 'a.txt'), GOOD.replace('2021-08-30', 'Blursday'));
+  it('exits 1 on an error-level problem, 0 on warnings', function () {
+    fs.writeFileSync(path.join(dir, 'a.txt'), GOOD.replace('## Information:', '## Information:\n+ Source: X\n\n## Information:'));
     const r = run(['check', dir, '--no-seeds'], dir);
     assert.strictEqual(r.code, 1);
-    assert.match(r.out, /a\.txt:7:9: error info\.bad-date/);
+    assert.match(r.out, /a\.txt:\d+:1: error layout\.duplicate-section/);
+    fs.writeFileSync(path.join(dir, 'a.txt'), GOOD.replace('2021-08-30', 'Blursday'));
+    const w = run(['check', dir, '--no-seeds'], dir);
+    assert.strictEqual(w.code, 0, w.out);
+    assert.match(w.out, /a\.txt:7:9: warning info\.bad-date/);
   });
 
   it('checks the seeds with no errors and includes them unless --no-seeds', function () {
