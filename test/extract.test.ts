@@ -98,6 +98,15 @@ describe('entities', function () {
     assert.ok(!names.some((n) => /^(?:Neither|Additional) /.test(n)), JSON.stringify(names));
   });
 
+  it('a name made an adjective by a hyphen is no name ("WordPress-powered sites"); the name after it stands alone', function () {
+    const f = facts('It can customize WordPress-powered sites. Microsoft-owned GitHub said 5 repos were hit. Hong Kong-based Acme Corp agreed. Israeli-based NSO Group denied it.');
+    const names = f.entities.map((e) => e.name);
+    for (const n of ['GitHub', 'Acme Corp', 'NSO Group']) assert.ok(names.includes(n), `${n} in ${JSON.stringify(names)}`);
+    assert.ok(!names.some((n) => /-(?:powered|owned|based)|^Hong$/.test(n)), JSON.stringify(names));
+    // A capitalised second part is a name's own: "Certified Pre-Owned" is no adjective.
+    assert.ok(entity(facts('Acme Pre-Owned said 5 cars were sold. Acme Pre-Owned agreed.'), 'Acme Pre-Owned'));
+  });
+
   it('the rest of a name that starts with a number is no name of its own ("451 Research" is not "Research")', function () {
     const f = facts('The report, conducted by 451 Research, found that 55% of respondents said the data is stale. 451 Research surveyed 525 data leaders in the US. All of the survey participants work for organizations that have more than 1,000 employees.');
     const names = f.entities.map((e) => e.name);

@@ -531,9 +531,24 @@ function isPeriod(w: string): boolean {
 /** Can this capitalised word be part of a name? Not a role word, month, weekday, quarter or identifier. */
 function isNameWord(t: Token): boolean {
   if (t.longNumber || MONTHS_AND_DAYS.has(t.lower) || ROLE_WORDS.has(t.lower) || isPeriod(t.lower)) return false;
-  // "Director-General", "Co-Founder".
-  return !(t.dash && isRole(t.lower));
+  // "Director-General", "Co-Founder"; "WordPress-powered", "Microsoft-owned", "Russia-based": adjectives, not names.
+  return !(t.dash && (isRole(t.lower) || nameAdjective(t)));
 }
+
+/** "Microsoft-owned", "Hong Kong-based" (its last word): a name made an adjective by a lower-case ending ("Pre-Owned" is none). */
+function nameAdjective(t: Token): boolean {
+  if (!t.dash) return false;
+  const at = t.text.lastIndexOf('-');
+  const c = t.text.charCodeAt(at + 1);
+  return c >= 97 && c <= 122 && NAME_ADJECTIVE_ENDS.has(t.lower.slice(at + 1));
+}
+
+/** What a hyphen joins to a name to make an adjective of it ("Microsoft-owned GitHub" names GitHub). */
+const NAME_ADJECTIVE_ENDS = new Set([
+  'powered', 'based', 'linked', 'owned', 'backed', 'related', 'sponsored', 'affiliated', 'focused', 'themed', 'branded',
+  'style', 'like', 'specific', 'compatible', 'enabled', 'made', 'led', 'run', 'funded', 'operated', 'controlled',
+  'connected', 'aligned', 'friendly', 'native', 'centric', 'born', 'headquartered', 'bound', 'facing', 'targeted',
+]);
 
 /** A function word at the front of a run that is not the start of a known name ("New York Times"). */
 function isLeadingFunctionWord(run: Token[], a: number, b: number): boolean {
@@ -777,6 +792,8 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
     // a sentence a few may start a name ("New York", "Check Point").
     while (a < b && (sentenceStart || !NAME_STARTS.has(tokens[a].lower)) && isLeadingFunctionWord(tokens, a, b)) a++;
     while (b > a && CONNECTORS.has(tokens[b - 1].lower)) b--;
+    // "Hong Kong-based", "North Korea-linked": the words before such an adjective belong to it, not to a name of their own.
+    if (b < tokens.length && !tokens[b].brokenBefore && nameAdjective(tokens[b])) b = a;
     // "451 Research", "10 News": the rest of a name that starts with a number is no name of its own.
     if (b - a === 1 && a > 0 && !tokens[a].brokenBefore && ORG_SUFFIXES.has(tokens[a].lower) && isDigits(tokens[a - 1].text)) b = a;
     if (b > a) {
