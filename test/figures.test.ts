@@ -291,6 +291,12 @@ describe('figures', function () {
       assert.strictEqual(f.measure, 't-mobile|customer|');
     });
 
+    it('"two factor authentication", "2 step verification" name a method, not a count', function () {
+      assert.deepStrictEqual(figuresOf('GitHub will use that as the primary two factor authentication channel.').map((f) => f.text), []);
+      assert.deepStrictEqual(figuresOf('It enabled 2 step verification for 5 million users.').map((f) => f.text), ['5 million']);
+      assert.deepStrictEqual(figuresOf('The attack hit two factories.').map((f) => f.text), ['two']);
+    });
+
     it('labels, pages of results, ratios and related-story headlines count nothing', function () {
       // Nor do ratio terms, or a related story's headline in a list of links.
       const texts = ['As shown in Figure 3, it spreads.', '1 - 5 of 18 results.', 'Step 2 is to patch.', 'One in four users reused it.',

@@ -1041,9 +1041,12 @@ const PAGE_MIDDLE_AFTER = /^\s+of\s+\d/;
  * a ratio ("one in four people", "3 out of 10"), a label ("Figure 3") or a
  * page of results ("1 - 5 of 18").
  */
+/** "two factor authentication", "2 step verification": the name of a method written without its hyphen. */
+const METHOD_AFTER = /^\s+(?:factor|step)s?\s+(?:authentication|verification|auth|login|sign-in)\b/i;
+
 function countsNothing(sentence: string, start: number, end: number): boolean {
   const before = sentence.slice(Math.max(0, start - 20), start);
-  const after = sentence.slice(end, end + 16);
-  return RATIO_AFTER.test(after) || RATIO_BEFORE.test(before) || LABEL_BEFORE.test(before) || PAGE_AFTER.test(after) || PAGE_BEFORE.test(before)
+  const after = sentence.slice(end, end + 32);
+  return METHOD_AFTER.test(after) || RATIO_AFTER.test(after) || RATIO_BEFORE.test(before) || LABEL_BEFORE.test(before) || PAGE_AFTER.test(after) || PAGE_BEFORE.test(before)
     || (PAGE_MIDDLE_BEFORE.test(before) && PAGE_MIDDLE_AFTER.test(after));
 }
