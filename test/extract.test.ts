@@ -153,6 +153,9 @@ describe('entities', function () {
   it('malware and tools written like companies are not organisations', function () {
     const f = facts('The attackers deployed XMRig and PsExec on the server. WannaCry hit 200,000 computers. Acme Corp lost 9,000 records.');
     for (const n of ['XMRig', 'PsExec', 'WannaCry']) assert.strictEqual(entity(f, n)?.kind, 'other', n);
+    // Currencies and botnets, which cards called organisations.
+    const g = facts('Bitcoin fell again, and Bitcoin traders sold. Emotet returned. Emotet spread.');
+    for (const n of ['Bitcoin', 'Emotet']) assert.strictEqual(entity(g, n)?.kind, 'other', n);
     assert.strictEqual(entity(f, 'Acme Corp')?.kind, 'organisation');
   });
 

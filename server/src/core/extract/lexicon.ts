@@ -141,6 +141,9 @@ export const PRODUCTS = new Set([
   'powersploit', 'powerview', 'rundll32', 'petitpotam', 'eternalblue', 'whispergate', 'moonbounce', 'badalloc', 'gandcrab',
   'netwalker', 'hyper-v', 'powerpoint', 'playstation', 'facetime', 'airtag', 'airtags', 'yubikey', 'activex', 'mysql',
   'fortios', 'openssl', 'websocket', 'webrtc', 'webview', 'centos', 'woocommerce', 'teamviewer', 'anydesk', 'openvpn',
+  // Currencies and botnet malware the shape rule made organisations on cards ("Bitcoin · organisation", 31 articles).
+  'bitcoin', 'ethereum', 'monero', 'dogecoin', 'litecoin', 'emotet', 'trickbot', 'qakbot', 'dridex', 'zloader', 'bazarloader',
+  'mirai', 'ryuk',
 ]);
 
 /**
