@@ -120,6 +120,26 @@ describe('corpus cache over stdio', function () {
     assert.deepStrictEqual(await second.client.request('workspace/symbol', { query: 'Gal' }), coldSymbols);
   });
 
+  it('keeps an article\'s own calendar day: a card after a warm start shows the day its Date names', async function () {
+    fs.writeFileSync(path.join(workspace, 'd.txt'), article('Acme evening update', 'Acme Corp said 2 million records were taken.').replace('+ Date: Aug 20, 2021', '+ Date: 2021-12-15T22:00-05:00'));
+    const card = async (client: LspClient) => {
+      const file = path.join(workspace, 'a.txt');
+      const text = fs.readFileSync(file, 'utf8');
+      await client.open(fileUri(file), text);
+      const h = await client.request('textDocument/hover', { textDocument: { uri: fileUri(file) }, position: positionOf(text, 'Acme Corp said') });
+      return h?.contents?.value ?? '';
+    };
+    const first = await start();
+    const cold = await card(first.client);
+    await first.client.shutdown();
+    const second = await start();
+    assert.strictEqual(second.indexed.cached, 7);
+    const warm = await card(second.client);
+    assert.match(cold, /Dec 15, 2021/, cold);
+    assert.match(warm, /Dec 15, 2021/, warm);
+    assert.doesNotMatch(warm, /Dec 16/, warm);
+  });
+
   it('analyses a changed file again, and trusts the content hash when only the mtime moved', async function () {
     await (await start()).client.shutdown();
     fs.writeFileSync(path.join(workspace, 'a.txt'), article('Acme now says 3 million records', 'Acme Corp said 3 million records were taken.'));

@@ -168,7 +168,7 @@ function decodeEntry(text: string, table: string[], factsSize: number): CacheEnt
   for (let k = 0; k < measures.length; k++) measures[k] = str(table, e.summary.measures[k]);
   // Built afresh, every field present: one shape for all summaries, whatever the line omitted.
   const x = e.summary;
-  const summary: DocSummary = { uri: x.uri, title: x.title, titleSpan: x.titleSpan, source: x.source, date: x.date, link: x.link, authors: x.authors, entities, measures, quotes: x.quotes };
+  const summary: DocSummary = { uri: x.uri, title: x.title, titleSpan: x.titleSpan, source: x.source, date: x.date, day: x.day, link: x.link, authors: x.authors, entities, measures, quotes: x.quotes };
   return { path: e.path, size: e.size, mtimeMs: e.mtimeMs, hash: e.hash, origin: e.origin, summary, lineStarts: e.lineStarts, offset: e.offset, length: e.length };
 }
 
