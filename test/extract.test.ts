@@ -541,6 +541,13 @@ describe('article URLs', function () {
   it('tracking parameters, www and trailing slashes do not matter', function () {
     assert.strictEqual(canonicalUrl('https://www.zdnet.com/article/x/?utm_source=a'), canonicalUrl('http://zdnet.com/article/x'));
   });
+  it('one site under two hosts, one article under two locales, a Twitter share parameter: one article', function () {
+    assert.strictEqual(canonicalUrl('https://blogs.computerworld.com/article/3/x.html'), canonicalUrl('https://www.computerworld.com/article/3/x.html'));
+    assert.strictEqual(canonicalUrl('https://www.trendmicro.com/en_no/research/22/a/x.html'), canonicalUrl('https://www.trendmicro.com/en_us/research/22/a/x.html'));
+    assert.strictEqual(canonicalUrl('https://www.zdnet.com/article/x/?taid=61e2'), canonicalUrl('https://www.zdnet.com/article/x/'));
+    // Other query parameters still tell articles apart.
+    assert.notStrictEqual(canonicalUrl('https://example.com/view?id=1'), canonicalUrl('https://example.com/view?id=2'));
+  });
   it('not a web address: no canonical form', function () {
     assert.strictEqual(canonicalUrl('javascript:alert(1)'), undefined);
     assert.strictEqual(canonicalUrl('not a url'), undefined);

@@ -7,7 +7,10 @@
 
 import { trimEndWhere } from '../text';
 
-const TRACKING = /^(?:utm_|mod$|ref$|ref_src$|fbclid$|gclid$|mc_|cmp$|ftag$)/;
+const TRACKING = /^(?:utm_|mod$|ref$|ref_src$|fbclid$|gclid$|mc_|cmp$|ftag$|taid$)/;
+
+/** Hosts that publish one site under several names ("blogs.computerworld.com" is Computerworld). */
+const SAME_SITE: Record<string, string> = { 'blogs.computerworld.com': 'computerworld.com' };
 
 export function canonicalUrl(raw: string): string | undefined {
   let u: URL;
@@ -17,7 +20,8 @@ export function canonicalUrl(raw: string): string | undefined {
     return undefined;
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
-  const host = u.hostname.toLowerCase().replace(/^www\./, '');
+  const bare = u.hostname.toLowerCase().replace(/^www\./, '');
+  const host = SAME_SITE[bare] ?? bare;
   if (host === 'kasperskycontenthub.com' && u.pathname.startsWith('/threatpost-global')) {
     const p = u.searchParams.get('p');
     if (p && /^\d+$/.test(p)) return `threatpost:${p}`;
@@ -28,6 +32,7 @@ export function canonicalUrl(raw: string): string | undefined {
   }
   const params = [...u.searchParams.entries()].filter(([k]) => !TRACKING.test(k)).sort(([a], [b]) => a.localeCompare(b));
   const query = params.length ? `?${params.map(([k, v]) => `${k}=${v}`).join('&')}` : '';
-  const path = trimEndWhere(u.pathname, /\//);
+  // Trend Micro serves one article under each locale ("/en_us/research/…", "/en_no/research/…").
+  const path = trimEndWhere(host === 'trendmicro.com' ? u.pathname.replace(/^\/[a-z]{2}_[a-z]{2}\//, '/') : u.pathname, /\//);
   return `${host}${path}${query}`;
 }
