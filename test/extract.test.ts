@@ -156,6 +156,9 @@ describe('entities', function () {
     // Currencies and botnets, which cards called organisations.
     const g = facts('Bitcoin fell again, and Bitcoin traders sold. Emotet returned. Emotet spread.');
     for (const n of ['Bitcoin', 'Emotet']) assert.strictEqual(entity(g, n)?.kind, 'other', n);
+    // A currency after a figure is what it counts, not whose it is.
+    const h = facts('PlugwalkJoe stole 407.39 Ethereum and 6,363.49 Litecoin from the exchange. Ethereum rose. Litecoin rose.');
+    assert.deepStrictEqual(['407.39', '6,363.49'].map((t) => figure(h, t).noun), ['ethereum', 'litecoin']);
     assert.strictEqual(entity(f, 'Acme Corp')?.kind, 'organisation');
   });
 

@@ -437,6 +437,11 @@ describe('figures', function () {
       assert.strictEqual(figure('More than 1,200 websites went down, including LinkedIn.', 'More than 1,200', null).subject, undefined);
     });
 
+    it('the firm of someone who comments owns nothing they count ("analyst at LinkedIn, noted …"); a company\'s officer speaks for it', function () {
+      assert.strictEqual(figure('Sean Nikkel, senior analyst at LinkedIn, noted that more than 3 million devices run it.', 'more than 3 million', 't-mobile').subject, 't-mobile');
+      assert.strictEqual(figure('Jane Roe, CEO of LinkedIn, said 3 million accounts were hit.', '3 million', 't-mobile').subject, 'linkedin');
+    });
+
     it('organisations before the figure given as examples of a kind own nothing, nor does the article\'s subject', function () {
       // "RaaS operations such as REvil or DarkSide work … 70 percent": a kind of operation, no one's figure.
       assert.strictEqual(figure('Operations such as LinkedIn or CRITICALSTART work for 70 percent of the ransom.', '70 percent', 't-mobile').subject, undefined);

@@ -210,12 +210,16 @@ function localsOf(ms: Mention[], offset: number): Locals {
   return { list, byStart, byEnd };
 }
 
+/** Cryptocurrencies, which the entity extractor finds as names (see `PRODUCTS`). */
+const CURRENCY_KEYS = new Set(['bitcoin', 'ethereum', 'ether', 'litecoin', 'monero', 'dogecoin']);
+
 function readWord(v: string, at: number, ms: Locals): Word | undefined {
   LEAD_RE.lastIndex = at;
   LEAD_RE.exec(v);
   const i = LEAD_RE.lastIndex;
   const lm = ms.byStart.get(i);
-  if (lm) {
+  // "6,363 Litecoin", "407 Ethereum": a currency named after a figure is what it counts, not whose it is.
+  if (lm && !CURRENCY_KEYS.has(lm.m.key)) {
     let end = Math.min(lm.end, v.length);
     const poss = /^[’']s\b/.exec(v.slice(end, end + 3));
     if (poss) end += 2;
@@ -580,8 +584,17 @@ const SOURCE_AFTER_RE = /^(?:[’']s)?\s*(?:[\w-]+\s+){0,2}?(?:said|says|told|re
 function speaks(v: string, m: Mention, offset: number): boolean {
   const start = m.span.start - offset;
   const end = m.span.end - offset;
-  return SOURCE_BEFORE_RE.test(v.slice(Math.max(0, start - 240), start)) || SOURCE_AFTER_RE.test(v.slice(end, end + 40));
+  return SOURCE_BEFORE_RE.test(v.slice(Math.max(0, start - 240), start)) || SOURCE_AFTER_RE.test(v.slice(end, end + 40))
+    || (COMMENTATOR_AT_RE.test(v.slice(Math.max(0, start - 48), start)) && SAYS_RE.test(v));
 }
+
+/**
+ * "Sean Nikkel, senior analyst at Digital Shadows, noted that … 3 million
+ * devices": the firm of someone who comments is no owner of what they count.
+ * Only commenting trades: "CEO of Colonial Pipeline" speaks for the figure's owner.
+ */
+const COMMENTATOR_AT_RE = /\b(?:analyst|researcher|expert|strategist|evangelist|consultant|scientist|fellow|architect|professor|lecturer|advocate)s?\s+(?:at|with|from)\s+(?:the\s+)?$/i;
+const SAYS_RE = /\b(?:said|says|told|noted|notes|explained|added|wrote|writes|pointed out|warned|observed|argued|commented)\b/i;
 
 const ACTOR_BEFORE_RE = /\b(?:gang|crew|group|hackers?|actors?|operators?|extortionists?|cybercriminals?)\s+$/i;
 const ACTOR_AFTER_RE = /^(?:[’']s)?\s*(?:(?:ransomware|extortion|hacking|hacker|cybercrime|criminal)\s+)?(?:gang|crew|group|hackers|operators|affiliates?)\b/i;
