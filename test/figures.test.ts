@@ -437,6 +437,13 @@ describe('figures', function () {
       assert.strictEqual(figure('More than 1,200 websites went down, including LinkedIn.', 'More than 1,200', null).subject, undefined);
     });
 
+    it('the article\'s subject stands in for the owner of what a breach story counts, not of a count made in passing', function () {
+      assert.strictEqual(figure('Additionally, we commonly see three methods used by threat actors.', 'three', 't-mobile').subject, undefined);
+      assert.strictEqual(figure('It patched two vulnerabilities this month.', 'two', 't-mobile').subject, undefined);
+      assert.strictEqual(figure('About 5,000 customers were affected.', 'About 5,000', 't-mobile').subject, 't-mobile');
+      assert.strictEqual(figure('Some 8.2 million players were exposed.', 'Some 8.2 million', 't-mobile').subject, 't-mobile');
+    });
+
     it('the firm of someone who comments owns nothing they count ("analyst at LinkedIn, noted …"); a company\'s officer speaks for it', function () {
       assert.strictEqual(figure('Sean Nikkel, senior analyst at LinkedIn, noted that more than 3 million devices run it.', 'more than 3 million', 't-mobile').subject, 't-mobile');
       assert.strictEqual(figure('Jane Roe, CEO of LinkedIn, said 3 million accounts were hit.', '3 million', 't-mobile').subject, 'linkedin');

@@ -210,6 +210,19 @@ function localsOf(ms: Mention[], offset: number): Locals {
   return { list, byStart, byEnd };
 }
 
+/**
+ * Counts a story makes in passing, not of its subject: "three methods", "two
+ * vulnerabilities" in a sentence that names no one are no one's in
+ * particular, so the article's subject does not stand in for their owner.
+ */
+const INCIDENTAL_NOUNS = new Set([
+  'method', 'way', 'vulnerability', 'bug', 'flaw', 'version', 'variant', 'technique', 'tactic', 'step', 'thing', 'reason',
+  'type', 'kind', 'point', 'word', 'pick', 'approach', 'tool', 'feature', 'option', 'part', 'phase', 'category', 'family',
+  'theory', 'rule', 'module', 'command', 'cluster', 'channel', 'character', 'digit', 'factor', 'question', 'answer', 'example',
+  'idea', 'lesson', 'tip', 'trend', 'takeaway', 'prediction', 'recommendation', 'practice', 'stage', 'level', 'layer', 'round',
+  'decade', 'century', 'generation', 'iteration', 'component', 'plugin', 'extension', 'library', 'package', 'sample', 'strain',
+]);
+
 /** Cryptocurrencies, which the entity extractor finds as names (see `PRODUCTS`). */
 const CURRENCY_KEYS = new Set(['bitcoin', 'ethereum', 'ether', 'litecoin', 'monero', 'dogecoin']);
 
@@ -893,7 +906,10 @@ export function extractFigures(
         const carried = named === undefined && !exampled ? carriedSubject(si) : undefined;
         // So is a sentence about a whole sector or population ("the healthcare sector sees 752 attacks a week").
         const general = exampled || (named === undefined && carried === undefined && ofPopulation(v, start));
-        subject = named !== undefined ? canon(named) : carried !== undefined ? canon(carried) : general ? undefined : fallbackSubject ?? (speaker !== undefined ? canon(speaker) : undefined);
+        // The article's subject stands in only for what a breach story counts of it (people, records, money, data):
+        // "three methods", "two vulnerabilities" in a sentence naming no one are no one's in particular.
+        const fallback = measured.noun !== undefined && INCIDENTAL_NOUNS.has(measured.noun) ? undefined : fallbackSubject;
+        subject = named !== undefined ? canon(named) : carried !== undefined ? canon(carried) : general ? undefined : fallback ?? (speaker !== undefined ? canon(speaker) : undefined);
       }
       const qualifiers = [...new Set(measured.qualifiers)].sort();
       figures.push(newFigure(
