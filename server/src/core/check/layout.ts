@@ -27,6 +27,9 @@ export function checkArticle(text: string, parsed: ParseResult, options: CheckOp
   checkFields(text, a, out, options);
   checkBody(text, a, out);
   checkTags(text, a, out);
+  // A placeholder is one problem: its empty subtitle, "Unknown" date and author follow from it.
+  const placeholder = out.find((d) => d.code === 'article.placeholder');
+  if (placeholder) return [placeholder];
   return out.sort((x, y) => x.span.start - y.span.start);
 }
 
