@@ -333,3 +333,12 @@ describe('tags', () => {
     });
   });
 });
+
+describe('an empty Tags section', () => {
+  it('is said to be empty, on its header', () => {
+    const text = article({ tags: '' });
+    const d = diagnostics(text, 'tags.empty');
+    assert.strictEqual(d.length, 1, JSON.stringify(run(text).diagnostics.map((x) => x.code)));
+    assert.strictEqual(spanText(text, d[0]), '#### Tags:');
+  });
+});

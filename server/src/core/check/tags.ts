@@ -60,6 +60,10 @@ function cleanFix(text: string, tag: Tag, clean: string, existing: Set<string>, 
 
 export function checkTags(text: string, a: Article, out: Diagnostic[]): void {
   if (!a.tags) return;
+  if (a.tags.groups.every((g) => g.tags.length === 0)) {
+    out.push(diag('tags.empty', a.tags.header.span, 'The Tags section has no tags: add a line of `[[Tags]]` naming who and what the article is about.'));
+    return;
+  }
   const wordGroups = a.tags.groups.filter((g) => g.kind === 'plain' || g.kind === 'auto');
   const kvGroups = a.tags.groups.filter((g) => g.kind === 'keyvalue');
   const body = a.body ? text.slice(a.body.span.start, a.body.span.end) : '';
