@@ -319,10 +319,9 @@ describe('layout checks', () => {
   });
 
   describe('info.unknown-field', () => {
-    it('suggests the field it looks like, and renames it', () => {
+    it('suggests the field it looks like, and renames it; the field is not reported missing as well', () => {
       const text = article({ info: { ...DEFAULT_INFO_OLD, Author: undefined as never } }).replace('+ Author: undefined\n', '+ Auther: Lisa Vaas\n');
       assert.deepStrictEqual(check(text), [
-        ['info.missing-field', '4:1', 'The Information section has no Author field.'],
         ['info.unknown-field', '8:3', '"Auther" is not a field Breach Desk knows; did you mean "Author"?'],
       ]);
       assert.strictEqual(applyFix(text, 'info.unknown-field'), article());
@@ -505,6 +504,16 @@ describe('layout checks', () => {
         }
       }
     });
+  });
+});
+
+describe('headers at other levels', () => {
+  it('`##### Tags:` and `# Tags:` with a colon are the Tags header, written the usual way by the fix', () => {
+    for (const h of ['##### Tags:', '# Tags:', '###### Tags:']) {
+      const text = article().replace('#### Tags:', h);
+      assert.deepStrictEqual(codes(text), ['layout.header-format'], h);
+      assert.strictEqual(applyFix(text, 'layout.header-format'), article(), h);
+    }
   });
 });
 

@@ -182,6 +182,8 @@ function checkFields(text: string, a: Article, out: Diagnostic[], options: Check
   if (!info) return;
   const nl = eol(text);
   const byName = new Map<string, Field>();
+  // Fields a misspelt one is offered to become ("Sorce" → "Source"): not reported missing as well.
+  const guessed = new Set<string>();
   for (const f of info.fields) {
     if (f.colonMissing) {
       out.push(diag('info.malformed-line', f.keySpan, `A colon is missing after ${f.key}: write \`+ ${f.key}: …\`.`, [
@@ -191,6 +193,7 @@ function checkFields(text: string, a: Article, out: Diagnostic[], options: Check
     const known = REQUIRED_FIELDS.find((k) => k.toLowerCase() === f.name);
     if (!known) {
       const guess = REQUIRED_FIELDS.find((k) => editDistance(k.toLowerCase(), f.name) <= 2 && !info.fields.some((g) => g.name === k.toLowerCase()));
+      if (guess) guessed.add(guess);
       out.push(diag('info.unknown-field', f.keySpan, guess
         ? `"${f.key}" is not a field Breach Desk knows; did you mean "${guess}"?`
         : `"${f.key}" is not one of the fields Breach Desk reads (Source, Link, Date, Author).`,
@@ -214,7 +217,7 @@ function checkFields(text: string, a: Article, out: Diagnostic[], options: Check
     }
   }
   REQUIRED_FIELDS.forEach((k, i) => {
-    if (byName.has(k.toLowerCase())) return;
+    if (byName.has(k.toLowerCase()) || guessed.has(k)) return;
     // The new line goes where the usual order puts it: after the nearest
     // field that comes before it (Source, Link, Date, Author), else first.
     let at = info.header.span.end;

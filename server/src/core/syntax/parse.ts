@@ -67,7 +67,7 @@ function sectionHeader(line: Line, region: SectionKind | 'head'): SectionHeader 
     kind = 'article';
     canonical = '## Article:';
   } else {
-    if (!(level === 2 || level === 4 || (colon && (level === 3 || (level === 0 && region === 'article'))))) return undefined;
+    if (!(level === 2 || level === 4 || (colon && (level !== 0 || region === 'article')))) return undefined;
     kind = 'tags';
     canonical = level === 2 ? '## Tags:' : '#### Tags:';
   }
