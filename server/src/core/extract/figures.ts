@@ -848,6 +848,8 @@ export function extractFigures(
     let orgs: Mention[] | undefined;
     // The organisations a figure of this sentence may belong to: not those that only speak or attack (found once per sentence).
     let owners: Mention[] | undefined;
+    // The organisations it names as examples of a kind (see `listedAsExample`), found once per sentence.
+    let examples: Mention[] | undefined;
     let persons: Mention[] | undefined;
     for (const r of raws) {
       let start = r.symbol?.start ?? r.start;
@@ -897,16 +899,16 @@ export function extractFigures(
       if (unit === 'age') subject = nearest((persons ??= ms.filter((m) => kindOf(m.key) === 'person')), span)?.key;
       else if (unit !== 'year') {
         const named = measured.inside.find((m) => { const k = kindOf(m.key); return (k !== 'person' && k !== 'place') || isOrg(m); })?.key
-          ?? subjectNear((owners ??= (orgs ??= ms.filter(isOrg)).filter((m) => !speaks(v, m, offset) && !actsAgainst(v, m, offset) && !listedAsExample(v, m, offset))), span, v, offset)?.key
+          ?? subjectNear((owners ??= (orgs ??= ms.filter(isOrg)).filter((m) => !speaks(v, m, offset) && !actsAgainst(v, m, offset) && !(examples ??= (orgs ??= ms.filter(isOrg)).filter((x) => listedAsExample(v, x, offset))).includes(m))), span, v, offset)?.key
           ?? listLead(s.text);
         const speaker = named === undefined && fallbackSubject === undefined ? subjectNear(orgs ?? [], span, v, offset)?.key : undefined;
         // A sentence that names organisations before the figure only as examples of a kind ("operations such as
         // REvil or DarkSide work … 70 percent") is about the kind: no one's figure.
-        const exampled = named === undefined && (orgs ?? []).some((m) => m.span.end <= span.start && listedAsExample(v, m, offset));
+        const exampled = named === undefined && (examples ?? []).some((m) => m.span.end <= span.start);
         const carried = named === undefined && !exampled ? carriedSubject(si) : undefined;
         // So is a sentence about a whole sector or population ("the healthcare sector sees 752 attacks a week").
         const general = exampled || (named === undefined && carried === undefined && ofPopulation(v, start));
-        // The article's subject stands in only for what a breach story counts of it (people, records, money, data):
+        // The article's subject stands in for the owner, but not of a count made in passing (`INCIDENTAL_NOUNS`):
         // "three methods", "two vulnerabilities" in a sentence naming no one are no one's in particular.
         const fallback = measured.noun !== undefined && INCIDENTAL_NOUNS.has(measured.noun) ? undefined : fallbackSubject;
         subject = named !== undefined ? canon(named) : carried !== undefined ? canon(carried) : general ? undefined : fallback ?? (speaker !== undefined ? canon(speaker) : undefined);
