@@ -40,7 +40,7 @@ import { writtenMeasure } from '../extract/figures';
 import { agree, findParts, formatValue, nearestInTime, partSources, sameMeasure, type Reconciliation } from '../index/compare';
 import { quoteWords, type CorpusIndex, type FigureRef, type IndexedDoc } from '../index/corpus';
 import { readable, type Span } from '../text';
-import { clip, formatDate } from '../features/markdown';
+import { clip, formatDate, shownDay } from '../features/markdown';
 import { compareWording } from './wording';
 
 const DAY = 24 * 3600 * 1000;
@@ -446,10 +446,6 @@ function outletDate(index: CorpusIndex, s: Stated): string {
   return `${f.source ?? 'another article'}, ${formatDate(shownDay(f, s.when))}`;
 }
 
-/** A statement's date as shown: the article's own day when it holds at the article's date (see `DocFacts.day`). */
-function shownDay(f: { date?: number; day?: number }, when: number | undefined): number | undefined {
-  return when !== undefined && when === f.date ? f.day ?? when : when;
-}
 
 function sentenceSpan(index: CorpusIndex, s: Stated): Span {
   return index.get(s.uri)!.facts.sentences[s.figure.sentence]?.span ?? s.figure.span;

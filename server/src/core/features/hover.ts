@@ -15,7 +15,7 @@ import { comparableStatements, findParts, formatValue, measureLabel, nearestInTi
 import { judgeFigure, verdictWords, type Judged, type Verdict } from '../check/consistency';
 import { writtenMeasure } from '../extract/figures';
 import type { Claim, DocFacts, Figure, SentenceRef } from '../extract/types';
-import { clipAround, escape, formatDate, openLink } from './markdown';
+import { clipAround, escape, formatDate, openLink, shownDay } from './markdown';
 import { dateOf, targetAt } from './locate';
 import { afterLeadingImages, isLinkOnly, readable, type Span } from '../text';
 
@@ -50,7 +50,7 @@ function cite(index: CorpusIndex, uri: string, start: number): string {
   const d = index.get(uri)!;
   const outlet = d.summary.source ?? 'unknown outlet';
   const line = index.position(uri, start)?.line ?? 0;
-  return `${openLink(`${outlet}, ${formatDate(d.summary.day ?? d.summary.date)}`, uri, line)}`;
+  return `${openLink(`${outlet}, ${formatDate(shownDay(d.summary, d.summary.date))}`, uri, line)}`;
 }
 
 /**
@@ -281,7 +281,7 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
     const by = c?.attribution ? ` · said by ${escape(c.attribution.who)}` : '';
     const sentence = d.facts.sentences[r.figure.sentence];
     const start = sentence ? wordsStart(sentence) : r.figure.span.start;
-    return `- ${formatDate(at === d.summary.date ? d.summary.day ?? at : at)} — **${escape(r.figure.text)}**${mark ? ` ${mark}` : ''}${by} — ${cite(index, r.uri, start)}`;
+    return `- ${formatDate(shownDay(d.summary, at))} — **${escape(r.figure.text)}**${mark ? ` ${mark}` : ''}${by} — ${cite(index, r.uri, start)}`;
   };
   const here = f.asOf ?? claim?.asOf ?? doc.summary.date;
   // The card says what the check says: each statement marked as the consistency check weighs it.

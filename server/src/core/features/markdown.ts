@@ -45,6 +45,15 @@ export function openLink(label: string, uri: string, line: number): string {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/**
+ * The day to show for a date that holds in an article: the article's own
+ * calendar day when it is the article's date (see `DocFacts.day`), else the
+ * date itself (an "as of" day in its sentence).
+ */
+export function shownDay(article: { date?: number; day?: number }, when: number | undefined): number | undefined {
+  return when !== undefined && when === article.date ? article.day ?? when : when;
+}
+
 export function formatDate(ms: number | undefined): string {
   if (ms === undefined || !Number.isFinite(ms)) return 'undated';
   const d = new Date(ms);

@@ -48,9 +48,8 @@ export function definition(index: CorpusIndex, uri: string, offset: number): Loc
     case 'quote': {
       const words = quoteWords(t.text);
       if (words.length < 5) return [];
-      const link = doc.summary.link;
       // Another copy of this article (same Link) is no source of it.
-      const hits = earliestFirst(index, index.quoteMatches(words, uri).filter((h) => !link || index.get(h.uri)?.summary.link !== link), (h) => h.uri);
+      const hits = earliestFirst(index, index.quoteMatches(words, uri).filter((h) => !index.isCopy(uri, h.uri)), (h) => h.uri);
       if (!hits.length) return [];
       // This article carries it first: it is the source, and definition stays here.
       if (dateOf(index, uri) <= dateOf(index, hits[0].uri)) return [{ uri, span: t.span }];
@@ -90,8 +89,7 @@ const OTHER_SCALE = 10;
  * where it does not weigh the measure, not a value ten times apart.
  */
 function figureSources(index: CorpusIndex, uri: string, fig: Figure): Location[] {
-  const link = index.get(uri)?.summary.link;
-  let refs = comparableStatements(index, uri, fig).filter((r) => r.uri !== uri && !(link && index.get(r.uri)?.summary.link === link));
+  let refs = comparableStatements(index, uri, fig).filter((r) => r.uri !== uri && !index.isCopy(uri, r.uri));
   const judged = judgeFigure(index, uri, fig);
   if (judged && !judged.skipped) {
     const apart = new Set(judged.others.filter((o) => o.verdict === 'another-story' || (o.verdict === 'unchecked' && /far apart in size/.test(o.reason ?? ''))).map((o) => o.figure));

@@ -14,6 +14,7 @@ import { agree, comparableStatements, formatValue, measureLabel } from '../index
 import { knownMeasure } from '../extract/figures';
 import type { Figure, Unit } from '../extract/types';
 import { targetAt } from './locate';
+import { shownDay } from './markdown';
 import { judgeFigure, verdictWords, type Judged, type Judgement, type Verdict } from '../check/consistency';
 import type { Span } from '../text';
 
@@ -75,8 +76,7 @@ function point(index: CorpusIndex, uri: string, f: Figure, from: Figure, selecte
   if (!doc) return undefined;
   const claim = doc.facts.claims.find((c) => c.sentence === f.sentence);
   const asOf = f.asOf ?? claim?.asOf;
-  // The article's own calendar day (see `DocFacts.day`), as its reader saw it.
-  const when = asOf ?? doc.facts.day ?? doc.facts.date;
+  const when = shownDay(doc.facts, asOf ?? doc.facts.date);
   return {
     uri,
     span: f.span,
@@ -155,8 +155,7 @@ export function timelineLenses(index: CorpusIndex, uri: string): TimelineLens[] 
     if (!charted(f) || seen.has(f.measure)) continue;
     const others = comparableStatements(index, uri, f);
     // Another copy of this article (same Link) is no other article stating the measure.
-    const link = doc.summary.link;
-    if (!others.some((r) => r.uri !== uri && !(link && index.get(r.uri)?.summary.link === link))) continue;
+    if (!others.some((r) => r.uri !== uri && !index.isCopy(uri, r.uri))) continue;
     seen.add(f.measure);
     out.push({ span: f.span, label: measureLabel(index, f, doc.facts.sentences), values: others.length + 1 });
   }

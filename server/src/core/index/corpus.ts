@@ -779,6 +779,12 @@ export class CorpusIndex {
     return [...(this.byLink.get(link)?.keys() ?? [])].sort();
   }
 
+  /** Whether two indexed files are copies of one article (the same Link, a file saved twice). */
+  isCopy(a: string, b: string): boolean {
+    const link = this.docs.get(a)?.summary.link;
+    return link !== undefined && a !== b && this.docs.get(b)?.summary.link === link;
+  }
+
   /** The first by path of the articles with this Link (the one that stands for its copies), without sorting them all. */
   firstByLink(link: string): string | undefined {
     let first: string | undefined;
