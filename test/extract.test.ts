@@ -107,6 +107,17 @@ describe('entities', function () {
     assert.ok(entity(facts('Acme Pre-Owned said 5 cars were sold. Acme Pre-Owned agreed.'), 'Acme Pre-Owned'));
   });
 
+  it('a figure in a link to another story of the article\'s own site is not its subject\'s (the site read from + Link)', function () {
+    const body = 'Acme Corp said on Monday that hackers stole 2 million records. Acme Corp is investigating. '
+      + 'Attacks on devices [reached 1.5 billion](https://threatpost.com/iot-attacks-doubling/169224/) this year.';
+    const owner = (f: DocFacts, text: string) => figure(f, text).subject;
+    assert.strictEqual(owner(facts(body), '2 million'), 'acme corp');
+    // The article is on threatpost.com (the fixture's Link): the linked story is another of its stories.
+    assert.strictEqual(owner(facts(body), '1.5 billion'), undefined);
+    // On another site, the link may be this story's source: the subject stands in as before.
+    assert.strictEqual(owner(facts(body, { info: { Source: 'Example', Link: '[article](https://example.com/a/1)', Date: 'August 28, 2021', Author: 'A B' } }), '1.5 billion'), 'acme corp');
+  });
+
   it('the rest of a name that starts with a number is no name of its own ("451 Research" is not "Research")', function () {
     const f = facts('The report, conducted by 451 Research, found that 55% of respondents said the data is stale. 451 Research surveyed 525 data leaders in the US. All of the survey participants work for organizations that have more than 1,000 employees.');
     const names = f.entities.map((e) => e.name);

@@ -444,6 +444,49 @@ describe('figures', function () {
       assert.strictEqual(figure('Some 8.2 million players were exposed.', 'Some 8.2 million', 't-mobile').subject, 't-mobile');
     });
 
+    it('a figure in a link to another story of the same site is that story\'s, unless the story is about the subject', function () {
+      const linked = (sentence: string, site: string | undefined, names: Name[] = NAMES) => {
+        const sentences = doc([sentence]);
+        return extractFigures(sentences, mentionsOf(sentences, names), kinds(names), 't-mobile', 0, site).filter((f) => f.unit !== 'year')[0];
+      };
+      // "the first half of 2021 [saw 1.5 billion attacks](https://threatpost.com/iot-attacks-doubling/169224/)".
+      const other = 'Perhaps it is no wonder that this year [saw 1.5 billion attacks](https://threatpost.com/iot-attacks-doubling/169224/) on devices.';
+      assert.strictEqual(linked(other, 'threatpost.com').subject, undefined);
+      // The same site under its other address.
+      assert.strictEqual(linked(other, 'threatpost.com').subject, linked(other.replace('https://threatpost.com/iot-attacks-doubling/169224/', 'https://kasperskycontenthub.com/threatpost-global/?p=169224'), 'threatpost.com').subject);
+      // A link elsewhere may be this story's evidence ("said [about $30 million](https://ftmscan.com/…)").
+      assert.strictEqual(linked('The firm said [about $30 million](https://ftmscan.com/address/0xdefc) was stolen.', 'threatpost.com').subject, 't-mobile');
+      // Without the article's own address, nothing is known of the link.
+      assert.strictEqual(linked(other, undefined).subject, 't-mobile');
+      // A linked story whose address names the subject is about it; so is one the sentence says the subject speaks in.
+      assert.strictEqual(linked('The thieves [posted a list of 30 million](https://threatpost.com/t-mobile-investigates-100m-records/168689/) records.', 'threatpost.com').subject, 't-mobile');
+      assert.strictEqual(linked('T-Mobile estimated the records to be [~40 million](https://threatpost.com/customers-data-stolen/168778/).', 'threatpost.com').subject, 't-mobile');
+      // A linked story about an organisation the sentence names is that organisation's.
+      assert.strictEqual(linked('Earlier, [LinkedIn said details of 129,000 customers](https://www.zdnet.com/article/linkedin-breach-compromises-data/) leaked.', 'zdnet.com').subject, 'linkedin');
+      // An image's alt text is no link text.
+      assert.strictEqual(linked('It shows ![a chart of 1.5 billion attacks](https://threatpost.com/x.png) today.', 'threatpost.com'), undefined);
+    });
+
+    it('physical measures ("103 degrees", "15 miles") are no one\'s', function () {
+      assert.strictEqual(figure('Sensors should operate at a little over 103 degrees Fahrenheit.', 'over 103', 't-mobile').subject, undefined);
+      assert.strictEqual(figure('Firms must comply if they operate within 15 miles of land.', '15', 't-mobile').subject, undefined);
+    });
+
+    it('a well-known company\'s short name is the key of its longer names; a product of its maker is not one of them', function () {
+      const names: Name[] = [
+        ['SonicWall Capture Labs', 'sonicwall capture labs', 'organisation'], ['SonicWall', 'sonicwall', 'organisation'],
+        ['Microsoft Exchange', 'microsoft exchange', 'other'], ['Microsoft', 'microsoft', 'organisation'],
+        ['Corvane Wireless', 'corvane wireless', 'organisation'], ['Corvane', 'corvane', 'organisation'],
+      ];
+      const subjects = (texts: string[]) => figuresOf(texts, null, names).map((f) => f.subject);
+      // "SonicWall recorded …" and "SonicWall Capture Labs recorded …" count for one company.
+      assert.deepStrictEqual(subjects(['SonicWall Capture Labs recorded 78.4 million attempts.', 'SonicWall saw 495 million attacks.']), ['sonicwall', 'sonicwall']);
+      // "Microsoft released nine patches" in a story headed by Microsoft Exchange is Microsoft's.
+      assert.deepStrictEqual(subjects(['Microsoft Exchange is under attack.', 'Microsoft released nine patches.']), ['microsoft']);
+      // A short name that is no well-known company still stands for the full name the article gave first.
+      assert.deepStrictEqual(subjects(['Corvane Wireless lost 5 million records.', 'Corvane said 2 million were prepaid.']), ['corvane wireless', 'corvane wireless']);
+    });
+
     it('the firm of someone who comments owns nothing they count ("analyst at LinkedIn, noted …"); a company\'s officer speaks for it', function () {
       assert.strictEqual(figure('Sean Nikkel, senior analyst at LinkedIn, noted that more than 3 million devices run it.', 'more than 3 million', 't-mobile').subject, 't-mobile');
       assert.strictEqual(figure('Jane Roe, CEO of LinkedIn, said 3 million accounts were hit.', '3 million', 't-mobile').subject, 'linkedin');

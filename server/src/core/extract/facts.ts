@@ -10,7 +10,7 @@ import { extractFigures, mainSubject } from './figures';
 import type { Pin } from './pins';
 import type { DocFacts, EntityKind, Mention } from './types';
 import { afterLeadingImages, plain } from '../text';
-import { canonicalUrl } from './urls';
+import { canonicalUrl, siteOf } from './urls';
 import { forgetReadings } from './numbers';
 import { isEpochPlaceholder } from '../syntax/dates';
 
@@ -235,7 +235,8 @@ export function extractFacts(uri: string, text: string, article: Article, option
   const refs = sentences.map((s) => ({ span: s.span, text: s.text }));
   // Link destinations, images and bare URLs are masked by the extractors themselves.
   const headlines = sentences.filter((x) => x.where === 'title' || x.where === 'subtitle').length;
-  const figures = assignAsOf(extractFigures(refs, mentions, kindOf, subject, headlines), refs, date);
+  const site = article.link?.parsed ? siteOf(article.link.parsed.url) : undefined;
+  const figures = assignAsOf(extractFigures(refs, mentions, kindOf, subject, headlines, site), refs, date);
   const claims = extractClaims(refs, mentions, kindOf, date);
   forgetReadings(refs);
   const author = article.author?.value;

@@ -29,8 +29,9 @@
  */
 import { isLinkOnly, type Span, wordTable } from '../text';
 import { monthOf } from '../syntax/dates';
-import { ORG_SUFFIXES } from './lexicon';
+import { KNOWN_ORGS, ORG_SUFFIXES, PRODUCTS } from './lexicon';
 import { readingsOf, STOP_WORDS, type RawNumber } from './numbers';
+import { siteOf } from './urls';
 import { newFigure, type EntityKind, type Figure, type Mention, type SentenceRef, type Unit } from './types';
 
 /**
@@ -221,6 +222,8 @@ const INCIDENTAL_NOUNS = new Set([
   'theory', 'rule', 'module', 'command', 'cluster', 'channel', 'character', 'digit', 'factor', 'question', 'answer', 'example',
   'idea', 'lesson', 'tip', 'trend', 'takeaway', 'prediction', 'recommendation', 'practice', 'stage', 'level', 'layer', 'round',
   'decade', 'century', 'generation', 'iteration', 'component', 'plugin', 'extension', 'library', 'package', 'sample', 'strain',
+  // Measures of the physical world: "103 degrees", "within 15 miles of land".
+  'degree', 'mile', 'kilometer', 'kilometre', 'meter', 'metre', 'foot', 'inch', 'tonne', 'kilogram',
 ]);
 
 /** Cryptocurrencies, which the entity extractor finds as names (see `PRODUCTS`). */
@@ -694,6 +697,8 @@ const ORG_WORDS = new Set([
 export function orgLike(key: string, kind: EntityKind | undefined): boolean {
   if (kind === 'organisation') return true;
   if (kind === 'place' || kind === 'outlet' || kind === 'handle') return false;
+  // "Microsoft Exchange" is software, whatever its last word says.
+  if (PRODUCTS.has(key)) return false;
   const words = key.split(' ');
   return words.length >= 2 && words.some((w) => ORG_WORDS.has(w));
 }
@@ -706,6 +711,8 @@ export function orgLike(key: string, kind: EntityKind | undefined): boolean {
  * one that starts with the short form and that the body gives no later
  * than it, or a headline gives (a longer name met only after the short one
  * is a part of the organisation: Microsoft's Threat Intelligence Center).
+ * A well-known company (`KNOWN_ORGS`) goes the other way: its short name is
+ * the key of every longer name that starts with it.
  */
 function canonicalKeys(mentions: Mention[], kindOf: (key: string) => EntityKind | undefined): (key: string) => string {
   // `mainSubject` and `extractFigures` ask for the same article's keys one after the other.
@@ -734,6 +741,12 @@ function canonicalKeys(mentions: Mention[], kindOf: (key: string) => EntityKind 
     if (key.includes(' ') || kindOf(key) === 'person' || kindOf(key) === 'place') continue;
     const longer = byFirst.get(key);
     if (!longer) continue;
+    if (KNOWN_ORGS.has(key)) {
+      // A well-known company is the short name, and its longer ones are it or its parts ("Cisco Systems",
+      // "SonicWall Capture Labs", "IBM Security"): their figures are the company's.
+      for (const other of longer) full.set(other, key);
+      continue;
+    }
     const short = firstInBody.get(key) ?? Infinity;
     let best: string | undefined;
     for (const other of longer) {
@@ -798,7 +811,8 @@ export function mainSubject(mentions: Mention[], kindOf: (key: string) => Entity
  * The figures of an article. `sentences` are all its sentences in order
  * (title, subtitle, body); `mentions` its entity mentions; `kindOf` tells an
  * entity's kind; `fallbackSubject` is the article's main entity, the subject
- * of figures whose sentence names no organisation.
+ * of figures whose sentence names no organisation; `site` is the site of the
+ * article's own address (see `siteOf`), whose other stories it links to.
  */
 export function extractFigures(
   sentences: SentenceRef[],
@@ -806,6 +820,7 @@ export function extractFigures(
   kindOf: (key: string) => EntityKind | undefined,
   fallbackSubject?: string,
   headlines = 0,
+  site?: string,
 ): Figure[] {
   const figures: Figure[] = [];
   const bySentence = mentionsBySentence(sentences, mentions);
@@ -905,9 +920,22 @@ export function extractFigures(
         // A sentence that names organisations before the figure only as examples of a kind ("operations such as
         // REvil or DarkSide work … 70 percent") is about the kind: no one's figure.
         const exampled = named === undefined && (examples ?? []).some((m) => m.span.end <= span.start);
-        const carried = named === undefined && !exampled ? carriedSubject(si) : undefined;
+        // A figure in the text of a link to another story of the same site ("the first half of 2021 [saw 1.5
+        // billion attacks](https://threatpost.com/…)") is that story's: neither the article's subject nor the
+        // sentence before stands in for its owner. (A link elsewhere may be this story's evidence: "Grim Finance
+        // said [about $30 million](https://ftmscan.com/…)".) Unless the linked story is about the subject too, by its
+        // address ("[posted a list of 30 million](https://threatpost.com/t-mobile-investigates-100m-records/…)") or
+        // by the sentence ("T-Mobile had estimated the total … to be [~40 million](https://threatpost.com/…)").
+        // The story linked to is about whichever of the sentence's organisations its address names ("[Singtel said …
+        // 129,000 customers](https://www.zdnet.com/article/singtel-breach-…)"), or the sentence before's.
+        const link = named === undefined && site !== undefined ? linkAround(s.text, start, r.end, site) : undefined;
+        const cited = link !== undefined && !(fallbackSubject !== undefined && addressNames(link, fallbackSubject))
+          && !(orgs ??= ms.filter(isOrg)).some((m) => canon(m.key) === fallbackSubject);
+        const linked = cited ? (orgs ??= ms.filter(isOrg)).find((m) => addressNames(link, canon(m.key)) || addressNames(link, m.key))?.key : undefined;
+        const before = named === undefined && !exampled && (!cited || linked === undefined) ? carriedSubject(si) : undefined;
+        const carried = linked ?? (cited && !(before !== undefined && addressNames(link, before)) ? undefined : before);
         // So is a sentence about a whole sector or population ("the healthcare sector sees 752 attacks a week").
-        const general = exampled || (named === undefined && carried === undefined && ofPopulation(v, start));
+        const general = exampled || (cited && carried === undefined) || (named === undefined && carried === undefined && ofPopulation(v, start));
         // The article's subject stands in for the owner, but not of a count made in passing (`INCIDENTAL_NOUNS`):
         // "three methods", "two vulnerabilities" in a sentence naming no one are no one's in particular.
         const fallback = measured.noun !== undefined && INCIDENTAL_NOUNS.has(measured.noun) ? undefined : fallbackSubject;
@@ -922,6 +950,49 @@ export function extractFigures(
   }
   if (headlines > 0) qualifyHeadlines(figures, headlines);
   return figures;
+}
+
+/**
+ * The address of the Markdown link whose text holds `start…end` of a
+ * sentence's raw text (`[… 1.5 billion attacks](https://…)`: a `[` before it
+ * with no `]` between, and a `](` after it with no `[` between, within a link
+ * text's length), when that address is on `site` (see `siteOf`).
+ */
+function linkAround(raw: string, start: number, end: number, site: string): string | undefined {
+  const REACH = 400;
+  let open = -1;
+  for (let k = start - 1; k >= 0 && start - k <= REACH; k--) {
+    const c = raw.charCodeAt(k);
+    if (c === 93 /* ] */) return undefined;
+    if (c === 91 /* [ */) { open = k; break; }
+  }
+  if (open < 0 || (open > 0 && raw.charCodeAt(open - 1) === 33 /* ! */)) return undefined;
+  for (let k = end; k < raw.length && k - end <= REACH; k++) {
+    const c = raw.charCodeAt(k);
+    if (c === 91) return undefined;
+    if (c === 93) {
+      if (raw.charCodeAt(k + 1) !== 40 /* ( */) return undefined;
+      let e = k + 2;
+      while (e < raw.length && e - k < 2048 && raw.charCodeAt(e) !== 41 /* ) */ && raw.charCodeAt(e) > 32) e++;
+      const url = raw.slice(k + 2, e);
+      return siteOf(url) === site ? url : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Whether a web address's words name `key` ("…/t-mobile-discloses-its-fourth-data-breach/" names "t-mobile"). */
+function addressNames(url: string, key: string): boolean {
+  const lower = url.toLowerCase();
+  for (const form of new Set([key.replace(/ /g, '-'), key.replace(/ /g, '')])) {
+    for (let at = lower.indexOf(form); at >= 0; at = lower.indexOf(form, at + 1)) {
+      const before = lower.charCodeAt(at - 1);
+      const after = lower.charCodeAt(at + form.length);
+      const edge = (c: number) => Number.isNaN(c) || c === 45 /* - */ || c === 47 /* / */ || c === 95 /* _ */ || c === 46 /* . */;
+      if (edge(before) && edge(after)) return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -12,6 +12,24 @@ const TRACKING = /^(?:utm_|mod$|ref$|ref_src$|fbclid$|gclid$|mc_|cmp$|ftag$|taid
 /** Hosts that publish one site under several names ("blogs.computerworld.com" is Computerworld). */
 const SAME_SITE: Record<string, string> = { 'blogs.computerworld.com': 'computerworld.com' };
 
+/**
+ * The site a web address belongs to: its host without "www.", one name per
+ * site (`SAME_SITE`; ThreatPost's copies on kasperskycontenthub.com are
+ * threatpost.com). Undefined for what is not an http(s) address.
+ */
+export function siteOf(raw: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(raw.trim());
+  } catch {
+    return undefined;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+  const bare = u.hostname.toLowerCase().replace(/^www\./, '');
+  if (bare === 'kasperskycontenthub.com' && u.pathname.startsWith('/threatpost-global')) return 'threatpost.com';
+  return SAME_SITE[bare] ?? bare;
+}
+
 export function canonicalUrl(raw: string): string | undefined {
   let u: URL;
   try {
