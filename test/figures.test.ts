@@ -467,6 +467,13 @@ describe('figures', function () {
       assert.strictEqual(linked('It shows ![a chart of 1.5 billion attacks](https://threatpost.com/x.png) today.', 'threatpost.com'), undefined);
     });
 
+    it('a reference mark is no figure: "[2](https://…)", "[3]"', function () {
+      assert.deepStrictEqual(figuresOf('See [1](https://example.com/a) [2](https://example.com/b) for details.').map((f) => f.text), []);
+      assert.deepStrictEqual(figuresOf('As reported before [3], it spread.').map((f) => f.text), []);
+      // A figure that is a link's whole text is still one when it is more than a bare number.
+      assert.deepStrictEqual(figuresOf('It lost [$5 million](https://example.com/a) and [40 million records](https://example.com/b).').map((f) => f.text), ['$5 million', '40 million']);
+    });
+
     it('physical measures ("103 degrees", "15 miles") are no one\'s', function () {
       assert.strictEqual(figure('Sensors should operate at a little over 103 degrees Fahrenheit.', 'over 103', 't-mobile').subject, undefined);
       assert.strictEqual(figure('Firms must comply if they operate within 15 miles of land.', '15', 't-mobile').subject, undefined);

@@ -222,6 +222,7 @@ const INCIDENTAL_NOUNS = new Set([
   'theory', 'rule', 'module', 'command', 'cluster', 'channel', 'character', 'digit', 'factor', 'question', 'answer', 'example',
   'idea', 'lesson', 'tip', 'trend', 'takeaway', 'prediction', 'recommendation', 'practice', 'stage', 'level', 'layer', 'round',
   'decade', 'century', 'generation', 'iteration', 'component', 'plugin', 'extension', 'library', 'package', 'sample', 'strain',
+  'cve', 'issue', 'rce', 'screenshot', 'formula', 'shell', 'event',
   // Measures of the physical world: "103 degrees", "within 15 miles of land".
   'degree', 'mile', 'kilometer', 'kilometre', 'meter', 'metre', 'foot', 'inch', 'tonne', 'kilogram',
 ]);
@@ -892,8 +893,8 @@ export function extractFigures(
         }
       }
       low = Math.max(0, low);
-      // "one in four people", "Figure 3", "1 - 5 of 18" count no one.
-      if (countsNothing(v, start, r.end)) continue;
+      // "one in four people", "Figure 3", "1 - 5 of 18" count no one; nor does a reference mark ("[2](https://…)", "[2]").
+      if (countsNothing(v, start, r.end) || referenceMark(s.text, start, r.end)) continue;
       // "451 Research surveyed 525 data leaders", "WTSP 10 News": a name that starts with a number.
       if (si >= headlines && !hedge && r.unit === 'count' && namedAfter(v, r)) continue;
 
@@ -950,6 +951,13 @@ export function extractFigures(
   }
   if (headlines > 0) qualifyHeadlines(figures, headlines);
   return figures;
+}
+
+/** Whether `start…end` is a bare number in brackets ("[2](https://…)", "[3]"): a reference, no figure. */
+function referenceMark(raw: string, start: number, end: number): boolean {
+  if (raw.charCodeAt(start - 1) !== 91 /* [ */ || raw.charCodeAt(end) !== 93 /* ] */ || end - start > 3) return false;
+  for (let k = start; k < end; k++) if (raw.charCodeAt(k) < 48 || raw.charCodeAt(k) > 57) return false;
+  return true;
 }
 
 /**
