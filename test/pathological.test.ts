@@ -168,8 +168,9 @@ describe('reading files: size limit, binary and encoding', function () {
 
   it('reads a UTF-8 article with astral characters, and drops a BOM as editors do', async function () {
     const text = '# Title 😀\n\n## Article:\nText.\n';
-    assert.deepStrictEqual(await readArticleFile(write('a.txt', text), { maxBytes: 1000 }), { ok: true, text });
-    assert.deepStrictEqual(await readArticleFile(write('b.txt', `\uFEFF${text}`), { maxBytes: 1000 }), { ok: true, text });
+    assert.deepStrictEqual(await readArticleFile(write('a.txt', text), { maxBytes: 1000 }), { ok: true, text, bom: false });
+    // The byte order mark is left out, as editors do, and remembered for a writer.
+    assert.deepStrictEqual(await readArticleFile(write('b.txt', `\uFEFF${text}`), { maxBytes: 1000 }), { ok: true, text, bom: true });
   });
 
   it('skips a file above the size limit, with a message naming both sizes', async function () {
@@ -178,6 +179,13 @@ describe('reading files: size limit, binary and encoding', function () {
     assert.ok(!r.ok && r.code === 'file.too-large' && /2\.0 MB is more than the 2\.0 MB limit/.test(r.message), JSON.stringify(r));
     const at = await readArticleFile(write('exact.txt', 'x'.repeat(2_000_000)), { maxBytes: 2_000_000 });
     assert.strictEqual(at.ok, true);
+  });
+
+  it('says a UTF-16 file is UTF-16, not binary, and gives small limits in bytes or KB', async function () {
+    const r = await readArticleFile(write('u16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# Title\n', 'utf16le')])), { maxBytes: 1000 });
+    assert.ok(!r.ok && r.code === 'file.encoding' && /UTF-16/.test(r.message), JSON.stringify(r));
+    const small = await readArticleFile(write('s.txt', 'x'.repeat(20)), { maxBytes: 10 });
+    assert.ok(!small.ok && small.message === '20 bytes is more than the 10 bytes limit', JSON.stringify(small));
   });
 
   it('skips a binary file (a NUL byte)', async function () {
@@ -196,6 +204,6 @@ describe('reading files: size limit, binary and encoding', function () {
     const folder = await readArticleFile(dir, { maxBytes: 1000 });
     assert.ok(!folder.ok && folder.code === 'file.unreadable');
     const missing = await readArticleFile(path.join(dir, 'nope.txt'), { maxBytes: 1000 });
-    assert.ok(!missing.ok && missing.code === 'file.unreadable' && missing.message === 'ENOENT');
+    assert.ok(!missing.ok && missing.code === 'file.unreadable' && /^it does not exist .*\(ENOENT\)$/.test(missing.message), JSON.stringify(missing));
   });
 });

@@ -14,12 +14,12 @@ import { pathToFileURL } from 'url';
 import { analyze, type Analysis } from './core/analyze';
 import { checkConsistency } from './core/check/consistency';
 import { applySilences } from './core/check/suppress';
-import { ALL_CODES, CODES, isCode, type Severity } from './core/codes';
+import { ALL_CODES, CODES, isCode, type Code, type Severity } from './core/codes';
 import { looksLikeArticle } from './core/detect';
 import { applyEdits, applySeverities, diag, type Diagnostic, type SeverityOverrides } from './core/diagnostics';
 import { extractFacts } from './core/extract/facts';
 import { CorpusIndex, dropShadowedSeeds } from './core/index/corpus';
-import { readArticleFile, walkArticleFiles } from './node/fsutil';
+import { readArticleFile, walkArticleFiles, whyUnreadable, type WalkProblem } from './node/fsutil';
 import { ChunkedWriter, ReaderGone, writeAllSync, writeJson } from './node/jsonout';
 import { parsePins } from './core/extract/pins';
 import { LineIndex } from './core/text';
@@ -27,27 +27,36 @@ import pkg from '../../package.json';
 
 const SEEDS_DIR = path.join(__dirname, '..', 'seeds');
 
-const USAGE = `Usage: breach-desk check [paths…] [options]
+const USAGE = `Usage: breach-desk check [paths…] [options] [--] [paths…]
 
-Checks every article file (.txt, .md with the article layout) under the
-paths (default: the current folder) together with the bundled seed articles.
+Checks every article file (.txt, .md, .markdown, .article with the article
+layout) under the paths (default: the current folder). The bundled seed
+articles are part of the corpus the articles are checked against; their own
+problems are reported only when the paths name them. Pinned entities are read
+from .breachdesk/entities.json in the current folder.
 
 Options:
   --format text|json|sarif   output format (default text)
   --no-seeds                 leave the bundled seed articles out of the corpus
   --severity CODE=LEVEL      override a code's severity (error, warning,
-                             information, hint, off); may be repeated
+                             information, hint, off); may be repeated; the
+                             codes are listed in README ("Diagnostic codes")
   --max-size BYTES           skip files larger than this (default 5000000)
-  --fix                      apply every safe fix, then report what remains
+  --fix                      apply every safe fix, say which files changed
+                             (on stderr), then report what remains
   --help, --version
+
+Text: path:line:column: error|warning|note: message [code], columns counted
+  in UTF-16 code units from 1 (as VS Code counts them).
 
 JSON: { version, files: [{ path, diagnostics: [{ code, severity, message,
   range: { start: { line, character }, end }, related: [{ path, range,
-  message }], fixes: [{ title, edits: [{ range, newText }] }] }] }], summary }
-  Lines and characters are 0-based, characters in UTF-16 code units (as LSP).
+  message }], fixes: [{ title, preferred, edits: [{ range, newText }] }] }] }],
+  summary }. Lines and characters are 0-based, characters in UTF-16 code
+  units (as LSP); \`preferred\` fixes are the ones --fix applies.
 
-Exit status: 1 when an error-level diagnostic remains, 2 for a usage error,
-otherwise 0.`;
+Exit status: 0 when no error-level diagnostic remains, 1 when one does, 2 for
+a usage error or a path that does not exist, 3 for an internal error.`;
 
 interface Options {
   paths: string[];
@@ -70,12 +79,14 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   while (args.length) {
     const a = args.shift()!;
     const value = (name: string) => {
-      const eq = a.indexOf('=');
-      if (a.startsWith('--') && eq > 0 && name !== '--severity') return a.slice(eq + 1);
+      // "--format=json": the value follows the first "=" ("--severity=tags.punctuation=off" too).
+      if (a.startsWith(`${name}=`)) return a.slice(name.length + 1);
       const v = args.shift();
       if (v === undefined) throw new UsageError(`${name} needs a value.`);
       return v;
     };
+    // Everything after "--" is a path, even one that starts with "-".
+    if (a === '--') { o.paths.push(...args.splice(0)); break; }
     if (a === '--help' || a === '-h') return 'help';
     if (a === '--version') return 'version';
     if (a === '--no-seeds') o.seeds = false;
@@ -85,13 +96,16 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${f}".`);
       o.format = f;
     } else if (a === '--max-size' || a.startsWith('--max-size=')) {
-      const n = Number(value('--max-size'));
-      if (!Number.isFinite(n) || n <= 0) throw new UsageError('--max-size takes a positive number of bytes.');
-      o.maxBytes = n;
-    } else if (a === '--severity') {
+      const v = value('--max-size');
+      if (!/^[0-9]+$/.test(v) || Number(v) <= 0) throw new UsageError(`--max-size takes a whole, positive number of bytes, not "${v}".`);
+      o.maxBytes = Number(v);
+    } else if (a === '--severity' || a.startsWith('--severity=')) {
       const v = value('--severity');
-      const [code, level] = v.split('=');
-      if (!isCode(code)) throw new UsageError(`"${code}" is not a Breach Desk code (see --help and README).`);
+      const eq = v.indexOf('=');
+      if (eq < 0) throw new UsageError(`--severity takes CODE=LEVEL (for example tags.stop-word=off), not "${v}".`);
+      const code = v.slice(0, eq);
+      const level = v.slice(eq + 1);
+      if (!isCode(code)) throw new UsageError(`"${code}" is not a Breach Desk code (the codes are listed in README, "Diagnostic codes").`);
       if (!['error', 'warning', 'information', 'hint', 'off'].includes(level)) throw new UsageError(`Severity for ${code} must be error, warning, information, hint or off, not "${level}".`);
       o.severities[code] = level as Severity | 'off';
     } else if (a.startsWith('-')) throw new UsageError(`Unknown option "${a}".`);
@@ -102,12 +116,16 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 }
 
 interface FileResult {
+  /** The path as the walk found it (a symbolic link is reported as the link). */
   file: string;
+  /** A bundled seed the paths do not name: corpus knowledge only, never reported, counted or fixed. */
   seed: boolean;
   /** For `.breachdesk/entities.json`, whose problems have positions but no analysis. */
   pinsLines?: LineIndex;
   /** The article's text, dropped once it is checked. */
   text?: string;
+  /** Whether the file began with a UTF-8 byte order mark (`--fix` writes it back). */
+  bom?: boolean;
   /** Checked against the corpus, and counted (`finish`). */
   finished?: boolean;
   /** Lines of an article that was read, for positions in the report. */
@@ -129,6 +147,8 @@ function rel(file: string): string {
 interface Run {
   results: FileResult[];
   notArticles: number;
+  /** Files `--fix` rewrote. */
+  fixedFiles: number;
   index: CorpusIndex;
   uriOf: Map<FileResult, string>;
   /** Diagnostics of each severity, counted as files are finished. */
@@ -136,40 +156,62 @@ interface Run {
   o: Options;
 }
 
+/** A problem of a file as a whole (it could not be read, or written), at its start, with the user's severity for its code. */
+function fileProblem(o: Options, code: Code, message: string): Diagnostic[] {
+  return applySeverities([diag(code, { start: 0, end: 0 }, message)], o.severities);
+}
+
 async function collect(o: Options): Promise<Run> {
   const roots = o.paths.map((p) => path.resolve(p));
-  for (const r of roots) if (!fs.existsSync(r)) throw new UsageError(`No such file or folder: ${r}`);
-  const files = new Map<string, boolean>();
+  for (const r of roots) {
+    let there = true;
+    try { fs.lstatSync(r); } catch { there = false; }
+    if (!there) throw new UsageError(`No such file or folder: ${r}`);
+  }
+  // Files by their real path (one file reached by two paths is read once), with the path the walk found.
+  const files = new Map<string, { file: string; seed: boolean }>();
   const real = (f: string) => { try { return fs.realpathSync(f); } catch { return f; } };
-  if (o.seeds) for (const f of await walkArticleFiles([SEEDS_DIR])) files.set(real(f), true);
-  for (const f of await walkArticleFiles(roots)) if (!files.has(real(f))) files.set(real(f), false);
-  const list = [...files.entries()];
-  const run: Run = { results: [], notArticles: 0, index: new CorpusIndex(), uriOf: new Map(), counts: { error: 0, warning: 0, information: 0, hint: 0 }, o };
+  const unread: WalkProblem[] = [];
+  for (const f of await walkArticleFiles(roots, undefined, unread)) if (!files.has(real(f))) files.set(real(f), { file: f, seed: false });
+  const named = files.size;
+  if (o.seeds) for (const f of await walkArticleFiles([SEEDS_DIR])) if (!files.has(real(f))) files.set(real(f), { file: f, seed: true });
+  const list = [...files.values()];
+  const run: Run = { results: [], notArticles: 0, fixedFiles: 0, index: new CorpusIndex(), uriOf: new Map(), counts: { error: 0, warning: 0, information: 0, hint: 0 }, o };
+  for (const u of unread) run.results.push({ file: u.path, seed: false, diagnostics: fileProblem(o, 'file.unreadable', u.message) });
   const pinsResult = loadPins(run);
-  const progress = list.length > 200;
+  const progress = named > 200;
   const tty = process.stderr.isTTY;
   const BATCH = 16;
+  let done = 0;
   for (let i = 0; i < list.length; i += BATCH) {
     const batch = list.slice(i, i + BATCH);
-    const read = await Promise.all(batch.map(([f]) => readArticleFile(f, { maxBytes: o.maxBytes })));
-    batch.forEach(([file, seed], j) => {
+    const read = await Promise.all(batch.map(({ file }) => readArticleFile(file, { maxBytes: o.maxBytes })));
+    batch.forEach(({ file, seed }, j) => {
       const r = read[j];
+      if (!seed) done++;
       if (!r.ok) {
-        run.results.push({ file, seed, diagnostics: [diag(r.code, { start: 0, end: 0 }, `Skipped: ${r.message}.`)] });
+        if (!seed) run.results.push({ file, seed, diagnostics: fileProblem(o, r.code, `Skipped: ${r.message}.`) });
         return;
       }
-      if (!looksLikeArticle(r.text)) { run.notArticles++; return; }
+      if (!looksLikeArticle(r.text)) {
+        if (seed) return;
+        run.notArticles++;
+        // A file named on the command line that is no article is worth a word; one met in a folder is not.
+        if (roots.includes(path.resolve(file))) process.stderr.write(`breach-desk: ${rel(file)} is not an article (no \`## Information:\` or \`## Article:\` section); not checked.\n`);
+        return;
+      }
       const analysis = analyze(r.text, { now: Date.now(), severities: o.severities });
-      const result: FileResult = { file, seed, text: r.text, lines: analysis.lines, diagnostics: analysis.diagnostics };
-      run.results.push(result);
-      index(run, result, o.fix ? fixed(result, analysis, o) : analysis);
+      const result: FileResult = { file, seed, text: r.text, bom: r.bom, lines: analysis.lines, diagnostics: analysis.diagnostics };
+      if (!seed) run.results.push(result);
+      index(run, result, o.fix && !seed ? fixed(run, result, analysis, o) : analysis);
     });
-    const done = Math.min(i + BATCH, list.length);
-    if (progress && (tty ? true : done % 496 < BATCH || done === list.length)) {
-      process.stderr.write(tty ? `\rchecking ${done}/${list.length} files` : `checked ${done}/${list.length} files\n`);
+    if (progress && (tty ? true : done % 496 < BATCH || done === named)) {
+      process.stderr.write(tty ? `\rchecking ${done}/${named} files` : `checked ${done}/${named} files\n`);
     }
   }
   if (progress && tty) process.stderr.write('\n');
+  if (named === 0 && !unread.length) process.stderr.write(`breach-desk: no article files (.txt, .md, .markdown, .article) under ${o.paths.map((x) => `"${x}"`).join(', ')}.\n`);
+  if (o.fix) process.stderr.write(`breach-desk: --fix changed ${run.fixedFiles} file${run.fixedFiles === 1 ? '' : 's'}.\n`);
   // A bundled seed that the checked folders hold a copy of steps aside: no duplicate warning, no doubled facts.
   const dropped = new Set(dropShadowedSeeds(run.index));
   if (dropped.size) run.results = run.results.filter((r) => !dropped.has(run.uriOf.get(r) ?? ''));
@@ -182,11 +224,17 @@ async function collect(o: Options): Promise<Run> {
 function loadPins(run: Run): FileResult | undefined {
   const pinsFile = path.resolve('.breachdesk', 'entities.json');
   if (!fs.existsSync(pinsFile)) return undefined;
-  const text = fs.readFileSync(pinsFile, 'utf8');
+  let text: string;
+  try {
+    // A byte order mark is no part of the JSON (editors on Windows write one).
+    text = fs.readFileSync(pinsFile, 'utf8').replace(/^\uFEFF/, '');
+  } catch (err) {
+    return { file: pinsFile, seed: false, diagnostics: fileProblem(run.o, 'config.invalid', `The pinned entities could not be read: ${whyUnreadable(err)}.`), pinsLines: new LineIndex('') };
+  }
   const { pins, problems } = parsePins(text);
   for (const p of pins) if (!run.index.pins.has(p.key)) run.index.pins.set(p.key, p);
   if (problems.length) {
-    return { file: pinsFile, seed: false, diagnostics: problems.map((p) => diag('config.invalid', p.span, p.message)), pinsLines: new LineIndex(text) };
+    return { file: pinsFile, seed: false, diagnostics: applySeverities(problems.map((p) => diag('config.invalid', p.span, p.message)), run.o.severities), pinsLines: new LineIndex(text) };
   }
   return undefined;
 }
@@ -242,26 +290,35 @@ function relatedRange(uri: string, span: { start: number; end: number }) {
   return relatedIndex?.range(uri, span);
 }
 
-/** With `--fix`: every safe fix applied to the file (and written), in passes until none is left; the analysis of what is now there. */
-function fixed(r: FileResult, first: Analysis, o: Options): Analysis {
+/**
+ * With `--fix`: every safe fix applied to the file (and written), in passes until none is left; the analysis of what
+ * is now there. A file that cannot be written is left as it was and says so (`file.unwritable`); the run goes on.
+ */
+function fixed(run: Run, r: FileResult, first: Analysis, o: Options): Analysis {
   const edits = r.diagnostics.flatMap((d) => d.fixes?.filter((f) => f.preferred).flatMap((f) => f.edits) ?? []);
   if (!edits.length) return first;
-  if (r.seed) {
-    process.stderr.write(`note: not fixing the bundled seed ${rel(r.file)} (read-only sample data)\n`);
-    return first;
-  }
   // Overlapping fixes (two neighbouring tags removed) wait for the next pass.
   let text = r.text!;
   let analysis = first;
+  let count = 0;
   for (let pass = 0; pass < 5; pass++) {
     const safe = analysis.diagnostics.flatMap((d) => d.fixes?.filter((f) => f.preferred).flatMap((f) => f.edits) ?? []);
     const next = applyEdits(text, safe);
     if (next === text) break;
+    count += safe.length;
     text = next;
     analysis = analyze(text, { now: Date.now(), severities: o.severities });
   }
   if (text === r.text) return first;
-  fs.writeFileSync(r.file, text);
+  try {
+    // Through a symbolic link to its target, as an editor saves; the byte order mark the file had is kept.
+    fs.writeFileSync(r.file, r.bom ? `\uFEFF${text}` : text);
+  } catch (err) {
+    r.diagnostics = [...fileProblem(o, 'file.unwritable', `Not fixed: the file could not be written: ${whyUnreadable(err)}.`), ...r.diagnostics];
+    return first;
+  }
+  run.fixedFiles++;
+  process.stderr.write(`fixed ${rel(r.file)} (${count} edit${count === 1 ? '' : 's'})\n`);
   r.text = text;
   r.lines = analysis.lines;
   r.diagnostics = analysis.diagnostics;
@@ -291,8 +348,10 @@ function printText(run: Run): void {
   for (const r of run.results) {
     for (const d of finish(run, r).diagnostics) {
       const p = positions(r, d).start;
-      const sev = d.severity === 'error' ? paint('error', 31) : d.severity === 'warning' ? paint('warning', 33) : paint(d.severity, 36);
-      lines.push(`${rel(r.file)}:${p.line + 1}:${p.character + 1}: ${sev} ${d.code} ${d.message}`);
+      // As compilers write it ("a.txt:3:1: warning: … [code]"), which editors' and CI's problem matchers read.
+      const level = LEVEL[d.severity];
+      const sev = paint(`${level}:`, level === 'error' ? 31 : level === 'warning' ? 33 : 36);
+      lines.push(`${rel(r.file)}:${p.line + 1}:${p.character + 1}: ${sev} ${d.message} [${d.code}]`);
       for (const x of d.related ?? []) {
         const u = x.uri ?? pathToFileURL(r.file).toString();
         const rr = relatedRange(u, x.span) ?? r.lines?.range(x.span);
@@ -331,7 +390,7 @@ function* fileEntries(run: Run): Generator<unknown> {
           const range = relatedRange(u, x.span) ?? r.lines?.range(x.span);
           return range ? [{ path: relOfUri(u), range, message: x.message }] : [];
         }),
-        fixes: (d.fixes ?? []).map((f) => ({ title: f.title, edits: f.edits.map((e) => ({ range: r.lines!.range(e.span), newText: e.newText })) })),
+        fixes: (d.fixes ?? []).map((f) => ({ title: f.title, preferred: f.preferred === true, edits: f.edits.map((e) => ({ range: r.lines!.range(e.span), newText: e.newText })) })),
       })),
     };
     release(r);
@@ -442,14 +501,17 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /**
- * The heap the run may use: three quarters of the machine's memory, for a corpus of fifty thousand articles
+ * The heap the run may use: three quarters of the machine's (or the container's) memory, for a corpus of fifty thousand articles
  * needs some 6 GB and Node's default stops near 4 GB. Undefined when the heap already allows that, or when
  * the user chose a size (`--max-old-space-size` in NODE_OPTIONS or on the command line).
  */
 function heapWanted(): number | undefined {
   if (process.env.BREACH_DESK_HEAP_SET) return undefined;
   if (/--max-old-space-size/.test(`${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`)) return undefined;
-  const want = Math.floor((os.totalmem() * 0.75) / 2 ** 20);
+  // In a container, its memory limit, not the machine's (Node 19+: 0 or undefined when there is none).
+  const limit = (process as { constrainedMemory?: () => number | undefined }).constrainedMemory?.();
+  const memory = limit && limit > 0 && limit < os.totalmem() ? limit : os.totalmem();
+  const want = Math.floor((memory * 0.75) / 2 ** 20);
   return want > (v8.getHeapStatistics().heap_size_limit / 2 ** 20) * 1.1 ? want : undefined;
 }
 

@@ -18,6 +18,7 @@ export const CODES = {
   'file.binary': { severity: 'warning', summary: 'The file holds binary data, not text; it is skipped.' },
   'file.encoding': { severity: 'warning', summary: 'The file is not valid UTF-8; it is skipped.' },
   'file.too-large': { severity: 'warning', summary: 'The file is larger than the size limit; it is skipped.' },
+  'file.unwritable': { severity: 'error', summary: '`--fix` could not write the file (it is left as it was).' },
   'config.invalid': { severity: 'error', summary: 'A mistake in `.breachdesk/entities.json` (the entry is ignored; the rest applies).' },
   'layout.missing-title': { severity: 'error', summary: 'The article has no `# Title` line.' },
   'layout.duplicate-title': { severity: 'warning', summary: 'A second `# Title` line before the first section.' },

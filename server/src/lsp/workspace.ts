@@ -16,7 +16,7 @@ import type { DocFacts } from '../core/extract/types';
 import { contentHash, type CorpusCache } from '../node/cache';
 import { analyse, AnalystPool, analystScript, type Job, type Outcome } from '../node/analyst';
 import * as os from 'os';
-import { readArticleFile, walkArticleFiles } from '../node/fsutil';
+import { readArticleFile, walkArticleFiles, type WalkProblem } from '../node/fsutil';
 import { packFacts } from '../node/packfacts';
 import { parsePins, type PinProblem } from '../core/extract/pins';
 
@@ -226,7 +226,10 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
     // The walk joins names onto the root as `path.join` writes it: a prefix to swap, not a path to resolve.
     const prefix = path.join(r.dir, path.sep);
     const realPrefix = path.join(realDir, path.sep);
-    for (const file of await walkArticleFiles([r.dir], links)) {
+    const unread: WalkProblem[] = [];
+    const found = await walkArticleFiles([r.dir], links, unread);
+    for (const u of unread) skipped.push(u);
+    for (const file of found) {
       let real = file.startsWith(prefix) ? realPrefix + file.slice(prefix.length) : path.join(realDir, path.relative(r.dir, file));
       if (links.has(file)) try { real = fs.realpathSync(file); } catch { /* keep the path as given */ }
       if (seen.has(real)) continue;

@@ -8,7 +8,8 @@ import * as path from 'path';
 import { isCandidateFile } from '../core/detect';
 
 export type ReadResult =
-  | { ok: true; text: string }
+  /** `bom`: the file started with a UTF-8 byte order mark, which `text` leaves out (as editors do); a writer puts it back. */
+  | { ok: true; text: string; bom: boolean }
   | { ok: false; code: 'file.unreadable' | 'file.binary' | 'file.encoding' | 'file.too-large'; message: string };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -45,21 +46,47 @@ export function readArticleFileSync(file: string, options: { maxBytes: number })
 }
 
 function refusal(st: fs.Stats, maxBytes: number): ReadResult | undefined {
-  if (!st.isFile()) return { ok: false, code: 'file.unreadable', message: 'not a regular file' };
+  if (!st.isFile()) return { ok: false, code: 'file.unreadable', message: 'it is not a regular file' };
   if (st.size > maxBytes) {
-    return { ok: false, code: 'file.too-large', message: `${(st.size / 1e6).toFixed(1)} MB is more than the ${(maxBytes / 1e6).toFixed(1)} MB limit` };
+    return { ok: false, code: 'file.too-large', message: `${size(st.size)} is more than the ${size(maxBytes)} limit` };
   }
   return undefined;
 }
 
+/** A size as people read it: "512 bytes", "12.3 KB", "5.0 MB" (in 1,000s, as the --max-size option counts). */
+export function size(bytes: number): string {
+  if (bytes < 1000) return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+  if (bytes < 1e6) return `${(bytes / 1e3).toFixed(1)} KB`;
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+/** Why a file or folder could not be read, in words (the error code after them). */
+export function whyUnreadable(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT': return 'it does not exist (a broken symbolic link, or it was removed meanwhile) (ENOENT)';
+    case 'EACCES': case 'EPERM': return `permission denied (${code})`;
+    case 'ELOOP': return 'its symbolic links form a loop (ELOOP)';
+    case 'EISDIR': return 'it is a folder (EISDIR)';
+    case 'ENOTDIR': return 'a part of its path is not a folder (ENOTDIR)';
+    case 'EMFILE': case 'ENFILE': return `too many files are open (${code})`;
+    case 'EIO': return 'the disk could not be read (EIO)';
+    default: return code ? `${(err as Error).message}` : String(err);
+  }
+}
+
 function unreadable(err: unknown): ReadResult {
-  return { ok: false, code: 'file.unreadable', message: (err as NodeJS.ErrnoException).code ?? String(err) };
+  return { ok: false, code: 'file.unreadable', message: whyUnreadable(err) };
 }
 
 function decodeArticle(bytes: Buffer): ReadResult {
+  // A UTF-16 byte order mark: text, but not in the encoding articles are read in.
+  if (bytes.length >= 4 && bytes.length % 2 === 0 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return { ok: false, code: 'file.encoding', message: 'the file is UTF-16 text; only UTF-8 is read (save it as UTF-8)' };
+  }
   if (bytes.subarray(0, 8192).includes(0)) return { ok: false, code: 'file.binary', message: 'the file holds binary data (a NUL byte)' };
   try {
-    return { ok: true, text: decoder.decode(bytes) };
+    return { ok: true, text: decoder.decode(bytes), bom: bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
   } catch {
     return { ok: false, code: 'file.encoding', message: 'the file is not valid UTF-8' };
   }
@@ -67,18 +94,26 @@ function decodeArticle(bytes: Buffer): ReadResult {
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
 
+/** A folder (or root) the walk could not read, and why. */
+export interface WalkProblem {
+  path: string;
+  message: string;
+}
+
 /**
  * Every candidate article file under the roots, sorted; a root that is a file
  * is taken as it is. Files that are symbolic links are also added to
  * `symlinks` when given (directories that are links are not followed).
+ * Folders that cannot be read are skipped, and added to `problems` when given.
  */
-export async function walkArticleFiles(roots: string[], symlinks?: Set<string>): Promise<string[]> {
+export async function walkArticleFiles(roots: string[], symlinks?: Set<string>, problems?: WalkProblem[]): Promise<string[]> {
   const out: string[] = [];
   const visit = async (dir: string) => {
     let entries: fs.Dirent[];
     try {
       entries = await fs.promises.readdir(dir, { withFileTypes: true });
-    } catch {
+    } catch (err) {
+      problems?.push({ path: dir, message: `The folder could not be read: ${whyUnreadable(err)}.` });
       return;
     }
     for (const e of entries) {
@@ -95,7 +130,8 @@ export async function walkArticleFiles(roots: string[], symlinks?: Set<string>):
     let st: fs.Stats;
     try {
       st = await fs.promises.stat(r);
-    } catch {
+    } catch (err) {
+      problems?.push({ path: r, message: `It could not be read: ${whyUnreadable(err)}.` });
       continue;
     }
     if (st.isDirectory()) await visit(r);
