@@ -128,6 +128,9 @@ describe('tags', () => {
     it('of two spellings, keep the one the body writes, else the one with capitals', () => {
       const ps = withBody('The attackers ran PowerShell scripts.', '[[powershell]] [[PowerShell]]');
       assert.strictEqual(tagLine(applyFix(ps, 'tags.case-variant')), '[[PowerShell]]');
+      // A file name is no spelling of the word: "powershell.exe" three times, PowerShell in prose twice.
+      const exe = withBody('It ran PowerShell. Then powershell.exe, C:\\Windows\\powershell.exe and /usr/bin/powershell ran PowerShell again.', '[[powershell]] [[PowerShell]]');
+      assert.strictEqual(tagLine(applyFix(exe, 'tags.case-variant')), '[[PowerShell]]');
       const dll = withBody('They loaded a library.', '[[dll]] [[DLL]]');
       assert.strictEqual(tagLine(applyFix(dll, 'tags.case-variant')), '[[DLL]]');
     });

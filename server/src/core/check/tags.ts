@@ -75,7 +75,12 @@ export function checkTags(text: string, a: Article, out: Diagnostic[]): void {
 function usesOf(body: string, word: string): number {
   let n = 0;
   for (let i = body.indexOf(word); i >= 0; i = body.indexOf(word, i + word.length)) {
-    if (!/[\p{L}\p{N}]/u.test(body[i - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(body[i + word.length] ?? ' ')) n++;
+    const before = body[i - 1] ?? ' ';
+    const after = body[i + word.length] ?? ' ';
+    // A word of prose, not part of a file name or path ("powershell.exe", "C:\\Windows\\powershell", "/bin/bash").
+    if (/[\p{L}\p{N}/\\_]/u.test(before) || /[\p{L}\p{N}_]/u.test(after)) continue;
+    if (after === '.' && /[\p{L}\p{N}]/u.test(body[i + word.length + 1] ?? ' ')) continue;
+    n++;
   }
   return n;
 }
