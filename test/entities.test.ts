@@ -114,6 +114,16 @@ describe('entities: people', function () {
     assert.strictEqual(x.byName('Jane Doe').key, 'jane doe');
   });
 
+  it('a first name of the long list is a person when the surname looks like one: "Troy Hunt", not "Rockwell Automation"', function () {
+    const x = extract('The data reached Troy Hunt and Casey Ellis. Rockwell Automation and Gordon Legal were not told. Beverly Hills police were, near the hills.');
+    assert.strictEqual(x.byName('Troy Hunt').kind, 'person');
+    assert.strictEqual(x.byName('Casey Ellis').kind, 'person');
+    for (const name of ['Rockwell Automation', 'Gordon Legal', 'Beverly Hills']) {
+      const e = x.entities.find((y) => y.name === name || y.name.startsWith(name));
+      assert.ok(!e || e.kind !== 'person', `${name} is no person: ${JSON.stringify(e && { name: e.name, kind: e.kind })}`);
+    }
+  });
+
   it('a role word before the name: "T-Mobile CEO Mike Sievert"', function () {
     const x = extract('On Friday, a humbled T-Mobile CEO Mike Sievert apologized for the debacle.');
     assert.strictEqual(x.byName('Mike Sievert').kind, 'person');

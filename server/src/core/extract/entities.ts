@@ -25,9 +25,10 @@
  */
 import type { Article, Link } from '../syntax/ast';
 import { trimEndWhere, type Span } from '../text';
+import { COMMON_FIRST_NAMES } from './firstnames';
 import {
   ACRONYMS, FIRST_NAMES, FUNCTION_WORDS, JARGON, KNOWN_ORGS, MONTHS_AND_DAYS, NAME_FORMS, ORG_CUES, PUBLISHING_COMPANIES, ORG_LAST_WORDS, ORG_SUFFIXES, OUTLET_CUES, OUTLETS,
-  PLACES, PRODUCTS, ROLE_WORDS, SPEECH_VERBS, THING_WORDS,
+  ORG_WORDS, PLACES, PRODUCTS, ROLE_WORDS, SPEECH_VERBS, THING_WORDS,
 } from './lexicon';
 import type { Pin } from './pins';
 import type { DocEntity, EntityKind, Mention } from './types';
@@ -857,11 +858,35 @@ function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: 
   if (tokens.length >= 2 && (ORG_SUFFIXES.has(lastLower) || ORG_LAST_WORDS.has(lastLower))) return 'organisation';
   // "Department of Justice", "Monetary Authority of Singapore", "Coalition Against Stalkerware".
   for (let k = 0; k + 2 < tokens.length; k++) if (ORG_SUFFIXES.has(tokens[k].lower) && (tokens[k + 1].lower === 'of' || tokens[k + 1].lower === 'for' || PREPOSITIONS.has(tokens[k + 1].lower))) return 'organisation';
-  if (tokens.length <= 4 && FIRST_NAMES.has(tokens[0].lower) && personLike(tokens)) return 'person';
+  if (tokens.length <= 4 && (FIRST_NAMES.has(tokens[0].lower) || commonFirstName(tokens)) && personLike(tokens)) return 'person';
   if (votes.includes('person')) return 'person';
   if (tokens.length === 1 && (shape(tokens[0]) === 'camel' || shape(tokens[0]) === 'acronym')) return 'organisation';
   return 'other';
 }
+
+/**
+ * A first name of the long list (`COMMON_FIRST_NAMES`: "Troy Hunt", "Casey Ellis", "Nate Warfield") before a
+ * surname: weaker evidence than `FIRST_NAMES`, so the surname must look like one. Not a word that makes a name an
+ * organisation's or a thing ("Rockwell Automation", "Gordon Legal", "Alma Linux"), nor one this article writes in
+ * lower case ("Beverly Hills" beside "the hills"), nor a place's first word ("Costa Rica" is in `PLACES`).
+ */
+function commonFirstName(tokens: Token[]): boolean {
+  if (tokens.length < 2 || !COMMON_FIRST_NAMES.has(tokens[0].lower)) return false;
+  for (let k = 1; k < tokens.length; k++) {
+    const w = tokens[k].lower;
+    if (ORG_WORDS.has(w) || NOT_SURNAMES.has(w) || THING_WORDS.has(w) || ORG_SUFFIXES.has(w) || SMALL_WORDS[smallWordHash(w)] === smallStamp) return false;
+  }
+  return true;
+}
+
+/** Last words of names that are not people's, met after a first name of the long list in the real corpus. */
+const NOT_SURNAMES = new Set([
+  'automation', 'bros', 'oyj', 'legal', 'linux', 'ring', 'backdoor', 'observatory', 'profile', 'commons', 'lite', 'sunday',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'prosecutor', 'post-dispatch', 'hills', 'permanente',
+  'ventures', 'capital', 'partners', 'law', 'clinic', 'institute', 'project', 'protocol', 'server', 'app', 'browser',
+  'edge', 'cloud', 'wallet', 'token', 'coin', 'finance', 'swap', 'exchange', 'market', 'marketplace', 'forum', 'bot', 'botnet',
+  'memorial', 'st', 'street', 'avenue', 'road', 'ridge', 'park', 'county', 'city', 'valley', 'bay',
+]);
 
 const KIND_RANK: Record<EntityKind, number> = { person: 5, outlet: 4, place: 4, organisation: 3, handle: 2, other: 0 };
 

@@ -29,7 +29,7 @@
  */
 import { isLinkOnly, type Span, wordTable } from '../text';
 import { monthOf } from '../syntax/dates';
-import { KNOWN_ORGS, ORG_SUFFIXES, PRODUCTS } from './lexicon';
+import { KNOWN_ORGS, ORG_SUFFIXES, ORG_WORDS, PRODUCTS } from './lexicon';
 import { readingsOf, STOP_WORDS, type RawNumber } from './numbers';
 import { siteOf } from './urls';
 import { newFigure, type EntityKind, type Figure, type Mention, type SentenceRef, type Unit } from './types';
@@ -673,26 +673,6 @@ function saidOfPerson(v: string, at: number, ms: Locals, kindOf: (key: string) =
 
 // ---------------------------------------------------------------------------
 // Whose figure: organisations
-
-/**
- * Words that make a name an organisation's whatever kind the entity
- * extractor gave it: "Corvane Wireless" and "Pellam Credit" are read as
- * people when nothing else in the article says otherwise, yet no person is
- * called Wireless or Credit.
- */
-const ORG_WORDS = new Set([
-  'wireless', 'mobile', 'telecom', 'telecommunications', 'communications', 'bank', 'banking', 'health', 'healthcare',
-  'hospital', 'hospitals', 'clinic', 'medical', 'energy', 'power', 'insurance', 'credit', 'capital', 'financial', 'finance',
-  'retail', 'stores', 'games', 'gaming', 'studios', 'pharmacy', 'pharma', 'university', 'college', 'school', 'schools',
-  'council', 'county', 'city', 'district', 'department', 'ministry', 'agency', 'authority', 'logistics', 'airlines',
-  'airways', 'airport', 'outfitters', 'cosmetics', 'group', 'holdings', 'inc', 'corp', 'corporation', 'company', 'co',
-  'ltd', 'llc', 'plc', 'gmbh', 'labs', 'systems', 'software', 'technologies', 'technology', 'tech', 'networks', 'network',
-  'media', 'motors', 'foods', 'partners', 'services', 'solutions', 'security', 'cloud', 'data', 'digital', 'electric',
-  'utilities', 'water', 'gas', 'oil', 'motor', 'automotive', 'hotels', 'resorts', 'entertainment', 'airline', 'rail',
-  'railway', 'trust', 'foundation', 'association', 'union', 'brands', 'apparel', 'fashion', 'beauty', 'markets',
-  'supermarkets', 'shipping', 'freight', 'express', 'post', 'telco', 'cable', 'broadband', 'internet',
-  'dental', 'care', 'pharmaceuticals', 'rail', 'railways', 'transit', 'transport', 'exchange', 'payments', 'lending',
-]);
 
 /** Whether a mention can be whose figures are: an organisation, or a name with an organisation's word in it. */
 export function orgLike(key: string, kind: EntityKind | undefined): boolean {
