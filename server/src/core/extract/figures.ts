@@ -760,8 +760,11 @@ export function mainSubject(mentions: Mention[], kindOf: (key: string) => Entity
   const reading = sentences ? readingsOf(sentences) : undefined;
   // A threat actor is what the article is about only as the one who attacks ("the Karma ransomware gang").
   const actors = new Set<string>();
+  // Only the names that could be the subject are asked, each until it is found attacking once.
+  const candidate = (m: Mention) => orgLike(m.key, kindOf(m.key)) || kindOf(m.key) === 'other';
   if (sentences && reading) {
     for (const m of mentions) {
+      if (actors.has(m.key) || !candidate(m)) continue;
       const s = sentences[m.sentence];
       if (s && m.span.start >= s.span.start && actsAgainst(reading[m.sentence].v, m, s.span.start)) actors.add(m.key);
     }
@@ -769,7 +772,7 @@ export function mainSubject(mentions: Mention[], kindOf: (key: string) => Entity
   const score = new Map<string, { n: number; first: number }>();
   for (const m of mentions) {
     // A product or site the article is about ("Artwork Archive", kind other) counts too; people and places do not.
-    if (m.sentence < 0 || actors.has(m.key) || !(orgLike(m.key, kindOf(m.key)) || kindOf(m.key) === 'other')) continue;
+    if (m.sentence < 0 || actors.has(m.key) || !candidate(m)) continue;
     const key = canon(m.key);
     const s = score.get(key) ?? { n: 0, first: m.span.start };
     s.n += m.where === 'title' || m.where === 'subtitle' ? 3 : m.sentence === firstBody ? 2 : 1;
