@@ -79,6 +79,20 @@ describe('go to definition', function () {
     const first = defs(index, docs, docs[0], 'We take');
     assert.deepStrictEqual(first.map(([n]) => n), [1], 'the earliest carrier is its own source');
   });
+
+  it('on a short quotation: only an article that names someone this one names carries it (a stock phrase is no source)', function () {
+    const q = 'the firm acted “out of an abundance of caution” on Monday.';
+    const docs = [
+      article(1, '2021-08-01', `Acme Corp said ${q}`),
+      article(2, '2021-08-03', `Zenith Bank said ${q}`),
+      article(3, '2021-08-05', `Acme Corp confirmed that ${q}`),
+    ];
+    const index = indexOf(docs);
+    // Zenith Bank's story shares no name with Acme Corp's: its phrase is its own, and no other article is its source.
+    assert.deepStrictEqual(defs(index, docs, docs[1], 'out of').map(([n]) => n), []);
+    // Acme Corp's later story took it from the earlier one.
+    assert.deepStrictEqual(defs(index, docs, docs[2], 'out of').map(([n]) => n), [1]);
+  });
 });
 
 describe('references on tags', function () {

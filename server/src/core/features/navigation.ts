@@ -28,6 +28,16 @@ import { dateOf, targetAt, type Location } from './locate';
  */
 const MAX_DEFINITIONS = 50;
 
+/** Quotations of fewer words than this lead to another article only when it names someone this one names (`sharesNames`). */
+const SHORT_QUOTE = 10;
+
+/** Whether two articles name a person or an organisation in common, in their own text (not only in a related story's headline). */
+function sharesNames(index: CorpusIndex, a: string, b: string): boolean {
+  const named = (uri: string) => (index.get(uri)?.summary.entities ?? []).filter((e) => (e.kind === 'person' || e.kind === 'organisation') && !e.onlyInLinks);
+  const mine = new Set(named(a).map((e) => e.key));
+  return named(b).some((e) => mine.has(e.key));
+}
+
 export function definition(index: CorpusIndex, uri: string, offset: number): Location[] {
   const doc = index.get(uri);
   if (!doc) return [];
@@ -48,8 +58,10 @@ export function definition(index: CorpusIndex, uri: string, offset: number): Loc
     case 'quote': {
       const words = quoteWords(t.text);
       if (words.length < 5) return [];
-      // Another copy of this article (same Link) is no source of it.
-      const hits = earliestFirst(index, index.quoteMatches(words, uri).filter((h) => !index.isCopy(uri, h.uri)), (h) => h.uri);
+      // Another copy of this article (same Link) is no source of it. A short quotation ("out of an abundance of
+      // caution") is a stock phrase as often as a quote: only an article that names someone this one names carries it.
+      const short = words.length < SHORT_QUOTE;
+      const hits = earliestFirst(index, index.quoteMatches(words, uri).filter((h) => !index.isCopy(uri, h.uri) && (!short || sharesNames(index, uri, h.uri))), (h) => h.uri);
       if (!hits.length) return [];
       // This article carries it first: it is the source, and definition stays here.
       if (dateOf(index, uri) <= dateOf(index, hits[0].uri)) return [{ uri, span: t.span }];
