@@ -82,6 +82,18 @@ describe('layout checks', () => {
     it('does not fire when there is no subtitle at all', () => assert.deepStrictEqual(codes(article({ subtitle: null })), []));
   });
 
+  describe('a subtitle above the title', () => {
+    const swapped = (eol: '\n' | '\r\n' = '\n') => article({ eol }).replace(`# A clean example headline${eol}### A clean example subtitle.${eol}`, `### A clean example subtitle.${eol}# A clean example headline${eol}`);
+    it('is out of order, on the subtitle line', () => {
+      assert.deepStrictEqual(check(swapped()), [['layout.section-order', '1:1', 'The subtitle comes before the title: the `# Title` line goes first, then the `### Subtitle`.']]);
+    });
+    it('the preferred fix moves the title up, in the file\'s line ends', () => {
+      assert.strictEqual(applyFix(swapped(), 'layout.section-order'), article());
+      assert.strictEqual(applyFix(swapped('\r\n'), 'layout.section-order'), article({ eol: '\r\n' }));
+      assert.strictEqual(fixFor(swapped(), 'layout.section-order').fix.preferred, true);
+    });
+  });
+
   describe('layout.duplicate-title', () => {
     it('fires on a second `#` line before the first section', () => {
       const text = article({ subtitle: null }).replace('# A clean example headline\n', '# One\n# Two\n');
@@ -229,6 +241,8 @@ describe('layout checks', () => {
         ['## Information:', 'Information:'], ['## Information:', '## Information:\u00a0'], ['## Information:', '#### Information:'],
         ['## Article:', '### Article:'], ['## Article:', '## Articles:'], ['## Article:', '## Body:'], ['## Article:', 'Article:'],
         ['#### Tags:', '### Tags:'],
+        // Before the article, "## Body" without its colon can only be its header.
+        ['## Article:', '## Body'],
       ];
       for (const [right, slip] of slips) {
         const text = article().replace(right, slip);

@@ -97,6 +97,13 @@ function checkTitle(text: string, a: Article, out: Diagnostic[]): void {
   } else if (a.title.text === '') {
     out.push(diag('title.empty', a.title.lineSpan, 'The title is empty: write the headline after `# `.'));
   }
+  if (a.title && a.subtitle && a.subtitle.lineSpan.start < a.title.lineSpan.start) {
+    // "### Subtitle" above "# Title": the title line moves up, above the subtitle.
+    const titleLine = text.slice(a.title.lineSpan.start, a.title.lineSpan.end);
+    out.push(diag('layout.section-order', a.subtitle.lineSpan, 'The subtitle comes before the title: the `# Title` line goes first, then the `### Subtitle`.', [
+      { title: 'Move the title above the subtitle', edits: [{ span: { start: a.subtitle.lineSpan.start, end: a.subtitle.lineSpan.start }, newText: `${titleLine}${eol(text)}` }, deleteLine(text, a.title.lineSpan)], preferred: true },
+    ]));
+  }
   if (a.subtitle && a.subtitle.text === '') {
     out.push(diag('title.empty-subtitle', a.subtitle.lineSpan, 'The subtitle is empty. Write one, or remove the line.', [
       { title: 'Remove the empty subtitle line', edits: [deleteLine(text, a.subtitle.lineSpan)], preferred: true },

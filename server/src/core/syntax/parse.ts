@@ -63,7 +63,8 @@ function sectionHeader(line: Line, region: SectionKind | 'head'): SectionHeader 
     kind = 'information';
     canonical = '## Information:';
   } else if (word === 'article' || word === 'articles' || word === 'body') {
-    if (!(level === 2 ? colon || word !== 'body' : colon && level <= 4 && (level > 0 || region === 'head' || region === 'information'))) return undefined;
+    // "## Body" without its colon is a heading inside the article, but before the article it can only be its header.
+    if (!(level === 2 ? colon || word !== 'body' || region === 'head' || region === 'information' : colon && level <= 4 && (level > 0 || region === 'head' || region === 'information'))) return undefined;
     kind = 'article';
     canonical = '## Article:';
   } else {
