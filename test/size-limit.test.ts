@@ -47,10 +47,17 @@ describe('breachDesk.maxFileSize over stdio', function () {
     assert.deepStrictEqual([open.indexed.articles, open.indexed.skipped], [5, 0]);
   });
 
-  it('a bad value is reported and the default applies', async function () {
-    const { indexed, logs } = await start({ maxFileSize: 'huge' });
+  it('a bad value is reported, once, where the user sees it, and the default applies', async function () {
+    const { indexed, logs } = await start({ maxFileSize: 'huge', severity: 'all-off' });
     assert.deepStrictEqual([indexed.articles, indexed.skipped], [5, 0]);
     assert.ok(logs.some((l) => /breachDesk\.maxFileSize: "huge" is not a size in MB/.test(l)), logs.join('\n'));
+    // An open document reads its own settings: the warnings are not said again for it.
+    await client!.open(fileUri(path.join(dir, 'small.txt')), fs.readFileSync(path.join(dir, 'small.txt'), 'utf8'));
+    await client!.diagnostics(fileUri(path.join(dir, 'small.txt')));
+    const shown = client!.notifications.filter((n) => n.method === 'window/showMessage').map((n) => n.params.message as string);
+    assert.strictEqual(shown.filter((m) => /breachDesk\.maxFileSize: "huge"/.test(m)).length, 1, shown.join('\n'));
+    assert.strictEqual(shown.filter((m) => /breachDesk\.severity: "all-off" is not an object/.test(m)).length, 1, shown.join('\n'));
+    assert.strictEqual(logs.filter((l) => /breachDesk\.maxFileSize: "huge"/.test(l)).length, 1, logs.join('\n'));
   });
 
   it('an open document above the limit is checked for layout only, and says so', async function () {

@@ -146,7 +146,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // `breachDesk.trace.server` (off, messages, verbose) logs the protocol to the same channel.
     synchronize: { configurationSection: 'breachDesk' },
     // In a restricted (untrusted) workspace the server reads no folders, only open documents and the seeds.
-    initializationOptions: { trusted: vscode.workspace.isTrusted },
+    // The corpus cache lives in the editor's storage for this workspace (the global one without a workspace),
+    // never in the workspace: later starts restore the index from it, and a first index of a large corpus
+    // runs on worker threads only when there is a cache to put the facts in.
+    initializationOptions: { trusted: vscode.workspace.isTrusted, storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
     errorHandler: {
       // A bad message is logged by the client; the connection goes on.
       error: () => ({ action: ErrorAction.Continue, handled: true }),

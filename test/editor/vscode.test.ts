@@ -111,6 +111,25 @@ describe('VS Code (code-server + Chromium) with the packaged extension', functio
       return /^4 articles · \d+ entities · /.test(t) ? t : undefined;
     });
     assert.match(text, /· \d+ conflicts?$/);
+    // The index is kept in the editor's storage for the workspace (a later start restores it), never in the workspace.
+    const find = (root: string, name: string): string[] => {
+      const out: string[] = [];
+      const walk = (d: string) => {
+        for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+          const p = path.join(d, e.name);
+          if (e.isDirectory()) walk(p);
+          else if (p.endsWith(name)) out.push(p);
+        }
+      };
+      walk(root);
+      return out;
+    };
+    const caches = await until('the corpus cache in the editor\'s storage', async () => {
+      const found = find(profile.userDataDir, path.join('corpus-cache', 'index.json'));
+      return found.length ? found : undefined;
+    });
+    assert.ok(caches.every((c) => c.includes(`${path.sep}workspaceStorage${path.sep}`)), JSON.stringify(caches));
+    assert.deepStrictEqual(find(path.join(dir, 'newsroom'), 'index.json'), []);
   });
 
   it('shows the seed’s tag problems and the 902,000 reconciliation in the Problems panel', async function () {

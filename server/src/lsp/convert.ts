@@ -27,6 +27,16 @@ export interface DiagnosticData {
   fixes: { title: string; preferred: boolean; edits: LspTextEdit[] }[];
 }
 
+/** Whether a fix that came back from the client in a diagnostic's `data` has the shape the server sent. */
+export function isFix(x: unknown): x is DiagnosticData['fixes'][number] {
+  const pos = (p: unknown) => !!p && typeof p === 'object' && Number.isInteger((p as { line?: unknown }).line) && Number.isInteger((p as { character?: unknown }).character);
+  const f = x as { title?: unknown; edits?: unknown } | null;
+  return !!f && typeof f === 'object' && typeof f.title === 'string' && Array.isArray(f.edits) && f.edits.every((e: unknown) => {
+    const t = e as { range?: { start?: unknown; end?: unknown }; newText?: unknown } | null;
+    return !!t && typeof t === 'object' && typeof t.newText === 'string' && !!t.range && pos(t.range.start) && pos(t.range.end);
+  });
+}
+
 export function toLspFixes(fixes: Fix[] | undefined, lines: LineIndex): DiagnosticData['fixes'] {
   return (fixes ?? []).map((f) => ({
     title: f.title,

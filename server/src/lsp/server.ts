@@ -9,7 +9,7 @@
 import {
   CodeActionKind, type CodeAction, CompletionItemKind, DocumentHighlightKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   FileChangeType, type Connection, type InitializeParams, type InitializeResult, type Location as LspLocation, MarkupKind,
-  ErrorCodes, ResponseError, SymbolKind, type TextDocumentChangeEvent, TextDocumentSyncKind, TextDocuments, type WorkspaceFolder,
+  ErrorCodes, MessageType, ResponseError, ShowMessageNotification, SymbolKind, type TextDocumentChangeEvent, TextDocumentSyncKind, TextDocuments, type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../core/analyze';
@@ -32,7 +32,7 @@ import type { Location } from '../core/features/locate';
 import { loadPins, loadRoots, pathOf, PINS_FILE, reloadFile, SEEDS_DIR, uriOf, type Root } from './workspace';
 import * as path from 'path';
 import { CorpusCache, contentHash } from '../node/cache';
-import { SOURCE, toDocumentSymbol, toFoldingRanges, toLspDiagnostic, type DiagnosticData } from './convert';
+import { isFix, SOURCE, toDocumentSymbol, toFoldingRanges, toLspDiagnostic, type DiagnosticData } from './convert';
 import { readSettings, type Settings, DEFAULT_MAX_FILE_SIZE, DEFAULT_SETTINGS } from './settings';
 
 export const LANGUAGE_ID = 'breach-article';
@@ -68,6 +68,7 @@ export function startServer(connection: Connection): void {
   let flushScheduled = false;
   let canPullConfiguration = false;
   let canWatch = false;
+  let canTrackFolders = false;
   let trusted = true;
   /** Requests before `initialize` get the protocol's ServerNotInitialized error (-32002). */
   let initialized = false;
@@ -104,12 +105,25 @@ export function startServer(connection: Connection): void {
 
   const isArticle = (doc: TextDocument) => doc.languageId === LANGUAGE_ID || looksLikeArticle(doc.getText());
 
+  /**
+   * A bad setting is said once per change of the settings (each document's settings are read apart, and would
+   * repeat it): in the log, and in a message the user sees, since a setting that silently does nothing is a trap.
+   */
+  const settingWarnings = new Set<string>();
+  function warnSetting(message: string): void {
+    if (settingWarnings.has(message)) return;
+    settingWarnings.add(message);
+    connection.console.warn(message);
+    // A notification, not a request: nothing waits on the user, and a client without message boxes just logs it.
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Breach Desk: ${message}` });
+  }
+
   function settingsFor(uri: string): Promise<Settings> {
     if (!canPullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
     let s = settingsCache.get(uri);
     if (!s) {
       s = connection.workspace.getConfiguration(uri ? { scopeUri: uri, section: 'breachDesk' } : { section: 'breachDesk' }).then(
-        (raw) => readSettings(raw, (msg) => connection.console.warn(msg)),
+        (raw) => readSettings(raw, warnSetting),
         () => DEFAULT_SETTINGS,
       );
       settingsCache.set(uri, s);
@@ -206,6 +220,13 @@ export function startServer(connection: Connection): void {
     return true;
   }
 
+  /** What a load of the corpus depends on among the settings, as a key. */
+  const corpusSettings = (r: Root[], max: number) => JSON.stringify([r, max]);
+  /** The settings the last load of the corpus was made with (`corpusSettings`). */
+  let lastCorpusSettings = '';
+  /** Pins files whose problems are shown. */
+  let pinsReported = new Set<string>();
+
   /** (Re)reads every root in the background, with progress, while requests are served. */
   async function loadCorpus(): Promise<void> {
     const generation = ++loadGeneration;
@@ -213,16 +234,26 @@ export function startServer(connection: Connection): void {
     cacheWriting?.return();
     cacheWriting = undefined;
     roots = await configuredRoots();
-    maxBytes = (await settingsFor(workspaceFolders[0]?.uri ?? '')).maxFileSize;
+    const limit = (await settingsFor(workspaceFolders[0]?.uri ?? '')).maxFileSize;
+    // Open documents were analysed under the old limit: again under the new one.
+    if (limit !== maxBytes) states.clear();
+    maxBytes = limit;
+    lastCorpusSettings = corpusSettings(roots, maxBytes);
     // Pins shape extraction, so they are read before any article.
     const folders = trusted ? workspaceFolders.map((f) => pathOf(f.uri)).filter((p): p is string => Boolean(p)) : [];
+    const reported = new Set<string>();
     for (const report of loadPins(index, folders)) {
       const lines = new LineIndex(report.text);
+      const uri = uriOf(report.file);
+      reported.add(uri);
       void connection.sendDiagnostics({
-        uri: uriOf(report.file),
+        uri,
         diagnostics: report.problems.map((p) => ({ range: lines.range(p.span), severity: 1, code: 'config.invalid', source: SOURCE, message: p.message })),
       });
     }
+    // A pins file fixed or deleted since: its problems go from the editor.
+    for (const uri of pinsReported) if (!reported.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    pinsReported = reported;
     const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
     progress?.begin('Breach Desk: indexing articles', 0, undefined, false);
     void connection.sendNotification('breachDesk/indexing', {});
@@ -321,8 +352,9 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     initialized = true;
-    canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
-    canWatch = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    canPullConfiguration = Boolean(params.capabilities?.workspace?.configuration);
+    canWatch = Boolean(params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    canTrackFolders = Boolean(params.capabilities?.workspace?.workspaceFolders);
     workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     // Restricted mode: the client says the workspace is not trusted; read no folders of it.
     const init = params.initializationOptions as { trusted?: unknown; storagePath?: unknown } | undefined;
@@ -341,6 +373,8 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         codeLensProvider: { resolveProvider: false },
+        // Folders added to or removed from the window are indexed or forgotten (`onDidChangeWorkspaceFolders`).
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'Breach Desk', version: process.env.BREACH_DESK_VERSION ?? 'dev' },
     };
@@ -360,18 +394,31 @@ export function startServer(connection: Connection): void {
         watchers: [{ globPattern: '**/*.{txt,md,markdown,article}' }, { globPattern: '**/.breachdesk/entities.json' }],
       }).catch(() => undefined);
     }
+    if (canTrackFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => f.uri));
+        workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f.uri)), ...e.added.filter((f) => !workspaceFolders.some((w) => w.uri === f.uri))];
+        void loadCorpus();
+      });
+    }
     void loadCorpus();
   });
 
-  connection.onDidChangeConfiguration(() => {
+  connection.onDidChangeConfiguration(async () => {
     settingsCache.clear();
+    settingWarnings.clear();
+    // Only the folders and the size limit change what the corpus holds: other settings (severities, tracing)
+    // re-check the open documents, not the corpus.
+    const corpusChanged = corpusSettings(await configuredRoots(), (await settingsFor(workspaceFolders[0]?.uri ?? '')).maxFileSize) !== lastCorpusSettings;
     states.clear();
-    for (const doc of documents.all()) schedule(doc.uri);
-    void loadCorpus();
+    if (corpusChanged) void loadCorpus();
+    else for (const doc of documents.all()) schedule(doc.uri);
   });
+
 
   connection.onDidChangeWatchedFiles(async (params) => {
     if (!trusted) return;
+    let changed = false;
     for (const change of params.changes) {
       // The editor's text wins while a document is open.
       if (documents.get(change.uri)) continue;
@@ -383,13 +430,18 @@ export function startServer(connection: Connection): void {
         void loadCorpus();
         return;
       }
+      // A file outside every folder the corpus is read from is none of its business.
+      if (!roots.some((r) => file.startsWith(r.dir + path.sep))) continue;
+      changed = true;
       if (change.type === FileChangeType.Deleted) {
         index.remove(change.uri);
         continue;
       }
-      const message = await reloadFile(index, file, originOf(change.uri), maxBytes);
+      const message = await reloadFile(index, file, originOf(change.uri), maxBytes, (u) => documents.get(u) !== undefined);
       if (message) connection.console.warn(`Skipped ${file}: ${message}`);
     }
+    // What the corpus now says can change what open articles are told (a conflict with a deleted file goes).
+    if (changed) for (const d of documents.all()) scheduleLater(d.uri);
   });
 
   documents.onDidOpen((e: TextDocumentChangeEvent<TextDocument>) => schedule(e.document.uri));
@@ -406,8 +458,13 @@ export function startServer(connection: Connection): void {
     // Unsaved edits are gone: the corpus goes back to what is on disk, if the file is part of it.
     const file = pathOf(e.document.uri);
     const origin = originOf(e.document.uri);
-    if (file && roots.some((r) => file.startsWith(r.dir + path.sep))) void reloadFile(index, file, origin, maxBytes);
-    else index.remove(e.document.uri);
+    // Either way the other open articles are checked again against what the corpus now holds.
+    const recheck = () => { for (const d of documents.all()) if (d.uri !== e.document.uri) scheduleLater(d.uri); };
+    if (file && roots.some((r) => file.startsWith(r.dir + path.sep))) void reloadFile(index, file, origin, maxBytes, (u) => documents.get(u) !== undefined).then(recheck, recheck);
+    else {
+      index.remove(e.document.uri);
+      recheck();
+    }
   });
 
   /** Brings the index up to date with the open document before a request reads it. */
@@ -500,7 +557,9 @@ export function startServer(connection: Connection): void {
     if (!d) return 0;
     const starts = d.lineStarts;
     const line = Math.max(0, Math.min(pos.line, starts.length - 1));
-    return starts[line] + Math.max(0, pos.character);
+    // Past the end of its line, a character means the line's end (as the protocol says), never the next line.
+    const next = line + 1 < starts.length ? starts[line + 1] : Infinity;
+    return Math.min(starts[line] + Math.max(0, pos.character), Math.max(starts[line], next - 1));
   }
 
   connection.onDocumentSymbol(async (params, token) => {
@@ -563,7 +622,11 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction(async (params, token) => {
     if (!initialized) throw notInitialized();
-    checkParams(params, ['textDocument', 'range']);
+    checkParams(params, ['textDocument', 'range', 'context']);
+    const context = params.context as unknown as { diagnostics?: unknown; only?: unknown } | null;
+    const bad = (what: string) => new ResponseError(ErrorCodes.InvalidParams, `Breach Desk: ${what}.`);
+    if (!context || typeof context !== 'object' || !Array.isArray(context.diagnostics)) throw bad('context.diagnostics must be an array');
+    if (context.only !== undefined && !(Array.isArray(context.only) && context.only.every((o) => typeof o === 'string'))) throw bad('context.only must be an array of strings');
     const uri = params.textDocument.uri;
     const only = params.context.only;
     const actions: CodeAction[] = [];
@@ -571,9 +634,10 @@ export function startServer(connection: Connection): void {
     if (wants(CodeActionKind.QuickFix)) {
       // Fixes were computed with the diagnostic and travel in its data.
       for (const d of params.context.diagnostics) {
-        if (d.source !== SOURCE) continue;
+        if (!d || typeof d !== 'object' || d.source !== SOURCE) continue;
         const data = d.data as DiagnosticData | undefined;
-        for (const fix of Array.isArray(data?.fixes) ? data!.fixes : []) {
+        // The data comes back from the client: only fixes of the shape the server sent become actions.
+        for (const fix of Array.isArray(data?.fixes) ? data!.fixes.filter(isFix) : []) {
           actions.push({
             title: fix.title,
             kind: CodeActionKind.QuickFix,

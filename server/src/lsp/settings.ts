@@ -23,7 +23,9 @@ export function readSettings(raw: unknown, warn: (message: string) => void): Set
   const out: Settings = { severity: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE };
   const obj = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const sev = obj.severity;
-  if (sev && typeof sev === 'object') {
+  if (sev !== undefined && sev !== null && (typeof sev !== 'object' || Array.isArray(sev))) {
+    warn(`breachDesk.severity: ${JSON.stringify(sev)} is not an object of code: level pairs (for example { "tags.stop-word": "off" }); ignored.`);
+  } else if (sev && typeof sev === 'object') {
     for (const [code, level] of Object.entries(sev as Record<string, unknown>)) {
       if (!isCode(code)) {
         warn(`breachDesk.severity: "${code}" is not a Breach Desk diagnostic code; ignored.`);
@@ -40,6 +42,10 @@ export function readSettings(raw: unknown, warn: (message: string) => void): Set
   if (mb !== undefined && mb !== null) {
     if (typeof mb === 'number' && Number.isFinite(mb) && mb > 0 && mb <= 1024) out.maxFileSize = Math.round(mb * 1024 * 1024);
     else warn(`breachDesk.maxFileSize: ${JSON.stringify(mb)} is not a size in MB between 0 and 1024; using ${DEFAULT_MAX_FILE_SIZE / 1024 / 1024}.`);
+  }
+  const corpus = obj.corpus;
+  if (corpus !== undefined && corpus !== null && !(Array.isArray(corpus) && corpus.every((d) => typeof d === 'string'))) {
+    warn(`breachDesk.corpus: ${JSON.stringify(corpus)} is not a list of folder paths; ignored.`);
   }
   return out;
 }

@@ -135,7 +135,7 @@ const ANALYSTS_FROM = 200;
  * the rest are analysed on worker threads (see `analyst.ts`), whose facts go
  * straight to the cache file as JSON; the main thread only keeps summaries.
  */
-async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origin: Origin }[], cache: CorpusCache, script: string, skipped: LoadReport['skipped'], options: LoadOptions, t0: number): Promise<LoadReport> {
+async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origin: Origin }[], cache: CorpusCache, script: string, skipped: LoadReport['skipped'], options: LoadOptions, t0: number, loaded: Set<string>): Promise<LoadReport> {
   let done = 0;
   let cached = 0;
   const jobs: Job[] = [];
@@ -153,6 +153,7 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
       const hit = cache.fresh(f.file, st.size, st.mtimeMs);
       if (hit && hit.origin === f.origin) {
         index.setLazy(hit.summary, hit.lineStarts, f.origin, withFallback(index, cache.keep(hit, st), f.file, uri));
+        loaded.add(uri);
         cached++;
         done++;
         return;
@@ -182,11 +183,13 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
     if (o.kind === 'unchanged') {
       const old = cache.entry(m.file)!;
       index.setLazy(old.summary, old.lineStarts, m.origin, withFallback(index, cache.keep(old, m), m.file, m.uri));
+      loaded.add(m.uri);
       cached++;
       return;
     }
     const load = cache.add({ path: m.file, size: m.size, mtimeMs: m.mtimeMs, hash: o.hash, origin: m.origin, summary: o.summary, lineStarts: o.lineStarts, facts: () => o.facts });
     index.setLazy(o.summary, o.lineStarts, m.origin, withFallback(index, load, m.file, m.uri));
+    loaded.add(m.uri);
   };
   if (jobs.length >= ANALYSTS_FROM && !options.cancelled?.()) {
     const pool = new AnalystPool(script, [...index.pins.values()], Math.max(1, Math.min(os.availableParallelism(), 4)));
@@ -205,8 +208,21 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
     }
   }
   options.progress?.(files.length, files.length);
+  forgetUnloaded(index, loaded, options);
   const shadowed = dropShadowedSeeds(index).length;
   return { indexed: done - skipped.length - shadowed, cached, analysts, skipped, ms: Date.now() - t0, cache: options.cancelled?.() ? undefined : cache };
+}
+
+/**
+ * After a whole load, the index holds what is on disk now: an article the load did not index (deleted without a
+ * watcher event, in a folder no longer a root, now too large, unreadable or no article) is forgotten, unless the
+ * editor has it open. A cancelled load forgets nothing (the newer load that cancelled it will).
+ */
+function forgetUnloaded(index: CorpusIndex, loaded: Set<string>, options: LoadOptions): void {
+  if (options.cancelled?.()) return;
+  const gone: string[] = [];
+  for (const d of index.all()) if (!loaded.has(d.summary.uri) && !options.isOpen?.(d.summary.uri)) gone.push(d.summary.uri);
+  for (const uri of gone) index.remove(uri);
 }
 
 export async function loadRoots(index: CorpusIndex, roots: Root[], options: LoadOptions): Promise<LoadReport> {
@@ -246,9 +262,11 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
     cache = undefined;
   }
   const script = analystScript();
+  // The articles this load puts in the index; the rest go at its end (`forgetUnloaded`).
+  const loaded = new Set<string>();
   if (cache && script && options.analysts !== false && (files.length >= ANALYSTS_FROM || cache.size >= ANALYSTS_FROM)) {
     try {
-      return await loadWithAnalysts(index, files, cache, script, skipped, options, t0);
+      return await loadWithAnalysts(index, files, cache, script, skipped, options, t0, loaded);
     } catch (err) {
       // Workers could not start or died: the single-threaded path below does it all again.
       skipped.length = 0;
@@ -303,6 +321,7 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
       const kept = hit && st && guard(() => cache!.keep(hit!, st));
       if (hit && kept) {
         index.setLazy(hit.summary, hit.lineStarts, f.origin, withFallback(index, kept, f.file, uri));
+        loaded.add(uri);
         cached++;
         return;
       }
@@ -315,6 +334,7 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
       if (!looksLikeArticle(text)) return;
       try {
         const doc = indexText(index, uri, text, f.origin);
+        if (doc) loaded.add(uri);
         const c = cache;
         const load = doc && c && st ? guard(() => c.add({ path: f.file, size: st.size, mtimeMs: st.mtimeMs, hash, origin: f.origin, summary: doc.summary, lineStarts: doc.lineStarts, facts: () => packFacts(doc.facts, text) })) : undefined;
         // Facts live on disk from now on; memory holds summaries.
@@ -329,14 +349,17 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
     // Let requests and edits in between batches.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
+  forgetUnloaded(index, loaded, options);
   const shadowed = dropShadowedSeeds(index).length;
   return { indexed: done - skipped.length - shadowed, cached, analysts: 0, skipped, ms: Date.now() - t0, cache: options.cancelled?.() ? undefined : cache };
 }
 
 /** Re-reads one file after a watcher event. */
-export async function reloadFile(index: CorpusIndex, file: string, origin: Origin, maxBytes: number): Promise<string | undefined> {
+export async function reloadFile(index: CorpusIndex, file: string, origin: Origin, maxBytes: number, isOpen?: (uri: string) => boolean): Promise<string | undefined> {
   const uri = uriOf(file);
   const r = await readArticleFile(file, { maxBytes });
+  // Opened in the editor while the file was being read: the editor's text wins.
+  if (isOpen?.(uri)) return undefined;
   if (!r.ok) {
     index.remove(uri);
     return r.code === 'file.unreadable' ? undefined : r.message;

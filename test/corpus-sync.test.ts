@@ -1,0 +1,176 @@
+/**
+ * The corpus the server holds follows the disk and the editor, over stdio:
+ * a re-index forgets what is gone, open articles are checked again when the
+ * corpus changes under them, workspace folders come and go at runtime, a
+ * fixed or deleted pins file takes its problems with it, and settings that
+ * do not change the corpus do not re-read it. From a protocol audit.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { closeWorkspace, fileUri, LspClient, openWorkspace, ROOT, type PublishedDiagnostics, type Workspace } from './helpers/lsp';
+
+const EVAL = path.join(ROOT, 'test', 'eval', 'articles');
+const A1 = 'a1_corvane_ledger.txt';
+const A4 = 'a4_corvane_secweek.txt';
+const read = (name: string) => fs.readFileSync(path.join(EVAL, name), 'utf8');
+const hasConflict = (p: { diagnostics: { code?: unknown }[] }) => p.diagnostics.some((d) => d.code === 'figure.conflict');
+
+/** Waits for a publication for `uri` made after this call that satisfies `accept`. */
+function next(client: LspClient, uri: string): (accept: (p: PublishedDiagnostics) => boolean) => Promise<PublishedDiagnostics> {
+  const list = () => (client as unknown as { published: Map<string, PublishedDiagnostics[]> }).published.get(uri) ?? [];
+  const n = list().length;
+  return (accept) => client.diagnostics(uri, (p) => list().indexOf(p) >= n && accept(p));
+}
+
+describe('the corpus follows the disk and the editor (stdio)', function () {
+  this.timeout(60000);
+  let ws: Workspace | undefined;
+  afterEach(async () => {
+    if (ws) await closeWorkspace(ws);
+    ws = undefined;
+  });
+
+  it('open articles are checked again when a watched file comes or goes, or another is closed unsaved', async function () {
+    ws = await openWorkspace('bd-sync-', { [A1]: read(A1) });
+    const { client, dir } = ws;
+    const a1 = fileUri(path.join(dir, A1));
+    await client.open(a1, read(A1));
+    const first = await client.diagnostics(a1);
+    assert.ok(!hasConflict(first), JSON.stringify(first.diagnostics.map((d) => d.code)));
+    // A conflicting article appears on disk.
+    fs.writeFileSync(path.join(dir, A4), read(A4));
+    const a4 = fileUri(path.join(dir, A4));
+    let wait = next(client, a1);
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: a4, type: 1 }] });
+    await wait(hasConflict);
+    // It goes again: so does the conflict, with no edit of a1.
+    fs.rmSync(path.join(dir, A4));
+    wait = next(client, a1);
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: a4, type: 3 }] });
+    await wait((p) => !hasConflict(p));
+    // On disk an article that agrees; in the editor, unsaved, it disagrees; closed unsaved, the corpus goes back to
+    // the disk, and a1 is told.
+    fs.writeFileSync(path.join(dir, A4), read(A4).replace(/2\.1 million/g, '1.2 million'));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: a4, type: 1 }] });
+    wait = next(client, a1);
+    await client.open(a4, read(A4));
+    await wait(hasConflict);
+    wait = next(client, a1);
+    await client.notify('textDocument/didClose', { textDocument: { uri: a4 } });
+    await wait((p) => !hasConflict(p));
+  });
+
+  it('a re-index forgets an article deleted without a watcher event; a watcher event outside the folders is ignored', async function () {
+    ws = await openWorkspace('bd-sync-', { [A1]: read(A1), [A4]: read(A4) });
+    const { client, dir } = ws;
+    const symbols = async (q: string) => ((await client.request('workspace/symbol', { query: q })) as { location: { uri: string } }[]).map((s) => s.location.uri);
+    assert.ok((await symbols('SecWeek')).includes(fileUri(path.join(dir, A4))));
+    fs.rmSync(path.join(dir, A4));
+    const n = client.notifications.filter((x) => x.method === 'breachDesk/indexed').length;
+    await client.request('breachDesk/reindex', null);
+    while (client.notifications.filter((x) => x.method === 'breachDesk/indexed').length <= n) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(!(await symbols('SecWeek')).includes(fileUri(path.join(dir, A4))));
+    // An article outside every folder of the corpus, announced by a watcher: not indexed.
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-sync-outside-'));
+    try {
+      fs.writeFileSync(path.join(outside, A4), read(A4));
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(outside, A4)), type: 1 }] });
+      // A request after the notification is answered after it.
+      assert.deepStrictEqual((await symbols('SecWeek')).filter((u) => u.includes('bd-sync-outside-')), []);
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('workspace folders added at runtime are indexed, removed ones forgotten', async function () {
+    const a = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-sync-a-'));
+    const b = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-sync-b-'));
+    fs.writeFileSync(path.join(a, A1), read(A1));
+    fs.writeFileSync(path.join(b, A4), read(A4));
+    const client = new LspClient();
+    try {
+      const init = await client.request('initialize', { processId: process.pid, rootUri: null, workspaceFolders: [{ uri: fileUri(a), name: 'a' }], capabilities: { workspace: { configuration: true, workspaceFolders: true } } });
+      assert.deepStrictEqual(init.capabilities.workspace?.workspaceFolders, { supported: true, changeNotifications: true });
+      await client.notify('initialized', {});
+      await client.notification('breachDesk/indexed');
+      const symbols = async (q: string) => ((await client.request('workspace/symbol', { query: q })) as { location: { uri: string } }[]).map((s) => s.location.uri);
+      const count = () => client.notifications.filter((x) => x.method === 'breachDesk/indexed').length;
+      const reindexed = async (n: number) => { while (count() <= n) await new Promise((r) => setTimeout(r, 20)); };
+      let n = count();
+      await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: fileUri(b), name: 'b' }], removed: [] } });
+      await reindexed(n);
+      assert.ok((await symbols('SecWeek')).includes(fileUri(path.join(b, A4))));
+      n = count();
+      await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: fileUri(b), name: 'b' }] } });
+      await reindexed(n);
+      assert.ok(!(await symbols('SecWeek')).includes(fileUri(path.join(b, A4))));
+    } finally {
+      await client.shutdown();
+      fs.rmSync(a, { recursive: true, force: true });
+      fs.rmSync(b, { recursive: true, force: true });
+    }
+  });
+
+  it('a deleted pins file takes its problems with it', async function () {
+    ws = await openWorkspace('bd-sync-', { [A1]: read(A1), '.breachdesk/entities.json': '{ "entities": [ { "name": "Corvane", "kind": "wizard" } ] }' });
+    const { client, dir } = ws;
+    const pins = fileUri(path.join(dir, '.breachdesk', 'entities.json'));
+    await client.diagnostics(pins, (p) => p.diagnostics.some((d) => d.code === 'config.invalid'));
+    fs.rmSync(path.join(dir, '.breachdesk', 'entities.json'));
+    const wait = next(client, pins);
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pins, type: 3 }] });
+    await wait((p) => p.diagnostics.length === 0);
+  });
+
+  it('a setting that does not change the corpus re-checks open articles without re-reading the corpus', async function () {
+    ws = await openWorkspace('bd-sync-', { [A1]: read(A1), [A4]: read(A4) });
+    const { client, dir } = ws;
+    const a1 = fileUri(path.join(dir, A1));
+    await client.open(a1, read(A1));
+    const conflict = await client.diagnostics(a1, hasConflict);
+    assert.strictEqual(conflict.diagnostics.find((d) => d.code === 'figure.conflict')!.severity, 2);
+    const indexing = () => client.notifications.filter((x) => x.method === 'breachDesk/indexing').length;
+    const before = indexing();
+    client.settings = { severity: { 'figure.conflict': 'error' } };
+    let wait = next(client, a1);
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await wait((p) => p.diagnostics.some((d) => d.code === 'figure.conflict' && d.severity === 1));
+    assert.strictEqual(indexing(), before, 'the corpus was read again for a severity');
+    // The size limit does change the corpus: read again, and the open article is held to it at once.
+    client.settings = { maxFileSize: 0.0005 };
+    wait = next(client, a1);
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await wait((p) => p.diagnostics.some((d) => d.code === 'file.too-large'));
+    assert.ok(indexing() > before);
+  });
+
+  it('a position past the end of a line of an article that is not open means the line\'s end', async function () {
+    ws = await openWorkspace('bd-sync-', { [A1]: read(A1) });
+    const { client } = ws;
+    // The bundled seed: its first line is shorter than 60 characters, and the next one names John Binns.
+    const seed = path.join(ROOT, 'seeds', '000_01fe31f0ddfc7e1f.txt');
+    const lines = fs.readFileSync(seed, 'utf8').split('\n');
+    assert.ok(lines[0].length < 60 && /John Binns/.test(lines[1].slice(0, 20)), lines.slice(0, 2).join('\n'));
+    const hover = await client.request('textDocument/hover', { textDocument: { uri: fileUri(seed) }, position: { line: 0, character: 60 } });
+    assert.ok(!hover || hover.range.start.line === 0, JSON.stringify(hover?.range));
+    const highlights = (await client.request('textDocument/documentHighlight', { textDocument: { uri: fileUri(seed) }, position: { line: 0, character: 60 } })) as unknown[] | null;
+    const atEnd = (await client.request('textDocument/documentHighlight', { textDocument: { uri: fileUri(seed) }, position: { line: 0, character: lines[0].length } })) as unknown[] | null;
+    assert.deepStrictEqual(highlights, atEnd);
+  });
+
+  it('malformed code action params are InvalidParams; fixes forged in diagnostic data are not echoed', async function () {
+    ws = await openWorkspace('bd-sync-', { [A1]: read(A1) });
+    const { client, dir } = ws;
+    const a1 = fileUri(path.join(dir, A1));
+    await client.open(a1, read(A1));
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+    for (const context of [undefined, {}, { diagnostics: [], only: 'quickfix' }]) {
+      await assert.rejects(client.request('textDocument/codeAction', { textDocument: { uri: a1 }, range, context }), (e: { code?: number; message?: string }) => e.code === -32602 && /context/.test(e.message ?? ''));
+    }
+    const forged = { range, message: 'x', source: 'breach-desk', data: { fixes: [{ title: 5, edits: 'zz' }, { title: 'ok', edits: [{ range, newText: '#' }] }] } };
+    const actions = (await client.request('textDocument/codeAction', { textDocument: { uri: a1 }, range, context: { diagnostics: [null, forged], only: ['quickfix'] } })) as { title: unknown }[];
+    assert.deepStrictEqual(actions.map((a) => a.title), ['ok']);
+  });
+});
