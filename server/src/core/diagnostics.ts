@@ -58,15 +58,27 @@ export function applySeverities(diags: Diagnostic[], overrides: SeverityOverride
 /**
  * Keeps the edits that can be applied together: in document order, an edit
  * that overlaps one already kept is dropped (it is still offered on its own),
- * and so is a second insertion at the same point.
+ * and so is a second insertion at the same point; two overlapping deletions
+ * become one that deletes both.
  */
-export function nonOverlapping<T extends TextEdit>(edits: T[]): T[] {
+export function nonOverlapping<T extends TextEdit>(edits: T[], text?: string): T[] {
   const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   const out: T[] = [];
   let end = -1;
   let lastInsert = -1;
   for (const e of sorted) {
-    if (e.span.start < end) continue;
+    if (e.span.start < end) {
+      // Two deletions that overlap (neighbouring tags each removed with the space between) delete both, and
+      // with the text at hand leave one space between what stays, none at a line's edge.
+      const last = out[out.length - 1];
+      if (last && e.newText === '' && last.newText === '' && last.span.end === end && e.span.end > end) {
+        let start = last.span.start;
+        end = e.span.end;
+        if (text !== undefined) [start, end] = tidyDeletion(text, start, end);
+        out[out.length - 1] = { ...last, span: { start, end } };
+      }
+      continue;
+    }
     if (e.span.start === e.span.end) {
       if (e.span.start === lastInsert) continue;
       lastInsert = e.span.start;
@@ -77,9 +89,21 @@ export function nonOverlapping<T extends TextEdit>(edits: T[]): T[] {
   return out;
 }
 
+/** A deletion of `start…end` that leaves no doubled space and no space at a line's start or end. */
+function tidyDeletion(text: string, start: number, end: number): [number, number] {
+  const blank = (c: number) => c === 32 || c === 9;
+  const edge = (c: number) => Number.isNaN(c) || c === 10 || c === 13;
+  if (blank(text.charCodeAt(end)) && (edge(text.charCodeAt(start - 1)) || blank(text.charCodeAt(start - 1)))) {
+    while (blank(text.charCodeAt(end))) end++;
+  } else if (edge(text.charCodeAt(end))) {
+    while (start > 0 && blank(text.charCodeAt(start - 1))) start--;
+  }
+  return [start, end];
+}
+
 /** Applies edits to a text, for the CLI's `--fix` and for tests; overlapping edits are dropped (see `nonOverlapping`). */
 export function applyEdits(text: string, edits: TextEdit[]): string {
-  const kept = nonOverlapping(edits);
+  const kept = nonOverlapping(edits, text);
   let out = '';
   let at = 0;
   for (const e of kept) {

@@ -651,7 +651,7 @@ export function startServer(connection: Connection): void {
     if (wants(FIX_ALL_KIND)) {
       const state = await currentState(uri);
       if (state && !token.isCancellationRequested) {
-        const edits = nonOverlapping(state.analysis.diagnostics.flatMap((d) => d.fixes?.filter((f) => f.preferred).flatMap((f) => f.edits) ?? []));
+        const edits = nonOverlapping(state.analysis.diagnostics.flatMap((d) => d.fixes?.filter((f) => f.preferred).flatMap((f) => f.edits) ?? []), state.lines.text);
         if (edits.length) {
           actions.push({
             title: 'Fix all Breach Desk problems that have a safe fix',
