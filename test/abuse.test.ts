@@ -61,6 +61,7 @@ describe('protocol abuse over stdio', function () {
       ['workspace/symbol', { query: 'x' }],
       ['textDocument/documentSymbol', { textDocument: { uri: URI } }],
       ['breachDesk/timeline', { textDocument: { uri: URI }, position: { line: 0, character: 0 } }],
+      ['shutdown', null],
     ] as const) {
       const o = await outcome(client.request(method, params));
       assert.strictEqual((o as { code?: number }).code, -32002, `${method}: ${JSON.stringify(o)}`);

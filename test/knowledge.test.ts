@@ -291,6 +291,19 @@ describe('corpus knowledge over stdio', function () {
     assert.deepStrictEqual(res.items.map((i: any) => i.label), ['ThreatPost', 'ZDNet']);
   });
 
+  it('completion after "+ Source:" does not offer what is being typed back; after "+ Author:" it completes the last of a list', async function () {
+    const uri = fileUri(path.join(workspace, 'draft2.txt'));
+    const draft = '# Draft\n\n## Information:\n+ Source: Thr\n+ Author: Lisa Vaas, Jo\n\n## Article:\nText.\n';
+    await client.open(uri, draft);
+    const sources = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 13 } });
+    assert.deepStrictEqual(sources.items.map((i: any) => i.label), ['ThreatPost']);
+    const authors = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 23 } });
+    const item = authors.items.find((i: any) => i.label === 'Jonathan Greig');
+    assert.ok(item, JSON.stringify(authors.items.map((i: any) => i.label)));
+    // Only "Jo" is replaced, not the whole list.
+    assert.deepStrictEqual(item.textEdit.range, { start: { line: 4, character: 21 }, end: { line: 4, character: 23 } });
+  });
+
   it('workspace symbols find entities and articles', async function () {
     const syms = await client.request<any[]>('workspace/symbol', { query: 'binns' });
     assert.ok(syms.some((s) => s.name === 'John Binns'), JSON.stringify(syms.map((s) => s.name)));

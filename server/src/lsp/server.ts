@@ -382,6 +382,7 @@ export function startServer(connection: Connection): void {
 
   // A cache still being written is finished before the server goes: the next start needs it.
   connection.onShutdown(() => {
+    if (!initialized) throw notInitialized();
     writeCache(Infinity);
   });
 

@@ -30,13 +30,25 @@ export function complete(index: CorpusIndex, uri: string, offset: number, linePr
   if (tag) return completeTag(index, uri, offset, tag[1], lineSuffix);
   const field = /^\s*\+\s*(source|author)\s*:\s*(.{0,120})$/i.exec(linePrefix);
   if (field) {
-    const typed = field[2];
-    const replace = { start: offset - typed.length, end: offset + lineSuffix.trimEnd().length };
-    const which = field[1].toLowerCase() === 'source' ? index.outlets() : index.authorNames();
-    const kind = field[1].toLowerCase() === 'source' ? 'outlet' : 'author';
+    const source = field[1].toLowerCase() === 'source';
+    // Authors are a list ("Lisa Vaas, Tara Seals and …"): only the name being typed is completed.
+    const all = field[2];
+    const list = source ? null : AUTHOR_LIST_RE.exec(all);
+    const cut = list ? list[0].length - 1 : -1;
+    const typed = cut >= 0 ? all.slice(cut + 1).replace(/^\s+/, '') : all;
+    const replace = { start: offset - typed.length, end: cut >= 0 ? offset : offset + lineSuffix.trimEnd().length };
+    const which = source ? index.outlets() : index.authorNames();
+    const kind = source ? 'outlet' : 'author';
+    // This article's own field counts for nothing: what is being typed is not offered back as a known name.
+    const mine = index.get(uri)?.summary;
+    const own = (name: string) => (source ? (mine?.source === name ? 1 : 0) : (mine?.authors.includes(name) ? 1 : 0));
+    const q = typed.trim().toLowerCase();
+    // Names that start with what is typed (or have a word that does) before names that only contain it.
+    const rank = (name: string) => { const l = name.toLowerCase(); return l.startsWith(q) ? 0 : l.includes(` ${q}`) ? 1 : 2; };
     return [...which.entries()]
-      .filter(([name]) => name.toLowerCase().includes(typed.trim().toLowerCase()))
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([name, n]): [string, number] => [name, n - own(name)])
+      .filter(([name, n]) => n > 0 && name.toLowerCase().includes(q))
+      .sort((a, b) => rank(a[0]) - rank(b[0]) || b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, MAX_ITEMS)
       .map(([name, n], i) => ({
         label: name, kind, detail: `${n} article${n === 1 ? '' : 's'}`, insertText: name, replace, sortText: String(i).padStart(5, '0'),
@@ -44,6 +56,9 @@ export function complete(index: CorpusIndex, uri: string, offset: number, linePr
   }
   return [];
 }
+
+/** Everything up to the last separator of a list of authors ("Lisa Vaas, Tara Seals and"). */
+const AUTHOR_LIST_RE = /^.*(?:,|&|\band\b)/i;
 
 /** How many articles read (at most this many per name) to find what else is named beside a name. */
 const RELATED_ARTICLES = 200;
