@@ -37,6 +37,7 @@
 import type { Claim, DocFacts, Figure, SentenceRef } from '../extract/types';
 import { diag, type Diagnostic, type Fix, type RelatedInfo } from '../diagnostics';
 import { writtenMeasure } from '../extract/figures';
+import { canonicalUrl } from '../extract/urls';
 import { agree, findParts, formatValue, nearestInTime, partSources, sameMeasure, type Reconciliation } from '../index/compare';
 import { quoteWords, type CorpusIndex, type FigureRef, type IndexedDoc } from '../index/corpus';
 import { readable, type Span } from '../text';
@@ -447,6 +448,12 @@ function outletDate(index: CorpusIndex, s: Stated): string {
 }
 
 
+/** "ThreatPost (Aug 28, 2021)": a cited source, in a sentence of its own. */
+function citedAs(index: CorpusIndex, s: Stated): string {
+  const f = index.get(s.uri)!.facts;
+  return `${f.source ?? 'the cited article'} (${formatDate(shownDay(f, s.when))})`;
+}
+
 function sentenceSpan(index: CorpusIndex, s: Stated): Span {
   return index.get(s.uri)!.facts.sentences[s.figure.sentence]?.span ?? s.figure.span;
 }
@@ -823,7 +830,16 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
       span: sentenceSpan(index, o),
       message: `${o.figure.text} ${typeof verb === 'string' ? verb : verb(o)} (${outletDate(index, o)})`,
     }));
-    if (conflicts.length) {
+    // A figure the writer cites to an article that gives it ("[nearly 500](https://…)", as the "Cite" fix writes
+    // it) is that source's figure: its disagreement with the others is one between sources, said as such.
+    const source = conflicts.length ? citedSource(index, uri, fig, agreeing) : undefined;
+    if (conflicts.length && source) {
+      const first = conflicts[0];
+      const more = conflicts.length > 1 ? ` and ${conflicts.length - 1} more` : '';
+      out.push(diag('figure.disputed', fig.span,
+        `${fig.text}${what}, as ${citedAs(index, source)} gives it, disagrees with ${inline(first.figure.text)} in ${first.uri === uri ? 'this article' : outletDate(index, first)}${more}: the sources differ.`,
+        [], [{ uri: source.uri, span: sentenceSpan(index, source), message: `${source.figure.text} stated (${outletDate(index, source)}), cited here` }, ...related(conflicts, 'stated')]));
+    } else if (conflicts.length) {
       const first = conflicts[0];
       const more = conflicts.length > 1 ? ` and ${conflicts.length - 1} more` : '';
       out.push(diag('figure.conflict', fig.span,
@@ -917,6 +933,14 @@ function revisedWhat(f: Figure, what: string): string {
 function describe(f: Figure, facts: DocFacts): string {
   const what = writtenMeasure(f, facts.sentences);
   return what ? ` ${what}` : '';
+}
+
+/** The agreeing statement of the article the figure's link points to, when the figure stands in a link's text. */
+function citedSource(index: CorpusIndex, uri: string, fig: Figure, agreeing: Stated[]): Stated | undefined {
+  const here = index.get(uri)!.facts;
+  const link = here.links.find((l) => l.span.start <= fig.span.start && fig.span.end <= l.span.end);
+  const target = link ? canonicalUrl(link.url) : undefined;
+  return target === undefined ? undefined : agreeing.find((a) => a.uri !== uri && index.get(a.uri)?.summary.link === target);
 }
 
 /**
