@@ -169,6 +169,10 @@ describe('corpus knowledge over stdio', function () {
       [['conflicts', 'disagrees'], ['unweighed', 'not compared: a copy of an article (same Link) counted once']]);
     assert.strictEqual(customers.find((p) => p.text === '61,000')?.check, 'a later count');
     assert.ok(customers.filter((p) => !p.selected).every((p) => p.verdict && p.check), JSON.stringify(customers));
+    // A fractional position is clamped, as every other request's is.
+    const at = positionOf(text, '40,000');
+    const fractional = await client.request('breachDesk/timeline', { textDocument: { uri: uris[0] }, position: { line: at.line + 0.5, character: at.character + 0.25 } });
+    assert.deepStrictEqual(fractional?.points?.length, customers.length);
     const siteCounts = await timeline('2,000 sites');
     assert.deepStrictEqual(siteCounts.filter((p) => !p.selected).map((p) => [p.text, p.verdict, p.check]), [['9,000', 'unweighed', 'not checked'], ['9,000', 'unweighed', 'not checked']]);
     for (const u of uris) await client.notify('textDocument/didClose', { textDocument: { uri: u } });

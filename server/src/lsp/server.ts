@@ -592,9 +592,10 @@ export function startServer(connection: Connection): void {
     checkParams(params, ['textDocument', 'position']);
     const uri = params?.textDocument?.uri;
     const pos = params?.position;
-    if (typeof uri !== 'string' || !Number.isInteger(pos?.line) || !Number.isInteger(pos?.character)) return null;
+    if (typeof uri !== 'string' || !Number.isFinite(pos?.line) || !Number.isFinite(pos?.character)) return null;
     if (!(await fresh(uri)) || token.isCancellationRequested) return null;
-    const t = timelineAt(index, uri, offsetIn(uri, pos));
+    // Fractional positions are clamped as every other request's are.
+    const t = timelineAt(index, uri, offsetIn(uri, { line: Math.floor(pos.line), character: Math.floor(pos.character) }));
     if (!t) return null;
     return { ...t, points: t.points.flatMap((p) => {
       const range = index.range(p.uri, p.span);
