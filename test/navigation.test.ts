@@ -6,6 +6,7 @@ import * as assert from 'assert';
 import { analyze } from '../server/src/core/analyze';
 import { extractFacts } from '../server/src/core/extract/facts';
 import { definition, references } from '../server/src/core/features/navigation';
+import { hover } from '../server/src/core/features/hover';
 import { workspaceSymbols } from '../server/src/core/features/symbols';
 import { CorpusIndex, lineStartsOf } from '../server/src/core/index/corpus';
 import { NOW } from './helpers/fixture';
@@ -102,6 +103,10 @@ describe('references on tags', function () {
     const index = indexOf([a, b]);
     const refs = references(index, b.uri, b.text.indexOf('=Israel') + 2);
     assert.ok(refs.some((r) => r.uri === a.uri), JSON.stringify(refs));
+    // The value is the target, as a threat actor's tag's is: its span, and nothing on the key.
+    const card = hover(index, b.uri, b.text.indexOf('=Israel') + 2);
+    assert.strictEqual(card && b.text.slice(card.span.start, card.span.end), 'Israel');
+    assert.strictEqual(hover(index, b.uri, b.text.indexOf('victim.country') + 2), undefined);
   });
 });
 

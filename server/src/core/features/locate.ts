@@ -36,7 +36,12 @@ export function targetAt(doc: IndexedDoc, offset: number): Target | undefined {
       const name = eq >= 0 ? t.name.slice(eq + 1).trim() : t.name;
       if (!name) return undefined;
       const key = entityKey(name);
-      return { kind: 'mention', key, mention: { key, span: t.span, text: name, sentence: -1, where: 'tag' }, span: t.span };
+      // The value is what the card is about, and what it underlines (as for a threat actor's tag, which is a mention).
+      const at = eq >= 0 ? t.name.indexOf(name, eq + 1) : 0;
+      const span = eq >= 0 && at >= 0 ? { start: t.span.start + at, end: t.span.start + at + name.length } : t.span;
+      // On "victim.country.name", the key of the tag: no entity.
+      if (!within(span, offset)) return undefined;
+      return { kind: 'mention', key, mention: { key, span, text: name, sentence: -1, where: 'tag' }, span };
     }
   }
   for (const l of f.links) if (within(l.span, offset)) return { kind: 'link', url: l.url, span: l.span };
