@@ -110,6 +110,24 @@ describe('references on tags', function () {
   });
 });
 
+describe('references', function () {
+  it('without the declaration: every mention but the first the corpus gives in an article\'s own text', function () {
+    const docs = [
+      article(1, '2021-08-01', 'Acme Corp said 5,000 customers were affected. Acme Corp is a retailer.'),
+      article(2, '2021-08-05', 'Acme Corp confirmed it again.'),
+    ];
+    const index = indexOf(docs);
+    const at = docs[1].text.indexOf('Acme Corp') + 1;
+    const all = references(index, docs[1].uri, at);
+    const without = references(index, docs[1].uri, at, false);
+    assert.strictEqual(all.length, 3);
+    assert.strictEqual(without.length, 2);
+    // What is left out is article 1's first "Acme Corp".
+    const gone = all.find((l) => !without.some((w) => w.uri === l.uri && w.span.start === l.span.start))!;
+    assert.deepStrictEqual([gone.uri, gone.span.start], [docs[0].uri, docs[0].text.indexOf('Acme Corp')]);
+  });
+});
+
 describe('where a name is first shown', function () {
   it('not a related story\'s headline that only names it, when an article names it in its own text', function () {
     const docs = [

@@ -500,7 +500,7 @@ export function startServer(connection: Connection): void {
     checkParams(params, ['textDocument', 'position']);
     const uri = params.textDocument.uri;
     if (!(await fresh(uri)) || token.isCancellationRequested) return null;
-    return toLocations(references(index, uri, offsetIn(uri, params.position)));
+    return toLocations(references(index, uri, offsetIn(uri, params.position), params.context?.includeDeclaration !== false));
   });
 
   connection.onDocumentHighlight(async (params, token) => {

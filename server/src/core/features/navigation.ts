@@ -150,13 +150,23 @@ function titleSpan(index: CorpusIndex, uri: string) {
   return index.get(uri)?.summary.titleSpan ?? { start: 0, end: 0 };
 }
 
-export function references(index: CorpusIndex, uri: string, offset: number): Location[] {
+export function references(index: CorpusIndex, uri: string, offset: number, includeDeclaration = true): Location[] {
   const doc = index.get(uri);
   if (!doc) return [];
   const t = targetAt(doc, offset);
   if (!t || t.kind !== 'mention') return [];
   const entry = index.entity(t.key);
   if (!entry) return [];
+  if (!includeDeclaration) {
+    // The declaration of a name is where the corpus first gives it in an article's own text (definition's first answer).
+    let decl: Location | undefined;
+    for (const u of byDate(index, t.key)) {
+      const view = entry.docs.get(u);
+      if (view?.first && !view.onlyInLinks) { decl = { uri: u, span: view.first }; break; }
+    }
+    const all = references(index, uri, offset, true);
+    return decl ? all.filter((l) => !(l.uri === decl!.uri && l.span.start === decl!.span.start && l.span.end === decl!.span.end)) : all;
+  }
   const out: Location[] = [];
   // This article first, then by date; articles of one date in path order, whatever order they were indexed in.
   // From the summaries: listing every mention across the corpus reads no article's facts.
