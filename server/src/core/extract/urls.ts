@@ -12,34 +12,34 @@ const TRACKING = /^(?:utm_|mod$|ref$|ref_src$|fbclid$|gclid$|mc_|cmp$|ftag$|taid
 /** Hosts that publish one site under several names ("blogs.computerworld.com" is Computerworld). */
 const SAME_SITE: Record<string, string> = { 'blogs.computerworld.com': 'computerworld.com' };
 
+/** An http(s) address, parsed, with its host as one name per site (no "www.", `SAME_SITE`); undefined for anything else. */
+function httpUrl(raw: string): { u: URL; host: string } | undefined {
+  let u: URL;
+  try {
+    u = new URL(raw.trim());
+  } catch {
+    return undefined;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+  const bare = u.hostname.toLowerCase().replace(/^www\./, '');
+  return { u, host: SAME_SITE[bare] ?? bare };
+}
+
 /**
  * The site a web address belongs to: its host without "www.", one name per
  * site (`SAME_SITE`; ThreatPost's copies on kasperskycontenthub.com are
  * threatpost.com). Undefined for what is not an http(s) address.
  */
 export function siteOf(raw: string): string | undefined {
-  let u: URL;
-  try {
-    u = new URL(raw.trim());
-  } catch {
-    return undefined;
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
-  const bare = u.hostname.toLowerCase().replace(/^www\./, '');
-  if (bare === 'kasperskycontenthub.com' && u.pathname.startsWith('/threatpost-global')) return 'threatpost.com';
-  return SAME_SITE[bare] ?? bare;
+  const h = httpUrl(raw);
+  if (!h) return undefined;
+  return h.host === 'kasperskycontenthub.com' && h.u.pathname.startsWith('/threatpost-global') ? 'threatpost.com' : h.host;
 }
 
 export function canonicalUrl(raw: string): string | undefined {
-  let u: URL;
-  try {
-    u = new URL(raw.trim());
-  } catch {
-    return undefined;
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
-  const bare = u.hostname.toLowerCase().replace(/^www\./, '');
-  const host = SAME_SITE[bare] ?? bare;
+  const h = httpUrl(raw);
+  if (!h) return undefined;
+  const { u, host } = h;
   if (host === 'kasperskycontenthub.com' && u.pathname.startsWith('/threatpost-global')) {
     const p = u.searchParams.get('p');
     if (p && /^\d+$/.test(p)) return `threatpost:${p}`;
