@@ -116,9 +116,35 @@ describe('language server over stdio', function () {
       const at = { line: tagLine, character: lines[tagLine].length + i };
       await client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text: typed[i] }] });
     }
-    const p = await client.diagnostics(uri, (x) => x.version === version);
-    const punct = p.diagnostics.filter((d) => d.code === 'tags.punctuation').map((d) => d.message);
-    assert.ok(punct.some((m) => m.includes('[[Hudson Rock,]]')), punct.join('\n'));
+    const punctuation = (x: { diagnostics: { code?: unknown; message: string }[] }) => x.diagnostics.filter((d) => d.code === 'tags.punctuation').map((d) => d.message);
+    const first = await client.diagnostics(uri, (x) => x.version === version);
+    // While the writer types, the new problem of the tag being typed waits for a pause; the problems the file
+    // already had stay shown throughout.
+    assert.ok(!punctuation(first).some((m) => m.includes('[[Hudson Rock,]]')), punctuation(first).join('\n'));
+    assert.ok(first.diagnostics.some((d) => d.code === 'tags.stop-word'), JSON.stringify(first.diagnostics.map((d) => d.code)));
+    const settled = await client.diagnostics(uri, (x) => x.version === version && punctuation(x).some((m) => m.includes('[[Hudson Rock,]]')));
+    assert.ok(settled.diagnostics.some((d) => d.code === 'tags.stop-word'));
+  });
+
+  it('shows a problem the writer fixes go at once, and one they make after a pause (not on every keystroke)', async function () {
+    await client.open(uri, seedText);
+    const opened = await client.diagnostics(uri);
+    assert.ok(opened.diagnostics.some((d) => d.code === 'tags.stop-word'), 'a file opened shows its problems at once');
+    const lines = seedText.split('\n');
+    const tagLine = lines.findIndex((l) => l.startsWith('[[T-Mobile]]'));
+    // Delete "[[it’s]] ": the stop-word goes in the very publication of that version.
+    const col = lines[tagLine].indexOf('[[it’s]] ');
+    await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: tagLine, character: col }, end: { line: tagLine, character: col + '[[it’s]] '.length } }, text: '' }] });
+    const gone = await client.diagnostics(uri, (x) => x.version === 2);
+    assert.ok(!gone.diagnostics.some((d) => d.code === 'tags.stop-word'));
+    // Break the Information header: no error while typing, one after the pause.
+    const info = lines.indexOf('## Information:');
+    const t0 = Date.now();
+    await client.notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: { line: info, character: 0 }, end: { line: info, character: 2 } }, text: '' }] });
+    const typing = await client.diagnostics(uri, (x) => x.version === 3);
+    const after = await client.diagnostics(uri, (x) => x.version === 3 && x.diagnostics.length > typing.diagnostics.length);
+    assert.ok(Date.now() - t0 >= 400, `shown after ${Date.now() - t0} ms`);
+    assert.ok(after.diagnostics.some((d) => d.code === 'layout.missing-section' || d.code === 'layout.header-format'), JSON.stringify(after.diagnostics.map((d) => d.code)));
   });
 
   it('honours per-code severity settings', async function () {

@@ -25,6 +25,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 /** What a published diagnostic carries in `data`. */
 export interface DiagnosticData {
   fixes: { title: string; preferred: boolean; edits: LspTextEdit[] }[];
+  /** The document version the fixes' ranges belong to: a fix offered for an older version would edit the wrong text. */
+  version?: number;
 }
 
 /** Whether a fix that came back from the client in a diagnostic's `data` has the shape the server sent. */
@@ -45,10 +47,30 @@ export function toLspFixes(fixes: Fix[] | undefined, lines: LineIndex): Diagnost
   }));
 }
 
+/**
+ * Where an offset of `before` stands in `after`, for the one stretch that an edit (or a burst of them) replaced:
+ * offsets before it stay, offsets after it move by the change in length, offsets inside it are lost (NaN)
+ * unless the text there is unchanged.
+ */
+export function offsetsThrough(before: string, after: string): (offset: number) => number {
+  const most = Math.min(before.length, after.length);
+  let p = 0;
+  while (p < most && before.charCodeAt(p) === after.charCodeAt(p)) p++;
+  let q = 0;
+  while (q < most - p && before.charCodeAt(before.length - 1 - q) === after.charCodeAt(after.length - 1 - q)) q++;
+  const oldEnd = before.length - q;
+  const delta = after.length - before.length;
+  // The common prefix and suffix can overshoot into equal characters around the edit ("[[it’s]] [[numbers" less
+  // "[[it’s]] " shares "[[" with what follows): an offset inside the stretch whose next characters read the same
+  // after the move, or in place, is there.
+  const same = (o: number, to: number) => to >= 0 && before.slice(o, o + 8) === after.slice(to, to + 8);
+  return (offset) => (offset < p ? offset : offset >= oldEnd ? offset + delta : same(offset, offset + delta) ? offset + delta : same(offset, offset) ? offset : Number.NaN);
+}
+
 /** Ranges in other documents, from the corpus index. */
 export type RangeOf = (uri: string, span: { start: number; end: number }) => LspDiagnostic['range'] | undefined;
 
-export function toLspDiagnostic(d: Diagnostic, uri: string, lines: LineIndex, rangeOf?: RangeOf): LspDiagnostic {
+export function toLspDiagnostic(d: Diagnostic, uri: string, lines: LineIndex, rangeOf?: RangeOf, version?: number): LspDiagnostic {
   const out: LspDiagnostic = {
     range: lines.range(d.span),
     severity: SEVERITY[d.severity],
@@ -64,7 +86,7 @@ export function toLspDiagnostic(d: Diagnostic, uri: string, lines: LineIndex, ra
       if (range) out.relatedInformation.push({ location: { uri: here ? uri : r.uri!, range }, message: r.message });
     }
   }
-  if (d.fixes?.length) out.data = { fixes: toLspFixes(d.fixes, lines) } satisfies DiagnosticData;
+  if (d.fixes?.length) out.data = { fixes: toLspFixes(d.fixes, lines), ...(version !== undefined ? { version } : {}) } satisfies DiagnosticData;
   return out;
 }
 

@@ -15,7 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../core/analyze';
 import { checkConsistency } from '../core/check/consistency';
 import { applySilences } from '../core/check/suppress';
-import { applySeverities, diag, nonOverlapping, type SeverityOverrides } from '../core/diagnostics';
+import { applySeverities, diag, nonOverlapping, type Diagnostic, type SeverityOverrides } from '../core/diagnostics';
 import { looksLikeArticle } from '../core/detect';
 import { folds } from '../core/features/folding';
 import { outline } from '../core/features/outline';
@@ -32,7 +32,7 @@ import type { Location } from '../core/features/locate';
 import { loadPins, loadRoots, pathOf, PINS_FILE, reloadFile, SEEDS_DIR, uriOf, type Root } from './workspace';
 import * as path from 'path';
 import { CorpusCache, contentHash } from '../node/cache';
-import { isFix, SOURCE, toDocumentSymbol, toFoldingRanges, toLspDiagnostic, type DiagnosticData } from './convert';
+import { isFix, offsetsThrough, SOURCE, toDocumentSymbol, toFoldingRanges, toLspDiagnostic, type DiagnosticData } from './convert';
 import { readSettings, type Settings, DEFAULT_MAX_FILE_SIZE, DEFAULT_SETTINGS } from './settings';
 
 export const LANGUAGE_ID = 'breach-article';
@@ -63,6 +63,15 @@ const SYMBOL_OF: Record<EntityKind | 'article', SymbolKind> = {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const states = new Map<string, DocState>();
+  /** How long after the last keystroke a new layout problem waits before it is shown (`whileTyping`). */
+  const QUIET_MS = 500;
+  /** When each open document was last edited (not opened). */
+  const lastEdit = new Map<string, number>();
+  /** Documents opened and not yet edited: their first content event is the open, not an edit. */
+  const justOpened = new Set<string>();
+  /** What was last published of each document's own problems, and the text they were in. */
+  const shown = new Map<string, { text: string; problems: { code: string; start: number }[] }>();
+  const quietTimers = new Map<string, NodeJS.Timeout>();
   const settingsCache = new Map<string, Promise<Settings>>();
   const pending = new Set<string>();
   let flushScheduled = false;
@@ -342,12 +351,39 @@ export function startServer(connection: Connection): void {
       const settings = await settingsFor(uri);
       const corpus = applySeverities(applySilences(checkConsistency(index, uri), state.lines.text, state.lines), settings.severity);
       const rangeOf = (u: string, span: { start: number; end: number }) => index.range(u, span);
+      const own = whileTyping(uri, state.lines.text, state.analysis.diagnostics);
       void connection.sendDiagnostics({
         uri,
         version: state.version,
-        diagnostics: [...state.analysis.diagnostics, ...corpus].map((d) => toLspDiagnostic(d, uri, state.lines, rangeOf)),
+        diagnostics: [...own, ...corpus].map((d) => toLspDiagnostic(d, uri, state.lines, rangeOf, state.version)),
       });
     }
+  }
+
+  /**
+   * While the writer types, a layout or tag problem appears only once they pause (`QUIET_MS` after the last
+   * edit): a half-typed `## Info`, Link, Date or `[[Tag` is no mistake yet, and one that came and went with
+   * every keystroke was noise. A problem already shown stays (its place followed through the edit), and one
+   * the writer fixes goes at once; the corpus checks, which never fire on half-typed text, are not held.
+   */
+  function whileTyping(uri: string, text: string, diagnostics: Diagnostic[]): Diagnostic[] {
+    let show = diagnostics;
+    const prev = shown.get(uri);
+    const edited = lastEdit.get(uri);
+    if (prev && edited !== undefined) {
+      const wait = edited + QUIET_MS - Date.now();
+      if (wait > 0) {
+        const moved = offsetsThrough(prev.text, text);
+        const before = new Set(prev.problems.map((x) => `${x.code}@${moved(x.start)}`));
+        show = diagnostics.filter((d) => before.has(`${d.code}@${d.span.start}`));
+        if (show.length < diagnostics.length) {
+          clearTimeout(quietTimers.get(uri));
+          quietTimers.set(uri, setTimeout(() => { quietTimers.delete(uri); schedule(uri); }, wait));
+        }
+      }
+    }
+    shown.set(uri, { text, problems: show.map((d) => ({ code: d.code, start: d.span.start })) });
+    return show;
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -445,14 +481,26 @@ export function startServer(connection: Connection): void {
     if (changed) for (const d of documents.all()) scheduleLater(d.uri);
   });
 
-  documents.onDidOpen((e: TextDocumentChangeEvent<TextDocument>) => schedule(e.document.uri));
+  documents.onDidOpen((e: TextDocumentChangeEvent<TextDocument>) => {
+    // A document opened (again) shows all its problems at once.
+    justOpened.add(e.document.uri);
+    lastEdit.delete(e.document.uri);
+    shown.delete(e.document.uri);
+    schedule(e.document.uri);
+  });
   documents.onDidChangeContent((e: TextDocumentChangeEvent<TextDocument>) => {
+    if (!justOpened.delete(e.document.uri)) lastEdit.set(e.document.uri, Date.now());
     schedule(e.document.uri);
     // What this article says can change what other open articles are told.
     for (const d of documents.all()) if (d.uri !== e.document.uri) scheduleLater(d.uri);
   });
   documents.onDidClose((e: TextDocumentChangeEvent<TextDocument>) => {
     states.delete(e.document.uri);
+    shown.delete(e.document.uri);
+    lastEdit.delete(e.document.uri);
+    justOpened.delete(e.document.uri);
+    clearTimeout(quietTimers.get(e.document.uri));
+    quietTimers.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     pending.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -635,9 +683,12 @@ export function startServer(connection: Connection): void {
     const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
     if (wants(CodeActionKind.QuickFix)) {
       // Fixes were computed with the diagnostic and travel in its data.
+      const current = documents.get(uri)?.version;
       for (const d of params.context.diagnostics) {
         if (!d || typeof d !== 'object' || d.source !== SOURCE) continue;
         const data = d.data as DiagnosticData | undefined;
+        // Fixes computed for an older version of the text would edit the wrong characters: none until the diagnostics catch up.
+        if (typeof data?.version === 'number' && current !== undefined && data.version !== current) continue;
         // The data comes back from the client: only fixes of the shape the server sent become actions.
         for (const fix of Array.isArray(data?.fixes) ? data!.fixes.filter(isFix) : []) {
           actions.push({
