@@ -67,8 +67,8 @@ export function startServer(connection: Connection): void {
   const QUIET_MS = 500;
   /** When each open document was last edited (not opened). */
   const lastEdit = new Map<string, number>();
-  /** Documents opened and not yet edited: their first content event is the open, not an edit. */
-  const justOpened = new Set<string>();
+  /** The version each document was opened at: a content event of that version is the open, not an edit. */
+  const openedAt = new Map<string, number>();
   /** What was last published of each document's own problems, and the text they were in. */
   const shown = new Map<string, { text: string; problems: { code: string; start: number }[] }>();
   const quietTimers = new Map<string, NodeJS.Timeout>();
@@ -483,13 +483,13 @@ export function startServer(connection: Connection): void {
 
   documents.onDidOpen((e: TextDocumentChangeEvent<TextDocument>) => {
     // A document opened (again) shows all its problems at once.
-    justOpened.add(e.document.uri);
+    openedAt.set(e.document.uri, e.document.version);
     lastEdit.delete(e.document.uri);
     shown.delete(e.document.uri);
     schedule(e.document.uri);
   });
   documents.onDidChangeContent((e: TextDocumentChangeEvent<TextDocument>) => {
-    if (!justOpened.delete(e.document.uri)) lastEdit.set(e.document.uri, Date.now());
+    if (openedAt.get(e.document.uri) !== e.document.version) lastEdit.set(e.document.uri, Date.now());
     schedule(e.document.uri);
     // What this article says can change what other open articles are told.
     for (const d of documents.all()) if (d.uri !== e.document.uri) scheduleLater(d.uri);
@@ -498,7 +498,7 @@ export function startServer(connection: Connection): void {
     states.delete(e.document.uri);
     shown.delete(e.document.uri);
     lastEdit.delete(e.document.uri);
-    justOpened.delete(e.document.uri);
+    openedAt.delete(e.document.uri);
     clearTimeout(quietTimers.get(e.document.uri));
     quietTimers.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
