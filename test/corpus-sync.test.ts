@@ -62,6 +62,26 @@ describe('the corpus follows the disk and the editor (stdio)', function () {
     await wait((p) => !hasConflict(p));
   });
 
+  it('an unsaved untitled draft is checked against the corpus, but is no source for other articles', async function () {
+    ws = await openWorkspace('bd-sync-', { [A1]: read(A1) });
+    const { client, dir } = ws;
+    const a1 = fileUri(path.join(dir, A1));
+    await client.open(a1, read(A1));
+    const draft = 'untitled:Untitled-1';
+    let wait = next(client, draft);
+    await client.open(draft, read(A4).replace('https://secweek.example', 'https://draft.example'));
+    // The draft disagrees with a1, and is told so…
+    await wait(hasConflict);
+    // …but a1 is not told that an unsaved draft disagrees with it, and its figure card does not cite the draft.
+    wait = next(client, a1);
+    await client.notify('textDocument/didChange', { textDocument: { uri: a1, version: 2 }, contentChanges: [{ text: read(A1) + ' ' }] });
+    const p = await wait(() => true);
+    assert.ok(!hasConflict(p), JSON.stringify(p.diagnostics.map((d) => d.code)));
+    const at = read(A1).split('\n').findIndex((l) => l.includes('1.2 million'));
+    const hover = await client.request('textDocument/hover', { textDocument: { uri: a1 }, position: { line: at, character: read(A1).split('\n')[at].indexOf('1.2 million') + 1 } });
+    assert.ok(!/untitled:/.test(JSON.stringify(hover)), JSON.stringify(hover));
+  });
+
   it('a re-index forgets an article deleted without a watcher event; a watcher event outside the folders is ignored', async function () {
     ws = await openWorkspace('bd-sync-', { [A1]: read(A1), [A4]: read(A4) });
     const { client, dir } = ws;

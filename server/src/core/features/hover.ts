@@ -11,7 +11,7 @@
  * differ are listed unmarked: a card never calls wrong what the check does not.
  */
 import { articlesNaming, type CorpusIndex, type EntityEntry, type IndexedDoc } from '../index/corpus';
-import { comparableStatements, findParts, formatValue, measureLabel, nearestInTime, partSources } from '../index/compare';
+import { comparableStatements, isDraft, findParts, formatValue, measureLabel, nearestInTime, partSources } from '../index/compare';
 import { judgeFigure, verdictWords, type Judged, type Verdict } from '../check/consistency';
 import { writtenMeasure } from '../extract/figures';
 import type { Claim, DocFacts, Figure, SentenceRef } from '../extract/types';
@@ -149,8 +149,9 @@ function topArticles(index: CorpusIndex, e: EntityEntry, uri: string): string[] 
   const top: Item[] = [];
   const room = e.docs.has(uri) ? CARD_ARTICLES - 1 : CARD_ARTICLES;
   for (const [u, x] of e.docs) {
-    // A related story's headline is no fact of that article: it would take a place and cite nothing.
-    if (u === uri || x.onlyInLinks) continue;
+    // A related story's headline is no fact of that article: it would take a place and cite nothing. Nor is
+    // another unsaved draft (`untitled:`) a source to cite.
+    if (u === uri || x.onlyInLinks || isDraft(u)) continue;
     const full = top.length === room;
     if (full && x.mentionCount < top[room - 1].n) continue;
     const item = { uri: u, n: x.mentionCount, date: index.get(u)?.summary.date ?? UNDATED };

@@ -172,10 +172,18 @@ export function comparableStatements(index: CorpusIndex, uri: string, fig: Figur
   return sameMeasure(index, uri, fig).filter((r) => r.figure.unit === fig.unit && (fig.subject !== undefined || r.uri === uri));
 }
 
-/** Figures of the same measure, this one (`uri` and its span) left out. */
+/**
+ * An unsaved editor buffer (`untitled:`): the corpus knows it so that it is checked like any article, but
+ * it is no source for other articles' checks, cards or timelines until it is saved.
+ */
+export function isDraft(uri: string): boolean {
+  return uri.startsWith('untitled:');
+}
+
+/** Figures of the same measure, this one (`uri` and its span) left out, and other articles' unsaved drafts. */
 export function sameMeasure(index: CorpusIndex, uri: string, fig: Figure): FigureRef[] {
   if (fig.measure.startsWith('?|?') || fig.unit === 'year') return [];
-  return index.figuresOf(fig.measure).filter((r) => !(r.uri === uri && r.figure.span.start === fig.span.start));
+  return index.figuresOf(fig.measure).filter((r) => !(r.uri === uri && r.figure.span.start === fig.span.start) && (r.uri === uri || !isDraft(r.uri)));
 }
 
 const UNIT_LABEL: Record<Unit, string> = {
