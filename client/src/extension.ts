@@ -122,6 +122,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(claim));
   vscode.workspace.textDocuments.forEach(claim);
+  // A new article typed into an untitled (or any plain) buffer takes the layout as it is written: look again
+  // when a line or a header's colon is typed, once per document (a writer who sets another language keeps it).
+  const claimedWhileTyping = new WeakSet<vscode.TextDocument>();
+  context.subscriptions.push(vscode.workspace.onDidChangeTextDocument((e) => {
+    if (claimedWhileTyping.has(e.document) || !e.contentChanges.some((c) => c.text.includes('\n') || c.text.includes(':'))) return;
+    if (e.document.languageId !== 'plaintext' && e.document.languageId !== 'markdown') return;
+    if (looksLikeArticle(e.document.getText())) {
+      claimedWhileTyping.add(e.document);
+      claim(e.document);
+    }
+  }));
 
   const status = new StatusBar();
   context.subscriptions.push(status.item);

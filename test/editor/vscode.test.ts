@@ -197,6 +197,15 @@ describe('VS Code (code-server + Chromium) with the packaged extension', functio
     await until('the cursor on the 667,000 line', async () => /667,000/.test(lines[(await wb.cursor()).line - 1] ?? ''));
   });
 
+  it('a new untitled buffer becomes a Breach Desk article as its layout is typed', async function () {
+    await wb.command('File: New Untitled Text File');
+    await until('the untitled editor', async () => /^Untitled-\d+$/.test(await wb.activeTab()));
+    await page.keyboard.type('# A new story\n\n## Information:\n+ Source: Wire\n');
+    await until('the language mode', async () => (await wb.statusText('status.editor.mode')) === 'Breach Desk Article');
+    await wb.command('View: Revert and Close Editor');
+    await until('the untitled editor closed', async () => !/^Untitled-\d+$/.test(await wb.activeTab()));
+  });
+
   it('after [[ the known entities are offered', async function () {
     await wb.open(FOLLOWUP);
     const tagsLine = FOLLOWUP_TEXT.split('\n').findIndex((l) => l.startsWith('[[T-Mobile]]')) + 1;
