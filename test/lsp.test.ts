@@ -169,6 +169,14 @@ describe('language server over stdio', function () {
     await client.open(other, '# Shopping\n\n- milk [[it’s]]\n', 'markdown');
     const p = await client.diagnostics(other);
     assert.deepStrictEqual(p.diagnostics, []);
+    // Typing on in the note sends nothing more: an empty list once is enough.
+    await client.notify('textDocument/didChange', { textDocument: { uri: other, version: 2 }, contentChanges: [{ text: '# Shopping\n\n- milk\n- eggs\n' }] });
+    await client.notify('textDocument/didChange', { textDocument: { uri: other, version: 3 }, contentChanges: [{ text: '# Shopping\n\n- milk\n- eggs\n- tea\n' }] });
+    // An article opened after the edits is published after them (one queue): by then the note's turn has passed.
+    await client.open(uri, seedText);
+    await client.diagnostics(uri);
+    const published = (client as unknown as { published: Map<string, unknown[]> }).published.get(other) ?? [];
+    assert.strictEqual(published.length, 1);
   });
 
   it('reports layout problems of a half-typed article without failing', async function () {

@@ -342,6 +342,9 @@ export function startServer(connection: Connection): void {
       if (!doc) continue;
       if (!isArticle(doc)) {
         states.delete(uri);
+        // Nothing to say, said once: a note being typed is not sent an empty list on every keystroke.
+        if (shown.get(uri)?.problems.length === 0 && shown.get(uri)?.text === '') continue;
+        shown.set(uri, { text: '', problems: [] });
         void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
         continue;
       }
