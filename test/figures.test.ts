@@ -474,6 +474,13 @@ describe('figures', function () {
       assert.deepStrictEqual(figuresOf('It lost [$5 million](https://example.com/a) and [40 million records](https://example.com/b).').map((f) => f.text), ['$5 million', '40 million']);
     });
 
+    it('an organisation named as a person\'s ("John Binns of LinkedIn") is not carried to the next sentence', function () {
+      const f = figure(['The hacker told John Binns of LinkedIn that the breach was done in revenge.', 'The attacker had claimed the data of 100 million customers.'], '100 million', 't-mobile');
+      assert.strictEqual(f.subject, 't-mobile');
+      // Named as what the sentence is about, it is carried.
+      assert.strictEqual(figure(['LinkedIn blocked the attack on Monday.', 'However, some 85,700 accounts were stopped.'], 'some 85,700', 't-mobile').subject, 'linkedin');
+    });
+
     it('physical measures ("103 degrees", "15 miles") are no one\'s', function () {
       assert.strictEqual(figure('Sensors should operate at a little over 103 degrees Fahrenheit.', 'over 103', 't-mobile').subject, undefined);
       assert.strictEqual(figure('Firms must comply if they operate within 15 miles of land.', '15', 't-mobile').subject, undefined);

@@ -829,7 +829,8 @@ export function extractFigures(
       const v = reading[k].v;
       // Only the sentence's own subject carries over: a name at its start, not one further on ("… through Equifax").
       const found = bySentence[k].filter((m) => m.span.start - sentences[k].span.start <= 40 && isOrg(m)
-        && !speaks(v, m, sentences[k].span.start) && !actsAgainst(v, m, sentences[k].span.start) && !listedAsExample(v, m, sentences[k].span.start));
+        && !speaks(v, m, sentences[k].span.start) && !actsAgainst(v, m, sentences[k].span.start) && !listedAsExample(v, m, sentences[k].span.start)
+        && !affiliation(v, m, bySentence[k], sentences[k].span.start, kindOf));
       if (found.length) return found[0].key;
     }
     return undefined;
@@ -985,6 +986,14 @@ function addressNames(url: string, key: string): boolean {
   }
   return false;
 }
+
+/** "Alon Gal of Hudson Rock", "Jane Roe at Acme": an organisation named as a person's, not as what the sentence is about. */
+function affiliation(v: string, m: Mention, ms: Mention[], offset: number, kindOf: (key: string) => EntityKind | undefined): boolean {
+  return ms.some((p) => p !== m && kindOf(p.key) === 'person' && p.span.end <= m.span.start && m.span.start - p.span.end <= 8
+    && AFFILIATION_RE.test(v.slice(p.span.end - offset, m.span.start - offset)));
+}
+
+const AFFILIATION_RE = /^,?\s+(?:of|at|from|with)\s+(?:the\s+)?$/;
 
 /**
  * Whether the bare number `r` and the word right after it are one name: a
