@@ -135,7 +135,7 @@ const ANALYSTS_FROM = 200;
  * the rest are analysed on worker threads (see `analyst.ts`), whose facts go
  * straight to the cache file as JSON; the main thread only keeps summaries.
  */
-async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origin: Origin }[], cache: CorpusCache, script: string, skipped: LoadReport['skipped'], options: LoadOptions, t0: number, loaded: Set<string>): Promise<LoadReport> {
+async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origin: Origin }[], cache: CorpusCache, script: string, skipped: LoadReport['skipped'], options: LoadOptions, t0: number, before: Set<string>, loaded: Set<string>): Promise<LoadReport> {
   let done = 0;
   let cached = 0;
   const jobs: Job[] = [];
@@ -208,7 +208,7 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
     }
   }
   options.progress?.(files.length, files.length);
-  forgetUnloaded(index, loaded, options);
+  forgetUnloaded(index, before, loaded, options);
   const shadowed = dropShadowedSeeds(index).length;
   return { indexed: done - skipped.length - shadowed, cached, analysts, skipped, ms: Date.now() - t0, cache: options.cancelled?.() ? undefined : cache };
 }
@@ -218,15 +218,16 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
  * watcher event, in a folder no longer a root, now too large, unreadable or no article) is forgotten, unless the
  * editor has it open. A cancelled load forgets nothing (the newer load that cancelled it will).
  */
-function forgetUnloaded(index: CorpusIndex, loaded: Set<string>, options: LoadOptions): void {
+function forgetUnloaded(index: CorpusIndex, before: Set<string>, loaded: Set<string>, options: LoadOptions): void {
   if (options.cancelled?.()) return;
-  const gone: string[] = [];
-  for (const d of index.all()) if (!loaded.has(d.summary.uri) && !options.isOpen?.(d.summary.uri)) gone.push(d.summary.uri);
-  for (const uri of gone) index.remove(uri);
+  // Only what the index held when the load began: a file a watcher event added meanwhile is not the load's to judge.
+  for (const uri of before) if (!loaded.has(uri) && !options.isOpen?.(uri)) index.remove(uri);
 }
 
 export async function loadRoots(index: CorpusIndex, roots: Root[], options: LoadOptions): Promise<LoadReport> {
   const t0 = Date.now();
+  const before = new Set<string>();
+  for (const d of index.all()) before.add(d.summary.uri);
   const skipped: LoadReport['skipped'] = [];
   const files: { file: string; origin: Origin }[] = [];
   const seen = new Set<string>();
@@ -266,7 +267,7 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
   const loaded = new Set<string>();
   if (cache && script && options.analysts !== false && (files.length >= ANALYSTS_FROM || cache.size >= ANALYSTS_FROM)) {
     try {
-      return await loadWithAnalysts(index, files, cache, script, skipped, options, t0, loaded);
+      return await loadWithAnalysts(index, files, cache, script, skipped, options, t0, before, loaded);
     } catch (err) {
       // Workers could not start or died: the single-threaded path below does it all again.
       skipped.length = 0;
@@ -349,7 +350,7 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
     // Let requests and edits in between batches.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  forgetUnloaded(index, loaded, options);
+  forgetUnloaded(index, before, loaded, options);
   const shadowed = dropShadowedSeeds(index).length;
   return { indexed: done - skipped.length - shadowed, cached, analysts: 0, skipped, ms: Date.now() - t0, cache: options.cancelled?.() ? undefined : cache };
 }
