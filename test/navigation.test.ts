@@ -7,6 +7,7 @@ import { analyze } from '../server/src/core/analyze';
 import { extractFacts } from '../server/src/core/extract/facts';
 import { definition, references } from '../server/src/core/features/navigation';
 import { hover } from '../server/src/core/features/hover';
+import { complete } from '../server/src/core/features/completion';
 import { workspaceSymbols } from '../server/src/core/features/symbols';
 import { CorpusIndex, lineStartsOf } from '../server/src/core/index/corpus';
 import { NOW } from './helpers/fixture';
@@ -140,5 +141,15 @@ describe('where a name is first shown', function () {
     assert.strictEqual(sym.location.uri, docs[1].uri);
     const got = defs(index, docs, docs[2], 'Acme Corp');
     assert.deepStrictEqual(got.map(([n]) => n), [2]);
+  });
+});
+
+describe('completion of Information fields', function () {
+  it('after "+ Author:", names that start with what is typed come before names that only hold it, whatever their counts', function () {
+    const byline = (n: number, author: string) => ({ ...article(n, '2021-08-01', 'Acme Corp said it was hit.'), text: article(n, '2021-08-01', 'Acme Corp said it was hit.').text.replace('+ Author: Jane Doe', `+ Author: ${author}`) });
+    const docs = [byline(1, 'Charlie Lim'), byline(2, 'Charlie Lim'), byline(3, 'Charlie Lim'), byline(4, 'Lisa Vaas')];
+    const index = indexOf(docs);
+    const labels = complete(index, 'file:///ws/draft.txt', 0, '+ Author: Li', '').map((i) => i.label);
+    assert.deepStrictEqual(labels, ['Lisa Vaas', 'Charlie Lim']);
   });
 });
