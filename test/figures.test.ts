@@ -10,6 +10,7 @@ import * as assert from 'assert';
 import { extractFigures, measureKey, mentionsBySentence, singular, writtenMeasure } from '../server/src/core/extract/figures';
 import { scanNumbers, visibleText } from '../server/src/core/extract/numbers';
 import { formatValue } from '../server/src/core/index/compare';
+import { siteOf } from '../server/src/core/extract/urls';
 import type { EntityKind, Figure, Mention, SentenceRef } from '../server/src/core/extract/types';
 import { parse } from '../server/src/core/syntax/parse';
 import { seed } from './helpers/fixture';
@@ -445,9 +446,13 @@ describe('figures', function () {
     });
 
     it('a figure in a link to another story of the same site is that story\'s, unless the story is about the subject', function () {
+      // The links of the sentence to other stories of `site`, as `extractFacts` hands them over (images are no links).
       const linked = (sentence: string, site: string | undefined, names: Name[] = NAMES) => {
         const sentences = doc([sentence]);
-        return extractFigures(sentences, mentionsOf(sentences, names), kinds(names), 't-mobile', 0, site).filter((f) => f.unit !== 'year')[0];
+        const links = [...sentence.matchAll(/(!?)\[([^\]]*)\]\(([^)\s]*)\)/g)]
+          .filter((m) => !m[1] && site !== undefined && siteOf(m[3]) === site)
+          .map((m) => ({ textSpan: { start: m.index! + 1, end: m.index! + 1 + m[2].length }, url: m[3] }));
+        return extractFigures(sentences, mentionsOf(sentences, names), kinds(names), 't-mobile', 0, links).filter((f) => f.unit !== 'year')[0];
       };
       // "the first half of 2021 [saw 1.5 billion attacks](https://threatpost.com/iot-attacks-doubling/169224/)".
       const other = 'Perhaps it is no wonder that this year [saw 1.5 billion attacks](https://threatpost.com/iot-attacks-doubling/169224/) on devices.';

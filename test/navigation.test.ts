@@ -146,7 +146,10 @@ describe('where a name is first shown', function () {
 
 describe('completion of Information fields', function () {
   it('after "+ Author:", names that start with what is typed come before names that only hold it, whatever their counts', function () {
-    const byline = (n: number, author: string) => ({ ...article(n, '2021-08-01', 'Acme Corp said it was hit.'), text: article(n, '2021-08-01', 'Acme Corp said it was hit.').text.replace('+ Author: Jane Doe', `+ Author: ${author}`) });
+    const byline = (n: number, author: string) => {
+      const a = article(n, '2021-08-01', 'Acme Corp said it was hit.');
+      return { ...a, text: a.text.replace('+ Author: Jane Doe', `+ Author: ${author}`) };
+    };
     const docs = [byline(1, 'Charlie Lim'), byline(2, 'Charlie Lim'), byline(3, 'Charlie Lim'), byline(4, 'Lisa Vaas')];
     const index = indexOf(docs);
     const labels = complete(index, 'file:///ws/draft.txt', 0, '+ Author: Li', '').map((i) => i.label);

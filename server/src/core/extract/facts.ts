@@ -235,8 +235,10 @@ export function extractFacts(uri: string, text: string, article: Article, option
   const refs = sentences.map((s) => ({ span: s.span, text: s.text }));
   // Link destinations, images and bare URLs are masked by the extractors themselves.
   const headlines = sentences.filter((x) => x.where === 'title' || x.where === 'subtitle').length;
+  // Links to other stories of this article's own site: a figure in their text is that story's (see `extractFigures`).
   const site = article.link?.parsed ? siteOf(article.link.parsed.url) : undefined;
-  const figures = assignAsOf(extractFigures(refs, mentions, kindOf, subject, headlines, site), refs, date);
+  const siteLinks = site === undefined ? [] : links.filter((l) => !l.image && siteOf(l.url) === site);
+  const figures = assignAsOf(extractFigures(refs, mentions, kindOf, subject, headlines, siteLinks), refs, date);
   const claims = extractClaims(refs, mentions, kindOf, date);
   forgetReadings(refs);
   const author = article.author?.value;

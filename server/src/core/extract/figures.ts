@@ -31,7 +31,6 @@ import { isLinkOnly, type Span, wordTable } from '../text';
 import { monthOf } from '../syntax/dates';
 import { KNOWN_ORGS, ORG_SUFFIXES, ORG_WORDS, PRODUCTS } from './lexicon';
 import { readingsOf, STOP_WORDS, type RawNumber } from './numbers';
-import { siteOf } from './urls';
 import { newFigure, type EntityKind, type Figure, type Mention, type SentenceRef, type Unit } from './types';
 
 /**
@@ -795,8 +794,9 @@ export function mainSubject(mentions: Mention[], kindOf: (key: string) => Entity
  * The figures of an article. `sentences` are all its sentences in order
  * (title, subtitle, body); `mentions` its entity mentions; `kindOf` tells an
  * entity's kind; `fallbackSubject` is the article's main entity, the subject
- * of figures whose sentence names no organisation; `site` is the site of the
- * article's own address (see `siteOf`), whose other stories it links to.
+ * of figures whose sentence names no organisation; `siteLinks` are the
+ * article's links to other stories of its own site (their text's span, in
+ * the document, and address), as the parser found them.
  */
 export function extractFigures(
   sentences: SentenceRef[],
@@ -804,7 +804,7 @@ export function extractFigures(
   kindOf: (key: string) => EntityKind | undefined,
   fallbackSubject?: string,
   headlines = 0,
-  site?: string,
+  siteLinks: readonly { textSpan: Span; url: string }[] = [],
 ): Figure[] {
   const figures: Figure[] = [];
   const bySentence = mentionsBySentence(sentences, mentions);
@@ -913,7 +913,7 @@ export function extractFigures(
         // by the sentence ("T-Mobile had estimated the total … to be [~40 million](https://threatpost.com/…)").
         // The story linked to is about whichever of the sentence's organisations its address names ("[Singtel said …
         // 129,000 customers](https://www.zdnet.com/article/singtel-breach-…)"), or the sentence before's.
-        const link = named === undefined && site !== undefined ? linkAround(s.text, start, r.end, site) : undefined;
+        const link = named === undefined ? siteLinks.find((l) => l.textSpan.start <= span.start && span.end <= l.textSpan.end)?.url : undefined;
         const cited = link !== undefined && !(fallbackSubject !== undefined && addressNames(link, fallbackSubject))
           && !(orgs ??= ms.filter(isOrg)).some((m) => canon(m.key) === fallbackSubject);
         const linked = cited ? (orgs ??= ms.filter(isOrg)).find((m) => addressNames(link, canon(m.key)) || addressNames(link, m.key))?.key : undefined;
@@ -942,35 +942,6 @@ function referenceMark(raw: string, start: number, end: number): boolean {
   if (raw.charCodeAt(start - 1) !== 91 /* [ */ || raw.charCodeAt(end) !== 93 /* ] */ || end - start > 3) return false;
   for (let k = start; k < end; k++) if (raw.charCodeAt(k) < 48 || raw.charCodeAt(k) > 57) return false;
   return true;
-}
-
-/**
- * The address of the Markdown link whose text holds `start…end` of a
- * sentence's raw text (`[… 1.5 billion attacks](https://…)`: a `[` before it
- * with no `]` between, and a `](` after it with no `[` between, within a link
- * text's length), when that address is on `site` (see `siteOf`).
- */
-function linkAround(raw: string, start: number, end: number, site: string): string | undefined {
-  const REACH = 400;
-  let open = -1;
-  for (let k = start - 1; k >= 0 && start - k <= REACH; k--) {
-    const c = raw.charCodeAt(k);
-    if (c === 93 /* ] */) return undefined;
-    if (c === 91 /* [ */) { open = k; break; }
-  }
-  if (open < 0 || (open > 0 && raw.charCodeAt(open - 1) === 33 /* ! */)) return undefined;
-  for (let k = end; k < raw.length && k - end <= REACH; k++) {
-    const c = raw.charCodeAt(k);
-    if (c === 91) return undefined;
-    if (c === 93) {
-      if (raw.charCodeAt(k + 1) !== 40 /* ( */) return undefined;
-      let e = k + 2;
-      while (e < raw.length && e - k < 2048 && raw.charCodeAt(e) !== 41 /* ) */ && raw.charCodeAt(e) > 32) e++;
-      const url = raw.slice(k + 2, e);
-      return siteOf(url) === site ? url : undefined;
-    }
-  }
-  return undefined;
 }
 
 /** Whether a web address's words name `key` ("…/t-mobile-discloses-its-fourth-data-breach/" names "t-mobile"). */
