@@ -45,6 +45,20 @@ describe('figure consistency over stdio', function () {
     assert.strictEqual(rel[0].location.range.start.line, 104);
   });
 
+  it('a related sentence that opens on a photo is located at its words, not at the photo\'s line', async function () {
+    const other = ARTICLE.replace('Example News', 'Other Wire').replace('tmobile-followup', 'tmobile-photo')
+      .replace('T-Mobile said on Aug. 20', '![](https://example.com/photo.jpeg)\nT-Mobile said on Aug. 20').replace('766,000', '700,000');
+    fs.writeFileSync(path.join(dir, 'photo.txt'), other);
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(dir, 'photo.txt')), type: 1 }] });
+    const uri = fileUri(path.join(dir, 'new.txt'));
+    await client.open(uri, ARTICLE);
+    const p = await client.diagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'figure.conflict' && /700,000/.test(d.message)));
+    const rel = (p.diagnostics.find((d) => d.code === 'figure.conflict' && /700,000/.test(d.message))!.relatedInformation as any[])
+      .find((r) => r.location.uri === fileUri(path.join(dir, 'photo.txt')));
+    const lines = other.split('\n');
+    assert.strictEqual(lines[rel.location.range.start.line].slice(rel.location.range.start.character, rel.location.range.start.character + 8), 'T-Mobile', JSON.stringify(rel.location.range));
+  });
+
   it('a breach-desk ignore marker silences it, and the silence survives an edit', async function () {
     const uri = fileUri(path.join(dir, 'new.txt'));
     const silenced = ARTICLE.replace('T-Mobile said on', '<!-- breach-desk: ignore figure.conflict -->\nT-Mobile said on');

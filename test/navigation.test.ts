@@ -50,6 +50,15 @@ describe('go to definition', function () {
     assert.deepStrictEqual(got.map(([n]) => n), [1, 2], JSON.stringify(got));
   });
 
+  it('on a figure: a source sentence that opens on a photo is cited at its words, not at the photo\'s line', function () {
+    const docs = [
+      article(1, '2021-08-01', '![](https://example.com/photo.jpeg)\nAcme Corp said 5,000 customer records were stolen in the breach.'),
+      article(2, '2021-08-02', 'Acme Corp said 5,000 customer records were stolen in the breach.'),
+    ];
+    const index = indexOf(docs);
+    assert.deepStrictEqual(defs(index, docs, docs[1], '5,000'), [[1, 'Acme Corp said 5,000 customer records were stolen in the breach.']]);
+  });
+
   it('on a figure the check does not weigh: not a value ten times apart', function () {
     const docs = [
       article(1, '2021-01-12', 'Microsoft fixed 87 vulnerabilities in its monthly update.'),

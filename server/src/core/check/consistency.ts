@@ -40,7 +40,7 @@ import { writtenMeasure } from '../extract/figures';
 import { canonicalUrl } from '../extract/urls';
 import { agree, findParts, formatValue, nearestInTime, partSources, sameMeasure, type Reconciliation } from '../index/compare';
 import { quoteWords, type CorpusIndex, type FigureRef, type IndexedDoc } from '../index/corpus';
-import { readable, type Span } from '../text';
+import { readable, wordsSpan, type Span } from '../text';
 import { clip, formatDate, shownDay } from '../features/markdown';
 import { compareWording } from './wording';
 
@@ -455,7 +455,8 @@ function citedAs(index: CorpusIndex, s: Stated): string {
 }
 
 function sentenceSpan(index: CorpusIndex, s: Stated): Span {
-  return index.get(s.uri)!.facts.sentences[s.figure.sentence]?.span ?? s.figure.span;
+  const sentence = index.get(s.uri)!.facts.sentences[s.figure.sentence];
+  return sentence ? wordsSpan(sentence) : s.figure.span;
 }
 
 /**
@@ -878,7 +879,7 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
         const other = index.get(p.uri)!.facts;
         out.push(diag('figure.reconciled', fig.span,
           `${fig.text}${what} equals the parts ${other.source ?? 'another article'} (${formatDate(shownDay(other, other.date))}) gives: ${sum} = ${formatValue(p.parts.reduce((s, x) => s + x.value, 0), 'count')}.`,
-          [], p.parts.map((x) => ({ uri: p.uri, span: other.sentences[x.sentence]?.span ?? x.span, message: `${x.text} ${describe(x, other).trim()}` }))));
+          [], p.parts.map((x) => ({ uri: p.uri, span: other.sentences[x.sentence] ? wordsSpan(other.sentences[x.sentence]) : x.span, message: `${x.text} ${describe(x, other).trim()}` }))));
       }
     }
   }

@@ -17,7 +17,7 @@ import { writtenMeasure } from '../extract/figures';
 import type { Claim, DocFacts, Figure, SentenceRef } from '../extract/types';
 import { clipAround, escape, formatDate, openLink, shownDay } from './markdown';
 import { dateOf, targetAt } from './locate';
-import { afterLeadingImages, isLinkOnly, readable, type Span } from '../text';
+import { isLinkOnly, readable, wordsSpan, type Span } from '../text';
 
 export interface HoverResult {
   markdown: string;
@@ -53,15 +53,9 @@ function cite(index: CorpusIndex, uri: string, start: number): string {
   return `${openLink(`${outlet}, ${formatDate(shownDay(d.summary, d.summary.date))}`, uri, line)}`;
 }
 
-/**
- * Where a sentence's words begin: after the images and blank space a scraped
- * lead opens with ("![…](…)\nT-Mobile confirmed …"), so that a citation
- * opens the line the reader sees the sentence on, not the image's (830 real
- * sentences open on one).
- */
+/** Where a sentence's words begin (see `wordsSpan`). */
 function wordsStart(s: SentenceRef): number {
-  const i = afterLeadingImages(s.text);
-  return s.span.start + (i < s.text.length ? i : 0);
+  return wordsSpan(s).start;
 }
 
 /** A Markdown table's row ("| State | Title | Type of Law |"): cells, not a sentence to cite. */

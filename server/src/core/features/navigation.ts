@@ -17,7 +17,7 @@ import { eachSpan, quoteWords } from '../index/corpus';
 import { comparableStatements, datedDocsOf } from '../index/compare';
 import { canonicalUrl } from '../extract/urls';
 import { knownMeasure } from '../extract/figures';
-import type { Span } from '../text';
+import { wordsSpan, type Span } from '../text';
 import type { Figure } from '../extract/types';
 import { judgeFigure } from '../check/consistency';
 import { dateOf, targetAt, type Location } from './locate';
@@ -112,7 +112,8 @@ function figureSources(index: CorpusIndex, uri: string, fig: Figure): Location[]
   const out: Location[] = [];
   const seen = new Set<string>();
   for (const r of earliestFirst(index, refs, (x) => x.uri)) {
-    const span = index.get(r.uri)!.facts.sentences[r.figure.sentence]?.span ?? r.figure.span;
+    const sentence = index.get(r.uri)!.facts.sentences[r.figure.sentence];
+    const span = sentence ? wordsSpan(sentence) : r.figure.span;
     const key = `${r.uri} ${span.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
