@@ -165,6 +165,20 @@ describe('figure consistency: scope and rules', function () {
     assert.deepStrictEqual([conflicts(c), conflicts(d)], [['$11 million'], ['$4.5 million']]);
   });
 
+  it('sums in two currencies are not weighed (one may be the other converted); in one currency they are', function () {
+    const [a, b] = check(
+      { source: 'Wire', date: 'Sept. 22, 2021', body: 'Verizon paid a $5 million ransom to the gang after the attack.' },
+      { source: 'Post', date: 'Sept. 23, 2021', body: 'Verizon paid a €4.2 million ransom to the gang after the attack.' },
+      { source: 'Daily', date: 'Sept. 23, 2021', body: 'Verizon paid an AU$6.8 million ransom to the gang after the attack.' },
+    );
+    assert.deepStrictEqual([conflicts(a), conflicts(b)], [[], []]);
+    const [c, d] = check(
+      { source: 'Wire', date: 'Sept. 22, 2021', body: 'Verizon paid an AU$5 million ransom to the gang after the attack.' },
+      { source: 'Post', date: 'Sept. 23, 2021', body: 'Verizon paid an AU$6.8 million ransom to the gang after the attack.' },
+    );
+    assert.deepStrictEqual([conflicts(c), conflicts(d)], [['AU$5 million'], ['AU$6.8 million']]);
+  });
+
   it('rates, ratios and related-story links are not counts', function () {
     const [a] = check({ source: 'Wire', date: 'May 3, 2022', body: [
       'One in 10 people reused a password that was stolen in the breach, and 3 people in 4 never changed it.',

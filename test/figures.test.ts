@@ -147,6 +147,14 @@ describe('figures', function () {
       ['The fine was £2m in all.', '£2m', 2e6, 'gbp'],
       ['The fine was €16,000 (US$18,000).', '€16,000', 16000, 'eur'],
       ['The fine was €16,000 (US$18,000).', 'US$18,000', 18000, 'usd'],
+      ['The AFP seized AU$1.66 million in cash.', 'AU$1.66 million', 1.66e6, 'aud'],
+      ['The AFP seized A$300,000 in cash.', 'A$300,000', 300000, 'aud'],
+      ['The fine was S$40,000 in all.', 'S$40,000', 40000, 'sgd'],
+      ['The fine was SG$74,000 in all.', 'SG$74,000', 74000, 'sgd'],
+      ['The fine was C$5 million in all.', 'C$5 million', 5e6, 'cad'],
+      ['The fine was CAD 5,000 in all.', 'CAD 5,000', 5000, 'cad'],
+      ['The fine was HK$1 million in all.', 'HK$1 million', 1e6, 'hkd'],
+      ['The fine was NZ$50,000 in all.', 'NZ$50,000', 50000, 'nzd'],
       ['It sold for 1 cent per victim.', '1 cent', 0.01, 'usd'],
       ['It sold for 5 cents per victim.', '5 cents', 0.05, 'usd'],
       ['It sold for 1 penny each.', '1 penny', 0.01, 'usd'],
@@ -605,7 +613,7 @@ describe('figures', function () {
       'His father died when he was two, and one of them left.',
       'One expert told Threatpost it was bad.',
       'He had stolen millions of files and thousands of records.',
-      'It cost C$5 million and ¥300 million.',
+      'It cost R$5 million and ¥300 million.',
       'The FBI, the CIA and the two agencies met.',
     ];
     for (const text of none) {

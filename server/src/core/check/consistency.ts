@@ -692,6 +692,8 @@ class Judge {
       if (not) return not;
       // Explicit dates far apart are different events ("in 2018, about 2.5 million customers").
       if (farApart(me, o) || (me.when !== undefined && o.when !== undefined && Math.abs(me.when - o.when) > STORY)) return 'another-story';
+      // "$5 million" and "€4.2 million" may be one sum converted: without a rate of the day there is nothing to weigh.
+      if (o.figure.unit !== fig.unit) return `in ${o.figure.unit === 'bytes' || fig.unit === 'bytes' ? 'another unit' : 'another currency'}`;
       if (agree(fig, o.figure)) return 'agrees';
       if (me.step !== undefined && o.step !== undefined && me.step !== o.step) return `another step of the case (${o.step})`;
       if (partOf.has(o.figure) || (!o.figure.hedge && partValues.some((p) => agree(p, o.figure)))) return 'part';

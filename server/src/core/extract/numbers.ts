@@ -333,7 +333,9 @@ const OPENERS = new Set([
 const REFERENCE_BEFORE = new Set(['the', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'every', 'each']);
 const HEDGE_BEFORE_YEAR = new Set(['than', 'about', 'approximately', 'around', 'roughly', 'nearly', 'almost', 'over', 'some', 'estimated']);
 /** Currency codes and symbol prefixes Breach Desk has a unit for; others ("C$", "¥") make a number no figure. */
-const CODE_UNITS = wordTable<Unit>({ USD: 'usd', EUR: 'eur', GBP: 'gbp', BTC: 'btc' });
+const CODE_UNITS = wordTable<Unit>({ USD: 'usd', EUR: 'eur', GBP: 'gbp', BTC: 'btc', AUD: 'aud', CAD: 'cad', HKD: 'hkd', NZD: 'nzd', SGD: 'sgd' });
+/** Dollars other than the US dollar, by the letters written before "$" ("AU$1.66 million", "S$5,000"). */
+const DOLLAR_PREFIXES = wordTable<Unit>({ '': 'usd', US: 'usd', AU: 'aud', A: 'aud', C: 'cad', CA: 'cad', CAN: 'cad', HK: 'hkd', NZ: 'nzd', S: 'sgd', SG: 'sgd' });
 
 // ---------------------------------------------------------------------------
 // Character helpers
@@ -676,8 +678,9 @@ function digitsAt(state: ScanState, i: number, tok: string): number {
   let unit: Unit = 'count';
   if (p === 36 /* $ */) {
     const pre = CURRENCY_PREFIX_RE.exec(v.slice(Math.max(0, i - 4), i))!;
-    if (pre[1] && pre[1].toUpperCase() !== 'US') return 0; // "C$", "AU$", "HK$": no unit for them
-    unit = 'usd';
+    const dollar = DOLLAR_PREFIXES[pre[1].toUpperCase()];
+    if (!dollar) return 0; // "R$", "MX$": dollars and reais the check does not know
+    unit = dollar;
     start = i - pre[0].length;
   } else if (p === 0x20ac /* € */) { unit = 'eur'; start = i - 1; }
   else if (p === 0xa3 /* £ */) { unit = 'gbp'; start = i - 1; }

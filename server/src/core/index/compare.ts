@@ -188,6 +188,7 @@ export function sameMeasure(index: CorpusIndex, uri: string, fig: Figure): Figur
 
 const UNIT_LABEL: Record<Unit, string> = {
   count: '', usd: 'USD', eur: 'EUR', gbp: 'GBP', btc: 'BTC', bytes: 'bytes', percent: '%', age: 'years old', days: 'days', year: '',
+  aud: 'AUD', cad: 'CAD', hkd: 'HKD', nzd: 'NZD', sgd: 'SGD',
 };
 
 /** `toLocaleString('en-US', …)` builds a formatter on every call; one kept is many times faster and formats the same. */
@@ -217,6 +218,7 @@ export function formatValue(value: number, unit: Unit): string {
 /** What a figure without a noun measures, by its unit ("21-year-old" is an age). */
 const UNIT_WORD: Record<Unit, string> = {
   count: 'number', usd: 'amount', eur: 'amount', gbp: 'amount', btc: 'amount', bytes: 'amount of data', percent: 'share', age: 'age', days: 'duration', year: 'year',
+  aud: 'amount', cad: 'amount', hkd: 'amount', nzd: 'amount', sgd: 'amount',
 };
 
 /**
