@@ -77,6 +77,19 @@ describe('figure conflict quick fixes over stdio', function () {
     assert.deepStrictEqual(after.diagnostics.filter((x) => x.code === 'figure.conflict').map((x) => x.message), []);
   });
 
+  it('a figure whose hedge stands before a link\'s bracket: "Use" keeps the bracket, no "Cite" nests a link, the message shows no markup', async function () {
+    const other = article('Example Wire', 'https://example.com/wire/tmobile-former', 'August 22, 2021',
+      'T-Mobile said the stolen files included the records of 667,000 former customers.');
+    const text = article('Example News', 'https://example.com/news/tmobile-followup', 'August 23, 2021',
+      'T-Mobile said that the records of more than [766,000 former customers were stolen](https://example.org/report).');
+    const { uri, d, actions } = await conflictOn({ 'other.txt': other }, text, '766,000');
+    assert.match(d.message, /^more than 766,000 former customers disagrees with/);
+    assert.ok(!actions.some((a) => a.title.startsWith('Cite ')), JSON.stringify(actions.map((a) => a.title)));
+    const use = actions.find((a) => a.title.startsWith('Use '));
+    assert.ok(use, JSON.stringify(actions.map((a) => a.title)));
+    assert.strictEqual(applyLspEdits(text, use.edit.changes[uri]), text.replace('more than [766,000 former', '[667,000 former'));
+  });
+
   it('"Cite" links the figure to the article that agrees with it, in the corpus’s own citation style', async function () {
     // Another article gets the figure wrong; the seed ThreatPost article agrees with the new one.
     const wrong = article('Example Wire', 'https://example.com/wire/tmobile-former', 'August 21, 2021',

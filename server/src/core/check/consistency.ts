@@ -962,9 +962,14 @@ function fixesFor(index: CorpusIndex, uri: string, fig: Figure, agreeing: Stated
   const sentence = here.sentences[fig.sentence];
   const before = sentence ? sentence.text.slice(0, Math.max(0, fig.span.start - sentence.span.start)) : '';
   const inLink = (before.match(/\[/g)?.length ?? 0) > (before.match(/\]/g)?.length ?? 0);
+  // The figure as it stands in the source may open a link after its hedge ("at least [$2.2 billion was stolen](…)"):
+  // an edit keeps the brackets the link needs.
+  const raw = sentence ? sentence.text.slice(fig.span.start - sentence.span.start, fig.span.end - sentence.span.start) : fig.text;
+  const opens = raw.split('[').length - 1;
+  const closes = raw.split(']').length - 1;
   const cited = new Set<string>();
   for (const a of agreeing) {
-    if (inLink || a.uri === uri || cited.has(a.uri) || cited.size >= 2) continue;
+    if (inLink || opens || closes || a.uri === uri || cited.has(a.uri) || cited.size >= 2) continue;
     const f = index.get(a.uri)!.facts;
     const url = f.linkUrl;
     if (!url || !/^https?:\/\/\S+$/.test(url)) continue;
@@ -983,8 +988,8 @@ function fixesFor(index: CorpusIndex, uri: string, fig: Figure, agreeing: Stated
   }
   let best: { uris: Set<string>; text: string } | undefined;
   for (const v of byValue.values()) if (!best || v.uris.size > best.uris.size) best = v;
-  if (best && best.uris.size >= 2 && best.uris.size > mine.size) {
-    fixes.push({ title: `Use ${best.text}, the value ${best.uris.size} sources give`, edits: [{ span: fig.span, newText: best.text }] });
+  if (best && best.uris.size >= 2 && best.uris.size > mine.size && !closes) {
+    fixes.push({ title: `Use ${best.text}, the value ${best.uris.size} sources give`, edits: [{ span: fig.span, newText: '['.repeat(opens) + best.text }] });
   }
   return fixes;
 }

@@ -928,13 +928,22 @@ export function extractFigures(
       }
       const qualifiers = [...new Set(measured.qualifiers)].sort();
       figures.push(newFigure(
-        span, s.text.slice(start, r.end), r.value, low, high, unit, hedge || undefined, measured.noun || undefined, measured.noun ? measured.nounSpan : undefined,
+        span, asWritten(s.text.slice(start, r.end)), r.value, low, high, unit, hedge || undefined, measured.noun || undefined, measured.noun ? measured.nounSpan : undefined,
         qualifiers, subject || undefined, measureKey(subject, measured.noun, qualifiers), si, undefined,
       ));
     }
   }
   if (headlines > 0) qualifyHeadlines(figures, headlines);
   return figures;
+}
+
+/**
+ * A figure as a reader sees it written: without the Markdown between a hedge
+ * and its number ("at least [$2.2 billion was stolen](…)" gives "at least
+ * $2.2 billion", "**more than** 5 million" "more than 5 million").
+ */
+function asWritten(raw: string): string {
+  return /[[*_]/.test(raw) ? raw.replace(/[[\]*_]+/g, '').replace(/\s{2,}/g, ' ') : raw;
 }
 
 /** Whether `start…end` is a bare number in brackets ("[2](https://…)", "[3]"): a reference, no figure. */
