@@ -120,6 +120,8 @@ describe('claims', function () {
     it('"according to <X>", a mention or a capitalised name', function () {
       assert.strictEqual(who('According to T-Mobile, 850,000 prepaid customers were hit.'), 'T-Mobile');
       assert.strictEqual(who('The names of 52,000 people may have been accessed, according to T-Mobile.'), 'T-Mobile');
+      assert.strictEqual(who('According to José Pagliery, 5,000 customers were hit.'), 'José Pagliery');
+      assert.strictEqual(who('5,000 customers were hit, according to Åsa Ødegård.'), 'Åsa Ødegård');
       const c = claim('According to the Wall Street Journal, he explored more than 100 servers.');
       assert.strictEqual(c.attribution?.key, 'wall street journal');
       assert.strictEqual(who('According to Acme Research Labs, 5 million were hit.'), 'Acme Research Labs');

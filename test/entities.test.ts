@@ -153,6 +153,14 @@ describe('entities: people', function () {
     assert.strictEqual(x.byName('Tamsin Oduya').kind, 'person');
   });
 
+  it('names written with letters beyond ASCII: "Ivan Krstić, head of …", "according to José Pagliery", a surname alone after', function () {
+    const x = extract('Ivan Krstić, head of Apple Security Engineering, disagrees. According to José Pagliery, the data was old. Jürgen Müller-Lüdenscheidt said so. Krstić said more.');
+    assert.strictEqual(x.byName('Ivan Krstić').kind, 'person');
+    assert.deepStrictEqual(x.texts('Ivan Krstić'), ['Ivan Krstić', 'Krstić']);
+    assert.strictEqual(x.byName('José Pagliery').kind, 'person');
+    assert.strictEqual(x.byName('Jürgen Müller-Lüdenscheidt').kind, 'person');
+  });
+
   it('a researcher "of" a company is two entities, not one', function () {
     const x = extract('The webinar will feature security researchers Erick Galinkin of Rapid7 and others.');
     assert.strictEqual(x.byName('Erick Galinkin').kind, 'person');

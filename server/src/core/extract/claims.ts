@@ -163,7 +163,8 @@ const CLAIMANT_ALL_RE = new RegExp(`\\b(?:${DETS})\\s+(?:[a-z][a-z-]*\\s+){0,2}?
 const CLAIMANT_END_RE = new RegExp(`(?:^|[^A-Za-z])((?:${DETS})\\s+(?:[a-z][a-z-]*\\s+){0,2}?(?:${NOUNS}))\\s*$`);
 const CLAIMANT_START_RE = new RegExp(`(?:(?:${DETS})\\s+)(?:[a-z][a-z-]*\\s+){0,2}?(?:${NOUNS})\\b`, 'y');
 const ACCORDING_RE = /\b[Aa]ccording to\s+/g;
-const CAPITALISED_RE = /[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'&.-]*){0,4}/y;
+// Letters beyond ASCII as in names: "José Pagliery", "Ivan Krstić".
+const CAPITALISED_RE = /\p{Lu}[\p{L}\p{N}_’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?\p{Lu}[\p{L}\p{N}_’'&.-]*){0,4}/uy;
 
 /** Someone a pronoun can refer to. */
 interface Agent {

@@ -186,6 +186,26 @@ function isDigits(s: string): boolean {
   return s.length > 0;
 }
 
+/** A first name of the short list, also written with its accents ("José", "Jürgen", "Søren"). */
+function isFirstName(lower: string): boolean {
+  return FIRST_NAMES.has(lower) || (!isAsciiWord(lower) && FIRST_NAMES.has(unaccented(lower)));
+}
+
+/** A first name of the long list (`COMMON_FIRST_NAMES`), also with its accents. */
+function isCommonFirstName(lower: string): boolean {
+  return COMMON_FIRST_NAMES.has(lower) || (!isAsciiWord(lower) && COMMON_FIRST_NAMES.has(unaccented(lower)));
+}
+
+function isAsciiWord(w: string): boolean {
+  for (let k = 0; k < w.length; k++) if (w.charCodeAt(k) >= 128) return false;
+  return true;
+}
+
+/** "josé" → "jose", "søren" → "soren": the letters without their marks. */
+function unaccented(w: string): string {
+  return w.normalize('NFD').replace(/\p{M}/gu, '').replace(/ø/g, 'o').replace(/æ/g, 'ae').replace(/ß/g, 'ss').replace(/đ/g, 'd').replace(/ł/g, 'l');
+}
+
 /** What a tokenizer run noticed on the way. */
 interface TokenStats {
   /** A word starting with "@" or a handle cue ("handles", "alias"). */
@@ -463,10 +483,11 @@ function shapeOf(w: string): Shape {
     if (/^[A-Z][A-Z0-9.&]{1,6}$/.test(w)) s = 'acronym';
     // Acronyms in the plural ("VMs", "URIs") are common nouns.
     else if (/^[A-Z]{2,}s$/.test(w)) s = 'other';
-    else if (/^[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?$/.test(w)) s = 'title';
+    // Letters beyond ASCII count as the tokenizer's do: "José", "Krstić", "Müller-Lüdenscheidt".
+    else if (/^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?$/u.test(w)) s = 'title';
     // "Crypto.com": a name that is a web address (see `DOMAIN_NAMES`) reads like "PayPal".
     else if (/^[A-Z][A-Za-z]*\.[a-z]{2,4}$/.test(w)) s = 'camel';
-    else if (/[a-z][A-Z]|[A-Za-z]-[A-Z]|[A-Za-z][0-9]|^[A-Z]-|^[A-Z]{2,}[a-z]/.test(w)) s = 'camel';
+    else if (/\p{Ll}\p{Lu}|\p{L}-\p{Lu}|\p{L}[0-9]|^\p{Lu}-|^\p{Lu}{2,}\p{Ll}/u.test(w)) s = 'camel';
     else s = 'other';
     if (shapeCache.size > 100_000) shapeCache.clear();
     shapeCache.set(w, s);
@@ -565,7 +586,7 @@ function isLeadingFunctionWord(run: Token[], a: number, b: number): boolean {
   return true;
 }
 
-const MIXED_CASE_NAME = /^[A-Z][a-z]*[A-Z][a-z]+$/;
+const MIXED_CASE_NAME = /^\p{Lu}\p{Ll}*\p{Lu}\p{Ll}+$/u;
 
 /**
  * Could tokens [a, b) be a person's name? Two to four capitalised words, none
@@ -574,7 +595,7 @@ const MIXED_CASE_NAME = /^[A-Z][a-z]*[A-Z][a-z]+$/;
  */
 function personLike(tokens: Token[], a = 0, b = tokens.length): boolean {
   if (b - a < 2 || b - a > 4) return false;
-  const named = FIRST_NAMES.has(tokens[a].lower);
+  const named = isFirstName(tokens[a].lower);
   if (!named && (KNOWN_ORGS.has(tokens[a].lower) || OUTLETS.has(tokens[a].lower) || PLACES.has(tokens[a].lower))) return false;
   let particle = false;
   for (let k = a; k < b; k++) {
@@ -718,7 +739,7 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
   if (single && before && TITLES_OF_ADDRESS.has(before.lower) && shape(before) === 'title' && shape(single) === 'title') votes.push('person');
   // "T-Mobile CEO Mike Sievert", "a former Gartner analyst", "Uptycs researchers"; a capitalised
   // role word is more likely part of a longer name ("Europol Data Protection Experts Network").
-  if (roleAfter && !after.brokenBefore && (after.text === after.lower || isAllCaps(after.text)) && !FIRST_NAMES.has(run[0].lower) && !votes.includes('person')) votes.push('organisation');
+  if (roleAfter && !after.brokenBefore && (after.text === after.lower || isAllCaps(after.text)) && !isFirstName(run[0].lower) && !votes.includes('person')) votes.push('organisation');
   // "Austin Berglas, who leads …": a person.
   if (person && after && last.after === ',' && after.lower === 'who') votes.push('person');
   // "Quillfeather, the dating app, said": what the apposition calls it.
@@ -766,7 +787,7 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
       if (next && next.name && !next.brokenBefore && tj.lower !== 'and' && CONNECTORS.has(tj.lower)) {
         // "Erick Galinkin of Rapid7": a person's name ends before "of"; "Bank of America" does not.
         if (j - i >= 2 && tj.lower === 'of' && !ORG_SUFFIXES.has(tokens[j - 1].lower) && personLike(tokens, i, j)
-          && (FIRST_NAMES.has(tokens[i].lower) || (i > 0 && !tokens[i].brokenBefore && isRoleToken(tokens[i - 1]))
+          && (isFirstName(tokens[i].lower) || (i > 0 && !tokens[i].brokenBefore && isRoleToken(tokens[i - 1]))
             // "Dirk Schrader of New Net Technologies" in an article where "Schrader said": an unknown first name, a known speaker.
             || (spoke = j - i === 2 && !placeAt(tokens, j + 1) && (speakers().has(tokens[j - 1].text) || speaksAfter(tokens, j + 1))))) {
           split = true;
@@ -807,9 +828,9 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
         a += 2;
       }
       // "Home Affairs Karen Andrews", "DomainTools Karen Anderson": a person's name starts at a first name.
-      if (b - a >= 3 && !FIRST_NAMES.has(tokens[a].lower)) {
+      if (b - a >= 3 && !isFirstName(tokens[a].lower)) {
         for (let k = a + 1; k < b - 1; k++) {
-          if (FIRST_NAMES.has(tokens[k].lower) && personLike(tokens, k, b)) {
+          if (isFirstName(tokens[k].lower) && personLike(tokens, k, b)) {
             // What stands before the person is not the person the cues around the run point at.
             emitRun(st, a, k, a === 0 || (sentenceStart && a === i), true);
             a = k;
@@ -858,7 +879,7 @@ function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: 
   if (tokens.length >= 2 && (ORG_SUFFIXES.has(lastLower) || ORG_LAST_WORDS.has(lastLower))) return 'organisation';
   // "Department of Justice", "Monetary Authority of Singapore", "Coalition Against Stalkerware".
   for (let k = 0; k + 2 < tokens.length; k++) if (ORG_SUFFIXES.has(tokens[k].lower) && (tokens[k + 1].lower === 'of' || tokens[k + 1].lower === 'for' || PREPOSITIONS.has(tokens[k + 1].lower))) return 'organisation';
-  if (tokens.length <= 4 && (FIRST_NAMES.has(tokens[0].lower) || commonFirstName(tokens)) && personLike(tokens)) return 'person';
+  if (tokens.length <= 4 && (isFirstName(tokens[0].lower) || commonFirstName(tokens)) && personLike(tokens)) return 'person';
   if (votes.includes('person')) return 'person';
   if (tokens.length === 1 && (shape(tokens[0]) === 'camel' || shape(tokens[0]) === 'acronym')) return 'organisation';
   return 'other';
@@ -871,7 +892,7 @@ function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: 
  * lower case ("Beverly Hills" beside "the hills"), nor a place's first word ("Costa Rica" is in `PLACES`).
  */
 function commonFirstName(tokens: Token[]): boolean {
-  if (tokens.length < 2 || !COMMON_FIRST_NAMES.has(tokens[0].lower)) return false;
+  if (tokens.length < 2 || !isCommonFirstName(tokens[0].lower)) return false;
   for (let k = 1; k < tokens.length; k++) {
     const w = tokens[k].lower;
     if (ORG_WORDS.has(w) || NOT_SURNAMES.has(w) || THING_WORDS.has(w) || ORG_SUFFIXES.has(w) || SMALL_WORDS[smallWordHash(w)] === smallStamp) return false;
@@ -1229,7 +1250,7 @@ function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: strin
     // A particle that is also a first name ("Ben Smith" beside "John Ben Smith") starts a person of its own,
     // and a name the cues made an organisation or a place stays one.
     const particle = x.c.tokens[0].lower;
-    const full = SURNAME_PARTICLES.has(particle) && !FIRST_NAMES.has(particle) && (kind === 'person' || kind === 'other') ? particled.get(entityKey(x.name)) : undefined;
+    const full = SURNAME_PARTICLES.has(particle) && !isFirstName(particle) && (kind === 'person' || kind === 'other') ? particled.get(entityKey(x.name)) : undefined;
     if (full) {
       ({ key, display } = full);
       kind = 'person';
@@ -1595,7 +1616,7 @@ function mentionsIn(text: string, sentences: Sentence[], read: ReadSentences, fo
       if (t.opaque) continue;
       if (!t.cap && !t.upper && !t.at && !(special && (pinned.has(t.lower) || handleForms.has(t.text)))) continue;
       const mask = lengths.get(t.key);
-      const firstName = FIRST_NAMES.has(t.lower);
+      const firstName = isFirstName(t.lower);
       if (mask === undefined && !firstName) continue;
       // Longer forms start with the word's lower case; only a lone word drops an "'s" of its own.
       const longer = t.key === t.lower ? mask : lengths.get(t.lower);
