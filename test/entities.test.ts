@@ -464,6 +464,30 @@ describe('entities: acronyms', function () {
     assert.strictEqual(x.byName('Federal Bureau of Investigation').kind, 'organisation');
   });
 
+  it('an acronym the article spells out in brackets is that name all through it, before the table: Cisco\'s NSO is not NSO Group', function () {
+    const x = extract('Cisco fixed a bug in its Network Services Orchestrator (NSO), which admins use. The NSO flaw is bad. Pegasus maker NSO Group denied hacking phones.');
+    assert.deepStrictEqual(x.texts('Network Services Orchestrator'), ['Network Services Orchestrator', 'NSO', 'NSO']);
+    assert.deepStrictEqual(x.texts('NSO Group'), ['NSO Group']);
+    // Without the article's own spelling-out, the table's reading stands.
+    const y = extract('The NSO spyware was found on phones of activists.');
+    assert.deepStrictEqual(y.texts('NSO Group'), ['NSO']);
+    // The table's own name misspelt in the article is still the table's entity.
+    const z = extract('The National Security Administration (NSA) said so.');
+    assert.deepStrictEqual(z.texts('National Security Agency'), ['NSA']);
+  });
+
+  it('"Organization" ends an organisation\'s name: the North Atlantic Treaty Organization is no person "North Organization"', function () {
+    const x = extract('The North Atlantic Treaty Organization said it would act. The World Health Organization met in Geneva.');
+    assert.strictEqual(x.byName('North Atlantic Treaty Organization').kind, 'organisation');
+    assert.strictEqual(x.byName('World Health Organization').kind, 'organisation');
+    assertNoEntity(x, 'North Organization');
+  });
+
+  it('an acronym on the list of well-known firms is one, without a cue: "Mandiant and KPMG"', function () {
+    const x = extract('T-Mobile signed partnerships with Mandiant and KPMG to improve its security.');
+    assert.strictEqual(x.byName('KPMG').kind, 'organisation');
+  });
+
   it('a headline acronym of an expansion the body established is a mention', function () {
     const x = extract('He spoke to the Wall Street Journal on Monday.', { title: '21-year-old tells WSJ he was behind massive T-Mobile hack' });
     const wsj = x.byName('Wall Street Journal');

@@ -1314,15 +1314,37 @@ function shortForms(draft: Draft): ShortForms {
   return { surnames, initials, lastWords };
 }
 
+/** Whether a name shares at least half of its words with `tokens` ("Cybersecurity Infrastructure and Security Agency"). */
+function sharesWords(name: string, tokens: Token[]): boolean {
+  const words = lc(name).split(' ').filter((w) => !CONNECTORS.has(w) && w !== 'the');
+  let shared = 0;
+  for (const w of words) if (tokens.some((t) => t.lower === w)) shared++;
+  return shared * 2 >= words.length;
+}
+
 /** Single capitalised words: surnames, acronyms, outlets' last words, or names of their own. */
 function addSingleWords(draft: Draft, candidates: Candidate[], short: ShortForms, isOutlet: (lower: string) => boolean, tokenized: Token[][]): void {
   let speaking: Set<string> | undefined;
   const later: Token[] = [];
+  // An acronym the article spells out in brackets after a name of its initials is that name's all through the
+  // article, whatever the tables say: Cisco's "Network Services Orchestrator (NSO)" is not NSO Group.
+  let defined: Map<string, string> | undefined;
+  for (const c of candidates) {
+    if (c.tokens.length !== 1 || !c.paren?.key) continue;
+    const lower = c.tokens[0].key;
+    if (shape(c.tokens[0]) !== 'acronym' || short.initials.get(lower.replace(/\./g, '')) !== c.paren.key) continue;
+    // The table's own name misspelt ("National Security Administration (NSA)") is still the table's.
+    const known = ACRONYMS.get(lower);
+    if (known !== undefined && sharesWords(known, c.paren.tokens)) continue;
+    (defined ??= new Map()).set(lower, c.paren.key);
+  }
   for (const c of candidates) {
     if (c.tokens.length !== 1) continue;
     const t = c.tokens[0];
     if (t.text.charCodeAt(0) === 64) continue; // handles are placed by `addHandles`
     const lower = t.key;
+    const local = defined?.get(lower);
+    if (local !== undefined) { draft.join(local, t.text); continue; }
     // An acronym joins the name it follows in brackets, or a name of at least three words it spells.
     const letters = lower.indexOf('.') >= 0 ? lower.replace(/\./g, '') : lower;
     const paren = c.paren?.key && lc(c.paren.tokens[0].text[0]) === letters[0] ? c.paren.key : undefined;
@@ -1341,8 +1363,8 @@ function addSingleWords(draft: Draft, candidates: Candidate[], short: ShortForms
     if (shape(t) === 'acronym') {
       const exp = paren ?? spelled;
       if (exp) draft.join(exp, t.text);
-      // "security firm ESET": an acronym its cue names.
-      else if (c.kindVotes.includes('organisation') || c.kindVotes.includes('outlet')) draft.add(lower, t.text, classify(t.text, [t], c.kindVotes, isOutlet), t.text);
+      // "security firm ESET": an acronym its cue names; "KPMG": one the list of well-known firms holds.
+      else if (c.kindVotes.includes('organisation') || c.kindVotes.includes('outlet') || KNOWN_ORGS.has(lower)) draft.add(lower, t.text, classify(t.text, [t], c.kindVotes, isOutlet), t.text);
       // "IBM said": an acronym that speaks is an organisation's (the table cannot list them all); placed after the others.
       else if ((speaking ??= acronymSpeakers(tokenized)).has(t.text)) later.push(t);
       continue;

@@ -55,7 +55,7 @@ export const ORG_SUFFIXES = new Set([
   'intelligence', 'research', 'project', 'federation', 'union', 'house', 'senate', 'congress', 'parliament',
   'directorate', 'committee', 'agencies', 'ministries', 'cooperative', 'coalition', 'campaign', 'initiative',
   // "Home Affairs says", "Veterans Affairs", "US Treasury": a department's name.
-  'affairs', 'treasury', 'cabinet', 'secretariat',
+  'affairs', 'treasury', 'cabinet', 'secretariat', 'organization', 'organisation',
   // "the Western District of Washington said": a court's district, not a person.
   'district',
 ]);
@@ -135,7 +135,7 @@ export const KNOWN_ORGS = new Set([
   'uptycs', 'specops', 'huntress', 'wordfence', 'emsisoft', 'zoho', 'alibaba', 'tencent', 'baidu', 'uber', 'tesla',
   'equifax', 'experian', 'marriott', 'target', 'walmart', 'fedex', 'ups', 'sony', 'nintendo', 'discord', 'twitch',
   'intezer', 'zimperium', 'egress', 'cyble', 'immuniweb', 'digital shadows', 'group-ib', 'trustwave', 'imperva',
-  'nso group', 'citizen lab', 'bugcrowd', 'hackerone', 'darktrace', 'tanium', 'varonis', 'netskope', 'zscaler',
+  'coveware', 'peckshield', 'certik', 'certus one', 'nso group', 'citizen lab', 'bugcrowd', 'hackerone', 'darktrace', 'tanium', 'varonis', 'netskope', 'zscaler',
   'secret service', 'postal service', 'us postal service', 'federal reserve', 'royal mail',
   // Written as people are ("Bad Packets said", "Morgan Stanley"): firms, banks and newsrooms.
   'palo alto', 'bad packets', 'safety detectives', 'munich re', 'forbidden stories', 'morgan stanley', 'neiman marcus',
