@@ -179,6 +179,18 @@ describe('figure consistency: scope and rules', function () {
     assert.deepStrictEqual([conflicts(c), conflicts(d)], [['AU$5 million'], ['AU$6.8 million']]);
   });
 
+  it('one heist told as "stole … worth $324 million" and "the $314M heist" is one measure; a loss to scams is none', function () {
+    const [a, b] = check(
+      { source: 'Wire', date: 'Feb. 2, 2022', body: 'Verizon confirmed that hackers stole crypto-assets worth $324 million from its bridge.' },
+      { source: 'Post', date: 'Feb. 3, 2022', title: 'Verizon says funds are safe after $314M heist', body: 'Verizon said all funds are safe after the attack.' },
+    );
+    assert.deepStrictEqual([conflicts(a), conflicts(b)], [['$324 million'], ['$314M']]);
+    const [c] = check(
+      { source: 'Wire', date: 'Feb. 2, 2022', body: 'Verizon customers lost over AU$7 million to remote access scams in a breach. Those aged 55 and over lost over AU$4.4 million in the breach.' },
+    );
+    assert.deepStrictEqual(conflicts(c), []);
+  });
+
   it('rates, ratios and related-story links are not counts', function () {
     const [a] = check({ source: 'Wire', date: 'May 3, 2022', body: [
       'One in 10 people reused a password that was stolen in the breach, and 3 people in 4 never changed it.',

@@ -300,6 +300,27 @@ describe('figures', function () {
       assert.strictEqual(f.measure, 't-mobile|customer|');
     });
 
+    it('a sum the sentence says was stolen is a theft, and whose it was stolen from; a loss to scams and a converted sum are not', function () {
+      const names: Name[] = [['Wormhole', 'wormhole', 'organisation'], ['AscendEX', 'ascendex', 'organisation'], ['Vulcan Forged', 'vulcan forged', 'organisation'], ['Cream Finance', 'cream finance', 'organisation']];
+      const theft = (text: string, fig: string) => figuresOf(text, null, names).find((f) => f.text === fig);
+      for (const [text, fig, owner] of [
+        ['Wormhole confirmed that hackers stole crypto-assets worth $324 million.', '$324 million', 'wormhole'],
+        ['Wormhole says funds are safe after the $314M heist.', '$314M', 'wormhole'],
+        ['More than $77 million was stolen from AscendEX last week.', 'More than $77 million', 'ascendex'],
+        ['Cream Finance has lost over $34 million in cryptocurrency.', 'over $34 million', 'cream finance'],
+        ['Days before that, Vulcan Forged [said](https://twitter.com/x) around $140 million had been stolen from their users, and AscendEX agreed.', 'around $140 million', 'vulcan forged'],
+      ]) {
+        const f = theft(text, fig);
+        assert.ok(f, `${fig} in ${text}`);
+        assert.deepStrictEqual([f!.noun, f!.subject], ['theft', owner], text);
+      }
+      for (const [text, fig] of [
+        ['Australians lost over AU$7 million to remote access scams, Wormhole said.', 'over AU$7 million'],
+        ['The attacker got away with 93,750 ETH ($251 million) from Wormhole.', '$251 million'],
+        ['Wormhole raised $50 million in funding.', '$50 million'],
+      ]) assert.notStrictEqual(theft(text, fig)?.noun, 'theft', text);
+    });
+
     it('"two factor authentication", "2 step verification" name a method, not a count', function () {
       assert.deepStrictEqual(figuresOf('GitHub will use that as the primary two factor authentication channel.').map((f) => f.text), []);
       assert.deepStrictEqual(figuresOf('It enabled 2 step verification for 5 million users.').map((f) => f.text), ['5 million']);

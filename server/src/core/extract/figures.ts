@@ -887,6 +887,8 @@ export function extractFigures(
         measured = measureAfter(v, r, local, offset);
         if (!measured.noun && r.unit === 'count') measured = measureBefore(v, start, local, offset) ?? measured;
       }
+      // "hackers stole crypto-assets worth $324 million", "lost about $320 million", "the $314M heist": the sum stolen.
+      if (MONEY.has(r.unit)) measured = stolenSum(v, start, r.end, measured, local);
       const span: Span = { start: offset + start, end: offset + r.end };
       let unit: Unit = r.unit;
       // "when Binns was 18.": a bare small number said of a person is an age.
@@ -944,6 +946,42 @@ export function extractFigures(
  */
 function asWritten(raw: string): string {
   return /[[*_]/.test(raw) ? raw.replace(/[[\]*_]+/g, '').replace(/\s{2,}/g, ' ') : raw;
+}
+
+const MONEY = new Set<Unit>(['usd', 'eur', 'gbp', 'aud', 'cad', 'hkd', 'nzd', 'sgd']);
+/** Nouns of a sum stolen, which is one measure however it is called. */
+const THEFT_NOUNS = new Set(['theft', 'heist', 'robbery']);
+const STOLE_BEFORE_RE = /\b(?:stole|stolen|drained|siphoned|looted|swiped|pilfered|made off with|got away with)\s+(?:(?:crypto-?assets|cryptocurrency|crypto|funds|assets|tokens|coins)\s+worth\s+|worth\s+)?$/i;
+const STOLEN_AFTER_RE = /^\s+(?:(?:was|were|has been|have been|had been)\s+)?(?:stolen|drained|siphoned|looted|swiped)\b|^\s+(?:in|of|worth of)\s+stolen\s+(?:funds|crypto|cryptocurrency|assets|tokens|coins|money)\b/i;
+// "Cream Finance has lost over $34 million in cryptocurrency": a loss in coins is a theft; "Australians lost AU$7 million to scams" is not.
+const LOST_BEFORE_RE = /\blost\s+$/i;
+const IN_COINS_AFTER_RE = /^\s+(?:worth\s+)?(?:of|in)\s+(?:crypto|cryptocurrency|cryptocurrencies|bitcoin|ether|ethereum|digital (?:coins|assets|currency)|tokens|funds)\b/i;
+const SAID_JUST_BEFORE_RE = /^\s*\[?(?:said|says|confirmed|disclosed|announced|reported)\]?\s*(?:that\s+)?(?:(?:about|around|roughly|approximately|more than|over|nearly|almost|some|at least|up to)\s+)?$/i;
+const FROM_RE = /^[^.;:]{0,40}?\b(?:stolen|drained|siphoned|taken)\s+from\s+(?:the\s+)?/iy;
+
+/**
+ * A sum of money that the sentence says was stolen is a theft, whatever its
+ * noun says or does not ("stole crypto-assets worth $324 million", "$80
+ * million in stolen funds", "the $314M heist"), so the stories of one heist
+ * state one measure; and it is the theft of whom it was "stolen from". A sum
+ * in brackets after an amount of coins ("93,750 ETH ($251 million)") is that
+ * amount converted, and keeps its own reading.
+ */
+function stolenSum(v: string, start: number, end: number, measured: Measured, ms: Locals): Measured {
+  if (measured.noun !== undefined && THEFT_NOUNS.has(measured.noun)) return { ...measured, noun: 'theft' };
+  if (measured.noun !== undefined || v.charCodeAt(start - 1) === 40 /* ( */) return measured;
+  const before = v.slice(Math.max(0, start - 40), start);
+  const after = v.slice(end, end + 60);
+  if (!STOLE_BEFORE_RE.test(before) && !STOLEN_AFTER_RE.test(after) && !(LOST_BEFORE_RE.test(before) && IN_COINS_AFTER_RE.test(after))) return measured;
+  FROM_RE.lastIndex = 0;
+  const from = FROM_RE.exec(after);
+  let victim = from ? readWord(v, end + from[0].length, ms)?.mention : undefined;
+  // "Vulcan Forged said around $140 million had been stolen from their users": who says it is whose users they are.
+  if (from && !victim && /^(?:their|its)\b/i.test(after.slice(from[0].length))) {
+    const speaker = ms.list.filter((l) => l.end <= start && SAID_JUST_BEFORE_RE.test(v.slice(l.end, start))).pop();
+    victim = speaker?.m;
+  }
+  return { ...measured, noun: 'theft', nounSpan: undefined, inside: victim ? [victim, ...measured.inside] : measured.inside };
 }
 
 /** Whether `start…end` is a bare number in brackets ("[2](https://…)", "[3]"): a reference, no figure. */
