@@ -6,7 +6,9 @@
  * the three seed articles. Mentions are built by hand with a string search.
  */
 import * as assert from 'assert';
-import { assignAsOf, datesIn, extractClaims, measureKey } from '../server/src/core/extract/claims';
+import { assignAsOf, attributionOf, datesIn, extractClaims, measureKey } from '../server/src/core/extract/claims';
+import { extractFacts } from '../server/src/core/extract/facts';
+import { article } from './helpers/fixture';
 import { extractFigures } from '../server/src/core/extract/figures';
 import type { Claim, EntityKind, Figure, Mention, SentenceRef } from '../server/src/core/extract/types';
 import { parse } from '../server/src/core/syntax/parse';
@@ -400,5 +402,18 @@ describe('claims', function () {
       for (let r = 0; r < 100; r++) for (const s of sentences) big.push({ text: s.text, span: { start: s.span.start + r * shift, end: s.span.end + r * shift } });
       assert.strictEqual(extractClaims(big, mentionsOf(big), kindOf, date).length, claims.length * 100);
     });
+  });
+});
+
+describe('who says each figure', function () {
+  it('a second speaker between the sentence\'s attribution and a figure says that figure: "Binns claimed … but T-Mobile later confirmed …"', function () {
+    const text = article({ body: 'John Binns initially claimed he had access to the data of about 100 million customers but T-Mobile later confirmed that the data of about 7.8 million customers had been stolen.' });
+    const f = extractFacts('file:///ws/a.txt', text, parse(text).article, {});
+    const said = (fig: string) => {
+      const x = f.figures.find((g) => g.text === fig)!;
+      return attributionOf(f, x, f.claims.find((c) => c.sentence === x.sentence))?.who;
+    };
+    assert.strictEqual(said('about 100 million'), 'John Binns');
+    assert.strictEqual(said('about 7.8 million'), 'T-Mobile');
   });
 });

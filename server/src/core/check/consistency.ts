@@ -37,6 +37,7 @@
 import type { Claim, DocFacts, Figure, SentenceRef } from '../extract/types';
 import { diag, type Diagnostic, type Fix, type RelatedInfo } from '../diagnostics';
 import { writtenMeasure } from '../extract/figures';
+import { attributionOf } from '../extract/claims';
 import { canonicalUrl } from '../extract/urls';
 import { agree, findParts, formatValue, nearestInTime, partSources, sameMeasure, type Reconciliation } from '../index/compare';
 import { quoteWords, type CorpusIndex, type FigureRef, type IndexedDoc } from '../index/corpus';
@@ -298,7 +299,8 @@ function stated(index: CorpusIndex, uri: string, figure: Figure): Stated {
   const claim = claimOf(facts, figure.sentence);
   const ref = facts.sentences[figure.sentence];
   const sentence = ref?.text ?? '';
-  const who = claim?.attribution?.key ?? claim?.attribution?.who?.toLowerCase();
+  const attribution = attributionOf(facts, figure, claim);
+  const who = attribution?.key ?? attribution?.who?.toLowerCase();
   // "in 2018, about 2.5 million customers": a bare year other than the article's places the figure in it.
   let period: number | undefined;
   const year = ref ? wordsOf(ref).year : undefined;
@@ -309,7 +311,6 @@ function stated(index: CorpusIndex, uri: string, figure: Figure): Stated {
   // A figure its article states again with a date ("483 users hit" in the headline, "on Monday … 483 users" below) holds at that date.
   const restated = figure.asOf ?? dayClaim ?? facts.figures.find((x) => x !== figure && x.measure === figure.measure && x.asOf !== undefined && x.value === figure.value)?.asOf;
   const when = restated ?? facts.date;
-  const attribution = claim?.attribution;
   const actors = actorsOf(facts);
   const at = Math.max(0, figure.span.start - (ref?.span.start ?? 0));
   // The words before the figure in its sentence, as far as a clause reaches.
@@ -918,8 +919,8 @@ function inline(text: string): string {
 }
 
 function partyName(index: CorpusIndex, s: Stated): string {
-  const c = claimOf(index.get(s.uri)!.facts, s.figure.sentence);
-  const who = c?.attribution?.who;
+  const facts = index.get(s.uri)!.facts;
+  const who = attributionOf(facts, s.figure, claimOf(facts, s.figure.sentence))?.who;
   // "A threat actor" and "The seller" opened their sentences; inside a message they are "a threat actor", "the seller".
   if (who) return /^(?:A|An|The) [a-z]/.test(who) ? who[0].toLowerCase() + who.slice(1) : who;
   return s.claimant ? 'the claimant' : `${index.get(s.uri)!.facts.source ?? 'another article'}`;

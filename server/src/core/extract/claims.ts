@@ -19,7 +19,7 @@
 import { monthOf } from '../syntax/dates';
 import { mentionsBySentence } from './figures';
 import { readingsOf, SAY_SOURCE, type SentenceReading } from './numbers';
-import { newAttribution, newClaim, newFigure, type Claim, type EntityKind, type Figure, type Mention, type SentenceRef } from './types';
+import { newAttribution, newClaim, newFigure, type Claim, type DocFacts, type EntityKind, type Figure, type Mention, type SentenceRef } from './types';
 import { trimEndWhere } from '../text';
 
 export { measureKey } from './figures';
@@ -643,4 +643,32 @@ export function assignAsOf(figures: Figure[], sentences: SentenceRef[], articleD
     const best = right ?? before ?? after;
     return best ? newFigure(f.span, f.text, f.value, f.low, f.high, f.unit, f.hedge, f.noun, f.nounSpan, f.qualifiers, f.subject, f.measure, f.sentence, best.instant) : f;
   });
+}
+
+// ---------------------------------------------------------------------------
+// Who says each figure
+
+/** A name, then a verb of telling a count: "… but T-Mobile later confirmed". */
+const NAME_THEN_TELLS_RE = /^(?:[’']s)?\s+(?:(?:later|then|also|since|subsequently|officially|publicly|itself|has|have|had)\s+){0,2}(?:confirmed|confirms|said|says|disclosed|discloses|reported|reports|announced|announces|acknowledged|acknowledges|stated|revealed|admitted|estimated|estimates)\b/;
+
+/**
+ * Who says a figure: its sentence's attribution, unless someone else is said
+ * to tell it between that attribution and the figure ("Binns initially
+ * claimed … 100 million … but T-Mobile later confirmed … 7.8 million": the
+ * 7.8 million is T-Mobile's).
+ */
+export function attributionOf(facts: DocFacts, fig: Figure, claim: Claim | undefined): Claim['attribution'] {
+  const a = claim?.attribution;
+  if (!a || a.span.end > fig.span.start) return a;
+  const s = facts.sentences[fig.sentence];
+  if (!s) return a;
+  let best: Mention | undefined;
+  for (const e of facts.entities) {
+    for (const m of e.mentions) {
+      if (m.sentence !== fig.sentence || m.span.start < a.span.end || m.span.end > fig.span.start || (best && m.span.start < best.span.start)) continue;
+      const at = m.span.end - s.span.start;
+      if (NAME_THEN_TELLS_RE.test(s.text.slice(at, at + 60))) best = m;
+    }
+  }
+  return best ? newAttribution(best.text, best.key, best.span) : a;
 }

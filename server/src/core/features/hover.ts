@@ -14,6 +14,7 @@ import { articlesNaming, type CorpusIndex, type EntityEntry, type IndexedDoc } f
 import { comparableStatements, isDraft, findParts, formatValue, measureLabel, nearestInTime, partSources } from '../index/compare';
 import { judgeFigure, verdictWords, type Judged, type Verdict } from '../check/consistency';
 import { writtenMeasure } from '../extract/figures';
+import { attributionOf } from '../extract/claims';
 import type { Claim, DocFacts, Figure, SentenceRef } from '../extract/types';
 import { clipAround, escape, formatDate, openLink, shownDay } from './markdown';
 import { dateOf, targetAt } from './locate';
@@ -267,13 +268,15 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
   const range = f.low === f.high ? formatValue(f.value, f.unit) : `${formatValue(f.low, f.unit)} – ${formatValue(f.high, f.unit)}`;
   lines.push(`\nValue: ${escape(formatValue(f.value, f.unit))}${f.hedge ? ` (${escape(f.hedge)}: ${escape(range)})` : ''}`);
   const claim = sentenceKinds(doc.facts).claim.get(f.sentence);
-  if (claim?.attribution) lines.push(`\nSaid by: ${escape(claim.attribution.who)}`);
+  const said = attributionOf(doc.facts, f, claim);
+  if (said) lines.push(`\nSaid by: ${escape(said.who)}`);
 
   const when = (r: { uri: string; figure: Figure }) => sentenceKinds(index.get(r.uri)!.facts).claim.get(r.figure.sentence)?.asOf ?? dateOf(index, r.uri);
   const line = (r: { uri: string; figure: Figure }, at: number | undefined, mark: string) => {
     const d = index.get(r.uri)!;
     const c = sentenceKinds(d.facts).claim.get(r.figure.sentence);
-    const by = c?.attribution ? ` · said by ${escape(c.attribution.who)}` : '';
+    const said = attributionOf(d.facts, r.figure, c);
+    const by = said ? ` · said by ${escape(said.who)}` : '';
     const sentence = d.facts.sentences[r.figure.sentence];
     const start = sentence ? wordsStart(sentence) : r.figure.span.start;
     return `- ${formatDate(shownDay(d.summary, at))} — **${escape(r.figure.text)}**${mark ? ` ${mark}` : ''}${by} — ${cite(index, r.uri, start)}`;

@@ -12,6 +12,7 @@
 import type { CorpusIndex } from '../index/corpus';
 import { agree, comparableStatements, formatValue, measureLabel } from '../index/compare';
 import { knownMeasure } from '../extract/figures';
+import { attributionOf } from '../extract/claims';
 import type { Figure, Unit } from '../extract/types';
 import { targetAt } from './locate';
 import { shownDay } from './markdown';
@@ -89,7 +90,7 @@ function point(index: CorpusIndex, uri: string, f: Figure, from: Figure, selecte
     dated: asOf !== undefined ? 'as-of' : when !== undefined ? 'article' : 'none',
     outlet: doc.facts.source ?? 'unknown outlet',
     title: doc.facts.title,
-    by: claim?.attribution?.who,
+    by: attributionOf(doc.facts, f, claim)?.who,
     agrees: agree(from, f),
     selected,
   };
