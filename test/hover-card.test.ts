@@ -152,6 +152,14 @@ describe('entity hover card: cited facts', function () {
     assert.ok(!facts.some((f) => f.includes('|')), facts.join('\n'));
   });
 
+  it('cite no quoted post\'s sign-off, but the post itself', function () {
+    const a = article(1, '2022-02-06', 'Acme Corp said it was hacked on Saturday.\n\n> Acme Corp is hacked with the loss of $4.3M, and users should not trade. [pic.twitter.com/oY6bpau8DA](https://twitter.com/x)\n>\n> — Acme Corp (@AcmeCorp) [February 5, 2022](https://twitter.com/AcmeCorp/status/1)');
+    const here = article(2, '2022-02-07', 'We look back at Acme Corp today.');
+    const facts = citedFacts(indexOf([a, here]), here);
+    assert.ok(facts.some((f) => f.includes('hacked with the loss')), facts.join('\n'));
+    assert.ok(!facts.some((f) => f.includes('@AcmeCorp')), facts.join('\n'));
+  });
+
   it('tag completion: after this article\'s names, the names other articles give beside them, before merely popular ones', function () {
     // Globex Corp is named beside Acme Corp in three stories; Initech Corp in twelve stories about other things.
     const together = [1, 2, 3].map((n) => article(n, `2021-0${n}-10`, `Acme Corp said Globex Corp handled ${n},000 records. Globex Corp agreed.`));

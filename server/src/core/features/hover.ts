@@ -59,6 +59,18 @@ function wordsStart(s: SentenceRef): number {
   return wordsSpan(s).start;
 }
 
+/** An embedded post's sign-off: "— Qubit Finance (@QubitFin) [January 28, 2022](…)", or "pic.twitter.com/… — ⚡️Meter.io⚡️ (@Meter_IO) …". */
+const SIGN_OFF_RE = /[—–]\s*[^—–\n]{0,80}\(@\w{1,30}\)\s*\[?[A-Z][a-z]+\.? \d{1,2}, \d{4}\]?(?:\([^)\s]*\))?\s*$/;
+
+/** Whether a sentence is only a quoted post's sign-off: who posted it and when, with at most a few words or a picture's link before. */
+function isSignOff(text: string): boolean {
+  if (!text.includes('(@')) return false;
+  const m = SIGN_OFF_RE.exec(text);
+  if (!m) return false;
+  const before = readable(text.slice(0, m.index)).replace(/\S*pic\.twitter\.com\/\S*/g, '').replace(/^[\s>]+/, '').trim();
+  return before.length < 40;
+}
+
 /** A Markdown table's row ("| State | Title | Type of Law |"): cells, not a sentence to cite. */
 function isTableRow(text: string): boolean {
   const t = text.trimStart();
@@ -197,7 +209,7 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
       seen.add(m.sentence);
       // Another article's headline in a list of related stories is not a fact of this one; nor is a table's row.
       const said = d.facts.sentences[m.sentence]?.text ?? '';
-      if (isLinkOnly(said) || isTableRow(said)) continue;
+      if (isLinkOnly(said) || isTableRow(said) || isSignOff(said)) continue;
       const opens = m.span.start - (d.facts.sentences[m.sentence]?.span.start ?? 0) <= 3;
       picks.push({ sentence: m.sentence, score: informativeness(d, m.sentence, e.key, e.name, opens) + bonus, name: m.text });
     }
