@@ -321,6 +321,14 @@ describe('figures', function () {
       ]) assert.notStrictEqual(theft(text, fig)?.noun, 'theft', text);
     });
 
+    it('a platform something was said or done on owns none of its figures: "took to Twitter to beg hackers to return $80 million"', function () {
+      const names: Name[] = [['Qubit Finance', 'qubit finance', 'organisation'], ['Twitter', 'twitter', 'organisation'], ['Discord', 'discord', 'organisation']];
+      const owner = (text: string, fig: string) => figuresOf(text, null, names).find((f) => f.text === fig)?.subject;
+      assert.strictEqual(owner('Qubit Finance took to Twitter to beg hackers to return more than $80 million in stolen funds.', 'more than $80 million'), 'qubit finance');
+      // Its own things stay its.
+      assert.strictEqual(owner('Researchers found 9,500 malicious URLs on Discord’s CDN in April.', '9,500'), 'discord');
+    });
+
     it('"two factor authentication", "2 step verification" name a method, not a count', function () {
       assert.deepStrictEqual(figuresOf('GitHub will use that as the primary two factor authentication channel.').map((f) => f.text), []);
       assert.deepStrictEqual(figuresOf('It enabled 2 step verification for 5 million users.').map((f) => f.text), ['5 million']);

@@ -626,6 +626,23 @@ function actsAgainst(v: string, m: Mention, offset: number): boolean {
   return ACTOR_BEFORE_RE.test(v.slice(Math.max(0, start - 30), start)) || ACTOR_AFTER_RE.test(v.slice(end, end + 40));
 }
 
+/** Platforms that carry what others say ("took to Twitter", "on Telegram"). */
+const PLATFORMS = new Set(['twitter', 'telegram', 'discord', 'reddit', 'youtube', 'whatsapp', 'instagram', 'linkedin', 'tiktok', 'signal', 'facebook', 'github', 'pastebin', 'medium', 'mastodon']);
+const MEDIUM_BEFORE_RE = /\b(?:on|via|over|through|took to|to|in a (?:tweet|post|message|thread) on)\s+$/i;
+
+/**
+ * Whether a mention names the platform something was said or done on ("Qubit
+ * Finance took to Twitter to beg hackers to return more than $80 million",
+ * "scammers communicate on Telegram"): the platform owns none of its figures.
+ * Its own things stay its ("on Discord's CDN").
+ */
+function asMedium(v: string, m: Mention, offset: number): boolean {
+  if (!PLATFORMS.has(m.key)) return false;
+  const start = m.span.start - offset;
+  const end = m.span.end - offset;
+  return MEDIUM_BEFORE_RE.test(v.slice(Math.max(0, start - 24), start)) && !/^[’']s?\b/.test(v.slice(end, end + 3));
+}
+
 /** The nouns of a sector, an industry or a whole population ("the healthcare sector sees …", "organizations paid …"). */
 const POPULATION_NOUN_RE = /\b(?:sectors?|industry|industries|organi[sz]ations|companies|businesses|firms|enterprises|respondents|hospitals|governments|countries|nations|schools|universities|consumers|individuals)\b/i;
 /** Words that begin a clause of their own. */
@@ -901,7 +918,7 @@ export function extractFigures(
       if (unit === 'age') subject = nearest((persons ??= ms.filter((m) => kindOf(m.key) === 'person')), span)?.key;
       else if (unit !== 'year') {
         const named = measured.inside.find((m) => { const k = kindOf(m.key); return (k !== 'person' && k !== 'place') || isOrg(m); })?.key
-          ?? subjectNear((owners ??= (orgs ??= ms.filter(isOrg)).filter((m) => !speaks(v, m, offset) && !actsAgainst(v, m, offset) && !(examples ??= (orgs ??= ms.filter(isOrg)).filter((x) => listedAsExample(v, x, offset))).includes(m))), span, v, offset)?.key
+          ?? subjectNear((owners ??= (orgs ??= ms.filter(isOrg)).filter((m) => !speaks(v, m, offset) && !actsAgainst(v, m, offset) && !asMedium(v, m, offset) && !(examples ??= (orgs ??= ms.filter(isOrg)).filter((x) => listedAsExample(v, x, offset))).includes(m))), span, v, offset)?.key
           ?? listLead(s.text);
         const speaker = named === undefined && fallbackSubject === undefined ? subjectNear(orgs ?? [], span, v, offset)?.key : undefined;
         // A sentence that names organisations before the figure only as examples of a kind ("operations such as
