@@ -1,8 +1,8 @@
 /**
  * Neovim as a second real LSP client: a headless Neovim 0.7 runs README's
  * snippet verbatim (only the path filled in), opens a seed, and reports what
- * its own LSP client received: the diagnostics it stores and the hover shown
- * on "Binns". Run by `npm run test:editor`, after the setup installed Neovim.
+ * its own LSP client received: the diagnostics it stores, the hover shown
+ * on "Binns", and what its omnifunc completes after "[[John B". Run by `npm run test:editor`, after the setup installed Neovim.
  */
 import * as assert from 'assert';
 import { execFileSync, spawnSync } from 'child_process';
@@ -66,16 +66,51 @@ local ok, err = pcall(function()
   end, 200)
 end)
 if not ok then out.error = tostring(err) end
-local f = io.open(vim.env.BD_OUT, 'w')
-f:write(vim.fn.json_encode(out))
-f:close()
-for _, c in pairs(vim.lsp.get_active_clients()) do c.stop() end
-vim.cmd('qall!')
+local function finish()
+  local f = io.open(vim.env.BD_OUT, 'w')
+  f:write(vim.fn.json_encode(out))
+  f:close()
+  for _, c in pairs(vim.lsp.get_active_clients()) do c.stop() end
+  vim.cmd('qall!')
+end
+if not ok then return finish() end
+-- Completion through Neovim's own omnifunc, typed as a user types (keys fed, the popup awaited by a timer):
+-- on a new last line, "[[John B" then <C-x><C-o>; the words the popup offers are recorded.
+out.completion = {}
+local cases = { '[[John B', '[[Hud' }
+local buf = vim.api.nvim_get_current_buf()
+vim.bo[buf].omnifunc = 'v:lua.vim.lsp.omnifunc'
+local key = function(s) return vim.api.nvim_replace_termcodes(s, true, false, true) end
+local i, phase, t0 = 0, 'next', vim.loop.now()
+local timer = vim.loop.new_timer()
+timer:start(50, 50, vim.schedule_wrap(function()
+  if phase == 'next' then
+    i = i + 1
+    if i > #cases then timer:stop(); return finish() end
+    local last = vim.api.nvim_buf_line_count(buf)
+    vim.api.nvim_buf_set_lines(buf, last, last, false, { '' })
+    vim.api.nvim_win_set_cursor(0, { last + 1, 0 })
+    vim.api.nvim_feedkeys(key('i' .. cases[i] .. '<C-x><C-o>'), 'nt', false)
+    phase, t0 = 'popup', vim.loop.now()
+  elseif phase == 'popup' then
+    if vim.fn.pumvisible() == 1 or vim.loop.now() - t0 > 20000 then
+      local words = {}
+      for _, it in ipairs(vim.fn.complete_info({ 'items' }).items or {}) do table.insert(words, it.word) end
+      out.completion[cases[i]] = words
+      vim.api.nvim_feedkeys(key('<C-e><Esc>'), 'nt', false)
+      phase, t0 = 'undo', vim.loop.now()
+    end
+  elseif phase == 'undo' and vim.fn.mode() == 'n' then
+    vim.api.nvim_buf_set_lines(buf, vim.api.nvim_buf_line_count(buf) - 1, -1, false, {})
+    phase = 'next'
+  end
+  if vim.loop.now() - t0 > 60000 then out.error = 'completion timed out (' .. phase .. ')'; timer:stop(); finish() end
+end))
 `;
 
 describe('Neovim (headless) as an LSP client', function () {
   this.timeout(180000);
-  let result: { diagnostics: { line: number; col: number; code?: string; source?: string; message: string }[]; hover: unknown; filetype?: string; attached?: number; error?: string };
+  let result: { diagnostics: { line: number; col: number; code?: string; source?: string; message: string }[]; hover: unknown; filetype?: string; attached?: number; error?: string; completion?: Record<string, string[]> };
 
   before(function () {
     const version = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
@@ -123,5 +158,10 @@ describe('Neovim (headless) as an LSP client', function () {
     assert.match(md, /Mentioned in [23] articles/);
     assert.match(md, /\*\*Cited facts\*\*/);
     assert.match(md, /\[ZDNet, Aug 26, 2021\]\(file:\/\/[^)]*001_ea6beca59c6dffc6\.txt#L\d+\)/);
+  });
+
+  it('completes a tag of two words in Neovim\'s own omnifunc, from the whole typed name: "[[John B" offers John Binns', function () {
+    assert.deepStrictEqual(result.completion?.['[[John B'], ['John Binns]]'], JSON.stringify(result.completion));
+    assert.ok(result.completion?.['[[Hud']?.includes('Hudson Rock]]'), JSON.stringify(result.completion));
   });
 });

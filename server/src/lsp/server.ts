@@ -596,7 +596,6 @@ export function startServer(connection: Connection): void {
         kind: it.kind === 'entity' ? (it.entityKind === 'person' ? CompletionItemKind.Constructor : CompletionItemKind.Reference) : CompletionItemKind.Value,
         detail: it.detail,
         sortText: it.sortText,
-        filterText: it.label,
         textEdit: { range: lines.range(it.replace), newText: it.insertText },
       })),
     };
