@@ -112,6 +112,8 @@ describe('Neovim (headless) as an LSP client', function () {
   this.timeout(180000);
   let result: { diagnostics: { line: number; col: number; code?: string; source?: string; message: string }[]; hover: unknown; filetype?: string; attached?: number; error?: string; completion?: Record<string, string[]> };
 
+  let cacheMade = false;
+
   before(function () {
     const version = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
     if (version.error) throw new Error('nvim is not installed: run `npm run setup:editor` (or apt-get install -y neovim)');
@@ -124,11 +126,13 @@ describe('Neovim (headless) as an LSP client', function () {
     const character = lines[line].indexOf('John Binns') + 'John '.length + 2;
     execFileSync('nvim', ['--headless', '--clean', '-n', '-i', 'NONE', '-c', `luafile ${script}`], {
       cwd: ROOT,
-      env: { ...process.env, BD_SEED: SEED, BD_OUT: out, BD_LINE: String(line), BD_CHAR: String(character) },
+      // The snippet keeps the corpus cache under Neovim's cache folder: here, inside the test's folder.
+      env: { ...process.env, XDG_CACHE_HOME: path.join(dir, 'cache'), BD_SEED: SEED, BD_OUT: out, BD_LINE: String(line), BD_CHAR: String(character) },
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 170000,
     });
     result = JSON.parse(fs.readFileSync(out, 'utf8'));
+    cacheMade = fs.existsSync(path.join(dir, 'cache', 'nvim', 'breach-desk', 'corpus-cache'));
     fs.rmSync(dir, { recursive: true, force: true });
     assert.strictEqual(result.error, undefined, result.error);
   });
@@ -149,6 +153,13 @@ describe('Neovim (headless) as an LSP client', function () {
     assert.match(reconciled[0].message, /850,000 \+ 52,000 = 902,000/);
     assert.ok(seed[reconciled[0].line].slice(reconciled[0].col).startsWith('902,000'));
     assert.ok(result.diagnostics.every((d) => d.source === 'breach-desk'), JSON.stringify(result.diagnostics.map((d) => d.source)));
+  });
+
+  it('follows the snippet\'s settings and keeps the corpus cache where it says', function () {
+    // init_options.settings turns tags.stop-word off; the seed's other tag problems stay.
+    assert.ok(!result.diagnostics.some((d) => d.code === 'tags.stop-word'), JSON.stringify(result.diagnostics.map((d) => d.code)));
+    assert.ok(result.diagnostics.some((d) => d.code === 'tags.punctuation'));
+    assert.ok(cacheMade, 'no corpus-cache under stdpath("cache")/breach-desk');
   });
 
   it('hovering “Binns” shows the entity card with cited facts', function () {

@@ -160,7 +160,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // The corpus cache lives in the editor's storage for this workspace (the global one without a workspace),
     // never in the workspace: later starts restore the index from it, and a first index of a large corpus
     // runs on worker threads only when there is a cache to put the facts in.
-    initializationOptions: { trusted: vscode.workspace.isTrusted, storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
+    // timelineView: this client draws the figure timeline its code lenses open (`breachDesk.showFigureTimeline`).
+    initializationOptions: { trusted: vscode.workspace.isTrusted, storagePath: (context.storageUri ?? context.globalStorageUri).fsPath, timelineView: true },
     errorHandler: {
       // A bad message is logged by the client; the connection goes on.
       error: () => ({ action: ErrorAction.Continue, handled: true }),

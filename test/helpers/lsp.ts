@@ -33,8 +33,10 @@ export class LspClient {
   readonly connection: MessageConnection;
   readonly child: ChildProcess;
   readonly stderr: string[] = [];
-  private readonly published = new Map<string, PublishedDiagnostics[]>();
+  readonly published = new Map<string, PublishedDiagnostics[]>();
   readonly notifications: { method: string; params: any }[] = [];
+  /** The server's answer to `initialize`. */
+  initializeResult: any;
   private waiters: (() => void)[] = [];
   /** Settings the server gets when it asks (workspace/configuration). */
   settings: Record<string, unknown> = {};
@@ -68,6 +70,7 @@ export class LspClient {
 
   async initialize(rootUri: string | null = null, capabilities: Record<string, unknown> = { workspace: { configuration: true } }, initializationOptions?: unknown): Promise<any> {
     const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri, capabilities, workspaceFolders: null, initializationOptions });
+    this.initializeResult = result;
     await this.connection.sendNotification('initialized', {});
     return result;
   }

@@ -26,7 +26,7 @@ import type { EntityKind } from '../core/extract/types';
 import { hover } from '../core/features/hover';
 import { definition, highlights, references } from '../core/features/navigation';
 import { complete } from '../core/features/completion';
-import { timelineAt, timelineLenses } from '../core/features/timeline';
+import { timelineAt, timelineLenses, timelineText } from '../core/features/timeline';
 import { workspaceSymbols } from '../core/features/symbols';
 import type { Location } from '../core/features/locate';
 import { loadPins, loadRoots, pathOf, PINS_FILE, reloadFile, SEEDS_DIR, uriOf, type Root } from './workspace';
@@ -49,6 +49,9 @@ const RESIDENT_ARTICLES = 4000;
 /** Identifies the analysis code, so a cache made by another build is not used (set by esbuild.mjs). */
 declare const __BUILD_ID__: string | undefined;
 const BUILD_ID = typeof __BUILD_ID__ === 'string' ? __BUILD_ID__ : 'dev';
+
+/** The server-side command of the timeline lenses, for clients that draw no timeline of their own. */
+const TIMELINE_TEXT_COMMAND = 'breachDesk.figureTimelineText';
 
 const SYMBOL_OF: Record<EntityKind | 'article', SymbolKind> = {
   person: SymbolKind.Constructor,
@@ -76,6 +79,10 @@ export function startServer(connection: Connection): void {
   const pending = new Set<string>();
   let flushScheduled = false;
   let canPullConfiguration = false;
+  /** Settings a client that cannot be asked for them sends (`didChangeConfiguration`'s `settings.breachDesk`, or `initializationOptions.settings`). */
+  let pushedSettings: unknown;
+  /** The client draws figure timelines itself (the VS Code extension); other clients have the server show them as text. */
+  let drawsTimelines = false;
   let canWatch = false;
   let canTrackFolders = false;
   let trusted = true;
@@ -128,14 +135,17 @@ export function startServer(connection: Connection): void {
   }
 
   function settingsFor(uri: string): Promise<Settings> {
-    if (!canPullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
-    let s = settingsCache.get(uri);
+    // A client that cannot be asked (Neovim 0.7) pushes one set of settings for the whole workspace.
+    const key = canPullConfiguration ? uri : '';
+    let s = settingsCache.get(key);
     if (!s) {
-      s = connection.workspace.getConfiguration(uri ? { scopeUri: uri, section: 'breachDesk' } : { section: 'breachDesk' }).then(
-        (raw) => readSettings(raw, warnSetting),
-        () => DEFAULT_SETTINGS,
-      );
-      settingsCache.set(uri, s);
+      s = !canPullConfiguration
+        ? Promise.resolve(pushedSettings === undefined ? DEFAULT_SETTINGS : readSettings(pushedSettings, warnSetting))
+        : connection.workspace.getConfiguration(uri ? { scopeUri: uri, section: 'breachDesk' } : { section: 'breachDesk' }).then(
+          (raw) => readSettings(raw, warnSetting),
+          () => DEFAULT_SETTINGS,
+        );
+      settingsCache.set(key, s);
     }
     return s;
   }
@@ -197,8 +207,8 @@ export function startServer(connection: Connection): void {
       const p = pathOf(f.uri);
       if (p) out.push({ dir: p, origin: 'workspace' });
     }
-    if (canPullConfiguration) {
-      const raw = (await connection.workspace.getConfiguration({ section: 'breachDesk' }).then((c) => c, () => undefined)) as { corpus?: unknown } | undefined;
+    {
+      const raw = (canPullConfiguration ? await connection.workspace.getConfiguration({ section: 'breachDesk' }).then((c) => c, () => undefined) : pushedSettings) as { corpus?: unknown } | undefined;
       const extra = Array.isArray(raw?.corpus) ? raw!.corpus : [];
       for (const dir of extra) {
         if (typeof dir !== 'string' || !dir.trim()) continue;
@@ -396,8 +406,11 @@ export function startServer(connection: Connection): void {
     canTrackFolders = Boolean(params.capabilities?.workspace?.workspaceFolders);
     workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     // Restricted mode: the client says the workspace is not trusted; read no folders of it.
-    const init = params.initializationOptions as { trusted?: unknown; storagePath?: unknown } | undefined;
+    const init = params.initializationOptions as { trusted?: unknown; storagePath?: unknown; settings?: unknown; timelineView?: unknown } | undefined;
     trusted = init?.trusted !== false;
+    drawsTimelines = init?.timelineView === true;
+    // A client that cannot be asked for settings may give them at once, so the first load already follows them.
+    if (!canPullConfiguration && init?.settings !== undefined) pushedSettings = init.settings;
     storagePath = typeof init?.storagePath === 'string' && path.isAbsolute(init.storagePath) ? init.storagePath : undefined;
     return {
       capabilities: {
@@ -412,6 +425,8 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         codeLensProvider: { resolveProvider: false },
+        // A client that draws no timeline runs the lenses' command here (the VS Code extension has its own).
+        ...(drawsTimelines ? {} : { executeCommandProvider: { commands: [TIMELINE_TEXT_COMMAND] } }),
         // Folders added to or removed from the window are indexed or forgotten (`onDidChangeWorkspaceFolders`).
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -444,7 +459,12 @@ export function startServer(connection: Connection): void {
     void loadCorpus();
   });
 
-  connection.onDidChangeConfiguration(async () => {
+  connection.onDidChangeConfiguration(async (params) => {
+    // The pull model asks again; a client that cannot be asked sends the settings here.
+    if (!canPullConfiguration) {
+      const all = (params as { settings?: unknown } | undefined)?.settings;
+      pushedSettings = all && typeof all === 'object' && 'breachDesk' in all ? (all as { breachDesk: unknown }).breachDesk : undefined;
+    }
     settingsCache.clear();
     settingWarnings.clear();
     // Only the folders and the size limit change what the corpus holds: other settings (severities, tracing)
@@ -653,6 +673,21 @@ export function startServer(connection: Connection): void {
     }) };
   });
 
+  // The timeline lens of a client that draws none: the values as text, in a message.
+  connection.onExecuteCommand(async (params, token) => {
+    if (!initialized) throw notInitialized();
+    checkParams(params, ['command']);
+    if (params.command !== TIMELINE_TEXT_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `Breach Desk: no command ${JSON.stringify(params.command)}.`);
+    const [uri, line, character] = Array.isArray(params.arguments) ? params.arguments : [];
+    if (typeof uri !== 'string' || !Number.isInteger(line) || !Number.isInteger(character)) {
+      throw new ResponseError(ErrorCodes.InvalidParams, `Breach Desk: ${TIMELINE_TEXT_COMMAND} takes a document URI, a line and a character.`);
+    }
+    if (!(await fresh(uri)) || token.isCancellationRequested) return null;
+    const t = timelineAt(index, uri, offsetIn(uri, { line, character }));
+    void connection.sendNotification('window/showMessage', { type: 3, message: t ? timelineText(t) : 'Breach Desk: no figure with a timeline there.' });
+    return null;
+  });
+
   connection.onRequest('breachDesk/article', async (params: { uri: string }) => {
     if (!initialized) throw notInitialized();
     checkParams(params, ['uri']);
@@ -668,7 +703,7 @@ export function startServer(connection: Connection): void {
     if (typeof uri !== 'string' || !(await fresh(uri)) || token.isCancellationRequested) return null;
     return timelineLenses(index, uri).flatMap((l) => {
       const range = index.range(uri, l.span);
-      return range ? [{ range, command: { title: `Timeline: ${l.values} values of ${l.label}`, command: 'breachDesk.showFigureTimeline', arguments: [uri, range.start.line, range.start.character] } }] : [];
+      return range ? [{ range, command: { title: `Timeline: ${l.values} values of ${l.label}`, command: drawsTimelines ? 'breachDesk.showFigureTimeline' : TIMELINE_TEXT_COMMAND, arguments: [uri, range.start.line, range.start.character] } }] : [];
     });
   });
 

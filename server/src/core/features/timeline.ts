@@ -15,7 +15,7 @@ import { knownMeasure } from '../extract/figures';
 import { attributionOf } from '../extract/claims';
 import type { Figure, Unit } from '../extract/types';
 import { targetAt } from './locate';
-import { shownDay } from './markdown';
+import { formatDate, shownDay } from './markdown';
 import { judgeFigure, verdictWords, type Judged, type Judgement, type Verdict } from '../check/consistency';
 import type { Span } from '../text';
 
@@ -161,4 +161,20 @@ export function timelineLenses(index: CorpusIndex, uri: string): TimelineLens[] 
     out.push({ span: f.span, label: measureLabel(index, f, doc.facts.sentences), values: others.length + 1 });
   }
   return out;
+}
+
+/**
+ * A timeline as plain text, a line per value, for editors that draw no chart
+ * (the server shows it in a message when a code lens runs it):
+ * "Aug 18, 2021 · ~40 million · ThreatPost · said by T-Mobile · an earlier count".
+ */
+export function timelineText(t: Timeline): string {
+  const lines = t.points.map((p) => [
+    p.when === undefined ? 'undated' : formatDate(p.when),
+    p.selected ? `${p.text} (this figure)` : p.text,
+    p.outlet,
+    p.by ? `said by ${p.by}` : '',
+    p.selected ? '' : p.check ?? '',
+  ].filter(Boolean).join(' · '));
+  return [`Timeline of ${t.label}: ${t.points.length} values`, ...lines].join('\n');
 }

@@ -1,0 +1,87 @@
+/**
+ * What a client other than the VS Code extension gets, over stdio with the
+ * real server: a client that cannot be asked for settings (Neovim 0.7
+ * advertises no `workspace/configuration`) gives them in
+ * `initializationOptions.settings` or pushes them with
+ * `workspace/didChangeConfiguration`; a client that draws no timeline runs the
+ * timeline lenses' command on the server, which answers with the values as text.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { fileUri, LspClient, ROOT } from './helpers/lsp';
+
+const SEED = path.join(ROOT, 'seeds', '000_01fe31f0ddfc7e1f.txt');
+
+describe('clients other than the VS Code extension', function () {
+  let client: LspClient;
+  let dir: string;
+
+  beforeEach(function () {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-other-'));
+  });
+  afterEach(async function () {
+    await client?.shutdown();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Starts the server as a client without `workspace/configuration` would, opens the seed and returns its first publication's codes. */
+  async function start(initializationOptions?: unknown): Promise<string[]> {
+    client = new LspClient();
+    await client.initialize(fileUri(dir), {}, initializationOptions);
+    await client.notification('breachDesk/indexed');
+    await client.open(fileUri(SEED), fs.readFileSync(SEED, 'utf8'));
+    const p = await client.diagnostics(fileUri(SEED), (x) => x.diagnostics.some((d) => d.code === 'figure.reconciled'));
+    return p.diagnostics.map((d) => String(d.code));
+  }
+
+  it('settings given at initialization are followed from the first publication', async function () {
+    const codes = await start({ settings: { severity: { 'tags.stop-word': 'off', 'tags.possessive': 'error' } } });
+    assert.ok(!codes.includes('tags.stop-word'), codes.join(' '));
+    const seen = client.published.get(fileUri(SEED))!.flatMap((p) => p.diagnostics);
+    assert.ok(!seen.some((d) => d.code === 'tags.stop-word'), 'no publication showed the silenced code');
+    const possessive = seen.find((d) => d.code === 'tags.possessive')!;
+    assert.strictEqual(possessive.severity, 1);
+  });
+
+  it('settings pushed with didChangeConfiguration apply; without them the defaults stand', async function () {
+    const before = await start();
+    assert.ok(before.includes('tags.stop-word'), before.join(' '));
+    await client.notify('workspace/didChangeConfiguration', { settings: { breachDesk: { severity: { 'tags.stop-word': 'off' } } } });
+    const after = await client.diagnostics(fileUri(SEED), (x) => x.diagnostics.some((d) => d.code === 'figure.reconciled') && !x.diagnostics.some((d) => d.code === 'tags.stop-word'));
+    assert.ok(after.diagnostics.some((d) => d.code === 'tags.punctuation'));
+    // Pushed again without it: the default comes back.
+    await client.notify('workspace/didChangeConfiguration', { settings: { breachDesk: {} } });
+    await client.diagnostics(fileUri(SEED), (x) => x.diagnostics.some((d) => d.code === 'tags.stop-word'));
+  });
+
+  it('a timeline lens runs a server command that shows the values as text, a line each', async function () {
+    await start();
+    const init = client.initializeResult;
+    assert.deepStrictEqual(init?.capabilities?.executeCommandProvider?.commands, ['breachDesk.figureTimelineText']);
+    const lenses = await client.request<any[]>('textDocument/codeLens', { textDocument: { uri: fileUri(SEED) } });
+    assert.ok(lenses.length > 0);
+    const lens = lenses.find((l) => /former customers/.test(l.command.title)) ?? lenses[0];
+    assert.strictEqual(lens.command.command, 'breachDesk.figureTimelineText');
+    assert.strictEqual(await client.request('workspace/executeCommand', { command: lens.command.command, arguments: lens.command.arguments }), null);
+    const shown = await client.notification('window/showMessage');
+    assert.strictEqual(shown.type, 3);
+    const lines = String(shown.message).split('\n');
+    const values = Number(/(\d+) values/.exec(lens.command.title)![1]);
+    assert.match(lines[0], new RegExp(`^Timeline of .+: ${values} values$`));
+    assert.strictEqual(lines.length, values + 1, shown.message);
+    assert.strictEqual(lines.filter((l) => l.includes('(this figure)')).length, 1, shown.message);
+    assert.ok(lines.slice(1).every((l) => /^(?:[A-Z][a-z]{2} \d{1,2}, \d{4}|undated) · /.test(l)), shown.message);
+    // Anything else is refused, not run.
+    await assert.rejects(client.request('workspace/executeCommand', { command: 'rm', arguments: ['-rf'] }), /no command/);
+    await assert.rejects(client.request('workspace/executeCommand', { command: 'breachDesk.figureTimelineText', arguments: [{}, 'x'] }), /takes a document URI/);
+  });
+
+  it('the VS Code extension, which draws timelines, gets its own command on the lenses and no server command', async function () {
+    await start({ timelineView: true });
+    assert.strictEqual(client.initializeResult?.capabilities?.executeCommandProvider, undefined);
+    const lenses = await client.request<any[]>('textDocument/codeLens', { textDocument: { uri: fileUri(SEED) } });
+    assert.ok(lenses.length > 0 && lenses.every((l) => l.command.command === 'breachDesk.showFigureTimeline'), JSON.stringify(lenses));
+  });
+});
