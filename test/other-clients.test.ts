@@ -4,7 +4,8 @@
  * advertises no `workspace/configuration`) gives them in
  * `initializationOptions.settings` or pushes them with
  * `workspace/didChangeConfiguration`; a client that draws no timeline runs the
- * timeline lenses' command on the server, which answers with the values as text.
+ * timeline lenses' command on the server, which answers with the values as text;
+ * a client that watches no files has the server watch the folders itself.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -83,5 +84,29 @@ describe('clients other than the VS Code extension', function () {
     assert.strictEqual(client.initializeResult?.capabilities?.executeCommandProvider, undefined);
     const lenses = await client.request<any[]>('textDocument/codeLens', { textDocument: { uri: fileUri(SEED) } });
     assert.ok(lenses.length > 0 && lenses.every((l) => l.command.command === 'breachDesk.showFigureTimeline'), JSON.stringify(lenses));
+  });
+
+  it('a client that watches no files: the server sees articles created, changed and deleted outside the editor', async function () {
+    await start();
+    const file = path.join(dir, 'sub', 'new.txt');
+    const text = (name: string) => `# A breach at ${name}\n\n## Information:\n+ Source: Example Wire\n+ Link: https://example.com/x\n+ Date: 2021-08-20\n+ Author: Jane Doe\n\n## Article:\n${name} said the records of 5,000 customers were stolen.\n\n#### Tags:\n[[${name}]]\n`;
+    /** Waits until workspace/symbol for `query` does (or does not) find a symbol of that name. */
+    const until = async (query: string, present: boolean) => {
+      const deadline = Date.now() + 20000;
+      for (;;) {
+        const found = (await client.request<any[]>('workspace/symbol', { query })).some((x) => x.name === query);
+        if (found === present) return;
+        assert.ok(Date.now() < deadline, `${query} ${present ? 'never appeared' : 'never went'}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    fs.mkdirSync(path.dirname(file));
+    fs.writeFileSync(file, text('Zorblax Corp'));
+    await until('Zorblax Corp', true);
+    fs.writeFileSync(file, text('Quaffle Labs'));
+    await until('Quaffle Labs', true);
+    await until('Zorblax Corp', false);
+    fs.rmSync(file);
+    await until('Quaffle Labs', false);
   });
 });

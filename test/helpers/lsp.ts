@@ -68,7 +68,8 @@ export class LspClient {
     w.forEach((f) => f());
   }
 
-  async initialize(rootUri: string | null = null, capabilities: Record<string, unknown> = { workspace: { configuration: true } }, initializationOptions?: unknown): Promise<any> {
+  /** Starts the session; by default with what VS Code gives (settings asked for, files watched by the client), else with `capabilities`. */
+  async initialize(rootUri: string | null = null, capabilities: Record<string, unknown> = { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } }, initializationOptions?: unknown): Promise<any> {
     const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri, capabilities, workspaceFolders: null, initializationOptions });
     this.initializeResult = result;
     await this.connection.sendNotification('initialized', {});

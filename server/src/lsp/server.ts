@@ -29,7 +29,7 @@ import { complete } from '../core/features/completion';
 import { timelineAt, timelineLenses, timelineText } from '../core/features/timeline';
 import { workspaceSymbols } from '../core/features/symbols';
 import type { Location } from '../core/features/locate';
-import { loadPins, loadRoots, pathOf, PINS_FILE, reloadFile, SEEDS_DIR, uriOf, type Root } from './workspace';
+import { loadPins, loadRoots, pathOf, PINS_FILE, reloadFile, SEEDS_DIR, uriOf, watchFolders, type Root } from './workspace';
 import * as path from 'path';
 import { CorpusCache, contentHash } from '../node/cache';
 import { isFix, offsetsThrough, SOURCE, toDocumentSymbol, toFoldingRanges, toLspDiagnostic, type DiagnosticData } from './convert';
@@ -253,6 +253,7 @@ export function startServer(connection: Connection): void {
     cacheWriting?.return();
     cacheWriting = undefined;
     roots = await configuredRoots();
+    watchRoots();
     const limit = (await settingsFor(workspaceFolders[0]?.uri ?? '')).maxFileSize;
     // Open documents were analysed under the old limit: again under the new one.
     if (limit !== maxBytes) states.clear();
@@ -437,6 +438,7 @@ export function startServer(connection: Connection): void {
   // A cache still being written is finished before the server goes: the next start needs it.
   connection.onShutdown(() => {
     if (!initialized) throw notInitialized();
+    stopWatching?.();
     writeCache(Infinity);
   });
 
@@ -476,10 +478,13 @@ export function startServer(connection: Connection): void {
   });
 
 
-  connection.onDidChangeWatchedFiles(async (params) => {
+  connection.onDidChangeWatchedFiles((params) => filesChanged(params.changes));
+
+  /** Files created, changed or deleted outside the editor: from the client's watcher, or the server's own (`watchFolders`). */
+  async function filesChanged(changes: { uri: string; type: FileChangeType }[]): Promise<void> {
     if (!trusted) return;
     let changed = false;
-    for (const change of params.changes) {
+    for (const change of changes) {
       // The editor's text wins while a document is open.
       if (documents.get(change.uri)) continue;
       const file = pathOf(change.uri);
@@ -502,7 +507,17 @@ export function startServer(connection: Connection): void {
     }
     // What the corpus now says can change what open articles are told (a conflict with a deleted file goes).
     if (changed) for (const d of documents.all()) scheduleLater(d.uri);
-  });
+  }
+
+  /** The server's own watcher, for a client that watches no files (stopped and started again with each load's folders). */
+  let stopWatching: (() => void) | undefined;
+  function watchRoots(): void {
+    stopWatching?.();
+    stopWatching = undefined;
+    if (canWatch || !trusted) return;
+    const dirs = roots.filter((r) => r.origin !== 'seed').map((r) => r.dir);
+    stopWatching = watchFolders(dirs, (found) => void filesChanged(found.map((c) => ({ uri: uriOf(c.file), type: c.deleted ? FileChangeType.Deleted : FileChangeType.Changed }))));
+  }
 
   documents.onDidOpen((e: TextDocumentChangeEvent<TextDocument>) => {
     // A document opened (again) shows all its problems at once.

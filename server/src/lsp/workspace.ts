@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { looksLikeArticle } from '../core/detect';
+import { isCandidateFile, looksLikeArticle } from '../core/detect';
 import { extractFacts } from '../core/extract/facts';
 import { CorpusIndex, dropShadowedSeeds, lineStartsOf, type IndexedDoc, type Origin } from '../core/index/corpus';
 import { parse } from '../core/syntax/parse';
@@ -371,4 +371,52 @@ export async function reloadFile(index: CorpusIndex, file: string, origin: Origi
   }
   indexText(index, uri, r.text, origin);
   return undefined;
+}
+
+/** A file that changed on disk, as the server's own watcher saw it. */
+export interface DiskChange {
+  file: string;
+  deleted: boolean;
+}
+
+/**
+ * Watches folders for article files (and the pins file) created, changed or
+ * deleted outside the editor, for clients that do not watch files themselves
+ * (Neovim 0.7 has no `didChangeWatchedFiles`). Changes come in batches, 200 ms
+ * after the last one; hidden folders are skipped as the load skips them. A
+ * folder that cannot be watched is only read again at the next load. Returns
+ * the function that stops watching.
+ */
+export function watchFolders(dirs: string[], onChanges: (changes: DiskChange[]) => void): () => void {
+  const pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  const watchers: fs.FSWatcher[] = [];
+  const flush = () => {
+    timer = undefined;
+    const files = [...pending];
+    pending.clear();
+    onChanges(files.map((file) => ({ file, deleted: !fs.existsSync(file) })));
+  };
+  for (const dir of dirs) {
+    try {
+      const w = fs.watch(dir, { recursive: true }, (_event, name) => {
+        if (!name) return;
+        const rel = name.toString();
+        const pins = rel === PINS_FILE || rel.endsWith(path.sep + PINS_FILE);
+        if (!pins && (!isCandidateFile(rel) || rel.split(path.sep).some((part) => part.startsWith('.')))) return;
+        pending.add(path.join(dir, rel));
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(flush, 200);
+      });
+      w.on('error', () => w.close());
+      w.unref();
+      watchers.push(w);
+    } catch {
+      // Not watchable (gone, no permission, too many watches): the next load reads it.
+    }
+  }
+  return () => {
+    if (timer) clearTimeout(timer);
+    for (const w of watchers) w.close();
+  };
 }
