@@ -109,6 +109,17 @@ describe('language server over stdio', function () {
     assert.strictEqual(fixed.split('\n').find((l) => l.startsWith('[[T-Mobile]]')), '[[T-Mobile]] [[Binns]] [[WSJ]] [[cybersecurity]] [[Sievert]] [[Aug]] [[ThreatPost]]');
   });
 
+  it('asked for every kind of action, offers fix-all only at a problem that has a fix of its own', async function () {
+    await client.open(uri, seedText);
+    const p = await client.diagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'figure.reconciled'));
+    const ask = (d: any) => client.request<any[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+    const figure = p.diagnostics.find((d) => d.code === 'figure.reconciled')!;
+    assert.deepStrictEqual((await ask(figure)).map((a) => a.kind), []);
+    const tag = p.diagnostics.find((d) => d.code === 'tags.possessive')!;
+    const kinds = (await ask(tag)).map((a) => a.kind);
+    assert.ok(kinds.includes('quickfix') && kinds.includes('source.fixAll.breach-desk'), JSON.stringify(kinds));
+  });
+
   it('applies incremental edits and publishes only the latest version after a burst', async function () {
     await client.open(uri, seedText);
     await client.diagnostics(uri);

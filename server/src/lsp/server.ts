@@ -753,7 +753,10 @@ export function startServer(connection: Connection): void {
         }
       }
     }
-    if (wants(FIX_ALL_KIND)) {
+    // Asked for every kind (Neovim's code action menu asks so on any line), fix-all comes only with a problem here that
+    // has a fix of its own; asked for source actions or fix-all (VS Code's menu, code actions on save), always.
+    const fixableHere = params.context.diagnostics.some((d) => d && typeof d === 'object' && d.source === SOURCE && Array.isArray((d.data as DiagnosticData | undefined)?.fixes) && (d.data as DiagnosticData).fixes.length > 0);
+    if (only ? wants(FIX_ALL_KIND) : fixableHere) {
       const state = await currentState(uri);
       if (state && !token.isCancellationRequested) {
         const edits = nonOverlapping(state.analysis.diagnostics.flatMap((d) => d.fixes?.filter((f) => f.preferred).flatMap((f) => f.edits) ?? []), state.lines.text);
