@@ -191,6 +191,24 @@ describe('figure consistency: scope and rules', function () {
     assert.deepStrictEqual(conflicts(c), []);
   });
 
+  it('one value, one verdict: a count an article updates is not also its rival, from either side', function () {
+    const [a, c, d] = check(
+      { source: 'Wire', date: 'Aug. 26, 2021', body: 'Verizon said the records of 667,000 former customers were stolen in the breach.' },
+      { source: 'Daily', date: 'Aug. 28, 2021', body: 'Update: Verizon said the records of 767,000 former customers were stolen in the breach.' },
+      { source: 'Post', date: 'Aug. 28, 2021', body: 'Verizon said the records of 667,000 former customers were stolen in the breach.' },
+    );
+    // Wire's 667,000 (Aug 26) was updated to 767,000 (Aug 28): Post's 667,000 is that earlier count, on both sides.
+    assert.deepStrictEqual([conflicts(a), conflicts(c), conflicts(d)], [[], [], []], JSON.stringify([a, c, d]));
+    assert.deepStrictEqual(c.map(([code]) => code), ['figure.revision']);
+    assert.deepStrictEqual(d.map(([code]) => code), ['figure.revision']);
+    // Still a conflict where nothing tells a story: two outlets, two values, the same day.
+    const [e, f] = check(
+      { source: 'Wire', date: 'Aug. 26, 2021', body: 'Verizon said the records of 667,000 former customers were stolen in the breach.' },
+      { source: 'Daily', date: 'Aug. 26, 2021', body: 'Verizon said the records of 767,000 former customers were stolen in the breach.' },
+    );
+    assert.deepStrictEqual([conflicts(e), conflicts(f)], [['667,000'], ['767,000']]);
+  });
+
   it('rates, ratios and related-story links are not counts', function () {
     const [a] = check({ source: 'Wire', date: 'May 3, 2022', body: [
       'One in 10 people reused a password that was stolen in the breach, and 3 people in 4 never changed it.',

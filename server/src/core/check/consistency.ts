@@ -712,15 +712,24 @@ class Judge {
       if (supersededBetween(o, me, all, fig)) return 'revision';
       // This article gives the other value too ("around 400" on Wednesday, then 483): it tells the count's story, not a rival one.
       if (o.uri !== uri && all.some((p) => p.uri === uri && p.figure !== fig && !p.claimant && agree(p.figure, o.figure))) return 'revision';
+      // And the other way round: the other article gives this value too, so its other value is a step of its story.
+      if (o.uri !== uri && !o.claimant && all.some((p) => p.uri === o.uri && p.figure !== o.figure && !p.claimant && agree(p.figure, fig))) return 'revision';
       if (addsUp(fig, o.figure, all)) return 'part';
       // A rival statement: across articles, at least one side speaks of the breach; within one, both do, and neither is
       // a part or a total ("a second piece of malware … 900,000 customers", "of those, 150,000", "a total of 632,171 records").
       // "the 84,000 residents affected": a definite reference takes up what the article said before.
       if (o.uri === uri ? !((me.breachy || me.definite) && (o.breachy || o.definite)) || o.part || me.part : !(me.breachy || o.breachy)) return 'no breach said to touch it';
+      // Another statement of this value and the other one are one count at two times: so are this one and it
+      // (ZDNet's 667,000 of Aug 27 and ThreatPost's update to 767,000, when ZDNet's 667,000 of Aug 26 is its earlier count).
+      if (!o.claimant && all.some((p) => p !== o && p.figure !== fig && !p.claimant && agree(p.figure, fig) && isRevision(p, o))) return 'revision';
       return 'conflicts';
     };
     // Two figures of one sentence state a relation (part and whole, before and after), not two claims.
     const verdicts = all.map((o) => (o.uri === uri && o.figure.sentence === fig.sentence ? undefined : verdictOf(o)));
+    // One value, one verdict: a value that is a step of this figure's story (a revision) is so wherever it is stated,
+    // and a figure is never told at once that 667,000 was revised to it and that it disagrees with 667,000.
+    const steps = all.filter((_, i) => verdicts[i] === 'revision');
+    if (steps.length) for (let i = 0; i < all.length; i++) if (verdicts[i] === 'conflicts' && steps.some((r) => agree(r.figure, all[i].figure))) verdicts[i] = 'revision';
     const out = new Weighed(me.when, all, verdicts, parts);
     const cut = this.cut(fig);
     if (cut) {
