@@ -34,7 +34,10 @@ function ranked(index: CorpusIndex, query: string): string[] {
   for (const e of index.allEntities()) if (inOrder(e.name)) all.push({ rank: tierOf(q, e.name) * 1e9 + articlesNaming(e) * 10 + 1, name: e.name, tie: e.key });
   for (const d of index.all()) if (d.summary.title && inOrder(d.summary.title)) all.push({ rank: tierOf(q, d.summary.title) * 1e9, name: d.summary.title, tie: d.uri });
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return all.sort((a, b) => b.rank - a.rank || cmp(a.name, b.name) || cmp(a.tie, b.tie)).map((x) => x.name);
+  const sorted = all.sort((a, b) => b.rank - a.rank || cmp(a.name, b.name) || cmp(a.tie, b.tie));
+  // Names that only spell the query's letters are left out when any name holds the query.
+  const holds = sorted.length > 0 && sorted[0].rank >= 1e9;
+  return sorted.filter((x) => !holds || x.rank >= 1e9).map((x) => x.name);
 }
 
 describe('workspace symbols', function () {
@@ -78,5 +81,8 @@ describe('workspace symbols', function () {
     add(4, 'John Binns said he did it. Binns is 21.');
     assert.strictEqual(workspaceSymbols(small, 'binns')[0]?.name, 'John Binns');
     assert.strictEqual(workspaceSymbols(small, 'John Binns')[0]?.name, 'John Binns');
+    // Only spelled by its letters, the agency is left out when a name holds the query; a query no name holds spells.
+    assert.ok(!workspaceSymbols(small, 'binns').some((x) => x.name.startsWith('Cybersecurity')), JSON.stringify(workspaceSymbols(small, 'binns').map((x) => x.name)));
+    assert.ok(workspaceSymbols(small, 'jbin').some((x) => x.name === 'John Binns'));
   });
 });

@@ -123,9 +123,14 @@ export function workspaceSymbols(index: CorpusIndex, query: string, limit = 500)
     }
   }
   const out: WorkspaceSymbol[] = [];
+  const ranked = best(found(), limit + 16);
+  // Names that hold the query come first; when there are any, names that only spell its letters ("Binns" in the
+  // Cybersecurity and Infrastructure Security Agency) are left out: a client that lists every symbol it gets
+  // (Neovim's quickfix list) would show hundreds. "jbin", which no name holds, still finds John Binns.
+  const spelledOnly = ranked.length > 0 && ranked[0].rank >= TIER ? TIER : 0;
   // A few more than asked: an entity may turn out to have no article left to point at.
-  for (const f of best(found(), limit + 16)) {
-    if (out.length >= limit) break;
+  for (const f of ranked) {
+    if (out.length >= limit || f.rank < spelledOnly) break;
     const s = f.make();
     if (s) out.push(s);
   }
