@@ -109,4 +109,32 @@ describe('clients other than the VS Code extension', function () {
     fs.rmSync(file);
     await until('Quaffle Labs', false);
   });
+
+  it('a client that takes LocationLinks goes from a figure to the figure in its source, its sentence around it', async function () {
+    const zdnet = path.join(ROOT, 'seeds', '001_ea6beca59c6dffc6.txt');
+    const text = fs.readFileSync(zdnet, 'utf8');
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('667,000'));
+    const position = { line, character: lines[line].indexOf('667,000') + 2 };
+    const seedLines = fs.readFileSync(SEED, 'utf8').split('\n');
+    const slice = (r: any) => seedLines[r.start.line].slice(r.start.character, r.end.line === r.start.line ? r.end.character : undefined);
+    client = new LspClient();
+    await client.initialize(fileUri(dir), { textDocument: { definition: { linkSupport: true } } });
+    await client.notification('breachDesk/indexed');
+    await client.open(fileUri(zdnet), text);
+    const links = await client.request<any[]>('textDocument/definition', { textDocument: { uri: fileUri(zdnet) }, position });
+    const link = links.find((l) => l.targetUri === fileUri(SEED));
+    assert.ok(link, JSON.stringify(links));
+    assert.strictEqual(slice(link.targetSelectionRange), '667,000');
+    assert.ok(slice(link.targetRange).startsWith('The most recent theft'), slice(link.targetRange));
+    await client.shutdown();
+    // A client that takes plain Locations gets the sentence.
+    client = new LspClient();
+    await client.initialize(fileUri(dir), {});
+    await client.notification('breachDesk/indexed');
+    await client.open(fileUri(zdnet), text);
+    const locations = await client.request<any[]>('textDocument/definition', { textDocument: { uri: fileUri(zdnet) }, position });
+    const loc = locations.find((l) => l.uri === fileUri(SEED));
+    assert.ok(loc && slice(loc.range).startsWith('The most recent theft'), JSON.stringify(locations));
+  });
 });

@@ -8,7 +8,7 @@
  */
 import {
   CodeActionKind, type CodeAction, CompletionItemKind, DocumentHighlightKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  FileChangeType, type Connection, type InitializeParams, type InitializeResult, type Location as LspLocation, MarkupKind,
+  FileChangeType, type Connection, type InitializeParams, type InitializeResult, type Location as LspLocation, type LocationLink, MarkupKind,
   ErrorCodes, MessageType, ResponseError, ShowMessageNotification, SymbolKind, type TextDocumentChangeEvent, TextDocumentSyncKind, TextDocuments, type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -83,6 +83,8 @@ export function startServer(connection: Connection): void {
   let pushedSettings: unknown;
   /** The client draws figure timelines itself (the VS Code extension); other clients have the server show them as text. */
   let drawsTimelines = false;
+  /** The client takes LocationLinks from definition (VS Code, Neovim): a figure's source opens at the figure, its sentence around it. */
+  let definitionLinks = false;
   let canWatch = false;
   let canTrackFolders = false;
   let trusted = true;
@@ -405,6 +407,7 @@ export function startServer(connection: Connection): void {
     canPullConfiguration = Boolean(params.capabilities?.workspace?.configuration);
     canWatch = Boolean(params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     canTrackFolders = Boolean(params.capabilities?.workspace?.workspaceFolders);
+    definitionLinks = Boolean(params.capabilities?.textDocument?.definition?.linkSupport);
     workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     // Restricted mode: the client says the workspace is not trusted; read no folders of it.
     const init = params.initializationOptions as { trusted?: unknown; storagePath?: unknown; settings?: unknown; timelineView?: unknown } | undefined;
@@ -578,7 +581,14 @@ export function startServer(connection: Connection): void {
     checkParams(params, ['textDocument', 'position']);
     const uri = params.textDocument.uri;
     if (!(await fresh(uri)) || token.isCancellationRequested) return null;
-    return toLocations(definition(index, uri, offsetIn(uri, params.position)));
+    const found = definition(index, uri, offsetIn(uri, params.position));
+    if (!definitionLinks) return toLocations(found);
+    return found.flatMap((l): LocationLink[] => {
+      const targetRange = index.range(l.uri, l.span);
+      if (!targetRange) return [];
+      const inside = l.focus && l.focus.start >= l.span.start && l.focus.end <= l.span.end ? index.range(l.uri, l.focus) : undefined;
+      return [{ targetUri: l.uri, targetRange, targetSelectionRange: inside ?? targetRange }];
+    });
   });
 
   connection.onReferences(async (params, token) => {

@@ -10,6 +10,8 @@ import { entityKey } from '../extract/entities';
 export interface Location {
   uri: string;
   span: Span;
+  /** Where in `span` the thing itself stands (a figure in the sentence that states it), for clients that take links. */
+  focus?: Span;
 }
 
 export type Target =

@@ -117,7 +117,7 @@ function figureSources(index: CorpusIndex, uri: string, fig: Figure): Location[]
     const key = `${r.uri} ${span.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ uri: r.uri, span });
+    out.push({ uri: r.uri, span, focus: r.figure.span });
     if (out.length === MAX_DEFINITIONS) break;
   }
   return out;
