@@ -8,7 +8,8 @@ import * as assert from 'assert';
 import { analyze } from '../server/src/core/analyze';
 import { extractFacts } from '../server/src/core/extract/facts';
 import { complete } from '../server/src/core/features/completion';
-import { hover } from '../server/src/core/features/hover';
+import { fieldHover, hover } from '../server/src/core/features/hover';
+import { parse } from '../server/src/core/syntax/parse';
 import { CorpusIndex, lineStartsOf } from '../server/src/core/index/corpus';
 import { NOW } from './helpers/fixture';
 
@@ -198,3 +199,40 @@ describe('dates on cards', function () {
     assert.doesNotMatch(fig, /Dec 16/, fig);
   });
 });
+
+describe('cards on the Source and Author fields', function () {
+  const withHeader = (n: number, source: string, author: string, date: string, title: string) => {
+    const text = `# ${title}\n\n## Information:\n+ Source: ${source}\n+ Link: https://example.com/f-${n}\n+ Date: ${date}\n+ Author: ${author}\n\n## Article:\nAcme Corp said 5,000 records were stolen.\n`;
+    return { uri: `file:///ws/f-${n}.txt`, text };
+  };
+  const docs = [
+    withHeader(1, 'Example Wire', 'Jane Doe, John Roe', '2021-05-01', 'Acme hit'),
+    withHeader(2, 'Example Wire', 'Jane Doe', '2021-06-01', 'Acme [again](javascript:alert(1)) <b>hit</b>'),
+    withHeader(3, 'Other Post', 'Jane Doe', '2021-07-01', 'Acme, a third time'),
+  ];
+  const index = indexOf(docs);
+  const at = (d: { text: string }, needle: string) => fieldHover(index, parse(d.text).article, d.text.indexOf(needle) + 1);
+
+  it('on the Source: the outlet\'s articles, their dates, its authors and its newest articles', function () {
+    const h = at(docs[0], 'Example Wire')!;
+    assert.match(h.markdown, /^\*\*Example Wire\*\* · outlet/);
+    assert.match(h.markdown, /2 articles in the corpus, May 1, 2021 – Jun 1, 2021\./);
+    assert.match(h.markdown, /Authors: Jane Doe \(2\), John Roe \(1\)\./);
+    assert.strictEqual(docs[0].text.slice(h.span.start, h.span.end), 'Example Wire');
+  });
+
+  it('on an author in a list: that author, the outlets and the newest articles, titles escaped and linking only to the articles', function () {
+    const h = at(docs[0], 'John Roe')!;
+    assert.match(h.markdown, /^\*\*John Roe\*\* · author/);
+    assert.strictEqual(docs[0].text.slice(h.span.start, h.span.end), 'John Roe');
+    const jane = at(docs[0], 'Jane Doe')!.markdown;
+    assert.match(jane, /3 articles in the corpus, May 1, 2021 – Jul 1, 2021, for Example Wire \(2\), Other Post \(1\)\./);
+    const newest = jane.split('\n').filter((l) => l.startsWith('- '));
+    assert.strictEqual(newest.length, 3);
+    assert.ok(newest[0].includes('Acme, a third time'), newest[0]);
+    // The hostile title is text: no javascript: link, no HTML.
+    assert.ok(!/\]\(javascript:/i.test(jane) && !jane.includes('<b>'), jane);
+    for (const m of jane.matchAll(/\]\(([^)\s]+)\)/g)) assert.match(m[1], /^file:\/\/\/ws\/f-\d\.txt#L\d+$/);
+  });
+});
+

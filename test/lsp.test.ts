@@ -120,6 +120,24 @@ describe('language server over stdio', function () {
     assert.ok(kinds.includes('quickfix') && kinds.includes('source.fixAll.breach-desk'), JSON.stringify(kinds));
   });
 
+  it('hovering the Source and Author fields shows the outlet and the author across the corpus', async function () {
+    await client.notification('breachDesk/indexed');
+    await client.open(uri, seedText);
+    await client.diagnostics(uri);
+    const lines = seedText.split('\n');
+    const card = async (field: string) => {
+      const line = lines.findIndex((l) => l.startsWith(field));
+      const h = await client.request<any>('textDocument/hover', { textDocument: { uri }, position: { line, character: field.length + 2 } });
+      return { value: String(h?.contents?.value), text: lines[line].slice(h?.range?.start.character, h?.range?.end.character) };
+    };
+    const source = await card('+ Source:');
+    assert.match(source.value, /^\*\*ThreatPost\*\* · outlet\n\n2 articles in the corpus, Aug 16, 2021 – Aug 28, 2021\./);
+    assert.strictEqual(source.text, 'ThreatPost');
+    const author = await card('+ Author:');
+    assert.match(author.value, /^\*\*Lisa Vaas\*\* · author/);
+    assert.strictEqual(author.text, 'Lisa Vaas');
+  });
+
   it('applies incremental edits and publishes only the latest version after a burst', async function () {
     await client.open(uri, seedText);
     await client.diagnostics(uri);

@@ -23,7 +23,7 @@ import { LineIndex } from '../core/text';
 import { CorpusIndex } from '../core/index/corpus';
 import { extractFacts } from '../core/extract/facts';
 import type { EntityKind } from '../core/extract/types';
-import { hover } from '../core/features/hover';
+import { fieldHover, hover } from '../core/features/hover';
 import { definition, highlights, references } from '../core/features/navigation';
 import { complete } from '../core/features/completion';
 import { timelineAt, timelineLenses, timelineText } from '../core/features/timeline';
@@ -571,7 +571,8 @@ export function startServer(connection: Connection): void {
     const doc = index.get(uri);
     if (!doc) return null;
     const offset = offsetIn(uri, params.position);
-    const h = hover(index, uri, offset);
+    // On a Source or Author field's value: the outlet or the author across the corpus.
+    const h = hover(index, uri, offset) ?? (states.get(uri) ? fieldHover(index, states.get(uri)!.analysis.article, offset) : undefined);
     if (!h) return null;
     return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: index.range(uri, h.span) };
   });

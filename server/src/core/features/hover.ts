@@ -19,6 +19,7 @@ import type { Claim, DocFacts, Figure, SentenceRef } from '../extract/types';
 import { clipAround, escape, formatDate, openLink, shownDay } from './markdown';
 import { dateOf, targetAt } from './locate';
 import { isLinkOnly, readable, wordsSpan, type Span } from '../text';
+import type { Article } from '../syntax/ast';
 
 export interface HoverResult {
   markdown: string;
@@ -338,5 +339,97 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
       lines.push(`- ${terms} = ${escape(formatValue(sum, 'count'))} — ${cite(index, p.uri, first)}`);
     }
   }
+  return lines.join('\n');
+}
+
+
+/** How many of an author's or outlet's articles a field card lists, newest first. */
+const FIELD_ARTICLES = 5;
+
+/**
+ * A card on the value of a `+ Source:` or `+ Author:` field: the outlet or the
+ * author across the corpus (how many articles, over which dates, the outlet's
+ * most frequent authors or the author's outlets, and the newest articles, each
+ * a link that opens it). In an author list ("Lisa Vaas, Tara Seals") the name
+ * under the cursor.
+ */
+export function fieldHover(index: CorpusIndex, article: Article, offset: number): HoverResult | undefined {
+  for (const field of [article.source, article.author]) {
+    if (!field || offset < field.valueSpan.start || offset > field.valueSpan.end || !field.value.trim()) continue;
+    if (field === article.source) return { markdown: sourceCard(index, field.value.trim()), span: field.valueSpan };
+    // The name under the cursor in a list of authors.
+    const names = /,|\band\b|&/g;
+    let from = 0;
+    const text = field.value;
+    for (let m = names.exec(text); ; m = names.exec(text)) {
+      const to = m ? m.index : text.length;
+      const start = field.valueSpan.start + from;
+      if (offset <= field.valueSpan.start + to) {
+        const raw = text.slice(from, to);
+        const name = raw.trim();
+        if (!name) return undefined;
+        const lead = raw.length - raw.trimStart().length;
+        return { markdown: authorCard(index, name), span: { start: start + lead, end: start + lead + name.length } };
+      }
+      if (!m) return undefined;
+      from = m.index + m[0].length;
+    }
+  }
+  return undefined;
+}
+
+function byDate(index: CorpusIndex, uris: string[]): string[] {
+  return uris.sort((a, b) => (index.get(b)?.summary.date ?? UNDATED) - (index.get(a)?.summary.date ?? UNDATED) || (a < b ? -1 : 1));
+}
+
+/** "12 articles, Aug 2, 2021 – Feb 3, 2022" (undated articles count but set no date). */
+function spanOfArticles(index: CorpusIndex, uris: string[]): string {
+  const dates = uris.map((u) => index.get(u)?.summary.date).filter((d): d is number => d !== undefined);
+  const n = `${uris.length} article${uris.length === 1 ? '' : 's'} in the corpus`;
+  if (!dates.length) return n;
+  const lo = Math.min(...dates);
+  const hi = Math.max(...dates);
+  return lo === hi ? `${n}, ${formatDate(lo)}` : `${n}, ${formatDate(lo)} – ${formatDate(hi)}`;
+}
+
+function newest(index: CorpusIndex, uris: string[]): string[] {
+  return byDate(index, uris).slice(0, FIELD_ARTICLES).map((u) => {
+    const d = index.get(u)!.summary;
+    return `- ${openLink(readable(d.title) || 'untitled', u, index.position(u, d.titleSpan.start)?.line ?? 0)} — ${escape(d.source ?? 'unknown outlet')}, ${escape(formatDate(shownDay(d, d.date)))}`;
+  });
+}
+
+/** The most frequent values, "Lisa Vaas (120), Tara Seals (80)", at most `n`. */
+function mostFrequent(counts: Map<string, number>, n: number): string {
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([k, c]) => `${escape(k)} (${c})`).join(', ');
+}
+
+function sourceCard(index: CorpusIndex, source: string): string {
+  const key = source.toLowerCase();
+  const uris: string[] = [];
+  const authors = new Map<string, number>();
+  for (const d of index.all()) {
+    if (d.summary.source?.toLowerCase() !== key || isDraft(d.uri)) continue;
+    uris.push(d.uri);
+    for (const a of d.summary.authors) authors.set(a, (authors.get(a) ?? 0) + 1);
+  }
+  const lines = [`**${escape(source)}** · outlet`, '', `${spanOfArticles(index, uris)}.`];
+  if (authors.size) lines.push('', `Authors: ${mostFrequent(authors, 5)}${authors.size > 5 ? `, and ${authors.size - 5} more` : ''}.`);
+  if (uris.length) lines.push('', '**Newest articles**', '', ...newest(index, uris));
+  return lines.join('\n');
+}
+
+function authorCard(index: CorpusIndex, name: string): string {
+  const key = name.toLowerCase();
+  const uris: string[] = [];
+  const outlets = new Map<string, number>();
+  for (const d of index.all()) {
+    if (!d.summary.authors.some((a) => a.toLowerCase() === key) || isDraft(d.uri)) continue;
+    uris.push(d.uri);
+    const o = d.summary.source ?? 'unknown outlet';
+    outlets.set(o, (outlets.get(o) ?? 0) + 1);
+  }
+  const lines = [`**${escape(name)}** · author`, '', `${spanOfArticles(index, uris)}${outlets.size ? `, for ${mostFrequent(outlets, 3)}` : ''}.`];
+  if (uris.length) lines.push('', '**Newest articles**', '', ...newest(index, uris));
   return lines.join('\n');
 }
