@@ -11,6 +11,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { generateCorpus } from '../bench/generate';
 import { fileUri, LspClient, ROOT } from './helpers/lsp';
 
 const SEED = path.join(ROOT, 'seeds', '000_01fe31f0ddfc7e1f.txt');
@@ -137,4 +138,27 @@ describe('clients other than the VS Code extension', function () {
     const loc = locations.find((l) => l.uri === fileUri(SEED));
     assert.ok(loc && slice(loc.range).startsWith('The most recent theft'), JSON.stringify(locations));
   });
+
+  it('a card asked for while the corpus is still being read says its counts are partial, and only then', async function () {
+    this.timeout(60000);
+    generateCorpus(path.join(dir, 'gen'), 400, 5);
+    const text = fs.readFileSync(SEED, 'utf8');
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('his name is John Binns'));
+    const position = { line, character: lines[line].indexOf('John Binns') + 7 };
+    client = new LspClient();
+    await client.initialize(fileUri(dir));
+    await client.open(fileUri(SEED), text);
+    const seen: { indexed: boolean; partial: boolean }[] = [];
+    for (;;) {
+      const h = await client.request<any>('textDocument/hover', { textDocument: { uri: fileUri(SEED) }, position });
+      // Messages arrive in the order the server sent them: a notification sent before this answer is already in.
+      const indexed = client.notifications.some((n) => n.method === 'breachDesk/indexed');
+      if (h) seen.push({ indexed, partial: /still being indexed/.test(h.contents.value) });
+      if (indexed) break;
+    }
+    assert.ok(seen.some((x) => !x.indexed), 'no card was asked for during the load: make the corpus larger');
+    assert.ok(seen.every((x) => x.partial === !x.indexed), JSON.stringify(seen));
+  });
 });
+

@@ -117,6 +117,8 @@ export function startServer(connection: Connection): void {
   // not the size of the corpus. Between requests only (a timer never runs inside a handler).
   setInterval(() => index.trimResident(RESIDENT_ARTICLES), 5000).unref();
   let loadGeneration = 0;
+  /** The first load has not finished: cards say their counts are partial. */
+  let firstLoadDone = false;
   let roots: Root[] = [];
   /** The size limit for files read from disk (`breachDesk.maxFileSize`), read at each load of the corpus. */
   let maxBytes = DEFAULT_MAX_FILE_SIZE;
@@ -304,6 +306,7 @@ export function startServer(connection: Connection): void {
     for (const s of report.skipped.slice(0, 50)) connection.console.warn(`Skipped ${s.path}: ${s.message}`);
     let entities = 0;
     for (const _ of index.allEntities()) entities++;
+    firstLoadDone = true;
     void connection.sendNotification('breachDesk/indexed', { articles: index.size, entities, skipped: report.skipped.length, ms: report.ms, cached: report.cached, analysts: report.analysts });
     // Open documents are now compared with the whole corpus.
     for (const d of documents.all()) schedule(d.uri);
@@ -574,7 +577,9 @@ export function startServer(connection: Connection): void {
     // On a Source or Author field's value: the outlet or the author across the corpus.
     const h = hover(index, uri, offset) ?? (states.get(uri) ? fieldHover(index, states.get(uri)!.analysis.article, offset) : undefined);
     if (!h) return null;
-    return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: index.range(uri, h.span) };
+    // Asked before the corpus is read: what the card counts is what has been read so far.
+    const partial = firstLoadDone ? '' : `\n\n_The corpus is still being indexed (${index.size} articles so far): counts and facts are partial._`;
+    return { contents: { kind: MarkupKind.Markdown, value: h.markdown + partial }, range: index.range(uri, h.span) };
   });
 
   connection.onDefinition(async (params, token) => {

@@ -68,8 +68,9 @@ function isSignOff(text: string): boolean {
   if (!text.includes('(@')) return false;
   const m = SIGN_OFF_RE.exec(text);
   if (!m) return false;
-  const before = readable(text.slice(0, m.index)).replace(/\S*pic\.twitter\.com\/\S*/g, '').replace(/^[\s>]+/, '').trim();
-  return before.length < 40;
+  // The words before, without a picture's address ("pic.twitter.com/oY6bpau8DA") or quotation marks.
+  const words = readable(text.slice(0, m.index)).split(/\s+/).filter((w) => w && w !== '>' && !w.includes('pic.twitter.com/'));
+  return words.join(' ').length < 40;
 }
 
 /** A Markdown table's row ("| State | Title | Type of Law |"): cells, not a sentence to cite. */
