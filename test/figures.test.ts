@@ -329,6 +329,15 @@ describe('figures', function () {
       assert.strictEqual(owner('Researchers found 9,500 malicious URLs on Discord’s CDN in April.', '9,500'), 'discord');
     });
 
+    it('a sum of money is never the article\'s threat actor\'s, also where the sentence names it bare: "LockBit … demanded $50 million"', function () {
+      const names: Name[] = [['Accenture', 'accenture', 'organisation'], ['LockBit', 'lockbit', 'organisation'], ['Cyble', 'cyble', 'organisation']];
+      const figs = figuresOf(['Accenture confirmed that the LockBit ransomware gang hit its systems.', 'Cyble said that LockBit claimed to have made off with 6TB of data and that it demanded $50 million as ransom.'], 'accenture', names);
+      assert.strictEqual(figs.find((f) => f.text === '$50 million')?.subject, 'accenture');
+      // Without the gang named as one anywhere, the name stays a possible owner.
+      const plain = figuresOf(['Accenture confirmed the attack on its systems.', 'Cyble said that LockBit claimed to have made off with 6TB of data and that it demanded $50 million as ransom.'], 'accenture', names);
+      assert.strictEqual(plain.find((f) => f.text === '$50 million')?.subject, 'lockbit');
+    });
+
     it('"two factor authentication", "2 step verification" name a method, not a count', function () {
       assert.deepStrictEqual(figuresOf('GitHub will use that as the primary two factor authentication channel.').map((f) => f.text), []);
       assert.deepStrictEqual(figuresOf('It enabled 2 step verification for 5 million users.').map((f) => f.text), ['5 million']);

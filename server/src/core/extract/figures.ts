@@ -828,6 +828,28 @@ export function extractFigures(
   const canon = canonicalKeys(mentions, kindOf);
   const isOrg = (m: Mention) => orgLike(m.key, kindOf(m.key));
   /**
+   * The threat actors of the article: the names it calls a gang, a group or
+   * hackers anywhere ("the LockBit ransomware gang"). A sum of money is never
+   * theirs, also where the sentence names them bare ("LockBit claimed … and
+   * demanded $50 million as ransom" is Accenture's ransom). Found when first needed.
+   */
+  let actors: Set<string> | undefined;
+  const actorsIn = (): Set<string> => {
+    const out = new Set<string>();
+    for (const m of mentions) {
+      if (out.has(m.key) || !isOrg(m) || m.sentence < 0 || m.sentence >= sentences.length) continue;
+      const s = sentences[m.sentence];
+      if (m.span.start >= s.span.start && actsAgainst(reading[m.sentence].v, m, s.span.start)) out.add(m.key);
+    }
+    return out;
+  };
+  /** The owners a figure of `unit` may have: for a sum of money, not the article's threat actors. */
+  const moneyless = (unit: Unit, list: Mention[]): Mention[] => {
+    if (!MONEY.has(unit) || !list.length) return list;
+    const a = (actors ??= actorsIn());
+    return a.size ? list.filter((m) => !a.has(m.key)) : list;
+  };
+  /**
    * A sentence that names no organisation continues the one before in its
    * paragraph ("LinkedIn … blocked 11.6 million fake accounts. However, some
    * 85,700 accounts were stopped after users reported them."): the
@@ -918,7 +940,7 @@ export function extractFigures(
       if (unit === 'age') subject = nearest((persons ??= ms.filter((m) => kindOf(m.key) === 'person')), span)?.key;
       else if (unit !== 'year') {
         const named = measured.inside.find((m) => { const k = kindOf(m.key); return (k !== 'person' && k !== 'place') || isOrg(m); })?.key
-          ?? subjectNear((owners ??= (orgs ??= ms.filter(isOrg)).filter((m) => !speaks(v, m, offset) && !actsAgainst(v, m, offset) && !asMedium(v, m, offset) && !(examples ??= (orgs ??= ms.filter(isOrg)).filter((x) => listedAsExample(v, x, offset))).includes(m))), span, v, offset)?.key
+          ?? subjectNear(moneyless(r.unit, (owners ??= (orgs ??= ms.filter(isOrg)).filter((m) => !speaks(v, m, offset) && !actsAgainst(v, m, offset) && !asMedium(v, m, offset) && !(examples ??= (orgs ??= ms.filter(isOrg)).filter((x) => listedAsExample(v, x, offset))).includes(m)))), span, v, offset)?.key
           ?? listLead(s.text);
         const speaker = named === undefined && fallbackSubject === undefined ? subjectNear(orgs ?? [], span, v, offset)?.key : undefined;
         // A sentence that names organisations before the figure only as examples of a kind ("operations such as
