@@ -209,6 +209,19 @@ describe('figure consistency: scope and rules', function () {
     assert.deepStrictEqual([conflicts(e), conflicts(f)], [['667,000'], ['767,000']]);
   });
 
+  it('what attackers send or make (phishing emails, fake accounts) is counted by whoever watches, never a breach count', function () {
+    const [a, b] = check(
+      { source: 'Wire', date: 'Aug. 2, 2021', body: 'In the breach, Verizon found 121 phishing emails sent from its hacked mail account.' },
+      { source: 'Post', date: 'Aug. 3, 2021', body: 'In the breach, Verizon found 41 phishing emails sent from its hacked mail account.' },
+    );
+    assert.deepStrictEqual([a, b], [[], []]);
+    const [c, d] = check(
+      { source: 'Wire', date: 'Aug. 2, 2021', body: 'In the breach, Verizon said 121,000 customer emails were stolen.' },
+      { source: 'Post', date: 'Aug. 2, 2021', body: 'In the breach, Verizon said 41,000 customer emails were stolen.' },
+    );
+    assert.deepStrictEqual([conflicts(c), conflicts(d)], [['121,000'], ['41,000']]);
+  });
+
   it('rates, ratios and related-story links are not counts', function () {
     const [a] = check({ source: 'Wire', date: 'May 3, 2022', body: [
       'One in 10 people reused a password that was stolen in the breach, and 3 people in 4 never changed it.',

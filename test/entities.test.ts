@@ -388,6 +388,14 @@ describe('entities: organisations, outlets, places', function () {
     assert.strictEqual(extract('Qbot is back.', {}).byName('Qbot').kind, 'other');
   });
 
+  it('where a role is held is an organisation ("vice president of Shared Assessments", "an analyst at Acme Widgets"), not a department, a person or a place', function () {
+    const x = extract('Ron Bradley, vice president of Shared Assessments, agreed. Tom Hale, an analyst at Acme Widgets, agreed. Ana Ruiz, VP of Engineering, agreed. Secretary of Homeland Security Alejandro Mayorkas agreed. Marty Walsh, mayor of Boston, agreed.');
+    assert.strictEqual(x.byName('Shared Assessments').kind, 'organisation');
+    assert.strictEqual(x.byName('Acme Widgets').kind, 'organisation');
+    assertNoEntity(x, 'Engineering', 'Homeland Security Alejandro Mayorkas');
+    assert.strictEqual(x.byName('Boston').kind, 'place');
+  });
+
   it('institutions "X of Y" are organisations', function () {
     const x = extract('He sued the FBI, CIA and Department of Justice in 2020. The Monetary Authority of Singapore agreed.');
     assert.strictEqual(x.byName('Department of Justice').kind, 'organisation');

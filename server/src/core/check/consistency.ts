@@ -370,8 +370,12 @@ const BREACH_NOUNS = new Set([
 /** Sums a breach report states: ransoms, fines, settlements, losses (not rewards, funding or crypto "worth"). */
 const MONEY_NOUNS = new Set(['ransom', 'fine', 'settlement', 'penalty', 'payout', 'loss', 'damage', 'theft', 'demand', 'cost']);
 
+/** What attackers send or make ("121 phishing emails", "50 fake accounts"): counted by whoever watches, never a breach count. */
+const ATTACK_QUALIFIERS = new Set(['phishing', 'spam', 'malicious', 'scam', 'fraudulent', 'fake', 'bogus']);
+
 function comparable(f: Figure): boolean {
   if (f.value <= 0 || f.noun === undefined || f.unit === 'year' || f.unit === 'age' || f.unit === 'percent' || f.unit === 'days') return false;
+  if (f.qualifiers.some((q) => ATTACK_QUALIFIERS.has(q))) return false;
   if (f.unit === 'count') return BREACH_NOUNS.has(f.noun);
   if (f.unit === 'bytes') return true;
   return MONEY_NOUNS.has(f.noun);

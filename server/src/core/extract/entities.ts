@@ -726,6 +726,13 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
     if (OUTLET_CUES.has(before.lower)) votes.push('outlet');
   }
   if (a === st.orgAt) votes.push('organisation'); // "… of Rapid7" after a person
+  // "vice president of Shared Assessments", "an analyst at Acme Widgets": where a role is held, unless a place ("mayor of Boston").
+  // Not what a role is "of" in a company ("VP of Engineering", "Secretary of Homeland Security Alejandro Mayorkas").
+  if (before && (before.lower === 'of' || before.lower === 'at') && a >= 2 && !tokens[a - 1].brokenBefore && isRoleToken(tokens[a - 2])
+    && !run.some((t) => isFirstName(t.lower) || isCommonFirstName(t.lower) || FUNCTION_AREAS.has(t.lower))
+    // "head of WhatsApp Will Cathcart", "Inspector General of Police Garba Baba Umar": a person's name ends the run.
+    && !(n >= 3 && personLike(tokens, b - 2, b))
+    && !PLACES.has(run.map((t) => t.lower).join(' '))) votes.push('organisation');
   if (person) {
     if (before && isRoleToken(before)) votes.push('person');
     if (before && SAID.has(before.lower)) votes.push('person');
@@ -746,6 +753,21 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
   if (apposed) votes.push(apposed);
   pushCandidate(st, atStart && single && apposed ? { tokens: run, kindVotes: votes, apposed: true } : { tokens: run, kindVotes: votes }, a, b);
 }
+
+/** A company's departments and a government's portfolios: what a role is "of" when it is no organisation's name. */
+const FUNCTION_AREAS = new Set([
+  'security', 'cybersecurity', 'engineering', 'product', 'products', 'intelligence', 'research', 'marketing', 'sales',
+  'operations', 'state', 'defense', 'defence', 'commerce', 'homeland', 'technology', 'strategy', 'vulnerabilities',
+  'vulnerability', 'privacy', 'innovation', 'communications', 'threat', 'threats', 'digital', 'business', 'information',
+  'data', 'development', 'education', 'justice', 'energy', 'health', 'treasury', 'finance', 'policy', 'risk', 'growth',
+  'infrastructure', 'cloud', 'software', 'compliance', 'governance', 'solutions', 'services', 'staff', 'content', 'design',
+  'labs', 'analytics', 'partnerships', 'affairs', 'trust', 'safety', 'transportation', 'labor', 'agriculture', 'interior',
+  'veterans', 'customer', 'customers', 'enterprise', 'global', 'international', 'public', 'legal', 'technical', 'field',
+  'applied', 'advanced', 'offensive', 'defensive', 'incident', 'response', 'detection', 'network', 'networks', 'identity',
+  'platform', 'platforms', 'consumer', 'mobile', 'emerging', 'national', 'cyber', 'it', 'ai', 'devices', 'device',
+  'hr', 'administration', 'cybercrime', 'integrity', 'transformation', 'email', 'protection', 'projects', 'police',
+  'operators', 'apis', 'view', 'open',
+]);
 
 /** Runs of capitalised words in one sentence, with cues for their kind. */
 function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speakers: () => Set<string>): void {

@@ -43,7 +43,7 @@ export const QUALIFIERS = new Set([
   'former', 'current', 'prospective', 'prepaid', 'postpaid', 'past', 'new', 'existing', 'inactive', 'dormant',
   'business', 'retail', 'enterprise', 'consumer', 'corporate', 'paying', 'paid', 'free', 'premium', 'registered',
   'deleted', 'unique', 'us', 'u.s', 'uk', 'eu', 'american', 'european', 'canadian', 'british', 'australian',
-  'fake', 'bogus', 'malicious', 'hijacked', 'spam', 'bot', 'bank', 'online',
+  'fake', 'bogus', 'malicious', 'hijacked', 'spam', 'bot', 'bank', 'online', 'phishing', 'scam', 'fraudulent',
   // "more than 2,000 mutual customers" (of two partners) and "1,200 Ukrainian customers impacted" are not a
   // company's customers, nor each other's: read as one measure they made a revision of the real corpus.
   'mutual', 'joint', 'shared', 'domestic', 'foreign', 'overseas', 'international',
