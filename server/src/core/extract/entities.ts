@@ -1013,7 +1013,43 @@ export function extractEntities(text: string, article: Article, sentences: Sente
   // Pass 3: mentions.
   const mentions = mentionsIn(text, sentences, read, forms, handleForms);
   for (const t of tagSurfaces) if (t.key) pushMention(mentions, t.key, { key: t.key, span: t.span, text: text.slice(t.span.start, t.span.end), sentence: -1, where: 'tag' });
+  sharedSurnames(draft, mentions);
   return entitiesOf(draft, mentions, text);
+}
+
+/**
+ * A surname two people of the article share ("Cybereason's Tony Bradley" and
+ * "Ron Bradley of Shared Assessments"): each bare "Bradley" is the one of them
+ * named in full last before it, as a reader takes it. Before either is named in
+ * full it stays a name of its own, and never becomes one entity that other
+ * articles' Bradleys would join.
+ */
+function sharedSurnames(draft: Draft, mentions: Map<string, Mention[]>): void {
+  const bySurname = new Map<string, Builder[]>();
+  for (const b of draft.builders.values()) {
+    if (b.kind !== 'person') continue;
+    const parts = b.name.split(' ');
+    if (parts.length < 2) continue;
+    // "Bradley"; "van der Berg" and "Berg" for "Pieter van der Berg".
+    const forms = [entityKey(parts[parts.length - 1])];
+    for (let k = 1; k < parts.length - 1; k++) if (SURNAME_PARTICLES.has(parts[k].toLowerCase())) { forms.push(entityKey(parts.slice(k).join(' '))); break; }
+    for (const f of forms) bySurname.set(f, [...(bySurname.get(f) ?? []), b]);
+  }
+  for (const [surname, people] of bySurname) {
+    const bare = mentions.get(surname);
+    if (people.length < 2 || !bare?.length || people.some((p) => p.key === surname)) continue;
+    const full = people.map((p) => ({ p, at: (mentions.get(p.key) ?? []).filter((m) => m.where === 'body').map((m) => m.span.start) }));
+    const kept: Mention[] = [];
+    for (const m of bare) {
+      let best: { key: string; at: number } | undefined;
+      for (const f of full) {
+        for (const at of f.at) if (at < m.span.start && (!best || at > best.at)) best = { key: f.p.key, at };
+      }
+      if (best && m.where === 'body') pushMention(mentions, best.key, { ...m, key: best.key });
+      else kept.push(m);
+    }
+    mentions.set(surname, kept);
+  }
 }
 
 /**
