@@ -136,6 +136,19 @@ describe('references', function () {
     const gone = all.find((l) => !without.some((w) => w.uri === l.uri && w.span.start === l.span.start))!;
     assert.deepStrictEqual([gone.uri, gone.span.start], [docs[0].uri, docs[0].text.indexOf('Acme Corp')]);
   });
+
+  it('on a figure: every statement of its measure at the figure, this one first, then earliest first', function () {
+    const docs = [
+      article(3, '2021-08-03', 'Acme Corp said 5,200 customer records were stolen in the breach.'),
+      article(1, '2021-08-01', 'Acme Corp said 5,000 customer records were stolen in the breach.'),
+      article(2, '2021-08-02', 'Acme Corp said 12 servers were hit, and 5,100 customer records were stolen in the breach.'),
+    ];
+    const index = indexOf(docs);
+    const at = docs[0].text.indexOf('5,200') + 1;
+    const got = references(index, docs[0].uri, at).map((l) => [Number(/story-(\d+)/.exec(l.uri)![1]), docs.find((d) => d.uri === l.uri)!.text.slice(l.span.start, l.span.end)]);
+    assert.deepStrictEqual(got, [[3, '5,200'], [1, '5,000'], [2, '5,100']]);
+    assert.deepStrictEqual(references(index, docs[0].uri, at, false).map((l) => docs.find((d) => d.uri === l.uri)!.text.slice(l.span.start, l.span.end)), ['5,000', '5,100']);
+  });
 });
 
 describe('where a name is first shown', function () {

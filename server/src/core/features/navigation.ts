@@ -155,6 +155,7 @@ export function references(index: CorpusIndex, uri: string, offset: number, incl
   const doc = index.get(uri);
   if (!doc) return [];
   const t = targetAt(doc, offset);
+  if (t?.kind === 'figure') return figureReferences(index, uri, t.figure, includeDeclaration);
   if (!t || t.kind !== 'mention') return [];
   const entry = index.entity(t.key);
   if (!entry) return [];
@@ -177,6 +178,19 @@ export function references(index: CorpusIndex, uri: string, offset: number, incl
     const de = u === uri ? undefined : entry.docs.get(u);
     if (de) eachSpan(de, (start, end) => out.push({ uri: u, span: { start, end } }));
   }
+  return out;
+}
+
+/**
+ * References on a figure: every statement of its measure (the figures the
+ * card lists), this article's first and this figure among them unless the
+ * declaration is left out, then the others earliest first; each at the figure.
+ */
+function figureReferences(index: CorpusIndex, uri: string, fig: Figure, includeDeclaration: boolean): Location[] {
+  const refs = comparableStatements(index, uri, fig);
+  const out: Location[] = includeDeclaration ? [{ uri, span: fig.span }] : [];
+  for (const r of refs) if (r.uri === uri) out.push({ uri, span: r.figure.span });
+  for (const r of earliestFirst(index, refs.filter((x) => x.uri !== uri), (x) => x.uri)) out.push({ uri: r.uri, span: r.figure.span });
   return out;
 }
 
