@@ -109,6 +109,21 @@ describe('clients other than the VS Code extension', function () {
     await until('Zorblax Corp', false);
     fs.rmSync(file);
     await until('Quaffle Labs', false);
+    // A folder copied in whole, then removed whole; and nothing under node_modules is taken.
+    const copied = path.join(dir, 'copied', 'deep');
+    fs.mkdirSync(path.join(dir, 'copied-tmp', 'deep'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'copied-tmp', 'deep', 'a.txt'), text('Vexmoor Systems'));
+    fs.renameSync(path.join(dir, 'copied-tmp'), path.join(dir, 'copied'));
+    await until('Vexmoor Systems', true);
+    fs.rmSync(path.join(dir, 'copied'), { recursive: true });
+    await until('Vexmoor Systems', false);
+    assert.ok(!fs.existsSync(copied));
+    // node_modules is no corpus folder (the load skips it too): an article written there before another is not taken.
+    fs.mkdirSync(path.join(dir, 'node_modules', 'pkg'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'node_modules', 'pkg', 'readme.txt'), text('Drelloc Inc'));
+    fs.writeFileSync(path.join(dir, 'later.txt'), text('Sentinel Labs'));
+    await until('Sentinel Labs', true);
+    assert.ok(!(await client.request<any[]>('workspace/symbol', { query: 'Drelloc Inc' })).some((x) => x.name === 'Drelloc Inc'));
   });
 
   it('a client that takes LocationLinks goes from a figure to the figure in its source, its sentence around it', async function () {

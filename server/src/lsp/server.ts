@@ -522,7 +522,13 @@ export function startServer(connection: Connection): void {
     stopWatching = undefined;
     if (canWatch || !trusted) return;
     const dirs = roots.filter((r) => r.origin !== 'seed').map((r) => r.dir);
-    stopWatching = watchFolders(dirs, (found) => void filesChanged(found.map((c) => ({ uri: uriOf(c.file), type: c.deleted ? FileChangeType.Deleted : FileChangeType.Changed }))));
+    stopWatching = watchFolders(dirs, (found) => {
+      // A folder that went takes its articles with it.
+      const gone = found.filter((c) => c.folder).map((c) => c.file + path.sep);
+      const changes: { uri: string; type: FileChangeType }[] = found.filter((c) => !c.folder).map((c) => ({ uri: uriOf(c.file), type: c.deleted ? FileChangeType.Deleted : FileChangeType.Changed }));
+      if (gone.length) for (const d of index.all()) { const f = pathOf(d.uri); if (f && gone.some((g) => f.startsWith(g))) changes.push({ uri: d.uri, type: FileChangeType.Deleted }); }
+      void filesChanged(changes);
+    });
   }
 
   documents.onDidOpen((e: TextDocumentChangeEvent<TextDocument>) => {

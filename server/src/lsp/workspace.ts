@@ -16,7 +16,7 @@ import type { DocFacts } from '../core/extract/types';
 import { contentHash, type CorpusCache } from '../node/cache';
 import { analyse, AnalystPool, analystScript, type Job, type Outcome } from '../node/analyst';
 import * as os from 'os';
-import { readArticleFile, walkArticleFiles, type WalkProblem } from '../node/fsutil';
+import { readArticleFile, walkArticleFiles, walksInto, type WalkProblem } from '../node/fsutil';
 import { packFacts } from '../node/packfacts';
 import { parsePins, type PinProblem } from '../core/extract/pins';
 
@@ -373,50 +373,90 @@ export async function reloadFile(index: CorpusIndex, file: string, origin: Origi
   return undefined;
 }
 
-/** A file that changed on disk, as the server's own watcher saw it. */
+/** A file (or a folder, then `folder`) that changed on disk, as the server's own watcher saw it. */
 export interface DiskChange {
   file: string;
   deleted: boolean;
+  /** A folder that went: every article under it went with it. */
+  folder?: boolean;
 }
 
+/** At most this many folders are watched; a corpus in more is read again only by a load. */
+const MAX_WATCHED_FOLDERS = 4096;
+
 /**
- * Watches folders for article files (and the pins file) created, changed or
- * deleted outside the editor, for clients that do not watch files themselves
- * (Neovim 0.7 has no `didChangeWatchedFiles`). Changes come in batches, 200 ms
- * after the last one; hidden folders are skipped as the load skips them. A
- * folder that cannot be watched is only read again at the next load. Returns
- * the function that stops watching.
+ * Watches the folders a load reads for article files (and the pins file)
+ * created, changed or deleted outside the editor, for clients that do not
+ * watch files themselves (Neovim 0.7 has no `didChangeWatchedFiles`). One
+ * watcher per folder the walk goes into (not hidden ones, nor `node_modules`
+ * and its kind, which a recursive watch would take whole), at most
+ * `MAX_WATCHED_FOLDERS`; a folder created later is watched and its articles
+ * reported. Changes come in batches, 200 ms after the last one. A folder that
+ * cannot be watched is only read again at the next load. Returns the
+ * function that stops watching.
  */
 export function watchFolders(dirs: string[], onChanges: (changes: DiskChange[]) => void): () => void {
-  const pending = new Set<string>();
+  const pending = new Map<string, boolean>(); // path → is a folder
+  const watchers = new Map<string, fs.FSWatcher>();
   let timer: NodeJS.Timeout | undefined;
-  const watchers: fs.FSWatcher[] = [];
+  let stopped = false;
   const flush = () => {
     timer = undefined;
-    const files = [...pending];
-    pending.clear();
-    onChanges(files.map((file) => ({ file, deleted: !fs.existsSync(file) })));
-  };
-  for (const dir of dirs) {
-    try {
-      const w = fs.watch(dir, { recursive: true }, (_event, name) => {
-        if (!name) return;
-        const rel = name.toString();
-        const pins = rel === PINS_FILE || rel.endsWith(path.sep + PINS_FILE);
-        if (!pins && (!isCandidateFile(rel) || rel.split(path.sep).some((part) => part.startsWith('.')))) return;
-        pending.add(path.join(dir, rel));
-        if (timer) clearTimeout(timer);
-        timer = setTimeout(flush, 200);
-      });
-      w.on('error', () => w.close());
-      w.unref();
-      watchers.push(w);
-    } catch {
-      // Not watchable (gone, no permission, too many watches): the next load reads it.
+    const changes: DiskChange[] = [];
+    for (const [file, folder] of pending) {
+      const exists = fs.existsSync(file);
+      changes.push(folder && !exists ? { file, deleted: true, folder: true } : { file, deleted: !exists });
     }
-  }
-  return () => {
+    pending.clear();
+    if (changes.length) onChanges(changes);
+  };
+  const note = (file: string, folder: boolean) => {
+    pending.set(file, folder);
     if (timer) clearTimeout(timer);
-    for (const w of watchers) w.close();
+    timer = setTimeout(flush, 200);
+  };
+  const watch = async (dir: string, announce: boolean): Promise<void> => {
+    if (stopped || watchers.has(dir) || watchers.size >= MAX_WATCHED_FOLDERS) return;
+    let w: fs.FSWatcher;
+    try {
+      w = fs.watch(dir, (_event, name) => {
+        if (!name) return;
+        const file = path.join(dir, name.toString());
+        const base = path.basename(file);
+        if (isCandidateFile(base) || file.endsWith(path.sep + PINS_FILE)) return note(file, false);
+        if (base === path.dirname(PINS_FILE)) { void watch(file, true); return; }
+        if (!walksInto(base)) return;
+        // A folder made (watch it, and report what it already holds) or gone (its articles go).
+        fs.promises.stat(file).then((st) => { if (st.isDirectory()) void watch(file, true); }, () => {
+          // Gone: if it was a folder (one watched, or a name without an extension), so are its articles; it may come back.
+          const had = watchers.get(file);
+          if (had) { had.close(); watchers.delete(file); }
+          if (had || !path.extname(base)) note(file, true);
+        });
+      });
+    } catch {
+      return;
+    }
+    w.on('error', () => { w.close(); watchers.delete(dir); });
+    w.unref();
+    watchers.set(dir, w);
+    let entries: fs.Dirent[];
+    try {
+      entries = await fs.promises.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory() && (walksInto(e.name) || e.name === path.dirname(PINS_FILE))) await watch(p, announce);
+      else if (announce && e.isFile() && (isCandidateFile(e.name) || p.endsWith(path.sep + PINS_FILE))) note(p, false);
+    }
+  };
+  for (const dir of dirs) void watch(dir, false);
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    for (const w of watchers.values()) w.close();
+    watchers.clear();
   };
 }

@@ -94,6 +94,11 @@ function decodeArticle(bytes: Buffer): ReadResult {
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
 
+/** Whether the walk (and the server's own watcher) goes into a folder of this name: not hidden, not a build's or a tool's. */
+export function walksInto(name: string): boolean {
+  return !SKIP_DIRS.has(name) && !name.startsWith('.');
+}
+
 /** A folder (or root) the walk could not read, and why. */
 export interface WalkProblem {
   path: string;
@@ -119,7 +124,7 @@ export async function walkArticleFiles(roots: string[], symlinks?: Set<string>, 
     for (const e of entries) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await visit(p);
+        if (walksInto(e.name)) await visit(p);
       } else if ((e.isFile() || e.isSymbolicLink()) && isCandidateFile(e.name)) {
         out.push(p);
         if (symlinks && e.isSymbolicLink()) symlinks.add(p);
