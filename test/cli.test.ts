@@ -269,6 +269,15 @@ describe('breach-desk check (CLI)', function () {
     }
   });
 
+  it('writes no terminal escape sequence an article or a file name carries', function () {
+    const esc = '\x1b[2J\x1b[H\x1b]0;owned\x07';
+    const text = GOOD.replace('+ Source: ZDNet', `+ Source: Evil${esc}News`).replace('+ Date: 2021-08-30', `+ Date: someday${esc}`).replace('Hudson Rock said', `Hudson Rock${esc} said`);
+    fs.writeFileSync(path.join(dir, `evil\x1b[31mname.txt`), text);
+    const r = run(['check', '.', '--no-seeds'], dir);
+    assert.ok(/evil\?\[31mname\.txt:\d+:\d+: /.test(r.out), r.out);
+    assert.ok(!/[\x00-\x08\x0b-\x1f\x7f]/.test(r.out + r.err), JSON.stringify(r.out));
+  });
+
   it('rejects bad options with exit 2 and a message', function () {
     const r = run(['check', '--format', 'xml']);
     assert.strictEqual(r.code, 2);

@@ -99,7 +99,7 @@ describe('entity hover card: cited facts', function () {
     const line = facts.find((f) => f.includes('neday'));
     assert.ok(line, facts.join('\n'));
     // Escaped once for Markdown (so the card shows 0_neday), not the source's backslash escaped again.
-    assert.ok(line.includes('0\\_neday said Acme Corp paid twice the usual ransom, \\*not\\* once, to @VK\\_Intel and file\\_name'), line);
+    assert.ok(line.includes('0\\_neday said Acme Corp paid twice the usual ransom, \\*not\\* once, to \\@VK\\_Intel and file\\_name'), line);
   });
 
   it('open a cited sentence at the line its words are on, not at the image a scraped lead opens with', function () {

@@ -20,7 +20,9 @@ const SCRIPT = '<script>alert(1)</script>';
 const IMG = '<img src=x onerror=alert(1)>';
 const JS = '[click](javascript:alert(1))';
 const DATA = '[open](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)';
-const HOSTILE = [CMD, SCRIPT, IMG, JS, DATA, '![pic](data:image/svg+xml,<svg onload=alert(1)>)', '<javascript:alert(1)>', '<a href="command:workbench.action.terminal.new">x</a>', '&lt;script&gt;', '[[x]](command:x)'];
+/** Bare addresses, which a renderer that links them (VS Code's hovers do) would make links. */
+const BARE = 'https://evil%2Eexample/steal?x=1 www.evil.example mallory@evil.example $(bug)';
+const HOSTILE = [CMD, SCRIPT, IMG, JS, DATA, BARE, '![pic](data:image/svg+xml,<svg onload=alert(1)>)', '<javascript:alert(1)>', '<a href="command:workbench.action.terminal.new">x</a>', '&lt;script&gt;', '[[x]](command:x)'];
 
 function article(n: number, outlet: string): string {
   return [
@@ -31,7 +33,7 @@ function article(n: number, outlet: string): string {
     `+ Source: ${outlet}`,
     `+ Link: https://example.com/acme-${n}`,
     `+ Date: August ${20 + n}, 2021`,
-    `+ Author: Mallory ${JS} ${SCRIPT}`,
+    `+ Author: Mallory ${JS} ${SCRIPT} ${BARE}`,
     '',
     '## Article:',
     `Acme Corp said 5 million customers were affected ${CMD} and ${SCRIPT} in the breach.`,
@@ -53,7 +55,7 @@ describe('article text never becomes a command, HTML or script (stdio)', functio
 
   beforeEach(async function () {
     ({ dir, client } = await openWorkspace('bd-inject-', {
-      'a.txt': article(1, `Reuters ${IMG}`),
+      'a.txt': article(1, `Reuters ${IMG} ${BARE}`),
       'b.txt': article(2, `The <b>Wire</b> ${CMD}`),
       'c.txt': article(3, 'ZDNet'),
       '.breachdesk/entities.json': JSON.stringify({ entities: [
@@ -88,8 +90,9 @@ describe('article text never becomes a command, HTML or script (stdio)', functio
     // The hostile text reached the cards (cited sentences, pinned descriptions, outlet names), defused.
     assert.ok(cards.length > 20, `only ${cards.length} hover cards`);
     assert.ok(all.includes('&lt;script\\>alert\\(1\\)&lt;/script\\>'), 'no escaped <script> in any card');
-    assert.ok(all.includes('command:workbench\\.action\\.terminal\\.new'), 'no escaped command link in any card');
-    assert.ok(all.includes('Pinned:'), 'the pinned description is not shown');
+    assert.ok(all.includes('command\\:workbench\\.action\\.terminal\\.new'), 'no escaped command link in any card');
+    assert.ok(all.includes('https\\://evil%2Eexample/steal?x=1'), 'no escaped bare address in any card');
+    assert.ok(all.includes('Pinned\\:'), 'the pinned description is not shown');
     for (const md of cards) {
       assertInertMarkdown(md);
       for (const m of md.matchAll(/(?<!\\)\]\(([^)\s]*)/g)) {

@@ -93,7 +93,7 @@ describe('corpus knowledge over stdio', function () {
     const at = async (needle: string) => (await client.request('textDocument/hover', { textDocument: { uri: ua }, position: positionOf(a, needle) })).contents.value as string;
     // "$801.1 million" and "$75 million" say nothing about what they count: neither agrees nor differs.
     const money = await at('$801.1 million');
-    assert.match(money, /^\*\*\$801\\\.1 million\*\* — amount of Acme Corp$/m);
+    assert.match(money, /^\*\*\\\$801\\\.1 million\*\* — amount of Acme Corp$/m);
     assert.ok(!/Same measure|75 million|29\\\.7%|12%/.test(money), money);
     const customers = await at('2 million customers');
     assert.match(customers, /Same measure across the corpus/);
@@ -152,7 +152,7 @@ describe('corpus knowledge over stdio', function () {
     assert.match(lineOf('40,000'), /✓ agrees/, card);
     assert.match(lineOf('61,000'), /↻ a later count/, card);
     // A claim against this confirmed count is not a rival: the check does not compare them, nor does the card call it wrong.
-    assert.match(lineOf('90,000'), /not compared: a claim/, card);
+    assert.match(lineOf('90,000'), /not compared\\: a claim/, card);
     // Four years earlier is another event: listed apart, unmarked.
     assert.match(card, /\*\*Other stories\*\* \(another time or event; not compared\)\n\n- Jun 1, 2019 — \*\*12,000\*\* · said by Corvane — /, card);
     assert.ok(card.indexOf('**Other stories**') > card.indexOf('61,000'), card);

@@ -58,7 +58,9 @@ describe('clients other than the VS Code extension', function () {
     await client.diagnostics(fileUri(SEED), (x) => x.diagnostics.some((d) => d.code === 'tags.stop-word'));
   });
 
-  it('a timeline lens runs a server command that shows the values as text, a line each', async function () {
+  it('a timeline lens runs a server command that shows the values as text, a line each, with no link or icon an article could slip in', async function () {
+    // Another outlet states the seed's count of former customers, and names itself as a command link.
+    fs.writeFileSync(path.join(dir, 'hostile.txt'), `# T-Mobile: the count\n\n## Information:\n+ Source: [Fix now](command:workbench.action.terminal.new) $(bug)\x1b[2J\n+ Link: https://example.com/hostile\n+ Date: 2021-08-29\n+ Author: Mallory\n\n## Article:\nT-Mobile said the records of 667,000 former customers were stolen in the breach.\n\n#### Tags:\n[[T-Mobile]]\n`);
     await start();
     const init = client.initializeResult;
     assert.deepStrictEqual(init?.capabilities?.executeCommandProvider?.commands, ['breachDesk.figureTimelineText']);
@@ -75,6 +77,9 @@ describe('clients other than the VS Code extension', function () {
     assert.strictEqual(lines.length, values + 1, shown.message);
     assert.strictEqual(lines.filter((l) => l.includes('(this figure)')).length, 1, shown.message);
     assert.ok(lines.slice(1).every((l) => /^(?:[A-Z][a-z]{2} \d{1,2}, \d{4}|undated) · /.test(l)), shown.message);
+    // The hostile outlet is there, but as text: no "](", no "$(", no control character.
+    assert.ok(shown.message.includes('Fix now'), shown.message);
+    assert.ok(!/\]\(|\$\(|[\x00-\x09\x0b-\x1f]/.test(shown.message), shown.message);
     // Anything else is refused, not run.
     await assert.rejects(client.request('workspace/executeCommand', { command: 'rm', arguments: ['-rf'] }), /no command/);
     await assert.rejects(client.request('workspace/executeCommand', { command: 'breachDesk.figureTimelineText', arguments: [{}, 'x'] }), /takes a document URI/);

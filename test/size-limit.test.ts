@@ -60,6 +60,16 @@ describe('breachDesk.maxFileSize over stdio', function () {
     assert.strictEqual(logs.filter((l) => /breachDesk\.maxFileSize: "huge"/.test(l)).length, 1, logs.join('\n'));
   });
 
+  it('a message quoting a bad setting carries no link a notification would run (the workspace may be hostile)', async function () {
+    const link = '[Click here to fix your settings](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22curl%7Csh%22%7D)';
+    await start({ maxFileSize: link, severity: { [link]: 'off', 'tags.stop-word': `$(bug) ${link}` }, corpus: link });
+    await client!.open(fileUri(path.join(dir, 'small.txt')), fs.readFileSync(path.join(dir, 'small.txt'), 'utf8'));
+    await client!.diagnostics(fileUri(path.join(dir, 'small.txt')));
+    const shown = client!.notifications.filter((n) => n.method === 'window/showMessage').map((n) => n.params.message as string);
+    assert.ok(shown.length >= 3, shown.join('\n'));
+    for (const m of shown) assert.ok(!/[[\]()$]/.test(m.replace(/\(for example \{ "tags\.stop-word": "off" \}\)/, '')), m);
+  });
+
   it('an open document above the limit is checked for layout only, and says so', async function () {
     await start({ maxFileSize: 0.02 });
     const text = fs.readFileSync(path.join(dir, 'big.txt'), 'utf8').replace('[[Example]]', '[[Example,]]');

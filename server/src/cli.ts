@@ -133,9 +133,19 @@ interface FileResult {
   diagnostics: Diagnostic[];
 }
 
+/** A file's name as the reports show it: relative to the working folder when inside it, and printable. */
 function rel(file: string): string {
   const r = path.relative(process.cwd(), file);
-  return r && !r.startsWith('..') && !path.isAbsolute(r) ? r : file;
+  return printable(r && !r.startsWith('..') && !path.isAbsolute(r) ? r : file);
+}
+
+/**
+ * Text for a terminal: article text and file names are untrusted, and an escape sequence in them
+ * would clear the screen, move the cursor over earlier warnings or set the window's title. Control
+ * characters (tab aside) are shown as "?".
+ */
+function printable(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, '?');
 }
 
 /**
@@ -351,11 +361,11 @@ function printText(run: Run): void {
       // As compilers write it ("a.txt:3:1: warning: … [code]"), which editors' and CI's problem matchers read.
       const level = LEVEL[d.severity];
       const sev = paint(`${level}:`, level === 'error' ? 31 : level === 'warning' ? 33 : 36);
-      lines.push(`${rel(r.file)}:${p.line + 1}:${p.character + 1}: ${sev} ${d.message} [${d.code}]`);
+      lines.push(`${rel(r.file)}:${p.line + 1}:${p.character + 1}: ${sev} ${printable(d.message)} [${d.code}]`);
       for (const x of d.related ?? []) {
         const u = x.uri ?? pathToFileURL(r.file).toString();
         const rr = relatedRange(u, x.span) ?? r.lines?.range(x.span);
-        if (rr) lines.push(`    ${relOfUri(u)}:${rr.start.line + 1}:${rr.start.character + 1}: note: ${x.message}`);
+        if (rr) lines.push(`    ${printable(relOfUri(u))}:${rr.start.line + 1}:${rr.start.character + 1}: note: ${printable(x.message)}`);
       }
     }
     release(r);

@@ -16,6 +16,10 @@
  * their only links are `file:`/`untitled:` links and they hold no raw HTML.
  */
 import * as assert from 'assert';
+import MarkdownIt from 'markdown-it';
+
+/** A Markdown renderer that links bare addresses, as VS Code's hovers do. */
+const RENDERER = new MarkdownIt({ linkify: true });
 import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -276,6 +280,9 @@ export function assertInertMarkdown(md: string): void {
   for (let m = re.exec(md); m; m = re.exec(md)) {
     assert.match(m[1], /^(?:file|untitled):/i, `hover links to ${m[1]}: ${md}`);
   }
+  // Rendered as an editor renders it, bare addresses linked too (GFM autolinks, as VS Code's hovers do):
+  // every link opens an indexed article.
+  for (const m of RENDERER.render(md).matchAll(/href="([^"]*)"/g)) assert.match(m[1], /^(?:file|untitled):/i, `hover renders a link to ${m[1]}: ${md}`);
   assert.ok(!/<[a-z!/?]/i.test(md), `hover holds raw HTML: ${md}`);
   assert.ok(!/(?<!\\)!\[/.test(md), `hover holds an image: ${md}`);
 }

@@ -12,6 +12,17 @@ export interface Settings {
   maxFileSize: number;
 }
 
+/**
+ * A setting's value as a message shows it. Settings come from the workspace, which may be
+ * hostile, and VS Code's notifications read "[label](command:…)" as a link that runs a
+ * command: at most 60 characters, with no bracket, parenthesis, icon mark or control character.
+ */
+export function shown(value: unknown): string {
+  let s = JSON.stringify(value) ?? String(value);
+  if (s.length > 60) s = `${s.slice(0, 59)}…`;
+  return s.replace(/[[\]()<>`$\\]|[\u0000-\u001f\u007f-\u009f]/g, '?');
+}
+
 /** 5 MB: the largest real article is under 100 KB; beyond this a file is a dump, not an article. */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
@@ -24,15 +35,15 @@ export function readSettings(raw: unknown, warn: (message: string) => void): Set
   const obj = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const sev = obj.severity;
   if (sev !== undefined && sev !== null && (typeof sev !== 'object' || Array.isArray(sev))) {
-    warn(`breachDesk.severity: ${JSON.stringify(sev)} is not an object of code: level pairs (for example { "tags.stop-word": "off" }); ignored.`);
+    warn(`breachDesk.severity: ${shown(sev)} is not an object of code: level pairs (for example { "tags.stop-word": "off" }); ignored.`);
   } else if (sev && typeof sev === 'object') {
     for (const [code, level] of Object.entries(sev as Record<string, unknown>)) {
       if (!isCode(code)) {
-        warn(`breachDesk.severity: "${code}" is not a Breach Desk diagnostic code; ignored.`);
+        warn(`breachDesk.severity: ${shown(code)} is not a Breach Desk diagnostic code; ignored.`);
         continue;
       }
       if (typeof level !== 'string' || !LEVELS.has(level as Severity)) {
-        warn(`breachDesk.severity: "${String(level)}" for ${code} is not one of error, warning, information, hint, off; ignored.`);
+        warn(`breachDesk.severity: ${shown(level)} for ${code} is not one of error, warning, information, hint, off; ignored.`);
         continue;
       }
       out.severity[code] = level as Severity | 'off';
@@ -41,11 +52,11 @@ export function readSettings(raw: unknown, warn: (message: string) => void): Set
   const mb = obj.maxFileSize;
   if (mb !== undefined && mb !== null) {
     if (typeof mb === 'number' && Number.isFinite(mb) && mb > 0 && mb <= 1024) out.maxFileSize = Math.round(mb * 1024 * 1024);
-    else warn(`breachDesk.maxFileSize: ${JSON.stringify(mb)} is not a size in MB between 0 and 1024; using ${DEFAULT_MAX_FILE_SIZE / 1024 / 1024}.`);
+    else warn(`breachDesk.maxFileSize: ${shown(mb)} is not a size in MB between 0 and 1024; using ${DEFAULT_MAX_FILE_SIZE / 1024 / 1024}.`);
   }
   const corpus = obj.corpus;
   if (corpus !== undefined && corpus !== null && !(Array.isArray(corpus) && corpus.every((d) => typeof d === 'string'))) {
-    warn(`breachDesk.corpus: ${JSON.stringify(corpus)} is not a list of folder paths; ignored.`);
+    warn(`breachDesk.corpus: ${shown(corpus)} is not a list of folder paths; ignored.`);
   }
   return out;
 }

@@ -5,10 +5,14 @@
  * articles, built here from URIs the index knows.
  */
 
-/** Escapes Markdown and HTML syntax so the text shows literally. */
+/**
+ * Escapes Markdown and HTML syntax so the text shows literally. Also `:` and `@`
+ * (a renderer that links bare addresses, as VS Code's does, would make
+ * "https://…" and "a@b.example" links) and `$` (theme icons, "$(bug)").
+ */
 export function escape(text: string): string {
   return text
-    .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_{}[\]()#+\-.!|~>:@$]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/\r?\n|\r/g, ' ');

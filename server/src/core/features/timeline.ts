@@ -176,5 +176,13 @@ export function timelineText(t: Timeline): string {
     p.by ? `said by ${p.by}` : '',
     p.selected ? '' : p.check ?? '',
   ].filter(Boolean).join(' · '));
-  return [`Timeline of ${t.label}: ${t.points.length} values`, ...lines].join('\n');
+  return [`Timeline of ${t.label}: ${t.points.length} values`, ...lines].map(inert).join('\n');
+}
+
+/**
+ * A line of article text for a message: a client may read "[label](command:…)" or "$(icon)" in it
+ * (VS Code's notifications do), so those are broken apart, and control characters go.
+ */
+function inert(line: string): string {
+  return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\]\s*\(/g, '] (').replace(/\$\(/g, '$ (');
 }
