@@ -209,6 +209,29 @@ describe('corpus cache over stdio', function () {
     assert.ok((await binnsCard(client)).includes('Binns'));
   });
 
+  it('a summary with a field of the wrong type, or a URI that is not a file\'s, is not trusted (the index is built again)', async function () {
+    await (await start()).client.shutdown();
+    const file = path.join(cacheDir(), 'index.json');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    let edited = 0;
+    for (let i = 2; i < lines.length; i++) {
+      if (!lines[i].trim()) continue;
+      const e = JSON.parse(lines[i]);
+      if (e.path.endsWith('a.txt')) { e.summary.uri = 'https://evil.example/x'; edited++; }
+      if (e.path.endsWith('b.txt')) { e.summary.authors = 7; edited++; }
+      if (e.path.endsWith('c.txt')) { e.summary.titleSpan = null; edited++; }
+      lines[i] = JSON.stringify(e);
+    }
+    assert.strictEqual(edited, 3);
+    fs.writeFileSync(file, lines.join('\n'));
+    const { client, indexed } = await start();
+    assert.deepStrictEqual([indexed.articles, indexed.cached], [6, 0]);
+    // Nothing answers with the edited values: every symbol is a file, every title a title.
+    const all: { location: { uri: string } }[] = await client.request('workspace/symbol', { query: '' });
+    assert.ok(all.length > 0 && all.every((x) => x.location.uri.startsWith('file:')), JSON.stringify(all.map((x) => x.location.uri)));
+    assert.ok((await symbols(client, 'Globex warns')).includes('Globex warns customers'));
+  });
+
   it('a truncated facts file invalidates the cache', async function () {
     await (await start()).client.shutdown();
     fs.truncateSync(factsFile(), 10);

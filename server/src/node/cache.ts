@@ -143,6 +143,14 @@ function str(table: string[], n: number): string {
   return s;
 }
 
+function isSpan(s: unknown): s is { start: number; end: number } {
+  return typeof s === 'object' && s !== null && Number.isInteger((s as { start: unknown }).start) && Number.isInteger((s as { end: unknown }).end);
+}
+
+function optional(v: unknown, type: 'string' | 'number'): boolean {
+  return v === undefined || v === null || typeof v === type;
+}
+
 /** An entry from its line; throws if the line is not one. */
 function decodeEntry(text: string, table: string[], factsSize: number): CacheEntry {
   const e = JSON.parse(text) as Line;
@@ -166,8 +174,15 @@ function decodeEntry(text: string, table: string[], factsSize: number): CacheEnt
   if (j !== rows.length) throw new Error('bad entities');
   const measures: string[] = new Array(e.summary.measures.length);
   for (let k = 0; k < measures.length; k++) measures[k] = str(table, e.summary.measures[k]);
-  // Built afresh, every field present: one shape for all summaries, whatever the line omitted.
+  // Built afresh, every field present: one shape for all summaries, whatever the line omitted. A field of
+  // the wrong type (a damaged or edited cache) throws here, and the article is analysed again.
   const x = e.summary;
+  if (typeof x.uri !== 'string' || !x.uri.startsWith('file:') || typeof x.title !== 'string' || !isSpan(x.titleSpan)
+    || !Array.isArray(x.authors) || !x.authors.every((a) => typeof a === 'string') || !Array.isArray(x.quotes)
+    || !x.quotes.every((q) => typeof q?.text === 'string' && isSpan(q.span))
+    || !optional(x.source, 'string') || !optional(x.date, 'number') || !optional(x.day, 'number') || !optional(x.link, 'string')) {
+    throw new Error('bad summary');
+  }
   const summary: DocSummary = { uri: x.uri, title: x.title, titleSpan: x.titleSpan, source: x.source, date: x.date, day: x.day, link: x.link, authors: x.authors, entities, measures, quotes: x.quotes };
   return { path: e.path, size: e.size, mtimeMs: e.mtimeMs, hash: e.hash, origin: e.origin, summary, lineStarts: e.lineStarts, offset: e.offset, length: e.length };
 }
