@@ -311,6 +311,21 @@ describe('breach-desk check (CLI)', function () {
     assert.match(r.out, /^1 file checked/m);
   });
 
+  it('reads no pins file that is a FIFO or larger than 2 MB, and says why', function () {
+    fs.mkdirSync(path.join(dir, '.breachdesk'));
+    fs.writeFileSync(path.join(dir, 'a.txt'), GOOD);
+    const pins = path.join(dir, '.breachdesk', 'entities.json');
+    fs.writeFileSync(pins, JSON.stringify({ entities: [{ name: 'A'.repeat(3 * 1024 * 1024) }] }));
+    const big = run(['check', '.', '--no-seeds'], dir);
+    assert.match(big.out, /entities\.json:1:1: error: The pinned entities file is 3\.0 MB, more than the 2 MB it may be; it is not read\. \[config\.invalid\]/);
+    fs.rmSync(pins);
+    execFileSync('mkfifo', [pins]);
+    // A read of a FIFO would wait for a writer for ever: the run must end on its own.
+    const r = spawnSync(process.execPath, [CLI, 'check', '.', '--no-seeds'], { cwd: dir, encoding: 'utf8', timeout: 30000 });
+    assert.strictEqual(r.signal, null, 'the run hung on the FIFO');
+    assert.match(r.stdout, /entities\.json:1:1: error: The pinned entities file is not a regular file; it is not read\./);
+  });
+
   it('honours --severity', function () {
     fs.writeFileSync(path.join(dir, 'a.txt'), GOOD);
     const r = run(['check', dir, '--no-seeds', '--severity', 'tags.punctuation=error'], dir);

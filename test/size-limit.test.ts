@@ -3,6 +3,7 @@
  * message, and the limit is the user's to set. The real server over stdio.
  */
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -68,6 +69,16 @@ describe('breachDesk.maxFileSize over stdio', function () {
     const shown = client!.notifications.filter((n) => n.method === 'window/showMessage').map((n) => n.params.message as string);
     assert.ok(shown.length >= 3, shown.join('\n'));
     for (const m of shown) assert.ok(!/[[\]()$]/.test(m.replace(/\(for example \{ "tags\.stop-word": "off" \}\)/, '')), m);
+  });
+
+  it('a pins file that is a FIFO is not read (the server would wait for a writer for ever), and the editor is told', async function () {
+    fs.mkdirSync(path.join(dir, '.breachdesk'));
+    const pins = path.join(dir, '.breachdesk', 'entities.json');
+    execFileSync('mkfifo', [pins]);
+    const { indexed } = await start({});
+    assert.deepStrictEqual([indexed.articles, indexed.skipped], [5, 0]);
+    const p = await client!.diagnostics(fileUri(pins));
+    assert.match(p.diagnostics[0].message, /not a regular file; it is not read/);
   });
 
   it('an open document above the limit is checked for layout only, and says so', async function () {

@@ -19,7 +19,7 @@ import { looksLikeArticle } from './core/detect';
 import { applyEdits, applySeverities, diag, type Diagnostic, type SeverityOverrides } from './core/diagnostics';
 import { extractFacts } from './core/extract/facts';
 import { CorpusIndex, dropShadowedSeeds } from './core/index/corpus';
-import { readArticleFile, walkArticleFiles, whyUnreadable, type WalkProblem } from './node/fsutil';
+import { readArticleFile, readPinsFile, walkArticleFiles, whyUnreadable, type WalkProblem } from './node/fsutil';
 import { ChunkedWriter, ReaderGone, writeAllSync, writeJson } from './node/jsonout';
 import { parsePins } from './core/extract/pins';
 import { LineIndex } from './core/text';
@@ -233,14 +233,10 @@ async function collect(o: Options): Promise<Run> {
 /** The workspace's pinned entities (`.breachdesk/entities.json`) into the index; its problems as a result of their own. */
 function loadPins(run: Run): FileResult | undefined {
   const pinsFile = path.resolve('.breachdesk', 'entities.json');
-  if (!fs.existsSync(pinsFile)) return undefined;
-  let text: string;
-  try {
-    // A byte order mark is no part of the JSON (editors on Windows write one).
-    text = fs.readFileSync(pinsFile, 'utf8').replace(/^\uFEFF/, '');
-  } catch (err) {
-    return { file: pinsFile, seed: false, diagnostics: fileProblem(run.o, 'config.invalid', `The pinned entities could not be read: ${whyUnreadable(err)}.`), pinsLines: new LineIndex('') };
-  }
+  const read = readPinsFile(pinsFile);
+  if (!read) return undefined;
+  if ('problem' in read) return { file: pinsFile, seed: false, diagnostics: fileProblem(run.o, 'config.invalid', read.problem), pinsLines: new LineIndex('') };
+  const text = read.text;
   const { pins, problems } = parsePins(text);
   for (const p of pins) if (!run.index.pins.has(p.key)) run.index.pins.set(p.key, p);
   if (problems.length) {

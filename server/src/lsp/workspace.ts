@@ -16,7 +16,7 @@ import type { DocFacts } from '../core/extract/types';
 import { contentHash, type CorpusCache } from '../node/cache';
 import { analyse, AnalystPool, analystScript, type Job, type Outcome } from '../node/analyst';
 import * as os from 'os';
-import { readArticleFile, walkArticleFiles, walksInto, type WalkProblem } from '../node/fsutil';
+import { readArticleFile, readPinsFile, walkArticleFiles, walksInto, type WalkProblem } from '../node/fsutil';
 import { packFacts } from '../node/packfacts';
 import { parsePins, type PinProblem } from '../core/extract/pins';
 
@@ -99,12 +99,13 @@ export function loadPins(index: CorpusIndex, folders: string[]): { file: string;
   const reports: { file: string; text: string; problems: PinProblem[] }[] = [];
   for (const dir of folders) {
     const file = path.join(dir, PINS_FILE);
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
+    const read = readPinsFile(file);
+    if (!read) continue;
+    if ('problem' in read) {
+      reports.push({ file, text: '', problems: [{ span: { start: 0, end: 0 }, message: read.problem }] });
       continue;
     }
+    const text = read.text;
     const { pins, problems } = parsePins(text);
     for (const p of pins) if (!index.pins.has(p.key)) index.pins.set(p.key, p);
     reports.push({ file, text, problems });

@@ -144,3 +144,27 @@ export async function walkArticleFiles(roots: string[], symlinks?: Set<string>, 
   }
   return out.sort();
 }
+
+/** The largest pins file read: thousands of pinned names fit in a fraction of it. */
+export const MAX_PINS_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The text of a pins file (`.breachdesk/entities.json`, written by whoever shares the workspace),
+ * without a byte order mark; `problem` when it is no regular file (a FIFO would make a read wait for
+ * ever) or larger than `MAX_PINS_BYTES`, or cannot be read; undefined when there is none.
+ */
+export function readPinsFile(file: string): { text: string } | { problem: string } | undefined {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+  if (!st.isFile()) return { problem: 'The pinned entities file is not a regular file; it is not read.' };
+  if (st.size > MAX_PINS_BYTES) return { problem: `The pinned entities file is ${(st.size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_PINS_BYTES / 1024 / 1024} MB it may be; it is not read.` };
+  try {
+    return { text: fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '') };
+  } catch (err) {
+    return { problem: `The pinned entities could not be read: ${whyUnreadable(err)}.` };
+  }
+}
