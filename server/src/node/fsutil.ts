@@ -160,7 +160,8 @@ export function readPinsFile(file: string): { text: string } | { problem: string
   } catch {
     return undefined;
   }
-  if (!st.isFile()) return { problem: 'The pinned entities file is not a regular file; it is not read.' };
+  // A folder is read, and says so as any unreadable file does.
+  if (!st.isFile() && !st.isDirectory()) return { problem: 'The pinned entities file is not a regular file; it is not read.' };
   if (st.size > MAX_PINS_BYTES) return { problem: `The pinned entities file is ${(st.size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_PINS_BYTES / 1024 / 1024} MB it may be; it is not read.` };
   try {
     return { text: fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '') };

@@ -184,5 +184,5 @@ export function timelineText(t: Timeline): string {
  * (VS Code's notifications do), so those are broken apart, and control characters go.
  */
 function inert(line: string): string {
-  return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\]\s*\(/g, '] (').replace(/\$\(/g, '$ (');
+  return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').split('](').join('] (').split('$(').join('$ (');
 }
