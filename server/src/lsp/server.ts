@@ -211,14 +211,13 @@ export function startServer(connection: Connection): void {
       const p = pathOf(f.uri);
       if (p) out.push({ dir: p, origin: 'workspace' });
     }
-    {
-      const raw = (canPullConfiguration ? await connection.workspace.getConfiguration({ section: 'breachDesk' }).then((c) => c, () => undefined) : pushedSettings) as { corpus?: unknown } | undefined;
-      const extra = Array.isArray(raw?.corpus) ? raw!.corpus : [];
-      for (const dir of extra) {
-        if (typeof dir !== 'string' || !dir.trim()) continue;
-        const base = workspaceFolders.length ? pathOf(workspaceFolders[0].uri) : undefined;
-        out.push({ dir: path.resolve(base ?? process.cwd(), dir), origin: 'corpus' });
-      }
+    // Asked for, or as a client that cannot be asked gave them.
+    const raw = (canPullConfiguration ? await connection.workspace.getConfiguration({ section: 'breachDesk' }).then((c) => c, () => undefined) : pushedSettings) as { corpus?: unknown } | undefined;
+    const extra = Array.isArray(raw?.corpus) ? raw!.corpus : [];
+    for (const dir of extra) {
+      if (typeof dir !== 'string' || !dir.trim()) continue;
+      const base = workspaceFolders.length ? pathOf(workspaceFolders[0].uri) : undefined;
+      out.push({ dir: path.resolve(base ?? process.cwd(), dir), origin: 'corpus' });
     }
     return out;
   }
@@ -721,7 +720,7 @@ export function startServer(connection: Connection): void {
     }
     if (!(await fresh(uri)) || token.isCancellationRequested) return null;
     const t = timelineAt(index, uri, offsetIn(uri, { line, character }));
-    void connection.sendNotification('window/showMessage', { type: 3, message: t ? timelineText(t) : 'Breach Desk: no figure with a timeline there.' });
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: t ? timelineText(t) : 'Breach Desk: no figure with a timeline there.' });
     return null;
   });
 

@@ -704,6 +704,8 @@ class Judge {
     const partElsewhere = (o: Stated) => !fig.hedge && o.figure.value > fig.value && o.figure.subject === fig.subject && totalsOf(index, o).some((p) => agree(p, fig));
     // The same part stated in yet another article ("850,000 prepaid customers" in ThreatPost as in ZDNet).
     const partValues = parts.flatMap((p) => p.parts);
+    // The other statements of this figure's value (not claims), which two rules below ask about: found once.
+    const sameValue = all.filter((p) => p.figure !== fig && !p.claimant && agree(p.figure, fig));
     const verdictOf = (o: Stated): Verdict | string => {
       // Whose figure it is unknown: only the same article can tell it is the same thing.
       if (fig.subject === undefined && o.uri !== uri) return 'a figure of unknown subject';
@@ -731,7 +733,7 @@ class Judge {
       // This article gives the other value too ("around 400" on Wednesday, then 483): it tells the count's story, not a rival one.
       if (o.uri !== uri && all.some((p) => p.uri === uri && p.figure !== fig && !p.claimant && agree(p.figure, o.figure))) return 'revision';
       // And the other way round: the other article gives this value too, so its other value is a step of its story.
-      if (o.uri !== uri && !o.claimant && all.some((p) => p.uri === o.uri && p.figure !== o.figure && !p.claimant && agree(p.figure, fig))) return 'revision';
+      if (o.uri !== uri && !o.claimant && sameValue.some((p) => p.uri === o.uri && p.figure !== o.figure)) return 'revision';
       if (addsUp(fig, o.figure, all)) return 'part';
       // A rival statement: across articles, at least one side speaks of the breach; within one, both do, and neither is
       // a part or a total ("a second piece of malware … 900,000 customers", "of those, 150,000", "a total of 632,171 records").
@@ -739,7 +741,7 @@ class Judge {
       if (o.uri === uri ? !((me.breachy || me.definite) && (o.breachy || o.definite)) || o.part || me.part : !(me.breachy || o.breachy)) return 'no breach said to touch it';
       // Another statement of this value and the other one are one count at two times: so are this one and it
       // (ZDNet's 667,000 of Aug 27 and ThreatPost's update to 767,000, when ZDNet's 667,000 of Aug 26 is its earlier count).
-      if (!o.claimant && all.some((p) => p !== o && p.figure !== fig && !p.claimant && agree(p.figure, fig) && isRevision(p, o))) return 'revision';
+      if (!o.claimant && sameValue.some((p) => p !== o && isRevision(p, o))) return 'revision';
       return 'conflicts';
     };
     // Two figures of one sentence state a relation (part and whole, before and after), not two claims.

@@ -30,7 +30,7 @@
 import { isLinkOnly, type Span, wordTable } from '../text';
 import { monthOf } from '../syntax/dates';
 import { KNOWN_ORGS, ORG_SUFFIXES, ORG_WORDS, PRODUCTS } from './lexicon';
-import { readingsOf, STOP_WORDS, type RawNumber } from './numbers';
+import { readingsOf, STOP_WORDS, type RawNumber, type SentenceReading } from './numbers';
 import { newFigure, type EntityKind, type Figure, type Mention, type SentenceRef, type Unit } from './types';
 
 /**
@@ -643,6 +643,17 @@ function asMedium(v: string, m: Mention, offset: number): boolean {
   return MEDIUM_BEFORE_RE.test(v.slice(Math.max(0, start - 24), start)) && !/^[’']s?\b/.test(v.slice(end, end + 3));
 }
 
+/** The names of `mentions` (those `asked` about) that the article calls a gang, a group or hackers somewhere (`actsAgainst`). */
+function threatActors(mentions: Mention[], sentences: SentenceRef[], reading: SentenceReading[], asked: (m: Mention) => boolean): Set<string> {
+  const out = new Set<string>();
+  for (const m of mentions) {
+    if (out.has(m.key) || m.sentence < 0 || m.sentence >= sentences.length || !asked(m)) continue;
+    const s = sentences[m.sentence];
+    if (m.span.start >= s.span.start && actsAgainst(reading[m.sentence].v, m, s.span.start)) out.add(m.key);
+  }
+  return out;
+}
+
 /** The nouns of a sector, an industry or a whole population ("the healthcare sector sees …", "organizations paid …"). */
 const POPULATION_NOUN_RE = /\b(?:sectors?|industry|industries|organi[sz]ations|companies|businesses|firms|enterprises|respondents|hospitals|governments|countries|nations|schools|universities|consumers|individuals)\b/i;
 /** Words that begin a clause of their own. */
@@ -775,16 +786,9 @@ export function mainSubject(mentions: Mention[], kindOf: (key: string) => Entity
   const canon = canonicalKeys(mentions, kindOf);
   const reading = sentences ? readingsOf(sentences) : undefined;
   // A threat actor is what the article is about only as the one who attacks ("the Karma ransomware gang").
-  const actors = new Set<string>();
   // Only the names that could be the subject are asked, each until it is found attacking once.
   const candidate = (m: Mention) => orgLike(m.key, kindOf(m.key)) || kindOf(m.key) === 'other';
-  if (sentences && reading) {
-    for (const m of mentions) {
-      if (actors.has(m.key) || !candidate(m)) continue;
-      const s = sentences[m.sentence];
-      if (s && m.span.start >= s.span.start && actsAgainst(reading[m.sentence].v, m, s.span.start)) actors.add(m.key);
-    }
-  }
+  const actors = sentences && reading ? threatActors(mentions, sentences, reading, candidate) : new Set<string>();
   const score = new Map<string, { n: number; first: number }>();
   for (const m of mentions) {
     // A product or site the article is about ("Artwork Archive", kind other) counts too; people and places do not.
@@ -834,15 +838,7 @@ export function extractFigures(
    * demanded $50 million as ransom" is Accenture's ransom). Found when first needed.
    */
   let actors: Set<string> | undefined;
-  const actorsIn = (): Set<string> => {
-    const out = new Set<string>();
-    for (const m of mentions) {
-      if (out.has(m.key) || !isOrg(m) || m.sentence < 0 || m.sentence >= sentences.length) continue;
-      const s = sentences[m.sentence];
-      if (m.span.start >= s.span.start && actsAgainst(reading[m.sentence].v, m, s.span.start)) out.add(m.key);
-    }
-    return out;
-  };
+  const actorsIn = (): Set<string> => threatActors(mentions, sentences, reading, isOrg);
   /** The owners a figure of `unit` may have: for a sum of money, not the article's threat actors. */
   const moneyless = (unit: Unit, list: Mention[]): Mention[] => {
     if (!MONEY.has(unit) || !list.length) return list;

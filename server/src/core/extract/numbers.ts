@@ -332,7 +332,7 @@ const OPENERS = new Set([
 /** Words before a spelled-out number that make it a reference, not a quantity ("the two", "their three"). */
 const REFERENCE_BEFORE = new Set(['the', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'every', 'each']);
 const HEDGE_BEFORE_YEAR = new Set(['than', 'about', 'approximately', 'around', 'roughly', 'nearly', 'almost', 'over', 'some', 'estimated']);
-/** Currency codes and symbol prefixes Breach Desk has a unit for; others ("C$", "¥") make a number no figure. */
+/** Currency codes Breach Desk has a unit for ("USD 5 million", "CAD 5,000"); with another currency ("R$", "¥") a number is no figure. */
 const CODE_UNITS = wordTable<Unit>({ USD: 'usd', EUR: 'eur', GBP: 'gbp', BTC: 'btc', AUD: 'aud', CAD: 'cad', HKD: 'hkd', NZD: 'nzd', SGD: 'sgd' });
 /** Dollars other than the US dollar, by the letters written before "$" ("AU$1.66 million", "S$5,000"). */
 const DOLLAR_PREFIXES = wordTable<Unit>({ '': 'usd', US: 'usd', AU: 'aud', A: 'aud', C: 'cad', CA: 'cad', CAN: 'cad', HK: 'hkd', NZ: 'nzd', S: 'sgd', SG: 'sgd' });
