@@ -309,6 +309,14 @@ describe('figures', function () {
         ['More than $77 million was stolen from AscendEX last week.', 'More than $77 million', 'ascendex'],
         ['Cream Finance has lost over $34 million in cryptocurrency.', 'over $34 million', 'cream finance'],
         ['Days before that, Vulcan Forged [said](https://twitter.com/x) around $140 million had been stolen from their users, and AscendEX agreed.', 'around $140 million', 'vulcan forged'],
+        // Stolen, drained, taken, lost to a hacker, hacked, however the story puts it.
+        ['The attacker was able to steal nearly $29 million from Cream Finance before being discovered.', 'nearly $29 million', 'cream finance'],
+        ['Cream Finance took a hit at the hands of hackers, losing nearly $19 million in an attack this week.', 'nearly $19 million', 'cream finance'],
+        ['Wormhole has now returned almost all the $600m in crypto taken.', '$600m', 'wormhole'],
+        ['The DeFi platform Wormhole that lost over $600 million to a hacker has received most of the assets back.', 'over $600 million', 'wormhole'],
+        ['AscendEX confirmed it had been drained of ~$150 million in cryptocurrency assets.', '~$150 million', 'ascendex'],
+        ['AscendEX confirms 483 users hit in an attack that saw over $31m in coins withdrawn.', 'over $31m', 'ascendex'],
+        ['The AscendEX CEO responds to complaints after the $31 million hack.', '$31 million', 'ascendex'],
       ]) {
         const f = theft(text, fig);
         assert.ok(f, `${fig} in ${text}`);
@@ -318,7 +326,53 @@ describe('figures', function () {
         ['Australians lost over AU$7 million to remote access scams, Wormhole said.', 'over AU$7 million'],
         ['The attacker got away with 93,750 ETH ($251 million) from Wormhole.', '$251 million'],
         ['Wormhole raised $50 million in funding.', '$50 million'],
+        ['Wormhole lost $50 million in revenue to the pandemic.', '$50 million'],
       ]) assert.notStrictEqual(theft(text, fig)?.noun, 'theft', text);
+    });
+
+    it('a sum stolen from no one in particular, or the sum of many thefts, is a theft of no one: not the reporting firm\'s, nor the story\'s', function () {
+      const names: Name[] = [['Chainalysis', 'chainalysis', 'organisation'], ['Liquid', 'liquid', 'organisation'], ['Wormhole', 'wormhole', 'organisation']];
+      const of = (texts: string[], fig: string) => figuresOf(texts, 'chainalysis', names).find((f) => f.text === fig);
+      for (const [text, fig] of [
+        ['Chainalysis said $2.2 billion in cryptocurrency was stolen from DeFi platforms in 2021.', '$2.2 billion'],
+        ['North Korea-affiliated hackers were responsible for $400 million worth of cryptocurrency hacks last year.', '$400 million'],
+      ]) {
+        const f = of(['Chainalysis published its report.', text], fig);
+        assert.deepStrictEqual([f?.noun, f?.subject], ['theft', undefined], text);
+      }
+      // The name of the place it was stolen from, further on, is whose it was.
+      const liquid = of(['Chainalysis notes that $97 million stolen from cryptocurrency wallets managed by the exchange Liquid in August was moved.'], '$97 million');
+      assert.deepStrictEqual([liquid?.noun, liquid?.subject], ['theft', 'liquid']);
+      // One theft stays its victim's.
+      assert.strictEqual(of(['Wormhole said $320 million was stolen from Wormhole.'], '$320 million')?.subject, 'wormhole');
+    });
+
+    it('a headline\'s figure that says not what it counts counts what the body\'s figures of its value and owner count, when they agree on it', function () {
+      const names: Name[] = [['BitMart', 'bitmart', 'organisation']];
+      const headlined = (texts: string[]) => {
+        const sentences = doc(texts);
+        const mentions = mentionsOf(sentences, names).map((m) => (m.sentence === 0 ? { ...m, where: 'title' as const } : m));
+        return extractFigures(sentences, mentions, kinds(names), 'bitmart', 1).filter((f) => f.unit !== 'year');
+      };
+      const [head] = headlined(['Losses from BitMart breach reach $200 million', 'BitMart said hackers stole about $200 million from its hot wallets.']);
+      assert.deepStrictEqual([head.text, head.noun, head.measure], ['$200 million', 'theft', 'bitmart|theft|']);
+      // Two things of that value in the body: the headline says neither.
+      const [two] = headlined(['BitMart breach: $200 million', 'Hackers stole $200 million from BitMart.', 'BitMart once had a $200 million valuation.']);
+      assert.strictEqual(two.noun, undefined);
+    });
+
+    it('a sum demanded as a ransom is the ransom, however the sentence says it; a sum demanded in a story of no ransom is not', function () {
+      const names: Name[] = [['Kaseya', 'kaseya', 'organisation'], ['REvil', 'revil', 'organisation']];
+      const noun = (texts: string[], fig: string) => figuresOf(texts, 'kaseya', names).find((f) => f.text === fig)?.noun;
+      for (const [text, fig] of [
+        ['It is not clear whether Kaseya paid the ransom demand of $70 million.', '$70 million'],
+        ['The REvil gang demanded $70 million for a universal decryption key.', '$70 million'],
+        ['The gang demanded $50 million as ransom.', '$50 million'],
+        ['The food business was hit with a $40 million ransom demand.', '$40 million'],
+        ['Kaseya paid $5 million in ransom.', '$5 million'],
+      ]) assert.strictEqual(noun([text], fig), 'ransom', text);
+      assert.strictEqual(noun(['The regulator demanded $5 million from the bank.'], '$5 million'), undefined);
+      assert.strictEqual(noun(['Kaseya paid $5 million for the firm.'], '$5 million'), undefined);
     });
 
     it('a platform something was said or done on owns none of its figures: "took to Twitter to beg hackers to return $80 million"', function () {

@@ -334,6 +334,8 @@ interface Measured {
   qualifiers: string[];
   /** Mentions inside the phrase read. */
   inside: Mention[];
+  /** Said of no one in particular: a sum stolen "from DeFi platforms", from hacks in general. */
+  general?: boolean;
 }
 
 const DETERMINER = new Set(['the', 'its', 'their', 'his', 'her', 'our', 'these', 'those', 'all', 'this', 'that']);
@@ -364,8 +366,8 @@ function measureAfter(v: string, r: RawNumber, ms: Locals, offset: number): Meas
   }
   let words = phrase.words;
   let head = headOf(words);
-  // "a $3.2m ransom payment" is the ransom.
-  if (head && (head.base === 'payment' || head.base === 'payments')) {
+  // "a $3.2m ransom payment", "a $40 million ransom demand" are the ransom.
+  if (head && (head.base === 'payment' || head.base === 'payments' || head.base === 'demand' || head.base === 'demands')) {
     const k = words.indexOf(head);
     if (k > 0 && words[k - 1].base === 'ransom') head = words[k - 1];
   }
@@ -923,7 +925,7 @@ export function extractFigures(
         if (!measured.noun && r.unit === 'count') measured = measureBefore(v, start, local, offset) ?? measured;
       }
       // "hackers stole crypto-assets worth $324 million", "lost about $320 million", "the $314M heist": the sum stolen.
-      if (MONEY.has(r.unit)) measured = stolenSum(v, start, r.end, measured, local);
+      if (MONEY.has(r.unit)) measured = stolenSum(v, start, r.end, measured, local, offset);
       const span: Span = { start: offset + start, end: offset + r.end };
       let unit: Unit = r.unit;
       // "when Binns was 18.": a bare small number said of a person is an age.
@@ -935,9 +937,10 @@ export function extractFigures(
       let subject: string | undefined;
       if (unit === 'age') subject = nearest((persons ??= ms.filter((m) => kindOf(m.key) === 'person')), span)?.key;
       else if (unit !== 'year') {
-        const named = measured.inside.find((m) => { const k = kindOf(m.key); return (k !== 'person' && k !== 'place') || isOrg(m); })?.key
-          ?? subjectNear(moneyless(r.unit, (owners ??= (orgs ??= ms.filter(isOrg)).filter((m) => !speaks(v, m, offset) && !actsAgainst(v, m, offset) && !asMedium(v, m, offset) && !(examples ??= (orgs ??= ms.filter(isOrg)).filter((x) => listedAsExample(v, x, offset))).includes(m)))), span, v, offset)?.key
-          ?? listLead(s.text);
+        const inside = measured.inside.find((m) => { const k = kindOf(m.key); return (k !== 'person' && k !== 'place') || isOrg(m); })?.key;
+        // A sum stolen from no one in particular is no one's, whoever the sentence names.
+        const named = inside ?? (measured.general ? undefined : subjectNear(moneyless(r.unit, (owners ??= (orgs ??= ms.filter(isOrg)).filter((m) => !speaks(v, m, offset) && !actsAgainst(v, m, offset) && !asMedium(v, m, offset) && !(examples ??= (orgs ??= ms.filter(isOrg)).filter((x) => listedAsExample(v, x, offset))).includes(m)))), span, v, offset)?.key
+          ?? listLead(s.text));
         const speaker = named === undefined && fallbackSubject === undefined ? subjectNear(orgs ?? [], span, v, offset)?.key : undefined;
         // A sentence that names organisations before the figure only as examples of a kind ("operations such as
         // REvil or DarkSide work … 70 percent") is about the kind: no one's figure.
@@ -954,10 +957,10 @@ export function extractFigures(
         const cited = link !== undefined && !(fallbackSubject !== undefined && addressNames(link, fallbackSubject))
           && !(orgs ??= ms.filter(isOrg)).some((m) => canon(m.key) === fallbackSubject);
         const linked = cited ? (orgs ??= ms.filter(isOrg)).find((m) => addressNames(link, canon(m.key)) || addressNames(link, m.key))?.key : undefined;
-        const before = named === undefined && !exampled && (!cited || linked === undefined) ? carriedSubject(si) : undefined;
+        const before = named === undefined && !exampled && !measured.general && (!cited || linked === undefined) ? carriedSubject(si) : undefined;
         const carried = linked ?? (cited && !(before !== undefined && addressNames(link, before)) ? undefined : before);
         // So is a sentence about a whole sector or population ("the healthcare sector sees 752 attacks a week").
-        const general = exampled || (cited && carried === undefined) || (named === undefined && carried === undefined && ofPopulation(v, start));
+        const general = exampled || (cited && carried === undefined) || (named === undefined && (measured.general || (carried === undefined && ofPopulation(v, start))));
         // The article's subject stands in for the owner, but not of a count made in passing (`INCIDENTAL_NOUNS`):
         // "three methods", "two vulnerabilities" in a sentence naming no one are no one's in particular.
         const fallback = measured.noun !== undefined && INCIDENTAL_NOUNS.has(measured.noun) ? undefined : fallbackSubject;
@@ -970,7 +973,10 @@ export function extractFigures(
       ));
     }
   }
-  if (headlines > 0) qualifyHeadlines(figures, headlines);
+  if (headlines > 0) {
+    nameHeadlines(figures, headlines);
+    qualifyHeadlines(figures, headlines);
+  }
   return figures;
 }
 
@@ -984,39 +990,81 @@ function asWritten(raw: string): string {
 }
 
 const MONEY = new Set<Unit>(['usd', 'eur', 'gbp', 'aud', 'cad', 'hkd', 'nzd', 'sgd']);
-/** Nouns of a sum stolen, which is one measure however it is called. */
-const THEFT_NOUNS = new Set(['theft', 'heist', 'robbery']);
-const STOLE_BEFORE_RE = /\b(?:stole|stolen|drained|siphoned|looted|swiped|pilfered|made off with|got away with)\s+(?:(?:crypto-?assets|cryptocurrency|crypto|funds|assets|tokens|coins)\s+worth\s+|worth\s+)?$/i;
-const STOLEN_AFTER_RE = /^\s+(?:(?:was|were|has been|have been|had been)\s+)?(?:stolen|drained|siphoned|looted|swiped)\b|^\s+(?:in|of|worth of)\s+stolen\s+(?:funds|crypto|cryptocurrency|assets|tokens|coins|money)\b/i;
+/** Nouns of a sum stolen, which is one measure however it is called ("the $314M heist", "the $31 million hack"). */
+const THEFT_NOUNS = new Set(['theft', 'heist', 'robbery', 'hack', 'exploit']);
+const STOLE_BEFORE_RE = /\b(?:stole|stolen|steal(?:s|ing)?|drain(?:ed|ing)?(?:\s+of)?|siphon(?:ed|ing)?(?:\s+(?:away|off))?|looted|swiped|pilfered|made (?:off|away) with|got away with|robbed of)\s+(?:(?:crypto-?assets|cryptocurrency|crypto|funds|assets|tokens|coins)\s+worth\s+|worth\s+)?$/i;
+/** "$77 million was stolen", "$80 million in stolen funds", "the $600m in crypto taken", "over $31m in coins withdrawn". */
+const STOLEN_AFTER_RE = /^\s+(?:(?:was|were|has been|have been|had been)\s+)?(?:stolen|drained|siphoned|looted|swiped)\b|^\s+(?:in|of|worth of)\s+stolen\s+(?:funds|crypto|cryptocurrency|assets|tokens|coins|money)\b|^\s+(?:worth\s+)?(?:in|of)\s+(?:crypto|cryptocurrency|cryptocurrencies|coins|tokens|digital assets|funds)\s+(?:was\s+|were\s+)?(?:taken|withdrawn|stolen|drained|siphoned)\b/i;
 // "Cream Finance has lost over $34 million in cryptocurrency": a loss in coins is a theft; "Australians lost AU$7 million to scams" is not.
-const LOST_BEFORE_RE = /\blost\s+$/i;
+const LOST_BEFORE_RE = /\b(?:lost|losing|loses|lose)\s+$/i;
 const IN_COINS_AFTER_RE = /^\s+(?:worth\s+)?(?:of|in)\s+(?:crypto|cryptocurrency|cryptocurrencies|bitcoin|ether|ethereum|digital (?:coins|assets|currency)|tokens|funds)\b/i;
+/** "lost over $600 million to a hacker", "losing nearly $19 million in an attack": a loss to an attack is a theft. */
+const TO_ATTACK_AFTER_RE = /^\s+(?:(?:worth\s+)?(?:of|in)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:to|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:hackers?|attackers?|thieves|cyber-?criminals|exploits?|hacks?|heists?|attacks?|breach)\b/i;
 const SAID_JUST_BEFORE_RE = /^\s*\[?(?:said|says|confirmed|disclosed|announced|reported)\]?\s*(?:that\s+)?(?:(?:about|around|roughly|approximately|more than|over|nearly|almost|some|at least|up to)\s+)?$/i;
 const FROM_RE = /^[^.;:]{0,40}?\b(?:stolen|drained|siphoned|taken)\s+from\s+(?:the\s+)?/iy;
 
 /**
  * A sum of money that the sentence says was stolen is a theft, whatever its
  * noun says or does not ("stole crypto-assets worth $324 million", "$80
- * million in stolen funds", "the $314M heist"), so the stories of one heist
- * state one measure; and it is the theft of whom it was "stolen from". A sum
- * in brackets after an amount of coins ("93,750 ETH ($251 million)") is that
- * amount converted, and keeps its own reading.
+ * million in stolen funds", "the $314M heist", "lost over $600 million to a
+ * hacker"), so the stories of one heist state one measure; and it is the
+ * theft of whom it was "stolen from". A sum in brackets after an amount of
+ * coins ("93,750 ETH ($251 million)") is that amount converted, and keeps its
+ * own reading.
  */
-function stolenSum(v: string, start: number, end: number, measured: Measured, ms: Locals): Measured {
-  if (measured.noun !== undefined && THEFT_NOUNS.has(measured.noun)) return { ...measured, noun: 'theft' };
+function stolenSum(v: string, start: number, end: number, measured: Measured, ms: Locals, offset: number): Measured {
+  if (measured.noun !== undefined && THEFT_NOUNS.has(measured.noun)) {
+    // "$400 million worth of cryptocurrency hacks": the sum of many thefts is no one theft.
+    const span = measured.nounSpan;
+    const plural = span !== undefined && /s$/i.test(v.slice(span.start - offset, span.end - offset)) && !/ss$/i.test(v.slice(span.start - offset, span.end - offset));
+    return plural ? { ...measured, noun: 'theft', general: true } : { ...measured, noun: 'theft' };
+  }
   if (measured.noun !== undefined || v.charCodeAt(start - 1) === 40 /* ( */) return measured;
   const before = v.slice(Math.max(0, start - 40), start);
   const after = v.slice(end, end + 60);
-  if (!STOLE_BEFORE_RE.test(before) && !STOLEN_AFTER_RE.test(after) && !(LOST_BEFORE_RE.test(before) && IN_COINS_AFTER_RE.test(after))) return measured;
+  const lost = LOST_BEFORE_RE.test(before) && (IN_COINS_AFTER_RE.test(after) || TO_ATTACK_AFTER_RE.test(after));
+  if (!STOLE_BEFORE_RE.test(before) && !STOLEN_AFTER_RE.test(after) && !lost) return ransomSum(v, start, end, measured);
   FROM_RE.lastIndex = 0;
   const from = FROM_RE.exec(after);
   let victim = from ? readWord(v, end + from[0].length, ms)?.mention : undefined;
+  // "stolen from cryptocurrency wallets managed by Japanese cryptocurrency exchange Liquid.com": the name the
+  // place it was stolen from is given by; "stolen from DeFi platforms in 2021", with none: a sector's losses.
+  let general = false;
+  if (from && !victim && !/^(?:their|its|the)\b/i.test(after.slice(from[0].length))) {
+    const at = end + from[0].length;
+    const stop = v.slice(at, at + 100).search(/[.;:!?]|\]\(/);
+    const limit = at + (stop < 0 ? 100 : stop);
+    victim = ms.list.find((l) => l.start >= at && l.end <= limit)?.m;
+    if (!victim && /^[\w-]+(?:\s+[\w-]+)?s\b/.test(v.slice(at, at + 40))) general = true;
+  }
   // "Vulcan Forged said around $140 million had been stolen from their users": who says it is whose users they are.
   if (from && !victim && /^(?:their|its)\b/i.test(after.slice(from[0].length))) {
     const speaker = ms.list.filter((l) => l.end <= start && SAID_JUST_BEFORE_RE.test(v.slice(l.end, start))).pop();
     victim = speaker?.m;
   }
-  return { ...measured, noun: 'theft', nounSpan: undefined, inside: victim ? [victim, ...measured.inside] : measured.inside };
+  return { ...measured, noun: 'theft', nounSpan: undefined, inside: victim ? [victim, ...measured.inside] : measured.inside, ...(general ? { general } : {}) };
+}
+
+/** "a ransom demand of $70 million", "demanded $50 million as ransom", "$5 million in ransom". */
+const RANSOM_OF_BEFORE_RE = /\bransom(?:\s+(?:demand|payment|note|request))?\s+of\s+(?:up\s+to\s+)?$/i;
+const DEMANDED_BEFORE_RE = /\b(?:demand(?:ed|ing|s)?|extort(?:ed|ing)?|asked\s+for|asking\s+for)\s+(?:(?:a|an)\s+)?(?:(?:ransom|payment)\s+of\s+)?$/i;
+const AS_RANSOM_AFTER_RE = /^\s+(?:worth\s+of\s+\w+\s+)?(?:in|as(?:\s+an?)?)\s+(?:ransom|extortion)\b/i;
+const RANSOM_WORDS_RE = /\b(?:ransom|extort|decrypt)/i;
+
+/**
+ * A sum of money the sentence says was demanded as a ransom is the ransom,
+ * whatever its noun says or does not, so "the REvil gang demanded $70
+ * million for a universal decryption key" and "the ransom demand of $70
+ * million" state one measure. A sum demanded in a sentence about no ransom
+ * ("the regulator demanded $5 million") is not one.
+ */
+function ransomSum(v: string, start: number, end: number, measured: Measured): Measured {
+  const before = v.slice(Math.max(0, start - 40), start);
+  const after = v.slice(end, end + 40);
+  if (RANSOM_OF_BEFORE_RE.test(before) || AS_RANSOM_AFTER_RE.test(after) || (DEMANDED_BEFORE_RE.test(before) && RANSOM_WORDS_RE.test(v))) {
+    return { ...measured, noun: 'ransom', nounSpan: undefined };
+  }
+  return measured;
 }
 
 /** Whether `start…end` is a bare number in brackets ("[2](https://…)", "[3]"): a reference, no figure. */
@@ -1074,6 +1122,31 @@ function namedAfter(v: string, r: RawNumber): boolean {
  * qualifiers takes those of a body figure of the same subject and noun whose
  * value it agrees with, when exactly one set of qualifiers fits.
  */
+/**
+ * A headline's figure that says not what it counts ("Losses from BitMart
+ * breach reach $200 million", "Poly Network hacker returns $600m") counts
+ * what the body's figures of that value and owner count, when they all count
+ * one thing: the headline is the story's summary.
+ */
+function nameHeadlines(figures: Figure[], headlines: number): void {
+  let seen = 0;
+  for (const f of figures) {
+    if (f.sentence >= headlines) break;
+    if (f.noun || f.unit === 'year' || f.unit === 'age' || ++seen > 20) continue;
+    let noun: string | undefined;
+    let several = false;
+    for (const b of figures) {
+      if (b.sentence < headlines || !b.noun || b.subject !== f.subject || b.unit !== f.unit) continue;
+      if (b.low > f.high || f.low > b.high) continue;
+      if (noun !== undefined && noun !== b.noun) { several = true; break; }
+      noun = b.noun;
+    }
+    if (several || noun === undefined) continue;
+    f.noun = noun;
+    f.measure = measureKey(f.subject, f.noun, f.qualifiers);
+  }
+}
+
 function qualifyHeadlines(figures: Figure[], headlines: number): void {
   // A headline holds a few figures; a hostile one with thousands is read for its first 20.
   let seen = 0;
