@@ -361,6 +361,23 @@ describe('figures', function () {
       assert.strictEqual(two.noun, undefined);
     });
 
+    it('the noun read through what stories write between: listed qualifiers, "past", a joined modifier, "6K+", a leak\'s container', function () {
+      const measure = (text: string, fig: string) => figure(text, fig).measure;
+      assert.strictEqual(measure('T-Mobile said more than 50 million current, former and prospective customers were hit.', 'more than 50 million'), 't-mobile|customer|current+former+prospective');
+      // "past" customers are the former ones: the two outlets' 40 million are one measure.
+      assert.strictEqual(measure('The data of 40 million past or prospective T-Mobile customers was stolen.', '40 million'), measure('The data of 40 million former or prospective T-Mobile customers was stolen.', '40 million'));
+      assert.strictEqual(measure('It found 3.1 million payment and virtual gift cards.', '3.1 million'), 't-mobile|card|');
+      // Two things, not one modified: "staff and offices".
+      assert.strictEqual(measure('It has 500 staff and offices in 12 countries.', '500'), 't-mobile|staff|');
+      const plus = figure('MFA glitch leads to theft from 6K+ T-Mobile customers.', '6K+');
+      assert.deepStrictEqual([plus.measure, plus.hedge, plus.low, plus.high], ['t-mobile|customer|', '+', 6000, 9000]);
+      assert.deepStrictEqual(quantities('The 1+1 offer ends.'), ['1']);
+      for (const [text, fig] of [['T-Mobile leaked a 125GB torrent.', '125GB'], ['The 128 GB trove was posted.', '128 GB'], ['Hackers stole 106GB of data.', '106GB']]) {
+        assert.strictEqual(measure(text, fig), 't-mobile|data|', text);
+      }
+      assert.strictEqual(measure('The phone has a 128GB drive.', '128GB'), 't-mobile|drive|');
+    });
+
     it('a sum demanded as a ransom is the ransom, however the sentence says it; a sum demanded in a story of no ransom is not', function () {
       const names: Name[] = [['Kaseya', 'kaseya', 'organisation'], ['REvil', 'revil', 'organisation']];
       const noun = (texts: string[], fig: string) => figuresOf(texts, 'kaseya', names).find((f) => f.text === fig)?.noun;

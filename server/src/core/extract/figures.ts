@@ -272,6 +272,8 @@ function readPhrase(v: string, at: number, limit: number, ms: Locals): Phrase {
         if (STOP_WORDS.has(w.base) || w.base.endsWith("n't")) {
           const last = words[words.length - 1];
           if ((w.base === 'or' || w.base === 'and') && last && !last.mention && QUALIFIERS.has(last.base)) { end = w.end; continue; }
+          // "3.1 million payment and virtual gift cards": a noun used as a modifier, joined to a phrase that ends on its head.
+          if ((w.base === 'or' || w.base === 'and') && last && !last.mention && !last.possessive && joinsHead(v, w.end, limit, ms)) { end = w.end; continue; }
           break;
         }
         if (/ly$/.test(w.base) && !QUALIFIERS.has(w.base)) break;
@@ -284,10 +286,33 @@ function readPhrase(v: string, at: number, limit: number, ms: Locals): Phrase {
     end = w.end;
     if (w.mention) continue;
     if (w.possessive) break;
+    // "50 million current, former and prospective customers": qualifiers listed with commas.
+    if (v.charCodeAt(end) === 44 /* , */ && QUALIFIERS.has(w.base)) {
+      const n = readWord(v, end + 1, ms);
+      if (n && !n.mention && QUALIFIERS.has(n.base)) { end = end + 1; continue; }
+    }
     // "DDoS attacks": a name ending in a capital S is no plural.
     if (isPlural(w.base) && !QUALIFIERS.has(w.base) && !IGNORABLE.has(w.base) && !endsInCapitalS(w.text)) break;
   }
   return { words, end };
+}
+
+/**
+ * Whether the words from `at` (after "and", "or") are a noun phrase of two
+ * to four words that ends on a plural common noun: the head that the words
+ * before the conjunction modify too.
+ */
+function joinsHead(v: string, at: number, limit: number, ms: Locals): boolean {
+  let pos = at;
+  for (let n = 0; n < 4; n++) {
+    const w = readWord(v, pos, ms);
+    if (!w || w.start >= limit || w.mention || STOP_WORDS.has(w.base) || w.possessive) return false;
+    // Two words at least ("payment and virtual gift cards"): "500 staff and offices" are two things.
+    if (isPlural(w.base) && !QUALIFIERS.has(w.base) && !IGNORABLE.has(w.base) && /^[a-z]/.test(w.text)) return n > 0;
+    if (v.charCodeAt(w.end) === 44 /* , */) return false;
+    pos = w.end;
+  }
+  return false;
 }
 
 /** Words after a figure that say where, when or why, not what: "65 feet away", "$37.5 million due to", "$430 spent". */
@@ -316,13 +341,16 @@ function nounOf(head: Word): string {
   return singular(head.base);
 }
 
+/** Qualifiers written two ways: "past or prospective customers" are the "former or prospective" ones. */
+const QUALIFIER_FORMS = new Map([['u.s', 'us'], ['past', 'former']]);
+
 function qualifiersOf(words: Word[], head: Word | undefined): string[] {
   const out: string[] = [];
   for (const w of words) {
     if (w === head) break;
     // A name is a qualifier only when it is one of the words ("US customers", "U.S. users").
     const q = (w.mention ? w.text.toLowerCase().replace(/[’']s$/, '') : w.base).replace(/\.$/, '');
-    if (QUALIFIERS.has(q)) out.push(q === 'u.s' ? 'us' : q);
+    if (QUALIFIERS.has(q)) out.push(QUALIFIER_FORMS.get(q) ?? q);
   }
   return out;
 }
@@ -391,6 +419,8 @@ function measureAfter(v: string, r: RawNumber, ms: Locals, offset: number): Meas
   if (head && next?.base === 'with' && PEOPLE.has(singular(head.base))) withAccounts(v, next.end, ms, qualifiers, inside);
   // "About 200 accounts linked to Cobwebs", "400 accounts run by BellTroX": whose they are splits the population.
   if (head && next) linkedTo(v, next, ms, qualifiers);
+  // "a 125GB torrent", "the 128 GB trove", "a 2TB archive": what holds the data is not what is measured.
+  if (head && r.unit === 'bytes' && DATA_CONTAINERS.has(nounOf(head))) return { noun: 'data', nounSpan: undefined, qualifiers, inside };
   return {
     noun: head ? nounOf(head) : undefined,
     nounSpan: head ? { start: offset + head.start, end: offset + head.end - (head.possessive ? (head.text.endsWith('s') && /[’']s$/.test(head.text) ? 2 : 1) : 0) } : undefined,
@@ -398,6 +428,10 @@ function measureAfter(v: string, r: RawNumber, ms: Locals, offset: number): Meas
     inside,
   };
 }
+
+/** What a leak's bytes come in, said of the data itself: its size is the data's. */
+const DATA_CONTAINERS = new Set(['torrent', 'trove', 'file', 'archive', 'dump', 'cache', 'leak', 'dataset', 'database', 'stash', 'haul',
+  'collection', 'batch', 'sample', 'folder', 'zip', 'package', 'tranche', 'trove', 'download', 'upload', 'information', 'datum']);
 
 const PERIOD_ON_PERIOD_RE = /^(year|month|quarter|week)(?:-(?:over|on)-\1)?$/;
 const PERIOD_AGAIN_RE = /^\s+(?:over|on)\s+(?:the\s+)?(?:year|month|quarter|week)\b/i;
@@ -888,7 +922,10 @@ export function extractFigures(
     // The organisations it names as examples of a kind (see `listedAsExample`), found once per sentence.
     let examples: Mention[] | undefined;
     let persons: Mention[] | undefined;
-    for (const r of raws) {
+    for (const raw of raws) {
+      // "6K+ customers", "10,000+ sites": at least that many.
+      const plus = v.charCodeAt(raw.end) === 43 /* + */ && !/[\w+]/.test(v[raw.end + 1] ?? ' ') && !raw.symbol;
+      const r = plus ? { ...raw, end: raw.end + 1 } : raw;
       let start = r.symbol?.start ?? r.start;
       let low = r.value - r.half;
       let high = r.value + r.half;
@@ -898,6 +935,9 @@ export function extractFigures(
         if (r.symbol) {
           hedge = r.symbol.text;
           cls = HEDGE_CLASS[hedge];
+        } else if (plus) {
+          hedge = '+';
+          cls = 'more';
         } else {
           const window = v.slice(Math.max(0, start - 24), start);
           const hm = HEDGE_RE.exec(window);
