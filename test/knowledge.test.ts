@@ -135,7 +135,7 @@ describe('corpus knowledge over stdio', function () {
       ['same', doc('same', 'March 5, 2023', 'Corvane confirmed 40,000 customers were affected by the breach.')],
       ['later', doc('later', 'March 9, 2023', 'Corvane now says 61,000 customers were affected by the breach, up from its first count.')],
       ['claim', doc('claim', 'March 6, 2023', 'the hackers claimed 90,000 Corvane customers were affected by the breach.')],
-      ['old', doc('old', 'June 1, 2019', 'Corvane said 12,000 customers were affected by the breach.')],
+      ['old', doc('old', 'June 1, 2019', 'Corvane said 12,000 customers were affected by the breach. Attackers hit 7,000 sites running the Corvane plugin.')],
       // The rival article saved again under another name (same Link): it counts once.
       ['rival-copy', doc('rival', 'March 4, 2023', 'Corvane said 55,000 customers were affected by the breach. Attackers hit 9,000 sites running the Corvane plugin.')],
     ];
@@ -161,6 +161,8 @@ describe('corpus knowledge over stdio', function () {
     assert.match(sites, /\*\*9,000\*\* — \[Wire/, sites);
     assert.ok(!/disagrees|differs|✗/.test(sites), sites);
     assert.match(sites, /_Not checked for conflicts: Breach Desk weighs counts of people, accounts, records and data, and the sums a breach costs\._/);
+    // Nor is a count of another time passed off as this story's: 2019's sites are another story, listed apart.
+    assert.ok(sites.indexOf('**7,000**') > sites.indexOf('**Other stories**') && sites.indexOf('**Other stories**') > sites.indexOf('**9,000**'), sites);
     assert.ok(!diags.some((d) => /9,000/.test(d.message)), JSON.stringify(diags));
     // The timeline says the same: the check's verdicts where it weighs, "not checked" where it does not.
     const timeline = async (needle: string) => (await client.request('breachDesk/timeline', { textDocument: { uri: uris[0] }, position: positionOf(text, needle) })).points as { text: string; verdict?: string; check?: string; selected: boolean }[];
@@ -174,7 +176,7 @@ describe('corpus knowledge over stdio', function () {
     const fractional = await client.request('breachDesk/timeline', { textDocument: { uri: uris[0] }, position: { line: at.line + 0.5, character: at.character + 0.25 } });
     assert.deepStrictEqual(fractional?.points?.length, customers.length);
     const siteCounts = await timeline('2,000 sites');
-    assert.deepStrictEqual(siteCounts.filter((p) => !p.selected).map((p) => [p.text, p.verdict, p.check]), [['9,000', 'unweighed', 'not checked'], ['9,000', 'unweighed', 'not checked']]);
+    assert.deepStrictEqual(siteCounts.filter((p) => !p.selected).map((p) => [p.text, p.verdict, p.check]), [['7,000', 'unweighed', 'not checked'], ['9,000', 'unweighed', 'not checked'], ['9,000', 'unweighed', 'not checked']]);
     for (const u of uris) await client.notify('textDocument/didClose', { textDocument: { uri: u } });
   });
 

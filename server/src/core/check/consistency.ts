@@ -382,7 +382,7 @@ function comparable(f: Figure): boolean {
 }
 
 /** Articles this far apart, without explicit dates, are about different events. */
-const STORY = 60 * DAY;
+export const STORY = 60 * DAY;
 
 /**
  * Whether two differing values are one count at two times: both dated and a

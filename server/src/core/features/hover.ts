@@ -12,7 +12,7 @@
  */
 import { articlesNaming, type CorpusIndex, type EntityEntry, type IndexedDoc } from '../index/corpus';
 import { comparableStatements, isDraft, findParts, formatValue, measureLabel, nearestInTime, partSources } from '../index/compare';
-import { judgeFigure, verdictWords, type Judged, type Verdict } from '../check/consistency';
+import { judgeFigure, STORY, verdictWords, type Judged, type Verdict } from '../check/consistency';
 import { writtenMeasure } from '../extract/figures';
 import { attributionOf } from '../extract/claims';
 import type { Claim, DocFacts, Figure, SentenceRef } from '../extract/types';
@@ -318,11 +318,23 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
   } else {
     // Only what is known to count the same thing, in the same unit: "$75 million" and "29.7%" said
     // about Fortinet, with nothing to say what either counts, neither agree nor differ.
-    const others = comparableStatements(index, doc.facts.uri, f).map((r) => ({ ...r, when: when(r) }));
+    const all = comparableStatements(index, doc.facts.uri, f).map((r) => ({ ...r, when: when(r) }));
+    // As the check does: statements months apart are of another story (Patch Tuesday's zero-days of another
+    // month, another year's arrests), listed apart, so the card does not pass them off as this one's.
+    const apart = (o: { when?: number }) => here !== undefined && o.when !== undefined && Math.abs(o.when - here) > STORY;
+    const others = all.filter((o) => !apart(o));
+    const later = all.filter(apart);
     if (others.length) {
       lines.push('\n**Same measure across the corpus**\n');
       for (const o of nearest(others, here, CARD_FIGURES, (x) => x.when)) lines.push(line(o, o.when, sameValue(f, o.figure) ? '✓ same value' : ''));
       if (others.length > CARD_FIGURES) lines.push(`- … and ${others.length - CARD_FIGURES} more`);
+    }
+    if (later.length) {
+      lines.push(`\n**Other stories** (another time or event; not compared)\n`);
+      for (const o of nearest(later, here, OTHER_STORIES, (x) => x.when)) lines.push(line(o, o.when, sameValue(f, o.figure) ? '· same value' : ''));
+      if (later.length > OTHER_STORIES) lines.push(`- … and ${later.length - OTHER_STORIES} more`);
+    }
+    if (all.length) {
       // Values that differ are not marked wrong where the check does not weigh them: 84K sites running one plugin and
       // 1.6 million sites attacked through another are both "WordPress sites".
       lines.push(`\n_Not checked for conflicts: ${escape(judged?.skipped ? `this figure is ${judged.skipped}` : 'Breach Desk weighs counts of people, accounts, records and data, and the sums a breach costs')}._`);
