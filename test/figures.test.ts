@@ -378,6 +378,17 @@ describe('figures', function () {
       assert.strictEqual(measure('The phone has a 128GB drive.', '128GB'), 't-mobile|drive|');
     });
 
+    it('a word that says which kind of thing is counted keeps it apart: zero-day flaws, ransomware attempts; not people it only describes', function () {
+      const measure = (text: string, fig: string) => figure(text, fig).measure;
+      assert.notStrictEqual(measure('T-Mobile patched two zero-day flaws.', 'two'), measure('T-Mobile patched 35 flaws.', '35'));
+      assert.strictEqual(measure('T-Mobile patched two zero-day flaws.', 'two'), 't-mobile|flaw|zero-day');
+      assert.notStrictEqual(measure('T-Mobile saw 304.6 million ransomware attempts.', '304.6 million'), measure('T-Mobile saw 5.6 billion malware attempts.', '5.6 billion'));
+      assert.strictEqual(measure('T-Mobile fixed 2 critical patches.', '2'), 't-mobile|patch|critical');
+      // An acronym in brackets spells the words before it: the head is still read.
+      assert.strictEqual(measure('T-Mobile fixed two remote code execution (RCE) bugs.', 'two'), 't-mobile|bug|');
+      assert.strictEqual(measure('T-Mobile counts 40 ransomware victims.', '40'), 't-mobile|victim|');
+    });
+
     it('a sum demanded as a ransom is the ransom, however the sentence says it; a sum demanded in a story of no ransom is not', function () {
       const names: Name[] = [['Kaseya', 'kaseya', 'organisation'], ['REvil', 'revil', 'organisation']];
       const noun = (texts: string[], fig: string) => figuresOf(texts, 'kaseya', names).find((f) => f.text === fig)?.noun;

@@ -284,6 +284,9 @@ function readPhrase(v: string, at: number, limit: number, ms: Locals): Phrase {
     }
     words.push(w);
     end = w.end;
+    // "two remote code execution (RCE) bugs": an acronym in brackets spells the words before it.
+    const acronym = /^\s\([A-Z][A-Za-z0-9]{1,7}\)(?=\s+[A-Za-z])/.exec(v.slice(end, end + 12));
+    if (acronym) end += acronym[0].length;
     if (w.mention) continue;
     if (w.possessive) break;
     // "50 million current, former and prospective customers": qualifiers listed with commas.
@@ -341,6 +344,20 @@ function nounOf(head: Word): string {
   return singular(head.base);
 }
 
+/**
+ * Words before a head that say which kind of it is counted: "two zero-day
+ * flaws" are not the month's 35 flaws, nor "304.6 million ransomware
+ * attempts" the 5.6 billion malware ones. Kept as qualifiers, but unlike
+ * `QUALIFIERS` never skipped as a head ("Six zero-days" counts zero-days).
+ */
+const KIND_MODIFIERS = new Set([
+  'zero-day', '0-day', 'critical', 'high-severity', 'medium-severity', 'low-severity', 'severe', 'ransomware', 'malware',
+  'cryptojacking', 'cryptomining', 'unpatched', 'exploitable', 'passwordless', 'rce', 'ddos', 'brute-force',
+]);
+
+/** People and groups a kind word only describes: "ransomware affiliates" are the affiliates, "ransomware victims" the victims. */
+const AGENTS = new Set([...PEOPLE, 'affiliate', 'operator', 'actor', 'gang', 'group', 'hacker', 'attacker', 'criminal', 'crew', 'suspect', 'developer', 'organization', 'organisation', 'company', 'business', 'firm']);
+
 /** Qualifiers written two ways: "past or prospective customers" are the "former or prospective" ones. */
 const QUALIFIER_FORMS = new Map([['u.s', 'us'], ['past', 'former']]);
 
@@ -350,7 +367,7 @@ function qualifiersOf(words: Word[], head: Word | undefined): string[] {
     if (w === head) break;
     // A name is a qualifier only when it is one of the words ("US customers", "U.S. users").
     const q = (w.mention ? w.text.toLowerCase().replace(/[’']s$/, '') : w.base).replace(/\.$/, '');
-    if (QUALIFIERS.has(q)) out.push(QUALIFIER_FORMS.get(q) ?? q);
+    if (QUALIFIERS.has(q) || (KIND_MODIFIERS.has(q) && !(head && AGENTS.has(singular(head.base))))) out.push(QUALIFIER_FORMS.get(q) ?? q);
   }
   return out;
 }
