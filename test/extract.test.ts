@@ -111,11 +111,11 @@ describe('entities', function () {
     const body = 'Acme Corp said on Monday that hackers stole 2 million records. Acme Corp is investigating. '
       + 'Attacks on devices [reached 1.5 billion](https://threatpost.com/iot-attacks-doubling/169224/) this year.';
     const owner = (f: DocFacts, text: string) => figure(f, text).subject;
-    assert.strictEqual(owner(facts(body), '2 million'), 'acme corp');
+    assert.strictEqual(owner(facts(body), '2 million'), 'acme');
     // The article is on threatpost.com (the fixture's Link): the linked story is another of its stories.
     assert.strictEqual(owner(facts(body), '1.5 billion'), undefined);
     // On another site, the link may be this story's source: the subject stands in as before.
-    assert.strictEqual(owner(facts(body, { info: { Source: 'Example', Link: '[article](https://example.com/a/1)', Date: 'August 28, 2021', Author: 'A B' } }), '1.5 billion'), 'acme corp');
+    assert.strictEqual(owner(facts(body, { info: { Source: 'Example', Link: '[article](https://example.com/a/1)', Date: 'August 28, 2021', Author: 'A B' } }), '1.5 billion'), 'acme');
   });
 
   it('the rest of a name that starts with a number is no name of its own ("451 Research" is not "Research")', function () {
@@ -369,14 +369,14 @@ describe('figures', function () {
     assert.strictEqual(figure(g, '200,000').subject, 'zimbra');
     // "according to" still makes a source of whom it names.
     const h = facts('Acme Corp was breached. According to a spokesperson for Globex Corp, 5,000 customers were hit.');
-    assert.strictEqual(figure(h, '5,000').subject, 'acme corp');
+    assert.strictEqual(figure(h, '5,000').subject, 'acme');
   });
 
   it('a figure of a whole sector or population is no one\'s, not the article\'s company\'s', function () {
     // Real sentences that gave their figures to the article's subject (LockBit, REvil, Gartner).
     const f = facts(['From the second to the third quarter, attacks on the finance and insurance sector increased by 21 percent.', 'Smaller companies deploy an average of 73 apps.',
       'Acme Corp was hit by ransomware. Acme Corp said 5,000 records were stolen.', 'Acme Corp works with Globex Corp. The two companies support more than 2,000 mutual customers.'].join('\n\n'));
-    assert.strictEqual(figure(f, '5,000').subject, 'acme corp');
+    assert.strictEqual(figure(f, '5,000').subject, 'acme');
     assert.strictEqual(figure(f, '21 percent').subject, undefined);
     assert.strictEqual(figure(f, '73').subject, undefined);
     // "The two companies": particular ones, named before, not companies in general.

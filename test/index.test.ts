@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { extractFacts } from '../server/src/core/extract/facts';
 import type { DocFacts } from '../server/src/core/extract/types';
 import { CorpusIndex, eachSpan, lineStartsOf, packNumbers, quoteWindows, quoteWords, summarize, unpackNumbers, type EntitySummary } from '../server/src/core/index/corpus';
-import { partSources } from '../server/src/core/index/compare';
+import { measureLabel, partSources } from '../server/src/core/index/compare';
 import { parse } from '../server/src/core/syntax/parse';
 import { definition, references } from '../server/src/core/features/navigation';
 import { workspaceSymbols } from '../server/src/core/features/symbols';
@@ -234,7 +234,8 @@ describe('corpus index: where parts of a total may be stated', function () {
     for (let round = 0; round < 5; round++) for (const o of offsets) add(dated(n++, base + o * DAY));
     for (let k = 0; k < 6; k++) add(dated(n++, undefined));
     const total = index.get(dated(0, base).uri)!.facts.figures.find((f) => f.noun === 'customer')!;
-    assert.strictEqual(total.subject, 'acme corp');
+    // Kept under the name without its legal form (`corporateBase`), and found under it.
+    assert.strictEqual(total.subject, 'acme');
     for (const when of [base, base + 45 * DAY, base - 59 * DAY, base + 400 * DAY, undefined]) {
       const got = partSources(index, total, when);
       assert.deepStrictEqual(got, expected(index, when), `when ${when}`);
@@ -299,5 +300,31 @@ describe('corpus index: a name\'s articles in date order', function () {
     assert.strictEqual(symbolAt(), expected(index)[0]);
     assert.strictEqual(expected(index)[0], make(4).uri, 'the earliest date of all');
     assert.strictEqual(index.entity('acme corp')!.docs.size, 13);
+  });
+});
+
+describe('corpus index: a company under its name with and without its legal form', function () {
+  const story = (n: string, name: string, date: string) => {
+    const uri = `file:///ws/${n}.txt`;
+    const text = `# ${name} breach\n\n## Information:\n+ Source: ${n}\n+ Link: [article](https://news.example/${n})\n+ Date: ${date}\n+ Author: Jane Roe\n\n## Article:\n${name} said 7 million customers were affected.\n\n#### Tags:\n[[${name}]]\n`;
+    return { uri, facts: extractFacts(uri, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' as const };
+  };
+
+  it('"Robinhood Markets" and "Robinhood" state one measure; the card names the company as an article writes it, and forgets it with its article', function () {
+    const index = new CorpusIndex();
+    index.set(story('full', 'Robinhood Markets', 'Nov 9, 2021'));
+    const f = index.get('file:///ws/full.txt')!.facts.figures.find((x) => x.noun === 'customer')!;
+    assert.strictEqual(f.measure, 'robinhood|customer|');
+    // Only the full name is known: it is whose the figure is, on the card and for the articles naming it.
+    assert.strictEqual(index.owner('robinhood')?.name, 'Robinhood Markets');
+    assert.strictEqual(measureLabel(index, f, index.get('file:///ws/full.txt')!.facts.sentences), 'customers of Robinhood Markets');
+    index.set(story('short', 'Robinhood', 'Nov 10, 2021'));
+    assert.deepStrictEqual(index.figuresOf('robinhood|customer|').map((r) => r.uri), ['file:///ws/full.txt', 'file:///ws/short.txt']);
+    index.remove('file:///ws/full.txt');
+    index.remove('file:///ws/short.txt');
+    assert.strictEqual(index.owner('robinhood'), undefined);
+    // "Palo Alto Networks" is not Palo Alto.
+    index.set(story('pan', 'Palo Alto Networks', 'Nov 9, 2021'));
+    assert.strictEqual(index.get('file:///ws/pan.txt')!.facts.figures.find((x) => x.noun === 'customer')!.subject, 'palo alto networks');
   });
 });

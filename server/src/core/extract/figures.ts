@@ -29,7 +29,7 @@
  */
 import { isLinkOnly, type Span, wordTable } from '../text';
 import { monthOf } from '../syntax/dates';
-import { KNOWN_ORGS, ORG_SUFFIXES, ORG_WORDS, PRODUCTS } from './lexicon';
+import { KNOWN_ORGS, ORG_SUFFIXES, ORG_WORDS, PLACES, PRODUCTS } from './lexicon';
 import { readingsOf, STOP_WORDS, type RawNumber, type SentenceReading } from './numbers';
 import { newFigure, type EntityKind, type Figure, type Mention, type SentenceRef, type Unit } from './types';
 
@@ -775,6 +775,33 @@ export function orgLike(key: string, kind: EntityKind | undefined): boolean {
  * A well-known company (`KNOWN_ORGS`) goes the other way: its short name is
  * the key of every longer name that starts with it.
  */
+/** Words that say a company's legal form or trade, not which company: "Robinhood Markets" is Robinhood, "QNAP Systems" QNAP. */
+const CORPORATE_FORMS = new Set(['inc', 'incorporated', 'corp', 'corporation', 'llc', 'llp', 'ltd', 'limited', 'plc', 'gmbh', 'ag', 'co',
+  'company', 'holdings', 'group', 'markets', 'systems', 'networks', 'technologies', 'software', 'labs', 'international']);
+/** What is left of a name that names no one ("Global Technologies", "Data Systems") or someone else ("Palo Alto Networks"). */
+const GENERIC_NAMES = new Set(['global', 'national', 'american', 'united', 'general', 'first', 'digital', 'data', 'advanced', 'cyber',
+  'security', 'information', 'info', 'tech', 'network', 'open', 'smart', 'international', 'the', 'new', 'public', 'private', 'the group',
+  'palo alto', 'silicon valley', 'san francisco', 'los angeles']);
+
+/**
+ * The key an organisation's figures are kept under, in every article: its
+ * name without the words of its legal form or trade ("robinhood markets" →
+ * "robinhood"), so that one story's "Robinhood Markets" and another's
+ * "Robinhood" state one measure. A name that would be left a place ("Palo
+ * Alto Networks") or a common word is kept whole.
+ */
+export function corporateBase(key: string): string {
+  let end = key.length;
+  for (;;) {
+    const space = key.lastIndexOf(' ', end - 1);
+    if (space <= 0 || !CORPORATE_FORMS.has(key.slice(space + 1, end).replace(/\.$/, ''))) break;
+    end = space;
+  }
+  if (end === key.length) return key;
+  const base = key.slice(0, end).replace(/,$/, '');
+  return base.length < 3 || PLACES.has(base) || GENERIC_NAMES.has(base) ? key : base;
+}
+
 function canonicalKeys(mentions: Mention[], kindOf: (key: string) => EntityKind | undefined): (key: string) => string {
   // `mainSubject` and `extractFigures` ask for the same article's keys one after the other.
   if (lastCanon && lastCanon.mentions === mentions && lastCanon.length === mentions.length && lastCanon.kindOf === kindOf) return lastCanon.canon;
@@ -818,7 +845,7 @@ function canonicalKeys(mentions: Mention[], kindOf: (key: string) => EntityKind 
     }
     if (best) full.set(key, best);
   }
-  const canon = (key: string) => full.get(key) ?? key;
+  const canon = (key: string) => corporateBase(full.get(key) ?? key);
   lastCanon = { mentions, length: mentions.length, kindOf, canon };
   return canon;
 }

@@ -13,7 +13,7 @@
 import { articlesNaming, type CorpusIndex, type EntityEntry, type IndexedDoc } from '../index/corpus';
 import { comparableStatements, isDraft, findParts, formatValue, measureLabel, nearestInTime, partSources } from '../index/compare';
 import { judgeFigure, STORY, verdictWords, type Judged, type Verdict } from '../check/consistency';
-import { writtenMeasure } from '../extract/figures';
+import { corporateBase, writtenMeasure } from '../extract/figures';
 import { attributionOf } from '../extract/claims';
 import type { Claim, DocFacts, Figure, SentenceRef } from '../extract/types';
 import { clipAround, escape, formatDate, openLink, shownDay } from './markdown';
@@ -135,7 +135,7 @@ function informativeness(d: IndexedDoc, sentence: number, entityKey: string, ent
   let score = 0;
   const k = sentenceKinds(d.facts);
   const subjects = k.figures.get(sentence);
-  if (subjects) score += subjects.includes(entityKey) ? 5 : 2;
+  if (subjects) score += subjects.includes(entityKey) || subjects.includes(corporateBase(entityKey)) ? 5 : 2;
   const claim = k.claim.get(sentence);
   if (claim?.attribution) score += claim.attribution.key === entityKey ? 2 : 1;
   if (opens) score += 1;

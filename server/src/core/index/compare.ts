@@ -62,7 +62,7 @@ interface Dated {
  */
 export function datedDocsOf(index: CorpusIndex, subject: string): Dated | null {
   return index.memoized(`d\u0000${subject}`, () => {
-    const docs = index.entity(subject)?.docs;
+    const docs = index.owner(subject)?.docs;
     if (!docs) return null;
     const d: Dated = { dated: [], undated: [] };
     for (const uri of docs.keys()) {
@@ -227,7 +227,7 @@ const UNIT_WORD: Record<Unit, string> = {
  * and whose ("former customers of T-Mobile").
  */
 export function measureLabel(index: CorpusIndex, f: Figure, sentences: readonly SentenceRef[]): string {
-  const subject = f.subject ? index.entity(f.subject)?.name ?? f.subject : undefined;
+  const subject = f.subject ? index.owner(f.subject)?.name ?? f.subject : undefined;
   const { what, names } = writtenParts(f, sentences);
   return [what || UNIT_WORD[f.unit], subject ? `of ${subject}` : '', names.length ? `(${names.join(', ')})` : ''].filter(Boolean).join(' ');
 }

@@ -10,6 +10,7 @@
  * `version` increases with every change, for caches and stale-work checks.
  */
 import type { Pin } from '../extract/pins';
+import { corporateBase } from '../extract/figures';
 import type { DocFacts, EntityKind, Figure, Mention } from '../extract/types';
 import { isLinkOnly, positionIn, type Position, type Span } from '../text';
 
@@ -558,6 +559,8 @@ const KIND_ORDER: EntityKind[] = ['person', 'organisation', 'outlet', 'place', '
 export class CorpusIndex {
   private readonly docs = new Map<string, IndexedDoc>();
   private readonly entities = new Map<string, EntityEntry>();
+  /** Entity keys by their `corporateBase`, where it differs: who a subject's figures belong to. */
+  private readonly byBase: UriSets = new Map();
   private readonly byMeasure: UriSets = new Map();
   private readonly byLink: UriSets = new Map();
   /**
@@ -628,6 +631,8 @@ export class CorpusIndex {
       if (!entry) {
         entry = { key: e.key, name: e.name, kind: e.kind, aliases: new Map(), docs: new DocMap(), linkedFrom: 0, earliest: undefined, mentionCount: 0, names: new Map(), kinds: new Map() };
         this.entities.set(e.key, entry);
+        const base = corporateBase(e.key);
+        if (base !== e.key) addTo(this.byBase, base, e.key);
       }
       // One copy of each name across the corpus: summaries arrive as fresh strings (from a worker or the cache).
       e.key = entry.key;
@@ -671,8 +676,11 @@ export class CorpusIndex {
       bump(entry.names, e.name, -1);
       bump(entry.kinds, e.kind, -1);
       for (const a of e.aliases) bump(entry.aliases, a, -1);
-      if (!entry.docs.size) this.entities.delete(e.key);
-      else this.settle(entry);
+      if (!entry.docs.size) {
+        this.entities.delete(e.key);
+        const base = corporateBase(e.key);
+        if (base !== e.key) removeFrom(this.byBase, base, e.key);
+      } else this.settle(entry);
     }
     for (const m of f.measures) removeFrom(this.byMeasure, m, uri);
     if (f.link) removeFrom(this.byLink, f.link, uri);
@@ -723,6 +731,22 @@ export class CorpusIndex {
 
   entity(key: string): EntityEntry | undefined {
     return this.entities.get(key);
+  }
+
+  /**
+   * The entity whose figures are kept under `subject` (see `corporateBase`):
+   * the entity of that key, else the one named most often whose name is it
+   * with a legal form ("robinhood" → Robinhood Markets).
+   */
+  owner(subject: string): EntityEntry | undefined {
+    const exact = this.entities.get(subject);
+    if (exact) return exact;
+    let best: EntityEntry | undefined;
+    for (const key of this.byBase.get(subject)?.keys() ?? []) {
+      const e = this.entities.get(key);
+      if (e && (!best || e.docs.size > best.docs.size)) best = e;
+    }
+    return best;
   }
 
   allEntities(): IterableIterator<EntityEntry> {
