@@ -70,6 +70,20 @@ describe('figure consistency: scope and rules', function () {
     assert.deepStrictEqual(conflicts(b), ['8 million']);
   });
 
+  it('a figure is hypothetical only where its own clause says "if", "could" or "would", not an earlier clause of its sentence', function () {
+    const [a, b] = check(
+      { source: 'Wire', date: 'June 14, 2022', body: 'An analyst was not surprised that crooks would target Verizon, nor that they got away with the bank details of 2 million customers.' },
+      { source: 'Post', date: 'June 15, 2022', body: 'Verizon said hackers had stolen the bank details of 8 million customers.' },
+    );
+    assert.deepStrictEqual(conflicts(a), ['2 million']);
+    assert.deepStrictEqual(conflicts(b), ['8 million']);
+    const [c] = check(
+      { source: 'Wire', date: 'June 14, 2022', body: 'Analysts warned that hackers could have stolen the bank details of 2 million customers.' },
+      { source: 'Post', date: 'June 15, 2022', body: 'Verizon said hackers had stolen the bank details of 8 million customers.' },
+    );
+    assert.deepStrictEqual(conflicts(c), []);
+  });
+
   it('within one article, a part is no rival, but a definite reference to the breach count is', function () {
     const [parts] = check({ source: 'Wire', date: 'April 20, 2022', body: [
       'Verizon said card data from 1.3 million customers who shopped online had been stolen.',

@@ -157,6 +157,18 @@ function stepOf(clause: string, figure: Figure): string | undefined {
 /** How far around a figure its clause is looked for: enough for prose, bounded for hostile input. */
 const WINDOW = 400;
 
+const HYPOTHETICAL_RE = /\b(?:if|could|would|might)\b/i;
+/** Where a clause of its own begins: "…would target an exchange, nor that they got away with $34.6M". */
+const CLAUSE_BREAK_RE = /[,;:()—–]|\b(?:but|nor|while|whereas|although|though|and)\s/gi;
+
+/** The words of the last clause of `head` (the words before a figure): its own clause, as far as it goes back. */
+function clauseOf(head: string): string {
+  let from = 0;
+  CLAUSE_BREAK_RE.lastIndex = 0;
+  for (let m = CLAUSE_BREAK_RE.exec(head); m; m = CLAUSE_BREAK_RE.exec(head)) from = m.index + m[0].length;
+  return head.slice(from);
+}
+
 /** What a whole sentence says, worked out once per sentence however many figures it holds. */
 interface SentenceWords {
   breachy: boolean;
@@ -341,7 +353,7 @@ function stated(index: CorpusIndex, uri: string, figure: Figure): Stated {
     who,
     claimant,
     voice,
-    hypothetical: /\b(?:if|could|would|might)\b/i.test(head),
+    hypothetical: HYPOTHETICAL_RE.test(clauseOf(head)),
     base: scope.base,
     part: scope.part,
     breachy: scope.breachy,
