@@ -389,6 +389,22 @@ describe('figures', function () {
       assert.strictEqual(measure('T-Mobile counts 40 ransomware victims.', '40'), 't-mobile|victim|');
     });
 
+    it('whose figure: not an agency that warns or a firm that notes it, nor who is told it, nor where apps and repositories are published', function () {
+      const names: Name[] = [['Fortinet', 'fortinet', 'organisation'], ['CISA', 'cisa', 'organisation'], ['Chainalysis', 'chainalysis', 'organisation'],
+        ['McMenamins', 'mcmenamins', 'organisation'], ['Oregon Department of Justice', 'oregon department of justice', 'organisation'],
+        ['GitHub', 'github', 'organisation'], ['Android', 'android', 'other'], ['Microsoft', 'microsoft', 'organisation']];
+      const owner = (text: string, fig: string, fallback: string) => figuresOf(text, fallback, names).find((f) => f.text === fig)?.subject;
+      assert.strictEqual(owner('CISA warned that attackers stole the data of 1,200 customers.', '1,200', 'fortinet'), 'fortinet');
+      assert.strictEqual(owner('Chainalysis notes that $97 million was moved.', '$97 million', 'fortinet'), 'fortinet');
+      assert.strictEqual(owner('McMenamins told the Oregon Department of Justice that 14,861 people were affected.', '14,861', 'mcmenamins'), 'mcmenamins');
+      assert.strictEqual(owner('Researchers found more than 100,000 GitHub repositories whose keys had leaked.', 'more than 100,000', 'fortinet'), 'fortinet');
+      assert.strictEqual(owner('The trojan steals from 226 Android applications.', '226', 'fortinet'), 'fortinet');
+      // An agency's own count, a platform's own things and a warning to customers stay theirs.
+      assert.strictEqual(owner('Microsoft has warned 609 customers.', '609', 'fortinet'), 'microsoft');
+      assert.strictEqual(owner('GitHub removed 300 repositories.', '300', 'fortinet'), 'github');
+      assert.strictEqual(owner('The breach hit 5,000 GitHub users.', '5,000', 'fortinet'), 'github');
+    });
+
     it('a sum demanded as a ransom is the ransom, however the sentence says it; a sum demanded in a story of no ransom is not', function () {
       const names: Name[] = [['Kaseya', 'kaseya', 'organisation'], ['REvil', 'revil', 'organisation']];
       const noun = (texts: string[], fig: string) => figuresOf(texts, 'kaseya', names).find((f) => f.text === fig)?.noun;

@@ -640,8 +640,9 @@ function listedAsExample(v: string, m: Mention, offset: number): boolean {
 }
 
 // "according to a spokesperson for X" names X as the source; "according to the complaint in Equifax" names the case.
-const SOURCE_BEFORE_RE = /\baccording to\b(?:(?!\b(?:in|against|over|about|involving)\b)[^,.;:])*$|\b(?:report|study|research|analysis|data|survey)\s+(?:by|from)\s+(?:[\w-]+\s+){0,4}$|\btold\s+$/i;
-const SOURCE_AFTER_RE = /^(?:[’']s)?\s*(?:[\w-]+\s+){0,2}?(?:said|says|told|reported|reports|found|estimated|estimates|noted|wrote|researchers?|data shows|analysts?|indicates|indicated|shows|showed|lists|listed)\b/;
+const SOURCE_BEFORE_RE = /\baccording to\b(?:(?!\b(?:in|against|over|about|involving)\b)[^,.;:])*$|\b(?:report|study|research|analysis|data|survey)\s+(?:by|from)\s+(?:[\w-]+\s+){0,4}$|\b(?:told|notified|informed|alerted)\s+(?:the\s+)?$/i;
+// "CISA warned that …" and "Chainalysis notes that …" speak; "Microsoft has warned 609 customers" counts its own.
+const SOURCE_AFTER_RE = /^(?:[’']s)?\s*(?:[\w-]+\s+){0,2}?(?:said|says|told|reported|reports|found|estimated|estimates|noted|notes|wrote|researchers?|data shows|analysts?|indicates|indicated|shows|showed|lists|listed|cited|cites|warned that|warns that)\b/;
 
 /**
  * Whether a mention names who says something rather than whose figure it
@@ -677,6 +678,27 @@ function actsAgainst(v: string, m: Mention, offset: number): boolean {
   const start = m.span.start - offset;
   const end = m.span.end - offset;
   return ACTOR_BEFORE_RE.test(v.slice(Math.max(0, start - 30), start)) || ACTOR_AFTER_RE.test(v.slice(end, end + 40));
+}
+
+/**
+ * Where apps, packages and repositories are published: written before what
+ * is counted ("226 Android applications", "100,000 GitHub repositories",
+ * "5,000 PyPI downloads") they say where those things are, not whose.
+ */
+const HOSTS = new Set(['android', 'ios', 'pypi', 'npm', 'github', 'gitlab', 'google play', 'play store', 'app store', 'chrome web store',
+  'microsoft store', 'docker hub', 'wordpress', 'visual studio code', 'vs code']);
+const HOSTED = new Set(['app', 'application', 'package', 'repository', 'repo', 'download', 'extension', 'plugin', 'plug-in', 'library', 'module',
+  'image', 'container', 'project', 'theme', 'site', 'website']);
+
+/** Whether `m`, inside the phrase a figure counts, is where the counted things are hosted rather than whose they are. */
+function hostOf(m: Mention, noun: string | undefined): boolean {
+  return noun !== undefined && HOSTED.has(noun) && HOSTS.has(m.key);
+}
+
+/** `owners` but the place the things counted are hosted on, written in their phrase ("GitHub repositories"; see `hostOf`). */
+function unhosted(measured: Measured, owners: Mention[]): Mention[] {
+  const host = measured.inside.find((m) => hostOf(m, measured.noun));
+  return host ? owners.filter((m) => m !== host) : owners;
 }
 
 /** Platforms that carry what others say ("took to Twitter", "on Telegram"). */
@@ -1021,9 +1043,9 @@ export function extractFigures(
       let subject: string | undefined;
       if (unit === 'age') subject = nearest((persons ??= ms.filter((m) => kindOf(m.key) === 'person')), span)?.key;
       else if (unit !== 'year') {
-        const inside = measured.inside.find((m) => { const k = kindOf(m.key); return (k !== 'person' && k !== 'place') || isOrg(m); })?.key;
+        const inside = measured.inside.find((m) => { const k = kindOf(m.key); return ((k !== 'person' && k !== 'place') || isOrg(m)) && !hostOf(m, measured.noun); })?.key;
         // A sum stolen from no one in particular is no one's, whoever the sentence names.
-        const named = inside ?? (measured.general ? undefined : subjectNear(moneyless(r.unit, (owners ??= (orgs ??= ms.filter(isOrg)).filter((m) => !speaks(v, m, offset) && !actsAgainst(v, m, offset) && !asMedium(v, m, offset) && !(examples ??= (orgs ??= ms.filter(isOrg)).filter((x) => listedAsExample(v, x, offset))).includes(m)))), span, v, offset)?.key
+        const named = inside ?? (measured.general ? undefined : subjectNear(unhosted(measured, moneyless(r.unit, (owners ??= (orgs ??= ms.filter(isOrg)).filter((m) => !speaks(v, m, offset) && !actsAgainst(v, m, offset) && !asMedium(v, m, offset) && !(examples ??= (orgs ??= ms.filter(isOrg)).filter((x) => listedAsExample(v, x, offset))).includes(m))))), span, v, offset)?.key
           ?? listLead(s.text));
         const speaker = named === undefined && fallbackSubject === undefined ? subjectNear(orgs ?? [], span, v, offset)?.key : undefined;
         // A sentence that names organisations before the figure only as examples of a kind ("operations such as
