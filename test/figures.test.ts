@@ -528,7 +528,10 @@ describe('figures', function () {
       assert.strictEqual(figure('The league lost $2,995,272 due to the theft.', '$2,995,272').noun, undefined);
       assert.strictEqual(figure('That equals an extra $430 spent each year.', '$430').noun, undefined);
       assert.strictEqual(figure('Germany nabbed 47 others.', '47').noun, undefined);
-      assert.strictEqual(figure('It lost $34.65 million worth of cash and Bitcoin.', '$34.65 million').noun, 'cash');
+      assert.strictEqual(figure('It lost $34.65 million worth of equipment.', '$34.65 million').noun, 'equipment');
+      // What form a sum is in is not what it counts: the cryptocurrency of one story is not another's.
+      assert.strictEqual(figure('It lost $34.65 million worth of cash and Bitcoin.', '$34.65 million').noun, undefined);
+      assert.strictEqual(figure('Scammers grabbed $7.7 billion worth of cryptocurrency in 2021.', '$7.7 billion').noun, undefined);
       assert.strictEqual(figure('It saw 5 DDoS attacks.', '5').noun, 'attack');
       assert.strictEqual(figure('It was hit by 9 DDoS.', '9').noun, 'ddos');
       assert.strictEqual(figure('It lost 4 VMs.', '4').noun, 'vm');

@@ -436,6 +436,9 @@ function measureAfter(v: string, r: RawNumber, ms: Locals, offset: number): Meas
   if (head && next?.base === 'with' && PEOPLE.has(singular(head.base))) withAccounts(v, next.end, ms, qualifiers, inside);
   // "About 200 accounts linked to Cobwebs", "400 accounts run by BellTroX": whose they are splits the population.
   if (head && next) linkedTo(v, next, ms, qualifiers);
+  // "$7.7 billion worth of cryptocurrency", "$5 million bitcoin": what form a sum is in is not what it is (a theft,
+  // a ransom, laundered money); the cryptocurrency of one story is not another's.
+  if (head && MONEY.has(r.unit) && ASSET_NOUNS.has(nounOf(head))) return { qualifiers, inside };
   // "a 125GB torrent", "the 128 GB trove", "a 2TB archive": what holds the data is not what is measured.
   if (head && r.unit === 'bytes' && DATA_CONTAINERS.has(nounOf(head))) return { noun: 'data', nounSpan: undefined, qualifiers, inside };
   return {
@@ -445,6 +448,10 @@ function measureAfter(v: string, r: RawNumber, ms: Locals, offset: number): Meas
     inside,
   };
 }
+
+/** What a sum of money is held in. */
+const ASSET_NOUNS = new Set(['cryptocurrency', 'crypto', 'crypto-asset', 'cryptoasset', 'bitcoin', 'ether', 'ethereum', 'token', 'coin', 'asset',
+  'fund', 'cash', 'money', 'stablecoin', 'currency', 'digital asset', 'monero', 'usdt', 'usdc']);
 
 /** What a leak's bytes come in, said of the data itself: its size is the data's. */
 const DATA_CONTAINERS = new Set(['torrent', 'trove', 'file', 'archive', 'dump', 'cache', 'leak', 'dataset', 'database', 'stash', 'haul',
