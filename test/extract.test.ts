@@ -135,6 +135,9 @@ describe('entities', function () {
     assert.strictEqual(oaic!.mentions.length, 3);
     assert.deepStrictEqual(entity(f, 'Parliamentary Joint Committee on Intelligence and Security')?.aliases, ['PJCIS']);
     assert.ok(entity(f, 'Department of the Treasury'));
+    // Committees, councils and banks "of the …" too, with their acronyms.
+    const icrc = entity(facts('The International Committee of the Red Cross (ICRC) said 515,000 people were affected. The ICRC is investigating.'), 'International Committee of the Red Cross');
+    assert.deepStrictEqual([icrc?.kind, icrc?.aliases], ['organisation', ['ICRC']]);
     // Not across a sentence's own "of the" or "on": "the future of the Internet", "Microsoft Office of the future", "an attack on Acme Corp".
     const names = facts('Microsoft Office of the future is here. Hackers launched an attack on Acme Corp, a retailer.').entities.map((e) => e.name);
     assert.ok(names.includes('Acme Corp') && !names.some((n) => / of the | on /.test(n)), JSON.stringify(names));

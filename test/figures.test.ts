@@ -376,6 +376,11 @@ describe('figures', function () {
         assert.strictEqual(measure(text, fig), 't-mobile|data|', text);
       }
       assert.strictEqual(measure('The phone has a 128GB drive.', '128GB'), 't-mobile|drive|');
+      // An adverb before the head's modifiers, and a word in straight single quotes, are read through.
+      assert.strictEqual(measure('The attack compromised the data of 515,000 highly vulnerable people.', '515,000'), 't-mobile|person|');
+      assert.strictEqual(measure("The attack compromised the data of 515,000 'highly vulnerable people'.", '515,000'), 't-mobile|person|');
+      assert.strictEqual(measure('T-Mobile patched 3,000 recently exposed servers.', '3,000'), 't-mobile|server|');
+      assert.strictEqual(figure('T-Mobile loses 5,000 annually to fraud.', '5,000').noun, undefined);
     });
 
     it('a word that says which kind of thing is counted keeps it apart: zero-day flaws, ransomware attempts; not people it only describes', function () {

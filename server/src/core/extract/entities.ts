@@ -1133,7 +1133,9 @@ interface ReadSentences {
 }
 
 /** Offices of the state named "… of the …" ("Office of the Privacy Commissioner", "Department of the Treasury"). */
-const OFFICES = new Set(['office', 'department', 'ministry', 'bureau', 'secretary', 'commissioner', 'inspector', 'auditor', 'comptroller']);
+const OFFICES = new Set(['office', 'department', 'ministry', 'bureau', 'secretary', 'commissioner', 'inspector', 'auditor', 'comptroller',
+  // "International Committee of the Red Cross", "Bank of the West", "Council of the European Union".
+  'committee', 'commission', 'council', 'society', 'federation', 'league', 'university', 'bank', 'museum', 'institute', 'academy']);
 
 /** Titles written before a surname alone ("President Biden", "Senator Warner", "Mr Smith"; after "Mr." the dot ends the run). */
 const TITLES_OF_ADDRESS = new Set([

@@ -177,7 +177,7 @@ interface Phrase {
 
 const WORD_RE = /[A-Za-z\u00c0-\u024f](?:[A-Za-z0-9\u00c0-\u024f&]|[-.’'](?=[A-Za-z]))*(?:[-‐](?=\s))?(?:[’']s\b|[’'](?![A-Za-z]))?/y;
 // A slash between capitalised words joins names inside a phrase: "REvil/GandCrab ransomware affiliates", "SSL/TLS certificates".
-const LEAD_RE = /(?:[\s“”"‘]|(?<=\b[A-Z]\w*)\/(?=[A-Z]))*/y;
+const LEAD_RE = /(?:[\s“”"‘]|'(?=[a-z])|(?<=\b[A-Z]\w*)\/(?=[A-Z]))*/y;
 
 /** A mention with offsets relative to its sentence. */
 interface LocalMention {
@@ -276,7 +276,12 @@ function readPhrase(v: string, at: number, limit: number, ms: Locals): Phrase {
           if ((w.base === 'or' || w.base === 'and') && last && !last.mention && !last.possessive && joinsHead(v, w.end, limit, ms)) { end = w.end; continue; }
           break;
         }
-        if (/ly$/.test(w.base) && !QUALIFIERS.has(w.base)) break;
+        // "3,000 recently patched servers" reads on to its head; "5,000 annually" ends.
+        if (/ly$/.test(w.base) && !QUALIFIERS.has(w.base)) {
+          if (!joinsHead(v, w.end, limit, ms)) break;
+          end = w.end;
+          continue;
+        }
         if (w.caps && monthOf(w.base) !== undefined && w.base.length > 2) break;
         // "1,000 servers affected", "100,000 IPs using the same certificate": a participle after the noun ends the phrase.
         if (/(?:ed|ing)$/.test(w.base) && words.some((x) => !x.mention && !QUALIFIERS.has(x.base) && !IGNORABLE.has(x.base))) break;
@@ -309,9 +314,10 @@ function joinsHead(v: string, at: number, limit: number, ms: Locals): boolean {
   let pos = at;
   for (let n = 0; n < 4; n++) {
     const w = readWord(v, pos, ms);
-    if (!w || w.start >= limit || w.mention || STOP_WORDS.has(w.base) || w.possessive) return false;
+    if (!w || w.start >= limit || w.mention || STOP_WORDS.has(w.base)) return false;
     // Two words at least ("payment and virtual gift cards"): "500 staff and offices" are two things.
     if (isPlural(w.base) && !QUALIFIERS.has(w.base) && !IGNORABLE.has(w.base) && /^[a-z]/.test(w.text)) return n > 0;
+    if (w.possessive) return false;
     if (v.charCodeAt(w.end) === 44 /* , */) return false;
     pos = w.end;
   }
