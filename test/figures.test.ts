@@ -410,6 +410,17 @@ describe('figures', function () {
       assert.strictEqual(owner('The breach hit 5,000 GitHub users.', '5,000', 'fortinet'), 'github');
     });
 
+    it('"N of its customers" are whose the sentence names before them, even one that only notes it, not a product\'s; "X ransomware" is the attacker', function () {
+      const names: Name[] = [['Coinbase', 'coinbase', 'organisation'], ['GoDaddy', 'godaddy', 'organisation'], ['WordPress', 'wordpress', 'other'],
+        ['Kaseya', 'kaseya', 'organisation'], ['REvil', 'revil', 'organisation'], ['Crypto.com', 'crypto.com', 'organisation']];
+      const owner = (text: string, fig: string, fallback: string) => figuresOf(text, fallback, names).find((f) => f.text === fig)?.subject;
+      assert.strictEqual(owner('As Coinbase noted when 6,000 of its customers were hit, MFA is not enough.', '6,000', 'crypto.com'), 'coinbase');
+      assert.strictEqual(owner('GoDaddy said 1.2 million of its WordPress customers were affected.', '1.2 million', 'crypto.com'), 'godaddy');
+      assert.strictEqual(owner('Kaseya said the REvil ransomware that locked up at least 60 of its customers was stopped.', 'at least 60', 'crypto.com'), 'kaseya');
+      // Without "its", a speaker is still no owner.
+      assert.strictEqual(owner('As Coinbase noted, 6,000 customers were hit.', '6,000', 'crypto.com'), 'crypto.com');
+    });
+
     it('a sum demanded as a ransom is the ransom, however the sentence says it; a sum demanded in a story of no ransom is not', function () {
       const names: Name[] = [['Kaseya', 'kaseya', 'organisation'], ['REvil', 'revil', 'organisation']];
       const noun = (texts: string[], fig: string) => figuresOf(texts, 'kaseya', names).find((f) => f.text === fig)?.noun;

@@ -387,6 +387,8 @@ interface Measured {
   inside: Mention[];
   /** Said of no one in particular: a sum stolen "from DeFi platforms", from hacks in general. */
   general?: boolean;
+  /** "6,000 of its customers": a part of what belongs to whom the sentence names before the figure. */
+  theirs?: boolean;
 }
 
 const DETERMINER = new Set(['the', 'its', 'their', 'his', 'her', 'our', 'these', 'those', 'all', 'this', 'that']);
@@ -411,7 +413,10 @@ function measureAfter(v: string, r: RawNumber, ms: Locals, offset: number): Meas
   if (first && !first.mention && first.base.endsWith('ing') && !ING_NOUNS.has(first.base) && headOf(phrase.words) === first) phrase = { words: [], end: r.end };
   let next = readWord(v, phrase.end, ms);
   // "100 of the company’s servers", "57% of customers", "106GB of data" (but not "two years of protection").
+  let theirs = false;
   if (!phrase.words.length && next?.base === 'of' && (r.unit === 'count' || r.unit === 'percent' || r.unit === 'bytes')) {
+    const det = readWord(v, next.end, ms);
+    theirs = det !== undefined && !det.mention && (det.base === 'its' || det.base === 'their');
     phrase = readPhrase(v, afterOf(v, next.end, ms), v.length, ms);
     next = readWord(v, phrase.end, ms);
   }
@@ -448,6 +453,7 @@ function measureAfter(v: string, r: RawNumber, ms: Locals, offset: number): Meas
   // "a 125GB torrent", "the 128 GB trove", "a 2TB archive": what holds the data is not what is measured.
   if (head && r.unit === 'bytes' && DATA_CONTAINERS.has(nounOf(head))) return { noun: 'data', nounSpan: undefined, qualifiers, inside };
   return {
+    ...(theirs ? { theirs } : {}),
     noun: head ? nounOf(head) : undefined,
     nounSpan: head ? { start: offset + head.start, end: offset + head.end - (head.possessive ? (head.text.endsWith('s') && /[’']s$/.test(head.text) ? 2 : 1) : 0) } : undefined,
     qualifiers,
@@ -680,7 +686,8 @@ const COMMENTATOR_AT_RE = /\b(?:analyst|researcher|expert|strategist|evangelist|
 const SAYS_RE = /\b(?:said|says|told|noted|notes|explained|added|wrote|writes|pointed out|warned|observed|argued|commented)\b/i;
 
 const ACTOR_BEFORE_RE = /\b(?:gang|crew|group|hackers?|actors?|operators?|extortionists?|cybercriminals?)\s+$/i;
-const ACTOR_AFTER_RE = /^(?:[’']s)?\s*(?:(?:ransomware|extortion|hacking|hacker|cybercrime|criminal)\s+)?(?:gang|crew|group|hackers|operators|affiliates?)\b/i;
+// "the REvil ransomware that locked up …": a ransomware's name is its gang's.
+const ACTOR_AFTER_RE = /^(?:[’']s)?\s*(?:(?:ransomware|extortion|hacking|hacker|cybercrime|criminal)\s+)?(?:gang|crew|group|hackers|operators|affiliates?)\b|^\s+ransomware\b/i;
 
 /**
  * Whether a mention names a threat actor ("the REvil ransomware group", "the
@@ -1056,7 +1063,10 @@ export function extractFigures(
       let subject: string | undefined;
       if (unit === 'age') subject = nearest((persons ??= ms.filter((m) => kindOf(m.key) === 'person')), span)?.key;
       else if (unit !== 'year') {
-        const inside = measured.inside.find((m) => { const k = kindOf(m.key); return ((k !== 'person' && k !== 'place') || isOrg(m)) && !hostOf(m, measured.noun); })?.key;
+        // "As Coinbase noted when 6,000 of its customers …", "GoDaddy said 1.2 million of its WordPress customers": the
+        // organisation the sentence names last before the figure, even one that speaks, is whose they are, not a product's.
+        const possessor = measured.theirs ? subjectNear((orgs ??= ms.filter(isOrg)).filter((m) => !actsAgainst(v, m, offset) && !asMedium(v, m, offset)), span)?.key : undefined;
+        const inside = measured.inside.find((m) => { const k = kindOf(m.key); return ((k !== 'person' && k !== 'place') || isOrg(m)) && !hostOf(m, measured.noun) && !(possessor !== undefined && k === 'other'); })?.key ?? possessor;
         // A sum stolen from no one in particular is no one's, whoever the sentence names.
         const named = inside ?? (measured.general ? undefined : subjectNear(unhosted(measured, moneyless(r.unit, (owners ??= (orgs ??= ms.filter(isOrg)).filter((m) => !speaks(v, m, offset) && !actsAgainst(v, m, offset) && !asMedium(v, m, offset) && !(examples ??= (orgs ??= ms.filter(isOrg)).filter((x) => listedAsExample(v, x, offset))).includes(m))))), span, v, offset)?.key
           ?? listLead(s.text));
