@@ -381,6 +381,9 @@ describe('figures', function () {
       assert.strictEqual(measure("The attack compromised the data of 515,000 'highly vulnerable people'.", '515,000'), 't-mobile|person|');
       assert.strictEqual(measure('T-Mobile patched 3,000 recently exposed servers.', '3,000'), 't-mobile|server|');
       assert.strictEqual(figure('T-Mobile loses 5,000 annually to fraud.', '5,000').noun, undefined);
+      // Adjectives listed with a comma, a participle among them: "11 voluntary, non-binding norms".
+      assert.strictEqual(figure('The UN adopted 11 voluntary, non-binding norms.', '11').noun, 'norm');
+      assert.strictEqual(figure('T-Mobile patched 1,000 servers affected by the bug.', '1,000').noun, 'server');
     });
 
     it('a word that says which kind of thing is counted keeps it apart: zero-day flaws, ransomware attempts; not people it only describes', function () {

@@ -260,6 +260,8 @@ function readWord(v: string, at: number, ms: Locals): Word | undefined {
 function readPhrase(v: string, at: number, limit: number, ms: Locals): Phrase {
   const words: Word[] = [];
   let end = at;
+  // Reading on to a head already found after a comma, a conjunction or an adverb ("non-binding norms"): a participle there is the head's modifier.
+  let through = false;
   while (words.length < 6) {
     const w = readWord(v, end, ms);
     if (!w || w.start >= limit) break;
@@ -273,18 +275,19 @@ function readPhrase(v: string, at: number, limit: number, ms: Locals): Phrase {
           const last = words[words.length - 1];
           if ((w.base === 'or' || w.base === 'and') && last && !last.mention && QUALIFIERS.has(last.base)) { end = w.end; continue; }
           // "3.1 million payment and virtual gift cards": a noun used as a modifier, joined to a phrase that ends on its head.
-          if ((w.base === 'or' || w.base === 'and') && last && !last.mention && !last.possessive && joinsHead(v, w.end, limit, ms)) { end = w.end; continue; }
+          if ((w.base === 'or' || w.base === 'and') && last && !last.mention && !last.possessive && joinsHead(v, w.end, limit, ms)) { end = w.end; through = true; continue; }
           break;
         }
         // "3,000 recently patched servers" reads on to its head; "5,000 annually" ends.
         if (/ly$/.test(w.base) && !QUALIFIERS.has(w.base)) {
           if (!joinsHead(v, w.end, limit, ms)) break;
           end = w.end;
+          through = true;
           continue;
         }
         if (w.caps && monthOf(w.base) !== undefined && w.base.length > 2) break;
         // "1,000 servers affected", "100,000 IPs using the same certificate": a participle after the noun ends the phrase.
-        if (/(?:ed|ing)$/.test(w.base) && words.some((x) => !x.mention && !QUALIFIERS.has(x.base) && !IGNORABLE.has(x.base))) break;
+        if (!through && /(?:ed|ing)$/.test(w.base) && words.some((x) => !x.mention && !QUALIFIERS.has(x.base) && !IGNORABLE.has(x.base))) break;
       }
     }
     words.push(w);
@@ -294,10 +297,11 @@ function readPhrase(v: string, at: number, limit: number, ms: Locals): Phrase {
     if (acronym) end += acronym[0].length;
     if (w.mention) continue;
     if (w.possessive) break;
-    // "50 million current, former and prospective customers": qualifiers listed with commas.
-    if (v.charCodeAt(end) === 44 /* , */ && QUALIFIERS.has(w.base)) {
+    // "50 million current, former and prospective customers": qualifiers listed with commas; "11 voluntary,
+    // non-binding norms": adjectives too, when a head follows.
+    if (v.charCodeAt(end) === 44 /* , */ && !isPlural(w.base)) {
       const n = readWord(v, end + 1, ms);
-      if (n && !n.mention && QUALIFIERS.has(n.base)) { end = end + 1; continue; }
+      if (n && !n.mention && ((QUALIFIERS.has(w.base) && QUALIFIERS.has(n.base)) || joinsHead(v, end + 1, limit, ms))) { end = end + 1; through = true; continue; }
     }
     // "DDoS attacks": a name ending in a capital S is no plural.
     if (isPlural(w.base) && !QUALIFIERS.has(w.base) && !IGNORABLE.has(w.base) && !endsInCapitalS(w.text)) break;
