@@ -424,7 +424,7 @@ describe('figures', function () {
       assert.strictEqual(owner('As Coinbase noted, 6,000 customers were hit.', '6,000', 'crypto.com'), 'crypto.com');
     });
 
-    it('a sum demanded as a ransom is the ransom, however the sentence says it; a sum demanded in a story of no ransom is not', function () {
+    it('a sum demanded as a ransom is the ransom, a sum fined the fine, however the sentence says it; a sum demanded in a story of no ransom is not', function () {
       const names: Name[] = [['Kaseya', 'kaseya', 'organisation'], ['REvil', 'revil', 'organisation']];
       const noun = (texts: string[], fig: string) => figuresOf(texts, 'kaseya', names).find((f) => f.text === fig)?.noun;
       for (const [text, fig] of [
@@ -435,6 +435,10 @@ describe('figures', function () {
         ['Kaseya paid $5 million in ransom.', '$5 million'],
       ]) assert.strictEqual(noun([text], fig), 'ransom', text);
       assert.strictEqual(noun(['The regulator demanded $5 million from the bank.'], '$5 million'), undefined);
+      // A sum fined is the fine, however the sentence says it.
+      assert.strictEqual(noun(['Kaseya was fined $70 million in July.'], '$70 million'), 'fine');
+      assert.strictEqual(noun(['Kaseya faces a civil penalty of $5 million.'], '$5 million'), 'fine');
+      assert.strictEqual(noun(['Kaseya refined $5 million of oil.'], '$5 million'), undefined);
       assert.strictEqual(noun(['Kaseya paid $5 million for the firm.'], '$5 million'), undefined);
     });
 

@@ -1183,6 +1183,7 @@ const RANSOM_OF_BEFORE_RE = /\bransom(?:\s+(?:demand|payment|note|request))?\s+o
 const DEMANDED_BEFORE_RE = /\b(?:demand(?:ed|ing|s)?|extort(?:ed|ing)?|asked\s+for|asking\s+for)\s+(?:(?:a|an)\s+)?(?:(?:ransom|payment)\s+of\s+)?$/i;
 const AS_RANSOM_AFTER_RE = /^\s+(?:worth\s+of\s+\w+\s+)?(?:in|as(?:\s+an?)?)\s+(?:ransom|extortion)\b/i;
 const RANSOM_WORDS_RE = /\b(?:ransom|extort|decrypt)/i;
+const FINED_BEFORE_RE = /\b(?:fined|(?:civil\s+)?(?:penalty|fine)\s+of)\s+(?:(?:up\s+to|about|around|nearly|almost|more\s+than|over)\s+)?$/i;
 
 /**
  * A sum of money the sentence says was demanded as a ransom is the ransom,
@@ -1194,6 +1195,8 @@ const RANSOM_WORDS_RE = /\b(?:ransom|extort|decrypt)/i;
 function ransomSum(v: string, start: number, end: number, measured: Measured): Measured {
   const before = v.slice(Math.max(0, start - 40), start);
   const after = v.slice(end, end + 40);
+  // "Robinhood was fined $70 million", "a penalty of $5 million": the fine, as "a $70 million fine" is.
+  if (FINED_BEFORE_RE.test(before)) return { ...measured, noun: 'fine', nounSpan: undefined };
   if (RANSOM_OF_BEFORE_RE.test(before) || AS_RANSOM_AFTER_RE.test(after) || (DEMANDED_BEFORE_RE.test(before) && RANSOM_WORDS_RE.test(v))) {
     return { ...measured, noun: 'ransom', nounSpan: undefined };
   }
