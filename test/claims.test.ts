@@ -416,4 +416,15 @@ describe('who says each figure', function () {
     assert.strictEqual(said('about 100 million'), 'John Binns');
     assert.strictEqual(said('about 7.8 million'), 'T-Mobile');
   });
+
+  it('a speaker named before a figure with an apposition says it, though the sentence\'s attribution comes after: "BlackFen, the group …, says … while Helmsley\'s own estimate is …"', function () {
+    const text = article({ body: 'Helmsley Health said it was breached in April. BlackFen, the group that claimed the attack, says it holds 2 terabytes of data, while Helmsley’s own estimate is roughly 400 GB.', tags: '[[BlackFen]] [[Helmsley]]' });
+    const f = extractFacts('file:///ws/a.txt', text, parse(text).article, {});
+    const said = (fig: string) => {
+      const x = f.figures.find((g) => g.text === fig)!;
+      return attributionOf(f, x, f.claims.find((c) => c.sentence === x.sentence))?.who;
+    };
+    assert.strictEqual(said('2 terabytes'), 'BlackFen');
+    assert.strictEqual(said('roughly 400 GB'), 'Helmsley');
+  });
 });

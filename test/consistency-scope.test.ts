@@ -84,6 +84,17 @@ describe('figure consistency: scope and rules', function () {
     assert.deepStrictEqual(conflicts(c), []);
   });
 
+  it('sums of no one named in one article are as many thefts as it tells of; counts of no one named are still weighed', function () {
+    const [a] = check({ source: 'Wire', date: 'June 14, 2022', body: [
+      'Hackers from North Korea stole nearly $400 million worth of cryptocurrency in 2021 through at least seven attacks, according to a blockchain analysis firm.',
+      '',
+      'The firm notes that $97 million [stolen from cryptocurrency wallets managed by a Japanese exchange](https://example.com/x) in August was moved to addresses of a party working for North Korea.',
+    ].join('\n') });
+    assert.deepStrictEqual(a, []);
+    const [b] = check({ source: 'Wire', date: 'June 14, 2022', body: 'Exchanges lost data of 400,000 customers, the firm said. Later, the firm said data of 97,000 customers was lost.' });
+    assert.ok(b.some(([code]) => code !== 'figure.reconciled'), JSON.stringify(b));
+  });
+
   it('within one article, a part is no rival, but a definite reference to the breach count is', function () {
     const [parts] = check({ source: 'Wire', date: 'April 20, 2022', body: [
       'Verizon said card data from 1.3 million customers who shopped online had been stolen.',

@@ -138,6 +138,10 @@ describe('entities', function () {
     // Committees, councils and banks "of the …" too, with their acronyms.
     const icrc = entity(facts('The International Committee of the Red Cross (ICRC) said 515,000 people were affected. The ICRC is investigating.'), 'International Committee of the Red Cross');
     assert.deepStrictEqual([icrc?.kind, icrc?.aliases], ['organisation', ['ICRC']]);
+    // A single word with an apposition, then what it did, is a name: "Coincheck, a Tokyo-based exchange, lost …".
+    const coincheck = facts('Poly Network was hacked. In 2018, Coincheck, a Tokyo-based exchange, lost $530 million in digital coins.');
+    assert.strictEqual(entity(coincheck, 'Coincheck')?.kind, 'organisation');
+    assert.strictEqual(figure(coincheck, '$530 million').subject, 'coincheck');
     // Not across a sentence's own "of the" or "on": "the future of the Internet", "Microsoft Office of the future", "an attack on Acme Corp".
     const names = facts('Microsoft Office of the future is here. Hackers launched an attack on Acme Corp, a retailer.').entities.map((e) => e.name);
     assert.ok(names.includes('Acme Corp') && !names.some((n) => / of the | on /.test(n)), JSON.stringify(names));

@@ -400,13 +400,16 @@ describe('figures', function () {
     it('whose figure: not an agency that warns or a firm that notes it, nor who is told it, nor where apps and repositories are published', function () {
       const names: Name[] = [['Fortinet', 'fortinet', 'organisation'], ['CISA', 'cisa', 'organisation'], ['Chainalysis', 'chainalysis', 'organisation'],
         ['McMenamins', 'mcmenamins', 'organisation'], ['Oregon Department of Justice', 'oregon department of justice', 'organisation'],
-        ['GitHub', 'github', 'organisation'], ['Android', 'android', 'other'], ['Microsoft', 'microsoft', 'organisation']];
+        ['GitHub', 'github', 'organisation'], ['Android', 'android', 'other'], ['Microsoft', 'microsoft', 'organisation'], ['WordPress', 'wordpress', 'organisation']];
       const owner = (text: string, fig: string, fallback: string) => figuresOf(text, fallback, names).find((f) => f.text === fig)?.subject;
       assert.strictEqual(owner('CISA warned that attackers stole the data of 1,200 customers.', '1,200', 'fortinet'), 'fortinet');
       assert.strictEqual(owner('Chainalysis notes that $97 million was moved.', '$97 million', 'fortinet'), 'fortinet');
       assert.strictEqual(owner('McMenamins told the Oregon Department of Justice that 14,861 people were affected.', '14,861', 'mcmenamins'), 'mcmenamins');
       assert.strictEqual(owner('Researchers found more than 100,000 GitHub repositories whose keys had leaked.', 'more than 100,000', 'fortinet'), 'fortinet');
       assert.strictEqual(owner('The trojan steals from 226 Android applications.', '226', 'fortinet'), 'fortinet');
+      // A platform that is the article's subject is not whose sites are counted on it; a currency owns nothing.
+      assert.strictEqual(figuresOf('Over a million WordPress sites were breached.', 'wordpress', names).find((f) => f.text === 'Over a million')?.subject, undefined);
+      assert.strictEqual(figuresOf('Hackers stole nearly $400 million in Ether last year.', null, [...names, ['Ether', 'ether', 'other']]).find((f) => f.text === 'nearly $400 million')?.subject, undefined);
       // An agency's own count, a platform's own things and a warning to customers stay theirs.
       assert.strictEqual(owner('Microsoft has warned 609 customers.', '609', 'fortinet'), 'microsoft');
       assert.strictEqual(owner('GitHub removed 300 repositories.', '300', 'fortinet'), 'github');

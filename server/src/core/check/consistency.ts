@@ -625,9 +625,11 @@ class Judge {
   private measureList(fig: Figure): FigureRef[] {
     let list = this.byMeasure.get(fig.measure);
     if (!list) {
-      // Whose figure it is unknown: only this article can tell it is the same thing, so the corpus is not asked.
+      // Whose figure it is unknown: only this article can tell it is the same thing, so the corpus is not asked;
+      // and sums of no one's (a roundup's "North Korean hackers stole nearly $400 million", "$97 million stolen from
+      // wallets of an exchange") are as many thefts and ransoms as the article tells of.
       if (fig.subject === undefined && !fig.measure.startsWith('?|?') && fig.unit !== 'year') {
-        list = this.doc.facts.figures.filter((f) => f.measure === fig.measure && comparable(f)).map((figure) => ({ uri: this.uri, figure }));
+        list = fig.unit !== 'count' && fig.unit !== 'bytes' ? [] : this.doc.facts.figures.filter((f) => f.measure === fig.measure && comparable(f)).map((figure) => ({ uri: this.uri, figure }));
       } else {
         list = [];
         const mine = this.doc.summary.link;

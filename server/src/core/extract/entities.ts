@@ -496,7 +496,9 @@ function shapeOf(w: string): Shape {
 }
 
 /** Verbs that may follow a name and its apposition ("Quillfeather, the dating app, said"). */
-const APPOSITION_VERBS = new Set([...SAID, 'told', 'confirmed', 'announced', 'admitted', 'acknowledged', 'disclosed', 'reported', 'revealed', 'is', 'was', 'has', 'had', 'did', 'does', 'declined', 'denied', 'urged']);
+const APPOSITION_VERBS = new Set([...SAID, 'told', 'confirmed', 'announced', 'admitted', 'acknowledged', 'disclosed', 'reported', 'revealed', 'is', 'was', 'has', 'had', 'did', 'does', 'declined', 'denied', 'urged',
+  // "Coincheck, a Tokyo-based exchange, lost $530 million".
+  'lost', 'suffered', 'paid', 'agreed', 'filed', 'notified', 'fixed', 'patched', 'released', 'launched', 'warned', 'suspended', 'discovered', 'detected', 'collapsed']);
 
 /**
  * Whether the single word at `a` is followed by an apposition that says what

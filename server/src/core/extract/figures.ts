@@ -691,7 +691,7 @@ const SAYS_RE = /\b(?:said|says|told|noted|notes|explained|added|wrote|writes|po
 
 const ACTOR_BEFORE_RE = /\b(?:gang|crew|group|hackers?|actors?|operators?|extortionists?|cybercriminals?)\s+$/i;
 // "the REvil ransomware that locked up …": a ransomware's name is its gang's.
-const ACTOR_AFTER_RE = /^(?:[’']s)?\s*(?:(?:ransomware|extortion|hacking|hacker|cybercrime|criminal)\s+)?(?:gang|crew|group|hackers|operators|affiliates?)\b|^\s+ransomware\b/i;
+const ACTOR_AFTER_RE = /^(?:[’']s)?\s*(?:(?:ransomware|extortion|hacking|hacker|cybercrime|criminal)\s+)?(?:gang|crew|group|hackers|operators|affiliates?)\b|^\s+ransomware\b|^,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:gang|crew|group|hackers?|actors?|operators?|extortionists?)\b/i;
 
 /**
  * Whether a mention names a threat actor ("the REvil ransomware group", "the
@@ -1098,6 +1098,10 @@ export function extractFigures(
         // "three methods", "two vulnerabilities" in a sentence naming no one are no one's in particular.
         const fallback = measured.noun !== undefined && INCIDENTAL_NOUNS.has(measured.noun) ? undefined : fallbackSubject;
         subject = named !== undefined ? canon(named) : carried !== undefined ? canon(carried) : general ? undefined : fallback ?? (speaker !== undefined ? canon(speaker) : undefined);
+        // A currency owns nothing ("nearly $400 million in Ether"), nor a platform the apps or sites counted are on
+        // that the sentence does not name as their owner ("Over a million WordPress sites" of a GoDaddy breach, by the
+        // article's subject; another story's 1.6 million). "GitHub removed 300 repositories" stays GitHub's.
+        if (subject !== undefined && (CURRENCY_KEYS.has(subject) || (named === undefined && measured.noun !== undefined && HOSTED.has(measured.noun) && HOSTS.has(subject)))) subject = undefined;
       }
       const qualifiers = [...new Set(measured.qualifiers)].sort();
       figures.push(newFigure(
