@@ -13,6 +13,8 @@ import { measureLabel, partSources } from '../server/src/core/index/compare';
 import { parse } from '../server/src/core/syntax/parse';
 import { definition, references } from '../server/src/core/features/navigation';
 import { workspaceSymbols } from '../server/src/core/features/symbols';
+import { hover } from '../server/src/core/features/hover';
+import { checkConsistency } from '../server/src/core/check/consistency';
 
 function article(n: number): { uri: string; text: string } {
   const text = `# Acme breach ${n}\n\n## Information:\n+ Source: Example News\n+ Link: [article](https://news.example/${n})\n+ Date: Aug 20, 2021\n+ Author: Jane Roe\n\n## Article:\nAcme Corp said ${n + 1},000 customers were affected, according to Jane Doe.\n\n#### Tags:\n[[Acme Corp]]\n`;
@@ -326,5 +328,33 @@ describe('corpus index: a company under its name with and without its legal form
     // "Palo Alto Networks" is not Palo Alto.
     index.set(story('pan', 'Palo Alto Networks', 'Nov 9, 2021'));
     assert.strictEqual(index.get('file:///ws/pan.txt')!.facts.figures.find((x) => x.noun === 'customer')!.subject, 'palo alto networks');
+  });
+});
+
+describe('corpus index: one count of people under two nouns', function () {
+  const story = (n: string, date: string, body: string) => {
+    const uri = `file:///ws/${n}.txt`;
+    const text = `# Robinhood breach\n\n## Information:\n+ Source: ${n}\n+ Link: [article](https://news.example/${n})\n+ Date: ${date}\n+ Author: Jane Roe\n\n## Article:\n${body}\n\n#### Tags:\n[[Robinhood]]\n`;
+    return { uri, text, doc: { uri, facts: extractFacts(uri, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' as const } };
+  };
+
+  it('"about 7 million people" and "7M customers" of one owner are linked on the card and by go-to-source; other counts of its people are not, and the check weighs none of them', function () {
+    const index = new CorpusIndex();
+    const zdnet = story('zdnet', 'Nov 9, 2021', 'Robinhood said about 7 million people had some information leaked.');
+    const threatpost = story('threatpost', 'Nov 9, 2021', 'Robinhood said 7M customers were affected.');
+    const other = story('other', 'Nov 10, 2021', 'Robinhood said email addresses of 5 million users were taken.');
+    for (const s of [zdnet, threatpost, other]) index.set(s.doc);
+    const people = index.get(zdnet.uri)!.facts.figures.find((f) => f.text === 'about 7 million')!;
+    const five = index.get(other.uri)!.facts.figures.find((f) => f.text === '5 million')!;
+    const customers = index.get(threatpost.uri)!.facts.figures.find((f) => f.text === '7M')!;
+    assert.deepStrictEqual([people.measure, customers.measure], ['robinhood|person|', 'robinhood|customer|']);
+    assert.deepStrictEqual(definition(index, zdnet.uri, people.span.start + 1).map((l) => l.uri), [threatpost.uri]);
+    assert.deepStrictEqual(definition(index, threatpost.uri, customers.span.start + 1).map((l) => l.uri), [zdnet.uri]);
+    assert.deepStrictEqual(definition(index, other.uri, five.span.start + 1), []);
+    const card = hover(index, zdnet.uri, people.span.start + 1)!.markdown;
+    assert.match(card, /\*\*The same count in other words\*\*\n\n- Nov 9, 2021 — \*\*7M\*\* · customers · said by Robinhood — /, card);
+    assert.ok(!card.includes('5 million'), card);
+    // Never weighed: 5 million users are not a rival of 7M customers or 7 million people.
+    for (const s of [zdnet, threatpost, other]) assert.deepStrictEqual(checkConsistency(index, s.uri).filter((d) => d.code.startsWith('figure.')).map((d) => d.message), []);
   });
 });

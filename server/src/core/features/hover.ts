@@ -11,9 +11,9 @@
  * differ are listed unmarked: a card never calls wrong what the check does not.
  */
 import { articlesNaming, type CorpusIndex, type EntityEntry, type IndexedDoc } from '../index/corpus';
-import { comparableStatements, isDraft, findParts, formatValue, measureLabel, nearestInTime, partSources } from '../index/compare';
+import { comparableStatements, isDraft, findParts, formatValue, measureLabel, nearestInTime, partSources, sameCountOtherwise } from '../index/compare';
 import { judgeFigure, STORY, verdictWords, type Judged, type Verdict } from '../check/consistency';
-import { corporateBase, writtenMeasure } from '../extract/figures';
+import { corporateBase, writtenMeasure, writtenNoun } from '../extract/figures';
 import { attributionOf } from '../extract/claims';
 import type { Claim, DocFacts, Figure, SentenceRef } from '../extract/types';
 import { clipAround, escape, formatDate, openLink, shownDay } from './markdown';
@@ -314,6 +314,15 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
       lines.push(`\n**Other stories** (another time or event; not compared)\n`);
       for (const o of nearest(apart, judged.when, OTHER_STORIES, (x) => x.when)) lines.push(line(o, o.when, sameValue(f, o.figure) ? '· same value' : ''));
       if (apart.length > OTHER_STORIES) lines.push(`- … and ${apart.length - OTHER_STORIES} more`);
+    }
+    // "7 million people" here, "7M customers" there: the same count, which the check does not weigh.
+    const otherwise = sameCountOtherwise(index, doc.facts.uri, f).map((r) => ({ ...r, when: when(r) }));
+    if (otherwise.length) {
+      lines.push(`\n**The same count in other words**\n`);
+      for (const o of nearest(otherwise, judged.when, OTHER_STORIES, (x) => x.when)) {
+        lines.push(line(o, o.when, `· ${escape(writtenNoun(o.figure, index.get(o.uri)!.facts.sentences) ?? '')}`));
+      }
+      if (otherwise.length > OTHER_STORIES) lines.push(`- … and ${otherwise.length - OTHER_STORIES} more`);
     }
   } else {
     // Only what is known to count the same thing, in the same unit: "$75 million" and "29.7%" said

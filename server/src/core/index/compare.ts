@@ -169,7 +169,34 @@ const partBuffer: Figure[] = new Array<Figure>(MAX_PARTS);
  */
 export function comparableStatements(index: CorpusIndex, uri: string, fig: Figure): FigureRef[] {
   if (!knownMeasure(fig)) return [];
-  return sameMeasure(index, uri, fig).filter((r) => r.figure.unit === fig.unit && (fig.subject !== undefined || r.uri === uri));
+  const same = sameMeasure(index, uri, fig).filter((r) => r.figure.unit === fig.unit && (fig.subject !== undefined || r.uri === uri));
+  const otherwise = sameCountOtherwise(index, uri, fig);
+  return otherwise.length ? [...same, ...otherwise] : same;
+}
+
+/** Nouns of people a story's count is written in, one outlet's "people" another's "customers". */
+const PEOPLE_NOUNS = ['person', 'individual', 'victim', 'customer', 'user', 'subscriber', 'client', 'member', 'patient', 'account'];
+
+/**
+ * The same count of the same owner's people stated under another noun, at
+ * exactly its value: "about 7 million people" (ZDNet) and "7M customers"
+ * (ThreatPost) of Robinhood, "10 million Android users" and "10 million
+ * victims". Shown beside a figure (cards, timeline, go-to-source) but never
+ * weighed by the consistency check: a story's other counts of people (the 5
+ * million email addresses and 2 million names of Robinhood's 7 million) are
+ * parts, not revisions, and only an equal value says it is the same count.
+ */
+export function sameCountOtherwise(index: CorpusIndex, uri: string, fig: Figure): FigureRef[] {
+  if (fig.subject === undefined || fig.unit !== 'count' || !(fig.value > 0) || !PEOPLE_NOUNS.includes(fig.noun ?? '')) return [];
+  const qualifiers = fig.qualifiers.join('+');
+  const out: FigureRef[] = [];
+  for (const noun of PEOPLE_NOUNS) {
+    if (noun === fig.noun) continue;
+    for (const r of index.figuresOf(`${fig.subject}|${noun}|${qualifiers}`)) {
+      if (r.figure.value === fig.value && r.figure.unit === 'count' && r.uri !== uri && !isDraft(r.uri)) out.push(r);
+    }
+  }
+  return out;
 }
 
 /**
