@@ -20,10 +20,11 @@ const RECALL_FLOOR = 0.65;
  * Different pairs linked: 11 of 13 when the pairs were labelled (most
  * "different" pairs were found among figures the core did link), 7 once the
  * cards listed statements months apart as other stories and platforms and
- * currencies stopped owning figures. The aim is 0: lower it as false links
+ * currencies stopped owning figures, 6 once they told events apart by a year
+ * in the sentence as the check does. The aim is 0: lower it as false links
  * are fixed.
  */
-const FALSE_LINKS_CEILING = 7;
+const FALSE_LINKS_CEILING = 6;
 
 /** The pairs, one a line, for a failure message. */
 function list(pairs: PairResult[]): string {

@@ -358,3 +358,23 @@ describe('corpus index: one count of people under two nouns', function () {
     for (const s of [zdnet, threatpost, other]) assert.deepStrictEqual(checkConsistency(index, s.uri).filter((d) => d.code.startsWith('figure.')).map((d) => d.message), []);
   });
 });
+
+describe('figure cards: another event by its year', function () {
+  it('a figure the sentence places in another year is listed under "Other stories", as the check would, where the check does not weigh the measure', function () {
+    const doc = (n: string, date: string, body: string) => {
+      const uri = `file:///ws/${n}.txt`;
+      const text = `# Neiman Marcus breach\n\n## Information:\n+ Source: ${n}\n+ Link: [article](https://news.example/${n})\n+ Date: ${date}\n+ Author: Jane Roe\n\n## Article:\n${body}\n\n#### Tags:\n[[Neiman Marcus]]\n`;
+      return { uri, text, facts: extractFacts(uri, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' as const };
+    };
+    const index = new CorpusIndex();
+    // Counts of sites are not weighed by the check: the card tells the stories apart itself.
+    const now = doc('now', 'Sep 30, 2021', 'Attackers hit 3,000 sites running the Neiman Marcus plugin.');
+    const recalled = doc('recalled', 'Oct 1, 2021', 'Attackers hit 3,000 sites running the Neiman Marcus plugin. In 2013, attackers hit 7,000 sites running the Neiman Marcus plugin.');
+    for (const d of [now, recalled]) index.set(d);
+    const f = index.get(now.uri)!.facts.figures.find((x) => x.text === '3,000')!;
+    const card = hover(index, now.uri, f.span.start + 1)!.markdown;
+    const other = card.indexOf('**Other stories**');
+    assert.ok(card.includes('_Not checked for conflicts'), card);
+    assert.ok(other > 0 && card.indexOf('**7,000**') > other && card.indexOf('**3,000** ✓ same value') < other, card);
+  });
+});

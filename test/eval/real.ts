@@ -19,8 +19,8 @@
  * pair counts as not linked. A pair is linked when the writer is told the
  * two figures are one story's: either figure is among the statements a card
  * and go-to-definition list for the other (`comparableStatements`), and they
- * are no further apart in time than a story runs (`STORY`; farther, a card
- * lists them apart, under "Other stories").
+ * are not of different events by their dates (`anotherStory`: a card lists
+ * those apart, under "Other stories").
  *
  * Recall is the `same` pairs linked over all `same` pairs; false links are
  * the `different` pairs linked (the fewer the better).
@@ -34,7 +34,7 @@ import { pathToFileURL } from 'url';
 import { looksLikeArticle } from '../../server/src/core/detect';
 import { extractFacts } from '../../server/src/core/extract/facts';
 import type { Figure } from '../../server/src/core/extract/types';
-import { STORY } from '../../server/src/core/check/consistency';
+import { anotherStory } from '../../server/src/core/check/consistency';
 import { comparableStatements, sameMeasure } from '../../server/src/core/index/compare';
 import { CorpusIndex, lineStartsOf, type FigureRef } from '../../server/src/core/index/corpus';
 import { parse } from '../../server/src/core/syntax/parse';
@@ -196,18 +196,10 @@ function reaches(index: CorpusIndex, from: Resolved, to: Resolved, statements: (
   return statements(index, from.uri, fig).some((r) => r.uri === to.uri && r.figure.span.start === to.figure!.span.start);
 }
 
-/** When a figure holds: its own date ("as of Aug. 18"), else its article's. */
-function whenOf(index: CorpusIndex, r: Resolved): number | undefined {
-  const doc = index.get(r.uri);
-  const fig = doc?.facts.figures.find((f) => f.span.start === r.figure?.span.start);
-  return fig?.asOf ?? doc?.summary.date;
-}
-
-/** Whether two figures are further apart in time than a story runs: a card lists them as other stories. */
+/** Whether the two figures are of different events, as the check and the cards tell them apart (`anotherStory`). */
 function apart(index: CorpusIndex, a: Resolved, b: Resolved): boolean {
-  const x = whenOf(index, a);
-  const y = whenOf(index, b);
-  return x !== undefined && y !== undefined && Math.abs(x - y) > STORY;
+  const ref = (r: Resolved) => ({ uri: r.uri, figure: index.get(r.uri)!.facts.figures.find((f) => f.span.start === r.figure!.span.start)! });
+  return anotherStory(index, ref(a), ref(b));
 }
 
 export function evaluateLinks(corpusDir = DEFAULT_CORPUS, truthFile = TRUTH_FILE): LinkEvalResult {

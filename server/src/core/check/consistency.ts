@@ -429,6 +429,20 @@ function totalsOf(index: CorpusIndex, total: Stated): Figure[] {
   return parts;
 }
 
+/** Two statements of different events: explicit dates far apart, or articles further apart than a story runs. */
+function storiesApart(a: Stated, b: Stated): boolean {
+  return farApart(a, b) || (a.when !== undefined && b.when !== undefined && Math.abs(a.when - b.when) > STORY);
+}
+
+/**
+ * Whether two figures are statements of different events, as the check
+ * tells them apart ("In 2013, … 1.1 million cards" in a story of 2020), for
+ * what lists statements the check does not weigh (cards, evaluations).
+ */
+export function anotherStory(index: CorpusIndex, a: FigureRef, b: FigureRef): boolean {
+  return storiesApart(stated(index, a.uri, a.figure), stated(index, b.uri, b.figure));
+}
+
 /** Dates (days, months or years) more than half a year apart: different events, not one count. */
 function farApart(a: Stated, b: Stated): boolean {
   const x = a.period ?? a.when;
@@ -726,7 +740,7 @@ class Judge {
       const not = notWeighed(o);
       if (not) return not;
       // Explicit dates far apart are different events ("in 2018, about 2.5 million customers").
-      if (farApart(me, o) || (me.when !== undefined && o.when !== undefined && Math.abs(me.when - o.when) > STORY)) return 'another-story';
+      if (storiesApart(me, o)) return 'another-story';
       // "$5 million" and "€4.2 million" may be one sum converted: without a rate of the day there is nothing to weigh.
       if (o.figure.unit !== fig.unit) return `in ${o.figure.unit === 'bytes' || fig.unit === 'bytes' ? 'another unit' : 'another currency'}`;
       if (agree(fig, o.figure)) return 'agrees';

@@ -10,9 +10,9 @@
  * Where the check weighs nothing (counts of sites, percentages), values that
  * differ are listed unmarked: a card never calls wrong what the check does not.
  */
-import { articlesNaming, type CorpusIndex, type EntityEntry, type IndexedDoc } from '../index/corpus';
+import { articlesNaming, type CorpusIndex, type EntityEntry, type FigureRef, type IndexedDoc } from '../index/corpus';
 import { comparableStatements, isDraft, findParts, formatValue, measureLabel, nearestInTime, partSources, sameCountOtherwise } from '../index/compare';
-import { judgeFigure, STORY, verdictWords, type Judged, type Verdict } from '../check/consistency';
+import { anotherStory, judgeFigure, verdictWords, type Judged, type Verdict } from '../check/consistency';
 import { corporateBase, writtenMeasure, writtenNoun } from '../extract/figures';
 import { attributionOf } from '../extract/claims';
 import type { Claim, DocFacts, Figure, SentenceRef } from '../extract/types';
@@ -330,7 +330,7 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
     const all = comparableStatements(index, doc.facts.uri, f).map((r) => ({ ...r, when: when(r) }));
     // As the check does: statements months apart are of another story (Patch Tuesday's zero-days of another
     // month, another year's arrests), listed apart, so the card does not pass them off as this one's.
-    const apart = (o: { when?: number }) => here !== undefined && o.when !== undefined && Math.abs(o.when - here) > STORY;
+    const apart = (o: FigureRef) => anotherStory(index, { uri: doc.facts.uri, figure: f }, o);
     const others = all.filter((o) => !apart(o));
     const later = all.filter(apart);
     if (others.length) {
