@@ -427,6 +427,13 @@ describe('figures', function () {
       assert.strictEqual(owner('As Coinbase noted, 6,000 customers were hit.', '6,000', 'crypto.com'), 'crypto.com');
     });
 
+    it('a running count of the year is kept apart from one event\'s: "10 zero-days found so far this year" is not "two zero-days" of an update', function () {
+      const measure = (text: string, fig: string) => figure(text, fig).measure;
+      assert.strictEqual(measure('T-Mobile now has up to 10 zero-days found so far this year.', 'up to 10'), 't-mobile|zero-day|so-far');
+      assert.strictEqual(measure('T-Mobile has patched 12 zero-days since the beginning of 2021.', '12'), 't-mobile|zero-day|so-far');
+      assert.strictEqual(measure('T-Mobile patched two zero-days on Monday.', 'two'), 't-mobile|zero-day|');
+    });
+
     it('a sum demanded as a ransom is the ransom, a sum fined the fine, however the sentence says it; a sum demanded in a story of no ransom is not', function () {
       const names: Name[] = [['Kaseya', 'kaseya', 'organisation'], ['REvil', 'revil', 'organisation']];
       const noun = (texts: string[], fig: string) => figuresOf(texts, 'kaseya', names).find((f) => f.text === fig)?.noun;

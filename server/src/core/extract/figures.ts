@@ -465,6 +465,17 @@ function measureAfter(v: string, r: RawNumber, ms: Locals, offset: number): Meas
   };
 }
 
+/** The qualifier of a running count: "10 zero-days so far this year", "12 zero-days since the beginning of 2021". */
+export const SO_FAR = 'so-far';
+const SO_FAR_RE = /\b(?:so far (?:this year|in 20\d\d)|this year so far|since the (?:beginning|start) of (?:the year|20\d\d)|year[- ]to[- ]date|(?:for|in|during) the year so far|to date this year)\b/i;
+
+/** Whether the clause after a figure says it is a running count of the year. */
+function soFar(v: string, end: number): boolean {
+  const rest = v.slice(end, end + 100);
+  const stop = rest.search(/[.;:!?]/);
+  return SO_FAR_RE.test(stop < 0 ? rest : rest.slice(0, stop));
+}
+
 /** What a sum of money is held in. */
 const ASSET_NOUNS = new Set(['cryptocurrency', 'crypto', 'crypto-asset', 'cryptoasset', 'bitcoin', 'ether', 'ethereum', 'token', 'coin', 'asset',
   'fund', 'cash', 'money', 'stablecoin', 'currency', 'digital asset', 'monero', 'usdt', 'usdc']);
@@ -1054,6 +1065,8 @@ export function extractFigures(
         measured = measureAfter(v, r, local, offset);
         if (!measured.noun && r.unit === 'count') measured = measureBefore(v, start, local, offset) ?? measured;
       }
+      // "up to 10 browser zero-days found so far this year": a running count, not the two of this update.
+      if (measured.noun !== undefined && r.unit === 'count' && soFar(v, r.end)) measured = { ...measured, qualifiers: [...measured.qualifiers, SO_FAR] };
       // "hackers stole crypto-assets worth $324 million", "lost about $320 million", "the $314M heist": the sum stolen.
       if (MONEY.has(r.unit)) measured = stolenSum(v, start, r.end, measured, local, offset);
       const span: Span = { start: offset + start, end: offset + r.end };
@@ -1342,12 +1355,14 @@ export function writtenParts(f: Figure, sentences: readonly SentenceRef[]): { wh
   const near = s ? Math.max(0, f.span.start - s.span.start) : 0;
   const before: string[] = [];
   const names: string[] = [];
+  let soFar = false;
   for (const q of f.qualifiers) {
+    if (q === SO_FAR) { soFar = true; continue; }
     const name = titleCase ? undefined : writtenAsName(text, q, near);
     if (name) names.push(name);
     else before.push(q);
   }
-  return { what: [...before, writtenNoun(f, sentences) ?? ''].filter(Boolean).join(' '), names };
+  return { what: [...before, writtenNoun(f, sentences) ?? '', soFar ? 'so far' : ''].filter(Boolean).join(' '), names };
 }
 
 /** Whether most words of four letters or more are capitalised ("Verizon Says 850,000 Prepaid Customers Hit"). */
