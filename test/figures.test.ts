@@ -434,6 +434,14 @@ describe('figures', function () {
       assert.strictEqual(measure('T-Mobile patched two zero-days on Monday.', 'two'), 't-mobile|zero-day|');
     });
 
+    it('a place that "saw" or "had" a figure makes it that place\'s share: Florida\'s 111.1 million attempts are not the world\'s 304.6 million', function () {
+      const names: Name[] = [['SonicWall', 'sonicwall', 'organisation'], ['Florida', 'florida', 'place'], ['New York', 'new york', 'place']];
+      const measure = (text: string, fig: string) => figuresOf(text, 'sonicwall', names).find((f) => f.text === fig)?.measure;
+      assert.strictEqual(measure('The hardest hit state was Florida, which saw 111.1 million ransomware attempts.', '111.1 million'), 'sonicwall|attempt|florida+ransomware');
+      assert.strictEqual(measure('New York had 26.4 million ransomware attempts.', '26.4 million'), 'sonicwall|attempt|new york+ransomware');
+      assert.strictEqual(measure('SonicWall saw 304.6 million ransomware attempts in Florida and elsewhere.', '304.6 million'), 'sonicwall|attempt|ransomware');
+    });
+
     it('a sum demanded as a ransom is the ransom, a sum fined the fine, however the sentence says it; a sum demanded in a story of no ransom is not', function () {
       const names: Name[] = [['Kaseya', 'kaseya', 'organisation'], ['REvil', 'revil', 'organisation']];
       const noun = (texts: string[], fig: string) => figuresOf(texts, 'kaseya', names).find((f) => f.text === fig)?.noun;

@@ -465,6 +465,20 @@ function measureAfter(v: string, r: RawNumber, ms: Locals, offset: number): Meas
   };
 }
 
+/** Between a place and its figure: "Florida, which saw", "New York had", "Idaho saw". */
+const PLACE_SAW_RE = /^(?:,\s+which)?\s+(?:saw|had|has|recorded|reported|logged|experienced|accounted for|suffered)\s+(?:(?:about|around|nearly|almost|more than|over|some|roughly|at least)\s+)?$/i;
+
+/** The key of a place that "saw" or "had" the figure starting at `start`, when one does. */
+function placeBefore(v: string, start: number, ms: Locals, kindOf: (key: string) => EntityKind | undefined): string | undefined {
+  for (let k = ms.list.length - 1; k >= 0; k--) {
+    const l = ms.list[k];
+    if (l.end > start) continue;
+    if (start - l.end > 40) return undefined;
+    return kindOf(l.m.key) === 'place' && PLACE_SAW_RE.test(v.slice(l.end, start)) ? l.m.key : undefined;
+  }
+  return undefined;
+}
+
 /** The qualifier of a running count: "10 zero-days so far this year", "12 zero-days since the beginning of 2021". */
 export const SO_FAR = 'so-far';
 const SO_FAR_RE = /\b(?:so far (?:this year|in 20\d\d)|this year so far|since the (?:beginning|start) of (?:the year|20\d\d)|year[- ]to[- ]date|(?:for|in|during) the year so far|to date this year)\b/i;
@@ -1064,6 +1078,11 @@ export function extractFigures(
       if (r.unit !== 'year' && r.unit !== 'age') {
         measured = measureAfter(v, r, local, offset);
         if (!measured.noun && r.unit === 'count') measured = measureBefore(v, start, local, offset) ?? measured;
+      }
+      // "Florida, which saw 111.1 million ransomware attempts", "New York had 26.4 million": a place's share of a count.
+      if (r.unit !== 'year' && r.unit !== 'age') {
+        const place = placeBefore(v, start, local, kindOf);
+        if (place !== undefined && !measured.qualifiers.includes(place)) measured = { ...measured, qualifiers: [...measured.qualifiers, place] };
       }
       // "up to 10 browser zero-days found so far this year": a running count, not the two of this update.
       if (measured.noun !== undefined && r.unit === 'count' && soFar(v, r.end)) measured = { ...measured, qualifiers: [...measured.qualifiers, SO_FAR] };
