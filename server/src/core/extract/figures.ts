@@ -1169,6 +1169,8 @@ const LOST_BEFORE_RE = /\b(?:lost|losing|loses|lose)\s+$/i;
 const IN_COINS_AFTER_RE = /^\s+(?:worth\s+)?(?:of|in)\s+(?:crypto|cryptocurrency|cryptocurrencies|bitcoin|ether|ethereum|digital (?:coins|assets|currency)|tokens|funds)\b/i;
 /** "lost over $600 million to a hacker", "losing nearly $19 million in an attack": a loss to an attack is a theft. */
 const TO_ATTACK_AFTER_RE = /^\s+(?:(?:worth\s+)?(?:of|in)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:to|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:hackers?|attackers?|thieves|cyber-?criminals|exploits?|hacks?|heists?|attacks?|breach)\b/i;
+/** A speaker, then its own platform or users named before the sum: "X said … in the platform to siphon away". */
+const OWN_LOSS_RE = /^[\]\s]*(?:\([^)]*\))?\s*(?:said|says|confirmed|disclosed|announced|reported|admitted)\b[^.;]*\b(?:its|their|the (?:platform|exchange|protocol|bridge|project|network|company|firm|service))\b/i;
 const SAID_JUST_BEFORE_RE = /^\s*\[?(?:said|says|confirmed|disclosed|announced|reported)\]?\s*(?:that\s+)?(?:(?:about|around|roughly|approximately|more than|over|nearly|almost|some|at least|up to)\s+)?$/i;
 const FROM_RE = /^[^.;:]{0,40}?\b(?:stolen|drained|siphoned|taken)\s+from\s+(?:the\s+)?/iy;
 
@@ -1205,6 +1207,13 @@ function stolenSum(v: string, start: number, end: number, measured: Measured, ms
     const limit = at + (stop < 0 ? 100 : stop);
     victim = ms.list.find((l) => l.start >= at && l.end <= limit)?.m;
     if (!victim && /^[\w-]+(?:\s+[\w-]+)?s\b/.test(v.slice(at, at + 40))) general = true;
+  }
+  // "Poly Network said an attacker exploited a vulnerability in the platform to siphon away roughly $610 million":
+  // a company that tells of its own loss ("the platform", "its users") is whose it is, not the story's subject.
+  if (!victim && !general) {
+    const speaker = ms.list.filter((l) => l.end <= start).pop();
+    const between = speaker ? v.slice(speaker.end, start) : '';
+    if (speaker && between.length <= 300 && OWN_LOSS_RE.test(between)) victim = speaker.m;
   }
   // "Vulcan Forged said around $140 million had been stolen from their users": who says it is whose users they are.
   if (from && !victim && /^(?:their|its)\b/i.test(after.slice(from[0].length))) {
