@@ -405,6 +405,16 @@ describe('claims', function () {
   });
 });
 
+describe('the day a figure holds', function () {
+  it('is not the day the breach started or happened: "a data breach that started on October 15"', function () {
+    const text = article({ info: { Source: 'ZDNet', Link: 'https://example.com/a', Date: 'January 3, 2022', Author: 'A B' }, body: 'This weekend, Broward Health notified more than 1.3 million patients that their data was involved in a data breach that started on October 15. On Dec. 28, Broward Health said 9,000 staff were hit.' });
+    const f = extractFacts('file:///ws/a.txt', text, parse(text).article, {});
+    const at = (fig: string) => f.figures.find((g) => g.text === fig)!.asOf;
+    assert.strictEqual(at('more than 1.3 million'), undefined);
+    assert.strictEqual(new Date(at('9,000')!).toISOString().slice(0, 10), '2021-12-28');
+  });
+});
+
 describe('who says each figure', function () {
   it('a second speaker between the sentence\'s attribution and a figure says that figure: "Binns claimed … but T-Mobile later confirmed …"', function () {
     const text = article({ body: 'John Binns initially claimed he had access to the data of about 100 million customers but T-Mobile later confirmed that the data of about 7.8 million customers had been stolen.' });

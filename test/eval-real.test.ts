@@ -11,20 +11,21 @@ import * as fs from 'fs';
 import { DEFAULT_CORPUS, evaluateLinks, loadLinkTruth, type LinkEvalResult, type PairResult } from './eval/real';
 
 /**
- * Same pairs linked over same pairs: 15/29 = 0.52 when the pairs were labelled, 19/29 = 0.66
- * once one count of people under two nouns was linked. Raise it as links improve.
+ * Same pairs linked over same pairs: 15/29 = 0.52 when the first 42 pairs were labelled, 19/29
+ * once one count of people under two nouns was linked; 28/50 = 0.56 with 33 pairs of other
+ * incidents added (labelled without looking at what Breach Desk does). Raise it as links improve.
  */
-const RECALL_FLOOR = 0.65;
+const RECALL_FLOOR = 0.55;
 
 /**
  * Different pairs linked: 11 of 13 when the pairs were labelled (most
  * "different" pairs were found among figures the core did link), 7 once the
  * cards listed statements months apart as other stories and platforms and
  * currencies stopped owning figures, 6 once they told events apart by a year
- * in the sentence as the check does. The aim is 0: lower it as false links
- * are fixed.
+ * in the sentence as the check does; 5 of 25 with the 33 pairs of other
+ * incidents. The aim is 0: lower it as false links are fixed.
  */
-const FALSE_LINKS_CEILING = 6;
+const FALSE_LINKS_CEILING = 5;
 
 /** The pairs, one a line, for a failure message. */
 function list(pairs: PairResult[]): string {

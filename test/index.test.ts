@@ -354,6 +354,13 @@ describe('corpus index: one count of people under two nouns', function () {
     const card = hover(index, zdnet.uri, people.span.start + 1)!.markdown;
     assert.match(card, /\*\*The same count in other words\*\*\n\n- Nov 9, 2021 — \*\*7M\*\* · customers · said by Robinhood — /, card);
     assert.ok(!card.includes('5 million'), card);
+    // Customers are current unless said otherwise: "7.8 million postpaid subscribers" are the "current postpaid customer accounts".
+    const subscribers = story('subscribers', 'Aug 18, 2021', 'Robinhood said as many as 7.8 million postpaid subscribers were hit.');
+    const accounts = story('accounts', 'Aug 19, 2021', 'Robinhood said approximately 7.8 million current postpaid customer accounts were hit.');
+    for (const s of [subscribers, accounts]) index.set(s.doc);
+    const sub = index.get(subscribers.uri)!.facts.figures.find((f) => f.text === 'as many as 7.8 million')!;
+    assert.deepStrictEqual(definition(index, subscribers.uri, sub.span.start + 1).map((l) => l.uri), [accounts.uri]);
+    for (const s of [subscribers, accounts]) index.remove(s.uri);
     // Never weighed: 5 million users are not a rival of 7M customers or 7 million people.
     for (const s of [zdnet, threatpost, other]) assert.deepStrictEqual(checkConsistency(index, s.uri).filter((d) => d.code.startsWith('figure.')).map((d) => d.message), []);
   });

@@ -37,7 +37,7 @@
 import type { Claim, DocFacts, Figure, SentenceRef } from '../extract/types';
 import { diag, type Diagnostic, type Fix, type RelatedInfo } from '../diagnostics';
 import { writtenMeasure } from '../extract/figures';
-import { attributionOf } from '../extract/claims';
+import { attributionOf, EVENT_DAY_BEFORE_RE } from '../extract/claims';
 import { canonicalUrl } from '../extract/urls';
 import { agree, findParts, formatValue, nearestInTime, partSources, sameMeasure, type Reconciliation } from '../index/compare';
 import { quoteWords, type CorpusIndex, type FigureRef, type IndexedDoc } from '../index/corpus';
@@ -299,8 +299,10 @@ function namesDay(f: DocFacts, c: Claim): boolean {
   if (!c.asOfSpan) return false;
   const s = f.sentences[c.sentence];
   const text = s ? s.text.slice(c.asOfSpan.start - s.span.start, c.asOfSpan.end - s.span.start) : '';
+  if (s && EVENT_DAY_BEFORE_RE.test(s.text.slice(Math.max(0, c.asOfSpan.start - s.span.start - 40), c.asOfSpan.start - s.span.start))) return false;
   return /\b\d{1,2}(?:st|nd|rd|th)?\b(?!\d)/.test(text.replace(/\b(?:19|20)\d\d\b/g, '')) || /day\b|yesterday/i.test(text);
 }
+
 
 const statedCache = new WeakMap<Figure, Stated>();
 
@@ -475,14 +477,27 @@ function upper(f: Figure): number {
 
 function outletDate(index: CorpusIndex, s: Stated): string {
   const f = index.get(s.uri)!.facts;
-  return `${f.source ?? 'another article'}, ${formatDate(shownDay(f, s.when))}`;
+  return `${f.source ?? 'another article'}, ${dayOf(f, s)}`;
 }
 
+/**
+ * The day an article was published, as a writer looks it up, and the day its
+ * figure holds when the article dates it otherwise: "Feb 3, 2022 (as of Feb
+ * 2)" for ZDNet's story of Thursday on what Wormhole confirmed on Wednesday.
+ */
+function dayOf(f: DocFacts, s: Stated): string {
+  const when = formatDate(shownDay(f, s.when));
+  if (f.date === undefined || s.when === f.date) return when;
+  const published = formatDate(shownDay(f, f.date));
+  if (published === when) return when;
+  const asOf = new Date(s.when ?? 0).getUTCFullYear() === new Date(f.date).getUTCFullYear() ? when.replace(/, \d{4}$/, '') : when;
+  return `${published} (as of ${asOf})`;
+}
 
 /** "ThreatPost (Aug 28, 2021)": a cited source, in a sentence of its own. */
 function citedAs(index: CorpusIndex, s: Stated): string {
   const f = index.get(s.uri)!.facts;
-  return `${f.source ?? 'the cited article'} (${formatDate(shownDay(f, s.when))})`;
+  return `${f.source ?? 'the cited article'} (${dayOf(f, s)})`;
 }
 
 function sentenceSpan(index: CorpusIndex, s: Stated): Span {
@@ -1027,13 +1042,14 @@ function fixesFor(index: CorpusIndex, uri: string, fig: Figure, agreeing: Stated
   const closes = raw.split(']').length - 1;
   const cited = new Set<string>();
   for (const a of agreeing) {
-    if (inLink || opens || closes || a.uri === uri || cited.has(a.uri) || cited.size >= 2) continue;
+    // Only an article that states this very value is cited for it: "about 400" agrees with 438 but is no source of it.
+    if (inLink || opens || closes || a.uri === uri || cited.has(a.uri) || cited.size >= 2 || a.figure.value !== fig.value || a.figure.unit !== fig.unit) continue;
     const f = index.get(a.uri)!.facts;
     const url = f.linkUrl;
     if (!url || !/^https?:\/\/\S+$/.test(url)) continue;
     cited.add(a.uri);
     fixes.push({
-      title: `Cite ${f.source ?? 'the agreeing article'} (${formatDate(shownDay(f, a.when))}), which also gives ${inline(a.figure.text)}`,
+      title: `Cite ${f.source ?? 'the agreeing article'} (${dayOf(f, a)}), which also gives ${inline(a.figure.text)}`,
       edits: [{ span: fig.span, newText: `[${fig.text}](${url.replace(/\(/g, '%28').replace(/\)/g, '%29')})` }],
     });
   }

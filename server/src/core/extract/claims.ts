@@ -619,8 +619,12 @@ export function extractClaims(
  * one before it ("As of Aug. 18, … ~40 million"), else the nearest after
  * that a preposition introduces ("…, T-Mobile said on Friday"). Only dates
  * that name a day count: "a ransomware attack in March" dates the attack,
- * not the count, and "a deadline of June 27" is no as-of date.
+ * not the count, nor does "a breach that started on October 15", and "a
+ * deadline of June 27" is no as-of date.
  */
+/** Words that make a day the breach's own ("a data breach that started on October 15"), not the day a count holds. */
+export const EVENT_DAY_BEFORE_RE = /\b(?:start(?:ed|ing)|beg[au]n|beginning|occurr(?:ed|ing)|happened|took place|breached|hacked|compromised|between|since)\s+(?:on\s+|in\s+)?(?:or\s+(?:about|around)\s+)?$/i;
+
 export function assignAsOf(figures: Figure[], sentences: SentenceRef[], articleDate: number | undefined): Figure[] {
   const cache = new Map<number, DateMention[]>();
   const reading = readingsOf(sentences);
@@ -633,7 +637,7 @@ export function assignAsOf(figures: Figure[], sentences: SentenceRef[], articleD
       dates = datesIn(v, articleDate);
       cache.set(f.sentence, dates);
     }
-    const days = dates.filter((d) => d.day);
+    const days = dates.filter((d) => d.day && !EVENT_DAY_BEFORE_RE.test(v.slice(Math.max(0, d.start - 40), d.start)));
     if (!days.length) return f;
     const start = f.span.start - s.span.start;
     const end = f.span.end - s.span.start;

@@ -178,8 +178,8 @@ export function comparableStatements(index: CorpusIndex, uri: string, fig: Figur
 const PEOPLE_NOUNS = ['person', 'individual', 'victim', 'customer', 'user', 'subscriber', 'client', 'member', 'patient', 'account'];
 
 /**
- * The same count of the same owner's people stated under another noun, at
- * exactly its value: "about 7 million people" (ZDNet) and "7M customers"
+ * The same count of the same owner's people stated under another noun (or
+ * with "current" said or not), at exactly its value: "about 7 million people" (ZDNet) and "7M customers"
  * (ThreatPost) of Robinhood, "10 million Android users" and "10 million
  * victims". Shown beside a figure (cards, timeline, go-to-source) but never
  * weighed by the consistency check: a story's other counts of people (the 5
@@ -188,12 +188,18 @@ const PEOPLE_NOUNS = ['person', 'individual', 'victim', 'customer', 'user', 'sub
  */
 export function sameCountOtherwise(index: CorpusIndex, uri: string, fig: Figure): FigureRef[] {
   if (fig.subject === undefined || fig.unit !== 'count' || !(fig.value > 0) || !PEOPLE_NOUNS.includes(fig.noun ?? '')) return [];
-  const qualifiers = fig.qualifiers.join('+');
+  // "7.8 million postpaid subscribers" are the "7.8 million current postpaid customer accounts": customers are current
+  // unless said otherwise, so the count is looked for with and without "current".
+  const base = fig.qualifiers.filter((q) => q !== 'current');
+  const forms = [base.join('+'), [...base, 'current'].sort().join('+')];
   const out: FigureRef[] = [];
   for (const noun of PEOPLE_NOUNS) {
-    if (noun === fig.noun) continue;
-    for (const r of index.figuresOf(`${fig.subject}|${noun}|${qualifiers}`)) {
-      if (r.figure.value === fig.value && r.figure.unit === 'count' && r.uri !== uri && !isDraft(r.uri)) out.push(r);
+    for (const qualifiers of forms) {
+      const key = `${fig.subject}|${noun}|${qualifiers}`;
+      if (key === fig.measure) continue;
+      for (const r of index.figuresOf(key)) {
+        if (r.figure.value === fig.value && r.figure.unit === 'count' && r.uri !== uri && !isDraft(r.uri)) out.push(r);
+      }
     }
   }
   return out;
