@@ -95,6 +95,32 @@ describe('figure consistency: scope and rules', function () {
     assert.ok(b.some(([code]) => code !== 'figure.reconciled'), JSON.stringify(b));
   });
 
+  it('a zero too many or too few is a conflict, told as such, with the value to use: 400 million against 40 million', function () {
+    const [a] = diagnose(
+      { source: 'Draft', date: 'Aug 19, 2021', body: 'Verizon said data of just over 400 million former or prospective customers was stolen.' },
+      { source: 'Wire', date: 'Aug 18, 2021', body: 'Verizon said data of 40 million former or prospective customers was stolen.' },
+      { source: 'Post', date: 'Aug 18, 2021', body: 'Verizon confirmed that data of about 40 million former or prospective customers was stolen.' },
+    );
+    const d = a.diagnostics.find((x) => x.code === 'figure.conflict')!;
+    assert.ok(d, JSON.stringify(a.diagnostics.map((x) => x.message)));
+    assert.match(d.message, /^just over 400 million former or prospective customers disagrees with .*\(ten times as much: a zero too many\?\)\.$/);
+    // Two digits say it from one source too, and "Use" offers that source's value.
+    const [b] = diagnose(
+      { source: 'Draft', date: 'Aug 19, 2021', body: 'Verizon said about 78 million current postpaid customers were hit.' },
+      { source: 'Wire', date: 'Aug 18, 2021', body: 'Verizon said about 7.8 million current postpaid customers were hit.' },
+    );
+    const e = b.diagnostics.find((x) => x.code === 'figure.conflict')!;
+    assert.match(e?.message ?? '', /\(ten times as much: a zero too many\?\)/, JSON.stringify(b.diagnostics.map((x) => x.message)));
+    assert.deepStrictEqual(e.fixes?.map((f) => f.title), ['Use about 7.8 million, the value the other source gives']);
+    // One digit and one source, or two weeks apart: two counts, as before ("300" and "3,000" accounts removed).
+    const quiet = (draft: string, date: string, other: string) => check(
+      { source: 'Draft', date, body: `Verizon said ${draft} customers were hit.` },
+      { source: 'Wire', date: 'Aug 18, 2021', body: `Verizon said ${other} customers were hit.` },
+    )[0];
+    assert.deepStrictEqual(quiet('3,000', 'Aug 19, 2021', '300'), []);
+    assert.deepStrictEqual(quiet('78 million', 'Sep 10, 2021', '7.8 million'), []);
+  });
+
   it('within one article, a part is no rival, but a definite reference to the breach count is', function () {
     const [parts] = check({ source: 'Wire', date: 'April 20, 2022', body: [
       'Verizon said card data from 1.3 million customers who shopped online had been stolen.',

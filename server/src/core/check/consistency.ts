@@ -269,6 +269,36 @@ function sameScale(a: Figure, b: Figure): boolean {
   return lo > 0 && hi / lo <= 5;
 }
 
+/**
+ * How many times ten `a` is of `b` when the two are written with the same
+ * digits ("400 million" and "40 million", "78 million" and "7.8 million",
+ * "15,000" and "1,500"): a zero too many or too few, the commonest slip of a
+ * figure, which far apart in size is otherwise taken for another population.
+ * 0 when they are not.
+ */
+function decimalSlip(a: Figure, b: Figure): number {
+  if (a.unit !== b.unit || !(a.value > 0) || !(b.value > 0) || a.value === b.value) return 0;
+  const ratio = a.value / b.value;
+  const k = Math.round(Math.log10(ratio));
+  if (k === 0 || Math.abs(k) > 3 || Math.abs(ratio / 10 ** k - 1) > 1e-9) return 0;
+  return k;
+}
+
+/** How close in time a slip's two statements are: one week's news (two takedowns two weeks apart are two events). */
+const SLIP_WINDOW = 7 * DAY;
+
+/** How many digits a value is written with, trailing zeros aside: 2 for 7.8 million, 1 for 40 million. */
+function significantDigits(value: number): number {
+  const digits = String(value).replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  return /^\d+$/.test(digits) ? digits.length : 0;
+}
+
+/** "ten times as many as", "a hundred times fewer than": how a slip is told. */
+function slipWords(k: number): string {
+  const times = ['', 'ten', 'a hundred', 'a thousand'][Math.abs(k)];
+  return k > 0 ? `${times} times as much: a zero too many?` : `${times} times less: a zero missing?`;
+}
+
 const claimCache = new WeakMap<DocFacts, Map<number, Claim>>();
 
 /** A sentence's (first) claim; the lookup table is built once per article version. */
@@ -764,6 +794,11 @@ class Judge {
       if (sameScale(fig, o.figure) && partElsewhere(o)) return 'part';
       // This figure may itself be one of the parts of the other's total.
       if (o.figure.value > fig.value && this.partsHere(o).some((p) => p.parts.includes(fig))) return 'part';
+      // "78 million" against "7.8 million": a slip, not another population, unless one of them is a claim, in one week's
+      // news. With one digit ("300" and "3,000" accounts removed, two takedowns) only against a value two other articles give.
+      if (!sameScale(fig, o.figure) && decimalSlip(fig, o.figure) !== 0 && !me.claimant && !o.claimant && !me.base && !o.base
+        && (me.when === undefined || o.when === undefined || Math.abs(me.when - o.when) <= SLIP_WINDOW)
+        && (significantDigits(fig.value) >= 2 || new Set(all.filter((p) => p.uri !== uri && p.figure.value === o.figure.value).map((p) => p.uri)).size >= 2)) return 'conflicts';
       if (!sameScale(fig, o.figure)) return 'another population (far apart in size)';
       // A claim below a confirmed count while claims of more than it stand ("30m" offered as a sample of the "100m" for
       // sale, against T-Mobile's 40m) claims a part, not a rival total.
@@ -918,8 +953,9 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
     } else if (conflicts.length) {
       const first = conflicts[0];
       const more = conflicts.length > 1 ? ` and ${conflicts.length - 1} more` : '';
+      const slip = decimalSlip(fig, first.figure);
       out.push(diag('figure.conflict', fig.span,
-        `${fig.text}${what} disagrees with ${inline(first.figure.text)} in ${first.uri === uri ? 'this article' : outletDate(index, first)}${more}.`,
+        `${fig.text}${what} disagrees with ${inline(first.figure.text)} in ${first.uri === uri ? 'this article' : outletDate(index, first)}${more}${slip ? ` (${slipWords(slip)})` : ''}.`,
         fixesFor(index, uri, fig, agreeing, conflicts), related(conflicts, 'stated')));
     }
     if (revisions.length) {
@@ -1054,16 +1090,19 @@ function fixesFor(index: CorpusIndex, uri: string, fig: Figure, agreeing: Stated
     });
   }
   const mine = new Set([uri, ...agreeing.map((a) => a.uri)]);
-  const byValue = new Map<number, { uris: Set<string>; text: string }>();
+  const byValue = new Map<number, { uris: Set<string>; text: string; figure: Figure }>();
   for (const c of conflicts) {
-    const v = byValue.get(c.figure.value) ?? { uris: new Set<string>(), text: c.figure.text };
+    const v = byValue.get(c.figure.value) ?? { uris: new Set<string>(), text: c.figure.text, figure: c.figure };
     v.uris.add(c.uri);
     byValue.set(c.figure.value, v);
   }
-  let best: { uris: Set<string>; text: string } | undefined;
+  let best: { uris: Set<string>; text: string; figure: Figure } | undefined;
   for (const v of byValue.values()) if (!best || v.uris.size > best.uris.size) best = v;
   if (best && best.uris.size >= 2 && best.uris.size > mine.size && !closes) {
     fixes.push({ title: `Use ${best.text}, the value ${best.uris.size} sources give`, edits: [{ span: fig.span, newText: '['.repeat(opens) + best.text }] });
+  } else if (best && !closes && best.uris.size >= mine.size && decimalSlip(fig, best.figure) !== 0) {
+    // A zero too many or too few: the value the other source gives is the likely one, even from one source.
+    fixes.push({ title: `Use ${best.text}, the value ${best.uris.size === 1 ? 'the other source gives' : `${best.uris.size} sources give`}`, edits: [{ span: fig.span, newText: '['.repeat(opens) + best.text }] });
   }
   return fixes;
 }

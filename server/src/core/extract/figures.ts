@@ -1390,7 +1390,24 @@ export function writtenParts(f: Figure, sentences: readonly SentenceRef[]): { wh
     if (name) names.push(name);
     else before.push(q);
   }
-  return { what: [...before, writtenNoun(f, sentences) ?? '', soFar ? 'so far' : ''].filter(Boolean).join(' '), names };
+  return { what: [joinedAsWritten(before, text), writtenNoun(f, sentences) ?? '', soFar ? 'so far' : ''].filter(Boolean).join(' '), names };
+}
+
+/** Qualifiers joined as the sentence joins them: "former or prospective", "current, former and prospective". */
+function joinedAsWritten(qualifiers: string[], text: string): string {
+  if (qualifiers.length < 2) return qualifiers.join(' ');
+  const lower = text.toLowerCase();
+  let out = qualifiers[0];
+  for (let i = 1; i < qualifiers.length; i++) {
+    const m = new RegExp(`\\b${escapeRe(qualifiers[i - 1])}(\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or)\\s+)${escapeRe(qualifiers[i])}\\b`).exec(lower);
+    out += m ? m[1].replace(/\s+/g, ' ') : ' ';
+    out += qualifiers[i];
+  }
+  return out;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Whether most words of four letters or more are capitalised ("Verizon Says 850,000 Prepaid Customers Hit"). */
