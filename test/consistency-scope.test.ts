@@ -121,6 +121,17 @@ describe('figure consistency: scope and rules', function () {
     assert.deepStrictEqual(quiet('78 million', 'Sep 10, 2021', '7.8 million'), []);
   });
 
+  it('what a gang demands is its demand, weighed as any ransom: a wrong sum is a conflict, not the gang\'s disputed claim', function () {
+    const [draft] = diagnose(
+      { source: 'Draft', date: 'July 6, 2021', body: 'The REvil ransomware gang has demanded a ransom of $50 million from Verizon.' },
+      { source: 'Wire', date: 'July 5, 2021', body: 'The REvil gang demanded $70 million for a universal decryptor, Verizon said.' },
+      { source: 'Post', date: 'July 5, 2021', body: 'REvil asked Verizon for a ransom of $70 million.' },
+    );
+    const d = draft.diagnostics.find((x) => x.code === 'figure.conflict');
+    assert.match(d?.message ?? '', /^\$50 million ransom disagrees with \$70 million/, JSON.stringify(draft.diagnostics.map((x) => x.message)));
+    assert.deepStrictEqual(d!.fixes?.map((f) => f.title), ['Use $70 million, the value 2 sources give']);
+  });
+
   it('within one article, a part is no rival, but a definite reference to the breach count is', function () {
     const [parts] = check({ source: 'Wire', date: 'April 20, 2022', body: [
       'Verizon said card data from 1.3 million customers who shopped online had been stolen.',

@@ -363,8 +363,10 @@ function stated(index: CorpusIndex, uri: string, figure: Figure): Stated {
   let claimant: boolean;
   let voice: Stated['voice'];
   const own = attribution !== undefined && ((attribution.key !== undefined && sameOrg(attribution.key, figure.subject)) || OWN_VOICE.test(attribution.who.trim()));
-  if (attribution && (CLAIMANTS.test(attribution.who) || (attribution.key !== undefined && actors.has(attribution.key)))) claimant = true;
-  else if (ACTOR_SUBJECT.test(sentence.slice(0, Math.min(at, 200))) || words?.doubt) {
+  // What a gang demands is its demand, not a claim about someone else's count: "REvil demanded $70 million".
+  const demand = figure.noun === 'ransom' || figure.noun === 'demand';
+  if (attribution && (CLAIMANTS.test(attribution.who) || (attribution.key !== undefined && actors.has(attribution.key))) && !demand) claimant = true;
+  else if ((ACTOR_SUBJECT.test(sentence.slice(0, Math.min(at, 200))) && !demand) || words?.doubt) {
     claimant = true;
     if (attribution && own && words?.doubt) voice = { by: attribution.who, how: 'doubts' };
     else if (attribution && reports(facts, ref, attribution)) voice = { by: attribution.who, how: 'reports' };
