@@ -385,3 +385,20 @@ describe('figure cards: another event by its year', function () {
     assert.ok(other > 0 && card.indexOf('**7,000**') > other && card.indexOf('**3,000** ✓ same value') < other, card);
   });
 });
+
+describe('go-to-source on a figure', function () {
+  it('goes first to where its value was stated, earliest first, then to the other values of its measure', function () {
+    const doc = (n: string, date: string, body: string) => {
+      const uri = `file:///ws/${n}.txt`;
+      const text = `# Verizon breach\n\n## Information:\n+ Source: ${n}\n+ Link: [article](https://news.example/${n})\n+ Date: ${date}\n+ Author: Jane Roe\n\n## Article:\n${body}\n\n#### Tags:\n[[Verizon]]\n`;
+      return { uri, text, facts: extractFacts(uri, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' as const };
+    };
+    const index = new CorpusIndex();
+    const first = doc('first', 'Aug 16, 2021', 'Verizon said data of 60 million customers was stolen.');
+    const same = doc('same', 'Aug 17, 2021', 'Verizon said data of 70 million customers was stolen.');
+    const draft = doc('draft', 'Aug 18, 2021', 'Verizon said data of 70 million customers was stolen.');
+    for (const d of [first, same, draft]) index.set(d);
+    const f = index.get(draft.uri)!.facts.figures.find((x) => x.text === '70 million')!;
+    assert.deepStrictEqual(definition(index, draft.uri, f.span.start + 1).map((l) => l.uri), [same.uri, first.uri]);
+  });
+});

@@ -14,7 +14,7 @@
  */
 import type { CorpusIndex } from '../index/corpus';
 import { eachSpan, quoteWords } from '../index/corpus';
-import { comparableStatements, datedDocsOf } from '../index/compare';
+import { agree, comparableStatements, datedDocsOf } from '../index/compare';
 import { canonicalUrl } from '../extract/urls';
 import { knownMeasure } from '../extract/figures';
 import { wordsSpan, type Span } from '../text';
@@ -95,8 +95,8 @@ function linkedArticles(index: CorpusIndex, uri: string, url: string): Location[
 const OTHER_SCALE = 10;
 
 /**
- * The sentences of other articles that state a figure's measure, earliest
- * first: each sentence once; not a copy of this article (same Link); not what
+ * The sentences of other articles that state a figure's measure, those of its
+ * value first, each kind earliest first: each sentence once; not a copy of this article (same Link); not what
  * the consistency check finds to be another story or another population; and,
  * where it does not weigh the measure, not a value ten times apart.
  */
@@ -111,7 +111,9 @@ function figureSources(index: CorpusIndex, uri: string, fig: Figure): Location[]
   }
   const out: Location[] = [];
   const seen = new Set<string>();
-  for (const r of earliestFirst(index, refs, (x) => x.uri)) {
+  // Where the figure came from first: the statements of its value, earliest first, then the others.
+  const dated = earliestFirst(index, refs, (x) => x.uri);
+  for (const r of [...dated.filter((x) => agree(fig, x.figure)), ...dated.filter((x) => !agree(fig, x.figure))]) {
     const sentence = index.get(r.uri)!.facts.sentences[r.figure.sentence];
     const span = sentence ? wordsSpan(sentence) : r.figure.span;
     const key = `${r.uri} ${span.start}`;
