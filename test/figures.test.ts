@@ -446,6 +446,14 @@ describe('figures', function () {
       assert.strictEqual(measure('SonicWall saw 304.6 million ransomware attempts in Florida and elsewhere.', '304.6 million'), 'sonicwall|attempt|ransomware');
     });
 
+    it('"just over" 40 million is a little over, not up to half as much again as "more than" is', function () {
+      const just = figure('It hit just over 40 million customers.', 'just over 40 million');
+      assert.deepStrictEqual([just.low, just.high], [40_000_000, 44_000_000]);
+      const more = figure('It hit more than 40 million customers.', 'more than 40 million');
+      assert.deepStrictEqual([more.low, more.high], [40_000_000, 60_000_000]);
+      assert.deepStrictEqual([figure('It hit slightly more than 40 million customers.', 'slightly more than 40 million').high], [44_000_000]);
+    });
+
     it('a sum demanded as a ransom is the ransom, a sum fined the fine, however the sentence says it; a sum demanded in a story of no ransom is not', function () {
       const names: Name[] = [['Kaseya', 'kaseya', 'organisation'], ['REvil', 'revil', 'organisation']];
       const noun = (texts: string[], fig: string) => figuresOf(texts, 'kaseya', names).find((f) => f.text === fig)?.noun;

@@ -124,10 +124,10 @@ function locate(sentences: SentenceRef[], offset: number): number {
 // ---------------------------------------------------------------------------
 // Hedges
 
-type HedgeClass = 'more' | 'nearly' | 'upto' | 'about';
+type HedgeClass = 'more' | 'just' | 'nearly' | 'upto' | 'about';
 
 const HEDGE_CLASS = wordTable<HedgeClass>({
-  'more than': 'more', 'well over': 'more', 'just over': 'more', over: 'more', above: 'more', 'at least': 'more',
+  'more than': 'more', 'well over': 'more', 'just over': 'just', 'slightly more than': 'just', over: 'more', above: 'more', 'at least': 'more',
   'upwards of': 'more', 'in excess of': 'more', 'greater than': 'more', '>': 'more', '>=': 'more', '≥': 'more',
   nearly: 'nearly', almost: 'nearly', 'close to': 'nearly', 'just under': 'nearly', 'just shy of': 'nearly',
   'up to': 'upto', 'as many as': 'upto', 'as much as': 'upto', 'less than': 'upto', 'fewer than': 'upto',
@@ -137,11 +137,13 @@ const HEDGE_CLASS = wordTable<HedgeClass>({
   'an estimated': 'about', estimated: 'about', circa: 'about', '~': 'about', '≈': 'about',
 });
 // The leftmost match wins, so "no more than" beats "more than", "no less than" (at least) "less than", and "just under" "under".
-const HEDGE_RE = /(?:^|[^A-Za-z])(no more than|not more than|no less than|not less than|no fewer than|not fewer than|more than|well over|just over|over|above|at least|upwards of|in excess of|greater than|nearly|almost|close to|just under|just shy of|up to|as many as|as much as|less than|fewer than|under|at most|about|approximately|approx\.|around|roughly|some|an estimated|estimated|circa)\s+$/i;
+const HEDGE_RE = /(?:^|[^A-Za-z])(no more than|not more than|no less than|not less than|no fewer than|not fewer than|slightly more than|more than|well over|just over|over|above|at least|upwards of|in excess of|greater than|nearly|almost|close to|just under|just shy of|up to|as many as|as much as|less than|fewer than|under|at most|about|approximately|approx\.|around|roughly|some|an estimated|estimated|circa)\s+$/i;
 
 function interval(cls: HedgeClass, v: number): [number, number] {
   switch (cls) {
     case 'more': return [v, v * 1.5];
+    // "just over 40 million" is not 55 million.
+    case 'just': return [v, v * 1.1];
     case 'nearly': return [v * 0.9, v];
     case 'upto': return [0, v];
     case 'about': return [v * 0.9, v * 1.1];
