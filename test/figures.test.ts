@@ -380,6 +380,9 @@ describe('figures', function () {
         assert.strictEqual(measure(text, fig), 't-mobile|data|', text);
       }
       assert.strictEqual(measure('The phone has a 128GB drive.', '128GB'), 't-mobile|drive|');
+      // A user base counts users; a bounty offered is a reward.
+      assert.strictEqual(measure('T-Mobile said the add-ons have a 455,000 user base.', '455,000'), 't-mobile|user|');
+      assert.strictEqual(figure('T-Mobile offers a $10 million bounty.', '$10 million').noun, 'reward');
       // An adverb before the head's modifiers, and a word in straight single quotes, are read through.
       assert.strictEqual(measure('The attack compromised the data of 515,000 highly vulnerable people.', '515,000'), 't-mobile|person|');
       assert.strictEqual(measure("The attack compromised the data of 515,000 'highly vulnerable people'.", '515,000'), 't-mobile|person|');

@@ -353,8 +353,12 @@ function endsInCapitalS(text: string): boolean {
 function nounOf(head: Word): string {
   if (endsInCapitalS(head.text)) return head.base;
   if (/^[A-Z]{2,}s(?:[’']s?)?$/.test(head.text)) return head.text.replace(/s(?:[’']s?)?$/, '').toLowerCase();
-  return singular(head.base);
+  const noun = singular(head.base);
+  return NOUN_FORMS.get(noun) ?? noun;
 }
+
+/** One thing under two names: a bounty offered is a reward, one outlet's "$10 million bounty" another's "reward". */
+const NOUN_FORMS = new Map([['bounty', 'reward']]);
 
 /**
  * Words before a head that say which kind of it is counted: "two zero-day
@@ -432,6 +436,11 @@ function measureAfter(v: string, r: RawNumber, ms: Locals, offset: number): Meas
   if (head && (head.base === 'payment' || head.base === 'payments' || head.base === 'demand' || head.base === 'demands')) {
     const k = words.indexOf(head);
     if (k > 0 && words[k - 1].base === 'ransom') head = words[k - 1];
+  }
+  // "a 455,000 user base", "its 2 million customer base": the people of the base are counted.
+  if (head && (head.base === 'base' || head.base === 'bases')) {
+    const k = words.indexOf(head);
+    if (k > 0 && PEOPLE.has(singular(words[k - 1].base))) head = words[k - 1];
   }
   // "increased 64 percent year over year": a growth rate, which counts nothing.
   if (head && PERIOD_ON_PERIOD_RE.test(head.base) && (head.base.includes('-') || PERIOD_AGAIN_RE.test(v.slice(head.end, head.end + 16)))) head = undefined;
