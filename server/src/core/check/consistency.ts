@@ -289,8 +289,13 @@ const SLIP_WINDOW = 7 * DAY;
 
 /** How many digits a value is written with, trailing zeros aside: 2 for 7.8 million, 1 for 40 million. */
 function significantDigits(value: number): number {
-  const digits = String(value).replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
-  return /^\d+$/.test(digits) ? digits.length : 0;
+  const digits = String(value).replace('.', '');
+  let from = 0;
+  let to = digits.length;
+  while (from < to && digits[from] === '0') from++;
+  while (to > from && digits[to - 1] === '0') to--;
+  for (let k = from; k < to; k++) if (digits[k] < '0' || digits[k] > '9') return 0;
+  return to - from;
 }
 
 /** "ten times as many as", "a hundred times fewer than": how a slip is told. */

@@ -1407,19 +1407,17 @@ export function writtenParts(f: Figure, sentences: readonly SentenceRef[]): { wh
 /** Qualifiers joined as the sentence joins them: "former or prospective", "current, former and prospective". */
 function joinedAsWritten(qualifiers: string[], text: string): string {
   if (qualifiers.length < 2) return qualifiers.join(' ');
-  const lower = text.toLowerCase();
+  const lower = text.toLowerCase().replace(/\s+/g, ' ');
   let out = qualifiers[0];
   for (let i = 1; i < qualifiers.length; i++) {
-    const m = new RegExp(`\\b${escapeRe(qualifiers[i - 1])}(\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or)\\s+)${escapeRe(qualifiers[i])}\\b`).exec(lower);
-    out += m ? m[1].replace(/\s+/g, ' ') : ' ';
-    out += qualifiers[i];
+    const joint = JOINTS.find((j) => lower.includes(`${qualifiers[i - 1]}${j}${qualifiers[i]}`));
+    out += (joint ?? ' ') + qualifiers[i];
   }
   return out;
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+/** How a sentence joins two qualifiers, the longest first. */
+const JOINTS = [', and ', ', or ', ' and ', ' or ', ', '];
 
 /** Whether most words of four letters or more are capitalised ("Verizon Says 850,000 Prepaid Customers Hit"). */
 function isTitleCase(text: string): boolean {
