@@ -119,6 +119,20 @@ describe('figure consistency: scope and rules', function () {
     )[0];
     assert.deepStrictEqual(quiet('3,000', 'Aug 19, 2021', '300'), []);
     assert.deepStrictEqual(quiet('78 million', 'Sep 10, 2021', '7.8 million'), []);
+    // "N of their customers" the attack affected is weighed, and the slip is told on the side fewer articles give.
+    const [slipped, one, two] = check(
+      { source: 'Draft', date: 'July 6, 2021', body: 'Verizon said the attack affected around 15,000 of their customers.' },
+      { source: 'Wire', date: 'July 5, 2021', body: 'Verizon said the attack affected 1,500 of their customers.' },
+      { source: 'Post', date: 'July 5, 2021', body: 'Verizon said about 1,500 of its customers were hit.' },
+    );
+    assert.deepStrictEqual([slipped, one, two], [[['figure.conflict', 'around 15,000']], [], []]);
+    // "79.388" for 79,388: a point written for the thousands comma, told on the article that wrote it.
+    const [typo, right] = diagnose(
+      { source: 'Draft', date: 'Sep 11, 2021', body: 'Verizon said 79.388 subscribers were affected by the breach.' },
+      { source: 'Wire', date: 'Sep 10, 2021', body: 'Verizon said 79,388 subscribers were affected by the breach.' },
+    );
+    assert.match(typo.diagnostics.find((d) => d.code === 'figure.conflict')?.message ?? '', /\(a point for the thousands comma\?\)\.$/, JSON.stringify(typo.diagnostics.map((d) => d.message)));
+    assert.deepStrictEqual(right.diagnostics.filter((d) => d.code === 'figure.conflict').map((d) => d.message), []);
   });
 
   it('what a gang demands is its demand, weighed as any ransom: a wrong sum is a conflict, not the gang\'s disputed claim', function () {
