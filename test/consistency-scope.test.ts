@@ -112,6 +112,15 @@ describe('figure consistency: scope and rules', function () {
     const e = b.diagnostics.find((x) => x.code === 'figure.conflict')!;
     assert.match(e?.message ?? '', /\(ten times as much: a zero too many\?\)/, JSON.stringify(b.diagnostics.map((x) => x.message)));
     assert.deepStrictEqual(e.fixes?.map((f) => f.title), ['Use about 7.8 million, the value the other source gives']);
+    // One source each: the slip is told on the later statement only, not on the source it was typed from.
+    const [, source] = diagnose(
+      { source: 'Draft', date: 'Aug 19, 2021', body: 'Verizon said about 78 million current postpaid customers were hit.' },
+      { source: 'Wire', date: 'Aug 18, 2021', body: 'Verizon said about 7.8 million current postpaid customers were hit.' },
+    );
+    assert.deepStrictEqual(source.diagnostics.filter((x) => x.code === 'figure.conflict').map((x) => x.message), []);
+    // Within one article, both statements are told.
+    const [within] = check({ source: 'Wire', date: 'Aug 18, 2021', body: 'Verizon said about 7.8 million current postpaid customers were hit. Later, Verizon said the 78 million current postpaid customers were hit.' });
+    assert.deepStrictEqual(within.map(([code]) => code), ['figure.conflict', 'figure.conflict']);
     // One digit and one source, or two weeks apart: two counts, as before ("300" and "3,000" accounts removed).
     const quiet = (draft: string, date: string, other: string) => check(
       { source: 'Draft', date, body: `Verizon said ${draft} customers were hit.` },
@@ -128,7 +137,7 @@ describe('figure consistency: scope and rules', function () {
     assert.deepStrictEqual([slipped, one, two], [[['figure.conflict', 'around 15,000']], [], []]);
     // "79.388" for 79,388: a point written for the thousands comma, told on the article that wrote it.
     const [typo, right] = diagnose(
-      { source: 'Draft', date: 'Sep 11, 2021', body: 'Verizon said 79.388 subscribers were affected by the breach.' },
+      { source: 'Draft', date: 'Sep 9, 2021', body: 'Verizon said 79.388 subscribers were affected by the breach.' },
       { source: 'Wire', date: 'Sep 10, 2021', body: 'Verizon said 79,388 subscribers were affected by the breach.' },
     );
     assert.match(typo.diagnostics.find((d) => d.code === 'figure.conflict')?.message ?? '', /\(a point for the thousands comma\?\)\.$/, JSON.stringify(typo.diagnostics.map((d) => d.message)));

@@ -344,9 +344,12 @@ describe('figures', function () {
       const liquid = of(['Chainalysis notes that $97 million stolen from cryptocurrency wallets managed by the exchange Liquid in August was moved.'], '$97 million');
       assert.deepStrictEqual([liquid?.noun, liquid?.subject], ['theft', 'liquid']);
       // A company that tells of its own loss ("in the platform", "its users") is whose it is; a firm that reports another's is not.
-      const poly = figuresOf(['Cream Finance lost $34 million.', 'Earlier this month, [Poly Network said](https://www.zdnet.com/article/hacker-returns-more-than-260-million-after-poly-attack-and-more-words-in-a-long-address-like-the-real-ones/) an attacker exploited a vulnerability in the platform to siphon away roughly $610 million.'], 'cream finance', [...names, ['Poly Network', 'poly network', 'organisation'], ['Cream Finance', 'cream finance', 'organisation']]).find((f) => f.text === 'roughly $610 million');
+      const poly = figuresOf(['Cream Finance lost $34 million.', 'Earlier this month, DeFi platform [Poly Network said](https://www.zdnet.com/article/hacker-returns-more-than-260-million-after-poly-attack-and-more-words-in-a-long-address-like-the-real-ones/) an attacker exploited a vulnerability in the platform to siphon away roughly $610 million.'], 'cream finance', [...names, ['Poly Network', 'poly network', 'organisation'], ['Cream Finance', 'cream finance', 'organisation']]).find((f) => f.text === 'roughly $610 million');
       assert.strictEqual(poly?.subject, 'poly network');
       assert.strictEqual(figuresOf(['Chainalysis said hackers stole $200M in the attack.'], 'wormhole', names).find((f) => f.text === '$200M')?.subject, 'wormhole');
+      assert.strictEqual(figuresOf(['Chainalysis said an attacker exploited a vulnerability in the platform to siphon away roughly $610 million.'], 'wormhole', names).find((f) => f.text === 'roughly $610 million')?.subject, 'wormhole');
+      // Stolen from its own wallets is still its theft; from a sector's platforms, no one's.
+      assert.strictEqual(figuresOf(['Wormhole said about $150 million was stolen from hot wallets.'], 'wormhole', names).find((f) => f.text === 'about $150 million')?.subject, 'wormhole');
       // One theft stays its victim's.
       assert.strictEqual(of(['Wormhole said $320 million was stolen from Wormhole.'], '$320 million')?.subject, 'wormhole');
     });

@@ -322,9 +322,12 @@ describe('corpus index: a company under its name with and without its legal form
     assert.strictEqual(measureLabel(index, f, index.get('file:///ws/full.txt')!.facts.sentences), 'customers of Robinhood Markets');
     index.set(story('short', 'Robinhood', 'Nov 10, 2021'));
     assert.deepStrictEqual(index.figuresOf('robinhood|customer|').map((r) => r.uri), ['file:///ws/full.txt', 'file:///ws/short.txt']);
+    // The articles naming whom the figures belong to are those of every name it goes by.
+    assert.deepStrictEqual([...index.ownerDocs('robinhood')].sort(), ['file:///ws/full.txt', 'file:///ws/short.txt']);
     index.remove('file:///ws/full.txt');
     index.remove('file:///ws/short.txt');
     assert.strictEqual(index.owner('robinhood'), undefined);
+    assert.strictEqual(index.ownerDocs('robinhood').size, 0);
     // "Palo Alto Networks" is not Palo Alto.
     index.set(story('pan', 'Palo Alto Networks', 'Nov 9, 2021'));
     assert.strictEqual(index.get('file:///ws/pan.txt')!.facts.figures.find((x) => x.noun === 'customer')!.subject, 'palo alto networks');

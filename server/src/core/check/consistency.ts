@@ -294,6 +294,20 @@ function pointForComma(a: Figure, b: Figure): boolean {
   return decimalSlip(b, a) === 3 && /\d\.\d{3}(?!\d)/.test(a.text) && !/\d\.\d{3}(?!\d)/.test(b.text);
 }
 
+/**
+ * Whether a slip between this figure and another article's is told here: where a point stands for a thousands
+ * comma; else where fewer articles give the value than give the other; on a tie, on the later statement (a draft
+ * typed after its sources), or on both when neither is later.
+ */
+function slipSide(all: Stated[], fig: Figure, o: Stated, uri: string, me: Stated): boolean {
+  // "79.388" for 79,388 is told where the point was written, whatever the counts.
+  if (pointForComma(fig, o.figure)) return true;
+  const theirs = support(all, o.figure.value, uri, false);
+  const mine = support(all, fig.value, uri, true);
+  if (theirs !== mine) return theirs > mine;
+  return me.when === undefined || o.when === undefined || me.when >= o.when;
+}
+
 /** How many other articles than `uri` state `value` among `all`, and this one too when `self` (it states it). */
 function support(all: Stated[], value: number, uri: string, self: boolean): number {
   const uris = new Set<string>();
@@ -821,7 +835,7 @@ class Judge {
       // because one article typed 79.388.
       if (!sameScale(fig, o.figure) && decimalSlip(fig, o.figure) !== 0 && !me.claimant && !o.claimant && !me.base && !o.base
         && (me.when === undefined || o.when === undefined || Math.abs(me.when - o.when) <= SLIP_WINDOW)
-        && support(all, o.figure.value, uri, false) >= support(all, fig.value, uri, true) && !pointForComma(o.figure, fig)
+        && (o.uri === uri || slipSide(all, fig, o, uri, me)) && !pointForComma(o.figure, fig)
         && (significantDigits(fig.value) >= 2 || support(all, o.figure.value, uri, false) >= 2)) return 'conflicts';
       if (!sameScale(fig, o.figure)) return 'another population (far apart in size)';
       // A claim below a confirmed count while claims of more than it stand ("30m" offered as a sample of the "100m" for

@@ -1181,7 +1181,11 @@ const IN_COINS_AFTER_RE = /^\s+(?:worth\s+)?(?:of|in)\s+(?:crypto|cryptocurrency
 /** "lost over $600 million to a hacker", "losing nearly $19 million in an attack": a loss to an attack is a theft. */
 const TO_ATTACK_AFTER_RE = /^\s+(?:(?:worth\s+)?(?:of|in)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:to|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:hackers?|attackers?|thieves|cyber-?criminals|exploits?|hacks?|heists?|attacks?|breach)\b/i;
 /** A speaker, then its own platform or users named before the sum: "X said … in the platform to siphon away". */
-const OWN_LOSS_RE = /^[\]\s]*(?:\([^)]*\))?\s*(?:said|says|confirmed|disclosed|announced|reported|admitted)\b[^.;]*\b(?:its|their|the (?:platform|exchange|protocol|bridge|project|network|company|firm|service))\b/i;
+const OWN_LOSS_RE = /^[\]\s]*(?:\([^)]*\))?\s*(?:said|says|confirmed|disclosed|announced|reported|admitted)\b[^.;]*\b(its|their|the (?:platform|exchange|protocol|bridge|project|network|company|firm|service))\b/i;
+/** What the sentence calls a speaker just before its name: "DeFi platform Poly Network said". */
+const PLATFORM_BEFORE_RE = /\b(?:platform|exchange|protocol|bridge|project|network|marketplace|service|wallet provider)\s+\[?$/i;
+/** "stolen from DeFi platforms", "from exchanges": a sector, no one in particular ("from hot wallets" is the speaker's). */
+const SECTOR_AFTER_FROM_RE = /^(?:[\w-]+\s+)?(?:platforms|protocols|exchanges|projects|companies|firms|organi[sz]ations|businesses|services|bridges|investors|individuals|victims)\b/i;
 const SAID_JUST_BEFORE_RE = /^\s*\[?(?:said|says|confirmed|disclosed|announced|reported)\]?\s*(?:that\s+)?(?:(?:about|around|roughly|approximately|more than|over|nearly|almost|some|at least|up to)\s+)?$/i;
 const FROM_RE = /^[^.;:]{0,40}?\b(?:stolen|drained|siphoned|taken)\s+from\s+(?:the\s+)?/iy;
 
@@ -1217,14 +1221,17 @@ function stolenSum(v: string, start: number, end: number, measured: Measured, ms
     const stop = v.slice(at, at + 100).search(/[.;:!?]|\]\(/);
     const limit = at + (stop < 0 ? 100 : stop);
     victim = ms.list.find((l) => l.start >= at && l.end <= limit)?.m;
-    if (!victim && /^[\w-]+(?:\s+[\w-]+)?s\b/.test(v.slice(at, at + 40))) general = true;
+    if (!victim && SECTOR_AFTER_FROM_RE.test(v.slice(at, at + 40))) general = true;
   }
   // "Poly Network said an attacker exploited a vulnerability in the platform to siphon away roughly $610 million":
   // a company that tells of its own loss ("the platform", "its users") is whose it is, not the story's subject.
   if (!victim && !general) {
     const speaker = ms.list.filter((l) => l.end <= start).pop();
     const between = speaker ? v.slice(speaker.end, start) : '';
-    if (speaker && between.length <= 300 && OWN_LOSS_RE.test(between)) victim = speaker.m;
+    // "its users": the speaker's own; "the platform": only a speaker the sentence calls a platform ("DeFi platform
+    // Poly Network said"), not a firm that comments on another's loss ("Chainalysis said … the platform …").
+    const own = speaker !== undefined && between.length <= 300 && OWN_LOSS_RE.exec(between);
+    if (own && (/^(?:its|their)$/i.test(own[1]) || PLATFORM_BEFORE_RE.test(v.slice(Math.max(0, speaker!.start - 40), speaker!.start)))) victim = speaker!.m;
   }
   // "Vulcan Forged said around $140 million had been stolen from their users": who says it is whose users they are.
   if (from && !victim && /^(?:their|its)\b/i.test(after.slice(from[0].length))) {
@@ -1239,6 +1246,17 @@ const RANSOM_OF_BEFORE_RE = /\bransom(?:\s+(?:demand|payment|note|request))?\s+o
 const DEMANDED_BEFORE_RE = /\b(?:demand(?:ed|ing|s)?|extort(?:ed|ing)?|asked\s+for|asking\s+for)\s+(?:(?:a|an)\s+)?(?:(?:ransom|payment)\s+of\s+)?$/i;
 const AS_RANSOM_AFTER_RE = /^\s+(?:worth\s+of\s+\w+\s+)?(?:in|as(?:\s+an?)?)\s+(?:ransom|extortion)\b/i;
 const RANSOM_WORDS_RE = /\b(?:ransom|extort|decrypt)/i;
+let ransomSentence: string | undefined;
+let ransomSpoken = false;
+
+/** Whether a sentence speaks of a ransom: read once per sentence, not once per figure (a line of a thousand sums). */
+function speaksOfRansom(v: string): boolean {
+  if (v !== ransomSentence) {
+    ransomSentence = v;
+    ransomSpoken = RANSOM_WORDS_RE.test(v);
+  }
+  return ransomSpoken;
+}
 const FINED_BEFORE_RE = /\b(?:fined|(?:civil\s+)?(?:penalty|fine)\s+of)\s+(?:(?:up\s+to|about|around|nearly|almost|more\s+than|over)\s+)?$/i;
 
 /**
@@ -1253,7 +1271,7 @@ function ransomSum(v: string, start: number, end: number, measured: Measured): M
   const after = v.slice(end, end + 40);
   // "Robinhood was fined $70 million", "a penalty of $5 million": the fine, as "a $70 million fine" is.
   if (FINED_BEFORE_RE.test(before)) return { ...measured, noun: 'fine', nounSpan: undefined };
-  if (RANSOM_OF_BEFORE_RE.test(before) || AS_RANSOM_AFTER_RE.test(after) || (DEMANDED_BEFORE_RE.test(before) && RANSOM_WORDS_RE.test(v))) {
+  if (RANSOM_OF_BEFORE_RE.test(before) || AS_RANSOM_AFTER_RE.test(after) || (DEMANDED_BEFORE_RE.test(before) && speaksOfRansom(v))) {
     return { ...measured, noun: 'ransom', nounSpan: undefined };
   }
   return measured;

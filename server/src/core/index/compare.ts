@@ -62,10 +62,10 @@ interface Dated {
  */
 export function datedDocsOf(index: CorpusIndex, subject: string): Dated | null {
   return index.memoized(`d\u0000${subject}`, () => {
-    const docs = index.owner(subject)?.docs;
-    if (!docs) return null;
+    const docs = index.ownerDocs(subject);
+    if (!docs.size) return null;
     const d: Dated = { dated: [], undated: [] };
-    for (const uri of docs.keys()) {
+    for (const uri of docs) {
       const date = index.get(uri)?.summary.date;
       if (date === undefined) d.undated.push(uri);
       else d.dated.push({ uri, date });

@@ -738,6 +738,15 @@ export class CorpusIndex {
    * the entity of that key, else the one named most often whose name is it
    * with a legal form ("robinhood" → Robinhood Markets).
    */
+  /** The articles naming whom figures kept under `subject` belong to: the entity of that key and every one with it as `corporateBase`. */
+  ownerDocs(subject: string): Set<string> {
+    const out = new Set<string>();
+    const add = (e: EntityEntry | undefined) => { if (e) for (const uri of e.docs.keys()) out.add(uri); };
+    add(this.entities.get(subject));
+    for (const key of this.byBase.get(subject)?.keys() ?? []) add(this.entities.get(key));
+    return out;
+  }
+
   owner(subject: string): EntityEntry | undefined {
     const exact = this.entities.get(subject);
     if (exact) return exact;
