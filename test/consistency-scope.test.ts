@@ -82,6 +82,12 @@ describe('figure consistency: scope and rules', function () {
       { source: 'Post', date: 'June 15, 2022', body: 'Verizon said hackers had stolen the bank details of 8 million customers.' },
     );
     assert.deepStrictEqual(conflicts(c), []);
+    // A sentence that opens on a condition is hypothetical past its comma.
+    const [d] = check(
+      { source: 'Wire', date: 'June 14, 2022', body: 'If the hackers used the Verizon portal, the bank details of 2 million Verizon customers were stolen.' },
+      { source: 'Post', date: 'June 15, 2022', body: 'Verizon said hackers had stolen the bank details of 8 million customers.' },
+    );
+    assert.deepStrictEqual(conflicts(d), []);
   });
 
   it('sums of no one named in one article are as many thefts as it tells of; counts of no one named are still weighed', function () {

@@ -158,6 +158,7 @@ function stepOf(clause: string, figure: Figure): string | undefined {
 const WINDOW = 400;
 
 const HYPOTHETICAL_RE = /\b(?:if|could|would|might)\b/i;
+const CONDITION_FIRST_RE = /^[\s*_"“]*(?:if|unless|should)\b/i;
 /** Where a clause of its own begins: "…would target an exchange, nor that they got away with $34.6M". */
 const CLAUSE_BREAK_RE = /[,;:()—–]|\b(?:but|nor|while|whereas|although|though|and)\s/gi;
 
@@ -420,7 +421,8 @@ function stated(index: CorpusIndex, uri: string, figure: Figure): Stated {
     who,
     claimant,
     voice,
-    hypothetical: HYPOTHETICAL_RE.test(clauseOf(head)),
+    // Its own clause, or a sentence that opens on a condition ("If the breach is confirmed, 5 million customers …").
+    hypothetical: HYPOTHETICAL_RE.test(clauseOf(head)) || CONDITION_FIRST_RE.test(sentence),
     base: scope.base,
     part: scope.part,
     breachy: scope.breachy,

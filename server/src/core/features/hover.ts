@@ -296,6 +296,15 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
     return `- ${formatDate(shownDay(d.summary, at))} — **${escape(r.figure.text)}**${mark ? ` ${mark}` : ''}${by} — ${cite(index, r.uri, start)}`;
   };
   const here = f.asOf ?? claim?.asOf ?? doc.summary.date;
+  // A section of at most `n` statements nearest in time to `at`, each marked by `mark`, and how many more there are.
+  const section = (title: string, list: (FigureRef & { when?: number })[], at: number | undefined, n: number, mark: (o: FigureRef) => string) => {
+    if (!list.length) return;
+    lines.push(`\n${title}\n`);
+    for (const o of nearest(list, at, n, (x) => x.when)) lines.push(line(o, o.when, mark(o)));
+    if (list.length > n) lines.push(`- … and ${list.length - n} more`);
+  };
+  const sameValueMark = (yes: string) => (o: FigureRef) => (sameValue(f, o.figure) ? yes : '');
+  const otherStories = '**Other stories** (another time or event; not compared)';
   // The card says what the check says: each statement marked as the consistency check weighs it.
   const judged = judgeFigure(index, doc.facts.uri, f);
   if (judged && !judged.skipped) {
@@ -310,39 +319,22 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
       if (story.length > weighed.length + rest.length) lines.push(`- … and ${story.length - weighed.length - rest.length} more`);
     }
     if (judged.bounded !== undefined) lines.push(`\n_The check weighs the first ${judged.bounded} statements of this measure; the others are not compared._`);
-    if (apart.length) {
-      lines.push(`\n**Other stories** (another time or event; not compared)\n`);
-      for (const o of nearest(apart, judged.when, OTHER_STORIES, (x) => x.when)) lines.push(line(o, o.when, sameValue(f, o.figure) ? '· same value' : ''));
-      if (apart.length > OTHER_STORIES) lines.push(`- … and ${apart.length - OTHER_STORIES} more`);
-    }
+    section(otherStories, apart, judged.when, OTHER_STORIES, sameValueMark('· same value'));
     // "7 million people" here, "7M customers" there: the same count, which the check does not weigh.
     const otherwise = sameCountOtherwise(index, doc.facts.uri, f).map((r) => ({ ...r, when: when(r) }));
-    if (otherwise.length) {
-      lines.push(`\n**The same count in other words**\n`);
-      for (const o of nearest(otherwise, judged.when, OTHER_STORIES, (x) => x.when)) {
-        lines.push(line(o, o.when, `· ${escape(writtenNoun(o.figure, index.get(o.uri)!.facts.sentences) ?? '')}`));
-      }
-      if (otherwise.length > OTHER_STORIES) lines.push(`- … and ${otherwise.length - OTHER_STORIES} more`);
-    }
+    section('**The same count in other words**', otherwise, judged.when, OTHER_STORIES, (o) => `· ${escape(writtenNoun(o.figure, index.get(o.uri)!.facts.sentences) ?? '')}`);
   } else {
     // Only what is known to count the same thing, in the same unit: "$75 million" and "29.7%" said
     // about Fortinet, with nothing to say what either counts, neither agree nor differ.
     const all = comparableStatements(index, doc.facts.uri, f).map((r) => ({ ...r, when: when(r) }));
     // As the check does: statements months apart are of another story (Patch Tuesday's zero-days of another
     // month, another year's arrests), listed apart, so the card does not pass them off as this one's.
-    const apart = (o: FigureRef) => anotherStory(index, { uri: doc.facts.uri, figure: f }, o);
-    const others = all.filter((o) => !apart(o));
-    const later = all.filter(apart);
-    if (others.length) {
-      lines.push('\n**Same measure across the corpus**\n');
-      for (const o of nearest(others, here, CARD_FIGURES, (x) => x.when)) lines.push(line(o, o.when, sameValue(f, o.figure) ? '✓ same value' : ''));
-      if (others.length > CARD_FIGURES) lines.push(`- … and ${others.length - CARD_FIGURES} more`);
-    }
-    if (later.length) {
-      lines.push(`\n**Other stories** (another time or event; not compared)\n`);
-      for (const o of nearest(later, here, OTHER_STORIES, (x) => x.when)) lines.push(line(o, o.when, sameValue(f, o.figure) ? '· same value' : ''));
-      if (later.length > OTHER_STORIES) lines.push(`- … and ${later.length - OTHER_STORIES} more`);
-    }
+    const self = { uri: doc.facts.uri, figure: f };
+    const others: typeof all = [];
+    const later: typeof all = [];
+    for (const o of all) (anotherStory(index, self, o) ? later : others).push(o);
+    section('**Same measure across the corpus**', others, here, CARD_FIGURES, sameValueMark('✓ same value'));
+    section(otherStories, later, here, OTHER_STORIES, sameValueMark('· same value'));
     if (all.length) {
       // Values that differ are not marked wrong where the check does not weigh them: 84K sites running one plugin and
       // 1.6 million sites attacked through another are both "WordPress sites".
