@@ -83,7 +83,7 @@ function analyseRead(job: Job, r: ReadResult, outlets: Map<string, string>, pins
 /** Runs in a worker: one batch of jobs at a time, in the order they come; the outcomes go back together. */
 function serve(setup: Setup): void {
   const outlets = new Map<string, string>();
-  parentPort!.on('message', (jobs: Job[]) => {
+  parentPort!.on('message', ({ run, jobs }: { run: number; jobs: Job[] }) => {
     const outs: Outcome[] = [];
     const transfer: ArrayBuffer[] = [];
     for (const job of jobs) {
@@ -98,7 +98,7 @@ function serve(setup: Setup): void {
       if (out.kind === 'analysed') transfer.push(out.facts.buffer as ArrayBuffer);
     }
     // The facts' bytes move to the main thread rather than being copied.
-    parentPort!.postMessage(outs, transfer);
+    parentPort!.postMessage({ run, outs }, transfer);
   });
 }
 
@@ -119,6 +119,8 @@ export function analystScript(): string | undefined {
  */
 export class AnalystPool {
   private readonly workers: Worker[] = [];
+  /** Which `run` a batch belongs to: what comes back late from a run that failed is no later run's. */
+  private runs = 0;
 
   constructor(script: string, pins: Pin[], size = Math.max(1, Math.min(4, os.availableParallelism()))) {
     for (let i = 0; i < size; i++) {
@@ -139,36 +141,51 @@ export class AnalystPool {
     const BATCH = 8;
     // Batches per worker: one being analysed while the main thread takes in the last.
     const IN_FLIGHT = 2;
+    const run = ++this.runs;
     let next = 0;
     let pending = 0;
-    await new Promise<void>((resolve, reject) => {
-      const feed = (w: Worker) => {
-        while (!cancelled() && next < jobs.length && (inFlight.get(w) ?? 0) < IN_FLIGHT) {
-          inFlight.set(w, (inFlight.get(w) ?? 0) + 1);
-          pending++;
-          w.postMessage(jobs.slice(next, next + BATCH));
-          next += BATCH;
-        }
-        if (pending === 0) resolve();
-      };
-      const inFlight = new Map<Worker, number>();
-      for (const w of this.workers) {
-        w.on('message', (os: Outcome[]) => {
-          inFlight.set(w, (inFlight.get(w) ?? 1) - 1);
-          pending--;
-          try {
-            for (const o of os) onResult(o);
-          } catch (err) {
-            reject(err);
-            return;
+    // This run's listeners go when it ends: a pool that runs again must not hand new outcomes to an old caller.
+    const detach: (() => void)[] = [];
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const feed = (w: Worker) => {
+          while (!cancelled() && next < jobs.length && (inFlight.get(w) ?? 0) < IN_FLIGHT) {
+            inFlight.set(w, (inFlight.get(w) ?? 0) + 1);
+            pending++;
+            w.postMessage({ run, jobs: jobs.slice(next, next + BATCH) });
+            next += BATCH;
           }
-          feed(w);
-        });
-        w.once('error', reject);
-        w.once('exit', (code) => reject(new Error(`analyst worker exited (${code})`)));
-      }
-      for (const w of this.workers) feed(w);
-    });
+          if (pending === 0) resolve();
+        };
+        const inFlight = new Map<Worker, number>();
+        for (const w of this.workers) {
+          const onMessage = ({ run: from, outs: os }: { run: number; outs: Outcome[] }) => {
+            if (from !== run) return;
+            inFlight.set(w, (inFlight.get(w) ?? 1) - 1);
+            pending--;
+            try {
+              for (const o of os) onResult(o);
+            } catch (err) {
+              reject(err);
+              return;
+            }
+            feed(w);
+          };
+          const onExit = (code: number) => reject(new Error(`analyst worker exited (${code})`));
+          w.on('message', onMessage);
+          w.on('error', reject);
+          w.on('exit', onExit);
+          detach.push(() => {
+            w.off('message', onMessage);
+            w.off('error', reject);
+            w.off('exit', onExit);
+          });
+        }
+        for (const w of this.workers) feed(w);
+      });
+    } finally {
+      for (const d of detach) d();
+    }
   }
 
   async close(): Promise<void> {
