@@ -13,7 +13,7 @@ import { measureLabel, partSources } from '../server/src/core/index/compare';
 import { parse } from '../server/src/core/syntax/parse';
 import { definition, references } from '../server/src/core/features/navigation';
 import { workspaceSymbols } from '../server/src/core/features/symbols';
-import { hover } from '../server/src/core/features/hover';
+import { cardSources, hover } from '../server/src/core/features/hover';
 import { checkConsistency } from '../server/src/core/check/consistency';
 
 function article(n: number): { uri: string; text: string } {
@@ -69,6 +69,58 @@ describe('corpus index: facts on demand', function () {
     assert.strictEqual(index.trimResident(2), 2);
     ask();
     assert.strictEqual(computed, 2, 'memoized answers may hold dropped facts');
+  });
+
+  /** Twelve articles whose facts live "on disk", counting their loads, and one open in the editor. */
+  function lazyCorpus(body: (n: number) => string): { index: CorpusIndex; loads: Map<string, number>; open: { uri: string; text: string } } {
+    const index = new CorpusIndex();
+    const loads = new Map<string, number>();
+    const make = (n: number) => {
+      const text = `# Acme breach ${n}\n\n## Information:\n+ Source: Example News\n+ Link: [article](https://news.example/${n})\n+ Date: Aug ${10 + n}, 2021\n+ Author: Jane Roe\n\n## Article:\n${body(n)}\n\n#### Tags:\n[[Acme Corp]]\n`;
+      return { uri: `file:///corpus/${n}.txt`, text };
+    };
+    for (let n = 0; n < 12; n++) {
+      const { uri, text } = make(n);
+      const json = JSON.stringify(extractFacts(uri, text, parse(text).article));
+      index.setLazy(summarize(JSON.parse(json)), lineStartsOf(text), 'corpus', () => {
+        loads.set(uri, (loads.get(uri) ?? 0) + 1);
+        return JSON.parse(json);
+      });
+    }
+    const open = make(12);
+    index.set({ facts: extractFacts(open.uri, open.text, parse(open.text).article), lineStarts: lineStartsOf(open.text), origin: 'workspace' });
+    return { index, loads, open };
+  }
+
+  it('the articles an open article\'s cards read are the ones cardSources lists: loaded first, the cards load nothing more', function () {
+    const { index, loads, open } = lazyCorpus((n) => `Acme Corp said ${n + 1},000 customers were affected. Acme Corp is based in Ohio.`);
+    // At most what is asked, and only what is not in memory yet.
+    const three = cardSources(index, open.uri, 3);
+    assert.strictEqual(three.length, 3);
+    assert.ok(!three.includes(open.uri), 'the open article is in memory already');
+    for (const u of three) void index.get(u)!.facts;
+    const rest = cardSources(index, open.uri, 100);
+    assert.ok(rest.length > 0 && rest.every((u) => !three.includes(u)), 'articles already loaded are not listed again');
+    for (const u of rest) void index.get(u)!.facts;
+    const before = [...loads.values()].reduce((a, b) => a + b, 0);
+    const name = hover(index, open.uri, open.text.indexOf('Acme Corp said'));
+    const figure = hover(index, open.uri, open.text.indexOf('13,000'));
+    assert.match(name?.markdown ?? '', /Cited facts/);
+    assert.match(figure?.markdown ?? '', /12,000/, 'the figure card lists the other articles\' values');
+    assert.strictEqual([...loads.values()].reduce((a, b) => a + b, 0), before, 'the cards read only what was loaded ahead');
+    assert.deepStrictEqual(cardSources(index, open.uri, 100), []);
+  });
+
+  it('a figure of no one\'s is compared within its own article: its card and go-to-source read no other article', function () {
+    const { index, loads, open } = lazyCorpus((n) => `Researchers found ${n + 1},000 records exposed online. They found ${n + 2},000 records later. Scanners saw ${n + 1},000 servers online. Then ${n + 2},000 servers.`);
+    // Records are weighed by the check (within the article, whose they are unknown); servers are only listed.
+    for (const at of [open.text.indexOf('13,000 records'), open.text.indexOf('13,000 servers')]) {
+      const card = hover(index, open.uri, at)?.markdown ?? '';
+      assert.match(card, /14,000/, 'the other figure of its own article is listed');
+      assert.doesNotMatch(card, /12,000/, 'another article\'s count of no one is not this count');
+      assert.deepStrictEqual(definition(index, open.uri, at).map((l) => l.uri), [], 'go-to-source leads to no other article');
+    }
+    assert.strictEqual(loads.size, 0, `no other article was read (${[...loads.keys()].join(', ')})`);
   });
 
   it('facts computed in memory are never trimmed (they have no loader)', function () {

@@ -11,7 +11,7 @@
  * differ are listed unmarked: a card never calls wrong what the check does not.
  */
 import { articlesNaming, type CorpusIndex, type EntityEntry, type FigureRef, type IndexedDoc } from '../index/corpus';
-import { comparableStatements, isDraft, findParts, formatValue, measureLabel, nearestInTime, partSources, sameCountOtherwise } from '../index/compare';
+import { comparableStatements, isDraft, findParts, formatValue, measureLabel, nearestInTime, otherwiseMeasures, partSources, sameCountOtherwise } from '../index/compare';
 import { anotherStory, judgeFigure, verdictWords, type Judged, type Verdict } from '../check/consistency';
 import { corporateBase, writtenMeasure, writtenNoun } from '../extract/figures';
 import { attributionOf } from '../extract/claims';
@@ -172,6 +172,39 @@ function topArticles(index: CorpusIndex, e: EntityEntry, uri: string): string[] 
   const out = top.map((t) => t.uri);
   if (e.docs.has(uri)) out.unshift(uri);
   return out;
+}
+
+/**
+ * The articles whose full facts the cards of an article would read: those
+ * stating its figures' measures (the same count in other words included),
+ * then those its names' cards cite from (`topArticles`, most mentioned names
+ * first), whose facts are not in memory; at most `max`. What the server loads
+ * between requests after a document opens, so that a first hover does not
+ * wait for the disk.
+ */
+export function cardSources(index: CorpusIndex, uri: string, max: number): string[] {
+  const doc = index.get(uri);
+  if (!doc) return [];
+  const out = new Set<string>();
+  const add = (u: string) => {
+    if (u !== uri && !index.get(u)?.resident) out.add(u);
+    return out.size >= max;
+  };
+  const measures = new Set<string>();
+  for (const f of doc.facts.figures) {
+    // A figure of no one's is compared within its article only (`comparableStatements`).
+    if (f.subject === undefined) continue;
+    measures.add(f.measure);
+    for (const m of otherwiseMeasures(f)) measures.add(m);
+  }
+  for (const m of measures) for (const u of index.measureDocs(m)) if (add(u)) return [...out];
+  // Names only in a related story's headline last: they can be hovered too.
+  const names = [...doc.summary.entities].sort((a, b) => Number(a.onlyInLinks ?? false) - Number(b.onlyInLinks ?? false) || b.mentionCount - a.mentionCount);
+  for (const v of names) {
+    const e = index.entity(v.key);
+    if (e) for (const u of topArticles(index, e, uri)) if (add(u)) return [...out];
+  }
+  return [...out];
 }
 
 function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentence: number): string {

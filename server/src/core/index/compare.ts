@@ -169,7 +169,7 @@ const partBuffer: Figure[] = new Array<Figure>(MAX_PARTS);
  */
 export function comparableStatements(index: CorpusIndex, uri: string, fig: Figure): FigureRef[] {
   if (!knownMeasure(fig)) return [];
-  const same = sameMeasure(index, uri, fig).filter((r) => r.figure.unit === fig.unit && (fig.subject !== undefined || r.uri === uri));
+  const same = (fig.subject !== undefined ? sameMeasure(index, uri, fig) : sameMeasureHere(index, uri, fig)).filter((r) => r.figure.unit === fig.unit);
   const otherwise = sameCountOtherwise(index, uri, fig);
   return otherwise.length ? [...same, ...otherwise] : same;
 }
@@ -187,19 +187,27 @@ const PEOPLE_NOUNS = ['person', 'individual', 'victim', 'customer', 'user', 'sub
  * parts, not revisions, and only an equal value says it is the same count.
  */
 export function sameCountOtherwise(index: CorpusIndex, uri: string, fig: Figure): FigureRef[] {
+  const out: FigureRef[] = [];
+  for (const key of otherwiseMeasures(fig)) {
+    for (const r of index.figuresOf(key)) {
+      if (r.figure.value === fig.value && r.figure.unit === 'count' && r.uri !== uri && !isDraft(r.uri)) out.push(r);
+    }
+  }
+  return out;
+}
+
+/** The measures `sameCountOtherwise` looks in: the owner's people under every other noun. */
+export function otherwiseMeasures(fig: Figure): string[] {
   if (fig.subject === undefined || fig.unit !== 'count' || !(fig.value > 0) || !PEOPLE_NOUNS.includes(fig.noun ?? '')) return [];
   // "7.8 million postpaid subscribers" are the "7.8 million current postpaid customer accounts": customers are current
   // unless said otherwise, so the count is looked for with and without "current".
   const base = fig.qualifiers.filter((q) => q !== 'current');
   const forms = [base.join('+'), [...base, 'current'].sort().join('+')];
-  const out: FigureRef[] = [];
+  const out: string[] = [];
   for (const noun of PEOPLE_NOUNS) {
     for (const qualifiers of forms) {
       const key = `${fig.subject}|${noun}|${qualifiers}`;
-      if (key === fig.measure) continue;
-      for (const r of index.figuresOf(key)) {
-        if (r.figure.value === fig.value && r.figure.unit === 'count' && r.uri !== uri && !isDraft(r.uri)) out.push(r);
-      }
+      if (key !== fig.measure && !out.includes(key)) out.push(key);
     }
   }
   return out;
@@ -217,6 +225,19 @@ export function isDraft(uri: string): boolean {
 export function sameMeasure(index: CorpusIndex, uri: string, fig: Figure): FigureRef[] {
   if (fig.measure.startsWith('?|?') || fig.unit === 'year') return [];
   return index.figuresOf(fig.measure).filter((r) => !(r.uri === uri && r.figure.span.start === fig.span.start) && (r.uri === uri || !isDraft(r.uri)));
+}
+
+/**
+ * `sameMeasure` within the figure's own article: whose figure it is unknown, only the article can tell it
+ * is the same thing, and the thousands of other articles that state "records" of no one are not read.
+ */
+function sameMeasureHere(index: CorpusIndex, uri: string, fig: Figure): FigureRef[] {
+  if (fig.measure.startsWith('?|?') || fig.unit === 'year') return [];
+  const out: FigureRef[] = [];
+  for (const figure of index.get(uri)?.facts.figures ?? []) {
+    if (figure.measure === fig.measure && figure.span.start !== fig.span.start) out.push({ uri, figure });
+  }
+  return out;
 }
 
 const UNIT_LABEL: Record<Unit, string> = {

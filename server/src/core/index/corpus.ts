@@ -782,6 +782,11 @@ export class CorpusIndex {
     return v;
   }
 
+  /** The articles that state a measure (without reading their facts). */
+  measureDocs(measure: string): Iterable<string> {
+    return this.byMeasure.get(measure)?.keys() ?? [];
+  }
+
   /** Every statement of a measure across the corpus, in path order; shared, do not change it. */
   figuresOf(measure: string): readonly FigureRef[] {
     return this.memoized(`f\u0000${measure}`, () => this.collectFigures(measure));
