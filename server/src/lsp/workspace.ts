@@ -142,6 +142,10 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
   const jobs: Job[] = [];
   const meta: { file: string; origin: Origin; uri: string; size: number; mtimeMs: number }[] = [];
   const STAT_BATCH = 256;
+  const threads = Math.max(1, Math.min(os.availableParallelism(), 4));
+  // With nothing cached every file will be analysed: the threads start now and load their code while the
+  // files are looked at (~0.3 s at 10,000 files), not after.
+  let pool = cache.size === 0 && files.length >= ANALYSTS_FROM && !options.cancelled?.() ? new AnalystPool(script, [...index.pins.values()], threads) : undefined;
   for (let i = 0; i < files.length; i += STAT_BATCH) {
     if (options.cancelled?.()) break;
     const batch = files.slice(i, i + STAT_BATCH);
@@ -193,14 +197,16 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
     loaded.add(m.uri);
   };
   if (jobs.length >= ANALYSTS_FROM && !options.cancelled?.()) {
-    const pool = new AnalystPool(script, [...index.pins.values()], Math.max(1, Math.min(os.availableParallelism(), 4)));
+    pool ??= new AnalystPool(script, [...index.pins.values()], threads);
     analysts = pool.size;
     try {
       await pool.run(jobs, onResult, () => Boolean(options.cancelled?.()));
     } finally {
       await pool.close();
+      pool = undefined;
     }
   } else {
+    await pool?.close();
     // A few changed files since the last start: not worth starting workers.
     const outlets = new Map([...index.outlets().keys()].map((o) => [o.toLowerCase(), o]));
     for (const job of jobs) {
