@@ -25,14 +25,26 @@ function tierOf(q: string, name: string): number {
   return 0;
 }
 
+/** Letters and digits only. */
+const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** The better of the name as written and the name without punctuation, against the query likewise. */
+function bestTier(q: string, name: string): number {
+  const qs = squash(q);
+  return qs ? Math.max(tierOf(q, name), tierOf(qs, squash(name))) : tierOf(q, name);
+}
+
 /** The ranking as a full sort, written out plainly. */
 function ranked(index: CorpusIndex, query: string): string[] {
   const q = query.toLowerCase().trim();
   // Which names match is `matches`'s business (tested through the server); this is about the order.
-  const inOrder = (name: string) => matches(q, name);
+  const inOrder = (name: string) => matches(squash(q) || q, name);
   const all: { rank: number; name: string; tie: string }[] = [];
-  for (const e of index.allEntities()) if (inOrder(e.name)) all.push({ rank: tierOf(q, e.name) * 1e9 + articlesNaming(e) * 10 + 1, name: e.name, tie: e.key });
-  for (const d of index.all()) if (d.summary.title && inOrder(d.summary.title)) all.push({ rank: tierOf(q, d.summary.title) * 1e9, name: d.summary.title, tie: d.uri });
+  for (const e of index.allEntities()) {
+    const names = [e.name, ...e.aliases.keys()].filter(inOrder);
+    if (names.length) all.push({ rank: Math.max(...names.map((n) => bestTier(q, n))) * 1e9 + articlesNaming(e) * 10 + 1, name: e.name, tie: e.key });
+  }
+  for (const d of index.all()) if (d.summary.title && inOrder(d.summary.title)) all.push({ rank: bestTier(q, d.summary.title) * 1e9, name: d.summary.title, tie: d.uri });
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const sorted = all.sort((a, b) => b.rank - a.rank || cmp(a.name, b.name) || cmp(a.tie, b.tie));
   // Names that only spell the query's letters are left out when any name holds the query.
@@ -61,7 +73,7 @@ describe('workspace symbols', function () {
 
   it('are the first `limit` of the full ranking, for any query and limit', function () {
     assert.ok(index.size >= 400);
-    for (const query of ['', 'a', 'e', 'br', 'Breach', 'jd', 'zzzz', ' ']) {
+    for (const query of ['', 'a', 'e', 'br', 'Breach', 'jd', 'zzzz', ' ', 'data breach', 'databreach', '-', 'co.']) {
       const full = ranked(index, query);
       for (const limit of [0, 1, 7, 100, 500, 100_000]) {
         assert.deepStrictEqual(workspaceSymbols(index, query, limit).map((s) => s.name), full.slice(0, limit), `"${query}", limit ${limit}`);
@@ -84,5 +96,24 @@ describe('workspace symbols', function () {
     // Only spelled by its letters, the agency is left out when a name holds the query; a query no name holds spells.
     assert.ok(!workspaceSymbols(small, 'binns').some((x) => x.name.startsWith('Cybersecurity')), JSON.stringify(workspaceSymbols(small, 'binns').map((x) => x.name)));
     assert.ok(workspaceSymbols(small, 'jbin').some((x) => x.name === 'John Binns'));
+  });
+
+  it('find an entity by its other names, and whatever the hyphens and spaces: FBI, "t mobile", "tmobile"', function () {
+    const small = new CorpusIndex();
+    const add = (n: number, title: string, body: string) => {
+      const text = `# ${title}\n\n## Information:\n+ Source: Wire\n+ Link: https://example.com/${n}\n+ Date: 2021-08-0${n}\n+ Author: Me\n\n## Article:\n${body}\n`;
+      small.set({ facts: extractFacts(`file:///s${n}.txt`, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' });
+    };
+    add(1, 'T-Mobile confirms breach', 'T-Mobile said 40 million people were affected. The FBI is investigating.');
+    add(2, 'How to defend against mobile app impersonation', 'The FBI Internet Crime Complaint Center warned users.');
+    add(3, 'FBI warns of SIM swapping', 'The Federal Bureau of Investigation (FBI) said losses grew. T-Mobile customers were targeted.');
+    const fbi = small.entity('federal bureau of investigation');
+    assert.ok(fbi && [...fbi.aliases.keys()].includes('FBI'), 'the FBI is known by its full name, FBI an alias');
+    const names = (q: string) => workspaceSymbols(small, q).map((x) => x.name);
+    assert.strictEqual(names('FBI')[0], fbi!.name, JSON.stringify(names('FBI')));
+    for (const q of ['t mobile', 'tmobile', 'T-Mobile', 't-mob']) {
+      assert.strictEqual(names(q)[0], 'T-Mobile', `${q}: ${JSON.stringify(names(q))}`);
+      assert.ok(names(q).includes('T-Mobile confirms breach'), `${q}: the article about it is listed too`);
+    }
   });
 });

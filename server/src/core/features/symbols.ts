@@ -1,6 +1,9 @@
 /**
  * Workspace symbols: entities and articles, matched by the letters typed in
- * order ("jbin" finds John Binns), best matches first.
+ * order ("jbin" finds John Binns), best matches first. An entity matches by
+ * any of its names ("FBI" finds the Federal Bureau of Investigation), and
+ * hyphens, spaces and other punctuation do not count ("t mobile" and
+ * "tmobile" find T-Mobile).
  */
 import { articlesNaming, type CorpusIndex, type EntityEntry } from '../index/corpus';
 import type { EntityKind } from '../extract/types';
@@ -22,6 +25,17 @@ function lower(s: string): string {
     lowered.set(s, (l = s.toLowerCase()));
   }
   return l;
+}
+
+/** Letters and digits only, lower case, kept like `lower`: "T-Mobile" is "tmobile" to a query. */
+const squashedForms = new Map<string, string>();
+function squash(s: string): string {
+  let q = squashedForms.get(s);
+  if (q === undefined) {
+    if (squashedForms.size > 500_000) squashedForms.clear();
+    squashedForms.set(s, (q = lower(s).replace(/[^\p{L}\p{N}]+/gu, '')));
+  }
+  return q;
 }
 
 /** The letters of the query (lower case, spaces dropped) occur in `name` in order. */
@@ -105,21 +119,33 @@ function tier(q: string, name: string): number {
   return 1;
 }
 
+/** The best tier of a name as written and without its punctuation (`qs`, the query squashed; empty when it is all punctuation). */
+function tierOf(q: string, qs: string, name: string): number {
+  const t = tier(q, name);
+  return t === 4 || !qs ? t : Math.max(t, tier(qs, squash(name)));
+}
+
 /** A tier outweighs any count of articles. */
 const TIER = 1e9;
 
 export function workspaceSymbols(index: CorpusIndex, query: string, limit = 500): WorkspaceSymbol[] {
   const q = query.toLowerCase().trim();
+  const qs = squash(q);
+  /** Whether the query's letters are in `name` in order; punctuation in the query ("t-mobile") needs none in the name. */
+  const inOrder = (name: string) => matches(qs || q, name);
   function* found(): Generator<Found> {
     for (const e of index.allEntities()) {
-      if (!matches(q, e.name)) continue;
-      yield { rank: tier(q, e.name) * TIER + articlesNaming(e) * 10 + 1, name: e.name, tie: e.key, make: () => entitySymbol(index, e) };
+      // Its name, or failing that its best other name ("FBI" for the Federal Bureau of Investigation).
+      let t = inOrder(e.name) ? tierOf(q, qs, e.name) : -1;
+      if (t < 4) for (const a of e.aliases.keys()) if (a !== e.name && inOrder(a)) t = Math.max(t, tierOf(q, qs, a));
+      if (t < 0) continue;
+      yield { rank: t * TIER + articlesNaming(e) * 10 + 1, name: e.name, tie: e.key, make: () => entitySymbol(index, e) };
     }
     for (const d of index.all()) {
       const title = d.summary.title;
-      if (!title || !matches(q, title)) continue;
+      if (!title || !inOrder(title)) continue;
       // Below the entities of its tier: a title is one article.
-      yield { rank: tier(q, title) * TIER, name: title, tie: d.uri, make: () => ({ name: title, kind: 'article', detail: d.summary.source ?? '', location: { uri: d.uri, span: d.summary.titleSpan } }) };
+      yield { rank: tierOf(q, qs, title) * TIER, name: title, tie: d.uri, make: () => ({ name: title, kind: 'article', detail: d.summary.source ?? '', location: { uri: d.uri, span: d.summary.titleSpan } }) };
     }
   }
   const out: WorkspaceSymbol[] = [];
