@@ -100,6 +100,20 @@ describe('figure conflict quick fixes over stdio', function () {
     assert.ok(!actions.some((a) => a.title.startsWith('Cite ')), JSON.stringify(actions.map((a) => a.title)));
   });
 
+  it('no "Cite" in a headline (a link there shows as Markdown in every list of titles); the same figure in the body has it', async function () {
+    const wrong = article('Example Wire', 'https://example.com/wire/tmobile-former', 'August 21, 2021',
+      'T-Mobile said on Aug. 20 that the records of 766,000 former customers were stolen.');
+    const text = article('Example News', 'https://example.com/news/tmobile-recap', 'August 29, 2021',
+      'T-Mobile has confirmed that the records of 667,000 former customers were stolen.')
+      .replace('# T-Mobile breach: former customers', '# T-Mobile: 667,000 former customers hit');
+    const { actions } = await conflictOn({ 'wrong.txt': wrong }, text, '# T-Mobile: 667,000');
+    assert.ok(!actions.some((a) => a.title.startsWith('Cite ')), JSON.stringify(actions.map((a) => a.title)));
+    await client.shutdown();
+    fs.rmSync(dir, { recursive: true, force: true });
+    const body = await conflictOn({ 'wrong.txt': wrong }, text, 'has confirmed that the records of 667,000');
+    assert.ok(body.actions.some((a) => a.title.startsWith('Cite ThreatPost')), JSON.stringify(body.actions.map((a) => a.title)));
+  });
+
   it('"Cite" links the figure to the article that agrees with it, in the corpus’s own citation style', async function () {
     // Another article gets the figure wrong; the seed ThreatPost article agrees with the new one.
     const wrong = article('Example Wire', 'https://example.com/wire/tmobile-former', 'August 21, 2021',

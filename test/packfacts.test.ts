@@ -122,7 +122,7 @@ describe('packed facts', function () {
     const { facts, text } = articles[0];
     // UTF-8 cannot carry half a surrogate pair: packed as UTF-8 the text would come back changed.
     const odd = text.slice(0, 40) + '\uD83D' + text.slice(41);
-    const f = viaJson({ ...facts, sentences: [{ span: { start: 0, end: 50 }, text: odd.slice(0, 50) }], quotes: [], figures: [], claims: [] , entities: []});
+    const f = viaJson({ ...facts, sentences: [{ span: { start: 0, end: 50 }, text: odd.slice(0, 50) }], headlines: 1, quotes: [], figures: [], claims: [], entities: [] });
     const back = unpackFacts(packFacts(f, odd));
     assert.deepStrictEqual(back, f);
     assert.strictEqual(back.sentences[0].text.charCodeAt(40), 0xd83d);
@@ -222,7 +222,7 @@ describe('packed facts', function () {
     // Facts built to have one of each row, so a change to one field is easy to place.
     const text = 'Acme said 50 records leaked. More text here.';
     const base: DocFacts = {
-      uri: 'file:///a.txt', title: 'A', sentences: [{ span: { start: 0, end: 28 }, text: text.slice(0, 28) }],
+      uri: 'file:///a.txt', title: 'A', sentences: [{ span: { start: 0, end: 28 }, text: text.slice(0, 28) }], headlines: 0,
       entities: [{ key: 'acme', name: 'Acme', kind: 'organisation', aliases: [], mentions: [{ key: 'acme', span: { start: 0, end: 4 }, text: 'Acme', sentence: 0, where: 'body' }] }],
       figures: [{ span: { start: 10, end: 12 }, text: '50', value: 50, low: 50, high: 50, unit: 'count', noun: 'record', nounSpan: { start: 13, end: 20 }, qualifiers: [], subject: 'acme', measure: 'acme|record|', sentence: 0 }],
       claims: [{ sentence: 0 }], quotes: [], links: [], authors: [], tags: [],
@@ -242,6 +242,7 @@ describe('packed facts', function () {
       ['a mention in sentence -2', broken((f) => { f.entities[0].mentions[0].sentence = -2; })],
       ['an interval upside down', broken((f) => { f.figures[0].low = 51; })],
       ['a value that is not finite', broken((f) => { f.figures[0].value = Infinity; })],
+      ['more headlines than sentences', broken((f) => { f.headlines = 2; })],
     ];
     for (const [what, bytes] of cases) assert.throws(() => unpackFacts(bytes), /damaged facts/, what);
   });

@@ -74,7 +74,7 @@ function withFallback(index: CorpusIndex, load: () => DocFacts, file: string, ur
         if (facts) return facts;
       } catch { /* fall through */ }
       const s = index.get(uri)?.summary;
-      return { uri, title: s?.title ?? '', source: s?.source, date: s?.date, link: s?.link, sentences: [], entities: [], figures: [], claims: [], quotes: [], links: [], authors: s?.authors ?? [], tags: [] };
+      return { uri, title: s?.title ?? '', source: s?.source, date: s?.date, link: s?.link, sentences: [], headlines: 0, entities: [], figures: [], claims: [], quotes: [], links: [], authors: s?.authors ?? [], tags: [] };
     }
   };
 }

@@ -133,6 +133,7 @@ export function packFacts(f: DocFacts, text: string): Uint8Array {
     w.span(s.span);
     w.words(s.span, s.text);
   }
+  w.int(f.headlines);
   w.int(f.entities.length);
   for (const e of f.entities) {
     w.str(e.key);
@@ -321,6 +322,9 @@ export function unpackFacts(bytes: Uint8Array): DocFacts {
     sentences.push({ span, text: words(span, 'sentence') });
   }
   f.sentences = sentences;
+  const headlines = int('headlines');
+  if (!(headlines >= 0 && headlines <= sentences.length)) throw new Damaged('headlines');
+  f.headlines = headlines;
   /** A sentence index: -1 (none) where `orNone`, else one of the sentences. */
   const sentenceAt = (what: string, orNone: boolean): number => {
     const i = int(what);

@@ -1119,9 +1119,11 @@ function fixesFor(index: CorpusIndex, uri: string, fig: Figure, agreeing: Stated
   const opens = raw.split('[').length - 1;
   const closes = raw.split(']').length - 1;
   const cited = new Set<string>();
+  // A headline is not where sources are cited: a link there shows as Markdown in every title list.
+  const headline = fig.sentence < here.headlines;
   for (const a of agreeing) {
     // Only an article that states this very value is cited for it: "about 400" agrees with 438 but is no source of it.
-    if (inLink || opens || closes || a.uri === uri || cited.has(a.uri) || cited.size >= 2 || a.figure.value !== fig.value || a.figure.unit !== fig.unit) continue;
+    if (headline || inLink || opens || closes || a.uri === uri || cited.has(a.uri) || cited.size >= 2 || a.figure.value !== fig.value || a.figure.unit !== fig.unit) continue;
     const f = index.get(a.uri)!.facts;
     const url = f.linkUrl;
     if (!url || !/^https?:\/\/\S+$/.test(url)) continue;

@@ -252,6 +252,7 @@ export function extractFacts(uri: string, text: string, article: Article, option
     linkUrl: article.link?.parsed?.url,
     linkSpan: article.link?.parsed?.urlSpan,
     sentences: refs,
+    headlines,
     entities,
     figures,
     claims,

@@ -113,6 +113,8 @@ export interface DocFacts {
   linkUrl?: string;
   linkSpan?: Span;
   sentences: SentenceRef[];
+  /** How many of `sentences`, from the first, are the title and subtitle: a headline, not the body. */
+  headlines: number;
   entities: DocEntity[];
   figures: Figure[];
   claims: Claim[];
