@@ -289,6 +289,40 @@ describe('corpus knowledge over stdio', function () {
     assert.ok(labels.indexOf('Initech Corporation') >= 0 && labels.indexOf('Initech Corporation') < labels.indexOf('Globex Corporation'), labels.slice(0, 20).join(', '));
   });
 
+  /** Opens a draft whose Tags line is `tags` and asks for completions at its end. */
+  async function completeTagsLine(uri: string, body: string, tags: string): Promise<any[]> {
+    await client.open(uri, `# Draft\n\n## Information:\n+ Source: Wire\n+ Link: https://example.com/t\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\n${body}\n\n#### Tags:\n${tags}`);
+    return (await client.request<any>('textDocument/completion', { textDocument: { uri }, position: { line: 12, character: tags.length } })).items;
+  }
+
+  it('completion after [[ leaves out a name already tagged by another of its names: [[Binns]] tags John Binns', async function () {
+    const items = await completeTagsLine(fileUri(path.join(workspace, 'tagged.txt')), 'John Binns said he did it. T-Mobile confirmed the breach.', '[[Binns]] [[');
+    const labels = items.map((i) => i.label);
+    assert.ok(!labels.includes('John Binns'), labels.slice(0, 10).join(', '));
+    assert.strictEqual(labels[0], 'T-Mobile', labels.slice(0, 10).join(', '));
+  });
+
+  it('completion after [[ by another name ("IRDev" is John Binns) tells the editor what it matched, so that the editor keeps it', async function () {
+    const items = await completeTagsLine(fileUri(path.join(workspace, 'alias.txt')), 'The seller spoke.', '[[IRDe');
+    const binns = items.find((i) => i.label === 'John Binns');
+    assert.ok(binns, JSON.stringify(items.map((i) => i.label)));
+    assert.match(binns.filterText, /^irdev$/i);
+    assert.strictEqual(binns.textEdit.newText, 'John Binns]]');
+    // Found by its own name, an item needs no filter text.
+    const byName = await completeTagsLine(fileUri(path.join(workspace, 'alias2.txt')), 'The seller spoke.', '[[Binn');
+    assert.strictEqual(byName.find((i) => i.label === 'John Binns')?.filterText, undefined);
+  });
+
+  it('completion after [[ with letters typed: names that start with them, then a word that does, then the rest', async function () {
+    for (const typed of ['in', 'mo', 'ga']) {
+      const items = await completeTagsLine(fileUri(path.join(workspace, `fit-${typed}.txt`)), 'T-Mobile confirmed the breach.', `[[${typed}`);
+      const fit = (label: string) => { const l = label.toLowerCase(); return l.startsWith(typed) ? 0 : new RegExp(`[^\\p{L}\\p{N}]${typed}`, 'u').test(l) ? 1 : 2; };
+      const fits = items.filter((i) => !i.filterText).map((i) => fit(i.label));
+      assert.ok(fits.length > 1, `${typed}: ${JSON.stringify(items.map((i) => i.label))}`);
+      assert.deepStrictEqual(fits, [...fits].sort((a, b) => a - b), `${typed}: ${JSON.stringify(items.map((i) => i.label))}`);
+    }
+  });
+
   it('completion after "+ Source:" offers the outlets', async function () {
     const uri = fileUri(path.join(workspace, 'draft.txt'));
     const draft = '# Draft\n\n## Information:\n+ Source: ';

@@ -177,4 +177,15 @@ describe('completion of Information fields', function () {
     const labels = complete(index, 'file:///ws/draft.txt', 0, '+ Author: Li', '').map((i) => i.label);
     assert.deepStrictEqual(labels, ['Lisa Vaas', 'Charlie Lim']);
   });
+
+  it('after "[[", an outlet is offered as it signs its articles ("ThreatPost"), not as others write it in passing', function () {
+    const signed = (n: number, body: string) => {
+      const a = article(n, '2021-08-01', body);
+      return { ...a, text: a.text.replace(`+ Source: Outlet ${n}`, '+ Source: ThreatPost') };
+    };
+    const docs = [1, 2, 3].map((n) => signed(n, 'Acme Corp told Threatpost that it was hit. A spokesperson told Threatpost more.'));
+    const index = indexOf(docs);
+    const labels = complete(index, 'file:///ws/draft.txt', 0, '[[Threat', '').map((i) => i.label);
+    assert.ok(labels.includes('ThreatPost') && !labels.includes('Threatpost'), JSON.stringify(labels));
+  });
 });

@@ -730,6 +730,7 @@ export function startServer(connection: Connection): void {
         kind: it.kind === 'entity' ? (it.entityKind === 'person' ? CompletionItemKind.Constructor : CompletionItemKind.Reference) : CompletionItemKind.Value,
         detail: it.detail,
         sortText: it.sortText,
+        ...(it.filterText ? { filterText: it.filterText } : {}),
         textEdit: { range: lines.range(it.replace), newText: it.insertText },
       })),
     };

@@ -15,6 +15,8 @@ export interface CompletionItem {
   detail: string;
   /** Text to put in place of `replace`. */
   insertText: string;
+  /** What the editor filters by, when the name was found through another of its names. */
+  filterText?: string;
   replace: Span;
   sortText: string;
 }
@@ -86,27 +88,47 @@ function relatedTo(index: CorpusIndex, uri: string, local: Map<string, number>):
 function completeTag(index: CorpusIndex, uri: string, offset: number, typed: string, lineSuffix: string): CompletionItem[] {
   const here = index.get(uri)?.facts;
   const localCount = new Map<string, number>();
-  for (const e of here?.entities ?? []) localCount.set(e.key, e.mentions.filter((m) => m.where !== 'tag').length);
+  // Already tagged: by its name, or by another ("[[Binns]]" tags John Binns).
+  const taggedKeys = new Set<string>();
+  for (const e of here?.entities ?? []) {
+    localCount.set(e.key, e.mentions.filter((m) => m.where !== 'tag').length);
+    if (e.mentions.some((m) => m.where === 'tag')) taggedKeys.add(e.key);
+  }
   const existing = new Set((here?.tags ?? []).map((t) => t.name.toLowerCase()));
+  // An outlet is written as it signs its articles ("ThreatPost", not the "Threatpost" of "told Threatpost").
+  const outletNames = new Map<string, string>();
+  for (const o of index.outlets().keys()) outletNames.set(o.toLowerCase(), o);
   const closes = lineSuffix.startsWith(']]');
   const q = typed.trim().toLowerCase();
   const related = relatedTo(index, uri, localCount);
   const articles = Math.max(1, index.size);
-  const scored: { name: string; kind: EntityKind; docs: number; local: number; related: number; score: number }[] = [];
+  const scored: { name: string; kind: EntityKind; docs: number; local: number; related: number; score: number; fit: number; filter?: string }[] = [];
   for (const e of index.allEntities()) {
     const docs = articlesNaming(e);
     if (e.kind === 'other' && docs < 2 && !localCount.has(e.key)) continue;
-    if (existing.has(e.name.toLowerCase())) continue;
-    if (q && !e.name.toLowerCase().includes(q) && ![...e.aliases.keys()].some((a) => a.toLowerCase().includes(q))) continue;
+    const name = (e.kind === 'outlet' && outletNames.get(e.name.toLowerCase())) || e.name;
+    if (existing.has(name.toLowerCase()) || taggedKeys.has(e.key)) continue;
+    // How well what is typed fits: the start of the name, of one of its words, somewhere inside; else another name of it.
+    let fit = q ? fitOf(name, q) : 0;
+    let filter: string | undefined;
+    if (fit > 2) {
+      for (const a of e.aliases.keys()) {
+        const f = fitOf(a, q);
+        if (f < fit) [fit, filter] = [f, a];
+      }
+      // Found by another name: the editor filters by what it is given, and "Justice Dep" is not in "Department of Justice".
+      if (fit > 2) continue;
+    }
     const local = localCount.get(e.key) ?? 0;
     // Named beside this article's names in other articles, weighed by how rare the name is (a name in every article relates to all).
     const together = related.get(e.key) ?? 0;
-    scored.push({ name: e.name, kind: e.kind, docs, local, related: together * Math.log(1 + articles / Math.max(1, docs)), score: docs * 10 + Math.min(e.mentionCount, 9) + (e.kind === 'other' ? -50 : 0) });
+    scored.push({ name, kind: e.kind, docs, local, related: together * Math.log(1 + articles / Math.max(1, docs)), score: docs * 10 + Math.min(e.mentionCount, 9) + (e.kind === 'other' ? -50 : 0), fit, filter });
   }
-  // What this article talks about comes first, most mentioned first, however many articles name the rest:
-  // in a newsroom's corpus "United States" is in thousands of articles, the company a story is about in a few.
-  // Then what the articles about the same names name, then the rest by how many articles name them.
-  scored.sort((a, b) => Number(b.local > 0) - Number(a.local > 0) || b.local - a.local || b.related - a.related || b.score - a.score || a.name.localeCompare(b.name));
+  // A name that starts with what is typed first, then one with a word that does, then one that holds it. Within
+  // each, what this article talks about, most mentioned first, however
+  // many articles name the rest: in a newsroom's corpus "United States" is in thousands of articles, the company a
+  // story is about in a few. Then what the articles about the same names name, then the rest by how many articles name them.
+  scored.sort((a, b) => a.fit - b.fit || Number(b.local > 0) - Number(a.local > 0) || b.local - a.local || b.related - a.related || b.score - a.score || a.name.localeCompare(b.name));
   const replace = { start: offset - typed.length, end: offset };
   return scored.slice(0, MAX_ITEMS).map((s, i) => ({
     label: s.name,
@@ -114,7 +136,18 @@ function completeTag(index: CorpusIndex, uri: string, offset: number, typed: str
     entityKind: s.kind,
     detail: `${s.kind} · ${s.docs ? `${s.docs} article${s.docs === 1 ? '' : 's'}` : 'only in related headlines'}`,
     insertText: closes ? s.name : `${s.name}]]`,
+    ...(s.filter ? { filterText: s.filter } : {}),
     replace,
     sortText: String(i).padStart(5, '0'),
   }));
+}
+
+/** 0: `name` starts with `q`; 1: one of its words does; 2: it holds `q`; 3: it does not (both lower case but `name`). */
+function fitOf(name: string, q: string): number {
+  const n = name.toLowerCase();
+  const at = n.indexOf(q);
+  if (at < 0) return 3;
+  if (at === 0) return 0;
+  for (let i = at; i >= 0; i = n.indexOf(q, i + 1)) if (!/[\p{L}\p{N}]/u.test(n[i - 1])) return 1;
+  return 2;
 }
