@@ -650,6 +650,15 @@ class Weighed implements Judgement {
     return this.judged;
   }
 
+  /** The verdict on the statement of `uri` at `fig`'s place, if it was weighed. */
+  verdictOn(uri: string, fig: Figure): string | undefined {
+    for (let i = 0; i < this.statements.length; i++) {
+      const o = this.statements[i];
+      if (o.uri === uri && o.figure.span.start === fig.span.start) return this.verdicts[i];
+    }
+    return undefined;
+  }
+
   /** The statements given verdict `v`, in path order. */
   having(v: Verdict): Stated[] {
     const out: Stated[] = [];
@@ -796,10 +805,34 @@ class Judge {
    * reads what its diagnostics already worked out.
    */
   judge(fig: Figure): Judgement {
+    // Weighed one way only, to see how another statement takes this one (`bothWays`): not the check's answer, not kept.
+    if (oneWay) return this.weigh(fig);
     const memo = remembered(this.index, this.uri);
     let judgement = memo.get(fig);
     if (!judgement) memo.set(fig, (judgement = this.weigh(fig)));
     return judgement;
+  }
+
+  /**
+   * One relation, told alike to both articles: a value this figure conflicts with is a revision when that
+   * statement, weighed one way, takes this figure for an earlier or later count. The rules that find a revision
+   * through a third statement look at the values of one side ("over $600 million" of Aug 13 agrees with both
+   * Threatpost's "$600 Million" of Aug 11 and its "$610M" of Aug 24): without this, the later article was told of
+   * a revision and the earlier one of a conflict.
+   */
+  private bothWays(fig: Figure, all: Stated[], verdicts: (string | undefined)[]): void {
+    if (oneWay) return;
+    oneWay = true;
+    try {
+      for (let i = 0; i < all.length; i++) {
+        const o = all[i];
+        if (verdicts[i] !== 'conflicts' || o.uri === this.uri) continue;
+        const back = new Judge(this.index, o.uri).judge(o.figure);
+        if (back instanceof Weighed && back.verdictOn(this.uri, fig) === 'revision') verdicts[i] = 'revision';
+      }
+    } finally {
+      oneWay = false;
+    }
   }
 
   private weigh(fig: Figure): Judgement {
@@ -868,6 +901,7 @@ class Judge {
     // and a figure is never told at once that 667,000 was revised to it and that it disagrees with 667,000.
     const steps = all.filter((_, i) => verdicts[i] === 'revision');
     if (steps.length) for (let i = 0; i < all.length; i++) if (verdicts[i] === 'conflicts' && steps.some((r) => agree(r.figure, all[i].figure))) verdicts[i] = 'revision';
+    this.bothWays(fig, all, verdicts);
     const out = new Weighed(me.when, all, verdicts, parts);
     const cut = this.cut(fig);
     if (cut) {
@@ -920,6 +954,9 @@ export function verdictWords(o: Judged, when: number | undefined): string {
  */
 const judgements = new WeakMap<CorpusIndex, Map<string, { version: number; byFigure: Map<Figure, Judgement> }>>();
 const REMEMBERED_ARTICLES = 16;
+
+/** Set while `bothWays` weighs the other side: those judgements look no further, and are not remembered. */
+let oneWay = false;
 
 function remembered(index: CorpusIndex, uri: string): Map<Figure, Judgement> {
   let perUri = judgements.get(index);
