@@ -288,6 +288,28 @@ describe('breach-desk check (CLI)', function () {
     assert.strictEqual(noLevel.code, 2);
     assert.match(noLevel.err, /--severity takes CODE=LEVEL \(for example tags\.stop-word=off\), not "tags\.stop-word"/);
     assert.match(run(['check', '--max-size', '1e3']).err, /--max-size takes a whole, positive number of bytes, not "1e3"/);
+    // A slip in an option's name is answered with the option meant; two reports asked for, with a refusal.
+    const slip = run(['check', '--no-seed', 'seeds']);
+    assert.strictEqual(slip.code, 2);
+    assert.match(slip.err, /Unknown option "--no-seed"\. Did you mean --no-seeds\?/);
+    assert.match(run(['check', '--frmat=json']).err, /Did you mean --format\?/);
+    assert.doesNotMatch(run(['check', '--zzzzzzz']).err, /Did you mean/);
+    const twice = run(['check', '--format', 'json', '--format', 'sarif', 'seeds']);
+    assert.strictEqual(twice.code, 2);
+    assert.match(twice.err, /--format is given twice \(json and sarif\)/);
+    assert.strictEqual(run(['check', '--format', 'json', '--format=json', 'seeds']).code, 0, 'the same format twice is no contradiction');
+  });
+
+  it('says in one line that it cannot write its report to a full disk, with exit 3 and no stack trace', function () {
+    if (!fs.existsSync('/dev/full')) this.skip();
+    const full = fs.openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [CLI, 'check', 'seeds'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+      assert.strictEqual(r.status, 3);
+      assert.strictEqual(r.stderr.trim(), 'breach-desk: cannot write the report: no space left on the device (ENOSPC).');
+    } finally {
+      fs.closeSync(full);
+    }
   });
 
   it('takes --opt=value for every option, and paths after --', function () {
@@ -343,6 +365,6 @@ describe('breach-desk check (CLI)', function () {
     const s = JSON.parse(r.out);
     const files = new Set(s.runs[0].results.map((x: any) => x.locations[0].physicalLocation.artifactLocation.uri));
     assert.ok(files.size > 2000, `${files.size} files with results`);
-    assert.match(r.err, /checked (\d+)\/\1 files/);
+    assert.match(r.err, /read (\d+)\/\1 files/);
   });
 });

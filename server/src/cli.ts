@@ -20,7 +20,7 @@ import { applyEdits, applySeverities, diag, type Diagnostic, type SeverityOverri
 import { extractFacts } from './core/extract/facts';
 import { CorpusIndex, dropShadowedSeeds } from './core/index/corpus';
 import { readArticleFile, readPinsFile, walkArticleFiles, whyUnreadable, type WalkProblem } from './node/fsutil';
-import { ChunkedWriter, ReaderGone, writeAllSync, writeJson } from './node/jsonout';
+import { ChunkedWriter, OutputFailed, ReaderGone, writeAllSync, writeJson } from './node/jsonout';
 import { parsePins } from './core/extract/pins';
 import { LineIndex } from './core/text';
 import pkg from '../../package.json';
@@ -56,7 +56,8 @@ JSON: { version, files: [{ path, diagnostics: [{ code, severity, message,
   units (as LSP); \`preferred\` fixes are the ones --fix applies.
 
 Exit status: 0 when no error-level diagnostic remains, 1 when one does, 2 for
-a usage error or a path that does not exist, 3 for an internal error.`;
+a usage error or a path that does not exist, 3 for an internal error or a report
+that cannot be written (a full disk).`;
 
 interface Options {
   paths: string[];
@@ -72,6 +73,7 @@ class UsageError extends Error {}
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
   const o: Options = { paths: [], format: 'text', seeds: true, severities: {}, maxBytes: 5_000_000, fix: false };
   const args = [...argv];
+  let formatGiven = false;
   if (args[0] === '--help' || args[0] === '-h') return 'help';
   if (args[0] === '--version') return 'version';
   if (args[0] !== 'check') throw new UsageError(args[0] ? `Unknown command "${args[0]}".` : 'Missing command.');
@@ -94,6 +96,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
     else if (a === '--format' || a.startsWith('--format=')) {
       const f = value('--format');
       if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${f}".`);
+      // One report per run: a second --format is a mistake in a script, not a choice.
+      if (formatGiven && f !== o.format) throw new UsageError(`--format is given twice (${o.format} and ${f}); a run writes one report.`);
+      formatGiven = true;
       o.format = f;
     } else if (a === '--max-size' || a.startsWith('--max-size=')) {
       const v = value('--max-size');
@@ -108,11 +113,38 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       if (!isCode(code)) throw new UsageError(`"${code}" is not a Breach Desk code (the codes are listed in README, "Diagnostic codes").`);
       if (!['error', 'warning', 'information', 'hint', 'off'].includes(level)) throw new UsageError(`Severity for ${code} must be error, warning, information, hint or off, not "${level}".`);
       o.severities[code] = level as Severity | 'off';
-    } else if (a.startsWith('-')) throw new UsageError(`Unknown option "${a}".`);
+    } else if (a.startsWith('-')) {
+      const near = nearestOption(a.replace(/=.*$/s, ''));
+      throw new UsageError(`Unknown option "${a}".${near ? ` Did you mean ${near}?` : ''}`);
+    }
     else o.paths.push(a);
   }
   if (!o.paths.length) o.paths.push('.');
   return o;
+}
+
+const OPTIONS = ['--format', '--fix', '--no-seeds', '--max-size', '--severity', '--help', '--version'];
+
+/** The option one or two typing slips away from `a` ("--no-seed", "--formt"), if one is. */
+function nearestOption(a: string): string | undefined {
+  let best: string | undefined;
+  let bestD = 3;
+  for (const o of OPTIONS) {
+    const d = editDistance(a, o);
+    if (d < bestD) [best, bestD] = [o, d];
+  }
+  return best;
+}
+
+/** Levenshtein distance, for short option names. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
 }
 
 interface FileResult {
@@ -216,7 +248,8 @@ async function collect(o: Options): Promise<Run> {
       index(run, result, o.fix && !seed ? fixed(run, result, analysis, o) : analysis);
     });
     if (progress && (tty ? true : done % 496 < BATCH || done === named)) {
-      process.stderr.write(tty ? `\rchecking ${done}/${named} files` : `checked ${done}/${named} files\n`);
+      // Read, checked on their own and indexed; the checks against the corpus come as the report is written.
+      process.stderr.write(tty ? `\rreading ${done}/${named} files` : `read ${done}/${named} files\n`);
     }
   }
   if (progress && tty) process.stderr.write('\n');
@@ -539,6 +572,11 @@ if (require.main === module) {
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err) => {
     // The report's reader stopped reading (`| head`): nothing to say, as for any command in a pipe.
     if (err instanceof ReaderGone) return;
+    if (err instanceof OutputFailed) {
+      process.stderr.write(`breach-desk: cannot write the report: ${err.message}.\n`);
+      process.exitCode = 3;
+      return;
+    }
     process.stderr.write(`breach-desk: internal error: ${err instanceof Error ? err.stack : String(err)}\n`);
     process.exitCode = 3;
   });

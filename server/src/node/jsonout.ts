@@ -17,6 +17,18 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
 /** Thrown by `writeAllSync` when the reader went away (`breach-desk check … | head`). */
 export class ReaderGone extends Error {}
 
+/** The report could not be written (a full disk, a device error): said in one line, not as a crash. */
+export class OutputFailed extends Error {}
+
+const WRITE_ERRORS: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is exceeded',
+  EIO: 'the device reported an input/output error',
+  EFBIG: 'the file would grow too large',
+  EBADF: 'the output is closed',
+  EROFS: 'the output is on a read-only file system',
+};
+
 /**
  * Writes all of `chunk` to `fd` before returning. `process.stdout.write` on a
  * pipe queues what the reader has not taken yet in memory: a report of
@@ -33,6 +45,7 @@ export function writeAllSync(fd: number, chunk: string): void {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 1);
       else if (code === 'EPIPE') throw new ReaderGone();
+      else if (code && code in WRITE_ERRORS) throw new OutputFailed(`${WRITE_ERRORS[code]} (${code})`);
       else throw err;
     }
   }
