@@ -45,7 +45,7 @@ describe('figure consistency over stdio', function () {
     assert.strictEqual(rel[0].location.range.start.line, 104);
   });
 
-  it('a related sentence that opens on a photo is located at its words, not at the photo\'s line', async function () {
+  it('a related location is the figure itself: after a photo on the line before, not at the photo nor the sentence\'s start', async function () {
     const other = ARTICLE.replace('Example News', 'Other Wire').replace('tmobile-followup', 'tmobile-photo')
       .replace('T-Mobile said on Aug. 20', '![](https://example.com/photo.jpeg)\nT-Mobile said on Aug. 20').replace('766,000', '700,000');
     fs.writeFileSync(path.join(dir, 'photo.txt'), other);
@@ -58,7 +58,9 @@ describe('figure consistency over stdio', function () {
     const p = await client.diagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'figure.conflict' && photo(d)));
     const rel = photo(p.diagnostics.find((d) => d.code === 'figure.conflict' && photo(d)));
     const lines = other.split('\n');
-    assert.strictEqual(lines[rel.location.range.start.line].slice(rel.location.range.start.character, rel.location.range.start.character + 8), 'T-Mobile', JSON.stringify(rel.location.range));
+    const { start, end } = rel.location.range;
+    assert.strictEqual(start.line, end.line, JSON.stringify(rel.location.range));
+    assert.strictEqual(lines[start.line].slice(start.character, end.character), '700,000', JSON.stringify(rel.location.range));
   });
 
   it('a breach-desk ignore marker silences it, and the silence survives an edit', async function () {

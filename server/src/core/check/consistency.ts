@@ -41,7 +41,7 @@ import { attributionOf, EVENT_DAY_BEFORE_RE } from '../extract/claims';
 import { canonicalUrl } from '../extract/urls';
 import { agree, findParts, formatValue, nearestInTime, partSources, sameMeasure, type Reconciliation } from '../index/compare';
 import { quoteWords, type CorpusIndex, type FigureRef, type IndexedDoc } from '../index/corpus';
-import { readable, wordsSpan, type Span } from '../text';
+import { readable, type Span } from '../text';
 import { clip, formatDate, shownDay } from '../features/markdown';
 import { compareWording } from './wording';
 
@@ -567,9 +567,13 @@ function citedAs(index: CorpusIndex, s: Stated): string {
   return `${f.source ?? 'the cited article'} (${dayOf(f, s)})`;
 }
 
-function sentenceSpan(index: CorpusIndex, s: Stated): Span {
-  const sentence = index.get(s.uri)!.facts.sentences[s.figure.sentence];
-  return sentence ? wordsSpan(sentence) : s.figure.span;
+/**
+ * Where a related location points: at the figure itself, so that following it
+ * lands on the value (a line of a scraped article can hold a whole paragraph,
+ * and its sentence began hundreds of characters before the figure).
+ */
+function statedSpan(s: Stated): Span {
+  return s.figure.span;
 }
 
 /**
@@ -1015,7 +1019,7 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
     // points at the nearest few in time and says how many there are.
     const related = (list: Stated[], verb: string | ((o: Stated) => string)): RelatedInfo[] => nearestInTime(list, me.when, MAX_RELATED, (o) => o.when).map((o) => ({
       uri: o.uri === uri ? undefined : o.uri,
-      span: sentenceSpan(index, o),
+      span: statedSpan(o),
       message: `${o.figure.text} ${typeof verb === 'string' ? verb : verb(o)} (${outletDate(index, o)})`,
     }));
     // A figure the writer cites to an article that gives it ("[nearly 500](https://…)", as the "Cite" fix writes
@@ -1026,7 +1030,7 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
       const more = conflicts.length > 1 ? ` and ${conflicts.length - 1} more` : '';
       out.push(diag('figure.disputed', fig.span,
         `${fig.text}${what}, as ${citedAs(index, source)} gives it, disagrees with ${inline(first.figure.text)} in ${first.uri === uri ? 'this article' : outletDate(index, first)}${more}: the sources differ.`,
-        [], [{ uri: source.uri, span: sentenceSpan(index, source), message: `${source.figure.text} stated (${outletDate(index, source)}), cited here` }, ...related(conflicts, 'stated')]));
+        [], [{ uri: source.uri, span: statedSpan(source), message: `${source.figure.text} stated (${outletDate(index, source)}), cited here` }, ...related(conflicts, 'stated')]));
     } else if (conflicts.length) {
       const first = conflicts[0];
       const more = conflicts.length > 1 ? ` and ${conflicts.length - 1} more` : '';
@@ -1069,7 +1073,7 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
         const other = index.get(p.uri)!.facts;
         out.push(diag('figure.reconciled', fig.span,
           `${fig.text}${what} equals the parts ${other.source ?? 'another article'} (${formatDate(shownDay(other, other.date))}) gives: ${sum} = ${formatValue(p.parts.reduce((s, x) => s + x.value, 0), 'count')}.`,
-          [], p.parts.map((x) => ({ uri: p.uri, span: other.sentences[x.sentence] ? wordsSpan(other.sentences[x.sentence]) : x.span, message: `${x.text} ${describe(x, other).trim()}` }))));
+          [], p.parts.map((x) => ({ uri: p.uri, span: x.span, message: `${x.text} ${describe(x, other).trim()}` }))));
       }
     }
   }
