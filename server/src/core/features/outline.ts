@@ -34,9 +34,11 @@ export function outline(a: Article): OutlineItem[] {
   if (a.tags) {
     sections.push({
       name: 'Tags', kind: 'section', span: a.tags.span, selection: a.tags.header.span,
-      // A group with no tag is a heading with nothing under it ("urls — 0 tags").
-      children: a.tags.groups.filter((g) => g.heading && g.tags.length).map((g) => ({
-        name: g.heading!.text, detail: `${g.tags.length} tags`, kind: 'tags' as const, span: g.span, selection: g.heading!.span, children: [],
+      // A group with no tag is a heading with nothing under it ("Location — 0 tags"); a group of data (urls, hashes,
+      // CVEs copied from the text) holds lines, not tags.
+      children: a.tags.groups.filter((g) => g.heading && (g.tags.length || (g.kind === 'data' && g.span.end > g.heading.span.end + 1))).map((g) => ({
+        name: g.heading!.text, detail: g.kind === 'data' && !g.tags.length ? 'data from the text' : `${g.tags.length} tag${g.tags.length === 1 ? '' : 's'}`,
+        kind: 'tags' as const, span: g.span, selection: g.heading!.span, children: [],
       })),
     });
   }
