@@ -17,6 +17,8 @@ const STOP_WORDS = new Set([
   'also', 'just', 'what', 'who', 'how', 'why', 'when', 'where', 'which', 'said', 'says', 'can', 'could', 'would',
   'should', 'will', 'may', 'might', 'do', 'does', 'did', 'has', 'have', 'had', 'one', 'all', 'some', 'more', 'most',
   'other', 'new', 'about', 'after', 'before', 'into', 'over', 'under', 'while', 'still', 'even', 'however',
+  // "[[Million)]]" cut from "($600 Million)": a number's word is no subject.
+  'hundred', 'thousand', 'million', 'billion', 'trillion', 'millions', 'billions', 'thousands',
 ]);
 
 // Characters that are never the start or end of a real tag. `@`, `#`, `.`,
@@ -85,6 +87,34 @@ function usesOf(body: string, word: string): number {
   return n;
 }
 
+/** A month or a weekday ("In March Microsoft’s …"), never part of the name after it. */
+const CALENDAR = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\.?$/;
+
+/**
+ * The capitalised words the body writes before `written` (the tag as written, "Network’s") when the tag is one
+ * word of a longer name: "Poly Network" for "[[Network’s]]". Undefined when the body never writes it so.
+ */
+function fullNameBefore(body: string, written: string, base: string): string | undefined {
+  if (base.includes(' ')) return undefined;
+  for (let i = body.indexOf(written); i >= 0; i = body.indexOf(written, i + written.length)) {
+    const words: string[] = [];
+    let end = i;
+    while (words.length < 3) {
+      let k = end;
+      while (k > 0 && body[k - 1] === ' ') k--;
+      if (k === end) break;
+      let w = k;
+      while (w > 0 && /[\p{L}\p{N}&.-]/u.test(body[w - 1])) w--;
+      const word = body.slice(w, k);
+      if (!/^\p{Lu}/u.test(word) || STOP_WORDS.has(word.toLowerCase()) || CALENDAR.test(word)) break;
+      words.unshift(word);
+      end = w;
+    }
+    if (words.length) return `${words.join(' ')} ${base}`;
+  }
+  return undefined;
+}
+
 /** An acronym in capitals ("IT", "WHO", "US"): a name, not the common word it spells. */
 function isCapitals(name: string): boolean {
   return name.length >= 2 && name === name.toUpperCase() && /[A-Z]/.test(name);
@@ -125,8 +155,27 @@ function checkWordTags(text: string, groups: TagGroup[], source: string | undefi
         ]));
         continue;
       }
-      out.push(diag('tags.possessive', tag.span, `[[${tag.name}]] is a possessive; tag the name itself, [[${base}]].`, [
-        cleanFix(text, tag, base, existing, ''),
+      // "[[customers’]]": a word of the article's prose cut with its apostrophe, not a name; removing it is the likelier wish.
+      if (/^[a-z][a-z-]*$/.test(base) && usesOf(body, base) > 0 && !existing.has(normalise(base))) {
+        out.push(diag('tags.possessive', tag.span, `[[${tag.name}]] looks cut from a sentence of the article, not a subject.`, [
+          { title: `Remove [[${tag.name}]]`, edits: [removeTag(text, tag)], preferred: true },
+          { title: `Change to [[${base}]]`, edits: [{ span: tag.nameSpan, newText: base }] },
+        ]));
+        continue;
+      }
+      // "[[Network’s]]" cut from "Poly Network’s": the name the body writes in full is the tag.
+      const full = fullNameBefore(body, poss[0], base);
+      const tagAs = full ?? base;
+      out.push(diag('tags.possessive', tag.span, `[[${tag.name}]] is a possessive; tag the name itself, [[${tagAs}]].`, [
+        cleanFix(text, tag, tagAs, existing, ''),
+        ...(full ? [{ title: `Change to [[${base}]]`, edits: [{ span: tag.nameSpan, newText: base }] }] : []),
+      ]));
+      continue;
+    }
+    // "[[%windir%\\sysnative\\runonce.exe","Method]]": pasted code or data, with quotes and backslashes inside.
+    if (/["“”\\{}<>|]/u.test(stripped)) {
+      out.push(diag('tags.punctuation', tag.span, `[[${tag.name}]] is code or data pasted into a tag, not a subject.`, [
+        { title: `Remove [[${tag.name}]]`, edits: [removeTag(text, tag)], preferred: true },
       ]));
       continue;
     }
