@@ -81,14 +81,14 @@ describe('go to definition', function () {
     assert.ok(defs(index, docs, docs[1], 'REvil is back').some(([n]) => n === 1));
   });
 
-  it('on a quotation: the earliest article carrying it, or this one when it is the earliest', function () {
+  it('on a quotation: the earliest article carrying it; on the earliest, itself and then those that told it again', function () {
     const q = '“We take the security of our customers very seriously and are investigating the incident,” the company said.';
-    const docs = [article(1, '2021-08-01', `Acme Corp was hit. ${q}`), article(2, '2021-08-03', `Acme Corp confirmed it. ${q}`)];
+    const docs = [article(1, '2021-08-01', `Acme Corp was hit. ${q}`), article(2, '2021-08-03', `Acme Corp confirmed it. ${q}`), article(3, '2021-08-05', `Acme Corp was fined. ${q}`)];
     const index = indexOf(docs);
-    const later = defs(index, docs, docs[1], 'We take');
+    const later = defs(index, docs, docs[2], 'We take');
     assert.deepStrictEqual(later.map(([n]) => n), [1]);
     const first = defs(index, docs, docs[0], 'We take');
-    assert.deepStrictEqual(first.map(([n]) => n), [1], 'the earliest carrier is its own source');
+    assert.deepStrictEqual(first.map(([n]) => n), [1, 2, 3], 'the earliest carrier is its own source, then where it was retold, in date order');
   });
 
   it('on a short quotation: only an article that names someone this one names carries it (a stock phrase is no source)', function () {

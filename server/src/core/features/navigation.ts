@@ -5,8 +5,8 @@
  * same measure, earliest first (see `figureSources`). On a link to another
  * corpus article (its `+ Link:` URL, ThreatPost's two address forms
  * included), or on a name or figure in such a link's text: that article. On
- * a quotation: the earliest article carrying the same quote, this one when it
- * is the earliest. On a tag: the entity's mentions. On a name: where each
+ * a quotation: the earliest article carrying the same quote; when this one is
+ * the earliest, this one and then those that told it again. On a tag: the entity's mentions. On a name: where each
  * article first names it.
  * References on a name or tag: every mention of the entity in the corpus.
  * Highlights: the same within the article being read (every mention of the
@@ -30,6 +30,8 @@ const MAX_DEFINITIONS = 50;
 
 /** Quotations of fewer words than this lead to another article only when it names someone this one names (`sharesNames`). */
 const SHORT_QUOTE = 10;
+/** How many later articles that carry a quotation its earliest carrier lists. */
+const MAX_RETOLD = 20;
 
 /** Whether two articles name a person or an organisation in common, in their own text (not only in a related story's headline). */
 function sharesNames(index: CorpusIndex, a: string, b: string): boolean {
@@ -63,8 +65,9 @@ export function definition(index: CorpusIndex, uri: string, offset: number): Loc
       const short = words.length < SHORT_QUOTE;
       const hits = earliestFirst(index, index.quoteMatches(words, uri).filter((h) => !index.isCopy(uri, h.uri) && (!short || sharesNames(index, uri, h.uri))), (h) => h.uri);
       if (!hits.length) return [];
-      // This article carries it first: it is the source, and definition stays here.
-      if (dateOf(index, uri) <= dateOf(index, hits[0].uri)) return [{ uri, span: t.span }];
+      // This article carries it first: it is the source, listed first, then where it was told again (an editor shows
+      // the list; a lone jump to itself told the writer nothing).
+      if (dateOf(index, uri) <= dateOf(index, hits[0].uri)) return [{ uri, span: t.span }, ...hits.slice(0, MAX_RETOLD).map((h) => ({ uri: h.uri, span: h.span }))];
       return [{ uri: hits[0].uri, span: hits[0].span }];
     }
     case 'mention': {
