@@ -269,6 +269,25 @@ describe('breach-desk check (CLI)', function () {
     }
   });
 
+  it('follows a folder that is a symbolic link (a corpus linked in), each real folder once, and no link loop', function () {
+    const target = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-cli-linked-'));
+    const here = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-cli-links-'));
+    try {
+      fs.writeFileSync(path.join(target, 'far.txt'), GOOD);
+      fs.mkdirSync(path.join(here, 'sub'));
+      fs.writeFileSync(path.join(here, 'sub', 'near.txt'), GOOD);
+      fs.symlinkSync(target, path.join(here, 'corpus'));
+      // A link to a folder above it: walked once, not for ever.
+      fs.symlinkSync(here, path.join(here, 'sub', 'up'));
+      const r = run(['check', '.', '--no-seeds', '--format', 'json'], here);
+      const paths = JSON.parse(r.out).files.map((f: { path: string }) => f.path).sort();
+      assert.deepStrictEqual(paths, ['corpus/far.txt', 'sub/near.txt']);
+    } finally {
+      fs.rmSync(target, { recursive: true, force: true });
+      fs.rmSync(here, { recursive: true, force: true });
+    }
+  });
+
   it('writes no terminal escape sequence an article or a file name carries', function () {
     const esc = '\x1b[2J\x1b[H\x1b]0;owned\x07';
     const text = GOOD.replace('+ Source: ZDNet', `+ Source: Evil${esc}News`).replace('+ Date: 2021-08-30', `+ Date: someday${esc}`).replace('Hudson Rock said', `Hudson Rock${esc} said`);

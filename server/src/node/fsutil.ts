@@ -108,12 +108,18 @@ export interface WalkProblem {
 /**
  * Every candidate article file under the roots, sorted; a root that is a file
  * is taken as it is. Files that are symbolic links are also added to
- * `symlinks` when given (directories that are links are not followed).
- * Folders that cannot be read are skipped, and added to `problems` when given.
+ * `symlinks` when given. A folder that is a symbolic link is followed (a
+ * corpus kept elsewhere and linked in), each real folder once, so a link to
+ * a folder above it is no loop. Folders that cannot be read are skipped, and
+ * added to `problems` when given.
  */
 export async function walkArticleFiles(roots: string[], symlinks?: Set<string>, problems?: WalkProblem[]): Promise<string[]> {
   const out: string[] = [];
+  const seen = new Set<string>();
   const visit = async (dir: string) => {
+    const real = await fs.promises.realpath(dir).catch(() => dir);
+    if (seen.has(real)) return;
+    seen.add(real);
     let entries: fs.Dirent[];
     try {
       entries = await fs.promises.readdir(dir, { withFileTypes: true });
@@ -128,6 +134,8 @@ export async function walkArticleFiles(roots: string[], symlinks?: Set<string>, 
       } else if ((e.isFile() || e.isSymbolicLink()) && isCandidateFile(e.name)) {
         out.push(p);
         if (symlinks && e.isSymbolicLink()) symlinks.add(p);
+      } else if (e.isSymbolicLink() && walksInto(e.name) && (await fs.promises.stat(p).catch(() => undefined))?.isDirectory()) {
+        await visit(p);
       }
     }
   };
