@@ -76,12 +76,17 @@ describe('breach-desk check (CLI)', function () {
     assert.match(mine.out, /^a\.txt:\d+:\d+: note: 902,000 prepaid customers equals the parts ZDNet .*\[figure\.reconciled\]$/m);
     const without = run(['check', dir, '--no-seeds'], dir);
     assert.doesNotMatch(without.out, /figure\.reconciled/);
-    // An empty folder checks nothing, and says so.
+    // An empty folder checks nothing, and says so; a CI job does not pass on it (exit 2), nor on files all skipped.
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-cli-empty-'));
     try {
       const none = run(['check', empty], empty);
       assert.match(none.out, /^0 files checked/m);
       assert.match(none.err, /no article files .* under/);
+      assert.strictEqual(none.code, 2);
+      fs.writeFileSync(path.join(empty, 'latin1.txt'), Buffer.from('# Caf\xe9\n\n## Article:\nText.\n', 'latin1'));
+      const skipped = run(['check', empty], empty);
+      assert.strictEqual(skipped.code, 2);
+      assert.match(skipped.err, /nothing was checked: every file was skipped/);
     } finally {
       fs.rmSync(empty, { recursive: true, force: true });
     }
@@ -185,7 +190,10 @@ describe('breach-desk check (CLI)', function () {
     // Sizes as people read them: not "0.0 MB is more than the 0.0 MB limit".
     assert.match(r.out, /^big\.txt:1:1: warning: Skipped: \d+\.\d KB is more than the 1\.0 KB limit\. \[file\.too-large\]$/m);
     assert.match(r.out, /3 files checked \(3 skipped, 1 not articles\)/);
-    assert.strictEqual(r.code, 0);
+    // Every file skipped: nothing was checked, and a CI job must not pass on that.
+    assert.strictEqual(r.code, 2);
+    fs.writeFileSync(path.join(dir, 'good.txt'), GOOD);
+    assert.notStrictEqual(run(['check', dir, '--no-seeds', '--max-size', '1000000'], dir).code, 2, 'a file checked among skipped ones: the findings are the report');
   });
 
   it('--fix applies the safe fixes and reports what remains', function () {
@@ -262,7 +270,7 @@ describe('breach-desk check (CLI)', function () {
       assert.match(r.out, /^link\.txt:14:17: note: /m);
       fs.writeFileSync(path.join(dir, 'notes.txt'), 'Shopping: milk\n');
       const n = run(['check', 'notes.txt', '--no-seeds'], dir);
-      assert.strictEqual(n.code, 0);
+      assert.strictEqual(n.code, 2, 'a file that is no article is nothing to check');
       assert.match(n.err, /notes\.txt is not an article/);
     } finally {
       fs.rmSync(target, { recursive: true, force: true });

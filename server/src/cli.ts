@@ -56,8 +56,9 @@ JSON: { version, files: [{ path, diagnostics: [{ code, severity, message,
   units (as LSP); \`preferred\` fixes are the ones --fix applies.
 
 Exit status: 0 when no error-level diagnostic remains, 1 when one does, 2 for
-a usage error or a path that does not exist, 3 for an internal error or a report
-that cannot be written (a full disk).`;
+a usage error, a path that does not exist or nothing to check (no article file,
+or every one skipped), 3 for an internal error or a report that cannot be
+written (a full disk).`;
 
 interface Options {
   paths: string[];
@@ -535,6 +536,13 @@ export async function main(argv: string[]): Promise<number> {
     writeJson(out, o.format === 'json' ? jsonReport(run) : sarifReport(run));
     out.write('\n');
     out.flush();
+  }
+  // Nothing checked is a mistake in how the check was called (a folder moved, a glob that matched nothing, every file
+  // unreadable): a CI job must not pass on it.
+  const s = summary(run);
+  if (s.files - s.skipped === 0) {
+    if (s.files) process.stderr.write(`breach-desk: nothing was checked: every file was skipped.\n`);
+    return 2;
   }
   return run.counts.error > 0 ? 1 : 0;
 }
