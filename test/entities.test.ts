@@ -396,6 +396,13 @@ describe('entities: organisations, outlets, places', function () {
     assert.strictEqual(x.byName('Boston').kind, 'place');
   });
 
+  it('"Former" before an organisation is a past role, not part of its name: Former CIA official, Former Uber CSO', function () {
+    const x = extract('Former CIA cyber official Marcus Fowler agreed. The CIA declined to comment. Former Uber CSO Joe Sullivan was convicted. Uber said nothing.');
+    assertNoEntity(x, 'Former CIA', 'Former Uber');
+    assert.ok(x.texts('Central Intelligence Agency').length >= 2, JSON.stringify(x.names()));
+    assert.ok(x.texts('Uber').length >= 2, JSON.stringify(x.names()));
+  });
+
   it('institutions "X of Y" are organisations', function () {
     const x = extract('He sued the FBI, CIA and Department of Justice in 2020. The Monetary Authority of Singapore agreed.');
     assert.strictEqual(x.byName('Department of Justice').kind, 'organisation');

@@ -23,6 +23,8 @@ export const FUNCTION_WORDS = new Set([
   'ultimately', 'initially', 'eventually', 'overall', 'indeed', 'yet', 'thus', 'hence', 'therefore', 'otherwise',
   'perhaps', 'maybe', 'apparently', 'reportedly', 'allegedly', 'notably', 'importantly', 'unfortunately', 'luckily',
   'source', 'sources', 'click', 'here', 'more', 'new', 'register', 'infosec', 'insiders', 'newsletter', 'webinar',
+  // "Former FBI agent", "Former Uber CSO": a past role's word before the organisation, not part of its name.
+  'former',
 ]);
 
 export const MONTHS_AND_DAYS = new Set([
