@@ -188,4 +188,19 @@ describe('completion of Information fields', function () {
     const labels = complete(index, 'file:///ws/draft.txt', 0, '[[Threat', '').map((i) => i.label);
     assert.ok(labels.includes('ThreatPost') && !labels.includes('Threatpost'), JSON.stringify(labels));
   });
+
+  it('after "+ Author:", the authors of this article\'s outlet first; an outlet or a role in a byline is nobody to offer', function () {
+    const byline = (n: number, source: string, author: string) => {
+      const a = article(n, '2021-08-01', 'Acme Corp said it was hit.');
+      return { ...a, text: a.text.replace(`+ Source: Outlet ${n}`, `+ Source: ${source}`).replace('+ Author: Jane Doe', `+ Author: ${author}`) };
+    };
+    const docs = [byline(1, 'ZDNet', 'Charlie Osborne'), byline(2, 'ZDNet', 'Charlie Osborne'), byline(3, 'ZDNet', 'Charlie Osborne'),
+      byline(4, 'ThreatPost', 'Chad Smith'), byline(5, 'ThreatPost', 'Threatpost'), byline(6, 'ThreatPost', 'editor')];
+    const index = indexOf(docs);
+    const draft = { uri: 'file:///ws/draft.txt', text: '# Draft\n\n## Information:\n+ Source: ThreatPost\n+ Author: \n' };
+    index.set({ facts: extractFacts(draft.uri, draft.text, analyze(draft.text, { now: NOW }).article, {}), lineStarts: lineStartsOf(draft.text), origin: 'workspace' });
+    const labels = complete(index, draft.uri, 0, '+ Author: ', '').map((i) => i.label);
+    assert.deepStrictEqual(labels, ['Chad Smith', 'Charlie Osborne']);
+    assert.deepStrictEqual(complete(index, draft.uri, 0, '+ Author: Ch', '').map((i) => i.label), ['Chad Smith', 'Charlie Osborne']);
+  });
 });

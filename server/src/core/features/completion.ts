@@ -47,16 +47,31 @@ export function complete(index: CorpusIndex, uri: string, offset: number, linePr
     const q = typed.trim().toLowerCase();
     // Names that start with what is typed (or have a word that does) before names that only contain it.
     const rank = (name: string) => { const l = name.toLowerCase(); return l.startsWith(q) ? 0 : l.includes(` ${q}`) ? 1 : 2; };
+    // Authors who write for this article's outlet first; a byline that is an outlet or a role ("Threatpost",
+    // "editor") is nobody to offer.
+    const colleagues = !source && mine?.source ? authorsOf(index, mine.source) : undefined;
+    const outletNames = source ? undefined : new Set([...index.outlets().keys()].map((o) => o.toLowerCase()));
+    const nobody = (name: string) => !!outletNames && (outletNames.has(name.toLowerCase()) || /^\p{Ll}+$/u.test(name));
+    const away = (name: string) => (colleagues && !colleagues.has(name) ? 1 : 0);
     return [...which.entries()]
       .map(([name, n]): [string, number] => [name, n - own(name)])
-      .filter(([name, n]) => n > 0 && name.toLowerCase().includes(q))
-      .sort((a, b) => rank(a[0]) - rank(b[0]) || b[1] - a[1] || a[0].localeCompare(b[0]))
+      .filter(([name, n]) => n > 0 && name.toLowerCase().includes(q) && !nobody(name))
+      .sort((a, b) => rank(a[0]) - rank(b[0]) || away(a[0]) - away(b[0]) || b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, MAX_ITEMS)
       .map(([name, n], i) => ({
         label: name, kind, detail: `${n} article${n === 1 ? '' : 's'}`, insertText: name, replace, sortText: String(i).padStart(5, '0'),
       }));
   }
   return [];
+}
+
+/** The authors of an outlet's articles (once per index version: the summaries of every article are read). */
+function authorsOf(index: CorpusIndex, source: string): Set<string> {
+  return index.memoized(`authors\u0000${source}`, () => {
+    const out = new Set<string>();
+    for (const d of index.all()) if (d.summary.source === source) for (const a of d.summary.authors) out.add(a);
+    return out;
+  });
 }
 
 /** Everything up to the last separator of a list of authors ("Lisa Vaas, Tara Seals and"). */
