@@ -32,6 +32,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   define: { __BUILD_ID__: JSON.stringify(buildId) },
+  // jsonc-parser's main entry is a UMD build whose require() calls esbuild cannot follow; its ES module build bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 const builds = [

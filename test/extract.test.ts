@@ -302,10 +302,26 @@ describe('pinned entities', function () {
     assert.strictEqual(pinsText.slice(planet.span.start, planet.span.end), '"planet"');
   });
 
-  it('broken JSON is reported at its position and pins nothing', function () {
-    const { pins, problems } = parsePins('{ "entities": [ { "name": "A" }, ] }');
+  it('broken JSON is reported at its position, in plain words, and pins nothing', function () {
+    const trailing = '{ "entities": [ { "name": "A" }, ] }';
+    const { pins, problems } = parsePins(trailing);
     assert.deepStrictEqual(pins, []);
-    assert.match(problems[0].message, /Not valid JSON/);
+    assert.match(problems[0].message, /^Not valid JSON: a value was expected\./);
+    assert.strictEqual(trailing.slice(problems[0].span.start, problems[0].span.end), ']');
+    // Cut short: said where the file ends, not at its first character.
+    const cut = '{ "entities": [ { "name": "A" }';
+    const short = parsePins(cut).problems[0];
+    assert.match(short.message, /^Not valid JSON: a closing \] was expected\./);
+    assert.ok(short.span.start >= cut.length - 1, JSON.stringify(short.span));
+  });
+
+  it('an entity\'s mistake points at that entity', function () {
+    const text = JSON.stringify({ entities: [{ name: 'A' }, { kind: 'person' }, 'B'] }, null, 2);
+    const { problems } = parsePins(text);
+    const noName = problems.find((p) => /Entity 2 has no "name"/.test(p.message))!;
+    assert.match(text.slice(noName.span.start, noName.span.end), /^\{\s*"kind": "person"\s*\}$/);
+    const notObject = problems.find((p) => /Entity 3 is not an object/.test(p.message))!;
+    assert.strictEqual(text.slice(notObject.span.start, notObject.span.end), '"B"');
   });
 
   it('pinned aliases are recognised anywhere, lower-case ones included, with the pinned kind', function () {

@@ -11,6 +11,7 @@
  * description. Every mistake in the file is reported with its place; the
  * valid entries still apply.
  */
+import { findNodeAtLocation, parseTree, type Node, type ParseError, ParseErrorCode } from 'jsonc-parser';
 import type { Span } from '../text';
 import { entityKey } from './entities';
 import type { EntityKind } from './types';
@@ -36,15 +37,50 @@ function locate(text: string, needle: string): Span {
   return at < 0 ? { start: 0, end: 0 } : { start: at, end: at + JSON.stringify(needle).length };
 }
 
+/** What a JSON syntax error is, in the words a writer reads. */
+const SYNTAX: Partial<Record<ParseErrorCode, string>> = {
+  [ParseErrorCode.InvalidSymbol]: 'a character JSON does not allow here',
+  [ParseErrorCode.InvalidNumberFormat]: 'a number written in a way JSON does not allow',
+  [ParseErrorCode.PropertyNameExpected]: 'a property name in double quotes was expected',
+  [ParseErrorCode.ValueExpected]: 'a value was expected',
+  [ParseErrorCode.ColonExpected]: 'a colon was expected after the property name',
+  [ParseErrorCode.CommaExpected]: 'a comma was expected',
+  [ParseErrorCode.CloseBraceExpected]: 'a closing } was expected',
+  [ParseErrorCode.CloseBracketExpected]: 'a closing ] was expected',
+  [ParseErrorCode.EndOfFileExpected]: 'the file should end here',
+  [ParseErrorCode.InvalidCommentToken]: 'a comment, which JSON does not allow',
+  [ParseErrorCode.UnexpectedEndOfComment]: 'a comment that is not closed',
+  [ParseErrorCode.UnexpectedEndOfString]: 'a string that is not closed',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'a number that is cut short',
+  [ParseErrorCode.InvalidUnicode]: 'an invalid \\u escape',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'an invalid escape after a backslash',
+  [ParseErrorCode.InvalidCharacter]: 'a character a string may not hold (a line break or a control character)',
+};
+
+/** The span of a JSON node, or the file's first character when there is none. */
+function spanOf(text: string, node: Node | undefined): Span {
+  return node ? { start: node.offset, end: node.offset + node.length } : { start: 0, end: Math.min(1, text.length) };
+}
+
 export function parsePins(text: string): { pins: Pin[]; problems: PinProblem[] } {
   const problems: PinProblem[] = [];
+  // Parsed with jsonc-parser rather than JSON.parse: a mistake is reported where it is (JSON.parse says
+  // "Unexpected end of JSON input" with no place), and each entity's problems point at that entity.
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length || !root) {
+    const e = errors[0];
+    const at = e ? Math.min(e.offset, text.length) : 0;
+    const what = e ? SYNTAX[e.error] ?? 'a mistake' : 'no JSON at all';
+    problems.push({ message: `Not valid JSON: ${what}. No entity in this file is pinned until it is fixed.`, span: { start: at, end: Math.min(at + Math.max(e?.length ?? 1, 1), text.length) } });
+    return { pins: [], problems };
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
-    const m = /position (\d+)/.exec(String(err));
-    const at = m ? Math.min(Number(m[1]), text.length) : 0;
-    problems.push({ message: `Not valid JSON: ${(err as Error).message}. No entity in this file is pinned until it is fixed.`, span: { start: at, end: Math.min(at + 1, text.length) } });
+    // What jsonc-parser accepts and JSON.parse does not (none known): said without a place.
+    problems.push({ message: `Not valid JSON: ${(err as Error).message}. No entity in this file is pinned until it is fixed.`, span: spanOf(text, undefined) });
     return { pins: [], problems };
   }
   const list = (data as { entities?: unknown })?.entities;
@@ -56,13 +92,14 @@ export function parsePins(text: string): { pins: Pin[]; problems: PinProblem[] }
   const seen = new Map<string, string>();
   list.forEach((raw, i) => {
     const where = `Entity ${i + 1}`;
-    if (!raw || typeof raw !== 'object') {
-      problems.push({ message: `${where} is not an object.`, span: { start: 0, end: 0 } });
+    const node = findNodeAtLocation(root, ['entities', i]);
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+      problems.push({ message: `${where} is not an object.`, span: spanOf(text, node) });
       return;
     }
     const e = raw as Record<string, unknown>;
     if (typeof e.name !== 'string' || !e.name.trim()) {
-      problems.push({ message: `${where} has no "name" (a non-empty string).`, span: { start: 0, end: 0 } });
+      problems.push({ message: `${where} has no "name" (a non-empty string).`, span: spanOf(text, node && (findNodeAtLocation(node, ['name']) ?? node)) });
       return;
     }
     const name = e.name.trim();
