@@ -300,6 +300,9 @@ describe('corpus knowledge over stdio', function () {
     const labels = items.map((i) => i.label);
     assert.ok(!labels.includes('John Binns'), labels.slice(0, 10).join(', '));
     assert.strictEqual(labels[0], 'T-Mobile', labels.slice(0, 10).join(', '));
+    // Typed, the full name is what the writer asks for (to write it in full, say).
+    const typed = await completeTagsLine(fileUri(path.join(workspace, 'tagged2.txt')), 'John Binns said he did it.', '[[Binns]] [[John B');
+    assert.ok(typed.some((i) => i.label === 'John Binns'), JSON.stringify(typed.map((i) => i.label)));
   });
 
   it('completion after [[ by another name ("IRDev" is John Binns) tells the editor what it matched, so that the editor keeps it', async function () {

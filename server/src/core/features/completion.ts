@@ -122,7 +122,8 @@ function completeTag(index: CorpusIndex, uri: string, offset: number, typed: str
     const docs = articlesNaming(e);
     if (e.kind === 'other' && docs < 2 && !localCount.has(e.key)) continue;
     const name = (e.kind === 'outlet' && outletNames.get(e.name.toLowerCase())) || e.name;
-    if (existing.has(name.toLowerCase()) || taggedKeys.has(e.key)) continue;
+    // Tagged by another of its names ([[Binns]]): not offered again unprompted; typed ("[[John B"), it is what is asked for.
+    if (existing.has(name.toLowerCase()) || (!q && taggedKeys.has(e.key))) continue;
     // How well what is typed fits: the start of the name, of one of its words, somewhere inside; else another name of it.
     let fit = q ? fitOf(name, q) : 0;
     let filter: string | undefined;
