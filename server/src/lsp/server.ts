@@ -347,8 +347,8 @@ export function startServer(connection: Connection): void {
   let backgroundRunning = false;
 
   /**
-   * Queues the articles the cards of `uri`'s names read, so the first hover on
-   * a name answers from memory: loading some ten articles' facts from the
+   * Queues the articles the cards of `uri`'s figures and names read, so the
+   * first hover answers from memory: loading some ten articles' facts from the
    * cache made it wait 10–30 ms, as long as the rest of the card.
    */
   function warmCards(uri: string): void {

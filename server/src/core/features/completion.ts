@@ -5,6 +5,7 @@
  * the outlets of the corpus; after `+ Author:` its authors.
  */
 import { articlesNaming, type CorpusIndex } from '../index/corpus';
+import { tier } from './symbols';
 import type { EntityKind } from '../extract/types';
 import type { Span } from '../text';
 
@@ -158,12 +159,8 @@ function completeTag(index: CorpusIndex, uri: string, offset: number, typed: str
   }));
 }
 
-/** 0: `name` starts with `q`; 1: one of its words does; 2: it holds `q`; 3: it does not (both lower case but `name`). */
+/** 0: `name` starts with `q` (or is it); 1: one of its words does; 2: it holds `q`; 3: it does not: the symbol picker's `tier`, in completion's order. */
 function fitOf(name: string, q: string): number {
-  const n = name.toLowerCase();
-  const at = n.indexOf(q);
-  if (at < 0) return 3;
-  if (at === 0) return 0;
-  for (let i = at; i >= 0; i = n.indexOf(q, i + 1)) if (!/[\p{L}\p{N}]/u.test(n[i - 1])) return 1;
-  return 2;
+  const t = tier(q, name);
+  return t >= 3 ? 0 : 3 - t;
 }

@@ -109,7 +109,7 @@ function best(items: Iterable<Found>, k: number): Found[] {
  * or only its letters in order (0). "Binns" finds John Binns before the
  * Cybersecurity and Infrastructure Security Agency, whose letters also spell it.
  */
-function tier(q: string, name: string): number {
+export function tier(q: string, name: string): number {
   const n = lower(name);
   if (!q || n === q) return 4;
   if (n.startsWith(q)) return 3;
