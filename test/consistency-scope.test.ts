@@ -360,6 +360,25 @@ describe('figure consistency: scope and rules', function () {
     assert.ok(near.some(([c, f]) => c === 'figure.reconciled' && f === 'about 1.5 million'), JSON.stringify(near));
   });
 
+  it("a revision's story tells a value once more only when it comes back after a day that did not give it", function () {
+    const results = diagnose(
+      { source: 'Wire', date: 'Oct. 5, 2021', body: 'Twitch said 125 million accounts were affected by the breach.' },
+      { source: 'Post', date: 'Oct. 5, 2021', body: 'Twitch said 135 million accounts were affected by the breach.' },
+      // Said again the next day beside the next value: no step of the story.
+      { source: 'Daily', date: 'Oct. 6, 2021', body: 'Twitch said 125 million accounts were affected by the breach.\n\nTwitch said on Oct. 6 that 128 million accounts were affected by the breach.' },
+    );
+    const stories = results.flatMap((r) => messages(r, 'figure.revision'));
+    assert.ok(stories.length > 0, JSON.stringify(results.map((r) => r.diagnostics.map((d) => d.message))));
+    for (const m of stories) assert.ok(!/125 million \(Oct 5, 2021\).*→ 125 million/.test(m), m);
+    // A value that comes back after a day that did not give it is a step.
+    const [, back] = diagnose(
+      { source: 'Wire', date: 'Oct. 5, 2021', body: 'Twitch said 125 million accounts were affected by the breach.' },
+      { source: 'Post', date: 'Oct. 7, 2021', body: 'Twitch said on Oct. 7 that 135 million accounts were affected by the breach.' },
+      { source: 'Daily', date: 'Oct. 9, 2021', body: 'Twitch said on Oct. 9 that 125 million accounts were affected by the breach.' },
+    );
+    assert.deepStrictEqual(messages(back, 'figure.revision'), ['The number of accounts was revised over time: 125 million (Oct 5, 2021) → 135 million (Oct 7, 2021) → 125 million (Oct 9, 2021).']);
+  });
+
   it('one article saved in two files counts once: its copy is neither a rival nor a revision', function () {
     const link = 'https://example.com/news/the-same-story';
     const copy = { source: 'Wire', date: 'Dec. 3, 2021', link, body: 'Verizon said 277 customers were affected by the breach.\n\nThe company later said the number was around 100 customers.' };

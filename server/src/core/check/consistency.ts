@@ -1043,11 +1043,7 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
     }
     if (revisions.length) {
       const sorted = [...revisions, me].sort((a, b) => (a.when ?? 0) - (b.when ?? 0));
-      // A value restated is no step of the story: "~40 million (Aug 18) → ~40 million (Aug 19) → >50m" is
-      // "~40 million (Aug 18) → >50m", "about 400 (Jan 19) → 400 (Jan 19)" one step.
-      const told: Stated[] = [];
-      for (const s of sorted) if (!told.length || told[told.length - 1].figure.value !== s.figure.value) told.push(s);
-      const steps = told.map((s) => `${inline(s.figure.text)} (${formatDate(shownDay(index.get(s.uri)!.facts, s.when))})`);
+      const steps = storySteps(index, sorted);
       // The first value and the latest ones; the middle of a long story is a count.
       const story = steps.length > STORY_STEPS ? [steps[0], `… ${steps.length - STORY_STEPS} more …`, ...steps.slice(-(STORY_STEPS - 1))].join(' → ') : steps.join(' → ');
       out.push(diag('figure.revision', fig.span, `${revisedWhat(fig, what.trim())} was revised over time: ${story}.`, [], related(revisions, 'as of that date')));
@@ -1080,6 +1076,31 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
   checkDuplicate(index, uri, out);
   checkQuotes(index, uri, out);
   return out;
+}
+
+/**
+ * A revision's story: each value in the order said, once per day. A value restated is no step:
+ * "~40 million (Aug 18) → ~40 million (Aug 19) → >50m" is "~40 million (Aug 18) → >50m", "about 400
+ * (Jan 19) → 400 (Jan 19)" one step; nor is a value said again the day after a day that gave it
+ * among others (Twitch's 125GB, said on Oct 5 beside 135 gigabytes and again on Oct 6, read
+ * "125GB → 135 gigabytes → 125GB → 128GB"). A value that comes back after a day that did not give
+ * it is a step ("50m → 40m → 50m").
+ */
+function storySteps(index: CorpusIndex, sorted: Stated[]): string[] {
+  const steps: string[] = [];
+  let current = new Set<number>();
+  for (let i = 0; i < sorted.length;) {
+    const day = formatDate(shownDay(index.get(sorted[i].uri)!.facts, sorted[i].when));
+    const said: Stated[] = [];
+    for (; i < sorted.length && formatDate(shownDay(index.get(sorted[i].uri)!.facts, sorted[i].when)) === day; i++) {
+      if (!said.some((s) => s.figure.value === sorted[i].figure.value)) said.push(sorted[i]);
+    }
+    const fresh = said.filter((s) => !current.has(s.figure.value));
+    if (!fresh.length) continue;
+    for (const s of fresh) steps.push(`${inline(s.figure.text)} (${day})`);
+    current = new Set(said.map((s) => s.figure.value));
+  }
+  return steps;
 }
 
 /** Related locations one diagnostic carries at most; and values a revision's story spells out. */
