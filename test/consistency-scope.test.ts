@@ -379,6 +379,16 @@ describe('figure consistency: scope and rules', function () {
     assert.deepStrictEqual(messages(back, 'figure.revision'), ['The number of accounts was revised over time: 125 million (Oct 5, 2021) → 135 million (Oct 7, 2021) → 125 million (Oct 9, 2021).']);
   });
 
+  it('"the $2.8 billion" takes up a part the article gave before: no rival of the total', function () {
+    const body = 'Scammers took $7.8 billion from victims in 2021. Within that $7.8 billion, Chainalysis found $2.8 billion that came from rug pulls.\n\n'
+      + 'Almost all of the $2.8 billion stolen in 2021 came from Thodex.\n\nChainalysis found that $3.2 billion was stolen in 2021 in hacks.';
+    const [only] = check({ source: 'ZDNet', date: 'Jan. 6, 2022', body });
+    assert.deepStrictEqual(conflicts(only), [], JSON.stringify(only));
+    // Without the part before, the two thefts of one article still disagree.
+    const [plain] = check({ source: 'ZDNet', date: 'Jan. 6, 2022', body: 'Chainalysis said $2.8 billion was stolen in 2021 in hacks.\n\nChainalysis found that $3.2 billion was stolen in 2021 in hacks.' });
+    assert.deepStrictEqual(conflicts(plain).length, 2, JSON.stringify(plain));
+  });
+
   it('one article saved in two files counts once: its copy is neither a rival nor a revision', function () {
     const link = 'https://example.com/news/the-same-story';
     const copy = { source: 'Wire', date: 'Dec. 3, 2021', link, body: 'Verizon said 277 customers were affected by the breach.\n\nThe company later said the number was around 100 customers.' };

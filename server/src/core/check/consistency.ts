@@ -105,7 +105,7 @@ const HAVE_FAR = /\b(?:serves?|served|serving|supplies|supplying|supply|provides
 const BREACH_WORDS = /\b(?:affected|affecting|impacted|exposed|exposing|stolen|stole|steal|breach(?:ed|es)?|compromised|leak(?:ed|s)?|accessed|hacked|taken|took|copied|notif(?:y|ied|ies|ying)|victims?|at risk|hit|data|records?|details|information)\b/i;
 const CLAUSE_END = /[,;:()—–]/;
 /** "A second piece of malware … 900,000 customers", "Of those, 150,000", "900,000 more": one part of a larger count. */
-const PART_BEFORE = /\b(?:a second|second|another|a further|further|additional|separate|separately|including|includ(?:es|ed)|in addition|also|remaining|rest|out of|among (?:them|those|these)|of (?:those|them|these|whom|which)|total|totals|totalling|totaling|in all|altogether|overall|combined|bringing|a different|different group)\b/i;
+const PART_BEFORE = /\b(?:within (?:that|those|these|this)\s+[$€£]?\d|a second|second|another|a further|further|additional|separate|separately|including|includ(?:es|ed)|in addition|also|remaining|rest|out of|among (?:them|those|these)|of (?:those|them|these|whom|which)|total|totals|totalling|totaling|in all|altogether|overall|combined|bringing|a different|different group)\b/i;
 const PART_AFTER = /^\s*(?:more|other|additional|others)\b/i;
 const PART_ANY = /\b(?:alone|a second|another|a further|separately|in addition|additionally)\b/i;
 /** The sentence says the count changed since it was first given. */
@@ -411,6 +411,15 @@ function stated(index: CorpusIndex, uri: string, figure: Figure): Stated {
     if (claimant && attribution && reports(facts, ref, attribution)) voice = { by: attribution.who, how: 'reports' };
   }
   const scope = scopeOf(ref, figure);
+  const definite = /\bthe\s+$/i.test(head);
+  // "the $2.8 billion stolen" takes up what the article said before: a part there ("Within that $7.8 billion, … $2.8
+  // billion that came from rug pulls") is a part here, not a rival of "$3.2 billion stolen in 2021".
+  let part = scope.part;
+  if (definite && !part) {
+    let before: Figure | undefined;
+    for (const x of facts.figures) if (x.sentence < figure.sentence && x.unit === figure.unit && x.value === figure.value) before = x;
+    if (before) part = stated(index, uri, before).part;
+  }
   const out: Stated = {
     uri,
     figure,
@@ -424,11 +433,11 @@ function stated(index: CorpusIndex, uri: string, figure: Figure): Stated {
     // Its own clause, or a sentence that opens on a condition ("If the breach is confirmed, 5 million customers …").
     hypothetical: HYPOTHETICAL_RE.test(clauseOf(head)) || CONDITION_FIRST_RE.test(sentence),
     base: scope.base,
-    part: scope.part,
+    part,
     breachy: scope.breachy,
     skip: scope.skip,
     step: scope.step,
-    definite: /\bthe\s+$/i.test(head),
+    definite,
     revised: words?.revised ?? false,
   };
   statedCache.set(figure, out);
