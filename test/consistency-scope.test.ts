@@ -389,6 +389,18 @@ describe('figure consistency: scope and rules', function () {
     assert.deepStrictEqual(conflicts(plain).length, 2, JSON.stringify(plain));
   });
 
+  it('two sources an article names, each with its value, differ: the article does not contradict itself', function () {
+    const [named] = diagnose({ source: 'ThreatPost', date: 'Oct. 6, 2021', body: 'According to the Video Games Chronicle, 125 million accounts were affected by the breach.\n\nJames Chappell told Threatpost that 128 million accounts were affected by the breach.' });
+    assert.deepStrictEqual(messages(named, 'figure.conflict'), []);
+    assert.deepStrictEqual(messages(named, 'figure.disputed'), [
+      '125 million accounts, as Video Games Chronicle gives it, differs from 128 million, which James Chappell gives in this article: the sources differ.',
+      '128 million accounts, as James Chappell gives it, differs from 125 million, which Video Games Chronicle gives in this article: the sources differ.',
+    ]);
+    // One source, or none named, giving two values is still a conflict.
+    const [one] = diagnose({ source: 'ThreatPost', date: 'Oct. 6, 2021', body: 'Twitch said 125 million accounts were affected by the breach.\n\nTwitch said that 128 million accounts were affected by the breach.' });
+    assert.strictEqual(messages(one, 'figure.conflict').length, 2, JSON.stringify(one.diagnostics.map((d) => d.message)));
+  });
+
   it('one article saved in two files counts once: its copy is neither a rival nor a revision', function () {
     const link = 'https://example.com/news/the-same-story';
     const copy = { source: 'Wire', date: 'Dec. 3, 2021', link, body: 'Verizon said 277 customers were affected by the breach.\n\nThe company later said the number was around 100 customers.' };

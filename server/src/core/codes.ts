@@ -54,7 +54,7 @@ export const CODES = {
   'tags.duplicate': { severity: 'information', summary: 'The same tag twice.' },
   'figure.conflict': { severity: 'warning', summary: 'A figure disagrees with what this or another article says about the same measure, at the same time, from the same side.' },
   'figure.revision': { severity: 'information', summary: 'A figure was revised over time (explicit dates): shown as a revision, not a conflict.' },
-  'figure.disputed': { severity: 'information', summary: 'Different parties give different values (the seller claims, the company confirms), or the source a figure is cited to disagrees with others.' },
+  'figure.disputed': { severity: 'information', summary: 'Different parties give different values (the seller claims, the company confirms), or the source a figure is cited to disagrees with others, or two sources one article names give two values.' },
   'figure.reconciled': { severity: 'information', summary: 'A total that equals parts stated in another article.' },
   'corpus.duplicate': { severity: 'warning', summary: 'The same article (same Link) is saved in two files.' },
   'quote.altered': { severity: 'warning', summary: 'The same quotation is worded differently in two articles.' },

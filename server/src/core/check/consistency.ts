@@ -602,11 +602,12 @@ const MAX_COMPARED = 500;
  * - `conflicts`: a rival value (`figure.conflict`);
  * - `revision`: the same count at another time (`figure.revision`);
  * - `disputed`: this figure is a claim and the other a confirmed value (`figure.disputed`);
+ * - `sources-differ`: two sources one article names give the two values (`figure.disputed`);
  * - `part`: parts and whole of one count (stated here, elsewhere, or adding up);
  * - `another-story`: dated too far apart to be about the same event;
  * - `unchecked`: not compared, for `reason`.
  */
-export type Verdict = 'agrees' | 'conflicts' | 'revision' | 'disputed' | 'part' | 'another-story' | 'unchecked';
+export type Verdict = 'agrees' | 'conflicts' | 'revision' | 'disputed' | 'sources-differ' | 'part' | 'another-story' | 'unchecked';
 
 export interface Judged {
   uri: string;
@@ -906,6 +907,9 @@ class Judge {
       // Another statement of this value and the other one are one count at two times: so are this one and it
       // (ZDNet's 667,000 of Aug 27 and ThreatPost's update to 767,000, when ZDNet's 667,000 of Aug 26 is its earlier count).
       if (!o.claimant && sameValue.some((p) => p !== o && isRevision(p, o))) return 'revision';
+      // Two sources the article names, each with its value ("according to Video Games Chronicle … a 125GB torrent",
+      // "Chappell told Threatpost that the 128GB torrent"): the article reports that they differ, it does not contradict itself.
+      if (o.uri === uri && me.who !== undefined && o.who !== undefined && me.who !== o.who && !sameOrg(me.who, o.who)) return 'sources-differ';
       return 'conflicts';
     };
     // Two figures of one sentence state a relation (part and whole, before and after), not two claims.
@@ -954,6 +958,7 @@ export function verdictWords(o: Judged, when: number | undefined): string {
     case 'conflicts': return 'disagrees';
     case 'revision': return o.when !== undefined && when !== undefined && o.when !== when ? (o.when < when ? 'an earlier count' : 'a later count') : 'revised count';
     case 'disputed': return 'the confirmed value this claim disputes';
+    case 'sources-differ': return 'another source’s value';
     case 'part': return 'part or total of this count';
     case 'another-story': return 'another story';
     case 'unchecked': return `not compared: ${o.reason ?? ''}`;
@@ -984,7 +989,7 @@ function remembered(index: CorpusIndex, uri: string): Map<Figure, Judgement> {
   return entry.byFigure;
 }
 
-const VERDICTS = new Set<string>(['agrees', 'conflicts', 'revision', 'disputed', 'part', 'another-story', 'unchecked']);
+const VERDICTS = new Set<string>(['agrees', 'conflicts', 'revision', 'disputed', 'sources-differ', 'part', 'another-story', 'unchecked']);
 
 /**
  * How the check weighs a figure against each other statement of its
@@ -1021,6 +1026,7 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
     const conflicts = pick('conflicts');
     const revisions = pick('revision');
     const disputes = pick('disputed');
+    const differ = pick('sources-differ');
     const agreeing = pick('agrees');
     const parts = j.parts;
     const what = describe(fig, doc.facts);
@@ -1056,6 +1062,13 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
       // The first value and the latest ones; the middle of a long story is a count.
       const story = steps.length > STORY_STEPS ? [steps[0], `… ${steps.length - STORY_STEPS} more …`, ...steps.slice(-(STORY_STEPS - 1))].join(' → ') : steps.join(' → ');
       out.push(diag('figure.revision', fig.span, `${revisedWhat(fig, what.trim())} was revised over time: ${story}.`, [], related(revisions, 'as of that date')));
+    }
+    if (differ.length && !conflicts.length) {
+      const first = differ[0];
+      const more = differ.length > 1 ? ` and ${differ.length - 1} more` : '';
+      out.push(diag('figure.disputed', fig.span,
+        `${fig.text}${what}, as ${partyName(index, me)} gives it, differs from ${inline(first.figure.text)}, which ${partyName(index, first)} gives in this article${more}: the sources differ.`,
+        [], related(differ, (d) => `according to ${partyName(index, d)}`)));
     }
     if (disputes.length) {
       // Who gives which value: "T-Mobile gives >50m, ~40 million; ZDNet gives about 7.8 million".

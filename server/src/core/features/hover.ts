@@ -289,7 +289,7 @@ const CARD_FIGURES = 12;
 const OTHER_STORIES = 4;
 
 /** The sign before a verdict's words on a card. */
-const SIGN: Record<Verdict, string> = { agrees: '✓', conflicts: '✗', revision: '↻', disputed: '⚑', part: '∑', 'another-story': '·', unchecked: '·' };
+const SIGN: Record<Verdict, string> = { agrees: '✓', conflicts: '✗', revision: '↻', disputed: '⚑', 'sources-differ': '⚑', part: '∑', 'another-story': '·', unchecked: '·' };
 
 /** How a card marks another statement, in the check's terms (see `Verdict`). */
 function verdictMark(o: Judged, when: number | undefined): string {
