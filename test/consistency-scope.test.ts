@@ -401,6 +401,15 @@ describe('figure consistency: scope and rules', function () {
     assert.strictEqual(messages(one, 'figure.conflict').length, 2, JSON.stringify(one.diagnostics.map((d) => d.message)));
   });
 
+  it("a conflict's message tells another statement of the same article from another article", function () {
+    const twice = { source: 'ZDNet', date: 'Feb. 3, 2022', body: 'Verizon said $324 million was stolen in the breach.\n\nThe $324 million theft is the second largest this year.' };
+    const [, once] = diagnose(twice, { source: 'ThreatPost', date: 'Feb. 3, 2022', body: 'Verizon said $314 million was stolen in the breach.' });
+    assert.deepStrictEqual(messages(once, 'figure.conflict'), ['$314 million theft disagrees with $324 million in ZDNet, Feb 3, 2022 and 1 more there.']);
+    const [, , third] = diagnose(twice, { source: 'Wire', date: 'Feb. 3, 2022', body: 'Verizon said $324 million was stolen in the breach.' },
+      { source: 'ThreatPost', date: 'Feb. 3, 2022', body: 'Verizon said $314 million was stolen in the breach.' });
+    assert.deepStrictEqual(messages(third, 'figure.conflict'), ['$314 million theft disagrees with $324 million in ZDNet, Feb 3, 2022 and 1 more there and 1 other article.']);
+  });
+
   it('one article saved in two files counts once: its copy is neither a rival nor a revision', function () {
     const link = 'https://example.com/news/the-same-story';
     const copy = { source: 'Wire', date: 'Dec. 3, 2021', link, body: 'Verizon said 277 customers were affected by the breach.\n\nThe company later said the number was around 100 customers.' };
@@ -409,7 +418,7 @@ describe('figure consistency: scope and rules', function () {
     assert.deepStrictEqual([messages(a, 'figure.revision'), messages(b, 'figure.revision')], [[], []]);
     // Against another article, each copy still warns, once per figure; and the copies are one article that disagrees.
     assert.deepStrictEqual([messages(a, 'figure.conflict').length, messages(b, 'figure.conflict').length], [2, 2]);
-    assert.deepStrictEqual(messages(other, 'figure.conflict'), ['350 customers disagrees with 277 in Wire, Dec 3, 2021 and 1 more.']);
+    assert.deepStrictEqual(messages(other, 'figure.conflict'), ['350 customers disagrees with 277 in Wire, Dec 3, 2021 and 1 more there.']);
   });
 
   it('messages name what is counted as the article writes it, and tell a restated value once', function () {

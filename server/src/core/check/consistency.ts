@@ -1042,13 +1042,13 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
     const source = conflicts.length ? citedSource(index, uri, fig, agreeing) : undefined;
     if (conflicts.length && source) {
       const first = conflicts[0];
-      const more = conflicts.length > 1 ? ` and ${conflicts.length - 1} more` : '';
+      const more = moreOf(index, uri, conflicts);
       out.push(diag('figure.disputed', fig.span,
         `${fig.text}${what}, as ${citedAs(index, source)} gives it, disagrees with ${inline(first.figure.text)} in ${first.uri === uri ? 'this article' : outletDate(index, first)}${more}: the sources differ.`,
         [], [{ uri: source.uri, span: statedSpan(source), message: `${source.figure.text} stated (${outletDate(index, source)}), cited here` }, ...related(conflicts, 'stated')]));
     } else if (conflicts.length) {
       const first = conflicts[0];
-      const more = conflicts.length > 1 ? ` and ${conflicts.length - 1} more` : '';
+      const more = moreOf(index, uri, conflicts);
       const slip = decimalSlip(fig, first.figure);
       // "79.388" for 79,388: a point written for the thousands comma.
       const point = Math.abs(slip) === 3 && /\d\.\d{3}(?!\d)/.test(slip < 0 ? fig.text : first.figure.text);
@@ -1123,6 +1123,26 @@ function storySteps(index: CorpusIndex, sorted: Stated[]): string[] {
     current = new Set(said.map((s) => s.figure.value));
   }
   return steps;
+}
+
+/**
+ * What a conflict's message says besides the first statement it names: " and 1 more there" (another statement
+ * of that article or a copy of it; Wormhole's "$324 million" twice in one ZDNet story read "and 1 more", as if a
+ * second outlet agreed), " and 2 other articles".
+ */
+function moreOf(index: CorpusIndex, uri: string, list: Stated[]): string {
+  if (list.length < 2) return '';
+  const first = list[0].uri;
+  let there = 0;
+  const others = new Set<string>();
+  for (const o of list.slice(1)) {
+    if (o.uri === first || index.isCopy(o.uri, first)) there++;
+    else if (![...others].some((u) => index.isCopy(u, o.uri))) others.add(o.uri);
+  }
+  const said: string[] = [];
+  if (there) said.push(`${there} more ${first === uri ? 'here' : 'there'}`);
+  if (others.size) said.push(`${others.size} other article${others.size > 1 ? 's' : ''}`);
+  return ` and ${said.join(' and ')}`;
 }
 
 /** Related locations one diagnostic carries at most; and values a revision's story spells out. */
