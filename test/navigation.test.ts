@@ -178,6 +178,16 @@ describe('completion of Information fields', function () {
     assert.deepStrictEqual(labels, ['Lisa Vaas', 'Charlie Lim']);
   });
 
+  it('after "+ Author:", a byline with and without a middle initial is one writer, offered as most articles spell it', function () {
+    const byline = (n: number, author: string) => {
+      const a = article(n, '2021-08-01', 'Acme Corp said it was hit.');
+      return { ...a, text: a.text.replace('+ Author: Jane Doe', `+ Author: ${author}`) };
+    };
+    const docs = [byline(1, 'Steven J. Vaughan-Nichols'), byline(2, 'Steven J. Vaughan-Nichols'), byline(3, 'Steven Vaughan-Nichols'), byline(4, 'Steve Ranger')];
+    const items = complete(indexOf(docs), 'file:///ws/draft.txt', 0, '+ Author: Ste', '');
+    assert.deepStrictEqual(items.map((i) => [i.label, i.detail]), [['Steven J. Vaughan-Nichols', '3 articles'], ['Steve Ranger', '1 article']]);
+  });
+
   it('after "[[", an outlet is offered as it signs its articles ("ThreatPost"), not as others write it in passing', function () {
     const signed = (n: number, body: string) => {
       const a = article(n, '2021-08-01', body);

@@ -53,8 +53,8 @@ export function complete(index: CorpusIndex, uri: string, offset: number, linePr
     const colleagues = !source && mine?.source ? authorsOf(index, mine.source) : undefined;
     const outletNames = source ? undefined : new Set([...index.outlets().keys()].map((o) => o.toLowerCase()));
     const nobody = (name: string) => !!outletNames && (outletNames.has(name.toLowerCase()) || /^\p{Ll}+$/u.test(name));
-    const away = (name: string) => (colleagues && !colleagues.has(name) ? 1 : 0);
-    return [...which.entries()]
+    const away = (name: string) => (colleagues && !colleagues.has(writer(name)) ? 1 : 0);
+    return [...(source ? which : oneSpelling(which)).entries()]
       .map(([name, n]): [string, number] => [name, n - own(name)])
       .filter(([name, n]) => n > 0 && name.toLowerCase().includes(q) && !nobody(name))
       .sort((a, b) => rank(a[0]) - rank(b[0]) || away(a[0]) - away(b[0]) || b[1] - a[1] || a[0].localeCompare(b[0]))
@@ -66,11 +66,36 @@ export function complete(index: CorpusIndex, uri: string, offset: number, linePr
   return [];
 }
 
-/** The authors of an outlet's articles (once per index version: the summaries of every article are read). */
+/**
+ * Authors under one spelling each: a byline with and without a middle initial ("Steven J. Vaughan-Nichols" in 25
+ * articles, "Steven Vaughan-Nichols" in 6) is one writer, offered as most articles spell it with all their articles.
+ */
+function oneSpelling(names: Map<string, number>): Map<string, number> {
+  const groups = new Map<string, [string, number][]>();
+  for (const [name, n] of names) {
+    const key = writer(name);
+    const g = groups.get(key);
+    if (g) g.push([name, n]);
+    else groups.set(key, [[name, n]]);
+  }
+  const out = new Map<string, number>();
+  for (const g of groups.values()) {
+    g.sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
+    out.set(g[0][0], g.reduce((sum, [, n]) => sum + n, 0));
+  }
+  return out;
+}
+
+/** One writer's byline, however spelled: without middle initials, spacing or case. */
+function writer(name: string): string {
+  return name.replace(/\s\p{Lu}\.(?=\s)/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** The authors of an outlet's articles, as `writer` keys (once per index version: the summaries of every article are read). */
 function authorsOf(index: CorpusIndex, source: string): Set<string> {
   return index.memoized(`authors\u0000${source}`, () => {
     const out = new Set<string>();
-    for (const d of index.all()) if (d.summary.source === source) for (const a of d.summary.authors) out.add(a);
+    for (const d of index.all()) if (d.summary.source === source) for (const a of d.summary.authors) out.add(writer(a));
     return out;
   });
 }
