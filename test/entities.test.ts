@@ -479,6 +479,14 @@ describe('entities: acronyms', function () {
     assert.strictEqual(x.byName('Federal Bureau of Investigation').kind, 'organisation');
   });
 
+  it('an acronym that the common words before its bracket spell is a term, not the table\'s organisation: the "(CIA) principles" of security', function () {
+    const x = extract('Basic confidentiality, integrity and availability (CIA) principles continue to be ignored, Kulkarni said.');
+    assert.deepStrictEqual(x.entities.filter((e) => e.aliases.includes('CIA') || e.name === 'CIA').map((e) => e.name), []);
+    // Words that do not spell it leave the table's reading.
+    const y = extract('Agents of the spy agency (CIA) were named in the leak, Kulkarni said.');
+    assert.deepStrictEqual(y.texts('Central Intelligence Agency'), ['CIA']);
+  });
+
   it('an acronym the article spells out in brackets is that name all through it, before the table: Cisco\'s NSO is not NSO Group', function () {
     const x = extract('Cisco fixed a bug in its Network Services Orchestrator (NSO), which admins use. The NSO flaw is bad. Pegasus maker NSO Group denied hacking phones.');
     assert.deepStrictEqual(x.texts('Network Services Orchestrator'), ['Network Services Orchestrator', 'NSO', 'NSO']);

@@ -670,9 +670,26 @@ interface RunState {
 function pushCandidate(st: RunState, c: Candidate, a: number, b: number): void {
   // "(FCC)" right after "Federal Communications Commission".
   if (c.tokens.length === 1 && st.prev && st.prevEnd === a - 1 && st.tokens[a - 1].after === '(' && st.prev.tokens.length > 1) c.paren = st.prev;
+  // "confidentiality, integrity and availability (CIA) principles": an acronym the words before it spell is a term of
+  // the article's, not the Central Intelligence Agency of the tables.
+  else if (c.tokens.length === 1 && a > 0 && st.tokens[a - 1].after === '(' && isAllCaps(c.tokens[0].text) && spelledBefore(st.tokens, a, c.tokens[0].lower)) c.jargon = true;
   st.out.push(c);
   st.prev = c;
   st.prevEnd = b - 1;
+}
+
+/** Whether the words before token `at` begin with the letters of `acronym`, in order ("and", "of" and "the" aside). */
+function spelledBefore(tokens: Token[], at: number, acronym: string): boolean {
+  const letters = acronym.replace(/\./g, '');
+  if (letters.length < 2) return false;
+  let k = letters.length - 1;
+  for (let i = at - 1; i >= 0 && k >= 0; i--) {
+    const w = tokens[i].lower;
+    if (w === 'and' || w === 'of' || w === 'the' || w === '&' || w === 'for') continue;
+    if (w[0] !== letters[k]) return false;
+    k--;
+  }
+  return k < 0;
 }
 
 /** Tokens [a, b) of a run, with the cues around them, as a candidate (or none). */
