@@ -166,6 +166,25 @@ describe('where a name is first shown', function () {
   });
 });
 
+describe('an organisation named otherwise in other articles', function () {
+  it('references on "Lazarus" list "Lazarus Group" too, and its card says so; never a person of that surname', function () {
+    const docs = [
+      article(1, '2021-08-01', 'The Lazarus Group attacked the bank, and the Lazarus Group denied it.'),
+      article(2, '2021-08-02', 'North Korean group Lazarus stole $600 million from the bridge, Elliptic said. Lazarus has done it before.'),
+      article(3, '2021-08-03', 'Banker John Lazarus said the attack was not his fault. Lazarus was not to blame.'),
+    ];
+    const index = indexOf(docs);
+    const at = docs[1].text.indexOf('Lazarus');
+    const found = references(index, docs[1].uri, at).map((l) => `${l.uri.slice(-5)} ${docs.find((d) => d.uri === l.uri)!.text.slice(l.span.start, l.span.end)}`);
+    assert.deepStrictEqual(found, ['2.txt Lazarus', '2.txt Lazarus', '1.txt Lazarus Group', '1.txt Lazarus Group']);
+    const card = hover(index, docs[1].uri, at)!.markdown;
+    assert.match(card, /Also named Lazarus Group \(1 article\)\./);
+    // And the other way round.
+    const back = references(index, docs[0].uri, docs[0].text.indexOf('Lazarus')).map((l) => l.uri.slice(-5));
+    assert.ok(back.includes('2.txt'), JSON.stringify(back));
+  });
+});
+
 describe('completion of Information fields', function () {
   it('after "+ Author:", names that start with what is typed come before names that only hold it, whatever their counts', function () {
     const byline = (n: number, author: string) => {

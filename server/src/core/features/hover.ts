@@ -217,6 +217,9 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
   const pinned = index.pins.get(e.key)?.description;
   if (pinned) lines.push(`\n${escape(pinned)}`);
   if (aliases.length) lines.push(`\nAlso written: ${aliases.map(escape).join(', ')}`);
+  // The same organisation under a name of its own in other articles ("Lazarus Group", "Lazarus"): references list both.
+  const family = index.family(e.key).slice(0, 3);
+  if (family.length) lines.push(`\nAlso named ${family.map((x) => `${escape(x.name)} (${x.docs.size} article${x.docs.size === 1 ? '' : 's'})`).join(', ')}.`);
   // Articles that only link to a story about it (a related story's headline) are counted apart.
   const naming = articlesNaming(e);
   const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;

@@ -177,11 +177,14 @@ export function references(index: CorpusIndex, uri: string, offset: number, incl
   const out: Location[] = [];
   // This article first, then by date; articles of one date in path order, whatever order they were indexed in.
   // From the summaries: listing every mention across the corpus reads no article's facts.
-  const here = entry.docs.get(uri);
-  if (here) eachSpan(here, (start, end) => out.push({ uri, span: { start, end } }));
-  for (const u of byDate(index, t.key)) {
-    const de = u === uri ? undefined : entry.docs.get(u);
-    if (de) eachSpan(de, (start, end) => out.push({ uri: u, span: { start, end } }));
+  // Then the other names the organisation goes by in other articles ("Lazarus Group" for "Lazarus"), each the same way.
+  for (const e of [entry, ...index.family(t.key)]) {
+    const here = e.docs.get(uri);
+    if (here) eachSpan(here, (start, end) => out.push({ uri, span: { start, end } }));
+    for (const u of byDate(index, e.key)) {
+      const de = u === uri ? undefined : e.docs.get(u);
+      if (de) eachSpan(de, (start, end) => out.push({ uri: u, span: { start, end } }));
+    }
   }
   return out;
 }

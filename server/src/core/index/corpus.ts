@@ -747,6 +747,28 @@ export class CorpusIndex {
     return out;
   }
 
+  /**
+   * The other entities one organisation is named as across articles, by `corporateBase`: "Lazarus Group" in one
+   * story and "Lazarus" in another, "Robinhood Markets" and "Robinhood". Never people or places (two people
+   * share a surname; "Palo Alto Networks" is no place). Most-named first.
+   */
+  family(key: string): EntityEntry[] {
+    const e = this.entities.get(key);
+    if (!e || e.kind === 'person' || e.kind === 'place') return [];
+    const base = corporateBase(key);
+    const out: EntityEntry[] = [];
+    // A name and that name with words of a legal form after it; two such forms when the bare name is known too
+    // ("Mitre Corp", "Mitre Corporation" and "Mitre"). "Sentinel Labs" and "Sentinel Systems" alone are two firms.
+    const bare = this.entities.has(base);
+    const consider = (k: string) => {
+      const x = k === key || !(bare || k.startsWith(`${key} `) || key.startsWith(`${k} `)) ? undefined : this.entities.get(k);
+      if (x && x.kind !== 'person' && x.kind !== 'place' && !out.includes(x)) out.push(x);
+    };
+    consider(base);
+    for (const k of this.byBase.get(base)?.keys() ?? []) consider(k);
+    return out.sort((a, b) => b.docs.size - a.docs.size || (a.key < b.key ? -1 : 1));
+  }
+
   owner(subject: string): EntityEntry | undefined {
     const exact = this.entities.get(subject);
     if (exact) return exact;
