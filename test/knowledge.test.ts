@@ -347,6 +347,26 @@ describe('corpus knowledge over stdio', function () {
     assert.deepStrictEqual(item.textEdit.range, { start: { line: 4, character: 21 }, end: { line: 4, character: 23 } });
   });
 
+  it('completion in a key=value tag: "[[vic" offers the corpus\'s keys, "[[threatactor.name=" the values given that key, this article\'s names first', async function () {
+    const tagged = '# Heist\n\n## Information:\n+ Source: Wire\n+ Link: https://example.com/heist\n+ Date: 2022-02-01\n+ Author: A. Writer\n\n## Article:\nThe Lazarus Group stole $600 million, Elliptic said.\n\n## Tags:\n### Threat actor:\n[[threatactor.name=Lazarus Group]] [[threatactor.name=APT38]]\n### Location:\n[[victim.country.name=Vietnam]]\n';
+    const other = '# Bank\n\n## Information:\n+ Source: Wire\n+ Link: https://example.com/bank\n+ Date: 2022-02-02\n+ Author: A. Writer\n\n## Article:\nAPT38 hit a bank.\n\n## Tags:\n### Threat actor:\n[[threatactor.name=APT38]]\n';
+    for (const [name, text] of [['heist.txt', tagged], ['bank.txt', other]]) {
+      fs.writeFileSync(path.join(workspace, name), text);
+      await client.open(fileUri(path.join(workspace, name)), text);
+    }
+    const uri = fileUri(path.join(workspace, 'draft-keyed.txt'));
+    const draft = '# Draft\n\n## Information:\n+ Source: Wire\n\n## Article:\nThe Lazarus Group struck again.\n\n## Tags:\n### Threat actor:\n[[threatactor.name=\n[[vic\n';
+    await client.open(uri, draft);
+    const values = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 10, character: 19 } });
+    // Lazarus Group is named here; APT38 is given by more articles.
+    assert.deepStrictEqual(values.items.map((i: any) => i.label), ['Lazarus Group', 'APT38']);
+    assert.deepStrictEqual(values.items[0].textEdit, { range: { start: { line: 10, character: 19 }, end: { line: 10, character: 19 } }, newText: 'Lazarus Group]]' });
+    const keys = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 11, character: 5 } });
+    const key = keys.items.find((i: any) => i.label === 'victim.country.name=');
+    assert.ok(key, JSON.stringify(keys.items.map((i: any) => i.label)));
+    assert.deepStrictEqual(key.textEdit.range, { start: { line: 11, character: 2 }, end: { line: 11, character: 5 } });
+  });
+
   it('workspace symbols find entities and articles', async function () {
     const syms = await client.request<any[]>('workspace/symbol', { query: 'binns' });
     assert.ok(syms.some((s) => s.name === 'John Binns'), JSON.stringify(syms.map((s) => s.name)));

@@ -184,6 +184,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       },
     },
     markdown: { isTrusted: false, supportHtml: false },
+    middleware: {
+      // A tag's key ("victim.country.name=") is half a tag: accepting it asks at once for the values the corpus gives it.
+      provideCompletionItem: async (document, position, context, token, next) => {
+        const result = await next(document, position, context, token);
+        const items = Array.isArray(result) ? result : result?.items;
+        for (const item of items ?? []) if (item.kind === vscode.CompletionItemKind.Property) item.command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
+        return result;
+      },
+    },
   };
   client = new LanguageClient('breachDesk', 'Breach Desk', serverOptions, clientOptions);
 

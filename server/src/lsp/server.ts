@@ -502,7 +502,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         documentHighlightProvider: true,
         workspaceSymbolProvider: true,
-        completionProvider: { triggerCharacters: ['[', ':', ' '], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['[', ':', ' ', '='], resolveProvider: false },
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: 'Breach Desk' },
         foldingRangeProvider: true,
@@ -727,7 +727,7 @@ export function startServer(connection: Connection): void {
       isIncomplete: items.length >= 200,
       items: items.map((it) => ({
         label: it.label,
-        kind: it.kind === 'entity' ? (it.entityKind === 'person' ? CompletionItemKind.Constructor : CompletionItemKind.Reference) : CompletionItemKind.Value,
+        kind: it.kind === 'entity' ? (it.entityKind === 'person' ? CompletionItemKind.Constructor : CompletionItemKind.Reference) : it.kind === 'tag-key' ? CompletionItemKind.Property : CompletionItemKind.Value,
         detail: it.detail,
         sortText: it.sortText,
         ...(it.filterText ? { filterText: it.filterText } : {}),

@@ -31,7 +31,7 @@ import { unpackFacts } from './packfacts';
 import { packNumbers, type DocSummary, type EntitySummary, type Origin } from '../core/index/corpus';
 
 /** Bumped when the layout of the cache files changes. */
-const FORMAT = 8;
+const FORMAT = 9;
 
 export interface CacheEntry {
   path: string;
@@ -180,10 +180,11 @@ function decodeEntry(text: string, table: string[], factsSize: number): CacheEnt
   if (typeof x.uri !== 'string' || !x.uri.startsWith('file:') || typeof x.title !== 'string' || !isSpan(x.titleSpan)
     || !Array.isArray(x.authors) || !x.authors.every((a) => typeof a === 'string') || !Array.isArray(x.quotes)
     || !x.quotes.every((q) => typeof q?.text === 'string' && isSpan(q.span))
-    || !optional(x.source, 'string') || !optional(x.date, 'number') || !optional(x.day, 'number') || !optional(x.link, 'string')) {
+    || !optional(x.source, 'string') || !optional(x.date, 'number') || !optional(x.day, 'number') || !optional(x.link, 'string')
+    || !Array.isArray(x.keyed) || !x.keyed.every((t) => typeof t === 'string')) {
     throw new Error('bad summary');
   }
-  const summary: DocSummary = { uri: x.uri, title: x.title, titleSpan: x.titleSpan, source: x.source, date: x.date, day: x.day, link: x.link, authors: x.authors, entities, measures, quotes: x.quotes };
+  const summary: DocSummary = { uri: x.uri, title: x.title, titleSpan: x.titleSpan, source: x.source, date: x.date, day: x.day, link: x.link, authors: x.authors, entities, measures, quotes: x.quotes, keyed: x.keyed };
   return { path: e.path, size: e.size, mtimeMs: e.mtimeMs, hash: e.hash, origin: e.origin, summary, lineStarts: e.lineStarts, offset: e.offset, length: e.length };
 }
 

@@ -11,7 +11,8 @@ import type { Span } from '../text';
 
 export interface CompletionItem {
   label: string;
-  kind: 'entity' | 'outlet' | 'author';
+  /** `tag-key`: the key of a key=value tag ("victim.country.name="); `tag-value`: a value given after that key before. */
+  kind: 'entity' | 'outlet' | 'author' | 'tag-key' | 'tag-value';
   entityKind?: EntityKind;
   detail: string;
   /** Text to put in place of `replace`. */
@@ -30,7 +31,15 @@ const MAX_ITEMS = 200;
  */
 export function complete(index: CorpusIndex, uri: string, offset: number, linePrefix: string, lineSuffix: string): CompletionItem[] {
   const tag = /\[\[([^\][]{0,80})$/.exec(linePrefix);
-  if (tag) return completeTag(index, uri, offset, tag[1], lineSuffix);
+  if (tag) {
+    const keyed = /^\s*([^=\s][^=]*?)\s*=(.*)$/.exec(tag[1]);
+    if (keyed) return completeValue(index, uri, offset, keyed[1], keyed[2], lineSuffix);
+    const keys = completeKey(index, offset, tag[1]);
+    const names = completeTag(index, uri, offset, tag[1], lineSuffix).slice(0, MAX_ITEMS - keys.length);
+    // "[[victim.": a key is being typed; otherwise the names first, and keys that start with what is typed after them.
+    const items = tag[1].includes('.') ? [...keys, ...names] : [...names, ...keys];
+    return items.map((it, i) => ({ ...it, sortText: String(i).padStart(5, '0') }));
+  }
   const field = /^\s*\+\s*(source|author)\s*:\s*(.{0,120})$/i.exec(linePrefix);
   if (field) {
     const source = field[1].toLowerCase() === 'source';
@@ -181,6 +190,60 @@ function completeTag(index: CorpusIndex, uri: string, offset: number, typed: str
     ...(s.filter ? { filterText: s.filter } : {}),
     replace,
     sortText: String(i).padStart(5, '0'),
+  }));
+}
+
+/**
+ * After "[[key=": the values the corpus gives that key, this article's names first ("[[threatactor.name=" in a story
+ * about Lazarus offers Lazarus), then by how many articles give each. A value this article already tags is left out.
+ */
+function completeValue(index: CorpusIndex, uri: string, offset: number, key: string, typed: string, lineSuffix: string): CompletionItem[] {
+  const prefix = `${key.toLowerCase()}=`;
+  const here = index.get(uri);
+  const mine = new Set(here?.summary.keyed.map((t) => t.toLowerCase()) ?? []);
+  // How often this article names each value, by any of its names.
+  const local = new Map<string, number>();
+  for (const e of here?.facts.entities ?? []) {
+    const n = e.mentions.filter((m) => m.where !== 'tag').length;
+    for (const a of [e.name, ...e.aliases]) local.set(a.toLowerCase(), Math.max(n, local.get(a.toLowerCase()) ?? 0));
+  }
+  const q = typed.trim().toLowerCase();
+  const found: { value: string; n: number; local: number; fit: number }[] = [];
+  for (const [tag, n] of index.keyedTags()) {
+    if (tag.length <= prefix.length || tag.slice(0, prefix.length).toLowerCase() !== prefix || mine.has(tag.toLowerCase())) continue;
+    const value = tag.slice(prefix.length);
+    const fit = q ? fitOf(value, q) : 0;
+    if (fit > 2) continue;
+    // One spelling per value: the one most articles use.
+    const same = found.find((f) => f.value.toLowerCase() === value.toLowerCase());
+    if (same) {
+      if (n > same.n) same.value = value;
+      same.n += n;
+      continue;
+    }
+    found.push({ value, n, local: local.get(value.toLowerCase()) ?? 0, fit });
+  }
+  found.sort((a, b) => a.fit - b.fit || b.local - a.local || b.n - a.n || a.value.localeCompare(b.value));
+  const closes = lineSuffix.startsWith(']]');
+  const replace = { start: offset - typed.length, end: offset };
+  return found.slice(0, MAX_ITEMS).map((f, i) => ({
+    label: f.value, kind: 'tag-value', detail: `${key} · ${f.n} article${f.n === 1 ? '' : 's'}`,
+    insertText: closes ? f.value.trim() : `${f.value.trim()}]]`, replace, sortText: String(i).padStart(5, '0'),
+  }));
+}
+
+/** The keys of key=value tags that start with what is typed ("vic" → "victim.country.name="), most used first; none before two letters. */
+function completeKey(index: CorpusIndex, offset: number, typed: string): CompletionItem[] {
+  const q = typed.trim().toLowerCase();
+  if (q.length < 2) return [];
+  const keys = new Map<string, number>();
+  for (const [tag, n] of index.keyedTags()) {
+    const key = tag.slice(0, tag.indexOf('='));
+    if (key.toLowerCase().startsWith(q)) keys.set(key, (keys.get(key) ?? 0) + n);
+  }
+  const replace = { start: offset - typed.length, end: offset };
+  return [...keys].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 20).map(([key, n], i) => ({
+    label: `${key}=`, kind: 'tag-key', detail: `key of ${n} tag${n === 1 ? '' : 's'}`, insertText: `${key}=`, replace, sortText: String(i).padStart(5, '0'),
   }));
 }
 

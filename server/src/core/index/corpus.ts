@@ -122,6 +122,19 @@ export interface DocSummary {
   entities: EntitySummary[];
   measures: string[];
   quotes: { text: string; span: Span }[];
+  /** The tags of the corpus's key=value kind, as written ("victim.country.name=Israel"): what completion offers after a key. */
+  keyed: string[];
+}
+
+/** "victim.country.name=Israel" once per article, from `[[victim.country.name= Israel]]`; none with no key or value. */
+function keyedTags(tags: DocFacts['tags']): string[] {
+  const out = new Set<string>();
+  for (const t of tags) {
+    if (t.key === undefined || t.key === '') continue;
+    const value = t.name.slice(t.name.indexOf('=') + 1).trim();
+    if (value) out.add(`${t.key}=${value}`);
+  }
+  return [...out];
 }
 
 export function summarize(f: DocFacts): DocSummary {
@@ -146,6 +159,7 @@ export function summarize(f: DocFacts): DocSummary {
     }),
     measures: [...new Set(f.figures.map((x) => x.measure))],
     quotes: f.quotes.map((q) => ({ text: q.text, span: q.span })),
+    keyed: keyedTags(f.tags),
   };
 }
 
@@ -572,6 +586,8 @@ export class CorpusIndex {
   /** Interned strings; grows with the distinct names of the corpus, never with its size. */
   private readonly strings = new Map<string, string>();
   private readonly authors = new Map<string, number>();
+  /** Key=value tags, with how many articles give each. */
+  private readonly keyed = new Map<string, number>();
   /** Entities pinned by the workspace, by key (their descriptions show in hovers). */
   pins = new Map<string, Pin>();
   version = 0;
@@ -657,6 +673,7 @@ export class CorpusIndex {
     if (this.quotes) addQuotes(this.quotes, f);
     if (f.source) bump(this.sources, f.source, 1);
     for (const a of f.authors) bump(this.authors, a, 1);
+    for (let i = 0; i < f.keyed.length; i++) bump(this.keyed, (f.keyed[i] = this.intern(f.keyed[i])), 1);
     this.version++;
   }
 
@@ -687,6 +704,7 @@ export class CorpusIndex {
     if (this.quotes) removeQuotes(this.quotes, uri);
     if (f.source) bump(this.sources, f.source, -1);
     for (const a of f.authors) bump(this.authors, a, -1);
+    for (const t of f.keyed) bump(this.keyed, t, -1);
     this.version++;
   }
 
@@ -931,6 +949,11 @@ export class CorpusIndex {
 
   outlets(): Map<string, number> {
     return this.sources;
+  }
+
+  /** Key=value tags as written ("victim.country.name=Israel"), with how many articles give each. */
+  keyedTags(): Map<string, number> {
+    return this.keyed;
   }
 
   authorNames(): Map<string, number> {
