@@ -161,6 +161,24 @@ describe('tags', () => {
     it('[[said.]], [[“The]], [[However,]]: common words under punctuation', () => {
       assert.deepStrictEqual(findings('[[said.]] [[“The]] [[However,]] [[Binns]]').map((f) => f[0]), ['tags.stop-word', 'tags.stop-word', 'tags.stop-word']);
     });
+    it('the message names the punctuation stuck to the common word, and the fix still removes the tag', () => {
+      const messages = (line: string) => run(tagged(line)).diagnostics.filter((d) => d.code === 'tags.stop-word').map((d) => d.message);
+      const useless = 'not a subject, it links this article to nothing useful.';
+      assert.deepStrictEqual(messages('[[said.]] [[“The]] [[“However,]] [[“the”]] [[[a]]] [[said.”]] [[“What’s]] [[Binns]]'), [
+        `[[said.]] is a common word, “said”, that ends in a full stop: ${useless}`,
+        `[[“The]] is a common word, “The”, that opens on a quotation mark: ${useless}`,
+        `[[“However,]] is a common word, “However”, that opens on a quotation mark and ends in a comma: ${useless}`,
+        `[[“the”]] is a common word, “the”, that stands in quotation marks: ${useless}`,
+        `[[[a]]] is a common word, “a”, that stands in brackets: ${useless}`,
+        `[[said.”]] is a common word, “said”, that ends in a full stop and a quotation mark: ${useless}`,
+        `[[“What’s]] is a common word, “What’s”, that opens on a quotation mark: ${useless}`,
+      ]);
+      // Without punctuation the message says no more than that.
+      assert.deepStrictEqual(messages('[[it’s]] [[Binns]]'), ['[[it’s]] is a common word, not a subject: it links this article to nothing useful.']);
+      // Cleaned, "[[said.]]" would be "[[said]]", still no subject: the fix removes it rather than offer that.
+      assert.strictEqual(fixLine('[[Alpha]] [[said.]] [[Beta]]', 'tags.stop-word'), '[[Alpha]] [[Beta]]');
+      assert.deepStrictEqual(fixFor(tagged('[[said.]] [[Beta]]'), 'tags.stop-word').diagnostic.fixes!.map((f) => f.title), ['Remove [[said.]]']);
+    });
     it('[[What’s]] and [[there’s]] are contractions of common words, not possessives', () => {
       assert.deepStrictEqual(findings('[[What’s]] [[there’s]] [[Binns]]'), [['tags.stop-word', '[[What’s]]'], ['tags.stop-word', '[[there’s]]']]);
     });

@@ -138,10 +138,10 @@ function checkWordTags(text: string, groups: TagGroup[], source: string | undefi
       ]));
       continue;
     }
+    // "[[said.]]", "[[“The]]": a common word under punctuation stays a common word once cleaned, so the finding is
+    // the common word and the fix removes it; the message names the punctuation, which is what the writer sees.
     if (STOP_WORDS.has(n) && !isCapitals(stripped)) {
-      out.push(diag('tags.stop-word', tag.span, `[[${tag.name}]] is a common word, not a subject: it links this article to nothing useful.`, [
-        { title: `Remove [[${tag.name}]]`, edits: [removeTag(text, tag)], preferred: true },
-      ]));
+      out.push(stopWord(text, tag, stripped));
       continue;
     }
     // Possessives are read before the trailing apostrophe of "customers’" is taken for punctuation.
@@ -150,9 +150,7 @@ function checkWordTags(text: string, groups: TagGroup[], source: string | undefi
       const base = coreOf(poss[1]);
       // "What’s", "There’s": a contraction of a common word, not a possessive.
       if (STOP_WORDS.has(normalise(base))) {
-        out.push(diag('tags.stop-word', tag.span, `[[${tag.name}]] is a common word, not a subject: it links this article to nothing useful.`, [
-          { title: `Remove [[${tag.name}]]`, edits: [removeTag(text, tag)], preferred: true },
-        ]));
+        out.push(stopWord(text, tag, stripped));
         continue;
       }
       // "[[customers’]]": a word of the article's prose cut with its apostrophe, not a name; removing it is the likelier wish.
@@ -197,6 +195,57 @@ function checkWordTags(text: string, groups: TagGroup[], source: string | undefi
     clean.push(tag);
   }
   checkVariants(text, clean, source, body, out);
+}
+
+/** What a reader calls each character `LEADING` and `TRAILING` cut from a tag. */
+const PUNCTUATION_NAMES: Record<string, string> = {
+  ',': 'a comma', ';': 'a semicolon', ':': 'a colon', '.': 'a full stop', '!': 'an exclamation mark', '?': 'a question mark',
+  '"': 'a quotation mark', '“': 'a quotation mark', '”': 'a quotation mark', '„': 'a quotation mark',
+  '‘': 'a quotation mark', '’': 'a quotation mark', "'": 'a quotation mark',
+  '(': 'a bracket', ')': 'a bracket', '[': 'a bracket', ']': 'a bracket', '{': 'a bracket', '}': 'a bracket',
+  '…': 'an ellipsis', '—': 'a dash', '–': 'a dash', '-': 'a hyphen', '*': 'an asterisk', '/': 'a slash',
+  '\\': 'a backslash', '|': 'a vertical bar', '<': 'an angle bracket', '>': 'an angle bracket',
+};
+
+/** "a full stop", "a quotation mark and a full stop": the kinds of punctuation in `chars`, each once, in order. */
+function punctuationNames(chars: string): string[] {
+  const names: string[] = [];
+  for (const c of chars) {
+    const name = PUNCTUATION_NAMES[c];
+    if (name && !names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
+function listed(names: string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/**
+ * How the punctuation is glued to `word` in `name`: "ends in a full stop", "opens on a quotation mark",
+ * "stands in brackets". Empty when there is none.
+ */
+function gluedPunctuation(name: string, word: string): string {
+  const at = name.indexOf(word);
+  if (at < 0) return '';
+  const before = punctuationNames(name.slice(0, at));
+  const after = punctuationNames(name.slice(at + word.length));
+  if (before.length === 1 && after.length === 1 && before[0] === after[0] && (before[0] === 'a quotation mark' || before[0] === 'a bracket')) {
+    return `stands in ${before[0].slice(2)}s`;
+  }
+  const parts: string[] = [];
+  if (before.length) parts.push(`opens on ${listed(before)}`);
+  if (after.length) parts.push(`ends in ${listed(after)}`);
+  return parts.join(' and ');
+}
+
+/** A common word as a tag, "[[it’s]]"; named without the punctuation stuck to it, "[[said.]]", which is then named too. */
+function stopWord(text: string, tag: Tag, word: string): Diagnostic {
+  const glued = gluedPunctuation(tag.name.trim(), word);
+  const message = glued
+    ? `[[${tag.name}]] is a common word, “${word}”, that ${glued}: not a subject, it links this article to nothing useful.`
+    : `[[${tag.name}]] is a common word, not a subject: it links this article to nothing useful.`;
+  return diag('tags.stop-word', tag.span, message, [{ title: `Remove [[${tag.name}]]`, edits: [removeTag(text, tag)], preferred: true }]);
 }
 
 /** A tag's name without the punctuation a scraper leaves around words. */
