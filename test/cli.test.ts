@@ -186,7 +186,7 @@ describe('breach-desk check (CLI)', function () {
     fs.writeFileSync(path.join(dir, 'notes.md'), '# Shopping\n\n- milk\n');
     const r = run(['check', dir, '--no-seeds', '--max-size', '1000'], dir);
     assert.match(r.out, /^bin\.txt:1:1: warning: Skipped: the file holds binary data \(a NUL byte\)\. \[file\.binary\]$/m);
-    assert.match(r.out, /^latin1\.txt:1:1: warning: Skipped: the file is not valid UTF-8\. \[file\.encoding\]$/m);
+    assert.match(r.out, /^latin1\.txt:1:1: warning: Skipped: the file is not valid UTF-8 \(it was saved in another encoding, such as Latin-1 or Windows-1252: save it as UTF-8\)\. \[file\.encoding\]$/m);
     // Sizes as people read them: not "0.0 MB is more than the 0.0 MB limit".
     assert.match(r.out, /^big\.txt:1:1: warning: Skipped: \d+\.\d KB is more than the 1\.0 KB limit\. \[file\.too-large\]$/m);
     assert.match(r.out, /3 files checked \(3 skipped, 1 not articles\)/);
@@ -373,6 +373,27 @@ describe('breach-desk check (CLI)', function () {
     const r = spawnSync(process.execPath, [CLI, 'check', '.', '--no-seeds'], { cwd: dir, encoding: 'utf8', timeout: 30000 });
     assert.strictEqual(r.signal, null, 'the run hung on the FIFO');
     assert.match(r.stdout, /entities\.json:1:1: error: The pinned entities file is not a regular file; it is not read\./);
+  });
+
+  it('says a pins file that is not UTF-8 is not UTF-8, and how to mend it (not a JSON mistake, not a name with U+FFFD pinned)', function () {
+    fs.mkdirSync(path.join(dir, '.breachdesk'));
+    fs.writeFileSync(path.join(dir, 'a.txt'), GOOD);
+    const pins = path.join(dir, '.breachdesk', 'entities.json');
+    const json = '{ "entities": [ { "name": "Zürich Insurance", "kind": "organisation" } ] }\n';
+    // Saved as "UTF-16 LE" (Windows Notepad's "Unicode"): a byte order mark, then two bytes a character.
+    fs.writeFileSync(pins, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]));
+    const u16 = run(['check', '.', '--no-seeds'], dir);
+    assert.strictEqual(u16.code, 1, u16.out);
+    assert.match(u16.out, /^\.breachdesk\/entities\.json:1:1: error: The pinned entities file is not read: the file is UTF-16 LE text; only UTF-8 is read \(save it as UTF-8\)\. \[config\.invalid\]$/m);
+    assert.doesNotMatch(u16.out, /JSON/);
+    // Latin-1: "ü" is one byte, never valid UTF-8.
+    fs.writeFileSync(pins, Buffer.from(json, 'latin1'));
+    const latin1 = run(['check', '.', '--no-seeds'], dir);
+    assert.strictEqual(latin1.code, 1, latin1.out);
+    assert.match(latin1.out, /^\.breachdesk\/entities\.json:1:1: error: The pinned entities file is not read: the file is not valid UTF-8 \(it was saved in another encoding, such as Latin-1 or Windows-1252: save it as UTF-8\)\. \[config\.invalid\]$/m);
+    // Saved again as UTF-8, it is read.
+    fs.writeFileSync(pins, json);
+    assert.doesNotMatch(run(['check', '.', '--no-seeds'], dir).out, /config\.invalid/);
   });
 
   it('honours --severity', function () {

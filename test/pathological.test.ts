@@ -197,7 +197,9 @@ describe('reading files: size limit, binary and encoding', function () {
 
   it('says a UTF-16 file is UTF-16, not binary, and gives small limits in bytes or KB', async function () {
     const r = await readArticleFile(write('u16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# Title\n', 'utf16le')])), { maxBytes: 1000 });
-    assert.ok(!r.ok && r.code === 'file.encoding' && /UTF-16/.test(r.message), JSON.stringify(r));
+    assert.ok(!r.ok && r.code === 'file.encoding' && /UTF-16 LE/.test(r.message), JSON.stringify(r));
+    const be = await readArticleFile(write('u16be.txt', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('# Title\n', 'utf16le').swap16()])), { maxBytes: 1000 });
+    assert.ok(!be.ok && be.code === 'file.encoding' && /UTF-16 BE/.test(be.message), JSON.stringify(be));
     const small = await readArticleFile(write('s.txt', 'x'.repeat(20)), { maxBytes: 10 });
     assert.ok(!small.ok && small.message === '20 bytes is more than the 10 bytes limit', JSON.stringify(small));
   });

@@ -81,6 +81,17 @@ describe('breachDesk.maxFileSize over stdio', function () {
     assert.match(p.diagnostics[0].message, /not a regular file; it is not read/);
   });
 
+  it('a pins file saved as UTF-16 is said to be UTF-16, with what to do, not taken for a JSON mistake', async function () {
+    fs.mkdirSync(path.join(dir, '.breachdesk'));
+    const pins = path.join(dir, '.breachdesk', 'entities.json');
+    fs.writeFileSync(pins, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{ "entities": [ { "name": "Acme", "kind": "organisation" } ] }', 'utf16le')]));
+    await start({});
+    const p = await client!.diagnostics(fileUri(pins));
+    assert.deepStrictEqual(p.diagnostics.map((d) => [d.code, d.message]), [
+      ['config.invalid', 'The pinned entities file is not read: the file is UTF-16 LE text; only UTF-8 is read (save it as UTF-8).'],
+    ]);
+  });
+
   it('an open document above the limit is checked for layout only, and says so', async function () {
     await start({ maxFileSize: 0.02 });
     const text = fs.readFileSync(path.join(dir, 'big.txt'), 'utf8').replace('[[Example]]', '[[Example,]]');

@@ -79,16 +79,20 @@ function unreadable(err: unknown): ReadResult {
   return { ok: false, code: 'file.unreadable', message: whyUnreadable(err) };
 }
 
+/**
+ * The text of a file's bytes, which must be UTF-8 (a UTF-8 byte order mark is left out); otherwise why not, in
+ * words a writer can act on. Articles and the pins file are read through this one decoder.
+ */
 function decodeArticle(bytes: Buffer): ReadResult {
-  // A UTF-16 byte order mark: text, but not in the encoding articles are read in.
+  // A UTF-16 byte order mark: text, but not in the encoding articles are read in. Named as editors name it.
   if (bytes.length >= 4 && bytes.length % 2 === 0 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    return { ok: false, code: 'file.encoding', message: 'the file is UTF-16 text; only UTF-8 is read (save it as UTF-8)' };
+    return { ok: false, code: 'file.encoding', message: `the file is UTF-16 ${bytes[0] === 0xff ? 'LE' : 'BE'} text; only UTF-8 is read (save it as UTF-8)` };
   }
   if (bytes.subarray(0, 8192).includes(0)) return { ok: false, code: 'file.binary', message: 'the file holds binary data (a NUL byte)' };
   try {
     return { ok: true, text: decoder.decode(bytes), bom: bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
   } catch {
-    return { ok: false, code: 'file.encoding', message: 'the file is not valid UTF-8' };
+    return { ok: false, code: 'file.encoding', message: 'the file is not valid UTF-8 (it was saved in another encoding, such as Latin-1 or Windows-1252: save it as UTF-8)' };
   }
 }
 
@@ -159,7 +163,9 @@ export const MAX_PINS_BYTES = 2 * 1024 * 1024;
 /**
  * The text of a pins file (`.breachdesk/entities.json`, written by whoever shares the workspace),
  * without a byte order mark; `problem` when it is no regular file (a FIFO would make a read wait for
- * ever) or larger than `MAX_PINS_BYTES`, or cannot be read; undefined when there is none.
+ * ever) or larger than `MAX_PINS_BYTES`, or cannot be read, or is not UTF-8 text (read as articles are:
+ * a UTF-16 file is no JSON mistake, and Latin-1 bytes would pin a name with U+FFFD in it); undefined
+ * when there is none.
  */
 export function readPinsFile(file: string): { text: string } | { problem: string } | undefined {
   let st: fs.Stats;
@@ -171,9 +177,13 @@ export function readPinsFile(file: string): { text: string } | { problem: string
   // A folder is read, and says so as any unreadable file does.
   if (!st.isFile() && !st.isDirectory()) return { problem: 'The pinned entities file is not a regular file; it is not read.' };
   if (st.size > MAX_PINS_BYTES) return { problem: `The pinned entities file is ${(st.size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_PINS_BYTES / 1024 / 1024} MB it may be; it is not read.` };
+  let bytes: Buffer;
   try {
-    return { text: fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '') };
+    bytes = fs.readFileSync(file);
   } catch (err) {
     return { problem: `The pinned entities could not be read: ${whyUnreadable(err)}.` };
   }
+  const read = decodeArticle(bytes);
+  if (!read.ok) return { problem: `The pinned entities file is not read: ${read.message}.` };
+  return { text: read.text };
 }
