@@ -260,6 +260,24 @@ describe('corpus knowledge over stdio', function () {
     assert.strictEqual(await client.request('textDocument/documentHighlight', { textDocument: { uri }, position: positionOf(awful, 'purported') }), null);
   });
 
+  it('highlights on a tag take in the tag itself and the other tags of the entity, and on a name in the body its tags', async function () {
+    const uri = fileUri(AWFUL);
+    await client.open(uri, awful);
+    const req = async (needle: string, nth = 0) => ((await client.request<any[] | null>('textDocument/documentHighlight', { textDocument: { uri }, position: positionOf(awful, needle, nth, 3) })) ?? [])
+      .map((h) => `${h.range.start.line + 1}:${textOf(AWFUL, h.range)}`);
+    const tagLine = awful.split('\n').findIndex((l) => l.startsWith('[[T-Mobile]]')) + 1;
+    // ThreatPost's own tags on its page are no mention of it (the publisher, not a subject), yet they name it: both
+    // spellings and the body's four mentions light up, from either tag and from the body.
+    const threatpost = ['86:Threatpost', '134:Threatpost', '137:Threatpost', '143:Threatpost', `${tagLine}:Threatpost`, `${tagLine}:ThreatPost`];
+    assert.deepStrictEqual(await req('[[ThreatPost]]'), threatpost);
+    assert.deepStrictEqual(await req('[[Threatpost]]'), threatpost);
+    assert.deepStrictEqual(await req('Threatpost'), threatpost, 'on the body\'s first, "told Threatpost"');
+    // A tag that is a mention was there already: [[Binns]] with John Binns, from the tag and from the body.
+    const binns = await req('[[Binns]]');
+    assert.ok(binns.includes(`${tagLine}:Binns`) && binns.includes('2:John Binns'), JSON.stringify(binns));
+    assert.deepStrictEqual(await req('Binns told'), binns);
+  });
+
   /** Opens a draft whose body is `body` and asks for completions right after its last line's `[[`. */
   async function tagCompletion(uri: string, source: string, link: string, body: string): Promise<any> {
     await client.open(uri, `# Draft\n\n## Information:\n+ Source: ${source}\n+ Link: ${link}\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\n${body}\n\n#### Tags:\n[[`);

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import { analyze } from '../server/src/core/analyze';
 import { extractFacts } from '../server/src/core/extract/facts';
-import { definition, references } from '../server/src/core/features/navigation';
+import { definition, highlights, references } from '../server/src/core/features/navigation';
 import { hover } from '../server/src/core/features/hover';
 import { complete } from '../server/src/core/features/completion';
 import { workspaceSymbols } from '../server/src/core/features/symbols';
@@ -117,6 +117,31 @@ describe('references on tags', function () {
     const card = hover(index, b.uri, b.text.indexOf('=Israel') + 2);
     assert.strictEqual(card && b.text.slice(card.span.start, card.span.end), 'Israel');
     assert.strictEqual(hover(index, b.uri, b.text.indexOf('victim.country') + 2), undefined);
+  });
+});
+
+describe('highlights', function () {
+  /** The highlights at the first `needle` of `d` (two characters in), as the texts they cover, in order. */
+  const lit = (index: CorpusIndex, d: Doc, needle: string, nth = 0) => {
+    let at = -1;
+    for (let i = 0; i <= nth; i++) at = d.text.indexOf(needle, at + 1);
+    assert.ok(at >= 0, needle);
+    return highlights(index, d.uri, at + 2).map((s) => `${s.start}:${d.text.slice(s.start, s.end)}`);
+  };
+  it('a tag that is no mention lights up with the body\'s mentions and the other tags of its entity, from wherever the cursor stands', function () {
+    // The outlet tagging its own page ([[Wire]] on a Wire story) is no mention; the key/value tag names Israel.
+    const text = '# Story 2\n\n## Information:\n+ Source: Wire\n+ Link: https://example.com/b\n+ Date: 2021-08-02\n+ Author: Me\n\n## Article:\nThe attack on Israel went on, Wire reported. Israel said so.\n\n## Tags:\n### Location:\n[[victim.country.name=Israel]]\n### Other:\n[[Wire]] [[wire]]\n';
+    const d = { uri: 'file:///ws/story-02.txt', text };
+    const index = indexOf([d]);
+    const at = (s: string, nth = 0) => { let i = -1; for (let k = 0; k <= nth; k++) i = text.indexOf(s, i + 1); return i; };
+    const israel = [`${at('Israel')}:Israel`, `${at('Israel', 1)}:Israel`, `${at('Israel', 2)}:Israel`];
+    assert.deepStrictEqual(lit(index, d, 'Israel went'), israel);
+    assert.deepStrictEqual(lit(index, d, '=Israel'), israel);
+    assert.deepStrictEqual(lit(index, d, 'victim.country'), [], 'on the key: no entity');
+    const wire = [`${at('Wire reported')}:Wire`, `${at('[[Wire]]') + 2}:Wire`, `${at('[[wire]]') + 2}:wire`];
+    assert.deepStrictEqual(lit(index, d, '[[Wire]]'), wire);
+    assert.deepStrictEqual(lit(index, d, '[[wire]]'), wire);
+    assert.deepStrictEqual(lit(index, d, 'Wire reported'), wire);
   });
 });
 

@@ -3,7 +3,7 @@
  * a tag), a link or a quotation. Every navigation feature starts here.
  */
 import type { CorpusIndex, IndexedDoc } from '../index/corpus';
-import type { Figure, Mention } from '../extract/types';
+import type { DocFacts, Figure, Mention } from '../extract/types';
 import type { Span } from '../text';
 import { entityKey } from '../extract/entities';
 
@@ -33,22 +33,30 @@ export function targetAt(doc: IndexedDoc, offset: number): Target | undefined {
   // A tag that is no mention (the publisher's own [[ZDNet]] on its page) still stands for its entity.
   for (const t of f.tags) {
     if (within(t.span, offset)) {
-      // "[[victim.country.name=Israel]]" names Israel.
-      const eq = t.key !== undefined ? t.name.indexOf('=') : -1;
-      const name = eq >= 0 ? t.name.slice(eq + 1).trim() : t.name;
-      if (!name) return undefined;
-      const key = entityKey(name);
-      // The value is what the card is about, and what it underlines (as for a threat actor's tag, which is a mention).
-      const at = eq >= 0 ? t.name.indexOf(name, eq + 1) : 0;
-      const span = eq >= 0 && at >= 0 ? { start: t.span.start + at, end: t.span.start + at + name.length } : t.span;
+      const named = tagNames(t);
       // On "victim.country.name", the key of the tag: no entity.
-      if (!within(span, offset)) return undefined;
+      if (!named || !within(named.span, offset)) return undefined;
+      const { key, span, name } = named;
       return { kind: 'mention', key, mention: { key, span, text: name, sentence: -1, where: 'tag' }, span };
     }
   }
   for (const l of f.links) if (within(l.span, offset)) return { kind: 'link', url: l.url, span: l.span };
   for (const q of f.quotes) if (within(q.span, offset)) return { kind: 'quote', text: q.text, span: q.span };
   return undefined;
+}
+
+/**
+ * The entity a tag stands for when it is no mention of one, and where its name stands: the whole
+ * name, or the value of a key/value tag ("[[victim.country.name=Israel]]" names Israel).
+ */
+export function tagNames(t: DocFacts['tags'][number]): { key: string; span: Span; name: string } | undefined {
+  const eq = t.key !== undefined ? t.name.indexOf('=') : -1;
+  const name = eq >= 0 ? t.name.slice(eq + 1).trim() : t.name;
+  if (!name) return undefined;
+  // The value is what the card is about, and what it underlines (as for a threat actor's tag, which is a mention).
+  const at = eq >= 0 ? t.name.indexOf(name, eq + 1) : 0;
+  const span = eq >= 0 && at >= 0 ? { start: t.span.start + at, end: t.span.start + at + name.length } : t.span;
+  return { key: entityKey(name), span, name };
 }
 
 /** The article's date, or +∞ for undated ones, for earliest-first ordering. */

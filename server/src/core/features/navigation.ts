@@ -10,7 +10,8 @@
  * article first names it.
  * References on a name or tag: every mention of the entity in the corpus.
  * Highlights: the same within the article being read (every mention of the
- * entity under the cursor; every statement of a figure's measure).
+ * entity under the cursor and every tag that names it; every statement of a
+ * figure's measure).
  */
 import type { CorpusIndex } from '../index/corpus';
 import { eachSpan, quoteWords } from '../index/corpus';
@@ -18,9 +19,9 @@ import { agree, comparableStatements, datedDocsOf } from '../index/compare';
 import { canonicalUrl } from '../extract/urls';
 import { knownMeasure } from '../extract/figures';
 import { wordsSpan, type Span } from '../text';
-import type { Figure } from '../extract/types';
+import type { DocFacts, Figure } from '../extract/types';
 import { judgeFigure } from '../check/consistency';
-import { dateOf, targetAt, type Location } from './locate';
+import { dateOf, tagNames, targetAt, type Location } from './locate';
 
 /**
  * Go to definition lists where a figure or a name comes from, earliest first;
@@ -204,19 +205,42 @@ function figureReferences(index: CorpusIndex, uri: string, fig: Figure, includeD
 
 /**
  * What to highlight in the article for the position: on a name, alias or tag,
- * every mention of that entity here; on a figure, every figure here of the same
- * measure and unit (the figure alone when it does not say what it counts).
+ * every mention of that entity here and every tag that stands for it (wherever
+ * the cursor stands, the same set: what `targetAt` takes for that entity); on a
+ * figure, every figure here of the same measure and unit (the figure alone when
+ * it does not say what it counts).
  */
 export function highlights(index: CorpusIndex, uri: string, offset: number): Span[] {
   const doc = index.get(uri);
   if (!doc) return [];
   const t = targetAt(doc, offset);
   if (!t) return [];
-  if (t.kind === 'mention') return doc.facts.entities.find((e) => e.key === t.key)?.mentions.map((m) => m.span) ?? [t.span];
+  if (t.kind === 'mention') return entitySpans(doc.facts, t.key, t.span);
   if (t.kind === 'figure') {
     const f = t.figure;
     if (!knownMeasure(f)) return [f.span];
     return doc.facts.figures.filter((g) => g.measure === f.measure && g.unit === f.unit).map((g) => g.span);
   }
   return [];
+}
+
+/**
+ * An entity's mentions in one article, with the tags that stand for it without being a mention (the
+ * outlet's own [[ThreatPost]] on its page, [[Threatpost]] beside it, a topic such as [[ransomware]]),
+ * in the order of the text. A tag that is a mention of some entity is that entity's alone, as at the cursor.
+ */
+function entitySpans(facts: DocFacts, key: string, at: Span): Span[] {
+  const spans = facts.entities.find((e) => e.key === key)?.mentions.map((m) => m.span) ?? [];
+  const tagMentions = facts.entities.flatMap((e) => e.mentions.filter((m) => m.where === 'tag').map((m) => m.span));
+  let added = false;
+  for (const tag of facts.tags) {
+    if (tagMentions.some((m) => m.start < tag.span.end && m.end > tag.span.start)) continue;
+    const named = tagNames(tag);
+    if (named?.key === key) {
+      spans.push(named.span);
+      added = true;
+    }
+  }
+  if (!spans.length) return [at];
+  return added ? spans.sort((a, b) => a.start - b.start) : spans;
 }
