@@ -142,6 +142,10 @@ describe('highlights', function () {
     assert.deepStrictEqual(lit(index, d, '[[Wire]]'), wire);
     assert.deepStrictEqual(lit(index, d, '[[wire]]'), wire);
     assert.deepStrictEqual(lit(index, d, 'Wire reported'), wire);
+    // References here give the same places.
+    const refs = (needle: string) => references(index, d.uri, text.indexOf(needle) + 2).filter((l) => l.uri === d.uri).map((l) => `${l.span.start}:${text.slice(l.span.start, l.span.end)}`);
+    assert.deepStrictEqual(refs('[[Wire]]'), wire);
+    assert.deepStrictEqual(refs('Israel went'), israel);
   });
 });
 

@@ -180,8 +180,12 @@ export function references(index: CorpusIndex, uri: string, offset: number, incl
   // From the summaries: listing every mention across the corpus reads no article's facts.
   // Then the other names the organisation goes by in other articles ("Lazarus Group" for "Lazarus"), each the same way.
   for (const e of [entry, ...index.family(t.key)]) {
-    const here = e.docs.get(uri);
-    if (here) eachSpan(here, (start, end) => out.push({ uri, span: { start, end } }));
+    // Here, the tags that stand for it without being a mention too ([[ThreatPost]] on ThreatPost's page), as highlights show them.
+    if (e === entry) for (const span of entitySpans(doc.facts, t.key, t.span)) out.push({ uri, span });
+    else {
+      const here = e.docs.get(uri);
+      if (here) eachSpan(here, (start, end) => out.push({ uri, span: { start, end } }));
+    }
     for (const u of byDate(index, e.key)) {
       const de = u === uri ? undefined : e.docs.get(u);
       if (de) eachSpan(de, (start, end) => out.push({ uri: u, span: { start, end } }));
