@@ -36,8 +36,12 @@ export function complete(index: CorpusIndex, uri: string, offset: number, linePr
     if (keyed) return completeValue(index, uri, offset, keyed[1], keyed[2], lineSuffix);
     const keys = completeKey(index, offset, tag[1]);
     const names = completeTag(index, uri, offset, tag[1], lineSuffix).slice(0, MAX_ITEMS - keys.length);
-    // "[[victim.": a key is being typed; otherwise the names first, and keys that start with what is typed after them.
-    const items = tag[1].includes('.') ? [...keys, ...names] : [...names, ...keys];
+    // "[[victim.": a key is being typed; otherwise the keys come after the names that start with what is typed, before
+    // those that only have a word that does or hold it ("Victor Gevers", then "victim.country.name=", then "Amazon Web Services").
+    const q = tag[1].trim().toLowerCase();
+    const cut = tag[1].includes('.') ? 0 : names.findIndex((n) => fitOf(n.label, q) > 0);
+    const at = cut < 0 ? names.length : cut;
+    const items = [...names.slice(0, at), ...keys, ...names.slice(at)];
     return items.map((it, i) => ({ ...it, sortText: String(i).padStart(5, '0') }));
   }
   const field = /^\s*\+\s*(source|author)\s*:\s*(.{0,120})$/i.exec(linePrefix);
