@@ -21,6 +21,8 @@ interface Doc {
   subtitle?: string;
   /** The article's Link; a fresh one unless given (two files with one Link are one article saved twice). */
   link?: string;
+  /** Indexed as a draft (`CorpusIndex.isDraft`: an open file the user's `breachDesk.exclude` leaves out). */
+  draft?: boolean;
 }
 
 let n = 0;
@@ -43,7 +45,7 @@ function diagnose(...docs: Doc[]): { text: string; diagnostics: Diagnostic[] }[]
   texts.forEach((t, i) => {
     const a = analyze(t, { now: NOW });
     const outlets = new Map([...index.outlets().keys()].map((o) => [o.toLowerCase(), o]));
-    index.set({ facts: extractFacts(`file:///ws/${i}.txt`, t, a.article, { outlets }), lineStarts: lineStartsOf(t), origin: 'workspace' });
+    index.set({ facts: extractFacts(`file:///ws/${i}.txt`, t, a.article, { outlets }), lineStarts: lineStartsOf(t), origin: 'workspace', draft: docs[i].draft });
   });
   return texts.map((t, i) => ({ text: t, diagnostics: checkConsistency(index, `file:///ws/${i}.txt`) }));
 }
@@ -501,6 +503,22 @@ describe('figure consistency: scope and rules', function () {
     const said = messages(later, 'quote.altered');
     assert.strictEqual(said.length, 1, JSON.stringify(later.diagnostics.map((d) => d.message)));
     assert.match(said[0], /in Wire \(Dec 15, 2021\)/);
+  });
+
+  it('a draft (an open file excluded from the corpus) is checked against the others, but is no source for their checks', function () {
+    // A scratch copy (the same Link) whose quotation was edited.
+    const quote = (industry: string) => `The researchers said: “This APT group has been behind large-scale cyber-espionage campaigns against the ${industry} industry.”`;
+    const saved = { source: 'Wire', date: 'June 14, 2022', body: quote('defense'), link: 'https://example.com/news/same' };
+    const scratch = { source: 'Post', date: 'June 15, 2022', body: quote('crypto'), link: 'https://example.com/news/same' };
+    const codes = (r: { diagnostics: Diagnostic[] }) => r.diagnostics.map((d) => d.code).sort();
+    // Both in the corpus: each is told of the other.
+    const [a, b] = diagnose(saved, scratch);
+    assert.deepStrictEqual(codes(a), ['corpus.duplicate', 'quote.altered']);
+    assert.deepStrictEqual(codes(b), ['corpus.duplicate', 'quote.altered']);
+    // The scratch copy a draft: it is still told, the saved article no longer.
+    const [c, d] = diagnose(saved, { ...scratch, draft: true });
+    assert.deepStrictEqual(codes(c), []);
+    assert.deepStrictEqual(codes(d), ['corpus.duplicate', 'quote.altered']);
   });
 
   it('a quotation set as a block quotation is one quotation, and messages quote it as a reader sees it', function () {

@@ -1258,7 +1258,8 @@ function fixesFor(index: CorpusIndex, uri: string, fig: Figure, agreeing: Stated
 function checkDuplicate(index: CorpusIndex, uri: string, out: Diagnostic[]): void {
   const f = index.get(uri)!.facts;
   if (!f.link || !f.linkSpan) return;
-  const others = index.docsByLink(f.link).filter((u) => u !== uri);
+  // A draft (`isDraft`) is no copy another article is told of; a draft is told of the saved copies.
+  const others = index.docsByLink(f.link).filter((u) => u !== uri && !index.isDraft(u));
   if (!others.length) return;
   out.push(diag('corpus.duplicate', f.linkSpan,
     `The same article (same Link) is also saved as ${others.length === 1 ? 'another file' : `${others.length} other files`}; its figures count once.`,
@@ -1273,7 +1274,7 @@ function checkQuotes(index: CorpusIndex, uri: string, out: Diagnostic[]): void {
     // The earliest other wording is named, as the likeliest original (undated ones last, then
     // path order): which one never depends on where the files happen to live.
     const when = (u: string) => index.get(u)?.summary.date ?? Infinity;
-    const others = index.similarQuotes(mine, uri).map((o) => ({ o, t: when(o.uri) })).sort((a, b) => a.t - b.t || (a.o.uri < b.o.uri ? -1 : a.o.uri > b.o.uri ? 1 : 0));
+    const others = index.similarQuotes(mine, uri).filter((o) => !index.isDraft(o.uri)).map((o) => ({ o, t: when(o.uri) })).sort((a, b) => a.t - b.t || (a.o.uri < b.o.uri ? -1 : a.o.uri > b.o.uri ? 1 : 0));
     for (const { o: other } of others) {
       const wording = compareWording(q.text, other.text);
       // "allow attackers to…connect", "[They] could", a part quoted alone: what quoting writers may do.

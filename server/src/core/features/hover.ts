@@ -11,7 +11,7 @@
  * differ are listed unmarked: a card never calls wrong what the check does not.
  */
 import { articlesNaming, type CorpusIndex, type EntityEntry, type FigureRef, type IndexedDoc } from '../index/corpus';
-import { comparableStatements, isDraft, findParts, formatValue, measureLabel, nearestInTime, otherwiseMeasures, partSources, sameCountOtherwise } from '../index/compare';
+import { comparableStatements, findParts, formatValue, measureLabel, nearestInTime, otherwiseMeasures, partSources, sameCountOtherwise } from '../index/compare';
 import { anotherStory, judgeFigure, verdictWords, type Judged, type Verdict } from '../check/consistency';
 import { corporateBase, writtenMeasure, writtenNoun } from '../extract/figures';
 import { attributionOf } from '../extract/claims';
@@ -159,8 +159,8 @@ function topArticles(index: CorpusIndex, e: EntityEntry, uri: string): string[] 
   const room = e.docs.has(uri) ? CARD_ARTICLES - 1 : CARD_ARTICLES;
   for (const [u, x] of e.docs) {
     // A related story's headline is no fact of that article: it would take a place and cite nothing. Nor is
-    // another unsaved draft (`untitled:`) a source to cite.
-    if (u === uri || x.onlyInLinks || isDraft(u)) continue;
+    // another article's draft (`isDraft`: unsaved, or excluded from the corpus) a source to cite.
+    if (u === uri || x.onlyInLinks || index.isDraft(u)) continue;
     const full = top.length === room;
     if (full && x.mentionCount < top[room - 1].n) continue;
     const item = { uri: u, n: x.mentionCount, date: index.get(u)?.summary.date ?? UNDATED };
@@ -459,7 +459,7 @@ function sourceCard(index: CorpusIndex, source: string): string {
   const uris: string[] = [];
   const authors = new Map<string, number>();
   for (const d of index.all()) {
-    if (d.summary.source?.toLowerCase() !== key || isDraft(d.uri)) continue;
+    if (d.summary.source?.toLowerCase() !== key || index.isDraft(d.uri)) continue;
     uris.push(d.uri);
     for (const a of d.summary.authors) authors.set(a, (authors.get(a) ?? 0) + 1);
   }
@@ -474,7 +474,7 @@ function authorCard(index: CorpusIndex, name: string): string {
   const uris: string[] = [];
   const outlets = new Map<string, number>();
   for (const d of index.all()) {
-    if (!d.summary.authors.some((a) => a.toLowerCase() === key) || isDraft(d.uri)) continue;
+    if (!d.summary.authors.some((a) => a.toLowerCase() === key) || index.isDraft(d.uri)) continue;
     uris.push(d.uri);
     const o = d.summary.source ?? 'unknown outlet';
     outlets.set(o, (outlets.get(o) ?? 0) + 1);

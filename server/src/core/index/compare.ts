@@ -190,7 +190,7 @@ export function sameCountOtherwise(index: CorpusIndex, uri: string, fig: Figure)
   const out: FigureRef[] = [];
   for (const key of otherwiseMeasures(fig)) {
     for (const r of index.figuresOf(key)) {
-      if (r.figure.value === fig.value && r.figure.unit === 'count' && r.uri !== uri && !isDraft(r.uri)) out.push(r);
+      if (r.figure.value === fig.value && r.figure.unit === 'count' && r.uri !== uri && !index.isDraft(r.uri)) out.push(r);
     }
   }
   return out;
@@ -213,18 +213,10 @@ export function otherwiseMeasures(fig: Figure): string[] {
   return out;
 }
 
-/**
- * An unsaved editor buffer (`untitled:`): the corpus knows it so that it is checked like any article, but
- * it is no source for other articles' checks, cards or timelines until it is saved.
- */
-export function isDraft(uri: string): boolean {
-  return uri.startsWith('untitled:');
-}
-
-/** Figures of the same measure, this one (`uri` and its span) left out, and other articles' unsaved drafts. */
+/** Figures of the same measure, this one (`uri` and its span) left out, and other articles' drafts (`CorpusIndex.isDraft`). */
 export function sameMeasure(index: CorpusIndex, uri: string, fig: Figure): FigureRef[] {
   if (fig.measure.startsWith('?|?') || fig.unit === 'year') return [];
-  return index.figuresOf(fig.measure).filter((r) => !(r.uri === uri && r.figure.span.start === fig.span.start) && (r.uri === uri || !isDraft(r.uri)));
+  return index.figuresOf(fig.measure).filter((r) => !(r.uri === uri && r.figure.span.start === fig.span.start) && (r.uri === uri || !index.isDraft(r.uri)));
 }
 
 /**

@@ -174,6 +174,8 @@ export class IndexedDoc {
     facts: DocFacts | undefined,
     private loader?: () => DocFacts,
     private readonly onLoad?: (doc: IndexedDoc) => void,
+    /** No source for other articles (`CorpusIndex.isDraft`): an open file the user's `exclude` leaves out of the corpus. */
+    readonly draft = false,
   ) {
     this.loaded = facts;
   }
@@ -604,9 +606,18 @@ export class CorpusIndex {
     return this.docs.values();
   }
 
-  /** Adds or replaces an article whose facts were just computed. */
-  set(doc: { facts: DocFacts; lineStarts: number[]; origin: Origin }): void {
-    this.put(new IndexedDoc(summarize(doc.facts), doc.lineStarts, doc.origin, doc.facts, undefined, this.loadedLazily));
+  /** Adds or replaces an article whose facts were just computed; a `draft` is no source for others (`isDraft`). */
+  set(doc: { facts: DocFacts; lineStarts: number[]; origin: Origin; draft?: boolean }): void {
+    this.put(new IndexedDoc(summarize(doc.facts), doc.lineStarts, doc.origin, doc.facts, undefined, this.loadedLazily, doc.draft));
+  }
+
+  /**
+   * A draft: an unsaved editor buffer (`untitled:`), or an article set as one (an open file that the user's
+   * `breachDesk.exclude` leaves out of the corpus). The index knows it so that it is checked like any article,
+   * but it is no source for other articles' checks, cards or timelines.
+   */
+  isDraft(uri: string): boolean {
+    return uri.startsWith('untitled:') || this.docs.get(uri)?.draft === true;
   }
 
   /** Adds or replaces an article from its summary; `load` gives its full facts when a feature asks. */
@@ -982,7 +993,8 @@ export function dropShadowedSeeds(index: CorpusIndex): string[] {
   for (const d of [...index.all()]) {
     const link = d.summary.link;
     if (d.origin !== 'seed' || !link) continue;
-    if (index.docsByLink(link).some((u) => index.get(u)?.origin !== 'seed')) {
+    // A draft (`isDraft`) is no copy that stands for the seed.
+    if (index.docsByLink(link).some((u) => index.get(u)?.origin !== 'seed' && !index.isDraft(u))) {
       index.remove(d.uri);
       dropped.push(d.uri);
     }
