@@ -150,10 +150,11 @@ export interface Workspace {
 
 /**
  * Writes `files` (relative path → text) into a fresh temporary folder named
- * after `prefix`, starts a server with that folder as root and waits until it
+ * after `prefix`, starts a server with that folder as root (and `settings`
+ * as the `breachDesk` settings it is given when it asks) and waits until it
  * has indexed it. Builds dist/ first when a fresh checkout has no server yet.
  */
-export async function openWorkspace(prefix: string, files: Record<string, string> = {}): Promise<Workspace> {
+export async function openWorkspace(prefix: string, files: Record<string, string> = {}, settings: Record<string, unknown> = {}): Promise<Workspace> {
   if (!fs.existsSync(SERVER)) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   for (const [name, text] of Object.entries(files)) {
@@ -161,6 +162,7 @@ export async function openWorkspace(prefix: string, files: Record<string, string
     fs.writeFileSync(path.join(dir, name), text);
   }
   const client = new LspClient();
+  client.settings = settings;
   try {
     await client.initialize(fileUri(dir));
     await client.notification('breachDesk/indexed');

@@ -29,7 +29,7 @@ import { complete } from '../core/features/completion';
 import { timelineAt, timelineLenses, timelineText } from '../core/features/timeline';
 import { workspaceSymbols } from '../core/features/symbols';
 import type { Location } from '../core/features/locate';
-import { loadPins, loadRoots, pathOf, PINS_FILE, reloadFile, SEEDS_DIR, uriOf, watchFolders, type Root } from './workspace';
+import { excludedFrom, loadPins, loadRoots, pathOf, PINS_FILE, reloadFile, SEEDS_DIR, uriOf, watchFolders, type Root } from './workspace';
 import * as path from 'path';
 import { CorpusCache, contentHash } from '../node/cache';
 import { isFix, offsetsThrough, SOURCE, toDocumentSymbol, toFoldingRanges, toLspDiagnostic, type DiagnosticData } from './convert';
@@ -174,7 +174,8 @@ export function startServer(connection: Connection): void {
     if (placeholder || large) index.remove(doc.uri);
     else {
       const outlets = new Map([...index.outlets().keys()].map((o) => [o.toLowerCase(), o]));
-      index.set({ facts: extractFacts(doc.uri, text, state.analysis.article, { outlets, pins: [...index.pins.values()] }), lineStarts: state.lines.lineStarts, origin: originOf(doc.uri) });
+      // A file the user excludes from the corpus is checked against it when opened, as a draft: no source for others.
+      index.set({ facts: extractFacts(doc.uri, text, state.analysis.article, { outlets, pins: [...index.pins.values()] }), lineStarts: state.lines.lineStarts, origin: originOf(doc.uri), draft: isExcluded(doc.uri) });
     }
     return state;
   }
@@ -186,6 +187,12 @@ export function startServer(connection: Connection): void {
     // The document may have changed while the settings were on their way.
     const now = documents.get(uri);
     return now ? stateOf(now, settings.severity) : undefined;
+  }
+
+  /** Whether `breachDesk.exclude` leaves this document's file out of the corpus (`excludedFrom`). */
+  function isExcluded(uri: string): boolean {
+    const p = pathOf(uri);
+    return p !== undefined && excludedFrom(roots, p);
   }
 
   function originOf(uri: string) {
@@ -207,17 +214,19 @@ export function startServer(connection: Connection): void {
   async function configuredRoots(): Promise<Root[]> {
     const out: Root[] = [{ dir: SEEDS_DIR, origin: 'seed' }];
     if (!trusted) return out;
+    // Each workspace folder's own `exclude` (a folder may set its own); the window's for `corpus` folders.
     for (const f of workspaceFolders) {
       const p = pathOf(f.uri);
-      if (p) out.push({ dir: p, origin: 'workspace' });
+      if (p) out.push({ dir: p, origin: 'workspace', exclude: (await settingsFor(f.uri)).exclude });
     }
     // Asked for, or as a client that cannot be asked gave them.
     const raw = (canPullConfiguration ? await connection.workspace.getConfiguration({ section: 'breachDesk' }).then((c) => c, () => undefined) : pushedSettings) as { corpus?: unknown } | undefined;
     const extra = Array.isArray(raw?.corpus) ? raw!.corpus : [];
+    const exclude = extra.length ? (await settingsFor('')).exclude : [];
     for (const dir of extra) {
       if (typeof dir !== 'string' || !dir.trim()) continue;
       const base = workspaceFolders.length ? pathOf(workspaceFolders[0].uri) : undefined;
-      out.push({ dir: path.resolve(base ?? process.cwd(), dir), origin: 'corpus' });
+      out.push({ dir: path.resolve(base ?? process.cwd(), dir), origin: 'corpus', exclude });
     }
     return out;
   }
@@ -271,8 +280,9 @@ export function startServer(connection: Connection): void {
     roots = await configuredRoots();
     watchRoots();
     const limit = (await settingsFor(workspaceFolders[0]?.uri ?? '')).maxFileSize;
-    // Open documents were analysed under the old limit: again under the new one.
-    if (limit !== maxBytes) states.clear();
+    // Open documents were analysed under the old limit, or the old folders and exclusions (which made them drafts
+    // or not): again under the new ones.
+    if (corpusSettings(roots, limit) !== lastCorpusSettings) states.clear();
     maxBytes = limit;
     lastCorpusSettings = corpusSettings(roots, maxBytes);
     // Pins shape extraction, so they are read before any article.
@@ -577,8 +587,8 @@ export function startServer(connection: Connection): void {
         void loadCorpus();
         return;
       }
-      // A file outside every folder the corpus is read from is none of its business.
-      if (!roots.some((r) => file.startsWith(r.dir + path.sep))) continue;
+      // A file outside every folder the corpus is read from is none of its business, nor one the user excludes.
+      if (!roots.some((r) => file.startsWith(r.dir + path.sep)) || excludedFrom(roots, file)) continue;
       changed = true;
       if (change.type === FileChangeType.Deleted) {
         index.remove(change.uri);
@@ -604,7 +614,7 @@ export function startServer(connection: Connection): void {
       const changes: { uri: string; type: FileChangeType }[] = found.filter((c) => !c.folder).map((c) => ({ uri: uriOf(c.file), type: c.deleted ? FileChangeType.Deleted : FileChangeType.Changed }));
       if (gone.length) for (const d of index.all()) { const f = pathOf(d.uri); if (f && gone.some((g) => f.startsWith(g))) changes.push({ uri: d.uri, type: FileChangeType.Deleted }); }
       void filesChanged(changes);
-    });
+    }, (p, folder) => excludedFrom(roots, p, folder));
   }
 
   documents.onDidOpen((e: TextDocumentChangeEvent<TextDocument>) => {
@@ -636,7 +646,7 @@ export function startServer(connection: Connection): void {
     const origin = originOf(e.document.uri);
     // Either way the other open articles are checked again against what the corpus now holds.
     const recheck = () => { for (const d of documents.all()) if (d.uri !== e.document.uri) scheduleLater(d.uri); };
-    if (file && roots.some((r) => file.startsWith(r.dir + path.sep))) void reloadFile(index, file, origin, maxBytes, (u) => documents.get(u) !== undefined).then(recheck, recheck);
+    if (file && roots.some((r) => file.startsWith(r.dir + path.sep)) && !excludedFrom(roots, file)) void reloadFile(index, file, origin, maxBytes, (u) => documents.get(u) !== undefined).then(recheck, recheck);
     else {
       index.remove(e.document.uri);
       recheck();

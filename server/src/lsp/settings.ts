@@ -5,11 +5,14 @@
  */
 import { isCode, type Severity } from '../core/codes';
 import type { SeverityOverrides } from '../core/diagnostics';
+import { patternProblem } from '../node/exclude';
 
 export interface Settings {
   severity: SeverityOverrides;
   /** Files on disk larger than this are skipped with a message (bytes). */
   maxFileSize: number;
+  /** Glob patterns of files left out of the corpus (`node/exclude.ts`), each one usable. */
+  exclude: string[];
 }
 
 /**
@@ -26,12 +29,12 @@ export function shown(value: unknown): string {
 /** 5 MB: the largest real article is under 100 KB; beyond this a file is a dump, not an article. */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
-export const DEFAULT_SETTINGS: Settings = { severity: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE };
+export const DEFAULT_SETTINGS: Settings = { severity: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE, exclude: [] };
 
 const LEVELS = new Set<Severity | 'off'>(['error', 'warning', 'information', 'hint', 'off']);
 
 export function readSettings(raw: unknown, warn: (message: string) => void): Settings {
-  const out: Settings = { severity: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE };
+  const out: Settings = { severity: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE, exclude: [] };
   const obj = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const sev = obj.severity;
   if (sev !== undefined && sev !== null && (typeof sev !== 'object' || Array.isArray(sev))) {
@@ -57,6 +60,18 @@ export function readSettings(raw: unknown, warn: (message: string) => void): Set
   const corpus = obj.corpus;
   if (corpus !== undefined && corpus !== null && !(Array.isArray(corpus) && corpus.every((d) => typeof d === 'string'))) {
     warn(`breachDesk.corpus: ${shown(corpus)} is not a list of folder paths; ignored.`);
+  }
+  // A pattern that cannot be used is left out alone: the others still keep their files out of the corpus.
+  const exclude = obj.exclude;
+  if (exclude !== undefined && exclude !== null) {
+    if (!Array.isArray(exclude)) warn(`breachDesk.exclude: ${shown(exclude)} is not a list of glob patterns such as "drafts/**"; ignored.`);
+    else {
+      for (const p of exclude) {
+        const problem = typeof p === 'string' ? patternProblem(p) : 'is not a glob pattern: patterns are text in quotes, such as "drafts/**"';
+        if (problem) warn(`breachDesk.exclude: ${shown(p)} ${problem}; ignored.`);
+        else out.exclude.push(p as string);
+      }
+    }
   }
   return out;
 }

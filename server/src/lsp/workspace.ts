@@ -18,6 +18,7 @@ import { analyse, AnalystPool, analystScript, type Job, type Outcome } from '../
 import * as os from 'os';
 import { readArticleFile, readPinsFile, walkArticleFiles, walksInto, type WalkProblem } from '../node/fsutil';
 import { packFacts } from '../node/packfacts';
+import { exclusion, relativePath, type Exclusion } from '../node/exclude';
 import { parsePins, type PinProblem } from '../core/extract/pins';
 
 export const SEEDS_DIR = path.join(__dirname, '..', 'seeds');
@@ -25,6 +26,35 @@ export const SEEDS_DIR = path.join(__dirname, '..', 'seeds');
 export interface Root {
   dir: string;
   origin: Origin;
+  /** `breachDesk.exclude` as it applies to this folder: glob patterns of what it leaves out (`node/exclude.ts`). */
+  exclude?: readonly string[];
+}
+
+/** Each root's patterns, made once. */
+const exclusions = new WeakMap<Root, Exclusion>();
+
+function exclusionOf(r: Root): Exclusion {
+  let e = exclusions.get(r);
+  if (!e) exclusions.set(r, (e = exclusion(r.exclude ?? [])));
+  return e;
+}
+
+/**
+ * Whether `breachDesk.exclude` leaves this file (or folder) out of the corpus: it is in one of the
+ * folders read, and each of them that it is in leaves it out (a file in a `breachDesk.corpus` folder
+ * inside a workspace folder is read when either folder's patterns let it in, as the load's walks do).
+ * A file in no folder of the corpus is not excluded: it is none of the corpus's business.
+ */
+export function excludedFrom(roots: readonly Root[], file: string, folder = false): boolean {
+  let inside = false;
+  for (const r of roots) {
+    if (r.origin === 'seed') continue;
+    const rel = relativePath(r.dir, file);
+    if (rel === undefined) continue;
+    if (!exclusionOf(r).excludes(rel, folder)) return false;
+    inside = true;
+  }
+  return inside;
 }
 
 export interface LoadReport {
@@ -251,7 +281,7 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
     const prefix = path.join(r.dir, path.sep);
     const realPrefix = path.join(realDir, path.sep);
     const unread: WalkProblem[] = [];
-    const found = await walkArticleFiles([r.dir], links, unread);
+    const found = await walkArticleFiles([r.dir], links, unread, exclusionOf(r));
     for (const u of unread) skipped.push(u);
     for (const file of found) {
       let real = file.startsWith(prefix) ? realPrefix + file.slice(prefix.length) : path.join(realDir, path.relative(r.dir, file));
@@ -399,10 +429,11 @@ const MAX_WATCHED_FOLDERS = 4096;
  * and its kind, which a recursive watch would take whole), at most
  * `MAX_WATCHED_FOLDERS`; a folder created later is watched and its articles
  * reported. Changes come in batches, 200 ms after the last one. A folder that
- * cannot be watched is only read again at the next load. Returns the
- * function that stops watching.
+ * cannot be watched is only read again at the next load. What `leftOut`
+ * says the user excludes (`excludedFrom`) is neither watched nor reported.
+ * Returns the function that stops watching.
  */
-export function watchFolders(dirs: string[], onChanges: (changes: DiskChange[]) => void): () => void {
+export function watchFolders(dirs: string[], onChanges: (changes: DiskChange[]) => void, leftOut: (p: string, folder: boolean) => boolean = () => false): () => void {
   const pending = new Map<string, boolean>(); // path → is a folder
   const watchers = new Map<string, fs.FSWatcher>();
   let timer: NodeJS.Timeout | undefined;
@@ -430,9 +461,10 @@ export function watchFolders(dirs: string[], onChanges: (changes: DiskChange[]) 
         if (!name) return;
         const file = path.join(dir, name.toString());
         const base = path.basename(file);
-        if (isCandidateFile(base) || file.endsWith(path.sep + PINS_FILE)) return note(file, false);
+        if (file.endsWith(path.sep + PINS_FILE)) return note(file, false);
+        if (isCandidateFile(base)) return leftOut(file, false) ? undefined : note(file, false);
         if (base === path.dirname(PINS_FILE)) { void watch(file, true); return; }
-        if (!walksInto(base)) return;
+        if (!walksInto(base) || leftOut(file, true)) return;
         // A folder made (watch it, and report what it already holds) or gone (its articles go).
         fs.promises.stat(file).then((st) => { if (st.isDirectory()) void watch(file, true); }, () => {
           // Gone: if it was a folder (one watched, or a name without an extension), so are its articles; it may come back.
@@ -455,8 +487,8 @@ export function watchFolders(dirs: string[], onChanges: (changes: DiskChange[]) 
     }
     for (const e of entries) {
       const p = path.join(dir, e.name);
-      if (e.isDirectory() && (walksInto(e.name) || e.name === path.dirname(PINS_FILE))) await watch(p, announce);
-      else if (announce && e.isFile() && (isCandidateFile(e.name) || p.endsWith(path.sep + PINS_FILE))) note(p, false);
+      if (e.isDirectory() && ((walksInto(e.name) && !leftOut(p, true)) || e.name === path.dirname(PINS_FILE))) await watch(p, announce);
+      else if (announce && e.isFile() && ((isCandidateFile(e.name) && !leftOut(p, false)) || p.endsWith(path.sep + PINS_FILE))) note(p, false);
     }
   };
   for (const dir of dirs) void watch(dir, false);

@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { isCandidateFile } from '../core/detect';
+import { NO_EXCLUSION, relativePath, type Exclusion } from './exclude';
 
 export type ReadResult =
   /** `bom`: the file started with a UTF-8 byte order mark, which `text` leaves out (as editors do); a writer puts it back. */
@@ -115,11 +116,14 @@ export interface WalkProblem {
  * `symlinks` when given. A folder that is a symbolic link is followed (a
  * corpus kept elsewhere and linked in), each real folder once, so a link to
  * a folder above it is no loop. Folders that cannot be read are skipped, and
- * added to `problems` when given.
+ * added to `problems` when given. What `exclude` leaves out, by the path
+ * inside each root, is not walked into or listed (`exclude.ts`).
  */
-export async function walkArticleFiles(roots: string[], symlinks?: Set<string>, problems?: WalkProblem[]): Promise<string[]> {
+export async function walkArticleFiles(roots: string[], symlinks?: Set<string>, problems?: WalkProblem[], exclude: Exclusion = NO_EXCLUSION): Promise<string[]> {
   const out: string[] = [];
   const seen = new Set<string>();
+  let root = '';
+  const leftOut = (p: string, folder: boolean) => exclude.any && exclude.leavesOut(relativePath(root, p) ?? '', folder);
   const visit = async (dir: string) => {
     const real = await fs.promises.realpath(dir).catch(() => dir);
     if (seen.has(real)) return;
@@ -134,11 +138,12 @@ export async function walkArticleFiles(roots: string[], symlinks?: Set<string>, 
     for (const e of entries) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) {
-        if (walksInto(e.name)) await visit(p);
+        if (walksInto(e.name) && !leftOut(p, true)) await visit(p);
       } else if ((e.isFile() || e.isSymbolicLink()) && isCandidateFile(e.name)) {
+        if (leftOut(p, false)) continue;
         out.push(p);
         if (symlinks && e.isSymbolicLink()) symlinks.add(p);
-      } else if (e.isSymbolicLink() && walksInto(e.name) && (await fs.promises.stat(p).catch(() => undefined))?.isDirectory()) {
+      } else if (e.isSymbolicLink() && walksInto(e.name) && !leftOut(p, true) && (await fs.promises.stat(p).catch(() => undefined))?.isDirectory()) {
         await visit(p);
       }
     }
@@ -151,7 +156,9 @@ export async function walkArticleFiles(roots: string[], symlinks?: Set<string>, 
       problems?.push({ path: r, message: `It could not be read: ${whyUnreadable(err)}.` });
       continue;
     }
+    root = r;
     if (st.isDirectory()) await visit(r);
+    // A file named as a root is taken as it is: no folder of its own to match against.
     else out.push(r);
   }
   return out.sort();
