@@ -327,6 +327,43 @@ describe('breach-desk check (CLI)', function () {
     assert.strictEqual(run(['check', '--format', 'json', '--format=json', 'seeds']).code, 0, 'the same format twice is no contradiction');
   });
 
+  it('--exclude leaves files out inside each folder given: neither checked nor a source; a file named is checked', function () {
+    // A4's 2.1 million prepaid customers conflicts with A1's 1.2 million.
+    const EVAL = path.join(ROOT, 'test', 'eval', 'articles');
+    fs.copyFileSync(path.join(EVAL, 'a1_corvane_ledger.txt'), path.join(dir, 'a1.txt'));
+    fs.mkdirSync(path.join(dir, 'drafts'));
+    fs.copyFileSync(path.join(EVAL, 'a4_corvane_secweek.txt'), path.join(dir, 'drafts', 'a4.txt'));
+    const report = (...args: string[]) => {
+      const r = run(['check', '--no-seeds', '--format=json', ...args], dir);
+      const files = r.out ? (JSON.parse(r.out).files as { path: string; diagnostics: { code: string }[] }[]) : [];
+      return { code: r.code, err: r.err, paths: files.map((f) => f.path).sort(), conflicts: files.filter((f) => f.diagnostics.some((d) => d.code === 'figure.conflict')).map((f) => f.path).sort() };
+    };
+    const all = report('.');
+    assert.deepStrictEqual([all.paths, all.conflicts], [['a1.txt', path.join('drafts', 'a4.txt')], ['a1.txt', path.join('drafts', 'a4.txt')]]);
+    for (const args of [['.', '--exclude', 'drafts/**'], ['--exclude=drafts', '.'], [dir, '--exclude', '**/a4.txt', '--exclude', 'nothing/**']]) {
+      const r = report(...args);
+      assert.deepStrictEqual([r.code, r.paths, r.conflicts], [0, ['a1.txt'], []], args.join(' '));
+    }
+    // Matched inside the folder given, not the working folder: run from the parent, the same pattern leaves drafts/ out,
+    // and one that names the folder given matches nothing.
+    const fromParent = (pattern: string) => JSON.parse(run(['check', '--no-seeds', '--format=json', path.basename(dir), '--exclude', pattern], path.dirname(dir)).out).files.length;
+    assert.deepStrictEqual([fromParent('drafts/**'), fromParent(`${path.basename(dir)}/drafts/**`)], [1, 2]);
+    // A file named as a path is checked (and a source) whatever the patterns say.
+    const named = report('.', path.join('drafts', 'a4.txt'), '--exclude', 'drafts/**');
+    assert.deepStrictEqual(named.conflicts, ['a1.txt', path.join('drafts', 'a4.txt')]);
+    // Everything left out: nothing checked is exit 2, and says why.
+    const none = run(['check', '.', '--no-seeds', '--exclude', '**'], dir);
+    assert.strictEqual(none.code, 2);
+    assert.match(none.err, /no article files .* under "\." that --exclude leaves in\./);
+    // A pattern that cannot be used is a usage error; a slip in the option's name is answered; --help tells of it.
+    const bad = run(['check', '.', '--exclude', '!drafts/keep.txt'], dir);
+    assert.strictEqual(bad.code, 2);
+    assert.match(bad.err, /--exclude "!drafts\/keep\.txt" starts with "!": a pattern leaves files out, it cannot bring back what another leaves out\./);
+    assert.strictEqual(run(['check', '.', '--exclude'], dir).code, 2);
+    assert.match(run(['check', '--exclud', 'drafts/**']).err, /Did you mean --exclude\?/);
+    assert.match(run(['--help']).out, /--exclude GLOB/);
+  });
+
   it('says in one line that it cannot write its report to a full disk, with exit 3 and no stack trace', function () {
     if (!fs.existsSync('/dev/full')) this.skip();
     const full = fs.openSync('/dev/full', 'w');

@@ -20,6 +20,7 @@ import { applyEdits, applySeverities, diag, type Diagnostic, type SeverityOverri
 import { extractFacts } from './core/extract/facts';
 import { CorpusIndex, dropShadowedSeeds } from './core/index/corpus';
 import { readArticleFile, readPinsFile, walkArticleFiles, whyUnreadable, type WalkProblem } from './node/fsutil';
+import { exclusion, patternProblem } from './node/exclude';
 import { ChunkedWriter, OutputFailed, ReaderGone, writeAllSync, writeJson } from './node/jsonout';
 import { parsePins } from './core/extract/pins';
 import { LineIndex } from './core/text';
@@ -42,6 +43,12 @@ Options:
                              information, hint, off); may be repeated; the
                              codes are listed in README ("Diagnostic codes")
   --max-size BYTES           skip files larger than this (default 5000000)
+  --exclude GLOB             leave out the files under the folders given whose
+                             path inside the folder matches, with "/"
+                             (drafts/**, **/*.draft.txt; a folder matched
+                             leaves out all in it); may be repeated; quote it
+                             so the shell does not expand it. A file named as
+                             a path is always checked
   --fix                      apply every safe fix, say which files changed
                              (on stderr), then report what remains
   --help, --version
@@ -67,12 +74,14 @@ interface Options {
   severities: SeverityOverrides;
   maxBytes: number;
   fix: boolean;
+  /** Glob patterns of files under the folders given to leave out (`node/exclude.ts`). */
+  exclude: string[];
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const o: Options = { paths: [], format: 'text', seeds: true, severities: {}, maxBytes: 5_000_000, fix: false };
+  const o: Options = { paths: [], format: 'text', seeds: true, severities: {}, maxBytes: 5_000_000, fix: false, exclude: [] };
   const args = [...argv];
   let formatGiven = false;
   if (args[0] === '--help' || args[0] === '-h') return 'help';
@@ -105,6 +114,11 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       const v = value('--max-size');
       if (!/^[0-9]+$/.test(v) || Number(v) <= 0) throw new UsageError(`--max-size takes a whole, positive number of bytes, not "${v}".`);
       o.maxBytes = Number(v);
+    } else if (a === '--exclude' || a.startsWith('--exclude=')) {
+      const v = value('--exclude');
+      const problem = patternProblem(v);
+      if (problem) throw new UsageError(`--exclude "${printable(v)}" ${problem}.`);
+      o.exclude.push(v);
     } else if (a === '--severity' || a.startsWith('--severity=')) {
       const v = value('--severity');
       const eq = v.indexOf('=');
@@ -124,7 +138,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   return o;
 }
 
-const OPTIONS = ['--format', '--fix', '--no-seeds', '--max-size', '--severity', '--help', '--version'];
+const OPTIONS = ['--format', '--fix', '--no-seeds', '--max-size', '--severity', '--exclude', '--help', '--version'];
 
 /** The option one or two typing slips away from `a` ("--no-seed", "--formt"), if one is. */
 function nearestOption(a: string): string | undefined {
@@ -215,7 +229,8 @@ async function collect(o: Options): Promise<Run> {
   const files = new Map<string, { file: string; seed: boolean }>();
   const real = (f: string) => { try { return fs.realpathSync(f); } catch { return f; } };
   const unread: WalkProblem[] = [];
-  for (const f of await walkArticleFiles(roots, undefined, unread)) if (!files.has(real(f))) files.set(real(f), { file: f, seed: false });
+  // --exclude applies inside each folder given; a file named as a path is checked whatever the patterns say.
+  for (const f of await walkArticleFiles(roots, undefined, unread, exclusion(o.exclude))) if (!files.has(real(f))) files.set(real(f), { file: f, seed: false });
   const named = files.size;
   if (o.seeds) for (const f of await walkArticleFiles([SEEDS_DIR])) if (!files.has(real(f))) files.set(real(f), { file: f, seed: true });
   const list = [...files.values()];
@@ -254,7 +269,7 @@ async function collect(o: Options): Promise<Run> {
     }
   }
   if (progress && tty) process.stderr.write('\n');
-  if (named === 0 && !unread.length) process.stderr.write(`breach-desk: no article files (.txt, .md, .markdown, .article) under ${o.paths.map((x) => `"${x}"`).join(', ')}.\n`);
+  if (named === 0 && !unread.length) process.stderr.write(`breach-desk: no article files (.txt, .md, .markdown, .article) under ${o.paths.map((x) => `"${x}"`).join(', ')}${o.exclude.length ? ' that --exclude leaves in' : ''}.\n`);
   if (o.fix) process.stderr.write(`breach-desk: --fix changed ${run.fixedFiles} file${run.fixedFiles === 1 ? '' : 's'}.\n`);
   // A bundled seed that the checked folders hold a copy of steps aside: no duplicate warning, no doubled facts.
   const dropped = new Set(dropShadowedSeeds(run.index));
