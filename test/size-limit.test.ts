@@ -3,7 +3,7 @@
  * message, and the limit is the user's to set. The real server over stdio.
  */
 import * as assert from 'assert';
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -46,6 +46,16 @@ describe('breachDesk.maxFileSize over stdio', function () {
     await client!.shutdown();
     const open = await start({});
     assert.deepStrictEqual([open.indexed.articles, open.indexed.skipped], [5, 0]);
+  });
+
+  it('the default limit is the CLI\'s: a 5.1 MB article is skipped in the editor as in CI, and the limit reads "5.0 MB"', async function () {
+    fs.writeFileSync(path.join(dir, 'huge.txt'), article('A huge article', 'Acme said 2,000 customers were affected. '.repeat(125_000)));
+    assert.ok(fs.statSync(path.join(dir, 'huge.txt')).size > 5_100_000 && fs.statSync(path.join(dir, 'huge.txt')).size < 5_242_880);
+    const server = await start({});
+    assert.deepStrictEqual([server.indexed.articles, server.indexed.skipped], [5, 1]);
+    assert.ok(server.logs.some((l) => /huge\.txt: 5\.1 MB is more than the 5\.0 MB limit/.test(l)), server.logs.join('\n'));
+    const cli = spawnSync(process.execPath, [path.join(__dirname, '..', 'dist', 'cli.js'), 'check', dir, '--no-seeds'], { encoding: 'utf8' });
+    assert.match(cli.stdout, /huge\.txt.*5\.1 MB is more than the 5\.0 MB limit/);
   });
 
   it('a bad value is reported, once, where the user sees it, and the default applies', async function () {

@@ -19,7 +19,7 @@ import { looksLikeArticle } from './core/detect';
 import { applyEdits, applySeverities, diag, type Diagnostic, type SeverityOverrides } from './core/diagnostics';
 import { extractFacts } from './core/extract/facts';
 import { CorpusIndex, dropShadowedSeeds } from './core/index/corpus';
-import { readArticleFile, readPinsFile, walkArticleFiles, whyUnreadable, type WalkProblem } from './node/fsutil';
+import { DEFAULT_MAX_BYTES, readArticleFile, readPinsFile, walkArticleFiles, whyUnreadable, type WalkProblem } from './node/fsutil';
 import { exclusion, patternProblem } from './node/exclude';
 import { ChunkedWriter, OutputFailed, ReaderGone, writeAllSync, writeJson } from './node/jsonout';
 import { parsePins } from './core/extract/pins';
@@ -81,7 +81,7 @@ interface Options {
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const o: Options = { paths: [], format: 'text', seeds: true, severities: {}, maxBytes: 5_000_000, fix: false, exclude: [] };
+  const o: Options = { paths: [], format: 'text', seeds: true, severities: {}, maxBytes: DEFAULT_MAX_BYTES, fix: false, exclude: [] };
   const args = [...argv];
   let formatGiven = false;
   if (args[0] === '--help' || args[0] === '-h') return 'help';

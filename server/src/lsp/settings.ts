@@ -6,6 +6,7 @@
 import { isCode, type Severity } from '../core/codes';
 import type { SeverityOverrides } from '../core/diagnostics';
 import { patternProblem } from '../node/exclude';
+import { DEFAULT_MAX_BYTES } from '../node/fsutil';
 
 export interface Settings {
   severity: SeverityOverrides;
@@ -26,8 +27,8 @@ export function shown(value: unknown): string {
   return s.replace(/[[\]()<>`$\\]|[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
 
-/** 5 MB: the largest real article is under 100 KB; beyond this a file is a dump, not an article. */
-export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+/** 5 MB (see `DEFAULT_MAX_BYTES`): the same limit as the CLI's. */
+export const DEFAULT_MAX_FILE_SIZE = DEFAULT_MAX_BYTES;
 
 export const DEFAULT_SETTINGS: Settings = { severity: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE, exclude: [] };
 
@@ -54,8 +55,8 @@ export function readSettings(raw: unknown, warn: (message: string) => void): Set
   }
   const mb = obj.maxFileSize;
   if (mb !== undefined && mb !== null) {
-    if (typeof mb === 'number' && Number.isFinite(mb) && mb > 0 && mb <= 1024) out.maxFileSize = Math.round(mb * 1024 * 1024);
-    else warn(`breachDesk.maxFileSize: ${shown(mb)} is not a size in MB between 0 and 1024; using ${DEFAULT_MAX_FILE_SIZE / 1024 / 1024}.`);
+    if (typeof mb === 'number' && Number.isFinite(mb) && mb > 0 && mb <= 1024) out.maxFileSize = Math.round(mb * 1_000_000);
+    else warn(`breachDesk.maxFileSize: ${shown(mb)} is not a size in MB between 0 and 1024; using ${DEFAULT_MAX_FILE_SIZE / 1_000_000}.`);
   }
   const corpus = obj.corpus;
   if (corpus !== undefined && corpus !== null && !(Array.isArray(corpus) && corpus.every((d) => typeof d === 'string'))) {

@@ -54,6 +54,14 @@ function refusal(st: fs.Stats, maxBytes: number): ReadResult | undefined {
   return undefined;
 }
 
+/**
+ * The size above which a file is skipped unless the user says otherwise: 5 MB, in the 1,000s messages
+ * count in (`size`), for the editor's `breachDesk.maxFileSize` and the CLI's `--max-size` alike (the editor
+ * counted 5 × 1,024² bytes, so a 5.1 MB file was indexed in the editor and skipped in CI). The largest real
+ * article is under 100 KB; beyond this a file is a dump, not an article.
+ */
+export const DEFAULT_MAX_BYTES = 5_000_000;
+
 /** A size as people read it: "512 bytes", "12.3 KB", "5.0 MB" (in 1,000s, as the --max-size option counts). */
 export function size(bytes: number): string {
   if (bytes < 1000) return `${bytes} byte${bytes === 1 ? '' : 's'}`;
