@@ -165,6 +165,7 @@ describe('breach-desk check (CLI)', function () {
     assert.strictEqual(s.version, '2.1.0');
     const run0 = s.runs[0];
     assert.strictEqual(run0.columnKind, 'utf16CodeUnits');
+    assert.deepStrictEqual([run0.invocations[0].executionSuccessful, run0.invocations[0].exitCode], [true, r.code]);
     const ids = run0.tool.driver.rules.map((x: any) => x.id);
     for (const res of run0.results) {
       assert.strictEqual(ids[res.ruleIndex], res.ruleId);
@@ -190,8 +191,12 @@ describe('breach-desk check (CLI)', function () {
     // Sizes as people read them: not "0.0 MB is more than the 0.0 MB limit".
     assert.match(r.out, /^big\.txt:1:1: warning: Skipped: \d+\.\d KB is more than the 1\.0 KB limit\. \[file\.too-large\]$/m);
     assert.match(r.out, /3 files checked \(3 skipped, 1 not articles\)/);
-    // Every file skipped: nothing was checked, and a CI job must not pass on that.
+    // Every file skipped: nothing was checked, and a CI job must not pass on that; nor a code-scanning upload.
     assert.strictEqual(r.code, 2);
+    const sarif = run(['check', dir, '--no-seeds', '--max-size', '1000', '--format', 'sarif'], dir);
+    const invocation = JSON.parse(sarif.out).runs[0].invocations[0];
+    assert.deepStrictEqual([sarif.code, invocation.executionSuccessful, invocation.exitCode], [2, false, 2]);
+    assert.ok(invocation.toolExecutionNotifications.some((n: any) => n.level === 'error' && /Nothing was checked/.test(n.message.text)), JSON.stringify(invocation));
     fs.writeFileSync(path.join(dir, 'good.txt'), GOOD);
     assert.notStrictEqual(run(['check', dir, '--no-seeds', '--max-size', '1000000'], dir).code, 2, 'a file checked among skipped ones: the findings are the report');
   });

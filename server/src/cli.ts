@@ -517,7 +517,12 @@ function sarifReport(run: Run) {
       },
       originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(process.cwd()).toString()}/` } },
       columnKind: 'utf16CodeUnits',
-      invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+      // A run that checked nothing did not do its job (exit 2): a code-scanning upload must not read it as a clean one.
+      invocations: [{
+        executionSuccessful: exitCodeOf(run) !== 2,
+        exitCode: exitCodeOf(run),
+        toolExecutionNotifications: exitCodeOf(run) === 2 ? [...notifications, { level: 'error', message: { text: 'Nothing was checked: no article file was found, or every one was skipped.' } }] : notifications,
+      }],
       results: sarifResults(),
     }],
   };
@@ -552,13 +557,18 @@ export async function main(argv: string[]): Promise<number> {
     out.write('\n');
     out.flush();
   }
-  // Nothing checked is a mistake in how the check was called (a folder moved, a glob that matched nothing, every file
-  // unreadable): a CI job must not pass on it.
+  const code = exitCodeOf(run);
+  if (code === 2 && summary(run).files) process.stderr.write(`breach-desk: nothing was checked: every file was skipped.\n`);
+  return code;
+}
+
+/**
+ * 1 when an error-level problem was found, else 0; but 2 when nothing was checked, a mistake in how the check was
+ * called (a folder moved, a glob that matched nothing, every file unreadable): a CI job must not pass on it.
+ */
+function exitCodeOf(run: Run): number {
   const s = summary(run);
-  if (s.files - s.skipped === 0) {
-    if (s.files) process.stderr.write(`breach-desk: nothing was checked: every file was skipped.\n`);
-    return 2;
-  }
+  if (s.files - s.skipped === 0) return 2;
   return run.counts.error > 0 ? 1 : 0;
 }
 
