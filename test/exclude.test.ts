@@ -136,6 +136,33 @@ describe('breachDesk.exclude: which folder\'s patterns', function () {
     assert.ok(out('drafts'), 'a folder');
     assert.ok(!excludedFrom(roots, path.join(path.sep, 'elsewhere', 'drafts', 'a.txt')));
     assert.ok(!excludedFrom(roots, path.join(SEEDS_DIR, 'drafts', 'a.txt')), 'the seeds are never excluded');
+    // Nor is a file the corpus walk never goes to part of it when a watcher reports it or it is closed.
+    assert.ok(out('.drafts', 'a.txt') && out('node_modules', 'x', 'a.txt'), 'a hidden folder, node_modules');
+    assert.ok(!out('.a.txt'), 'a hidden file in a read folder is the walk\'s to judge (it reads it)');
+  });
+
+  it('an article in a hidden folder reported by the editor\'s watcher is not indexed', async function () {
+    const w = await openWorkspace('bd-hidden-', { [A1]: read(A1) });
+    try {
+      const hidden = path.join(w.dir, '.drafts', A4);
+      fs.mkdirSync(path.dirname(hidden));
+      fs.writeFileSync(hidden, read(A4));
+      await w.client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(hidden), type: 1 }] });
+      // Then one in a folder the walk reads, reported after it: once it is in, the hidden one was seen to.
+      const visible = path.join(w.dir, 'drafts', A4);
+      fs.mkdirSync(path.dirname(visible));
+      fs.writeFileSync(visible, read(A4));
+      await w.client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(visible), type: 1 }] });
+      let found: string[] = [];
+      for (let i = 0; i < 200 && !found.includes(fileUri(visible)); i++) {
+        found = ((await w.client.request('workspace/symbol', { query: 'SecWeek' })) as { location: { uri: string } }[]).map((x) => x.location.uri);
+        if (!found.includes(fileUri(visible))) await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.ok(found.includes(fileUri(visible)), JSON.stringify(found));
+      assert.ok(!found.includes(fileUri(hidden)), JSON.stringify(found));
+    } finally {
+      await closeWorkspace(w);
+    }
   });
 });
 

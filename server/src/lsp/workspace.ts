@@ -40,7 +40,7 @@ function exclusionOf(r: Root): Exclusion {
 }
 
 /**
- * Whether `breachDesk.exclude` leaves this file (or folder) out of the corpus: it is in one of the
+ * Whether `breachDesk.exclude`, or a folder the walk does not go into (`walksInto`), leaves this file (or folder) out of the corpus: it is in one of the
  * folders read, and each of them that it is in leaves it out (a file in a `breachDesk.corpus` folder
  * inside a workspace folder is read when either folder's patterns let it in, as the load's walks do).
  * A file in no folder of the corpus is not excluded: it is none of the corpus's business.
@@ -51,10 +51,22 @@ export function excludedFrom(roots: readonly Root[], file: string, folder = fals
     if (r.origin === 'seed') continue;
     const rel = relativePath(r.dir, file);
     if (rel === undefined) continue;
-    if (!exclusionOf(r).excludes(rel, folder)) return false;
+    if (!exclusionOf(r).excludes(rel, folder) && walkedTo(rel, folder)) return false;
     inside = true;
   }
   return inside;
+}
+
+/**
+ * Whether the walk goes into every folder on the way to `rel` (and into `rel` itself, a folder): a file in a
+ * hidden folder or in `node_modules` is no more the corpus's when an editor's watcher reports it, or when it is
+ * closed, than when the corpus is read (it was indexed until the next load).
+ */
+function walkedTo(rel: string, folder: boolean): boolean {
+  const parts = rel.split('/');
+  const last = folder ? parts.length : parts.length - 1;
+  for (let i = 0; i < last; i++) if (parts[i] && !walksInto(parts[i])) return false;
+  return true;
 }
 
 export interface LoadReport {
