@@ -332,6 +332,31 @@ describe('breach-desk check (CLI)', function () {
     assert.strictEqual(run(['check', '--format', 'json', '--format=json', 'seeds']).code, 0, 'the same format twice is no contradiction');
   });
 
+  it('reads the editor\'s breachDesk settings of the current folder, so that CI checks as the editor does; the command line comes on top', function () {
+    fs.writeFileSync(path.join(dir, 'a.txt'), GOOD);
+    fs.mkdirSync(path.join(dir, 'drafts'));
+    fs.writeFileSync(path.join(dir, 'drafts', 'b.txt'), GOOD.replace('example.com/a', 'example.com/b'));
+    fs.mkdirSync(path.join(dir, '.vscode'));
+    const settings = path.join(dir, '.vscode', 'settings.json');
+    fs.writeFileSync(settings, '{\n  // what the editor shows\n  "breachDesk.severity": { "tags.punctuation": "error", "no.such": "off" },\n  "breachDesk.exclude": ["drafts/**"],\n  "editor.wordWrap": "on",\n}\n');
+    const r = run(['check', '.', '--no-seeds'], dir);
+    assert.match(r.out, /^a\.txt:\d+:\d+: error: .*\[tags\.punctuation\]$/m);
+    assert.doesNotMatch(r.out, /drafts/);
+    assert.strictEqual(r.code, 1);
+    assert.match(r.err, /breach-desk: \.vscode[\/\\]settings\.json: breachDesk\.severity: "no\.such" is not a Breach Desk diagnostic code; ignored\./);
+    assert.match(r.err, /using breachDesk\.severity, breachDesk\.exclude from \.vscode[\/\\]settings\.json/);
+    // The command line wins; --no-editor-settings leaves the file out.
+    assert.strictEqual(run(['check', '.', '--no-seeds', '--severity', 'tags.punctuation=information'], dir).code, 0);
+    const plain = run(['check', '.', '--no-seeds', '--no-editor-settings'], dir);
+    assert.match(plain.out, /drafts[\/\\]b\.txt/);
+    assert.strictEqual(plain.code, 0);
+    // A broken file is said to be so, and the check goes on without it.
+    fs.writeFileSync(settings, '{ "breachDesk.severity": ');
+    const broken = run(['check', '.', '--no-seeds'], dir);
+    assert.match(broken.err, /settings\.json: not a JSON object \(line 1\); its breachDesk settings are not used\./);
+    assert.strictEqual(broken.code, 0);
+  });
+
   it('--exclude leaves files out inside each folder given: neither checked nor a source; a file named is checked', function () {
     // A4's 2.1 million prepaid customers conflicts with A1's 1.2 million.
     const EVAL = path.join(ROOT, 'test', 'eval', 'articles');

@@ -23,6 +23,8 @@ import { DEFAULT_MAX_BYTES, readArticleFile, readPinsFile, walkArticleFiles, why
 import { exclusion, patternProblem } from './node/exclude';
 import { ChunkedWriter, OutputFailed, ReaderGone, writeAllSync, writeJson } from './node/jsonout';
 import { parsePins } from './core/extract/pins';
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import { readSettings } from './lsp/settings';
 import { LineIndex } from './core/text';
 import pkg from '../../package.json';
 
@@ -49,6 +51,11 @@ Options:
                              leaves out all in it); may be repeated; quote it
                              so the shell does not expand it. A file named as
                              a path is always checked
+  --no-editor-settings       do not read breachDesk.severity, .exclude and
+                             .maxFileSize from .vscode/settings.json in the
+                             current folder (read by default, so that CI
+                             checks as the editor does; options given here
+                             come on top)
   --fix                      apply every safe fix, say which files changed
                              (on stderr), then report what remains
   --help, --version
@@ -76,12 +83,16 @@ interface Options {
   fix: boolean;
   /** Glob patterns of files under the folders given to leave out (`node/exclude.ts`). */
   exclude: string[];
+  /** Whether `.vscode/settings.json` of the current folder is read (`editorSettings`). */
+  editorSettings: boolean;
+  /** Whether `--max-size` was given (it wins over the editor's `breachDesk.maxFileSize`). */
+  maxBytesGiven: boolean;
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const o: Options = { paths: [], format: 'text', seeds: true, severities: {}, maxBytes: DEFAULT_MAX_BYTES, fix: false, exclude: [] };
+  const o: Options = { paths: [], format: 'text', seeds: true, severities: {}, maxBytes: DEFAULT_MAX_BYTES, fix: false, exclude: [], editorSettings: true, maxBytesGiven: false };
   const args = [...argv];
   let formatGiven = false;
   if (args[0] === '--help' || args[0] === '-h') return 'help';
@@ -102,6 +113,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
     if (a === '--help' || a === '-h') return 'help';
     if (a === '--version') return 'version';
     if (a === '--no-seeds') o.seeds = false;
+    else if (a === '--no-editor-settings') o.editorSettings = false;
     else if (a === '--fix') o.fix = true;
     else if (a === '--format' || a.startsWith('--format=')) {
       const f = value('--format');
@@ -114,6 +126,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       const v = value('--max-size');
       if (!/^[0-9]+$/.test(v) || Number(v) <= 0) throw new UsageError(`--max-size takes a whole, positive number of bytes, not "${v}".`);
       o.maxBytes = Number(v);
+      o.maxBytesGiven = true;
     } else if (a === '--exclude' || a.startsWith('--exclude=')) {
       const v = value('--exclude');
       const problem = patternProblem(v);
@@ -138,7 +151,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   return o;
 }
 
-const OPTIONS = ['--format', '--fix', '--no-seeds', '--max-size', '--severity', '--exclude', '--help', '--version'];
+const OPTIONS = ['--format', '--fix', '--no-seeds', '--no-editor-settings', '--max-size', '--severity', '--exclude', '--help', '--version'];
 
 /** The option one or two typing slips away from `a` ("--no-seed", "--formt"), if one is. */
 function nearestOption(a: string): string | undefined {
@@ -541,6 +554,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (o === 'help') { process.stdout.write(`${USAGE}\n`); return 0; }
   if (o === 'version') { process.stdout.write(`${pkg.version}\n`); return 0; }
+  editorSettings(o);
   let collected;
   try {
     collected = await collect(o);
@@ -560,6 +574,36 @@ export async function main(argv: string[]): Promise<number> {
   const code = exitCodeOf(run);
   if (code === 2 && summary(run).files) process.stderr.write(`breach-desk: nothing was checked: every file was skipped.\n`);
   return code;
+}
+
+/**
+ * The editor's settings of the current folder (`.vscode/settings.json`, JSON with comments), so that CI checks
+ * as the editor does: `breachDesk.severity` under the command line's `--severity`, `breachDesk.exclude` with
+ * `--exclude`, `breachDesk.maxFileSize` unless `--max-size` is given. Validated as the server validates them;
+ * what is wrong is said on stderr and left out. Says which it used.
+ */
+function editorSettings(o: Options): void {
+  if (!o.editorSettings) return;
+  const file = path.join('.vscode', 'settings.json');
+  const read = readPinsFile(path.resolve(file), 'editor settings');
+  if (!read) return;
+  const say = (m: string) => process.stderr.write(`breach-desk: ${file}: ${m}\n`);
+  if ('problem' in read) { say(read.problem.replace(/\.$/, '; its breachDesk settings are not used.')); return; }
+  const errors: ParseError[] = [];
+  const obj = parseJsonc(read.text, errors, { allowTrailingComma: true }) as unknown;
+  if (errors.length || !obj || typeof obj !== 'object' || Array.isArray(obj)) {
+    const at = errors.length ? ` (line ${read.text.slice(0, errors[0].offset).split('\n').length})` : '';
+    say(`not a JSON object${at}; its breachDesk settings are not used.`);
+    return;
+  }
+  const all = obj as Record<string, unknown>;
+  const used = ['severity', 'exclude', 'maxFileSize'].filter((k) => all[`breachDesk.${k}`] !== undefined);
+  if (!used.length) return;
+  const settings = readSettings({ severity: all['breachDesk.severity'], exclude: all['breachDesk.exclude'], maxFileSize: all['breachDesk.maxFileSize'] }, say);
+  o.severities = { ...settings.severity, ...o.severities };
+  o.exclude = [...settings.exclude, ...o.exclude];
+  if (!o.maxBytesGiven && used.includes('maxFileSize')) o.maxBytes = settings.maxFileSize;
+  process.stderr.write(`breach-desk: using ${used.map((k) => `breachDesk.${k}`).join(', ')} from ${file} (--no-editor-settings to leave it out).\n`);
 }
 
 /**

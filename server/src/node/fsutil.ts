@@ -182,7 +182,7 @@ export const MAX_PINS_BYTES = 2 * 1024 * 1024;
  * a UTF-16 file is no JSON mistake, and Latin-1 bytes would pin a name with U+FFFD in it); undefined
  * when there is none.
  */
-export function readPinsFile(file: string): { text: string } | { problem: string } | undefined {
+export function readPinsFile(file: string, what = 'pinned entities'): { text: string } | { problem: string } | undefined {
   let st: fs.Stats;
   try {
     st = fs.statSync(file);
@@ -190,15 +190,15 @@ export function readPinsFile(file: string): { text: string } | { problem: string
     return undefined;
   }
   // A folder is read, and says so as any unreadable file does.
-  if (!st.isFile() && !st.isDirectory()) return { problem: 'The pinned entities file is not a regular file; it is not read.' };
-  if (st.size > MAX_PINS_BYTES) return { problem: `The pinned entities file is ${(st.size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_PINS_BYTES / 1024 / 1024} MB it may be; it is not read.` };
+  if (!st.isFile() && !st.isDirectory()) return { problem: `The ${what} file is not a regular file; it is not read.` };
+  if (st.size > MAX_PINS_BYTES) return { problem: `The ${what} file is ${(st.size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_PINS_BYTES / 1024 / 1024} MB it may be; it is not read.` };
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
   } catch (err) {
-    return { problem: `The pinned entities could not be read: ${whyUnreadable(err)}.` };
+    return { problem: `The ${what} could not be read: ${whyUnreadable(err)}.` };
   }
   const read = decodeArticle(bytes);
-  if (!read.ok) return { problem: `The pinned entities file is not read: ${read.message}.` };
+  if (!read.ok) return { problem: `The ${what} file is not read: ${read.message}.` };
   return { text: read.text };
 }
