@@ -357,6 +357,29 @@ describe('breach-desk check (CLI)', function () {
     assert.strictEqual(broken.code, 0);
   });
 
+  it('--corpus and the editor\'s breachDesk.corpus are folders to learn from: a source for the checks, never reported', function () {
+    // A4's 2.1 million prepaid customers conflicts with A1's 1.2 million.
+    const EVAL = path.join(ROOT, 'test', 'eval', 'articles');
+    fs.mkdirSync(path.join(dir, 'mine'));
+    fs.copyFileSync(path.join(EVAL, 'a1_corvane_ledger.txt'), path.join(dir, 'mine', 'a1.txt'));
+    fs.mkdirSync(path.join(dir, 'archive'));
+    fs.copyFileSync(path.join(EVAL, 'a4_corvane_secweek.txt'), path.join(dir, 'archive', 'a4.txt'));
+    const report = (args: string[], cwd = dir) => {
+      const r = run(['check', '--no-seeds', '--format=json', ...args], cwd);
+      const files = JSON.parse(r.out).files as { path: string; diagnostics: { code: string }[] }[];
+      return { err: r.err, paths: files.map((f) => f.path), conflicts: files.filter((f) => f.diagnostics.some((d) => d.code === 'figure.conflict')).map((f) => f.path) };
+    };
+    assert.deepStrictEqual(report(['mine']).conflicts, []);
+    const learnt = report(['mine', '--corpus', 'archive']);
+    assert.deepStrictEqual([learnt.paths, learnt.conflicts], [[path.join('mine', 'a1.txt')], [path.join('mine', 'a1.txt')]]);
+    fs.mkdirSync(path.join(dir, 'mine', '.vscode'));
+    fs.writeFileSync(path.join(dir, 'mine', '.vscode', 'settings.json'), JSON.stringify({ 'breachDesk.corpus': ['../archive', '../gone'] }));
+    const set = report(['.'], path.join(dir, 'mine'));
+    assert.deepStrictEqual([set.paths, set.conflicts], [['a1.txt'], ['a1.txt']]);
+    assert.match(set.err, /corpus folder .*gone does not exist; not read\./);
+    assert.match(set.err, /using breachDesk\.corpus from/);
+  });
+
   it('--exclude leaves files out inside each folder given: neither checked nor a source; a file named is checked', function () {
     // A4's 2.1 million prepaid customers conflicts with A1's 1.2 million.
     const EVAL = path.join(ROOT, 'test', 'eval', 'articles');

@@ -41,6 +41,8 @@ from .breachdesk/entities.json in the current folder.
 Options:
   --format text|json|sarif   output format (default text)
   --no-seeds                 leave the bundled seed articles out of the corpus
+  --corpus DIR               learn from the articles under DIR too, as from
+                             the seeds (not reported); may be repeated
   --severity CODE=LEVEL      override a code's severity (error, warning,
                              information, hint, off); may be repeated; the
                              codes are listed in README ("Diagnostic codes")
@@ -51,8 +53,8 @@ Options:
                              leaves out all in it); may be repeated; quote it
                              so the shell does not expand it. A file named as
                              a path is always checked
-  --no-editor-settings       do not read breachDesk.severity, .exclude and
-                             .maxFileSize from .vscode/settings.json in the
+  --no-editor-settings       do not read breachDesk.severity, .exclude,
+                             .maxFileSize and .corpus from .vscode/settings.json in the
                              current folder (read by default, so that CI
                              checks as the editor does; options given here
                              come on top)
@@ -83,6 +85,8 @@ interface Options {
   fix: boolean;
   /** Glob patterns of files under the folders given to leave out (`node/exclude.ts`). */
   exclude: string[];
+  /** More folders to learn from, not reported (`--corpus`, the editor's `breachDesk.corpus`). */
+  corpus: string[];
   /** Whether `.vscode/settings.json` of the current folder is read (`editorSettings`). */
   editorSettings: boolean;
   /** Whether `--max-size` was given (it wins over the editor's `breachDesk.maxFileSize`). */
@@ -92,7 +96,7 @@ interface Options {
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const o: Options = { paths: [], format: 'text', seeds: true, severities: {}, maxBytes: DEFAULT_MAX_BYTES, fix: false, exclude: [], editorSettings: true, maxBytesGiven: false };
+  const o: Options = { paths: [], format: 'text', seeds: true, severities: {}, maxBytes: DEFAULT_MAX_BYTES, fix: false, exclude: [], corpus: [], editorSettings: true, maxBytesGiven: false };
   const args = [...argv];
   let formatGiven = false;
   if (args[0] === '--help' || args[0] === '-h') return 'help';
@@ -127,6 +131,8 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       if (!/^[0-9]+$/.test(v) || Number(v) <= 0) throw new UsageError(`--max-size takes a whole, positive number of bytes, not "${v}".`);
       o.maxBytes = Number(v);
       o.maxBytesGiven = true;
+    } else if (a === '--corpus' || a.startsWith('--corpus=')) {
+      o.corpus.push(value('--corpus'));
     } else if (a === '--exclude' || a.startsWith('--exclude=')) {
       const v = value('--exclude');
       const problem = patternProblem(v);
@@ -151,7 +157,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   return o;
 }
 
-const OPTIONS = ['--format', '--fix', '--no-seeds', '--no-editor-settings', '--max-size', '--severity', '--exclude', '--help', '--version'];
+const OPTIONS = ['--format', '--fix', '--no-seeds', '--corpus', '--no-editor-settings', '--max-size', '--severity', '--exclude', '--help', '--version'];
 
 /** The option one or two typing slips away from `a` ("--no-seed", "--formt"), if one is. */
 function nearestOption(a: string): string | undefined {
@@ -178,8 +184,10 @@ function editDistance(a: string, b: string): number {
 interface FileResult {
   /** The path as the walk found it (a symbolic link is reported as the link). */
   file: string;
-  /** A bundled seed the paths do not name: corpus knowledge only, never reported, counted or fixed. */
+  /** A bundled seed, or an article of a `--corpus` folder, the paths do not name: corpus knowledge only, never reported, counted or fixed. */
   seed: boolean;
+  /** Set for an article of a `--corpus` folder (indexed as the editor indexes `breachDesk.corpus`). */
+  corpus?: boolean;
   /** For `.breachdesk/entities.json`, whose problems have positions but no analysis. */
   pinsLines?: LineIndex;
   /** The article's text, dropped once it is checked. */
@@ -239,12 +247,19 @@ async function collect(o: Options): Promise<Run> {
     if (!there) throw new UsageError(`No such file or folder: ${r}`);
   }
   // Files by their real path (one file reached by two paths is read once), with the path the walk found.
-  const files = new Map<string, { file: string; seed: boolean }>();
+  const files = new Map<string, { file: string; seed: boolean; corpus?: boolean }>();
   const real = (f: string) => { try { return fs.realpathSync(f); } catch { return f; } };
   const unread: WalkProblem[] = [];
   // --exclude applies inside each folder given; a file named as a path is checked whatever the patterns say.
   for (const f of await walkArticleFiles(roots, undefined, unread, exclusion(o.exclude))) if (!files.has(real(f))) files.set(real(f), { file: f, seed: false });
   const named = files.size;
+  // More folders to learn from (a missing one is said, not fatal: the editor's setting may name one only some machines have).
+  const corpusDirs = o.corpus.map((d) => path.resolve(d)).filter((d) => {
+    const there = fs.existsSync(d);
+    if (!there) process.stderr.write(`breach-desk: corpus folder ${d} does not exist; not read.\n`);
+    return there;
+  });
+  if (corpusDirs.length) for (const f of await walkArticleFiles(corpusDirs, undefined, undefined, exclusion(o.exclude))) if (!files.has(real(f))) files.set(real(f), { file: f, seed: true, corpus: true });
   if (o.seeds) for (const f of await walkArticleFiles([SEEDS_DIR])) if (!files.has(real(f))) files.set(real(f), { file: f, seed: true });
   const list = [...files.values()];
   const run: Run = { results: [], notArticles: 0, fixedFiles: 0, index: new CorpusIndex(), uriOf: new Map(), counts: { error: 0, warning: 0, information: 0, hint: 0 }, o };
@@ -257,7 +272,7 @@ async function collect(o: Options): Promise<Run> {
   for (let i = 0; i < list.length; i += BATCH) {
     const batch = list.slice(i, i + BATCH);
     const read = await Promise.all(batch.map(({ file }) => readArticleFile(file, { maxBytes: o.maxBytes })));
-    batch.forEach(({ file, seed }, j) => {
+    batch.forEach(({ file, seed, corpus }, j) => {
       const r = read[j];
       if (!seed) done++;
       if (!r.ok) {
@@ -272,7 +287,7 @@ async function collect(o: Options): Promise<Run> {
         return;
       }
       const analysis = analyze(r.text, { now: Date.now(), severities: o.severities });
-      const result: FileResult = { file, seed, text: r.text, bom: r.bom, lines: analysis.lines, diagnostics: analysis.diagnostics };
+      const result: FileResult = { file, seed, corpus, text: r.text, bom: r.bom, lines: analysis.lines, diagnostics: analysis.diagnostics };
       if (!seed) run.results.push(result);
       index(run, result, o.fix && !seed ? fixed(run, result, analysis, o) : analysis);
     });
@@ -313,7 +328,7 @@ function index(run: Run, r: FileResult, analysis: Analysis): void {
   const uri = pathToFileURL(r.file).toString();
   run.uriOf.set(r, uri);
   const outlets = new Map([...run.index.outlets().keys()].map((x) => [x.toLowerCase(), x]));
-  run.index.set({ facts: extractFacts(uri, r.text!, analysis.article, { outlets, pins: [...run.index.pins.values()] }), lineStarts: analysis.lines.lineStarts, origin: r.seed ? 'seed' : 'workspace' });
+  run.index.set({ facts: extractFacts(uri, r.text!, analysis.article, { outlets, pins: [...run.index.pins.values()] }), lineStarts: analysis.lines.lineStarts, origin: r.corpus ? 'corpus' : r.seed ? 'seed' : 'workspace' });
 }
 
 /**
@@ -597,12 +612,15 @@ function editorSettings(o: Options): void {
     return;
   }
   const all = obj as Record<string, unknown>;
-  const used = ['severity', 'exclude', 'maxFileSize'].filter((k) => all[`breachDesk.${k}`] !== undefined);
+  const used = ['severity', 'exclude', 'maxFileSize', 'corpus'].filter((k) => all[`breachDesk.${k}`] !== undefined);
   if (!used.length) return;
-  const settings = readSettings({ severity: all['breachDesk.severity'], exclude: all['breachDesk.exclude'], maxFileSize: all['breachDesk.maxFileSize'] }, say);
+  const settings = readSettings({ severity: all['breachDesk.severity'], exclude: all['breachDesk.exclude'], maxFileSize: all['breachDesk.maxFileSize'], corpus: all['breachDesk.corpus'] }, say);
   o.severities = { ...settings.severity, ...o.severities };
   o.exclude = [...settings.exclude, ...o.exclude];
   if (!o.maxBytesGiven && used.includes('maxFileSize')) o.maxBytes = settings.maxFileSize;
+  // Relative folders are the workspace folder's, the current one (as the editor resolves them against the first folder).
+  const corpus = all['breachDesk.corpus'];
+  if (Array.isArray(corpus)) for (const d of corpus) if (typeof d === 'string' && d.trim()) o.corpus.push(d);
   process.stderr.write(`breach-desk: using ${used.map((k) => `breachDesk.${k}`).join(', ')} from ${file} (--no-editor-settings to leave it out).\n`);
 }
 
