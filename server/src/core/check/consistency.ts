@@ -558,8 +558,8 @@ function outletDate(index: CorpusIndex, s: Stated): string {
 
 /**
  * The day an article was published, as a writer looks it up, and the day its
- * figure holds when the article dates it otherwise: "Feb 3, 2022 (as of Feb
- * 2)" for ZDNet's story of Thursday on what Wormhole confirmed on Wednesday.
+ * figure holds when the article dates it otherwise: "Feb 3, 2022, as of Feb
+ * 2" for ZDNet's story of Thursday on what Wormhole confirmed on Wednesday.
  */
 function dayOf(f: DocFacts, s: Stated): string {
   const when = formatDate(shownDay(f, s.when));
@@ -567,7 +567,8 @@ function dayOf(f: DocFacts, s: Stated): string {
   const published = formatDate(shownDay(f, f.date));
   if (published === when) return when;
   const asOf = new Date(s.when ?? 0).getUTCFullYear() === new Date(f.date).getUTCFullYear() ? when.replace(/, \d{4}$/, '') : when;
-  return `${published} (as of ${asOf})`;
+  // Said after a comma, not in brackets: the day is often inside brackets already ("stated (ZDNet, Feb 3, 2022, as of Feb 2)").
+  return `${published}, as of ${asOf}`;
 }
 
 /** "ThreatPost (Aug 28, 2021)": a cited source, in a sentence of its own. */
@@ -1053,7 +1054,7 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
       // "79.388" for 79,388: a point written for the thousands comma.
       const point = Math.abs(slip) === 3 && /\d\.\d{3}(?!\d)/.test(slip < 0 ? fig.text : first.figure.text);
       out.push(diag('figure.conflict', fig.span,
-        `${fig.text}${what} disagrees with ${inline(first.figure.text)} in ${first.uri === uri ? 'this article' : outletDate(index, first)}${more}${slip ? ` (${point ? 'a point for the thousands comma?' : slipWords(slip)})` : ''}.`,
+        `${fig.text}${what} disagrees with ${inline(first.figure.text)} in ${first.uri === uri ? 'this article' : outletDate(index, first)}${more}${slip ? (point ? `: is it ${inline(slip < 0 ? fig.text : first.figure.text).replace(/(\d)\.(\d{3})(?!\d)/, '$1,$2')} written with a point for the thousands comma?` : ` (${slipWords(slip)})`) : ''}`.replace(/(?<!\?)$/, '.'),
         fixesFor(index, uri, fig, agreeing, conflicts), related(conflicts, 'stated')));
     }
     if (revisions.length) {
@@ -1126,9 +1127,9 @@ function storySteps(index: CorpusIndex, sorted: Stated[]): string[] {
 }
 
 /**
- * What a conflict's message says besides the first statement it names: " and 1 more there" (another statement
+ * What a conflict's message says besides the first statement it names: ", stated twice there" (another statement
  * of that article or a copy of it; Wormhole's "$324 million" twice in one ZDNet story read "and 1 more", as if a
- * second outlet agreed), " and 2 other articles".
+ * second outlet agreed), " and in 2 other articles".
  */
 function moreOf(index: CorpusIndex, uri: string, list: Stated[]): string {
   if (list.length < 2) return '';
@@ -1139,10 +1140,8 @@ function moreOf(index: CorpusIndex, uri: string, list: Stated[]): string {
     if (o.uri === first || index.isCopy(o.uri, first)) there++;
     else if (![...others].some((u) => index.isCopy(u, o.uri))) others.add(o.uri);
   }
-  const said: string[] = [];
-  if (there) said.push(`${there} more ${first === uri ? 'here' : 'there'}`);
-  if (others.size) said.push(`${others.size} other article${others.size > 1 ? 's' : ''}`);
-  return ` and ${said.join(' and ')}`;
+  const times = there === 1 ? 'twice' : `${there + 1} times`;
+  return `${there ? `, stated ${times} ${first === uri ? 'here' : 'there'},` : ''}${others.size ? ` and in ${others.size} other article${others.size > 1 ? 's' : ''}` : ''}`.replace(/,$/, '');
 }
 
 /** Related locations one diagnostic carries at most; and values a revision's story spells out. */
