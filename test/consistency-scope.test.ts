@@ -502,7 +502,7 @@ describe('figure consistency: scope and rules', function () {
     );
     const said = messages(later, 'quote.altered');
     assert.strictEqual(said.length, 1, JSON.stringify(later.diagnostics.map((d) => d.message)));
-    assert.match(said[0], /in Wire \(Dec 15, 2021\)/);
+    assert.match(said[0], /in Wire \(Dec 15, 2021, earlier\)/);
   });
 
   it('a draft (an open file excluded from the corpus) is checked against the others, but is no source for their checks', function () {
@@ -529,11 +529,11 @@ describe('figure consistency: scope and rules', function () {
     // Once for the block and once for the quotation marks inside it, it used to say.
     const said = messages(block, 'quote.altered');
     // Where the two part, not two long quotations to compare word by word.
-    assert.deepStrictEqual(said, ['This quotation is worded differently in Post (Oct 27, 2021): “…the crypto industry.” where this has “…the defense industry.”.']);
+    assert.deepStrictEqual(said, ['This quotation is worded differently in Post (Oct 27, 2021, later): there “…the crypto industry.”, here “…the defense industry.”.']);
     // The other wording in full goes with it, as a reader sees it: no link address, no emphasis markers.
     const other = block.diagnostics.find((d) => d.code === 'quote.altered')!.related!;
     assert.match(other[0].message, /^The other wording: “This APT group has been behind large-scale cyber-espionage and ransomware campaigns and/);
-    assert.deepStrictEqual(messages(linked, 'quote.altered'), ['This quotation is worded differently in Wire (Oct 26, 2021): “…the defense industry.” where this has “…the crypto industry.”.']);
+    assert.deepStrictEqual(messages(linked, 'quote.altered'), ['This quotation is worded differently in Wire (Oct 26, 2021, earlier): there “…the defense industry.”, here “…the crypto industry.”.']);
     // A block quotation without quotation marks is still a quotation.
     const [bare] = diagnose(
       { source: 'Wire', date: 'Oct. 26, 2021', body: '> This APT group has been behind large-scale cyber-espionage and ransomware campaigns and has been spotted attacking the defense industry.' },

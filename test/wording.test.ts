@@ -58,12 +58,25 @@ describe('quotations: how two wordings differ', function () {
       });
       return checkConsistency(index, 'file:///q/0.txt').filter((d) => d.code === 'quote.altered').map((d) => d.message);
     };
-    assert.deepStrictEqual(check(FBI.replace('the Olympics', 'these Olympics'), FBI), ['This quotation is worded differently in Post (Jul 22, 2021): “…against the Olympics,…” where this has “…against these Olympics,…”.']);
-    assert.deepStrictEqual(check(LONG.replace('and maintain best practices', '…'), LONG.replace('the Olympics', 'these Olympics')), ['This quotation is worded differently in Post (Jul 22, 2021): “…against these Olympics,…” where this has “…against the Olympics,…”.']);
+    assert.deepStrictEqual(check(FBI.replace('the Olympics', 'these Olympics'), FBI), ['This quotation is worded differently in Post (Jul 22, 2021, later): there “…against the Olympics,…”, here “…against these Olympics,…”.']);
+    assert.deepStrictEqual(check(LONG.replace('and maintain best practices', '…'), LONG.replace('the Olympics', 'these Olympics')), ['This quotation is worded differently in Post (Jul 22, 2021, later): there “…against these Olympics,…”, here “…against the Olympics,…”.']);
     assert.deepStrictEqual(check(FBI.replace('is not aware of any specific cyber threat against the Olympics, but ', '… '), FBI), []);
     // Two advisories cast in one template are two statements, not one reworded.
     const advisory = (kind: string) => `${kind} vulnerability exists when the Windows Print Spooler service improperly performs privileged file operations. An attacker who successfully exploited this vulnerability could run arbitrary code with SYSTEM privileges.`;
     assert.deepStrictEqual(check(advisory('An elevation of privilege'), advisory('A remote code execution')), []);
+  });
+
+  it('months apart, the same words are boilerplate said again for another event, not a retelling', function () {
+    const article = (source: string, date: string, quote: string) => `# A statement\n\n## Information:\n+ Source: ${source}\n+ Link: [article](https://news.example/${source})\n+ Date: ${date}\n+ Author: Jane Roe\n\n## Article:\nThe bureau said: “${quote}”\n`;
+    const check = (theirDate: string) => {
+      const index = new CorpusIndex();
+      [['mine', article('Wire', 'Jan 31, 2022', FBI.replace('the Olympics', 'these Olympics'))], ['theirs', article('Post', theirDate, FBI)]].forEach(([name, t]) => {
+        index.set({ facts: extractFacts(`file:///q/${name}.txt`, t, parse(t).article), lineStarts: lineStartsOf(t), origin: 'workspace' });
+      });
+      return checkConsistency(index, 'file:///q/mine.txt').filter((d) => d.code === 'quote.altered').length;
+    };
+    // The FBI's advice for the Tokyo Games in July and for Beijing's in January.
+    assert.deepStrictEqual([check('Jul 20, 2021'), check('Jan 20, 2022')], [0, 1]);
   });
 
   it('names the earliest other wording, whatever the files are called', function () {
@@ -77,12 +90,12 @@ describe('quotations: how two wordings differ', function () {
     const later = article('Post', 'Jul 25, 2021', FBI.replace('the Olympics', 'these Olympics'));
     const earlier = article('Herald', 'Jul 22, 2021', FBI.replace('to date', 'so far'));
     const undated = article('Gazette', 'Unknown', FBI.replace('digital environments', 'online environments'));
-    const expected = ['This quotation is worded differently in Herald (Jul 22, 2021): “…FBI so far is…” where this has “…FBI to date is…”.'];
+    const expected = ['This quotation is worded differently in Herald (Jul 22, 2021, earlier): there “…FBI so far is…”, here “…FBI to date is…”.'];
     // The earlier article sorts last by path, then first: the same one is named.
     assert.deepStrictEqual(messages([mine, ['a', later], ['b', undated], ['z', earlier]]), expected);
     assert.deepStrictEqual(messages([mine, ['a', earlier], ['b', undated], ['z', later]]), expected);
     // Undated articles come after dated ones.
-    assert.deepStrictEqual(messages([mine, ['a', undated], ['z', later]]).map((m) => m.slice(0, 60)), ['This quotation is worded differently in Post (Jul 25, 2021):']);
+    assert.deepStrictEqual(messages([mine, ['a', undated], ['z', later]]).map((m) => m.slice(0, 60)), ['This quotation is worded differently in Post (Jul 25, 2021, ']);
   });
 
   it('two statements in one template are distinct: several words of their own where they part, none shared', function () {

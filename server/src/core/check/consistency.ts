@@ -1265,6 +1265,9 @@ function checkDuplicate(index: CorpusIndex, uri: string, out: Diagnostic[]): voi
     [], others.map((o) => ({ uri: o, span: index.get(o)!.facts.linkSpan ?? { start: 0, end: 0 }, message: 'The same Link.' }))));
 }
 
+/** Articles further apart than this carry the same words for different events (see `checkQuotes`). */
+const QUOTES_APART = 60 * DAY;
+
 function checkQuotes(index: CorpusIndex, uri: string, out: Diagnostic[]): void {
   const f = index.get(uri)!.facts;
   for (const q of f.quotes) {
@@ -1274,15 +1277,20 @@ function checkQuotes(index: CorpusIndex, uri: string, out: Diagnostic[]): void {
     // path order): which one never depends on where the files happen to live.
     const when = (u: string) => index.get(u)?.summary.date ?? Infinity;
     const others = index.similarQuotes(mine, uri).filter((o) => !index.isDraft(o.uri)).map((o) => ({ o, t: when(o.uri) })).sort((a, b) => a.t - b.t || (a.o.uri < b.o.uri ? -1 : a.o.uri > b.o.uri ? 1 : 0));
-    for (const { o: other } of others) {
+    const mineAt = index.get(uri)!.summary.date;
+    for (const { o: other, t } of others) {
+      // Months apart, the same words are boilerplate said again for another event (the FBI's advice for the Tokyo
+      // Olympics in July and for Beijing's in January; two clinics' breach letters three months apart), not a retelling.
+      if (mineAt !== undefined && t !== Infinity && Math.abs(mineAt - t) > QUOTES_APART) continue;
       const wording = compareWording(q.text, other.text);
       // "allow attackers to…connect", "[They] could", a part quoted alone: what quoting writers may do.
       // … and two statements cast in one template ("An elevation of privilege vulnerability exists when…").
       if (wording.kind !== 'differs') continue;
       const theirs = index.get(other.uri)!.facts;
       // Where the two part, so the writer need not compare two long quotations word by word.
+      const order = mineAt === undefined || t === Infinity || t === mineAt ? '' : t < mineAt ? ', earlier' : ', later';
       out.push(diag('quote.altered', q.span,
-        `This quotation is worded differently in ${theirs.source ?? 'another article'} (${formatDate(shownDay(theirs, theirs.date))}): “${wording.theirs}” where this has “${wording.ours}”.`,
+        `This quotation is worded differently in ${theirs.source ?? 'another article'} (${formatDate(shownDay(theirs, theirs.date))}${order}): there “${wording.theirs}”, here “${wording.ours}”.`,
         [], [{ uri: other.uri, span: other.span, message: `The other wording: “${clip(readable(other.text), 160)}”` }]));
       break;
     }
