@@ -245,6 +245,18 @@ describe('figure consistency: scope and rules', function () {
     assert.deepStrictEqual(conflicts(unconfirmed), []);
   });
 
+  it('a claim of a sample or a subset claims a part: no dispute with the confirmed total; the whole it is taken from still is', function () {
+    const company = { source: 'Wire', date: 'June 20, 2022', body: 'Verizon said about 600,000 customers had their order histories exposed.' };
+    const [, sample, subset] = check(company,
+      { source: 'Post', date: 'June 21, 2022', body: 'The extortion crew NightVeil is selling a sample of the data with 1.5 million Verizon customers on its leak site.' },
+      { source: 'Daily', date: 'June 21, 2022', body: 'The extortion crew NightVeil claims to hold data on 1.5 million Verizon customers. The collection is a subset of the purported 3 million records NightVeil says it stole.' });
+    assert.deepStrictEqual(sample.filter(([c]) => c === 'figure.disputed'), [], JSON.stringify(sample));
+    assert.ok(!subset.some(([c, f]) => c === 'figure.disputed' && f === '1.5 million'), JSON.stringify(subset));
+    // Without the sample, the same claim is disputed.
+    const [, whole] = check(company, { source: 'Post', date: 'June 21, 2022', body: 'The extortion crew NightVeil is selling the data of 1.5 million Verizon customers on its leak site.' });
+    assert.ok(whole.some(([c, f]) => c === 'figure.disputed' && f === '1.5 million'), JSON.stringify(whole));
+  });
+
   it('whose figure: not the source that reports it, nor the gang that demanded it', function () {
     const [a, b] = check(
       { source: 'Wire', date: 'Sept. 22, 2021', body: 'Verizon paid an $11 million ransom to the REvil ransomware group after the attack.' },

@@ -261,7 +261,16 @@ interface Stated {
   definite: boolean;
   /** Its sentence says the count changed. */
   revised: boolean;
+  /** Said to be a sample or a subset of more ("selling a sample of the data with 30 million SSNs"). */
+  sample: boolean;
 }
+
+/** "a sample of the data with 30 million", "a subset of": before the figure in its sentence. */
+const SAMPLE_BEFORE = /\b(?:sample|subset|portion|excerpt)s?\b/i;
+/** "a subset of the purported 100 million records": the figure is the whole the sample is taken from. */
+const SAMPLE_OF = /\b(?:sample|subset|portion|excerpt)s?\s+of\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:(?:purported|alleged|claimed|reported|supposed|stolen|total|full|entire|whole)\s+)?$/i;
+/** "… 30 million customers' SSNs. The collection is a subset of the purported 100 million records": the next sentence says so. */
+const SAMPLE_NEXT = /^\W*(?:the|this|that|it|these|those)\b[^.!?]{0,40}?\b(?:is|was|are|were)\s+(?:only\s+|just\s+)?(?:a|an)\s+(?:sample|subset|portion|fraction|part)\b/i;
 
 const FAR = 180 * DAY;
 
@@ -438,6 +447,7 @@ function stated(index: CorpusIndex, uri: string, figure: Figure): Stated {
     skip: scope.skip,
     step: scope.step,
     definite,
+    sample: !SAMPLE_OF.test(head) && (SAMPLE_BEFORE.test(clauseOf(head)) || SAMPLE_NEXT.test(facts.sentences[figure.sentence + 1]?.text ?? '')),
     revised: words?.revised ?? false,
   };
   statedCache.set(figure, out);
@@ -891,6 +901,8 @@ class Judge {
       // A claim below a confirmed count while claims of more than it stand ("30m" offered as a sample of the "100m" for
       // sale, against T-Mobile's 40m) claims a part, not a rival total.
       if (me.claimant && !o.claimant && fig.value < o.figure.value && all.some((p) => p.claimant && p.figure.value > o.figure.value && !farApart(p, me))) return 'part';
+      // A claim of a sample or a subset ("selling a sample of the data with 30 million SSNs") claims a part, not a rival total.
+      if (me.claimant && me.sample) return 'part';
       // A claim set against a confirmed figure is a dispute, said on the claim's side;
       // two claims are not checked against each other (a seller's "30m for sale" is part of "100m").
       if (me.claimant || o.claimant) return me.claimant && !o.claimant ? 'disputed' : o.claimant && !me.claimant ? 'a claim' : 'two claims';
