@@ -257,6 +257,20 @@ describe('figure consistency: scope and rules', function () {
     assert.ok(whole.some(([c, f]) => c === 'figure.disputed' && f === '1.5 million'), JSON.stringify(whole));
   });
 
+  it('what an actor leaked is there to measure, not its claim; one offered for sale still is', function () {
+    const company = { source: 'Wire', date: 'Oct. 6, 2021', body: 'Twitch said 125 million accounts were affected by the breach.' };
+    const [, leaked] = check(company, { source: 'Post', date: 'Oct. 6, 2021', body: 'A hacker leaked the data of 128 million Twitch accounts affected by the breach.' });
+    assert.ok(!leaked.some(([c]) => c === 'figure.disputed'), JSON.stringify(leaked));
+    const [, sold] = check(company, { source: 'Post', date: 'Oct. 6, 2021', body: 'A hacker posted the data of 128 million Twitch accounts for sale after the breach.' });
+    assert.ok(sold.some(([c, f]) => c === 'figure.disputed' && f === '128 million'), JSON.stringify(sold));
+  });
+
+  it('an article giving two values from two sources it names tells no story over time to another article', function () {
+    const both = { source: 'ThreatPost', date: 'Oct. 6, 2021', body: 'According to the Video Games Chronicle, 125 million Twitch accounts were affected by the breach.\n\nJames Chappell told Threatpost that 128 million Twitch accounts were affected by the breach.' };
+    const [, other] = diagnose(both, { source: 'Wire', date: 'Oct. 7, 2021', body: 'Twitch said 125 million accounts were affected by the breach.' });
+    assert.deepStrictEqual(messages(other, 'figure.revision'), [], JSON.stringify(other.diagnostics.map((d) => d.message)));
+  });
+
   it('whose figure: not the source that reports it, nor the gang that demanded it', function () {
     const [a, b] = check(
       { source: 'Wire', date: 'Sept. 22, 2021', body: 'Verizon paid an $11 million ransom to the REvil ransomware group after the attack.' },

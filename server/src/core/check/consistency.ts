@@ -58,6 +58,16 @@ const OWN_VOICE = /^(?:the|a|an|its|their)\s+(?:[a-z-]+\s+){0,2}(?:company|firm|
 
 /** A sentence whose subject is a claimant ("The intruder, who spoke to …, said he had copied …"). */
 const ACTOR_SUBJECT = /^\W*(?:the|a|an|one)\s+(?:[a-z-]+\s+){0,2}(?:seller|thief|hacker|attacker|intruder|threat actor|gang|crew|extortionist|cybercriminal|criminal)s?\b/i;
+/**
+ * "A hacker leaked the entirety of Twitch's source code alongside a 128 GB trove": what an actor made public is
+ * there for the reporter to measure, not the actor's claim, unless it is offered for sale or said to be so.
+ */
+const ACTOR_PUBLISHED = /^\W*(?:the|a|an|one)\s+(?:[a-z-]+\s+){0,2}(?:hacker|attacker|intruder|threat actor|gang|crew|cybercriminal|criminal)s?\s+(?:has\s+|have\s+|had\s+)?(?:leaked|dumped|published|posted|released)\b(?![^.!?]*\b(?:for sale|selling|sells|sold|offer(?:s|ed|ing)?|asking|price|bitcoin|claim(?:s|ed|ing)?|purport(?:s|ed|edly)?|allegedly)\b)/i;
+
+/** Two statements each attributed to a source of its own ("according to Video Games Chronicle", "Chappell told Threatpost"). */
+function twoSources(a: Stated, b: Stated): boolean {
+  return a.who !== undefined && b.who !== undefined && a.who !== b.who && !sameOrg(a.who, b.who);
+}
 
 /** One organisation under two keys of one article ("corvane" and "corvane wireless"). */
 function sameOrg(a: string, b: string | undefined): boolean {
@@ -409,7 +419,7 @@ function stated(index: CorpusIndex, uri: string, figure: Figure): Stated {
   // What a gang demands is its demand, not a claim about someone else's count: "REvil demanded $70 million".
   const demand = figure.noun === 'ransom' || figure.noun === 'demand';
   if (attribution && (CLAIMANTS.test(attribution.who) || (attribution.key !== undefined && actors.has(attribution.key))) && !demand) claimant = true;
-  else if ((ACTOR_SUBJECT.test(sentence.slice(0, Math.min(at, 200))) && !demand) || words?.doubt) {
+  else if ((ACTOR_SUBJECT.test(sentence.slice(0, Math.min(at, 200))) && !demand && !ACTOR_PUBLISHED.test(sentence)) || words?.doubt) {
     claimant = true;
     if (attribution && own && words?.doubt) voice = { by: attribution.who, how: 'doubts' };
     else if (attribution && reports(facts, ref, attribution)) voice = { by: attribution.who, how: 'reports' };
@@ -909,9 +919,10 @@ class Judge {
       if (isRevision(me, o)) return 'revision';
       if (supersededBetween(o, me, all, fig)) return 'revision';
       // This article gives the other value too ("around 400" on Wednesday, then 483): it tells the count's story, not a rival one.
-      if (o.uri !== uri && all.some((p) => p.uri === uri && p.figure !== fig && !p.claimant && agree(p.figure, o.figure))) return 'revision';
+      // Not when two sources it names give the two (ThreatPost's Twitch story: VGC's 125GB, Chappell's 128GB): then they differ.
+      if (o.uri !== uri && all.some((p) => p.uri === uri && p.figure !== fig && !p.claimant && agree(p.figure, o.figure) && !twoSources(p, me))) return 'revision';
       // And the other way round: the other article gives this value too, so its other value is a step of its story.
-      if (o.uri !== uri && !o.claimant && sameValue.some((p) => p.uri === o.uri && p.figure !== o.figure)) return 'revision';
+      if (o.uri !== uri && !o.claimant && sameValue.some((p) => p.uri === o.uri && p.figure !== o.figure && !twoSources(p, o))) return 'revision';
       if (addsUp(fig, o.figure, all)) return 'part';
       // A rival statement: across articles, at least one side speaks of the breach; within one, both do, and neither is
       // a part or a total ("a second piece of malware … 900,000 customers", "of those, 150,000", "a total of 632,171 records").
@@ -922,7 +933,7 @@ class Judge {
       if (!o.claimant && sameValue.some((p) => p !== o && isRevision(p, o))) return 'revision';
       // Two sources the article names, each with its value ("according to Video Games Chronicle … a 125GB torrent",
       // "Chappell told Threatpost that the 128GB torrent"): the article reports that they differ, it does not contradict itself.
-      if (o.uri === uri && me.who !== undefined && o.who !== undefined && me.who !== o.who && !sameOrg(me.who, o.who)) return 'sources-differ';
+      if (o.uri === uri && twoSources(me, o)) return 'sources-differ';
       return 'conflicts';
     };
     // Two figures of one sentence state a relation (part and whole, before and after), not two claims.
