@@ -472,6 +472,12 @@ describe('entities: acronyms', function () {
     assert.ok(x.byName('Cybersecurity and Infrastructure Security Agency').aliases.includes('CISA'));
   });
 
+  it('a name is not taken for a common word of the article that merely shares its first and last letters and length ("Satnam" and "system")', function () {
+    const x = extract('Satnam Narang, staff research engineer at Tenable, said the system was patched. Narang added that the flaw was serious.');
+    assert.strictEqual(x.byName('Satnam Narang').kind, 'person');
+    assert.deepStrictEqual(x.texts('Satnam Narang'), ['Satnam Narang', 'Narang']);
+  });
+
   it('the ACRONYMS table names an acronym used alone, in every article', function () {
     const x = extract('He sued the FBI and the CIA. The FBI declined to comment.');
     assert.deepStrictEqual(x.texts('Federal Bureau of Investigation'), ['FBI', 'FBI']);
