@@ -513,6 +513,10 @@ describe('publisher promotions', function () {
     assert.ok(!names.some((n) => /Getty|Romero/.test(n)), JSON.stringify(names));
     assert.ok(f.sentences.some((x) => x.text.startsWith('Twitter said on Wednesday')), JSON.stringify(f.sentences.map((x) => x.text)));
     assert.deepStrictEqual(f.figures.map((x) => x.text), ['50,000', '3,000']);
+    // A picture agency's name alone under the photo, with the words in the next paragraph (ZDNet's deals).
+    const g = facts([STORY, '![sale-304757-article-image.jpg](https://example.com/s.jpg)\n StackCommerce\n ', 'Some of the most elite careers in tech are in cybersecurity.'].join('\n\n'));
+    assert.ok(!g.entities.some((e) => /StackCommerce/.test(e.name)), JSON.stringify(g.entities.map((e) => e.name)));
+    assert.ok(!g.sentences.some((x) => /StackCommerce/.test(x.text)), JSON.stringify(g.sentences.map((x) => x.text)));
   });
 
   it('nor are a call for comments after questions to the reader, and The DFIR Report\'s services; a story that asks for comments stays', function () {

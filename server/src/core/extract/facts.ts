@@ -93,12 +93,16 @@ function asks(text: string): boolean {
   return text[k] === '?';
 }
 
-/** A photo credit's line: "Image: Getty Images", "(Image: StackCommerce)", "Image: Asha Barbaschow/ZDNet". */
-const CREDIT_LINE = /^[ \t]*\(?(?:image|photo|credit|picture)s?(?: credit)?:[^\n]{1,120}\n/i;
+/**
+ * A photo credit's line: "Image: Getty Images", "(Image: StackCommerce)", "Image: Asha Barbaschow/ZDNet"; or a
+ * picture agency's name alone on the line under the photo ("StackCommerce" under ZDNet's deals, 19 articles,
+ * which made it the most cited organisation of those stories).
+ */
+const CREDIT_LINE = /^[ \t]*(?:\(?(?:image|photo|credit|picture)s?(?: credit)?:[^\n]{1,120}|(?:StackCommerce|Getty Images|Shutterstock|iStock(?:photo)?|Unsplash|Pexels))[ \t]*(?:\n|$)/i;
 
 /**
  * Where the words of a paragraph's first sentence begin when a photo's credit
- * line stands before them (after the photo itself): 0 when none does. ZDNet
+ * line stands before them (after the photo itself): 0 when none does, its length when no words follow. ZDNet
  * puts "Image: Getty Images" between a story's photo and its first words, in
  * 153 real articles, and the credit was read as the sentence's opening.
  */
@@ -108,7 +112,8 @@ function creditEnd(text: string): number {
   if (!m) return 0;
   let end = i + m[0].length;
   while (end < text.length && /\s/.test(text[end])) end++;
-  return end < text.length ? end : 0;
+  // Nothing after the credit: the sentence is the photo and its credit, with no words.
+  return end;
 }
 
 /** An image glued to the end of a sentence by the scrape ("…zero days.![Threatpost Webinar Series](…)Worried about…"). */
@@ -181,6 +186,7 @@ function readBlocks(article: Article): Blocks {
       for (const s of b.sentences) {
         // A photo's credit line before the first words ("![…](…)\n Image: Getty Images\n Twitter said …") is no part of them.
         const credit = s === b.sentences[0] ? creditEnd(s.text) : 0;
+        if (credit > 0 && credit >= s.text.length) continue;
         if (credit > 0 && s.span.end <= cut) sentences.push({ span: { start: s.span.start + credit, end: s.span.end }, text: s.text.slice(credit), where: 'body' });
         else if (s.span.end <= cut) sentences.push({ span: s.span, text: s.text, where: 'body' });
         else if (s.span.start < cut) {
