@@ -52,9 +52,10 @@ const CALL_FIRST = /^[\s*_[]*(?:register|check out our free)\b/i;
  * articles), "please follow me on Twitter", "SEE: [another story]", a
  * script's `window.x.y(` call, The DFIR Report's "We offer multiple services
  * including a Threat Feed service which tracks … Cobalt Strike, Metasploit,
- * Empire, PoshC2" (under 15 of its reports).
+ * Empire, PoshC2" (under 15 of its reports), and its credits ("Analysis and reporting completed by
+ * [@kostastsale](…) … Reviewed by @TheDFIRReport": its analysts' handles were the most named of its reports).
  */
-const FURNITURE = /^[\s*_[]*(?:(?:have a tip\?[\s*_]*)?get in touch securely\b|(?:be sure to|please|you can) follow (?:me|us|my)\b|enjoy additional insights from\b|let us know your thoughts\b|see:[\s*_]*\[|window\.\w+\.\w+\(|we offer multiple services\b)/i;
+const FURNITURE = /^[\s*_[]*(?:(?:have a tip\?[\s*_]*)?get in touch securely\b|(?:be sure to|please|you can) follow (?:me|us|my)\b|enjoy additional insights from\b|let us know your thoughts\b|see:[\s*_]*\[|window\.\w+\.\w+\(|we offer multiple services\b|analysis and reporting completed by\b|reviewed by\s+\[?@)/i;
 
 /** A writer's call for comments: "Share in the comments below or follow me on Twitter to continue the conversation: @JonLClay". */
 const CALL_FOR_COMMENTS = /\b(?:share|let (?:us|me) know|talk to us)\b[^.!?]{0,40}\bin the comments below\b/i;
