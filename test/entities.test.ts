@@ -679,6 +679,12 @@ describe('entities: words that are not names', function () {
     assert.strictEqual(x.byName('Threatpost').kind, 'outlet');
   });
 
+  it('outlets the real corpus cites are outlets, not organisations or people ("Der Spiegel", "Venture Beat"); a Fortune 500 firm is no outlet', function () {
+    const x = extract('CNBC reported the attack first. The company told PCMag that it was hit, as Der Spiegel and Venture Beat reported. A Fortune 500 firm was hit too.');
+    for (const name of ['CNBC', 'PCMag', 'Der Spiegel', 'VentureBeat']) assert.strictEqual(x.byName(name).kind, 'outlet', name);
+    assert.ok(!x.entities.some((e) => e.kind === 'outlet' && /fortune/i.test(e.name)), JSON.stringify(x.entities.map((e) => [e.name, e.kind])));
+  });
+
   it('is deterministic: the same text gives the same entities twice', function () {
     const text = seed('000');
     assert.deepStrictEqual(extractText(text), extractText(text));
