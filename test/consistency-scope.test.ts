@@ -265,6 +265,15 @@ describe('figure consistency: scope and rules', function () {
     assert.ok(sold.some(([c, f]) => c === 'figure.disputed' && f === '128 million'), JSON.stringify(sold));
   });
 
+  it('what the owner confirms of an attack is no claim of the attacker\'s, unless the sentence calls it one', function () {
+    const other = { source: 'Wire', date: 'Aug. 31, 2021', body: 'Verizon said $19 million was stolen in the breach.' };
+    const [, confirmed] = check(other, { source: 'Post', date: 'Aug. 31, 2021', body: 'The attacker was able to steal $29 million in the breach before being discovered, Verizon confirmed.' });
+    assert.ok(!confirmed.some(([c]) => c === 'figure.disputed'), JSON.stringify(confirmed));
+    assert.ok(confirmed.some(([c, f]) => c === 'figure.conflict' && f === '$29 million'), JSON.stringify(confirmed));
+    const [, claimed] = check(other, { source: 'Post', date: 'Aug. 31, 2021', body: 'The attacker claims to have stolen $29 million in the breach, Verizon said.' });
+    assert.ok(claimed.some(([c, f]) => c === 'figure.disputed' && f === '$29 million'), JSON.stringify(claimed));
+  });
+
   it('an article giving two values from two sources it names tells no story over time to another article', function () {
     const both = { source: 'ThreatPost', date: 'Oct. 6, 2021', body: 'According to the Video Games Chronicle, 125 million Twitch accounts were affected by the breach.\n\nJames Chappell told Threatpost that 128 million Twitch accounts were affected by the breach.' };
     const [, other] = diagnose(both, { source: 'Wire', date: 'Oct. 7, 2021', body: 'Twitch said 125 million accounts were affected by the breach.' });

@@ -419,7 +419,9 @@ function stated(index: CorpusIndex, uri: string, figure: Figure): Stated {
   // What a gang demands is its demand, not a claim about someone else's count: "REvil demanded $70 million".
   const demand = figure.noun === 'ransom' || figure.noun === 'demand';
   if (attribution && (CLAIMANTS.test(attribution.who) || (attribution.key !== undefined && actors.has(attribution.key))) && !demand) claimant = true;
-  else if ((ACTOR_SUBJECT.test(sentence.slice(0, Math.min(at, 200))) && !demand && !ACTOR_PUBLISHED.test(sentence)) || words?.doubt) {
+  // "The attacker was able to steal nearly $29 million …, Cream Finance confirmed": what the owner confirms of the attack
+  // is no claim, unless the sentence says it is one or doubts it.
+  else if ((ACTOR_SUBJECT.test(sentence.slice(0, Math.min(at, 200))) && !demand && !ACTOR_PUBLISHED.test(sentence) && !(own && !words?.claim)) || words?.doubt) {
     claimant = true;
     if (attribution && own && words?.doubt) voice = { by: attribution.who, how: 'doubts' };
     else if (attribution && reports(facts, ref, attribution)) voice = { by: attribution.who, how: 'reports' };
