@@ -447,6 +447,16 @@ describe('figure consistency: scope and rules', function () {
     assert.deepStrictEqual(messages(third, 'figure.conflict'), ['$314 million theft disagrees with $324 million in ZDNet, Feb 3, 2022, stated twice there, and in 1 other article.']);
   });
 
+  it('a page saved twice is named by its file, and told apart from a version saved months later', function () {
+    const link = 'https://example.com/news/best-vpn';
+    const [a, b] = diagnose(
+      { source: 'Wire', date: 'Jul. 14, 2021', link, body: 'Verizon said 277 customers were affected by the breach.' },
+      { source: 'Wire', date: 'Jan. 12, 2022', link, body: 'Verizon said 277 customers were affected by the breach.' },
+    );
+    assert.deepStrictEqual(messages(a, 'corpus.duplicate'), ['The same article (same Link) is also saved as another file, 1.txt, dated Jan 12, 2022 (a later version of the page?). Only one of them is compared with other articles; keep the one you want and delete the others.']);
+    assert.match(messages(b, 'corpus.duplicate')[0], /another file, 0\.txt, dated Jul 14, 2021 \(an earlier version of the page\?\)\./);
+  });
+
   it('one article saved in two files counts once: its copy is neither a rival nor a revision', function () {
     const link = 'https://example.com/news/the-same-story';
     const copy = { source: 'Wire', date: 'Dec. 3, 2021', link, body: 'Verizon said 277 customers were affected by the breach.\n\nThe company later said the number was around 100 customers.' };

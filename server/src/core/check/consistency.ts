@@ -1285,9 +1285,17 @@ function checkDuplicate(index: CorpusIndex, uri: string, out: Diagnostic[]): voi
   // A draft (`isDraft`) is no copy another article is told of; a draft is told of the saved copies.
   const others = index.docsByLink(f.link).filter((u) => u !== uri && !index.isDraft(u));
   if (!others.length) return;
+  // What the writer needs: which files, and whether one is another version of the page (saved months apart) or a copy.
+  const name = (u: string) => { try { return decodeURIComponent(u.slice(u.lastIndexOf('/') + 1)); } catch { return u.slice(u.lastIndexOf('/') + 1); } };
+  const version = (u: string) => {
+    const d = index.get(u)!.facts.date;
+    if (d === undefined || f.date === undefined || Math.abs(d - f.date) < DAY) return '';
+    return `, dated ${formatDate(shownDay(index.get(u)!.facts, d))} (${d < f.date ? 'an earlier' : 'a later'} version of the page?)`;
+  };
+  const listedFiles = others.length === 1 ? `another file, ${name(others[0])}${version(others[0])}` : `${others.length} other files (${others.slice(0, 3).map(name).join(', ')}${others.length > 3 ? ', …' : ''})`;
   out.push(diag('corpus.duplicate', f.linkSpan,
-    `The same article (same Link) is also saved as ${others.length === 1 ? 'another file' : `${others.length} other files`}; its figures count once.`,
-    [], others.map((o) => ({ uri: o, span: index.get(o)!.facts.linkSpan ?? { start: 0, end: 0 }, message: 'The same Link.' }))));
+    `The same article (same Link) is also saved as ${listedFiles}. Only one of them is compared with other articles; keep the one you want and delete the others.`,
+    [], others.map((o) => ({ uri: o, span: index.get(o)!.facts.linkSpan ?? { start: 0, end: 0 }, message: `The same Link${version(o) ? ` (dated ${formatDate(shownDay(index.get(o)!.facts, index.get(o)!.facts.date))})` : ''}.` }))));
 }
 
 /** Articles further apart than this carry the same words for different events (see `checkQuotes`). */
