@@ -679,6 +679,15 @@ describe('entities: words that are not names', function () {
     assert.strictEqual(x.byName('Threatpost').kind, 'outlet');
   });
 
+  it('a known office whose name goes on after "and" is read whole; two names joined by "and" stay two', function () {
+    const x = extract('The Department of Housing and Urban Development was hit. The National Center for Missing and Exploited Children (NCMEC) said so, as did the Office of Management and Budget. Microsoft and Google said so. It broke the Computer Fraud and Abuse Act.');
+    for (const name of ['Department of Housing and Urban Development', 'National Center for Missing and Exploited Children', 'Office of Management and Budget']) assert.strictEqual(x.byName(name).kind, 'organisation', name);
+    assert.ok(x.byName('National Center for Missing and Exploited Children').aliases.includes('NCMEC'));
+    assert.strictEqual(x.byName('Computer Fraud and Abuse Act').kind, 'other');
+    assert.ok(x.byName('Microsoft') && x.byName('Google'));
+    assert.ok(!x.entities.some((e) => /^(?:Exploited Children|Department of Housing|Urban Development)$/.test(e.name)), JSON.stringify(x.entities.map((e) => e.name)));
+  });
+
   it('outlets the real corpus cites are outlets, not organisations or people ("Der Spiegel", "Venture Beat"); a Fortune 500 firm is no outlet', function () {
     const x = extract('CNBC reported the attack first. The company told PCMag that it was hit, as Der Spiegel and Venture Beat reported. A Fortune 500 firm was hit too.');
     for (const name of ['CNBC', 'PCMag', 'Der Spiegel', 'VentureBeat']) assert.strictEqual(x.byName(name).kind, 'outlet', name);

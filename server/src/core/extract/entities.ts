@@ -112,7 +112,9 @@ for (const [acr, exp] of ACRONYMS) {
   EXPANSION_KIND.set(lower, PLACES.has(lower) ? 'place' : OUTLETS.has(lower) ? 'outlet' : 'organisation');
   if (acr.replace(/\./g, '').length >= 2) ACRONYMS_OF.set(lower, [...(ACRONYMS_OF.get(lower) ?? []), acr]);
 }
-for (const name of [...OUTLETS.keys(), ...PLACES, ...KNOWN_ORGS, ...EXPANSION_KIND.keys()]) if (name.includes(' ')) KNOWN_PHRASES.add(name);
+for (const name of [...OUTLETS.keys(), ...PLACES, ...KNOWN_ORGS, ...PRODUCTS, ...EXPANSION_KIND.keys()]) if (name.includes(' ')) KNOWN_PHRASES.add(name);
+/** The longest known name that goes on after "and", in words ("national center for missing and exploited children"). */
+const KNOWN_AND_WORDS = Math.max(...[...KNOWN_PHRASES].filter((p) => p.includes(' and ')).map((p) => p.split(' ').length));
 
 // Character classes by UTF-16 code unit: letters are ASCII and Latin-1/Latin
 // Extended-A/B (not × and ÷), capitals are A–Z and À–Þ.
@@ -698,6 +700,22 @@ function spelledBefore(tokens: Token[], at: number, acronym: string): boolean {
   return k < 0;
 }
 
+/**
+ * Where a known name that runs through the "and" at `and` ends ("Office of Management and Budget"), when one
+ * starting at or after `from` does; else `and`.
+ */
+function knownThroughAnd(tokens: Token[], from: number, and: number): number {
+  for (let s = Math.max(from, and - KNOWN_AND_WORDS); s < and; s++) {
+    let phrase = tokens[s].lower;
+    for (let k = s + 1; k < tokens.length && k - s < KNOWN_AND_WORDS; k++) {
+      if (k > and && tokens[k].brokenBefore) break;
+      phrase += ` ${tokens[k].lower}`;
+      if (k > and && KNOWN_PHRASES.has(phrase)) return k + 1;
+    }
+  }
+  return and;
+}
+
 /** Tokens [a, b) of a run, with the cues around them, as a candidate (or none). */
 function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePerson = false): void {
   const tokens = st.tokens;
@@ -844,6 +862,9 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
         continue;
       }
       if (tj.lower === 'and' && next && next.name) {
+        // A known name that goes on after "and": "Department of Housing and Urban Development".
+        const known = knownThroughAnd(tokens, i, j);
+        if (known > j) { j = known; continue; }
         // "Securities and Exchange Commission", not "FBI, CIA and Justice Department".
         // A brand after "and" starts a name of its own: "Forescout Research Labs and JFrog Security Research".
         const next2 = tokens[j + 2];

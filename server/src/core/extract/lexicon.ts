@@ -142,6 +142,12 @@ export const KNOWN_ORGS = new Set([
   // Written as people are ("Bad Packets said", "Morgan Stanley"): firms, banks and newsrooms.
   'palo alto', 'bad packets', 'safety detectives', 'munich re', 'forbidden stories', 'morgan stanley', 'neiman marcus',
   'royal dutch shell', 'northrop grumman', 'booz allen hamilton', 'welch allyn',
+  // Offices whose name goes on after "and" (they were cut there: "Department of Housing", "National Center for Missing").
+  'department of housing and urban development', 'office of management and budget', 'national center for missing and exploited children',
+  'institute for security and technology', 'department of health and human services', 'centers for disease control and prevention',
+  'immigration and customs enforcement', 'customs and border protection', 'food and drug administration',
+  'national institute of standards and technology', 'global research and analysis team', 'department of science and technology',
+  'ministry of electronics and information technology', 'federal office for information security',
 ]);
 
 /**
@@ -150,6 +156,8 @@ export const KNOWN_ORGS = new Set([
  * "Log4j"); lower-case. Their makers are in `KNOWN_ORGS`.
  */
 export const PRODUCTS = new Set([
+  // Laws the trade names like products.
+  'computer fraud and abuse act',
   'windows', 'windows server', 'linux', 'android', 'ios', 'ipados', 'macos', 'chrome', 'chromium', 'firefox', 'safari',
   'microsoft office', 'office 365', 'microsoft 365', 'outlook', 'exchange server', 'microsoft exchange', 'sharepoint',
   'onedrive', 'active directory', 'azure', 'azure ad', 'log4j', 'log4shell', 'log4j2', 'wordpress', 'java', 'javascript',
