@@ -214,6 +214,18 @@ describe('an organisation named otherwise in other articles', function () {
   });
 });
 
+describe('an organisation spelled with and without a space', function () {
+  it('references on "Red Canary" list "RedCanary" of another article', function () {
+    const docs = [
+      article(1, '2021-08-01', 'Security firm Red Canary said the attack was new. Red Canary found it.'),
+      article(2, '2021-08-02', 'Security firm RedCanary said the malware was old, RedCanary said.'),
+    ];
+    const index = indexOf(docs);
+    const found = references(index, docs[0].uri, docs[0].text.indexOf('Red Canary') + 1).map((l) => docs.find((d) => d.uri === l.uri)!.text.slice(l.span.start, l.span.end));
+    assert.ok(found.includes('Red Canary') && found.includes('RedCanary'), JSON.stringify(found));
+  });
+});
+
 describe('completion of Information fields', function () {
   it('after "+ Author:", names that start with what is typed come before names that only hold it, whatever their counts', function () {
     const byline = (n: number, author: string) => {

@@ -126,6 +126,11 @@ export interface DocSummary {
   keyed: string[];
 }
 
+/** A key's letters and digits only: "trend micro" and "trendmicro", "check point" and "checkpoint" are one. */
+function squashKey(key: string): string {
+  return key.replace(/[\s\-.]+/g, '');
+}
+
 /** "victim.country.name=Israel" once per article, from `[[victim.country.name= Israel]]`; none with no key or value. */
 function keyedTags(tags: DocFacts['tags']): string[] {
   const out = new Set<string>();
@@ -577,6 +582,8 @@ export class CorpusIndex {
   private readonly entities = new Map<string, EntityEntry>();
   /** Entity keys by their `corporateBase`, where it differs: who a subject's figures belong to. */
   private readonly byBase: UriSets = new Map();
+  /** Entity keys by their letters without spaces and hyphens ("trend micro" and "trendmicro"), for `family`. */
+  private readonly bySquash: UriSets = new Map();
   private readonly byMeasure: UriSets = new Map();
   private readonly byLink: UriSets = new Map();
   /**
@@ -660,6 +667,7 @@ export class CorpusIndex {
         this.entities.set(e.key, entry);
         const base = corporateBase(e.key);
         if (base !== e.key) addTo(this.byBase, base, e.key);
+        addTo(this.bySquash, squashKey(e.key), e.key);
       }
       // One copy of each name across the corpus: summaries arrive as fresh strings (from a worker or the cache).
       e.key = entry.key;
@@ -708,6 +716,7 @@ export class CorpusIndex {
         this.entities.delete(e.key);
         const base = corporateBase(e.key);
         if (base !== e.key) removeFrom(this.byBase, base, e.key);
+        removeFrom(this.bySquash, squashKey(e.key), e.key);
       } else this.settle(entry);
     }
     for (const m of f.measures) removeFrom(this.byMeasure, m, uri);
@@ -778,7 +787,7 @@ export class CorpusIndex {
 
   /**
    * The other entities one organisation is named as across articles, by `corporateBase`: "Lazarus Group" in one
-   * story and "Lazarus" in another, "Robinhood Markets" and "Robinhood". Never people or places (two people
+   * story and "Lazarus" in another, "Robinhood Markets" and "Robinhood"; and by its letters ("TrendMicro"). Never people or places (two people
    * share a surname; "Palo Alto Networks" is no place). Most-named first.
    */
   family(key: string): EntityEntry[] {
@@ -795,6 +804,11 @@ export class CorpusIndex {
     };
     consider(base);
     for (const k of this.byBase.get(base)?.keys() ?? []) consider(k);
+    // The same letters spaced otherwise: "TrendMicro" and "Trend Micro", "CheckPoint" and "Check Point".
+    for (const k of this.bySquash.get(squashKey(key))?.keys() ?? []) {
+      const x = k === key ? undefined : this.entities.get(k);
+      if (x && x.kind !== 'person' && x.kind !== 'place' && !out.includes(x)) out.push(x);
+    }
     return out.sort((a, b) => b.docs.size - a.docs.size || (a.key < b.key ? -1 : 1));
   }
 
