@@ -414,6 +414,14 @@ describe('figure consistency: scope and rules', function () {
       { source: 'Daily', date: 'Oct. 9, 2021', body: 'Twitch said on Oct. 9 that 125 million accounts were affected by the breach.' },
     );
     assert.deepStrictEqual(messages(back, 'figure.revision'), ['The number of accounts was revised over time: 125 million (Oct 5, 2021) → 135 million (Oct 7, 2021) → 125 million (Oct 9, 2021).']);
+    // A value that agrees with the one told before it is no step: "nearly 500" then 483.
+    const [, hedged] = diagnose(
+      { source: 'Wire', date: 'Jan. 17, 2022', body: 'Verizon said on Jan. 17 that 300 users were affected by the breach.' },
+      { source: 'Post', date: 'Jan. 19, 2022', body: 'Verizon said on Jan. 19 that about 400 users were affected by the breach.' },
+      { source: 'Daily', date: 'Jan. 20, 2022', body: 'Verizon said on Jan. 20 that nearly 500 users were affected by the breach.' },
+      { source: 'Times', date: 'Jan. 21, 2022', body: 'Verizon said on Jan. 21 that 483 users were affected by the breach.' },
+    );
+    assert.deepStrictEqual(messages(hedged, 'figure.revision'), ['The number of users was revised over time: 300 (Jan 17, 2022) → about 400 (Jan 19, 2022) → nearly 500 (Jan 20, 2022).']);
   });
 
   it('"the $2.8 billion" takes up a part the article gave before: no rival of the total', function () {

@@ -1135,18 +1135,25 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
  * it is a step ("50m → 40m → 50m").
  */
 function storySteps(index: CorpusIndex, sorted: Stated[]): string[] {
+  // A value that agrees with one already told is told already: "nearly 500" of Jan 20 and 483 of Jan 21 are one step
+  // (Crypto.com's read "483 → about 400 → nearly 500 → 483"). Unless that leaves no story to tell.
+  const agreeing = stepsBy(index, sorted, (a, b) => a.figure.value === b.figure.value || agree(a.figure, b.figure));
+  return agreeing.length >= 2 ? agreeing : stepsBy(index, sorted, (a, b) => a.figure.value === b.figure.value);
+}
+
+function stepsBy(index: CorpusIndex, sorted: Stated[], same: (a: Stated, b: Stated) => boolean): string[] {
   const steps: string[] = [];
-  let current = new Set<number>();
+  let current: Stated[] = [];
   for (let i = 0; i < sorted.length;) {
     const day = formatDate(shownDay(index.get(sorted[i].uri)!.facts, sorted[i].when));
     const said: Stated[] = [];
     for (; i < sorted.length && formatDate(shownDay(index.get(sorted[i].uri)!.facts, sorted[i].when)) === day; i++) {
-      if (!said.some((s) => s.figure.value === sorted[i].figure.value)) said.push(sorted[i]);
+      if (!said.some((s) => same(s, sorted[i]))) said.push(sorted[i]);
     }
-    const fresh = said.filter((s) => !current.has(s.figure.value));
+    const fresh = said.filter((s) => !current.some((c) => same(c, s)));
     if (!fresh.length) continue;
     for (const s of fresh) steps.push(`${inline(s.figure.text)} (${day})`);
-    current = new Set(said.map((s) => s.figure.value));
+    current = said;
   }
   return steps;
 }
