@@ -1135,9 +1135,9 @@ export function checkConsistency(index: CorpusIndex, uri: string): Diagnostic[] 
  * it is a step ("50m → 40m → 50m").
  */
 function storySteps(index: CorpusIndex, sorted: Stated[]): string[] {
-  // A value that agrees with one already told is told already: "nearly 500" of Jan 20 and 483 of Jan 21 are one step
+  // A hedged value that agrees with one already told is told already: "nearly 500" of Jan 20 and 483 of Jan 21 are one step
   // (Crypto.com's read "483 → about 400 → nearly 500 → 483"). Unless that leaves no story to tell.
-  const agreeing = stepsBy(index, sorted, (a, b) => a.figure.value === b.figure.value || agree(a.figure, b.figure));
+  const agreeing = stepsBy(index, sorted, (a, b) => a.figure.value === b.figure.value || ((a.figure.hedge !== undefined || b.figure.hedge !== undefined) && agree(a.figure, b.figure)));
   return agreeing.length >= 2 ? agreeing : stepsBy(index, sorted, (a, b) => a.figure.value === b.figure.value);
 }
 
