@@ -679,6 +679,12 @@ describe('entities: words that are not names', function () {
     assert.strictEqual(x.byName('Threatpost').kind, 'outlet');
   });
 
+  it('a person\'s name starts at the first name, not at the title\'s last word before it ("Cybersecurity Eva Galperin")', function () {
+    const x = extract('EFF Director of Cybersecurity Eva Galperin said the app was dangerous. Galperin added more.');
+    assert.strictEqual(x.byName('Eva Galperin').kind, 'person');
+    assert.ok(!x.entities.some((e) => /Cybersecurity Galperin/.test(e.name)), JSON.stringify(x.entities.map((e) => e.name)));
+  });
+
   it('a known office whose name goes on after "and" is read whole; two names joined by "and" stay two', function () {
     const x = extract('The Department of Housing and Urban Development was hit. The National Center for Missing and Exploited Children (NCMEC) said so, as did the Office of Management and Budget. Microsoft and Google said so. It broke the Computer Fraud and Abuse Act.');
     for (const name of ['Department of Housing and Urban Development', 'National Center for Missing and Exploited Children', 'Office of Management and Budget']) assert.strictEqual(x.byName(name).kind, 'organisation', name);

@@ -1338,7 +1338,21 @@ function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: strin
       const last = generation ? n - 2 : n - 1;
       let surname = last;
       while (surname > 1 && SURNAME_PARTICLES.has(c.tokens[surname - 1].lower)) surname--;
-      const short = `${c.tokens[0].text} ${joinTexts(c.tokens, surname, last + 1)}${generation}`;
+      // "Secretary of Commerce Gina Raimondo": the person starts at her first name, not at "Commerce".
+      // Only past words that name no one ("Commerce", "Cybersecurity", "Information"), not a name's own first word
+      // ("Lim Jock Hoi" is no Jock Hoi).
+      let first = 0;
+      if (!isFirstName(c.tokens[0].lower) && !isCommonFirstName(c.tokens[0].lower)) {
+        for (let k = 1; k < surname; k++) {
+          const w = c.tokens[k - 1].lower;
+          // A first name of the short list is strong enough alone ("Commerce Gina Raimondo"); one of the long list
+          // only after words that name no one.
+          if (isFirstName(c.tokens[k].lower)) { first = k; break; }
+          if (!(ORG_WORDS.has(w) || ORG_SUFFIXES.has(w) || THING_WORDS.has(w) || ROLE_WORDS.has(w) || JARGON.has(w) || isDemonym(w) || SMALL_WORDS[smallWordHash(w)] === smallStamp)) break;
+          if (isCommonFirstName(c.tokens[k].lower)) { first = k; break; }
+        }
+      }
+      const short = `${c.tokens[first].text} ${joinTexts(c.tokens, surname, last + 1)}${generation}`;
       key = entityKey(short);
       display = short;
       if (surname < last) {
