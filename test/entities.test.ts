@@ -679,6 +679,12 @@ describe('entities: words that are not names', function () {
     assert.strictEqual(x.byName('Threatpost').kind, 'outlet');
   });
 
+  it('"to handle" is a verb and the trade\'s words are no handles: "equipped to handle DGA domain attempts", "username, PIN"', function () {
+    const x = extract('Mounir Hahad, head of Juniper Threat Labs, said the tool is equipped to handle DGA domain attempts. Users need a username, PIN, and password, Hahad said.');
+    assert.deepStrictEqual(x.byName('Mounir Hahad').aliases, ['Hahad']);
+    assert.ok(!x.entities.some((e) => e.kind === 'handle'), JSON.stringify(x.entities.map((e) => [e.name, e.kind])));
+  });
+
   it('a person\'s name starts at the first name, not at the title\'s last word before it ("Cybersecurity Eva Galperin")', function () {
     const x = extract('EFF Director of Cybersecurity Eva Galperin said the app was dangerous. Galperin added more.');
     assert.strictEqual(x.byName('Eva Galperin').kind, 'person');

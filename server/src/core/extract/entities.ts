@@ -1558,12 +1558,14 @@ function addHandles(draft: Draft, sentences: Sentence[], read: ReadSentences, su
       if (i + 1 < toks.length && toks[i].lower === toks[i + 1].lower) continue;
       const handles: Token[] = [];
       let cued = false;
-      if (HANDLE_CUES.has(t.lower)) {
+      // A cue is a noun: "equipped to handle DGA domain attempts" names no handle.
+      if (HANDLE_CUES.has(t.lower) && !(i > 0 && VERB_BEFORE.has(toks[i - 1].lower))) {
         cued = true;
         for (let j = i + 1; j < toks.length && j <= i + 8; j++) {
           const h = toks[j];
           if (h.lower === 'and' || h.lower === 'or') continue;
-          if (FUNCTION_WORDS.has(h.lower) || (h.brokenBefore && j > i + 1 && !/[,“"]/.test(toks[j - 1].after))) break;
+          // "username, PIN, and One-Time Password": the trade's words, not handles.
+          if (FUNCTION_WORDS.has(h.lower) || isJargon(h) || (h.brokenBefore && j > i + 1 && !/[,“"]/.test(toks[j - 1].after))) break;
           if (/[A-Z].*[A-Z]|[0-9]|^[a-z]+[A-Z]/.test(h.text) || h.text.startsWith('@')) handles.push(h);
           else break;
         }
@@ -1582,6 +1584,9 @@ function addHandles(draft: Draft, sentences: Sentence[], read: ReadSentences, su
   }
   return handleForms;
 }
+
+/** Words before which a handle cue is a verb ("to handle", "can handle"). */
+const VERB_BEFORE = new Set(['to', 'can', 'could', 'will', 'would', 'must', 'should', 'may', 'might', 'cannot', "can't"]);
 
 /** Words that may stand between a name and its handle: "Alon Gal (Under the Breach) (@UnderTheBreach)". */
 const BETWEEN_NAME_AND_HANDLE = new Set(['the', 'of', 'a', 'an', 'and', 'on', 'at', 'aka', 'a.k.a']);

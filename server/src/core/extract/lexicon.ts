@@ -194,6 +194,7 @@ export const JARGON = new Set([
   'e-commerce', 'appsec', 'infosec', 'opsec', 'osint', 'ransomware', 'malware', 'spyware', 'adware', 'phishing',
   'vishing', 'smishing', 'cryptojacking', 'cybersecurity', 'cyberattack', 'cyberattacks', 'zero-day', 'zero-days',
   'trojan', 'trojans', 'backdoor', 'botnet', 'rootkit', 'keylogger', 'infostealer', 'cryptominer', 'proxyware',
+  'dga', 'dgas', 'aslr', 'sase', 'plc', 'plcs', 'rat', 'rats',
 ]);
 
 /** News outlets, by canonical name. Matched case-insensitively; the Source fields of the corpus add more. */
