@@ -23,6 +23,9 @@ import { until, visible, Workbench } from './workbench';
 const SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const SEED = '000_01fe31f0ddfc7e1f.txt';
 const FOLLOWUP = 'followup.txt';
+/** An article whose tags are of the key=value kind: the values key completion offers. */
+const HEIST = 'heist.txt';
+const HEIST_TEXT = '# Heist\n\n## Information:\n+ Source: Wire\n+ Link: https://example.com/heist\n+ Date: 2022-02-01\n+ Author: A. Writer\n\n## Article:\nThe Lazarus Group stole $600 million, Elliptic said.\n\n## Tags:\n### Threat actor:\n[[threatactor.name=Lazarus Group]]\n';
 
 
 describe('VS Code (code-server + Chromium) with the packaged extension', function () {
@@ -58,6 +61,7 @@ describe('VS Code (code-server + Chromium) with the packaged extension', functio
     const newsroom = path.join(dir, 'newsroom');
     fs.mkdirSync(newsroom, { recursive: true });
     fs.writeFileSync(path.join(newsroom, FOLLOWUP), FOLLOWUP_TEXT);
+    fs.writeFileSync(path.join(newsroom, HEIST), HEIST_TEXT);
     profile = await makeProfile(path.join(dir, 'profile'), {
       'editor.gotoLocation.multipleDefinitions': 'goto',
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
@@ -108,7 +112,7 @@ describe('VS Code (code-server + Chromium) with the packaged extension', functio
     // Three seeds (the workspace copy is the bundled one) and the follow-up.
     const text = await until('the status bar counts', async () => {
       const t = await statusItem();
-      return /^4 articles · \d+ entities · /.test(t) ? t : undefined;
+      return /^5 articles · \d+ entities · /.test(t) ? t : undefined;
     });
     assert.match(text, /· \d+ conflicts?$/);
     // The index is kept in the editor's storage for the workspace (a later start restores it), never in the workspace.
@@ -229,6 +233,32 @@ describe('VS Code (code-server + Chromium) with the packaged extension', functio
     await until('the reverted text', async () => !(await wb.editorText()).includes('[[John Binns'));
   });
 
+  it('in a key=value tag, accepting the key asks for the values given it at once', async function () {
+    await wb.open(FOLLOWUP);
+    const tagsLine = FOLLOWUP_TEXT.split('\n').findIndex((l) => l.startsWith('[[T-Mobile]]')) + 1;
+    await wb.goTo(tagsLine, 1);
+    await page.keyboard.press('End');
+    await page.keyboard.type(' [[threatactor.na');
+    const focused = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row.focused');
+    await until('the key, focused', async () => {
+      const t = visible((await focused.allInnerTexts())[0] ?? '');
+      if (t.includes('threatactor.name=')) return t;
+      await page.keyboard.press('Control+Space');
+      return undefined;
+    });
+    await page.keyboard.press('Enter');
+    // No Ctrl+Space here: the list of values comes by itself.
+    const rows = await until('the values', async () => {
+      const r = (await page.locator('.editor-widget.suggest-widget.visible .monaco-list-row').allInnerTexts()).map(visible);
+      return r.some((x) => x.includes('Lazarus Group')) ? r : undefined;
+    });
+    assert.ok(rows.some((x) => x.includes('Lazarus Group')), rows.join('\n'));
+    await page.keyboard.press('Enter');
+    await until('the accepted value', async () => (await wb.editorText()).includes('[[threatactor.name=Lazarus Group]]'));
+    await wb.command('File: Revert File');
+    await until('the reverted text', async () => !(await wb.editorText()).includes('[[threatactor'));
+  });
+
   it('a tag quick fix applies', async function () {
     await wb.open(FOLLOWUP);
     const tagsLine = FOLLOWUP_TEXT.split('\n').findIndex((l) => l.startsWith('[[T-Mobile]]'));
@@ -287,7 +317,7 @@ describe('VS Code (code-server + Chromium) with the packaged extension', functio
     const seen = await until('the spin and the counts', async () => {
       const texts = (await page.evaluate('window.__bdStatus')) as string[];
       const spun = texts.findIndex((t) => t.includes('indexing'));
-      return spun >= 0 && texts.slice(spun).some((t) => /^4 articles · \d+ entities/.test(t)) ? texts : undefined;
+      return spun >= 0 && texts.slice(spun).some((t) => /^5 articles · \d+ entities/.test(t)) ? texts : undefined;
     });
     assert.ok(seen.length >= 2, JSON.stringify(seen));
   });
@@ -348,14 +378,14 @@ describe('VS Code (code-server + Chromium) with the packaged extension', functio
       const p = serverPids();
       return p.length === 1 && p[0] !== before[0] ? p : undefined;
     });
-    await until('the status bar after the restart', async () => /^4 articles/.test(await statusItem()));
+    await until('the status bar after the restart', async () => /^5 articles/.test(await statusItem()));
     // A second crash: restarted again, without a second message.
     process.kill(after[0], 'SIGKILL');
     await until('another language server', async () => {
       const p = serverPids();
       return p.length === 1 && p[0] !== after[0] ? p : undefined;
     });
-    await until('the status bar after the second restart', async () => /^4 articles/.test(await statusItem()));
+    await until('the status bar after the second restart', async () => /^5 articles/.test(await statusItem()));
     await wb.command('Notifications: Show Notifications');
     const listed = page.locator('.notifications-center .notification-list-item', { hasText: 'stopped unexpectedly' });
     await until('the notification center', async () => (await listed.count()) > 0);
