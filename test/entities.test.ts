@@ -686,8 +686,9 @@ describe('entities: words that are not names', function () {
   });
 
   it('a person\'s name starts at the first name, not at the title\'s last word before it ("Cybersecurity Eva Galperin")', function () {
-    const x = extract('EFF Director of Cybersecurity Eva Galperin said the app was dangerous. Galperin added more.');
+    const x = extract('EFF Director of Cybersecurity Eva Galperin said the app was dangerous. Galperin added more. Secretary of Commerce Gina Raimondo said so too.');
     assert.strictEqual(x.byName('Eva Galperin').kind, 'person');
+    assert.strictEqual(x.byName('Gina Raimondo').kind, 'person');
     assert.ok(!x.entities.some((e) => /Cybersecurity Galperin/.test(e.name)), JSON.stringify(x.entities.map((e) => e.name)));
   });
 

@@ -1348,7 +1348,7 @@ function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: strin
           // A first name of the short list is strong enough alone ("Commerce Gina Raimondo"); one of the long list
           // only after words that name no one.
           if (isFirstName(c.tokens[k].lower)) { first = k; break; }
-          if (!(ORG_WORDS.has(w) || ORG_SUFFIXES.has(w) || THING_WORDS.has(w) || ROLE_WORDS.has(w) || JARGON.has(w) || isDemonym(w) || SMALL_WORDS[smallWordHash(w)] === smallStamp)) break;
+          if (!(ORG_WORDS.has(w) || ORG_SUFFIXES.has(w) || THING_WORDS.has(w) || ROLE_WORDS.has(w) || PORTFOLIOS.has(w) || JARGON.has(w) || isDemonym(w) || SMALL_WORDS[smallWordHash(w)] === smallStamp)) break;
           if (isCommonFirstName(c.tokens[k].lower)) { first = k; break; }
         }
       }
@@ -1584,6 +1584,11 @@ function addHandles(draft: Draft, sentences: Sentence[], read: ReadSentences, su
   }
   return handleForms;
 }
+
+/** What a secretary or minister is "of", ending a title before a name: "Secretary of Commerce Gina Raimondo". */
+const PORTFOLIOS = new Set(['commerce', 'defense', 'defence', 'state', 'treasury', 'justice', 'energy', 'health', 'education', 'labor',
+  'labour', 'transportation', 'transport', 'agriculture', 'interior', 'communications', 'information', 'finance', 'trade', 'industry',
+  'security', 'affairs', 'technology', 'innovation', 'science', 'cybersecurity', 'intelligence', 'policy', 'operations', 'research']);
 
 /** Words before which a handle cue is a verb ("to handle", "can handle"). */
 const VERB_BEFORE = new Set(['to', 'can', 'could', 'will', 'would', 'must', 'should', 'may', 'might', 'cannot', "can't"]);
