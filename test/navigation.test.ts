@@ -226,6 +226,18 @@ describe('an organisation spelled with and without a space', function () {
   });
 });
 
+describe('completion of key=value tags', function () {
+  it('offers a value once however its articles case it, as most of them write it, with all their articles', function () {
+    const tagged = (n: number, value: string) => {
+      const a = article(n, '2021-08-01', 'Acme Corp said it was hit.');
+      return { ...a, text: `${a.text}\n## Tags:\n### Threat actor:\n[[threatactor.name=${value}]]\n` };
+    };
+    const index = indexOf([tagged(1, 'lazarus group'), tagged(2, 'LAZARUS GROUP'), tagged(3, 'Lazarus Group'), tagged(4, 'Lazarus Group'), tagged(5, 'Conti')]);
+    const items = complete(index, 'file:///ws/draft.txt', 0, '[[threatactor.name=', '');
+    assert.deepStrictEqual(items.map((i) => [i.label, i.detail]), [['Lazarus Group', 'threatactor.name · 4 articles'], ['Conti', 'threatactor.name · 1 article']]);
+  });
+});
+
 describe('completion of Information fields', function () {
   it('after "+ Author:", names that start with what is typed come before names that only hold it, whatever their counts', function () {
     const byline = (n: number, author: string) => {

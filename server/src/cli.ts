@@ -19,7 +19,7 @@ import { looksLikeArticle } from './core/detect';
 import { applyEdits, applySeverities, diag, type Diagnostic, type SeverityOverrides } from './core/diagnostics';
 import { extractFacts } from './core/extract/facts';
 import { CorpusIndex, dropShadowedSeeds } from './core/index/corpus';
-import { DEFAULT_MAX_BYTES, readArticleFile, readPinsFile, walkArticleFiles, whyUnreadable, type WalkProblem } from './node/fsutil';
+import { DEFAULT_MAX_BYTES, readArticleFile, readConfigFile, walkArticleFiles, whyUnreadable, type WalkProblem } from './node/fsutil';
 import { exclusion, patternProblem } from './node/exclude';
 import { ChunkedWriter, OutputFailed, ReaderGone, writeAllSync, writeJson } from './node/jsonout';
 import { parsePins } from './core/extract/pins';
@@ -310,7 +310,7 @@ async function collect(o: Options): Promise<Run> {
 /** The workspace's pinned entities (`.breachdesk/entities.json`) into the index; its problems as a result of their own. */
 function loadPins(run: Run): FileResult | undefined {
   const pinsFile = path.resolve('.breachdesk', 'entities.json');
-  const read = readPinsFile(pinsFile);
+  const read = readConfigFile(pinsFile);
   if (!read) return undefined;
   if ('problem' in read) return { file: pinsFile, seed: false, diagnostics: fileProblem(run.o, 'config.invalid', read.problem), pinsLines: new LineIndex('') };
   const text = read.text;
@@ -600,7 +600,7 @@ export async function main(argv: string[]): Promise<number> {
 function editorSettings(o: Options): void {
   if (!o.editorSettings) return;
   const file = path.join('.vscode', 'settings.json');
-  const read = readPinsFile(path.resolve(file), 'editor settings');
+  const read = readConfigFile(path.resolve(file), 'editor settings');
   if (!read) return;
   const say = (m: string) => process.stderr.write(`breach-desk: ${file}: ${m}\n`);
   if ('problem' in read) { say(read.problem.replace(/\.$/, '; its breachDesk settings are not used.')); return; }

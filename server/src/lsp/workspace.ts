@@ -16,7 +16,7 @@ import type { DocFacts } from '../core/extract/types';
 import { contentHash, type CorpusCache } from '../node/cache';
 import { analyse, AnalystPool, analystScript, type Job, type Outcome } from '../node/analyst';
 import * as os from 'os';
-import { readArticleFile, readPinsFile, walkArticleFiles, walksInto, type WalkProblem } from '../node/fsutil';
+import { readArticleFile, readConfigFile, walkArticleFiles, walksInto, type WalkProblem } from '../node/fsutil';
 import { packFacts } from '../node/packfacts';
 import { exclusion, relativePath, type Exclusion } from '../node/exclude';
 import { parsePins, type PinProblem } from '../core/extract/pins';
@@ -141,7 +141,7 @@ export function loadPins(index: CorpusIndex, folders: string[]): { file: string;
   const reports: { file: string; text: string; problems: PinProblem[] }[] = [];
   for (const dir of folders) {
     const file = path.join(dir, PINS_FILE);
-    const read = readPinsFile(file);
+    const read = readConfigFile(file);
     if (!read) continue;
     if ('problem' in read) {
       reports.push({ file, text: '', problems: [{ span: { start: 0, end: 0 }, message: read.problem }] });

@@ -172,17 +172,18 @@ export async function walkArticleFiles(roots: string[], symlinks?: Set<string>, 
   return out.sort();
 }
 
-/** The largest pins file read: thousands of pinned names fit in a fraction of it. */
-export const MAX_PINS_BYTES = 2 * 1024 * 1024;
+/** The largest configuration file read (pins, editor settings): thousands of pinned names fit in a fraction of it. */
+export const MAX_CONFIG_BYTES = 2 * 1024 * 1024;
 
 /**
- * The text of a pins file (`.breachdesk/entities.json`, written by whoever shares the workspace),
+ * The text of a configuration file written by whoever shares the workspace (the pins file
+ * `.breachdesk/entities.json`; the editor's `.vscode/settings.json`, which the CLI reads; `what` names it in messages),
  * without a byte order mark; `problem` when it is no regular file (a FIFO would make a read wait for
- * ever) or larger than `MAX_PINS_BYTES`, or cannot be read, or is not UTF-8 text (read as articles are:
+ * ever) or larger than `MAX_CONFIG_BYTES`, or cannot be read, or is not UTF-8 text (read as articles are:
  * a UTF-16 file is no JSON mistake, and Latin-1 bytes would pin a name with U+FFFD in it); undefined
  * when there is none.
  */
-export function readPinsFile(file: string, what = 'pinned entities'): { text: string } | { problem: string } | undefined {
+export function readConfigFile(file: string, what = 'pinned entities'): { text: string } | { problem: string } | undefined {
   let st: fs.Stats;
   try {
     st = fs.statSync(file);
@@ -191,7 +192,7 @@ export function readPinsFile(file: string, what = 'pinned entities'): { text: st
   }
   // A folder is read, and says so as any unreadable file does.
   if (!st.isFile() && !st.isDirectory()) return { problem: `The ${what} file is not a regular file; it is not read.` };
-  if (st.size > MAX_PINS_BYTES) return { problem: `The ${what} file is ${(st.size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_PINS_BYTES / 1024 / 1024} MB it may be; it is not read.` };
+  if (st.size > MAX_CONFIG_BYTES) return { problem: `The ${what} file is ${(st.size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_CONFIG_BYTES / 1024 / 1024} MB it may be; it is not read.` };
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);

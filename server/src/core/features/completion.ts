@@ -212,21 +212,21 @@ function completeValue(index: CorpusIndex, uri: string, offset: number, key: str
     for (const a of [e.name, ...e.aliases]) local.set(a.toLowerCase(), Math.max(n, local.get(a.toLowerCase()) ?? 0));
   }
   const q = typed.trim().toLowerCase();
-  const found: { value: string; n: number; local: number; fit: number }[] = [];
+  // One entry per value however it is cased, under the spelling most articles use.
+  const byValue = new Map<string, { value: string; n: number; top: number; local: number; fit: number }>();
   for (const [tag, n] of index.keyedTags()) {
     if (tag.length <= prefix.length || tag.slice(0, prefix.length).toLowerCase() !== prefix || mine.has(tag.toLowerCase())) continue;
     const value = tag.slice(prefix.length);
     const fit = q ? fitOf(value, q) : 0;
     if (fit > 2) continue;
-    // One spelling per value: the one most articles use.
-    const same = found.find((f) => f.value.toLowerCase() === value.toLowerCase());
+    const lower = value.toLowerCase();
+    const same = byValue.get(lower);
     if (same) {
-      if (n > same.n) same.value = value;
+      if (n > same.top) [same.value, same.top] = [value, n];
       same.n += n;
-      continue;
-    }
-    found.push({ value, n, local: local.get(value.toLowerCase()) ?? 0, fit });
+    } else byValue.set(lower, { value, n, top: n, local: local.get(lower) ?? 0, fit });
   }
+  const found = [...byValue.values()];
   found.sort((a, b) => a.fit - b.fit || b.local - a.local || b.n - a.n || a.value.localeCompare(b.value));
   const closes = lineSuffix.startsWith(']]');
   const replace = { start: offset - typed.length, end: offset };
