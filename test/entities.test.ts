@@ -335,6 +335,21 @@ describe('entities: organisations, outlets, places', function () {
     assert.strictEqual(y.byName('Allan Liska').kind, 'person');
   });
 
+  it('a short name ending in a word of a trade is a company\'s, and HP is one without speaking; a place\'s last word is no surname', function () {
+    // From the real corpus: "JBS Foods" was no organisation (and, named once, no entity), "HP" only where it spoke
+    // ("150 HP printer models" belonged to F-Secure), and "Crystal Valley", a farm cooperative, was a person.
+    const x = extract('REvil hit the meat supplier [JBS Foods](https://threatpost.com/jbs-paid-11m/166767/) and Mitsubishi Electric. '
+      + 'The bugs affect 150 HP printer models. Crystal Valley was hit too. Security researcher Sunjoo Park found it.');
+    for (const n of ['JBS Foods', 'Mitsubishi Electric', 'HP']) assert.strictEqual(x.byName(n).kind, 'organisation', n);
+    assert.notStrictEqual(x.byKey('crystal valley')?.kind, 'person');
+    // "Park" is a surname.
+    assert.strictEqual(x.byName('Sunjoo Park').kind, 'person');
+    // Not a word the article writes in lower case ("customer care" below), nor a product's last word ("Google Cloud").
+    const y = extract('Call Customer Care now. Your customer care team and Google Cloud can help.');
+    assert.notStrictEqual(y.byKey('customer care')?.kind, 'organisation');
+    assert.notStrictEqual(y.byKey('google cloud')?.kind, 'organisation');
+  });
+
   it('organisations by cue, suffix, camel case and hyphen', function () {
     const x = extract('The company hired security firm Mandiant and consulting firm KPMG LLP. A cybersecurity company called Unit221B LLC found it. LinkedIn and T-Mobile were both hit.');
     for (const n of ['Mandiant', 'KPMG LLP', 'Unit221B LLC', 'LinkedIn', 'T-Mobile']) assert.strictEqual(x.byName(n).kind, 'organisation', n);

@@ -107,6 +107,11 @@ describe('entities', function () {
     assert.ok(entity(facts('Acme Pre-Owned said 5 cars were sold. Acme Pre-Owned agreed.'), 'Acme Pre-Owned'));
   });
 
+  it('"150 HP printer models" are HP\'s, not those of the firm that found the bugs (as two real articles were read)', function () {
+    const f = facts('F-Secure researchers found the bugs, F-Secure said. They affect over 150 HP printer models.');
+    assert.strictEqual(figure(f, 'over 150').measure, 'hp|model|');
+  });
+
   it('a figure in a link to another story of the article\'s own site is not its subject\'s (the site read from + Link)', function () {
     const body = 'Acme Corp said on Monday that hackers stole 2 million records. Acme Corp is investigating. '
       + 'Attacks on devices [reached 1.5 billion](https://threatpost.com/iot-attacks-doubling/169224/) this year.';

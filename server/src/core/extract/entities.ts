@@ -622,6 +622,8 @@ function personLike(tokens: Token[], a = 0, b = tokens.length): boolean {
     // "Coalition Against Stalkerware": no name has a preposition inside ("Jonathan Bar Or", "Oliver Read" do have other words).
     if (k > a && PREPOSITIONS.has(t.lower)) return false;
     if (ORG_SUFFIXES.has(t.lower) || THING_WORDS.has(t.lower) || KNOWN_ORGS.has(t.lower)) return false;
+    // "Crystal Valley" (a farm cooperative), "Grace County": a first name of the short list before a place's last word.
+    if (k === b - 1 && PLACE_LAST_WORDS.has(t.lower)) return false;
   }
   // With a small particle, only a first name or a role before it makes a person:
   // "Banco de Chile", "Rio de Janeiro" and "Universiteit van Amsterdam" are not.
@@ -949,6 +951,10 @@ function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: 
   for (let k = 0; k + 2 < tokens.length; k++) if (ORG_SUFFIXES.has(tokens[k].lower) && (tokens[k + 1].lower === 'of' || tokens[k + 1].lower === 'for' || PREPOSITIONS.has(tokens[k + 1].lower))) return 'organisation';
   if (tokens.length <= 4 && (isFirstName(tokens[0].lower) || commonFirstName(tokens)) && personLike(tokens)) return 'person';
   if (votes.includes('person')) return 'person';
+  // "JBS Foods", "Mitsubishi Electric", "Corvane Wireless": a short name ending in a word of a trade is a company's,
+  // unless its first word is one this article writes in lower case ("Customer Care", "Open Banking" in a headline).
+  if (tokens.length >= 2 && tokens.length <= 4 && ORG_WORDS.has(lastLower) && !NOT_ORG_LAST.has(lastLower)
+    && SMALL_WORDS[smallWordHash(tokens[0].lower)] !== smallStamp) return 'organisation';
   if (tokens.length === 1 && (shape(tokens[0]) === 'camel' || shape(tokens[0]) === 'acronym')) return 'organisation';
   return 'other';
 }
@@ -967,6 +973,12 @@ function commonFirstName(tokens: Token[]): boolean {
   }
   return true;
 }
+
+/** Last words of places, never of a person's name after a first name: "Crystal Valley", "Jeffrey St". ("Park" is a surname.) */
+const PLACE_LAST_WORDS = new Set(['valley', 'county', 'city', 'street', 'st', 'avenue', 'road', 'ridge', 'bay', 'hills']);
+
+/** Words of a trade (`ORG_WORDS`) that end the names of products as often as companies': "Google Cloud", "Microsoft Exchange", "Windows Security". */
+const NOT_ORG_LAST = new Set(['trust', 'city', 'transit', 'credit', 'energy', 'medical', 'cloud', 'data', 'digital', 'security', 'internet', 'exchange', 'software', 'technology', 'tech', 'network', 'networks', 'post', 'express', 'payments', 'mobile', 'power']);
 
 /** Last words of names that are not people's, met after a first name of the long list in the real corpus. */
 const NOT_SURNAMES = new Set([
