@@ -319,6 +319,17 @@ describe('figure consistency: scope and rules', function () {
     assert.deepStrictEqual(conflicts(c), []);
   });
 
+  it('an article whose headline and subtitle give two values for one day tells no story over time (Threatpost\'s BitMart)', function () {
+    const [a, b] = check(
+      { source: 'Wire', date: 'Dec. 6, 2021', title: 'Verizon Will Pay Users for $200M Theft',
+        subtitle: 'Verizon confirmed it had been drained of ~$150 million in cryptocurrency assets, but a blockchain security firm said it is closer to $200 million.',
+        body: 'Verizon has pledged to pay back users affected in a cyberattack.' },
+      { source: 'Post', date: 'Dec. 6, 2021', title: 'Losses from Verizon breach reach $200 million', body: 'Verizon has pledged to pay back users affected in a cyberattack.' },
+    );
+    // It was "revised over time: $200 million (Dec 6, 2021) → ~$150 million (Dec 6, 2021)".
+    assert.deepStrictEqual([a, b], [[], []]);
+  });
+
   it('one value, one verdict: a count an article updates is not also its rival, from either side', function () {
     const [a, c, d] = check(
       { source: 'Wire', date: 'Aug. 26, 2021', body: 'Verizon said the records of 667,000 former customers were stolen in the breach.' },

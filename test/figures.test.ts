@@ -317,6 +317,11 @@ describe('figures', function () {
         ['AscendEX confirmed it had been drained of ~$150 million in cryptocurrency assets.', '~$150 million', 'ascendex'],
         ['AscendEX confirms 483 users hit in an attack that saw over $31m in coins withdrawn.', 'over $31m', 'ascendex'],
         ['The AscendEX CEO responds to complaints after the $31 million hack.', '$31 million', 'ascendex'],
+        // The losses a breach caused, totalled, or a sum lost in it or withdrawn by thieves (ZDNet's BitMart story, Threatpost's Schober story).
+        ['Losses from AscendEX breach reach $200 million', '$200 million', 'ascendex'],
+        ['AscendEX released an update on the security breach that [caused about $200 million](https://twitter.com/peckshield/status/1467310381073047552) in losses.', 'about $200 million', 'ascendex'],
+        ['AscendEX said a security breach allowed hackers to withdraw $150 million worth of cryptocurrency.', '$150 million', 'ascendex'],
+        ['AscendEX is suing them for the nearly $1 million it lost in the heist.', 'nearly $1 million', 'ascendex'],
       ]) {
         const f = theft(text, fig);
         assert.ok(f, `${fig} in ${text}`);
@@ -327,6 +332,8 @@ describe('figures', function () {
         ['The attacker got away with 93,750 ETH ($251 million) from Wormhole.', '$251 million'],
         ['Wormhole raised $50 million in funding.', '$50 million'],
         ['Wormhole lost $50 million in revenue to the pandemic.', '$50 million'],
+        ['Wormhole said losses from the pandemic reach $50 million.', '$50 million'],
+        ['Wormhole said customers can withdraw $50 million worth of cryptocurrency a day.', '$50 million'],
       ]) assert.notStrictEqual(theft(text, fig)?.noun, 'theft', text);
     });
 

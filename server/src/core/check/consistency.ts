@@ -244,6 +244,8 @@ interface Stated {
   when?: number;
   /** `when` is a day its sentence names, not the article's date. */
   explicit: boolean;
+  /** In the article's title or subtitle. */
+  headline: boolean;
   /** A month or year its sentence places it in ("in 2019", "in March"): far apart ones are different events. */
   period?: number;
   /** The article's own date. */
@@ -446,6 +448,7 @@ function stated(index: CorpusIndex, uri: string, figure: Figure): Stated {
     figure,
     when,
     explicit: restated !== undefined,
+    headline: figure.sentence < facts.headlines,
     period: restated === undefined ? period : undefined,
     published: facts.date,
     who,
@@ -495,6 +498,11 @@ function comparable(f: Figure): boolean {
 
 /** Articles this far apart, without explicit dates, are about different events. */
 export const STORY = 60 * DAY;
+
+/** Two statements of one article's title and subtitle, for one day: its headline gives both values at once. */
+function headlinesOfOneDay(a: Stated, b: Stated): boolean {
+  return a.uri === b.uri && a.headline && b.headline && a.when === b.when;
+}
 
 /**
  * Whether two differing values are one count at two times: both dated and a
@@ -922,9 +930,14 @@ class Judge {
       if (supersededBetween(o, me, all, fig)) return 'revision';
       // This article gives the other value too ("around 400" on Wednesday, then 483): it tells the count's story, not a rival one.
       // Not when two sources it names give the two (ThreatPost's Twitch story: VGC's 125GB, Chappell's 128GB): then they differ.
-      if (o.uri !== uri && all.some((p) => p.uri === uri && p.figure !== fig && !p.claimant && agree(p.figure, o.figure) && !twoSources(p, me))) return 'revision';
+      // Not when it gives them for one day in its headline and subtitle ("$200M Theft" over "drained of ~$150 million, but
+      // a blockchain security firm said it's closer to $200 million"): that is no story over time, and the other article is
+      // told nothing this one does not already say.
+      const alsoHere = all.filter((p) => p.uri === uri && p.figure !== fig && !p.claimant && agree(p.figure, o.figure) && !twoSources(p, me));
+      if (o.uri !== uri && alsoHere.length) return alsoHere.some((p) => !headlinesOfOneDay(p, me)) ? 'revision' : 'both values given in this article\'s headlines';
       // And the other way round: the other article gives this value too, so its other value is a step of its story.
-      if (o.uri !== uri && !o.claimant && sameValue.some((p) => p.uri === o.uri && p.figure !== o.figure && !twoSources(p, o))) return 'revision';
+      const alsoThere = o.uri !== uri && !o.claimant ? sameValue.filter((p) => p.uri === o.uri && p.figure !== o.figure && !twoSources(p, o)) : [];
+      if (alsoThere.length) return alsoThere.some((p) => !headlinesOfOneDay(p, o)) ? 'revision' : 'both values given in that article\'s headlines';
       if (addsUp(fig, o.figure, all)) return 'part';
       // A rival statement: across articles, at least one side speaks of the breach; within one, both do, and neither is
       // a part or a total ("a second piece of malware … 900,000 customers", "of those, 150,000", "a total of 632,171 records").

@@ -1175,6 +1175,16 @@ const THEFT_NOUNS = new Set(['theft', 'heist', 'robbery', 'hack', 'exploit']);
 const STOLE_BEFORE_RE = /\b(?:stole|stolen|steal(?:s|ing)?|drain(?:ed|ing)?(?:\s+of)?|siphon(?:ed|ing)?(?:\s+(?:away|off))?|looted|swiped|pilfered|made (?:off|away) with|got away with|robbed of)\s+(?:(?:crypto-?assets|cryptocurrency|crypto|funds|assets|tokens|coins)\s+worth\s+|worth\s+)?$/i;
 /** "$77 million was stolen", "$80 million in stolen funds", "the $600m in crypto taken", "over $31m in coins withdrawn". */
 const STOLEN_AFTER_RE = /^\s+(?:(?:was|were|has been|have been|had been)\s+)?(?:stolen|drained|siphoned|looted|swiped)\b|^\s+(?:in|of|worth of)\s+stolen\s+(?:funds|crypto|cryptocurrency|assets|tokens|coins|money)\b|^\s+(?:worth\s+)?(?:in|of)\s+(?:crypto|cryptocurrency|cryptocurrencies|coins|tokens|digital assets|funds)\s+(?:was\s+|were\s+)?(?:taken|withdrawn|stolen|drained|siphoned)\b/i;
+/** "Losses from BitMart breach reach $200 million": what a theft's victim lost in it, totalled. */
+const LOSSES_REACH_BEFORE_RE = /\blosses\s+(?:from|in|of)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:breach|hack|heist|attack|exploit|theft)\s+(?:reach(?:ed|es)?|total(?:l?ed|s)?|top(?:ped|s)?|(?:climb(?:ed|s)?|r[io]se|grow|grew)\s+to)\s+(?:(?:about|around|roughly|approximately|nearly|almost|over|more than|some|an estimated|at least)\s+)?$/i;
+/** "the security breach that [caused about $200 million](…) in losses": what a theft cost its victim. */
+const BREACH_CAUSED_BEFORE_RE = /\b(?:breach|hack|heist|attack|exploit|theft)\s+(?:that|which)\s+\[?(?:caused|resulted in|led to)\s+(?:(?:about|around|roughly|approximately|nearly|almost|over|more than|some|an estimated|at least)\s+)?$/i;
+/** After it (a link's destination, blank in the visible text, may come between): "in losses". */
+const IN_LOSSES_AFTER_RE = /^\s+in\s+losses\b/i;
+/** "allowed hackers to withdraw $150 million worth of cryptocurrency": a sum thieves took out. */
+const THIEVES_WITHDREW_BEFORE_RE = /\b(?:hackers?|attackers?|thie(?:f|ves)|(?:cyber-?)?criminals?|the exploiter)\s+(?:to\s+|had\s+|have\s+|were able to\s+|managed to\s+)?withdr(?:ew|aw|awn)\s+$/i;
+/** "the nearly $1 million he lost in the heist": a sum a victim lost in a theft, told after it. */
+const LOST_IN_AFTER_RE = /^\s+(?:(?:that|which)\s+)?(?:he|she|they|it|we|I)\s+(?:had\s+|has\s+)?lost\s+in\s+(?:the|a|an|that)\s+(?:[\w-]+\s+)?(?:heist|hack|theft|robbery|attack|exploit|breach)\b/i;
 // "Cream Finance has lost over $34 million in cryptocurrency": a loss in coins is a theft; "Australians lost AU$7 million to scams" is not.
 const LOST_BEFORE_RE = /\b(?:lost|losing|loses|lose)\s+$/i;
 const IN_COINS_AFTER_RE = /^\s+(?:worth\s+)?(?:of|in)\s+(?:crypto|cryptocurrency|cryptocurrencies|bitcoin|ether|ethereum|digital (?:coins|assets|currency)|tokens|funds)\b/i;
@@ -1208,7 +1218,9 @@ function stolenSum(v: string, start: number, end: number, measured: Measured, ms
   if (measured.noun !== undefined || v.charCodeAt(start - 1) === 40 /* ( */) return measured;
   const before = v.slice(Math.max(0, start - 40), start);
   const after = v.slice(end, end + 60);
-  const lost = LOST_BEFORE_RE.test(before) && (IN_COINS_AFTER_RE.test(after) || TO_ATTACK_AFTER_RE.test(after));
+  const lost = (LOST_BEFORE_RE.test(before) && (IN_COINS_AFTER_RE.test(after) || TO_ATTACK_AFTER_RE.test(after))) || LOSSES_REACH_BEFORE_RE.test(before) || LOST_IN_AFTER_RE.test(after)
+    || (BREACH_CAUSED_BEFORE_RE.test(before) && IN_LOSSES_AFTER_RE.test(v.slice(end, end + 300)))
+    || (THIEVES_WITHDREW_BEFORE_RE.test(before) && IN_COINS_AFTER_RE.test(after));
   if (!STOLE_BEFORE_RE.test(before) && !STOLEN_AFTER_RE.test(after) && !lost) return ransomSum(v, start, end, measured);
   FROM_RE.lastIndex = 0;
   const from = FROM_RE.exec(after);
