@@ -350,6 +350,15 @@ describe('entities: organisations, outlets, places', function () {
     assert.notStrictEqual(y.byKey('google cloud')?.kind, 'organisation');
   });
 
+  it('a paper is an outlet by its last word (HIPAA Journal, Seattle Times), and "Centers of" names an organisation', function () {
+    // Both were read as organisations that own what they report: "The HIPAA Journal said 79,943 patients" was the Journal's count.
+    const x = extract('The [HIPAA Journal](https://www.hipaajournal.com/a/) said 79,943 patients were told. The Seattle Times and the Chicago Tribune reported it. '
+      + 'Online pharmacy company Ravkoo and Fertility Centers of Illinois (FCI) have both informed patients.');
+    for (const n of ['HIPAA Journal', 'Seattle Times', 'Chicago Tribune']) assert.strictEqual(x.byName(n).kind, 'outlet', n);
+    assert.strictEqual(x.byName('Fertility Centers of Illinois').kind, 'organisation');
+    assert.strictEqual(x.byName('Ravkoo').kind, 'organisation');
+  });
+
   it('organisations by cue, suffix, camel case and hyphen', function () {
     const x = extract('The company hired security firm Mandiant and consulting firm KPMG LLP. A cybersecurity company called Unit221B LLC found it. LinkedIn and T-Mobile were both hit.');
     for (const n of ['Mandiant', 'KPMG LLP', 'Unit221B LLC', 'LinkedIn', 'T-Mobile']) assert.strictEqual(x.byName(n).kind, 'organisation', n);

@@ -943,12 +943,15 @@ function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: 
   // Malware, tools and bugs named by what they are ("BazarLoader", "AsyncRAT", "TrickBot", "ProxyShell"),
   // even where "TrickBot operators" reads like a company's staff.
   if (tokens.length === 1 && MALWARE_NAME.test(name)) return 'other';
+  // "HIPAA Journal", "Financial Times", "Deccan Herald": a paper's name, whatever it is said to do.
+  if (tokens.length >= 2 && tokens.length <= 4 && PAPER_LAST_WORDS.has(tokens[tokens.length - 1].lower)) return 'outlet';
   if (votes.includes('outlet')) return 'outlet';
   if (votes.includes('organisation')) return 'organisation';
   const lastLower = tokens[tokens.length - 1]?.lower ?? '';
   if (tokens.length >= 2 && (ORG_SUFFIXES.has(lastLower) || ORG_LAST_WORDS.has(lastLower))) return 'organisation';
   // "Department of Justice", "Monetary Authority of Singapore", "Coalition Against Stalkerware".
-  for (let k = 0; k + 2 < tokens.length; k++) if (ORG_SUFFIXES.has(tokens[k].lower) && (tokens[k + 1].lower === 'of' || tokens[k + 1].lower === 'for' || PREPOSITIONS.has(tokens[k + 1].lower))) return 'organisation';
+  // "Fertility Centers of Illinois" (plurals only classify: as `ORG_SUFFIXES` they would join "Ravkoo and Fertility Centers").
+  for (let k = 0; k + 2 < tokens.length; k++) if ((ORG_SUFFIXES.has(tokens[k].lower) || tokens[k].lower === 'centers' || tokens[k].lower === 'centres') && (tokens[k + 1].lower === 'of' || tokens[k + 1].lower === 'for' || PREPOSITIONS.has(tokens[k + 1].lower))) return 'organisation';
   if (tokens.length <= 4 && (isFirstName(tokens[0].lower) || commonFirstName(tokens)) && personLike(tokens)) return 'person';
   if (votes.includes('person')) return 'person';
   // "JBS Foods", "Mitsubishi Electric", "Corvane Wireless": a short name ending in a word of a trade is a company's,
@@ -973,6 +976,9 @@ function commonFirstName(tokens: Token[]): boolean {
   }
   return true;
 }
+
+/** Last words of newspapers' and magazines' names. */
+const PAPER_LAST_WORDS = new Set(['journal', 'times', 'gazette', 'herald', 'tribune', 'chronicle', 'magazine']);
 
 /** Last words of places, never of a person's name after a first name: "Crystal Valley", "Jeffrey St". ("Park" is a surname.) */
 const PLACE_LAST_WORDS = new Set(['valley', 'county', 'city', 'street', 'st', 'avenue', 'road', 'ridge', 'bay', 'hills']);
