@@ -472,8 +472,21 @@ describe('figure consistency: scope and rules', function () {
       { source: 'Wire', date: 'Jul. 14, 2021', link, body: 'Verizon said 277 customers were affected by the breach.' },
       { source: 'Wire', date: 'Jan. 12, 2022', link, body: 'Verizon said 277 customers were affected by the breach.' },
     );
-    assert.deepStrictEqual(messages(a, 'corpus.duplicate'), ['The same article (same Link) is also saved as another file, 1.txt, dated Jan 12, 2022 (a later version of the page?). Only one of them is compared with other articles; keep the one you want and delete the others.']);
-    assert.match(messages(b, 'corpus.duplicate')[0], /another file, 0\.txt, dated Jul 14, 2021 \(an earlier version of the page\?\)\./);
+    assert.deepStrictEqual(messages(a, 'corpus.duplicate'), ['The same article (same Link) is also saved as another file, 1.txt, dated Jan 12, 2022 (a later version of the page?). Only the latest version, 1.txt, is compared with other articles; keep the one you want and delete the others.']);
+    assert.match(messages(b, 'corpus.duplicate')[0], /another file, 0\.txt, dated Jul 14, 2021 \(an earlier version of the page\?\)\. Only the latest version, this one, is compared/);
+    // Two copies of one day: which one, by file name.
+    const [c] = diagnose({ source: 'Wire', date: 'Jul. 14, 2021', link, body: 'Verizon said 277 customers were affected.' }, { source: 'Wire', date: 'Jul. 14, 2021', link, body: 'Verizon said 277 customers were affected.' });
+    assert.match(messages(c, 'corpus.duplicate')[0], /Only this one is compared/);
+  });
+
+  it('of two versions of a page, the later one is what other articles are weighed against (it was the first by file name)', function () {
+    const link = 'https://example.com/news/breach-count';
+    const [, , other] = diagnose(
+      { source: 'Wire', date: 'Jan. 10, 2022', link, body: 'Verizon said 2,770 customers were affected by the breach.' },
+      { source: 'Wire', date: 'Jan. 12, 2022', link, body: 'Verizon said 3,100 customers were affected by the breach.' },
+      { source: 'Post', date: 'Jan. 12, 2022', body: 'Verizon said 3,100 customers were affected by the breach.' },
+    );
+    assert.deepStrictEqual(other.diagnostics.filter((d) => d.code.startsWith('figure.')).map((d) => d.message), []);
   });
 
   it('one article saved in two files counts once: its copy is neither a rival nor a revision', function () {

@@ -712,7 +712,7 @@ class Weighed implements Judgement {
   }
 }
 
-/** A comparable statement of a measure, with its article's Link and whether that article is the first copy (by path) of it. */
+/** A comparable statement of a measure, with its article's Link and whether that article stands for its copies (`standInFor`). */
 interface Comparable {
   ref: FigureRef;
   link?: string;
@@ -726,7 +726,7 @@ function comparableOf(index: CorpusIndex, fig: Figure): Comparable[] {
     for (const ref of sameMeasure(index, '', fig)) {
       if (!comparable(ref.figure)) continue;
       const link = index.get(ref.uri)?.summary.link;
-      out.push({ ref, link, first: link === undefined || index.firstByLink(link) === ref.uri });
+      out.push({ ref, link, first: link === undefined || index.standInFor(link) === ref.uri });
     }
     return out;
   });
@@ -1313,8 +1313,13 @@ function checkDuplicate(index: CorpusIndex, uri: string, out: Diagnostic[]): voi
     return `, dated ${formatDate(shownDay(index.get(u)!.facts, d))} (${d < f.date ? 'an earlier' : 'a later'} version of the page?)`;
   };
   const listedFiles = others.length === 1 ? `another file, ${name(others[0])}${version(others[0])}` : `${others.length} other files (${others.slice(0, 3).map(name).join(', ')}${others.length > 3 ? ', …' : ''})`;
+  // Which copy the check compares (`standInFor`): the writer should know whether it is the one open.
+  const standIn = index.standInFor(f.link);
+  const which = standIn === undefined ? 'one of them' : standIn === uri ? 'this one' : name(standIn);
+  const dates = [uri, ...others].map((u) => index.get(u)!.facts.date).filter((d): d is number => d !== undefined);
+  const latest = standIn !== undefined && dates.length >= 2 && Math.max(...dates) - Math.min(...dates) >= DAY ? `the latest version, ${which},` : which;
   out.push(diag('corpus.duplicate', f.linkSpan,
-    `The same article (same Link) is also saved as ${listedFiles}. Only one of them is compared with other articles; keep the one you want and delete the others.`,
+    `The same article (same Link) is also saved as ${listedFiles}. Only ${latest} is compared with other articles; keep the one you want and delete the others.`,
     [], others.map((o) => ({ uri: o, span: index.get(o)!.facts.linkSpan ?? { start: 0, end: 0 }, message: `The same Link${version(o) ? ` (dated ${formatDate(shownDay(index.get(o)!.facts, index.get(o)!.facts.date))})` : ''}.` }))));
 }
 

@@ -888,11 +888,22 @@ export class CorpusIndex {
     return link !== undefined && a !== b && this.docs.get(b)?.summary.link === link;
   }
 
-  /** The first by path of the articles with this Link (the one that stands for its copies), without sorting them all. */
-  firstByLink(link: string): string | undefined {
-    let first: string | undefined;
-    for (const u of this.byLink.get(link)?.keys() ?? []) if (first === undefined || u < first) first = u;
-    return first;
+  /**
+   * The article that stands for the copies with this Link in the check, the cards and the timeline: a saved one
+   * before a draft, the latest version of the page (by its Date; undated last), then the first by path. A page saved
+   * again months later says what it said last; the older copy is the stale one.
+   */
+  standInFor(link: string): string | undefined {
+    let best: string | undefined;
+    let bestRank: [number, number] = [0, 0];
+    for (const u of this.byLink.get(link)?.keys() ?? []) {
+      const rank: [number, number] = [this.isDraft(u) ? 0 : 1, this.docs.get(u)?.summary.date ?? Number.NEGATIVE_INFINITY];
+      if (best === undefined || rank[0] > bestRank[0] || (rank[0] === bestRank[0] && (rank[1] > bestRank[1] || (rank[1] === bestRank[1] && u < best)))) {
+        best = u;
+        bestRank = rank;
+      }
+    }
+    return best;
   }
 
   /**
