@@ -195,11 +195,16 @@ describe('reading files: size limit, binary and encoding', function () {
     assert.strictEqual(at.ok, true);
   });
 
-  it('says a UTF-16 file is UTF-16, not binary, and gives small limits in bytes or KB', async function () {
+  it('says a UTF-16 file is UTF-16, not binary, with or without a byte order mark, and gives small limits in bytes or KB', async function () {
     const r = await readArticleFile(write('u16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# Title\n', 'utf16le')])), { maxBytes: 1000 });
     assert.ok(!r.ok && r.code === 'file.encoding' && /UTF-16 LE/.test(r.message), JSON.stringify(r));
     const be = await readArticleFile(write('u16be.txt', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('# Title\n', 'utf16le').swap16()])), { maxBytes: 1000 });
     assert.ok(!be.ok && be.code === 'file.encoding' && /UTF-16 BE/.test(be.message), JSON.stringify(be));
+    // Without a byte order mark (some Windows tools write none): it was "binary data (a NUL byte)".
+    const bare = await readArticleFile(write('u16bare.txt', Buffer.from('# Title\n\n## Information:\n+ Source: Wire\n', 'utf16le')), { maxBytes: 1000 });
+    assert.ok(!bare.ok && bare.code === 'file.encoding' && /UTF-16 LE text \(without a byte order mark\)/.test(bare.message), JSON.stringify(bare));
+    const bareBe = await readArticleFile(write('u16barebe.txt', Buffer.from('# Title\n\n## Information:\n', 'utf16le').swap16()), { maxBytes: 1000 });
+    assert.ok(!bareBe.ok && bareBe.code === 'file.encoding' && /UTF-16 BE/.test(bareBe.message), JSON.stringify(bareBe));
     const small = await readArticleFile(write('s.txt', 'x'.repeat(20)), { maxBytes: 10 });
     assert.ok(!small.ok && small.message === '20 bytes is more than the 10 bytes limit', JSON.stringify(small));
   });

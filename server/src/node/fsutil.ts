@@ -89,6 +89,25 @@ function unreadable(err: unknown): ReadResult {
 }
 
 /**
+ * 'LE' or 'BE' when bytes with NULs read as UTF-16 text without a byte order mark: Latin text in UTF-16 has a NUL
+ * in every other byte (the high byte of each character) and almost none in the rest; binary data does not.
+ */
+function utf16Order(bytes: Buffer): 'LE' | 'BE' | undefined {
+  const n = Math.min(bytes.length, 8192) & ~1;
+  if (n < 4 || bytes.length % 2 !== 0) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let k = 0; k < n; k += 2) {
+    if (bytes[k] === 0) even++;
+    if (bytes[k + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd >= 0.3 * pairs && even <= 0.02 * pairs) return 'LE';
+  if (even >= 0.3 * pairs && odd <= 0.02 * pairs) return 'BE';
+  return undefined;
+}
+
+/**
  * The text of a file's bytes, which must be UTF-8 (a UTF-8 byte order mark is left out); otherwise why not, in
  * words a writer can act on. Articles and the pins file are read through this one decoder.
  */
@@ -97,7 +116,11 @@ function decodeArticle(bytes: Buffer): ReadResult {
   if (bytes.length >= 4 && bytes.length % 2 === 0 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return { ok: false, code: 'file.encoding', message: `the file is UTF-16 ${bytes[0] === 0xff ? 'LE' : 'BE'} text; only UTF-8 is read (save it as UTF-8)` };
   }
-  if (bytes.subarray(0, 8192).includes(0)) return { ok: false, code: 'file.binary', message: 'the file holds binary data (a NUL byte)' };
+  if (bytes.subarray(0, 8192).includes(0)) {
+    const order = utf16Order(bytes);
+    if (order) return { ok: false, code: 'file.encoding', message: `the file is UTF-16 ${order} text (without a byte order mark); only UTF-8 is read (save it as UTF-8)` };
+    return { ok: false, code: 'file.binary', message: 'the file holds binary data (a NUL byte)' };
+  }
   try {
     return { ok: true, text: decoder.decode(bytes), bom: bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
   } catch {
