@@ -372,6 +372,27 @@ describe('entities: organisations, outlets, places', function () {
     assert.deepStrictEqual(x.texts('Windows'), ['Windows']);
   });
 
+  it('one word in camel case that its cue calls a thing is no organisation: "the SysJoker backdoor", "dubbed MysterySnail"', function () {
+    // From the real corpus, where each was "· organisation" on cards by its shape alone.
+    const x = extract('Researchers have found new backdoor malware, and the SysJoker backdoor hit Linux too. SysJoker was quiet for months. '
+      + 'A utility called ChromePass was dropped. The exploit, dubbed MysterySnail, was patched. '
+      + 'The AccountGuard tool flags attacks. The extension registers the OnMessage callback. Later, ReasonLabs said it saw the attack.');
+    // Every mention of the word is the thing, also the ones without a cue ("SysJoker was quiet"); named once, it is still an entity.
+    for (const n of ['SysJoker', 'ChromePass', 'MysterySnail', 'AccountGuard', 'OnMessage']) assert.strictEqual(x.byName(n).kind, 'other', n);
+    assert.deepStrictEqual(x.texts('SysJoker'), ['SysJoker', 'SysJoker']);
+    // A company without such a cue still is one.
+    assert.strictEqual(x.byName('ReasonLabs').kind, 'organisation');
+  });
+
+  it('a gang named like its malware stays an organisation, and a company cue wins over a thing cue', function () {
+    // "the REvil backdoor" is the gang's; a name the article writes before "ransomware", "gang" or "operators" is a gang's
+    // whatever else it is called; "a group dubbed ChamelGang" is a group; "a company called BehavioSec" a company.
+    const x = extract('The REvil backdoor lets REvil decrypt files. The DeadCrypt variant spread, and DeadCrypt operators demanded $1 million. '
+      + 'The group, dubbed ChamelGang, hides its malware. ChamelGang was active. Amazon is using a company called BehavioSec. '
+      + 'The BehavioSec tool will flag workers. Security firm Quantexa said the Quantexa plugin was safe.');
+    for (const n of ['REvil', 'DeadCrypt', 'ChamelGang', 'BehavioSec', 'Quantexa']) assert.strictEqual(x.byName(n).kind, 'organisation', n);
+  });
+
   it('people: generations are not surnames, brands and prepositions are not first or middle names', function () {
     const x = extract('Robert Wayne Boling Jr was sentenced. Actor Robert Downey Jr said nothing. The Coalition Against Stalkerware said it was bad. The report was bad, DomainTools Karen Anderson said. It was found by researchers, said XueFeng Li. Microsoft researcher Jonathan Bar Or agreed.');
     assert.strictEqual(x.byName('Robert Boling Jr').kind, 'person');

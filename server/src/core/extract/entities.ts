@@ -28,7 +28,7 @@ import { trimEndWhere, type Span } from '../text';
 import { COMMON_FIRST_NAMES } from './firstnames';
 import {
   ACRONYMS, FIRST_NAMES, FUNCTION_WORDS, JARGON, KNOWN_ORGS, MONTHS_AND_DAYS, NAME_FORMS, ORG_CUES, PUBLISHING_COMPANIES, ORG_LAST_WORDS, ORG_SUFFIXES, OUTLET_CUES, OUTLETS,
-  ORG_WORDS, PLACES, PRODUCTS, ROLE_WORDS, SPEECH_VERBS, THING_WORDS,
+  ORG_WORDS, PLACES, PRODUCTS, ROLE_WORDS, SPEECH_VERBS, THING_WORDS, THING_CUES_AFTER, ACTOR_CUES_AFTER,
 } from './lexicon';
 import type { Pin } from './pins';
 import type { DocEntity, EntityKind, Mention } from './types';
@@ -473,6 +473,8 @@ interface Candidate {
   key?: string;
   /** A sentence's first word, a name only by its apposition ("Quillfeather, the dating app, said"). */
   apposed?: boolean;
+  /** One word a gang's or a group's word follows ("REvil ransomware", "LockBit operators"): never a thing in this article. */
+  actor?: boolean;
 }
 
 type Shape = 'acronym' | 'camel' | 'title' | 'other';
@@ -796,7 +798,50 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
   if (person && after && last.after === ',' && after.lower === 'who') votes.push('person');
   // "Quillfeather, the dating app, said": what the apposition calls it.
   if (apposed) votes.push(apposed);
-  pushCandidate(st, atStart && single && apposed ? { tokens: run, kindVotes: votes, apposed: true } : { tokens: run, kindVotes: votes }, a, b);
+  // "the NanoCore RAT", "a backdoor dubbed SysJoker": one word in camel case or capitals that its cue calls a thing
+  // (the shape alone made it an organisation); "REvil ransomware" is a gang's name too.
+  const cue = single && !single.possessive ? thingCue(tokens, a, after) : 0;
+  if (cue > 0 && (shape(single!) === 'camel' || shape(single!) === 'acronym') && !GANGS.has(single!.lower)) votes.push('other');
+  const actor = cue < 0;
+  const c: Candidate = atStart && single && apposed ? { tokens: run, kindVotes: votes, apposed: true } : { tokens: run, kindVotes: votes };
+  if (actor) c.actor = true;
+  pushCandidate(st, c, a, b);
+}
+
+/** Verbs that give a thing its name: "a backdoor dubbed SysJoker", "a tool called ChromePass". */
+const NAMING_VERBS = new Set(['dubbed', 'called', 'codenamed', 'code-named']);
+
+/** What "dubbed" or "called" may name that is no thing: "a group dubbed ChamelGang", "one user called EvilMastermindG". */
+const ACTOR_WORDS = new Set([
+  'group', 'groups', 'gang', 'gangs', 'actor', 'actors', 'crew', 'hackers', 'hacker', 'team', 'apt', 'cluster', 'collective', 'syndicate',
+  'cartel', 'entity', 'user', 'users', 'individual', 'persona', 'person', 'man', 'woman',
+]);
+
+/**
+ * Ransomware gangs and threat groups named like their malware: "the REvil backdoor", "DarkSide variant" and "the
+ * TeamTNT botnet" are still the gang's. (Cued as a gang elsewhere in an article, any name is: see `ACTOR_CUES_AFTER`.)
+ */
+const GANGS = new Set(['revil', 'darkside', 'lockbit', 'blackmatter', 'blackcat', 'hellokitty', 'blackbyte', 'ransomexx', 'synack', 'teamtnt', 'muddywater', 'molerats', 'scarcruft', 'oilrig']);
+
+/**
+ * What the cues around the single word at `a` call it: a thing (1) when the word after it does ("NanoCore RAT", "the
+ * OnMessage callback", see `THING_CUES_AFTER`) or a verb names it after a word that is no group's or company's ("a
+ * backdoor dubbed SysJoker"); a gang, group or company (-1), whatever its other mentions' cues say, when the word after
+ * it is a gang's ("REvil ransomware", "LockBit operators") or a verb names it after one ("the group, dubbed ChamelGang",
+ * "a company called BehavioSec"); else 0.
+ */
+function thingCue(tokens: Token[], a: number, after: Token | undefined): number {
+  if (after && !after.brokenBefore && after.text === after.lower) {
+    if (ACTOR_CUES_AFTER.has(after.lower)) return -1;
+    if (THING_CUES_AFTER.has(after.lower)) return 1;
+  }
+  if (a === 0) return 0;
+  const verb = tokens[a - 1];
+  // "dubbed SysJoker", "dubbed “MysterySnail”".
+  if (!NAMING_VERBS.has(verb.lower) || (verb.after !== '' && verb.after !== '“' && verb.after !== '"' && verb.after !== '‘' && verb.after !== "'")) return 0;
+  // "The group, dubbed LuminousMoth": the word before the comma.
+  const what = a >= 2 ? tokens[a - 2] : undefined;
+  return what && (ORG_CUES.has(what.lower) || ACTOR_WORDS.has(what.lower) || OUTLET_CUES.has(what.lower)) ? -1 : 1;
 }
 
 /** A company's departments and a government's portfolios: what a role is "of" when it is no organisation's name. */
@@ -958,7 +1003,9 @@ function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: 
   // unless its first word is one this article writes in lower case ("Customer Care", "Open Banking" in a headline).
   if (tokens.length >= 2 && tokens.length <= 4 && ORG_WORDS.has(lastLower) && !NOT_ORG_LAST.has(lastLower)
     && SMALL_WORDS[smallWordHash(tokens[0].lower)] !== smallStamp) return 'organisation';
-  if (tokens.length === 1 && (shape(tokens[0]) === 'camel' || shape(tokens[0]) === 'acronym')) return 'organisation';
+  // One word in camel case or capitals is a company's ("Automox", "HYCU"), unless its cues call it a thing ("NanoCore
+  // RAT", see `thingCue`).
+  if (tokens.length === 1 && (shape(tokens[0]) === 'camel' || shape(tokens[0]) === 'acronym')) return votes.includes('other') ? 'other' : 'organisation';
   return 'other';
 }
 
@@ -1304,6 +1351,8 @@ function dropCommonWords(candidates: Candidate[], read: ReadSentences): void {
 /** The entities of an article as they are being worked out. */
 class Draft {
   readonly builders = new Map<string, Builder>();
+  /** Single words a cue calls a thing ("NanoCore RAT"): entities also when named once, as known products are. */
+  things: Set<string> | undefined;
   /** Surface key → the first builder (in order) that has it; kept from the tags pass on, see `surfaceIndex`. */
   bySurface: Map<string, string> | undefined;
 
@@ -1476,6 +1525,12 @@ function addSingleWords(draft: Draft, candidates: Candidate[], short: ShortForms
     if (known !== undefined && sharesWords(known, c.paren.tokens)) continue;
     (defined ??= new Map()).set(lower, c.paren.key);
   }
+  // Words one of whose mentions is called a thing ("NanoCore RAT") and none a gang's ("REvil ransomware"): their
+  // mentions without a cue are the thing too.
+  let things: Set<string> | undefined;
+  for (const c of candidates) if (c.tokens.length === 1 && c.kindVotes.includes('other')) (things ??= new Set()).add(c.tokens[0].key);
+  if (things) for (const c of candidates) if (c.actor) things.delete(c.tokens[0].key);
+  draft.things = things;
   for (const c of candidates) {
     if (c.tokens.length !== 1) continue;
     const t = c.tokens[0];
@@ -1507,7 +1562,7 @@ function addSingleWords(draft: Draft, candidates: Candidate[], short: ShortForms
       else if ((speaking ??= acronymSpeakers(tokenized)).has(t.text)) later.push(t);
       continue;
     }
-    draft.add(lower, t.text, classify(t.text, [t], c.kindVotes, isOutlet), t.text);
+    draft.add(lower, t.text, classify(t.text, [t], things?.has(lower) && !c.kindVotes.length ? THING_VOTES : c.kindVotes, isOutlet), t.text);
   }
   // A speaking acronym the article also gives as a name's ("the Federal Security Service (FSB)") is that name's.
   for (const t of later) {
@@ -1517,6 +1572,9 @@ function addSingleWords(draft: Draft, candidates: Candidate[], short: ShortForms
     else draft.add(t.key, t.text, classify(t.text, [t], ['organisation'], isOutlet), t.text);
   }
 }
+
+/** The votes of a word's mention without a cue when another mention is called a thing. */
+const THING_VOTES: EntityKind[] = ['other'];
 
 /** Words before an acronym that make it a common noun or a part of a longer name ("the NGO", "WA and SA", "Science and ICT"). */
 const NOT_BEFORE_SPEAKER = new Set(['the', 'a', 'an', 'and', 'or', 'of', '&']);
@@ -1821,7 +1879,7 @@ function entitiesOf(draft: Draft, mentions: Map<string, Mention[]>, text: string
     const ms = mentions.get(b.key);
     if (!ms || !ms.length) continue;
     // A lone capitalised word seen once, of no known kind, is more likely noise than a subject.
-    if (b.kind === 'other' && ms.length < 2 && !PRODUCTS.has(lc(b.name)) && !MALWARE_NAME.test(b.name)) continue;
+    if (b.kind === 'other' && ms.length < 2 && !PRODUCTS.has(lc(b.name)) && !MALWARE_NAME.test(b.name) && !draft.things?.has(b.key)) continue;
     ms.sort((x, y) => x.span.start - y.span.start);
     const own = entityKey(b.name);
     const aliases: string[] = [];

@@ -101,6 +101,31 @@ export const THING_WORDS = new Set([
 ]);
 
 /**
+ * Words after a name in camel case or capitals that call it a thing: "the
+ * NanoCore RAT", "the ConfuserEx tool", "the OnMessage callback", "the UPnP
+ * protocol". Not words a company's name stands before as often ("VMware
+ * vulnerability", "BrewDog app", "SolarWinds software", "HP devices"), nor
+ * "ransomware", which names a gang as often as its malware ("REvil ransomware").
+ */
+export const THING_CUES_AFTER = new Set([
+  'malware', 'trojan', 'trojans', 'backdoor', 'backdoors', 'botnet', 'loader', 'loaders', 'stealer', 'infostealer', 'dropper',
+  'droppers', 'downloader', 'implant', 'implants', 'rootkit', 'spyware', 'keylogger', 'worm', 'rat', 'rats', 'payload', 'payloads',
+  'beacon', 'beacons', 'strain', 'sample', 'samples', 'variant', 'variants', 'exploit', 'exploits',
+  'cmdlet', 'cmdlets', 'function', 'functions', 'callback', 'method', 'class', 'object', 'module', 'component', 'binary',
+  'binaries', 'utility', 'command', 'commands', 'driver', 'script', 'library', 'libraries', 'plugin', 'plug-in', 'plugins',
+  'extension', 'extensions', 'protocol', 'protocols', 'framework', 'wallet', 'wallets', 'attribute', 'parameter', 'property',
+  'header', 'flag', 'firmware', 'kernel', 'interface', 'tool', 'tools', 'file', 'files',
+]);
+/**
+ * Words after a name that make it a gang or a group of people, whatever else
+ * the article calls it: "REvil ransomware", "the LockBit gang", "DarkSide
+ * affiliates". A name the article writes before one is never taken for a thing.
+ */
+export const ACTOR_CUES_AFTER = new Set([
+  'gang', 'gangs', 'group', 'groups', 'operators', 'operator', 'affiliates', 'affiliate', 'crew', 'actor', 'actors',
+  'members', 'hackers', 'ransomware', 'cartel', 'syndicate', 'team', 'apt',
+]);
+/**
  * Words that make a name an organisation's whatever kind the entity
  * extractor gave it: "Corvane Wireless" and "Pellam Credit" are read as
  * people when nothing else in the article says otherwise, yet no person is
