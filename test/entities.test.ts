@@ -384,6 +384,15 @@ describe('entities: organisations, outlets, places', function () {
     assert.strictEqual(x.byName('ReasonLabs').kind, 'organisation');
   });
 
+  it('code is no organisation: PowerShell commands and identifiers of four humps or more', function () {
+    const x = extract('The actors ran Get-MpPreference and New-MailboxExportRequest, then read BKEventSenderUsagePairDictionary. '
+      + 'Get-MpPreference listed the exclusions; BKEventSenderUsagePairDictionary held the keys. NortonLifeLock and ThycoticCentrify saw it.');
+    for (const n of ['Get-MpPreference', 'BKEventSenderUsagePairDictionary']) assert.strictEqual(x.byName(n).kind, 'other', n);
+    // Named once, code is noise, not an entity.
+    assertNoEntity(x, 'New-MailboxExportRequest');
+    for (const n of ['NortonLifeLock', 'ThycoticCentrify']) assert.strictEqual(x.byName(n).kind, 'organisation', n);
+  });
+
   it('a gang named like its malware stays an organisation, and a company cue wins over a thing cue', function () {
     // "the REvil backdoor" is the gang's; a name the article writes before "ransomware", "gang" or "operators" is a gang's
     // whatever else it is called; "a group dubbed ChamelGang" is a group; "a company called BehavioSec" a company.

@@ -1004,9 +1004,36 @@ function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: 
   if (tokens.length >= 2 && tokens.length <= 4 && ORG_WORDS.has(lastLower) && !NOT_ORG_LAST.has(lastLower)
     && SMALL_WORDS[smallWordHash(tokens[0].lower)] !== smallStamp) return 'organisation';
   // One word in camel case or capitals is a company's ("Automox", "HYCU"), unless its cues call it a thing ("NanoCore
-  // RAT", see `thingCue`).
-  if (tokens.length === 1 && (shape(tokens[0]) === 'camel' || shape(tokens[0]) === 'acronym')) return votes.includes('other') ? 'other' : 'organisation';
+  // RAT", see `thingCue`) or it is written as code ("Get-MpPreference", "BKEventSenderUsagePairDictionary").
+  if (tokens.length === 1 && (shape(tokens[0]) === 'camel' || shape(tokens[0]) === 'acronym')) return votes.includes('other') || codeLike(tokens[0]) ? 'other' : 'organisation';
   return 'other';
+}
+
+/** Verbs that begin PowerShell's commands ("Get-MpPreference", "New-MailboxExportRequest", "Invoke-ShareFinder"). */
+const POWERSHELL_VERBS = new Set([
+  'get', 'set', 'new', 'invoke', 'add', 'remove', 'start', 'stop', 'import', 'export', 'enable', 'disable', 'test', 'out', 'write',
+  'copy', 'clear', 'update', 'register', 'convertto', 'convertfrom',
+]);
+
+/**
+ * A word written as code: a PowerShell command ("Get-MpPreference": a verb of `POWERSHELL_VERBS`, a hyphen, a capital)
+ * or an identifier of four capitalised humps or more ("BKEventSenderUsagePairDictionary", "IOMobileFrameBuffer",
+ * "GetNativeSystemInfo"; companies' names have fewer: "NortonLifeLock", "ThycoticCentrify").
+ */
+function codeLike(t: Token): boolean {
+  const w = t.text;
+  if (t.dash) {
+    const dash = w.indexOf('-');
+    if (dash > 1 && isUpper(code(w, dash + 1)) && POWERSHELL_VERBS.has(t.lower.slice(0, dash))) return true;
+  }
+  let humps = 0;
+  for (let k = 0; k < w.length; k++) {
+    if (!isUpper(w.charCodeAt(k))) continue;
+    const prev = code(w, k - 1);
+    const next = code(w, k + 1);
+    if (k === 0 || (prev >= 97 && prev <= 122) || (next >= 97 && next <= 122)) humps++;
+  }
+  return humps >= 4;
 }
 
 /**
