@@ -359,6 +359,15 @@ describe('entities: organisations, outlets, places', function () {
     assert.strictEqual(x.byName('Ravkoo').kind, 'organisation');
   });
 
+  it('a name a gang or group is called by is an organisation, however it is written: "the Conti gang" as "the LockBit gang"', function () {
+    // Written like a word, Conti was a thing in 31 of 33 real articles where LockBit, in camel case, was an organisation;
+    // so "at least 290 organizations" Conti hit were the FBI's, which warned of them.
+    const x = extract('The FBI warned that the Conti gang hit at least 290 organizations. Then Hive affiliates and the LockBit gang struck too. '
+      + 'An APT group and the Administrators group were named, and administrators were told.');
+    for (const n of ['Conti', 'Hive', 'LockBit']) assert.strictEqual(x.byName(n).kind, 'organisation', n);
+    assertNoEntity(x, 'APT', 'Administrators');
+  });
+
   it('organisations by cue, suffix, camel case and hyphen', function () {
     const x = extract('The company hired security firm Mandiant and consulting firm KPMG LLP. A cybersecurity company called Unit221B LLC found it. LinkedIn and T-Mobile were both hit.');
     for (const n of ['Mandiant', 'KPMG LLP', 'Unit221B LLC', 'LinkedIn', 'T-Mobile']) assert.strictEqual(x.byName(n).kind, 'organisation', n);

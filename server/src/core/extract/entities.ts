@@ -803,10 +803,18 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
   const cue = single && !single.possessive ? thingCue(tokens, a, after) : 0;
   if (cue > 0 && (shape(single!) === 'camel' || shape(single!) === 'acronym') && !GANGS.has(single!.lower)) votes.push('other');
   const actor = cue < 0;
+  // "the Conti gang", "Hive operators", "Lazarus group": a name a band of people is named by is theirs, an organisation
+  // (written like a word, "Conti" was a thing where "LockBit", written in camel case, was not).
+  // Not an acronym ("APT group", "BEC group": the kind's jargon) nor a word the article writes in lower case ("Administrators group").
+  if (single && !single.possessive && after && !after.brokenBefore && after.text === after.lower && GANG_WORDS_AFTER.has(after.lower) && !votes.includes('person')
+    && shape(single) !== 'acronym' && SMALL_WORDS[smallWordHash(single.lower)] !== smallStamp) votes.push('organisation');
   const c: Candidate = atStart && single && apposed ? { tokens: run, kindVotes: votes, apposed: true } : { tokens: run, kindVotes: votes };
   if (actor) c.actor = true;
   pushCandidate(st, c, a, b);
 }
+
+/** Words after a name that make it a band of people's: "the Conti gang", "Hive affiliates" (not "ransomware", a thing's too). */
+const GANG_WORDS_AFTER = new Set(['gang', 'gangs', 'group', 'operators', 'operator', 'affiliates', 'affiliate', 'crew', 'actors', 'actor', 'members', 'cartel', 'syndicate']);
 
 /** Verbs that give a thing its name: "a backdoor dubbed SysJoker", "a tool called ChromePass". */
 const NAMING_VERBS = new Set(['dubbed', 'called', 'codenamed', 'code-named']);
