@@ -656,6 +656,13 @@ describe('figures', function () {
       assert.strictEqual(figure('It patched two vulnerabilities this month.', 'two', 't-mobile').subject, undefined);
       assert.strictEqual(figure('About 5,000 customers were affected.', 'About 5,000', 't-mobile').subject, 't-mobile');
       assert.strictEqual(figure('Some 8.2 million players were exposed.', 'Some 8.2 million', 't-mobile').subject, 't-mobile');
+      // What a survey, a trend or a clock counts, and the world at large (from an audit of real figures).
+      for (const [sentence, fig] of [
+        ['Nearly 80% of respondents said they would leave.', 'Nearly 80%'],
+        ['Attacks saw a 68% increase over the year.', '68%'],
+        ['The servers were found in under 30 seconds.', 'under 30'],
+        ['Victims were found in 61 countries.', '61'],
+      ]) assert.strictEqual(figure(sentence, fig, 't-mobile').subject, undefined, sentence);
     });
 
     it('a figure in a link to another story of the same site is that story\'s, unless the story is about the subject', function () {

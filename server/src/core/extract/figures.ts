@@ -225,7 +225,14 @@ const INCIDENTAL_NOUNS = new Set([
   'decade', 'century', 'generation', 'iteration', 'component', 'plugin', 'extension', 'library', 'package', 'sample', 'strain',
   'cve', 'issue', 'rce', 'screenshot', 'formula', 'shell', 'event',
   // Measures of the physical world: "103 degrees", "within 15 miles of land".
-  'degree', 'mile', 'kilometer', 'kilometre', 'meter', 'metre', 'foot', 'inch', 'tonne', 'kilogram',
+  'degree', 'mile', 'kilometer', 'kilometre', 'meter', 'metre', 'foot', 'feet', 'inch', 'tonne', 'kilogram',
+  // What a survey, a trend or a clock counts, and the world at large (an audit of 150 real figures found the article's
+  // subject standing in for no one's "1,000 respondents", "a 68% increase", "29 seconds", "61 countries").
+  'respondent', 'leader', 'executive', 'increase', 'rise', 'growth', 'spike', 'jump', 'decline', 'second', 'sec', 'ms',
+  'minute', 'week', 'year', 'quarter', 'period', 'course', 'report', 'form', 'page', 'function', 'parameter', 'occasion',
+  'principle', 'language', 'sentence', 'figure', 'series', 'setting', 'strategy', 'priority', 'requirement', 'value', 'problem',
+  'vector', 'trial', 'vote', 'industry', 'sector', 'market', 'country', 'state', 'american', 'brazilian', 'australian', 'man', 'woman',
+  'troop', 'prisoner', 'yuan', 'ruble',
 ]);
 
 /** Cryptocurrencies, which the entity extractor finds as names (see `PRODUCTS`). */
