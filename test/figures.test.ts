@@ -155,6 +155,12 @@ describe('figures', function () {
       ['The fine was CAD 5,000 in all.', 'CAD 5,000', 5000, 'cad'],
       ['The fine was HK$1 million in all.', 'HK$1 million', 1e6, 'hkd'],
       ['The fine was NZ$50,000 in all.', 'NZ$50,000', 50000, 'nzd'],
+      // Yuan, yen, rupees and rubles are money (30 real figures were counts of a noun "yuan").
+      ['The fine was 8.026 billion yuan in all.', '8.026 billion yuan', 8.026e9, 'cny'],
+      ['The fine was RMB 5 million in all.', 'RMB 5 million', 5e6, 'cny'],
+      ['The fine was 300 million yen in all.', '300 million yen', 3e8, 'jpy'],
+      ['The fine was 20 million rupees in all.', '20 million rupees', 2e7, 'inr'],
+      ['The FSB seized 426 million rubles in cash.', '426 million rubles', 4.26e8, 'rub'],
       ['It sold for 1 cent per victim.', '1 cent', 0.01, 'usd'],
       ['It sold for 5 cents per victim.', '5 cents', 0.05, 'usd'],
       ['It sold for 1 penny each.', '1 penny', 0.01, 'usd'],

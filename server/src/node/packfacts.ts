@@ -36,7 +36,7 @@ const HEAD = 6;
 
 const KINDS: EntityKind[] = ['person', 'organisation', 'place', 'outlet', 'handle', 'other'];
 const WHERE: Mention['where'][] = ['title', 'subtitle', 'body', 'tag', 'info'];
-const UNITS: Unit[] = ['count', 'usd', 'eur', 'gbp', 'btc', 'bytes', 'percent', 'age', 'days', 'year', 'aud', 'cad', 'hkd', 'nzd', 'sgd'];
+const UNITS: Unit[] = ['count', 'usd', 'eur', 'gbp', 'btc', 'bytes', 'percent', 'age', 'days', 'year', 'aud', 'cad', 'hkd', 'nzd', 'sgd', 'cny', 'jpy', 'inr', 'rub'];
 
 /** Integers, doubles and a string table, growing as they are written. */
 class Writer {

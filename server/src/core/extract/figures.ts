@@ -1176,7 +1176,7 @@ function asWritten(raw: string): string {
   return /[[*_]/.test(raw) ? raw.replace(/[[\]*_]+/g, '').replace(/\s{2,}/g, ' ') : raw;
 }
 
-const MONEY = new Set<Unit>(['usd', 'eur', 'gbp', 'aud', 'cad', 'hkd', 'nzd', 'sgd']);
+const MONEY = new Set<Unit>(['usd', 'eur', 'gbp', 'aud', 'cad', 'hkd', 'nzd', 'sgd', 'cny', 'jpy', 'inr', 'rub']);
 /** Nouns of a sum stolen, which is one measure however it is called ("the $314M heist", "the $31 million hack"). */
 const THEFT_NOUNS = new Set(['theft', 'heist', 'robbery', 'hack', 'exploit']);
 const STOLE_BEFORE_RE = /\b(?:stole|stolen|steal(?:s|ing)?|drain(?:ed|ing)?(?:\s+of)?|siphon(?:ed|ing)?(?:\s+(?:away|off))?|looted|swiped|pilfered|made (?:off|away) with|got away with|robbed of)\s+(?:(?:crypto-?assets|cryptocurrency|crypto|funds|assets|tokens|coins)\s+worth\s+|worth\s+)?$/i;

@@ -277,6 +277,11 @@ const UNIT_WORDS = wordTable<{ unit: Unit; factor: number }>({
   cents: { unit: 'usd', factor: 0.01 }, dollar: { unit: 'usd', factor: 1 }, dollars: { unit: 'usd', factor: 1 },
   usd: { unit: 'usd', factor: 1 }, euro: { unit: 'eur', factor: 1 }, euros: { unit: 'eur', factor: 1 },
   eur: { unit: 'eur', factor: 1 }, gbp: { unit: 'gbp', factor: 1 }, pence: { unit: 'gbp', factor: 0.01 },
+  // "10 million yuan" (30 real figures were counts of a noun "yuan"), "5 billion yen", "400 million rubles", "2 crore rupees".
+  yuan: { unit: 'cny', factor: 1 }, renminbi: { unit: 'cny', factor: 1 }, rmb: { unit: 'cny', factor: 1 }, cny: { unit: 'cny', factor: 1 },
+  yen: { unit: 'jpy', factor: 1 }, jpy: { unit: 'jpy', factor: 1 }, rupee: { unit: 'inr', factor: 1 }, rupees: { unit: 'inr', factor: 1 },
+  inr: { unit: 'inr', factor: 1 }, ruble: { unit: 'rub', factor: 1 }, rubles: { unit: 'rub', factor: 1 }, rouble: { unit: 'rub', factor: 1 },
+  roubles: { unit: 'rub', factor: 1 }, rub: { unit: 'rub', factor: 1 },
   percent: { unit: 'percent', factor: 1 }, pct: { unit: 'percent', factor: 1 },
   minute: { unit: 'days', factor: 1 / 1440 }, minutes: { unit: 'days', factor: 1 / 1440 },
   hour: { unit: 'days', factor: 1 / 24 }, hours: { unit: 'days', factor: 1 / 24 },
@@ -333,7 +338,7 @@ const OPENERS = new Set([
 const REFERENCE_BEFORE = new Set(['the', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'every', 'each']);
 const HEDGE_BEFORE_YEAR = new Set(['than', 'about', 'approximately', 'around', 'roughly', 'nearly', 'almost', 'over', 'some', 'estimated']);
 /** Currency codes Breach Desk has a unit for ("USD 5 million", "CAD 5,000"); with another currency ("R$", "¥") a number is no figure. */
-const CODE_UNITS = wordTable<Unit>({ USD: 'usd', EUR: 'eur', GBP: 'gbp', BTC: 'btc', AUD: 'aud', CAD: 'cad', HKD: 'hkd', NZD: 'nzd', SGD: 'sgd' });
+const CODE_UNITS = wordTable<Unit>({ USD: 'usd', EUR: 'eur', GBP: 'gbp', BTC: 'btc', AUD: 'aud', CAD: 'cad', HKD: 'hkd', NZD: 'nzd', SGD: 'sgd', CNY: 'cny', RMB: 'cny', JPY: 'jpy', INR: 'inr', RUB: 'rub' });
 /** Dollars other than the US dollar, by the letters written before "$" ("AU$1.66 million", "S$5,000"). */
 const DOLLAR_PREFIXES = wordTable<Unit>({ '': 'usd', US: 'usd', AU: 'aud', A: 'aud', C: 'cad', CA: 'cad', CAN: 'cad', HK: 'hkd', NZ: 'nzd', S: 'sgd', SG: 'sgd' });
 
@@ -441,7 +446,7 @@ function placeOf(digits: string): number {
 const AFTER_BYTES_RE = /\s?(kilobytes?|megabytes?|gigabytes?|terabytes?|petabytes?|bytes?|[kmgtp]b)(?![A-Za-z0-9])/iy;
 const AFTER_MULT_RE = /(?:\s{1,2}(hundred|thousand|million|billion|trillion)|\s?(mln|mn|bn)|([kmb]))(?![A-Za-z0-9])/iy;
 const AFTER_PERCENT_RE = /\s?(?:%|percent\b|per\s?cent\b|pct\b)/iy;
-const AFTER_UNIT_RE = /\s{1,2}(bitcoins?|btc|pennies|penny|pence|cents?|dollars?|usd|euros?|eur|gbp|minutes?|hours?|days?|weeks?|months?|years?)(?![A-Za-z0-9])(\s{1,2}old\b)?(\s{1,2}ago\b)?/iy;
+const AFTER_UNIT_RE = /\s{1,2}(bitcoins?|btc|pennies|penny|pence|cents?|dollars?|usd|euros?|eur|gbp|yuan|renminbi|rmb|cny|yen|jpy|rupees?|inr|roubles?|rubles?|rub|minutes?|hours?|days?|weeks?|months?|years?)(?![A-Za-z0-9])(\s{1,2}old\b)?(\s{1,2}ago\b)?/iy;
 const AFTER_HYPHEN_RE = /[-‐](year|years|day|week|month|hour|minute)(?:[-‐ ](old)\b|(?![-‐A-Za-z]))/iy;
 const AFTER_CLOCK_RE = /\s?(?:[ap]\.m\.|[ap]m\b|o[’']clock\b)/iy;
 const CHAIN_RE = /[-–]\d+(?:[-–]\d+)*/y;

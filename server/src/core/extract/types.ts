@@ -30,7 +30,7 @@ export interface DocEntity {
   mentions: Mention[];
 }
 
-export type Unit = 'count' | 'usd' | 'eur' | 'gbp' | 'btc' | 'bytes' | 'percent' | 'age' | 'days' | 'year' | 'aud' | 'cad' | 'hkd' | 'nzd' | 'sgd';
+export type Unit = 'count' | 'usd' | 'eur' | 'gbp' | 'btc' | 'bytes' | 'percent' | 'age' | 'days' | 'year' | 'aud' | 'cad' | 'hkd' | 'nzd' | 'sgd' | 'cny' | 'jpy' | 'inr' | 'rub';
 
 export interface Figure {
   /** The whole figure as written, hedge included ("more than 50 million"). */

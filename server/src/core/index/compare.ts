@@ -234,7 +234,7 @@ function sameMeasureHere(index: CorpusIndex, uri: string, fig: Figure): FigureRe
 
 const UNIT_LABEL: Record<Unit, string> = {
   count: '', usd: 'USD', eur: 'EUR', gbp: 'GBP', btc: 'BTC', bytes: 'bytes', percent: '%', age: 'years old', days: 'days', year: '',
-  aud: 'AUD', cad: 'CAD', hkd: 'HKD', nzd: 'NZD', sgd: 'SGD',
+  aud: 'AUD', cad: 'CAD', hkd: 'HKD', nzd: 'NZD', sgd: 'SGD', cny: 'CNY', jpy: 'JPY', inr: 'INR', rub: 'RUB',
 };
 
 /** `toLocaleString('en-US', …)` builds a formatter on every call; one kept is many times faster and formats the same. */
@@ -264,7 +264,7 @@ export function formatValue(value: number, unit: Unit): string {
 /** What a figure without a noun measures, by its unit ("21-year-old" is an age). */
 const UNIT_WORD: Record<Unit, string> = {
   count: 'number', usd: 'amount', eur: 'amount', gbp: 'amount', btc: 'amount', bytes: 'amount of data', percent: 'share', age: 'age', days: 'duration', year: 'year',
-  aud: 'amount', cad: 'amount', hkd: 'amount', nzd: 'amount', sgd: 'amount',
+  aud: 'amount', cad: 'amount', hkd: 'amount', nzd: 'amount', sgd: 'amount', cny: 'amount', jpy: 'amount', inr: 'amount', rub: 'amount',
 };
 
 /**
