@@ -299,6 +299,13 @@ describe('figures', function () {
   });
 
   describe('what is measured', function () {
+    it('a plural that modifies the noun after it is no head: "85 human rights activists", "20 savings accounts"', function () {
+      // Nine real figures of NSO's targets counted "rights".
+      assert.strictEqual(figure('Pegasus hacked 85 human rights activists.', '85').noun, 'activist');
+      assert.strictEqual(figure('They emptied 20 savings accounts.', '20').noun, 'account');
+      assert.strictEqual(figure('It restored 21 sports networks.', '21').noun, 'network');
+    });
+
     it('"50 million T-Mobile customers": the mention inside the phrase is the subject', function () {
       const f = figure('It hit 50 million T-Mobile customers.', '50 million', 'linkedin');
       assert.strictEqual(f.noun, 'customer');

@@ -312,11 +312,21 @@ function readPhrase(v: string, at: number, limit: number, ms: Locals): Phrase {
       const n = readWord(v, end + 1, ms);
       if (n && !n.mention && ((QUALIFIERS.has(w.base) && QUALIFIERS.has(n.base)) || joinsHead(v, end + 1, limit, ms))) { end = end + 1; through = true; continue; }
     }
-    // "DDoS attacks": a name ending in a capital S is no plural.
-    if (isPlural(w.base) && !QUALIFIERS.has(w.base) && !IGNORABLE.has(w.base) && !endsInCapitalS(w.text)) break;
+    // "DDoS attacks": a name ending in a capital S is no plural. "180 human rights activists", "20 savings accounts":
+    // a plural that modifies the noun after it reads on (the activists were "rights" in 9 real figures).
+    if (isPlural(w.base) && !QUALIFIERS.has(w.base) && !IGNORABLE.has(w.base) && !endsInCapitalS(w.text)) {
+      if (PLURAL_MODIFIERS.has(w.base)) {
+        const n = readWord(v, end, ms);
+        if (n && n.start < limit && !n.mention && /^[a-z]/.test(n.text) && !STOP_WORDS.has(n.base) && !/(?:ed|ing|ly)$/.test(n.base)) continue;
+      }
+      break;
+    }
   }
   return { words, end };
 }
+
+/** Plurals that modify a noun after them: "human rights activists", "sales staff", "news outlets", "savings accounts". */
+const PLURAL_MODIFIERS = new Set(['rights', 'sales', 'news', 'arms', 'sports', 'savings', 'goods', 'customs', 'securities', 'games', 'communications']);
 
 /**
  * Whether the words from `at` (after "and", "or") are a noun phrase of two
