@@ -112,6 +112,12 @@ describe('entities', function () {
     assert.strictEqual(figure(f, 'over 150').measure, 'hp|model|');
   });
 
+  it('a number right after a name is its version or model, no count: "Firefox 90 lands", "Robot Operating System 2"', function () {
+    // "Firefox 90 lands" counted 90 lands of Firefox's.
+    const f = facts('The Robot Operating System 2 (ROS 2), which is the standard, was hit. Firefox 90 lands today. Acme customers lost 3,000 records.');
+    assert.deepStrictEqual(f.figures.filter((x) => x.unit !== 'year').map((x) => x.text), ['3,000']);
+  });
+
   it('a figure in a link to another story of the article\'s own site is not its subject\'s (the site read from + Link)', function () {
     const body = 'Acme Corp said on Monday that hackers stole 2 million records. Acme Corp is investigating. '
       + 'Attacks on devices [reached 1.5 billion](https://threatpost.com/iot-attacks-doubling/169224/) this year.';

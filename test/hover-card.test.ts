@@ -175,9 +175,10 @@ describe('entity hover card: cited facts', function () {
 
 describe('figure hover card: values of the same measure', function () {
   it('mark "same value" only where the value is the same, not where it fits in a range ("up to 50 million")', function () {
-    const a = article(1, '2021-08-20', 'Acme Corp faces fines of up to 50 million yuan under the new law.');
-    const b = article(2, '2021-08-21', 'Acme Corp faces fines of 10,000 yuan for a first offence.');
-    const c = article(3, '2021-08-22', 'Acme Corp faces fines of 50 million yuan at most.');
+    // Counts the check does not weigh (no breach touches them), so the card marks equal values itself.
+    const a = article(1, '2021-08-20', 'Acme Corp plans to plant up to 50 million trees under the new law.');
+    const b = article(2, '2021-08-21', 'Acme Corp plans to plant 10,000 trees for a first round.');
+    const c = article(3, '2021-08-22', 'Acme Corp plans to plant 50 million trees at most.');
     const index = indexOf([a, b, c]);
     const card = hover(index, a.uri, a.text.indexOf('up to 50 million') + 7)!.markdown;
     const lines = card.split('\n').filter((l) => l.startsWith('- '));

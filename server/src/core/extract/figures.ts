@@ -1101,6 +1101,8 @@ export function extractFigures(
       if (countsNothing(v, start, r.end) || referenceMark(s.text, start, r.end)) continue;
       // "451 Research surveyed 525 data leaders", "WTSP 10 News": a name that starts with a number.
       if (si >= headlines && !hedge && r.unit === 'count' && namedAfter(v, r)) continue;
+      // "Windows 11 users", "iOS 14.6", "Chrome 96", "Intel 471": a number right after a name is its version or model.
+      if (si >= headlines && !hedge && r.unit === 'count' && versionOfName(v, r, local, kindOf)) continue;
 
       let measured: Measured = { qualifiers: [], inside: [] };
       if (r.unit !== 'year' && r.unit !== 'age') {
@@ -1342,6 +1344,23 @@ const AFFILIATION_RE = /^,?\s+(?:of|at|from|with)\s+(?:the\s+)?$/;
  * customers" counts customers), whatever the phrase goes on to count ("the 451
  * Research analysts").
  */
+/**
+ * Whether the bare number `r` (digits and dots, nothing after them that scales them) stands right after a name, one
+ * space between, as a version or model does ("Windows 11 users", "iOS 14.6", "Firefox 90", "Intel 471"): it was read
+ * as a count of what follows ("11 users" of Windows). Not after a person's or a place's name.
+ */
+function versionOfName(v: string, r: RawNumber, ms: Locals, kindOf: (key: string) => EntityKind | undefined): boolean {
+  if (r.start < 2 || v.charCodeAt(r.start - 1) !== 32) return false;
+  for (let k = r.start; k < r.end; k++) {
+    const c = v.charCodeAt(k);
+    if (!((c >= 48 && c <= 57) || c === 46)) return false;
+  }
+  const name = ms.byEnd.get(r.start - 1);
+  if (!name) return false;
+  const kind = kindOf(name.m.key);
+  return kind !== 'person' && kind !== 'place' && !CURRENCY_KEYS.has(name.m.key);
+}
+
 function namedAfter(v: string, r: RawNumber): boolean {
   if (r.end <= r.start || v.charCodeAt(r.end) !== 32) return false;
   for (let k = r.start; k < r.end; k++) if (v.charCodeAt(k) < 48 || v.charCodeAt(k) > 57) return false;
