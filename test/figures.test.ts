@@ -299,6 +299,20 @@ describe('figures', function () {
   });
 
   describe('what is measured', function () {
+    it('a company\'s money of its trade says what it is: revenue, earnings, valuation, funding', function () {
+      // 1,852 real sums had no noun; the cards of Fortinet's quarters said "amount of Fortinet".
+      for (const [sentence, fig, noun] of [
+        ['It reported a revenue of $483 million.', '$483 million', 'revenue'],
+        ['It has more than $1 billion in annual revenue.', 'more than $1 billion', 'revenue'],
+        ['It posted $744.14 million in sales.', '$744.14 million', 'revenue'],
+        ['It was valued at $2 billion.', '$2 billion', 'valuation'],
+        ['It raised $50 million from investors.', '$50 million', 'funding'],
+        ['It reported earnings of $1.15 per share.', '$1.15', 'earnings'],
+      ]) assert.strictEqual(figure(sentence, fig).noun, noun, sentence);
+      // Not a ransom or a fine, which their own words name.
+      assert.strictEqual(figure('It was fined $5 million in revenue terms.', '$5 million').noun, 'fine');
+    });
+
     it('a plural that modifies the noun after it is no head: "85 human rights activists", "20 savings accounts"', function () {
       // Nine real figures of NSO's targets counted "rights".
       assert.strictEqual(figure('Pegasus hacked 85 human rights activists.', '85').noun, 'activist');

@@ -1305,8 +1305,21 @@ function ransomSum(v: string, start: number, end: number, measured: Measured): M
   if (RANSOM_OF_BEFORE_RE.test(before) || AS_RANSOM_AFTER_RE.test(after) || (DEMANDED_BEFORE_RE.test(before) && speaksOfRansom(v))) {
     return { ...measured, noun: 'ransom', nounSpan: undefined };
   }
+  // "revenue of $483 million", "more than $1 billion in annual revenue", "valued at $2 billion", "raised $50 million":
+  // a company's money of its trade (1,852 real sums had no noun, 511 with one of these words beside them).
+  const named = MONEY_NOUN_BEFORE_RE.exec(before) ?? MONEY_NOUN_AFTER_RE.exec(after);
+  if (named) {
+    const word = named[1].toLowerCase();
+    return { ...measured, noun: MONEY_NOUN_OF[word] ?? word, nounSpan: undefined };
+  }
   return measured;
 }
+
+/** "revenue of", "a valuation of", "valued at", "raised": what the sum after is. */
+const MONEY_NOUN_BEFORE_RE = /\b(revenues?|sales|valuation|valued|raised|funding|earnings)(?:\s+(?:of|at|to|totall?ing|reaching))?\s+(?:(?:about|around|roughly|approximately|nearly|almost|over|more than|some|an estimated|at least|just under|just over)\s+)?$/i;
+/** "$1 billion in annual revenue", "$50 million in funding", "$4 in earnings per share". */
+const MONEY_NOUN_AFTER_RE = /^\s+in\s+(?:(?:annual|quarterly|yearly|total|net|first-quarter|second-quarter|third-quarter|fourth-quarter|new)\s+)?(revenues?|sales|funding|earnings)\b/i;
+const MONEY_NOUN_OF: Record<string, string> = { revenues: 'revenue', sales: 'revenue', valued: 'valuation', raised: 'funding' };
 
 /** Whether `start…end` is a bare number in brackets ("[2](https://…)", "[3]"): a reference, no figure. */
 function referenceMark(raw: string, start: number, end: number): boolean {
