@@ -83,7 +83,7 @@ describe('corpus knowledge over stdio', function () {
     const doc = (n: number, body: string, tags = '[[Acme Corp]]') => [
       '# Acme results', '### The quarter.', '', '## Information:', '+ Source: Wire', `+ Link: https://example.com/acme-${n}`, `+ Date: May ${n}, 2022`, '+ Author: Jane Doe', '',
       '## Article:', body, '', '#### Tags:', tags, ''].join('\n');
-    const a = doc(1, 'Acme Corp reported revenue of $801.1 million for the quarter, and Acme Corp said its margin grew 29.7%. Acme Corp said 2 million customers were affected by the breach.');
+    const a = doc(1, 'Acme Corp reported $801.1 million for the quarter, and Acme Corp said its margin grew 29.7%. Acme Corp said 2 million customers were affected by the breach.');
     const b = doc(2, 'Acme Corp paid $75 million for a rival, and Acme Corp said its margin grew 12%. Acme Corp said 1.2 million customers were affected by the breach.\n\n'
       + '* [Acme Corp breach hits 9 million customers](https://example.com/older-story)');
     const [ua, ub] = [path.join(workspace, 'a.txt'), path.join(workspace, 'b.txt')].map(fileUri);

@@ -96,12 +96,12 @@ describe('figure timeline', function () {
     const money = (n: number, body: string) => ({ uri: `file:///ws/acme-${n}.txt`, text: FOLLOWUP.replace('https://example.com/tmobile-followup', `https://example.com/acme-${n}`)
       .replace(/## Article:\n.*\n/, `## Article:\n${body}\n`) });
     const docs = [
-      money(1, 'Acme Corp reported revenue of $801.1 million, and Acme Corp said 2 million customers were affected by the breach.'),
+      money(1, 'Acme Corp reported $801.1 million, and Acme Corp said 2 million customers were affected by the breach.'),
       money(2, 'Acme Corp paid $75 million for a rival, and Acme Corp said 1.2 million customers were affected by the breach.'),
     ];
     const acme = indexOf(docs);
     const text = docs[0].text;
-    // "$801.1 million" and "$75 million" may be a revenue and a price.
+    // "$801.1 million" and "$75 million" may be a revenue and a price: neither says.
     assert.strictEqual(timelineAt(acme, docs[0].uri, text.indexOf('$801.1') + 2), undefined);
     assert.deepStrictEqual(timelineLenses(acme, docs[0].uri).map((l) => [text.slice(l.span.start, l.span.end), l.label]), [['2 million', 'customers of Acme Corp']]);
   });
