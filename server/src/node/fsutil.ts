@@ -94,7 +94,8 @@ function unreadable(err: unknown): ReadResult {
  */
 function utf16Order(bytes: Buffer): 'LE' | 'BE' | undefined {
   const n = Math.min(bytes.length, 8192) & ~1;
-  if (n < 4 || bytes.length % 2 !== 0) return undefined;
+  // Eight characters at least: four bytes with a NUL are as likely data.
+  if (n < 16 || bytes.length % 2 !== 0) return undefined;
   let even = 0;
   let odd = 0;
   for (let k = 0; k < n; k += 2) {
