@@ -368,6 +368,13 @@ describe('entities: organisations, outlets, places', function () {
     assertNoEntity(x, 'APT', 'Administrators');
   });
 
+  it('"and" does not join a whole name to the next: "Amnesty International and Citizen Lab" are two; "Securities and Exchange Commission" one', function () {
+    const x = extract('Researchers at Amnesty International and Citizen Lab found it. Investors in Baidu and Tencent Holdings, Rockstar Games and Manticore Games '
+      + 'and the Treasury Department and State Department were told, as was the Australian Competition and Consumer Commission.');
+    for (const n of ['Amnesty International', 'Citizen Lab', 'Baidu', 'Tencent Holdings', 'Rockstar Games', 'Manticore Games', 'Australian Competition and Consumer Commission']) x.byName(n);
+    assertNoEntity(x, 'Amnesty International and Citizen Lab', 'Baidu and Tencent Holdings', 'Rockstar Games and Manticore Games');
+  });
+
   it('organisations by cue, suffix, camel case and hyphen', function () {
     const x = extract('The company hired security firm Mandiant and consulting firm KPMG LLP. A cybersecurity company called Unit221B LLC found it. LinkedIn and T-Mobile were both hit.');
     for (const n of ['Mandiant', 'KPMG LLP', 'Unit221B LLC', 'LinkedIn', 'T-Mobile']) assert.strictEqual(x.byName(n).kind, 'organisation', n);

@@ -852,6 +852,17 @@ function thingCue(tokens: Token[], a: number, after: Token | undefined): number 
   return what && (ORG_CUES.has(what.lower) || ACTOR_WORDS.has(what.lower) || OUTLET_CUES.has(what.lower)) ? -1 : 1;
 }
 
+/** Words that end an organisation's name and never stand inside one before "and" ("Security", "Health" do). */
+const NAME_ENDS = new Set(['international', 'inc', 'corp', 'corporation', 'ltd', 'llc', 'plc', 'gmbh', 'department', 'university', 'games', 'group', 'lab', 'labs', 'holdings', 'house']);
+
+/** Whether the words `i…j` before an "and" are a whole name: they end on a name's last word or are a known one. */
+function wholeBefore(tokens: Token[], i: number, j: number): boolean {
+  const last = tokens[j - 1].lower;
+  if (NAME_ENDS.has(last)) return true;
+  const run = j - i === 1 ? tokens[i].lower : tokens.slice(i, j).map((t) => t.lower).join(' ');
+  return KNOWN_ORGS.has(run) || OUTLETS.has(run);
+}
+
 /** A company's departments and a government's portfolios: what a role is "of" when it is no organisation's name. */
 const FUNCTION_AREAS = new Set([
   'security', 'cybersecurity', 'engineering', 'product', 'products', 'intelligence', 'research', 'marketing', 'sales',
@@ -923,7 +934,9 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
         // "Securities and Exchange Commission", not "FBI, CIA and Justice Department".
         // A brand after "and" starts a name of its own: "Forescout Research Labs and JFrog Security Research".
         const next2 = tokens[j + 2];
-        if (next2 && next2.cap && ORG_SUFFIXES.has(next2.lower) && shape(tokens[j - 1]) === 'title' && shape(next) === 'title') { j += 2; continue; }
+        // Not after a name that is whole already: "Amnesty International and Citizen Lab", "Treasury Department and State
+        // Department", "Baidu and Tencent Holdings" are two.
+        if (next2 && next2.cap && ORG_SUFFIXES.has(next2.lower) && shape(tokens[j - 1]) === 'title' && shape(next) === 'title' && !wholeBefore(tokens, i, j)) { j += 2; continue; }
         // "National Institute of Standards and Technology", not "University of Birmingham and University of Surrey".
         if (!next.brokenBefore && ORG_SUFFIXES.has(next.lower) && shape(tokens[j - 1]) === 'title' && (remit || hasOf(tokens, i, j))
           && !(next2 && !next2.brokenBefore && CONNECTORS.has(next2.lower))) { j += 2; continue; }
