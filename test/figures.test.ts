@@ -229,6 +229,10 @@ describe('figures', function () {
       assert.strictEqual(f.subject, 'john binns');
       assert.strictEqual(figure('He was 18.', '18').unit, 'age');
       assert.strictEqual(figure('The count was 18.', '18').unit, 'count');
+      // In commas after the name (the DOJ's Bitfinex arrests: "Ilya Lichtenstein, 34, and his wife" were counts of "russian-u").
+      const g = figure('Police arrested John Binns, 34, in New York.', '34');
+      assert.deepStrictEqual([g.unit, g.subject], ['age', 'john binns']);
+      assert.strictEqual(figure('T-Mobile, 34, was hit.', '34').unit, 'count');
     });
   });
 

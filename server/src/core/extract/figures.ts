@@ -841,6 +841,11 @@ function listLead(raw: string): string | undefined {
 
 /** Whether the words before `at` are "<person> was", "he is", "she turned" and the like. */
 function saidOfPerson(v: string, at: number, ms: Locals, kindOf: (key: string) => EntityKind | undefined): boolean {
+  // "Ilya Lichtenstein, 34, and his wife": a person's age in commas after the name.
+  if (v.charCodeAt(at - 1) === 32 && v.charCodeAt(at - 2) === 44 /* , */) {
+    const named = ms.byEnd.get(at - 2);
+    if (named !== undefined && kindOf(named.m.key) === 'person') return true;
+  }
   const window = v.slice(Math.max(0, at - 12), at);
   const m = /\b(?:was|is|turned|turns)\s+$/.exec(window);
   if (!m) return false;
@@ -1120,7 +1125,7 @@ export function extractFigures(
       if (MONEY.has(r.unit)) measured = stolenSum(v, start, r.end, measured, local, offset);
       const span: Span = { start: offset + start, end: offset + r.end };
       let unit: Unit = r.unit;
-      // "when Binns was 18.": a bare small number said of a person is an age.
+      // "when Binns was 18.", "Ilya Lichtenstein, 34,": a bare small number said of a person is an age.
       if (unit === 'count' && !measured.noun && !hedge && Number.isInteger(r.value) && r.value <= 120 && r.end === r.start + String(r.value).length
         && /^\s*(?:[.,;:)]|$)/.test(v.slice(r.end, r.end + 2)) && saidOfPerson(v, r.start, local, kindOf)) {
         unit = 'age';
