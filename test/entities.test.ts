@@ -342,8 +342,9 @@ describe('entities: organisations, outlets, places', function () {
       + 'The bugs affect 150 HP printer models. Crystal Valley was hit too. Security researcher Sunjoo Park found it.');
     for (const n of ['JBS Foods', 'Mitsubishi Electric', 'HP']) assert.strictEqual(x.byName(n).kind, 'organisation', n);
     assert.notStrictEqual(x.byKey('crystal valley')?.kind, 'person');
-    // "Park" is a surname.
+    // "Park" and "Bay" are surnames.
     assert.strictEqual(x.byName('Sunjoo Park').kind, 'person');
+    assert.strictEqual(extract('Director Michael Bay said so.').byName('Michael Bay').kind, 'person');
     // Not a word the article writes in lower case ("customer care" below), nor a product's last word ("Google Cloud").
     const y = extract('Call Customer Care now. Your customer care team and Google Cloud can help.');
     assert.notStrictEqual(y.byKey('customer care')?.kind, 'organisation');

@@ -161,6 +161,9 @@ describe('figures', function () {
       ['The fine was 300 million yen in all.', '300 million yen', 3e8, 'jpy'],
       ['The fine was 20 million rupees in all.', '20 million rupees', 2e7, 'inr'],
       ['The FSB seized 426 million rubles in cash.', '426 million rubles', 4.26e8, 'rub'],
+      ['The FSB seized ₽426 million in cash.', '₽426 million', 4.26e8, 'rub'],
+      ['The fine was ₹20 million in all.', '₹20 million', 2e7, 'inr'],
+      ['The fine was JPY 300 million in all.', 'JPY 300 million', 3e8, 'jpy'],
       ['It sold for 1 cent per victim.', '1 cent', 0.01, 'usd'],
       ['It sold for 5 cents per victim.', '5 cents', 0.05, 'usd'],
       ['It sold for 1 penny each.', '1 penny', 0.01, 'usd'],
@@ -309,10 +312,13 @@ describe('figures', function () {
         ['It reported a revenue of $483 million.', '$483 million', 'revenue'],
         ['It has more than $1 billion in annual revenue.', 'more than $1 billion', 'revenue'],
         ['It posted $744.14 million in sales.', '$744.14 million', 'revenue'],
-        ['It was valued at $2 billion.', '$2 billion', 'valuation'],
-        ['It raised $50 million from investors.', '$50 million', 'funding'],
+        ['It reached a valuation of $2 billion.', '$2 billion', 'valuation'],
         ['It reported earnings of $1.15 per share.', '$1.15', 'earnings'],
+        ['It has $50 million in funding.', '$50 million', 'funding'],
       ]) assert.strictEqual(figure(sentence, fig).noun, noun, sentence);
+      // A ransom raised, tokens valued: no company's trade (a review found both read as funding and valuation).
+      assert.notStrictEqual(figure('The ransom was raised to $10 million.', '$10 million').noun, 'funding');
+      assert.notStrictEqual(figure('They made off with tokens valued at $600 million.', '$600 million').noun, 'valuation');
       // Not a ransom or a fine, which their own words name.
       assert.strictEqual(figure('It was fined $5 million in revenue terms.', '$5 million').noun, 'fine');
     });
@@ -322,6 +328,8 @@ describe('figures', function () {
       assert.strictEqual(figure('Pegasus hacked 85 human rights activists.', '85').noun, 'activist');
       assert.strictEqual(figure('They emptied 20 savings accounts.', '20').noun, 'account');
       assert.strictEqual(figure('It restored 21 sports networks.', '21').noun, 'network');
+      // Only into a plural noun: "12 games sold out" counts games.
+      assert.strictEqual(figure('Its 12 games sold out.', '12').noun, 'game');
     });
 
     it('"50 million T-Mobile customers": the mention inside the phrase is the subject', function () {
@@ -350,6 +358,7 @@ describe('figures', function () {
         ['The AscendEX CEO responds to complaints after the $31 million hack.', '$31 million', 'ascendex'],
         // The losses a breach caused, totalled, or a sum lost in it or withdrawn by thieves (ZDNet's BitMart story, Threatpost's Schober story).
         ['Losses from AscendEX breach reach $200 million', '$200 million', 'ascendex'],
+        ['Losses from the AscendEX crypto exchange breach reached an estimated $200 million.', 'an estimated $200 million', 'ascendex'],
         ['AscendEX released an update on the security breach that [caused about $200 million](https://twitter.com/peckshield/status/1467310381073047552) in losses.', 'about $200 million', 'ascendex'],
         ['AscendEX said a security breach allowed hackers to withdraw $150 million worth of cryptocurrency.', '$150 million', 'ascendex'],
         ['AscendEX is suing them for the nearly $1 million it lost in the heist.', 'nearly $1 million', 'ascendex'],

@@ -203,6 +203,9 @@ describe('reading files: size limit, binary and encoding', function () {
     // Without a byte order mark (some Windows tools write none): it was "binary data (a NUL byte)".
     const bare = await readArticleFile(write('u16bare.txt', Buffer.from('# Title\n\n## Information:\n+ Source: Wire\n', 'utf16le')), { maxBytes: 1000 });
     assert.ok(!bare.ok && bare.code === 'file.encoding' && /UTF-16 LE text \(without a byte order mark\)/.test(bare.message), JSON.stringify(bare));
+    // Fewer than eight characters' worth of bytes with a NUL are data ("# \0A"): too few to tell.
+    const tiny = await readArticleFile(write('u16tiny.txt', Buffer.from('# Ti', 'utf16le')), { maxBytes: 1000 });
+    assert.ok(!tiny.ok && tiny.code === 'file.binary', JSON.stringify(tiny));
     const bareBe = await readArticleFile(write('u16barebe.txt', Buffer.from('# Title\n\n## Information:\n', 'utf16le').swap16()), { maxBytes: 1000 });
     assert.ok(!bareBe.ok && bareBe.code === 'file.encoding' && /UTF-16 BE/.test(bareBe.message), JSON.stringify(bareBe));
     const small = await readArticleFile(write('s.txt', 'x'.repeat(20)), { maxBytes: 10 });

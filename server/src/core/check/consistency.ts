@@ -716,7 +716,7 @@ class Weighed implements Judgement {
 interface Comparable {
   ref: FigureRef;
   link?: string;
-  first: boolean;
+  standsIn: boolean;
 }
 
 /** The comparable statements of a figure's measure across the corpus, in path order (once per version of the index). */
@@ -726,7 +726,7 @@ function comparableOf(index: CorpusIndex, fig: Figure): Comparable[] {
     for (const ref of sameMeasure(index, '', fig)) {
       if (!comparable(ref.figure)) continue;
       const link = index.get(ref.uri)?.summary.link;
-      out.push({ ref, link, first: link === undefined || index.standInFor(link) === ref.uri });
+      out.push({ ref, link, standsIn: link === undefined || index.standInFor(link) === ref.uri });
     }
     return out;
   });
@@ -770,7 +770,7 @@ class Judge {
   /**
    * The comparable figures of a measure, fetched once per judge. The same article saved in several files (same Link)
    * counts once: a copy of this one says what it says (`corpus.duplicate` reports the copy), and of another article's
-   * copies the first by path stands for all.
+   * copies the one `standInFor` picks (the latest version) stands for all.
    */
   private measureList(fig: Figure): FigureRef[] {
     let list = this.byMeasure.get(fig.measure);
@@ -784,7 +784,7 @@ class Judge {
         list = [];
         const mine = this.doc.summary.link;
         for (const c of comparableOf(this.index, fig)) {
-          if (c.ref.uri === this.uri || c.link === undefined || (c.first && c.link !== mine)) list.push(c.ref);
+          if (c.ref.uri === this.uri || c.link === undefined || (c.standsIn && c.link !== mine)) list.push(c.ref);
         }
       }
       this.byMeasure.set(fig.measure, list);
@@ -1316,7 +1316,8 @@ function checkDuplicate(index: CorpusIndex, uri: string, out: Diagnostic[]): voi
   // Which copy the check compares (`standInFor`): the writer should know whether it is the one open.
   const standIn = index.standInFor(f.link);
   const which = standIn === undefined ? 'one of them' : standIn === uri ? 'this one' : name(standIn);
-  const dates = [uri, ...others].map((u) => index.get(u)!.facts.date).filter((d): d is number => d !== undefined);
+  // The dates `standInFor` ranks by, of the saved copies (a draft never stands in).
+  const dates = [uri, ...others].filter((u) => !index.isDraft(u)).map((u) => index.get(u)!.summary.date).filter((d): d is number => d !== undefined);
   const latest = standIn !== undefined && dates.length >= 2 && Math.max(...dates) - Math.min(...dates) >= DAY ? `the latest version, ${which},` : which;
   out.push(diag('corpus.duplicate', f.linkSpan,
     `The same article (same Link) is also saved as ${listedFiles}. Only ${latest} is compared with other articles; keep the one you want and delete the others.`,

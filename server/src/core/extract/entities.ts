@@ -625,7 +625,7 @@ function personLike(tokens: Token[], a = 0, b = tokens.length): boolean {
     if (k > a && PREPOSITIONS.has(t.lower)) return false;
     if (ORG_SUFFIXES.has(t.lower) || THING_WORDS.has(t.lower) || KNOWN_ORGS.has(t.lower)) return false;
     // "Crystal Valley" (a farm cooperative), "Grace County": a first name of the short list before a place's last word.
-    if (k === b - 1 && PLACE_LAST_WORDS.has(t.lower)) return false;
+    if (k === b - 1 && named && PLACE_LAST_WORDS.has(t.lower)) return false;
   }
   // With a small particle, only a first name or a role before it makes a person:
   // "Banco de Chile", "Rio de Janeiro" and "Universiteit van Amsterdam" are not.
@@ -798,7 +798,7 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
   if (person && after && last.after === ',' && after.lower === 'who') votes.push('person');
   // "Quillfeather, the dating app, said": what the apposition calls it.
   if (apposed) votes.push(apposed);
-  // "the NanoCore RAT", "a backdoor dubbed SysJoker": one word in camel case or capitals that its cue calls a thing
+  // "the SysJoker backdoor", "a utility dubbed ChromePass": one word in camel case or capitals that its cue calls a thing
   // (the shape alone made it an organisation); "REvil ransomware" is a gang's name too.
   const cue = single && !single.possessive ? thingCue(tokens, a, after) : 0;
   if (cue > 0 && (shape(single!) === 'camel' || shape(single!) === 'acronym') && !GANGS.has(single!.lower)) votes.push('other');
@@ -832,7 +832,7 @@ const ACTOR_WORDS = new Set([
 const GANGS = new Set(['revil', 'darkside', 'lockbit', 'blackmatter', 'blackcat', 'hellokitty', 'blackbyte', 'ransomexx', 'synack', 'teamtnt', 'muddywater', 'molerats', 'scarcruft', 'oilrig']);
 
 /**
- * What the cues around the single word at `a` call it: a thing (1) when the word after it does ("NanoCore RAT", "the
+ * What the cues around the single word at `a` call it: a thing (1) when the word after it does ("SysJoker backdoor", "the
  * OnMessage callback", see `THING_CUES_AFTER`) or a verb names it after a word that is no group's or company's ("a
  * backdoor dubbed SysJoker"); a gang, group or company (-1), whatever its other mentions' cues say, when the word after
  * it is a gang's ("REvil ransomware", "LockBit operators") or a verb names it after one ("the group, dubbed ChamelGang",
@@ -1024,8 +1024,8 @@ function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: 
   // unless its first word is one this article writes in lower case ("Customer Care", "Open Banking" in a headline).
   if (tokens.length >= 2 && tokens.length <= 4 && ORG_WORDS.has(lastLower) && !NOT_ORG_LAST.has(lastLower)
     && SMALL_WORDS[smallWordHash(tokens[0].lower)] !== smallStamp) return 'organisation';
-  // One word in camel case or capitals is a company's ("Automox", "HYCU"), unless its cues call it a thing ("NanoCore
-  // RAT", see `thingCue`) or it is written as code ("Get-MpPreference", "BKEventSenderUsagePairDictionary").
+  // One word in camel case or capitals is a company's ("Automox", "HYCU"), unless its cues call it a thing ("SysJoker
+  // backdoor", see `thingCue`) or it is written as code ("Get-MpPreference", "BKEventSenderUsagePairDictionary").
   if (tokens.length === 1 && (shape(tokens[0]) === 'camel' || shape(tokens[0]) === 'acronym')) return votes.includes('other') || codeLike(tokens[0]) ? 'other' : 'organisation';
   return 'other';
 }
@@ -1075,8 +1075,8 @@ function commonFirstName(tokens: Token[]): boolean {
 /** Last words of newspapers' and magazines' names. */
 const PAPER_LAST_WORDS = new Set(['journal', 'times', 'gazette', 'herald', 'tribune', 'chronicle', 'magazine']);
 
-/** Last words of places, never of a person's name after a first name: "Crystal Valley", "Jeffrey St". ("Park" is a surname.) */
-const PLACE_LAST_WORDS = new Set(['valley', 'county', 'city', 'street', 'st', 'avenue', 'road', 'ridge', 'bay', 'hills']);
+/** Last words of places, never of a person's name after a first name of the short list: "Crystal Valley", "Jeffrey St". ("Park", "Bay" are surnames.) */
+const PLACE_LAST_WORDS = new Set(['valley', 'county', 'city', 'street', 'st', 'avenue', 'road', 'hills']);
 
 /** Words of a trade (`ORG_WORDS`) that end the names of products as often as companies': "Google Cloud", "Microsoft Exchange", "Windows Security". */
 const NOT_ORG_LAST = new Set(['trust', 'city', 'transit', 'credit', 'energy', 'medical', 'cloud', 'data', 'digital', 'security', 'internet', 'exchange', 'software', 'technology', 'tech', 'network', 'networks', 'post', 'express', 'payments', 'mobile', 'power']);
@@ -1399,7 +1399,7 @@ function dropCommonWords(candidates: Candidate[], read: ReadSentences): void {
 /** The entities of an article as they are being worked out. */
 class Draft {
   readonly builders = new Map<string, Builder>();
-  /** Single words a cue calls a thing ("NanoCore RAT"): entities also when named once, as known products are. */
+  /** Single words a cue calls a thing ("SysJoker backdoor"): entities also when named once, as known products are. */
   things: Set<string> | undefined;
   /** Surface key → the first builder (in order) that has it; kept from the tags pass on, see `surfaceIndex`. */
   bySurface: Map<string, string> | undefined;
@@ -1573,7 +1573,7 @@ function addSingleWords(draft: Draft, candidates: Candidate[], short: ShortForms
     if (known !== undefined && sharesWords(known, c.paren.tokens)) continue;
     (defined ??= new Map()).set(lower, c.paren.key);
   }
-  // Words one of whose mentions is called a thing ("NanoCore RAT") and none a gang's ("REvil ransomware"): their
+  // Words one of whose mentions is called a thing ("SysJoker backdoor") and none a gang's ("REvil ransomware"): their
   // mentions without a cue are the thing too.
   let things: Set<string> | undefined;
   for (const c of candidates) if (c.tokens.length === 1 && c.kindVotes.includes('other')) (things ??= new Set()).add(c.tokens[0].key);

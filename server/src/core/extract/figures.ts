@@ -229,10 +229,10 @@ const INCIDENTAL_NOUNS = new Set([
   // What a survey, a trend or a clock counts, and the world at large (an audit of 150 real figures found the article's
   // subject standing in for no one's "1,000 respondents", "a 68% increase", "29 seconds", "61 countries").
   'respondent', 'leader', 'executive', 'increase', 'rise', 'growth', 'spike', 'jump', 'decline', 'second', 'sec', 'ms',
-  'minute', 'week', 'year', 'quarter', 'period', 'course', 'report', 'form', 'page', 'function', 'parameter', 'occasion',
+  'quarter', 'period', 'course', 'report', 'form', 'page', 'function', 'parameter', 'occasion',
   'principle', 'language', 'sentence', 'figure', 'series', 'setting', 'strategy', 'priority', 'requirement', 'value', 'problem',
   'vector', 'trial', 'vote', 'industry', 'sector', 'market', 'country', 'state', 'american', 'brazilian', 'australian', 'man', 'woman',
-  'troop', 'prisoner', 'yuan', 'ruble',
+  'troop', 'prisoner',
 ]);
 
 /** Cryptocurrencies, which the entity extractor finds as names (see `PRODUCTS`). */
@@ -317,7 +317,8 @@ function readPhrase(v: string, at: number, limit: number, ms: Locals): Phrase {
     if (isPlural(w.base) && !QUALIFIERS.has(w.base) && !IGNORABLE.has(w.base) && !endsInCapitalS(w.text)) {
       if (PLURAL_MODIFIERS.has(w.base)) {
         const n = readWord(v, end, ms);
-        if (n && n.start < limit && !n.mention && /^[a-z]/.test(n.text) && !STOP_WORDS.has(n.base) && !/(?:ed|ing|ly)$/.test(n.base)) continue;
+        // Only into a plural noun ("12 games sold out" counts games).
+        if (n && n.start < limit && !n.mention && /^[a-z]/.test(n.text) && !STOP_WORDS.has(n.base) && isPlural(n.base) && !/(?:ed|ing|ly)$/.test(n.base)) continue;
       }
       break;
     }
@@ -1242,7 +1243,7 @@ function stolenSum(v: string, start: number, end: number, measured: Measured, ms
   if (measured.noun !== undefined || v.charCodeAt(start - 1) === 40 /* ( */) return measured;
   const before = v.slice(Math.max(0, start - 40), start);
   const after = v.slice(end, end + 60);
-  const lost = (LOST_BEFORE_RE.test(before) && (IN_COINS_AFTER_RE.test(after) || TO_ATTACK_AFTER_RE.test(after))) || LOSSES_REACH_BEFORE_RE.test(before) || LOST_IN_AFTER_RE.test(after)
+  const lost = (LOST_BEFORE_RE.test(before) && (IN_COINS_AFTER_RE.test(after) || TO_ATTACK_AFTER_RE.test(after))) || LOSSES_REACH_BEFORE_RE.test(v.slice(Math.max(0, start - 100), start)) || LOST_IN_AFTER_RE.test(after)
     || (BREACH_CAUSED_BEFORE_RE.test(before) && IN_LOSSES_AFTER_RE.test(v.slice(end, end + 300)))
     || (THIEVES_WITHDREW_BEFORE_RE.test(before) && IN_COINS_AFTER_RE.test(after));
   if (!STOLE_BEFORE_RE.test(before) && !STOLEN_AFTER_RE.test(after) && !lost) return ransomSum(v, start, end, measured);
@@ -1310,7 +1311,7 @@ function ransomSum(v: string, start: number, end: number, measured: Measured): M
   if (RANSOM_OF_BEFORE_RE.test(before) || AS_RANSOM_AFTER_RE.test(after) || (DEMANDED_BEFORE_RE.test(before) && speaksOfRansom(v))) {
     return { ...measured, noun: 'ransom', nounSpan: undefined };
   }
-  // "revenue of $483 million", "more than $1 billion in annual revenue", "valued at $2 billion", "raised $50 million":
+  // "revenue of $483 million", "more than $1 billion in annual revenue", "a valuation of $2 billion", "$50 million in funding":
   // a company's money of its trade (1,852 real sums had no noun, 511 with one of these words beside them).
   const named = MONEY_NOUN_BEFORE_RE.exec(before) ?? MONEY_NOUN_AFTER_RE.exec(after);
   if (named) {
@@ -1320,11 +1321,11 @@ function ransomSum(v: string, start: number, end: number, measured: Measured): M
   return measured;
 }
 
-/** "revenue of", "a valuation of", "valued at", "raised": what the sum after is. */
-const MONEY_NOUN_BEFORE_RE = /\b(revenues?|sales|valuation|valued|raised|funding|earnings)(?:\s+(?:of|at|to|totall?ing|reaching))?\s+(?:(?:about|around|roughly|approximately|nearly|almost|over|more than|some|an estimated|at least|just under|just over)\s+)?$/i;
+/** "revenue of", "a valuation of", "earnings of": what the sum after is. ("Raised" and "valued at" are not: "the ransom was raised to", "tokens valued at".) */
+const MONEY_NOUN_BEFORE_RE = /\b(revenues?|sales|valuation|funding|earnings)(?:\s+(?:of|totall?ing|reaching))?\s+(?:(?:about|around|roughly|approximately|nearly|almost|over|more than|some|an estimated|at least|just under|just over)\s+)?$/i;
 /** "$1 billion in annual revenue", "$50 million in funding", "$4 in earnings per share". */
 const MONEY_NOUN_AFTER_RE = /^\s+in\s+(?:(?:annual|quarterly|yearly|total|net|first-quarter|second-quarter|third-quarter|fourth-quarter|new)\s+)?(revenues?|sales|funding|earnings)\b/i;
-const MONEY_NOUN_OF: Record<string, string> = { revenues: 'revenue', sales: 'revenue', valued: 'valuation', raised: 'funding' };
+const MONEY_NOUN_OF: Record<string, string> = { revenues: 'revenue', sales: 'revenue' };
 
 /** Whether `start…end` is a bare number in brackets ("[2](https://…)", "[3]"): a reference, no figure. */
 function referenceMark(raw: string, start: number, end: number): boolean {
@@ -1356,13 +1357,6 @@ function affiliation(v: string, m: Mention, ms: Mention[], offset: number, kindO
 const AFFILIATION_RE = /^,?\s+(?:of|at|from|with)\s+(?:the\s+)?$/;
 
 /**
- * Whether the bare number `r` and the word right after it are one name: a
- * capitalised word that names organisations ("451 Research", "10 News") after
- * the digits and one space, with no number after it ("250 Office 365
- * customers" counts customers), whatever the phrase goes on to count ("the 451
- * Research analysts").
- */
-/**
  * Whether the bare number `r` (digits and dots, nothing after them that scales them) stands right after a name, one
  * space between, as a version or model does ("Windows 11 users", "iOS 14.6", "Firefox 90", "Intel 471"): it was read
  * as a count of what follows ("11 users" of Windows). Not after a person's or a place's name.
@@ -1379,6 +1373,13 @@ function versionOfName(v: string, r: RawNumber, ms: Locals, kindOf: (key: string
   return kind !== 'person' && kind !== 'place' && !CURRENCY_KEYS.has(name.m.key);
 }
 
+/**
+ * Whether the bare number `r` and the word right after it are one name: a
+ * capitalised word that names organisations ("451 Research", "10 News") after
+ * the digits and one space, with no number after it ("250 Office 365
+ * customers" counts customers), whatever the phrase goes on to count ("the 451
+ * Research analysts").
+ */
 function namedAfter(v: string, r: RawNumber): boolean {
   if (r.end <= r.start || v.charCodeAt(r.end) !== 32) return false;
   for (let k = r.start; k < r.end; k++) if (v.charCodeAt(k) < 48 || v.charCodeAt(k) > 57) return false;

@@ -102,14 +102,14 @@ export const THING_WORDS = new Set([
 
 /**
  * Words after a name in camel case or capitals that call it a thing: "the
- * NanoCore RAT", "the ConfuserEx tool", "the OnMessage callback", "the UPnP
+ * SysJoker backdoor", "the ConfuserEx tool", "the OnMessage callback", "the UPnP
  * protocol". Not words a company's name stands before as often ("VMware
  * vulnerability", "BrewDog app", "SolarWinds software", "HP devices"), nor
  * "ransomware", which names a gang as often as its malware ("REvil ransomware").
  */
 export const THING_CUES_AFTER = new Set([
   'malware', 'trojan', 'trojans', 'backdoor', 'backdoors', 'botnet', 'loader', 'loaders', 'stealer', 'infostealer', 'dropper',
-  'droppers', 'downloader', 'implant', 'implants', 'rootkit', 'spyware', 'keylogger', 'worm', 'rat', 'rats', 'payload', 'payloads',
+  'droppers', 'downloader', 'implant', 'implants', 'rootkit', 'spyware', 'keylogger', 'worm', 'payload', 'payloads',
   'beacon', 'beacons', 'strain', 'sample', 'samples', 'variant', 'variants', 'exploit', 'exploits',
   'cmdlet', 'cmdlets', 'function', 'functions', 'callback', 'method', 'class', 'object', 'module', 'component', 'binary',
   'binaries', 'utility', 'command', 'commands', 'driver', 'script', 'library', 'libraries', 'plugin', 'plug-in', 'plugins',

@@ -277,7 +277,7 @@ const UNIT_WORDS = wordTable<{ unit: Unit; factor: number }>({
   cents: { unit: 'usd', factor: 0.01 }, dollar: { unit: 'usd', factor: 1 }, dollars: { unit: 'usd', factor: 1 },
   usd: { unit: 'usd', factor: 1 }, euro: { unit: 'eur', factor: 1 }, euros: { unit: 'eur', factor: 1 },
   eur: { unit: 'eur', factor: 1 }, gbp: { unit: 'gbp', factor: 1 }, pence: { unit: 'gbp', factor: 0.01 },
-  // "10 million yuan" (30 real figures were counts of a noun "yuan"), "5 billion yen", "400 million rubles", "2 crore rupees".
+  // "10 million yuan" (30 real figures were counts of a noun "yuan"), "5 billion yen", "400 million rubles", "20 million rupees".
   yuan: { unit: 'cny', factor: 1 }, renminbi: { unit: 'cny', factor: 1 }, rmb: { unit: 'cny', factor: 1 }, cny: { unit: 'cny', factor: 1 },
   yen: { unit: 'jpy', factor: 1 }, jpy: { unit: 'jpy', factor: 1 }, rupee: { unit: 'inr', factor: 1 }, rupees: { unit: 'inr', factor: 1 },
   inr: { unit: 'inr', factor: 1 }, ruble: { unit: 'rub', factor: 1 }, rubles: { unit: 'rub', factor: 1 }, rouble: { unit: 'rub', factor: 1 },
@@ -337,7 +337,7 @@ const OPENERS = new Set([
 /** Words before a spelled-out number that make it a reference, not a quantity ("the two", "their three"). */
 const REFERENCE_BEFORE = new Set(['the', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'every', 'each']);
 const HEDGE_BEFORE_YEAR = new Set(['than', 'about', 'approximately', 'around', 'roughly', 'nearly', 'almost', 'over', 'some', 'estimated']);
-/** Currency codes Breach Desk has a unit for ("USD 5 million", "CAD 5,000"); with another currency ("R$", "¥") a number is no figure. */
+/** Currency codes Breach Desk has a unit for ("USD 5 million", "CAD 5,000", "JPY 300 million"); with another currency ("R$", "¥") a number is no figure. */
 const CODE_UNITS = wordTable<Unit>({ USD: 'usd', EUR: 'eur', GBP: 'gbp', BTC: 'btc', AUD: 'aud', CAD: 'cad', HKD: 'hkd', NZD: 'nzd', SGD: 'sgd', CNY: 'cny', RMB: 'cny', JPY: 'jpy', INR: 'inr', RUB: 'rub' });
 /** Dollars other than the US dollar, by the letters written before "$" ("AU$1.66 million", "S$5,000"). */
 const DOLLAR_PREFIXES = wordTable<Unit>({ '': 'usd', US: 'usd', AU: 'aud', A: 'aud', C: 'cad', CA: 'cad', CAN: 'cad', HK: 'hkd', NZ: 'nzd', S: 'sgd', SG: 'sgd' });
@@ -690,7 +690,10 @@ function digitsAt(state: ScanState, i: number, tok: string): number {
   } else if (p === 0x20ac /* € */) { unit = 'eur'; start = i - 1; }
   else if (p === 0xa3 /* £ */) { unit = 'gbp'; start = i - 1; }
   else if (p === 0x20bf /* ₿ */) { unit = 'btc'; start = i - 1; }
-  else if (p === 0xa5 || p === 0x20b9 || p === 0x20bd || p === 0x20a9 || p === 0x20ba || p === 0x20b4) return 0;
+  else if (p === 0x20b9 /* ₹ */) { unit = 'inr'; start = i - 1; }
+  else if (p === 0x20bd /* ₽ */) { unit = 'rub'; start = i - 1; }
+  // "¥" is the yen's sign and the yuan's: which, the text does not say. Won, lira, hryvnia: currencies without a unit here.
+  else if (p === 0xa5 || p === 0x20a9 || p === 0x20ba || p === 0x20b4) return 0;
   const before = wordBefore(v, start);
   if (unit === 'count' && before && CODE_UNITS[before.word] && !before.dot) {
     unit = CODE_UNITS[before.word];
