@@ -116,6 +116,11 @@ describe('entities', function () {
     // "Firefox 90 lands" counted 90 lands of Firefox's.
     const f = facts('The Robot Operating System 2 (ROS 2), which is the standard, was hit. Firefox 90 lands today. Acme customers lost 3,000 records.');
     assert.deepStrictEqual(f.figures.filter((x) => x.unit !== 'year').map((x) => x.text), ['3,000']);
+    // In a headline only after a product's one-word name: "Microsoft Fixes 129 Vulnerabilities" still counts them.
+    const h = facts('Firefox 90 is out. Firefox is a browser.', { title: 'Firefox 90 Lands With New Features' });
+    assert.deepStrictEqual(h.figures.filter((x) => x.unit !== 'year').map((x) => x.text), []);
+    const m = facts('Microsoft said it fixed them.', { title: 'Microsoft Fixes 129 Vulnerabilities' });
+    assert.deepStrictEqual(m.figures.filter((x) => x.unit !== 'year').map((x) => x.text), ['129']);
   });
 
   it('a figure in a link to another story of the article\'s own site is not its subject\'s (the site read from + Link)', function () {

@@ -1108,7 +1108,7 @@ export function extractFigures(
       // "451 Research surveyed 525 data leaders", "WTSP 10 News": a name that starts with a number.
       if (si >= headlines && !hedge && r.unit === 'count' && namedAfter(v, r)) continue;
       // "Windows 11 users", "iOS 14.6", "Chrome 96", "Intel 471": a number right after a name is its version or model.
-      if (si >= headlines && !hedge && r.unit === 'count' && versionOfName(v, r, local, kindOf)) continue;
+      if (!hedge && r.unit === 'count' && versionOfName(v, r, local, kindOf, si < headlines)) continue;
 
       let measured: Measured = { qualifiers: [], inside: [] };
       if (r.unit !== 'year' && r.unit !== 'age') {
@@ -1359,9 +1359,10 @@ const AFFILIATION_RE = /^,?\s+(?:of|at|from|with)\s+(?:the\s+)?$/;
 /**
  * Whether the bare number `r` (digits and dots, nothing after them that scales them) stands right after a name, one
  * space between, as a version or model does ("Windows 11 users", "iOS 14.6", "Firefox 90", "Intel 471"): it was read
- * as a count of what follows ("11 users" of Windows). Not after a person's or a place's name.
+ * as a count of what follows ("11 users" of Windows). Not after a person's or a place's name; in a headline, whose
+ * words are all capitalised, only after a product's one-word name ("Firefox 90 Lands With …").
  */
-function versionOfName(v: string, r: RawNumber, ms: Locals, kindOf: (key: string) => EntityKind | undefined): boolean {
+function versionOfName(v: string, r: RawNumber, ms: Locals, kindOf: (key: string) => EntityKind | undefined, headline: boolean): boolean {
   if (r.start < 2 || v.charCodeAt(r.start - 1) !== 32) return false;
   for (let k = r.start; k < r.end; k++) {
     const c = v.charCodeAt(k);
@@ -1370,6 +1371,8 @@ function versionOfName(v: string, r: RawNumber, ms: Locals, kindOf: (key: string
   const name = ms.byEnd.get(r.start - 1);
   if (!name) return false;
   const kind = kindOf(name.m.key);
+  // One word: a headline's run of capitals takes in its verb ("Microsoft Fixes 129 Vulnerabilities").
+  if (headline) return kind === 'other' && !/\s/.test(name.m.text) && !CURRENCY_KEYS.has(name.m.key);
   return kind !== 'person' && kind !== 'place' && !CURRENCY_KEYS.has(name.m.key);
 }
 
