@@ -806,15 +806,18 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
   // "the Conti gang", "Hive operators", "Lazarus group": a name a band of people is named by is theirs, an organisation
   // (written like a word, "Conti" was a thing where "LockBit", written in camel case, was not).
   // Not an acronym ("APT group", "BEC group": the kind's jargon) nor a word the article writes in lower case ("Administrators group").
-  if (single && !single.possessive && after && !after.brokenBefore && after.text === after.lower && GANG_WORDS_AFTER.has(after.lower) && !votes.includes('person')
+  if (single && !single.possessive && after && !after.brokenBefore && after.text === after.lower && BAND_CUES_AFTER.has(after.lower) && !votes.includes('person')
     && shape(single) !== 'acronym' && SMALL_WORDS[smallWordHash(single.lower)] !== smallStamp) votes.push('organisation');
   const c: Candidate = atStart && single && apposed ? { tokens: run, kindVotes: votes, apposed: true } : { tokens: run, kindVotes: votes };
   if (actor) c.actor = true;
   pushCandidate(st, c, a, b);
 }
 
-/** Words after a name that make it a band of people's: "the Conti gang", "Hive affiliates" (not "ransomware", a thing's too). */
-const GANG_WORDS_AFTER = new Set(['gang', 'gangs', 'group', 'operators', 'operator', 'affiliates', 'affiliate', 'crew', 'actors', 'actor', 'members', 'cartel', 'syndicate']);
+/**
+ * Words after a name that make it a band of people's: "the Conti gang", "Hive affiliates". `ACTOR_CUES_AFTER` but for
+ * "ransomware" (a thing's name too), "hackers" ("Chinese hackers"), "team" and "apt".
+ */
+const BAND_CUES_AFTER = new Set([...ACTOR_CUES_AFTER].filter((w) => w !== 'ransomware' && w !== 'hackers' && w !== 'team' && w !== 'apt'));
 
 /** Verbs that give a thing its name: "a backdoor dubbed SysJoker", "a tool called ChromePass". */
 const NAMING_VERBS = new Set(['dubbed', 'called', 'codenamed', 'code-named']);

@@ -1107,7 +1107,7 @@ export function extractFigures(
       if (countsNothing(v, start, r.end) || referenceMark(s.text, start, r.end)) continue;
       // "451 Research surveyed 525 data leaders", "WTSP 10 News": a name that starts with a number.
       if (si >= headlines && !hedge && r.unit === 'count' && namedAfter(v, r)) continue;
-      // "Windows 11 users", "iOS 14.6", "Chrome 96", "Intel 471": a number right after a name is its version or model.
+      // "Firefox 90 lands", "iOS 14.6", "Intel 471": a number right after a name is its version or model.
       if (!hedge && r.unit === 'count' && versionOfName(v, r, local, kindOf, si < headlines)) continue;
 
       let measured: Measured = { qualifiers: [], inside: [] };
@@ -1358,8 +1358,8 @@ const AFFILIATION_RE = /^,?\s+(?:of|at|from|with)\s+(?:the\s+)?$/;
 
 /**
  * Whether the bare number `r` (digits and dots, nothing after them that scales them) stands right after a name, one
- * space between, as a version or model does ("Windows 11 users", "iOS 14.6", "Firefox 90", "Intel 471"): it was read
- * as a count of what follows ("11 users" of Windows). Not after a person's or a place's name; in a headline, whose
+ * space between, as a version or model does ("Firefox 90 lands", "iOS 14.6", "Intel 471", "LockBit 2.0"): it was read
+ * as a count of what follows (90 lands of Firefox's). Not after a person's or a place's name; in a headline, whose
  * words are all capitalised, only after a product's one-word name ("Firefox 90 Lands With …").
  */
 function versionOfName(v: string, r: RawNumber, ms: Locals, kindOf: (key: string) => EntityKind | undefined, headline: boolean): boolean {
