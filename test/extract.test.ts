@@ -151,6 +151,11 @@ describe('entities', function () {
     assert.strictEqual(oaic!.mentions.length, 3);
     assert.deepStrictEqual(entity(f, 'Parliamentary Joint Committee on Intelligence and Security')?.aliases, ['PJCIS']);
     assert.ok(entity(f, 'Department of the Treasury'));
+    // An office named for a title: "Office of the Attorney General (OAG)" (New York's, in 2 real articles, was no name).
+    const ag = facts('The Office of the Attorney General (OAG) found 1,000 posts. The Office of the Director of National Intelligence said more. The OAG said so.');
+    assert.deepStrictEqual(entity(ag, 'Office of the Attorney General')?.aliases, ['OAG']);
+    assert.strictEqual(entity(ag, 'Office of the Attorney General')?.mentions.length, 3);
+    assert.ok(entity(ag, 'Office of the Director of National Intelligence'), JSON.stringify(ag.entities.map((e) => e.name)));
     // Committees, councils and banks "of the …" too, with their acronyms.
     const icrc = entity(facts('The International Committee of the Red Cross (ICRC) said 515,000 people were affected. The ICRC is investigating.'), 'International Committee of the Red Cross');
     assert.deepStrictEqual([icrc?.kind, icrc?.aliases], ['organisation', ['ICRC']]);

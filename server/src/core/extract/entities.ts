@@ -911,8 +911,10 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
       if (next && !next.brokenBefore && tj.text === tj.lower && next.text === next.lower && SURNAME_PARTICLES.has(tj.lower) && SURNAME_PARTICLES.has(next.lower)
         && tokens[j + 2]?.name && !tokens[j + 2].brokenBefore) { j += 3; continue; }
       // "Office of the Australian Information Commissioner", "Department of the Treasury": an office of the state.
+      // A title may open what follows: "Office of the Attorney General", "… of the Director of National Intelligence".
+      const after = tokens[j + 2];
       if (tj.lower === 'of' && next && next.lower === 'the' && !next.brokenBefore && OFFICES.has(tokens[j - 1].lower)
-        && tokens[j + 2]?.name && !tokens[j + 2].brokenBefore && !tokens[j + 2].afterLink) { office = true; j += 3; continue; }
+        && after && (after.name || (after.cap && ROLE_WORDS.has(after.lower))) && !after.brokenBefore && !after.afterLink) { office = true; j += 3; continue; }
       if (tj.lower === 'on' && next && next.name && !next.brokenBefore && (tokens[j - 1].lower === 'committee' || tokens[j - 1].lower === 'subcommittee')) {
         remit = true;
         j += 2;
