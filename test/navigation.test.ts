@@ -214,6 +214,49 @@ describe('an organisation named otherwise in other articles', function () {
   });
 });
 
+describe('an organisation named by its acronym in other articles', function () {
+  const said = (n: number, body: string) => article(n, `2021-08-0${n}`, body);
+
+  it('"AFP" alone is the "Australian Federal Police (AFP)" of stories naming the same people: references and card join them, both ways', function () {
+    const docs = [
+      said(1, 'The Australian Federal Police (AFP) arrested ten people, Home Affairs minister Karen Andrews said. The AFP said more would follow.'),
+      said(2, 'AFP said it had seized AU$31 million of assets. Karen Andrews praised the work.'),
+    ];
+    const index = indexOf(docs);
+    const at = docs[1].text.indexOf('AFP');
+    const found = references(index, docs[1].uri, at).map((l) => `${l.uri.slice(-6)} ${docs.find((d) => d.uri === l.uri)!.text.slice(l.span.start, l.span.end)}`);
+    assert.ok(found.includes('01.txt Australian Federal Police'), JSON.stringify(found));
+    assert.match(hover(index, docs[1].uri, at)!.markdown, /Also named Australian Federal Police \(1 article\)\./);
+    const back = references(index, docs[0].uri, docs[0].text.indexOf('Australian Federal Police') + 1).map((l) => l.uri.slice(-6));
+    assert.ok(back.includes('02.txt'), JSON.stringify(back));
+  });
+
+  it('not where the acronym’s story shares no one with the stories spelling it out ("BT" the telecom, "Bluetooth Classic (BT)")', function () {
+    const docs = [
+      said(1, 'Devices that rely on Bluetooth Classic (BT) are open to attack, researchers at Espressif said.'),
+      said(2, 'Chips that use Bluetooth Classic (BT) can be crashed, Espressif said.'),
+      said(3, 'BT said its quantum key network with Toshiba had carried keys for a year.'),
+    ];
+    const index = indexOf(docs);
+    const at = docs[2].text.indexOf('BT');
+    assert.ok(index.entity('bt'), 'BT is a name in story 3');
+    assert.doesNotMatch(hover(index, docs[2].uri, at)!.markdown, /Also named/);
+    assert.deepStrictEqual(references(index, docs[2].uri, at).map((l) => l.uri.slice(-6)), ['03.txt']);
+  });
+
+  it('not an acronym spelled out as two names about as often', function () {
+    const docs = [
+      said(1, 'The Australian Federal Police (AFP) said the servers were seized, Mark McGowan said.'),
+      said(2, 'Servers that speak the Apple Filing Protocol (AFP) were seized, Mark McGowan said.'),
+      said(3, 'AFP said the servers would be returned, Mark McGowan said.'),
+    ];
+    const index = indexOf(docs);
+    assert.deepStrictEqual(['australian federal police', 'apple filing protocol'].map((k) => index.entity(k)?.aliases.has('AFP')), [true, true]);
+    assert.strictEqual(index.expansionOf('AFP'), undefined);
+    assert.doesNotMatch(hover(index, docs[2].uri, docs[2].text.indexOf('AFP'))!.markdown, /Also named/);
+  });
+});
+
 describe('an organisation spelled with and without a space', function () {
   it('references on "Red Canary" list "RedCanary" of another article', function () {
     const docs = [

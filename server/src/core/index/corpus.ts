@@ -131,6 +131,14 @@ function squashKey(key: string): string {
   return key.replace(/[\s\-.]+/g, '');
 }
 
+/** An acronym as articles write one ("AFP", "IC3", "AT&T"): what `CorpusIndex.expansionOf` reads. */
+const ACRONYM = /^[A-Z][A-Z0-9&]{1,7}$/;
+
+/** One name however it is spelled out: "Content Delivery Network" and "… Networks", "Mitre Corp" and "Mitre". */
+function spelledAlike(key: string): string {
+  return squashKey(corporateBase(key)).replace(/s$/, '');
+}
+
 /** "victim.country.name=Israel" once per article, from `[[victim.country.name= Israel]]`; none with no key or value. */
 function keyedTags(tags: DocFacts['tags']): string[] {
   const out = new Set<string>();
@@ -584,6 +592,11 @@ export class CorpusIndex {
   private readonly byBase: UriSets = new Map();
   /** Entity keys by their letters without spaces and hyphens ("trend micro" and "trendmicro"), for `family`. */
   private readonly bySquash: UriSets = new Map();
+  /**
+   * What articles spell an acronym out as ("Australian Federal Police (AFP)" gives the entity the alias "AFP"):
+   * acronym as written → entity key → how many articles, for `family`.
+   */
+  private readonly byAcronym = new Map<string, Map<string, number>>();
   private readonly byMeasure: UriSets = new Map();
   private readonly byLink: UriSets = new Map();
   /**
@@ -685,6 +698,7 @@ export class CorpusIndex {
       bump(entry.names, e.name, 1);
       bump(entry.kinds, e.kind, 1);
       for (const a of e.aliases) bump(entry.aliases, a, 1);
+      this.spelledOut(e, 1);
       this.settle(entry);
     }
     for (let i = 0; i < f.measures.length; i++) addTo(this.byMeasure, (f.measures[i] = this.intern(f.measures[i])), f.uri);
@@ -712,6 +726,7 @@ export class CorpusIndex {
       bump(entry.names, e.name, -1);
       bump(entry.kinds, e.kind, -1);
       for (const a of e.aliases) bump(entry.aliases, a, -1);
+      this.spelledOut(e, -1);
       if (!entry.docs.size) {
         this.entities.delete(e.key);
         const base = corporateBase(e.key);
@@ -731,6 +746,72 @@ export class CorpusIndex {
   /** The mentions of an entity in one article (loads that article's facts if they are not in memory). */
   mentionsIn(uri: string, key: string): Mention[] {
     return this.docs.get(uri)?.facts.entities.find((e) => e.key === key)?.mentions ?? [];
+  }
+
+  /** Counts (or, by -1, forgets) the acronyms an article spells out as this name (`byAcronym`). */
+  private spelledOut(e: EntitySummary, by: 1 | -1): void {
+    if (e.kind === 'person' || e.kind === 'place') return;
+    for (const a of e.aliases) {
+      if (!ACRONYM.test(a) || a.toLowerCase() === e.key) continue;
+      let m = this.byAcronym.get(a);
+      if (!m) this.byAcronym.set(a, (m = new Map()));
+      bump(m, e.key, by);
+      if (!m.size) this.byAcronym.delete(a);
+    }
+  }
+
+  /**
+   * The key of the name an acronym stands for across the corpus: what articles spell it out as, when one
+   * name (in any of its spellings, `spelledAlike`) has at least three times the articles of all others.
+   * "AFP" spelled out as a police force in 16 articles and as a file protocol in one is the police; "CDN"
+   * spelled "Content Delivery Network(s)" is one name; two meanings as common as each other give none.
+   */
+  expansionOf(acronym: string): string | undefined {
+    const m = this.byAcronym.get(acronym);
+    if (!m) return undefined;
+    const groups = new Map<string, { n: number; key: string; top: number }>();
+    for (const [key, n] of m) {
+      const g = groups.get(spelledAlike(key));
+      if (!g) groups.set(spelledAlike(key), { n, key, top: n });
+      else {
+        g.n += n;
+        if (n > g.top || (n === g.top && key < g.key)) { g.key = key; g.top = n; }
+      }
+    }
+    let best: { n: number; key: string } | undefined;
+    let all = 0;
+    for (const g of groups.values()) {
+      all += g.n;
+      if (!best || g.n > best.n || (g.n === best.n && g.key < best.key)) best = g;
+    }
+    return best && best.n >= 3 * (all - best.n) ? best.key : undefined;
+  }
+
+  /**
+   * The entity an acronym stands for, where articles name the acronym alone (an entity named as such: "Va", a
+   * name, is no "VA"): the name other articles spell it out as (`expansionOf`), when an article of each names a
+   * third entity in common that is no household name (named in at most a tenth of the corpus). "AFP" in a
+   * story naming Mike Pezzullo is the "Australian Federal Police (AFP)" of stories naming him too; "BT" in a
+   * story on a telecom's quantum keys shares nothing with the stories spelling out "Bluetooth Classic (BT)".
+   */
+  acronymFor(acronym: string): EntityEntry | undefined {
+    return this.memoized(`acronym\u0000${acronym}`, () => {
+      const key = this.expansionOf(acronym);
+      const x = key === undefined ? undefined : this.entities.get(key);
+      const a = this.entities.get(acronym.toLowerCase());
+      if (!x || !a || a === x || a.name !== acronym || a.kind === 'person' || a.kind === 'place') return null;
+      const rare = Math.max(2, this.docs.size / 10);
+      const near = new Set<string>();
+      for (const uri of a.docs.keys()) {
+        for (const v of this.docs.get(uri)?.summary.entities ?? []) if (v.key !== a.key && v.key !== x.key) near.add(v.key);
+      }
+      for (const uri of x.docs.keys()) {
+        for (const v of this.docs.get(uri)?.summary.entities ?? []) {
+          if (near.has(v.key) && (this.entities.get(v.key)?.docs.size ?? Infinity) <= rare) return x;
+        }
+      }
+      return null;
+    }) ?? undefined;
   }
 
   /** The one shared copy of a string (names, aliases, measures repeat in thousands of summaries). */
@@ -805,10 +886,14 @@ export class CorpusIndex {
     consider(base);
     for (const k of this.byBase.get(base)?.keys() ?? []) consider(k);
     // The same letters spaced otherwise: "TrendMicro" and "Trend Micro", "CheckPoint" and "Check Point".
-    for (const k of this.bySquash.get(squashKey(key))?.keys() ?? []) {
-      const x = k === key ? undefined : this.entities.get(k);
-      if (x && x.kind !== 'person' && x.kind !== 'place' && !out.includes(x)) out.push(x);
-    }
+    const add = (x: EntityEntry | undefined) => {
+      if (x && x !== e && x.kind !== 'person' && x.kind !== 'place' && !out.includes(x)) out.push(x);
+    };
+    for (const k of this.bySquash.get(squashKey(key))?.keys() ?? []) add(this.entities.get(k));
+    // An acronym in one story and the name other stories spell it out as ("AFP", "Australian Federal Police
+    // (AFP)"), both ways (`acronymFor`).
+    if (ACRONYM.test(e.name) && key === e.name.toLowerCase()) add(this.acronymFor(e.name));
+    for (const a of e.aliases.keys()) if (ACRONYM.test(a) && this.acronymFor(a) === e) add(this.entities.get(a.toLowerCase()));
     return out.sort((a, b) => b.docs.size - a.docs.size || (a.key < b.key ? -1 : 1));
   }
 
