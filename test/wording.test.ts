@@ -24,6 +24,21 @@ describe('quotations: how two wordings differ', function () {
     assert.deepStrictEqual(compareWording(bracketed, FBI), { kind: 'differs', ours: '…against these Olympics,…', theirs: '…against the Olympics,…' });
   });
 
+  it('notation is not wording: an acronym for the words it stands for, a name\'s suffix left out (real pairs)', function () {
+    const ssn = 'He decoded the HTML source code and viewed the Social-Security numbers of those specific educators.';
+    assert.deepStrictEqual(compareWording(ssn.replace('Social-Security numbers', 'SSN'), ssn), { kind: 'faithful' });
+    assert.deepStrictEqual(compareWording(ssn, ssn.replace('Social-Security numbers', 'SSNs')), { kind: 'faithful' });
+    const tssr = 'It has served the Telco Act and the Telecommunications Sector Security Reforms up until now, the committee said.';
+    assert.deepStrictEqual(compareWording(tssr.replace('Telecommunications Sector Security Reforms', 'TSSR'), tssr), { kind: 'faithful' });
+    assert.deepStrictEqual(compareWording(tssr.replace('Telecommunications Sector Security Reforms', 'TSSR'), tssr.replace('Reforms', 'Reforms (TSSR)')), { kind: 'faithful' });
+    const asan = 'The romance scams facilitated by Joseph Asan Jr. were designed to play on emotions.';
+    assert.deepStrictEqual(compareWording(asan.replace(' Jr.', ''), asan), { kind: 'faithful' });
+    // Other letters, or a suffix in place of a word, still differ.
+    assert.strictEqual(compareWording(ssn.replace('Social-Security numbers', 'SIN'), ssn).kind, 'differs');
+    assert.strictEqual(compareWording(ssn.replace('Social-Security numbers', 'IDs'), ssn).kind, 'differs');
+    assert.strictEqual(compareWording(asan.replace('Jr.', 'Sr.'), asan).kind, 'differs');
+  });
+
   it('changes a quoting writer marks are faithful: an elision, words in brackets', function () {
     assert.deepStrictEqual(compareWording(FBI.replace('is not aware of any specific cyber threat against the Olympics, but ', '… '), FBI), { kind: 'faithful' });
     assert.deepStrictEqual(compareWording(FBI.replace(' is not aware of any specific cyber threat against the Olympics, but', '...'), FBI), { kind: 'faithful' });

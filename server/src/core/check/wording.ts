@@ -109,7 +109,9 @@ export function compareWording(ours: string, theirs: string): Wording {
     // The same letters spaced otherwise ("Log4J2" and "Log4j 2", "cyber security" and "cybersecurity"),
     // perhaps with words in brackets besides ("Log4j 2 VMware vCenter [servers]").
     const spaced = joined(a, i, ea) === joined(b, j, eb);
-    if (!fragment && !spaced && !marked(a, i, ea) && !marked(b, j, eb)) {
+    // Notation, not wording: an acronym for the words ("SSN", "Social-Security numbers"), a name's suffix ("Jr.").
+    const notation = spelledOut(a, i, ea, b, j, eb) || spelledOut(b, j, eb, a, i, ea) || suffixOnly(a, i, ea, j === eb) || suffixOnly(b, j, eb, i === ea);
+    if (!fragment && !spaced && !notation && !marked(a, i, ea) && !marked(b, j, eb)) {
       if (ea - i >= DISTINCT && eb - j >= DISTINCT && ea < a.length && eb < b.length && !shares(a, i, ea, b, j, eb)) return { kind: 'distinct' };
       return { kind: 'differs', ours: excerpt(a, i, ea), theirs: excerpt(b, j, eb) };
     }
@@ -117,6 +119,29 @@ export function compareWording(ours: string, theirs: string): Wording {
     i = ea;
     j = eb;
   }
+}
+
+/** Small words an acronym leaves out ("Department of Justice", DOJ). */
+const UNSPELLED = new Set(['and', 'of', 'the', 'for', 'on', 'in', 'to']);
+
+/**
+ * Whether `short[i…ei)` is one acronym for the words of `long[j…ej)`, perhaps with the acronym after them in brackets:
+ * "SSN" and "Social-Security numbers", "TSSR" and "Telecommunications Sector Security Reforms".
+ */
+function spelledOut(short: Token[], i: number, ei: number, long: Token[], j: number, ej: number): boolean {
+  // "the TSSR up" against "the Telecommunications Sector Security Reforms (TSSR) up" agrees again at the acronym.
+  const before = ei === i && short[i] !== undefined && short[i].key === long[ej]?.key;
+  if ((ei - i !== 1 && !before) || ej - j < 2) return false;
+  const letters = /^\W*([A-Z]{2,6})s?\W*$/.exec(short[i].text)?.[1]?.toLowerCase();
+  if (!letters) return false;
+  const words = long.slice(j, ej).flatMap((t) => t.key.split(' ')).filter((w) => !UNSPELLED.has(w));
+  if (words[words.length - 1] === letters) words.pop();
+  return words.length === letters.length && words.every((w, k) => w[0] === letters[k]);
+}
+
+/** A name's suffix ("Jr.", "III") that the other wording leaves out and has nothing in place of: "Joseph Asan Jr." and "Joseph Asan". */
+function suffixOnly(t: Token[], from: number, to: number, otherEmpty: boolean): boolean {
+  return otherEmpty && to - from === 1 && from > 0 && /^[A-Z]/.test(t[from - 1].text) && /^(?:Jr|Sr|II|III|IV)\.?,?$/.test(t[from].text);
 }
 
 /** The compared words of `t[from…to)` run together, leaving out words a quoting writer put in [brackets]. */
