@@ -161,6 +161,18 @@ describe('entity hover card: cited facts', function () {
     assert.ok(!facts.some((f) => f.includes('@AcmeCorp')), facts.join('\n'));
   });
 
+  it('cite no editor\'s note on the article ("UPDATE: Corrected spelling of …"), and copies of one page once', function () {
+    const a = article(1, '2021-12-16', 'Acme Corp said the flaw was patched in a day.\n\n121621 16:21 UPDATE: Corrected spelling of Acme Corp’s name.');
+    const copy = (n: number, date: string) => ({ uri: `file:///ws/copy-${n}.txt`, text: article(2, date, 'Acme Corp said 3,000 servers were hit in the attack. Acme Corp hired investigators at once.').text });
+    const here = article(9, '2022-01-07', 'We look back at Acme Corp today.');
+    const facts = citedFacts(indexOf([a, copy(1, '2021-12-17'), copy(2, '2021-12-18'), here]), here);
+    assert.ok(facts.some((f) => f.includes('patched in a day')), facts.join('\n'));
+    assert.ok(!facts.some((f) => f.includes('UPDATE')), facts.join('\n'));
+    // The two saved copies of story 2 are one source: the later, which stands for both, is cited; the other never.
+    const fromCopies = facts.filter((f) => f.includes('servers were hit') || f.includes('hired investigators'));
+    assert.ok(fromCopies.length >= 1 && fromCopies.every((f) => f.includes('copy-2.txt')), facts.join('\n'));
+  });
+
   it('tag completion: after this article\'s names, the names other articles give beside them, before merely popular ones', function () {
     // Globex Corp is named beside Acme Corp in three stories; Initech Corp in twelve stories about other things.
     const together = [1, 2, 3].map((n) => article(n, `2021-0${n}-10`, `Acme Corp said Globex Corp handled ${n},000 records. Globex Corp agreed.`));

@@ -63,6 +63,9 @@ function wordsStart(s: SentenceRef): number {
 /** An embedded post's sign-off: "— Qubit Finance (@QubitFin) [January 28, 2022](…)", or "pic.twitter.com/… — ⚡️Meter.io⚡️ (@Meter_IO) …". */
 const SIGN_OFF_RE = /[—–]\s*[^—–\n]{0,80}\(@\w{1,30}\)\s*\[?[A-Z][a-z]+\.? \d{1,2}, \d{4}\]?(?:\([^)\s]*\))?\s*$/;
 
+/** An editor's note on the article itself: "UPDATE: Corrected spelling of …", "121621 16:21 UPDATE: …", "Editor's note: …". */
+const EDITORS_NOTE_RE = /^\W*(?:\d{6}\s+\d{1,2}:\d{2}\s+)?(?:UPDATE|Updated?:|Correction:|Clarification:|Editor[’']?s note)/;
+
 /** Whether a sentence is only a quoted post's sign-off: who posted it and when, with at most a few words or a picture's link before. */
 function isSignOff(text: string): boolean {
   if (!text.includes('(@')) return false;
@@ -161,6 +164,9 @@ function topArticles(index: CorpusIndex, e: EntityEntry, uri: string): string[] 
     // A related story's headline is no fact of that article: it would take a place and cite nothing. Nor is
     // another article's draft (`isDraft`: unsaved, or excluded from the corpus) a source to cite.
     if (u === uri || x.onlyInLinks || index.isDraft(u)) continue;
+    // Copies of one page (same Link) are one source: the one that stands for them, and none of this article's.
+    const link = index.get(u)?.summary.link;
+    if (link !== undefined && (index.isCopy(u, uri) || index.standInFor(link) !== u)) continue;
     const full = top.length === room;
     if (full && x.mentionCount < top[room - 1].n) continue;
     const item = { uri: u, n: x.mentionCount, date: index.get(u)?.summary.date ?? UNDATED };
@@ -247,7 +253,7 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
       seen.add(m.sentence);
       // Another article's headline in a list of related stories is not a fact of this one; nor is a table's row.
       const said = d.facts.sentences[m.sentence]?.text ?? '';
-      if (isLinkOnly(said) || isTableRow(said) || isSignOff(said)) continue;
+      if (isLinkOnly(said) || isTableRow(said) || isSignOff(said) || EDITORS_NOTE_RE.test(said)) continue;
       const opens = m.span.start - (d.facts.sentences[m.sentence]?.span.start ?? 0) <= 3;
       picks.push({ sentence: m.sentence, score: informativeness(d, m.sentence, e.key, e.name, opens) + bonus, name: m.text });
     }
