@@ -330,6 +330,26 @@ describe('figure consistency: scope and rules', function () {
     assert.deepStrictEqual([a, b], [[], []]);
   });
 
+  it('a round figure a reporter gives for a precise one is that one, not a revision to it ("$600 million" and $610M)', function () {
+    const [a, b] = check(
+      { source: 'Wire', date: 'Aug. 11, 2021', body: 'Attackers reportedly stole $600 million from Verizon in the breach.' },
+      { source: 'Post', date: 'Aug. 24, 2021', body: 'Attackers stole $610 million from Verizon in the breach, the company said.' },
+    );
+    // It was "revised over time: $600 million (Aug 11, 2021) → $610 million (Aug 24, 2021)".
+    assert.deepStrictEqual([a, b], [[], []]);
+    // Within 2% only, and only a figure of one significant digit: $640 million, or 483 against 400, are other values.
+    const [c] = check(
+      { source: 'Wire', date: 'Aug. 11, 2021', body: 'Attackers reportedly stole $600 million from Verizon in the breach.' },
+      { source: 'Post', date: 'Aug. 11, 2021', body: 'Attackers stole $640 million from Verizon in the breach, the company said.' },
+    );
+    assert.deepStrictEqual(conflicts(c), ['$600 million']);
+    const [d] = check(
+      { source: 'Wire', date: 'Aug. 11, 2021', body: 'Verizon said the records of 400 customers were stolen in the breach.' },
+      { source: 'Post', date: 'Aug. 11, 2021', body: 'Verizon said the records of 483 customers were stolen in the breach.' },
+    );
+    assert.deepStrictEqual(conflicts(d), ['400']);
+  });
+
   it('one value, one verdict: a count an article updates is not also its rival, from either side', function () {
     const [a, c, d] = check(
       { source: 'Wire', date: 'Aug. 26, 2021', body: 'Verizon said the records of 667,000 former customers were stolen in the breach.' },
@@ -620,18 +640,19 @@ describe('figure consistency: scope and rules', function () {
   });
 
   it('two articles are told the same relation: a revision on one side is a revision on the other, also when a third article bridges them', function () {
-    // The real Poly Network story: $600 million on Aug 11, ZDNet's headline "$600m" with "over $600 million" in its body on
-    // Aug 13, "$610M" on Aug 24. The later article was told of a revision and the earlier one of a conflict.
+    // After the real Poly Network story: $600 million on Aug 11, ZDNet's headline "$600m" with "over $600 million" in its body
+    // on Aug 13, then a later count on Aug 24. The later article was told of a revision and the earlier one of a conflict.
+    // (The real later count, $610M, is the $600 million rounded: the first article gives "$611 million" too; it agrees now.)
     const story = [
       { source: 'ThreatPost', date: 'Aug 11, 2021', title: 'Crypto Hack Earned Crooks $600 Million', body: 'Attackers reportedly stole $600 million from the cryptocurrency platform Poly Network, in what experts say is one of the largest crypto heists to date.' },
       { source: 'ZDNet', date: 'Aug 13, 2021', title: 'Poly Network hacker has now returned almost all the $600m in crypto taken', body: 'The company behind the DeFi platform Poly Network, which lost over $600 million to a hacker, has received most of the assets back.' },
-      { source: 'ThreatPost', date: 'Aug 24, 2021', title: 'Poly Network Recoups $610M Stolen from DeFi Platform', body: 'A threat actor has returned the $610 million they stole from the platform Poly Network.' },
+      { source: 'ThreatPost', date: 'Aug 24, 2021', title: 'Poly Network Recoups $700M Stolen from DeFi Platform', body: 'A threat actor has returned the $700 million they stole from the platform Poly Network.' },
     ];
     const [first, , last] = diagnose(...story);
     const codes = (r: { diagnostics: Diagnostic[] }) => r.diagnostics.filter((d) => d.code.startsWith('figure.')).map((d) => d.code);
     assert.ok(codes(last).includes('figure.revision'), JSON.stringify(last.diagnostics.map((d) => d.message)));
     assert.deepStrictEqual(messages(first, 'figure.conflict'), []);
-    assert.ok(messages(first, 'figure.revision').some((m) => /\$600 Million \(Aug 11, 2021\) → \$610M \(Aug 24, 2021\)/.test(m)), JSON.stringify(first.diagnostics.map((d) => d.message)));
+    assert.ok(messages(first, 'figure.revision').some((m) => /\$600 Million \(Aug 11, 2021\) → \$700M \(Aug 24, 2021\)/.test(m)), JSON.stringify(first.diagnostics.map((d) => d.message)));
     // Without the bridge, and with a later value no article says the count moved to, the two still disagree.
     const [a, b] = diagnose(story[0], { ...story[2], title: 'Poly Network hack: $650M stolen', body: 'A threat actor stole $650 million from the platform Poly Network.' });
     assert.ok(codes(a).includes('figure.conflict') && codes(b).includes('figure.conflict'), JSON.stringify([a.diagnostics.map((d) => d.message), b.diagnostics.map((d) => d.message)]));

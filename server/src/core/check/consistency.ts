@@ -5,7 +5,8 @@
  * included:
  *
  * - values whose hedged intervals overlap agree: nothing to say (an exact
- *   figure may be a truncation: "1.3 million" agrees with 1,357,879);
+ *   figure may be a truncation: "1.3 million" agrees with 1,357,879, and a
+ *   round one a rounding: "$600 million" with $611 million);
  * - values dated a day or more apart are a revision (`figure.revision`,
  *   information), not a disagreement: both dated in their sentences, or one
  *   dated after the other article was written, or the later article saying

@@ -10,10 +10,24 @@ import { articleOrder, type CorpusIndex, type FigureRef } from './corpus';
 /**
  * Whether two values can both be true. An exact figure may also be a
  * truncation: reporters write "1.3 million" for 1,357,879, so its interval
- * reaches up one whole unit of its last digit (1.25 to 1.4 million).
+ * reaches up one whole unit of its last digit (1.25 to 1.4 million); and a
+ * round one a rounding (`roundSlack`).
  */
 export function agree(a: Figure, b: Figure): boolean {
-  return a.unit === b.unit && a.low <= upper(b) && b.low <= upper(a);
+  const sa = roundSlack(a);
+  const sb = roundSlack(b);
+  return a.unit === b.unit && a.low - sa <= upper(b) + sb && b.low - sb <= upper(a) + sa;
+}
+
+/**
+ * How far a round figure may be from the precise one a reporter rounded: "$600 million" (one significant digit,
+ * no hedge) for Poly Network's $611 million, "$200 million" for PeckShield's $196 million; 2% of it.
+ */
+function roundSlack(f: Figure): number {
+  if (f.hedge || !(f.value >= 100) || !Number.isSafeInteger(f.value)) return 0;
+  let v = f.value;
+  while (v % 10 === 0) v /= 10;
+  return v < 10 ? f.value * 0.02 : 0;
 }
 
 function upper(f: Figure): number {
