@@ -257,6 +257,36 @@ describe('an organisation named by its acronym in other articles', function () {
   });
 });
 
+describe('a person named by surname alone in other articles', function () {
+  const story = (n: number, body: string) => article(n, `2021-08-${String(n).padStart(2, '0')}`, body);
+  const joe = [1, 2, 3, 4, 5].map((n) => story(n, `Joe Biden signed order ${n} on the breach.${n === 1 ? ' Anne Neuberger briefed reporters.' : ''} Biden said more would follow.`));
+
+  it('"Biden" alone is the Joe Biden the corpus names far most, when their stories share someone: references and cards join them', function () {
+    const bare = story(9, 'President Biden said the attack was criminal. Anne Neuberger agreed with Biden.');
+    const index = indexOf([...joe, bare]);
+    const at = bare.text.indexOf('Biden');
+    assert.strictEqual(index.entity('biden')?.kind, 'person');
+    assert.match(hover(index, bare.uri, at)!.markdown, /Also named Joe Biden \(5 articles\)\./);
+    const found = new Set(references(index, bare.uri, at).map((l) => l.uri.slice(-6)));
+    assert.ok(['01.txt', '05.txt', '09.txt'].every((u) => found.has(u)), JSON.stringify([...found]));
+    // And from the full name: the card names the stories that call him Biden alone.
+    assert.match(hover(index, joe[2].uri, joe[2].text.indexOf('Joe Biden') + 1)!.markdown, /Also named Biden \(1 article\)\./);
+  });
+
+  it('not a surname two people of the corpus share about as often, nor one whose story shares no one with his', function () {
+    const lees = [1, 2, 3, 4, 5].map((n) => story(n, `James Lee said order ${n} was signed. Anne Neuberger agreed.`));
+    const other = [6, 7].map((n) => story(n, `Sandra Lee said the leak was small, Anne Neuberger said.`));
+    const bare = story(9, 'Senator Lee said the attack was criminal. Anne Neuberger agreed.');
+    const index = indexOf([...lees, ...other, bare]);
+    assert.strictEqual(index.entity('lee')?.kind, 'person');
+    assert.doesNotMatch(hover(index, bare.uri, bare.text.indexOf('Lee'))!.markdown, /Also named/);
+    // One famous bearer, but a story that names no one his stories name.
+    const stranger = story(9, 'President Biden of the chess club said the tournament was postponed.');
+    const alone = indexOf([...joe.map((d) => ({ ...d, text: d.text.replace(' Anne Neuberger briefed reporters.', '') })), stranger]);
+    assert.doesNotMatch(hover(alone, stranger.uri, stranger.text.indexOf('Biden'))!.markdown, /Also named/);
+  });
+});
+
 describe('an organisation spelled with and without a space', function () {
   it('references on "Red Canary" list "RedCanary" of another article', function () {
     const docs = [

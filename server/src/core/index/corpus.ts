@@ -800,18 +800,61 @@ export class CorpusIndex {
       const x = key === undefined ? undefined : this.entities.get(key);
       const a = this.entities.get(acronym.toLowerCase());
       if (!x || !a || a === x || a.name !== acronym || a.kind === 'person' || a.kind === 'place') return null;
-      const rare = Math.max(2, this.docs.size / 10);
-      const near = new Set<string>();
-      for (const uri of a.docs.keys()) {
-        for (const v of this.docs.get(uri)?.summary.entities ?? []) if (v.key !== a.key && v.key !== x.key) near.add(v.key);
-      }
-      for (const uri of x.docs.keys()) {
-        for (const v of this.docs.get(uri)?.summary.entities ?? []) {
-          if (near.has(v.key) && (this.entities.get(v.key)?.docs.size ?? Infinity) <= rare) return x;
-        }
-      }
-      return null;
+      return this.nameCommon(a, x) ? x : null;
     }) ?? undefined;
+  }
+
+  /** Whether an article of each names a third entity in common that is no household name (named in at most a tenth of the corpus). */
+  private nameCommon(a: EntityEntry, x: EntityEntry): boolean {
+    const rare = Math.max(2, this.docs.size / 10);
+    const near = new Set<string>();
+    for (const uri of a.docs.keys()) {
+      for (const v of this.docs.get(uri)?.summary.entities ?? []) if (v.key !== a.key && v.key !== x.key) near.add(v.key);
+    }
+    for (const uri of x.docs.keys()) {
+      for (const v of this.docs.get(uri)?.summary.entities ?? []) {
+        if (near.has(v.key) && (this.entities.get(v.key)?.docs.size ?? Infinity) <= rare) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The person a surname named alone stands for across articles ("President Biden" in a story that never gives his
+   * first name): the one person of that surname the corpus names far most (in at least five articles, three times
+   * as many as all others of the name together), when an article of each names a rarer entity in common. Within an
+   * article a surname is its own full name's (`extractEntities`); across articles two people may share one, so a
+   * "Lee" that two Lees of the corpus could be, or a famous name's stranger, stands alone.
+   */
+  personFor(surname: EntityEntry): EntityEntry | undefined {
+    if (surname.kind !== 'person' || surname.key.includes(' ')) return undefined;
+    return this.memoized(`surname\u0000${surname.key}`, () => {
+      let best: EntityEntry | undefined;
+      let rest = 0;
+      for (const e of this.bySurname().get(surname.key) ?? []) {
+        if (!best || e.docs.size > best.docs.size) {
+          if (best) rest += best.docs.size;
+          best = e;
+        } else rest += e.docs.size;
+      }
+      return best && best.docs.size >= 5 && best.docs.size >= 3 * rest && this.nameCommon(surname, best) ? best : null;
+    }) ?? undefined;
+  }
+
+  /** People named in full, by the last word of their name ("biden" → Joe Biden), once per version of the index. */
+  private bySurname(): Map<string, EntityEntry[]> {
+    return this.memoized('surnames', () => {
+      const out = new Map<string, EntityEntry[]>();
+      for (const e of this.entities.values()) {
+        const at = e.key.lastIndexOf(' ');
+        if (e.kind !== 'person' || at < 0) continue;
+        const last = e.key.slice(at + 1);
+        const list = out.get(last);
+        if (list) list.push(e);
+        else out.set(last, [e]);
+      }
+      return out;
+    });
   }
 
   /** The one shared copy of a string (names, aliases, measures repeat in thousands of summaries). */
@@ -868,12 +911,13 @@ export class CorpusIndex {
 
   /**
    * The other entities one organisation is named as across articles, by `corporateBase`: "Lazarus Group" in one
-   * story and "Lazarus" in another, "Robinhood Markets" and "Robinhood"; and by its letters ("TrendMicro"). Never people or places (two people
-   * share a surname; "Palo Alto Networks" is no place). Most-named first.
+   * story and "Lazarus" in another, "Robinhood Markets" and "Robinhood"; and by its letters ("TrendMicro"). Never places
+   * ("Palo Alto Networks" is no place), and people only by `personFor` (two people share a surname). Most-named first.
    */
   family(key: string): EntityEntry[] {
     const e = this.entities.get(key);
-    if (!e || e.kind === 'person' || e.kind === 'place') return [];
+    if (e?.kind === 'person') return this.samePerson(e);
+    if (!e || e.kind === 'place') return [];
     const base = corporateBase(key);
     const out: EntityEntry[] = [];
     // A name and that name with words of a legal form after it; two such forms when the bare name is known too
@@ -895,6 +939,15 @@ export class CorpusIndex {
     if (ACRONYM.test(e.name) && key === e.name.toLowerCase()) add(this.acronymFor(e.name));
     for (const a of e.aliases.keys()) if (ACRONYM.test(a) && this.acronymFor(a) === e) add(this.entities.get(a.toLowerCase()));
     return out.sort((a, b) => b.docs.size - a.docs.size || (a.key < b.key ? -1 : 1));
+  }
+
+  /** A person's other entity across articles: the full name a surname alone stands for, or the surnames alone that stand for a full name (`personFor`). */
+  private samePerson(e: EntityEntry): EntityEntry[] {
+    const full = this.personFor(e);
+    if (full) return [full];
+    const at = e.key.lastIndexOf(' ');
+    const bare = at < 0 ? undefined : this.entities.get(e.key.slice(at + 1));
+    return bare && this.personFor(bare) === e ? [bare] : [];
   }
 
   owner(subject: string): EntityEntry | undefined {
