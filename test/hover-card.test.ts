@@ -173,6 +173,15 @@ describe('entity hover card: cited facts', function () {
     assert.ok(fromCopies.length >= 1 && fromCopies.every((f) => f.includes('copy-2.txt')), facts.join('\n'));
   });
 
+  it('cite a sentence two articles tell all but a word alike once ("Last week, …" and "This week, …")', function () {
+    const told = (n: number, when: string) => article(n, `2021-09-2${n}`, `${when}, the Washington Post reported that Acme Corp had held the decryption keys for three weeks before it shared them with victims.`);
+    const other = article(3, '2021-09-20', 'Acme Corp said 5,000 customers were affected by the ransomware attack.');
+    const here = article(9, '2021-10-01', 'We look back at Acme Corp today.');
+    const facts = citedFacts(indexOf([told(1, 'Last week'), told(2, 'This week'), other, here]), here);
+    assert.strictEqual(facts.filter((f) => f.includes('decryption keys')).length, 1, facts.join('\n'));
+    assert.ok(facts.some((f) => f.includes('5,000 customers')), facts.join('\n'));
+  });
+
   it('tag completion: after this article\'s names, the names other articles give beside them, before merely popular ones', function () {
     // Globex Corp is named beside Acme Corp in three stories; Initech Corp in twelve stories about other things.
     const together = [1, 2, 3].map((n) => article(n, `2021-0${n}-10`, `Acme Corp said Globex Corp handled ${n},000 records. Globex Corp agreed.`));

@@ -95,6 +95,13 @@ function citedKey(text: string): string {
   return readable(text).toLowerCase().replace(/(\d),(?=\d{3}\b)/g, '$1').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
+/** Two cited sentences whose words are nearly all shared (85%, Jaccard): one sentence retold, not two facts. */
+function retold(a: Set<string>, b: Set<string>): boolean {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared >= 0.85 * (a.size + b.size - shared);
+}
+
 interface SentenceKinds {
   /** Sentences with a figure (not a year), each with the subjects of its figures ('' for none). */
   figures: Map<number, string[]>;
@@ -261,8 +268,9 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
     if (picks.length) perDoc.push({ uri: docUri, picks });
   }
   const facts: { line: string; date: number }[] = [];
-  // A sentence retold word for word (a copy of an article, a boilerplate paragraph) is cited once.
-  const cited = new Set<string>();
+  // A sentence retold word for word (a copy of an article, a boilerplate paragraph), or all but a word or two
+  // ("Last week, the Washington Post reported …" and "This week, …"), is cited once.
+  const cited: Set<string>[] = [];
   const next = perDoc.map(() => 0);
   const taken = perDoc.map(() => 0);
   while (facts.length < MAX_FACTS) {
@@ -278,9 +286,9 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
     const p = perDoc[best];
     const pick = p.picks[next[best]++];
     const s = index.get(p.uri)!.facts.sentences[pick.sentence];
-    const words = citedKey(s.text);
-    if (cited.has(words)) continue;
-    cited.add(words);
+    const words = new Set(citedKey(s.text).split(' '));
+    if (cited.some((c) => retold(words, c))) continue;
+    cited.push(words);
     taken[best]++;
     // Shortened around the name, so that a long sentence shows what it says of it.
     const shown = readable(s.text);
