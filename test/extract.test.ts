@@ -58,6 +58,20 @@ describe('entities', function () {
     assert.ok(b.mentions.some((m) => m.text === 'Binns'));
   });
 
+  it('a middle initial is a middle name: "James E. Lee" is James Lee, with his surname (14 real people were lost)', function () {
+    const f = facts('James E. Lee, the COO of ITRC, said 1,862 breaches were reported. Lee said it was a record. Researcher David A. Wheeler agreed.');
+    const lee = entity(f, 'James Lee');
+    assert.ok(lee, JSON.stringify(f.entities.map((e) => e.name)));
+    assert.deepStrictEqual([lee!.kind, lee!.aliases, lee!.mentions.map((m) => m.text)], ['person', ['James E. Lee', 'Lee'], ['James E. Lee', 'Lee']]);
+    assert.strictEqual(entity(f, 'David Wheeler')?.kind, 'person');
+    // In an organisation's name the initial stays, as written.
+    const fox = facts('The Michael J. Fox Foundation said 5,000 donors were affected. The Michael J. Fox Foundation apologised.');
+    assert.deepStrictEqual(fox.entities.map((e) => [e.name, e.aliases]), [['Michael J. Fox Foundation', []]]);
+    // Not after a word that is no first name: "Sputnik V. However" is no name.
+    const v = facts('Russia approved Sputnik V. However, the vaccine was delayed.');
+    assert.ok(!v.entities.some((e) => /However/.test(e.name)), JSON.stringify(v.entities.map((e) => e.name)));
+  });
+
   it('acronyms join their expansion, by the table and by initials', function () {
     const f = facts('The Wall Street Journal spoke to him. He told the WSJ more. The Federal Communications Commission (FCC) is investigating, and the FCC said so.');
     assert.ok(entity(f, 'Wall Street Journal')!.aliases.includes('WSJ'));

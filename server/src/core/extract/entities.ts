@@ -193,6 +193,19 @@ function isFirstName(lower: string): boolean {
   return FIRST_NAMES.has(lower) || (!isAsciiWord(lower) && FIRST_NAMES.has(unaccented(lower)));
 }
 
+/**
+ * Whether the dot at `i` closes a middle initial, which does not break a name: "James E. Lee", "David A. Wheeler"
+ * (14 people of the real corpus were lost so). Only after a first name, unbroken, and before a capital: "Sputnik V.
+ * However" is no name.
+ */
+function middleInitial(text: string, out: Token[], i: number): boolean {
+  const last = out[out.length - 1];
+  const first = out[out.length - 2];
+  return last !== undefined && first !== undefined && last.end === i && last.text.length === 1 && isUpper(last.text.charCodeAt(0))
+    && (last.flags & F_BROKEN) === 0 && first.end + 1 === last.start && (first.flags & F_CAP) !== 0
+    && (isFirstName(first.lower) || isCommonFirstName(first.lower)) && code(text, i + 1) === 32 && isUpper(code(text, i + 2));
+}
+
 /** A first name of the long list (`COMMON_FIRST_NAMES`), also with its accents. */
 function isCommonFirstName(lower: string): boolean {
   return COMMON_FIRST_NAMES.has(lower) || (!isAsciiWord(lower) && COMMON_FIRST_NAMES.has(unaccented(lower)));
@@ -319,7 +332,7 @@ export function tokenize(text: string, start: number, end: number, hidden: Span[
         else if (c === 92 /* \ */ && (classOf(code(text, i + 1)) & (LETTER | DIGIT)) !== 0) address = true;
         // "jane@example.com".
         else if (c === 64 && i > chunkStart && (classOf(code(text, i - 1)) & (LETTER | DIGIT)) !== 0) address = true;
-        if (c !== 91 /* [ */ && c !== 42 /* * */ && c !== 95 /* _ */) {
+        if (c !== 91 /* [ */ && c !== 42 /* * */ && c !== 95 /* _ */ && !(c === 46 && middleInitial(text, out, i))) {
           // Punctuation.
           broken = true;
           if (last && last.after === '') last.after = text[i];
@@ -617,6 +630,8 @@ function personLike(tokens: Token[], a = 0, b = tokens.length): boolean {
       particle = true;
       continue;
     }
+    // "James E. Lee": a middle initial (`middleInitial`).
+    if (k > a && k < b - 1 && t.text.length === 1 && isUpper(t.text.charCodeAt(0))) continue;
     if (shape(t) !== 'title' && !MIXED_CASE_NAME.test(t.text)) return false;
     if (k === a && named) continue;
     // "DomainTools Chad Anderson": a brand before a first name and surname ("XueFeng Li" is a name).
@@ -1938,7 +1953,8 @@ function entitiesOf(draft: Draft, mentions: Map<string, Mention[]>, text: string
     const aliases: string[] = [];
     const seen = new Set<string>();
     // Dotted initials are taken from the mentions below, where the text says whether a last dot follows.
-    for (const s of b.surfaces.keys()) if (!seen.has(s) && !DOTTED_INITIALS.test(s)) { seen.add(s); if (entityKey(s) !== own) aliases.push(s); }
+    // So is a middle initial's dot ("James E. Lee", not "James E Lee").
+    for (const s of b.surfaces.keys()) if (!seen.has(s) && !DOTTED_INITIALS.test(s) && !MIDDLE_INITIAL.test(s)) { seen.add(s); if (entityKey(s) !== own) aliases.push(s); }
     for (const m of ms) {
       // As read, not as escaped: "@VK\_Intel" in the text is "@VK_Intel"; "[Volterra](https://…) of
       // Santa Clara" is "Volterra of Santa Clara".
@@ -1948,10 +1964,20 @@ function entitiesOf(draft: Draft, mentions: Map<string, Mention[]>, text: string
       if (text.charCodeAt(m.span.end) === 46 && DOTTED_INITIALS.test(t)) t += '.';
       if (!seen.has(t)) { seen.add(t); if (entityKey(t) !== own) aliases.push(t); }
     }
-    out.push({ key: b.key, name: b.name, kind: b.kind, aliases, mentions: ms });
+    // "Michael J. Fox Foundation" as written, not as its words are ("Michael J Fox Foundation").
+    let name = b.name;
+    if (MIDDLE_INITIAL.test(name)) {
+      const at = aliases.findIndex((a) => a.length === name.length + 1 && a.replace('.', '') === name);
+      if (at >= 0) [name, aliases[at]] = [aliases[at], name];
+      if (at >= 0) aliases.splice(at, 1);
+    }
+    out.push({ key: b.key, name, kind: b.kind, aliases, mentions: ms });
   }
   return out;
 }
+
+/** A name's surface with a middle initial as a word of its own ("James E Lee"): its mentions say whether a dot follows. */
+const MIDDLE_INITIAL = / [A-Z] /;
 
 /** Initials with dots inside, short of the last ("U.S", "U.K", "E.U"). */
 const DOTTED_INITIALS = /^(?:[A-Z]\.){1,3}[A-Z]$/;
