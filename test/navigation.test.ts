@@ -287,6 +287,30 @@ describe('a person named by surname alone in other articles', function () {
   });
 });
 
+describe('an organisation whose name without its trade is a place', function () {
+  it('"Palo Alto" as a firm and "Palo Alto Networks" are one to references and cards, both ways', function () {
+    const docs = [
+      article(1, '2021-08-01', 'Palo Alto Networks said the flaw was new. Palo Alto Networks patched it.'),
+      article(2, '2021-08-02', 'Researchers at Palo Alto said 30 firms were hit.'),
+    ];
+    const index = indexOf(docs);
+    assert.deepStrictEqual(['palo alto networks', 'palo alto'].map((k) => index.entity(k)?.kind), ['organisation', 'organisation']);
+    assert.match(hover(index, docs[1].uri, docs[1].text.indexOf('Palo Alto') + 1)!.markdown, /Also named Palo Alto Networks \(1 article\)\./);
+    assert.match(hover(index, docs[0].uri, docs[0].text.indexOf('Palo Alto') + 1)!.markdown, /Also named Palo Alto \(/);
+    const found = new Set(references(index, docs[0].uri, docs[0].text.indexOf('Palo Alto') + 1).map((l) => l.uri.slice(-6)));
+    assert.ok(found.has('02.txt'), JSON.stringify([...found]));
+    // Nor is the city's name ever a figure owner's key for the firm's figures (`corporateBase` keeps the whole name).
+    assert.strictEqual(index.owner('palo alto networks')?.key, 'palo alto networks');
+    // Only an organisation's name: "Global Technologies" is no "Global"'s, nor is a place's name alone.
+    const nyDocs = [article(1, '2021-08-01', 'New York Systems said the flaw was new. New York Systems patched it.'), article(2, '2021-08-02', 'The flaw hit firms in New York.')];
+    const place = indexOf(nyDocs);
+    assert.strictEqual(place.entity('new york')?.kind, 'place');
+    const card = hover(place, nyDocs[0].uri, nyDocs[0].text.indexOf('New York Systems') + 1)!.markdown;
+    assert.match(card, /^\*\*New York Systems\*\* · organisation/);
+    assert.doesNotMatch(card, /Also named/);
+  });
+});
+
 describe('an organisation spelled with and without a space', function () {
   it('references on "Red Canary" list "RedCanary" of another article', function () {
     const docs = [

@@ -896,15 +896,19 @@ const GENERIC_NAMES = new Set(['global', 'national', 'american', 'united', 'gene
  * Alto Networks") or a common word is kept whole.
  */
 export function corporateBase(key: string): string {
+  const base = withoutCorporateForm(key);
+  return base === key || base.length < 3 || PLACES.has(base) || GENERIC_NAMES.has(base) ? key : base;
+}
+
+/** A name without the words of its legal form or trade, whatever is left ("palo alto networks" → "palo alto"). */
+export function withoutCorporateForm(key: string): string {
   let end = key.length;
   for (;;) {
     const space = key.lastIndexOf(' ', end - 1);
     if (space <= 0 || !CORPORATE_FORMS.has(key.slice(space + 1, end).replace(/\.$/, ''))) break;
     end = space;
   }
-  if (end === key.length) return key;
-  const base = key.slice(0, end).replace(/,$/, '');
-  return base.length < 3 || PLACES.has(base) || GENERIC_NAMES.has(base) ? key : base;
+  return end === key.length ? key : key.slice(0, end).replace(/,$/, '');
 }
 
 function canonicalKeys(mentions: Mention[], kindOf: (key: string) => EntityKind | undefined): (key: string) => string {

@@ -10,7 +10,7 @@
  * `version` increases with every change, for caches and stale-work checks.
  */
 import type { Pin } from '../extract/pins';
-import { corporateBase } from '../extract/figures';
+import { corporateBase, withoutCorporateForm } from '../extract/figures';
 import type { DocFacts, EntityKind, Figure, Mention } from '../extract/types';
 import { isLinkOnly, positionIn, type Position, type Span } from '../text';
 
@@ -934,11 +934,32 @@ export class CorpusIndex {
       if (x && x !== e && x.kind !== 'person' && x.kind !== 'place' && !out.includes(x)) out.push(x);
     };
     for (const k of this.bySquash.get(squashKey(key))?.keys() ?? []) add(this.entities.get(k));
+    // A name left a place or a common word without its trade, where the corpus names that as an organisation:
+    // "Palo Alto" (15 real articles, "first reported by Palo Alto") and "Palo Alto Networks"; both ways.
+    // Two words at least: "Global Technologies" is no "Global"'s.
+    const trade = withoutCorporateForm(key);
+    if (trade !== base && trade.includes(' ') && this.entities.get(trade)?.kind === 'organisation') add(this.entities.get(trade));
+    if (e.kind === 'organisation') for (const k of this.byPlaceBase().get(key) ?? []) add(this.entities.get(k));
     // An acronym in one story and the name other stories spell it out as ("AFP", "Australian Federal Police
     // (AFP)"), both ways (`acronymFor`).
     if (ACRONYM.test(e.name) && key === e.name.toLowerCase()) add(this.acronymFor(e.name));
     for (const a of e.aliases.keys()) if (ACRONYM.test(a) && this.acronymFor(a) === e) add(this.entities.get(a.toLowerCase()));
     return out.sort((a, b) => b.docs.size - a.docs.size || (a.key < b.key ? -1 : 1));
+  }
+
+  /** Organisations whose name without its trade is left a place or a common word ("palo alto" → "palo alto networks"), once per version. */
+  private byPlaceBase(): Map<string, string[]> {
+    return this.memoized('placeBases', () => {
+      const out = new Map<string, string[]>();
+      for (const k of this.entities.keys()) {
+        const trade = withoutCorporateForm(k);
+        if (trade === k || !trade.includes(' ') || corporateBase(k) !== k) continue;
+        const list = out.get(trade);
+        if (list) list.push(k);
+        else out.set(trade, [k]);
+      }
+      return out;
+    });
   }
 
   /** A person's other entity across articles: the full name a surname alone stands for, or the surnames alone that stand for a full name (`personFor`). */
