@@ -900,6 +900,13 @@ export function corporateBase(key: string): string {
   return base === key || base.length < 3 || PLACES.has(base) || GENERIC_NAMES.has(base) ? key : base;
 }
 
+/** A name with each word of a legal form or trade after it ("palo alto" → "palo alto networks", …). */
+export function withCorporateForms(key: string): string[] {
+  return CORPORATE_FORM_LIST.map((f) => `${key} ${f}`);
+}
+
+const CORPORATE_FORM_LIST = [...CORPORATE_FORMS];
+
 /** A name without the words of its legal form or trade, whatever is left ("palo alto networks" → "palo alto"). */
 export function withoutCorporateForm(key: string): string {
   let end = key.length;

@@ -10,7 +10,7 @@
  * `version` increases with every change, for caches and stale-work checks.
  */
 import type { Pin } from '../extract/pins';
-import { corporateBase, withoutCorporateForm } from '../extract/figures';
+import { corporateBase, withCorporateForms, withoutCorporateForm } from '../extract/figures';
 import type { DocFacts, EntityKind, Figure, Mention } from '../extract/types';
 import { isLinkOnly, positionIn, type Position, type Span } from '../text';
 
@@ -592,6 +592,8 @@ export class CorpusIndex {
   private readonly byBase: UriSets = new Map();
   /** Entity keys by their letters without spaces and hyphens ("trend micro" and "trendmicro"), for `family`. */
   private readonly bySquash: UriSets = new Map();
+  /** Keys of two words or more by their last word ("biden" → "joe biden"), for `personFor`. */
+  private readonly byLastWord: UriSets = new Map();
   /**
    * What articles spell an acronym out as ("Australian Federal Police (AFP)" gives the entity the alias "AFP"):
    * acronym as written → entity key → how many articles, for `family`.
@@ -681,6 +683,7 @@ export class CorpusIndex {
         const base = corporateBase(e.key);
         if (base !== e.key) addTo(this.byBase, base, e.key);
         addTo(this.bySquash, squashKey(e.key), e.key);
+        if (e.key.includes(' ')) addTo(this.byLastWord, e.key.slice(e.key.lastIndexOf(' ') + 1), e.key);
       }
       // One copy of each name across the corpus: summaries arrive as fresh strings (from a worker or the cache).
       e.key = entry.key;
@@ -732,6 +735,7 @@ export class CorpusIndex {
         const base = corporateBase(e.key);
         if (base !== e.key) removeFrom(this.byBase, base, e.key);
         removeFrom(this.bySquash, squashKey(e.key), e.key);
+        if (e.key.includes(' ')) removeFrom(this.byLastWord, e.key.slice(e.key.lastIndexOf(' ') + 1), e.key);
       } else this.settle(entry);
     }
     for (const m of f.measures) removeFrom(this.byMeasure, m, uri);
@@ -831,7 +835,9 @@ export class CorpusIndex {
     return this.memoized(`surname\u0000${surname.key}`, () => {
       let best: EntityEntry | undefined;
       let rest = 0;
-      for (const e of this.bySurname().get(surname.key) ?? []) {
+      for (const k of this.byLastWord.get(surname.key)?.keys() ?? []) {
+        const e = this.entities.get(k);
+        if (e?.kind !== 'person') continue;
         if (!best || e.docs.size > best.docs.size) {
           if (best) rest += best.docs.size;
           best = e;
@@ -839,22 +845,6 @@ export class CorpusIndex {
       }
       return best && best.docs.size >= 5 && best.docs.size >= 3 * rest && this.nameCommon(surname, best) ? best : null;
     }) ?? undefined;
-  }
-
-  /** People named in full, by the last word of their name ("biden" → Joe Biden), once per version of the index. */
-  private bySurname(): Map<string, EntityEntry[]> {
-    return this.memoized('surnames', () => {
-      const out = new Map<string, EntityEntry[]>();
-      for (const e of this.entities.values()) {
-        const at = e.key.lastIndexOf(' ');
-        if (e.kind !== 'person' || at < 0) continue;
-        const last = e.key.slice(at + 1);
-        const list = out.get(last);
-        if (list) list.push(e);
-        else out.set(last, [e]);
-      }
-      return out;
-    });
   }
 
   /** The one shared copy of a string (names, aliases, measures repeat in thousands of summaries). */
@@ -939,7 +929,9 @@ export class CorpusIndex {
     // Two words at least: "Global Technologies" is no "Global"'s.
     const trade = withoutCorporateForm(key);
     if (trade !== base && trade.includes(' ') && this.entities.get(trade)?.kind === 'organisation') add(this.entities.get(trade));
-    if (e.kind === 'organisation') for (const k of this.byPlaceBase().get(key) ?? []) add(this.entities.get(k));
+    if (e.kind === 'organisation' && key.includes(' ')) {
+      for (const k of withCorporateForms(key)) if (corporateBase(k) === k && this.entities.has(k)) add(this.entities.get(k));
+    }
     // An acronym in one story and the name other stories spell it out as ("AFP", "Australian Federal Police
     // (AFP)"), both ways (`acronymFor`).
     if (ACRONYM.test(e.name) && key === e.name.toLowerCase()) add(this.acronymFor(e.name));
@@ -947,20 +939,6 @@ export class CorpusIndex {
     return out.sort((a, b) => b.docs.size - a.docs.size || (a.key < b.key ? -1 : 1));
   }
 
-  /** Organisations whose name without its trade is left a place or a common word ("palo alto" → "palo alto networks"), once per version. */
-  private byPlaceBase(): Map<string, string[]> {
-    return this.memoized('placeBases', () => {
-      const out = new Map<string, string[]>();
-      for (const k of this.entities.keys()) {
-        const trade = withoutCorporateForm(k);
-        if (trade === k || !trade.includes(' ') || corporateBase(k) !== k) continue;
-        const list = out.get(trade);
-        if (list) list.push(k);
-        else out.set(trade, [k]);
-      }
-      return out;
-    });
-  }
 
   /** A person's other entity across articles: the full name a surname alone stands for, or the surnames alone that stand for a full name (`personFor`). */
   private samePerson(e: EntityEntry): EntityEntry[] {
