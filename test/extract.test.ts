@@ -72,6 +72,15 @@ describe('entities', function () {
     assert.ok(!v.entities.some((e) => /However/.test(e.name)), JSON.stringify(v.entities.map((e) => e.name)));
   });
 
+  it('a country that is a first name too begins a person\'s name where a role says so ("researcher Chad Anderson")', function () {
+    const f = facts('DomainTools researcher Chad Anderson said the campaign was new. Anderson added that 500 sites were hit.');
+    assert.deepStrictEqual(entity(f, 'Chad Anderson')?.mentions.map((m) => m.text), ['Chad Anderson', 'Anderson']);
+    assert.strictEqual(entity(facts('Chad Anderson, senior security researcher at DomainTools, said so.'), 'Chad Anderson')?.kind, 'person');
+    // Without a role it stays the country it is: "Chad" in "Officials in Chad said".
+    const chad = facts('Officials in Chad said the campaign was new.');
+    assert.deepStrictEqual(chad.entities.map((e) => [e.name, e.kind]), [['Chad', 'place']]);
+  });
+
   it('acronyms join their expansion, by the table and by initials', function () {
     const f = facts('The Wall Street Journal spoke to him. He told the WSJ more. The Federal Communications Commission (FCC) is investigating, and the FCC said so.');
     assert.ok(entity(f, 'Wall Street Journal')!.aliases.includes('WSJ'));

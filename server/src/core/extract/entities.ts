@@ -621,7 +621,9 @@ const MIXED_CASE_NAME = /^\p{Lu}\p{Ll}*\p{Lu}\p{Ll}+$/u;
 function personLike(tokens: Token[], a = 0, b = tokens.length): boolean {
   if (b - a < 2 || b - a > 4) return false;
   const named = isFirstName(tokens[a].lower);
-  if (!named && (KNOWN_ORGS.has(tokens[a].lower) || OUTLETS.has(tokens[a].lower) || PLACES.has(tokens[a].lower))) return false;
+  // "researcher Chad Anderson", "Jordan Smith, an analyst at …": a country that is a first name too, said to be a person's.
+  const placeName = !named && PLACES.has(tokens[a].lower) && isCommonFirstName(tokens[a].lower) && b - a === 2 && personCue(tokens, a, b);
+  if (!named && !placeName && (KNOWN_ORGS.has(tokens[a].lower) || OUTLETS.has(tokens[a].lower) || PLACES.has(tokens[a].lower))) return false;
   let particle = false;
   for (let k = a; k < b; k++) {
     const t = tokens[k];
@@ -645,6 +647,14 @@ function personLike(tokens: Token[], a = 0, b = tokens.length): boolean {
   // With a small particle, only a first name or a role before it makes a person:
   // "Banco de Chile", "Rio de Janeiro" and "Universiteit van Amsterdam" are not.
   return !particle || named || (a > 0 && !tokens[a].brokenBefore && isRoleToken(tokens[a - 1]));
+}
+
+/** A role just before the name ("researcher Chad Anderson"), or one in apposition after it ("Chad Anderson, senior researcher at …"). */
+function personCue(tokens: Token[], a: number, b: number): boolean {
+  if (a > 0 && !tokens[a].brokenBefore && isRoleToken(tokens[a - 1])) return true;
+  if (tokens[b - 1].after !== ',') return false;
+  for (let k = b; k < Math.min(tokens.length, b + 4); k++) if (isRoleToken(tokens[k])) return true;
+  return false;
 }
 
 /** Words that never stand inside a person's name ("Coalition Against Stalkerware", "Bureau of Investigation"). */
