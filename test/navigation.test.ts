@@ -323,6 +323,23 @@ describe('an organisation spelled with and without a space', function () {
   });
 });
 
+describe('an organisation written as a plural in another article', function () {
+  it('references on "Kaspersky Lab" list "Kaspersky Labs" of another article, and the card says so; a two-letter name takes no plural', function () {
+    const docs = [
+      article(1, '2021-08-01', 'Security firm Kaspersky Lab said the attack was new. Kaspersky Lab found it.'),
+      article(2, '2021-08-02', 'Security firm Kaspersky Labs said the malware was old, Kaspersky Labs said.'),
+    ];
+    const index = indexOf(docs);
+    const at = docs[0].text.indexOf('Kaspersky Lab') + 1;
+    const found = references(index, docs[0].uri, at).map((l) => docs.find((d) => d.uri === l.uri)!.text.slice(l.span.start, l.span.end));
+    assert.ok(found.includes('Kaspersky Lab') && found.includes('Kaspersky Labs'), JSON.stringify(found));
+    assert.match(hover(index, docs[1].uri, docs[1].text.indexOf('Kaspersky Labs') + 1)!.markdown, /Also named Kaspersky Lab \(1 article\)\./);
+    const eo = indexOf([article(1, '2021-08-01', 'EO said the order was signed.'), article(2, '2021-08-02', 'EoS said the systems were old.')]);
+    assert.ok(eo.entity('eo') && eo.entity('eos'));
+    assert.deepStrictEqual(eo.family('eo').map((e) => e.key), []);
+  });
+});
+
 describe('completion of key=value tags', function () {
   it('offers a value once however its articles case it, as most of them write it, with all their articles', function () {
     const tagged = (n: number, value: string) => {

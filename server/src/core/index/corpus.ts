@@ -924,6 +924,10 @@ export class CorpusIndex {
       if (x && x !== e && x.kind !== 'person' && x.kind !== 'place' && !out.includes(x)) out.push(x);
     };
     for (const k of this.bySquash.get(squashKey(key))?.keys() ?? []) add(this.entities.get(k));
+    // A plural written for the name ("SonicWalls", "Kaspersky Labs" for "Kaspersky Lab", "Federal Bureau of Investigations"), both ways.
+    if (key.length >= 3) for (const k of [`${key}s`, `${key}es`]) add(this.entities.get(k));
+    if (key.length >= 4 && key.endsWith('s')) add(this.entities.get(key.slice(0, -1)));
+    if (key.length >= 5 && key.endsWith('es')) add(this.entities.get(key.slice(0, -2)));
     // A name left a place or a common word without its trade, where the corpus names that as an organisation:
     // "Palo Alto" (15 real articles, "first reported by Palo Alto") and "Palo Alto Networks"; both ways.
     // Two words at least: "Global Technologies" is no "Global"'s.
