@@ -270,6 +270,11 @@ describe('entities', function () {
     assert.strictEqual(entity(f, 'LinkedIn')!.kind, 'organisation');
     assert.strictEqual(entity(f, 'T-Mobile')!.mentions[0].text, 'T-Mobile');
     assert.strictEqual(entity(f, 'Turkey')!.kind, 'place');
+    // The states of Australia, the nations of the UK, Canada's provinces: "South Australia announced" is no person.
+    const au = facts('South Australia announced 250 places a week. New South Wales and Queensland followed, as did Scotland and Ontario.');
+    assert.deepStrictEqual(['South Australia', 'New South Wales', 'Queensland', 'Scotland', 'Ontario'].map((n) => entity(au, n)?.kind), ['place', 'place', 'place', 'place', 'place']);
+    // A first name that is a state too still begins a person's name.
+    assert.strictEqual(entity(facts('Victoria Baines said 40 accounts were hit.'), 'Victoria Baines')?.kind, 'person');
   });
 
   it('sentence-initial words, months and weekdays are not names; link destinations never are', function () {

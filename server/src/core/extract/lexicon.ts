@@ -298,6 +298,13 @@ export const PLACES = new Set([
   'new hampshire', 'new jersey', 'new mexico', 'new york', 'north carolina', 'north dakota', 'ohio', 'oklahoma',
   'oregon', 'pennsylvania', 'rhode island', 'south carolina', 'south dakota', 'tennessee', 'texas', 'utah',
   'vermont', 'virginia', 'washington', 'west virginia', 'wisconsin', 'wyoming',
+  // The nations of the UK, the states and territories of Australia and the provinces of Canada, with their capitals
+  // ("South Australia announced …" was a person in a real article).
+  'england', 'scotland', 'wales', 'northern ireland', 'new south wales', 'victoria', 'queensland', 'south australia',
+  'western australia', 'tasmania', 'northern territory', 'australian capital territory', 'ontario', 'quebec',
+  'british columbia', 'alberta', 'manitoba', 'saskatchewan', 'nova scotia', 'melbourne', 'brisbane', 'perth',
+  'adelaide', 'canberra', 'hobart', 'auckland', 'wellington', 'vancouver', 'montreal', 'ottawa', 'edinburgh',
+  'glasgow', 'cardiff', 'belfast', 'manchester', 'birmingham',
   'london', 'paris', 'berlin', 'moscow', 'beijing', 'shanghai', 'tokyo', 'seoul', 'sydney', 'toronto', 'seattle',
   'san francisco', 'san diego', 'los angeles', 'chicago', 'boston', 'atlanta', 'dallas', 'houston', 'miami', 'istanbul',
   'izmir', 'ankara', 'kyiv', 'kiev', 'tel aviv', 'dubai', 'mumbai', 'delhi', 'new delhi', 'bangalore', 'amsterdam',
