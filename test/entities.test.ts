@@ -761,6 +761,9 @@ describe('entities: words that are not names', function () {
     assert.strictEqual(x.byName('Eva Galperin').kind, 'person');
     assert.strictEqual(x.byName('Gina Raimondo').kind, 'person');
     assert.ok(!x.entities.some((e) => /Cybersecurity Galperin/.test(e.name)), JSON.stringify(x.entities.map((e) => e.name)));
+    // Nor at a place's words in the title: "Minister for Western Sydney Stuart Ayres" (a real article) is no "Western Ayres".
+    const y = extract('NSW Minister for Western Sydney Stuart Ayres said the app was safe. Ayres added more.');
+    assert.deepStrictEqual([y.byName('Stuart Ayres').kind, y.byName('Stuart Ayres').mentions.length], ['person', 2]);
   });
 
   it('a known office whose name goes on after "and" is read whole; two names joined by "and" stay two', function () {

@@ -1493,7 +1493,8 @@ function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: strin
           // A first name of the short list is strong enough alone ("Commerce Gina Raimondo"); one of the long list
           // only after words that name no one.
           if (isFirstName(c.tokens[k].lower)) { first = k; break; }
-          if (!(ORG_WORDS.has(w) || ORG_SUFFIXES.has(w) || THING_WORDS.has(w) || ROLE_WORDS.has(w) || PORTFOLIOS.has(w) || JARGON.has(w) || isDemonym(w) || SMALL_WORDS[smallWordHash(w)] === smallStamp)) break;
+          // Nor a place's ("Minister for Western Sydney Stuart Ayres" is no "Western Ayres").
+          if (!(ORG_WORDS.has(w) || ORG_SUFFIXES.has(w) || THING_WORDS.has(w) || ROLE_WORDS.has(w) || PORTFOLIOS.has(w) || JARGON.has(w) || isDemonym(w) || COMPASS.has(w) || PLACES.has(w) || SMALL_WORDS[smallWordHash(w)] === smallStamp)) break;
           if (isCommonFirstName(c.tokens[k].lower)) { first = k; break; }
         }
       }
