@@ -81,6 +81,14 @@ describe('entities', function () {
     assert.deepStrictEqual(chad.entities.map((e) => [e.name, e.kind]), [['Chad', 'place']]);
   });
 
+  it('a currency\'s prefix is no mention of its country: "US$18,000", "AU$5,000"', function () {
+    const f = facts('The firm paid US$18,000 to the hackers, and AU$5,000 more. The US said so.');
+    assert.deepStrictEqual(entity(f, 'United States')?.mentions.map((m) => m.text), ['US']);
+    assert.ok(!f.entities.some((e) => e.name === 'AU'), JSON.stringify(f.entities.map((e) => e.name)));
+    // The figures are still read.
+    assert.deepStrictEqual(f.figures.map((g) => g.text), ['US$18,000', 'AU$5,000']);
+  });
+
   it('acronyms join their expansion, by the table and by initials', function () {
     const f = facts('The Wall Street Journal spoke to him. He told the WSJ more. The Federal Communications Commission (FCC) is investigating, and the FCC said so.');
     assert.ok(entity(f, 'Wall Street Journal')!.aliases.includes('WSJ'));

@@ -430,7 +430,9 @@ export function tokenize(text: string, start: number, end: number, hidden: Span[
     }
     // Only a word that still ends in "'s" ("X's's") has a key of its own.
     const key = apostrophe && lower.length > 2 && lower.charCodeAt(lower.length - 1) === 115 && lower.charCodeAt(lower.length - 2) === 39 ? entityKey(word) : lower;
-    last = new Token(word, lower, key, s, e, (isUpper(first) && !opaque ? F_CAP : 0) | (upper ? F_UPPER : 0) | (broken ? F_BROKEN : 0)
+    // "US$18,000", "AU$5,000": a currency's prefix, no mention of the country.
+    const currency = e - s <= 3 && code(text, e) === 36;
+    last = new Token(word, lower, key, s, e, (isUpper(first) && !opaque && !currency ? F_CAP : 0) | (upper ? F_UPPER : 0) | (broken ? F_BROKEN : 0)
       | (possessive ? F_POSSESSIVE : 0) | (opaque ? F_OPAQUE : 0) | (dash ? F_DASH : 0) | (longNumber ? F_LONG_NUMBER : 0) | (c === 64 ? F_AT : 0) | (linkEnd ? F_AFTER_LINK : 0), '');
     linkEnd = false;
     if (stats) {
