@@ -182,6 +182,17 @@ describe('entity hover card: cited facts', function () {
     assert.ok(facts.some((f) => f.includes('5,000 customers')), facts.join('\n'));
   });
 
+  it('show a name\'s spellings once by their letters, as capitalised as any writes them ("U.S.", not a tag\'s "U.s")', function () {
+    const tagged = (n: number, body: string, tags: string) => {
+      const a = article(n, `2021-08-0${n}`, body);
+      return { ...a, text: `${a.text}\n#### Tags:\n${tags}\n` };
+    };
+    const docs = [tagged(1, 'The U.S. said 5 firms were hit. The United States agreed.', '[[U.s]]'), tagged(2, 'The US said so. The United States of America agreed.', '[[U.s]] [[USA]]')];
+    const card = hover(indexOf(docs), docs[0].uri, docs[0].text.indexOf('U.S.') + 1)!.markdown;
+    const written = card.split('\n').find((l) => l.startsWith('Also written:'));
+    assert.strictEqual(written, 'Also written: U\\.S\\., USA', card);
+  });
+
   it('tag completion: after this article\'s names, the names other articles give beside them, before merely popular ones', function () {
     // Globex Corp is named beside Acme Corp in three stories; Initech Corp in twelve stories about other things.
     const together = [1, 2, 3].map((n) => article(n, `2021-0${n}-10`, `Acme Corp said Globex Corp handled ${n},000 records. Globex Corp agreed.`));

@@ -221,10 +221,22 @@ export function cardSources(index: CorpusIndex, uri: string, max: number): strin
 }
 
 function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentence: number): string {
-  // Most used spelling first; "Aws" or "Scott-railton" (a tag's case) is not another name.
-  const seen = new Set([e.name.toLowerCase()]);
-  const aliases = [...e.aliases.entries()].sort((a, b) => b[1] - a[1]).map(([a]) => a)
-    .filter((a) => !seen.has(a.toLowerCase()) && seen.add(a.toLowerCase())).slice(0, 8);
+  // Most used spelling first; "Aws" or "Scott-railton" (a tag's case) is not another name. Spellings with the same
+  // letters are one ("U.S." and "US"), shown as the one with the most capitals ("U.s" is a tag's), then the most used.
+  const letters = (a: string) => a.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const capitals = (a: string) => a.replace(/[^\p{Lu}]/gu, '').length;
+  const groups = new Map<string, { shown: string; uses: number; total: number }>();
+  for (const [a, uses] of e.aliases) {
+    const k = letters(a);
+    const g = groups.get(k);
+    if (!g) groups.set(k, { shown: a, uses, total: uses });
+    else {
+      g.total += uses;
+      if (capitals(a) > capitals(g.shown) || (capitals(a) === capitals(g.shown) && uses > g.uses)) { g.shown = a; g.uses = uses; }
+    }
+  }
+  groups.delete(letters(e.name));
+  const aliases = [...groups.values()].sort((a, b) => b.total - a.total).map((g) => g.shown).slice(0, 8);
   const lines: string[] = [];
   lines.push(`**${escape(e.name)}** · ${e.kind}`);
   const pinned = index.pins.get(e.key)?.description;
