@@ -348,6 +348,12 @@ describe('figure consistency: scope and rules', function () {
       { source: 'Post', date: 'Aug. 11, 2021', body: 'Verizon said the records of 483 customers were stolen in the breach.' },
     );
     assert.deepStrictEqual(conflicts(d), ['400']);
+    // Only from a million up: 200 customers against 204 is a difference a writer wants told.
+    const [e] = check(
+      { source: 'Wire', date: 'Aug. 11, 2021', body: 'Verizon said the records of 200 customers were stolen in the breach.' },
+      { source: 'Post', date: 'Aug. 11, 2021', body: 'Verizon said the records of 204 customers were stolen in the breach.' },
+    );
+    assert.deepStrictEqual(conflicts(e), ['200']);
   });
 
   it('one value, one verdict: a count an article updates is not also its rival, from either side', function () {

@@ -70,12 +70,19 @@ describe('entities', function () {
     // Not after a word that is no first name: "Sputnik V. However" is no name.
     const v = facts('Russia approved Sputnik V. However, the vaccine was delayed.');
     assert.ok(!v.entities.some((e) => /However/.test(e.name)), JSON.stringify(v.entities.map((e) => e.name)));
+    // Nor before a word that opens a sentence, nor an initial without its dot.
+    for (const [body, bad] of [['Kevin B. But the FBI said 5 were hit.', /But/], ['The Samsung Galaxy S Ultra was hacked, Samsung said.', /Galaxy/]] as const) {
+      const names = facts(body).entities;
+      assert.ok(!names.some((e) => bad.test(e.name) && e.kind === 'person'), `${body} → ${JSON.stringify(names.map((e) => [e.name, e.kind]))}`);
+    }
   });
 
   it('a country that is a first name too begins a person\'s name where a role says so ("researcher Chad Anderson")', function () {
     const f = facts('DomainTools researcher Chad Anderson said the campaign was new. Anderson added that 500 sites were hit.');
     assert.deepStrictEqual(entity(f, 'Chad Anderson')?.mentions.map((m) => m.text), ['Chad Anderson', 'Anderson']);
     assert.strictEqual(entity(facts('Chad Anderson, senior security researcher at DomainTools, said so.'), 'Chad Anderson')?.kind, 'person');
+    // So does a verb of saying right after: "Adelaide Smith said" (Adelaide is a city too).
+    assert.strictEqual(entity(facts('Adelaide Smith said 40 accounts were hit.'), 'Adelaide Smith')?.kind, 'person');
     // Without a role it stays the country it is: "Chad" in "Officials in Chad said".
     const chad = facts('Officials in Chad said the campaign was new.');
     assert.deepStrictEqual(chad.entities.map((e) => [e.name, e.kind]), [['Chad', 'place']]);
@@ -187,6 +194,9 @@ describe('entities', function () {
     assert.deepStrictEqual(entity(ag, 'Office of the Attorney General')?.aliases, ['OAG']);
     assert.strictEqual(entity(ag, 'Office of the Attorney General')?.mentions.length, 3);
     assert.ok(entity(ag, 'Office of the Director of National Intelligence'), JSON.stringify(ag.entities.map((e) => e.name)));
+    // The office ends where its holder's name begins.
+    const james = facts('The Office of the Attorney General Letitia James said 1.1 million accounts were hit.');
+    assert.deepStrictEqual(['Office of the Attorney General', 'Letitia James'].map((n) => entity(james, n)?.kind), ['organisation', 'person']);
     // Committees, councils and banks "of the …" too, with their acronyms.
     const icrc = entity(facts('The International Committee of the Red Cross (ICRC) said 515,000 people were affected. The ICRC is investigating.'), 'International Committee of the Red Cross');
     assert.deepStrictEqual([icrc?.kind, icrc?.aliases], ['organisation', ['ICRC']]);

@@ -37,10 +37,11 @@ describe('entity hover card: cited facts', function () {
     // Three older articles about Acme Corp, then twenty newer ones that name it once in passing.
     const about = [1, 2, 3].map((n) => article(n, `2021-0${n}-10`,
       `Acme Corp said ${n} million customer records were stolen in the breach. Acme Corp is a retailer.\n\nAcme Corp hired investigators. Acme Corp has notified ${['state', 'federal', 'European'][n - 1]} regulators about the incident at once.`));
-    // Each passing mention worded differently: a card cites a sentence retold word for word once, which must not hide the choice.
+    // Each passing mention worded differently in two words: a card cites a sentence retold all but a word alike once
+    // (`retold`), which must not hide the choice.
     const words = ['weekly', 'daily', 'brief', 'long', 'short', 'quick', 'broad', 'plain', 'dry', 'late', 'early', 'calm', 'bold', 'mild', 'neat', 'rough', 'tidy', 'wide', 'bright', 'dim'];
     const passing = words.map((w, i) => article(10 + i, `2021-11-${String(i + 1).padStart(2, '0')}`,
-      `Retailers such as Acme Corp and others were mentioned in a ${w} roundup of security stories this week by the editors.`));
+      `Retailers such as Acme Corp and others were mentioned in a ${w} roundup of ${words[(i + 7) % words.length]} security stories this week.`));
     const here = article(99, '2021-12-01', 'We look back at Acme Corp and its year of incidents, which the editors reviewed again today.');
     const index = indexOf([...about, ...passing, here]);
     const facts = citedFacts(index, here);
@@ -168,9 +169,18 @@ describe('entity hover card: cited facts', function () {
     const facts = citedFacts(indexOf([a, copy(1, '2021-12-17'), copy(2, '2021-12-18'), here]), here);
     assert.ok(facts.some((f) => f.includes('patched in a day')), facts.join('\n'));
     assert.ok(!facts.some((f) => f.includes('UPDATE')), facts.join('\n'));
+    // A note that adds a fact is one; "Editor's note:" in any case is a note on the text.
+    const update = article(3, '2021-12-17', 'UPDATE: Acme Corp said its decryptor works for every victim.\n\nEDITOR\'S NOTE: An earlier version of this story misstated Acme Corp’s name.');
+    const noted = citedFacts(indexOf([update, here]), here);
+    assert.ok(noted.some((f) => f.includes('decryptor works')), noted.join('\n'));
+    assert.ok(!noted.some((f) => f.includes('misstated')), noted.join('\n'));
     // The two saved copies of story 2 are one source: the later, which stands for both, is cited; the other never.
     const fromCopies = facts.filter((f) => f.includes('servers were hit') || f.includes('hired investigators'));
     assert.ok(fromCopies.length >= 1 && fromCopies.every((f) => f.includes('copy-2.txt')), facts.join('\n'));
+    // Where the copy that stands for them names the entity no more (edited since), the other copy is cited.
+    const edited = { ...copy(2, '2021-12-18'), text: copy(2, '2021-12-18').text.replace(/Acme Corp/g, 'The firm') };
+    const kept = citedFacts(indexOf([a, copy(1, '2021-12-17'), edited, here]), here);
+    assert.ok(kept.some((f) => f.includes('copy-1.txt')), kept.join('\n'));
   });
 
   it('cite a sentence two articles tell all but a word alike once ("Last week, …" and "This week, …")', function () {
@@ -180,6 +190,12 @@ describe('entity hover card: cited facts', function () {
     const facts = citedFacts(indexOf([told(1, 'Last week'), told(2, 'This week'), other, here]), here);
     assert.strictEqual(facts.filter((f) => f.includes('decryption keys')).length, 1, facts.join('\n'));
     assert.ok(facts.some((f) => f.includes('5,000 customers')), facts.join('\n'));
+    // Not where what differs is a number or a negation: those two disagree, and the card shows both.
+    const said = (n: number, what: string) => article(n, `2021-09-2${n}`, `Acme Corp said on Monday that the hackers had stolen the records of ${what} customers in the attack on its servers.`);
+    const paid = (n: number, what: string) => article(n, `2021-09-2${n}`, `Acme Corp ${what} the ransom the gang asked for after the attack on its servers last week, a spokesperson said.`);
+    const both = citedFacts(indexOf([said(1, '3,000'), said(2, '30,000'), paid(3, 'paid'), paid(4, 'had not paid'), here]), here);
+    assert.ok(both.some((f) => f.includes(' 3,000 ')) && both.some((f) => f.includes('30,000')), both.join('\n'));
+    assert.ok(both.some((f) => f.includes('Corp paid')) && both.some((f) => f.includes('had not paid')), both.join('\n'));
   });
 
   it('show a name\'s spellings once by their letters, as capitalised as any writes them ("U.S.", not a tag\'s "U.s")', function () {

@@ -231,6 +231,23 @@ describe('an organisation named by its acronym in other articles', function () {
     assert.ok(back.includes('02.txt'), JSON.stringify(back));
   });
 
+  it('no join on a place in common, nor on what an unsaved draft says', function () {
+    // Both stories name Australia only: a place is no evidence.
+    const docs = [
+      said(1, 'The Australian Federal Police (AFP) arrested ten people in Australia. The AFP said more would follow.'),
+      said(2, 'AFP said it had seized assets in Australia.'),
+    ];
+    const index = indexOf(docs);
+    assert.doesNotMatch(hover(index, docs[1].uri, docs[1].text.indexOf('AFP'))!.markdown, /Also named/);
+    // An untitled buffer naming Karen Andrews beside "AFP" changes no saved article's card.
+    const saved = [said(1, 'The Australian Federal Police (AFP) arrested ten people, Karen Andrews said.'), said(2, 'AFP said it had seized assets.')];
+    const withDraft = indexOf(saved);
+    const draft = 'AFP said Karen Andrews was briefed.';
+    const text = `# Draft\n\n## Information:\n+ Source: Me\n+ Date: 2021-08-09\n\n## Article:\n${draft}\n`;
+    withDraft.set({ facts: extractFacts('untitled:Untitled-1', text, analyze(text, { now: NOW }).article, {}), lineStarts: lineStartsOf(text), origin: 'workspace' });
+    assert.doesNotMatch(hover(withDraft, saved[1].uri, saved[1].text.indexOf('AFP'))!.markdown, /Also named/);
+  });
+
   it('not where the acronym’s story shares no one with the stories spelling it out ("BT" the telecom, "Bluetooth Classic (BT)")', function () {
     const docs = [
       said(1, 'Devices that rely on Bluetooth Classic (BT) are open to attack, researchers at Espressif said.'),
@@ -337,6 +354,10 @@ describe('an organisation written as a plural in another article', function () {
     const eo = indexOf([article(1, '2021-08-01', 'EO said the order was signed.'), article(2, '2021-08-02', 'EoS said the systems were old.')]);
     assert.ok(eo.entity('eo') && eo.entity('eos'));
     assert.deepStrictEqual(eo.family('eo').map((e) => e.key), []);
+    // Nor a short word's: "Open" and "Opens" are two things.
+    const open = indexOf([article(1, '2021-08-01', 'Security firm Open said the flaw was new. Open patched it.'), article(2, '2021-08-02', 'Security firm Opens said the flaw was old. Opens patched it.')]);
+    assert.ok(open.entity('open') && open.entity('opens'));
+    assert.deepStrictEqual(open.family('open').map((e) => e.key), []);
   });
 });
 

@@ -37,6 +37,11 @@ describe('quotations: how two wordings differ', function () {
     assert.strictEqual(compareWording(ssn.replace('Social-Security numbers', 'SIN'), ssn).kind, 'differs');
     assert.strictEqual(compareWording(ssn.replace('Social-Security numbers', 'IDs'), ssn).kind, 'differs');
     assert.strictEqual(compareWording(asan.replace('Jr.', 'Sr.'), asan).kind, 'differs');
+    // Two letters are too few to spell words, and a war's number is no name's suffix.
+    const help = 'The ministry asked for urgent security help from its allies after the attack.';
+    assert.strictEqual(compareWording(help.replace('urgent security', 'US'), help).kind, 'differs');
+    const war = 'It was the worst attack since World War II in the region, the minister said.';
+    assert.strictEqual(compareWording(war.replace(' II', ''), war).kind, 'differs');
   });
 
   it('changes a quoting writer marks are faithful: an elision, words in brackets', function () {

@@ -132,16 +132,17 @@ function spelledOut(short: Token[], i: number, ei: number, long: Token[], j: num
   // "the TSSR up" against "the Telecommunications Sector Security Reforms (TSSR) up" agrees again at the acronym.
   const before = ei === i && short[i] !== undefined && short[i].key === long[ej]?.key;
   if ((ei - i !== 1 && !before) || ej - j < 2) return false;
-  const letters = /^\W*([A-Z]{2,6})s?\W*$/.exec(short[i].text)?.[1]?.toLowerCase();
+  // Three letters at least: "US help" is no "urgent security help", "AI systems" no "all internal systems".
+  const letters = /^\W*([A-Z]{3,6})s?\W*$/.exec(short[i].text)?.[1]?.toLowerCase();
   if (!letters) return false;
   const words = long.slice(j, ej).flatMap((t) => t.key.split(' ')).filter((w) => !UNSPELLED.has(w));
   if (words[words.length - 1] === letters) words.pop();
   return words.length === letters.length && words.every((w, k) => w[0] === letters[k]);
 }
 
-/** A name's suffix ("Jr.", "III") that the other wording leaves out and has nothing in place of: "Joseph Asan Jr." and "Joseph Asan". */
+/** A name's suffix ("Jr.") that the other wording leaves out and has nothing in place of: "Joseph Asan Jr." and "Joseph Asan" ("World War II" is no name with a suffix). */
 function suffixOnly(t: Token[], from: number, to: number, otherEmpty: boolean): boolean {
-  return otherEmpty && to - from === 1 && from > 0 && /^[A-Z]/.test(t[from - 1].text) && /^(?:Jr|Sr|II|III|IV)\.?,?$/.test(t[from].text);
+  return otherEmpty && to - from === 1 && from > 0 && /^[A-Z]/.test(t[from - 1].text) && /^(?:Jr|Sr)\.?,?$/.test(t[from].text);
 }
 
 /** The compared words of `t[from…to)` run together, leaving out words a quoting writer put in [brackets]. */

@@ -201,9 +201,13 @@ function isFirstName(lower: string): boolean {
 function middleInitial(text: string, out: Token[], i: number): boolean {
   const last = out[out.length - 1];
   const first = out[out.length - 2];
-  return last !== undefined && first !== undefined && last.end === i && last.text.length === 1 && isUpper(last.text.charCodeAt(0))
+  if (!(last !== undefined && first !== undefined && last.end === i && last.text.length === 1 && isUpper(last.text.charCodeAt(0))
     && (last.flags & F_BROKEN) === 0 && first.end + 1 === last.start && (first.flags & F_CAP) !== 0
-    && (isFirstName(first.lower) || isCommonFirstName(first.lower)) && code(text, i + 1) === 32 && isUpper(code(text, i + 2));
+    && (isFirstName(first.lower) || isCommonFirstName(first.lower)) && code(text, i + 1) === 32 && isUpper(code(text, i + 2)))) return false;
+  // The surname: a word that opens a sentence is none ("Kevin B. But the FBI …").
+  let j = i + 2;
+  while (j < text.length && isLetter(code(text, j))) j++;
+  return !FUNCTION_WORDS.has(text.slice(i + 2, j).toLowerCase());
 }
 
 /** A first name of the long list (`COMMON_FIRST_NAMES`), also with its accents. */
@@ -332,9 +336,9 @@ export function tokenize(text: string, start: number, end: number, hidden: Span[
         else if (c === 92 /* \ */ && (classOf(code(text, i + 1)) & (LETTER | DIGIT)) !== 0) address = true;
         // "jane@example.com".
         else if (c === 64 && i > chunkStart && (classOf(code(text, i - 1)) & (LETTER | DIGIT)) !== 0) address = true;
-        if (c !== 91 /* [ */ && c !== 42 /* * */ && c !== 95 /* _ */ && !(c === 46 && middleInitial(text, out, i))) {
-          // Punctuation.
-          broken = true;
+        if (c !== 91 /* [ */ && c !== 42 /* * */ && c !== 95 /* _ */) {
+          // Punctuation; a middle initial's dot keeps the name whole (and is its `after`, which `personLike` reads).
+          if (!(c === 46 && middleInitial(text, out, i))) broken = true;
           if (last && last.after === '') last.after = text[i];
         }
       }
@@ -634,8 +638,8 @@ function personLike(tokens: Token[], a = 0, b = tokens.length): boolean {
       particle = true;
       continue;
     }
-    // "James E. Lee": a middle initial (`middleInitial`).
-    if (k > a && k < b - 1 && t.text.length === 1 && isUpper(t.text.charCodeAt(0))) continue;
+    // "James E. Lee": a middle initial, with its dot (`middleInitial`); "Galaxy S Ultra" is no person.
+    if (k > a && k < b - 1 && t.text.length === 1 && isUpper(t.text.charCodeAt(0)) && t.after === '.') continue;
     if (shape(t) !== 'title' && !MIXED_CASE_NAME.test(t.text)) return false;
     if (k === a && named) continue;
     // "DomainTools Chad Anderson": a brand before a first name and surname ("XueFeng Li" is a name).
@@ -654,6 +658,8 @@ function personLike(tokens: Token[], a = 0, b = tokens.length): boolean {
 /** A role just before the name ("researcher Chad Anderson"), or one in apposition after it ("Chad Anderson, senior researcher at …"). */
 function personCue(tokens: Token[], a: number, b: number): boolean {
   if (a > 0 && !tokens[a].brokenBefore && isRoleToken(tokens[a - 1])) return true;
+  // "Adelaide Smith said": a verb of saying right after.
+  if (b < tokens.length && !tokens[b].brokenBefore && SPEECH_VERBS.has(tokens[b].lower)) return true;
   if (tokens[b - 1].after !== ',') return false;
   for (let k = b; k < Math.min(tokens.length, b + 4); k++) if (isRoleToken(tokens[k])) return true;
   return false;
@@ -929,6 +935,8 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
     while (j < tokens.length && !tokens[j].brokenBefore && !tokens[j - 1].possessive && !tokens[i].at) {
       const tj = tokens[j];
       if (tj.at) break;
+      // "Office of the Attorney General Letitia James": the office ends where a person's first name follows its title.
+      if (office && tj.name && ROLE_WORDS.has(tokens[j - 1].lower) && !ROLE_WORDS.has(tj.lower) && (isFirstName(tj.lower) || isCommonFirstName(tj.lower))) break;
       if (tj.name || (office && tj.cap && ROLE_WORDS.has(tj.lower))) { j++; continue; }
       const next = tokens[j + 1];
       // A linked name is not joined to the next across "of" or "and" after the link: "company [Volterra](…) of

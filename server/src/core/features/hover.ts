@@ -63,8 +63,11 @@ function wordsStart(s: SentenceRef): number {
 /** An embedded post's sign-off: "— Qubit Finance (@QubitFin) [January 28, 2022](…)", or "pic.twitter.com/… — ⚡️Meter.io⚡️ (@Meter_IO) …". */
 const SIGN_OFF_RE = /[—–]\s*[^—–\n]{0,80}\(@\w{1,30}\)\s*\[?[A-Z][a-z]+\.? \d{1,2}, \d{4}\]?(?:\([^)\s]*\))?\s*$/;
 
-/** An editor's note on the article itself: "UPDATE: Corrected spelling of …", "121621 16:21 UPDATE: …", "Editor's note: …". */
-const EDITORS_NOTE_RE = /^\W*(?:\d{6}\s+\d{1,2}:\d{2}\s+)?(?:UPDATE|Updated?:|Correction:|Clarification:|Editor[’']?s note)/;
+/**
+ * An editor's note on the article's own text: "UPDATE: Corrected spelling of …", "121621 16:21 UPDATE: …", "Editor's
+ * note: an earlier version misstated …". Not an update that adds a fact ("UPDATE: REvil's decryptor works").
+ */
+const EDITORS_NOTE_RE = /^\W*(?:\d{6}\s+\d{1,2}:\d{2}\s+)?(?:update[ds]?|correction|clarification|editor[’']?s\s+note)\b[^.]{0,80}?\b(?:correct|clarif|spelling|misstat|misspel|misidentif|earlier version|previous version|this (?:article|story|post))/i;
 
 /** Whether a sentence is only a quoted post's sign-off: who posted it and when, with at most a few words or a picture's link before. */
 function isSignOff(text: string): boolean {
@@ -95,12 +98,20 @@ function citedKey(text: string): string {
   return readable(text).toLowerCase().replace(/(\d),(?=\d{3}\b)/g, '$1').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-/** Two cited sentences whose words are nearly all shared (85%, Jaccard): one sentence retold, not two facts. */
+/**
+ * Two cited sentences whose words are nearly all shared (85%, Jaccard): one sentence retold, not two facts; unless
+ * what differs is a number or a negation ("3,000 customers" and "30,000 customers", "paid" and "had not paid"):
+ * then they disagree, and both are cited.
+ */
 function retold(a: Set<string>, b: Set<string>): boolean {
   let shared = 0;
   for (const w of a) if (b.has(w)) shared++;
-  return shared >= 0.85 * (a.size + b.size - shared);
+  if (shared < 0.85 * (a.size + b.size - shared)) return false;
+  for (const [x, y] of [[a, b], [b, a]]) for (const w of x) if (!y.has(w) && (/\d/.test(w) || NEGATIONS.has(w))) return false;
+  return true;
 }
+
+const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'neither', 'none', 'nothing', 'without', 'cannot', 't', 'denied', 'denies']);
 
 interface SentenceKinds {
   /** Sentences with a figure (not a year), each with the subjects of its figures ('' for none). */
@@ -171,13 +182,16 @@ function topArticles(index: CorpusIndex, e: EntityEntry, uri: string): string[] 
     // A related story's headline is no fact of that article: it would take a place and cite nothing. Nor is
     // another article's draft (`isDraft`: unsaved, or excluded from the corpus) a source to cite.
     if (u === uri || x.onlyInLinks || index.isDraft(u)) continue;
-    // Copies of one page (same Link) are one source: the one that stands for them, and none of this article's.
-    const link = index.get(u)?.summary.link;
-    if (link !== undefined && (index.isCopy(u, uri) || index.standInFor(link) !== u)) continue;
     const full = top.length === room;
     if (full && x.mentionCount < top[room - 1].n) continue;
     const item = { uri: u, n: x.mentionCount, date: index.get(u)?.summary.date ?? UNDATED };
     if (full && !better(item, top[room - 1])) continue;
+    // Copies of one page (same Link) are one source: none of this article's, and the one that stands for them
+    // where it names the entity too. After the cheap cuts: a name in thousands of articles must not ask for each.
+    const link = index.get(u)?.summary.link;
+    if (link !== undefined && index.isCopy(u, uri)) continue;
+    const stand = link === undefined ? u : index.standInFor(link);
+    if (stand !== undefined && stand !== u && e.docs.has(stand)) continue;
     let k = full ? room - 1 : top.length;
     top[k] = item;
     for (; k > 0 && better(top[k], top[k - 1]); k--) [top[k - 1], top[k]] = [top[k], top[k - 1]];

@@ -21,10 +21,11 @@ export function agree(a: Figure, b: Figure): boolean {
 
 /**
  * How far a round figure may be from the precise one a reporter rounded: "$600 million" (one significant digit,
- * no hedge) for Poly Network's $611 million, "$200 million" for PeckShield's $196 million; 2% of it.
+ * no hedge, a million or more) for Poly Network's $611 million, "$200 million" for PeckShield's $196 million; 2% of it.
  */
 function roundSlack(f: Figure): number {
-  if (f.hedge || !(f.value >= 100) || !Number.isSafeInteger(f.value)) return 0;
+  // Millions and more, as in every real case: "200 customers" against 204 is a difference to tell.
+  if (f.hedge || !(f.value >= 1e6) || !Number.isSafeInteger(f.value)) return 0;
   let v = f.value;
   while (v % 10 === 0) v /= 10;
   return v < 10 ? f.value * 0.02 : 0;

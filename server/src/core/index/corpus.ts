@@ -675,6 +675,8 @@ export class CorpusIndex {
     const f = doc.summary;
     this.remove(f.uri);
     this.docs.set(f.uri, doc);
+    // A draft's spelled-out acronyms are no evidence for other articles (`expansionOf`).
+    const draft = this.isDraft(f.uri);
     for (const e of f.entities) {
       let entry = this.entities.get(e.key);
       if (!entry) {
@@ -701,7 +703,7 @@ export class CorpusIndex {
       bump(entry.names, e.name, 1);
       bump(entry.kinds, e.kind, 1);
       for (const a of e.aliases) bump(entry.aliases, a, 1);
-      this.spelledOut(e, 1);
+      if (!draft) this.spelledOut(e, 1);
       this.settle(entry);
     }
     for (let i = 0; i < f.measures.length; i++) addTo(this.byMeasure, (f.measures[i] = this.intern(f.measures[i])), f.uri);
@@ -718,6 +720,7 @@ export class CorpusIndex {
     if (!old) return;
     this.lazilyLoaded.delete(old);
     const f = old.summary;
+    const draft = this.isDraft(uri);
     this.docs.delete(uri);
     for (const e of f.entities) {
       const entry = this.entities.get(e.key);
@@ -729,7 +732,7 @@ export class CorpusIndex {
       bump(entry.names, e.name, -1);
       bump(entry.kinds, e.kind, -1);
       for (const a of e.aliases) bump(entry.aliases, a, -1);
-      this.spelledOut(e, -1);
+      if (!draft) this.spelledOut(e, -1);
       if (!entry.docs.size) {
         this.entities.delete(e.key);
         const base = corporateBase(e.key);
@@ -808,16 +811,24 @@ export class CorpusIndex {
     }) ?? undefined;
   }
 
-  /** Whether an article of each names a third entity in common that is no household name (named in at most a tenth of the corpus). */
+  /**
+   * Whether a saved article of each names a third entity in common that is no household name: a person or an
+   * organisation named in at most one article in fifty (Mike Pezzullo, the Department of Home Affairs), not a place
+   * or an outlet, nor Apple or Twitter. Drafts are no evidence: an unsaved buffer changes no other article's card.
+   */
   private nameCommon(a: EntityEntry, x: EntityEntry): boolean {
-    const rare = Math.max(2, this.docs.size / 10);
+    const rare = Math.max(2, this.docs.size / 50);
     const near = new Set<string>();
     for (const uri of a.docs.keys()) {
+      if (this.isDraft(uri)) continue;
       for (const v of this.docs.get(uri)?.summary.entities ?? []) if (v.key !== a.key && v.key !== x.key) near.add(v.key);
     }
     for (const uri of x.docs.keys()) {
+      if (this.isDraft(uri)) continue;
       for (const v of this.docs.get(uri)?.summary.entities ?? []) {
-        if (near.has(v.key) && (this.entities.get(v.key)?.docs.size ?? Infinity) <= rare) return true;
+        if (!near.has(v.key)) continue;
+        const n = this.entities.get(v.key);
+        if (n && n.docs.size <= rare && n.kind !== 'place' && n.kind !== 'outlet') return true;
       }
     }
     return false;
@@ -925,9 +936,14 @@ export class CorpusIndex {
     };
     for (const k of this.bySquash.get(squashKey(key))?.keys() ?? []) add(this.entities.get(k));
     // A plural written for the name ("SonicWalls", "Kaspersky Labs" for "Kaspersky Lab", "Federal Bureau of Investigations"), both ways.
-    if (key.length >= 3) for (const k of [`${key}s`, `${key}es`]) add(this.entities.get(k));
-    if (key.length >= 4 && key.endsWith('s')) add(this.entities.get(key.slice(0, -1)));
-    if (key.length >= 5 && key.endsWith('es')) add(this.entities.get(key.slice(0, -2)));
+    // Not outlets, and a one-word name only of five letters or more ("Open" and "Opens" are two things).
+    if (e.kind !== 'outlet') {
+      const plural = (x: EntityEntry | undefined) => { if (x && x.kind !== 'outlet') add(x); };
+      const least = key.includes(' ') ? 3 : 5;
+      if (key.length >= least) for (const k of [`${key}s`, `${key}es`]) plural(this.entities.get(k));
+      if (key.length >= least + 1 && key.endsWith('s')) plural(this.entities.get(key.slice(0, -1)));
+      if (key.length >= least + 2 && key.endsWith('es')) plural(this.entities.get(key.slice(0, -2)));
+    }
     // A name left a place or a common word without its trade, where the corpus names that as an organisation:
     // "Palo Alto" (15 real articles, "first reported by Palo Alto") and "Palo Alto Networks"; both ways.
     // Two words at least: "Global Technologies" is no "Global"'s.
