@@ -796,8 +796,8 @@ export class CorpusIndex {
 
   /**
    * The entity an acronym stands for, where articles name the acronym alone (an entity named as such: "Va", a
-   * name, is no "VA"): the name other articles spell it out as (`expansionOf`), when an article of each names a
-   * third entity in common that is no household name (named in at most a tenth of the corpus). "AFP" in a
+   * name, is no "VA"): the name other articles spell it out as (`expansionOf`), when saved articles of each name a
+   * rarer person or organisation in common (`nameCommon`). "AFP" in a
    * story naming Mike Pezzullo is the "Australian Federal Police (AFP)" of stories naming him too; "BT" in a
    * story on a telecom's quantum keys shares nothing with the stories spelling out "Bluetooth Classic (BT)".
    */
@@ -837,7 +837,7 @@ export class CorpusIndex {
   /**
    * The person a surname named alone stands for across articles ("President Biden" in a story that never gives his
    * first name): the one person of that surname the corpus names far most (in at least five articles, three times
-   * as many as all others of the name together), when an article of each names a rarer entity in common. Within an
+   * as many as all others of the name together), on the same evidence as an acronym (`nameCommon`). Within an
    * article a surname is its own full name's (`extractEntities`); across articles two people may share one, so a
    * "Lee" that two Lees of the corpus could be, or a famous name's stranger, stands alone.
    */
@@ -958,7 +958,6 @@ export class CorpusIndex {
     for (const a of e.aliases.keys()) if (ACRONYM.test(a) && this.acronymFor(a) === e) add(this.entities.get(a.toLowerCase()));
     return out.sort((a, b) => b.docs.size - a.docs.size || (a.key < b.key ? -1 : 1));
   }
-
 
   /** A person's other entity across articles: the full name a surname alone stands for, or the surnames alone that stand for a full name (`personFor`). */
   private samePerson(e: EntityEntry): EntityEntry[] {
