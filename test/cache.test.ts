@@ -12,7 +12,7 @@ import * as path from 'path';
 import { generateCorpus } from '../bench/generate';
 import { fileUri, LspClient, ROOT } from './helpers/lsp';
 import { extractFacts } from '../server/src/core/extract/facts';
-import { lineStartsOf, summarize } from '../server/src/core/index/corpus';
+import { eachSpan, firstOf, lineStartsOf, quotesOf, summarize, unpackNumbers, type DocSummary } from '../server/src/core/index/corpus';
 import { parse } from '../server/src/core/syntax/parse';
 import { contentHash, CorpusCache } from '../server/src/node/cache';
 import { packFacts } from '../server/src/node/packfacts';
@@ -320,6 +320,59 @@ describe('corpus cache: writing the index a step at a time', function () {
     return cache;
   }
   const files = () => fs.readdirSync(path.join(storage, 'corpus-cache')).sort();
+
+  /** Everything a summary tells, read through the accessors features use (packed or not). */
+  function told(s: DocSummary, lineStarts: number[] | string): unknown {
+    return {
+      uri: s.uri, title: s.title, titleSpan: s.titleSpan, source: s.source, date: s.date, day: s.day, link: s.link, authors: s.authors, measures: s.measures, keyed: s.keyed,
+      entities: s.entities.map((e) => {
+        const spans: number[] = [];
+        eachSpan(e, (a, b) => spans.push(a, b));
+        return { key: e.key, name: e.name, kind: e.kind, aliases: [...e.aliases], mentionCount: e.mentionCount, first: firstOf(e), onlyInLinks: e.onlyInLinks, spans };
+      }),
+      quotes: quotesOf(s),
+      lineStarts: typeof lineStarts === 'string' ? unpackNumbers(lineStarts) : lineStarts,
+    };
+  }
+
+  it('gives back every summary as it was written, kept through a second generation, in a file of ASCII only', function () {
+    const texts = fs.readdirSync(path.join(ROOT, 'seeds')).map((f) => fs.readFileSync(path.join(ROOT, 'seeds', f), 'utf8'));
+    // Names, aliases and quotations past ASCII; an entity with several aliases; an article with no entities.
+    texts.push(article('Café “Zoë” 🙂', 'The Agence Française de Sécurité (AFS) said 1,000 records were taken. AFS told Zoë Çelik: “nous avons été piratés 🙂 ce matin,” she said. Zoë Çelik works for Société Générale.'));
+    texts.push(article('Nothing', 'no one and nothing here.'));
+    const cache = CorpusCache.open(storage, 'test-key');
+    cache.begin();
+    const expected = new Map<string, unknown>();
+    texts.forEach((text, i) => {
+      const uri = `file:///ws/a-${i}.txt`;
+      const facts = extractFacts(uri, text, parse(text).article);
+      const summary = summarize(facts);
+      expected.set(`/ws/a-${i}.txt`, told(summary, lineStartsOf(text)));
+      cache.add({ path: `/ws/a-${i}.txt`, size: text.length, mtimeMs: i, hash: contentHash(text), origin: 'workspace', summary, lineStarts: lineStartsOf(text), facts: () => packFacts(facts, text) });
+    });
+    cache.commit();
+    const bytes = fs.readFileSync(path.join(storage, 'corpus-cache', 'index.json'));
+    assert.ok(bytes.every((b) => b < 0x80), 'the index is ASCII');
+    const nonAscii = (expected.get('/ws/a-3.txt') as { entities: { name: string }[] }).entities.map((e) => e.name).filter((n) => /[^\x00-\x7f]/.test(n));
+    assert.ok(nonAscii.length >= 2, `names past ASCII are tested: ${nonAscii}`);
+    assert.ok([...expected.values()].some((x) => (x as { entities: { aliases: string[] }[] }).entities.some((e) => e.aliases.length >= 1)), 'an alias is tested');
+    assert.ok([...expected.values()].some((x) => (x as { quotes: unknown[] }).quotes.length >= 1), 'a quotation is tested');
+
+    const check = (c: CorpusCache) => {
+      assert.strictEqual(c.size, texts.length, c.discarded);
+      for (const [file, want] of expected) {
+        const e = c.entry(file)!;
+        assert.deepStrictEqual(told(e.summary, e.lineStarts), want, file);
+      }
+    };
+    const reopened = CorpusCache.open(storage, 'test-key');
+    check(reopened);
+    // Kept as they were restored (packed) and written again by a load that changed one file's stat.
+    reopened.begin();
+    texts.forEach((_, i) => reopened.keep(reopened.entry(`/ws/a-${i}.txt`)!, { size: texts[i].length, mtimeMs: i === 0 ? 99 : i }));
+    reopened.commit();
+    check(CorpusCache.open(storage, 'test-key'));
+  });
 
   it('renames the index into place only at the end; stopped, it leaves the previous index and no temporary file', function () {
     const first = filled(300);

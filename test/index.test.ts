@@ -249,7 +249,7 @@ describe('corpus index: compact forms', function () {
       const spans = flat.length % 2 ? flat.slice(1) : flat;
       const read = (s: number[] | string) => {
         const out: number[] = [];
-        eachSpan({ spans: s } as EntitySummary, (a, b) => out.push(a, b));
+        eachSpan({ spans: s, spansFrom: 0, spansTo: s.length } as EntitySummary, (a, b) => out.push(a, b));
         return out;
       };
       assert.deepStrictEqual(read(packNumbers(spans)), spans);

@@ -183,7 +183,7 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
   let cached = 0;
   const jobs: Job[] = [];
   const meta: { file: string; origin: Origin; uri: string; size: number; mtimeMs: number }[] = [];
-  const STAT_BATCH = 256;
+  const STAT_BATCH = 128;
   const threads = Math.max(1, Math.min(os.availableParallelism(), 4));
   // With nothing cached every file will be analysed: the threads start now and load their code while the
   // files are looked at (~0.3 s at 10,000 files), not after.
@@ -191,7 +191,9 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
   for (let i = 0; i < files.length; i += STAT_BATCH) {
     if (options.cancelled?.()) break;
     const batch = files.slice(i, i + STAT_BATCH);
-    const stats = await Promise.all(batch.map((f) => fs.promises.stat(f.file).catch(() => undefined)));
+    // Synchronous stats, a batch between turns of the event loop: 10,000 files (in the page cache) took ~80 ms
+    // so where a promise each took ~140 ms of a warm start.
+    const stats = batch.map((f) => statOf(f.file));
     batch.forEach((f, j) => {
       const uri = uriOf(f.file);
       const st = stats[j];
@@ -271,6 +273,15 @@ function forgetUnloaded(index: CorpusIndex, before: Set<string>, loaded: Set<str
   if (options.cancelled?.()) return;
   // Only what the index held when the load began: a file a watcher event added meanwhile is not the load's to judge.
   for (const uri of before) if (!loaded.has(uri) && !options.isOpen?.(uri)) index.remove(uri);
+}
+
+/** A file's stat, or undefined when it cannot be had. */
+function statOf(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 export async function loadRoots(index: CorpusIndex, roots: Root[], options: LoadOptions): Promise<LoadReport> {

@@ -73,7 +73,10 @@ function analyseRead(job: Job, r: ReadResult, outlets: Map<string, string>, pins
     if (facts.source) outlets.set(facts.source.toLowerCase(), facts.source);
     const summary = summarize(facts);
     // Packed for the trip and the cache: strings cross threads cheaply, arrays of numbers do not.
-    for (const e of summary.entities) e.spans = packNumbers(e.spans as number[]);
+    for (const e of summary.entities) {
+      e.spans = packNumbers(e.spans as number[]);
+      e.spansTo = e.spans.length;
+    }
     return { id: job.id, kind: 'analysed', hash, summary, lineStarts: packNumbers(lineStartsOf(r.text)), facts: packFacts(facts, r.text) };
   } catch (err) {
     return { id: job.id, kind: 'failed', message: String(err) };

@@ -8,7 +8,8 @@
  *   entities, size limit, count), a line with the table of names the entries
  *   share, and a line per article file: its size, mtime and SHA-1, its
  *   `DocSummary` and line starts (compacted, see `Line`), and where its facts
- *   are in the facts file; read and written a line at a time;
+ *   are in the facts file; read and written a line at a time, every
+ *   character past ASCII escaped (`asciiJson`);
  * - `facts-<id>.bin`: every article's `DocFacts`, packed (`packfacts.ts`: its text once, spans and values as binary numbers), one after another.
  *   New facts are appended; dead ones are dropped when they outweigh the live
  *   ones (the file is then rewritten). The index only ever points at bytes
@@ -26,12 +27,13 @@
 import { createHash, randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { DocFacts, EntityKind } from '../core/extract/types';
+import type { DocFacts } from '../core/extract/types';
 import { unpackFacts } from './packfacts';
-import { packNumbers, type DocSummary, type EntitySummary, type Origin } from '../core/index/corpus';
+import { packNumbers, packQuotes, type DocSummary, type Origin } from '../core/index/corpus';
+import { entityRow, PackedRows } from '../core/index/packed';
 
 /** Bumped when the layout of the cache files changes. */
-const FORMAT = 9;
+const FORMAT = 11;
 
 export interface CacheEntry {
   path: string;
@@ -69,9 +71,21 @@ function* linesOf(file: string): Generator<string> {
       const n = fs.readSync(fd, chunk, 0, chunk.length, at);
       if (n <= 0) break;
       at += n;
-      const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+      const buf = chunk.subarray(0, n);
       let start = 0;
-      for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
+      let nl = buf.indexOf(10);
+      // Only a line that spans two chunks is copied to join it (copying whole chunks cost ~100 ms a warm start).
+      if (carry.length) {
+        if (nl < 0) {
+          carry = Buffer.concat([carry, buf]);
+          continue;
+        }
+        yield Buffer.concat([carry, buf.subarray(0, nl)]).toString('utf8');
+        carry = Buffer.alloc(0);
+        start = nl + 1;
+        nl = buf.indexOf(10, start);
+      }
+      for (; nl >= 0; nl = buf.indexOf(10, start)) {
         yield buf.toString('utf8', start, nl);
         start = nl + 1;
       }
@@ -87,21 +101,20 @@ function* linesOf(file: string): Generator<string> {
  * An article's line in `index.json`: its entry with the summary's names,
  * keys, aliases and measures as numbers into the index's string table (the
  * second line: the same few thousand names recur in every article), its
- * entities as one flat array of numbers (`EntityRow`s one after another)
- * beside their packed mention spans, and line starts packed
- * (`packNumbers`). A warm start so parses a third of the text it would
- * otherwise, builds no array per entity (flat rows parse and decode in 157
- * ms where an array per row took 247, over 10,000 articles), and every
- * article shares one copy of each name; spans and line starts stay packed
- * in memory until a feature reads them.
+ * entities as one flat array of numbers (`entityRow`s one after another)
+ * beside one string of their packed mention spans, its quotations as one
+ * string (`packQuotes`), and line starts packed (`packNumbers`). A warm start
+ * so parses a third of the text it would otherwise, builds no array per
+ * entity (flat rows parse and decode in 157 ms where an array per row took
+ * 247, over 10,000 articles), and every article shares one copy of each name;
+ * entities stay packed (`PackedRows`), and spans, quotations and line starts
+ * stay strings until a feature reads them.
  */
-/** One entity in `entities`: eight numbers, then `aliasCount` string numbers. */
-const ROW = 8;
-type EntityRow = [name: number, key: number, kind: number, mentionCount: number, firstStart: number, firstEnd: number, onlyInLinks: 0 | 1, aliasCount: number, ...aliases: number[]];
-type Line = Omit<CacheEntry, 'summary' | 'lineStarts'> & { lineStarts: string; summary: Omit<DocSummary, 'entities' | 'measures'> & { entities: number[]; spans: string[]; measures: number[] } };
+type Line = Omit<CacheEntry, 'summary' | 'lineStarts'> & { lineStarts: string; summary: Omit<DocSummary, 'entities' | 'measures' | 'quotes'> & { entities: number[]; spans: string; measures: number[]; quotes: string } };
 
-const KINDS: EntityKind[] = ['person', 'organisation', 'place', 'outlet', 'handle', 'other'];
 const PACKED = /^[0-9a-z,-]*$/;
+/** The mention spans of an article's entities: each packed, `;` between them. */
+const PACKED_SPANS = /^[0-9a-z,;-]*$/;
 
 /** Strings by number, for writing the table. */
 class StringTable {
@@ -121,19 +134,29 @@ class StringTable {
 
 function encodeEntry(e: CacheEntry, t: StringTable): string {
   const entities: number[] = [];
-  const spans: string[] = [];
+  let spans = '';
+  let i = 0;
   for (const x of e.summary.entities) {
-    const row: EntityRow = [t.of(x.name), t.of(x.key), KINDS.indexOf(x.kind), x.mentionCount, x.first.start, x.first.end, x.onlyInLinks ? 1 : 0, x.aliases.length];
-    for (const a of x.aliases) row.push(t.of(a));
-    entities.push(...row);
-    spans.push(typeof x.spans === 'string' ? x.spans : packNumbers(x.spans));
+    entities.push(...entityRow(x, (s) => t.of(s)));
+    if (i++) spans += ';';
+    spans += typeof x.spans === 'string' ? x.spans.slice(x.spansFrom, x.spansTo) : packNumbers(x.spans);
   }
   const line: Line = {
     ...e,
     lineStarts: typeof e.lineStarts === 'string' ? e.lineStarts : packNumbers(e.lineStarts),
-    summary: { ...e.summary, entities, spans, measures: e.summary.measures.map((m) => t.of(m)) },
+    summary: { ...e.summary, entities, spans, measures: e.summary.measures.map((m) => t.of(m)), quotes: packQuotes(e.summary.quotes) },
   };
-  return JSON.stringify(line);
+  return asciiJson(line);
+}
+
+const NON_ASCII = /[\u007f-\uffff]/g;
+
+/**
+ * JSON with every character past ASCII escaped: a line of ASCII decodes from bytes without the slow path for
+ * UTF-8 and parses as a one-byte string (a warm start of 10,000 articles read its index ~50 ms faster).
+ */
+function asciiJson(v: unknown): string {
+  return JSON.stringify(v).replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The string numbered `n` in `table`; throws if there is none. */
@@ -152,34 +175,22 @@ function optional(v: unknown, type: 'string' | 'number'): boolean {
 }
 
 /** An entry from its line; throws if the line is not one. */
-function decodeEntry(text: string, table: string[], factsSize: number): CacheEntry {
+function decodeEntry(text: string, table: string[], rows: PackedRows, factsSize: number): CacheEntry {
   const e = JSON.parse(text) as Line;
   if (typeof e?.path !== 'string' || !e.summary || !Array.isArray(e.summary.entities) || !Array.isArray(e.summary.measures) || typeof e.lineStarts !== 'string' || !PACKED.test(e.lineStarts)
     || !(e.offset >= 0) || !(e.length > 0) || e.offset + e.length > factsSize) {
     throw new Error('bad entry');
   }
-  const rows = e.summary.entities;
   const spans = e.summary.spans;
-  if (!Array.isArray(rows) || !Array.isArray(spans)) throw new Error('bad entities');
-  const entities: EntitySummary[] = new Array(spans.length);
-  let j = 0;
-  for (let i = 0; i < spans.length; i++) {
-    const n = rows[j + 7];
-    if (!(n >= 0) || j + ROW + n > rows.length || typeof spans[i] !== 'string' || !PACKED.test(spans[i]) || !KINDS[rows[j + 2]]) throw new Error('bad entity');
-    const aliases: string[] = new Array(n);
-    for (let k = 0; k < n; k++) aliases[k] = str(table, rows[j + ROW + k]);
-    entities[i] = { key: str(table, rows[j + 1]), name: str(table, rows[j]), kind: KINDS[rows[j + 2]], aliases, mentionCount: rows[j + 3], first: { start: rows[j + 4], end: rows[j + 5] }, spans: spans[i], onlyInLinks: rows[j + 6] === 1 };
-    j += ROW + n;
-  }
-  if (j !== rows.length) throw new Error('bad entities');
+  if (typeof spans !== 'string' || !PACKED_SPANS.test(spans)) throw new Error('bad entities');
+  const entities = rows.article(e.summary.entities, spans);
   const measures: string[] = new Array(e.summary.measures.length);
   for (let k = 0; k < measures.length; k++) measures[k] = str(table, e.summary.measures[k]);
   // Built afresh, every field present: one shape for all summaries, whatever the line omitted. A field of
   // the wrong type (a damaged or edited cache) throws here, and the article is analysed again.
   const x = e.summary;
   if (typeof x.uri !== 'string' || !x.uri.startsWith('file:') || typeof x.title !== 'string' || !isSpan(x.titleSpan)
-    || !Array.isArray(x.authors) || !x.authors.every((a) => typeof a === 'string') || !Array.isArray(x.quotes)
-    || !x.quotes.every((q) => typeof q?.text === 'string' && isSpan(q.span))
+    || !Array.isArray(x.authors) || !x.authors.every((a) => typeof a === 'string') || typeof x.quotes !== 'string'
     || !optional(x.source, 'string') || !optional(x.date, 'number') || !optional(x.day, 'number') || !optional(x.link, 'string')
     || !Array.isArray(x.keyed) || !x.keyed.every((t) => typeof t === 'string')) {
     throw new Error('bad summary');
@@ -280,9 +291,10 @@ export class CorpusCache {
       const size = fs.fstatSync(fd).size;
       const second = lines.next();
       const table = (second.done ? undefined : JSON.parse(second.value)) as unknown;
-      if (!Array.isArray(table)) throw new Error('no string table');
+      if (!Array.isArray(table) || !table.every((t) => typeof t === 'string')) throw new Error('no string table');
+      const rows = new PackedRows(table as string[]);
       for (const line of lines) {
-        const e = decodeEntry(line, table as string[], size);
+        const e = decodeEntry(line, table as string[], rows, size);
         cache.entries.set(e.path, e);
       }
       if (cache.entries.size !== header.count) throw new Error('index cut short');
@@ -413,7 +425,7 @@ export class CorpusCache {
           for (const m of e.summary.measures) table.of(m);
           if ((++k & 511) === 0) yield;
         }
-        let batch = `${JSON.stringify(header)}\n${JSON.stringify(table.list)}\n`;
+        let batch = `${asciiJson(header)}\n${asciiJson(table.list)}\n`;
         for (const e of next.values()) {
           batch += `${encodeEntry(e, table)}\n`;
           if (batch.length > 1 << 20) {

@@ -14,7 +14,7 @@
  * figure's measure).
  */
 import type { CorpusIndex } from '../index/corpus';
-import { eachSpan, quoteWords } from '../index/corpus';
+import { eachSpan, firstOf, quoteWords } from '../index/corpus';
 import { agree, comparableStatements, datedDocsOf } from '../index/compare';
 import { canonicalUrl } from '../extract/urls';
 import { knownMeasure } from '../extract/figures';
@@ -80,7 +80,7 @@ export function definition(index: CorpusIndex, uri: string, offset: number): Loc
         // Where each article first gives the fullest form of the name; not a related story's headline that
         // only names it (references still list those).
         const view = entry.docs.get(u);
-        const span = view?.first;
+        const span = view && firstOf(view);
         if (span && !view.onlyInLinks && !(u === uri && span.start === t.span.start)) out.push({ uri: u, span });
         if (out.length === MAX_DEFINITIONS) break;
       }
@@ -170,7 +170,7 @@ export function references(index: CorpusIndex, uri: string, offset: number, incl
     let decl: Location | undefined;
     for (const u of byDate(index, t.key)) {
       const view = entry.docs.get(u);
-      if (view?.first && !view.onlyInLinks) { decl = { uri: u, span: view.first }; break; }
+      if (view && !view.onlyInLinks) { decl = { uri: u, span: firstOf(view) }; break; }
     }
     const all = references(index, uri, offset, true);
     return decl ? all.filter((l) => !(l.uri === decl!.uri && l.span.start === decl!.span.start && l.span.end === decl!.span.end)) : all;

@@ -5,7 +5,7 @@
  * hyphens, spaces and other punctuation do not count ("t mobile" and
  * "tmobile" find T-Mobile).
  */
-import { articlesNaming, type CorpusIndex, type EntityEntry } from '../index/corpus';
+import { articlesNaming, firstOf, type CorpusIndex, type EntityEntry } from '../index/corpus';
 import type { EntityKind } from '../extract/types';
 import type { Location } from './locate';
 
@@ -178,5 +178,5 @@ function entitySymbol(index: CorpusIndex, e: EntityEntry): WorkspaceSymbol | und
 function earliest(index: CorpusIndex, e: EntityEntry): WorkspaceSymbol | undefined {
   const first = index.earliestOf(e);
   const n = articlesNaming(e);
-  return first ? { name: e.name, kind: e.kind, detail: n ? `${n} article${n === 1 ? '' : 's'}` : 'only in related headlines', location: { uri: first.uri, span: first.view.first } } : undefined;
+  return first ? { name: e.name, kind: e.kind, detail: n ? `${n} article${n === 1 ? '' : 's'}` : 'only in related headlines', location: { uri: first.uri, span: firstOf(first.view) } } : undefined;
 }

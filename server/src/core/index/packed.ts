@@ -1,0 +1,180 @@
+/**
+ * Entity summaries of articles restored from the corpus cache, kept packed.
+ *
+ * A warm start of 10,000 articles restores some 280,000 entity summaries. As
+ * plain objects (eleven fields, an alias list, a string of spans each) they
+ * were most of what the scavenger copied, twice, while the index loaded. Here
+ * the numbers of every restored entity live in a few large `Int32Array`s,
+ * outside the JavaScript heap, names are numbers into the cache's string
+ * table (one copy of each name for the whole corpus), and an entity is a
+ * two-field view that reads them when asked (`PackedEntity`).
+ */
+import type { EntityKind } from '../extract/types';
+import type { EntitySummary } from './corpus';
+
+/** The kinds by number, as the cache writes them. */
+export const KINDS: readonly EntityKind[] = ['person', 'organisation', 'place', 'outlet', 'handle', 'other'];
+
+/** An empty alias list shared by every entity without one (most have none). */
+const NO_ALIASES: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * The numbers of one entity in a `PackedRows` store, then `ALIAS_COUNT`'s
+ * value in string numbers of its aliases.
+ */
+const NAME = 0, KEY = 1, KIND = 2, MENTIONS = 3, FIRST_START = 4, FIRST_END = 5, ONLY_IN_LINKS = 6, SPANS_FROM = 7, SPANS_TO = 8, ALIAS_COUNT = 9;
+const FIXED = 10;
+
+/** What the entities of one article share: where their numbers are, the names, and their packed spans. */
+export interface PackedArticle {
+  readonly rows: Int32Array;
+  readonly table: readonly string[];
+  /** Each entity's spans packed (`packNumbers`), one after another; an entity knows its part. */
+  readonly spans: string;
+}
+
+/**
+ * An entity summary read from packed numbers. Its fields are read-only: the
+ * index interns the names of other summaries, and these are already one copy
+ * each (the cache's string table).
+ */
+export class PackedEntity implements EntitySummary {
+  constructor(private readonly article: PackedArticle, private readonly at: number) {}
+
+  get name(): string {
+    return this.article.table[this.article.rows[this.at + NAME]];
+  }
+
+  get key(): string {
+    return this.article.table[this.article.rows[this.at + KEY]];
+  }
+
+  get kind(): EntityKind {
+    return KINDS[this.article.rows[this.at + KIND]];
+  }
+
+  get mentionCount(): number {
+    return this.article.rows[this.at + MENTIONS];
+  }
+
+  get firstStart(): number {
+    return this.article.rows[this.at + FIRST_START];
+  }
+
+  get firstEnd(): number {
+    return this.article.rows[this.at + FIRST_END];
+  }
+
+  get onlyInLinks(): boolean {
+    return this.article.rows[this.at + ONLY_IN_LINKS] === 1;
+  }
+
+  get spans(): string {
+    return this.article.spans;
+  }
+
+  get spansFrom(): number {
+    return this.article.rows[this.at + SPANS_FROM];
+  }
+
+  get spansTo(): number {
+    return this.article.rows[this.at + SPANS_TO];
+  }
+
+  /** A fresh list each time (read when an article is added or removed, and by cards). */
+  get aliases(): string[] {
+    const { rows, table } = this.article;
+    const n = rows[this.at + ALIAS_COUNT];
+    if (!n) return NO_ALIASES;
+    const out: string[] = new Array(n);
+    for (let k = 0; k < n; k++) out[k] = table[rows[this.at + FIXED + k]];
+    return out;
+  }
+}
+
+/**
+ * An entity as a line of the cache writes it: eight numbers (name and key as
+ * string numbers, kind, mention count, first start and end, only in links,
+ * alias count), then its aliases' string numbers. `number` gives a string's.
+ */
+export function entityRow(e: EntitySummary, number: (s: string) => number): number[] {
+  const row = [number(e.name), number(e.key), KINDS.indexOf(e.kind), e.mentionCount, e.firstStart, e.firstEnd, e.onlyInLinks ? 1 : 0, e.aliases.length];
+  for (const a of e.aliases) row.push(number(a));
+  return row;
+}
+const ROW = 8;
+
+function isIndex(n: unknown, length: number): boolean {
+  return typeof n === 'number' && n >= 0 && n < length && Number.isInteger(n);
+}
+
+function isCount(n: unknown): boolean {
+  return typeof n === 'number' && n >= 0 && n <= 0x7fffffff && Number.isInteger(n);
+}
+
+/**
+ * Where a load puts the numbers of restored entities: blocks of a million
+ * numbers, each article's entities together in one block.
+ */
+export class PackedRows {
+  private block = new Int32Array(0);
+  private used = 0;
+
+  constructor(private readonly table: readonly string[]) {}
+
+  /** Room for `count` more numbers in the current block; starts a new block when there is none. */
+  private reserve(count: number): void {
+    if (this.used + count <= this.block.length) return;
+    this.block = new Int32Array(Math.max(1 << 20, count));
+    this.used = 0;
+  }
+
+  /**
+   * One article's entities from its rows (`entityRow`, one after another) and
+   * its spans (each entity's packed, `;` between them). Throws if they do not
+   * read as that (a damaged cache), leaving nothing of the article behind that
+   * anyone holds.
+   */
+  article(rows: readonly unknown[], spans: string): PackedEntity[] {
+    const table = this.table;
+    // Room for every entity's fixed numbers and its aliases: rows.length / ROW entities at most.
+    this.reserve(rows.length + Math.ceil(rows.length / ROW) * (FIXED - ROW));
+    const block = this.block;
+    const article: PackedArticle = { rows: block, table, spans };
+    const out: PackedEntity[] = [];
+    let at = this.used;
+    let j = 0;
+    let from = 0;
+    while (j < rows.length) {
+      const n = rows[j + 7];
+      if (!isCount(n) || j + ROW + (n as number) > rows.length || !isIndex(rows[j], table.length) || !isIndex(rows[j + 1], table.length)
+        || !isIndex(rows[j + 2], KINDS.length) || !isCount(rows[j + 3]) || !isCount(rows[j + 4]) || !isCount(rows[j + 5]) || from > spans.length) {
+        throw new Error('bad entity');
+      }
+      let to = spans.indexOf(';', from);
+      if (to < 0) to = spans.length;
+      block[at + NAME] = rows[j] as number;
+      block[at + KEY] = rows[j + 1] as number;
+      block[at + KIND] = rows[j + 2] as number;
+      block[at + MENTIONS] = rows[j + 3] as number;
+      block[at + FIRST_START] = rows[j + 4] as number;
+      block[at + FIRST_END] = rows[j + 5] as number;
+      block[at + ONLY_IN_LINKS] = rows[j + 6] === 1 ? 1 : 0;
+      block[at + SPANS_FROM] = from;
+      block[at + SPANS_TO] = to;
+      block[at + ALIAS_COUNT] = n as number;
+      for (let k = 0; k < (n as number); k++) {
+        const a = rows[j + ROW + k];
+        if (!isIndex(a, table.length)) throw new Error('bad alias');
+        block[at + FIXED + k] = a as number;
+      }
+      out.push(new PackedEntity(article, at));
+      at += FIXED + (n as number);
+      j += ROW + (n as number);
+      from = to + 1;
+    }
+    if (out.length ? from !== spans.length + 1 : spans !== '') throw new Error('bad entities');
+    this.used = at;
+    return out;
+  }
+}
