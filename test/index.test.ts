@@ -226,6 +226,44 @@ describe('corpus index: which quotations are the same', function () {
   });
 });
 
+describe('corpus index: an entity\'s name and kind by majority', function () {
+  it('are the most used name (the longer on a tie) and kind (not "other" while another is used), whatever the order of adds and removes', function () {
+    // Names of distinct lengths, so that the majority is one whatever the order (exact ties keep the first seen).
+    const NAMES = ['Acme', 'ACME Co', 'Acme Corp.', 'Acme Company', 'The Acme Company'];
+    const KINDS = ['organisation', 'person', 'place', 'outlet', 'other'] as const;
+    const ORDER = ['person', 'organisation', 'outlet', 'place', 'handle', 'other'];
+    const doc = fc.record({ name: fc.constantFrom(...NAMES), kind: fc.constantFrom(...KINDS) });
+    const step = fc.oneof(fc.record({ add: fc.nat({ max: 7 }), as: doc }), fc.record({ remove: fc.nat({ max: 7 }) }));
+    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), (steps) => {
+      const index = new CorpusIndex();
+      const current = new Map<number, { name: string; kind: string }>();
+      for (const st of steps) {
+        const uri = `file:///ws/${'add' in st ? st.add : st.remove}.txt`;
+        if ('add' in st) {
+          const e: EntitySummary = { key: 'acme', name: st.as.name, kind: st.as.kind, aliases: [], mentionCount: 1, firstStart: 0, firstEnd: 4, spans: [0, 4], spansFrom: 0, spansTo: 0, onlyInLinks: false };
+          index.setLazy({ uri, title: 't', titleSpan: { start: 0, end: 1 }, authors: [], entities: [e], measures: [], quotes: [], keyed: [] }, [0], 'workspace', () => { throw new Error('not read'); });
+          current.set(st.add, st.as);
+        } else {
+          index.remove(uri);
+          current.delete(st.remove);
+        }
+        const entry = index.entity('acme');
+        if (!current.size) { assert.strictEqual(entry, undefined); continue; }
+        const names = new Map<string, number>();
+        const kinds = new Map<string, number>();
+        for (const x of current.values()) {
+          names.set(x.name, (names.get(x.name) ?? 0) + 1);
+          kinds.set(x.kind, (kinds.get(x.kind) ?? 0) + 1);
+        }
+        const name = [...names].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0][0];
+        const used = ORDER.filter((k) => k !== 'other' && kinds.has(k));
+        const kind = used.length ? used.sort((a, b) => kinds.get(b)! - kinds.get(a)! || ORDER.indexOf(a) - ORDER.indexOf(b))[0] : 'other';
+        assert.deepStrictEqual([entry?.name, entry?.kind], [name, kind], JSON.stringify([...current.values()]));
+      }
+    }), { numRuns: 300 });
+  });
+});
+
 describe('corpus index: compact forms', function () {
   it('quotation windows in one pass are exactly those of the quotation\'s words', function () {
     // Letters, digits, every apostrophe, separators, and the characters whose lower case is ASCII.

@@ -737,6 +737,7 @@ export class CorpusIndex {
     for (const e of f.entities) {
       const key = e.key;
       let entry = this.entities.get(key);
+      const fresh = !entry;
       if (!entry) {
         entry = { key, name: e.name, kind: e.kind, aliases: new Map(), docs: new DocMap(), linkedFrom: 0, earliest: undefined, mentionCount: 0, names: new Map(), kinds: new Map() };
         this.entities.set(key, entry);
@@ -761,12 +762,15 @@ export class CorpusIndex {
         const was = entry.earliest;
         if (!was || namesEarlier(e, date, f.uri, was)) entry.earliest = { uri: f.uri, date, view: e };
       }
-      bump(entry.names, e.name, 1);
-      bump(entry.kinds, e.kind, 1);
+      const name = e.name;
+      const kind = e.kind;
+      bump(entry.names, name, 1);
+      bump(entry.kinds, kind, 1);
       const aliases = e.aliases;
       for (const a of aliases) bump(entry.aliases, a, 1);
       if (!draft && aliases.length) this.spelledOut(e, 1);
-      this.settle(entry);
+      // One more of the name and kind that lead (or of "other", which leads only alone) leaves the lead as it is.
+      if (fresh || name !== entry.name || (kind !== entry.kind && kind !== 'other')) this.settle(entry);
     }
     for (let i = 0; i < f.measures.length; i++) addTo(this.byMeasure, (f.measures[i] = this.intern(f.measures[i])), f.uri);
     if (f.link) addTo(this.byLink, f.link, f.uri);
