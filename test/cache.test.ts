@@ -12,7 +12,8 @@ import * as path from 'path';
 import { generateCorpus } from '../bench/generate';
 import { fileUri, LspClient, ROOT } from './helpers/lsp';
 import { extractFacts } from '../server/src/core/extract/facts';
-import { eachSpan, firstOf, lineStartsOf, quotesOf, summarize, unpackNumbers, type DocSummary } from '../server/src/core/index/corpus';
+import { articlesNaming, CorpusIndex, eachSpan, firstOf, lineStartsOf, quotesOf, summarize, unpackNumbers, type DocSummary } from '../server/src/core/index/corpus';
+import { workspaceSymbols } from '../server/src/core/features/symbols';
 import { parse } from '../server/src/core/syntax/parse';
 import { contentHash, CorpusCache } from '../server/src/node/cache';
 import { packFacts } from '../server/src/node/packfacts';
@@ -372,6 +373,63 @@ describe('corpus cache: writing the index a step at a time', function () {
     texts.forEach((_, i) => reopened.keep(reopened.entry(`/ws/a-${i}.txt`)!, { size: texts[i].length, mtimeMs: i === 0 ? 99 : i }));
     reopened.commit();
     check(CorpusCache.open(storage, 'test-key'));
+  });
+
+  it('an index restored from it (entities packed) knows what the index of the analysed articles knows, also after removals', function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-cache-same-'));
+    try {
+      generateCorpus(dir, 300, 11);
+      const files: string[] = [];
+      const walk = (d: string) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else if (/\.(md|txt)$/.test(p)) files.push(p); } };
+      walk(dir);
+      files.sort();
+      const cold = new CorpusIndex();
+      const cache = CorpusCache.open(storage, 'test-key');
+      cache.begin();
+      for (const file of files) {
+        const text = fs.readFileSync(file, 'utf8');
+        const facts = extractFacts(fileUri(file), text, parse(text).article);
+        cold.set({ facts, lineStarts: lineStartsOf(text), origin: 'workspace' });
+        cache.add({ path: file, size: text.length, mtimeMs: 1, hash: contentHash(text), origin: 'workspace', summary: summarize(facts), lineStarts: lineStartsOf(text), facts: () => packFacts(facts, text) });
+      }
+      cache.commit();
+      const restored = CorpusCache.open(storage, 'test-key');
+      const warm = new CorpusIndex();
+      // In reverse order: answers do not depend on the order articles were indexed in.
+      for (const file of [...files].reverse()) {
+        const e = restored.entry(file)!;
+        warm.setLazy(e.summary, e.lineStarts, 'workspace', restored.loader(e));
+      }
+      const known = (index: CorpusIndex) => [...index.allEntities()].sort((a, b) => (a.key < b.key ? -1 : 1)).map((e) => {
+        const first = index.earliestOf(e);
+        const spans: number[] = [];
+        for (const [u, view] of e.docs) {
+          // Each article's view is of this entity, and its spans are where the article's facts mention it.
+          assert.strictEqual(view.key, e.key);
+          assert.strictEqual(e.docs.get(u)?.key, e.key);
+          if (u !== first?.uri) continue;
+          eachSpan(view, (a, b) => spans.push(a, b));
+          const mentions = index.get(u)!.facts.entities.find((x) => x.key === e.key)!.mentions.flatMap((m) => [m.span.start, m.span.end]);
+          assert.deepStrictEqual(spans, mentions, `${e.key} in ${u}`);
+        }
+        return { key: e.key, name: e.name, kind: e.kind, aliases: [...e.aliases].sort(), articles: articlesNaming(e), mentions: e.mentionCount, first: first && [first.uri, firstOf(first.view), first.view.name], spans, family: index.family(e.key).map((f) => f.key).sort() };
+      });
+      const same = () => {
+        const a = known(cold);
+        assert.ok(a.length > 100, `${a.length} entities compared`);
+        assert.deepStrictEqual(known(warm), a);
+        assert.deepStrictEqual(workspaceSymbols(warm, ''), workspaceSymbols(cold, ''));
+      };
+      same();
+      // Removing articles forgets each entity's earliest article where it was one of them: worked out again.
+      for (const file of files.filter((_, i) => i % 3 === 0)) {
+        cold.remove(fileUri(file));
+        warm.remove(fileUri(file));
+      }
+      same();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('renames the index into place only at the end; stopped, it leaves the previous index and no temporary file', function () {

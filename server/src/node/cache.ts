@@ -30,7 +30,7 @@ import * as path from 'path';
 import type { DocFacts } from '../core/extract/types';
 import { unpackFacts } from './packfacts';
 import { packNumbers, packQuotes, type DocSummary, type Origin } from '../core/index/corpus';
-import { entityRow, PackedRows } from '../core/index/packed';
+import { entityRow, PackedRows, PackedSummary } from '../core/index/packed';
 
 /** Bumped when the layout of the cache files changes. */
 const FORMAT = 11;
@@ -133,6 +133,7 @@ class StringTable {
 }
 
 function encodeEntry(e: CacheEntry, t: StringTable): string {
+  const sum = e.summary;
   const entities: number[] = [];
   let spans = '';
   let i = 0;
@@ -144,7 +145,8 @@ function encodeEntry(e: CacheEntry, t: StringTable): string {
   const line: Line = {
     ...e,
     lineStarts: typeof e.lineStarts === 'string' ? e.lineStarts : packNumbers(e.lineStarts),
-    summary: { ...e.summary, entities, spans, measures: e.summary.measures.map((m) => t.of(m)), quotes: packQuotes(e.summary.quotes) },
+    // Field by field: a restored summary is a `PackedSummary`, whose packed entities are no field of the line.
+    summary: { uri: sum.uri, title: sum.title, titleSpan: sum.titleSpan, source: sum.source, date: sum.date, day: sum.day, link: sum.link, authors: sum.authors, keyed: sum.keyed, entities, spans, measures: sum.measures.map((m) => t.of(m)), quotes: packQuotes(sum.quotes) },
   };
   return asciiJson(line);
 }
@@ -195,7 +197,7 @@ function decodeEntry(text: string, table: string[], rows: PackedRows, factsSize:
     || !Array.isArray(x.keyed) || !x.keyed.every((t) => typeof t === 'string')) {
     throw new Error('bad summary');
   }
-  const summary: DocSummary = { uri: x.uri, title: x.title, titleSpan: x.titleSpan, source: x.source, date: x.date, day: x.day, link: x.link, authors: x.authors, entities, measures, quotes: x.quotes, keyed: x.keyed };
+  const summary: DocSummary = new PackedSummary(x.uri, x.title, x.titleSpan, x.source ?? undefined, x.date ?? undefined, x.day ?? undefined, x.link ?? undefined, x.authors, measures, x.quotes, x.keyed, entities);
   return { path: e.path, size: e.size, mtimeMs: e.mtimeMs, hash: e.hash, origin: e.origin, summary, lineStarts: e.lineStarts, offset: e.offset, length: e.length };
 }
 

@@ -13,7 +13,7 @@ import type { Pin } from '../extract/pins';
 import { corporateBase, withCorporateForms, withoutCorporateForm } from '../extract/figures';
 import type { DocFacts, EntityKind, Figure, Mention } from '../extract/types';
 import { isLinkOnly, positionIn, type Position, type Span } from '../text';
-import { PackedEntity } from './packed';
+import { PackedEntity, PackedSummary } from './packed';
 
 export type Origin = 'seed' | 'workspace' | 'corpus';
 
@@ -285,6 +285,14 @@ export class IndexedDoc {
   }
 }
 
+/** Where an entity is named first (`EntityEntry.earliest`): the article, its date, the entity's number in it. */
+interface Earliest {
+  uri: string;
+  date: number;
+  i: number;
+  onlyInLinks: boolean;
+}
+
 export interface EntityEntry {
   key: string;
   /** Most used name across articles. */
@@ -302,7 +310,7 @@ export interface EntityEntry {
    * `namesEarlier`), kept as articles come and worked out again when it
    * goes: read it through `CorpusIndex.earliestOf`.
    */
-  earliest: { uri: string; date: number; view: EntitySummary } | undefined;
+  earliest: Earliest | undefined;
   /** Mentions in the articles that name it, those counted by `articlesNaming` (not the ones that only link to a story about it). */
   mentionCount: number;
   names: Map<string, number>;
@@ -373,8 +381,70 @@ export class DocMap<V> implements Iterable<[string, V]> {
   }
 }
 
-/** The articles that mention an entity, with each article's view of it. */
-export type EntityDocs = DocMap<EntitySummary>;
+/** How many entities an article's summary has (packed or not). */
+export function entityCount(s: DocSummary): number {
+  return s instanceof PackedSummary ? s.entityCount : s.entities.length;
+}
+
+/** An article's entity by its number in the summary; a packed one is a view made now and kept by no one. */
+export function entityAt(s: DocSummary, i: number): EntitySummary {
+  return s instanceof PackedSummary ? s.entityAt(i) : s.entities[i];
+}
+
+/**
+ * The articles that mention an entity, with each article's view of it. The
+ * index keeps the entity's number in each article (`entityAt`), not the view:
+ * a warm start of 10,000 articles restores 280,000 of them, and as objects
+ * they were the scavenger's largest work. Views are made when read.
+ */
+export class EntityDocs implements Iterable<[string, EntitySummary]> {
+  private readonly at = new DocMap<number>();
+
+  constructor(private readonly summaryOf: (uri: string) => DocSummary | undefined) {}
+
+  /** Adds an article that is not in the map yet, with the entity's number in its summary. */
+  add(uri: string, i: number): void {
+    this.at.add(uri, i);
+  }
+
+  get size(): number {
+    return this.at.size;
+  }
+
+  has(uri: string): boolean {
+    return this.at.has(uri);
+  }
+
+  /** The entity's number in the article's summary (see `entityAt`). */
+  numberIn(uri: string): number | undefined {
+    return this.at.get(uri);
+  }
+
+  get(uri: string): EntitySummary | undefined {
+    const i = this.at.get(uri);
+    const s = i === undefined ? undefined : this.summaryOf(uri);
+    return s && entityAt(s, i!);
+  }
+
+  delete(uri: string): boolean {
+    return this.at.delete(uri);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.at.keys();
+  }
+
+  *entries(): IterableIterator<[string, EntitySummary]> {
+    for (const [uri, i] of this.at) {
+      const s = this.summaryOf(uri);
+      if (s) yield [uri, entityAt(s, i)];
+    }
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, EntitySummary]> {
+    return this.entries();
+  }
+}
 
 /**
  * Whether an article's naming of an entity comes before `was` as the place to
@@ -382,8 +452,8 @@ export type EntityDocs = DocMap<EntitySummary>;
  * a related story's headline (a symbol opened T-Mobile on ZDNet's "related
  * coverage" line), then by `articleOrder`.
  */
-function namesEarlier(view: EntitySummary, date: number, uri: string, was: { uri: string; date: number; view: EntitySummary }): boolean {
-  if (view.onlyInLinks !== was.view.onlyInLinks) return was.view.onlyInLinks;
+function namesEarlier(view: EntitySummary, date: number, uri: string, was: Earliest): boolean {
+  if (view.onlyInLinks !== was.onlyInLinks) return was.onlyInLinks;
   return articleOrder(date, uri, was.date, was.uri) < 0;
 }
 
@@ -734,12 +804,13 @@ export class CorpusIndex {
     this.docs.set(f.uri, doc);
     // A draft's spelled-out acronyms are no evidence for other articles (`expansionOf`).
     const draft = this.isDraft(f.uri);
-    for (const e of f.entities) {
+    for (let i = 0, n = entityCount(f); i < n; i++) {
+      const e = entityAt(f, i);
       const key = e.key;
       let entry = this.entities.get(key);
       const fresh = !entry;
       if (!entry) {
-        entry = { key, name: e.name, kind: e.kind, aliases: new Map(), docs: new DocMap(), linkedFrom: 0, earliest: undefined, mentionCount: 0, names: new Map(), kinds: new Map() };
+        entry = { key, name: e.name, kind: e.kind, aliases: new Map(), docs: new EntityDocs(this.summaryOf), linkedFrom: 0, earliest: undefined, mentionCount: 0, names: new Map(), kinds: new Map() };
         this.entities.set(key, entry);
         const base = corporateBase(key);
         if (base !== key) addTo(this.byBase, base, key);
@@ -753,14 +824,15 @@ export class CorpusIndex {
         e.name = this.intern(e.name);
         for (let i = 0; i < e.aliases.length; i++) e.aliases[i] = this.intern(e.aliases[i]);
       }
-      entry.docs.add(f.uri, e);
-      if (e.onlyInLinks) entry.linkedFrom++;
+      entry.docs.add(f.uri, i);
+      const onlyInLinks = e.onlyInLinks;
+      if (onlyInLinks) entry.linkedFrom++;
       else entry.mentionCount += e.mentionCount;
       // Kept only while it is known: a removal forgets it until asked.
       if (entry.earliest || entry.docs.size === 1) {
         const date = f.date ?? Number.POSITIVE_INFINITY;
         const was = entry.earliest;
-        if (!was || namesEarlier(e, date, f.uri, was)) entry.earliest = { uri: f.uri, date, view: e };
+        if (!was || namesEarlier(e, date, f.uri, was)) entry.earliest = { uri: f.uri, date, i, onlyInLinks };
       }
       const name = e.name;
       const kind = e.kind;
@@ -788,7 +860,8 @@ export class CorpusIndex {
     const f = old.summary;
     const draft = this.isDraft(uri);
     this.docs.delete(uri);
-    for (const e of f.entities) {
+    for (let i = 0, n = entityCount(f); i < n; i++) {
+      const e = entityAt(f, i);
       const entry = this.entities.get(e.key);
       if (!entry) continue;
       entry.docs.delete(uri);
@@ -949,14 +1022,24 @@ export class CorpusIndex {
 
   /** The earliest article naming the entity (see `namesEarlier`), and its view of it. */
   earliestOf(e: EntityEntry): { uri: string; view: EntitySummary } | undefined {
-    if (e.earliest) return e.earliest;
-    let best: EntityEntry['earliest'];
-    for (const [uri, view] of e.docs) {
-      const date = this.docs.get(uri)?.summary.date ?? Number.POSITIVE_INFINITY;
-      if (!best || namesEarlier(view, date, uri, best)) best = { uri, date, view };
+    if (!e.earliest) {
+      for (const uri of e.docs.keys()) {
+        const s = this.docs.get(uri)?.summary;
+        const i = e.docs.numberIn(uri);
+        if (!s || i === undefined) continue;
+        const view = entityAt(s, i);
+        const date = s.date ?? Number.POSITIVE_INFINITY;
+        const was = e.earliest;
+        if (!was || namesEarlier(view, date, uri, was)) e.earliest = { uri, date, i, onlyInLinks: view.onlyInLinks };
+      }
     }
-    return (e.earliest = best);
+    const best = e.earliest;
+    const s = best && this.docs.get(best.uri)?.summary;
+    return best && s ? { uri: best.uri, view: entityAt(s, best.i) } : undefined;
   }
+
+  /** The summary of an indexed article (what `EntityDocs` reads views from). */
+  private readonly summaryOf = (uri: string): DocSummary | undefined => this.docs.get(uri)?.summary;
 
   entity(key: string): EntityEntry | undefined {
     return this.entities.get(key);

@@ -7,10 +7,13 @@
  * the numbers of every restored entity live in a few large `Int32Array`s,
  * outside the JavaScript heap, names are numbers into the cache's string
  * table (one copy of each name for the whole corpus), and an entity is a
- * two-field view that reads them when asked (`PackedEntity`).
+ * two-field view that reads them when asked (`PackedEntity`), made when it
+ * is asked for and kept by no one (`PackedSummary.entityAt`): the index
+ * knows an article's entity by its number in the article.
  */
 import type { EntityKind } from '../extract/types';
-import type { EntitySummary } from './corpus';
+import type { Span } from '../text';
+import type { DocSummary, EntitySummary, SummaryQuote } from './corpus';
 
 /** The kinds by number, as the cache writes them. */
 export const KINDS: readonly EntityKind[] = ['person', 'organisation', 'place', 'outlet', 'handle', 'other'];
@@ -19,11 +22,12 @@ export const KINDS: readonly EntityKind[] = ['person', 'organisation', 'place', 
 const NO_ALIASES: string[] = Object.freeze([]) as unknown as string[];
 
 /**
- * The numbers of one entity in a `PackedRows` store, then `ALIAS_COUNT`'s
- * value in string numbers of its aliases.
+ * The numbers of one entity in a `PackedRows` block: an article's entities
+ * one after another, `FIXED` numbers each, then their aliases' string numbers
+ * (`ALIAS_AT`, `ALIAS_COUNT`).
  */
-const NAME = 0, KEY = 1, KIND = 2, MENTIONS = 3, FIRST_START = 4, FIRST_END = 5, ONLY_IN_LINKS = 6, SPANS_FROM = 7, SPANS_TO = 8, ALIAS_COUNT = 9;
-const FIXED = 10;
+const NAME = 0, KEY = 1, KIND = 2, MENTIONS = 3, FIRST_START = 4, FIRST_END = 5, ONLY_IN_LINKS = 6, SPANS_FROM = 7, SPANS_TO = 8, ALIAS_AT = 9, ALIAS_COUNT = 10;
+const FIXED = 11;
 
 /** What the entities of one article share: where their numbers are, the names, and their packed spans. */
 export interface PackedArticle {
@@ -86,8 +90,51 @@ export class PackedEntity implements EntitySummary {
     const { rows, table } = this.article;
     const n = rows[this.at + ALIAS_COUNT];
     if (!n) return NO_ALIASES;
+    const at = rows[this.at + ALIAS_AT];
     const out: string[] = new Array(n);
-    for (let k = 0; k < n; k++) out[k] = table[rows[this.at + FIXED + k]];
+    for (let k = 0; k < n; k++) out[k] = table[rows[at + k]];
+    return out;
+  }
+}
+
+/** Where an article's packed entities are: the first one's numbers and how many there are. */
+export interface PackedEntities {
+  article: PackedArticle;
+  first: number;
+  count: number;
+}
+
+/**
+ * A summary restored from the cache: its entities packed (`entityAt`; `entities` makes them all, afresh each time,
+ * for features that read one article's).
+ */
+export class PackedSummary implements DocSummary {
+  constructor(
+    readonly uri: string,
+    readonly title: string,
+    readonly titleSpan: Span,
+    readonly source: string | undefined,
+    readonly date: number | undefined,
+    readonly day: number | undefined,
+    readonly link: string | undefined,
+    readonly authors: string[],
+    readonly measures: string[],
+    readonly quotes: SummaryQuote[] | string,
+    readonly keyed: string[],
+    private readonly packed: PackedEntities,
+  ) {}
+
+  get entityCount(): number {
+    return this.packed.count;
+  }
+
+  entityAt(i: number): EntitySummary {
+    return new PackedEntity(this.packed.article, this.packed.first + i * FIXED);
+  }
+
+  get entities(): EntitySummary[] {
+    const out: EntitySummary[] = new Array(this.packed.count);
+    for (let i = 0; i < out.length; i++) out[i] = this.entityAt(i);
     return out;
   }
 }
@@ -135,24 +182,31 @@ export class PackedRows {
    * read as that (a damaged cache), leaving nothing of the article behind that
    * anyone holds.
    */
-  article(rows: readonly unknown[], spans: string): PackedEntity[] {
+  article(rows: readonly unknown[], spans: string): PackedEntities {
     const table = this.table;
-    // Room for every entity's fixed numbers and its aliases: rows.length / ROW entities at most.
-    this.reserve(rows.length + Math.ceil(rows.length / ROW) * (FIXED - ROW));
+    let count = 0;
+    let aliases = 0;
+    for (let j = 0; j < rows.length; count++) {
+      const n = rows[j + 7];
+      if (!isCount(n) || j + ROW + (n as number) > rows.length) throw new Error('bad entity');
+      aliases += n as number;
+      j += ROW + (n as number);
+    }
+    this.reserve(count * FIXED + aliases);
     const block = this.block;
     const article: PackedArticle = { rows: block, table, spans };
-    const out: PackedEntity[] = [];
-    let at = this.used;
-    let j = 0;
+    const first = this.used;
+    let alias = first + count * FIXED;
     let from = 0;
-    while (j < rows.length) {
-      const n = rows[j + 7];
-      if (!isCount(n) || j + ROW + (n as number) > rows.length || !isIndex(rows[j], table.length) || !isIndex(rows[j + 1], table.length)
-        || !isIndex(rows[j + 2], KINDS.length) || !isCount(rows[j + 3]) || !isCount(rows[j + 4]) || !isCount(rows[j + 5]) || from > spans.length) {
+    for (let i = 0, j = 0; i < count; i++) {
+      const n = rows[j + 7] as number;
+      if (!isIndex(rows[j], table.length) || !isIndex(rows[j + 1], table.length) || !isIndex(rows[j + 2], KINDS.length)
+        || !isCount(rows[j + 3]) || !isCount(rows[j + 4]) || !isCount(rows[j + 5]) || from > spans.length) {
         throw new Error('bad entity');
       }
       let to = spans.indexOf(';', from);
       if (to < 0) to = spans.length;
+      const at = first + i * FIXED;
       block[at + NAME] = rows[j] as number;
       block[at + KEY] = rows[j + 1] as number;
       block[at + KIND] = rows[j + 2] as number;
@@ -162,19 +216,18 @@ export class PackedRows {
       block[at + ONLY_IN_LINKS] = rows[j + 6] === 1 ? 1 : 0;
       block[at + SPANS_FROM] = from;
       block[at + SPANS_TO] = to;
-      block[at + ALIAS_COUNT] = n as number;
-      for (let k = 0; k < (n as number); k++) {
+      block[at + ALIAS_AT] = alias;
+      block[at + ALIAS_COUNT] = n;
+      for (let k = 0; k < n; k++) {
         const a = rows[j + ROW + k];
         if (!isIndex(a, table.length)) throw new Error('bad alias');
-        block[at + FIXED + k] = a as number;
+        block[alias++] = a as number;
       }
-      out.push(new PackedEntity(article, at));
-      at += FIXED + (n as number);
-      j += ROW + (n as number);
+      j += ROW + n;
       from = to + 1;
     }
-    if (out.length ? from !== spans.length + 1 : spans !== '') throw new Error('bad entities');
-    this.used = at;
-    return out;
+    if (count ? from !== spans.length + 1 : spans !== '') throw new Error('bad entities');
+    this.used = alias;
+    return { article, first, count };
   }
 }
