@@ -252,6 +252,31 @@ describe('corpus cache over stdio', function () {
     assert.deepStrictEqual(fs.readdirSync(cacheDir()).filter((f) => !/^(?:index\.json|facts-[0-9a-f]+\.bin)$/.test(f)), []);
   });
 
+  it('reports the first index\'s progress to the editor, cold and warm: begun, the files done (the last among them), ended; at most a report per 100 ms', async function () {
+    fs.rmSync(workspace, { recursive: true, force: true });
+    generateCorpus(workspace, 260, 5);
+    for (const pass of ['cold', 'warm']) {
+      const client = new LspClient();
+      open.push(client);
+      await client.initialize(fileUri(workspace), { workspace: { configuration: true }, window: { workDoneProgress: true } }, { storagePath: storage });
+      const indexed = await client.notification('breachDesk/indexed');
+      assert.strictEqual(indexed.cached, pass === 'cold' ? 0 : indexed.articles, pass);
+      // Sent before `breachDesk/indexed`, so all here by now.
+      const values: { kind: string; percentage?: number; message?: string }[] = client.notifications.filter((n) => n.method === '$/progress').map((n) => n.params.value);
+      assert.deepStrictEqual([values[0]?.kind, values[values.length - 1]?.kind], ['begin', 'end'], JSON.stringify(values));
+      const reports = values.filter((v) => v.kind === 'report');
+      const done = reports.map((r) => Number(/^(\d+) of (\d+) files$/.exec(r.message ?? '')?.[1]));
+      const total = Number(/of (\d+) files$/.exec(reports[reports.length - 1]?.message ?? '')?.[1]);
+      assert.ok(total >= 260, `${pass}: ${JSON.stringify(reports)}`);
+      assert.deepStrictEqual(reports[reports.length - 1], { kind: 'report', percentage: 100, message: `${total} of ${total} files` }, pass);
+      assert.deepStrictEqual(done, [...done].sort((a, b) => a - b), `${pass}: files done only go up`);
+      // The server's own count of the index's time bounds how many reports it sent (the last comes whenever).
+      assert.ok(reports.length <= Math.floor(indexed.ms / 100) + 2, `${pass}: ${reports.length} reports in ${indexed.ms} ms`);
+      await client.shutdown();
+      open.splice(open.indexOf(client), 1);
+    }
+  });
+
   it('a large first index runs on worker threads and knows what the single-threaded one knows', async function () {
     // 260 generated articles: above the size where the server starts analyst workers.
     fs.rmSync(workspace, { recursive: true, force: true });

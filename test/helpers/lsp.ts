@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import {
-  createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection,
+  createMessageConnection, ProgressType, StreamMessageReader, StreamMessageWriter, type MessageConnection,
 } from 'vscode-jsonrpc/node';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -54,7 +54,15 @@ export class LspClient {
     this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
       p.items.map((i) => (i.section === 'breachDesk' ? this.settings : null)));
     this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    // Progress the server begins: its `$/progress` notifications are kept with the others (the connection hands them
+    // to a token's handler, not to the catch-all below).
+    this.connection.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+      this.connection.onProgress(new ProgressType<unknown>(), p.token, (value) => {
+        this.notifications.push({ method: '$/progress', params: { token: p.token, value } });
+        this.wake();
+      });
+      return null;
+    });
     this.connection.onNotification((method: string, params: any) => {
       this.notifications.push({ method, params });
       this.wake();

@@ -68,6 +68,8 @@ export function startServer(connection: Connection): void {
   const states = new Map<string, DocState>();
   /** How long after the last keystroke a new layout problem waits before it is shown (`whileTyping`). */
   const QUIET_MS = 500;
+  /** The least time between two reports of the first index's progress. */
+  const PROGRESS_EVERY_MS = 100;
   /** When each open document was last edited (not opened). */
   const lastEdit = new Map<string, number>();
   /** The version each document was opened at: a content event of that version is the open, not an edit. */
@@ -301,6 +303,8 @@ export function startServer(connection: Connection): void {
     for (const uri of pinsReported) if (!reported.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     pinsReported = reported;
     const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+    let reportedAt = 0;
+    let reportedDone = -1;
     progress?.begin('Breach Desk: indexing articles', 0, undefined, false);
     void connection.sendNotification('breachDesk/indexing', {});
     // The cache is keyed by the analysis build, the pins and the size limit: any change makes it start over.
@@ -316,7 +320,14 @@ export function startServer(connection: Connection): void {
       maxBytes,
       cancelled: () => generation !== loadGeneration,
       isOpen: (uri) => documents.get(uri) !== undefined,
-      progress: (done, total) => progress?.report(Math.round((done / Math.max(total, 1)) * 100), `${done} of ${total} files`),
+      progress: (done, total) => {
+        // At most one report in 100 ms, and the last, once: a warm start of 10,000 files sent 79 in half a second.
+        const now = Date.now();
+        if (done === reportedDone || (done < total && now - reportedAt < PROGRESS_EVERY_MS)) return;
+        reportedAt = now;
+        reportedDone = done;
+        progress?.report(Math.round((done / Math.max(total, 1)) * 100), `${done} of ${total} files`);
+      },
     });
     // The loader leaves open documents to the editor's text: make sure each is in the
     // index before the counts go out (a fast load can finish before an opened
