@@ -12,7 +12,7 @@ import * as path from 'path';
 import { generateCorpus } from '../bench/generate';
 import { fileUri, LspClient, ROOT } from './helpers/lsp';
 import { extractFacts } from '../server/src/core/extract/facts';
-import { articlesNaming, CorpusIndex, eachSpan, firstOf, lineStartsOf, quotesOf, summarize, unpackNumbers, type DocSummary } from '../server/src/core/index/corpus';
+import { articlesNaming, CorpusIndex, eachSpan, firstOf, lineStartsOf, quotesOf, quoteWords, summarize, unpackNumbers, type DocSummary } from '../server/src/core/index/corpus';
 import { workspaceSymbols } from '../server/src/core/features/symbols';
 import { parse } from '../server/src/core/syntax/parse';
 import { contentHash, CorpusCache } from '../server/src/node/cache';
@@ -454,6 +454,70 @@ describe('corpus cache: writing the index a step at a time', function () {
       same();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('quotations damaged in a line are read again from the article\'s facts, and written right the next time', function () {
+    const text = article('Quoted', 'Acme Corp said 1,000 records were taken. “We are working around the clock to restore every system,” the company said.');
+    const uri = 'file:///ws/q.txt';
+    const facts = extractFacts(uri, text, parse(text).article);
+    assert.ok(facts.quotes.length >= 1);
+    const cache = CorpusCache.open(storage, 'test-key');
+    cache.begin();
+    cache.add({ path: '/ws/q.txt', size: text.length, mtimeMs: 1, hash: contentHash(text), origin: 'workspace', summary: summarize(facts), lineStarts: lineStartsOf(text), facts: () => packFacts(facts, text) });
+    cache.commit();
+    const file = path.join(storage, 'corpus-cache', 'index.json');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const e = JSON.parse(lines[2]);
+    assert.ok(e.summary.quotes.length > 2, 'quotations were written');
+    for (const damage of ['["we are', '["x",1]', '{}', '["x",5,2]']) {
+      e.summary.quotes = damage;
+      lines[2] = JSON.stringify(e);
+      fs.writeFileSync(file, lines.join('\n'));
+      const restored = CorpusCache.open(storage, 'test-key');
+      const entry = restored.entry('/ws/q.txt')!;
+      const index = new CorpusIndex();
+      index.setLazy(entry.summary, entry.lineStarts, 'workspace', restored.loader(entry));
+      index.buildQuotes();
+      const hits = index.quoteMatches(quoteWords(facts.quotes[0].text), 'file:///ws/other.txt');
+      assert.deepStrictEqual(hits.map((h) => h.uri), [uri], damage);
+      // Kept with the recovered quotations: the next index written has them right.
+      restored.begin();
+      restored.keep(entry, { size: text.length, mtimeMs: 2 });
+      restored.commit();
+      const again = CorpusCache.open(storage, 'test-key').entry('/ws/q.txt')!;
+      assert.deepStrictEqual(quotesOf(again.summary), quotesOf(summarize(facts)), damage);
+    }
+  });
+
+  it('a line whose spans, line starts or entity rows are not what the cache writes is not trusted', function () {
+    const text = article('Spans', 'Acme Corp said 1,000 records were taken. Globex said nothing, according to Hank Scorpio.');
+    const facts = extractFacts('file:///ws/s.txt', text, parse(text).article);
+    const cache = CorpusCache.open(storage, 'test-key');
+    cache.begin();
+    cache.add({ path: '/ws/s.txt', size: text.length, mtimeMs: 1, hash: contentHash(text), origin: 'workspace', summary: summarize(facts), lineStarts: lineStartsOf(text), facts: () => packFacts(facts, text) });
+    cache.commit();
+    const file = path.join(storage, 'corpus-cache', 'index.json');
+    const good = fs.readFileSync(file, 'utf8').split('\n');
+    assert.strictEqual(CorpusCache.open(storage, 'test-key').size, 1);
+    const e = JSON.parse(good[2]);
+    assert.ok(e.summary.entities.length >= 16, 'two entities or more');
+    const damages: [string, (x: typeof e) => void][] = [
+      ['a negative difference past zero', (x) => { x.summary.spans = x.summary.spans.replace(/^[0-9a-z]+/, '5-3'); }],
+      ['a number too large', (x) => { x.summary.spans = `zzzzzzzzzzzzzz,1;${x.summary.spans.split(';').slice(1).join(';')}`; }],
+      ['an odd count of numbers', (x) => { x.summary.spans = x.summary.spans.replace(/^([0-9a-z]+),[0-9a-z]+/, '$1'); }],
+      ['a group too many', (x) => { x.summary.spans += ';1,2'; }],
+      ['line starts that are not numbers', (x) => { x.lineStarts = '0,5,-,3'; }],
+      ['a first mention ending before it starts', (x) => { x.summary.entities[4] = x.summary.entities[5] + 10; }],
+      ['one entity twice', (x) => { const [a, b] = [x.summary.entities.slice(0, 8 + x.summary.entities[7]), x.summary.spans.split(';')[0]]; x.summary.entities = [...a, ...x.summary.entities]; x.summary.spans = `${b};${x.summary.spans}`; }],
+      ['only-in-links neither 0 nor 1', (x) => { x.summary.entities[6] = 2; }],
+    ];
+    for (const [what, damage] of damages) {
+      const x = JSON.parse(good[2]);
+      damage(x);
+      fs.writeFileSync(file, [...good.slice(0, 2), JSON.stringify(x), ...good.slice(3)].join('\n'));
+      const c = CorpusCache.open(storage, 'test-key');
+      assert.deepStrictEqual([c.size, c.discarded?.startsWith('unreadable')], [0, true], what);
     }
   });
 

@@ -172,6 +172,8 @@ export interface LoadOptions {
 
 /** Below this many files, starting workers costs more than it saves. */
 const ANALYSTS_FROM = 200;
+/** A batch of synchronous stats slower than this stats the rest asynchronously (see `loadWithAnalysts`). */
+const SLOW_STATS_MS = 50;
 
 /**
  * The first index of a large corpus: unchanged files come from the cache,
@@ -188,12 +190,16 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
   // With nothing cached every file will be analysed: the threads start now and load their code while the
   // files are looked at (~0.3 s at 10,000 files), not after.
   let pool = cache.size === 0 && files.length >= ANALYSTS_FROM && !options.cancelled?.() ? new AnalystPool(script, [...index.pins.values()], threads) : undefined;
+  // Synchronous stats, a batch between turns of the event loop: 10,000 files (in the page cache) took ~80 ms so
+  // where a promise each took ~140 ms of a warm start. A slow disk (a network drive) would hold requests up for a
+  // batch at a time: after one slow batch the rest are stat'ed off the main thread.
+  let sync = true;
   for (let i = 0; i < files.length; i += STAT_BATCH) {
     if (options.cancelled?.()) break;
     const batch = files.slice(i, i + STAT_BATCH);
-    // Synchronous stats, a batch between turns of the event loop: 10,000 files (in the page cache) took ~80 ms
-    // so where a promise each took ~140 ms of a warm start.
-    const stats = batch.map((f) => statOf(f.file));
+    const began = Date.now();
+    const stats = sync ? batch.map((f) => statOf(f.file)) : await Promise.all(batch.map((f) => fs.promises.stat(f.file).catch(() => undefined)));
+    if (Date.now() - began > SLOW_STATS_MS) sync = false;
     batch.forEach((f, j) => {
       const uri = uriOf(f.file);
       const st = stats[j];

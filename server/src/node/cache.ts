@@ -30,7 +30,7 @@ import * as path from 'path';
 import type { DocFacts } from '../core/extract/types';
 import { unpackFacts } from './packfacts';
 import { packNumbers, packQuotes, type DocSummary, type Origin } from '../core/index/corpus';
-import { entityRow, PackedRows, PackedSummary } from '../core/index/packed';
+import { entityRow, isPacked, PackedRows, PackedSummary } from '../core/index/packed';
 
 /** Bumped when the layout of the cache files changes. */
 const FORMAT = 11;
@@ -112,9 +112,6 @@ function* linesOf(file: string): Generator<string> {
  */
 type Line = Omit<CacheEntry, 'summary' | 'lineStarts'> & { lineStarts: string; summary: Omit<DocSummary, 'entities' | 'measures' | 'quotes'> & { entities: number[]; spans: string; measures: number[]; quotes: string } };
 
-const PACKED = /^[0-9a-z,-]*$/;
-/** The mention spans of an article's entities: each packed, `;` between them. */
-const PACKED_SPANS = /^[0-9a-z,;-]*$/;
 
 /** Strings by number, for writing the table. */
 class StringTable {
@@ -179,12 +176,12 @@ function optional(v: unknown, type: 'string' | 'number'): boolean {
 /** An entry from its line; throws if the line is not one. */
 function decodeEntry(text: string, table: string[], rows: PackedRows, factsSize: number): CacheEntry {
   const e = JSON.parse(text) as Line;
-  if (typeof e?.path !== 'string' || !e.summary || !Array.isArray(e.summary.entities) || !Array.isArray(e.summary.measures) || typeof e.lineStarts !== 'string' || !PACKED.test(e.lineStarts)
+  if (typeof e?.path !== 'string' || !e.summary || !Array.isArray(e.summary.entities) || !Array.isArray(e.summary.measures) || typeof e.lineStarts !== 'string' || !isPacked(e.lineStarts, 0, e.lineStarts.length, false)
     || !(e.offset >= 0) || !(e.length > 0) || e.offset + e.length > factsSize) {
     throw new Error('bad entry');
   }
   const spans = e.summary.spans;
-  if (typeof spans !== 'string' || !PACKED_SPANS.test(spans)) throw new Error('bad entities');
+  if (typeof spans !== 'string') throw new Error('bad entities');
   const entities = rows.article(e.summary.entities, spans);
   const measures: string[] = new Array(e.summary.measures.length);
   for (let k = 0; k < measures.length; k++) measures[k] = str(table, e.summary.measures[k]);

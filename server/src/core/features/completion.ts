@@ -4,7 +4,7 @@
  * articles, then the rest by how many articles do; after `+ Source:`
  * the outlets of the corpus; after `+ Author:` its authors.
  */
-import { articlesNaming, type CorpusIndex } from '../index/corpus';
+import { articlesNaming, entityAt, entityCount, type CorpusIndex } from '../index/corpus';
 import { tier } from './symbols';
 import type { EntityKind } from '../extract/types';
 import type { Span } from '../text';
@@ -133,7 +133,11 @@ function relatedTo(index: CorpusIndex, uri: string, local: Map<string, number>):
     for (const docUri of index.entity(key)?.docs.keys() ?? []) {
       if (docUri === uri) continue;
       if (++read > RELATED_ARTICLES) break;
-      for (const x of index.get(docUri)?.summary.entities ?? []) if (!local.has(x.key) && !x.onlyInLinks) out.set(x.key, (out.get(x.key) ?? 0) + 1);
+      const s = index.get(docUri)?.summary;
+      for (let i = 0, n = s ? entityCount(s) : 0; i < n; i++) {
+        const x = entityAt(s!, i);
+        if (!local.has(x.key) && !x.onlyInLinks) out.set(x.key, (out.get(x.key) ?? 0) + 1);
+      }
     }
   }
   return out;

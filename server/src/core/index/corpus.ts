@@ -115,21 +115,28 @@ export function packQuotes(q: SummaryQuote[] | string): string {
 
 /**
  * A summary's quotations, unpacked if they are packed (not kept: the quotation index keeps what it needs). A
- * damaged packing (only a hand-edited cache could have one: a cut line does not parse) reads as none.
+ * damaged packing (only an edited or damaged cache has one: a cut line does not parse) is replaced by what
+ * `recover` reads (the article's facts), or reads as none without it.
  */
-export function quotesOf(s: DocSummary): SummaryQuote[] {
+export function quotesOf(s: DocSummary, recover?: () => SummaryQuote[]): SummaryQuote[] {
   if (typeof s.quotes !== 'string') return s.quotes;
+  const read = unpackQuotes(s.quotes);
+  if (read || !recover) return read ?? [];
+  return (s.quotes = recover());
+}
+
+function unpackQuotes(packed: string): SummaryQuote[] | undefined {
   let flat: unknown;
   try {
-    flat = JSON.parse(s.quotes);
+    flat = JSON.parse(packed);
   } catch {
-    return [];
+    return undefined;
   }
-  if (!Array.isArray(flat) || flat.length % 3) return [];
+  if (!Array.isArray(flat) || flat.length % 3) return undefined;
   const out: SummaryQuote[] = [];
   for (let i = 0; i < flat.length; i += 3) {
     const [text, start, end] = [flat[i], flat[i + 1], flat[i + 2]];
-    if (typeof text !== 'string' || !Number.isInteger(start) || !Number.isInteger(end)) return [];
+    if (typeof text !== 'string' || !Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) return undefined;
     out.push({ text, span: { start: start as number, end: end as number } });
   }
   return out;
@@ -657,9 +664,12 @@ interface QuoteIndex {
   todo: string[];
 }
 
-function addQuotes(q: QuoteIndex, f: DocSummary): void {
+function addQuotes(q: QuoteIndex, doc: IndexedDoc): void {
+  const f = doc.summary;
   const qd: QuoteForm[] = [];
-  const quotes = quotesOf(f);
+  // Quotations packed in a damaged cache line are read again from the article's facts (and kept, so the cache is
+  // written right next time).
+  const quotes = quotesOf(f, () => doc.facts.quotes.map((x) => ({ text: x.text, span: x.span })));
   for (let k = 0; k < quotes.length; k++) {
     const x = quotes[k];
     let form = q.forms.get(x.text);
@@ -846,7 +856,7 @@ export class CorpusIndex {
     }
     for (let i = 0; i < f.measures.length; i++) addTo(this.byMeasure, (f.measures[i] = this.intern(f.measures[i])), f.uri);
     if (f.link) addTo(this.byLink, f.link, f.uri);
-    if (this.quotes) addQuotes(this.quotes, f);
+    if (this.quotes) addQuotes(this.quotes, doc);
     if (f.source) bump(this.sources, f.source, 1);
     for (const a of f.authors) bump(this.authors, a, 1);
     for (let i = 0; i < f.keyed.length; i++) bump(this.keyed, (f.keyed[i] = this.intern(f.keyed[i])), 1);
@@ -959,15 +969,19 @@ export class CorpusIndex {
     const rare = Math.max(2, this.docs.size / 50);
     const near = new Set<string>();
     for (const uri of a.docs.keys()) {
-      if (this.isDraft(uri)) continue;
-      for (const v of this.docs.get(uri)?.summary.entities ?? []) if (v.key !== a.key && v.key !== x.key) near.add(v.key);
+      const s = this.isDraft(uri) ? undefined : this.docs.get(uri)?.summary;
+      for (let i = 0, n = s ? entityCount(s) : 0; i < n; i++) {
+        const key = entityAt(s!, i).key;
+        if (key !== a.key && key !== x.key) near.add(key);
+      }
     }
     for (const uri of x.docs.keys()) {
-      if (this.isDraft(uri)) continue;
-      for (const v of this.docs.get(uri)?.summary.entities ?? []) {
-        if (!near.has(v.key)) continue;
-        const n = this.entities.get(v.key);
-        if (n && n.docs.size <= rare && n.kind !== 'place' && n.kind !== 'outlet') return true;
+      const s = this.isDraft(uri) ? undefined : this.docs.get(uri)?.summary;
+      for (let i = 0, n = s ? entityCount(s) : 0; i < n; i++) {
+        const key = entityAt(s!, i).key;
+        if (!near.has(key)) continue;
+        const e = this.entities.get(key);
+        if (e && e.docs.size <= rare && e.kind !== 'place' && e.kind !== 'outlet') return true;
       }
     }
     return false;
@@ -1242,7 +1256,7 @@ export class CorpusIndex {
       const uri = q.todo.pop()!;
       const doc = this.docs.get(uri);
       // Added or removed since the build started: already right.
-      if (doc && !q.data.has(uri)) addQuotes(q, doc.summary);
+      if (doc && !q.data.has(uri)) addQuotes(q, doc);
       if ((++n & 63) === 0 && Date.now() >= end) break;
     }
     return q.todo.length === 0;

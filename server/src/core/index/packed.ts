@@ -119,7 +119,8 @@ export class PackedSummary implements DocSummary {
     readonly link: string | undefined,
     readonly authors: string[],
     readonly measures: string[],
-    readonly quotes: SummaryQuote[] | string,
+    /** Packed until the quotation index reads them (`quotesOf`, which may replace a damaged packing). */
+    public quotes: SummaryQuote[] | string,
     readonly keyed: string[],
     private readonly packed: PackedEntities,
   ) {}
@@ -151,6 +152,39 @@ export function entityRow(e: EntitySummary, number: (s: string) => number): numb
 }
 const ROW = 8;
 
+/**
+ * Whether s[from, to) is numbers as `packNumbers` writes them (differences in base 36, at most seven digits, a
+ * `-` before a negative one), each of them between 0 and 2³¹ once added up, and an even count of them when `pairs`.
+ */
+export function isPacked(s: string, from: number, to: number, pairs: boolean): boolean {
+  if (from >= to) return from === to;
+  let prev = 0;
+  let d = 0;
+  let digits = 0;
+  let sign = 1;
+  let count = 0;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? s.charCodeAt(i) : 44;
+    if (c === 44 /* , */) {
+      if (!digits) return false;
+      prev += sign * d;
+      if (prev < 0 || prev > 0x7fffffff) return false;
+      count++;
+      d = 0;
+      digits = 0;
+      sign = 1;
+    } else if (c === 45 /* - */) {
+      if (digits || sign < 0) return false;
+      sign = -1;
+    } else {
+      const v = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 87 : -1;
+      if (v < 0 || ++digits > 7) return false;
+      d = d * 36 + v;
+    }
+  }
+  return !pairs || count % 2 === 0;
+}
+
 function isIndex(n: unknown, length: number): boolean {
   return typeof n === 'number' && n >= 0 && n < length && Number.isInteger(n);
 }
@@ -166,6 +200,8 @@ function isCount(n: unknown): boolean {
 export class PackedRows {
   private block = new Int32Array(0);
   private used = 0;
+  /** The keys of the article being read (one entity per key). */
+  private readonly keys = new Set<number>();
 
   constructor(private readonly table: readonly string[]) {}
 
@@ -197,15 +233,20 @@ export class PackedRows {
     const article: PackedArticle = { rows: block, table, spans };
     const first = this.used;
     let alias = first + count * FIXED;
+    const keys = this.keys;
+    keys.clear();
     let from = 0;
     for (let i = 0, j = 0; i < count; i++) {
       const n = rows[j + 7] as number;
       if (!isIndex(rows[j], table.length) || !isIndex(rows[j + 1], table.length) || !isIndex(rows[j + 2], KINDS.length)
-        || !isCount(rows[j + 3]) || !isCount(rows[j + 4]) || !isCount(rows[j + 5]) || from > spans.length) {
+        || !isCount(rows[j + 3]) || !isCount(rows[j + 4]) || !isCount(rows[j + 5]) || (rows[j + 4] as number) > (rows[j + 5] as number)
+        || (rows[j + 6] !== 0 && rows[j + 6] !== 1) || from > spans.length || keys.has(rows[j + 1] as number)) {
         throw new Error('bad entity');
       }
+      keys.add(rows[j + 1] as number);
       let to = spans.indexOf(';', from);
       if (to < 0) to = spans.length;
+      if (!isPacked(spans, from, to, true)) throw new Error('bad spans');
       const at = first + i * FIXED;
       block[at + NAME] = rows[j] as number;
       block[at + KEY] = rows[j + 1] as number;
