@@ -12,6 +12,7 @@ import * as path from 'path';
 import { generateCorpus } from '../bench/generate';
 import { fileUri, LspClient, ROOT } from './helpers/lsp';
 import { extractFacts } from '../server/src/core/extract/facts';
+import type { DocFacts } from '../server/src/core/extract/types';
 import { articlesNaming, CorpusIndex, eachSpan, firstOf, lineStartsOf, quotesOf, quoteWords, summarize, unpackNumbers, type DocSummary } from '../server/src/core/index/corpus';
 import { workspaceSymbols } from '../server/src/core/features/symbols';
 import { parse } from '../server/src/core/syntax/parse';
@@ -457,16 +458,21 @@ describe('corpus cache: writing the index a step at a time', function () {
     }
   });
 
+  /** A cache of one analysed article at `file` (whose URI is `file://` + it); its facts and the index file. */
+  function cachedAlone(file: string, text: string): { facts: DocFacts; file: string } {
+    const facts = extractFacts(`file://${file}`, text, parse(text).article);
+    const cache = CorpusCache.open(storage, 'test-key');
+    cache.begin();
+    cache.add({ path: file, size: text.length, mtimeMs: 1, hash: contentHash(text), origin: 'workspace', summary: summarize(facts), lineStarts: lineStartsOf(text), facts: () => packFacts(facts, text) });
+    cache.commit();
+    return { facts, file: path.join(storage, 'corpus-cache', 'index.json') };
+  }
+
   it('quotations damaged in a line are read again from the article\'s facts, and written right the next time', function () {
     const text = article('Quoted', 'Acme Corp said 1,000 records were taken. “We are working around the clock to restore every system,” the company said.');
     const uri = 'file:///ws/q.txt';
-    const facts = extractFacts(uri, text, parse(text).article);
+    const { facts, file } = cachedAlone('/ws/q.txt', text);
     assert.ok(facts.quotes.length >= 1);
-    const cache = CorpusCache.open(storage, 'test-key');
-    cache.begin();
-    cache.add({ path: '/ws/q.txt', size: text.length, mtimeMs: 1, hash: contentHash(text), origin: 'workspace', summary: summarize(facts), lineStarts: lineStartsOf(text), facts: () => packFacts(facts, text) });
-    cache.commit();
-    const file = path.join(storage, 'corpus-cache', 'index.json');
     const lines = fs.readFileSync(file, 'utf8').split('\n');
     const e = JSON.parse(lines[2]);
     assert.ok(e.summary.quotes.length > 2, 'quotations were written');
@@ -491,13 +497,7 @@ describe('corpus cache: writing the index a step at a time', function () {
   });
 
   it('a line whose spans, line starts or entity rows are not what the cache writes is not trusted', function () {
-    const text = article('Spans', 'Acme Corp said 1,000 records were taken. Globex said nothing, according to Hank Scorpio.');
-    const facts = extractFacts('file:///ws/s.txt', text, parse(text).article);
-    const cache = CorpusCache.open(storage, 'test-key');
-    cache.begin();
-    cache.add({ path: '/ws/s.txt', size: text.length, mtimeMs: 1, hash: contentHash(text), origin: 'workspace', summary: summarize(facts), lineStarts: lineStartsOf(text), facts: () => packFacts(facts, text) });
-    cache.commit();
-    const file = path.join(storage, 'corpus-cache', 'index.json');
+    const { file } = cachedAlone('/ws/s.txt', article('Spans', 'Acme Corp said 1,000 records were taken. Globex said nothing, according to Hank Scorpio.'));
     const good = fs.readFileSync(file, 'utf8').split('\n');
     assert.strictEqual(CorpusCache.open(storage, 'test-key').size, 1);
     const e = JSON.parse(good[2]);
