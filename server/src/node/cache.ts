@@ -152,7 +152,7 @@ const NON_ASCII = /[\u007f-\uffff]/g;
 
 /**
  * JSON with every character past ASCII escaped: a line of ASCII decodes from bytes without the slow path for
- * UTF-8 and parses as a one-byte string (a warm start of 10,000 articles read its index ~50 ms faster).
+ * UTF-8 and parses as a one-byte string (decoding and parsing the lines of 10,000 articles, alone: 392 → 340 ms).
  */
 function asciiJson(v: unknown): string {
   return JSON.stringify(v).replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

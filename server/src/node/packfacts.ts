@@ -25,7 +25,7 @@
  * not finite, an interval upside down, bytes left over) throws; the cache's
  * reader then analyses the file again.
  */
-import { newAttribution, newClaim, newFigure, type Claim, type DocEntity, type DocFacts, type EntityKind, type Mention, type SentenceRef, type Unit } from '../core/extract/types';
+import { ENTITY_KINDS, newAttribution, newClaim, newFigure, type Claim, type DocEntity, type DocFacts, type Mention, type SentenceRef, type Unit } from '../core/extract/types';
 import type { Span } from '../core/text';
 
 /** Bumped when the layout below changes; the cache's own format number covers it too. */
@@ -34,7 +34,7 @@ const PACKED = 2;
 const MAGIC = 0x78664442;
 const HEAD = 6;
 
-const KINDS: EntityKind[] = ['person', 'organisation', 'place', 'outlet', 'handle', 'other'];
+const KINDS = ENTITY_KINDS;
 const WHERE: Mention['where'][] = ['title', 'subtitle', 'body', 'tag', 'info'];
 const UNITS: Unit[] = ['count', 'usd', 'eur', 'gbp', 'btc', 'bytes', 'percent', 'age', 'days', 'year', 'aud', 'cad', 'hkd', 'nzd', 'sgd', 'cny', 'jpy', 'inr', 'rub'];
 

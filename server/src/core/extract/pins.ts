@@ -14,7 +14,7 @@
 import { findNodeAtLocation, parseTree, type Node, type ParseError, ParseErrorCode } from 'jsonc-parser';
 import type { Span } from '../text';
 import { entityKey } from './entities';
-import type { EntityKind } from './types';
+import { ENTITY_KINDS, type EntityKind } from './types';
 
 export interface Pin {
   key: string;
@@ -29,7 +29,7 @@ export interface PinProblem {
   span: Span;
 }
 
-const KINDS: EntityKind[] = ['person', 'organisation', 'place', 'outlet', 'handle', 'other'];
+const KINDS = ENTITY_KINDS;
 
 /** Where a JSON string first stands in the file, for pointing at it. */
 function locate(text: string, needle: string): Span {

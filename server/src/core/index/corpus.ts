@@ -13,7 +13,7 @@ import type { Pin } from '../extract/pins';
 import { corporateBase, withCorporateForms, withoutCorporateForm } from '../extract/figures';
 import type { DocFacts, EntityKind, Figure, Mention } from '../extract/types';
 import { isLinkOnly, positionIn, type Position, type Span } from '../text';
-import { PackedEntity, PackedSummary } from './packed';
+import { PackedEntity, PackedSummary, readPacked } from './packed';
 
 export type Origin = 'seed' | 'workspace' | 'corpus';
 
@@ -25,9 +25,8 @@ export interface EntitySummary {
   aliases: string[];
   mentionCount: number;
   /**
-   * Where the article first gives the fullest form of the name (or its first mention), as two numbers: a
-   * warm start makes 280,000 of these views at 10,000 articles, and a span object each was 280,000 more
-   * objects for the scavenger to copy. `firstOf` gives the span.
+   * Where the article first gives the fullest form of the name (or its first mention), as two numbers (a packed
+   * view reads them from its article's numbers, `PackedEntity`); `firstOf` gives the span.
    */
   firstStart: number;
   firstEnd: number;
@@ -142,24 +141,9 @@ function unpackQuotes(packed: string): SummaryQuote[] | undefined {
   return out;
 }
 
-/** Calls `f` with each number packed in `s` (or in its part [from, to)), in order. */
+/** Calls `f` with each number packed in `s` (or in its part [from, to)), in order; throws if they are not packed numbers. */
 function eachPacked(s: string, f: (n: number) => void, from = 0, to = s.length): void {
-  if (from >= to) return;
-  let prev = 0;
-  let d = 0;
-  let sign = 1;
-  for (let i = from; i <= to; i++) {
-    const c = i < to ? s.charCodeAt(i) : 44;
-    if (c === 44 /* , */) {
-      prev += sign * d;
-      f(prev);
-      d = 0;
-      sign = 1;
-    } else if (c >= 48 && c <= 57) d = d * 36 + (c - 48);
-    else if (c >= 97 && c <= 122) d = d * 36 + (c - 87);
-    else if (c === 45 /* - */ && d === 0) sign = -1;
-    else throw new RangeError('unpackNumbers: not packed numbers');
-  }
+  if (!readPacked(s, f, from, to)) throw new RangeError('unpackNumbers: not packed numbers');
 }
 
 /**
@@ -832,7 +816,7 @@ export class CorpusIndex {
       if (!(e instanceof PackedEntity)) {
         e.key = entry.key;
         e.name = this.intern(e.name);
-        for (let i = 0; i < e.aliases.length; i++) e.aliases[i] = this.intern(e.aliases[i]);
+        for (let k = 0; k < e.aliases.length; k++) e.aliases[k] = this.intern(e.aliases[k]);
       }
       entry.docs.add(f.uri, i);
       const onlyInLinks = e.onlyInLinks;

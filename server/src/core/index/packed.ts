@@ -11,12 +11,12 @@
  * is asked for and kept by no one (`PackedSummary.entityAt`): the index
  * knows an article's entity by its number in the article.
  */
-import type { EntityKind } from '../extract/types';
+import { ENTITY_KINDS, type EntityKind } from '../extract/types';
 import type { Span } from '../text';
 import type { DocSummary, EntitySummary, SummaryQuote } from './corpus';
 
 /** The kinds by number, as the cache writes them. */
-export const KINDS: readonly EntityKind[] = ['person', 'organisation', 'place', 'outlet', 'handle', 'other'];
+const KINDS = ENTITY_KINDS;
 
 /** An empty alias list shared by every entity without one (most have none). */
 const NO_ALIASES: string[] = Object.freeze([]) as unknown as string[];
@@ -153,23 +153,22 @@ export function entityRow(e: EntitySummary, number: (s: string) => number): numb
 const ROW = 8;
 
 /**
- * Whether s[from, to) is numbers as `packNumbers` writes them (differences in base 36, at most seven digits, a
- * `-` before a negative one), each of them between 0 and 2³¹ once added up, and an even count of them when `pairs`.
+ * Reads the numbers `packNumbers` wrote in s[from, to) (differences in base 36, `,` between them, `-` before a
+ * negative one), calling `f` with each; false at the first thing that is not so packed (an empty number, a stray
+ * sign or character), after `f` had the numbers before it.
  */
-export function isPacked(s: string, from: number, to: number, pairs: boolean): boolean {
+export function readPacked(s: string, f: (n: number) => void, from = 0, to = s.length): boolean {
   if (from >= to) return from === to;
   let prev = 0;
   let d = 0;
   let digits = 0;
   let sign = 1;
-  let count = 0;
   for (let i = from; i <= to; i++) {
     const c = i < to ? s.charCodeAt(i) : 44;
     if (c === 44 /* , */) {
       if (!digits) return false;
       prev += sign * d;
-      if (prev < 0 || prev > 0x7fffffff) return false;
-      count++;
+      f(prev);
       d = 0;
       digits = 0;
       sign = 1;
@@ -178,11 +177,23 @@ export function isPacked(s: string, from: number, to: number, pairs: boolean): b
       sign = -1;
     } else {
       const v = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 87 : -1;
-      if (v < 0 || ++digits > 7) return false;
+      if (v < 0) return false;
       d = d * 36 + v;
+      digits++;
     }
   }
-  return !pairs || count % 2 === 0;
+  return true;
+}
+
+/** Whether s[from, to) is packed numbers (`readPacked`) between 0 and 2³¹ − 1, an even count of them when `pairs`. */
+export function isPacked(s: string, from: number, to: number, pairs: boolean): boolean {
+  let count = 0;
+  let inRange = true;
+  const read = readPacked(s, (n) => {
+    count++;
+    if (!(n >= 0 && n <= 0x7fffffff)) inRange = false;
+  }, from, to);
+  return read && inRange && (!pairs || count % 2 === 0);
 }
 
 function isIndex(n: unknown, length: number): boolean {
