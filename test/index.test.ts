@@ -10,6 +10,7 @@ import { extractFacts } from '../server/src/core/extract/facts';
 import type { DocFacts } from '../server/src/core/extract/types';
 import { CorpusIndex, eachSpan, lineStartsOf, packNumbers, quoteWindows, quoteWords, summarize, unpackNumbers, type EntitySummary } from '../server/src/core/index/corpus';
 import { measureLabel, partSources } from '../server/src/core/index/compare';
+import { isPacked, readPacked } from '../server/src/core/index/packed';
 import { parse } from '../server/src/core/syntax/parse';
 import { definition, references } from '../server/src/core/features/navigation';
 import { workspaceSymbols } from '../server/src/core/features/symbols';
@@ -280,6 +281,39 @@ describe('corpus index: compact forms', function () {
     assert.deepStrictEqual(unpackNumbers(''), []);
     assert.throws(() => unpackNumbers('1,#'), /not packed/);
     assert.throws(() => packNumbers([1.5]), /not an integer/);
+  });
+
+  it('the check of a restored line takes as packed exactly what the reader reads, in range', function () {
+    // What `isPacked` must answer, by `readPacked`: read through, every number from 0 to 2³¹ − 1, pairs if asked.
+    const expected = (s: string, from: number, to: number, pairs: boolean) => {
+      let count = 0;
+      let inRange = true;
+      const read = readPacked(s, (n) => {
+        count++;
+        if (!(n >= 0 && n <= 0x7fffffff)) inRange = false;
+      }, from, to);
+      return read && inRange && (!pairs || count % 2 === 0);
+    };
+    const packed = fc.array(fc.integer({ min: -5, max: 0x7fffffff + 5 }), { maxLength: 12 }).map((a) => packNumbers(a));
+    const noise = fc.array(fc.constantFrom('0', '1', 'z', 'a', ',', '-', ';', 'A', ' ', '#', '--', ',,'), { maxLength: 12 }).map((a) => a.join(''));
+    const text = fc.oneof(packed, noise, fc.tuple(packed, noise, packed).map(([a, b, c]) => a + b + c));
+    fc.assert(fc.property(text, fc.nat(), fc.nat(), fc.boolean(), (s, a, b, pairs) => {
+      const from = a % (s.length + 1);
+      const to = from + (b % (s.length - from + 1));
+      assert.strictEqual(isPacked(s, from, to, pairs), expected(s, from, to, pairs), JSON.stringify([s, from, to, pairs]));
+    }), { numRuns: 5000 });
+    const whole = (s: string, pairs: boolean) => isPacked(s, 0, s.length, pairs);
+    assert.strictEqual(whole(packNumbers([3, 5, 2, 9]), true), true);
+    assert.strictEqual(whole(packNumbers([3, 5, 2]), true), false);
+    assert.strictEqual(whole(packNumbers([3, 5, 2]), false), true);
+    assert.strictEqual(whole(packNumbers([3, -1]), false), false);
+    assert.strictEqual(whole(packNumbers([0x7fffffff]), false), true);
+    assert.strictEqual(whole(packNumbers([0x7fffffff + 1]), false), false);
+    assert.strictEqual(whole('1,,2', false), false);
+    assert.strictEqual(whole('', true), true);
+    assert.strictEqual(whole('a,--1', false), false);
+    assert.strictEqual(whole('a,1-', false), false);
+    assert.strictEqual(whole('a,-1', false), true);
   });
 
   it('mention spans read the same packed as unpacked', function () {

@@ -185,15 +185,41 @@ export function readPacked(s: string, f: (n: number) => void, from = 0, to = s.l
   return true;
 }
 
-/** Whether s[from, to) is packed numbers (`readPacked`) between 0 and 2³¹ − 1, an even count of them when `pairs`. */
+/**
+ * Whether s[from, to) is packed numbers (`readPacked`) between 0 and 2³¹ − 1, an even count of them when `pairs`.
+ *
+ * A loop of its own rather than `readPacked` with a callback: a warm start checks every restored line's spans
+ * and line starts (some 5 million characters at 10,000 articles), and the call per number made that 60 of the
+ * 135 ms of reading the entities. A property test holds the two to the same answers.
+ */
 export function isPacked(s: string, from: number, to: number, pairs: boolean): boolean {
+  if (from >= to) return from === to;
+  let prev = 0;
+  let d = 0;
+  let digits = 0;
+  let negative = false;
   let count = 0;
-  let inRange = true;
-  const read = readPacked(s, (n) => {
-    count++;
-    if (!(n >= 0 && n <= 0x7fffffff)) inRange = false;
-  }, from, to);
-  return read && inRange && (!pairs || count % 2 === 0);
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? s.charCodeAt(i) : 44;
+    if (c === 44 /* , */) {
+      if (!digits) return false;
+      prev += negative ? -d : d;
+      if (!(prev >= 0 && prev <= 0x7fffffff)) return false;
+      count++;
+      d = 0;
+      digits = 0;
+      negative = false;
+    } else if (c === 45 /* - */) {
+      if (digits || negative) return false;
+      negative = true;
+    } else {
+      const v = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 87 : -1;
+      if (v < 0) return false;
+      d = d * 36 + v;
+      digits++;
+    }
+  }
+  return !pairs || count % 2 === 0;
 }
 
 function isIndex(n: unknown, length: number): boolean {
