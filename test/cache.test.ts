@@ -16,7 +16,8 @@ import type { DocFacts } from '../server/src/core/extract/types';
 import { articlesNaming, CorpusIndex, eachSpan, firstOf, lineStartsOf, quotesOf, quoteWords, summarize, unpackNumbers, type DocSummary } from '../server/src/core/index/corpus';
 import { workspaceSymbols } from '../server/src/core/features/symbols';
 import { parse } from '../server/src/core/syntax/parse';
-import { contentHash, CorpusCache } from '../server/src/node/cache';
+import { contentHash, CorpusCache, EntityPacker, EntityUnpacker } from '../server/src/node/cache';
+import { PackedSummary } from '../server/src/core/index/packed';
 import { packFacts } from '../server/src/node/packfacts';
 
 const AWFUL = path.join(ROOT, 'seeds', '000_01fe31f0ddfc7e1f.txt');
@@ -326,6 +327,46 @@ describe('corpus cache over stdio', function () {
     const later = await start();
     assert.deepStrictEqual([later.indexed.cached, later.indexed.analysts], [single.articles - 1, 0]);
     assert.deepStrictEqual(await symbols(later.client, 'Retitled after the warm'), ['Retitled after the warm start']);
+  });
+});
+
+describe('analyst threads: entities packed for the trip', function () {
+  it('come back as they were, batch after batch, each name sent once and kept once', function () {
+    const packer = new EntityPacker();
+    const interned = new Map<string, string>();
+    const unpacker = new EntityUnpacker((s) => {
+      if (!interned.has(s)) interned.set(s, s);
+      return interned.get(s)!;
+    });
+    const texts = [
+      ['Acme loses records', 'Acme Corp said 2 million records were taken, according to Jane Doe of the FBI.'],
+      ['Globex warns', 'Globex said about 40,000 customers were affected, according to Hank Scorpio. Acme Corp declined to comment.'],
+      ['Nothing named', 'it was quiet.'],
+      ['Initech fined', 'Initech was fined $280,000 by the FBI and the Federal Trade Commission (FTC), Jane Doe said.'],
+    ];
+    const summaries = texts.map(([title, body], i) => {
+      const text = article(title, body);
+      return summarize(extractFacts(`file:///ws/${i}.txt`, text, parse(text).article));
+    });
+    const plain = (s: DocSummary) => s.entities.map((e) => ({ key: e.key, name: e.name, kind: e.kind, aliases: e.aliases, mentionCount: e.mentionCount, first: [e.firstStart, e.firstEnd], onlyInLinks: e.onlyInLinks, spans: [...eachSpanOf(e)] }));
+    const eachSpanOf = function* (e: DocSummary['entities'][number]) {
+      const out: number[] = [];
+      eachSpan(e, (a, b) => out.push(a, b));
+      yield* out;
+    };
+    const sent: string[] = [];
+    // Two batches, each crossing to "another thread" as a structured clone does.
+    for (const batch of [summaries.slice(0, 2), summaries.slice(2)]) {
+      const wire = structuredClone(packer.pack(batch.map((s) => s.entities)));
+      sent.push(...wire.strings);
+      const packed = unpacker.unpack(wire);
+      batch.forEach((s, k) => {
+        const back = new PackedSummary(s.uri, s.title, s.titleSpan, s.source, s.date, s.day, s.link, s.authors, s.measures, s.quotes, s.keyed, packed[k]);
+        assert.deepStrictEqual(plain(back), plain(s), s.title);
+      });
+    }
+    assert.strictEqual(new Set(sent).size, sent.length, 'no name sent twice');
+    assert.ok(sent.includes('Acme Corp') && sent.filter((x) => x === 'acme corp').length === 1);
   });
 });
 

@@ -152,6 +152,11 @@ export function entityRow(e: EntitySummary, number: (s: string) => number): numb
 }
 const ROW = 8;
 
+/** How many numbers `PackedRows` keeps for entities whose rows (`entityRow`) are `rowLength` numbers in all. */
+export function packedLength(entities: number, rowLength: number): number {
+  return rowLength + entities * (FIXED - ROW);
+}
+
 /**
  * Reads the numbers `packNumbers` wrote in s[from, to) (differences in base 36, `,` between them, `-` before a
  * negative one), calling `f` with each; false at the first thing that is not so packed (an empty number, a stray
@@ -232,7 +237,7 @@ function isCount(n: unknown): boolean {
 
 /**
  * Where a load puts the numbers of restored entities: blocks of a million
- * numbers, each article's entities together in one block.
+ * numbers (or `blockSize`), each article's entities together in one block.
  */
 export class PackedRows {
   private block = new Int32Array(0);
@@ -240,12 +245,12 @@ export class PackedRows {
   /** The keys of the article being read (one entity per key). */
   private readonly keys = new Set<number>();
 
-  constructor(private readonly table: readonly string[]) {}
+  constructor(private readonly table: readonly string[], private readonly blockSize = 1 << 20) {}
 
   /** Room for `count` more numbers in the current block; starts a new block when there is none. */
   private reserve(count: number): void {
     if (this.used + count <= this.block.length) return;
-    this.block = new Int32Array(Math.max(1 << 20, count));
+    this.block = new Int32Array(Math.max(this.blockSize, count));
     this.used = 0;
   }
 
