@@ -226,15 +226,17 @@ export interface PackedBatch {
 export class EntityPacker {
   private readonly table = new StringTable();
   private sent = 0;
+  private readonly packer = new PackedRows(this.table.list, 0);
 
   pack(lists: readonly (readonly EntitySummary[])[]): PackedBatch {
     const read = lists.map((list) => entityRows(list, (s) => this.table.of(s)));
     let total = 0;
     for (let k = 0; k < read.length; k++) total += packedLength(lists[k].length, read[k].rows.length);
-    const packer = new PackedRows(this.table.list, total);
+    // One block for the batch, exactly as large as it needs: it is moved to the main thread whole.
+    this.packer.newBlock(total);
     let rows: Int32Array = new Int32Array(0);
     const articles = read.map(({ rows: r, spans }) => {
-      const p = packer.article(r, spans);
+      const p = this.packer.article(r, spans);
       if (p.count) rows = p.article.rows;
       return { first: p.first, count: p.count, spans };
     });
