@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { extractFacts } from '../server/src/core/extract/facts';
 import type { DocFacts } from '../server/src/core/extract/types';
-import { CorpusIndex, eachSpan, lineStartsOf, packNumbers, quoteWindows, quoteWords, summarize, unpackNumbers, type EntitySummary } from '../server/src/core/index/corpus';
+import { CorpusIndex, DocMap, eachSpan, lineStartsOf, packNumbers, quoteWindows, quoteWords, summarize, unpackNumbers, type EntitySummary } from '../server/src/core/index/corpus';
 import { measureLabel, partSources } from '../server/src/core/index/compare';
 import { isPacked, readPacked } from '../server/src/core/index/packed';
 import { parse } from '../server/src/core/syntax/parse';
@@ -314,6 +314,33 @@ describe('corpus index: compact forms', function () {
     assert.strictEqual(whole('a,--1', false), false);
     assert.strictEqual(whole('a,1-', false), false);
     assert.strictEqual(whole('a,-1', false), true);
+  });
+
+  it('articles appended as numbers read back as a map of them would (order, values, size, deletes)', function () {
+    const uris = ['file:///a.txt', 'file:///b.txt', 'untitled:1', 'file:///c%20d.txt', 'acme corp', 'file:///e.txt'];
+    const op = fc.oneof(
+      fc.record({ add: fc.constantFrom(...uris), value: fc.oneof(fc.nat({ max: 40 }), fc.constant(2 ** 24 - 1)) }),
+      fc.record({ del: fc.constantFrom(...uris) }),
+      fc.record({ read: fc.constantFrom(...uris) }),
+    );
+    fc.assert(fc.property(fc.array(op, { maxLength: 30 }), (ops) => {
+      const m = new DocMap();
+      const ref = new Map<string, number>();
+      for (const o of ops) {
+        if ('add' in o) {
+          // An article is added at most once (the index removes it first).
+          if (ref.has(o.add)) continue;
+          m.add(o.add, o.value);
+          ref.set(o.add, o.value);
+        } else if ('del' in o) {
+          assert.strictEqual(m.delete(o.del), ref.delete(o.del));
+        } else assert.strictEqual(m.get(o.read), ref.get(o.read));
+        assert.strictEqual(m.size, ref.size);
+      }
+      assert.deepStrictEqual([...m], [...ref]);
+    }), { numRuns: 2000 });
+    assert.throws(() => new DocMap().add('file:///a.txt', 2 ** 24), /no value/);
+    assert.throws(() => new DocMap().add('file:///a.txt', -1), /no value/);
   });
 
   it('mention spans read the same packed as unpacked', function () {
