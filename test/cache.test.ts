@@ -357,7 +357,9 @@ describe('analyst threads: entities packed for the trip', function () {
     const sent: string[] = [];
     // Two batches, each crossing to "another thread" as a structured clone does.
     for (const batch of [summaries.slice(0, 2), summaries.slice(2)]) {
-      const wire = structuredClone(packer.pack(batch.map((s) => s.entities)));
+      const { batch: packedBatch, problems } = packer.pack(batch.map((s) => s.entities));
+      assert.deepStrictEqual(problems, batch.map(() => undefined));
+      const wire = structuredClone(packedBatch);
       sent.push(...wire.strings);
       const packed = unpacker.unpack(wire);
       batch.forEach((s, k) => {
@@ -365,6 +367,19 @@ describe('analyst threads: entities packed for the trip', function () {
         assert.deepStrictEqual(plain(back), plain(s), s.title);
       });
     }
+    // An article whose entities do not pack (one entity twice: no analysis makes that) is reported and left out;
+    // the articles after it in the batch still read their own entities.
+    const twice = [summaries[0].entities[0], summaries[0].entities[0]];
+    const { batch: mixed, problems } = packer.pack([summaries[1].entities, twice, summaries[3].entities]);
+    assert.deepStrictEqual(problems.map((p) => p === undefined ? 'ok' : /could not be packed/.test(p) ? 'failed' : p), ['ok', 'failed', 'ok']);
+    const wire = structuredClone(mixed);
+    sent.push(...wire.strings);
+    const back = unpacker.unpack(wire);
+    assert.strictEqual(back.length, 2);
+    [summaries[1], summaries[3]].forEach((s, k) => {
+      const restored = new PackedSummary(s.uri, s.title, s.titleSpan, s.source, s.date, s.day, s.link, s.authors, s.measures, s.quotes, s.keyed, back[k]);
+      assert.deepStrictEqual(plain(restored), plain(s), s.title);
+    });
     assert.strictEqual(new Set(sent).size, sent.length, 'no name sent twice');
     assert.ok(sent.includes('Acme Corp') && sent.filter((x) => x === 'acme corp').length === 1);
   });

@@ -114,13 +114,22 @@ function serve(setup: Setup): void {
         out = { id: job.id, kind: 'failed', message: String(err) };
       }
       outs.push(out);
-      if (out.kind === 'analysed') {
-        transfer.push(out.facts.buffer as ArrayBuffer);
-        lists.push(out.summary.entities);
-        out.summary = { ...out.summary, entities: [], quotes: packQuotes(out.summary.quotes) };
-      }
+      if (out.kind === 'analysed') lists.push(out.summary.entities);
     }
-    const entities = packer.pack(lists);
+    const { batch: entities, problems } = packer.pack(lists);
+    let k = 0;
+    for (let i = 0; i < outs.length; i++) {
+      const out = outs[i];
+      if (out.kind !== 'analysed') continue;
+      // An article whose entities would not pack (no analysis makes one) is reported, not sent half-made.
+      const problem = problems[k++];
+      if (problem !== undefined) {
+        outs[i] = { id: out.id, kind: 'failed', message: problem };
+        continue;
+      }
+      transfer.push(out.facts.buffer as ArrayBuffer);
+      out.summary = { ...out.summary, entities: [], quotes: packQuotes(out.summary.quotes) };
+    }
     transfer.push(entities.rows.buffer as ArrayBuffer);
     // The facts' bytes and the entities' numbers move to the main thread rather than being copied.
     parentPort!.postMessage({ run, outs, entities } satisfies Reply, transfer);
@@ -152,8 +161,8 @@ export class AnalystPool {
   /** Which `run` a batch belongs to: what comes back late from a run that failed is no later run's. */
   private runs = 0;
 
-  /** Who takes each worker's replies in the run going on. */
-  private readonly handlers = new Map<Worker, (reply: Reply, entities: PackedEntities[]) => void>();
+  /** Who takes the replies of each run going on, by run. */
+  private readonly handlers = new Map<number, (w: Worker, reply: Reply, entities: PackedEntities[]) => void>();
   /** One copy of each name across the workers. */
   private readonly strings = new Map<string, string>();
 
@@ -172,8 +181,10 @@ export class AnalystPool {
       // Every batch's names are taken in, one from a run that ended too: the worker numbers names from all it sent.
       w.on('message', (reply: Reply) => {
         const packed = unpacker.unpack(reply.entities);
-        this.handlers.get(w)?.(reply, packed);
+        this.handlers.get(reply.run)?.(w, reply, packed);
       });
+      // A worker that fails between runs must not take the server down (an 'error' no one hears throws).
+      w.on('error', () => undefined);
     }
   }
 
@@ -205,26 +216,24 @@ export class AnalystPool {
           if (pending === 0) resolve();
         };
         const inFlight = new Map<Worker, number>();
+        this.handlers.set(run, (w, { outs: os }, packed) => {
+          inFlight.set(w, (inFlight.get(w) ?? 1) - 1);
+          pending--;
+          try {
+            let k = 0;
+            for (const o of os) onResult(o.kind === 'analysed' ? { ...o, summary: restored(o.summary, packed[k++]) } : o);
+          } catch (err) {
+            reject(err);
+            return;
+          }
+          feed(w);
+        });
+        detach.push(() => this.handlers.delete(run));
         for (const w of this.workers) {
-          const onMessage = ({ run: from, outs: os }: Reply, packed: PackedEntities[]) => {
-            if (from !== run) return;
-            inFlight.set(w, (inFlight.get(w) ?? 1) - 1);
-            pending--;
-            try {
-              let k = 0;
-              for (const o of os) onResult(o.kind === 'analysed' ? { ...o, summary: restored(o.summary, packed[k++]) } : o);
-            } catch (err) {
-              reject(err);
-              return;
-            }
-            feed(w);
-          };
           const onExit = (code: number) => reject(new Error(`analyst worker exited (${code})`));
-          this.handlers.set(w, onMessage);
           w.on('error', reject);
           w.on('exit', onExit);
           detach.push(() => {
-            if (this.handlers.get(w) === onMessage) this.handlers.delete(w);
             w.off('error', reject);
             w.off('exit', onExit);
           });

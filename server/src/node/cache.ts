@@ -228,21 +228,30 @@ export class EntityPacker {
   private sent = 0;
   private readonly packer = new PackedRows(this.table.list, 0);
 
-  pack(lists: readonly (readonly EntitySummary[])[]): PackedBatch {
+  /**
+   * The batch to send, and for each list in order why it could not be packed (undefined when it was): an
+   * article that fails is left out of the batch, and its names, already in the table, go out all the same.
+   */
+  pack(lists: readonly (readonly EntitySummary[])[]): { batch: PackedBatch; problems: (string | undefined)[] } {
     const read = lists.map((list) => entityRows(list, (s) => this.table.of(s)));
     let total = 0;
     for (let k = 0; k < read.length; k++) total += packedLength(lists[k].length, read[k].rows.length);
     // One block for the batch, exactly as large as it needs: it is moved to the main thread whole.
-    this.packer.newBlock(total);
-    let rows: Int32Array = new Int32Array(0);
-    const articles = read.map(({ rows: r, spans }) => {
-      const p = this.packer.article(r, spans);
-      if (p.count) rows = p.article.rows;
-      return { first: p.first, count: p.count, spans };
+    const rows = this.packer.newBlock(total);
+    const articles: PackedBatch['articles'] = [];
+    const problems = read.map(({ rows: r, spans }) => {
+      try {
+        const p = this.packer.article(r, spans);
+        if (p.count && p.article.rows !== rows) throw new Error('entities outgrew the batch\'s block');
+        articles.push({ first: p.first, count: p.count, spans });
+        return undefined;
+      } catch (err) {
+        return `its entities could not be packed (${err instanceof Error ? err.message : String(err)})`;
+      }
     });
     const strings = this.table.list.slice(this.sent);
     this.sent = this.table.list.length;
-    return { rows, strings, articles };
+    return { batch: { rows, strings, articles }, problems };
   }
 }
 

@@ -308,7 +308,11 @@ export interface EntityEntry {
   kinds: Map<EntityKind, number>;
 }
 
-/** The strings `DocMap`s have held (article URIs, entity keys), by number: what their appended pairs keep. */
+/**
+ * The article URIs `DocMap`s have held, by number: what their appended pairs keep. It only grows, by each
+ * file and editor document the process indexes, once (entity keys, which come and go as a writer types,
+ * are kept in plain sets, `KeySets`).
+ */
 const KEY_NUMBERS = new Map<string, number>();
 const KEYS: string[] = [];
 /** A `DocMap` value is below this; a pair is key number × PAIR + value. */
@@ -320,6 +324,8 @@ function keyNumber(key: string): number {
   let n = KEY_NUMBERS.get(key);
   if (n === undefined) {
     n = FIRST_KEY + KEYS.length;
+    // Past 2²⁹ numbers a pair would pass 2⁵³ and no longer be exact.
+    if (n >= 2 ** 29) throw new RangeError('DocMap: too many articles');
     KEYS.push(key);
     KEY_NUMBERS.set(key, n);
   }
@@ -327,16 +333,15 @@ function keyNumber(key: string): number {
 }
 
 /**
- * Articles by URI (or entity keys), each with a small number (an entity's number in the article; 0 where
- * only the key counts), in the order they were added: a `Map` that is filled when first read. Loading a
+ * Articles by URI, each with a small number (an entity's number in the article; 0 where only the article
+ * counts), in the order they were added: a `Map` that is filled when first read. Loading a
  * corpus adds some 270,000 article-entity pairs for 10,000 articles; appending them to arrays costs a third
  * of setting them in thousands of maps (measured: 39 against 111 ms), and most entities are never looked
  * up. Each pair appended is one number (the key's number in a table of every key seen, and the value):
  * the lists hold unboxed doubles, which the garbage collector does not trace and an append does not
  * record; lists of strings and numbers were 40% of adding 50,000 articles (550 of 1,300 ms). Reading or
  * deleting fills the map first, so the order is the one a map would have kept. An article is added at
- * most once (its summary has one entry per entity key, one per measure), so `size` needs no map. The
- * table of keys only grows: it holds each article and entity key the process has indexed, once.
+ * most once (its summary has one entry per entity key, one per measure), so `size` needs no map.
  */
 export class DocMap implements Iterable<[string, number]> {
   private map: Map<string, number> | undefined;
@@ -511,11 +516,24 @@ function addTo(m: UriSets, k: string, uri: string): void {
   s.add(uri, 0);
 }
 
-function removeFrom(m: UriSets, k: string, v: string): void {
+function removeFrom(m: UriSets | KeySets, k: string, v: string): void {
   const s = m.get(k);
   if (!s) return;
   s.delete(v);
   if (!s.size) m.delete(k);
+}
+
+/**
+ * Entity keys by a key of theirs (a base, a squashed form, a last word). Plain sets: one add per new
+ * entity, and keys come and go as a writer types ("acme c", "acme co"), which `DocMap`'s table of
+ * keys would keep for good.
+ */
+type KeySets = Map<string, Set<string>>;
+
+function addKey(m: KeySets, k: string, key: string): void {
+  let s = m.get(k);
+  if (!s) m.set(k, (s = new Set()));
+  s.add(key);
 }
 
 /**
@@ -734,11 +752,11 @@ export class CorpusIndex {
   private readonly docs = new Map<string, IndexedDoc>();
   private readonly entities = new Map<string, EntityEntry>();
   /** Entity keys by their `corporateBase`, where it differs: who a subject's figures belong to. */
-  private readonly byBase: UriSets = new Map();
+  private readonly byBase: KeySets = new Map();
   /** Entity keys by their letters without spaces and hyphens ("trend micro" and "trendmicro"), for `family`. */
-  private readonly bySquash: UriSets = new Map();
+  private readonly bySquash: KeySets = new Map();
   /** Keys of two words or more by their last word ("biden" → "joe biden"), for `personFor`. */
-  private readonly byLastWord: UriSets = new Map();
+  private readonly byLastWord: KeySets = new Map();
   /**
    * What articles spell an acronym out as ("Australian Federal Police (AFP)" gives the entity the alias "AFP"):
    * acronym as written → entity key → how many articles, for `family`.
@@ -831,12 +849,12 @@ export class CorpusIndex {
         entry = { key, name: e.name, kind: e.kind, aliases: new Map(), docs: new EntityDocs(this.summaryOf), linkedFrom: 0, earliest: undefined, mentionCount: 0, names: new Map(), kinds: new Map() };
         this.entities.set(key, entry);
         const base = corporateBase(key);
-        if (base !== key) addTo(this.byBase, base, key);
-        addTo(this.bySquash, squashKey(key), key);
-        if (key.includes(' ')) addTo(this.byLastWord, key.slice(key.lastIndexOf(' ') + 1), key);
+        if (base !== key) addKey(this.byBase, base, key);
+        addKey(this.bySquash, squashKey(key), key);
+        if (key.includes(' ')) addKey(this.byLastWord, key.slice(key.lastIndexOf(' ') + 1), key);
       }
-      // One copy of each name across the corpus: summaries arrive as fresh strings from a worker (a packed one
-      // restored from the cache reads its names from the cache's one table).
+      // One copy of each name: an article analysed here brings fresh strings (a packed one reads its names from
+      // the cache's table, or an analyst thread's, whose names the pool interned).
       if (!(e instanceof PackedEntity)) {
         e.key = entry.key;
         e.name = this.intern(e.name);

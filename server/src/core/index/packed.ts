@@ -1,12 +1,14 @@
 /**
- * Entity summaries of articles restored from the corpus cache, kept packed.
+ * Entity summaries of articles restored from the corpus cache, or sent by an
+ * analyst thread, kept packed.
  *
  * A warm start of 10,000 articles restores some 280,000 entity summaries. As
  * plain objects (eleven fields, an alias list, a string of spans each) they
  * were most of what the scavenger copied, twice, while the index loaded. Here
  * the numbers of every restored entity live in a few large `Int32Array`s,
- * outside the JavaScript heap, names are numbers into the cache's string
- * table (one copy of each name for the whole corpus), and an entity is a
+ * outside the JavaScript heap (an analyst thread's in one block per batch),
+ * names are numbers into a string table (the cache's, or the thread's: one
+ * copy of each name), and an entity is a
  * two-field view that reads them when asked (`PackedEntity`), made when it
  * is asked for and kept by no one (`PackedSummary.entityAt`): the index
  * knows an article's entity by its number in the article.
@@ -40,7 +42,7 @@ export interface PackedArticle {
 /**
  * An entity summary read from packed numbers. Its fields are read-only: the
  * index interns the names of other summaries, and these are already one copy
- * each (the cache's string table).
+ * each (the cache's string table, or an analyst thread's as the pool interned it).
  */
 export class PackedEntity implements EntitySummary {
   constructor(private readonly article: PackedArticle, private readonly at: number) {}
@@ -105,8 +107,8 @@ export interface PackedEntities {
 }
 
 /**
- * A summary restored from the cache: its entities packed (`entityAt`; `entities` makes them all, afresh each time,
- * for features that read one article's).
+ * A summary restored from the cache or sent by an analyst thread: its entities packed (`entityAt`; `entities`
+ * makes them all, afresh each time, for features that read one article's).
  */
 export class PackedSummary implements DocSummary {
   constructor(
@@ -259,10 +261,11 @@ export class PackedRows {
     this.used = 0;
   }
 
-  /** Starts a block of exactly `size` numbers, for articles that need that many (`packedLength`). */
-  newBlock(size: number): void {
+  /** Starts a block of exactly `size` numbers, for articles that need that many (`packedLength`); gives it. */
+  newBlock(size: number): Int32Array {
     this.block = new Int32Array(size);
     this.used = 0;
+    return this.block;
   }
 
   /**
