@@ -91,6 +91,17 @@ describe('analyst threads', function () {
     }
   });
 
+  it('a run after a worker has gone fails at once instead of waiting for it', async function () {
+    const pool = new AnalystPool(script, [], 2);
+    try {
+      await pool.run(jobs.slice(0, 4), () => undefined, () => false);
+      await (pool as unknown as { workers: { terminate(): Promise<number> }[] }).workers[0].terminate();
+      await assert.rejects(pool.run(jobs, () => undefined, () => false), /exited/);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('a run that failed leaves nothing behind for the next', async function () {
     const pool = new AnalystPool(script, [], 2);
     try {

@@ -161,6 +161,8 @@ export class AnalystPool {
   /** Which `run` a batch belongs to: what comes back late from a run that failed is no later run's. */
   private runs = 0;
 
+  /** Workers that have exited (a run fails at once when any has). */
+  private exited = 0;
   /** Who takes the replies of each run going on, by run. */
   private readonly handlers = new Map<number, (w: Worker, reply: Reply, entities: PackedEntities[]) => void>();
   /** One copy of each name across the workers. */
@@ -183,8 +185,10 @@ export class AnalystPool {
         const packed = unpacker.unpack(reply.entities);
         this.handlers.get(reply.run)?.(w, reply, packed);
       });
-      // A worker that fails between runs must not take the server down (an 'error' no one hears throws).
+      // A worker that fails between runs must not take the server down (an 'error' no one hears throws), and
+      // a run after it must not wait for it for ever.
       w.on('error', () => undefined);
+      w.on('exit', () => this.exited++);
     }
   }
 
@@ -199,6 +203,7 @@ export class AnalystPool {
     const BATCH = 8;
     // Batches per worker: one being analysed while the main thread takes in the last.
     const IN_FLIGHT = 2;
+    if (this.exited) throw new Error('an analyst worker has exited');
     const run = ++this.runs;
     let next = 0;
     let pending = 0;
