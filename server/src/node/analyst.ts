@@ -26,7 +26,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { looksLikeArticle } from '../core/detect';
 import { extractFacts } from '../core/extract/facts';
 import type { Pin } from '../core/extract/pins';
-import { lineStartsOf, packNumbers, packQuotes, summarize, type DocSummary, type EntitySummary } from '../core/index/corpus';
+import { interner, lineStartsOf, packNumbers, packQuotes, summarize, type DocSummary, type EntitySummary } from '../core/index/corpus';
 import { PackedSummary, type PackedEntities } from '../core/index/packed';
 import { parse } from '../core/syntax/parse';
 import { contentHash, EntityPacker, EntityUnpacker, type PackedBatch } from './cache';
@@ -165,16 +165,9 @@ export class AnalystPool {
   private exited = 0;
   /** Who takes the replies of each run going on, by run. */
   private readonly handlers = new Map<number, (w: Worker, reply: Reply, entities: PackedEntities[]) => void>();
-  /** One copy of each name across the workers. */
-  private readonly strings = new Map<string, string>();
-
   constructor(script: string, pins: Pin[], size = Math.max(1, Math.min(4, os.availableParallelism()))) {
-    const intern = (s: string) => {
-      const had = this.strings.get(s);
-      if (had !== undefined) return had;
-      this.strings.set(s, s);
-      return s;
-    };
+    // One copy of each name across the workers.
+    const intern = interner();
     for (let i = 0; i < size; i++) {
       const w = new Worker(script, { workerData: { breachDeskAnalyst: { pins } } });
       w.unref();

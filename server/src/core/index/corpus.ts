@@ -401,6 +401,17 @@ export class DocMap implements Iterable<[string, number]> {
   }
 }
 
+/** A function giving one shared copy of each string it is given (the first it saw). */
+export function interner(): (s: string) => string {
+  const strings = new Map<string, string>();
+  return (s) => {
+    const had = strings.get(s);
+    if (had !== undefined) return had;
+    strings.set(s, s);
+    return s;
+  };
+}
+
 /** How many entities an article's summary has (packed or not). */
 export function entityCount(s: DocSummary): number {
   return s instanceof PackedSummary ? s.entityCount : s.entities.length;
@@ -770,8 +781,8 @@ export class CorpusIndex {
    */
   private quotes: QuoteIndex | undefined;
   private readonly sources = new Map<string, number>();
-  /** Interned strings; grows with the distinct names of the corpus, never with its size. */
-  private readonly strings = new Map<string, string>();
+  /** The one shared copy of a string (names, aliases, measures repeat in thousands of summaries); grows with the distinct names of the corpus, never with its size. */
+  private readonly intern = interner();
   private readonly authors = new Map<string, number>();
   /** Key=value tags, with how many articles give each. */
   private readonly keyed = new Map<string, number>();
@@ -1035,14 +1046,6 @@ export class CorpusIndex {
       }
       return best && best.docs.size >= 5 && best.docs.size >= 3 * rest && this.nameCommon(surname, best) ? best : null;
     }) ?? undefined;
-  }
-
-  /** The one shared copy of a string (names, aliases, measures repeat in thousands of summaries). */
-  private intern(s: string): string {
-    const had = this.strings.get(s);
-    if (had !== undefined) return had;
-    this.strings.set(s, s);
-    return s;
   }
 
   /** Picks the entity's name and kind by majority over the articles that mention it. */
