@@ -228,40 +228,79 @@ describe('corpus index: which quotations are the same', function () {
 });
 
 describe('corpus index: an entity\'s name and kind by majority', function () {
-  it('are the most used name (the longer on a tie) and kind (not "other" while another is used), whatever the order of adds and removes', function () {
+  it('are the most used name (the longer on a tie) and kind (not "other" while another is used), whatever the order of adds, removes and reads', function () {
     // Names of distinct lengths, so that the majority is one whatever the order (exact ties keep the first seen).
     const NAMES = ['Acme', 'ACME Co', 'Acme Corp.', 'Acme Company', 'The Acme Company'];
     const KINDS = ['organisation', 'person', 'place', 'outlet', 'other'] as const;
     const ORDER = ['person', 'organisation', 'outlet', 'place', 'handle', 'other'];
-    const doc = fc.record({ name: fc.constantFrom(...NAMES), kind: fc.constantFrom(...KINDS) });
-    const step = fc.oneof(fc.record({ add: fc.nat({ max: 7 }), as: doc }), fc.record({ remove: fc.nat({ max: 7 }) }));
+    const doc = fc.record({
+      name: fc.constantFrom(...NAMES), kind: fc.constantFrom(...KINDS), aliases: fc.subarray(['ACME', 'Acme Inc', 'AC']),
+      mentions: fc.integer({ min: 1, max: 9 }), onlyInLinks: fc.boolean(),
+    });
+    // An entity is counted when first read, then kept as articles come and go: reads at any step, or only at the end.
+    const step = fc.record({ op: fc.oneof(fc.record({ add: fc.nat({ max: 7 }), as: doc }), fc.record({ remove: fc.nat({ max: 7 }) })), look: fc.boolean() });
     fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), (steps) => {
       const index = new CorpusIndex();
-      const current = new Map<number, { name: string; kind: string }>();
-      for (const st of steps) {
-        const uri = `file:///ws/${'add' in st ? st.add : st.remove}.txt`;
-        if ('add' in st) {
-          const e: EntitySummary = { key: 'acme', name: st.as.name, kind: st.as.kind, aliases: [], mentionCount: 1, firstStart: 0, firstEnd: 4, spans: [0, 4], spansFrom: 0, spansTo: 0, onlyInLinks: false };
-          index.setLazy({ uri, title: 't', titleSpan: { start: 0, end: 1 }, authors: [], entities: [e], measures: [], quotes: [], keyed: [] }, [0], 'workspace', () => { throw new Error('not read'); });
-          current.set(st.add, st.as);
-        } else {
-          index.remove(uri);
-          current.delete(st.remove);
-        }
+      const current = new Map<number, typeof doc extends fc.Arbitrary<infer T> ? T : never>();
+      const check = () => {
         const entry = index.entity('acme');
-        if (!current.size) { assert.strictEqual(entry, undefined); continue; }
+        if (!current.size) {
+          assert.strictEqual(entry, undefined);
+          return;
+        }
         const names = new Map<string, number>();
         const kinds = new Map<string, number>();
+        const aliases = new Map<string, number>();
+        let mentions = 0;
+        let linked = 0;
         for (const x of current.values()) {
           names.set(x.name, (names.get(x.name) ?? 0) + 1);
           kinds.set(x.kind, (kinds.get(x.kind) ?? 0) + 1);
+          for (const a of x.aliases) aliases.set(a, (aliases.get(a) ?? 0) + 1);
+          if (x.onlyInLinks) linked++;
+          else mentions += x.mentions;
         }
         const name = [...names].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0][0];
         const used = ORDER.filter((k) => k !== 'other' && kinds.has(k));
         const kind = used.length ? used.sort((a, b) => kinds.get(b)! - kinds.get(a)! || ORDER.indexOf(a) - ORDER.indexOf(b))[0] : 'other';
-        assert.deepStrictEqual([entry?.name, entry?.kind], [name, kind], JSON.stringify([...current.values()]));
+        const sorted = (m: Map<string, number>) => [...m].sort((a, b) => a[0].localeCompare(b[0]));
+        assert.deepStrictEqual(
+          [entry?.name, entry?.kind, sorted(entry!.aliases), entry?.mentionCount, entry?.linkedFrom, entry?.docs.size],
+          [name, kind, sorted(aliases), mentions, linked, current.size],
+          JSON.stringify([...current.values()]),
+        );
+      };
+      for (const { op, look } of steps) {
+        const uri = `file:///ws/${'add' in op ? op.add : op.remove}.txt`;
+        if ('add' in op) {
+          const e: EntitySummary = { key: 'acme', name: op.as.name, kind: op.as.kind, aliases: [...op.as.aliases], mentionCount: op.as.mentions, firstStart: 0, firstEnd: 4, spans: [0, 4], spansFrom: 0, spansTo: 0, onlyInLinks: op.as.onlyInLinks };
+          index.setLazy({ uri, title: 't', titleSpan: { start: 0, end: 1 }, authors: [], entities: [e], measures: [], quotes: [], keyed: [] }, [0], 'workspace', () => { throw new Error('not read'); });
+          current.set(op.add, op.as);
+        } else {
+          index.remove(uri);
+          current.delete(op.remove);
+        }
+        if (look) check();
       }
-    }), { numRuns: 300 });
+      check();
+    }), { numRuns: 400 });
+  });
+});
+
+describe('corpus index: entities counted between requests', function () {
+  it('countEntities counts the entities no one read yet, a slice at a time, until all are', function () {
+    const index = new CorpusIndex();
+    for (let n = 0; n < 300; n++) {
+      const e: EntitySummary = { key: `name ${n}`, name: `Name ${n}`, kind: 'organisation', aliases: [], mentionCount: 1, firstStart: 0, firstEnd: 4, spans: [0, 4], spansFrom: 0, spansTo: 0, onlyInLinks: false };
+      index.setLazy({ uri: `file:///ws/${n}.txt`, title: 't', titleSpan: { start: 0, end: 1 }, authors: [], entities: [e], measures: [], quotes: [], keyed: [] }, [0], 'workspace', () => { throw new Error('not read'); });
+    }
+    const counted = () => [...index.allEntities()].filter((e) => e.counted).length;
+    assert.strictEqual(counted(), 0, 'adding counts nothing');
+    assert.strictEqual(index.countEntities(0), false, 'a slice with no time left stops');
+    assert.ok(counted() > 0 && counted() < 300, String(counted()));
+    assert.strictEqual(index.countEntities(60_000), true);
+    assert.strictEqual(counted(), 300);
+    assert.deepStrictEqual([...index.allEntities()].map((e) => e.name), Array.from({ length: 300 }, (_, n) => `Name ${n}`));
   });
 });
 
@@ -453,6 +492,18 @@ describe('corpus index: a name\'s articles in date order', function () {
     assert.strictEqual(symbolAt(), expected(index)[0]);
     assert.strictEqual(expected(index)[0], make(4).uri, 'the earliest date of all');
     assert.strictEqual(index.entity('acme corp')!.docs.size, 13);
+  });
+
+  it('the earliest article naming it is kept as articles come, also for a name not counted yet (its name never read)', function () {
+    const index = new CorpusIndex();
+    for (const n of [0, 1, 2]) add(index, n);
+    const earliest = () => index.earliestOf(index.entity('acme corp')!)?.uri;
+    assert.strictEqual(earliest(), expected(index)[0]);
+    // Jul 1, 2020: earlier than any so far.
+    add(index, 4);
+    assert.strictEqual(earliest(), make(4).uri);
+    index.remove(make(4).uri);
+    assert.strictEqual(earliest(), expected(index)[0]);
   });
 });
 

@@ -343,8 +343,8 @@ export function startServer(connection: Connection): void {
     void connection.sendNotification('breachDesk/indexed', { articles: index.size, entities, skipped: report.skipped.length, ms: report.ms, cached: report.cached, analysts: report.analysts });
     // Open documents are now compared with the whole corpus.
     for (const d of documents.all()) schedule(d.uri);
-    // Then the cache is written, the quotation index built and the open documents' cards
-    // loaded ahead, between requests (`background`).
+    // Then the cache is written, the quotation index built, the entities counted and the open
+    // documents' cards loaded ahead, between requests (`background`).
     if (report.cache) cacheWriting = report.cache.committing();
     loading = false;
     // The cards of the documents open now read what the whole corpus says of their names.
@@ -403,6 +403,8 @@ export function startServer(connection: Connection): void {
     }
     if (cacheWriting) writeCache(AFTER_LOAD_SLICE_MS);
     else if (!index.buildQuotes(AFTER_LOAD_SLICE_MS)) { /* more next turn */ }
+    // Entities are counted when first read (`EntityEntry`): the rest now, so no request counts them all.
+    else if (!index.countEntities(AFTER_LOAD_SLICE_MS)) { /* more next turn */ }
     else if (warming.length) {
       // While the writer types, slices are shorter: a keystroke's diagnostics take several turns, each of which
       // would wait for one (4 ms slices made the first keystrokes after opening an article 20 ms slower).
