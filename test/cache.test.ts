@@ -251,7 +251,8 @@ describe('corpus cache over stdio', function () {
     const second = await start();
     assert.deepStrictEqual([second.indexed.articles, second.indexed.cached], [first.indexed.articles, first.indexed.articles]);
     // Only the finished index and its facts are left: no temporary file.
-    assert.deepStrictEqual(fs.readdirSync(cacheDir()).filter((f) => !/^(?:index\.json|facts-[0-9a-f]+\.bin)$/.test(f)), []);
+    assert.deepStrictEqual(fs.readdirSync(cacheDir()).filter((f) => !/^(?:index\.json|(?:facts|rows)-[0-9a-f]+\.bin)$/.test(f)), []);
+    assert.strictEqual(fs.readdirSync(cacheDir()).filter((f) => f.startsWith('rows-')).length, 1, 'one rows file, the index\'s');
   });
 
   it('reports the first index\'s progress to the editor, cold and warm: begun, the files done (the last among them), ended; at most a report per 100 ms', async function () {
@@ -529,10 +530,11 @@ describe('corpus cache: writing the index a step at a time', function () {
     const uri = 'file:///ws/q.txt';
     const { facts, file } = cachedAlone('/ws/q.txt', text);
     assert.ok(facts.quotes.length >= 1);
-    const lines = fs.readFileSync(file, 'utf8').split('\n');
-    const e = JSON.parse(lines[2]);
-    assert.ok(e.summary.quotes.length > 2, 'quotations were written');
-    for (const damage of ['["we are', '["x",1]', '{}', '["x",5,2]']) {
+    for (const [i, damage] of ['["we are', '["x",1]', '{}', '["x",5,2]'].entries()) {
+      // Read afresh: the last commit wrote a new index, which names a new rows file.
+      const lines = fs.readFileSync(file, 'utf8').split('\n');
+      const e = JSON.parse(lines[2]);
+      assert.ok(e.summary.quotes.length > 2, 'quotations were written');
       e.summary.quotes = damage;
       lines[2] = JSON.stringify(e);
       fs.writeFileSync(file, lines.join('\n'));
@@ -545,7 +547,7 @@ describe('corpus cache: writing the index a step at a time', function () {
       assert.deepStrictEqual(hits.map((h) => h.uri), [uri], damage);
       // Kept with the recovered quotations: the next index written has them right.
       restored.begin();
-      restored.keep(entry, { size: text.length, mtimeMs: 2 });
+      restored.keep(entry, { size: text.length, mtimeMs: 2 + i });
       restored.commit();
       const again = CorpusCache.open(storage, 'test-key').entry('/ws/q.txt')!;
       assert.deepStrictEqual(quotesOf(again.summary), quotesOf(summarize(facts)), damage);
@@ -556,25 +558,49 @@ describe('corpus cache: writing the index a step at a time', function () {
     const { file } = cachedAlone('/ws/s.txt', article('Spans', 'Acme Corp said 1,000 records were taken. Globex said nothing, according to Hank Scorpio.'));
     const good = fs.readFileSync(file, 'utf8').split('\n');
     assert.strictEqual(CorpusCache.open(storage, 'test-key').size, 1);
+    const rowsFile = path.join(storage, 'corpus-cache', JSON.parse(good[0]).rows);
+    const goodRows = fs.readFileSync(rowsFile);
     const e = JSON.parse(good[2]);
-    assert.ok(e.summary.entities.length >= 16, 'two entities or more');
-    const damages: [string, (x: typeof e) => void][] = [
+    const [first, count] = e.summary.rows;
+    assert.ok(count >= 2, 'two entities or more');
+    // An entity's numbers in the rows file, as `PackedRows` lays them out (packed.ts): name, key, kind, mentions,
+    // first start and end, only in links, its part of the spans (from, to), its aliases (at, count); eleven in all.
+    const at = (k: number, field: number) => first + 11 * k + field;
+    type Damage = [string, (x: typeof e, rows: Int32Array) => void];
+    const damages: Damage[] = [
       ['a negative difference past zero', (x) => { x.summary.spans = x.summary.spans.replace(/^[0-9a-z]+/, '5-3'); }],
       ['a number too large', (x) => { x.summary.spans = `zzzzzzzzzzzzzz,1;${x.summary.spans.split(';').slice(1).join(';')}`; }],
       ['an odd count of numbers', (x) => { x.summary.spans = x.summary.spans.replace(/^([0-9a-z]+),[0-9a-z]+/, '$1'); }],
       ['a group too many', (x) => { x.summary.spans += ';1,2'; }],
       ['line starts that are not numbers', (x) => { x.lineStarts = '0,5,-,3'; }],
-      ['a first mention ending before it starts', (x) => { x.summary.entities[4] = x.summary.entities[5] + 10; }],
-      ['one entity twice', (x) => { const [a, b] = [x.summary.entities.slice(0, 8 + x.summary.entities[7]), x.summary.spans.split(';')[0]]; x.summary.entities = [...a, ...x.summary.entities]; x.summary.spans = `${b};${x.summary.spans}`; }],
-      ['only-in-links neither 0 nor 1', (x) => { x.summary.entities[6] = 2; }],
+      ['entities past the end of the rows', (x, rows) => { x.summary.rows = [rows.length - 5, 1]; }],
+      ['a count of entities that is no count', (x) => { x.summary.rows = [first, 1.5]; }],
+      ['a first mention ending before it starts', (_, rows) => { rows[at(0, 4)] = rows[at(0, 5)] + 10; }],
+      ['one entity twice', (_, rows) => { rows[at(1, 1)] = rows[at(0, 1)]; }],
+      ['only-in-links neither 0 nor 1', (_, rows) => { rows[at(0, 6)] = 2; }],
+      ['a name past the string table', (_, rows) => { rows[at(0, 0)] = 1_000_000; }],
+      ['an unknown kind', (_, rows) => { rows[at(1, 2)] = 99; }],
+      ['a part of the spans that is not the entity\'s', (_, rows) => { rows[at(1, 7)] += 1; }],
+      ['aliases past the end of the rows', (_, rows) => { rows[at(0, 9)] = rows.length; rows[at(0, 10)] = 1; }],
     ];
     for (const [what, damage] of damages) {
       const x = JSON.parse(good[2]);
-      damage(x);
+      const rows = new Int32Array(new Uint8Array(goodRows).buffer);
+      damage(x, rows);
       fs.writeFileSync(file, [...good.slice(0, 2), JSON.stringify(x), ...good.slice(3)].join('\n'));
+      fs.writeFileSync(rowsFile, new Uint8Array(rows.buffer));
       const c = CorpusCache.open(storage, 'test-key');
       assert.deepStrictEqual([c.size, c.discarded?.startsWith('unreadable')], [0, true], what);
     }
+    // The rows file cut short, or gone.
+    fs.writeFileSync(file, good.join('\n'));
+    fs.writeFileSync(rowsFile, goodRows.subarray(0, goodRows.length - 2));
+    assert.deepStrictEqual([CorpusCache.open(storage, 'test-key').size, CorpusCache.open(storage, 'test-key').discarded?.startsWith('unreadable')], [0, true], 'cut short');
+    fs.rmSync(rowsFile);
+    assert.deepStrictEqual([CorpusCache.open(storage, 'test-key').size, CorpusCache.open(storage, 'test-key').discarded?.startsWith('unreadable')], [0, true], 'gone');
+    // Put back as written, it is read again.
+    fs.writeFileSync(rowsFile, goodRows);
+    assert.strictEqual(CorpusCache.open(storage, 'test-key').size, 1);
   });
 
   it('renames the index into place only at the end; stopped, it leaves the previous index and no temporary file', function () {

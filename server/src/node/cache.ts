@@ -3,19 +3,22 @@
  * article again. It lives in the editor's storage for this workspace
  * (`initializationOptions.storagePath`), never inside the workspace.
  *
- * Two files in `<storage>/corpus-cache/`:
+ * Three files in `<storage>/corpus-cache/`:
  * - `index.json`: a header line (cache format, build of the analysis, pinned
- *   entities, size limit, count), a line with the table of names the entries
- *   share, and a line per article file: its size, mtime and SHA-1, its
- *   `DocSummary` and line starts (compacted, see `Line`), and where its facts
- *   are in the facts file; read and written a line at a time, every
+ *   entities, size limit, the rows file, count), a line with the table of
+ *   names the entries share, and a line per article file: its size, mtime and
+ *   SHA-1, its `DocSummary` and line starts (compacted, see `Line`), and where
+ *   its facts are in the facts file; read and written a line at a time, every
  *   character past ASCII escaped (`asciiJson`);
+ * - `rows-<id>.bin`: every entry's entities' numbers, as a warm start keeps
+ *   them in memory (`RowsWriter`), read whole into one block; a new one is
+ *   written with each index, before it, under the name the index gives;
  * - `facts-<id>.bin`: every article's `DocFacts`, packed (`packfacts.ts`: its text once, spans and values as binary numbers), one after another.
  *   New facts are appended; dead ones are dropped when they outweigh the live
  *   ones (the file is then rewritten). The index only ever points at bytes
  *   written before it, so appends after a crash are harmless.
  *
- * A warm start reads only `index.json`: summaries are all the index needs, and
+ * A warm start reads only `index.json` and the rows: summaries are all the index needs, and
  * an article's facts are read from the facts file when a feature first asks
  * for them. An article is reused when its size and mtime are unchanged, or,
  * when only the mtime moved (a checkout, a `touch`), when its content hash
@@ -30,10 +33,10 @@ import * as path from 'path';
 import type { DocFacts } from '../core/extract/types';
 import { unpackFacts } from './packfacts';
 import { packNumbers, packQuotes, type DocSummary, type EntitySummary, type Origin } from '../core/index/corpus';
-import { entityRow, isPacked, packedLength, PackedRows, PackedSummary, type PackedEntities } from '../core/index/packed';
+import { entityRow, isPacked, packedLength, PackedRows, PackedSummary, RowsWriter, type PackedEntities } from '../core/index/packed';
 
 /** Bumped when the layout of the cache files changes. */
-const FORMAT = 11;
+const FORMAT = 12;
 
 export interface CacheEntry {
   path: string;
@@ -54,6 +57,8 @@ interface Header {
   format: number;
   key: string;
   facts: string;
+  /** The rows file: every entry's entities' numbers (`RowsWriter`). */
+  rows: string;
   count: number;
 }
 
@@ -101,16 +106,15 @@ function* linesOf(file: string): Generator<string> {
  * An article's line in `index.json`: its entry with the summary's names,
  * keys, aliases and measures as numbers into the index's string table (the
  * second line: the same few thousand names recur in every article), its
- * entities as one flat array of numbers (`entityRow`s one after another)
- * beside one string of their packed mention spans, its quotations as one
- * string (`packQuotes`), and line starts packed (`packNumbers`). A warm start
- * so parses a third of the text it would otherwise, builds no array per
- * entity (flat rows parse and decode in 157 ms where an array per row took
- * 247, over 10,000 articles), and every article shares one copy of each name;
- * entities stay packed (`PackedRows`), and spans, quotations and line starts
- * stay strings until a feature reads them.
+ * entities as where they stand in the rows file and how many (`rows`: a warm
+ * start reads that file into one block and checks them there, where a list of
+ * numbers in each line cost 110–170 ms more to parse and copy at 10,000
+ * articles) beside one string of their packed mention spans, its quotations as
+ * one string (`packQuotes`), and line starts packed (`packNumbers`). Every
+ * article shares one copy of each name; entities stay packed (`PackedRows`),
+ * and spans, quotations and line starts stay strings until a feature reads them.
  */
-type Line = Omit<CacheEntry, 'summary' | 'lineStarts'> & { lineStarts: string; summary: Omit<DocSummary, 'entities' | 'measures' | 'quotes'> & { entities: number[]; spans: string; measures: number[]; quotes: string } };
+type Line = Omit<CacheEntry, 'summary' | 'lineStarts'> & { lineStarts: string; summary: Omit<DocSummary, 'entities' | 'measures' | 'quotes'> & { rows: [number, number]; spans: string; measures: number[]; quotes: string } };
 
 
 /** Strings by number, for writing the table (and for an analyst thread's names, `EntityPacker`). */
@@ -140,19 +144,24 @@ function entityRows(list: readonly EntitySummary[], number: (s: string) => numbe
   for (const x of list) {
     for (const n of entityRow(x, number)) rows.push(n);
     if (i++) spans += ';';
-    spans += typeof x.spans === 'string' ? x.spans.slice(x.spansFrom, x.spansTo) : packNumbers(x.spans);
+    spans += spansOf(x);
   }
   return { rows, spans };
 }
 
-function encodeEntry(e: CacheEntry, t: StringTable): string {
+/** An entity's mention spans, packed (`packNumbers`). */
+function spansOf(x: EntitySummary): string {
+  return typeof x.spans === 'string' ? x.spans.slice(x.spansFrom, x.spansTo) : packNumbers(x.spans);
+}
+
+function encodeEntry(e: CacheEntry, t: StringTable, rows: RowsWriter): string {
   const sum = e.summary;
-  const { rows: entities, spans } = entityRows(e.summary.entities, (s) => t.of(s));
+  const { first, count, spans } = rows.append(e.summary.entities, (s) => t.of(s), spansOf);
   const line: Line = {
     ...e,
     lineStarts: typeof e.lineStarts === 'string' ? e.lineStarts : packNumbers(e.lineStarts),
     // Field by field: a restored summary is a `PackedSummary`, whose packed entities are no field of the line.
-    summary: { uri: sum.uri, title: sum.title, titleSpan: sum.titleSpan, source: sum.source, date: sum.date, day: sum.day, link: sum.link, authors: sum.authors, keyed: sum.keyed, entities, spans, measures: sum.measures.map((m) => t.of(m)), quotes: packQuotes(sum.quotes) },
+    summary: { uri: sum.uri, title: sum.title, titleSpan: sum.titleSpan, source: sum.source, date: sum.date, day: sum.day, link: sum.link, authors: sum.authors, keyed: sum.keyed, rows: [first, count], spans, measures: sum.measures.map((m) => t.of(m)), quotes: packQuotes(sum.quotes) },
   };
   return asciiJson(line);
 }
@@ -183,15 +192,15 @@ function optional(v: unknown, type: 'string' | 'number'): boolean {
 }
 
 /** An entry from its line; throws if the line is not one. */
-function decodeEntry(text: string, table: string[], rows: PackedRows, factsSize: number): CacheEntry {
+function decodeEntry(text: string, table: string[], rows: PackedRows, block: Int32Array, factsSize: number): CacheEntry {
   const e = JSON.parse(text) as Line;
-  if (typeof e?.path !== 'string' || !e.summary || !Array.isArray(e.summary.entities) || !Array.isArray(e.summary.measures) || typeof e.lineStarts !== 'string' || !isPacked(e.lineStarts, 0, e.lineStarts.length, false)
+  if (typeof e?.path !== 'string' || !e.summary || !Array.isArray(e.summary.rows) || e.summary.rows.length !== 2 || !Array.isArray(e.summary.measures) || typeof e.lineStarts !== 'string' || !isPacked(e.lineStarts, 0, e.lineStarts.length, false)
     || !(e.offset >= 0) || !(e.length > 0) || e.offset + e.length > factsSize) {
     throw new Error('bad entry');
   }
   const spans = e.summary.spans;
   if (typeof spans !== 'string') throw new Error('bad entities');
-  const entities = rows.article(e.summary.entities, spans);
+  const entities = rows.restore(block, e.summary.rows[0], e.summary.rows[1], spans);
   const measures: string[] = new Array(e.summary.measures.length);
   for (let k = 0; k < measures.length; k++) measures[k] = str(table, e.summary.measures[k]);
   // Built afresh, every field present: one shape for all summaries, whatever the line omitted. A field of
@@ -320,6 +329,14 @@ class FactsFile {
   }
 }
 
+/** A rows file (`RowsWriter`) read whole, as the block its entries' entities stay in. */
+function readRows(file: string): Int32Array {
+  const buf = fs.readFileSync(file);
+  if (buf.length % 4) throw new Error('rows cut short');
+  // A small file may share a pool's memory at any offset: numbers need a multiple of four.
+  return buf.byteOffset % 4 ? new Int32Array(new Uint8Array(buf).buffer) : new Int32Array(buf.buffer, buf.byteOffset, buf.length >> 2);
+}
+
 function parseFacts(buf: Buffer): DocFacts {
   return unpackFacts(buf);
 }
@@ -360,9 +377,11 @@ export class CorpusCache {
       const second = lines.next();
       const table = (second.done ? undefined : JSON.parse(second.value)) as unknown;
       if (!Array.isArray(table) || !table.every((t) => typeof t === 'string')) throw new Error('no string table');
+      if (typeof header.rows !== 'string' || !/^rows-[0-9a-f]+\.bin$/.test(header.rows)) throw new Error('bad header');
+      const block = readRows(path.join(cache.dir, header.rows));
       const rows = new PackedRows(table as string[]);
       for (const line of lines) {
-        const e = decodeEntry(line, table as string[], rows, size);
+        const e = decodeEntry(line, table as string[], rows, block, size);
         cache.entries.set(e.path, e);
       }
       if (cache.entries.size !== header.count) throw new Error('index cut short');
@@ -475,11 +494,21 @@ export class CorpusCache {
     target.flush();
     if (this.changed) {
       fs.mkdirSync(this.dir, { recursive: true });
-      const header: Header = { format: FORMAT, key: this.key, facts: path.basename(target.file), count: next.size };
+      // The entries' entities go to a rows file of their own, written first under a new name: the index names it.
+      const rowsName = `rows-${randomBytes(6).toString('hex')}.bin`;
+      const rowsTmp = path.join(this.dir, `${rowsName}.tmp`);
+      const header: Header = { format: FORMAT, key: this.key, facts: path.basename(target.file), rows: rowsName, count: next.size };
       const tmp = path.join(this.dir, `index.json.${randomBytes(4).toString('hex')}.tmp`);
       const fd = fs.openSync(tmp, 'w');
+      let rowsFd: number | undefined;
       let written = false;
       try {
+        rowsFd = fs.openSync(rowsTmp, 'w');
+        const rows = new RowsWriter();
+        const writeRows = () => {
+          const n = rows.take();
+          fs.writeSync(rowsFd!, new Uint8Array(n.buffer, n.byteOffset, n.byteLength));
+        };
         // A line per article, written in batches: never one string of the whole index.
         // The string table first (a pass over the summaries' names), then the entries that use it.
         const table = new StringTable();
@@ -495,24 +524,31 @@ export class CorpusCache {
         }
         let batch = `${asciiJson(header)}\n${asciiJson(table.list)}\n`;
         for (const e of next.values()) {
-          batch += `${encodeEntry(e, table)}\n`;
+          batch += `${encodeEntry(e, table, rows)}\n`;
           if (batch.length > 1 << 20) {
             fs.writeSync(fd, batch);
+            writeRows();
             batch = '';
           }
           if ((++k & 127) === 0) yield;
         }
         fs.writeSync(fd, batch);
+        writeRows();
         written = true;
       } finally {
         fs.closeSync(fd);
-        if (!written) fs.rmSync(tmp, { force: true });
+        if (rowsFd !== undefined) fs.closeSync(rowsFd);
+        if (!written) {
+          fs.rmSync(tmp, { force: true });
+          fs.rmSync(rowsTmp, { force: true });
+        }
       }
+      fs.renameSync(rowsTmp, path.join(this.dir, rowsName));
       fs.renameSync(tmp, path.join(this.dir, 'index.json'));
       // Files of earlier generations go; so do temporary files left by a crash, but only old ones,
       // in case another server on the same storage is writing right now.
       for (const f of fs.readdirSync(this.dir)) {
-        if (f === 'index.json' || f === path.basename(target.file)) continue;
+        if (f === 'index.json' || f === path.basename(target.file) || f === rowsName) continue;
         const p = path.join(this.dir, f);
         try {
           if (!f.endsWith('.tmp') || Date.now() - fs.statSync(p).mtimeMs > 10 * 60_000) fs.rmSync(p, { force: true });

@@ -143,6 +143,69 @@ export class PackedSummary implements DocSummary {
 }
 
 /**
+ * Writes articles' entities as the cache's rows file keeps them: the layout of
+ * a `PackedRows` block (an article's entities `FIXED` numbers each, then their
+ * aliases), every position counted from the file's start, so that a warm start
+ * reads the file into one block and uses it where it stands (`PackedRows.restore`)
+ * instead of parsing and copying a list of numbers per article.
+ */
+export class RowsWriter {
+  private block = new Int32Array(1 << 16);
+  private used = 0;
+  /** Numbers given out by `take` before the current block. */
+  private taken = 0;
+
+  /**
+   * Appends one article's entities, names as numbers from `number` and each entity's packed spans from `spansOf`;
+   * gives where they start, how many there are, and their spans one after another (`;` between them).
+   */
+  append(list: readonly EntitySummary[], number: (s: string) => number, spansOf: (e: EntitySummary) => string): { first: number; count: number; spans: string } {
+    let size = list.length * FIXED;
+    for (const x of list) size += x.aliases.length;
+    if (this.used + size > this.block.length) {
+      const more = new Int32Array(Math.max(2 * this.block.length, this.used + size));
+      more.set(this.block.subarray(0, this.used));
+      this.block = more;
+    }
+    const b = this.block;
+    const first = this.taken + this.used;
+    let at = this.used;
+    let alias = at + list.length * FIXED;
+    let spans = '';
+    for (let k = 0; k < list.length; k++) {
+      const x = list[k];
+      if (k) spans += ';';
+      const from = spans.length;
+      spans += spansOf(x);
+      const aliases = x.aliases;
+      b[at + NAME] = number(x.name);
+      b[at + KEY] = number(x.key);
+      b[at + KIND] = KINDS.indexOf(x.kind);
+      b[at + MENTIONS] = x.mentionCount;
+      b[at + FIRST_START] = x.firstStart;
+      b[at + FIRST_END] = x.firstEnd;
+      b[at + ONLY_IN_LINKS] = x.onlyInLinks ? 1 : 0;
+      b[at + SPANS_FROM] = from;
+      b[at + SPANS_TO] = spans.length;
+      b[at + ALIAS_AT] = this.taken + alias;
+      b[at + ALIAS_COUNT] = aliases.length;
+      for (const a of aliases) b[alias++] = number(a);
+      at += FIXED;
+    }
+    this.used = alias;
+    return { first, count: list.length, spans };
+  }
+
+  /** The numbers appended since the last `take`, to be written after those; positions count on from them. */
+  take(): Int32Array {
+    const out = this.block.slice(0, this.used);
+    this.taken += this.used;
+    this.used = 0;
+    return out;
+  }
+}
+
+/**
  * An entity as a line of the cache writes it: eight numbers (name and key as
  * string numbers, kind, mention count, first start and end, only in links,
  * alias count), then its aliases' string numbers. `number` gives a string's.
@@ -266,6 +329,49 @@ export class PackedRows {
     this.block = new Int32Array(size);
     this.used = 0;
     return this.block;
+  }
+
+  /**
+   * One article's entities where they stand in `block`, a rows file read
+   * whole (`RowsWriter`), from `first`, `count` of them, with their spans.
+   * Nothing is copied. Throws if they do not read as what the writer writes
+   * (a damaged cache): names in the table, kinds, counts, first mentions, each
+   * entity's part of the spans, aliases in the file, no key twice.
+   */
+  restore(block: Int32Array, first: number, count: number, spans: string): PackedEntities {
+    const table = this.table;
+    if (!isCount(first) || !isCount(count) || first + count * FIXED > block.length) throw new Error('bad entities');
+    if (this.seen.length < table.length) {
+      const more = new Uint32Array(Math.max(table.length, 2 * this.seen.length));
+      more.set(this.seen);
+      this.seen = more;
+    }
+    const seen = this.seen;
+    const stamp = ++this.articles;
+    const names = table.length;
+    let from = 0;
+    for (let i = 0, at = first; i < count; i++, at += FIXED) {
+      const name = block[at + NAME];
+      const key = block[at + KEY];
+      const kind = block[at + KIND];
+      const start = block[at + FIRST_START];
+      const only = block[at + ONLY_IN_LINKS];
+      if (!(name >= 0 && name < names) || !(key >= 0 && key < names) || !(kind >= 0 && kind < KINDS.length) || block[at + MENTIONS] < 0
+        || start < 0 || start > block[at + FIRST_END] || (only !== 0 && only !== 1) || seen[key] === stamp) {
+        throw new Error('bad entity');
+      }
+      seen[key] = stamp;
+      let to = spans.indexOf(';', from);
+      if (to < 0) to = spans.length;
+      if (from > spans.length || block[at + SPANS_FROM] !== from || block[at + SPANS_TO] !== to || !isPacked(spans, from, to, true)) throw new Error('bad spans');
+      const aliasAt = block[at + ALIAS_AT];
+      const n = block[at + ALIAS_COUNT];
+      if (n < 0 || aliasAt < 0 || aliasAt + n > block.length) throw new Error('bad alias');
+      for (let k = aliasAt; k < aliasAt + n; k++) if (!(block[k] >= 0 && block[k] < names)) throw new Error('bad alias');
+      from = to + 1;
+    }
+    if (count ? from !== spans.length + 1 : spans !== '') throw new Error('bad entities');
+    return { article: { rows: block, table, spans }, first, count };
   }
 
   /**
