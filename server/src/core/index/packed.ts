@@ -317,6 +317,16 @@ export class PackedRows {
   /** `table` may grow between articles (an analyst thread's names, `EntityPacker`). */
   constructor(private readonly table: readonly string[], private readonly blockSize = 1 << 20) {}
 
+  /** Stamps a new article for `seen`, which grows with the table: its number. */
+  private nextArticle(): number {
+    if (this.seen.length < this.table.length) {
+      const more = new Uint32Array(Math.max(this.table.length, 2 * this.seen.length));
+      more.set(this.seen);
+      this.seen = more;
+    }
+    return ++this.articles;
+  }
+
   /** Room for `count` more numbers in the current block; starts a new block when there is none. */
   private reserve(count: number): void {
     if (this.used + count <= this.block.length) return;
@@ -341,13 +351,8 @@ export class PackedRows {
   restore(block: Int32Array, first: number, count: number, spans: string): PackedEntities {
     const table = this.table;
     if (!isCount(first) || !isCount(count) || first + count * FIXED > block.length) throw new Error('bad entities');
-    if (this.seen.length < table.length) {
-      const more = new Uint32Array(Math.max(table.length, 2 * this.seen.length));
-      more.set(this.seen);
-      this.seen = more;
-    }
+    const stamp = this.nextArticle();
     const seen = this.seen;
-    const stamp = ++this.articles;
     const names = table.length;
     let from = 0;
     for (let i = 0, at = first; i < count; i++, at += FIXED) {
@@ -395,13 +400,8 @@ export class PackedRows {
     const article: PackedArticle = { rows: block, table, spans };
     const first = this.used;
     let alias = first + count * FIXED;
-    if (this.seen.length < table.length) {
-      const more = new Uint32Array(Math.max(table.length, 2 * this.seen.length));
-      more.set(this.seen);
-      this.seen = more;
-    }
+    const stamp = this.nextArticle();
     const seen = this.seen;
-    const stamp = ++this.articles;
     let from = 0;
     for (let i = 0, j = 0; i < count; i++) {
       const n = rows[j + 7] as number;
