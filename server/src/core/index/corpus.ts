@@ -284,37 +284,40 @@ interface Earliest {
   onlyInLinks: boolean;
 }
 
-/** What an entity's articles say of it together (see `EntityEntry`). */
-interface Tally {
-  /** Most used name across articles. */
-  name: string;
-  kind: EntityKind;
-  /** Every form seen, with how many articles use it. */
-  aliases: Map<string, number>;
-  names: Map<string, number>;
-  kinds: Map<EntityKind, number>;
-  /** How many of the articles name it only in headlines of related stories (`EntitySummary.onlyInLinks`). */
-  linkedFrom: number;
-  /** Mentions in the articles that name it, those counted by `articlesNaming` (not the ones that only link to a story about it). */
-  mentionCount: number;
-}
+/** A tally not counted yet: shared, never written (counting gives each entity maps of its own). */
+const NOT_COUNTED = new Map<never, number>();
 
 /**
  * An entity of the corpus: its key, the articles that mention it, and what
- * they say of it together (its name, kind, aliases and counts), worked out
- * from them when first read and from then on kept as articles come and go.
- * A warm start of 10,000 articles puts some 350,000 articles' views of
+ * they say of it together (its name and kind by majority, aliases, counts),
+ * counted from them when first read and from then on kept as articles come and
+ * go. A warm start of 10,000 articles puts some 350,000 articles' views of
  * 30,000 entities in the index, and counting them as they came was a third of
- * its main thread's work, for entities most of which nothing asks about
- * before the writer types (the server counts the rest between requests).
+ * its main thread's work, for entities most of which nothing asks about before
+ * the writer types (the server counts the rest between requests). The tally's
+ * fields (`_`) are the index's bookkeeping: read them through the getters,
+ * which count first. They live on the entry itself: ranking every entity for
+ * workspace symbols reads them all, and a tally of its own was one more object
+ * to fetch per entity (a quarter more time at 10,000 articles).
  */
 export class EntityEntry {
-  private tally: Tally | undefined;
+  _counted = false;
+  /** Most used name across articles. */
+  _name = '';
+  _kind: EntityKind = 'other';
+  /** Every form seen, with how many articles use it. */
+  _aliases: Map<string, number> = NOT_COUNTED;
+  _names: Map<string, number> = NOT_COUNTED;
+  _kinds: Map<EntityKind, number> = NOT_COUNTED;
+  /** How many of the articles name it only in headlines of related stories (`EntitySummary.onlyInLinks`). */
+  _linkedFrom = 0;
+  /** Mentions in the articles that name it, those counted by `articlesNaming` (not the ones that only link to a story about it). */
+  _mentionCount = 0;
   /**
    * The earliest article naming it (by date, then path; undated last; one
    * that names it only in a related story's headline after any other, see
-   * `namesEarlier`), kept as articles come once counted, and worked out again
-   * when it goes: read it through `CorpusIndex.earliestOf`.
+   * `namesEarlier`), kept as articles come and worked out again when it
+   * goes: read it through `CorpusIndex.earliestOf`.
    */
   earliest: Earliest | undefined = undefined;
 
@@ -322,36 +325,32 @@ export class EntityEntry {
     readonly key: string,
     /** Articles that mention it, with the article's view of it. */
     readonly docs: EntityDocs,
-    private readonly count: (e: EntityEntry) => Tally,
+    private readonly count: (e: EntityEntry) => void,
   ) {}
 
-  /** Its tally if it was counted, without counting. */
-  get counted(): Tally | undefined {
-    return this.tally;
-  }
-
-  private get t(): Tally {
-    return (this.tally ??= this.count(this));
-  }
-
   get name(): string {
-    return this.t.name;
+    if (!this._counted) this.count(this);
+    return this._name;
   }
 
   get kind(): EntityKind {
-    return this.t.kind;
+    if (!this._counted) this.count(this);
+    return this._kind;
   }
 
   get aliases(): Map<string, number> {
-    return this.t.aliases;
+    if (!this._counted) this.count(this);
+    return this._aliases;
   }
 
   get linkedFrom(): number {
-    return this.t.linkedFrom;
+    if (!this._counted) this.count(this);
+    return this._linkedFrom;
   }
 
   get mentionCount(): number {
-    return this.t.mentionCount;
+    if (!this._counted) this.count(this);
+    return this._mentionCount;
   }
 }
 
@@ -423,6 +422,17 @@ export class DocMap implements Iterable<[string, number]> {
     return (this.map?.size ?? 0) + (this.pending ? this.pending.length : 0);
   }
 
+  /** Calls `f` with each key and value in order, without putting what was appended in the map. */
+  forEach(f: (key: string, value: number) => void): void {
+    if (this.map) for (const [k, v] of this.map) f(k, v);
+    const p = this.pending;
+    if (!p) return;
+    for (let i = 0; i < p.length; i++) {
+      const n = Math.floor(p[i] / PAIR);
+      f(KEYS[n - FIRST_KEY], p[i] - n * PAIR);
+    }
+  }
+
   has(uri: string): boolean {
     return this.filled().has(uri);
   }
@@ -491,6 +501,11 @@ export class EntityDocs implements Iterable<[string, EntitySummary]> {
 
   has(uri: string): boolean {
     return this.at.has(uri);
+  }
+
+  /** Calls `f` with each article and the entity's number in its summary, in order (a scan that makes no map). */
+  forEach(f: (uri: string, i: number) => void): void {
+    this.at.forEach(f);
   }
 
   /** The entity's number in the article's summary (see `entityAt`). */
@@ -921,23 +936,21 @@ export class CorpusIndex {
       const aliases = e.aliases;
       if (!draft && aliases.length) this.spelledOut(e, 1);
       const onlyInLinks = e.onlyInLinks;
-      // Kept only while it is known (`earliestOf` works it out when asked).
-      if (entry.earliest) {
-        const date = f.date ?? Number.POSITIVE_INFINITY;
-        if (namesEarlier(e, date, f.uri, entry.earliest)) entry.earliest = { uri: f.uri, date, i, onlyInLinks };
+      // Kept once known (`earliestOf` works it out when first asked; a removal forgets it until asked again).
+      if (entry.earliest && namesEarlier(e, f.date ?? Number.POSITIVE_INFINITY, f.uri, entry.earliest)) {
+        entry.earliest = { uri: f.uri, date: f.date ?? Number.POSITIVE_INFINITY, i, onlyInLinks };
       }
       // An entity not counted yet is counted from its articles when first read.
-      const t = entry.counted;
-      if (!t) continue;
-      if (onlyInLinks) t.linkedFrom++;
-      else t.mentionCount += e.mentionCount;
+      if (!entry._counted) continue;
+      if (onlyInLinks) entry._linkedFrom++;
+      else entry._mentionCount += e.mentionCount;
       const name = e.name;
       const kind = e.kind;
-      bump(t.names, name, 1);
-      bump(t.kinds, kind, 1);
-      for (const a of aliases) bump(t.aliases, a, 1);
+      bump(entry._names, name, 1);
+      bump(entry._kinds, kind, 1);
+      for (const a of aliases) bump(entry._aliases, a, 1);
       // One more of the name and kind that lead (or of "other", which leads only alone) leaves the lead as it is.
-      if (name !== t.name || (kind !== t.kind && kind !== 'other')) this.settle(t, key);
+      if (name !== entry._name || (kind !== entry._kind && kind !== 'other')) this.settle(entry);
     }
     for (let i = 0; i < f.measures.length; i++) addTo(this.byMeasure, (f.measures[i] = this.intern(f.measures[i])), f.uri);
     if (f.link) addTo(this.byLink, f.link, f.uri);
@@ -948,18 +961,27 @@ export class CorpusIndex {
     this.version++;
   }
 
-  /** An entity's tally, counted from its articles' views (as `put` and `remove` keep it once made). */
-  private readonly tallyOf = (entry: EntityEntry): Tally => {
-    const t: Tally = { name: '', kind: 'other', aliases: new Map(), names: new Map(), kinds: new Map(), linkedFrom: 0, mentionCount: 0 };
+  /** Counts an entity's tally from its articles' views (as `put` and `remove` keep it from then on). */
+  private readonly tallyOf = (entry: EntityEntry): void => {
+    const names = new Map<string, number>();
+    const kinds = new Map<EntityKind, number>();
+    const aliases = new Map<string, number>();
+    let linked = 0;
+    let mentions = 0;
     for (const [, e] of entry.docs) {
-      if (e.onlyInLinks) t.linkedFrom++;
-      else t.mentionCount += e.mentionCount;
-      bump(t.names, e.name, 1);
-      bump(t.kinds, e.kind, 1);
-      for (const a of e.aliases) bump(t.aliases, a, 1);
+      if (e.onlyInLinks) linked++;
+      else mentions += e.mentionCount;
+      bump(names, e.name, 1);
+      bump(kinds, e.kind, 1);
+      for (const a of e.aliases) bump(aliases, a, 1);
     }
-    this.settle(t, entry.key);
-    return t;
+    entry._names = names;
+    entry._kinds = kinds;
+    entry._aliases = aliases;
+    entry._linkedFrom = linked;
+    entry._mentionCount = mentions;
+    entry._counted = true;
+    this.settle(entry);
   };
 
   /**
@@ -971,7 +993,7 @@ export class CorpusIndex {
     const end = Date.now() + ms;
     let k = 0;
     for (const e of this.uncounted ??= this.entities.values()) {
-      void e.name;
+      if (!e._counted) this.tallyOf(e);
       if ((++k & 63) === 0 && Date.now() >= end) return false;
     }
     this.uncounted = undefined;
@@ -1003,14 +1025,13 @@ export class CorpusIndex {
         if (e.key.includes(' ')) removeFrom(this.byLastWord, e.key.slice(e.key.lastIndexOf(' ') + 1), e.key);
         continue;
       }
-      const t = entry.counted;
-      if (!t) continue;
-      if (e.onlyInLinks) t.linkedFrom--;
-      else t.mentionCount -= e.mentionCount;
-      bump(t.names, e.name, -1);
-      bump(t.kinds, e.kind, -1);
-      for (const a of e.aliases) bump(t.aliases, a, -1);
-      this.settle(t, e.key);
+      if (!entry._counted) continue;
+      if (e.onlyInLinks) entry._linkedFrom--;
+      else entry._mentionCount -= e.mentionCount;
+      bump(entry._names, e.name, -1);
+      bump(entry._kinds, e.kind, -1);
+      for (const a of e.aliases) bump(entry._aliases, a, -1);
+      this.settle(entry);
     }
     for (const m of f.measures) removeFrom(this.byMeasure, m, uri);
     if (f.link) removeFrom(this.byLink, f.link, uri);
@@ -1134,32 +1155,31 @@ export class CorpusIndex {
   }
 
   /** Picks the entity's name and kind by majority over the articles that mention it. */
-  private settle(t: Tally, key: string): void {
-    let best = t.name;
+  private settle(entry: EntityEntry): void {
+    let best = entry._name;
     let n = -1;
-    for (const [name, c] of t.names) if (c > n || (c === n && name.length > best.length)) { best = name; n = c; }
-    t.name = this.pins.get(key)?.name ?? best;
+    for (const [name, c] of entry._names) if (c > n || (c === n && name.length > best.length)) { best = name; n = c; }
+    entry._name = this.pins.get(entry.key)?.name ?? best;
     let kind: EntityKind = 'other';
     let k = -1;
     for (const kk of KIND_ORDER) {
-      const c = t.kinds.get(kk) ?? 0;
+      const c = entry._kinds.get(kk) ?? 0;
       if (kk !== 'other' && c > k && c > 0) { kind = kk; k = c; }
     }
-    t.kind = this.pins.get(key)?.kind ?? (k > 0 ? kind : 'other');
+    entry._kind = this.pins.get(entry.key)?.kind ?? (k > 0 ? kind : 'other');
   }
 
   /** The earliest article naming the entity (see `namesEarlier`), and its view of it. */
   earliestOf(e: EntityEntry): { uri: string; view: EntitySummary } | undefined {
     if (!e.earliest) {
-      for (const uri of e.docs.keys()) {
+      e.docs.forEach((uri, i) => {
         const s = this.docs.get(uri)?.summary;
-        const i = e.docs.numberIn(uri);
-        if (!s || i === undefined) continue;
+        if (!s) return;
         const view = entityAt(s, i);
         const date = s.date ?? Number.POSITIVE_INFINITY;
         const was = e.earliest;
         if (!was || namesEarlier(view, date, uri, was)) e.earliest = { uri, date, i, onlyInLinks: view.onlyInLinks };
-      }
+      });
     }
     const best = e.earliest;
     const s = best && this.docs.get(best.uri)?.summary;
