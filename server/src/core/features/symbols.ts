@@ -57,7 +57,8 @@ interface Found {
   name: string;
   /** The entity's key or the article's URI: equal names still come in one order. */
   tie: string;
-  make: () => WorkspaceSymbol | undefined;
+  /** What it is: an entity, or an article (its URI is `tie`). */
+  entity: EntityEntry | undefined;
 }
 
 /** Best first: higher rank, then name in plain (not locale) order. */
@@ -65,21 +66,49 @@ function better(a: Found, b: Found): boolean {
   return a.rank > b.rank || (a.rank === b.rank && (a.name < b.name || (a.name === b.name && a.tie < b.tie)));
 }
 
+/** Whether `a`, had it been made, would be better than `b` (see `better`). */
+function beats(rank: number, name: string, tie: string, b: Found): boolean {
+  return rank > b.rank || (rank === b.rank && (name < b.name || (name === b.name && tie < b.tie)));
+}
+
 /**
- * The best `k` of `items`, best first: a heap of the k best so far, so a
- * short query that matches tens of thousands of names costs a pass, not a sort.
+ * The best `k` offered, best first: a heap of the k best so far (worst on top),
+ * so a short query that matches tens of thousands of names costs a pass, not a
+ * sort; a candidate is made only when it is kept (the empty query, which the
+ * symbol picker sends first, offers every name of the corpus).
  */
-function best(items: Iterable<Found>, k: number): Found[] {
-  const heap: Found[] = []; // worst of the kept at the top
-  const up = (i: number) => {
+class Best {
+  private readonly heap: Found[] = [];
+
+  constructor(private readonly k: number) {}
+
+  offer(rank: number, name: string, tie: string, entity: EntityEntry | undefined): void {
+    const heap = this.heap;
+    if (heap.length < this.k) {
+      heap.push({ rank, name, tie, entity });
+      this.up(heap.length - 1);
+    } else if (this.k > 0 && beats(rank, name, tie, heap[0])) {
+      heap[0] = { rank, name, tie, entity };
+      this.down(0);
+    }
+  }
+
+  sorted(): Found[] {
+    return this.heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+  }
+
+  private up(i: number): void {
+    const heap = this.heap;
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (!better(heap[p], heap[i])) break;
       [heap[p], heap[i]] = [heap[i], heap[p]];
       i = p;
     }
-  };
-  const down = (i: number) => {
+  }
+
+  private down(i: number): void {
+    const heap = this.heap;
     for (;;) {
       const l = 2 * i + 1;
       const r = l + 1;
@@ -90,17 +119,7 @@ function best(items: Iterable<Found>, k: number): Found[] {
       [heap[w], heap[i]] = [heap[i], heap[w]];
       i = w;
     }
-  };
-  for (const f of items) {
-    if (heap.length < k) {
-      heap.push(f);
-      up(heap.length - 1);
-    } else if (k > 0 && better(f, heap[0])) {
-      heap[0] = f;
-      down(0);
-    }
   }
-  return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
 }
 
 /**
@@ -110,8 +129,9 @@ function best(items: Iterable<Found>, k: number): Found[] {
  * Cybersecurity and Infrastructure Security Agency, whose letters also spell it.
  */
 export function tier(q: string, name: string): number {
+  if (!q) return 4;
   const n = lower(name);
-  if (!q || n === q) return 4;
+  if (n === q) return 4;
   if (n.startsWith(q)) return 3;
   const at = n.indexOf(q);
   if (at < 0) return 0;
@@ -133,34 +153,37 @@ export function workspaceSymbols(index: CorpusIndex, query: string, limit = 500)
   const qs = squash(q);
   /** Whether the query's letters are in `name` in order; punctuation in the query ("t-mobile") needs none in the name. */
   const inOrder = (name: string) => matches(qs || q, name);
-  function* found(): Generator<Found> {
-    for (const e of index.allEntities()) {
-      // Its name, or failing that its best other name ("FBI" for the Federal Bureau of Investigation).
-      let t = inOrder(e.name) ? tierOf(q, qs, e.name) : -1;
-      if (t < 4) for (const a of e.aliases.keys()) if (a !== e.name && inOrder(a)) t = Math.max(t, tierOf(q, qs, a));
-      if (t < 0) continue;
-      yield { rank: t * TIER + articlesNaming(e) * 10 + 1, name: e.name, tie: e.key, make: () => entitySymbol(index, e) };
-    }
-    for (const d of index.all()) {
-      const title = d.summary.title;
-      if (!title || !inOrder(title)) continue;
-      // Below the entities of its tier: a title is one article.
-      yield { rank: tierOf(q, qs, title) * TIER, name: title, tie: d.uri, make: () => ({ name: title, kind: 'article', detail: d.summary.source ?? '', location: { uri: d.uri, span: d.summary.titleSpan } }) };
-    }
+  const ranked = new Best(limit + 16);
+  for (const e of index.allEntities()) {
+    // Its name, or failing that its best other name ("FBI" for the Federal Bureau of Investigation).
+    let t = inOrder(e.name) ? tierOf(q, qs, e.name) : -1;
+    if (t < 4) for (const a of e.aliases.keys()) if (a !== e.name && inOrder(a)) t = Math.max(t, tierOf(q, qs, a));
+    if (t >= 0) ranked.offer(t * TIER + articlesNaming(e) * 10 + 1, e.name, e.key, e);
+  }
+  for (const d of index.all()) {
+    const title = d.summary.title;
+    // Below the entities of its tier: a title is one article.
+    if (title && inOrder(title)) ranked.offer(tierOf(q, qs, title) * TIER, title, d.uri, undefined);
   }
   const out: WorkspaceSymbol[] = [];
-  const ranked = best(found(), limit + 16);
+  const found = ranked.sorted();
   // Names that hold the query come first; when there are any, names that only spell its letters ("Binns" in the
   // Cybersecurity and Infrastructure Security Agency) are left out: a client that lists every symbol it gets
   // (Neovim's quickfix list) would show hundreds. "jbin", which no name holds, still finds John Binns.
-  const spelledOnly = ranked.length > 0 && ranked[0].rank >= TIER ? TIER : 0;
+  const spelledOnly = found.length > 0 && found[0].rank >= TIER ? TIER : 0;
   // A few more than asked: an entity may turn out to have no article left to point at.
-  for (const f of ranked) {
+  for (const f of found) {
     if (out.length >= limit || f.rank < spelledOnly) break;
-    const s = f.make();
+    const s = f.entity ? entitySymbol(index, f.entity) : articleSymbol(index, f.tie, f.name);
     if (s) out.push(s);
   }
   return out;
+}
+
+/** An article's symbol: its title, where it stands. */
+function articleSymbol(index: CorpusIndex, uri: string, title: string): WorkspaceSymbol | undefined {
+  const d = index.get(uri);
+  return d && { name: title, kind: 'article', detail: d.summary.source ?? '', location: { uri, span: d.summary.titleSpan } };
 }
 
 /** Each entity's symbol, for the index version it was made in. */
