@@ -520,7 +520,7 @@ export class CorpusCache {
             for (const a of x.aliases) table.of(a);
           }
           for (const m of e.summary.measures) table.of(m);
-          if ((++k & 511) === 0) yield;
+          if ((++k & 127) === 0) yield;
         }
         let batch = `${asciiJson(header)}\n${asciiJson(table.list)}\n`;
         for (const e of next.values()) {
@@ -530,7 +530,8 @@ export class CorpusCache {
             writeRows();
             batch = '';
           }
-          if ((++k & 127) === 0) yield;
+          // ~0.1 ms an entry: a step of 32 keeps a slice between requests near its 4 ms.
+          if ((++k & 31) === 0) yield;
         }
         fs.writeSync(fd, batch);
         writeRows();

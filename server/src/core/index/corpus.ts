@@ -994,7 +994,7 @@ export class CorpusIndex {
     let k = 0;
     for (const e of this.uncounted ??= this.entities.values()) {
       if (!e._counted) this.tallyOf(e);
-      if ((++k & 63) === 0 && Date.now() >= end) return false;
+      if ((++k & 7) === 0 && Date.now() >= end) return false;
     }
     this.uncounted = undefined;
     return true;
@@ -1391,7 +1391,7 @@ export class CorpusIndex {
       const doc = this.docs.get(uri);
       // Added or removed since the build started: already right.
       if (doc && !q.data.has(uri)) addQuotes(q, doc);
-      if ((++n & 63) === 0 && Date.now() >= end) break;
+      if ((++n & 7) === 0 && Date.now() >= end) break;
     }
     return q.todo.length === 0;
   }
