@@ -441,7 +441,8 @@ export class CorpusCache {
   /** Keeps a cached article in the new index (with its current stat); gives the loader of its facts. */
   keep(e: CacheEntry, stat: { size: number; mtimeMs: number }): () => DocFacts {
     const target = this.target!;
-    let entry = { ...e, size: stat.size, mtimeMs: stat.mtimeMs };
+    // Unchanged (a warm start's every article): the entry itself, not a copy of it.
+    let entry = e.size === stat.size && e.mtimeMs === stat.mtimeMs ? e : { ...e, size: stat.size, mtimeMs: stat.mtimeMs };
     if (target !== this.facts) entry = { ...entry, offset: target.append(this.facts!.read(e.offset, e.length)).offset };
     this.next.set(e.path, entry);
     return () => parseFacts(target.read(entry.offset, entry.length));
@@ -475,7 +476,7 @@ export class CorpusCache {
 
   /**
    * `commit` a step at a time, for a server that writes the cache between
-   * requests: each `next()` does a little (some hundred entries), and the
+   * requests: each `next()` does a little (a few dozen entries), and the
    * index is renamed into place only at the end. Stopped early (`return()`),
    * it leaves the previous index and removes its temporary file. The new
    * index must not change while it runs; `begin` stops one in progress.
