@@ -582,6 +582,8 @@ describe('corpus cache: writing the index a step at a time', function () {
       ['an unknown kind', (_, rows) => { rows[at(1, 2)] = 99; }],
       ['a part of the spans that is not the entity\'s', (_, rows) => { rows[at(1, 7)] += 1; }],
       ['aliases past the end of the rows', (_, rows) => { rows[at(0, 9)] = rows.length; rows[at(0, 10)] = 1; }],
+      // Numbers that are all names, but not where the writer puts an entity's aliases.
+      ['aliases read from the entities\' own numbers', (_, rows) => { rows[at(0, 9)] = first; rows[at(0, 10)] = 1; }],
     ];
     for (const [what, damage] of damages) {
       const x = JSON.parse(good[2]);
@@ -592,10 +594,12 @@ describe('corpus cache: writing the index a step at a time', function () {
       const c = CorpusCache.open(storage, 'test-key');
       assert.deepStrictEqual([c.size, c.discarded?.startsWith('unreadable')], [0, true], what);
     }
-    // The rows file cut short, or gone.
+    // The rows file cut short (mid-number, or by whole numbers), or gone.
     fs.writeFileSync(file, good.join('\n'));
-    fs.writeFileSync(rowsFile, goodRows.subarray(0, goodRows.length - 2));
-    assert.deepStrictEqual([CorpusCache.open(storage, 'test-key').size, CorpusCache.open(storage, 'test-key').discarded?.startsWith('unreadable')], [0, true], 'cut short');
+    for (const cut of [2, 4, 44]) {
+      fs.writeFileSync(rowsFile, goodRows.subarray(0, goodRows.length - cut));
+      assert.deepStrictEqual([CorpusCache.open(storage, 'test-key').size, CorpusCache.open(storage, 'test-key').discarded?.startsWith('unreadable')], [0, true], `cut short by ${cut} bytes`);
+    }
     fs.rmSync(rowsFile);
     assert.deepStrictEqual([CorpusCache.open(storage, 'test-key').size, CorpusCache.open(storage, 'test-key').discarded?.startsWith('unreadable')], [0, true], 'gone');
     // Put back as written, it is read again.

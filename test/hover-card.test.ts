@@ -285,3 +285,19 @@ describe('cards on the Source and Author fields', function () {
   });
 });
 
+
+describe('entity hover card: its other names', function () {
+  it('are listed in one order whatever order the articles were indexed in (ties in plain order)', function () {
+    // "WSJ" in one article, "Journal" in another: one use each.
+    const a = article(1, '2021-08-01', 'The Wall Street Journal (WSJ) reported it.');
+    const b = article(2, '2021-08-02', 'The Wall Street Journal reported it. The Journal said so.');
+    const c = article(3, '2021-08-03', 'The Wall Street Journal said nothing.');
+    const line = (order: { uri: string; text: string }[]) => {
+      const card = hover(indexOf(order), c.uri, c.text.indexOf('Wall Street') + 1)!.markdown;
+      return card.split('\n').find((l) => l.startsWith('Also written')) ?? '';
+    };
+    const first = line([a, b, c]);
+    assert.ok(first.split(',').length >= 2, `two other names or more: ${first}`);
+    for (const order of [[c, b, a], [b, c, a], [c, a, b]]) assert.strictEqual(line(order), first);
+  });
+});

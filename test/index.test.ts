@@ -228,9 +228,9 @@ describe('corpus index: which quotations are the same', function () {
 });
 
 describe('corpus index: an entity\'s name and kind by majority', function () {
-  it('are the most used name (the longer on a tie) and kind (not "other" while another is used), whatever the order of adds, removes and reads', function () {
-    // Names of distinct lengths, so that the majority is one whatever the order (exact ties keep the first seen).
-    const NAMES = ['Acme', 'ACME Co', 'Acme Corp.', 'Acme Company', 'The Acme Company'];
+  it('are the most used name (the longer, then the first in plain order, on a tie) and kind (not "other" while another is used), whatever the order of adds, removes and reads', function () {
+    // Names of one length too ("Acme", "ACME"): a tie goes to the longer, then the first in plain order, never to the first seen.
+    const NAMES = ['Acme', 'ACME', 'ACME Co', 'Acme Co', 'Acme Corp.', 'Acme Company', 'The Acme Company'];
     const KINDS = ['organisation', 'person', 'place', 'outlet', 'other'] as const;
     const ORDER = ['person', 'organisation', 'outlet', 'place', 'handle', 'other'];
     const doc = fc.record({
@@ -260,7 +260,7 @@ describe('corpus index: an entity\'s name and kind by majority', function () {
           if (x.onlyInLinks) linked++;
           else mentions += x.mentions;
         }
-        const name = [...names].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0][0];
+        const name = [...names].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))[0][0];
         const used = ORDER.filter((k) => k !== 'other' && kinds.has(k));
         const kind = used.length ? used.sort((a, b) => kinds.get(b)! - kinds.get(a)! || ORDER.indexOf(a) - ORDER.indexOf(b))[0] : 'other';
         const sorted = (m: Map<string, number>) => [...m].sort((a, b) => a[0].localeCompare(b[0]));

@@ -384,7 +384,8 @@ export function startServer(connection: Connection): void {
 
   /**
    * The work that follows a load and an opened document, run between requests
-   * in one chain of short slices: the corpus cache is written (0.6 s of work at
+   * in one chain of short slices: the entities no request has read yet are
+   * counted (`countEntities`, ~0.4 s at 10,000 articles), the corpus cache is written (0.6 s of work at
    * 10,000 articles that would otherwise hold up the first answers; finished at
    * shutdown, stopped by a newer load, which leaves the previous cache), then the
    * quotation index is built (a request that needs it first finishes it), then the

@@ -29,6 +29,7 @@
  */
 import { createHash, randomBytes } from 'crypto';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type { DocFacts } from '../core/extract/types';
 import { unpackFacts } from './packfacts';
@@ -57,8 +58,9 @@ interface Header {
   format: number;
   key: string;
   facts: string;
-  /** The rows file: every entry's entities' numbers (`RowsWriter`). */
+  /** The rows file: every entry's entities' numbers (`RowsWriter`), and their byte order. */
   rows: string;
+  endian: 'BE' | 'LE';
   count: number;
 }
 
@@ -371,14 +373,16 @@ export class CorpusCache {
         return cache;
       }
       if (typeof header.facts !== 'string' || !/^facts-[0-9a-f]+\.bin$/.test(header.facts)) throw new Error('bad header');
+      // Numbers in this machine's byte order (every platform VS Code runs on is little-endian; a copied cache need not be).
+      if (typeof header.rows !== 'string' || !/^rows-[0-9a-f]+\.bin$/.test(header.rows) || header.endian !== os.endianness()) throw new Error('bad header');
       const file = path.join(cache.dir, header.facts);
       fd = fs.openSync(file, 'r+');
       const size = fs.fstatSync(fd).size;
+      // Read at once, as the facts file is opened: another server's commit on the same storage removes both.
+      const block = readRows(path.join(cache.dir, header.rows));
       const second = lines.next();
       const table = (second.done ? undefined : JSON.parse(second.value)) as unknown;
       if (!Array.isArray(table) || !table.every((t) => typeof t === 'string')) throw new Error('no string table');
-      if (typeof header.rows !== 'string' || !/^rows-[0-9a-f]+\.bin$/.test(header.rows)) throw new Error('bad header');
-      const block = readRows(path.join(cache.dir, header.rows));
       const rows = new PackedRows(table as string[]);
       for (const line of lines) {
         const e = decodeEntry(line, table as string[], rows, block, size);
@@ -498,7 +502,7 @@ export class CorpusCache {
       // The entries' entities go to a rows file of their own, written first under a new name: the index names it.
       const rowsName = `rows-${randomBytes(6).toString('hex')}.bin`;
       const rowsTmp = path.join(this.dir, `${rowsName}.tmp`);
-      const header: Header = { format: FORMAT, key: this.key, facts: path.basename(target.file), rows: rowsName, count: next.size };
+      const header: Header = { format: FORMAT, key: this.key, facts: path.basename(target.file), rows: rowsName, endian: os.endianness(), count: next.size };
       const tmp = path.join(this.dir, `index.json.${randomBytes(4).toString('hex')}.tmp`);
       const fd = fs.openSync(tmp, 'w');
       let rowsFd: number | undefined;
@@ -553,7 +557,9 @@ export class CorpusCache {
         if (f === 'index.json' || f === path.basename(target.file) || f === rowsName) continue;
         const p = path.join(this.dir, f);
         try {
-          if (!f.endsWith('.tmp') || Date.now() - fs.statSync(p).mtimeMs > 10 * 60_000) fs.rmSync(p, { force: true });
+          // A rows file of the last minute may be another server's, between its two renames.
+          const age = Date.now() - fs.statSync(p).mtimeMs;
+          if (f.endsWith('.tmp') ? age > 10 * 60_000 : !f.startsWith('rows-') || age > 60_000) fs.rmSync(p, { force: true });
         } catch { /* gone already */ }
       }
     }

@@ -173,7 +173,7 @@ function completeTag(index: CorpusIndex, uri: string, offset: number, typed: str
     if (fit > 2) {
       for (const a of e.aliases.keys()) {
         const f = fitOf(a, q);
-        if (f < fit) [fit, filter] = [f, a];
+        if (f < fit || (f === fit && filter !== undefined && a < filter)) [fit, filter] = [f, a];
       }
       // Found by another name: the editor filters by what it is given, and "Justice Dep" is not in "Department of Justice".
       if (fit > 2) continue;

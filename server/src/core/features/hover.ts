@@ -246,11 +246,12 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
     if (!g) groups.set(k, { shown: a, uses, total: uses });
     else {
       g.total += uses;
-      if (capitals(a) > capitals(g.shown) || (capitals(a) === capitals(g.shown) && uses > g.uses)) { g.shown = a; g.uses = uses; }
+      if (capitals(a) > capitals(g.shown) || (capitals(a) === capitals(g.shown) && (uses > g.uses || (uses === g.uses && a < g.shown)))) { g.shown = a; g.uses = uses; }
     }
   }
   groups.delete(letters(e.name));
-  const aliases = [...groups.values()].sort((a, b) => b.total - a.total).map((g) => g.shown).slice(0, 8);
+  // Equal totals in plain order: never in the order the articles were indexed.
+  const aliases = [...groups.values()].sort((a, b) => b.total - a.total || (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0)).map((g) => g.shown).slice(0, 8);
   const lines: string[] = [];
   lines.push(`**${escape(e.name)}** · ${e.kind}`);
   const pinned = index.pins.get(e.key)?.description;

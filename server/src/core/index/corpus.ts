@@ -316,8 +316,8 @@ export class EntityEntry {
   /**
    * The earliest article naming it (by date, then path; undated last; one
    * that names it only in a related story's headline after any other, see
-   * `namesEarlier`), kept as articles come and worked out again when it
-   * goes: read it through `CorpusIndex.earliestOf`.
+   * `namesEarlier`): worked out when first asked, then kept as articles
+   * come, and worked out again when it goes; read it through `CorpusIndex.earliestOf`.
    */
   earliest: Earliest | undefined = undefined;
 
@@ -920,6 +920,7 @@ export class CorpusIndex {
       if (!entry) {
         entry = new EntityEntry(key, new EntityDocs(this.summaryOf), this.tallyOf);
         this.entities.set(key, entry);
+        this.notCounted++;
         const base = corporateBase(key);
         if (base !== key) addKey(this.byBase, base, key);
         addKey(this.bySquash, squashKey(key), key);
@@ -968,19 +969,25 @@ export class CorpusIndex {
     const aliases = new Map<string, number>();
     let linked = 0;
     let mentions = 0;
-    for (const [, e] of entry.docs) {
+    // A scan: most entities' articles are never looked up by URI, and need no map (`DocMap`).
+    entry.docs.forEach((uri, i) => {
+      const s = this.summaryOf(uri);
+      if (!s) return;
+      const e = entityAt(s, i);
       if (e.onlyInLinks) linked++;
       else mentions += e.mentionCount;
       bump(names, e.name, 1);
       bump(kinds, e.kind, 1);
       for (const a of e.aliases) bump(aliases, a, 1);
-    }
+    });
     entry._names = names;
     entry._kinds = kinds;
     entry._aliases = aliases;
     entry._linkedFrom = linked;
     entry._mentionCount = mentions;
     entry._counted = true;
+    // One read after its last article went (a view held across a removal) was counted as it left.
+    if (this.entities.get(entry.key) === entry) this.notCounted--;
     this.settle(entry);
   };
 
@@ -990,18 +997,29 @@ export class CorpusIndex {
    * entity does not count them all); true when none is left.
    */
   countEntities(ms: number): boolean {
+    if (this.notCounted === 0) return true;
     const end = Date.now() + ms;
-    let k = 0;
+    // The clock is read by work done: a popular name is in thousands of articles.
+    let work = 0;
     for (const e of this.uncounted ??= this.entities.values()) {
-      if (!e._counted) this.tallyOf(e);
-      if ((++k & 7) === 0 && Date.now() >= end) return false;
+      if (e._counted) continue;
+      work += e.docs.size;
+      this.tallyOf(e);
+      if (work >= 64) {
+        work = 0;
+        if (this.notCounted > 0 && Date.now() >= end) return false;
+      }
     }
+    // A whole pass counts every entity there is (one added meanwhile is appended to the map, and met).
     this.uncounted = undefined;
+    this.notCounted = 0;
     return true;
   }
 
   /** Where `countEntities` goes on from. */
   private uncounted: IterableIterator<EntityEntry> | undefined;
+  /** Entities not counted yet: when none is, `countEntities` has nothing to walk. */
+  private notCounted = 0;
 
   remove(uri: string): void {
     const old = this.docs.get(uri);
@@ -1019,6 +1037,7 @@ export class CorpusIndex {
       if (!draft) this.spelledOut(e, -1);
       if (!entry.docs.size) {
         this.entities.delete(e.key);
+        if (!entry._counted) this.notCounted--;
         const base = corporateBase(e.key);
         if (base !== e.key) removeFrom(this.byBase, base, e.key);
         removeFrom(this.bySquash, squashKey(e.key), e.key);
@@ -1158,7 +1177,8 @@ export class CorpusIndex {
   private settle(entry: EntityEntry): void {
     let best = entry._name;
     let n = -1;
-    for (const [name, c] of entry._names) if (c > n || (c === n && name.length > best.length)) { best = name; n = c; }
+    // By count, then the longer, then the first in plain order: never by which article came first.
+    for (const [name, c] of entry._names) if (c > n || (c === n && (name.length > best.length || (name.length === best.length && name < best)))) { best = name; n = c; }
     entry._name = this.pins.get(entry.key)?.name ?? best;
     let kind: EntityKind = 'other';
     let k = -1;

@@ -5,8 +5,10 @@
  * A warm start of 10,000 articles restores some 280,000 entity summaries. As
  * plain objects (eleven fields, an alias list, a string of spans each) they
  * were most of what the scavenger copied, twice, while the index loaded. Here
- * the numbers of every restored entity live in a few large `Int32Array`s,
- * outside the JavaScript heap (an analyst thread's in one block per batch),
+ * the numbers of every restored entity live in large `Int32Array`s, outside
+ * the JavaScript heap (the cache's rows file read whole into one, written by
+ * `RowsWriter` and checked by `PackedRows.restore`; an analyst thread's one
+ * block per batch),
  * names are numbers into a string table (the cache's, or the thread's: one
  * copy of each name), and an entity is a
  * two-field view that reads them when asked (`PackedEntity`), made when it
@@ -301,8 +303,10 @@ function isCount(n: unknown): boolean {
 }
 
 /**
- * Where a load puts the numbers of restored entities: blocks of a million
- * numbers (or `blockSize`), each article's entities together in one block.
+ * Where a load checks and puts the numbers of packed entities: an analyst
+ * thread's into blocks (`article`: of a million numbers, or `blockSize`, each
+ * article's entities together in one), the cache's where they stand in its rows
+ * file (`restore`). It keeps the stamps that find a key given twice in an article.
  */
 export class PackedRows {
   private block = new Int32Array(0);
@@ -355,6 +359,7 @@ export class PackedRows {
     const seen = this.seen;
     const names = table.length;
     let from = 0;
+    let alias = first + count * FIXED;
     for (let i = 0, at = first; i < count; i++, at += FIXED) {
       const name = block[at + NAME];
       const key = block[at + KEY];
@@ -369,10 +374,11 @@ export class PackedRows {
       let to = spans.indexOf(';', from);
       if (to < 0) to = spans.length;
       if (from > spans.length || block[at + SPANS_FROM] !== from || block[at + SPANS_TO] !== to || !isPacked(spans, from, to, true)) throw new Error('bad spans');
-      const aliasAt = block[at + ALIAS_AT];
+      // The aliases follow the article's entities, each entity's after the one before's, as the writer puts them.
       const n = block[at + ALIAS_COUNT];
-      if (n < 0 || aliasAt < 0 || aliasAt + n > block.length) throw new Error('bad alias');
-      for (let k = aliasAt; k < aliasAt + n; k++) if (!(block[k] >= 0 && block[k] < names)) throw new Error('bad alias');
+      if (block[at + ALIAS_AT] !== alias || n < 0 || alias + n > block.length) throw new Error('bad alias');
+      for (let k = alias; k < alias + n; k++) if (!(block[k] >= 0 && block[k] < names)) throw new Error('bad alias');
+      alias += n;
       from = to + 1;
     }
     if (count ? from !== spans.length + 1 : spans !== '') throw new Error('bad entities');
