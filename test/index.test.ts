@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { extractFacts } from '../server/src/core/extract/facts';
 import type { DocFacts } from '../server/src/core/extract/types';
-import { CorpusIndex, DocMap, eachSpan, lineStartsOf, packNumbers, quoteWindows, quoteWords, summarize, unpackNumbers, type EntitySummary } from '../server/src/core/index/corpus';
+import { CorpusIndex, DocMap, KeySets, eachSpan, lineStartsOf, packNumbers, quoteWindows, quoteWords, summarize, unpackNumbers, type EntitySummary } from '../server/src/core/index/corpus';
 import { measureLabel, partSources } from '../server/src/core/index/compare';
 import { isPacked, readPacked } from '../server/src/core/index/packed';
 import { parse } from '../server/src/core/syntax/parse';
@@ -387,6 +387,29 @@ describe('corpus index: compact forms', function () {
     }), { numRuns: 2000 });
     assert.throws(() => new DocMap().add('file:///a.txt', 2 ** 24), /no value/);
     assert.throws(() => new DocMap().add('file:///a.txt', -1), /no value/);
+  });
+
+  it('entity keys by a key of theirs read back as a map of sets would (order, adds twice, deletes)', function () {
+    const op = fc.oneof(
+      fc.record({ add: fc.constantFrom('a', 'b', 'c'), key: fc.constantFrom('x', 'y', 'z', 'w') }),
+      fc.record({ del: fc.constantFrom('a', 'b', 'c'), key: fc.constantFrom('x', 'y', 'z', 'w') }),
+    );
+    fc.assert(fc.property(fc.array(op, { maxLength: 30 }), (ops) => {
+      const m = new KeySets();
+      const ref = new Map<string, Set<string>>();
+      for (const o of ops) {
+        if ('add' in o) {
+          m.add(o.add, o.key);
+          if (!ref.has(o.add)) ref.set(o.add, new Set());
+          ref.get(o.add)!.add(o.key);
+        } else {
+          m.delete(o.del, o.key);
+          ref.get(o.del)?.delete(o.key);
+          if (ref.get(o.del)?.size === 0) ref.delete(o.del);
+        }
+        for (const k of ['a', 'b', 'c']) assert.deepStrictEqual([...m.keysOf(k)], [...(ref.get(k) ?? [])], k);
+      }
+    }), { numRuns: 2000 });
   });
 
   it('mention spans read the same packed as unpacked', function () {

@@ -589,7 +589,7 @@ function addTo(m: UriSets, k: string, uri: string): void {
   s.add(uri, 0);
 }
 
-function removeFrom(m: UriSets | KeySets, k: string, v: string): void {
+function removeFrom(m: UriSets, k: string, v: string): void {
   const s = m.get(k);
   if (!s) return;
   s.delete(v);
@@ -597,16 +597,36 @@ function removeFrom(m: UriSets | KeySets, k: string, v: string): void {
 }
 
 /**
- * Entity keys by a key of theirs (a base, a squashed form, a last word). Plain sets: one add per new
- * entity, and keys come and go as a writer types ("acme c", "acme co"), which `DocMap`'s table of
- * keys would keep for good.
+ * Entity keys by a key of theirs (a base, a squashed form, a last word). Not `DocMap`s: one add per
+ * new entity, and keys come and go as a writer types ("acme c", "acme co"), which `DocMap`'s table of
+ * keys would keep for good. Most keys of theirs stand for one entity key: that one is kept as it is,
+ * and a set made only for a second (a warm start of 10,000 articles made 50,000 sets of one).
  */
-type KeySets = Map<string, Set<string>>;
+export class KeySets {
+  private readonly map = new Map<string, string | Set<string>>();
 
-function addKey(m: KeySets, k: string, key: string): void {
-  let s = m.get(k);
-  if (!s) m.set(k, (s = new Set()));
-  s.add(key);
+  add(k: string, key: string): void {
+    const had = this.map.get(k);
+    if (had === undefined) this.map.set(k, key);
+    else if (typeof had === 'string') {
+      if (had !== key) this.map.set(k, new Set([had, key]));
+    } else had.add(key);
+  }
+
+  delete(k: string, key: string): void {
+    const had = this.map.get(k);
+    if (had === key) this.map.delete(k);
+    else if (typeof had === 'object') {
+      had.delete(key);
+      if (!had.size) this.map.delete(k);
+    }
+  }
+
+  /** The entity keys under `k`, in the order they came. */
+  keysOf(k: string): Iterable<string> {
+    const had = this.map.get(k);
+    return had === undefined ? [] : typeof had === 'string' ? [had] : had;
+  }
 }
 
 /**
@@ -825,11 +845,11 @@ export class CorpusIndex {
   private readonly docs = new Map<string, IndexedDoc>();
   private readonly entities = new Map<string, EntityEntry>();
   /** Entity keys by their `corporateBase`, where it differs: who a subject's figures belong to. */
-  private readonly byBase: KeySets = new Map();
+  private readonly byBase = new KeySets();
   /** Entity keys by their letters without spaces and hyphens ("trend micro" and "trendmicro"), for `family`. */
-  private readonly bySquash: KeySets = new Map();
+  private readonly bySquash = new KeySets();
   /** Keys of two words or more by their last word ("biden" → "joe biden"), for `personFor`. */
-  private readonly byLastWord: KeySets = new Map();
+  private readonly byLastWord = new KeySets();
   /**
    * What articles spell an acronym out as ("Australian Federal Police (AFP)" gives the entity the alias "AFP"):
    * acronym as written → entity key → how many articles, for `family`.
@@ -922,9 +942,9 @@ export class CorpusIndex {
         this.entities.set(key, entry);
         this.notCounted++;
         const base = corporateBase(key);
-        if (base !== key) addKey(this.byBase, base, key);
-        addKey(this.bySquash, squashKey(key), key);
-        if (key.includes(' ')) addKey(this.byLastWord, key.slice(key.lastIndexOf(' ') + 1), key);
+        if (base !== key) this.byBase.add(base, key);
+        this.bySquash.add(squashKey(key), key);
+        if (key.includes(' ')) this.byLastWord.add(key.slice(key.lastIndexOf(' ') + 1), key);
       }
       // One copy of each name: an article analysed here brings fresh strings (a packed one reads its names from
       // the cache's table, or an analyst thread's, whose names the pool interned).
@@ -1039,9 +1059,9 @@ export class CorpusIndex {
         this.entities.delete(e.key);
         if (!entry._counted) this.notCounted--;
         const base = corporateBase(e.key);
-        if (base !== e.key) removeFrom(this.byBase, base, e.key);
-        removeFrom(this.bySquash, squashKey(e.key), e.key);
-        if (e.key.includes(' ')) removeFrom(this.byLastWord, e.key.slice(e.key.lastIndexOf(' ') + 1), e.key);
+        if (base !== e.key) this.byBase.delete(base, e.key);
+        this.bySquash.delete(squashKey(e.key), e.key);
+        if (e.key.includes(' ')) this.byLastWord.delete(e.key.slice(e.key.lastIndexOf(' ') + 1), e.key);
         continue;
       }
       if (!entry._counted) continue;
@@ -1161,7 +1181,7 @@ export class CorpusIndex {
     return this.memoized(`surname\u0000${surname.key}`, () => {
       let best: EntityEntry | undefined;
       let rest = 0;
-      for (const k of this.byLastWord.get(surname.key)?.keys() ?? []) {
+      for (const k of this.byLastWord.keysOf(surname.key)) {
         const e = this.entities.get(k);
         if (e?.kind !== 'person') continue;
         if (!best || e.docs.size > best.docs.size) {
@@ -1223,7 +1243,7 @@ export class CorpusIndex {
     const out = new Set<string>();
     const add = (e: EntityEntry | undefined) => { if (e) for (const uri of e.docs.keys()) out.add(uri); };
     add(this.entities.get(subject));
-    for (const key of this.byBase.get(subject)?.keys() ?? []) add(this.entities.get(key));
+    for (const key of this.byBase.keysOf(subject)) add(this.entities.get(key));
     return out;
   }
 
@@ -1246,12 +1266,12 @@ export class CorpusIndex {
       if (x && x.kind !== 'person' && x.kind !== 'place' && !out.includes(x)) out.push(x);
     };
     consider(base);
-    for (const k of this.byBase.get(base)?.keys() ?? []) consider(k);
+    for (const k of this.byBase.keysOf(base)) consider(k);
     // The same letters spaced otherwise: "TrendMicro" and "Trend Micro", "CheckPoint" and "Check Point".
     const add = (x: EntityEntry | undefined) => {
       if (x && x !== e && x.kind !== 'person' && x.kind !== 'place' && !out.includes(x)) out.push(x);
     };
-    for (const k of this.bySquash.get(squashKey(key))?.keys() ?? []) add(this.entities.get(k));
+    for (const k of this.bySquash.keysOf(squashKey(key))) add(this.entities.get(k));
     // A plural written for the name ("SonicWalls", "Kaspersky Labs" for "Kaspersky Lab", "Federal Bureau of Investigations"), both ways.
     // Not outlets, and a one-word name only of five letters or more ("Open" and "Opens" are two things).
     if (e.kind !== 'outlet') {
@@ -1289,7 +1309,7 @@ export class CorpusIndex {
     const exact = this.entities.get(subject);
     if (exact) return exact;
     let best: EntityEntry | undefined;
-    for (const key of this.byBase.get(subject)?.keys() ?? []) {
+    for (const key of this.byBase.keysOf(subject)) {
       const e = this.entities.get(key);
       if (e && (!best || e.docs.size > best.docs.size)) best = e;
     }
