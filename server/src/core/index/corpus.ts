@@ -287,6 +287,15 @@ interface Earliest {
 /** A tally not counted yet: shared, never written (counting gives each entity maps of its own). */
 const NOT_COUNTED = new Map<never, number>();
 
+/** One article's view of an entity counted into (1) or out of (-1) the entity's tally; `aliases` are the view's. */
+function tally(entry: EntityEntry, e: EntitySummary, aliases: readonly string[], by: 1 | -1): void {
+  if (e.onlyInLinks) entry._linkedFrom += by;
+  else entry._mentionCount += by * e.mentionCount;
+  bump(entry._names, e.name, by);
+  bump(entry._kinds, e.kind, by);
+  for (const a of aliases) bump(entry._aliases, a, by);
+}
+
 /**
  * An entity of the corpus: its key, the articles that mention it, and what
  * they say of it together (its name and kind by majority, aliases, counts),
@@ -963,15 +972,9 @@ export class CorpusIndex {
       }
       // An entity not counted yet is counted from its articles when first read.
       if (!entry._counted) continue;
-      if (onlyInLinks) entry._linkedFrom++;
-      else entry._mentionCount += e.mentionCount;
-      const name = e.name;
-      const kind = e.kind;
-      bump(entry._names, name, 1);
-      bump(entry._kinds, kind, 1);
-      for (const a of aliases) bump(entry._aliases, a, 1);
+      tally(entry, e, aliases, 1);
       // One more of the name and kind that lead (or of "other", which leads only alone) leaves the lead as it is.
-      if (name !== entry._name || (kind !== entry._kind && kind !== 'other')) this.settle(entry);
+      if (e.name !== entry._name || (e.kind !== entry._kind && e.kind !== 'other')) this.settle(entry);
     }
     for (let i = 0; i < f.measures.length; i++) addTo(this.byMeasure, (f.measures[i] = this.intern(f.measures[i])), f.uri);
     if (f.link) addTo(this.byLink, f.link, f.uri);
@@ -984,27 +987,18 @@ export class CorpusIndex {
 
   /** Counts an entity's tally from its articles' views (as `put` and `remove` keep it from then on). */
   private readonly tallyOf = (entry: EntityEntry): void => {
-    const names = new Map<string, number>();
-    const kinds = new Map<EntityKind, number>();
-    const aliases = new Map<string, number>();
-    let linked = 0;
-    let mentions = 0;
+    entry._names = new Map();
+    entry._kinds = new Map();
+    entry._aliases = new Map();
+    entry._linkedFrom = 0;
+    entry._mentionCount = 0;
     // A scan: most entities' articles are never looked up by URI, and need no map (`DocMap`).
     entry.docs.forEach((uri, i) => {
       const s = this.summaryOf(uri);
       if (!s) return;
       const e = entityAt(s, i);
-      if (e.onlyInLinks) linked++;
-      else mentions += e.mentionCount;
-      bump(names, e.name, 1);
-      bump(kinds, e.kind, 1);
-      for (const a of e.aliases) bump(aliases, a, 1);
+      tally(entry, e, e.aliases, 1);
     });
-    entry._names = names;
-    entry._kinds = kinds;
-    entry._aliases = aliases;
-    entry._linkedFrom = linked;
-    entry._mentionCount = mentions;
     entry._counted = true;
     // One read after its last article went (a view held across a removal) was counted as it left.
     if (this.entities.get(entry.key) === entry) this.notCounted--;
@@ -1065,11 +1059,7 @@ export class CorpusIndex {
         continue;
       }
       if (!entry._counted) continue;
-      if (e.onlyInLinks) entry._linkedFrom--;
-      else entry._mentionCount -= e.mentionCount;
-      bump(entry._names, e.name, -1);
-      bump(entry._kinds, e.kind, -1);
-      for (const a of e.aliases) bump(entry._aliases, a, -1);
+      tally(entry, e, e.aliases, -1);
       this.settle(entry);
     }
     for (const m of f.measures) removeFrom(this.byMeasure, m, uri);
