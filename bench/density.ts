@@ -1,9 +1,10 @@
 /**
- * How densely a corpus states things: per 1,000 characters of article text, the sentences, distinct
- * entities per article, entity mentions, figures, claims, quotations and links the extractors find.
+ * How densely a corpus states things: per 1,000 characters (UTF-16 code units) of article text, the
+ * sentences, each article's distinct entities, entity mentions, figures, claims, quotations and links
+ * the extractors find; and the distinct entities of the whole set.
  * The generator (`generate.ts`) is held to the real corpus's densities by this measure (test/generate.test.ts):
- * articles three times as full of names and figures as real ones made every per-article cost of the
- * benchmark three times too high.
+ * articles three times as full of names and figures as real ones overstated every per-article cost of
+ * the benchmark that depends on them (the index's entities and measures, the conflict check).
  *
  * CLI: `tsx bench/density.ts <folder> [max articles]`.
  */
@@ -83,7 +84,7 @@ export function densities(files: readonly string[]): Densities {
 
 if (require.main === module) {
   const [dir, max] = process.argv.slice(2);
-  if (!dir) {
+  if (!dir || (max !== undefined && !(Number.isInteger(Number(max)) && Number(max) > 0))) {
     console.error('usage: tsx bench/density.ts <folder> [max articles]');
     process.exit(2);
   }

@@ -29,12 +29,15 @@
  * has: organisations, people, tools and handles named in passing, invented as
  * they are first drawn and drawn again in proportion to their use, so that the
  * distinct names grow with the corpus as the real corpus's do (see `Tail`: 2,362
- * generated articles name 9,266 distinct entities, the real ones 9,897). And
+ * generated articles name 8,956 distinct entities, the real ones 9,897). And
  * between them, as in real reporting, most sentences name no one new and state
- * no figure (`prose`): per kilobyte, generated articles state as many names,
- * mentions, figures, claims, quotations and links as real ones, within a third
- * of each (`density.ts`, held by test/generate.test.ts; before version 5 they
- * named 2.8 times as many entities and stated 3.1 times as many figures).
+ * no figure (`prose`): per 1,000 characters, generated articles state as many
+ * names, mentions, figures, claims, quotations and links as real ones, within a
+ * quarter of each (measured by `density.ts`, held by test/generate.test.ts;
+ * before version 5 they named 2.8 times as many entities and stated 3.1 times
+ * as many figures; version 6 left out a stock phrase quoted thousands of times and
+ * fills the placeholders that version 4 and 5 wrote as they were, "{day}", in a
+ * quotation of the long tail).
  *
  * CLI: `tsx bench/generate.ts <dir> <count> [seed]`.
  */
@@ -42,7 +45,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 /** Bumped whenever the output changes, so cached corpora are regenerated. */
-export const GENERATOR_VERSION = 5;
+export const GENERATOR_VERSION = 6;
 
 /** The manifest written last into a generated folder; its presence means the folder is complete. */
 export const MANIFEST = 'bench-manifest.json';
@@ -428,14 +431,14 @@ function buildWorld(rng: Rng, count: number): World {
  * size names some 100,000.
  */
 const TAIL_BETA = 0.75;
-/** Fitted with the paragraphs' weights below: 1,000 and 2,362 generated articles name 4,556 and 9,266 (real: 5,237 and 9,897). */
+/** Fitted with the paragraphs' weights below: 1,000 and 2,362 generated articles name 4,591 and 8,956 (real: 5,237 and 9,897). */
 const TAIL_A = 11;
 /**
  * How often each kind of paragraph is drawn, and what a paragraph of plain reporting holds (`prose`):
  * fitted so that generated articles state as many names, mentions, figures, claims, quotations and
- * links per kilobyte as the real ones (`density.ts`). Per 1,000 characters, generated against real:
- * sentences 5.7/5.2, entities 2.0/1.8, mentions 5.2/5.3, figures 1.31/1.00, claims 1.6/1.5,
- * quotations 0.84/0.95, links 1.13/1.40.
+ * links per 1,000 characters as the real ones (`density.ts`). Generated (1,000 articles) against real:
+ * sentences 5.7/5.2, entities 2.06/1.80, mentions 5.0/5.3, figures 1.20/1.00, claims 1.59/1.46,
+ * quotations 0.83/0.95, links 1.19/1.40.
  */
 const BLOCK_WEIGHTS = { prose: 14, quote: 6, figures: 0.1, background: 0.7, commentary: 4, aside: 5 };
 const PROSE_KINDS = { named: 3, quoted: 1.2, linked: 2.5, plain: 1 };
@@ -598,6 +601,11 @@ function fillQuote(rng: Rng, s: Story, who: 'victim' | 'expert'): string {
     // Capitalise the start of each sentence.
     text = text.replace(/(^|\. )([a-z])/g, (_, a: string, b: string) => a + b.toUpperCase());
   }
+  return filled(text, s);
+}
+
+/** A quotation's text with the story's names and figures in place of its `{placeholders}`. */
+function filled(text: string, s: Story): string {
   const d = dateParts(s.start);
   return text
     .replace(/\{unit\}/g, s.unit).replace(/\{firm\}/g, s.firm.name).replace(/\{victim\}/g, s.victim.name)
@@ -868,7 +876,6 @@ const CONSEQUENCES = [
   'which turns what looks like a routine technical problem into a question for the board and the lawyers',
   'so the advice to customers has barely changed: watch statements closely and be wary of unexpected messages',
 ];
-const SCARE = ['an abundance of caution', 'a sophisticated attack', 'no evidence of misuse', 'a limited subset of customers', 'industry-standard encryption', 'a criminal investigation', 'an isolated incident', 'unauthorised access'];
 const LINKED = ['as previously reported', 'as reported earlier', 'in a separate incident', 'according to court filings', 'in a notice to regulators', 'in an earlier analysis'];
 
 /**
@@ -880,8 +887,8 @@ const LINKED = ['as previously reported', 'as reported earlier', 'in a separate 
 function prose(c: Ctx): string {
   const { rng, story: s } = c;
   const out: string[] = [];
-  // Names this article has already introduced: real reporting comes back to them.
-  const known = [s.victim.name, s.firm.name].filter((n) => c.named.has(n));
+  // The breached company, once the article has introduced it: real reporting comes back to it.
+  const known = c.named.has(s.victim.name) ? [s.victim.name] : [];
   for (let k = rng.int(2, 4); k > 0; k--) {
     const kind = rng.weighted([['named', known.length ? PROSE_KINDS.named : 0], ['quoted', PROSE_KINDS.quoted], ['linked', PROSE_KINDS.linked], ['plain', PROSE_KINDS.plain]] as const);
     if (kind === 'named') {
@@ -889,10 +896,10 @@ function prose(c: Ctx): string {
       out.push(rng.pick([
         () => `${rng.pick(OPENERS)} the questions for ${who} are about how the attackers got in and why nobody at ${who} noticed, ${rng.pick(CONSEQUENCES)}.`,
         () => `${rng.pick(OPENERS)} it is still unclear when ${who} first learned of the intrusion, ${rng.pick(CONSEQUENCES)}.`,
-        () => `What ${who} does next matters beyond ${who} itself, ${rng.pick(CONSEQUENCES)}.`,
+        () => `What ${who} does next matters beyond the company itself, ${rng.pick(CONSEQUENCES)}.`,
       ])());
     }
-    else if (kind === 'quoted') out.push(`The company described the incident as the result of ${q(c, rng.pick(SCARE))}, ${rng.pick(CONSEQUENCES)}.`);
+    else if (kind === 'quoted') out.push(`One line of the notice posted on the company’s website stood out: ${q(c, cap(filled(clause(rng), s)) + '.')}`);
     else if (kind === 'linked') out.push(`${cap(rng.pick(TOPICS))}, ${link(rng.pick(LINKED), externalUrl(c))}, ${rng.pick(CONSEQUENCES)}.`);
     else out.push(`${rng.pick(OPENERS)} ${rng.pick(TOPICS)}, ${rng.pick(CONSEQUENCES)}.`);
   }
@@ -958,19 +965,19 @@ function inPassing(c: Ctx, e: TailEntry): string {
       const p = e.person;
       return rng.pick([
         () => `${name(c, p)} said ${rng.pick(TOPICS)}.`,
-        () => `${q(c, cap(clause(rng)) + ',')} ${name(c, p)} said.`,
+        () => `${q(c, cap(filled(clause(rng), c.story)) + ',')} ${name(c, p)} said.`,
         () => `${p.org} has hired ${name(c, p, false)} as ${p.role}, the company said on ${weekdayBefore(c)}.`,
       ])();
     }
     case 'tool':
       return PRODUCT_KINDS.includes(e.what)
         ? rng.pick([
-          () => `The intruders got in through an unpatched ${e.name} server, a ${e.what} the company had used since ${e.year}.`,
+          () => `The intruders got in through an unpatched ${e.name} server, a ${e.what} the company had used for years.`,
           () => `${e.by} warned customers of ${e.name}, a ${e.what}, to install the latest update.`,
         ])()
         : rng.pick([
           () => `The attackers also deployed ${e.name}, a ${e.what} first documented by ${e.by} in ${e.year}.`,
-          () => `${e.name} has been offered on underground forums since ${e.year}, according to ${e.by}.`,
+          () => `${e.name} has been offered on underground forums for years, according to ${e.by}.`,
           () => `Investigators found traces of ${e.name} on several of the compromised hosts.`,
         ])();
     case 'handle':

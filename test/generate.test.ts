@@ -1,7 +1,7 @@
 /**
  * The benchmark's generator (bench/generate.ts): the same seed gives the same
- * files, and what it writes states as much per kilobyte as the real corpus
- * does (bench/density.ts): names, mentions, figures, claims, quotations,
+ * files, and what it writes states as much per 1,000 characters as the real
+ * corpus does (bench/density.ts): sentences, names, mentions, figures, claims, quotations,
  * links, and distinct names growing as the real ones do. Its articles once
  * named 2.8 times as many entities and stated 3.1 times as many figures per
  * kilobyte as real ones, so every per-article cost the benchmark reported was
@@ -38,9 +38,9 @@ describe('benchmark generator', function () {
     assert.notDeepStrictEqual(read(path.join(dir, 'c')), a);
   });
 
-  it('states names, mentions, figures, claims, quotations and links per kilobyte within a third of the real corpus, and names as many distinct entities', function () {
+  it('states sentences, names, mentions, figures, claims, quotations and links per 1,000 characters within a quarter of the real corpus, and names as many distinct entities', function () {
     const d = densities(articleFiles(generateCorpus(path.join(dir, 'g'), 1000, 1).dir));
-    const off = MEASURES.filter((k) => !(d[k] >= REAL[k] * 0.67 && d[k] <= REAL[k] * 1.33)).map((k) => `${k} ${d[k]} per 1,000 characters, the real corpus ${REAL[k]}`);
+    const off = MEASURES.filter((k) => !(d[k] >= REAL[k] * 0.75 && d[k] <= REAL[k] * 1.25)).map((k) => `${k} ${d[k]} per 1,000 characters, the real corpus ${REAL[k]}`);
     assert.deepStrictEqual(off, []);
     // Sized like real articles, and naming as many different entities in 1,000 articles (the long tail).
     assert.ok(d.size > REAL.size * 0.85 && d.size < REAL.size * 1.15, `${d.size} characters an article, the real corpus ${REAL.size}`);
@@ -52,9 +52,10 @@ describe('benchmark generator', function () {
       console.log(`    (skipped: no corpus at ${DEFAULT_CORPUS})`);
       this.skip();
     }
-    const some = densities(articleFiles(DEFAULT_CORPUS, 1000));
-    assert.strictEqual(some.names, REAL_NAMES_AT_1000);
-    const all = densities(articleFiles(DEFAULT_CORPUS));
-    assert.deepStrictEqual(all, REAL);
+    // When the extractors change what they find, these move: measure again with `npx tsx bench/density.ts ../shared/corpus`
+    // (and `… 1000`), put the figures in bench/density.ts, and see that the generator still meets them.
+    const refresh = 'REAL in bench/density.ts is stale: refresh it with `npx tsx bench/density.ts ../shared/corpus [1000]`';
+    assert.strictEqual(densities(articleFiles(DEFAULT_CORPUS, 1000)).names, REAL_NAMES_AT_1000, refresh);
+    assert.deepStrictEqual(densities(articleFiles(DEFAULT_CORPUS)), REAL, refresh);
   });
 });
