@@ -880,9 +880,9 @@ const LINKED = ['as previously reported', 'as reported earlier', 'in a separate 
 
 /**
  * A paragraph of plain reporting: long sentences with no new name and no figure, the bulk of a real
- * article, now and then naming the story's victim again, quoting a stock phrase or linking elsewhere.
- * Without it the generator's articles stated three times as many names and figures per kilobyte as
- * the real ones (`density.ts`).
+ * article, now and then naming the breached company again, quoting a line of its notice or linking
+ * elsewhere. Without it the generator's articles stated three times as many names and figures per
+ * 1,000 characters as the real ones (`density.ts`).
  */
 function prose(c: Ctx): string {
   const { rng, story: s } = c;
@@ -898,8 +898,7 @@ function prose(c: Ctx): string {
         () => `${rng.pick(OPENERS)} it is still unclear when ${who} first learned of the intrusion, ${rng.pick(CONSEQUENCES)}.`,
         () => `What ${who} does next matters beyond the company itself, ${rng.pick(CONSEQUENCES)}.`,
       ])());
-    }
-    else if (kind === 'quoted') out.push(`One line of the notice posted on the company’s website stood out: ${q(c, cap(filled(clause(rng), s)) + '.')}`);
+    } else if (kind === 'quoted') out.push(`One line of the notice posted on the company’s website stood out: ${q(c, cap(filled(clause(rng), s)) + '.')}`);
     else if (kind === 'linked') out.push(`${cap(rng.pick(TOPICS))}, ${link(rng.pick(LINKED), externalUrl(c))}, ${rng.pick(CONSEQUENCES)}.`);
     else out.push(`${rng.pick(OPENERS)} ${rng.pick(TOPICS)}, ${rng.pick(CONSEQUENCES)}.`);
   }
