@@ -16,6 +16,7 @@ import type { DocFacts } from '../server/src/core/extract/types';
 import { articlesNaming, CorpusIndex, eachSpan, firstOf, lineStartsOf, quotesOf, quoteWords, summarize, unpackNumbers, type DocSummary } from '../server/src/core/index/corpus';
 import { workspaceSymbols } from '../server/src/core/features/symbols';
 import { parse } from '../server/src/core/syntax/parse';
+import { analystsFor } from '../server/src/node/analyst';
 import { contentHash, CorpusCache, EntityPacker, EntityUnpacker } from '../server/src/node/cache';
 import { PackedSummary } from '../server/src/core/index/packed';
 import { packFacts } from '../server/src/node/packfacts';
@@ -52,10 +53,10 @@ describe('corpus cache over stdio', function () {
   const open: LspClient[] = [];
 
   /** Starts a server on the workspace with the storage folder and waits for its index. */
-  async function start(): Promise<{ client: LspClient; indexed: { articles: number; cached: number; analysts: number } }> {
+  async function start(extra: Record<string, unknown> = {}): Promise<{ client: LspClient; indexed: { articles: number; cached: number; analysts: number } }> {
     const client = new LspClient();
     open.push(client);
-    await client.initialize(fileUri(workspace), { workspace: { configuration: true } }, { storagePath: storage });
+    await client.initialize(fileUri(workspace), { workspace: { configuration: true } }, { storagePath: storage, ...extra });
     const indexed = await client.notification('breachDesk/indexed');
     return { client, indexed };
   }
@@ -293,11 +294,13 @@ describe('corpus cache over stdio', function () {
     open.push(plain);
     await plain.initialize(fileUri(workspace), { workspace: { configuration: true } });
     const single = await plain.notification('breachDesk/indexed');
-    const pooled = await start();
+    // Two threads, whatever `analystsFor` would pick for so few files here: what each learns on its own (outlets,
+    // names numbered per thread) must come to the same index as one thread's.
+    const pooled = await start({ analystThreads: 2 });
     assert.strictEqual(pooled.indexed.articles, single.articles);
     assert.ok(pooled.indexed.articles > 200);
     assert.strictEqual(single.analysts, 0, 'without a cache the server analyses on its own thread');
-    assert.ok(pooled.indexed.analysts >= 1, `analysed on worker threads (${JSON.stringify(pooled.indexed)})`);
+    assert.strictEqual(pooled.indexed.analysts, 2, `analysed on two worker threads (${JSON.stringify(pooled.indexed)})`);
 
     // The same entities, articles and corpus diagnostics either way.
     for (const q of ['a', 'e', 'Breach']) {
@@ -318,6 +321,13 @@ describe('corpus cache over stdio', function () {
     assert.ok(plainRefs.length > 0, `references of ${someone!.name}`);
     assert.deepStrictEqual(await refsOf(pooled.client), plainRefs);
     await pooled.client.shutdown();
+    // Left to choose, the server starts as many threads as `analystsFor` finds best for the files and this machine's cores.
+    fs.rmSync(storage, { recursive: true, force: true });
+    const chosen = await start();
+    assert.strictEqual(chosen.indexed.analysts, analystsFor(files.length + 3, os.availableParallelism()), JSON.stringify(chosen.indexed));
+    assert.strictEqual(chosen.indexed.articles, single.articles);
+    assert.deepStrictEqual(await refsOf(chosen.client), plainRefs);
+    await chosen.client.shutdown();
     const warm = await start();
     assert.strictEqual(warm.indexed.cached, single.articles);
     assert.deepStrictEqual(await refsOf(warm.client), plainRefs);

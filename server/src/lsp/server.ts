@@ -113,6 +113,7 @@ export function startServer(connection: Connection): void {
   };
   /** The editor's storage for this workspace, where the corpus cache lives (never the workspace itself). */
   let storagePath: string | undefined;
+  let analystThreads: number | undefined;
   let workspaceFolders: WorkspaceFolder[] = [];
   const index = new CorpusIndex();
   // Facts read from the cache on demand stay for a while, then go: memory follows what is used,
@@ -318,6 +319,7 @@ export function startServer(connection: Connection): void {
     }
     const report = await loadRoots(index, roots, {
       cache,
+      analystThreads,
       log: (m) => connection.console.warn(m),
       maxBytes,
       cancelled: () => generation !== loadGeneration,
@@ -517,12 +519,15 @@ export function startServer(connection: Connection): void {
     definitionLinks = Boolean(params.capabilities?.textDocument?.definition?.linkSupport);
     workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     // Restricted mode: the client says the workspace is not trusted; read no folders of it.
-    const init = params.initializationOptions as { trusted?: unknown; storagePath?: unknown; settings?: unknown; timelineView?: unknown } | undefined;
+    const init = params.initializationOptions as { trusted?: unknown; storagePath?: unknown; settings?: unknown; timelineView?: unknown; analystThreads?: unknown } | undefined;
     trusted = init?.trusted !== false;
     drawsTimelines = init?.timelineView === true;
     // A client that cannot be asked for settings may give them at once, so the first load already follows them.
     if (!canPullConfiguration && init?.settings !== undefined) pushedSettings = init.settings;
     storagePath = typeof init?.storagePath === 'string' && path.isAbsolute(init.storagePath) ? init.storagePath : undefined;
+    // For tests and the benchmark: a fixed number of analyst threads (1 to 16) instead of the one `analystsFor` picks.
+    const threads = init?.analystThreads;
+    analystThreads = typeof threads === 'number' && Number.isInteger(threads) && threads >= 1 && threads <= 16 ? threads : undefined;
     return {
       capabilities: {
         hoverProvider: true,

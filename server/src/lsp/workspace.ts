@@ -14,7 +14,7 @@ import { CorpusIndex, dropShadowedSeeds, lineStartsOf, type IndexedDoc, type Ori
 import { parse } from '../core/syntax/parse';
 import type { DocFacts } from '../core/extract/types';
 import { contentHash, type CorpusCache } from '../node/cache';
-import { analyse, AnalystPool, analystScript, type Job, type Outcome } from '../node/analyst';
+import { analyse, AnalystPool, analystScript, analystsFor, type Job, type Outcome } from '../node/analyst';
 import * as os from 'os';
 import { readArticleFile, readConfigFile, walkArticleFiles, walksInto, type WalkProblem } from '../node/fsutil';
 import { packFacts } from '../node/packfacts';
@@ -174,6 +174,8 @@ export interface LoadOptions {
   cache?: CorpusCache;
   /** Analyse on worker threads when there is a cache to put the facts in (default true). */
   analysts?: boolean;
+  /** How many worker threads a first index analyses on (default: as many as `analystsFor` finds best). */
+  analystThreads?: number;
   log?: (message: string) => void;
 }
 
@@ -193,10 +195,10 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
   const jobs: Job[] = [];
   const meta: { file: string; origin: Origin; uri: string; size: number; mtimeMs: number }[] = [];
   const STAT_BATCH = 128;
-  const threads = Math.max(1, Math.min(os.availableParallelism(), 4));
+  const threads = (articles: number) => options.analystThreads ?? analystsFor(articles, os.availableParallelism());
   // With nothing cached every file will be analysed: the threads start now and load their code while the
   // files are looked at (~0.3 s at 10,000 files), not after.
-  let pool = cache.size === 0 && files.length >= ANALYSTS_FROM && !options.cancelled?.() ? new AnalystPool(script, [...index.pins.values()], threads) : undefined;
+  let pool = cache.size === 0 && files.length >= ANALYSTS_FROM && !options.cancelled?.() ? new AnalystPool(script, [...index.pins.values()], threads(files.length)) : undefined;
   // Synchronous stats, a batch between turns of the event loop: 10,000 files (in the page cache) took ~80 ms so
   // where a promise each took ~140 ms of a warm start. A slow disk (a network drive) would hold requests up for a
   // batch at a time: after one slow batch the rest are stat'ed off the main thread.
@@ -254,7 +256,7 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
     loaded.add(m.uri);
   };
   if (jobs.length >= ANALYSTS_FROM && !options.cancelled?.()) {
-    pool ??= new AnalystPool(script, [...index.pins.values()], threads);
+    pool ??= new AnalystPool(script, [...index.pins.values()], threads(jobs.length));
     analysts = pool.size;
     try {
       await pool.run(jobs, onResult, () => Boolean(options.cancelled?.()));
