@@ -316,6 +316,8 @@ export interface IndexRun {
   serverMs: number | null;
   articles: number | null;
   skipped: number | null;
+  /** How many analyst threads the server used (0: its own thread, as for a small corpus or a warm start). */
+  analysts?: number;
   peakRssKb: number | null;
   timedOut?: { afterMs: number; progress?: string };
   /** The server exited before it finished (for example out of heap). */
@@ -355,7 +357,7 @@ async function indexRun(folder: string, storagePath: string, timeoutMs: number, 
     const exited = new Promise<'exited'>((resolve) => client.child.once('exit', () => resolve('exited')));
     const t0 = performance.now();
     await client.notify('initialized', {});
-    let params: { articles: number; skipped: number; ms: number };
+    let params: { articles: number; skipped: number; ms: number; analysts?: number };
     const outcome = await Promise.race([client.notification('breachDesk/indexed', timeoutMs).catch(() => 'timeout' as const), exited]);
     if (outcome === 'exited' || client.child.exitCode !== null) {
       return { ms: null, serverMs: null, articles: null, skipped: null, peakRssKb: rss.stop(), crashed: { afterMs: performance.now() - t0, progress: lastProgress(client), stderr: stderrTail(client) } };
@@ -364,7 +366,7 @@ async function indexRun(folder: string, storagePath: string, timeoutMs: number, 
       return { ms: null, serverMs: null, articles: null, skipped: null, peakRssKb: rss.stop(), timedOut: { afterMs: performance.now() - t0, progress: lastProgress(client) } };
     }
     params = outcome;
-    const run: IndexRun = { ms: performance.now() - t0, serverMs: params.ms, articles: params.articles, skipped: params.skipped, peakRssKb: null };
+    const run: IndexRun = { ms: performance.now() - t0, serverMs: params.ms, articles: params.articles, skipped: params.skipped, analysts: params.analysts, peakRssKb: null };
     if (work) await work(session);
     // VmHWM read just before shutdown (the sampler only matters when the server dies first).
     run.peakRssKb = vmHwmKb(client.child.pid) ?? rss.stop();
@@ -800,6 +802,7 @@ export function table(results: SizeResult[], m: Machine, opts: Options): string 
     ['  server-reported ms', (r) => coldCell(r, r.cold, (x) => x.serverMs, ms)],
     ['  per article', (r) => coldCell(r, r.cold, (x) => (x.ms !== null && x.articles ? x.ms / x.articles : null), ms)],
     ['  articles indexed / skipped', (r) => (r.cold.find((x) => x.articles !== null) ? `${thousands(r.cold.find((x) => x.articles !== null)!.articles!)} / ${r.cold.find((x) => x.articles !== null)!.skipped}` : '—')],
+    ['  analyst threads', (r) => String(r.cold.find((x) => x.articles !== null)?.analysts ?? '—')],
     ['peak RSS (VmHWM)', (r) => (r.skipped ? '—' : mb(median(r.cold.map((x) => x.peakRssKb).filter((x): x is number => x !== null))))],
     ['warm start (same storagePath)', (r) => (r.skipped ? '—' : r.warm === 'n/a (no cache yet)' ? r.warm : coldCell(r, r.warm, (x) => x.ms, ms))],
     ['floor: fs read + split lines', (r) => (r.floor ? ms(median(r.floor.ms)) : '—')],
