@@ -162,7 +162,7 @@ export function analystScript(): string | undefined {
  * thread's taking the results in, 0.15 of an article each); the count with
  * the smallest estimate wins, at most four. On this machine's 2 cores (cold
  * index over stdio, alternating runs): one thread was 11% faster than two on
- * 1,500 generated articles and 8% on the 2,362 real ones, with 30% less CPU
+ * 1,500 generated articles and 10% on the 2,362 real ones, with 30% less CPU
  * and 60 MB less memory; two were 15% faster on 5,000. The model picks one up
  * to about 3,500 articles there. Counts for more cores follow from the same
  * model, not from measurement.
