@@ -165,6 +165,13 @@ describe('claims', function () {
       assert.strictEqual(claim('A T-Mobile spokesperson said 5 million were hit.').attribution?.key, 't-mobile');
     });
 
+    it('a name behind a document of a kind: "security report", "press release", "breach portal" (real: "Another recent Jamf security report told us that 29% …")', function () {
+      assert.strictEqual(claim('Another recent T-Mobile security report told us that 29% of organizations were hit.').attribution?.key, 't-mobile');
+      assert.strictEqual(claim('The T-Mobile press release said 5 million were hit.').attribution?.key, 't-mobile');
+      // Only one word of what kind: a longer phrase is no longer the name's document.
+      assert.strictEqual(claim('A T-Mobile annual threat security report told us that 29% of organizations were hit.').attribution, undefined);
+    });
+
     it('an appositive between the speaker and the verb', function () {
       const c = claim('Randy Watkins, chief technology officer at CRITICALSTART, told Threatpost that 30 percent were hit.');
       assert.strictEqual(c.attribution?.key, 'randy watkins');

@@ -438,7 +438,8 @@ function claimantEndingAt(doc: Article, si: number, v: string, p: number): Found
   return found;
 }
 
-const VIA_RE = /([’']s)?\s+(?:story|report|article|statement|filing|post|tweet|blog|release|advisory|notice|spokesperson|spokesman|spokeswoman|representative)$/;
+// "HHS's breach website indicates", "the company's press release said": one word of what kind may stand before.
+const VIA_RE = /([’']s)?\s+(?:(?:breach|data|press|news|security)\s+)?(?:story|report|article|statement|filing|post|tweet|blog|release|advisory|notice|website|portal|spokesperson|spokesman|spokeswoman|representative)$/;
 const PRONOUN_RE = /(?:^|[^A-Za-z])(he|she|they|it|He|She|They|It)$/;
 
 function speakerBefore(doc: Article, si: number, v: string, p: number): Found | undefined {
