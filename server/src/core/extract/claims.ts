@@ -438,7 +438,7 @@ function claimantEndingAt(doc: Article, si: number, v: string, p: number): Found
   return found;
 }
 
-// "HHS's breach website indicates", "the company's press release said": one word of what kind may stand before.
+// "The Wall Street Journal story noted"; with one word of what kind between: "a Jamf security report told us", "the T-Mobile press release said".
 const VIA_RE = /([’']s)?\s+(?:(?:breach|data|press|news|security)\s+)?(?:story|report|article|statement|filing|post|tweet|blog|release|advisory|notice|website|portal|spokesperson|spokesman|spokeswoman|representative)$/;
 const PRONOUN_RE = /(?:^|[^A-Za-z])(he|she|they|it|He|She|They|It)$/;
 
