@@ -91,6 +91,20 @@ describe('analyst threads', function () {
     }
   });
 
+  it('a pool asked for no threads, or NaN, still has one (with none a run would wait for ever)', async function () {
+    for (const size of [0, NaN]) {
+      const pool = new AnalystPool(script, [], size);
+      try {
+        assert.strictEqual(pool.size, 1);
+        const outs: Outcome[] = [];
+        await pool.run(jobs.slice(0, 2), (o) => outs.push(o), () => false);
+        assert.deepStrictEqual(ids(outs), [0, 1]);
+      } finally {
+        await pool.close();
+      }
+    }
+  });
+
   it('a run after a worker has gone fails at once instead of waiting for it', async function () {
     const pool = new AnalystPool(script, [], 2);
     try {
@@ -134,6 +148,10 @@ describe('how many analyst threads (analystsFor)', function () {
         last = k;
       }
     }
+  });
+
+  it('one thread, not none, when the cores are not a count (0, NaN) or the articles are not', function () {
+    assert.deepStrictEqual([analystsFor(10_000, 0), analystsFor(10_000, NaN), analystsFor(NaN, 2), analystsFor(10_000, 2.5)], [1, 1, 1, 2]);
   });
 
   it('more threads for a large corpus on more cores', function () {

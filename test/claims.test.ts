@@ -43,6 +43,7 @@ const NAMES: Name[] = [
   ['Bart McDonough', 'bart mcdonough', 'person'],
   ['McDonough', 'bart mcdonough', 'person'],
   ['Izmir', 'izmir', 'place'],
+  ['Log4j', 'log4j', 'other'],
 ];
 
 /** Saturday, August 28, 2021, 12:58 UTC: the date of seed 000. */
@@ -170,6 +171,10 @@ describe('claims', function () {
       assert.strictEqual(claim('The T-Mobile press release said 5 million were hit.').attribution?.key, 't-mobile');
       // Only one word of what kind: a longer phrase is no longer the name's document.
       assert.strictEqual(claim('A T-Mobile annual threat security report told us that 29% of organizations were hit.').attribution, undefined);
+      // A product named so is what the document is about, not who wrote it.
+      assert.strictEqual(claim('A Log4j security advisory warned that 5 million servers were exposed.').attribution, undefined);
+      // A long document word after the possessive still fits the window the pattern reads.
+      assert.strictEqual(claim('Unit221B LLC’s security representative said 5 million were hit.').attribution?.key, 'unit221b llc');
     });
 
     it('an appositive between the speaker and the verb', function () {

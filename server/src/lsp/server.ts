@@ -525,7 +525,7 @@ export function startServer(connection: Connection): void {
     // A client that cannot be asked for settings may give them at once, so the first load already follows them.
     if (!canPullConfiguration && init?.settings !== undefined) pushedSettings = init.settings;
     storagePath = typeof init?.storagePath === 'string' && path.isAbsolute(init.storagePath) ? init.storagePath : undefined;
-    // For tests and the benchmark: a fixed number of analyst threads (1 to 16) instead of the one `analystsFor` picks.
+    // For tests: a fixed number of analyst threads (1 to 16) instead of the one `analystsFor` picks.
     const threads = init?.analystThreads;
     analystThreads = typeof threads === 'number' && Number.isInteger(threads) && threads >= 1 && threads <= 16 ? threads : undefined;
     return {

@@ -7,7 +7,8 @@
  * the facts packed (`packfacts.ts`) as bytes, both transferred rather than
  * copied; the main thread appends the facts to the cache file without ever
  * building the facts objects. So the main thread stays free for requests and
- * the analysis runs on every core. (Entities sent as objects were a quarter of
+ * the analysis runs on as many cores as pay for their threads (`analystsFor`).
+ * (Entities sent as objects were a quarter of
  * the main thread's work at 50,000 articles, and 280 MB of its peak memory.)
  *
  * Workers see the pins and learn outlets from the articles they analyse
@@ -20,7 +21,6 @@
  * (bundled as `dist/analyst.js`).
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { looksLikeArticle } from '../core/detect';
@@ -154,18 +154,22 @@ export function analystScript(): string | undefined {
 /**
  * How many analyst threads a first index of `articles` files should use on
  * `cores` cores. A thread is not free: before it runs at full speed it spends
- * about as long as 700 articles take warming up, and V8 spends about as long
- * as 1,500 more compiling its code on helper threads, out of the same cores.
- * So the time `n` threads take is estimated as the longer of the slowest
- * thread's share (its warm-up and its articles) and all the work over the
- * cores (every thread's warm-up and compilation, every article, and the main
- * thread's taking the results in, 0.15 of an article each); the count with
- * the smallest estimate wins, at most four. On this machine's 2 cores (cold
- * index over stdio, alternating runs): one thread was 11% faster than two on
- * 1,500 generated articles and 10% on the 2,362 real ones, with 30% less CPU
- * and 60 MB less memory; two were 15% faster on 5,000. The model picks one up
- * to about 3,500 articles there. Counts for more cores follow from the same
- * model, not from measurement.
+ * 0.8–1.4 s warming up (its first 100 articles take 6–10 ms each, the next
+ * few hundred 2–4 ms, against ~1.3 ms once warm), and V8 spends 2.6–3 s of CPU
+ * compiling its code on helper threads, out of the same cores. So the time
+ * `n` threads take is estimated, in articles' worth of work, as the longer of
+ * the slowest thread's share (its warm-up and its articles) and all the work
+ * over the cores (every thread's warm-up and compilation, every article, and
+ * the main thread's taking the results in, 0.15 of an article each). The two
+ * fixed costs are set to 700 and 1,500 articles, in the order of those
+ * measurements but calibrated so that the estimate changes over where side by
+ * side runs did on this machine's 2 cores (cold index over stdio, alternating
+ * runs): one thread was 11% faster than two on 1,500 generated articles and
+ * 10% on the 2,362 real ones (with 30% and 27% less CPU, 60 MB less memory);
+ * two were 15% faster on 5,000. It changes at about 3,500 articles there.
+ * Memory is not weighed: a thread's ~60 MB go when the first index ends. At
+ * most four; counts for more cores follow from the model, not from
+ * measurement.
  */
 export function analystsFor(articles: number, cores: number): number {
   const WARM_UP = 700;
@@ -197,7 +201,9 @@ export class AnalystPool {
   private exited = 0;
   /** Who takes the replies of each run going on, by run. */
   private readonly handlers = new Map<number, (w: Worker, reply: Reply, entities: PackedEntities[]) => void>();
-  constructor(script: string, pins: Pin[], size = Math.max(1, Math.min(4, os.availableParallelism()))) {
+  /** `size` threads (at least one): see `analystsFor`. */
+  constructor(script: string, pins: Pin[], size: number) {
+    size = Number.isFinite(size) ? Math.max(1, Math.floor(size)) : 1;
     // One copy of each name across the workers.
     const intern = interner();
     for (let i = 0; i < size; i++) {

@@ -438,19 +438,23 @@ function claimantEndingAt(doc: Article, si: number, v: string, p: number): Found
   return found;
 }
 
-// "The Wall Street Journal story noted"; with one word of what kind between: "a Jamf security report told us", "the T-Mobile press release said".
-const VIA_RE = /([’']s)?\s+(?:(?:breach|data|press|news|security)\s+)?(?:story|report|article|statement|filing|post|tweet|blog|release|advisory|notice|website|portal|spokesperson|spokesman|spokeswoman|representative)$/;
+/**
+ * "The Wall Street Journal story noted", "a T-Mobile spokesperson said"; with one word of what kind between,
+ * an organisation's or outlet's ("a Jamf security report told us", "the T-Mobile press release said"), where
+ * anything else named so is the document's subject ("a Log4j security advisory warned"). Group 2: that word.
+ */
+const VIA_RE = /([’']s)?\s+(?:(press|news|security)\s+)?(?:story|report|article|statement|filing|post|tweet|blog|release|advisory|notice|website|spokesperson|spokesman|spokeswoman|representative)$/;
 const PRONOUN_RE = /(?:^|[^A-Za-z])(he|she|they|it|He|She|They|It)$/;
 
 function speakerBefore(doc: Article, si: number, v: string, p: number): Found | undefined {
   const mention = doc.endingAt(si, p);
   if (mention) return fromMention(mention);
   // "The Wall Street Journal story noted", "a T-Mobile spokesperson said": the name behind the words.
-  const via = VIA_RE.exec(v.slice(Math.max(0, p - 24), p));
+  const via = VIA_RE.exec(v.slice(Math.max(0, p - 32), p));
   if (via) {
     const nameEnd = p - via[0].length;
     const named = doc.endingAt(si, nameEnd) ?? doc.endingAt(si, nameEnd + (via[1]?.length ?? 0));
-    if (named) return fromMention(named);
+    if (named && (via[2] === undefined || named.kind === 'organisation' || named.kind === 'outlet')) return fromMention(named);
   }
   const pro = PRONOUN_RE.exec(v.slice(Math.max(0, p - 6), p));
   if (pro) {
