@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import { analyze } from '../server/src/core/analyze';
 import { extractFacts } from '../server/src/core/extract/facts';
 import type { DocFacts, Figure } from '../server/src/core/extract/types';
-import { canonicalUrl } from '../server/src/core/extract/urls';
+import { canonicalUrl, onSite, siteOf } from '../server/src/core/extract/urls';
 import { readingsOf } from '../server/src/core/extract/numbers';
 import { parsePins } from '../server/src/core/extract/pins';
 import { article, NOW, seed } from './helpers/fixture';
@@ -658,6 +658,20 @@ describe('article URLs', function () {
     assert.strictEqual(canonicalUrl('https://www.zdnet.com/article/x/?taid=61e2'), canonicalUrl('https://www.zdnet.com/article/x/'));
     // Other query parameters still tell articles apart.
     assert.notStrictEqual(canonicalUrl('https://example.com/view?id=1'), canonicalUrl('https://example.com/view?id=2'));
+  });
+  it('onSite says what siteOf says, for addresses it does not parse too', function () {
+    // The site's name in another case, under another host of the site, escaped, beyond ASCII, or broken by a tab
+    // (which the URL parser drops): only the text's own test may rule an address out, never a different answer.
+    const urls = [
+      'https://www.ZDNet.com/article/x/', 'https://zdnet.com.', 'https://blogs.computerworld.com/a/3/x.html',
+      'https://kasperskycontenthub.com/threatpost-global/?p=1', 'https://kasperskycontenthub.com/other/', 'https://threatpost.com/x/1/',
+      'https://zd%6Eet.com/x', 'https://zdnet\t.com/x', 'https://zd\tnet.com/x', 'https://xn--bcher-kva.example/x', 'https://bücher.example/x',
+      ' https://zdnet.com/x ', 'https://example.com/?u=zdnet.com', 'javascript:alert(1)', 'not a url', '',
+    ];
+    const sites = ['zdnet.com', 'computerworld.com', 'threatpost.com', 'kasperskycontenthub.com', 'xn--bcher-kva.example', 'example.com'];
+    for (const url of urls) for (const site of sites) assert.strictEqual(onSite(url, site), siteOf(url) === site, `${url} on ${site}`);
+    // And the answers are not all "no".
+    assert.ok(onSite('https://zd\tnet.com/x', 'zdnet.com') && onSite('https://bücher.example/x', 'xn--bcher-kva.example') && onSite('https://kasperskycontenthub.com/threatpost-global/?p=1', 'threatpost.com'));
   });
   it('not a web address: no canonical form', function () {
     assert.strictEqual(canonicalUrl('javascript:alert(1)'), undefined);

@@ -10,7 +10,7 @@ import { extractFigures, mainSubject } from './figures';
 import type { Pin } from './pins';
 import type { DocFacts, EntityKind, Mention } from './types';
 import { afterLeadingImages, plain } from '../text';
-import { canonicalUrl, siteOf } from './urls';
+import { canonicalUrl, onSite, siteOf } from './urls';
 import { forgetReadings } from './numbers';
 import { isEpochPlaceholder } from '../syntax/dates';
 
@@ -244,7 +244,7 @@ export function extractFacts(uri: string, text: string, article: Article, option
   const headlines = sentences.filter((x) => x.where === 'title' || x.where === 'subtitle').length;
   // Links to other stories of this article's own site: a figure in their text is that story's (see `extractFigures`).
   const site = article.link?.parsed ? siteOf(article.link.parsed.url) : undefined;
-  const siteLinks = site === undefined ? [] : links.filter((l) => !l.image && siteOf(l.url) === site);
+  const siteLinks = site === undefined ? [] : links.filter((l) => !l.image && onSite(l.url, site));
   const figures = assignAsOf(extractFigures(refs, mentions, kindOf, subject, headlines, siteLinks), refs, date);
   const claims = extractClaims(refs, mentions, kindOf, date);
   forgetReadings(refs);

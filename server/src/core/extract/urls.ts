@@ -36,6 +36,23 @@ export function siteOf(raw: string): string | undefined {
   return h.host === 'kasperskycontenthub.com' && h.u.pathname.startsWith('/threatpost-global') ? 'threatpost.com' : h.host;
 }
 
+/** Other names a site's addresses may carry instead of its own (see `siteOf`). */
+const OTHER_NAMES = new Map<string, string[]>([['threatpost.com', ['kasperskycontenthub.com']]]);
+for (const [other, site] of Object.entries(SAME_SITE)) OTHER_NAMES.set(site, [...(OTHER_NAMES.get(site) ?? []), other]);
+
+/**
+ * Whether `raw` is an address on `site` (`siteOf(raw) === site`). An
+ * article links to dozens of addresses, and parsing each costs more than
+ * the rest of its links' handling: one that names neither the site nor any
+ * other name of it, in plain ASCII without escapes or breaks, is on another
+ * site, and is not parsed.
+ */
+export function onSite(raw: string, site: string): boolean {
+  const lower = raw.toLowerCase();
+  if (!lower.includes(site) && !OTHER_NAMES.get(site)?.some((n) => lower.includes(n)) && !/[^\x21-\x7e]|%/.test(raw.trim())) return false;
+  return siteOf(raw) === site;
+}
+
 export function canonicalUrl(raw: string): string | undefined {
   const h = httpUrl(raw);
   if (!h) return undefined;
