@@ -34,8 +34,8 @@
  * generated articles analysed by one analyst thread and by two, fresh and
  * warm.
  *
- * Times are medians over `--runs` runs (default 3, and 1 for sizes over
- * 20,000 files); the table says how many. A cold run that does not finish
+ * Times are medians over `--runs` runs (default 3 at every size: single
+ * runs at 50,000 swing by a fifth); the table says how many. A cold run that does not finish
  * within `--timeout` seconds (default 480) is reported as "> N s (timed out)".
  *
  * Usage: tsx bench/run.ts [--json out.json] [--sizes seeds,corpus,10000,50000]
@@ -728,7 +728,7 @@ async function measureSize(size: string, opts: Options, log: (s: string) => void
   const roots = size === 'seeds' ? [SEEDS] : [folder, SEEDS];
   const files = walk(roots);
   base.files = files.length;
-  base.runs = opts.runs ?? (files.length > 20_000 ? 1 : 3);
+  base.runs = opts.runs ?? 3;
   const inFolder = size === 'seeds' ? files : files.filter((f) => !f.startsWith(SEEDS + path.sep));
   const probe = pickProbe(inFolder.length ? inFolder : files);
   base.probe = probe;
