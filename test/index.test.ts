@@ -11,6 +11,7 @@ import type { DocFacts } from '../server/src/core/extract/types';
 import { CorpusIndex, DocMap, KeySets, eachSpan, lineStartsOf, packNumbers, quoteWindows, quoteWords, summarize, unpackNumbers, type EntitySummary } from '../server/src/core/index/corpus';
 import { measureLabel, partSources } from '../server/src/core/index/compare';
 import { isPacked, readPacked } from '../server/src/core/index/packed';
+import { WindowTable } from '../server/src/core/index/windows';
 import { parse } from '../server/src/core/syntax/parse';
 import { definition, references } from '../server/src/core/features/navigation';
 import { workspaceSymbols } from '../server/src/core/features/symbols';
@@ -198,6 +199,51 @@ describe('corpus index: the quotation index, built after the rest', function () 
     assert.deepStrictEqual(places(), []);
     add(index, twice(2));
     assert.deepStrictEqual(places().map((p) => p.split(' ')[0]), ['q2.txt', 'q2.txt']);
+  });
+});
+
+describe('corpus index: the window table', function () {
+  it('holds what a map of sets would, through growth and removals', function () {
+    // Few distinct hashes and ids, so that windows are shared, removed and added again; hashes up to 2^30 - 1.
+    const op = fc.tuple(fc.boolean(), fc.oneof(fc.integer({ min: 0, max: 300 }), fc.constant(0x3fffffff)), fc.integer({ min: 0, max: 12 }));
+    fc.assert(fc.property(fc.array(op, { maxLength: 3000 }), (ops) => {
+      const table = new WindowTable(4);
+      const model = new Map<number, Set<number>>();
+      for (const [add, hash, id] of ops) {
+        const ids = model.get(hash) ?? new Set<number>();
+        if (add && !ids.has(id)) {
+          table.add(hash, id);
+          model.set(hash, ids.add(id));
+        } else if (!add) {
+          table.remove(hash, id);
+          ids.delete(id);
+          if (!ids.size) model.delete(hash);
+        }
+      }
+      assert.strictEqual(table.size, model.size);
+      for (let hash = 0; hash <= 301; hash++) {
+        const got: number[] = [];
+        table.forEach(hash, (id) => got.push(id));
+        assert.deepStrictEqual(got.sort((a, b) => a - b), [...(model.get(hash) ?? [])].sort((a, b) => a - b), `window ${hash}`);
+      }
+      const top: number[] = [];
+      table.forEach(0x3fffffff, (id) => top.push(id));
+      assert.deepStrictEqual(top.sort((a, b) => a - b), [...(model.get(0x3fffffff) ?? [])].sort((a, b) => a - b));
+    }), { numRuns: 200 });
+  });
+
+  it('a window added and removed many times over does not fill the table', function () {
+    const table = new WindowTable(4);
+    for (let round = 0; round < 50_000; round++) {
+      table.add(round, 1);
+      table.remove(round, 1);
+    }
+    table.add(7, 2);
+    const got: number[] = [];
+    table.forEach(7, (id) => got.push(id));
+    assert.deepStrictEqual([table.size, got], [1, [2]]);
+    // The storage stayed small: gone slots are dropped when the table is rebuilt, not doubled for.
+    assert.ok((table as unknown as { keys: Uint32Array }).keys.length <= 1024, String((table as unknown as { keys: Uint32Array }).keys.length));
   });
 });
 

@@ -14,6 +14,7 @@ import { corporateBase, withCorporateForms, withoutCorporateForm } from '../extr
 import type { DocFacts, EntityKind, Figure, Mention } from '../extract/types';
 import { isLinkOnly, positionIn, type Position, type Span } from '../text';
 import { PackedEntity, PackedSummary, readPacked } from './packed';
+import { WindowTable } from './windows';
 
 export type Origin = 'seed' | 'workspace' | 'corpus';
 
@@ -773,6 +774,8 @@ function sharedCount(a: Uint32Array, b: Uint32Array): number {
  * depends on their wordings only, so a query compares each wording once however many articles carry it.
  */
 interface QuoteForm {
+  /** Its place in `QuoteIndex.byId`. */
+  id: number;
   text: string;
   shingles: Uint32Array;
   joined?: string;
@@ -782,8 +785,11 @@ interface QuoteForm {
 }
 
 interface QuoteIndex {
-  /** Window hash → the wording holding it, or the wordings when several do (most windows are in one). */
-  byShingle: Map<number, QuoteForm | Set<QuoteForm>>;
+  /** Window hash → the ids of the wordings holding it. */
+  byShingle: WindowTable;
+  /** The wordings by id; a removed one leaves its id free (`freeIds`). */
+  byId: (QuoteForm | undefined)[];
+  freeIds: number[];
   /** Each article's quotations' wordings, in order. */
   data: Map<string, QuoteForm[]>;
   /** Wordings by text. */
@@ -802,13 +808,10 @@ function addQuotes(q: QuoteIndex, doc: IndexedDoc): void {
     const x = quotes[k];
     let form = q.forms.get(x.text);
     if (!form) {
-      q.forms.set(x.text, (form = { text: x.text, shingles: quoteWindows(x.text), at: [] }));
-      for (const sh of form.shingles) {
-        const had = q.byShingle.get(sh);
-        if (had === undefined) q.byShingle.set(sh, form);
-        else if (had instanceof Set) had.add(form);
-        else q.byShingle.set(sh, new Set([had, form]));
-      }
+      const id = q.freeIds.length ? q.freeIds.pop()! : q.byId.length;
+      q.forms.set(x.text, (form = { id, text: x.text, shingles: quoteWindows(x.text), at: [] }));
+      q.byId[id] = form;
+      for (const sh of form.shingles) q.byShingle.add(sh, id);
     }
     form.at.push({ uri: f.uri, span: x.span, k });
     qd.push(form);
@@ -822,14 +825,9 @@ function removeQuotes(q: QuoteIndex, uri: string): void {
     // Still quoted elsewhere, or already removed (the article quotes it twice).
     if (form.at.length || q.forms.get(form.text) !== form) continue;
     q.forms.delete(form.text);
-    for (const sh of form.shingles) {
-      const had = q.byShingle.get(sh);
-      if (had === form) q.byShingle.delete(sh);
-      else if (had instanceof Set) {
-        had.delete(form);
-        if (had.size === 1) q.byShingle.set(sh, had.values().next().value!);
-      }
-    }
+    for (const sh of form.shingles) q.byShingle.remove(sh, form.id);
+    q.byId[form.id] = undefined;
+    q.freeIds.push(form.id);
   }
   q.data.delete(uri);
 }
@@ -1413,7 +1411,7 @@ export class CorpusIndex {
    * after a load; a query that needs it first finishes it.
    */
   buildQuotes(ms = Infinity): boolean {
-    const q = (this.quotes ??= { byShingle: new Map(), data: new Map(), forms: new Map(), todo: [...this.docs.keys()] });
+    const q = (this.quotes ??= { byShingle: new WindowTable(), byId: [], freeIds: [], data: new Map(), forms: new Map(), todo: [...this.docs.keys()] });
     const end = Date.now() + ms;
     let n = 0;
     while (q.todo.length) {
@@ -1426,6 +1424,11 @@ export class CorpusIndex {
     return q.todo.length === 0;
   }
 
+  /** Whether the quotation index is complete: a check of quotations now costs no build. */
+  quotesReady(): boolean {
+    return this.quotes !== undefined && this.quotes.todo.length === 0;
+  }
+
   private quoteIndex(): QuoteIndex {
     this.buildQuotes();
     return this.quotes!;
@@ -1435,13 +1438,9 @@ export class CorpusIndex {
   private matchingWordings(words: string[]): { form: QuoteForm; relation: QuoteMatch['relation'] }[] {
     const mine = shingles(words);
     if (!mine.length) return [];
-    const { byShingle } = this.quoteIndex();
+    const { byShingle, byId } = this.quoteIndex();
     const forms = new Set<QuoteForm>();
-    for (const sh of mine) {
-      const had = byShingle.get(sh);
-      if (had instanceof Set) for (const f of had) forms.add(f);
-      else if (had) forms.add(had);
-    }
+    for (const sh of mine) byShingle.forEach(sh, (id) => forms.add(byId[id]!));
     const myJoined = ` ${words.join(' ')} `;
     let myStyle: string | undefined;
     const out: { form: QuoteForm; relation: QuoteMatch['relation'] }[] = [];
