@@ -667,8 +667,9 @@ describe('article URLs', function () {
       'https://kasperskycontenthub.com/threatpost-global/?p=1', 'https://kasperskycontenthub.com/other/', 'https://threatpost.com/x/1/',
       'https://zd%6Eet.com/x', 'https://zdnet\t.com/x', 'https://zd\tnet.com/x', 'https://xn--bcher-kva.example/x', 'https://bücher.example/x',
       ' https://zdnet.com/x ', 'https://example.com/?u=zdnet.com', 'javascript:alert(1)', 'not a url', '',
+      'http://2130706433/x', 'http://127.1/', 'http://0x7f.0.0.1/', 'http://127.0.0.1:8080/', 'http://[0:0::1]/', 'http://[::1]/',
     ];
-    const sites = ['zdnet.com', 'computerworld.com', 'threatpost.com', 'kasperskycontenthub.com', 'xn--bcher-kva.example', 'example.com'];
+    const sites = ['zdnet.com', 'computerworld.com', 'threatpost.com', 'kasperskycontenthub.com', 'xn--bcher-kva.example', 'example.com', '127.0.0.1', '[::1]'];
     for (const url of urls) for (const site of sites) assert.strictEqual(onSite(url, site), siteOf(url) === site, `${url} on ${site}`);
     // And the answers are not all "no".
     assert.ok(onSite('https://zd\tnet.com/x', 'zdnet.com') && onSite('https://bücher.example/x', 'xn--bcher-kva.example') && onSite('https://kasperskycontenthub.com/threatpost-global/?p=1', 'threatpost.com'));

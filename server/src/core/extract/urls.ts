@@ -48,6 +48,8 @@ for (const [other, site] of Object.entries(SAME_SITE)) OTHER_NAMES.set(site, [..
  * site, and is not parsed.
  */
 export function onSite(raw: string, site: string): boolean {
+  // An IP address is written many ways ("http://2130706433/" is 127.0.0.1): only the parser says.
+  if (/^[\d.]+$|^\[/.test(site)) return siteOf(raw) === site;
   const lower = raw.toLowerCase();
   if (!lower.includes(site) && !OTHER_NAMES.get(site)?.some((n) => lower.includes(n)) && !/[^\x21-\x7e]|%/.test(raw.trim())) return false;
   return siteOf(raw) === site;

@@ -27,7 +27,7 @@ export class WindowTable {
   private shift: number;
 
   constructor(capacity = 1024) {
-    let bits = 10;
+    let bits = 3;
     while (1 << bits < capacity * 2) bits++;
     this.keys = new Uint32Array(1 << bits);
     this.vals = new Int32Array(1 << bits);
