@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { extractFacts } from '../server/src/core/extract/facts';
 import type { DocFacts } from '../server/src/core/extract/types';
-import { CorpusIndex, DocMap, KeySets, eachSpan, lineStartsOf, packNumbers, quoteWindows, quoteWords, summarize, unpackNumbers, type EntitySummary } from '../server/src/core/index/corpus';
+import { CorpusIndex, DocMap, KeySets, eachSpan, lineStartsOf, packNumbers, quoteWindows, quoteWords, styled, summarize, unpackNumbers, type EntitySummary } from '../server/src/core/index/corpus';
 import { measureLabel, partSources } from '../server/src/core/index/compare';
 import { isPacked, readPacked } from '../server/src/core/index/packed';
 import { WindowTable } from '../server/src/core/index/windows';
@@ -272,6 +272,51 @@ describe('corpus index: which quotations are the same', function () {
     assert.deepStrictEqual(relation(QUOTE, QUOTE.replace('organisations', 'organizations')), ['same']);
     // A changed word still is one.
     assert.deepStrictEqual(relation(QUOTE, QUOTE.replace('elderly', 'frail')), ['altered']);
+  });
+
+  it('every quotation sharing a window is told apart as the definition says: contained (in a house style), most windows shared, or neither', function () {
+    // Few words, so that quotations share windows; style variants, so that letter-for-letter containment differs from word for word.
+    const VOCABULARY = ['the', 'data', 'base', 'database', 'organisations', 'organizations', 'was', 'shut', 'down', 'shutdown', 'we', 'colour', 'color', 'it'];
+    const quote = fc.array(fc.constantFrom(...VOCABULARY), { minLength: 4, maxLength: 14 });
+    // Another house style: American endings, compounds written as one word.
+    const restyle = (words: string[]) => words.join(' ').replace(/organisations/g, 'organizations').replace(/colour/g, 'color').replace(/data base/g, 'database').replace(/shut down/g, 'shutdown').split(' ');
+    // Others made from mine (a part of it, more around it, a word changed) and at random.
+    const other = (mine: string[]) => fc.oneof(
+      quote,
+      fc.tuple(fc.nat({ max: 4 }), fc.nat({ max: 4 }), fc.boolean()).map(([a, b, restyled]) => {
+        const part = mine.slice(a, Math.max(a, mine.length - b));
+        return restyled ? restyle(part) : part;
+      }),
+      fc.tuple(quote, quote).map(([a, b]) => [...a.slice(0, 3), ...mine, ...b.slice(0, 3)]),
+      fc.tuple(fc.nat(), fc.constantFrom(...VOCABULARY)).map(([k, w]) => mine.map((x, i) => (i === k % mine.length ? w : x))),
+    );
+    const world = quote.chain((mine) => fc.tuple(fc.constant(mine), fc.array(other(mine), { minLength: 1, maxLength: 6 })));
+    fc.assert(fc.property(world, ([mine, others]) => {
+      const index = new CorpusIndex();
+      const quoted = [mine, ...others].map((words, n) => {
+        const text = article(n, `Acme Corp said: “${words.join(' ')}”`);
+        const facts = extractFacts(`file:///q/${n}.txt`, text, parse(text).article);
+        index.set({ facts, lineStarts: lineStartsOf(text), origin: 'workspace' });
+        return facts.quotes.map((q) => q.text);
+      });
+      const myWords = quoteWords(quoted[0][0]);
+      const myWindows = new Set(windowsByWords(quoted[0][0]));
+      const expected: string[] = [];
+      quoted.forEach((texts, n) => {
+        if (n === 0) return;
+        for (const t of texts) {
+          const theirWindows = windowsByWords(t);
+          const shared = theirWindows.filter((w) => myWindows.has(w)).length;
+          if (!shared) continue;
+          const a = ` ${myWords.join(' ')} `;
+          const b = ` ${quoteWords(t).join(' ')} `;
+          if (a.includes(b) || b.includes(a) || styled(a).includes(styled(b)) || styled(b).includes(styled(a))) expected.push(`${n} same`);
+          else if (shared / Math.max(myWindows.size, theirWindows.length) >= 0.6) expected.push(`${n} altered`);
+        }
+      });
+      const got = index.quoteMatches(myWords, 'file:///q/0.txt').map((m) => `${m.uri.slice('file:///q/'.length, -'.txt'.length)} ${m.relation}`);
+      assert.deepStrictEqual(got.sort(), expected.sort());
+    }), { numRuns: 300 });
   });
 
   it('a quoted web address in pasted script data is no quotation', function () {

@@ -644,7 +644,7 @@ export class KeySets {
  * hyphens between words ("shut down" / "shutdown"), British and American
  * endings ("-ise"/"-ize", "-isation", "-our"/"-or").
  */
-function styled(joined: string): string {
+export function styled(joined: string): string {
   let out = '';
   for (const w of joined.split(' ')) out += americanEnding(w);
   return out;
@@ -754,18 +754,6 @@ export function quoteWindows(text: string): Uint32Array {
     hs.push(h >>> 0);
   }
   return windowsOf(hs);
-}
-
-/** How many values two sorted unique arrays share. */
-function sharedCount(a: Uint32Array, b: Uint32Array): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) { n++; i++; j++; } else if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return n;
 }
 
 /**
@@ -1439,23 +1427,29 @@ export class CorpusIndex {
     const mine = shingles(words);
     if (!mine.length) return [];
     const { byShingle, byId } = this.quoteIndex();
-    const forms = new Set<QuoteForm>();
-    for (const sh of mine) byShingle.forEach(sh, (id) => forms.add(byId[id]!));
+    // Each wording that shares a window, and how many it shares, counted as the windows are looked up (in the order
+    // first met): a window common to many quotations lists them all, and a merge of two window lists per wording
+    // made checking a corpus's quotations grow with the square of its size.
+    const shared = new Map<number, number>();
+    const count = (id: number) => shared.set(id, (shared.get(id) ?? 0) + 1);
+    for (const sh of mine) byShingle.forEach(sh, count);
     const myJoined = ` ${words.join(' ')} `;
-    let myStyle: string | undefined;
+    const myStyle = styled(myJoined);
     const out: { form: QuoteForm; relation: QuoteMatch['relation'] }[] = [];
-    for (const q of forms) {
-      const shared = sharedCount(mine, q.shingles);
-      if (!shared) continue;
+    for (const [id, n] of shared) {
+      const q = byId[id]!;
       // The words of a quotation that is compared, kept: a quotation repeated across a corpus is compared again and again.
       const theirs = (q.joined ??= ` ${quoteWords(q.text).join(' ')} `);
-      // One contains the other word for word, or letter for letter in one house style or another
-      // ("privilege-management" / "privilege management", "organisations" / "organizations").
-      const theirStyle = (q.styled ??= styled(theirs));
+      // One contains the other letter for letter, in one house style or another ("privilege-management" / "privilege
+      // management", "organisations" / "organizations"); word for word is a case of it, and needs every window shared.
       let relation: QuoteMatch['relation'] | undefined;
-      if (theirs.includes(myJoined) || myJoined.includes(theirs) || theirStyle.includes(myStyle ??= styled(myJoined)) || myStyle.includes(theirStyle)) relation = 'same';
-      // Most of both quotations shared: the same words, reworded. A phrase two quotations share is not enough.
-      else if (shared / Math.max(q.shingles.length, mine.length) >= 0.6) relation = 'altered';
+      if ((n === mine.length && theirs.includes(myJoined)) || (n === q.shingles.length && myJoined.includes(theirs))) relation = 'same';
+      else {
+        const theirStyle = (q.styled ??= styled(theirs));
+        if (theirStyle.length >= myStyle.length ? theirStyle.includes(myStyle) : myStyle.includes(theirStyle)) relation = 'same';
+        // Most of both quotations shared: the same words, reworded. A phrase two quotations share is not enough.
+        else if (n / Math.max(q.shingles.length, mine.length) >= 0.6) relation = 'altered';
+      }
       if (relation) out.push({ form: q, relation });
     }
     return out;
