@@ -316,6 +316,9 @@ describe('corpus index: which quotations are the same', function () {
       });
       const got = index.quoteMatches(myWords, 'file:///q/0.txt').map((m) => `${m.uri.slice('file:///q/'.length, -'.txt'.length)} ${m.relation}`);
       assert.deepStrictEqual(got.sort(), expected.sort());
+      // The check asks for the altered ones alone.
+      const altered = index.similarQuotes(myWords, 'file:///q/0.txt').map((m) => `${m.uri.slice('file:///q/'.length, -'.txt'.length)} ${m.relation}`);
+      assert.deepStrictEqual(altered.sort(), expected.filter((e) => e.endsWith(' altered')).sort());
     }), { numRuns: 300 });
   });
 

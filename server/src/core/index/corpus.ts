@@ -1382,7 +1382,9 @@ export class CorpusIndex {
    */
   quoteMatches(words: string[], excludeUri: string, only?: QuoteMatch['relation']): QuoteMatch[] {
     // The wordings are remembered, not their places: a wording copied into hundreds of articles is one entry.
-    const wordings = this.memoized(`q\u0000${words.join(' ')}`, () => this.matchingWordings(words));
+    // The check asks for altered ones only, which spares comparing the text of most wordings (see `matchingWordings`).
+    const alteredOnly = only === 'altered';
+    const wordings = this.memoized(`${alteredOnly ? 'a' : 'q'}\u0000${words.join(' ')}`, () => this.matchingWordings(words, alteredOnly));
     const hits: { at: QuoteForm['at'][number]; form: QuoteForm; relation: QuoteMatch['relation'] }[] = [];
     for (const { form, relation } of wordings) {
       if (only !== undefined && relation !== only) continue;
@@ -1422,38 +1424,52 @@ export class CorpusIndex {
     return this.quotes!;
   }
 
-  /** The wordings in the index that are the same as `words` or an altered version of it. */
-  private matchingWordings(words: string[]): { form: QuoteForm; relation: QuoteMatch['relation'] }[] {
+  /**
+   * The wordings in the index that are the same as `words` or an altered version of it (only altered ones with
+   * `alteredOnly`).
+   */
+  private matchingWordings(words: string[], alteredOnly: boolean): { form: QuoteForm; relation: QuoteMatch['relation'] }[] {
     const mine = shingles(words);
     if (!mine.length) return [];
     const { byShingle, byId } = this.quoteIndex();
-    // Each wording that shares a window, and how many it shares, counted as the windows are looked up (in the order
-    // first met): a window common to many quotations lists them all, and a merge of two window lists per wording
-    // made checking a corpus's quotations grow with the square of its size.
-    const shared = new Map<number, number>();
-    const count = (id: number) => shared.set(id, (shared.get(id) ?? 0) + 1);
+    // Each wording that shares a window, and how many it shares, counted as the windows are looked up, in an array
+    // by wording kept between queries (each count is set back to 0 below). A window common to many quotations lists
+    // them all: at 50,000 articles, counting in a map, and a merge of window lists per wording before that, made
+    // checking a corpus's quotations grow with the square of its size.
+    if (this.shareCounts.length < byId.length) this.shareCounts = new Int32Array(Math.max(1024, byId.length * 2));
+    const counts = this.shareCounts;
+    const met: number[] = [];
+    const count = (id: number) => {
+      if (counts[id]++ === 0) met.push(id);
+    };
     for (const sh of mine) byShingle.forEach(sh, count);
     const myJoined = ` ${words.join(' ')} `;
-    const myStyle = styled(myJoined);
+    let myStyle: string | undefined;
     const out: { form: QuoteForm; relation: QuoteMatch['relation'] }[] = [];
-    for (const [id, n] of shared) {
+    for (const id of met) {
+      const n = counts[id];
+      counts[id] = 0;
       const q = byId[id]!;
+      // Most of both quotations shared: the same words, reworded, unless the same. A phrase two quotations share is not enough.
+      const most = n / Math.max(q.shingles.length, mine.length) >= 0.6;
+      if (alteredOnly && !most) continue;
       // The words of a quotation that is compared, kept: a quotation repeated across a corpus is compared again and again.
       const theirs = (q.joined ??= ` ${quoteWords(q.text).join(' ')} `);
       // One contains the other letter for letter, in one house style or another ("privilege-management" / "privilege
       // management", "organisations" / "organizations"); word for word is a case of it, and needs every window shared.
-      let relation: QuoteMatch['relation'] | undefined;
-      if ((n === mine.length && theirs.includes(myJoined)) || (n === q.shingles.length && myJoined.includes(theirs))) relation = 'same';
-      else {
+      let same = (n === mine.length && theirs.includes(myJoined)) || (n === q.shingles.length && myJoined.includes(theirs));
+      if (!same) {
         const theirStyle = (q.styled ??= styled(theirs));
-        if (theirStyle.length >= myStyle.length ? theirStyle.includes(myStyle) : myStyle.includes(theirStyle)) relation = 'same';
-        // Most of both quotations shared: the same words, reworded. A phrase two quotations share is not enough.
-        else if (n / Math.max(q.shingles.length, mine.length) >= 0.6) relation = 'altered';
+        myStyle ??= styled(myJoined);
+        same = theirStyle.length >= myStyle.length ? theirStyle.includes(myStyle) : myStyle.includes(theirStyle);
       }
-      if (relation) out.push({ form: q, relation });
+      if (same ? !alteredOnly : most) out.push({ form: q, relation: same ? 'same' : 'altered' });
     }
     return out;
   }
+
+  /** Per wording (`QuoteIndex.byId`), the windows it shares with the quotation being matched; 0 between queries. */
+  private shareCounts = new Int32Array(0);
 
   similarQuotes(words: string[], excludeUri: string): QuoteMatch[] {
     return this.quoteMatches(words, excludeUri, 'altered');
