@@ -653,7 +653,11 @@ if (require.main === module) {
   const heap = heapWanted();
   if (heap !== undefined) {
     // The same command again, in a Node allowed the larger heap (V8 fixes its limit when it starts).
-    const child = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${heap}`, __filename, ...process.argv.slice(2)], {
+    // A larger young generation too: the run allocates freely around a large live index, and with V8's default
+    // (16 MB) the scavenger copied much of it into the old generation. At 10,000 generated articles: 34.2 → 30.5 s,
+    // peak RSS 1.46 → 1.00 GB (medians of three alternating runs).
+    const young = /--max-semi-space-size/.test(`${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`) ? [] : ['--max-semi-space-size=32'];
+    const child = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${heap}`, ...young, __filename, ...process.argv.slice(2)], {
       stdio: 'inherit',
       env: { ...process.env, BREACH_DESK_HEAP_SET: '1' },
     });
