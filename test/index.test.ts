@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { extractFacts } from '../server/src/core/extract/facts';
 import type { DocFacts } from '../server/src/core/extract/types';
 import { CorpusIndex, DocMap, KeySets, eachSpan, lineStartsOf, packNumbers, quoteWindows, quoteWords, styled, summarize, unpackNumbers, type EntitySummary } from '../server/src/core/index/corpus';
-import { measureLabel, partSources } from '../server/src/core/index/compare';
+import { findParts, measureLabel, partSources, partsAmong } from '../server/src/core/index/compare';
 import { isPacked, readPacked } from '../server/src/core/index/packed';
 import { WindowTable } from '../server/src/core/index/windows';
 import { parse } from '../server/src/core/syntax/parse';
@@ -571,6 +571,38 @@ describe('corpus index: where parts of a total may be stated', function () {
     assert.deepStrictEqual(partSources(index, total, base), expected(index, base));
     index.remove(late.uri);
     assert.ok(!partSources(index, total, base).includes(late.uri));
+  });
+});
+
+describe('corpus index: parts of a total among the nearest articles', function () {
+  it('are what each article finds there, whichever article of the story asked first', function () {
+    const bodies = [
+      'Acme Corp said 902,000 customers were affected.',
+      'Acme Corp said 902,000 customers were affected: 850,000 prepaid customers and 52,000 Metro customers.',
+      'Acme Corp said 850,000 prepaid customers and 52,000 Metro customers were affected.',
+      'Acme Corp said 903,000 customers were affected, of them 851,000 prepaid customers.',
+      'Acme Corp said 52,000 Metro customers and 851,000 prepaid customers were affected.',
+    ];
+    const index = new CorpusIndex();
+    const uris = bodies.map((body, n) => {
+      const uri = `file:///corpus/parts${n}.txt`;
+      const text = `# Acme breach\n\n## Information:\n+ Source: Example News\n+ Link: [article](https://news.example/parts${n})\n+ Date: Aug 20, 2021\n+ Author: Jane Roe\n\n## Article:\n${body}\n`;
+      index.set({ facts: extractFacts(uri, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' });
+      return uri;
+    });
+    let found = 0;
+    // Each article asks twice, in an order where a total is first asked by another article than the one that states its parts.
+    for (const n of [0, 1, 2, 3, 4, 1, 0, 4, 3, 2]) {
+      const doc = index.get(uris[n])!;
+      for (const f of doc.facts.figures) {
+        const sources = partSources(index, f, doc.summary.date);
+        const got = partsAmong(index, uris[n], f, sources);
+        assert.deepStrictEqual(got, findParts(index, uris[n], f, sources), `${n}: ${f.value}`);
+        assert.ok(got.every((r) => r.uri !== uris[n]), 'an article is no source of its own parts');
+        found += got.length;
+      }
+    }
+    assert.ok(found >= 6, String(found));
   });
 });
 

@@ -40,7 +40,7 @@ import { diag, type Diagnostic, type Fix, type RelatedInfo } from '../diagnostic
 import { writtenMeasure } from '../extract/figures';
 import { attributionOf, EVENT_DAY_BEFORE_RE } from '../extract/claims';
 import { canonicalUrl } from '../extract/urls';
-import { agree, findParts, formatValue, nearestInTime, partSources, sameMeasure, type Reconciliation } from '../index/compare';
+import { agree, findParts, formatValue, nearestInTime, partsAmong, partSources, sameMeasure, type Reconciliation } from '../index/compare';
 import { quoteWords, type CorpusIndex, type FigureRef, type IndexedDoc } from '../index/corpus';
 import { readable, type Span } from '../text';
 import { clip, formatDate, shownDay } from '../features/markdown';
@@ -532,7 +532,7 @@ function totalsOf(index: CorpusIndex, total: Stated): Figure[] {
   if (!c || c.version !== index.version) totalsCache.set(index, (c = { version: index.version, parts: new Map() }));
   let parts = c.parts.get(total.figure);
   if (!parts) {
-    parts = findParts(index, total.uri, total.figure, partSources(index, total.figure, total.when)).flatMap((p) => p.parts);
+    parts = partsAmong(index, total.uri, total.figure, partSources(index, total.figure, total.when)).flatMap((p) => p.parts);
     c.parts.set(total.figure, parts);
   }
   return parts;
@@ -752,7 +752,7 @@ class Judge {
   private readonly byMeasure = new Map<string, FigureRef[]>();
   /** The statements of the first `MAX_COMPARED + 1` entries of each `byMeasure` list (one more, for when the figure is among them). */
   private readonly statedByMeasure = new Map<string, Stated[]>();
-  private readonly sources = new Map<string, string[]>();
+  private readonly sources = new Map<string, readonly string[]>();
 
   constructor(private readonly index: CorpusIndex, private readonly uri: string) {
     this.doc = index.get(uri)!;
@@ -818,17 +818,20 @@ class Judge {
   private cut(fig: Figure): { has(statement: string): boolean } | undefined {
     const list = this.measureList(fig);
     if (list.length <= MAX_COMPARED) return undefined;
-    let places = this.places.get(fig.measure);
-    if (!places) {
-      places = new Map();
-      for (let k = 0; k < list.length; k++) places.set(`${list[k].figure.span.start} ${list[k].uri}`, k);
-      this.places.set(fig.measure, places);
-    }
-    const at = places;
-    const self = at.get(`${fig.span.start} ${this.uri}`);
+    // The figure's own place (the last, as the table keeps it), found without the table: only a card asks what was
+    // left out, and a check of a whole corpus built the table for every article of a story told thousands of times.
+    let self: number | undefined;
+    for (let k = list.length - 1; k >= 0 && self === undefined; k--) if (list[k].uri === this.uri && list[k].figure.span.start === fig.span.start) self = k;
     if (list.length - (self !== undefined ? 1 : 0) <= MAX_COMPARED) return undefined;
+    const measure = fig.measure;
     // A statement's place among the others: one less after the figure itself.
     return { has: (statement) => {
+      let at = this.places.get(measure);
+      if (!at) {
+        at = new Map();
+        for (let k = 0; k < list.length; k++) at.set(`${list[k].figure.span.start} ${list[k].uri}`, k);
+        this.places.set(measure, at);
+      }
       const k = at.get(statement);
       return k !== undefined && k !== self && k - (self !== undefined && self < k ? 1 : 0) >= MAX_COMPARED;
     } };
@@ -838,7 +841,7 @@ class Judge {
   private readonly places = new Map<string, Map<string, number>>();
 
   /** Where parts of a total may be stated, per subject and day (figures of one article share both). */
-  private partSources(fig: Figure, when: number | undefined): string[] {
+  private partSources(fig: Figure, when: number | undefined): readonly string[] {
     const key = `${fig.subject}|${fig.noun}|${when === undefined ? '' : Math.floor(when / DAY)}`;
     let list = this.sources.get(key);
     if (!list) this.sources.set(key, (list = partSources(this.index, fig, when)));
@@ -887,7 +890,7 @@ class Judge {
     const skipped = notWeighed(me);
     if (skipped) return { skipped, when: me.when, others: [], parts: [] };
     const all = this.statements(fig);
-    const parts = fig.unit === 'count' ? findParts(index, uri, fig, this.partSources(fig, me.when ?? this.doc.summary.date)) : [];
+    const parts = fig.unit === 'count' ? partsAmong(index, uri, fig, this.partSources(fig, me.when ?? this.doc.summary.date)) : [];
     const partOf = new Set(parts.flatMap((p) => p.parts));
     // This figure may be a part of the other's total as stated in a third article (850,000 prepaid here, 850,000 + 52,000 = 902,000 in ZDNet).
     const partElsewhere = (o: Stated) => !fig.hedge && o.figure.value > fig.value && o.figure.subject === fig.subject && totalsOf(index, o).some((p) => agree(p, fig));

@@ -11,7 +11,7 @@
  * differ are listed unmarked: a card never calls wrong what the check does not.
  */
 import { articlesNaming, type CorpusIndex, type EntityEntry, type FigureRef, type IndexedDoc } from '../index/corpus';
-import { comparableStatements, findParts, formatValue, measureLabel, nearestInTime, otherwiseMeasures, partSources, sameCountOtherwise } from '../index/compare';
+import { comparableStatements, formatValue, measureLabel, nearestInTime, otherwiseMeasures, partsAmong, partSources, sameCountOtherwise } from '../index/compare';
 import { anotherStory, judgeFigure, verdictWords, type Judged, type Verdict } from '../check/consistency';
 import { corporateBase, writtenMeasure, writtenNoun } from '../extract/figures';
 import { attributionOf } from '../extract/claims';
@@ -418,7 +418,7 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
       lines.push(`\n_Not checked for conflicts: ${escape(judged?.skipped ? `this figure is ${judged.skipped}` : 'Breach Desk weighs counts of people, accounts, records and data, and the sums a breach costs')}._`);
     }
   }
-  const parts = findParts(index, doc.facts.uri, f, partSources(index, f, f.asOf ?? doc.summary.date));
+  const parts = partsAmong(index, doc.facts.uri, f, partSources(index, f, f.asOf ?? doc.summary.date));
   if (parts.length) {
     lines.push('\n**Adds up from parts stated elsewhere**\n');
     for (const p of parts.slice(0, 4)) {
