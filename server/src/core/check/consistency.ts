@@ -733,6 +733,16 @@ function comparableOf(index: CorpusIndex, fig: Figure): Comparable[] {
   });
 }
 
+/**
+ * The comparable statements of a measure an article saved in one file weighs (`Judge.measureList`): of each Link,
+ * the copy that stands for it. The same for every such article, so worked out once per measure and index version,
+ * with the first of them stated (`head`): a check of a whole corpus made the list, and stated its first 501, once
+ * for each article of a story told thousands of times.
+ */
+function standingOf(index: CorpusIndex, fig: Figure): { refs: FigureRef[]; head?: Stated[] } {
+  return index.memoized(`s\u0000${fig.measure}`, () => ({ refs: comparableOf(index, fig).filter((c) => c.link === undefined || c.standsIn).map((c) => c.ref) }));
+}
+
 /** Why a statement is not weighed, in words for a card. */
 function notWeighed(s: Stated): string | undefined {
   if (s.hypothetical) return 'hypothetical';
@@ -750,6 +760,8 @@ class Judge {
   private readonly doc: IndexedDoc;
   private readonly partsMemo = new Map<Figure, Reconciliation[]>();
   private readonly byMeasure = new Map<string, FigureRef[]>();
+  /** The measures whose list is the one every article saved once weighs (`standingOf`), shared with them. */
+  private readonly standing = new Map<string, { refs: FigureRef[]; head?: Stated[] }>();
   /** The statements of the first `MAX_COMPARED + 1` entries of each `byMeasure` list (one more, for when the figure is among them). */
   private readonly statedByMeasure = new Map<string, Stated[]>();
   private readonly sources = new Map<string, readonly string[]>();
@@ -782,10 +794,17 @@ class Judge {
       if (fig.subject === undefined && !fig.measure.startsWith('?|?') && fig.unit !== 'year') {
         list = fig.unit !== 'count' && fig.unit !== 'bytes' ? [] : this.doc.facts.figures.filter((f) => f.measure === fig.measure && comparable(f)).map((figure) => ({ uri: this.uri, figure }));
       } else {
-        list = [];
         const mine = this.doc.summary.link;
-        for (const c of comparableOf(this.index, fig)) {
-          if (c.ref.uri === this.uri || c.link === undefined || (c.standsIn && c.link !== mine)) list.push(c.ref);
+        // An article saved once weighs what every other such article does: its own statements stand for its Link.
+        if (mine === undefined || this.index.linkCount(mine) <= 1) {
+          const standing = standingOf(this.index, fig);
+          this.standing.set(fig.measure, standing);
+          list = standing.refs;
+        } else {
+          list = [];
+          for (const c of comparableOf(this.index, fig)) {
+            if (c.ref.uri === this.uri || c.link === undefined || (c.standsIn && c.link !== mine)) list.push(c.ref);
+          }
         }
       }
       this.byMeasure.set(fig.measure, list);
@@ -793,13 +812,20 @@ class Judge {
     return list;
   }
 
+  /** The first `MAX_COMPARED + 1` statements of a measure list. */
+  private headOf(list: FigureRef[]): Stated[] {
+    const head: Stated[] = [];
+    for (let i = 0; i < list.length && i <= MAX_COMPARED; i++) head.push(this.stated(list[i].uri, list[i].figure));
+    return head;
+  }
+
   /** The statements of the figure's measure but the figure itself, at most `MAX_COMPARED`. */
   private statements(fig: Figure): Stated[] {
     let head = this.statedByMeasure.get(fig.measure);
     if (!head) {
       const list = this.measureList(fig);
-      head = [];
-      for (let i = 0; i < list.length && i <= MAX_COMPARED; i++) head.push(this.stated(list[i].uri, list[i].figure));
+      const standing = this.standing.get(fig.measure);
+      head = standing ? (standing.head ??= this.headOf(list)) : this.headOf(list);
       this.statedByMeasure.set(fig.measure, head);
     }
     const mine: Stated[] = [];

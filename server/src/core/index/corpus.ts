@@ -1347,6 +1347,11 @@ export class CorpusIndex {
     return out;
   }
 
+  /** How many indexed files have this Link. */
+  linkCount(link: string): number {
+    return this.byLink.get(link)?.size ?? 0;
+  }
+
   docsByLink(link: string): string[] {
     return [...(this.byLink.get(link)?.keys() ?? [])].sort();
   }
