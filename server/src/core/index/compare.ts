@@ -181,8 +181,9 @@ export function findParts(index: CorpusIndex, uri: string, total: Figure, candid
  * `findParts` among the articles `partSources` gave (the same list, not a copy), remembered per list and per total's
  * subject and value until the index changes: checking a corpus asks it for every count of every article of a story,
  * and each article of a story asks the same sixty articles about the same few values (at 50,000 generated articles,
- * 18 s of the CLI's run). Exact: what an article holds as parts of a total depends on the total's value alone, and
- * the asking article's own parts (its total is no part of itself, by value) are left out of the answer.
+ * 18 s of the CLI's run). Exact: what an article holds as parts of a total depends only on the total's subject,
+ * value and bounds, the key here, and the asking article's own parts (its total is no part of itself, by value) are
+ * left out of the answer.
  */
 export function partsAmong(index: CorpusIndex, uri: string, total: Figure, sources: readonly string[]): Reconciliation[] {
   if (total.unit !== 'count' || !POPULATION.has(total.noun ?? '') || total.subject === undefined || !sources.length) return [];

@@ -1447,13 +1447,25 @@ export class CorpusIndex {
     const count = (id: number) => {
       if (counts[id]++ === 0) met.push(id);
     };
-    for (const sh of mine) byShingle.forEach(sh, count);
+    const out: { form: QuoteForm; relation: QuoteMatch['relation'] }[] = [];
+    try {
+      for (const sh of mine) byShingle.forEach(sh, count);
+      this.relate(words, mine, met, out, alteredOnly);
+    } finally {
+      // Whatever happened, the next query starts from zero.
+      for (const id of met) counts[id] = 0;
+    }
+    return out;
+  }
+
+  /** The relation of each wording met (`shareCounts` holds how many windows it shares) to the quotation `words`. */
+  private relate(words: string[], mine: Uint32Array, met: number[], out: { form: QuoteForm; relation: QuoteMatch['relation'] }[], alteredOnly: boolean): void {
+    const counts = this.shareCounts;
+    const byId = this.quotes!.byId;
     const myJoined = ` ${words.join(' ')} `;
     let myStyle: string | undefined;
-    const out: { form: QuoteForm; relation: QuoteMatch['relation'] }[] = [];
     for (const id of met) {
       const n = counts[id];
-      counts[id] = 0;
       const q = byId[id]!;
       // Most of both quotations shared: the same words, reworded, unless the same. A phrase two quotations share is not enough.
       const most = n / Math.max(q.shingles.length, mine.length) >= 0.6;
@@ -1470,7 +1482,6 @@ export class CorpusIndex {
       }
       if (same ? !alteredOnly : most) out.push({ form: q, relation: same ? 'same' : 'altered' });
     }
-    return out;
   }
 
   /** Per wording (`QuoteIndex.byId`), the windows it shares with the quotation being matched; 0 between queries. */
