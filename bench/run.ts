@@ -249,9 +249,9 @@ async function parallelism(log: (s: string) => void): Promise<Parallelism | null
     const pool = new AnalystPool(script, [], threads);
     try {
       const t0 = performance.now();
-      await pool.run(jobs, () => undefined, () => false);
+      await pool.run(jobs, new Map(), () => undefined, () => false);
       const t1 = performance.now();
-      await pool.run(jobs, () => undefined, () => false);
+      await pool.run(jobs, new Map(), () => undefined, () => false);
       return [t1 - t0, performance.now() - t1];
     } finally {
       await pool.close();

@@ -11,6 +11,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { analyse, AnalystPool, analystsFor, type Job, type Outcome } from '../server/src/node/analyst';
 import { eachSpan, type DocSummary } from '../server/src/core/index/corpus';
+import { parse } from '../server/src/core/syntax/parse';
+import { looksLikeArticle } from '../server/src/core/detect';
+import { readArticleFileSync, sourcesOf } from '../server/src/node/fsutil';
 import { fileUri, ROOT } from './helpers/lsp';
 
 describe('analyst threads', function () {
@@ -42,9 +45,9 @@ describe('analyst threads', function () {
     const pool = new AnalystPool(script, [], 2);
     try {
       const first: Outcome[] = [];
-      await pool.run(jobs, (o) => first.push(o), () => false);
+      await pool.run(jobs, new Map(), (o) => first.push(o), () => false);
       const second: Outcome[] = [];
-      await pool.run(jobs.slice(0, 10), (o) => second.push(o), () => false);
+      await pool.run(jobs.slice(0, 10), new Map(), (o) => second.push(o), () => false);
       assert.deepStrictEqual(ids(first), jobs.map((j) => j.id));
       assert.deepStrictEqual(ids(second), jobs.slice(0, 10).map((j) => j.id), 'the second run, not the first run\'s caller again');
       assert.strictEqual(first.length, jobs.length, 'the first caller heard nothing of the second run');
@@ -77,18 +80,96 @@ describe('analyst threads', function () {
     try {
       const a: Outcome[] = [];
       const b: Outcome[] = [];
-      await Promise.all([pool.run(mixed, (o) => a.push(o), () => false), pool.run(jobs.slice(0, 12), (o) => b.push(o), () => false)]);
+      await Promise.all([pool.run(mixed, new Map(), (o) => a.push(o), () => false), pool.run(jobs.slice(0, 12), new Map(), (o) => b.push(o), () => false)]);
       assert.deepStrictEqual(ids(a), mixed.map((j) => j.id));
       assert.deepStrictEqual(ids(b), jobs.slice(0, 12).map((j) => j.id));
       assert.deepStrictEqual(new Set(a.map((o) => o.kind)), new Set(['analysed', 'not-article', 'skipped']));
       const analysed = a.filter((o): o is Extract<Outcome, { kind: 'analysed' }> => o.kind === 'analysed');
       assert.strictEqual(analysed.length, expected.size);
-      // Kinds may differ where a worker has not seen an outlet another read (see analyst.ts); names and spans may not.
-      const sameBut = (x: ReturnType<typeof read>) => x.map(({ kind: _kind, ...rest }) => rest);
-      for (const o of analysed) assert.deepStrictEqual(sameBut(read(o.summary)), sameBut(expected.get(o.id)!), `job ${o.id}`);
+      // Kinds too: a thread learns no outlets of its own, it is given the load's.
+      for (const o of analysed) assert.deepStrictEqual(read(o.summary), expected.get(o.id)!, `job ${o.id}`);
     } finally {
       await pool.close();
     }
+  });
+
+  it('every thread analyses with the outlets of the whole load: an outlet named before its own article is read is that outlet', async function () {
+    const sub = fs.mkdtempSync(path.join(dir, 'outlets-'));
+    const article = (source: string, body: string) => `# A story\n\n## Information:\n+ Source: ${source}\n+ Link: https://example.com/${body.length}\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\n${body}\n`;
+    const files: string[] = [];
+    for (let i = 0; i < 24; i++) {
+      const file = path.join(sub, `h${String(i).padStart(2, '0')}.txt`);
+      fs.writeFileSync(file, i === 23 ? article('Harbor Ledger', 'Globex confirmed the breach on Tuesday.') : article('Wire', `The Harbor Ledger reported that Globex lost ${i + 2},000 records.`));
+      files.push(file);
+    }
+    const outlets = sourcesOf(files, 5_000_000);
+    assert.strictEqual(outlets.get('harbor ledger'), 'Harbor Ledger');
+    const mine = files.map((file, id) => ({ id, file, uri: fileUri(file), maxBytes: 5_000_000 }));
+    const kindsOf = (s: DocSummary) => s.entities.filter((e) => e.key === 'harbor ledger').map((e) => e.kind);
+    const pool = new AnalystPool(script, [], 2);
+    try {
+      const outs: Outcome[] = [];
+      await pool.run(mine, outlets, (o) => outs.push(o), () => false);
+      const analysed = outs.filter((o): o is Extract<Outcome, { kind: 'analysed' }> => o.kind === 'analysed');
+      assert.strictEqual(analysed.length, 24);
+      for (const o of analysed.filter((x) => x.id < 23)) assert.deepStrictEqual(kindsOf(o.summary), ['outlet'], `file ${o.id}`);
+      // As the main thread analyses them with the same outlets.
+      for (const o of analysed) {
+        const alone = await analyse(mine[o.id], outlets, []);
+        assert.ok(alone.kind === 'analysed');
+        assert.deepStrictEqual(kindsOf(o.summary), kindsOf(alone.summary));
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('sourcesOf learns from each file\'s head the Source its analysis would see, and only where there is one', async function () {
+    const sub = fs.mkdtempSync(path.join(dir, 'heads-'));
+    const info = (source: string) => `## Information:\n+ Source: ${source}\n+ Date: 2021-08-30\n`;
+    const cases: Record<string, string | Buffer> = {
+      'plain.txt': `# T\n${info('Wire')}\n## Article:\nText.\n`,
+      'case.txt': `# T\n${info('WIRE')}\n## Article:\nText.\n`,
+      'unknown.txt': `# Unknown\n${info('Ghost')}\n## Article:\nText.\n`,
+      'large.txt': `# T\n${info('Big')}\n## Article:\n${'Words and more words. '.repeat(1200)}\n`,
+      'nul.txt': `# T\n${info('Nul')}\n## Article:\nText.\u0000\n`,
+      'utf16.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`# T\n${info('Sixteen')}## Article:\nText.\n`, 'utf16le')]),
+      'latin1.txt': Buffer.concat([Buffer.from(`# T\n${info('Caf')}`), Buffer.from([0xe9, 0x0a]), Buffer.from('## Article:\nText.\n')]),
+      'notes.txt': 'Meeting notes\nSource: Notes\n',
+      'late.txt': `# T\n## Article:\nText first.\n\n${info('Late')}`,
+      'far.txt': `# T\n${'x'.repeat(9000)}\n${info('Far')}\n## Article:\nText.\n`,
+      'long-info.txt': `# T\n## Information:\n${'+ Note: a line of the section\n'.repeat(400)}+ Source: Deep\n## Article:\nText.\n`,
+      'second.txt': `# T\n## Information:\n+ Date: 2021-08-30\n## Information:\n+ Source: Twice\n## Article:\nText.\n`,
+      'bom.txt': `\uFEFF# T\n${info('Marked')}\n## Article:\nText.\n`,
+    };
+    const files: string[] = [];
+    for (const [name, body] of Object.entries(cases)) {
+      fs.writeFileSync(path.join(sub, name), body);
+      files.push(path.join(sub, name));
+    }
+    const maxBytes = 20_000;
+    // What analysing each file would learn: it reads, it is an article, and no placeholder.
+    const analysed = new Map<string, string>();
+    for (const file of files) {
+      const r = readArticleFileSync(file, { maxBytes });
+      if (!r.ok || !looksLikeArticle(r.text)) continue;
+      const { article } = parse(r.text);
+      const source = article.source?.value;
+      if (source && article.title?.text.trim().toLowerCase() !== 'unknown' && !analysed.has(source.toLowerCase())) analysed.set(source.toLowerCase(), source);
+    }
+    const learnt = sourcesOf(files, maxBytes);
+    assert.deepStrictEqual(learnt, analysed);
+    // Shared among threads, merged in the files' order: the same, the first spelling of a name included.
+    const pool = new AnalystPool(script, [], 2);
+    try {
+      const shared = await pool.sources([...files].reverse(), maxBytes);
+      assert.deepStrictEqual(shared, sourcesOf([...files].reverse(), maxBytes));
+      assert.strictEqual(shared.get('wire'), 'WIRE');
+    } finally {
+      await pool.close();
+    }
+    // Not vacuous: the cases that need the whole file are read whole, and the rest are refused.
+    assert.deepStrictEqual([...learnt.values()].sort(), ['Deep', 'Far', 'Late', 'Marked', 'Wire']);
   });
 
   it('a pool asked for no threads, or NaN, still has one (with none a run would wait for ever)', async function () {
@@ -97,7 +178,7 @@ describe('analyst threads', function () {
       try {
         assert.strictEqual(pool.size, 1);
         const outs: Outcome[] = [];
-        await pool.run(jobs.slice(0, 2), (o) => outs.push(o), () => false);
+        await pool.run(jobs.slice(0, 2), new Map(), (o) => outs.push(o), () => false);
         assert.deepStrictEqual(ids(outs), [0, 1]);
       } finally {
         await pool.close();
@@ -108,9 +189,9 @@ describe('analyst threads', function () {
   it('a run after a worker has gone fails at once instead of waiting for it', async function () {
     const pool = new AnalystPool(script, [], 2);
     try {
-      await pool.run(jobs.slice(0, 4), () => undefined, () => false);
+      await pool.run(jobs.slice(0, 4), new Map(), () => undefined, () => false);
       await (pool as unknown as { workers: { terminate(): Promise<number> }[] }).workers[0].terminate();
-      await assert.rejects(pool.run(jobs, () => undefined, () => false), /exited/);
+      await assert.rejects(pool.run(jobs, new Map(), () => undefined, () => false), /exited/);
     } finally {
       await pool.close();
     }
@@ -120,11 +201,11 @@ describe('analyst threads', function () {
     const pool = new AnalystPool(script, [], 2);
     try {
       let seen = 0;
-      await assert.rejects(pool.run(jobs, () => {
+      await assert.rejects(pool.run(jobs, new Map(), () => {
         if (++seen === 3) throw new Error('the caller gave up');
       }, () => false), /the caller gave up/);
       const next: Outcome[] = [];
-      await pool.run(jobs.slice(20), (o) => next.push(o), () => false);
+      await pool.run(jobs.slice(20), new Map(), (o) => next.push(o), () => false);
       assert.deepStrictEqual(ids(next), jobs.slice(20).map((j) => j.id), 'late outcomes of the failed run are not the next run\'s');
     } finally {
       await pool.close();

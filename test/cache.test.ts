@@ -294,8 +294,8 @@ describe('corpus cache over stdio', function () {
     open.push(plain);
     await plain.initialize(fileUri(workspace), { workspace: { configuration: true } });
     const single = await plain.notification('breachDesk/indexed');
-    // Two threads, whatever `analystsFor` would pick for so few files here: what each learns on its own (outlets,
-    // names numbered per thread) must come to the same index as one thread's.
+    // Two threads, whatever `analystsFor` would pick for so few files here: names numbered per thread, and outlets
+    // learnt before either starts, must come to the same index as one thread's.
     const pooled = await start({ analystThreads: 2 });
     assert.strictEqual(pooled.indexed.articles, single.articles);
     assert.ok(pooled.indexed.articles > 200);

@@ -415,6 +415,30 @@ describe('corpus knowledge over stdio', function () {
     assert.match(h.contents.value, /Mentioned in 4 articles/);
   });
 
+  it('an outlet named in articles analysed before its own is that outlet', async function () {
+    // Files are analysed in name order: "a…" names the Harbor Ledger before "z.txt", whose Source it is, is read.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-outlets-'));
+    const article = (source: string, body: string) => `# A story\n\n## Information:\n+ Source: ${source}\n+ Link: https://example.com/${source.length}/${body.length}\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\n${body}\n`;
+    const body = 'The Harbor Ledger reported on Monday that Globex had lost the data of its customers.';
+    fs.writeFileSync(path.join(dir, 'a1.txt'), article('Wire', body));
+    fs.writeFileSync(path.join(dir, 'a2.txt'), article('Post', `${body} Globex said it was looking into it.`));
+    fs.writeFileSync(path.join(dir, 'z.txt'), article('Harbor Ledger', 'Globex confirmed the breach on Tuesday.'));
+    const other = new LspClient();
+    try {
+      await other.initialize(fileUri(dir), { workspace: { configuration: true } });
+      await other.notification('breachDesk/indexed');
+      const uri = fileUri(path.join(dir, 'a1.txt'));
+      const text = fs.readFileSync(path.join(dir, 'a1.txt'), 'utf8');
+      await other.open(uri, text);
+      await other.diagnostics(uri);
+      const h = await other.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Harbor Ledger') });
+      assert.match(h.contents.value, /^\*\*Harbor Ledger\*\* · outlet$/m);
+    } finally {
+      await other.shutdown();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('in a restricted (untrusted) workspace reads no workspace files, only the seeds', async function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-untrusted-'));
     fs.writeFileSync(path.join(dir, 'a.txt'), '# A\n\n## Information:\n+ Source: X\n\n## Article:\nAlon Gal said so.\n');

@@ -7,7 +7,10 @@
  */
 import * as assert from 'assert';
 import type { Article, Block, TextBlock } from '../server/src/core/syntax/ast';
-import { parse } from '../server/src/core/syntax/parse';
+import fc from 'fast-check';
+import * as fs from 'fs';
+import * as path from 'path';
+import { articleHead, parse } from '../server/src/core/syntax/parse';
 import { looksLikeArticle, isCandidateFile } from '../server/src/core/detect';
 import { LineIndex } from '../server/src/core/text';
 import { analyseChecked, article, assertTree, cursor, dedent, NOW, range, run, seed, seeds } from './helpers/fixture';
@@ -742,6 +745,68 @@ describe('parser', () => {
       assert.ok(isCandidateFile('b.MD'));
       assert.ok(isCandidateFile('c.article'));
       assert.ok(!isCandidateFile('d.json'));
+    });
+  });
+
+  describe('articleHead: the title and Source from the first lines', () => {
+    const full = (text: string) => {
+      const { article } = parse(text);
+      return { title: article.title?.text, source: article.source?.value };
+    };
+    /** Title and Source, and that what it says it read settles them alone. */
+    const headOf = (text: string, whole: boolean) => {
+      const head = articleHead(text, whole);
+      if (!head) return undefined;
+      assert.ok(head.read <= text.length);
+      if (head.read < text.length) assert.deepStrictEqual(articleHead(text.slice(0, head.read), false), head, `read ${head.read} of ${JSON.stringify(text)}`);
+      return { title: head.title, source: head.source };
+    };
+    /** Every prefix ending at a line feed that settles the head settles it as the whole text does; the whole always does. */
+    const agrees = (text: string) => {
+      const want = full(text);
+      assert.deepStrictEqual(headOf(text, true), want, JSON.stringify(text));
+      let settled = 0;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        const head = headOf(text.slice(0, i + 1), false);
+        if (head) {
+          settled++;
+          assert.deepStrictEqual(head, want, JSON.stringify(text.slice(0, i + 1)));
+        }
+      }
+      return settled;
+    };
+
+    it('agrees with parse on random layouts: sections in any order, slips, fences, duplicates, every line break', () => {
+      const line = fc.constantFrom(
+        '# Title', '# Unknown', '#  Spaced title  #', '### Sub', 'stray words', '', '   ',
+        '## Information:', '## Info:', '# Information:', 'Information:', '## Informations', '## Article:', '### Article:', 'Article:', '## Body',
+        '#### Tags:', '## Tags:', 'Tags:', '+ Source: Wire', '+ Source Harbor Ledger', '- source: Other', '* SOURCE : Spaced', '+ Source:',
+        '+ Link: https://example.com/a', '+ Author: Me', '+ Date: 2021-08-30', 'not a field', '```', '~~~', '> quoted', '[[Tag]]',
+      );
+      fc.assert(fc.property(fc.array(line, { maxLength: 24 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), (lines, eol, bom) => {
+        agrees((bom ? '\uFEFF' : '') + lines.join(eol) + (lines.length % 2 ? eol : ''));
+      }), { numRuns: 3000 });
+    });
+
+    it('agrees with parse on the seeds and the real corpus, and their heads settle within the Information section', () => {
+      const shared = path.resolve(__dirname, '../../shared/corpus');
+      const texts = seeds().map((s) => s.text);
+      if (fs.existsSync(shared)) {
+        for (const e of fs.readdirSync(shared, { recursive: true, withFileTypes: true })) {
+          if (e.isFile() && /\.(?:txt|md)$/.test(e.name)) texts.push(fs.readFileSync(path.join(e.parentPath, e.name), 'utf8'));
+        }
+      }
+      for (const text of texts) {
+        // Only the first 60 lines: the head is there, and every later prefix settles as they do.
+        const cut = text.split('\n').slice(0, 60).join('\n');
+        const want = full(text);
+        assert.deepStrictEqual(headOf(text, true), want);
+        if (want.source === undefined) continue;
+        let first = -1;
+        for (let i = cut.indexOf('\n'); i >= 0 && first < 0; i = cut.indexOf('\n', i + 1)) if (articleHead(cut.slice(0, i + 1), false)) first = i;
+        assert.ok(first >= 0, `a head that settles in its first 60 lines: ${cut.slice(0, 200)}`);
+        assert.deepStrictEqual(headOf(cut.slice(0, first + 1), false), want);
+      }
     });
   });
 });

@@ -19,7 +19,7 @@ import { looksLikeArticle } from './core/detect';
 import { applyEdits, applySeverities, diag, type Diagnostic, type SeverityOverrides } from './core/diagnostics';
 import { extractFacts } from './core/extract/facts';
 import { CorpusIndex, dropShadowedSeeds } from './core/index/corpus';
-import { DEFAULT_MAX_BYTES, readArticleFile, readConfigFile, walkArticleFiles, whyUnreadable, type WalkProblem } from './node/fsutil';
+import { DEFAULT_MAX_BYTES, readArticleFile, readConfigFile, sourcesOf, walkArticleFiles, whyUnreadable, type WalkProblem } from './node/fsutil';
 import { exclusion, patternProblem } from './node/exclude';
 import { ChunkedWriter, OutputFailed, ReaderGone, writeAllSync, writeJson } from './node/jsonout';
 import { parsePins } from './core/extract/pins';
@@ -228,6 +228,8 @@ interface Run {
   /** Files `--fix` rewrote. */
   fixedFiles: number;
   index: CorpusIndex;
+  /** Every outlet of the run, learnt from each file's head before any is analysed (`sourcesOf`): a report does not depend on the order of files. */
+  outlets: ReadonlyMap<string, string>;
   uriOf: Map<FileResult, string>;
   /** Diagnostics of each severity, counted as files are finished. */
   counts: Record<Severity, number>;
@@ -262,7 +264,7 @@ async function collect(o: Options): Promise<Run> {
   if (corpusDirs.length) for (const f of await walkArticleFiles(corpusDirs, undefined, undefined, exclusion(o.exclude))) if (!files.has(real(f))) files.set(real(f), { file: f, seed: true, corpus: true });
   if (o.seeds) for (const f of await walkArticleFiles([SEEDS_DIR])) if (!files.has(real(f))) files.set(real(f), { file: f, seed: true });
   const list = [...files.values()];
-  const run: Run = { results: [], notArticles: 0, fixedFiles: 0, index: new CorpusIndex(), uriOf: new Map(), counts: { error: 0, warning: 0, information: 0, hint: 0 }, o };
+  const run: Run = { results: [], notArticles: 0, fixedFiles: 0, index: new CorpusIndex(), outlets: sourcesOf(list.map((f) => f.file), o.maxBytes), uriOf: new Map(), counts: { error: 0, warning: 0, information: 0, hint: 0 }, o };
   for (const u of unread) run.results.push({ file: u.path, seed: false, diagnostics: fileProblem(o, 'file.unreadable', u.message) });
   const pinsResult = loadPins(run);
   const progress = named > 200;
@@ -327,8 +329,7 @@ function index(run: Run, r: FileResult, analysis: Analysis): void {
   if (analysis.article.title?.text.trim().toLowerCase() === 'unknown') return;
   const uri = pathToFileURL(r.file).toString();
   run.uriOf.set(r, uri);
-  const outlets = new Map([...run.index.outlets().keys()].map((x) => [x.toLowerCase(), x]));
-  run.index.set({ facts: extractFacts(uri, r.text!, analysis.article, { outlets, pins: [...run.index.pins.values()] }), lineStarts: analysis.lines.lineStarts, origin: r.corpus ? 'corpus' : r.seed ? 'seed' : 'workspace' });
+  run.index.set({ facts: extractFacts(uri, r.text!, analysis.article, { outlets: run.outlets, pins: [...run.index.pins.values()] }), lineStarts: analysis.lines.lineStarts, origin: r.corpus ? 'corpus' : r.seed ? 'seed' : 'workspace' });
 }
 
 /**

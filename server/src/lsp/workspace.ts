@@ -16,7 +16,7 @@ import type { DocFacts } from '../core/extract/types';
 import { contentHash, type CorpusCache } from '../node/cache';
 import { analyse, AnalystPool, analystScript, analystsFor, type Job, type Outcome } from '../node/analyst';
 import * as os from 'os';
-import { readArticleFile, readConfigFile, walkArticleFiles, walksInto, type WalkProblem } from '../node/fsutil';
+import { readArticleFile, readConfigFile, sourcesOf, walkArticleFiles, walksInto, type WalkProblem } from '../node/fsutil';
 import { packFacts } from '../node/packfacts';
 import { exclusion, relativePath, type Exclusion } from '../node/exclude';
 import { parsePins, type PinProblem } from '../core/extract/pins';
@@ -81,18 +81,36 @@ export interface LoadReport {
   ms: number;
 }
 
-/** The facts of one text, as the index would compute them now (known outlets and pins shape entities). */
-function factsOf(index: CorpusIndex, uri: string, text: string): DocFacts | undefined {
+/**
+ * The facts of one text, as the index would compute them now (known outlets and pins shape entities); a load
+ * gives the outlets it learnt first (`knownOutlets`).
+ */
+function factsOf(index: CorpusIndex, uri: string, text: string, outlets: ReadonlyMap<string, string> = indexOutlets(index)): DocFacts | undefined {
   const { article } = parse(text);
   // Placeholder articles carry nothing worth knowing.
   if (article.title?.text.trim().toLowerCase() === 'unknown') return undefined;
-  const outlets = new Map([...index.outlets().keys()].map((o) => [o.toLowerCase(), o]));
   return extractFacts(uri, text, article, { outlets, pins: [...index.pins.values()] });
 }
 
+/** The outlets the index knows (lower case → as written). */
+function indexOutlets(index: CorpusIndex): Map<string, string> {
+  return new Map([...index.outlets().keys()].map((o) => [o.toLowerCase(), o]));
+}
+
+/**
+ * The outlets a load analyses its files with: those the index knows (articles restored or open) and the Source
+ * of each file it analyses (`sources`, from `sourcesOf`), so that no article's entities depend on the order the
+ * files are analysed in.
+ */
+function knownOutlets(index: CorpusIndex, sources: ReadonlyMap<string, string>): Map<string, string> {
+  const outlets = indexOutlets(index);
+  for (const [k, v] of sources) if (!outlets.has(k)) outlets.set(k, v);
+  return outlets;
+}
+
 /** Facts for one text, indexed under `uri`. Shared by open documents and files on disk. */
-export function indexText(index: CorpusIndex, uri: string, text: string, origin: Origin): IndexedDoc | undefined {
-  const facts = factsOf(index, uri, text);
+export function indexText(index: CorpusIndex, uri: string, text: string, origin: Origin, outlets?: ReadonlyMap<string, string>): IndexedDoc | undefined {
+  const facts = factsOf(index, uri, text, outlets);
   if (!facts) {
     index.remove(uri);
     return undefined;
@@ -199,6 +217,10 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
   // With nothing cached every file will be analysed: the threads start now and load their code while the
   // files are looked at (~0.3 s at 10,000 files), not after.
   let pool = cache.size === 0 && files.length >= ANALYSTS_FROM && !options.cancelled?.() ? new AnalystPool(script, [...index.pins.values()], threads(files.length)) : undefined;
+  // And they read the files' Sources meanwhile: the outlets every file is analysed with (`knownOutlets`).
+  const early = pool?.sources(files.map((f) => f.file), options.maxBytes);
+  // (Awaited below; a failure there must not count as unhandled before.)
+  early?.catch(() => undefined);
   // Synchronous stats, a batch between turns of the event loop: 10,000 files (in the page cache) took ~80 ms so
   // where a promise each took ~140 ms of a warm start. A slow disk (a network drive) would hold requests up for a
   // batch at a time: after one slow batch the rest are stat'ed off the main thread.
@@ -255,11 +277,21 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
     index.setLazy(o.summary, o.lineStarts, m.origin, withFallback(index, load, m.file, m.uri));
     loaded.add(m.uri);
   };
-  if (jobs.length >= ANALYSTS_FROM && !options.cancelled?.()) {
-    pool ??= new AnalystPool(script, [...index.pins.values()], threads(jobs.length));
+  // Every outlet is known before anything is analysed: the index's (restored, open) and the Source of each file.
+  const many = jobs.length >= ANALYSTS_FROM && !options.cancelled?.();
+  if (many) pool ??= new AnalystPool(script, [...index.pins.values()], threads(jobs.length));
+  const jobFiles = jobs.map((j) => j.file);
+  let outlets: Map<string, string>;
+  try {
+    outlets = knownOutlets(index, early ? await early : many ? await pool!.sources(jobFiles, options.maxBytes) : sourcesOf(jobFiles, options.maxBytes));
+  } catch (err) {
+    await pool?.close();
+    throw err;
+  }
+  if (many && pool) {
     analysts = pool.size;
     try {
-      await pool.run(jobs, onResult, () => Boolean(options.cancelled?.()));
+      await pool.run(jobs, outlets, onResult, () => Boolean(options.cancelled?.()));
     } finally {
       await pool.close();
       pool = undefined;
@@ -267,7 +299,6 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
   } else {
     await pool?.close();
     // A few changed files since the last start: not worth starting workers.
-    const outlets = new Map([...index.outlets().keys()].map((o) => [o.toLowerCase(), o]));
     for (const job of jobs) {
       if (options.cancelled?.()) break;
       onResult(await analyse(job, outlets, [...index.pins.values()]));
@@ -363,6 +394,7 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
       return undefined;
     }
   };
+  const outlets = knownOutlets(index, sourcesOf(files.map((f) => f.file), options.maxBytes));
   const BATCH = 32;
   for (let i = 0; i < files.length; i += BATCH) {
     if (options.cancelled?.()) break;
@@ -409,7 +441,7 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
       const text = r.text;
       if (!looksLikeArticle(text)) return;
       try {
-        const doc = indexText(index, uri, text, f.origin);
+        const doc = indexText(index, uri, text, f.origin, outlets);
         if (doc) loaded.add(uri);
         const c = cache;
         const load = doc && c && st ? guard(() => c.add({ path: f.file, size: st.size, mtimeMs: st.mtimeMs, hash, origin: f.origin, summary: doc.summary, lineStarts: doc.lineStarts, facts: () => packFacts(doc.facts, text) })) : undefined;

@@ -11,11 +11,10 @@
  * (Entities sent as objects were a quarter of
  * the main thread's work at 50,000 articles, and 280 MB of its peak memory.)
  *
- * Workers see the pins and learn outlets from the articles they analyse
- * (plus the built-in list), where the single-threaded path learns from every
- * article before it; an outlet named only in articles another worker read
- * may be kind `organisation` instead of `outlet` until that article is
- * analysed again. Everything else is the same analysis.
+ * Workers see the pins and the outlets of the whole load, learnt before
+ * anything is analysed (`sourcesOf`): what an article names does not depend
+ * on which thread analyses it, or in which order. Everything else is the
+ * same analysis.
  *
  * This file is both the pool (imported by the server) and the worker entry
  * (bundled as `dist/analyst.js`).
@@ -31,7 +30,7 @@ import { PackedSummary, type PackedEntities } from '../core/index/packed';
 import { parse } from '../core/syntax/parse';
 import { contentHash, EntityPacker, EntityUnpacker, type PackedBatch } from './cache';
 import { packFacts } from './packfacts';
-import { readArticleFile, readArticleFileSync, type ReadResult } from './fsutil';
+import { readArticleFile, readArticleFileSync, sourcesOf, type ReadResult } from './fsutil';
 
 export interface Job {
   id: number;
@@ -54,8 +53,8 @@ interface Setup {
   pins: Pin[];
 }
 
-/** One file: read, compare with the cached hash, analyse. `outlets` learns the file's Source. */
-export async function analyse(job: Job, outlets: Map<string, string>, pins: Pin[]): Promise<Outcome> {
+/** One file: read, compare with the cached hash, analyse. `outlets`: every outlet the load knows (`sourcesOf`). */
+export async function analyse(job: Job, outlets: ReadonlyMap<string, string>, pins: Pin[]): Promise<Outcome> {
   let r: ReadResult;
   try {
     r = await readArticleFile(job.file, { maxBytes: job.maxBytes });
@@ -65,7 +64,7 @@ export async function analyse(job: Job, outlets: Map<string, string>, pins: Pin[
   return analyseRead(job, r, outlets, pins);
 }
 
-function analyseRead(job: Job, r: ReadResult, outlets: Map<string, string>, pins: Pin[]): Outcome {
+function analyseRead(job: Job, r: ReadResult, outlets: ReadonlyMap<string, string>, pins: Pin[]): Outcome {
   try {
     if (!r.ok) return { id: job.id, kind: 'skipped', message: r.message };
     if (!looksLikeArticle(r.text)) return { id: job.id, kind: 'not-article' };
@@ -74,7 +73,6 @@ function analyseRead(job: Job, r: ReadResult, outlets: Map<string, string>, pins
     const { article } = parse(r.text);
     if (article.title?.text.trim().toLowerCase() === 'unknown') return { id: job.id, kind: 'placeholder', hash };
     const facts = extractFacts(job.uri, r.text, article, { outlets, pins });
-    if (facts.source) outlets.set(facts.source.toLowerCase(), facts.source);
     const summary = summarize(facts);
     // Packed for the trip and the cache: strings cross threads cheaply, arrays of numbers do not.
     for (const e of summary.entities) {
@@ -97,11 +95,42 @@ interface Reply {
   entities: PackedBatch;
 }
 
+/** A batch of jobs as the pool sends it; the first of a run to each worker carries the run's outlets. */
+interface Batch {
+  run: number;
+  jobs: Job[];
+  outlets?: string[];
+}
+
+/** A share of a load's files whose Sources a worker reads (`AnalystPool.sources`), and its answer. */
+interface HeadsRequest {
+  heads: number;
+  files: string[];
+  maxBytes: number;
+}
+
+interface HeadsReply {
+  heads: number;
+  sources: string[];
+}
+
 /** Runs in a worker: one batch of jobs at a time, in the order they come; the outcomes go back together. */
 function serve(setup: Setup): void {
-  const outlets = new Map<string, string>();
+  // The outlets of each run going on, sent with its first batch to this worker.
+  const outletsOf = new Map<number, ReadonlyMap<string, string>>();
   const packer = new EntityPacker();
-  parentPort!.on('message', ({ run, jobs }: { run: number; jobs: Job[] }) => {
+  parentPort!.on('message', (message: Batch | HeadsRequest) => {
+    if ('heads' in message) {
+      parentPort!.postMessage({ heads: message.heads, sources: [...sourcesOf(message.files, message.maxBytes).values()] } satisfies HeadsReply);
+      return;
+    }
+    const { run, jobs, outlets: names } = message;
+    if (names) {
+      outletsOf.set(run, new Map(names.map((o) => [o.toLowerCase(), o])));
+      // Runs end; a pool runs a few at once at most.
+      for (const r of outletsOf.keys()) if (outletsOf.size > 8) outletsOf.delete(r);
+    }
+    const outlets = outletsOf.get(run) ?? new Map<string, string>();
     const outs: Outcome[] = [];
     const transfer: ArrayBuffer[] = [];
     const lists: EntitySummary[][] = [];
@@ -201,6 +230,9 @@ export class AnalystPool {
   private exited = 0;
   /** Who takes the replies of each run going on, by run. */
   private readonly handlers = new Map<number, (w: Worker, reply: Reply, entities: PackedEntities[]) => void>();
+  /** Who takes each share of `sources` going on. */
+  private readonly heads = new Map<number, (sources: string[]) => void>();
+  private headRequests = 0;
   /** `size` threads (at least one): see `analystsFor`. */
   constructor(script: string, pins: Pin[], size: number) {
     size = Number.isFinite(size) ? Math.max(1, Math.floor(size)) : 1;
@@ -212,7 +244,11 @@ export class AnalystPool {
       this.workers.push(w);
       const unpacker = new EntityUnpacker(intern);
       // Every batch's names are taken in, one from a run that ended too: the worker numbers names from all it sent.
-      w.on('message', (reply: Reply) => {
+      w.on('message', (reply: Reply | HeadsReply) => {
+        if ('heads' in reply) {
+          this.heads.get(reply.heads)?.(reply.sources);
+          return;
+        }
         const packed = unpacker.unpack(reply.entities);
         this.handlers.get(reply.run)?.(w, reply, packed);
       });
@@ -227,7 +263,39 @@ export class AnalystPool {
     return this.workers.length;
   }
 
-  async run(jobs: Job[], onResult: (o: Outcome) => void, cancelled: () => boolean): Promise<void> {
+  /**
+   * `sourcesOf(files)`, the files shared among the threads: a first index asks while the main thread looks at
+   * the files, so that the outlets are known by the time the threads are asked to analyse (each thread reads
+   * the heads of a share, ~20 µs a file). Merged in the files' order, as `sourcesOf` would.
+   */
+  async sources(files: readonly string[], maxBytes: number): Promise<Map<string, string>> {
+    if (this.exited) throw new Error('an analyst worker has exited');
+    const share = Math.ceil(files.length / this.workers.length);
+    const detach: (() => void)[] = [];
+    try {
+      const parts = await Promise.all(this.workers.map((w, k) => new Promise<string[]>((resolve, reject) => {
+        const id = ++this.headRequests;
+        this.heads.set(id, resolve);
+        const onExit = (code: number) => reject(new Error(`analyst worker exited (${code})`));
+        w.on('error', reject);
+        w.on('exit', onExit);
+        detach.push(() => {
+          this.heads.delete(id);
+          w.off('error', reject);
+          w.off('exit', onExit);
+        });
+        w.postMessage({ heads: id, files: files.slice(k * share, (k + 1) * share), maxBytes } satisfies HeadsRequest);
+      })));
+      const out = new Map<string, string>();
+      for (const part of parts) for (const s of part) if (!out.has(s.toLowerCase())) out.set(s.toLowerCase(), s);
+      return out;
+    } finally {
+      for (const d of detach) d();
+    }
+  }
+
+  /** Analyses `jobs` with `outlets` (lower case → as written: every outlet of the load, `sourcesOf`). */
+  async run(jobs: Job[], outlets: ReadonlyMap<string, string>, onResult: (o: Outcome) => void, cancelled: () => boolean): Promise<void> {
     // Jobs go out, and outcomes come back, eight to a message: each message costs a
     // worker ~0.1 ms besides its contents, a tenth of an article's analysis (measured:
     // 3% of a 10,000-article first index); sixteen was no better.
@@ -246,12 +314,18 @@ export class AnalystPool {
           while (!cancelled() && next < jobs.length && (inFlight.get(w) ?? 0) < IN_FLIGHT) {
             inFlight.set(w, (inFlight.get(w) ?? 0) + 1);
             pending++;
-            w.postMessage({ run, jobs: jobs.slice(next, next + BATCH) });
+            const batch: Batch = { run, jobs: jobs.slice(next, next + BATCH) };
+            if (!told.has(w)) {
+              batch.outlets = [...outlets.values()];
+              told.add(w);
+            }
+            w.postMessage(batch);
             next += BATCH;
           }
           if (pending === 0) resolve();
         };
         const inFlight = new Map<Worker, number>();
+        const told = new Set<Worker>();
         this.handlers.set(run, (w, { outs: os }, packed) => {
           inFlight.set(w, (inFlight.get(w) ?? 1) - 1);
           pending--;

@@ -5,7 +5,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { isCandidateFile } from '../core/detect';
+import { isCandidateFile, looksLikeArticle } from '../core/detect';
+import { articleHead, type ArticleHead } from '../core/syntax/parse';
 import { NO_EXCLUSION, relativePath, type Exclusion } from './exclude';
 
 export type ReadResult =
@@ -44,6 +45,59 @@ export function readArticleFileSync(file: string, options: { maxBytes: number })
     return unreadable(err);
   }
   return decodeArticle(bytes);
+}
+
+/** How much of a file `sourcesOf` reads first: the head of every real article (the furthest `## Article:` starts at 1,003 characters). */
+const HEAD_BYTES = 4096;
+
+/**
+ * The Source of every article file among `files` (lower case → as written), read from their first lines: what the
+ * analysis of each would learn (`articleHead`; a placeholder "Unknown" article, a file too large, unreadable, binary
+ * or not UTF-8 in its first 4 KB, or without the article layout names none). A first index learns its outlets from
+ * this before it analyses anything, so an outlet's name in an article is that outlet whichever order the files are
+ * analysed in, on one thread or several. The first 4 KB of each file (~20 µs a file in the page cache); the whole
+ * file only when they do not settle it.
+ */
+export function sourcesOf(files: readonly string[], maxBytes: number): Map<string, string> {
+  const out = new Map<string, string>();
+  const buf = Buffer.allocUnsafe(HEAD_BYTES);
+  for (const file of files) {
+    const head = headOf(file, maxBytes, buf);
+    const source = head?.source;
+    if (source && head.title?.trim().toLowerCase() !== 'unknown' && !out.has(source.toLowerCase())) out.set(source.toLowerCase(), source);
+  }
+  return out;
+}
+
+function headOf(file: string, maxBytes: number, buf: Buffer): ArticleHead | undefined {
+  let n: number;
+  let whole: boolean;
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const st = fs.fstatSync(fd);
+      if (refusal(st, maxBytes)) return undefined;
+      n = fs.readSync(fd, buf, 0, HEAD_BYTES, 0);
+      whole = n >= st.size;
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+  // A NUL where the analysis looks for one (`decodeArticle`): binary, or UTF-16.
+  if (buf.subarray(0, n).includes(0)) return undefined;
+  if (!whole) {
+    // Up to the last line break (a byte no UTF-8 sequence holds): the prefix `articleHead` reads.
+    const cut = buf.lastIndexOf(10, n - 1) + 1;
+    const r = cut > 0 ? decodeArticle(buf.subarray(0, cut)) : undefined;
+    if (r && !r.ok) return undefined;
+    const head = r && articleHead(r.text, false);
+    // An article by what was read (then by the whole, `looksLikeArticle` reading a prefix of what it would).
+    if (head && looksLikeArticle(r.text.slice(0, head.read))) return head;
+  }
+  const r = whole ? decodeArticle(buf.subarray(0, n)) : readArticleFileSync(file, { maxBytes });
+  return r.ok && looksLikeArticle(r.text) ? articleHead(r.text, true) : undefined;
 }
 
 function refusal(st: fs.Stats, maxBytes: number): ReadResult | undefined {

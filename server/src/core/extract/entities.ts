@@ -1142,7 +1142,7 @@ interface Builder {
 
 export interface EntityOptions {
   /** Outlet names known from the corpus's Source fields, lower-case → as written. */
-  outlets?: Map<string, string>;
+  outlets?: ReadonlyMap<string, string>;
   /** Entities the workspace pins (`.breachdesk/entities.json`): their names, kinds and aliases win. */
   pins?: Pin[];
 }

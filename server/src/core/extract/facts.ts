@@ -15,7 +15,7 @@ import { forgetReadings } from './numbers';
 import { isEpochPlaceholder } from '../syntax/dates';
 
 export interface FactsOptions {
-  outlets?: Map<string, string>;
+  outlets?: ReadonlyMap<string, string>;
   pins?: Pin[];
 }
 

@@ -227,6 +227,62 @@ export function parse(text: string): ParseResult {
   return { article, problems };
 }
 
+/** An article's title and Source as `parse` reads them, from its first lines (`articleHead`). */
+export interface ArticleHead {
+  title?: string;
+  source?: string;
+  /** How much of the text was read to settle them (a whole line's worth past the Information section, or all). */
+  read: number;
+}
+
+/**
+ * The title and Source of an article from the start of its text, as `parse`
+ * would read them from the whole, without reading the body: the head region
+ * and the first Information section, with the parser's own line grammars,
+ * up to the header after that section. `whole`: `text` is the whole file;
+ * otherwise it is a prefix ending at a line break, and the answer is
+ * undefined when the prefix does not settle it (the Information section runs
+ * past it, or comes after another section: then the whole text decides).
+ * Used by the pass over a corpus's heads that learns its outlets before
+ * anything is analysed, so that what a file names does not depend on the
+ * order files are analysed in.
+ */
+export function articleHead(text: string, whole: boolean): ArticleHead | undefined {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const article: Article = { headers: [], layout: 'unknown', length: text.length };
+  const problems: SyntaxProblem[] = [];
+  let info: InfoSection | undefined;
+  const settled = (read: number): ArticleHead => {
+    const source = info?.fields.find((f) => f.name === 'source');
+    return { title: article.title?.text, source: source?.value, read };
+  };
+  // Line by line as `splitLines` cuts them, stopping where the head is settled.
+  const re = /\r\n?|\n/g;
+  re.lastIndex = bom;
+  let start = bom;
+  for (;;) {
+    const m = re.exec(text);
+    const end = m ? m.index : text.length;
+    const line: Line = { start, end, text: text.slice(start, end) };
+    const next = m ? m.index + m[0].length : text.length;
+    const header = sectionHeader(line, info ? 'information' : 'head');
+    if (header) {
+      // The Information section ends at the next header, a duplicate's included; a section before it leaves the
+      // head, and its fields may still come after (the whole text decides).
+      if (info) return settled(next);
+      if (header.kind !== 'information') break;
+      info = { header, fields: [], span: { ...header.span } };
+    } else if (info) readField(text, line, info, problems);
+    else readHead(text, line, article, problems);
+    if (!m) break;
+    start = next;
+  }
+  if (!whole) return undefined;
+  if (info) return settled(text.length);
+  const { article: full } = parse(text);
+  return { title: full.title?.text, source: full.source?.value, read: text.length };
+}
+
 function readHead(text: string, line: Line, article: Article, problems: SyntaxProblem[]): void {
   if (isBlank(line)) return;
   const m = ATX_RE.exec(line.text);
