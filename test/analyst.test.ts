@@ -141,6 +141,10 @@ describe('analyst threads', function () {
       'long-info.txt': `# T\n## Information:\n${'+ Note: a line of the section\n'.repeat(400)}+ Source: Deep\n## Article:\nText.\n`,
       'second.txt': `# T\n## Information:\n+ Date: 2021-08-30\n## Information:\n+ Source: Twice\n## Article:\nText.\n`,
       'bom.txt': `\uFEFF# T\n${info('Marked')}\n## Article:\nText.\n`,
+      // Parsed, a Source; but without an Article header it is no article.
+      'bare.txt': `# T\nInformation:\n+ Source: Bare\n`,
+      // A NUL past the first 4 KB but in the first 8: binary to the analysis.
+      'late-nul.txt': `# T\n${info('Late nul')}\n## Article:\n${'Words and more words. '.repeat(230)}\u0000\n`,
     };
     const files: string[] = [];
     for (const [name, body] of Object.entries(cases)) {

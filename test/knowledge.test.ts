@@ -415,27 +415,36 @@ describe('corpus knowledge over stdio', function () {
     assert.match(h.contents.value, /Mentioned in 4 articles/);
   });
 
-  it('an outlet named in articles analysed before its own is that outlet', async function () {
-    // Files are analysed in name order: "a…" names the Harbor Ledger before "z.txt", whose Source it is, is read.
+  it('an outlet named in articles analysed before its own is that outlet, on the main thread and on analyst threads', async function () {
+    // Files are analysed in name order: the "a…" files name the Harbor Ledger before "z.txt", whose Source it is, is
+    // read. 210 of them: enough for a load with a storage folder to analyse them on worker threads.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-outlets-'));
-    const article = (source: string, body: string) => `# A story\n\n## Information:\n+ Source: ${source}\n+ Link: https://example.com/${source.length}/${body.length}\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\n${body}\n`;
-    const body = 'The Harbor Ledger reported on Monday that Globex had lost the data of its customers.';
-    fs.writeFileSync(path.join(dir, 'a1.txt'), article('Wire', body));
-    fs.writeFileSync(path.join(dir, 'a2.txt'), article('Post', `${body} Globex said it was looking into it.`));
-    fs.writeFileSync(path.join(dir, 'z.txt'), article('Harbor Ledger', 'Globex confirmed the breach on Tuesday.'));
-    const other = new LspClient();
+    const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-outlets-storage-'));
+    const article = (source: string, link: string, body: string) => `# A story\n\n## Information:\n+ Source: ${source}\n+ Link: https://example.com/${link}\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\n${body}\n`;
+    for (let i = 0; i < 210; i++) {
+      fs.writeFileSync(path.join(dir, `a${String(i).padStart(3, '0')}.txt`), article(i % 2 ? 'Wire' : 'Post', `a${i}`, `The Harbor Ledger reported on Monday that Globex had lost the data of ${i + 2},000 customers.`));
+    }
+    fs.writeFileSync(path.join(dir, 'z.txt'), article('Harbor Ledger', 'z', 'Globex confirmed the breach on Tuesday.'));
+    const uri = fileUri(path.join(dir, 'a000.txt'));
+    const text = fs.readFileSync(path.join(dir, 'a000.txt'), 'utf8');
     try {
-      await other.initialize(fileUri(dir), { workspace: { configuration: true } });
-      await other.notification('breachDesk/indexed');
-      const uri = fileUri(path.join(dir, 'a1.txt'));
-      const text = fs.readFileSync(path.join(dir, 'a1.txt'), 'utf8');
-      await other.open(uri, text);
-      await other.diagnostics(uri);
-      const h = await other.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Harbor Ledger') });
-      assert.match(h.contents.value, /^\*\*Harbor Ledger\*\* · outlet$/m);
+      for (const options of [undefined, { storagePath: storage, analystThreads: 2 }]) {
+        const other = new LspClient();
+        try {
+          await other.initialize(fileUri(dir), { workspace: { configuration: true } }, options);
+          const indexed = await other.notification('breachDesk/indexed');
+          assert.strictEqual(indexed.analysts, options ? 2 : 0, JSON.stringify(indexed));
+          await other.open(uri, text);
+          await other.diagnostics(uri);
+          const h = await other.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Harbor Ledger') });
+          assert.match(h.contents.value, /^\*\*Harbor Ledger\*\* · outlet$/m, JSON.stringify(options));
+        } finally {
+          await other.shutdown();
+        }
+      }
     } finally {
-      await other.shutdown();
       fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(storage, { recursive: true, force: true });
     }
   });
 

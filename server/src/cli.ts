@@ -230,6 +230,7 @@ interface Run {
   index: CorpusIndex;
   /** Every outlet of the run, learnt from each file's head before any is analysed (`sourcesOf`): a report does not depend on the order of files. */
   outlets: ReadonlyMap<string, string>;
+  // (Read before `--fix`: a Source that a fix makes of a misspelt field, "+ Sorce:", is known from the next run.)
   uriOf: Map<FileResult, string>;
   /** Diagnostics of each severity, counted as files are finished. */
   counts: Record<Severity, number>;

@@ -16,7 +16,7 @@ import type { DocFacts } from '../core/extract/types';
 import { contentHash, type CorpusCache } from '../node/cache';
 import { analyse, AnalystPool, analystScript, analystsFor, type Job, type Outcome } from '../node/analyst';
 import * as os from 'os';
-import { readArticleFile, readConfigFile, sourcesOf, walkArticleFiles, walksInto, type WalkProblem } from '../node/fsutil';
+import { readArticleFile, readConfigFile, sourcesOfAsync, walkArticleFiles, walksInto, type WalkProblem } from '../node/fsutil';
 import { packFacts } from '../node/packfacts';
 import { exclusion, relativePath, type Exclusion } from '../node/exclude';
 import { parsePins, type PinProblem } from '../core/extract/pins';
@@ -283,7 +283,7 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
   const jobFiles = jobs.map((j) => j.file);
   let outlets: Map<string, string>;
   try {
-    outlets = knownOutlets(index, early ? await early : many ? await pool!.sources(jobFiles, options.maxBytes) : sourcesOf(jobFiles, options.maxBytes));
+    outlets = knownOutlets(index, early ? await early : many ? await pool!.sources(jobFiles, options.maxBytes) : await sourcesOfAsync(jobFiles, options.maxBytes, options.cancelled));
   } catch (err) {
     await pool?.close();
     throw err;
@@ -394,7 +394,7 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
       return undefined;
     }
   };
-  const outlets = knownOutlets(index, sourcesOf(files.map((f) => f.file), options.maxBytes));
+  const outlets = knownOutlets(index, await sourcesOfAsync(files.map((f) => f.file), options.maxBytes, options.cancelled));
   const BATCH = 32;
   for (let i = 0; i < files.length; i += BATCH) {
     if (options.cancelled?.()) break;

@@ -119,17 +119,18 @@ function serve(setup: Setup): void {
   // The outlets of each run going on, sent with its first batch to this worker.
   const outletsOf = new Map<number, ReadonlyMap<string, string>>();
   const packer = new EntityPacker();
-  parentPort!.on('message', (message: Batch | HeadsRequest) => {
+  parentPort!.on('message', (message: Batch | HeadsRequest | { ended: number }) => {
+    if ('ended' in message) {
+      outletsOf.delete(message.ended);
+      return;
+    }
     if ('heads' in message) {
       parentPort!.postMessage({ heads: message.heads, sources: [...sourcesOf(message.files, message.maxBytes).values()] } satisfies HeadsReply);
       return;
     }
     const { run, jobs, outlets: names } = message;
-    if (names) {
-      outletsOf.set(run, new Map(names.map((o) => [o.toLowerCase(), o])));
-      // Runs end; a pool runs a few at once at most.
-      for (const r of outletsOf.keys()) if (outletsOf.size > 8) outletsOf.delete(r);
-    }
+    // Kept until the pool says the run has ended.
+    if (names) outletsOf.set(run, new Map(names.map((o) => [o.toLowerCase(), o])));
     const outlets = outletsOf.get(run) ?? new Map<string, string>();
     const outs: Outcome[] = [];
     const transfer: ArrayBuffer[] = [];
@@ -304,6 +305,8 @@ export class AnalystPool {
     const IN_FLIGHT = 2;
     if (this.exited) throw new Error('an analyst worker has exited');
     const run = ++this.runs;
+    // The workers sent this run's outlets (with its first batch to each).
+    const told = new Set<Worker>();
     let next = 0;
     let pending = 0;
     // This run's listeners go when it ends: a pool that runs again must not hand new outcomes to an old caller.
@@ -325,7 +328,6 @@ export class AnalystPool {
           if (pending === 0) resolve();
         };
         const inFlight = new Map<Worker, number>();
-        const told = new Set<Worker>();
         this.handlers.set(run, (w, { outs: os }, packed) => {
           inFlight.set(w, (inFlight.get(w) ?? 1) - 1);
           pending--;
@@ -352,6 +354,11 @@ export class AnalystPool {
       });
     } finally {
       for (const d of detach) d();
+      for (const w of told) {
+        try {
+          w.postMessage({ ended: run });
+        } catch { /* a worker that has gone keeps nothing */ }
+      }
     }
   }
 
