@@ -448,51 +448,6 @@ describe('corpus knowledge over stdio', function () {
     }
   });
 
-  it('an outlet whose first article comes later, or is restored beside articles read before it, becomes an outlet in them', async function () {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-new-outlet-'));
-    const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-new-outlet-storage-'));
-    const article = (source: string, link: string, body: string) => `# A story\n\n## Information:\n+ Source: ${source}\n+ Link: https://example.com/${link}\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\n${body}\n`;
-    // Five articles name it; only the first is open, so the card's kind (the articles' majority) is the files' on disk.
-    for (let i = 1; i <= 5; i++) fs.writeFileSync(path.join(dir, `a${i}.txt`), article('Wire', `a${i}`, `The Harbor Ledger reported on Monday that Globex had lost the data of ${i + 1},000 customers.`));
-    const uri = fileUri(path.join(dir, 'a1.txt'));
-    const text = fs.readFileSync(path.join(dir, 'a1.txt'), 'utf8');
-    const kindOn = async (c: LspClient) => {
-      const h = await c.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Harbor Ledger') });
-      return /^\*\*Harbor Ledger\*\* · (\w+)$/m.exec(h?.contents.value ?? '')?.[1];
-    };
-    const becomes = async (c: LspClient, kind: string) => {
-      for (const until = Date.now() + 15_000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) if (await kindOn(c) === kind) return;
-      assert.fail(`"Harbor Ledger" is still ${await kindOn(c)}, not ${kind}`);
-    };
-    const start = async () => {
-      const c = new LspClient();
-      await c.initialize(fileUri(dir), { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } }, { storagePath: storage });
-      await c.notification('breachDesk/indexed');
-      await c.open(uri, text);
-      await c.diagnostics(uri);
-      return c;
-    };
-    let c: LspClient | undefined;
-    try {
-      c = await start();
-      // No article has it as its Source yet: a name like a person's.
-      assert.strictEqual(await kindOn(c), 'person');
-      const z = path.join(dir, 'z.txt');
-      fs.writeFileSync(z, article('Harbor Ledger', 'z', 'Globex confirmed the breach on Tuesday.'));
-      await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(z), type: 1 }] });
-      await becomes(c, 'outlet');
-      await c.shutdown();
-      c = undefined;
-      // The cache holds the five as first read; restored beside the outlet's article, they are read again.
-      c = await start();
-      await becomes(c, 'outlet');
-    } finally {
-      await c?.shutdown();
-      fs.rmSync(dir, { recursive: true, force: true });
-      fs.rmSync(storage, { recursive: true, force: true });
-    }
-  });
-
   it('in a restricted (untrusted) workspace reads no workspace files, only the seeds', async function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-untrusted-'));
     fs.writeFileSync(path.join(dir, 'a.txt'), '# A\n\n## Information:\n+ Source: X\n\n## Article:\nAlon Gal said so.\n');

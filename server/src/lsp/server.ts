@@ -357,57 +357,10 @@ export function startServer(connection: Connection): void {
     warmed.clear();
     for (const d of documents.all()) warmCards(d.uri);
     kickBackground();
-    scheduleFollowOutlets();
   }
 
   /** A load of the corpus is under way: the work between requests waits for it. */
   let loading = false;
-
-  /** Outlets (lower case) whose articles have been brought up to date with them (`followOutlets`). */
-  const outletsFollowed = new Set<string>();
-  let followTimer: NodeJS.Timeout | undefined;
-  /** After the corpus changed: `followOutlets` once it is quiet. */
-  function scheduleFollowOutlets(): void {
-    clearTimeout(followTimer);
-    followTimer = setTimeout(() => void followOutlets().catch((err: unknown) => connection.console.error(`Updating outlets failed: ${String(err)}`)), 300);
-  }
-
-  /**
-   * An outlet new to the index (its first article added, or restored from the cache beside articles analysed
-   * before it was known) is an outlet in every article: those that name it as something else
-   * (`CorpusIndex.unawareOf`) are analysed again, the open ones from the editor's text, the rest from disk. A
-   * first index needs none of this (every file's Source is read before any article is analysed).
-   */
-  async function followOutlets(): Promise<void> {
-    if (loading || !firstLoadDone) return;
-    const now = new Set<string>();
-    const stale = new Set<string>();
-    for (const name of index.outlets().keys()) {
-      const lower = name.toLowerCase();
-      now.add(lower);
-      if (outletsFollowed.has(lower)) continue;
-      outletsFollowed.add(lower);
-      for (const uri of index.unawareOf(name)) stale.add(uri);
-    }
-    // An outlet whose last article went is followed again if one comes back.
-    for (const lower of outletsFollowed) if (!now.has(lower)) outletsFollowed.delete(lower);
-    if (!stale.size) return;
-    const generation = loadGeneration;
-    for (const uri of stale) {
-      // A load started meanwhile analyses everything with every outlet.
-      if (loading || generation !== loadGeneration) return;
-      if (documents.get(uri)) {
-        states.delete(uri);
-        await currentState(uri);
-        continue;
-      }
-      const file = pathOf(uri);
-      const doc = index.get(uri);
-      if (!file || !doc) continue;
-      await reloadFile(index, file, doc.origin, maxBytes, (u) => documents.get(u) !== undefined);
-    }
-    for (const d of documents.all()) scheduleLater(d.uri);
-  }
   /** Articles whose facts the cards of open documents will read (`cardSources`), to load between requests. */
   let warming: string[] = [];
   /** Open documents whose cards' articles were queued, so each is warmed once after it opens. */
@@ -618,7 +571,6 @@ export function startServer(connection: Connection): void {
   connection.onShutdown(() => {
     if (!initialized) throw notInitialized();
     stopWatching?.();
-    clearTimeout(followTimer);
     writeCache(Infinity);
   });
 
@@ -687,7 +639,6 @@ export function startServer(connection: Connection): void {
     }
     // What the corpus now says can change what open articles are told (a conflict with a deleted file goes).
     if (changed) for (const d of documents.all()) scheduleLater(d.uri);
-    if (changed) scheduleFollowOutlets();
   }
 
   /** The server's own watcher, for a client that watches no files (stopped and started again with each load's folders). */
@@ -716,8 +667,6 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((e: TextDocumentChangeEvent<TextDocument>) => {
     if (openedAt.get(e.document.uri) !== e.document.version) lastEdit.set(e.document.uri, (lastKeystroke = Date.now()));
     schedule(e.document.uri);
-    // A Source typed in may be a new outlet.
-    scheduleFollowOutlets();
     // What this article says can change what other open articles are told.
     for (const d of documents.all()) if (d.uri !== e.document.uri) scheduleLater(d.uri);
   });

@@ -9,8 +9,6 @@
  * updates (the server is single-threaded), so no request sees half an update;
  * `version` increases with every change, for caches and stale-work checks.
  */
-import { entityKey } from '../extract/entities';
-import { OUTLETS, PUBLISHING_COMPANIES } from '../extract/lexicon';
 import type { Pin } from '../extract/pins';
 import { corporateBase, withCorporateForms, withoutCorporateForm } from '../extract/figures';
 import type { DocFacts, EntityKind, Figure, Mention } from '../extract/types';
@@ -1495,24 +1493,6 @@ export class CorpusIndex {
 
   outlets(): Map<string, number> {
     return this.sources;
-  }
-
-  /**
-   * The articles that name the outlet `source` (some article's Source) as anything but an outlet, other than
-   * its own: each was analysed before the outlet was known (restored from the cache, or read before the
-   * outlet's first article came), and is analysed again by the server (`followOutlets`). An outlet of the
-   * built-in list, or a publisher that is also a company ("Trend Micro"), is known to every analysis: none.
-   */
-  unawareOf(source: string): string[] {
-    const lower = source.toLowerCase();
-    if (OUTLETS.has(lower) || PUBLISHING_COMPANIES.has(lower) || this.pins.has(lower)) return [];
-    const e = this.entities.get(entityKey(source));
-    const out: string[] = [];
-    e?.docs.forEach((uri, i) => {
-      const s = this.summaryOf(uri);
-      if (s && entityAt(s, i).kind !== 'outlet' && s.source?.toLowerCase() !== lower) out.push(uri);
-    });
-    return out;
   }
 
   /** Key=value tags as written ("victim.country.name=Israel"), with how many articles give each. */
