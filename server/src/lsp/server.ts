@@ -29,7 +29,7 @@ import { complete } from '../core/features/completion';
 import { timelineAt, timelineLenses, timelineText } from '../core/features/timeline';
 import { workspaceSymbols } from '../core/features/symbols';
 import type { Location } from '../core/features/locate';
-import { excludedFrom, loadPins, loadRoots, pathOf, PINS_FILE, reloadFile, SEEDS_DIR, uriOf, watchFolders, type Root } from './workspace';
+import { excludedFrom, indexOutlets, loadPins, loadRoots, pathOf, PINS_FILE, reloadFile, SEEDS_DIR, uriOf, watchFolders, type Root } from './workspace';
 import * as path from 'path';
 import { CorpusCache, contentHash } from '../node/cache';
 import { isFix, offsetsThrough, SOURCE, toDocumentSymbol, toFoldingRanges, toLspDiagnostic, type DiagnosticData } from './convert';
@@ -176,7 +176,7 @@ export function startServer(connection: Connection): void {
     }
     if (placeholder || large) index.remove(doc.uri);
     else {
-      const outlets = new Map([...index.outlets().keys()].map((o) => [o.toLowerCase(), o]));
+      const outlets = indexOutlets(index);
       // A file the user excludes from the corpus is checked against it when opened, as a draft: no source for others.
       index.set({ facts: extractFacts(doc.uri, text, state.analysis.article, { outlets, pins: [...index.pins.values()] }), lineStarts: state.lines.lineStarts, origin: originOf(doc.uri), draft: isExcluded(doc.uri) });
     }

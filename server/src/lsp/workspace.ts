@@ -92,8 +92,8 @@ function factsOf(index: CorpusIndex, uri: string, text: string, outlets: Readonl
   return extractFacts(uri, text, article, { outlets, pins: [...index.pins.values()] });
 }
 
-/** The outlets the index knows (lower case → as written). */
-function indexOutlets(index: CorpusIndex): Map<string, string> {
+/** The outlets the index knows (lower case → as written), as extraction takes them. */
+export function indexOutlets(index: CorpusIndex): Map<string, string> {
   return new Map([...index.outlets().keys()].map((o) => [o.toLowerCase(), o]));
 }
 
