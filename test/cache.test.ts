@@ -619,6 +619,45 @@ describe('corpus cache: writing the index a step at a time', function () {
     assert.strictEqual(CorpusCache.open(storage, 'test-key').size, 1);
   });
 
+  it('keeps the outlets its articles were analysed knowing, written again when only they change; a header without them is not trusted', function () {
+    const cache = filled(3);
+    assert.deepStrictEqual([...cache.outlets], []);
+    cache.knowing(['harbor ledger', 'bay courier']);
+    cache.commit();
+    const reopened = CorpusCache.open(storage, 'test-key');
+    assert.deepStrictEqual([...reopened.outlets].sort(), ['bay courier', 'harbor ledger']);
+    // The same articles, kept, with another list of outlets: the index is written again.
+    reopened.begin();
+    for (let i = 0; i < 3; i++) reopened.keep(reopened.entry(`/ws/story-${i}.txt`)!, { size: reopened.entry(`/ws/story-${i}.txt`)!.size, mtimeMs: i });
+    reopened.knowing(['bay courier', 'harbor ledger']);
+    assert.strictEqual(reopened.changed, false);
+    reopened.knowing(['harbor ledger']);
+    assert.strictEqual(reopened.changed, true);
+    reopened.commit();
+    assert.deepStrictEqual([...CorpusCache.open(storage, 'test-key').outlets], ['harbor ledger']);
+    // A load that kept everything and knew the same outlets changes nothing.
+    const again = CorpusCache.open(storage, 'test-key');
+    again.begin();
+    for (let i = 0; i < 3; i++) again.keep(again.entry(`/ws/story-${i}.txt`)!, { size: again.entry(`/ws/story-${i}.txt`)!.size, mtimeMs: i });
+    again.knowing(['harbor ledger']);
+    assert.strictEqual(again.changed, false);
+    // One left out (not followed) is analysed at the next start.
+    again.forget('/ws/story-1.txt');
+    assert.strictEqual(again.changed, true);
+    again.commit();
+    assert.deepStrictEqual([CorpusCache.open(storage, 'test-key').size, CorpusCache.open(storage, 'test-key').entry('/ws/story-1.txt')], [2, undefined]);
+    // Without the list, the index is not trusted: its articles might not know an outlet.
+    const file = path.join(storage, 'corpus-cache', 'index.json');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const header = JSON.parse(lines[0]);
+    delete header.outlets;
+    fs.writeFileSync(file, [JSON.stringify(header), ...lines.slice(1)].join('\n'));
+    const broken = CorpusCache.open(storage, 'test-key');
+    assert.strictEqual(broken.size, 0);
+    assert.deepStrictEqual([...broken.outlets], []);
+    assert.match(broken.discarded ?? '', /bad header/);
+  });
+
   it('renames the index into place only at the end; stopped, it leaves the previous index and no temporary file', function () {
     const first = filled(300);
     first.commit();

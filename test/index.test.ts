@@ -152,6 +152,38 @@ function windowsByWords(text: string): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
+describe('corpus index: articles unaware of an outlet', function () {
+  const doc = (name: string, source: string, body: string, outlets = new Map<string, string>()) => {
+    const text = `# A story\n\n## Information:\n+ Source: ${source}\n+ Link: https://example.com/${name}\n+ Date: 2021-08-30\n\n## Article:\n${body}\n`;
+    return { facts: extractFacts(`file:///${name}.txt`, text, parse(text).article, { outlets }), lineStarts: lineStartsOf(text), origin: 'workspace' as const };
+  };
+
+  it('names the articles that read an outlet as something else, not its own, nor any where every analysis knows it', function () {
+    const index = new CorpusIndex();
+    const body = 'The Harbor Ledger reported that Globex lost data. ZDNet and Trend Micro said so too.';
+    index.set(doc('a', 'Wire', body));
+    index.set(doc('b', 'Post', body, new Map([['harbor ledger', 'Harbor Ledger']])));
+    index.set(doc('z', 'Harbor Ledger', 'Harbor Ledger confirmed it: Globex lost data.'));
+    index.set(doc('t', 'Trend Micro', 'Globex lost data.'));
+    // "a" was analysed before the outlet was known; "b" knew it; "z" is its own.
+    assert.deepStrictEqual(index.unawareOf('Harbor Ledger'), ['file:///a.txt']);
+    assert.deepStrictEqual(index.unawareOf('harbor LEDGER'), ['file:///a.txt']);
+    // An outlet of the built-in list, and a publisher that is also a company, are known to every analysis.
+    assert.deepStrictEqual(index.unawareOf('ZDNet'), []);
+    assert.deepStrictEqual(index.unawareOf('Trend Micro'), []);
+    assert.deepStrictEqual([index.knowsOutlet('zdnet'), index.knowsOutlet('trend micro'), index.knowsOutlet('harbor ledger')], [true, true, false]);
+    // Analysed again with it, "a" knows it too.
+    index.set(doc('a', 'Wire', body, new Map([['harbor ledger', 'Harbor Ledger']])));
+    assert.deepStrictEqual(index.unawareOf('Harbor Ledger'), []);
+    // A pinned name is what its pin says in every analysis.
+    index.set(doc('c', 'Wire', 'The Bay Courier reported that Globex lost data.'));
+    index.set(doc('y', 'Bay Courier', 'Globex lost data.'));
+    assert.deepStrictEqual(index.unawareOf('Bay Courier'), ['file:///c.txt']);
+    index.pins.set('bay courier', { key: 'bay courier', name: 'Bay Courier', aliases: [], kind: 'person' });
+    assert.deepStrictEqual([index.knowsOutlet('bay courier'), index.unawareOf('Bay Courier')], [true, []]);
+  });
+});
+
 describe('corpus index: the quotation index, built after the rest', function () {
   const QUOTE = 'We take the security of our customers very seriously and are investigating the incident';
   function quoted(n: number, words = QUOTE): { uri: string; text: string } {

@@ -448,6 +448,149 @@ describe('corpus knowledge over stdio', function () {
     }
   });
 
+  it('an outlet whose first article comes later becomes an outlet in the articles read before it: at once, after a second load, and from the cache once', async function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-new-outlet-'));
+    const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-new-outlet-storage-'));
+    const article = (source: string, link: string, body: string) => `# A story\n\n## Information:\n+ Source: ${source}\n+ Link: https://example.com/${link}\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\n${body}\n`;
+    // "Bay Courier" is named by four files on disk and the open one: the card's kind (the articles' majority) is the
+    // files'. "Harbor Ledger" is named by the open one alone: the card's kind is its.
+    for (let i = 1; i <= 5; i++) {
+      const body = `The Bay Courier reported on Monday that Globex had lost the data of ${i + 1},000 customers.${i === 1 ? ' The Harbor Ledger reported it first.' : ''}`;
+      fs.writeFileSync(path.join(dir, `a${i}.txt`), article('Wire', `a${i}`, body));
+    }
+    const uri = fileUri(path.join(dir, 'a1.txt'));
+    const text = fs.readFileSync(path.join(dir, 'a1.txt'), 'utf8');
+    const kindOf = async (c: LspClient, name: string) => {
+      const h = await c.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, name) });
+      return new RegExp(`^\\*\\*${name}\\*\\* · (\\w+)$`, 'm').exec(h?.contents.value ?? '')?.[1];
+    };
+    const becomes = async (c: LspClient, name: string, kind: string) => {
+      for (const until = Date.now() + 15_000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) if (await kindOf(c, name) === kind) return;
+      assert.fail(`"${name}" is still ${await kindOf(c, name)}, not ${kind}`);
+    };
+    const start = async () => {
+      const c = new LspClient();
+      await c.initialize(fileUri(dir), { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } }, { storagePath: storage });
+      const indexed = await c.notification('breachDesk/indexed');
+      await c.open(uri, text);
+      await c.diagnostics(uri);
+      return { c, indexed };
+    };
+    let c: LspClient | undefined;
+    try {
+      let s = await start();
+      c = s.c;
+      // No article has them as its Source yet: names like people's.
+      assert.strictEqual(await kindOf(c, 'Bay Courier'), 'person');
+      assert.strictEqual(await kindOf(c, 'Harbor Ledger'), 'person');
+      // A Source typed in an unsaved document changes no other article: not when it is typed, nor when the files
+      // that name it are read again.
+      const draft = fileUri(path.join(dir, 'draft.txt'));
+      await c.open(draft, article('Wire', 'draft', 'Globex said nothing.'));
+      await c.notify('textDocument/didChange', { textDocument: { uri: draft, version: 2 }, contentChanges: [{ text: article('Bay Courier', 'draft', 'Globex said nothing.') }] });
+      await c.diagnostics(draft, (p) => p.version === 2);
+      await c.notify('workspace/didChangeWatchedFiles', { changes: [2, 3, 4, 5].map((i) => ({ uri: fileUri(path.join(dir, `a${i}.txt`)), type: 2 })) });
+      // (A request after the notification is answered after it; the files are read meanwhile.)
+      await new Promise((r) => setTimeout(r, 500));
+      assert.strictEqual(await kindOf(c, 'Bay Courier'), 'person');
+      await c.notify('textDocument/didClose', { textDocument: { uri: draft } });
+      // Their first articles come: one written in the editor and saved (it stays open), one outside the editor.
+      for (const [name, source] of [['y', 'Bay Courier'], ['z', 'Harbor Ledger']]) {
+        const file = path.join(dir, `${name}.txt`);
+        fs.writeFileSync(file, article(source, name, 'Globex confirmed the breach on Tuesday.'));
+        if (name === 'y') await c.open(fileUri(file), fs.readFileSync(file, 'utf8'));
+        await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(file), type: 1 }] });
+      }
+      // The files on disk, and the open document, are analysed again.
+      await becomes(c, 'Bay Courier', 'outlet');
+      await becomes(c, 'Harbor Ledger', 'outlet');
+      // A second load restores the four on disk from the first load's cache, as they were analysed then: it
+      // analyses them again (the open one is the editor's), though the outlet's own article is open.
+      await c.request('breachDesk/reindex', {});
+      const reindexed = c.notifications.filter((n) => n.method === 'breachDesk/indexed');
+      assert.strictEqual(reindexed.length, 2);
+      assert.strictEqual(reindexed[1].params.followed, 4);
+      assert.strictEqual(await kindOf(c, 'Bay Courier'), 'outlet');
+      assert.strictEqual(await kindOf(c, 'Harbor Ledger'), 'outlet');
+      await c.shutdown();
+      c = undefined;
+      // A restart restores them from the second load's cache, which knows that its articles know both: nothing to follow.
+      s = await start();
+      c = s.c;
+      assert.strictEqual(s.indexed.followed, 0);
+      assert.strictEqual(await kindOf(c, 'Bay Courier'), 'outlet');
+      assert.strictEqual(await kindOf(c, 'Harbor Ledger'), 'outlet');
+    } finally {
+      await c?.shutdown();
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(storage, { recursive: true, force: true });
+    }
+  });
+
+  it('a warm start follows a Source added while no server ran, once, on analyst threads when many articles name it', async function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-new-outlet-'));
+    const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-new-outlet-storage-'));
+    const article = (source: string, link: string, body: string) => `# A story\n\n## Information:\n+ Source: ${source}\n+ Link: https://example.com/${link}\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\n${body}\n`;
+    // Enough files for the load to use analyst threads, and enough naming it for them to follow it.
+    const N = 210;
+    for (let i = 1; i <= N; i++) fs.writeFileSync(path.join(dir, `a${i}.txt`), article('Wire', `a${i}`, `The Bay Courier reported on Monday that Globex had lost the data of ${i + 1},000 customers.`));
+    const uri = fileUri(path.join(dir, 'a1.txt'));
+    const text = fs.readFileSync(path.join(dir, 'a1.txt'), 'utf8');
+    const start = async () => {
+      const c = new LspClient();
+      await c.initialize(fileUri(dir), { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } }, { storagePath: storage });
+      const indexed = await c.notification('breachDesk/indexed');
+      await c.open(uri, text);
+      await c.diagnostics(uri);
+      const h = await c.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Bay Courier') });
+      await c.shutdown();
+      return { indexed, kind: /^\*\*Bay Courier\*\* · (\w+)$/m.exec(h?.contents.value ?? '')?.[1] };
+    };
+    try {
+      let s = await start();
+      assert.strictEqual(s.kind, 'person');
+      assert.strictEqual(s.indexed.followed, 0);
+      fs.writeFileSync(path.join(dir, 'y.txt'), article('Bay Courier', 'y', 'Globex confirmed the breach on Tuesday.'));
+      // Those restored are analysed again, once (the document is opened after the load).
+      s = await start();
+      assert.deepStrictEqual([s.kind, s.indexed.followed, s.indexed.analysts > 0], ['outlet', N, true]);
+      s = await start();
+      assert.deepStrictEqual([s.kind, s.indexed.followed], ['outlet', 0]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(storage, { recursive: true, force: true });
+    }
+  });
+
+  it('a Source followed is followed once, even where the analysis keeps its name something else ("Justice Department")', async function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-new-outlet-'));
+    const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-new-outlet-storage-'));
+    const article = (source: string, link: string, body: string) => `# A story\n\n## Information:\n+ Source: ${source}\n+ Link: https://example.com/${link}\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\n${body}\n`;
+    for (let i = 1; i <= 3; i++) fs.writeFileSync(path.join(dir, `a${i}.txt`), article('Wire', `a${i}`, `Binns filed a lawsuit against the FBI and the Justice Department in November ${2018 + i}, he said.`));
+    const start = async () => {
+      const c = new LspClient();
+      try {
+        await c.initialize(fileUri(dir), { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } }, { storagePath: storage });
+        return await c.notification('breachDesk/indexed');
+      } finally {
+        await c.shutdown();
+      }
+    };
+    try {
+      assert.strictEqual((await start()).followed, 0);
+      fs.writeFileSync(path.join(dir, 'y.txt'), article('Department of Justice', 'y', 'Globex confirmed the breach on Tuesday.'));
+      // The three (and any seed) name it as an organisation: analysed again, they still do ("the Justice
+      // Department" is one).
+      const followed = (await start()).followed;
+      assert.ok(followed >= 3, `followed ${followed}`);
+      // The cache records that they were analysed knowing it: not again.
+      assert.strictEqual((await start()).followed, 0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(storage, { recursive: true, force: true });
+    }
+  });
+
   it('in a restricted (untrusted) workspace reads no workspace files, only the seeds', async function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-untrusted-'));
     fs.writeFileSync(path.join(dir, 'a.txt'), '# A\n\n## Information:\n+ Source: X\n\n## Article:\nAlon Gal said so.\n');

@@ -29,7 +29,7 @@ import { complete } from '../core/features/completion';
 import { timelineAt, timelineLenses, timelineText } from '../core/features/timeline';
 import { workspaceSymbols } from '../core/features/symbols';
 import type { Location } from '../core/features/locate';
-import { excludedFrom, indexOutlets, loadPins, loadRoots, pathOf, PINS_FILE, reloadFile, SEEDS_DIR, uriOf, watchFolders, type Root } from './workspace';
+import { diskSource, excludedFrom, indexOutlets, savedOutlets, loadPins, loadRoots, pathOf, PINS_FILE, reloadFile, SEEDS_DIR, uriOf, watchFolders, type Root } from './workspace';
 import * as path from 'path';
 import { CorpusCache, contentHash } from '../node/cache';
 import { isFix, offsetsThrough, SOURCE, toDocumentSymbol, toFoldingRanges, toLspDiagnostic, type DiagnosticData } from './convert';
@@ -280,6 +280,8 @@ export function startServer(connection: Connection): void {
     // A newer load makes a cache of its own: the unfinished one is dropped (the previous one stays).
     cacheWriting?.return();
     cacheWriting = undefined;
+    // The load analyses every article knowing every saved Source: what was followed before may be followed again.
+    followed.clear();
     roots = await configuredRoots();
     watchRoots();
     const limit = (await settingsFor(workspaceFolders[0]?.uri ?? '')).maxFileSize;
@@ -335,8 +337,12 @@ export function startServer(connection: Connection): void {
     });
     // The loader leaves open documents to the editor's text: make sure each is in the
     // index before the counts go out (a fast load can finish before an opened
-    // document's first analysis, and the status bar would count one article short).
-    for (const d of documents.all()) await currentState(d.uri);
+    // document's first analysis, and the status bar would count one article short),
+    // analysed knowing every outlet the load found (one opened meanwhile knew some).
+    for (const d of documents.all()) {
+      states.delete(d.uri);
+      await currentState(d.uri);
+    }
     progress?.done();
     if (generation !== loadGeneration) return;
     const ms = Date.now() - began;
@@ -345,13 +351,17 @@ export function startServer(connection: Connection): void {
     let entities = 0;
     for (const _ of index.allEntities()) entities++;
     firstLoadDone = true;
-    void connection.sendNotification('breachDesk/indexed', { articles: index.size, entities, skipped: report.skipped.length, ms, cached: report.cached, analysts: report.analysts });
+    void connection.sendNotification('breachDesk/indexed', { articles: index.size, entities, skipped: report.skipped.length, ms, cached: report.cached, analysts: report.analysts, followed: report.followed });
     // Open documents are now compared with the whole corpus.
     for (const d of documents.all()) schedule(d.uri);
     // Then the entities are counted, the cache written, the quotation index built and the open
     // documents' cards loaded ahead, between requests (`background`).
     if (report.cache) cacheWriting = report.cache.committing();
     loading = false;
+    // Sources whose files came while the load ran, perhaps after it read the folders.
+    const later = [...followLater];
+    followLater.clear();
+    followSources(later);
     // The cards of the documents open now read what the whole corpus says of their names.
     warming = [];
     warmed.clear();
@@ -616,12 +626,15 @@ export function startServer(connection: Connection): void {
   async function filesChanged(changes: { uri: string; type: FileChangeType }[]): Promise<void> {
     if (!trusted) return;
     let changed = false;
+    const sources = new Set<string>();
+    const isOpen = (u: string) => documents.get(u) !== undefined;
+    // What the files are analysed knowing: the saved Sources, read once for the batch (a Source new in it is followed after).
+    let outlets: Map<string, string> | undefined;
     for (const change of changes) {
-      // The editor's text wins while a document is open.
-      if (documents.get(change.uri)) continue;
       const file = pathOf(change.uri);
       if (!file) continue;
-      if (file.endsWith(PINS_FILE)) {
+      const open = documents.get(change.uri) !== undefined;
+      if (!open && file.endsWith(PINS_FILE)) {
         // New pins change what every article's names mean: index everything again.
         states.clear();
         void loadCorpus();
@@ -629,16 +642,79 @@ export function startServer(connection: Connection): void {
       }
       // A file outside every folder the corpus is read from is none of its business, nor one the user excludes.
       if (!roots.some((r) => file.startsWith(r.dir + path.sep)) || excludedFrom(roots, file)) continue;
+      // The editor's text wins while a document is open; but saved, its Source is on disk.
+      if (open) {
+        const source = change.type === FileChangeType.Deleted ? undefined : diskSource(file, maxBytes);
+        if (source) sources.add(source);
+        continue;
+      }
       changed = true;
       if (change.type === FileChangeType.Deleted) {
         index.remove(change.uri);
         continue;
       }
-      const message = await reloadFile(index, file, originOf(change.uri), maxBytes, (u) => documents.get(u) !== undefined);
+      outlets ??= savedOutlets(index, maxBytes, isOpen);
+      const message = await reloadFile(index, file, originOf(change.uri), maxBytes, isOpen, outlets);
       if (message) connection.console.warn(`Skipped ${file}: ${message}`);
+      const source = index.get(change.uri)?.summary.source;
+      if (source) sources.add(source);
     }
     // What the corpus now says can change what open articles are told (a conflict with a deleted file goes).
     if (changed) for (const d of documents.all()) scheduleLater(d.uri);
+    if (sources.size) followSources([...sources]);
+  }
+
+  /** The passes of `followSources`, one after another. */
+  let following = Promise.resolve();
+  /** Sources (lower case) followed since the last load began: each once (an article may keep its name otherwise). */
+  const followed = new Set<string>();
+  /** Sources that came while a load ran, followed when it ends (the load read its files before they came). */
+  const followLater = new Set<string>();
+
+  /**
+   * A file saved or changed on disk may bring a Source the corpus did not know: the articles that name it as
+   * something else (`CorpusIndex.unawareOf`) are analysed again, an open one from the editor's text, the rest from
+   * disk knowing the saved Sources. Only Sources of files on disk, never of text being typed. A load follows the
+   * articles it restores from the cache itself (`followOutlets` in workspace.ts).
+   */
+  function followSources(sources: Iterable<string>): void {
+    const fresh: string[] = [];
+    for (const source of sources) {
+      const lower = source.toLowerCase();
+      if (loading) followLater.add(source);
+      else if (!followed.has(lower)) {
+        followed.add(lower);
+        fresh.push(source);
+      }
+    }
+    if (!fresh.length) return;
+    const generation = loadGeneration;
+    following = following.then(async () => {
+      const isOpen = (u: string) => documents.get(u) !== undefined;
+      let outlets: Map<string, string> | undefined;
+      let reloaded = false;
+      for (const source of fresh) {
+        for (const uri of index.unawareOf(source)) {
+          // A newer load follows what it restores, and what came meanwhile when it ends.
+          if (generation !== loadGeneration) return;
+          if (documents.get(uri)) {
+            states.delete(uri);
+            schedule(uri);
+            continue;
+          }
+          const file = pathOf(uri);
+          const doc = index.get(uri);
+          // The saved Sources, and those followed (an open document's, saved, may not be analysed yet).
+          if (!outlets) {
+            outlets = savedOutlets(index, maxBytes, isOpen);
+            for (const f of fresh) if (!outlets.has(f.toLowerCase())) outlets.set(f.toLowerCase(), f);
+          }
+          if (file && doc) await reloadFile(index, file, doc.origin, maxBytes, isOpen, outlets);
+          reloaded = true;
+        }
+      }
+      if (reloaded) for (const d of documents.all()) scheduleLater(d.uri);
+    }).catch((err: unknown) => connection.console.error(`Updating the articles that name a new outlet failed: ${String(err)}`));
   }
 
   /** The server's own watcher, for a client that watches no files (stopped and started again with each load's folders). */

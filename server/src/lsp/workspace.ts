@@ -16,8 +16,8 @@ import type { DocFacts } from '../core/extract/types';
 import { contentHash, type CorpusCache } from '../node/cache';
 import { analyse, AnalystPool, analystScript, analystsFor, type Job, type Outcome } from '../node/analyst';
 import * as os from 'os';
-import { readArticleFile, readConfigFile, sourcesOfAsync, walkArticleFiles, walksInto, type WalkProblem } from '../node/fsutil';
-import { packFacts } from '../node/packfacts';
+import { readArticleFile, readConfigFile, sourcesOf, sourcesOfAsync, walkArticleFiles, walksInto, type WalkProblem } from '../node/fsutil';
+import { packFacts, unpackFacts } from '../node/packfacts';
 import { exclusion, relativePath, type Exclusion } from '../node/exclude';
 import { parsePins, type PinProblem } from '../core/extract/pins';
 
@@ -73,8 +73,10 @@ export interface LoadReport {
   indexed: number;
   /** How many of them came from the cache. */
   cached: number;
-  /** Worker threads that analysed files (0: all on the main thread). */
+  /** Worker threads that analysed files (0: all on the main thread), in the load or in following outlets. */
   analysts: number;
+  /** Articles restored from the cache and analysed again for an outlet new since (`followOutlets`). */
+  followed: number;
   /** The cache this load filled, to `commit()` once the index is announced; absent if it failed. */
   cache?: CorpusCache;
   skipped: { path: string; message: string }[];
@@ -98,12 +100,31 @@ export function indexOutlets(index: CorpusIndex): Map<string, string> {
 }
 
 /**
- * The outlets a load analyses its files with: those the index knows (articles restored or open) and the Source
- * of each file it analyses (`sources`, from `sourcesOf`), so that no article's entities depend on the order the
- * files are analysed in.
+ * The outlets of the corpus as saved (lower case → as written): the Source of every article the index holds from
+ * disk, and of every open one as its file gives it (`diskSource`); never that of unsaved text, a draft (a file the
+ * user excludes) or an untitled buffer. What articles read from disk are analysed with, so that a Source typed into
+ * an open document changes no other article.
  */
-function knownOutlets(index: CorpusIndex, sources: ReadonlyMap<string, string>): Map<string, string> {
-  const outlets = indexOutlets(index);
+export function savedOutlets(index: CorpusIndex, maxBytes: number, isOpen?: (uri: string) => boolean): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const d of index.all()) {
+    if (d.draft) continue;
+    const uri = d.summary.uri;
+    const file = isOpen?.(uri) ? pathOf(uri) ?? '' : undefined;
+    const source = file === undefined ? d.summary.source : file && diskSource(file, maxBytes);
+    const lower = source?.toLowerCase();
+    if (source && lower && !out.has(lower)) out.set(lower, source);
+  }
+  return out;
+}
+
+/**
+ * The outlets a load analyses its files with: those of the articles the index holds (restored, or open as saved:
+ * `savedOutlets`) and the Source of each file it analyses (`sources`, from `sourcesOf`), so that no article's
+ * entities depend on the order the files are analysed in.
+ */
+function knownOutlets(index: CorpusIndex, sources: ReadonlyMap<string, string>, options: LoadOptions): Map<string, string> {
+  const outlets = savedOutlets(index, options.maxBytes, options.isOpen);
   for (const [k, v] of sources) if (!outlets.has(k)) outlets.set(k, v);
   return outlets;
 }
@@ -210,6 +231,8 @@ const SLOW_STATS_MS = 50;
 async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origin: Origin }[], cache: CorpusCache, script: string, skipped: LoadReport['skipped'], options: LoadOptions, t0: number, before: Set<string>, loaded: Set<string>): Promise<LoadReport> {
   let done = 0;
   let cached = 0;
+  // The articles restored from the cache, as analysed by an earlier load (`followOutlets`).
+  const restored = new Set<string>();
   const jobs: Job[] = [];
   const meta: { file: string; origin: Origin; uri: string; size: number; mtimeMs: number }[] = [];
   const STAT_BATCH = 128;
@@ -240,6 +263,7 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
       if (hit && hit.origin === f.origin) {
         index.setLazy(hit.summary, hit.lineStarts, f.origin, withFallback(index, cache.keep(hit, st), f.file, uri));
         loaded.add(uri);
+        restored.add(uri);
         cached++;
         done++;
         return;
@@ -270,6 +294,7 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
       const old = cache.entry(m.file)!;
       index.setLazy(old.summary, old.lineStarts, m.origin, withFallback(index, cache.keep(old, m), m.file, m.uri));
       loaded.add(m.uri);
+      restored.add(m.uri);
       cached++;
       return;
     }
@@ -283,7 +308,7 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
   const jobFiles = jobs.map((j) => j.file);
   let outlets: Map<string, string>;
   try {
-    outlets = knownOutlets(index, early ? await early : many ? await pool!.sources(jobFiles, options.maxBytes) : await sourcesOfAsync(jobFiles, options.maxBytes, options.cancelled));
+    outlets = knownOutlets(index, early ? await early : many ? await pool!.sources(jobFiles, options.maxBytes) : await sourcesOfAsync(jobFiles, options.maxBytes, options.cancelled), options);
   } catch (err) {
     await pool?.close();
     throw err;
@@ -304,10 +329,13 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
       onResult(await analyse(job, outlets, [...index.pins.values()]));
     }
   }
-  options.progress?.(files.length, files.length);
   forgetUnloaded(index, before, loaded, options);
   const shadowed = dropShadowedSeeds(index).length;
-  return { indexed: done - skipped.length - shadowed, cached, analysts, skipped, ms: Date.now() - t0, cache: options.cancelled?.() ? undefined : cache };
+  const follow = await followOutlets(index, cache.outlets, cache, restored, options, script);
+  const { followed, written } = follow;
+  analysts = Math.max(analysts, follow.threads);
+  options.progress?.(files.length, files.length);
+  return { indexed: done - skipped.length - shadowed, cached, analysts, followed, skipped, ms: Date.now() - t0, cache: options.cancelled?.() || !written ? undefined : cache };
 }
 
 /**
@@ -319,6 +347,82 @@ function forgetUnloaded(index: CorpusIndex, before: Set<string>, loaded: Set<str
   if (options.cancelled?.()) return;
   // Only what the index held when the load began: a file a watcher event added meanwhile is not the load's to judge.
   for (const uri of before) if (!loaded.has(uri) && !options.isOpen?.(uri)) index.remove(uri);
+}
+
+/**
+ * An article's entities depend on the outlets known when it was analysed: "The Harbor Ledger reported …" names a
+ * person until some article has Harbor Ledger as its Source. A load analyses its files knowing every saved Source
+ * (`knownOutlets`), but the articles it restores from the cache were analysed by an earlier load, knowing that
+ * load's Sources (`known`, the cache's `outlets`). Those that name a Source new since as something else
+ * (`CorpusIndex.unawareOf`) are analysed again here (on analyst threads when there are many), into the new cache,
+ * which records that every article in it knows this load's Sources: a Source is followed once, not at every start.
+ * An article that cannot be followed (changed, opened or gone meanwhile) leaves the new cache, to be analysed at
+ * the next start. Only saved Sources count (`savedOutlets`), never one being typed. Runs after the load's
+ * articles are in the index; `written` is false when the cache could not be written.
+ */
+async function followOutlets(index: CorpusIndex, known: ReadonlySet<string>, cache: CorpusCache | undefined, restored: ReadonlySet<string>, options: LoadOptions, script?: string): Promise<{ followed: number; written: boolean; threads: number }> {
+  let written = true;
+  if (options.cancelled?.()) return { followed: 0, written, threads: 0 };
+  const outlets = savedOutlets(index, options.maxBytes, options.isOpen);
+  const stale: { file: string; uri: string; origin: Origin; stat: fs.Stats }[] = [];
+  const seen = new Set<string>();
+  for (const [lower, source] of outlets) {
+    if (known.has(lower)) continue;
+    for (const uri of index.unawareOf(source)) {
+      const file = pathOf(uri);
+      const doc = index.get(uri);
+      if (seen.has(uri) || !restored.has(uri) || options.isOpen?.(uri) || !file || !doc) continue;
+      seen.add(uri);
+      const stat = statOf(file);
+      if (stat) stale.push({ file, uri, origin: doc.origin, stat });
+      else if (cache) cache.forget(file);
+    }
+  }
+  let followed = 0;
+  const onResult = (o: Outcome) => {
+    const m = stale[o.id];
+    const now = statOf(m.file);
+    // Changed while it was read (the watcher or the next start sees to it), opened, or not analysed: not followed.
+    if (o.kind !== 'analysed' || !now || now.size !== m.stat.size || now.mtimeMs !== m.stat.mtimeMs || options.isOpen?.(m.uri) || options.cancelled?.()) {
+      cache?.forget(m.file);
+      return;
+    }
+    let load: () => DocFacts;
+    try {
+      load = cache ? cache.add({ path: m.file, size: now.size, mtimeMs: now.mtimeMs, hash: o.hash, origin: m.origin, summary: o.summary, lineStarts: o.lineStarts, facts: () => o.facts }) : () => unpackFacts(o.facts);
+    } catch {
+      // A cache that cannot be written: the rest of the load is kept in memory.
+      written = false;
+      cache = undefined;
+      load = () => unpackFacts(o.facts);
+    }
+    index.setLazy(o.summary, o.lineStarts, m.origin, withFallback(index, load, m.file, m.uri));
+    followed++;
+  };
+  const pins = [...index.pins.values()];
+  const jobs: Job[] = stale.map((m, id) => ({ id, file: m.file, uri: m.uri, maxBytes: options.maxBytes }));
+  const cancelled = () => Boolean(options.cancelled?.());
+  let threads = 0;
+  if (script && jobs.length >= ANALYSTS_FROM) {
+    const pool = new AnalystPool(script, pins, analystsFor(jobs.length, os.availableParallelism()));
+    threads = pool.size;
+    try {
+      await pool.run(jobs, outlets, onResult, cancelled);
+    } catch {
+      // Threads that die leave the rest unfollowed: the cache is not written, and the next start tries again.
+      return { followed, written: false, threads };
+    } finally {
+      await pool.close();
+    }
+  } else {
+    for (const job of jobs) {
+      if (cancelled()) break;
+      onResult(await analyse(job, outlets, pins));
+    }
+  }
+  if (cancelled()) return { followed, written: false, threads };
+  cache?.knowing([...outlets.keys()].filter((lower) => !index.knowsOutlet(lower)));
+  return { followed, written, threads };
 }
 
 /** A file's stat, or undefined when it cannot be had. */
@@ -362,6 +466,7 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
   }
   let done = 0;
   let cached = 0;
+  const restored = new Set<string>();
   let cache = options.cache;
   try {
     cache?.begin();
@@ -394,7 +499,7 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
       return undefined;
     }
   };
-  const outlets = knownOutlets(index, await sourcesOfAsync(files.map((f) => f.file), options.maxBytes, options.cancelled));
+  const outlets = knownOutlets(index, await sourcesOfAsync(files.map((f) => f.file), options.maxBytes, options.cancelled), options);
   const BATCH = 32;
   for (let i = 0; i < files.length; i += BATCH) {
     if (options.cancelled?.()) break;
@@ -430,6 +535,7 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
       if (hit && kept) {
         index.setLazy(hit.summary, hit.lineStarts, f.origin, withFallback(index, kept, f.file, uri));
         loaded.add(uri);
+        restored.add(uri);
         cached++;
         return;
       }
@@ -459,11 +565,20 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
   }
   forgetUnloaded(index, before, loaded, options);
   const shadowed = dropShadowedSeeds(index).length;
-  return { indexed: done - skipped.length - shadowed, cached, analysts: 0, skipped, ms: Date.now() - t0, cache: options.cancelled?.() ? undefined : cache };
+  // Articles restored before a cache write failed are followed all the same, into memory.
+  const { followed, written } = await followOutlets(index, options.cache?.outlets ?? new Set(), cache, restored, options);
+  if (!written) cache = undefined;
+  return { indexed: done - skipped.length - shadowed, cached, analysts: 0, followed, skipped, ms: Date.now() - t0, cache: options.cancelled?.() ? undefined : cache };
 }
 
-/** Re-reads one file after a watcher event. */
-export async function reloadFile(index: CorpusIndex, file: string, origin: Origin, maxBytes: number, isOpen?: (uri: string) => boolean): Promise<string | undefined> {
+/** The Source of the article in `file` as saved (`sourcesOf`), if it is one. */
+export function diskSource(file: string, maxBytes: number): string | undefined {
+  for (const source of sourcesOf([file], maxBytes).values()) return source;
+  return undefined;
+}
+
+/** Re-reads one file after a watcher event, knowing `outlets` (by default the saved ones, `savedOutlets`). */
+export async function reloadFile(index: CorpusIndex, file: string, origin: Origin, maxBytes: number, isOpen?: (uri: string) => boolean, outlets?: ReadonlyMap<string, string>): Promise<string | undefined> {
   const uri = uriOf(file);
   const r = await readArticleFile(file, { maxBytes });
   // Opened in the editor while the file was being read: the editor's text wins.
@@ -476,7 +591,8 @@ export async function reloadFile(index: CorpusIndex, file: string, origin: Origi
     index.remove(uri);
     return undefined;
   }
-  indexText(index, uri, r.text, origin);
+  // Analysed knowing the saved Sources (given, for a batch of files), never those of unsaved text.
+  indexText(index, uri, r.text, origin, outlets ?? savedOutlets(index, maxBytes, isOpen));
   return undefined;
 }
 

@@ -5,7 +5,8 @@
  *
  * Three files in `<storage>/corpus-cache/`:
  * - `index.json`: a header line (cache format, build of the analysis, pinned
- *   entities, size limit, the rows file, count), a line with the table of
+ *   entities, size limit, the rows file, count, the outlets its articles were
+ *   analysed knowing), a line with the table of
  *   names the entries share, and a line per article file: its size, mtime and
  *   SHA-1, its `DocSummary` and line starts (compacted, see `Line`), and where
  *   its facts are in the facts file; read and written a line at a time, every
@@ -37,7 +38,7 @@ import { packNumbers, packQuotes, type DocSummary, type EntitySummary, type Orig
 import { entityRow, isPacked, packedLength, PackedRows, PackedSummary, RowsWriter, type PackedEntities } from '../core/index/packed';
 
 /** Bumped when the layout of the cache files changes. */
-const FORMAT = 12;
+const FORMAT = 13;
 
 export interface CacheEntry {
   path: string;
@@ -62,6 +63,8 @@ interface Header {
   rows: string;
   endian: 'BE' | 'LE';
   count: number;
+  /** The outlets (lower case) every entry was analysed knowing (`CorpusCache.outlets`). */
+  outlets: string[];
 }
 
 /**
@@ -353,6 +356,14 @@ export class CorpusCache {
   private writing: Generator<void, void, void> | undefined;
   /** Why an existing cache was not used, for the log; undefined when it was used or there was none. */
   discarded: string | undefined;
+  /**
+   * The outlets (lower case) every entry was analysed knowing: the Sources of the articles its load indexed. An
+   * article's entities depend on the outlets known when it was analysed, so a load checks the articles it restores
+   * against the Sources new since (`followOutlets`).
+   */
+  outlets: ReadonlySet<string> = new Set();
+  /** The outlets every entry of the new index knows, written with it. */
+  private nextOutlets: ReadonlySet<string> = new Set();
 
   private constructor(readonly dir: string, readonly key: string) {}
 
@@ -375,6 +386,7 @@ export class CorpusCache {
       if (typeof header.facts !== 'string' || !/^facts-[0-9a-f]+\.bin$/.test(header.facts)) throw new Error('bad header');
       // Numbers in this machine's byte order (every platform VS Code runs on is little-endian; a copied cache need not be).
       if (typeof header.rows !== 'string' || !/^rows-[0-9a-f]+\.bin$/.test(header.rows) || header.endian !== os.endianness()) throw new Error('bad header');
+      if (!Array.isArray(header.outlets) || !header.outlets.every((o) => typeof o === 'string')) throw new Error('bad header');
       const file = path.join(cache.dir, header.facts);
       fd = fs.openSync(file, 'r+');
       const size = fs.fstatSync(fd).size;
@@ -390,9 +402,11 @@ export class CorpusCache {
       }
       if (cache.entries.size !== header.count) throw new Error('index cut short');
       cache.facts = new FactsFile(file, fd, size);
+      cache.outlets = new Set(header.outlets);
     } catch (err) {
       if (fd !== undefined) fs.closeSync(fd);
       cache.entries.clear();
+      cache.outlets = new Set();
       cache.discarded = `unreadable (${err instanceof Error ? err.message : String(err)})`;
     }
     return cache;
@@ -431,6 +445,7 @@ export class CorpusCache {
     this.writing?.return();
     this.writing = undefined;
     this.next = new Map();
+    this.nextOutlets = new Set();
     let live = 0;
     for (const e of this.entries.values()) live += e.length;
     if (this.facts && this.facts.size <= 2 * live + (8 << 20)) {
@@ -462,9 +477,20 @@ export class CorpusCache {
     return () => parseFacts(target.read(offset, length));
   }
 
+  /** Leaves a file out of the new index: it is analysed again at the next start. */
+  forget(file: string): void {
+    this.next.delete(file);
+  }
+
+  /** Records the outlets every entry of the new index was analysed knowing (see `outlets`). */
+  knowing(outlets: Iterable<string>): void {
+    this.nextOutlets = new Set(outlets);
+  }
+
   /** Whether the new index differs from the one on disk. */
   get changed(): boolean {
     if (this.next.size !== this.entries.size || this.target !== this.facts) return true;
+    if (this.nextOutlets.size !== this.outlets.size || [...this.nextOutlets].some((o) => !this.outlets.has(o))) return true;
     for (const [p, e] of this.next) {
       const o = this.entries.get(p);
       if (!o || o.offset !== e.offset || o.mtimeMs !== e.mtimeMs || o.origin !== e.origin) return true;
@@ -495,6 +521,7 @@ export class CorpusCache {
     const target = this.target;
     if (!target) return;
     const next = this.next;
+    const outlets = this.nextOutlets;
     // The index only ever points at bytes already written.
     target.flush();
     if (this.changed) {
@@ -502,7 +529,7 @@ export class CorpusCache {
       // The entries' entities go to a rows file of their own, written first under a new name: the index names it.
       const rowsName = `rows-${randomBytes(6).toString('hex')}.bin`;
       const rowsTmp = path.join(this.dir, `${rowsName}.tmp`);
-      const header: Header = { format: FORMAT, key: this.key, facts: path.basename(target.file), rows: rowsName, endian: os.endianness(), count: next.size };
+      const header: Header = { format: FORMAT, key: this.key, facts: path.basename(target.file), rows: rowsName, endian: os.endianness(), count: next.size, outlets: [...outlets].sort() };
       const tmp = path.join(this.dir, `index.json.${randomBytes(4).toString('hex')}.tmp`);
       const fd = fs.openSync(tmp, 'w');
       let rowsFd: number | undefined;
@@ -565,6 +592,7 @@ export class CorpusCache {
     }
     this.entries = next;
     this.facts = target;
+    this.outlets = outlets;
     this.next = new Map();
     this.target = undefined;
     this.writing = undefined;

@@ -9,6 +9,8 @@
  * updates (the server is single-threaded), so no request sees half an update;
  * `version` increases with every change, for caches and stale-work checks.
  */
+import { entityKey } from '../extract/entities';
+import { OUTLETS, PUBLISHING_COMPANIES } from '../extract/lexicon';
 import type { Pin } from '../extract/pins';
 import { corporateBase, withCorporateForms, withoutCorporateForm } from '../extract/figures';
 import type { DocFacts, EntityKind, Figure, Mention } from '../extract/types';
@@ -1493,6 +1495,30 @@ export class CorpusIndex {
 
   outlets(): Map<string, number> {
     return this.sources;
+  }
+
+  /**
+   * Whether every analysis knows `source` (lower case) as an outlet whatever the corpus holds: an outlet of the
+   * built-in list, or a pinned name. A publisher that is also a company ("Trend Micro") is never made an outlet.
+   */
+  knowsOutlet(source: string): boolean {
+    return OUTLETS.has(source) || PUBLISHING_COMPANIES.has(source) || this.pins.has(entityKey(source));
+  }
+
+  /**
+   * The articles that name the outlet `source` (some article's Source) as anything but an outlet, other than its
+   * own: analysed before the outlet was known, they are analysed again (`followOutlets`). None for an outlet
+   * every analysis knows (`knowsOutlet`).
+   */
+  unawareOf(source: string): string[] {
+    const lower = source.toLowerCase();
+    if (this.knowsOutlet(lower)) return [];
+    const out: string[] = [];
+    this.entities.get(entityKey(source))?.docs.forEach((uri, i) => {
+      const s = this.summaryOf(uri);
+      if (s && entityAt(s, i).kind !== 'outlet' && s.source?.toLowerCase() !== lower) out.push(uri);
+    });
+    return out;
   }
 
   /** Key=value tags as written ("victim.country.name=Israel"), with how many articles give each. */
