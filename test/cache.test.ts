@@ -20,6 +20,7 @@ import { analystsFor } from '../server/src/node/analyst';
 import { contentHash, CorpusCache, EntityPacker, EntityUnpacker } from '../server/src/node/cache';
 import { PackedSummary } from '../server/src/core/index/packed';
 import { packFacts } from '../server/src/node/packfacts';
+import { loadRoots, reloadFile, uriOf, type LoadOptions } from '../server/src/lsp/workspace';
 
 const AWFUL = path.join(ROOT, 'seeds', '000_01fe31f0ddfc7e1f.txt');
 
@@ -682,5 +683,71 @@ describe('corpus cache: writing the index a step at a time', function () {
     assert.ok(steps3 > 2, `written in steps (${steps3})`);
     assert.strictEqual(CorpusCache.open(storage, 'test-key').size, 1200);
     assert.deepStrictEqual(files().filter((f) => f.endsWith('.tmp')), []);
+  });
+});
+
+describe('corpus cache: outlets that come after articles were analysed (loadRoots)', function () {
+  this.timeout(60_000);
+  const MAX = 5 << 20;
+  const story = (source: string, link: string, body: string) => `# A story\n\n## Information:\n+ Source: ${source}\n+ Link: https://example.com/${link}\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\n${body}\n`;
+  let dir: string;
+  let storage: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-follow-'));
+    storage = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-follow-storage-'));
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(storage, { recursive: true, force: true });
+  });
+  const write = (n: number) => {
+    for (let i = 1; i <= n; i++) fs.writeFileSync(path.join(dir, `a${i}.txt`), story('Wire', `a${i}`, `The Harbor Ledger reported on Monday that Globex had lost the data of ${i + 1},000 customers.`));
+  };
+  const kindIn = (index: CorpusIndex, file: string) => index.entity('harbor ledger')?.docs.get(uriOf(file))?.kind;
+  const load = async (options: Partial<LoadOptions> = {}) => {
+    const index = new CorpusIndex();
+    const report = await loadRoots(index, [{ dir, origin: 'workspace' }], { cache: CorpusCache.open(storage, 'test-key'), maxBytes: MAX, analysts: false, ...options });
+    report.cache?.commit();
+    return { index, report };
+  };
+
+  it('a Source whose file comes during a load stays out of the header, so the next start follows it', async function () {
+    write(100);
+    const y = path.join(dir, 'y.txt');
+    let once = false;
+    // The watcher's event, after the load has read the folder and the Sources: the index has y, the analysed articles do not know it.
+    const first = new CorpusIndex();
+    const report = await loadRoots(first, [{ dir, origin: 'workspace' }], {
+      cache: CorpusCache.open(storage, 'test-key'), maxBytes: MAX, analysts: false,
+      progress: () => {
+        if (once) return;
+        once = true;
+        fs.writeFileSync(y, story('Harbor Ledger', 'y', 'Globex confirmed the breach on Tuesday.'));
+        void reloadFile(first, y, 'workspace', MAX);
+      },
+    });
+    report.cache!.commit();
+    assert.strictEqual(kindIn(first, path.join(dir, 'a1.txt')), 'person');
+    assert.ok(!CorpusCache.open(storage, 'test-key').outlets.has('harbor ledger'));
+    const next = await load();
+    assert.strictEqual(next.report.followed, 100);
+    assert.strictEqual(kindIn(next.index, path.join(dir, 'a1.txt')), 'outlet');
+    assert.strictEqual((await load()).report.followed, 0);
+  });
+
+  it('an article opened during the load that follows leaves the cache, and the next start analyses it', async function () {
+    write(3);
+    await load();
+    fs.writeFileSync(path.join(dir, 'y.txt'), story('Harbor Ledger', 'y', 'Globex confirmed the breach on Tuesday.'));
+    const a1 = path.join(dir, 'a1.txt');
+    const open = new Set<string>();
+    // Opened once restored: the editor has it now, and what its cache entry knows cannot be told from the index.
+    const second = await load({ isOpen: (u) => open.has(u), progress: () => open.add(uriOf(a1)) });
+    assert.strictEqual(second.report.followed, 2);
+    const cache = CorpusCache.open(storage, 'test-key');
+    assert.ok(cache.outlets.has('harbor ledger'));
+    assert.strictEqual(cache.entry(a1), undefined);
+    const third = await load();
+    assert.deepStrictEqual([1, 2, 3].map((i) => kindIn(third.index, path.join(dir, `a${i}.txt`))), ['outlet', 'outlet', 'outlet']);
   });
 });

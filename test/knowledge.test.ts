@@ -527,6 +527,70 @@ describe('corpus knowledge over stdio', function () {
     }
   });
 
+  it('an open article\'s saved Source is followed once the writer stops typing, if it is still saved then (autosave saves half-typed names)', async function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-new-outlet-'));
+    const article = (source: string, link: string, body: string) => `# A story\n\n## Information:\n+ Source: ${source}\n+ Link: https://example.com/${link}\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\n${body}\n`;
+    for (let i = 1; i <= 5; i++) fs.writeFileSync(path.join(dir, `a${i}.txt`), article('Wire', `a${i}`, `The Bay Courier reported on Monday that Globex had lost the data of ${i + 1},000 customers.`));
+    const uri = fileUri(path.join(dir, 'a1.txt'));
+    const text = fs.readFileSync(path.join(dir, 'a1.txt'), 'utf8');
+    const c = new LspClient();
+    const kind = async () => /^\*\*Bay Courier\*\* · (\w+)$/m.exec((await c.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Bay Courier') }))?.contents.value ?? '')?.[1];
+    try {
+      await c.initialize(fileUri(dir), { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } });
+      await c.notification('breachDesk/indexed');
+      await c.open(uri, text);
+      await c.diagnostics(uri);
+      assert.strictEqual(await kind(), 'person');
+      // A new article, saved by autosave while its Source reads "Bay Courier", then again as "Bay Courier Post".
+      const y = path.join(dir, 'y.txt');
+      fs.writeFileSync(y, article('Bay Courier', 'y', 'Globex confirmed the breach on Tuesday.'));
+      await c.open(fileUri(y), fs.readFileSync(y, 'utf8'));
+      await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(y), type: 1 }] });
+      // (VS Code's autosave waits a second after the last keystroke.)
+      await new Promise((r) => setTimeout(r, 1000));
+      assert.strictEqual(await kind(), 'person');
+      const typed = article('Bay Courier Post', 'y', 'Globex confirmed the breach on Tuesday.');
+      await c.notify('textDocument/didChange', { textDocument: { uri: fileUri(y), version: 2 }, contentChanges: [{ text: typed }] });
+      fs.writeFileSync(y, typed);
+      await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(y), type: 2 }] });
+      // Past the quiet time, the follow has run: "Bay Courier" is no Source on disk, so the articles still name a person.
+      await new Promise((r) => setTimeout(r, 4500));
+      assert.strictEqual(await kind(), 'person');
+    } finally {
+      await c.shutdown();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('an outlet that many articles name otherwise is followed by a load (the rest restored from the cache)', async function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-new-outlet-'));
+    const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-new-outlet-storage-'));
+    const article = (source: string, link: string, body: string) => `# A story\n\n## Information:\n+ Source: ${source}\n+ Link: https://example.com/${link}\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\n${body}\n`;
+    for (let i = 1; i <= 210; i++) fs.writeFileSync(path.join(dir, `a${i}.txt`), article('Wire', `a${i}`, `The Bay Courier reported on Monday that Globex had lost the data of ${i + 1},000 customers.`));
+    const uri = fileUri(path.join(dir, 'a1.txt'));
+    const text = fs.readFileSync(path.join(dir, 'a1.txt'), 'utf8');
+    const c = new LspClient();
+    const kind = async () => /^\*\*Bay Courier\*\* · (\w+)$/m.exec((await c.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Bay Courier') }))?.contents.value ?? '')?.[1];
+    const indexed = () => c.notifications.filter((n) => n.method === 'breachDesk/indexed');
+    try {
+      await c.initialize(fileUri(dir), { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } }, { storagePath: storage });
+      await c.notification('breachDesk/indexed');
+      await c.open(uri, text);
+      await c.diagnostics(uri);
+      assert.strictEqual(await kind(), 'person');
+      const y = path.join(dir, 'y.txt');
+      fs.writeFileSync(y, article('Bay Courier', 'y', 'Globex confirmed the breach on Tuesday.'));
+      await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(y), type: 1 }] });
+      for (const until = Date.now() + 30_000; indexed().length < 2 && Date.now() < until;) await new Promise((r) => setTimeout(r, 50));
+      assert.strictEqual(indexed().length, 2, 'a second load');
+      assert.strictEqual(await kind(), 'outlet');
+    } finally {
+      await c.shutdown();
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(storage, { recursive: true, force: true });
+    }
+  });
+
   it('a warm start follows a Source added while no server ran, once, on analyst threads when many articles name it', async function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-new-outlet-'));
     const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-new-outlet-storage-'));

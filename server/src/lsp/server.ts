@@ -581,6 +581,7 @@ export function startServer(connection: Connection): void {
   connection.onShutdown(() => {
     if (!initialized) throw notInitialized();
     stopWatching?.();
+    clearTimeout(quietTimer);
     writeCache(Infinity);
   });
 
@@ -641,11 +642,11 @@ export function startServer(connection: Connection): void {
         return;
       }
       // A file outside every folder the corpus is read from is none of its business, nor one the user excludes.
-      if (!roots.some((r) => file.startsWith(r.dir + path.sep)) || excludedFrom(roots, file)) continue;
+      if (!inCorpus(file)) continue;
       // The editor's text wins while a document is open; but saved, its Source is on disk.
       if (open) {
         const source = change.type === FileChangeType.Deleted ? undefined : diskSource(file, maxBytes);
-        if (source) sources.add(source);
+        if (source) followWhenQuiet(source);
         continue;
       }
       changed = true;
@@ -670,12 +671,52 @@ export function startServer(connection: Connection): void {
   const followed = new Set<string>();
   /** Sources that came while a load ran, followed when it ends (the load read its files before they came). */
   const followLater = new Set<string>();
+  /** Past this many articles to analyse again, a runtime follow is a load: the rest restored from the cache, these on analyst threads, into the cache. */
+  const FOLLOW_IN_PLACE = 200;
+  /** How long an open document's saved Source waits for the writer to stop typing: autosave saves half-typed names ("Apple" of "AppleInsider"). */
+  const FOLLOW_QUIET_MS = 3000;
+  const quietSources = new Set<string>();
+  let quietTimer: NodeJS.Timeout | undefined;
+
+  /** `followSources` once the writer has not typed for `FOLLOW_QUIET_MS`. */
+  function followWhenQuiet(source: string): void {
+    quietSources.add(source);
+    clearTimeout(quietTimer);
+    const tick = () => {
+      const wait = lastKeystroke + FOLLOW_QUIET_MS - Date.now();
+      if (wait > 0) {
+        quietTimer = setTimeout(tick, wait);
+        return;
+      }
+      const list = [...quietSources];
+      quietSources.clear();
+      followSources(list);
+    };
+    quietTimer = setTimeout(tick, FOLLOW_QUIET_MS);
+  }
+
+  /** Whether a file is one the corpus is read from: under a root, not excluded. */
+  function inCorpus(file: string): boolean {
+    return roots.some((r) => file.startsWith(r.dir + path.sep)) && !excludedFrom(roots, file);
+  }
+
+  /** The saved Sources (`savedOutlets`), with those of open documents not analysed yet. */
+  function savedNow(isOpen: (uri: string) => boolean): Map<string, string> {
+    const out = savedOutlets(index, maxBytes, isOpen);
+    for (const d of documents.all()) {
+      const file = index.get(d.uri) ? undefined : pathOf(d.uri);
+      const source = file && inCorpus(file) ? diskSource(file, maxBytes) : undefined;
+      if (source && !out.has(source.toLowerCase())) out.set(source.toLowerCase(), source);
+    }
+    return out;
+  }
 
   /**
    * A file saved or changed on disk may bring a Source the corpus did not know: the articles that name it as
    * something else (`CorpusIndex.unawareOf`) are analysed again, an open one from the editor's text, the rest from
-   * disk knowing the saved Sources. Only Sources of files on disk, never of text being typed. A load follows the
-   * articles it restores from the cache itself (`followOutlets` in workspace.ts).
+   * disk knowing the saved Sources; many of them, by a load. Only Sources still saved when the pass runs, never
+   * text being typed. A load follows the articles it restores from the cache itself (`followOutlets` in
+   * workspace.ts). An outlet whose last article goes stays one in the articles that followed it, until the next load.
    */
   function followSources(sources: Iterable<string>): void {
     const fresh: string[] = [];
@@ -690,28 +731,33 @@ export function startServer(connection: Connection): void {
     if (!fresh.length) return;
     const generation = loadGeneration;
     following = following.then(async () => {
+      // A load started since reads every file knowing every saved Source.
+      if (loading || generation !== loadGeneration) return;
       const isOpen = (u: string) => documents.get(u) !== undefined;
-      let outlets: Map<string, string> | undefined;
-      let reloaded = false;
+      const saved = savedNow(isOpen);
+      const unaware = new Set<string>();
       for (const source of fresh) {
-        for (const uri of index.unawareOf(source)) {
-          // A newer load follows what it restores, and what came meanwhile when it ends.
-          if (generation !== loadGeneration) return;
-          if (documents.get(uri)) {
-            states.delete(uri);
-            schedule(uri);
-            continue;
-          }
-          const file = pathOf(uri);
-          const doc = index.get(uri);
-          // The saved Sources, and those followed (an open document's, saved, may not be analysed yet).
-          if (!outlets) {
-            outlets = savedOutlets(index, maxBytes, isOpen);
-            for (const f of fresh) if (!outlets.has(f.toLowerCase())) outlets.set(f.toLowerCase(), f);
-          }
-          if (file && doc) await reloadFile(index, file, doc.origin, maxBytes, isOpen, outlets);
-          reloaded = true;
+        const lower = source.toLowerCase();
+        // Saved over since (a name half typed when autosave saved it): nothing to follow, and followed again if it comes back.
+        if (!saved.has(lower)) followed.delete(lower);
+        else for (const uri of index.unawareOf(source)) unaware.add(uri);
+      }
+      if (unaware.size >= FOLLOW_IN_PLACE) {
+        void loadCorpus();
+        return;
+      }
+      let reloaded = false;
+      for (const uri of unaware) {
+        if (loading || generation !== loadGeneration) return;
+        if (documents.get(uri)) {
+          states.delete(uri);
+          schedule(uri);
+          continue;
         }
+        const file = pathOf(uri);
+        const doc = index.get(uri);
+        if (file && doc) await reloadFile(index, file, doc.origin, maxBytes, isOpen, saved);
+        reloaded = true;
       }
       if (reloaded) for (const d of documents.all()) scheduleLater(d.uri);
     }).catch((err: unknown) => connection.console.error(`Updating the articles that name a new outlet failed: ${String(err)}`));
@@ -762,7 +808,9 @@ export function startServer(connection: Connection): void {
     const origin = originOf(e.document.uri);
     // Either way the other open articles are checked again against what the corpus now holds.
     const recheck = () => { for (const d of documents.all()) if (d.uri !== e.document.uri) scheduleLater(d.uri); };
-    if (file && roots.some((r) => file.startsWith(r.dir + path.sep)) && !excludedFrom(roots, file)) void reloadFile(index, file, origin, maxBytes, (u) => documents.get(u) !== undefined).then(recheck, recheck);
+    // Analysed knowing the saved Sources: its own index entry (the unsaved text) gives its Source as read from disk.
+    const isOpen = (u: string) => documents.get(u) !== undefined;
+    if (file && inCorpus(file)) void reloadFile(index, file, origin, maxBytes, isOpen, savedOutlets(index, maxBytes, (u) => u === e.document.uri || isOpen(u))).then(recheck, recheck);
     else {
       index.remove(e.document.uri);
       recheck();

@@ -71,7 +71,7 @@ function walkedTo(rel: string, folder: boolean): boolean {
 
 export interface LoadReport {
   indexed: number;
-  /** How many of them came from the cache. */
+  /** How many of them came from the cache (and were not analysed again, `followed`). */
   cached: number;
   /** Worker threads that analysed files (0: all on the main thread), in the load or in following outlets. */
   analysts: number;
@@ -331,11 +331,11 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
   }
   forgetUnloaded(index, before, loaded, options);
   const shadowed = dropShadowedSeeds(index).length;
-  const follow = await followOutlets(index, cache.outlets, cache, restored, options, script);
+  const follow = await followOutlets(index, cache.outlets, outlets, cache, restored, options, script);
   const { followed, written } = follow;
   analysts = Math.max(analysts, follow.threads);
   options.progress?.(files.length, files.length);
-  return { indexed: done - skipped.length - shadowed, cached, analysts, followed, skipped, ms: Date.now() - t0, cache: options.cancelled?.() || !written ? undefined : cache };
+  return { indexed: done - skipped.length - shadowed, cached: cached - followed, analysts, followed, skipped, ms: Date.now() - t0, cache: options.cancelled?.() || !written ? undefined : cache };
 }
 
 /**
@@ -352,22 +352,27 @@ function forgetUnloaded(index: CorpusIndex, before: Set<string>, loaded: Set<str
 /**
  * An article's entities depend on the outlets known when it was analysed: "The Harbor Ledger reported …" names a
  * person until some article has Harbor Ledger as its Source. A load analyses its files knowing every saved Source
- * (`knownOutlets`), but the articles it restores from the cache were analysed by an earlier load, knowing that
- * load's Sources (`known`, the cache's `outlets`). Those that name a Source new since as something else
- * (`CorpusIndex.unawareOf`) are analysed again here (on analyst threads when there are many), into the new cache,
- * which records that every article in it knows this load's Sources: a Source is followed once, not at every start.
- * An article that cannot be followed (changed, opened or gone meanwhile) leaves the new cache, to be analysed at
- * the next start. Only saved Sources count (`savedOutlets`), never one being typed. Runs after the load's
- * articles are in the index; `written` is false when the cache could not be written.
+ * (`analysedWith`, from `knownOutlets`), but the articles it restores from the cache were analysed by an earlier
+ * load, knowing that load's Sources (`known`, the cache's `outlets`). Those that name a Source new since as
+ * something else (`CorpusIndex.unawareOf`) are analysed again here (on analyst threads when there are many), into
+ * the new cache, whose header then lists the Sources every article in it knows: a Source is followed once, not at
+ * every start. An article that cannot be followed (changed, opened or gone meanwhile, or its thread died) leaves
+ * the new cache, to be analysed at the next start; a Source whose file came during the load (not in
+ * `analysedWith`) stays out of the header, so the next start follows it. Only saved Sources count
+ * (`savedOutlets`), never one being typed. Runs once the load's articles are in the index; `written` is false
+ * when the cache could not be written.
  */
-async function followOutlets(index: CorpusIndex, known: ReadonlySet<string>, cache: CorpusCache | undefined, restored: ReadonlySet<string>, options: LoadOptions, script?: string): Promise<{ followed: number; written: boolean; threads: number }> {
+async function followOutlets(index: CorpusIndex, known: ReadonlySet<string>, analysedWith: ReadonlyMap<string, string>, cache: CorpusCache | undefined, restored: ReadonlySet<string>, options: LoadOptions, script?: string): Promise<{ followed: number; written: boolean; threads: number }> {
   let written = true;
   if (options.cancelled?.()) return { followed: 0, written, threads: 0 };
   const outlets = savedOutlets(index, options.maxBytes, options.isOpen);
   const stale: { file: string; uri: string; origin: Origin; stat: fs.Stats }[] = [];
   const seen = new Set<string>();
-  for (const [lower, source] of outlets) {
-    if (known.has(lower)) continue;
+  let anyNew = false;
+  // (A first index restores nothing: every article was analysed knowing every Source.)
+  for (const [lower, source] of restored.size ? outlets : []) {
+    if (known.has(lower) || index.knowsOutlet(lower)) continue;
+    anyNew = true;
     for (const uri of index.unawareOf(source)) {
       const file = pathOf(uri);
       const doc = index.get(uri);
@@ -375,11 +380,15 @@ async function followOutlets(index: CorpusIndex, known: ReadonlySet<string>, cac
       seen.add(uri);
       const stat = statOf(file);
       if (stat) stale.push({ file, uri, origin: doc.origin, stat });
-      else if (cache) cache.forget(file);
+      else cache?.forget(file);
     }
   }
+  // One opened during the load is the editor's in the index: what its cache entry knows cannot be told.
+  if (anyNew) for (const uri of restored) if (options.isOpen?.(uri)) { const file = pathOf(uri); if (file) cache?.forget(file); }
   let followed = 0;
+  const settled = new Set<number>();
   const onResult = (o: Outcome) => {
+    settled.add(o.id);
     const m = stale[o.id];
     const now = statOf(m.file);
     // Changed while it was read (the watcher or the next start sees to it), opened, or not analysed: not followed.
@@ -404,15 +413,16 @@ async function followOutlets(index: CorpusIndex, known: ReadonlySet<string>, cac
   const cancelled = () => Boolean(options.cancelled?.());
   let threads = 0;
   if (script && jobs.length >= ANALYSTS_FROM) {
-    const pool = new AnalystPool(script, pins, analystsFor(jobs.length, os.availableParallelism()));
-    threads = pool.size;
+    let pool: AnalystPool | undefined;
     try {
+      pool = new AnalystPool(script, pins, analystsFor(jobs.length, os.availableParallelism()));
+      threads = pool.size;
       await pool.run(jobs, outlets, onResult, cancelled);
     } catch {
-      // Threads that die leave the rest unfollowed: the cache is not written, and the next start tries again.
-      return { followed, written: false, threads };
+      // Threads that could not start or died: what they left is analysed at the next start.
+      for (const j of jobs) if (!settled.has(j.id)) cache?.forget(j.file);
     } finally {
-      await pool.close();
+      await pool?.close();
     }
   } else {
     for (const job of jobs) {
@@ -421,7 +431,7 @@ async function followOutlets(index: CorpusIndex, known: ReadonlySet<string>, cac
     }
   }
   if (cancelled()) return { followed, written: false, threads };
-  cache?.knowing([...outlets.keys()].filter((lower) => !index.knowsOutlet(lower)));
+  cache?.knowing([...outlets.keys()].filter((lower) => !index.knowsOutlet(lower) && analysedWith.has(lower)));
   return { followed, written, threads };
 }
 
@@ -566,9 +576,9 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
   forgetUnloaded(index, before, loaded, options);
   const shadowed = dropShadowedSeeds(index).length;
   // Articles restored before a cache write failed are followed all the same, into memory.
-  const { followed, written } = await followOutlets(index, options.cache?.outlets ?? new Set(), cache, restored, options);
+  const { followed, written } = await followOutlets(index, options.cache?.outlets ?? new Set(), outlets, cache, restored, options);
   if (!written) cache = undefined;
-  return { indexed: done - skipped.length - shadowed, cached, analysts: 0, followed, skipped, ms: Date.now() - t0, cache: options.cancelled?.() ? undefined : cache };
+  return { indexed: done - skipped.length - shadowed, cached: cached - followed, analysts: 0, followed, skipped, ms: Date.now() - t0, cache: options.cancelled?.() ? undefined : cache };
 }
 
 /** The Source of the article in `file` as saved (`sourcesOf`), if it is one. */
