@@ -623,24 +623,24 @@ describe('corpus cache: writing the index a step at a time', function () {
   it('keeps the outlets its articles were analysed knowing, written again when only they change; a header without them is not trusted', function () {
     const cache = filled(3);
     assert.deepStrictEqual([...cache.outlets], []);
-    cache.knowing(['harbor ledger', 'bay courier']);
+    cache.knowing(['harbor lantern', 'bay beacon']);
     cache.commit();
     const reopened = CorpusCache.open(storage, 'test-key');
-    assert.deepStrictEqual([...reopened.outlets].sort(), ['bay courier', 'harbor ledger']);
+    assert.deepStrictEqual([...reopened.outlets].sort(), ['bay beacon', 'harbor lantern']);
     // The same articles, kept, with another list of outlets: the index is written again.
     reopened.begin();
     for (let i = 0; i < 3; i++) reopened.keep(reopened.entry(`/ws/story-${i}.txt`)!, { size: reopened.entry(`/ws/story-${i}.txt`)!.size, mtimeMs: i });
-    reopened.knowing(['bay courier', 'harbor ledger']);
+    reopened.knowing(['bay beacon', 'harbor lantern']);
     assert.strictEqual(reopened.changed, false);
-    reopened.knowing(['harbor ledger']);
+    reopened.knowing(['harbor lantern']);
     assert.strictEqual(reopened.changed, true);
     reopened.commit();
-    assert.deepStrictEqual([...CorpusCache.open(storage, 'test-key').outlets], ['harbor ledger']);
+    assert.deepStrictEqual([...CorpusCache.open(storage, 'test-key').outlets], ['harbor lantern']);
     // A load that kept everything and knew the same outlets changes nothing.
     const again = CorpusCache.open(storage, 'test-key');
     again.begin();
     for (let i = 0; i < 3; i++) again.keep(again.entry(`/ws/story-${i}.txt`)!, { size: again.entry(`/ws/story-${i}.txt`)!.size, mtimeMs: i });
-    again.knowing(['harbor ledger']);
+    again.knowing(['harbor lantern']);
     assert.strictEqual(again.changed, false);
     // One left out (not followed) is analysed at the next start.
     again.forget('/ws/story-1.txt');
@@ -701,9 +701,9 @@ describe('corpus cache: outlets that come after articles were analysed (loadRoot
     fs.rmSync(storage, { recursive: true, force: true });
   });
   const write = (n: number) => {
-    for (let i = 1; i <= n; i++) fs.writeFileSync(path.join(dir, `a${i}.txt`), story('Wire', `a${i}`, `The Harbor Ledger reported on Monday that Globex had lost the data of ${i + 1},000 customers.`));
+    for (let i = 1; i <= n; i++) fs.writeFileSync(path.join(dir, `a${i}.txt`), story('Wire', `a${i}`, `The Harbor Lantern reported on Monday that Globex had lost the data of ${i + 1},000 customers.`));
   };
-  const kindIn = (index: CorpusIndex, file: string) => index.entity('harbor ledger')?.docs.get(uriOf(file))?.kind;
+  const kindIn = (index: CorpusIndex, file: string) => index.entity('harbor lantern')?.docs.get(uriOf(file))?.kind;
   const load = async (options: Partial<LoadOptions> = {}) => {
     const index = new CorpusIndex();
     const report = await loadRoots(index, [{ dir, origin: 'workspace' }], { cache: CorpusCache.open(storage, 'test-key'), maxBytes: MAX, analysts: false, ...options });
@@ -722,13 +722,13 @@ describe('corpus cache: outlets that come after articles were analysed (loadRoot
       progress: () => {
         if (once) return;
         once = true;
-        fs.writeFileSync(y, story('Harbor Ledger', 'y', 'Globex confirmed the breach on Tuesday.'));
+        fs.writeFileSync(y, story('Harbor Lantern', 'y', 'Globex confirmed the breach on Tuesday.'));
         void reloadFile(first, y, 'workspace', MAX);
       },
     });
     report.cache!.commit();
     assert.strictEqual(kindIn(first, path.join(dir, 'a1.txt')), 'person');
-    assert.ok(!CorpusCache.open(storage, 'test-key').outlets.has('harbor ledger'));
+    assert.ok(!CorpusCache.open(storage, 'test-key').outlets.has('harbor lantern'));
     const next = await load();
     assert.strictEqual(next.report.followed, 100);
     assert.strictEqual(kindIn(next.index, path.join(dir, 'a1.txt')), 'outlet');
@@ -738,14 +738,14 @@ describe('corpus cache: outlets that come after articles were analysed (loadRoot
   it('an article opened during the load that follows leaves the cache, and the next start analyses it', async function () {
     write(3);
     await load();
-    fs.writeFileSync(path.join(dir, 'y.txt'), story('Harbor Ledger', 'y', 'Globex confirmed the breach on Tuesday.'));
+    fs.writeFileSync(path.join(dir, 'y.txt'), story('Harbor Lantern', 'y', 'Globex confirmed the breach on Tuesday.'));
     const a1 = path.join(dir, 'a1.txt');
     const open = new Set<string>();
     // Opened once restored: the editor has it now, and what its cache entry knows cannot be told from the index.
     const second = await load({ isOpen: (u) => open.has(u), progress: () => open.add(uriOf(a1)) });
     assert.strictEqual(second.report.followed, 2);
     const cache = CorpusCache.open(storage, 'test-key');
-    assert.ok(cache.outlets.has('harbor ledger'));
+    assert.ok(cache.outlets.has('harbor lantern'));
     assert.strictEqual(cache.entry(a1), undefined);
     const third = await load();
     assert.deepStrictEqual([1, 2, 3].map((i) => kindIn(third.index, path.join(dir, `a${i}.txt`))), ['outlet', 'outlet', 'outlet']);

@@ -416,15 +416,15 @@ describe('corpus knowledge over stdio', function () {
   });
 
   it('an outlet named in articles analysed before its own is that outlet, on the main thread and on analyst threads', async function () {
-    // Files are analysed in name order: the "a…" files name the Harbor Ledger before "z.txt", whose Source it is, is
+    // Files are analysed in name order: the "a…" files name the Harbor Lantern before "z.txt", whose Source it is, is
     // read. 210 of them: enough for a load with a storage folder to analyse them on worker threads.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-outlets-'));
     const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-outlets-storage-'));
     const article = (source: string, link: string, body: string) => `# A story\n\n## Information:\n+ Source: ${source}\n+ Link: https://example.com/${link}\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\n${body}\n`;
     for (let i = 0; i < 210; i++) {
-      fs.writeFileSync(path.join(dir, `a${String(i).padStart(3, '0')}.txt`), article(i % 2 ? 'Wire' : 'Post', `a${i}`, `The Harbor Ledger reported on Monday that Globex had lost the data of ${i + 2},000 customers.`));
+      fs.writeFileSync(path.join(dir, `a${String(i).padStart(3, '0')}.txt`), article(i % 2 ? 'Wire' : 'Post', `a${i}`, `The Harbor Lantern reported on Monday that Globex had lost the data of ${i + 2},000 customers.`));
     }
-    fs.writeFileSync(path.join(dir, 'z.txt'), article('Harbor Ledger', 'z', 'Globex confirmed the breach on Tuesday.'));
+    fs.writeFileSync(path.join(dir, 'z.txt'), article('Harbor Lantern', 'z', 'Globex confirmed the breach on Tuesday.'));
     const uri = fileUri(path.join(dir, 'a000.txt'));
     const text = fs.readFileSync(path.join(dir, 'a000.txt'), 'utf8');
     try {
@@ -436,8 +436,8 @@ describe('corpus knowledge over stdio', function () {
           assert.strictEqual(indexed.analysts, options ? 2 : 0, JSON.stringify(indexed));
           await other.open(uri, text);
           await other.diagnostics(uri);
-          const h = await other.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Harbor Ledger') });
-          assert.match(h.contents.value, /^\*\*Harbor Ledger\*\* · outlet$/m, JSON.stringify(options));
+          const h = await other.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Harbor Lantern') });
+          assert.match(h.contents.value, /^\*\*Harbor Lantern\*\* · outlet$/m, JSON.stringify(options));
         } finally {
           await other.shutdown();
         }
@@ -452,10 +452,10 @@ describe('corpus knowledge over stdio', function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-new-outlet-'));
     const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-new-outlet-storage-'));
     const article = (source: string, link: string, body: string) => `# A story\n\n## Information:\n+ Source: ${source}\n+ Link: https://example.com/${link}\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\n${body}\n`;
-    // "Bay Courier" is named by four files on disk and the open one: the card's kind (the articles' majority) is the
-    // files'. "Harbor Ledger" is named by the open one alone: the card's kind is its.
+    // "Bay Beacon" is named by four files on disk and the open one: the card's kind (the articles' majority) is the
+    // files'. "Harbor Lantern" is named by the open one alone: the card's kind is its.
     for (let i = 1; i <= 5; i++) {
-      const body = `The Bay Courier reported on Monday that Globex had lost the data of ${i + 1},000 customers.${i === 1 ? ' The Harbor Ledger reported it first.' : ''}`;
+      const body = `The Bay Beacon reported on Monday that Globex had lost the data of ${i + 1},000 customers.${i === 1 ? ' The Harbor Lantern reported it first.' : ''}`;
       fs.writeFileSync(path.join(dir, `a${i}.txt`), article('Wire', `a${i}`, body));
     }
     const uri = fileUri(path.join(dir, 'a1.txt'));
@@ -481,45 +481,45 @@ describe('corpus knowledge over stdio', function () {
       let s = await start();
       c = s.c;
       // No article has them as its Source yet: names like people's.
-      assert.strictEqual(await kindOf(c, 'Bay Courier'), 'person');
-      assert.strictEqual(await kindOf(c, 'Harbor Ledger'), 'person');
+      assert.strictEqual(await kindOf(c, 'Bay Beacon'), 'person');
+      assert.strictEqual(await kindOf(c, 'Harbor Lantern'), 'person');
       // A Source typed in an unsaved document changes no other article: not when it is typed, nor when the files
       // that name it are read again.
       const draft = fileUri(path.join(dir, 'draft.txt'));
       await c.open(draft, article('Wire', 'draft', 'Globex said nothing.'));
-      await c.notify('textDocument/didChange', { textDocument: { uri: draft, version: 2 }, contentChanges: [{ text: article('Bay Courier', 'draft', 'Globex said nothing.') }] });
+      await c.notify('textDocument/didChange', { textDocument: { uri: draft, version: 2 }, contentChanges: [{ text: article('Bay Beacon', 'draft', 'Globex said nothing.') }] });
       await c.diagnostics(draft, (p) => p.version === 2);
       await c.notify('workspace/didChangeWatchedFiles', { changes: [2, 3, 4, 5].map((i) => ({ uri: fileUri(path.join(dir, `a${i}.txt`)), type: 2 })) });
       // (A request after the notification is answered after it; the files are read meanwhile.)
       await new Promise((r) => setTimeout(r, 500));
-      assert.strictEqual(await kindOf(c, 'Bay Courier'), 'person');
+      assert.strictEqual(await kindOf(c, 'Bay Beacon'), 'person');
       await c.notify('textDocument/didClose', { textDocument: { uri: draft } });
       // Their first articles come: one written in the editor and saved (it stays open), one outside the editor.
-      for (const [name, source] of [['y', 'Bay Courier'], ['z', 'Harbor Ledger']]) {
+      for (const [name, source] of [['y', 'Bay Beacon'], ['z', 'Harbor Lantern']]) {
         const file = path.join(dir, `${name}.txt`);
         fs.writeFileSync(file, article(source, name, 'Globex confirmed the breach on Tuesday.'));
         if (name === 'y') await c.open(fileUri(file), fs.readFileSync(file, 'utf8'));
         await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(file), type: 1 }] });
       }
       // The files on disk, and the open document, are analysed again.
-      await becomes(c, 'Bay Courier', 'outlet');
-      await becomes(c, 'Harbor Ledger', 'outlet');
+      await becomes(c, 'Bay Beacon', 'outlet');
+      await becomes(c, 'Harbor Lantern', 'outlet');
       // A second load restores the four on disk from the first load's cache, as they were analysed then: it
       // analyses them again (the open one is the editor's), though the outlet's own article is open.
       await c.request('breachDesk/reindex', {});
       const reindexed = c.notifications.filter((n) => n.method === 'breachDesk/indexed');
       assert.strictEqual(reindexed.length, 2);
       assert.strictEqual(reindexed[1].params.followed, 4);
-      assert.strictEqual(await kindOf(c, 'Bay Courier'), 'outlet');
-      assert.strictEqual(await kindOf(c, 'Harbor Ledger'), 'outlet');
+      assert.strictEqual(await kindOf(c, 'Bay Beacon'), 'outlet');
+      assert.strictEqual(await kindOf(c, 'Harbor Lantern'), 'outlet');
       await c.shutdown();
       c = undefined;
       // A restart restores them from the second load's cache, which knows that its articles know both: nothing to follow.
       s = await start();
       c = s.c;
       assert.strictEqual(s.indexed.followed, 0);
-      assert.strictEqual(await kindOf(c, 'Bay Courier'), 'outlet');
-      assert.strictEqual(await kindOf(c, 'Harbor Ledger'), 'outlet');
+      assert.strictEqual(await kindOf(c, 'Bay Beacon'), 'outlet');
+      assert.strictEqual(await kindOf(c, 'Harbor Lantern'), 'outlet');
     } finally {
       await c?.shutdown();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -530,32 +530,38 @@ describe('corpus knowledge over stdio', function () {
   it('an open article\'s saved Source is followed once the writer stops typing, if it is still saved then (autosave saves half-typed names)', async function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-new-outlet-'));
     const article = (source: string, link: string, body: string) => `# A story\n\n## Information:\n+ Source: ${source}\n+ Link: https://example.com/${link}\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\n${body}\n`;
-    for (let i = 1; i <= 5; i++) fs.writeFileSync(path.join(dir, `a${i}.txt`), article('Wire', `a${i}`, `The Bay Courier reported on Monday that Globex had lost the data of ${i + 1},000 customers.`));
+    for (let i = 1; i <= 5; i++) fs.writeFileSync(path.join(dir, `a${i}.txt`), article('Wire', `a${i}`, `The Bay Beacon reported on Monday that Globex had lost the data of ${i + 1},000 customers.`));
     const uri = fileUri(path.join(dir, 'a1.txt'));
     const text = fs.readFileSync(path.join(dir, 'a1.txt'), 'utf8');
     const c = new LspClient();
-    const kind = async () => /^\*\*Bay Courier\*\* · (\w+)$/m.exec((await c.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Bay Courier') }))?.contents.value ?? '')?.[1];
+    const kind = async () => /^\*\*Bay Beacon\*\* · (\w+)$/m.exec((await c.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Bay Beacon') }))?.contents.value ?? '')?.[1];
     try {
       await c.initialize(fileUri(dir), { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } });
       await c.notification('breachDesk/indexed');
       await c.open(uri, text);
       await c.diagnostics(uri);
       assert.strictEqual(await kind(), 'person');
-      // A new article, saved by autosave while its Source reads "Bay Courier", then again as "Bay Courier Post".
+      // A new article, saved by autosave while its Source reads "Bay Beacon", then again as "Bay Beacon Post".
       const y = path.join(dir, 'y.txt');
-      fs.writeFileSync(y, article('Bay Courier', 'y', 'Globex confirmed the breach on Tuesday.'));
+      fs.writeFileSync(y, article('Bay Beacon', 'y', 'Globex confirmed the breach on Tuesday.'));
       await c.open(fileUri(y), fs.readFileSync(y, 'utf8'));
       await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(y), type: 1 }] });
       // (VS Code's autosave waits a second after the last keystroke.)
       await new Promise((r) => setTimeout(r, 1000));
       assert.strictEqual(await kind(), 'person');
-      const typed = article('Bay Courier Post', 'y', 'Globex confirmed the breach on Tuesday.');
+      const typed = article('Bay Beacon Post', 'y', 'Globex confirmed the breach on Tuesday.');
       await c.notify('textDocument/didChange', { textDocument: { uri: fileUri(y), version: 2 }, contentChanges: [{ text: typed }] });
       fs.writeFileSync(y, typed);
       await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(y), type: 2 }] });
-      // Past the quiet time, the follow has run: "Bay Courier" is no Source on disk, so the articles still name a person.
+      // Past the quiet time, the follow has run: "Bay Beacon" is no Source on disk, so the articles still name a person.
       await new Promise((r) => setTimeout(r, 4500));
       assert.strictEqual(await kind(), 'person');
+      // Saved so again, for good: it is followed after all.
+      await c.notify('textDocument/didChange', { textDocument: { uri: fileUri(y), version: 3 }, contentChanges: [{ text: article('Bay Beacon', 'y', 'Globex confirmed the breach on Tuesday.') }] });
+      fs.writeFileSync(y, article('Bay Beacon', 'y', 'Globex confirmed the breach on Tuesday.'));
+      await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(y), type: 2 }] });
+      for (const until = Date.now() + 15_000; Date.now() < until && await kind() !== 'outlet';) await new Promise((r) => setTimeout(r, 200));
+      assert.strictEqual(await kind(), 'outlet');
     } finally {
       await c.shutdown();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -566,11 +572,11 @@ describe('corpus knowledge over stdio', function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-new-outlet-'));
     const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-new-outlet-storage-'));
     const article = (source: string, link: string, body: string) => `# A story\n\n## Information:\n+ Source: ${source}\n+ Link: https://example.com/${link}\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\n${body}\n`;
-    for (let i = 1; i <= 210; i++) fs.writeFileSync(path.join(dir, `a${i}.txt`), article('Wire', `a${i}`, `The Bay Courier reported on Monday that Globex had lost the data of ${i + 1},000 customers.`));
+    for (let i = 1; i <= 210; i++) fs.writeFileSync(path.join(dir, `a${i}.txt`), article('Wire', `a${i}`, `The Bay Beacon reported on Monday that Globex had lost the data of ${i + 1},000 customers.`));
     const uri = fileUri(path.join(dir, 'a1.txt'));
     const text = fs.readFileSync(path.join(dir, 'a1.txt'), 'utf8');
     const c = new LspClient();
-    const kind = async () => /^\*\*Bay Courier\*\* · (\w+)$/m.exec((await c.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Bay Courier') }))?.contents.value ?? '')?.[1];
+    const kind = async () => /^\*\*Bay Beacon\*\* · (\w+)$/m.exec((await c.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Bay Beacon') }))?.contents.value ?? '')?.[1];
     const indexed = () => c.notifications.filter((n) => n.method === 'breachDesk/indexed');
     try {
       await c.initialize(fileUri(dir), { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } }, { storagePath: storage });
@@ -579,11 +585,40 @@ describe('corpus knowledge over stdio', function () {
       await c.diagnostics(uri);
       assert.strictEqual(await kind(), 'person');
       const y = path.join(dir, 'y.txt');
-      fs.writeFileSync(y, article('Bay Courier', 'y', 'Globex confirmed the breach on Tuesday.'));
+      fs.writeFileSync(y, article('Bay Beacon', 'y', 'Globex confirmed the breach on Tuesday.'));
       await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(y), type: 1 }] });
       for (const until = Date.now() + 30_000; indexed().length < 2 && Date.now() < until;) await new Promise((r) => setTimeout(r, 50));
       assert.strictEqual(indexed().length, 2, 'a second load');
       assert.strictEqual(await kind(), 'outlet');
+    } finally {
+      await c.shutdown();
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(storage, { recursive: true, force: true });
+    }
+  });
+
+  it('a Source that many articles keep naming otherwise sets off one load, not one per event', async function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-new-outlet-'));
+    const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-new-outlet-storage-'));
+    const article = (source: string, link: string, body: string) => `# A story\n\n## Information:\n+ Source: ${source}\n+ Link: https://example.com/${link}\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\n${body}\n`;
+    for (let i = 1; i <= 210; i++) fs.writeFileSync(path.join(dir, `a${i}.txt`), article('Wire', `a${i}`, `Binns filed a lawsuit against the FBI and the Justice Department in ${2000 + (i % 20)}, he said.`));
+    const c = new LspClient();
+    const indexed = () => c.notifications.filter((n) => n.method === 'breachDesk/indexed');
+    const settle = async (ms: number) => { await new Promise((r) => setTimeout(r, ms)); await c.request('workspace/symbol', { query: 'Binns' }); };
+    try {
+      await c.initialize(fileUri(dir), { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } }, { storagePath: storage });
+      await c.notification('breachDesk/indexed');
+      const y = path.join(dir, 'y.txt');
+      fs.writeFileSync(y, article('Department of Justice', 'y', 'Globex confirmed the breach on Tuesday.'));
+      await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(y), type: 1 }] });
+      for (const until = Date.now() + 30_000; indexed().length < 2 && Date.now() < until;) await new Promise((r) => setTimeout(r, 50));
+      assert.strictEqual(indexed().length, 2, 'a load follows it');
+      assert.ok(indexed()[1].params.followed >= 210, JSON.stringify(indexed()[1].params));
+      // They still name an organisation; the file changes again: the load knew the Source, nothing more is done.
+      fs.appendFileSync(y, '\nMore.\n');
+      await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(y), type: 2 }] });
+      await settle(1500);
+      assert.strictEqual(indexed().length, 2);
     } finally {
       await c.shutdown();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -597,7 +632,7 @@ describe('corpus knowledge over stdio', function () {
     const article = (source: string, link: string, body: string) => `# A story\n\n## Information:\n+ Source: ${source}\n+ Link: https://example.com/${link}\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\n${body}\n`;
     // Enough files for the load to use analyst threads, and enough naming it for them to follow it.
     const N = 210;
-    for (let i = 1; i <= N; i++) fs.writeFileSync(path.join(dir, `a${i}.txt`), article('Wire', `a${i}`, `The Bay Courier reported on Monday that Globex had lost the data of ${i + 1},000 customers.`));
+    for (let i = 1; i <= N; i++) fs.writeFileSync(path.join(dir, `a${i}.txt`), article('Wire', `a${i}`, `The Bay Beacon reported on Monday that Globex had lost the data of ${i + 1},000 customers.`));
     const uri = fileUri(path.join(dir, 'a1.txt'));
     const text = fs.readFileSync(path.join(dir, 'a1.txt'), 'utf8');
     const start = async () => {
@@ -606,15 +641,15 @@ describe('corpus knowledge over stdio', function () {
       const indexed = await c.notification('breachDesk/indexed');
       await c.open(uri, text);
       await c.diagnostics(uri);
-      const h = await c.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Bay Courier') });
+      const h = await c.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Bay Beacon') });
       await c.shutdown();
-      return { indexed, kind: /^\*\*Bay Courier\*\* · (\w+)$/m.exec(h?.contents.value ?? '')?.[1] };
+      return { indexed, kind: /^\*\*Bay Beacon\*\* · (\w+)$/m.exec(h?.contents.value ?? '')?.[1] };
     };
     try {
       let s = await start();
       assert.strictEqual(s.kind, 'person');
       assert.strictEqual(s.indexed.followed, 0);
-      fs.writeFileSync(path.join(dir, 'y.txt'), article('Bay Courier', 'y', 'Globex confirmed the breach on Tuesday.'));
+      fs.writeFileSync(path.join(dir, 'y.txt'), article('Bay Beacon', 'y', 'Globex confirmed the breach on Tuesday.'));
       // Those restored are analysed again, once (the document is opened after the load).
       s = await start();
       assert.deepStrictEqual([s.kind, s.indexed.followed, s.indexed.analysts > 0], ['outlet', N, true]);

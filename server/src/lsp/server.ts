@@ -280,8 +280,6 @@ export function startServer(connection: Connection): void {
     // A newer load makes a cache of its own: the unfinished one is dropped (the previous one stays).
     cacheWriting?.return();
     cacheWriting = undefined;
-    // The load analyses every article knowing every saved Source: what was followed before may be followed again.
-    followed.clear();
     roots = await configuredRoots();
     watchRoots();
     const limit = (await settingsFor(workspaceFolders[0]?.uri ?? '')).maxFileSize;
@@ -358,6 +356,9 @@ export function startServer(connection: Connection): void {
     // documents' cards loaded ahead, between requests (`background`).
     if (report.cache) cacheWriting = report.cache.committing();
     loading = false;
+    // Every article now knows these Sources (or keeps their names otherwise, and would again): none is followed.
+    followed.clear();
+    for (const o of report.outlets) followed.add(o);
     // Sources whose files came while the load ran, perhaps after it read the folders.
     const later = [...followLater];
     followLater.clear();
@@ -667,7 +668,7 @@ export function startServer(connection: Connection): void {
 
   /** The passes of `followSources`, one after another. */
   let following = Promise.resolve();
-  /** Sources (lower case) followed since the last load began: each once (an article may keep its name otherwise). */
+  /** Sources (lower case) every article knows: those of the last load (`LoadReport.outlets`) and those followed since, each once (an article may keep its name otherwise). */
   const followed = new Set<string>();
   /** Sources that came while a load ran, followed when it ends (the load read its files before they came). */
   const followLater = new Set<string>();
@@ -716,7 +717,7 @@ export function startServer(connection: Connection): void {
    * something else (`CorpusIndex.unawareOf`) are analysed again, an open one from the editor's text, the rest from
    * disk knowing the saved Sources; many of them, by a load. Only Sources still saved when the pass runs, never
    * text being typed. A load follows the articles it restores from the cache itself (`followOutlets` in
-   * workspace.ts). An outlet whose last article goes stays one in the articles that followed it, until the next load.
+   * workspace.ts). An outlet whose last article goes stays one in the articles analysed knowing it, until they change.
    */
   function followSources(sources: Iterable<string>): void {
     const fresh: string[] = [];
@@ -742,7 +743,10 @@ export function startServer(connection: Connection): void {
         if (!saved.has(lower)) followed.delete(lower);
         else for (const uri of index.unawareOf(source)) unaware.add(uri);
       }
-      if (unaware.size >= FOLLOW_IN_PLACE) {
+      // (Without storage, a load would analyse the whole corpus again.)
+      if (unaware.size >= FOLLOW_IN_PLACE && storagePath) {
+        // The last load's cache first, or this one would restore from the one before.
+        writeCache(Infinity);
         void loadCorpus();
         return;
       }

@@ -77,6 +77,8 @@ export interface LoadReport {
   analysts: number;
   /** Articles restored from the cache and analysed again for an outlet new since (`followOutlets`). */
   followed: number;
+  /** The Sources (lower case, none of the built-in outlets) every indexed article was analysed knowing. */
+  outlets: string[];
   /** The cache this load filled, to `commit()` once the index is announced; absent if it failed. */
   cache?: CorpusCache;
   skipped: { path: string; message: string }[];
@@ -332,10 +334,10 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
   forgetUnloaded(index, before, loaded, options);
   const shadowed = dropShadowedSeeds(index).length;
   const follow = await followOutlets(index, cache.outlets, outlets, cache, restored, options, script);
-  const { followed, written } = follow;
+  const { followed, written, outlets: knows } = follow;
   analysts = Math.max(analysts, follow.threads);
   options.progress?.(files.length, files.length);
-  return { indexed: done - skipped.length - shadowed, cached: cached - followed, analysts, followed, skipped, ms: Date.now() - t0, cache: options.cancelled?.() || !written ? undefined : cache };
+  return { indexed: done - skipped.length - shadowed, cached: cached - followed, analysts, followed, outlets: knows, skipped, ms: Date.now() - t0, cache: options.cancelled?.() || !written ? undefined : cache };
 }
 
 /**
@@ -350,8 +352,8 @@ function forgetUnloaded(index: CorpusIndex, before: Set<string>, loaded: Set<str
 }
 
 /**
- * An article's entities depend on the outlets known when it was analysed: "The Harbor Ledger reported …" names a
- * person until some article has Harbor Ledger as its Source. A load analyses its files knowing every saved Source
+ * An article's entities depend on the outlets known when it was analysed: "The Harbor Lantern reported …" names a
+ * person until some article has Harbor Lantern as its Source. A load analyses its files knowing every saved Source
  * (`analysedWith`, from `knownOutlets`), but the articles it restores from the cache were analysed by an earlier
  * load, knowing that load's Sources (`known`, the cache's `outlets`). Those that name a Source new since as
  * something else (`CorpusIndex.unawareOf`) are analysed again here (on analyst threads when there are many), into
@@ -362,9 +364,9 @@ function forgetUnloaded(index: CorpusIndex, before: Set<string>, loaded: Set<str
  * (`savedOutlets`), never one being typed. Runs once the load's articles are in the index; `written` is false
  * when the cache could not be written.
  */
-async function followOutlets(index: CorpusIndex, known: ReadonlySet<string>, analysedWith: ReadonlyMap<string, string>, cache: CorpusCache | undefined, restored: ReadonlySet<string>, options: LoadOptions, script?: string): Promise<{ followed: number; written: boolean; threads: number }> {
+async function followOutlets(index: CorpusIndex, known: ReadonlySet<string>, analysedWith: ReadonlyMap<string, string>, cache: CorpusCache | undefined, restored: ReadonlySet<string>, options: LoadOptions, script?: string): Promise<{ followed: number; written: boolean; threads: number; outlets: string[] }> {
   let written = true;
-  if (options.cancelled?.()) return { followed: 0, written, threads: 0 };
+  if (options.cancelled?.()) return { followed: 0, written, threads: 0, outlets: [] };
   const outlets = savedOutlets(index, options.maxBytes, options.isOpen);
   const stale: { file: string; uri: string; origin: Origin; stat: fs.Stats }[] = [];
   const seen = new Set<string>();
@@ -383,8 +385,14 @@ async function followOutlets(index: CorpusIndex, known: ReadonlySet<string>, ana
       else cache?.forget(file);
     }
   }
-  // One opened during the load is the editor's in the index: what its cache entry knows cannot be told.
-  if (anyNew) for (const uri of restored) if (options.isOpen?.(uri)) { const file = pathOf(uri); if (file) cache?.forget(file); }
+  // One opened during the load is the editor's in the index: what its cache entry knows cannot be told; nor can
+  // that of a seed a copy in the workspace shadows (`dropShadowedSeeds`), which comes back if the copy goes.
+  if (anyNew) {
+    for (const uri of restored) {
+      const file = pathOf(uri);
+      if (file && (options.isOpen?.(uri) || !index.get(uri))) cache?.forget(file);
+    }
+  }
   let followed = 0;
   const settled = new Set<number>();
   const onResult = (o: Outcome) => {
@@ -430,9 +438,10 @@ async function followOutlets(index: CorpusIndex, known: ReadonlySet<string>, ana
       onResult(await analyse(job, outlets, pins));
     }
   }
-  if (cancelled()) return { followed, written: false, threads };
-  cache?.knowing([...outlets.keys()].filter((lower) => !index.knowsOutlet(lower) && analysedWith.has(lower)));
-  return { followed, written, threads };
+  if (cancelled()) return { followed, written: false, threads, outlets: [] };
+  const knownNow = [...outlets.keys()].filter((lower) => !index.knowsOutlet(lower) && analysedWith.has(lower));
+  cache?.knowing(knownNow);
+  return { followed, written, threads, outlets: knownNow };
 }
 
 /** A file's stat, or undefined when it cannot be had. */
@@ -576,9 +585,9 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
   forgetUnloaded(index, before, loaded, options);
   const shadowed = dropShadowedSeeds(index).length;
   // Articles restored before a cache write failed are followed all the same, into memory.
-  const { followed, written } = await followOutlets(index, options.cache?.outlets ?? new Set(), outlets, cache, restored, options);
+  const { followed, written, outlets: knows } = await followOutlets(index, options.cache?.outlets ?? new Set(), outlets, cache, restored, options);
   if (!written) cache = undefined;
-  return { indexed: done - skipped.length - shadowed, cached: cached - followed, analysts: 0, followed, skipped, ms: Date.now() - t0, cache: options.cancelled?.() ? undefined : cache };
+  return { indexed: done - skipped.length - shadowed, cached: cached - followed, analysts: 0, followed, outlets: knows, skipped, ms: Date.now() - t0, cache: options.cancelled?.() ? undefined : cache };
 }
 
 /** The Source of the article in `file` as saved (`sourcesOf`), if it is one. */
