@@ -99,13 +99,13 @@ describe('analyst threads', function () {
     const files: string[] = [];
     for (let i = 0; i < 24; i++) {
       const file = path.join(sub, `h${String(i).padStart(2, '0')}.txt`);
-      fs.writeFileSync(file, i === 23 ? article('Harbor Ledger', 'Globex confirmed the breach on Tuesday.') : article('Wire', `The Harbor Ledger reported that Globex lost ${i + 2},000 records.`));
+      fs.writeFileSync(file, i === 23 ? article('Harbor Lantern', 'Globex confirmed the breach on Tuesday.') : article('Wire', `The Harbor Lantern reported that Globex lost ${i + 2},000 records.`));
       files.push(file);
     }
     const outlets = sourcesOf(files, 5_000_000);
-    assert.strictEqual(outlets.get('harbor ledger'), 'Harbor Ledger');
+    assert.strictEqual(outlets.get('harbor lantern'), 'Harbor Lantern');
     const mine = files.map((file, id) => ({ id, file, uri: fileUri(file), maxBytes: 5_000_000 }));
-    const kindsOf = (s: DocSummary) => s.entities.filter((e) => e.key === 'harbor ledger').map((e) => e.kind);
+    const kindsOf = (s: DocSummary) => s.entities.filter((e) => e.key === 'harbor lantern').map((e) => e.kind);
     const pool = new AnalystPool(script, [], 2);
     try {
       const outs: Outcome[] = [];

@@ -487,17 +487,17 @@ describe('breach-desk check (CLI)', function () {
   });
 
   it('reports the same whatever the files are called: an outlet named before its own article is read is that outlet', function () {
-    // "Harbor Ledger Group" is the Source of one file. Read after the two that name it, it was their company:
+    // "Harbor Lantern Group" is the Source of one file. Read after the two that name it, it was their company:
     // its figures were its customers, and 5 and 7 million disagreed; read first, it was an outlet. Now always.
     const article = (title: string, source: string, link: string, body: string) =>
       `# ${title}\n\n## Information:\n+ Source: ${source}\n+ Link: https://example.com/${link}\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\n${body}\n\n## Tags:\n[[Breach]]\n`;
-    const says = (n: number) => `Harbor Ledger Group said the data breach affected ${n} million customers. Harbor Ledger Group is investigating the breach.`;
+    const says = (n: number) => `Harbor Lantern Group said the data breach affected ${n} million customers. Harbor Lantern Group is investigating the breach.`;
     const reports: string[] = [];
     for (const own of ['z.txt', '0.txt']) {
       const sub = fs.mkdtempSync(path.join(dir, 'order-'));
-      fs.writeFileSync(path.join(sub, 'a1.txt'), article('Harbor Ledger Group breach hits 5 million customers', 'Wire', 'a1', says(5)));
-      fs.writeFileSync(path.join(sub, 'a2.txt'), article('Harbor Ledger Group breach hits 7 million customers', 'Post', 'a2', says(7)));
-      fs.writeFileSync(path.join(sub, own), article('Note', 'Harbor Ledger Group', 'z', 'Globex confirmed the breach on Tuesday.'));
+      fs.writeFileSync(path.join(sub, 'a1.txt'), article('Harbor Lantern Group breach hits 5 million customers', 'Wire', 'a1', says(5)));
+      fs.writeFileSync(path.join(sub, 'a2.txt'), article('Harbor Lantern Group breach hits 7 million customers', 'Post', 'a2', says(7)));
+      fs.writeFileSync(path.join(sub, own), article('Note', 'Harbor Lantern Group', 'z', 'Globex confirmed the breach on Tuesday.'));
       const r = run(['check', '.', '--no-seeds', '--format', 'json'], sub);
       assert.strictEqual(r.code, 0, r.err);
       const files = JSON.parse(r.out).files as { path: string; diagnostics: { code: string; message: string }[] }[];

@@ -358,6 +358,10 @@ describe('entities: organisations, outlets, places', function () {
     for (const n of ['HIPAA Journal', 'Seattle Times', 'Chicago Tribune']) assert.strictEqual(x.byName(n).kind, 'outlet', n);
     assert.strictEqual(x.byName('Fertility Centers of Illinois').kind, 'organisation');
     assert.strictEqual(x.byName('Ravkoo').kind, 'organisation');
+    // A paper's name of three words keeps its middle one: "The Harbor Bay Ledger" was a person, "Harbor Ledger".
+    const y = extract('The Harbor Bay Ledger reported on Monday that Globex lost data, and Paul Roberts of Security Ledger said so. The Bay Courier, the Daily Inquirer and the Valley Examiner confirmed it.');
+    for (const n of ['Harbor Bay Ledger', 'Security Ledger', 'Bay Courier', 'Daily Inquirer', 'Valley Examiner']) assert.strictEqual(y.byName(n).kind, 'outlet', n);
+    assert.strictEqual(y.byName('Paul Roberts').kind, 'person');
   });
 
   it('a name a gang or group is called by is an organisation, however it is written: "the Conti gang" as "the LockBit gang"', function () {

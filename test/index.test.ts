@@ -160,27 +160,27 @@ describe('corpus index: articles unaware of an outlet', function () {
 
   it('names the articles that read an outlet as something else, not its own, nor any where every analysis knows it', function () {
     const index = new CorpusIndex();
-    const body = 'The Harbor Ledger reported that Globex lost data. ZDNet and Trend Micro said so too.';
+    const body = 'The Harbor Lantern reported that Globex lost data. ZDNet and Trend Micro said so too.';
     index.set(doc('a', 'Wire', body));
-    index.set(doc('b', 'Post', body, new Map([['harbor ledger', 'Harbor Ledger']])));
-    index.set(doc('z', 'Harbor Ledger', 'Harbor Ledger confirmed it: Globex lost data.'));
+    index.set(doc('b', 'Post', body, new Map([['harbor lantern', 'Harbor Lantern']])));
+    index.set(doc('z', 'Harbor Lantern', 'Harbor Lantern confirmed it: Globex lost data.'));
     index.set(doc('t', 'Trend Micro', 'Globex lost data.'));
     // "a" was analysed before the outlet was known; "b" knew it; "z" is its own.
-    assert.deepStrictEqual(index.unawareOf('Harbor Ledger'), ['file:///a.txt']);
-    assert.deepStrictEqual(index.unawareOf('harbor LEDGER'), ['file:///a.txt']);
+    assert.deepStrictEqual(index.unawareOf('Harbor Lantern'), ['file:///a.txt']);
+    assert.deepStrictEqual(index.unawareOf('harbor LANTERN'), ['file:///a.txt']);
     // An outlet of the built-in list, and a publisher that is also a company, are known to every analysis.
     assert.deepStrictEqual(index.unawareOf('ZDNet'), []);
     assert.deepStrictEqual(index.unawareOf('Trend Micro'), []);
-    assert.deepStrictEqual([index.knowsOutlet('zdnet'), index.knowsOutlet('trend micro'), index.knowsOutlet('harbor ledger')], [true, true, false]);
+    assert.deepStrictEqual([index.knowsOutlet('zdnet'), index.knowsOutlet('trend micro'), index.knowsOutlet('harbor lantern')], [true, true, false]);
     // Analysed again with it, "a" knows it too.
-    index.set(doc('a', 'Wire', body, new Map([['harbor ledger', 'Harbor Ledger']])));
-    assert.deepStrictEqual(index.unawareOf('Harbor Ledger'), []);
+    index.set(doc('a', 'Wire', body, new Map([['harbor lantern', 'Harbor Lantern']])));
+    assert.deepStrictEqual(index.unawareOf('Harbor Lantern'), []);
     // A pinned name is what its pin says in every analysis.
-    index.set(doc('c', 'Wire', 'The Bay Courier reported that Globex lost data.'));
-    index.set(doc('y', 'Bay Courier', 'Globex lost data.'));
-    assert.deepStrictEqual(index.unawareOf('Bay Courier'), ['file:///c.txt']);
-    index.pins.set('bay courier', { key: 'bay courier', name: 'Bay Courier', aliases: [], kind: 'person' });
-    assert.deepStrictEqual([index.knowsOutlet('bay courier'), index.unawareOf('Bay Courier')], [true, []]);
+    index.set(doc('c', 'Wire', 'The Bay Beacon reported that Globex lost data.'));
+    index.set(doc('y', 'Bay Beacon', 'Globex lost data.'));
+    assert.deepStrictEqual(index.unawareOf('Bay Beacon'), ['file:///c.txt']);
+    index.pins.set('bay beacon', { key: 'bay beacon', name: 'Bay Beacon', aliases: [], kind: 'person' });
+    assert.deepStrictEqual([index.knowsOutlet('bay beacon'), index.unawareOf('Bay Beacon')], [true, []]);
   });
 });
 

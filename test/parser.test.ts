@@ -780,7 +780,7 @@ describe('parser', () => {
       const line = fc.constantFrom(
         '# Title', '# Unknown', '#  Spaced title  #', '### Sub', 'stray words', '', '   ',
         '## Information:', '## Info:', '# Information:', 'Information:', '## Informations', '## Article:', '### Article:', 'Article:', '## Body',
-        '#### Tags:', '## Tags:', 'Tags:', '+ Source: Wire', '+ Source Harbor Ledger', '- source: Other', '* SOURCE : Spaced', '+ Source:',
+        '#### Tags:', '## Tags:', 'Tags:', '+ Source: Wire', '+ Source Harbor Lantern', '- source: Other', '* SOURCE : Spaced', '+ Source:',
         '+ Link: https://example.com/a', '+ Author: Me', '+ Date: 2021-08-30', 'not a field', '```', '~~~', '> quoted', '[[Tag]]',
       );
       let settled = 0;

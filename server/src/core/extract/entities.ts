@@ -1113,7 +1113,7 @@ function commonFirstName(tokens: Token[]): boolean {
 }
 
 /** Last words of newspapers' and magazines' names. */
-const PAPER_LAST_WORDS = new Set(['journal', 'times', 'gazette', 'herald', 'tribune', 'chronicle', 'magazine']);
+const PAPER_LAST_WORDS = new Set(['journal', 'times', 'gazette', 'herald', 'tribune', 'chronicle', 'magazine', 'ledger', 'courier', 'inquirer', 'dispatch', 'examiner']);
 
 /** Last words of places, never of a person's name after a first name of the short list: "Crystal Valley", "Jeffrey St". ("Park", "Bay" are surnames.) */
 const PLACE_LAST_WORDS = new Set(['valley', 'county', 'city', 'street', 'st', 'avenue', 'road', 'hills']);
