@@ -751,3 +751,39 @@ describe('corpus cache: outlets that come after articles were analysed (loadRoot
     assert.deepStrictEqual([1, 2, 3].map((i) => kindIn(third.index, path.join(dir, `a${i}.txt`))), ['outlet', 'outlet', 'outlet']);
   });
 });
+
+describe('corpus cache: a seed shadowed by a copy when an outlet comes (loadRoots)', function () {
+  this.timeout(60_000);
+  it('leaves the cache unfollowed, so it comes back knowing the outlet when the copy goes', async function () {
+    const seeds = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-follow-seeds-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-follow-ws-'));
+    const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-follow-storage-'));
+    try {
+      for (const f of fs.readdirSync(path.join(ROOT, 'seeds'))) fs.copyFileSync(path.join(ROOT, 'seeds', f), path.join(seeds, f));
+      const seed = path.join(seeds, fs.readdirSync(seeds).sort()[0]);
+      const roots = [{ dir: seeds, origin: 'seed' as const }, { dir, origin: 'workspace' as const }];
+      const load = async () => {
+        const index = new CorpusIndex();
+        const report = await loadRoots(index, roots, { cache: CorpusCache.open(storage, 'test-key'), maxBytes: 5 << 20, analysts: false });
+        report.cache!.commit();
+        return { index, report };
+      };
+      const kindIn = (index: CorpusIndex, file: string) => index.entity('hudson rock')?.docs.get(uriOf(file))?.kind;
+      const first = await load();
+      assert.strictEqual(kindIn(first.index, seed), 'organisation');
+      // The writer keeps a copy of the seed (same Link): the copy stands for it. And an article of Hudson Rock's own comes.
+      fs.copyFileSync(seed, path.join(dir, 'copy.txt'));
+      fs.writeFileSync(path.join(dir, 'y.txt'), '# A story\n\n## Information:\n+ Source: Hudson Rock\n+ Link: https://example.com/y\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\nGlobex confirmed the breach on Tuesday.\n');
+      const second = await load();
+      assert.strictEqual(second.index.get(uriOf(seed)), undefined, 'the seed is shadowed');
+      assert.strictEqual(kindIn(second.index, path.join(dir, 'copy.txt')), 'outlet');
+      const cache = CorpusCache.open(storage, 'test-key');
+      assert.ok(cache.outlets.has('hudson rock'));
+      assert.strictEqual(cache.entry(seed), undefined, 'the shadowed seed was not followed, so it is not kept');
+      fs.rmSync(path.join(dir, 'copy.txt'));
+      assert.strictEqual(kindIn((await load()).index, seed), 'outlet');
+    } finally {
+      for (const d of [seeds, dir, storage]) fs.rmSync(d, { recursive: true, force: true });
+    }
+  });
+});
