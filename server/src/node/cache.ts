@@ -357,9 +357,10 @@ export class CorpusCache {
   /** Why an existing cache was not used, for the log; undefined when it was used or there was none. */
   discarded: string | undefined;
   /**
-   * The outlets (lower case) every entry was analysed knowing: the Sources of the articles its load indexed. An
-   * article's entities depend on the outlets known when it was analysed, so a load checks the articles it restores
-   * against the Sources new since (`followOutlets`).
+   * The outlets (lower case) every entry was analysed knowing, or checked against and analysed again where it
+   * named one otherwise: the saved Sources its load analysed with. An article's entities depend on the outlets
+   * known when it was analysed, so a load checks the articles it restores against the Sources new since
+   * (`followOutlets`).
    */
   outlets: ReadonlySet<string> = new Set();
   /** The outlets every entry of the new index knows, written with it. */
