@@ -629,6 +629,23 @@ describe('figures', function () {
       assert.strictEqual(figure('It got $5 million funding.', '$5 million').noun, 'funding');
     });
 
+    it('an adjective, a verb or an irregular participle is never the noun (each was one in the real corpus)', function () {
+      // An adjective before a participle: the phrase reads on to its head.
+      assert.strictEqual(figure('Researchers examined 151 popular connected gifts.', '151').noun, 'gift');
+      assert.strictEqual(figure('The 5.5 billion known compromised email addresses are online.', '5.5 billion').noun, 'address');
+      assert.strictEqual(figure('It listed 17 “well known” state businesses.', '17').noun, 'business');
+      assert.strictEqual(figure('Hackers stole 125GB of the most sensitive data imaginable.', '125GB').noun, 'data');
+      // A verb right after the figure: what some of them do, no noun.
+      assert.strictEqual(figure('The survey found 41 percent believe their leadership is wrong.', '41 percent').noun, undefined);
+      assert.strictEqual(figure('Of that, $55 million came from attacks in 2016.', '$55 million').noun, undefined);
+      // An irregular participle after the noun ends the phrase, as "-ed" does; before it, it qualifies it.
+      assert.strictEqual(figure('That year, 55% of all cryptocurrency sent from illicit addresses went to exchanges.', '55%').noun, 'cryptocurrency');
+      assert.strictEqual(figure('Intel said 97 of 113 externally found vulnerabilities were reported.', '113').noun, 'vulnerability');
+      assert.strictEqual(figure('It sold 20 TB of data, with a $15 store credit thrown in.', '$15').noun, 'credit');
+      assert.strictEqual(figure('Around 40% of traffic seen last week was malicious.', 'Around 40%').noun, 'traffic');
+      assert.strictEqual(figure('Google says nearly $9 million given out in 2021 vulnerability rewards.', 'nearly $9 million').noun, undefined);
+    });
+
     it('words that say where, when or why are no noun; "worth of" and "DDoS" are read through', function () {
       assert.strictEqual(figure('It recorded talk from up to 65 feet away.', 'up to 65').noun, 'feet');
       assert.strictEqual(figure('The league lost $2,995,272 due to the theft.', '$2,995,272').noun, undefined);

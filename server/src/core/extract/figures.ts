@@ -60,6 +60,46 @@ const IGNORABLE = new Set([
   'entire', 'massive', 'huge', 'sensitive', 'personal', 'private', 'unprotected', 'ripped-off', 'overall',
 ]);
 
+/**
+ * Adjectives that describe what is counted and never name it: "151 popular connected gifts", "5.5 billion known
+ * compromised email addresses" had "popular" and "known" for their noun (the participle after them ended the
+ * phrase). Unlike `IGNORABLE` they say nothing of which population is counted.
+ */
+const ADJECTIVES = new Set([
+  'popular', 'unknown', 'vulnerable', 'small', 'smaller', 'large', 'larger', 'big', 'bigger', 'major', 'minor',
+  'significant', 'successful', 'specific', 'global', 'real-time', 'remote', 'regional', 'commercial', 'good', 'perfect',
+  'available', 'effective', 'common', 'positive', 'negative', 'old', 'older', 'senior', 'faster', 'slower', 'greater',
+  'prolific', 'consecutive', 'alphanumeric', 'offline', 'imaginable', 'top-ranked', 'legitimate', 'well-known', 'random',
+]);
+
+/**
+ * Verbs that are no noun, read where a noun would follow a figure: "41 percent believe their leadership …", "55%
+ * of all cryptocurrency sent from …" (words that are also nouns, "use", "run", "cut", are not here).
+ */
+const VERBS = new Set([
+  'believe', 'believes', 'think', 'thinks', 'feel', 'feels', 'expect', 'expects', 'agree', 'agreed', 'agrees', 'want', 'wants',
+  'prefer', 'prefers', 'admit', 'admits', 'admitted', 'worry', 'worried', 'fear', 'feared', 'know', 'knew', 'saw', 'see', 'sees',
+  'came', 'come', 'comes', 'went', 'go', 'goes', 'got', 'get', 'gets', 'made', 'make', 'makes', 'took', 'take', 'takes', 'gave',
+  'give', 'gives', 'consider', 'considers', 'continue', 'continues', 'reflect', 'reflects', 'represent', 'represents', 'allow',
+  'allows', 'perform', 'prevent', 'prevents', 'provide', 'provides', 'receive', 'receives', 'indicate', 'indicates', 'require',
+  'requires', 'commit', 'introduce', 'become', 'became', 'becomes', 'disappear', 'keep', 'keeps', 'kept', 'proliferate', 'prove',
+  'proved', 'compensate', 'connect', 'grew', 'grow', 'grows', 'reveal', 'reveals', 'remain', 'remains', 'remained', 'appear',
+  'appears', 'appeared', 'seem', 'seems', 'seemed', 'cannot',
+]);
+
+/**
+ * Participles that do not end in "-ed", read as those that do: after a noun they end its phrase ("55% of all
+ * cryptocurrency sent from …" counts cryptocurrency), before one they modify it ("113 externally found
+ * vulnerabilities"), and they are never its head.
+ */
+const PARTICIPLES = new Set(['sent', 'seen', 'done', 'found', 'taught', 'thrown', 'made', 'taken', 'given', 'kept', 'held', 'built', 'sold',
+  'lost', 'shown', 'grown', 'written', 'known', 'brought', 'bought', 'caught', 'spent']);
+
+/** Whether `w` ends a phrase after its noun, as a participle does ("1,000 servers affected", "$5 million sent"). */
+function isParticiple(w: string): boolean {
+  return /(?:ed|ing)$/.test(w) || PARTICIPLES.has(w);
+}
+
 /** Head nouns of people-like populations, which "with … accounts" can qualify. */
 const PEOPLE = new Set(['person', 'user', 'customer', 'subscriber', 'member', 'client', 'individual', 'holder', 'victim', 'patient']);
 
@@ -279,6 +319,8 @@ function readPhrase(v: string, at: number, limit: number, ms: Locals): Phrase {
     if (!w.mention) {
       const allCapsQualifier = /^[A-Z.]+$/.test(w.text) && QUALIFIERS.has(w.base.replace(/\.$/, ''));
       if (!allCapsQualifier) {
+        // "41 percent believe …", "that 15 came from …": a verb ends the phrase (before it was the head).
+        if (VERBS.has(w.base)) break;
         // "The $2.8 billion doesn't even …": a verb's contraction ends the phrase.
         if (STOP_WORDS.has(w.base) || w.base.endsWith("n't")) {
           const last = words[words.length - 1];
@@ -287,8 +329,8 @@ function readPhrase(v: string, at: number, limit: number, ms: Locals): Phrase {
           if ((w.base === 'or' || w.base === 'and') && last && !last.mention && !last.possessive && joinsHead(v, w.end, limit, ms)) { end = w.end; through = true; continue; }
           break;
         }
-        // "3,000 recently patched servers" reads on to its head; "5,000 annually" ends.
-        if (/ly$/.test(w.base) && !QUALIFIERS.has(w.base)) {
+        // "3,000 recently patched servers", "17 well known businesses" read on to its head; "5,000 annually" ends.
+        if ((/ly$/.test(w.base) || w.base === 'well') && !QUALIFIERS.has(w.base)) {
           if (!joinsHead(v, w.end, limit, ms)) break;
           end = w.end;
           through = true;
@@ -296,7 +338,7 @@ function readPhrase(v: string, at: number, limit: number, ms: Locals): Phrase {
         }
         if (w.caps && monthOf(w.base) !== undefined && w.base.length > 2) break;
         // "1,000 servers affected", "100,000 IPs using the same certificate": a participle after the noun ends the phrase.
-        if (!through && /(?:ed|ing)$/.test(w.base) && words.some((x) => !x.mention && !QUALIFIERS.has(x.base) && !IGNORABLE.has(x.base))) break;
+        if (!through && isParticiple(w.base) && words.some((x) => !x.mention && !QUALIFIERS.has(x.base) && !IGNORABLE.has(x.base) && !ADJECTIVES.has(x.base) && !PARTICIPLES.has(x.base))) break;
       }
     }
     words.push(w);
@@ -355,8 +397,8 @@ const NOT_HEADS = new Set(['due', 'away', 'prior', 'higher', 'lower', 'worldwide
 function headOf(words: Word[]): Word | undefined {
   for (let k = words.length - 1; k >= 0; k--) {
     const w = words[k];
-    if (w.mention || QUALIFIERS.has(w.base) || IGNORABLE.has(w.base) || NOT_HEADS.has(w.base)) continue;
-    if (/(?:ed|ly)$/.test(w.base) || !/^[a-z]/.test(w.base)) continue;
+    if (w.mention || QUALIFIERS.has(w.base) || IGNORABLE.has(w.base) || NOT_HEADS.has(w.base) || ADJECTIVES.has(w.base)) continue;
+    if (/(?:ed|ly)$/.test(w.base) || PARTICIPLES.has(w.base) || !/^[a-z]/.test(w.base)) continue;
     if (w.caps && /^[A-Z.]+$/.test(w.text) && w.text.length <= 3 && k < words.length - 1) continue;
     return w;
   }
