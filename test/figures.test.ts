@@ -644,6 +644,11 @@ describe('figures', function () {
       assert.strictEqual(figure('It sold 20 TB of data, with a $15 store credit thrown in.', '$15').noun, 'credit');
       assert.strictEqual(figure('Around 40% of traffic seen last week was malicious.', 'Around 40%').noun, 'traffic');
       assert.strictEqual(figure('Google says nearly $9 million given out in 2021 vulnerability rewards.', 'nearly $9 million').noun, undefined);
+      // "last year", "next month": when, not what.
+      assert.strictEqual(figure('H&M was hit with a €35.2 million fine last year.', '€35.2 million').noun, 'fine');
+      assert.strictEqual(figure('Sales rose to $50 million, up from $30 million last year.', '$30 million').noun, undefined);
+      assert.strictEqual(figure('The count fell from six last fiscal year.', 'six').noun, undefined);
+      assert.strictEqual(figure('It lost 300 last-mile drivers.', '300').noun, 'driver');
     });
 
     it('words that say where, when or why are no noun; "worth of" and "DDoS" are read through', function () {

@@ -100,6 +100,10 @@ function isParticiple(w: string): boolean {
   return /(?:ed|ing)$/.test(w) || PARTICIPLES.has(w);
 }
 
+/** What "last" and "next" name when they say when: "last year", "next quarter", "last fiscal year". */
+const LAST_WHAT = new Set(['year', 'month', 'week', 'quarter', 'decade', 'day', 'fiscal', 'financial', 'night', 'weekend', 'summer',
+  'winter', 'spring', 'autumn', 'fall', 'time', 'season', 'semester', 'half']);
+
 /** Head nouns of people-like populations, which "with … accounts" can qualify. */
 const PEOPLE = new Set(['person', 'user', 'customer', 'subscriber', 'member', 'client', 'individual', 'holder', 'victim', 'patient']);
 
@@ -321,6 +325,8 @@ function readPhrase(v: string, at: number, limit: number, ms: Locals): Phrase {
       if (!allCapsQualifier) {
         // "41 percent believe …", "that 15 came from …": a verb ends the phrase (before it was the head).
         if (VERBS.has(w.base)) break;
+        // "$30 million last year", "a €35.2 million fine last year": when, not what (the year was the noun).
+        if ((w.base === 'last' || w.base === 'next') && LAST_WHAT.has(readWord(v, w.end, ms)?.base ?? '')) break;
         // "The $2.8 billion doesn't even …": a verb's contraction ends the phrase.
         if (STOP_WORDS.has(w.base) || w.base.endsWith("n't")) {
           const last = words[words.length - 1];
