@@ -632,6 +632,7 @@ describe('figures', function () {
     it('an adjective, a verb or an irregular participle is never the noun (each was one in the real corpus)', function () {
       // An adjective before a participle: the phrase reads on to its head.
       assert.strictEqual(figure('Researchers examined 151 popular connected gifts.', '151').noun, 'gift');
+      assert.strictEqual(figure('It is targeted by over 700 social engineering attacks each year.', 'over 700').noun, 'attack');
       assert.strictEqual(figure('The 5.5 billion known compromised email addresses are online.', '5.5 billion').noun, 'address');
       assert.strictEqual(figure('It listed 17 “well known” state businesses.', '17').noun, 'business');
       assert.strictEqual(figure('Hackers stole 125GB of the most sensitive data imaginable.', '125GB').noun, 'data');

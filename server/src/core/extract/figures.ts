@@ -69,7 +69,7 @@ const ADJECTIVES = new Set([
   'popular', 'unknown', 'vulnerable', 'small', 'smaller', 'large', 'larger', 'big', 'bigger', 'major', 'minor',
   'significant', 'successful', 'specific', 'global', 'real-time', 'remote', 'regional', 'commercial', 'good', 'perfect',
   'available', 'effective', 'common', 'positive', 'negative', 'old', 'older', 'senior', 'faster', 'slower', 'greater',
-  'prolific', 'consecutive', 'alphanumeric', 'offline', 'imaginable', 'top-ranked', 'legitimate', 'well-known', 'random',
+  'prolific', 'consecutive', 'alphanumeric', 'offline', 'imaginable', 'top-ranked', 'legitimate', 'well-known', 'random', 'social',
 ]);
 
 /**
