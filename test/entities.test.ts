@@ -200,6 +200,13 @@ describe('entities: people', function () {
     assert.strictEqual(x.byName('Zorvath Quillane').kind, 'person');
   });
 
+  it('a unit written with capitals or a weekday in the plural is no name: "1.2 Tbps", "433 MHz", "on Fridays" (each was one in the real corpus)', function () {
+    const x = extract('Cloudflare saw DDoS attacks above 1 Tbps, with a peak of 1.2 Tbps. Attacks from 500 Mbps to 10 Gbps grew. The remote speaks in the 433 MHz band. Minors may only play on Fridays, Saturdays and Sundays.');
+    assertNoEntity(x, 'Tbps', 'Mbps', 'Gbps', 'MHz', 'Fridays', 'Saturdays', 'Sundays');
+    assertNoMentionText(x, 'Tbps', 'MHz', 'Fridays');
+    assert.strictEqual(x.byName('Cloudflare').kind, 'organisation');
+  });
+
   it('a one-word tag is a name when the body has it speak and never writes it in lower case; a topic tag is not', function () {
     const x = extract('Quillfeather says the profiles of 12m users were exposed. Ransomware attacks rose, the report said.', { tags: '[[Quillfeather]] [[Ransomware]]' });
     assert.deepStrictEqual(x.texts('Quillfeather'), ['Quillfeather', 'Quillfeather']);

@@ -27,7 +27,7 @@ import type { Article, Link } from '../syntax/ast';
 import { trimEndWhere, type Span } from '../text';
 import { COMMON_FIRST_NAMES } from './firstnames';
 import {
-  ACRONYMS, FIRST_NAMES, FUNCTION_WORDS, JARGON, KNOWN_ORGS, MONTHS_AND_DAYS, NAME_FORMS, ORG_CUES, PUBLISHING_COMPANIES, ORG_LAST_WORDS, ORG_SUFFIXES, OUTLET_CUES, OUTLETS,
+  ACRONYMS, CAPITAL_UNITS, FIRST_NAMES, FUNCTION_WORDS, JARGON, KNOWN_ORGS, MONTHS_AND_DAYS, NAME_FORMS, ORG_CUES, PUBLISHING_COMPANIES, ORG_LAST_WORDS, ORG_SUFFIXES, OUTLET_CUES, OUTLETS,
   ORG_WORDS, PLACES, PRODUCTS, ROLE_WORDS, SPEECH_VERBS, THING_WORDS, THING_CUES_AFTER, ACTOR_CUES_AFTER,
 } from './lexicon';
 import type { Pin } from './pins';
@@ -581,9 +581,9 @@ function isPeriod(w: string): boolean {
   return true;
 }
 
-/** Can this capitalised word be part of a name? Not a role word, month, weekday, quarter or identifier. */
+/** Can this capitalised word be part of a name? Not a role word, month, weekday, quarter, unit or identifier. */
 function isNameWord(t: Token): boolean {
-  if (t.longNumber || MONTHS_AND_DAYS.has(t.lower) || ROLE_WORDS.has(t.lower) || isPeriod(t.lower)) return false;
+  if (t.longNumber || MONTHS_AND_DAYS.has(t.lower) || ROLE_WORDS.has(t.lower) || isPeriod(t.lower) || CAPITAL_UNITS.has(t.lower)) return false;
   // "Director-General", "Co-Founder"; "WordPress-powered", "Microsoft-owned", "Russia-based": adjectives, not names.
   return !(t.dash && (isRole(t.lower) || nameAdjective(t)));
 }

@@ -31,6 +31,14 @@ export const MONTHS_AND_DAYS = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
   'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'monday',
   'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  // "play on Fridays, weekends and public holidays".
+  'mondays', 'tuesdays', 'wednesdays', 'thursdays', 'fridays', 'saturdays', 'sundays',
+]);
+
+/** Units written with a capital ("1.2 Tbps", "433 MHz"): never a name (each was an entity of the real corpus). */
+export const CAPITAL_UNITS = new Set([
+  'bps', 'kbps', 'mbps', 'gbps', 'tbps', 'pbps', 'hz', 'khz', 'mhz', 'ghz', 'thz', 'kwh', 'mwh', 'gwh', 'twh', 'kw', 'mw', 'gw',
+  'mbit', 'gbit', 'tbit', 'kb', 'mb', 'gb', 'tb', 'pb', 'kib', 'mib', 'gib', 'tib',
 ]);
 
 /** Job titles and roles: they separate a company from a person ("T-Mobile CEO Mike Sievert"). */
