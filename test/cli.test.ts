@@ -310,6 +310,36 @@ describe('breach-desk check (CLI)', function () {
     assert.ok(!/[\x00-\x08\x0b-\x1f\x7f]/.test(r.out + r.err), JSON.stringify(r.out));
   });
 
+  it('reports the same, byte for byte and in the same order, whether files are analysed on threads or not', function () {
+    // Enough files for progress lines (over 200), files of every kind, and a pin the threads must know: without it
+    // "Quillfeather" is no name and its figures are compared within their own article only.
+    fs.mkdirSync(path.join(dir, '.breachdesk'));
+    fs.writeFileSync(path.join(dir, '.breachdesk', 'entities.json'), '{ "entities": [ { "name": "Quillfeather", "kind": "organisation" } ] }');
+    for (let i = 0; i < 220; i++) {
+      const customers = i % 50 === 7 ? '7,000' : '5,000';
+      fs.writeFileSync(path.join(dir, `a${String(i).padStart(3, '0')}.txt`), GOOD
+        .replace('2021-08-30', `2021-08-${String((i % 20) + 1).padStart(2, '0')}`).replace('example.com/a', `example.com/a${i}`)
+        .replace('Hudson Rock said the data was real.', `Quillfeather said ${customers} customers were affected by the breach.`));
+    }
+    fs.writeFileSync(path.join(dir, 'placeholder.txt'), GOOD.replace('# A test article', '# Unknown'));
+    fs.writeFileSync(path.join(dir, 'bin.txt'), Buffer.from([0x23, 0x20, 0x00, 0x41]));
+    fs.writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from([0xff, 0xfe, 0x41]));
+    fs.writeFileSync(path.join(dir, 'big.txt'), GOOD.repeat(400));
+    fs.writeFileSync(path.join(dir, 'notes.md'), '# Shopping\n\n- milk\n');
+    for (const format of ['text', 'json', 'sarif']) {
+      const args = ['check', '.', 'notes.md', '--format', format, '--max-size', '20000'];
+      const main = run([...args, '--threads', '0'], dir);
+      const threads = run([...args, '--threads', '2'], dir);
+      assert.ok(main.out.length > 0 && /figure\.conflict/.test(main.out), `${format}: the corpus checks found the conflicts the pin makes:\n${main.out.slice(0, 2000)}`);
+      assert.match(main.err, /read 225\/225 files/);
+      assert.strictEqual(threads.code, main.code, format);
+      assert.strictEqual(threads.err, main.err, format);
+      assert.ok(threads.out === main.out, `${format}: the reports differ`);
+    }
+    assert.match(run(['check', '--threads', 'many']).err, /--threads takes a whole number from 0 to 64, not "many"/);
+    assert.strictEqual(run(['check', '--threads=65']).code, 2);
+  });
+
   it('rejects bad options with exit 2 and a message', function () {
     const r = run(['check', '--format', 'xml']);
     assert.strictEqual(r.code, 2);

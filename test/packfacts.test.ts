@@ -58,6 +58,17 @@ describe('packed facts', function () {
     assert.ok(packed < 0.75 * json, `packed ${packed} bytes against ${json} as JSON`);
   });
 
+  it('gives the same facts when the caller gives the text they were packed with, its strings slices of that text', function () {
+    for (const a of articles) {
+      const p = packFacts(a.facts, a.text);
+      const held = [...a.text].join(''); // the same text, another string
+      assert.deepStrictEqual(viaJson(unpackFacts(p, held)), viaJson(a.facts), a.file);
+    }
+    // A text of another length is not the one packed: the bytes' own is read.
+    const { facts, text } = articles[0];
+    assert.deepStrictEqual(viaJson(unpackFacts(packFacts(facts, text), `More: ${text}`)), viaJson(facts));
+  });
+
   it('keeps strings that are not the text their span covers', function () {
     const { facts, text } = articles[0];
     const f = viaJson(facts);

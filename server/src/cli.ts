@@ -19,7 +19,10 @@ import { looksLikeArticle } from './core/detect';
 import { applyEdits, applySeverities, diag, type Diagnostic, type SeverityOverrides } from './core/diagnostics';
 import { extractFacts } from './core/extract/facts';
 import { CorpusIndex, dropShadowedSeeds } from './core/index/corpus';
-import { DEFAULT_MAX_BYTES, readArticleFile, readConfigFile, sourcesOf, walkArticleFiles, whyUnreadable, type WalkProblem } from './node/fsutil';
+import type { DocFacts } from './core/extract/types';
+import { AnalystPool, analystScript, analystsFor, type Checked } from './node/analyst';
+import { DEFAULT_MAX_BYTES, readArticleFile, readArticleFileSync, readConfigFile, sourcesOf, walkArticleFiles, whyUnreadable, type ReadResult, type WalkProblem } from './node/fsutil';
+import { unpackFacts } from './node/packfacts';
 import { exclusion, patternProblem } from './node/exclude';
 import { ChunkedWriter, OutputFailed, ReaderGone, writeAllSync, writeJson } from './node/jsonout';
 import { parsePins } from './core/extract/pins';
@@ -60,6 +63,10 @@ Options:
                              come on top)
   --fix                      apply every safe fix, say which files changed
                              (on stderr), then report what remains
+  --threads N                threads that read and analyse the files besides
+                             the main one (default: as many as pay on this
+                             machine's cores, none below some 3,500 files on
+                             two; 0: all on the main thread; --fix uses none)
   --help, --version
 
 Text: path:line:column: error|warning|note: message [code], columns counted
@@ -91,6 +98,8 @@ interface Options {
   editorSettings: boolean;
   /** Whether `--max-size` was given (it wins over the editor's `breachDesk.maxFileSize`). */
   maxBytesGiven: boolean;
+  /** `--threads`: analyst threads besides the main one; undefined for as many as pay (`analystsFor`). */
+  threads?: number;
 }
 
 class UsageError extends Error {}
@@ -131,6 +140,10 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       if (!/^[0-9]+$/.test(v) || Number(v) <= 0) throw new UsageError(`--max-size takes a whole, positive number of bytes, not "${v}".`);
       o.maxBytes = Number(v);
       o.maxBytesGiven = true;
+    } else if (a === '--threads' || a.startsWith('--threads=')) {
+      const v = value('--threads');
+      if (!/^[0-9]+$/.test(v) || Number(v) > 64) throw new UsageError(`--threads takes a whole number from 0 to 64, not "${v}".`);
+      o.threads = Number(v);
     } else if (a === '--corpus' || a.startsWith('--corpus=')) {
       o.corpus.push(value('--corpus'));
     } else if (a === '--exclude' || a.startsWith('--exclude=')) {
@@ -157,7 +170,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   return o;
 }
 
-const OPTIONS = ['--format', '--fix', '--no-seeds', '--corpus', '--no-editor-settings', '--max-size', '--severity', '--exclude', '--help', '--version'];
+const OPTIONS = ['--format', '--fix', '--no-seeds', '--corpus', '--no-editor-settings', '--max-size', '--severity', '--exclude', '--threads', '--help', '--version'];
 
 /** The option one or two typing slips away from `a` ("--no-seed", "--formt"), if one is. */
 function nearestOption(a: string): string | undefined {
@@ -271,33 +284,79 @@ async function collect(o: Options): Promise<Run> {
   const progress = named > 200;
   const tty = process.stderr.isTTY;
   const BATCH = 16;
+  // One clock for the run: "a date in the future" means the same for every file, on any thread.
+  const now = Date.now();
   let done = 0;
-  for (let i = 0; i < list.length; i += BATCH) {
+  type Item = (typeof list)[number];
+  const skip = ({ file, seed }: Item, code: Code, message: string) => {
+    if (!seed) run.results.push({ file, seed, diagnostics: fileProblem(o, code, `Skipped: ${message}.`) });
+  };
+  const notArticle = ({ file, seed }: Item) => {
+    if (seed) return;
+    run.notArticles++;
+    // A file named on the command line that is no article is worth a word; one met in a folder is not.
+    if (roots.includes(path.resolve(file))) process.stderr.write(`breach-desk: ${rel(file)} is not an article (no \`## Information:\` or \`## Article:\` section); not checked.\n`);
+  };
+  /** A file read here: checked on its own, then indexed. */
+  const takeRead = (item: Item, r: ReadResult) => {
+    const { file, seed, corpus } = item;
+    if (!r.ok) return skip(item, r.code, r.message);
+    if (!looksLikeArticle(r.text)) return notArticle(item);
+    const analysis = analyze(r.text, { now, severities: o.severities });
+    const result: FileResult = { file, seed, corpus, text: r.text, bom: r.bom, lines: analysis.lines, diagnostics: analysis.diagnostics };
+    if (!seed) run.results.push(result);
+    index(run, result, o.fix && !seed ? fixed(run, result, analysis, o) : analysis);
+  };
+  /** The same, done on an analyst thread (`checkRead`); one that failed there is done again here. */
+  const takeChecked = (item: Item, out: Checked) => {
+    const { file, seed, corpus } = item;
+    if (out.kind === 'failed') return takeRead(item, readArticleFileSync(file, { maxBytes: o.maxBytes }));
+    if (out.kind === 'unread') return skip(item, out.code, out.message);
+    if (out.kind === 'not-article') return notArticle(item);
+    const facts = out.facts && unpackFacts(out.facts, out.text);
+    const result: FileResult = { file, seed, corpus, text: out.text, bom: out.bom, lines: new LineIndex(out.text), diagnostics: out.diagnostics };
+    if (!seed) run.results.push(result);
+    if (facts) indexFacts(run, result, facts);
+  };
+  const took = (i: number) => {
+    if (!list[i].seed) done++;
+    if (!progress || ((i + 1) % BATCH !== 0 && i !== list.length - 1) || !(tty || done % 496 < BATCH || done === named)) return;
+    // Read, checked on their own and indexed; the checks against the corpus come as the report is written.
+    process.stderr.write(tty ? `\rreading ${done}/${named} files` : `read ${done}/${named} files\n`);
+  };
+  // Files taken so far, in the list's order (the report's, and the index's: the same run gives the same report).
+  let taken = 0;
+  // One analyst thread would only leave this one waiting for it, after its warm-up: two at least, or none.
+  const pays = analystsFor(list.length, os.availableParallelism());
+  const threads = o.fix ? 0 : o.threads ?? (pays > 1 ? pays : 0);
+  const script = threads > 0 ? analystScript() : undefined;
+  if (script) {
+    const pool = new AnalystPool(script, [...run.index.pins.values()], threads);
+    const outcomes: (Checked | undefined)[] = new Array(list.length);
+    const jobs = list.map(({ file }, id) => ({ id, file, uri: pathToFileURL(file).toString(), maxBytes: o.maxBytes }));
+    try {
+      await pool.check(jobs, run.outlets, { now, severities: o.severities }, (out) => {
+        outcomes[out.id] = out;
+        for (let next = outcomes[taken]; next !== undefined; next = outcomes[taken]) {
+          takeChecked(list[taken], next);
+          outcomes[taken] = undefined;
+          took(taken++);
+        }
+      });
+    } catch (err) {
+      // A thread that died (or a file that failed here): the files not yet taken are read on this thread below.
+      process.stderr.write(`breach-desk: analyst threads stopped (${err instanceof Error ? err.message : String(err)}); reading the other ${list.length - taken} files on the main thread.\n`);
+    } finally {
+      await pool.close();
+    }
+  }
+  for (let i = taken; i < list.length; i += BATCH) {
     const batch = list.slice(i, i + BATCH);
     const read = await Promise.all(batch.map(({ file }) => readArticleFile(file, { maxBytes: o.maxBytes })));
-    batch.forEach(({ file, seed, corpus }, j) => {
-      const r = read[j];
-      if (!seed) done++;
-      if (!r.ok) {
-        if (!seed) run.results.push({ file, seed, diagnostics: fileProblem(o, r.code, `Skipped: ${r.message}.`) });
-        return;
-      }
-      if (!looksLikeArticle(r.text)) {
-        if (seed) return;
-        run.notArticles++;
-        // A file named on the command line that is no article is worth a word; one met in a folder is not.
-        if (roots.includes(path.resolve(file))) process.stderr.write(`breach-desk: ${rel(file)} is not an article (no \`## Information:\` or \`## Article:\` section); not checked.\n`);
-        return;
-      }
-      const analysis = analyze(r.text, { now: Date.now(), severities: o.severities });
-      const result: FileResult = { file, seed, corpus, text: r.text, bom: r.bom, lines: analysis.lines, diagnostics: analysis.diagnostics };
-      if (!seed) run.results.push(result);
-      index(run, result, o.fix && !seed ? fixed(run, result, analysis, o) : analysis);
+    batch.forEach((item, j) => {
+      takeRead(item, read[j]);
+      took(i + j);
     });
-    if (progress && (tty ? true : done % 496 < BATCH || done === named)) {
-      // Read, checked on their own and indexed; the checks against the corpus come as the report is written.
-      process.stderr.write(tty ? `\rreading ${done}/${named} files` : `read ${done}/${named} files\n`);
-    }
   }
   if (progress && tty) process.stderr.write('\n');
   if (named === 0 && !unread.length) process.stderr.write(`breach-desk: no article files (.txt, .md, .markdown, .article) under ${o.paths.map((x) => `"${x}"`).join(', ')}${o.exclude.length ? ' that --exclude leaves in' : ''}.\n`);
@@ -325,12 +384,15 @@ function loadPins(run: Run): FileResult | undefined {
   return undefined;
 }
 
-/** An article's facts into the corpus index (its syntax tree is not kept). */
+/** An article's facts into the corpus index (its syntax tree is not kept); a placeholder's ("Unknown" title) stay out. */
 function index(run: Run, r: FileResult, analysis: Analysis): void {
   if (analysis.article.title?.text.trim().toLowerCase() === 'unknown') return;
-  const uri = pathToFileURL(r.file).toString();
-  run.uriOf.set(r, uri);
-  run.index.set({ facts: extractFacts(uri, r.text!, analysis.article, { outlets: run.outlets, pins: [...run.index.pins.values()] }), lineStarts: analysis.lines.lineStarts, origin: r.corpus ? 'corpus' : r.seed ? 'seed' : 'workspace' });
+  indexFacts(run, r, extractFacts(pathToFileURL(r.file).toString(), r.text!, analysis.article, { outlets: run.outlets, pins: [...run.index.pins.values()] }));
+}
+
+function indexFacts(run: Run, r: FileResult, facts: DocFacts): void {
+  run.uriOf.set(r, facts.uri);
+  run.index.set({ facts, lineStarts: r.lines!.lineStarts, origin: r.corpus ? 'corpus' : r.seed ? 'seed' : 'workspace' });
 }
 
 /**

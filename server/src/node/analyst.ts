@@ -22,7 +22,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
+import { analyze } from '../core/analyze';
 import { looksLikeArticle } from '../core/detect';
+import type { Diagnostic, SeverityOverrides } from '../core/diagnostics';
 import { extractFacts } from '../core/extract/facts';
 import type { Pin } from '../core/extract/pins';
 import { interner, lineStartsOf, packNumbers, packQuotes, summarize, type DocSummary, type EntitySummary } from '../core/index/corpus';
@@ -48,6 +50,19 @@ export type Outcome =
   | { id: number; kind: 'placeholder'; hash: string }
   | { id: number; kind: 'analysed'; hash: string; summary: DocSummary; lineStarts: string; facts: Uint8Array }
   | { id: number; kind: 'failed'; message: string };
+
+/** What `AnalystPool.check` gives for each file, for `breach-desk check`. */
+export type Checked =
+  | { id: number; kind: 'unread'; code: Extract<ReadResult, { ok: false }>['code']; message: string }
+  | { id: number; kind: 'not-article' }
+  | { id: number; kind: 'checked'; text: string; bom: boolean; diagnostics: Diagnostic[]; facts?: Uint8Array }
+  | { id: number; kind: 'failed'; message: string };
+
+/** How `AnalystPool.check` checks: the run's clock and the severities the user set. */
+export interface CheckSetup {
+  now: number;
+  severities?: SeverityOverrides;
+}
 
 interface Setup {
   pins: Pin[];
@@ -86,12 +101,29 @@ function analyseRead(job: Job, r: ReadResult, outlets: ReadonlyMap<string, strin
 }
 
 /**
+ * One file as `breach-desk check` takes it: read, its layout checked (`analyze`), its facts extracted and packed
+ * (none for a placeholder, which the corpus leaves out), its text sent back for the checks against the corpus.
+ */
+function checkRead(job: Job, r: ReadResult, outlets: ReadonlyMap<string, string>, pins: Pin[], check: CheckSetup): Checked {
+  try {
+    if (!r.ok) return { id: job.id, kind: 'unread', code: r.code, message: r.message };
+    if (!looksLikeArticle(r.text)) return { id: job.id, kind: 'not-article' };
+    const analysis = analyze(r.text, { now: check.now, severities: check.severities });
+    const placeholder = analysis.article.title?.text.trim().toLowerCase() === 'unknown';
+    const facts = placeholder ? undefined : packFacts(extractFacts(job.uri, r.text, analysis.article, { outlets, pins }), r.text);
+    return { id: job.id, kind: 'checked', text: r.text, bom: r.bom, diagnostics: analysis.diagnostics, facts };
+  } catch (err) {
+    return { id: job.id, kind: 'failed', message: String(err) };
+  }
+}
+
+/**
  * A batch's outcomes as a worker sends them: each analysed summary without its entities (and its quotations
  * packed), the entities of them all packed (`EntityPacker`), in the order of the analysed outcomes.
  */
 interface Reply {
   run: number;
-  outs: Outcome[];
+  outs: (Outcome | Checked)[];
   entities: PackedBatch;
 }
 
@@ -100,6 +132,8 @@ interface Batch {
   run: number;
   jobs: Job[];
   outlets?: string[];
+  /** Jobs of `AnalystPool.check`, not of a load. */
+  check?: CheckSetup;
 }
 
 /** A share of a load's files whose Sources a worker reads (`AnalystPool.sources`), and its answer. */
@@ -132,14 +166,15 @@ function serve(setup: Setup): void {
     // Kept until the pool says the run has ended.
     if (names) outletsOf.set(run, new Map(names.map((o) => [o.toLowerCase(), o])));
     const outlets = outletsOf.get(run) ?? new Map<string, string>();
-    const outs: Outcome[] = [];
+    const outs: (Outcome | Checked)[] = [];
     const transfer: ArrayBuffer[] = [];
     const lists: EntitySummary[][] = [];
     for (const job of jobs) {
       // A worker has nothing else to do while it reads: a synchronous read skips the thread pool.
-      let out: Outcome;
+      let out: Outcome | Checked;
       try {
-        out = analyseRead(job, readArticleFileSync(job.file, { maxBytes: job.maxBytes }), outlets, setup.pins);
+        const read = readArticleFileSync(job.file, { maxBytes: job.maxBytes });
+        out = message.check ? checkRead(job, read, outlets, setup.pins, message.check) : analyseRead(job, read, outlets, setup.pins);
       } catch (err) {
         out = { id: job.id, kind: 'failed', message: String(err) };
       }
@@ -150,6 +185,7 @@ function serve(setup: Setup): void {
     let k = 0;
     for (let i = 0; i < outs.length; i++) {
       const out = outs[i];
+      if (out.kind === 'checked' && out.facts) transfer.push(out.facts.buffer as ArrayBuffer);
       if (out.kind !== 'analysed') continue;
       // An article whose entities would not pack (no analysis makes one) is reported, not sent half-made.
       const problem = problems[k++];
@@ -296,7 +332,19 @@ export class AnalystPool {
   }
 
   /** Analyses `jobs` with `outlets` (lower case → as written: every outlet of the load, `sourcesOf`). */
-  async run(jobs: Job[], outlets: ReadonlyMap<string, string>, onResult: (o: Outcome) => void, cancelled: () => boolean): Promise<void> {
+  run(jobs: Job[], outlets: ReadonlyMap<string, string>, onResult: (o: Outcome) => void, cancelled: () => boolean): Promise<void> {
+    return this.dispatch(jobs, outlets, undefined, onResult as (o: Outcome | Checked) => void, cancelled);
+  }
+
+  /**
+   * Checks `jobs` as `breach-desk check` does (`checkRead`): outcomes `unread`, `not-article`, `checked` or
+   * `failed`, in the order they are done, not the jobs' order.
+   */
+  check(jobs: Job[], outlets: ReadonlyMap<string, string>, setup: CheckSetup, onResult: (o: Checked) => void): Promise<void> {
+    return this.dispatch(jobs, outlets, setup, onResult as (o: Outcome | Checked) => void, () => false);
+  }
+
+  private async dispatch(jobs: Job[], outlets: ReadonlyMap<string, string>, check: CheckSetup | undefined, onResult: (o: Outcome | Checked) => void, cancelled: () => boolean): Promise<void> {
     // Jobs go out, and outcomes come back, eight to a message: each message costs a
     // worker ~0.1 ms besides its contents, a tenth of an article's analysis (measured:
     // 3% of a 10,000-article first index); sixteen was no better.
@@ -317,7 +365,7 @@ export class AnalystPool {
           while (!cancelled() && next < jobs.length && (inFlight.get(w) ?? 0) < IN_FLIGHT) {
             inFlight.set(w, (inFlight.get(w) ?? 0) + 1);
             pending++;
-            const batch: Batch = { run, jobs: jobs.slice(next, next + BATCH) };
+            const batch: Batch = { run, jobs: jobs.slice(next, next + BATCH), ...(check ? { check } : {}) };
             if (!told.has(w)) {
               batch.outlets = [...outlets.values()];
               told.add(w);
