@@ -67,6 +67,10 @@ describe('packed facts', function () {
     // A text of another length is not the one packed: the bytes' own is read.
     const { facts, text } = articles[0];
     assert.deepStrictEqual(viaJson(unpackFacts(packFacts(facts, text), `More: ${text}`)), viaJson(facts));
+    // Nor is one of the same length with a letter changed.
+    const at = facts.sentences[0].span.start;
+    const changed = text.slice(0, at) + (text[at] === 'Q' ? 'Z' : 'Q') + text.slice(at + 1);
+    assert.deepStrictEqual(viaJson(unpackFacts(packFacts(facts, text), changed)), viaJson(facts));
   });
 
   it('keeps strings that are not the text their span covers', function () {

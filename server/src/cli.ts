@@ -20,7 +20,7 @@ import { applyEdits, applySeverities, diag, type Diagnostic, type SeverityOverri
 import { extractFacts } from './core/extract/facts';
 import { CorpusIndex, dropShadowedSeeds } from './core/index/corpus';
 import type { DocFacts } from './core/extract/types';
-import { AnalystPool, analystScript, analystsFor, type Checked } from './node/analyst';
+import { AnalystPool, ANALYSTS_FROM, analystScript, analystsFor, type Checked } from './node/analyst';
 import { DEFAULT_MAX_BYTES, readArticleFile, readArticleFileSync, readConfigFile, sourcesOf, walkArticleFiles, whyUnreadable, type ReadResult, type WalkProblem } from './node/fsutil';
 import { unpackFacts } from './node/packfacts';
 import { exclusion, patternProblem } from './node/exclude';
@@ -65,8 +65,9 @@ Options:
                              (on stderr), then report what remains
   --threads N                threads that read and analyse the files besides
                              the main one (default: as many as pay on this
-                             machine's cores, none below some 3,500 files on
-                             two; 0: all on the main thread; --fix uses none)
+                             machine's cores, as for the editor's first
+                             index: none below 200 files, nor on two cores
+                             below some 3,500; 0: none; --fix uses none)
   --help, --version
 
 Text: path:line:column: error|warning|note: message [code], columns counted
@@ -326,28 +327,38 @@ async function collect(o: Options): Promise<Run> {
   };
   // Files taken so far, in the list's order (the report's, and the index's: the same run gives the same report).
   let taken = 0;
-  // One analyst thread would only leave this one waiting for it, after its warm-up: two at least, or none.
-  const pays = analystsFor(list.length, os.availableParallelism());
+  // As the server's first index decides; one analyst thread would only leave this one waiting for it, after
+  // its warm-up: two at least, or none.
+  const pays = list.length < ANALYSTS_FROM ? 0 : analystsFor(list.length, os.availableParallelism());
   const threads = o.fix ? 0 : o.threads ?? (pays > 1 ? pays : 0);
   const script = threads > 0 ? analystScript() : undefined;
   if (script) {
-    const pool = new AnalystPool(script, [...run.index.pins.values()], threads);
     const outcomes: (Checked | undefined)[] = new Array(list.length);
     const jobs = list.map(({ file }, id) => ({ id, file, uri: pathToFileURL(file).toString(), maxBytes: o.maxBytes }));
+    // What went wrong on this thread, taking an outcome: the run's error, not a thread's.
+    let failed: { err: unknown } | undefined;
+    let pool: AnalystPool | undefined;
     try {
+      pool = new AnalystPool(script, [...run.index.pins.values()], threads);
       await pool.check(jobs, run.outlets, { now, severities: o.severities }, (out) => {
         outcomes[out.id] = out;
-        for (let next = outcomes[taken]; next !== undefined; next = outcomes[taken]) {
-          takeChecked(list[taken], next);
-          outcomes[taken] = undefined;
-          took(taken++);
+        try {
+          for (let next = outcomes[taken]; next !== undefined; next = outcomes[taken]) {
+            takeChecked(list[taken], next);
+            outcomes[taken] = undefined;
+            took(taken++);
+          }
+        } catch (err) {
+          failed = { err };
+          throw err;
         }
       });
     } catch (err) {
-      // A thread that died (or a file that failed here): the files not yet taken are read on this thread below.
-      process.stderr.write(`breach-desk: analyst threads stopped (${err instanceof Error ? err.message : String(err)}); reading the other ${list.length - taken} files on the main thread.\n`);
+      if (failed) throw failed.err;
+      // A thread that could not start or died: the files not yet taken are read on this thread below.
+      process.stderr.write(`${progress && tty ? '\n' : ''}breach-desk: analyst threads stopped (${err instanceof Error ? err.message : String(err)}); reading the other ${list.length - taken} files on the main thread.\n`);
     } finally {
-      await pool.close();
+      await pool?.close();
     }
   }
   for (let i = taken; i < list.length; i += BATCH) {

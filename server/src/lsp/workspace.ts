@@ -14,7 +14,7 @@ import { CorpusIndex, dropShadowedSeeds, lineStartsOf, type IndexedDoc, type Ori
 import { parse } from '../core/syntax/parse';
 import type { DocFacts } from '../core/extract/types';
 import { contentHash, type CorpusCache } from '../node/cache';
-import { analyse, AnalystPool, analystScript, analystsFor, type Job, type Outcome } from '../node/analyst';
+import { analyse, AnalystPool, ANALYSTS_FROM, analystScript, analystsFor, type Job, type Outcome } from '../node/analyst';
 import * as os from 'os';
 import { readArticleFile, readConfigFile, sourcesOf, sourcesOfAsync, walkArticleFiles, walksInto, type WalkProblem } from '../node/fsutil';
 import { packFacts, unpackFacts } from '../node/packfacts';
@@ -220,8 +220,6 @@ export interface LoadOptions {
   log?: (message: string) => void;
 }
 
-/** Below this many files, starting workers costs more than it saves. */
-const ANALYSTS_FROM = 200;
 /** A batch of synchronous stats slower than this stats the rest asynchronously (see `loadWithAnalysts`). */
 const SLOW_STATS_MS = 50;
 

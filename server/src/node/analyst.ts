@@ -217,6 +217,9 @@ export function analystScript(): string | undefined {
   return fs.existsSync(file) ? file : undefined;
 }
 
+/** Below this many files, starting workers costs more than it saves (whatever `analystsFor` says). */
+export const ANALYSTS_FROM = 200;
+
 /**
  * How many analyst threads a first index of `articles` files should use on
  * `cores` cores. A thread is not free: before it runs at full speed it spends

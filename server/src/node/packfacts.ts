@@ -224,6 +224,11 @@ class Damaged extends Error {
   }
 }
 
+/** Whether `text` is the text packed at `at` (its UTF-8 bytes, compared: a text of the same length is not enough). */
+function samePacked(buf: Buffer, at: number, bytes: number, text: string): boolean {
+  return Buffer.byteLength(text) === bytes && buf.compare(Buffer.from(text, 'utf8'), 0, bytes, at, at + bytes) === 0;
+}
+
 /**
  * Reads what `packFacts` wrote; throws on anything else. `packedWith`: the text the facts were packed with, when
  * the caller holds it (`breach-desk check` does): the facts' strings are then slices of it, as extraction makes
@@ -285,8 +290,7 @@ export function unpackFacts(bytes: Uint8Array, packedWith?: string): DocFacts {
     return v === 1;
   };
   const textInTable = flag('text');
-  const text = textInTable ? str('text')
-    : packedWith !== undefined && Buffer.byteLength(packedWith) === textBytes ? packedWith : buf.toString('utf8', textAt, textAt + textBytes);
+  const text = textInTable ? str('text') : packedWith !== undefined && samePacked(buf, textAt, textBytes, packedWith) ? packedWith : buf.toString('utf8', textAt, textAt + textBytes);
   if (textInTable && textBytes !== 0) throw new Damaged('text');
   const spanOf = (what: string): Span => {
     const start = int(what);
