@@ -16,8 +16,13 @@
  * on which thread analyses it, or in which order. Everything else is the
  * same analysis.
  *
- * This file is both the pool (imported by the server) and the worker entry
- * (bundled as `dist/analyst.js`).
+ * `breach-desk check` uses the same threads another way (`AnalystPool.check`,
+ * `checkRead`): each file is also checked on its own (`analyze`), and comes
+ * back with its text and findings for the CLI's checks against the corpus and
+ * its report.
+ *
+ * This file is both the pool (imported by the server and the CLI) and the
+ * worker entry (bundled as `dist/analyst.js`).
  */
 import * as fs from 'fs';
 import * as path from 'path';
