@@ -35,10 +35,13 @@ export const MONTHS_AND_DAYS = new Set([
   'mondays', 'tuesdays', 'wednesdays', 'thursdays', 'fridays', 'saturdays', 'sundays',
 ]);
 
-/** Units written with a capital ("1.2 Tbps", "433 MHz"): never a name (each was an entity of the real corpus). */
+/**
+ * Units written with a capital ("1.2 Tbps", "433 MHz"): never a name (each was an entity of the real corpus).
+ * Not the two-letter ones ("GB", "MW", "TB"): "GB News", and no byte unit was ever taken for a name.
+ */
 export const CAPITAL_UNITS = new Set([
-  'bps', 'kbps', 'mbps', 'gbps', 'tbps', 'pbps', 'hz', 'khz', 'mhz', 'ghz', 'thz', 'kwh', 'mwh', 'gwh', 'twh', 'kw', 'mw', 'gw',
-  'mbit', 'gbit', 'tbit', 'kb', 'mb', 'gb', 'tb', 'pb', 'kib', 'mib', 'gib', 'tib',
+  'bps', 'kbps', 'mbps', 'gbps', 'tbps', 'pbps', 'khz', 'mhz', 'ghz', 'thz', 'kwh', 'mwh', 'gwh', 'twh',
+  'mbit', 'gbit', 'tbit', 'kib', 'mib', 'gib', 'tib',
 ]);
 
 /** Job titles and roles: they separate a company from a person ("T-Mobile CEO Mike Sievert"). */
