@@ -9,7 +9,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { analyse, AnalystPool, analystsFor, type Job, type Outcome } from '../server/src/node/analyst';
+import { analyse, AnalystPool, analystsFor, type Checked, type Job, type Outcome } from '../server/src/node/analyst';
 import { eachSpan, type DocSummary } from '../server/src/core/index/corpus';
 import { parse } from '../server/src/core/syntax/parse';
 import { looksLikeArticle } from '../server/src/core/detect';
@@ -174,6 +174,26 @@ describe('analyst threads', function () {
     }
     // Not vacuous: the cases that need the whole file are read whole, and the rest are refused.
     assert.deepStrictEqual([...learnt.values()].sort(), ['Deep', 'Far', 'Late', 'Marked', 'Wire']);
+  });
+
+  it('a placeholder ("# Unknown") is left out on the threads, for the server\'s index and for the CLI\'s', async function () {
+    const ghost = path.join(dir, 'ghost.txt');
+    fs.writeFileSync(ghost, fs.readFileSync(jobs[0].file, 'utf8').replace(/^# .*$/m, '# Unknown'));
+    const two = [{ ...jobs[0], id: 0 }, { id: 1, file: ghost, uri: fileUri(ghost), maxBytes: 5_000_000 }];
+    const pool = new AnalystPool(script, [], 1);
+    try {
+      const loaded: Outcome[] = [];
+      await pool.run(two, new Map(), (o) => loaded.push(o), () => false);
+      assert.deepStrictEqual(loaded.sort((a, b) => a.id - b.id).map((o) => o.kind), ['analysed', 'placeholder']);
+      const checked: Checked[] = [];
+      await pool.check(two, new Map(), { now: Date.now() }, (o) => checked.push(o));
+      const facts = checked.sort((a, b) => a.id - b.id).map((o) => (o.kind === 'checked' ? o.facts !== undefined : o.kind));
+      assert.deepStrictEqual(facts, [true, false], 'both checked, only the real article with facts');
+      const ghostChecked = checked[1];
+      assert.ok(ghostChecked.kind === 'checked' && ghostChecked.diagnostics.some((d) => d.code === 'article.placeholder'));
+    } finally {
+      await pool.close();
+    }
   });
 
   it('a pool asked for no threads, or NaN, still has one (with none a run would wait for ever)', async function () {

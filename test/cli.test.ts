@@ -321,7 +321,9 @@ describe('breach-desk check (CLI)', function () {
         .replace('2021-08-30', `2021-08-${String((i % 20) + 1).padStart(2, '0')}`).replace('example.com/a', `example.com/a${i}`)
         .replace('Hudson Rock said the data was real.', `Quillfeather said ${customers} customers were affected by the breach.`));
     }
-    fs.writeFileSync(path.join(dir, 'placeholder.txt'), GOOD.replace('# A test article', '# Unknown'));
+    // A placeholder is checked but is no source: its 9,999 customers disagree with no one.
+    fs.writeFileSync(path.join(dir, 'placeholder.txt'), GOOD.replace('# A test article', '# Unknown').replace('example.com/a', 'example.com/ghost')
+      .replace('Hudson Rock said the data was real.', 'Quillfeather said 9,999 customers were affected by the breach.'));
     fs.writeFileSync(path.join(dir, 'bin.txt'), Buffer.from([0x23, 0x20, 0x00, 0x41]));
     fs.writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from([0xff, 0xfe, 0x41]));
     fs.writeFileSync(path.join(dir, 'big.txt'), GOOD.repeat(400));
@@ -332,6 +334,8 @@ describe('breach-desk check (CLI)', function () {
       const threads = run([...args, '--threads', '2'], dir);
       assert.ok(main.out.length > 0 && /figure\.conflict/.test(main.out), `${format}: the corpus checks found the conflicts the pin makes:\n${main.out.slice(0, 2000)}`);
       assert.match(main.err, /read 225\/225 files/);
+      assert.match(main.out, /article\.placeholder/);
+      assert.doesNotMatch(main.out, /9,999/);
       assert.strictEqual(threads.code, main.code, format);
       assert.strictEqual(threads.err, main.err, format);
       assert.ok(threads.out === main.out, `${format}: the reports differ`);

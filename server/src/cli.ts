@@ -15,7 +15,7 @@ import { analyze, type Analysis } from './core/analyze';
 import { checkConsistency } from './core/check/consistency';
 import { applySilences } from './core/check/suppress';
 import { ALL_CODES, CODES, isCode, type Code, type Severity } from './core/codes';
-import { looksLikeArticle } from './core/detect';
+import { isPlaceholder, looksLikeArticle } from './core/detect';
 import { applyEdits, applySeverities, diag, type Diagnostic, type SeverityOverrides } from './core/diagnostics';
 import { extractFacts } from './core/extract/facts';
 import { CorpusIndex, dropShadowedSeeds } from './core/index/corpus';
@@ -397,7 +397,7 @@ function loadPins(run: Run): FileResult | undefined {
 
 /** An article's facts into the corpus index (its syntax tree is not kept); a placeholder's ("Unknown" title) stay out. */
 function index(run: Run, r: FileResult, analysis: Analysis): void {
-  if (analysis.article.title?.text.trim().toLowerCase() === 'unknown') return;
+  if (isPlaceholder(analysis.article)) return;
   indexFacts(run, r, extractFacts(pathToFileURL(r.file).toString(), r.text!, analysis.article, { outlets: run.outlets, pins: [...run.index.pins.values()] }));
 }
 

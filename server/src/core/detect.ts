@@ -4,6 +4,8 @@
  * own Markdown and plain-text support. The test reads at most the first
  * 64 lines: an `## Information:` or `## Article:` header there is the mark.
  */
+import type { Article } from './syntax/ast';
+
 const HEADER = /^##[ \t\u00a0]*(?:information|article)[ \t\u00a0]*:?[ \t\u00a0]*$/im;
 /**
  * A header one slip away ("## Info:", "# Information:", "### Article:",
@@ -30,6 +32,14 @@ export function looksLikeArticle(text: string): boolean {
   }
   const head = text.slice(0, end);
   return HEADER.test(head) || NEAR_HEADER.test(head) || (BARE_INFORMATION.test(head) && BARE_ARTICLE.test(head));
+}
+
+/**
+ * A placeholder: a scraped page that saved no article, titled "Unknown". It is checked (`article.placeholder`)
+ * but left out of the corpus, by the server, its analyst threads and the CLI alike.
+ */
+export function isPlaceholder(article: Article): boolean {
+  return article.title?.text.trim().toLowerCase() === 'unknown';
 }
 
 /** File names the workspace scan and the CLI consider at all. */

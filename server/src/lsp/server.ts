@@ -16,7 +16,7 @@ import { analyze, type Analysis } from '../core/analyze';
 import { checkConsistency } from '../core/check/consistency';
 import { applySilences } from '../core/check/suppress';
 import { applySeverities, diag, nonOverlapping, type Diagnostic, type SeverityOverrides } from '../core/diagnostics';
-import { looksLikeArticle } from '../core/detect';
+import { isPlaceholder, looksLikeArticle } from '../core/detect';
 import { folds } from '../core/features/folding';
 import { outline } from '../core/features/outline';
 import { LineIndex } from '../core/text';
@@ -166,7 +166,7 @@ export function startServer(connection: Connection): void {
     const state: DocState = { version: doc.version, lines: analysis.lines, analysis };
     states.set(doc.uri, state);
     // The open version of a document is what the corpus knows of it.
-    const placeholder = state.analysis.article.title?.text.trim().toLowerCase() === 'unknown';
+    const placeholder = isPlaceholder(state.analysis.article);
     // Above the size limit an open document gets the layout checks only: extracting a dump of
     // megabytes on every keystroke would take seconds each time.
     const large = text.length > maxBytes;

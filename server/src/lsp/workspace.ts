@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { isCandidateFile, looksLikeArticle } from '../core/detect';
+import { isCandidateFile, isPlaceholder, looksLikeArticle } from '../core/detect';
 import { extractFacts } from '../core/extract/facts';
 import { CorpusIndex, dropShadowedSeeds, lineStartsOf, type IndexedDoc, type Origin } from '../core/index/corpus';
 import { parse } from '../core/syntax/parse';
@@ -92,7 +92,7 @@ export interface LoadReport {
 function factsOf(index: CorpusIndex, uri: string, text: string, outlets: ReadonlyMap<string, string> = indexOutlets(index)): DocFacts | undefined {
   const { article } = parse(text);
   // Placeholder articles carry nothing worth knowing.
-  if (article.title?.text.trim().toLowerCase() === 'unknown') return undefined;
+  if (isPlaceholder(article)) return undefined;
   return extractFacts(uri, text, article, { outlets, pins: [...index.pins.values()] });
 }
 

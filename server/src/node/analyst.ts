@@ -28,7 +28,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { analyze } from '../core/analyze';
-import { looksLikeArticle } from '../core/detect';
+import { isPlaceholder, looksLikeArticle } from '../core/detect';
 import type { Diagnostic, SeverityOverrides } from '../core/diagnostics';
 import { extractFacts } from '../core/extract/facts';
 import type { Pin } from '../core/extract/pins';
@@ -91,7 +91,7 @@ function analyseRead(job: Job, r: ReadResult, outlets: ReadonlyMap<string, strin
     const hash = contentHash(r.text);
     if (hash === job.cachedHash) return { id: job.id, kind: 'unchanged', hash };
     const { article } = parse(r.text);
-    if (article.title?.text.trim().toLowerCase() === 'unknown') return { id: job.id, kind: 'placeholder', hash };
+    if (isPlaceholder(article)) return { id: job.id, kind: 'placeholder', hash };
     const facts = extractFacts(job.uri, r.text, article, { outlets, pins });
     const summary = summarize(facts);
     // Packed for the trip and the cache: strings cross threads cheaply, arrays of numbers do not.
@@ -114,8 +114,7 @@ function checkRead(job: Job, r: ReadResult, outlets: ReadonlyMap<string, string>
     if (!r.ok) return { id: job.id, kind: 'unread', code: r.code, message: r.message };
     if (!looksLikeArticle(r.text)) return { id: job.id, kind: 'not-article' };
     const analysis = analyze(r.text, { now: check.now, severities: check.severities });
-    const placeholder = analysis.article.title?.text.trim().toLowerCase() === 'unknown';
-    const facts = placeholder ? undefined : packFacts(extractFacts(job.uri, r.text, analysis.article, { outlets, pins }), r.text);
+    const facts = isPlaceholder(analysis.article) ? undefined : packFacts(extractFacts(job.uri, r.text, analysis.article, { outlets, pins }), r.text);
     return { id: job.id, kind: 'checked', text: r.text, bom: r.bom, diagnostics: analysis.diagnostics, facts };
   } catch (err) {
     return { id: job.id, kind: 'failed', message: String(err) };

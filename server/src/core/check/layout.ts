@@ -3,6 +3,7 @@
  * an article's structure and Information fields. Each finding says what is
  * wrong in words a writer uses, and carries a fix where one edit can mend it.
  */
+import { isPlaceholder } from '../detect';
 import type { Article, Field, ParseResult, SectionHeader, TextBlock } from '../syntax/ast';
 import { diag, type Diagnostic, type Fix, type TextEdit } from '../diagnostics';
 import type { Span } from '../text';
@@ -282,11 +283,10 @@ function checkDate(a: Article, out: Diagnostic[], options: CheckOptions): void {
 }
 
 function checkBody(text: string, a: Article, out: Diagnostic[]): void {
-  const title = a.title?.text.trim().toLowerCase();
   const body = a.body;
   const first = body?.blocks[0];
   const firstText = first && first.kind === 'paragraph' ? text.slice(first.span.start, first.span.end).trim() : undefined;
-  if (title === 'unknown' && a.title) {
+  if (isPlaceholder(a) && a.title) {
     out.push(diag('article.placeholder', a.title.lineSpan, 'A placeholder article: the title is "Unknown" and the scraper saved no real text. It is left out of the corpus; delete the file or fill it in.'));
     return;
   }
