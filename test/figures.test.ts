@@ -557,6 +557,17 @@ describe('figures', function () {
       assert.deepStrictEqual(figuresOf(texts).map((f) => f.text), ['3', '4']);
     });
 
+    it('a section of a code ("§ 17200", "§§ 1798.100") and a scraped style sheet\'s widths and colours count nothing', function () {
+      const texts = ['It cites Business and Professions Code § 17200 and Cal. Civ. Code §§ 1798.100 et seq. in its claim.', 'It cites §501.171 of the statute.',
+        '.desc > *:first-child { float: right; width: 100%; margin-left: -5px; }', 'top: -2em; left: 100%; width: 10em; background-size: 100% 100%;',
+        'background: -moz-linear-gradient(to right, rgba(255, 255, 255, .2), rgb(238,238,238) 80%); background: linear-gradient(to right, rgb(238,238,238) 80%);',
+        // A colour alone: "238,238,238" is no 238 million.
+        'Its pages set the text in rgb(238,238,238) that year.',
+        // Prose with a colon and a semicolon is no style sheet.
+        'The tally: 968 victims in the U.S.; Canada had 110 victims.'];
+      assert.deepStrictEqual(figuresOf(texts).map((f) => f.text), ['968', '110']);
+    });
+
     const phrases: [sentence: string, text: string, noun: string | undefined, qualifiers: string[]][] = [
       ['It hit 667,000 former customers.', '667,000', 'customer', ['former']],
       ['It hit 902,000 prepaid customers.', '902,000', 'customer', ['prepaid']],

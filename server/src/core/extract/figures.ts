@@ -1119,7 +1119,7 @@ export function extractFigures(
     const s = sentences[si];
     const raws = reading[si].numbers;
     // A related story's headline ("* [Verizon breach hits 9 million customers](…)") states nothing here.
-    if (!raws.length || isLinkOnly(s.text)) continue;
+    if (!raws.length || isLinkOnly(s.text) || isStyleSheet(s.text)) continue;
     const v = reading[si].v;
     const ms = bySentence[si];
     const offset = s.span.start;
@@ -1612,25 +1612,36 @@ export function knownMeasure(f: Figure): boolean {
 const RATIO_AFTER = /^\s+(?:in|out of)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|every)\b/i;
 const RATIO_BEFORE = /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out of)\s+$/i;
 
-/** "Figure 3", "Table 2", "Step 4": a number that names, not counts. */
-const LABEL_BEFORE = /\b(?:figure|fig\.|table|chapter|step|part|page|section|appendix|exhibit|episode|season)\s+$/i;
+/** "Figure 3", "Table 2", "Step 4", "§ 17200": a number that names, not counts. */
+const LABEL_BEFORE = /(?:\b(?:figure|fig\.|table|chapter|step|part|page|section|appendix|exhibit|episode|season)\s+|§§?\s*)$/i;
+/** "rgb(238,238,238)": a colour of a page's style sheet scraped with its text. */
+const COLOUR_BEFORE = /\b(?:rgba?|hsla?)\(\s*$/i;
+/** Two declarations of a page's style sheet scraped with its text, one after the other: "{ float: right; width: 100%; }". */
+const STYLE_RULES = /(?:^|[{;])[ \t\n]{0,8}-?[a-z]{1,24}(?:-[a-z]{1,24}){0,3}[ \t]?:[^;{}]{1,160};[ \t\n]{0,8}-?[a-z]{1,24}(?:-[a-z]{1,24}){0,3}[ \t]?:/i;
+
+/** Whether a sentence is (or holds) a scraped style sheet, whose widths and colours count nothing. */
+function isStyleSheet(text: string): boolean {
+  return text.includes(';') && STYLE_RULES.test(text);
+}
+
 /** "1 - 5 of 18": a page of results. */
 const PAGE_AFTER = /^\s*[-–]\s*\d+\s+of\s+\d/;
 const PAGE_BEFORE = /\d\s*[-–]\s*\d+\s+of\s+$/;
 const PAGE_MIDDLE_BEFORE = /\d\s*[-–]\s*$/;
 const PAGE_MIDDLE_AFTER = /^\s+of\s+\d/;
 
-/**
- * Whether the figure at `start`–`end` of a sentence counts nothing: a term of
- * a ratio ("one in four people", "3 out of 10"), a label ("Figure 3") or a
- * page of results ("1 - 5 of 18").
- */
 /** "two factor authentication", "2 step verification": the name of a method written without its hyphen. */
 const METHOD_AFTER = /^\s+(?:factor|step)s?\s+(?:authentication|verification|auth|login|sign-in)\b/i;
 
+/**
+ * Whether the figure at `start`–`end` of a sentence counts nothing: a method's name ("two factor authentication"), a term of
+ * a ratio ("one in four people", "3 out of 10"), a label ("Figure 3", "Code § 17200"), a
+ * colour ("rgb(238,238,238)") or a page of results ("1 - 5 of 18").
+ */
 function countsNothing(sentence: string, start: number, end: number): boolean {
   const before = sentence.slice(Math.max(0, start - 20), start);
   const after = sentence.slice(end, end + 32);
-  return METHOD_AFTER.test(after) || RATIO_AFTER.test(after) || RATIO_BEFORE.test(before) || LABEL_BEFORE.test(before) || PAGE_AFTER.test(after) || PAGE_BEFORE.test(before)
+  return METHOD_AFTER.test(after) || RATIO_AFTER.test(after) || RATIO_BEFORE.test(before) || LABEL_BEFORE.test(before) || COLOUR_BEFORE.test(before)
+    || PAGE_AFTER.test(after) || PAGE_BEFORE.test(before)
     || (PAGE_MIDDLE_BEFORE.test(before) && PAGE_MIDDLE_AFTER.test(after));
 }
