@@ -14,9 +14,10 @@ import { DEFAULT_CORPUS, evaluateLinks, loadLinkTruth, type LinkEvalResult, type
  * Same pairs linked over same pairs: 15/29 = 0.52 when the first 42 pairs were labelled, 19/29
  * once one count of people under two nouns was linked; 28/50 = 0.56 with 33 pairs of other
  * incidents added (labelled without looking at what Breach Desk does); 30/50 once a user base
- * counted users and a bounty was a reward. Raise it as links improve.
+ * counted users and a bounty was a reward (32/50 later); 34/50 = 0.68 once the same value of one
+ * owner was linked where one figure does not say what it counts. Raise it as links improve.
  */
-const RECALL_FLOOR = 0.6;
+const RECALL_FLOOR = 0.68;
 
 /**
  * Different pairs linked: 11 of 13 when the pairs were labelled (most

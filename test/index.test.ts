@@ -17,6 +17,7 @@ import { definition, references } from '../server/src/core/features/navigation';
 import { workspaceSymbols } from '../server/src/core/features/symbols';
 import { cardSources, hover } from '../server/src/core/features/hover';
 import { checkConsistency } from '../server/src/core/check/consistency';
+import { timelineAt } from '../server/src/core/features/timeline';
 
 function article(n: number): { uri: string; text: string } {
   const text = `# Acme breach ${n}\n\n## Information:\n+ Source: Example News\n+ Link: [article](https://news.example/${n})\n+ Date: Aug 20, 2021\n+ Author: Jane Roe\n\n## Article:\nAcme Corp said ${n + 1},000 customers were affected, according to Jane Doe.\n\n#### Tags:\n[[Acme Corp]]\n`;
@@ -775,6 +776,53 @@ describe('corpus index: one count of people under two nouns', function () {
     for (const s of [subscribers, accounts]) index.remove(s.uri);
     // Never weighed: 5 million users are not a rival of 7M customers or 7 million people.
     for (const s of [zdnet, threatpost, other]) assert.deepStrictEqual(checkConsistency(index, s.uri).filter((d) => d.code.startsWith('figure.')).map((d) => d.message), []);
+  });
+});
+
+describe('corpus index: one value of one owner, one side not saying what it counts', function () {
+  const story = (n: string, date: string, body: string) => {
+    const uri = `file:///ws/${n}.txt`;
+    const text = `# Ransomware report\n\n## Information:\n+ Source: ${n}\n+ Link: [article](https://news.example/${n})\n+ Date: ${date}\n+ Author: Jane Roe\n\n## Article:\n${body}\n\n#### Tags:\n[[SonicWall]]\n`;
+    return { uri, text, doc: { uri, facts: extractFacts(uri, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' as const } };
+  };
+  const figureOf = (index: CorpusIndex, uri: string, text: string) => index.get(uri)!.facts.figures.find((f) => f.text === text)!;
+
+  it('"the 2020 total of 304.6 million" and "304.6 million ransomware attempts" of SonicWall are linked on cards, by go-to-source and references, and never weighed', function () {
+    const index = new CorpusIndex();
+    const zdnet = story('zdnet', 'Jul 30, 2021', 'Attacks seen by SonicWall in the first half of 2021 smashed the 2020 total of 304.6 million.');
+    const threatpost = story('threatpost', 'Aug 3, 2021', 'SonicWall logged 304.6 million ransomware attempts in 2020.');
+    // Not the same figure: another value, a value that repeats by chance, another owner, a value months later.
+    const near = story('near', 'Aug 4, 2021', 'SonicWall said the 2020 total was 304.5 million, and that it had hit a record.');
+    const small = story('small', 'Aug 5, 2021', 'SonicWall blocked 450 phishing emails in its lab. Its scanners saw a total of 450.');
+    const globex = story('globex', 'Aug 5, 2021', 'Globex logged 304.6 million ransomware attempts in 2020.');
+    const later = story('later', 'Mar 1, 2022', 'SonicWall looked back on a 2020 total of 304.6 million.');
+    // Both say what they count, and not the same thing: the measure tells them apart, not the value.
+    const emails = story('emails', 'Aug 6, 2021', 'SonicWall logged 304.6 million phishing emails in 2020.');
+    for (const s of [zdnet, threatpost, near, small, globex, later, emails]) index.set(s.doc);
+    const total = figureOf(index, zdnet.uri, '304.6 million');
+    const attempts = figureOf(index, threatpost.uri, '304.6 million');
+    assert.deepStrictEqual([total.measure, attempts.measure], ['sonicwall|?|', 'sonicwall|attempt|ransomware']);
+    assert.deepStrictEqual(definition(index, zdnet.uri, total.span.start + 1).map((l) => l.uri), [threatpost.uri, emails.uri]);
+    assert.deepStrictEqual(definition(index, threatpost.uri, attempts.span.start + 1).map((l) => l.uri), [zdnet.uri]);
+    assert.deepStrictEqual(references(index, zdnet.uri, total.span.start + 1, false).map((l) => l.uri), [threatpost.uri, emails.uri]);
+    const card = hover(index, zdnet.uri, total.span.start + 1)!.markdown;
+    assert.match(card, /\*\*The same value elsewhere\*\*\n\n- Aug 3, 2021 — \*\*304\\.6 million\*\* · attempts — \[threatpost, Aug 3, 2021\]/, card);
+    for (const other of ['304\\.5 million', 'globex', 'later']) assert.ok(!card.includes(other), card);
+    const named = hover(index, threatpost.uri, attempts.span.start + 1)!.markdown;
+    assert.match(named, /\*\*The same value, not said what it counts\*\*\n\n- Jul 30, 2021 — \*\*304\\.6 million\*\* — \[zdnet, Jul 30, 2021\]/, named);
+    // 450 emails and a total of 450: a value that small repeats by chance.
+    const few = figureOf(index, small.uri, '450');
+    assert.strictEqual(few.noun, 'email');
+    const fewCard = hover(index, small.uri, few.span.start + 1)!.markdown;
+    assert.ok(!fewCard.includes('The same value'), fewCard);
+    // Shown, never weighed: 304.5 million is no rival of either.
+    for (const s of [zdnet, threatpost, near]) assert.deepStrictEqual(checkConsistency(index, s.uri).filter((d) => d.code.startsWith('figure.')).map((d) => d.message), []);
+    // On the timeline of a count the check weighs, it stands unweighed, and says why.
+    const customers = story('customers', 'Aug 7, 2021', 'SonicWall said 12,345 customers were affected by the breach.');
+    const count = story('count', 'Aug 8, 2021', 'SonicWall said the total was 12,345 in the end.');
+    for (const s of [customers, count]) index.set(s.doc);
+    const points = timelineAt(index, customers.uri, customers.text.indexOf('12,345') + 1)!.points.map((p) => [p.outlet, p.verdict, p.check]);
+    assert.deepStrictEqual(points, [['customers', undefined, undefined], ['count', 'unweighed', 'not compared: it does not say what it counts']]);
   });
 });
 

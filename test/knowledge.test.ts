@@ -234,6 +234,24 @@ describe('corpus knowledge over stdio', function () {
     assert.match(textOf(SALE, quote[0].range), /^This breach was done to retaliate/);
   });
 
+  it('hover and go to definition on a figure that does not say what it counts find the same value of the same owner that does', async function () {
+    const doc = (n: number, date: string, body: string) => [
+      '# Ransomware report', '', '## Information:', `+ Source: Outlet ${n}`, `+ Link: https://example.com/report-${n}`, `+ Date: ${date}`, '+ Author: Jane Doe', '',
+      '## Article:', body, '', '#### Tags:', '[[SonicWall]]', ''].join('\n');
+    const a = doc(1, 'Jul 30, 2021', 'Attacks seen by SonicWall in the first half of 2021 smashed the 2020 total of 304.6 million.');
+    const b = doc(2, 'Aug 3, 2021', 'SonicWall logged 304.6 million ransomware attempts in 2020.');
+    const [ua, ub] = [path.join(workspace, 'a.txt'), path.join(workspace, 'b.txt')].map(fileUri);
+    await client.open(ub, b);
+    await client.open(ua, a);
+    await client.diagnostics(ua);
+    const position = positionOf(a, '304.6 million');
+    const card: string = (await client.request('textDocument/hover', { textDocument: { uri: ua }, position })).contents.value;
+    assert.match(card, /^\*\*304\\\.6 million\*\* — number of SonicWall$/m);
+    assert.match(card, new RegExp(`\\*\\*The same value elsewhere\\*\\*\\n\\n- Aug 3, 2021 — \\*\\*304\\\\\\.6 million\\*\\* · attempts — \\[Outlet 2, Aug 3, 2021\\]\\(${ub.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#L10\\)`), card);
+    const found = await client.request<any[]>('textDocument/definition', { textDocument: { uri: ua }, position });
+    assert.deepStrictEqual(found.map((l) => [l.uri, l.range.start.line]), [[ub, 9]]);
+  });
+
   it('references on "Gal" list Alon Gal in all three seeds and no one else', async function () {
     const uri = fileUri(AWFUL);
     await client.open(uri, awful);

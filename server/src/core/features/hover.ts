@@ -11,7 +11,7 @@
  * differ are listed unmarked: a card never calls wrong what the check does not.
  */
 import { articlesNaming, type CorpusIndex, type EntityEntry, type FigureRef, type IndexedDoc } from '../index/corpus';
-import { comparableStatements, formatValue, measureLabel, nearestInTime, otherwiseMeasures, partsAmong, partSources, sameCountOtherwise } from '../index/compare';
+import { comparableStatements, formatValue, measureLabel, nearestInTime, otherwiseMeasures, partsAmong, partSources, sameCountOtherwise, sameValueUnnamed } from '../index/compare';
 import { anotherStory, judgeFigure, verdictWords, type Judged, type Verdict } from '../check/consistency';
 import { corporateBase, writtenMeasure, writtenNoun } from '../extract/figures';
 import { attributionOf } from '../extract/claims';
@@ -384,6 +384,9 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
   const otherStories = '**Other stories** (another time or event; not compared)';
   // The card says what the check says: each statement marked as the consistency check weighs it.
   const judged = judgeFigure(index, doc.facts.uri, f);
+  // The same value of the same owner where one of the two does not say what it counts: shown, never weighed.
+  const unnamed = sameValueUnnamed(index, doc.facts.uri, f).map((r) => ({ ...r, when: when(r) }));
+  const unnamedFigures = new Set(unnamed.map((r) => r.figure));
   if (judged && !judged.skipped) {
     const story = judged.others.filter((o) => o.verdict !== 'another-story');
     const apart = judged.others.filter((o) => o.verdict === 'another-story');
@@ -400,10 +403,11 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
     // "7 million people" here, "7M customers" there: the same count, which the check does not weigh.
     const otherwise = sameCountOtherwise(index, doc.facts.uri, f).map((r) => ({ ...r, when: when(r) }));
     section('**The same count in other words**', otherwise, judged.when, OTHER_STORIES, (o) => `· ${escape(writtenNoun(o.figure, index.get(o.uri)!.facts.sentences) ?? '')}`);
+    section('**The same value, not said what it counts**', unnamed, judged.when, OTHER_STORIES, () => '');
   } else {
     // Only what is known to count the same thing, in the same unit: "$75 million" and "29.7%" said
     // about Fortinet, with nothing to say what either counts, neither agree nor differ.
-    const all = comparableStatements(index, doc.facts.uri, f).map((r) => ({ ...r, when: when(r) }));
+    const all = comparableStatements(index, doc.facts.uri, f).filter((r) => !unnamedFigures.has(r.figure)).map((r) => ({ ...r, when: when(r) }));
     // As the check does: statements months apart are of another story (Patch Tuesday's zero-days of another
     // month, another year's arrests), listed apart, so the card does not pass them off as this one's.
     const self = { uri: doc.facts.uri, figure: f };
@@ -417,6 +421,9 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
       // 1.6 million sites attacked through another are both "WordPress sites".
       lines.push(`\n_Not checked for conflicts: ${escape(judged?.skipped ? `this figure is ${judged.skipped}` : 'Breach Desk weighs counts of people, accounts, records and data, and the sums a breach costs')}._`);
     }
+    // "The 2020 total of 304.6 million" (of SonicWall, not said what): the "304.6 million ransomware attempts" it is.
+    section(f.noun === undefined ? '**The same value elsewhere**' : '**The same value, not said what it counts**', unnamed, here, OTHER_STORIES,
+      (o) => (o.figure.noun !== undefined ? `· ${escape(writtenNoun(o.figure, index.get(o.uri)!.facts.sentences) ?? '')}` : ''));
   }
   const parts = partsAmong(index, doc.facts.uri, f, partSources(index, f, f.asOf ?? doc.summary.date));
   if (parts.length) {

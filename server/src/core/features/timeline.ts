@@ -99,6 +99,7 @@ function point(index: CorpusIndex, uri: string, f: Figure, from: Figure, selecte
 /** Why the check left a statement of the measure out, when it can tell: ": a copy of …", ": the same sentence", the check's bound. */
 function whyNot(index: CorpusIndex, uri: string, f: Figure, r: { uri: string; figure: Figure }, judged: Judgement): string {
   if (r.uri === uri && r.figure.sentence === f.sentence) return ': the same sentence';
+  if (r.figure.noun === undefined) return ': it does not say what it counts';
   const link = index.get(r.uri)?.summary.link;
   if (link && (link === index.get(uri)?.summary.link || index.standInFor(link) !== r.uri)) return ': a copy of an article (same Link) counted once';
   if (judged.cut?.has(`${r.figure.span.start} ${r.uri}`)) return `: past the first ${judged.bounded} statements of this measure that the check weighs`;

@@ -209,10 +209,48 @@ const partBuffer: Figure[] = new Array<Figure>(MAX_PARTS);
  * another figure of its own article, as in the consistency check.
  */
 export function comparableStatements(index: CorpusIndex, uri: string, fig: Figure): FigureRef[] {
-  if (!knownMeasure(fig)) return [];
+  const unnamed = sameValueUnnamed(index, uri, fig);
+  if (!knownMeasure(fig)) return unnamed;
   const same = (fig.subject !== undefined ? sameMeasure(index, uri, fig) : sameMeasureHere(index, uri, fig)).filter((r) => r.figure.unit === fig.unit);
   const otherwise = sameCountOtherwise(index, uri, fig);
-  return otherwise.length ? [...same, ...otherwise] : same;
+  return otherwise.length || unnamed.length ? [...same, ...otherwise, ...unnamed] : same;
+}
+
+/**
+ * The same value of the same owner where one of the two figures does not say
+ * what it counts: "the 2020 total of 304.6 million" of SonicWall (ZDNet) and
+ * its "304.6 million ransomware attempts" (ThreatPost), "approximately one
+ * million" Windows devices and "around 1 million" of Windows. Shown beside a
+ * figure (cards, go-to-source, references, timeline) but never weighed: with
+ * no measured thing named only an equal value says it is the same figure, and
+ * values that differ may count anything. Only values that rarely repeat by
+ * chance (`specific`), in the articles of the owner nearest in time
+ * (`partSources`' window: two months, sixty articles).
+ */
+export function sameValueUnnamed(index: CorpusIndex, uri: string, fig: Figure): FigureRef[] {
+  if (fig.subject === undefined || !specific(fig)) return [];
+  const when = fig.asOf ?? index.get(uri)?.summary.date;
+  const subject = fig.subject;
+  const sources = index.memoized(`p\u0000${subject}\u0000${when ?? ''}`, () => nearestSources(index, subject, when));
+  const out: FigureRef[] = [];
+  for (const other of sources.includes(uri) ? sources : [uri, ...sources]) {
+    if (other !== uri && index.isDraft(other)) continue;
+    for (const g of index.get(other)?.facts.figures ?? []) {
+      if (g.value !== fig.value || g.subject !== subject || g.unit !== fig.unit || (g.noun !== undefined && fig.noun !== undefined)) continue;
+      if (other === uri && g.span.start === fig.span.start) continue;
+      out.push({ uri: other, figure: g });
+    }
+  }
+  return out;
+}
+
+/**
+ * A value that two articles rarely state of one owner by chance: a thousand or
+ * more, of a count, a sum or a size (a percentage, an age, a duration or a
+ * year repeats: "40%", "30 days").
+ */
+function specific(f: Figure): boolean {
+  return f.value >= 1000 && f.unit !== 'year' && f.unit !== 'percent' && f.unit !== 'age' && f.unit !== 'days';
 }
 
 /** Nouns of people a story's count is written in, one outlet's "people" another's "customers". */
