@@ -557,6 +557,12 @@ describe('figures', function () {
       assert.deepStrictEqual(figuresOf(texts).map((f) => f.text), ['3', '4']);
     });
 
+    it('digits after the point that count nothing named are a version, a ratio or a score, not a count; a scaled or named fraction counts', function () {
+      const texts = ['The flaw affects Log4j versions up to and including 2.16, and TLS 1.0 is off.', 'Teams were 1.4 times more likely to ship.',
+        'It had an average rank of 6.33.', 'It lost 4.14 million in USD Coin and 2.5 million records.', 'It averaged 2.5 incidents a week.'];
+      assert.deepStrictEqual(figuresOf(texts).map((f) => f.text), ['4.14 million', '2.5 million', '2.5']);
+    });
+
     it('a section of a code ("§ 17200", "§§ 1798.100") and a scraped style sheet\'s widths and colours count nothing', function () {
       const texts = ['It cites Business and Professions Code § 17200 and Cal. Civ. Code §§ 1798.100 et seq. in its claim.', 'It cites §501.171 of the statute.',
         '.desc > *:first-child { float: right; width: 100%; margin-left: -5px; }', 'top: -2em; left: 100%; width: 10em; background-size: 100% 100%;',

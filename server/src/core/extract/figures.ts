@@ -1183,6 +1183,9 @@ export function extractFigures(
       if (measured.noun !== undefined && r.unit === 'count' && soFar(v, r.end)) measured = { ...measured, qualifiers: [...measured.qualifiers, SO_FAR] };
       // "hackers stole crypto-assets worth $324 million", "lost about $320 million", "the $314M heist": the sum stolen.
       if (MONEY.has(r.unit)) measured = stolenSum(v, start, r.end, measured, local, offset);
+      // "versions up to and including 2.16", "1.4 times more likely", "an average rank of 6.33": digits after the point
+      // that count nothing named are a version, a ratio or a score, never a count ("1.5 million" is 1,500,000).
+      if (r.unit === 'count' && !measured.noun && r.half < 0.5) continue;
       const span: Span = { start: offset + start, end: offset + r.end };
       let unit: Unit = r.unit;
       // "when Binns was 18.", "Ilya Lichtenstein, 34,": a bare small number said of a person is an age.
