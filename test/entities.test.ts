@@ -554,6 +554,11 @@ describe('entities: acronyms', function () {
     assert.ok(x.byName('Cybersecurity and Infrastructure Security Agency').aliases.includes('CISA'));
   });
 
+  it('initials leave out a legal form: "MSI (Micro-Star International Co., Ltd.)" is one company, named by its acronym all through', function () {
+    const x = extract('Researchers found flaws at MSI. MSI (Micro-Star International Co., Ltd.) is a Taiwanese firm. MSI patched them.');
+    assert.deepStrictEqual(x.texts('Micro-Star International Co'), ['MSI', 'MSI', 'Micro-Star International Co', 'MSI']);
+  });
+
   it('a name is not taken for a common word of the article that merely shares its first and last letters and length ("Satnam" and "system")', function () {
     const x = extract('Satnam Narang, staff research engineer at Tenable, said the system was patched. Narang added that the flaw was serious.');
     assert.strictEqual(x.byName('Satnam Narang').kind, 'person');

@@ -1583,12 +1583,20 @@ function shortForms(draft: Draft): ShortForms {
       if (words >= 2) {
         initials.set(lc(letters), b.key);
         if (hyphenated > words) initials.set(lc(pieces), b.key);
+        // "MSI (Micro-Star International Co., Ltd.)": a legal form is no letter of the acronym.
+        if (words >= 3 && LEGAL_FORMS.has(lc(parts[parts.length - 1]).replace(/\.$/, ''))) {
+          if (!initials.has(lc(letters.slice(0, -1)))) initials.set(lc(letters.slice(0, -1)), b.key);
+          if (hyphenated > words && !initials.has(lc(pieces.slice(0, -1)))) initials.set(lc(pieces.slice(0, -1)), b.key);
+        }
       }
     }
     if (parts.length >= 2 && b.kindScore.has('outlet')) lastWords.set(last, lastWords.has(last) ? null : b.key);
   }
   return { surnames, initials, lastWords };
 }
+
+/** The words of a company's legal form, which its acronym leaves out ("Micro-Star International Co" is MSI). */
+const LEGAL_FORMS = new Set(['co', 'corp', 'inc', 'ltd', 'llc', 'plc', 'gmbh', 'ag', 'sa', 'bv', 'nv', 'pty', 'srl', 'spa']);
 
 /** Whether a name shares at least half of its words with `tokens` ("Cybersecurity Infrastructure and Security Agency"). */
 function sharesWords(name: string, tokens: Token[]): boolean {
