@@ -82,6 +82,26 @@ describe('the corpus follows the disk and the editor (stdio)', function () {
     assert.ok(!/untitled:/.test(JSON.stringify(hover)), JSON.stringify(hover));
   });
 
+  it('a placeholder ("# Unknown") is no source, read from disk by a load without threads or open in the editor; named, it is one', async function () {
+    const ghost = read(A4).replace('# What we know about the Corvane Wireless hack', '# Unknown');
+    assert.notStrictEqual(ghost, read(A4));
+    ws = await openWorkspace('bd-sync-', { [A1]: read(A1), [A4]: ghost });
+    const { client, dir } = ws;
+    const a1 = fileUri(path.join(dir, A1));
+    const a4 = fileUri(path.join(dir, A4));
+    await client.open(a1, read(A1));
+    const first = await client.diagnostics(a1);
+    assert.ok(!hasConflict(first), JSON.stringify(first.diagnostics.map((d) => d.code)));
+    // Open in the editor and given its title, it is a source at once; a placeholder again, it is none.
+    await client.open(a4, ghost);
+    let wait = next(client, a1);
+    await client.notify('textDocument/didChange', { textDocument: { uri: a4, version: 2 }, contentChanges: [{ text: read(A4) }] });
+    await wait(hasConflict);
+    wait = next(client, a1);
+    await client.notify('textDocument/didChange', { textDocument: { uri: a4, version: 3 }, contentChanges: [{ text: ghost }] });
+    await wait((p) => !hasConflict(p));
+  });
+
   it('a re-index forgets an article deleted without a watcher event; a watcher event outside the folders is ignored', async function () {
     ws = await openWorkspace('bd-sync-', { [A1]: read(A1), [A4]: read(A4) });
     const { client, dir } = ws;
