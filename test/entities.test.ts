@@ -554,6 +554,13 @@ describe('entities: acronyms', function () {
     assert.ok(x.byName('Cybersecurity and Infrastructure Security Agency').aliases.includes('CISA'));
   });
 
+  it('"Manager" ends the name of software, not a name: "Security Accounts Manager (SAM)"; before a person it is a title', function () {
+    const x = extract('The flaw is in the Security Accounts Manager (SAM) database. SAM holds password hashes, said Product Manager Jane Doe of Acme Corp.');
+    assert.deepStrictEqual(x.texts('Security Accounts Manager'), ['Security Accounts Manager', 'SAM', 'SAM']);
+    assert.strictEqual(x.byName('Jane Doe').kind, 'person');
+    assertNoEntity(x, 'Security Accounts');
+  });
+
   it('initials leave out a legal form: "MSI (Micro-Star International Co., Ltd.)" is one company, named by its acronym all through', function () {
     const x = extract('Researchers found flaws at MSI. MSI (Micro-Star International Co., Ltd.) is a Taiwanese firm. MSI patched them.');
     assert.deepStrictEqual(x.texts('Micro-Star International Co'), ['MSI', 'MSI', 'Micro-Star International Co', 'MSI']);

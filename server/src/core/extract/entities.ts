@@ -939,6 +939,9 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
       if (office && tj.name && ROLE_WORDS.has(tokens[j - 1].lower) && !ROLE_WORDS.has(tj.lower) && (isFirstName(tj.lower) || isCommonFirstName(tj.lower))) break;
       if (tj.name || (office && tj.cap && ROLE_WORDS.has(tj.lower))) { j++; continue; }
       const next = tokens[j + 1];
+      // "Task Manager", "Windows Boot Manager", "Security Accounts Manager (SAM)": software, not a title, unless a
+      // person follows ("Product Manager Jane Doe").
+      if (tj.lower === 'manager' && tj.cap && !(next && next.name && !next.brokenBefore)) { j++; continue; }
       // A linked name is not joined to the next across "of" or "and" after the link: "company [Volterra](…) of
       // Santa Clara", "[Accenture](…) and France". Its last words may still be outside ("[CERT](…) Coordination Center").
       if (tj.afterLink || next?.afterLink) break;
