@@ -104,8 +104,14 @@ function byPath(a: string, b: string): number {
  */
 export function partSources(index: CorpusIndex, total: Figure, when: number | undefined): readonly string[] {
   if (total.unit !== 'count' || !POPULATION.has(total.noun ?? '') || total.subject === undefined) return [];
-  const subject = total.subject;
-  // Once per subject and day: checking a corpus asks it for every count of every article of a story.
+  return storySources(index, total.subject, when);
+}
+
+/**
+ * The articles of `subject` nearest in time to `when` (`nearestSources`), once per subject and day until the index
+ * changes: checking a corpus asks it for every count of every article of a story.
+ */
+function storySources(index: CorpusIndex, subject: string, when: number | undefined): readonly string[] {
   return index.memoized(`p\u0000${subject}\u0000${when ?? ''}`, () => nearestSources(index, subject, when));
 }
 
@@ -225,13 +231,12 @@ export function comparableStatements(index: CorpusIndex, uri: string, fig: Figur
  * no measured thing named only an equal value says it is the same figure, and
  * values that differ may count anything. Only values that rarely repeat by
  * chance (`specific`), in the articles of the owner nearest in time
- * (`partSources`' window: two months, sixty articles).
+ * (`storySources`: two months, sixty articles).
  */
 export function sameValueUnnamed(index: CorpusIndex, uri: string, fig: Figure): FigureRef[] {
   if (fig.subject === undefined || !specific(fig)) return [];
-  const when = fig.asOf ?? index.get(uri)?.summary.date;
   const subject = fig.subject;
-  const sources = index.memoized(`p\u0000${subject}\u0000${when ?? ''}`, () => nearestSources(index, subject, when));
+  const sources = storySources(index, subject, fig.asOf ?? index.get(uri)?.summary.date);
   const out: FigureRef[] = [];
   for (const other of sources.includes(uri) ? sources : [uri, ...sources]) {
     if (other !== uri && index.isDraft(other)) continue;
