@@ -849,6 +849,8 @@ describe('figures', function () {
         ['customers', 'customer'], ['records', 'record'], ['people', 'person'], ['companies', 'company'],
         ['addresses', 'address'], ['data', 'data'], ['businesses', 'business'], ['users', 'user'], ['servers', 'server'],
         ['employees', 'employee'], ['databases', 'database'], ['patches', 'patch'], ['news', 'news'], ['SSNs', 'ssn'],
+        // A rate is its own singular.
+        ['Tbps', 'tbps'], ['Gbps', 'gbps'], ['rps', 'rps'],
       ];
       for (const [plural, one] of cases) assert.strictEqual(singular(plural), one, plural);
     });

@@ -110,6 +110,8 @@ const PEOPLE = new Set(['person', 'user', 'customer', 'subscriber', 'member', 'c
 const IRREGULAR = wordTable<string>({
   people: 'person', persons: 'person', children: 'child', men: 'man', women: 'woman', data: 'data', media: 'media',
   criteria: 'criterion', news: 'news', series: 'series', staff: 'staff', analyses: 'analysis', indices: 'index',
+  // Rates are their own singular: "1.2 Tbps" is no "tbp".
+  bps: 'bps', kbps: 'kbps', mbps: 'mbps', gbps: 'gbps', tbps: 'tbps', rps: 'rps', pps: 'pps', mpps: 'mpps', fps: 'fps',
 });
 
 /** The singular of an English noun, by a small rule set: customers → customer, companies → company, addresses → address. */
