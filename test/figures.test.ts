@@ -567,11 +567,12 @@ describe('figures', function () {
       const texts = ['It cites Business and Professions Code § 17200 and Cal. Civ. Code §§ 1798.100 et seq. in its claim.', 'It cites §501.171 of the statute.',
         '.desc > *:first-child { float: right; width: 100%; margin-left: -5px; }', 'top: -2em; left: 100%; width: 10em; background-size: 100% 100%;',
         'background: -moz-linear-gradient(to right, rgba(255, 255, 255, .2), rgb(238,238,238) 80%); background: linear-gradient(to right, rgb(238,238,238) 80%);',
-        // A colour alone: "238,238,238" is no 238 million.
-        'Its pages set the text in rgb(238,238,238) that year.',
-        // Prose with a colon and a semicolon is no style sheet.
-        'The tally: 968 victims in the U.S.; Canada had 110 victims.'];
-      assert.deepStrictEqual(figuresOf(texts).map((f) => f.text), ['968', '110']);
+        // A colour alone: "238,238,238" is no 238 million, nor any part of "rgba(255, 255, 255, .2)".
+        'Its pages set the text in rgb(238,238,238) that year, on rgba(255, 255, 255, .2) at most.',
+        // Prose with a colon and a semicolon is no style sheet, nor are labelled lists.
+        'The tally: 968 victims in the U.S.; Canada had 110 victims.',
+        'Affected: 1.2 million customers; exposed: names and emails of 300,000 employees.'];
+      assert.deepStrictEqual(figuresOf(texts).map((f) => f.text), ['968', '110', '1.2 million', '300,000']);
     });
 
     const phrases: [sentence: string, text: string, noun: string | undefined, qualifiers: string[]][] = [
