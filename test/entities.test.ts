@@ -559,6 +559,10 @@ describe('entities: acronyms', function () {
     assert.deepStrictEqual(x.texts('Security Accounts Manager'), ['Security Accounts Manager', 'SAM', 'SAM']);
     assert.strictEqual(x.byName('Jane Doe').kind, 'person');
     assertNoEntity(x, 'Security Accounts');
+    // A company's or a country's manager is a title: the company and the country stay.
+    const y = extract('A Walmart Manager said the store was shut. Jane Doe, Acme Country Manager for Spain, said so too.');
+    assert.ok(y.entities.some((e) => e.name === 'Walmart'), y.entities.map((e) => e.name).join(', '));
+    assert.strictEqual(y.byName('Spain').kind, 'place');
   });
 
   it('initials leave out a legal form: "MSI (Micro-Star International Co., Ltd.)" is one company, named by its acronym all through', function () {

@@ -939,9 +939,8 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
       if (office && tj.name && ROLE_WORDS.has(tokens[j - 1].lower) && !ROLE_WORDS.has(tj.lower) && (isFirstName(tj.lower) || isCommonFirstName(tj.lower))) break;
       if (tj.name || (office && tj.cap && ROLE_WORDS.has(tj.lower))) { j++; continue; }
       const next = tokens[j + 1];
-      // "Task Manager", "Windows Boot Manager", "Security Accounts Manager (SAM)": software, not a title, unless a
-      // person follows ("Product Manager Jane Doe").
-      if (tj.lower === 'manager' && tj.cap && !(next && next.name && !next.brokenBefore)) { j++; continue; }
+      // "Task Manager", "Windows Boot Manager", "Security Accounts Manager (SAM)": software, not a title.
+      if (tj.lower === 'manager' && tj.cap && softwareManager(tokens, i, j)) { j++; continue; }
       // A linked name is not joined to the next across "of" or "and" after the link: "company [Volterra](…) of
       // Santa Clara", "[Accenture](…) and France". Its last words may still be outside ("[CERT](…) Coordination Center").
       if (tj.afterLink || next?.afterLink) break;
@@ -1598,7 +1597,21 @@ function shortForms(draft: Draft): ShortForms {
   return { surnames, initials, lastWords };
 }
 
-/** The words of a company's legal form, which its acronym leaves out ("Micro-Star International Co" is MSI). */
+/**
+ * Whether "Manager" at `j`, after the name words from `i`, ends the name of software ("Task Manager", "Node Package
+ * Manager (NPM)") rather than a title: its acronym follows in brackets; or no person, verb of saying or preposition
+ * follows ("Product Manager Jane Doe", "a Walmart Manager said", "Country Manager for Spain") and the words before
+ * are no company's, outlet's or place's ("an Acme Manager").
+ */
+function softwareManager(tokens: Token[], i: number, j: number): boolean {
+  const next = tokens[j + 1];
+  if (next && next.brokenBefore && tokens[j].after === '(' && isAllCaps(next.text)) return true;
+  if (next && !next.brokenBefore && (next.name || SPEECH_VERBS.has(next.lower) || PREPOSITIONS.has(next.lower))) return false;
+  const first = tokens[i].lower;
+  return !(KNOWN_ORGS.has(first) || OUTLETS.has(first) || PLACES.has(first));
+}
+
+/** The words of a company's legal form, which its acronym leaves out/** The words of a company's legal form, which its acronym leaves out ("Micro-Star International Co" is MSI). */
 const LEGAL_FORMS = new Set(['co', 'corp', 'inc', 'ltd', 'llc', 'plc', 'gmbh', 'ag', 'sa', 'bv', 'nv', 'pty', 'srl', 'spa']);
 
 /** Whether a name shares at least half of its words with `tokens` ("Cybersecurity Infrastructure and Security Agency"). */
