@@ -815,8 +815,21 @@ describe('corpus index: one value of one owner, one side not saying what it coun
     assert.strictEqual(few.noun, 'email');
     const fewCard = hover(index, small.uri, few.span.start + 1)!.markdown;
     assert.ok(!fewCard.includes('The same value'), fewCard);
-    // Shown, never weighed: 304.5 million is no rival of either.
-    for (const s of [zdnet, threatpost, near]) assert.deepStrictEqual(checkConsistency(index, s.uri).filter((d) => d.code.startsWith('figure.')).map((d) => d.message), []);
+    // A copy of a page (same Link) is listed once, by the copy that stands for it.
+    const copy = story('threatpost-copy', 'Aug 3, 2021', 'SonicWall logged 304.6 million ransomware attempts in 2020.');
+    const copyText = copy.text.replace('https://news.example/threatpost-copy', 'https://news.example/threatpost');
+    index.set({ ...copy.doc, facts: extractFacts(copy.uri, copyText, parse(copyText).article), lineStarts: lineStartsOf(copyText) });
+    const listed = references(index, zdnet.uri, total.span.start + 1, false).map((l) => l.uri);
+    assert.deepStrictEqual(listed, [index.standInFor('news.example/threatpost')!, emails.uri]);
+    assert.strictEqual(listed.filter((u) => u === threatpost.uri || u === copy.uri).length, 1, listed.join(' '));
+    index.remove(copy.uri);
+    // "4.1 million" is 4,099,999.9999999995 in floating point, and the same value as "4,100,000".
+    const decimal = story('decimal', 'Aug 9, 2021', 'SonicWall blocked 4.1 million phishing emails.');
+    const digits = story('digits', 'Aug 10, 2021', 'SonicWall said the total was 4,100,000.');
+    for (const s of [decimal, digits]) index.set(s.doc);
+    const whole = figureOf(index, digits.uri, '4,100,000');
+    assert.notStrictEqual(figureOf(index, decimal.uri, '4.1 million').value, whole.value);
+    assert.deepStrictEqual(definition(index, digits.uri, whole.span.start + 1).map((l) => l.uri), [decimal.uri]);
     // On the timeline of a count the check weighs, it stands unweighed, and says why.
     const customers = story('customers', 'Aug 7, 2021', 'SonicWall said 12,345 customers were affected by the breach.');
     const count = story('count', 'Aug 8, 2021', 'SonicWall said the total was 12,345 in the end.');

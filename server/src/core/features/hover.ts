@@ -11,7 +11,7 @@
  * differ are listed unmarked: a card never calls wrong what the check does not.
  */
 import { articlesNaming, type CorpusIndex, type EntityEntry, type FigureRef, type IndexedDoc } from '../index/corpus';
-import { comparableStatements, formatValue, measureLabel, nearestInTime, otherwiseMeasures, partsAmong, partSources, sameCountOtherwise, sameValueUnnamed } from '../index/compare';
+import { comparableStatements, formatValue, measureLabel, nearestInTime, otherwiseMeasures, partsAmong, partSources, sameCountOtherwise, sameNumber, sameValueUnnamed } from '../index/compare';
 import { anotherStory, judgeFigure, verdictWords, type Judged, type Verdict } from '../check/consistency';
 import { corporateBase, writtenMeasure, writtenNoun } from '../extract/figures';
 import { attributionOf } from '../extract/claims';
@@ -350,7 +350,7 @@ function nearest<T>(list: T[], when: number | undefined, n: number, at: (x: T) =
  * "10,000" fits in "up to 50 million" but is no "same value".
  */
 function sameValue(a: Figure, b: Figure): boolean {
-  return a.unit === b.unit && a.value === b.value;
+  return a.unit === b.unit && sameNumber(a.value, b.value);
 }
 
 function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
@@ -384,7 +384,10 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
   const otherStories = '**Other stories** (another time or event; not compared)';
   // The card says what the check says: each statement marked as the consistency check weighs it.
   const judged = judgeFigure(index, doc.facts.uri, f);
-  // The same value of the same owner where one of the two does not say what it counts: shown, never weighed.
+  const self = { uri: doc.facts.uri, figure: f };
+  // The same value of the same owner where one of the two does not say what it counts: shown, never weighed. Not
+  // told apart by the years a sentence names, as stories are: "smashed the 2020 total of 304.6 million" in a story
+  // of 2021 is the 304.6 million of 2020; the equal value is the evidence.
   const unnamed = sameValueUnnamed(index, doc.facts.uri, f).map((r) => ({ ...r, when: when(r) }));
   const unnamedFigures = new Set(unnamed.map((r) => r.figure));
   if (judged && !judged.skipped) {
@@ -410,7 +413,6 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
     const all = comparableStatements(index, doc.facts.uri, f).filter((r) => !unnamedFigures.has(r.figure)).map((r) => ({ ...r, when: when(r) }));
     // As the check does: statements months apart are of another story (Patch Tuesday's zero-days of another
     // month, another year's arrests), listed apart, so the card does not pass them off as this one's.
-    const self = { uri: doc.facts.uri, figure: f };
     const others: typeof all = [];
     const later: typeof all = [];
     for (const o of all) (anotherStory(index, self, o) ? later : others).push(o);

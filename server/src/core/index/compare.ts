@@ -223,30 +223,52 @@ export function comparableStatements(index: CorpusIndex, uri: string, fig: Figur
 }
 
 /**
- * The same value of the same owner where one of the two figures does not say
- * what it counts: "the 2020 total of 304.6 million" of SonicWall (ZDNet) and
- * its "304.6 million ransomware attempts" (ThreatPost), "approximately one
- * million" Windows devices and "around 1 million" of Windows. Shown beside a
- * figure (cards, go-to-source, references, timeline) but never weighed: with
- * no measured thing named only an equal value says it is the same figure, and
- * values that differ may count anything. Only values that rarely repeat by
- * chance (`specific`), in the articles of the owner nearest in time
- * (`storySources`: two months, sixty articles).
+ * The same value of the same owner where at least one of the two figures does
+ * not say what it counts: "the 2020 total of 304.6 million" of SonicWall
+ * (ZDNet) and its "304.6 million ransomware attempts" (ThreatPost),
+ * "approximately one million" Windows devices and "around 1 million" of
+ * Windows. Shown beside a figure (cards, go-to-source, references, timeline)
+ * but never weighed: with no measured thing named only an equal value says it
+ * is the same figure, and values that differ may count anything. Only values
+ * that rarely repeat by chance (`specific`), among the owner's articles
+ * nearest in time (`storySources`), one copy of an article (same Link) once.
  */
 export function sameValueUnnamed(index: CorpusIndex, uri: string, fig: Figure): FigureRef[] {
   if (fig.subject === undefined || !specific(fig)) return [];
   const subject = fig.subject;
-  const sources = storySources(index, subject, fig.asOf ?? index.get(uri)?.summary.date);
-  const out: FigureRef[] = [];
-  for (const other of sources.includes(uri) ? sources : [uri, ...sources]) {
-    if (other !== uri && index.isDraft(other)) continue;
-    for (const g of index.get(other)?.facts.figures ?? []) {
-      if (g.value !== fig.value || g.subject !== subject || g.unit !== fig.unit || (g.noun !== undefined && fig.noun !== undefined)) continue;
-      if (other === uri && g.span.start === fig.span.start) continue;
-      out.push({ uri: other, figure: g });
+  const when = fig.asOf ?? index.get(uri)?.summary.date;
+  const named = fig.noun !== undefined;
+  // Worked out once per owner, value and day until the index changes: a card, go-to-source and the code lenses of
+  // an article all ask, and each may unpack sixty articles' facts from the cache.
+  const all = index.memoized(`v\u0000${subject}\u0000${fig.unit}\u0000${fig.value}\u0000${named}\u0000${when ?? ''}`, () => {
+    const out: FigureRef[] = [];
+    // A named figure is asked only about articles with a figure of the owner that names nothing (their summaries
+    // say so without their facts).
+    const unnamedMeasure = `${subject}|?|`;
+    for (const other of storySources(index, subject, when)) {
+      const doc = index.get(other);
+      if (!doc || index.isDraft(other) || (named && !doc.summary.measures.some((m) => m.startsWith(unnamedMeasure)))) continue;
+      // Copies of one page (same Link): the one that stands for them, as in the check.
+      const link = doc.summary.link;
+      if (link !== undefined && index.standInFor(link) !== other) continue;
+      for (const g of doc.facts.figures) {
+        if (g.subject === subject && g.unit === fig.unit && sameNumber(g.value, fig.value) && !(named && g.noun !== undefined)) out.push({ uri: other, figure: g });
+      }
     }
+    return out;
+  });
+  const out: FigureRef[] = [];
+  for (const r of all) if (r.uri !== uri && !index.isCopy(uri, r.uri)) out.push(r);
+  // This article's own statements of the value, whether or not among the owner's nearest articles.
+  for (const g of index.get(uri)?.facts.figures ?? []) {
+    if (g !== fig && g.span.start !== fig.span.start && g.subject === subject && g.unit === fig.unit && sameNumber(g.value, fig.value) && !(named && g.noun !== undefined)) out.push({ uri, figure: g });
   }
   return out;
+}
+
+/** Two values written alike: "4.1 million" (4,099,999.9999999995 in floating point) and "4,100,000". */
+export function sameNumber(a: number, b: number): boolean {
+  return a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
 }
 
 /**
@@ -274,7 +296,7 @@ export function sameCountOtherwise(index: CorpusIndex, uri: string, fig: Figure)
   const out: FigureRef[] = [];
   for (const key of otherwiseMeasures(fig)) {
     for (const r of index.figuresOf(key)) {
-      if (r.figure.value === fig.value && r.figure.unit === 'count' && r.uri !== uri && !index.isDraft(r.uri)) out.push(r);
+      if (sameNumber(r.figure.value, fig.value) && r.figure.unit === 'count' && r.uri !== uri && !index.isDraft(r.uri)) out.push(r);
     }
   }
   return out;
