@@ -554,6 +554,13 @@ describe('entities: acronyms', function () {
     assert.ok(x.byName('Cybersecurity and Infrastructure Security Agency').aliases.includes('CISA'));
   });
 
+  it('the field of a title is no name: "Chief Information Security Officer"', function () {
+    const x = extract('"It matters," said Kevin Reed, Chief Information Security Officer at Acronis, on Monday.');
+    assertNoEntity(x, 'Information Security');
+    assert.strictEqual(x.byName('Kevin Reed').kind, 'person');
+    assert.ok(x.entities.some((e) => e.name === 'Acronis'), x.entities.map((e) => e.name).join(', '));
+  });
+
   it('"Manager" ends the name of software, not a name: "Security Accounts Manager (SAM)"; before a person it is a title', function () {
     const x = extract('The flaw is in the Security Accounts Manager (SAM) database. SAM holds password hashes, said Product Manager Jane Doe of Acme Corp.');
     assert.deepStrictEqual(x.texts('Security Accounts Manager'), ['Security Accounts Manager', 'SAM', 'SAM']);

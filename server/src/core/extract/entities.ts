@@ -775,6 +775,9 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
   }
   // "North Korean", "Middle Eastern": where people are from.
   if (n === 2 && COMPASS.has(tokens[a].lower) && isDemonym(tokens[a + 1].lower)) return;
+  // "Chief Information Security Officer": the field of a title, between its words, names no one.
+  if (a > 0 && b < tokens.length && tokens[a - 1].lower === 'chief' && tokens[b].lower === 'officer' && !tokens[a].brokenBefore && !tokens[b].brokenBefore
+    && !tokens[b - 1].possessive) return;
   const run = tokens.slice(a, b);
   if (n === 1 && isJargon(run[0])) {
     // "DDoS", "IoT": never an entity, but "(RDP)" may still spell out a name.
