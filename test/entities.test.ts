@@ -566,6 +566,10 @@ describe('entities: acronyms', function () {
     assert.deepStrictEqual(x.texts('Security Accounts Manager'), ['Security Accounts Manager', 'SAM', 'SAM']);
     assert.strictEqual(x.byName('Jane Doe').kind, 'person');
     assertNoEntity(x, 'Security Accounts');
+    // A vendor's software keeps its last word, whatever follows it.
+    const v = extract('Attackers abused Cisco UCS Manager last week, and Cisco UCS Manager was patched. Google Password Manager for iOS stores them; Google Password Manager is free.');
+    assert.deepStrictEqual(v.texts('Cisco UCS Manager'), ['Cisco UCS Manager', 'Cisco UCS Manager']);
+    assert.deepStrictEqual(v.texts('Google Password Manager'), ['Google Password Manager', 'Google Password Manager']);
     // A company's or a country's manager is a title: the company and the country stay.
     const y = extract('A Walmart Manager said the store was shut. Jane Doe, Acme Country Manager for Spain, said so too.');
     assert.ok(y.entities.some((e) => e.name === 'Walmart'), y.entities.map((e) => e.name).join(', '));

@@ -1601,20 +1601,25 @@ function shortForms(draft: Draft): ShortForms {
 }
 
 /**
- * Whether "Manager" at `j`, after the name words from `i`, ends the name of software ("Task Manager", "Node Package
- * Manager (NPM)") rather than a title: its acronym follows in brackets; or no person, verb of saying or preposition
- * follows ("Product Manager Jane Doe", "a Walmart Manager said", "Country Manager for Spain") and the words before
- * are no company's, outlet's or place's ("an Acme Manager").
+ * Whether "Manager" at `j`, after the name words from `i`, ends the name of software ("Task Manager", "Google Password
+ * Manager", "Node Package Manager (NPM)") rather than a title: its acronym follows in brackets; or no person, verb of
+ * saying or place of work follows ("Product Manager Jane Doe", "a Manager said", "Manager at Acme", "Country Manager
+ * for Spain"), and it does not follow a company's, outlet's or place's name alone ("a Walmart Manager").
  */
 function softwareManager(tokens: Token[], i: number, j: number): boolean {
   const next = tokens[j + 1];
   if (next && next.brokenBefore && tokens[j].after === '(' && isAllCaps(next.text)) return true;
-  if (next && !next.brokenBefore && (next.name || SPEECH_VERBS.has(next.lower) || PREPOSITIONS.has(next.lower))) return false;
-  const first = tokens[i].lower;
-  return !(KNOWN_ORGS.has(first) || OUTLETS.has(first) || PLACES.has(first));
+  if (next && !next.brokenBefore) {
+    if (next.name || SPEECH_VERBS.has(next.lower) || next.lower === 'at' || next.lower === 'of') return false;
+    const after = tokens[j + 2];
+    if (next.lower === 'for' && after && !after.brokenBefore && placeAt(tokens, j + 2)) return false;
+  }
+  if (j !== i + 1) return true;
+  const alone = tokens[i].lower;
+  return !(KNOWN_ORGS.has(alone) || OUTLETS.has(alone) || PLACES.has(alone));
 }
 
-/** The words of a company's legal form, which its acronym leaves out/** The words of a company's legal form, which its acronym leaves out ("Micro-Star International Co" is MSI). */
+/** The words of a company's legal form, which its acronym leaves out ("Micro-Star International Co" is MSI). */
 const LEGAL_FORMS = new Set(['co', 'corp', 'inc', 'ltd', 'llc', 'plc', 'gmbh', 'ag', 'sa', 'bv', 'nv', 'pty', 'srl', 'spa']);
 
 /** Whether a name shares at least half of its words with `tokens` ("Cybersecurity Infrastructure and Security Agency"). */
