@@ -823,6 +823,13 @@ describe('corpus index: one value of one owner, one side not saying what it coun
     assert.deepStrictEqual(listed, [index.standInFor('news.example/threatpost')!, emails.uri]);
     assert.strictEqual(listed.filter((u) => u === threatpost.uri || u === copy.uri).length, 1, listed.join(' '));
     index.remove(copy.uri);
+    // The page saved again months later stands for it, out of this story's time: the copy of its time is listed.
+    const later2 = story('threatpost-again', 'Dec 20, 2021', 'SonicWall logged 304.6 million ransomware attempts in 2020.');
+    const againText = later2.text.replace('https://news.example/threatpost-again', 'https://news.example/threatpost');
+    index.set({ ...later2.doc, facts: extractFacts(later2.uri, againText, parse(againText).article), lineStarts: lineStartsOf(againText) });
+    assert.strictEqual(index.standInFor('news.example/threatpost'), later2.uri);
+    assert.deepStrictEqual(references(index, zdnet.uri, total.span.start + 1, false).map((l) => l.uri), [threatpost.uri, emails.uri]);
+    index.remove(later2.uri);
     // "4.1 million" is 4,099,999.9999999995 in floating point, and the same value as "4,100,000".
     const decimal = story('decimal', 'Aug 9, 2021', 'SonicWall blocked 4.1 million phishing emails.');
     const digits = story('digits', 'Aug 10, 2021', 'SonicWall said the total was 4,100,000.');

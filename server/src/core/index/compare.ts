@@ -245,12 +245,19 @@ export function sameValueUnnamed(index: CorpusIndex, uri: string, fig: Figure): 
     // A named figure is asked only about articles with a figure of the owner that names nothing (their summaries
     // say so without their facts).
     const unnamedMeasure = `${subject}|?|`;
-    for (const other of storySources(index, subject, when)) {
+    const sources = storySources(index, subject, when);
+    // Copies of one page (same Link) count once: the one that stands for them, as in the check, when it is among
+    // the nearest articles, else the first of them that is.
+    const links = new Set<string>();
+    for (const other of sources) {
       const doc = index.get(other);
       if (!doc || index.isDraft(other) || (named && !doc.summary.measures.some((m) => m.startsWith(unnamedMeasure)))) continue;
-      // Copies of one page (same Link): the one that stands for them, as in the check.
       const link = doc.summary.link;
-      if (link !== undefined && index.standInFor(link) !== other) continue;
+      if (link !== undefined && index.linkCount(link) > 1) {
+        const standIn = index.standInFor(link);
+        if (links.has(link) || (standIn !== other && standIn !== undefined && sources.includes(standIn))) continue;
+        links.add(link);
+      }
       for (const g of doc.facts.figures) {
         if (g.subject === subject && g.unit === fig.unit && sameNumber(g.value, fig.value) && !(named && g.noun !== undefined)) out.push({ uri: other, figure: g });
       }
