@@ -301,6 +301,40 @@ describe('breach-desk check (CLI)', function () {
     }
   });
 
+  it('reports the same when its analyst threads cannot start or die mid-run: the files not yet taken are read on the main thread, and stderr says so', function () {
+    for (let i = 0; i < 40; i++) {
+      fs.writeFileSync(path.join(dir, `a${String(i).padStart(2, '0')}.txt`), GOOD
+        .replace('example.com/a', `example.com/a${i}`).replace('Hudson Rock said the data was real.', `Acme Corp said ${i % 7 ? '5,000' : '7,000'} customers were affected by the breach.`));
+    }
+    // A copy of the CLI beside a thread script that throws as it loads, and beside one that dies after a moment.
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-cli-copy-'));
+    try {
+      fs.mkdirSync(path.join(copy, 'dist'));
+      fs.copyFileSync(CLI, path.join(copy, 'dist', 'cli.js'));
+      fs.symlinkSync(path.join(ROOT, 'seeds'), path.join(copy, 'seeds'));
+      const args = ['check', '.', '--format', 'json'];
+      const main = run([...args, '--threads', '0'], dir);
+      assert.match(main.out, /figure\.conflict/);
+      // The dying one exits right after its first answer: one thread, so some files were taken from it and the rest not.
+      const dying = `const { parentPort } = require('worker_threads');
+const post = parentPort.postMessage.bind(parentPort);
+parentPort.postMessage = (m, t) => { post(m, t); process.exit(3); };
+require(${JSON.stringify(path.join(ROOT, 'dist', 'analyst.js'))});
+`;
+      for (const [name, script, threads] of [['broken', "throw new Error('no analyst here');\n", '2'], ['dying', dying, '1']]) {
+        fs.writeFileSync(path.join(copy, 'dist', 'analyst.js'), script);
+        const r = spawnSync(process.execPath, [path.join(copy, 'dist', 'cli.js'), ...args, '--threads', threads], { cwd: dir, encoding: 'utf8' });
+        const said = /breach-desk: analyst threads stopped \(.+\); reading the other (\d+) files on the main thread\./.exec(r.stderr);
+        assert.ok(said, `${name}: ${r.stderr}`);
+        if (name === 'dying') assert.ok(Number(said[1]) > 0 && Number(said[1]) < 40, `${name}: ${said[0]}`);
+        assert.strictEqual(r.status, main.code, name);
+        assert.ok(r.stdout === main.out, `${name}: the reports differ`);
+      }
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
   it('writes no terminal escape sequence an article or a file name carries', function () {
     const esc = '\x1b[2J\x1b[H\x1b]0;owned\x07';
     const text = GOOD.replace('+ Source: ZDNet', `+ Source: Evil${esc}News`).replace('+ Date: 2021-08-30', `+ Date: someday${esc}`).replace('Hudson Rock said', `Hudson Rock${esc} said`);
