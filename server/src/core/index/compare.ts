@@ -238,6 +238,8 @@ export function sameValueUnnamed(index: CorpusIndex, uri: string, fig: Figure): 
   const subject = fig.subject;
   const when = fig.asOf ?? index.get(uri)?.summary.date;
   const named = fig.noun !== undefined;
+  // Equal, of the same owner and unit, and not both saying what they count (then the measure tells them apart).
+  const matches = (g: Figure) => g.subject === subject && g.unit === fig.unit && sameNumber(g.value, fig.value) && !(named && g.noun !== undefined);
   // Worked out once per owner, value and day until the index changes: a card, go-to-source and the code lenses of
   // an article all ask, and each may unpack sixty articles' facts from the cache.
   const all = index.memoized(`v\u0000${subject}\u0000${fig.unit}\u0000${fig.value}\u0000${named}\u0000${when ?? ''}`, () => {
@@ -258,9 +260,7 @@ export function sameValueUnnamed(index: CorpusIndex, uri: string, fig: Figure): 
         if (links.has(link) || (standIn !== other && standIn !== undefined && sources.includes(standIn))) continue;
         links.add(link);
       }
-      for (const g of doc.facts.figures) {
-        if (g.subject === subject && g.unit === fig.unit && sameNumber(g.value, fig.value) && !(named && g.noun !== undefined)) out.push({ uri: other, figure: g });
-      }
+      for (const g of doc.facts.figures) if (matches(g)) out.push({ uri: other, figure: g });
     }
     return out;
   });
@@ -268,7 +268,7 @@ export function sameValueUnnamed(index: CorpusIndex, uri: string, fig: Figure): 
   for (const r of all) if (r.uri !== uri && !index.isCopy(uri, r.uri)) out.push(r);
   // This article's own statements of the value, whether or not among the owner's nearest articles.
   for (const g of index.get(uri)?.facts.figures ?? []) {
-    if (g !== fig && g.span.start !== fig.span.start && g.subject === subject && g.unit === fig.unit && sameNumber(g.value, fig.value) && !(named && g.noun !== undefined)) out.push({ uri, figure: g });
+    if (g !== fig && g.span.start !== fig.span.start && matches(g)) out.push({ uri, figure: g });
   }
   return out;
 }
