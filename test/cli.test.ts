@@ -321,12 +321,20 @@ const post = parentPort.postMessage.bind(parentPort);
 parentPort.postMessage = (m, t) => { post(m, t); process.exit(3); };
 require(${JSON.stringify(path.join(ROOT, 'dist', 'analyst.js'))});
 `;
-      for (const [name, script, threads] of [['broken', "throw new Error('no analyst here');\n", '2'], ['dying', dying, '1']]) {
+      // And one that goes quietly before it answers, while the main thread has nothing else to wait for: the run
+      // must wait for the threads it owes answers to, not end with no report and exit 0.
+      const silent = `const { parentPort } = require('worker_threads');
+parentPort.postMessage = () => undefined;
+setTimeout(() => process.exit(3), 100);
+require(${JSON.stringify(path.join(ROOT, 'dist', 'analyst.js'))});\n`;
+      for (const [name, script, threads] of [['broken', "throw new Error('no analyst here');\n", '2'], ['dying', dying, '1'], ['silent', silent, '2']]) {
         fs.writeFileSync(path.join(copy, 'dist', 'analyst.js'), script);
         const r = spawnSync(process.execPath, [path.join(copy, 'dist', 'cli.js'), ...args, '--threads', threads], { cwd: dir, encoding: 'utf8' });
         const said = /breach-desk: analyst threads stopped \(.+\); reading the other (\d+) files on the main thread\./.exec(r.stderr);
         assert.ok(said, `${name}: ${r.stderr}`);
         if (name === 'dying') assert.ok(Number(said[1]) > 0 && Number(said[1]) < 40, `${name}: ${said[0]}`);
+        // Every file, the seeds' too: none was answered.
+        if (name === 'silent') assert.strictEqual(Number(said[1]), 40 + fs.readdirSync(path.join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).length, said[0]);
         assert.strictEqual(r.status, main.code, name);
         assert.ok(r.stdout === main.out, `${name}: the reports differ`);
       }

@@ -277,6 +277,8 @@ export class AnalystPool {
   /** Who takes each share of `sources` going on. */
   private readonly heads = new Map<number, (sources: string[]) => void>();
   private headRequests = 0;
+  /** Runs and `sources` going on, which hold the process open (`busy`). */
+  private holds = 0;
   /** `size` threads (at least one): see `analystsFor`. */
   constructor(script: string, pins: Pin[], size: number) {
     size = Number.isFinite(size) ? Math.max(1, Math.floor(size)) : 1;
@@ -284,6 +286,7 @@ export class AnalystPool {
     const intern = interner();
     for (let i = 0; i < size; i++) {
       const w = new Worker(script, { workerData: { breachDeskAnalyst: { pins } } });
+      // An idle pool holds no process open; a run or a `sources` holds it (`busy`) until its answers are in.
       w.unref();
       this.workers.push(w);
       const unpacker = new EntityUnpacker(intern);
@@ -315,7 +318,7 @@ export class AnalystPool {
   async sources(files: readonly string[], maxBytes: number): Promise<Map<string, string>> {
     if (this.exited) throw new Error('an analyst worker has exited');
     const share = Math.ceil(files.length / this.workers.length);
-    const detach: (() => void)[] = [];
+    const detach: (() => void)[] = [this.busy()];
     try {
       const parts = await Promise.all(this.workers.map((w, k) => new Promise<string[]>((resolve, reject) => {
         const id = ++this.headRequests;
@@ -365,7 +368,7 @@ export class AnalystPool {
     let next = 0;
     let pending = 0;
     // This run's listeners go when it ends: a pool that runs again must not hand new outcomes to an old caller.
-    const detach: (() => void)[] = [];
+    const detach: (() => void)[] = [this.busy()];
     try {
       await new Promise<void>((resolve, reject) => {
         const feed = (w: Worker) => {
@@ -417,9 +420,23 @@ export class AnalystPool {
     }
   }
 
+  /**
+   * Holds the process open while the workers owe answers, and lets it go again (the returned function). Without
+   * it a process with nothing else to wait for (the CLI) could end mid-run: a worker that died then never said so,
+   * and the CLI exited 0 with no report at all.
+   */
+  private busy(): () => void {
+    if (this.holds++ === 0) for (const w of this.workers) w.ref();
+    return () => {
+      if (--this.holds === 0) for (const w of this.workers) w.unref();
+    };
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => {
       w.removeAllListeners();
+      // An error still on its way (a worker that failed as it loaded) must find a listener: one no one hears throws.
+      w.on('error', () => undefined);
       return w.terminate();
     }));
   }
