@@ -35,6 +35,8 @@ export class LspClient {
   readonly stderr: string[] = [];
   readonly published = new Map<string, PublishedDiagnostics[]>();
   readonly notifications: { method: string; params: any }[] = [];
+  /** Every notification in the order it came, diagnostics too (with their document): what came before what. */
+  readonly arrivals: { method: string; uri?: string }[] = [];
   /** The server's answer to `initialize`. */
   initializeResult: any;
   private waiters: (() => void)[] = [];
@@ -49,6 +51,7 @@ export class LspClient {
       const list = this.published.get(p.uri) ?? [];
       list.push(p);
       this.published.set(p.uri, list);
+      this.arrivals.push({ method: 'textDocument/publishDiagnostics', uri: p.uri });
       this.wake();
     });
     this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
@@ -65,6 +68,7 @@ export class LspClient {
     });
     this.connection.onNotification((method: string, params: any) => {
       this.notifications.push({ method, params });
+      this.arrivals.push({ method });
       this.wake();
     });
     this.connection.listen();
