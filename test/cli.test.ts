@@ -11,8 +11,12 @@ const ROOT = path.resolve(__dirname, '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
 
+/**
+ * The CLI, run to its end. A run that hangs is stopped after two minutes (mocha's own time limit cannot fire while
+ * `spawnSync` holds its thread); the CLI passes the signal on to the run it started with a larger heap.
+ */
 function run(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, timeout: 120_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -157,6 +161,57 @@ describe('breach-desk check (CLI)', function () {
     const headCode = await new Promise<number | null>((r) => head.on('close', r));
     assert.strictEqual(headCode, 0, err);
     assert.doesNotMatch(err, /Error|EPIPE|\bat /);
+  });
+
+  it('stops the run it started with a larger heap when it is told to stop (a CI time limit, Ctrl-C), leaving no orphan', async function () {
+    this.timeout(120000);
+    // The processes whose parent is `pid`, from /proc (Linux).
+    const childrenOf = (pid: number) => fs.readdirSync('/proc').filter((e) => /^\d+$/.test(e)).filter((e) => {
+      try {
+        // "pid (comm) state ppid …": the command name may hold spaces and brackets; what follows its last ")" does not.
+        const stat = fs.readFileSync(`/proc/${e}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    }).map(Number);
+    // Running, not ended: an orphan that ended stays a zombie where no init process reaps it.
+    const running = (pid: number) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+      } catch {
+        return false;
+      }
+    };
+    // A report many times what a pipe holds (as above), never read: the run waits on its output until it is stopped.
+    const seed = fs.readFileSync(path.join(ROOT, 'seeds', '000_01fe31f0ddfc7e1f.txt'), 'utf8');
+    for (let i = 0; i < 60; i++) fs.writeFileSync(path.join(dir, `a${i}.txt`), seed.replace(/^# .*/, `# Copy ${i}`).replace(/\+ Link: .*/, `+ Link: [article](https://example.com/copy-${i})`));
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      // The report goes into a pipe no one reads (a process that never reads its input holds the other end).
+      const sink = spawn('sleep', ['120'], { stdio: ['pipe', 'ignore', 'ignore'] });
+      const outer = spawn(process.execPath, [CLI, 'check', dir, '--format', 'json', '--no-seeds'], { cwd: dir, stdio: ['ignore', sink.stdin!, 'ignore'], env: { ...process.env, BREACH_DESK_HEAP_SET: '' } });
+      const closed = new Promise<[number | null, NodeJS.Signals | null]>((r) => outer.on('exit', (code, sig) => r([code, sig])));
+      let inner: number[] = [];
+      for (const end = Date.now() + 30000; !inner.length && Date.now() < end; await new Promise((r) => setTimeout(r, 20))) inner = childrenOf(outer.pid!);
+      if (!inner.length) {
+        outer.kill('SIGKILL');
+        sink.kill('SIGKILL');
+        // The machine's memory already allows the heap (or the user chose one): there is no second process to stop.
+        this.skip();
+      }
+      // Until the run is under way, blocked on its report.
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.ok(inner.every(running), 'the run ended before it was stopped: its report fits the pipe');
+      outer.kill(signal);
+      const [code, sig] = await closed;
+      assert.strictEqual(sig, signal, `exit ${code}`);
+      for (const end = Date.now() + 10000; inner.some(running) && Date.now() < end;) await new Promise((r) => setTimeout(r, 20));
+      const left = inner.filter(running);
+      for (const pid of left) process.kill(pid, 'SIGKILL');
+      sink.kill('SIGKILL');
+      assert.deepStrictEqual(left, [], `${signal}: the run goes on without its parent`);
+    }
   });
 
   it('writes SARIF 2.1.0 with rules, 1-based regions, related locations and fixes', function () {
@@ -329,7 +384,7 @@ setTimeout(() => process.exit(3), 100);
 require(${JSON.stringify(path.join(ROOT, 'dist', 'analyst.js'))});\n`;
       for (const [name, script, threads] of [['broken', "throw new Error('no analyst here');\n", '2'], ['dying', dying, '1'], ['silent', silent, '2']]) {
         fs.writeFileSync(path.join(copy, 'dist', 'analyst.js'), script);
-        const r = spawnSync(process.execPath, [path.join(copy, 'dist', 'cli.js'), ...args, '--threads', threads], { cwd: dir, encoding: 'utf8' });
+        const r = spawnSync(process.execPath, [path.join(copy, 'dist', 'cli.js'), ...args, '--threads', threads], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
         const said = /breach-desk: analyst threads stopped \(.+\); reading the other (\d+) files on the main thread\./.exec(r.stderr);
         assert.ok(said, `${name}: ${r.stderr}`);
         if (name === 'dying') assert.ok(Number(said[1]) > 0 && Number(said[1]) < 40, `${name}: ${said[0]}`);
@@ -353,6 +408,8 @@ require(${JSON.stringify(path.join(ROOT, 'dist', 'analyst.js'))});\n`;
   });
 
   it('reports the same, byte for byte and in the same order, whether files are analysed on threads or not', function () {
+    // Eight runs over 226 files: 12 s on a loaded machine here, so room for a slower one.
+    this.timeout(240_000);
     // Enough files for progress lines (over 200), files of every kind, and a pin the threads must know: without it
     // "Quillfeather" is no name and its figures are compared within their own article only.
     fs.mkdirSync(path.join(dir, '.breachdesk'));
