@@ -711,6 +711,25 @@ describe('corpus cache: outlets that come after articles were analysed (loadRoot
     return { index, report };
   };
 
+  it('a load stopped by a newer one puts nothing more in the index, not even the batch it was reading', async function () {
+    write(100);
+    for (const withCache of [false, true]) {
+      const index = new CorpusIndex();
+      let stopped = false;
+      let asked = 0;
+      // A newer load begins as this one looks at the first file of its second batch (of 32), after reading it.
+      await loadRoots(index, [{ dir, origin: 'workspace' }], {
+        maxBytes: MAX, analysts: false, cancelled: () => stopped, ...(withCache ? { cache: CorpusCache.open(fs.mkdtempSync(path.join(storage, 'c-')), 'test-key') } : {}),
+        isOpen: () => {
+          if (++asked === 33) stopped = true;
+          return false;
+        },
+      });
+      // The first batch, and the one file it was putting in when it was stopped.
+      assert.strictEqual([...index.all()].length, 33, `with a cache: ${withCache}`);
+    }
+  });
+
   it('a Source whose file comes during a load stays out of the header, so the next start follows it', async function () {
     write(100);
     const y = path.join(dir, 'y.txt');

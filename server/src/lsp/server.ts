@@ -622,7 +622,15 @@ export function startServer(connection: Connection): void {
   });
 
 
-  connection.onDidChangeWatchedFiles((params) => filesChanged(params.changes));
+  connection.onDidChangeWatchedFiles((params) => changedOnDisk(params.changes));
+
+  /**
+   * `filesChanged`, one batch after another and after the follow passes (`following`): a file is read before it is
+   * indexed, so two batches at once could put in the older text last, or bring back a file deleted meanwhile.
+   */
+  function changedOnDisk(changes: { uri: string; type: FileChangeType }[]): void {
+    following = following.then(() => filesChanged(changes)).catch((err: unknown) => connection.console.error(`Updating the index after files changed failed: ${String(err)}`));
+  }
 
   /** Files created, changed or deleted outside the editor: from the client's watcher, or the server's own (`watchFolders`). */
   async function filesChanged(changes: { uri: string; type: FileChangeType }[]): Promise<void> {
@@ -666,7 +674,7 @@ export function startServer(connection: Connection): void {
     if (sources.size) followSources([...sources]);
   }
 
-  /** The passes of `followSources`, one after another. */
+  /** The passes of `followSources` and the batches of `filesChanged`, one after another. */
   let following = Promise.resolve();
   /** Sources (lower case) every article knows: those of the last load (`LoadReport.outlets`) and those followed since, each once (an article may keep its name otherwise). */
   const followed = new Set<string>();
@@ -779,7 +787,7 @@ export function startServer(connection: Connection): void {
       const gone = found.filter((c) => c.folder).map((c) => c.file + path.sep);
       const changes: { uri: string; type: FileChangeType }[] = found.filter((c) => !c.folder).map((c) => ({ uri: uriOf(c.file), type: c.deleted ? FileChangeType.Deleted : FileChangeType.Changed }));
       if (gone.length) for (const d of index.all()) { const f = pathOf(d.uri); if (f && gone.some((g) => f.startsWith(g))) changes.push({ uri: d.uri, type: FileChangeType.Deleted }); }
-      void filesChanged(changes);
+      changedOnDisk(changes);
     }, (p, folder) => excludedFrom(roots, p, folder));
   }
 

@@ -255,6 +255,8 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
     const stats = sync ? batch.map((f) => statOf(f.file)) : await Promise.all(batch.map((f) => fs.promises.stat(f.file).catch(() => undefined)));
     if (Date.now() - began > SLOW_STATS_MS) sync = false;
     batch.forEach((f, j) => {
+      // Stopped while the stats were taken: a newer load owns the index now (see `onResult`).
+      if (options.cancelled?.()) return;
       const uri = uriOf(f.file);
       const st = stats[j];
       if (options.isOpen?.(uri)) { done++; return; }
@@ -277,6 +279,10 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
   }
   let analysts = 0;
   const onResult = (o: Outcome) => {
+    // What comes back after a newer load began is not put in: that load took its measure of the index when it
+    // began (`before`), so an article put in now would stay though the newer load leaves it out (excluded since),
+    // or overwrite the newer load's analysis with one made with older pins.
+    if (options.cancelled?.()) return;
     done++;
     if (done % 64 === 0) options.progress?.(done, files.length);
     const m = meta[o.id];
@@ -530,6 +536,8 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
     });
     const texts = await Promise.all(batch.map((f, j) => (hits[j] ? undefined : readArticleFile(f.file, { maxBytes: options.maxBytes }))));
     batch.forEach((f, j) => {
+      // Stopped while the batch was read (see `onResult` above).
+      if (options.cancelled?.()) return;
       const uri = uriOf(f.file);
       if (options.isOpen?.(uri)) return;
       const st = stats[j];
@@ -643,6 +651,8 @@ export function watchFolders(dirs: string[], onChanges: (changes: DiskChange[]) 
   let stopped = false;
   const flush = () => {
     timer = undefined;
+    // A stat or a folder's listing that ends after the watch was stopped reports nothing (to the next load's server).
+    if (stopped) return;
     const changes: DiskChange[] = [];
     for (const [file, folder] of pending) {
       const exists = fs.existsSync(file);
@@ -652,6 +662,7 @@ export function watchFolders(dirs: string[], onChanges: (changes: DiskChange[]) 
     if (changes.length) onChanges(changes);
   };
   const note = (file: string, folder: boolean) => {
+    if (stopped) return;
     pending.set(file, folder);
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, 200);
