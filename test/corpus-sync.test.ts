@@ -124,6 +124,23 @@ describe('the corpus follows the disk and the editor (stdio)', function () {
     }
   });
 
+  it('watched-file changes are taken in the order they came: a file changed, then deleted, is gone', async function () {
+    ws = await openWorkspace('bd-sync-', { [A1]: read(A1) });
+    const { client, dir } = ws;
+    const symbols = async (q: string) => ((await client.request('workspace/symbol', { query: q })) as { location: { uri: string } }[]).map((s) => s.location.uri);
+    // On disk all along, so that reading it succeeds: only the order of the events says it is gone.
+    fs.writeFileSync(path.join(dir, A4), read(A4));
+    const a4 = fileUri(path.join(dir, A4));
+    const later = path.join(dir, 'later.txt');
+    fs.writeFileSync(later, read(A1).replace(/^# .*/m, '# Quillfeather later story').replace(/(\+ Link: .*?)(\)?)$/m, '$1-later$2'));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: a4, type: 1 }] });
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: a4, type: 3 }] });
+    // A third batch, to know when the second is done.
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(later), type: 1 }] });
+    while (!(await symbols('Quillfeather later')).includes(fileUri(later))) await new Promise((r) => setTimeout(r, 20));
+    assert.deepStrictEqual((await symbols('SecWeek')).filter((u) => u === a4), []);
+  });
+
   it('workspace folders added at runtime are indexed, removed ones forgotten', async function () {
     const a = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-sync-a-'));
     const b = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-sync-b-'));
