@@ -42,7 +42,7 @@ describe('pathological input', function () {
     try {
       fs.writeFileSync(path.join(dir, 'big.txt'), HEAD + 'Acme Corp said ' + '5 million customers and '.repeat(200_000) + 'that was all.' + TAIL);
       const cli = path.resolve(__dirname, '..', 'dist', 'cli.js');
-      const r = spawnSync(process.execPath, ['--max-old-space-size=1024', cli, 'check', path.join(dir, 'big.txt'), '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      const r = spawnSync(process.execPath, ['--max-old-space-size=1024', cli, 'check', path.join(dir, 'big.txt'), '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: 120_000 });
       assert.strictEqual(r.status, 0, r.stderr.slice(-2000));
       assert.strictEqual(JSON.parse(r.stdout).summary.files, 1);
     } finally {

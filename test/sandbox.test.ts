@@ -149,7 +149,7 @@ describe('no network, no writes', function () {
   it('the CLI checks a folder without a connection and without writing (unless --fix)', function () {
     const before = snapshot(dir);
     for (const format of ['text', 'json', 'sarif']) {
-      const r = spawnSync(process.execPath, ['--require', PRELOAD, CLI, 'check', dir, '--format', format], { cwd: dir, env: { ...process.env, BD_NET_LOG: log }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const r = spawnSync(process.execPath, ['--require', PRELOAD, CLI, 'check', dir, '--format', format], { cwd: dir, env: { ...process.env, BD_NET_LOG: log }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
       assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr}`);
       assert.ok(r.stdout.length > 0);
     }

@@ -33,14 +33,14 @@ describe('copies of the bundled seeds', function () {
   });
 
   it('the CLI reports the copies once, with no duplicate warning, and the same corpus findings as the seeds', function () {
-    const r = spawnSync(process.execPath, [CLI, 'check', dir, '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [CLI, 'check', dir, '--format', 'json'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
     const j = JSON.parse(r.stdout) as { files: { path: string; diagnostics: { code: string }[] }[] };
     const paths = j.files.map((f) => path.basename(f.path)).sort();
     assert.deepStrictEqual(paths, fs.readdirSync(SEEDS).map((f) => `copy-${f}`).sort());
     const codes = j.files.flatMap((f) => f.diagnostics.map((d) => d.code));
     assert.ok(!codes.includes('corpus.duplicate'), codes.join(' '));
     // What the seeds themselves show (the 902,000 reconciliation, the dated revision) the copies show.
-    const seeds = JSON.parse(spawnSync(process.execPath, [CLI, 'check', SEEDS, '--format', 'json'], { cwd: ROOT, encoding: 'utf8' }).stdout) as typeof j;
+    const seeds = JSON.parse(spawnSync(process.execPath, [CLI, 'check', SEEDS, '--format', 'json'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 }).stdout) as typeof j;
     const corpusCodes = (x: typeof j) => x.files.flatMap((f) => f.diagnostics.map((d) => d.code)).filter((c) => c.startsWith('figure.')).sort();
     assert.deepStrictEqual(corpusCodes(j), corpusCodes(seeds));
     assert.ok(corpusCodes(j).includes('figure.reconciled'));

@@ -54,7 +54,7 @@ describe('breachDesk.maxFileSize over stdio', function () {
     const server = await start({});
     assert.deepStrictEqual([server.indexed.articles, server.indexed.skipped], [5, 1]);
     assert.ok(server.logs.some((l) => /huge\.txt: 5\.1 MB is more than the 5\.0 MB limit/.test(l)), server.logs.join('\n'));
-    const cli = spawnSync(process.execPath, [path.join(__dirname, '..', 'dist', 'cli.js'), 'check', dir, '--no-seeds'], { encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, [path.join(__dirname, '..', 'dist', 'cli.js'), 'check', dir, '--no-seeds'], { encoding: 'utf8', timeout: 120_000 });
     assert.match(cli.stdout, /huge\.txt.*5\.1 MB is more than the 5\.0 MB limit/);
   });
 
