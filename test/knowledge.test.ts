@@ -93,7 +93,7 @@ describe('corpus knowledge over stdio', function () {
     const at = async (needle: string) => (await client.request('textDocument/hover', { textDocument: { uri: ua }, position: positionOf(a, needle) })).contents.value as string;
     // "$801.1 million" and "$75 million" say nothing about what they count: neither agrees nor differs.
     const money = await at('$801.1 million');
-    assert.match(money, /^\*\*\\\$801\\\.1 million\*\* — amount of Acme Corp$/m);
+    assert.match(money, /^\*\*\\\$801\\\.1 million\*\* — amount for Acme Corp$/m);
     assert.ok(!/Same measure|75 million|29\\\.7%|12%/.test(money), money);
     const customers = await at('2 million customers');
     assert.match(customers, /Same measure across the corpus/);
@@ -246,7 +246,7 @@ describe('corpus knowledge over stdio', function () {
     await client.diagnostics(ua);
     const position = positionOf(a, '304.6 million');
     const card: string = (await client.request('textDocument/hover', { textDocument: { uri: ua }, position })).contents.value;
-    assert.match(card, /^\*\*304\\\.6 million\*\* — number of SonicWall$/m);
+    assert.match(card, /^\*\*304\\\.6 million\*\* — number for SonicWall$/m);
     assert.match(card, new RegExp(`\\*\\*The same value elsewhere\\*\\*\\n\\n- Aug 3, 2021 — \\*\\*304\\\\\\.6 million\\*\\* · attempts — \\[Outlet 2, Aug 3, 2021\\]\\(${ub.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#L10\\)`), card);
     const found = await client.request<any[]>('textDocument/definition', { textDocument: { uri: ua }, position });
     assert.deepStrictEqual(found.map((l) => [l.uri, l.range.start.line]), [[ub, 9]]);

@@ -383,12 +383,15 @@ const UNIT_WORD: Record<Unit, string> = {
 /**
  * What a figure measures, for cards and timelines: its qualifiers and noun as
  * the article writes them, or what its unit says ("21-year-old" is an age),
- * and whose ("former customers of T-Mobile").
+ * and whose ("former customers of T-Mobile"). A figure that names nothing it
+ * counts is "for" its owner ("amount for Chainalysis", "number for SonicWall":
+ * "of" read as counting Chainalysis), but a person's age is theirs.
  */
 export function measureLabel(index: CorpusIndex, f: Figure, sentences: readonly SentenceRef[]): string {
   const subject = f.subject ? index.owner(f.subject)?.name ?? f.subject : undefined;
   const { what, names } = writtenParts(f, sentences);
-  return [what || UNIT_WORD[f.unit], subject ? `of ${subject}` : '', names.length ? `(${names.join(', ')})` : ''].filter(Boolean).join(' ');
+  const whose = subject === undefined ? '' : what || f.unit === 'age' ? `of ${subject}` : `for ${subject}`;
+  return [what || UNIT_WORD[f.unit], whose, names.length ? `(${names.join(', ')})` : ''].filter(Boolean).join(' ');
 }
 
 /** At most `n` items, those nearest in time to `when` (all when there are few), in their order in `list`. */
