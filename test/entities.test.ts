@@ -910,3 +910,15 @@ describe('entities: the real corpus', function () {
     assert.ok(files > 2000, `${files} corpus files`);
   });
 });
+
+describe('entities: a ransomware gang named like a word', function () {
+  it('"the Conti ransomware group" is an organisation, as "the Conti gang" is (real: Conti, Babuk, Grief, Maze, Clop, Hive were things or nothing)', function () {
+    for (const [sentence, key] of [
+      ['Researchers said the Conti ransomware group made the demand.', 'conti'],
+      ['Researchers said the Hive ransomware gang hit a hospital.', 'hive'],
+      ['Researchers said the Conti gang made the demand.', 'conti'],
+    ] as const) assert.strictEqual(extract(sentence).byKey(key)?.kind, 'organisation', sentence);
+    // The word after "ransomware" must be a band's: "the Conti ransomware payload" says nothing of a group.
+    assert.notStrictEqual(extract('Researchers said the Conti ransomware payload was new.').byKey('conti')?.kind, 'organisation');
+  });
+});

@@ -525,6 +525,20 @@ describe('figures', function () {
       assert.strictEqual(noun(['Kaseya paid $5 million for the firm.'], '$5 million'), undefined);
     });
 
+    it('what a gang made from its victims together is its own; a ransom it demands or is paid stays the victim\'s', function () {
+      const names: Name[] = [['Kaseya', 'kaseya', 'organisation'], ['Conti', 'conti', 'organisation'], ['Ryuk', 'ryuk', 'other'], ['BazaCall', 'bazacall', 'organisation'],
+        ['Chainalysis', 'chainalysis', 'organisation'], ['Colonial Pipeline', 'colonial pipeline', 'organisation']];
+      const owner = (text: string, fig: string) => figuresOf(text, 'kaseya', names).find((f) => f.text === fig)?.subject;
+      // Real: "Conti made over $150 million in the last six months" was KP Snacks', Shutterfly's and Log4j's (their articles' subjects).
+      assert.strictEqual(owner('A search of ransomware logs shows the Conti gang made over $150 million in the last six months.', 'over $150 million'), 'conti');
+      assert.strictEqual(owner('The Chainalysis report says the Conti ransomware group alone brought in $180 million in 2021 from ransoms.', '$180 million'), 'conti');
+      // Demanded, or received from a victim named: the victim's.
+      assert.strictEqual(owner('The Conti gang demanded $5 million from Kaseya.', '$5 million'), 'kaseya');
+      assert.strictEqual(owner('The Conti gang received $4.4 million from Colonial Pipeline.', '$4.4 million'), 'colonial pipeline');
+      // The name just before it is not the gang's: nobody's in particular, not the gang's named earlier.
+      assert.notStrictEqual(owner('The BazaCall gang deploys the Ryuk ransomware, which has made about $150 million from its attacks.', 'about $150 million'), 'bazacall');
+    });
+
     it('a platform something was said or done on owns none of its figures: "took to Twitter to beg hackers to return $80 million"', function () {
       const names: Name[] = [['Qubit Finance', 'qubit finance', 'organisation'], ['Twitter', 'twitter', 'organisation'], ['Discord', 'discord', 'organisation']];
       const owner = (text: string, fig: string) => figuresOf(text, null, names).find((f) => f.text === fig)?.subject;

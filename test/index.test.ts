@@ -721,7 +721,7 @@ describe('corpus index: what a card says a figure measures (measureLabel)', func
     const text = `# Acme breach\n\n## Information:\n+ Source: Example News\n+ Link: [article](https://news.example/label)\n+ Date: Aug 20, 2021\n+ Author: Jane Roe\n\n## Article:\n`
       + `Acme Corp said 2 million customers were affected. Acme Corp reported $801.1 million for the quarter. John Binns, a 21-year-old, said he did it.\n\n#### Tags:\n[[Acme Corp]]\n`;
     const index = new CorpusIndex();
-    index.set({ uri, facts: extractFacts(uri, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' });
+    index.set({ facts: extractFacts(uri, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' });
     const { figures, sentences } = index.get(uri)!.facts;
     const label = (t: string) => measureLabel(index, figures.find((f) => f.text === t)!, sentences);
     assert.strictEqual(label('2 million'), 'customers of Acme Corp');

@@ -842,7 +842,9 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
   // "the Conti gang", "Hive operators", "Lazarus group": a name a band of people is named by is theirs, an organisation
   // (written like a word, "Conti" was a thing where "LockBit", written in camel case, was not).
   // Not an acronym ("APT group", "BEC group": the kind's jargon) nor a word the article writes in lower case ("Administrators group").
-  if (single && !single.possessive && after && !after.brokenBefore && after.text === after.lower && BAND_CUES_AFTER.has(after.lower) && !votes.includes('person')
+  // "the Conti ransomware group": "ransomware" between them.
+  const band = after && after.lower === 'ransomware' && b + 1 < tokens.length && !tokens[b + 1].brokenBefore ? tokens[b + 1] : after;
+  if (single && !single.possessive && after && band && !after.brokenBefore && band.text === band.lower && after.text === after.lower && BAND_CUES_AFTER.has(band.lower) && !votes.includes('person')
     && shape(single) !== 'acronym' && SMALL_WORDS[smallWordHash(single.lower)] !== smallStamp) votes.push('organisation');
   const c: Candidate = atStart && single && apposed ? { tokens: run, kindVotes: votes, apposed: true } : { tokens: run, kindVotes: votes };
   if (actor) c.actor = true;

@@ -1203,8 +1203,14 @@ export function extractFigures(
         // organisation the sentence names last before the figure, even one that speaks, is whose they are, not a product's.
         const possessor = measured.theirs ? subjectNear((orgs ??= ms.filter(isOrg)).filter((m) => !actsAgainst(v, m, offset) && !asMedium(v, m, offset)), span)?.key : undefined;
         const inside = measured.inside.find((m) => { const k = kindOf(m.key); return ((k !== 'person' && k !== 'place') || isOrg(m)) && !hostOf(m, measured.noun) && !(possessor !== undefined && k === 'other'); })?.key ?? possessor;
+        // "the Conti ransomware group alone brought in $180 million from ransoms": what a gang made from its victims
+        // together is its own, though a ransom it demands or is paid is its victim's (`moneyless`, `actsAgainst`).
+        // The name nearest before it must be the gang's ("BazaCall … and the Ryuk ransomware, which has made about $150 million": Ryuk's).
+        const earnerOf = (m: Mention | undefined) => m !== undefined && isOrg(m) && (actsAgainst(v, m, offset) || (actors ??= actorsIn()).has(m.key)) ? m.key : undefined;
+        const earner = inside === undefined && MONEY.has(r.unit) && EARNED_BEFORE_RE.test(v.slice(Math.max(0, start - 60), start)) && !FROM_NAMED_RE.test(v.slice(r.end, r.end + 60))
+          ? earnerOf(lastBefore(ms.filter((m) => !speaks(v, m, offset)), span)) : undefined;
         // A sum stolen from no one in particular is no one's, whoever the sentence names.
-        const named = inside ?? (measured.general ? undefined : subjectNear(unhosted(measured, moneyless(r.unit, (owners ??= (orgs ??= ms.filter(isOrg)).filter((m) => !speaks(v, m, offset) && !actsAgainst(v, m, offset) && !asMedium(v, m, offset) && !(examples ??= (orgs ??= ms.filter(isOrg)).filter((x) => listedAsExample(v, x, offset))).includes(m))))), span, v, offset)?.key
+        const named = inside ?? earner ?? (measured.general ? undefined : subjectNear(unhosted(measured, moneyless(r.unit, (owners ??= (orgs ??= ms.filter(isOrg)).filter((m) => !speaks(v, m, offset) && !actsAgainst(v, m, offset) && !asMedium(v, m, offset) && !(examples ??= (orgs ??= ms.filter(isOrg)).filter((x) => listedAsExample(v, x, offset))).includes(m))))), span, v, offset)?.key
           ?? listLead(s.text));
         const speaker = named === undefined && fallbackSubject === undefined ? subjectNear(orgs ?? [], span, v, offset)?.key : undefined;
         // A sentence that names organisations before the figure only as examples of a kind ("operations such as
@@ -1256,6 +1262,18 @@ export function extractFigures(
  */
 function asWritten(raw: string): string {
   return /[[*_]/.test(raw) ? raw.replace(/[[\]*_]+/g, '').replace(/\s{2,}/g, ' ') : raw;
+}
+
+/** "made", "brought in", "has earned more than": money coming in, before the sum. */
+const EARNED_BEFORE_RE = /\b(?:made|makes|earned|earns|brought\s+in|brings\s+in|raked\s+in|rakes\s+in|netted|nets|pocketed|amassed|took\s+in|generated)\s+(?:(?:a\s+total\s+of|in\s+total|more\s+than|over|about|around|nearly|almost|at\s+least|roughly|an\s+estimated|some|upwards\s+of|close\s+to|an?)\s+)*$/i;
+/** "… from Colonial Pipeline": from a victim named, a ransom, the victim's. */
+const FROM_NAMED_RE = /^(?:\s+(?:\w+\s+){0,4}?)?\s*from\s+(?:the\s+)?\p{Lu}/u;
+
+/** The mention of `list` that ends last before `span`, in its sentence. */
+function lastBefore(list: Mention[], span: Span): Mention | undefined {
+  let best: Mention | undefined;
+  for (const m of list) if (m.span.end <= span.start && (!best || m.span.end > best.span.end)) best = m;
+  return best;
 }
 
 const MONEY = new Set<Unit>(['usd', 'eur', 'gbp', 'aud', 'cad', 'hkd', 'nzd', 'sgd', 'cny', 'jpy', 'inr', 'rub']);
