@@ -535,8 +535,16 @@ describe('figures', function () {
       // Demanded, or received from a victim named: the victim's.
       assert.strictEqual(owner('The Conti gang demanded $5 million from Kaseya.', '$5 million'), 'kaseya');
       assert.strictEqual(owner('The Conti gang received $4.4 million from Colonial Pipeline.', '$4.4 million'), 'colonial pipeline');
-      // The name just before it is not the gang's: nobody's in particular, not the gang's named earlier.
-      assert.notStrictEqual(owner('The BazaCall gang deploys the Ryuk ransomware, which has made about $150 million from its attacks.', 'about $150 million'), 'bazacall');
+      // Not the gang named earlier when another name stands between (Ryuk, a thing here, owns nothing: the article's
+      // subject stands in, as before the rule); nor one that acted on the name before it; nor one given as an example.
+      assert.strictEqual(owner('The BazaCall gang deploys the Ryuk ransomware, which has made about $150 million from its attacks.', 'about $150 million'), 'kaseya');
+      assert.strictEqual(owner('Acme Corp, hit by the Conti gang, made $5 million in sales last quarter.', '$5 million'), 'kaseya');
+      assert.strictEqual(owner('Groups like the Conti gang made more than $180 million last year.', 'more than $180 million'), 'kaseya');
+      // "made a $5 million ransom demand" is a demand, the victim's; money made from one victim named after it, the victim's.
+      assert.strictEqual(owner('The Conti gang made a $5 million ransom demand to Colonial Pipeline.', '$5 million'), 'colonial pipeline');
+      assert.strictEqual(owner('The Conti gang made $2.5 million from the attack on Colonial Pipeline.', '$2.5 million'), 'colonial pipeline');
+      // "from" and a capital that names no organisation: still the gang's.
+      assert.strictEqual(owner('The Conti gang made $91 million from January to June.', '$91 million'), 'conti');
     });
 
     it('a platform something was said or done on owns none of its figures: "took to Twitter to beg hackers to return $80 million"', function () {

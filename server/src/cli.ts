@@ -748,8 +748,11 @@ if (require.main === module) {
     child.on('exit', (code, signal) => {
       for (const s of signals) process.off(s, pass);
       // Ended by a signal: so does this process, as a shell would tell it.
-      if (signal) process.kill(process.pid, signal);
-      else process.exit(code ?? 3);
+      if (signal) {
+        process.kill(process.pid, signal);
+        // Still here (a preload's own listener, a signal Node ignores): end as a shell reports a signal.
+        process.exit(128 + (os.constants.signals[signal] ?? 0));
+      } else process.exit(code ?? 3);
     });
   } else main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err) => {
     // The report's reader stopped reading (`| head`): nothing to say, as for any command in a pipe.

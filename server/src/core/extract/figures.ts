@@ -760,7 +760,8 @@ function listedAsExample(v: string, m: Mention, offset: number): boolean {
     // Only after a kind in the plural: "a company like Zoom" compares, "companies like Zoom" give examples.
     if (EXAMPLE_CUES.has(lw)) return pluralBefore(v, j);
     if (lw === 'as') return /\bsuch\s$/i.test(v.slice(Math.max(0, j - 6), j)) && pluralBefore(v, j - 5);
-    if (lw !== 'and' && lw !== 'or' && !/^[A-Z0-9@]/.test(w)) return false;
+    // "Groups like the Conti gang": an article before a name.
+    if (lw !== 'and' && lw !== 'or' && lw !== 'the' && !/^[A-Z0-9@]/.test(w)) return false;
     k = j;
   }
   return false;
@@ -1205,9 +1206,15 @@ export function extractFigures(
         const inside = measured.inside.find((m) => { const k = kindOf(m.key); return ((k !== 'person' && k !== 'place') || isOrg(m)) && !hostOf(m, measured.noun) && !(possessor !== undefined && k === 'other'); })?.key ?? possessor;
         // "the Conti ransomware group alone brought in $180 million from ransoms": what a gang made from its victims
         // together is its own, though a ransom it demands or is paid is its victim's (`moneyless`, `actsAgainst`).
-        // The name nearest before it must be the gang's ("BazaCall … and the Ryuk ransomware, which has made about $150 million": Ryuk's).
-        const earnerOf = (m: Mention | undefined) => m !== undefined && isOrg(m) && (actsAgainst(v, m, offset) || (actors ??= actorsIn()).has(m.key)) ? m.key : undefined;
-        const earner = inside === undefined && MONEY.has(r.unit) && EARNED_BEFORE_RE.test(v.slice(Math.max(0, start - 60), start)) && !FROM_NAMED_RE.test(v.slice(r.end, r.end + 60))
+        // The name nearest before it must be the gang's, and the one that made it ("BazaCall … and the Ryuk ransomware,
+        // which has made about $150 million" is not BazaCall's; "Acme Corp, hit by the Conti gang, made $5 million in
+        // sales" is Acme's), not an example ("Groups like the Conti gang made …"). Money made from a victim the
+        // sentence names after it is the victim's ("… from the attack on Acme Corp").
+        const earnerOf = (m: Mention | undefined) => m !== undefined && isOrg(m) && (actsAgainst(v, m, offset) || (actors ??= actorsIn()).has(m.key))
+          && !BY_BEFORE_RE.test(v.slice(Math.max(0, m.span.start - offset - 12), m.span.start - offset)) && !/,(?!\s+which\b)/.test(v.slice(m.span.end - offset, start))
+          && !listedAsExample(v, m, offset) ? m.key : undefined;
+        const earner = inside === undefined && MONEY.has(r.unit) && (measured.noun === undefined || EARNED_NOUNS.has(measured.noun))
+          && EARNED_BEFORE_RE.test(v.slice(Math.max(0, start - 60), start)) && !fromVictim(v, r.end, ms, offset, isOrg)
           ? earnerOf(lastBefore(ms.filter((m) => !speaks(v, m, offset)), span)) : undefined;
         // A sum stolen from no one in particular is no one's, whoever the sentence names.
         const named = inside ?? earner ?? (measured.general ? undefined : subjectNear(unhosted(measured, moneyless(r.unit, (owners ??= (orgs ??= ms.filter(isOrg)).filter((m) => !speaks(v, m, offset) && !actsAgainst(v, m, offset) && !asMedium(v, m, offset) && !(examples ??= (orgs ??= ms.filter(isOrg)).filter((x) => listedAsExample(v, x, offset))).includes(m))))), span, v, offset)?.key
@@ -1264,10 +1271,22 @@ function asWritten(raw: string): string {
   return /[[*_]/.test(raw) ? raw.replace(/[[\]*_]+/g, '').replace(/\s{2,}/g, ' ') : raw;
 }
 
-/** "made", "brought in", "has earned more than": money coming in, before the sum. */
-const EARNED_BEFORE_RE = /\b(?:made|makes|earned|earns|brought\s+in|brings\s+in|raked\s+in|rakes\s+in|netted|nets|pocketed|amassed|took\s+in|generated)\s+(?:(?:a\s+total\s+of|in\s+total|more\s+than|over|about|around|nearly|almost|at\s+least|roughly|an\s+estimated|some|upwards\s+of|close\s+to|an?)\s+)*$/i;
-/** "… from Colonial Pipeline": from a victim named, a ransom, the victim's. */
-const FROM_NAMED_RE = /^(?:\s+(?:\w+\s+){0,4}?)?\s*from\s+(?:the\s+)?\p{Lu}/u;
+/**
+ * "made", "brought in", "has earned more than": money coming in, right before the sum (not "made a $5 million
+ * ransom demand", a sum of another kind).
+ */
+const EARNED_BEFORE_RE = /\b(?:made|makes|earned|earns|brought\s+in|brings\s+in|raked\s+in|rakes\s+in|netted|nets|pocketed|amassed|took\s+in|generated)\s+(?:(?:a\s+total\s+of|in\s+total|more\s+than|over|about|around|nearly|almost|at\s+least|roughly|an\s+estimated|some|upwards\s+of|close\s+to)\s+)*$/i;
+/** What money a gang made may be said to be, besides nothing ("$180 million from ransoms"). */
+const EARNED_NOUNS = new Set(['revenue', 'earnings', 'profit', 'income']);
+/** "hit by the Conti gang": the gang is who acted on the name before it, not the one that made the money. */
+const BY_BEFORE_RE = /\bby\s+(?:the\s+)?$/i;
+
+/** Whether an organisation (no gang) is named after "from" after the figure ending at `end`: "… $4.4 million from Colonial Pipeline". */
+function fromVictim(v: string, end: number, ms: Mention[], offset: number, isOrg: (m: Mention) => boolean): boolean {
+  const from = v.indexOf(' from ', end);
+  if (from < 0) return false;
+  return ms.some((m) => m.span.start - offset > from && isOrg(m) && !actsAgainst(v, m, offset));
+}
 
 /** The mention of `list` that ends last before `span`, in its sentence. */
 function lastBefore(list: Mention[], span: Span): Mention | undefined {
