@@ -922,3 +922,14 @@ describe('entities: a ransomware gang named like a word', function () {
     assert.notStrictEqual(extract('Researchers said the Conti ransomware payload was new.').byKey('conti')?.kind, 'organisation');
   });
 });
+
+describe('entities: a name after "the" is no person', function () {
+  it('"the Red Cross said", "the Netgain Partnership said": an article before a name that speaks makes no person of it (real: "Spanish Guard", "Netgain Partnership")', function () {
+    for (const [sentence, key] of [
+      ['Officials said the Red Cross said it was willing to talk.', 'red cross'],
+      ['Officials said the Netgain Partnership said it would help.', 'netgain partnership'],
+    ] as const) assert.notStrictEqual(extract(sentence).byKey(key)?.kind, 'person', sentence);
+    // Without "the", as before: a person.
+    assert.strictEqual(extract('Officials said Maria Lopez said it was willing to talk.').byKey('maria lopez')?.kind, 'person');
+  });
+});

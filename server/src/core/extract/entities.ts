@@ -801,7 +801,8 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
   const before = a > 0 && !tokens[a].brokenBefore && !tokens[a - 1].possessive ? tokens[a - 1] : undefined;
   const after = b < tokens.length ? tokens[b] : undefined;
   const last = run[n - 1];
-  const person = n >= 2 && !beforePerson && personLike(tokens, a, b);
+  // "the Red Cross said", "the Emil Frey group": a person's name takes no article.
+  const person = n >= 2 && !beforePerson && !(before !== undefined && before.lower === 'the') && personLike(tokens, a, b);
   const roleAfter = after !== undefined && isRoleToken(after);
   const votes: EntityKind[] = [];
   if (before) {
