@@ -59,6 +59,8 @@ export const ROLE_WORDS = new Set([
 /** Words that make a name an organisation when they end it. */
 export const ORG_SUFFIXES = new Set([
   'inc', 'corp', 'corporation', 'llc', 'llp', 'ltd', 'limited', 'plc', 'gmbh', 'ag', 'sa', 'co', 'company', 'group',
+  // "Morley Companies said" was a person.
+  'companies', 'enterprises', 'industries',
   'agency', 'commission', 'department', 'bureau', 'institute', 'university', 'college', 'bank', 'network',
   'networks', 'labs', 'lab', 'systems', 'technologies', 'technology', 'software', 'security', 'solutions',
   'services', 'journal', 'times', 'post', 'news', 'foundation', 'association', 'council', 'office', 'ministry',
