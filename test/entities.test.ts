@@ -929,6 +929,10 @@ describe('entities: a name after "the" is no person', function () {
       ['Officials said the Red Cross said it was willing to talk.', 'red cross'],
       ['Officials said the Netgain Partnership said it would help.', 'netgain partnership'],
     ] as const) assert.notStrictEqual(extract(sentence).byKey(key)?.kind, 'person', sentence);
+    // A name that ends as companies' names do is an organisation, whatever it says.
+    for (const name of ['Morley Companies', 'Insight Enterprises', 'Toray Industries']) {
+      assert.strictEqual(extract(`Officials said ${name} said 521,046 people were affected.`).byKey(name.toLowerCase())?.kind, 'organisation', name);
+    }
     // Without "the", as before: a person.
     assert.strictEqual(extract('Officials said Maria Lopez said it was willing to talk.').byKey('maria lopez')?.kind, 'person');
   });
