@@ -746,7 +746,7 @@ describe('corpus cache: outlets that come after articles were analysed (loadRoot
       },
     });
     report.cache!.commit();
-    assert.strictEqual(kindIn(first, path.join(dir, 'a1.txt')), 'person');
+    assert.strictEqual(kindIn(first, path.join(dir, 'a1.txt')), 'organisation');
     assert.ok(!CorpusCache.open(storage, 'test-key').outlets.has('harbor lantern'));
     const next = await load();
     assert.strictEqual(next.report.followed, 100);

@@ -78,8 +78,8 @@ describe('outlets that come later (stdio)', function () {
     for (let i = 1; i <= 5; i++) write(`a${i}.txt`, naming(i, i === 1 ? ' The Harbor Lantern reported it first.' : ''));
     let { c, indexed } = await start('a1.txt');
     // No article has them as its Source yet: names like people's.
-    assert.strictEqual(await kindOf(c, 'a1.txt', 'Bay Beacon'), 'person');
-    assert.strictEqual(await kindOf(c, 'a1.txt', 'Harbor Lantern'), 'person');
+    assert.strictEqual(await kindOf(c, 'a1.txt', 'Bay Beacon'), 'organisation');
+    assert.strictEqual(await kindOf(c, 'a1.txt', 'Harbor Lantern'), 'organisation');
     // A Source typed in an unsaved document changes no other article: not when it is typed, nor when the files
     // that name it are read again.
     const draft = fileUri(file('draft.txt'));
@@ -88,13 +88,13 @@ describe('outlets that come later (stdio)', function () {
     await c.diagnostics(draft, (p) => p.version === 2);
     await changed(c, ['a2.txt', 'a3.txt', 'a4.txt', 'a5.txt'], 2);
     await sleep(500);
-    assert.strictEqual(await kindOf(c, 'a1.txt', 'Bay Beacon'), 'person');
+    assert.strictEqual(await kindOf(c, 'a1.txt', 'Bay Beacon'), 'organisation');
     await c.notify('textDocument/didClose', { textDocument: { uri: draft } });
     // Their first articles come. One outside the editor: the open document is analysed again.
     write('z.txt', story('Harbor Lantern', 'z', 'Globex confirmed the breach on Tuesday.'));
     await changed(c, ['z.txt']);
     await becomes(c, 'a1.txt', 'Harbor Lantern', 'outlet');
-    assert.strictEqual(await kindOf(c, 'a1.txt', 'Bay Beacon'), 'person');
+    assert.strictEqual(await kindOf(c, 'a1.txt', 'Bay Beacon'), 'organisation');
     // One written in the editor and saved (it stays open): the files on disk are analysed again.
     write('y.txt', story('Bay Beacon', 'y', 'Globex confirmed the breach on Tuesday.'));
     await c.open(fileUri(file('y.txt')), fs.readFileSync(file('y.txt'), 'utf8'));
@@ -117,7 +117,7 @@ describe('outlets that come later (stdio)', function () {
   it('an open article\'s saved Source is followed once the writer stops typing, if it is still saved then (autosave saves half-typed names)', async function () {
     for (let i = 1; i <= 5; i++) write(`a${i}.txt`, naming(i));
     const { c } = await start('a1.txt', false);
-    assert.strictEqual(await kindOf(c, 'a1.txt', 'Bay Beacon'), 'person');
+    assert.strictEqual(await kindOf(c, 'a1.txt', 'Bay Beacon'), 'organisation');
     // A new article, saved by autosave while its Source reads "Bay Beacon", then again as "Bay Beacon Post".
     const y = fileUri(file('y.txt'));
     const save = async (source: string, version: number) => {
@@ -130,11 +130,11 @@ describe('outlets that come later (stdio)', function () {
     await save('Bay Beacon', 1);
     // (VS Code's autosave waits a second after the last keystroke.)
     await sleep(1000);
-    assert.strictEqual(await kindOf(c, 'a1.txt', 'Bay Beacon'), 'person');
+    assert.strictEqual(await kindOf(c, 'a1.txt', 'Bay Beacon'), 'organisation');
     await save('Bay Beacon Post', 2);
     // Past the quiet time, the follow has run: "Bay Beacon" is no Source on disk, so the articles still name a person.
     await sleep(4500);
-    assert.strictEqual(await kindOf(c, 'a1.txt', 'Bay Beacon'), 'person');
+    assert.strictEqual(await kindOf(c, 'a1.txt', 'Bay Beacon'), 'organisation');
     // Saved so again, for good: it is followed after all.
     await save('Bay Beacon', 3);
     await becomes(c, 'a1.txt', 'Bay Beacon', 'outlet');
@@ -143,7 +143,7 @@ describe('outlets that come later (stdio)', function () {
   it('one that many articles name otherwise is followed by a load (the rest restored from the cache)', async function () {
     for (let i = 1; i <= 210; i++) write(`a${i}.txt`, naming(i));
     const { c } = await start('a1.txt');
-    assert.strictEqual(await kindOf(c, 'a1.txt', 'Bay Beacon'), 'person');
+    assert.strictEqual(await kindOf(c, 'a1.txt', 'Bay Beacon'), 'organisation');
     write('y.txt', story('Bay Beacon', 'y', 'Globex confirmed the breach on Tuesday.'));
     await changed(c, ['y.txt']);
     for (const until = Date.now() + 30_000; indexedOf(c).length < 2 && Date.now() < until;) await sleep(50);
@@ -178,7 +178,7 @@ describe('outlets that come later (stdio)', function () {
       return { kind, indexed };
     };
     let s = await run();
-    assert.deepStrictEqual([s.kind, s.indexed.followed], ['person', 0]);
+    assert.deepStrictEqual([s.kind, s.indexed.followed], ['organisation', 0]);
     write('y.txt', story('Bay Beacon', 'y', 'Globex confirmed the breach on Tuesday.'));
     // Those restored are analysed again, once (the document is opened after the load).
     s = await run();

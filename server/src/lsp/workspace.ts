@@ -356,8 +356,8 @@ function forgetUnloaded(index: CorpusIndex, before: Set<string>, loaded: Set<str
 }
 
 /**
- * An article's entities depend on the outlets known when it was analysed: "The Harbor Lantern reported …" names a
- * person until some article has Harbor Lantern as its Source. A load analyses its files knowing every saved Source
+ * An article's entities depend on the outlets known when it was analysed: "The Harbor Lantern reported …" names an
+ * organisation until some article has Harbor Lantern as its Source ("Harbor Lantern reported …", a person). A load analyses its files knowing every saved Source
  * (`analysedWith`, from `knownOutlets`), but the articles it restores from the cache were analysed by an earlier
  * load, knowing that load's Sources (`known`, the cache's `outlets`). Those that name a Source new since as
  * something else (`CorpusIndex.unawareOf`) are analysed again here (on analyst threads when there are many), into

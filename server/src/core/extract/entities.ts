@@ -817,6 +817,8 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
     // "head of WhatsApp Will Cathcart", "Inspector General of Police Garba Baba Umar": a person's name ends the run.
     && !(n >= 3 && personLike(tokens, b - 2, b))
     && !PLACES.has(run.map((t) => t.lower).join(' '))) votes.push('organisation');
+  // "the Harbor Lantern reported", "the Red Cross said": what speaks under an article is a body of people.
+  if (n >= 2 && before !== undefined && before.lower === 'the' && after && !after.brokenBefore && SPEECH_VERBS.has(after.lower)) votes.push('organisation');
   if (person) {
     if (before && isRoleToken(before)) votes.push('person');
     if (before && SAID.has(before.lower)) votes.push('person');
