@@ -239,6 +239,26 @@ describe('figures', function () {
     });
   });
 
+  describe('ranges and percentages', function () {
+    it('a range writes its multiplier once, after the second number: "between $30 and $35 million" is $30 million to $35 million', function () {
+      // A card read "$30" (the real Akamai sentence).
+      assert.strictEqual(figure('Losses were between $30 and $35 million.', '$30').value, 30e6);
+      assert.strictEqual(figure('Between 15 to 20 million records were stolen.', '15').value, 15e6);
+      assert.strictEqual(figure('Attacks rose from 30 to 35 million.', '30').value, 30e6);
+      // Not a range: "and" without "between", another unit, a first number that already has its own scale.
+      assert.strictEqual(figure('He was 30 and she had 35 million followers.', '30').value, 30);
+      assert.strictEqual(figure('It hit between 2 million and 3 million users.', '2 million').value, 2e6);
+      assert.strictEqual(figure('They paid between $500,000 and $5 million.', '$500,000').value, 500_000);
+    });
+
+    it('a percentage hedged upwards stops at 100%; "974-percent" is a percentage', function () {
+      const f = figure('It affected more than 85 percent of users.', 'more than 85 percent');
+      assert.deepStrictEqual([f.low, f.high], [85, 100]);
+      const g = figure('The firm found a 974-percent uptick in scams.', '974-percent');
+      assert.deepStrictEqual([g.unit, g.value], ['percent', 974]);
+    });
+  });
+
   describe('hedges', function () {
     const cases: [sentence: string, text: string, hedge: string, low: number, high: number][] = [
       ['It hit about 53 million customers.', 'about 53 million', 'about', 47.7e6, 58.3e6],

@@ -196,6 +196,31 @@ function interval(cls: HedgeClass, v: number): [number, number] {
   }
 }
 
+/** "between $30 and $35 million", "30 to 35 million", "2-3 billion": the multiplier written once, after the second. */
+const RANGE_JOIN_RE = /^\s*(?:and|to|[-–])\s*$/;
+const RANGE_BEFORE_RE = /\bbetween\s+$/i;
+const RANGE_SCALE_RE = /\s?(thousand|million|billion|trillion|bn|mn|[kmb])\b/i;
+const RANGE_SCALES: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12 };
+
+/**
+ * The number at `i`, scaled as the next one is when the two make a range whose multiplier is written once after
+ * the second: "between $30 and $35 million" is $30 million to $35 million ($30 read as $30 misled a card). Only a
+ * number written in digits alone, of the next one's unit, joined by "to" or a dash, or by "and" after "between".
+ */
+function scaledByNext(v: string, raws: readonly RawNumber[], i: number): RawNumber {
+  const a = raws[i];
+  const b = raws[i + 1];
+  if (!b || a.spelled || b.spelled || a.unit !== b.unit || (a.unit !== 'count' && !MONEY.has(a.unit))) return a;
+  const own = v.slice(a.start, a.end);
+  if (/[A-Za-z]/.test(own.replace(/^(?:US|AU|CA|NZ|HK|S)?\$|^[A-Z]{3}\s?/, ''))) return a;
+  const join = v.slice(a.end, b.start);
+  if (!RANGE_JOIN_RE.test(join) || (/and/.test(join) && !RANGE_BEFORE_RE.test(v.slice(Math.max(0, a.start - 10), a.start)))) return a;
+  const scale = RANGE_SCALE_RE.exec(v.slice(b.start, b.end));
+  const f = scale ? RANGE_SCALES[scale[1].toLowerCase()] : undefined;
+  if (f === undefined || a.value * f > b.value) return a;
+  return { ...a, value: a.value * f, half: a.half * f };
+}
+
 /** Rounds away float noise from the hedge arithmetic (55000000.00000001 → 55000000). */
 function tidy(x: number): number {
   const r = Math.round(x);
@@ -1133,7 +1158,8 @@ export function extractFigures(
     // The organisations it names as examples of a kind (see `listedAsExample`), found once per sentence.
     let examples: Mention[] | undefined;
     let persons: Mention[] | undefined;
-    for (const raw of raws) {
+    for (let ri = 0; ri < raws.length; ri++) {
+      const raw = scaledByNext(v, raws, ri);
       // "6K+ customers", "10,000+ sites": at least that many.
       const plus = v.charCodeAt(raw.end) === 43 /* + */ && !/[\w+]/.test(v[raw.end + 1] ?? ' ') && !raw.symbol;
       const r = plus ? { ...raw, end: raw.end + 1 } : raw;
@@ -1163,6 +1189,8 @@ export function extractFigures(
           low = tidy(low);
           high = tidy(high);
         }
+        // "more than 85 percent" is not up to 127.5%.
+        if (r.unit === 'percent' && r.value <= 100) high = Math.min(high, 100);
       }
       low = Math.max(0, low);
       // "one in four people", "Figure 3", "1 - 5 of 18" count no one; nor does a reference mark ("[2](https://…)", "[2]").
