@@ -188,6 +188,14 @@ describe('claims', function () {
       assert.strictEqual(claim('The Journal spoke with Glenn Gerstell, a former counsel for the NSA, who said 2 million were hit.').attribution?.key, 'glenn gerstell');
     });
 
+    it('"X, which … Y, said": X speaks, not the last name inside the relative clause; the person an apposition names before it', function () {
+      // Real: "Neiman Marcus, which also controls the brands Bergdorf Goodman and Horchow, said …" was Horchow's.
+      assert.strictEqual(claim('T-Mobile, which also owns LinkedIn, said 2 million were hit.').attribution?.key, 't-mobile');
+      assert.strictEqual(claim('Randy Watkins, a partner at CRITICALSTART, which also owns LinkedIn, said 2 million were hit.').attribution?.key, 'randy watkins');
+      // Inside a quotation the clause is the speaker's words: who says them comes after.
+      assert.strictEqual(claim('"We hit the network of T-Mobile, who try to defend themselves," says Kolochenko.').attribution?.key, 'ilia kolochenko');
+    });
+
     it('pronouns: he and she resolve to the person before, in the sentence or the ones before it', function () {
       const c = claim(['Binns spoke to the WSJ.', 'He told the Journal that he explored more than 100 servers.']);
       assert.strictEqual(c.attribution?.key, 'john binns');

@@ -494,6 +494,20 @@ function appositiveSpeaker(doc: Article, si: number, v: string, p: number): Foun
     while (q > 0 && isSpace(v.charCodeAt(q - 1))) q--;
     const person = doc.endingAt(si, q);
     if (person?.kind === 'person') return fromMention(person);
+    // "Neiman Marcus, which also controls the brands Bergdorf Goodman and Horchow, said": the name the relative
+    // clause is about speaks, not the last name inside it; the person an apposition before it names, if one does
+    // ("Enrique Salem, Partner at Bain Capital Ventures, which led …, said"). Not inside a quotation ("… the Blue
+    // Team, who try to defend themselves," says Rainys).
+    if (person && RELATIVE_AFTER_RE.test(v.slice(inner + 1, inner + 8)) && !quoted(v, inner, p)) {
+      const outer = v.lastIndexOf(',', inner - 1);
+      if (outer >= 0 && inner - outer < 120) {
+        let r = outer;
+        while (r > 0 && isSpace(v.charCodeAt(r - 1))) r--;
+        const named = doc.endingAt(si, r);
+        if (named?.kind === 'person') return fromMention(named);
+      }
+      return fromMention(person);
+    }
   }
   let q = p - 1;
   while (q > 0 && isSpace(v.charCodeAt(q - 1))) q--;
@@ -507,6 +521,15 @@ function appositiveSpeaker(doc: Article, si: number, v: string, p: number): Foun
   return undefined;
 }
 
+const RELATIVE_AFTER_RE = /^\s+(?:which|who)\b/;
+
+/** Whether the clause from `at` to `end` is quoted: a quotation open before it, or closing right after it. */
+function quoted(v: string, at: number, end: number): boolean {
+  if (/^\s*["”]/.test(v.slice(end, end + 3))) return true;
+  let straight = 0;
+  for (let k = 0; k < at; k++) if (v.charCodeAt(k) === 34) straight++;
+  return straight % 2 === 1 || v.lastIndexOf('“', at) > v.lastIndexOf('”', at);
+}
 const DETERMINER_RE = /^(?:the|a|an)\s+/i;
 const NOT_A_SOURCE_RE = /^(?:What|Which|Who|How|His|Her|Their|Its)\b/;
 
