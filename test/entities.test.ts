@@ -939,3 +939,13 @@ describe('entities: a name after "the" is no person', function () {
     assert.strictEqual(extract('Officials said Maria Lopez said it was willing to talk.').byKey('maria lopez')?.kind, 'person');
   });
 });
+
+describe('entities: where a role is held, a few words after it', function () {
+  it('"VP of solutions architecture at Cerberus Sentinel" names an organisation, as "vice president at Cerberus Sentinel" did', function () {
+    // Real: Netenrich (17 articles), Tripwire, Lookout, Vectra, Cerberus Sentinel, Comparitech were not found so.
+    assert.strictEqual(extract('Chris Clements, VP of solutions architecture at Cerberus Sentinel, was blunter about it.').byKey('cerberus sentinel')?.kind, 'organisation');
+    assert.strictEqual(extract('John Bambenek, principal threat hunter at Netenrich, said so.').byKey('netenrich')?.kind, 'organisation');
+    // Punctuation between the role and "at" breaks it: "the chief, who was at Cerberus Sentinel" says nothing of a job.
+    assert.strictEqual(extract('They met the chief; later at Cerberus Sentinel nothing happened.').byKey('cerberus sentinel'), undefined);
+  });
+});

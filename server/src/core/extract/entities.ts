@@ -524,6 +524,18 @@ function shapeOf(w: string): Shape {
   return s;
 }
 
+/**
+ * Whether a role stands a few words before the "at" at `at`, unbroken by punctuation: "VP of solutions architecture
+ * at Cerberus Sentinel" (the role two words before "at" only found "vice president at").
+ */
+function roleAtFar(tokens: Token[], at: number): boolean {
+  for (let k = at - 1; k >= 0 && k >= at - 6; k--) {
+    if (isRoleToken(tokens[k])) return true;
+    if (tokens[k].brokenBefore) return false;
+  }
+  return false;
+}
+
 /** Verbs that may follow a name and its apposition ("Quillfeather, the dating app, said"). */
 const APPOSITION_VERBS = new Set([...SAID, 'told', 'confirmed', 'announced', 'admitted', 'acknowledged', 'disclosed', 'reported', 'revealed', 'is', 'was', 'has', 'had', 'did', 'does', 'declined', 'denied', 'urged',
   // "Coincheck, a Tokyo-based exchange, lost $530 million".
@@ -812,7 +824,7 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
   if (a === st.orgAt) votes.push('organisation'); // "… of Rapid7" after a person
   // "vice president of Shared Assessments", "an analyst at Acme Widgets": where a role is held, unless a place ("mayor of Boston").
   // Not what a role is "of" in a company ("VP of Engineering", "Secretary of Homeland Security Alejandro Mayorkas").
-  if (before && (before.lower === 'of' || before.lower === 'at') && a >= 2 && !tokens[a - 1].brokenBefore && isRoleToken(tokens[a - 2])
+  if (before && (before.lower === 'of' || before.lower === 'at') && a >= 2 && !tokens[a - 1].brokenBefore && (isRoleToken(tokens[a - 2]) || (before.lower === 'at' && roleAtFar(tokens, a - 1)))
     && !run.some((t) => isFirstName(t.lower) || isCommonFirstName(t.lower) || FUNCTION_AREAS.has(t.lower))
     // "head of WhatsApp Will Cathcart", "Inspector General of Police Garba Baba Umar": a person's name ends the run.
     && !(n >= 3 && personLike(tokens, b - 2, b))
