@@ -949,3 +949,12 @@ describe('entities: where a role is held, a few words after it', function () {
     assert.strictEqual(extract('They met the chief; later at Cerberus Sentinel nothing happened.').byKey('cerberus sentinel'), undefined);
   });
 });
+
+describe('entities: a website is no outlet', function () {
+  it('"the adult cam site StripChat" is an organisation; "the news site Ukrinform" an outlet', function () {
+    // Real: Stripchat (its 65 million records had no owner an outlet could be), CoinMarketCap, RestorePrivacy.
+    assert.strictEqual(extract('Data of models on the popular adult cam site StripChat was exposed.').byKey('stripchat')?.kind, 'organisation');
+    assert.strictEqual(extract('The story ran on the news site Ukrinform on Monday.').byKey('ukrinform')?.kind, 'outlet');
+    assert.strictEqual(extract('The story ran in the newspaper Vedomosti on Monday.').byKey('vedomosti')?.kind, 'outlet');
+  });
+});

@@ -819,7 +819,10 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
   const votes: EntityKind[] = [];
   if (before) {
     if (ORG_CUES.has(before.lower)) votes.push('organisation');
-    if (OUTLET_CUES.has(before.lower)) votes.push('outlet');
+    // "the adult cam site StripChat", "the crypto price-tracking site CoinMarketCap": a website is a company's; a
+    // "news site" is an outlet.
+    if (OUTLET_CUES.has(before.lower) && (before.lower !== 'site' || (a >= 2 && tokens[a - 2].lower === 'news'))) votes.push('outlet');
+    else if (before.lower === 'site') votes.push('organisation');
   }
   if (a === st.orgAt) votes.push('organisation'); // "… of Rapid7" after a person
   // "vice president of Shared Assessments", "an analyst at Acme Widgets": where a role is held, unless a place ("mayor of Boston").
