@@ -694,3 +694,16 @@ describe('facts in memory', function () {
     assert.ok(readings.some((r) => r.numbers.some((n) => n.value === 50e6)));
   });
 });
+
+describe('facts: a digest of several stories has no main subject', function () {
+  it('"This Week in Security News": the first story\'s company owns none of the other stories\' figures', function () {
+    // (Three paragraphs: a sentence right after a paragraph break still carries the subject of the one before, see the note.)
+    const body = 'Acme Corp launched a service with 32 partners. Acme Corp said the service was ready.\n\nThe week was busy.\n\nIn other news, a retailer said fewer than 2,500 customers were affected by a breach.';
+    const owner = (title: string) => facts(body, { title }).figures.find((f) => f.text === 'fewer than 2,500')?.subject;
+    // Real: every figure of a Trend Micro weekly digest was "of Amazon Web Services".
+    assert.strictEqual(owner('This Week in Security News: Acme Corp Launches a Service and a Retailer Is Breached'), undefined);
+    assert.strictEqual(owner('Ransomware decryptor roundup: Acme Corp and others'), undefined);
+    // One story: its subject stands in, as before.
+    assert.strictEqual(owner('Acme Corp launches a service'), 'acme');
+  });
+});

@@ -222,6 +222,9 @@ function localDay(iso: string, instant: number): number | undefined {
   return Number.isFinite(day) && day !== Math.floor(instant / 86_400_000) * 86_400_000 ? day : undefined;
 }
 
+/** Titles of digests of several stories: "This Week in Security News", "Ransomware decryptor roundup: …". */
+const DIGEST_TITLE_RE = /^\s*(?:this|last)\s+week\s+in\b|\bweek\s+in\s+review\b|\bround-?\s?up\b|\bnews\s+(?:wrap|digest)\b/i;
+
 export function extractFacts(uri: string, text: string, article: Article, options: FactsOptions = {}): DocFacts {
   const { sentences, headings, links, quotes } = readBlocks(article);
   // Headings are searched for names the body established; they carry no claims.
@@ -234,7 +237,9 @@ export function extractFacts(uri: string, text: string, article: Article, option
   // The article's main subject: the organisation its title or opening sentence names (an
   // article image before that sentence does not count), else its most mentioned one.
   const firstBody = sentences.findIndex((x) => x.where === 'body' && !/^\s*!\[/.test(x.text));
-  const subject = mainSubject(mentions, kindOf, firstBody, sentences);
+  // A digest of the week's stories ("This Week in Security News: AWS Outposts … and Staples Hit by a Data Breach")
+  // has none: the first story's company stood in for the owner of every figure of the others.
+  const subject = DIGEST_TITLE_RE.test(article.title?.text ?? '') ? undefined : mainSubject(mentions, kindOf, firstBody, sentences);
 
   // Unix time zero is the scraper's "no date" (the layout check says so): not a date to place figures at.
   const date = article.date?.parsed.ok && !isEpochPlaceholder(article.date.parsed.date.instant) ? article.date.parsed.date.instant : undefined;
