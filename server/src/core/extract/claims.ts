@@ -485,14 +485,18 @@ function relativeSpeaker(doc: Article, si: number, v: string, p: number): Found 
   return speakerBefore(doc, si, v, q);
 }
 
+/** Where the text before `at` ends, white space skipped. */
+function trimmedEnd(v: string, at: number): number {
+  while (at > 0 && isSpace(v.charCodeAt(at - 1))) at--;
+  return at;
+}
+
 /** "Randy Watkins, chief technology officer at …, told Threatpost": the speaker stands before the appositive. */
 function appositiveSpeaker(doc: Article, si: number, v: string, p: number): Found | undefined {
   if (v.charCodeAt(p - 1) !== 44) return undefined;
   const inner = v.lastIndexOf(',', p - 2);
   if (inner >= 0 && p - inner < 200) {
-    let q = inner;
-    while (q > 0 && isSpace(v.charCodeAt(q - 1))) q--;
-    const person = doc.endingAt(si, q);
+    const person = doc.endingAt(si, trimmedEnd(v, inner));
     if (person?.kind === 'person') return fromMention(person);
     // "Neiman Marcus, which also controls the brands Bergdorf Goodman and Horchow, said": the name the relative
     // clause is about speaks, not the last name inside it; the person an apposition before it names, if one does
@@ -500,24 +504,13 @@ function appositiveSpeaker(doc: Article, si: number, v: string, p: number): Foun
     // Team, who try to defend themselves," says Rainys).
     if (person && RELATIVE_AFTER_RE.test(v.slice(inner + 1, inner + 8)) && !quoted(v, inner, p)) {
       const outer = v.lastIndexOf(',', inner - 1);
-      if (outer >= 0 && inner - outer < 120) {
-        let r = outer;
-        while (r > 0 && isSpace(v.charCodeAt(r - 1))) r--;
-        const named = doc.endingAt(si, r);
-        if (named?.kind === 'person') return fromMention(named);
-      }
-      return fromMention(person);
+      const named = outer >= 0 && inner - outer < 120 ? doc.endingAt(si, trimmedEnd(v, outer)) : undefined;
+      return fromMention(named?.kind === 'person' ? named : person);
     }
   }
-  let q = p - 1;
-  while (q > 0 && isSpace(v.charCodeAt(q - 1))) q--;
-  const named = doc.endingAt(si, q);
+  const named = doc.endingAt(si, trimmedEnd(v, p - 1));
   if (named) return fromMention(named);
-  if (inner >= 0 && p - inner < 200) {
-    let r = inner;
-    while (r > 0 && isSpace(v.charCodeAt(r - 1))) r--;
-    return claimantEndingAt(doc, si, v, r);
-  }
+  if (inner >= 0 && p - inner < 200) return claimantEndingAt(doc, si, v, trimmedEnd(v, inner));
   return undefined;
 }
 
