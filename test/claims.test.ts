@@ -192,6 +192,8 @@ describe('claims', function () {
       // Real: "Neiman Marcus, which also controls the brands Bergdorf Goodman and Horchow, said …" was Horchow's.
       assert.strictEqual(claim('T-Mobile, which also owns LinkedIn, said 2 million were hit.').attribution?.key, 't-mobile');
       assert.strictEqual(claim('Randy Watkins, a partner at CRITICALSTART, which also owns LinkedIn, said 2 million were hit.').attribution?.key, 'randy watkins');
+      // The name before X is the speaker only where X is where they work ("a partner at X").
+      assert.strictEqual(claim('In a letter to Randy Watkins, T-Mobile, which was breached in April, said 2 million were hit.').attribution?.key, 't-mobile');
       // Inside a quotation the clause is the speaker's words: who says them comes after.
       assert.strictEqual(claim('"We hit the network of T-Mobile, who try to defend themselves," says Kolochenko.').attribution?.key, 'ilia kolochenko');
     });

@@ -935,6 +935,8 @@ describe('entities: a name after "the" is no person', function () {
     for (const name of ['Morley Companies', 'Insight Enterprises', 'Toray Industries']) {
       assert.strictEqual(extract(`Officials said ${name} said 521,046 people were affected.`).byKey(name.toLowerCase())?.kind, 'organisation', name);
     }
+    // A first name in it: a person after all ("the Canadian Karim Baratov said").
+    assert.strictEqual(extract('Prosecutors said the Canadian Karim Baratov said he did not know.').byKey('karim baratov')?.kind, 'person');
     // Without "the", as before: a person.
     assert.strictEqual(extract('Officials said Maria Lopez said it was willing to talk.').byKey('maria lopez')?.kind, 'person');
   });
@@ -945,6 +947,9 @@ describe('entities: where a role is held, a few words after it', function () {
     // Real: Netenrich (17 articles), Tripwire, Lookout, Vectra, Cerberus Sentinel, Comparitech were not found so.
     assert.strictEqual(extract('Chris Clements, VP of solutions architecture at Cerberus Sentinel, was blunter about it.').byKey('cerberus sentinel')?.kind, 'organisation');
     assert.strictEqual(extract('John Bambenek, principal threat hunter at Netenrich, said so.').byKey('netenrich')?.kind, 'organisation');
+    // A verb between breaks it: "presented the flaw at Black Hat USA", "said at Christmas".
+    assert.notStrictEqual(extract('A security researcher presented the flaw at Black Hat USA.').byKey('black hat usa')?.kind, 'organisation');
+    assert.notStrictEqual(extract('A spokesperson said at Christmas that it was fine.').byKey('christmas')?.kind, 'organisation');
     // Punctuation between the role and "at" breaks it: "the chief, who was at Cerberus Sentinel" says nothing of a job.
     assert.strictEqual(extract('They met the chief; later at Cerberus Sentinel nothing happened.').byKey('cerberus sentinel'), undefined);
   });
@@ -955,6 +960,7 @@ describe('entities: a website is no outlet', function () {
     // Real: Stripchat (its 65 million records had no owner an outlet could be), CoinMarketCap, RestorePrivacy.
     assert.strictEqual(extract('Data of models on the popular adult cam site StripChat was exposed.').byKey('stripchat')?.kind, 'organisation');
     assert.strictEqual(extract('The story ran on the news site Ukrinform on Monday.').byKey('ukrinform')?.kind, 'outlet');
+    assert.strictEqual(extract('The story ran on the security site HackRead on Monday.').byKey('hackread')?.kind, 'outlet');
     assert.strictEqual(extract('The story ran in the newspaper Vedomosti on Monday.').byKey('vedomosti')?.kind, 'outlet');
   });
 });

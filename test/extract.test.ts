@@ -703,6 +703,8 @@ describe('facts: a digest of several stories has no main subject', function () {
     // Real: every figure of a Trend Micro weekly digest was "of Amazon Web Services".
     assert.strictEqual(owner('This Week in Security News: Acme Corp Launches a Service and a Retailer Is Breached'), undefined);
     assert.strictEqual(owner('Ransomware decryptor roundup: Acme Corp and others'), undefined);
+    // "round up" the verb is no digest.
+    assert.strictEqual(owner('Police round up suspects in Acme Corp hack'), 'acme');
     // One story: its subject stands in, as before.
     assert.strictEqual(owner('Acme Corp launches a service'), 'acme');
   });

@@ -254,6 +254,9 @@ describe('figures', function () {
     it('a percentage hedged upwards stops at 100%; "974-percent" is a percentage', function () {
       const f = figure('It affected more than 85 percent of users.', 'more than 85 percent');
       assert.deepStrictEqual([f.low, f.high], [85, 100]);
+      // A rise is no share: it may pass 100%.
+      assert.deepStrictEqual([figure('Attacks rose by more than 90 percent.', 'more than 90 percent').high], [135]);
+      assert.deepStrictEqual([figure('Phishing increased more than 100 percent.', 'more than 100 percent').high], [150]);
       const g = figure('The firm found a 974-percent uptick in scams.', '974-percent');
       assert.deepStrictEqual([g.unit, g.value], ['percent', 974]);
     });

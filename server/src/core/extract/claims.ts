@@ -503,8 +503,9 @@ function appositiveSpeaker(doc: Article, si: number, v: string, p: number): Foun
     // ("Enrique Salem, Partner at Bain Capital Ventures, which led …, said"). Not inside a quotation ("… the Blue
     // Team, who try to defend themselves," says Rainys).
     if (person && RELATIVE_AFTER_RE.test(v.slice(inner + 1, inner + 8)) && !quoted(v, inner, p)) {
+      // (Only where X is where the person works: "In a letter to Sen. Ron Wyden, AT&T, which …, said" is AT&T's.)
       const outer = v.lastIndexOf(',', inner - 1);
-      const named = outer >= 0 && inner - outer < 120 ? doc.endingAt(si, trimmedEnd(v, outer)) : undefined;
+      const named = outer >= 0 && inner - outer < 120 && WORKPLACE_BEFORE_RE.test(v.slice(outer, person.start)) ? doc.endingAt(si, trimmedEnd(v, outer)) : undefined;
       return fromMention(named?.kind === 'person' ? named : person);
     }
   }
@@ -515,6 +516,8 @@ function appositiveSpeaker(doc: Article, si: number, v: string, p: number): Foun
 }
 
 const RELATIVE_AFTER_RE = /^\s+(?:which|who)\b/;
+/** "…, Partner at ", "…, the head of ": an apposition that ends on where someone works. */
+const WORKPLACE_BEFORE_RE = /\b(?:at|of|for|with|from)\s+(?:the\s+)?$/i;
 
 /** Whether the clause from `at` to `end` is quoted: a quotation open before it, or closing right after it. */
 function quoted(v: string, at: number, end: number): boolean {

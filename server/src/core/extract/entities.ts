@@ -530,11 +530,19 @@ function shapeOf(w: string): Shape {
  */
 function roleAtFar(tokens: Token[], at: number): boolean {
   for (let k = at - 1; k >= 0 && k >= at - 6; k--) {
-    if (isRoleToken(tokens[k])) return true;
-    if (tokens[k].brokenBefore) return false;
+    const t = tokens[k];
+    if (isRoleToken(t)) return true;
+    // A verb between: "presented the flaw at Black Hat USA", "said at Christmas", "was speaking to reporters at Davos".
+    if (t.brokenBefore || (t.text === t.lower && (SPEECH_VERBS.has(t.lower) || VERB_LIKE_RE.test(t.lower) || BE_WORDS.has(t.lower)))) return false;
   }
   return false;
 }
+
+const VERB_LIKE_RE = /(?:ing|ed)$/;
+const BE_WORDS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', 'has', 'had', 'have']);
+
+/** What kind of "site" publishes: "the news site Ukrinform", "the security site HackRead". */
+const MEDIA_SITES = new Set(['news', 'tech', 'technology', 'security', 'cybersecurity', 'investigative', 'media', 'gaming', 'review', 'reviews']);
 
 /** Verbs that may follow a name and its apposition ("Quillfeather, the dating app, said"). */
 const APPOSITION_VERBS = new Set([...SAID, 'told', 'confirmed', 'announced', 'admitted', 'acknowledged', 'disclosed', 'reported', 'revealed', 'is', 'was', 'has', 'had', 'did', 'does', 'declined', 'denied', 'urged',
@@ -813,15 +821,17 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
   const before = a > 0 && !tokens[a].brokenBefore && !tokens[a - 1].possessive ? tokens[a - 1] : undefined;
   const after = b < tokens.length ? tokens[b] : undefined;
   const last = run[n - 1];
-  // "the Red Cross said", "the Emil Frey group": a person's name takes no article.
-  const person = n >= 2 && !beforePerson && !(before !== undefined && before.lower === 'the') && personLike(tokens, a, b);
+  // "the Red Cross said", "the Emil Frey group": a person's name takes no article, unless it has a first name ("the
+  // Briton Marcus Hutchins", "the Republican Marsha Blackburn").
+  const theName = before !== undefined && before.lower === 'the' && !run.some((t) => isFirstName(t.lower) || isCommonFirstName(t.lower));
+  const person = n >= 2 && !beforePerson && !theName && personLike(tokens, a, b);
   const roleAfter = after !== undefined && isRoleToken(after);
   const votes: EntityKind[] = [];
   if (before) {
     if (ORG_CUES.has(before.lower)) votes.push('organisation');
     // "the adult cam site StripChat", "the crypto price-tracking site CoinMarketCap": a website is a company's; a
     // "news site" is an outlet.
-    if (OUTLET_CUES.has(before.lower) && (before.lower !== 'site' || (a >= 2 && tokens[a - 2].lower === 'news'))) votes.push('outlet');
+    if (OUTLET_CUES.has(before.lower) && (before.lower !== 'site' || (a >= 2 && (MEDIA_SITES.has(tokens[a - 2].lower) || tokens[a - 2].lower.endsWith('-focused'))))) votes.push('outlet');
     else if (before.lower === 'site') votes.push('organisation');
   }
   if (a === st.orgAt) votes.push('organisation'); // "… of Rapid7" after a person
@@ -833,7 +843,7 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
     && !(n >= 3 && personLike(tokens, b - 2, b))
     && !PLACES.has(run.map((t) => t.lower).join(' '))) votes.push('organisation');
   // "the Harbor Lantern reported", "the Red Cross said": what speaks under an article is a body of people.
-  if (n >= 2 && before !== undefined && before.lower === 'the' && after && !after.brokenBefore && SPEECH_VERBS.has(after.lower)) votes.push('organisation');
+  if (n >= 2 && theName && after && !after.brokenBefore && SPEECH_VERBS.has(after.lower)) votes.push('organisation');
   if (person) {
     if (before && isRoleToken(before)) votes.push('person');
     if (before && SAID.has(before.lower)) votes.push('person');

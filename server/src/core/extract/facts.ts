@@ -223,7 +223,7 @@ function localDay(iso: string, instant: number): number | undefined {
 }
 
 /** Titles of digests of several stories: "This Week in Security News", "Ransomware decryptor roundup: …". */
-const DIGEST_TITLE_RE = /^\s*(?:this|last)\s+week\s+in\b|\bweek\s+in\s+review\b|\bround-?\s?up\b|\bnews\s+(?:wrap|digest)\b/i;
+const DIGEST_TITLE_RE = /^\s*(?:this|last)\s+week\s+in\b|\bweek\s+in\s+review\b|\b(?:news|security|weekly|research|decryptor|cyber|cybersecurity|threat|patch|vulnerability)\s+round-?up\b|\bnews\s+(?:wrap|digest)\b/i;
 
 export function extractFacts(uri: string, text: string, article: Article, options: FactsOptions = {}): DocFacts {
   const { sentences, headings, links, quotes } = readBlocks(article);

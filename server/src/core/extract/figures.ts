@@ -196,7 +196,7 @@ function interval(cls: HedgeClass, v: number): [number, number] {
   }
 }
 
-/** "between $30 and $35 million", "30 to 35 million", "2-3 billion": the multiplier written once, after the second. */
+/** "between $30 and $35 million", "30 to 35 million", "2 - 3 billion": the multiplier written once, after the second. */
 const RANGE_JOIN_RE = /^\s*(?:and|to|[-–])\s*$/;
 const RANGE_BEFORE_RE = /\bbetween\s+$/i;
 const RANGE_SCALE_RE = /\s?(thousand|million|billion|trillion|bn|mn|[kmb])\b/i;
@@ -205,7 +205,8 @@ const RANGE_SCALES: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1
 /**
  * The number at `i`, scaled as the next one is when the two make a range whose multiplier is written once after
  * the second: "between $30 and $35 million" is $30 million to $35 million ($30 read as $30 misled a card). Only a
- * number written in digits alone, of the next one's unit, joined by "to" or a dash, or by "and" after "between".
+ * number written in digits alone, of the next one's unit, joined by "to" or a spaced dash, or by "and" after
+ * "between" ("2-3 billion", unspaced, is no figure at all: a chain of numbers).
  */
 function scaledByNext(v: string, raws: readonly RawNumber[], i: number): RawNumber {
   const a = raws[i];
@@ -1189,8 +1190,8 @@ export function extractFigures(
           low = tidy(low);
           high = tidy(high);
         }
-        // "more than 85 percent" is not up to 127.5%.
-        if (r.unit === 'percent' && r.value <= 100) high = Math.min(high, 100);
+        // "more than 85 percent of users" is not up to 127.5% of them (a rise may be: "increased more than 90 percent").
+        if (r.unit === 'percent' && r.value < 100 && /^\s+of\b/.test(v.slice(r.end, r.end + 5))) high = Math.min(high, 100);
       }
       low = Math.max(0, low);
       // "one in four people", "Figure 3", "1 - 5 of 18" count no one; nor does a reference mark ("[2](https://…)", "[2]").
