@@ -821,8 +821,8 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
   const before = a > 0 && !tokens[a].brokenBefore && !tokens[a - 1].possessive ? tokens[a - 1] : undefined;
   const after = b < tokens.length ? tokens[b] : undefined;
   const last = run[n - 1];
-  // "the Red Cross said", "the Emil Frey group": a person's name takes no article, unless it has a first name ("the
-  // Briton Marcus Hutchins", "the Republican Marsha Blackburn").
+  // "the Red Cross said", "the Emil Frey group": a person's name takes no article, unless it has a first name of the
+  // lists ("the Canadian Karim Baratov", "the Republican Marsha Blackburn"; not "the Briton Marcus Hutchins").
   const theName = before !== undefined && before.lower === 'the' && !run.some((t) => isFirstName(t.lower) || isCommonFirstName(t.lower));
   const person = n >= 2 && !beforePerson && !theName && personLike(tokens, a, b);
   const roleAfter = after !== undefined && isRoleToken(after);
