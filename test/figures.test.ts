@@ -1020,6 +1020,19 @@ describe('figures', function () {
       assert.deepStrictEqual(quantities('On March 12, 15 people were arrested.'), ['15']);
     });
 
+    it('five digits or more without a comma are a code (a password, a port, an order number), unless a plural noun follows', function () {
+      const none = [
+        'Even changing to a weak password like 123456 would prevent exploitation.',
+        'It listens on port numbers: 43990, 43992, 53990 or 62880.',
+        'The number to call was 64411, the office of the Supreme Leader.',
+        'A file named “Purchase order 4500061977” holds the macro.',
+      ];
+      for (const text of none) assert.deepStrictEqual(quantities(text), [], text);
+      assert.deepStrictEqual(quantities('123456 (103,170,552 hits) tops the list.'), ['103,170,552']);
+      assert.deepStrictEqual(quantities('The attackers stole 50000 records and 50,000 more.'), ['50000', '50,000']);
+      assert.deepStrictEqual(quantities('The leak held 1234 passwords.'), ['1234']);
+    });
+
     it('the digits of a link destination are not seen, its text is', function () {
       const v = visibleText('[~40 million](https://threatpost.com/t-mobile-40-million-customers/168778/) and <https://t.co/9> and **bold**');
       assert.strictEqual(v.length, '[~40 million](https://threatpost.com/t-mobile-40-million-customers/168778/) and <https://t.co/9> and **bold**'.length);

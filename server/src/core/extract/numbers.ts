@@ -746,6 +746,12 @@ function digitsAt(state: ScanState, i: number, tok: string): number {
   // So is a short one after a name with digits in it, in any case: "Log4j 2.16", "Log4j 2 versions" (a year
   // stays one: "1H 2020").
   if (bare && before && !before.dot && (digits.length <= 2 || tok.includes('.')) && isDigit(code(v, before.start - 1))) return leaveOut(state, start, j, LEFT_LABEL);
+  // Five digits or more without a comma are a code, not a count: a password ("123456"), a port ("43990"), an order,
+  // rule or phone number (71 in the real corpus, not one of them a count); news writes "50,000". Unless a plural
+  // noun says what is counted ("16384 bits" has its unit already).
+  if (bare && digits.length >= 5 && !tok.includes('.') && !(after && after.start === j + 1 && /^[a-z]+s$/.test(after.word) && !STOP_WORDS.has(after.word))) {
+    return leaveOut(state, start, j, LEFT_LABEL);
+  }
   if (bare && before && (before.word === 'aged' || before.word === 'age' || before.word === 'Aged')) outUnit = 'age';
   // Years: "in 2019", "2004 to 2021", "since at least 2016", "as 2021 draws to a close". Only a hedged
   // number followed by a plural noun is a count ("more than 2000 servers"); "2000 servers" alone reads as a year.
