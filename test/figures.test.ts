@@ -1164,12 +1164,19 @@ describe('figures', function () {
 });
 
 describe('formatValue', function () {
-  it('shows a duration below a day in minutes or hours, and small fractions without float noise', function () {
+  it('shows a duration in the hours, minutes or years it was written in, and small fractions without float noise', function () {
     const f = figure('The attack took 10 minutes.', '10 minutes');
     assert.strictEqual(f.unit, 'days');
     assert.strictEqual(formatValue(f.value, 'days'), '10 minutes');
     assert.strictEqual(formatValue(figure('It lasted 6 hours.', '6 hours').value, 'days'), '6 hours');
     assert.strictEqual(formatValue(3, 'days'), '3 days');
+    assert.strictEqual(formatValue(1, 'days'), '1 day');
+    // In the unit it was written in where the value says so: not "1.29 days", "730 days" or "0.0006944444444444445 days".
+    assert.strictEqual(formatValue(figure('The outage lasted 31 hours.', '31 hours').value, 'days'), '31 hours');
+    assert.strictEqual(formatValue(figure('They were inside for two years.', 'two years').value, 'days'), '2 years');
+    assert.strictEqual(formatValue(figure('It took 1 minute.', '1 minute').value, 'days'), '1 minute');
+    assert.strictEqual(formatValue(figure('It took six months.', 'six months').value, 'days'), '180 days');
+    assert.strictEqual(formatValue(1.5, 'days'), '36 hours');
     assert.strictEqual(formatValue(0.1 + 0.2, 'count'), '0.3');
   });
 });

@@ -362,16 +362,31 @@ export function formatValue(value: number, unit: Unit): string {
     while (v >= 1000 && i < units.length - 1) { v /= 1000; i++; }
     return `${Number(v.toPrecision(4))} ${units[i]}`;
   }
-  // Durations below a day in the hours or minutes they were written in: "10 minutes", not "0.006944444444444445 days".
-  if (unit === 'days' && value > 0 && value < 1) {
-    const minutes = value * 24 * 60;
-    return minutes < 120 ? `${Number(minutes.toPrecision(3))} minutes` : `${Number((minutes / 60).toPrecision(3))} hours`;
-  }
+  if (unit === 'days' && value > 0) return formatDuration(value);
   const n = Math.abs(value) >= 1 ? GROUPED.format(value) : String(Number(value.toPrecision(4)));
   if (unit === 'percent') return `${n}%`;
   if (unit === 'usd') return `$${n}`;
   const label = UNIT_LABEL[unit];
   return label ? `${n} ${label}` : n;
+}
+
+/**
+ * A duration as people write it: whole years ("2 years", not "730 days"; `numbers.ts` reads a year as 365 days),
+ * else whole days ("30 days" and "1 month", "14 days" and "two weeks" are both written: days are never wrong),
+ * else hours ("31 hours", not "1.29 days") or minutes ("10 minutes", not "0.006944444444444445 days").
+ */
+function formatDuration(days: number): string {
+  const whole = (x: number): boolean => Math.abs(x - Math.round(x)) < 1e-6;
+  const plural = (n: number, word: string): string => `${GROUPED.format(n)} ${word}${n === 1 ? '' : 's'}`;
+  if (whole(days)) {
+    const d = Math.round(days);
+    return d % 365 === 0 ? plural(d / 365, 'year') : plural(d, 'day');
+  }
+  const hours = days * 24;
+  if (whole(hours) && hours < 24 * 14) return plural(Math.round(hours), 'hour');
+  if (days >= 1) return `${GROUPED.format(days)} days`;
+  const minutes = hours * 60;
+  return minutes < 120 ? plural(Number(minutes.toPrecision(3)), 'minute') : `${Number(hours.toPrecision(3))} hours`;
 }
 
 /** What a figure without a noun measures, by its unit ("21-year-old" is an age). */
