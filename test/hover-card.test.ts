@@ -64,6 +64,16 @@ describe('entity hover card: cited facts', function () {
     assert.match(facts[0], /Acme Corp lost 12,000 customer records/, facts.join('\n'));
   });
 
+  it('show a sentence that opens on a quotation in its own marks, and any other in ours', function () {
+    const a = article(1, '2021-05-01', '“At Acme Corp, customers are our top priority,” the chief executive said of the breach.\n\n'
+      + 'Acme Corp lost 12,000 customer records in the attack on its billing systems.');
+    const b = article(2, '2021-06-01', 'Acme Corp is back in the news this week after a second look at the incident.');
+    const facts = citedFacts(indexOf([a, b]), b);
+    const quoted = facts.find((f) => f.includes('top priority'));
+    assert.ok(quoted?.startsWith('- “At Acme Corp, customers are our top priority,” the chief executive said of the breach'), facts.join('\n'));
+    assert.ok(facts.some((f) => /^- “Acme Corp lost 12,000 customer records in the attack on its billing systems\\?\.” — /.test(f)), facts.join('\n'));
+  });
+
   it('no card for a year, which measures nothing; a count in the same sentence keeps its card', function () {
     const a = article(1, '2021-05-01', 'In 2019, Acme Corp lost 12,000 customer records in the attack on its billing systems.');
     const index = indexOf([a]);

@@ -319,7 +319,10 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
     taken[best]++;
     // Shortened around the name, so that a long sentence shows what it says of it.
     const shown = readable(s.text);
-    facts.push({ line: `- “${escape(clipAround(shown, shown.indexOf(readable(pick.name)), 240))}” — ${cite(index, p.uri, wordsStart(s))}`, date: index.get(p.uri)?.summary.date ?? UNDATED });
+    const quote = clipAround(shown, shown.indexOf(readable(pick.name)), 240);
+    // A sentence that opens on its own quotation marks is shown in them alone: not "““At Neiman Marcus Group, …".
+    const marked = /^[“"‘'«„]/.test(quote) ? quote : `“${quote}”`;
+    facts.push({ line: `- ${escape(marked)} — ${cite(index, p.uri, wordsStart(s))}`, date: index.get(p.uri)?.summary.date ?? UNDATED });
   }
   // Listed newest first.
   facts.sort((a, b) => b.date - a.date);
