@@ -1031,6 +1031,10 @@ describe('figures', function () {
       assert.deepStrictEqual(quantities('123456 (103,170,552 hits) tops the list.'), ['103,170,552']);
       assert.deepStrictEqual(quantities('The attackers stole 50000 records and 50,000 more.'), ['50000', '50,000']);
       assert.deepStrictEqual(quantities('The leak held 1234 passwords.'), ['1234']);
+      // Labels and degrees: "Internal case 1014", "bug 1197904", "see Figure 10", "a 130° view".
+      for (const text of ['Internal case 1014 was closed.', 'It was filed as bug 1197904 in the tracker.', 'The flow is shown in Figure 10 of the report.', 'The camera has a 130° field of view.']) {
+        assert.deepStrictEqual(quantities(text), [], text);
+      }
     });
 
     it('the digits of a link destination are not seen, its text is', function () {
@@ -1176,6 +1180,7 @@ describe('formatValue', function () {
     assert.strictEqual(formatValue(figure('They were inside for two years.', 'two years').value, 'days'), '2 years');
     assert.strictEqual(formatValue(figure('It took 1 minute.', '1 minute').value, 'days'), '1 minute');
     assert.strictEqual(formatValue(figure('It took six months.', 'six months').value, 'days'), '180 days');
+    assert.strictEqual(formatValue(figure('He was sentenced to 151 months in prison.', '151 months').value, 'days'), '151 months');
     assert.strictEqual(formatValue(1.5, 'days'), '36 hours');
     assert.strictEqual(formatValue(0.1 + 0.2, 'count'), '0.3');
   });

@@ -298,6 +298,8 @@ const LABEL_WORDS = new Set([
   'highway', 'interstate', 'ext', 'tel', 'ports', 'cvss', 'score', 'rating', 'severity', 'versions',
   // "a single category 1 incident", "layer 2 segment", "a class 3 felony".
   'category', 'cat', 'type', 'class', 'grade', 'layer', 'priority', 'round', 'wave',
+  // "Internal case 1014", "bug 1197904", "see Figure 10", "Exhibit 4".
+  'case', 'id', 'ticket', 'bug', 'exhibit', 'docket', 'item', 'figure', 'table', 'appendix', 'paragraph', 'slide',
 ]);
 /** "a CVSS score of 9.8", "a severity rating of 9.9", "received CVSS scores of 8.8": a rating, not a quantity. */
 const RATING_BEFORE_RE = /\b(?:scores?|ratings?|severity|cvss)\s+(?:of\s+)?$/i;
@@ -661,6 +663,7 @@ function digitsAt(state: ScanState, i: number, tok: string): number {
   const n1 = code(v, j);
   if (n1 === 47 || n1 === 92 || (n1 === 58 && isDigit(code(v, j + 1)))) return 0; // "9/11", "11:12"
   if (n1 === 46 && code(v, j + 1) === 46) return 0; // a defanged address, "45[.]32" read as "45...32"
+  if (n1 === 0xb0) return 0; // degrees: "130°", "30°C"
   if ((n1 === 45 || n1 === 0x2013) && isDigit(code(v, j + 1))) {
     // A chain of numbers: "2004-2021" is two years; "555-123-4567" and "2021-08-18" are nothing.
     const chain = sticky(CHAIN_RE, v, j)!;

@@ -371,8 +371,8 @@ export function formatValue(value: number, unit: Unit): string {
 }
 
 /**
- * A duration as people write it: whole years ("2 years", not "730 days"; `numbers.ts` reads a year as 365 days),
- * else whole days ("30 days" and "1 month", "14 days" and "two weeks" are both written: days are never wrong),
+ * A duration as people write it: whole years ("2 years", not "730 days"; `numbers.ts` reads a year as 365 days
+ * and a month as 30), whole months past a year ("18 months"), else whole days ("30 days" and "1 month", "14 days" and "two weeks" are both written: days are never wrong),
  * else hours ("31 hours", not "1.29 days") or minutes ("10 minutes", not "0.006944444444444445 days").
  */
 function formatDuration(days: number): string {
@@ -380,7 +380,9 @@ function formatDuration(days: number): string {
   const plural = (n: number, word: string): string => `${GROUPED.format(n)} ${word}${n === 1 ? '' : 's'}`;
   if (whole(days)) {
     const d = Math.round(days);
-    return d % 365 === 0 ? plural(d / 365, 'year') : plural(d, 'day');
+    if (d % 365 === 0) return plural(d / 365, 'year');
+    // "151 months", not "4,530 days"; below a year both are written ("90 days", "six months").
+    return d % 30 === 0 && d > 365 ? plural(d / 30, 'month') : plural(d, 'day');
   }
   const hours = days * 24;
   if (whole(hours) && hours < 24 * 14) return plural(Math.round(hours), 'hour');
