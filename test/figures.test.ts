@@ -687,6 +687,11 @@ describe('figures', function () {
     it('a participle right after a figure says what some do, not what they are ("36% saying", "55 days recovering")', function () {
       assert.strictEqual(figure('The survey found 36% saying they faced downtime.', '36%').noun, undefined);
       assert.strictEqual(figure('It spent 55 days recovering from the attack.', '55 days').noun, undefined);
+      // A capital before a name starts the name, not the noun: "the $110 Air Jordan Retro sneakers" counts no air.
+      const jordan: Name[] = [...NAMES, ['Jordan Retro', 'jordan retro', 'other']];
+      const item = (t: string) => figuresOf(t, 't-mobile', jordan).find((f) => f.text === '$110')!;
+      assert.strictEqual(item('The most popular item were the $110 Air Jordan Retro 1 High OG sneakers, resold for more.').noun, undefined);
+      assert.strictEqual(item('The most popular item were the $110 Air Jordan Retro sneakers, resold for more.').noun, 'sneaker');
       // A participle before the noun qualifies it; a mass noun in -ing is a noun.
       assert.strictEqual(figure('It has 10,000 existing customers.', '10,000').noun, 'customer');
       assert.strictEqual(figure('It got $5 million funding.', '$5 million').noun, 'funding');

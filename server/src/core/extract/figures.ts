@@ -434,6 +434,8 @@ function headOf(words: Word[]): Word | undefined {
     if (w.mention || QUALIFIERS.has(w.base) || IGNORABLE.has(w.base) || NOT_HEADS.has(w.base) || ADJECTIVES.has(w.base)) continue;
     if (/(?:ed|ly)$/.test(w.base) || PARTICIPLES.has(w.base) || !/^[a-z]/.test(w.base)) continue;
     if (w.caps && /^[A-Z.]+$/.test(w.text) && w.text.length <= 3 && k < words.length - 1) continue;
+    // "the $110 Air Jordan Retro sneakers": a capital before a name or another capital starts a name, no head.
+    if (w.caps && k < words.length - 1 && (words[k + 1].mention || words[k + 1].caps)) continue;
     return w;
   }
   return undefined;
