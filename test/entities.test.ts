@@ -403,6 +403,14 @@ describe('entities: organisations, outlets, places', function () {
     for (const n of ['Mandiant', 'KPMG LLP', 'Unit221B LLC', 'LinkedIn', 'T-Mobile']) assert.strictEqual(x.byName(n).kind, 'organisation', n);
   });
 
+  it('what kind of business a word before the name says: "fashion label Guess", "meat processor JBS", not "supply chain Levels …"', function () {
+    const x = extract('An attack on fashion label Guess hit its staff. Meat processor JBS paid. The restaurant chain Chipotle and crypto exchange Bitbuy were named, '
+      + 'and Google backs the Supply chain Levels for Software Artifacts framework.');
+    for (const n of ['Guess', 'JBS', 'Chipotle', 'Bitbuy']) assert.strictEqual(x.byName(n).kind, 'organisation', n);
+    const slsa = x.entities.find((e) => e.name.includes('Levels for Software'));
+    assert.ok(!slsa || slsa.kind !== 'organisation', JSON.stringify(slsa && { name: slsa.name, kind: slsa.kind }));
+  });
+
   it('software and vulnerabilities are not organisations, whatever the cues: "Windows users", "Log4j"', function () {
     const x = extract('Windows users should patch. The Log4j flaw, dubbed Log4Shell, hit Microsoft Office users too, Microsoft said.');
     for (const name of ['Windows', 'Log4j', 'Log4Shell', 'Microsoft Office']) assert.strictEqual(x.byName(name).kind, 'other', name);

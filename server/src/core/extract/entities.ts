@@ -828,7 +828,8 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
   const roleAfter = after !== undefined && isRoleToken(after);
   const votes: EntityKind[] = [];
   if (before) {
-    if (ORG_CUES.has(before.lower)) votes.push('organisation');
+    // Not "Supply chain Levels for Software Artifacts": a chain of stores, not of supply.
+    if (ORG_CUES.has(before.lower) && !(before.lower === 'chain' && a >= 2 && CHAINS_OF_NO_ONE.has(tokens[a - 2].lower))) votes.push('organisation');
     // "the adult cam site StripChat", "the crypto price-tracking site CoinMarketCap": a website is a company's; a
     // "news site" is an outlet.
     if (OUTLET_CUES.has(before.lower) && (before.lower !== 'site' || (a >= 2 && (MEDIA_SITES.has(tokens[a - 2].lower) || tokens[a - 2].lower.endsWith('-focused'))))) votes.push('outlet');
@@ -1146,6 +1147,9 @@ function commonFirstName(tokens: Token[]): boolean {
   }
   return true;
 }
+
+/** Chains that no company heads: "supply chain Levels …", "the blockchain Solana" is written as one word. */
+const CHAINS_OF_NO_ONE = new Set(['supply', 'block', 'kill', 'food', 'value', 'exploit', 'attack', 'infection']);
 
 /** Last words of newspapers' and magazines' names. */
 const PAPER_LAST_WORDS = new Set(['journal', 'times', 'gazette', 'herald', 'tribune', 'chronicle', 'magazine', 'ledger', 'courier', 'inquirer', 'dispatch', 'examiner']);

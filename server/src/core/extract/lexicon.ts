@@ -88,6 +88,9 @@ export const ORG_CUES = new Set([
   'firm', 'company', 'vendor', 'provider', 'carrier', 'giant', 'startup', 'start-up', 'outfit', 'maker',
   'manufacturer', 'retailer', 'bank', 'agency', 'group', 'gang', 'operator', 'operators', 'platform', 'service',
   'app', 'organization', 'organisation', 'university', 'hospital', 'airline', 'insurer', 'developer', 'publisher',
+  // "fashion label Guess", "restaurant chain Chipotle", "crypto exchange BitMart", "payment processor Stripe".
+  'label', 'brand', 'chain', 'lender', 'broker', 'exchange', 'processor', 'supplier', 'contractor', 'subsidiary',
+  'conglomerate', 'distributor', 'nonprofit', 'non-profit', 'charity', 'cooperative', 'automaker', 'carmaker', 'chipmaker',
 ]);
 
 export const OUTLET_CUES = new Set(['outlet', 'newspaper', 'publication', 'magazine', 'site', 'blog', 'journal']);
