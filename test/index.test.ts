@@ -719,7 +719,8 @@ describe('corpus index: what a card says a figure measures (measureLabel)', func
   it('a noun "of" its owner; a figure naming nothing it counts "for" its owner; a person\'s age "of" the person', function () {
     const uri = 'file:///ws/label.txt';
     const text = `# Acme breach\n\n## Information:\n+ Source: Example News\n+ Link: [article](https://news.example/label)\n+ Date: Aug 20, 2021\n+ Author: Jane Roe\n\n## Article:\n`
-      + `Acme Corp said 2 million customers were affected. Acme Corp reported $801.1 million for the quarter. John Binns, a 21-year-old, said he did it.\n\n#### Tags:\n[[Acme Corp]]\n`;
+      + `Acme Corp said 2 million customers were affected. Acme Corp reported $801.1 million for the quarter. John Binns, a 21-year-old, said he did it. `
+      + `Acme Corp says attacks rose 118% in Asia, an increase of nearly 615% in Europe, and fell 12% in Africa; it holds 40% in America.\n\n#### Tags:\n[[Acme Corp]]\n`;
     const index = new CorpusIndex();
     index.set({ facts: extractFacts(uri, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' });
     const { figures, sentences } = index.get(uri)!.facts;
@@ -727,6 +728,11 @@ describe('corpus index: what a card says a figure measures (measureLabel)', func
     assert.strictEqual(label('2 million'), 'customers of Acme Corp');
     assert.strictEqual(label('$801.1 million'), 'amount for Acme Corp');
     assert.strictEqual(label('21-year-old'), 'age of John Binns');
+    // A percentage that names nothing is a rise or a fall where the words before it say so, else a share.
+    assert.strictEqual(label('118%'), 'rise for Acme Corp');
+    assert.strictEqual(label('nearly 615%'), 'rise for Acme Corp');
+    assert.strictEqual(label('12%'), 'fall for Acme Corp');
+    assert.strictEqual(label('40%'), 'share for Acme Corp');
   });
 });
 

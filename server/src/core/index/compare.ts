@@ -408,7 +408,19 @@ export function measureLabel(index: CorpusIndex, f: Figure, sentences: readonly 
   const subject = f.subject ? index.owner(f.subject)?.name ?? f.subject : undefined;
   const { what, names } = writtenParts(f, sentences);
   const whose = subject === undefined ? '' : what || f.unit === 'age' ? `of ${subject}` : `for ${subject}`;
-  return [what || UNIT_WORD[f.unit], whose, names.length ? `(${names.join(', ')})` : ''].filter(Boolean).join(' ');
+  return [what || (f.unit === 'percent' ? percentWord(f, sentences) : UNIT_WORD[f.unit]), whose, names.length ? `(${names.join(', ')})` : ''].filter(Boolean).join(' ');
+}
+
+const RISE_BEFORE_RE = /\b(?:increas|rise|rising|rose|risen|grew|grow|jump|climb|surg|soar|spik|skyrocket|boost|up)\w*\s+(?:by\s+|of\s+)?(?:\w+\s+)?$/i;
+const FALL_BEFORE_RE = /\b(?:decreas|fell|fall|drop|declin|down|plung|plummet|shr[ai]nk|dipp?)\w*\s+(?:by\s+|of\s+)?(?:\w+\s+)?$/i;
+
+/** A percentage that names nothing: a share of something, or a rise or fall ("attacks rose 118%", "an increase of 615%"). */
+function percentWord(f: Figure, sentences: readonly SentenceRef[]): string {
+  const s = sentences[f.sentence];
+  if (!s) return UNIT_WORD.percent;
+  const at = f.span.start - s.span.start;
+  const before = s.text.slice(Math.max(0, at - 40), Math.max(0, at));
+  return RISE_BEFORE_RE.test(before) ? 'rise' : FALL_BEFORE_RE.test(before) ? 'fall' : UNIT_WORD.percent;
 }
 
 /** At most `n` items, those nearest in time to `when` (all when there are few), in their order in `list`. */
