@@ -837,6 +837,14 @@ describe('figures', function () {
       assert.strictEqual(figure(['LinkedIn blocked the attack on Monday.', 'However, some 85,700 accounts were stopped.'], 'some 85,700', 't-mobile').subject, 'linkedin');
     });
 
+    it('a sentence opening on what the article called an organisation is that organisation\'s, not the sentence before\'s', function () {
+      const lead = 'This weekend, the LinkedIn hospital system notified 1.3 million patients.';
+      const f = figure([lead, 'T-Mobile asked for a delay.', 'The hospital system said 1,357,879 people were affected.'], '1,357,879', 't-mobile');
+      assert.strictEqual(f.subject, 'linkedin');
+      // "The company" alone is whatever the article is about; the sentence before still carries over.
+      assert.strictEqual(figure([lead, 'T-Mobile asked for a delay.', 'The company said 1,357,879 people were affected.'], '1,357,879', null).subject, 't-mobile');
+    });
+
     it('physical measures ("103 degrees", "15 miles") are no one\'s', function () {
       assert.strictEqual(figure('Sensors should operate at a little over 103 degrees Fahrenheit.', 'over 103', 't-mobile').subject, undefined);
       assert.strictEqual(figure('Firms must comply if they operate within 15 miles of land.', '15', 't-mobile').subject, undefined);

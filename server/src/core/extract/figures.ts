@@ -888,6 +888,12 @@ function threatActors(mentions: Mention[], sentences: SentenceRef[], reading: Se
 
 /** The nouns of a sector, an industry or a whole population ("the healthcare sector sees …", "organizations paid …"). */
 const POPULATION_NOUN_RE = /\b(?:sectors?|industry|industries|organi[sz]ations|companies|businesses|firms|enterprises|respondents|hospitals|governments|countries|nations|schools|universities|consumers|individuals)\b/i;
+/** A sentence opening on a description of an organisation: "The hospital system …", "The fashion label …". */
+const DESCRIBED_RE = /^\s*The\s+((?:[a-z][a-z-]*\s+){0,2}(?:company|firm|hospital|system|retailer|bank|provider|vendor|platform|exchange|startup|insurer|carrier|chain|brand|label|manufacturer|maker|developer|operator|airline|university|school|district|giant|network|clinic|group|processor|lender|supplier|contractor|agency|nonprofit|charity|cooperative|organi[sz]ation))\b/;
+
+/** Descriptions that name no one in particular without a word before them. */
+const GENERIC_DESCRIPTIONS = new Set(['company', 'firm', 'group', 'organization', 'organisation', 'network', 'system', 'giant', 'platform', 'agency', 'provider', 'vendor', 'developer', 'operator']);
+
 /** Words that begin a clause of their own. */
 const CLAUSE_WORDS = new Set(['and', 'but', 'while', 'whereas']);
 /** Words that point at particular ones the article named ("The two companies support …", "these firms", "its customers"). */
@@ -1146,6 +1152,30 @@ export function extractFigures(
     return undefined;
   };
   const reading = readingsOf(sentences);
+  /**
+   * "The hospital system did not say how many …, they said 1,357,879 people were affected": a sentence that opens on
+   * what the article called an organisation before ("the Broward Health hospital system", "fashion label Guess") is
+   * that organisation's, not the one the sentence before opened with (there, the DOJ).
+   */
+  const describedSubject = (si: number): string | undefined => {
+    const open = DESCRIBED_RE.exec(reading[si].v);
+    if (!open) return undefined;
+    const phrase = open[1].toLowerCase().replace(/\s+/g, ' ');
+    // "The company", "The group" alone are whatever the article is about ("security company Threat Stack" was bought).
+    if (!phrase.includes(' ') && GENERIC_DESCRIPTIONS.has(phrase)) return undefined;
+    let found: string | undefined;
+    for (let k = 0; k < si; k++) {
+      const v = reading[k].v;
+      const off = sentences[k].span.start;
+      for (const m of bySentence[k]) {
+        if (!isOrg(m)) continue;
+        const a = m.span.start - off;
+        const b = m.span.end - off;
+        if (v.slice(b, b + phrase.length + 1).toLowerCase() === ` ${phrase}` || (a > phrase.length && v.slice(a - phrase.length - 1, a).toLowerCase() === `${phrase} `)) found = m.key;
+      }
+    }
+    return found;
+  };
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
     const raws = reading[si].numbers;
@@ -1161,6 +1191,8 @@ export function extractFigures(
     // The organisations it names as examples of a kind (see `listedAsExample`), found once per sentence.
     let examples: Mention[] | undefined;
     let persons: Mention[] | undefined;
+    // What the sentence's opening words call an organisation named before (`describedSubject`), found once per sentence.
+    let described: [string | undefined] | undefined;
     for (let ri = 0; ri < raws.length; ri++) {
       const raw = scaledByNext(v, raws, ri);
       // "6K+ customers", "10,000+ sites": at least that many.
@@ -1266,7 +1298,10 @@ export function extractFigures(
         const cited = link !== undefined && !(fallbackSubject !== undefined && addressNames(link, fallbackSubject))
           && !(orgs ??= ms.filter(isOrg)).some((m) => canon(m.key) === fallbackSubject);
         const linked = cited ? (orgs ??= ms.filter(isOrg)).find((m) => addressNames(link, canon(m.key)) || addressNames(link, m.key))?.key : undefined;
-        const before = named === undefined && !exampled && !measured.general && (!cited || linked === undefined) ? carriedSubject(si) : undefined;
+        // A sum is never a gang's by description ("The ransomware group is demanding a $5.9 million ransom").
+        const describedAs = named === undefined ? (described ??= [describedSubject(si)])[0] : undefined;
+        const describedOwner = describedAs !== undefined && !(MONEY.has(r.unit) && (actors ??= actorsIn()).has(describedAs)) ? describedAs : undefined;
+        const before = named === undefined && !exampled && !measured.general && (!cited || linked === undefined) ? describedOwner ?? carriedSubject(si) : undefined;
         const carried = linked ?? (cited && !(before !== undefined && addressNames(link, before)) ? undefined : before);
         // So is a sentence about a whole sector or population ("the healthcare sector sees 752 attacks a week").
         const general = exampled || (cited && carried === undefined) || (named === undefined && (measured.general || (carried === undefined && ofPopulation(v, start))));
