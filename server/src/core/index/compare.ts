@@ -411,16 +411,22 @@ export function measureLabel(index: CorpusIndex, f: Figure, sentences: readonly 
   return [what || (f.unit === 'percent' ? percentWord(f, sentences) : UNIT_WORD[f.unit]), whose, names.length ? `(${names.join(', ')})` : ''].filter(Boolean).join(' ');
 }
 
-const RISE_BEFORE_RE = /\b(?:increas|rise|rising|rose|risen|grew|grow|jump|climb|surg|soar|spik|skyrocket|boost|up)\w*\s+(?:by\s+|of\s+)?(?:\w+\s+)?$/i;
-const FALL_BEFORE_RE = /\b(?:decreas|fell|fall|drop|declin|down|plung|plummet|shr[ai]nk|dipp?)\w*\s+(?:by\s+|of\s+)?(?:\w+\s+)?$/i;
+const RISE_WORD_RE = /^(?:increas|rise|rising|rose|risen|grew|grow|jump|climb|surg|soar|spik|skyrocket|boost|up)[a-z]*$/;
+const FALL_WORD_RE = /^(?:decreas|fell|fall|drop|declin|down|plung|plummet|shr[ai]nk|dipp?)[a-z]*$/;
 
 /** A percentage that names nothing: a share of something, or a rise or fall ("attacks rose 118%", "an increase of 615%"). */
 function percentWord(f: Figure, sentences: readonly SentenceRef[]): string {
   const s = sentences[f.sentence];
   if (!s) return UNIT_WORD.percent;
   const at = f.span.start - s.span.start;
-  const before = s.text.slice(Math.max(0, at - 40), Math.max(0, at));
-  return RISE_BEFORE_RE.test(before) ? 'rise' : FALL_BEFORE_RE.test(before) ? 'fall' : UNIT_WORD.percent;
+  // The verb, then "by" or "of", then a hedge at most: "rose 118%", "an increase of nearly 615%", "fell by 12%".
+  const words = s.text.slice(Math.max(0, at - 40), Math.max(0, at)).toLowerCase().split(/\s+/).filter(Boolean).slice(-3);
+  for (let k = words.length - 1; k >= 0; k--) {
+    if (RISE_WORD_RE.test(words[k])) return 'rise';
+    if (FALL_WORD_RE.test(words[k])) return 'fall';
+    if (!(k === words.length - 1 || ((words[k] === 'by' || words[k] === 'of') && k === words.length - 2))) break;
+  }
+  return UNIT_WORD.percent;
 }
 
 /** At most `n` items, those nearest in time to `when` (all when there are few), in their order in `list`. */
