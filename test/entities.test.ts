@@ -124,6 +124,13 @@ describe('entities: people', function () {
     }
   });
 
+  it('a surname with an apostrophe after its first letter: "Dick O\'Brien", "Alessio D’Amato", and "O\'Brien" alone after', function () {
+    const x = extract('Dick O\'Brien, senior research editor at Symantec, told ZDNet it was new. Alessio D’Amato said so too. O\'Brien added more.');
+    assert.strictEqual(x.byName('Dick O\'Brien').kind, 'person');
+    assert.strictEqual(x.byName('Alessio D’Amato').kind, 'person');
+    assert.deepStrictEqual(x.texts('Dick O\'Brien'), ['Dick O\'Brien', 'O\'Brien']);
+  });
+
   it('first names that web addresses write in lower case are still first names: "Linus Torvalds", "Jen Easterly", not "Royal Assent" or "El Salvador"', function () {
     // The long list was filtered by every lower-case word of a news corpus, its links' slugs too ("…/marcus-hutchins-…").
     const x = extract('Linus Torvalds and Jen Easterly spoke. Damon McCoy and Marcus Hutchins agreed. '

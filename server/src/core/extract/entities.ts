@@ -514,6 +514,8 @@ function shapeOf(w: string): Shape {
     else if (/^[A-Z]{2,}s$/.test(w)) s = 'other';
     // Letters beyond ASCII count as the tokenizer's do: "José", "Krstić", "Müller-Lüdenscheidt".
     else if (/^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?$/u.test(w)) s = 'title';
+    // "O'Brien", "D’Angelo", "O'Neill": a surname's particle and apostrophe before its capital.
+    else if (/^\p{Lu}['’]\p{Lu}\p{Ll}+$/u.test(w)) s = 'title';
     // "Crypto.com": a name that is a web address (see `DOMAIN_NAMES`) reads like "PayPal".
     else if (/^[A-Z][A-Za-z]*\.[a-z]{2,4}$/.test(w)) s = 'camel';
     else if (/\p{Ll}\p{Lu}|\p{L}-\p{Lu}|\p{L}[0-9]|^\p{Lu}-|^\p{Lu}{2,}\p{Ll}/u.test(w)) s = 'camel';
