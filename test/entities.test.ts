@@ -410,6 +410,14 @@ describe('entities: organisations, outlets, places', function () {
     for (const n of ['Mandiant', 'KPMG LLP', 'Unit221B LLC', 'LinkedIn', 'T-Mobile']) assert.strictEqual(x.byName(n).kind, 'organisation', n);
   });
 
+  it('a known name that ends on a number is one name: "Intel 471" is not Intel, "Microsoft 365" not Microsoft', function () {
+    const x = extract('Researchers at Intel 471 said the gang is active. Microsoft 365 users were hit, and Intel said nothing.');
+    assert.strictEqual(x.byName('Intel 471').kind, 'organisation');
+    assert.deepStrictEqual(x.texts('Intel'), ['Intel']);
+    assert.strictEqual(x.byName('Microsoft 365').kind, 'other');
+    assertNoEntity(x, 'Microsoft');
+  });
+
   it('what kind of business a word before the name says: "fashion label Guess", "meat processor JBS", not "supply chain Levels …"', function () {
     const x = extract('An attack on fashion label Guess hit its staff. Meat processor JBS paid. The restaurant chain Chipotle and crypto exchange Bitbuy were named, '
       + 'and Google backs the Supply chain Levels for Software Artifacts framework.');

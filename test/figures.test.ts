@@ -684,6 +684,10 @@ describe('figures', function () {
       assert.strictEqual(all[0].measure, 'linkedin|user|');
     });
 
+    it('a number inside a name is part of it: "Intel 471 observed 30 attacks" has one figure', function () {
+      assert.deepStrictEqual(figuresOf('Intel 471 observed 30 attacks.', 't-mobile', [...NAMES, ['Intel 471', 'intel 471', 'organisation']]).map((f) => f.text), ['30']);
+    });
+
     it('a participle right after a figure says what some do, not what they are ("36% saying", "55 days recovering")', function () {
       assert.strictEqual(figure('The survey found 36% saying they faced downtime.', '36%').noun, undefined);
       assert.strictEqual(figure('It spent 55 days recovering from the attack.', '55 days').noun, undefined);

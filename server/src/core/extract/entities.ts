@@ -210,6 +210,14 @@ function middleInitial(text: string, out: Token[], i: number): boolean {
   return !FUNCTION_WORDS.has(text.slice(i + 2, j).toLowerCase());
 }
 
+/** Whether tokens [i, j] (the last a number) are a known organisation's or product's name: "Intel 471", "Office 365". */
+function numberedName(tokens: Token[], i: number, j: number): boolean {
+  if (j - i > 3) return false;
+  let name = tokens[i].lower;
+  for (let k = i + 1; k <= j; k++) name += ` ${tokens[k].lower}`;
+  return KNOWN_ORGS.has(name) || PRODUCTS.has(name);
+}
+
 /** A first name of the long list (`COMMON_FIRST_NAMES`), also with its accents. */
 function isCommonFirstName(lower: string): boolean {
   return COMMON_FIRST_NAMES.has(lower) || (!isAsciiWord(lower) && COMMON_FIRST_NAMES.has(unaccented(lower)));
@@ -974,6 +982,8 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
       // "Office of the Attorney General Letitia James": the office ends where a person's first name follows its title.
       if (office && tj.name && ROLE_WORDS.has(tokens[j - 1].lower) && !ROLE_WORDS.has(tj.lower) && (isFirstName(tj.lower) || isCommonFirstName(tj.lower))) break;
       if (tj.name || (office && tj.cap && ROLE_WORDS.has(tj.lower))) { j++; continue; }
+      // "Intel 471", "Microsoft 365": a known name that ends on a number (Intel's card cited Intel 471's research).
+      if (isDigits(tj.text) && numberedName(tokens, i, j)) { j++; continue; }
       const next = tokens[j + 1];
       // "Task Manager", "Windows Boot Manager", "Security Accounts Manager (SAM)": software, not a title.
       if (tj.lower === 'manager' && tj.cap && softwareManager(tokens, i, j)) { j++; continue; }

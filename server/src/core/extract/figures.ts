@@ -1234,6 +1234,8 @@ export function extractFigures(
       if (si >= headlines && !hedge && r.unit === 'count' && namedAfter(v, r)) continue;
       // "Firefox 90 lands", "iOS 14.6", "Intel 471": a number right after a name is its version or model.
       if (!hedge && r.unit === 'count' && versionOfName(v, r, local, kindOf, si < headlines)) continue;
+      // A number that is part of a name ("Intel 471", "Office 365") is no figure.
+      if (r.unit === 'count' && local.list.some((l) => l.start <= r.start && r.end <= l.end && (l.start < r.start || r.end < l.end))) continue;
 
       let measured: Measured = { qualifiers: [], inside: [] };
       if (r.unit !== 'year' && r.unit !== 'age') {

@@ -168,7 +168,7 @@ export const ORG_WORDS = new Set([
  */
 export const KNOWN_ORGS = new Set([
   'microsoft', 'trend micro', 'google', 'apple', 'facebook', 'meta', 'amazon', 'twitter', 'cisco', 'kaseya', 'kaspersky', 'ibm',
-  'intel', 'oracle', 'adobe', 'vmware', 'citrix', 'fortinet', 'sophos', 'mandiant', 'fireeye', 'crowdstrike',
+  'intel', 'intel 471', 'oracle', 'adobe', 'vmware', 'citrix', 'fortinet', 'sophos', 'mandiant', 'fireeye', 'crowdstrike',
   'proofpoint', 'symantec', 'mcafee', 'eset', 'avast', 'malwarebytes', 'bitdefender', 'huawei', 'samsung', 'zoom',
   'verizon', 'at&t', 'hp', 'hpe', 'netflix', 'paypal', 'visa', 'mastercard', 'telstra', 'optus', 'accenture', 'deloitte', 'kpmg',
   'gartner', 'forrester', 'solarwinds', 'okta', 'cloudflare', 'akamai', 'github', 'gitlab', 'atlassian', 'salesforce',
