@@ -418,6 +418,16 @@ describe('entities: organisations, outlets, places', function () {
     assertNoEntity(x, 'Microsoft');
   });
 
+  it('a field named in capitals is no organisation: "Threat Intelligence", "Operational Technology", not "Transportation Security Administration"', function () {
+    const x = extract('Threat Intelligence matters, the Transportation Security Administration said. Operational Technology is at risk. '
+      + 'Social Media is too. Advanced Intelligence agreed. Offensive Security did not.');
+    for (const n of ['Threat Intelligence', 'Operational Technology', 'Social Media']) {
+      const e = x.entities.find((y) => y.name === n);
+      assert.ok(!e || e.kind !== 'organisation', `${n}: ${JSON.stringify(e && e.kind)}`);
+    }
+    for (const n of ['Transportation Security Administration', 'Advanced Intelligence', 'Offensive Security']) assert.strictEqual(x.byName(n).kind, 'organisation', n);
+  });
+
   it('what kind of business a word before the name says: "fashion label Guess", "meat processor JBS", not "supply chain Levels …"', function () {
     const x = extract('An attack on fashion label Guess hit its staff. Meat processor JBS paid. The restaurant chain Chipotle and crypto exchange Bitbuy were named, '
       + 'and Google backs the Supply chain Levels for Software Artifacts framework.');

@@ -943,6 +943,19 @@ function wholeBefore(tokens: Token[], i: number, j: number): boolean {
   return KNOWN_ORGS.has(run) || OUTLETS.has(run);
 }
 
+/** Words that make a field's name with `FUNCTION_AREAS` ("Operational Technology", "Social Media", "Remote Services"). */
+const FIELD_WORDS = new Set(['operational', 'social', 'media', 'remote', 'endpoint', 'access', 'management', 'application', 'applications', 'web', 'physical', 'computer', 'computing', 'artificial', 'machine', 'learning', 'managed', 'professional', 'financial']);
+
+/** Last words of a field's name ("Threat Intelligence"); an office's ("Transportation Security Administration") are no field's. */
+const FIELD_LAST_WORDS = new Set(['security', 'intelligence', 'research', 'technology', 'media', 'services', 'software', 'solutions']);
+/** First words of firms named like a field ("Advanced Intelligence", "Offensive Security") and of a state's offices. */
+const NOT_FIELD_FIRST = new Set(['advanced', 'offensive', 'national', 'global', 'international', 'public', 'state', 'homeland', 'applied']);
+
+/** "Threat Intelligence", "Operational Technology", "Social Media", "Remote Services": a field, no organisation. */
+function fieldName(tokens: Token[], lastLower: string): boolean {
+  return FIELD_LAST_WORDS.has(lastLower) && !NOT_FIELD_FIRST.has(tokens[0].lower) && tokens.every((t) => FUNCTION_AREAS.has(t.lower) || FIELD_WORDS.has(t.lower));
+}
+
 /** A company's departments and a government's portfolios: what a role is "of" when it is no organisation's name. */
 const FUNCTION_AREAS = new Set([
   'security', 'cybersecurity', 'engineering', 'product', 'products', 'intelligence', 'research', 'marketing', 'sales',
@@ -1102,7 +1115,8 @@ function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: 
   if (votes.includes('outlet')) return 'outlet';
   if (votes.includes('organisation')) return 'organisation';
   const lastLower = tokens[tokens.length - 1]?.lower ?? '';
-  if (tokens.length >= 2 && (ORG_SUFFIXES.has(lastLower) || ORG_LAST_WORDS.has(lastLower))) return 'organisation';
+  // Not a field's name (`fieldName`).
+  if (tokens.length >= 2 && (ORG_SUFFIXES.has(lastLower) || ORG_LAST_WORDS.has(lastLower)) && !fieldName(tokens, lastLower)) return 'organisation';
   // "Department of Justice", "Monetary Authority of Singapore", "Coalition Against Stalkerware".
   // "Fertility Centers of Illinois" (plurals only classify: as `ORG_SUFFIXES` they would join "Ravkoo and Fertility Centers").
   for (let k = 0; k + 2 < tokens.length; k++) if ((ORG_SUFFIXES.has(tokens[k].lower) || tokens[k].lower === 'centers' || tokens[k].lower === 'centres') && (tokens[k + 1].lower === 'of' || tokens[k + 1].lower === 'for' || PREPOSITIONS.has(tokens[k + 1].lower))) return 'organisation';
@@ -1111,7 +1125,7 @@ function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: 
   // "JBS Foods", "Mitsubishi Electric", "Corvane Wireless": a short name ending in a word of a trade is a company's,
   // unless its first word is one this article writes in lower case ("Customer Care", "Open Banking" in a headline).
   if (tokens.length >= 2 && tokens.length <= 4 && ORG_WORDS.has(lastLower) && !NOT_ORG_LAST.has(lastLower)
-    && SMALL_WORDS[smallWordHash(tokens[0].lower)] !== smallStamp) return 'organisation';
+    && SMALL_WORDS[smallWordHash(tokens[0].lower)] !== smallStamp && !fieldName(tokens, lastLower)) return 'organisation';
   // One word in camel case or capitals is a company's ("Automox", "HYCU"), unless its cues call it a thing ("SysJoker
   // backdoor", see `thingCue`) or it is written as code ("Get-MpPreference", "BKEventSenderUsagePairDictionary").
   if (tokens.length === 1 && (shape(tokens[0]) === 'camel' || shape(tokens[0]) === 'acronym')) return votes.includes('other') || codeLike(tokens[0]) ? 'other' : 'organisation';
