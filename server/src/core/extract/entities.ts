@@ -1912,7 +1912,10 @@ function addTags(draft: Draft, text: string, article: Article, surnames: Map<str
           speaks = !known && !looksLikeName && shape(toks[0]) === 'title' && SMALL_WORDS[smallWordHash(toks[0].lower)] !== smallStamp && speakers().has(toks[0].text);
           if (!known && !speaks && (!looksLikeName || toks.some((t) => isJargon(t) || /[0-9]{4}/.test(t.text)))) continue;
         }
-        draft.add(key, ACRONYMS.get(lower) ?? name, kind ?? classify(name, toks, [], isOutlet), name);
+        // [[CSAM]], [[NDA]], [[MQTT]]: an acronym of letters that no list knows and the body names as nothing is a term
+        // (the body makes one a name only when it speaks, "IBM said"), not an organisation.
+        const term = !kind && toks.length === 1 && shape(toks[0]) === 'acronym' && /^[A-Z]+$/.test(toks[0].text) && !ACRONYMS.has(lower) && !KNOWN_ORGS.has(lower) && !isOutlet(lower);
+        draft.add(key, ACRONYMS.get(lower) ?? name, kind ?? (term ? 'other' : classify(name, toks, [], isOutlet)), name);
       } else if (kind) {
         draft.add(key, existing.name, kind, name);
       } else {
