@@ -124,6 +124,15 @@ describe('entities: people', function () {
     }
   });
 
+  it('a name written family name first stays whole, and its first word alone is the person: "Yuen Kuan Moon", then "Yuen"', function () {
+    const x = extract('Singtel chief executive Yuen Kuan Moon said the breach was serious. Yuen said more would follow. Jeremy Alan Smith said no. Smith said so.');
+    assert.strictEqual(x.byName('Yuen Kuan Moon').kind, 'person');
+    assert.deepStrictEqual(x.texts('Yuen Kuan Moon'), ['Yuen Kuan Moon', 'Yuen']);
+    assertNoEntity(x, 'Yuen Moon');
+    // A first name of the lists keeps the first-and-last form: "Jeremy Alan Smith" is Jeremy Smith.
+    assert.deepStrictEqual(x.texts('Jeremy Smith'), ['Jeremy Alan Smith', 'Smith']);
+  });
+
   it('a surname with an apostrophe after its first letter: "Dick O\'Brien", "Alessio D’Amato", and "O\'Brien" alone after', function () {
     const x = extract('Dick O\'Brien, senior research editor at Symantec, told ZDNet it was new. Alessio D’Amato said so too. O\'Brien added more.');
     assert.strictEqual(x.byName('Dick O\'Brien').kind, 'person');

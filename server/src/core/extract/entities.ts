@@ -1262,7 +1262,7 @@ export function extractEntities(text: string, article: Article, sentences: Sente
 
   // Pass 2: entities and their surface forms.
   const draft = new Draft();
-  addNames(draft, candidates, isOutlet);
+  addNames(draft, candidates, isOutlet, speakersOnce);
   const short = shortForms(draft);
   addSingleWords(draft, candidates, short, isOutlet, read.tokenized);
   const handleForms = addHandles(draft, sentences, read, short.surnames);
@@ -1508,6 +1508,8 @@ class Draft {
   things: Set<string> | undefined;
   /** Surface key → the first builder (in order) that has it; kept from the tags pass on, see `surfaceIndex`. */
   bySurface: Map<string, string> | undefined;
+  /** People named family name first ("Lim Jock Hoi"), whose first word alone stands for them (see `addNames`). */
+  familyFirst: Set<string> | undefined;
 
   add(key: string, name: string, kind: EntityKind, surface: string): void {
     let b = this.builders.get(key);
@@ -1538,7 +1540,7 @@ class Draft {
 const SURNAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'del', 'della', 'da', 'di', 'du', 'le', 'la', 'bar', 'ben', 'bin', 'al', 'el', 'ter', 'ten', 'dos', 'das']);
 
 /** Names of two words or more. */
-function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: string) => boolean): void {
+function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: string) => boolean, speakers: () => Set<string>): void {
   const personKeys = new Set<string>(); // "first last"
   const named: { c: Candidate; name: string; kind: EntityKind; key: string; display: string }[] = [];
   /** Surnames that begin with a particle ("van amerongen") → the person they belong to here. */
@@ -1573,9 +1575,13 @@ function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: strin
           if (isCommonFirstName(c.tokens[k].lower)) { first = k; break; }
         }
       }
-      const short = `${c.tokens[first].text} ${joinTexts(c.tokens, surname, last + 1)}${generation}`;
+      // "Lim Jock Hoi", "Ong Ye Kung": three words none of which is a first name of the lists are a name written family
+      // name first, kept whole (it was "Lim Hoi"); `shortForms` lets the first word alone stand for it.
+      const familyFirst = first === 0 && n === 3 && !generation && surname === last && familyNameFirst(c.tokens, candidates, speakers);
+      const short = familyFirst ? name : `${c.tokens[first].text} ${joinTexts(c.tokens, surname, last + 1)}${generation}`;
       key = entityKey(short);
       display = short;
+      if (familyFirst) (draft.familyFirst ??= new Set()).add(key);
       if (surname < last) {
         // Two people with the same surname here ("Pieter" and "Mark van der Berg"): "Van der Berg" is neither.
         const sk = entityKey(joinTexts(c.tokens, surname, last + 1));
@@ -1610,6 +1616,24 @@ function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: strin
   }
 }
 
+/** Three words of a person's name, none a first name of the lists nor a particle: "Lim Jock Hoi", "Yuen Kuan Moon". */
+function familyNameFirst(tokens: Token[], candidates: Candidate[], speakers: () => Set<string>): boolean {
+  if (tokens.length !== 3 || !familyFirstName(tokens.map((t) => t.text))) return false;
+  // The article names the first word alone ("Lim said"), never the last: the family name comes first.
+  const alone = (w: string) => speakers().has(w) || candidates.some((c) => c.tokens.length === 1 && c.tokens[0].text === w);
+  return alone(tokens[0].text) && !alone(tokens[2].text);
+}
+
+/** `familyNameFirst` of a name's words as written. */
+function familyFirstName(parts: string[]): boolean {
+  return parts.every((w) => {
+    const l = lc(w);
+    // Nor a word that names no one: "Presidents Valdis Dombrovskis", "Canadian Slava Dmitriev", "Master Boot Record".
+    return shapeOf(w) === 'title' && !isFirstName(l) && !isCommonFirstName(l) && !SURNAME_PARTICLES.has(l) && !ROLE_WORDS.has(l) && !isRole(l) && !isDemonym(l)
+      && !ORG_WORDS.has(l) && !ORG_SUFFIXES.has(l) && !THING_WORDS.has(l) && !JARGON.has(l) && !PLACES.has(l) && SMALL_WORDS[smallWordHash(l)] !== smallStamp;
+  });
+}
+
 /** What a single word may stand for in this article. */
 interface ShortForms {
   /** A person's surname → the person's key; null when two people share it. */
@@ -1629,7 +1653,14 @@ function shortForms(draft: Draft): ShortForms {
     const parts = b.name.split(' ');
     const last = lc(parts[parts.length - 1]);
     const person = b.kindScore.get('person');
-    if (person !== undefined && person >= maxScore(b)) surnames.set(last, surnames.has(last) && surnames.get(last) !== b.key ? null : b.key);
+    if (person !== undefined && person >= maxScore(b)) {
+      surnames.set(last, surnames.has(last) && surnames.get(last) !== b.key ? null : b.key);
+      // "Lim said" after "Lim Jock Hoi": the family name comes first.
+      if (draft.familyFirst?.has(b.key)) {
+        const family = lc(parts[0]);
+        surnames.set(family, surnames.has(family) && surnames.get(family) !== b.key ? null : b.key);
+      }
+    }
     if (parts.length >= 2) {
       // Plain loops: the same in map/filter/join made V8 deoptimise here again and again.
       const hyphen = b.name.includes('-');
