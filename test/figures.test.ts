@@ -684,6 +684,17 @@ describe('figures', function () {
       assert.strictEqual(all[0].measure, 'linkedin|user|');
     });
 
+    it('a list item led by a name in bold is about the first organisation it names; a label in bold ("Also:") names no one', function () {
+      const lead = (t: string, fallback: string | null = 't-mobile') => figuresOf(t, fallback)[0].subject;
+      // Two names the extractors did not find are no key of one owner ("volkswagen, audi" was one).
+      assert.notStrictEqual(lead('* **Volkswagen, Audi:** The automakers disclosed a breach of over 3.3 million customers.'), 'volkswagen, audi');
+      assert.strictEqual(figuresOf('* **Volkswagen, Audi:** The automakers disclosed a breach of over 3.3 million customers.', 't-mobile',
+        [...NAMES, ['Volkswagen', 'volkswagen', 'organisation']])[0].subject, 'volkswagen');
+      assert.strictEqual(lead('* **Omiai**: The Japanese dating app said 1.7 million users were affected.'), 'omiai');
+      assert.strictEqual(lead('**Also:** [Threats grow more than 314% through 2021](https://example.com/a)', null), undefined);
+      assert.notStrictEqual(lead('**2018:** 2.3 million subscribers’ data was exposed.'), '2018');
+    });
+
     it('a number inside a name is part of it: "Intel 471 observed 30 attacks" has one figure', function () {
       assert.deepStrictEqual(figuresOf('Intel 471 observed 30 attacks.', 't-mobile', [...NAMES, ['Intel 471', 'intel 471', 'organisation']]).map((f) => f.text), ['30']);
     });

@@ -29,7 +29,7 @@
  */
 import { isLinkOnly, type Span, wordTable } from '../text';
 import { monthOf } from '../syntax/dates';
-import { KNOWN_ORGS, ORG_SUFFIXES, ORG_WORDS, PLACES, PRODUCTS } from './lexicon';
+import { FUNCTION_WORDS, KNOWN_ORGS, ORG_SUFFIXES, ORG_WORDS, PLACES, PRODUCTS } from './lexicon';
 import { readingsOf, STOP_WORDS, type RawNumber, type SentenceReading } from './numbers';
 import { newFigure, type EntityKind, type Figure, type Mention, type SentenceRef, type Unit } from './types';
 
@@ -920,9 +920,16 @@ function ofPopulation(v: string, at: number): boolean {
 }
 
 /** "* **Omiai**: The Japanese dating app said …": a list item led by a name in bold is about that name. */
-function listLead(raw: string): string | undefined {
+function listLead(raw: string, ms: Mention[], offset: number, isOrg: (m: Mention) => boolean): string | undefined {
   const m = /^\s*(?:[*+-]\s+)?\*\*([^*\n]{2,60}?)[:.]?\*\*/.exec(raw);
-  return m ? m[1].trim().toLowerCase() : undefined;
+  if (!m) return undefined;
+  // "**Volkswagen, Audi:**": the first organisation named in the lead; "**Also:**" names no one.
+  const end = offset + m.index + m[0].length;
+  let named: Mention | undefined;
+  for (const x of ms) if (x.span.start < end && isOrg(x) && (!named || x.span.start < named.span.start)) named = x;
+  if (named) return named.key;
+  const lead = m[1].trim();
+  return /^\p{Lu}[\p{L}\d.&'’-]*$/u.test(lead) && !FUNCTION_WORDS.has(lead.toLowerCase()) ? lead.toLowerCase() : undefined;
 }
 
 /** Whether the words before `at` are "<person> was", "he is", "she turned" and the like. */
@@ -1283,7 +1290,7 @@ export function extractFigures(
           ? earnerOf(lastBefore(ms.filter((m) => !speaks(v, m, offset)), span)) : undefined;
         // A sum stolen from no one in particular is no one's, whoever the sentence names.
         const named = inside ?? earner ?? (measured.general ? undefined : subjectNear(unhosted(measured, moneyless(r.unit, (owners ??= (orgs ??= ms.filter(isOrg)).filter((m) => !speaks(v, m, offset) && !actsAgainst(v, m, offset) && !asMedium(v, m, offset) && !(examples ??= (orgs ??= ms.filter(isOrg)).filter((x) => listedAsExample(v, x, offset))).includes(m))))), span, v, offset)?.key
-          ?? listLead(s.text));
+          ?? listLead(s.text, ms, offset, isOrg));
         const speaker = named === undefined && fallbackSubject === undefined ? subjectNear(orgs ?? [], span, v, offset)?.key : undefined;
         // A sentence that names organisations before the figure only as examples of a kind ("operations such as
         // REvil or DarkSide work … 70 percent") is about the kind: no one's figure.
