@@ -419,6 +419,13 @@ describe('entities: organisations, outlets, places', function () {
     for (const n of ['Mandiant', 'KPMG LLP', 'Unit221B LLC', 'LinkedIn', 'T-Mobile']) assert.strictEqual(x.byName(n).kind, 'organisation', n);
   });
 
+  it('a phrase seen once and dropped as noise does not take a name inside it along: "Google Cloud", "Besides Apple"', function () {
+    const x = extract('Partners include Amazon, AT&T, Google Cloud and Microsoft. Google said so. Besides Apple, others exist. Apple fixed it.');
+    assert.deepStrictEqual(x.texts('Google'), ['Google', 'Google']);
+    assert.deepStrictEqual(x.texts('Apple'), ['Apple', 'Apple']);
+    assertNoEntity(x, 'Google Cloud', 'Besides Apple');
+  });
+
   it('a known name that ends on a number is one name: "Intel 471" is not Intel, "Microsoft 365" not Microsoft', function () {
     const x = extract('Researchers at Intel 471 said the gang is active. Microsoft 365 users were hit, and Intel said nothing.');
     assert.strictEqual(x.byName('Intel 471').kind, 'organisation');

@@ -1272,12 +1272,34 @@ export function extractEntities(text: string, article: Article, sentences: Sente
   // ordinary language set in title case ("Command and Control", "Process Injection", "Patch").
   for (const b of commonPhrases(draft.builders, sentences, read.tokenized, smallStamp)) draft.builders.delete(b.key);
   for (const t of tagSurfaces) if (!draft.builders.has(t.key)) t.key = '';
-  const forms = surfaceForms(draft, short.surnames, options.pins ?? []);
+  let forms = surfaceForms(draft, short.surnames, options.pins ?? []);
 
   // Pass 3: mentions.
-  const mentions = mentionsIn(text, sentences, read, forms, handleForms);
-  for (const t of tagSurfaces) if (t.key) pushMention(mentions, t.key, { key: t.key, span: t.span, text: text.slice(t.span.start, t.span.end), sentence: -1, where: 'tag' });
-  sharedSurnames(draft, mentions);
+  const mentionsOf = (): Map<string, Mention[]> => {
+    const found = mentionsIn(text, sentences, read, forms, handleForms);
+    for (const t of tagSurfaces) if (t.key) pushMention(found, t.key, { key: t.key, span: t.span, text: text.slice(t.span.start, t.span.end), sentence: -1, where: 'tag' });
+    sharedSurnames(draft, found);
+    return found;
+  };
+  let mentions = mentionsOf();
+  // A phrase of several words seen once and of no known kind is dropped as noise (`entitiesOf`), but it claimed its
+  // words first: "Amazon, AT&T, Google Cloud, Microsoft" hid Google, "Besides Apple" Apple. Without such phrases,
+  // the names inside them are read again.
+  const noise = [...draft.builders.values()].filter((b) => isNoise(b, draft, mentions.get(b.key)) && mentions.get(b.key)![0].text.includes(' '));
+  if (noise.length) {
+    for (const b of noise) draft.builders.delete(b.key);
+    for (const t of tagSurfaces) if (!draft.builders.has(t.key)) t.key = '';
+    forms = surfaceForms(draft, short.surnames, options.pins ?? []);
+    const first = mentions;
+    mentions = mentionsOf();
+    // Names are read again, not words of no known kind that were noise before ("Defender", "Pro", "Security").
+    for (const b of draft.builders.values()) {
+      if (b.kind !== 'other') continue;
+      const was = first.get(b.key);
+      if (!was) mentions.delete(b.key);
+      else if (was.length < 2) mentions.set(b.key, was);
+    }
+  }
   return entitiesOf(draft, mentions, text);
 }
 
@@ -2088,13 +2110,17 @@ function mentionsIn(text: string, sentences: Sentence[], read: ReadSentences, fo
 }
 
 /** The entities that have mentions, each with its aliases: every other spelling, once. */
+/** A lone capitalised word or phrase seen once, of no known kind: more likely noise than a subject. */
+function isNoise(b: Builder, draft: Draft, ms: Mention[] | undefined): boolean {
+  return ms !== undefined && ms.length === 1 && b.kind === 'other' && !PRODUCTS.has(lc(b.name)) && !MALWARE_NAME.test(b.name) && !draft.things?.has(b.key);
+}
+
 function entitiesOf(draft: Draft, mentions: Map<string, Mention[]>, text: string): DocEntity[] {
   const out: DocEntity[] = [];
   for (const b of draft.builders.values()) {
     const ms = mentions.get(b.key);
     if (!ms || !ms.length) continue;
-    // A lone capitalised word seen once, of no known kind, is more likely noise than a subject.
-    if (b.kind === 'other' && ms.length < 2 && !PRODUCTS.has(lc(b.name)) && !MALWARE_NAME.test(b.name) && !draft.things?.has(b.key)) continue;
+    if (isNoise(b, draft, ms)) continue;
     ms.sort((x, y) => x.span.start - y.span.start);
     const own = entityKey(b.name);
     const aliases: string[] = [];
