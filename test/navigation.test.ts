@@ -50,6 +50,17 @@ describe('go to definition', function () {
     assert.deepStrictEqual(got.map(([n]) => n), [1, 2], JSON.stringify(got));
   });
 
+  it('on a figure the check does not weigh: not another story\'s by the dates, as the check tells them apart', function () {
+    const docs = [
+      article(1, '2021-07-13', 'Acme Corp released 117 security fixes in its monthly update.'),
+      article(2, '2022-02-08', 'Acme Corp released 48 security fixes in its monthly update.'),
+      article(3, '2022-02-09', 'Acme Corp released 51 security fixes in its monthly update, a count that includes the browser.'),
+    ];
+    const index = indexOf(docs);
+    // Fixes are not weighed by the check; July 2021's update is another story than February 2022's.
+    assert.deepStrictEqual(defs(index, docs, docs[1], '48').map(([n]) => n), [3]);
+  });
+
   it('on a figure: a source sentence that opens on a photo is cited at its words, not at the photo\'s line', function () {
     const docs = [
       article(1, '2021-08-01', '![](https://example.com/photo.jpeg)\nAcme Corp said 5,000 customer records were stolen in the breach.'),

@@ -13,14 +13,14 @@
  * entity under the cursor and every tag that names it; every statement of a
  * figure's measure).
  */
-import type { CorpusIndex } from '../index/corpus';
+import type { CorpusIndex, FigureRef } from '../index/corpus';
 import { eachSpan, firstOf, quoteWords } from '../index/corpus';
 import { agree, comparableStatements, datedDocsOf } from '../index/compare';
 import { canonicalUrl } from '../extract/urls';
 import { knownMeasure } from '../extract/figures';
 import { wordsSpan, type Span } from '../text';
 import type { DocFacts, Figure } from '../extract/types';
-import { judgeFigure } from '../check/consistency';
+import { anotherStory, judgeFigure } from '../check/consistency';
 import { dateOf, tagNames, targetAt, type Location } from './locate';
 
 /**
@@ -107,11 +107,15 @@ const OTHER_SCALE = 10;
 function figureSources(index: CorpusIndex, uri: string, fig: Figure): Location[] {
   let refs = comparableStatements(index, uri, fig).filter((r) => r.uri !== uri && !index.isCopy(uri, r.uri));
   const judged = judgeFigure(index, uri, fig);
+  // Values an order of magnitude apart are of other populations, whatever else the check says of them.
+  const near = (r: FigureRef) => Math.max(r.figure.value, fig.value) < OTHER_SCALE * Math.max(Math.min(r.figure.value, fig.value), Number.MIN_VALUE);
   if (judged && !judged.skipped) {
-    const apart = new Set(judged.others.filter((o) => o.verdict === 'another-story' || (o.verdict === 'unchecked' && /far apart in size/.test(o.reason ?? ''))).map((o) => o.figure));
+    const apart = new Set(judged.others.filter((o) => o.verdict === 'another-story' || (o.verdict === 'unchecked' && !near(o))).map((o) => o.figure));
     refs = refs.filter((r) => !apart.has(r.figure));
   } else {
-    refs = refs.filter((r) => Math.max(r.figure.value, fig.value) < OTHER_SCALE * Math.max(Math.min(r.figure.value, fig.value), Number.MIN_VALUE));
+    // What the check does not weigh is still told apart by its dates as the check would ("48 security fixes" of
+    // February 2022 are not July 2021's "117"; Fortinet's Q3 estimate is not its Q2 revenue).
+    refs = refs.filter((r) => near(r) && !anotherStory(index, { uri, figure: fig }, r));
   }
   const out: Location[] = [];
   const seen = new Set<string>();
