@@ -114,8 +114,9 @@ function figureSources(index: CorpusIndex, uri: string, fig: Figure): Location[]
     refs = refs.filter((r) => !apart.has(r.figure));
   } else {
     // What the check does not weigh is still told apart by its dates as the check would ("48 security fixes" of
-    // February 2022 are not July 2021's "117"; Fortinet's Q3 estimate is not its Q2 revenue).
-    refs = refs.filter((r) => near(r) && !anotherStory(index, { uri, figure: fig }, r));
+    // February 2022 are not July 2021's "117"; Fortinet's Q3 estimate is not its Q2 revenue). Not the same value,
+    // which is the same statement told later ("the 2020 total of 304.6 million" in a story of 2021).
+    refs = refs.filter((r) => near(r) && (r.figure.value === fig.value || !anotherStory(index, { uri, figure: fig }, r)));
   }
   const out: Location[] = [];
   const seen = new Set<string>();
