@@ -98,6 +98,21 @@ describe('workspace symbols', function () {
     assert.ok(workspaceSymbols(small, 'jbin').some((x) => x.name === 'John Binns'));
   });
 
+  it('list one organisation under two names once, as the name more articles use: "Lazarus Group" beside "Lazarus"', function () {
+    const small = new CorpusIndex();
+    const add = (n: number, body: string) => {
+      const text = `# Story ${n}\n\n## Information:\n+ Source: Wire\n+ Link: https://example.com/${n}\n+ Date: 2021-08-0${n}\n+ Author: Me\n\n## Article:\n${body}\n`;
+      small.set({ facts: extractFacts(`file:///s${n}.txt`, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' });
+    };
+    for (const n of [1, 2, 3]) add(n, 'The Lazarus gang struck again, and Lazarus denied it.');
+    add(4, 'The Lazarus Group struck again, and the Lazarus Group denied it.');
+    assert.ok(small.family('lazarus').some((e) => e.key === 'lazarus group'), 'the two names are one organisation');
+    const names = workspaceSymbols(small, 'lazarus').map((x) => x.name);
+    assert.ok(names.includes('Lazarus') && !names.includes('Lazarus Group'), JSON.stringify(names));
+    // Asked for by its own name, the other name is still found.
+    assert.ok(workspaceSymbols(small, 'lazarus group').some((x) => x.name === 'Lazarus Group'));
+  });
+
   it('find an entity by its other names, and whatever the hyphens and spaces: FBI, "t mobile", "tmobile"', function () {
     const small = new CorpusIndex();
     const add = (n: number, title: string, body: string) => {
