@@ -426,6 +426,13 @@ describe('entities: organisations, outlets, places', function () {
     assertNoEntity(x, 'Google Cloud', 'Besides Apple');
   });
 
+  it('a mail domain is no handle: "a fake @microsoft.com address", but "Follow @VKIntel." is one', function () {
+    const x = extract('Attackers sent mail from a fake @microsoft.com email address. Follow @VKIntel for more, or ask @jane.');
+    assertNoEntity(x, '@microsoft');
+    assert.strictEqual(x.byName('@VKIntel').kind, 'handle');
+    assert.strictEqual(x.byName('@jane').kind, 'handle');
+  });
+
   it('a known name that ends on a number is one name: "Intel 471" is not Intel, "Microsoft 365" not Microsoft', function () {
     const x = extract('Researchers at Intel 471 said the gang is active. Microsoft 365 users were hit, and Intel said nothing.');
     assert.strictEqual(x.byName('Intel 471').kind, 'organisation');

@@ -432,7 +432,9 @@ export function tokenize(text: string, start: number, end: number, hidden: Span[
     const word = escaped ? text.slice(s, e).replace(/\\_/g, '_') : text.slice(s, e);
     const first = c === 64 ? code(text, s + 1) : c;
     // After a dot ("example.Com"), or an identifier with underscores ("AndroidOS_KeepSpy", "ASN1_STRING"; a handle is a name).
-    const opaque = (s > 1 && code(text, s - 1) === 46 /* . */ && (classOf(code(text, s - 2)) & (LETTER | DIGIT)) !== 0) || (underscore && c !== 64);
+    // "@microsoft.com": a mail domain, not a handle.
+    const opaque = (s > 1 && code(text, s - 1) === 46 /* . */ && (classOf(code(text, s - 2)) & (LETTER | DIGIT)) !== 0) || (underscore && c !== 64)
+      || (c === 64 && code(text, i) === 46 && isLetter(code(text, i + 1)));
     // ASCII only, and no capital: the word is its own lower case.
     const plain = nonAscii < 0 || nonAscii >= e;
     let lower = word;
