@@ -406,6 +406,18 @@ describe('completion of Information fields', function () {
     assert.deepStrictEqual(items.map((i) => [i.label, i.detail]), [['Steven J. Vaughan-Nichols', '3 articles'], ['Steve Ranger', '1 article']]);
   });
 
+  it('after "+ Author:", a byline is offered without a role in brackets and with a scraper\'s escapes read', function () {
+    const byline = (n: number, author: string) => {
+      const a = article(n, '2021-08-01', 'Acme Corp said it was hit.');
+      return { ...a, text: a.text.replace('+ Author: Jane Doe', `+ Author: ${author}`) };
+    };
+    const docs = [byline(1, 'Jon Clay (Global Threat Communications)'), byline(2, 'Jon Clay (Global Threat Communications)'),
+      byline(3, 'David \\u201cmoose\\u201d Wolpoff'), byline(4, 'David “moose” Wolpoff')];
+    assert.ok(docs[2].text.includes('David \\u201cmoose'), 'the escape is in the file as six characters');
+    const items = complete(indexOf(docs), 'file:///ws/draft.txt', 0, '+ Author: ', '');
+    assert.deepStrictEqual(items.map((i) => [i.label, i.detail]), [['David “moose” Wolpoff', '2 articles'], ['Jon Clay', '2 articles']]);
+  });
+
   it('after "[[", an outlet is offered as it signs its articles ("ThreatPost"), not as others write it in passing', function () {
     const signed = (n: number, body: string) => {
       const a = article(n, '2021-08-01', body);

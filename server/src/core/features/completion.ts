@@ -57,7 +57,7 @@ export function complete(index: CorpusIndex, uri: string, offset: number, linePr
     const kind = source ? 'outlet' : 'author';
     // This article's own field counts for nothing: what is being typed is not offered back as a known name.
     const mine = index.get(uri)?.summary;
-    const own = (name: string) => (source ? (mine?.source === name ? 1 : 0) : (mine?.authors.includes(name) ? 1 : 0));
+    const own = (name: string) => (source ? (mine?.source === name ? 1 : 0) : (mine?.authors.some((a) => writer(a) === writer(name)) ? 1 : 0));
     const q = typed.trim().toLowerCase();
     // Names that start with what is typed (or have a word that does) before names that only contain it.
     const rank = (name: string) => { const l = name.toLowerCase(); return l.startsWith(q) ? 0 : l.includes(` ${q}`) ? 1 : 2; };
@@ -94,14 +94,24 @@ function oneSpelling(names: Map<string, number>): Map<string, number> {
   const out = new Map<string, number>();
   for (const g of groups.values()) {
     g.sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
-    out.set(g[0][0], g.reduce((sum, [, n]) => sum + n, 0));
+    const n = g.reduce((sum, [, c]) => sum + c, 0);
+    out.set(byline(g[0][0]), (out.get(byline(g[0][0])) ?? 0) + n);
   }
   return out;
 }
 
-/** One writer's byline, however spelled: without middle initials, spacing or case. */
+/**
+ * A byline as a writer types it: without a role in brackets after it ("Jon Clay (Global Threat Communications)") and
+ * with a scraper's escapes read ("David \u201cmoose\u201d Wolpoff" is David “moose” Wolpoff).
+ */
+function byline(name: string): string {
+  const read = name.includes('\\u') ? name.replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : name;
+  return read.replace(/\s*\([^()]*\)\s*$/, '').trim() || read;
+}
+
+/** One writer's byline, however spelled: without middle initials, a role in brackets, escapes, spacing or case. */
 function writer(name: string): string {
-  return name.replace(/\s\p{Lu}\.(?=\s)/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return byline(name).replace(/\s\p{Lu}\.(?=\s)/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** The authors of an outlet's articles, as `writer` keys (once per index version: the summaries of every article are read). */
