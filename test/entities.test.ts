@@ -426,6 +426,11 @@ describe('entities: organisations, outlets, places', function () {
     assertNoEntity(x, 'Google Cloud', 'Besides Apple');
   });
 
+  it('a currency code glued to a sum is no name: "SEK0.8 billion", "CAD5,000"', function () {
+    const x = extract('Ericsson said EBIT was hit by SEK0.8 billion, and a fine of CAD5,000 was paid.', { tags: '[[Ericsson]] [[SEK0]] [[CAD5]]' });
+    assertNoEntity(x, 'SEK0', 'SEK0.8', 'CAD5');
+  });
+
   it('a mail domain is no handle: "a fake @microsoft.com address", but "Follow @VKIntel." is one', function () {
     const x = extract('Attackers sent mail from a fake @microsoft.com email address. Follow @VKIntel for more, or ask @jane.');
     assertNoEntity(x, '@microsoft');

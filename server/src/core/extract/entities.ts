@@ -278,6 +278,9 @@ function domainEnd(text: string, s: number, dot: number, end: number): number {
   return DOMAIN_NAMES.has(text.slice(s, k).toLowerCase()) ? k : 0;
 }
 
+/** Currency codes written before a sum without a space ("SEK0.8 billion"). */
+const CURRENCY_CODES = new Set(['SEK', 'NOK', 'DKK', 'CHF', 'EUR', 'USD', 'GBP', 'JPY', 'CNY', 'INR', 'RUB', 'AUD', 'CAD', 'HKD', 'NZD', 'SGD', 'ZAR', 'BRL', 'MXN', 'KRW']);
+
 /** A scraped page's ad slot, glued to the first word of the paragraph after it ("ADVERTISEMENTThe"). */
 const FURNITURE = 'ADVERTISEMENT';
 
@@ -444,8 +447,8 @@ export function tokenize(text: string, start: number, end: number, hidden: Span[
     }
     // Only a word that still ends in "'s" ("X's's") has a key of its own.
     const key = apostrophe && lower.length > 2 && lower.charCodeAt(lower.length - 1) === 115 && lower.charCodeAt(lower.length - 2) === 39 ? entityKey(word) : lower;
-    // "US$18,000", "AU$5,000": a currency's prefix, no mention of the country.
-    const currency = e - s <= 3 && code(text, e) === 36;
+    // "US$18,000", "AU$5,000": a currency's prefix, no mention of the country; "SEK0.8 billion", "CAD5,000": a sum.
+    const currency = (e - s <= 3 && code(text, e) === 36) || (e - s >= 4 && isDigit(code(text, s + 3)) && CURRENCY_CODES.has(text.slice(s, s + 3)));
     last = new Token(word, lower, key, s, e, (isUpper(first) && !opaque && !currency ? F_CAP : 0) | (upper ? F_UPPER : 0) | (broken ? F_BROKEN : 0)
       | (possessive ? F_POSSESSIVE : 0) | (opaque ? F_OPAQUE : 0) | (dash ? F_DASH : 0) | (longNumber ? F_LONG_NUMBER : 0) | (c === 64 ? F_AT : 0) | (linkEnd ? F_AFTER_LINK : 0), '');
     linkEnd = false;
@@ -1946,8 +1949,8 @@ function addTags(draft: Draft, text: string, article: Article, surnames: Map<str
         if (!containsWords(bodyLower, lc(name))) continue;
       }
       if (!name || !isUpper(name.charCodeAt(0)) || FUNCTION_WORDS.has(lc(name)) || MONTHS_AND_DAYS.has(lc(name))) continue;
-      // [[Q3]], [[FY22]]: the period a report covers.
-      if (isPeriod(lc(name))) continue;
+      // [[Q3]], [[FY22]]: the period a report covers; [[SEK0]]: a sum's first digits, cut by the tagger.
+      if (isPeriod(lc(name)) || (/^[A-Z]{3}\d+$/.test(name) && CURRENCY_CODES.has(name.slice(0, 3)))) continue;
       const lower = entityKey(name);
       // [[ZDNet]] on a ZDNet article: the publisher tagging its own page, not the article naming it.
       if (source !== undefined && lower === source) continue;
