@@ -106,7 +106,10 @@ function oneSpelling(names: Map<string, number>): Map<string, number> {
  */
 function byline(name: string): string {
   const read = name.includes('\\u') ? name.replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : name;
-  return read.replace(/\s*\([^()]*\)\s*$/, '').trim() || read;
+  const t = read.trimEnd();
+  const open = t.endsWith(')') ? t.lastIndexOf('(') : -1;
+  // A role in brackets at the end, none inside it: scanned, not a regex anchored at the end (quadratic on blanks).
+  return (open > 0 && !t.slice(open + 1, -1).includes(')') ? t.slice(0, open).trim() : t.trim()) || read;
 }
 
 /** One writer's byline, however spelled: without middle initials, a role in brackets, escapes, spacing or case. */
