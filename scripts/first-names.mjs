@@ -42,12 +42,16 @@ walk(corpus);
 /**
  * First names that the news writes capitalised as something else: places ("El Salvador", "Solomon Islands", "Western
  * Sydney"), groups and malware ("Moses Staff", "Ragnar Locker", "Lazarus"), products and firms ("Alexa Skills", "Didi
- * Global", "Sinclair"), and "Royal Assent". Found by diffing the real corpus's entities with and without them.
+ * Global", "Sinclair", "Harris Poll"), "Royal Assent", and short words of the trade. Found by diffing the real corpus's
+ * entities with and without them, and by a review.
  */
 const NOT_FIRST_NAMES = new Set([
   'alexa', 'april', 'audi', 'august', 'dallas', 'dell', 'didi', 'el', 'emilia', 'florida', 'forbes', 'geneva', 'georgia',
   'israel', 'lazarus', 'mariana', 'merry', 'moses', 'ragnar', 'royal', 'salvador', 'sinclair', 'solomon', 'sydney', 'tuesday',
   'virginia', 'washington', 'yale', 'york',
+  // "The Harris Poll", "Hamilton Island", "Forrester Research", "RAND", "Noble Group", "SIM cards".
+  'hamilton', 'harris', 'forrester', 'morse', 'rand', 'reynolds', 'forest', 'noble', 'bentley', 'coop', 'axe', 'fin', 'sim',
+  'gib', 'cad', 'ced', 'ev', 'ly', 'ty', 'dex',
 ]);
 const kept = [...names].filter((n) => (lower.get(n) ?? 0) < 3 && !NOT_FIRST_NAMES.has(n)).sort();
 const lines = [];

@@ -691,6 +691,7 @@ describe('figures', function () {
       assert.strictEqual(figuresOf('* **Volkswagen, Audi:** The automakers disclosed a breach of over 3.3 million customers.', 't-mobile',
         [...NAMES, ['Volkswagen', 'volkswagen', 'organisation']])[0].subject, 'volkswagen');
       assert.strictEqual(lead('* **Omiai**: The Japanese dating app said 1.7 million users were affected.'), 'omiai');
+      assert.strictEqual(lead('* **JBS USA:** The meat processor chose to pay an $11 million ransom.'), 'jbs usa');
       assert.strictEqual(lead('**Also:** [Threats grow more than 314% through 2021](https://example.com/a)', null), undefined);
       assert.notStrictEqual(lead('**2018:** 2.3 million subscribers’ data was exposed.'), '2018');
     });
@@ -1059,6 +1060,9 @@ describe('figures', function () {
       assert.deepStrictEqual(quantities('123456 (103,170,552 hits) tops the list.'), ['103,170,552']);
       assert.deepStrictEqual(quantities('The attackers stole 50000 records and 50,000 more.'), ['50000', '50,000']);
       assert.deepStrictEqual(quantities('The leak held 1234 passwords.'), ['1234']);
+      // A hedge or a noun makes a count of it all the same.
+      assert.deepStrictEqual(quantities('The attackers reached more than 10000 people and 20000 customer accounts.'), ['more than 10000', '20000']);
+      assert.deepStrictEqual(quantities('In another case 300 patients were exposed, and Acme shares slide 12%.'), ['300', '12%']);
       // Labels and degrees: "Internal case 1014", "bug 1197904", "see Figure 10", "a 130° view".
       for (const text of ['Internal case 1014 was closed.', 'It was filed as bug 1197904 in the tracker.', 'The flow is shown in Figure 10 of the report.', 'The camera has a 130° field of view.']) {
         assert.deepStrictEqual(quantities(text), [], text);

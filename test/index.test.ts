@@ -720,7 +720,7 @@ describe('corpus index: what a card says a figure measures (measureLabel)', func
     const uri = 'file:///ws/label.txt';
     const text = `# Acme breach\n\n## Information:\n+ Source: Example News\n+ Link: [article](https://news.example/label)\n+ Date: Aug 20, 2021\n+ Author: Jane Roe\n\n## Article:\n`
       + `Acme Corp said 2 million customers were affected. Acme Corp reported $801.1 million for the quarter. John Binns, a 21-year-old, said he did it. `
-      + `Acme Corp says attacks rose 118% in Asia, an increase of nearly 615% in Europe, and fell 12% in Africa; it holds 40% in America.\n\n#### Tags:\n[[Acme Corp]]\n`;
+      + `Acme Corp says attacks rose 118% in Asia, an increase of nearly 615% in Europe, and fell 12% in Africa; it holds 40% in America, with an uptime of 99.9%.\n\n#### Tags:\n[[Acme Corp]]\n`;
     const index = new CorpusIndex();
     index.set({ facts: extractFacts(uri, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' });
     const { figures, sentences } = index.get(uri)!.facts;
@@ -733,6 +733,8 @@ describe('corpus index: what a card says a figure measures (measureLabel)', func
     assert.strictEqual(label('nearly 615%'), 'rise for Acme Corp');
     assert.strictEqual(label('12%'), 'fall for Acme Corp');
     assert.strictEqual(label('40%'), 'share for Acme Corp');
+    // "uptime", "downtime": no rise or fall.
+    assert.strictEqual(label('99.9%'), 'share for Acme Corp');
   });
 });
 

@@ -792,7 +792,10 @@ function knownThroughAnd(tokens: Token[], from: number, and: number): number {
 function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePerson = false): void {
   const tokens = st.tokens;
   let n = b - a;
-  if (n > 5) {
+  // A number inside a known name ("Microsoft 365 Defender Threat Intelligence Team") is no word of the count.
+  let numbers = 0;
+  for (let k = a + 1; k < b; k++) if (isDigits(tokens[k].text)) numbers++;
+  if (n - numbers > 5) {
     // Past five words only an institution's name ("National Institute of Standards and Technology",
     // "Center for Security and Emerging Technology"), not a headline in title case ("Suspected Chinese
     // Hackers Hit News Corp", "Passengers Records Purportedly Up for Sale").
@@ -1292,17 +1295,25 @@ export function extractEntities(text: string, article: Article, sentences: Sente
   // the names inside them are read again.
   const noise = [...draft.builders.values()].filter((b) => isNoise(b, draft, mentions.get(b.key)) && mentions.get(b.key)![0].text.includes(' '));
   if (noise.length) {
+    const dropped = noise.map((b) => mentions.get(b.key)![0].span);
     for (const b of noise) draft.builders.delete(b.key);
     for (const t of tagSurfaces) if (!draft.builders.has(t.key)) t.key = '';
     forms = surfaceForms(draft, short.surnames, options.pins ?? []);
     const first = mentions;
     mentions = mentionsOf();
-    // Names are read again, not words of no known kind that were noise before ("Defender", "Pro", "Security").
+    // Names are read again, and known products ("Android", "Windows"): not words of no known kind ("Defender", "Pro",
+    // "Xiang" the subject of a story), which keep what they had, nor a person's surname alone inside a dropped phrase
+    // ("Tiger Gold Management" is no Jack Gold).
+    const inDropped = (m: Mention) => dropped.some((d) => d.start <= m.span.start && m.span.end <= d.end);
     for (const b of draft.builders.values()) {
-      if (b.kind !== 'other') continue;
       const was = first.get(b.key);
-      if (!was) mentions.delete(b.key);
-      else if (was.length < 2) mentions.set(b.key, was);
+      if (b.kind === 'other' && !PRODUCTS.has(b.key)) {
+        if (was) mentions.set(b.key, was);
+        else mentions.delete(b.key);
+      } else if (b.kind === 'person') {
+        const now = mentions.get(b.key);
+        if (now) mentions.set(b.key, now.filter((m) => m.text.includes(' ') || !inDropped(m)));
+      }
     }
   }
   return entitiesOf(draft, mentions, text);
@@ -1970,9 +1981,12 @@ function addTags(draft: Draft, text: string, article: Article, surnames: Map<str
           speaks = !known && !looksLikeName && shape(toks[0]) === 'title' && SMALL_WORDS[smallWordHash(toks[0].lower)] !== smallStamp && speakers().has(toks[0].text);
           if (!known && !speaks && (!looksLikeName || toks.some((t) => isJargon(t) || /[0-9]{4}/.test(t.text)))) continue;
         }
-        // [[CSAM]], [[NDA]], [[MQTT]]: an acronym of letters that no list knows and the body names as nothing is a term
-        // (the body makes one a name only when it speaks, "IBM said"), not an organisation.
-        const term = !kind && toks.length === 1 && shape(toks[0]) === 'acronym' && /^[A-Z]+$/.test(toks[0].text) && !ACRONYMS.has(lower) && !KNOWN_ORGS.has(lower) && !isOutlet(lower);
+        // [[NDA]], [[MQTT]]: an acronym of letters that no list knows and the body never writes is a term, not an
+        // organisation. One the body writes stays one ("ADT offers three plans"; "CSAM images" alike: the words after
+        // it do not tell a company from a term).
+        bodyLower ??= article.body ? text.slice(article.body.span.start, article.body.span.end).toLowerCase() : '';
+        const term = !kind && toks.length === 1 && shape(toks[0]) === 'acronym' && /^[A-Z]+$/.test(toks[0].text) && !ACRONYMS.has(lower) && !KNOWN_ORGS.has(lower) && !isOutlet(lower)
+          && !containsWords(bodyLower, lower);
         draft.add(key, ACRONYMS.get(lower) ?? name, kind ?? (term ? 'other' : classify(name, toks, [], isOutlet)), name);
       } else if (kind) {
         draft.add(key, existing.name, kind, name);

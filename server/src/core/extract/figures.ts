@@ -923,13 +923,19 @@ function ofPopulation(v: string, at: number): boolean {
 function listLead(raw: string, ms: Mention[], offset: number, isOrg: (m: Mention) => boolean): string | undefined {
   const m = /^\s*(?:[*+-]\s+)?\*\*([^*\n]{2,60}?)[:.]?\*\*/.exec(raw);
   if (!m) return undefined;
-  // "**Volkswagen, Audi:**": the first organisation named in the lead; "**Also:**" names no one.
+  // "**Volkswagen, Audi:**": the first organisation named in the lead, else the first name ("**JBS USA:**"); a lead of
+  // capitalised words that names nothing known is still a name ("**Omiai**"); "**Also:**", "**2018:**" name no one.
   const end = offset + m.index + m[0].length;
   let named: Mention | undefined;
-  for (const x of ms) if (x.span.start < end && isOrg(x) && (!named || x.span.start < named.span.start)) named = x;
-  if (named) return named.key;
+  let any: Mention | undefined;
+  for (const x of ms) {
+    if (x.span.start >= end) continue;
+    if (!any || x.span.start < any.span.start) any = x;
+    if (isOrg(x) && (!named || x.span.start < named.span.start)) named = x;
+  }
+  if (named ?? any) return (named ?? any)!.key;
   const lead = m[1].trim();
-  return /^\p{Lu}[\p{L}\d.&'’-]*$/u.test(lead) && !FUNCTION_WORDS.has(lead.toLowerCase()) ? lead.toLowerCase() : undefined;
+  return /^\p{Lu}[\p{L}\d.&'’-]*(?: \p{Lu}[\p{L}\d.&'’-]*){0,3}$/u.test(lead) && !FUNCTION_WORDS.has(lead.toLowerCase()) ? lead.toLowerCase() : undefined;
 }
 
 /** Whether the words before `at` are "<person> was", "he is", "she turned" and the like. */
@@ -1171,7 +1177,9 @@ export function extractFigures(
     // "The company", "The group" alone are whatever the article is about ("security company Threat Stack" was bought).
     if (!phrase.includes(' ') && GENERIC_DESCRIPTIONS.has(phrase)) return undefined;
     let found: string | undefined;
-    for (let k = 0; k < si; k++) {
+    // The forty sentences before at most: a description refers to a name not far back, and a long article of such
+    // openings stays linear.
+    for (let k = Math.max(0, si - 40); k < si; k++) {
       const v = reading[k].v;
       const off = sentences[k].span.start;
       for (const m of bySentence[k]) {

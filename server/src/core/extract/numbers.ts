@@ -298,8 +298,8 @@ const LABEL_WORDS = new Set([
   'highway', 'interstate', 'ext', 'tel', 'ports', 'cvss', 'score', 'rating', 'severity', 'versions',
   // "a single category 1 incident", "layer 2 segment", "a class 3 felony".
   'category', 'cat', 'type', 'class', 'grade', 'layer', 'priority', 'round', 'wave',
-  // "Internal case 1014", "bug 1197904", "see Figure 10", "Exhibit 4".
-  'case', 'id', 'ticket', 'bug', 'exhibit', 'docket', 'item', 'figure', 'table', 'appendix', 'paragraph', 'slide',
+  // "bug 1197904", "see Figure 10", "Exhibit 4" ("Internal case 1014": see `digitsAt`).
+  'id', 'ticket', 'bug', 'exhibit', 'docket', 'item', 'figure', 'table', 'appendix', 'paragraph',
 ]);
 /** "a CVSS score of 9.8", "a severity rating of 9.9", "received CVSS scores of 8.8": a rating, not a quantity. */
 const RATING_BEFORE_RE = /\b(?:scores?|ratings?|severity|cvss)\s+(?:of\s+)?$/i;
@@ -714,6 +714,8 @@ function digitsAt(state: ScanState, i: number, tok: string): number {
   if (after && after.start > j && digits.length <= 2 && !tok.includes('.') && isMonth(after.word)) return 0;
   // Labels: "No. 2", "version 4", "port 443"; ratings: "a CVSS score of 9.8".
   if (before && unit === 'count' && (before.word.length > 1 || before.dot) && LABEL_WORDS.has(before.word.toLowerCase())) return leaveOut(state, start, j, LEFT_LABEL);
+  // "Internal case 1014", but "in another case 300 patients were exposed": a case's number when nothing it counts follows.
+  if (before && unit === 'count' && before.word.toLowerCase() === 'case' && !(after && after.start === j + 1 && /^[A-Za-z]/.test(after.word) && !STOP_WORDS.has(after.word.toLowerCase()))) return leaveOut(state, start, j, LEFT_LABEL);
   if (before && unit === 'count' && before.word === 'of' && RATING_BEFORE_RE.test(v.slice(Math.max(0, start - 20), start))) return leaveOut(state, start, j, LEFT_RATING);
 
   const base = Number(digits);
@@ -750,9 +752,10 @@ function digitsAt(state: ScanState, i: number, tok: string): number {
   // stays one: "1H 2020").
   if (bare && before && !before.dot && (digits.length <= 2 || tok.includes('.')) && isDigit(code(v, before.start - 1))) return leaveOut(state, start, j, LEFT_LABEL);
   // Five digits or more without a comma are a code, not a count: a password ("123456"), a port ("43990"), an order,
-  // rule or phone number (71 in the real corpus, not one of them a count); news writes "50,000". Unless a plural
-  // noun says what is counted ("16384 bits" has its unit already).
-  if (bare && digits.length >= 5 && !tok.includes('.') && !(after && after.start === j + 1 && /^[a-z]+s$/.test(after.word) && !STOP_WORDS.has(after.word))) {
+  // rule or phone number (71 in the real corpus, not one of them a count); news writes "50,000". Unless a hedge or a
+  // noun says it is one ("more than 10000 people", "20000 customer accounts"; "16384 bits" has its unit already).
+  if (bare && digits.length >= 5 && !tok.includes('.') && !(before && HEDGE_BEFORE_YEAR.has(before.word.toLowerCase()))
+    && !(after && after.start === j + 1 && /^[A-Za-z]/.test(after.word) && !STOP_WORDS.has(after.word.toLowerCase()))) {
     return leaveOut(state, start, j, LEFT_LABEL);
   }
   if (bare && before && (before.word === 'aged' || before.word === 'age' || before.word === 'Aged')) outUnit = 'age';

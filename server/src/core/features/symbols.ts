@@ -173,7 +173,7 @@ export function workspaceSymbols(index: CorpusIndex, query: string, limit = 500)
   const spelledOnly = found.length > 0 && found[0].rank >= TIER ? TIER : 0;
   // One organisation under two names is listed once, as the name more articles use: "colonial" found "Colonial" (3
   // articles) above "Colonial Pipeline" (126), and "Lazarus" beside "Lazarus Group". Only where that name is found too.
-  const listed = q ? new Set(found.map((f) => f.entity).filter((e) => e !== undefined)) : undefined;
+  const listed = q ? new Set(found.filter((f) => f.rank >= spelledOnly).map((f) => f.entity).filter((e) => e !== undefined)) : undefined;
   const bigger = (e: EntityEntry) => listed !== undefined && e.kind !== 'person'
     && index.family(e.key).some((x) => x !== e && listed.has(x) && articlesNaming(x) > articlesNaming(e));
   // A few more than asked: an entity may turn out to have no article left to point at.

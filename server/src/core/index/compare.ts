@@ -411,8 +411,8 @@ export function measureLabel(index: CorpusIndex, f: Figure, sentences: readonly 
   return [what || (f.unit === 'percent' ? percentWord(f, sentences) : UNIT_WORD[f.unit]), whose, names.length ? `(${names.join(', ')})` : ''].filter(Boolean).join(' ');
 }
 
-const RISE_WORD_RE = /^(?:increas|rise|rising|rose|risen|grew|grow|jump|climb|surg|soar|spik|skyrocket|boost|up)[a-z]*$/;
-const FALL_WORD_RE = /^(?:decreas|fell|fall|drop|declin|down|plung|plummet|shr[ai]nk|dipp?)[a-z]*$/;
+const RISE_WORD_RE = /^(?:(?:increas|rise|rising|rose|risen|grew|grow|jump|climb|surg|soar|spik|skyrocket|boost)[a-z]*|up)$/;
+const FALL_WORD_RE = /^(?:(?:decreas|fell|fall|drop|declin|plung|plummet|shr[ai]nk|dipp?)[a-z]*|down)$/;
 
 /** A percentage that names nothing: a share of something, or a rise or fall ("attacks rose 118%", "an increase of 615%"). */
 function percentWord(f: Figure, sentences: readonly SentenceRef[]): string {
