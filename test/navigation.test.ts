@@ -19,6 +19,13 @@ function article(n: number, date: string, body: string, link = `https://example.
   return { uri: `file:///ws/story-${String(n).padStart(2, '0')}.txt`, text };
 }
 
+/** An article by `author` (its byline as written), of `source` if given. */
+function bylined(n: number, author: string, source?: string): Doc {
+  const a = article(n, '2021-08-01', 'Acme Corp said it was hit.');
+  const text = a.text.replace('+ Author: Jane Doe', `+ Author: ${author}`);
+  return { ...a, text: source === undefined ? text : text.replace(`+ Source: Outlet ${n}`, `+ Source: ${source}`) };
+}
+
 function indexOf(docs: Doc[]): CorpusIndex {
   const index = new CorpusIndex();
   for (const a of docs) index.set({ facts: extractFacts(a.uri, a.text, analyze(a.text, { now: NOW }).article, {}), lineStarts: lineStartsOf(a.text), origin: 'workspace' });
@@ -386,33 +393,21 @@ describe('completion of key=value tags', function () {
 
 describe('completion of Information fields', function () {
   it('after "+ Author:", names that start with what is typed come before names that only hold it, whatever their counts', function () {
-    const byline = (n: number, author: string) => {
-      const a = article(n, '2021-08-01', 'Acme Corp said it was hit.');
-      return { ...a, text: a.text.replace('+ Author: Jane Doe', `+ Author: ${author}`) };
-    };
-    const docs = [byline(1, 'Charlie Lim'), byline(2, 'Charlie Lim'), byline(3, 'Charlie Lim'), byline(4, 'Lisa Vaas')];
+    const docs = [bylined(1, 'Charlie Lim'), bylined(2, 'Charlie Lim'), bylined(3, 'Charlie Lim'), bylined(4, 'Lisa Vaas')];
     const index = indexOf(docs);
     const labels = complete(index, 'file:///ws/draft.txt', 0, '+ Author: Li', '').map((i) => i.label);
     assert.deepStrictEqual(labels, ['Lisa Vaas', 'Charlie Lim']);
   });
 
   it('after "+ Author:", a byline with and without a middle initial is one writer, offered as most articles spell it', function () {
-    const byline = (n: number, author: string) => {
-      const a = article(n, '2021-08-01', 'Acme Corp said it was hit.');
-      return { ...a, text: a.text.replace('+ Author: Jane Doe', `+ Author: ${author}`) };
-    };
-    const docs = [byline(1, 'Steven J. Vaughan-Nichols'), byline(2, 'Steven J. Vaughan-Nichols'), byline(3, 'Steven Vaughan-Nichols'), byline(4, 'Steve Ranger')];
+    const docs = [bylined(1, 'Steven J. Vaughan-Nichols'), bylined(2, 'Steven J. Vaughan-Nichols'), bylined(3, 'Steven Vaughan-Nichols'), bylined(4, 'Steve Ranger')];
     const items = complete(indexOf(docs), 'file:///ws/draft.txt', 0, '+ Author: Ste', '');
     assert.deepStrictEqual(items.map((i) => [i.label, i.detail]), [['Steven J. Vaughan-Nichols', '3 articles'], ['Steve Ranger', '1 article']]);
   });
 
   it('after "+ Author:", a byline is offered without a role in brackets and with a scraper\'s escapes read', function () {
-    const byline = (n: number, author: string) => {
-      const a = article(n, '2021-08-01', 'Acme Corp said it was hit.');
-      return { ...a, text: a.text.replace('+ Author: Jane Doe', `+ Author: ${author}`) };
-    };
-    const docs = [byline(1, 'Jon Clay (Global Threat Communications)'), byline(2, 'Jon Clay (Global Threat Communications)'),
-      byline(3, 'David \\u201cmoose\\u201d Wolpoff'), byline(4, 'David “moose” Wolpoff')];
+    const docs = [bylined(1, 'Jon Clay (Global Threat Communications)'), bylined(2, 'Jon Clay (Global Threat Communications)'),
+      bylined(3, 'David \\u201cmoose\\u201d Wolpoff'), bylined(4, 'David “moose” Wolpoff')];
     assert.ok(docs[2].text.includes('David \\u201cmoose'), 'the escape is in the file as six characters');
     const items = complete(indexOf(docs), 'file:///ws/draft.txt', 0, '+ Author: ', '');
     assert.deepStrictEqual(items.map((i) => [i.label, i.detail]), [['David “moose” Wolpoff', '2 articles'], ['Jon Clay', '2 articles']]);
@@ -430,12 +425,8 @@ describe('completion of Information fields', function () {
   });
 
   it('after "+ Author:", the authors of this article\'s outlet first; an outlet or a role in a byline is nobody to offer', function () {
-    const byline = (n: number, source: string, author: string) => {
-      const a = article(n, '2021-08-01', 'Acme Corp said it was hit.');
-      return { ...a, text: a.text.replace(`+ Source: Outlet ${n}`, `+ Source: ${source}`).replace('+ Author: Jane Doe', `+ Author: ${author}`) };
-    };
-    const docs = [byline(1, 'ZDNet', 'Charlie Osborne'), byline(2, 'ZDNet', 'Charlie Osborne'), byline(3, 'ZDNet', 'Charlie Osborne'),
-      byline(4, 'ThreatPost', 'Chad Smith'), byline(5, 'ThreatPost', 'Threatpost'), byline(6, 'ThreatPost', 'editor')];
+    const docs = [bylined(1, 'Charlie Osborne', 'ZDNet'), bylined(2, 'Charlie Osborne', 'ZDNet'), bylined(3, 'Charlie Osborne', 'ZDNet'),
+      bylined(4, 'Chad Smith', 'ThreatPost'), bylined(5, 'Threatpost', 'ThreatPost'), bylined(6, 'editor', 'ThreatPost')];
     const index = indexOf(docs);
     const draft = { uri: 'file:///ws/draft.txt', text: '# Draft\n\n## Information:\n+ Source: ThreatPost\n+ Author: \n' };
     index.set({ facts: extractFacts(draft.uri, draft.text, analyze(draft.text, { now: NOW }).article, {}), lineStarts: lineStartsOf(draft.text), origin: 'workspace' });

@@ -52,6 +52,12 @@ function ranked(index: CorpusIndex, query: string): string[] {
   return sorted.filter((x) => !holds || x.rank >= 1e9).map((x) => x.name);
 }
 
+/** Article `n` of a small corpus: its title and body. */
+function addStory(index: CorpusIndex, n: number, title: string, body: string): void {
+  const text = `# ${title}\n\n## Information:\n+ Source: Wire\n+ Link: https://example.com/${n}\n+ Date: 2021-08-0${n}\n+ Author: Me\n\n## Article:\n${body}\n`;
+  index.set({ facts: extractFacts(`file:///s${n}.txt`, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' });
+}
+
 describe('workspace symbols', function () {
   this.timeout(60_000);
   const index = new CorpusIndex();
@@ -84,10 +90,7 @@ describe('workspace symbols', function () {
 
   it('rank the name itself, its start and a word’s start before names that only hold its letters', function () {
     const small = new CorpusIndex();
-    const add = (n: number, body: string) => {
-      const text = `# Story ${n}\n\n## Information:\n+ Source: Wire\n+ Link: https://example.com/${n}\n+ Date: 2021-08-0${n}\n+ Author: Me\n\n## Article:\n${body}\n`;
-      small.set({ facts: extractFacts(`file:///s${n}.txt`, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' });
-    };
+    const add = (n: number, body: string) => addStory(small, n, `Story ${n}`, body);
     // The agency in three articles, John Binns in one: "binns" is spelled by the agency's letters too.
     for (const n of [1, 2, 3]) add(n, 'The Cybersecurity and Infrastructure Security Agency said 5 agencies were hit. The Cybersecurity and Infrastructure Security Agency said more.');
     add(4, 'John Binns said he did it. Binns is 21.');
@@ -100,10 +103,7 @@ describe('workspace symbols', function () {
 
   it('list one organisation under two names once, as the name more articles use: "Lazarus Group" beside "Lazarus"', function () {
     const small = new CorpusIndex();
-    const add = (n: number, body: string) => {
-      const text = `# Story ${n}\n\n## Information:\n+ Source: Wire\n+ Link: https://example.com/${n}\n+ Date: 2021-08-0${n}\n+ Author: Me\n\n## Article:\n${body}\n`;
-      small.set({ facts: extractFacts(`file:///s${n}.txt`, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' });
-    };
+    const add = (n: number, body: string) => addStory(small, n, `Story ${n}`, body);
     for (const n of [1, 2, 3]) add(n, 'The Lazarus gang struck again, and Lazarus denied it.');
     add(4, 'The Lazarus Group struck again, and the Lazarus Group denied it.');
     assert.ok(small.family('lazarus').some((e) => e.key === 'lazarus group'), 'the two names are one organisation');
@@ -115,10 +115,7 @@ describe('workspace symbols', function () {
 
   it('find an entity by its other names, and whatever the hyphens and spaces: FBI, "t mobile", "tmobile"', function () {
     const small = new CorpusIndex();
-    const add = (n: number, title: string, body: string) => {
-      const text = `# ${title}\n\n## Information:\n+ Source: Wire\n+ Link: https://example.com/${n}\n+ Date: 2021-08-0${n}\n+ Author: Me\n\n## Article:\n${body}\n`;
-      small.set({ facts: extractFacts(`file:///s${n}.txt`, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' });
-    };
+    const add = (n: number, title: string, body: string) => addStory(small, n, title, body);
     add(1, 'T-Mobile confirms breach', 'T-Mobile said 40 million people were affected. The FBI is investigating.');
     add(2, 'How to defend against mobile app impersonation', 'The FBI Internet Crime Complaint Center warned users.');
     add(3, 'FBI warns of SIM swapping', 'The Federal Bureau of Investigation (FBI) said losses grew. T-Mobile customers were targeted.');
