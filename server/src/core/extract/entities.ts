@@ -1546,7 +1546,7 @@ class Draft {
   things: Set<string> | undefined;
   /** Surface key → the first builder (in order) that has it; kept from the tags pass on, see `surfaceIndex`. */
   bySurface: Map<string, string> | undefined;
-  /** People named family name first ("Lim Jock Hoi"), whose first word alone stands for them (see `addNames`). */
+  /** People named family name first ("Yuen Kuan Moon"), whose first word alone stands for them (see `addNames`). */
   familyFirst: Set<string> | undefined;
 
   add(key: string, name: string, kind: EntityKind, surface: string): void {
@@ -1613,8 +1613,9 @@ function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: strin
           if (isCommonFirstName(c.tokens[k].lower)) { first = k; break; }
         }
       }
-      // "Lim Jock Hoi", "Ong Ye Kung": three words none of which is a first name of the lists are a name written family
-      // name first, kept whole (it was "Lim Hoi"); `shortForms` lets the first word alone stand for it.
+      // "Yuen Kuan Moon", "Ong Ye Kung": three words none of which is a first name of the lists are a name written family
+      // name first, kept whole (it was "Yuen Moon"); `shortForms` lets the first word alone stand for it. ("Lim Jock Hoi"
+      // is still "Lim Hoi": "Jock" is a listed first name.)
       const familyFirst = first === 0 && n === 3 && !generation && surname === last && familyNameFirst(c.tokens, candidates, speakers);
       const short = familyFirst ? name : `${c.tokens[first].text} ${joinTexts(c.tokens, surname, last + 1)}${generation}`;
       key = entityKey(short);
@@ -1654,7 +1655,7 @@ function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: strin
   }
 }
 
-/** Three words of a person's name, none a first name of the lists nor a particle: "Lim Jock Hoi", "Yuen Kuan Moon". */
+/** Three words of a person's name, none a first name of the lists nor a particle: "Yuen Kuan Moon", "Ong Ye Kung". */
 function familyNameFirst(tokens: Token[], candidates: Candidate[], speakers: () => Set<string>): boolean {
   if (tokens.length !== 3 || !familyFirstName(tokens.map((t) => t.text))) return false;
   // The article names the first word alone ("Lim said"), never the last: the family name comes first.
@@ -1693,7 +1694,7 @@ function shortForms(draft: Draft): ShortForms {
     const person = b.kindScore.get('person');
     if (person !== undefined && person >= maxScore(b)) {
       surnames.set(last, surnames.has(last) && surnames.get(last) !== b.key ? null : b.key);
-      // "Lim said" after "Lim Jock Hoi": the family name comes first.
+      // "Yuen said" after "Yuen Kuan Moon": the family name comes first.
       if (draft.familyFirst?.has(b.key)) {
         const family = lc(parts[0]);
         surnames.set(family, surnames.has(family) && surnames.get(family) !== b.key ? null : b.key);
@@ -2128,12 +2129,12 @@ function mentionsIn(text: string, sentences: Sentence[], read: ReadSentences, fo
   return mentions;
 }
 
-/** The entities that have mentions, each with its aliases: every other spelling, once. */
 /** A lone capitalised word or phrase seen once, of no known kind: more likely noise than a subject. */
 function isNoise(b: Builder, draft: Draft, ms: Mention[] | undefined): boolean {
   return ms !== undefined && ms.length === 1 && b.kind === 'other' && !PRODUCTS.has(lc(b.name)) && !MALWARE_NAME.test(b.name) && !draft.things?.has(b.key);
 }
 
+/** The entities that have mentions, each with its aliases: every other spelling, once. */
 function entitiesOf(draft: Draft, mentions: Map<string, Mention[]>, text: string): DocEntity[] {
   const out: DocEntity[] = [];
   for (const b of draft.builders.values()) {

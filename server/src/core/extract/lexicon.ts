@@ -168,7 +168,8 @@ export const ORG_WORDS = new Set([
  */
 export const KNOWN_ORGS = new Set([
   'microsoft', 'trend micro', 'google', 'apple', 'facebook', 'meta', 'amazon', 'twitter', 'cisco', 'kaseya', 'kaspersky', 'ibm',
-  // Named in capitals, often only in a tag ([[ZTE]]): a tag in capitals that no list knows is a term (`addTags`).
+  // Named in capitals, often only in a tag ([[ZTE]]): a tag in capitals that no list knows and the body never writes is a
+  // term (`addTags`).
   'zte', 'ntt', 'owasp', 'ikea', 'lego', 'jbs', 'wago', 'kela', 'anz', 'nbn',
   'intel', 'intel 471', 'oracle', 'adobe', 'vmware', 'citrix', 'fortinet', 'sophos', 'mandiant', 'fireeye', 'crowdstrike',
   'proofpoint', 'symantec', 'mcafee', 'eset', 'avast', 'malwarebytes', 'bitdefender', 'huawei', 'samsung', 'zoom',

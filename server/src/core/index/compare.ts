@@ -372,8 +372,9 @@ export function formatValue(value: number, unit: Unit): string {
 
 /**
  * A duration as people write it: whole years ("2 years", not "730 days"; `numbers.ts` reads a year as 365 days
- * and a month as 30), whole months past a year ("18 months"), else whole days ("30 days" and "1 month", "14 days" and "two weeks" are both written: days are never wrong),
- * else hours ("31 hours", not "1.29 days") or minutes ("10 minutes", not "0.006944444444444445 days").
+ * and a month as 30), whole months past a year ("18 months"), else whole days ("30 days" and "1 month", "14 days"
+ * and "two weeks" are both written: days are never wrong), else hours ("31 hours", not "1.29 days") or minutes
+ * ("10 minutes", not "0.006944444444444445 days").
  */
 function formatDuration(days: number): string {
   const whole = (x: number): boolean => Math.abs(x - Math.round(x)) < 1e-6;
