@@ -178,6 +178,32 @@ describe('figure consistency: scope and rules', function () {
     assert.deepStrictEqual(conflicts(rivals), ['8.2 million', '6.4 million']);
   });
 
+  it('a year named for each figure tells two events apart: "its 2019 breach", "in 2020", "last year\'s", "June 2021"; one named for the same year is weighed', function () {
+    const [years] = check({ source: 'Wire', date: 'March 2, 2022', body: [
+      'Verizon said 5 million customers were affected by its 2019 breach. Verizon said 7 million customers were affected by its 2021 breach.',
+      '',
+      // The year after a figure in its clause is its own; "In 2021" before the sentence's first clause is the other's.
+      'In 2021, attackers stole 847,000 records from Verizon, up from 791,000 records in 2020.',
+      '',
+      // "last year" counts from the article's year; "this year" too.
+      'Verizon lost 3 million customer records last year, and 4 million customer records this year.',
+      '',
+      // A comma inside a number does not end its clause; "--" does.
+      'For 2021, the records exposed -- 1,500,000 and 2,250,000 records respectively -- exceeded those seen in March 2020.',
+    ].join('\n') });
+    assert.deepStrictEqual(conflicts(years), []);
+    const [same] = check({ source: 'Wire', date: 'March 2, 2022', body: [
+      'Verizon said 5 million customers were affected by its 2019 breach. Verizon later said 7 million customers were affected in 2019.',
+    ].join('\n') });
+    assert.deepStrictEqual(conflicts(same), ['5 million', '7 million']);
+    // A year's count is near a count of the next January: "a ransomware attack last year" is that breach.
+    const [lastYear, january] = check(
+      { source: 'Wire', date: 'February 5, 2022', body: 'Verizon said it was hit with a ransomware attack last year that exposed data of 500,000 customers.' },
+      { source: 'Post', date: 'February 6, 2022', body: 'Verizon said 650,000 customers were affected by the breach.' },
+    );
+    assert.deepStrictEqual([conflicts(lastYear), conflicts(january)], [['500,000'], ['650,000']]);
+  });
+
   it('a figure dated after the other article was written revises it; one dated before contradicts it', function () {
     const [early, later] = check(
       { source: 'Wire', date: 'March 2, 2022', body: 'Verizon said about 6 million customers were affected by the breach.' },

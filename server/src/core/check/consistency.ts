@@ -188,11 +188,66 @@ interface SentenceWords {
   revised: boolean;
   claim: boolean;
   doubt: boolean;
-  /** The year of its first "in 2019". */
-  year?: number;
+  /** The years it names as when something happened, where each stands (see `EVENT_YEAR_RE`); `year` counts from the article's own year when `relative`. */
+  years: { at: number; end: number; year: number; relative: boolean }[];
 }
 
+/**
+ * A year named as when something happened or what a count covers: "in 2019", "during 2020", "the first half of
+ * 2021", "its 2019 breach", "2020's attack", "the 2021 survey", "the 2020 total of", "June 2021"; and "this year",
+ * "last year's", "next year" (from the article's year). Not "since 2016" (a count up to now) nor "the past year" (twelve months).
+ */
+const EVENT_YEAR_RE = /\b(?:in|during|throughout|for|of)\s+((?:19|20)\d\d)\b(?![-–]\d)|\b((?:19|20)\d\d)(?:['’]s)?\s+(?:data\s+|cyber\s*|ransomware\s+)?(?:breach|attack|hack|incident|leak|cyberattack|compromise|intrusion|report|survey|study|total|figure|tally|count)\b|\b(this|last|next)\s+year\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+((?:19|20)\d\d)\b/gi;
+
 const sentenceCache = new WeakMap<SentenceRef, SentenceWords>();
+
+/** Whether the character at `i` ends a clause: a comma (not one inside "11,767"), a colon, a dash ("--" too), a bracket. */
+function endsClause(t: string, i: number): boolean {
+  const c = t[i];
+  if (c === ',') return !(isDigitAt(t, i - 1) && isDigitAt(t, i + 1));
+  if (c === '-') return t[i - 1] === '-' || t[i + 1] === '-';
+  return CLAUSE_END.test(c);
+}
+
+function isDigitAt(t: string, i: number): boolean {
+  const c = t.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * The year a figure's sentence names for it: one after it in its clause ("791,790 in 2020", "affected by its 2019
+ * breach"), else the last one before it in its clause ("non-existent in 2020, but this year exceeded 1,500"), else in
+ * its sentence ("In 2021, the FBI received 847,376 complaints"). `published`: the article's year.
+ */
+function eventYear(ref: SentenceRef, figure: Figure, published: number | undefined): number | undefined {
+  const found = wordsOf(ref).years;
+  if (found.length === 0) return undefined;
+  const years = published === undefined ? found.filter((y) => !y.relative) : found;
+  const yearOf = (y: (typeof years)[number]) => (y.relative ? published! + y.year : y.year);
+  const t = ref.text;
+  const at = figure.span.start - ref.span.start;
+  const end = figure.span.end - ref.span.start;
+  // The clause runs on to the noun when it comes after ("5 million customers were affected by its 2019 breach").
+  const after = Math.max(end, (figure.nounSpan?.end ?? 0) - ref.span.start);
+  // Close after it: "the effort last year" in "150 million users in 2-step verification after announcing the effort last year" is not its year.
+  let clauseEnd = after;
+  while (clauseEnd < t.length && clauseEnd < after + YEAR_REACH && !endsClause(t, clauseEnd)) clauseEnd++;
+  let clauseStart = at;
+  while (clauseStart > 0 && !endsClause(t, clauseStart - 1)) clauseStart--;
+  let before: (typeof years)[number] | undefined;
+  let inClause: (typeof years)[number] | undefined;
+  for (const y of years) {
+    if (y.at >= end && y.at < clauseEnd) return yearOf(y);
+    if (y.end <= at) {
+      before = y;
+      if (y.at >= clauseStart) inClause = y;
+    }
+  }
+  return inClause ?? before ? yearOf((inClause ?? before)!) : undefined;
+}
+
+/** How far after a figure and its noun a year may stand and still be the figure's ("were affected by its 2019 breach"). */
+const YEAR_REACH = 40;
 
 function wordsOf(ref: SentenceRef): SentenceWords {
   let w = sentenceCache.get(ref);
@@ -204,9 +259,14 @@ function wordsOf(ref: SentenceRef): SentenceWords {
       revised: REVISED.test(t),
       claim: CLAIM_WORDS.test(t),
       doubt: DOUBT_WORDS.test(t),
+      years: [],
     };
-    const year = /\bin ((?:19|20)\d\d)\b/i.exec(t);
-    if (year) w.year = Number(year[1]);
+    for (let m = EVENT_YEAR_RE.exec(t); m; m = EVENT_YEAR_RE.exec(t)) {
+      const relative = m[3] !== undefined;
+      const year = relative ? ({ this: 0, last: -1, next: 1 } as Record<string, number>)[m[3].toLowerCase()] : Number(m[1] ?? m[2] ?? m[4]);
+      w.years.push({ at: m.index, end: m.index + m[0].length, year, relative });
+    }
+    EVENT_YEAR_RE.lastIndex = 0;
     sentenceCache.set(ref, w);
   }
   return w;
@@ -249,6 +309,10 @@ interface Stated {
   headline: boolean;
   /** A month or year its sentence places it in ("in 2019", "in March"): far apart ones are different events. */
   period?: number;
+  /** Where a year's period ends (`period` is its first day): "a ransomware attack last year" is near a count of this January. */
+  periodEnd?: number;
+  /** The year its sentence names for it, the article's own year too ("847,376 in 2021, up from 791,790 in 2020"). */
+  year?: number;
   /** The article's own date. */
   published?: number;
   who?: string;
@@ -403,8 +467,13 @@ function stated(index: CorpusIndex, uri: string, figure: Figure): Stated {
   const who = attribution?.key ?? attribution?.who?.toLowerCase();
   // "in 2018, about 2.5 million customers": a bare year other than the article's places the figure in it.
   let period: number | undefined;
-  const year = ref ? wordsOf(ref).year : undefined;
-  if (year !== undefined && facts.date !== undefined && year !== new Date(facts.date).getUTCFullYear()) period = Date.UTC(year, 6, 1);
+  const published = facts.date !== undefined ? new Date(facts.date).getUTCFullYear() : undefined;
+  const year = ref ? eventYear(ref, figure, published) : undefined;
+  let periodEnd: number | undefined;
+  if (year !== undefined && published !== undefined && year !== published) {
+    period = Date.UTC(year, 0, 1);
+    periodEnd = Date.UTC(year + 1, 0, 1) - 1;
+  }
   const dayClaim = claim?.asOf !== undefined && namesDay(facts, claim) ? claim.asOf : undefined;
   // "whose breach in March ended up affecting …": the month is when it happened, not when the count was given.
   if (period === undefined && claim?.asOf !== undefined && dayClaim === undefined) period = claim.asOf;
@@ -451,6 +520,8 @@ function stated(index: CorpusIndex, uri: string, figure: Figure): Stated {
     explicit: restated !== undefined,
     headline: figure.sentence < facts.headlines,
     period: restated === undefined ? period : undefined,
+    periodEnd: restated === undefined ? periodEnd : undefined,
+    year: restated === undefined ? year : undefined,
     published: facts.date,
     who,
     claimant,
@@ -552,12 +623,15 @@ export function anotherStory(index: CorpusIndex, a: FigureRef, b: FigureRef): bo
   return storiesApart(stated(index, a.uri, a.figure), stated(index, b.uri, b.figure));
 }
 
-/** Dates (days, months or years) more than half a year apart: different events, not one count. */
+/** Years named for each, and different; or dates (days, months or years) more than half a year apart: different events, not one count. */
 function farApart(a: Stated, b: Stated): boolean {
+  if (a.year !== undefined && b.year !== undefined && a.year !== b.year) return true;
   const x = a.period ?? a.when;
   const y = b.period ?? b.when;
   if (x === undefined || y === undefined) return false;
-  return (a.explicit || b.explicit || a.period !== undefined || b.period !== undefined) && Math.abs(x - y) > FAR;
+  const xEnd = a.periodEnd ?? x;
+  const yEnd = b.periodEnd ?? y;
+  return (a.explicit || b.explicit || a.period !== undefined || b.period !== undefined) && Math.max(y - xEnd, x - yEnd) > FAR;
 }
 
 /**
