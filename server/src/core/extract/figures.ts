@@ -1245,6 +1245,12 @@ export function extractFigures(
       low = Math.max(0, low);
       // "one in four people", "Figure 3", "1 - 5 of 18" count no one; nor does a reference mark ("[2](https://…)", "[2]").
       if (countsNothing(v, start, r.end) || referenceMark(s.text, start, r.end)) continue;
+      // "two years ago", "Fifteen years ago we were thinking …": a time, not how long anything lasted.
+      if (r.unit === 'days' && AGO_END_RE.test(v.slice(r.start, r.end))) continue;
+      // "no one is ever 100 percent safe": a manner of speaking, no share of anything.
+      if (r.unit === 'percent' && r.value === 100 && WHOLLY_AFTER_RE.test(v.slice(r.end, r.end + 16))) continue;
+      // "MensLine Australia on 1300 789 978": a telephone number's groups count nothing.
+      if (r.unit === 'count' && !hedge && phoneNumber(v, r.start, r.end)) continue;
       // "451 Research surveyed 525 data leaders", "WTSP 10 News": a name that starts with a number.
       if (si >= headlines && !hedge && r.unit === 'count' && namedAfter(v, r)) continue;
       // "Firefox 90 lands", "iOS 14.6", "Intel 471": a number right after a name is its version or model.
@@ -1325,7 +1331,10 @@ export function extractFigures(
         // The article's subject stands in for the owner, but not of a count made in passing (`INCIDENTAL_NOUNS`):
         // "three methods", "two vulnerabilities" in a sentence naming no one are no one's in particular.
         const fallback = measured.noun !== undefined && INCIDENTAL_NOUNS.has(measured.noun) ? undefined : fallbackSubject;
-        subject = named !== undefined ? canon(named) : carried !== undefined ? canon(carried) : general ? undefined : fallback ?? (speaker !== undefined ? canon(speaker) : undefined);
+        // How long something lasted that the sentence names no owner of ("will now spend five years in prison", "my
+        // 30-year career") is no one's: neither the article's subject nor the sentence before's.
+        const unowned = r.unit === 'days' && measured.noun === undefined;
+        subject = named !== undefined ? canon(named) : unowned ? undefined : carried !== undefined ? canon(carried) : general ? undefined : fallback ?? (speaker !== undefined ? canon(speaker) : undefined);
         // A currency owns nothing ("nearly $400 million in Ether"), nor a platform the apps or sites counted are on
         // that the sentence does not name as their owner ("Over a million WordPress sites" of a GoDaddy breach, by the
         // article's subject; another story's 1.6 million). "GitHub removed 300 repositories" stays GitHub's.
@@ -1382,8 +1391,8 @@ const MONEY = new Set<Unit>(['usd', 'eur', 'gbp', 'aud', 'cad', 'hkd', 'nzd', 's
 /** Nouns of a sum stolen, which is one measure however it is called ("the $314M heist", "the $31 million hack"). */
 const THEFT_NOUNS = new Set(['theft', 'heist', 'robbery', 'hack', 'exploit']);
 const STOLE_BEFORE_RE = /\b(?:stole|stolen|steal(?:s|ing)?|drain(?:ed|ing)?(?:\s+of)?|siphon(?:ed|ing)?(?:\s+(?:away|off))?|looted|swiped|pilfered|made (?:off|away) with|got away with|robbed of)\s+(?:(?:crypto-?assets|cryptocurrency|crypto|funds|assets|tokens|coins)\s+worth\s+|worth\s+)?$/i;
-/** "$77 million was stolen", "$80 million in stolen funds", "the $600m in crypto taken", "over $31m in coins withdrawn". */
-const STOLEN_AFTER_RE = /^\s+(?:(?:was|were|has been|have been|had been)\s+)?(?:stolen|drained|siphoned|looted|swiped)\b|^\s+(?:in|of|worth of)\s+stolen\s+(?:funds|crypto|cryptocurrency|assets|tokens|coins|money)\b|^\s+(?:worth\s+)?(?:in|of)\s+(?:crypto|cryptocurrency|cryptocurrencies|coins|tokens|digital assets|funds)\s+(?:was\s+|were\s+)?(?:taken|withdrawn|stolen|drained|siphoned)\b/i;
+/** "$77 million was stolen", "$1.4 million being stolen", "$80 million in stolen funds", "the $600m in crypto taken", "over $31m in coins withdrawn". */
+const STOLEN_AFTER_RE = /^\s+(?:(?:was|were|has been|have been|had been|being)\s+)?(?:stolen|drained|siphoned|looted|swiped)\b|^\s+(?:in|of|worth of)\s+stolen\s+(?:funds|crypto|cryptocurrency|assets|tokens|coins|money)\b|^\s+(?:worth\s+)?(?:in|of)\s+(?:crypto|cryptocurrency|cryptocurrencies|coins|tokens|digital assets|funds)\s+(?:was\s+|were\s+)?(?:taken|withdrawn|stolen|drained|siphoned)\b/i;
 /** "Losses from BitMart breach reach $200 million": what a theft's victim lost in it, totalled. */
 const LOSSES_REACH_BEFORE_RE = /\blosses\s+(?:from|in|of)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:breach|hack|heist|attack|exploit|theft)\s+(?:reach(?:ed|es)?|total(?:l?ed|s)?|top(?:ped|s)?|(?:climb(?:ed|s)?|r[io]se|grow|grew)\s+to)\s+(?:(?:about|around|roughly|approximately|nearly|almost|over|more than|some|an estimated|at least)\s+)?$/i;
 /** "the security breach that [caused about $200 million](…) in losses": what a theft cost its victim. */
@@ -1492,6 +1501,9 @@ function ransomSum(v: string, start: number, end: number, measured: Measured): M
   const after = v.slice(end, end + 40);
   // "Robinhood was fined $70 million", "a penalty of $5 million": the fine, as "a $70 million fine" is.
   if (FINED_BEFORE_RE.test(before)) return { ...measured, noun: 'fine', nounSpan: undefined };
+  // "Scripps Health estimated its ransomware attack cost $112.7 million": what the attack cost its victim.
+  const cost = ATTACK_COST_BEFORE_RE.exec(before);
+  if (cost && determined(before.slice(0, cost.index)) && !AVERAGE_RE.test(before)) return { ...measured, noun: 'cost', nounSpan: undefined };
   if (RANSOM_OF_BEFORE_RE.test(before) || AS_RANSOM_AFTER_RE.test(after) || (DEMANDED_BEFORE_RE.test(before) && speaksOfRansom(v))) {
     return { ...measured, noun: 'ransom', nounSpan: undefined };
   }
@@ -1505,6 +1517,16 @@ function ransomSum(v: string, start: number, end: number, measured: Measured): M
   return measured;
 }
 
+/** "its ransomware attack cost", "the breach has cost the company", "the incident will cost it": what one attack cost (not "an incident cost", "an average … costs"). */
+const ATTACK_COST_BEFORE_RE = /\b(?:attack|breach|incident|hack|intrusion|cyberattack|cyber-attack|outage)\s+(?:(?:has|had|will|would|could|may|might|is expected to|was expected to)\s+)?(?:cost|costs|costing)\s+(?:(?:the\s+(?:company|firm|organi[sz]ation|business|city|county|state|district|hospital)|it|them|us)\s+)?(?:(?:about|around|roughly|approximately|nearly|almost|over|more than|some|an estimated|at least|up to|just under|just over)\s+)?$/i;
+/** Whether one of the last three words of `text` is a determiner that makes what follows one thing: "its ransomware …", "the …". */
+function determined(text: string): boolean {
+  const words = text.slice(-40).split(/\s+/);
+  if (words[words.length - 1] === '') words.pop();
+  return words.slice(-3).some((w) => DETERMINERS.has(w.toLowerCase()));
+}
+const DETERMINERS = new Set(['the', 'its', 'this', 'that', 'their', 'his', 'her', 'our']);
+const AVERAGE_RE = /\b(?:average|typical|median|each|every|per)\b/i;
 /** "revenue of", "a valuation of", "earnings of": what the sum after is. ("Raised" and "valued at" are not: "the ransom was raised to", "tokens valued at".) */
 const MONEY_NOUN_BEFORE_RE = /\b(revenues?|sales|valuation|funding|earnings)(?:\s+(?:of|totall?ing|reaching))?\s+(?:(?:about|around|roughly|approximately|nearly|almost|over|more than|some|an estimated|at least|just under|just over)\s+)?$/i;
 /** "$1 billion in annual revenue", "$50 million in funding", "$4 in earnings per share". */
@@ -1768,6 +1790,42 @@ const METHOD_AFTER = /^\s+(?:factor|step)s?\s+(?:authentication|verification|aut
  * a ratio ("one in four people", "3 out of 10"), a label ("Figure 3", "Code § 17200"), a
  * colour ("rgb(238,238,238)") or a page of results ("1 - 5 of 18").
  */
+const AGO_END_RE = /\sago$/i;
+/** Adjectives after "100 percent" ("safe", "sure", "remote") that make it "wholly". */
+const WHOLLY_AFTER_RE = /^\s+(?:safe|secure|sure|certain|accurate|effective|confident|correct|true|clear|guaranteed|protected|foolproof|bulletproof|reliable|committed|focused|compliant|free|remote|online|successful|perfect|invulnerable|immune|right|wrong|honest|transparent|responsible|patched|encrypted)\b/i;
+
+/**
+ * Whether the digits at `start…end` are one group of a telephone number written in groups of two to four digits
+ * ("1300 789 978", "+61 2 9999 9999", "800-555-0199"): three groups or more, no comma, no other number's words.
+ */
+function phoneNumber(v: string, start: number, end: number): boolean {
+  let from = start;
+  let to = end;
+  let groups = 1;
+  const group = (a: number, b: number) => b - a >= 1 && b - a <= 4 && /^\d+$/.test(v.slice(a, b));
+  if (!group(start, end)) return false;
+  // At most a few groups each way: a page of digits and spaces stays linear.
+  for (let n = 0; n < 4; n++) {
+    const sep = v[to];
+    if (sep !== ' ' && sep !== '-' && sep !== '.') break;
+    let k = to + 1;
+    while (k < v.length && k - to <= 5 && v.charCodeAt(k) >= 48 && v.charCodeAt(k) <= 57) k++;
+    if (!group(to + 1, k) || /\w/.test(v[k] ?? ' ')) break;
+    to = k;
+    groups++;
+  }
+  for (let n = 0; n < 4; n++) {
+    const sep = v[from - 1];
+    if (sep !== ' ' && sep !== '-' && sep !== '.') break;
+    let k = from - 1;
+    while (k > 0 && from - k <= 5 && v.charCodeAt(k - 1) >= 48 && v.charCodeAt(k - 1) <= 57) k--;
+    if (!group(k, from - 1) || /\w/.test(v[k - 1] ?? ' ') || v[k - 1] === ',') break;
+    from = k;
+    groups++;
+  }
+  return groups >= 3 && v.slice(from, to).length >= 9;
+}
+
 function countsNothing(sentence: string, start: number, end: number): boolean {
   const before = sentence.slice(Math.max(0, start - 20), start);
   const after = sentence.slice(end, end + 32);

@@ -372,7 +372,7 @@ export function formatValue(value: number, unit: Unit): string {
 
 /**
  * A duration as people write it: whole years ("2 years", not "730 days"; `numbers.ts` reads a year as 365 days
- * and a month as 30), whole months past a year ("18 months"), else whole days ("30 days" and "1 month", "14 days"
+ * and a month as 30), whole months from twelve ("12 months", "18 months"), else whole days ("30 days" and "1 month", "14 days"
  * and "two weeks" are both written: days are never wrong), else hours ("31 hours", not "1.29 days") or minutes
  * ("10 minutes", not "0.006944444444444445 days").
  */
@@ -382,8 +382,8 @@ function formatDuration(days: number): string {
   if (whole(days)) {
     const d = Math.round(days);
     if (d % 365 === 0) return plural(d / 365, 'year');
-    // "151 months", not "4,530 days"; below a year both are written ("90 days", "six months").
-    return d % 30 === 0 && d > 365 ? plural(d / 30, 'month') : plural(d, 'day');
+    // "151 months", not "4,530 days", and "12 months", not "360 days"; below that both are written ("90 days", "six months").
+    return d % 30 === 0 && d >= 360 ? plural(d / 30, 'month') : plural(d, 'day');
   }
   const hours = days * 24;
   if (whole(hours) && hours < 24 * 14) return plural(Math.round(hours), 'hour');
