@@ -326,7 +326,7 @@ describe('figures', function () {
   });
 
   describe('what is measured', function () {
-    it('a company\'s money of its trade says what it is: revenue, earnings, valuation, funding', function () {
+    it('a company\'s money of its trade says what it is: revenue, earnings, valuation, funding; a bounty and fines too', function () {
       // 1,852 real sums had no noun; the cards of Fortinet's quarters said "amount of Fortinet".
       for (const [sentence, fig, noun] of [
         ['It reported a revenue of $483 million.', '$483 million', 'revenue'],
@@ -335,6 +335,8 @@ describe('figures', function () {
         ['It reached a valuation of $2 billion.', '$2 billion', 'valuation'],
         ['It reported earnings of $1.15 per share.', '$1.15', 'earnings'],
         ['It has $50 million in funding.', '$50 million', 'funding'],
+        ['They offered a bug bounty of $10 million for the exploit.', '$10 million', 'bounty'],
+        ['Firms face fines of up to 50 million yuan.', 'up to 50 million yuan', 'fine'],
       ]) assert.strictEqual(figure(sentence, fig).noun, noun, sentence);
       // A ransom raised, tokens valued: no company's trade (a review found both read as funding and valuation).
       assert.notStrictEqual(figure('The ransom was raised to $10 million.', '$10 million').noun, 'funding');
@@ -940,6 +942,9 @@ describe('figures', function () {
       assert.strictEqual(written('Verizon Says 850,000 Prepaid Customers Hit in Breach', '850,000'), 'prepaid customers');
       // Text whose lower case is longer ("İ") does not shift the match.
       assert.strictEqual(written('İİ The names of 52,000 people with Metro by T-Mobile accounts may also have been accessed.', '52,000'), 'people (Metro)');
+      // In the sentence's order, not the key's sorted one ("phishing unique domains").
+      assert.strictEqual(written('It found over 350 unique phishing domains.', 'over 350'), 'unique phishing domains');
+      assert.strictEqual(written('It hit 40 million former or prospective customers.', '40 million'), 'former or prospective customers');
     });
 
     it('singular nouns by a small rule set', function () {

@@ -1487,7 +1487,7 @@ function speaksOfRansom(v: string): boolean {
   }
   return ransomSpoken;
 }
-const FINED_BEFORE_RE = /\b(?:fined|(?:civil\s+)?(?:penalty|fine)\s+of)\s+(?:(?:up\s+to|about|around|nearly|almost|more\s+than|over)\s+)?$/i;
+const FINED_BEFORE_RE = /\b(?:fined|(?:civil\s+)?(?:penalty|penalties|fines?)\s+of)\s+(?:(?:up\s+to|about|around|nearly|almost|more\s+than|over)\s+)?$/i;
 
 /**
  * A sum of money the sentence says was demanded as a ransom is the ransom,
@@ -1527,11 +1527,11 @@ function determined(text: string): boolean {
 }
 const DETERMINERS = new Set(['the', 'its', 'this', 'that', 'their', 'his', 'her', 'our']);
 const AVERAGE_RE = /\b(?:average|typical|median|each|every|per)\b/i;
-/** "revenue of", "a valuation of", "earnings of": what the sum after is. ("Raised" and "valued at" are not: "the ransom was raised to", "tokens valued at".) */
-const MONEY_NOUN_BEFORE_RE = /\b(revenues?|sales|valuation|funding|earnings)(?:\s+(?:of|totall?ing|reaching))?\s+(?:(?:about|around|roughly|approximately|nearly|almost|over|more than|some|an estimated|at least|just under|just over)\s+)?$/i;
+/** "revenue of", "a valuation of", "earnings of", "a bug bounty of": what the sum after is. ("Raised" and "valued at" are not: "the ransom was raised to", "tokens valued at".) */
+const MONEY_NOUN_BEFORE_RE = /\b(revenues?|sales|valuation|funding|earnings|bounty|bounties)(?:\s+(?:of|totall?ing|reaching))?\s+(?:(?:about|around|roughly|approximately|nearly|almost|over|more than|some|an estimated|at least|just under|just over)\s+)?$/i;
 /** "$1 billion in annual revenue", "$50 million in funding", "$4 in earnings per share". */
 const MONEY_NOUN_AFTER_RE = /^\s+in\s+(?:(?:annual|quarterly|yearly|total|net|first-quarter|second-quarter|third-quarter|fourth-quarter|new)\s+)?(revenues?|sales|funding|earnings)\b/i;
-const MONEY_NOUN_OF: Record<string, string> = { revenues: 'revenue', sales: 'revenue' };
+const MONEY_NOUN_OF: Record<string, string> = { revenues: 'revenue', sales: 'revenue', bounties: 'bounty' };
 
 /** Whether `start…end` is a bare number in brackets ("[2](https://…)", "[3]"): a reference, no figure. */
 function referenceMark(raw: string, start: number, end: number): boolean {
@@ -1694,6 +1694,15 @@ export function writtenParts(f: Figure, sentences: readonly SentenceRef[]): { wh
     const name = titleCase ? undefined : writtenAsName(text, q, near);
     if (name) names.push(name);
     else before.push(q);
+  }
+  // In the sentence's order, not the key's: "unique phishing domains", not "phishing unique domains".
+  if (before.length > 1) {
+    const lower = text.toLowerCase();
+    const at = (q: string) => {
+      const i = lower.indexOf(q, near);
+      return i >= 0 ? i : lower.indexOf(q) >= 0 ? lower.indexOf(q) : Infinity;
+    };
+    before.sort((a, b) => at(a) - at(b));
   }
   return { what: [joinedAsWritten(before, text), writtenNoun(f, sentences) ?? '', soFar ? 'so far' : ''].filter(Boolean).join(' '), names };
 }
