@@ -237,15 +237,27 @@ describe('figures', function () {
   });
 
   describe('ranges and percentages', function () {
-    it('a range writes its multiplier once, after the second number: "between $30 and $35 million" is $30 million to $35 million', function () {
-      // A card read "$30" (the real Akamai sentence).
-      assert.strictEqual(figure('Losses were between $30 and $35 million.', '$30').value, 30e6);
-      assert.strictEqual(figure('Between 15 to 20 million records were stolen.', '15').value, 15e6);
+    it('a range is one figure, its bounds the two numbers: "between $30 and $35 million" is $30 million to $35 million', function () {
+      const bounds = (sentence: string, text: string) => {
+        const f = figure(sentence, text);
+        return [f.low, f.high, f.hedge];
+      };
+      // A card read "$30" (the real Akamai sentence); guidance "of $193 million to $195 million" read "$195 million".
+      assert.deepStrictEqual(bounds('Losses were between $30 and $35 million.', 'between $30 and $35 million'), [30e6, 35e6, 'between']);
+      assert.deepStrictEqual(bounds('Between 15 to 20 million records were stolen.', 'Between 15 to 20 million'), [15e6, 20e6, 'between']);
+      assert.deepStrictEqual(bounds('It expects revenue of $193 million to $195 million.', '$193 million to $195 million'), [193e6, 195e6, 'between']);
+      assert.deepStrictEqual(bounds('It hit between 2 million and 3 million users.', 'between 2 million and 3 million'), [2e6, 3e6, 'between']);
+      assert.deepStrictEqual(bounds('They paid between $500,000 and $5 million.', 'between $500,000 and $5 million'), [500_000, 5e6, 'between']);
+      // A hedge widens both ends.
+      assert.deepStrictEqual(bounds('About 1 to 2 million users were hit.', 'About 1 to 2 million'), [0.9e6, 2.2e6, 'between']);
+      assert.strictEqual(figure('It expects revenue of $193 million to $195 million.', '$193 million to $195 million').noun, 'revenue');
+      // Not a range: a change "from" one value to another, "and" without "between", another unit, a smaller second number.
       assert.strictEqual(figure('Attacks rose from 30 to 35 million.', '30').value, 30e6);
-      // Not a range: "and" without "between", another unit, a first number that already has its own scale.
+      assert.deepStrictEqual(figuresOf('Complaints jumped from 982 to 11,554.').map((f) => f.text), ['982', '11,554']);
       assert.strictEqual(figure('He was 30 and she had 35 million followers.', '30').value, 30);
-      assert.strictEqual(figure('It hit between 2 million and 3 million users.', '2 million').value, 2e6);
-      assert.strictEqual(figure('They paid between $500,000 and $5 million.', '$500,000').value, 500_000);
+      assert.deepStrictEqual(figuresOf('It fell 50 to 40 million users.').map((f) => f.text), ['50', '40 million']);
+      // A page of results ("1 - 5 of 17") counts nothing, as either number does.
+      assert.deepStrictEqual(figuresOf('1 - 5 of 17').map((f) => f.text), []);
     });
 
     it('a percentage hedged upwards stops at 100%; "974-percent" is a percentage', function () {

@@ -81,6 +81,14 @@ describe('entity hover card: cited facts', function () {
     assert.match(hover(index, a.uri, a.text.indexOf('12,000') + 1)!.markdown, /12,000/);
   });
 
+  it('a range\'s card gives its bounds as its value, not a middle that was never written', function () {
+    const a = article(1, '2021-05-01', 'Acme Corp expects revenue of $193 million to $195 million this quarter.');
+    const card = hover(indexOf([a]), a.uri, a.text.indexOf('$195') + 1)!.markdown;
+    assert.match(card, /^\*\*\\\$193 million to \\\$195 million\*\* — revenue of Acme Corp/, card);
+    assert.match(card, /\nValue: \\\$193,000,000 – \\\$195,000,000(?:\n|$)/, card);
+    assert.doesNotMatch(card, /194/, card);
+  });
+
   it('count apart the articles that only link to a story about the entity, and cite none of them', function () {
     const about = [1, 2].map((n) => article(n, `2021-0${n}-10`, `Acme Corp said ${n} million customer records were stolen in the breach. Acme Corp is a retailer.`));
     // Newer articles that name Acme Corp only in the headline of a related story.

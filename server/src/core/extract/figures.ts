@@ -222,6 +222,31 @@ function scaledByNext(v: string, raws: readonly RawNumber[], i: number): RawNumb
   return { ...a, value: a.value * f, half: a.half * f };
 }
 
+/**
+ * The number that ends a range opened by `a` ("$193 million to $195 million", "between 1,000 and 2,000", "10% - 15%"),
+ * when `b` is one (`scaled`: `a` took `b`'s multiplier, "between $30 and $35 million"): digits, the same unit (a count, a sum, a size or a share), larger, joined by "to" or a spaced
+ * dash, or by "and" after "between". Not after "from": "rose from 982 to 11,554" is a change, two figures.
+ */
+function rangeEnd(v: string, a: RawNumber, b: RawNumber | undefined, scaled: boolean): RawNumber | undefined {
+  if (!b || a.spelled || b.spelled || a.symbol || b.symbol || a.unit !== b.unit || !(a.unit === 'count' || a.unit === 'bytes' || a.unit === 'percent' || MONEY.has(a.unit))) return undefined;
+  if (!(a.value < b.value)) return undefined;
+  // "fell 50 to 40 million": a small number the second's multiplier does not scale is no bound of it.
+  if (!scaled && a.value < 1000 && RANGE_SCALE_RE.test(v.slice(b.start, b.end)) && !RANGE_SCALE_RE.test(v.slice(a.start, a.end))) return undefined;
+  const join = v.slice(a.end, b.start);
+  if (!RANGE_JOIN_RE.test(join) || (/-|–/.test(join) && !/\s/.test(join))) return undefined;
+  const before = v.slice(Math.max(0, a.start - 24), a.start);
+  if (/and/.test(join) ? !RANGE_BEFORE_RE.test(before) : afterFrom(before)) return undefined;
+  return b;
+}
+
+const BETWEEN_BEFORE_RE = /between\s+$/i;
+
+/** "from $5 million to …", "from about 5 to …": one of the last two words is "from", so a change between two values follows, not a range. */
+function afterFrom(before: string): boolean {
+  const words = before.trimEnd().split(/\s+/);
+  return words.slice(-2).some((w) => w.toLowerCase() === 'from');
+}
+
 /** Rounds away float noise from the hedge arithmetic (55000000.00000001 → 55000000). */
 function tidy(x: number): number {
   const r = Math.round(x);
@@ -1209,15 +1234,29 @@ export function extractFigures(
     // What the sentence's opening words call an organisation named before (`describedSubject`), found once per sentence.
     let described: [string | undefined] | undefined;
     for (let ri = 0; ri < raws.length; ri++) {
-      const raw = scaledByNext(v, raws, ri);
+      const scaled = scaledByNext(v, raws, ri);
+      // "revenue of $193 million to $195 million", "between 1,000 and 2,000 customers": one figure, the range its bounds.
+      const upTo = rangeEnd(v, scaled, raws[ri + 1], scaled !== raws[ri]);
+      const raw = upTo ? { ...scaled, end: upTo.end, value: tidy((scaled.value + upTo.value) / 2) } : scaled;
+      if (upTo) ri++;
       // "6K+ customers", "10,000+ sites": at least that many.
       const plus = v.charCodeAt(raw.end) === 43 /* + */ && !/[\w+]/.test(v[raw.end + 1] ?? ' ') && !raw.symbol;
       const r = plus ? { ...raw, end: raw.end + 1 } : raw;
       let start = r.symbol?.start ?? r.start;
-      let low = r.value - r.half;
-      let high = r.value + r.half;
+      let low = upTo ? scaled.value : r.value - r.half;
+      let high = upTo ? upTo.value : r.value + r.half;
       let hedge: string | undefined;
-      if (r.unit !== 'year') {
+      if (upTo) {
+        const between = BETWEEN_BEFORE_RE.exec(v.slice(Math.max(0, start - 10), start));
+        const window = v.slice(Math.max(0, start - 24), start);
+        const hm = between ? null : HEDGE_RE.exec(window);
+        const cls = hm ? HEDGE_CLASS[hm[1].toLowerCase().replace(/\s+/g, ' ')] : undefined;
+        if (between) start -= between[0].length;
+        else if (hm) start = start - window.length + hm.index + hm[0].indexOf(hm[1]);
+        // "about 1 to 2 million": the hedge widens both ends.
+        if (cls) [low, high] = [tidy(interval(cls, low)[0]), tidy(interval(cls, high)[1])];
+        hedge = 'between';
+      } else if (r.unit !== 'year') {
         let cls: HedgeClass | undefined;
         if (r.symbol) {
           hedge = r.symbol.text;
@@ -1244,7 +1283,7 @@ export function extractFigures(
       }
       low = Math.max(0, low);
       // "one in four people", "Figure 3", "1 - 5 of 18" count no one; nor does a reference mark ("[2](https://…)", "[2]").
-      if (countsNothing(v, start, r.end) || referenceMark(s.text, start, r.end)) continue;
+      if (countsNothing(v, start, r.end) || referenceMark(s.text, start, r.end) || (upTo && countsNothing(v, scaled.start, scaled.end))) continue;
       // "two years ago", "Fifteen years ago we were thinking …": a time, not how long anything lasted.
       if (r.unit === 'days' && AGO_END_RE.test(v.slice(r.start, r.end))) continue;
       // "no one is ever 100 percent safe": a manner of speaking, no share of anything.

@@ -39,13 +39,13 @@ export interface Figure {
   /** The whole figure as written, hedge included ("more than 50 million"). */
   span: Span;
   text: string;
-  /** The stated value, normalised (50 million → 50_000_000; 106GB → 106e9 bytes). */
+  /** The stated value, normalised (50 million → 50_000_000; 106GB → 106e9 bytes); a range's middle. */
   value: number;
   /** The interval the hedge allows ("more than 50 million" → [50e6, 60e6)). */
   low: number;
   high: number;
   unit: Unit;
-  /** "about", "more than", "up to", "~", …, lower-cased; absent for an exact figure. */
+  /** "about", "more than", "up to", "~", …, lower-cased; "between" for a range ("$193 million to $195 million"); absent for an exact figure. */
   hedge?: string;
   /** The head noun of what is measured, singular and lower-case ("customer", "record"). */
   noun?: string;

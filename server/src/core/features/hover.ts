@@ -360,7 +360,9 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
   const lines: string[] = [];
   lines.push(`**${escape(f.text)}** — ${escape(measureLabel(index, f, doc.facts.sentences))}`);
   const range = f.low === f.high ? formatValue(f.value, f.unit) : `${formatValue(f.low, f.unit)} – ${formatValue(f.high, f.unit)}`;
-  lines.push(`\nValue: ${escape(formatValue(f.value, f.unit))}${f.hedge ? ` (${escape(f.hedge === '+' ? 'or more' : f.hedge)}: ${escape(range)})` : ''}`);
+  // A range ("$193 million to $195 million") is its bounds; its middle, `value`, was never written.
+  if (f.hedge === 'between') lines.push(`\nValue: ${escape(range)}`);
+  else lines.push(`\nValue: ${escape(formatValue(f.value, f.unit))}${f.hedge ? ` (${escape(f.hedge === '+' ? 'or more' : f.hedge)}: ${escape(range)})` : ''}`);
   const claim = sentenceKinds(doc.facts).claim.get(f.sentence);
   const said = attributionOf(doc.facts, f, claim);
   if (said) lines.push(`\nSaid by: ${escape(said.who)}`);
