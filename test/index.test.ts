@@ -887,6 +887,25 @@ describe('figure cards: another event by its year', function () {
     assert.ok(card.includes('_Not checked for conflicts'), card);
     assert.ok(other > 0 && card.indexOf('**7,000**') > other && card.indexOf('**3,000** ✓ same value') < other, card);
   });
+
+  it('the same value months later is the same statement, as go-to-source has it; another value then is another story', function () {
+    const doc = (n: string, date: string, body: string) => {
+      const uri = `file:///ws/${n}.txt`;
+      const text = `# REvil charged\n\n## Information:\n+ Source: ${n}\n+ Link: [article](https://news.example/${n})\n+ Date: ${date}\n+ Author: Jane Roe\n\n## Article:\n${body}\n\n#### Tags:\n[[REvil]]\n`;
+      return { uri, text, facts: extractFacts(uri, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' as const };
+    };
+    const index = new CorpusIndex();
+    // Counts of computers are not weighed by the check.
+    const nov = doc('nov', 'Nov 8, 2021', 'REvil deployed its ransomware on more than 175,000 computers, the DOJ said.');
+    const jan = doc('jan', 'Jan 15, 2022', 'REvil deployed its ransomware on more than 175,000 computers, the DOJ said.');
+    const may = doc('may', 'May 2, 2022', 'REvil deployed its ransomware on more than 190,000 computers, the DOJ said.');
+    for (const d of [nov, jan, may]) index.set(d);
+    const f = index.get(nov.uri)!.facts.figures.find((x) => x.text === 'more than 175,000')!;
+    const card = hover(index, nov.uri, f.span.start + 1)!.markdown;
+    const other = card.indexOf('**Other stories**');
+    assert.ok(card.indexOf('**more than 175,000** ✓ same value') > 0 && other > card.indexOf('**more than 175,000** ✓ same value'), card);
+    assert.ok(card.indexOf('**more than 190,000**') > other, card);
+  });
 });
 
 describe('go-to-source on a figure', function () {

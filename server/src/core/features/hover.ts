@@ -417,10 +417,12 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
     // about Fortinet, with nothing to say what either counts, neither agree nor differ.
     const all = comparableStatements(index, doc.facts.uri, f).filter((r) => !unnamedFigures.has(r.figure)).map((r) => ({ ...r, when: when(r) }));
     // As the check does: statements months apart are of another story (Patch Tuesday's zero-days of another
-    // month, another year's arrests), listed apart, so the card does not pass them off as this one's.
+    // month, another year's arrests), listed apart, so the card does not pass them off as this one's. The same
+    // value is the same statement, as go-to-source has it (the DOJ's "more than 175,000 computers" of REvil, in
+    // November and again in January).
     const others: typeof all = [];
     const later: typeof all = [];
-    for (const o of all) (anotherStory(index, self, o) ? later : others).push(o);
+    for (const o of all) (o.figure.value !== f.value && anotherStory(index, self, o) ? later : others).push(o);
     section('**Same measure across the corpus**', others, here, CARD_FIGURES, sameValueMark('✓ same value'));
     section(otherStories, later, here, OTHER_STORIES, sameValueMark('· same value'));
     if (all.length) {
