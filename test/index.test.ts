@@ -869,13 +869,16 @@ describe('corpus index: one value of one owner, one side not saying what it coun
   });
 });
 
+/** An article of `n` (its file, Source and Link) with one tag, indexed as a workspace file would be. */
+function taggedStory(title: string, tag: string, n: string, date: string, body: string) {
+  const uri = `file:///ws/${n}.txt`;
+  const text = `# ${title}\n\n## Information:\n+ Source: ${n}\n+ Link: [article](https://news.example/${n})\n+ Date: ${date}\n+ Author: Jane Roe\n\n## Article:\n${body}\n\n#### Tags:\n[[${tag}]]\n`;
+  return { uri, text, facts: extractFacts(uri, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' as const };
+}
+
 describe('figure cards: another event by its year', function () {
   it('a figure the sentence places in another year is listed under "Other stories", as the check would, where the check does not weigh the measure', function () {
-    const doc = (n: string, date: string, body: string) => {
-      const uri = `file:///ws/${n}.txt`;
-      const text = `# Neiman Marcus breach\n\n## Information:\n+ Source: ${n}\n+ Link: [article](https://news.example/${n})\n+ Date: ${date}\n+ Author: Jane Roe\n\n## Article:\n${body}\n\n#### Tags:\n[[Neiman Marcus]]\n`;
-      return { uri, text, facts: extractFacts(uri, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' as const };
-    };
+    const doc = (n: string, date: string, body: string) => taggedStory('Neiman Marcus breach', 'Neiman Marcus', n, date, body);
     const index = new CorpusIndex();
     // Counts of sites are not weighed by the check: the card tells the stories apart itself.
     const now = doc('now', 'Sep 30, 2021', 'Attackers hit 3,000 sites running the Neiman Marcus plugin.');
@@ -889,11 +892,7 @@ describe('figure cards: another event by its year', function () {
   });
 
   it('the same value months later is the same statement, as go-to-source has it; another value then is another story', function () {
-    const doc = (n: string, date: string, body: string) => {
-      const uri = `file:///ws/${n}.txt`;
-      const text = `# REvil charged\n\n## Information:\n+ Source: ${n}\n+ Link: [article](https://news.example/${n})\n+ Date: ${date}\n+ Author: Jane Roe\n\n## Article:\n${body}\n\n#### Tags:\n[[REvil]]\n`;
-      return { uri, text, facts: extractFacts(uri, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' as const };
-    };
+    const doc = (n: string, date: string, body: string) => taggedStory('REvil charged', 'REvil', n, date, body);
     const index = new CorpusIndex();
     // Counts of computers are not weighed by the check.
     const nov = doc('nov', 'Nov 8, 2021', 'REvil deployed its ransomware on more than 175,000 computers, the DOJ said.');
@@ -910,11 +909,7 @@ describe('figure cards: another event by its year', function () {
 
 describe('go-to-source on a figure', function () {
   it('goes first to where its value was stated, earliest first, then to the other values of its measure', function () {
-    const doc = (n: string, date: string, body: string) => {
-      const uri = `file:///ws/${n}.txt`;
-      const text = `# Verizon breach\n\n## Information:\n+ Source: ${n}\n+ Link: [article](https://news.example/${n})\n+ Date: ${date}\n+ Author: Jane Roe\n\n## Article:\n${body}\n\n#### Tags:\n[[Verizon]]\n`;
-      return { uri, text, facts: extractFacts(uri, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' as const };
-    };
+    const doc = (n: string, date: string, body: string) => taggedStory('Verizon breach', 'Verizon', n, date, body);
     const index = new CorpusIndex();
     const first = doc('first', 'Aug 16, 2021', 'Verizon said data of 60 million customers was stolen.');
     const same = doc('same', 'Aug 17, 2021', 'Verizon said data of 70 million customers was stolen.');
