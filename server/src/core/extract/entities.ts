@@ -690,6 +690,35 @@ function personLike(tokens: Token[], a = 0, b = tokens.length): boolean {
   return !particle || named || (a > 0 && !tokens[a].brokenBefore && isRoleToken(tokens[a - 1]));
 }
 
+/**
+ * Whether the apposition that starts at `b` is one person's role: within its first four words, before its clause
+ * ends and after no function word, one role ("staff research engineer at Tenable", "Cyware CEO, was quoted", "VP and
+ * GM of"), said of one (not "Pradeo researchers said") and followed by where it is held or the apposition's end (not
+ * "Windows Hello, the researcher finally hit pay dirt", "Eastern Time, after CNBC reporter Eamon Javers").
+ */
+function roleInApposition(tokens: Token[], b: number): boolean {
+  // ", " and nothing else between ("APT28 or Fancy Bear,\" Google security engineer …" closes a quotation).
+  if (b === 0 || b >= tokens.length || (tokens[b].start - tokens[b - 1].end !== 2 && !tokens[b].afterLink)) return false;
+  let role = -1;
+  for (let k = b; k < Math.min(tokens.length, b + 5); k++) {
+    const t = tokens[k];
+    if (k > b && t.brokenBefore && tokens[k - 1].after !== '-') break;
+    if (isRoleToken(t)) role = k;
+    // "a threat analyst with …", "the former head of …".
+    else if (FUNCTION_WORDS.has(t.lower) && !(k === b && ARTICLES.has(t.lower))) break;
+    if (t.after !== '' && t.after !== '-') break;
+  }
+  if (role < 0) return false;
+  const t = tokens[role];
+  const next = tokens[role + 1];
+  if (t.lower.endsWith('s') && t.lower.length > 3) return false;
+  return t.after !== '' || next === undefined || next.brokenBefore || ROLE_HELD.has(next.lower);
+}
+
+/** What follows a role in apposition: where it is held ("engineer at Tenable") or a second role ("VP and GM of"). */
+const ROLE_HELD = new Set(['at', 'of', 'for', 'with', 'and', 'in']);
+const ARTICLES = new Set(['a', 'an', 'the']);
+
 /** A role just before the name ("researcher Chad Anderson"), or one in apposition after it ("Chad Anderson, senior researcher at …"). */
 function personCue(tokens: Token[], a: number, b: number): boolean {
   if (a > 0 && !tokens[a].brokenBefore && isRoleToken(tokens[a - 1])) return true;
@@ -866,7 +895,9 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
   if (person) {
     if (before && isRoleToken(before)) votes.push('person');
     if (before && SAID.has(before.lower)) votes.push('person');
-    if (roleAfter && last.after === ',') votes.push('person');
+    // "Chad Anderson, senior researcher at …", "Satnam Narang, staff research engineer at Tenable, said".
+    // Not "Reset Australia, a democracy advocate": no surname is a place.
+    if (last.after === ',' && (roleAfter || (roleInApposition(tokens, b) && !PLACES.has(last.lower)))) votes.push('person');
     if (after && !after.brokenBefore && SPEECH_VERBS.has(after.lower)) votes.push('person');
     // "June Werner, cyber-range engineer at …": a month let into a name only on such evidence (see `monthIsFirstName`).
     if (run[0].name && MONTH_FIRST_NAMES.has(run[0].text)) votes.push('person');
