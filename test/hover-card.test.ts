@@ -74,6 +74,17 @@ describe('entity hover card: cited facts', function () {
     assert.ok(facts.some((f) => /^- “Acme Corp lost 12,000 customer records in the attack on its billing systems\\?\.” — /.test(f)), facts.join('\n'));
   });
 
+  it('show a sentence that ends a quotation begun before it with the opening mark only, and one that begins a quotation with the closing mark only', function () {
+    const a = article(1, '2021-05-01', 'Acme Corp said: “We were hit. Nevertheless, Acme Corp managed to keep the data safe for two years,” the chief executive stressed.\n\n'
+      + 'The chief executive of Acme Corp said: “We were hit hard by the attackers this time. It will not happen again.”');
+    const b = article(2, '2021-06-01', 'Acme Corp is back in the news this week after a second look at the incident.');
+    const facts = citedFacts(indexOf([a, b]), b);
+    const ends = facts.find((f) => f.includes('Nevertheless'))?.replace(/\\/g, '');
+    assert.ok(ends?.startsWith('- “Nevertheless, Acme Corp managed to keep the data safe for two years,” the chief executive stressed. — '), facts.join('\n'));
+    const begins = facts.find((f) => f.includes('hit hard'))?.replace(/\\/g, '');
+    assert.ok(begins?.startsWith('- The chief executive of Acme Corp said: “We were hit hard by the attackers this time.” — '), facts.join('\n'));
+  });
+
   it('no card for a year, which measures nothing; a count in the same sentence keeps its card', function () {
     const a = article(1, '2021-05-01', 'In 2019, Acme Corp lost 12,000 customer records in the attack on its billing systems.');
     const index = indexOf([a]);

@@ -247,6 +247,10 @@ describe('an organisation named by its acronym in other articles', function () {
     assert.match(hover(index, docs[1].uri, at)!.markdown, /Also named Australian Federal Police \(1 article\)\./);
     const back = references(index, docs[0].uri, docs[0].text.indexOf('Australian Federal Police') + 1).map((l) => l.uri.slice(-6));
     assert.ok(back.includes('02.txt'), JSON.stringify(back));
+    // The acronym is given once, with its articles, not also as another way of writing the name.
+    const card = hover(index, docs[0].uri, docs[0].text.indexOf('Australian Federal Police') + 1)!.markdown;
+    assert.match(card, /Also named AFP \(1 article\)\./, card);
+    assert.doesNotMatch(card, /Also written:[^\n]*AFP/, card);
   });
 
   it('no join on a place in common, nor on what an unsaved draft says', function () {

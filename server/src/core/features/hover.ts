@@ -234,6 +234,12 @@ export function cardSources(index: CorpusIndex, uri: string, max: number): strin
   return [...out];
 }
 
+function marksIn(text: string, mark: string): number {
+  let n = 0;
+  for (let i = text.indexOf(mark); i >= 0; i = text.indexOf(mark, i + 1)) n++;
+  return n;
+}
+
 function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentence: number): string {
   // Most used spelling first; "Aws" or "Scott-railton" (a tag's case) is not another name. Spellings with the same
   // letters are one ("U.S." and "US"), shown as the one with the most capitals ("U.s" is a tag's), then the most used.
@@ -250,6 +256,10 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
     }
   }
   groups.delete(letters(e.name));
+  // The same organisation under a name of its own in other articles ("Lazarus Group", "Lazarus"): references list both.
+  const family = index.family(e.key).slice(0, 3);
+  // A name the family line gives with its articles is not written again ("Also written: AWS" beside "Also named AWS (5 articles)").
+  for (const x of family) groups.delete(letters(x.name));
   // Equal totals in plain order: never in the order the articles were indexed.
   const aliases = [...groups.values()].sort((a, b) => b.total - a.total || (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0)).map((g) => g.shown).slice(0, 8);
   const lines: string[] = [];
@@ -257,8 +267,6 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
   const pinned = index.pins.get(e.key)?.description;
   if (pinned) lines.push(`\n${escape(pinned)}`);
   if (aliases.length) lines.push(`\nAlso written: ${aliases.map(escape).join(', ')}`);
-  // The same organisation under a name of its own in other articles ("Lazarus Group", "Lazarus"): references list both.
-  const family = index.family(e.key).slice(0, 3);
   if (family.length) lines.push(`\nAlso named ${family.map((x) => `${escape(x.name)} (${x.docs.size} article${x.docs.size === 1 ? '' : 's'})`).join(', ')}.`);
   // Articles that only link to a story about it (a related story's headline) are counted apart.
   const naming = articlesNaming(e);
@@ -320,8 +328,12 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
     // Shortened around the name, so that a long sentence shows what it says of it.
     const shown = readable(s.text);
     const quote = clipAround(shown, shown.indexOf(readable(pick.name)), 240);
-    // A sentence that opens on its own quotation marks is shown in them alone: not "““At Neiman Marcus Group, …".
-    const marked = /^[“"‘'«„]/.test(quote) ? quote : `“${quote}”`;
+    // A sentence that opens on its own quotation marks is shown in them alone: not "““At Neiman Marcus Group, …". One
+    // that ends a quotation begun in the sentence before gets its opening mark only ("“Nevertheless, they managed …,”
+    // Cisco Talos stressed."), and one that begins a quotation going on in the next its closing mark only.
+    const opens = marksIn(quote, '“');
+    const closes = marksIn(quote, '”');
+    const marked = /^[“"‘'«„]/.test(quote) ? quote : closes > opens ? `“${quote}` : opens > closes ? `${quote}”` : `“${quote}”`;
     facts.push({ line: `- ${escape(marked)} — ${cite(index, p.uri, wordsStart(s))}`, date: index.get(p.uri)?.summary.date ?? UNDATED });
   }
   // Listed newest first.
