@@ -85,6 +85,27 @@ describe('entity hover card: cited facts', function () {
     assert.ok(begins?.startsWith('- The chief executive of Acme Corp said: “We were hit hard by the attackers this time.” — '), facts.join('\n'));
   });
 
+  it('prefer sentences about the entity to those naming it in passing: before another name, in a list, as someone\'s employer', function () {
+    // Ireland's card cited country lists; the United States' "The US Treasury Department announced …"; Tenable's its engineer's quotes.
+    const passing = [
+      'Acme Corp’s Jane Roe said phishing is rising among small businesses across Europe this year.',
+      'Acme Corp’s John Doe presented new research on ransomware gangs at a conference in Vienna.',
+      'Acme Corp’s Mary Major wrote a long blog post about password managers for families.',
+      'Regulators from Initech, Acme Corp, and Globex met in Brussels on Tuesday to agree on new rules.',
+      'Lawyers for Initech, Globex and Acme Corp declined to comment on the settlement talks this week.',
+      '“Patch now, because attackers are scanning the internet for these flaws,” Jane Roe, staff research engineer at Acme Corp, said.',
+    ];
+    const about = [
+      'Investigators said that Acme Corp restored its billing systems after an outage that lasted most of the week.',
+      'Since then Acme Corp has notified regulators and hired outside investigators to look into the incident.',
+      'Investigators believe Acme Corp was breached through a phishing email sent to a contractor.',
+    ];
+    const doc = article(1, '2021-01-10', [...passing, ...about].join('\n\n'));
+    const here = article(2, '2021-05-01', 'Acme Corp is in the news again.');
+    const facts = citedFacts(indexOf([doc, here]), here);
+    for (const a of about) assert.ok(facts.some((f) => f.includes(a.slice(12, 50))), facts.join('\n'));
+  });
+
   it('no card for a year, which measures nothing; a count in the same sentence keeps its card', function () {
     const a = article(1, '2021-05-01', 'In 2019, Acme Corp lost 12,000 customer records in the attack on its billing systems.');
     const index = indexOf([a]);

@@ -144,6 +144,28 @@ function sentenceKinds(f: DocFacts): SentenceKinds {
   return k;
 }
 
+/** Capitalised words after a name that do not make it part of another ("Google on Tuesday", "Acme. The"). */
+const NOT_NAMES_AFTER = /^\s+(?:I|The|A|An|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
+/** What a sentence that names an entity only in passing (`inPassing`) loses of its score. */
+const PASSING = 3;
+
+/**
+ * Whether the mention at `at` (`length` long) of sentence `text` names its entity only in passing: as a word before
+ * another name ("the US Treasury Department", "Windows Defender"), one of a list ("Austria, Belgium, Ireland, …"), or
+ * where someone works ("…,” Satnam Narang, staff research engineer at Tenable, said").
+ */
+function inPassing(text: string, at: number, length: number): boolean {
+  const before = text.slice(Math.max(0, at - 12), at);
+  const after = text.slice(at + length, at + length + 16);
+  if (/^(?:[’']s)?\s+\p{Lu}\p{Ll}/u.test(after) && !NOT_NAMES_AFTER.test(after)) return true;
+  // A list of names: one after a name and a comma, and before a comma or "and" ("Panama, Cyprus, and Lithuania"), or
+  // the last one ("…, and Lithuania"); not an apposition ("Google's new TikTok competitor, YouTube Shorts, which").
+  if (/\p{Lu}[^\s,]*,\s+$/u.test(before) && /^(?:,|\s+(?:and|or)\s)/.test(after)) return true;
+  if (/\p{Lu}[^\s,]*,?\s+(?:and|or)\s+$/u.test(before) && /^(?:$|[,.;)]|\s+(?:and|or)\s)/.test(after)) return true;
+  return /\b(?:at|with|of)\s+(?:the\s+)?$/.test(before) && /^\s*,\s*(?:said|says|told|added|wrote)\b/.test(after);
+}
+
 /**
  * How much a sentence tells about an entity: its own figures (whose subject it
  * is) most, then its own words (it is who says so), then any figure or
@@ -296,8 +318,10 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
       // Another article's headline in a list of related stories is not a fact of this one; nor is a table's row.
       const said = d.facts.sentences[m.sentence]?.text ?? '';
       if (isLinkOnly(said) || isTableRow(said) || isSignOff(said) || EDITORS_NOTE_RE.test(said)) continue;
-      const opens = m.span.start - (d.facts.sentences[m.sentence]?.span.start ?? 0) <= 3;
-      picks.push({ sentence: m.sentence, score: informativeness(d, m.sentence, e.key, e.name, opens) + bonus, name: m.text });
+      const at = m.span.start - (d.facts.sentences[m.sentence]?.span.start ?? 0);
+      const opens = at <= 3;
+      const passing = inPassing(said, at, m.span.end - m.span.start) ? PASSING : 0;
+      picks.push({ sentence: m.sentence, score: informativeness(d, m.sentence, e.key, e.name, opens) + bonus - passing, name: m.text });
     }
     picks.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
     if (picks.length) perDoc.push({ uri: docUri, picks });
