@@ -202,6 +202,9 @@ describe('figure consistency: scope and rules', function () {
       { source: 'Post', date: 'February 6, 2022', body: 'Verizon said 650,000 customers were affected by the breach.' },
     );
     assert.deepStrictEqual([conflicts(lastYear), conflicts(january)], [['500,000'], ['650,000']]);
+    // "over the last year" is the twelve months before the article, not the year before its own.
+    const [twelve] = check({ source: 'Wire', date: 'March 2, 2022', body: 'Verizon said 5 million customers were affected this year. Verizon said 7 million customers were affected over the last year.' });
+    assert.deepStrictEqual(conflicts(twelve), ['5 million', '7 million']);
   });
 
   it('a figure dated after the other article was written revises it; one dated before contradicts it', function () {

@@ -195,9 +195,9 @@ interface SentenceWords {
 /**
  * A year named as when something happened or what a count covers: "in 2019", "during 2020", "the first half of
  * 2021", "its 2019 breach", "2020's attack", "the 2021 survey", "the 2020 total of", "June 2021"; and "this year",
- * "last year's", "next year" (from the article's year). Not "since 2016" (a count up to now) nor "the past year" (twelve months).
+ * "last year's", "next year" (from the article's year). Not "since 2016" (a count up to now) nor "the last year" (twelve months).
  */
-const EVENT_YEAR_RE = /\b(?:in|during|throughout|for|of)\s+((?:19|20)\d\d)\b(?![-–]\d)|\b((?:19|20)\d\d)(?:['’]s)?\s+(?:data\s+|cyber\s*|ransomware\s+)?(?:breach|attack|hack|incident|leak|cyberattack|compromise|intrusion|report|survey|study|total|figure|tally|count)\b|\b(this|last|next)\s+year\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+((?:19|20)\d\d)\b/gi;
+const EVENT_YEAR_RE = /\b(?:in|during|throughout|for|of)\s+((?:19|20)\d\d)\b(?![-–]\d)|\b((?:19|20)\d\d)(?:['’]s)?\s+(?:data\s+|cyber\s*|ransomware\s+)?(?:breach|attack|hack|incident|leak|cyberattack|compromise|intrusion|report|survey|study|total|figure|tally|count)\b|(?<!\bthe\s)\b(this|last|next)\s+year\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+((?:19|20)\d\d)\b/gi;
 
 const sentenceCache = new WeakMap<SentenceRef, SentenceWords>();
 

@@ -224,8 +224,9 @@ function scaledByNext(v: string, raws: readonly RawNumber[], i: number): RawNumb
 
 /**
  * The number that ends a range opened by `a` ("$193 million to $195 million", "between 1,000 and 2,000", "10% - 15%"),
- * when `b` is one (`scaled`: `a` took `b`'s multiplier, "between $30 and $35 million"): digits, the same unit (a count, a sum, a size or a share), larger, joined by "to" or a spaced
- * dash, or by "and" after "between". Not after "from": "rose from 982 to 11,554" is a change, two figures.
+ * when `b` is one: digits, the same unit (a count, a sum, a size or a share), larger, joined by "to" or a spaced dash,
+ * or by "and" after "between" (`scaled`: `a` took `b`'s multiplier, "between $30 and $35 million"). Not after "from":
+ * "rose from 982 to 11,554" is a change, two figures.
  */
 function rangeEnd(v: string, a: RawNumber, b: RawNumber | undefined, scaled: boolean): RawNumber | undefined {
   if (!b || a.spelled || b.spelled || a.symbol || b.symbol || a.unit !== b.unit || !(a.unit === 'count' || a.unit === 'bytes' || a.unit === 'percent' || MONEY.has(a.unit))) return undefined;
@@ -1833,11 +1834,6 @@ const PAGE_MIDDLE_AFTER = /^\s+of\s+\d/;
 /** "two factor authentication", "2 step verification": the name of a method written without its hyphen. */
 const METHOD_AFTER = /^\s+(?:factor|step)s?\s+(?:authentication|verification|auth|login|sign-in)\b/i;
 
-/**
- * Whether the figure at `start`–`end` of a sentence counts nothing: a method's name ("two factor authentication"), a term of
- * a ratio ("one in four people", "3 out of 10"), a label ("Figure 3", "Code § 17200"), a
- * colour ("rgb(238,238,238)") or a page of results ("1 - 5 of 18").
- */
 const AGO_END_RE = /\sago$/i;
 /** Adjectives after "100 percent" ("safe", "sure", "remote") that make it "wholly". */
 const WHOLLY_AFTER_RE = /^\s+(?:safe|secure|sure|certain|accurate|effective|confident|correct|true|clear|guaranteed|protected|foolproof|bulletproof|reliable|committed|focused|compliant|free|remote|online|successful|perfect|invulnerable|immune|right|wrong|honest|transparent|responsible|patched|encrypted)\b/i;
@@ -1874,6 +1870,11 @@ function phoneNumber(v: string, start: number, end: number): boolean {
   return groups >= 3 && v.slice(from, to).length >= 9;
 }
 
+/**
+ * Whether the figure at `start`–`end` of a sentence counts nothing: a method's name ("two factor authentication"), a term of
+ * a ratio ("one in four people", "3 out of 10"), a label ("Figure 3", "Code § 17200"), a
+ * colour ("rgb(238,238,238)") or a page of results ("1 - 5 of 18").
+ */
 function countsNothing(sentence: string, start: number, end: number): boolean {
   const before = sentence.slice(Math.max(0, start - 20), start);
   const after = sentence.slice(end, end + 32);
