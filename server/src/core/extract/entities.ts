@@ -507,6 +507,8 @@ interface Candidate {
   apposed?: boolean;
   /** One word a gang's or a group's word follows ("REvil ransomware", "LockBit operators"): never a thing in this article. */
   actor?: boolean;
+  /** One word a gang's name is written with follows ("Conti ransomware", "the Hive gang"; not "Defense team"). */
+  gang?: boolean;
 }
 
 type Shape = 'acronym' | 'camel' | 'title' | 'other';
@@ -926,8 +928,12 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
     && shape(single) !== 'acronym' && SMALL_WORDS[smallWordHash(single.lower)] !== smallStamp) votes.push('organisation');
   const c: Candidate = atStart && single && apposed ? { tokens: run, kindVotes: votes, apposed: true } : { tokens: run, kindVotes: votes };
   if (actor) c.actor = true;
+  if (actor && after && GANG_CUES_AFTER.has(after.lower)) c.gang = true;
   pushCandidate(st, c, a, b);
 }
+
+/** The words of `ACTOR_CUES_AFTER` that follow only a gang's name ("Intelligence team", "Security group" are a firm's). */
+const GANG_CUES_AFTER = new Set(['ransomware', 'gang', 'gangs', 'operators', 'operator', 'affiliates', 'affiliate', 'crew', 'cartel', 'syndicate']);
 
 /**
  * Words after a name that make it a band of people's: "the Conti gang", "Hive affiliates". `ACTOR_CUES_AFTER` but for
@@ -1575,6 +1581,8 @@ class Draft {
   readonly builders = new Map<string, Builder>();
   /** Single words a cue calls a thing ("SysJoker backdoor"): entities also when named once, as known products are. */
   things: Set<string> | undefined;
+  /** Single words a gang's cue follows ("Conti ransomware", "the Hive gang"): entities also when named once. */
+  actors: Set<string> | undefined;
   /** Surface key → the first builder (in order) that has it; kept from the tags pass on, see `surfaceIndex`. */
   bySurface: Map<string, string> | undefined;
   /** People named family name first ("Yuen Kuan Moon"), whose first word alone stands for them (see `addNames`). */
@@ -1813,6 +1821,8 @@ function addSingleWords(draft: Draft, candidates: Candidate[], short: ShortForms
   for (const c of candidates) if (c.tokens.length === 1 && c.kindVotes.includes('other')) (things ??= new Set()).add(c.tokens[0].key);
   if (things) for (const c of candidates) if (c.actor) things.delete(c.tokens[0].key);
   draft.things = things;
+  // "deploy Ryuk and Conti ransomware", "the Hive gang": a word a gang's cue follows is a name, said once or not.
+  for (const c of candidates) if (c.tokens.length === 1 && c.gang) (draft.actors ??= new Set()).add(c.tokens[0].key);
   for (const c of candidates) {
     if (c.tokens.length !== 1) continue;
     const t = c.tokens[0];
@@ -2162,7 +2172,7 @@ function mentionsIn(text: string, sentences: Sentence[], read: ReadSentences, fo
 
 /** A lone capitalised word or phrase seen once, of no known kind: more likely noise than a subject. */
 function isNoise(b: Builder, draft: Draft, ms: Mention[] | undefined): boolean {
-  return ms !== undefined && ms.length === 1 && b.kind === 'other' && !PRODUCTS.has(lc(b.name)) && !MALWARE_NAME.test(b.name) && !draft.things?.has(b.key);
+  return ms !== undefined && ms.length === 1 && b.kind === 'other' && !PRODUCTS.has(lc(b.name)) && !MALWARE_NAME.test(b.name) && !draft.things?.has(b.key) && !draft.actors?.has(b.key);
 }
 
 /** The entities that have mentions, each with its aliases: every other spelling, once. */
