@@ -179,17 +179,18 @@ describe('figure consistency: scope and rules', function () {
   });
 
   it('a year named for each figure tells two events apart: "its 2019 breach", "in 2020", "last year\'s", "June 2021"; one named for the same year is weighed', function () {
+    // Each pair in sentences of their own: the check never weighs two figures of one sentence.
     const [years] = check({ source: 'Wire', date: 'March 2, 2022', body: [
       'Verizon said 5 million customers were affected by its 2019 breach. Verizon said 7 million customers were affected by its 2021 breach.',
       '',
-      // The year after a figure in its clause is its own; "In 2021" before the sentence's first clause is the other's.
-      'In 2021, attackers stole 847,000 records from Verizon, up from 791,000 records in 2020.',
+      // "In 2021" before the sentence's first clause is its figure's year; the year after a figure in its clause is its own.
+      'In 2021, attackers stole 847,000 records from Verizon. Attackers stole 791,000 records from Verizon in 2020.',
       '',
       // "last year" counts from the article's year; "this year" too.
-      'Verizon lost 3 million customer records last year, and 4 million customer records this year.',
+      'Verizon lost 3 million customer records last year. Verizon lost 4 million customer records this year.',
       '',
       // A comma inside a number does not end its clause; "--" does.
-      'For 2021, the records exposed -- 1,500,000 and 2,250,000 records respectively -- exceeded those seen in March 2020.',
+      'For 2017, the records Verizon exposed -- 1,500,000 records -- exceeded those seen in 2015. Verizon exposed 2,250,000 records in March 2016.',
     ].join('\n') });
     assert.deepStrictEqual(conflicts(years), []);
     const [same] = check({ source: 'Wire', date: 'March 2, 2022', body: [
@@ -205,6 +206,24 @@ describe('figure consistency: scope and rules', function () {
     // "over the last year" is the twelve months before the article, not the year before its own.
     const [twelve] = check({ source: 'Wire', date: 'March 2, 2022', body: 'Verizon said 5 million customers were affected this year. Verizon said 7 million customers were affected over the last year.' });
     assert.deepStrictEqual(conflicts(twelve), ['5 million', '7 million']);
+  });
+
+  it('a year is no figure\'s own when it is a date with its month near another, an aside\'s, a comparison\'s, a count, or an event\'s for a fine', function () {
+    const weighed = (a: string, b: string, dates = ['March 2, 2022', 'March 9, 2022']) => {
+      // Weighed: a conflict, or a revision where the dates say so; told apart, nothing.
+      const [x, y] = check({ source: 'Wire', date: dates[0], body: a }, { source: 'Post', date: dates[1], body: b });
+      return x.length + y.length > 0;
+    };
+    // Months a few weeks apart across a new year: weighed by the months, not told apart by the years.
+    assert.ok(weighed('As of December 20, 2021, Verizon said 5 million customers were affected.', 'As of January 10, 2022, Verizon said 9 million customers were affected.', ['December 21, 2021', 'January 11, 2022']));
+    assert.ok(weighed('As of December 2021, Verizon said 5 million customers were affected.', 'As of January 2022, Verizon said 9 million customers were affected.', ['December 21, 2021', 'January 11, 2022']));
+    // An aside about the company, and what a count is compared with, name no year of it.
+    assert.ok(weighed('Verizon, which was hit by ransomware last year, said hackers stole data of 5 million customers.', 'Verizon said hackers stole data of 9 million customers.'));
+    assert.ok(weighed('Verizon said data of 5 million customers was stolen, up from the same period last year.', 'Verizon said data of 9 million customers was stolen.'));
+    // "the accounts of 2000 customers" is a count, no year 2000.
+    assert.ok(weighed('Verizon said hackers stole $5 million from the accounts of 2000 customers.', 'Verizon said hackers stole $9 million from its customers.'));
+    // A fine for "a 2020 data breach" is this year's fine, weighed against another report of it.
+    assert.ok(weighed('Verizon agreed to a $600,000 fine to settle the case of a 2020 data breach.', 'Verizon agreed to a $900,000 fine over the breach.'));
   });
 
   it('a figure dated after the other article was written revises it; one dated before contradicts it', function () {

@@ -111,8 +111,8 @@ describe('entities: a gang named once', function () {
     // 39 real mentions (Conti in 8 more articles, Maze, Babuk, Egregor …) were dropped as a word seen once.
     const x = extract('In the past, threat actors have used BazarLoader to deploy Ryuk and Conti ransomware, as reported on many occasions.');
     assert.deepStrictEqual(x.texts('Conti'), ['Conti']);
-    const y = extract('A bulletin from the Security Research and Defense team at a large vendor said so.');
-    assertNoEntity(y, 'Defense');
+    const y = extract('A bulletin from the Security Research and Defense team at a large vendor said so. Analysts found a new Rust ransomware strain.');
+    assertNoEntity(y, 'Defense', 'Rust');
   });
 });
 

@@ -248,12 +248,16 @@ describe('figures', function () {
       assert.deepStrictEqual(bounds('It expects revenue of $193 million to $195 million.', '$193 million to $195 million'), [193e6, 195e6, 'between']);
       assert.deepStrictEqual(bounds('It hit between 2 million and 3 million users.', 'between 2 million and 3 million'), [2e6, 3e6, 'between']);
       assert.deepStrictEqual(bounds('They paid between $500,000 and $5 million.', 'between $500,000 and $5 million'), [500_000, 5e6, 'between']);
-      // A hedge widens both ends.
-      assert.deepStrictEqual(bounds('About 1 to 2 million users were hit.', 'About 1 to 2 million'), [0.9e6, 2.2e6, 'between']);
+      // A hedge on a range widens nothing: the bounds are what was written.
+      assert.deepStrictEqual(bounds('About 1 to 2 million users were hit.', 'About 1 to 2 million'), [1e6, 2e6, 'between']);
       assert.strictEqual(figure('It expects revenue of $193 million to $195 million.', '$193 million to $195 million').noun, 'revenue');
       // Not a range: a change "from" one value to another, "and" without "between", another unit, a smaller second number.
       assert.strictEqual(figure('Attacks rose from 30 to 35 million.', '30').value, 30e6);
       assert.deepStrictEqual(figuresOf('Complaints jumped from 982 to 11,554.').map((f) => f.text), ['982', '11,554']);
+      // Also past a hedge after "from", and a change "by" one value "to" another.
+      assert.deepStrictEqual(figuresOf('It went from just over 1,000 to 3,000.').map((f) => f.text), ['just over 1,000', '3,000']);
+      assert.deepStrictEqual(figuresOf('Its customer count was up by 2.4 million to 23.4 million.').map((f) => f.text), ['2.4 million', '23.4 million']);
+      assert.deepStrictEqual(figuresOf('Infected devices went down by 1,061 to 3,927.').map((f) => f.text), ['1,061', '3,927']);
       assert.strictEqual(figure('He was 30 and she had 35 million followers.', '30').value, 30);
       assert.deepStrictEqual(figuresOf('It fell 50 to 40 million users.').map((f) => f.text), ['50', '40 million']);
       // A page of results ("1 - 5 of 17") counts nothing, as either number does.
@@ -364,6 +368,7 @@ describe('figures', function () {
       // Survey figures: "13% had an incident cost more than $1 million"; "the average attack costs".
       assert.notStrictEqual(figure('One in eight had an incident cost more than $1 million.', 'more than $1 million').noun, 'cost');
       assert.notStrictEqual(figure('The average ransomware attack costs $1.85 million.', '$1.85 million').noun, 'cost');
+      assert.notStrictEqual(figure('The report found that a data breach costs $4.35 million on average.', '$4.35 million').noun, 'cost');
       assert.strictEqual(figure('The scam has led to at least $1.4 million being stolen from victims.', 'at least $1.4 million').noun, 'theft');
     });
 
@@ -957,6 +962,8 @@ describe('figures', function () {
       // In the sentence's order, not the key's sorted one ("phishing unique domains").
       assert.strictEqual(written('It found over 350 unique phishing domains.', 'over 350'), 'unique phishing domains');
       assert.strictEqual(written('It hit 40 million former or prospective customers.', '40 million'), 'former or prospective customers');
+      // A qualifier read from another word ("past" is "former") keeps the key's order, as does one found inside a word.
+      assert.strictEqual(written('It hit 40 million past or prospective customers.', '40 million'), 'former prospective customers');
     });
 
     it('singular nouns by a small rule set', function () {

@@ -100,6 +100,8 @@ describe('entity hover card: cited facts', function () {
       'Since then Acme Corp has notified regulators and hired outside investigators to look into the incident.',
       'Investigators believe Acme Corp was breached through a phishing email sent to a contractor.',
     ];
+    // After a day, a month or a source and a comma, the name is no list's item.
+    about.push('On Tuesday, Acme Corp, the retailer, said the stolen files held no card numbers at all.');
     const doc = article(1, '2021-01-10', [...passing, ...about].join('\n\n'));
     const here = article(2, '2021-05-01', 'Acme Corp is in the news again.');
     const facts = citedFacts(indexOf([doc, here]), here);

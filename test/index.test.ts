@@ -907,6 +907,21 @@ describe('figure cards: another event by its year', function () {
   });
 });
 
+describe('a range and a number', function () {
+  it('a range is not the same value as the number in its middle, and a timeline labels it by its bounds', function () {
+    const range = taggedStory('Neiman Marcus breach', 'Neiman Marcus', 'range', 'Sep 30, 2021', 'Attackers hit between 1,000 and 2,000 sites running the Neiman Marcus plugin.');
+    const middle = taggedStory('Neiman Marcus breach', 'Neiman Marcus', 'middle', 'Oct 1, 2021', 'Attackers hit 1,500 sites running the Neiman Marcus plugin.');
+    const index = new CorpusIndex();
+    for (const d of [range, middle]) index.set(d);
+    const f = index.get(middle.uri)!.facts.figures.find((x) => x.text === '1,500')!;
+    const card = hover(index, middle.uri, f.span.start + 1)!.markdown;
+    assert.ok(card.includes('**between 1,000 and 2,000**') && !card.includes('**between 1,000 and 2,000** ✓ same value'), card);
+    const r = index.get(range.uri)!.facts.figures.find((x) => x.hedge === 'between')!;
+    const labels = timelineAt(index, range.uri, r.span.start + 1)!.points.map((p) => p.label);
+    assert.deepStrictEqual(labels.sort(), ['1,000 – 2,000', '1,500'].sort());
+  });
+});
+
 describe('go-to-source on a figure', function () {
   it('goes first to where its value was stated, earliest first, then to the other values of its measure', function () {
     const doc = (n: string, date: string, body: string) => taggedStory('Verizon breach', 'Verizon', n, date, body);

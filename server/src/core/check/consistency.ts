@@ -188,16 +188,30 @@ interface SentenceWords {
   revised: boolean;
   claim: boolean;
   doubt: boolean;
-  /** The years it names as when something happened, where each stands (see `EVENT_YEAR_RE`); `year` counts from the article's own year when `relative`. */
-  years: { at: number; end: number; year: number; relative: boolean }[];
+  /** The years it names as when something happened, in order (see `EVENT_YEAR_RE`, `NamedYear`). */
+  years: NamedYear[];
+}
+
+/** A year a sentence names, where it stands and how it is written. */
+interface NamedYear {
+  at: number;
+  end: number;
+  /** The year, or with `relative` how far from the article's own ("last year": -1). */
+  year: number;
+  relative: boolean;
+  /** Written with its month ("June 2021"): a date, told apart from another by its month too. */
+  month: boolean;
+  /** Written before an event's noun ("a 2020 data breach"): the event's year, not a fine's or a settlement's. */
+  event: boolean;
 }
 
 /**
  * A year named as when something happened or what a count covers: "in 2019", "during 2020", "the first half of
  * 2021", "its 2019 breach", "2020's attack", "the 2021 survey", "the 2020 total of", "June 2021"; and "this year",
- * "last year's", "next year" (from the article's year). Not "since 2016" (a count up to now) nor "the last year" (twelve months).
+ * "last year's", "next year" (from the article's year). Not "since 2016" (a count up to now), "the last year" (twelve months)
+ * or "of 2000 customers" (a count).
  */
-const EVENT_YEAR_RE = /\b(?:in|during|throughout|for|of)\s+((?:19|20)\d\d)\b(?![-–]\d)|\b((?:19|20)\d\d)(?:['’]s)?\s+(?:data\s+|cyber\s*|ransomware\s+)?(?:breach|attack|hack|incident|leak|cyberattack|compromise|intrusion|report|survey|study|total|figure|tally|count)\b|(?<!\bthe\s)\b(this|last|next)\s+year\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+((?:19|20)\d\d)\b/gi;
+const EVENT_YEAR_RE = /\b(?:in|during|throughout|for|of)\s+((?:19|20)\d\d)\b(?![-–]\d|\s+(?:customers|users|people|records|accounts|employees|patients|members|victims|devices|computers|machines|servers|sites|websites|companies|organi[sz]ations|individuals|subscribers|clients|students)\b)|\b((?:19|20)\d\d)(?:['’]s)?\s+(?:data\s+|cyber\s*|ransomware\s+)?(?:breach|attack|hack|incident|leak|cyberattack|compromise|intrusion|report|survey|study|total|figure|tally|count)\b|(?<!\bthe\s)\b(this|last|next)\s+year\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+((?:19|20)\d\d)\b/gi;
 
 const sentenceCache = new WeakMap<SentenceRef, SentenceWords>();
 
@@ -214,16 +228,34 @@ function isDigitAt(t: string, i: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** Words that set what follows against a figure ("compared to 2020", "than last year", "up from 2019", "versus"). */
+const COMPARED_BEFORE_RE = /\b(?:compared\s+(?:to|with)|than|from|versus|vs\.?|over)\s+(?:the\s+same\s+(?:period|quarter|time|month)\s+)?$/i;
+
+/** Whether offset `at` of `t` stands in an aside that opens on ", which", ", who" or ", whose" within 120 characters before it. */
+function inAside(t: string, at: number): boolean {
+  for (let i = at - 1; i >= 0 && i >= at - 120; i--) {
+    if (endsClause(t, i)) return t[i] === ',' && ASIDE_RE.test(t.slice(i + 1, i + 12));
+  }
+  return false;
+}
+const ASIDE_RE = /^\s*(?:which|who|whose)\b/i;
+
+/** A year found for a figure: `bare` when written without its month. */
+interface FigureYear {
+  year: number;
+  bare: boolean;
+}
+
 /**
  * The year a figure's sentence names for it: one after it in its clause ("791,790 in 2020", "affected by its 2019
- * breach"), else the last one before it in its clause ("non-existent in 2020, but this year exceeded 1,500"), else in
- * its sentence ("In 2021, the FBI received 847,376 complaints"). `published`: the article's year.
+ * breach"), else the last one before it in its clause ("non-existent in 2020, but this year exceeded 1,500"), else the
+ * last one before it in the sentence ("In 2021, the FBI received 847,376 complaints"), within `YEAR_BACK` characters.
+ * `published`: the article's year. `counted`: whether the digits at a span are a figure of another kind ("for 2000
+ * customers" names no year). A fine or a settlement takes no event's year ("to settle the case of a 2020 data breach").
  */
-function eventYear(ref: SentenceRef, figure: Figure, published: number | undefined): number | undefined {
-  const found = wordsOf(ref).years;
-  if (found.length === 0) return undefined;
-  const years = published === undefined ? found.filter((y) => !y.relative) : found;
-  const yearOf = (y: (typeof years)[number]) => (y.relative ? published! + y.year : y.year);
+function eventYear(ref: SentenceRef, figure: Figure, published: number | undefined, counted: (start: number, end: number) => boolean): FigureYear | undefined {
+  const years = wordsOf(ref).years;
+  if (years.length === 0) return undefined;
   const t = ref.text;
   const at = figure.span.start - ref.span.start;
   const end = figure.span.end - ref.span.start;
@@ -232,19 +264,58 @@ function eventYear(ref: SentenceRef, figure: Figure, published: number | undefin
   // Close after it: "the effort last year" in "150 million users in 2-step verification after announcing the effort last year" is not its year.
   let clauseEnd = after;
   while (clauseEnd < t.length && clauseEnd < after + YEAR_REACH && !endsClause(t, clauseEnd)) clauseEnd++;
+  const from = Math.max(0, at - YEAR_BACK);
   let clauseStart = at;
-  while (clauseStart > 0 && !endsClause(t, clauseStart - 1)) clauseStart--;
-  let before: (typeof years)[number] | undefined;
-  let inClause: (typeof years)[number] | undefined;
-  for (const y of years) {
-    if (y.at >= end && y.at < clauseEnd) return yearOf(y);
+  while (clauseStart > from && !endsClause(t, clauseStart - 1)) clauseStart--;
+  const settled = figure.noun !== undefined && SETTLED_NOUNS.has(figure.noun);
+  const usable = (y: NamedYear) => !(y.relative && published === undefined) && !(settled && y.event) && !counted(ref.span.start + y.at, ref.span.start + y.end);
+  let before: NamedYear | undefined;
+  let inClause: NamedYear | undefined;
+  // Years are in order: start at the first that may be near (a binary search keeps a long sentence linear).
+  let lo = 0;
+  let hi = years.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (years[mid].end <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < years.length && years[k].at < clauseEnd; k++) {
+    const y = years[k];
+    if (!usable(y)) continue;
+    if (y.at >= end) return { year: y.relative ? published! + y.year : y.year, bare: !y.month };
     if (y.end <= at) {
       before = y;
       if (y.at >= clauseStart) inClause = y;
     }
   }
-  return inClause ?? before ? yearOf((inClause ?? before)!) : undefined;
+  const y = inClause ?? before;
+  return y ? { year: y.relative ? published! + y.year : y.year, bare: !y.month } : undefined;
 }
+
+const countsCache = new WeakMap<DocFacts, Map<number, Span[]>>();
+
+/** The spans of a sentence's figures that are no years ("2000 customers"), by sentence, worked out once per article. */
+function countsIn(facts: DocFacts, sentence: number): Span[] {
+  let by = countsCache.get(facts);
+  if (!by) {
+    by = new Map();
+    for (const g of facts.figures) {
+      if (g.unit === 'year') continue;
+      let list = by.get(g.sentence);
+      if (!list) by.set(g.sentence, (list = []));
+      list.push(g.span);
+    }
+    countsCache.set(facts, by);
+  }
+  return by.get(sentence) ?? NO_SPANS;
+}
+const NO_SPANS: Span[] = [];
+
+/** Sums settled for an event, which take none of its years ("$600,000 in penalties … of a 2020 data breach"). */
+const SETTLED_NOUNS = new Set(['fine', 'settlement', 'penalty', 'payout', 'bounty', 'reward']);
+
+/** How far before a figure a year may stand and still be the figure's (a long sentence's first clause names no later figure's year). */
+const YEAR_BACK = 300;
 
 /** How far after a figure and its noun a year may stand and still be the figure's ("were affected by its 2019 breach"). */
 const YEAR_REACH = 40;
@@ -262,9 +333,12 @@ function wordsOf(ref: SentenceRef): SentenceWords {
       years: [],
     };
     for (let m = EVENT_YEAR_RE.exec(t); m; m = EVENT_YEAR_RE.exec(t)) {
+      // "a 24% decline compared to the same period last year", "up from 2020": what a figure is set against, not its
+      // year; "Acme, which was hit by ransomware last year, said …": an aside's.
+      if (COMPARED_BEFORE_RE.test(t.slice(Math.max(0, m.index - 40), m.index)) || inAside(t, m.index)) continue;
       const relative = m[3] !== undefined;
       const year = relative ? ({ this: 0, last: -1, next: 1 } as Record<string, number>)[m[3].toLowerCase()] : Number(m[1] ?? m[2] ?? m[4]);
-      w.years.push({ at: m.index, end: m.index + m[0].length, year, relative });
+      w.years.push({ at: m.index, end: m.index + m[0].length, year, relative, month: m[4] !== undefined, event: m[2] !== undefined });
     }
     EVENT_YEAR_RE.lastIndex = 0;
     sentenceCache.set(ref, w);
@@ -313,6 +387,8 @@ interface Stated {
   periodEnd?: number;
   /** The year its sentence names for it, the article's own year too ("847,376 in 2021, up from 791,790 in 2020"). */
   year?: number;
+  /** `year` written without a month ("in 2020", not "As of December 2021"). */
+  bareYear: boolean;
   /** The article's own date. */
   published?: number;
   who?: string;
@@ -468,7 +544,9 @@ function stated(index: CorpusIndex, uri: string, figure: Figure): Stated {
   // "in 2018, about 2.5 million customers": a bare year other than the article's places the figure in it.
   let period: number | undefined;
   const published = facts.date !== undefined ? new Date(facts.date).getUTCFullYear() : undefined;
-  const year = ref ? eventYear(ref, figure, published) : undefined;
+  const counts = ref ? countsIn(facts, figure.sentence) : undefined;
+  const named = ref ? eventYear(ref, figure, published, (a, b) => counts!.some((g) => g.start < b && a < g.end)) : undefined;
+  const year = named?.year;
   let periodEnd: number | undefined;
   if (year !== undefined && published !== undefined && year !== published) {
     period = Date.UTC(year, 0, 1);
@@ -522,6 +600,7 @@ function stated(index: CorpusIndex, uri: string, figure: Figure): Stated {
     period: restated === undefined ? period : undefined,
     periodEnd: restated === undefined ? periodEnd : undefined,
     year: restated === undefined ? year : undefined,
+    bareYear: restated === undefined && named?.bare === true,
     published: facts.date,
     who,
     claimant,
@@ -625,7 +704,8 @@ export function anotherStory(index: CorpusIndex, a: FigureRef, b: FigureRef): bo
 
 /** Years named for each, and different; or dates (days, months or years) more than half a year apart: different events, not one count. */
 function farApart(a: Stated, b: Stated): boolean {
-  if (a.year !== undefined && b.year !== undefined && a.year !== b.year) return true;
+  // Two years named, one at least bare: "As of December 2021" and "As of January 2022" are weighed by their months.
+  if (a.year !== undefined && b.year !== undefined && a.year !== b.year && (a.bareYear || b.bareYear)) return true;
   const x = a.period ?? a.when;
   const y = b.period ?? b.when;
   if (x === undefined || y === undefined) return false;

@@ -928,9 +928,12 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
     && shape(single) !== 'acronym' && SMALL_WORDS[smallWordHash(single.lower)] !== smallStamp) votes.push('organisation');
   const c: Candidate = atStart && single && apposed ? { tokens: run, kindVotes: votes, apposed: true } : { tokens: run, kindVotes: votes };
   if (actor) c.actor = true;
-  if (actor && after && GANG_CUES_AFTER.has(after.lower)) c.gang = true;
+  if (actor && after && GANG_CUES_AFTER.has(after.lower) && !NO_GANG_WORDS.has(run[0].lower)) c.gang = true;
   pushCandidate(st, c, a, b);
 }
+
+/** Words before "ransomware" that say what it is written in or when it struck, not whose it is ("a new Rust ransomware strain"). */
+const NO_GANG_WORDS = new Set(['rust', 'golang', 'go', 'python', 'java', 'javascript', 'powershell', 'christmas', 'halloween', 'easter', 'new', 'the', 'this', 'that', 'linux', 'windows', 'android', 'macos', 'ios', 'esxi', 'nas', 'crypto', 'double', 'triple']);
 
 /** The words of `ACTOR_CUES_AFTER` that follow only a gang's name ("Intelligence team", "Security group" are a firm's). */
 const GANG_CUES_AFTER = new Set(['ransomware', 'gang', 'gangs', 'operators', 'operator', 'affiliates', 'affiliate', 'crew', 'cartel', 'syndicate']);

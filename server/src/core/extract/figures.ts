@@ -235,18 +235,25 @@ function rangeEnd(v: string, a: RawNumber, b: RawNumber | undefined, scaled: boo
   if (!scaled && a.value < 1000 && RANGE_SCALE_RE.test(v.slice(b.start, b.end)) && !RANGE_SCALE_RE.test(v.slice(a.start, a.end))) return undefined;
   const join = v.slice(a.end, b.start);
   if (!RANGE_JOIN_RE.test(join) || (/-|–/.test(join) && !/\s/.test(join))) return undefined;
-  const before = v.slice(Math.max(0, a.start - 24), a.start);
-  if (/and/.test(join) ? !RANGE_BEFORE_RE.test(before) : afterFrom(before)) return undefined;
+  const before = v.slice(Math.max(0, a.start - 48), a.start);
+  if (/and/.test(join) ? !RANGE_BEFORE_RE.test(before) : changeBefore(before)) return undefined;
   return b;
 }
 
 const BETWEEN_BEFORE_RE = /between\s+$/i;
 
-/** "from $5 million to …", "from about 5 to …": one of the last two words is "from", so a change between two values follows, not a range. */
-function afterFrom(before: string): boolean {
+/**
+ * Whether the words before a number say a change follows, not a range: "from $5 million to …", "from just over 1,000
+ * to …", "up by 2.4 million to 23.4 million", "went down by 1,061 to 3,927" (one of the last four words).
+ */
+function changeBefore(before: string): boolean {
   const words = before.trimEnd().split(/\s+/);
-  return words.slice(-2).some((w) => w.toLowerCase() === 'from');
+  return words.slice(-4).some((w) => CHANGE_WORDS.has(w.toLowerCase()));
 }
+const CHANGE_WORDS = new Set([
+  'from', 'by', 'up', 'down', 'rose', 'risen', 'rising', 'fell', 'fallen', 'falling', 'increased', 'decreased', 'grew',
+  'grown', 'dropped', 'jumped', 'climbed', 'surged', 'soared', 'declined', 'plunged', 'doubled', 'tripled', 'reduced', 'raised', 'cut',
+]);
 
 /** Rounds away float noise from the hedge arithmetic (55000000.00000001 → 55000000). */
 function tidy(x: number): number {
@@ -1248,14 +1255,13 @@ export function extractFigures(
       let high = upTo ? upTo.value : r.value + r.half;
       let hedge: string | undefined;
       if (upTo) {
+        // The figure as written takes in "between" or a hedge ("about 1 to 2 million"); the range is what was written,
+        // and a hedge on it widens nothing (the card shows its bounds).
         const between = BETWEEN_BEFORE_RE.exec(v.slice(Math.max(0, start - 10), start));
         const window = v.slice(Math.max(0, start - 24), start);
         const hm = between ? null : HEDGE_RE.exec(window);
-        const cls = hm ? HEDGE_CLASS[hm[1].toLowerCase().replace(/\s+/g, ' ')] : undefined;
         if (between) start -= between[0].length;
         else if (hm) start = start - window.length + hm.index + hm[0].indexOf(hm[1]);
-        // "about 1 to 2 million": the hedge widens both ends.
-        if (cls) [low, high] = [tidy(interval(cls, low)[0]), tidy(interval(cls, high)[1])];
         hedge = 'between';
       } else if (r.unit !== 'year') {
         let cls: HedgeClass | undefined;
@@ -1543,7 +1549,7 @@ function ransomSum(v: string, start: number, end: number, measured: Measured): M
   if (FINED_BEFORE_RE.test(before)) return { ...measured, noun: 'fine', nounSpan: undefined };
   // "Scripps Health estimated its ransomware attack cost $112.7 million": what the attack cost its victim.
   const cost = ATTACK_COST_BEFORE_RE.exec(before);
-  if (cost && determined(before.slice(0, cost.index)) && !AVERAGE_RE.test(before)) return { ...measured, noun: 'cost', nounSpan: undefined };
+  if (cost && determined(before.slice(0, cost.index)) && !AVERAGE_RE.test(before) && !AVERAGE_AFTER_RE.test(after)) return { ...measured, noun: 'cost', nounSpan: undefined };
   if (RANSOM_OF_BEFORE_RE.test(before) || AS_RANSOM_AFTER_RE.test(after) || (DEMANDED_BEFORE_RE.test(before) && speaksOfRansom(v))) {
     return { ...measured, noun: 'ransom', nounSpan: undefined };
   }
@@ -1565,8 +1571,10 @@ function determined(text: string): boolean {
   if (words[words.length - 1] === '') words.pop();
   return words.slice(-3).some((w) => DETERMINERS.has(w.toLowerCase()));
 }
-const DETERMINERS = new Set(['the', 'its', 'this', 'that', 'their', 'his', 'her', 'our']);
+const DETERMINERS = new Set(['the', 'its', 'this', 'their', 'his', 'her', 'our']);
 const AVERAGE_RE = /\b(?:average|typical|median|each|every|per)\b/i;
+/** "costs $4.35 million on average", "… per breach". */
+const AVERAGE_AFTER_RE = /^\s+(?:on\s+average|per|each|a\s+year|annually)\b/i;
 /** "revenue of", "a valuation of", "earnings of", "a bug bounty of": what the sum after is. ("Raised" and "valued at" are not: "the ransom was raised to", "tokens valued at".) */
 const MONEY_NOUN_BEFORE_RE = /\b(revenues?|sales|valuation|funding|earnings|bounty|bounties)(?:\s+(?:of|totall?ing|reaching))?\s+(?:(?:about|around|roughly|approximately|nearly|almost|over|more than|some|an estimated|at least|just under|just over)\s+)?$/i;
 /** "$1 billion in annual revenue", "$50 million in funding", "$4 in earnings per share". */
@@ -1735,14 +1743,25 @@ export function writtenParts(f: Figure, sentences: readonly SentenceRef[]): { wh
     if (name) names.push(name);
     else before.push(q);
   }
-  // In the sentence's order, not the key's: "unique phishing domains", not "phishing unique domains".
+  // In the sentence's order, not the key's: "unique phishing domains", not "phishing unique domains". Only when each is
+  // written as a word of its own (a qualifier read from another word, "past" as "former", keeps the key's order).
   if (before.length > 1) {
     const lower = text.toLowerCase();
+    const wordy = (i: number) => i >= 0 && i < lower.length && /[\p{L}\p{N}]/u.test(lower[i]);
     const at = (q: string) => {
-      const i = lower.indexOf(q, near);
-      return i >= 0 ? i : lower.indexOf(q) >= 0 ? lower.indexOf(q) : Infinity;
+      let first = -1;
+      for (let i = lower.indexOf(q); i >= 0; i = lower.indexOf(q, i + 1)) {
+        if (wordy(i - 1) || wordy(i + q.length)) continue;
+        if (i >= near) return i;
+        if (first < 0) first = i;
+      }
+      return first;
     };
-    before.sort((a, b) => at(a) - at(b));
+    const places = before.map(at);
+    if (places.every((x) => x >= 0)) {
+      const order = before.map((q, i) => [q, places[i]] as const).sort((a, b) => a[1] - b[1]);
+      before.splice(0, before.length, ...order.map((x) => x[0]));
+    }
   }
   return { what: [joinedAsWritten(before, text), writtenNoun(f, sentences) ?? '', soFar ? 'so far' : ''].filter(Boolean).join(' '), names };
 }

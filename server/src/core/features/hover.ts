@@ -11,7 +11,7 @@
  * differ are listed unmarked: a card never calls wrong what the check does not.
  */
 import { articlesNaming, type CorpusIndex, type EntityEntry, type FigureRef, type IndexedDoc } from '../index/corpus';
-import { comparableStatements, formatValue, measureLabel, nearestInTime, otherwiseMeasures, partsAmong, partSources, sameCountOtherwise, sameNumber, sameValueUnnamed } from '../index/compare';
+import { comparableStatements, formatValue, measureLabel, nearestInTime, otherwiseMeasures, partsAmong, partSources, sameCountOtherwise, sameStated, sameValueUnnamed } from '../index/compare';
 import { anotherStory, judgeFigure, verdictWords, type Judged, type Verdict } from '../check/consistency';
 import { corporateBase, writtenMeasure, writtenNoun } from '../extract/figures';
 import { attributionOf } from '../extract/claims';
@@ -147,6 +147,9 @@ function sentenceKinds(f: DocFacts): SentenceKinds {
 /** Capitalised words after a name that do not make it part of another ("Google on Tuesday", "Acme. The"). */
 const NOT_NAMES_AFTER = /^\s+(?:I|The|A|An|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
+/** What may stand before a comma and a name that is no list's item: a day, a month, a source ("According to Reuters, "). */
+const LIST_LEAD_RE = /(?:\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)|\b[Aa]ccording\s+to\s+[^,]+|^\s*\S+),\s+$/;
+
 /** What a sentence that names an entity only in passing (`inPassing`) loses of its score. */
 const PASSING = 3;
 
@@ -161,8 +164,10 @@ function inPassing(text: string, at: number, length: number): boolean {
   if (/^(?:[’']s)?\s+\p{Lu}\p{Ll}/u.test(after) && !NOT_NAMES_AFTER.test(after)) return true;
   // A list of names: one after a name and a comma, and before a comma or "and" ("Panama, Cyprus, and Lithuania"), or
   // the last one ("…, and Lithuania"); not an apposition ("Google's new TikTok competitor, YouTube Shorts, which").
-  if (/\p{Lu}[^\s,]*,\s+$/u.test(before) && /^(?:,|\s+(?:and|or)\s)/.test(after)) return true;
-  if (/\p{Lu}[^\s,]*,?\s+(?:and|or)\s+$/u.test(before) && /^(?:$|[,.;)]|\s+(?:and|or)\s)/.test(after)) return true;
+  // Not a day, a month or a source before the comma ("On Tuesday, Kaseya, the IT firm, said", "According to Reuters, Kaseya, which …").
+  const listed = !LIST_LEAD_RE.test(text.slice(Math.max(0, at - 40), at));
+  if (listed && /\p{Lu}[^\s,]*,\s+$/u.test(before) && /^(?:,|\s+(?:and|or)\s)/.test(after)) return true;
+  if (listed && /\p{Lu}[^\s,]*,?\s+(?:and|or)\s+$/u.test(before) && /^(?:$|[,.;)]|\s+(?:and|or)\s)/.test(after)) return true;
   return /\b(?:at|with|of)\s+(?:the\s+)?$/.test(before) && /^\s*,\s*(?:said|says|told|added|wrote)\b/.test(after);
 }
 
@@ -389,7 +394,7 @@ function nearest<T>(list: T[], when: number | undefined, n: number, at: (x: T) =
  * "10,000" fits in "up to 50 million" but is no "same value".
  */
 function sameValue(a: Figure, b: Figure): boolean {
-  return a.unit === b.unit && sameNumber(a.value, b.value);
+  return a.unit === b.unit && sameStated(a, b);
 }
 
 function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
@@ -458,7 +463,7 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
     // November and again in January).
     const others: typeof all = [];
     const later: typeof all = [];
-    for (const o of all) (o.figure.value !== f.value && anotherStory(index, self, o) ? later : others).push(o);
+    for (const o of all) (!sameStated(o.figure, f) && anotherStory(index, self, o) ? later : others).push(o);
     section('**Same measure across the corpus**', others, here, CARD_FIGURES, sameValueMark('✓ same value'));
     section(otherStories, later, here, OTHER_STORIES, sameValueMark('· same value'));
     if (all.length) {

@@ -15,7 +15,7 @@
  */
 import type { CorpusIndex, FigureRef } from '../index/corpus';
 import { eachSpan, firstOf, quoteWords } from '../index/corpus';
-import { agree, comparableStatements, datedDocsOf } from '../index/compare';
+import { agree, comparableStatements, datedDocsOf, sameStated } from '../index/compare';
 import { canonicalUrl } from '../extract/urls';
 import { knownMeasure } from '../extract/figures';
 import { wordsSpan, type Span } from '../text';
@@ -116,7 +116,7 @@ function figureSources(index: CorpusIndex, uri: string, fig: Figure): Location[]
     // What the check does not weigh is still told apart by its dates as the check would ("48 security fixes" of
     // February 2022 are not July 2021's "117"; Fortinet's Q3 estimate is not its Q2 revenue). Not the same value,
     // which is the same statement told later ("the 2020 total of 304.6 million" in a story of 2021).
-    refs = refs.filter((r) => near(r) && (r.figure.value === fig.value || !anotherStory(index, { uri, figure: fig }, r)));
+    refs = refs.filter((r) => near(r) && (sameStated(r.figure, fig) || !anotherStory(index, { uri, figure: fig }, r)));
   }
   const out: Location[] = [];
   const seen = new Set<string>();

@@ -85,7 +85,8 @@ function point(index: CorpusIndex, uri: string, f: Figure, from: Figure, selecte
     value: f.value,
     low: f.low,
     high: f.high,
-    label: formatValue(f.value, f.unit),
+    // A range is its bounds: its middle was never written.
+    label: f.hedge === 'between' ? `${formatValue(f.low, f.unit)} – ${formatValue(f.high, f.unit)}` : formatValue(f.value, f.unit),
     when,
     dated: asOf !== undefined ? 'as-of' : when !== undefined ? 'article' : 'none',
     outlet: doc.facts.source ?? 'unknown outlet',

@@ -239,7 +239,7 @@ export function sameValueUnnamed(index: CorpusIndex, uri: string, fig: Figure): 
   const when = fig.asOf ?? index.get(uri)?.summary.date;
   const named = fig.noun !== undefined;
   // Equal, of the same owner and unit, and not both saying what they count (then the measure tells them apart).
-  const matches = (g: Figure) => g.subject === subject && g.unit === fig.unit && sameNumber(g.value, fig.value) && !(named && g.noun !== undefined);
+  const matches = (g: Figure) => g.subject === subject && g.unit === fig.unit && sameStated(g, fig) && !(named && g.noun !== undefined);
   // Worked out once per owner, value and day until the index changes: a card, go-to-source and the code lenses of
   // an article all ask, and each may unpack sixty articles' facts from the cache.
   const all = index.memoized(`v\u0000${subject}\u0000${fig.unit}\u0000${fig.value}\u0000${named}\u0000${when ?? ''}`, () => {
@@ -279,6 +279,16 @@ export function sameNumber(a: number, b: number): boolean {
 }
 
 /**
+ * Whether two figures state the same value: the same number, or for a range ("$193 million to $195 million") the
+ * same bounds; a range is never the same value as a number (its middle was never written).
+ */
+export function sameStated(a: Figure, b: Figure): boolean {
+  const ranged = a.hedge === 'between' || b.hedge === 'between';
+  if (!ranged) return sameNumber(a.value, b.value);
+  return a.hedge === b.hedge && sameNumber(a.low, b.low) && sameNumber(a.high, b.high);
+}
+
+/**
  * A value that two articles rarely state of one owner by chance: a thousand or
  * more, of a count, a sum or a size (a percentage, an age, a duration or a
  * year repeats: "40%", "30 days").
@@ -303,7 +313,7 @@ export function sameCountOtherwise(index: CorpusIndex, uri: string, fig: Figure)
   const out: FigureRef[] = [];
   for (const key of otherwiseMeasures(fig)) {
     for (const r of index.figuresOf(key)) {
-      if (sameNumber(r.figure.value, fig.value) && r.figure.unit === 'count' && r.uri !== uri && !index.isDraft(r.uri)) out.push(r);
+      if (sameStated(r.figure, fig) && r.figure.unit === 'count' && r.uri !== uri && !index.isDraft(r.uri)) out.push(r);
     }
   }
   return out;
