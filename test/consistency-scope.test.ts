@@ -217,6 +217,8 @@ describe('figure consistency: scope and rules', function () {
     // Months a few weeks apart across a new year: weighed by the months, not told apart by the years.
     assert.ok(weighed('As of December 20, 2021, Verizon said 5 million customers were affected.', 'As of January 10, 2022, Verizon said 9 million customers were affected.', ['December 21, 2021', 'January 11, 2022']));
     assert.ok(weighed('As of December 2021, Verizon said 5 million customers were affected.', 'As of January 2022, Verizon said 9 million customers were affected.', ['December 21, 2021', 'January 11, 2022']));
+    // A month's date is placed by its month, not spread over its year: March 2021 is not near December 2021.
+    assert.ok(!weighed('As of March 2021, Verizon said 5 million customers were affected.', 'Verizon said 9 million customers were affected.', ['January 5, 2022', 'December 15, 2021']));
     // An aside about the company, and what a count is compared with, name no year of it.
     assert.ok(weighed('Verizon, which was hit by ransomware last year, said hackers stole data of 5 million customers.', 'Verizon said hackers stole data of 9 million customers.'));
     assert.ok(weighed('Verizon said data of 5 million customers was stolen, up from the same period last year.', 'Verizon said data of 9 million customers was stolen.'));

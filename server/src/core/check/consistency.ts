@@ -548,7 +548,8 @@ function stated(index: CorpusIndex, uri: string, figure: Figure): Stated {
   const named = ref ? eventYear(ref, figure, published, (a, b) => counts!.some((g) => g.start < b && a < g.end)) : undefined;
   const year = named?.year;
   let periodEnd: number | undefined;
-  if (year !== undefined && published !== undefined && year !== published) {
+  // A whole year for a bare year; a month's date ("As of December 2021") is placed by its month below (`claim.asOf`).
+  if (year !== undefined && named!.bare && published !== undefined && year !== published) {
     period = Date.UTC(year, 0, 1);
     periodEnd = Date.UTC(year + 1, 0, 1) - 1;
   }
