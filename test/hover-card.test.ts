@@ -85,6 +85,20 @@ describe('entity hover card: cited facts', function () {
     assert.ok(begins?.startsWith('- The chief executive of Acme Corp said: “We were hit hard by the attackers this time.” — '), facts.join('\n'));
   });
 
+  it('balance straight quotation marks as curly ones: by where a mark stands, added in the same style', function () {
+    const a = article(1, '2021-05-01', 'Acme Corp said: "We were hit. Nevertheless, Acme Corp managed to keep the data safe for two years," the chief executive stressed.\n\n'
+      + 'The chief executive of Acme Corp said: "We were hit hard by the attackers this time. It will not happen again."\n\n'
+      + 'Acme Corp sold 4,000 laptops with a 15" screen to schools in the region last spring.');
+    const b = article(2, '2021-06-01', 'Acme Corp is back in the news this week after a second look at the incident.');
+    const facts = citedFacts(indexOf([a, b]), b).map((f) => f.replace(/\\/g, ''));
+    const ends = facts.find((f) => f.includes('Nevertheless'));
+    assert.ok(ends?.startsWith('- "Nevertheless, Acme Corp managed to keep the data safe for two years," the chief executive stressed. — '), facts.join('\n'));
+    const begins = facts.find((f) => f.includes('hit hard'));
+    assert.ok(begins?.startsWith('- The chief executive of Acme Corp said: "We were hit hard by the attackers this time." — '), facts.join('\n'));
+    const inches = facts.find((f) => f.includes('laptops'));
+    assert.ok(inches?.startsWith('- “Acme Corp sold 4,000 laptops with a 15" screen to schools in the region last spring.” — '), facts.join('\n'));
+  });
+
   it('prefer sentences about the entity to those naming it in passing: before another name, in a list, as someone\'s employer', function () {
     // Ireland's card cited country lists; the United States' "The US Treasury Department announced …"; Tenable's its engineer's quotes.
     const passing = [

@@ -261,10 +261,35 @@ export function cardSources(index: CorpusIndex, uri: string, max: number): strin
   return [...out];
 }
 
-function marksIn(text: string, mark: string): number {
-  let n = 0;
-  for (let i = text.indexOf(mark); i >= 0; i = text.indexOf(mark, i + 1)) n++;
-  return n;
+/**
+ * The quotation marks a cited sentence leaves open or closes without opening: curly marks by their shape; a straight
+ * one by where it stands, opening before a word (after a space, a bracket or the start) and closing after one ("He
+ * said "we were hit." is one opened, `"We were hit," he said.` none left). `straight`: whether the unbalanced marks
+ * are straight, so the mark added to balance them is written the same way.
+ */
+function quoteBalance(text: string): { opens: number; closes: number; straight: boolean } {
+  let opens = 0;
+  let closes = 0;
+  let straightOpens = 0;
+  let straightCloses = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x201c) opens++;
+    else if (c === 0x201d) closes++;
+    else if (c === 34) {
+      const before = i === 0 ? 32 : text.charCodeAt(i - 1);
+      const after = i + 1 < text.length ? text.charCodeAt(i + 1) : 32;
+      const opening = (before === 32 || before === 40 || before === 91 || before === 9 || before === 10) && after !== 32;
+      if (opening) straightOpens++;
+      // After a digit, an inch or a second ("a 15" screen"): no quotation.
+      else if (before < 48 || before > 57) straightCloses++;
+    }
+  }
+  // Straight marks pair among themselves first: one left over opens or closes a quotation across sentences.
+  const pairs = Math.min(straightOpens, straightCloses);
+  const so = straightOpens - pairs;
+  const sc = straightCloses - pairs;
+  return { opens: opens + so, closes: closes + sc, straight: so + sc > 0 && opens === closes };
 }
 
 function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentence: number): string {
@@ -360,9 +385,8 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
     // A sentence that opens on its own quotation marks is shown in them alone: not "““At Neiman Marcus Group, …". One
     // that ends a quotation begun in the sentence before gets its opening mark only ("“Nevertheless, they managed …,”
     // Cisco Talos stressed."), and one that begins a quotation going on in the next its closing mark only.
-    const opens = marksIn(quote, '“');
-    const closes = marksIn(quote, '”');
-    const marked = /^[“"‘'«„]/.test(quote) ? quote : closes > opens ? `“${quote}` : opens > closes ? `${quote}”` : `“${quote}”`;
+    const { opens, closes, straight } = quoteBalance(quote);
+    const marked = /^[“"‘'«„]/.test(quote) ? quote : closes > opens ? `${straight ? '"' : '“'}${quote}` : opens > closes ? `${quote}${straight ? '"' : '”'}` : `“${quote}”`;
     facts.push({ line: `- ${escape(marked)} — ${cite(index, p.uri, wordsStart(s))}`, date: index.get(p.uri)?.summary.date ?? UNDATED });
   }
   // Listed newest first.
