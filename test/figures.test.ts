@@ -923,6 +923,23 @@ describe('figures', function () {
       assert.deepStrictEqual(subjects(['Corvane Wireless lost 5 million records.', 'Corvane said 2 million were prepaid.']), ['corvane wireless', 'corvane wireless']);
     });
 
+    it('each clause\'s organisation owns its sum, also one named by a short form the entity extractor left of kind other', function () {
+      // zdnet/SEC-fines-eight-investment-firms-…: all three sums were KMS's, the only organisation left in the sentence.
+      const names: Name[] = [
+        ['Cetera Advisor Networks', 'cetera advisor networks', 'organisation'], ['Cambridge Investment Research', 'cambridge investment research', 'organisation'],
+        ['KMS Financial Services', 'kms financial services', 'organisation'], ['KMS', 'kms financial services', 'organisation'],
+        ['Cetera', 'cetera', 'other'], ['Cambridge', 'cambridge', 'other'],
+        ['Pegasus Project', 'pegasus project', 'organisation'], ['Pegasus', 'pegasus', 'other'],
+      ];
+      const subjects = (texts: string[]) => figuresOf(texts, null, names).filter((f) => f.unit !== 'year').map((f) => `${f.text}: ${f.subject}`);
+      assert.deepStrictEqual(subjects([
+        'The SEC fined Cetera Advisor Networks, Cambridge Investment Research and KMS Financial Services.',
+        'The Cetera companies will pay a $300,000 penalty while Cambridge will pay a $250,000 penalty and KMS will pay a $200,000 penalty.',
+      ]), ['$300,000: cetera advisor', '$250,000: cambridge investment research', '$200,000: kms financial services']);
+      // A product's name is no short form of a longer name that starts with it.
+      assert.deepStrictEqual(subjects(['The Pegasus Project reported on the spyware.', 'Pegasus infected 50,000 phones.']), ['50,000: undefined']);
+    });
+
     it('the firm of someone who comments owns nothing they count ("analyst at LinkedIn, noted …"); a company\'s officer speaks for it', function () {
       assert.strictEqual(figure('Sean Nikkel, senior analyst at LinkedIn, noted that more than 3 million devices run it.', 'more than 3 million', 't-mobile').subject, 't-mobile');
       assert.strictEqual(figure('Jane Roe, CEO of LinkedIn, said 3 million accounts were hit.', '3 million', 't-mobile').subject, 'linkedin');

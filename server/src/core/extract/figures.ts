@@ -1157,7 +1157,15 @@ export function extractFigures(
   const figures: Figure[] = [];
   const bySentence = mentionsBySentence(sentences, mentions);
   const canon = canonicalKeys(mentions, kindOf);
-  const isOrg = (m: Mention) => orgLike(m.key, kindOf(m.key));
+  // A short form the article gives for an organisation's full name is that organisation, whatever the entity extractor
+  // made of it alone: "Cambridge Investment Research … (collectively, Cambridge)", then "The Cetera companies will pay
+  // a $300,000 penalty while Cambridge will pay a $250,000 penalty and KMS will pay a $200,000 penalty" (both of kind
+  // other alone: all three sums were KMS's, the only organisation left in the sentence). Not a product's name before a
+  // longer name ("Pegasus", then "the Pegasus Project" that reported on it).
+  const isOrg = (m: Mention) => {
+    const kind = kindOf(m.key);
+    return orgLike(m.key, kind) || ((kind === 'other' || kind === undefined) && !m.key.includes(' ') && !PRODUCTS.has(m.key) && canon(m.key) !== m.key);
+  };
   /**
    * The threat actors of the article: the names it calls a gang, a group or
    * hackers anywhere ("the LockBit ransomware gang"). A sum of money is never
