@@ -1081,3 +1081,33 @@ describe('entities: a website is no outlet', function () {
     assert.strictEqual(extract('The story ran in the newspaper Vedomosti on Monday.').byKey('vedomosti')?.kind, 'outlet');
   });
 });
+
+describe('entities: a shorter form of a longer name', function () {
+  it('"Print Spooler" after "Windows Print Spooler", "HP Wolf" beside "HP Wolf Security" are that name (real: two entities each)', function () {
+    const x = extract('Microsoft patched the Windows Print Spooler again. Attackers abuse the Print Spooler to gain rights, and the Print Spooler bug is old.');
+    assert.deepStrictEqual(x.texts('Windows Print Spooler'), ['Windows Print Spooler', 'Print Spooler', 'Print Spooler']);
+    assertNoEntity(x, 'print spooler');
+    // "Windows" is a name of its own: not an alias of the longer one.
+    const w = extract('Windows users should patch the Windows Print Spooler now. The Windows Print Spooler is old, and Windows is everywhere.');
+    assert.ok(!w.byName('Windows Print Spooler').aliases.includes('Windows'));
+    assert.deepStrictEqual(w.texts('Windows'), ['Windows', 'Windows']);
+    assert.deepStrictEqual(w.texts('Windows Print Spooler'), ['Windows Print Spooler', 'Windows Print Spooler']);
+    const y = extract('Researchers at HP Wolf Security found the campaign. According to HP Wolf Security, the lures were new. HP Wolf also saw macros.');
+    assert.deepStrictEqual(y.texts('HP Wolf Security'), ['HP Wolf Security', 'HP Wolf Security', 'HP Wolf']);
+  });
+
+  it('not a form two names end on, a single first word, a common word, nor a form said before a longer name said once', function () {
+    // Two names end on "Defender": neither's.
+    const x = extract('Both Microsoft Defender and Windows Defender flagged it. Microsoft Defender and Windows Defender agree. On Monday, Defender was updated. Attackers evade Defender often.');
+    assert.ok(x.byKey('defender'), 'Defender stays its own');
+    // A company is not its division: "Sophos" beside "Sophos Labs".
+    const y = extract('Analysts at Sophos Labs found it. The Sophos Labs team said so, and Sophos sells the fix.');
+    assert.ok(y.byKey('sophos'));
+    // A word the article writes in lower case: "Security" beside "Core Security".
+    const z = extract('Staff at Core Security said it. Core Security agreed; good security matters, and Security was the theme.');
+    assert.ok(!z.byName('Core Security').aliases.includes('Security'));
+    // The longer name said once, after the shorter: "a Reddit QNAP message board" is no name of QNAP's.
+    const q = extract('The vendor QNAP said devices were hit. Then QNAP told users to patch, one user said on a Reddit QNAP message board.');
+    assert.ok(q.byKey('qnap'), 'QNAP stays its own');
+  });
+});

@@ -1321,6 +1321,7 @@ export function extractEntities(text: string, article: Article, sentences: Sente
   // ordinary language set in title case ("Command and Control", "Process Injection", "Patch").
   for (const b of commonPhrases(draft.builders, sentences, read.tokenized, smallStamp)) draft.builders.delete(b.key);
   for (const t of tagSurfaces) if (!draft.builders.has(t.key)) t.key = '';
+  shortOfLonger(draft, candidates, short.surnames, isOutlet, tagSurfaces);
   let forms = surfaceForms(draft, short.surnames, options.pins ?? []);
 
   // Pass 3: mentions.
@@ -2045,6 +2046,138 @@ function addTags(draft: Draft, text: string, article: Article, surnames: Map<str
     }
   }
   return tagSurfaces;
+}
+
+/**
+ * A shorter form of a longer name of the same article is that name, not an entity of its own: its last words ("Print
+ * Spooler" beside "Windows Print Spooler", "Capture Labs" beside "SonicWall Capture Labs", "Talos" beside "Cisco
+ * Talos"), or its first words when the rest is the name's legal form, trade or place ("HP Wolf" beside "HP Wolf
+ * Security", "Reserve Bank" beside "Reserve Bank of Australia"; "Microsoft Edge" is not "Microsoft Edge Beta Channel"),
+ * written out no less often than it ("Google Cloud" three times is not the "Google Cloud Security" once).
+ * The longer name must be one: said twice, or called an organisation or an outlet, or opening on a known name ("Cisco
+ * Talos" once), and not opening on a word the article writes in lower case or a verb's form ("Dubbed Tardigrade",
+ * "Use of BlackCat", "Regarding Broward Health").
+ * The shorter form is not: a name known in its own right ("Windows", "Microsoft", "New York" in "New York Times"), a
+ * person's or a place's; what follows "of" or "for" ("Members of Congress", "Linux Variant of REvil"); one word of a
+ * name of four or more ("Apache" in "SonicWall SMA SSLVPN Apache"), one the article writes in lower case, a plural, a
+ * word of a trade, kind or legal form or two capitals ("Security" beside "Core Security", "Macs" beside "Apple Silicon
+ * Macs", "House" beside "White House", "NZ" beside "CERT NZ"); a form two names end on ("Defender" beside "Microsoft
+ * Defender" and "Windows Defender"). The longer name's kind stands: a camel-case word is an organisation by its shape
+ * alone ("NC400" beside "Annke NC400", "QNX" beside "BlackBerry QNX"). A person's surname is `shortForms`' business.
+ * One pass over the names' words: a map from each shorter form to its name.
+ */
+function shortOfLonger(draft: Draft, candidates: Candidate[], surnames: Map<string, string | null>, isOutlet: (lower: string) => boolean, tagSurfaces: TagSurface[]): void {
+  const builders = draft.builders;
+  const said = (b: Builder) => {
+    let n = 0;
+    for (const k of b.surfaces.values()) n += k;
+    return n;
+  };
+  let longer: Map<string, string | null> | undefined;
+  let prefixes: Set<string> | undefined;
+  const note = (form: string, key: string) => {
+    const had = (longer ??= new Map()).get(form);
+    // Nested names agree: "Spooler" ends "Print Spooler" and "Windows Print Spooler", which is the longer.
+    if (had === undefined || (had !== null && had !== key && containsWords(key, had))) longer.set(form, key);
+    else if (had !== null && had !== key && !containsWords(had, key)) longer.set(form, null);
+  };
+  for (const b of builders.values()) {
+    if (b.kind === 'person' || b.kind === 'place' || b.kind === 'handle' || b.key.indexOf(' ') < 0) continue;
+    const words = b.key.split(' ');
+    const first = words[0];
+    const known = KNOWN_ORGS.has(first) || PRODUCTS.has(first) || OUTLETS.has(first);
+    if (words.length > LONGEST_NAME || FUNCTION_WORDS.has(first) || ROLE_WORDS.has(first) || SMALL_WORDS[smallWordHash(first)] === smallStamp || (first.endsWith('ing') && !known)) continue;
+    if (!known && b.kind !== 'organisation' && b.kind !== 'outlet' && said(b) < 2) continue;
+    // Nor two names run together: "PowerShell Cobalt Strike Beacon", "Reddit QNAP", "Microsoft Windows Update".
+    if (knownInside(words)) continue;
+    let tail = '';
+    for (let n = 1; n < words.length; n++) {
+      const w = words[words.length - n];
+      tail = tail ? `${w} ${tail}` : w;
+      const before = words[words.length - n - 1];
+      if (CONNECTORS.has(before) || before === 'the') continue;
+      // One word ends a name of two only ("Cisco Talos", "Microsoft 365 Defender"; not "Fisher-Price Chatter Bluetooth").
+      if (n === 1 && (words.length - (isDigits(words[1]) ? 1 : 0) > 2 || !ownWord(w))) continue;
+      note(tail, b.key);
+    }
+    // The first words before a legal form, trade or place: "HP Wolf Security", "Costco Wholesale Corporation".
+    for (let n = words.length - 1; n >= 2 && (TRADE_ENDS.has(words[n]) || LEGAL_FORMS.has(words[n])); n--) {
+      note(words.slice(0, n).join(' '), b.key);
+      (prefixes ??= new Set()).add(words.slice(0, n).join(' '));
+    }
+    const of = words.lastIndexOf('of');
+    if (of >= 2 && PLACES.has(words.slice(of + 1).join(' '))) {
+      note(words.slice(0, of).join(' '), b.key);
+      (prefixes ??= new Set()).add(words.slice(0, of).join(' '));
+    }
+  }
+  if (!longer) return;
+  const into = new Map<string, string>();
+  let firstAt: Map<string, number> | undefined;
+  for (const b of builders.values()) {
+    const key = longer.get(b.key);
+    if (!key || key === b.key || !builders.has(key)) continue;
+    if (b.kind === 'person' || b.kind === 'place' || b.kind === 'outlet' || b.kind === 'handle' || b.kindScore.has('person')) continue;
+    if (KNOWN_ORGS.has(b.key) || PLACES.has(b.key) || PRODUCTS.has(b.key) || OUTLETS.has(b.key) || isOutlet(b.key) || ACRONYMS.has(b.key) || EXPANSION_KIND.has(b.key) || surnames.get(b.key)) continue;
+    const l = builders.get(key)!;
+    if (prefixes?.has(b.key) && said(b) > said(l)) continue;
+    // Said once and after the shorter, the longer name only qualifies what the article calls by the shorter: "Windows
+    // FinSpy" after FinSpy, "a Reddit QNAP message board" after QNAP. (Said first, it introduces it: "the Windows Print
+    // Spooler", then "Print Spooler" all through.)
+    if (said(l) === 1 && said(b) >= 2 && (firstAt ??= firstMentions(candidates)).get(b.key)! < firstAt.get(l.key)!) continue;
+    into.set(b.key, key);
+  }
+  const final = (key: string) => {
+    // "Spooler" → "Print Spooler" → "Windows Print Spooler": the longest.
+    for (let hops = 0; into.has(key) && hops < LONGEST_NAME; hops++) key = into.get(key)!;
+    return key;
+  };
+  for (const from of into.keys()) {
+    const target = final(from);
+    const s = builders.get(from)!;
+    const l = builders.get(target)!;
+    for (const [surface, n] of s.surfaces) l.surfaces.set(surface, (l.surfaces.get(surface) ?? 0) + n);
+    if (draft.actors?.has(from)) draft.actors.add(target);
+    if (draft.things?.has(from)) draft.things.add(target);
+  }
+  for (const from of into.keys()) builders.delete(from);
+  for (const t of tagSurfaces) if (t.key && into.has(t.key)) t.key = final(t.key);
+}
+
+/** Where each name's first candidate starts, by its key (`Candidate.key`, or the word's own for a single word). */
+function firstMentions(candidates: Candidate[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const c of candidates) {
+    const key = c.key ?? c.tokens[0].key;
+    if (!out.has(key)) out.set(key, c.tokens[0].start);
+  }
+  return out;
+}
+
+/** Whether a word after the first of a name, or two, is a known name ("cobalt strike" in "powershell cobalt strike beacon"). */
+function knownInside(words: string[]): boolean {
+  for (let n = 1; n < words.length; n++) {
+    const w = words[n];
+    if (KNOWN_ORGS.has(w) || PRODUCTS.has(w) || OUTLETS.has(w) || PLACES.has(w)) return true;
+    if (n + 1 < words.length) {
+      const two = `${w} ${words[n + 1]}`;
+      if (KNOWN_ORGS.has(two) || PRODUCTS.has(two) || OUTLETS.has(two) || PLACES.has(two)) return true;
+    }
+  }
+  return false;
+}
+
+/** Last words that write a company's name out in full ("HP Wolf Security", "Pen Test Partners"), not a body of another's ("Santa Clara Police"). */
+const TRADE_ENDS = new Set([
+  'corporation', 'company', 'companies', 'limited', 'group', 'holdings', 'partners', 'enterprises', 'industries', 'labs', 'lab', 'technologies',
+  'technology', 'systems', 'software', 'solutions', 'services', 'security', 'networks', 'communications', 'telecom', 'media', 'entertainment',
+  'games', 'studios', 'capital', 'insurance', 'airlines', 'airways', 'motors', 'international', 'finance',
+]);
+
+/** One word that may stand for a longer name it ends: not a plural, a word the article writes in lower case, a word of a trade, kind or legal form, nor two capitals. */
+function ownWord(w: string): boolean {
+  return !(w.length <= 2 || (w.endsWith('s') && !w.endsWith('ss')) || SMALL_WORDS[smallWordHash(w)] === smallStamp || ORG_SUFFIXES.has(w) || ORG_WORDS.has(w)
+    || THING_WORDS.has(w) || FUNCTION_AREAS.has(w) || LEGAL_FORMS.has(w));
 }
 
 /** Each entity's kind: the one most often cued, ties broken by `KIND_RANK`. */
