@@ -1111,3 +1111,17 @@ describe('entities: a shorter form of a longer name', function () {
     assert.ok(q.byKey('qnap'), 'QNAP stays its own');
   });
 });
+
+describe('entities: gangs named in a list', function () {
+  it('the names listed before a gang\'s cue, after one, or beside a known gang are names said once (real: "Maze, ReEvil, Conti, and Babuk" lost Maze and Conti)', function () {
+    const x = extract('The report named the Maze, Avaddon and Babuk ransomware gangs as the worst.');
+    for (const name of ['Maze', 'Avaddon', 'Babuk']) assert.deepStrictEqual(x.texts(name), [name]);
+    const y = extract('Modern ransomware operators, including Maze, ReEvil, Conti, and Babuk, run leak websites.');
+    for (const name of ['Maze', 'Conti', 'Babuk']) assert.deepStrictEqual(y.texts(name), [name]);
+    const z = extract('Attacks by REvil, Hades and Grief rose in the quarter.');
+    for (const name of ['Hades', 'Grief']) assert.deepStrictEqual(z.texts(name), [name]);
+    // No gang in the list, no cue: words said once stay noise ("groups like the Electronic Frontier Foundation" is no cue).
+    const n = extract('The fund backed Hades, Grief and Macaw in the quarter. Civil groups like Hades and Macaw objected.');
+    assertNoEntity(n, 'Grief');
+  });
+});

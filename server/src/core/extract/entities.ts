@@ -510,6 +510,15 @@ interface Candidate {
   actor?: boolean;
   /** One word a gang's name is written with follows ("Conti ransomware", "the Hive gang"; not "Defense team"). */
   gang?: boolean;
+  /** The names listed with it, by commas and "and" ("Maze, REvil, Conti, and Babuk"), when there are some. */
+  list?: NameList;
+}
+
+/** Names listed one after another in a sentence: "Maze, Avaddon and Babuk ransomware". */
+interface NameList {
+  members: Candidate[];
+  /** A gang's cue stands before the list: "ransomware operators, including Maze, Conti, and LockBit". */
+  cued: boolean;
 }
 
 type Shape = 'acronym' | 'camel' | 'title' | 'other';
@@ -780,6 +789,13 @@ interface RunState {
 }
 
 function pushCandidate(st: RunState, c: Candidate, a: number, b: number): void {
+  // "Maze, REvil, Conti, and Babuk", "Ryuk or Conti": the name before is listed with this one.
+  const gap = a - st.prevEnd;
+  if (st.prev && (gap === 1 || gap === 2) && st.tokens[a].brokenBefore === (gap === 1) && (gap === 1 ? st.tokens[st.prevEnd].after === ',' : LIST_JOINS.has(st.tokens[a - 1].lower) && (!st.tokens[a - 1].brokenBefore || st.tokens[st.prevEnd].after === ','))) {
+    const list = (st.prev.list ??= { members: [st.prev], cued: gangListCue(st.tokens, st.prevEnd + 1 - st.prev.tokens.length) });
+    list.members.push(c);
+    c.list = list;
+  }
   // "(FCC)" right after "Federal Communications Commission".
   if (c.tokens.length === 1 && st.prev && st.prevEnd === a - 1 && st.tokens[a - 1].after === '(' && st.prev.tokens.length > 1) c.paren = st.prev;
   // "confidentiality, integrity and availability (CIA) principles": an acronym the words before it spell is a term of
@@ -788,6 +804,29 @@ function pushCandidate(st: RunState, c: Candidate, a: number, b: number): void {
   st.out.push(c);
   st.prev = c;
   st.prevEnd = b - 1;
+}
+
+/** What joins the last two names of a list: "Maze, Conti and Babuk", "Ryuk or Conti". */
+const LIST_JOINS = new Set(['and', 'or', '&']);
+
+/** What a list of a ransomware's gangs may be called ("ransomware groups like REvil and Avaddon", "ransomware families such as …"). */
+const GANG_LIST_NOUNS = new Set(['groups', 'families', 'strains', 'variants', 'actors', 'brands']);
+
+/**
+ * Whether a gang's cue stands before the list that starts at `a`: "ransomware operators, including Maze, ReEvil, Conti,
+ * and Babuk", "gangs like Ryuk, Conti, Maze", "ransomware groups such as SunCrypt or LockBit" (not "groups like the
+ * Electronic Frontier Foundation").
+ */
+function gangListCue(tokens: Token[], a: number): boolean {
+  let k = a - 1;
+  if (k >= 0 && tokens[k].lower === 'the') k--;
+  if (k < 1) return false;
+  const w = tokens[k].lower;
+  if (w === 'as' && tokens[k - 1].lower === 'such') k--;
+  else if (w !== 'including' && w !== 'like') return false;
+  const noun = tokens[k - 1];
+  if (!noun) return false;
+  return GANG_CUES_AFTER.has(noun.lower) || (GANG_LIST_NOUNS.has(noun.lower) && k >= 2 && tokens[k - 2].lower === 'ransomware');
 }
 
 /** Whether the words before token `at` begin with the letters of `acronym`, in order ("and", "of" and "the" aside). */
@@ -1828,6 +1867,19 @@ function addSingleWords(draft: Draft, candidates: Candidate[], short: ShortForms
   draft.things = things;
   // "deploy Ryuk and Conti ransomware", "the Hive gang": a word a gang's cue follows is a name, said once or not.
   for (const c of candidates) if (c.tokens.length === 1 && c.gang) (draft.actors ??= new Set()).add(c.tokens[0].key);
+  // "the Maze, Avaddon and Babuk ransomware", "operators, including Maze, Conti, and LockBit", "REvil, Conti and Clop":
+  // the names listed with a gang's, after a gang's cue or beside a known gang are gangs' too (once, Maze and Conti
+  // were lost as words said once). Not every list: "Microsoft, Google and Apple" has no gang in it.
+  for (const c of candidates) {
+    const list = c.list;
+    if (!list || list.members[0] !== c) continue;
+    if (!list.cued && !list.members.some((m) => m.gang || (m.tokens.length === 1 && (GANGS.has(m.tokens[0].key) || draft.actors?.has(m.tokens[0].key))))) continue;
+    for (const m of list.members) {
+      const key = m.tokens.length === 1 ? m.tokens[0].key : m.key;
+      if (key !== undefined && !m.jargon) (draft.actors ??= new Set()).add(key);
+      m.actor = true;
+    }
+  }
   for (const c of candidates) {
     if (c.tokens.length !== 1) continue;
     const t = c.tokens[0];
