@@ -1125,3 +1125,21 @@ describe('entities: gangs named in a list', function () {
     assertNoEntity(n, 'Grief');
   });
 });
+
+describe('entities: dotted initials and version labels', function () {
+  it('"U.S." is a mention with its last dot, though the dot ends the sentence; "U.S" written without one stays so', function () {
+    const x = extract('The breach hit firms in the U.S. Officials in the U.S. said so.');
+    const us = x.entities.find((e) => e.key === 'united states')!;
+    assert.deepStrictEqual(us.mentions.map((m) => m.text), ['U.S.', 'U.S.']);
+    const y = extract('The U.S-based firm said so.');
+    assert.ok(!y.entities.some((e) => e.mentions.some((m) => m.text === 'U.S.')));
+  });
+
+  it('a tag\'s acronym the body writes only after a version number labels the version, no organisation (real: "Axis OS 2016 LTS track")', function () {
+    const x = extract('The flaws affect Axis OS 2016 LTS track 6.50 and Axis OS 2018 LTS track 8.40.', { tags: '[[LTS]]' });
+    assert.notStrictEqual(x.byKey('lts')?.kind, 'organisation');
+    // Written as a name elsewhere, it stays one: "ADT offers three plans".
+    const y = extract('ADT offers three plans, and ADT said so.', { tags: '[[ADT]]' });
+    assert.strictEqual(y.byKey('adt')?.kind, 'organisation');
+  });
+});

@@ -1314,6 +1314,17 @@ function isCode(text: string): boolean {
   return first >= 0 && text.indexOf('":', first + 2) >= 0;
 }
 
+/** Whether every whole-word occurrence of `needle` in `hay` (both lower case) follows a number ("2016 lts", "20.04 lts"); true when there is none. */
+function onlyAfterNumbers(hay: string, needle: string): boolean {
+  for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
+    const before = at > 0 ? hay.charCodeAt(at - 1) : 32;
+    const after = at + needle.length < hay.length ? hay.charCodeAt(at + needle.length) : 32;
+    if (isLetter(before) || isDigit(before) || isLetter(after) || isDigit(after)) continue;
+    if (before !== 32 || !isDigit(at > 1 ? hay.charCodeAt(at - 2) : 32)) return false;
+  }
+  return true;
+}
+
 /** Does `needle` (lower case) occur in `hay` (lower case) as whole words? */
 function containsWords(hay: string, needle: string): boolean {
   for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
@@ -1397,7 +1408,7 @@ export function extractEntities(text: string, article: Article, sentences: Sente
       }
     }
   }
-  return entitiesOf(draft, mentions, text);
+  return entitiesOf(draft, mentions);
 }
 
 /**
@@ -2082,10 +2093,11 @@ function addTags(draft: Draft, text: string, article: Article, surnames: Map<str
         }
         // [[NDA]], [[MQTT]]: an acronym of letters that no list knows and the body never writes is a term, not an
         // organisation. One the body writes stays one ("ADT offers three plans"; "CSAM images" alike: the words after
-        // it do not tell a company from a term).
+        // it do not tell a company from a term). One the body writes only after a version's number labels the version
+        // ("Axis OS 2016 LTS track", "Ubuntu 20.04 LTS").
         bodyLower ??= article.body ? text.slice(article.body.span.start, article.body.span.end).toLowerCase() : '';
         const term = !kind && toks.length === 1 && shape(toks[0]) === 'acronym' && /^[A-Z]+$/.test(toks[0].text) && !ACRONYMS.has(lower) && !KNOWN_ORGS.has(lower) && !isOutlet(lower)
-          && !containsWords(bodyLower, lower);
+          && onlyAfterNumbers(bodyLower, lower);
         draft.add(key, ACRONYMS.get(lower) ?? name, kind ?? (term ? 'other' : classify(name, toks, [], isOutlet)), name);
       } else if (kind) {
         draft.add(key, existing.name, kind, name);
@@ -2348,7 +2360,8 @@ function mentionsIn(text: string, sentences: Sentence[], read: ReadSentences, fo
         // An acronym is written in capitals: "US", not "Us"; "IT", not "It".
         if (len === 1 && allCaps.get(t.key) && !isAllCaps(t.text)) continue;
         const start = t.start;
-        const end = toks[i + len - 1].end;
+        // "U.S.": the last dot of dotted initials is theirs, though it may end the sentence too ("in the U.S.").
+        const end = toks[i + len - 1].end + (len === 1 && code(text, t.end) === 46 && DOTTED_INITIALS.test(t.text) ? 1 : 0);
         // Headings are not in the article's sentence list: their mentions point at no sentence.
         pushMention(mentions, key, { key, span: { start, end }, text: text.slice(start, end), sentence, where });
         covered = i + len;
@@ -2365,7 +2378,7 @@ function isNoise(b: Builder, draft: Draft, ms: Mention[] | undefined): boolean {
 }
 
 /** The entities that have mentions, each with its aliases: every other spelling, once. */
-function entitiesOf(draft: Draft, mentions: Map<string, Mention[]>, text: string): DocEntity[] {
+function entitiesOf(draft: Draft, mentions: Map<string, Mention[]>): DocEntity[] {
   const out: DocEntity[] = [];
   for (const b of draft.builders.values()) {
     const ms = mentions.get(b.key);
@@ -2383,8 +2396,6 @@ function entitiesOf(draft: Draft, mentions: Map<string, Mention[]>, text: string
       // Santa Clara" is "Volterra of Santa Clara".
       let t = m.text.includes('\\_') ? m.text.replace(/\\_/g, '_') : m.text;
       if (t.includes('](')) t = withoutDestinations(t);
-      // "U.S." as written: the tokenizer leaves a name's last dot to the sentence ("in the U.S."), not its alias.
-      if (text.charCodeAt(m.span.end) === 46 && DOTTED_INITIALS.test(t)) t += '.';
       if (!seen.has(t)) { seen.add(t); if (entityKey(t) !== own) aliases.push(t); }
     }
     // "Michael J. Fox Foundation" as written, not as its words are ("Michael J Fox Foundation").
