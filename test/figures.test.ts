@@ -13,7 +13,8 @@ import { formatValue } from '../server/src/core/index/compare';
 import { siteOf } from '../server/src/core/extract/urls';
 import type { EntityKind, Figure, Mention, SentenceRef } from '../server/src/core/extract/types';
 import { parse } from '../server/src/core/syntax/parse';
-import { seed } from './helpers/fixture';
+import { article, seed } from './helpers/fixture';
+import { extractFacts } from '../server/src/core/extract/facts';
 
 type Name = [text: string, key: string, kind: EntityKind];
 
@@ -893,6 +894,21 @@ describe('figures', function () {
       assert.strictEqual(f.subject, 't-mobile');
       // Named as what the sentence is about, it is carried.
       assert.strictEqual(figure(['LinkedIn blocked the attack on Monday.', 'However, some 85,700 accounts were stopped.'], 'some 85,700', 't-mobile').subject, 'linkedin');
+    });
+
+    it('a new paragraph does not continue the organisation the one before opened with, whatever blanks end it', function () {
+      // "Handelsblatt said 233 gas stations across Germany …" after a paragraph that opened on Apple was Apple's.
+      const body = (gap: string) => 'Oiltanking GmbH said its systems in Germany were hit by ransomware on Saturday. Oiltanking runs the terminals.\n\n'
+        + `Apple shipped a patch on Monday for an unrelated bug.${gap}\n\nHandelsblatt said 233 gas stations across Germany now run some processes by hand.`;
+      const subjectOf233 = (gap: string) => {
+        const text = article({ title: 'Oiltanking hit by ransomware', body: body(gap) });
+        return extractFacts('file:///ws/a.txt', text, parse(text).article).figures.find((f) => f.text === '233')?.subject;
+      };
+      assert.strictEqual(subjectOf233(''), 'oiltanking');
+      assert.strictEqual(subjectOf233('  '), 'oiltanking');
+      // Within a paragraph it still carries over.
+      const text = article({ title: 'Oiltanking hit by ransomware', body: body('').replace('bug.\n\nHandelsblatt', 'bug. Handelsblatt') });
+      assert.strictEqual(extractFacts('file:///ws/a.txt', text, parse(text).article).figures.find((f) => f.text === '233')?.subject, 'apple');
     });
 
     it('a sentence opening on what the article called an organisation is that organisation\'s, not the sentence before\'s', function () {

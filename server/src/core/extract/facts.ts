@@ -156,6 +156,8 @@ function gluedPromotion(b: TextBlock): number | undefined {
 /** An article's sentences in reading order, its headings, links and quotations. */
 interface Blocks {
   sentences: Sentence[];
+  /** The indexes of the sentences that open a paragraph, a list item or a block quotation. */
+  opens: Set<number>;
   headings: Sentence[];
   links: Link[];
   quotes: DocFacts['quotes'];
@@ -169,7 +171,10 @@ function readBlocks(article: Article): Blocks {
   const sentences: Sentence[] = [];
   const links: Link[] = [];
   const quotes: DocFacts['quotes'] = [];
+  const opens = new Set<number>();
   if (article.title) sentences.push({ span: article.title.span, text: article.title.text, where: 'title' });
+  // The title and the subtitle are paragraphs of their own.
+  if (article.subtitle && article.subtitle.text) opens.add(sentences.length);
   if (article.subtitle && article.subtitle.text) sentences.push({ span: article.subtitle.span, text: article.subtitle.text, where: 'subtitle' });
   const headings: Sentence[] = [];
   for (const b of article.body?.blocks ?? []) {
@@ -182,6 +187,7 @@ function readBlocks(article: Article): Blocks {
         continue;
       }
       const first = sentences.length;
+      opens.add(first);
       // A promotion glued to the paragraph's end is left out as a whole one would be (its links are kept).
       const cut = gluedPromotion(b) ?? Infinity;
       for (const s of b.sentences) {
@@ -213,7 +219,7 @@ function readBlocks(article: Article): Blocks {
       }
     }
   }
-  return { sentences, headings, links, quotes };
+  return { sentences, opens, headings, links, quotes };
 }
 
 /** The day an ISO date names in its own zone, at UTC midnight, when it differs from the instant's UTC day. */
@@ -226,7 +232,7 @@ function localDay(iso: string, instant: number): number | undefined {
 const DIGEST_TITLE_RE = /^\s*(?:this|last)\s+week\s+in\b|\bweek\s+in\s+review\b|\b(?:news|security|weekly|research|decryptor|cyber|cybersecurity|threat|patch|vulnerability)\s+round-?up\b|\bnews\s+(?:wrap|digest)\b/i;
 
 export function extractFacts(uri: string, text: string, article: Article, options: FactsOptions = {}): DocFacts {
-  const { sentences, headings, links, quotes } = readBlocks(article);
+  const { sentences, opens, headings, links, quotes } = readBlocks(article);
   // Headings are searched for names the body established; they carry no claims.
   const all = [...sentences, ...headings];
   const entities = extractEntities(text, article, all, links, { outlets: options.outlets, pins: options.pins });
@@ -250,7 +256,7 @@ export function extractFacts(uri: string, text: string, article: Article, option
   // Links to other stories of this article's own site: a figure in their text is that story's (see `extractFigures`).
   const site = article.link?.parsed ? siteOf(article.link.parsed.url) : undefined;
   const siteLinks = site === undefined ? [] : links.filter((l) => !l.image && onSite(l.url, site));
-  const figures = assignAsOf(extractFigures(refs, mentions, kindOf, subject, headlines, siteLinks), refs, date);
+  const figures = assignAsOf(extractFigures(refs, mentions, kindOf, subject, headlines, siteLinks, opens), refs, date);
   const claims = extractClaims(refs, mentions, kindOf, date);
   forgetReadings(refs);
   const author = article.author?.value;

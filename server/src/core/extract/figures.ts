@@ -1144,7 +1144,9 @@ export function mainSubject(mentions: Mention[], kindOf: (key: string) => Entity
  * entity's kind; `fallbackSubject` is the article's main entity, the subject
  * of figures whose sentence names no organisation; `siteLinks` are the
  * article's links to other stories of its own site (their text's span, in
- * the document, and address), as the parser found them.
+ * the document, and address), as the parser found them; `opens` the indexes
+ * of the sentences that open a paragraph (a subject is carried over within
+ * one only).
  */
 export function extractFigures(
   sentences: SentenceRef[],
@@ -1153,6 +1155,7 @@ export function extractFigures(
   fallbackSubject?: string,
   headlines = 0,
   siteLinks: readonly { textSpan: Span; url: string }[] = [],
+  opens?: ReadonlySet<number>,
 ): Figure[] {
   const figures: Figure[] = [];
   const bySentence = mentionsBySentence(sentences, mentions);
@@ -1195,7 +1198,10 @@ export function extractFigures(
   };
   const carriedFrom = (si: number): string | undefined => {
     for (let k = si - 1; k >= 0 && k >= si - 2; k--) {
-      if (sentences[k + 1].span.start - sentences[k].span.end > 2) return undefined;
+      // A new paragraph (`opens`, the sentences that open one; without it, more than two characters between, as "\n\n"
+      // is no more than two spaces). "\n\n" let the organisation a paragraph opened with own the next paragraph's
+      // figures ("Handelsblatt said 233 gas stations across Germany …" were Apple's), unless the paragraph ended in blanks.
+      if (opens ? opens.has(k + 1) : sentences[k + 1].span.start - sentences[k].span.end > 2) return undefined;
       const v = reading[k].v;
       // Only the sentence's own subject carries over: a name at its start, not one further on ("… through Equifax").
       const found = bySentence[k].filter((m) => m.span.start - sentences[k].span.start <= 40 && isOrg(m)
