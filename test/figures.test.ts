@@ -362,6 +362,34 @@ describe('figures', function () {
       assert.strictEqual(figure('It was fined $5 million in revenue terms.', '$5 million').noun, 'fine');
     });
 
+    it('a sum takes the noun it follows with "of" or the plural it is "in"; a word of how much, a per-share sum and the sums the check weighs do not', function () {
+      // An audit of 80 real cards: "payments of almost $500,000", "Q2 bookings of $681 million" read "amount for …".
+      for (const [sentence, fig, noun, qualifiers] of [
+        ['The group has received many payments of almost $500,000 in exchange for a key.', 'almost $500,000', 'payment', []],
+        ['NortonLifeLock reported Q2 bookings of $681 million, up 7%.', '$681 million', 'booking', []],
+        ['It offered a salary of $169,029 a year.', '$169,029', 'salary', []],
+        ['Google Play paid out $550,000 in rewards to more than 60 researchers.', '$550,000', 'reward', ['total']],
+        ['The bill says $200 million in grants will be handed out in 2022.', '$200 million', 'grant', ['total']],
+      ] as const) {
+        const f = figure(sentence, fig);
+        assert.deepStrictEqual([f.noun, f.qualifiers], [noun, qualifiers], sentence);
+      }
+      // How much, not what: "an average of", "the tune of", "a range of"; a price per share; a hyphened modifier.
+      for (const [sentence, fig] of [
+        ['Brazilian firms invest less than the global average of $2.7 million a year.', '$2.7 million'],
+        ['It was sold for a sum to the tune of $5 million.', '$5 million'],
+        ['It posted a net profit of $1.42 a share.', '$1.42'],
+        ['F5 shares are up 2% at $208.12 in after-hours trading.', '$208.12'],
+        ['It holds $5 million in bitcoin and $3 million in the US.', '$5 million'],
+        ['It holds $5 million in bitcoin and $3 million in the US.', '$3 million'],
+        // Weighed against other stories, a loss or a fine needs its own rule: a state's "AU$12.6 million in losses" is not the scam's.
+        ['Victoria had 563 reports for AU$12.6 million in losses.', 'AU$12.6 million'],
+        ['The FBI reported $475 million in losses in the same year.', '$475 million'],
+      ] as const) assert.strictEqual(figure(sentence, fig).noun, undefined, sentence);
+      // A single reward is not the total of many.
+      assert.notStrictEqual(figure('It paid $135 million in rewards since 1986.', '$135 million').measure, figure('It is offering a $10 million reward.', '$10 million').measure);
+    });
+
     it('what one attack cost its victim is a cost; what an incident or an average attack costs is none; a sum "being stolen" is a theft', function () {
       // Scripps Health's card said "amount"; breach costs are what the check weighs.
       assert.strictEqual(figure('Scripps Health estimated its ransomware attack cost $112.7 million.', '$112.7 million').noun, 'cost');

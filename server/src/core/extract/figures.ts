@@ -1574,7 +1574,110 @@ function ransomSum(v: string, start: number, end: number, measured: Measured): M
     const word = named[1].toLowerCase();
     return { ...measured, noun: MONEY_NOUN_OF[word] ?? word, nounSpan: undefined };
   }
-  return measured;
+  // "a net profit of $1.42 a share": what one share made, no sum of the company's.
+  if (PER_SHARE_AFTER_RE.test(after)) return measured;
+  const of = nounOfBefore(v, start);
+  if (of !== undefined) return WEIGHED_MONEY.has(of) ? measured : { ...measured, noun: of, nounSpan: undefined };
+  // "Google Play paid out $550,000 in rewards": a sum "in" a plural is what many came to, not one of them (its "$16,000
+  // reward"), nor the "$135 million in rewards" a program paid since 1986 one "$10 million reward" it offers.
+  const inside = nounInAfter(v, end);
+  return inside !== undefined && !WEIGHED_MONEY.has(inside) ? { ...measured, noun: inside, nounSpan: undefined, qualifiers: [...measured.qualifiers, TOTAL] } : measured;
+}
+
+/** No names: reading plain words. */
+const NO_LOCALS: Locals = { list: [], byStart: new Map(), byEnd: new Map() };
+
+/** The qualifier of a sum of many things ("$550,000 in rewards"). */
+const TOTAL = 'total';
+
+const PER_SHARE_AFTER_RE = /^\s+(?:a|per)\s+(?:share|diluted share)\b/i;
+
+/**
+ * The sums the consistency check weighs against other stories (its `MONEY_NOUNS`): a ransom, a fine, a theft, a
+ * loss, a cost. The nouns around a sum do not make one: the rules above do, each on its own evidence, and the words
+ * alone gave the real corpus a state's scam "AU$12.6 million in losses" against another state's, the FBI's "$475
+ * million in losses" to romance scams against SIM swapping's "$68 million", and BitMart's "about $200 million in
+ * losses" apart from the theft its other stories state.
+ */
+const WEIGHED_MONEY = new Set(['ransom', 'fine', 'settlement', 'penalty', 'payout', 'loss', 'damage', 'theft', 'demand', 'cost']);
+
+/**
+ * Words that say how much of something a sum is, not what it is: "a global average of $2.7 million", "a total of",
+ * "the tune of", "upwards of", "a range of", "a peak of $6 million", "the equivalent of", "a 10% increase of". A closed
+ * class: aggregates, bounds, changes and parts.
+ */
+const QUANTITY_WORDS = new Set(['average', 'total', 'sum', 'amount', 'value', 'figure', 'tune', 'upward', 'upwards', 'excess', 'north',
+  'range', 'share', 'cap', 'peak', 'median', 'mean', 'maximum', 'minimum', 'max', 'min', 'high', 'low', 'limit', 'equivalent', 'increase',
+  'decrease', 'rise', 'drop', 'jump', 'growth', 'decline', 'level', 'rate', 'threshold', 'multiple', 'fraction', 'portion', 'part', 'half',
+  'bulk', 'majority', 'estimate', 'tally', 'count', 'number', 'worth', 'lot', 'lots', 'couple', 'tens', 'hundreds', 'thousands', 'millions',
+  'billions', 'top', 'sort', 'kind', 'type', 'instead', 'ahead', 'regardless', 'short', 'shy', 'most', 'much', 'none', 'one', 'spite', 'front',
+  'outside', 'inside', 'because', 'course', 'variety', 'series', 'set', 'pool', 'pot', 'balance', 'budget', 'turnover']);
+
+/** Whether a lower-case word can head a noun phrase: no function word, verb, adverb, participle or adjective of ours. */
+function nounLike(w: string): boolean {
+  return w.length > 2 && /^[a-z][a-z-]*$/.test(w) && !STOP_WORDS.has(w) && !VERBS.has(w) && !QUANTITY_WORDS.has(w) && !IGNORABLE.has(w)
+    && !ADJECTIVES.has(w) && !QUALIFIERS.has(w) && !/(?:ly|ed|ing)$/.test(w) && !PARTICIPLES.has(w) && !w.endsWith('-');
+}
+
+/** The word that ends at `at` in `v` (spaces skipped back over), and where it starts. */
+function wordBefore(v: string, at: number): { word: string; start: number } {
+  let k = at;
+  while (k > 0 && v.charCodeAt(k - 1) === 32) k--;
+  let j = k;
+  while (j > 0 && k - j < 30 && /[A-Za-z-]/.test(v[j - 1])) j--;
+  return { word: v.slice(j, k), start: j };
+}
+
+/**
+ * What a sum is called by the noun it follows with "of": "has received many payments of almost $500,000", "Q2
+ * bookings of $681 million", "a salary of $120,000", "losses of $1.2 million" (the money nouns a company's trade
+ * writes are named above: revenue, valuation, funding). The head of the phrase before "of" is a common noun, not a
+ * word of how much (`QUANTITY_WORDS`: "an average of $2.7 million" says nothing of what), a name ("CVE-2021 of"), a
+ * function word or a verb; and a sum said of averages ("an average cost of $4.24 million") is no one's cost.
+ */
+function nounOfBefore(v: string, start: number): string | undefined {
+  const of = wordBefore(v, start);
+  if (of.word !== 'of') return undefined;
+  const head = wordBefore(v, of.start);
+  if (!nounLike(head.word) || QUANTITY_WORDS.has(singular(head.word))) return undefined;
+  const mod = wordBefore(v, head.start).word.toLowerCase();
+  if (AVERAGE_RE.test(mod) || QUANTITY_WORDS.has(mod)) return undefined;
+  const noun = singular(head.word);
+  if (ASSET_NOUNS.has(noun)) return undefined;
+  return MONEY_NOUN_OF[head.word] ?? NOUN_FORMS.get(noun) ?? noun;
+}
+
+/**
+ * What a sum is called by the plural noun after "in": "AU$12.6 million in losses", "$2 million in damages", "$10
+ * million in rewards" (one adjective may stand between: "$5 million in potential fines"). Not a form money takes
+ * ("$5 million in bitcoin", "in stolen funds", see `ASSET_NOUNS`), nor a time or a place ("in 2021", "in the US").
+ */
+function nounInAfter(v: string, end: number): string | undefined {
+  let k = end;
+  while (v.charCodeAt(k) === 32) k++;
+  if (v.slice(k, k + 3) !== 'in ') return undefined;
+  k += 3;
+  for (let n = 0; n < 2; n++) {
+    while (v.charCodeAt(k) === 32) k++;
+    let j = k;
+    while (j < v.length && j - k < 30 && /[a-z-]/.test(v[j])) j++;
+    const w = v.slice(k, j);
+    // A word must end there: "in Bitcoin", "in 2021", "in U.S." are not ours.
+    if (!w || /[A-Za-z0-9.]/.test(v[j] === '.' ? v[j + 1] ?? '' : v[j] ?? '')) return undefined;
+    if (isPlural(w)) {
+      const noun = singular(w);
+      // "in after-hours trading": a hyphened plural modifies what follows.
+      if (!nounLike(w) || QUANTITY_WORDS.has(noun) || w.includes('-')) return undefined;
+      // The plural ends the phrase: "in after-hours trading" is of trading, "in bitcoin transactions has …" of transactions.
+      const next = readWord(v, j, NO_LOCALS);
+      if (next !== undefined && next.start === j + 1 && /^[a-z]/.test(next.text) && !STOP_WORDS.has(next.base) && !VERBS.has(next.base) && !isParticiple(next.base)) return undefined;
+      return ASSET_NOUNS.has(noun) ? undefined : MONEY_NOUN_OF[w] ?? NOUN_FORMS.get(noun) ?? noun;
+    }
+    // One modifier before the plural: "potential", "lost", "ransom" (not a function word: "in the", "in a").
+    if (STOP_WORDS.has(w) || n > 0) return undefined;
+    k = j;
+  }
+  return undefined;
 }
 
 /** "its ransomware attack cost", "the breach has cost the company", "the incident will cost it": what one attack cost (not "an incident cost", "an average … costs"). */
