@@ -406,6 +406,7 @@ describe('figures', function () {
       assert.deepStrictEqual(figuresOf('Fifteen years ago we thought of them as script kiddies; the breach lasted two years.').map((f) => f.text), ['two years']);
       assert.deepStrictEqual(figuresOf('Call MensLine Australia on 1300 789 978 or Kids Helpline on 1800 551 800 about the 1300 customers.').map((f) => f.text), ['1300']);
       assert.deepStrictEqual(figuresOf('No one is ever 100 percent safe, and 100% of users were hit.').map((f) => f.text), ['100%']);
+      assert.deepStrictEqual(figuresOf('No system is 100% proof against attack, and 100% of users were hit.').map((f) => f.text), ['100%']);
     });
 
     it('how long something lasted is the article subject\'s only when the sentence names it: a prison term of no one named is no one\'s', function () {

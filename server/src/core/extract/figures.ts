@@ -1972,7 +1972,7 @@ const METHOD_AFTER = /^\s+(?:factor|step)s?\s+(?:authentication|verification|aut
 
 const AGO_END_RE = /\sago$/i;
 /** Adjectives after "100 percent" ("safe", "sure", "remote") that make it "wholly". */
-const WHOLLY_AFTER_RE = /^\s+(?:safe|secure|sure|certain|accurate|effective|confident|correct|true|clear|guaranteed|protected|foolproof|bulletproof|reliable|committed|focused|compliant|free|remote|online|successful|perfect|invulnerable|immune|right|wrong|honest|transparent|responsible|patched|encrypted)\b/i;
+const WHOLLY_AFTER_RE = /^\s+(?:safe|secure|sure|certain|accurate|effective|confident|correct|true|clear|guaranteed|protected|proof|foolproof|bulletproof|reliable|committed|focused|compliant|free|remote|online|successful|perfect|invulnerable|immune|right|wrong|honest|transparent|responsible|patched|encrypted)\b/i;
 
 /**
  * Whether the digits at `start…end` are one group of a telephone number written in groups of two to four digits
