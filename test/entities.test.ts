@@ -1142,4 +1142,28 @@ describe('entities: dotted initials and version labels', function () {
     const y = extract('ADT offers three plans, and ADT said so.', { tags: '[[ADT]]' });
     assert.strictEqual(y.byKey('adt')?.kind, 'organisation');
   });
+
+  it('a tag\'s acronym the body spells out in lower-case words before its bracket is a term, no organisation (real: [[VDP]], [[ATO]], [[ZTNA]], [[SBOM]])', function () {
+    const cases: [string, string][] = [
+      ['Establishing a vulnerability disclosure policy (VDP) helps. A proper VDP would provide a channel.', 'VDP'],
+      // A compound gives two letters ("takeover"), a hyphenated word one for each part ("zero-trust"), "of" its own.
+      ['Attackers use a dynamic account takeover (ATO) technique. ATO attacks rose.', 'ATO'],
+      ['Firms seek a zero-trust network access (ZTNA) solution. Compare ZTNA options.', 'ZTNA'],
+      ['It checks the software bill of materials (SBOM) of each build. Every SBOM is signed.', 'SBOM'],
+    ];
+    for (const [body, acr] of cases) {
+      const x = extract(body, { tags: `[[${acr}]]` });
+      const e = x.byKey(acr.toLowerCase());
+      assert.ok(e, `${acr} is still an entity, as [[NDA]] is`);
+      assert.strictEqual(e!.kind, 'other', acr);
+    }
+    // Spelt by a name's words, capitalised, it stays an organisation: "the Office of Inspector General (OIG)", "Europe (EU)".
+    const y = extract('The National Farmers\' Federation (NFF) noted the cost. The NFF also knocked back claims.', { tags: '[[NFF]]' });
+    assert.strictEqual(y.byKey('nff')?.kind, 'organisation');
+    const z = extract('Honeypots ran in North America (NA) and Europe (EU). EU rules apply.');
+    assert.ok(z.entities.some((e) => e.key === 'european union'), JSON.stringify(z.names()));
+    // Words that spell no acronym do not make one a term: "a report by the (BSA)".
+    const w = extract('The group released a report (BSA) today. BSA said so.', { tags: '[[BSA]]' });
+    assert.strictEqual(w.byKey('bsa')?.kind, 'organisation');
+  });
 });

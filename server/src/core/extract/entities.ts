@@ -502,6 +502,8 @@ interface Candidate {
   paren?: Candidate;
   /** Jargon written in capitals ("RDP"): only ever an alias of a spelled-out name. */
   jargon?: boolean;
+  /** Jargon the lower-case words before its bracket spell ("account takeover (ATO)"): a term of the article's. */
+  term?: boolean;
   /** The entity key it was given. */
   key?: string;
   /** A sentence's first word, a name only by its apposition ("Quillfeather, the dating app, said"). */
@@ -800,7 +802,12 @@ function pushCandidate(st: RunState, c: Candidate, a: number, b: number): void {
   if (c.tokens.length === 1 && st.prev && st.prevEnd === a - 1 && st.tokens[a - 1].after === '(' && st.prev.tokens.length > 1) c.paren = st.prev;
   // "confidentiality, integrity and availability (CIA) principles": an acronym the words before it spell is a term of
   // the article's, not the Central Intelligence Agency of the tables.
-  else if (c.tokens.length === 1 && a > 0 && st.tokens[a - 1].after === '(' && isAllCaps(c.tokens[0].text) && spelledBefore(st.tokens, a, c.tokens[0].lower)) c.jargon = true;
+  // Spelt in lower case ("a vulnerability disclosure policy (VDP)"), not by a name no run took ("Office of Inspector
+  // General (OIG)", "National Farmers' Federation (NFF)"), it is a term of the article's, whatever its tags say.
+  else if (c.tokens.length === 1 && a > 0 && st.tokens[a - 1].after === '(' && isAllCaps(c.tokens[0].text)) {
+    if (spelledBefore(st.tokens, a, c.tokens[0].lower, true)) c.jargon = c.term = true;
+    else if (spelledBefore(st.tokens, a, c.tokens[0].lower)) c.jargon = true;
+  }
   st.out.push(c);
   st.prev = c;
   st.prevEnd = b - 1;
@@ -829,16 +836,30 @@ function gangListCue(tokens: Token[], a: number): boolean {
   return GANG_CUES_AFTER.has(noun.lower) || (GANG_LIST_NOUNS.has(noun.lower) && k >= 2 && tokens[k - 2].lower === 'ransomware');
 }
 
-/** Whether the words before token `at` begin with the letters of `acronym`, in order ("and", "of" and "the" aside). */
-function spelledBefore(tokens: Token[], at: number, acronym: string): boolean {
+/**
+ * Whether the words before token `at` begin with the letters of `acronym`, in order ("and", "of" and "the" aside).
+ * If `lower`, all of them are in lower case, and a hyphenated word may give a letter for each of two parts ("zero-trust
+ * network access (ZTNA)"), a compound two where its first and an inner letter are the acronym's ("account takeover
+ * (ATO)"), a small word its letter ("software bill of materials (SBOM)"); not a name's word ("Europe (EU)" is no
+ * spelling of the EU).
+ */
+function spelledBefore(tokens: Token[], at: number, acronym: string, lower = false): boolean {
   const letters = acronym.replace(/\./g, '');
   if (letters.length < 2) return false;
   let k = letters.length - 1;
   for (let i = at - 1; i >= 0 && k >= 0; i--) {
     const w = tokens[i].lower;
-    if (w === 'and' || w === 'of' || w === 'the' || w === '&' || w === 'for') continue;
-    if (w[0] !== letters[k]) return false;
-    k--;
+    if (lower && tokens[i].text !== w) return false;
+    if (w === 'and' || w === 'of' || w === 'the' || w === '&' || w === 'for') {
+      if (lower && w[0] === letters[k]) k--;
+      continue;
+    }
+    if (w[0] === letters[k]) { k--; continue; }
+    if (lower && k >= 1 && w[0] === letters[k - 1]) {
+      const dash = w.lastIndexOf('-');
+      if (dash > 0 ? w[dash + 1] === letters[k] : w.indexOf(letters[k], 1) > 0) { k -= 2; continue; }
+    }
+    return false;
   }
   return k < 0;
 }
@@ -1642,6 +1663,11 @@ class Draft {
   bySurface: Map<string, string> | undefined;
   /** People named family name first ("Yuen Kuan Moon"), whose first word alone stands for them (see `addNames`). */
   familyFirst: Set<string> | undefined;
+  /**
+   * Acronyms the body spells out in lower-case words just before them in brackets, the article's terms and no names:
+   * "a dynamic account takeover (ATO) technique", "a vulnerability disclosure policy (VDP)" (see `spelledBefore`).
+   */
+  terms: Set<string> | undefined;
 
   add(key: string, name: string, kind: EntityKind, surface: string): void {
     let b = this.builders.get(key);
@@ -1905,6 +1931,7 @@ function addSingleWords(draft: Draft, candidates: Candidate[], short: ShortForms
     if (c.jargon) {
       const exp = paren ?? spelled;
       if (exp) draft.join(exp, t.text);
+      else if (c.term) (draft.terms ??= new Set()).add(lower);
       continue;
     }
     const sur = short.surnames.get(lower);
@@ -2095,9 +2122,11 @@ function addTags(draft: Draft, text: string, article: Article, surnames: Map<str
         // organisation. One the body writes stays one ("ADT offers three plans"; "CSAM images" alike: the words after
         // it do not tell a company from a term). One the body writes only after a version's number labels the version
         // ("Axis OS 2016 LTS track", "Ubuntu 20.04 LTS").
+        // One the body spells out in lower-case words before it in brackets is the article's term too: [[ATO]] beside
+        // "a dynamic account takeover (ATO) technique", [[VDP]] beside "a vulnerability disclosure policy (VDP)".
         bodyLower ??= article.body ? text.slice(article.body.span.start, article.body.span.end).toLowerCase() : '';
-        const term = !kind && toks.length === 1 && shape(toks[0]) === 'acronym' && /^[A-Z]+$/.test(toks[0].text) && !ACRONYMS.has(lower) && !KNOWN_ORGS.has(lower) && !isOutlet(lower)
-          && onlyAfterNumbers(bodyLower, lower);
+        const term = !kind && toks.length === 1 && shape(toks[0]) === 'acronym' && !ACRONYMS.has(lower) && !KNOWN_ORGS.has(lower) && !isOutlet(lower)
+          && ((/^[A-Z]+$/.test(toks[0].text) && onlyAfterNumbers(bodyLower, lower)) || draft.terms?.has(lower) === true);
         draft.add(key, ACRONYMS.get(lower) ?? name, kind ?? (term ? 'other' : classify(name, toks, [], isOutlet)), name);
       } else if (kind) {
         draft.add(key, existing.name, kind, name);
