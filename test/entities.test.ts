@@ -285,6 +285,22 @@ describe('entities: people', function () {
     assert.deepStrictEqual(x.byName('Alon Gal').aliases, ['Gal']);
   });
 
+  it('the first word of one person\'s name alone is that person: "Meng" beside "Meng Wanzhou", "Gerald" beside "Gerald Combs" (real: 30 were things of their own)', function () {
+    const x = extract('Huawei CFO Meng Wanzhou was freed. Canada had to decide whether to pass Meng to the United States, and Meng went home.');
+    assert.deepStrictEqual(x.texts('Meng Wanzhou'), ['Meng Wanzhou', 'Meng', 'Meng']);
+    assert.ok(!x.byKey('meng'), JSON.stringify(x.names()));
+    const y = extract('Sysdig hired Gerald Combs, its creator. That is where he met Gerald, and since then Gerald has grown the tool.');
+    assert.deepStrictEqual(y.texts('Gerald Combs'), ['Gerald Combs', 'Gerald', 'Gerald']);
+    // Not a first word two people share, one the article writes in lower case, a known name, nor that of a "person"
+    // a place ends ("Vodafone Portugal").
+    const z = extract('Mark Lee met Mark Chen at the event. Later, Mark said so.');
+    assert.ok(!z.entities.some((e) => e.key.includes(' ') && e.mentions.some((m) => m.text === 'Mark')), JSON.stringify(z.entities.map((e) => [e.key, e.mentions.map((m) => m.text)])));
+    const w = extract('Rich Struse, a researcher at Mitre, spoke. The haul was rich. A forum user named Rich posted it.');
+    assert.ok(!w.byName('Rich Struse').mentions.some((m) => m.text === 'Rich'));
+    const v = extract('Jordan Smith, an analyst at Acme Corp, said the attack hit firms in Jordan.');
+    assert.ok(!v.byName('Jordan Smith').mentions.some((m) => m.text === 'Jordan'));
+  });
+
   it('a surname alone, in an article without the full name, keeps its own key', function () {
     const x = extract('The company said Binns told reporters the security was awful. Binns said so again.', { tags: '[[Binns]] [[ThreatPost]]' });
     assert.ok(!x.byKey('john binns'), 'no John Binns in this article');

@@ -1797,6 +1797,8 @@ function familyFirstName(parts: string[]): boolean {
 interface ShortForms {
   /** A person's surname → the person's key; null when two people share it. */
   surnames: Map<string, string | null>;
+  /** The first word of a person's name ("Meng" of "Meng Wanzhou") → the person's key; null when two people share it. */
+  forenames: Map<string, string | null>;
   /** The initials of a name of two words or more → its key. */
   initials: Map<string, string>;
   /** "the Journal" after "Wall Street Journal": an outlet's last word → the outlet; null when shared. */
@@ -1806,6 +1808,7 @@ interface ShortForms {
 /** Surnames, acronyms of multi-word names, and outlets' last words. */
 function shortForms(draft: Draft): ShortForms {
   const surnames = new Map<string, string | null>();
+  const forenames = new Map<string, string | null>();
   const initials = new Map<string, string>();
   const lastWords = new Map<string, string | null>();
   for (const b of draft.builders.values()) {
@@ -1818,6 +1821,10 @@ function shortForms(draft: Draft): ShortForms {
       if (draft.familyFirst?.has(b.key)) {
         const family = lc(parts[0]);
         surnames.set(family, surnames.has(family) && surnames.get(family) !== b.key ? null : b.key);
+      } else if (parts.length >= 2 && !PLACES.has(last) && !ORG_WORDS.has(last) && !ORG_SUFFIXES.has(last)) {
+        // (Not of a "person" a place or a trade ends, taken for one: "Vodafone Portugal", "Schreiber Foods".)
+        const first = lc(parts[0]);
+        forenames.set(first, forenames.has(first) && forenames.get(first) !== b.key ? null : b.key);
       }
     }
     if (parts.length >= 2) {
@@ -1847,7 +1854,7 @@ function shortForms(draft: Draft): ShortForms {
     }
     if (parts.length >= 2 && b.kindScore.has('outlet')) lastWords.set(last, lastWords.has(last) ? null : b.key);
   }
-  return { surnames, initials, lastWords };
+  return { surnames, forenames, initials, lastWords };
 }
 
 /**
@@ -1936,6 +1943,13 @@ function addSingleWords(draft: Draft, candidates: Candidate[], short: ShortForms
     }
     const sur = short.surnames.get(lower);
     if (sur) { draft.join(sur, t.text, 'person'); continue; }
+    // "Meng was allowed to return to China" beside "Huawei CFO Meng Wanzhou", "which is where he met Gerald" beside
+    // "Gerald Combs": the first word of one person's name alone is that person (a family name written first, or a first
+    // name in an interview or a podcast), not a thing of its own; unless it names something known ("Jordan"), the
+    // article writes it in lower case ("Rich") or two people share it.
+    const fore = short.forenames.get(lower);
+    if (fore && shape(t) === 'title' && !MONTHS_AND_DAYS.has(lower) && !PLACES.has(lower) && !KNOWN_ORGS.has(lower) && !PRODUCTS.has(lower) && !isOutlet(lower)
+      && !ACRONYMS.has(lower) && SMALL_WORDS[smallWordHash(lower)] !== smallStamp) { draft.join(fore, t.text, 'person'); continue; }
     const outlet = short.lastWords.get(lower);
     if (outlet) { draft.join(outlet, t.text, 'outlet'); continue; }
     const acr = ACRONYMS.get(lower) ?? (lower.endsWith('.') ? ACRONYMS.get(lower.slice(0, -1)) : undefined);
