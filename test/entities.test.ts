@@ -1149,6 +1149,9 @@ describe('entities: dotted initials and version labels', function () {
     assert.deepStrictEqual(us.mentions.map((m) => m.text), ['U.S.', 'U.S.']);
     const y = extract('The U.S-based firm said so.');
     assert.ok(!y.entities.some((e) => e.mentions.some((m) => m.text === 'U.S.')));
+    // A tag's mention, which stops before the dot, gives no "U.S" of its own.
+    const t = extract('Officials in the U.S. said so.', { tags: '[[U.S.]]' });
+    assert.deepStrictEqual(t.entities.find((e) => e.key === 'united states')!.aliases, ['U.S.']);
   });
 
   it('a tag\'s acronym the body writes only after a version number labels the version, no organisation (real: "Axis OS 2016 LTS track")', function () {
@@ -1157,6 +1160,9 @@ describe('entities: dotted initials and version labels', function () {
     // Written as a name elsewhere, it stays one: "ADT offers three plans".
     const y = extract('ADT offers three plans, and ADT said so.', { tags: '[[ADT]]' });
     assert.strictEqual(y.byKey('adt')?.kind, 'organisation');
+    // A date's year is no version: "In January 2021 HSE was hit".
+    const z = extract('In January 2021 HSE was hit by ransomware, and the health service said so.', { tags: '[[HSE]]' });
+    assert.strictEqual(z.byKey('hse')?.kind, 'organisation');
   });
 
   it('a tag\'s acronym the body spells out in lower-case words before its bracket is a term, no organisation (real: [[VDP]], [[ATO]], [[ZTNA]], [[SBOM]])', function () {

@@ -385,7 +385,16 @@ describe('figures', function () {
         // Weighed against other stories, a loss or a fine needs its own rule: a state's "AU$12.6 million in losses" is not the scam's.
         ['Victoria had 563 reports for AU$12.6 million in losses.', 'AU$12.6 million'],
         ['The FBI reported $475 million in losses in the same year.', '$475 million'],
+        // A review's finds: a time it is spread over, a form it is paid in, an act done with it, a forecast of it.
+        ['Victims lost $4.2 billion in recent years.', '$4.2 billion'],
+        ['She paid $2,000 in gift cards to the scammers.', '$2,000'],
+        ['It led to the seizure of more than $3.6 billion in cryptocurrency.', 'more than $3.6 billion'],
+        ['Revenue beat Wall Street expectations of $671.51 million.', '$671.51 million'],
       ] as const) assert.strictEqual(figure(sentence, fig).noun, undefined, sentence);
+      assert.strictEqual(figure('It made a donation of $5 million to the fund.', '$5 million').noun, 'donation');
+      // "one million U.S. dollars" is a sum, not a count of dollars of the US.
+      assert.strictEqual(figure('They lost in excess of one million U.S. dollars.', 'in excess of one million U.S. dollars').unit, 'usd');
+      assert.strictEqual(figure('It cost 5 million US dollars to fix.', '5 million US dollars').unit, 'usd');
       // A single reward is not the total of many.
       assert.notStrictEqual(figure('It paid $135 million in rewards since 1986.', '$135 million').measure, figure('It is offering a $10 million reward.', '$10 million').measure);
     });

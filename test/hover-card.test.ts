@@ -95,6 +95,12 @@ describe('entity hover card: cited facts', function () {
     assert.ok(ends?.startsWith('- "Nevertheless, Acme Corp managed to keep the data safe for two years," the chief executive stressed. — '), facts.join('\n'));
     const begins = facts.find((f) => f.includes('hit hard'));
     assert.ok(begins?.startsWith('- The chief executive of Acme Corp said: "We were hit hard by the attackers this time." — '), facts.join('\n'));
+    // A mark after a digit closes one left open; a colon or a dash before a mark does not make it a closing one.
+    const c = article(1, '2021-05-01', 'Acme Corp said "we were hit in 2019" and left the matter there for good.\n\n'
+      + 'The chief executive of Acme Corp said:"We were hit." Nothing else was said by anyone at the firm that week.');
+    const more = citedFacts(indexOf([c, b]), b).map((f) => f.replace(/\\/g, ''));
+    assert.ok(more.some((f) => f.startsWith('- “Acme Corp said "we were hit in 2019" and left the matter there for good.” — ')), more.join('\n'));
+    assert.ok(more.some((f) => f.startsWith('- “The chief executive of Acme Corp said:"We were hit."” — ')), more.join('\n'));
     const inches = facts.find((f) => f.includes('laptops'));
     assert.ok(inches?.startsWith('- “Acme Corp sold 4,000 laptops with a 15" screen to schools in the region last spring.” — '), facts.join('\n'));
   });

@@ -1342,9 +1342,21 @@ function onlyAfterNumbers(hay: string, needle: string): boolean {
     const after = at + needle.length < hay.length ? hay.charCodeAt(at + needle.length) : 32;
     if (isLetter(before) || isDigit(before) || isLetter(after) || isDigit(after)) continue;
     if (before !== 32 || !isDigit(at > 1 ? hay.charCodeAt(at - 2) : 32)) return false;
+    // A date's year is no version: "In January 2021 HSE was hit", "since 2019 HSE has".
+    let n = at - 2;
+    while (n >= 0 && (isDigit(hay.charCodeAt(n)) || hay.charCodeAt(n) === 46)) n--;
+    let w = n;
+    while (w >= 0 && hay.charCodeAt(w) === 32) w--;
+    let v = w;
+    while (v >= 0 && isLetter(hay.charCodeAt(v))) v--;
+    const word = hay.slice(v + 1, w + 1);
+    if (at - 2 - n === 4 && (MONTHS_AND_DAYS.has(word) || DATE_PREPOSITIONS.has(word))) return false;
   }
   return true;
 }
+
+/** Words before a year that make it a date: "in 2021", "since 2019". */
+const DATE_PREPOSITIONS = new Set(['in', 'since', 'until', 'by', 'of', 'from', 'during', 'before', 'after', 'early', 'late', 'mid']);
 
 /** Does `needle` (lower case) occur in `hay` (lower case) as whole words? */
 function containsWords(hay: string, needle: string): boolean {
@@ -1429,7 +1441,7 @@ export function extractEntities(text: string, article: Article, sentences: Sente
       }
     }
   }
-  return entitiesOf(draft, mentions);
+  return entitiesOf(draft, mentions, text);
 }
 
 /**
@@ -1903,12 +1915,6 @@ function addSingleWords(draft: Draft, candidates: Candidate[], short: ShortForms
     if (known !== undefined && sharesWords(known, c.paren.tokens)) continue;
     (defined ??= new Map()).set(lower, c.paren.key);
   }
-  // Words one of whose mentions is called a thing ("SysJoker backdoor") and none a gang's ("REvil ransomware"): their
-  // mentions without a cue are the thing too.
-  let things: Set<string> | undefined;
-  for (const c of candidates) if (c.tokens.length === 1 && c.kindVotes.includes('other')) (things ??= new Set()).add(c.tokens[0].key);
-  if (things) for (const c of candidates) if (c.actor) things.delete(c.tokens[0].key);
-  draft.things = things;
   // "deploy Ryuk and Conti ransomware", "the Hive gang": a word a gang's cue follows is a name, said once or not.
   for (const c of candidates) if (c.tokens.length === 1 && c.gang) (draft.actors ??= new Set()).add(c.tokens[0].key);
   // "the Maze, Avaddon and Babuk ransomware", "operators, including Maze, Conti, and LockBit", "REvil, Conti and Clop":
@@ -1917,6 +1923,8 @@ function addSingleWords(draft: Draft, candidates: Candidate[], short: ShortForms
   for (const c of candidates) {
     const list = c.list;
     if (!list || list.members[0] !== c) continue;
+    // (A cue elsewhere counts, though a victim gets one too: "the Kaseya ransomware attack", then "Attacks on Codecov,
+    // Kaseya, and Mimecast" keeps Codecov and Mimecast, names all the same; "Cerber" beside a cued "Ryuk" is kept so.)
     if (!list.cued && !list.members.some((m) => m.gang || (m.tokens.length === 1 && (GANGS.has(m.tokens[0].key) || draft.actors?.has(m.tokens[0].key))))) continue;
     for (const m of list.members) {
       const key = m.tokens.length === 1 ? m.tokens[0].key : m.key;
@@ -1924,6 +1932,12 @@ function addSingleWords(draft: Draft, candidates: Candidate[], short: ShortForms
       m.actor = true;
     }
   }
+  // Words one of whose mentions is called a thing ("SysJoker backdoor") and none a gang's ("REvil ransomware"): their
+  // mentions without a cue are the thing too.
+  let things: Set<string> | undefined;
+  for (const c of candidates) if (c.tokens.length === 1 && c.kindVotes.includes('other')) (things ??= new Set()).add(c.tokens[0].key);
+  if (things) for (const c of candidates) if (c.actor) things.delete(c.tokens[0].key);
+  draft.things = things;
   for (const c of candidates) {
     if (c.tokens.length !== 1) continue;
     const t = c.tokens[0];
@@ -2166,7 +2180,8 @@ function addTags(draft: Draft, text: string, article: Article, surnames: Map<str
  * "Use of BlackCat", "Regarding Broward Health").
  * The shorter form is not: a name known in its own right ("Windows", "Microsoft", "New York" in "New York Times"), a
  * person's or a place's; what follows "of" or "for" ("Members of Congress", "Linux Variant of REvil"); one word of a
- * name of four or more ("Apache" in "SonicWall SMA SSLVPN Apache"), one the article writes in lower case, a plural, a
+ * name of three or more, a number aside ("Apache" in "SonicWall SMA SSLVPN Apache"; "Defender" ends "Microsoft 365
+ * Defender"), one the article writes in lower case, a plural, a
  * word of a trade, kind or legal form or two capitals ("Security" beside "Core Security", "Macs" beside "Apple Silicon
  * Macs", "House" beside "White House", "NZ" beside "CERT NZ"); a form two names end on ("Defender" beside "Microsoft
  * Defender" and "Windows Defender"). The longer name's kind stands: a camel-case word is an organisation by its shape
@@ -2421,7 +2436,7 @@ function isNoise(b: Builder, draft: Draft, ms: Mention[] | undefined): boolean {
 }
 
 /** The entities that have mentions, each with its aliases: every other spelling, once. */
-function entitiesOf(draft: Draft, mentions: Map<string, Mention[]>): DocEntity[] {
+function entitiesOf(draft: Draft, mentions: Map<string, Mention[]>, text: string): DocEntity[] {
   const out: DocEntity[] = [];
   for (const b of draft.builders.values()) {
     const ms = mentions.get(b.key);
@@ -2439,6 +2454,8 @@ function entitiesOf(draft: Draft, mentions: Map<string, Mention[]>): DocEntity[]
       // Santa Clara" is "Volterra of Santa Clara".
       let t = m.text.includes('\\_') ? m.text.replace(/\\_/g, '_') : m.text;
       if (t.includes('](')) t = withoutDestinations(t);
+      // "U.S." as written where a mention stops before its last dot (a tag's, `[[U.S.]]`; the body's keep it).
+      if (text.charCodeAt(m.span.end) === 46 && DOTTED_INITIALS.test(t)) t += '.';
       if (!seen.has(t)) { seen.add(t); if (entityKey(t) !== own) aliases.push(t); }
     }
     // "Michael J. Fox Foundation" as written, not as its words are ("Michael J Fox Foundation").

@@ -1611,7 +1611,18 @@ const QUANTITY_WORDS = new Set(['average', 'total', 'sum', 'amount', 'value', 'f
   'decrease', 'rise', 'drop', 'jump', 'growth', 'decline', 'level', 'rate', 'threshold', 'multiple', 'fraction', 'portion', 'part', 'half',
   'bulk', 'majority', 'estimate', 'tally', 'count', 'number', 'worth', 'lot', 'lots', 'couple', 'tens', 'hundreds', 'thousands', 'millions',
   'billions', 'top', 'sort', 'kind', 'type', 'instead', 'ahead', 'regardless', 'short', 'shy', 'most', 'much', 'none', 'one', 'spite', 'front',
-  'outside', 'inside', 'because', 'course', 'variety', 'series', 'set', 'pool', 'pot', 'balance', 'budget', 'turnover']);
+  'outside', 'inside', 'because', 'course', 'variety', 'series', 'set', 'pool', 'pot', 'balance', 'budget', 'turnover', 'expectation',
+  'consensus', 'forecast', 'guidance', 'outlook', 'projection', 'increment', 'estimation']);
+
+/**
+ * An act done with a sum, before its "of": "the imposition of $1 billion in fines", "the seizure of more than $3.6
+ * billion in cryptocurrency", "the return of roughly $2 billion". The sum is what the act is about, not the act.
+ */
+const ACT_NOUNS = new Set(['imposition', 'seizure', 'return', 'recovery', 'transfer', 'withdrawal', 'forfeiture', 'confiscation', 'laundering',
+  'movement', 'release', 'receipt', 'freezing', 'freeze', 'issuance', 'disbursement', 'repayment']);
+
+/** Plurals a sum is spread over or paid in, not what it is: "$4.2 billion in recent years", "$2,000 in gift cards". */
+const NOT_WHAT_IN = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 'quarter', 'decade', 'card', 'voucher', 'installment', 'instalment', 'tranche']);
 
 /** Whether a lower-case word can head a noun phrase: no function word, verb, adverb, participle or adjective of ours. */
 function nounLike(w: string): boolean {
@@ -1639,7 +1650,7 @@ function nounOfBefore(v: string, start: number): string | undefined {
   const of = wordBefore(v, start);
   if (of.word !== 'of') return undefined;
   const head = wordBefore(v, of.start);
-  if (!nounLike(head.word) || QUANTITY_WORDS.has(singular(head.word))) return undefined;
+  if (!nounLike(head.word) || QUANTITY_WORDS.has(singular(head.word)) || ACT_NOUNS.has(head.word)) return undefined;
   const mod = wordBefore(v, head.start).word.toLowerCase();
   if (AVERAGE_RE.test(mod) || QUANTITY_WORDS.has(mod)) return undefined;
   const noun = singular(head.word);
@@ -1667,7 +1678,7 @@ function nounInAfter(v: string, end: number): string | undefined {
     if (isPlural(w)) {
       const noun = singular(w);
       // "in after-hours trading": a hyphened plural modifies what follows.
-      if (!nounLike(w) || QUANTITY_WORDS.has(noun) || w.includes('-')) return undefined;
+      if (!nounLike(w) || QUANTITY_WORDS.has(noun) || NOT_WHAT_IN.has(noun) || w.includes('-')) return undefined;
       // The plural ends the phrase: "in after-hours trading" is of trading, "in bitcoin transactions has …" of transactions.
       const next = readWord(v, j, NO_LOCALS);
       if (next !== undefined && next.start === j + 1 && /^[a-z]/.test(next.text) && !STOP_WORDS.has(next.base) && !VERBS.has(next.base) && !isParticiple(next.base)) return undefined;

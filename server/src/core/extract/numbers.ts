@@ -449,7 +449,8 @@ const AFTER_BYTES_RE = /\s?(kilobytes?|megabytes?|gigabytes?|terabytes?|petabyte
 const AFTER_MULT_RE = /(?:\s{1,2}(hundred|thousand|million|billion|trillion)|\s?(mln|mn|bn)|([kmb]))(?![A-Za-z0-9])/iy;
 // "85 percent", "85%", and hyphenated "974-percent".
 const AFTER_PERCENT_RE = /(?:\s|[-‐](?=p))?(?:%|percent\b|per\s?cent\b|pct\b)/iy;
-const AFTER_UNIT_RE = /\s{1,2}(bitcoins?|btc|pennies|penny|pence|cents?|dollars?|usd|euros?|eur|gbp|yuan|renminbi|rmb|cny|yen|jpy|rupees?|inr|roubles?|rubles?|rub|minutes?|hours?|days?|weeks?|months?|years?)(?![A-Za-z0-9])(\s{1,2}old\b)?(\s{1,2}ago\b)?/iy;
+// "one million U.S. dollars", "5 million US dollars": the country's name before the currency's word is part of it.
+const AFTER_UNIT_RE = /\s{1,2}(?:(?:U\.S\.|US)\s{1,2}(?=dollars?\b))?(bitcoins?|btc|pennies|penny|pence|cents?|dollars?|usd|euros?|eur|gbp|yuan|renminbi|rmb|cny|yen|jpy|rupees?|inr|roubles?|rubles?|rub|minutes?|hours?|days?|weeks?|months?|years?)(?![A-Za-z0-9])(\s{1,2}old\b)?(\s{1,2}ago\b)?/iy;
 const AFTER_HYPHEN_RE = /[-‐](year|years|day|week|month|hour|minute)(?:[-‐ ](old)\b|(?![-‐A-Za-z]))/iy;
 const AFTER_CLOCK_RE = /\s?(?:[ap]\.m\.|[ap]m\b|o[’']clock\b)/iy;
 const CHAIN_RE = /[-–]\d+(?:[-–]\d+)*/y;

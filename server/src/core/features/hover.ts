@@ -262,16 +262,17 @@ export function cardSources(index: CorpusIndex, uri: string, max: number): strin
 }
 
 /**
- * The quotation marks a cited sentence leaves open or closes without opening: curly marks by their shape; a straight
- * one by where it stands, opening before a word (after a space, a bracket or the start) and closing after one ("He
- * said "we were hit." is one opened, `"We were hit," he said.` none left). `straight`: whether the unbalanced marks
- * are straight, so the mark added to balance them is written the same way.
+ * The quotation marks a cited sentence leaves open or closes without opening: curly marks by their shape; straight ones
+ * in order, each by where it stands. One opens with no letter or digit before it and a character after it (`said, "We`,
+ * `said:"We`, `—"a leader`); any other closes one left open, or, with none open, closes one the sentence before opened
+ * (`hit," Beardsley explained.`), unless it follows a digit: then it is an inch or a second (`a 15" screen`).
+ * `straight`: whether the unbalanced marks are straight, so the mark added to balance them is written the same way.
  */
 function quoteBalance(text: string): { opens: number; closes: number; straight: boolean } {
   let opens = 0;
   let closes = 0;
-  let straightOpens = 0;
-  let straightCloses = 0;
+  let open = 0;
+  let unopened = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x201c) opens++;
@@ -279,17 +280,18 @@ function quoteBalance(text: string): { opens: number; closes: number; straight: 
     else if (c === 34) {
       const before = i === 0 ? 32 : text.charCodeAt(i - 1);
       const after = i + 1 < text.length ? text.charCodeAt(i + 1) : 32;
-      const opening = (before === 32 || before === 40 || before === 91 || before === 9 || before === 10) && after !== 32;
-      if (opening) straightOpens++;
-      // After a digit, an inch or a second ("a 15" screen"): no quotation.
-      else if (before < 48 || before > 57) straightCloses++;
+      const digitBefore = before >= 48 && before <= 57;
+      if (!digitBefore && !isWordChar(before) && after !== 32 && after !== 10 && after !== 9) open++;
+      else if (open > 0) open--;
+      else if (!digitBefore) unopened++;
     }
   }
-  // Straight marks pair among themselves first: one left over opens or closes a quotation across sentences.
-  const pairs = Math.min(straightOpens, straightCloses);
-  const so = straightOpens - pairs;
-  const sc = straightCloses - pairs;
-  return { opens: opens + so, closes: closes + sc, straight: so + sc > 0 && opens === closes };
+  return { opens: opens + open, closes: closes + unopened, straight: open + unopened > 0 && opens === closes };
+}
+
+/** A letter (of any script) or a digit. */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && /\p{L}/u.test(String.fromCharCode(c)));
 }
 
 function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentence: number): string {
