@@ -131,6 +131,16 @@ describe('claims', function () {
       assert.strictEqual(who('It hit 5 million, according to Acme Labs.'), 'Acme Labs');
     });
 
+    it('what a named body\'s document "indicates" or "shows" is its word; evidence or a pronoun that shows names no one', function () {
+      // The real RIPTA story: HHS's breach website and the ACLU give 5,015 and 17,378, sources differing, not a contradiction.
+      assert.strictEqual(who('The FCC breach website indicates that 5,015 people were affected.'), 'FCC');
+      assert.strictEqual(who('T-Mobile\'s report showed 60 million records were hit.'), 'T-Mobile');
+      assert.strictEqual(who('T-Mobile data shows 50 million records were hit.'), 'T-Mobile');
+      assert.strictEqual(who('The evidence indicates that 300 people were hit.'), undefined);
+      assert.strictEqual(who('It shows 40 records were hit.'), undefined);
+      assert.strictEqual(who('T-Mobile shows 40 records in its app.'), undefined);
+    });
+
     it('"<X> told <Y>": the teller is the source, not the listener', function () {
       const c = claim('Binns told the WSJ that he took 100 million records.');
       assert.strictEqual(c.attribution?.key, 'john binns');

@@ -446,6 +446,44 @@ function claimantEndingAt(doc: Article, si: number, v: string, p: number): Found
 const VIA_RE = /([’']s)?\s+(?:(press|news|security)\s+)?(?:story|report|article|statement|filing|post|tweet|blog|release|advisory|notice|website|spokesperson|spokesman|spokeswoman|representative)$/;
 const PRONOUN_RE = /(?:^|[^A-Za-z])(he|she|they|it|He|She|They|It)$/;
 
+/**
+ * "The US Department of Health and Human Services breach website indicates that 5,015 people were affected": what a
+ * named body's document shows is that body's word. Only a document (`DOC_NOUNS`, one lower-case word between at most)
+ * speaks so: "The evidence indicates", "it shows" name no one.
+ */
+const DOC_SAY_RE = /\b(?:indicates|indicated|shows|showed)\b/g;
+const DOC_NOUNS = new Set(['report', 'statement', 'filing', 'post', 'website', 'site', 'database', 'portal', 'notice', 'advisory', 'data', 'records', 'figures', 'tally']);
+
+function documentSpeaker(doc: Article, si: number, v: string): Found | undefined {
+  const re = DOC_SAY_RE;
+  re.lastIndex = 0;
+  for (let m = re.exec(v); m; m = re.exec(v)) {
+    const p = speakerEnd(v, m.index);
+    if (p < 0) continue;
+    // The document's noun, then the name before it, maybe with one word between ("breach website") or an "'s".
+    let q = wordStartBefore(v, p);
+    if (!DOC_NOUNS.has(v.slice(q, p))) continue;
+    for (let words = 0; words < 2; words++) {
+      let e = q;
+      while (e > 0 && isSpace(v.charCodeAt(e - 1))) e--;
+      if (e === q) break;
+      const c = v.charCodeAt(e - 1);
+      const named = doc.endingAt(si, e) ?? (c === 115 && (v.charCodeAt(e - 2) === 39 || v.charCodeAt(e - 2) === 0x2019) ? doc.endingAt(si, e - 2) : undefined);
+      if (named) return named.kind === 'organisation' || named.kind === 'outlet' ? fromMention(named) : undefined;
+      q = wordStartBefore(v, e);
+      if (q === e || !/^[a-z]+$/.test(v.slice(q, e))) break;
+    }
+  }
+  return undefined;
+}
+
+/** Where the run of letters that ends at `at` starts. */
+function wordStartBefore(v: string, at: number): number {
+  let q = at;
+  while (q > 0 && /[A-Za-z]/.test(v[q - 1])) q--;
+  return q;
+}
+
 function speakerBefore(doc: Article, si: number, v: string, p: number): Found | undefined {
   const mention = doc.endingAt(si, p);
   if (mention) return fromMention(mention);
@@ -579,7 +617,7 @@ function attribution(doc: Article, si: number, v: string): Found | undefined {
     }
     re.lastIndex = verbEnd;
   }
-  return undefined;
+  return /\b(?:indicat|show)/.test(v) ? documentSpeaker(doc, si, v) : undefined;
 }
 
 const PURPORTED_RE = /\b(?:purported(?:ly)?|alleged(?:ly)?|reportedly|claimed|supposed(?:ly)?)\b/i;

@@ -53,7 +53,8 @@ export const SAY_SOURCE = 'sa(?:id|ys?)|t(?:old|ells?|weet(?:ed|s))|c(?:onfirm(?
 const DIGIT_TEST_RE = /\d/;
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|hundred|thousand|million|billion|trillion|penny|cent|bitcoin';
 // Group 1: a number word; otherwise a verb of saying or "according to". Case is ignored: this only says whether to look closer.
-const HINT_RE = new RegExp(`\\b(?:(${NUMBER_WORDS})|${SAY_SOURCE}|according to)\\b`, 'gi');
+// ("indicates", "shows": a document's word, `documentSpeaker` in claims.ts.)
+const HINT_RE = new RegExp(`\\b(?:(${NUMBER_WORDS})|${SAY_SOURCE}|according to|indicat(?:es|ed)|show(?:s|ed))\\b`, 'gi');
 const NUMBER_WORD_HINT = 1;
 const SAY_HINT = 2;
 const NONE: RawNumber[] = [];
