@@ -603,6 +603,41 @@ describe('figures', function () {
       assert.strictEqual(measure('SonicWall saw 304.6 million ransomware attempts in Florida and elsewhere.', '304.6 million'), 'sonicwall|attempt|ransomware');
     });
 
+    it('a region, a country, a sector or a malware family a report breaks its total down by qualifies that part ("Latin America, with 1,118 attacks weekly")', function () {
+      const names: Name[] = [['SonicWall', 'sonicwall', 'organisation'], ['Check Point', 'check point', 'organisation'], ['Latin America', 'latin america', 'place'],
+        ['Europe', 'europe', 'place'], ['Africa', 'africa', 'place'], ['India', 'india', 'place'], ['Germany', 'germany', 'place'], ['Canada', 'canada', 'place'],
+        ['France', 'france', 'place'], ['United States', 'united states', 'place'], ['Australia', 'australia', 'place'], ['New South Wales', 'new south wales', 'place'],
+        ['Costco', 'costco', 'organisation'], ['US', 'united states', 'place'], ['Ryuk', 'ryuk', 'other'], ['Cerber', 'cerber', 'other'], ['Google', 'google', 'organisation']];
+      const measure = (text: string, fig: string, owner = 'check point') => figuresOf(text, owner, names).find((f) => f.text === fig)?.measure;
+      // A region or country that opens its clause: "X, with N", "with X seeing N", "X experienced …, with an average of N".
+      const regions = 'Latin America, with 1,118 attacks weekly, experienced a 38 percent increase; Europe, with 670 attacks weekly, clocked a 68 percent increase.';
+      assert.strictEqual(measure(regions, '1,118'), 'check point|attack|latin america');
+      assert.strictEqual(measure(regions, '670'), 'check point|attack|europe');
+      assert.strictEqual(measure('Africa experienced the highest volume of attacks last year, with an average of 1,582 attacks per organization.', '1,582'), 'check point|attack|africa');
+      const countries = 'Malware skyrocketed in India and Germany, with India seeing 147.2 million malware attempts, and Germany seeing 150.4 million malware attempts.';
+      assert.strictEqual(measure(countries, '147.2 million', 'sonicwall'), 'sonicwall|attempt|india+malware');
+      assert.strictEqual(measure(countries, '150.4 million', 'sonicwall'), 'sonicwall|attempt|germany+malware');
+      assert.strictEqual(measure('Most victims were in the US, followed by Canada with 110 victims and France with 103 victims.', '110'), 'check point|victim|canada');
+      assert.strictEqual(measure('In the United States with 404 requests, defamation led.', '404', 'google'), 'google|request|united states');
+      // The sum a place's count came to is the place's too.
+      assert.strictEqual(measure('By state, New South Wales had 860 reports for AU$20.6 million in losses.', 'AU$20.6 million')?.endsWith('|new south wales'), true);
+      // A sector: "the X sector, which saw N", "the X industry, with N", "X/Y was the sector that …, with N", "the X industry accounted for N".
+      assert.strictEqual(measure('The second most picked-on sector was government/military, which saw 1,136 attacks per week.', '1,136'), 'check point|attack|government/military');
+      assert.strictEqual(measure('Next up was the communications industry, with 1,079 attacks weekly per organization.', '1,079'), 'check point|attack|communications industry');
+      assert.strictEqual(measure('Education/research was the sector that experienced the most attacks in 2021, with an average of 1,605 attacks per week.', '1,605'), 'check point|attack|education/research');
+      assert.strictEqual(measure('The tech industry accounted for 50% of all attacks.', '50%')?.endsWith('|attack|tech industry'), true);
+      // A malware family that accounts for a part of the report's count.
+      assert.strictEqual(measure('Ryuk alone accounted for 93.9 million attempts.', '93.9 million', 'sonicwall'), 'sonicwall|attempt|ryuk');
+      assert.strictEqual(measure('Researchers also saw Cerber used in 52.5 million attacks.', '52.5 million', 'sonicwall'), 'sonicwall|attack|cerber');
+      // Not a breakdown: the total itself, a place that does not open its clause ("fourth largest in the US, with 810
+      // stores"), a place after the figure ("in X" is where the owner is), a family that is not the clause's subject.
+      assert.strictEqual(measure('Check Point saw an average of 925 attacks per organization every week in Europe.', '925'), 'check point|attack|');
+      assert.strictEqual(measure('Costco is the fourth largest retailer in the US, with 810 stores worldwide.', '810', 'costco'), 'costco|store|');
+      assert.strictEqual(measure('SonicWall recorded 304.7 million ransomware attacks, with Ryuk the most common.', '304.7 million', 'sonicwall'), 'sonicwall|attack|ransomware');
+      assert.strictEqual(measure('Google received 9,627 requests from the United States.', '9,627', 'google'), 'google|request|');
+      assert.strictEqual(measure('The sector saw 925 attacks, with 50 attacks in Europe.', '50')?.endsWith('|attack|'), true);
+    });
+
     it('"just over" 40 million is a little over, not up to half as much again as "more than" is', function () {
       const just = figure('It hit just over 40 million customers.', 'just over 40 million');
       assert.deepStrictEqual([just.low, just.high], [40_000_000, 44_000_000]);

@@ -608,14 +608,117 @@ function measureAfter(v: string, r: RawNumber, ms: Locals, offset: number): Meas
 /** Between a place and its figure: "Florida, which saw", "New York had", "Idaho saw". */
 const PLACE_SAW_RE = /^(?:,\s+which)?\s+(?:saw|had|has|recorded|reported|logged|experienced|accounted for|suffered)\s+(?:(?:about|around|nearly|almost|more than|over|some|roughly|at least)\s+)?$/i;
 
-/** The key of a place that "saw" or "had" the figure starting at `start`, when one does. */
-function placeBefore(v: string, start: number, ms: Locals, kindOf: (key: string) => EntityKind | undefined): string | undefined {
+/**
+ * Between a place, region or sector and the figure of its clause: "Latin America, with 1,118 attacks weekly", "with
+ * India seeing 147.2 million malware attempts", "Africa experienced the highest volume of attacks last year, with an
+ * average of 1,582 weekly attacks", "California was second with 18 attacks", "In the United States with 404 requests".
+ * The name must open the clause (`opensClause`): "[Costco is …] fourth largest in the US, with 810 stores" does not.
+ */
+const BREAKDOWN_GAP_RE = /^(?:,?\s+with|\s+(?:seeing|having|recording|experiencing|suffering|logging|accounting\s+for)|\s+(?:that\s+|which\s+)?(?:has\s+|had\s+)?(?:saw|had|experienced|suffered|recorded|led|was|ranked|came|topped)\s[^.;:()]{0,60}?\s+with)\s+(?:(?:an\s+average|a\s+total|a\s+new\s+high|a\s+high)\s+of\s+)?$/i;
+
+/** "New South Wales had 860 reports for AU$20.6 million in losses": the sum the place's count came to is the place's too. */
+const PLACE_SUM_RE = /^(?:,\s+which)?\s+(?:saw|had|recorded|reported|logged|made|filed)\s+[\d,.]+(?:\s+[a-z]+){1,2}\s+(?:for|worth|totalling|totaling|costing)\s+$/i;
+
+/** Words that open a clause just before a name: "; Europe, with 670", "with India seeing", "followed by Canada with 110". */
+const CLAUSE_OPENERS = new Set(['and', 'with', 'while', 'whereas', 'but', 'by']);
+
+/**
+ * Whether the name starting at `at` opens its clause: the sentence opens on it ("Africa experienced …", "In the
+ * United States with 404 requests", "For Australia with …"), or a semicolon, a colon, a dash, "and", "with", "while"
+ * or "followed by" stands before it (a "the" and a "then" between: "and then Taiwan with 397").
+ */
+function opensClause(v: string, at: number): boolean {
+  let w = wordBefore(v, at);
+  if (w.word.toLowerCase() === 'the') w = wordBefore(v, w.start);
+  if (w.word.toLowerCase() === 'then') w = wordBefore(v, w.start);
+  const lower = w.word.toLowerCase();
+  // "attacks -- Europe, with 670": a dash of two hyphens is read as a word.
+  if (lower === '--') return true;
+  if (!lower) {
+    // A mark before: the sentence's opening (Markdown only before), or a semicolon, a colon, a dash.
+    let k = w.start;
+    while (k > 0 && v.charCodeAt(k - 1) === 32) k--;
+    const c = v[k - 1];
+    return k === 0 || c === ';' || c === ':' || c === '\u2014' || c === '\u2013' || (c === '-' && v[k - 2] === '-') || (k <= 4 && !/[A-Za-z0-9]/.test(v.slice(0, k)));
+  }
+  if ((lower === 'in' || lower === 'for') && !/[A-Za-z0-9]/.test(v.slice(0, w.start))) return true;
+  if (!CLAUSE_OPENERS.has(lower)) return false;
+  return lower !== 'by' || wordBefore(v, w.start).word.toLowerCase() === 'followed';
+}
+
+/**
+ * A family or strain and the figure it accounts for: "Ryuk alone accounted for 93.9 million attempts", "researchers
+ * also saw Cerber used in 52.5 million recorded hits" (a part of the report's total of ransomware attempts).
+ */
+const FAMILY_GAP_RE = /^\s+(?:alone\s+)?(?:accounted\s+for|(?:was\s+)?used\s+in)\s+$/i;
+
+/** A sector, an industry, or two sectors written as one with a slash: "the finance sector", "education/research". */
+const SECTOR_RE = /\b(?:sector|industry|vertical)\b|\b[A-Za-z][a-z]+\/[a-z]+\b/g;
+/** "education/research was the sector that …": the sector named before the word "sector", if one is. */
+function sectorNamed(v: string, at: number): string | undefined {
+  const the = wordBefore(v, at);
+  if (the.word !== 'the') return undefined;
+  const was = wordBefore(v, the.start);
+  if (was.word !== 'was' && was.word !== 'is') return undefined;
+  const name = wordBefore(v, was.start);
+  if (!name.word || was.start - (name.start + name.word.length) !== 1) return undefined;
+  // A slash compound reads back over its slash: "government/military".
+  const first = name.start > 0 && v[name.start - 1] === '/' ? wordBefore(v, name.start - 1) : undefined;
+  return (first?.word && first.start + first.word.length === name.start - 1 ? `${first.word}/${name.word}` : name.word).toLowerCase();
+}
+
+/**
+ * What the figure starting at `start` is a breakdown of, when the sentence gives it a place, a region, a sector or a
+ * malware family of its own: a qualifier that keeps "Germany seeing 150.4 million malware attempts" apart from the
+ * report's 2.5 billion, and the education sector's 1,605 weekly attacks from the 925 of all organisations. Only the
+ * nearest name before the figure is asked, within a few words. "N … in X" is not read: there X is far more often
+ * where the owner is ("T-Mobile's 7.8 million customers in the US", "79,388 of its mobile subscribers in Singapore")
+ * than a part of a total.
+ */
+function breakdownBefore(v: string, start: number, ms: Locals, kindOf: (key: string) => EntityKind | undefined, money: boolean): string | undefined {
+  // A sector named in the words before: "the finance sector, which accounted for 57 notifications", "the
+  // communications industry, with 1,079 attacks weekly", "government/military, which saw 1,136 attacks per week".
+  const from = Math.max(0, start - 100);
+  const window = v.slice(from, start);
+  let sector: RegExpExecArray | undefined;
+  SECTOR_RE.lastIndex = 0;
+  for (let m = SECTOR_RE.exec(window); m; m = SECTOR_RE.exec(window)) sector = m;
+  let nearest: LocalMention | undefined;
   for (let k = ms.list.length - 1; k >= 0; k--) {
     const l = ms.list[k];
     if (l.end > start) continue;
-    if (start - l.end > 40) return undefined;
-    return kindOf(l.m.key) === 'place' && PLACE_SAW_RE.test(v.slice(l.end, start)) ? l.m.key : undefined;
+    if (start - l.end <= 100) nearest = l;
+    break;
   }
+  if (sector && (!nearest || from + sector.index >= nearest.end)) {
+    const end = from + sector.index + sector[0].length;
+    const gap = v.slice(end, start);
+    if (PLACE_SAW_RE.test(gap) || BREAKDOWN_GAP_RE.test(gap)) {
+      if (sector[0].includes('/')) return sector[0].toLowerCase();
+      const named = sectorNamed(v, from + sector.index);
+      if (named) return named;
+      const words: string[] = [];
+      let at = from + sector.index;
+      for (let n = 0; n < 3; n++) {
+        const w = wordBefore(v, at);
+        const lower = w.word.toLowerCase();
+        if (!w.word || w.word !== lower || (STOP_WORDS.has(lower) && lower !== 'and') || DETERMINER.has(lower)) break;
+        words.unshift(lower);
+        at = w.start;
+      }
+      if (words[0] === 'and') words.shift();
+      return words.length ? `${words.join(' ')} ${sector[0]}` : undefined;
+    }
+  }
+  if (!nearest) return undefined;
+  const gap = v.slice(nearest.end, start);
+  const kind = kindOf(nearest.m.key);
+  if (kind === 'place') {
+    // "Florida, which saw 111.1 million ransomware attempts", "New York had 26.4 million": a place's share of a count.
+    if (start - nearest.end <= 40 && PLACE_SAW_RE.test(gap)) return nearest.m.key;
+    if (money && PLACE_SUM_RE.test(gap)) return nearest.m.key;
+    if (BREAKDOWN_GAP_RE.test(gap) && opensClause(v, nearest.start)) return nearest.m.key;
+  } else if (kind === 'other' && FAMILY_GAP_RE.test(gap)) return nearest.m.key;
   return undefined;
 }
 
@@ -1323,10 +1426,11 @@ export function extractFigures(
         measured = measureAfter(v, r, local, offset);
         if (!measured.noun && r.unit === 'count') measured = measureBefore(v, start, local, offset) ?? measured;
       }
-      // "Florida, which saw 111.1 million ransomware attempts", "New York had 26.4 million": a place's share of a count.
+      // "Florida, which saw 111.1 million ransomware attempts", "Latin America, with 1,118 attacks weekly": a place's,
+      // a sector's or a family's share of a count (see `breakdownBefore`).
       if (r.unit !== 'year' && r.unit !== 'age') {
-        const place = placeBefore(v, start, local, kindOf);
-        if (place !== undefined && !measured.qualifiers.includes(place)) measured = { ...measured, qualifiers: [...measured.qualifiers, place] };
+        const part = breakdownBefore(v, start, local, kindOf, MONEY.has(r.unit));
+        if (part !== undefined && !measured.qualifiers.includes(part)) measured = { ...measured, qualifiers: [...measured.qualifiers, part] };
       }
       // "up to 10 browser zero-days found so far this year": a running count, not the two of this update.
       if (measured.noun !== undefined && r.unit === 'count' && soFar(v, r.end)) measured = { ...measured, qualifiers: [...measured.qualifiers, SO_FAR] };
