@@ -638,6 +638,15 @@ describe('figures', function () {
       assert.strictEqual(measure('The sector saw 925 attacks, with 50 attacks in Europe.', '50')?.endsWith('|attack|'), true);
     });
 
+    it('"N instances of Ryuk" are the family\'s part of a report\'s count, not the report\'s instances of everything', function () {
+      const names: Name[] = [['SonicWall', 'sonicwall', 'organisation'], ['Ryuk', 'ryuk', 'other'], ['Europe', 'europe', 'place']];
+      const measure = (text: string, fig: string) => figuresOf(text, 'sonicwall', names).find((f) => f.text === fig)?.measure;
+      assert.strictEqual(measure('SonicWall researchers recorded 93.9 million instances of Ryuk in the first half.', '93.9 million'), 'sonicwall|instance|ryuk');
+      // Not of a place, nor without a name after "of".
+      assert.strictEqual(measure('SonicWall recorded 10.5 billion instances of malware.', '10.5 billion'), 'sonicwall|instance|');
+      assert.strictEqual(measure('SonicWall recorded 5 million attacks of Europe.', '5 million'), 'sonicwall|attack|');
+    });
+
     it('"just over" 40 million is a little over, not up to half as much again as "more than" is', function () {
       const just = figure('It hit just over 40 million customers.', 'just over 40 million');
       assert.deepStrictEqual([just.low, just.high], [40_000_000, 44_000_000]);

@@ -652,6 +652,17 @@ function opensClause(v: string, at: number): boolean {
  */
 const FAMILY_GAP_RE = /^\s+(?:alone\s+)?(?:accounted\s+for|(?:was\s+)?used\s+in)\s+$/i;
 
+/** What a report counts of a family or strain: "93.9 million instances of Ryuk", "2 million detections of Emotet". */
+const FAMILY_COUNTED = new Set(['instance', 'hit', 'detection', 'sample', 'infection', 'attempt', 'attack']);
+const OF_RE = /^\s{1,2}of\s{1,2}/;
+
+/** The family or strain (a name of kind other) right after "of" at `at`, the end of a figure's noun, when one is. */
+function familyAfter(v: string, at: number, ms: Locals, kindOf: (key: string) => EntityKind | undefined): string | undefined {
+  const of = OF_RE.exec(v.slice(at, at + 6));
+  const l = of ? ms.byStart.get(at + of[0].length) : undefined;
+  return l && kindOf(l.m.key) === 'other' ? l.m.key : undefined;
+}
+
 /** A sector, an industry, or two sectors written as one with a slash: "the finance sector", "education/research". */
 const SECTOR_RE = /\b(?:sector|industry|vertical)\b|\b[A-Za-z][a-z]+\/[a-z]+\b/g;
 /** "education/research was the sector that …": the sector named before the word "sector", if one is. */
@@ -1431,6 +1442,9 @@ export function extractFigures(
       if (r.unit !== 'year' && r.unit !== 'age') {
         const part = breakdownBefore(v, start, local, kindOf, MONEY.has(r.unit));
         if (part !== undefined && !measured.qualifiers.includes(part)) measured = { ...measured, qualifiers: [...measured.qualifiers, part] };
+        // "SonicWall researchers recorded 93.9 million instances of Ryuk": the family's part of the report's count.
+        const family = measured.noun !== undefined && measured.nounSpan && FAMILY_COUNTED.has(measured.noun) ? familyAfter(v, measured.nounSpan.end - offset, local, kindOf) : undefined;
+        if (family !== undefined && !measured.qualifiers.includes(family)) measured = { ...measured, qualifiers: [...measured.qualifiers, family] };
       }
       // "up to 10 browser zero-days found so far this year": a running count, not the two of this update.
       if (measured.noun !== undefined && r.unit === 'count' && soFar(v, r.end)) measured = { ...measured, qualifiers: [...measured.qualifiers, SO_FAR] };
