@@ -279,6 +279,24 @@ describe('entities: people', function () {
     assertNoEntity(x, 'Data Regulation', 'Randori Report');
   });
 
+  it('a product\'s name first, or a place or a trade last after no listed first name, makes no person without a role: "Vodafone Portugal announced", "Schreiber Foods said" (real: 8 were people)', function () {
+    const x = extract('Vodafone Portugal announced an outage. Schreiber Foods said its plants were hit. Users of Firefox Focus said it works. '
+      + 'It changes the Windows Registry, researchers said. The software editor DaVinci Resolve was patched. '
+      + 'Affected are Domain Factory, Heart Internet, Host Europe and tsoHost.');
+    for (const n of ['Vodafone Portugal', 'Schreiber Foods', 'Firefox Focus', 'Windows Registry', 'DaVinci Resolve', 'Heart Internet']) {
+      assert.notStrictEqual(x.byKey(n.toLowerCase())?.kind, 'person', n);
+    }
+    assert.strictEqual(x.byName('Schreiber Foods').kind, 'organisation');
+    // People stay people: a first name of the lists ("Seth Berlin", "Jordan Smith", "Victoria Newhouse"), a role ("Titania
+    // Jordan, chief parenting officer"), a title of address; "Windows" alone is still the product.
+    const y = extract('Seth Berlin said the study was legal. Jordan Smith said so too, and Victoria Newhouse said nothing. '
+      + 'The risk grows, says Titania Jordan, chief parenting officer at Bark. Windows is patched.');
+    for (const n of ['Seth Berlin', 'Jordan Smith', 'Victoria Newhouse', 'Titania Jordan']) assert.strictEqual(y.byName(n).kind, 'person', n);
+    assert.notStrictEqual(y.byKey('windows')?.kind, 'person');
+    // A verb of saying still makes people of names no list knows, when nothing ends them in a place or a trade.
+    assert.strictEqual(extract('Zorvath Quillane said the data was gone.').byName('Zorvath Quillane').kind, 'person');
+  });
+
   it('a surname after the full name is the same person, within the article', function () {
     const x = extract('Alon Gal, CTO of Hudson Rock, saw the post. Gal tweeted about it. Later, Gal said more.');
     assert.deepStrictEqual(x.texts('Alon Gal'), ['Alon Gal', 'Gal', 'Gal']);

@@ -678,7 +678,8 @@ function personLike(tokens: Token[], a = 0, b = tokens.length): boolean {
   const named = isFirstName(tokens[a].lower);
   // "researcher Chad Anderson", "Jordan Smith, an analyst at …": a country that is a first name too, said to be a person's.
   const placeName = !named && PLACES.has(tokens[a].lower) && isCommonFirstName(tokens[a].lower) && b - a === 2 && personCue(tokens, a, b);
-  if (!named && !placeName && (KNOWN_ORGS.has(tokens[a].lower) || OUTLETS.has(tokens[a].lower) || PLACES.has(tokens[a].lower))) return false;
+  // "Windows Registry", "Firefox Lockwise": a product's name before a word is the product's, as a company's is the company's.
+  if (!named && !placeName && (KNOWN_ORGS.has(tokens[a].lower) || OUTLETS.has(tokens[a].lower) || PLACES.has(tokens[a].lower) || PRODUCTS.has(tokens[a].lower))) return false;
   let particle = false;
   for (let k = a; k < b; k++) {
     const t = tokens[k];
@@ -732,6 +733,26 @@ function roleInApposition(tokens: Token[], b: number): boolean {
 /** What follows a role in apposition: where it is held ("engineer at Tenable") or a second role ("VP and GM of"). */
 const ROLE_HELD = new Set(['at', 'of', 'for', 'with', 'and', 'in']);
 const ARTICLES = new Set(['a', 'an', 'the']);
+
+/**
+ * A name that looks like a person's but is a company's or a place's unless a role says otherwise: a place or a word of
+ * a trade last after a word no list of first names has ("Vodafone Portugal announced", "Schreiber Foods said", "Fintech
+ * Australia said"). A verb of saying does not make these people; a first name of the lists does ("Brandon Wales",
+ * "Seth Berlin"), and so does a role ("says Titania Jordan, chief parenting officer").
+ */
+function tradeOrPlaceName(tokens: Token[], a: number, b: number): boolean {
+  const first = tokens[a].lower;
+  const last = tokens[b - 1].lower;
+  return (PLACES.has(last) || ORG_WORDS.has(last) || ORG_SUFFIXES.has(last)) && !isFirstName(first) && !isCommonFirstName(first);
+}
+
+/** Roles that are programs' too, after a word that says so: "the popular software editor DaVinci Resolve", "a remote host". */
+const MACHINE_ROLES = new Set(['editor', 'host', 'agent']);
+const MACHINE_ROLE_KINDS = new Set(['software', 'video', 'code', 'text', 'photo', 'image', 'equation', 'registry', 'policy', 'remote', 'user', 'plugin', 'compromised', 'infected', 'virtual']);
+
+function machineRole(tokens: Token[], k: number): boolean {
+  return MACHINE_ROLES.has(tokens[k].lower) && k > 0 && !tokens[k].brokenBefore && MACHINE_ROLE_KINDS.has(tokens[k - 1].text);
+}
 
 /** A role just before the name ("researcher Chad Anderson"), or one in apposition after it ("Chad Anderson, senior researcher at …"). */
 function personCue(tokens: Token[], a: number, b: number): boolean {
@@ -956,12 +977,15 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
   // "the Harbor Lantern reported", "the Red Cross said": what speaks under an article is a body of people.
   if (n >= 2 && theName && after && !after.brokenBefore && SPEECH_VERBS.has(after.lower)) votes.push('organisation');
   if (person) {
-    if (before && isRoleToken(before)) votes.push('person');
-    if (before && SAID.has(before.lower)) votes.push('person');
+    // Only a role makes a person of "Schreiber Foods" or "Vodafone Portugal" (`tradeOrPlaceName`).
+    const said = !tradeOrPlaceName(tokens, a, b);
+    if (before && isRoleToken(before) && !machineRole(tokens, a - 1)) votes.push('person');
+    if (said && before && SAID.has(before.lower)) votes.push('person');
     // "Chad Anderson, senior researcher at …", "Satnam Narang, staff research engineer at Tenable, said".
     // Not "Reset Australia, a democracy advocate": no surname is a place.
-    if (last.after === ',' && (roleAfter || (roleInApposition(tokens, b) && !PLACES.has(last.lower)))) votes.push('person');
-    if (after && !after.brokenBefore && SPEECH_VERBS.has(after.lower)) votes.push('person');
+    // Of those, not a capitalised role that begins the next name of a list ("Domain Factory, Heart Internet, Host Europe").
+    if (last.after === ',' && ((roleAfter && (said || after.text === after.lower)) || (roleInApposition(tokens, b) && !PLACES.has(last.lower)))) votes.push('person');
+    if (said && after && !after.brokenBefore && SPEECH_VERBS.has(after.lower)) votes.push('person');
     // "June Werner, cyber-range engineer at …": a month let into a name only on such evidence (see `monthIsFirstName`).
     if (run[0].name && MONTH_FIRST_NAMES.has(run[0].text)) votes.push('person');
   }
@@ -1187,7 +1211,7 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
       const before = out.length;
       emitRun(st, a, b, a === 0 || (sentenceStart && a === i));
       // Its surname speaks elsewhere in the article: a person.
-      if (spoke && out.length > before) out[out.length - 1].kindVotes.push('person');
+      if (spoke && out.length > before && !tradeOrPlaceName(tokens, a, b)) out[out.length - 1].kindVotes.push('person');
     }
     st.orgAt = split ? j + 1 : -1;
     i = Math.max(j, i + 1);
@@ -1494,12 +1518,12 @@ function surnamesThatSpeak(candidates: Candidate[], speakers: () => Set<string>)
     if (c.tokens.length !== 2 || c.kindVotes.length || c.jargon) continue;
     const [first, last] = c.tokens;
     if (shape(first) !== 'title' || shape(last) !== 'title' || ORG_SUFFIXES.has(last.lower) || ORG_SUFFIXES.has(first.lower)) continue;
-    if (PLACES.has(first.lower) || PLACES.has(`${first.lower} ${last.lower}`) || KNOWN_ORGS.has(first.lower) || OUTLETS.has(first.lower)) continue;
+    if (PLACES.has(first.lower) || PLACES.has(`${first.lower} ${last.lower}`) || KNOWN_ORGS.has(first.lower) || OUTLETS.has(first.lower) || PRODUCTS.has(first.lower)) continue;
     // Not a known name after a word that opens a sentence ("Neither Activision", "Two Facebook", "Certain French").
     if (KNOWN_ORGS.has(last.lower) || OUTLETS.has(last.lower) || PLACES.has(last.lower) || PRODUCTS.has(last.lower) || isDemonym(last.lower)) continue;
     // Nor after a word the article also writes in lower case ("Additional Adobe", "Among Google"; the table can only err towards skipping).
     if (FUNCTION_WORDS.has(first.lower) || SMALL_WORDS[smallWordHash(first.lower)] === smallStamp || NOT_FIRST_NAMES.has(first.lower) || first.lower.endsWith('ing')) continue;
-    if (speakers().has(last.text)) c.kindVotes.push('person');
+    if (speakers().has(last.text) && !tradeOrPlaceName(c.tokens, 0, 2)) c.kindVotes.push('person');
   }
 }
 
