@@ -297,6 +297,17 @@ describe('entities: people', function () {
     assert.strictEqual(extract('Zorvath Quillane said the data was gone.').byName('Zorvath Quillane').kind, 'person');
   });
 
+  it('"St." begins a name, the dot no break: "St. Louis Post-Dispatch", "St. Petersburg", "Jeffrey St. Clair" (real: "Louis Post-Dispatch" and a name "St")', function () {
+    const x = extract('The St. Louis Post-Dispatch reported the flaw. REvil members were held in St. Petersburg. '
+      + 'Springhill CEO Jeffrey St. Clair told the WSJ about it. The office on Main St. The next day it closed.');
+    assert.strictEqual(x.byName('St Louis Post-Dispatch').kind, 'outlet');
+    assert.deepStrictEqual(x.texts('St Louis Post-Dispatch'), ['St. Louis Post-Dispatch']);
+    assert.strictEqual(x.byName('St Petersburg').kind, 'place');
+    assert.deepStrictEqual(x.texts('St Petersburg'), ['St. Petersburg']);
+    assert.strictEqual(x.byKey('jeffrey st clair')?.kind, 'person');
+    assertNoEntity(x, 'Louis Post-Dispatch', 'St', 'Jeffrey Clair', 'St The');
+  });
+
   it('a surname after the full name is the same person, within the article', function () {
     const x = extract('Alon Gal, CTO of Hudson Rock, saw the post. Gal tweeted about it. Later, Gal said more.');
     assert.deepStrictEqual(x.texts('Alon Gal'), ['Alon Gal', 'Gal', 'Gal']);

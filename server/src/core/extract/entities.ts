@@ -210,6 +210,19 @@ function middleInitial(text: string, out: Token[], i: number): boolean {
   return !FUNCTION_WORDS.has(text.slice(i + 2, j).toLowerCase());
 }
 
+/**
+ * Whether the dot at `i` closes "St." before a name, which it begins: "St. Louis Post-Dispatch" (cut to "Louis
+ * Post-Dispatch", with "St" a name of its own), "St. Petersburg Police Department", "St. Jude". Not before a word that
+ * opens a sentence ("on Main St. The next day").
+ */
+function saintsDot(text: string, out: Token[], i: number): boolean {
+  const last = out[out.length - 1];
+  if (!(last !== undefined && last.end === i && last.text === 'St' && code(text, i + 1) === 32 && isUpper(code(text, i + 2)))) return false;
+  let j = i + 2;
+  while (j < text.length && isLetter(code(text, j))) j++;
+  return !FUNCTION_WORDS.has(text.slice(i + 2, j).toLowerCase());
+}
+
 /** Whether tokens [i, j] (the last a number) are a known organisation's or product's name: "Intel 471", "Office 365". */
 function numberedName(tokens: Token[], i: number, j: number): boolean {
   if (j - i > 3) return false;
@@ -349,7 +362,7 @@ export function tokenize(text: string, start: number, end: number, hidden: Span[
         else if (c === 64 && i > chunkStart && (classOf(code(text, i - 1)) & (LETTER | DIGIT)) !== 0) address = true;
         if (c !== 91 /* [ */ && c !== 42 /* * */ && c !== 95 /* _ */) {
           // Punctuation; a middle initial's dot keeps the name whole (and is its `after`, which `personLike` reads).
-          if (!(c === 46 && middleInitial(text, out, i))) broken = true;
+          if (!(c === 46 && (middleInitial(text, out, i) || saintsDot(text, out, i)))) broken = true;
           if (last && last.after === '') last.after = text[i];
         }
       }
@@ -1244,7 +1257,9 @@ function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: 
   // even where "TrickBot operators" reads like a company's staff.
   if (tokens.length === 1 && MALWARE_NAME.test(name)) return 'other';
   // "HIPAA Journal", "Financial Times", "Deccan Herald": a paper's name, whatever it is said to do.
-  if (tokens.length >= 2 && tokens.length <= 4 && PAPER_LAST_WORDS.has(tokens[tokens.length - 1].lower)) return 'outlet';
+  // "St. Louis Post-Dispatch": the paper's word after a hyphen.
+  const paper = tokens[tokens.length - 1]?.lower ?? '';
+  if (tokens.length >= 2 && tokens.length <= 4 && (PAPER_LAST_WORDS.has(paper) || (paper.includes('-') && PAPER_LAST_WORDS.has(paper.slice(paper.lastIndexOf('-') + 1))))) return 'outlet';
   if (votes.includes('outlet')) return 'outlet';
   if (votes.includes('organisation')) return 'organisation';
   const lastLower = tokens[tokens.length - 1]?.lower ?? '';
@@ -1753,7 +1768,8 @@ function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: strin
       const generation = n >= 3 && GENERATIONS.has(c.tokens[n - 1].lower) ? ` ${c.tokens[n - 1].text}` : '';
       const last = generation ? n - 2 : n - 1;
       let surname = last;
-      while (surname > 1 && SURNAME_PARTICLES.has(c.tokens[surname - 1].lower)) surname--;
+      // "Jeffrey St. Clair": "St." begins the surname too (`saintsDot`).
+      while (surname > 1 && (SURNAME_PARTICLES.has(c.tokens[surname - 1].lower) || c.tokens[surname - 1].text === 'St')) surname--;
       // "Secretary of Commerce Gina Raimondo": the person starts at her first name, not at "Commerce".
       // Only past words that name no one ("Commerce", "Cybersecurity", "Information"), not a name's own first word
       // ("Lim Jock Hoi" is no Jock Hoi).

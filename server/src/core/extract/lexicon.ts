@@ -330,6 +330,8 @@ export const PLACES = new Set([
   'brussels', 'dublin', 'madrid', 'rome', 'vienna', 'zurich', 'geneva', 'stockholm', 'oslo', 'helsinki', 'warsaw',
   'prague', 'budapest', 'singapore', 'bangkok', 'jakarta', 'manila', 'taipei', 'hong kong', 'east wenatchee',
   'silicon valley', 'east coast', 'west coast',
+  // Written "St." in the text: the dot does not break the name (`saintsDot` in entities.ts).
+  'st louis', 'st petersburg',
 ]);
 
 /** Common first names: two capitalised words starting with one are a person unless the text says otherwise. */
