@@ -308,6 +308,16 @@ describe('entities: people', function () {
     assertNoEntity(x, 'Louis Post-Dispatch', 'St', 'Jeffrey Clair', 'St The');
   });
 
+  it('capitalised words before a place name a body there: "Services Australia", "Fujitsu Australia"; not a part of it, its people, nor a sentence\'s opening word (real: 17 were things)', function () {
+    const x = extract('Services Australia said the app was safe. Fujitsu Australia agreed, as Global Affairs Canada did. '
+      + 'Officials in Mainland China and East Asia disagreed. Whether Russia was behind it is unclear. A Black Michigan resident sued. '
+      + 'Blaming China is easy.');
+    for (const n of ['Services Australia', 'Fujitsu Australia', 'Global Affairs Canada']) assert.strictEqual(x.byName(n).kind, 'organisation', n);
+    for (const n of ['Mainland China', 'East Asia', 'Whether Russia', 'Black Michigan', 'Blaming China']) assert.notStrictEqual(x.byKey(n.toLowerCase())?.kind, 'organisation', n);
+    // A person whose surname is a place stays one.
+    assert.strictEqual(extract('Seth Berlin, a lawyer for the researchers, said so.').byName('Seth Berlin').kind, 'person');
+  });
+
   it('a surname after the full name is the same person, within the article', function () {
     const x = extract('Alon Gal, CTO of Hudson Rock, saw the post. Gal tweeted about it. Later, Gal said more.');
     assert.deepStrictEqual(x.texts('Alon Gal'), ['Alon Gal', 'Gal', 'Gal']);

@@ -1274,10 +1274,39 @@ function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: 
   // unless its first word is one this article writes in lower case ("Customer Care", "Open Banking" in a headline).
   if (tokens.length >= 2 && tokens.length <= 4 && ORG_WORDS.has(lastLower) && !NOT_ORG_LAST.has(lastLower)
     && SMALL_WORDS[smallWordHash(tokens[0].lower)] !== smallStamp && !fieldName(tokens, lastLower)) return 'organisation';
+  // "Services Australia", "Fujitsu Australia", "Global Affairs Canada": a name of capitalised words ending in a place is
+  // a body's there, not a region of it ("East Asia", "Mainland China", "Greater London").
+  if (tokens.length >= 2 && tokens.length <= 3 && PLACES.has(lastLower) && placeBody(tokens)) return 'organisation';
   // One word in camel case or capitals is a company's ("Automox", "HYCU"), unless its cues call it a thing ("SysJoker
   // backdoor", see `thingCue`) or it is written as code ("Get-MpPreference", "BKEventSenderUsagePairDictionary").
   if (tokens.length === 1 && (shape(tokens[0]) === 'camel' || shape(tokens[0]) === 'acronym')) return votes.includes('other') || codeLike(tokens[0]) ? 'other' : 'organisation';
   return 'other';
+}
+
+/**
+ * Words before a place that name a part or a time of it, or its people ("Mainland China", "Greater London", "Nazi
+ * Germany", "a Black Michigan resident"), or open a sentence before it ("Whether Russia", "Throughout Services
+ * Australia", "Blaming China" in a headline linked).
+ */
+const REGION_WORDS = new Set(['mainland', 'greater', 'upstate', 'downstate', 'rural', 'regional', 'coastal', 'inner', 'outer', 'metro',
+  'metropolitan', 'continental', 'southeast', 'southeastern', 'northeast', 'northeastern', 'southwest', 'southwestern', 'northwest',
+  'northwestern', 'upper', 'lower', 'old', 'new', 'all', 'whole', 'nazi', 'communist', 'soviet', 'imperial', 'occupied', 'modern',
+  'ancient', 'colonial', 'free', 'black', 'white',
+  'whether', 'alongside', 'throughout', 'during', 'enter', 'despite', 'unlike', 'like', 'amid', 'while', 'although', 'though',
+  'including', 'visit', 'welcome', 'meanwhile', 'besides', 'outside', 'inside', 'via', 'per', 'than', 'once', 'today', 'now']);
+
+/**
+ * Whether the capitalised words before a place's name at the end name a body there, not a part of the place (see
+ * `classify`): written with one space between them (not "Telecom [Argentina" across a link), no word a place, people
+ * or a part ("East Asia", "Hong Kong China"), nor a verb's form ("Mentioning Brazil").
+ */
+function placeBody(tokens: Token[]): boolean {
+  for (let k = 0; k < tokens.length - 1; k++) {
+    const t = tokens[k];
+    if (t.text === t.lower || tokens[k + 1].start - t.end !== 1 || REGION_WORDS.has(t.lower) || COMPASS.has(t.lower) || isDemonym(t.lower)
+      || PLACES.has(t.lower) || FUNCTION_WORDS.has(t.lower) || PREPOSITIONS.has(t.lower) || t.lower.endsWith('ing')) return false;
+  }
+  return !PLACES.has(tokens.map((t) => t.lower).join(' '));
 }
 
 /** Verbs that begin PowerShell's commands ("Get-MpPreference", "New-MailboxExportRequest", "Invoke-ShareFinder"). */
