@@ -937,6 +937,26 @@ describe('figures', function () {
       ]) assert.strictEqual(figure(sentence, fig, 't-mobile').subject, undefined, sentence);
     });
 
+    it('a figure in a condition or a supposition is no one\'s, unless the sentence names its owner', function () {
+      // From the real corpus: the article's subject (or the sentence before's) stood in for these.
+      for (const [texts, fig] of [
+        ['If you\'ve got 100,000 files, think of how long that would take.', '100,000'],
+        ['After all, if you can restore 10 gigabytes an hour, that sounds great.', '10 gigabytes'],
+        ['Let\'s say facilities and gear for those engineers is another $20 million.', '$20 million'],
+        ['I mean, even if it\'s 80 percent bluff, it seems like a good tactic.', '80 percent'],
+        [['T-Mobile said 5 million customers were hit.', 'So, if an attacker sends a request of 64 bytes, it grows.'], '64 bytes'],
+      ] as [string | string[], string][]) assert.strictEqual(figure(texts, fig, 't-mobile').subject, undefined, String(texts));
+      // The sentence names the owner; "if" meaning "whether"; the figure in the main clause, after the condition or
+      // with no comma before it ("if we take the counts into consideration that's 5,579,399,834 occurrences").
+      for (const [texts, fig, owner] of [
+        ['If LinkedIn loses 5 million users, it will say so.', '5 million', 'linkedin'],
+        ['It is unclear if the company paid the $70 million ransom.', '$70 million', 't-mobile'],
+        ['If a victim pays the ransom, the affiliate gets 70 percent of it.', '70 percent', 't-mobile'],
+        ['More significantly, if we take the counts into consideration that\'s 5,579,399,834 occurrences.', '5,579,399,834', 't-mobile'],
+        ['About 5,000 customers were affected.', 'About 5,000', 't-mobile'],
+      ]) assert.strictEqual(figure(texts, fig, 't-mobile').subject, owner, texts);
+    });
+
     it('a figure in a link to another story of the same site is that story\'s, unless the story is about the subject', function () {
       // The links of the sentence to other stories of `site`, as `extractFacts` hands them over (images are no links).
       const linked = (sentence: string, site: string | undefined, names: Name[] = NAMES) => {

@@ -1511,7 +1511,7 @@ export function extractFigures(
         const fallback = measured.noun !== undefined && INCIDENTAL_NOUNS.has(measured.noun) ? undefined : fallbackSubject;
         // How long something lasted that the sentence names no owner of ("will now spend five years in prison", "my
         // 30-year career") is no one's: neither the article's subject nor the sentence before's.
-        const unowned = r.unit === 'days' && measured.noun === undefined;
+        const unowned = (r.unit === 'days' && measured.noun === undefined) || (named === undefined && conditional(v, start));
         subject = named !== undefined ? canon(named) : unowned ? undefined : carried !== undefined ? canon(carried) : general ? undefined : fallback ?? (speaker !== undefined ? canon(speaker) : undefined);
         // A currency owns nothing ("nearly $400 million in Ether"), nor a platform the apps or sites counted are on
         // that the sentence does not name as their owner ("Over a million WordPress sites" of a GoDaddy breach, by the
@@ -1531,6 +1531,33 @@ export function extractFigures(
   }
   return figures;
 }
+
+/**
+ * Whether the figure starting at `start` stands in a condition or a supposition
+ * ("If you've got 100,000 files, think of how long that would take", "if you can
+ * restore 10 gigabytes an hour … but you have 100 terabytes", "If you are in
+ * immediate danger, please call 911"): the clause it is in (back to the last
+ * comma, colon, dash, bracket or quotation mark, at most 100 characters) opens
+ * on "if", "imagine", "suppose" or "let's say". Such a figure is no one's, not
+ * the sentence before's subject nor the article's, unless the sentence names
+ * its owner. Not "if" after a verb, where it means "whether" ("unclear if the
+ * company paid the $70 million", "checks if the file is more than 32 bytes"),
+ * nor a figure after the clause ("If a victim pays, the affiliate gets 70 percent").
+ */
+function conditional(v: string, start: number): boolean {
+  const from = Math.max(0, start - 100);
+  let k = start - 1;
+  while (k >= from && !CLAUSE_BREAKS.includes(v[k])) k--;
+  if (k < from && from > 0) return false;
+  const clause = v.slice(k + 1, start);
+  // "if we take the prevalence counts into consideration that's 5,579,399,834 occurrences": the main clause, no comma.
+  // "even if it's 80 percent bluff": the condition's own "it's" opens no main clause.
+  const open = CONDITION_OPEN_RE.exec(clause);
+  return open !== null && !MAIN_CLAUSE_RE.test(clause.slice(open[0].length));
+}
+const MAIN_CLAUSE_RE = /\s(?:that|it|this|there)['’]s\s/i;
+const CLAUSE_BREAKS = ',;:()—–"“”‘*';
+const CONDITION_OPEN_RE = /^\s*(?:(?:and|but|or|so|because|even|only|yet)\s+)?(?:if|imagine|suppose|supposing|let['’]s\s+say|what\s+if)\s/i;
 
 /**
  * A figure as a reader sees it written: without the Markdown between a hedge
