@@ -28,10 +28,20 @@ function tierOf(q: string, name: string): number {
 /** Letters and digits only. */
 const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
-/** The better of the name as written and the name without punctuation, against the query likewise. */
+/**
+ * The better of the name as written and the name without punctuation, against the query likewise; without
+ * punctuation only from the start of the name or of one of its words ("mobile" in "t mobile"), never from inside a
+ * word into the next ("nsa" in "Veterans Affairs").
+ */
 function bestTier(q: string, name: string): number {
   const qs = squash(q);
-  return qs ? Math.max(tierOf(q, name), tierOf(qs, squash(name))) : tierOf(q, name);
+  if (!qs) return tierOf(q, name);
+  const words = name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w);
+  const squashed = Math.max(0, ...words.map((_, i) => {
+    const t = tierOf(qs, words.slice(i).join(''));
+    return i === 0 ? (t >= 3 ? t : 0) : t >= 3 ? 2 : 0;
+  }));
+  return Math.max(tierOf(q, name), squashed);
 }
 
 /** The ranking as a full sort, written out plainly. */
@@ -126,6 +136,26 @@ describe('workspace symbols', function () {
     for (const q of ['t mobile', 'tmobile', 'T-Mobile', 't-mob']) {
       assert.strictEqual(names(q)[0], 'T-Mobile', `${q}: ${JSON.stringify(names(q))}`);
       assert.ok(names(q).includes('T-Mobile confirms breach'), `${q}: the article about it is listed too`);
+      // "agains(tmob)ile" without its space: the query's letters run from inside one word into the next, which is no
+      // fit ("t mobile" as typed is in that title, and fits as any text inside a name does).
+      if (q !== 't mobile') assert.ok(!names(q).includes('How to defend against mobile app impersonation'), `${q}: ${JSON.stringify(names(q))}`);
     }
+    // Without punctuation a query still fits from a word's start: "mobile app" is in that title, "mobileapp" too.
+    assert.ok(names('mobileapp').includes('How to defend against mobile app impersonation'), JSON.stringify(names('mobileapp')));
+  });
+
+  it('do not fit a query that only runs from inside one word into the next: "nsa" is not in "Veterans Affairs"', function () {
+    const small = new CorpusIndex();
+    const add = (n: number, title: string, body: string) => addStory(small, n, title, body);
+    add(1, 'Veterans Affairs breach', 'The Department of Veterans Affairs said 46,000 veterans were affected. The NSA declined to comment.');
+    add(2, 'Birmingham breach', 'The University of Birmingham said staff were hit. Kansas officials and the FBI said nothing.');
+    const names = (q: string) => workspaceSymbols(small, q).map((x) => x.name);
+    const nsa = names('nsa');
+    assert.ok(nsa.includes('National Security Agency') && !nsa.includes('Department of Veterans Affairs'), JSON.stringify(nsa));
+    // Inside one word is still a fit: "nsa" is in "Kansas".
+    assert.ok(nsa.includes('Kansas'), JSON.stringify(nsa));
+    assert.ok(!names('fbi').includes('University of Birmingham'), JSON.stringify(names('fbi')));
+    // A query no name holds still finds what spells its letters in order, as "jbin" finds John Binns.
+    assert.ok(names('uobirm').includes('University of Birmingham'), JSON.stringify(names('uobirm')));
   });
 });
