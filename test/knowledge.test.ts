@@ -316,6 +316,22 @@ describe('corpus knowledge over stdio', function () {
     assert.strictEqual(tm.textEdit.newText, 'T-Mobile]]');
   });
 
+  it('completion after [[ offers an outlet only where the article names it or is its own, unless typed', async function () {
+    // ThreatPost tags its own pages [[ThreatPost]]: many articles, none of them about it. A ZDNet draft that never
+    // names it has no use for the tag.
+    const labels = async (name: string, source: string, body: string) => ((await tagCompletion(fileUri(path.join(workspace, name)), source, `https://example.com/${name}`, body)).items as any[]).map((i) => i.label);
+    const zdnet = await labels('outlet-a.txt', 'ZDNet', 'T-Mobile confirmed the breach.');
+    assert.ok(zdnet.includes('T-Mobile') && !zdnet.includes('ThreatPost'), zdnet.slice(0, 20).join(', '));
+    const cites = await labels('outlet-b.txt', 'ZDNet', 'T-Mobile confirmed the breach, the seller told Threatpost.');
+    assert.ok(cites.includes('ThreatPost'), cites.slice(0, 20).join(', '));
+    const own = await labels('outlet-c.txt', 'ThreatPost', 'T-Mobile confirmed the breach.');
+    assert.ok(own.includes('ThreatPost'), own.slice(0, 20).join(', '));
+    const uri = fileUri(path.join(workspace, 'outlet-d.txt'));
+    await client.open(uri, '# Draft\n\n## Information:\n+ Source: ZDNet\n+ Link: https://example.com/outlet-d\n+ Date: 2021-08-30\n+ Author: Me\n\n## Article:\nT-Mobile confirmed the breach.\n\n#### Tags:\n[[Threat');
+    const typed = await client.request<any>('textDocument/completion', { textDocument: { uri }, position: { line: 12, character: 8 } });
+    assert.ok(typed.items.some((i: any) => i.label === 'ThreatPost'), JSON.stringify(typed.items.map((i: any) => i.label)));
+  });
+
   it('completion after [[ puts what this article talks about before what many articles name', async function () {
     // Globex is in 30 articles, Initech only in this one: a tag for this article is about Initech.
     for (let i = 0; i < 30; i++) {
