@@ -1228,3 +1228,17 @@ describe('entities: dotted initials and version labels', function () {
     assert.strictEqual(w.byKey('bsa')?.kind, 'organisation');
   });
 });
+
+describe('entities: acronyms that report', function () {
+  it('an acronym no table knows that finds, adds or is the source a clause ends on is an organisation (real: "MUSO found that", "according to data from MUSO" lost MUSO; "KT", "NSCS recommends")', function () {
+    const x = extract('Pirates were busy, according to MUSO. MUSO found that more than 61% visit directly.');
+    assert.strictEqual(x.byKey('muso')?.kind, 'organisation', JSON.stringify(x.names()));
+    assert.deepStrictEqual(x.texts('MUSO'), ['MUSO', 'MUSO']);
+    // The article's term, spelled before its bracket, stays one whatever verb follows: "net new ARR added".
+    const y = extract('Its annual recurring revenue (ARR) rose. Of that, $170 million was net new ARR added in the quarter.');
+    assert.ok(!y.entities.some((e) => e.key === 'arr' && e.kind === 'organisation'), JSON.stringify(y.names()));
+    // "according to" before more words ("according to FBI data") is no source of its own; nor is one after "the".
+    const z = extract('The losses grew, according to QQX data. The XQZ found nothing.');
+    assertNoEntity(z, 'QQX', 'XQZ');
+  });
+});

@@ -2050,6 +2050,8 @@ function addSingleWords(draft: Draft, candidates: Candidate[], short: ShortForms
   }
   // A speaking acronym the article also gives as a name's ("the Federal Security Service (FSB)") is that name's.
   for (const t of later) {
+    // "annual recurring revenue (ARR) … net new ARR added": the article's term, whatever verb follows it.
+    if (draft.terms?.has(t.key)) continue;
     let owner: string | undefined;
     for (const b of draft.builders.values()) if (b.surfaces.has(t.text)) { owner = b.key; break; }
     if (owner !== undefined) draft.join(owner, t.text);
@@ -2064,7 +2066,9 @@ const THING_VOTES: EntityKind[] = ['other'];
 const NOT_BEFORE_SPEAKER = new Set(['the', 'a', 'an', 'and', 'or', 'of', '&']);
 
 /** Verbs of an organisation's statement, for `acronymSpeakers`. */
-const STATES = new Set(['said', 'says', 'told', 'confirmed', 'confirms', 'announced', 'warned', 'disclosed', 'revealed', 'stated', 'tweeted', 'explained', 'noted', 'wrote', 'reported', 'acknowledged', 'admitted', 'denied', 'claimed', 'claims']);
+const STATES = new Set(['said', 'says', 'told', 'confirmed', 'confirms', 'announced', 'warned', 'disclosed', 'revealed', 'stated', 'tweeted', 'explained', 'noted', 'wrote', 'reported', 'acknowledged', 'admitted', 'denied', 'claimed', 'claims',
+  // "MUSO found that more than 61% …", "CISA added", "NSWEC finds": what a firm's or an agency's report says.
+  'found', 'finds', 'added', 'urged', 'recommends', 'recommended', 'estimates', 'estimated']);
 
 /**
  * What only a company or a body does, as the sentence's first words say: "JBS
@@ -2082,10 +2086,14 @@ const ACTS = new Set(['paid', 'ended', 'suffered', 'agreed', 'settled', 'notifie
 function acronymSpeakers(tokenized: Token[][]): Set<string> {
   const out = new Set<string>();
   for (const toks of tokenized) {
-    for (let k = 0; k + 1 < toks.length; k++) {
+    for (let k = 0; k < toks.length; k++) {
       const t = toks[k];
+      if (!t.upper || shape(t) !== 'acronym') continue;
+      // "according to MUSO.", "according to CPR, …": the source a clause ends on.
+      if (k >= 2 && !t.brokenBefore && !toks[k - 1].brokenBefore && toks[k - 1].lower === 'to' && toks[k - 2].lower === 'according'
+        && (k + 1 === toks.length || toks[k + 1].brokenBefore)) { out.add(t.text); continue; }
       const verb = toks[k + 1];
-      if (!t.upper || verb.brokenBefore || shape(t) !== 'acronym') continue;
+      if (verb === undefined || verb.brokenBefore) continue;
       if (!STATES.has(verb.text) && !(k === 0 && ACTS.has(verb.text))) continue;
       const before = k > 0 && !t.brokenBefore ? toks[k - 1].lower : '';
       if (!NOT_BEFORE_SPEAKER.has(before)) out.add(t.text);
