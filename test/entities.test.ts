@@ -1242,3 +1242,24 @@ describe('entities: acronyms that report', function () {
     assertNoEntity(z, 'QQX', 'XQZ');
   });
 });
+
+describe('entities: one word for a company\'s whole name', function () {
+  it('a single word that opens one name whose other words only say what the body is, is that name (real: "Xinhua" beside "Xinhua News Agency", "Juniper" beside "Juniper Networks" were things of their own)', function () {
+    const x = extract('Officials spoke to the Xinhua News Agency on Friday. Xinhua said the law takes effect in November, and Xinhua added more.');
+    assert.deepStrictEqual(x.texts('Xinhua News Agency'), ['Xinhua News Agency', 'Xinhua', 'Xinhua']);
+    const y = extract('Quarnex Networks patched the bug. Quarnex said the flaw was fixed, and Quarnex thanked the researcher.');
+    assert.deepStrictEqual(y.texts('Quarnex Networks'), ['Quarnex Networks', 'Quarnex', 'Quarnex']);
+  });
+
+  it('not a company beside its research arm or product, a word two names open, nor a word the article writes in lower case', function () {
+    // A research arm: "Guardicore" beside "Guardicore Labs".
+    const x = extract('Analysts at Quarnex Labs found it. The Quarnex Labs team said so, and Quarnex sells the fix. Quarnex agreed.');
+    assert.ok(x.byKey('quarnex'), 'Quarnex stays its own');
+    // Two names open on it: "Quarnex Networks" and "Quarnex Software".
+    const y = extract('Quarnex Networks and Quarnex Software merged. Quarnex said so, and Quarnex agreed.');
+    assert.ok(y.byKey('quarnex'), 'Quarnex stays its own');
+    // A word the article writes in lower case: "Colonial" beside "Colonial Networks", and colonial history.
+    const z = extract('Staff at Colonial Networks said it. Colonial agreed; the colonial era is over, and Colonial was fined.');
+    assert.ok(!z.byName('Colonial Networks').aliases.includes('Colonial'));
+  });
+});

@@ -2274,6 +2274,8 @@ function shortOfLonger(draft: Draft, candidates: Candidate[], surnames: Map<stri
   };
   let longer: Map<string, string | null> | undefined;
   let prefixes: Set<string> | undefined;
+  // The first word of organisations' and outlets' names of two words or more, to the one name it opens (null: two do).
+  let firstOf: Map<string, string | null> | undefined;
   const note = (form: string, key: string) => {
     const had = (longer ??= new Map()).get(form);
     // Nested names agree: "Spooler" ends "Print Spooler" and "Windows Print Spooler", which is the longer.
@@ -2289,6 +2291,10 @@ function shortOfLonger(draft: Draft, candidates: Candidate[], surnames: Map<stri
     if (!known && b.kind !== 'organisation' && b.kind !== 'outlet' && said(b) < 2) continue;
     // Nor two names run together: "PowerShell Cobalt Strike Beacon", "Reddit QNAP", "Microsoft Windows Update".
     if (knownInside(words)) continue;
+    if ((b.kind === 'organisation' || b.kind === 'outlet') && !known && wholeCompanyEnds(words)) {
+      const had = (firstOf ??= new Map()).get(first);
+      firstOf.set(first, had === undefined ? b.key : null);
+    }
     let tail = '';
     for (let n = 1; n < words.length; n++) {
       const w = words[words.length - n];
@@ -2310,11 +2316,14 @@ function shortOfLonger(draft: Draft, candidates: Candidate[], surnames: Map<stri
       (prefixes ??= new Set()).add(words.slice(0, of).join(' '));
     }
   }
-  if (!longer) return;
+  if (!longer && !firstOf) return;
   const into = new Map<string, string>();
   let firstAt: Map<string, number> | undefined;
   for (const b of builders.values()) {
-    const key = longer.get(b.key);
+    // "Xinhua" beside "Xinhua News Agency": one word that opens a single organisation's or outlet's name of the article
+    // is that name, unless a list knows it, the article writes it in lower case, or it is someone's first name.
+    const key = longer?.get(b.key) ?? (firstOf && b.key.indexOf(' ') < 0 && SMALL_WORDS[smallWordHash(b.key)] !== smallStamp && !isFirstName(b.key) && !isCommonFirstName(b.key)
+      ? firstOf.get(b.key) : undefined);
     if (!key || key === b.key || !builders.has(key)) continue;
     if (b.kind === 'person' || b.kind === 'place' || b.kind === 'outlet' || b.kind === 'handle' || b.kindScore.has('person')) continue;
     if (KNOWN_ORGS.has(b.key) || PLACES.has(b.key) || PRODUCTS.has(b.key) || OUTLETS.has(b.key) || isOutlet(b.key) || ACRONYMS.has(b.key) || EXPANSION_KIND.has(b.key) || surnames.get(b.key)) continue;
@@ -2366,11 +2375,28 @@ function knownInside(words: string[]): boolean {
   return false;
 }
 
+/**
+ * Whether the words after a name's first only say what the body is ("Juniper Networks", "Xinhua News Agency", "Lazarus
+ * Group", "Colonial Pipeline", "Ferrara Candy Co"), so the first word alone is the same body; not a division or a
+ * product of it ("Guardicore Labs", "Cybereason Nocturnus", "Nutanix Data Lens"), a bank of a shop ("Tesco Bank") nor a
+ * university of a city ("Vilnius University").
+ */
+function wholeCompanyEnds(words: string[]): boolean {
+  for (let k = 1; k < words.length; k++) if (!WHOLE_COMPANY_ENDS.has(words[k])) return false;
+  return true;
+}
+
 /** Last words that write a company's name out in full ("HP Wolf Security", "Pen Test Partners"), not a body of another's ("Santa Clara Police"). */
 const TRADE_ENDS = new Set([
   'corporation', 'company', 'companies', 'limited', 'group', 'holdings', 'partners', 'enterprises', 'industries', 'labs', 'lab', 'technologies',
   'technology', 'systems', 'software', 'solutions', 'services', 'security', 'networks', 'communications', 'telecom', 'media', 'entertainment',
   'games', 'studios', 'capital', 'insurance', 'airlines', 'airways', 'motors', 'international', 'finance',
+]);
+
+/** `TRADE_ENDS` and legal forms but a research arm's or a product line's ("Labs", "Security"), with a trade's words, for `wholeCompanyEnds`. */
+const WHOLE_COMPANY_ENDS = new Set([
+  ...[...TRADE_ENDS].filter((w) => w !== 'labs' && w !== 'lab' && w !== 'security'), 'co', 'corp', 'inc', 'ltd', 'llc', 'plc', 'gmbh', 'ag',
+  'news', 'agency', 'pipeline', 'foods', 'electric', 'broadband', 'health', 'healthcare', 'markets', 'logistics', 'worldwide', 'broadcast', 'project',
 ]);
 
 /** One word that may stand for a longer name it ends: not a plural, a word the article writes in lower case, a word of a trade, kind or legal form, nor two capitals. */
