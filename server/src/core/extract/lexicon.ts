@@ -332,6 +332,9 @@ export const PLACES = new Set([
   'silicon valley', 'east coast', 'west coast',
   // Written "St." in the text: the dot does not break the name (`saintsDot` in entities.ts).
   'st louis', 'st petersburg',
+  // Written alone beside a body they name ("Andorra" beside "Andorra Telecom", "Lazio" beside "Lazio region", "the
+  // Pyeongchang Games"), they were things or that body.
+  'andorra', 'lazio', 'pyeongchang', 'vilnius',
 ]);
 
 /** Common first names: two capitalised words starting with one are a person unless the text says otherwise. */
