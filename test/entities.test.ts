@@ -1263,3 +1263,23 @@ describe('entities: one word for a company\'s whole name', function () {
     assert.ok(!z.byName('Colonial Networks').aliases.includes('Colonial'));
   });
 });
+
+describe('entities: a possessive inside a body\'s name', function () {
+  it('"the Driver\'s Coop", "Driver\'s Seat Cooperative" are one organisation each (real: "Driver" a thing, "Seat Cooperative" beside it, the Coop lost)', function () {
+    const x = extract('New York City-based Driver\'s Coop is a rideshare app with more than 5,000 drivers. Hays Witt, CEO at the Driver\'s Seat Cooperative, told us.');
+    assert.strictEqual(x.byName('Driver Coop').kind, 'organisation', JSON.stringify(x.names()));
+    assert.deepStrictEqual(x.byName('Driver Coop').mentions.map((m) => m.text), ['Driver\'s Coop']);
+    assert.deepStrictEqual(x.byName('Driver Seat Cooperative').mentions.map((m) => m.text), ['Driver\'s Seat Cooperative']);
+    assertNoEntity(x, 'Driver', 'Seat Cooperative');
+  });
+
+  it('not a known name\'s possessive ("Microsoft\'s Threat Intelligence Center", "Australia\'s Cyber Security Cooperative") nor one before a name of no members\' body', function () {
+    const x = extract('Microsoft\'s Threat Intelligence Center found it. Australia\'s Cyber Security Cooperative agreed. Microsoft said so.');
+    assert.strictEqual(x.byKey('microsoft')?.kind, 'organisation');
+    assert.strictEqual(x.byKey('australia')?.kind, 'place');
+    assert.ok(x.byKey('threat intelligence center'), JSON.stringify(x.names()));
+    const y = extract('Quarnex\'s Threat Labs found it. Quarnex said the Threat Labs team was busy, and Quarnex agreed.');
+    assert.ok(y.byKey('quarnex'), JSON.stringify(y.names()));
+    assertNoMentionText(y, 'Quarnex\'s Threat Labs');
+  });
+});

@@ -1117,6 +1117,25 @@ const FUNCTION_AREAS = new Set([
   'operators', 'apis', 'view', 'open',
 ]);
 
+/**
+ * Whether the possessive word at `j - 1` opens a body's name that goes on after it: "the Driver's Coop", "Driver's Seat
+ * Cooperative" (were "Driver" and "Seat Cooperative"). One common word in title case, no known name's ("Microsoft's
+ * Threat Intelligence Center", "Australia's Cyber Security Cooperative" are their owner's), before up to three
+ * capitalised words that end on a co-operative's, club's or society's word.
+ */
+function possessiveInName(tokens: Token[], i: number, j: number): boolean {
+  const owner = tokens[j - 1];
+  if (j - 1 !== i || shape(owner) !== 'title' || !owner.name || KNOWN_ORGS.has(owner.lower) || PLACES.has(owner.lower) || PRODUCTS.has(owner.lower) || OUTLETS.has(owner.lower)) return false;
+  for (let k = j; k < tokens.length && k < j + 3 && tokens[k].name && !tokens[k].brokenBefore; k++) {
+    if (MEMBERS_BODIES.has(tokens[k].lower)) return true;
+    if (tokens[k].possessive) break;
+  }
+  return false;
+}
+
+/** Last words of a body its members own, for `possessiveInName`. */
+const MEMBERS_BODIES = new Set(['coop', 'co-op', 'cooperative', 'co-operative', 'club', 'society', 'association', 'guild']);
+
 /** Runs of capitalised words in one sentence, with cues for their kind. */
 function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speakers: () => Set<string>): void {
   const st: RunState = { tokens, out, prev: undefined, prevEnd: -1, orgAt: -1 };
@@ -1135,7 +1154,7 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
     // "Office of the … Commissioner": inside an office's name a title is a word of the name.
     let office = false;
     // A handle is a name of its own: "Follow @VKIntel" is not one name.
-    while (j < tokens.length && !tokens[j].brokenBefore && !tokens[j - 1].possessive && !tokens[i].at) {
+    while (j < tokens.length && !tokens[j].brokenBefore && (!tokens[j - 1].possessive || possessiveInName(tokens, i, j)) && !tokens[i].at) {
       const tj = tokens[j];
       if (tj.at) break;
       // "Office of the Attorney General Letitia James": the office ends where a person's first name follows its title.
@@ -2508,9 +2527,10 @@ function mentionsIn(text: string, sentences: Sentence[], read: ReadSentences, fo
       if (mask === undefined && !firstName) continue;
       // Longer forms start with the word's lower case; only a lone word drops an "'s" of its own.
       const longer = t.key === t.lower ? mask : lengths.get(t.lower);
-      // The longest run that may form one name: no punctuation inside, no possessive before its end.
+      // The longest run that may form one name: no punctuation inside, no possessive before its end (but "Driver's Coop").
       let valid = 1;
-      while (valid < LONGEST_NAME && i + valid < toks.length && !toks[i + valid].brokenBefore && !toks[i + valid - 1].possessive) valid++;
+      while (valid < LONGEST_NAME && i + valid < toks.length && !toks[i + valid].brokenBefore
+        && (!toks[i + valid - 1].possessive || (valid === 1 && possessiveInName(toks, i, i + 1)))) valid++;
       for (let len = valid; len >= 1; len--) {
         let key: string | undefined;
         if (len === 1) key = mask !== undefined && (mask & 2) !== 0 ? toKey.get(t.key) : undefined;

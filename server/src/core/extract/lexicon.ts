@@ -68,7 +68,7 @@ export const ORG_SUFFIXES = new Set([
   'force', 'command', 'consortium', 'hospital', 'health', 'insurance', 'airlines', 'airways', 'motors',
   'communications', 'telecom', 'media', 'entertainment', 'games', 'studios', 'partners', 'capital', 'holdings',
   'intelligence', 'research', 'project', 'federation', 'union', 'house', 'senate', 'congress', 'parliament',
-  'directorate', 'committee', 'agencies', 'ministries', 'cooperative', 'coalition', 'campaign', 'initiative',
+  'directorate', 'committee', 'agencies', 'ministries', 'cooperative', 'coop', 'co-op', 'coalition', 'campaign', 'initiative',
   // "Home Affairs says", "Veterans Affairs", "US Treasury": a department's name.
   'affairs', 'treasury', 'cabinet', 'secretariat', 'organization', 'organisation',
   // "the Western District of Washington said": a court's district, not a person.
