@@ -511,6 +511,19 @@ describe('figure consistency: scope and rules', function () {
     assert.deepStrictEqual(messages(hedged, 'figure.revision'), ['The number of users was revised over time: 300 (Jan 17, 2022) → about 400 (Jan 19, 2022) → nearly 500 (Jan 20, 2022).']);
   });
 
+  it("a revision's values of one day are told in the order their articles were published, the same in every article", function () {
+    const results = diagnose(
+      { source: 'Post', date: '2022-01-20 23:14:00', body: 'Verizon said on Jan. 20 that 483 customers were affected by the breach.' },
+      { source: 'Wire', date: '2022-01-20 04:13:00', body: 'Verizon said on Jan. 20 that about 400 customers were affected by the breach.' },
+      { source: 'Times', date: 'Jan. 17, 2022', body: 'Verizon said on Jan. 17 that 300 customers were affected by the breach.' },
+    );
+    const stories = results.flatMap((r) => messages(r, 'figure.revision'));
+    assert.ok(stories.length >= 2, JSON.stringify(results.map((r) => r.diagnostics.map((d) => d.message))));
+    // Met in path order, 483 (published at 23:14) came before "about 400" (04:13) in the third article's story.
+    for (const m of stories) assert.ok(!/483 \(Jan 20, 2022\) → about 400/.test(m), m);
+    assert.ok(stories.some((m) => /300 \(Jan 17, 2022\) → about 400 \(Jan 20, 2022\) → 483 \(Jan 20, 2022\)/.test(m)), JSON.stringify(stories));
+  });
+
   it('"the $2.8 billion" takes up a part the article gave before: no rival of the total', function () {
     const body = 'Scammers took $7.8 billion from victims in 2021. Within that $7.8 billion, Chainalysis found $2.8 billion that came from rug pulls.\n\n'
       + 'Almost all of the $2.8 billion stolen in 2021 came from Thodex.\n\nChainalysis found that $3.2 billion was stolen in 2021 in hacks.';

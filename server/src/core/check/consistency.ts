@@ -1290,7 +1290,11 @@ export function checkConsistency(index: CorpusIndex, uri: string, options: Check
         fixesFor(index, uri, fig, agreeing, conflicts), related(conflicts, 'stated')));
     }
     if (revisions.length) {
-      const sorted = [...revisions, me].sort((a, b) => (a.when ?? 0) - (b.when ?? 0));
+      // By the day each value holds, then by when its article was published, then by its place there: two values of one
+      // day (Crypto.com's "about 400" accounts in ZDNet at 04:13, 483 in ThreatPost at 23:14, both of Jan 20) were told
+      // in the order the check met them, one way in one article's message and the other way in the next.
+      const sorted = [...revisions, me].sort((a, b) => (a.when ?? 0) - (b.when ?? 0) || (a.published ?? 0) - (b.published ?? 0)
+        || (a.uri === b.uri ? a.figure.span.start - b.figure.span.start : a.uri < b.uri ? -1 : 1));
       const steps = storySteps(index, sorted);
       // The first value and the latest ones; the middle of a long story is a count.
       const story = steps.length > STORY_STEPS ? [steps[0], `… ${steps.length - STORY_STEPS} more …`, ...steps.slice(-(STORY_STEPS - 1))].join(' → ') : steps.join(' → ');
