@@ -589,6 +589,17 @@ describe('figure consistency: scope and rules', function () {
     assert.deepStrictEqual(messages(other, 'figure.conflict'), ['350 customers disagrees with 277 in Wire, Dec 3, 2021, stated twice there.']);
   });
 
+  it('values told by several voices are "given differently over time", not a revision; one voice\'s are revised', function () {
+    // Twitch's leak: 125GB to Video Games Chronicle, 135 gigabytes in ThreatPost's own words, 128GB to Chappell.
+    const results = diagnose(
+      { source: 'Wire', date: 'Oct. 5, 2021', body: 'According to Video Games Chronicle, the Twitch leak held 125GB of data.' },
+      { source: 'Post', date: 'Oct. 6, 2021', body: 'The Twitch leak held 135GB of data, stolen from its servers on Oct. 6.' },
+      { source: 'Daily', date: 'Oct. 7, 2021', body: 'Chappell told reporters on Oct. 7 that the Twitch leak held 128GB of data.' },
+    );
+    const stories = results.flatMap((r) => messages(r, 'figure.revision'));
+    assert.ok(stories.length > 0 && stories.every((m) => / was given differently over time: /.test(m)), JSON.stringify(stories));
+  });
+
   it('messages name what is counted as the article writes it, and tell a restated value once', function () {
     const [first, , , last] = diagnose(
       { source: 'Wire', date: 'Jan. 17, 2022', title: 'Verizon Confirms 483 Customers Hit', body: 'Verizon said 483 customers were affected by the breach.' },

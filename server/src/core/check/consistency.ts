@@ -1298,7 +1298,18 @@ export function checkConsistency(index: CorpusIndex, uri: string, options: Check
       const steps = storySteps(index, sorted);
       // The first value and the latest ones; the middle of a long story is a count.
       const story = steps.length > STORY_STEPS ? [steps[0], `… ${steps.length - STORY_STEPS} more …`, ...steps.slice(-(STORY_STEPS - 1))].join(' → ') : steps.join(' → ');
-      out.push(diag('figure.revision', fig.span, `${revisedWhat(fig, what.trim())} was revised over time: ${story}.`, [], related(revisions, 'as of that date')));
+      // Revised by one voice (the owner, or the one source or outlet that tells every value); told by several, the values
+      // are what each said when, which need not be a revision: Twitch's leak was 125GB to Video Games Chronicle, 128GB
+      // to Chappell and 135 gigabytes to ThreatPost on the same two days.
+      // A value no one is said to give is its outlet's own, unless it is one a voice gave (a headline's "483 Customers"
+      // after "Verizon said 483").
+      const voices = new Set(sorted.map((o) => o.who).filter((w): w is string => w !== undefined));
+      const told = [...sorted, ...agreeing].filter((o) => o.who !== undefined);
+      for (const o of sorted) {
+        if (o.who === undefined && !told.some((t) => t.figure.low <= o.figure.high && o.figure.low <= t.figure.high)) voices.add(`outlet:${(index.get(o.uri)?.summary.source ?? o.uri).toLowerCase()}`);
+      }
+      const verb = voices.size > 1 ? 'was given differently over time' : 'was revised over time';
+      out.push(diag('figure.revision', fig.span, `${revisedWhat(fig, what.trim())} ${verb}: ${story}.`, [], related(revisions, 'as of that date')));
     }
     if (differ.length && !conflicts.length) {
       const first = differ[0];
