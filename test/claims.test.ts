@@ -139,6 +139,8 @@ describe('claims', function () {
       assert.strictEqual(who('The evidence indicates that 300 people were hit.'), undefined);
       assert.strictEqual(who('It shows 40 records were hit.'), undefined);
       assert.strictEqual(who('T-Mobile shows 40 records in its app.'), undefined);
+      // A platform's post is no word of the platform's.
+      assert.strictEqual(who('The LinkedIn post shows 500,000 records for sale.'), undefined);
     });
 
     it('"<X> told <Y>": the teller is the source, not the listener', function () {

@@ -1283,3 +1283,18 @@ describe('entities: a possessive inside a body\'s name', function () {
     assertNoMentionText(y, 'Quarnex\'s Threat Labs');
   });
 });
+
+describe('entities: a second review\'s misfires', function () {
+  it('"St." after a street\'s name or number ends the sentence; a bare first name the article places or lists is no person; a law is no source', function () {
+    const x = extract('The shop at 5 Elm St. Acme Corp said 12 staff were hurt. The office is on Main St. Police said 40 people were evacuated.');
+    assert.ok(x.byKey('acme corp'), JSON.stringify(x.entities.map((e) => e.key)));
+    assert.ok(!x.entities.some((e) => e.key.includes('st acme') || e.key.includes('st police')), JSON.stringify(x.entities.map((e) => e.key)));
+    // "The St. Louis Post-Dispatch" keeps its saint.
+    assert.ok(extract('The St. Louis Post-Dispatch reported the breach on Monday.').byKey('st louis post-dispatch'));
+    const y = extract('Austin Berglas, global head at BlueVoyant, said so. Police in Austin said they arrested two men.');
+    assert.strictEqual(y.byKey('austin berglas')?.mentions.length, 1);
+    const z = extract('According to GDPR, firms must report a breach within 72 hours. MUSO found that 61% of viewers pirate films.');
+    assert.ok(!z.byKey('gdpr') || z.byKey('gdpr')!.kind !== 'organisation');
+    assert.strictEqual(z.byKey('muso')?.kind, 'organisation');
+  });
+});

@@ -626,6 +626,9 @@ describe('figures', function () {
       assert.strictEqual(measure('Next up was the communications industry, with 1,079 attacks weekly per organization.', '1,079'), 'check point|attack|communications industry');
       assert.strictEqual(measure('Education/research was the sector that experienced the most attacks in 2021, with an average of 1,605 attacks per week.', '1,605'), 'check point|attack|education/research');
       assert.strictEqual(measure('The tech industry accounted for 50% of all attacks.', '50%')?.endsWith('|attack|tech industry'), true);
+      // A sector that does not open its clause, or a place listed after another, is no breakdown.
+      assert.strictEqual(measure('Costco, the largest player in the retail industry with 1,200 stores, was hit.', '1,200', 'costco'), 'costco|store|');
+      assert.strictEqual(measure('Costco operates in Germany and France, with 4,500 employees across Europe.', '4,500', 'costco'), 'costco|employee|');
       // A malware family that accounts for a part of the report's count.
       assert.strictEqual(measure('Ryuk alone accounted for 93.9 million attempts.', '93.9 million', 'sonicwall'), 'sonicwall|attempt|ryuk');
       assert.strictEqual(measure('Researchers also saw Cerber used in 52.5 million attacks.', '52.5 million', 'sonicwall'), 'sonicwall|attack|cerber');
@@ -954,6 +957,8 @@ describe('figures', function () {
         ['If a victim pays the ransom, the affiliate gets 70 percent of it.', '70 percent', 't-mobile'],
         ['More significantly, if we take the counts into consideration that\'s 5,579,399,834 occurrences.', '5,579,399,834', 't-mobile'],
         ['About 5,000 customers were affected.', 'About 5,000', 't-mobile'],
+        // A count named definitely, given before: no supposition.
+        ['If you\'re one of the 3 million customers affected, change your password.', '3 million', 't-mobile'],
       ]) assert.strictEqual(figure(texts, fig, 't-mobile').subject, owner, texts);
     });
 

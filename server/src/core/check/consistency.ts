@@ -1303,12 +1303,15 @@ export function checkConsistency(index: CorpusIndex, uri: string, options: Check
       // to Chappell and 135 gigabytes to ThreatPost on the same two days.
       // A value no one is said to give is its outlet's own, unless it is one a voice gave (a headline's "483 Customers"
       // after "Verizon said 483").
-      const voices = new Set(sorted.map((o) => o.who).filter((w): w is string => w !== undefined));
+      // Voices are one where their names are ("acme" and "acme corp", `sameOrg`); the owner is the owner however named.
+      const voices: string[] = [];
+      const hear = (who: string) => { if (!voices.some((x) => sameOrg(x, who))) voices.push(who); };
+      for (const o of sorted) if (o.who !== undefined) hear(fig.subject !== undefined && sameOrg(fig.subject, o.who) ? fig.subject : o.who);
       const told = [...sorted, ...agreeing].filter((o) => o.who !== undefined);
       for (const o of sorted) {
-        if (o.who === undefined && !told.some((t) => t.figure.low <= o.figure.high && o.figure.low <= t.figure.high)) voices.add(`outlet:${(index.get(o.uri)?.summary.source ?? o.uri).toLowerCase()}`);
+        if (o.who === undefined && !told.some((t) => t.figure.low <= o.figure.high && o.figure.low <= t.figure.high)) hear(`outlet:${(index.get(o.uri)?.summary.source ?? o.uri).toLowerCase()}`);
       }
-      const verb = voices.size > 1 ? 'was given differently over time' : 'was revised over time';
+      const verb = voices.length > 1 ? 'was given differently over time' : 'was revised over time';
       out.push(diag('figure.revision', fig.span, `${revisedWhat(fig, what.trim())} ${verb}: ${story}.`, [], related(revisions, 'as of that date')));
     }
     if (differ.length && !conflicts.length) {

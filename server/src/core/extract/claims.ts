@@ -452,7 +452,8 @@ const PRONOUN_RE = /(?:^|[^A-Za-z])(he|she|they|it|He|She|They|It)$/;
  * speaks so: "The evidence indicates", "it shows" name no one.
  */
 const DOC_SAY_RE = /\b(?:indicates|indicated|shows|showed)\b/g;
-const DOC_NOUNS = new Set(['report', 'statement', 'filing', 'post', 'website', 'site', 'database', 'portal', 'notice', 'advisory', 'data', 'records', 'figures', 'tally']);
+// (Not "post" or "site": "The Twitter post shows 500,000 records for sale" is no word of Twitter's.)
+const DOC_NOUNS = new Set(['report', 'statement', 'filing', 'website', 'database', 'portal', 'notice', 'advisory', 'data', 'records', 'figures', 'tally']);
 
 function documentSpeaker(doc: Article, si: number, v: string): Found | undefined {
   const re = DOC_SAY_RE;

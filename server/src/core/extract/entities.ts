@@ -213,11 +213,16 @@ function middleInitial(text: string, out: Token[], i: number): boolean {
 /**
  * Whether the dot at `i` closes "St." before a name, which it begins: "St. Louis Post-Dispatch" (cut to "Louis
  * Post-Dispatch", with "St" a name of its own), "St. Petersburg Police Department", "St. Jude". Not before a word that
- * opens a sentence ("on Main St. The next day").
+ * opens a sentence ("on Main St. The next day"), nor a street's ("5 Elm St. Acme Corp said").
  */
 function saintsDot(text: string, out: Token[], i: number): boolean {
   const last = out[out.length - 1];
   if (!(last !== undefined && last.end === i && last.text === 'St' && code(text, i + 1) === 32 && isUpper(code(text, i + 2)))) return false;
+  // After a number or a name that is no first name, "St." is a street's, which may end the sentence: "5 Elm St. Acme
+  // Corp said …", "on Main St. Police said …" ("Jeffrey St. Clair" is a surname).
+  const before = out[out.length - 2];
+  if (before !== undefined && (last.flags & F_BROKEN) === 0 && before.end + 1 === last.start && !FUNCTION_WORDS.has(before.lower)
+    && !(isFirstName(before.lower) || isCommonFirstName(before.lower))) return false;
   let j = i + 2;
   while (j < text.length && isLetter(code(text, j))) j++;
   return !FUNCTION_WORDS.has(text.slice(i + 2, j).toLowerCase());
@@ -1990,6 +1995,7 @@ function sharesWords(name: string, tokens: Token[]): boolean {
 /** Single capitalised words: surnames, acronyms, outlets' last words, or names of their own. */
 function addSingleWords(draft: Draft, candidates: Candidate[], short: ShortForms, isOutlet: (lower: string) => boolean, tokenized: Token[][]): void {
   let speaking: Set<string> | undefined;
+  let located: Set<string> | undefined;
   const later: Token[] = [];
   // An acronym the article spells out in brackets after a name of its initials is that name's all through the
   // article, whatever the tables say: Cisco's "Network Services Orchestrator (NSO)" is not NSO Group.
@@ -2049,9 +2055,11 @@ function addSingleWords(draft: Draft, candidates: Candidate[], short: ShortForms
     // "Gerald Combs": the first word of one person's name alone is that person (a family name written first, or a first
     // name in an interview or a podcast), not a thing of its own; unless it names something known ("Jordan"), the
     // article writes it in lower case ("Rich") or two people share it.
+    // Nor a word the article places something in or lists with other things: "Police in Austin said" beside "Austin
+    // Berglas", "apps written in Ruby and Python" beside "Ruby Jones".
     const fore = short.forenames.get(lower);
     if (fore && shape(t) === 'title' && !MONTHS_AND_DAYS.has(lower) && !PLACES.has(lower) && !KNOWN_ORGS.has(lower) && !PRODUCTS.has(lower) && !isOutlet(lower)
-      && !ACRONYMS.has(lower) && SMALL_WORDS[smallWordHash(lower)] !== smallStamp) { draft.join(fore, t.text, 'person'); continue; }
+      && !ACRONYMS.has(lower) && SMALL_WORDS[smallWordHash(lower)] !== smallStamp && !c.list?.members.some((m) => m !== c && m.tokens.length === 1 && PRODUCTS.has(m.tokens[0].lower)) && !(located ??= locatedWords(tokenized)).has(lower)) { draft.join(fore, t.text, 'person'); continue; }
     const outlet = short.lastWords.get(lower);
     if (outlet) { draft.join(outlet, t.text, 'outlet'); continue; }
     const acr = ACRONYMS.get(lower) ?? (lower.endsWith('.') ? ACRONYMS.get(lower.slice(0, -1)) : undefined);
@@ -2102,12 +2110,16 @@ const ACTS = new Set(['paid', 'ended', 'suffered', 'agreed', 'settled', 'notifie
  * "said APT actors"), or opening a sentence before what a company does (see
  * `ACTS`): the acronyms the table does not know that speak or act.
  */
+/** Laws and standards, which a clause cites as it cites a source: "According to GDPR, firms must report a breach". */
+const LAWS = new Set(['gdpr', 'hipaa', 'ccpa', 'cpra', 'pipeda', 'lgpd', 'glba', 'coppa', 'ferpa', 'fisma', 'sox', 'pci', 'dss', 'cmmc', 'nis',
+  'nis2', 'dora', 'hitech', 'fcra', 'bipa', 'cfaa', 'ecpa', 'dmca', 'iso', 'soc2']);
+
 function acronymSpeakers(tokenized: Token[][]): Set<string> {
   const out = new Set<string>();
   for (const toks of tokenized) {
     for (let k = 0; k < toks.length; k++) {
       const t = toks[k];
-      if (!t.upper || shape(t) !== 'acronym') continue;
+      if (!t.upper || shape(t) !== 'acronym' || LAWS.has(t.lower)) continue;
       // "according to MUSO.", "according to CPR, …": the source a clause ends on.
       if (k >= 2 && !t.brokenBefore && !toks[k - 1].brokenBefore && toks[k - 1].lower === 'to' && toks[k - 2].lower === 'according'
         && (k + 1 === toks.length || toks[k + 1].brokenBefore)) { out.add(t.text); continue; }
@@ -2341,8 +2353,9 @@ function shortOfLonger(draft: Draft, candidates: Candidate[], surnames: Map<stri
   for (const b of builders.values()) {
     // "Xinhua" beside "Xinhua News Agency": one word that opens a single organisation's or outlet's name of the article
     // is that name, unless a list knows it, the article writes it in lower case, or it is someone's first name.
+    // (Not a word the article calls a thing: "the Delta variant" beside "Delta Airlines", "the Phoenix ransomware strain".)
     const key = longer?.get(b.key) ?? (firstOf && b.key.indexOf(' ') < 0 && SMALL_WORDS[smallWordHash(b.key)] !== smallStamp && !isFirstName(b.key) && !isCommonFirstName(b.key)
-      ? firstOf.get(b.key) : undefined);
+      && !draft.things?.has(b.key) && !draft.actors?.has(b.key) ? firstOf.get(b.key) : undefined);
     if (!key || key === b.key || !builders.has(key)) continue;
     if (b.kind === 'person' || b.kind === 'place' || b.kind === 'outlet' || b.kind === 'handle' || b.kindScore.has('person')) continue;
     if (KNOWN_ORGS.has(b.key) || PLACES.has(b.key) || PRODUCTS.has(b.key) || OUTLETS.has(b.key) || isOutlet(b.key) || ACRONYMS.has(b.key) || EXPANSION_KIND.has(b.key) || surnames.get(b.key)) continue;
@@ -2369,6 +2382,21 @@ function shortOfLonger(draft: Draft, candidates: Candidate[], surnames: Map<stri
   }
   for (const from of into.keys()) builders.delete(from);
   for (const t of tagSurfaces) if (t.key && into.has(t.key)) t.key = final(t.key);
+}
+
+/** Words of the prepositions that place something: "in Austin", "from Phoenix", "near Jackson". */
+const LOCATING = new Set(['in', 'at', 'from', 'near', 'outside', 'across', 'throughout', 'around']);
+
+/** Capitalised words the article writes right after a preposition that places something (`LOCATING`), lower-cased. */
+function locatedWords(tokenized: Token[][]): Set<string> {
+  const out = new Set<string>();
+  for (const toks of tokenized) {
+    // (Standing alone: "an email from Marcella Flores" places no "Marcella".)
+    for (let k = 1; k < toks.length; k++) {
+      if (toks[k].cap && !toks[k].brokenBefore && LOCATING.has(toks[k - 1].lower) && !(toks[k + 1]?.cap && !toks[k + 1].brokenBefore)) out.add(toks[k].lower);
+    }
+  }
+  return out;
 }
 
 /** Where each name's first candidate starts, by its key (`Candidate.key`, or the word's own for a single word). */

@@ -643,6 +643,8 @@ function opensClause(v: string, at: number): boolean {
   }
   if ((lower === 'in' || lower === 'for') && !/[A-Za-z0-9]/.test(v.slice(0, w.start))) return true;
   if (!CLAUSE_OPENERS.has(lower)) return false;
+  // "operates in Germany and France, with 4,500 employees": a name listed after another name opens nothing.
+  if (lower === 'and' && /^[A-Z]/.test(wordBefore(v, w.start).word)) return false;
   return lower !== 'by' || wordBefore(v, w.start).word.toLowerCase() === 'followed';
 }
 
@@ -704,7 +706,9 @@ function breakdownBefore(v: string, start: number, ms: Locals, kindOf: (key: str
   if (sector && (!nearest || from + sector.index >= nearest.end)) {
     const end = from + sector.index + sector[0].length;
     const gap = v.slice(end, start);
-    if (PLACE_SAW_RE.test(gap) || BREAKDOWN_GAP_RE.test(gap)) {
+    // The sector must open its clause, as a place must: "Acme Corp, the largest player in the retail industry with 1,200
+    // stores" counts Acme's stores, not the industry's share of a total.
+    if ((PLACE_SAW_RE.test(gap) || BREAKDOWN_GAP_RE.test(gap)) && sectorOpens(v, from + sector.index)) {
       if (sector[0].includes('/')) return sector[0].toLowerCase();
       const named = sectorNamed(v, from + sector.index);
       if (named) return named;
@@ -731,6 +735,21 @@ function breakdownBefore(v: string, start: number, ms: Locals, kindOf: (key: str
     if (BREAKDOWN_GAP_RE.test(gap) && opensClause(v, nearest.start)) return nearest.m.key;
   } else if (kind === 'other' && FAMILY_GAP_RE.test(gap)) return nearest.m.key;
   return undefined;
+}
+
+/** Whether the sector phrase whose head starts at `at` opens its clause, its modifiers ("the healthcare and education") aside. */
+function sectorOpens(v: string, at: number): boolean {
+  for (let n = 0; n < 4; n++) {
+    const w = wordBefore(v, at);
+    const lower = w.word.toLowerCase();
+    if (!w.word || w.word !== lower || lower === 'the' || CLAUSE_OPENERS.has(lower) || STOP_WORDS.has(lower)) break;
+    at = w.start;
+  }
+  // Or it is what a clause's subject is: "The second most picked-on sector was government/military, which saw …".
+  let before = wordBefore(v, at);
+  if (before.word.toLowerCase() === 'the') before = wordBefore(v, before.start);
+  const verb = before.word.toLowerCase();
+  return verb === 'was' || verb === 'is' || verb === 'were' || verb === 'are' || opensClause(v, at);
 }
 
 /** The qualifier of a running count: "10 zero-days so far this year", "12 zero-days since the beginning of 2021". */
@@ -1553,8 +1572,10 @@ function conditional(v: string, start: number): boolean {
   // "if we take the prevalence counts into consideration that's 5,579,399,834 occurrences": the main clause, no comma.
   // "even if it's 80 percent bluff": the condition's own "it's" opens no main clause.
   const open = CONDITION_OPEN_RE.exec(clause);
-  return open !== null && !MAIN_CLAUSE_RE.test(clause.slice(open[0].length));
+  // "If you're one of the 3 million customers affected": a count given before, named definitely, is no supposition.
+  return open !== null && !MAIN_CLAUSE_RE.test(clause.slice(open[0].length)) && !DEFINITE_BEFORE_RE.test(clause);
 }
+const DEFINITE_BEFORE_RE = /\b(?:the|those|these|its|their)\s+(?:(?:first|last|other|remaining|affected)\s+)?$/i;
 const MAIN_CLAUSE_RE = /\s(?:that|it|this|there)['’]s\s/i;
 const CLAUSE_BREAKS = ',;:()—–"“”‘*';
 const CONDITION_OPEN_RE = /^\s*(?:(?:and|but|or|so|because|even|only|yet)\s+)?(?:if|imagine|suppose|supposing|let['’]s\s+say|what\s+if)\s/i;

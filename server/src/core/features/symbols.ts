@@ -167,7 +167,8 @@ export function tier(q: string, name: string): number {
 /**
  * The best tier of a name as written and without its punctuation (`qs`, the query squashed; empty when it is all
  * punctuation). Without punctuation a name is the name itself (4), its start (3) or a word's start (2) ("tmobile",
- * "t mobile" and "mobile" find T-Mobile); a fit that starts inside a word and runs over into the next is no fit: on
+ * "t mobile" and "mobile" find T-Mobile); a fit that starts inside a word and runs over into the next is no fit (one
+ * inside a single word still is: "nightmare" in PrintNightmare): on
  * the real corpus it was one symbol in twelve ("fbi" listed the University of Birmingham, "t-mob" an article "…
  * Against Mobile App…", "nso" sixty names and titles with "…n So…" in them).
  */
