@@ -1229,6 +1229,25 @@ describe('entities: dotted initials and version labels', function () {
   });
 });
 
+describe('entities: offerings "as a service"', function () {
+  it('a word for something "as a service" is jargon, no organisation (real: DNSaaS, PhaaS, FWaaS, DRaaS, CPaaS, CaaS were organisations)', function () {
+    const cases: [string, string][] = [
+      ['The flaw affects major DNS-as-a-Service (DNSaaS) providers, according to Wiz. DNSaaS providers said they patched it.', 'dnsaas'],
+      ['The operation is one of the largest phishing-as-a-service (PhaaS) platforms. PhaaS said it has 500 customers.', 'phaas'],
+      ['Gartner said FWaaS will grow. FWaaS told analysts so.', 'fwaas'],
+    ];
+    for (const [body, key] of cases) {
+      const x = extract(body);
+      assert.strictEqual(x.byKey(key), undefined, JSON.stringify(x.names()));
+    }
+    // A name that only ends in "aas", or a company's camel-case name, stays an organisation.
+    const y = extract('Haas Automation said it was hit. Haas said so. NetApp said the same, and HackerOne said so.');
+    assert.ok(y.byKey('haas automation') || y.byKey('haas'), JSON.stringify(y.names()));
+    assert.strictEqual(y.byKey('netapp')?.kind, 'organisation', JSON.stringify(y.names()));
+    assert.strictEqual(y.byKey('hackerone')?.kind, 'organisation', JSON.stringify(y.names()));
+  });
+});
+
 describe('entities: acronyms that report', function () {
   it('an acronym no table knows that finds, adds or is the source a clause ends on is an organisation (real: "MUSO found that", "according to data from MUSO" lost MUSO; "KT", "NSCS recommends")', function () {
     const x = extract('Pirates were busy, according to MUSO. MUSO found that more than 61% visit directly.');

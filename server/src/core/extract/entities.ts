@@ -631,9 +631,15 @@ function isRole(lower: string): boolean {
   return lower.includes('-') && lower.split('-').every((p) => ROLE_WORDS.has(p));
 }
 
+/** A word for something offered as a service, see `isJargon`. */
+const AS_A_SERVICE = /^[A-Z][A-Za-z0-9]*aaS$/;
+
 /** Jargon, also with a lower-case tail ("DDoS-ers", "IoT-based"). */
 function isJargon(t: Token): boolean {
   if (JARGON.has(t.lower)) return true;
+  // "X as a service" in capitals and small letters, as RaaS and SaaS are: "DNS-as-a-Service (DNSaaS) providers",
+  // "PhaaS", "FWaaS", "DRaaS" were organisations; a kind of offering, not a company.
+  if (AS_A_SERVICE.test(t.text)) return true;
   const dash = t.text.indexOf('-');
   return dash > 0 && JARGON.has(t.lower.slice(0, dash)) && /^[a-z-]+$/.test(t.text.slice(dash + 1));
 }
