@@ -1317,3 +1317,24 @@ describe('entities: a second review\'s misfires', function () {
     assert.strictEqual(z.byKey('muso')?.kind, 'organisation');
   });
 });
+
+describe('entities: agencies named "Service"', function () {
+  it('a capitalised name ending in "Service" with an agency\'s word is an organisation (real: "Federal Security Service", "Crown Prosecution Service", "Naval Criminal Investigative Service" were other)', function () {
+    const cases: [string, string][] = [
+      ['Officers of the Federal Security Service (FSB) raided 25 addresses. The Federal Security Service said 14 were held.', 'federal security service'],
+      ['The Crown Prosecution Service charged him. The Crown Prosecution Service said he would appear in court.', 'crown prosecution service'],
+      ['Agents of the Naval Criminal Investigative Service arrested the engineer on Saturday.', 'naval criminal investigative service'],
+      ['The Ukrainian Security Service arrested two men on Tuesday.', 'ukrainian security service'],
+      ['The US Marshals Service was hit by ransomware.', 'marshals service'],
+    ];
+    for (const [body, key] of cases) {
+      const x = extract(body);
+      assert.strictEqual(x.byKey(key)?.kind, 'organisation', body + ' ' + JSON.stringify(x.names()));
+    }
+    // A product's part, or a service no agency's word names, stays other.
+    const y = extract('Attackers stopped the Windows Update Service and the Volume Snapshot Service. The Smart Security Service and the Australian Protective Domain Name Service were offered to councils. The Windows Update Service was restarted, and the Volume Snapshot Service too; the Smart Security Service and the Australian Protective Domain Name Service were fine.');
+    for (const key of ['windows update service', 'volume snapshot service', 'smart security service', 'australian protective domain name service']) {
+      assert.notStrictEqual(y.byKey(key)?.kind, 'organisation', key + ' ' + JSON.stringify(y.names()));
+    }
+  });
+});

@@ -1113,6 +1113,32 @@ function fieldName(tokens: Token[], lastLower: string): boolean {
   return FIELD_LAST_WORDS.has(lastLower) && !NOT_FIELD_FIRST.has(tokens[0].lower) && tokens.every((t) => FUNCTION_AREAS.has(t.lower) || FIELD_WORDS.has(t.lower));
 }
 
+/** Words that make a name ending in "Service" a state's agency ("Federal Security Service", "Internal Revenue Service",
+ * "US Marshals Service", "Crown Prosecution Service"), where "Windows Update Service" or "Azure App Service" is a product's part. */
+const AGENCY_SERVICE_WORDS = new Set([
+  'national', 'federal', 'internal', 'secret', 'state', 'postal', 'revenue', 'tax', 'marshals', 'customs', 'border',
+  'immigration', 'migration', 'prosecution', 'investigative', 'criminal', 'crime', 'crown', 'royal', 'civil', 'diplomatic',
+  'prison', 'probation', 'inspection', 'parcel', 'congressional', 'government', 'foreign',
+]);
+
+/**
+ * A name of two to five capitalised words ending in "Service" that an agency's word (`AGENCY_SERVICE_WORDS`) or a
+ * country's security or intelligence ("Ukrainian Security Service", "UK Secret Intelligence Service") makes a body; no
+ * word of it a known company's or product's ("Microsoft Windows Update Service", "Sophos Health Service").
+ */
+function agencyService(tokens: Token[]): boolean {
+  const n = tokens.length;
+  if (n < 2 || n > 5 || tokens[n - 1].lower !== 'service') return false;
+  let agency = false;
+  for (let k = 0; k < n - 1; k++) {
+    const w = tokens[k].lower;
+    if (KNOWN_ORGS.has(w) || PRODUCTS.has(w)) return false;
+    if (AGENCY_SERVICE_WORDS.has(w)) agency = true;
+  }
+  const field = tokens[n - 2].lower;
+  return agency || (n >= 3 && (field === 'security' || field === 'intelligence') && (isDemonym(tokens[0].lower) || PLACES.has(tokens[0].lower) || EXPANSION_KIND.get(tokens[0].lower) === 'place'));
+}
+
 /** A company's departments and a government's portfolios: what a role is "of" when it is no organisation's name. */
 const FUNCTION_AREAS = new Set([
   'security', 'cybersecurity', 'engineering', 'product', 'products', 'intelligence', 'research', 'marketing', 'sales',
@@ -1295,6 +1321,7 @@ function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: 
   const lastLower = tokens[tokens.length - 1]?.lower ?? '';
   // Not a field's name (`fieldName`).
   if (tokens.length >= 2 && (ORG_SUFFIXES.has(lastLower) || ORG_LAST_WORDS.has(lastLower)) && !fieldName(tokens, lastLower)) return 'organisation';
+  if (agencyService(tokens)) return 'organisation';
   // "Department of Justice", "Monetary Authority of Singapore", "Coalition Against Stalkerware".
   // "Fertility Centers of Illinois" (plurals only classify: as `ORG_SUFFIXES` they would join "Ravkoo and Fertility Centers").
   for (let k = 0; k + 2 < tokens.length; k++) if ((ORG_SUFFIXES.has(tokens[k].lower) || tokens[k].lower === 'centers' || tokens[k].lower === 'centres') && (tokens[k + 1].lower === 'of' || tokens[k + 1].lower === 'for' || PREPOSITIONS.has(tokens[k + 1].lower))) return 'organisation';
