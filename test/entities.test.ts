@@ -1338,3 +1338,24 @@ describe('entities: agencies named "Service"', function () {
     }
   });
 });
+
+describe('entities: a town and its US state', function () {
+  it('a name before a comma and a US state is a place: abbreviated, or after "in", "of", "from", "near" (real: "in La Puente, Calif.", "in Ashburn, Virginia", "in Surfside, Fla." were other)', function () {
+    const cases: [string, string][] = [
+      ['Police in La Puente, Calif. arrested a man. La Puente officers said he stole photos.', 'la puente'],
+      ['The servers sit in Ashburn, Virginia, and more in Ashburn next year. Ashburn is busy.', 'ashburn'],
+      ['Many residents of Surfside, Fla. were targeted. Surfside officials warned them.', 'surfside'],
+      ['He moved from Grass Valley, New York to work. Grass Valley is small.', 'grass valley'],
+    ];
+    for (const [body, key] of cases) {
+      const x = extract(body);
+      assert.strictEqual(x.byKey(key)?.kind, 'place', body + ' ' + JSON.stringify(x.names()));
+    }
+    // A company before a comma, a state-based word, or a name in a list with no place's cue is no town.
+    const y = extract('Quarnex Corp, Texas-based, was hit. Quarnex Corp said so. Brightwell Health, California Dental and Zentry Labs were hit too.');
+    assert.strictEqual(y.byKey('quarnex corp')?.kind, 'organisation', JSON.stringify(y.names()));
+    assert.notStrictEqual(y.byKey('brightwell health')?.kind, 'place', JSON.stringify(y.names()));
+    const z = extract('Jane Smith, Texas attorney general, said in a statement that Vexlo had erred. Jane Smith said more.');
+    assert.strictEqual(z.byKey('jane smith')?.kind, 'person', JSON.stringify(z.names()));
+  });
+});

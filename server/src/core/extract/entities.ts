@@ -28,7 +28,7 @@ import { trimEndWhere, type Span } from '../text';
 import { COMMON_FIRST_NAMES } from './firstnames';
 import {
   ACRONYMS, CAPITAL_UNITS, FIRST_NAMES, FUNCTION_WORDS, JARGON, KNOWN_ORGS, MONTHS_AND_DAYS, NAME_FORMS, ORG_CUES, PUBLISHING_COMPANIES, ORG_LAST_WORDS, ORG_SUFFIXES, OUTLET_CUES, OUTLETS,
-  ORG_WORDS, PLACES, PRODUCTS, ROLE_WORDS, SPEECH_VERBS, THING_WORDS, THING_CUES_AFTER, ACTOR_CUES_AFTER,
+  ORG_WORDS, PLACES, PRODUCTS, ROLE_WORDS, SPEECH_VERBS, THING_WORDS, THING_CUES_AFTER, ACTOR_CUES_AFTER, US_STATES, US_STATE_ABBREVIATIONS,
 } from './lexicon';
 import type { Pin } from './pins';
 import type { DocEntity, EntityKind, Mention } from './types';
@@ -1023,6 +1023,8 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
   if (person && after && last.after === ',' && after.lower === 'who') votes.push('person');
   // "Quillfeather, the dating app, said": what the apposition calls it.
   if (apposed) votes.push(apposed);
+  // "in La Puente, Calif.", "near East Wenatchee, Washington": a town before a comma and its US state (`townOfState`).
+  if (!votes.length && townOfState(tokens, b, before)) votes.push('place');
   // "the SysJoker backdoor", "a utility dubbed ChromePass": one word in camel case or capitals that its cue calls a thing
   // (the shape alone made it an organisation); "REvil ransomware" is a gang's name too.
   const cue = single && !single.possessive ? thingCue(tokens, a, after) : 0;
@@ -1287,6 +1289,26 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
   }
 }
 
+/** Words before a town's name that place something ("in", "from", "near", "of"). */
+const TOWN_CUES = new Set(['in', 'of', 'from', 'near']);
+
+/**
+ * Whether the name ending before `b` is a town's, followed by a comma and a US state: the newswire's abbreviation
+ * ("La Puente, Calif.", "Albany, N.Y.") or, after "in", "of", "from" or "near", the state's name ("in Ashburn,
+ * Virginia"); not a company's ("Acme Corp, Texas-based …", "Atlantic Health, California" in a list).
+ */
+function townOfState(tokens: Token[], b: number, before: Token | undefined): boolean {
+  if (b + 1 > tokens.length || b === 0 || tokens[b - 1].after !== ',' || ORG_SUFFIXES.has(tokens[b - 1].lower) || ORG_LAST_WORDS.has(tokens[b - 1].lower)) return false;
+  const state = tokens[b];
+  const c = state.text.charCodeAt(0);
+  if (c < 65 || c > 90) return false;
+  if (state.after === '.' && US_STATE_ABBREVIATIONS.has(state.lower)) return true;
+  if (!before || !TOWN_CUES.has(before.lower)) return false;
+  if (US_STATES.has(state.lower)) return true;
+  const next = b + 1 < tokens.length && !tokens[b + 1].brokenBefore ? tokens[b + 1] : undefined;
+  return next !== undefined && US_STATES.has(state.lower + ' ' + next.lower);
+}
+
 function hasOf(tokens: Token[], a: number, b: number): boolean {
   for (let k = a; k < b; k++) if (tokens[k].lower === 'of') return true;
   return false;
@@ -1309,6 +1331,8 @@ function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: 
   if (PRODUCTS.has(lower)) return 'other';
   const expansion = EXPANSION_KIND.get(lower);
   if (expansion) return expansion;
+  // "in La Puente, Calif." (`townOfState`), unless another mention calls it a person.
+  if (votes.includes('place') && !votes.includes('person')) return 'place';
   // Malware, tools and bugs named by what they are ("BazarLoader", "AsyncRAT", "TrickBot", "ProxyShell"),
   // even where "TrickBot operators" reads like a company's staff.
   if (tokens.length === 1 && MALWARE_NAME.test(name)) return 'other';

@@ -298,6 +298,23 @@ export const NAME_FORMS = new Map<string, string>([
 ]);
 
 /** Places, by lower-case name: countries, US states, and cities that make the news. */
+/** The states of the US, lower-case (in `PLACES`; after a town's name and a comma they place it: "Ashburn, Virginia"). */
+export const US_STATES = new Set([
+  'alabama', 'alaska', 'arizona', 'arkansas', 'california', 'colorado', 'connecticut', 'delaware', 'florida',
+  'hawaii', 'idaho', 'illinois', 'indiana', 'iowa', 'kansas', 'kentucky', 'louisiana', 'maine', 'maryland',
+  'massachusetts', 'michigan', 'minnesota', 'mississippi', 'missouri', 'montana', 'nebraska', 'nevada',
+  'new hampshire', 'new jersey', 'new mexico', 'new york', 'north carolina', 'north dakota', 'ohio', 'oklahoma',
+  'oregon', 'pennsylvania', 'rhode island', 'south carolina', 'south dakota', 'tennessee', 'texas', 'utah',
+  'vermont', 'virginia', 'washington', 'west virginia', 'wisconsin', 'wyoming',
+]);
+
+/** The states' abbreviations of the newswires, lower-case without their last period ("La Puente, Calif.", "Albany, N.Y."). */
+export const US_STATE_ABBREVIATIONS = new Set([
+  'ala', 'ariz', 'ark', 'calif', 'colo', 'conn', 'del', 'fla', 'ga', 'ill', 'ind', 'kan', 'kans', 'ky', 'la', 'md', 'mass',
+  'mich', 'minn', 'miss', 'mo', 'mont', 'neb', 'nev', 'n.h', 'n.j', 'n.m', 'n.y', 'n.c', 'n.d', 'okla', 'ore', 'pa', 'r.i',
+  's.c', 's.d', 'tenn', 'vt', 'va', 'wash', 'w.va', 'wis', 'wyo', 'd.c',
+]);
+
 export const PLACES = new Set([
   'district of columbia', 'afghanistan', 'albania', 'algeria', 'argentina', 'armenia', 'australia', 'austria', 'azerbaijan', 'bahrain',
   'bangladesh', 'belarus', 'belgium', 'bolivia', 'bosnia', 'brazil', 'bulgaria', 'cambodia', 'canada', 'chile',
@@ -311,12 +328,7 @@ export const PLACES = new Set([
   'sri lanka', 'sweden', 'switzerland', 'syria', 'taiwan', 'thailand', 'tunisia', 'turkey', 'ukraine',
   'united arab emirates', 'uae', 'united kingdom', 'united states', 'america', 'uruguay', 'uzbekistan', 'venezuela',
   'vietnam', 'yemen', 'zimbabwe', 'europe', 'asia', 'africa', 'asia-pacific', 'asia pacific', 'apac', 'emea', 'americas', 'latin america', 'middle east', 'southeast asia', 'south east asia', 'north america', 'south america', 'central america', 'eastern europe', 'western europe', 'haiti', 'chad', 'mali',
-  'alabama', 'alaska', 'arizona', 'arkansas', 'california', 'colorado', 'connecticut', 'delaware', 'florida',
-  'hawaii', 'idaho', 'illinois', 'indiana', 'iowa', 'kansas', 'kentucky', 'louisiana', 'maine', 'maryland',
-  'massachusetts', 'michigan', 'minnesota', 'mississippi', 'missouri', 'montana', 'nebraska', 'nevada',
-  'new hampshire', 'new jersey', 'new mexico', 'new york', 'north carolina', 'north dakota', 'ohio', 'oklahoma',
-  'oregon', 'pennsylvania', 'rhode island', 'south carolina', 'south dakota', 'tennessee', 'texas', 'utah',
-  'vermont', 'virginia', 'washington', 'west virginia', 'wisconsin', 'wyoming',
+  ...US_STATES,
   // The nations of the UK, the states and territories of Australia and the provinces of Canada, with their capitals
   // ("South Australia announced …" was a person in a real article).
   'england', 'scotland', 'wales', 'northern ireland', 'new south wales', 'victoria', 'queensland', 'south australia',
