@@ -362,6 +362,30 @@ describe('figures', function () {
       assert.strictEqual(figure('It was fined $5 million in revenue terms.', '$5 million').noun, 'fine');
     });
 
+    it('a line of revenue is a qualifier of it, and "revenue was $X" names the sum', function () {
+      // Real cards read "amount" for "Service revenue was $584.7 million" (Fortinet); with the noun alone CrowdStrike's
+      // "Subscription revenue was $357 million" would have shared the key of its total revenue ($380.1 million).
+      for (const [sentence, fig, qualifiers] of [
+        ['Crowdstrike\'s total Q3 revenue was $380.1 million.', '$380.1 million', []],
+        ['Subscription revenue was $357 million, a 67% increase.', '$357 million', ['subscription']],
+        ['Service revenue was $584.7 million for the fourth quarter.', '$584.7 million', ['service']],
+        ['Professional services revenue was $10.3 million for the fourth quarter.', '$10.3 million', ['professional services']],
+        ['It reported subscription revenue of $357 million.', '$357 million', ['subscription']],
+        ['It has $10 million in annual recurring revenue.', '$10 million', ['recurring']],
+        ['Product sales totalled $378.9 million.', '$378.9 million', ['product']],
+        ['The fourth-quarter GAAP revenue was $682 million.', '$682 million', []],
+        ['Revenues were $2.1 billion.', '$2.1 billion', []],
+      ] as const) {
+        const f = figure(sentence, fig);
+        assert.strictEqual(f.noun, 'revenue', sentence);
+        assert.deepStrictEqual(f.qualifiers, [...qualifiers], sentence);
+      }
+      // A modifier of another money noun is none of revenue's lines.
+      assert.deepStrictEqual(figure('It has $50 million in product funding.', '$50 million').qualifiers, []);
+      // A copula after another word is not revenue's.
+      assert.notStrictEqual(figure('The payment was $5 million.', '$5 million').noun, 'revenue');
+    });
+
     it('a sum takes the noun it follows with "of" or the plural it is "in"; a word of how much, a per-share sum and the sums the check weighs do not', function () {
       // An audit of 80 real cards: "payments of almost $500,000", "Q2 bookings of $681 million" read "amount for …".
       for (const [sentence, fig, noun, qualifiers] of [

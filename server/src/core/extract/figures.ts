@@ -1738,7 +1738,11 @@ function ransomSum(v: string, start: number, end: number, measured: Measured): M
   const named = MONEY_NOUN_BEFORE_RE.exec(before) ?? MONEY_NOUN_AFTER_RE.exec(after);
   if (named) {
     const word = named[1].toLowerCase();
-    return { ...measured, noun: MONEY_NOUN_OF[word] ?? word, nounSpan: undefined };
+    const noun = MONEY_NOUN_OF[word] ?? word;
+    // The words before the noun: "Subscription revenue was", "in annual recurring revenue".
+    const lead = named.input === before ? before.slice(0, named.index) : after.slice(0, named.index + named[0].length - named[1].length);
+    const line = noun === 'revenue' ? revenueLine(lead) : undefined;
+    return { ...measured, noun, nounSpan: undefined, qualifiers: line && !measured.qualifiers.includes(line) ? [...measured.qualifiers, line] : measured.qualifiers };
   }
   // "a net profit of $1.42 a share": what one share made, no sum of the company's.
   if (PER_SHARE_AFTER_RE.test(after)) return measured;
@@ -1870,9 +1874,26 @@ const AVERAGE_RE = /\b(?:average|typical|median|each|every|per)\b/i;
 /** "costs $4.35 million on average", "… per breach". */
 const AVERAGE_AFTER_RE = /^\s+(?:on\s+average|per|each|a\s+year|annually)\b/i;
 /** "revenue of", "a valuation of", "earnings of", "a bug bounty of": what the sum after is. ("Raised" and "valued at" are not: "the ransom was raised to", "tokens valued at".) */
-const MONEY_NOUN_BEFORE_RE = /\b(revenues?|sales|valuation|funding|earnings|bounty|bounties)(?:\s+(?:of|totall?ing|reaching))?\s+(?:(?:about|around|roughly|approximately|nearly|almost|over|more than|some|an estimated|at least|just under|just over)\s+)?$/i;
+const MONEY_NOUN_BEFORE_RE = /\b(revenues?|sales|valuation|funding|earnings|bounty|bounties)(?:\s+(?:of|totall?ing|reaching|was|were|reached|totall?ed))?\s+(?:(?:about|around|roughly|approximately|nearly|almost|over|more than|some|an estimated|at least|just under|just over)\s+)?$/i;
 /** "$1 billion in annual revenue", "$50 million in funding", "$4 in earnings per share". */
-const MONEY_NOUN_AFTER_RE = /^\s+in\s+(?:(?:annual|quarterly|yearly|total|net|first-quarter|second-quarter|third-quarter|fourth-quarter|new)\s+)?(revenues?|sales|funding|earnings)\b/i;
+const MONEY_NOUN_AFTER_RE = /^\s+in\s+(?:(?:annual|quarterly|yearly|total|net|first-quarter|second-quarter|third-quarter|fourth-quarter|new)\s+)?(?:(?:professional\s+services|subscriptions?|services?|products?|licen[cs]es?|licensing|recurring|non-gaap|cloud|hardware|software|maintenance|support|advertising)\s+)?(revenues?|sales|funding|earnings)\b/i;
+/**
+ * The line of a company's revenue a modifier names ("subscription revenue was $357 million", "service revenue of",
+ * "$10.3 million in professional services revenue"): a part of its revenue, not the total another story states. (Not
+ * "GAAP": a company's GAAP revenue is the revenue it reports; "total", "annual", "Q3" say no line either.)
+ */
+function revenueLine(lead: string): string | undefined {
+  const w = wordBefore(lead, lead.length);
+  const word = w.word.toLowerCase();
+  if (word === 'services' && wordBefore(lead, w.start).word.toLowerCase() === 'professional') return 'professional services';
+  return REVENUE_LINES[word];
+}
+const REVENUE_LINES: Record<string, string> = {
+  subscription: 'subscription', subscriptions: 'subscription', service: 'service', services: 'service', product: 'product',
+  products: 'product', license: 'license', licence: 'license', licenses: 'license', licences: 'license', licensing: 'license',
+  recurring: 'recurring', 'non-gaap': 'non-gaap', cloud: 'cloud', hardware: 'hardware', software: 'software',
+  maintenance: 'maintenance', support: 'support', advertising: 'advertising',
+};
 const MONEY_NOUN_OF: Record<string, string> = { revenues: 'revenue', sales: 'revenue', bounties: 'bounty' };
 
 /** Whether `start…end` is a bare number in brackets ("[2](https://…)", "[3]"): a reference, no figure. */
