@@ -1357,5 +1357,11 @@ describe('entities: a town and its US state', function () {
     assert.notStrictEqual(y.byKey('brightwell health')?.kind, 'place', JSON.stringify(y.names()));
     const z = extract('Jane Smith, Texas attorney general, said in a statement that Vexlo had erred. Jane Smith said more.');
     assert.strictEqual(z.byKey('jane smith')?.kind, 'person', JSON.stringify(z.names()));
+    // A review's finds: a state that begins a longer name, a state's possessive, an abbreviation that is a word at a
+    // sentence's end, and one list mention against an organisation's votes.
+    const r = extract('Data from Zorvex, Ohio State University and Kroger was leaked. A statement from Paxwell, Texas\'s attorney general, followed. The attack was claimed by Contix, Mass.');
+    for (const key of ['zorvex', 'paxwell', 'contix']) assert.notStrictEqual(r.byKey(key)?.kind, 'place', key + ' ' + JSON.stringify(r.names()));
+    const o = extract('Quillfeather Inc said it had hired Mandiant. Later, staff from Quillfeather Inc, Texas Health Resources and Baylor were briefed.');
+    assert.strictEqual(o.byKey('quillfeather inc')?.kind, 'organisation', JSON.stringify(o.names()));
   });
 });

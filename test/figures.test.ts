@@ -384,6 +384,11 @@ describe('figures', function () {
       assert.deepStrictEqual(figure('It has $50 million in product funding.', '$50 million').qualifiers, []);
       // A copula after another word is not revenue's.
       assert.notStrictEqual(figure('The payment was $5 million.', '$5 million').noun, 'revenue');
+      // What was lost of it, a difference, and lines told together are no line of revenue.
+      for (const sentence of ['Acme said lost revenue was $30 million after the attack.', 'The hit to revenue was $12 million.', 'Sales were $4 million lower than expected.'])
+        assert.notStrictEqual(figure(sentence, sentence.match(/\$\d+ million/)![0]).noun, 'revenue', sentence);
+      assert.deepStrictEqual(figure('It reported products and services revenue of $3 billion.', '$3 billion').qualifiers, []);
+      assert.deepStrictEqual(figure('It reported cloud services revenue of $61 million.', '$61 million').qualifiers, ['cloud services']);
     });
 
     it('a sum takes the noun it follows with "of" or the plural it is "in"; a word of how much, a per-share sum and the sums the check weighs do not', function () {

@@ -1301,13 +1301,26 @@ function townOfState(tokens: Token[], b: number, before: Token | undefined): boo
   if (b + 1 > tokens.length || b === 0 || tokens[b - 1].after !== ',' || ORG_SUFFIXES.has(tokens[b - 1].lower) || ORG_LAST_WORDS.has(tokens[b - 1].lower)) return false;
   const state = tokens[b];
   const c = state.text.charCodeAt(0);
-  if (c < 65 || c > 90) return false;
-  if (state.after === '.' && US_STATE_ABBREVIATIONS.has(state.lower)) return true;
-  if (!before || !TOWN_CUES.has(before.lower)) return false;
-  if (US_STATES.has(state.lower)) return true;
+  // Not "Texas's attorney general" ("from Paxton, Texas's attorney general, said").
+  if (c < 65 || c > 90 || state.possessive) return false;
+  const cued = before !== undefined && TOWN_CUES.has(before.lower);
+  // An abbreviation that is a word too ("Mass.", "Ind.", "Miss.") and may end the sentence needs the cue: "claimed by
+  // Conti, Mass." is no town.
+  // (Mid-sentence it is the state's: "at a Bothell, Wash. call center".)
+  if (state.after === '.' && US_STATE_ABBREVIATIONS.has(state.lower)) {
+    return cued || state.text.includes('.') || !WORDLIKE_ABBREVIATIONS.has(state.lower) || (b + 1 < tokens.length && tokens[b + 1].text === tokens[b + 1].lower);
+  }
+  if (!cued) return false;
+  // The state ends the name: "from Quillfeather, Ohio State University and Kroger" lists a university.
+  // (A role may follow: "from Winnebago County, Illinois CIO Gus Genter".)
+  const ends = (k: number) => k >= tokens.length || tokens[k].brokenBefore || !tokens[k].cap || ROLE_WORDS.has(tokens[k].lower);
+  if (US_STATES.has(state.lower) && ends(b + 1)) return true;
   const next = b + 1 < tokens.length && !tokens[b + 1].brokenBefore ? tokens[b + 1] : undefined;
-  return next !== undefined && US_STATES.has(state.lower + ' ' + next.lower);
+  return next !== undefined && US_STATES.has(state.lower + ' ' + next.lower) && ends(b + 2);
 }
+
+/** State abbreviations that are words or titles too. */
+const WORDLIKE_ABBREVIATIONS = new Set(['mass', 'ind', 'ill', 'miss', 'del', 'wash', 'la', 'pa', 'mo', 'ga', 'me', 'col', 'conn', 'ore', 'wis', 'kan', 'neb']);
 
 function hasOf(tokens: Token[], a: number, b: number): boolean {
   for (let k = a; k < b; k++) if (tokens[k].lower === 'of') return true;
@@ -1332,7 +1345,7 @@ function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: 
   const expansion = EXPANSION_KIND.get(lower);
   if (expansion) return expansion;
   // "in La Puente, Calif." (`townOfState`), unless another mention calls it a person.
-  if (votes.includes('place') && !votes.includes('person')) return 'place';
+  if (votes.includes('place') && !votes.includes('person') && !votes.includes('organisation') && !votes.includes('outlet')) return 'place';
   // Malware, tools and bugs named by what they are ("BazarLoader", "AsyncRAT", "TrickBot", "ProxyShell"),
   // even where "TrickBot operators" reads like a company's staff.
   if (tokens.length === 1 && MALWARE_NAME.test(name)) return 'other';

@@ -1736,6 +1736,9 @@ function ransomSum(v: string, start: number, end: number, measured: Measured): M
   // "revenue of $483 million", "more than $1 billion in annual revenue", "a valuation of $2 billion", "$50 million in funding":
   // a company's money of its trade (1,852 real sums had no noun, 511 with one of these words beside them).
   const named = MONEY_NOUN_BEFORE_RE.exec(before) ?? MONEY_NOUN_AFTER_RE.exec(after);
+  // Not what was lost or missed of it ("lost revenue was $30 million", "the hit to revenue was $12 million"), nor a
+  // difference ("Sales were $4 million lower than expected").
+  if (named && named.input === before && (LOST_REVENUE_RE.test(before.slice(0, named.index)) || DIFFERENCE_AFTER_RE.test(after))) return measured;
   if (named) {
     const word = named[1].toLowerCase();
     const noun = MONEY_NOUN_OF[word] ?? word;
@@ -1885,9 +1888,20 @@ const MONEY_NOUN_AFTER_RE = /^\s+in\s+(?:(?:annual|quarterly|yearly|total|net|fi
 function revenueLine(lead: string): string | undefined {
   const w = wordBefore(lead, lead.length);
   const word = w.word.toLowerCase();
-  if (word === 'services' && wordBefore(lead, w.start).word.toLowerCase() === 'professional') return 'professional services';
+  const previous = wordBefore(lead, w.start).word.toLowerCase();
+  if (word === 'services' && (previous === 'professional' || previous === 'cloud')) return `${previous} services`;
+  // "products and services revenue of $3 billion": lines together, the total of both.
+  if (previous === 'and' || endsWithJoin(lead, w.start)) return undefined;
   return REVENUE_LINES[word];
 }
+/** Whether the text before `at` ends on "&" or "/" (blanks aside): "product & services revenue". */
+function endsWithJoin(v: string, at: number): boolean {
+  let k = at;
+  while (k > 0 && v.charCodeAt(k - 1) === 32) k--;
+  return v[k - 1] === '&' || v[k - 1] === '/';
+}
+const LOST_REVENUE_RE = /\b(?:lost|forgone|foregone|missed|(?:hit|impact|blow|damage)\s+(?:to|on))\s+$/i;
+const DIFFERENCE_AFTER_RE = /^\s+(?:less|lower|more|higher|short|below|above)\b/i;
 const REVENUE_LINES: Record<string, string> = {
   subscription: 'subscription', subscriptions: 'subscription', service: 'service', services: 'service', product: 'product',
   products: 'product', license: 'license', licence: 'license', licenses: 'license', licences: 'license', licensing: 'license',

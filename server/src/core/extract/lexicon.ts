@@ -297,7 +297,6 @@ export const NAME_FORMS = new Map<string, string>([
   ['home affairs department', 'Department of Home Affairs'], ['health and human services department', 'Department of Health and Human Services'],
 ]);
 
-/** Places, by lower-case name: countries, US states, and cities that make the news. */
 /** The states of the US, lower-case (in `PLACES`; after a town's name and a comma they place it: "Ashburn, Virginia"). */
 export const US_STATES = new Set([
   'alabama', 'alaska', 'arizona', 'arkansas', 'california', 'colorado', 'connecticut', 'delaware', 'florida',
@@ -315,6 +314,7 @@ export const US_STATE_ABBREVIATIONS = new Set([
   's.c', 's.d', 'tenn', 'vt', 'va', 'wash', 'w.va', 'wis', 'wyo', 'd.c',
 ]);
 
+/** Places, by lower-case name: countries, US states, and cities that make the news. */
 export const PLACES = new Set([
   'district of columbia', 'afghanistan', 'albania', 'algeria', 'argentina', 'armenia', 'australia', 'austria', 'azerbaijan', 'bahrain',
   'bangladesh', 'belarus', 'belgium', 'bolivia', 'bosnia', 'brazil', 'bulgaria', 'cambodia', 'canada', 'chile',
