@@ -50,6 +50,9 @@ const F_DASH = 64;
 const F_LONG_NUMBER = 128;
 const F_AT = 256;
 const F_AFTER_LINK = 512;
+/** The word's `Shape` is known and held in the two bits above (`shape`). */
+const F_SHAPED = 1024;
+const SHAPE_SHIFT = 11;
 
 class Token {
   constructor(
@@ -172,6 +175,8 @@ const keyCache = new Map<string, string>();
  * come back in every article.
  */
 function lc(s: string): string {
+  // ASCII is lower-cased in a quick loop, cheaper than hashing the string for the memo.
+  if (isAsciiWord(s)) return s.toLowerCase();
   let l = lowerCache.get(s);
   if (l === undefined) {
     l = s.toLowerCase();
@@ -547,8 +552,14 @@ type Shape = 'acronym' | 'camel' | 'title' | 'other';
 // computed once per spelling (a bounded memo).
 const shapeCache = new Map<string, Shape>();
 
+const SHAPES: readonly Shape[] = ['acronym', 'camel', 'title', 'other'];
+
+/** `shapeOf(t.text)`, kept in the token's flags: a token's shape is asked for again and again. */
 function shape(t: Token): Shape {
-  return shapeOf(t.text);
+  if ((t.flags & F_SHAPED) !== 0) return SHAPES[(t.flags >>> SHAPE_SHIFT) & 3];
+  const s = shapeOf(t.text);
+  t.flags |= F_SHAPED | (SHAPES.indexOf(s) << SHAPE_SHIFT);
+  return s;
 }
 
 function shapeOf(w: string): Shape {
