@@ -377,7 +377,7 @@ describe('analyst threads: entities packed for the trip', function () {
       sent.push(...wire.strings);
       const packed = unpacker.unpack(wire);
       batch.forEach((s, k) => {
-        const back = new PackedSummary(s.uri, s.title, s.titleSpan, s.source, s.date, s.day, s.link, s.authors, s.measures, s.quotes, s.keyed, packed[k]);
+        const back = new PackedSummary(s.uri, s.title, s.titleSpan, s.source, s.date, s.day, s.link, s.authors, s.measures, s.quotes, s.keyed, s.topics, s.topicSpans, packed[k]);
         assert.deepStrictEqual(plain(back), plain(s), s.title);
       });
     }
@@ -391,7 +391,7 @@ describe('analyst threads: entities packed for the trip', function () {
     const back = unpacker.unpack(wire);
     assert.strictEqual(back.length, 2);
     [summaries[1], summaries[3]].forEach((s, k) => {
-      const restored = new PackedSummary(s.uri, s.title, s.titleSpan, s.source, s.date, s.day, s.link, s.authors, s.measures, s.quotes, s.keyed, back[k]);
+      const restored = new PackedSummary(s.uri, s.title, s.titleSpan, s.source, s.date, s.day, s.link, s.authors, s.measures, s.quotes, s.keyed, s.topics, s.topicSpans, back[k]);
       assert.deepStrictEqual(plain(restored), plain(s), s.title);
     });
     assert.strictEqual(new Set(sent).size, sent.length, 'no name sent twice');
@@ -421,7 +421,7 @@ describe('corpus cache: writing the index a step at a time', function () {
   /** Everything a summary tells, read through the accessors features use (packed or not). */
   function told(s: DocSummary, lineStarts: number[] | string): unknown {
     return {
-      uri: s.uri, title: s.title, titleSpan: s.titleSpan, source: s.source, date: s.date, day: s.day, link: s.link, authors: s.authors, measures: s.measures, keyed: s.keyed,
+      uri: s.uri, title: s.title, titleSpan: s.titleSpan, source: s.source, date: s.date, day: s.day, link: s.link, authors: s.authors, measures: s.measures, keyed: s.keyed, topics: s.topics, topicSpans: s.topicSpans,
       entities: s.entities.map((e) => {
         const spans: number[] = [];
         eachSpan(e, (a, b) => spans.push(a, b));

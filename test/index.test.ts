@@ -417,7 +417,7 @@ describe('corpus index: an entity\'s name and kind by majority', function () {
         const uri = `file:///ws/${'add' in op ? op.add : op.remove}.txt`;
         if ('add' in op) {
           const e: EntitySummary = { key: 'acme', name: op.as.name, kind: op.as.kind, aliases: [...op.as.aliases], mentionCount: op.as.mentions, firstStart: 0, firstEnd: 4, spans: [0, 4], spansFrom: 0, spansTo: 0, onlyInLinks: op.as.onlyInLinks };
-          index.setLazy({ uri, title: 't', titleSpan: { start: 0, end: 1 }, authors: [], entities: [e], measures: [], quotes: [], keyed: [] }, [0], 'workspace', () => { throw new Error('not read'); });
+          index.setLazy({ uri, title: 't', titleSpan: { start: 0, end: 1 }, authors: [], entities: [e], measures: [], quotes: [], keyed: [], topics: [], topicSpans: [] }, [0], 'workspace', () => { throw new Error('not read'); });
           current.set(op.add, op.as);
         } else {
           index.remove(uri);
@@ -435,7 +435,7 @@ describe('corpus index: entities counted between requests', function () {
     const index = new CorpusIndex();
     for (let n = 0; n < 300; n++) {
       const e: EntitySummary = { key: `name ${n}`, name: `Name ${n}`, kind: 'organisation', aliases: [], mentionCount: 1, firstStart: 0, firstEnd: 4, spans: [0, 4], spansFrom: 0, spansTo: 0, onlyInLinks: false };
-      index.setLazy({ uri: `file:///ws/${n}.txt`, title: 't', titleSpan: { start: 0, end: 1 }, authors: [], entities: [e], measures: [], quotes: [], keyed: [] }, [0], 'workspace', () => { throw new Error('not read'); });
+      index.setLazy({ uri: `file:///ws/${n}.txt`, title: 't', titleSpan: { start: 0, end: 1 }, authors: [], entities: [e], measures: [], quotes: [], keyed: [], topics: [], topicSpans: [] }, [0], 'workspace', () => { throw new Error('not read'); });
     }
     const counted = () => [...index.allEntities()].filter((e) => e._counted).length;
     assert.strictEqual(counted(), 0, 'adding counts nothing');

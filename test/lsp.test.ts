@@ -120,6 +120,18 @@ describe('language server over stdio', function () {
     assert.ok(kinds.includes('quickfix') && kinds.includes('source.fixAll.breach-desk'), JSON.stringify(kinds));
   });
 
+  it('a topic tag ([[cybersecurity]], no entity\'s) has a card and references', async function () {
+    await client.notification('breachDesk/indexed');
+    await client.open(uri, seedText);
+    await client.diagnostics(uri);
+    const line = seedText.split('\n').findIndex((l) => l.includes('[[cybersecurity]]'));
+    const position = { line, character: seedText.split('\n')[line].indexOf('[[cybersecurity]]') + 4 };
+    const h = await client.request<any>('textDocument/hover', { textDocument: { uri }, position });
+    assert.match(String(h?.contents?.value), /^\*\*cybersecurity\*\* · tag\n\nTagged in 1 article in the corpus, Aug 28, 2021, from ThreatPost \(1\)\./);
+    const refs = await client.request<any[]>('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } });
+    assert.deepStrictEqual(refs.map((r) => `${r.uri === uri} ${textAt(seedText, r.range)}`), ['true cybersecurity']);
+  });
+
   it('hovering the Source and Author fields shows the outlet and the author across the corpus', async function () {
     await client.notification('breachDesk/indexed');
     await client.open(uri, seedText);

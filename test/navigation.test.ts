@@ -167,6 +167,65 @@ describe('highlights', function () {
   });
 });
 
+describe('a topic tag (no entity\'s)', function () {
+  /** An article of `n` tagged as `tags` says ("[[ransomware]] [[Malware]]"). */
+  const tagged = (n: number, date: string, tags: string) => {
+    const a = article(n, date, 'Acme Corp said it was hit.');
+    return { ...a, text: `${a.text}\n#### Tags:\n${tags}\n` };
+  };
+  const docs = [
+    tagged(1, '2021-08-03', '[[ransomware]] [[Malware]] [[said.]]'),
+    tagged(2, '2021-08-01', '[[Ransomware]] [[malware]] [[said.]]'),
+    tagged(3, '2021-08-02', '[[phishing]] [[Ransomware]] [[Acme Corp]]'),
+    tagged(4, '2021-08-04', '[[phishing]]'),
+  ];
+  const at = (d: Doc, needle: string) => d.text.indexOf(needle) + 1;
+  const shown = (ls: { uri: string; span: { start: number; end: number } }[]) => ls.map((l) => {
+    const doc = docs.find((x) => x.uri === l.uri)!;
+    return `${/story-(\d+)/.exec(l.uri)![1]} ${doc.text.slice(l.span.start, l.span.end)}`;
+  });
+
+  it('definition lists the other articles that carry it, however cased, at their titles, earliest first', function () {
+    const index = indexOf(docs);
+    assert.deepStrictEqual(shown(definition(index, docs[0].uri, at(docs[0], 'ransomware]]'))), ['02 Story 2', '03 Story 3']);
+  });
+
+  it('references list every tag of it, this article\'s first, then earliest first; without the declaration, not the one under the cursor', function () {
+    const index = indexOf(docs);
+    assert.deepStrictEqual(shown(references(index, docs[0].uri, at(docs[0], 'ransomware]]'))), ['01 ransomware', '02 Ransomware', '03 Ransomware']);
+    assert.deepStrictEqual(shown(references(index, docs[0].uri, at(docs[0], 'ransomware]]'), false)), ['02 Ransomware', '03 Ransomware']);
+  });
+
+  it('the card counts its articles and outlets and names the tags given with it more than once; no card for a word cut from a sentence', function () {
+    const index = indexOf(docs);
+    const card = hover(index, docs[0].uri, at(docs[0], 'ransomware]]'))!.markdown;
+    assert.match(card, /^\*\*ransomware\*\* · tag\n\nTagged in 3 articles in the corpus, Aug 1, 2021 – Aug 3, 2021, from Outlet 1 \(1\), Outlet 2 \(1\), Outlet 3 \(1\)\.\n\nWritten Ransomware \(2\), ransomware \(1\)\.\n\nOften tagged with it: Malware \(2\)\.\n/);
+    // Newest first, each a link that opens the article.
+    assert.deepStrictEqual([...card.matchAll(/\[(Story \d)\]\(file:/g)].map((m) => m[1]), ['Story 1', 'Story 3', 'Story 2']);
+    // "[[said.]]" is a word cut from a sentence (the tag check says so): no topic. "[[Acme Corp]]" is a name: its own card.
+    assert.strictEqual(hover(index, docs[0].uri, at(docs[0], 'said.]]')), undefined);
+    assert.match(hover(index, docs[2].uri, at(docs[2], 'Acme Corp]]'))!.markdown, /organisation/);
+  });
+
+  it('completion offers it once typed, as most tags write it, with how many articles carry it; not a tag the article has', function () {
+    const index = indexOf(docs);
+    const d = docs[3];
+    const end = d.text.indexOf('[[phishing]]') + '[[phishing]]'.length;
+    const offered = (typed: string) => complete(index, d.uri, end + 1, `[[phishing]] [[${typed}`, '').filter((c) => c.kind === 'topic').map((c) => `${c.label} ${c.detail}`);
+    assert.deepStrictEqual(offered('rans'), ['Ransomware tag · 3 articles']);
+    assert.deepStrictEqual(offered('phish'), []);
+    // Unprompted, the list is the article's names and their neighbours'.
+    assert.deepStrictEqual(offered(''), []);
+  });
+
+  it('follows edits: an article that drops the tag is no longer listed', function () {
+    const index = indexOf(docs);
+    const edited = { ...docs[2], text: docs[2].text.replace('[[Ransomware]] ', '') };
+    index.set({ facts: extractFacts(edited.uri, edited.text, analyze(edited.text, { now: NOW }).article, {}), lineStarts: lineStartsOf(edited.text), origin: 'workspace' });
+    assert.deepStrictEqual(definition(index, docs[0].uri, at(docs[0], 'ransomware]]')).map((l) => /story-(\d+)/.exec(l.uri)![1]), ['02']);
+  });
+});
+
 describe('references', function () {
   it('without the declaration: every mention but the first the corpus gives in an article\'s own text', function () {
     const docs = [

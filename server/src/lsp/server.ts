@@ -913,7 +913,7 @@ export function startServer(connection: Connection): void {
       isIncomplete: items.length >= 200,
       items: items.map((it) => ({
         label: it.label,
-        kind: it.kind === 'entity' ? (it.entityKind === 'person' ? CompletionItemKind.Constructor : CompletionItemKind.Reference) : it.kind === 'tag-key' ? CompletionItemKind.Property : CompletionItemKind.Value,
+        kind: it.kind === 'entity' ? (it.entityKind === 'person' ? CompletionItemKind.Constructor : CompletionItemKind.Reference) : it.kind === 'tag-key' ? CompletionItemKind.Property : it.kind === 'topic' ? CompletionItemKind.Keyword : CompletionItemKind.Value,
         detail: it.detail,
         sortText: it.sortText,
         ...(it.filterText ? { filterText: it.filterText } : {}),

@@ -248,6 +248,16 @@ function stopWord(text: string, tag: Tag, word: string): Diagnostic {
   return diag('tags.stop-word', tag.span, message, [{ title: `Remove [[${tag.name}]]`, edits: [removeTag(text, tag)], preferred: true }]);
 }
 
+/**
+ * Whether a tag names a subject as written: no punctuation around it, no common word ("[[said.]]", "[[“The]]",
+ * "[[it’s]]"), no possessive, no pasted code; what the checks above say nothing of. Topic cards and references
+ * (`DocSummary.topics`) count only these.
+ */
+export function isSubjectTag(name: string): boolean {
+  const n = name.trim();
+  return n !== '' && coreOf(n) === n && !STOP_WORDS.has(normalise(n)) && !POSSESSIVE.test(n) && !/["“”\\{}<>|]/u.test(n);
+}
+
 /** A tag's name without the punctuation a scraper leaves around words. */
 export function coreOf(name: string): string {
   let s = name.trim().replace(LEADING, '');

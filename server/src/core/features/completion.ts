@@ -12,7 +12,8 @@ import type { Span } from '../text';
 export interface CompletionItem {
   label: string;
   /** `tag-key`: the key of a key=value tag ("victim.country.name="); `tag-value`: a value given after that key before. */
-  kind: 'entity' | 'outlet' | 'author' | 'tag-key' | 'tag-value';
+  /** `topic`: a tag that names no entity ("ransomware"), as the corpus most often writes it. */
+  kind: 'entity' | 'outlet' | 'author' | 'tag-key' | 'tag-value' | 'topic';
   entityKind?: EntityKind;
   detail: string;
   /** Text to put in place of `replace`. */
@@ -174,7 +175,7 @@ function completeTag(index: CorpusIndex, uri: string, offset: number, typed: str
   const q = typed.trim().toLowerCase();
   const related = relatedTo(index, uri, localCount);
   const articles = Math.max(1, index.size);
-  const scored: { name: string; kind: EntityKind; docs: number; local: number; related: number; score: number; fit: number; filter?: string }[] = [];
+  const scored: { name: string; kind: EntityKind | 'topic'; docs: number; local: number; related: number; score: number; fit: number; filter?: string }[] = [];
   for (const e of index.allEntities()) {
     const docs = articlesNaming(e);
     if (e.kind === 'other' && docs < 2 && !localCount.has(e.key)) continue;
@@ -201,6 +202,17 @@ function completeTag(index: CorpusIndex, uri: string, offset: number, typed: str
     const together = related.get(e.key) ?? 0;
     scored.push({ name, kind: e.kind, docs, local, related: together * Math.log(1 + articles / Math.max(1, docs)), score: docs * 10 + Math.min(e.mentionCount, 9) + (e.kind === 'other' ? -50 : 0), fit, filter });
   }
+  // Topics the corpus tags ("[[ranso" → ransomware, in 393 real articles), once something is typed: unprompted, the
+  // list is this article's names and their neighbours'. As most tags write it; not one this article has, nor a name.
+  if (q) {
+    for (const key of index.topics().keys()) {
+      const name = index.topicName(key);
+      const fit = fitOf(name, q);
+      if (fit > 2 || existing.has(name.toLowerCase()) || index.entity(key)) continue;
+      const docs = index.topicDocs(key).length;
+      scored.push({ name, kind: 'topic', docs, local: 0, related: 0, score: docs * 10, fit });
+    }
+  }
   // A name that starts with what is typed first, then one with a word that does, then one that holds it. Within
   // each, what this article talks about, most mentioned first, however
   // many articles name the rest: in a newsroom's corpus "United States" is in thousands of articles, the company a
@@ -209,9 +221,8 @@ function completeTag(index: CorpusIndex, uri: string, offset: number, typed: str
   const replace = { start: offset - typed.length, end: offset };
   return scored.slice(0, MAX_ITEMS).map((s, i) => ({
     label: s.name,
-    kind: 'entity',
-    entityKind: s.kind,
-    detail: `${s.kind} · ${s.docs ? `${s.docs} article${s.docs === 1 ? '' : 's'}` : 'only in related headlines'}`,
+    ...(s.kind === 'topic' ? { kind: 'topic' as const } : { kind: 'entity' as const, entityKind: s.kind }),
+    detail: `${s.kind === 'topic' ? 'tag' : s.kind} · ${s.docs ? `${s.docs} article${s.docs === 1 ? '' : 's'}` : 'only in related headlines'}`,
     insertText: closes ? s.name : `${s.name}]]`,
     ...(s.filter ? { filterText: s.filter } : {}),
     replace,

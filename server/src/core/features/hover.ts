@@ -15,6 +15,7 @@ import { comparableStatements, formatValue, measureLabel, nearestInTime, otherwi
 import { anotherStory, judgeFigure, verdictWords, type Judged, type Verdict } from '../check/consistency';
 import { corporateBase, writtenMeasure, writtenNoun } from '../extract/figures';
 import { attributionOf } from '../extract/claims';
+import { entityKey } from '../extract/entities';
 import type { Claim, DocFacts, Figure, SentenceRef } from '../extract/types';
 import { clipAround, escape, formatDate, openLink, shownDay } from './markdown';
 import { dateOf, targetAt } from './locate';
@@ -41,7 +42,8 @@ export function hover(index: CorpusIndex, uri: string, offset: number): HoverRes
   if (!t) return undefined;
   if (t.kind === 'mention') {
     const entry = index.entity(t.key);
-    return entry ? { markdown: entityCard(index, entry, uri, t.mention.sentence), span: t.span } : undefined;
+    if (entry) return { markdown: entityCard(index, entry, uri, t.mention.sentence), span: t.span };
+    return t.mention.where === 'tag' && index.topicDocs(t.key).length ? { markdown: topicCard(index, t.key, t.mention.text, uri), span: t.span } : undefined;
   }
   // A year ("in 2022") is compared with nothing and measures nothing: a card would only repeat it.
   if (t.kind === 'figure' && t.figure.unit !== 'year') return { markdown: figureCard(index, doc, t.figure), span: t.span };
@@ -590,6 +592,38 @@ function sourceCard(index: CorpusIndex, source: string): string {
   const lines = [`**${escape(source)}** · outlet`, '', `${spanOfArticles(index, uris)}.`];
   if (authors.size) lines.push('', `Authors: ${mostFrequent(authors, 5)}${authors.size > 5 ? `, and ${authors.size - 5} more` : ''}.`);
   if (uris.length) lines.push('', '**Newest articles**', '', ...newest(index, uris));
+  return lines.join('\n');
+}
+
+/** How many of the tags most often given with a topic its card names. */
+const WITH_TOPICS = 5;
+
+/**
+ * A topic tag's card ("[[ransomware]]", no entity's): how many articles carry it, over which dates and from which
+ * outlets, the topics most often tagged with it, and the newest articles, each a link that opens it.
+ */
+function topicCard(index: CorpusIndex, key: string, written: string, uri: string): string {
+  const uris = index.topicDocs(key).filter((u) => u === uri || !index.isDraft(u));
+  const outlets = new Map<string, number>();
+  const along = new Map<string, number>();
+  for (const u of uris) {
+    const s = index.get(u)!.summary;
+    const o = s.source ?? 'unknown outlet';
+    outlets.set(o, (outlets.get(o) ?? 0) + 1);
+    // Each other topic once an article.
+    for (const t of new Set(s.topics.map(entityKey))) if (t !== key) along.set(t, (along.get(t) ?? 0) + 1);
+  }
+  // Only what goes with it more than once says something of the topic; a name (the publisher's own [[ZDNet]] on its
+  // pages, which is no mention) has a card of its own.
+  for (const [t, n] of along) if (n < 2 || index.entity(t)) along.delete(t);
+  const lines = [`**${escape(written)}** · tag`, '', `Tagged in ${spanOfArticles(index, uris)}, from ${mostFrequent(outlets, 3)}.`];
+  const forms = index.topics().get(key);
+  if (forms && forms.size > 1) lines.push('', `Written ${mostFrequent(forms as Map<string, number>, 4)}.`);
+  // Each as most tags write it.
+  const named = new Map<string, number>();
+  for (const [t, n] of along) named.set(index.topicName(t), n);
+  if (named.size) lines.push('', `Often tagged with it: ${mostFrequent(named, WITH_TOPICS)}.`);
+  lines.push('', '**Newest articles**', '', ...newest(index, [...uris]));
   return lines.join('\n');
 }
 

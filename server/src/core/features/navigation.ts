@@ -17,6 +17,7 @@ import type { CorpusIndex, FigureRef } from '../index/corpus';
 import { eachSpan, firstOf, quoteWords } from '../index/corpus';
 import { agree, comparableStatements, datedDocsOf, sameStated } from '../index/compare';
 import { canonicalUrl } from '../extract/urls';
+import { entityKey } from '../extract/entities';
 import { knownMeasure } from '../extract/figures';
 import { wordsSpan, type Span } from '../text';
 import type { DocFacts, Figure } from '../extract/types';
@@ -72,6 +73,8 @@ export function definition(index: CorpusIndex, uri: string, offset: number): Loc
       return [{ uri: hits[0].uri, span: hits[0].span }];
     }
     case 'mention': {
+      // A topic ("[[ransomware]]", no entity's): the other articles that carry it, each at its title, earliest first.
+      if (t.mention.where === 'tag' && !index.entity(t.key)) return topicArticles(index, t.key).filter((u) => u !== uri).slice(0, MAX_DEFINITIONS).map((u) => ({ uri: u, span: titleSpan(index, u) }));
       if (t.mention.where === 'tag') return references(index, uri, offset).filter((l) => !(l.uri === uri && l.span.start === t.span.start));
       const entry = index.entity(t.key);
       if (!entry) return [];
@@ -158,6 +161,33 @@ function* byDate(index: CorpusIndex, key: string): Generator<string> {
   yield* d.undated;
 }
 
+/** The articles that carry a topic tag, earliest first (the undated last), drafts left out. */
+export function topicArticles(index: CorpusIndex, key: string): string[] {
+  return earliestFirst(index, index.topicDocs(key).filter((u) => !index.isDraft(u)).sort(), (u) => u);
+}
+
+/**
+ * References on a topic tag: every tag of the corpus with its key ("[[Ransomware]]" and "[[ransomware]]" are one),
+ * this article's first (the one under the cursor among them unless the declaration is left out), then the other
+ * articles' earliest first. From the summaries: no article's facts are read.
+ */
+function topicReferences(index: CorpusIndex, uri: string, key: string, at: Span, includeDeclaration: boolean): Location[] {
+  const out: Location[] = [];
+  const push = (u: string) => {
+    const s = index.get(u)?.summary;
+    if (!s) return;
+    for (let i = 0; i < s.topics.length; i++) {
+      if (entityKey(s.topics[i]) !== key) continue;
+      const span = { start: s.topicSpans[2 * i], end: s.topicSpans[2 * i + 1] };
+      if (!includeDeclaration && u === uri && span.start === at.start) continue;
+      out.push({ uri: u, span });
+    }
+  };
+  push(uri);
+  for (const u of topicArticles(index, key)) if (u !== uri) push(u);
+  return out;
+}
+
 function titleSpan(index: CorpusIndex, uri: string) {
   return index.get(uri)?.summary.titleSpan ?? { start: 0, end: 0 };
 }
@@ -169,7 +199,7 @@ export function references(index: CorpusIndex, uri: string, offset: number, incl
   if (t?.kind === 'figure') return figureReferences(index, uri, t.figure, includeDeclaration);
   if (!t || t.kind !== 'mention') return [];
   const entry = index.entity(t.key);
-  if (!entry) return [];
+  if (!entry) return t.mention.where === 'tag' ? topicReferences(index, uri, t.key, t.span, includeDeclaration) : [];
   if (!includeDeclaration) {
     // The declaration of a name is where the corpus first gives it in an article's own text (definition's first answer).
     let decl: Location | undefined;

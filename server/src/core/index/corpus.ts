@@ -10,6 +10,7 @@
  * `version` increases with every change, for caches and stale-work checks.
  */
 import { entityKey } from '../extract/entities';
+import { isSubjectTag } from '../check/tags';
 import { OUTLETS, PUBLISHING_COMPANIES } from '../extract/lexicon';
 import type { Pin } from '../extract/pins';
 import { corporateBase, withCorporateForms, withoutCorporateForm } from '../extract/figures';
@@ -174,6 +175,13 @@ export interface DocSummary {
   quotes: SummaryQuote[] | string;
   /** The tags of the corpus's key=value kind, as written ("victim.country.name=Israel"): what completion offers after a key. */
   keyed: string[];
+  /**
+   * Its topic tags as written, tags that name no entity of the article ("[[ransomware]]", "[[VPN]]": 258 real
+   * articles tag "ransomware", which had no card, definition or references), in the order of the text…
+   */
+  topics: string[];
+  /** …and where each stands, two numbers a tag: references list them without reading any article's facts. */
+  topicSpans: number[];
 }
 
 /** A key's letters and digits only: "trend micro" and "trendmicro", "check point" and "checkpoint" are one. */
@@ -200,6 +208,23 @@ function keyedTags(tags: DocFacts['tags']): string[] {
   return [...out];
 }
 
+/** An article's tags that are no key=value tag and name none of its entities, as written, and their spans (`DocSummary.topics`). */
+export function topicTags(f: DocFacts): { topics: string[]; topicSpans: number[] } {
+  let named: Set<string> | undefined;
+  const topics: string[] = [];
+  const topicSpans: number[] = [];
+  for (const t of f.tags) {
+    if (t.key !== undefined || !isSubjectTag(t.name)) continue;
+    const key = entityKey(t.name);
+    if (!key) continue;
+    named ??= new Set(f.entities.map((e) => e.key));
+    if (named.has(key)) continue;
+    topics.push(t.name.trim());
+    topicSpans.push(t.span.start, t.span.end);
+  }
+  return { topics, topicSpans };
+}
+
 export function summarize(f: DocFacts): DocSummary {
   return {
     uri: f.uri,
@@ -223,6 +248,7 @@ export function summarize(f: DocFacts): DocSummary {
     measures: [...new Set(f.figures.map((x) => x.measure))],
     quotes: f.quotes.map((q) => ({ text: q.text, span: q.span })),
     keyed: keyedTags(f.tags),
+    ...topicTags(f),
   };
 }
 
@@ -853,6 +879,10 @@ export class CorpusIndex {
    */
   private readonly byAcronym = new Map<string, Map<string, number>>();
   private readonly byMeasure: UriSets = new Map();
+  /** Articles by the topic tags they carry (`DocSummary.topics`), by key ("ransomware" for [[Ransomware]]). */
+  private readonly byTopic: UriSets = new Map();
+  /** How many tags write each topic each way ("ransomware" 258, "Ransomware" 158). */
+  private readonly topicForms = new Map<string, Map<string, number>>();
   private readonly byLink: UriSets = new Map();
   /**
    * The quotation index, built after the rest (see `buildQuotes`): loading a
@@ -970,6 +1000,14 @@ export class CorpusIndex {
     if (f.source) bump(this.sources, f.source, 1);
     for (const a of f.authors) bump(this.authors, a, 1);
     for (let i = 0; i < f.keyed.length; i++) bump(this.keyed, (f.keyed[i] = this.intern(f.keyed[i])), 1);
+    for (let i = 0; i < f.topics.length; i++) {
+      const written = (f.topics[i] = this.intern(f.topics[i]));
+      const key = entityKey(written);
+      addTo(this.byTopic, key, f.uri);
+      let forms = this.topicForms.get(key);
+      if (!forms) this.topicForms.set(key, (forms = new Map()));
+      bump(forms, written, 1);
+    }
     this.version++;
   }
 
@@ -1056,6 +1094,13 @@ export class CorpusIndex {
     if (f.source) bump(this.sources, f.source, -1);
     for (const a of f.authors) bump(this.authors, a, -1);
     for (const t of f.keyed) bump(this.keyed, t, -1);
+    for (const written of f.topics) {
+      const key = entityKey(written);
+      removeFrom(this.byTopic, key, uri);
+      const forms = this.topicForms.get(key);
+      if (forms) bump(forms, written, -1);
+      if (forms && !forms.size) this.topicForms.delete(key);
+    }
     this.version++;
   }
 
@@ -1519,6 +1564,24 @@ export class CorpusIndex {
       if (s && entityAt(s, i).kind !== 'outlet' && s.source?.toLowerCase() !== lower) out.push(uri);
     });
     return out;
+  }
+
+  /** The articles that carry a topic tag, by its key (`entityKey` of the tag: "ransomware" for [[Ransomware]]). */
+  topicDocs(key: string): string[] {
+    return [...(this.byTopic.get(key)?.keys() ?? [])];
+  }
+
+  /** The topics of the corpus by key, each with its spellings and how many tags write each. */
+  topics(): ReadonlyMap<string, ReadonlyMap<string, number>> {
+    return this.topicForms;
+  }
+
+  /** A topic as most of its tags write it (the first in code-point order among equals); its key if none does. */
+  topicName(key: string): string {
+    let best = key;
+    let most = 0;
+    for (const [form, n] of this.topicForms.get(key) ?? []) if (n > most || (n === most && form < best)) [best, most] = [form, n];
+    return best;
   }
 
   /** Key=value tags as written ("victim.country.name=Israel"), with how many articles give each. */

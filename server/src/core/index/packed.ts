@@ -126,6 +126,8 @@ export class PackedSummary implements DocSummary {
     /** Packed until the quotation index reads them (`quotesOf`, which may replace a damaged packing). */
     public quotes: SummaryQuote[] | string,
     readonly keyed: string[],
+    readonly topics: string[],
+    readonly topicSpans: number[],
     private readonly packed: PackedEntities,
   ) {}
 
