@@ -857,6 +857,39 @@ describe('figures', function () {
       assert.deepStrictEqual(figuresOf('Intel 471 observed 30 attacks.', 't-mobile', [...NAMES, ['Intel 471', 'intel 471', 'organisation']]).map((f) => f.text), ['30']);
     });
 
+    describe('a name that opens on a number is no count, by how the article writes it', function () {
+      const texts = (t: string[]) => figuresOf(t).filter((f) => f.unit !== 'year').map((f) => f.text);
+
+      it('an acronym the article writes again after the same number: "888 RAT" (threatpost, BladeHawk)', function () {
+        assert.deepStrictEqual(texts([
+          'The campaign disguises the 888 RAT in Android apps, researchers said.',
+          'It appears that 888 RAT is currently the main payload of 12 apps.',
+        ]), ['12']);
+      });
+
+      it('a plural-looking name written three times: "42 Gears" (zdnet)', function () {
+        assert.deepStrictEqual(texts([
+          'Flaws were found in the SureMDM solution sold by 42 Gears, prompting updates.',
+          '42 Gears released updates in November.',
+          '"42 Gears is used widely enough," it said of 3 flaws.',
+        ]), ['3']);
+      });
+
+      it('a singular word that ends the phrase: "the 340 Cipher," and "by 360 Netlab" behind a link', function () {
+        assert.deepStrictEqual(texts(['But the second, the 340 Cipher, named after its 340 characters, was harder.']), ['340']);
+        assert.deepStrictEqual(texts(['Mozi was found [by 360 Netlab](https://blog.netlab.360.com/mozi/), and has grown.']), []);
+      });
+
+      it('real counts stay: a plural noun after the name, a unit with other numbers, a count restated once, "and" joining words', function () {
+        assert.deepStrictEqual(texts(['It laid off 500 Apple employees.', 'The 500 Apple employees were told.']), ['500', '500']);
+        assert.deepStrictEqual(texts(['Agents numbering 100 FBI agents raided it.', 'The 100 FBI agents left.']), ['100', '100']);
+        assert.deepStrictEqual(texts(['They sent 20 ETH to one victim and 13 ETH to another.', 'The 20 ETH was returned.']), ['20', '13', '20']);
+        assert.deepStrictEqual(texts(['Microsoft fixed 66 CVEs, it said.', 'The 66 CVEs include one zero-day.']), ['66', '66']);
+        assert.deepStrictEqual(texts(['It attacked 250 Israeli and US organizations.']), ['250']);
+        assert.deepStrictEqual(texts(['Russia is sending 12 Su-35 fighters.']), ['12']);
+      });
+    });
+
     it('a participle right after a figure says what some do, not what they are ("36% saying", "55 days recovering")', function () {
       assert.strictEqual(figure('The survey found 36% saying they faced downtime.', '36%').noun, undefined);
       assert.strictEqual(figure('It spent 55 days recovering from the attack.', '55 days').noun, undefined);

@@ -29,7 +29,7 @@
  */
 import { isLinkOnly, type Span, wordTable } from '../text';
 import { monthOf } from '../syntax/dates';
-import { FUNCTION_WORDS, KNOWN_ORGS, ORG_SUFFIXES, ORG_WORDS, PLACES, PRODUCTS } from './lexicon';
+import { CAPITAL_UNITS, FUNCTION_WORDS, KNOWN_ORGS, ORG_SUFFIXES, ORG_WORDS, PLACES, PRODUCTS } from './lexicon';
 import { readingsOf, STOP_WORDS, type RawNumber, type SentenceReading } from './numbers';
 import { newFigure, type EntityKind, type Figure, type Mention, type SentenceRef, type Unit } from './types';
 
@@ -1371,6 +1371,8 @@ export function extractFigures(
     }
     return found;
   };
+  // How the article writes each bare number and the capitalised word after it (`numberedWords`), read when first needed.
+  let numbered: Map<string, NumberedWord> | undefined;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
     const raws = reading[si].numbers;
@@ -1446,6 +1448,11 @@ export function extractFigures(
       if (r.unit === 'count' && !hedge && phoneNumber(v, r.start, r.end)) continue;
       // "451 Research surveyed 525 data leaders", "WTSP 10 News": a name that starts with a number.
       if (si >= headlines && !hedge && r.unit === 'count' && namedAfter(v, r)) continue;
+      // "The 888 RAT used in the BladeHawk campaign", "sold by 42 Gears, prompting …": a name that opens on a number.
+      if (!hedge && r.unit === 'count' && r.value >= 2) {
+        const w = wordAfterNumber(v, r);
+        if (w && nameByUse((numbered ??= numberedWords(reading)).get(`${v.slice(r.start, r.end)} ${w.word}`), w.word)) continue;
+      }
       // "Firefox 90 lands", "iOS 14.6", "Intel 471": a number right after a name is its version or model.
       if (!hedge && r.unit === 'count' && versionOfName(v, r, local, kindOf, si < headlines)) continue;
       // A number that is part of a name ("Intel 471", "Office 365") is no figure.
@@ -1957,6 +1964,105 @@ function versionOfName(v: string, r: RawNumber, ms: Locals, kindOf: (key: string
   // One word: a headline's run of capitals takes in its verb ("Microsoft Fixes 129 Vulnerabilities").
   if (headline) return kind === 'other' && !/\s/.test(name.m.text) && !CURRENCY_KEYS.has(name.m.key);
   return kind !== 'person' && kind !== 'place' && !CURRENCY_KEYS.has(name.m.key);
+}
+
+/** The capitalised word right after a bare number, one space between, when the two may be one name ("888 RAT"). */
+interface WordAfter {
+  word: string;
+  /** Whether the word ends its phrase there: punctuation, or a small word that no noun of the phrase is ("42 Gears is …"). */
+  ends: boolean;
+}
+
+/**
+ * The capitalised word right after the bare digits `r` ("888 RAT", "42 Gears", "451 Research"), and whether it ends the
+ * phrase. Not a word joined on by a hyphen or a dot ("12 Su-35 fighters", "483 Crypto.com users"), nor one the phrase
+ * goes on after ("500 Apple employees", "32 Amazon Web Services partners", "250 Office 365 customers").
+ */
+function wordAfterNumber(v: string, r: RawNumber): WordAfter | undefined {
+  if (r.end <= r.start || v.charCodeAt(r.end) !== 32) return undefined;
+  for (let k = r.start; k < r.end; k++) if (v.charCodeAt(k) < 48 || v.charCodeAt(k) > 57) return undefined;
+  const start = r.end + 1;
+  if (!isAsciiUpper(v.charCodeAt(start))) return undefined;
+  let end = start + 1;
+  // One word, at most a short name's length: a page of capitals stays cheap.
+  while (end < v.length && end - start < 24 && (isAsciiUpper(v.charCodeAt(end)) || isAsciiLower(v.charCodeAt(end)))) end++;
+  const c = v.charCodeAt(end);
+  if (end < v.length && (/[\p{L}\p{N}]/u.test(v[end]) || c === 45 /* - */ || ((c === 46 /* . */ || c === 47 /* / */) && /[\p{L}\p{N}]/u.test(v[end + 1] ?? ' ')))) return undefined;
+  return { word: v.slice(start, end), ends: endsPhrase(v, end) };
+}
+
+function isAsciiUpper(c: number): boolean { return c >= 65 && c <= 90; }
+function isAsciiLower(c: number): boolean { return c >= 97 && c <= 122; }
+
+/**
+ * Whether a noun phrase ends at `at`: the sentence ends, punctuation closes it, or a small word follows that no noun
+ * of the phrase is ("888 RAT is currently …", "from 42 Gears in responding"). Not "and" or "or", which may join a
+ * second word to the first ("250 Israeli and US organizations").
+ */
+function endsPhrase(v: string, at: number): boolean {
+  if (at >= v.length) return true;
+  const c = v.charCodeAt(at);
+  if (c !== 32) return ',.;:!?)]’\'"”|'.includes(v[at]);
+  // A link's brackets and address read as blanks ("[by 360 Netlab](https://…)"): what follows them counts.
+  let from = at;
+  while (from + 1 < v.length && from - at < 400 && v.charCodeAt(from + 1) === 32) from++;
+  if (from > at) return from + 1 >= v.length || ',.;:!?)]’\'"”|'.includes(v[from + 1]) || endsPhrase(v, from);
+  let end = at + 1;
+  while (end < v.length && end - at <= 12 && isAsciiLower(v.charCodeAt(end))) end++;
+  const next = v.slice(at + 1, end);
+  return end > at + 1 && !(end < v.length && /[\p{L}\p{N}'’-]/u.test(v[end])) && next !== 'and' && next !== 'or' && FUNCTION_WORDS.has(next);
+}
+
+/** How an article writes one bare number and the word after it ("888 RAT"): how often, how often that ends the phrase. */
+interface NumberedWord {
+  times: number;
+  ends: number;
+  /** The word also follows another number in the article ("13 ETH", "20 ETH"): a unit or a kind of thing, no name. */
+  shared: boolean;
+}
+
+/**
+ * Every bare number of the article with the capitalised word right after it (`wordAfterNumber`), keyed "888 RAT": one
+ * pass over the numbers the sentences' readings already hold, made once for an article that has such a pair.
+ */
+function numberedWords(reading: readonly SentenceReading[]): Map<string, NumberedWord> {
+  const out = new Map<string, NumberedWord>();
+  const numberOf = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const { v, numbers } of reading) {
+    for (const r of numbers) {
+      const w = wordAfterNumber(v, r);
+      if (!w) continue;
+      const digits = v.slice(r.start, r.end);
+      const key = `${digits} ${w.word}`;
+      const e = out.get(key);
+      if (e) { e.times++; if (w.ends) e.ends++; } else out.set(key, { times: 1, ends: w.ends ? 1 : 0, shared: false });
+      const seen = numberOf.get(w.word);
+      if (seen === undefined) numberOf.set(w.word, digits);
+      else if (seen !== digits) shared.add(w.word);
+    }
+  }
+  if (shared.size) for (const [key, e] of out) if (shared.has(key.slice(key.indexOf(' ') + 1))) e.shared = true;
+  return out;
+}
+
+/**
+ * Whether the article uses a number and the capitalised word after it as one name, by how it writes them: a count of
+ * more than one takes a plural noun ("500 Apple employees", "10 PCs"), so a singular word after a number that ends its
+ * phrase names something ("the 340 Cipher,", "by 360 Netlab"); an acronym does so only when the article writes the pair
+ * again (a unit or a coin may be singular: "20 ETH"), a plural-looking word only when it does so three times or more,
+ * as a name is and a count is not (42 Gears seven times in its article; a count is restated once, in the headline).
+ * Never a word the article writes after another number ("13 ETH", "20 ETH"). In the real corpus: 888 RAT (7 figures),
+ * 42 Gears (7), 360 AV (2), 451 Research, 360 Netlab, 340 Cipher, "iPhone 13 Pro:".
+ */
+function nameByUse(e: NumberedWord | undefined, word: string): boolean {
+  if (!e || e.shared || e.ends === 0) return false;
+  let caps = 0;
+  for (let k = 0; k < word.length; k++) if (isAsciiUpper(word.charCodeAt(k))) caps++;
+  const plural = word.length > 2 && word.charCodeAt(word.length - 1) === 115 /* s */;
+  if (plural) return e.times >= 3;
+  if (caps === word.length) return word.length >= 2 && e.times >= 2 && !CAPITAL_UNITS.has(word.toLowerCase());
+  return caps === 1 && word.length >= 2 && !CAPITAL_UNITS.has(word.toLowerCase());
 }
 
 /**
