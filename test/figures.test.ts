@@ -1168,6 +1168,21 @@ describe('figures', function () {
       assert.strictEqual(written('It hit 40 million past or prospective customers.', '40 million'), 'former prospective customers');
     });
 
+    it('what a figure counts keeps the capital prose gives a people or a name, not a headline\'s or a title\'s (the key stays lower case)', function () {
+      const measured = (sentence: string, text: string) => {
+        const sentences = doc([sentence]);
+        const f = extractFigures(sentences, mentionsOf(sentences, NAMES), kinds(NAMES), 't-mobile').find((x) => x.text === text)!;
+        return [writtenMeasure(f, sentences), f.noun];
+      };
+      // computerworld, "Stop looking over my shoulder": the card said "americans".
+      assert.deepStrictEqual(measured('In September, 4.4 million Americans quit their jobs.', '4.4 million'), ['Americans', 'american']);
+      assert.deepStrictEqual(measured('The attack peaked at 3.47 Tbps in November.', '3.47'), ['Tbps', 'tbps']);
+      assert.deepStrictEqual(measured('Its tools steal 120,000 Ethereum a day.', '120,000')[0], 'Ethereum');
+      // A headline's capitals, and a title's run of them, name nothing.
+      assert.deepStrictEqual(measured('Hackers Leak 100m Records', '100m'), ['records', 'record']);
+      assert.deepStrictEqual(measured('It terminated 908 Cloud Projects last year.', '908')[0], 'projects');
+    });
+
     it('singular nouns by a small rule set', function () {
       const cases: [string, string][] = [
         ['customers', 'customer'], ['records', 'record'], ['people', 'person'], ['companies', 'company'],

@@ -2140,15 +2140,48 @@ function qualifyHeadlines(figures: Figure[], headlines: number): void {
  * What a figure counts, as the article writes it ("customers", "patients’"
  * trimmed to "patients"), for messages and cards; the normalised `noun`
  * ("customer") is what measures are compared by. A headline's capital is
- * dropped ("100m Records" counts records).
+ * dropped ("100m Records" counts records); a capital in prose is a name's
+ * or a people's and stays ("In September, 4.4 million Americans quit their
+ * jobs" counts Americans, not "americans").
  */
 export function writtenNoun(f: Figure, sentences: readonly SentenceRef[]): string | undefined {
   const s = sentences[f.sentence];
   if (f.nounSpan && s && f.nounSpan.start >= s.span.start && f.nounSpan.end <= s.span.end) {
     const written = s.text.slice(f.nounSpan.start - s.span.start, f.nounSpan.end - s.span.start);
-    if (/^\p{L}[\p{L}'’-]*$/u.test(written)) return /^\p{Lu}\p{Ll}/u.test(written) ? written[0].toLowerCase() + written.slice(1) : written;
+    if (/^\p{L}[\p{L}'’-]*$/u.test(written)) {
+      const a = f.nounSpan.start - s.span.start;
+      const b = f.nounSpan.end - s.span.start;
+      return /^\p{Lu}\p{Ll}[\p{Ll}'’-]*$/u.test(written) && (inCapitals(s.text, a, b) || capitalised(s.text)) ? written[0].toLowerCase() + written.slice(1) : written;
+    }
   }
   return f.noun;
+}
+
+/**
+ * Whether the word at `a`–`b` stands in a run of capitalised words, a title written in prose ("Five Best Software Update
+ * Tools", "1,183 Google Accounts, 908 Cloud Projects"): the word right before or after it is capitalised too.
+ */
+function inCapitals(text: string, a: number, b: number): boolean {
+  let k = a - 1;
+  while (k >= 0 && text.charCodeAt(k) === 32 && a - k <= 2) k--;
+  let start = k;
+  while (start >= 0 && /\p{L}/u.test(text[start])) start--;
+  if (k < a - 1 && start < k && /\p{Lu}/u.test(text[start + 1])) return true;
+  return text.charCodeAt(b) === 32 && /\p{Lu}/u.test(text[b + 1] ?? '');
+}
+
+/**
+ * Whether most words of four letters or more are capitalised, as in a headline ("Records Leaked"; `isTitleCase` wants
+ * three such words at least, to place qualifiers): its capitals name nothing.
+ */
+function capitalised(text: string): boolean {
+  let words = 0;
+  let caps = 0;
+  for (const m of text.matchAll(/\p{L}{4,}/gu)) {
+    words++;
+    if (/^\p{Lu}/u.test(m[0])) caps++;
+  }
+  return caps >= 0.6 * words;
 }
 
 /**
