@@ -1365,3 +1365,21 @@ describe('entities: a town and its US state', function () {
     assert.strictEqual(o.byKey('quillfeather inc')?.kind, 'organisation', JSON.stringify(o.names()));
   });
 });
+
+describe('entities: a name\'s plural beside it', function () {
+  it('"Exchange Servers" beside "Exchange Server", "Bangkok Airways" beside "Bangkok Airway" are one entity (real: 65 pairs were two entities)', function () {
+    const x = extract('Patch Exchange Server now. Attackers scan for Exchange Servers, and Exchange Server is hit. Admins of Exchange Servers should act on Exchange Server.');
+    assert.deepStrictEqual(x.texts('Exchange Server'), ['Exchange Server', 'Exchange Servers', 'Exchange Server', 'Exchange Servers', 'Exchange Server']);
+    assertNoEntity(x, 'exchange servers');
+    // The form said more is the name: "Bangkok Airways" and a slip's "Bangkok Airway".
+    const y = extract('Bangkok Airways said the data was stolen. Bangkok Airways apologised, and Bangkok Airway staff were told.');
+    assert.ok(y.byKey('bangkok airways'), JSON.stringify(y.names()));
+    assertNoEntity(y, 'bangkok airway');
+    // Not a person's surname, a place, nor a name a digit and a capital S end ("JA3S" is another fingerprint).
+    const z = extract('Bob Plankers said it was bad. Bob Planker later wrote more, and Bob Plankers agreed. Philippine police raided a site in the Philippines. Philippine officials said the Philippines would act.');
+    assert.ok(z.byKey('bob plankers') && z.byKey('bob planker'), JSON.stringify(z.names()));
+    assert.strictEqual(z.byKey('philippines')?.kind, 'place', JSON.stringify(z.names()));
+    const j = extract('Kuzmo3 said so; Kuzmo3s were made, and Kuzmo3 and the Kuzmo3S differ, Kuzmo3S said.');
+    assert.ok(j.byKey('kuzmo3s') && j.byKey('kuzmo3'), JSON.stringify(j.names()));
+  });
+});

@@ -1578,6 +1578,7 @@ export function extractEntities(text: string, article: Article, sentences: Sente
   for (const b of commonPhrases(draft.builders, sentences, read.tokenized, smallStamp)) draft.builders.delete(b.key);
   for (const t of tagSurfaces) if (!draft.builders.has(t.key)) t.key = '';
   shortOfLonger(draft, candidates, short.surnames, isOutlet, tagSurfaces);
+  pluralsOfNames(draft, candidates, tagSurfaces);
   let forms = surfaceForms(draft, short.surnames, options.pins ?? []);
 
   // Pass 3: mentions.
@@ -2463,6 +2464,68 @@ function shortOfLonger(draft: Draft, candidates: Candidate[], surnames: Map<stri
   }
   for (const from of into.keys()) builders.delete(from);
   for (const t of tagSurfaces) if (t.key && into.has(t.key)) t.key = final(t.key);
+}
+
+/**
+ * A name's plural beside the name in one article is that name: "AirTags" and "AirTag", "Exchange Servers" and
+ * "Exchange Server", "Cobalt Strike Beacons" and "Cobalt Strike Beacon" were two entities each (65 such pairs in the real
+ * corpus). The plural's forms join the singular, as the thing named; an organisation whose name is the plural, when the
+ * article says it more often ("SolarWinds" beside a slip's "SolarWind", "Palo Alto Networks"), keeps it. Not a person's
+ * surname ("Bob Plankers"), a place ("Philippines" beside the adjective), nor an acronym's capital S ("JA3S" is another
+ * fingerprint than "JA3"); "ss" ends no plural ("Access").
+ */
+function pluralsOfNames(draft: Draft, candidates: Candidate[], tagSurfaces: TagSurface[]): void {
+  const builders = draft.builders;
+  let firstAt: Map<string, number> | undefined;
+  const said = (b: Builder) => {
+    let n = 0;
+    for (const k of b.surfaces.values()) n += k;
+    return n;
+  };
+  const apart = (b: Builder) => b.kind === 'person' || b.kind === 'place' || b.kind === 'handle' || b.kind === 'outlet';
+  let into: Map<string, string> | undefined;
+  for (const p of builders.values()) {
+    const key = p.key;
+    const n = key.length;
+    if (n < 4 || key.charCodeAt(n - 1) !== 115 /* s */ || key.charCodeAt(n - 2) === 115 || apart(p)) continue;
+    let upper = false;
+    for (const s of p.surfaces.keys()) if (s.charCodeAt(s.length - 1) !== 115) upper = true;
+    if (upper) continue;
+    let s = builders.get(key.slice(0, -1));
+    // "-es" after a hissing sound only: "Boxes", "Patches" (not "Kubelets" → "Kubelet" found above anyway).
+    if (!s && n >= 5 && key.charCodeAt(n - 2) === 101 /* e */) {
+      const stem = key.slice(0, -2);
+      const last = stem.charCodeAt(stem.length - 1);
+      if (last === 120 || last === 122 || stem.endsWith('ch') || stem.endsWith('sh')) s = builders.get(stem);
+    }
+    // A digit before the S makes a name of its own: "JA3S" is the server's fingerprint, "JA3" the client's.
+    if (!s || apart(s) || into?.has(s.key) || isDigit(s.key.charCodeAt(s.key.length - 1))) continue;
+    // A list's name is whole as it is: "Windows" beside a heading's "Window".
+    if (KNOWN_ORGS.has(key) || PRODUCTS.has(key) || OUTLETS.has(key) || PLACES.has(key) || ACRONYMS.has(key)) continue;
+    // The form said more is the name ("Bangkok Airways" 10 times, a slip's "Bangkok Airway" once; "Mac" beside "Macs");
+    // said as often, the one the article names first ("China Telecom Americas", then "China Telecom America").
+    const ps = said(p);
+    const ss = said(s);
+    let keepPlural = ps > ss;
+    if (ps === ss) {
+      firstAt ??= firstMentions(candidates);
+      keepPlural = (firstAt.get(key) ?? Infinity) < (firstAt.get(s.key) ?? Infinity);
+    }
+    (into ??= new Map()).set(keepPlural ? s.key : key, keepPlural ? key : s.key);
+  }
+  if (!into) return;
+  for (const [from, to] of into) {
+    const f = builders.get(from)!;
+    const t = builders.get(to)!;
+    for (const [surface, k] of f.surfaces) t.surfaces.set(surface, (t.surfaces.get(surface) ?? 0) + k);
+    if (draft.actors?.has(from)) draft.actors.add(to);
+    if (draft.things?.has(from)) draft.things.add(to);
+    builders.delete(from);
+  }
+  for (const t of tagSurfaces) {
+    const to = t.key ? into.get(t.key) : undefined;
+    if (to) t.key = to;
+  }
 }
 
 /** Words of the prepositions that place something: "in Austin", "from Phoenix", "near Jackson". */
