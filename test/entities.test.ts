@@ -1383,3 +1383,13 @@ describe('entities: a name\'s plural beside it', function () {
     assert.ok(j.byKey('kuzmo3s') && j.byKey('kuzmo3'), JSON.stringify(j.names()));
   });
 });
+
+describe('entities: two people named with "and"', function () {
+  it('"Michael Kovrig and Michael Spavor" is two people, not a mention of Spavor with middle names (real: 4 pairs, the first one lost)', function () {
+    const x = extract('China freed Michael Kovrig and Michael Spavor on Friday. Spavor said he was glad. Researchers Rebecca Moody and George Moody found it.');
+    for (const name of ['Michael Kovrig', 'Michael Spavor', 'Rebecca Moody', 'George Moody']) assert.deepStrictEqual(x.texts(name).slice(0, 1), [name]);
+    // Middle names still join a first name to its surname.
+    const y = extract('John Erin Binns said so; John Binns agreed.');
+    assert.deepStrictEqual(y.texts('John Binns'), ['John Erin Binns', 'John Binns']);
+  });
+});

@@ -2707,7 +2707,9 @@ function mentionsIn(text: string, sentences: Sentence[], read: ReadSentences, fo
         let key: string | undefined;
         if (len === 1) key = mask !== undefined && (mask & 2) !== 0 ? toKey.get(t.key) : undefined;
         else if (longer !== undefined && (longer & (1 << len)) !== 0) key = toKey.get(joinKeys(toks, i, i + len));
-        if (!key && len >= 3 && firstName) key = toKey.get(`${t.lower} ${toks[i + len - 1].key}`);
+        // "John Erin Binns": a first name, middle names, the surname. Only capitalised words between: "Michael Kovrig and
+        // Michael Spavor", "Rebecca Moody and George Moody" are two people (4 real pairs were one, the first one lost).
+        if (!key && len >= 3 && firstName && capitalisedBetween(toks, i + 1, i + len - 1)) key = toKey.get(`${t.lower} ${toks[i + len - 1].key}`);
         if (!key) continue;
         if (len === 1 && !t.cap && !t.at && shape(t) !== 'camel' && !pinned.has(t.lower) && !handleForms.has(t.text)) continue;
         // An acronym is written in capitals: "US", not "Us"; "IT", not "It".
@@ -2723,6 +2725,12 @@ function mentionsIn(text: string, sentences: Sentence[], read: ReadSentences, fo
     }
   }
   return mentions;
+}
+
+/** Whether tokens `a…b` are all capitalised words, the middle names of `mentionsIn`. */
+function capitalisedBetween(toks: Token[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (!toks[k].cap) return false;
+  return true;
 }
 
 /** A lone capitalised word or phrase seen once, of no known kind: more likely noise than a subject. */
