@@ -1393,3 +1393,16 @@ describe('entities: two people named with "and"', function () {
     assert.deepStrictEqual(y.texts('John Binns'), ['John Erin Binns', 'John Binns']);
   });
 });
+
+describe('entities: a name\'s own "\'s"', function () {
+  it('"Moody\'s said", "Lloyd\'s of London" show as written (real: "Moody", "Lloyd"); a possessive\'s owner does not', function () {
+    const x = extract('Moody\'s said it would invest $250 million. Moody\'s CEO Rob Fauber said more, and Moody\'s agreed. Investors in Lloyd’s of London agreed, and Lloyd’s said more.');
+    assert.strictEqual(x.byKey('moody')?.name, 'Moody\'s', JSON.stringify(x.names()));
+    assert.strictEqual(x.byKey('lloyd')?.name, 'Lloyd’s', JSON.stringify(x.names()));
+    // Written bare once, "'s got" ("has got"), or a name ending in "s": the owner.
+    const y = extract('Google\'s got a plan, Google\'s CEO said. Later Google said more. Quarnex\'s CEO said so; Quarnex\'s staff agreed. McCoys\'s, a crisp maker, said McCoys\'s stock was fine.');
+    assert.strictEqual(y.byKey('google')?.name, 'Google');
+    assert.strictEqual(y.byKey('quarnex')?.name ?? 'Quarnex', 'Quarnex');
+    assert.ok(!y.entities.some((e) => e.name === 'McCoys\'s'), JSON.stringify(y.names()));
+  });
+});
