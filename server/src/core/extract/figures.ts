@@ -486,8 +486,11 @@ function nounOf(head: Word): string {
   return NOUN_FORMS.get(noun) ?? noun;
 }
 
-/** One thing under two names: a bounty offered is a reward, one outlet's "$10 million bounty" another's "reward". */
-const NOUN_FORMS = new Map([['bounty', 'reward']]);
+/**
+ * One thing under two names: a bounty offered is a reward, one outlet's "$10 million bounty" another's "reward"; Google's
+ * "$10 billion pledge" is the "$10 billion" it "committed" in another.
+ */
+const NOUN_FORMS = new Map([['bounty', 'reward'], ['pledge', 'commitment']]);
 
 /**
  * Words before a head that say which kind of it is counted: "two zero-day
@@ -1761,8 +1764,219 @@ function ransomSum(v: string, start: number, end: number, measured: Measured): M
   // "Google Play paid out $550,000 in rewards": a sum "in" a plural is what many came to, not one of them (its "$16,000
   // reward"), nor the "$135 million in rewards" a program paid since 1986 one "$10 million reward" it offers.
   const inside = nounInAfter(v, end);
-  return inside !== undefined && !WEIGHED_MONEY.has(inside) ? { ...measured, noun: inside, nounSpan: undefined, qualifiers: [...measured.qualifiers, TOTAL] } : measured;
+  if (inside !== undefined) return WEIGHED_MONEY.has(inside) ? measured : { ...measured, noun: inside, nounSpan: undefined, qualifiers: [...measured.qualifiers, TOTAL] };
+  // "An attack which costs one company $10,000", "the company spent half a billion dollars": what its verb makes of it.
+  const act = sumOfVerb(v, start, end);
+  return act !== undefined ? { ...measured, noun: act, nounSpan: undefined } : measured;
 }
+
+/**
+ * Verbs a sum is the object of, by the noun English makes of each: "attacks made possible by credential theft cost $4.6
+ * million" (a cost), "AT&T employees were paid $2,000" (a payment), "the company spent half a billion dollars"
+ * (spending). A closed table: the verbs of money changing hands, each with its nominalisation.
+ */
+const SUM_VERBS = wordTable<string>({
+  cost: 'cost', costs: 'cost', costing: 'cost',
+  pay: 'payment', pays: 'payment', paid: 'payment', paying: 'payment',
+  spend: 'spending', spends: 'spending', spent: 'spending', spending: 'spending',
+  invest: 'investment', invests: 'investment', invested: 'investment', investing: 'investment',
+  raise: 'funding', raises: 'funding', raised: 'funding', raising: 'funding',
+  earn: 'earnings', earns: 'earnings', earned: 'earnings', earning: 'earnings', netted: 'earnings', nets: 'earnings', made: 'earnings', makes: 'earnings', make: 'earnings', making: 'earnings',
+  owe: 'debt', owes: 'debt', owed: 'debt', owing: 'debt',
+  seize: 'seizure', seizes: 'seizure', seized: 'seizure', seizing: 'seizure',
+  forfeit: 'forfeiture', forfeits: 'forfeiture', forfeited: 'forfeiture',
+  donate: 'donation', donates: 'donation', donated: 'donation', donating: 'donation',
+  contribute: 'contribution', contributes: 'contribution', contributed: 'contribution', contributing: 'contribution',
+  pledge: 'commitment', pledges: 'commitment', pledged: 'commitment', pledging: 'commitment',
+  commit: 'commitment', commits: 'commitment', committed: 'commitment', committing: 'commitment',
+  award: 'award', awards: 'award', awarded: 'award', awarding: 'award',
+  launder: 'laundering', launders: 'laundering', laundered: 'laundering', laundering: 'laundering',
+  transfer: 'transfer', transfers: 'transfer', transferred: 'transfer', transferring: 'transfer',
+  charge: 'charge', charges: 'charge', charged: 'charge', charging: 'charge',
+  confiscate: 'seizure', confiscates: 'seizure', confiscated: 'seizure', confiscating: 'seizure',
+});
+
+/** Verbs that take whom a sum is paid by or to before it: "cost the company $3.5 million", "pay you $500". */
+const TWO_OBJECTS = new Set(['cost', 'payment', 'debt', 'award', 'charge']);
+
+/** Words that may stand between a verb and its sum without changing what the sum is: "paid a total of", "spent an additional". */
+const SUM_LEADS = new Set(['a', 'an', 'total', 'reported', 'additional', 'extra', 'further', 'estimated', 'another', 'only', 'just', 'nearly',
+  'almost', 'roughly', 'some', 'approximately', 'around', 'about']);
+
+/** Where the words of `SUM_LEADS` before `at` begin (at most four: "a total of", "in total", "an additional"). */
+function beforeLeads(v: string, at: number): number {
+  let previous = '';
+  for (let n = 0; n < 4; n++) {
+    const w = wordBefore(v, at);
+    const lower = w.word.toLowerCase();
+    const of = lower === 'of' && wordBefore(v, w.start).word.toLowerCase() === 'total';
+    if (!(SUM_LEADS.has(lower) || of || (lower === 'in' && previous === 'total'))) break;
+    at = w.start;
+    previous = lower;
+  }
+  return at;
+}
+
+/** Persons as objects: "cost you", "pay them". */
+const OBJECT_PRONOUNS = new Set(['it', 'them', 'us', 'you', 'him', 'her', 'me']);
+
+/** Words that make what follows one or some thing: "the company", "one company", "another company". */
+const OBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'one', 'another', 'its', 'their', 'his', 'her', 'our', 'your', 'each', 'every', 'this', 'that']);
+
+/**
+ * What a sum is by the verb it is the object of, read back from `start` (its hedge included) over a link's bracket,
+ * words that say how much of it ("a total of"), and for a verb of two objects whom it was paid by or to ("cost the
+ * global economy $1 trillion", "cost businesses $50 billion"). Or by the verb of a passive after it ("$2 million was
+ * paid"). Within its clause: nothing but those words between.
+ */
+function sumOfVerb(v: string, start: number, end: number): string | undefined {
+  let at = start;
+  while (at > 0 && (v.charCodeAt(at - 1) === 32 || v[at - 1] === '[' || v[at - 1] === '“' || v[at - 1] === '"')) at--;
+  at = beforeLeads(v, at);
+  let verb = wordBefore(v, at);
+  let noun = SUM_VERBS[verb.word.toLowerCase()];
+  // Whom it was paid by or to, between the verb and the sum: "cost the company", "cost businesses", "pay you".
+  let object: string[] = [];
+  if (noun === undefined) {
+    let k = at;
+    for (let n = 0; n < 3 && noun === undefined; n++) {
+      const x = wordBefore(v, k);
+      const lower = x.word.toLowerCase();
+      // "paid an average of $220,298": how much of it, no one it was paid to.
+      if (!x.word || v.slice(x.start + x.word.length, k).trim() !== '' || lower === 'of' || QUANTITY_WORDS.has(lower)) break;
+      object.push(lower);
+      k = x.start;
+      const w = wordBefore(v, k);
+      const candidate = SUM_VERBS[w.word.toLowerCase()];
+      if (candidate === undefined || !TWO_OBJECTS.has(candidate) || v.slice(w.start + w.word.length, k).trim() !== '') continue;
+      const first = object[object.length - 1];
+      if ((object.length === 1 && (OBJECT_PRONOUNS.has(first) || (isPlural(first) && !STOP_WORDS.has(first)))) || (object.length > 1 && OBJECT_DETERMINERS.has(first))) {
+        noun = candidate;
+        verb = w;
+      }
+    }
+    if (noun === undefined) return passiveVerb(v, end, start);
+  } else object = [];
+  // A cost or a loss is weighed against other stories' (`WEIGHED_MONEY`): not an average or a rate ("the average data
+  // breach costs $3.86 million", "lose about AU$126 on average", "costs $100 per year"), nor what a whole population
+  // loses or pays ("Queenslanders lost AU$8.2 million", "insider threats cost organizations $15.4 million").
+  // "Threema costs $2.99", "the floodlight will cost $280": what a thing costs to buy is its price; an event's cost
+  // ("13% had an incident cost more than $1 million"), or one it costs someone ("cost the company $3.5 million"), is a cost.
+  if (noun === 'cost') {
+    const event = object.length ? undefined : eventBefore(v, verb.start);
+    if (!object.length && event === undefined) return 'price';
+    // Said of no event or payer in particular, a cost is a survey's or a supposition's: "13% had an incident cost more
+    // than $1 million", "An attack which costs one company $10,000 might cost another company $10 million".
+    if (event === 'indefinite' || (object.length > 1 && !DETERMINERS.has(object[object.length - 1]))) return undefined;
+  }
+  // A sum paid is named by what it paid: "JBS, which paid the attackers $11 million", "Colonial Pipeline pay $4.4
+  // million to ransomware hackers" (a ransom, as other stories call it), "agreed to pay $700 million to settle actions"
+  // (a settlement). A payment of nothing said is left unnamed: "payment" alone lumped one owner's unrelated sums (a
+  // prosecutor's fines and seizures) and split a ransom or a settlement from its other stories.
+  if (noun === 'payment') {
+    // Not a sum someone "would be paid" (a cut, a wage), nor one offered or refused ("Acer offered to pay the group $10
+    // million", against the $50 million ransom demanded; "nobody would be willing to pay $570,000").
+    if (unpaid(v, verb.start)) return undefined;
+    const after = v.slice(end, end + 60);
+    if (SETTLE_AFTER_RE.test(after)) noun = 'settlement';
+    else if (object.some((w) => ATTACKERS.has(w)) || PAID_TO_ATTACKERS_RE.test(after) || speaksOfRansom(v)) noun = 'ransom';
+    else return undefined;
+  }
+  if (WEIGHED_MONEY.has(noun) && (averaged(v, verb.start, end) || object.some((w) => (isPlural(w) && !ATTACKERS.has(w)) || w === 'average' || w === 'global' || w === 'world') || populationSubject(v, verb.start))) return undefined;
+  return noun;
+}
+
+/** Whether the verb "pay" starting at `at` is passive ("would be paid") or offered, refused or supposed ("offered to pay"). */
+function unpaid(v: string, at: number): boolean {
+  let w = wordBefore(v, at);
+  if (PASSIVE_AUXILIARIES.has(w.word.toLowerCase())) return true;
+  for (let n = 0; n < 4 && w.word; n++) {
+    if (NOT_PAYING.has(w.word.toLowerCase())) return true;
+    w = wordBefore(v, w.start);
+  }
+  return false;
+}
+const PASSIVE_AUXILIARIES = new Set(['be', 'been', 'being', 'was', 'were', 'is', 'are', 'get', 'gets', 'got']);
+const NOT_PAYING = new Set(['offer', 'offered', 'offers', 'offering', 'willing', 'would', 'could', 'might', 'refused', 'refuses', 'refusing',
+  'declined', 'declines', 'declining', 'not']);
+/** "to settle actions by the FTC", "in a US settlement": what a sum paid settles. */
+const SETTLE_AFTER_RE = /^[^.;:]{0,30}?\b(?:to\s+settle|settlements?)\b/i;
+/** "to NetWalker hackers", "to the DarkSide ransomware group": a sum paid to attackers. */
+const PAID_TO_ATTACKERS_RE = /^[^.;:]{0,12}?\bto\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:hackers|attackers|gang|group|criminals|cybercriminals|extortionists|operators|crooks)\b/i;
+/** Those a ransom is paid to, as the object of "paid": "paid the attackers $11 million". */
+const ATTACKERS = new Set(['attackers', 'hackers', 'gang', 'group', 'criminals', 'cybercriminals', 'extortionists', 'operators', 'crooks']);
+
+/** What happens to someone, whose sum is a cost (not a price): "an incident cost", "attacks … cost", "the outage will cost". */
+const EVENT_NOUNS = new Set(['attack', 'breach', 'incident', 'hack', 'intrusion', 'cyberattack', 'cyber-attack', 'outage', 'downtime', 'theft', 'scam',
+  'fraud', 'crime', 'cybercrime', 'ransomware', 'compromise', 'exploit', 'heist', 'leak', 'threat', 'disruption', 'failure', 'mistake', 'error']);
+
+/**
+ * What the verb starting at `at` tells a cost of: an event its subject names (a noun of `EVENT_NOUNS` among the
+ * clause's eight words before it), one in particular ("its ransomware attack cost", "the outage will cost": 'definite')
+ * or any ("an incident cost", "attacks made possible by credential theft cost": 'indefinite'); or the perfect, what was
+ * spent ("the COVIDSafe app has cost AU$9.1 million": 'definite'). Undefined when it names none: a thing's price.
+ */
+function eventBefore(v: string, at: number): 'definite' | 'indefinite' | undefined {
+  let w = wordBefore(v, at);
+  const aux = w.word.toLowerCase();
+  if (aux === 'has' || aux === 'have' || aux === 'had') return 'definite';
+  for (let n = 0; n < 8 && w.word; n++) {
+    if (EVENT_NOUNS.has(singular(w.word))) return determined(v.slice(Math.max(0, w.start - 40), w.start)) ? 'definite' : 'indefinite';
+    if (/[,;:.!?(—–]/.test(v.slice(w.start + w.word.length, w.start + w.word.length + 2).trim().slice(0, 1))) break;
+    w = wordBefore(v, w.start);
+  }
+  return undefined;
+}
+
+/** Whether the clause of a sum (back to its verb's clause, ahead a few words) says it is an average or a rate. */
+function averaged(v: string, from: number, end: number): boolean {
+  let k = from;
+  while (k > 0 && from - k < 80 && !/[.;:!?]/.test(v[k - 1])) k--;
+  return AVERAGE_RE.test(v.slice(k, from)) || AVERAGE_AFTER_RE.test(v.slice(end, end + 24)) || RATE_AFTER_RE.test(v.slice(end, end + 24));
+}
+/** "$100 per year", "$2 a month", "$15 per account", "$8.1 million and requires …" is no rate. */
+const RATE_AFTER_RE = /^\s*(?:a|an|per|every|each)\s+(?:year|month|week|day|hour|minute|quarter|user|account|person|employee|record|victim|incident|attack|breach)\b|^\s+(?:annually|monthly|weekly|daily|yearly)\b/i;
+
+/** Words that may stand between a subject and its verb: "had lost", "will cost", "could cost", "has already lost". */
+const AUXILIARIES = new Set(['has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'already', 'also', 'now',
+  'reportedly', 'allegedly', 'collectively', 'together', 'each', 'all', 'alone', 'still', 'even', 'ultimately', 'eventually', 'to', 'be', 'been']);
+
+/**
+ * Whether the subject of the verb that ends its words at `at` is a population in the plural ("Queenslanders lost",
+ * "US military members lost", "those aged 44-54 made 352 reports and lost", "victims who lost"), not one payer or
+ * loser: its word right before (auxiliaries aside) is a plural, or a "who" after one.
+ */
+function populationSubject(v: string, at: number): boolean {
+  let w = wordBefore(v, at);
+  for (let n = 0; n < 3 && AUXILIARIES.has(w.word.toLowerCase()); n++) w = wordBefore(v, w.start);
+  const lower = w.word.toLowerCase();
+  // "saved its customers … from losing S$8.5 million": a loss that did not happen.
+  if (lower === 'who' || lower === 'and' || lower === 'from') return true;
+  if (w.word.length > 3 && isPlural(lower) && !STOP_WORDS.has(lower) && !endsInCapitalS(w.word)) return true;
+  // A plural with words after it: "People aged 55 and over lost", "investors in the US and abroad lost", "those in the
+  // 55-64 bracket lost" (not a plural that modifies: "a textiles company lost"). Six words back at most, in the clause.
+  let next = '';
+  for (let n = 0; n < 6 && w.word; n++) {
+    const word = w.word.toLowerCase();
+    if ((word === 'those' || (word.length > 3 && isPlural(word) && !STOP_WORDS.has(word))) && SUBJECT_AFTER.has(next)) return true;
+    if (/[,;:.!?]/.test(v.slice(w.start + w.word.length, w.start + w.word.length + 2))) break;
+    next = word;
+    w = wordBefore(v, w.start);
+  }
+  return false;
+}
+/** Words that open what is said after a plural head: "people aged", "investors in", "those over 65". */
+const SUBJECT_AFTER = new Set(['in', 'aged', 'from', 'of', 'over', 'across', 'with', 'at', 'under', 'who', 'between']);
+
+/** "$2 million was paid", "$600 million had been lost", "$52,000 in cash was seized": the sum by its passive verb. */
+function passiveVerb(v: string, end: number, start: number): string | undefined {
+  const m = PASSIVE_AFTER_RE.exec(v.slice(end, end + 40));
+  // "was able to prevent AU$8.5 million being transferred": what did not happen.
+  if (!m || PREVENTING.has(wordBefore(v, start).word.toLowerCase())) return undefined;
+  return SUM_VERBS[m[1].toLowerCase()];
+}
+const PREVENTING = new Set(['prevent', 'prevented', 'prevents', 'preventing', 'stop', 'stopped', 'stops', 'stopping', 'avoid', 'avoided', 'avoids', 'avoiding', 'save', 'saved', 'saves', 'saving']);
+const PASSIVE_AFTER_RE = /^\s+(?:was|were|has\s+been|have\s+been|had\s+been|being|is\s+being)\s+(spent|invested|raised|earned|owed|seized|forfeited|donated|contributed|pledged|committed|awarded|laundered|transferred|charged)\b/i;
 
 /** No names: reading plain words. */
 const NO_LOCALS: Locals = { list: [], byStart: new Map(), byEnd: new Map() };
