@@ -934,3 +934,38 @@ describe('go-to-source on a figure', function () {
     assert.deepStrictEqual(definition(index, draft.uri, f.span.start + 1).map((l) => l.uri), [same.uri, first.uri]);
   });
 });
+
+describe('corpus index: one value, its owner named otherwise', function () {
+  const story = (n: string, date: string, body: string) => {
+    const uri = `file:///ws/${n}.txt`;
+    const text = `# Humanitarian data breach\n\n## Information:\n+ Source: ${n}\n+ Link: [article](https://news.example/${n})\n+ Date: ${date}\n+ Author: Jane Roe\n\n## Article:\n${body}\n\n#### Tags:\n[[Cyberattack]]\n`;
+    return { uri, text, doc: { uri, facts: extractFacts(uri, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' as const } };
+  };
+  const figureOf = (index: CorpusIndex, uri: string, text: string) => index.get(uri)!.facts.figures.find((f) => f.text === text)!;
+
+  it('"515,000+" people of the Red Cross and "more than 515,000" of the International Committee of the Red Cross are linked on cards, by go-to-source and references, and never weighed', function () {
+    const index = new CorpusIndex();
+    const threatpost = story('threatpost', 'Jan 20, 2022', 'The Red Cross said attackers stole the data of 515,000+ highly vulnerable people.');
+    const zdnet = story('zdnet', 'Jan 20, 2022', 'The International Committee of the Red Cross said the data of more than 515,000 highly vulnerable people was compromised.');
+    // Not the same figure: another value of the same owner; the same value of an owner the other article never names.
+    const revised = story('revised', 'Jan 21, 2022', 'The International Committee of the Red Cross said the data of 516,000 people was compromised.');
+    const bank = story('bank', 'Jan 21, 2022', 'Acme Bank said 515,000 customers were affected. The Red Cross said the same attackers hit it.');
+    for (const s of [threatpost, zdnet, revised, bank]) index.set(s.doc);
+    const short = figureOf(index, threatpost.uri, '515,000+');
+    const long = figureOf(index, zdnet.uri, 'more than 515,000');
+    assert.deepStrictEqual([short.measure, long.measure], ['red cross|person|', 'international committee of the red cross|person|']);
+    assert.deepStrictEqual(definition(index, threatpost.uri, short.span.start + 1).map((l) => l.uri), [zdnet.uri]);
+    assert.deepStrictEqual(definition(index, zdnet.uri, long.span.start + 1).map((l) => l.uri).filter((u) => u !== revised.uri), [threatpost.uri]);
+    assert.ok(references(index, zdnet.uri, long.span.start + 1, false).some((l) => l.uri === threatpost.uri));
+    const card = hover(index, threatpost.uri, short.span.start + 1)!.markdown;
+    assert.match(card, /\*\*The same value, its owner named otherwise\*\*\n\n- Jan 20, 2022 — \*\*more than 515,000\*\* · of International Committee of the Red Cross · said by International Committee of the Red Cross — \[zdnet, Jan 20, 2022\]/, card);
+    for (const other of ['516,000', 'bank']) assert.ok(!card.includes(other), card);
+    const bankCard = hover(index, bank.uri, figureOf(index, bank.uri, '515,000').span.start + 1)!.markdown;
+    assert.ok(!bankCard.includes('owner named otherwise'), bankCard);
+    // Never weighed: a value said of another owner is no rival of this one.
+    for (const s of [threatpost, zdnet, revised, bank]) assert.deepStrictEqual(checkConsistency(index, s.uri).filter((d) => d.code.startsWith('figure.')).map((d) => d.message), []);
+    // Gone with its article.
+    index.remove(zdnet.uri);
+    assert.deepStrictEqual(definition(index, threatpost.uri, short.span.start + 1), []);
+  });
+});

@@ -11,7 +11,7 @@
  * differ are listed unmarked: a card never calls wrong what the check does not.
  */
 import { articlesNaming, type CorpusIndex, type EntityEntry, type FigureRef, type IndexedDoc } from '../index/corpus';
-import { comparableStatements, formatValue, measureLabel, nearestInTime, otherwiseMeasures, partsAmong, partSources, sameCountOtherwise, sameStated, sameValueUnnamed } from '../index/compare';
+import { comparableStatements, formatValue, measureLabel, nearestInTime, otherwiseMeasures, partsAmong, partSources, sameCountOtherwise, sameStated, sameValueOtherOwner, sameValueUnnamed } from '../index/compare';
 import { anotherStory, judgeFigure, verdictWords, type Judged, type Verdict } from '../check/consistency';
 import { corporateBase, writtenMeasure, writtenNoun } from '../extract/figures';
 import { attributionOf } from '../extract/claims';
@@ -464,6 +464,12 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
   // of 2021 is the 304.6 million of 2020; the equal value is the evidence.
   const unnamed = sameValueUnnamed(index, doc.facts.uri, f).map((r) => ({ ...r, when: when(r) }));
   const unnamedFigures = new Set(unnamed.map((r) => r.figure));
+  // The same value where another article of the story names its owner otherwise ("515,000+" people of the Red Cross,
+  // "more than 515,000" of the International Committee of the Red Cross): shown with whose it is there, never weighed.
+  const owned = sameValueOtherOwner(index, doc.facts.uri, f).map((r) => ({ ...r, when: when(r) }));
+  const ownedFigures = new Set(owned.map((r) => r.figure));
+  const ownedTitle = '**The same value, its owner named otherwise**';
+  const ownedMark = (o: FigureRef) => `· of ${escape(o.figure.subject === undefined ? '' : index.owner(o.figure.subject)?.name ?? o.figure.subject)}`;
   if (judged && !judged.skipped) {
     const story = judged.others.filter((o) => o.verdict !== 'another-story');
     const apart = judged.others.filter((o) => o.verdict === 'another-story');
@@ -481,10 +487,11 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
     const otherwise = sameCountOtherwise(index, doc.facts.uri, f).map((r) => ({ ...r, when: when(r) }));
     section('**The same count in other words**', otherwise, judged.when, OTHER_STORIES, (o) => `· ${escape(writtenNoun(o.figure, index.get(o.uri)!.facts.sentences) ?? '')}`);
     section('**The same value, not said what it counts**', unnamed, judged.when, OTHER_STORIES, () => '');
+    section(ownedTitle, owned, judged.when, OTHER_STORIES, ownedMark);
   } else {
     // Only what is known to count the same thing, in the same unit: "$75 million" and "29.7%" said
     // about Fortinet, with nothing to say what either counts, neither agree nor differ.
-    const all = comparableStatements(index, doc.facts.uri, f).filter((r) => !unnamedFigures.has(r.figure)).map((r) => ({ ...r, when: when(r) }));
+    const all = comparableStatements(index, doc.facts.uri, f).filter((r) => !unnamedFigures.has(r.figure) && !ownedFigures.has(r.figure)).map((r) => ({ ...r, when: when(r) }));
     // As the check does: statements months apart are of another story (Patch Tuesday's zero-days of another
     // month, another year's arrests), listed apart, so the card does not pass them off as this one's. The same
     // value is the same statement, as go-to-source has it (the DOJ's "more than 175,000 computers" of REvil, in
@@ -502,6 +509,7 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
     // "The 2020 total of 304.6 million" (of SonicWall, not said what): the "304.6 million ransomware attempts" it is.
     section(f.noun === undefined ? '**The same value elsewhere**' : '**The same value, not said what it counts**', unnamed, here, OTHER_STORIES,
       (o) => (o.figure.noun !== undefined ? `· ${escape(writtenNoun(o.figure, index.get(o.uri)!.facts.sentences) ?? '')}` : ''));
+    section(ownedTitle, owned, here, OTHER_STORIES, ownedMark);
   }
   const parts = partsAmong(index, doc.facts.uri, f, partSources(index, f, f.asOf ?? doc.summary.date));
   if (parts.length) {

@@ -5,7 +5,7 @@
  */
 import { knownMeasure, writtenParts } from '../extract/figures';
 import type { Figure, SentenceRef, Unit } from '../extract/types';
-import { articleOrder, type CorpusIndex, type FigureRef } from './corpus';
+import { articleOrder, entityAt, entityCount, type CorpusIndex, type DocSummary, type FigureRef } from './corpus';
 
 /**
  * Whether two values can both be true. An exact figure may also be a
@@ -216,10 +216,114 @@ const partBuffer: Figure[] = new Array<Figure>(MAX_PARTS);
  */
 export function comparableStatements(index: CorpusIndex, uri: string, fig: Figure): FigureRef[] {
   const unnamed = sameValueUnnamed(index, uri, fig);
-  if (!knownMeasure(fig)) return unnamed;
+  const owned = sameValueOtherOwner(index, uri, fig);
+  if (!knownMeasure(fig)) return owned.length ? [...unnamed, ...owned] : unnamed;
   const same = (fig.subject !== undefined ? sameMeasure(index, uri, fig) : sameMeasureHere(index, uri, fig)).filter((r) => r.figure.unit === fig.unit);
   const otherwise = sameCountOtherwise(index, uri, fig);
-  return otherwise.length || unnamed.length ? [...same, ...otherwise, ...unnamed] : same;
+  return otherwise.length || unnamed.length || owned.length ? [...same, ...otherwise, ...unnamed, ...owned] : same;
+}
+
+/** What a figure counts, for `sameValueOtherOwner`: its noun, people under any of their nouns, '?' for nothing named. */
+function nounKind(noun: string | undefined): string {
+  return noun === undefined || noun === '?' ? '?' : PEOPLE_NOUNS.includes(noun) ? 'people' : noun;
+}
+
+/**
+ * The same value of the same thing in another article of the story that names its owner otherwise: "515,000+" people
+ * of the Red Cross (Threatpost) and "more than 515,000" people of the International Committee of the Red Cross (ZDNet);
+ * "more than $68 million" of the FBI's Internet Crime Complaint Center (Threatpost) and of the FBI (ZDNet); "more than
+ * 50,000" numbers of NSO and "over 50,000" of Amnesty, which found them. The other figure is in an article that names
+ * this figure's owner (in one of its forms, `ownerForms`) among that owner's nearest in time (`storySources`), and this
+ * article names the other's owner: each article names both, so the two are one story's parties, and a value that rarely
+ * repeats by chance (`specific`), in the same unit and counting the same thing (the same noun, people under any of
+ * their nouns, or nothing named in both), is one count told of either. Shown beside a figure (cards, go-to-source,
+ * references, timeline) but never weighed by the consistency check: values that differ may be each party's own.
+ */
+export function sameValueOtherOwner(index: CorpusIndex, uri: string, fig: Figure): FigureRef[] {
+  if (fig.subject === undefined || !specific(fig)) return [];
+  const doc = index.get(uri);
+  if (!doc) return [];
+  const subject = fig.subject;
+  // Once per figure until the index changes: a card, go-to-source, references and the code lenses of an article all ask.
+  return index.memoized(`o\u0000${uri}\u0000${fig.span.start}\u0000${fig.value}`, () => {
+    const when = fig.asOf ?? doc.summary.date;
+    const kind = nounKind(fig.noun);
+    const here = namedKeys(doc.summary);
+    const mine = ownerForms(index, subject);
+    const out: FigureRef[] = [];
+    const tried = new Set<string>();
+    const links = new Set<string>();
+    for (const form of mine) {
+      for (const other of storySources(index, form, when)) {
+        if (other === uri || tried.has(other)) continue;
+        tried.add(other);
+        const d = index.get(other);
+        if (!d || index.isDraft(other) || index.isCopy(uri, other)) continue;
+        // The owners of the other article's figures that count the same kind of thing and that this article names,
+        // read from its summary: most of the owner's nearest articles are not read further.
+        let owners: Set<string> | undefined;
+        for (const m of d.summary.measures) {
+          const bar = m.indexOf('|');
+          const owner = m.slice(0, bar);
+          if (owner === subject || owner === '?' || owners?.has(owner)) continue;
+          if (nounKind(m.slice(bar + 1, m.indexOf('|', bar + 1))) !== kind) continue;
+          if (!ownerForms(index, owner).some((k) => here.has(k))) continue;
+          (owners ??= new Set()).add(owner);
+        }
+        // And it names this figure's owner other than in a related story's headline.
+        if (!owners) continue;
+        const there = namedKeys(d.summary);
+        if (!mine.some((k) => there.has(k))) continue;
+        // Copies of one page (same Link) once.
+        const link = d.summary.link;
+        if (link !== undefined && index.linkCount(link) > 1) {
+          if (links.has(link)) continue;
+          links.add(link);
+        }
+        for (const g of d.facts.figures) {
+          if (g.subject !== undefined && owners.has(g.subject) && g.unit === fig.unit && sameStated(g, fig) && nounKind(g.noun) === kind) out.push({ uri: other, figure: g });
+        }
+      }
+    }
+    // In path order, then the article's: answers do not depend on the order articles were indexed in.
+    return out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.figure.span.start - b.figure.span.start));
+  });
+}
+
+/** The keys of the entities an article names, outlets and names only in a related story's headline left out. */
+function namedKeys(s: DocSummary): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0, n = entityCount(s); i < n; i++) {
+    const e = entityAt(s, i);
+    if (e.kind !== 'outlet' && !e.onlyInLinks) out.add(e.key);
+  }
+  return out;
+}
+
+/**
+ * The entity keys an owner's figures may be told under in another article, sorted: its own (`ownerKeys`), the others
+ * one organisation is named as (`family`), and a shorter or longer form of the name that keeps its last words, the
+ * head of an English name: "Red Cross" and "International Committee of the Red Cross", "Internet Crime Complaint
+ * Center" and "FBI Internet Crime Complaint Center". Not its first words, which lose the head: "United States" is no
+ * form of "United States Secret Service". Two words at least: "Center" is no form of anything.
+ */
+function ownerForms(index: CorpusIndex, owner: string): string[] {
+  return index.memoized(`of\u0000${owner}`, () => {
+    const out = new Set<string>();
+    const add = (k: string) => {
+      if (index.entity(k)?.kind !== 'outlet') out.add(k);
+    };
+    for (const key of index.ownerKeys(owner)) {
+      out.add(key);
+      for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) {
+        const rest = key.slice(i + 1);
+        if (rest.includes(' ') && index.entity(rest)) add(rest);
+      }
+      for (const k of index.longerEndingIn(key)) add(k);
+      for (const e of index.family(key)) add(e.key);
+    }
+    return [...out].sort();
+  });
 }
 
 /**

@@ -1270,6 +1270,27 @@ export class CorpusIndex {
     return out;
   }
 
+  /** The entity keys whose figures are kept under `subject` (see `ownerDocs`): that key, and every one with it as `corporateBase`. */
+  ownerKeys(subject: string): string[] {
+    const out = this.entities.has(subject) ? [subject] : [];
+    for (const key of this.byBase.keysOf(subject)) out.push(key);
+    return out;
+  }
+
+  /**
+   * The entity keys that end in the words of `key`, of two words or more, with more words before them: "international
+   * committee of the red cross" for "red cross" (see `ownerForms` in `compare.ts`).
+   */
+  longerEndingIn(key: string): string[] {
+    const at = key.lastIndexOf(' ');
+    if (at < 0) return [];
+    const out: string[] = [];
+    for (const k of this.byLastWord.keysOf(key.slice(at + 1))) {
+      if (k.length > key.length + 1 && k.endsWith(key) && k.charCodeAt(k.length - key.length - 1) === 32) out.push(k);
+    }
+    return out;
+  }
+
   /**
    * The other entities one organisation is named as across articles, by `corporateBase`: "Lazarus Group" in one
    * story and "Lazarus" in another, "Robinhood Markets" and "Robinhood"; and by its letters ("TrendMicro"). Never places
