@@ -3,9 +3,9 @@
  * hedges are applied, and whether a total equals parts stated elsewhere
  * (850,000 prepaid + 52,000 Metro = 902,000).
  */
-import { knownMeasure, writtenParts } from '../extract/figures';
+import { corporateBase, knownMeasure, writtenParts } from '../extract/figures';
 import type { Figure, SentenceRef, Unit } from '../extract/types';
-import { articleOrder, entityAt, entityCount, type CorpusIndex, type DocSummary, type FigureRef } from './corpus';
+import { articleOrder, entityAt, entityCount, type CorpusIndex, type FigureRef } from './corpus';
 
 /**
  * Whether two values can both be true. An exact figure may also be a
@@ -248,7 +248,7 @@ export function sameValueOtherOwner(index: CorpusIndex, uri: string, fig: Figure
   return index.memoized(`o\u0000${uri}\u0000${fig.span.start}\u0000${fig.value}`, () => {
     const when = fig.asOf ?? doc.summary.date;
     const kind = nounKind(fig.noun);
-    const here = namedKeys(doc.summary);
+    let here: Set<string> | undefined;
     const mine = ownerForms(index, subject);
     const out: FigureRef[] = [];
     const tried = new Set<string>();
@@ -267,13 +267,13 @@ export function sameValueOtherOwner(index: CorpusIndex, uri: string, fig: Figure
           const owner = m.slice(0, bar);
           if (owner === subject || owner === '?' || owners?.has(owner)) continue;
           if (nounKind(m.slice(bar + 1, m.indexOf('|', bar + 1))) !== kind) continue;
-          if (!ownerForms(index, owner).some((k) => here.has(k))) continue;
+          // Worked out only when an article of the story holds such a figure: most figures' stories hold none.
+          if (!(here ??= namedOwners(index, uri)).has(owner)) continue;
           (owners ??= new Set()).add(owner);
         }
         // And it names this figure's owner other than in a related story's headline.
         if (!owners) continue;
-        const there = namedKeys(d.summary);
-        if (!mine.some((k) => there.has(k))) continue;
+        if (!namedOwners(index, other).has(subject)) continue;
         // Copies of one page (same Link) once.
         const link = d.summary.link;
         if (link !== undefined && index.linkCount(link) > 1) {
@@ -290,14 +290,26 @@ export function sameValueOtherOwner(index: CorpusIndex, uri: string, fig: Figure
   });
 }
 
-/** The keys of the entities an article names, outlets and names only in a related story's headline left out. */
-function namedKeys(s: DocSummary): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0, n = entityCount(s); i < n; i++) {
-    const e = entityAt(s, i);
-    if (e.kind !== 'outlet' && !e.onlyInLinks) out.add(e.key);
-  }
-  return out;
+/**
+ * The owners whose figures an article names in one of their forms (`ownerForms`): the keys of the entities it names
+ * (outlets, and names only in a related story's headline, left out), their forms, and each one's `corporateBase`, the
+ * key figures are kept under. Once per article until the index changes: worked out from the article's few names, not
+ * from the forms of every owner its story's articles hold figures of.
+ */
+function namedOwners(index: CorpusIndex, uri: string): Set<string> {
+  return index.memoized(`no\u0000${uri}`, () => {
+    const out = new Set<string>();
+    const s = index.get(uri)?.summary;
+    for (let i = 0, n = s ? entityCount(s) : 0; i < n; i++) {
+      const e = entityAt(s!, i);
+      if (e.kind === 'outlet' || e.onlyInLinks) continue;
+      for (const k of [e.key, ...ownerForms(index, e.key)]) {
+        out.add(k);
+        out.add(corporateBase(k));
+      }
+    }
+    return out;
+  });
 }
 
 /**
