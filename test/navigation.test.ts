@@ -218,6 +218,14 @@ describe('a topic tag (no entity\'s)', function () {
     assert.deepStrictEqual(offered(''), []);
   });
 
+  it('a tag that names an entity by another of its names ("[[Binns]]" for John Binns) is no topic', function () {
+    const a = article(5, '2021-08-05', 'John Binns said he breached the company. Binns is 21.');
+    const d = { ...a, text: `${a.text}\n#### Tags:\n[[Binns]] [[breach]]\n` };
+    const index = indexOf([d]);
+    assert.deepStrictEqual(index.get(d.uri)!.summary.topics, ['breach']);
+    assert.deepStrictEqual(complete(index, d.uri, d.text.length, '[[Bin', '').filter((c) => c.kind === 'topic'), []);
+  });
+
   it('follows edits: an article that drops the tag is no longer listed', function () {
     const index = indexOf(docs);
     const edited = { ...docs[2], text: docs[2].text.replace('[[Ransomware]] ', '') };

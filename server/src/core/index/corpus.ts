@@ -211,6 +211,7 @@ function keyedTags(tags: DocFacts['tags']): string[] {
 /** An article's tags that are no key=value tag and name none of its entities, as written, and their spans (`DocSummary.topics`). */
 export function topicTags(f: DocFacts): { topics: string[]; topicSpans: number[] } {
   let named: Set<string> | undefined;
+  let tagged: Span[] | undefined;
   const topics: string[] = [];
   const topicSpans: number[] = [];
   for (const t of f.tags) {
@@ -218,7 +219,9 @@ export function topicTags(f: DocFacts): { topics: string[]; topicSpans: number[]
     const key = entityKey(t.name);
     if (!key) continue;
     named ??= new Set(f.entities.map((e) => e.key));
-    if (named.has(key)) continue;
+    // A tag that is a mention of an entity by another of its names ("[[Binns]]" for John Binns) is that entity's.
+    tagged ??= f.entities.flatMap((e) => e.mentions.filter((m) => m.where === 'tag').map((m) => m.span));
+    if (named.has(key) || tagged.some((m) => m.start < t.span.end && m.end > t.span.start)) continue;
     topics.push(t.name.trim());
     topicSpans.push(t.span.start, t.span.end);
   }
