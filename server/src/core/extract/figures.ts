@@ -2365,7 +2365,7 @@ export function writtenNoun(f: Figure, sentences: readonly SentenceRef[]): strin
     if (/^\p{L}[\p{L}'’-]*$/u.test(written)) {
       const a = f.nounSpan.start - s.span.start;
       const b = f.nounSpan.end - s.span.start;
-      return /^\p{Lu}\p{Ll}[\p{Ll}'’-]*$/u.test(written) && (inCapitals(s.text, a, b) || capitalised(s.text)) ? written[0].toLowerCase() + written.slice(1) : written;
+      return /^\p{Lu}\p{Ll}[\p{Ll}'’-]*$/u.test(written) && (inCapitals(s.text, a, b) || isTitleCase(s.text, 0)) ? written[0].toLowerCase() + written.slice(1) : written;
     }
   }
   return f.noun;
@@ -2382,20 +2382,6 @@ function inCapitals(text: string, a: number, b: number): boolean {
   while (start >= 0 && /\p{L}/u.test(text[start])) start--;
   if (k < a - 1 && start < k && /\p{Lu}/u.test(text[start + 1])) return true;
   return text.charCodeAt(b) === 32 && /\p{Lu}/u.test(text[b + 1] ?? '');
-}
-
-/**
- * Whether most words of four letters or more are capitalised, as in a headline ("Records Leaked"; `isTitleCase` wants
- * three such words at least, to place qualifiers): its capitals name nothing.
- */
-function capitalised(text: string): boolean {
-  let words = 0;
-  let caps = 0;
-  for (const m of text.matchAll(/\p{L}{4,}/gu)) {
-    words++;
-    if (/^\p{Lu}/u.test(m[0])) caps++;
-  }
-  return caps >= 0.6 * words;
 }
 
 /**
@@ -2463,15 +2449,19 @@ function joinedAsWritten(qualifiers: string[], text: string): string {
 /** How a sentence joins two qualifiers, the longest first. */
 const JOINTS = [', and ', ', or ', ' and ', ' or ', ', '];
 
-/** Whether most words of four letters or more are capitalised ("Verizon Says 850,000 Prepaid Customers Hit"). */
-function isTitleCase(text: string): boolean {
+/**
+ * Whether most words of four letters or more are capitalised, as in a headline ("Verizon Says 850,000 Prepaid
+ * Customers Hit", "Records Leaked"): its capitals name nothing. To place qualifiers, three such words at least
+ * (`least`); to write a card's noun, any number.
+ */
+function isTitleCase(text: string, least = 3): boolean {
   let words = 0;
   let caps = 0;
   for (const m of text.matchAll(/\p{L}{4,}/gu)) {
     words++;
     if (/^\p{Lu}/u.test(m[0])) caps++;
   }
-  return words >= 3 && caps >= 0.6 * words;
+  return words >= least && caps >= 0.6 * words;
 }
 
 /**
