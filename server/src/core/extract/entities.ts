@@ -657,8 +657,8 @@ function isJargon(t: Token): boolean {
 
 /** "Q3", "FY22", "FY2021": a part of a year, not a name ("H2" may be a half-year or the H2 database). */
 function isPeriod(w: string): boolean {
-  const a = w.charCodeAt(0);
-  const b = w.charCodeAt(1);
+  const a = code(w, 0);
+  const b = code(w, 1);
   if (w.length === 2) return a === 113 /* q */ && b >= 49 && b <= 52;
   if (a !== 102 /* f */ || b !== 121 /* y */ || (w.length !== 4 && w.length !== 6)) return false;
   for (let k = 2; k < w.length; k++) if (!isDigit(w.charCodeAt(k))) return false;

@@ -30,7 +30,7 @@
 import { isLinkOnly, type Span, wordTable } from '../text';
 import { monthOf } from '../syntax/dates';
 import { CAPITAL_UNITS, FUNCTION_WORDS, KNOWN_ORGS, ORG_SUFFIXES, ORG_WORDS, PLACES, PRODUCTS } from './lexicon';
-import { readingsOf, STOP_WORDS, type RawNumber, type SentenceReading } from './numbers';
+import { code, readingsOf, STOP_WORDS, type RawNumber, type SentenceReading } from './numbers';
 import { newFigure, type EntityKind, type Figure, type Mention, type SentenceRef, type Unit } from './types';
 
 /**
@@ -417,7 +417,7 @@ function readPhrase(v: string, at: number, limit: number, ms: Locals): Phrase {
     if (w.possessive) break;
     // "50 million current, former and prospective customers": qualifiers listed with commas; "11 voluntary,
     // non-binding norms": adjectives too, when a head follows.
-    if (v.charCodeAt(end) === 44 /* , */ && !isPlural(w.base)) {
+    if (code(v, end) === 44 /* , */ && !isPlural(w.base)) {
       const n = readWord(v, end + 1, ms);
       if (n && !n.mention && ((QUALIFIERS.has(w.base) && QUALIFIERS.has(n.base)) || joinsHead(v, end + 1, limit, ms))) { end = end + 1; through = true; continue; }
     }
@@ -1400,7 +1400,7 @@ export function extractFigures(
       const raw = upTo ? { ...scaled, end: upTo.end, value: tidy((scaled.value + upTo.value) / 2) } : scaled;
       if (upTo) ri++;
       // "6K+ customers", "10,000+ sites": at least that many.
-      const plus = v.charCodeAt(raw.end) === 43 /* + */ && !/[\w+]/.test(v[raw.end + 1] ?? ' ') && !raw.symbol;
+      const plus = code(v, raw.end) === 43 /* + */ && !/[\w+]/.test(v[raw.end + 1] ?? ' ') && !raw.symbol;
       const r = plus ? { ...raw, end: raw.end + 1 } : raw;
       let start = r.symbol?.start ?? r.start;
       let low = upTo ? scaled.value : r.value - r.half;
@@ -2133,7 +2133,7 @@ const MONEY_NOUN_OF: Record<string, string> = { revenues: 'revenue', sales: 'rev
 
 /** Whether `start…end` is a bare number in brackets ("[2](https://…)", "[3]"): a reference, no figure. */
 function referenceMark(raw: string, start: number, end: number): boolean {
-  if (raw.charCodeAt(start - 1) !== 91 /* [ */ || raw.charCodeAt(end) !== 93 /* ] */ || end - start > 3) return false;
+  if (code(raw, start - 1) !== 91 /* [ */ || code(raw, end) !== 93 /* ] */ || end - start > 3) return false;
   for (let k = start; k < end; k++) if (raw.charCodeAt(k) < 48 || raw.charCodeAt(k) > 57) return false;
   return true;
 }
@@ -2193,7 +2193,7 @@ interface WordAfter {
  * goes on after ("500 Apple employees", "32 Amazon Web Services partners", "250 Office 365 customers").
  */
 function wordAfterNumber(v: string, r: RawNumber): WordAfter | undefined {
-  if (r.end <= r.start || v.charCodeAt(r.end) !== 32) return undefined;
+  if (r.end <= r.start || code(v, r.end) !== 32) return undefined;
   for (let k = r.start; k < r.end; k++) if (v.charCodeAt(k) < 48 || v.charCodeAt(k) > 57) return undefined;
   const start = r.end + 1;
   if (!isAsciiUpper(v.charCodeAt(start))) return undefined;
@@ -2287,7 +2287,7 @@ function nameByUse(e: NumberedWord | undefined, word: string): boolean {
  * Research analysts").
  */
 function namedAfter(v: string, r: RawNumber): boolean {
-  if (r.end <= r.start || v.charCodeAt(r.end) !== 32) return false;
+  if (r.end <= r.start || code(v, r.end) !== 32) return false;
   for (let k = r.start; k < r.end; k++) if (v.charCodeAt(k) < 48 || v.charCodeAt(k) > 57) return false;
   const start = r.end + 1;
   const c = v.charCodeAt(start);

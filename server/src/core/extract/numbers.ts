@@ -353,7 +353,7 @@ const DOLLAR_PREFIXES = wordTable<Unit>({ '': 'usd', US: 'usd', AU: 'aud', A: 'a
  * edge, and each place that read past it made V8 throw away and recompile
  * the whole function once (-1, like the NaN it replaces, is no character).
  */
-function code(v: string, k: number): number {
+export function code(v: string, k: number): number {
   return k >= 0 && k < v.length ? v.charCodeAt(k) : -1;
 }
 

@@ -331,7 +331,7 @@ function splitSentences(text: string, start: number, end: number, quoteBlock: bo
     let k = j;
     while (k < end && (isWs(text.charCodeAt(k)) || (quoteBlock && text.charCodeAt(k) === 62))) k++;
     if (k < end && !isUpperStart(text.charCodeAt(k))) continue;
-    if (c === 46 && isAbbreviation(wordBefore(text, i, start), text.charCodeAt(k))) continue;
+    if (c === 46 && isAbbreviation(wordBefore(text, i, start), k < text.length ? text.charCodeAt(k) : -1)) continue;
     push(s, j);
     s = j;
   }

@@ -49,8 +49,9 @@ function splitLines(text: string, from: number): Line[] {
 const SECTION_RE = /^(#{0,6})[ \t\u00a0]*(informations?|info|articles?|body|tags?)[ \t\u00a0]*(:?)[ \t\u00a0]*$/i;
 
 function sectionHeader(line: Line, region: SectionKind | 'head'): SectionHeader | undefined {
+  if (line.text.length === 0 || line.text.length > 40) return undefined;
   const c = line.text.charCodeAt(0);
-  if (line.text.length > 40 || !(c === 35 /* # */ || c === 73 || c === 105 /* I i */ || c === 65 || c === 97 /* A a */ || c === 84 || c === 116 /* T t */ || c === 66 || c === 98 /* B b */)) return undefined;
+  if (!(c === 35 /* # */ || c === 73 || c === 105 /* I i */ || c === 65 || c === 97 /* A a */ || c === 84 || c === 116 /* T t */ || c === 66 || c === 98 /* B b */)) return undefined;
   const m = SECTION_RE.exec(line.text);
   if (!m) return undefined;
   const level = m[1].length;
