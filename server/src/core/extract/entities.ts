@@ -515,7 +515,8 @@ const FILE_EXTENSIONS = new Set([
 /** Link destinations and images are hidden from name finding; link text stays. */
 export function hiddenRanges(links: Link[]): Span[] {
   // Autolinks (`<https://…>`) are all destination; images show no words.
-  return links.map((l) => (l.image || l.text === l.url ? l.span : { start: l.textSpan.end, end: l.span.end })).sort((a, b) => a.start - b.start);
+  // Each a new span of one shape, as the tokenizer reads them (the parser's spans had another).
+  return links.map((l) => (l.image || l.text === l.url ? { start: l.span.start, end: l.span.end } : { start: l.textSpan.end, end: l.span.end })).sort((a, b) => a.start - b.start);
 }
 
 interface Candidate {
@@ -1646,7 +1647,9 @@ function sharedSurnames(draft: Draft, mentions: Map<string, Mention[]>): void {
       for (const f of full) {
         for (const at of f.at) if (at < m.span.start && (!best || at > best.at)) best = { key: f.p.key, at };
       }
-      if (best && m.where === 'body') pushMention(mentions, best.key, { ...m, key: best.key });
+      // Written out rather than spread: every mention has one shape (a spread's copy had another, and each place that
+      // met both was compiled again).
+      if (best && m.where === 'body') pushMention(mentions, best.key, { key: best.key, span: m.span, text: m.text, sentence: m.sentence, where: m.where });
       else kept.push(m);
     }
     mentions.set(surname, kept);
