@@ -611,6 +611,11 @@ const WITH_TOPICS = 5;
  * outlets, the topics most often tagged with it, and the newest articles, each a link that opens it.
  */
 function topicCard(index: CorpusIndex, key: string, written: string, uri: string): string {
+  // Worked out once per topic until the index changes: a topic of thousands of articles reads each one's summary.
+  return index.memoized(`topic\u0000${key}\u0000${written}\u0000${index.isDraft(uri) ? uri : ''}`, () => topicCardOf(index, key, written, uri));
+}
+
+function topicCardOf(index: CorpusIndex, key: string, written: string, uri: string): string {
   const uris = index.topicDocs(key).filter((u) => u === uri || !index.isDraft(u));
   const outlets = new Map<string, number>();
   const along = new Map<string, number>();
