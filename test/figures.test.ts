@@ -810,6 +810,23 @@ describe('figures', function () {
       assert.deepStrictEqual(figuresOf(texts).map((f) => f.text), ['968', '110', '1.2 million', '300,000']);
     });
 
+    it('a file\'s name ("Copies 360.tct", "Deletes 1.rar") counts nothing', function () {
+      const texts = ['* Copies 360.tct with “360.dll” name, rundll3222.exe and svchost.txt', '* Deletes 1.rar and 7zz.exe and exits the process.',
+        'The same batch file, ‘12.bat’, was run on 40 hosts.', 'The pass – 123.txt, a text document, listed 6 accounts.',
+        // A sentence glued to the next by a scrape is no file.
+        'It hit 500.The company said so.'];
+      assert.deepStrictEqual(figuresOf(texts).map((f) => f.text), ['40', '6', '500']);
+    });
+
+    it('a citation of a law ("815 ILCS § 530/45", "23 NYCRR 500", "§ 1798.130(5)", "H.B. 15, Chap. 36") counts nothing', function () {
+      const texts = ['It cites 815 ILCS § 530/45 and 23 NYCRR 500 in the complaint.', 'It cites 18 U.S.C. § 1030 and 24 OK Stat § 24-163 there.',
+        'It cites 10 L.P.R.A. § 4051 and 73 P.S. §§201-1 – 201-9.2 there.', 'It cites Cal. Civ. Code §§ 1798.130(5), 1798.135(a)(2)(A) and Fla. Stat. §§ 501.171(3)-(6) too.',
+        'It cites Del. Code tit. 6 § 205C and H.B. 15, Chap. 36, Section 6 and H.R. 3907 as well.',
+        // A sum beside a cited article stays one, and so does a count before a law's words without a "§".
+        'The firm was fined under Article 83 of the GDPR for €20 million.', 'It hit 20 ILCS staff.'];
+      assert.deepStrictEqual(figuresOf(texts).map((f) => f.text), ['€20 million', '20']);
+    });
+
     const phrases: [sentence: string, text: string, noun: string | undefined, qualifiers: string[]][] = [
       ['It hit 667,000 former customers.', '667,000', 'customer', ['former']],
       ['It hit 902,000 prepaid customers.', '902,000', 'customer', ['prepaid']],

@@ -301,6 +301,8 @@ const LABEL_WORDS = new Set([
   'category', 'cat', 'type', 'class', 'grade', 'layer', 'priority', 'round', 'wave',
   // "bug 1197904", "see Figure 10", "Exhibit 4" ("Internal case 1014": see `digitsAt`).
   'id', 'ticket', 'bug', 'exhibit', 'docket', 'item', 'figure', 'table', 'appendix', 'paragraph',
+  // A law's title and chapter: "Del. Code tit. 6 § 205C", "2017 H.B. 15, Chap. 36" (and its bill: see `billBefore`).
+  'tit', 'chap',
 ]);
 /** "a CVSS score of 9.8", "a severity rating of 9.9", "received CVSS scores of 8.8": a rating, not a quantity. */
 const RATING_BEFORE_RE = /\b(?:scores?|ratings?|severity|cvss)\s+(?:of\s+)?$/i;
@@ -371,6 +373,10 @@ function isAlnum(c: number): boolean {
 
 function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;
+}
+
+function isLower(c: number): boolean {
+  return c >= 97 && c <= 122;
 }
 
 function isSpace(c: number): boolean {
@@ -544,6 +550,57 @@ interface ScanState {
   leftKind: number;
 }
 
+/**
+ * Whether a file's extension starts at `at`, just after a dot that ends digits: two to four lower-case letters or digits,
+ * a letter first, then no letter or digit ("360.tct", "1.rar", "95.dll", "123.txt"). In the real corpus every number
+ * written so is a file's name (dll 26, bat 7, msi 4, exe 4, rar 3, …); a sentence glued to the next by a scrape opens
+ * on a capital ("affected 500.The company").
+ */
+function fileExtensionAt(v: string, at: number): boolean {
+  if (!isLower(code(v, at))) return false;
+  let k = at + 1;
+  while (k < v.length && k - at < 5 && (isLower(code(v, k)) || isDigit(code(v, k)))) k++;
+  return k - at >= 2 && k - at <= 4 && !isAlnum(code(v, k));
+}
+
+/** Whether `before`, the word before a number, ends a bill's abbreviation: "H.B. 15", "S.B. 220", "A.B. 375", "H.R. 1". */
+function billBefore(v: string, before: { word: string; start: number; dot: boolean }): boolean {
+  if (!before.dot || before.word.length !== 1 || (before.word !== 'B' && before.word !== 'R')) return false;
+  let k = before.start - 1;
+  if (code(v, k) === 32) k--;
+  if (code(v, k) !== 46) return false;
+  const house = code(v, k - 1);
+  return !isLetter(code(v, k - 2)) && (house === 72 /* H */ || (before.word === 'B' && (house === 83 /* S */ || house === 65 /* A */)));
+}
+
+/** Codes of law whose title is cited by a number before them without a "§": "23 NYCRR 500", "18 USC 1030", "45 CFR 164". */
+const CODE_TITLES = new Set(['USC', 'CFR', 'ILCS', 'NYCRR', 'CCR']);
+
+/**
+ * Whether the words at `at` cite a code of law whose title the number before them is: one to three abbreviated words
+ * (a capital first, at most eight letters and dots each: "ILCS", "OK Stat", "Pa. C.S.A.", "L.P.R.A.") and then "§", or
+ * one of `CODE_TITLES` ("23 NYCRR 500"). A count is not followed by "§" ("815 ILCS § 530/45"; eight of them in the real
+ * corpus's table of state privacy laws, all figures before).
+ */
+function citesCode(v: string, at: number): boolean {
+  let k = at;
+  for (let words = 0; words < 3; words++) {
+    if (!isUpper(code(v, k))) return false;
+    const start = k;
+    let letters = '';
+    while (k < v.length && k - start < 8 && (isLetter(code(v, k)) || code(v, k) === 46)) {
+      if (code(v, k) !== 46) letters += v[k];
+      k++;
+    }
+    if (isAlnum(code(v, k))) return false;
+    if (words === 0 && CODE_TITLES.has(letters) && code(v, k) === 32 && (isDigit(code(v, k + 1)) || code(v, k + 1) === 0xa7)) return true;
+    if (code(v, k) !== 32) return false;
+    k++;
+    if (code(v, k) === 0xa7 /* § */) return true;
+  }
+  return false;
+}
+
 /** A label, a model or a version: "Windows 10", "SMA 200", "version 2.16", "port 80". */
 const LEFT_LABEL = 1;
 /** A day of a month: "Dec. 9", "August 21". */
@@ -666,6 +723,10 @@ function digitsAt(state: ScanState, i: number, tok: string): number {
   if (n1 === 47 || n1 === 92 || (n1 === 58 && isDigit(code(v, j + 1)))) return 0; // "9/11", "11:12"
   if (n1 === 46 && code(v, j + 1) === 46) return 0; // a defanged address, "45[.]32" read as "45...32"
   if (n1 === 0xb0) return 0; // degrees: "130°", "30°C"
+  if (n1 === 46 && fileExtensionAt(v, j + 1)) return 0; // a file's name: "Copies 360.tct", "Deletes 1.rar", "‘12.bat’"
+  // A subsection of a code, glued to its section or another subsection: "Cal. Civ. Code §§ 1798.130(5)", "§ 4107(a)(10)",
+  // "§§ 501.171(3)-(6)"; eleven figures of the real corpus, and a scraped power ("5 x 10(41) years").
+  if (p === 40 && n1 === 41 && (isDigit(code(v, i - 2)) || code(v, i - 2) === 41 || (code(v, i - 2) === 45 && code(v, i - 3) === 41))) return 0;
   if ((n1 === 45 || n1 === 0x2013) && isDigit(code(v, j + 1))) {
     // A chain of numbers: "2004-2021" is two years; "555-123-4567" and "2021-08-18" are nothing.
     const chain = sticky(CHAIN_RE, v, j)!;
@@ -712,10 +773,13 @@ function digitsAt(state: ScanState, i: number, tok: string): number {
     const mm = DATE_BEFORE_RE.exec(v.slice(Math.max(0, start - 20), start));
     if (mm && monthOf(mm[1]) !== undefined) return 0;
   }
+  // The title of a code a law is cited by: "815 ILCS § 530/45", "24 OK Stat § 24-163", "23 NYCRR 500", "18 U.S.C. § 1030".
+  if (unit === 'count' && code(v, j) === 32 && citesCode(v, j + 1)) return leaveOut(state, start, j, LEFT_LABEL);
   const after = wordAfter(v, j);
   if (after && after.start > j && digits.length <= 2 && !tok.includes('.') && isMonth(after.word)) return 0;
   // Labels: "No. 2", "version 4", "port 443"; ratings: "a CVSS score of 9.8".
   if (before && unit === 'count' && (before.word.length > 1 || before.dot) && LABEL_WORDS.has(before.word.toLowerCase())) return leaveOut(state, start, j, LEFT_LABEL);
+  if (before && unit === 'count' && billBefore(v, before)) return leaveOut(state, start, j, LEFT_LABEL);
   // "Internal case 1014", but "in another case 300 patients were exposed": a case's number when nothing it counts follows.
   if (before && unit === 'count' && before.word.toLowerCase() === 'case' && !(after && after.start === j + 1 && /^[A-Za-z]/.test(after.word) && !STOP_WORDS.has(after.word.toLowerCase()))) return leaveOut(state, start, j, LEFT_LABEL);
   if (before && unit === 'count' && before.word === 'of' && RATING_BEFORE_RE.test(v.slice(Math.max(0, start - 20), start))) return leaveOut(state, start, j, LEFT_RATING);
