@@ -827,6 +827,13 @@ describe('figures', function () {
       assert.deepStrictEqual(figuresOf(texts).map((f) => f.text), ['€20 million', '20']);
     });
 
+    it('a number after a name\'s possessive, a name going on, is the name\'s ("Microsoft\'s 365 Defender Research Team")', function () {
+      const texts = ["Microsoft's 365 Defender Research Team noted it.", 'It hit email platforms including Microsoft’s 365 and Exchange.',
+        // A count after a possessive counts: its noun is no name.
+        'Many of Sinclair’s 294 television stations went dark.', "It's 5 Things you should know."];
+      assert.deepStrictEqual(figuresOf(texts).map((f) => f.text), ['294', '5']);
+    });
+
     const phrases: [sentence: string, text: string, noun: string | undefined, qualifiers: string[]][] = [
       ['It hit 667,000 former customers.', '667,000', 'customer', ['former']],
       ['It hit 902,000 prepaid customers.', '902,000', 'customer', ['prepaid']],

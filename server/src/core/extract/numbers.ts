@@ -573,6 +573,19 @@ function billBefore(v: string, before: { word: string; start: number; dot: boole
   return !isLetter(code(v, k - 2)) && (house === 72 /* H */ || (before.word === 'B' && (house === 83 /* S */ || house === 65 /* A */)));
 }
 
+/** Whether `before`, the word before a number, is the "s" of a capitalised word's possessive ("Microsoft's", "Microsoft’s"). */
+function possessiveOfName(v: string, before: { word: string; start: number; dot: boolean } | undefined): boolean {
+  if (!before || before.word !== 's' || before.dot) return false;
+  const a = code(v, before.start - 1);
+  if (a !== 39 && a !== 0x2019) return false;
+  let k = before.start - 1;
+  while (k > 0 && before.start - k < 30 && isLetter(code(v, k - 1))) k--;
+  return k < before.start - 1 && isUpper(code(v, k)) && !CONTRACTED.has(v.slice(k, before.start - 1).toLowerCase());
+}
+
+/** Words whose "'s" is "is" or "us", no possessive: "It's 5 AM", "Here's 10 Tips", "Let's". */
+const CONTRACTED = new Set(['it', 'that', 'what', 'here', 'there', 'he', 'she', 'let', 'who', 'where', 'how', 'this', 'today', 'now']);
+
 /** Codes of law whose title is cited by a number before them without a "§": "23 NYCRR 500", "18 USC 1030", "45 CFR 164". */
 const CODE_TITLES = new Set(['USC', 'CFR', 'ILCS', 'NYCRR', 'CCR']);
 
@@ -813,6 +826,13 @@ function digitsAt(state: ScanState, i: number, tok: string): number {
       state.title ??= isTitleCase(v);
       if (!state.title) return leaveOut(state, start, j, LEFT_LABEL);
     }
+  }
+  // And after a name's possessive, when a capitalised word or another name goes on: "Microsoft's 365 Defender Research
+  // Team", "Microsoft's 365 and Exchange" (but "Sinclair's 294 television stations").
+  if (bare && after && after.start === j + 1 && possessiveOfName(v, before) && (isUpper(code(v, after.start))
+    || ((after.word === 'and' || after.word === 'or') && code(v, after.end) === 32 && isUpper(code(v, after.end + 1))))) {
+    state.title ??= isTitleCase(v);
+    if (!state.title) return leaveOut(state, start, j, LEFT_LABEL);
   }
   // So is a short one after a name with digits in it, in any case: "Log4j 2.16", "Log4j 2 versions" (a year
   // stays one: "1H 2020").
