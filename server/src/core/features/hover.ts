@@ -11,7 +11,7 @@
  * differ are listed unmarked: a card never calls wrong what the check does not.
  */
 import { articlesNaming, type CorpusIndex, type EntityEntry, type FigureRef, type IndexedDoc } from '../index/corpus';
-import { comparableStatements, formatValue, measureLabel, nearestInTime, otherwiseMeasures, partsAmong, partSources, sameCountOtherwise, sameStated, sameValueOtherOwner, sameValueUnnamed } from '../index/compare';
+import { comparableStatements, formatValue, measureLabel, nearestInTime, otherwiseMeasures, ownerForms, partsAmong, partSources, sameCountOtherwise, sameStated, sameValueOtherOwner, sameValueUnnamed } from '../index/compare';
 import { anotherStory, judgeFigure, verdictWords, type Judged, type Verdict } from '../check/consistency';
 import { corporateBase, writtenMeasure, writtenNoun } from '../extract/figures';
 import { attributionOf } from '../extract/claims';
@@ -425,6 +425,16 @@ function sameValue(a: Figure, b: Figure): boolean {
   return a.unit === b.unit && sameStated(a, b);
 }
 
+/**
+ * Whether who says a figure is its owner: the same entity, or one of the owner's forms (`ownerForms`: "ICRC", its
+ * article's acronym of the International Committee of the Red Cross, "Red Cross"), or the same name with or without a
+ * legal form ("Amnesty" and "Amnesty International"; `corporateBase`, the key figures are kept under).
+ */
+function ownWord(index: CorpusIndex, owner: string, said: { who: string; key?: string }): boolean {
+  const key = said.key ?? entityKey(said.who);
+  return key === owner || corporateBase(key) === owner || ownerForms(index, owner).includes(key);
+}
+
 function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
   const lines: string[] = [];
   lines.push(`**${escape(f.text)}** — ${escape(measureLabel(index, f, doc.facts.sentences))}`);
@@ -436,22 +446,32 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
   const said = attributionOf(doc.facts, f, claim);
   if (said) lines.push(`\nSaid by: ${escape(said.who)}`);
 
+  // A line that names whose the value is says so once when its owner is also who says it: "· of International
+  // Committee of the Red Cross, by its own account", not "… · said by International Committee of the Red Cross" (nor
+  // "· said by ICRC", the same organisation by its acronym). A thing that does not speak (the Personal Information
+  // Protection Law, "PIPL" as its sentence's subject) has no account of its own: its name alone.
+  const by = (said: { who: string; key?: string }, owner: string | undefined) => {
+    if (owner === undefined || !ownWord(index, owner, said)) return ` · said by ${escape(said.who)}`;
+    const kind = index.owner(owner)?.kind;
+    return kind === 'other' ? '' : `, by ${kind === 'person' ? 'their' : 'its'} own account`;
+  };
   const when = (r: { uri: string; figure: Figure }) => sentenceKinds(index.get(r.uri)!.facts).claim.get(r.figure.sentence)?.asOf ?? dateOf(index, r.uri);
-  const line = (r: { uri: string; figure: Figure }, at: number | undefined, mark: string) => {
+  // `owner`: whose the value is, where `mark` names it.
+  const line = (r: { uri: string; figure: Figure }, at: number | undefined, mark: string, owner?: string) => {
     const d = index.get(r.uri)!;
     const c = sentenceKinds(d.facts).claim.get(r.figure.sentence);
     const said = attributionOf(d.facts, r.figure, c);
-    const by = said ? ` · said by ${escape(said.who)}` : '';
     const sentence = d.facts.sentences[r.figure.sentence];
     const start = sentence ? wordsStart(sentence) : r.figure.span.start;
-    return `- ${formatDate(shownDay(d.summary, at))} — **${escape(r.figure.text)}**${mark ? ` ${mark}` : ''}${by} — ${cite(index, r.uri, start)}`;
+    return `- ${formatDate(shownDay(d.summary, at))} — **${escape(r.figure.text)}**${mark ? ` ${mark}` : ''}${said ? by(said, owner) : ''} — ${cite(index, r.uri, start)}`;
   };
   const here = f.asOf ?? claim?.asOf ?? doc.summary.date;
   // A section of at most `n` statements nearest in time to `at`, each marked by `mark`, and how many more there are.
-  const section = (title: string, list: (FigureRef & { when?: number })[], at: number | undefined, n: number, mark: (o: FigureRef) => string) => {
+  // `owned`: the mark names each statement's owner.
+  const section = (title: string, list: (FigureRef & { when?: number })[], at: number | undefined, n: number, mark: (o: FigureRef) => string, owned = false) => {
     if (!list.length) return;
     lines.push(`\n${title}\n`);
-    for (const o of nearest(list, at, n, (x) => x.when)) lines.push(line(o, o.when, mark(o)));
+    for (const o of nearest(list, at, n, (x) => x.when)) lines.push(line(o, o.when, mark(o), owned ? o.figure.subject : undefined));
     if (list.length > n) lines.push(`- … and ${list.length - n} more`);
   };
   const sameValueMark = (yes: string) => (o: FigureRef) => (sameValue(f, o.figure) ? yes : '');
@@ -487,7 +507,7 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
     const otherwise = sameCountOtherwise(index, doc.facts.uri, f).map((r) => ({ ...r, when: when(r) }));
     section('**The same count in other words**', otherwise, judged.when, OTHER_STORIES, (o) => `· ${escape(writtenNoun(o.figure, index.get(o.uri)!.facts.sentences) ?? '')}`);
     section('**The same value, not said what it counts**', unnamed, judged.when, OTHER_STORIES, () => '');
-    section(ownedTitle, owned, judged.when, OTHER_STORIES, ownedMark);
+    section(ownedTitle, owned, judged.when, OTHER_STORIES, ownedMark, true);
   } else {
     // Only what is known to count the same thing, in the same unit: "$75 million" and "29.7%" said
     // about Fortinet, with nothing to say what either counts, neither agree nor differ.
@@ -509,7 +529,7 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
     // "The 2020 total of 304.6 million" (of SonicWall, not said what): the "304.6 million ransomware attempts" it is.
     section(f.noun === undefined ? '**The same value elsewhere**' : '**The same value, not said what it counts**', unnamed, here, OTHER_STORIES,
       (o) => (o.figure.noun !== undefined ? `· ${escape(writtenNoun(o.figure, index.get(o.uri)!.facts.sentences) ?? '')}` : ''));
-    section(ownedTitle, owned, here, OTHER_STORIES, ownedMark);
+    section(ownedTitle, owned, here, OTHER_STORIES, ownedMark, true);
   }
   const parts = partsAmong(index, doc.facts.uri, f, partSources(index, f, f.asOf ?? doc.summary.date));
   if (parts.length) {

@@ -319,7 +319,7 @@ function namedOwners(index: CorpusIndex, uri: string): Set<string> {
  * Center" and "FBI Internet Crime Complaint Center". Not its first words, which lose the head: "United States" is no
  * form of "United States Secret Service". Two words at least: "Center" is no form of anything.
  */
-function ownerForms(index: CorpusIndex, owner: string): string[] {
+export function ownerForms(index: CorpusIndex, owner: string): string[] {
   return index.memoized(`of\u0000${owner}`, () => {
     const out = new Set<string>();
     const add = (k: string) => {
