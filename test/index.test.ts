@@ -969,6 +969,34 @@ describe('corpus index: one value, its owner named otherwise', function () {
     assert.deepStrictEqual(definition(index, threatpost.uri, short.span.start + 1), []);
   });
 
+  it('cardSources lists the articles of the same value (its owner named otherwise, or not said what it counts) before those of names, so a first card answers from memory', function () {
+    const index = new CorpusIndex();
+    const loads = new Map<string, number>();
+    const lazy = (s: ReturnType<typeof story>) => {
+      const json = JSON.stringify(s.doc.facts);
+      index.setLazy(summarize(JSON.parse(json)), s.doc.lineStarts, 'corpus', () => {
+        loads.set(s.uri, (loads.get(s.uri) ?? 0) + 1);
+        return JSON.parse(json);
+      });
+    };
+    const open = story('threatpost', 'Jan 20, 2022', 'The Red Cross said attackers stole the data of 515,000+ highly vulnerable people.');
+    const zdnet = story('zdnet', 'Jan 20, 2022', 'The International Committee of the Red Cross said the data of more than 515,000 highly vulnerable people was compromised.');
+    const unnamed = story('wire', 'Jan 21, 2022', 'The Red Cross said the total was 515,000.');
+    // Articles whose names' cards cite more (the Red Cross named thrice), and which state no such value.
+    const fillers = [1, 2, 3, 4].map((n) => story(`filler${n}`, 'Jan 21, 2022', 'The Red Cross was hit. The Red Cross is in Geneva. The Red Cross called it an attack on the vulnerable.'));
+    for (const s of [zdnet, unnamed, ...fillers]) lazy(s);
+    index.set(open.doc);
+    const fig = figureOf(index, open.uri, '515,000+');
+    const two = cardSources(index, open.uri, 2);
+    assert.deepStrictEqual([...two].sort(), [unnamed.uri, zdnet.uri].sort(), 'the same value\'s articles come before those of names');
+    assert.strictEqual(loads.size, 0, 'listed from summaries: no article is read');
+    for (const u of two) void index.get(u)!.facts;
+    const card = hover(index, open.uri, fig.span.start + 1)!.markdown;
+    assert.match(card, /owner named otherwise\*\*\n\n- Jan 20, 2022 — \*\*more than 515,000\*\*/, card);
+    assert.match(card, /not said what it counts\*\*\n\n- Jan 21, 2022 — \*\*515,000\*\*/, card);
+    assert.deepStrictEqual([loads.get(zdnet.uri), loads.get(unnamed.uri)], [1, 1]);
+  });
+
   it('a line whose owner says the value itself names it once, under another of its names too ("ICRC"); another speaker is named', function () {
     const index = new CorpusIndex();
     const threatpost = story('threatpost', 'Jan 20, 2022', 'The Red Cross said attackers stole the data of 515,000+ highly vulnerable people.');

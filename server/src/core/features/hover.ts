@@ -11,7 +11,7 @@
  * differ are listed unmarked: a card never calls wrong what the check does not.
  */
 import { articlesNaming, type CorpusIndex, type EntityEntry, type FigureRef, type IndexedDoc } from '../index/corpus';
-import { comparableStatements, formatValue, measureLabel, nearestInTime, otherwiseMeasures, ownerForms, partsAmong, partSources, sameCountOtherwise, sameStated, sameValueOtherOwner, sameValueUnnamed } from '../index/compare';
+import { comparableStatements, formatValue, measureLabel, nearestInTime, otherwiseMeasures, ownerForms, partsAmong, partSources, sameCountOtherwise, sameStated, sameValueOtherOwner, sameValueSources, sameValueUnnamed } from '../index/compare';
 import { anotherStory, judgeFigure, verdictWords, type Judged, type Verdict } from '../check/consistency';
 import { corporateBase, writtenMeasure, writtenNoun } from '../extract/figures';
 import { attributionOf } from '../extract/claims';
@@ -233,6 +233,7 @@ function topArticles(index: CorpusIndex, e: EntityEntry, uri: string): string[] 
 /**
  * The articles whose full facts the cards of an article would read: those
  * stating its figures' measures (the same count in other words included),
+ * those holding the same value of their owners (`sameValueSources`),
  * then those its names' cards cite from (`topArticles`, most mentioned names
  * first), whose facts are not in memory; at most `max`. What the server loads
  * between requests after a document opens, so that a first hover does not
@@ -254,6 +255,10 @@ export function cardSources(index: CorpusIndex, uri: string, max: number): strin
     for (const m of otherwiseMeasures(f)) measures.add(m);
   }
   for (const m of measures) for (const u of index.measureDocs(m)) if (add(u)) return [...out];
+  // The same value in the story's other articles, of its owner not said what it counts or of its owner named
+  // otherwise ("more than 515,000" of the International Committee of the Red Cross beside the Red Cross's
+  // "515,000+"): under other measures, so not among those above. Listed from summaries, shared by an owner's figures.
+  for (const f of doc.facts.figures) for (const u of sameValueSources(index, uri, f)) if (add(u)) return [...out];
   // Names only in a related story's headline last: they can be hovered too.
   const names = [...doc.summary.entities].sort((a, b) => Number(a.onlyInLinks ?? false) - Number(b.onlyInLinks ?? false) || b.mentionCount - a.mentionCount);
   for (const v of names) {

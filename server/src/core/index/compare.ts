@@ -246,14 +246,31 @@ export function sameValueOtherOwner(index: CorpusIndex, uri: string, fig: Figure
   const subject = fig.subject;
   // Once per figure until the index changes: a card, go-to-source, references and the code lenses of an article all ask.
   return index.memoized(`o\u0000${uri}\u0000${fig.span.start}\u0000${fig.value}`, () => {
-    const when = fig.asOf ?? doc.summary.date;
     const kind = nounKind(fig.noun);
-    let here: Set<string> | undefined;
-    const mine = ownerForms(index, subject);
     const out: FigureRef[] = [];
+    for (const { uri: other, owners } of otherOwnerSources(index, uri, subject, fig.asOf ?? doc.summary.date, kind)) {
+      for (const g of index.get(other)!.facts.figures) {
+        if (g.subject !== undefined && owners.has(g.subject) && g.unit === fig.unit && sameStated(g, fig) && nounKind(g.noun) === kind) out.push({ uri: other, figure: g });
+      }
+    }
+    // In path order, then the article's: answers do not depend on the order articles were indexed in.
+    return out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.figure.span.start - b.figure.span.start));
+  });
+}
+
+/**
+ * The articles whose facts `sameValueOtherOwner` reads for a figure of `subject` in `uri` dated `when` that counts
+ * `kind`, each with the other owners whose figures it looks at there; from the index's summaries only, so that
+ * `cardSources` can list them without reading any facts. Once per owner, day and kind until the index changes: an
+ * article's figures of one owner share it.
+ */
+function otherOwnerSources(index: CorpusIndex, uri: string, subject: string, when: number | undefined, kind: string): { uri: string; owners: Set<string> }[] {
+  return index.memoized(`os\u0000${uri}\u0000${subject}\u0000${when ?? ''}\u0000${kind}`, () => {
+    let here: Set<string> | undefined;
+    const out: { uri: string; owners: Set<string> }[] = [];
     const tried = new Set<string>();
     const links = new Set<string>();
-    for (const form of mine) {
+    for (const form of ownerForms(index, subject)) {
       for (const other of storySources(index, form, when)) {
         if (other === uri || tried.has(other)) continue;
         tried.add(other);
@@ -280,14 +297,23 @@ export function sameValueOtherOwner(index: CorpusIndex, uri: string, fig: Figure
           if (links.has(link)) continue;
           links.add(link);
         }
-        for (const g of d.facts.figures) {
-          if (g.subject !== undefined && owners.has(g.subject) && g.unit === fig.unit && sameStated(g, fig) && nounKind(g.noun) === kind) out.push({ uri: other, figure: g });
-        }
+        out.push({ uri: other, owners });
       }
     }
-    // In path order, then the article's: answers do not depend on the order articles were indexed in.
-    return out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.figure.span.start - b.figure.span.start));
+    return out;
   });
+}
+
+/**
+ * The articles whose facts the same value's other statements of a figure are read from (`sameValueUnnamed`,
+ * `sameValueOtherOwner`), from the index's summaries only: what `cardSources` loads ahead of a figure's card.
+ */
+export function sameValueSources(index: CorpusIndex, uri: string, fig: Figure): string[] {
+  if (fig.subject === undefined || !specific(fig)) return [];
+  const when = fig.asOf ?? index.get(uri)?.summary.date;
+  const out = [...unnamedSources(index, fig.subject, when, fig.noun !== undefined)];
+  for (const o of otherOwnerSources(index, uri, fig.subject, when, nounKind(fig.noun))) out.push(o.uri);
+  return out;
 }
 
 /**
@@ -360,6 +386,25 @@ export function sameValueUnnamed(index: CorpusIndex, uri: string, fig: Figure): 
   // an article all ask, and each may unpack sixty articles' facts from the cache.
   const all = index.memoized(`v\u0000${subject}\u0000${fig.unit}\u0000${fig.value}\u0000${named}\u0000${when ?? ''}`, () => {
     const out: FigureRef[] = [];
+    for (const other of unnamedSources(index, subject, when, named)) for (const g of index.get(other)!.facts.figures) if (matches(g)) out.push({ uri: other, figure: g });
+    return out;
+  });
+  const out: FigureRef[] = [];
+  for (const r of all) if (r.uri !== uri && !index.isCopy(uri, r.uri)) out.push(r);
+  // This article's own statements of the value, whether or not among the owner's nearest articles.
+  for (const g of index.get(uri)?.facts.figures ?? []) {
+    if (g !== fig && g.span.start !== fig.span.start && matches(g)) out.push({ uri, figure: g });
+  }
+  return out;
+}
+
+/**
+ * The articles whose facts `sameValueUnnamed` reads for a figure of `subject` dated `when`, `named` when it says what
+ * it counts; from the index's summaries only, so that `cardSources` can list them without reading any facts.
+ */
+function unnamedSources(index: CorpusIndex, subject: string, when: number | undefined, named: boolean): string[] {
+  return index.memoized(`vs\u0000${subject}\u0000${named}\u0000${when ?? ''}`, () => {
+    const out: string[] = [];
     // A named figure is asked only about articles with a figure of the owner that names nothing (their summaries
     // say so without their facts).
     const unnamedMeasure = `${subject}|?|`;
@@ -376,17 +421,10 @@ export function sameValueUnnamed(index: CorpusIndex, uri: string, fig: Figure): 
         if (links.has(link) || (standIn !== other && standIn !== undefined && sources.includes(standIn))) continue;
         links.add(link);
       }
-      for (const g of doc.facts.figures) if (matches(g)) out.push({ uri: other, figure: g });
+      out.push(other);
     }
     return out;
   });
-  const out: FigureRef[] = [];
-  for (const r of all) if (r.uri !== uri && !index.isCopy(uri, r.uri)) out.push(r);
-  // This article's own statements of the value, whether or not among the owner's nearest articles.
-  for (const g of index.get(uri)?.facts.figures ?? []) {
-    if (g !== fig && g.span.start !== fig.span.start && matches(g)) out.push({ uri, figure: g });
-  }
-  return out;
 }
 
 /** Two values written alike: "4.1 million" (4,099,999.9999999995 in floating point) and "4,100,000". */
