@@ -997,6 +997,29 @@ describe('corpus index: one value, its owner named otherwise', function () {
     assert.deepStrictEqual([loads.get(zdnet.uri), loads.get(unnamed.uri)], [1, 1]);
   });
 
+  it('cardSources lists where a count of people\'s parts are sought: the owner\'s articles that state none of its measures, read by the card', function () {
+    const index = new CorpusIndex();
+    const loads = new Map<string, number>();
+    const open = story('threatpost', 'Jan 20, 2022', 'The Red Cross said attackers stole the data of 515,000+ highly vulnerable people.');
+    const others = [1, 2, 3].map((n) => story(`other${n}`, 'Jan 21, 2022', 'The Red Cross said its systems went offline.'));
+    // The articles the name's card cites (the Red Cross named thrice), months later: not where parts are sought.
+    const cited = Array.from({ length: 10 }, (_, n) => story(`cited${n}`, 'Jun 1, 2022', 'The Red Cross said it recovered. The Red Cross is in Geneva. The Red Cross thanked its staff.'));
+    for (const s of [...others, ...cited]) {
+      const json = JSON.stringify(s.doc.facts);
+      index.setLazy(summarize(JSON.parse(json)), s.doc.lineStarts, 'corpus', () => {
+        loads.set(s.uri, (loads.get(s.uri) ?? 0) + 1);
+        return JSON.parse(json);
+      });
+    }
+    index.set(open.doc);
+    const listed = cardSources(index, open.uri, 100);
+    for (const s of others) assert.ok(listed.includes(s.uri), `${s.uri} in ${listed.join(', ')}`);
+    for (const u of listed) void index.get(u)!.facts;
+    const before = loads.size;
+    hover(index, open.uri, figureOf(index, open.uri, '515,000+').span.start + 1);
+    assert.strictEqual(loads.size, before, 'the card read only what was loaded ahead');
+  });
+
   it('a line whose owner says the value itself names it once, under another of its names too ("ICRC"); another speaker is named', function () {
     const index = new CorpusIndex();
     const threatpost = story('threatpost', 'Jan 20, 2022', 'The Red Cross said attackers stole the data of 515,000+ highly vulnerable people.');

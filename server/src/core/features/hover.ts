@@ -233,7 +233,8 @@ function topArticles(index: CorpusIndex, e: EntityEntry, uri: string): string[] 
 /**
  * The articles whose full facts the cards of an article would read: those
  * stating its figures' measures (the same count in other words included),
- * those holding the same value of their owners (`sameValueSources`),
+ * those holding the same value of their owners (`sameValueSources`), those
+ * where parts of its counts of people are sought (`partSources`),
  * then those its names' cards cite from (`topArticles`, most mentioned names
  * first), whose facts are not in memory; at most `max`. What the server loads
  * between requests after a document opens, so that a first hover does not
@@ -259,6 +260,9 @@ export function cardSources(index: CorpusIndex, uri: string, max: number): strin
   // otherwise ("more than 515,000" of the International Committee of the Red Cross beside the Red Cross's
   // "515,000+"): under other measures, so not among those above. Listed from summaries, shared by an owner's figures.
   for (const f of doc.facts.figures) for (const u of sameValueSources(index, uri, f)) if (add(u)) return [...out];
+  // A count of people's parts stated elsewhere ("Adds up from parts"): sought in the owner's nearest articles, which
+  // need not state the count's measure ("The Red Cross was hit" beside its "515,000+ highly vulnerable people").
+  for (const f of doc.facts.figures) for (const u of partSources(index, f, f.asOf ?? doc.summary.date)) if (add(u)) return [...out];
   // Names only in a related story's headline last: they can be hovered too.
   const names = [...doc.summary.entities].sort((a, b) => Number(a.onlyInLinks ?? false) - Number(b.onlyInLinks ?? false) || b.mentionCount - a.mentionCount);
   for (const v of names) {
