@@ -1045,6 +1045,21 @@ describe('figures', function () {
       assert.strictEqual(figure('More than 1,200 websites went down, including LinkedIn.', 'More than 1,200', null).subject, undefined);
     });
 
+    it('a thing the article keeps naming but its headline and opening do not is not its subject: the organisation they name is', function () {
+      // Randori's report on its "Temptation Score" made "six" attributes the score's (9 mentions against Randori's 8).
+      const body = 'Corvane Wireless said on Tuesday that one in 15 organizations runs an exploited version of a file server.\n\n'
+        + 'Assets with a Temptation Score over 30 are high. The Temptation Score of IIS 6 was 37. A firewall has a Temptation Score of 35.\n\n'
+        + 'The recent hacks raised the Temptation Score of mail servers. The Temptation Score applies a proprietary weighting of six different attributes.\n\n'
+        + 'A high Temptation Score is a warning. Any Temptation Score can change. Defenders should watch the Temptation Score.';
+      const subjectOfSix = (title: string) => {
+        const text = article({ title, body });
+        return extractFacts('file:///ws/a.txt', text, parse(text).article).figures.find((f) => f.text === 'six')?.subject;
+      };
+      assert.strictEqual(subjectOfSix('Corvane Wireless ranks the most tempting targets'), 'corvane wireless');
+      // A thing the headline names is what the article is about ("Artwork Archive" exposed its users' data).
+      assert.strictEqual(subjectOfSix('The Temptation Score ranks the most tempting targets'), 'temptation score');
+    });
+
     it('the article\'s subject stands in for the owner of what a breach story counts, not of a count made in passing', function () {
       assert.strictEqual(figure('Additionally, we commonly see three methods used by threat actors.', 'three', 't-mobile').subject, undefined);
       assert.strictEqual(figure('It patched two vulnerabilities this month.', 'two', 't-mobile').subject, undefined);

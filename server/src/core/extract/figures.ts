@@ -1252,21 +1252,36 @@ export function mainSubject(mentions: Mention[], kindOf: (key: string) => Entity
   // Only the names that could be the subject are asked, each until it is found attacking once.
   const candidate = (m: Mention) => orgLike(m.key, kindOf(m.key)) || kindOf(m.key) === 'other';
   const actors = sentences && reading ? threatActors(mentions, sentences, reading, candidate) : new Set<string>();
-  const score = new Map<string, { n: number; first: number }>();
+  const score = new Map<string, { n: number; first: number; org: boolean; lead: boolean }>();
   for (const m of mentions) {
     // A product or site the article is about ("Artwork Archive", kind other) counts too; people and places do not.
     if (m.sentence < 0 || actors.has(m.key) || !candidate(m)) continue;
     const key = canon(m.key);
-    const s = score.get(key) ?? { n: 0, first: m.span.start };
+    const s = score.get(key) ?? { n: 0, first: m.span.start, org: false, lead: false };
     s.n += m.where === 'title' || m.where === 'subtitle' ? 3 : m.sentence === firstBody ? 2 : 1;
     s.first = Math.min(s.first, m.span.start);
+    s.org ||= orgLike(m.key, kindOf(m.key));
+    s.lead ||= m.where === 'title' || m.where === 'subtitle' || m.sentence === firstBody;
     score.set(key, s);
   }
   let best: string | undefined;
+  let bestOrg: string | undefined;
   for (const [key, s] of score) {
     const b = best === undefined ? undefined : score.get(best)!;
     if (!b || s.n > b.n || (s.n === b.n && s.first < b.first)) best = key;
+    const o = bestOrg === undefined ? undefined : score.get(bestOrg)!;
+    if (s.org && (!o || s.n > o.n || (s.n === o.n && s.first < o.first))) bestOrg = key;
   }
+  // A thing the article keeps naming (a product, a feature, a term: kind other) but that neither its headlines nor its
+  // opening sentence name is not what it is about when an organisation they do name is mentioned nearly as often:
+  // Randori's report on its "Temptation Score" (9 against Randori's 8) made "six" attributes the score's, a federal
+  // advisory's sums were "Server Message Block"'s, Microsoft's own DDoS figures "User Datagram Protocol"'s. Of 369
+  // articles whose subject a looser rule (any organisation half as often named) moved, half were wrong (the victim
+  // "Yandex" lost to the botnet's routers, "Artwork Archive" to the researchers who found its leak); this one moves the
+  // figures of 9 (41 figures, 32 to their right owner, 6 to no better one).
+  const b = best === undefined ? undefined : score.get(best)!;
+  const o = bestOrg === undefined ? undefined : score.get(bestOrg)!;
+  if (b && o && !b.org && !b.lead && o.lead && o.n * 2 >= b.n) best = bestOrg;
   // One mention in passing does not make an article about it.
   return best !== undefined && score.get(best)!.n >= 2 ? best : undefined;
 }
