@@ -1406,3 +1406,17 @@ describe('entities: a name\'s own "\'s"', function () {
     assert.ok(!y.entities.some((e) => e.name === 'McCoys\'s'), JSON.stringify(y.names()));
   });
 });
+
+describe('entities: events and products\' features named like companies', function () {
+  it('the Games of sport are no organisations, "Epic Games" is (real: 18 "Olympic Games", "Tokyo Games" were)', function () {
+    const x = extract('The Olympic and Paralympic Games were attacked. Officials of the Olympic and Paralympic Games said so. The Tokyo Games and the Tokyo Games again. Epic Games said it would sue; Epic Games agreed.');
+    assert.strictEqual(x.byKey('olympic and paralympic games')?.kind, 'other', JSON.stringify(x.names()));
+    assert.notStrictEqual(x.byKey('tokyo games')?.kind, 'organisation', JSON.stringify(x.names()));
+    assert.strictEqual(x.byKey('epic games')?.kind, 'organisation', JSON.stringify(x.names()));
+  });
+  it('a product\'s name and a company\'s word is a feature: "Windows Remote Desktop Services", "Azure Security Center" (real: 15 were organisations)', function () {
+    const x = extract('A bug in Windows Remote Desktop Services lets anyone in. Windows Remote Desktop Services runs on servers. Azure Security Center warns of it; Azure Security Center said so.');
+    assert.strictEqual(x.byKey('windows remote desktop services')?.kind, 'other', JSON.stringify(x.names()));
+    assert.strictEqual(x.byKey('azure security center')?.kind, 'other', JSON.stringify(x.names()));
+  });
+});

@@ -1354,6 +1354,12 @@ function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: 
   if (PLACES.has(lower)) return 'place';
   if (KNOWN_ORGS.has(lower)) return 'organisation';
   if (PRODUCTS.has(lower)) return 'other';
+  // Sport's Games are events, not studios: "the Olympic and Paralympic Games", "the Tokyo Games", "Summer Games" (18
+  // names of the real corpus were organisations); "Epic Games", "Riot Games" stay companies.
+  if (tokens.length >= 2 && tokens[tokens.length - 1].lower === 'games' && sportsGames(tokens)) return 'other';
+  // A product's feature named with a word of a company's: "Windows Remote Desktop Services", "Azure Security Center",
+  // "Android Accessibility Services", "Windows Security" (15 names of the real corpus were organisations).
+  if (tokens.length >= 2 && PRODUCTS.has(tokens[0].lower) && FEATURE_LAST_WORDS.has(tokens[tokens.length - 1].lower)) return 'other';
   const expansion = EXPANSION_KIND.get(lower);
   if (expansion) return expansion;
   // "in La Puente, Calif." (`townOfState`), unless another mention calls it a person.
@@ -1388,6 +1394,25 @@ function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: 
   if (tokens.length === 1 && (shape(tokens[0]) === 'camel' || shape(tokens[0]) === 'acronym')) return votes.includes('other') || codeLike(tokens[0]) ? 'other' : 'organisation';
   return 'other';
 }
+
+/** Words that open the name of the Games of sport ("Olympic Games", "Paralympic Winter Games", "Commonwealth Games"). */
+const GAMES_WORDS = new Set(['olympic', 'paralympic', 'summer', 'winter', 'commonwealth', 'youth']);
+
+/**
+ * Whether a name ending in "Games" is of the Games of sport (see `classify`): a word of `GAMES_WORDS`, a place or its
+ * people before it ("Tokyo Games", "Beijing Olympic Games", "Commonwealth Games").
+ */
+function sportsGames(tokens: Token[]): boolean {
+  for (let k = 0; k < tokens.length - 1; k++) {
+    const w = tokens[k].lower;
+    // Not `isDemonym`'s ending: "Epic Games" is a studio.
+    if (GAMES_WORDS.has(w) || PLACES.has(w) || DEMONYMS.has(w)) return true;
+  }
+  return false;
+}
+
+/** Last words of a product's features after its name ("Windows Remote Desktop Services", "Azure Security Center"). */
+const FEATURE_LAST_WORDS = new Set(['services', 'service', 'security', 'center', 'centre', 'media']);
 
 /**
  * Words before a place that name a part or a time of it, or its people ("Mainland China", "Greater London", "Nazi
