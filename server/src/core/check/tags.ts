@@ -255,7 +255,14 @@ function stopWord(text: string, tag: Tag, word: string): Diagnostic {
  */
 export function isSubjectTag(name: string): boolean {
   const n = name.trim();
-  return n !== '' && coreOf(n) === n && !STOP_WORDS.has(normalise(n)) && !POSSESSIVE.test(n) && !/["“”\\{}<>|]/u.test(n);
+  if (n === '') return false;
+  // Most tags begin and end on a letter or a digit: no punctuation to take off (`coreOf` is the slower test).
+  const edges = isAlnum(n.charCodeAt(0)) && isAlnum(n.charCodeAt(n.length - 1));
+  return (edges || coreOf(n) === n) && !STOP_WORDS.has(normalise(n)) && !POSSESSIVE.test(n) && !/["“”\\{}<>|]/u.test(n);
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
 /** A tag's name without the punctuation a scraper leaves around words. */

@@ -210,18 +210,24 @@ function keyedTags(tags: DocFacts['tags']): string[] {
 
 /** An article's tags that are no key=value tag and name none of its entities, as written, and their spans (`DocSummary.topics`). */
 export function topicTags(f: DocFacts): { topics: string[]; topicSpans: number[] } {
-  let named: Set<string> | undefined;
-  let tagged: Span[] | undefined;
   const topics: string[] = [];
   const topicSpans: number[] = [];
+  if (!f.tags.length) return { topics, topicSpans };
+  let named: Set<string> | undefined;
+  // Where a tag is a mention of an entity by another of its names ("[[Binns]]" for John Binns): that entity's. Read
+  // from the mentions only for a tag that passes the rest.
+  let tagged: number[] | undefined;
   for (const t of f.tags) {
     if (t.key !== undefined || !isSubjectTag(t.name)) continue;
     const key = entityKey(t.name);
-    if (!key) continue;
-    named ??= new Set(f.entities.map((e) => e.key));
-    // A tag that is a mention of an entity by another of its names ("[[Binns]]" for John Binns) is that entity's.
-    tagged ??= f.entities.flatMap((e) => e.mentions.filter((m) => m.where === 'tag').map((m) => m.span));
-    if (named.has(key) || tagged.some((m) => m.start < t.span.end && m.end > t.span.start)) continue;
+    if (!key || (named ??= new Set(f.entities.map((e) => e.key))).has(key)) continue;
+    if (!tagged) {
+      tagged = [];
+      for (const e of f.entities) for (const m of e.mentions) if (m.where === 'tag') tagged.push(m.span.start, m.span.end);
+    }
+    let mention = false;
+    for (let k = 0; k < tagged.length && !mention; k += 2) mention = tagged[k] < t.span.end && tagged[k + 1] > t.span.start;
+    if (mention) continue;
     topics.push(t.name.trim());
     topicSpans.push(t.span.start, t.span.end);
   }
