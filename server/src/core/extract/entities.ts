@@ -2778,8 +2778,8 @@ function ownPossessive(text: string, ms: Mention[]): string {
   for (const m of ms) {
     if (m.where === 'tag') continue;
     const e = m.span.end;
-    const q = text.charCodeAt(e);
-    if ((q !== 39 && q !== 0x2019) || text.charCodeAt(e + 1) !== 115 || isLetter(code(text, e + 2))) return '';
+    const q = code(text, e);
+    if ((q !== 39 && q !== 0x2019) || code(text, e + 1) !== 115 || isLetter(code(text, e + 2))) return '';
     if (!own) own = text.slice(e, e + 2);
     if (cue) continue;
     let k = e + 2;

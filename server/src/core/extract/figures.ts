@@ -2211,11 +2211,11 @@ function wordAfterNumber(v: string, r: RawNumber): WordAfter | undefined {
   if (r.end <= r.start || code(v, r.end) !== 32) return undefined;
   for (let k = r.start; k < r.end; k++) if (v.charCodeAt(k) < 48 || v.charCodeAt(k) > 57) return undefined;
   const start = r.end + 1;
-  if (!isAsciiUpper(v.charCodeAt(start))) return undefined;
+  if (!isAsciiUpper(code(v, start))) return undefined;
   let end = start + 1;
   // One word, at most a short name's length: a page of capitals stays cheap.
   while (end < v.length && end - start < 24 && (isAsciiUpper(v.charCodeAt(end)) || isAsciiLower(v.charCodeAt(end)))) end++;
-  const c = v.charCodeAt(end);
+  const c = code(v, end);
   if (end < v.length && (/[\p{L}\p{N}]/u.test(v[end]) || c === 45 /* - */ || ((c === 46 /* . */ || c === 47 /* / */) && /[\p{L}\p{N}]/u.test(v[end + 1] ?? ' ')))) return undefined;
   return { word: v.slice(start, end), ends: endsPhrase(v, end) };
 }
@@ -2396,7 +2396,7 @@ function inCapitals(text: string, a: number, b: number): boolean {
   let start = k;
   while (start >= 0 && /\p{L}/u.test(text[start])) start--;
   if (k < a - 1 && start < k && /\p{Lu}/u.test(text[start + 1])) return true;
-  return text.charCodeAt(b) === 32 && /\p{Lu}/u.test(text[b + 1] ?? '');
+  return code(text, b) === 32 && /\p{Lu}/u.test(text[b + 1] ?? '');
 }
 
 /**
