@@ -1160,6 +1160,21 @@ describe('figures', function () {
       assert.strictEqual(figure([lead, 'T-Mobile asked for a delay.', 'The company said 1,357,879 people were affected.'], '1,357,879', null).subject, 't-mobile');
     });
 
+    it('a law is no one\'s owner: its fines and what is reported under it are no one\'s, not the next name\'s', function () {
+      // China's PIPL owned its fines "up to 50 million yuan" in three articles about it; FISMA the federal agencies' incidents.
+      const body = 'China has passed its Personal Information Protection Law (PIPL), which takes effect in November. '
+        + 'The PIPL covers companies outside China too, the Future of Privacy Forum said.\n\n'
+        + 'Violators face fines of up to 50 million yuan under the PIPL. Companies can also be fined 5% of their annual turnover.';
+      const text = article({ title: 'China passes the Personal Information Protection Law', body });
+      const figures = extractFacts('file:///ws/a.txt', text, parse(text).article).figures;
+      assert.strictEqual(figures.find((f) => f.text === 'up to 50 million yuan')?.subject, undefined);
+      assert.strictEqual(figures.find((f) => f.text === '5%')?.subject, undefined);
+      const fisma = 'Maloney noted that the Federal Information Security Management Act (FISMA) has not been updated since 2014. '
+        + 'Federal agencies reported 30,819 incidents under FISMA in 2020.';
+      const t2 = article({ title: 'CISA warns of attacks', body: `CISA warned agencies on Monday. CISA said more attacks were coming.\n\n${fisma}` });
+      assert.strictEqual(extractFacts('file:///ws/a.txt', t2, parse(t2).article).figures.find((f) => f.text === '30,819')?.subject, undefined);
+    });
+
     it('physical measures ("103 degrees", "15 miles") are no one\'s', function () {
       assert.strictEqual(figure('Sensors should operate at a little over 103 degrees Fahrenheit.', 'over 103', 't-mobile').subject, undefined);
       assert.strictEqual(figure('Firms must comply if they operate within 15 miles of land.', '15', 't-mobile').subject, undefined);

@@ -1127,6 +1127,23 @@ function saidOfPerson(v: string, at: number, ms: Locals, kindOf: (key: string) =
 // Whose figure: organisations
 
 /** Whether a mention can be whose figures are: an organisation, or a name with an organisation's word in it. */
+/**
+ * The last words English names a law by ("Personal Information Protection Law", "Online Safety Act", "Critical
+ * Infrastructure Bill", "General Data Protection Regulation", "NIS Directive"). A closed list on purpose: these five
+ * are how laws are named, and no company of the corpus ends its name on one.
+ */
+const LAW_WORDS = new Set(['act', 'law', 'regulation', 'directive', 'bill']);
+
+/**
+ * Whether `key` names a law: it is what fines are set by and what is reported under, never whose a figure is. Made the
+ * article's subject, China's PIPL owned 32 figures of three articles (its fines "up to 50 million yuan", "43" apps
+ * pulled), the Online Safety Act nine, FISMA the federal agencies' "30,819" incidents. One word alone ("Bill") is not.
+ */
+export function isLaw(key: string): boolean {
+  const space = key.lastIndexOf(' ');
+  return space > 0 && LAW_WORDS.has(key.slice(space + 1));
+}
+
 export function orgLike(key: string, kind: EntityKind | undefined): boolean {
   if (kind === 'organisation') return true;
   if (kind === 'place' || kind === 'outlet' || kind === 'handle') return false;
@@ -1560,7 +1577,10 @@ export function extractFigures(
         // A currency owns nothing ("nearly $400 million in Ether"), nor a platform the apps or sites counted are on
         // that the sentence does not name as their owner ("Over a million WordPress sites" of a GoDaddy breach, by the
         // article's subject; another story's 1.6 million). "GitHub removed 300 repositories" stays GitHub's.
-        if (subject !== undefined && (CURRENCY_KEYS.has(subject) || (named === undefined && measured.noun !== undefined && HOSTED.has(measured.noun) && HOSTS.has(subject)))) subject = undefined;
+        // A law owns nothing either (`isLaw`): its fines are set by it, its incidents reported under it. Such a figure is
+        // no one's, not the next name's down: that was as wrong (the Future of Privacy Forum that commented on the PIPL
+        // owned its fines, CISA the federal agencies' "30,819" incidents reported under FISMA).
+        if (subject !== undefined && (CURRENCY_KEYS.has(subject) || isLaw(subject) || (named === undefined && measured.noun !== undefined && HOSTED.has(measured.noun) && HOSTS.has(subject)))) subject = undefined;
       }
       const qualifiers = [...new Set(measured.qualifiers)].sort();
       figures.push(newFigure(
