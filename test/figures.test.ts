@@ -1175,6 +1175,17 @@ describe('figures', function () {
       assert.strictEqual(extractFacts('file:///ws/a.txt', t2, parse(t2).article).figures.find((f) => f.text === '30,819')?.subject, undefined);
     });
 
+    it('a body named after the place an article is about does not stand in for the owner of its figures', function () {
+      // "Victoria launches five-year AU$50 million cyber strategy": the strategy's sum was Victoria Police's.
+      const body = 'The Victorian government has launched a cyber strategy that will see over AU$50 million be allocated in Victoria. '
+        + 'The strategy for Victoria was drafted with Victoria Police and Samsung.\n\nVictoria Police will train 300 officers, Victoria said.';
+      const text = article({ title: 'Victoria launches AU$50 million cyber strategy', body });
+      const figures = extractFacts('file:///ws/a.txt', text, parse(text).article).figures;
+      assert.strictEqual(figures.find((f) => f.text === 'over AU$50 million')?.subject, undefined);
+      // Named in its own sentence, the body still owns its figure.
+      assert.strictEqual(figures.find((f) => f.text === '300')?.subject, 'victoria police');
+    });
+
     it('physical measures ("103 degrees", "15 miles") are no one\'s', function () {
       assert.strictEqual(figure('Sensors should operate at a little over 103 degrees Fahrenheit.', 'over 103', 't-mobile').subject, undefined);
       assert.strictEqual(figure('Firms must comply if they operate within 15 miles of land.', '15', 't-mobile').subject, undefined);

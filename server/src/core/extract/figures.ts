@@ -1300,7 +1300,35 @@ export function mainSubject(mentions: Mention[], kindOf: (key: string) => Entity
   const o = bestOrg === undefined ? undefined : score.get(bestOrg)!;
   if (b && o && !b.org && !b.lead && o.lead && o.n * 2 >= b.n) best = bestOrg;
   // One mention in passing does not make an article about it.
-  return best !== undefined && score.get(best)!.n >= 2 ? best : undefined;
+  if (best === undefined || score.get(best)!.n < 2) return undefined;
+  // A body named after a place the article is about more ("Victoria launches five-year AU$50 million cyber strategy",
+  // Victoria six times, "Victoria Police" twice) is not what it is about: the place is, or its government, and neither
+  // owns the figures in its stead (the strategy's "over AU$50 million" was Victoria Police's).
+  return placeAbout(mentions, kindOf, best, score.get(best)!.n, firstBody) ? undefined : best;
+}
+
+/**
+ * Whether the article is about a place whose name `key` takes in as whole words ("victoria" in "victoria police",
+ * "digital victoria"): the place is named in a headline or the opening sentence and, counted as `mainSubject` counts,
+ * scores more than `key` does (`n`).
+ */
+function placeAbout(mentions: Mention[], kindOf: (key: string) => EntityKind | undefined, key: string, n: number, firstBody: number): boolean {
+  if (!key.includes(' ')) return false;
+  let lead = false;
+  let found: string | undefined;
+  let count = 0;
+  for (const m of mentions) {
+    if (m.sentence < 0 || kindOf(m.key) !== 'place') continue;
+    if (found === undefined) {
+      const at = key.indexOf(m.key);
+      if (at < 0 || (at > 0 && key[at - 1] !== ' ') || (at + m.key.length < key.length && key[at + m.key.length] !== ' ')) continue;
+      found = m.key;
+    } else if (m.key !== found) continue;
+    const head = m.where === 'title' || m.where === 'subtitle';
+    count += head ? 3 : m.sentence === firstBody ? 2 : 1;
+    lead ||= head || m.sentence === firstBody;
+  }
+  return lead && count > n;
 }
 
 // ---------------------------------------------------------------------------
