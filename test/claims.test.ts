@@ -131,6 +131,16 @@ describe('claims', function () {
       assert.strictEqual(who('It hit 5 million, according to Acme Labs.'), 'Acme Labs');
     });
 
+    it('"according to" a word that only describes the name after it is that name\'s word', function () {
+      // "according to European law enforcement agency Europol" read "said by European" on Europol's 5,000 infections.
+      assert.strictEqual(who('They caused 5,000 infections, according to European law enforcement agency Cyble.'), 'Cyble');
+      assert.strictEqual(who('It has six detections, according to a Tuesday writeup from Cyble.'), 'Cyble');
+      // A name of several words is who speaks, whatever follows it.
+      assert.strictEqual(who('According to Tiago Pereira and Vitor Ventura at Cyble, 5,000 were hit.'), 'Tiago Pereira and Vitor Ventura');
+      // A stop, a comma or a number ends the description: no name ahead.
+      assert.strictEqual(who('They caused 5,000 infections, according to Interpol, which told Cyble.'), 'Interpol');
+    });
+
     it('what a named body\'s document "indicates" or "shows" is its word; evidence or a pronoun that shows names no one', function () {
       // The real RIPTA story: HHS's breach website and the ACLU give 5,015 and 17,378, sources differing, not a contradiction.
       assert.strictEqual(who('The FCC breach website indicates that 5,015 people were affected.'), 'FCC');
