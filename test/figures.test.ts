@@ -1160,14 +1160,15 @@ describe('figures', function () {
       assert.strictEqual(figure([lead, 'T-Mobile asked for a delay.', 'The company said 1,357,879 people were affected.'], '1,357,879', null).subject, 't-mobile');
     });
 
-    it('a law is no one\'s owner: its fines and what is reported under it are no one\'s, not the next name\'s', function () {
-      // China's PIPL owned its fines "up to 50 million yuan" in three articles about it; FISMA the federal agencies' incidents.
+    it('a law owns the sums it sets, but no count: what is reported under it is no one\'s, not the next name\'s', function () {
+      // China's PIPL owned the "989 million" online users of articles about it; FISMA the federal agencies' incidents.
       const body = 'China has passed its Personal Information Protection Law (PIPL), which takes effect in November. '
         + 'The PIPL covers companies outside China too, the Future of Privacy Forum said.\n\n'
         + 'Violators face fines of up to 50 million yuan under the PIPL. Companies can also be fined 5% of their annual turnover.';
       const text = article({ title: 'China passes the Personal Information Protection Law', body });
       const figures = extractFacts('file:///ws/a.txt', text, parse(text).article).figures;
-      assert.strictEqual(figures.find((f) => f.text === 'up to 50 million yuan')?.subject, undefined);
+      // Its fines stay its own: restated in four articles, they are one measure.
+      assert.strictEqual(figures.find((f) => f.text === 'up to 50 million yuan')?.subject, 'personal information protection law');
       assert.strictEqual(figures.find((f) => f.text === '5%')?.subject, undefined);
       const fisma = 'Maloney noted that the Federal Information Security Management Act (FISMA) has not been updated since 2014. '
         + 'Federal agencies reported 30,819 incidents under FISMA in 2020.';

@@ -1126,7 +1126,6 @@ function saidOfPerson(v: string, at: number, ms: Locals, kindOf: (key: string) =
 // ---------------------------------------------------------------------------
 // Whose figure: organisations
 
-/** Whether a mention can be whose figures are: an organisation, or a name with an organisation's word in it. */
 /**
  * The last words English names a law by ("Personal Information Protection Law", "Online Safety Act", "Critical
  * Infrastructure Bill", "General Data Protection Regulation", "NIS Directive"). A closed list on purpose: these five
@@ -1135,15 +1134,16 @@ function saidOfPerson(v: string, at: number, ms: Locals, kindOf: (key: string) =
 const LAW_WORDS = new Set(['act', 'law', 'regulation', 'directive', 'bill']);
 
 /**
- * Whether `key` names a law: it is what fines are set by and what is reported under, never whose a figure is. Made the
- * article's subject, China's PIPL owned 32 figures of three articles (its fines "up to 50 million yuan", "43" apps
- * pulled), the Online Safety Act nine, FISMA the federal agencies' "30,819" incidents. One word alone ("Bill") is not.
+ * Whether `key` names a law: it is what fines are set by and what is reported under, never whose a count is. Made the
+ * article's subject, China's PIPL owned the "43" apps pulled and the "989 million" online users of three articles, FISMA
+ * the federal agencies' "30,819" incidents. One word alone ("Bill") is not.
  */
 export function isLaw(key: string): boolean {
   const space = key.lastIndexOf(' ');
   return space > 0 && LAW_WORDS.has(key.slice(space + 1));
 }
 
+/** Whether a mention can be whose figures are: an organisation, or a name with an organisation's word in it. */
 export function orgLike(key: string, kind: EntityKind | undefined): boolean {
   if (kind === 'organisation') return true;
   if (kind === 'place' || kind === 'outlet' || kind === 'handle') return false;
@@ -1605,10 +1605,11 @@ export function extractFigures(
         // A currency owns nothing ("nearly $400 million in Ether"), nor a platform the apps or sites counted are on
         // that the sentence does not name as their owner ("Over a million WordPress sites" of a GoDaddy breach, by the
         // article's subject; another story's 1.6 million). "GitHub removed 300 repositories" stays GitHub's.
-        // A law owns nothing either (`isLaw`): its fines are set by it, its incidents reported under it. Such a figure is
-        // no one's, not the next name's down: that was as wrong (the Future of Privacy Forum that commented on the PIPL
-        // owned its fines, CISA the federal agencies' "30,819" incidents reported under FISMA).
-        if (subject !== undefined && (CURRENCY_KEYS.has(subject) || isLaw(subject) || (named === undefined && measured.noun !== undefined && HOSTED.has(measured.noun) && HOSTS.has(subject)))) subject = undefined;
+        // A law counts nothing of its own (`isLaw`): the incidents reported under it, the users it covers. Such a figure
+        // is no one's, not the next name's down: that was as wrong (CISA for the federal agencies' "30,819" incidents
+        // reported under FISMA). The sums a law sets stay its own, as a measure ("fines of up to 50 million yuan"
+        // under the PIPL, restated in four articles, are one measure there; so is the NDAA's "$740 billion").
+        if (subject !== undefined && (CURRENCY_KEYS.has(subject) || (isLaw(subject) && !MONEY.has(unit)) || (named === undefined && measured.noun !== undefined && HOSTED.has(measured.noun) && HOSTS.has(subject)))) subject = undefined;
       }
       const qualifiers = [...new Set(measured.qualifiers)].sort();
       figures.push(newFigure(
