@@ -1420,3 +1420,20 @@ describe('entities: events and products\' features named like companies', functi
     assert.strictEqual(x.byKey('azure security center')?.kind, 'other', JSON.stringify(x.names()));
   });
 });
+
+describe('entities: names cut at an ampersand, and a short form of a trade\'s name', function () {
+  it('an ampersand between words in title case is inside one name: "Task & Purpose", "Marquard & Bahls Group" (real: 63 names were cut at it)', function () {
+    const x = extract('The hack was first reported by military news specialist Task & Purpose, which said the page was restored. A spokesperson confirmed to Task & Purpose that it was. Marquard & Bahls Group was hit; Marquard & Bahls Group said so. Gangs such as REvil & DarkSide were named.');
+    assert.ok(x.byKey('task & purpose'), JSON.stringify(x.names()));
+    assert.ok(!x.byKey('task') && !x.byKey('purpose'), JSON.stringify(x.names()));
+    assert.strictEqual(x.byKey('marquard & bahls group')?.kind, 'organisation', JSON.stringify(x.names()));
+    // Names of their own on either side stay two.
+    assert.ok(x.byKey('revil') && x.byKey('darkside'), JSON.stringify(x.names()));
+  });
+  it('a known name written with "&" is the known name: "Cybersecurity & Infrastructure Security Agency" is CISA\'s (real: 6 articles had "Infrastructure Security Agency")', function () {
+    const x = extract('The US Cybersecurity & Infrastructure Security Agency (CISA) urged users to patch. CISA said so.');
+    assert.ok(!x.byKey('infrastructure security agency'), JSON.stringify(x.names()));
+    const cisa = x.byKey('cybersecurity and infrastructure security agency');
+    assert.ok(cisa && cisa.mentions.some((m) => m.text === 'Cybersecurity & Infrastructure Security Agency'), JSON.stringify(x.names()));
+  });
+});

@@ -1205,7 +1205,11 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
     // "Office of the … Commissioner": inside an office's name a title is a word of the name.
     let office = false;
     // A handle is a name of its own: "Follow @VKIntel" is not one name.
-    while (j < tokens.length && !tokens[j].brokenBefore && (!tokens[j - 1].possessive || possessiveInName(tokens, i, j)) && !tokens[i].at) {
+    // "Barnes & Noble", "Task & Purpose", "Cybersecurity & Infrastructure Security Agency": an ampersand between two
+    // words in title case is inside one name (prose lists say "and"; 63 names of the real corpus were cut at it, and
+    // "Task" alone was a family of "Task Group"). Not between names of their own: "REvil & DarkSide", "Afghanistan & India".
+    while (j < tokens.length && (!tokens[j].brokenBefore || (tokens[j].name && ampersandInName(tokens[j - 1], tokens[j])))
+      && (!tokens[j - 1].possessive || possessiveInName(tokens, i, j)) && !tokens[i].at) {
       const tj = tokens[j];
       if (tj.at) break;
       // "Office of the Attorney General Letitia James": the office ends where a person's first name follows its title.
@@ -1301,6 +1305,22 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
   }
 }
 
+/** A known name written with "&" for its "and", as the tables write it: "Cybersecurity & Infrastructure Security Agency". */
+function writtenWithAnd(name: string): string | undefined {
+  if (name.indexOf(' & ') < 0) return undefined;
+  const spelled = name.replace(/ & /g, ' and ');
+  return EXPANSION_KIND.has(lc(spelled)) || KNOWN_ORGS.has(lc(spelled)) ? spelled : undefined;
+}
+
+/** Whether "`l` & `r`" are words of one name: an ampersand between, both in title case, and neither a name known on its own (`candidatesIn`). */
+function ampersandInName(l: Token, r: Token): boolean {
+  return l.after === '&' && shape(l) === 'title' && shape(r) === 'title' && !knownAlone(l.lower) && !knownAlone(r.lower);
+}
+
+function knownAlone(lower: string): boolean {
+  return KNOWN_ORGS.has(lower) || PRODUCTS.has(lower) || PLACES.has(lower) || OUTLETS.has(lower);
+}
+
 /** Words before a town's name that place something ("in", "from", "near", "of"). */
 const TOWN_CUES = new Set(['in', 'of', 'from', 'near']);
 
@@ -1380,8 +1400,11 @@ function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: 
   // "Department of Justice", "Monetary Authority of Singapore", "Coalition Against Stalkerware".
   // "Fertility Centers of Illinois" (plurals only classify: as `ORG_SUFFIXES` they would join "Ravkoo and Fertility Centers").
   for (let k = 0; k + 2 < tokens.length; k++) if ((ORG_SUFFIXES.has(tokens[k].lower) || tokens[k].lower === 'centers' || tokens[k].lower === 'centres') && (tokens[k + 1].lower === 'of' || tokens[k + 1].lower === 'for' || PREPOSITIONS.has(tokens[k + 1].lower))) return 'organisation';
-  if (tokens.length <= 4 && (isFirstName(tokens[0].lower) || commonFirstName(tokens)) && personLike(tokens)) return 'person';
-  if (votes.includes('person')) return 'person';
+  // No one's name has an ampersand: "Barnes & Noble", "Johnson & Johnson" are companies' (see `ampersandInName`).
+  if (!withAmpersand(tokens)) {
+    if (tokens.length <= 4 && (isFirstName(tokens[0].lower) || commonFirstName(tokens)) && personLike(tokens)) return 'person';
+    if (votes.includes('person')) return 'person';
+  }
   // "JBS Foods", "Mitsubishi Electric", "Corvane Wireless": a short name ending in a word of a trade is a company's,
   // unless its first word is one this article writes in lower case ("Customer Care", "Open Banking" in a headline).
   if (tokens.length >= 2 && tokens.length <= 4 && ORG_WORDS.has(lastLower) && !NOT_ORG_LAST.has(lastLower)
@@ -1921,7 +1944,7 @@ function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: strin
     if (c.tokens.length < 2) continue;
     const name = joinTexts(c.tokens, 0, c.tokens.length);
     const kind = classify(name, c.tokens, c.kindVotes, isOutlet);
-    const acr = ACRONYMS.get(lc(name)) ?? NAME_FORMS.get(lc(name));
+    const acr = ACRONYMS.get(lc(name)) ?? NAME_FORMS.get(lc(name)) ?? writtenWithAnd(name);
     let key = entityKey(acr ?? name);
     let display = acr ?? name;
     if (kind === 'person') {
@@ -2702,7 +2725,8 @@ function mentionsIn(text: string, sentences: Sentence[], read: ReadSentences, fo
     let words = 1;
     let space = surface.indexOf(' ');
     const first = space < 0 ? surface : surface.slice(0, space);
-    while (space >= 0) { words++; space = surface.indexOf(' ', space + 1); }
+    // "barnes & noble" is two tokens: the ampersand is the first word's `after`.
+    while (space >= 0) { if (surface.charCodeAt(space + 1) !== 38 /* & */) words++; space = surface.indexOf(' ', space + 1); }
     lengths.set(first, (lengths.get(first) ?? 0) | (words <= LONGEST_NAME ? 1 << words : 0));
   }
   const mentions = new Map<string, Mention[]>();
@@ -2729,7 +2753,7 @@ function mentionsIn(text: string, sentences: Sentence[], read: ReadSentences, fo
       const longer = t.key === t.lower ? mask : lengths.get(t.lower);
       // The longest run that may form one name: no punctuation inside, no possessive before its end (but "Driver's Coop").
       let valid = 1;
-      while (valid < LONGEST_NAME && i + valid < toks.length && !toks[i + valid].brokenBefore
+      while (valid < LONGEST_NAME && i + valid < toks.length && (!toks[i + valid].brokenBefore || ampersandBefore(toks, i + valid))
         && (!toks[i + valid - 1].possessive || (valid === 1 && possessiveInName(toks, i, i + 1)))) valid++;
       for (let len = valid; len >= 1; len--) {
         let key: string | undefined;
@@ -2863,15 +2887,25 @@ function withoutDestinations(t: string): string {
 /** The texts of tokens [a, b), joined by spaces. */
 function joinTexts(tokens: Token[], a: number, b: number): string {
   let s = tokens[a].text;
-  for (let k = a + 1; k < b; k++) s += ` ${tokens[k].text}`;
+  for (let k = a + 1; k < b; k++) s += `${ampersandBefore(tokens, k) ? ' & ' : ' '}${tokens[k].text}`;
   return s;
+}
+
+function withAmpersand(tokens: Token[]): boolean {
+  for (let k = 1; k < tokens.length; k++) if (ampersandBefore(tokens, k)) return true;
+  return false;
+}
+
+/** Whether an ampersand stands between tokens `k - 1` and `k` of a name ("Barnes & Noble"; see `ampersandInName`). */
+function ampersandBefore(tokens: Token[], k: number): boolean {
+  return tokens[k].brokenBefore && tokens[k - 1].after === '&';
 }
 
 /** `entityKey` of the texts of tokens [a, b) joined by spaces: only the last word loses an "'s". */
 function joinKeys(tokens: Token[], a: number, b: number): string {
   let s = tokens[a].lower;
-  for (let k = a + 1; k < b - 1; k++) s += ` ${tokens[k].lower}`;
-  return `${s} ${tokens[b - 1].key}`;
+  for (let k = a + 1; k < b - 1; k++) s += `${ampersandBefore(tokens, k) ? ' & ' : ' '}${tokens[k].lower}`;
+  return `${s}${ampersandBefore(tokens, b - 1) ? ' & ' : ' '}${tokens[b - 1].key}`;
 }
 
 /** Builders of kind 'other' whose words the body writes in lower case at least as often as capitalised. */
