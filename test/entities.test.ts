@@ -1436,4 +1436,10 @@ describe('entities: names cut at an ampersand, and a short form of a trade\'s na
     const cisa = x.byKey('cybersecurity and infrastructure security agency');
     assert.ok(cisa && cisa.mentions.some((m) => m.text === 'Cybersecurity & Infrastructure Security Agency'), JSON.stringify(x.names()));
   });
+  it('"Delta" beside "Delta Electronics" is the company, not a key of its own that the Delta variant shares (real: one key across two articles)', function () {
+    const x = extract('Delta Electronics, an electronics company that provides products for Apple, disclosed an attack. Conti hit Delta Electronics last Friday. Delta officials said the company reacted quickly. While Delta grapples with the attack, Delta is working with Microsoft.');
+    assert.strictEqual(x.byKey('delta electronics')?.kind, 'organisation', JSON.stringify(x.names()));
+    assert.ok(!x.byKey('delta'), JSON.stringify(x.names()));
+    assert.ok(x.byKey('delta electronics')!.mentions.some((m) => m.text === 'Delta'), JSON.stringify(x.names()));
+  });
 });

@@ -2635,10 +2635,12 @@ const TRADE_ENDS = new Set([
   'games', 'studios', 'capital', 'insurance', 'airlines', 'airways', 'motors', 'international', 'finance',
 ]);
 
-/** `TRADE_ENDS` and legal forms but a research arm's or a product line's ("Labs", "Security"), with a trade's words, for `wholeCompanyEnds`. */
+/** `TRADE_ENDS` and legal forms but a research arm's or a product line's ("Labs", "Security"), with a trade's words, for `wholeCompanyEnds`.
+ * ("Electronics": Threatpost's "Delta" beside "Delta Electronics" was a name of its own, one key with the Delta variant of a
+ * ZDNet article.) */
 const WHOLE_COMPANY_ENDS = new Set([
   ...[...TRADE_ENDS].filter((w) => w !== 'labs' && w !== 'lab' && w !== 'security'), 'co', 'corp', 'inc', 'ltd', 'llc', 'plc', 'gmbh', 'ag',
-  'news', 'agency', 'pipeline', 'foods', 'electric', 'broadband', 'health', 'healthcare', 'markets', 'logistics', 'worldwide', 'broadcast', 'project',
+  'news', 'agency', 'pipeline', 'foods', 'electric', 'electronics', 'broadband', 'health', 'healthcare', 'markets', 'logistics', 'worldwide', 'broadcast', 'project',
 ]);
 
 /** One word that may stand for a longer name it ends: not a plural, a word the article writes in lower case, a word of a trade, kind or legal form, nor two capitals. */

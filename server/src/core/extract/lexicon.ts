@@ -154,7 +154,7 @@ export const ORG_WORDS = new Set([
   'council', 'county', 'city', 'district', 'department', 'ministry', 'agency', 'authority', 'logistics', 'airlines',
   'airways', 'airport', 'outfitters', 'cosmetics', 'group', 'holdings', 'inc', 'corp', 'corporation', 'company', 'co',
   'ltd', 'llc', 'plc', 'gmbh', 'labs', 'systems', 'software', 'technologies', 'technology', 'tech', 'networks', 'network',
-  'media', 'motors', 'foods', 'partners', 'services', 'solutions', 'security', 'cloud', 'data', 'digital', 'electric',
+  'media', 'motors', 'foods', 'partners', 'services', 'solutions', 'security', 'cloud', 'data', 'digital', 'electric', 'electronics',
   'utilities', 'water', 'gas', 'oil', 'motor', 'automotive', 'hotels', 'resorts', 'entertainment', 'airline', 'rail',
   'railway', 'trust', 'foundation', 'association', 'union', 'brands', 'apparel', 'fashion', 'beauty', 'markets',
   'supermarkets', 'shipping', 'freight', 'express', 'post', 'telco', 'cable', 'broadband', 'internet',
