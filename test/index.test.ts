@@ -969,6 +969,25 @@ describe('corpus index: one value, its owner named otherwise', function () {
     assert.deepStrictEqual(definition(index, threatpost.uri, short.span.start + 1), []);
   });
 
+  it('"1.1 million" accounts of the Attorney General\'s office and "more than 1.1 million" of Specops are linked where the two articles share only a name few articles of their month name; a round value, or the same value months later, is not', function () {
+    const index = new CorpusIndex();
+    const zdnet = story('zdnet', 'Jan 5, 2022', 'The Office of the Attorney General said 1.1 million accounts were compromised, and 50 million accounts were exposed, Letitia James said.');
+    const threatpost = story('threatpost', 'Jan 5, 2022', 'Credential stuffing compromised more than 1.1 million online accounts and exposed 50 million accounts, Specops said, citing Letitia James.');
+    const later = story('later', 'Mar 30, 2022', 'Acme Bank said 1.1 million accounts were compromised, Letitia James said.');
+    for (const s of [zdnet, threatpost, later]) index.set(s.doc);
+    const ag = figureOf(index, zdnet.uri, '1.1 million');
+    const specops = figureOf(index, threatpost.uri, 'more than 1.1 million');
+    assert.deepStrictEqual([ag.measure, specops.measure], ['office of the attorney general|account|', 'specops|account|online']);
+    assert.deepStrictEqual(definition(index, zdnet.uri, ag.span.start + 1).map((l) => l.uri), [threatpost.uri]);
+    assert.deepStrictEqual(definition(index, threatpost.uri, specops.span.start + 1).map((l) => l.uri), [zdnet.uri]);
+    const card = hover(index, zdnet.uri, ag.span.start + 1)!.markdown;
+    assert.match(card, /\*\*The same value, its owner named otherwise\*\*\n\n- Jan 5, 2022 — \*\*more than 1\\\.1 million\*\* · of Specops/, card);
+    assert.ok(!card.includes('Acme Bank'), card);
+    // "50 million" recurs by chance: one significant digit is no evidence of one story.
+    assert.deepStrictEqual(definition(index, zdnet.uri, figureOf(index, zdnet.uri, '50 million').span.start + 1), []);
+    for (const s of [zdnet, threatpost, later]) assert.deepStrictEqual(checkConsistency(index, s.uri).filter((d) => d.code.startsWith('figure.')).map((d) => d.message), []);
+  });
+
   it('cardSources lists the articles of the same value (its owner named otherwise, or not said what it counts) before those of names, so a first card answers from memory', function () {
     const index = new CorpusIndex();
     const loads = new Map<string, number>();

@@ -248,9 +248,21 @@ export function sameValueOtherOwner(index: CorpusIndex, uri: string, fig: Figure
   return index.memoized(`o\u0000${uri}\u0000${fig.span.start}\u0000${fig.value}`, () => {
     const kind = nounKind(fig.noun);
     const out: FigureRef[] = [];
-    for (const { uri: other, owners } of otherOwnerSources(index, uri, subject, fig.asOf ?? doc.summary.date, kind)) {
+    const sources = otherOwnerSources(index, uri, subject, fig.asOf ?? doc.summary.date, kind);
+    for (const { uri: other, owners } of sources) {
       for (const g of index.get(other)!.facts.figures) {
         if (g.subject !== undefined && owners.has(g.subject) && g.unit === fig.unit && sameStated(g, fig) && nounKind(g.noun) === kind) out.push({ uri: other, figure: g });
+      }
+    }
+    // And where neither article names the other's owner, in an article of the story (`storyValueSources`), a value of
+    // two significant digits or more: "1.1 million" accounts of the New York Attorney General's office (ZDNet) and
+    // "more than 1.1 million" online accounts of New York State (Threatpost), whose articles share only Letitia James.
+    if (twoDigits(fig)) {
+      for (const { uri: other, owners } of storyValueSources(index, uri, subject, kind)) {
+        if (sources.some((s) => s.uri === other)) continue;
+        for (const g of index.get(other)!.facts.figures) {
+          if (g.subject !== undefined && owners.has(g.subject) && g.unit === fig.unit && sameStated(g, fig) && nounKind(g.noun) === kind) out.push({ uri: other, figure: g });
+        }
       }
     }
     // In path order, then the article's: answers do not depend on the order articles were indexed in.
@@ -304,6 +316,100 @@ function otherOwnerSources(index: CorpusIndex, uri: string, subject: string, whe
   });
 }
 
+/** How near in time two articles of one story are (their Dates), for `storyNeighbours`. */
+const STORY_GAP = 14 * 24 * 3600 * 1000;
+/** A name marks a story when at most `STORY_NAME_ARTICLES` articles dated within `STORY_NAME_WINDOW` of one name it. */
+const STORY_NAME_WINDOW = 30 * 24 * 3600 * 1000;
+const STORY_NAME_ARTICLES = 5;
+
+/**
+ * The articles of an article's story: dated within two weeks of it, and naming a name of it that few articles of
+ * their month name (at most five within thirty days of this article's date): "Letitia James" in ZDNet's "NY AG notifies
+ * 17 companies of breaches" and Threatpost's "1.1M Compromised Accounts Found at 17 Major Companies". A name every
+ * story names ("Microsoft", "Ukraine": 61 articles) marks none. Sorted; once per article until the index changes,
+ * from the summaries only: each of its names costs two binary searches in that name's articles by date.
+ */
+function storyNeighbours(index: CorpusIndex, uri: string): string[] {
+  return index.memoized(`sn\u0000${uri}`, () => {
+    const s = index.get(uri)?.summary;
+    const when = s?.date;
+    if (!s || when === undefined) return [];
+    const out = new Set<string>();
+    for (let i = 0, n = entityCount(s); i < n; i++) {
+      const e = entityAt(s, i);
+      if (e.kind === 'outlet' || e.onlyInLinks) continue;
+      const d = datedDocsOf(index, e.key);
+      if (!d) continue;
+      const from = firstAtOrAfter(d.dated, when - STORY_NAME_WINDOW);
+      const to = firstAtOrAfter(d.dated, when + STORY_NAME_WINDOW + 1);
+      if (to - from > STORY_NAME_ARTICLES) continue;
+      for (let k = from; k < to; k++) {
+        const x = d.dated[k];
+        if (x.uri !== uri && Math.abs(x.date - when) <= STORY_GAP) out.add(x.uri);
+      }
+    }
+    return [...out].sort();
+  });
+}
+
+/**
+ * The articles of a figure's story (`storyNeighbours`, each of the other's too: a name few articles of either's month
+ * name) with a figure of another owner that counts `kind`, each with those owners; from the summaries only, so that
+ * `cardSources` can list them. Copies of one page (same Link) once. Once per article, owner and kind until the index
+ * changes.
+ */
+function storyValueSources(index: CorpusIndex, uri: string, subject: string, kind: string): { uri: string; owners: Set<string> }[] {
+  return index.memoized(`sv\u0000${uri}\u0000${subject}\u0000${kind}`, () => {
+    const out: { uri: string; owners: Set<string> }[] = [];
+    const links = new Set<string>();
+    let here: Set<string> | undefined;
+    for (const other of storyNeighbours(index, uri)) {
+      const d = index.get(other);
+      if (!d || index.isDraft(other) || index.isCopy(uri, other)) continue;
+      let owners: Set<string> | undefined;
+      for (const m of d.summary.measures) {
+        const bar = m.indexOf('|');
+        const owner = m.slice(0, bar);
+        if (owner === subject || owner === '?' || owners?.has(owner)) continue;
+        if (nounKind(m.slice(bar + 1, m.indexOf('|', bar + 1))) !== kind) continue;
+        // Only where neither article names the other's owner: where one does and the other not, `otherOwnerSources`
+        // has judged the pair, and one-sided naming is a count of someone else told in passing ("Acme Bank said 515,000
+        // customers were affected. The Red Cross said the same attackers hit it").
+        if ((here ??= namedOwners(index, uri)).has(owner)) continue;
+        (owners ??= new Set()).add(owner);
+      }
+      if (!owners || namedOwners(index, other).has(subject)) continue;
+      // Each is of the other's story: the name that marks it is a rare one in the other's month too.
+      if (!storyNeighbours(index, other).includes(uri)) continue;
+      const link = d.summary.link;
+      if (link !== undefined && index.linkCount(link) > 1) {
+        if (links.has(link)) continue;
+        links.add(link);
+      }
+      out.push({ uri: other, owners });
+    }
+    return out;
+  });
+}
+
+/**
+ * A value of two significant digits or more ("1.1 million", "3,300", "$2,331,639.85"), which two stories rarely share
+ * by chance; round values recur ("$10 million" offered to Wormhole's hacker and demanded by LockBit, "50 million" users
+ * of Brave and customers of T-Mobile, read among same values of one story's articles: 14 of 75 such pairs were two
+ * things, 2 of 32 among values of two digits). For a range, either bound.
+ */
+function twoDigits(f: Figure): boolean {
+  return f.hedge === 'between' ? twoDigitValue(f.low) || twoDigitValue(f.high) : twoDigitValue(f.value);
+}
+
+function twoDigitValue(v: number): boolean {
+  let x = Math.round(Math.abs(v));
+  // A fraction is written out ("$2,331,639.85"); "4.1 million" is 4,099,999.9999999995 in floating point.
+  if (Math.abs(Math.abs(v) - x) > 1e-6 * Math.max(1, Math.abs(v))) return true;
+  while (x >= 10 && x % 10 === 0) x /= 10;
+  return x >= 10;
+}
+
 /**
  * The articles whose facts the same value's other statements of a figure are read from (`sameValueUnnamed`,
  * `sameValueOtherOwner`), from the index's summaries only: what `cardSources` loads ahead of a figure's card.
@@ -313,6 +419,7 @@ export function sameValueSources(index: CorpusIndex, uri: string, fig: Figure): 
   const when = fig.asOf ?? index.get(uri)?.summary.date;
   const out = [...unnamedSources(index, fig.subject, when, fig.noun !== undefined)];
   for (const o of otherOwnerSources(index, uri, fig.subject, when, nounKind(fig.noun))) out.push(o.uri);
+  if (twoDigits(fig)) for (const o of storyValueSources(index, uri, fig.subject, nounKind(fig.noun))) if (!out.includes(o.uri)) out.push(o.uri);
   return out;
 }
 
