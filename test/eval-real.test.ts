@@ -16,9 +16,10 @@ import { DEFAULT_CORPUS, evaluateLinks, loadLinkTruth, type LinkEvalResult, type
  * incidents added (labelled without looking at what Breach Desk does); 30/50 once a user base
  * counted users and a bounty was a reward (32/50 later); 34/50 = 0.68 once the same value of one
  * owner was linked where one figure does not say what it counts; 37/50 = 0.74 once the same value was
- * linked across articles that name its owner otherwise (Red Cross / ICRC). Raise it as links improve.
+ * linked across articles that name its owner otherwise (Red Cross / ICRC); 38/50 = 0.76 once one story's equal
+ * values were linked where neither article names the other's owner (NY AG / OAG). Raise it as links improve.
  */
-const RECALL_FLOOR = 0.74;
+const RECALL_FLOOR = 0.76;
 
 /**
  * Different pairs linked: 11 of 13 when the pairs were labelled (most
