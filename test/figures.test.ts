@@ -1176,6 +1176,17 @@ describe('figures', function () {
       assert.strictEqual(extractFacts('file:///ws/a.txt', t2, parse(t2).article).figures.find((f) => f.text === '30,819')?.subject, undefined);
     });
 
+    it('"Non-GAAP" is no name: a company\'s non-GAAP earnings are the company\'s', function () {
+      // "Non-GAAP net income came to $41.1 million or 17 cents per share." (CrowdStrike, ZDNet): 15 figures of 7 earnings
+      // reports were owned by an organisation "Non-GAAP".
+      const body = 'CrowdStrike reported third quarter revenue of $380.1 million on Tuesday. CrowdStrike beat estimates.\n\n'
+        + 'Non-GAAP net income came to $41.1 million or 17 cents per share.';
+      const text = article({ title: 'CrowdStrike beats estimates for Q3', body });
+      const facts = extractFacts('file:///ws/a.txt', text, parse(text).article);
+      assert.ok(!facts.entities.some((e) => e.key === 'non-gaap'));
+      assert.strictEqual(facts.figures.find((f) => f.text === '$41.1 million')?.subject, 'crowdstrike');
+    });
+
     it('a body named after the place an article is about does not stand in for the owner of its figures', function () {
       // "Victoria launches five-year AU$50 million cyber strategy": the strategy's sum was Victoria Police's.
       const body = 'The Victorian government has launched a cyber strategy that will see over AU$50 million be allocated in Victoria. '
