@@ -1176,6 +1176,25 @@ describe('figures', function () {
       assert.strictEqual(extractFacts('file:///ws/a.txt', t2, parse(t2).article).figures.find((f) => f.text === '30,819')?.subject, undefined);
     });
 
+    it('a name spelt out for jargon ("Remote Desktop Protocol (RDP)") is a term: no figure\'s owner, nor what the article is about', function () {
+      // DFIR reports about intrusions through RDP gave the protocol their ransoms; "VPN credentials for 498,908 users"
+      // of Fortinet devices were the Virtual Private Network's.
+      const body = 'The threat actors logged in over Remote Desktop Protocol (RDP) from a host named WIN-1. RDP was used to move between servers.\n\n'
+        + 'RDP sessions lasted hours. The threat actors left a ransom note requesting 8,000 USD on a domain controller.';
+      const text = article({ title: 'Intrusion through RDP ends in ransomware', body });
+      const facts = extractFacts('file:///ws/a.txt', text, parse(text).article);
+      assert.ok(facts.entities.some((e) => e.key === 'remote desktop protocol'));
+      assert.strictEqual(facts.figures.find((f) => f.text === '8,000 USD')?.subject, undefined);
+      const b2 = 'Fortinet said a threat actor leaked a list of Virtual Private Network (VPN) logins. Fortinet urged resets. Fortinet patched the flaw in 2019.\n\n'
+        + 'The file contains VPN credentials for 498,908 users over 12,856 devices.';
+      const t2 = article({ title: 'Fortinet confirms a leak of credentials', body: b2 });
+      assert.strictEqual(extractFacts('file:///ws/a.txt', t2, parse(t2).article).figures.find((f) => f.text === '498,908')?.subject, 'fortinet');
+      // A body whose name's initials are jargon too is still a body: "International Olympic Committee (IOC)".
+      const b3 = 'The International Olympic Committee (IOC) defended the app. The IOC has conducted assessments from two cyber-security testing organizations.';
+      const t3 = article({ title: 'IOC disputes app concerns', body: b3 });
+      assert.strictEqual(extractFacts('file:///ws/a.txt', t3, parse(t3).article).figures.find((f) => f.text === 'two')?.subject, 'international olympic committee');
+    });
+
     it('"Non-GAAP" is no name: a company\'s non-GAAP earnings are the company\'s', function () {
       // "Non-GAAP net income came to $41.1 million or 17 cents per share." (CrowdStrike, ZDNet): 15 figures of 7 earnings
       // reports were owned by an organisation "Non-GAAP".

@@ -29,7 +29,7 @@
  */
 import { isLinkOnly, type Span, wordTable } from '../text';
 import { monthOf } from '../syntax/dates';
-import { CAPITAL_UNITS, FUNCTION_WORDS, KNOWN_ORGS, ORG_SUFFIXES, ORG_WORDS, PLACES, PRODUCTS } from './lexicon';
+import { CAPITAL_UNITS, FUNCTION_WORDS, JARGON, KNOWN_ORGS, ORG_SUFFIXES, ORG_WORDS, PLACES, PRODUCTS, THING_WORDS } from './lexicon';
 import { code, readingsOf, STOP_WORDS, type RawNumber, type SentenceReading } from './numbers';
 import { newFigure, type EntityKind, type Figure, type Mention, type SentenceRef, type Unit } from './types';
 
@@ -1143,6 +1143,58 @@ export function isLaw(key: string): boolean {
   return space > 0 && LAW_WORDS.has(key.slice(space + 1));
 }
 
+/**
+ * The names an article spells out for the trade's jargon (`JARGON`, an acronym that names a technology or a kind of
+ * thing): "Remote Desktop Protocol (RDP)", "Virtual Private Network (VPN)", "Operational Technology (OT)", "Subscriber
+ * Identity Modules (SIM)". Such a name is a term, whatever its words make of it (a network, a technology): never whose
+ * figures are, nor what an article is about. Remote Desktop Protocol was the subject of DFIR reports whose "8,000 USD"
+ * ransom and "~200MB" exfiltrated became its own, VPN owned the "498,908" users whose credentials leaked from Fortinet
+ * devices, SIM the "$68M" lost to SIM swapping (44 figures of the real corpus). Known by a mention written as the
+ * acronym whose letters are the name's initials (of all its words, or of those but its function words), so a body whose
+ * initials only happen to spell jargon ("Department of State", DOS) is none unless the article writes it so.
+ */
+export function jargonNames(mentions: readonly Mention[]): ReadonlySet<string> | undefined {
+  if (lastJargon && lastJargon.mentions === mentions && lastJargon.length === mentions.length) return lastJargon.names;
+  let names: Set<string> | undefined;
+  for (const m of mentions) {
+    const t = m.text;
+    if (t.length < 2 || t.length > 6 || m.key.length <= t.length + 2 || !m.key.includes(' ')) continue;
+    let lower = t.toLowerCase();
+    if (!JARGON.has(lower)) continue;
+    // "VPNs", "RATs": the acronym's plural.
+    if (lower.length > 2 && lower.charCodeAt(lower.length - 1) === 115 /* s */ && t.charCodeAt(t.length - 1) === 115) lower = lower.slice(0, -1);
+    if (names?.has(m.key) || bodyWord(m.key)) continue;
+    if (initialsOf(m.key, false) === lower || initialsOf(m.key, true) === lower) (names ??= new Set()).add(m.key);
+  }
+  lastJargon = { mentions, length: mentions.length, names };
+  return names;
+}
+
+/** The last article's `jargonNames`, by its mentions array (`mainSubject` and `extractFigures` ask one after the other). */
+let lastJargon: { mentions: readonly Mention[]; length: number; names: Set<string> | undefined } | undefined;
+
+/**
+ * Whether a name ends on a word for a body of people, not for a trade or a thing ("committee", "team", "center"; not
+ * "network", "systems", "security", which end companies' names and technologies' alike): "International Olympic
+ * Committee (IOC)" is a body, though "IOC" is also jargon (an indicator of compromise), and so is a "Recovery Asset Team".
+ */
+function bodyWord(key: string): boolean {
+  const last = key.slice(key.lastIndexOf(' ') + 1);
+  return ORG_SUFFIXES.has(last) && !ORG_WORDS.has(last) && !THING_WORDS.has(last);
+}
+
+/** The first letters of a key's words (split at spaces and hyphens), without its function words when `content`. */
+function initialsOf(key: string, content: boolean): string {
+  let out = '';
+  let start = 0;
+  for (let i = 0; i <= key.length; i++) {
+    if (i < key.length && key.charCodeAt(i) !== 32 && key.charCodeAt(i) !== 45) continue;
+    if (i > start && !(content && FUNCTION_WORDS.has(key.slice(start, i)))) out += key[start];
+    start = i + 1;
+  }
+  return out;
+}
+
 /** Whether a mention can be whose figures are: an organisation, or a name with an organisation's word in it. */
 export function orgLike(key: string, kind: EntityKind | undefined): boolean {
   if (kind === 'organisation') return true;
@@ -1268,16 +1320,18 @@ export function mainSubject(mentions: Mention[], kindOf: (key: string) => Entity
   // A threat actor is what the article is about only as the one who attacks ("the Karma ransomware gang").
   // Only the names that could be the subject are asked, each until it is found attacking once.
   const candidate = (m: Mention) => orgLike(m.key, kindOf(m.key)) || kindOf(m.key) === 'other';
+  // A term the article spells out for jargon ("Remote Desktop Protocol (RDP)", `jargonNames`) is scored, never an organisation.
+  const terms = jargonNames(mentions);
   const actors = sentences && reading ? threatActors(mentions, sentences, reading, candidate) : new Set<string>();
-  const score = new Map<string, { n: number; first: number; org: boolean; lead: boolean }>();
+  const score = new Map<string, { n: number; first: number; org: boolean; lead: boolean; term: boolean }>();
   for (const m of mentions) {
     // A product or site the article is about ("Artwork Archive", kind other) counts too; people and places do not.
     if (m.sentence < 0 || actors.has(m.key) || !candidate(m)) continue;
     const key = canon(m.key);
-    const s = score.get(key) ?? { n: 0, first: m.span.start, org: false, lead: false };
+    const s = score.get(key) ?? { n: 0, first: m.span.start, org: false, lead: false, term: terms !== undefined && terms.has(m.key) };
     s.n += m.where === 'title' || m.where === 'subtitle' ? 3 : m.sentence === firstBody ? 2 : 1;
     s.first = Math.min(s.first, m.span.start);
-    s.org ||= orgLike(m.key, kindOf(m.key));
+    s.org ||= orgLike(m.key, kindOf(m.key)) && !terms?.has(m.key);
     s.lead ||= m.where === 'title' || m.where === 'subtitle' || m.sentence === firstBody;
     score.set(key, s);
   }
@@ -1301,6 +1355,11 @@ export function mainSubject(mentions: Mention[], kindOf: (key: string) => Entity
   if (b && o && !b.org && !b.lead && o.lead && o.n * 2 >= b.n) best = bestOrg;
   // One mention in passing does not make an article about it.
   if (best === undefined || score.get(best)!.n < 2) return undefined;
+  // An article most about a term ("Remote Desktop Protocol (RDP)" in DFIR reports, "Subscriber Identity Modules (SIM)" in a
+  // SIM-swapping story, "Virtual Private Network (VPN)" in a review of VPN services) is about a kind of thing: no one's
+  // figures by default. The next name down was as wrong: AnyDesk for the "~200MB" exfiltrated in an intrusion, ProxyShell
+  // for its "8,000 USD" ransom, NordVPN for the "$6 to $12" a month the VPN services reviewed cost.
+  if (score.get(best)!.term) return undefined;
   // A body named after a place the article is about more ("Victoria launches five-year AU$50 million cyber strategy",
   // Victoria six times, "Victoria Police" twice) is not what it is about: the place is, or its government, and neither
   // owns the figures in its stead (the strategy's "over AU$50 million" was Victoria Police's).
@@ -1361,7 +1420,10 @@ export function extractFigures(
   // a $300,000 penalty while Cambridge will pay a $250,000 penalty and KMS will pay a $200,000 penalty" (both of kind
   // other alone: all three sums were KMS's, the only organisation left in the sentence). Not a product's name before a
   // longer name ("Pegasus", then "the Pegasus Project" that reported on it).
+  // Nor is a term the article spells out for jargon ("Virtual Private Network (VPN)"): see `jargonNames`.
+  const terms = jargonNames(mentions);
   const isOrg = (m: Mention) => {
+    if (terms?.has(m.key)) return false;
     const kind = kindOf(m.key);
     return orgLike(m.key, kind) || ((kind === 'other' || kind === undefined) && !m.key.includes(' ') && !PRODUCTS.has(m.key) && canon(m.key) !== m.key);
   };
@@ -1556,7 +1618,7 @@ export function extractFigures(
         // "As Coinbase noted when 6,000 of its customers …", "GoDaddy said 1.2 million of its WordPress customers": the
         // organisation the sentence names last before the figure, even one that speaks, is whose they are, not a product's.
         const possessor = measured.theirs ? subjectNear((orgs ??= ms.filter(isOrg)).filter((m) => !actsAgainst(v, m, offset) && !asMedium(v, m, offset)), span)?.key : undefined;
-        const inside = measured.inside.find((m) => { const k = kindOf(m.key); return ((k !== 'person' && k !== 'place') || isOrg(m)) && !hostOf(m, measured.noun) && !(possessor !== undefined && k === 'other'); })?.key ?? possessor;
+        const inside = measured.inside.find((m) => { const k = kindOf(m.key); return !terms?.has(m.key) && ((k !== 'person' && k !== 'place') || isOrg(m)) && !hostOf(m, measured.noun) && !(possessor !== undefined && k === 'other'); })?.key ?? possessor;
         // "the Conti ransomware group alone brought in $180 million from ransoms": what a gang made from its victims
         // together is its own, though a ransom it demands or is paid is its victim's (`moneyless`, `actsAgainst`).
         // The name nearest before it must be the gang's, and the one that made it ("BazaCall … and the Ryuk ransomware,
