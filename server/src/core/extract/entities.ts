@@ -526,8 +526,8 @@ interface Candidate {
   paren?: Candidate;
   /** Jargon written in capitals ("RDP"): only ever an alias of a spelled-out name. */
   jargon?: boolean;
-  /** Jargon the lower-case words before its bracket spell ("account takeover (ATO)"): a term of the article's. */
-  term?: boolean;
+  /** Jargon the lower-case words before its bracket spell ("account takeover (ATO)"): a term of the article's, and those words. */
+  term?: string;
   /** The entity key it was given. */
   key?: string;
   /** A sentence's first word, a name only by its apposition ("Quillfeather, the dating app, said"). */
@@ -864,9 +864,17 @@ function pushCandidate(st: RunState, c: Candidate, a: number, b: number): void {
   // the article's, not the Central Intelligence Agency of the tables.
   // Spelt in lower case ("a vulnerability disclosure policy (VDP)"), not by a name no run took ("Office of Inspector
   // General (OIG)", "National Farmers' Federation (NFF)"), it is a term of the article's, whatever its tags say.
-  else if (c.tokens.length === 1 && a > 0 && st.tokens[a - 1].after === '(' && isAllCaps(c.tokens[0].text)) {
-    if (spelledBefore(st.tokens, a, c.tokens[0].lower, true)) c.jargon = c.term = true;
-    else if (spelledBefore(st.tokens, a, c.tokens[0].lower)) c.jargon = true;
+  // Written with a small connective's letter ("elevation of privilege (EoP)", "proof of concept (PoC)"), it is one too.
+  else if (c.tokens.length === 1 && a > 0 && st.tokens[a - 1].after === '(') {
+    const word = c.tokens[0].text;
+    const caps = isAllCaps(word);
+    if (caps || smallLetterAcronym(word)) {
+      const from = spelledBefore(st.tokens, a, c.tokens[0].lower, true);
+      if (from >= 0) {
+        c.jargon = true;
+        c.term = spelling(st.tokens, from, a);
+      } else if (caps && spelledBefore(st.tokens, a, c.tokens[0].lower) >= 0) c.jargon = true;
+    }
   }
   st.out.push(c);
   st.prev = c;
@@ -903,13 +911,14 @@ function gangListCue(tokens: Token[], a: number): boolean {
  * (ATO)"), a small word its letter ("software bill of materials (SBOM)"); not a name's word ("Europe (EU)" is no
  * spelling of the EU).
  */
-function spelledBefore(tokens: Token[], at: number, acronym: string, lower = false): boolean {
+function spelledBefore(tokens: Token[], at: number, acronym: string, lower = false): number {
   const letters = acronym.replace(/\./g, '');
-  if (letters.length < 2) return false;
+  if (letters.length < 2) return -1;
   let k = letters.length - 1;
-  for (let i = at - 1; i >= 0 && k >= 0; i--) {
+  let i = at - 1;
+  for (; i >= 0 && k >= 0; i--) {
     const w = tokens[i].lower;
-    if (lower && tokens[i].text !== w) return false;
+    if (lower && tokens[i].text !== w) return -1;
     if (w === 'and' || w === 'of' || w === 'the' || w === '&' || w === 'for') {
       if (lower && w[0] === letters[k]) k--;
       continue;
@@ -919,9 +928,29 @@ function spelledBefore(tokens: Token[], at: number, acronym: string, lower = fal
       const dash = w.lastIndexOf('-');
       if (dash > 0 ? w[dash + 1] === letters[k] : w.indexOf(letters[k], 1) > 0) { k -= 2; continue; }
     }
-    return false;
+    return -1;
   }
-  return k < 0;
+  return k < 0 ? i + 1 : -1;
+}
+
+/** The words `from` up to `at` that spell an acronym (see `spelledBefore`): "enterprise resource planning". */
+function spelling(tokens: Token[], from: number, at: number): string {
+  let words = '';
+  for (let i = from; i < at; i++) words += (i > from ? ' ' : '') + tokens[i].text;
+  return words;
+}
+
+/**
+ * An acronym of capitals with a small connective's letter among them: "EoP" (elevation of privilege), "PoC", "MitM".
+ * Two capitals at least, the last letter one; ASCII letters only.
+ */
+function smallLetterAcronym(w: string): boolean {
+  if (w.length < 3 || w.length > 5 || !isUpper(w.charCodeAt(0)) || !isUpper(w.charCodeAt(w.length - 1))) return false;
+  for (let k = 1; k < w.length - 1; k++) {
+    const c = w.charCodeAt(k);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  }
+  return true;
 }
 
 /**
@@ -1580,6 +1609,45 @@ function onlyAfterNumbers(hay: string, needle: string): boolean {
   return true;
 }
 
+/**
+ * Whether `needle` (lower case) stands in `hay` (lower case) as a word, and every time right before a year ("h2 2020",
+ * "h1 2021", "h1'21"): a part of that year.
+ */
+function beforeYears(hay: string, needle: string): boolean {
+  let seen = false;
+  for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
+    const before = at > 0 ? hay.charCodeAt(at - 1) : 32;
+    let k = at + needle.length;
+    // Not inside a word, nor a file's or an address's ("…_h1_2021.jpg").
+    if (inWord(before) || (k < hay.length && inWord(hay.charCodeAt(k)))) continue;
+    if (k < hay.length && (hay.charCodeAt(k) === 32 || hay.charCodeAt(k) === 39 || hay.charCodeAt(k) === 8217)) k++;
+    let digits = 0;
+    while (k + digits < hay.length && digits < 5 && isDigit(hay.charCodeAt(k + digits))) digits++;
+    if (digits !== 2 && digits !== 4) return false;
+    seen = true;
+  }
+  return seen;
+}
+
+/** A character of a word, a file name or an address. */
+function inWord(c: number): boolean {
+  return isLetter(c) || isDigit(c) || c === 95 /* _ */ || c === 47 /* / */ || c === 45 /* - */;
+}
+
+/** Whether `key` is the words of one of the article's terms (`Draft.terms`, a few at most). */
+function termOf(draft: Draft, key: string): boolean {
+  if (draft.terms === undefined) return false;
+  for (const words of draft.terms.values()) if (entityKey(words) === key) return true;
+  return false;
+}
+
+/** A year right after a word: "2020" in "H2 2020". */
+function isYear(t: Token | undefined): boolean {
+  if (t === undefined || t.brokenBefore || t.text.length !== 4 || !isDigits(t.text)) return false;
+  const c = t.text.charCodeAt(0);
+  return c === 49 /* 1 */ || c === 50 /* 2 */;
+}
+
 /** Words before a year that make it a date: "in 2021", "since 2019". */
 const DATE_PREPOSITIONS = new Set(['in', 'since', 'until', 'by', 'of', 'from', 'during', 'before', 'after', 'early', 'late', 'mid']);
 
@@ -1627,7 +1695,8 @@ export function extractEntities(text: string, article: Article, sentences: Sente
   decideKinds(draft);
   // A capitalised phrase of no known kind that the body writes in lower case at least as often is
   // ordinary language set in title case ("Command and Control", "Process Injection", "Patch").
-  for (const b of commonPhrases(draft.builders, sentences, read.tokenized, smallStamp)) draft.builders.delete(b.key);
+  // (Not a term's words the article spells an acronym with: "software bill of materials (SBOM)" stays the SBOM's.)
+  for (const b of commonPhrases(draft.builders, sentences, read.tokenized, smallStamp)) if (!termOf(draft, b.key)) draft.builders.delete(b.key);
   for (const t of tagSurfaces) if (!draft.builders.has(t.key)) t.key = '';
   shortOfLonger(draft, candidates, short.surnames, isOutlet, tagSurfaces);
   pluralsOfNames(draft, candidates, tagSurfaces);
@@ -1861,6 +1930,9 @@ function readSentences(text: string, sentences: Sentence[], hidden: Span[], stam
     for (const k of stats.starts) {
       const t = tokens[k];
       if (k > 0 && !t.brokenBefore && DAY_ENDS.has(t.lower) && tokens[k - 1].cap && DAY_NAMES.has(`${tokens[k - 1].lower} ${t.lower}`)) t.flags |= F_NAME;
+      // "from H2 2020 to H1 2021": a half of a year, no name (HP's report made "H1" and "H2" organisations, and "H2" the
+      // H2 database's card); "the H2 database" stays a name.
+      else if (t.text.length === 2 && (t.text === 'H1' || t.text === 'H2') && isYear(tokens[k + 1])) t.flags &= ~F_NAME;
     }
     startsOf[si] = stats.starts;
     mayHoldHandles[si] = stats.handles;
@@ -1906,8 +1978,11 @@ class Draft {
   /**
    * Acronyms the body spells out in lower-case words just before them in brackets, the article's terms and no names:
    * "a dynamic account takeover (ATO) technique", "a vulnerability disclosure policy (VDP)" (see `spelledBefore`).
+   * Each is named and keyed by those words ("account takeover"), as an acronym a name spells is the name's, so that two
+   * articles' terms of one acronym are two entities: Sage's "enterprise resource planning (ERP)" platform and
+   * Singapore's "electronic road pricing (ERP)" system were one "ERP" card.
    */
-  terms: Set<string> | undefined;
+  terms: Map<string, string> | undefined;
 
   add(key: string, name: string, kind: EntityKind, surface: string): void {
     let b = this.builders.get(key);
@@ -2145,6 +2220,16 @@ function addSingleWords(draft: Draft, candidates: Candidate[], short: ShortForms
     if (known !== undefined && sharesWords(known, c.paren.tokens)) continue;
     (defined ??= new Map()).set(lower, c.paren.key);
   }
+  // The article's terms, before any of their mentions is read: "Windows EoP Bug" in a headline is the "elevation of
+  // privilege (EoP)" of the body, and "EU" after "execution unit (EU)" no European Union.
+  for (const c of candidates) {
+    if (c.term === undefined) continue;
+    const lower = c.tokens[0].key;
+    const letters = lower.indexOf('.') >= 0 ? lower.replace(/\./g, '') : lower;
+    if (c.paren?.key && lc(c.paren.tokens[0].text[0]) === letters[0]) continue;
+    if (letters.length >= 3 && short.initials.has(letters)) continue;
+    if (!draft.terms?.has(lower)) (draft.terms ??= new Map()).set(lower, c.term);
+  }
   // "deploy Ryuk and Conti ransomware", "the Hive gang": a word a gang's cue follows is a name, said once or not.
   for (const c of candidates) if (c.tokens.length === 1 && c.gang) (draft.actors ??= new Set()).add(c.tokens[0].key);
   // "the Maze, Avaddon and Babuk ransomware", "operators, including Maze, Conti, and LockBit", "REvil, Conti and Clop":
@@ -2182,9 +2267,10 @@ function addSingleWords(draft: Draft, candidates: Candidate[], short: ShortForms
     if (c.jargon) {
       const exp = paren ?? spelled;
       if (exp) draft.join(exp, t.text);
-      else if (c.term) (draft.terms ??= new Set()).add(lower);
       continue;
     }
+    // The article's term wherever else it stands: a tag, or its other mentions through the tag, make it one (`addTags`).
+    if (draft.terms?.has(lower)) continue;
     const sur = short.surnames.get(lower);
     if (sur) { draft.join(sur, t.text, 'person'); continue; }
     // "Meng was allowed to return to China" beside "Huawei CFO Meng Wanzhou", "which is where he met Gerald" beside
@@ -2371,11 +2457,19 @@ function addTags(draft: Draft, text: string, article: Article, surnames: Map<str
       if (!name || !isUpper(name.charCodeAt(0)) || FUNCTION_WORDS.has(lc(name)) || MONTHS_AND_DAYS.has(lc(name))) continue;
       // [[Q3]], [[FY22]]: the period a report covers; [[SEK0]]: a sum's first digits, cut by the tagger.
       if (isPeriod(lc(name)) || (/^[A-Z]{3}\d+$/.test(name) && CURRENCY_CODES.has(name.slice(0, 3)))) continue;
+      // [[H1]], [[H2]] where the body writes "H2 2020 to H1 2021": halves of a year, not the H2 database of other articles.
+      if (name.length === 2 && (name === 'H1' || name === 'H2')) {
+        bodyLower ??= article.body ? text.slice(article.body.span.start, article.body.span.end).toLowerCase() : '';
+        if (beforeYears(bodyLower, lc(name))) continue;
+      }
       const lower = entityKey(name);
       // [[ZDNet]] on a ZDNet article: the publisher tagging its own page, not the article naming it.
       if (source !== undefined && lower === source) continue;
       const bySurface = (draft.bySurface ??= surfaceIndex(builders));
-      const key = surnames.get(lower) ?? (builders.has(lower) ? lower : bySurface.get(lower)) ?? (ACRONYMS.has(lower) ? entityKey(ACRONYMS.get(lower)!) : undefined) ?? lower;
+      // [[ERP]] beside "enterprise resource planning (ERP)": the article's term, under the words that spell it.
+      const termWords = kind ? undefined : draft.terms?.get(lower);
+      const termKey = termWords === undefined ? undefined : entityKey(termWords);
+      const key = termKey ?? surnames.get(lower) ?? (builders.has(lower) ? lower : bySurface.get(lower)) ?? (ACRONYMS.has(lower) ? entityKey(ACRONYMS.get(lower)!) : undefined) ?? lower;
       const existing = builders.get(key);
       let speaks = false;
       if (!existing) {
@@ -2397,9 +2491,9 @@ function addTags(draft: Draft, text: string, article: Article, surnames: Map<str
         // One the body spells out in lower-case words before it in brackets is the article's term too: [[ATO]] beside
         // "a dynamic account takeover (ATO) technique", [[VDP]] beside "a vulnerability disclosure policy (VDP)".
         bodyLower ??= article.body ? text.slice(article.body.span.start, article.body.span.end).toLowerCase() : '';
-        const term = !kind && toks.length === 1 && shape(toks[0]) === 'acronym' && !ACRONYMS.has(lower) && !KNOWN_ORGS.has(lower) && !isOutlet(lower)
-          && ((/^[A-Z]+$/.test(toks[0].text) && onlyAfterNumbers(bodyLower, lower)) || draft.terms?.has(lower) === true);
-        draft.add(key, ACRONYMS.get(lower) ?? name, kind ?? (term ? 'other' : classify(name, toks, [], isOutlet)), name);
+        const term = termKey !== undefined || (!kind && toks.length === 1 && shape(toks[0]) === 'acronym' && !ACRONYMS.has(lower) && !KNOWN_ORGS.has(lower) && !isOutlet(lower)
+          && /^[A-Z]+$/.test(toks[0].text) && onlyAfterNumbers(bodyLower, lower));
+        draft.add(key, termWords ?? ACRONYMS.get(lower) ?? name, kind ?? (term ? 'other' : classify(name, toks, [], isOutlet)), name);
       } else if (kind) {
         draft.add(key, existing.name, kind, name);
       } else {
