@@ -1195,6 +1195,17 @@ describe('figures', function () {
       assert.strictEqual(extractFacts('file:///ws/a.txt', t3, parse(t3).article).figures.find((f) => f.text === 'two')?.subject, 'international olympic committee');
     });
 
+    it('a term spelled in lower-case words before its acronym ("a visible digital seal (VDS)") owns no figure', function () {
+      // Keyed by its words since two articles' "ERP" were two terms, the VDS became the subject of an article about Covid
+      // passes and owned its "around 11 million" people fully vaccinated in Australia.
+      const body = 'Skinner explained how the upcoming visible digital seal (VDS) would operate. The VDS is Australia\'s answer for indicating a person\'s vaccination status. '
+        + 'Skinner said the VDS would be ready in weeks.\n\nHoward said the VDS would be available on the app. At the time of writing, around 11 million people living in Australia are fully vaccinated.';
+      const text = article({ title: 'Vaccination certificates for travel are weeks away', body, tags: '[[VDS]] [[apps]] [[ZDNet]]' });
+      const facts = extractFacts('file:///ws/a.txt', text, parse(text).article);
+      assert.ok(facts.entities.some((e) => e.key === 'visible digital seal' && e.name === 'visible digital seal'), 'the term is named by its words');
+      assert.strictEqual(facts.figures.find((f) => f.text === 'around 11 million')?.subject, undefined);
+    });
+
     it('"Non-GAAP" is no name: a company\'s non-GAAP earnings are the company\'s', function () {
       // "Non-GAAP net income came to $41.1 million or 17 cents per share." (CrowdStrike, ZDNet): 15 figures of 7 earnings
       // reports were owned by an organisation "Non-GAAP".

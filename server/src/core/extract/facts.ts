@@ -245,7 +245,14 @@ export function extractFacts(uri: string, text: string, article: Article, option
   const firstBody = sentences.findIndex((x) => x.where === 'body' && !/^\s*!\[/.test(x.text));
   // A digest of the week's stories ("This Week in Security News: AWS Outposts … and Staples Hit by a Data Breach")
   // has none: the first story's company stood in for the owner of every figure of the others.
-  const subject = DIGEST_TITLE_RE.test(article.title?.text ?? '') ? undefined : mainSubject(mentions, kindOf, firstBody, sentences);
+  // Terms the article spells out in lower-case words before their acronyms ("a visible digital seal (VDS)", named by
+  // those words: entities.ts): kinds of thing, never whose figures are nor what the article is about (`jargonNames`).
+  let spelled: Set<string> | undefined;
+  for (const e of entities) {
+    const c = e.name.charCodeAt(0);
+    if (c >= 97 && c <= 122 && e.name.indexOf(' ') > 0) (spelled ??= new Set()).add(e.key);
+  }
+  const subject = DIGEST_TITLE_RE.test(article.title?.text ?? '') ? undefined : mainSubject(mentions, kindOf, firstBody, sentences, spelled);
 
   // Unix time zero is the scraper's "no date" (the layout check says so): not a date to place figures at.
   const date = article.date?.parsed.ok && !isEpochPlaceholder(article.date.parsed.date.instant) ? article.date.parsed.date.instant : undefined;
@@ -256,7 +263,7 @@ export function extractFacts(uri: string, text: string, article: Article, option
   // Links to other stories of this article's own site: a figure in their text is that story's (see `extractFigures`).
   const site = article.link?.parsed ? siteOf(article.link.parsed.url) : undefined;
   const siteLinks = site === undefined ? [] : links.filter((l) => !l.image && onSite(l.url, site));
-  const figures = assignAsOf(extractFigures(refs, mentions, kindOf, subject, headlines, siteLinks, opens), refs, date);
+  const figures = assignAsOf(extractFigures(refs, mentions, kindOf, subject, headlines, siteLinks, opens, spelled), refs, date);
   const claims = extractClaims(refs, mentions, kindOf, date);
   forgetReadings(refs);
   const author = article.author?.value;

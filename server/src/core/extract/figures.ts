@@ -1153,9 +1153,12 @@ export function isLaw(key: string): boolean {
  * acronym whose letters are the name's initials (of all its words, or of those but its function words), so a body whose
  * initials only happen to spell jargon ("Department of State", DOS) is none unless the article writes it so.
  */
-export function jargonNames(mentions: readonly Mention[]): ReadonlySet<string> | undefined {
+export function jargonNames(mentions: readonly Mention[], spelled?: ReadonlySet<string>): ReadonlySet<string> | undefined {
   if (lastJargon && lastJargon.mentions === mentions && lastJargon.length === mentions.length) return lastJargon.names;
-  let names: Set<string> | undefined;
+  // And the terms the article spells out in lower-case words before their acronyms (`spelled`: "a visible digital seal
+  // (VDS)", keyed by those words), jargon of the list or not: made the article's subject, the VDS owned five figures
+  // of an article about Covid passes ("around 11 million people" fully vaccinated in Australia).
+  let names: Set<string> | undefined = spelled !== undefined && spelled.size > 0 ? new Set(spelled) : undefined;
   for (const m of mentions) {
     const t = m.text;
     if (t.length < 2 || t.length > 6 || m.key.length <= t.length + 2 || !m.key.includes(' ')) continue;
@@ -1314,14 +1317,14 @@ let lastCanon: { mentions: Mention[]; length: number; kindOf: (key: string) => E
  * rival named once in passing is not it, nor is anything named only once
  * outside the opening.
  */
-export function mainSubject(mentions: Mention[], kindOf: (key: string) => EntityKind | undefined, firstBody = -1, sentences?: SentenceRef[]): string | undefined {
+export function mainSubject(mentions: Mention[], kindOf: (key: string) => EntityKind | undefined, firstBody = -1, sentences?: SentenceRef[], spelled?: ReadonlySet<string>): string | undefined {
   const canon = canonicalKeys(mentions, kindOf);
   const reading = sentences ? readingsOf(sentences) : undefined;
   // A threat actor is what the article is about only as the one who attacks ("the Karma ransomware gang").
   // Only the names that could be the subject are asked, each until it is found attacking once.
   const candidate = (m: Mention) => orgLike(m.key, kindOf(m.key)) || kindOf(m.key) === 'other';
   // A term the article spells out for jargon ("Remote Desktop Protocol (RDP)", `jargonNames`) is scored, never an organisation.
-  const terms = jargonNames(mentions);
+  const terms = jargonNames(mentions, spelled);
   const actors = sentences && reading ? threatActors(mentions, sentences, reading, candidate) : new Set<string>();
   const score = new Map<string, { n: number; first: number; org: boolean; lead: boolean; term: boolean }>();
   for (const m of mentions) {
@@ -1411,6 +1414,7 @@ export function extractFigures(
   headlines = 0,
   siteLinks: readonly { textSpan: Span; url: string }[] = [],
   opens?: ReadonlySet<number>,
+  spelled?: ReadonlySet<string>,
 ): Figure[] {
   const figures: Figure[] = [];
   const bySentence = mentionsBySentence(sentences, mentions);
@@ -1421,7 +1425,7 @@ export function extractFigures(
   // other alone: all three sums were KMS's, the only organisation left in the sentence). Not a product's name before a
   // longer name ("Pegasus", then "the Pegasus Project" that reported on it).
   // Nor is a term the article spells out for jargon ("Virtual Private Network (VPN)"): see `jargonNames`.
-  const terms = jargonNames(mentions);
+  const terms = jargonNames(mentions, spelled);
   const isOrg = (m: Mention) => {
     if (terms?.has(m.key)) return false;
     const kind = kindOf(m.key);
