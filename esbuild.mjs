@@ -23,7 +23,23 @@ const buildId = (() => {
   return hash.digest('hex').slice(0, 16);
 })();
 
+// The gazetteer's cities (`PLACES` in lexicon.ts): city-timezones ships 7,300 cities with coordinates and time zones
+// (1.9 MB); the extractor reads the names of those of a million people or more (`CITY_POPULATION`), so the bundle
+// keeps those rows and fields (about 20 KB). Tests, run from the sources, read the whole table and the same rows.
+const cityRows = {
+  name: 'city-rows',
+  setup(build) {
+    build.onLoad({ filter: /city-timezones[\\/]data[\\/]cityMap\.json$/ }, (args) => {
+      const rows = JSON.parse(readFileSync(args.path, 'utf8'))
+        .filter((c) => c.pop >= 1_000_000)
+        .map((c) => ({ city: c.city, city_ascii: c.city_ascii, pop: c.pop }));
+      return { contents: JSON.stringify(rows), loader: 'json' };
+    });
+  },
+};
+
 const common = {
+  plugins: [cityRows],
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -308,6 +308,25 @@ describe('entities: people', function () {
     assertNoEntity(x, 'Louis Post-Dispatch', 'St', 'Jeffrey Clair', 'St The');
   });
 
+  it('the world\'s countries and large cities are places, from a gazetteer: "Nauru", "El Salvador", "New York City", "Tampa" (real: 58 names were things or organisations); its names that are people\'s or companies\' in the news are not', function () {
+    const x = extract('Telstra runs networks in Papua New Guinea, Fiji, Nauru and Kiribati. NSO spyware hit journalists in El Salvador. '
+      + 'Schools in New York City were closed. Gale Healthcare Solutions is a Tampa, Florida tech company. '
+      + 'Russia denied it, and the Russian Federation said nothing. The Islamic Republic of Iran and Iran are one.');
+    for (const n of ['Papua New Guinea', 'Fiji', 'Nauru', 'Kiribati', 'El Salvador', 'New York City', 'Tampa', 'Russia', 'Iran']) {
+      assert.strictEqual(x.byName(n).kind, 'place', n);
+    }
+    // A country's other names in full are the country ("Russian Federation" is Russia).
+    assert.deepStrictEqual(x.texts('Russia'), ['Russia', 'Russian Federation']);
+    assert.deepStrictEqual(x.texts('Iran'), ['Islamic Republic of Iran', 'Iran']);
+    // People stay people: a first name of the lists before a surname ("Chad Anderson"), a surname that is a place too
+    // ("Doel Santos", "Meng Wanzhou", "Jinan Budge"); a company's name stays no place ("Aruba" of HPE).
+    const y = extract('Chad Anderson said the domains were new. Doel Santos, threat intelligence analyst, agreed. '
+      + 'Huawei CFO Meng Wanzhou returned to China, and Meng thanked Beijing. Jinan Budge, principal analyst with Forrester, said so. '
+      + 'Aruba recommends that the CLI be restricted, and Aruba said it fixed the bug.');
+    for (const n of ['Chad Anderson', 'Doel Santos', 'Meng Wanzhou', 'Jinan Budge']) assert.strictEqual(y.byName(n).kind, 'person', n);
+    assert.notStrictEqual(y.byKey('aruba')?.kind, 'place');
+  });
+
   it('capitalised words before a place name a body there: "Services Australia", "Fujitsu Australia"; not a part of it, its people, nor a sentence\'s opening word (real: 17 were things)', function () {
     const x = extract('Services Australia said the app was safe. Fujitsu Australia agreed, as Global Affairs Canada did. '
       + 'Officials in Mainland China and East Asia disagreed. Whether Russia was behind it is unclear. A Black Michigan resident sued. '

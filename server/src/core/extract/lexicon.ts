@@ -5,6 +5,11 @@
  * keep the trade's jargon ("DDoS", "IoT") from passing for organisations.
  */
 
+// Only the English names: the package's other 70-odd languages stay out of the bundle.
+import COUNTRY_NAMES from 'i18n-iso-countries/langs/en.json';
+import CITIES from 'city-timezones/data/cityMap.json';
+import { COMMON_FIRST_NAMES } from './firstnames';
+
 /** Capitalised words that start sentences but never start names. */
 export const FUNCTION_WORDS = new Set([
   'a', 'an', 'the', 'on', 'in', 'at', 'as', 'by', 'if', 'it', 'its', 'this', 'that', 'these', 'those', 'when', 'while',
@@ -314,8 +319,11 @@ export const US_STATE_ABBREVIATIONS = new Set([
   's.c', 's.d', 'tenn', 'vt', 'va', 'wash', 'w.va', 'wis', 'wyo', 'd.c',
 ]);
 
-/** Places, by lower-case name: countries, US states, and cities that make the news. */
-export const PLACES = new Set([
+/**
+ * Places the package data lacks or that predate it, by lower-case name: regions, the US states, the provinces and
+ * cities of a smaller size. `PLACES` adds the world's countries and large cities to these.
+ */
+const HAND_PLACES = [
   'district of columbia', 'afghanistan', 'albania', 'algeria', 'argentina', 'armenia', 'australia', 'austria', 'azerbaijan', 'bahrain',
   'bangladesh', 'belarus', 'belgium', 'bolivia', 'bosnia', 'brazil', 'bulgaria', 'cambodia', 'canada', 'chile',
   'china', 'colombia', 'costa rica', 'croatia', 'cuba', 'cyprus', 'czechia', 'czech republic', 'denmark', 'ecuador', 'egypt',
@@ -347,7 +355,9 @@ export const PLACES = new Set([
   // Written alone beside a body they name ("Andorra" beside "Andorra Telecom", "Lazio" beside "Lazio region", "the
   // Pyeongchang Games"), they were things or that body.
   'andorra', 'lazio', 'pyeongchang', 'vilnius',
-]);
+  'new york city',
+];
+
 
 /** Common first names: two capitalised words starting with one are a person unless the text says otherwise. */
 export const FIRST_NAMES = new Set([
@@ -371,3 +381,93 @@ export const FIRST_NAMES = new Set([
   'william', 'yuri', 'zach', 'zack', 'joseph', 'ilya', 'dmitry', 'alexey', 'andrey', 'oleg', 'igor', 'chen', 'wei',
   'li', 'ahmed', 'mohammed', 'muhammad', 'ali', 'yossi', 'tal', 'noam', 'lior', 'gil', 'amir', 'jake', 'dustin',
 ]);
+
+/** A city of the gazetteer with at least this many people (its urban area's, as Natural Earth counts them). */
+export const CITY_POPULATION = 1_000_000;
+
+/**
+ * A name of the packages as the text writes it, lower-case: "Falkland Islands (Malvinas)" → "falkland islands",
+ * "Korea, Republic of" → "korea", "St. Petersburg" → "st petersburg" (a dot after "St" does not break a name,
+ * `saintsDot` in entities.ts). Acronyms ("USA", "U.S.", "UK") and other dotted forms are left to `ACRONYMS`, whose
+ * expansions make them places without making the pronoun "us" one; undefined for those.
+ */
+function gazetteerName(name: string): string | undefined {
+  let end = name.length;
+  const paren = name.indexOf(' (');
+  if (paren > 0) end = paren;
+  const comma = name.indexOf(',');
+  if (comma > 0 && comma < end) end = comma;
+  let lower = name.slice(0, end).toLowerCase();
+  if (lower.startsWith('st. ')) lower = `st ${lower.slice(4)}`;
+  if (lower.includes('.') || name.slice(0, end) === name.slice(0, end).toUpperCase()) return undefined;
+  return lower;
+}
+
+/**
+ * Names of the gazetteer left out. A first name of the lists before a surname is a person far more often in this
+ * news than the place it also names ("Sofia", "Leon", "Alexandria", "Salvador", "Santiago"); the hand list keeps
+ * the few such places that the news names alone ("Georgia", "Jordan", "Chad", "Victoria"), and `personLike` still
+ * reads "researcher Chad Anderson" as a person.
+ */
+function gazetteerKeeps(lower: string): boolean {
+  return !(FIRST_NAMES.has(lower) || COMMON_FIRST_NAMES.has(lower) || NOT_PLACES.has(lower));
+}
+
+/**
+ * Places whose names the real corpus uses for something else, each seen there and never for the place: surnames
+ * ("Deputy Attorney General Monaco", "Doel Santos" of Palo Alto Networks in 4 articles), companies ("Aruba"
+ * is HPE's networking arm in all 4 articles that name it, "Kawasaki" the heavy-industries firm), a given name
+ * ("Jinan Budge" of Forrester in 3 articles, "Meng Wanzhou" of Huawei in 2, where "Wanxian" is the same city),
+ * and a word ("'Friends' Reunion").
+ */
+const NOT_PLACES = new Set(['monaco', 'santos', 'aruba', 'kawasaki', 'jinan', 'wanzhou', 'wanxian', 'reunion']);
+
+/**
+ * Places, by lower-case name: the world's countries in English with their other names (i18n-iso-countries: "Nauru",
+ * "El Salvador", "Ivory Coast", "Türkiye"), its cities of a million people or more (city-timezones, from Natural
+ * Earth: "Tampa", "Kuala Lumpur", "Ho Chi Minh City"), and `HAND_PLACES`.
+ */
+export const PLACES: ReadonlySet<string> = (() => {
+  const places = new Set(HAND_PLACES);
+  const add = (name: string) => {
+    const lower = gazetteerName(name);
+    if (lower && !places.has(lower) && gazetteerKeeps(lower)) places.add(lower);
+  };
+  for (const names of Object.values(COUNTRY_NAMES.countries as Record<string, string | string[]>)) {
+    if (typeof names === 'string') add(names);
+    else for (const name of names) add(name);
+  }
+  // The bundle holds only these rows and fields (esbuild.mjs, `cityRows`): the full table is 1.9 MB.
+  for (const city of CITIES as { city: string; city_ascii: string; pop: number }[]) {
+    if (city.pop < CITY_POPULATION) continue;
+    add(city.city);
+    if (city.city_ascii !== city.city) add(city.city_ascii);
+  }
+  return places;
+})();
+
+// A country's other names, written in full, name the country its shortest name does: "United States of America"
+// and "U.S." are the United States, "Islamic Republic of Iran" is Iran, "Russian Federation" Russia (the acronyms'
+// own expansion first: "UK" makes "Great Britain" the United Kingdom). Not a name two countries share ("Congo"), nor
+// one the hand list had, whose key stays ("Czech Republic" beside "Czechia").
+{
+  const shared = new Set<string>();
+  const seen = new Set<string>();
+  for (const names of Object.values(COUNTRY_NAMES.countries as Record<string, string | string[]>)) {
+    if (typeof names === 'string') continue;
+    const forms = names.filter((n) => n.indexOf(',') < 0 && n.indexOf('(') < 0 && gazetteerName(n) !== undefined);
+    for (const n of forms) (seen.has(n) ? shared : seen).add(n);
+  }
+  for (const names of Object.values(COUNTRY_NAMES.countries as Record<string, string | string[]>)) {
+    if (typeof names === 'string') continue;
+    const forms = names.filter((n) => n.indexOf(',') < 0 && n.indexOf('(') < 0 && gazetteerName(n) !== undefined && !shared.has(n));
+    if (forms.length < 2) continue;
+    let main = '';
+    for (const n of names) main ||= ACRONYMS.get(n.toLowerCase()) ?? '';
+    if (!main) for (const n of forms) if (!main || n.length < main.length) main = n;
+    for (const n of forms) {
+      const lower = gazetteerName(n)!;
+      if (n !== main && lower.includes(' ') && PLACES.has(lower) && !HAND_PLACES.includes(lower) && !NAME_FORMS.has(lower)) NAME_FORMS.set(lower, main);
+    }
+  }
+}
