@@ -760,6 +760,25 @@ describe('figures', function () {
       assert.strictEqual(owner('The Conti gang made $91 million from January to June.', '$91 million'), 'conti');
     });
 
+    it('a clause someone reports about one person is the person\'s: "The DOJ claimed Vachon-Desjardins managed to make $27.6 million"', function () {
+      const names: Name[] = [['DOJ', 'department of justice', 'organisation'], ['Sebastien Vachon-Desjardins', 'sebastien vachon-desjardins', 'person'],
+        ['Duane Evans', 'duane evans', 'person'], ['Defiore', 'stephen defiore', 'person'], ['Marc Baier', 'marc baier', 'person'],
+        ['Ryan Adams', 'ryan adams', 'person'], ['Troy Hunt', 'troy hunt', 'person'], ['FlexBooker', 'flexbooker', 'organisation'],
+        ['Acme Corp', 'acme corp', 'organisation'], ['Kaseya', 'kaseya', 'organisation']];
+      const owner = (text: string, fig: string) => figuresOf(text, 'department of justice', names).find((f) => f.text === fig)?.subject;
+      // Real: both articles' "about $27.6 million" were the DOJ's earnings, and linked to another man's "$2.2 million" the DOJ reported.
+      assert.strictEqual(owner('The DOJ claimed Sebastien Vachon-Desjardins managed to make about $27.6 million through several ransomware attacks.', 'about $27.6 million'), 'sebastien vachon-desjardins');
+      assert.strictEqual(owner('The DOJ also said that Sebastien Vachon-Desjardins made about $27.6 million.', 'about $27.6 million'), 'sebastien vachon-desjardins');
+      assert.strictEqual(owner('US Attorney Duane Evans said that Defiore was sentenced on October 19 and will serve three months probation.', 'three months'), 'stephen defiore');
+      // An organisation the clause names owns what it counts, as before; a list of people, a person's thing, a speaker's own
+      // words, or how long something lasted, are not the person's.
+      assert.strictEqual(owner('The DOJ claimed Sebastien Vachon-Desjardins stole 10,000 records from Acme Corp.', '10,000'), 'acme');
+      assert.strictEqual(owner('The DOJ said Marc Baier, Ryan Adams and others will pay a total of $1,685,000.', '$1,685,000'), 'department of justice');
+      assert.strictEqual(owner('FlexBooker confirmed Troy Hunt\'s report that 3.7 million accounts were affected.', '3.7 million'), 'flexbooker');
+      assert.strictEqual(owner('Sebastien Vachon-Desjardins said 10,000 customers of Kaseya were hit.', '10,000'), 'kaseya');
+      assert.strictEqual(owner('The DOJ said Sebastien Vachon-Desjardins was sentenced to seven years.', 'seven years'), undefined);
+    });
+
     it('a platform something was said or done on owns none of its figures: "took to Twitter to beg hackers to return $80 million"', function () {
       const names: Name[] = [['Qubit Finance', 'qubit finance', 'organisation'], ['Twitter', 'twitter', 'organisation'], ['Discord', 'discord', 'organisation']];
       const owner = (text: string, fig: string) => figuresOf(text, null, names).find((f) => f.text === fig)?.subject;

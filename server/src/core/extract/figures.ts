@@ -991,6 +991,73 @@ function speaks(v: string, m: Mention, offset: number): boolean {
 const COMMENTATOR_AT_RE = /\b(?:analyst|researcher|expert|strategist|evangelist|consultant|scientist|fellow|architect|professor|lecturer|advocate)s?\s+(?:at|with|from)\s+(?:the\s+)?$/i;
 const SAYS_RE = /\b(?:said|says|told|noted|notes|explained|added|wrote|writes|pointed out|warned|observed|argued|commented)\b/i;
 
+/** Verbs that report what someone else did ("The DOJ claimed …", "Evans said that …"). */
+const REPORTING_VERBS = new Set(['said', 'says', 'claimed', 'claims', 'alleged', 'alleges', 'announced', 'announces', 'revealed', 'reveals',
+  'added', 'adds', 'stated', 'states', 'confirmed', 'confirms', 'disclosed', 'discloses', 'explained', 'explains', 'noted', 'notes',
+  'reported', 'reports', 'wrote', 'writes']);
+/** Words that may stand between a speaker and its verb ("the DOJ also claimed", "Europol has said"). */
+const BEFORE_VERB = new Set(['also', 'has', 'have', 'had', 'further', 'later', 'then', 'now']);
+
+/**
+ * Whether the text between a name and the next name reads "claimed", "said that", "has also said",
+ * "claimed" as a link's text (the address is blank in the sentence as read), and a person's age or
+ * origin before the next name ("said 49-year-old Marc Baier", "said Canadian Slava Dmitriev" is read
+ * with the name's first word). Word by word, at most eight words.
+ */
+function reportsThat(between: string): boolean {
+  let i = 0;
+  const n = between.length;
+  let words = 0;
+  let verb = false;
+  let after = 0;
+  while (i < n && words < 8) {
+    while (i < n && /\s/.test(between[i])) i++;
+    if (i >= n) break;
+    let j = i;
+    while (j < n && !/\s/.test(between[j])) j++;
+    const w = between.slice(i, j).toLowerCase();
+    i = j;
+    words++;
+    if (!verb) {
+      if (REPORTING_VERBS.has(w)) verb = true;
+      else if (!BEFORE_VERB.has(w)) return false;
+    } else if (after === 0 && w === 'that') after = 1;
+    else if (/^\d+-year-old$/.test(w) || w === 'the' || w === 'former') after = 2;
+    else return false;
+  }
+  return verb;
+}
+
+/**
+ * The one person a reported clause is about, when the clause names them right after the speaker's verb and
+ * names no organisation between them and the figure: "The DOJ claimed Sebastien Vachon-Desjardins managed to
+ * make about $27.6 million" (the DOJ's earnings, and linked to another man's "$2.2 million" the DOJ reported),
+ * "US Attorney Duane Evans said that Defiore … will serve three months probation". What the clause counts is
+ * the person's: the one who reports it owns none of it. Not a list of people ("Marc Baier, Ryan Adams and Daniel
+ * Gericke … $1,685,000": no one of them paid it all), nor a person's thing named after them ("Hunt's report").
+ * `ms` are the sentence's mentions by start; only the names just before the figure are read.
+ */
+function reportedPerson(v: string, ms: Mention[], span: Span, offset: number, kindOf: (key: string) => EntityKind | undefined): { person: Mention; speaker: Mention } | undefined {
+  let k = firstFrom(ms, span.start) - 1;
+  while (k >= 0 && (ms[k].span.end > span.start || kindOf(ms[k].key) === 'place')) k--;
+  if (k < 1) return undefined;
+  const person = ms[k];
+  if (kindOf(person.key) !== 'person') return undefined;
+  const a = person.span.start - offset;
+  const b = person.span.end - offset;
+  const at = span.start - offset;
+  if (a < 0 || b > at || at - b > 200) return undefined;
+  const rest = v.slice(b, at);
+  if (rest.includes(';') || /^(?:[’']|\s*(?:,|and\b|&|or\b))/.test(rest)) return undefined;
+  let j = k - 1;
+  while (j >= 0 && kindOf(ms[j].key) === 'place') j--;
+  if (j < 0) return undefined;
+  const speaker = ms[j];
+  const end = speaker.span.end - offset;
+  if (end < 0 || end > a) return undefined;
+  return reportsThat(v.slice(end, a)) ? { person, speaker } : undefined;
+}
+
 const ACTOR_BEFORE_RE = /\b(?:gang|crew|group|hackers?|actors?|operators?|extortionists?|cybercriminals?)\s+$/i;
 // "the REvil ransomware that locked up …": a ransomware's name is its gang's.
 const ACTOR_AFTER_RE = /^(?:[’']s)?\s*(?:(?:ransomware|extortion|hacking|hacker|cybercrime|criminal)\s+)?(?:gang|crew|group|hackers|operators|affiliates?)\b|^\s+ransomware\b|^,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:gang|crew|group|hackers?|actors?|operators?|extortionists?)\b/i;
@@ -1636,8 +1703,18 @@ export function extractFigures(
           && EARNED_BEFORE_RE.test(v.slice(Math.max(0, start - 60), start)) && !fromVictim(v, r.end, ms, offset, isOrg)
           ? earnerOf(lastBefore(ms.filter((m) => !speaks(v, m, offset)), span)) : undefined;
         // A sum stolen from no one in particular is no one's, whoever the sentence names.
-        const named = inside ?? earner ?? (measured.general ? undefined : subjectNear(unhosted(measured, moneyless(r.unit, (owners ??= (orgs ??= ms.filter(isOrg)).filter((m) => !speaks(v, m, offset) && !actsAgainst(v, m, offset) && !asMedium(v, m, offset) && !(examples ??= (orgs ??= ms.filter(isOrg)).filter((x) => listedAsExample(v, x, offset))).includes(m))))), span, v, offset)?.key
+        let named = inside ?? earner ?? (measured.general ? undefined : subjectNear(unhosted(measured, moneyless(r.unit, (owners ??= (orgs ??= ms.filter(isOrg)).filter((m) => !speaks(v, m, offset) && !actsAgainst(v, m, offset) && !asMedium(v, m, offset) && !(examples ??= (orgs ??= ms.filter(isOrg)).filter((x) => listedAsExample(v, x, offset))).includes(m))))), span, v, offset)?.key
           ?? listLead(s.text, ms, offset, isOrg));
+        // A clause someone reports about one person is the person's (`reportedPerson`), not the reporter's, nor the
+        // article's subject standing in; how long something lasted is still no one's without a noun (see `unowned`).
+        const voiced = !measured.general && !(r.unit === 'days' && measured.noun === undefined) && inside === undefined && earner === undefined
+          ? reportedPerson(v, ms, span, offset, kindOf) : undefined;
+        // An organisation the clause names after the figure is still its owner ("… stole 10,000 records from Acme Corp").
+        if (voiced !== undefined && named === voiced.speaker.key) {
+          const speakerKey = named;
+          named = subjectNear(unhosted(measured, moneyless(r.unit, (owners ?? []).filter((m) => m.key !== speakerKey))), span, v, offset)?.key;
+        }
+        if (voiced !== undefined && named === undefined) named = voiced.person.key;
         const speaker = named === undefined && fallbackSubject === undefined ? subjectNear(orgs ?? [], span, v, offset)?.key : undefined;
         // A sentence that names organisations before the figure only as examples of a kind ("operations such as
         // REvil or DarkSide work … 70 percent") is about the kind: no one's figure.
