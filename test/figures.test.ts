@@ -779,6 +779,16 @@ describe('figures', function () {
       assert.strictEqual(owner('The DOJ said Sebastien Vachon-Desjardins was sentenced to seven years.', 'seven years'), undefined);
     });
 
+    it('a name the article does not know for an organisation, called a gang or its operators, owns what it made', function () {
+      const names: Name[] = [['Chainalysis', 'chainalysis', 'organisation'], ['Conti', 'conti', 'other'], ['GandCrab', 'gandcrab', 'other'], ['Kaseya', 'kaseya', 'organisation']];
+      const owner = (text: string, fig: string) => figuresOf(text, 'kaseya', names).find((f) => f.text === fig)?.subject;
+      // Real: Conti, of kind other in its article, left "$180 million" to Chainalysis, the report's author; GandCrab's to Kaseya.
+      assert.strictEqual(owner('The Chainalysis report says the Conti ransomware group alone brought in $180 million in 2021 from ransoms.', '$180 million'), 'conti');
+      assert.strictEqual(owner('In 2019, GandCrab’s operators threw in the towel after claiming that they’d raked in nearly $2 billion in a little over a year.', 'nearly $2 billion'), 'gandcrab');
+      // A ransom it demands stays its victim's.
+      assert.strictEqual(owner('The Conti ransomware group demanded $5 million from Kaseya.', '$5 million'), 'kaseya');
+    });
+
     it('a platform something was said or done on owns none of its figures: "took to Twitter to beg hackers to return $80 million"', function () {
       const names: Name[] = [['Qubit Finance', 'qubit finance', 'organisation'], ['Twitter', 'twitter', 'organisation'], ['Discord', 'discord', 'organisation']];
       const owner = (text: string, fig: string) => figuresOf(text, null, names).find((f) => f.text === fig)?.subject;

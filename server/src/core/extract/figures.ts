@@ -1074,6 +1074,19 @@ function actsAgainst(v: string, m: Mention, offset: number): boolean {
 }
 
 /**
+ * Whether a name the article does not know for an organisation is called a gang, a group or its operators where it
+ * stands ("the Conti ransomware group alone brought in $180 million", "GandCrab's operators … raked in nearly $2
+ * billion"): it is one by that description, and what it made is its own (`earnerOf`). Not a ransomware named alone
+ * ("the Ryuk ransomware, which has made about $150 million": the strain, a thing, owns nothing).
+ */
+function calledAGang(v: string, m: Mention, offset: number): boolean {
+  const start = m.span.start - offset;
+  const end = m.span.end - offset;
+  return ACTOR_BEFORE_RE.test(v.slice(Math.max(0, start - 30), start)) || GANG_AFTER_RE.test(v.slice(end, end + 40));
+}
+const GANG_AFTER_RE = /^(?:[’']s)?\s*(?:(?:ransomware|extortion|hacking|hacker|cybercrime|criminal)\s+)?(?:gang|crew|group|hackers|operators|affiliates?)\b/i;
+
+/**
  * Where apps, packages and repositories are published: written before what
  * is counted ("226 Android applications", "100,000 GitHub repositories",
  * "5,000 PyPI downloads") they say where those things are, not whose.
@@ -1696,7 +1709,7 @@ export function extractFigures(
         // which has made about $150 million" is not BazaCall's; "Acme Corp, hit by the Conti gang, made $5 million in
         // sales" is Acme's), not an example ("Groups like the Conti gang made …"). Money made from a victim the
         // sentence names after it is the victim's ("… from the attack on Acme Corp").
-        const earnerOf = (m: Mention | undefined) => m !== undefined && isOrg(m) && (actsAgainst(v, m, offset) || (actors ??= actorsIn()).has(m.key))
+        const earnerOf = (m: Mention | undefined) => m !== undefined && (isOrg(m) ? actsAgainst(v, m, offset) || (actors ??= actorsIn()).has(m.key) : kindOf(m.key) !== 'person' && calledAGang(v, m, offset))
           && !BY_BEFORE_RE.test(v.slice(Math.max(0, m.span.start - offset - 12), m.span.start - offset)) && !/,(?!\s+which\b)/.test(v.slice(m.span.end - offset, start))
           && !listedAsExample(v, m, offset) ? m.key : undefined;
         const earner = inside === undefined && MONEY.has(r.unit) && (measured.noun === undefined || EARNED_NOUNS.has(measured.noun))
