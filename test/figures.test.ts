@@ -779,6 +779,15 @@ describe('figures', function () {
       assert.strictEqual(owner('The DOJ said Sebastien Vachon-Desjardins was sentenced to seven years.', 'seven years'), undefined);
     });
 
+    it('a sentence where the article\'s subject speaks is its own: the sentence before\'s subject does not carry over it', function () {
+      const names: Name[] = [['Pen Test Partners', 'pen test partners', 'organisation'], ['Sky', 'sky broadband', 'organisation']];
+      const owner = (texts: string[], fig: string) => figuresOf(texts, 'sky broadband', names).find((f) => f.text === fig)?.subject;
+      // Real: Sky's routers were Pen Test Partners', the firm the sentence before opened with.
+      assert.strictEqual(owner(['Pen Test Partners tested the routers in May.', 'On Oct. 22, Sky told the security firm that 99 percent of the vulnerable routers had been fixed.'], '99 percent'), 'sky broadband');
+      // A sentence that names no organisation still continues the one before.
+      assert.strictEqual(owner(['Pen Test Partners tested the routers in May.', 'It said 99 percent of the vulnerable routers had been fixed.'], '99 percent'), 'pen test partners');
+    });
+
     it('a name the article does not know for an organisation, called a gang or its operators, owns what it made', function () {
       const names: Name[] = [['Chainalysis', 'chainalysis', 'organisation'], ['Conti', 'conti', 'other'], ['GandCrab', 'gandcrab', 'other'], ['Kaseya', 'kaseya', 'organisation']];
       const owner = (text: string, fig: string) => figuresOf(text, 'kaseya', names).find((f) => f.text === fig)?.subject;
