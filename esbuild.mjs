@@ -20,18 +20,23 @@ const buildId = (() => {
     }
   };
   visit('server/src');
+  // And the versions of the data the extractors read from packages (the gazetteer's places): a new list of places
+  // is a new analysis.
+  for (const pkg of ['i18n-iso-countries', 'city-timezones']) hash.update(pkg).update(JSON.parse(readFileSync(join('node_modules', pkg, 'package.json'), 'utf8')).version);
   return hash.digest('hex').slice(0, 16);
 })();
 
 // The gazetteer's cities (`PLACES` in lexicon.ts): city-timezones ships 7,300 cities with coordinates and time zones
 // (1.9 MB); the extractor reads the names of those of a million people or more (`CITY_POPULATION`), so the bundle
 // keeps those rows and fields (about 20 KB). Tests, run from the sources, read the whole table and the same rows.
+/** `CITY_POPULATION` of lexicon.ts (test/repo.test.ts holds the two equal). */
+const CITY_POPULATION = 1_000_000;
 const cityRows = {
   name: 'city-rows',
   setup(build) {
     build.onLoad({ filter: /city-timezones[\\/]data[\\/]cityMap\.json$/ }, (args) => {
       const rows = JSON.parse(readFileSync(args.path, 'utf8'))
-        .filter((c) => c.pop >= 1_000_000)
+        .filter((c) => c.pop >= CITY_POPULATION)
         .map((c) => ({ city: c.city, city_ascii: c.city_ascii, pop: c.pop }));
       return { contents: JSON.stringify(rows), loader: 'json' };
     });

@@ -6,11 +6,20 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ALL_CODES } from '../server/src/core/codes';
+import { CITY_POPULATION } from '../server/src/core/extract/lexicon';
 
 const ROOT = path.resolve(__dirname, '..');
 const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
 describe('repository', function () {
+  it('the bundle keeps the gazetteer\'s cities the sources read: one population threshold in esbuild.mjs and lexicon.ts', function () {
+    // The bundler cuts city-timezones' 7,300 cities to those the extractor reads; a lower threshold in lexicon.ts alone
+    // would leave the tests (run from the sources) knowing places the shipped server does not.
+    const m = /const CITY_POPULATION = ([\d_]+);/.exec(fs.readFileSync(path.join(ROOT, 'esbuild.mjs'), 'utf8'));
+    assert.ok(m, 'esbuild.mjs states CITY_POPULATION');
+    assert.strictEqual(Number(m![1].replace(/_/g, '')), CITY_POPULATION);
+  });
+
   it('README opens with exactly two set-up commands, and CI runs the second', function () {
     const block = /^# Breach Desk\n\n```sh\n([^`]*)```/.exec(readme);
     assert.ok(block, 'README starts with the title and a sh block');
