@@ -1750,8 +1750,9 @@ export function extractFigures(
         // A sentence where the article's subject speaks is about its own ("On Oct. 22, Sky told the security firm that
         // 99 percent of the vulnerable routers had been fixed" was Pen Test Partners', the firm the sentence before opened
         // with): the subject stands in, not the sentence before's. 9 real figures move, 6 rightly, 3 to no one, none wrongly.
-        const selfSpoken = fallbackSubject !== undefined && (orgs ??= ms.filter(isOrg)).some((m) => canon(m.key) === fallbackSubject && speaks(v, m, offset));
-        const before = named === undefined && !exampled && !measured.general && (!cited || linked === undefined) && !selfSpoken ? describedOwner ?? carriedSubject(si) : undefined;
+        // (Asked only where the sentence before could stand in: `speaks` reads a window around each organisation.)
+        const selfSpoken = () => fallbackSubject !== undefined && (orgs ??= ms.filter(isOrg)).some((m) => canon(m.key) === fallbackSubject && speaks(v, m, offset));
+        const before = named === undefined && !exampled && !measured.general && (!cited || linked === undefined) && !selfSpoken() ? describedOwner ?? carriedSubject(si) : undefined;
         const carried = linked ?? (cited && !(before !== undefined && addressNames(link, before)) ? undefined : before);
         // So is a sentence about a whole sector or population ("the healthcare sector sees 752 attacks a week").
         const general = exampled || (cited && carried === undefined) || (named === undefined && (measured.general || (carried === undefined && ofPopulation(v, start))));
