@@ -1098,6 +1098,24 @@ describe('figures', function () {
       assert.strictEqual(subjectOfSix('The Temptation Score ranks the most tempting targets'), 'temptation score');
     });
 
+    it('a name an attack is named after ("McMenamins ransomware attack") or a trade calls an operator is no gang: it can be the subject', function () {
+      // "Over 20 years of employee data leaked during McMenamins ransomware attack": its "14,861" people were the FBI's,
+      // named twice in passing, as "venue operator McMenamins" and "McMenamins ransomware attack" made McMenamins a gang.
+      const body = 'Oregon-based venue operator McMenamins said employee data was accessed during a ransomware attack on December 12. '
+        + 'McMenamins released the notice on its website.\n\n'
+        + 'McMenamins told the state that 14,861 people were sent breach notices. They contacted the FBI and local police.\n\n'
+        + 'The FBI said it was looking into the attack. McMenamins is still recovering.';
+      const subjectOf = (title: string, b = body) => {
+        const text = article({ title, body: b });
+        return extractFacts('file:///ws/a.txt', text, parse(text).article).figures.find((f) => f.text === '14,861')?.subject;
+      };
+      assert.strictEqual(subjectOf('Employee data leaked during McMenamins ransomware attack'), 'mcmenamins');
+      // A gang the article calls one, or whose attack is "on" someone, is still no subject.
+      const gang = 'The Corvane ransomware group hit a hotel chain on December 12. A Corvane ransomware attack on the chain followed.\n\n'
+        + 'The gang told the chain that 14,861 people had their data stolen. The FBI said it was looking into the attack. The FBI warned others.';
+      assert.strictEqual(subjectOf('Hotel data leaked during Corvane ransomware attack', gang), 'federal bureau of investigation');
+    });
+
     it('the article\'s subject stands in for the owner of what a breach story counts, not of a count made in passing', function () {
       assert.strictEqual(figure('Additionally, we commonly see three methods used by threat actors.', 'three', 't-mobile').subject, undefined);
       assert.strictEqual(figure('It patched two vulnerabilities this month.', 'two', 't-mobile').subject, undefined);

@@ -1124,15 +1124,66 @@ function asMedium(v: string, m: Mention, offset: number): boolean {
   return MEDIUM_BEFORE_RE.test(v.slice(Math.max(0, start - 24), start)) && !/^[’']s?\b/.test(v.slice(end, end + 3));
 }
 
-/** The names of `mentions` (those `asked` about) that the article calls a gang, a group or hackers somewhere (`actsAgainst`). */
-function threatActors(mentions: Mention[], sentences: SentenceRef[], reading: SentenceReading[], asked: (m: Mention) => boolean): Set<string> {
+/**
+ * The names of `mentions` (those `asked` about) that the article calls a gang, a group or hackers somewhere (`actsAgainst`).
+ * With `victims` (what the article is about, `mainSubject`), two of those readings are not taken alone:
+ * - a name written before "ransomware attack" and no "on" or "against": English names an attack by its victim as often
+ *   as by its gang ("Over 20 years of employee data leaked during McMenamins ransomware attack", "the Kaseya ransomware
+ *   attack FAQ", "Frontier Software ransomware attack"), and the gang's own "REvil ransomware attack on Kaseya" says whom
+ *   it hit; a gang is almost always called one elsewhere in its article too ("the Conti ransomware group");
+ * - a name after "group" or "operator" that a word of a trade describes ("venue operator McMenamins", "research group
+ *   Pangu", "advocacy group Noyb"): a business or a body, not a gang ("ransomware group Everest", "the group DarkSide").
+ */
+function threatActors(mentions: Mention[], sentences: SentenceRef[], reading: SentenceReading[], asked: (m: Mention) => boolean, victims = false): Set<string> {
   const out = new Set<string>();
   for (const m of mentions) {
     if (out.has(m.key) || m.sentence < 0 || m.sentence >= sentences.length || !asked(m)) continue;
     const s = sentences[m.sentence];
-    if (m.span.start >= s.span.start && actsAgainst(reading[m.sentence].v, m, s.span.start)) out.add(m.key);
+    if (m.span.start < s.span.start) continue;
+    const v = reading[m.sentence].v;
+    if (!victims) {
+      if (actsAgainst(v, m, s.span.start)) out.add(m.key);
+      continue;
+    }
+    const start = m.span.start - s.span.start;
+    const end = m.span.end - s.span.start;
+    const after = v.slice(end, end + 40);
+    if ((ACTOR_BEFORE_RE.test(v.slice(Math.max(0, start - 30), start)) && !tradeCalled(v, start))
+      || (ACTOR_AFTER_RE.test(after) && !ATTACK_NAMED_BY_RE.test(after))) out.add(m.key);
   }
   return out;
+}
+
+/** "… ransomware attack" after a name, but not "… on"/"against" someone: an attack the name may be the victim of. */
+const ATTACK_NAMED_BY_RE = /^\s+ransomware\s+attacks?\b(?!\s+(?:on|against)\b)/i;
+
+/** The words that make a "group" or an "operator" one of crime ("ransomware group Everest", "threat group Sofacy"). */
+const CRIME_WORDS = new Set(['ransomware', 'threat', 'hacking', 'hacker', 'hackers', 'cybercrime', 'cybercriminal', 'criminal', 'crime',
+  'extortion', 'espionage', 'cyberespionage', 'apt', 'malware', 'botnet', 'phishing', 'fraud', 'scam', 'attack', 'backed', 'sponsored']);
+
+/**
+ * Whether the words just before `start` (an offset into `v`) are "group" or "operator(s)" after a lower-case word of a
+ * trade, not of crime ("venue operator", "research group"; see `threatActors`). Reads words backwards, bounds-checked.
+ */
+function tradeCalled(v: string, start: number): boolean {
+  let i = Math.min(start, v.length);
+  while (i > 0 && v.charCodeAt(i - 1) === 32) i--;
+  const headEnd = i;
+  while (i > 0 && isLowerLetter(v.charCodeAt(i - 1))) i--;
+  const head = v.slice(i, headEnd);
+  if (head !== 'group' && head !== 'operator' && head !== 'operators') return false;
+  if (i === 0 || v.charCodeAt(i - 1) !== 32) return false;
+  i--;
+  const wordEnd = i;
+  while (i > 0 && isLowerLetter(v.charCodeAt(i - 1))) i--;
+  // A word of letters alone: "state-backed group", "Russian-language group" keep their reading.
+  if (wordEnd - i < 3 || (i > 0 && v.charCodeAt(i - 1) !== 32)) return false;
+  const word = v.slice(i, wordEnd);
+  return !FUNCTION_WORDS.has(word) && !CRIME_WORDS.has(word);
+}
+
+function isLowerLetter(c: number): boolean {
+  return c >= 97 && c <= 122;
 }
 
 /** The nouns of a sector, an industry or a whole population ("the healthcare sector sees …", "organizations paid …"). */
@@ -1405,7 +1456,7 @@ export function mainSubject(mentions: Mention[], kindOf: (key: string) => Entity
   const candidate = (m: Mention) => orgLike(m.key, kindOf(m.key)) || kindOf(m.key) === 'other';
   // A term the article spells out for jargon ("Remote Desktop Protocol (RDP)", `jargonNames`) is scored, never an organisation.
   const terms = jargonNames(mentions, spelled);
-  const actors = sentences && reading ? threatActors(mentions, sentences, reading, candidate) : new Set<string>();
+  const actors = sentences && reading ? threatActors(mentions, sentences, reading, candidate, true) : new Set<string>();
   const score = new Map<string, { n: number; first: number; org: boolean; lead: boolean; term: boolean }>();
   for (const m of mentions) {
     // A product or site the article is about ("Artwork Archive", kind other) counts too; people and places do not.
