@@ -1116,6 +1116,20 @@ describe('figures', function () {
       assert.strictEqual(subjectOf('Hotel data leaked during Corvane ransomware attack', gang), 'federal bureau of investigation');
     });
 
+    it('a buyers\' guide ("The best home security system in Tampa") weighs several products and is about none of them', function () {
+      // Google, named in a table of smart-home features, owned Tampa's crime statistics; a "DIY" install Dallas's.
+      const body = 'Home security matters in Tampa. SimpliSafe works with Google Assistant and Amazon Alexa. Abode works with Google Assistant too.\n\n'
+        + 'Ring pairs with Google Home.\n\nTampa saw nearly 2,100 burglaries last year.';
+      const subjectOf = (title: string) => {
+        const text = article({ title, body });
+        return extractFacts('file:///ws/a.txt', text, parse(text).article).figures.find((f) => f.text === 'nearly 2,100')?.subject;
+      };
+      assert.strictEqual(subjectOf('The best home security system in Tampa'), undefined);
+      assert.strictEqual(subjectOf('5 Best VPN Services 2022: Tried-and-true picks'), undefined);
+      // Any other headline keeps the subject the article names most.
+      assert.strictEqual(subjectOf('Home security systems in Tampa reviewed'), 'google');
+    });
+
     it('the article\'s subject stands in for the owner of what a breach story counts, not of a count made in passing', function () {
       assert.strictEqual(figure('Additionally, we commonly see three methods used by threat actors.', 'three', 't-mobile').subject, undefined);
       assert.strictEqual(figure('It patched two vulnerabilities this month.', 'two', 't-mobile').subject, undefined);

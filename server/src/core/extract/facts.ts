@@ -231,6 +231,14 @@ function localDay(iso: string, instant: number): number | undefined {
 /** Titles of digests of several stories: "This Week in Security News", "Ransomware decryptor roundup: …". */
 const DIGEST_TITLE_RE = /^\s*(?:this|last)\s+week\s+in\b|\bweek\s+in\s+review\b|\b(?:news|security|weekly|research|decryptor|cyber|cybersecurity|threat|patch|vulnerability)\s+round-?up\b|\bnews\s+(?:wrap|digest)\b/i;
 
+/**
+ * Titles of buyers' guides: "The best home security system in Tampa", "Best VPN for Windows PC 2021", "These are the 10
+ * best bargains on VPN subscriptions". Such an article weighs several products against each other and is about none:
+ * the one named most stood in for the owner of every figure no sentence gave an owner, Google (named in a table of
+ * smart-home features) for Tampa's ten crime statistics, a "DIY" install for Dallas's.
+ */
+const GUIDE_TITLE_RE = /^\s*(?:these\s+are\s+)?(?:the\s+)?(?:\d+\s+)?best\s/i;
+
 export function extractFacts(uri: string, text: string, article: Article, options: FactsOptions = {}): DocFacts {
   const { sentences, opens, headings, links, quotes } = readBlocks(article);
   // Headings are searched for names the body established; they carry no claims.
@@ -252,7 +260,8 @@ export function extractFacts(uri: string, text: string, article: Article, option
     const c = e.name.charCodeAt(0);
     if (c >= 97 && c <= 122 && e.name.indexOf(' ') > 0) (spelled ??= new Set()).add(e.key);
   }
-  const subject = DIGEST_TITLE_RE.test(article.title?.text ?? '') ? undefined : mainSubject(mentions, kindOf, firstBody, sentences, spelled);
+  const title = article.title?.text ?? '';
+  const subject = DIGEST_TITLE_RE.test(title) || GUIDE_TITLE_RE.test(title) ? undefined : mainSubject(mentions, kindOf, firstBody, sentences, spelled);
 
   // Unix time zero is the scraper's "no date" (the layout check says so): not a date to place figures at.
   const date = article.date?.parsed.ok && !isEpochPlaceholder(article.date.parsed.date.instant) ? article.date.parsed.date.instant : undefined;
