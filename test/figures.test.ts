@@ -779,6 +779,40 @@ describe('figures', function () {
       assert.strictEqual(owner('The DOJ said Sebastien Vachon-Desjardins was sentenced to seven years.', 'seven years'), undefined);
     });
 
+    it('a sum a person gains, steals, forfeits or pays is the person\'s, not the prosecutor\'s nor the article\'s subject\'s', function () {
+      const names: Name[] = [['DOJ', 'department of justice', 'organisation'], ['DDW', 'deepdotweb', 'organisation'], ['Apple', 'apple', 'organisation'],
+        ['Baier', 'marc baier', 'person'], ['Adams', 'ryan adams', 'person'], ['Gericke', 'daniel gericke', 'person'], ['Brown', 'fredrick brown', 'person'],
+        ['Orlando Garcia', 'orlando garcia', 'person'], ['Prihar', 'tal prihar', 'person'], ['Dracos', 'chris dracos', 'person'], ['Tim Cook', 'tim cook', 'person'],
+        ['Akhabue Onoimoimilin', 'akhabue onoimoimilin', 'person'], ['Asan', 'asan', 'person']];
+      const owner = (text: string, fig: string) => figuresOf(text, 'department of justice', names).find((f) => f.text === fig)?.subject;
+      // Real: the three men's sums were the DOJ's in one article and DarkMatter's in another.
+      const three = 'Baier will be forced to pay $750,000, Adams will pay $600,000, and Gericke will pay $335,000 over a three-year term.';
+      assert.strictEqual(owner(three, '$750,000'), 'marc baier');
+      assert.strictEqual(owner(three, '$600,000'), 'ryan adams');
+      assert.strictEqual(owner(three, '$335,000'), 'daniel gericke');
+      assert.strictEqual(owner('In addition to 151 months of prison time, Chief Judge Orlando Garcia ordered Brown to pay $2.3 million in restitution.', '$2.3 million'), 'fredrick brown');
+      assert.strictEqual(owner('In addition to his prison sentence, Brown was ordered to pay $2,331,639.85 in restitution.', '$2,331,639.85'), 'fredrick brown');
+      assert.strictEqual(owner('In April 2021, Prihar pleaded guilty to his role in DDW and agreed to forfeit $8,414,173.', '$8,414,173'), 'tal prihar');
+      assert.strictEqual(owner('Dracos was given a $150,000 fine and the other three were given $50,000 fines.', '$150,000'), 'chris dracos');
+      assert.strictEqual(owner('Akhabue Onoimoimilin netted over $2.2 million by scamming his targets.', 'over $2.2 million'), 'akhabue onoimoimilin');
+      assert.strictEqual(figuresOf('Heck, $40 million is only 15% of Tim Cook\'s $265 million 2020 compensation package.', 'apple', names).find((f) => f.text === '$265 million')?.subject, 'tim cook');
+      // Not a list of people, who pay the total together; not a surname the article gave no full name of (two people
+      // share it across articles); not one after a preposition; not a demand made, nor a sum the person is paid.
+      assert.strictEqual(owner('Baier, Adams and Gericke will pay a total of $1,685,000.', '$1,685,000'), 'department of justice');
+      assert.strictEqual(owner('Asan will forfeit $184,723 and pay restitution.', '$184,723'), 'department of justice');
+      assert.strictEqual(owner('The victims of Brown paid $5,000 each.', '$5,000'), 'department of justice');
+      assert.strictEqual(owner('Brown made a $5 million ransom demand.', '$5 million'), 'department of justice');
+      assert.strictEqual(owner('Baier paid Brown $3,000 per month.', '$3,000'), 'department of justice');
+      // A clause with a subject of its own after "and" is not the person's.
+      assert.strictEqual(owner('Brown pleaded guilty and the DOJ will pay $9,000 to the victims.', '$9,000'), 'department of justice');
+    });
+
+    it('a sum a person named in full pays is keyed by the full name the article gives, so two articles of the person link', function () {
+      const text = article({ title: 'Former NSA hackers fined', body: 'The Department of Justice fined Marc Baier on Tuesday. Baier will be forced to pay $750,000 over a three-year term.' });
+      const f = extractFacts('file:///ws/a.txt', text, parse(text).article).figures.find((x) => x.text === '$750,000');
+      assert.strictEqual(f?.subject, 'marc baier');
+    });
+
     it('a sentence where the article\'s subject speaks is its own: the sentence before\'s subject does not carry over it', function () {
       const names: Name[] = [['Pen Test Partners', 'pen test partners', 'organisation'], ['Sky', 'sky broadband', 'organisation']];
       const owner = (texts: string[], fig: string) => figuresOf(texts, 'sky broadband', names).find((f) => f.text === fig)?.subject;

@@ -1058,6 +1058,142 @@ function reportedPerson(v: string, ms: Mention[], span: Span, offset: number, ki
   return reportsThat(v.slice(end, a)) ? { person, speaker } : undefined;
 }
 
+/**
+ * Verbs whose subject gains, takes or gives up a sum: what a person "netted", "stole", "laundered", "will forfeit", "was
+ * ordered to pay" is the person's own, not the prosecutor's who reports it nor the article's subject's ("Baier will be
+ * forced to pay $750,000, Adams will pay $600,000, and Gericke will pay $335,000" were the DOJ's in one article and
+ * DarkMatter's in another, so the three men's sums linked nowhere). A closed list on purpose: the verbs of money
+ * changing hands in stories of arrests, charges and sentences. "made" only of money made (`payerOf`), not "made a $5
+ * million ransom demand"; "given" and "handed" only of a fine ("Dracos was given a $150,000 fine").
+ */
+const PAYER_VERBS = new Set(['pay', 'pays', 'paid', 'repay', 'repays', 'repaid', 'forfeit', 'forfeits', 'forfeited', 'owe', 'owes', 'owed',
+  'net', 'nets', 'netted', 'earn', 'earns', 'earned', 'make', 'makes', 'made', 'pocket', 'pockets', 'pocketed', 'amass', 'amassed',
+  'steal', 'steals', 'stole', 'launder', 'launders', 'laundered', 'extort', 'extorts', 'extorted', 'embezzle', 'embezzled', 'receive',
+  'receives', 'received', 'fined', 'given', 'handed']);
+/** Verbs of taking that read with "in" before the sum: "raked in", "took in", "brought in". */
+const IN_VERBS = new Set(['rake', 'rakes', 'raked', 'take', 'takes', 'took', 'bring', 'brings', 'brought']);
+/** Words that may stand between such a verb and its sum: "pay back", "pay a total of", "was given a $150,000 fine". */
+const PAYER_FILLERS = new Set(['a', 'an', 'back', 'total', 'of', 'another', 'additional', 'further']);
+/**
+ * Auxiliaries, adverbs and verbs of obligation that may stand between the person and the verb: "will be forced to",
+ * "has been ordered to", "agreed to", "ultimately", "will need to". A person right before "to" is the one who pays
+ * also after a verb that puts them there ("Garcia ordered Brown to pay $2.3 million", "requires Brown to pay back").
+ */
+const PAYER_CHAIN = new Set(['will', 'would', 'shall', 'must', 'can', 'could', 'may', 'might', 'has', 'have', 'had', 'was', 'were', 'is',
+  'are', 'be', 'been', 'being', 'also', 'allegedly', 'reportedly', 'ultimately', 'effectively', 'later', 'then', 'subsequently',
+  'eventually', 'personally', 'to', 'ordered', 'forced', 'required', 'agreed', 'managed', 'able', 'expected', 'obliged', 'need', 'needs',
+  'needed', 'going', 'set', 'told', 'directed', 'sentenced']);
+/** Words before a name that make it no subject: the object of a preposition ("victims of Brown paid …"). */
+const NOT_SUBJECT_BEFORE = new Set(['of', 'from', 'by', 'to', 'with', 'for', 'against', 'at', 'on', 'in', 'about', 'like', 'than', 'as',
+  'nor', 'including', 'between', 'among']);
+/** Words that open another clause between a subject and its second verb ("Prihar pleaded guilty … and agreed to forfeit"). */
+const CLAUSE_TURNS = new Set(['that', 'which', 'who', 'whom', 'whose', 'said', 'says', 'told', 'when', 'after', 'before', 'because',
+  'while', 'but', 'if', 'as', 'since', 'although', 'though', 'where', 'he', 'she', 'they', 'it', 'we']);
+
+/** The lower-case word that ends before `at` (spaces skipped) and where it starts, or undefined at punctuation or the start. */
+function plainWordBefore(v: string, at: number): { w: string; start: number; end: number } | undefined {
+  let k = Math.min(at, v.length);
+  while (k > 0 && (code(v, k - 1) === 32 || code(v, k - 1) === 160 || code(v, k - 1) === 9 || code(v, k - 1) === 10)) k--;
+  const end = k;
+  while (k > 0 && end - k < 40 && /[A-Za-z’'-]/.test(v[k - 1])) k--;
+  return k < end ? { w: v.slice(k, end).toLowerCase(), start: k, end } : undefined;
+}
+
+/** Whether a name as written ends in a possessive "'s" ("Tim Cook's"). */
+function possessive(text: string): boolean {
+  return text.endsWith("'s") || text.endsWith('’s');
+}
+
+/** Where the spaces before `at` begin. */
+function spacesBefore(v: string, at: number): number {
+  let k = Math.min(at, v.length);
+  while (k > 0 && (code(v, k - 1) === 32 || code(v, k - 1) === 160 || code(v, k - 1) === 9 || code(v, k - 1) === 10)) k--;
+  return k;
+}
+
+/**
+ * The person whose own a sum of money is, by how the clause is built: the person is the subject of a verb of gaining,
+ * taking or paying right before the sum ("Onoimoimilin netted over $2.2 million", "Baier will be forced to pay
+ * $750,000", "Brown was ordered to pay $2,331,639.85 in restitution", "Garcia ordered Brown to pay $2.3 million"), the
+ * subject of the clause that verb is the second of ("In April 2021, Prihar pleaded guilty to his role in DDW and agreed
+ * to forfeit $8,414,173"), or the possessor ("Tim Cook's $265 million compensation package"). Only a person named by
+ * their full name (or a surname the article gave the full name of, whose mentions carry it): a surname alone is no
+ * owner across articles, where two people share it. Not one of a list ("Baier, Adams and Gericke will pay a total of
+ * $1,685,000": no one of them pays it all), nor the object of a preposition. Reads at most twelve words before the
+ * sum, and for a second verb the clause back to the sentence's start (sentences are bounded).
+ */
+function payerOf(v: string, ms: Locals, start: number, noun: string | undefined, kindOf: (key: string) => EntityKind | undefined): Mention | undefined {
+  const person = (at: number, possessor = false): Mention | undefined => {
+    const x = ms.byEnd.get(at);
+    return x !== undefined && kindOf(x.m.key) === 'person' && x.m.key.includes(' ') && subjectAt(v, ms, x, possessor) ? x.m : undefined;
+  };
+  // "15% of Tim Cook's $265 million 2020 compensation package": the possessor, with its "'s" in the name as written or
+  // right after it, wherever the phrase stands.
+  const gap = spacesBefore(v, start);
+  const own = ms.byEnd.get(gap);
+  if (own !== undefined && possessive(own.m.text)) return person(gap, true);
+  if (gap >= 2 && (code(v, gap - 2) === 39 || code(v, gap - 2) === 0x2019) && code(v, gap - 1) === 115 /* s */) return person(gap - 2, true);
+  let at = start;
+  let verb = false;
+  for (let words = 0; words < 12; words++) {
+    if (verb) {
+      // The person right before the verb or its auxiliaries.
+      const x = person(spacesBefore(v, at));
+      if (x !== undefined) return x;
+    }
+    const w = plainWordBefore(v, at);
+    if (w === undefined) return undefined;
+    at = w.start;
+    if (verb) {
+      if (PAYER_CHAIN.has(w.w)) continue;
+      // "… and agreed to forfeit": the second verb of the clause's subject.
+      return w.w === 'and' ? clauseSubject(v, ms, w.start, kindOf) : undefined;
+    }
+    if (PAYER_FILLERS.has(w.w)) continue;
+    if (w.w === 'in') {
+      const before = plainWordBefore(v, w.start);
+      if (before === undefined || !IN_VERBS.has(before.w)) return undefined;
+      at = before.start;
+    } else if (!PAYER_VERBS.has(w.w)) return undefined;
+    else if ((w.w === 'made' || w.w === 'make' || w.w === 'makes') && noun !== undefined && !EARNED_NOUNS.has(noun)) return undefined;
+    else if ((w.w === 'given' || w.w === 'handed') && noun !== 'fine' && noun !== 'penalty') return undefined;
+    verb = true;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the mention `x` may be a clause's subject (or, `possessor`, own the phrase it opens): not one of a list of
+ * names ("Baier, Adams and Gericke will pay a total of …": a name, then a comma, "and", "or" or "&"), and for a subject
+ * not the object of a preposition ("victims of Brown paid …"). "$600,000, and Gericke will pay $335,000" and "In April
+ * 2021, Prihar …" open clauses.
+ */
+function subjectAt(v: string, ms: Locals, x: LocalMention, possessor: boolean): boolean {
+  let k = spacesBefore(v, x.start);
+  const w = plainWordBefore(v, x.start);
+  if (w !== undefined && (w.w === 'and' || w.w === 'or')) k = spacesBefore(v, w.start);
+  else if (w !== undefined && !possessor && NOT_SUBJECT_BEFORE.has(w.w)) return false;
+  if (k > 0 && (code(v, k - 1) === 44 /* , */ || code(v, k - 1) === 38 /* & */)) k = spacesBefore(v, k - 1);
+  return !ms.byEnd.has(k);
+}
+
+/**
+ * The person a sentence opens on, as the subject of a verb coordinated by "and" at `and` ("Prihar pleaded guilty … and
+ * agreed to forfeit"): the first name, at the start or after a short opening phrase and a comma ("In April 2021,"),
+ * followed by a verb, with no punctuation, other person or turn to another clause between it and "and".
+ */
+function clauseSubject(v: string, ms: Locals, and: number, kindOf: (key: string) => EntityKind | undefined): Mention | undefined {
+  const first = ms.list.find((x) => kindOf(x.m.key) === 'person');
+  if (first === undefined || first.end > and || and - first.end > 200 || !first.m.key.includes(' ') || possessive(first.m.text)) return undefined;
+  if (first.start > 60 || !/^\s*(?:[^,;:]{0,40},\s*)?$/.test(v.slice(0, first.start))) return undefined;
+  if (ms.list.some((x) => x !== first && x.start < first.start && kindOf(x.m.key) === 'person')) return undefined;
+  const between = v.slice(first.end, and);
+  if (/[,;:()"“”]/.test(between) || !/^\s+[a-z]/.test(between)) return undefined;
+  if (ms.list.some((x) => x !== first && x.start >= first.end && x.end <= and && kindOf(x.m.key) === 'person')) return undefined;
+  for (const word of between.toLowerCase().split(/\s+/)) if (CLAUSE_TURNS.has(word)) return undefined;
+  return first.m;
+}
+
 const ACTOR_BEFORE_RE = /\b(?:gang|crew|group|hackers?|actors?|operators?|extortionists?|cybercriminals?)\s+$/i;
 // "the REvil ransomware that locked up …": a ransomware's name is its gang's.
 const ACTOR_AFTER_RE = /^(?:[’']s)?\s*(?:(?:ransomware|extortion|hacking|hacker|cybercrime|criminal)\s+)?(?:gang|crew|group|hackers|operators|affiliates?)\b|^\s+ransomware\b|^,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:gang|crew|group|hackers?|actors?|operators?|extortionists?)\b/i;
@@ -1766,8 +1902,12 @@ export function extractFigures(
         const earner = inside === undefined && MONEY.has(r.unit) && (measured.noun === undefined || EARNED_NOUNS.has(measured.noun))
           && EARNED_BEFORE_RE.test(v.slice(Math.max(0, start - 60), start)) && !fromVictim(v, r.end, ms, offset, isOrg)
           ? earnerOf(lastBefore(ms.filter((m) => !speaks(v, m, offset)), span)) : undefined;
+        // A sum a person gains, takes, owes or pays is the person's (`payerOf`): "Onoimoimilin netted over $2.2 million",
+        // "Baier will be forced to pay $750,000", not the DOJ's who reports it nor the article's subject's.
+        const payer = inside === undefined && earner === undefined && !measured.general && (MONEY.has(r.unit) || r.unit === 'btc')
+          ? payerOf(v, local, start, measured.noun, kindOf)?.key : undefined;
         // A sum stolen from no one in particular is no one's, whoever the sentence names.
-        let named = inside ?? earner ?? (measured.general ? undefined : subjectNear(unhosted(measured, moneyless(r.unit, (owners ??= (orgs ??= ms.filter(isOrg)).filter((m) => !speaks(v, m, offset) && !actsAgainst(v, m, offset) && !asMedium(v, m, offset) && !(examples ??= (orgs ??= ms.filter(isOrg)).filter((x) => listedAsExample(v, x, offset))).includes(m))))), span, v, offset)?.key
+        let named = inside ?? earner ?? payer ?? (measured.general ? undefined : subjectNear(unhosted(measured, moneyless(r.unit, (owners ??= (orgs ??= ms.filter(isOrg)).filter((m) => !speaks(v, m, offset) && !actsAgainst(v, m, offset) && !asMedium(v, m, offset) && !(examples ??= (orgs ??= ms.filter(isOrg)).filter((x) => listedAsExample(v, x, offset))).includes(m))))), span, v, offset)?.key
           ?? listLead(s.text, ms, offset, isOrg));
         // A clause someone reports about one person is the person's (`reportedPerson`), not the reporter's, nor the
         // article's subject standing in; how long something lasted is still no one's without a noun (see `unowned`).
