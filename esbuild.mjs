@@ -20,9 +20,9 @@ const buildId = (() => {
     }
   };
   visit('server/src');
-  // And the versions of the data the extractors read from packages (the gazetteer's places): a new list of places
-  // is a new analysis.
-  for (const pkg of ['i18n-iso-countries', 'city-timezones']) hash.update(pkg).update(JSON.parse(readFileSync(join('node_modules', pkg, 'package.json'), 'utf8')).version);
+  // And the versions of the data the extractors read from packages (the gazetteer's places, the countries'
+  // adjectives): a new list of places is a new analysis.
+  for (const pkg of ['i18n-iso-countries', 'city-timezones', 'i18n-nationality']) hash.update(pkg).update(JSON.parse(readFileSync(join('node_modules', pkg, 'package.json'), 'utf8')).version);
   return hash.digest('hex').slice(0, 16);
 })();
 

@@ -27,7 +27,7 @@ import type { Article, Link } from '../syntax/ast';
 import { trimEndWhere, type Span } from '../text';
 import { COMMON_FIRST_NAMES } from './firstnames';
 import {
-  ACRONYMS, CAPITAL_UNITS, FIRST_NAMES, FUNCTION_WORDS, JARGON, KNOWN_ORGS, MONTHS_AND_DAYS, NAME_FORMS, ORG_CUES, PUBLISHING_COMPANIES, ORG_LAST_WORDS, ORG_SUFFIXES, OUTLET_CUES, OUTLETS,
+  ACRONYMS, CAPITAL_UNITS, FIRST_NAMES, FUNCTION_WORDS, JARGON, KNOWN_ORGS, MONTHS_AND_DAYS, NAME_FORMS, NATIONALITIES, ORG_CUES, PUBLISHING_COMPANIES, ORG_LAST_WORDS, ORG_SUFFIXES, OUTLET_CUES, OUTLETS,
   ORG_WORDS, PLACES, PRODUCTS, ROLE_WORDS, SPEECH_VERBS, THING_WORDS, THING_CUES_AFTER, ACTOR_CUES_AFTER, US_STATES, US_STATE_ABBREVIATIONS,
 } from './lexicon';
 import type { Pin } from './pins';
@@ -97,11 +97,14 @@ const HANDLE_CUES = new Set(['handle', 'handles', 'alias', 'aliases', 'nickname'
 const SAID = new Set(['said', 'says', 'added', 'explained', 'noted', 'wrote', 'warned', 'continued', 'observed', 'argued', 'insisted', 'stated', 'tweeted', 'asked']);
 /** Function words that may start a name inside a sentence ("New York", "Check Point", "One Identity"). */
 const NAME_STARTS = new Set(['new', 'check', 'first', 'one', 'no', 'last', 'next', 'source', 'well', 'fresh']);
-/** Demonyms the suffix test misses. */
+/**
+ * Demonyms the suffix test misses and `NATIONALITIES` (the countries') lacks: of a continent ("South African police",
+ * 4 figures of one real article were theirs), of a region ("Catalan", 7 figures of one article), of a party.
+ */
 const DEMONYMS = new Set([
   'american', 'americans', 'german', 'germans', 'french', 'dutch', 'republican', 'republicans', 'democrat', 'democrats',
   'israeli', 'israelis', 'saudi', 'saudis', 'iraqi', 'iraqis', 'pakistani', 'pakistanis', 'kuwaiti', 'yemeni', 'qatari', 'emirati',
-  'omani', 'bangladeshi', 'nepali', 'somali', 'azerbaijani', 'afghani', 'thai',
+  'omani', 'bangladeshi', 'nepali', 'somali', 'azerbaijani', 'afghani', 'thai', 'african', 'africans', 'catalan', 'catalans',
 ]);
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'middle', 'central', 'eastern', 'western', 'northern', 'southern']);
 /** The kind of each expansion in the ACRONYMS table ("federal bureau of investigation" → organisation). */
@@ -825,7 +828,9 @@ const NOT_NAMES_WORDS = Math.max(...[...NOT_NAMES].map((n) => n.split(' ').lengt
 const DEMONYM = /(?:ish|ese|ians?|eans?|ic)$/;
 
 function isDemonym(lower: string): boolean {
-  return DEMONYM.test(lower) || DEMONYMS.has(lower);
+  if (DEMONYM.test(lower) || DEMONYMS.has(lower) || NATIONALITIES.has(lower)) return true;
+  // "Bahrainis", "Greeks", "Czechs".
+  return lower.length > 3 && lower.charCodeAt(lower.length - 1) === 115 && NATIONALITIES.has(lower.slice(0, -1));
 }
 
 function isAllCaps(s: string): boolean {
@@ -991,6 +996,8 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
     let phrase = tokens[a].lower;
     for (let k = a + 1; k < b; k++) phrase += ` ${tokens[k].lower}`;
     if (NOT_NAMES.has(phrase)) return;
+    // "Sri Lankan", "Costa Rican", "New Zealander": a country's people, in two words.
+    if (n === 2 && (NATIONALITIES.has(phrase) || (phrase.charCodeAt(phrase.length - 1) === 115 && NATIONALITIES.has(phrase.slice(0, -1))))) return;
   }
   // "North Korean", "Middle Eastern": where people are from.
   if (n === 2 && COMPASS.has(tokens[a].lower) && isDemonym(tokens[a + 1].lower)) return;

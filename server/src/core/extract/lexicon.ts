@@ -8,6 +8,8 @@
 // Only the English names: the package's other 70-odd languages stay out of the bundle.
 import COUNTRY_NAMES from 'i18n-iso-countries/langs/en.json';
 import CITIES from 'city-timezones/data/cityMap.json';
+// Its English adjectives of the countries ("Bahraini", "South African", "Greek"), 7 kB; not its code.
+import NATIONALITY_NAMES from 'i18n-nationality/langs/en.json';
 import { COMMON_FIRST_NAMES } from './firstnames';
 
 /** Capitalised words that start sentences but never start names. */
@@ -471,3 +473,26 @@ export const PLACES: ReadonlySet<string> = (() => {
     }
   }
 }
+
+/**
+ * The adjectives of the world's countries, lower case, from i18n-nationality ("bahraini", "south african", "greek",
+ * "swiss", "czech", "afghan": the ones no ending of `isDemonym` in entities.ts tells), which are where people or
+ * things are from, never a name: "Bahraini activists" are people of Bahrain, not an organisation's (5 real articles
+ * made "Bahraini" an entity that owned their figures). Not an entry that is a country's own name (the package gives
+ * "Bermuda", "Hong Kong" or "Guam" for territories), one with a comma, or two joined by a dash
+ * ("Bosnian - Herzegovinian"); "French (French Guiana)" is "french".
+ */
+export const NATIONALITIES: ReadonlySet<string> = (() => {
+  const out = new Set<string>();
+  const countries = COUNTRY_NAMES.countries as Record<string, string | string[]>;
+  for (const [code, adjective] of Object.entries(NATIONALITY_NAMES.nationalities as Record<string, string>)) {
+    const bracket = adjective.indexOf(' (');
+    const name = bracket < 0 ? adjective : adjective.slice(0, bracket);
+    if (name.indexOf(',') >= 0 || name.indexOf(' - ') >= 0) continue;
+    const own = countries[code];
+    if (own === name || (Array.isArray(own) && own.includes(name)) || PLACES.has(name.toLowerCase())) continue;
+    out.add(name.toLowerCase());
+  }
+  return out;
+})();
+
