@@ -1510,3 +1510,12 @@ describe('entities: a country\'s people are no name', function () {
     assert.strictEqual(y.byName('Czech Republic').kind, 'place');
   });
 });
+
+describe('entities: abbreviations of ordinary language', function () {
+  it('"QoQ" (quarter on quarter), "DIY" and "BIPOC" are no organisations (real: "QoQ" owned 14 figures of a Cloudflare report, "DIY" 17 of 4 reviews, "BIPOC" 19 of a survey)', function () {
+    const x = extract('Cloudflare observed a surge in DTLS attacks, a 3,549% increase QoQ. Attacks of 500 Mbps saw a surge of 289% QoQ. '
+      + 'Ring offers DIY installation for $3 a month. DIY systems are cheap. Only 47 percent of BIPOC respondents avoided losses, and 23 percent of BIPOC respondents were stressed.');
+    assertNoEntity(x, 'QoQ', 'DIY', 'BIPOC');
+    assert.strictEqual(x.byName('Cloudflare').kind, 'organisation');
+  });
+});
