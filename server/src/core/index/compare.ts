@@ -289,31 +289,40 @@ function otherOwnerSources(index: CorpusIndex, uri: string, subject: string, whe
         const d = index.get(other);
         if (!d || index.isDraft(other) || index.isCopy(uri, other)) continue;
         // The owners of the other article's figures that count the same kind of thing and that this article names,
-        // read from its summary: most of the owner's nearest articles are not read further.
-        let owners: Set<string> | undefined;
-        for (const m of d.summary.measures) {
-          const bar = m.indexOf('|');
-          const owner = m.slice(0, bar);
-          if (owner === subject || owner === '?' || owners?.has(owner)) continue;
-          if (nounKind(m.slice(bar + 1, m.indexOf('|', bar + 1))) !== kind) continue;
-          // Worked out only when an article of the story holds such a figure: most figures' stories hold none.
-          if (!(here ??= namedOwners(index, uri)).has(owner)) continue;
-          (owners ??= new Set()).add(owner);
-        }
+        // read from its summary: most of the owner's nearest articles are not read further. (Named owners are worked
+        // out only when an article of the story holds such a figure: most figures' stories hold none.)
+        const owners = otherOwnersOf(d.summary.measures, subject, kind, (owner) => (here ??= namedOwners(index, uri)).has(owner));
         // And it names this figure's owner other than in a related story's headline.
-        if (!owners) continue;
-        if (!namedOwners(index, other).has(subject)) continue;
-        // Copies of one page (same Link) once.
-        const link = d.summary.link;
-        if (link !== undefined && index.linkCount(link) > 1) {
-          if (links.has(link)) continue;
-          links.add(link);
-        }
+        if (!owners || !namedOwners(index, other).has(subject) || !firstCopy(index, d.summary.link, links)) continue;
         out.push({ uri: other, owners });
       }
     }
     return out;
   });
+}
+
+/**
+ * The owners other than `subject` (and than no one's '?') of an article's measures (its summary's `measures`, keyed
+ * owner|noun|qualifiers) whose noun counts `kind`, kept by `keep`; undefined when there are none.
+ */
+function otherOwnersOf(measures: readonly string[], subject: string, kind: string, keep: (owner: string) => boolean): Set<string> | undefined {
+  let owners: Set<string> | undefined;
+  for (const m of measures) {
+    const bar = m.indexOf('|');
+    const owner = m.slice(0, bar);
+    if (owner === subject || owner === '?' || owners?.has(owner)) continue;
+    if (nounKind(m.slice(bar + 1, m.indexOf('|', bar + 1))) !== kind || !keep(owner)) continue;
+    (owners ??= new Set()).add(owner);
+  }
+  return owners;
+}
+
+/** Whether an article with this Link is the first of its copies met (`seen`, the Links met so far): copies of one page count once. */
+function firstCopy(index: CorpusIndex, link: string | undefined, seen: Set<string>): boolean {
+  if (link === undefined || index.linkCount(link) <= 1) return true;
+  if (seen.has(link)) return false;
+  seen.add(link);
+  return true;
 }
 
 /** How near in time two articles of one story are (their Dates), for `storyNeighbours`. */
@@ -366,26 +375,13 @@ function storyValueSources(index: CorpusIndex, uri: string, subject: string, kin
     for (const other of storyNeighbours(index, uri)) {
       const d = index.get(other);
       if (!d || index.isDraft(other) || index.isCopy(uri, other)) continue;
-      let owners: Set<string> | undefined;
-      for (const m of d.summary.measures) {
-        const bar = m.indexOf('|');
-        const owner = m.slice(0, bar);
-        if (owner === subject || owner === '?' || owners?.has(owner)) continue;
-        if (nounKind(m.slice(bar + 1, m.indexOf('|', bar + 1))) !== kind) continue;
-        // Only where neither article names the other's owner: where one does and the other not, `otherOwnerSources`
-        // has judged the pair, and one-sided naming is a count of someone else told in passing ("Acme Bank said 515,000
-        // customers were affected. The Red Cross said the same attackers hit it").
-        if ((here ??= namedOwners(index, uri)).has(owner)) continue;
-        (owners ??= new Set()).add(owner);
-      }
+      // Only where neither article names the other's owner: where one does and the other not, `otherOwnerSources`
+      // has judged the pair, and one-sided naming is a count of someone else told in passing ("Acme Bank said 515,000
+      // customers were affected. The Red Cross said the same attackers hit it").
+      const owners = otherOwnersOf(d.summary.measures, subject, kind, (owner) => !(here ??= namedOwners(index, uri)).has(owner));
       if (!owners || namedOwners(index, other).has(subject)) continue;
       // Each is of the other's story: the name that marks it is a rare one in the other's month too.
-      if (!storyNeighbours(index, other).includes(uri)) continue;
-      const link = d.summary.link;
-      if (link !== undefined && index.linkCount(link) > 1) {
-        if (links.has(link)) continue;
-        links.add(link);
-      }
+      if (!storyNeighbours(index, other).includes(uri) || !firstCopy(index, d.summary.link, links)) continue;
       out.push({ uri: other, owners });
     }
     return out;
