@@ -1509,6 +1509,18 @@ describe('entities: a country\'s people are no name', function () {
     assert.strictEqual(y.byName('Bahrain').kind, 'place');
     assert.strictEqual(y.byName('Czech Republic').kind, 'place');
   });
+
+  it('a country\'s adjective before a person\'s name is no word of it ("Ukrainian Yaroslav Vasinskyi and Russian Yevgeniy Polyanin", "said Canadian Slava Dmitriev"; real: the REvil suspects were nobody, their surnames things)', function () {
+    const x = extract('Merrick Garland announced indictments of 22-year-old Ukrainian Yaroslav Vasinskyi and Russian Yevgeniy Polyanin for their involvement. '
+      + 'Garland said that Vasinskyi was arrested in Poland, while Polyanin has not been arrested. The DOJ said Canadian Slava Dmitriev was sentenced.');
+    assert.strictEqual(x.byKey('yaroslav vasinskyi')?.kind, 'person', JSON.stringify(x.names()));
+    assert.strictEqual(x.byKey('yevgeniy polyanin')?.kind, 'person', JSON.stringify(x.names()));
+    assert.strictEqual(x.byKey('slava dmitriev')?.kind, 'person', JSON.stringify(x.names()));
+    for (const k of ['vasinskyi', 'polyanin', 'canadian dmitriev']) assert.strictEqual(x.byKey(k), undefined, k);
+    // Not a name that keeps its adjective: nothing names its last word alone.
+    const y = extract('He carried a Swiss Army Knife through security. Staff found the Swiss Army Knife later.');
+    assert.ok(y.byKey('swiss army knife'), JSON.stringify(y.names()));
+  });
 });
 
 describe('entities: abbreviations of ordinary language', function () {

@@ -1690,6 +1690,7 @@ export function extractEntities(text: string, article: Article, sentences: Sente
   const speakersOnce = () => (speakers ??= speakersOf(read.tokenized));
   for (let si = 0; si < sentences.length; si++) if (sentences[si].where === 'body') candidatesIn(read.tokenized[si], read.startsOf[si], candidates, speakersOnce);
   if (candidates.some((c) => c.apposed)) dropCommonWords(candidates, read);
+  adjectiveBeforeName(candidates, speakersOnce);
   surnamesThatSpeak(candidates, speakersOnce);
 
   // Pass 2: entities and their surface forms.
@@ -1792,6 +1793,35 @@ function sharedSurnames(draft: Draft, mentions: Map<string, Mention[]>): void {
  */
 /** Words that open sentences before a name and are no first name ("Neither Activision", "Senators Blumenthal"). */
 const NOT_FIRST_NAMES = new Set(['neither', 'either', 'multiple', 'several', 'various', 'many', 'each', 'every', 'both', 'senators', 'sens', 'reps', 'officials', 'researchers', 'analysts']);
+
+/**
+ * "Ukrainian Yaroslav Vasinskyi and Russian Yevgeniy Polyanin", "said Canadian Slava Dmitriev": a country's adjective
+ * before a name whose first name no list has describes the person and is no word of the name. The run was one name of
+ * three words: "Canadian Dmitriev" a person, and the two REvil suspects (named once each so) nobody, their surnames alone
+ * things of their own. Only where the article names the surname alone or a cue already made the run a person's, so
+ * "Swiss Army Knife" and "American Rescue Plan" keep their first word (a first name of the lists is split off before,
+ * "Canadian Matthew Philbert", in `candidatesIn`). 3 real names.
+ */
+function adjectiveBeforeName(candidates: Candidate[], speakers: () => Set<string>): void {
+  let alone: Set<string> | undefined;
+  for (const c of candidates) {
+    const n = c.tokens.length;
+    if (n !== 3 || c.jargon) continue;
+    const adjective = c.tokens[0].lower;
+    if (!NATIONALITIES.has(adjective) && !DEMONYMS.has(adjective)) continue;
+    if (c.kindVotes.some((v) => v !== 'person') || !personLike(c.tokens, 1, n)) continue;
+    const last = c.tokens[n - 1];
+    if (!c.kindVotes.includes('person')) {
+      if (!alone) {
+        alone = new Set();
+        for (const o of candidates) if (o.tokens.length === 1) alone.add(o.tokens[0].text);
+      }
+      if (!alone.has(last.text) && !speakers().has(last.text)) continue;
+      c.kindVotes.push('person');
+    }
+    c.tokens = c.tokens.slice(1);
+  }
+}
 
 function surnamesThatSpeak(candidates: Candidate[], speakers: () => Set<string>): void {
   for (const c of candidates) {
