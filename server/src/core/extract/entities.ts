@@ -2158,6 +2158,12 @@ interface ShortForms {
   lastWords: Map<string, string | null>;
 }
 
+/** Two keys of one person's name, with and without a generation ("joseph asan", "joseph asan jr"). */
+function sameBearer(a: string, b: string): boolean {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return long.length > short.length + 1 && long.charCodeAt(short.length) === 32 && long.startsWith(short) && GENERATIONS.has(long.slice(short.length + 1));
+}
+
 /** Surnames, acronyms of multi-word names, and outlets' last words. */
 function shortForms(draft: Draft): ShortForms {
   const surnames = new Map<string, string | null>();
@@ -2169,7 +2175,12 @@ function shortForms(draft: Draft): ShortForms {
     const last = lc(parts[parts.length - 1]);
     const person = b.kindScore.get('person');
     if (person !== undefined && person >= maxScore(b)) {
-      surnames.set(last, surnames.has(last) && surnames.get(last) !== b.key ? null : b.key);
+      // "Asan" after "Joseph Iorhemba Asan Jr": the surname is before the generation, and "Joseph Asan" beside "Joseph
+      // Asan Jr" is one man, not two who share it ("Asan" alone was a thing of its own, 9 mentions of one real article).
+      const generation = parts.length >= 3 && GENERATIONS.has(last);
+      const surname = generation ? lc(parts[parts.length - 2]) : last;
+      const had = surnames.get(surname);
+      surnames.set(surname, had === undefined || had === b.key ? b.key : had !== null && sameBearer(had, b.key) ? (had.length < b.key.length ? had : b.key) : null);
       // "Yuen said" after "Yuen Kuan Moon": the family name comes first.
       if (draft.familyFirst?.has(b.key)) {
         const family = lc(parts[0]);
