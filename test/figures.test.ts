@@ -1132,6 +1132,25 @@ describe('figures', function () {
       assert.strictEqual(subjectOfSix('The Temptation Score ranks the most tempting targets'), 'temptation score');
     });
 
+    it('the opening sentence is the one after the scraper\'s "Unknown" line, and gives its lead only to an organisation', function () {
+      const subjectOf = (title: string, body: string, fig: string) => {
+        const text = article({ title, body });
+        return extractFacts('file:///ws/a.txt', text, parse(text).article).figures.find((f) => f.text === fig)?.subject;
+      };
+      // Real: ZDNet's "Multi-party breaches cause 26-times the financial damage" opens, after "Unknown", on RiskRecon's
+      // study; its 19 figures were Advisen's, the database the study drew on, named more often further down.
+      const study = 'Unknown\n\nCorvane Wireless released a study of breaches on Tuesday.\n\n'
+        + 'Almost 900 incidents were observed since 2008.\n\n'
+        + 'The study drew on the Helmsley Insurance database. The Helmsley Insurance database is large.';
+      assert.strictEqual(subjectOf('Multi-party breaches cost more', study, 'Almost 900'), 'corvane wireless');
+      // Real: "A former US Army reservist has been charged …" made the Army, not the DOJ, own the $184,723 he forfeits; a
+      // platform ("Fake Android apps are being deployed …") took EskyFun's million users.
+      const army = 'Unknown\n\nA former US Army reservist has been sent behind bars for scams that targeted the elderly.\n\n'
+        + 'The Department of Justice said the scams ran for years. The scam artist has been ordered to forfeit $184,723.\n\n'
+        + 'The Department of Justice thanked the police. The US Army declined to comment. The Department of Justice closed the case.';
+      assert.strictEqual(subjectOf('Military reservist lands himself prison sentence for romance scams', army, '$184,723'), 'department of justice');
+    });
+
     it('a name an attack is named after ("McMenamins ransomware attack") or a trade calls an operator is no gang: it can be the subject', function () {
       // "Over 20 years of employee data leaked during McMenamins ransomware attack": its "14,861" people were the FBI's,
       // named twice in passing, as "venue operator McMenamins" and "McMenamins ransomware attack" made McMenamins a gang.

@@ -1599,10 +1599,18 @@ export function mainSubject(mentions: Mention[], kindOf: (key: string) => Entity
     if (m.sentence < 0 || actors.has(m.key) || !candidate(m)) continue;
     const key = canon(m.key);
     const s = score.get(key) ?? { n: 0, first: m.span.start, org: false, lead: false, term: terms !== undefined && terms.has(m.key) };
-    s.n += m.where === 'title' || m.where === 'subtitle' ? 3 : m.sentence === firstBody ? 2 : 1;
+    // The opening sentence leads only for an organisation: a platform, a product or a kind of thing it names in passing
+    // ("Fake Android apps are being deployed …", "A former US Army reservist has been charged …", "… the BitConnect
+    // cryptocurrency Ponzi scheme") took the subject from the malware or company the article is about once the opening
+    // sentence of 1,012 ZDNet articles was read past their "Unknown" line (EskyFun's million users were Android's, a
+    // reservist's $184,723 the Army's, not the DOJ's). With this, of 114 figures the two changes moved on 6 December,
+    // about 35 went to their right owner (RiskRecon's study, not Advisen's database; WatchGuard's report, XLoader) and 13
+    // to a wrong one (the Diicot gang's botnets Discord's, ZLoader's victims Microsoft's).
+    const opening = m.sentence === firstBody && orgLike(m.key, kindOf(m.key));
+    s.n += m.where === 'title' || m.where === 'subtitle' ? 3 : opening ? 2 : 1;
     s.first = Math.min(s.first, m.span.start);
     s.org ||= orgLike(m.key, kindOf(m.key)) && !terms?.has(m.key);
-    s.lead ||= m.where === 'title' || m.where === 'subtitle' || m.sentence === firstBody;
+    s.lead ||= m.where === 'title' || m.where === 'subtitle' || opening;
     score.set(key, s);
   }
   let best: string | undefined;
