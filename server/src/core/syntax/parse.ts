@@ -24,16 +24,32 @@ interface Line {
   text: string;
 }
 
-const LINE_END_RE = /\r\n?|\n/g;
+/**
+ * Where the line that starts at `from` ends: the offset of its `\r\n`, `\r`
+ * or `\n`, or -1 on the last line. `cr`: whether the text holds a `\r` at
+ * all; without one, native `indexOf` finds each line end.
+ */
+function lineEnd(text: string, from: number, cr: boolean): number {
+  if (!cr) return text.indexOf('\n', from);
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return -1;
+}
+
+/** The length of the line break at `at` (found by `lineEnd`). */
+function breakLength(text: string, at: number): number {
+  return text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? 2 : 1;
+}
 
 function splitLines(text: string, from: number): Line[] {
   const lines: Line[] = [];
   let start = from;
-  const re = LINE_END_RE;
-  re.lastIndex = from;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    lines.push({ start, end: m.index, text: text.slice(start, m.index) });
-    start = m.index + m[0].length;
+  const cr = text.indexOf('\r', from) >= 0;
+  for (let at = lineEnd(text, start, cr); at >= 0; at = lineEnd(text, start, cr)) {
+    lines.push({ start, end: at, text: text.slice(start, at) });
+    start = at + breakLength(text, at);
   }
   lines.push({ start, end: text.length, text: text.slice(start) });
   return lines;
