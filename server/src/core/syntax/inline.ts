@@ -84,6 +84,15 @@ function afterBullet(text: string, start: number, end: number): number {
   return i;
 }
 
+/**
+ * The offset of the next match of a global regex that matches one character
+ * (all the scans' searches do), or -1. `test` rather than `exec`: the match
+ * ends at `lastIndex`, and no match array is built for every hit.
+ */
+function nextHit(re: RegExp, text: string): number {
+  return re.test(text) ? re.lastIndex - 1 : -1;
+}
+
 const BRACKET_RE = /[\\[\]]/g;
 const PAREN_RE = /[\\()\r\n]/g;
 
@@ -97,8 +106,7 @@ function pairs(text: string, start: number, end: number, open: number, close: nu
   const stack: number[] = [];
   const re = open === 91 ? BRACKET_RE : PAREN_RE;
   re.lastIndex = start;
-  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
-    const i = m.index;
+  for (let i = nextHit(re, text); i >= 0 && i < end; i = nextHit(re, text)) {
     const c = text.charCodeAt(i);
     if (c === 92 /* \ */) { re.lastIndex = i + 2; continue; }
     if (c === open) stack.push(i);
@@ -119,8 +127,7 @@ function scanLinks(text: string, start: number, end: number, brackets: Map<numbe
   const jumps: [number, number][] = [];
   const re = LINK_START_RE;
   re.lastIndex = start;
-  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
-    let i = m.index;
+  for (let i = nextHit(re, text); i >= 0 && i < end; i = nextHit(re, text)) {
     if (jumps.length && i >= jumps[jumps.length - 1][0]) {
       re.lastIndex = jumps.pop()![1];
       continue;
@@ -191,16 +198,15 @@ function scanQuotes(text: string, start: number, end: number): Quotation[] {
   let straightOpen = -1;
   const re = QUOTE_RE;
   re.lastIndex = start;
-  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
-    const i = m.index;
+  for (let i = nextHit(re, text); i >= 0 && i < end; i = nextHit(re, text)) {
     const c = text.charCodeAt(i);
     if (c === 0x201c || c === 0x201e || c === 0xab) {
       const close = CLOSE_OF[c];
       const limit = Math.min(end, i + MAX_QUOTE);
       const search = CLOSE_SEARCH[c];
       search.lastIndex = i + 1;
-      const hit = search.exec(text);
-      const j = hit ? hit.index : limit;
+      const found = nextHit(search, text);
+      const j = found >= 0 ? found : limit;
       if (j < limit && text.charCodeAt(j) === close && j > i + 1) {
         quotes.push({ text: text.slice(i + 1, j), textSpan: { start: i + 1, end: j }, span: { start: i, end: j + 1 } });
         re.lastIndex = j + 1;
@@ -315,8 +321,7 @@ function splitSentences(text: string, start: number, end: number, quoteBlock: bo
   let insideUntil = -1;
   const re = STOP_RE;
   re.lastIndex = start;
-  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
-    const i = m.index;
+  for (let i = nextHit(re, text); i >= 0 && i < end; i = nextHit(re, text)) {
     const c = text.charCodeAt(i);
     if (c === 91 /* [ */) {
       const close = brackets.get(i);
