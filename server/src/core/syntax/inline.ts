@@ -247,10 +247,10 @@ function isWs(c: number): boolean {
 }
 
 /**
- * The word that ends just before `dot`, as written, inner dots kept. Empty
- * when digits run into it ("1st."), which is no abbreviation.
+ * Where the word that ends just before `dot` starts, as written, inner dots
+ * kept; -1 when digits run into it ("1st."), which is no abbreviation.
  */
-function wordBefore(text: string, dot: number, start: number): string {
+function wordStart(text: string, dot: number, start: number): number {
   let i = dot;
   while (i > start && i > dot - 12) {
     const c = text.charCodeAt(i - 1);
@@ -260,9 +260,17 @@ function wordBefore(text: string, dot: number, start: number): string {
   }
   if (i > start) {
     const c = text.charCodeAt(i - 1);
-    if (c >= 48 && c <= 57) return '';
+    if (c >= 48 && c <= 57) return -1;
   }
-  return text.slice(i, dot);
+  return i;
+}
+
+/** Whether the dot at `dot` ends an abbreviation (`isAbbreviation`) rather than a sentence. */
+function abbreviationAt(text: string, dot: number, start: number, next: number): boolean {
+  const w = wordStart(text, dot, start);
+  // No abbreviation is longer than six characters: most sentence ends are settled without copying their word.
+  if (w < 0 || w === dot || dot - w > 6) return false;
+  return isAbbreviation(text.slice(w, dot), next);
 }
 
 function isTitleCase(word: string): boolean {
@@ -336,7 +344,7 @@ function splitSentences(text: string, start: number, end: number, quoteBlock: bo
     let k = j;
     while (k < end && (isWs(text.charCodeAt(k)) || (quoteBlock && text.charCodeAt(k) === 62))) k++;
     if (k < end && !isUpperStart(text.charCodeAt(k))) continue;
-    if (c === 46 && isAbbreviation(wordBefore(text, i, start), k < text.length ? text.charCodeAt(k) : -1)) continue;
+    if (c === 46 && abbreviationAt(text, i, start, k < text.length ? text.charCodeAt(k) : -1)) continue;
     push(s, j);
     s = j;
   }
