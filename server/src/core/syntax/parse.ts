@@ -111,8 +111,23 @@ interface Fence {
   length: number;
 }
 
+/**
+ * The character after the up to three spaces or tabs a line opens with: where
+ * the mark of a fence, rule, comment, quotation, list item or setext underline
+ * stands, so that a line of words is told from them without running their
+ * regular expressions. A space when more than three open the line (none of
+ * them matches then).
+ */
+function markOf(line: string): number {
+  let i = 0;
+  while (i < 3 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  return line.charCodeAt(i);
+}
+
 /** The fence a line opens, if it opens one. A backtick fence's info string holds no backtick. */
 function openFence(line: string): Fence | undefined {
+  const c = markOf(line);
+  if (c !== 96 /* ` */ && c !== 126 /* ~ */) return undefined;
   const m = FENCE_RE.exec(line);
   if (!m) return undefined;
   const mark = m[1].charCodeAt(0);
@@ -127,7 +142,8 @@ function closesFence(line: string, fence: Fence): boolean {
 }
 
 function isBlank(line: Line): boolean {
-  return line.text.trim() === '';
+  // Most lines open on a word: settled without trimming a copy of them.
+  return line.text.length === 0 || (isSpace(line.text.charCodeAt(0)) && line.text.trim() === '');
 }
 
 function trimmedSpan(text: string, start: number, end: number): Span {
@@ -592,7 +608,8 @@ function parseBody(text: string, lines: Line[], blocks: Block[]): void {
       i = last;
       continue;
     }
-    if (para.length && paraKind === 'paragraph' && SETEXT_RE.test(t)) {
+    const mark = markOf(t);
+    if (para.length && paraKind === 'paragraph' && (mark === 61 /* = */ || mark === 45 /* - */) && SETEXT_RE.test(t)) {
       const level = t.trim().startsWith('=') ? 1 : 2;
       const first = para[0];
       const last = para[para.length - 1];
@@ -605,12 +622,12 @@ function parseBody(text: string, lines: Line[], blocks: Block[]): void {
       blocks.push(h);
       continue;
     }
-    if (RULE_RE.test(t)) {
+    if ((mark === 42 /* * */ || mark === 45 /* - */ || mark === 95 /* _ */) && RULE_RE.test(t)) {
       flush();
       blocks.push({ kind: 'rule', span: { start: line.start, end: line.end } });
       continue;
     }
-    if (COMMENT_RE.test(t)) {
+    if (mark === 60 /* < */ && COMMENT_RE.test(t)) {
       flush();
       blocks.push({ kind: 'comment', span: { start: line.start, end: line.end } });
       continue;
@@ -624,7 +641,7 @@ function parseBody(text: string, lines: Line[], blocks: Block[]): void {
         continue;
       }
     }
-    const quote = /^[ \t]{0,3}>/.test(t);
+    const quote = mark === 62; // /^[ \t]{0,3}>/
     if (quote) {
       if (paraKind !== 'blockquote') flush();
       paraKind = 'blockquote';
@@ -632,7 +649,7 @@ function parseBody(text: string, lines: Line[], blocks: Block[]): void {
       continue;
     }
     if (paraKind === 'blockquote') flush();
-    if (LIST_RE.test(t)) {
+    if ((mark === 42 || mark === 43 || mark === 45 || (mark >= 48 && mark <= 57)) && LIST_RE.test(t)) {
       flush();
       paraKind = 'list-item';
       para.push(line);
