@@ -89,10 +89,20 @@ export class LineIndex {
  * images, autolinks bare, blockquote markers gone, whitespace collapsed.
  */
 export function plain(text: string): string {
+  // Each step runs only when its mark is there (most sentences hold no link and no `>`): a replace that finds nothing
+  // still costs a pass, and collapsing white space rebuilds the string at every single space.
+  let t = QUOTE_MARK_RE.test(text) ? text.split('\n').map((line) => line.replace(/^[ \t]*>[ \t]?/, '')).join('\n') : text;
   // No bracket of the same kind inside a part: each match attempt stops at the next bracket, so this is linear.
-  const unquoted = text.includes('>') ? text.split('\n').map((line) => line.replace(/^[ \t]*>[ \t]?/, '')).join('\n') : text;
-  return unquoted.replace(/!\[[^\][]*\]\([^()]*\)/g, '').replace(/\[([^\][]*)\]\([^()]*\)/g, '$1').replace(/<(https?:[^<>]+)>/g, '$1').replace(/\s+/g, ' ').trim();
+  if (t.includes('](')) t = t.replace(/!\[[^\][]*\]\([^()]*\)/g, '').replace(/\[([^\][]*)\]\([^()]*\)/g, '$1');
+  if (t.includes('<')) t = t.replace(/<(https?:[^<>]+)>/g, '$1');
+  if (LOOSE_SPACE_RE.test(t)) t = t.replace(/\s+/g, ' ');
+  return t.trim();
 }
+
+/** A `>` that a line of `plain`'s text opens with (after spaces or tabs): the lines it unquotes. */
+const QUOTE_MARK_RE = /(?:^|\n)[ \t]*>/;
+/** White space that `plain` collapses to something else: any but a single space. */
+const LOOSE_SPACE_RE = /\s\s|[^\S ]/;
 
 /**
  * `plain` as a reader sees it rendered: Markdown's backslash escapes undone

@@ -35,8 +35,15 @@ const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'ju
  * so the writer is told, rather than guessed at.
  */
 export function monthOf(word: string): number | undefined {
-  // Called for every capitalised word the claim extractor meets: one look-up.
-  return word.length < 3 || word.length > 9 ? undefined : MONTH_FORMS.get(word.toLowerCase());
+  // Called for every capitalised word the claim extractor meets: one look-up, and no lower-cased copy of the words
+  // whose first letter starts no month.
+  return word.length < 3 || word.length > 9 || !monthInitial(word.charCodeAt(0)) ? undefined : MONTH_FORMS.get(word.toLowerCase());
+}
+
+/** Whether a month's name may begin with this character: A, D, F, J, M, N, O or S in either case. */
+function monthInitial(c: number): boolean {
+  const lower = c | 0x20; // lower-cases an ASCII letter, and makes no other character one
+  return lower === 97 || lower === 100 || lower === 102 || lower === 106 || lower === 109 || lower === 110 || lower === 111 || lower === 115;
 }
 
 const MONTH_FORMS = new Map<string, number>([['sept', 9]]);
