@@ -53,17 +53,22 @@ export function scanInline(text: string, start: number, end: number, quoteBlock:
   const n = block.length;
   // Brackets are paired once and shared: links need them, and so do sentences
   // (a stop inside a link's text ends no sentence).
-  const brackets = pairs(block, 0, n, 91, 93);
+  // Most paragraphs hold no `[` (no bracket pairs then): `indexOf` settles that faster than the regex's pass.
+  const brackets = block.indexOf('[') >= 0 ? pairs(block, 0, n, 91, 93) : new Map<number, number>();
   const links = scanLinks(block, 0, n, brackets);
   const quotes = scanQuotes(block, 0, n);
   const sentences = splitSentences(block, listItem ? afterBullet(block, 0, n) : 0, n, quoteBlock, brackets);
   if (start !== 0) {
-    const shift = (s: Span) => { s.start += start; s.end += start; };
-    for (const l of links) { shift(l.span); shift(l.textSpan); shift(l.urlSpan); }
-    for (const q of quotes) { shift(q.span); shift(q.textSpan); }
-    for (const s of sentences) shift(s.span);
+    for (const l of links) { shift(l.span, start); shift(l.textSpan, start); shift(l.urlSpan, start); }
+    for (const q of quotes) { shift(q.span, start); shift(q.textSpan, start); }
+    for (const s of sentences) shift(s.span, start);
   }
   return { links, quotes, sentences };
+}
+
+function shift(s: Span, by: number): void {
+  s.start += by;
+  s.end += by;
 }
 
 /** The offset just past a list bullet (`-`, `*`, `+`, `1.`, `1)`) and the white space after it. */
@@ -314,16 +319,6 @@ const STOP_RE = /[[.!?…]/g;
 function splitSentences(text: string, start: number, end: number, quoteBlock: boolean, brackets: Map<number, number>): Sentence[] {
   const out: Sentence[] = [];
   let s = start;
-  const push = (a: number, b: number) => {
-    // Skip leading white space and block-quote marks (list bullets were skipped by the caller).
-    while (a < b) {
-      const c = text.charCodeAt(a);
-      if (isWs(c) || (quoteBlock && c === 62)) a++;
-      else break;
-    }
-    b = trimEnd(text, a, b, quoteBlock);
-    if (b > a) out.push({ text: text.slice(a, b), span: { start: a, end: b } });
-  };
   // A stop inside brackets (a link's text, an image's "Figure 1. The chain")
   // ends no sentence: the whole bracket pair belongs to the one around it.
   let insideUntil = -1;
@@ -345,9 +340,21 @@ function splitSentences(text: string, start: number, end: number, quoteBlock: bo
     while (k < end && (isWs(text.charCodeAt(k)) || (quoteBlock && text.charCodeAt(k) === 62))) k++;
     if (k < end && !isUpperStart(text.charCodeAt(k))) continue;
     if (c === 46 && abbreviationAt(text, i, start, k < text.length ? text.charCodeAt(k) : -1)) continue;
-    push(s, j);
+    pushSentence(out, text, s, j, quoteBlock);
     s = j;
   }
-  push(s, end);
+  pushSentence(out, text, s, end, quoteBlock);
   return out;
+}
+
+/** Adds the sentence in [a, b) to `out`, trimmed, unless nothing is left of it. */
+function pushSentence(out: Sentence[], text: string, a: number, b: number, quoteBlock: boolean): void {
+  // Skip leading white space and block-quote marks (list bullets were skipped by the caller).
+  while (a < b) {
+    const c = text.charCodeAt(a);
+    if (isWs(c) || (quoteBlock && c === 62)) a++;
+    else break;
+  }
+  b = trimEnd(text, a, b, quoteBlock);
+  if (b > a) out.push({ text: text.slice(a, b), span: { start: a, end: b } });
 }
