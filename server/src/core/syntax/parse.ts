@@ -179,19 +179,14 @@ export function parse(text: string): ParseResult {
   let swallowed: SectionHeader | undefined;
   let group: TagGroup | undefined;
 
-  const finishBody = () => {
-    if (body && bodyLines.length) {
-      parseBody(text, bodyLines, body.blocks);
-      body.span.end = bodyLines[bodyLines.length - 1].end;
-    }
-    bodyLines = [];
-  };
-
   for (const line of lines) {
     const header: SectionHeader | undefined = fence ? undefined : sectionHeader(line, region);
     if (fence && !swallowed) swallowed = sectionHeader(line, region);
     if (header) {
-      if (region === 'article') finishBody();
+      if (region === 'article') {
+        finishBody(text, body, bodyLines);
+        bodyLines = [];
+      }
       article.headers.push(header);
       region = header.kind;
       group = undefined;
@@ -233,7 +228,7 @@ export function parse(text: string): ParseResult {
         break;
     }
   }
-  if (region === 'article') finishBody();
+  if (region === 'article') finishBody(text, body, bodyLines);
   if (fence && swallowed && fenceLine) {
     problems.push({
       code: 'article.unclosed-fence',
@@ -258,6 +253,14 @@ export function parse(text: string): ParseResult {
     }
   }
   return { article, problems };
+}
+
+/** Parses the body lines gathered for the Article section. */
+function finishBody(text: string, body: BodySection | undefined, bodyLines: Line[]): void {
+  if (body && bodyLines.length) {
+    parseBody(text, bodyLines, body.blocks);
+    body.span.end = bodyLines[bodyLines.length - 1].end;
+  }
 }
 
 /**
@@ -508,23 +511,14 @@ function readTagLine(text: string, line: Line, tags: TagsSection, group: TagGrou
 function scanTags(text: string, line: Line, group: TagGroup, problems: SyntaxProblem[]): void {
   const s = line.text;
   let i = 0;
+  // Where text that is no tag started, if it did (-1): reported at the next tag or the line's end.
   let strayStart = -1;
-  const flushStray = (end: number) => {
-    if (strayStart >= 0) {
-      const sp = trimmedSpan(text, line.start + strayStart, line.start + end);
-      if (sp.end > sp.start && group.kind !== 'data') {
-        problems.push({
-          code: 'tags.stray-text',
-          span: sp,
-          message: 'Text in the tags section that is not a `[[tag]]`.',
-        });
-      }
-      strayStart = -1;
-    }
-  };
   while (i < s.length) {
     if (s.charCodeAt(i) === 91 && s.charCodeAt(i + 1) === 91) {
-      flushStray(i);
+      if (strayStart >= 0) {
+        reportStray(text, line, group, problems, strayStart, i);
+        strayStart = -1;
+      }
       const open = i;
       let j = i + 2;
       let close = -1;
@@ -576,30 +570,37 @@ function scanTags(text: string, line: Line, group: TagGroup, problems: SyntaxPro
     if (strayStart < 0 && !isSpace(c)) strayStart = i;
     i++;
   }
-  flushStray(s.length);
+  if (strayStart >= 0) reportStray(text, line, group, problems, strayStart, s.length);
+}
+
+/** Reports the text at [from, to) of a tag line, unless it is blank or the group's tags are data. */
+function reportStray(text: string, line: Line, group: TagGroup, problems: SyntaxProblem[], from: number, to: number): void {
+  const sp = trimmedSpan(text, line.start + from, line.start + to);
+  if (sp.end > sp.start && group.kind !== 'data') {
+    problems.push({
+      code: 'tags.stray-text',
+      span: sp,
+      message: 'Text in the tags section that is not a `[[tag]]`.',
+    });
+  }
 }
 
 // ---------------------------------------------------------------------------
 // Body
 
 function parseBody(text: string, lines: Line[], blocks: Block[]): void {
-  let para: Line[] = [];
-  let paraKind: TextBlock['kind'] = 'paragraph';
-  const flush = () => {
-    if (para.length) blocks.push(textBlock(text, para, paraKind));
-    para = [];
-    paraKind = 'paragraph';
-  };
+  // The paragraph being gathered, and its kind.
+  const para: Paragraph = { lines: [], kind: 'paragraph' };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const t = line.text;
     if (isBlank(line)) {
-      flush();
+      flush(text, para, blocks);
       continue;
     }
     const fence = openFence(t);
     if (fence) {
-      flush();
+      flush(text, para, blocks);
       // The same rule as the section scan in `parse`, so both agree on where code ends.
       let j = i + 1;
       while (j < lines.length && !closesFence(lines[j].text, fence)) j++;
@@ -609,33 +610,33 @@ function parseBody(text: string, lines: Line[], blocks: Block[]): void {
       continue;
     }
     const mark = markOf(t);
-    if (para.length && paraKind === 'paragraph' && (mark === 61 /* = */ || mark === 45 /* - */) && SETEXT_RE.test(t)) {
+    if (para.lines.length && para.kind === 'paragraph' && (mark === 61 /* = */ || mark === 45 /* - */) && SETEXT_RE.test(t)) {
       const level = t.trim().startsWith('=') ? 1 : 2;
-      const first = para[0];
-      const last = para[para.length - 1];
+      const first = para.lines[0];
+      const last = para.lines[para.lines.length - 1];
       const ts = trimmedSpan(text, first.start, last.end);
       const h: HeadingBlock = {
         kind: 'heading', level, style: 'setext', text: text.slice(ts.start, ts.end), textSpan: ts,
         span: { start: first.start, end: line.end },
       };
-      para = [];
+      para.lines = [];
       blocks.push(h);
       continue;
     }
     if ((mark === 42 /* * */ || mark === 45 /* - */ || mark === 95 /* _ */) && RULE_RE.test(t)) {
-      flush();
+      flush(text, para, blocks);
       blocks.push({ kind: 'rule', span: { start: line.start, end: line.end } });
       continue;
     }
     if (mark === 60 /* < */ && COMMENT_RE.test(t)) {
-      flush();
+      flush(text, para, blocks);
       blocks.push({ kind: 'comment', span: { start: line.start, end: line.end } });
       continue;
     }
     if (t.charCodeAt(0) === 35 /* # */) {
       const m = ATX_RE.exec(t);
       if (m) {
-        flush();
+        flush(text, para, blocks);
         const node = textNode(text, line, m[1].length);
         blocks.push({ kind: 'heading', level: m[1].length, style: 'atx', text: node.text, textSpan: node.span, span: { start: line.start, end: line.end } });
         continue;
@@ -643,21 +644,34 @@ function parseBody(text: string, lines: Line[], blocks: Block[]): void {
     }
     const quote = mark === 62; // /^[ \t]{0,3}>/
     if (quote) {
-      if (paraKind !== 'blockquote') flush();
-      paraKind = 'blockquote';
-      para.push(line);
+      if (para.kind !== 'blockquote') flush(text, para, blocks);
+      para.kind = 'blockquote';
+      para.lines.push(line);
       continue;
     }
-    if (paraKind === 'blockquote') flush();
+    if (para.kind === 'blockquote') flush(text, para, blocks);
     if ((mark === 42 || mark === 43 || mark === 45 || (mark >= 48 && mark <= 57)) && LIST_RE.test(t)) {
-      flush();
-      paraKind = 'list-item';
-      para.push(line);
+      flush(text, para, blocks);
+      para.kind = 'list-item';
+      para.lines.push(line);
       continue;
     }
-    para.push(line);
+    para.lines.push(line);
   }
-  flush();
+  flush(text, para, blocks);
+}
+
+/** The lines of a paragraph, block quotation or list item being gathered by `parseBody`. */
+interface Paragraph {
+  lines: Line[];
+  kind: TextBlock['kind'];
+}
+
+/** Ends the paragraph being gathered, if there is one: it becomes a block. */
+function flush(text: string, para: Paragraph, blocks: Block[]): void {
+  if (para.lines.length) blocks.push(textBlock(text, para.lines, para.kind));
+  para.lines = [];
+  para.kind = 'paragraph';
 }
 
 function textBlock(text: string, lines: Line[], kind: TextBlock['kind']): TextBlock {
