@@ -91,7 +91,7 @@ export class LineIndex {
 export function plain(text: string): string {
   // Each step runs only when its mark is there (most sentences hold no link and no `>`): a replace that finds nothing
   // still costs a pass, and collapsing white space rebuilds the string at every single space.
-  let t = QUOTE_MARK_RE.test(text) ? text.split('\n').map((line) => line.replace(/^[ \t]*>[ \t]?/, '')).join('\n') : text;
+  let t = hasQuoteMark(text) ? text.split('\n').map((line) => line.replace(/^[ \t]*>[ \t]?/, '')).join('\n') : text;
   // No bracket of the same kind inside a part: each match attempt stops at the next bracket, so this is linear.
   if (t.includes('](')) t = t.replace(/!\[[^\][]*\]\([^()]*\)/g, '').replace(/\[([^\][]*)\]\([^()]*\)/g, '$1');
   if (t.includes('<')) t = t.replace(/<(https?:[^<>]+)>/g, '$1');
@@ -99,8 +99,18 @@ export function plain(text: string): string {
   return t.trim();
 }
 
-/** A `>` that a line of `plain`'s text opens with (after spaces or tabs): the lines it unquotes. */
-const QUOTE_MARK_RE = /(?:^|\n)[ \t]*>/;
+/**
+ * Whether a line of the text opens with `>` (after spaces or tabs): the lines `plain` unquotes. Each `>` looks back
+ * over the spaces before it only, so this is linear.
+ */
+function hasQuoteMark(text: string): boolean {
+  for (let i = text.indexOf('>'); i >= 0; i = text.indexOf('>', i + 1)) {
+    let j = i;
+    while (j > 0 && (text.charCodeAt(j - 1) === 32 || text.charCodeAt(j - 1) === 9)) j--;
+    if (j === 0 || text.charCodeAt(j - 1) === 10) return true;
+  }
+  return false;
+}
 /** White space that `plain` collapses to something else: any but a single space. */
 const LOOSE_SPACE_RE = /\s\s|[^\S ]/;
 
