@@ -206,6 +206,11 @@ export function positionIn(starts: readonly number[], offset: number): Position 
 /** Where each line of `text` starts: `\n`, `\r\n` and a lone `\r` end a line, as in the LSP specification. */
 export function lineStartsOf(text: string): number[] {
   const starts = [0];
+  // Most files have no carriage return: then native indexOf finds each line end.
+  if (text.indexOf('\r') < 0) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 13 /* \r */) {
