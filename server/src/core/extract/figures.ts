@@ -344,9 +344,16 @@ const INCIDENTAL_NOUNS = new Set([
 const CURRENCY_KEYS = new Set(['bitcoin', 'ethereum', 'ether', 'litecoin', 'monero', 'dogecoin']);
 
 function readWord(v: string, at: number, ms: Locals): Word | undefined {
-  LEAD_RE.lastIndex = at;
-  LEAD_RE.exec(v);
-  const i = LEAD_RE.lastIndex;
+  // Most words start right there or after one space: `LEAD_RE` skips nothing more then, and is not run.
+  const c0 = code(v, at);
+  let i: number;
+  if (isAsciiLetter(c0)) i = at;
+  else if (c0 === 32 && isAsciiLetter(code(v, at + 1))) i = at + 1;
+  else {
+    LEAD_RE.lastIndex = at;
+    LEAD_RE.exec(v);
+    i = LEAD_RE.lastIndex;
+  }
   const lm = ms.byStart.get(i);
   // "6,363 Litecoin", "407 Ethereum": a currency named after a figure is what it counts, not whose it is.
   if (lm && !CURRENCY_KEYS.has(lm.m.key)) {
@@ -359,10 +366,27 @@ function readWord(v: string, at: number, ms: Locals): Word | undefined {
   const w = WORD_RE.exec(v);
   if (!w) return undefined;
   const text = w[0];
-  const possessive = /[’']s?$/.test(text);
-  const base = text.toLowerCase().replace(/’/g, "'").replace(/'s?$/, '').replace(/-$/, '');
+  // The possessive and the base by the last characters: three replacements per word were a hot spot.
+  const n = text.length;
+  const last = text.charCodeAt(n - 1);
+  const possessive = isApostrophe(last) || (last === 115 /* s */ && n > 1 && isApostrophe(text.charCodeAt(n - 2)));
+  let base = text.toLowerCase();
+  if (base.includes('’')) base = base.replace(/’/g, "'");
+  // What `/'s?$/` and then `/-$/` take off.
+  const b = base.length;
+  if (base.charCodeAt(b - 1) === 39) base = base.slice(0, -1);
+  else if (b > 1 && base.charCodeAt(b - 1) === 115 && base.charCodeAt(b - 2) === 39) base = base.slice(0, -2);
+  if (base.length > 0 && base.charCodeAt(base.length - 1) === 45) base = base.slice(0, -1);
   const c = text.charCodeAt(0);
-  return { text, base, start: i, end: i + text.length, possessive, caps: c >= 65 && c <= 90 };
+  return { text, base, start: i, end: i + n, possessive, caps: c >= 65 && c <= 90 };
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
 }
 
 /**
