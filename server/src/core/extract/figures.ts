@@ -107,17 +107,18 @@ const LAST_WHAT = new Set(['year', 'month', 'week', 'quarter', 'decade', 'day', 
 /** Head nouns of people-like populations, which "with … accounts" can qualify. */
 const PEOPLE = new Set(['person', 'user', 'customer', 'subscriber', 'member', 'client', 'individual', 'holder', 'victim', 'patient']);
 
-const IRREGULAR = wordTable<string>({
+// A Map: looked up with every word of a phrase, fresh strings that a dictionary object looks up more slowly.
+const IRREGULAR = new Map(Object.entries({
   people: 'person', persons: 'person', children: 'child', men: 'man', women: 'woman', data: 'data', media: 'media',
   criteria: 'criterion', news: 'news', series: 'series', staff: 'staff', analyses: 'analysis', indices: 'index',
   // Rates are their own singular: "1.2 Tbps" is no "tbp".
   bps: 'bps', kbps: 'kbps', mbps: 'mbps', gbps: 'gbps', tbps: 'tbps', rps: 'rps', pps: 'pps', mpps: 'mpps', fps: 'fps',
-});
+}));
 
 /** The singular of an English noun, by a small rule set: customers → customer, companies → company, addresses → address. */
 export function singular(word: string): string {
   const w = word.toLowerCase();
-  const irregular = IRREGULAR[w];
+  const irregular = IRREGULAR.get(w);
   if (irregular) return irregular;
   if (w.length > 4 && w.endsWith('ies') && !/[aeiou]ies$/.test(w)) return `${w.slice(0, -3)}y`;
   if (/(?:ss|sh|ch|x|z)es$/.test(w)) return w.slice(0, -2);
@@ -126,7 +127,8 @@ export function singular(word: string): string {
 }
 
 function isPlural(lower: string): boolean {
-  if (IRREGULAR[lower] && IRREGULAR[lower] !== lower) return true;
+  const irregular = IRREGULAR.get(lower);
+  if (irregular && irregular !== lower) return true;
   return lower.length > 3 && lower.endsWith('s') && !/(?:ss|us|is|ous|ics|news|series)$/.test(lower);
 }
 

@@ -775,7 +775,8 @@ function digitsAt(state: ScanState, i: number, tok: string): number {
   // "¥" is the yen's sign and the yuan's: which, the text does not say. Won, lira, hryvnia: currencies without a unit here.
   else if (p === 0xa5 || p === 0x20a9 || p === 0x20ba || p === 0x20b4) return 0;
   const before = wordBefore(v, start);
-  if (unit === 'count' && before && CODE_UNITS[before.word] && !before.dot) {
+  // Every code is three capitals: other words are not looked up (a dictionary lookup of a fresh string costs).
+  if (unit === 'count' && before && before.word.length === 3 && isUpper(before.word.charCodeAt(0)) && CODE_UNITS[before.word] && !before.dot) {
     unit = CODE_UNITS[before.word];
     start = before.start;
   }
