@@ -108,13 +108,22 @@ export class SentenceReading {
 // The readings of sentence arrays being extracted, keyed by the array: one
 // lookup per article, and forgotten when its extraction ends (`forgetReadings`).
 const readings = new WeakMap<SentenceRef[], SentenceReading[]>();
+// The readings made last: `mainSubject` reads the parser's sentences and `extractFigures` a copy of their spans and
+// texts (`extractFacts`), which takes over the readings of the texts that are the same (their visible texts, made once).
+let lastMade: SentenceReading[] | undefined;
 
 /** The readings of an article's sentences, shared by every extractor that reads the same array. */
 export function readingsOf(sentences: SentenceRef[]): SentenceReading[] {
   let rs = readings.get(sentences);
   if (!rs || rs.length !== sentences.length) {
-    rs = sentences.map((s) => new SentenceReading(s.text));
+    const last = lastMade !== undefined && lastMade.length === sentences.length ? lastMade : undefined;
+    rs = new Array<SentenceReading>(sentences.length);
+    for (let i = 0; i < sentences.length; i++) {
+      const text = sentences[i].text;
+      rs[i] = last !== undefined && last[i].text === text ? last[i] : new SentenceReading(text);
+    }
     readings.set(sentences, rs);
+    lastMade = rs;
     return rs;
   }
   // A sentence whose text changed in place is read afresh.
@@ -131,6 +140,7 @@ export function readingsOf(sentences: SentenceRef[]): SentenceReading[] {
  */
 export function forgetReadings(sentences: SentenceRef[]): void {
   readings.delete(sentences);
+  lastMade = undefined;
 }
 
 // ---------------------------------------------------------------------------
