@@ -785,6 +785,8 @@ function digitsAt(state: ScanState, i: number, tok: string): number {
   // "¥" is the yen's sign and the yuan's: which, the text does not say. Won, lira, hryvnia: currencies without a unit here.
   else if (p === 0xa5 || p === 0x20a9 || p === 0x20ba || p === 0x20b4) return 0;
   const before = wordBefore(v, start);
+  // The word before in lower case, made once: up to five tests below ask it.
+  const lowerBefore = before ? before.word.toLowerCase() : '';
   // Every code is three capitals: other words are not looked up (a dictionary lookup of a fresh string costs).
   if (unit === 'count' && before && before.word.length === 3 && isUpper(before.word.charCodeAt(0)) && CODE_UNITS[before.word] && !before.dot) {
     unit = CODE_UNITS[before.word];
@@ -802,10 +804,10 @@ function digitsAt(state: ScanState, i: number, tok: string): number {
   const after = wordAfter(v, j);
   if (after && after.start > j && digits.length <= 2 && !tok.includes('.') && isMonth(after.word)) return 0;
   // Labels: "No. 2", "version 4", "port 443"; ratings: "a CVSS score of 9.8".
-  if (before && unit === 'count' && (before.word.length > 1 || before.dot) && LABEL_WORDS.has(before.word.toLowerCase())) return leaveOut(state, start, j, LEFT_LABEL);
+  if (before && unit === 'count' && (before.word.length > 1 || before.dot) && LABEL_WORDS.has(lowerBefore)) return leaveOut(state, start, j, LEFT_LABEL);
   if (before && unit === 'count' && billBefore(v, before)) return leaveOut(state, start, j, LEFT_LABEL);
   // "Internal case 1014", but "in another case 300 patients were exposed": a case's number when nothing it counts follows.
-  if (before && unit === 'count' && before.word.toLowerCase() === 'case' && !(after && after.start === j + 1 && /^[A-Za-z]/.test(after.word) && !STOP_WORDS.has(after.word.toLowerCase()))) return leaveOut(state, start, j, LEFT_LABEL);
+  if (before && unit === 'count' && lowerBefore === 'case' && !(after && after.start === j + 1 && /^[A-Za-z]/.test(after.word) && !STOP_WORDS.has(after.word.toLowerCase()))) return leaveOut(state, start, j, LEFT_LABEL);
   if (before && unit === 'count' && before.word === 'of' && RATING_BEFORE_RE.test(v.slice(Math.max(0, start - 20), start))) return leaveOut(state, start, j, LEFT_RATING);
 
   const base = Number(digits);
@@ -831,7 +833,7 @@ function digitsAt(state: ScanState, i: number, tok: string): number {
   // except in a headline, where every word is capitalised.
   // A digit group right after another is a phone number or a table row ("+44 7713 025 499").
   if (bare && code(v, start - 1) === 32 && isDigit(code(v, start - 2))) return leaveOut(state, start, j, LEFT_LABEL);
-  if (bare && before && (isUpper(before.word.charCodeAt(0)) || CAMEL_RE.test(before.word)) && !before.dot && !OPENERS.has(before.word.toLowerCase())) {
+  if (bare && before && (isUpper(before.word.charCodeAt(0)) || CAMEL_RE.test(before.word)) && !before.dot && !OPENERS.has(lowerBefore)) {
     const lead = v.slice(0, before.start).trimEnd();
     if (lead !== '' && !/[.!?:;“"(—–-]$/.test(lead)) {
       state.title ??= isTitleCase(v);
@@ -851,7 +853,7 @@ function digitsAt(state: ScanState, i: number, tok: string): number {
   // Five digits or more without a comma are a code, not a count: a password ("123456"), a port ("43990"), an order,
   // rule or phone number (71 in the real corpus, not one of them a count); news writes "50,000". Unless a hedge or a
   // noun says it is one ("more than 10000 people", "20000 customer accounts"; "16384 bits" has its unit already).
-  if (bare && digits.length >= 5 && !tok.includes('.') && !(before && HEDGE_BEFORE_YEAR.has(before.word.toLowerCase()))
+  if (bare && digits.length >= 5 && !tok.includes('.') && !(before && HEDGE_BEFORE_YEAR.has(lowerBefore))
     && !(after && after.start === j + 1 && /^[A-Za-z]/.test(after.word) && !STOP_WORDS.has(after.word.toLowerCase()))) {
     return leaveOut(state, start, j, LEFT_LABEL);
   }
@@ -859,7 +861,7 @@ function digitsAt(state: ScanState, i: number, tok: string): number {
   // Years: "in 2019", "2004 to 2021", "since at least 2016", "as 2021 draws to a close". Only a hedged
   // number followed by a plural noun is a count ("more than 2000 servers"); "2000 servers" alone reads as a year.
   if (bare && outUnit === 'count' && digits.length === 4 && /^(?:19|20)/.test(digits)) {
-    const hedged = before && HEDGE_BEFORE_YEAR.has(before.word.toLowerCase());
+    const hedged = before && HEDGE_BEFORE_YEAR.has(lowerBefore);
     const counted = after && after.start === j + 1 && /^[a-z]+s$/.test(after.word) && !STOP_WORDS.has(after.word);
     if (!(hedged && counted)) outUnit = 'year';
   }
