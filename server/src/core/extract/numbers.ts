@@ -225,17 +225,21 @@ export function visibleText(text: string): string {
   for (const o of open) masks.push([o, o + 1]);
   let out = text;
   if (masks.length) {
-    masks.sort((a, b) => a[0] - b[0]);
-    const parts: string[] = [];
+    // Mostly found in order already: sorted (stably, by start) only when not.
+    let sorted = true;
+    for (let k = 1; k < masks.length && sorted; k++) sorted = masks[k - 1][0] <= masks[k][0];
+    if (!sorted) masks.sort((a, b) => a[0] - b[0]);
     let at = 0;
-    for (const [a, b, fill] of masks) {
-      const from = Math.max(a, at);
+    out = '';
+    for (let k = 0; k < masks.length; k++) {
+      const mask = masks[k];
+      const from = Math.max(mask[0], at);
+      const b = mask[1];
       if (b <= from) continue;
-      parts.push(text.slice(at, from), (fill ?? ' ').repeat(b - from));
+      out += text.slice(at, from) + (mask[2] ?? ' ').repeat(b - from);
       at = b;
     }
-    parts.push(text.slice(at));
-    out = parts.join('');
+    out += text.slice(at);
   }
   if (out.includes('*')) out = out.replace(/\*/g, ' ');
   if (out.includes('>')) out = out.replace(QUOTE_MARK_RE, (_m, nl: string, ws: string) => `${nl}${ws} `);
