@@ -2031,7 +2031,7 @@ export function extractFigures(
 function conditional(v: string, start: number): boolean {
   const from = Math.max(0, start - 100);
   let k = start - 1;
-  while (k >= from && !CLAUSE_BREAKS.includes(v[k])) k--;
+  while (k >= from && !breaksClause(code(v, k))) k--;
   if (k < from && from > 0) return false;
   const clause = v.slice(k + 1, start);
   // "if we take the prevalence counts into consideration that's 5,579,399,834 occurrences": the main clause, no comma.
@@ -2042,7 +2042,11 @@ function conditional(v: string, start: number): boolean {
 }
 const DEFINITE_BEFORE_RE = /\b(?:the|those|these|its|their)\s+(?:(?:first|last|other|remaining|affected)\s+)?$/i;
 const MAIN_CLAUSE_RE = /\s(?:that|it|this|there)['’]s\s/i;
-const CLAUSE_BREAKS = ',;:()—–"“”‘*';
+/** Whether `c` is one of `,;:()—–"“”‘*`, by character code: read back up to a hundred characters a figure. */
+function breaksClause(c: number): boolean {
+  return c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 0x2014 || c === 0x2013 || c === 34 || c === 0x201c
+    || c === 0x201d || c === 0x2018 || c === 42;
+}
 const CONDITION_OPEN_RE = /^\s*(?:(?:and|but|or|so|because|even|only|yet)\s+)?(?:if|imagine|suppose|supposing|let['’]s\s+say|what\s+if)\s/i;
 
 /**
