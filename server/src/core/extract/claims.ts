@@ -43,6 +43,13 @@ export interface DateMention {
   day: boolean;
 }
 
+/**
+ * The dates of each sentence of an article (`datesIn` at the article's date), by sentence index, filled as they are
+ * read: `extractFacts` passes one to `assignAsOf` and `extractClaims`, which read the same sentences, so that each
+ * sentence is scanned for dates once.
+ */
+export type DatesOf = (DateMention[] | undefined)[];
+
 const CAP_WORD_RE = /\b[A-Z][a-z]{2,8}\b/g;
 const DAY_AFTER_RE = /\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?\b(?![:.,]\d)(?:,?\s{1,3}((?:19|20)\d\d)\b)?/y;
 const YEAR_AFTER_RE = /\.?,?\s{1,3}((?:19|20)\d\d)\b/y;
@@ -664,6 +671,7 @@ export function extractClaims(
   mentions: Mention[],
   kindOf: (key: string) => EntityKind | undefined,
   articleDate: number | undefined,
+  dates: DatesOf = new Array(sentences.length),
 ): Claim[] {
   const claims: Claim[] = [];
   const reading = readingsOf(sentences);
@@ -693,10 +701,10 @@ export function extractClaims(
       }
     }
     if (!hasFigure && !claim.attribution) continue;
-    const dates = datesIn(r.v, articleDate);
-    if (dates.length) {
-      claim.asOf = dates[0].instant;
-      claim.asOfSpan = { start: offset + dates[0].start, end: offset + dates[0].end };
+    const own = (dates[si] ??= datesIn(r.v, articleDate));
+    if (own.length) {
+      claim.asOf = own[0].instant;
+      claim.asOfSpan = { start: offset + own[0].start, end: offset + own[0].end };
     }
     claims.push(claim);
     previous = { claim, end: s.span.end };
@@ -716,28 +724,30 @@ export function extractClaims(
 /** Words that make a day the breach's own ("a data breach that started on October 15"), not the day a count holds. */
 export const EVENT_DAY_BEFORE_RE = /\b(?:start(?:ed|ing)|beg[au]n|beginning|occurr(?:ed|ing)|happened|took place|breached|hacked|compromised|between|since)\s+(?:on\s+|in\s+)?(?:or\s+(?:about|around)\s+)?$/i;
 
-export function assignAsOf(figures: Figure[], sentences: SentenceRef[], articleDate: number | undefined): Figure[] {
-  const cache = new Map<number, DateMention[]>();
+export function assignAsOf(figures: Figure[], sentences: SentenceRef[], articleDate: number | undefined, dates: DatesOf = new Array(sentences.length)): Figure[] {
   const reading = readingsOf(sentences);
-  return figures.map((f) => {
-    const s = sentences[f.sentence];
-    if (!s) return f;
-    const v = reading[f.sentence].v;
-    let dates = cache.get(f.sentence);
-    if (!dates) {
-      dates = datesIn(v, articleDate);
-      cache.set(f.sentence, dates);
-    }
-    const days = dates.filter((d) => d.day && !EVENT_DAY_BEFORE_RE.test(v.slice(Math.max(0, d.start - 40), d.start)));
-    if (!days.length) return f;
-    const start = f.span.start - s.span.start;
-    const end = f.span.end - s.span.start;
-    const right = days.find((d) => d.start >= end && /^[\s,)]*$/.test(v.slice(end, d.start)));
-    const before = days.filter((d) => d.end <= start).pop();
-    const after = days.find((d) => d.start >= end && d.start < d.at);
-    const best = right ?? before ?? after;
-    return best ? newFigure(f.span, f.text, f.value, f.low, f.high, f.unit, f.hedge, f.noun, f.nounSpan, f.qualifiers, f.subject, f.measure, f.sentence, best.instant) : f;
-  });
+  const out: Figure[] = [];
+  for (const f of figures) out.push(asOfFigure(f, sentences, reading, articleDate, dates));
+  return out;
+}
+
+/** `f` with `asOf` set from its own sentence (see `assignAsOf`), or `f` itself when no date applies. */
+function asOfFigure(f: Figure, sentences: SentenceRef[], reading: SentenceReading[], articleDate: number | undefined, dates: DatesOf): Figure {
+  const s = sentences[f.sentence];
+  if (!s) return f;
+  const v = reading[f.sentence].v;
+  const all = (dates[f.sentence] ??= datesIn(v, articleDate));
+  // Most sentences name no date.
+  if (!all.length) return f;
+  const days = all.filter((d) => d.day && !EVENT_DAY_BEFORE_RE.test(v.slice(Math.max(0, d.start - 40), d.start)));
+  if (!days.length) return f;
+  const start = f.span.start - s.span.start;
+  const end = f.span.end - s.span.start;
+  const right = days.find((d) => d.start >= end && /^[\s,)]*$/.test(v.slice(end, d.start)));
+  const before = days.filter((d) => d.end <= start).pop();
+  const after = days.find((d) => d.start >= end && d.start < d.at);
+  const best = right ?? before ?? after;
+  return best ? newFigure(f.span, f.text, f.value, f.low, f.high, f.unit, f.hedge, f.noun, f.nounSpan, f.qualifiers, f.subject, f.measure, f.sentence, best.instant) : f;
 }
 
 // ---------------------------------------------------------------------------

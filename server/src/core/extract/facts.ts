@@ -4,7 +4,7 @@
  * quotations and links. Pure, and computed once per document version.
  */
 import type { Article, Link, TextBlock } from '../syntax/ast';
-import { assignAsOf, extractClaims } from './claims';
+import { assignAsOf, extractClaims, type DatesOf } from './claims';
 import { extractEntities, type Sentence } from './entities';
 import { extractFigures, mainSubject } from './figures';
 import type { Pin } from './pins';
@@ -242,11 +242,16 @@ const GUIDE_TITLE_RE = /^\s*(?:these\s+are\s+)?(?:the\s+)?(?:\d+\s+)?best\s/i;
 export function extractFacts(uri: string, text: string, article: Article, options: FactsOptions = {}): DocFacts {
   const { sentences, opens, headings, links, quotes } = readBlocks(article);
   // Headings are searched for names the body established; they carry no claims.
-  const all = [...sentences, ...headings];
+  const all = sentences.concat(headings);
   const entities = extractEntities(text, article, all, links, { outlets: options.outlets, pins: options.pins });
-  const kinds = new Map<string, EntityKind>(entities.map((e) => [e.key, e.kind]));
+  const kinds = new Map<string, EntityKind>();
+  // Plain loops: an article has hundreds of mentions, and flatMap/filter cost more than the rest of this function.
+  const mentions: Mention[] = [];
+  for (const e of entities) {
+    kinds.set(e.key, e.kind);
+    for (const m of e.mentions) if (m.sentence >= 0 && m.sentence < sentences.length) mentions.push(m);
+  }
   const kindOf = (key: string) => kinds.get(key);
-  const mentions: Mention[] = entities.flatMap((e) => e.mentions.filter((m) => m.sentence >= 0 && m.sentence < sentences.length));
 
   // The article's main subject: the organisation its title or opening sentence names (an
   // article image before that sentence does not count), else its most mentioned one.
@@ -268,16 +273,30 @@ export function extractFacts(uri: string, text: string, article: Article, option
   // Unix time zero is the scraper's "no date" (the layout check says so): not a date to place figures at.
   const date = article.date?.parsed.ok && !isEpochPlaceholder(article.date.parsed.date.instant) ? article.date.parsed.date.instant : undefined;
   const day = date !== undefined && article.date?.parsed.ok ? localDay(article.date.parsed.date.iso, date) : undefined;
-  const refs = sentences.map((s) => ({ span: s.span, text: s.text }));
   // Link destinations, images and bare URLs are masked by the extractors themselves.
-  const headlines = sentences.filter((x) => x.where === 'title' || x.where === 'subtitle').length;
+  const refs: DocFacts['sentences'] = [];
+  let headlines = 0;
+  for (const s of sentences) {
+    refs.push({ span: s.span, text: s.text });
+    if (s.where === 'title' || s.where === 'subtitle') headlines++;
+  }
   // Links to other stories of this article's own site: a figure in their text is that story's (see `extractFigures`).
   const site = article.link?.parsed ? siteOf(article.link.parsed.url) : undefined;
-  const siteLinks = site === undefined ? [] : links.filter((l) => !l.image && onSite(l.url, site));
-  const figures = assignAsOf(extractFigures(refs, mentions, kindOf, subject, headlines, siteLinks, opens, spelled), refs, date);
-  const claims = extractClaims(refs, mentions, kindOf, date);
+  const siteLinks: Link[] = [];
+  const shown: DocFacts['links'] = [];
+  for (const l of links) {
+    if (l.image) continue;
+    if (site !== undefined && onSite(l.url, site)) siteLinks.push(l);
+    shown.push({ url: l.url, span: l.span });
+  }
+  // Each sentence's dates, read once for both.
+  const dates: DatesOf = new Array(refs.length);
+  const figures = assignAsOf(extractFigures(refs, mentions, kindOf, subject, headlines, siteLinks, opens, spelled), refs, date, dates);
+  const claims = extractClaims(refs, mentions, kindOf, date, dates);
   forgetReadings(refs);
   const author = article.author?.value;
+  const tags: DocFacts['tags'] = [];
+  for (const g of article.tags?.groups ?? []) for (const t of g.tags) tags.push({ name: t.name, span: t.nameSpan, key: t.key });
   return {
     uri,
     title: article.title?.text ?? '',
@@ -293,8 +312,8 @@ export function extractFacts(uri: string, text: string, article: Article, option
     figures,
     claims,
     quotes,
-    links: links.filter((l) => !l.image).map((l) => ({ url: l.url, span: l.span })),
+    links: shown,
     authors: author && !PLACEHOLDER.test(author) ? author.split(/,|\band\b|&/).map((a) => a.trim()).filter(Boolean) : [],
-    tags: (article.tags?.groups ?? []).flatMap((g) => g.tags.map((t) => ({ name: t.name, span: t.nameSpan, key: t.key }))),
+    tags,
   };
 }
