@@ -50,7 +50,8 @@ export interface DateMention {
  */
 export type DatesOf = (DateMention[] | undefined)[];
 
-const CAP_WORD_RE = /\b[A-Z][a-z]{2,8}\b/g;
+// Capitalised words that may name a month or a weekday: only their initials open one (`monthOf`, `WEEKDAYS`).
+const CAP_WORD_RE = /\b[ADFJMNOSTW][a-z]{2,8}\b/g;
 const DAY_AFTER_RE = /\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?\b(?![:.,]\d)(?:,?\s{1,3}((?:19|20)\d\d)\b)?/y;
 const YEAR_AFTER_RE = /\.?,?\s{1,3}((?:19|20)\d\d)\b/y;
 const DAY_BEFORE_RE = /\b(\d{1,2})(?:st|nd|rd|th)?\s{1,3}$/;
@@ -64,8 +65,13 @@ function sticky(re: RegExp, v: string, at: number): RegExpExecArray | null {
   return re.exec(v);
 }
 
+/** Days of each month (1-based) in a common year. */
+const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Without a `Date` (one per date read): `Date.UTC` takes years 0 to 99 for 1900 to 1999, and only those need it.
+  if (year >= 0 && year < 100) return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : MONTH_DAYS[month];
 }
 
 /** Midnight UTC of the day of an instant. */
@@ -85,6 +91,8 @@ function dayOf(instant: number): number {
 export function datesIn(v: string, articleDate: number | undefined): DateMention[] {
   const out: DateMention[] = [];
   const ref = articleDate === undefined ? undefined : dayOf(articleDate);
+  // The article's year, worked out at the first date that needs it.
+  let refYear: number | undefined;
   const re = CAP_WORD_RE;
   re.lastIndex = 0;
   for (let m = re.exec(v); m; m = re.exec(v)) {
@@ -114,7 +122,7 @@ export function datesIn(v: string, articleDate: number | undefined): DateMention
       if (day !== undefined && (day < 1 || day > daysInMonth(year ?? 2000, month))) continue;
       if (year === undefined) {
         if (ref === undefined) continue;
-        year = new Date(ref).getUTCFullYear();
+        year = (refYear ??= new Date(ref).getUTCFullYear());
         if (Date.UTC(year, month - 1, day ?? 1) > ref + FUTURE_GRACE) year--;
       }
       instant = Date.UTC(year, month - 1, day ?? 1);
@@ -128,7 +136,8 @@ export function datesIn(v: string, articleDate: number | undefined): DateMention
       const last = /\blast\s+$/i.exec(v.slice(Math.max(0, at - 6), at));
       const next = /\b(?:next|this coming|coming)\s+$/i.test(v.slice(Math.max(0, at - 12), at));
       if (next) continue;
-      const refDay = new Date(ref).getUTCDay();
+      // (Day 0 of Unix time was a Thursday.)
+      const refDay = (((ref / DAY + 4) % 7) + 7) % 7;
       let back = (refDay - wd + 7) % 7;
       if (last && back === 0) back = 7;
       instant = ref - back * DAY;

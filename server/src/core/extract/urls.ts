@@ -14,6 +14,16 @@ const SAME_SITE: Record<string, string> = { 'blogs.computerworld.com': 'computer
 
 /** An http(s) address, parsed, with its host as one name per site (no "www.", `SAME_SITE`); undefined for anything else. */
 function httpUrl(raw: string): { u: URL; host: string } | undefined {
+  // An article's own address is read twice (`siteOf`, then `canonicalUrl`): the second reading costs nothing.
+  if (raw === lastRaw) return lastUrl;
+  lastRaw = raw;
+  return (lastUrl = readHttpUrl(raw));
+}
+
+let lastRaw: string | undefined;
+let lastUrl: { u: URL; host: string } | undefined;
+
+function readHttpUrl(raw: string): { u: URL; host: string } | undefined {
   let u: URL;
   try {
     u = new URL(raw.trim());
@@ -50,8 +60,11 @@ for (const [other, site] of Object.entries(SAME_SITE)) OTHER_NAMES.set(site, [..
 export function onSite(raw: string, site: string): boolean {
   // An IP address is written many ways ("http://2130706433/" is 127.0.0.1): only the parser says.
   if (/^[\d.]+$|^\[/.test(site)) return siteOf(raw) === site;
-  const lower = raw.toLowerCase();
-  if (!lower.includes(site) && !OTHER_NAMES.get(site)?.some((n) => lower.includes(n)) && !/[^\x21-\x7e]|%/.test(raw.trim())) return false;
+  // (An address that names the site as written is parsed without lower-casing it first.)
+  if (!raw.includes(site)) {
+    const lower = raw.toLowerCase();
+    if (!lower.includes(site) && !OTHER_NAMES.get(site)?.some((n) => lower.includes(n)) && !/[^\x21-\x7e]|%/.test(raw.trim())) return false;
+  }
   return siteOf(raw) === site;
 }
 
