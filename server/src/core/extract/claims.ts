@@ -245,7 +245,8 @@ class Article {
     let l = this.locals[si];
     if (!l) {
       const offset = this.sentences[si].span.start;
-      l = this.bySentence[si].map((m) => ({ m, start: m.span.start - offset, end: m.span.end - offset, kind: this.kindOf(m.key) }));
+      l = [];
+      for (const m of this.bySentence[si]) l.push({ m, start: m.span.start - offset, end: m.span.end - offset, kind: this.kindOf(m.key) });
       this.locals[si] = l;
     }
     return l;
@@ -407,7 +408,6 @@ function quotedRanges(v: string): [number, number][] {
   return out;
 }
 
-const LAST_WORD_RE = /([A-Za-z]+)$/;
 const ADVERB_RE = /^[a-z]{3,}ly$/;
 
 /** The end of the words before `at` once gap words and adverbs are skipped, or -1 for a passive ("was reported"). */
@@ -415,12 +415,16 @@ function speakerEnd(v: string, at: number): number {
   let p = at;
   for (let n = 0; n < 4; n++) {
     while (p > 0 && isSpace(v.charCodeAt(p - 1))) p--;
-    const w = LAST_WORD_RE.exec(v.slice(Math.max(0, p - 20), p));
-    if (!w) break;
-    const lower = w[1].toLowerCase();
+    // The letters that end at `p`, 20 at most, read without a slice of the text and a regular expression.
+    const from = Math.max(0, p - 20);
+    let q = p;
+    while (q > from && isAsciiLetter(v.charCodeAt(q - 1))) q--;
+    if (q === p) break;
+    const word = v.slice(q, p);
+    const lower = word.toLowerCase();
     if (BE.has(lower)) return -1;
-    if (!GAP_WORDS.has(lower) && !ADVERB_RE.test(w[1])) break;
-    p -= w[1].length;
+    if (!GAP_WORDS.has(lower) && !ADVERB_RE.test(word)) break;
+    p = q;
   }
   // "(FCC) said": a closing bracket or quote may stand between.
   for (;;) {
@@ -429,6 +433,14 @@ function speakerEnd(v: string, at: number): number {
     else break;
   }
   return p;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isLowerOrHyphen(c: number): boolean {
+  return (c >= 97 && c <= 122) || c === 45;
 }
 
 function isSpace(c: number): boolean {
@@ -497,7 +509,7 @@ function documentSpeaker(doc: Article, si: number, v: string): Found | undefined
 /** Where the run of letters that ends at `at` starts. */
 function wordStartBefore(v: string, at: number): number {
   let q = at;
-  while (q > 0 && /[A-Za-z]/.test(v[q - 1])) q--;
+  while (q > 0 && isAsciiLetter(v.charCodeAt(q - 1))) q--;
   return q;
 }
 
@@ -633,12 +645,14 @@ function describedAhead(doc: Article, si: number, v: string, at: number): Local 
     if (words === 4) return undefined;
     const c = k < v.length ? v.charCodeAt(k) : -1;
     if (c < 97 || c > 122) return undefined;
-    while (k < v.length && /[a-z-]/.test(v[k])) k++;
+    while (k < v.length && isLowerOrHyphen(v.charCodeAt(k))) k++;
   }
   return undefined;
 }
 
 const INVERTED_BEFORE_RE = /[,”"]\s*$/;
+/** Whether a sentence may hold a document's word (`DOC_SAY_RE`). */
+const DOC_SAY_TEST_RE = /\b(?:indicat|show)/;
 
 function attribution(doc: Article, si: number, v: string): Found | undefined {
   if (v.includes('ccording to')) {
@@ -662,7 +676,7 @@ function attribution(doc: Article, si: number, v: string): Found | undefined {
     }
     re.lastIndex = verbEnd;
   }
-  return /\b(?:indicat|show)/.test(v) ? documentSpeaker(doc, si, v) : undefined;
+  return DOC_SAY_TEST_RE.test(v) ? documentSpeaker(doc, si, v) : undefined;
 }
 
 const PURPORTED_RE = /\b(?:purported(?:ly)?|alleged(?:ly)?|reportedly|claimed|supposed(?:ly)?)\b/i;
@@ -694,6 +708,8 @@ export function extractClaims(
     // Verbs of saying are looked for in the raw text first: most sentences have none.
     const found = r.maySay ? attribution(doc, si, r.v) : undefined;
     doc.speakers[si] = found;
+    // Neither a figure nor a speaker: no claim, whatever the sentence before says.
+    if (!found && !hasFigure) continue;
     const claim = newClaim(si, undefined, undefined, undefined);
     if (found) {
       claim.attribution = newAttribution(found.who, found.key || undefined, { start: offset + found.start, end: offset + found.end });

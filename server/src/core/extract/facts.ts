@@ -37,6 +37,7 @@ function sentenceHolding(sentences: Sentence[], first: number, offset: number): 
 }
 
 const PLACEHOLDER = /^(?:unknown|none|n\/a)$/i;
+const SPACE_RE = /\s/;
 
 /** A call to action: "Register NOW for the LIVE event", "Check out our free…", "Join … for a free roundtable". */
 const CALL_TO_ACTION = /\b(?:register (?:now|today)|register (?:and|to) (?:stream|view|access)|check out our free|on-demand (?:event|town hall|webinar)s?|live,? interactive|join\b[^.!?]{0,160}\b(?:for|during|at|in) (?:a|an|the|this|our) (?:free|live|on-demand)\b)/i;
@@ -135,8 +136,11 @@ function gluedPromotion(b: TextBlock): number | undefined {
   if (b.kind === 'blockquote') return undefined;
   for (let k = 0; k < b.sentences.length; k++) {
     const s = b.sentences[k];
+    const setApart = k > 0 && SET_APART.test(s.text);
+    // Most sentences are neither set apart nor hold an image, which a glued one needs: no scan for them.
+    if (!setApart && !s.text.includes('![')) continue;
     const starts: number[] = [];
-    if (k > 0 && SET_APART.test(s.text)) starts.push(0);
+    if (setApart) starts.push(0);
     GLUED_IMAGE.lastIndex = 0;
     for (let m = GLUED_IMAGE.exec(s.text); m; m = GLUED_IMAGE.exec(s.text)) starts.push(m.index + m[0].length);
     for (let i = 0; i < starts.length; i++) {
@@ -208,7 +212,7 @@ function readBlocks(article: Article): Blocks {
         // As a reader sees it: quotations are compared by their words, and a link's address is none of them.
         const text = plain(q.text);
         // A quoted single token ("https:\/\/www.zdnet.com\/…" in pasted script data) is not speech.
-        if (/\s/.test(text)) quotes.push({ text, span: q.textSpan, sentence: idx });
+        if (SPACE_RE.test(text)) quotes.push({ text, span: q.textSpan, sentence: idx });
       }
       if (b.kind === 'blockquote' && b.sentences.length) {
         const text = plain(b.sentences.map((s) => s.text).join('\n'));
