@@ -173,6 +173,8 @@ const PERSONLIKE = ['seller', 'sellers', 'thief', 'thieves', 'hacker', 'hackers'
 const ORGLIKE = ['company', 'firm', 'carrier', 'telecom', 'telco', 'operator', 'provider', 'vendor', 'agency', 'regulator', 'group', 'gang', 'authorities'];
 const THINGS = ['forum post', 'post', 'statement', 'report', 'notice', 'filing', 'listing', 'advertisement', 'ad', 'lawsuit', 'complaint', 'publication', 'newspaper', 'outlet', 'news outlet'];
 const NOUNS = [...PERSONLIKE, ...ORGLIKE, ...THINGS].sort((a, b) => b.length - a.length).join('|');
+/** The last word of each of the nouns (`claimantEndingAt`). */
+const NOUN_ENDS = new Set([...PERSONLIKE, ...ORGLIKE, ...THINGS].map((n) => n.slice(n.lastIndexOf(' ') + 1)));
 const DETS = '[Tt]he|[Aa]n?|[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Aa]nother|[Tt]wo|[Tt]hree|[Ii]ts|[Tt]heir';
 // A claimant: a determiner, at most two lower-case modifiers, then one of the nouns above.
 const CLAIMANT_ALL_RE = new RegExp(`\\b(?:${DETS})\\s+(?:[a-z][a-z-]*\\s+){0,2}?(?:${NOUNS})\\b`, 'g');
@@ -439,6 +441,16 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+function isLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+/** Whether a character is white space to a regular expression's `\s`. */
+function isJsSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 function isLowerOrHyphen(c: number): boolean {
   return (c >= 97 && c <= 122) || c === 45;
 }
@@ -455,6 +467,12 @@ function fromMention(l: Local): Found {
 /** A claimant phrase ending at `p`, with the key of the organisation "the company" stands for. */
 function claimantEndingAt(doc: Article, si: number, v: string, p: number): Found | undefined {
   const from = Math.max(0, p - 60);
+  // A claimant phrase ends on one of the nouns: the word before most verbs is none, and the phrase is not looked for.
+  let e = p;
+  while (e > from && isJsSpace(v.charCodeAt(e - 1))) e--;
+  let q = e;
+  while (q > from && isLower(v.charCodeAt(q - 1))) q--;
+  if (!NOUN_ENDS.has(v.slice(q, e))) return undefined;
   const m = CLAIMANT_END_RE.exec(v.slice(from, p));
   if (!m) return undefined;
   const start = from + m.index + m[0].indexOf(m[1]);
@@ -523,7 +541,9 @@ function speakerBefore(doc: Article, si: number, v: string, p: number): Found | 
     const named = doc.endingAt(si, nameEnd) ?? doc.endingAt(si, nameEnd + (via[1]?.length ?? 0));
     if (named && (via[2] === undefined || named.kind === 'organisation' || named.kind === 'outlet')) return fromMention(named);
   }
-  const pro = PRONOUN_RE.exec(v.slice(Math.max(0, p - 6), p));
+  // (A pronoun ends on "e", "y" or "t": most words do not, and are not sliced and matched.)
+  const last = p > 0 ? v.charCodeAt(p - 1) : -1;
+  const pro = last === 101 || last === 121 || last === 116 ? PRONOUN_RE.exec(v.slice(Math.max(0, p - 6), p)) : null;
   if (pro) {
     const start = p - pro[1].length;
     const a = doc.resolve(pro[1], si, start);
