@@ -259,6 +259,9 @@ function unaccented(w: string): string {
   return w.normalize('NFD').replace(/\p{M}/gu, '').replace(/ø/g, 'o').replace(/æ/g, 'ae').replace(/ß/g, 'ss').replace(/đ/g, 'd').replace(/ł/g, 'l');
 }
 
+/** First letters of `HANDLE_CUES`, as character codes. */
+const HANDLE_CUE_INITIALS = new Set([...HANDLE_CUES].map((w) => w.charCodeAt(0)));
+
 /** What a tokenizer run noticed on the way. */
 interface TokenStats {
   /** A word starting with "@" or a handle cue ("handles", "alias"). */
@@ -480,7 +483,8 @@ export function tokenize(text: string, start: number, end: number, hidden: Span[
       | (possessive ? F_POSSESSIVE : 0) | (opaque ? F_OPAQUE : 0) | (dash ? F_DASH : 0) | (longNumber ? F_LONG_NUMBER : 0) | (c === 64 ? F_AT : 0) | (linkEnd ? F_AFTER_LINK : 0), '');
     linkEnd = false;
     if (stats) {
-      if (c === 64 || (lower.length >= 5 && lower.length <= 9 && HANDLE_CUES.has(lower))) stats.handles = true;
+      // (Their first letters first: most words are never looked up.)
+      if (c === 64 || (lower.length >= 5 && lower.length <= 9 && HANDLE_CUE_INITIALS.has(lower.charCodeAt(0)) && HANDLE_CUES.has(lower))) stats.handles = true;
       if ((last.flags & (F_CAP | F_UPPER | F_AT)) !== 0) stats.starts.push(out.length);
     }
     out.push(last);
@@ -824,6 +828,8 @@ const NOT_NAMES = new Set([
   'view now', 'see details', 'read more', 'buy now', 'shop now',
 ]);
 const NOT_NAMES_WORDS = Math.max(...[...NOT_NAMES].map((n) => n.split(' ').length));
+/** First words of `NOT_NAMES` and of nationalities of two words: only a run starting with one is joined into a phrase for them. */
+const NOT_NAMES_FIRST = new Set([...NOT_NAMES, ...[...NATIONALITIES].filter((n) => n.includes(' '))].map((n) => n.split(' ')[0]));
 
 const DEMONYM = /(?:ish|ese|ians?|eans?|ic)$/;
 
@@ -992,7 +998,7 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
     // Sharing and Analysis Center" (one) told apart here: neither is taken.
     if (!institution) return;
   }
-  if (n <= NOT_NAMES_WORDS) {
+  if (n <= NOT_NAMES_WORDS && NOT_NAMES_FIRST.has(tokens[a].lower)) {
     let phrase = tokens[a].lower;
     for (let k = a + 1; k < b; k++) phrase += ` ${tokens[k].lower}`;
     if (NOT_NAMES.has(phrase)) return;
@@ -1016,9 +1022,8 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
   const apposed = single ? appositive(tokens, a) : undefined;
   if (single) {
     const sh = shape(single);
-    const known = PLACES.has(single.lower) || OUTLETS.has(single.lower) || KNOWN_ORGS.has(single.lower) || PRODUCTS.has(single.lower);
-    if (atStart && sh === 'title' && !known && !apposed) keep = false;
-    if (sh === 'title' && isDemonym(single.lower) && !known) keep = false;
+    // Asked only of a word in title case that opens the sentence or names a people.
+    if (sh === 'title' && ((atStart && !apposed) || isDemonym(single.lower)) && !knownAlone(single.lower)) keep = false;
     if (sh === 'acronym' && !ACRONYMS.has(single.lower)) keep = false; // decided later against expansions
     if (sh === 'other' && single.text.charCodeAt(0) !== 64) keep = false;
     if (!keep && sh !== 'acronym') return;
@@ -1305,7 +1310,7 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
     }
     let a = i;
     let b = j;
-    const sentenceStart = i === 0 || (tokens[i].brokenBefore && /^[.!?:“"\n]/.test(tokens[i - 1].after));
+    const sentenceStart = i === 0 || (tokens[i].brokenBefore && endsSentence(tokens[i - 1].after.charCodeAt(0)));
     // Leading function words are sentence case, not names ("On Thursday", "The Journal"); inside
     // a sentence a few may start a name ("New York", "Check Point").
     while (a < b && (sentenceStart || !NAME_STARTS.has(tokens[a].lower)) && isLeadingFunctionWord(tokens, a, b)) a++;
@@ -1342,6 +1347,11 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
     st.orgAt = split ? j + 1 : -1;
     i = Math.max(j, i + 1);
   }
+}
+
+/** Whether punctuation that starts with `c` may end a sentence before a word: . ! ? : “ " or a line's end. */
+function endsSentence(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 58 || c === 0x201c || c === 34 || c === 10;
 }
 
 /** A known name written with "&" for its "and", as the tables write it: "Cybersecurity & Infrastructure Security Agency". */
@@ -1961,7 +1971,7 @@ function readSentences(text: string, sentences: Sentence[], hidden: Span[], stam
         let m = k + 1;
         while (m < tokens.length && m <= k + 2 && tokens[m].text === tokens[m].lower && SURNAME_PARTICLES.has(tokens[m].lower)) m++;
         if (tokens[m]?.name && !tokens[m].brokenBefore) t.flags |= F_NAME;
-      } else if (MONTH_FIRST_NAMES.has(t.text) && monthIsFirstName(tokens, k)) t.flags |= F_NAME;
+      } else if (t.text.length <= 5 && MONTH_FIRST_NAMES.has(t.text) && monthIsFirstName(tokens, k)) t.flags |= F_NAME;
     }
     // "Patch Tuesday", "Black Friday": a weekday that ends a name is part of it (else "Patch" and "Black" were names).
     for (const k of stats.starts) {
