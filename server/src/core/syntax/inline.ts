@@ -48,6 +48,8 @@ const BEFORE_NUMBER = new Set(['no', 'nos', 'fig', 'figs', 'vol', 'p', 'pp']);
  */
 const ABBREVIATION_KIND = new Map<string, typeof ANY_CASE | typeof TITLE_CASE | typeof BEFORE_NUMBER>();
 for (const kind of [BEFORE_NUMBER, TITLE_CASE, ANY_CASE]) for (const w of kind) ABBREVIATION_KIND.set(w, kind);
+/** The longest word in the lists: a longer word before a full stop is no abbreviation, settled without copying it. */
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATION_KIND.keys()].map((w) => w.length));
 
 /**
  * Scans the block of running text at [start, end). `quoteBlock`: the lines
@@ -281,8 +283,8 @@ function wordStart(text: string, dot: number, start: number): number {
 /** Whether the dot at `dot` ends an abbreviation (`isAbbreviation`) rather than a sentence. */
 function abbreviationAt(text: string, dot: number, start: number, next: number): boolean {
   const w = wordStart(text, dot, start);
-  // No abbreviation is longer than six characters: most sentence ends are settled without copying their word.
-  if (w < 0 || w === dot || dot - w > 6) return false;
+  // Most sentence ends are settled by their word's length, without copying it.
+  if (w < 0 || w === dot || dot - w > LONGEST_ABBREVIATION) return false;
   return isAbbreviation(text.slice(w, dot), next);
 }
 
