@@ -658,7 +658,9 @@ function isJargon(t: Token): boolean {
   if (JARGON.has(t.lower)) return true;
   // "X as a service" in capitals and small letters, as RaaS and SaaS are: "DNS-as-a-Service (DNSaaS) providers",
   // "PhaaS", "FWaaS", "DRaaS" were organisations; a kind of offering, not a company.
-  if (AS_A_SERVICE.test(t.text)) return true;
+  // (Only a word that ends in "aaS" is tried: the test ran on every single word of a run.)
+  const w = t.text;
+  if (w.length >= 4 && w.charCodeAt(w.length - 1) === 83 /* S */ && w.charCodeAt(w.length - 2) === 97 && AS_A_SERVICE.test(w)) return true;
   const dash = t.text.indexOf('-');
   return dash > 0 && JARGON.has(t.lower.slice(0, dash)) && /^[a-z-]+$/.test(t.text.slice(dash + 1));
 }
@@ -892,6 +894,18 @@ function pushCandidate(st: RunState, c: Candidate, a: number, b: number): void {
   st.prevEnd = b - 1;
 }
 
+/** Whether a word of tokens [a, b) is a first name of either list. */
+function anyFirstName(tokens: Token[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (isFirstName(tokens[k].lower) || isCommonFirstName(tokens[k].lower)) return true;
+  return false;
+}
+
+/** Whether a word of tokens [a, b) is one of `FUNCTION_AREAS`. */
+function anyFunctionArea(tokens: Token[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (FUNCTION_AREAS.has(tokens[k].lower)) return true;
+  return false;
+}
+
 /** What joins the last two names of a list: "Maze, Conti and Babuk", "Ryuk or Conti". */
 const LIST_JOINS = new Set(['and', 'or', '&']);
 
@@ -1034,7 +1048,7 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
   const last = run[n - 1];
   // "the Red Cross said", "the Emil Frey group": a person's name takes no article, unless it has a first name of the
   // lists ("the Canadian Karim Baratov", "the Republican Marsha Blackburn"; not "the Briton Marcus Hutchins").
-  const theName = before !== undefined && before.lower === 'the' && !run.some((t) => isFirstName(t.lower) || isCommonFirstName(t.lower));
+  const theName = before !== undefined && before.lower === 'the' && !anyFirstName(tokens, a, b);
   const person = n >= 2 && !beforePerson && !theName && personLike(tokens, a, b);
   const roleAfter = after !== undefined && isRoleToken(after);
   const votes: EntityKind[] = [];
@@ -1050,7 +1064,7 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
   // "vice president of Shared Assessments", "an analyst at Acme Widgets": where a role is held, unless a place ("mayor of Boston").
   // Not what a role is "of" in a company ("VP of Engineering", "Secretary of Homeland Security Alejandro Mayorkas").
   if (before && (before.lower === 'of' || before.lower === 'at') && a >= 2 && !tokens[a - 1].brokenBefore && (isRoleToken(tokens[a - 2]) || (before.lower === 'at' && roleAtFar(tokens, a - 1)))
-    && !run.some((t) => isFirstName(t.lower) || isCommonFirstName(t.lower) || FUNCTION_AREAS.has(t.lower))
+    && !anyFirstName(tokens, a, b) && !anyFunctionArea(tokens, a, b)
     // "head of WhatsApp Will Cathcart", "Inspector General of Police Garba Baba Umar": a person's name ends the run.
     && !(n >= 3 && personLike(tokens, b - 2, b))
     && !PLACES.has(run.map((t) => t.lower).join(' '))) votes.push('organisation');
@@ -1854,15 +1868,33 @@ function surnamesThatSpeak(candidates: Candidate[], speakers: () => Set<string>)
  */
 function speakersOf(tokenized: Token[][]): Set<string> {
   const out = new Set<string>();
-  const lone = (toks: Token[], k: number) => toks[k].name && !(k > 0 && toks[k - 1].name && !toks[k].brokenBefore) && !(k + 1 < toks.length && toks[k + 1].name && !toks[k + 1].brokenBefore);
   for (const toks of tokenized) {
     for (let k = 0; k < toks.length; k++) {
-      if (!SPEECH_VERBS.has(toks[k].lower)) continue;
-      if (k > 0 && !toks[k].brokenBefore && lone(toks, k - 1)) out.add(toks[k - 1].text);
-      if (k + 1 < toks.length && !toks[k + 1].brokenBefore && lone(toks, k + 1)) out.add(toks[k + 1].text);
+      if (!mayBeSpeechVerb(toks[k].lower) || !SPEECH_VERBS.has(toks[k].lower)) continue;
+      if (k > 0 && !toks[k].brokenBefore && loneName(toks, k - 1)) out.add(toks[k - 1].text);
+      if (k + 1 < toks.length && !toks[k + 1].brokenBefore && loneName(toks, k + 1)) out.add(toks[k + 1].text);
     }
   }
   return out;
+}
+
+/** A name word with no name word joined to it on either side. */
+function loneName(toks: Token[], k: number): boolean {
+  return toks[k].name && !(k > 0 && toks[k - 1].name && !toks[k].brokenBefore) && !(k + 1 < toks.length && toks[k + 1].name && !toks[k + 1].brokenBefore);
+}
+
+/**
+ * The last letters of `SPEECH_VERBS` by first letter (a–z), as bits: a word whose first and last letters no verb
+ * has is passed over without hashing it for the set (`speakersOf` asks of every word of the article).
+ */
+const SPEECH_VERB_ENDS = new Int32Array(26);
+for (const v of SPEECH_VERBS) SPEECH_VERB_ENDS[v.charCodeAt(0) - 97] |= 1 << (v.charCodeAt(v.length - 1) - 97);
+
+/** False when `w` (lower case) is surely not in `SPEECH_VERBS`; a pre-check, true does not say it is. */
+function mayBeSpeechVerb(w: string): boolean {
+  const f = w.charCodeAt(0) - 97;
+  const l = w.charCodeAt(w.length - 1) - 97;
+  return f >= 0 && f < 26 && l >= 0 && l < 26 && (SPEECH_VERB_ENDS[f] & (1 << l)) !== 0;
 }
 
 /**
@@ -1976,7 +2008,8 @@ function readSentences(text: string, sentences: Sentence[], hidden: Span[], stam
     // "Patch Tuesday", "Black Friday": a weekday that ends a name is part of it (else "Patch" and "Black" were names).
     for (const k of stats.starts) {
       const t = tokens[k];
-      if (k > 0 && !t.brokenBefore && DAY_ENDS.has(t.lower) && tokens[k - 1].cap && DAY_NAMES.has(`${tokens[k - 1].lower} ${t.lower}`)) t.flags |= F_NAME;
+      // (All weekdays end in "y": most words are passed over without a set probe.)
+      if (k > 0 && !t.brokenBefore && t.lower.charCodeAt(t.lower.length - 1) === 121 && DAY_ENDS.has(t.lower) && tokens[k - 1].cap && DAY_NAMES.has(`${tokens[k - 1].lower} ${t.lower}`)) t.flags |= F_NAME;
       // "from H2 2020 to H1 2021": a half of a year, no name (HP's report made "H1" and "H2" organisations, and "H2" the
       // H2 database's card); "the H2 database" stays a name.
       else if (t.text.length === 2 && (t.text === 'H1' || t.text === 'H2') && isYear(tokens[k + 1])) t.flags &= ~F_NAME;
