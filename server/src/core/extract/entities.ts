@@ -2619,73 +2619,64 @@ function addTags(draft: Draft, text: string, article: Article, surnames: Map<str
  */
 function shortOfLonger(draft: Draft, candidates: Candidate[], surnames: Map<string, string | null>, isOutlet: (lower: string) => boolean, tagSurfaces: TagSurface[]): void {
   const builders = draft.builders;
-  const said = (b: Builder) => {
-    let n = 0;
-    for (const k of b.surfaces.values()) n += k;
-    return n;
-  };
-  let longer: Map<string, string | null> | undefined;
+  // Shorter form → the longer name it stands for (see `noteLonger`); empty when none was noted.
+  const longer = new Map<string, string | null>();
   let prefixes: Set<string> | undefined;
   // The first word of organisations' and outlets' names of two words or more, to the one name it opens (null: two do).
   let firstOf: Map<string, string | null> | undefined;
-  const note = (form: string, key: string) => {
-    const had = (longer ??= new Map()).get(form);
-    // Nested names agree: "Spooler" ends "Print Spooler" and "Windows Print Spooler", which is the longer.
-    if (had === undefined || (had !== null && had !== key && containsWords(key, had))) longer.set(form, key);
-    else if (had !== null && had !== key && !containsWords(had, key)) longer.set(form, null);
-  };
   for (const b of builders.values()) {
     if (b.kind === 'person' || b.kind === 'place' || b.kind === 'handle' || b.key.indexOf(' ') < 0) continue;
     const words = b.key.split(' ');
     const first = words[0];
     const known = KNOWN_ORGS.has(first) || PRODUCTS.has(first) || OUTLETS.has(first);
     if (words.length > LONGEST_NAME || FUNCTION_WORDS.has(first) || ROLE_WORDS.has(first) || SMALL_WORDS[smallWordHash(first)] === smallStamp || (first.endsWith('ing') && !known)) continue;
-    if (!known && b.kind !== 'organisation' && b.kind !== 'outlet' && said(b) < 2) continue;
+    if (!known && b.kind !== 'organisation' && b.kind !== 'outlet' && timesSaid(b) < 2) continue;
     // Nor two names run together: "PowerShell Cobalt Strike Beacon", "Reddit QNAP", "Microsoft Windows Update".
     if (knownInside(words)) continue;
     if ((b.kind === 'organisation' || b.kind === 'outlet') && !known && wholeCompanyEnds(words)) {
       const had = (firstOf ??= new Map()).get(first);
       firstOf.set(first, had === undefined ? b.key : null);
     }
-    let tail = '';
+    // The last n words are the key from where they start (a slice, not a phrase joined word by word).
+    let from = b.key.length;
     for (let n = 1; n < words.length; n++) {
       const w = words[words.length - n];
-      tail = tail ? `${w} ${tail}` : w;
+      from -= w.length + (n > 1 ? 1 : 0);
       const before = words[words.length - n - 1];
       if (CONNECTORS.has(before) || before === 'the') continue;
       // One word ends a name of two only ("Cisco Talos", "Microsoft 365 Defender"; not "Fisher-Price Chatter Bluetooth").
       if (n === 1 && (words.length - (isDigits(words[1]) ? 1 : 0) > 2 || !ownWord(w))) continue;
-      note(tail, b.key);
+      noteLonger(longer, b.key.slice(from), b.key);
     }
     // The first words before a legal form, trade or place: "HP Wolf Security", "Costco Wholesale Corporation".
     for (let n = words.length - 1; n >= 2 && (TRADE_ENDS.has(words[n]) || LEGAL_FORMS.has(words[n])); n--) {
-      note(words.slice(0, n).join(' '), b.key);
+      noteLonger(longer, words.slice(0, n).join(' '), b.key);
       (prefixes ??= new Set()).add(words.slice(0, n).join(' '));
     }
     const of = words.lastIndexOf('of');
     if (of >= 2 && PLACES.has(words.slice(of + 1).join(' '))) {
-      note(words.slice(0, of).join(' '), b.key);
+      noteLonger(longer, words.slice(0, of).join(' '), b.key);
       (prefixes ??= new Set()).add(words.slice(0, of).join(' '));
     }
   }
-  if (!longer && !firstOf) return;
+  if (!longer.size && !firstOf) return;
   const into = new Map<string, string>();
   let firstAt: Map<string, number> | undefined;
   for (const b of builders.values()) {
     // "Xinhua" beside "Xinhua News Agency": one word that opens a single organisation's or outlet's name of the article
     // is that name, unless a list knows it, the article writes it in lower case, or it is someone's first name.
     // (Not a word the article calls a thing: "the Delta variant" beside "Delta Airlines", "the Phoenix ransomware strain".)
-    const key = longer?.get(b.key) ?? (firstOf && b.key.indexOf(' ') < 0 && SMALL_WORDS[smallWordHash(b.key)] !== smallStamp && !isFirstName(b.key) && !isCommonFirstName(b.key)
+    const key = longer.get(b.key) ?? (firstOf && b.key.indexOf(' ') < 0 && SMALL_WORDS[smallWordHash(b.key)] !== smallStamp && !isFirstName(b.key) && !isCommonFirstName(b.key)
       && !draft.things?.has(b.key) && !draft.actors?.has(b.key) ? firstOf.get(b.key) : undefined);
     if (!key || key === b.key || !builders.has(key)) continue;
     if (b.kind === 'person' || b.kind === 'place' || b.kind === 'outlet' || b.kind === 'handle' || b.kindScore.has('person')) continue;
     if (KNOWN_ORGS.has(b.key) || PLACES.has(b.key) || PRODUCTS.has(b.key) || OUTLETS.has(b.key) || isOutlet(b.key) || ACRONYMS.has(b.key) || EXPANSION_KIND.has(b.key) || surnames.get(b.key)) continue;
     const l = builders.get(key)!;
-    if (prefixes?.has(b.key) && said(b) > said(l)) continue;
+    if (prefixes?.has(b.key) && timesSaid(b) > timesSaid(l)) continue;
     // Said once and after the shorter, the longer name only qualifies what the article calls by the shorter: "Windows
     // FinSpy" after FinSpy, "a Reddit QNAP message board" after QNAP. (Said first, it introduces it: "the Windows Print
     // Spooler", then "Print Spooler" all through.)
-    if (said(l) === 1 && said(b) >= 2 && (firstAt ??= firstMentions(candidates)).get(b.key)! < firstAt.get(l.key)!) continue;
+    if (timesSaid(l) === 1 && timesSaid(b) >= 2 && (firstAt ??= firstMentions(candidates)).get(b.key)! < firstAt.get(l.key)!) continue;
     into.set(b.key, key);
   }
   const final = (key: string) => {
@@ -2705,6 +2696,21 @@ function shortOfLonger(draft: Draft, candidates: Candidate[], surnames: Map<stri
   for (const t of tagSurfaces) if (t.key && into.has(t.key)) t.key = final(t.key);
 }
 
+/** That `key` is a longer name `form` stands for, in `shortOfLonger`'s map of them (a function of its own: as a closure it kept the map in a context). */
+function noteLonger(longer: Map<string, string | null>, form: string, key: string): void {
+  const had = longer.get(form);
+  // Nested names agree: "Spooler" ends "Print Spooler" and "Windows Print Spooler", which is the longer.
+  if (had === undefined || (had !== null && had !== key && containsWords(key, had))) longer.set(form, key);
+  else if (had !== null && had !== key && !containsWords(had, key)) longer.set(form, null);
+}
+
+/** How many times a name was written, all its surfaces together. */
+function timesSaid(b: Builder): number {
+  let n = 0;
+  for (const k of b.surfaces.values()) n += k;
+  return n;
+}
+
 /**
  * A name's plural beside the name in one article is that name: "AirTags" and "AirTag", "Exchange Servers" and
  * "Exchange Server", "Cobalt Strike Beacons" and "Cobalt Strike Beacon" were two entities each (65 such pairs in the real
@@ -2716,11 +2722,6 @@ function shortOfLonger(draft: Draft, candidates: Candidate[], surnames: Map<stri
 function pluralsOfNames(draft: Draft, candidates: Candidate[], tagSurfaces: TagSurface[]): void {
   const builders = draft.builders;
   let firstAt: Map<string, number> | undefined;
-  const said = (b: Builder) => {
-    let n = 0;
-    for (const k of b.surfaces.values()) n += k;
-    return n;
-  };
   const apart = (b: Builder) => b.kind === 'person' || b.kind === 'place' || b.kind === 'handle' || b.kind === 'outlet';
   let into: Map<string, string> | undefined;
   for (const p of builders.values()) {
@@ -2743,8 +2744,8 @@ function pluralsOfNames(draft: Draft, candidates: Candidate[], tagSurfaces: TagS
     if (KNOWN_ORGS.has(key) || PRODUCTS.has(key) || OUTLETS.has(key) || PLACES.has(key) || ACRONYMS.has(key)) continue;
     // The form said more is the name ("Bangkok Airways" 10 times, a slip's "Bangkok Airway" once; "Mac" beside "Macs");
     // said as often, the one the article names first ("China Telecom Americas", then "China Telecom America").
-    const ps = said(p);
-    const ss = said(s);
+    const ps = timesSaid(p);
+    const ss = timesSaid(s);
     let keepPlural = ps > ss;
     if (ps === ss) {
       firstAt ??= firstMentions(candidates);
