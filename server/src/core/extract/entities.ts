@@ -53,6 +53,8 @@ const F_AFTER_LINK = 512;
 /** The word's `Shape` is known and held in the two bits above (`shape`). */
 const F_SHAPED = 1024;
 const SHAPE_SHIFT = 11;
+/** The word is ASCII only (so is its lower case): first-name look-ups skip their test for accents. */
+const F_ASCII = 1 << 13;
 
 class Token {
   constructor(
@@ -213,7 +215,7 @@ function middleInitial(text: string, out: Token[], i: number): boolean {
   const first = out[out.length - 2];
   if (!(last !== undefined && first !== undefined && last.end === i && last.text.length === 1 && isUpper(last.text.charCodeAt(0))
     && (last.flags & F_BROKEN) === 0 && first.end + 1 === last.start && (first.flags & F_CAP) !== 0
-    && (isFirstName(first.lower) || isCommonFirstName(first.lower)) && code(text, i + 1) === 32 && isUpper(code(text, i + 2)))) return false;
+    && (isFirstNameTok(first) || isCommonFirstNameTok(first)) && code(text, i + 1) === 32 && isUpper(code(text, i + 2)))) return false;
   // The surname: a word that opens a sentence is none ("Kevin B. But the FBI …").
   let j = i + 2;
   while (j < text.length && isLetter(code(text, j))) j++;
@@ -232,7 +234,7 @@ function saintsDot(text: string, out: Token[], i: number): boolean {
   // Corp said …", "on Main St. Police said …" ("Jeffrey St. Clair" is a surname).
   const before = out[out.length - 2];
   if (before !== undefined && (last.flags & F_BROKEN) === 0 && before.end + 1 === last.start && !FUNCTION_WORDS.has(before.lower)
-    && !(isFirstName(before.lower) || isCommonFirstName(before.lower))) return false;
+    && !(isFirstNameTok(before) || isCommonFirstNameTok(before))) return false;
   let j = i + 2;
   while (j < text.length && isLetter(code(text, j))) j++;
   return !FUNCTION_WORDS.has(text.slice(i + 2, j).toLowerCase());
@@ -244,6 +246,16 @@ function numberedName(tokens: Token[], i: number, j: number): boolean {
   let name = tokens[i].lower;
   for (let k = i + 1; k <= j; k++) name += ` ${tokens[k].lower}`;
   return KNOWN_ORGS.has(name) || PRODUCTS.has(name);
+}
+
+/** `isFirstName(t.lower)`, without testing a word for accents that the tokenizer knows has none. */
+function isFirstNameTok(t: Token): boolean {
+  return FIRST_NAMES.has(t.lower) || ((t.flags & F_ASCII) === 0 && !isAsciiWord(t.lower) && FIRST_NAMES.has(unaccented(t.lower)));
+}
+
+/** `isCommonFirstName(t.lower)`, without testing a word for accents that the tokenizer knows has none. */
+function isCommonFirstNameTok(t: Token): boolean {
+  return COMMON_FIRST_NAMES.has(t.lower) || ((t.flags & F_ASCII) === 0 && !isAsciiWord(t.lower) && COMMON_FIRST_NAMES.has(unaccented(t.lower)));
 }
 
 /** A first name of the long list (`COMMON_FIRST_NAMES`), also with its accents. */
@@ -261,8 +273,9 @@ function unaccented(w: string): string {
   return w.normalize('NFD').replace(/\p{M}/gu, '').replace(/ø/g, 'o').replace(/æ/g, 'ae').replace(/ß/g, 'ss').replace(/đ/g, 'd').replace(/ł/g, 'l');
 }
 
-/** First letters of `HANDLE_CUES`, as character codes. */
-const HANDLE_CUE_INITIALS = new Set([...HANDLE_CUES].map((w) => w.charCodeAt(0)));
+/** First letters of `HANDLE_CUES`, by character code (a table, not a set of numbers: it is read at every word). */
+const HANDLE_CUE_INITIALS = new Uint8Array(128);
+for (const w of HANDLE_CUES) HANDLE_CUE_INITIALS[w.charCodeAt(0)] = 1;
 
 /** What a tokenizer run noticed on the way. */
 interface TokenStats {
@@ -270,19 +283,34 @@ interface TokenStats {
   handles: boolean;
   /** Indexes of the words that may start a name or a mention: capitalised, with a capital inside, or "@…". */
   starts: number[];
-  /** Small words seen (see `smallWordHash`), stamped with `stamp`. */
-  small: Uint32Array;
-  stamp: number;
 }
 
 /**
- * The small (not capitalised) words of the article, by `smallWordHash`: a slot
- * holds the stamp of the last article that had a word there, so the table is
- * never cleared. A phrase whose first word's slot lacks this article's stamp is
- * never written in lower case here.
+ * The small (not capitalised) words of the article, by `smallWordHash`: one
+ * bit a slot. A phrase whose first word's bit is clear is never written in
+ * lower case here. The words of the table that an article set are listed and
+ * cleared before the next article: 128 KB stay in the cache, where a table of
+ * 2^20 stamps (4 MB, never cleared) missed it at about every word.
  */
-const SMALL_WORDS = new Uint32Array(1 << 20);
-let smallStamp = 0;
+const SMALL_WORDS = new Int32Array(1 << 15);
+const smallWordsSet: number[] = [];
+
+function noteSmallWord(h: number): void {
+  const at = h >>> 5;
+  if (SMALL_WORDS[at] === 0) smallWordsSet.push(at);
+  SMALL_WORDS[at] |= 1 << (h & 31);
+}
+
+/** Whether the article writes `w` (lower case) as a small word, as far as its hash tells. */
+function writtenSmall(w: string): boolean {
+  const h = smallWordHash(w);
+  return (SMALL_WORDS[h >>> 5] & (1 << (h & 31))) !== 0;
+}
+
+function clearSmallWords(): void {
+  for (let k = 0; k < smallWordsSet.length; k++) SMALL_WORDS[smallWordsSet[k]] = 0;
+  smallWordsSet.length = 0;
+}
 
 /**
  * A hash of a small word (FNV-1a over its letters, 20 bits), for "is it ever written in lower case?". It
@@ -488,11 +516,11 @@ export function tokenize(text: string, start: number, end: number, hidden: Span[
     // The hash holds for a word that is its own lower case and was read whole (no "_" skipped, no possessive cut off).
     const smallHash = !upper && nonAscii < 0 && !underscore && e === i ? (small ^ (small >>> 20)) & 0xfffff : -1;
     last = new Token(word, lower, key, s, e, (isUpper(first) && !opaque && !currency ? F_CAP : 0) | (upper ? F_UPPER : 0) | (broken ? F_BROKEN : 0)
-      | (possessive ? F_POSSESSIVE : 0) | (opaque ? F_OPAQUE : 0) | (dash ? F_DASH : 0) | (longNumber ? F_LONG_NUMBER : 0) | (c === 64 ? F_AT : 0) | (linkEnd ? F_AFTER_LINK : 0), '', smallHash);
+      | (possessive ? F_POSSESSIVE : 0) | (opaque ? F_OPAQUE : 0) | (dash ? F_DASH : 0) | (longNumber ? F_LONG_NUMBER : 0) | (c === 64 ? F_AT : 0) | (linkEnd ? F_AFTER_LINK : 0) | (plain ? F_ASCII : 0), '', smallHash);
     linkEnd = false;
     if (stats) {
       // (Their first letters first: most words are never looked up.)
-      if (c === 64 || (lower.length >= 5 && lower.length <= 9 && HANDLE_CUE_INITIALS.has(lower.charCodeAt(0)) && HANDLE_CUES.has(lower))) stats.handles = true;
+      if (c === 64 || (lower.length >= 5 && lower.length <= 9 && HANDLE_CUE_INITIALS[lower.charCodeAt(0) & 127] === 1 && HANDLE_CUES.has(lower))) stats.handles = true;
       if ((last.flags & (F_CAP | F_UPPER | F_AT)) !== 0) stats.starts.push(out.length);
     }
     out.push(last);
@@ -518,7 +546,7 @@ function finishChunk(text: string, out: Token[], from: number, address: boolean,
     if (address) t.flags = (t.flags | F_OPAQUE) & ~F_CAP;
     if ((t.flags & F_CAP) !== 0) {
       if (isNameWord(t)) t.flags |= F_NAME;
-    } else if (stats && (t.flags & F_OPAQUE) === 0) stats.small[t.small >= 0 ? t.small : smallWordHash(t.lower)] = stats.stamp;
+    } else if (stats && (t.flags & F_OPAQUE) === 0) noteSmallWord(t.small >= 0 ? t.small : smallWordHash(t.lower));
   }
 }
 
@@ -731,9 +759,9 @@ const MIXED_CASE_NAME = /^\p{Lu}\p{Ll}*\p{Lu}\p{Ll}+$/u;
  */
 function personLike(tokens: Token[], a = 0, b = tokens.length): boolean {
   if (b - a < 2 || b - a > 4) return false;
-  const named = isFirstName(tokens[a].lower);
+  const named = isFirstNameTok(tokens[a]);
   // "researcher Chad Anderson", "Jordan Smith, an analyst at …": a country that is a first name too, said to be a person's.
-  const placeName = !named && PLACES.has(tokens[a].lower) && isCommonFirstName(tokens[a].lower) && b - a === 2 && personCue(tokens, a, b);
+  const placeName = !named && PLACES.has(tokens[a].lower) && isCommonFirstNameTok(tokens[a]) && b - a === 2 && personCue(tokens, a, b);
   // "Windows Registry", "Firefox Lockwise": a product's name before a word is the product's, as a company's is the company's.
   if (!named && !placeName && (KNOWN_ORGS.has(tokens[a].lower) || OUTLETS.has(tokens[a].lower) || PLACES.has(tokens[a].lower) || PRODUCTS.has(tokens[a].lower))) return false;
   let particle = false;
@@ -904,7 +932,7 @@ function pushCandidate(st: RunState, c: Candidate, a: number, b: number): void {
 
 /** Whether a word of tokens [a, b) is a first name of either list. */
 function anyFirstName(tokens: Token[], a: number, b: number): boolean {
-  for (let k = a; k < b; k++) if (isFirstName(tokens[k].lower) || isCommonFirstName(tokens[k].lower)) return true;
+  for (let k = a; k < b; k++) if (isFirstNameTok(tokens[k]) || isCommonFirstNameTok(tokens[k])) return true;
   return false;
 }
 
@@ -1096,7 +1124,7 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
   if (single && before && TITLES_OF_ADDRESS.has(before.lower) && shape(before) === 'title' && shape(single) === 'title') votes.push('person');
   // "T-Mobile CEO Mike Sievert", "a former Gartner analyst", "Uptycs researchers"; a capitalised
   // role word is more likely part of a longer name ("Europol Data Protection Experts Network").
-  if (roleAfter && !after.brokenBefore && (after.text === after.lower || isAllCaps(after.text)) && !isFirstName(run[0].lower) && !votes.includes('person')) votes.push('organisation');
+  if (roleAfter && !after.brokenBefore && (after.text === after.lower || isAllCaps(after.text)) && !isFirstNameTok(run[0]) && !votes.includes('person')) votes.push('organisation');
   // "Austin Berglas, who leads …": a person.
   if (person && after && last.after === ',' && after.lower === 'who') votes.push('person');
   // "Quillfeather, the dating app, said": what the apposition calls it.
@@ -1114,7 +1142,7 @@ function emitRun(st: RunState, a: number, b: number, atStart: boolean, beforePer
   // "the Conti ransomware group": "ransomware" between them.
   const band = after && after.lower === 'ransomware' && b + 1 < tokens.length && !tokens[b + 1].brokenBefore ? tokens[b + 1] : after;
   if (single && !single.possessive && after && band && !after.brokenBefore && band.text === band.lower && after.text === after.lower && BAND_CUES_AFTER.has(band.lower) && !votes.includes('person')
-    && shape(single) !== 'acronym' && SMALL_WORDS[smallWordHash(single.lower)] !== smallStamp) votes.push('organisation');
+    && shape(single) !== 'acronym' && !writtenSmall(single.lower)) votes.push('organisation');
   const c: Candidate = atStart && single && apposed ? { tokens: run, kindVotes: votes, apposed: true } : { tokens: run, kindVotes: votes };
   if (actor) c.actor = true;
   if (actor && after && GANG_CUES_AFTER.has(after.lower) && !NO_GANG_WORDS.has(run[0].lower)) c.gang = true;
@@ -1279,7 +1307,7 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
       const tj = tokens[j];
       if (tj.at) break;
       // "Office of the Attorney General Letitia James": the office ends where a person's first name follows its title.
-      if (office && tj.name && ROLE_WORDS.has(tokens[j - 1].lower) && !ROLE_WORDS.has(tj.lower) && (isFirstName(tj.lower) || isCommonFirstName(tj.lower))) break;
+      if (office && tj.name && ROLE_WORDS.has(tokens[j - 1].lower) && !ROLE_WORDS.has(tj.lower) && (isFirstNameTok(tj) || isCommonFirstNameTok(tj))) break;
       if (tj.name || (office && tj.cap && ROLE_WORDS.has(tj.lower))) { j++; continue; }
       // "Intel 471", "Microsoft 365": a known name that ends on a number (Intel's card cited Intel 471's research).
       if (isDigits(tj.text) && numberedName(tokens, i, j)) { j++; continue; }
@@ -1305,7 +1333,7 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
       if (next && next.name && !next.brokenBefore && tj.lower !== 'and' && CONNECTORS.has(tj.lower)) {
         // "Erick Galinkin of Rapid7": a person's name ends before "of"; "Bank of America" does not.
         if (j - i >= 2 && tj.lower === 'of' && !ORG_SUFFIXES.has(tokens[j - 1].lower) && personLike(tokens, i, j)
-          && (isFirstName(tokens[i].lower) || (i > 0 && !tokens[i].brokenBefore && isRoleToken(tokens[i - 1]))
+          && (isFirstNameTok(tokens[i]) || (i > 0 && !tokens[i].brokenBefore && isRoleToken(tokens[i - 1]))
             // "Dirk Schrader of New Net Technologies" in an article where "Schrader said": an unknown first name, a known speaker.
             || (spoke = j - i === 2 && !placeAt(tokens, j + 1) && (speakers().has(tokens[j - 1].text) || speaksAfter(tokens, j + 1))))) {
           split = true;
@@ -1351,9 +1379,9 @@ function candidatesIn(tokens: Token[], starts: number[], out: Candidate[], speak
         a += 2;
       }
       // "Home Affairs Karen Andrews", "DomainTools Karen Anderson": a person's name starts at a first name.
-      if (b - a >= 3 && !isFirstName(tokens[a].lower)) {
+      if (b - a >= 3 && !isFirstNameTok(tokens[a])) {
         for (let k = a + 1; k < b - 1; k++) {
-          if (isFirstName(tokens[k].lower) && personLike(tokens, k, b)) {
+          if (isFirstNameTok(tokens[k]) && personLike(tokens, k, b)) {
             // What stands before the person is not the person the cues around the run point at.
             emitRun(st, a, k, a === 0 || (sentenceStart && a === i), true);
             a = k;
@@ -1473,13 +1501,13 @@ function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: 
   for (let k = 0; k + 2 < tokens.length; k++) if ((ORG_SUFFIXES.has(tokens[k].lower) || tokens[k].lower === 'centers' || tokens[k].lower === 'centres') && (tokens[k + 1].lower === 'of' || tokens[k + 1].lower === 'for' || PREPOSITIONS.has(tokens[k + 1].lower))) return 'organisation';
   // No one's name has an ampersand: "Barnes & Noble", "Johnson & Johnson" are companies' (see `ampersandInName`).
   if (!withAmpersand(tokens)) {
-    if (tokens.length <= 4 && (isFirstName(tokens[0].lower) || commonFirstName(tokens)) && personLike(tokens)) return 'person';
+    if (tokens.length <= 4 && (isFirstNameTok(tokens[0]) || commonFirstName(tokens)) && personLike(tokens)) return 'person';
     if (votes.includes('person')) return 'person';
   }
   // "JBS Foods", "Mitsubishi Electric", "Corvane Wireless": a short name ending in a word of a trade is a company's,
   // unless its first word is one this article writes in lower case ("Customer Care", "Open Banking" in a headline).
   if (tokens.length >= 2 && tokens.length <= 4 && ORG_WORDS.has(lastLower) && !NOT_ORG_LAST.has(lastLower)
-    && SMALL_WORDS[smallWordHash(tokens[0].lower)] !== smallStamp && !fieldName(tokens, lastLower)) return 'organisation';
+    && !writtenSmall(tokens[0].lower) && !fieldName(tokens, lastLower)) return 'organisation';
   // "Services Australia", "Fujitsu Australia", "Global Affairs Canada": a name of capitalised words ending in a place is
   // a body's there, not a region of it ("East Asia", "Mainland China", "Greater London").
   if (tokens.length >= 2 && tokens.length <= 3 && PLACES.has(lastLower) && placeBody(tokens)) return 'organisation';
@@ -1568,10 +1596,10 @@ function codeLike(t: Token): boolean {
  * lower case ("Beverly Hills" beside "the hills"), nor a place's first word ("Costa Rica" is in `PLACES`).
  */
 function commonFirstName(tokens: Token[]): boolean {
-  if (tokens.length < 2 || !isCommonFirstName(tokens[0].lower)) return false;
+  if (tokens.length < 2 || !isCommonFirstNameTok(tokens[0])) return false;
   for (let k = 1; k < tokens.length; k++) {
     const w = tokens[k].lower;
-    if (ORG_WORDS.has(w) || NOT_SURNAMES.has(w) || THING_WORDS.has(w) || ORG_SUFFIXES.has(w) || SMALL_WORDS[smallWordHash(w)] === smallStamp) return false;
+    if (ORG_WORDS.has(w) || NOT_SURNAMES.has(w) || THING_WORDS.has(w) || ORG_SUFFIXES.has(w) || writtenSmall(w)) return false;
   }
   return true;
 }
@@ -1713,8 +1741,8 @@ export function extractEntities(text: string, article: Article, sentences: Sente
   const outlets = options.outlets ?? new Map<string, string>();
   const source = article.source?.value?.toLowerCase();
   const isOutlet = (lower: string) => lower === source || (!PUBLISHING_COMPANIES.has(lower) && (outlets.has(lower) || OUTLETS.has(lower)));
-  smallStamp = (smallStamp + 1) >>> 0;
-  const read = readSentences(text, sentences, hiddenRanges(links), smallStamp);
+  clearSmallWords();
+  const read = readSentences(text, sentences, hiddenRanges(links));
 
   // Pass 1: candidates from body prose.
   const candidates: Candidate[] = [];
@@ -1736,7 +1764,7 @@ export function extractEntities(text: string, article: Article, sentences: Sente
   // A capitalised phrase of no known kind that the body writes in lower case at least as often is
   // ordinary language set in title case ("Command and Control", "Process Injection", "Patch").
   // (Not a term's words the article spells an acronym with: "software bill of materials (SBOM)" stays the SBOM's.)
-  for (const b of commonPhrases(draft.builders, sentences, read.tokenized, smallStamp)) if (!termOf(draft, b.key)) draft.builders.delete(b.key);
+  for (const b of commonPhrases(draft.builders, sentences, read.tokenized)) if (!termOf(draft, b.key)) draft.builders.delete(b.key);
   for (const t of tagSurfaces) if (!draft.builders.has(t.key)) t.key = '';
   shortOfLonger(draft, candidates, short.surnames, isOutlet, tagSurfaces);
   pluralsOfNames(draft, candidates, tagSurfaces);
@@ -1864,7 +1892,7 @@ function surnamesThatSpeak(candidates: Candidate[], speakers: () => Set<string>)
     // Not a known name after a word that opens a sentence ("Neither Activision", "Two Facebook", "Certain French").
     if (KNOWN_ORGS.has(last.lower) || OUTLETS.has(last.lower) || PLACES.has(last.lower) || PRODUCTS.has(last.lower) || isDemonym(last.lower)) continue;
     // Nor after a word the article also writes in lower case ("Additional Adobe", "Among Google"; the table can only err towards skipping).
-    if (FUNCTION_WORDS.has(first.lower) || SMALL_WORDS[smallWordHash(first.lower)] === smallStamp || NOT_FIRST_NAMES.has(first.lower) || first.lower.endsWith('ing')) continue;
+    if (FUNCTION_WORDS.has(first.lower) || writtenSmall(first.lower) || NOT_FIRST_NAMES.has(first.lower) || first.lower.endsWith('ing')) continue;
     if (speakers().has(last.text) && !tradeOrPlaceName(c.tokens, 0, 2)) c.kindVotes.push('person');
   }
 }
@@ -1991,11 +2019,11 @@ function monthIsFirstName(tokens: Token[], k: number): boolean {
   return false;
 }
 
-function readSentences(text: string, sentences: Sentence[], hidden: Span[], stamp: number): ReadSentences {
+function readSentences(text: string, sentences: Sentence[], hidden: Span[]): ReadSentences {
   const tokenized: Token[][] = new Array(sentences.length);
   const startsOf: number[][] = new Array(sentences.length);
   const mayHoldHandles: boolean[] = new Array(sentences.length);
-  const stats: TokenStats = { handles: false, starts: [], small: SMALL_WORDS, stamp };
+  const stats: TokenStats = { handles: false, starts: [] };
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
     stats.handles = false;
@@ -2126,15 +2154,15 @@ function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: strin
       // Only past words that name no one ("Commerce", "Cybersecurity", "Information"), not a name's own first word
       // ("Lim Jock Hoi" is no Jock Hoi).
       let first = 0;
-      if (!isFirstName(c.tokens[0].lower) && !isCommonFirstName(c.tokens[0].lower)) {
+      if (!isFirstNameTok(c.tokens[0]) && !isCommonFirstNameTok(c.tokens[0])) {
         for (let k = 1; k < surname; k++) {
           const w = c.tokens[k - 1].lower;
           // A first name of the short list is strong enough alone ("Commerce Gina Raimondo"); one of the long list
           // only after words that name no one.
-          if (isFirstName(c.tokens[k].lower)) { first = k; break; }
+          if (isFirstNameTok(c.tokens[k])) { first = k; break; }
           // Nor a place's ("Minister for Western Sydney Stuart Ayres" is no "Western Ayres").
-          if (!(ORG_WORDS.has(w) || ORG_SUFFIXES.has(w) || THING_WORDS.has(w) || ROLE_WORDS.has(w) || PORTFOLIOS.has(w) || JARGON.has(w) || isDemonym(w) || COMPASS.has(w) || PLACES.has(w) || SMALL_WORDS[smallWordHash(w)] === smallStamp)) break;
-          if (isCommonFirstName(c.tokens[k].lower)) { first = k; break; }
+          if (!(ORG_WORDS.has(w) || ORG_SUFFIXES.has(w) || THING_WORDS.has(w) || ROLE_WORDS.has(w) || PORTFOLIOS.has(w) || JARGON.has(w) || isDemonym(w) || COMPASS.has(w) || PLACES.has(w) || writtenSmall(w))) break;
+          if (isCommonFirstNameTok(c.tokens[k])) { first = k; break; }
         }
       }
       // "Yuen Kuan Moon", "Ong Ye Kung": three words none of which is a first name of the lists are a name written family
@@ -2193,7 +2221,7 @@ function familyFirstName(parts: string[]): boolean {
     const l = lc(w);
     // Nor a word that names no one: "Presidents Valdis Dombrovskis", "Canadian Slava Dmitriev", "Master Boot Record".
     return shapeOf(w) === 'title' && !isFirstName(l) && !isCommonFirstName(l) && !SURNAME_PARTICLES.has(l) && !ROLE_WORDS.has(l) && !isRole(l) && !isDemonym(l)
-      && !ORG_WORDS.has(l) && !ORG_SUFFIXES.has(l) && !THING_WORDS.has(l) && !JARGON.has(l) && !PLACES.has(l) && SMALL_WORDS[smallWordHash(l)] !== smallStamp;
+      && !ORG_WORDS.has(l) && !ORG_SUFFIXES.has(l) && !THING_WORDS.has(l) && !JARGON.has(l) && !PLACES.has(l) && !writtenSmall(l);
   });
 }
 
@@ -2380,7 +2408,7 @@ function addSingleWords(draft: Draft, candidates: Candidate[], short: ShortForms
     // Berglas", "apps written in Ruby and Python" beside "Ruby Jones".
     const fore = short.forenames.get(lower);
     if (fore && shape(t) === 'title' && !MONTHS_AND_DAYS.has(lower) && !PLACES.has(lower) && !KNOWN_ORGS.has(lower) && !PRODUCTS.has(lower) && !isOutlet(lower)
-      && !ACRONYMS.has(lower) && SMALL_WORDS[smallWordHash(lower)] !== smallStamp && !c.list?.members.some((m) => m !== c && m.tokens.length === 1 && PRODUCTS.has(m.tokens[0].lower)) && !(located ??= locatedWords(tokenized)).has(lower)) { draft.join(fore, t.text, 'person'); continue; }
+      && !ACRONYMS.has(lower) && !writtenSmall(lower) && !c.list?.members.some((m) => m !== c && m.tokens.length === 1 && PRODUCTS.has(m.tokens[0].lower)) && !(located ??= locatedWords(tokenized)).has(lower)) { draft.join(fore, t.text, 'person'); continue; }
     const outlet = short.lastWords.get(lower);
     if (outlet) { draft.join(outlet, t.text, 'outlet'); continue; }
     const acr = ACRONYMS.get(lower) ?? (lower.endsWith('.') ? ACRONYMS.get(lower.slice(0, -1)) : undefined);
@@ -2580,7 +2608,7 @@ function addTags(draft: Draft, text: string, article: Article, surnames: Map<str
           const known = isOutlet(lower) || PLACES.has(lower) || ACRONYMS.has(lower) || KNOWN_ORGS.has(lower);
           const looksLikeName = toks.length > 1 || shape(toks[0]) === 'camel' || shape(toks[0]) === 'acronym';
           // [[Quillfeather]] in an article where "Quillfeather says" and no "quillfeather": a name that speaks, not a topic.
-          speaks = !known && !looksLikeName && shape(toks[0]) === 'title' && SMALL_WORDS[smallWordHash(toks[0].lower)] !== smallStamp && speakers().has(toks[0].text);
+          speaks = !known && !looksLikeName && shape(toks[0]) === 'title' && !writtenSmall(toks[0].lower) && speakers().has(toks[0].text);
           if (!known && !speaks && (!looksLikeName || toks.some((t) => isJargon(t) || /[0-9]{4}/.test(t.text)))) continue;
         }
         // [[NDA]], [[MQTT]]: an acronym of letters that no list knows and the body never writes is a term, not an
@@ -2637,7 +2665,7 @@ function shortOfLonger(draft: Draft, candidates: Candidate[], surnames: Map<stri
     const words = b.key.split(' ');
     const first = words[0];
     const known = KNOWN_ORGS.has(first) || PRODUCTS.has(first) || OUTLETS.has(first);
-    if (words.length > LONGEST_NAME || FUNCTION_WORDS.has(first) || ROLE_WORDS.has(first) || SMALL_WORDS[smallWordHash(first)] === smallStamp || (first.endsWith('ing') && !known)) continue;
+    if (words.length > LONGEST_NAME || FUNCTION_WORDS.has(first) || ROLE_WORDS.has(first) || writtenSmall(first) || (first.endsWith('ing') && !known)) continue;
     if (!known && b.kind !== 'organisation' && b.kind !== 'outlet' && timesSaid(b) < 2) continue;
     // Nor two names run together: "PowerShell Cobalt Strike Beacon", "Reddit QNAP", "Microsoft Windows Update".
     if (knownInside(words)) continue;
@@ -2674,7 +2702,7 @@ function shortOfLonger(draft: Draft, candidates: Candidate[], surnames: Map<stri
     // "Xinhua" beside "Xinhua News Agency": one word that opens a single organisation's or outlet's name of the article
     // is that name, unless a list knows it, the article writes it in lower case, or it is someone's first name.
     // (Not a word the article calls a thing: "the Delta variant" beside "Delta Airlines", "the Phoenix ransomware strain".)
-    const key = longer.get(b.key) ?? (firstOf && b.key.indexOf(' ') < 0 && SMALL_WORDS[smallWordHash(b.key)] !== smallStamp && !isFirstName(b.key) && !isCommonFirstName(b.key)
+    const key = longer.get(b.key) ?? (firstOf && b.key.indexOf(' ') < 0 && !writtenSmall(b.key) && !isFirstName(b.key) && !isCommonFirstName(b.key)
       && !draft.things?.has(b.key) && !draft.actors?.has(b.key) ? firstOf.get(b.key) : undefined);
     if (!key || key === b.key || !builders.has(key)) continue;
     if (b.kind === 'person' || b.kind === 'place' || b.kind === 'outlet' || b.kind === 'handle' || b.kindScore.has('person')) continue;
@@ -2842,7 +2870,7 @@ const WHOLE_COMPANY_ENDS = new Set([
 
 /** One word that may stand for a longer name it ends: not a plural, a word the article writes in lower case, a word of a trade, kind or legal form, nor two capitals. */
 function ownWord(w: string): boolean {
-  return !(w.length <= 2 || (w.endsWith('s') && !w.endsWith('ss')) || SMALL_WORDS[smallWordHash(w)] === smallStamp || ORG_SUFFIXES.has(w) || ORG_WORDS.has(w)
+  return !(w.length <= 2 || (w.endsWith('s') && !w.endsWith('ss')) || writtenSmall(w) || ORG_SUFFIXES.has(w) || ORG_WORDS.has(w)
     || THING_WORDS.has(w) || FUNCTION_AREAS.has(w) || LEGAL_FORMS.has(w));
 }
 
@@ -2946,7 +2974,7 @@ function mentionsIn(text: string, sentences: Sentence[], read: ReadSentences, fo
       if (t.opaque) continue;
       if (!t.cap && !t.upper && !t.at && !(special && (pinned.has(t.lower) || handleForms.has(t.text)))) continue;
       const mask = lengths.get(t.key);
-      const firstName = isFirstName(t.lower);
+      const firstName = isFirstNameTok(t);
       if (mask === undefined && !firstName) continue;
       // Longer forms start with the word's lower case; only a lone word drops an "'s" of its own.
       const longer = t.key === t.lower ? mask : lengths.get(t.lower);
@@ -3108,7 +3136,7 @@ function joinKeys(tokens: Token[], a: number, b: number): string {
 }
 
 /** Builders of kind 'other' whose words the body writes in lower case at least as often as capitalised. */
-function commonPhrases(builders: Map<string, Builder>, sentences: Sentence[], tokenized: Token[][], stamp: number): Builder[] {
+function commonPhrases(builders: Map<string, Builder>, sentences: Sentence[], tokenized: Token[][]): Builder[] {
   const byFirst = new Map<string, { b: Builder; words: string[]; lower: number; cap: number }[]>();
   // First letters and lengths of the first words: most tokens are passed over without a map probe.
   const initial = new Uint8Array(128);
@@ -3117,7 +3145,7 @@ function commonPhrases(builders: Map<string, Builder>, sentences: Sentence[], to
   for (const b of builders.values()) {
     if (b.kind !== 'other' || isAllCaps(b.name)) continue;
     const words = lc(b.name).replace(/’/g, "'").split(' ');
-    if (SMALL_WORDS[smallWordHash(words[0])] !== stamp) continue; // never written in lower case
+    if (!writtenSmall(words[0])) continue; // never written in lower case
     const c = words[0].charCodeAt(0);
     if (c < 128) initial[c] = 1;
     else wide = true;
