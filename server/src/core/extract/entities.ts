@@ -607,6 +607,9 @@ function shape(t: Token): Shape {
 }
 
 function shapeOf(w: string): Shape {
+  // The commonest shape, a capital and small ASCII letters ("Microsoft", "O'neil"), is told by a short loop: a probe
+  // of the memo's map, grown large, missed the cache about every time.
+  if (asciiTitle(w)) return 'title';
   let s = shapeCache.get(w);
   if (s === undefined) {
     if (/^[A-Z][A-Z0-9.&]{1,6}$/.test(w)) s = 'acronym';
@@ -624,6 +627,17 @@ function shapeOf(w: string): Shape {
     shapeCache.set(w, s);
   }
   return s;
+}
+
+/** A capital A–Z, then one or more of a–z and "'": what the 'title' pattern of `shapeOf` matches in ASCII. */
+function asciiTitle(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (!(c >= 65 && c <= 90) || w.length < 2) return false;
+  for (let k = 1; k < w.length; k++) {
+    const d = w.charCodeAt(k);
+    if (!((d >= 97 && d <= 122) || d === 39)) return false;
+  }
+  return true;
 }
 
 /**
@@ -1466,8 +1480,7 @@ function hasOf(tokens: Token[], a: number, b: number): boolean {
  */
 const MALWARE_NAME = /^[A-Z0-9][A-Za-z0-9]*(?:Loader|RAT|Stealer|Locker|Shell|Logon|Miner|Bot|Kit|Script)$/;
 
-function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: (lower: string) => boolean): EntityKind {
-  const lower = lc(name);
+function classify(name: string, tokens: Token[], votes: EntityKind[], isOutlet: (lower: string) => boolean, lower = lc(name)): EntityKind {
   if (tokens[0]?.text.startsWith('@')) return 'handle';
   if (isOutlet(lower)) return 'outlet';
   if (PLACES.has(lower)) return 'place';
@@ -2137,8 +2150,10 @@ function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: strin
   for (const c of candidates) {
     if (c.tokens.length < 2) continue;
     const name = joinTexts(c.tokens, 0, c.tokens.length);
-    const kind = classify(name, c.tokens, c.kindVotes, isOutlet);
-    const acr = ACRONYMS.get(lc(name)) ?? NAME_FORMS.get(lc(name)) ?? writtenWithAnd(name);
+    // (Lower-cased once for the tables and `classify`.)
+    const lower = lc(name);
+    const kind = classify(name, c.tokens, c.kindVotes, isOutlet, lower);
+    const acr = ACRONYMS.get(lower) ?? NAME_FORMS.get(lower) ?? writtenWithAnd(name);
     let key = entityKey(acr ?? name);
     let display = acr ?? name;
     if (kind === 'person') {
@@ -2250,7 +2265,8 @@ function shortForms(draft: Draft): ShortForms {
   const initials = new Map<string, string>();
   const lastWords = new Map<string, string | null>();
   for (const b of draft.builders.values()) {
-    const parts = b.name.split(' ');
+    // (Most names are one word: no split for them.)
+    const parts = b.name.indexOf(' ') < 0 ? [b.name] : b.name.split(' ');
     const last = lc(parts[parts.length - 1]);
     const person = b.kindScore.get('person');
     if (person !== undefined && person >= maxScore(b)) {
@@ -3135,11 +3151,14 @@ function joinKeys(tokens: Token[], a: number, b: number): string {
   return `${s}${ampersandBefore(tokens, b - 1) ? ' & ' : ' '}${tokens[b - 1].key}`;
 }
 
+/** `commonPhrases`' table of first letters, kept between articles (allocating a typed array each time cost more than the pass). */
+const PHRASE_INITIALS = new Uint8Array(128);
+
 /** Builders of kind 'other' whose words the body writes in lower case at least as often as capitalised. */
 function commonPhrases(builders: Map<string, Builder>, sentences: Sentence[], tokenized: Token[][]): Builder[] {
   const byFirst = new Map<string, { b: Builder; words: string[]; lower: number; cap: number }[]>();
   // First letters and lengths of the first words: most tokens are passed over without a map probe.
-  const initial = new Uint8Array(128);
+  const initial = PHRASE_INITIALS.fill(0);
   let longest = 0;
   let wide = false;
   for (const b of builders.values()) {
