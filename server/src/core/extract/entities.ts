@@ -248,6 +248,11 @@ function numberedName(tokens: Token[], i: number, j: number): boolean {
   return KNOWN_ORGS.has(name) || PRODUCTS.has(name);
 }
 
+/** `lc(t.text)`: the token's `lower` when the word is ASCII (no ’ made "'" there), without lower-casing it again. */
+function textLower(t: Token): string {
+  return (t.flags & F_ASCII) !== 0 ? t.lower : lc(t.text);
+}
+
 /** `isFirstName(t.lower)`, without testing a word for accents that the tokenizer knows has none. */
 function isFirstNameTok(t: Token): boolean {
   return FIRST_NAMES.has(t.lower) || ((t.flags & F_ASCII) === 0 && !isAsciiWord(t.lower) && FIRST_NAMES.has(unaccented(t.lower)));
@@ -2433,12 +2438,12 @@ function addSingleWords(draft: Draft, candidates: Candidate[], short: ShortForms
       const exp = paren ?? spelled;
       if (exp) draft.join(exp, t.text);
       // "security firm ESET": an acronym its cue names; "KPMG": one the list of well-known firms holds.
-      else if (c.kindVotes.includes('organisation') || c.kindVotes.includes('outlet') || KNOWN_ORGS.has(lower)) draft.add(lower, t.text, classify(t.text, [t], c.kindVotes, isOutlet), t.text);
+      else if (c.kindVotes.includes('organisation') || c.kindVotes.includes('outlet') || KNOWN_ORGS.has(lower)) draft.add(lower, t.text, classify(t.text, [t], c.kindVotes, isOutlet, textLower(t)), t.text);
       // "IBM said": an acronym that speaks is an organisation's (the table cannot list them all); placed after the others.
       else if ((speaking ??= acronymSpeakers(tokenized)).has(t.text)) later.push(t);
       continue;
     }
-    draft.add(lower, t.text, classify(t.text, [t], things?.has(lower) && !c.kindVotes.length ? THING_VOTES : c.kindVotes, isOutlet), t.text);
+    draft.add(lower, t.text, classify(t.text, [t], things?.has(lower) && !c.kindVotes.length ? THING_VOTES : c.kindVotes, isOutlet, textLower(t)), t.text);
   }
   // A speaking acronym the article also gives as a name's ("the Federal Security Service (FSB)") is that name's.
   for (const t of later) {
@@ -2447,7 +2452,7 @@ function addSingleWords(draft: Draft, candidates: Candidate[], short: ShortForms
     let owner: string | undefined;
     for (const b of draft.builders.values()) if (b.surfaces.has(t.text)) { owner = b.key; break; }
     if (owner !== undefined) draft.join(owner, t.text);
-    else draft.add(t.key, t.text, classify(t.text, [t], ['organisation'], isOutlet), t.text);
+    else draft.add(t.key, t.text, classify(t.text, [t], ['organisation'], isOutlet, textLower(t)), t.text);
   }
 }
 
