@@ -2162,7 +2162,8 @@ function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: strin
     const lower = lc(name);
     const kind = classify(name, c.tokens, c.kindVotes, isOutlet, lower);
     const acr = ACRONYMS.get(lower) ?? NAME_FORMS.get(lower) ?? writtenWithAnd(name);
-    let key = entityKey(acr ?? name);
+    // (A person's key is made from the short form below.)
+    let key = kind === 'person' ? '' : entityKey(acr ?? name);
     let display = acr ?? name;
     if (kind === 'person') {
       // Middle names do not make another person: "John Erin Binns" is John Binns.
@@ -2192,7 +2193,9 @@ function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: strin
       // name first, kept whole (it was "Yuen Moon"); `shortForms` lets the first word alone stand for it. ("Lim Jock Hoi"
       // is still "Lim Hoi": "Jock" is a listed first name.)
       const familyFirst = first === 0 && n === 3 && !generation && surname === last && familyNameFirst(c.tokens, candidates, speakers);
-      const short = familyFirst ? name : `${c.tokens[first].text} ${joinTexts(c.tokens, surname, last + 1)}${generation}`;
+      let short = familyFirst ? name : `${c.tokens[first].text} ${joinTexts(c.tokens, surname, last + 1)}${generation}`;
+      // The name itself when it is no longer ("Jane Doe"): one string, hashed once for the key, the surfaces and the index.
+      if (short === name) short = name;
       key = entityKey(short);
       display = short;
       if (familyFirst) (draft.familyFirst ??= new Set()).add(key);
