@@ -2975,13 +2975,10 @@ function pushMention(mentions: Map<string, Mention[]>, key: string, m: Mention):
 function mentionsIn(text: string, sentences: Sentence[], read: ReadSentences, forms: SurfaceForms, handleForms: Set<string>): Map<string, Mention[]> {
   const { toKey, allCaps, pinned } = forms;
   const lengths = new Map<string, number>(); // first word → bit n set when a form of n words starts with it
-  // The last words of the forms of two words or more: a phrase is joined for a look-up only when it ends on one.
-  const lastWords = new Set<string>();
   for (const surface of toKey.keys()) {
     let words = 1;
     let space = surface.indexOf(' ');
     const first = space < 0 ? surface : surface.slice(0, space);
-    if (space >= 0) lastWords.add(surface.slice(surface.lastIndexOf(' ') + 1));
     // "barnes & noble" is two tokens: the ampersand is the first word's `after`.
     while (space >= 0) { if (surface.charCodeAt(space + 1) !== 38 /* & */) words++; space = surface.indexOf(' ', space + 1); }
     lengths.set(first, (lengths.get(first) ?? 0) | (words <= LONGEST_NAME ? 1 << words : 0));
@@ -3015,10 +3012,10 @@ function mentionsIn(text: string, sentences: Sentence[], read: ReadSentences, fo
       for (let len = valid; len >= 1; len--) {
         let key: string | undefined;
         if (len === 1) key = mask !== undefined && (mask & 2) !== 0 ? toKey.get(t.key) : undefined;
-        else if (longer !== undefined && (longer & (1 << len)) !== 0 && lastWords.has(toks[i + len - 1].key)) key = toKey.get(joinKeys(toks, i, i + len));
+        else if (longer !== undefined && (longer & (1 << len)) !== 0) key = toKey.get(joinKeys(toks, i, i + len));
         // "John Erin Binns": a first name, middle names, the surname. Only capitalised words between: "Michael Kovrig and
         // Michael Spavor", "Rebecca Moody and George Moody" are two people (4 real pairs were one, the first one lost).
-        if (!key && len >= 3 && firstName && capitalisedBetween(toks, i + 1, i + len - 1) && lastWords.has(toks[i + len - 1].key)) key = toKey.get(`${t.lower} ${toks[i + len - 1].key}`);
+        if (!key && len >= 3 && firstName && capitalisedBetween(toks, i + 1, i + len - 1)) key = toKey.get(`${t.lower} ${toks[i + len - 1].key}`);
         if (!key) continue;
         if (len === 1 && !t.cap && !t.at && shape(t) !== 'camel' && !pinned.has(t.lower) && !handleForms.has(t.text)) continue;
         // An acronym is written in capitals: "US", not "Us"; "IT", not "It".
