@@ -220,6 +220,9 @@ function claimantKind(phrase: string): Agent['kind'] {
   return NOUN_KIND.get(phrase.slice(phrase.lastIndexOf(' ') + 1).toLowerCase()) ?? 'thing';
 }
 
+/** Up to how many mentions a sentence's are walked through rather than looked up in a map (`Article.startingAt`). */
+const SHORT_LOCALS = 12;
+
 /** How many sentences back a pronoun may find what it refers to; names of organisations are looked for further. */
 const LOOK_BACK = 4;
 const ORG_LOOK_BACK = 12;
@@ -256,6 +259,12 @@ class Article {
 
   /** The mention of sentence `si` that starts at `at` and names no place. */
   startingAt(si: number, at: number): Local | undefined {
+    const locals = this.localsAt(si);
+    // A sentence names a few things: a walk over them costs less than building its map (kept for long lists of names).
+    if (locals.length <= SHORT_LOCALS) {
+      for (let k = 0; k < locals.length; k++) if (locals[k].start === at && locals[k].kind !== 'place') return locals[k];
+      return undefined;
+    }
     let map = this.starts[si];
     if (!map) {
       map = new Map();
@@ -267,6 +276,11 @@ class Article {
 
   /** The mention of sentence `si` that ends at `at` and names no place. */
   endingAt(si: number, at: number): Local | undefined {
+    const locals = this.localsAt(si);
+    if (locals.length <= SHORT_LOCALS) {
+      for (let k = 0; k < locals.length; k++) if (locals[k].end === at && locals[k].kind !== 'place') return locals[k];
+      return undefined;
+    }
     let map = this.ends[si];
     if (!map) {
       map = new Map();
@@ -491,6 +505,22 @@ function claimantEndingAt(doc: Article, si: number, v: string, p: number): Found
  */
 const VIA_RE = /([’']s)?\s+(?:(press|news|security)\s+)?(?:story|report|article|statement|filing|post|tweet|blog|release|advisory|notice|website|spokesperson|spokesman|spokeswoman|representative)$/;
 const PRONOUN_RE = /(?:^|[^A-Za-z])(he|she|they|it|He|She|They|It)$/;
+/** The nouns `VIA_RE` ends on. */
+const VIA_NOUNS = new Set(['story', 'report', 'article', 'statement', 'filing', 'post', 'tweet', 'blog', 'release', 'advisory', 'notice', 'website',
+  'spokesperson', 'spokesman', 'spokeswoman', 'representative']);
+
+/**
+ * Whether the lower-case word that ends at `p` may be one of `VIA_RE`'s nouns: most words before a verb of saying end
+ * a name, and are settled by their last letter without a slice and a regular expression.
+ */
+function viaNounBefore(v: string, p: number): boolean {
+  const c = p > 0 ? v.charCodeAt(p - 1) : -1;
+  // The last letters of the nouns: y, t, e, g, n.
+  if (c !== 121 && c !== 116 && c !== 101 && c !== 103 && c !== 110) return false;
+  let q = p - 1;
+  while (q > 0 && p - q < 14 && isLower(v.charCodeAt(q - 1))) q--;
+  return VIA_NOUNS.has(v.slice(q, p));
+}
 
 /**
  * "The US Department of Health and Human Services breach website indicates that 5,015 people were affected": what a
@@ -535,7 +565,7 @@ function speakerBefore(doc: Article, si: number, v: string, p: number): Found | 
   const mention = doc.endingAt(si, p);
   if (mention) return fromMention(mention);
   // "The Wall Street Journal story noted", "a T-Mobile spokesperson said": the name behind the words.
-  const via = VIA_RE.exec(v.slice(Math.max(0, p - 32), p));
+  const via = viaNounBefore(v, p) ? VIA_RE.exec(v.slice(Math.max(0, p - 32), p)) : null;
   if (via) {
     const nameEnd = p - via[0].length;
     const named = doc.endingAt(si, nameEnd) ?? doc.endingAt(si, nameEnd + (via[1]?.length ?? 0));
@@ -784,15 +814,32 @@ function asOfFigure(f: Figure, sentences: SentenceRef[], reading: SentenceReadin
   const all = (dates[f.sentence] ??= datesIn(v, articleDate));
   // Most sentences name no date.
   if (!all.length) return f;
-  const days = all.filter((d) => d.day && !EVENT_DAY_BEFORE_RE.test(v.slice(Math.max(0, d.start - 40), d.start)));
-  if (!days.length) return f;
+  // Plain loops, no callbacks: a sentence that names a date holds several figures as a rule.
+  let days: DateMention[] | undefined;
+  for (const d of all) if (d.day && !EVENT_DAY_BEFORE_RE.test(v.slice(Math.max(0, d.start - 40), d.start))) (days ??= []).push(d);
+  if (!days) return f;
   const start = f.span.start - s.span.start;
   const end = f.span.end - s.span.start;
-  const right = days.find((d) => d.start >= end && /^[\s,)]*$/.test(v.slice(end, d.start)));
-  const before = days.filter((d) => d.end <= start).pop();
-  const after = days.find((d) => d.start >= end && d.start < d.at);
+  let right: DateMention | undefined;
+  let after: DateMention | undefined;
+  for (const d of days) {
+    if (d.start < end) continue;
+    if (right === undefined && onlyGapBetween(v, end, d.start)) right = d;
+    if (after === undefined && d.start < d.at) after = d;
+  }
+  let before: DateMention | undefined;
+  for (let k = days.length - 1; k >= 0 && before === undefined; k--) if (days[k].end <= start) before = days[k];
   const best = right ?? before ?? after;
   return best ? newFigure(f.span, f.text, f.value, f.low, f.high, f.unit, f.hedge, f.noun, f.nounSpan, f.qualifiers, f.subject, f.measure, f.sentence, best.instant) : f;
+}
+
+/** Whether `v` holds nothing but white space, commas and closing brackets from `from` to `to` (`/^[\s,)]*$/`). */
+function onlyGapBetween(v: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = v.charCodeAt(k);
+    if (c !== 44 && c !== 41 && !isJsSpace(c)) return false;
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------------------
