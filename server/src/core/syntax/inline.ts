@@ -65,20 +65,11 @@ export function scanInline(text: string, start: number, end: number, quoteBlock:
   // (a stop inside a link's text ends no sentence).
   // Most paragraphs hold no `[` (no bracket pairs then): `indexOf` settles that faster than the regex's pass.
   const brackets = block.indexOf('[') >= 0 ? pairs(block, 0, n, 91, 93) : new Map<number, number>();
-  const links = scanLinks(block, 0, n, brackets);
-  const quotes = scanQuotes(block, 0, n);
-  const sentences = splitSentences(block, listItem ? afterBullet(block, 0, n) : 0, n, quoteBlock, brackets);
-  if (start !== 0) {
-    for (const l of links) { shift(l.span, start); shift(l.textSpan, start); shift(l.urlSpan, start); }
-    for (const q of quotes) { shift(q.span, start); shift(q.textSpan, start); }
-    for (const s of sentences) shift(s.span, start);
-  }
+  // Offsets in the block, spans in the document: each span is made with `start` added, not shifted after.
+  const links = scanLinks(block, 0, n, brackets, start);
+  const quotes = scanQuotes(block, 0, n, start);
+  const sentences = splitSentences(block, listItem ? afterBullet(block, 0, n) : 0, n, quoteBlock, brackets, start);
   return { links, quotes, sentences };
-}
-
-function shift(s: Span, by: number): void {
-  s.start += by;
-  s.end += by;
 }
 
 /** The offset just past a list bullet (`-`, `*`, `+`, `1.`, `1)`) and the white space after it. */
@@ -133,7 +124,8 @@ function pairs(text: string, start: number, end: number, open: number, close: nu
 
 const LINK_START_RE = /[\\[<]/g;
 
-function scanLinks(text: string, start: number, end: number, brackets: Map<number, number>): Link[] {
+/** `base`: what to add to an offset of `text` for a span (the block's offset in the document). */
+function scanLinks(text: string, start: number, end: number, brackets: Map<number, number>, base: number): Link[] {
   const links: Link[] = [];
   if (!brackets.size && text.indexOf('<', start) < 0) return links; // `text` is one block here
   const parens = brackets.size ? pairs(text, start, end, 40, 41) : new Map<number, number>();
@@ -155,13 +147,13 @@ function scanLinks(text: string, start: number, end: number, brackets: Map<numbe
       const destEnd = parens.get(close + 1);
       if (destEnd === undefined) continue;
       const image = i > start && text.charCodeAt(i - 1) === 33 /* ! */;
-      const dest = destination(text, close + 2, destEnd);
+      const dest = destination(text, close + 2, destEnd, base);
       links.push({
         text: text.slice(i + 1, close),
-        textSpan: { start: i + 1, end: close },
-        url: text.slice(dest.start, dest.end),
+        textSpan: { start: base + i + 1, end: base + close },
+        url: text.slice(dest.start - base, dest.end - base),
         urlSpan: dest,
-        span: { start: image ? i - 1 : i, end: destEnd + 1 },
+        span: { start: base + (image ? i - 1 : i), end: base + destEnd + 1 },
         image,
       });
       jumps.push([close + 1, destEnd + 1]);
@@ -174,9 +166,9 @@ function scanLinks(text: string, start: number, end: number, brackets: Map<numbe
       }
       if (text.charCodeAt(j) === 62) {
         links.push({
-          text: text.slice(i + 1, j), textSpan: { start: i + 1, end: j },
-          url: text.slice(i + 1, j), urlSpan: { start: i + 1, end: j },
-          span: { start: i, end: j + 1 }, image: false,
+          text: text.slice(i + 1, j), textSpan: { start: base + i + 1, end: base + j },
+          url: text.slice(i + 1, j), urlSpan: { start: base + i + 1, end: base + j },
+          span: { start: base + i, end: base + j + 1 }, image: false,
         });
         i = j;
         re.lastIndex = j + 1;
@@ -190,17 +182,17 @@ function isSchemeAt(text: string, i: number): boolean {
   return text.startsWith('http://', i) || text.startsWith('https://', i) || text.startsWith('mailto:', i);
 }
 
-/** The URL part of `(url "title")`, without angle brackets or title. */
-function destination(text: string, start: number, end: number): Span {
+/** The URL part of `(url "title")`, without angle brackets or title, `base` added to its offsets. */
+function destination(text: string, start: number, end: number, base: number): Span {
   let s = start;
   while (s < end && text.charCodeAt(s) === 32) s++;
   if (text.charCodeAt(s) === 60 /* < */) {
     const close = text.indexOf('>', s);
-    if (close > s && close < end) return { start: s + 1, end: close };
+    if (close > s && close < end) return { start: base + s + 1, end: base + close };
   }
   let e = s;
   while (e < end && text.charCodeAt(e) > 32) e++;
-  return { start: s, end: e };
+  return { start: base + s, end: base + e };
 }
 
 const QUOTE_RE = /[“„«"\n]/g;
@@ -208,7 +200,7 @@ const QUOTE_RE = /[“„«"\n]/g;
 // mark, or another opening mark (which means this one was never closed).
 const CLOSE_SEARCH: Record<number, RegExp> = { 0x201c: /[”“„«]/g, 0x201e: /[“„«]/g, 0xab: /[»“„«]/g };
 
-function scanQuotes(text: string, start: number, end: number): Quotation[] {
+function scanQuotes(text: string, start: number, end: number, base: number): Quotation[] {
   const quotes: Quotation[] = [];
   let straightOpen = -1;
   const re = QUOTE_RE;
@@ -223,14 +215,14 @@ function scanQuotes(text: string, start: number, end: number): Quotation[] {
       const found = nextHit(search, text);
       const j = found >= 0 ? found : limit;
       if (j < limit && text.charCodeAt(j) === close && j > i + 1) {
-        quotes.push({ text: text.slice(i + 1, j), textSpan: { start: i + 1, end: j }, span: { start: i, end: j + 1 } });
+        quotes.push({ text: text.slice(i + 1, j), textSpan: { start: base + i + 1, end: base + j }, span: { start: base + i, end: base + j + 1 } });
         re.lastIndex = j + 1;
       }
     } else if (c === 34 /* " */) {
       if (straightOpen < 0) straightOpen = i;
       else {
         if (i > straightOpen + 1 && i - straightOpen <= MAX_QUOTE) {
-          quotes.push({ text: text.slice(straightOpen + 1, i), textSpan: { start: straightOpen + 1, end: i }, span: { start: straightOpen, end: i + 1 } });
+          quotes.push({ text: text.slice(straightOpen + 1, i), textSpan: { start: base + straightOpen + 1, end: base + i }, span: { start: base + straightOpen, end: base + i + 1 } });
         }
         straightOpen = -1;
       }
@@ -267,7 +259,8 @@ function isWs(c: number): boolean {
  */
 function wordStart(text: string, dot: number, start: number): number {
   let i = dot;
-  while (i > start && i > dot - 12) {
+  // (A word of seven letters or more is no abbreviation: `abbreviationAt` looks no further.)
+  while (i > start && i > dot - 7) {
     const c = text.charCodeAt(i - 1);
     const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46;
     if (!letter) break;
@@ -327,7 +320,7 @@ function trimEnd(text: string, a: number, b: number, quoteBlock: boolean): numbe
 
 const STOP_RE = /[[.!?…]/g;
 
-function splitSentences(text: string, start: number, end: number, quoteBlock: boolean, brackets: Map<number, number>): Sentence[] {
+function splitSentences(text: string, start: number, end: number, quoteBlock: boolean, brackets: Map<number, number>, base: number): Sentence[] {
   const out: Sentence[] = [];
   let s = start;
   // A stop inside brackets (a link's text, an image's "Figure 1. The chain")
@@ -351,15 +344,15 @@ function splitSentences(text: string, start: number, end: number, quoteBlock: bo
     while (k < end && (isWs(text.charCodeAt(k)) || (quoteBlock && text.charCodeAt(k) === 62))) k++;
     if (k < end && !isUpperStart(text.charCodeAt(k))) continue;
     if (c === 46 && abbreviationAt(text, i, start, k < text.length ? text.charCodeAt(k) : -1)) continue;
-    pushSentence(out, text, s, j, quoteBlock);
+    pushSentence(out, text, s, j, quoteBlock, base);
     s = j;
   }
-  pushSentence(out, text, s, end, quoteBlock);
+  pushSentence(out, text, s, end, quoteBlock, base);
   return out;
 }
 
 /** Adds the sentence in [a, b) to `out`, trimmed, unless nothing is left of it. */
-function pushSentence(out: Sentence[], text: string, a: number, b: number, quoteBlock: boolean): void {
+function pushSentence(out: Sentence[], text: string, a: number, b: number, quoteBlock: boolean, base: number): void {
   // Skip leading white space and block-quote marks (list bullets were skipped by the caller).
   while (a < b) {
     const c = text.charCodeAt(a);
@@ -367,5 +360,5 @@ function pushSentence(out: Sentence[], text: string, a: number, b: number, quote
     else break;
   }
   b = trimEnd(text, a, b, quoteBlock);
-  if (b > a) out.push({ text: text.slice(a, b), span: { start: a, end: b } });
+  if (b > a) out.push({ text: text.slice(a, b), span: { start: base + a, end: base + b } });
 }
