@@ -69,16 +69,17 @@ const CALL_FOR_COMMENTS = /\b(?:share|let (?:us|me) know|talk to us)\b[^.!?]{0,4
  * read as prose, they made the webinars' host and sponsors the most cited
  * names of the corpus, with the same advertisement as every cited fact, and
  * ZDNet's contact line counted WhatsApp in 197 more articles than name it.
+ * `commentsBelow`: whether the article's text says "comments below" anywhere.
  * A news paragraph that opens on a link and tells readers to "register now
  * for free credit monitoring" names no event of the publisher's and stays.
  */
-function isFurniture(b: TextBlock): boolean {
+function isFurniture(b: TextBlock, commentsBelow: boolean): boolean {
   if (!b.sentences.length) return false;
   const first = b.sentences[0].text;
   // "**Have a tip?** Get in touch…": the question is a sentence of its own.
   if (FURNITURE.test(b.sentences.length > 1 && first.length < 40 ? `${first} ${b.sentences[1].text}` : first)) return true;
   // "What do you think about …? Share in the comments below or follow me on Twitter …": questions to the reader, then the call.
-  if (b.kind !== 'blockquote' && b.sentences.some((x) => x.text.includes('comments below') && CALL_FOR_COMMENTS.test(x.text))
+  if (commentsBelow && b.kind !== 'blockquote' && b.sentences.some((x) => x.text.includes('comments below') && CALL_FOR_COMMENTS.test(x.text))
     && b.sentences.every((x) => CALL_FOR_COMMENTS.test(x.text) || asks(x.text))) return true;
   // A block quotation quotes someone: a phishing lure's "Register today" is evidence.
   if (b.kind === 'blockquote' || !(SET_APART.test(first) || CALL_FIRST.test(first))) return false;
@@ -110,6 +111,10 @@ const CREDIT_LINE = /^[ \t]*(?:\(?(?:image|photo|credit|picture)s?(?: credit)?:[
  */
 function creditEnd(text: string): number {
   const i = afterLeadingImages(text);
+  // A credit opens on "(" or on the initial of one of its words (i, p, c; s, g, u): most sentences are settled without a slice.
+  const c = text.charCodeAt(i);
+  const lower = c | 0x20;
+  if (c !== 40 && lower !== 105 && lower !== 112 && lower !== 99 && lower !== 115 && lower !== 103 && lower !== 117) return 0;
   const m = CREDIT_LINE.exec(text.slice(i, i + 200));
   if (!m) return 0;
   let end = i + m[0].length;
@@ -171,7 +176,7 @@ interface Blocks {
  * Reads the article's blocks. A function of its own: blocks of four kinds
  * pass through it, and V8 recompiles only this when it meets a new one.
  */
-function readBlocks(article: Article): Blocks {
+function readBlocks(article: Article, text: string): Blocks {
   const sentences: Sentence[] = [];
   const links: Link[] = [];
   const quotes: DocFacts['quotes'] = [];
@@ -181,11 +186,13 @@ function readBlocks(article: Article): Blocks {
   if (article.subtitle && article.subtitle.text) opens.add(sentences.length);
   if (article.subtitle && article.subtitle.text) sentences.push({ span: article.subtitle.span, text: article.subtitle.text, where: 'subtitle' });
   const headings: Sentence[] = [];
+  // One search of the article's text, rather than of each sentence of each block (`isFurniture`): its sentences are parts of it.
+  const commentsBelow = text.includes('comments below');
   for (const b of article.body?.blocks ?? []) {
     if (b.kind === 'heading') {
       headings.push({ span: b.textSpan, text: b.text, where: 'heading' });
     } else if (b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'blockquote') {
-      if (isFurniture(b)) {
+      if (isFurniture(b, commentsBelow)) {
         // Its links still lead somewhere: "SEE: [another story]" opens that story.
         links.push(...b.links);
         continue;
@@ -244,7 +251,7 @@ const DIGEST_TITLE_RE = /^\s*(?:this|last)\s+week\s+in\b|\bweek\s+in\s+review\b|
 const GUIDE_TITLE_RE = /^\s*(?:these\s+are\s+)?(?:the\s+)?(?:\d+\s+)?best\s/i;
 
 export function extractFacts(uri: string, text: string, article: Article, options: FactsOptions = {}): DocFacts {
-  const { sentences, opens, headings, links, quotes } = readBlocks(article);
+  const { sentences, opens, headings, links, quotes } = readBlocks(article, text);
   // Headings are searched for names the body established; they carry no claims.
   const all = sentences.concat(headings);
   const entities = extractEntities(text, article, all, links, { outlets: options.outlets, pins: options.pins });
