@@ -259,8 +259,8 @@ function isWs(c: number): boolean {
  */
 function wordStart(text: string, dot: number, start: number): number {
   let i = dot;
-  // (A word of seven letters or more is no abbreviation: `abbreviationAt` looks no further.)
-  while (i > start && i > dot - 7) {
+  // (A word longer than the longest abbreviation is none: one letter more tells `abbreviationAt` so.)
+  while (i > start && i > dot - LONGEST_ABBREVIATION - 1) {
     const c = text.charCodeAt(i - 1);
     const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46;
     if (!letter) break;
