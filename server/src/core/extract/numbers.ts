@@ -46,12 +46,18 @@ export interface RawNumber {
  * Verbs of saying (and "according to"), as a trie so that searching for
  * them is cheap on the many sentences that have none. `claims.ts` builds its
  * attribution search from this; it lives here so one pass over a sentence
- * can look for number words and verbs of saying together.
+ * can look for number words and verbs of saying together. Grouped by first
+ * letter (no two alternatives of a group can match at one place, so the order
+ * changes nothing): the regex engine tries each top-level alternative at every
+ * word, and fewer of them made the search about a third faster.
  */
-export const SAY_SOURCE = 'sa(?:id|ys?)|t(?:old|ells?|weet(?:ed|s))|c(?:onfirm(?:ed|s)|laim(?:ed|s)?|ontinued)|e(?:stimat(?:ed|es)|xplain(?:ed|s))|re(?:port(?:ed|s)|veal(?:ed|s))|a(?:nnounc(?:ed|es)|lleg(?:ed|es)|dd(?:ed|s)|dmit(?:ted|s)|cknowledg(?:ed|es)|dvised)|not(?:ed|es)|warn(?:ed|s)|wr(?:ote|ites)|stated|disclos(?:ed|es)|predict(?:ed|s)|observed|points? out|pointed out|(?:was|were) quoted as saying';
+export const SAY_SOURCE = 's(?:a(?:id|ys?)|tated)|t(?:old|ells?|weet(?:ed|s))|c(?:onfirm(?:ed|s)|laim(?:ed|s)?|ontinued)|e(?:stimat(?:ed|es)|xplain(?:ed|s))|re(?:port(?:ed|s)|veal(?:ed|s))|a(?:nnounc(?:ed|es)|lleg(?:ed|es)|dd(?:ed|s)|dmit(?:ted|s)|cknowledg(?:ed|es)|dvised)|not(?:ed|es)|w(?:arn(?:ed|s)|r(?:ote|ites)|(?:as|ere) quoted as saying)|disclos(?:ed|es)|p(?:redict(?:ed|s)|oints? out|ointed out)|observed';
 
 const DIGIT_TEST_RE = /\d/;
-const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|hundred|thousand|million|billion|trillion|penny|cent|bitcoin';
+// one … ninety, as a trie for the same reason as `SAY_SOURCE`.
+const SMALL_NUMBER_WORDS = 'one|t(?:w(?:o|e(?:lve|nty))|h(?:ree|irt(?:een|y))|en)|f(?:o(?:ur(?:teen)?|rty)|i(?:ve|fteen|fty))|s(?:ix(?:teen|ty)?|even(?:teen|ty)?)|e(?:ight(?:een|y)?|leven)|nine(?:teen|ty)?';
+// Those, dozen, hundred, thousand, million, billion, trillion, penny, cent and bitcoin.
+const NUMBER_WORDS = `${SMALL_NUMBER_WORDS}|t(?:housand|rillion)|dozen|hundred|million|b(?:illion|itcoin)|penny|cent`;
 // Group 1: a number word; otherwise a verb of saying or "according to". Case is ignored: this only says whether to look closer.
 // ("indicates", "shows": a document's word, `documentSpeaker` in claims.ts.)
 const HINT_RE = new RegExp(`\\b(?:(${NUMBER_WORDS})|${SAY_SOURCE}|according to|indicat(?:es|ed)|show(?:s|ed))\\b`, 'gi');
@@ -550,8 +556,9 @@ const CURRENCY_PREFIX_RE = /([A-Za-z]{0,3})\$$/;
 const SPELLED_WORD_RE = /([A-Za-z]+)/y;
 const AND_NUMBER_RE = /\s+([A-Za-z]+)/y;
 const DIGITS_RE = /\d+(?:[.,]\d+)*/g;
-// The first word of a spelled-out number ("a", "an" and "half a" only before a multiplier or a unit).
-const SPELLED_RE = /\b(?:(?:an?|half\s+an?)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen|penny|cent|bitcoin)\b)|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)/gi;
+// The first word of a spelled-out number ("a", "an" and "half a" only before a multiplier or a unit); one … ninety as a
+// trie (`SMALL_NUMBER_WORDS`).
+const SPELLED_RE = /\b(?:(?:an?|half\s+an?)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen|penny|cent|bitcoin)\b)|(?:one|t(?:w(?:o|e(?:lve|nty))|h(?:ree|irt(?:een|y))|en)|f(?:o(?:ur(?:teen)?|rty)|i(?:ve|fteen|fty))|s(?:ix(?:teen|ty)?|even(?:teen|ty)?)|e(?:ight(?:een|y)?|leven)|nine(?:teen|ty)?)\b)/gi;
 
 interface ScanState {
   v: string;
