@@ -1500,11 +1500,19 @@ function initialsOf(key: string, content: boolean): string {
 export function orgLike(key: string, kind: EntityKind | undefined): boolean {
   if (kind === 'organisation') return true;
   if (kind === 'place' || kind === 'outlet' || kind === 'handle') return false;
-  // "Microsoft Exchange" is software, whatever its last word says.
-  if (PRODUCTS.has(key)) return false;
-  const words = key.split(' ');
-  return words.length >= 2 && words.some((w) => ORG_WORDS.has(w));
+  // A single word has no organisation's word beside it.
+  if (key.indexOf(' ') < 0) return false;
+  let worded = orgWorded.get(key);
+  if (worded === undefined) {
+    if (orgWorded.size > 100_000) orgWorded.clear();
+    // "Microsoft Exchange" is software, whatever its last word says.
+    worded = !PRODUCTS.has(key) && key.split(' ').some((w) => ORG_WORDS.has(w));
+    orgWorded.set(key, worded);
+  }
+  return worded;
 }
+/** `orgLike` of a key of several words by any other kind, by key: asked about three times a mention, each split the key. */
+const orgWorded = new Map<string, boolean>();
 
 /**
  * One key per organisation of an article: a short form ("Corvane",
@@ -1745,6 +1753,7 @@ export function extractFigures(
    */
   let actors: Set<string> | undefined;
   const actorsIn = (): Set<string> => threatActors(mentions, sentences, reading, isOrg);
+  const allActors = (): Set<string> => (actors ??= actorsIn());
   /** The owners a figure of `unit` may have: for a sum of money, not the article's threat actors. */
   const moneyless = (unit: Unit, list: Mention[]): Mention[] => {
     if (!MONEY.has(unit) || !list.length) return list;
@@ -1891,7 +1900,7 @@ export function extractFigures(
       // "Firefox 90 lands", "iOS 14.6", "Intel 471": a number right after a name is its version or model.
       if (!hedge && r.unit === 'count' && versionOfName(v, r, local, kindOf, si < headlines)) continue;
       // A number that is part of a name ("Intel 471", "Office 365") is no figure.
-      if (r.unit === 'count' && local.list.some((l) => l.start <= r.start && r.end <= l.end && (l.start < r.start || r.end < l.end))) continue;
+      if (r.unit === 'count' && insideName(local, r)) continue;
 
       let measured: Measured = { qualifiers: [], inside: [] };
       if (r.unit !== 'year' && r.unit !== 'age') {
@@ -1927,41 +1936,49 @@ export function extractFigures(
       else if (unit !== 'year') {
         // "As Coinbase noted when 6,000 of its customers …", "GoDaddy said 1.2 million of its WordPress customers": the
         // organisation the sentence names last before the figure, even one that speaks, is whose they are, not a product's.
-        const possessor = measured.theirs ? subjectNear((orgs ??= ms.filter(isOrg)).filter((m) => !actsAgainst(v, m, offset) && !asMedium(v, m, offset)), span)?.key : undefined;
-        const inside = measured.inside.find((m) => { const k = kindOf(m.key); return !terms?.has(m.key) && ((k !== 'person' && k !== 'place') || isOrg(m)) && !hostOf(m, measured.noun) && !(possessor !== undefined && k === 'other'); })?.key ?? possessor;
+        const possessor = measured.theirs ? subjectNear(neitherAgainstNorMedium((orgs ??= ms.filter(isOrg)), v, offset), span)?.key : undefined;
+        const inside = insideOwner(measured, terms, kindOf, isOrg, possessor) ?? possessor;
         // "the Conti ransomware group alone brought in $180 million from ransoms": what a gang made from its victims
         // together is its own, though a ransom it demands or is paid is its victim's (`moneyless`, `actsAgainst`).
         // The name nearest before it must be the gang's, and the one that made it ("BazaCall … and the Ryuk ransomware,
         // which has made about $150 million" is not BazaCall's; "Acme Corp, hit by the Conti gang, made $5 million in
         // sales" is Acme's), not an example ("Groups like the Conti gang made …"). Money made from a victim the
         // sentence names after it is the victim's ("… from the attack on Acme Corp").
-        const earnerOf = (m: Mention | undefined) => m !== undefined && (isOrg(m) ? actsAgainst(v, m, offset) || (actors ??= actorsIn()).has(m.key) : kindOf(m.key) !== 'person' && calledAGang(v, m, offset))
-          && !BY_BEFORE_RE.test(v.slice(Math.max(0, m.span.start - offset - 12), m.span.start - offset)) && !/,(?!\s+which\b)/.test(v.slice(m.span.end - offset, start))
-          && !listedAsExample(v, m, offset) ? m.key : undefined;
         const earner = inside === undefined && MONEY.has(r.unit) && (measured.noun === undefined || EARNED_NOUNS.has(measured.noun))
           && EARNED_BEFORE_RE.test(v.slice(Math.max(0, start - 60), start)) && !fromVictim(v, r.end, ms, offset, isOrg)
-          ? earnerOf(lastBefore(ms.filter((m) => !speaks(v, m, offset)), span)) : undefined;
+          ? earnerOf(lastBefore(notSpeaking(ms, v, offset), span), v, offset, start, isOrg, kindOf, allActors) : undefined;
         // A sum a person gains, takes, owes or pays is the person's (`payerOf`): "Onoimoimilin netted over $2.2 million",
         // "Baier will be forced to pay $750,000", not the DOJ's who reports it nor the article's subject's.
         const payer = inside === undefined && earner === undefined && !measured.general && (MONEY.has(r.unit) || r.unit === 'btc')
           ? payerOf(v, local, start, measured.noun, kindOf)?.key : undefined;
         // A sum stolen from no one in particular is no one's, whoever the sentence names.
-        let named = inside ?? earner ?? payer ?? (measured.general ? undefined : subjectNear(unhosted(measured, moneyless(r.unit, (owners ??= (orgs ??= ms.filter(isOrg)).filter((m) => !speaks(v, m, offset) && !actsAgainst(v, m, offset) && !asMedium(v, m, offset) && !(examples ??= (orgs ??= ms.filter(isOrg)).filter((x) => listedAsExample(v, x, offset))).includes(m))))), span, v, offset)?.key
-          ?? listLead(s.text, ms, offset, isOrg));
+        let named = inside ?? earner ?? payer;
+        if (named === undefined && !measured.general) {
+          if (owners === undefined) {
+            // A plain loop, not a filter: the examples are found only once an organisation passes the other tests.
+            orgs ??= ms.filter(isOrg);
+            owners = [];
+            for (const m of orgs) {
+              if (speaks(v, m, offset) || actsAgainst(v, m, offset) || asMedium(v, m, offset)) continue;
+              examples ??= examplesIn(orgs, v, offset);
+              if (!examples.includes(m)) owners.push(m);
+            }
+          }
+          named = subjectNear(unhosted(measured, moneyless(r.unit, owners)), span, v, offset)?.key ?? listLead(s.text, ms, offset, isOrg);
+        }
         // A clause someone reports about one person is the person's (`reportedPerson`), not the reporter's, nor the
         // article's subject standing in; how long something lasted is still no one's without a noun (see `unowned`).
         const voiced = !measured.general && !(r.unit === 'days' && measured.noun === undefined) && inside === undefined && earner === undefined
           ? reportedPerson(v, ms, span, offset, kindOf) : undefined;
         // An organisation the clause names after the figure is still its owner ("… stole 10,000 records from Acme Corp").
         if (voiced !== undefined && named === voiced.speaker.key) {
-          const speakerKey = named;
-          named = subjectNear(unhosted(measured, moneyless(r.unit, (owners ?? []).filter((m) => m.key !== speakerKey))), span, v, offset)?.key;
+          named = subjectNear(unhosted(measured, moneyless(r.unit, withoutKey(owners ?? [], named))), span, v, offset)?.key;
         }
         if (voiced !== undefined && named === undefined) named = voiced.person.key;
         const speaker = named === undefined && fallbackSubject === undefined ? subjectNear(orgs ?? [], span, v, offset)?.key : undefined;
         // A sentence that names organisations before the figure only as examples of a kind ("operations such as
         // REvil or DarkSide work … 70 percent") is about the kind: no one's figure.
-        const exampled = named === undefined && (examples ?? []).some((m) => m.span.end <= span.start);
+        const exampled = named === undefined && examples !== undefined && endsBefore(examples, span.start);
         // A figure in the text of a link to another story of the same site ("the first half of 2021 [saw 1.5
         // billion attacks](https://threatpost.com/…)") is that story's: neither the article's subject nor the
         // sentence before stands in for its owner. (A link elsewhere may be this story's evidence: "Grim Finance
@@ -1970,10 +1987,10 @@ export function extractFigures(
         // by the sentence ("T-Mobile had estimated the total … to be [~40 million](https://threatpost.com/…)").
         // The story linked to is about whichever of the sentence's organisations its address names ("[Singtel said …
         // 129,000 customers](https://www.zdnet.com/article/singtel-breach-…)"), or the sentence before's.
-        const link = named === undefined ? siteLinks.find((l) => l.textSpan.start <= span.start && span.end <= l.textSpan.end)?.url : undefined;
+        const link = named === undefined ? linkAround(siteLinks, span) : undefined;
         const cited = link !== undefined && !(fallbackSubject !== undefined && addressNames(link, fallbackSubject))
-          && !(orgs ??= ms.filter(isOrg)).some((m) => canon(m.key) === fallbackSubject);
-        const linked = cited ? (orgs ??= ms.filter(isOrg)).find((m) => addressNames(link, canon(m.key)) || addressNames(link, m.key))?.key : undefined;
+          && !namesCanon((orgs ??= ms.filter(isOrg)), canon, fallbackSubject);
+        const linked = cited ? linkedOrg((orgs ??= ms.filter(isOrg)), link, canon) : undefined;
         // A sum is never a gang's by description ("The ransomware group is demanding a $5.9 million ransom").
         const describedAs = named === undefined ? (described ??= [describedSubject(si)])[0] : undefined;
         const describedOwner = describedAs !== undefined && !(MONEY.has(r.unit) && (actors ??= actorsIn()).has(describedAs)) ? describedAs : undefined;
@@ -1981,8 +1998,8 @@ export function extractFigures(
         // 99 percent of the vulnerable routers had been fixed" was Pen Test Partners', the firm the sentence before opened
         // with): the subject stands in, not the sentence before's. 9 real figures move, 6 rightly, 3 to no one, none wrongly.
         // (Asked only where the sentence before could stand in: `speaks` reads a window around each organisation.)
-        const selfSpoken = () => fallbackSubject !== undefined && (orgs ??= ms.filter(isOrg)).some((m) => canon(m.key) === fallbackSubject && speaks(v, m, offset));
-        const before = named === undefined && !exampled && !measured.general && (!cited || linked === undefined) && !selfSpoken() ? describedOwner ?? carriedSubject(si) : undefined;
+        const before = named === undefined && !exampled && !measured.general && (!cited || linked === undefined)
+          && !(fallbackSubject !== undefined && speaksAs((orgs ??= ms.filter(isOrg)), canon, fallbackSubject, v, offset)) ? describedOwner ?? carriedSubject(si) : undefined;
         const carried = linked ?? (cited && !(before !== undefined && addressNames(link, before)) ? undefined : before);
         // So is a sentence about a whole sector or population ("the healthcare sector sees 752 attacks a week").
         const general = exampled || (cited && carried === undefined) || (named === undefined && (measured.general || (carried === undefined && ofPopulation(v, start))));
@@ -2014,6 +2031,92 @@ export function extractFigures(
     qualifyHeadlines(figures, headlines);
   }
   return figures;
+}
+
+// The per-figure tests of `extractFigures`, as functions of their own and plain loops: a closure in its loop kept the
+// loop's variables in a heap context, which slowed every use of them.
+
+/** Whether the number `r` is part of a name of the sentence ("Intel 471", "Office 365"). */
+function insideName(local: Locals, r: RawNumber): boolean {
+  for (const l of local.list) if (l.start <= r.start && r.end <= l.end && (l.start < r.start || r.end < l.end)) return true;
+  return false;
+}
+
+/** The mentions of `list` that neither act against anyone nor are a medium (see `actsAgainst`, `asMedium`). */
+function neitherAgainstNorMedium(list: Mention[], v: string, offset: number): Mention[] {
+  const out: Mention[] = [];
+  for (const m of list) if (!actsAgainst(v, m, offset) && !asMedium(v, m, offset)) out.push(m);
+  return out;
+}
+
+/** The first name inside a figure's noun phrase that may own it (the key), see `extractFigures`. */
+function insideOwner(measured: Measured, terms: ReadonlySet<string> | undefined, kindOf: (key: string) => EntityKind | undefined, isOrg: (m: Mention) => boolean, possessor: string | undefined): string | undefined {
+  for (const m of measured.inside) {
+    const k = kindOf(m.key);
+    if (!terms?.has(m.key) && ((k !== 'person' && k !== 'place') || isOrg(m)) && !hostOf(m, measured.noun) && !(possessor !== undefined && k === 'other')) return m.key;
+  }
+  return undefined;
+}
+
+/**
+ * The key of `m` when it is who made a sum of money (see `extractFigures`): a gang, named right before the sum
+ * (`start`), neither after "by" nor set off by a comma, nor an example.
+ */
+function earnerOf(m: Mention | undefined, v: string, offset: number, start: number, isOrg: (m: Mention) => boolean, kindOf: (key: string) => EntityKind | undefined, actors: () => Set<string>): string | undefined {
+  return m !== undefined && (isOrg(m) ? actsAgainst(v, m, offset) || actors().has(m.key) : kindOf(m.key) !== 'person' && calledAGang(v, m, offset))
+    && !BY_BEFORE_RE.test(v.slice(Math.max(0, m.span.start - offset - 12), m.span.start - offset)) && !/,(?!\s+which\b)/.test(v.slice(m.span.end - offset, start))
+    && !listedAsExample(v, m, offset) ? m.key : undefined;
+}
+
+/** The mentions of `list` that do not speak (see `speaks`). */
+function notSpeaking(list: Mention[], v: string, offset: number): Mention[] {
+  const out: Mention[] = [];
+  for (const m of list) if (!speaks(v, m, offset)) out.push(m);
+  return out;
+}
+
+/** The organisations of `orgs` the sentence names as examples of a kind (see `listedAsExample`). */
+function examplesIn(orgs: Mention[], v: string, offset: number): Mention[] {
+  const out: Mention[] = [];
+  for (const m of orgs) if (listedAsExample(v, m, offset)) out.push(m);
+  return out;
+}
+
+/** The mentions of `list` but those of `key`. */
+function withoutKey(list: Mention[], key: string): Mention[] {
+  const out: Mention[] = [];
+  for (const m of list) if (m.key !== key) out.push(m);
+  return out;
+}
+
+/** Whether a mention of `list` ends by `at`. */
+function endsBefore(list: Mention[], at: number): boolean {
+  for (const m of list) if (m.span.end <= at) return true;
+  return false;
+}
+
+/** The address of the first of `links` whose text holds `span`. */
+function linkAround(links: readonly { textSpan: Span; url: string }[], span: Span): string | undefined {
+  for (const l of links) if (l.textSpan.start <= span.start && span.end <= l.textSpan.end) return l.url;
+  return undefined;
+}
+
+/** Whether a mention of `orgs` is `key` by its canonical key. */
+function namesCanon(orgs: Mention[], canon: (key: string) => string, key: string | undefined): boolean {
+  for (const m of orgs) if (canon(m.key) === key) return true;
+  return false;
+}
+
+/** The key of the first of `orgs` that the address `link` names (see `addressNames`). */
+function linkedOrg(orgs: Mention[], link: string, canon: (key: string) => string): string | undefined {
+  for (const m of orgs) if (addressNames(link, canon(m.key)) || addressNames(link, m.key)) return m.key;
+  return undefined;
+}
+
+/** Whether a mention of `orgs` that is `key` by its canonical key speaks (see `speaks`). */
+function speaksAs(orgs: Mention[], canon: (key: string) => string, key: string, v: string, offset: number): boolean {
+  for (const m of orgs) if (canon(m.key) === key && speaks(v, m, offset)) return true;
+  return false;
 }
 
 /**
