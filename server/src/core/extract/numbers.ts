@@ -482,6 +482,18 @@ const AFTER_HYPHEN_RE = /[-‐](year|years|day|week|month|hour|minute)(?:[-‐ ]
 const AFTER_CLOCK_RE = /\s?(?:[ap]\.m\.|[ap]m\b|o[’']clock\b)/iy;
 const CHAIN_RE = /[-–]\d+(?:[-–]\d+)*/y;
 
+/** Whether `c` is a white space to a regex's `\s` (ECMAScript's white space and line terminators). */
+function isJsSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The character at `at`, past one white space if one stands there: where a suffix's word must start. */
+function pastSpace(v: string, at: number): number {
+  const c = code(v, at);
+  return isJsSpace(c) ? code(v, at + 1) : c;
+}
+
 function sticky(re: RegExp, v: string, at: number): RegExpExecArray | null {
   re.lastIndex = at;
   return re.exec(v);
@@ -506,12 +518,15 @@ function suffix(v: string, at: number, value: number, place: number, unit: Unit,
   const c = code(v, at);
   if (!(c === 32 || c === 0xa0 || c === 37 || c === 45 || c === 0x2010 || isLetter(c))) return { end, value, unit, half };
   let m: RegExpExecArray | null;
-  if (!spelled && unit === 'count' && (m = sticky(AFTER_BYTES_RE, v, at))) {
+  // Each suffix's first letter (past a space) is looked at before its regex runs: most numbers are followed by a noun.
+  const next = pastSpace(v, at);
+  const first = next | 32;
+  if (!spelled && unit === 'count' && (first === 107 || first === 109 || first === 103 || first === 116 || first === 112 || first === 98) && (m = sticky(AFTER_BYTES_RE, v, at))) {
     // "106GB", "1.5 TB", "500 megabytes" (a lone "b" after a number is a billion, below).
     const f = BYTES[m[1].toLowerCase()];
     return { end: at + m[0].length, value: value * f, unit: 'bytes', half: half * f };
   }
-  if (!spelled && (m = sticky(AFTER_MULT_RE, v, at))) {
+  if (!spelled && (first === 104 || first === 116 || first === 109 || first === 98 || first === 107 || isJsSpace(next)) && (m = sticky(AFTER_MULT_RE, v, at))) {
     const word = (m[1] ?? m[2] ?? m[3]).toLowerCase();
     const f = MULTIPLIERS[word];
     value *= f;
@@ -524,15 +539,17 @@ function suffix(v: string, at: number, value: number, place: number, unit: Unit,
       return { end: end + size[0].length, value: value * b, unit: 'bytes', half: half * b };
     }
   }
-  if ((m = sticky(AFTER_PERCENT_RE, v, end))) {
+  const e = code(v, end);
+  const f = isJsSpace(e) || e === 45 || e === 0x2010 ? code(v, end + 1) : e;
+  if ((f === 37 || (f | 32) === 112) && (m = sticky(AFTER_PERCENT_RE, v, end))) {
     return { end: end + m[0].length, value, unit: 'percent', half };
   }
-  if ((m = sticky(AFTER_HYPHEN_RE, v, end))) {
+  if ((e === 45 || e === 0x2010) && (m = sticky(AFTER_HYPHEN_RE, v, end))) {
     if (m[2]) return { end: end + m[0].length, value, unit: 'age', half: 0.5 };
     const u = UNIT_WORDS[`${m[1].toLowerCase().replace(/s$/, '')}s`];
     return { end: end + m[0].length, value: value * u.factor, unit: 'days', half: half * u.factor };
   }
-  if ((m = sticky(AFTER_UNIT_RE, v, end))) {
+  if (isJsSpace(e) && (m = sticky(AFTER_UNIT_RE, v, end))) {
     const word = m[1].toLowerCase();
     const u = UNIT_WORDS[word];
     if (m[2] && /^years?$/.test(word)) return { end: end + m[0].length - (m[3]?.length ?? 0), value, unit: 'age', half: 0.5 };
@@ -776,7 +793,8 @@ function digitsAt(state: ScanState, i: number, tok: string): number {
   const digits = comma ? tok.replace(/,/g, '') : tok;
   if (digits.length > 15 || (!tok.includes(',') && !tok.includes('.') && digits.length > 12)) return 0;
   if (digits.length > 1 && digits.charCodeAt(0) === 48 && digits.charCodeAt(1) !== 46) return 0; // "007", "08"
-  if (sticky(AFTER_CLOCK_RE, v, j)) return 0; // "11 AM", "11:12 am"
+  const clock = pastSpace(v, j) | 32;
+  if ((clock === 97 || clock === 112 || clock === 111) && sticky(AFTER_CLOCK_RE, v, j)) return 0; // "11 AM", "11:12 am"
   if (p === 40 && n1 === 41 && /^\s\d/.test(v.slice(j + 1, j + 3))) return 0; // "(555) 123-4567"
 
   // Currency written before the digits.
