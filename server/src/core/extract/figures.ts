@@ -437,7 +437,8 @@ function readPhrase(v: string, at: number, limit: number, ms: Locals): Phrase {
     words.push(w);
     end = w.end;
     // "two remote code execution (RCE) bugs": an acronym in brackets spells the words before it.
-    const acronym = /^\s\([A-Z][A-Za-z0-9]{1,7}\)(?=\s+[A-Za-z])/.exec(v.slice(end, end + 12));
+    // Only after a "(" one space on (nearly never): a slice and a regex per word otherwise.
+    const acronym = code(v, end + 1) === 40 ? /^\s\([A-Z][A-Za-z0-9]{1,7}\)(?=\s+[A-Za-z])/.exec(v.slice(end, end + 12)) : null;
     if (acronym) end += acronym[0].length;
     if (w.mention) continue;
     if (w.possessive) break;
