@@ -26,9 +26,7 @@ interface Extractor {
 }
 
 function load(root: string): Extractor {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parse } = require(path.join(root, 'server/src/core/syntax/parse'));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { extractFacts } = require(path.join(root, 'server/src/core/extract/facts'));
   return { parse, extractFacts };
 }
