@@ -2975,10 +2975,16 @@ function pushMention(mentions: Map<string, Mention[]>, key: string, m: Mention):
 function mentionsIn(text: string, sentences: Sentence[], read: ReadSentences, forms: SurfaceForms, handleForms: Set<string>): Map<string, Mention[]> {
   const { toKey, allCaps, pinned } = forms;
   const lengths = new Map<string, number>(); // first word → bit n set when a form of n words starts with it
+  const longForms = new Map<string, string[]>(); // first word → the forms with a space that start with it
   for (const surface of toKey.keys()) {
     let words = 1;
     let space = surface.indexOf(' ');
     const first = space < 0 ? surface : surface.slice(0, space);
+    if (space >= 0) {
+      const list = longForms.get(first);
+      if (list) list.push(surface);
+      else longForms.set(first, [surface]);
+    }
     // "barnes & noble" is two tokens: the ampersand is the first word's `after`.
     while (space >= 0) { if (surface.charCodeAt(space + 1) !== 38 /* & */) words++; space = surface.indexOf(' ', space + 1); }
     lengths.set(first, (lengths.get(first) ?? 0) | (words <= LONGEST_NAME ? 1 << words : 0));
@@ -3012,10 +3018,10 @@ function mentionsIn(text: string, sentences: Sentence[], read: ReadSentences, fo
       for (let len = valid; len >= 1; len--) {
         let key: string | undefined;
         if (len === 1) key = mask !== undefined && (mask & 2) !== 0 ? toKey.get(t.key) : undefined;
-        else if (longer !== undefined && (longer & (1 << len)) !== 0) key = toKey.get(joinKeys(toks, i, i + len));
+        else if (longer !== undefined && (longer & (1 << len)) !== 0) key = formOf(toKey, longForms.get(t.lower)!, toks, i, i + len);
         // "John Erin Binns": a first name, middle names, the surname. Only capitalised words between: "Michael Kovrig and
         // Michael Spavor", "Rebecca Moody and George Moody" are two people (4 real pairs were one, the first one lost).
-        if (!key && len >= 3 && firstName && capitalisedBetween(toks, i + 1, i + len - 1)) key = toKey.get(`${t.lower} ${toks[i + len - 1].key}`);
+        if (!key && len >= 3 && firstName && capitalisedBetween(toks, i + 1, i + len - 1)) key = firstAndLastOf(toKey, longForms.get(t.lower), t.lower, toks[i + len - 1].key);
         if (!key) continue;
         if (len === 1 && !t.cap && !t.at && shape(t) !== 'camel' && !pinned.has(t.lower) && !handleForms.has(t.text)) continue;
         // An acronym is written in capitals: "US", not "Us"; "IT", not "It".
@@ -3031,6 +3037,39 @@ function mentionsIn(text: string, sentences: Sentence[], read: ReadSentences, fo
     }
   }
   return mentions;
+}
+
+/**
+ * The key of the form tokens [a, b) spell (their lower cases joined by spaces, " & " where an ampersand stands
+ * between, the last word's without its "'s"), from `forms`, all the forms that start with token `a`'s word and a space
+ * (a token has no space inside). Compared with the tokens in place: building the phrase for a look-up cost a string
+ * at every capitalised word some form starts with.
+ */
+function formOf(toKey: Map<string, string>, forms: string[], toks: Token[], a: number, b: number): string | undefined {
+  for (const f of forms) if (spells(f, toks, a, b)) return toKey.get(f);
+  return undefined;
+}
+
+/** Whether `f`, a form that starts with token `a`'s word and a space, is the phrase tokens [a, b) spell (see `formOf`). */
+function spells(f: string, toks: Token[], a: number, b: number): boolean {
+  let at = toks[a].lower.length;
+  for (let k = a + 1; k < b; k++) {
+    if (!ampersandBefore(toks, k)) {
+      if (f.charCodeAt(at) !== 32) return false;
+      at++;
+    } else if (f.startsWith(' & ', at)) at += 3;
+    else return false;
+    const w = k === b - 1 ? toks[k].key : toks[k].lower;
+    if (!f.startsWith(w, at)) return false;
+    at += w.length;
+  }
+  return at === f.length;
+}
+
+/** `toKey.get(`${first} ${last}`)`, from `forms`, all the forms that start with `first` and a space (as in `formOf`). */
+function firstAndLastOf(toKey: Map<string, string>, forms: string[] | undefined, first: string, last: string): string | undefined {
+  if (forms) for (const f of forms) if (f.length === first.length + 1 + last.length && f.endsWith(last)) return toKey.get(f);
+  return undefined;
 }
 
 /** Whether tokens `a…b` are all capitalised words, the middle names of `mentionsIn`. */
@@ -3153,13 +3192,6 @@ function withAmpersand(tokens: Token[]): boolean {
 /** Whether an ampersand stands between tokens `k - 1` and `k` of a name ("Barnes & Noble"; see `ampersandInName`). */
 function ampersandBefore(tokens: Token[], k: number): boolean {
   return tokens[k].brokenBefore && tokens[k - 1].after === '&';
-}
-
-/** `entityKey` of the texts of tokens [a, b) joined by spaces: only the last word loses an "'s". */
-function joinKeys(tokens: Token[], a: number, b: number): string {
-  let s = tokens[a].lower;
-  for (let k = a + 1; k < b - 1; k++) s += `${ampersandBefore(tokens, k) ? ' & ' : ' '}${tokens[k].lower}`;
-  return `${s}${ampersandBefore(tokens, b - 1) ? ' & ' : ' '}${tokens[b - 1].key}`;
 }
 
 /** `commonPhrases`' table of first letters, kept between articles (allocating a typed array each time cost more than the pass). */
