@@ -1842,7 +1842,7 @@ function sharedSurnames(draft: Draft, mentions: Map<string, Mention[]>): void {
     const parts = b.name.split(' ');
     if (parts.length < 2) continue;
     // "Bradley"; "van der Berg" and "Berg" for "Pieter van der Berg".
-    const forms = [entityKey(parts[parts.length - 1])];
+    const forms = [draft.keyOf(parts[parts.length - 1])];
     for (let k = 1; k < parts.length - 1; k++) if (SURNAME_PARTICLES.has(parts[k].toLowerCase())) { forms.push(entityKey(parts.slice(k).join(' '))); break; }
     for (const f of forms) bySurname.set(f, [...(bySurname.get(f) ?? []), b]);
   }
@@ -2120,6 +2120,24 @@ class Draft {
    * Singapore's "electronic road pricing (ERP)" system were one "ERP" card.
    */
   terms: Map<string, string> | undefined;
+  /**
+   * The keys (`entityKey`) of surfaces and other spellings of names, as the passes met them: `surfaceIndex`,
+   * `surfaceForms` (once or twice) and `entitiesOf` each read every surface's key, from this small table rather than
+   * the memo's large one, whose look-ups missed the cache.
+   */
+  private readonly surfaceKeys = new Map<string, string>();
+
+  /** `entityKey(surface)`, through this article's table. */
+  keyOf(surface: string): string {
+    let k = this.surfaceKeys.get(surface);
+    if (k === undefined) this.surfaceKeys.set(surface, (k = entityKey(surface)));
+    return k;
+  }
+
+  /** Notes `key`, a pass's own `entityKey(surface)`, for `keyOf`. */
+  noteKey(surface: string, key: string): void {
+    this.surfaceKeys.set(surface, key);
+  }
 
   add(key: string, name: string, kind: EntityKind, surface: string): void {
     let b = this.builders.get(key);
@@ -2131,7 +2149,7 @@ class Draft {
     b.surfaces.set(surface, (b.surfaces.get(surface) ?? 0) + 1);
     if (name.length > b.name.length && kind !== 'other') b.name = name;
     if (this.bySurface) {
-      const k = entityKey(surface);
+      const k = this.keyOf(surface);
       if (!this.bySurface.has(k)) this.bySurface.set(k, key);
     }
   }
@@ -2162,8 +2180,11 @@ function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: strin
     const lower = lc(name);
     const kind = classify(name, c.tokens, c.kindVotes, isOutlet, lower);
     const acr = ACRONYMS.get(lower) ?? NAME_FORMS.get(lower) ?? writtenWithAnd(name);
+    // The name's key as a surface, noted for the passes that read every surface's key (`Draft.keyOf`).
+    const nameKey = keyOfJoined(name, lower);
+    draft.noteKey(name, nameKey);
     // (A person's key is made from the short form below.)
-    let key = kind === 'person' ? '' : entityKey(acr ?? name);
+    let key = kind === 'person' ? '' : acr !== undefined ? entityKey(acr) : nameKey;
     let display = acr ?? name;
     if (kind === 'person') {
       // Middle names do not make another person: "John Erin Binns" is John Binns.
@@ -2196,7 +2217,7 @@ function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: strin
       let short = familyFirst ? name : `${c.tokens[first].text} ${joinTexts(c.tokens, surname, last + 1)}${generation}`;
       // The name itself when it is no longer ("Jane Doe"): one string, hashed once for the key, the surfaces and the index.
       if (short === name) short = name;
-      key = entityKey(short);
+      key = short === name ? nameKey : entityKey(short);
       display = short;
       if (familyFirst) (draft.familyFirst ??= new Set()).add(key);
       if (surname < last) {
@@ -2232,6 +2253,23 @@ function addNames(draft: Draft, candidates: Candidate[], isOutlet: (lower: strin
     if (personKeys.has(b.key)) b.kindScore.set('person', (b.kindScore.get('person') ?? 0) + 10);
   }
 }
+
+/**
+ * `entityKey(name)` given `lower`, its lower case (`lc`): `lower` itself when it holds nothing the key normalises (no
+ * apostrophe or backquote, no white space but single spaces between words), as a name joined from tokens mostly does.
+ * The letters are read once, where the memo had to hash a string just joined and probe its large table.
+ */
+function keyOfJoined(name: string, lower: string): string {
+  const n = lower.length;
+  for (let k = 0; k < n; k++) {
+    const c = lower.charCodeAt(k);
+    if (c === 39 || c === 96 || c === 0x2018 || c === 0x2019) return entityKey(name);
+    if (c === 32 ? k === 0 || k === n - 1 || lower.charCodeAt(k - 1) === 32 : (c < 33 || c > 127) && WHITE_SPACE.test(lower[k])) return entityKey(name);
+  }
+  return lower;
+}
+
+const WHITE_SPACE = /\s/;
 
 /** Three words of a person's name, none a first name of the lists nor a particle: "Yuen Kuan Moon", "Ong Ye Kung". */
 function familyNameFirst(tokens: Token[], candidates: Candidate[], speakers: () => Set<string>): boolean {
@@ -2616,10 +2654,10 @@ function addTags(draft: Draft, text: string, article: Article, surnames: Map<str
         bodyLower ??= article.body ? text.slice(article.body.span.start, article.body.span.end).toLowerCase() : '';
         if (beforeYears(bodyLower, lc(name))) continue;
       }
-      const lower = entityKey(name);
+      const lower = draft.keyOf(name);
       // [[ZDNet]] on a ZDNet article: the publisher tagging its own page, not the article naming it.
       if (source !== undefined && lower === source) continue;
-      const bySurface = (draft.bySurface ??= surfaceIndex(builders));
+      const bySurface = (draft.bySurface ??= surfaceIndex(draft));
       // [[ERP]] beside "enterprise resource planning (ERP)": the article's term, under the words that spell it.
       const termWords = kind ? undefined : draft.terms?.get(lower);
       const termKey = termWords === undefined ? undefined : entityKey(termWords);
@@ -2929,7 +2967,7 @@ function surfaceForms(draft: Draft, surnames: Map<string, string | null>, pins: 
   const toKey = new Map<string, string>();
   const allCaps = new Map<string, boolean>();
   const form = (surface: string, key: string) => {
-    const k = entityKey(surface);
+    const k = draft.keyOf(surface);
     toKey.set(k, key);
     allCaps.set(k, (allCaps.get(k) ?? true) && isAllCaps(surface));
   };
@@ -3126,12 +3164,12 @@ function entitiesOf(draft: Draft, mentions: Map<string, Mention[]>, text: string
     if (!ms || !ms.length) continue;
     if (isNoise(b, draft, ms)) continue;
     ms.sort((x, y) => x.span.start - y.span.start);
-    const own = entityKey(b.name);
+    const own = draft.keyOf(b.name);
     const aliases: string[] = [];
     const seen = new Set<string>();
     // Dotted initials are taken from the mentions below, where the text says whether a last dot follows.
     // So is a middle initial's dot ("James E. Lee", not "James E Lee").
-    for (const s of b.surfaces.keys()) if (!seen.has(s) && !DOTTED_INITIALS.test(s) && !MIDDLE_INITIAL.test(s)) { seen.add(s); if (entityKey(s) !== own) aliases.push(s); }
+    for (const s of b.surfaces.keys()) if (!seen.has(s) && !DOTTED_INITIALS.test(s) && !MIDDLE_INITIAL.test(s)) { seen.add(s); if (draft.keyOf(s) !== own) aliases.push(s); }
     for (const m of ms) {
       // As read, not as escaped: "@VK\_Intel" in the text is "@VK_Intel"; "[Volterra](https://…) of
       // Santa Clara" is "Volterra of Santa Clara".
@@ -3139,7 +3177,7 @@ function entitiesOf(draft: Draft, mentions: Map<string, Mention[]>, text: string
       if (t.includes('](')) t = withoutDestinations(t);
       // "U.S." as written where a mention stops before its last dot (a tag's, `[[U.S.]]`; the body's keep it).
       if (text.charCodeAt(m.span.end) === 46 && DOTTED_INITIALS.test(t)) t += '.';
-      if (!seen.has(t)) { seen.add(t); if (entityKey(t) !== own) aliases.push(t); }
+      if (!seen.has(t)) { seen.add(t); if (draft.keyOf(t) !== own) aliases.push(t); }
     }
     // "Michael J. Fox Foundation" as written, not as its words are ("Michael J Fox Foundation").
     let name = b.name;
@@ -3254,11 +3292,11 @@ function maxScore(b: Builder): number {
  * a surface added later never needs to win over an earlier builder (tags
  * resolve surnames and known keys before they look here).
  */
-function surfaceIndex(builders: Map<string, Builder>): Map<string, string> {
+function surfaceIndex(draft: Draft): Map<string, string> {
   const index = new Map<string, string>();
-  for (const b of builders.values()) {
+  for (const b of draft.builders.values()) {
     for (const s of b.surfaces.keys()) {
-      const k = entityKey(s);
+      const k = draft.keyOf(s);
       if (!index.has(k)) index.set(k, b.key);
     }
   }
