@@ -459,13 +459,15 @@ function opensSentence(v: string, at: number): boolean {
   return true;
 }
 
-/** Place value of the last written digit group: 1000 for "902,000" and "50000", 0.1 for "7.8". */
+/**
+ * Place value of the last written digit group: 1000 for "902000" (written "902,000") and "50000", 0.1 for "7.8".
+ * `digits` is the number without its commas (`digitsAt` has made that copy already).
+ */
 function placeOf(digits: string): number {
   const dot = digits.indexOf('.');
   if (dot >= 0) return 10 ** -(digits.length - dot - 1);
-  const plain = digits.replace(/,/g, '');
   let zeros = 0;
-  for (let k = plain.length - 1; k > 0 && plain.charCodeAt(k) === 48; k--) zeros++;
+  for (let k = digits.length - 1; k > 0 && digits.charCodeAt(k) === 48; k--) zeros++;
   return 10 ** (3 * Math.floor(zeros / 3));
 }
 
@@ -840,7 +842,7 @@ function digitsAt(state: ScanState, i: number, tok: string): number {
   if (before && unit === 'count' && before.word === 'of' && RATING_BEFORE_RE.test(v.slice(Math.max(0, start - 20), start))) return leaveOut(state, start, j, LEFT_RATING);
 
   const base = Number(digits);
-  const sx = suffix(v, j, base, placeOf(tok), unit, false);
+  const sx = suffix(v, j, base, placeOf(digits), unit, false);
   // Letters glued on that are no unit: "2FA", "4G", "1st", "11AM"; hyphenated ones: "15-digit", "256-bit".
   if (sx.end === j && isLetter(code(v, j))) return 0;
   if ((code(v, sx.end) === 45 || code(v, sx.end) === 0x2010) && isLetter(code(v, sx.end + 1))) return 0;
