@@ -1463,6 +1463,15 @@ describe('entities: names cut at an ampersand, and a short form of a trade\'s na
     // Names of their own on either side stay two.
     assert.ok(x.byKey('revil') && x.byKey('darkside'), JSON.stringify(x.names()));
   });
+  it('every mention of a name of several words is found, with an ampersand inside and a possessive after ("Marquard & Bahls Group\'s"), and no longer or shorter phrase is taken for it', function () {
+    const x = extract('Marquard & Bahls Group was hit by ransomware. Marquard & Bahls Group’s systems were down for days, and the Marquard & Bahls Group\'s statement said so. Marquard & Bahls said little more. Jane Doe of Marquard & Bahls Group Holdings spoke.');
+    const e = x.byKey('marquard & bahls group');
+    assert.ok(e, JSON.stringify(x.names()));
+    // Both possessives (curly and straight) are mentions of the name, cut before the "'s".
+    assert.deepStrictEqual(e!.mentions.map((m) => m.text), ['Marquard & Bahls Group', 'Marquard & Bahls Group', 'Marquard & Bahls Group']);
+    // The longer name is another's, whole.
+    assert.ok(x.byKey('marquard & bahls group holdings')?.mentions.some((m) => m.text === 'Marquard & Bahls Group Holdings'), JSON.stringify(x.names()));
+  });
   it('a known name written with "&" is the known name: "Cybersecurity & Infrastructure Security Agency" is CISA\'s (real: 6 articles had "Infrastructure Security Agency")', function () {
     const x = extract('The US Cybersecurity & Infrastructure Security Agency (CISA) urged users to patch. CISA said so.');
     assert.ok(!x.byKey('infrastructure security agency'), JSON.stringify(x.names()));
