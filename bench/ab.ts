@@ -17,6 +17,7 @@ import { execFileSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { walk } from './files';
 
 const HERE = path.resolve(__dirname, '..');
 
@@ -31,19 +32,6 @@ function load(root: string): Extractor {
   return { parse, extractFacts };
 }
 
-function articleFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.(?:txt|md|article)$/.test(e.name)) out.push(p);
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Maps and sets as arrays, so that the hash sees their contents. */
@@ -55,7 +43,7 @@ function replacer(_key: string, v: unknown): unknown {
 function child(first: string, second: string, folder: string, rounds: number): void {
   const a = load(first);
   const b = load(second);
-  const files = articleFiles(folder);
+  const files = walk([folder]);
   const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
   const run = (x: Extractor, from: number, to: number) => {
     const t0 = performance.now();

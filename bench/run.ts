@@ -50,6 +50,7 @@ import { performance } from 'perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileUri, LspClient, SERVER } from '../test/helpers/lsp';
 import { AnalystPool } from '../server/src/node/analyst';
+import { walk } from './files';
 import { cachedCorpus, Rng } from './generate';
 import type { MdlsOptions, MdlsResult } from './mdls';
 
@@ -152,28 +153,6 @@ const thousands = (n: number) => n.toLocaleString('en-US');
 function p5095(xs: number[] | undefined): string {
   if (!xs || !xs.length) return '—';
   return `${ms(percentile(xs, 50))} / ${ms(percentile(xs, 95))}`;
-}
-
-/** Every candidate file our server would read under the roots: `.txt`/`.md`/`.markdown`/`.article`, no dot folders. */
-function walk(roots: string[]): string[] {
-  const out: string[] = [];
-  const skip = new Set(['node_modules', 'dist', 'out']);
-  const visit = (dir: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!skip.has(e.name) && !e.name.startsWith('.')) visit(p);
-      } else if (e.isFile() && /\.(?:txt|md|markdown|article)$/i.test(e.name)) out.push(p);
-    }
-  };
-  for (const r of roots) visit(r);
-  return out.sort();
 }
 
 // ---------------------------------------------------------------------------
