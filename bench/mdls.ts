@@ -20,8 +20,8 @@
  * (`MdlsResult`) on stdout. It can be run by hand the same way.
  */
 import * as fs from 'fs';
-import * as path from 'path';
 import { performance } from 'perf_hooks';
+import { walk } from './files';
 import MarkdownIt from 'markdown-it';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -62,25 +62,9 @@ function never<T>(): (listener: (e: T) => unknown) => Disposable {
   return () => ({ dispose: () => undefined });
 }
 
-/** Every `.md`/`.txt` file under the roots, sorted, skipping dot folders as our server's walk does. */
-export function listFiles(roots: string[]): string[] {
-  const out: string[] = [];
-  const visit = (dir: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!e.name.startsWith('.') && e.name !== 'node_modules') visit(p);
-      } else if (e.isFile() && EXTS.test(e.name)) out.push(p);
-    }
-  };
-  for (const r of roots) visit(r);
-  return out.sort();
+/** Every `.md`/`.txt` file under the roots, sorted, found as our server finds its files (`walk`). */
+function listFiles(roots: string[]): string[] {
+  return walk(roots).filter((f) => EXTS.test(f));
 }
 
 /** The service's view of a set of folders on disk; documents are read once and kept, as VS Code's workspace does. */
