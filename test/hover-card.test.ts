@@ -165,6 +165,24 @@ describe('entity hover card: cited facts', function () {
     assert.strictEqual(acme()?.detail, 'organisation · only in related headlines');
   });
 
+  it('cite the articles that name the entity by a name of its own ("Zentrix Markets" for Zentrix), both ways', function () {
+    // One outlet tells the breach as Zentrix Markets' (its short "Zentrix" that article's too), another as Zentrix's.
+    const markets = article(1, '2021-11-09', 'Trading app Zentrix Markets has confirmed a data breach that affects the personal information of about 7 million customers.\n\n'
+      + '"The unauthorized party socially engineered a support employee," Zentrix said in a statement on Monday.');
+    const plain = article(2, '2021-11-08', 'Trading app Zentrix said it discovered the incident on the evening of November 3 and told its customers at once.\n\n'
+      + 'Zentrix said the cybercriminal threatened the company and demanded an extortion payment.');
+    const index = indexOf([markets, plain]);
+    assert.deepStrictEqual([index.entity('zentrix')?.docs.size, index.entity('zentrix markets')?.docs.size], [1, 1]);
+    const card = hover(index, plain.uri, plain.text.indexOf('Zentrix') + 1)!.markdown;
+    assert.match(card, /Also named Zentrix Markets \(1 article\)\./);
+    assert.ok(card.includes(`${markets.uri}#L`), card);
+    assert.match(card, /affects the personal information of about 7 million customers/);
+    // And from the other side: the Zentrix Markets card cites what the other article says of Zentrix.
+    const other = hover(index, markets.uri, markets.text.indexOf('Zentrix Markets') + 1)!.markdown;
+    assert.ok(other.includes(`${plain.uri}#L`), other);
+    assert.match(other, /demanded an extortion payment/);
+  });
+
   it('show sentences as they read rendered: no Markdown escapes or emphasis markers', function () {
     const a = article(1, '2021-05-01', 'In the messages, 0\\_neday said Acme Corp paid **twice** the _usual_ ransom, \\*not\\* once, to @VK\\_Intel and file_name.');
     const b = article(2, '2021-06-01', 'Acme Corp is back in the news this week after a second look at the incident.');

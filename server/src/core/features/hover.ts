@@ -199,35 +199,54 @@ function informativeness(d: IndexedDoc, sentence: number, entityKey: string, ent
  * The articles a card reads: this one, then those that name the entity most
  * (the newest first among equals, undated ones last), at most CARD_ARTICLES,
  * best first. One pass keeps the best few: an entity named in thousands of
- * articles is not sorted whole.
+ * articles is not sorted whole. `names`: the entity and the names of its own
+ * it goes by in other articles (`CorpusIndex.family`: "Robinhood Markets" in
+ * ThreatPost's story of the breach ZDNet tells as Robinhood's), whose articles
+ * are as much about it; an article that holds two of them counts the mentions
+ * of both.
  */
-function topArticles(index: CorpusIndex, e: EntityEntry, uri: string): string[] {
+function topArticles(index: CorpusIndex, names: readonly EntityEntry[], uri: string): string[] {
   type Item = { uri: string; n: number; date: number };
   // More mentions, then newer, then by path: the answer does not depend on the order articles were indexed in.
   const better = (a: Item, b: Item) => a.n > b.n || (a.n === b.n && (a.date > b.date || (a.date === b.date && a.uri < b.uri)));
+  const holds = (u: string) => names.some((x) => x.docs.has(u));
   const top: Item[] = [];
-  const room = e.docs.has(uri) ? CARD_ARTICLES - 1 : CARD_ARTICLES;
-  for (const [u, x] of e.docs) {
+  const room = holds(uri) ? CARD_ARTICLES - 1 : CARD_ARTICLES;
+  for (const [u, n] of mentionCounts(names)) {
     // A related story's headline is no fact of that article: it would take a place and cite nothing. Nor is
     // another article's draft (`isDraft`: unsaved, or excluded from the corpus) a source to cite.
-    if (u === uri || x.onlyInLinks || index.isDraft(u)) continue;
+    if (u === uri || n === 0 || index.isDraft(u)) continue;
     const full = top.length === room;
-    if (full && x.mentionCount < top[room - 1].n) continue;
-    const item = { uri: u, n: x.mentionCount, date: index.get(u)?.summary.date ?? UNDATED };
+    if (full && n < top[room - 1].n) continue;
+    const item = { uri: u, n, date: index.get(u)?.summary.date ?? UNDATED };
     if (full && !better(item, top[room - 1])) continue;
     // Copies of one page (same Link) are one source: none of this article's, and the one that stands for them
     // where it names the entity too. After the cheap cuts: a name in thousands of articles must not ask for each.
     const link = index.get(u)?.summary.link;
     if (link !== undefined && index.isCopy(u, uri)) continue;
     const stand = link === undefined ? u : index.standInFor(link);
-    if (stand !== undefined && stand !== u && e.docs.has(stand)) continue;
+    if (stand !== undefined && stand !== u && holds(stand)) continue;
     let k = full ? room - 1 : top.length;
     top[k] = item;
     for (; k > 0 && better(top[k], top[k - 1]); k--) [top[k - 1], top[k]] = [top[k], top[k - 1]];
   }
   const out = top.map((t) => t.uri);
-  if (e.docs.has(uri)) out.unshift(uri);
+  if (holds(uri)) out.unshift(uri);
   return out;
+}
+
+/**
+ * How often each article names one of `names` in its text (0 for one that names them only in a related story's
+ * headline): straight from the one name's articles, summed over the articles of several only when there are several.
+ */
+function* mentionCounts(names: readonly EntityEntry[]): Generator<[string, number]> {
+  if (names.length === 1) {
+    for (const [u, x] of names[0].docs) yield [u, x.onlyInLinks ? 0 : x.mentionCount];
+    return;
+  }
+  const sums = new Map<string, number>();
+  for (const e of names) for (const [u, x] of e.docs) if (!x.onlyInLinks) sums.set(u, (sums.get(u) ?? 0) + x.mentionCount);
+  yield* sums;
 }
 
 /**
@@ -267,7 +286,7 @@ export function cardSources(index: CorpusIndex, uri: string, max: number): strin
   const names = [...doc.summary.entities].sort((a, b) => Number(a.onlyInLinks ?? false) - Number(b.onlyInLinks ?? false) || b.mentionCount - a.mentionCount);
   for (const v of names) {
     const e = index.entity(v.key);
-    if (e) for (const u of topArticles(index, e, uri)) if (add(u)) return [...out];
+    if (e) for (const u of topArticles(index, [e, ...index.family(e.key)], uri)) if (add(u)) return [...out];
   }
   return [...out];
 }
@@ -322,9 +341,10 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
   }
   groups.delete(letters(e.name));
   // The same organisation under a name of its own in other articles ("Lazarus Group", "Lazarus"): references list both.
-  const family = index.family(e.key).slice(0, 3);
+  const family = index.family(e.key);
+  const shownFamily = family.slice(0, 3);
   // A name the family line gives with its articles is not written again ("Also written: AWS" beside "Also named AWS (5 articles)").
-  for (const x of family) groups.delete(letters(x.name));
+  for (const x of shownFamily) groups.delete(letters(x.name));
   // Equal totals in plain order: never in the order the articles were indexed.
   const aliases = [...groups.values()].sort((a, b) => b.total - a.total || (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0)).map((g) => g.shown).slice(0, 8);
   const lines: string[] = [];
@@ -332,7 +352,7 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
   const pinned = index.pins.get(e.key)?.description;
   if (pinned) lines.push(`\n${escape(pinned)}`);
   if (aliases.length) lines.push(`\nAlso written: ${aliases.map(escape).join(', ')}`);
-  if (family.length) lines.push(`\nAlso named ${family.map((x) => `${escape(x.name)} (${x.docs.size} article${x.docs.size === 1 ? '' : 's'})`).join(', ')}.`);
+  if (shownFamily.length) lines.push(`\nAlso named ${shownFamily.map((x) => `${escape(x.name)} (${x.docs.size} article${x.docs.size === 1 ? '' : 's'})`).join(', ')}.`);
   // Articles that only link to a story about it (a related story's headline) are counted apart.
   const naming = articlesNaming(e);
   const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
@@ -344,8 +364,10 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
   // article already cited counting for less, so the card cites several sources.
   const perDoc: { uri: string; picks: { sentence: number; score: number; name: string }[] }[] = [];
   // The articles about it (those that name it most, then the newest) and this one are enough to
-  // fill a card; a name in thousands of articles must not make the card read them all.
-  const about = topArticles(index, e, uri);
+  // fill a card; a name in thousands of articles must not make the card read them all. Those about
+  // it under a name of its own count as much (the organisation's or person's family).
+  const names = [e, ...family];
+  const about = topArticles(index, names, uri);
   for (const docUri of about) {
     const d = index.get(docUri);
     if (!d) continue;
@@ -353,18 +375,23 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
     const picks: { sentence: number; score: number; name: string }[] = [];
     // An article that names the entity again and again is about it; this article's own sentences
     // are what the writer is reading, so others' come first.
-    const bonus = ((e.docs.get(docUri)?.mentionCount ?? 0) >= 3 ? 1 : 0) - (docUri === uri ? 2 : 0);
-    for (const m of index.mentionsIn(docUri, e.key)) {
-      if (m.sentence < 0 || seen.has(m.sentence) || (docUri === uri && m.sentence === hereSentence)) continue;
-      if (m.where === 'title' || m.where === 'subtitle') continue;
-      seen.add(m.sentence);
-      // Another article's headline in a list of related stories is not a fact of this one; nor is a table's row.
-      const said = d.facts.sentences[m.sentence]?.text ?? '';
-      if (isLinkOnly(said) || isTableRow(said) || isSignOff(said) || EDITORS_NOTE_RE.test(said)) continue;
-      const at = m.span.start - (d.facts.sentences[m.sentence]?.span.start ?? 0);
-      const opens = at <= 3;
-      const passing = inPassing(said, at, m.span.end - m.span.start) ? PASSING : 0;
-      picks.push({ sentence: m.sentence, score: informativeness(d, m.sentence, e.key, e.name, opens) + bonus - passing, name: m.text });
+    let named = 0;
+    for (const x of names) named += x.docs.get(docUri)?.mentionCount ?? 0;
+    const bonus = (named >= 3 ? 1 : 0) - (docUri === uri ? 2 : 0);
+    for (const x of names) {
+      if (!x.docs.has(docUri)) continue;
+      for (const m of index.mentionsIn(docUri, x.key)) {
+        if (m.sentence < 0 || seen.has(m.sentence) || (docUri === uri && m.sentence === hereSentence)) continue;
+        if (m.where === 'title' || m.where === 'subtitle') continue;
+        seen.add(m.sentence);
+        // Another article's headline in a list of related stories is not a fact of this one; nor is a table's row.
+        const said = d.facts.sentences[m.sentence]?.text ?? '';
+        if (isLinkOnly(said) || isTableRow(said) || isSignOff(said) || EDITORS_NOTE_RE.test(said)) continue;
+        const at = m.span.start - (d.facts.sentences[m.sentence]?.span.start ?? 0);
+        const opens = at <= 3;
+        const passing = inPassing(said, at, m.span.end - m.span.start) ? PASSING : 0;
+        picks.push({ sentence: m.sentence, score: informativeness(d, m.sentence, x.key, x.name, opens) + bonus - passing, name: m.text });
+      }
     }
     picks.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
     if (picks.length) perDoc.push({ uri: docUri, picks });
