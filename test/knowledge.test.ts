@@ -262,6 +262,21 @@ describe('corpus knowledge over stdio', function () {
     for (const r of refs) assert.match(textOf(byFile[r.uri], r.range), /^(?:Alon Gal|Gal|@UnderTheBreach)$/);
   });
 
+  it('a person\'s card says who they are, as the seeds put it, with where each says so', async function () {
+    const uri = fileUri(AWFUL);
+    await client.open(uri, awful);
+    const card: string = (await client.request('textDocument/hover', { textDocument: { uri }, position: positionOf(awful, 'Gal tweeted') })).contents.value;
+    // "Alon Gal, CTO of cybercrime intelligence firm [Hudson Rock](…)" and "Alon Gal, co-founder of cybercrime intelligence firm Hudson Rock".
+    const roles = card.split('\n').find((l) => /Hudson Rock/.test(l) && !l.startsWith('- ')) ?? '';
+    assert.match(roles, /CTO of cybercrime intelligence firm Hudson Rock \(\[ThreatPost, [A-Z][a-z]{2} \d{1,2}, 2021\]\(file:\/\/\S+#L\d+\)\)/, card);
+    assert.match(roles, /co\\?-founder of cybercrime intelligence firm Hudson Rock \(\[ZDNet, /, card);
+    // Said once each: the link around Hudson Rock in one seed leaves no Markdown in its role.
+    assert.ok(!roles.includes('hudsonrock.com') && roles.split(' · ').length === 2, roles);
+    // Nothing of the role line is another person's: Binns is described as no CTO.
+    const binns: string = (await client.request('textDocument/hover', { textDocument: { uri }, position: positionOf(awful, 'John Binns') })).contents.value;
+    assert.ok(!/Hudson Rock \(\[/.test(binns), binns);
+  });
+
   it('highlights every mention of the name under the cursor, and every statement of a figure\'s measure, in this article only', async function () {
     const uri = fileUri(AWFUL);
     await client.open(uri, awful);

@@ -19,6 +19,7 @@ import { entityKey } from '../extract/entities';
 import type { Claim, DocFacts, Figure, SentenceRef } from '../extract/types';
 import { clipAround, escape, formatDate, openLink, shownDay } from './markdown';
 import { dateOf, targetAt } from './locate';
+import { roleAt } from './roles';
 import { isLinkOnly, readable, wordsSpan, type Span } from '../text';
 import type { Article } from '../syntax/ast';
 
@@ -324,6 +325,41 @@ function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && /\p{L}/u.test(String.fromCharCode(c)));
 }
 
+/** How many roles a person's card gives, and how many of an article's mentions of them it reads for roles. */
+const CARD_ROLES = 3;
+const ROLE_MENTIONS = 4;
+
+/**
+ * The roles the sentences of `about` give a person (`roleAt`), under any of `names`, each once (by its words), the
+ * newest first, at most CARD_ROLES, with where each is said first in that article. The sentence the writer hovers
+ * counts: its role is what the card sums up, not a fact cited back.
+ */
+function rolesOf(index: CorpusIndex, names: readonly EntityEntry[], about: readonly string[]): { role: string; uri: string; start: number; date: number }[] {
+  const found = new Map<string, { role: string; uri: string; start: number; date: number }>();
+  for (const docUri of about) {
+    const d = index.get(docUri);
+    if (!d) continue;
+    const date = d.summary.date ?? UNDATED;
+    for (const x of names) {
+      if (!x.docs.has(docUri)) continue;
+      // An article gives a person's role where it first names them, seldom later: its first few mentions are read.
+      const mentions = index.mentionsIn(docUri, x.key);
+      for (let k = 0; k < mentions.length && k < ROLE_MENTIONS; k++) {
+        const m = mentions[k];
+        const s = d.facts.sentences[m.sentence];
+        if (!s || m.where === 'title' || m.where === 'subtitle') continue;
+        const role = roleAt(s.text, m.span.start - s.span.start, m.span.end - m.span.start);
+        if (role === undefined) continue;
+        // One role however it is joined: "CEO of YouAttest" and "CEO at YouAttest".
+        const key = role.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').replace(/ at /g, ' of ').trim();
+        const had = found.get(key);
+        if (!had || date > had.date || (date === had.date && docUri === had.uri && s.span.start < had.start)) found.set(key, { role, uri: docUri, start: wordsStart(s), date });
+      }
+    }
+  }
+  return [...found.values()].sort((a, b) => b.date - a.date || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.start - b.start)).slice(0, CARD_ROLES);
+}
+
 function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentence: number): string {
   // Most used spelling first; "Aws" or "Scott-railton" (a tag's case) is not another name. Spellings with the same
   // letters are one ("U.S." and "US"), shown as the one with the most capitals ("U.s" is a tag's), then the most used.
@@ -347,10 +383,18 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
   for (const x of shownFamily) groups.delete(letters(x.name));
   // Equal totals in plain order: never in the order the articles were indexed.
   const aliases = [...groups.values()].sort((a, b) => b.total - a.total || (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0)).map((g) => g.shown).slice(0, 8);
+  // The articles about it (those that name it most, then the newest) and this one are enough to
+  // fill a card; a name in thousands of articles must not make the card read them all. Those about
+  // it under a name of its own count as much (the organisation's or person's family).
+  const names = [e, ...family];
+  const about = topArticles(index, names, uri);
   const lines: string[] = [];
   lines.push(`**${escape(e.name)}** · ${e.kind}`);
   const pinned = index.pins.get(e.key)?.description;
   if (pinned) lines.push(`\n${escape(pinned)}`);
+  // Who a person is, as those articles put it: "Robinhood chief security officer", each with where it is said.
+  const roles = e.kind === 'person' && !pinned ? rolesOf(index, names, about) : [];
+  if (roles.length) lines.push(`\n${roles.map((r) => `${escape(r.role)} (${cite(index, r.uri, r.start)})`).join(' · ')}`);
   if (aliases.length) lines.push(`\nAlso written: ${aliases.map(escape).join(', ')}`);
   if (shownFamily.length) lines.push(`\nAlso named ${shownFamily.map((x) => `${escape(x.name)} (${x.docs.size} article${x.docs.size === 1 ? '' : 's'})`).join(', ')}.`);
   // Articles that only link to a story about it (a related story's headline) are counted apart.
@@ -363,11 +407,6 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
   // The most informative sentences of those articles, each further one from an
   // article already cited counting for less, so the card cites several sources.
   const perDoc: { uri: string; picks: { sentence: number; score: number; name: string }[] }[] = [];
-  // The articles about it (those that name it most, then the newest) and this one are enough to
-  // fill a card; a name in thousands of articles must not make the card read them all. Those about
-  // it under a name of its own count as much (the organisation's or person's family).
-  const names = [e, ...family];
-  const about = topArticles(index, names, uri);
   for (const docUri of about) {
     const d = index.get(docUri);
     if (!d) continue;

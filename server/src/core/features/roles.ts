@@ -1,0 +1,143 @@
+/**
+ * Who a person is, as a sentence that names them says it: the role written
+ * before the name ("Robinhood chief security officer Caleb Sima", "Mandiant
+ * SVP and CTO, Charles Carmakal") or in apposition after it ("Satnam Narang,
+ * staff research engineer at Tenable, said"). Read when a person's card is
+ * asked for, from the sentences the card reads anyway; the index keeps none
+ * of it, so extraction, its cache and its speed are untouched.
+ *
+ * Rules, not a parser, and erring towards silence: a role is only taken where
+ * a word of a role ("officer", "CEO", "researcher") stands right against the
+ * name, or within the first words of an apposition that ends where the
+ * sentence goes on.
+ */
+import { ROLE_WORDS } from '../extract/lexicon';
+import { readable } from '../text';
+
+/** Roles' words besides the lexicon's: executives' acronyms it leaves out ("SVP and CTO", "EVP and GM"). */
+const MORE_ROLE_WORDS = new Set(['svp', 'evp', 'avp', 'gm', 'cpo', 'cro', 'cdo', 'cco', 'md']);
+
+/** Titles of address: a role of their own only with another role word ("Dr" alone says nothing of who someone is). */
+const HONORIFICS = new Set(['mr', 'ms', 'mrs', 'dr', 'prof', 'sen', 'rep', 'gov']);
+
+/** Words in -ed that are words of a role ("distinguished engineer"), where any other ends it ("appointed CEO"). */
+const ROLE_PARTICIPLES = new Set(['distinguished', 'retired', 'elected', 'designated']);
+
+/** Words that may open a role before its first role word: "former NSA director", "acting CEO". */
+const ROLE_OPENERS = new Set(['former', 'acting', 'interim', 'then', 'ex', 'co']);
+
+/** Small words a role read backwards from a name never holds: they belong to the clause around it. */
+const NOT_IN_ROLE = new Set(['the', 'a', 'an', 'to', 'by', 'with', 'from', 'for', 'in', 'on', 'at', 'as', 'that', 'who', 'which', 'whose',
+  'about', 'into', 'over', 'under', 'between', 'among', 'against', 'like', 'via', 'per', 'than', 'through', 'without', 'within', 'behind',
+  'during', 'since', 'until', 'upon', 'toward', 'towards', 'if', 'so', 'then', 'also', 'even', 'only', 'both', 'all', 'some', 'many',
+  // Verbs and prepositions in -ing ("marketing", "engineering" are words of a role: "product marketing manager").
+  'including', 'following', 'regarding', 'concerning', 'using', 'hiring', 'citing', 'quoting', 'featuring', 'involving', 'targeting',
+  'joining', 'becoming', 'being', 'naming', 'thanking', 'blaming', 'accusing', 'urging', 'asking', 'telling', 'saying', 'meeting',
+  'said', 'says', 'told', 'tells', 'added', 'adds', 'wrote', 'writes', 'noted', 'explained', 'according', 'is', 'was', 'are', 'were', 'be',
+  'been', 'has', 'had', 'have', 'and', 'or', 'but', 'while', 'when', 'after', 'before', 'this', 'its', 'their', 'his', 'her', 'our', 'not']);
+
+/** Where an apposition's role stops: a verb or a relative word goes on with the sentence ("…, who said", "…, is"). */
+const APPOSITION_STOP_RE = /\s(?:who|which|that|is|was|are|were|has|had|have|said|says|told|tells|added|adds|explained|noted|wrote|writes|will|would|pointed|argued|warned|stressed|commented|observed|asserted|claimed|confirmed|revealed|agreed|cautioned|emphasi[sz]ed|continued|concluded|shared|suggested|believes|thinks|and\s+(?:the|a|an)\b)\b/;
+
+/** A role word ("officer", "CEO", "Co-Founder"), not a plural ("researchers" name a group). */
+function isRoleWord(word: string): boolean {
+  const w = word.toLowerCase().replace(/[’']s$/, '').replace(/\.$/, '');
+  if (ROLE_WORDS.has(w) || MORE_ROLE_WORDS.has(w)) return !(w.length > 4 && w.endsWith('s') && !w.endsWith('ss'));
+  return w.includes('-') && w.split('-').every((p) => ROLE_WORDS.has(p) || ROLE_OPENERS.has(p));
+}
+
+function realRole(words: readonly string[]): boolean {
+  return words.some((w) => isRoleWord(w) && !HONORIFICS.has(w.toLowerCase().replace(/\.$/, '')));
+}
+
+function capitalised(word: string): boolean {
+  const c = word.codePointAt(0) ?? 0;
+  return c >= 65 && c <= 90 ? true : c > 127 && /^\p{Lu}/u.test(word);
+}
+
+/**
+ * The role written right before a name, read backwards from it: role words and the small words between them
+ * ("chief security officer", "SVP and CTO"), then the organisation's name before them ("Robinhood", "T-Mobile's").
+ * `before` is the sentence's text up to the name, as rendered.
+ */
+function roleBefore(before: string): string | undefined {
+  let text = before.replace(/\s+$/, '');
+  // "Mandiant SVP and CTO, Charles Carmakal": a role set off by a comma right before the name.
+  if (text.endsWith(',')) text = text.slice(0, -1);
+  const words = text.split(/\s+/);
+  const taken: string[] = [];
+  let org = false;
+  let modifiers = 0;
+  for (let k = words.length - 1; k >= 0 && taken.length < 9; k--) {
+    const w = words[k];
+    // Punctuation after a word ends the clause the role is in ("In a statement, Mandiant SVP …"): that word is not in it.
+    if (k < words.length - 1 && /[,;:.!?)\]”"]$/.test(w)) break;
+    if (/^[(“"‘[]/.test(w)) {
+      // An opening bracket or quotation mark: the role starts at this word, if it is one.
+      const bare = w.replace(/^[(“"‘[]+/, '');
+      if (bare && (isRoleWord(bare) || capitalised(bare))) taken.unshift(bare);
+      break;
+    }
+    const lower = w.toLowerCase();
+    if (!org && isRoleWord(w)) { taken.unshift(w); continue; }
+    if (taken.length === 0) return undefined; // the word right before the name is no role's
+    if (!org && (lower === 'and' || lower === '&' || lower === 'of') && k > 0 && isRoleWord(words[k - 1])) { taken.unshift(w); continue; }
+    // "As President Joseph Biden's order", "When CEO …": a small word capitalised to open the sentence ends the role.
+    if (capitalised(w) && NOT_IN_ROLE.has(lower)) break;
+    // The organisation the role is held at: its name's words, before the role ("Palo Alto Networks' Unit 42 researcher",
+    // "Microsoft 365 product marketing manager").
+    if (capitalised(w) || (/^\d+$/.test(w) && k > 0 && capitalised(words[k - 1]))) {
+      org = true;
+      taken.unshift(w);
+      continue;
+    }
+    if (org) break;
+    if (ROLE_OPENERS.has(lower)) { taken.unshift(w); continue; }
+    // A lower-case word of the role: inside it ("security" in "chief security officer") or saying what of ("threat
+    // analyst", "sales engineer", "corporate communications vice president"); not a verb's or a preposition's.
+    if (NOT_IN_ROLE.has(lower) || (/(?:ed|ly)$/.test(lower) && !ROLE_PARTICIPLES.has(lower)) || !/^[a-z][a-z-]*$/.test(lower) || ++modifiers > 3) break;
+    taken.unshift(w);
+  }
+  while (taken.length && /^(?:and|&|of)$/i.test(taken[0])) taken.shift();
+  // "Committee chairwoman Rep. Carolyn Maloney": a title of address last is the name's, not the role's.
+  while (taken.length > 1 && HONORIFICS.has(taken[taken.length - 1].toLowerCase().replace(/\.$/, ''))) taken.pop();
+  if (!realRole(taken)) return undefined;
+  return taken.join(' ');
+}
+
+/**
+ * The role in apposition after a name: ", staff research engineer at Tenable,", ", the CEO of Acme.", ", Acme's chief
+ * executive, said". Only up to where the sentence goes on (a comma, a verb), a dozen words at most, with a role word
+ * in its first five.
+ */
+function roleAfter(after: string): string | undefined {
+  const m = /^,\s+(?:(?:the|a|an)\s+)?([^,;:.!?()“”"\[\]]{2,120})(?:[,;:.!?)”"]|$)/.exec(after);
+  if (!m) return undefined;
+  let phrase = m[1].trim();
+  const stop = APPOSITION_STOP_RE.exec(` ${phrase}`);
+  if (stop) phrase = ` ${phrase}`.slice(0, stop.index).trim();
+  const words = phrase.split(/\s+/);
+  if (words.length === 0 || words.length > 12) return undefined;
+  if (!realRole(words.slice(0, 5))) return undefined;
+  return phrase;
+}
+
+/** How much of the sentence before the name is read (after it, twice as much: a link's address may stand in the role). */
+const WINDOW = 160;
+
+/**
+ * The role a sentence gives the person it names at `at…at+length` (offsets in its raw text), as the writer would read
+ * it; undefined where it gives none.
+ */
+export function roleAt(sentence: string, at: number, length: number): string | undefined {
+  // Rendered on either side of the name: no Markdown link syntax or escapes in a role ("[Tenable](https://…)").
+  // A link around the name itself leaves "[" before it and "](…)" after it.
+  // A role stands within a few words of the name: a window either side is enough, whatever the sentence's length.
+  const raw = sentence.slice(Math.max(0, at - WINDOW), at).replace(/\[$/, '');
+  // A name glued to what precedes it ("@Caleb", "ex-Sima") has no role written before it.
+  const spaced = /\s$/.test(raw);
+  const before = readable(raw);
+  const after = readable(sentence.slice(at + length, at + length + 2 * WINDOW).replace(/^\]\([^)\s]*\)/, ''));
+  const role = (spaced ? roleBefore(before) : undefined) ?? roleAfter(after.replace(/^[’']s\b/, ''));
+  return role?.replace(/\s+/g, ' ');
+}

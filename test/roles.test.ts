@@ -1,0 +1,61 @@
+/**
+ * Who a person is, as a sentence says it (`roleAt`): the role written right
+ * before the name or in apposition after it, and nothing where a sentence
+ * gives none or gives another person's.
+ */
+import * as assert from 'assert';
+import { roleAt } from '../server/src/core/features/roles';
+
+/** The role `sentence` gives the person named `name` there (its first occurrence). */
+function role(sentence: string, name: string): string | undefined {
+  const at = sentence.indexOf(name);
+  assert.ok(at >= 0, `${name} in ${sentence}`);
+  return roleAt(sentence, at, name.length);
+}
+
+describe('a person\'s role, as a sentence gives it', function () {
+  it('before the name: the role\'s words and the organisation before them', function () {
+    assert.strictEqual(role('"We owe it to our customers," said Robinhood chief security officer Caleb Sima.', 'Caleb Sima'), 'Robinhood chief security officer');
+    assert.strictEqual(role('Mandiant Chief Technology Officer Charles Carmakal told Bloomberg that they believe it.', 'Charles Carmakal'), 'Mandiant Chief Technology Officer');
+    assert.strictEqual(role('According to T-Mobile CEO Mike Sievert, the breach was contained.', 'Mike Sievert'), 'T-Mobile CEO');
+    assert.strictEqual(role('In a blog post, Microsoft 365 product marketing manager Jon Maunder said so.', 'Jon Maunder'), 'Microsoft 365 product marketing manager');
+    assert.strictEqual(role('Emsisoft threat analyst Brett Callow noted that it is likely a rebrand.', 'Brett Callow'), 'Emsisoft threat analyst');
+    assert.strictEqual(role('"Keep customers safe," STG managing partner William Chisholm said.', 'William Chisholm'), 'STG managing partner');
+    assert.strictEqual(role('AWS claimed that then-President Donald Trump had a vendetta.', 'Donald Trump'), 'then-President');
+  });
+
+  it('before the name and set off by a comma: "Mandiant SVP and CTO, Charles Carmakal"', function () {
+    assert.strictEqual(role('In a statement, Mandiant SVP and CTO, Charles Carmakal said the firm has investigated.', 'Charles Carmakal'), 'Mandiant SVP and CTO');
+  });
+
+  it('in apposition after the name, up to where the sentence goes on', function () {
+    assert.strictEqual(role('"This is bad," said Satnam Narang, staff research engineer at Tenable, in an email.', 'Satnam Narang'), 'staff research engineer at Tenable');
+    assert.strictEqual(role('Alon Gal, co-founder and CTO of Hudson Rock, said the data was real.', 'Alon Gal'), 'co-founder and CTO of Hudson Rock');
+    assert.strictEqual(role('According to Jeremy Fuchs, a cybersecurity researcher at Avanan.', 'Jeremy Fuchs'), 'cybersecurity researcher at Avanan');
+    // No closing comma: the role ends at the verb.
+    assert.strictEqual(role('As Eric Brewer, Google VP of Infrastructure pointed out, it is hard.', 'Eric Brewer'), 'Google VP of Infrastructure');
+  });
+
+  it('read as rendered: no Markdown link syntax around the organisation or the name', function () {
+    assert.strictEqual(role('The seller told Alon Gal, CTO of cybercrime intelligence firm [Hudson Rock](https://www.hudsonrock.com/), that it was done.', 'Alon Gal'), 'CTO of cybercrime intelligence firm Hudson Rock');
+    const linked = 'Said [Caleb Sima](https://example.com/sima), CSO at Robinhood, in a post.';
+    assert.strictEqual(roleAt(linked, linked.indexOf('Caleb Sima'), 'Caleb Sima'.length), 'CSO at Robinhood');
+  });
+
+  it('none where the sentence gives none, or gives another person\'s', function () {
+    assert.strictEqual(role('Jane Doe, who leads research at Acme, said so.', 'Jane Doe'), undefined);
+    assert.strictEqual(role('Yesterday Jane Doe said so.', 'Jane Doe'), undefined);
+    // A title of address alone says nothing of who someone is.
+    assert.strictEqual(role('Dr Jane Doe said so.', 'Jane Doe'), undefined);
+    // "As President Joseph Biden's order": the sentence's opening word is no organisation's.
+    assert.strictEqual(role('As President Joseph Biden\'s order says, agencies must act.', 'Joseph Biden'), 'President');
+    // Researchers are a group; "including" is not a role.
+    assert.strictEqual(role('Researchers at Acme, including Jane Doe, found it.', 'Jane Doe'), undefined);
+    // The CEO is Vlad Tenev's role, not Caleb Sima's.
+    assert.strictEqual(role('Robinhood CEO Vlad Tenev and chief security officer Caleb Sima spoke.', 'Caleb Sima'), 'chief security officer');
+    assert.strictEqual(role('Robinhood CEO Vlad Tenev and chief security officer Caleb Sima spoke.', 'Vlad Tenev'), 'Robinhood CEO');
+    // A verb between the role and the name: "hired researcher" is the researcher's role, "the hackers targeted" is not.
+    assert.strictEqual(role('The hackers targeted security researcher Jane Doe.', 'Jane Doe'), 'security researcher');
+    assert.strictEqual(role('It spoke about malware analyst Jane Doe.', 'Jane Doe'), 'malware analyst');
+  });
+});
