@@ -22,6 +22,7 @@ describe('a person\'s role, as a sentence gives it', function () {
     assert.strictEqual(role('Emsisoft threat analyst Brett Callow noted that it is likely a rebrand.', 'Brett Callow'), 'Emsisoft threat analyst');
     assert.strictEqual(role('"Keep customers safe," STG managing partner William Chisholm said.', 'William Chisholm'), 'STG managing partner');
     assert.strictEqual(role('AWS claimed that then-President Donald Trump had a vendetta.', 'Donald Trump'), 'then-President');
+    assert.strictEqual(role('The wife of former UK Prime Minister Tony Blair works there.', 'Tony Blair'), 'former UK Prime Minister');
   });
 
   it('before the name and set off by a comma: "Mandiant SVP and CTO, Charles Carmakal"', function () {
@@ -34,6 +35,7 @@ describe('a person\'s role, as a sentence gives it', function () {
     assert.strictEqual(role('According to Jeremy Fuchs, a cybersecurity researcher at Avanan.', 'Jeremy Fuchs'), 'cybersecurity researcher at Avanan');
     // No closing comma: the role ends at the verb.
     assert.strictEqual(role('As Eric Brewer, Google VP of Infrastructure pointed out, it is hard.', 'Eric Brewer'), 'Google VP of Infrastructure');
+    assert.strictEqual(role('Helen Poitevin, VP analyst at Gartner focusing on management technologies, said so.', 'Helen Poitevin'), 'VP analyst at Gartner');
   });
 
   it('read as rendered: no Markdown link syntax around the organisation or the name', function () {
@@ -49,6 +51,7 @@ describe('a person\'s role, as a sentence gives it', function () {
     assert.strictEqual(role('Dr Jane Doe said so.', 'Jane Doe'), undefined);
     // "As President Joseph Biden's order": the sentence's opening word is no organisation's.
     assert.strictEqual(role('As President Joseph Biden\'s order says, agencies must act.', 'Joseph Biden'), 'President');
+    assert.strictEqual(role('"While Governor Mike Parson said so, the reporter disagreed."', 'Mike Parson'), 'Governor');
     // Researchers are a group; "including" is not a role.
     assert.strictEqual(role('Researchers at Acme, including Jane Doe, found it.', 'Jane Doe'), undefined);
     // The CEO is Vlad Tenev's role, not Caleb Sima's.
@@ -57,5 +60,6 @@ describe('a person\'s role, as a sentence gives it', function () {
     // A verb between the role and the name: "hired researcher" is the researcher's role, "the hackers targeted" is not.
     assert.strictEqual(role('The hackers targeted security researcher Jane Doe.', 'Jane Doe'), 'security researcher');
     assert.strictEqual(role('It spoke about malware analyst Jane Doe.', 'Jane Doe'), 'malware analyst');
+    assert.strictEqual(role('The committee refuses to accept Minister Linda Reynolds\' claim.', 'Linda Reynolds'), 'Minister');
   });
 });

@@ -33,11 +33,14 @@ const NOT_IN_ROLE = new Set(['the', 'a', 'an', 'to', 'by', 'with', 'from', 'for'
   // Verbs and prepositions in -ing ("marketing", "engineering" are words of a role: "product marketing manager").
   'including', 'following', 'regarding', 'concerning', 'using', 'hiring', 'citing', 'quoting', 'featuring', 'involving', 'targeting',
   'joining', 'becoming', 'being', 'naming', 'thanking', 'blaming', 'accusing', 'urging', 'asking', 'telling', 'saying', 'meeting',
+  // Verbs whose object a person is: "refuses to accept Minister Reynolds' claim", "met Prime Minister …".
+  'accept', 'meet', 'met', 'thank', 'blame', 'ask', 'tell', 'call', 'hire', 'appoint', 'name', 'join', 'elect', 'fire', 'replace',
+  'succeed', 'interview', 'invite', 'contact', 'urge', 'warn', 'sue', 'charge', 'arrest',
   'said', 'says', 'told', 'tells', 'added', 'adds', 'wrote', 'writes', 'noted', 'explained', 'according', 'is', 'was', 'are', 'were', 'be',
   'been', 'has', 'had', 'have', 'and', 'or', 'but', 'while', 'when', 'after', 'before', 'this', 'its', 'their', 'his', 'her', 'our', 'not']);
 
 /** Where an apposition's role stops: a verb or a relative word goes on with the sentence ("…, who said", "…, is"). */
-const APPOSITION_STOP_RE = /\s(?:who|which|that|is|was|are|were|has|had|have|said|says|told|tells|added|adds|explained|noted|wrote|writes|will|would|pointed|argued|warned|stressed|commented|observed|asserted|claimed|confirmed|revealed|agreed|cautioned|emphasi[sz]ed|continued|concluded|shared|suggested|believes|thinks|and\s+(?:the|a|an)\b)\b/;
+const APPOSITION_STOP_RE = /\s(?:who|which|that|is|was|are|were|has|had|have|said|says|told|tells|added|adds|explained|noted|wrote|writes|will|would|pointed|argued|warned|stressed|commented|observed|asserted|claimed|confirmed|revealed|agreed|cautioned|emphasi[sz]ed|continued|concluded|shared|suggested|believes|thinks|focusing|focused|working|specializing|specialising|responsible|and\s+(?:the|a|an)\b)\b/;
 
 /** A role word ("officer", "CEO", "Co-Founder"), not a plural ("researchers" name a group). */
 function isRoleWord(word: string): boolean {
@@ -75,7 +78,7 @@ function roleBefore(before: string): string | undefined {
     if (/^[(“"‘[]/.test(w)) {
       // An opening bracket or quotation mark: the role starts at this word, if it is one.
       const bare = w.replace(/^[(“"‘[]+/, '');
-      if (bare && (isRoleWord(bare) || capitalised(bare))) taken.unshift(bare);
+      if (bare && (isRoleWord(bare) || (capitalised(bare) && !NOT_IN_ROLE.has(bare.toLowerCase())))) taken.unshift(bare);
       break;
     }
     const lower = w.toLowerCase();
@@ -91,8 +94,9 @@ function roleBefore(before: string): string | undefined {
       taken.unshift(w);
       continue;
     }
+    // "former US President": what opens a role opens it before the organisation too.
+    if (ROLE_OPENERS.has(lower)) { taken.unshift(w); if (org) break; continue; }
     if (org) break;
-    if (ROLE_OPENERS.has(lower)) { taken.unshift(w); continue; }
     // A lower-case word of the role: inside it ("security" in "chief security officer") or saying what of ("threat
     // analyst", "sales engineer", "corporate communications vice president"); not a verb's or a preposition's.
     if (NOT_IN_ROLE.has(lower) || (/(?:ed|ly)$/.test(lower) && !ROLE_PARTICIPLES.has(lower)) || !/^[a-z][a-z-]*$/.test(lower) || ++modifiers > 3) break;
