@@ -262,7 +262,7 @@ describe('corpus knowledge over stdio', function () {
     for (const r of refs) assert.match(textOf(byFile[r.uri], r.range), /^(?:Alon Gal|Gal|@UnderTheBreach)$/);
   });
 
-  it('a person\'s card says who they are, as the seeds put it, with where each says so', async function () {
+  it('a person\'s card says who they are, and an organisation\'s what it is, as the seeds put it, with where each says so', async function () {
     const uri = fileUri(AWFUL);
     await client.open(uri, awful);
     const card: string = (await client.request('textDocument/hover', { textDocument: { uri }, position: positionOf(awful, 'Gal tweeted') })).contents.value;
@@ -272,6 +272,9 @@ describe('corpus knowledge over stdio', function () {
     assert.match(roles, /co\\?-founder of cybercrime intelligence firm Hudson Rock \(\[ZDNet, /, card);
     // Said once each: the link around Hudson Rock in one seed leaves no Markdown in its role.
     assert.ok(!roles.includes('hudsonrock.com') && roles.split(' · ').length === 2, roles);
+    // An organisation's card says what it is: Hudson Rock, "cybercrime intelligence firm" in each seed, said once.
+    const rock: string = (await client.request('textDocument/hover', { textDocument: { uri }, position: positionOf(awful, 'Hudson Rock') })).contents.value;
+    assert.match(rock, /^cybercrime intelligence firm \(\[(?:ThreatPost|ZDNet), [A-Z][a-z]{2} \d{1,2}, 2021\]\(file:\/\/\S+#L\d+\)\)$/m, rock);
     // Nothing of the role line is another person's: Binns is described as no CTO.
     const binns: string = (await client.request('textDocument/hover', { textDocument: { uri }, position: positionOf(awful, 'John Binns') })).contents.value;
     assert.ok(!/Hudson Rock \(\[/.test(binns), binns);

@@ -4,7 +4,7 @@
  * gives none or gives another person's.
  */
 import * as assert from 'assert';
-import { roleAt } from '../server/src/core/features/roles';
+import { kindAt, roleAt } from '../server/src/core/features/roles';
 
 /** The role `sentence` gives the person named `name` there (its first occurrence). */
 function role(sentence: string, name: string): string | undefined {
@@ -61,5 +61,36 @@ describe('a person\'s role, as a sentence gives it', function () {
     assert.strictEqual(role('The hackers targeted security researcher Jane Doe.', 'Jane Doe'), 'security researcher');
     assert.strictEqual(role('It spoke about malware analyst Jane Doe.', 'Jane Doe'), 'malware analyst');
     assert.strictEqual(role('The committee refuses to accept Minister Linda Reynolds\' claim.', 'Linda Reynolds'), 'Minister');
+  });
+});
+
+/** What `sentence` says the organisation named `name` there is (`kindAt`). */
+function kind(sentence: string, name: string): string | undefined {
+  const at = sentence.indexOf(name);
+  assert.ok(at >= 0, `${name} in ${sentence}`);
+  return kindAt(sentence, at, name.length);
+}
+
+describe('what an organisation is, as a sentence says it', function () {
+  it('before the name: the noun of a firm and the words of what kind', function () {
+    assert.strictEqual(kind('The seller told Alon Gal, CTO of cybercrime intelligence firm [Hudson Rock](https://www.hudsonrock.com/), that it was done.', 'Hudson Rock'), 'cybercrime intelligence firm');
+    assert.strictEqual(kind('Israeli spyware maker NSO Group denied it.', 'NSO Group'), 'Israeli spyware maker');
+    assert.strictEqual(kind('The ride-hailing giant Uber paid.', 'Uber'), 'ride-hailing giant');
+    assert.strictEqual(kind('Swedish grocery chain Coop was unable to take card payments.', 'Coop'), 'Swedish grocery chain');
+  });
+
+  it('in apposition after the name', function () {
+    assert.strictEqual(kind('Brightline, a ticketing firm, confirmed the breach.', 'Brightline'), 'ticketing firm');
+    assert.strictEqual(kind('Hudson Rock, a cybercrime intelligence firm based in Tel Aviv, said so.', 'Hudson Rock'), 'cybercrime intelligence firm');
+    assert.strictEqual(kind('The keys came from the servers of REvil, the Russia-based criminal gang that was hit.', 'REvil'), 'Russia-based criminal gang');
+  });
+
+  it('none where the words before are a clause\'s, another name, or the next of a list', function () {
+    assert.strictEqual(kind('The firm Acme said so.', 'Acme'), undefined);
+    assert.strictEqual(kind('Rapid7 buys outside-the-perimeter security firm IntSights for $335 million.', 'IntSights'), 'outside-the-perimeter security firm');
+    assert.strictEqual(kind('Deloitte scoops up digital risk protection company Terbium Labs.', 'Terbium Labs'), 'digital risk protection company');
+    assert.strictEqual(kind('It ordered Chinese ride-sharing platform Didi to remove its app.', 'Didi'), 'Chinese ride-sharing platform');
+    assert.strictEqual(kind('For the first time, we have seen global logistics company DHL top the rankings.', 'DHL'), 'global logistics company');
+    assert.strictEqual(kind('The ruling was made with the Defense Department, the State Department, and others.', 'Defense Department'), undefined);
   });
 });

@@ -19,7 +19,7 @@ import { entityKey } from '../extract/entities';
 import type { Claim, DocFacts, Figure, SentenceRef } from '../extract/types';
 import { clipAround, escape, formatDate, openLink, shownDay } from './markdown';
 import { dateOf, targetAt } from './locate';
-import { roleAt } from './roles';
+import { kindAt, roleAt } from './roles';
 import { isLinkOnly, readable, wordsSpan, type Span } from '../text';
 import type { Article } from '../syntax/ast';
 
@@ -325,16 +325,16 @@ function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && /\p{L}/u.test(String.fromCharCode(c)));
 }
 
-/** How many roles a person's card gives, and how many of an article's mentions of them it reads for roles. */
+/** How many roles or kinds a card gives, and how many of an article's mentions of the entity it reads for them. */
 const CARD_ROLES = 3;
 const ROLE_MENTIONS = 4;
 
 /**
- * The roles the sentences of `about` give a person (`roleAt`), under any of `names`, each once (by its words), the
- * newest first, at most CARD_ROLES, with where each is said first in that article. The sentence the writer hovers
- * counts: its role is what the card sums up, not a fact cited back.
+ * What the sentences of `about` say the entity is (`read`: a person's role, `roleAt`, or an organisation's kind,
+ * `kindAt`), under any of `names`, each once (by its words), the newest first, at most CARD_ROLES, with where each is
+ * said first in that article. The sentence the writer hovers counts: it is what the card sums up, not a fact cited back.
  */
-function rolesOf(index: CorpusIndex, names: readonly EntityEntry[], about: readonly string[]): { role: string; uri: string; start: number; date: number }[] {
+function describedAs(index: CorpusIndex, names: readonly EntityEntry[], about: readonly string[], read: (sentence: string, at: number, length: number) => string | undefined): { role: string; uri: string; start: number; date: number }[] {
   const found = new Map<string, { role: string; uri: string; start: number; date: number }>();
   for (const docUri of about) {
     const d = index.get(docUri);
@@ -348,7 +348,7 @@ function rolesOf(index: CorpusIndex, names: readonly EntityEntry[], about: reado
         const m = mentions[k];
         const s = d.facts.sentences[m.sentence];
         if (!s || m.where === 'title' || m.where === 'subtitle') continue;
-        const role = roleAt(s.text, m.span.start - s.span.start, m.span.end - m.span.start);
+        const role = read(s.text, m.span.start - s.span.start, m.span.end - m.span.start);
         if (role === undefined) continue;
         // One role however it is joined: "CEO of YouAttest" and "CEO at YouAttest".
         const key = role.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').replace(/ at /g, ' of ').trim();
@@ -392,8 +392,10 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
   lines.push(`**${escape(e.name)}** · ${e.kind}`);
   const pinned = index.pins.get(e.key)?.description;
   if (pinned) lines.push(`\n${escape(pinned)}`);
-  // Who a person is, as those articles put it: "Robinhood chief security officer", each with where it is said.
-  const roles = e.kind === 'person' && !pinned ? rolesOf(index, names, about) : [];
+  // Who a person is or what an organisation is, as those articles put it ("Robinhood chief security officer",
+  // "cybercrime intelligence firm"), each with where it is said. A pinned description says it already.
+  const read = e.kind === 'person' ? roleAt : e.kind === 'organisation' || e.kind === 'outlet' ? kindAt : undefined;
+  const roles = read && !pinned ? describedAs(index, names, about, read) : [];
   if (roles.length) lines.push(`\n${roles.map((r) => `${escape(r.role)} (${cite(index, r.uri, r.start)})`).join(' · ')}`);
   if (aliases.length) lines.push(`\nAlso written: ${aliases.map(escape).join(', ')}`);
   if (shownFamily.length) lines.push(`\nAlso named ${shownFamily.map((x) => `${escape(x.name)} (${x.docs.size} article${x.docs.size === 1 ? '' : 's'})`).join(', ')}.`);

@@ -2,9 +2,11 @@
  * Who a person is, as a sentence that names them says it: the role written
  * before the name ("Robinhood chief security officer Caleb Sima", "Mandiant
  * SVP and CTO, Charles Carmakal") or in apposition after it ("Satnam Narang,
- * staff research engineer at Tenable, said"). Read when a person's card is
- * asked for, from the sentences the card reads anyway; the index keeps none
- * of it, so extraction, its cache and its speed are untouched.
+ * staff research engineer at Tenable, said"); and what an organisation is
+ * ("cybercrime intelligence firm Hudson Rock", "REvil, a ransomware group,").
+ * Read when a card is asked for, from the sentences the card reads anyway;
+ * the index keeps none of it, so extraction, its cache and its speed are
+ * untouched.
  *
  * Rules, not a parser, and erring towards silence: a role is only taken where
  * a word of a role ("officer", "CEO", "researcher") stands right against the
@@ -144,4 +146,76 @@ export function roleAt(sentence: string, at: number, length: number): string | u
   const after = readable(sentence.slice(at + length, at + length + 2 * WINDOW).replace(/^\]\([^)\s]*\)/, ''));
   const role = (spaced ? roleBefore(before) : undefined) ?? roleAfter(after.replace(/^[’']s\b/, ''));
   return role?.replace(/\s+/g, ' ');
+}
+
+/**
+ * The nouns an article calls an organisation by before its name or in apposition: "security firm ESET", "Hudson Rock,
+ * a cybercrime intelligence firm,". A closed list: the last word of what an organisation is.
+ */
+const ORG_NOUNS = new Set(['firm', 'company', 'vendor', 'provider', 'giant', 'maker', 'startup', 'start-up', 'agency', 'gang', 'group',
+  'operator', 'platform', 'exchange', 'service', 'outlet', 'publication', 'site', 'website', 'app', 'retailer', 'bank', 'insurer',
+  'hospital', 'university', 'lab', 'laboratory', 'organization', 'organisation', 'nonprofit', 'non-profit', 'watchdog', 'regulator',
+  'broker', 'marketplace', 'developer', 'manufacturer', 'carrier', 'chain', 'network', 'consultancy', 'contractor', 'supplier',
+  'distributor', 'conglomerate', 'subsidiary', 'cooperative', 'charity', 'authority', 'department', 'ministry', 'body', 'institute',
+  'operation', 'collective', 'syndicate', 'crew', 'team', 'brand', 'business', 'airline', 'utility', 'telco', 'newspaper', 'magazine',
+  'protocol', 'project', 'studio', 'publisher', 'school', 'district', 'clinic', 'pharmacy', 'messenger', 'forum', 'market']);
+
+/** Words a description read backwards from a name stops at besides `NOT_IN_ROLE`: "the", and where a clause is. */
+const NOT_IN_DESCRIPTION = new Set([...NOT_IN_ROLE, 'of', 'said', 'its', 'his', 'her', 'another', 'other', 'one', 'two', 'three', 'several', 'new',
+  'around', 'seen', 'been', 'done', 'made', 'taken', 'known', 'shown', 'given', 'become', 'hit', 'hits', 'set', 'put', 'led', 'run', 'won',
+  'lost', 'bought', 'buys', 'buy', 'acquires', 'acquire', 'sold', 'sells', 'sent', 'left', 'found', 'held', 'kept', 'sues', 'joins', 'hires',
+  'scoops', 'up', 'down', 'out', 'off', 'now', 'more', 'most', 'very', 'acquiring', 'buying', 'selling', 'owning', 'launching']);
+
+/** Words in -ed that say what kind of organisation it is ("embattled spyware maker"); any other ends a description ("ordered"). */
+const KIND_PARTICIPLES = new Set(['embattled', 'beleaguered', 'troubled', 'undisclosed', 'unnamed', 'regulated', 'licensed', 'registered',
+  'listed', 'affected', 'targeted', 'breached', 'hacked', 'compromised', 'sanctioned', 'state-owned', 'privately-held', 'family-owned']);
+
+/**
+ * What an organisation is, as the words right before its name say: "cybercrime intelligence firm Hudson Rock",
+ * "Israeli spyware maker NSO Group", "ride-hailing giant Uber": the noun of `ORG_NOUNS` against the name and the words
+ * that say what kind, back to the clause's small words.
+ */
+function kindBefore(before: string): string | undefined {
+  const words = before.replace(/\s+$/, '').split(/\s+/);
+  const last = words[words.length - 1]?.toLowerCase();
+  if (last === undefined || !ORG_NOUNS.has(last)) return undefined;
+  const taken = [words[words.length - 1]];
+  for (let k = words.length - 2; k >= 0 && taken.length < 6; k--) {
+    const w = words[k];
+    if (/[,;:.!?)\]”"]$/.test(w) || /^[(“"‘[]/.test(w)) break;
+    const lower = w.toLowerCase();
+    if (NOT_IN_DESCRIPTION.has(lower) || /ly$/.test(lower) || (/ed$/.test(lower) && !KIND_PARTICIPLES.has(lower))) break;
+    // Lower-case words of the kind ("cybercrime intelligence", "ride-hailing"), and a place's or a people's name ("Israeli",
+    // "US-based", "Chinese"); not another name ("Microsoft security firm" is no kind of its own).
+    if (!/^[a-z][a-z-]*$/.test(w) && !/^\p{Lu}[\p{Ll}]+(?:-based)?$|^[A-Z]{2,3}-based$/u.test(w)) break;
+    if (/^\p{Lu}/u.test(w) && !/(?:an|ese|ish|i|ic|-based)$/.test(w)) break;
+    taken.unshift(w);
+  }
+  // "firm Hudson Rock" alone says only that it is one; a word of what kind makes it a description.
+  return taken.length >= 2 ? taken.join(' ') : undefined;
+}
+
+/** "Hudson Rock, a cybercrime intelligence firm,", "Brightline, the ticketing platform, said": the apposition's noun phrase. */
+function kindAfter(after: string): string | undefined {
+  const m = /^,\s+(?:a|an|the)\s+([a-zA-Z][\w-]*(?:\s+[\w-]+){0,5}?)\s*(?:[,;:.!?)”"]|\s(?:that|which|who|based|headquartered|owned|with|in|of|for|from)\b)/.exec(after);
+  if (!m) return undefined;
+  const words = m[1].split(/\s+/);
+  if (!ORG_NOUNS.has(words[words.length - 1].toLowerCase()) || words.length < 2) return undefined;
+  if (words.some((w) => NOT_IN_DESCRIPTION.has(w.toLowerCase()))) return undefined;
+  // A description is common words ("a cybercrime intelligence firm"), a people's or a place's adjective aside ("the
+  // Russia-based criminal gang"): ", the State Department," after "the Defense Department" is the next of a list.
+  if (words.some((w) => /^\p{Lu}/u.test(w) && !/(?:an|ese|ish|i|ic|-based)$/.test(w))) return undefined;
+  return m[1];
+}
+
+/**
+ * What an organisation is, as a sentence that names it at `at…at+length` says: "cybercrime intelligence firm" from
+ * "cybercrime intelligence firm Hudson Rock" or "Hudson Rock, a cybercrime intelligence firm,"; undefined where it
+ * says nothing of the kind.
+ */
+export function kindAt(sentence: string, at: number, length: number): string | undefined {
+  const raw = sentence.slice(Math.max(0, at - WINDOW), at).replace(/\[$/, '');
+  const before = /\s$/.test(raw) ? kindBefore(readable(raw)) : undefined;
+  const after = readable(sentence.slice(at + length, at + length + 2 * WINDOW).replace(/^\]\([^)\s]*\)/, ''));
+  return (before ?? kindAfter(after.replace(/^[’']s\b/, '')))?.replace(/\s+/g, ' ');
 }
