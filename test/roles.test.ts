@@ -1,17 +1,22 @@
 /**
  * Who a person is, as a sentence says it (`roleAt`): the role written right
  * before the name or in apposition after it, and nothing where a sentence
- * gives none or gives another person's.
+ * gives none or gives another person's; and what an organisation is
+ * (`kindAt`), read the same way.
  */
 import * as assert from 'assert';
 import { kindAt, roleAt } from '../server/src/core/features/roles';
 
-/** The role `sentence` gives the person named `name` there (its first occurrence). */
-function role(sentence: string, name: string): string | undefined {
+/** What `read` makes of the name `name` in `sentence` (its first occurrence). */
+function readAt(read: typeof roleAt, sentence: string, name: string): string | undefined {
   const at = sentence.indexOf(name);
   assert.ok(at >= 0, `${name} in ${sentence}`);
-  return roleAt(sentence, at, name.length);
+  return read(sentence, at, name.length);
 }
+
+/** The role `sentence` gives the person named `name`; what it says the organisation named `name` is. */
+const role = (sentence: string, name: string) => readAt(roleAt, sentence, name);
+const kind = (sentence: string, name: string) => readAt(kindAt, sentence, name);
 
 describe('a person\'s role, as a sentence gives it', function () {
   it('before the name: the role\'s words and the organisation before them', function () {
@@ -63,13 +68,6 @@ describe('a person\'s role, as a sentence gives it', function () {
     assert.strictEqual(role('The committee refuses to accept Minister Linda Reynolds\' claim.', 'Linda Reynolds'), 'Minister');
   });
 });
-
-/** What `sentence` says the organisation named `name` there is (`kindAt`). */
-function kind(sentence: string, name: string): string | undefined {
-  const at = sentence.indexOf(name);
-  assert.ok(at >= 0, `${name} in ${sentence}`);
-  return kindAt(sentence, at, name.length);
-}
 
 describe('what an organisation is, as a sentence says it', function () {
   it('before the name: the noun of a firm and the words of what kind', function () {

@@ -334,26 +334,27 @@ const ROLE_MENTIONS = 4;
  * `kindAt`), under any of `names`, each once (by its words), the newest first, at most CARD_ROLES, with where each is
  * said first in that article. The sentence the writer hovers counts: it is what the card sums up, not a fact cited back.
  */
-function describedAs(index: CorpusIndex, names: readonly EntityEntry[], about: readonly string[], read: (sentence: string, at: number, length: number) => string | undefined): { role: string; uri: string; start: number; date: number }[] {
-  const found = new Map<string, { role: string; uri: string; start: number; date: number }>();
+function describedAs(index: CorpusIndex, names: readonly EntityEntry[], about: readonly string[], read: (sentence: string, at: number, length: number) => string | undefined): { what: string; uri: string; start: number; date: number }[] {
+  const found = new Map<string, { what: string; uri: string; start: number; date: number }>();
   for (const docUri of about) {
     const d = index.get(docUri);
     if (!d) continue;
     const date = d.summary.date ?? UNDATED;
     for (const x of names) {
       if (!x.docs.has(docUri)) continue;
-      // An article gives a person's role where it first names them, seldom later: its first few mentions are read.
+      // An article says who or what it is where it first names it, seldom later: its first few mentions (in the
+      // text's order) are read.
       const mentions = index.mentionsIn(docUri, x.key);
       for (let k = 0; k < mentions.length && k < ROLE_MENTIONS; k++) {
         const m = mentions[k];
         const s = d.facts.sentences[m.sentence];
         if (!s || m.where === 'title' || m.where === 'subtitle') continue;
-        const role = read(s.text, m.span.start - s.span.start, m.span.end - m.span.start);
-        if (role === undefined) continue;
-        // One role however it is joined: "CEO of YouAttest" and "CEO at YouAttest".
-        const key = role.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').replace(/ at /g, ' of ').trim();
+        const what = read(s.text, m.span.start - s.span.start, m.span.end - m.span.start);
+        if (what === undefined) continue;
+        // One role however it is joined: "CEO of YouAttest" and "CEO at YouAttest". Cited where it was said last.
+        const key = what.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').replace(/ at /g, ' of ').trim();
         const had = found.get(key);
-        if (!had || date > had.date || (date === had.date && docUri === had.uri && s.span.start < had.start)) found.set(key, { role, uri: docUri, start: wordsStart(s), date });
+        if (!had || date > had.date) found.set(key, { what, uri: docUri, start: wordsStart(s), date });
       }
     }
   }
@@ -396,7 +397,7 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
   // "cybercrime intelligence firm"), each with where it is said. A pinned description says it already.
   const read = e.kind === 'person' ? roleAt : e.kind === 'organisation' || e.kind === 'outlet' ? kindAt : undefined;
   const roles = read && !pinned ? describedAs(index, names, about, read) : [];
-  if (roles.length) lines.push(`\n${roles.map((r) => `${escape(r.role)} (${cite(index, r.uri, r.start)})`).join(' · ')}`);
+  if (roles.length) lines.push(`\n${roles.map((r) => `${escape(r.what)} (${cite(index, r.uri, r.start)})`).join(' · ')}`);
   if (aliases.length) lines.push(`\nAlso written: ${aliases.map(escape).join(', ')}`);
   if (shownFamily.length) lines.push(`\nAlso named ${shownFamily.map((x) => `${escape(x.name)} (${x.docs.size} article${x.docs.size === 1 ? '' : 's'})`).join(', ')}.`);
   // Articles that only link to a story about it (a related story's headline) are counted apart.

@@ -66,7 +66,7 @@ function capitalised(word: string): boolean {
  * `before` is the sentence's text up to the name, as rendered.
  */
 function roleBefore(before: string): string | undefined {
-  let text = before.replace(/\s+$/, '');
+  let text = before.trimEnd();
   // "Mandiant SVP and CTO, Charles Carmakal": a role set off by a comma right before the name.
   if (text.endsWith(',')) text = text.slice(0, -1);
   const words = text.split(/\s+/);
@@ -176,7 +176,7 @@ const KIND_PARTICIPLES = new Set(['embattled', 'beleaguered', 'troubled', 'undis
  * that say what kind, back to the clause's small words.
  */
 function kindBefore(before: string): string | undefined {
-  const words = before.replace(/\s+$/, '').split(/\s+/);
+  const words = before.trimEnd().split(/\s+/);
   const last = words[words.length - 1]?.toLowerCase();
   if (last === undefined || !ORG_NOUNS.has(last)) return undefined;
   const taken = [words[words.length - 1]];
