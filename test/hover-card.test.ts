@@ -165,6 +165,17 @@ describe('entity hover card: cited facts', function () {
     assert.strictEqual(acme()?.detail, 'organisation · only in related headlines');
   });
 
+  it('a figure\'s card says who the person who says it is, as the article puts it', function () {
+    const a = article(1, '2021-11-08', 'Zentrix Markets confirmed a data breach on Monday.\n\n'
+      + 'Caleb Sima, chief security officer at Zentrix Markets, said about 7 million customers were affected.\n\n'
+      + 'Sima said 310 customers had more details exposed.');
+    const index = indexOf([a]);
+    const card = (needle: string) => hover(index, a.uri, a.text.indexOf(needle) + 1)!.markdown;
+    assert.match(card('about 7 million'), /^Said by: Caleb Sima \(chief security officer at Zentrix Markets\)$/m);
+    // Named by his surname alone, he is who the article said he was.
+    assert.match(card('310'), /^Said by: (?:Caleb )?Sima \(chief security officer at Zentrix Markets\)$/m);
+  });
+
   it('cite the articles that name the entity by a name of its own ("Zentrix Markets" for Zentrix), both ways', function () {
     // One outlet tells the breach as Zentrix Markets' (its short "Zentrix" that article's too), another as Zentrix's.
     const markets = article(1, '2021-11-09', 'Trading app Zentrix Markets has confirmed a data breach that affects the personal information of about 7 million customers.\n\n'

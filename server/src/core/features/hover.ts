@@ -513,6 +513,19 @@ function ownWord(index: CorpusIndex, owner: string, said: { who: string; key?: s
   return key === owner || corporateBase(key) === owner || ownerForms(index, owner).includes(key);
 }
 
+/** The role an article gives the person of `key` where it first names them with one (`roleAt`); undefined for anyone else. */
+function roleIn(facts: DocFacts, key: string): string | undefined {
+  const e = facts.entities.find((x) => x.key === key);
+  if (e?.kind !== 'person') return undefined;
+  for (let k = 0; k < e.mentions.length && k < ROLE_MENTIONS; k++) {
+    const m = e.mentions[k];
+    const s = facts.sentences[m.sentence];
+    const role = s && m.where !== 'title' && m.where !== 'subtitle' ? roleAt(s.text, m.span.start - s.span.start, m.span.end - m.span.start) : undefined;
+    if (role !== undefined) return role;
+  }
+  return undefined;
+}
+
 function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
   const lines: string[] = [];
   lines.push(`**${escape(f.text)}** — ${escape(measureLabel(index, f, doc.facts.sentences))}`);
@@ -522,7 +535,11 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
   else lines.push(`\nValue: ${escape(formatValue(f.value, f.unit))}${f.hedge ? ` (${escape(f.hedge === '+' ? 'or more' : f.hedge)}: ${escape(range)})` : ''}`);
   const claim = sentenceKinds(doc.facts).claim.get(f.sentence);
   const said = attributionOf(doc.facts, f, claim);
-  if (said) lines.push(`\nSaid by: ${escape(said.who)}`);
+  if (said) {
+    // A person who says it, with who they are as the article puts it: "Said by: Caleb Sima (Robinhood chief security officer)".
+    const role = said.key === undefined ? undefined : roleIn(doc.facts, said.key);
+    lines.push(`\nSaid by: ${escape(said.who)}${role ? ` (${escape(role)})` : ''}`);
+  }
 
   // A line that names whose the value is says so once when its owner is also who says it: "· of International
   // Committee of the Red Cross, by its own account", not "… · said by International Committee of the Red Cross" (nor
