@@ -117,7 +117,8 @@ describe('protocol abuse over stdio', function () {
       { textDocument: { uri: URI }, position: { line: 'a', character: {} } }, { textDocument: { uri: URI }, position: null },
       { textDocument: { uri: URI }, range: null, context: null }, { query: {} }, { query: null }, { textDocument: { uri: URI }, context: { diagnostics: [{ data: { fixes: 'x' }, source: 'breach-desk' }] } }];
     const methods = ['textDocument/hover', 'textDocument/definition', 'textDocument/references', 'textDocument/documentHighlight', 'textDocument/completion', 'textDocument/documentSymbol',
-      'textDocument/foldingRange', 'textDocument/codeAction', 'textDocument/codeLens', 'workspace/symbol', 'breachDesk/timeline', 'breachDesk/article'];
+      'textDocument/foldingRange', 'textDocument/codeAction', 'textDocument/codeLens', 'workspace/symbol', 'breachDesk/timeline', 'breachDesk/article',
+      'completionItem/resolve'];
     let errors = 0;
     for (const method of methods) {
       for (const params of junk) {

@@ -334,6 +334,26 @@ describe('corpus knowledge over stdio', function () {
     assert.strictEqual(tm.textEdit.newText, 'T-Mobile]]');
   });
 
+  it('a name completion offers resolves to its card: who the name is before the writer tags it', async function () {
+    const uri = fileUri(path.join(workspace, 'draft.txt'));
+    const res = await tagCompletion(uri, 'ZDNet', 'https://example.com/a', 'T-Mobile confirmed the breach.');
+    const binns = res.items.find((i: any) => i.label === 'John Binns');
+    assert.ok(binns?.data, JSON.stringify(binns));
+    const resolved = await client.request<any>('completionItem/resolve', binns);
+    assert.strictEqual(resolved.documentation.kind, 'markdown');
+    assert.match(resolved.documentation.value, /^\*\*John Binns\*\* · person$/m);
+    // Facts cited from the seeds, each a link to its article.
+    assert.match(resolved.documentation.value, /\*\*Cited facts\*\*\n\n- .*\(file:\/\/\S+#L\d+\)/);
+    assert.strictEqual(resolved.label, 'John Binns');
+    assert.deepStrictEqual(resolved.textEdit, binns.textEdit);
+    // An item whose data is not ours (a client may send anything back) comes back as it went.
+    const odd = { label: 'X', data: { key: 42, uri: null } };
+    assert.deepStrictEqual(await client.request('completionItem/resolve', odd), odd);
+    assert.deepStrictEqual(await client.request('completionItem/resolve', { label: 'Y' }), { label: 'Y' });
+    // A key the index does not have: no documentation, no error.
+    assert.deepStrictEqual(await client.request('completionItem/resolve', { label: 'Z', data: { key: 'no such name', uri } }), { label: 'Z', data: { key: 'no such name', uri } });
+  });
+
   it('completion after [[ offers an outlet only where the article names it or is its own, unless typed', async function () {
     // ThreatPost tags its own pages [[ThreatPost]]: many articles, none of them about it. A ZDNet draft that never
     // names it has no use for the tag.

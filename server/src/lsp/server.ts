@@ -23,7 +23,7 @@ import { LineIndex } from '../core/text';
 import { CorpusIndex } from '../core/index/corpus';
 import { extractFacts } from '../core/extract/facts';
 import type { EntityKind } from '../core/extract/types';
-import { cardSources, fieldHover, hover } from '../core/features/hover';
+import { cardSources, entityCardFor, fieldHover, hover } from '../core/features/hover';
 import { definition, highlights, references } from '../core/features/navigation';
 import { complete } from '../core/features/completion';
 import { timelineAt, timelineLenses, timelineText } from '../core/features/timeline';
@@ -563,7 +563,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         documentHighlightProvider: true,
         workspaceSymbolProvider: true,
-        completionProvider: { triggerCharacters: ['[', ':', ' ', '='], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['[', ':', ' ', '='], resolveProvider: true },
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: 'Breach Desk' },
         foldingRangeProvider: true,
@@ -918,8 +918,21 @@ export function startServer(connection: Connection): void {
         sortText: it.sortText,
         ...(it.filterText ? { filterText: it.filterText } : {}),
         textEdit: { range: lines.range(it.replace), newText: it.insertText },
+        // What `completionItem/resolve` needs for the name's card.
+        ...(it.key !== undefined ? { data: { key: it.key, uri } } : {}),
       })),
     };
+  });
+
+  // The card of the name an item offers, asked for when the editor shows the item's details: who a name is
+  // before the writer tags it. `data` comes back from the client: used only if it is what we sent.
+  connection.onCompletionResolve((item) => {
+    if (!initialized) throw notInitialized();
+    checkParams(item, ['label']);
+    const data = item.data as { key?: unknown; uri?: unknown } | undefined;
+    if (typeof data?.key !== 'string' || typeof data.uri !== 'string') return item;
+    const card = entityCardFor(index, data.key, data.uri);
+    return card ? { ...item, documentation: { kind: MarkupKind.Markdown, value: card } } : item;
   });
 
   function offsetIn(uri: string, pos: { line: number; character: number }): number {

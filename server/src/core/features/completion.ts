@@ -15,6 +15,8 @@ export interface CompletionItem {
   /** `topic`: a tag that names no entity ("ransomware"), as the corpus most often writes it. */
   kind: 'entity' | 'outlet' | 'author' | 'tag-key' | 'tag-value' | 'topic';
   entityKind?: EntityKind;
+  /** The entity's key, for its card (`entityCardFor`) when the editor asks for the item's documentation. */
+  key?: string;
   detail: string;
   /** Text to put in place of `replace`. */
   insertText: string;
@@ -175,7 +177,7 @@ function completeTag(index: CorpusIndex, uri: string, offset: number, typed: str
   const q = typed.trim().toLowerCase();
   const related = relatedTo(index, uri, localCount);
   const articles = Math.max(1, index.size);
-  const scored: { name: string; kind: EntityKind | 'topic'; docs: number; local: number; related: number; score: number; fit: number; filter?: string }[] = [];
+  const scored: { name: string; kind: EntityKind | 'topic'; key?: string; docs: number; local: number; related: number; score: number; fit: number; filter?: string }[] = [];
   for (const e of index.allEntities()) {
     const docs = articlesNaming(e);
     if (e.kind === 'other' && docs < 2 && !localCount.has(e.key)) continue;
@@ -200,7 +202,7 @@ function completeTag(index: CorpusIndex, uri: string, offset: number, typed: str
     const local = localCount.get(e.key) ?? 0;
     // Named beside this article's names in other articles, weighed by how rare the name is (a name in every article relates to all).
     const together = related.get(e.key) ?? 0;
-    scored.push({ name, kind: e.kind, docs, local, related: together * Math.log(1 + articles / Math.max(1, docs)), score: docs * 10 + Math.min(e.mentionCount, 9) + (e.kind === 'other' ? -50 : 0), fit, filter });
+    scored.push({ name, kind: e.kind, key: e.key, docs, local, related: together * Math.log(1 + articles / Math.max(1, docs)), score: docs * 10 + Math.min(e.mentionCount, 9) + (e.kind === 'other' ? -50 : 0), fit, filter });
   }
   // Topics the corpus tags ("[[ranso" → ransomware, in 393 real articles), once something is typed: unprompted, the
   // list is this article's names and their neighbours'. As most tags write it; not one this article has, nor a name.
@@ -221,7 +223,7 @@ function completeTag(index: CorpusIndex, uri: string, offset: number, typed: str
   const replace = { start: offset - typed.length, end: offset };
   return scored.slice(0, MAX_ITEMS).map((s, i) => ({
     label: s.name,
-    ...(s.kind === 'topic' ? { kind: 'topic' as const } : { kind: 'entity' as const, entityKind: s.kind }),
+    ...(s.kind === 'topic' ? { kind: 'topic' as const } : { kind: 'entity' as const, entityKind: s.kind, key: s.key }),
     detail: `${s.kind === 'topic' ? 'tag' : s.kind} · ${s.docs ? `${s.docs} article${s.docs === 1 ? '' : 's'}` : 'only in related headlines'}`,
     insertText: closes ? s.name : `${s.name}]]`,
     ...(s.filter ? { filterText: s.filter } : {}),

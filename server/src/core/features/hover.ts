@@ -51,6 +51,15 @@ export function hover(index: CorpusIndex, uri: string, offset: number): HoverRes
   return undefined;
 }
 
+/**
+ * The card of the entity of `key` as the article `uri` would show it (its own sentences after others'), for a
+ * completion item's documentation: who a name is before the writer tags it. Undefined for a key the index no longer has.
+ */
+export function entityCardFor(index: CorpusIndex, key: string, uri: string): string | undefined {
+  const entry = index.entity(key);
+  return entry && entityCard(index, entry, uri, -1);
+}
+
 function cite(index: CorpusIndex, uri: string, start: number): string {
   const d = index.get(uri)!;
   const outlet = d.summary.source ?? 'unknown outlet';
