@@ -28,6 +28,8 @@ describe('a person\'s role, as a sentence gives it', function () {
     assert.strictEqual(role('"Keep customers safe," STG managing partner William Chisholm said.', 'William Chisholm'), 'STG managing partner');
     assert.strictEqual(role('AWS claimed that then-President Donald Trump had a vendetta.', 'Donald Trump'), 'then-President');
     assert.strictEqual(role('The wife of former UK Prime Minister Tony Blair works there.', 'Tony Blair'), 'former UK Prime Minister');
+    // An abbreviation's point does not end the role; a sentence's comma does.
+    assert.strictEqual(role('"Be careful online," Manhattan U.S. Attorney Audrey Strauss said.', 'Audrey Strauss'), 'Manhattan U.S. Attorney');
   });
 
   it('before the name and set off by a comma: "Mandiant SVP and CTO, Charles Carmakal"', function () {

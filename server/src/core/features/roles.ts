@@ -44,6 +44,15 @@ const NOT_IN_ROLE = new Set(['the', 'a', 'an', 'to', 'by', 'with', 'from', 'for'
 /** Where an apposition's role stops: a verb or a relative word goes on with the sentence ("…, who said", "…, is"). */
 const APPOSITION_STOP_RE = /\s(?:who|which|that|is|was|are|were|has|had|have|said|says|told|tells|added|adds|explained|noted|wrote|writes|will|would|pointed|argued|warned|stressed|commented|observed|asserted|claimed|confirmed|revealed|agreed|cautioned|emphasi[sz]ed|continued|concluded|shared|suggested|believes|thinks|focusing|focused|working|specializing|specialising|responsible|and\s+(?:the|a|an)\b)\b/;
 
+/**
+ * Whether a word's last character ends a clause before a name: a comma, a bracket, a quotation mark, a full stop;
+ * not the point of an abbreviation ("Manhattan U.S. Attorney", "Acme Inc. CEO").
+ */
+function endsClause(word: string): boolean {
+  if (!/[,;:.!?)\]”"]$/.test(word)) return false;
+  return !/^(?:\p{Lu}\.){2,}$|^(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Dept|Gov|Sen|Rep)\.$/u.test(word);
+}
+
 /** A role word ("officer", "CEO", "Co-Founder"), not a plural ("researchers" name a group). */
 function isRoleWord(word: string): boolean {
   const w = word.toLowerCase().replace(/[’']s$/, '').replace(/\.$/, '');
@@ -76,7 +85,7 @@ function roleBefore(before: string): string | undefined {
   for (let k = words.length - 1; k >= 0 && taken.length < 9; k--) {
     const w = words[k];
     // Punctuation after a word ends the clause the role is in ("In a statement, Mandiant SVP …"): that word is not in it.
-    if (k < words.length - 1 && /[,;:.!?)\]”"]$/.test(w)) break;
+    if (k < words.length - 1 && endsClause(w)) break;
     if (/^[(“"‘[]/.test(w)) {
       // An opening bracket or quotation mark: the role starts at this word, if it is one.
       const bare = w.replace(/^[(“"‘[]+/, '');
@@ -182,7 +191,7 @@ function kindBefore(before: string): string | undefined {
   const taken = [words[words.length - 1]];
   for (let k = words.length - 2; k >= 0 && taken.length < 6; k--) {
     const w = words[k];
-    if (/[,;:.!?)\]”"]$/.test(w) || /^[(“"‘[]/.test(w)) break;
+    if (endsClause(w) || /^[(“"‘[]/.test(w)) break;
     const lower = w.toLowerCase();
     if (NOT_IN_DESCRIPTION.has(lower) || /ly$/.test(lower) || (/ed$/.test(lower) && !KIND_PARTICIPLES.has(lower))) break;
     // Lower-case words of the kind ("cybercrime intelligence", "ride-hailing"), and a place's or a people's name ("Israeli",
