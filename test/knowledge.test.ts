@@ -425,6 +425,10 @@ describe('corpus knowledge over stdio', function () {
     await client.open(uri, draft);
     const res = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 10 } });
     assert.deepStrictEqual(res.items.map((i: any) => i.label), ['ThreatPost', 'ZDNet']);
+    // Each resolves to the outlet's card, as the Source field's hover shows it.
+    const zdnet = await client.request<any>('completionItem/resolve', res.items[1]);
+    assert.match(zdnet.documentation.value, /^\*\*ZDNet\*\* · outlet/m);
+    assert.match(zdnet.documentation.value, /\(file:\/\/\S+001_ea6beca59c6dffc6\.txt/);
   });
 
   it('completion after "+ Source:" does not offer what is being typed back; after "+ Author:" it completes the last of a list', async function () {
@@ -438,6 +442,9 @@ describe('corpus knowledge over stdio', function () {
     assert.ok(item, JSON.stringify(authors.items.map((i: any) => i.label)));
     // Only "Jo" is replaced, not the whole list.
     assert.deepStrictEqual(item.textEdit.range, { start: { line: 4, character: 21 }, end: { line: 4, character: 23 } });
+    // It resolves to the author's card, as the Author field's hover shows it.
+    const resolved = await client.request<any>('completionItem/resolve', item);
+    assert.match(resolved.documentation.value, /^\*\*Jonathan Greig\*\* · author/m);
   });
 
   it('completion in a key=value tag: "[[vic" offers the corpus\'s keys, "[[threatactor.name=" the values given that key, this article\'s names first', async function () {

@@ -23,7 +23,7 @@ import { LineIndex } from '../core/text';
 import { CorpusIndex } from '../core/index/corpus';
 import { extractFacts } from '../core/extract/facts';
 import type { EntityKind } from '../core/extract/types';
-import { cardSources, entityCardFor, fieldHover, hover } from '../core/features/hover';
+import { cardSources, entityCardFor, fieldCardFor, fieldHover, hover } from '../core/features/hover';
 import { definition, highlights, references } from '../core/features/navigation';
 import { complete } from '../core/features/completion';
 import { timelineAt, timelineLenses, timelineText } from '../core/features/timeline';
@@ -918,20 +918,21 @@ export function startServer(connection: Connection): void {
         sortText: it.sortText,
         ...(it.filterText ? { filterText: it.filterText } : {}),
         textEdit: { range: lines.range(it.replace), newText: it.insertText },
-        // What `completionItem/resolve` needs for the name's card.
-        ...(it.key !== undefined ? { data: { key: it.key, uri } } : {}),
+        // What `completionItem/resolve` needs for the name's, the outlet's or the author's card.
+        ...(it.key !== undefined ? { data: { key: it.key, uri } } : it.kind === 'outlet' ? { data: { source: it.label } } : it.kind === 'author' ? { data: { author: it.label } } : {}),
       })),
     };
   });
 
-  // The card of the name an item offers, asked for when the editor shows the item's details: who a name is
-  // before the writer tags it. `data` comes back from the client: used only if it is what we sent.
+  // The card of the name, outlet or author an item offers, asked for when the editor shows the item's details: who a
+  // name is before the writer tags it. `data` comes back from the client: used only if it has the shape we sent.
   connection.onCompletionResolve((item) => {
     if (!initialized) throw notInitialized();
     checkParams(item, ['label']);
-    const data = item.data as { key?: unknown; uri?: unknown } | undefined;
-    if (typeof data?.key !== 'string' || typeof data.uri !== 'string') return item;
-    const card = entityCardFor(index, data.key, data.uri);
+    const data = item.data as { key?: unknown; uri?: unknown; source?: unknown; author?: unknown } | undefined;
+    const card = typeof data?.key === 'string' && typeof data.uri === 'string' ? entityCardFor(index, data.key, data.uri)
+      : typeof data?.source === 'string' && data.source.trim() ? fieldCardFor(index, 'source', data.source.trim())
+        : typeof data?.author === 'string' && data.author.trim() ? fieldCardFor(index, 'author', data.author.trim()) : undefined;
     return card ? { ...item, documentation: { kind: MarkupKind.Markdown, value: card } } : item;
   });
 

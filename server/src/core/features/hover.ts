@@ -60,6 +60,11 @@ export function entityCardFor(index: CorpusIndex, key: string, uri: string): str
   return entry && entityCard(index, entry, uri, -1);
 }
 
+/** The card of an outlet or an author by name, as the Source or Author field's hover shows it, for a completion item. */
+export function fieldCardFor(index: CorpusIndex, field: 'source' | 'author', name: string): string {
+  return field === 'source' ? sourceCard(index, name) : authorCard(index, name);
+}
+
 function cite(index: CorpusIndex, uri: string, start: number): string {
   const d = index.get(uri)!;
   const outlet = d.summary.source ?? 'unknown outlet';
