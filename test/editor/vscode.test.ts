@@ -225,6 +225,15 @@ describe('VS Code (code-server + Chromium) with the packaged extension', functio
       return undefined;
     });
     assert.ok(rows.some((x) => x.includes('John Binns')), rows.join('\n'));
+    // The focused name's card is the item's details (completionItem/resolve): shown once the details are toggled on.
+    // (Ctrl+Space with the list open toggles the details: pressed until they show the card, resolved by then.)
+    const details = await until('the card in the suggestion details', async () => {
+      const text = (await page.locator('.suggest-details').allInnerTexts()).map(visible).join('\n');
+      if (/John Binns · person/.test(text)) return text;
+      await page.keyboard.press('Control+Space');
+      return undefined;
+    });
+    assert.match(details, /Cited facts/);
     await shot('completion');
     await page.keyboard.press('Enter');
     await until('the accepted completion', async () => (await wb.editorText()).includes('[[John Binns]]'));
