@@ -60,13 +60,15 @@ function isRoleWord(word: string): boolean {
   return w.includes('-') && w.split('-').every((p) => ROLE_WORDS.has(p) || ROLE_OPENERS.has(p));
 }
 
+/** Whether the words hold a role of their own: a role word that is not only a title of address. */
 function realRole(words: readonly string[]): boolean {
   return words.some((w) => isRoleWord(w) && !HONORIFICS.has(w.toLowerCase().replace(/\.$/, '')));
 }
 
+/** Whether a word starts with a capital (of any script). */
 function capitalised(word: string): boolean {
   const c = word.codePointAt(0) ?? 0;
-  return c >= 65 && c <= 90 ? true : c > 127 && /^\p{Lu}/u.test(word);
+  return (c >= 65 && c <= 90) || (c > 127 && /^\p{Lu}/u.test(word));
 }
 
 /**
