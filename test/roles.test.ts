@@ -51,7 +51,7 @@ describe('a person\'s role, as a sentence gives it', function () {
     assert.strictEqual(roleAt(linked, linked.indexOf('Caleb Sima'), 'Caleb Sima'.length), 'CSO at Robinhood');
   });
 
-  it('none where the sentence gives none, or gives another person\'s', function () {
+  it('none where the sentence gives none; nothing of the clause around the name or of another person\'s role', function () {
     assert.strictEqual(role('Jane Doe, who leads research at Acme, said so.', 'Jane Doe'), undefined);
     assert.strictEqual(role('Yesterday Jane Doe said so.', 'Jane Doe'), undefined);
     // A title of address alone says nothing of who someone is.

@@ -846,9 +846,7 @@ export function startServer(connection: Connection): void {
     // On a Source or Author field's value: the outlet or the author across the corpus.
     const h = hover(index, uri, offset) ?? (states.get(uri) ? fieldHover(index, states.get(uri)!.analysis.article, offset) : undefined);
     if (!h) return null;
-    // Asked before the corpus is read: what the card counts is what has been read so far.
-    const partial = firstLoadDone ? '' : `\n\n_The corpus is still being indexed (${index.size} articles so far): counts and facts are partial._`;
-    return { contents: { kind: MarkupKind.Markdown, value: h.markdown + partial }, range: index.range(uri, h.span) };
+    return { contents: { kind: MarkupKind.Markdown, value: h.markdown + partialNote() }, range: index.range(uri, h.span) };
   });
 
   connection.onDefinition(async (params, token) => {
@@ -933,8 +931,13 @@ export function startServer(connection: Connection): void {
     const card = typeof data?.key === 'string' && typeof data.uri === 'string' ? entityCardFor(index, data.key, data.uri)
       : typeof data?.source === 'string' && data.source.trim() ? fieldCardFor(index, 'source', data.source.trim())
         : typeof data?.author === 'string' && data.author.trim() ? fieldCardFor(index, 'author', data.author.trim()) : undefined;
-    return card ? { ...item, documentation: { kind: MarkupKind.Markdown, value: card } } : item;
+    return card ? { ...item, documentation: { kind: MarkupKind.Markdown, value: card + partialNote() } } : item;
   });
+
+  /** A card asked for before the corpus is read says that what it counts is what has been read so far. */
+  function partialNote(): string {
+    return firstLoadDone ? '' : `\n\n_The corpus is still being indexed (${index.size} articles so far): counts and facts are partial._`;
+  }
 
   function offsetIn(uri: string, pos: { line: number; character: number }): number {
     const st = states.get(uri);

@@ -16,7 +16,7 @@ import { anotherStory, judgeFigure, verdictWords, type Judged, type Verdict } fr
 import { corporateBase, writtenMeasure, writtenNoun } from '../extract/figures';
 import { attributionOf } from '../extract/claims';
 import { entityKey } from '../extract/entities';
-import type { Claim, DocFacts, Figure, SentenceRef } from '../extract/types';
+import type { Claim, DocFacts, Figure, Mention, SentenceRef } from '../extract/types';
 import { clipAround, escape, formatDate, openLink, shownDay } from './markdown';
 import { dateOf, targetAt } from './locate';
 import { kindAt, roleAt } from './roles';
@@ -343,12 +343,29 @@ function isWordChar(c: number): boolean {
 const CARD_ROLES = 3;
 const ROLE_MENTIONS = 4;
 
+/** What reads a person's role or an organisation's kind at a name in a sentence (`roleAt`, `kindAt`). */
+type Reader = (sentence: string, at: number, length: number) => string | undefined;
+
+/**
+ * What `read` makes of an article's first few `mentions` of an entity, in the text's order, with their sentences: an
+ * article says who or what it is where it first names it, seldom later. Headlines are not read.
+ */
+function* readingsOf(facts: DocFacts, mentions: readonly Mention[], read: Reader): Generator<{ what: string; sentence: SentenceRef }> {
+  for (let k = 0; k < mentions.length && k < ROLE_MENTIONS; k++) {
+    const m = mentions[k];
+    const sentence = facts.sentences[m.sentence];
+    if (!sentence || m.where === 'title' || m.where === 'subtitle') continue;
+    const what = read(sentence.text, m.span.start - sentence.span.start, m.span.end - m.span.start);
+    if (what !== undefined) yield { what, sentence };
+  }
+}
+
 /**
  * What the sentences of `about` say the entity is (`read`: a person's role, `roleAt`, or an organisation's kind,
  * `kindAt`), under any of `names`, each once (by its words), the newest first, at most CARD_ROLES, with where each is
  * said first in that article. The sentence the writer hovers counts: it is what the card sums up, not a fact cited back.
  */
-function describedAs(index: CorpusIndex, names: readonly EntityEntry[], about: readonly string[], read: (sentence: string, at: number, length: number) => string | undefined): { what: string; uri: string; start: number; date: number }[] {
+function describedAs(index: CorpusIndex, names: readonly EntityEntry[], about: readonly string[], read: Reader): { what: string; uri: string; start: number; date: number }[] {
   const found = new Map<string, { what: string; uri: string; start: number; date: number }>();
   for (const docUri of about) {
     const d = index.get(docUri);
@@ -356,19 +373,11 @@ function describedAs(index: CorpusIndex, names: readonly EntityEntry[], about: r
     const date = d.summary.date ?? UNDATED;
     for (const x of names) {
       if (!x.docs.has(docUri)) continue;
-      // An article says who or what it is where it first names it, seldom later: its first few mentions (in the
-      // text's order) are read.
-      const mentions = index.mentionsIn(docUri, x.key);
-      for (let k = 0; k < mentions.length && k < ROLE_MENTIONS; k++) {
-        const m = mentions[k];
-        const s = d.facts.sentences[m.sentence];
-        if (!s || m.where === 'title' || m.where === 'subtitle') continue;
-        const what = read(s.text, m.span.start - s.span.start, m.span.end - m.span.start);
-        if (what === undefined) continue;
-        // One role however it is joined: "CEO of YouAttest" and "CEO at YouAttest". Cited where it was said last.
+      for (const { what, sentence } of readingsOf(d.facts, index.mentionsIn(docUri, x.key), read)) {
+        // One role however it is joined: "CEO of YouAttest" and "CEO at YouAttest". Cited from the newest article saying it.
         const key = what.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').replace(/ at /g, ' of ').trim();
         const had = found.get(key);
-        if (!had || date > had.date) found.set(key, { what, uri: docUri, start: wordsStart(s), date });
+        if (!had || date > had.date) found.set(key, { what, uri: docUri, start: wordsStart(sentence), date });
       }
     }
   }
@@ -531,12 +540,7 @@ function ownWord(index: CorpusIndex, owner: string, said: { who: string; key?: s
 function roleIn(facts: DocFacts, key: string): string | undefined {
   const e = facts.entities.find((x) => x.key === key);
   if (e?.kind !== 'person') return undefined;
-  for (let k = 0; k < e.mentions.length && k < ROLE_MENTIONS; k++) {
-    const m = e.mentions[k];
-    const s = facts.sentences[m.sentence];
-    const role = s && m.where !== 'title' && m.where !== 'subtitle' ? roleAt(s.text, m.span.start - s.span.start, m.span.end - m.span.start) : undefined;
-    if (role !== undefined) return role;
-  }
+  for (const { what } of readingsOf(facts, e.mentions, roleAt)) return what;
   return undefined;
 }
 

@@ -143,20 +143,21 @@ function roleAfter(after: string): string | undefined {
 const WINDOW = 160;
 
 /**
- * The role a sentence gives the person it names at `at…at+length` (offsets in its raw text), as the writer would read
- * it; undefined where it gives none.
+ * What `before` and `after` read of the name at `at…at+length` of a sentence (offsets in its raw text), as the writer
+ * would read it. Each side is rendered (no Markdown link syntax or escapes: "[Tenable](https://…)"), a link around the
+ * name itself leaving "[" before it and "](…)" after it; only a window of each is read, whatever the sentence's length.
+ * A name glued to what precedes it ("@Caleb", "ex-Sima") has nothing written before it.
  */
-export function roleAt(sentence: string, at: number, length: number): string | undefined {
-  // Rendered on either side of the name: no Markdown link syntax or escapes in a role ("[Tenable](https://…)").
-  // A link around the name itself leaves "[" before it and "](…)" after it.
-  // A role stands within a few words of the name: a window either side is enough, whatever the sentence's length.
+function readAround(sentence: string, at: number, length: number, before: (text: string) => string | undefined, after: (text: string) => string | undefined): string | undefined {
   const raw = sentence.slice(Math.max(0, at - WINDOW), at).replace(/\[$/, '');
-  // A name glued to what precedes it ("@Caleb", "ex-Sima") has no role written before it.
-  const spaced = /\s$/.test(raw);
-  const before = readable(raw);
-  const after = readable(sentence.slice(at + length, at + length + 2 * WINDOW).replace(/^\]\([^)\s]*\)/, ''));
-  const role = (spaced ? roleBefore(before) : undefined) ?? roleAfter(after.replace(/^[’']s\b/, ''));
-  return role?.replace(/\s+/g, ' ');
+  const next = readable(sentence.slice(at + length, at + length + 2 * WINDOW).replace(/^\]\([^)\s]*\)/, ''));
+  const found = (/\s$/.test(raw) ? before(readable(raw)) : undefined) ?? after(next.replace(/^[’']s\b/, ''));
+  return found?.replace(/\s+/g, ' ');
+}
+
+/** The role a sentence gives the person it names at `at…at+length`; undefined where it gives none. */
+export function roleAt(sentence: string, at: number, length: number): string | undefined {
+  return readAround(sentence, at, length, roleBefore, roleAfter);
 }
 
 /**
@@ -181,6 +182,11 @@ const NOT_IN_DESCRIPTION = new Set([...NOT_IN_ROLE, 'of', 'said', 'its', 'his', 
 const KIND_PARTICIPLES = new Set(['embattled', 'beleaguered', 'troubled', 'undisclosed', 'unnamed', 'regulated', 'licensed', 'registered',
   'listed', 'affected', 'targeted', 'breached', 'hacked', 'compromised', 'sanctioned', 'state-owned', 'privately-held', 'family-owned']);
 
+/** A capitalised word that is a people's or a place's adjective ("Israeli", "Chinese", "Russia-based"), not a name. */
+function peoplesOrPlaces(word: string): boolean {
+  return /(?:an|ese|ish|i|ic|-based)$/.test(word);
+}
+
 /**
  * What an organisation is, as the words right before its name say: "cybercrime intelligence firm Hudson Rock",
  * "Israeli spyware maker NSO Group", "ride-hailing giant Uber": the noun of `ORG_NOUNS` against the name and the words
@@ -199,7 +205,7 @@ function kindBefore(before: string): string | undefined {
     // Lower-case words of the kind ("cybercrime intelligence", "ride-hailing"), and a place's or a people's name ("Israeli",
     // "US-based", "Chinese"); not another name ("Microsoft security firm" is no kind of its own).
     if (!/^[a-z][a-z-]*$/.test(w) && !/^\p{Lu}[\p{Ll}]+(?:-based)?$|^[A-Z]{2,3}-based$/u.test(w)) break;
-    if (/^\p{Lu}/u.test(w) && !/(?:an|ese|ish|i|ic|-based)$/.test(w)) break;
+    if (/^\p{Lu}/u.test(w) && !peoplesOrPlaces(w)) break;
     taken.unshift(w);
   }
   // "firm Hudson Rock" alone says only that it is one; a word of what kind makes it a description.
@@ -215,7 +221,7 @@ function kindAfter(after: string): string | undefined {
   if (words.some((w) => NOT_IN_DESCRIPTION.has(w.toLowerCase()))) return undefined;
   // A description is common words ("a cybercrime intelligence firm"), a people's or a place's adjective aside ("the
   // Russia-based criminal gang"): ", the State Department," after "the Defense Department" is the next of a list.
-  if (words.some((w) => /^\p{Lu}/u.test(w) && !/(?:an|ese|ish|i|ic|-based)$/.test(w))) return undefined;
+  if (words.some((w) => /^\p{Lu}/u.test(w) && !peoplesOrPlaces(w))) return undefined;
   return m[1];
 }
 
@@ -225,8 +231,5 @@ function kindAfter(after: string): string | undefined {
  * says nothing of the kind.
  */
 export function kindAt(sentence: string, at: number, length: number): string | undefined {
-  const raw = sentence.slice(Math.max(0, at - WINDOW), at).replace(/\[$/, '');
-  const before = /\s$/.test(raw) ? kindBefore(readable(raw)) : undefined;
-  const after = readable(sentence.slice(at + length, at + length + 2 * WINDOW).replace(/^\]\([^)\s]*\)/, ''));
-  return (before ?? kindAfter(after.replace(/^[’']s\b/, '')))?.replace(/\s+/g, ' ');
+  return readAround(sentence, at, length, kindBefore, kindAfter);
 }
