@@ -194,6 +194,19 @@ describe('entity hover card: cited facts', function () {
     assert.match(other, /demanded an extortion payment/);
   });
 
+  it('say what a thing is as the articles put it, also where only an article the card does not cite says it', function () {
+    // Twelve articles name the botnet often without saying what it is; an older one says it once, and the card cites
+    // only the ten that name it most.
+    const often = Array.from({ length: 12 }, (_, k) => article(k + 1, `2021-06-${String(k + 10).padStart(2, '0')}`,
+      `Researchers at Acme Labs said Zorbot infected ${k + 2},000 routers in June.\n\nZorbot spreads through weak passwords, and Zorbot hides its traffic.`));
+    const once = article(13, '2021-03-01', 'Police took down the Zorbot botnet after a long investigation.\n\nZorbot had infected routers in three countries.');
+    const index = indexOf([...often, once]);
+    assert.strictEqual(index.entity('zorbot')?.kind, 'other');
+    const card = hover(index, often[0].uri, often[0].text.indexOf('Zorbot') + 1)!.markdown;
+    assert.ok(!card.slice(card.indexOf('**Cited facts**')).includes(once.uri), `the describing article is not among those cited: ${card}`);
+    assert.match(card, new RegExp(`\\nbotnet \\(\\[Outlet 13, Mar 1, 2021\\]\\(${once.uri.replace(/[.]/g, '\\.')}#L\\d+\\)\\)\\n`), card);
+  });
+
   it('show sentences as they read rendered: no Markdown escapes or emphasis markers', function () {
     const a = article(1, '2021-05-01', 'In the messages, 0\\_neday said Acme Corp paid **twice** the _usual_ ransom, \\*not\\* once, to @VK\\_Intel and file_name.');
     const b = article(2, '2021-06-01', 'Acme Corp is back in the news this week after a second look at the incident.');

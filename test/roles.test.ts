@@ -1,11 +1,12 @@
 /**
  * Who a person is, as a sentence says it (`roleAt`): the role written right
  * before the name or in apposition after it, and nothing where a sentence
- * gives none or gives another person's; and what an organisation is
- * (`kindAt`), read the same way.
+ * gives none or gives another person's; what an organisation is
+ * (`kindAt`), read the same way; and what a thing is (`thingAt`), which
+ * also reads the noun after its name ("the Emotet botnet").
  */
 import * as assert from 'assert';
-import { kindAt, roleAt } from '../server/src/core/features/roles';
+import { kindAt, roleAt, thingAt } from '../server/src/core/features/roles';
 
 /** What `read` makes of the name `name` in `sentence` (its first occurrence). */
 function readAt(read: typeof roleAt, sentence: string, name: string): string | undefined {
@@ -17,6 +18,7 @@ function readAt(read: typeof roleAt, sentence: string, name: string): string | u
 /** The role `sentence` gives the person named `name`; what it says the organisation named `name` is. */
 const role = (sentence: string, name: string) => readAt(roleAt, sentence, name);
 const kind = (sentence: string, name: string) => readAt(kindAt, sentence, name);
+const thing = (sentence: string, name: string) => readAt(thingAt, sentence, name);
 
 describe('a person\'s role, as a sentence gives it', function () {
   it('before the name: the role\'s words and the organisation before them', function () {
@@ -92,5 +94,45 @@ describe('what an organisation is, as a sentence says it', function () {
     assert.strictEqual(kind('It ordered Chinese ride-sharing platform Didi to remove its app.', 'Didi'), 'Chinese ride-sharing platform');
     assert.strictEqual(kind('For the first time, we have seen global logistics company DHL top the rankings.', 'DHL'), 'global logistics company');
     assert.strictEqual(kind('The ruling was made with the Defense Department, the State Department, and others.', 'Defense Department'), undefined);
+    assert.strictEqual(kind('For Acme, the payments company is a distraction.', 'Acme'), undefined);
+  });
+});
+
+describe('what a thing is (software, malware, a flaw), as a sentence says it', function () {
+  it('before the name, where the noun alone says it after "the"', function () {
+    assert.strictEqual(thing('The abuse of legitimate penetration testing tool Cobalt Strike is rising.', 'Cobalt Strike'), 'legitimate penetration testing tool');
+    assert.strictEqual(thing('It is resident in the ubiquitous Java logging library Apache Log4j and could allow RCE.', 'Apache Log4j'), 'logging library');
+    assert.strictEqual(thing('We analyze the ransomware White Rabbit and its evasion.', 'White Rabbit'), 'ransomware');
+    assert.strictEqual(thing('They tried Kerberoasting using the tool Rubeus.', 'Rubeus'), 'tool');
+  });
+
+  it('in apposition after the name', function () {
+    assert.strictEqual(thing('Next, they installed AnyDesk, a remote access application for RDP connections.', 'AnyDesk'), 'remote access application');
+    assert.strictEqual(thing('They have been using FiveSys, a rootkit that somehow made its way through.', 'FiveSys'), 'rootkit');
+  });
+
+  it('after the name, with "the" before it: the malware\'s noun, a browser, an operating system', function () {
+    assert.strictEqual(thing('The Emotet botnet has returned.', 'Emotet'), 'botnet');
+    assert.strictEqual(thing('The cybercriminals behind the infamous [TrickBot](https://example.com/trickbot) trojan have signed two affiliates.', 'TrickBot'), 'trojan');
+    assert.strictEqual(thing('It only needs users to open a web page in the Apple Safari browser.', 'Apple Safari'), 'browser');
+    assert.strictEqual(thing('The flaw is between the Teams app and the underlying Android operating system.', 'Android'), 'operating system');
+  });
+
+  it('none where the noun says what the thing runs on, carries or loads, or another name is described', function () {
+    // What malware runs on or spreads through is no malware.
+    assert.strictEqual(thing('The Android trojan tries to trick recipients.', 'Android'), undefined);
+    assert.strictEqual(thing('The emergence of a Log4j worm is not the worst case.', 'Log4j'), undefined);
+    // A loader of it, not it.
+    assert.strictEqual(thing('TrickBot launched what appears to be the Cobalt Strike loader.', 'Cobalt Strike'), undefined);
+    // Plural: things around it ("the Exchange servers"); no "the" before: a compound of another noun ("Conti ransomware attacks" stays, read by the gang's card).
+    assert.strictEqual(thing('Attackers hit the Mirai botnets again.', 'Mirai'), undefined);
+    assert.strictEqual(thing('Mirai botnet operators moved on.', 'Mirai'), undefined);
+    // The name starts a clause of its own: the malware is what it created.
+    assert.strictEqual(thing('We built protections against the unique malware Sourgum created.', 'Sourgum'), undefined);
+    // Part of a longer name, or an acronym\'s expansion.
+    assert.strictEqual(thing('Will 2022 be the year of the Software Bill of Materials?', 'Bill of Materials'), undefined);
+    assert.strictEqual(thing('Hence its name, BRATA: Brazilian RAT Android.', 'Android'), undefined);
+    // After a preposition, what follows the comma is the sentence's subject.
+    assert.strictEqual(thing('In Cayla, a vulnerability lets anyone connect over Bluetooth.', 'Cayla'), undefined);
   });
 });

@@ -19,7 +19,7 @@ import { entityKey } from '../extract/entities';
 import type { Claim, DocFacts, Figure, Mention, SentenceRef } from '../extract/types';
 import { clipAround, escape, formatDate, openLink, shownDay } from './markdown';
 import { dateOf, targetAt } from './locate';
-import { kindAt, roleAt } from './roles';
+import { kindAt, roleAt, thingAt } from './roles';
 import { isLinkOnly, readable, wordsSpan, type Span } from '../text';
 import type { Article } from '../syntax/ast';
 
@@ -342,15 +342,17 @@ function isWordChar(c: number): boolean {
 /** How many roles or kinds a card gives, and how many of an article's mentions of the entity it reads for them. */
 const CARD_ROLES = 3;
 const ROLE_MENTIONS = 4;
+/** How many articles beyond those the card cites are read for what the entity is, when those say too little. */
+const MORE_ARTICLES = 20;
 
-/** What reads a person's role or an organisation's kind at a name in a sentence (`roleAt`, `kindAt`). */
+/** What reads a person's role, an organisation's kind or what a thing is at a name in a sentence (`roleAt`, `kindAt`, `thingAt`). */
 type Reader = (sentence: string, at: number, length: number) => string | undefined;
 
 /**
  * What `read` makes of an article's first few `mentions` of an entity, in the text's order, with their sentences: an
  * article says who or what it is where it first names it, seldom later. Headlines are not read.
  */
-function* readingsOf(facts: DocFacts, mentions: readonly Mention[], read: Reader): Generator<{ what: string; sentence: SentenceRef }> {
+function* readingsOf(facts: DocFacts, mentions: readonly Mention[], read: Reader): Generator<Reading> {
   for (let k = 0; k < mentions.length && k < ROLE_MENTIONS; k++) {
     const m = mentions[k];
     const sentence = facts.sentences[m.sentence];
@@ -360,26 +362,59 @@ function* readingsOf(facts: DocFacts, mentions: readonly Mention[], read: Reader
   }
 }
 
+type Reading = { what: string; sentence: SentenceRef };
+
+// What each reader made of an article's mentions of an entity, kept with the article's facts (an edit replaces them,
+// never changes them): a card hovered again, or another card reading the same article, costs a lookup.
+const keptReadings = new WeakMap<DocFacts, Map<Reader, Map<string, Reading[]>>>();
+
+/** `readingsOf` the mentions of entity `key` in an article, read once for its facts. */
+function readingsKept(facts: DocFacts, key: string, mentions: () => readonly Mention[], read: Reader): Reading[] {
+  let byReader = keptReadings.get(facts);
+  if (!byReader) keptReadings.set(facts, (byReader = new Map()));
+  let byKey = byReader.get(read);
+  if (!byKey) byReader.set(read, (byKey = new Map()));
+  let found = byKey.get(key);
+  if (!found) byKey.set(key, (found = [...readingsOf(facts, mentions(), read)]));
+  return found;
+}
+
 /**
- * What the sentences of `about` say the entity is (`read`: a person's role, `roleAt`, or an organisation's kind,
- * `kindAt`), under any of `names`, each once (by its words), the newest first, at most CARD_ROLES, with where each is
+ * What the sentences of `about` say the entity is (`read`: a person's role, `roleAt`, an organisation's kind,
+ * `kindAt`, or what a thing is, `thingAt`), under any of `names`, each once (by its words), the newest first, at most CARD_ROLES, with where each is
  * said first in that article. The sentence the writer hovers counts: it is what the card sums up, not a fact cited back.
  */
 function describedAs(index: CorpusIndex, names: readonly EntityEntry[], about: readonly string[], read: Reader): { what: string; uri: string; start: number; date: number }[] {
   const found = new Map<string, { what: string; uri: string; start: number; date: number }>();
-  for (const docUri of about) {
+  const readArticle = (docUri: string) => {
     const d = index.get(docUri);
-    if (!d) continue;
+    if (!d) return;
     const date = d.summary.date ?? UNDATED;
     for (const x of names) {
       if (!x.docs.has(docUri)) continue;
-      for (const { what, sentence } of readingsOf(d.facts, index.mentionsIn(docUri, x.key), read)) {
+      for (const { what, sentence } of readingsKept(d.facts, x.key, () => index.mentionsIn(docUri, x.key), read)) {
         // One role however it is joined: "CEO of YouAttest" and "CEO at YouAttest". Cited from the newest article saying it.
         const key = what.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').replace(/ at /g, ' of ').trim();
         const had = found.get(key);
         if (!had || date > had.date) found.set(key, { what, uri: docUri, start: wordsStart(sentence), date });
       }
     }
+  };
+  for (const docUri of about) readArticle(docUri);
+  if (found.size < CARD_ROLES) {
+    // What a much-named thing is, is often said in none of the articles that name it most ("the penetration-testing tool
+    // Cobalt Strike" in one of 87): the newest of its other articles are read too, a bounded number of them.
+    const seen = new Set(about);
+    const more: { uri: string; date: number }[] = [];
+    for (const x of names) {
+      for (const u of x.docs.keys()) {
+        if (seen.has(u) || index.isDraft(u)) continue;
+        seen.add(u);
+        more.push({ uri: u, date: index.get(u)?.summary.date ?? UNDATED });
+      }
+    }
+    more.sort((a, b) => b.date - a.date || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    for (let k = 0; k < more.length && k < MORE_ARTICLES && found.size < CARD_ROLES; k++) readArticle(more[k].uri);
   }
   return [...found.values()].sort((a, b) => b.date - a.date || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.start - b.start)).slice(0, CARD_ROLES);
 }
@@ -416,9 +451,9 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
   lines.push(`**${escape(e.name)}** · ${e.kind}`);
   const pinned = index.pins.get(e.key)?.description;
   if (pinned) lines.push(`\n${escape(pinned)}`);
-  // Who a person is or what an organisation is, as those articles put it ("Robinhood chief security officer",
-  // "cybercrime intelligence firm"), each with where it is said. A pinned description says it already.
-  const read = e.kind === 'person' ? roleAt : e.kind === 'organisation' || e.kind === 'outlet' ? kindAt : undefined;
+  // Who a person is, what an organisation or a thing is, as those articles put it ("Robinhood chief security officer",
+  // "cybercrime intelligence firm", "banking trojan"), each with where it is said. A pinned description says it already.
+  const read = e.kind === 'person' ? roleAt : e.kind === 'organisation' || e.kind === 'outlet' ? kindAt : e.kind === 'other' ? thingAt : undefined;
   const roles = read && !pinned ? describedAs(index, names, about, read) : [];
   if (roles.length) lines.push(`\n${roles.map((r) => `${escape(r.what)} (${cite(index, r.uri, r.start)})`).join(' · ')}`);
   if (aliases.length) lines.push(`\nAlso written: ${aliases.map(escape).join(', ')}`);

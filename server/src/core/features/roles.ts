@@ -193,11 +193,21 @@ function peoplesOrPlaces(word: string): boolean {
  * that say what kind, back to the clause's small words.
  */
 function kindBefore(before: string): string | undefined {
+  return describedBefore(before, ORG_NOUNS, false);
+}
+
+/**
+ * The description against a name, read backwards from it (`before`, rendered): a noun of `nouns` and the words that
+ * say what kind, back to the clause's small words. With `alone`, the noun is enough after "the" or "a" ("the botnet
+ * Emotet"); else it says only that it is one ("firm Hudson Rock").
+ */
+function describedBefore(before: string, nouns: ReadonlySet<string>, alone: boolean): string | undefined {
   const words = before.trimEnd().split(/\s+/);
   const last = words[words.length - 1]?.toLowerCase();
-  if (last === undefined || !ORG_NOUNS.has(last)) return undefined;
+  if (last === undefined || !nouns.has(last)) return undefined;
   const taken = [words[words.length - 1]];
-  for (let k = words.length - 2; k >= 0 && taken.length < 6; k--) {
+  let k = words.length - 2;
+  for (; k >= 0 && taken.length < 6; k--) {
     const w = words[k];
     if (endsClause(w) || /^[(“"‘[]/.test(w)) break;
     const lower = w.toLowerCase();
@@ -208,16 +218,21 @@ function kindBefore(before: string): string | undefined {
     if (/^\p{Lu}/u.test(w) && !peoplesOrPlaces(w)) break;
     taken.unshift(w);
   }
-  // "firm Hudson Rock" alone says only that it is one; a word of what kind makes it a description.
-  return taken.length >= 2 ? taken.join(' ') : undefined;
+  if (taken.length >= 2) return /^[A-Z]{2,}$/.test(taken[taken.length - 1]) ? undefined : taken.join(' ');
+  return alone && /^[a-z]/.test(taken[0]) && k >= 0 && /^(?:the|a|an)$/i.test(words[k]) ? taken[0] : undefined;
 }
 
 /** "Hudson Rock, a cybercrime intelligence firm,", "Brightline, the ticketing platform, said": the apposition's noun phrase. */
 function kindAfter(after: string): string | undefined {
+  return describedAfter(after, ORG_NOUNS);
+}
+
+/** The apposition's noun phrase after a name when its last word is one of `nouns` ("Hudson Rock, a cybercrime intelligence firm,"). */
+function describedAfter(after: string, nouns: ReadonlySet<string>): string | undefined {
   const m = /^,\s+(?:a|an|the)\s+([a-zA-Z][\w-]*(?:\s+[\w-]+){0,5}?)\s*(?:[,;:.!?)”"]|\s(?:that|which|who|based|headquartered|owned|with|in|of|for|from)\b)/.exec(after);
   if (!m) return undefined;
   const words = m[1].split(/\s+/);
-  if (!ORG_NOUNS.has(words[words.length - 1].toLowerCase()) || words.length < 2) return undefined;
+  if (!nouns.has(words[words.length - 1].toLowerCase()) || (words.length < 2 && nouns === ORG_NOUNS)) return undefined;
   if (words.some((w) => NOT_IN_DESCRIPTION.has(w.toLowerCase()))) return undefined;
   // A description is common words ("a cybercrime intelligence firm"), a people's or a place's adjective aside ("the
   // Russia-based criminal gang"): ", the State Department," after "the Defense Department" is the next of a list.
@@ -231,5 +246,69 @@ function kindAfter(after: string): string | undefined {
  * says nothing of the kind.
  */
 export function kindAt(sentence: string, at: number, length: number): string | undefined {
-  return readAround(sentence, at, length, kindBefore, kindAfter);
+  return readAround(sentence, at, length, kindBefore, afterPreposition(sentence, at) ? () => undefined : kindAfter);
+}
+
+/**
+ * Whether the name at `at` is the object of a preposition that opens the sentence ("In Cayla, a vulnerability lets
+ * …"): what comes after its comma is the sentence's subject, no apposition ("the servers of REvil, the Russia-based
+ * criminal gang" has one).
+ */
+function afterPreposition(sentence: string, at: number): boolean {
+  return at <= 12 && /^\s*(?:in|on|at|for|with|from|by|like|unlike|via|to)\s+\[?$/i.test(sentence.slice(0, at));
+}
+
+/** The nouns an article calls a thing by (software, malware, a flaw, a currency) before its name or in apposition. */
+const THING_NOUNS = new Set(['malware', 'ransomware', 'trojan', 'botnet', 'backdoor', 'loader', 'dropper', 'stealer', 'infostealer',
+  'spyware', 'stalkerware', 'adware', 'worm', 'rootkit', 'wiper', 'keylogger', 'rat', 'virus', 'implant', 'beacon', 'variant', 'strain',
+  'family', 'tool', 'toolkit', 'framework', 'kit', 'vulnerability', 'flaw', 'bug', 'zero-day', 'system', 'browser', 'app',
+  'application', 'software', 'platform', 'service', 'cryptocurrency', 'currency', 'coin', 'token', 'library', 'plugin', 'plug-in',
+  'extension', 'protocol', 'database', 'server', 'device', 'smartphone', 'phone', 'console', 'program', 'programme', 'suite', 'product',
+  'client', 'engine', 'language', 'utility', 'package', 'module', 'campaign', 'technique', 'network', 'marketplace']);
+
+/**
+ * The nouns that, right after a thing's name with "the" before it, say what it is: "the Emotet botnet", "the TrickBot
+ * trojan", "the Chrome browser". Not those a name also qualifies without being one ("the Android malware", "the Windows
+ * vulnerability", "the Exchange server"), nor "loader" and "dropper" ("the Cobalt Strike loader" loads it).
+ */
+const MALWARE_HEADS = new Set(['trojan', 'botnet', 'backdoor', 'stealer', 'infostealer', 'spyware', 'stalkerware', 'worm', 'rootkit',
+  'wiper', 'keylogger', 'rat', 'ransomware']);
+const THING_HEADS = new Set([...MALWARE_HEADS, 'browser', 'cryptocurrency', 'framework', 'toolkit', 'stablecoin']);
+
+/**
+ * Platforms and languages malware is named after ("the Android trojan", "a Linux backdoor", "a Golang worm", "a Log4j
+ * worm"): a malware's noun after them says what the malware runs on or spreads through, not what they are ("the
+ * Android operating system" still says it).
+ */
+const PLATFORMS = new Set(['android', 'ios', 'windows', 'linux', 'macos', 'mac', 'unix', 'java', 'python', 'golang', 'go', 'rust',
+  'powershell', 'log4j', 'apache log4j', 'exchange', 'microsoft exchange', 'office', 'microsoft office', 'wordpress', 'esxi', 'vmware esxi']);
+
+/**
+ * "the infamous TrickBot trojan": "the", up to two lower-case words, the name, then a noun of `THING_HEADS` (raw text
+ * either side of the name, a link around the name allowed).
+ */
+function thingHead(name: string, before: string, after: string): string | undefined {
+  const m = /^ (operating system|[a-zA-Z-]+)\b(?![-’'])/.exec(after.replace(/^\]\([^)\s]*\)/, ''));
+  if (!m || !(THING_HEADS.has(m[1].toLowerCase()) || m[1] === 'operating system')) return undefined;
+  if (PLATFORMS.has(name.toLowerCase()) && MALWARE_HEADS.has(m[1].toLowerCase())) return undefined;
+  // Back from the name: a space, at most two lower-case words, then the article.
+  const text = before.replace(/\[$/, '');
+  if (!/\s$/.test(text)) return undefined;
+  const words = text.trimEnd().split(/\s+/);
+  for (let k = words.length - 1; k >= 0 && k >= words.length - 3; k--) {
+    if (/^(?:the|a|an)$/i.test(words[k])) return m[1].toLowerCase();
+    if (!/^[a-z][a-z-]*$/.test(words[k])) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * What a thing (software, malware, a flaw, a currency) is, as a sentence that names it at `at…at+length` says: "banking
+ * trojan" from "the banking trojan TrickBot" or "TrickBot, a banking trojan,", "botnet" from "the Emotet botnet".
+ */
+export function thingAt(sentence: string, at: number, length: number): string | undefined {
+  // "the unique malware Sourgum created": the name starts a clause of its own, and the description is of something else.
+  const clause = /^(?:\]\([^)\s]*\))?\s+[a-z]+ed\b/.test(sentence.slice(at + length, at + length + 80));
+  return readAround(sentence, at, length, (b) => (clause ? undefined : describedBefore(b, THING_NOUNS, true)), (a) => (afterPreposition(sentence, at) ? undefined : describedAfter(a, THING_NOUNS)))
+    ?? thingHead(sentence.slice(at, at + length), sentence.slice(Math.max(0, at - 40), at), sentence.slice(at + length, at + length + 40));
 }
