@@ -145,6 +145,31 @@ describe('corpus cache over stdio', function () {
     assert.doesNotMatch(warm, /Dec 16/, warm);
   });
 
+  it('a card after a warm start says what a thing is where only an article it does not cite says so (facts loaded on demand)', async function () {
+    // Twelve articles name Zorbot often; the one that calls it a botnet names it least, so the card cites it not.
+    for (let k = 0; k < 12; k++) {
+      fs.writeFileSync(path.join(workspace, `z${k}.txt`), article(`Zorbot update ${k}`, `Researchers at Acme Labs said Zorbot infected ${k + 2},000 routers.\n\nZorbot spreads through weak passwords, and Zorbot hides its traffic.`));
+    }
+    fs.writeFileSync(path.join(workspace, 'zz.txt'), article('Police act', 'Police took down the Zorbot botnet after a long investigation.\n\nZorbot had infected routers in three countries.'));
+    const card = async (client: LspClient) => {
+      const file = path.join(workspace, 'z0.txt');
+      const text = fs.readFileSync(file, 'utf8');
+      await client.open(fileUri(file), text);
+      const h = await client.request('textDocument/hover', { textDocument: { uri: fileUri(file) }, position: positionOf(text, 'Zorbot infected') });
+      return h?.contents?.value ?? '';
+    };
+    const first = await start();
+    const cold = await card(first.client);
+    await first.client.shutdown();
+    const second = await start();
+    assert.strictEqual(second.indexed.cached, second.indexed.articles);
+    const warm = await card(second.client);
+    const zz = fileUri(path.join(workspace, 'zz.txt'));
+    assert.ok(!warm.slice(warm.indexOf('**Cited facts**')).includes(zz), warm);
+    assert.match(warm, new RegExp(`^botnet \\(\\[Example News, Aug 20, 2021\\]\\(${zz.replace(/[.]/g, '\\.')}#L\\d+\\)\\)$`, 'm'), warm);
+    assert.strictEqual(warm, cold);
+  });
+
   it('analyses a changed file again, and trusts the content hash when only the mtime moved', async function () {
     await (await start()).client.shutdown();
     fs.writeFileSync(path.join(workspace, 'a.txt'), article('Acme now says 3 million records', 'Acme Corp said 3 million records were taken.'));
