@@ -104,6 +104,8 @@ describe('what a thing is (software, malware, a flaw), as a sentence says it', f
     assert.strictEqual(thing('It is resident in the ubiquitous Java logging library Apache Log4j and could allow RCE.', 'Apache Log4j'), 'logging library');
     assert.strictEqual(thing('We analyze the ransomware White Rabbit and its evasion.', 'White Rabbit'), 'ransomware');
     assert.strictEqual(thing('They tried Kerberoasting using the tool Rubeus.', 'Rubeus'), 'tool');
+    // A link around the description and the name: its text's first word is the description's.
+    assert.strictEqual(thing('Credential dumping using the [penetration testing tool Mimikatz](https://example.com/m) came next.', 'Mimikatz'), 'penetration testing tool');
   });
 
   it('in apposition after the name', function () {

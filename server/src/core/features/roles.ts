@@ -208,8 +208,12 @@ function describedBefore(before: string, nouns: ReadonlySet<string>, alone: bool
   const taken = [words[words.length - 1]];
   let k = words.length - 2;
   for (; k >= 0 && taken.length < 6; k--) {
-    const w = words[k];
-    if (endsClause(w) || /^[(“"‘[]/.test(w)) break;
+    let w = words[k];
+    if (endsClause(w)) break;
+    // A link's text opens with this word ("the [penetration testing tool Mimikatz](…)"): the description starts here.
+    const opens = w.startsWith('[');
+    if (opens) w = w.slice(1);
+    if (/^[(“"‘[]/.test(w)) break;
     const lower = w.toLowerCase();
     if (NOT_IN_DESCRIPTION.has(lower) || /ly$/.test(lower) || (/ed$/.test(lower) && !KIND_PARTICIPLES.has(lower))) break;
     // Lower-case words of the kind ("cybercrime intelligence", "ride-hailing"), and a place's or a people's name ("Israeli",
@@ -217,6 +221,7 @@ function describedBefore(before: string, nouns: ReadonlySet<string>, alone: bool
     if (!/^[a-z][a-z-]*$/.test(w) && !/^\p{Lu}[\p{Ll}]+(?:-based)?$|^[A-Z]{2,3}-based$/u.test(w)) break;
     if (/^\p{Lu}/u.test(w) && !peoplesOrPlaces(w)) break;
     taken.unshift(w);
+    if (opens) break;
   }
   if (taken.length >= 2) return /^[A-Z]{2,}$/.test(taken[taken.length - 1]) ? undefined : taken.join(' ');
   return alone && /^[a-z]/.test(taken[0]) && k >= 0 && /^(?:the|a|an)$/i.test(words[k]) ? taken[0] : undefined;
