@@ -70,6 +70,9 @@ describe('a person\'s role, as a sentence gives it', function () {
     assert.strictEqual(role('The hackers targeted security researcher Jane Doe.', 'Jane Doe'), 'security researcher');
     assert.strictEqual(role('It spoke about malware analyst Jane Doe.', 'Jane Doe'), 'malware analyst');
     assert.strictEqual(role('The committee refuses to accept Minister Linda Reynolds\' claim.', 'Linda Reynolds'), 'Minister');
+    // Not the writer's own words ("I’m your host, Lisa Vaas": host), nor a photo's credit glued to a caption.
+    assert.strictEqual(role('Hello, I’m your host, Lisa Vaas, and this is the podcast.', 'Lisa Vaas'), 'host');
+    assert.strictEqual(role('GettyImages US President Joe Biden signed the order.', 'Joe Biden'), 'US President');
   });
 });
 

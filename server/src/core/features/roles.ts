@@ -39,7 +39,8 @@ const NOT_IN_ROLE = new Set(['the', 'a', 'an', 'to', 'by', 'with', 'from', 'for'
   'accept', 'meet', 'met', 'thank', 'blame', 'ask', 'tell', 'call', 'hire', 'appoint', 'name', 'join', 'elect', 'fire', 'replace',
   'succeed', 'interview', 'invite', 'contact', 'urge', 'warn', 'sue', 'charge', 'arrest',
   'said', 'says', 'told', 'tells', 'added', 'adds', 'wrote', 'writes', 'noted', 'explained', 'according', 'is', 'was', 'are', 'were', 'be',
-  'been', 'has', 'had', 'have', 'and', 'or', 'but', 'while', 'when', 'after', 'before', 'this', 'its', 'their', 'his', 'her', 'our', 'not']);
+  'been', 'has', 'had', 'have', 'and', 'or', 'but', 'while', 'when', 'after', 'before', 'this', 'its', 'their', 'his', 'her', 'our', 'not',
+  'i', "i'm", 'i’m', 'me', 'my', 'we', 'you', 'your']);
 
 /** Where an apposition's role stops: a verb or a relative word goes on with the sentence ("…, who said", "…, is"). */
 const APPOSITION_STOP_RE = /\s(?:who|which|that|is|was|are|were|has|had|have|said|says|told|tells|added|adds|explained|noted|wrote|writes|will|would|pointed|argued|warned|stressed|commented|observed|asserted|claimed|confirmed|revealed|agreed|cautioned|emphasi[sz]ed|continued|concluded|shared|suggested|believes|thinks|focusing|focused|working|specializing|specialising|responsible|and\s+(?:the|a|an)\b)\b/;
@@ -100,6 +101,8 @@ function roleBefore(before: string): string | undefined {
     if (!org && (lower === 'and' || lower === '&' || lower === 'of') && k > 0 && isRoleWord(words[k - 1])) { taken.unshift(w); continue; }
     // "As President Joseph Biden's order", "When CEO …": a small word capitalised to open the sentence ends the role.
     if (capitalised(w) && NOT_IN_ROLE.has(lower)) break;
+    // "GettyImages US President …": a photo's credit glued to the caption's first words.
+    if (/(?:Images?|Photos?)$/.test(w)) break;
     // The organisation the role is held at: its name's words, before the role ("Palo Alto Networks' Unit 42 researcher",
     // "Microsoft 365 product marketing manager").
     if (capitalised(w) || (/^\d+$/.test(w) && k > 0 && capitalised(words[k - 1]))) {
