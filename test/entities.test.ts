@@ -924,6 +924,16 @@ describe('entities: words that are not names', function () {
     assert.strictEqual(z.byName('Quillfeather').kind, 'organisation');
   });
 
+  it('a round-up\'s entry is named by its label when its text starts again with it: "* **Tether**: Tether faced …"', function () {
+    const x = extract('The biggest breaches of the year, month by month.\n\n* **Tether**: Tether faced an extortion demand of approximately $24 million.\n* **Robinhood**: Robinhood disclosed a data breach that affected about 7 million customers.\n* **Update**: Update your browser, and update it often.');
+    assert.deepStrictEqual(x.texts('Tether'), ['Tether', 'Tether']);
+    assert.deepStrictEqual(x.texts('Robinhood'), ['Robinhood', 'Robinhood']);
+    // A label the article writes in lower case is a word of the language; a label not taken up again is no cue.
+    assertNoEntity(x, 'Update');
+    const y = extract('* **Installation**: The tool installs in a minute.\n* **Cost**: Cost is the main concern.\n\nThe cost was low.');
+    assertNoEntity(y, 'Installation', 'Cost');
+  });
+
   it('months and weekdays are not entities, abbreviated or not', function () {
     const x = extract('As of Aug. 18, T-Mobile had estimated it. By Aug. 4 he had stolen files. On Friday and on Monday morning they met. In Sept. and Oct. too.', { tags: '[[Aug.]] [[Friday]] [[ThreatPost]]' });
     assertNoEntity(x, 'Aug', 'Aug.', 'Friday', 'Monday', 'Sept', 'Oct');

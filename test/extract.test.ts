@@ -37,6 +37,12 @@ describe('entities', function () {
     for (const m of gal.mentions) assert.strictEqual(f.text.slice(m.span.start, m.span.end), m.text);
   });
 
+  it('a round-up\'s entry owns its figures: "* **Tether**: Tether faced … $24 million" is Tether\'s, not the next entry\'s', function () {
+    const f = facts('The biggest breaches of the year.\n\n* **Tether**: Tether faced an extortion demand from attackers. The demand, of approximately $24 million, was not paid.\n* **Facebook**: A data dump of over 550 million Facebook users was leaked.');
+    assert.strictEqual(figure(f, 'approximately $24 million').subject, 'tether');
+    assert.strictEqual(figure(f, 'over 550 million').subject, 'facebook');
+  });
+
   it('a surname alone, in an article without the full name, is not merged into anyone', function () {
     const f = facts('The company said Binns told reporters the security was awful. Binns said so again.');
     assert.ok(!f.entities.some((e) => e.key === 'john binns'));
