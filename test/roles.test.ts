@@ -30,6 +30,9 @@ describe('a person\'s role, as a sentence gives it', function () {
     assert.strictEqual(role('"Keep customers safe," STG managing partner William Chisholm said.', 'William Chisholm'), 'STG managing partner');
     assert.strictEqual(role('AWS claimed that then-President Donald Trump had a vendetta.', 'Donald Trump'), 'then-President');
     assert.strictEqual(role('The wife of former UK Prime Minister Tony Blair works there.', 'Tony Blair'), 'former UK Prime Minister');
+    // An organisation's name with a small word inside: its whole name.
+    assert.strictEqual(role('A similar view was shared by Commonwealth Bank of Australia chief Matt Comyn on Thursday.', 'Matt Comyn'), 'Commonwealth Bank of Australia chief');
+    assert.strictEqual(role('Centre for Cybersecurity Belgium spokesperson Katrien Eggers told ZDNet so.', 'Katrien Eggers'), 'Centre for Cybersecurity Belgium spokesperson');
     // An abbreviation's point does not end the role; a sentence's comma does.
     assert.strictEqual(role('"Be careful online," Manhattan U.S. Attorney Audrey Strauss said.', 'Audrey Strauss'), 'Manhattan U.S. Attorney');
   });

@@ -112,6 +112,11 @@ function roleBefore(before: string): string | undefined {
     }
     // "former US President": what opens a role opens it before the organisation too.
     if (ROLE_OPENERS.has(lower)) { taken.unshift(w); if (org) break; continue; }
+    // "Commonwealth Bank of Australia chief", "Bank of America CEO": a small word inside the organisation's name.
+    if (org && (lower === 'of' || lower === 'for' || lower === '&') && k > 0 && capitalised(words[k - 1]) && !NOT_IN_ROLE.has(words[k - 1].toLowerCase())) {
+      taken.unshift(w);
+      continue;
+    }
     if (org) break;
     // A lower-case word of the role: inside it ("security" in "chief security officer") or saying what of ("threat
     // analyst", "sales engineer", "corporate communications vice president"); not a verb's or a preposition's.
