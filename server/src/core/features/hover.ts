@@ -342,11 +342,14 @@ function isWordChar(c: number): boolean {
 /** How many roles or kinds a card gives, and how many of an article's mentions of the entity it reads for them. */
 const CARD_ROLES = 3;
 const ROLE_MENTIONS = 4;
-/** How many articles beyond those the card cites are read for what the entity is, when those say too little. */
-const MORE_ARTICLES = 20;
+/** How many articles beyond those the card cites are read for what the entity is, when those say nothing of it. */
+const MORE_ARTICLES = 12;
 
 /** What reads a person's role, an organisation's kind or what a thing is at a name in a sentence (`roleAt`, `kindAt`, `thingAt`). */
 type Reader = (sentence: string, at: number, length: number) => string | undefined;
+
+/** What a reader made of one mention, and the sentence it read. */
+type Reading = { what: string; sentence: SentenceRef };
 
 /**
  * What `read` makes of an article's first few `mentions` of an entity, in the text's order, with their sentences: an
@@ -361,8 +364,6 @@ function* readingsOf(facts: DocFacts, mentions: readonly Mention[], read: Reader
     if (what !== undefined) yield { what, sentence };
   }
 }
-
-type Reading = { what: string; sentence: SentenceRef };
 
 // What each reader made of an article's mentions of an entity, kept with the article's facts (an edit replaces them,
 // never changes them): a card hovered again, or another card reading the same article, costs a lookup.
@@ -380,9 +381,11 @@ function readingsKept(facts: DocFacts, key: string, mentions: () => readonly Men
 }
 
 /**
- * What the sentences of `about` say the entity is (`read`: a person's role, `roleAt`, an organisation's kind,
- * `kindAt`, or what a thing is, `thingAt`), under any of `names`, each once (by its words), the newest first, at most CARD_ROLES, with where each is
- * said first in that article. The sentence the writer hovers counts: it is what the card sums up, not a fact cited back.
+ * What the sentences of `about` say the entity is (`read`: a person's role, `roleAt`, an organisation's kind, `kindAt`,
+ * or what a thing is, `thingAt`), under any of `names`, each once (by its words), the newest first, at most CARD_ROLES,
+ * with where each is said first in that article; when `about` says nothing of it, from the first of up to
+ * MORE_ARTICLES more of the entity's articles that does, the newest first. The sentence the writer hovers counts: it is what the card sums up, not a
+ * fact cited back.
  */
 function describedAs(index: CorpusIndex, names: readonly EntityEntry[], about: readonly string[], read: Reader): { what: string; uri: string; start: number; date: number }[] {
   const found = new Map<string, { what: string; uri: string; start: number; date: number }>();
@@ -401,9 +404,10 @@ function describedAs(index: CorpusIndex, names: readonly EntityEntry[], about: r
     }
   };
   for (const docUri of about) readArticle(docUri);
-  if (found.size < CARD_ROLES) {
+  if (found.size === 0) {
     // What a much-named thing is, is often said in none of the articles that name it most ("the penetration-testing tool
-    // Cobalt Strike" in one of 87): the newest of its other articles are read too, a bounded number of them.
+    // Cobalt Strike" in one of 87): the newest of its other articles are read too, a few of them (each may have to be
+    // loaded: a card must stay quick).
     const seen = new Set(about);
     const more: { uri: string; date: number }[] = [];
     for (const x of names) {
@@ -414,7 +418,7 @@ function describedAs(index: CorpusIndex, names: readonly EntityEntry[], about: r
       }
     }
     more.sort((a, b) => b.date - a.date || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-    for (let k = 0; k < more.length && k < MORE_ARTICLES && found.size < CARD_ROLES; k++) readArticle(more[k].uri);
+    for (let k = 0; k < more.length && k < MORE_ARTICLES && found.size === 0; k++) readArticle(more[k].uri);
   }
   return [...found.values()].sort((a, b) => b.date - a.date || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.start - b.start)).slice(0, CARD_ROLES);
 }

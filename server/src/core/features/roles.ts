@@ -231,7 +231,9 @@ function describedBefore(before: string, nouns: ReadonlySet<string>, alone: bool
     taken.unshift(w);
     if (opens) break;
   }
+  // A noun in capitals is an acronym's letters ("Brazilian RAT Android": BRATA's expansion), no description.
   if (taken.length >= 2) return /^[A-Z]{2,}$/.test(taken[taken.length - 1]) ? undefined : taken.join(' ');
+  // A noun alone, written small, after "the" or "a"; not a capitalised word a longer name starts with ("the Software Bill of Materials").
   return alone && /^[a-z]/.test(taken[0]) && k >= 0 && /^(?:the|a|an)$/i.test(words[k]) ? taken[0] : undefined;
 }
 
@@ -259,7 +261,8 @@ function describedAfter(after: string, nouns: ReadonlySet<string>): string | und
  * says nothing of the kind.
  */
 export function kindAt(sentence: string, at: number, length: number): string | undefined {
-  return readAround(sentence, at, length, kindBefore, afterPreposition(sentence, at) ? () => undefined : kindAfter);
+  const apposition = !afterPreposition(sentence, at);
+  return readAround(sentence, at, length, kindBefore, (a) => (apposition ? kindAfter(a) : undefined));
 }
 
 /**
@@ -322,6 +325,7 @@ function thingHead(name: string, before: string, after: string): string | undefi
 export function thingAt(sentence: string, at: number, length: number): string | undefined {
   // "the unique malware Sourgum created": the name starts a clause of its own, and the description is of something else.
   const clause = /^(?:\]\([^)\s]*\))?\s+[a-z]+ed\b/.test(sentence.slice(at + length, at + length + 80));
-  return readAround(sentence, at, length, (b) => (clause ? undefined : describedBefore(b, THING_NOUNS, true)), (a) => (afterPreposition(sentence, at) ? undefined : describedAfter(a, THING_NOUNS)))
+  const apposition = !afterPreposition(sentence, at);
+  return readAround(sentence, at, length, (b) => (clause ? undefined : describedBefore(b, THING_NOUNS, true)), (a) => (apposition ? describedAfter(a, THING_NOUNS) : undefined))
     ?? thingHead(sentence.slice(at, at + length), sentence.slice(Math.max(0, at - 40), at), sentence.slice(at + length, at + length + 40));
 }
