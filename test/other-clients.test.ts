@@ -159,7 +159,7 @@ describe('clients other than the VS Code extension', function () {
     assert.ok(loc && slice(loc.range).startsWith('The most recent theft'), JSON.stringify(locations));
   });
 
-  it('a card asked for while the corpus is still being read says its counts are partial, and only then', async function () {
+  it('a card asked for while the corpus is still being read says its counts are partial, and only then (hover and a completion item\'s details)', async function () {
     this.timeout(60000);
     generateCorpus(path.join(dir, 'gen'), 400, 5);
     const text = fs.readFileSync(SEED, 'utf8');
@@ -169,15 +169,19 @@ describe('clients other than the VS Code extension', function () {
     client = new LspClient();
     await client.initialize(fileUri(dir));
     await client.open(fileUri(SEED), text);
-    const seen: { indexed: boolean; partial: boolean }[] = [];
+    const seen: { indexed: boolean; partial: boolean; item: boolean }[] = [];
+    // The item completion after `[[` offers for John Binns, as the client sends it back to be resolved.
+    const item = { label: 'John Binns', data: { key: 'john binns', uri: fileUri(SEED) } };
     for (;;) {
+      // Messages arrive in the order the server sent them: a notification sent before an answer is already in.
+      const done = () => client.notifications.some((n) => n.method === 'breachDesk/indexed');
       const h = await client.request<any>('textDocument/hover', { textDocument: { uri: fileUri(SEED) }, position });
-      // Messages arrive in the order the server sent them: a notification sent before this answer is already in.
-      const indexed = client.notifications.some((n) => n.method === 'breachDesk/indexed');
-      if (h) seen.push({ indexed, partial: /still being indexed/.test(h.contents.value) });
-      if (indexed) break;
+      if (h) seen.push({ indexed: done(), partial: /still being indexed/.test(h.contents.value), item: false });
+      const r = await client.request<any>('completionItem/resolve', item);
+      if (r.documentation) seen.push({ indexed: done(), partial: /still being indexed/.test(r.documentation.value), item: true });
+      if (done()) break;
     }
-    assert.ok(seen.some((x) => !x.indexed), 'no card was asked for during the load: make the corpus larger');
+    assert.ok(seen.some((x) => !x.indexed && !x.item) && seen.some((x) => !x.indexed && x.item), 'no card was asked for during the load: make the corpus larger');
     assert.ok(seen.every((x) => x.partial === !x.indexed), JSON.stringify(seen));
   });
 });
