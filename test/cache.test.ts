@@ -75,6 +75,15 @@ describe('corpus cache over stdio', function () {
     return h?.contents?.value ?? '';
   }
 
+  /** The card on the first `needle` of the workspace's file `name`, opened in the editor. */
+  async function cardAt(client: LspClient, name: string, needle: string): Promise<string> {
+    const file = path.join(workspace, name);
+    const text = fs.readFileSync(file, 'utf8');
+    await client.open(fileUri(file), text);
+    const h = await client.request('textDocument/hover', { textDocument: { uri: fileUri(file) }, position: positionOf(text, needle) });
+    return h?.contents?.value ?? '';
+  }
+
   async function galReferences(client: LspClient): Promise<{ uri: string; range: unknown }[]> {
     return client.request('textDocument/references', {
       textDocument: { uri: fileUri(AWFUL) }, position: positionOf(fs.readFileSync(AWFUL, 'utf8'), 'Gal'), context: { includeDeclaration: true },
@@ -127,13 +136,7 @@ describe('corpus cache over stdio', function () {
 
   it('keeps an article\'s own calendar day: a card after a warm start shows the day its Date names', async function () {
     fs.writeFileSync(path.join(workspace, 'd.txt'), article('Acme evening update', 'Acme Corp said 2 million records were taken.').replace('+ Date: Aug 20, 2021', '+ Date: 2021-12-15T22:00-05:00'));
-    const card = async (client: LspClient) => {
-      const file = path.join(workspace, 'a.txt');
-      const text = fs.readFileSync(file, 'utf8');
-      await client.open(fileUri(file), text);
-      const h = await client.request('textDocument/hover', { textDocument: { uri: fileUri(file) }, position: positionOf(text, 'Acme Corp said') });
-      return h?.contents?.value ?? '';
-    };
+    const card = (client: LspClient) => cardAt(client, 'a.txt', 'Acme Corp said');
     const first = await start();
     const cold = await card(first.client);
     await first.client.shutdown();
@@ -151,13 +154,7 @@ describe('corpus cache over stdio', function () {
       fs.writeFileSync(path.join(workspace, `z${k}.txt`), article(`Zorbot update ${k}`, `Researchers at Acme Labs said Zorbot infected ${k + 2},000 routers.\n\nZorbot spreads through weak passwords, and Zorbot hides its traffic.`));
     }
     fs.writeFileSync(path.join(workspace, 'zz.txt'), article('Police act', 'Police took down the Zorbot botnet after a long investigation.\n\nZorbot had infected routers in three countries.'));
-    const card = async (client: LspClient) => {
-      const file = path.join(workspace, 'z0.txt');
-      const text = fs.readFileSync(file, 'utf8');
-      await client.open(fileUri(file), text);
-      const h = await client.request('textDocument/hover', { textDocument: { uri: fileUri(file) }, position: positionOf(text, 'Zorbot infected') });
-      return h?.contents?.value ?? '';
-    };
+    const card = (client: LspClient) => cardAt(client, 'z0.txt', 'Zorbot infected');
     const first = await start();
     const cold = await card(first.client);
     await first.client.shutdown();
