@@ -408,17 +408,22 @@ function describedAs(index: CorpusIndex, names: readonly EntityEntry[], about: r
     // What a much-named thing is, is often said in none of the articles that name it most ("the penetration-testing tool
     // Cobalt Strike" in one of 87): the newest of its other articles are read too, a few of them (each may have to be
     // loaded: a card must stay quick).
-    const seen = new Set(about);
+    // The newest MORE_ARTICLES by insertion, not a sort of every article: a name in thousands must not cost them all.
+    const skip = new Set(about);
+    const newer = (a: { uri: string; date: number }, b: { uri: string; date: number }) => a.date > b.date || (a.date === b.date && a.uri < b.uri);
     const more: { uri: string; date: number }[] = [];
     for (const x of names) {
       for (const u of x.docs.keys()) {
-        if (seen.has(u) || index.isDraft(u)) continue;
-        seen.add(u);
-        more.push({ uri: u, date: index.get(u)?.summary.date ?? UNDATED });
+        if (skip.has(u) || index.isDraft(u)) continue;
+        const item = { uri: u, date: index.get(u)?.summary.date ?? UNDATED };
+        if (more.length === MORE_ARTICLES && !newer(item, more[MORE_ARTICLES - 1])) continue;
+        skip.add(u);
+        let k = more.length === MORE_ARTICLES ? MORE_ARTICLES - 1 : more.length;
+        more[k] = item;
+        for (; k > 0 && newer(more[k], more[k - 1]); k--) [more[k - 1], more[k]] = [more[k], more[k - 1]];
       }
     }
-    more.sort((a, b) => b.date - a.date || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-    for (let k = 0; k < more.length && k < MORE_ARTICLES && found.size === 0; k++) readArticle(more[k].uri);
+    for (let k = 0; k < more.length && found.size === 0; k++) readArticle(more[k].uri);
   }
   return [...found.values()].sort((a, b) => b.date - a.date || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.start - b.start)).slice(0, CARD_ROLES);
 }
