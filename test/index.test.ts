@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { extractFacts } from '../server/src/core/extract/facts';
 import type { DocFacts } from '../server/src/core/extract/types';
 import { CorpusIndex, DocMap, KeySets, eachSpan, lineStartsOf, packNumbers, quoteWindows, quoteWords, styled, summarize, unpackNumbers, type EntitySummary } from '../server/src/core/index/corpus';
-import { findParts, measureLabel, partSources, partsAmong } from '../server/src/core/index/compare';
+import { datedDocsOf, findParts, measureLabel, partSources, partsAmong } from '../server/src/core/index/compare';
+import { corporateBase } from '../server/src/core/extract/figures';
 import { isPacked, readPacked } from '../server/src/core/index/packed';
 import { WindowTable } from '../server/src/core/index/windows';
 import { parse } from '../server/src/core/syntax/parse';
@@ -712,6 +713,90 @@ describe('corpus index: a name\'s articles in date order', function () {
     assert.strictEqual(earliest(), make(4).uri);
     index.remove(make(4).uri);
     assert.strictEqual(earliest(), expected(index)[0]);
+  });
+});
+
+describe('corpus index: a name\'s articles by date, kept across edits', function () {
+  const DATES = ['Aug 20, 2021', 'Aug 3, 2021', 'Jul 1, 2020', undefined];
+  /** Who an article names: the company with its legal form ("acme corp", kept under "acme"), without it, both, or another. */
+  const BODIES = ['Acme Corp said 5,000 customers were affected.', 'Acme said 5,000 customers were affected.',
+    'Acme Corp said 5,000 customers were affected. Acme later said more.', 'Zenith Bank said 5,000 customers were affected.'];
+  const text = (date: string | undefined, body: string, words: number) =>
+    `# Story\n\n## Information:\n+ Source: Example News\n${date ? `+ Date: ${date}\n` : ''}\n## Article:\n${body}${' More words.'.repeat(words)}\n`;
+  /** The rule, written plainly: the articles naming the subject or a name kept under it, by date then path; undated by path. */
+  const expected = (index: CorpusIndex, subject: string) => {
+    const rows = [...index.all()].filter((d) => d.facts.entities.some((e) => e.key === subject || corporateBase(e.key) === subject));
+    if (!rows.length) return null;
+    const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const dated = rows.filter((d) => d.summary.date !== undefined).map((d) => ({ uri: d.summary.uri, date: d.summary.date! }))
+      .sort((a, b) => a.date - b.date || byPath(a.uri, b.uri));
+    return { dated, undated: rows.filter((d) => d.summary.date === undefined).map((d) => d.summary.uri).sort(byPath) };
+  };
+
+  it('follow every change of an article\'s date and names, and only those (adds, re-sets, removals in any order)', function () {
+    const op = fc.record({ n: fc.integer({ min: 0, max: 5 }), date: fc.integer({ min: 0, max: 3 }), body: fc.integer({ min: 0, max: 3 }), words: fc.integer({ min: 0, max: 2 }), remove: fc.boolean() });
+    fc.assert(fc.property(fc.array(op, { minLength: 1, maxLength: 40 }), (ops) => {
+      const index = new CorpusIndex();
+      for (const o of ops) {
+        const uri = `file:///corpus/${o.n}.txt`;
+        if (o.remove) index.remove(uri);
+        else {
+          const t = text(DATES[o.date], BODIES[o.body], o.words);
+          index.set({ facts: extractFacts(uri, t, parse(t).article), lineStarts: lineStartsOf(t), origin: 'workspace' });
+        }
+        // Asked after every step, so that a list kept from before a change is what is read.
+        for (const subject of ['acme', 'acme corp', 'zenith bank']) assert.deepStrictEqual(datedDocsOf(index, subject), expected(index, subject), subject);
+      }
+    }), { numRuns: 150 });
+  });
+
+  it('what is worked out from summaries is kept while an edit changes only wording, and worked out again when a name, a count or a date changes', function () {
+    const index = new CorpusIndex();
+    const set = (uri: string, t: string) => index.set({ facts: extractFacts(uri, t, parse(t).article), lineStarts: lineStartsOf(t), origin: 'workspace' });
+    set('file:///corpus/a.txt', text(DATES[0], BODIES[0], 0));
+    set('file:///corpus/b.txt', text(DATES[1], BODIES[1], 0));
+    let computed = 0;
+    const ask = () => index.memoizedByOutline('test', () => ++computed);
+    ask();
+    // Words typed: the same names, counts and date.
+    set('file:///corpus/a.txt', text(DATES[0], BODIES[0], 2));
+    ask();
+    assert.strictEqual(computed, 1, 'kept across an edit of wording');
+    // A name more, a mention more, another date, an article gone: each is worked out again.
+    const changes: (() => void)[] = [
+      () => set('file:///corpus/a.txt', text(DATES[0], BODIES[3], 2)),
+      () => set('file:///corpus/a.txt', text(DATES[0], `${BODIES[3]} Zenith Bank agreed.`, 2)),
+      () => set('file:///corpus/a.txt', text(DATES[2], `${BODIES[3]} Zenith Bank agreed.`, 2)),
+      () => index.remove('file:///corpus/b.txt'),
+    ];
+    for (const [k, change] of changes.entries()) {
+      change();
+      ask();
+      assert.strictEqual(computed, k + 2, `change ${k}`);
+    }
+  });
+
+  it('a card cites the articles naming the entity most as mention counts change, also when an edit changes nothing else', function () {
+    const index = new CorpusIndex();
+    const set = (uri: string, t: string) => index.set({ facts: extractFacts(uri, t, parse(t).article), lineStarts: lineStartsOf(t), origin: 'workspace' });
+    const story = (n: number, mentions: number) => `# Story ${n}\n\n## Information:\n+ Source: Example News\n+ Link: [article](https://news.example/c${n})\n+ Date: Aug ${n + 1}, 2021\n\n## Article:\n`
+      + `Zenith Bank said 2 of its offices had reopened.${' Zenith Bank apologised.'.repeat(mentions - 1)}\n`;
+    // More articles than a card reads (ten): which it reads is its choice.
+    for (let n = 0; n < 14; n++) set(`file:///corpus/c${n}.txt`, story(n, 1));
+    const open = 'file:///corpus/open.txt';
+    const openText = `${story(20, 1).replace('Story 20', 'Open')}`;
+    set(open, openText);
+    const cited = () => {
+      const h = hover(index, open, openText.indexOf('Zenith Bank', openText.indexOf('## Article:')) + 1)!;
+      return [...h.markdown.matchAll(/corpus\/(c\d)\.txt/g)].map((m) => m[1]);
+    };
+    // Equal counts: the newest first; c0, the oldest, is not among them.
+    assert.ok(!cited().includes('c0'), cited().join());
+    // c0 now names the bank most (its only change: how often the name is written).
+    set('file:///corpus/c0.txt', story(0, 4));
+    assert.ok(cited().includes('c0'), cited().join());
+    set('file:///corpus/c0.txt', story(0, 1));
+    assert.ok(!cited().includes('c0'), cited().join());
   });
 });
 

@@ -120,9 +120,9 @@ function writer(name: string): string {
   return byline(name).replace(/\s\p{Lu}\.(?=\s)/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-/** The authors of an outlet's articles, as `writer` keys (once per index version: the summaries of every article are read). */
+/** The authors of an outlet's articles, as `writer` keys (worked out again only when an article comes, goes or changes its outline: the summaries of every article are read). */
 function authorsOf(index: CorpusIndex, source: string): Set<string> {
-  return index.memoized(`authors\u0000${source}`, () => {
+  return index.memoizedByOutline(`authors\u0000${source}`, () => {
     const out = new Set<string>();
     for (const d of index.all()) if (d.summary.source === source) for (const a of d.summary.authors) out.add(writer(a));
     return out;

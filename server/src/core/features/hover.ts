@@ -220,7 +220,15 @@ function informativeness(d: IndexedDoc, sentence: number, entityKey: string, ent
  * are as much about it; an article that holds two of them counts the mentions
  * of both.
  */
-function topArticles(index: CorpusIndex, names: readonly EntityEntry[], uri: string): string[] {
+function topArticles(index: CorpusIndex, names: readonly EntityEntry[], uri: string): readonly string[] {
+  // Read from the summaries alone: kept across keystrokes that leave every article's outline as it was (a name in
+  // thousands of articles is a walk through all of them).
+  let key = `ta\u0000${uri}`;
+  for (const e of names) key += `\u0000${e.key}`;
+  return index.memoizedByOutline(key, () => rankArticles(index, names, uri));
+}
+
+function rankArticles(index: CorpusIndex, names: readonly EntityEntry[], uri: string): string[] {
   type Item = { uri: string; n: number; date: number };
   // More mentions, then newer, then by path: the answer does not depend on the order articles were indexed in.
   const better = (a: Item, b: Item) => a.n > b.n || (a.n === b.n && (a.date > b.date || (a.date === b.date && a.uri < b.uri)));

@@ -5,7 +5,7 @@
  */
 import { corporateBase, knownMeasure, writtenParts } from '../extract/figures';
 import type { Figure, SentenceRef, Unit } from '../extract/types';
-import { articleOrder, entityAt, entityCount, type CorpusIndex, type FigureRef } from './corpus';
+import { entityAt, entityCount, type CorpusIndex, type DatedDocs, type FigureRef } from './corpus';
 
 /**
  * Whether two values can both be true. An exact figure may also be a
@@ -64,31 +64,12 @@ const PART_WINDOW = 60 * 24 * 3600 * 1000;
 /** How many articles are searched for parts of one total. */
 const PART_SOURCES = 60;
 
-/** An entity's articles by date (then path), and its undated ones by path. */
-interface Dated {
-  dated: { uri: string; date: number }[];
-  undated: string[];
-}
-
 /**
- * The articles naming `subject` in `articleOrder`; null when none does. Worked out
- * once per version of the index (definition and references on a name list
- * them in this order too).
+ * The articles naming `subject` in `articleOrder`; null when none does (`CorpusIndex.datedDocs`, kept per subject;
+ * definition and references on a name list them in this order too).
  */
-export function datedDocsOf(index: CorpusIndex, subject: string): Dated | null {
-  return index.memoized(`d\u0000${subject}`, () => {
-    const docs = index.ownerDocs(subject);
-    if (!docs.size) return null;
-    const d: Dated = { dated: [], undated: [] };
-    for (const uri of docs) {
-      const date = index.get(uri)?.summary.date;
-      if (date === undefined) d.undated.push(uri);
-      else d.dated.push({ uri, date });
-    }
-    d.dated.sort((a, b) => articleOrder(a.date, a.uri, b.date, b.uri));
-    d.undated.sort((a, b) => articleOrder(undefined, a, undefined, b));
-    return d;
-  });
+export function datedDocsOf(index: CorpusIndex, subject: string): DatedDocs | null {
+  return index.datedDocs(subject);
 }
 
 function byPath(a: string, b: string): number {
@@ -112,7 +93,7 @@ export function partSources(index: CorpusIndex, total: Figure, when: number | un
  * changes: checking a corpus asks it for every count of every article of a story.
  */
 function storySources(index: CorpusIndex, subject: string, when: number | undefined): readonly string[] {
-  return index.memoized(`p\u0000${subject}\u0000${when ?? ''}`, () => nearestSources(index, subject, when));
+  return index.memoizedByOutline(`p\u0000${subject}\u0000${when ?? ''}`, () => nearestSources(index, subject, when));
 }
 
 function nearestSources(index: CorpusIndex, subject: string, when: number | undefined): string[] {
@@ -277,7 +258,7 @@ export function sameValueOtherOwner(index: CorpusIndex, uri: string, fig: Figure
  * article's figures of one owner share it.
  */
 function otherOwnerSources(index: CorpusIndex, uri: string, subject: string, when: number | undefined, kind: string): { uri: string; owners: Set<string> }[] {
-  return index.memoized(`os\u0000${uri}\u0000${subject}\u0000${when ?? ''}\u0000${kind}`, () => {
+  return index.memoizedByOutline(`os\u0000${uri}\u0000${subject}\u0000${when ?? ''}\u0000${kind}`, () => {
     let here: Set<string> | undefined;
     const out: { uri: string; owners: Set<string> }[] = [];
     const tried = new Set<string>();
@@ -339,7 +320,7 @@ const STORY_NAME_ARTICLES = 5;
  * from the summaries only: each of its names costs two binary searches in that name's articles by date.
  */
 function storyNeighbours(index: CorpusIndex, uri: string): string[] {
-  return index.memoized(`sn\u0000${uri}`, () => {
+  return index.memoizedByOutline(`sn\u0000${uri}`, () => {
     const s = index.get(uri)?.summary;
     const when = s?.date;
     if (!s || when === undefined) return [];
@@ -368,7 +349,7 @@ function storyNeighbours(index: CorpusIndex, uri: string): string[] {
  * changes.
  */
 function storyValueSources(index: CorpusIndex, uri: string, subject: string, kind: string): { uri: string; owners: Set<string> }[] {
-  return index.memoized(`sv\u0000${uri}\u0000${subject}\u0000${kind}`, () => {
+  return index.memoizedByOutline(`sv\u0000${uri}\u0000${subject}\u0000${kind}`, () => {
     const out: { uri: string; owners: Set<string> }[] = [];
     const links = new Set<string>();
     let here: Set<string> | undefined;
@@ -426,7 +407,7 @@ export function sameValueSources(index: CorpusIndex, uri: string, fig: Figure): 
  * from the forms of every owner its story's articles hold figures of.
  */
 function namedOwners(index: CorpusIndex, uri: string): Set<string> {
-  return index.memoized(`no\u0000${uri}`, () => {
+  return index.memoizedByOutline(`no\u0000${uri}`, () => {
     const out = new Set<string>();
     const s = index.get(uri)?.summary;
     for (let i = 0, n = s ? entityCount(s) : 0; i < n; i++) {
@@ -449,7 +430,7 @@ function namedOwners(index: CorpusIndex, uri: string): Set<string> {
  * form of "United States Secret Service". Two words at least: "Center" is no form of anything.
  */
 export function ownerForms(index: CorpusIndex, owner: string): string[] {
-  return index.memoized(`of\u0000${owner}`, () => {
+  return index.memoizedByOutline(`of\u0000${owner}`, () => {
     const out = new Set<string>();
     const add = (k: string) => {
       if (index.entity(k)?.kind !== 'outlet') out.add(k);
@@ -506,7 +487,7 @@ export function sameValueUnnamed(index: CorpusIndex, uri: string, fig: Figure): 
  * it counts; from the index's summaries only, so that `cardSources` can list them without reading any facts.
  */
 function unnamedSources(index: CorpusIndex, subject: string, when: number | undefined, named: boolean): string[] {
-  return index.memoized(`vs\u0000${subject}\u0000${named}\u0000${when ?? ''}`, () => {
+  return index.memoizedByOutline(`vs\u0000${subject}\u0000${named}\u0000${when ?? ''}`, () => {
     const out: string[] = [];
     // A named figure is asked only about articles with a figure of the owner that names nothing (their summaries
     // say so without their facts).

@@ -604,6 +604,27 @@ function namesEarlier(view: EntitySummary, date: number, uri: string, was: Earli
  * the articles searched for parts of a total all follow it, so answers never
  * depend on the order files were indexed in. Negative when `a` comes first.
  */
+/**
+ * An article's outline, as one string: its header fields, origin and draft state, each entity with its name, kind,
+ * aliases and count of mentions (not where they stand), the measures it states, its tags. Equal outlines: every
+ * answer worked out from summaries alone (`memoizedByOutline`) stays the same.
+ */
+function outlineOf(doc: IndexedDoc): string {
+  const s = doc.summary;
+  let out = `${s.title}\u0001${s.source ?? ''}\u0001${s.date ?? ''}\u0001${s.day ?? ''}\u0001${s.link ?? ''}\u0001${doc.origin}\u0001${doc.draft}\u0001${s.authors.join('\u0002')}`;
+  for (let i = 0, n = entityCount(s); i < n; i++) {
+    const e = entityAt(s, i);
+    out += `\u0001${e.key}\u0002${e.name}\u0002${e.kind}\u0002${e.mentionCount}\u0002${e.onlyInLinks}\u0002${e.aliases.join('\u0003')}`;
+  }
+  return `${out}\u0001${s.measures.join('\u0002')}\u0001${s.keyed.join('\u0002')}\u0001${s.topics.join('\u0002')}`;
+}
+
+/** An entity's articles by date (then path), and its undated ones by path (`CorpusIndex.datedDocs`). */
+export interface DatedDocs {
+  dated: { uri: string; date: number }[];
+  undated: string[];
+}
+
 export function articleOrder(aDate: number | undefined, aUri: string, bDate: number | undefined, bUri: string): number {
   const a = aDate ?? Number.POSITIVE_INFINITY;
   const b = bDate ?? Number.POSITIVE_INFINITY;
@@ -965,7 +986,10 @@ export class CorpusIndex {
 
   private put(doc: IndexedDoc): void {
     const f = doc.summary;
-    this.remove(f.uri);
+    const old = this.docs.get(f.uri);
+    if (this.datedBy.size) this.forgetDated(old?.summary, f);
+    if (!old || outlineOf(old) !== outlineOf(doc)) this.outlineVersion++;
+    this.unlink(f.uri);
     this.docs.set(f.uri, doc);
     // A draft's spelled-out acronyms are no evidence for other articles (`expansionOf`).
     const draft = this.isDraft(f.uri);
@@ -1073,6 +1097,15 @@ export class CorpusIndex {
   remove(uri: string): void {
     const old = this.docs.get(uri);
     if (!old) return;
+    if (this.datedBy.size) this.forgetDated(old.summary, undefined);
+    this.outlineVersion++;
+    this.unlink(uri);
+  }
+
+  /** Takes an article out of every table (`remove`, and `put` before it adds the article again). */
+  private unlink(uri: string): void {
+    const old = this.docs.get(uri);
+    if (!old) return;
     this.lazilyLoaded.delete(old);
     const f = old.summary;
     const draft = this.isDraft(uri);
@@ -1165,7 +1198,7 @@ export class CorpusIndex {
    * story on a telecom's quantum keys shares nothing with the stories spelling out "Bluetooth Classic (BT)".
    */
   acronymFor(acronym: string): EntityEntry | undefined {
-    return this.memoized(`acronym\u0000${acronym}`, () => {
+    return this.memoizedByOutline(`acronym\u0000${acronym}`, () => {
       const key = this.expansionOf(acronym);
       const x = key === undefined ? undefined : this.entities.get(key);
       const a = this.entities.get(acronym.toLowerCase());
@@ -1210,7 +1243,7 @@ export class CorpusIndex {
    */
   personFor(surname: EntityEntry): EntityEntry | undefined {
     if (surname.kind !== 'person' || surname.key.includes(' ')) return undefined;
-    return this.memoized(`surname\u0000${surname.key}`, () => {
+    return this.memoizedByOutline(`surname\u0000${surname.key}`, () => {
       let best: EntityEntry | undefined;
       let rest = 0;
       for (const k of this.byLastWord.keysOf(surname.key)) {
@@ -1382,6 +1415,59 @@ export class CorpusIndex {
   private memo = new Map<string, unknown>();
   private memoVersion = -1;
 
+  /**
+   * The articles naming whom figures kept under `subject` belong to (`ownerDocs`), by date (`articleOrder`), and the
+   * undated ones by path; null when none does. Kept per subject across changes of other articles, and of an article
+   * that still names it on the same date (`forgetDated`): a keystroke in an open article cleared them all, and the
+   * first hover after it sorted the articles of each of the article's names again (a name in thousands of articles).
+   */
+  datedDocs(subject: string): DatedDocs | null {
+    let d = this.datedBy.get(subject);
+    if (d !== undefined) return d;
+    const docs = this.ownerDocs(subject);
+    d = null;
+    if (docs.size) {
+      d = { dated: [], undated: [] };
+      for (const uri of docs) {
+        const date = this.docs.get(uri)?.summary.date;
+        if (date === undefined) d.undated.push(uri);
+        else d.dated.push({ uri, date });
+      }
+      d.dated.sort((a, b) => articleOrder(a.date, a.uri, b.date, b.uri));
+      d.undated.sort((a, b) => articleOrder(undefined, a, undefined, b));
+    }
+    this.datedBy.set(subject, d);
+    return d;
+  }
+
+  /** `datedDocs` as worked out, by subject. */
+  private readonly datedBy = new Map<string, DatedDocs | null>();
+
+  /**
+   * Forgets the dated lists an article's change may alter: those of the names it gains or loses (and of the subjects
+   * they count under, `corporateBase`), or of all its names when its date changes or it comes or goes.
+   */
+  private forgetDated(was: DocSummary | undefined, now: DocSummary | undefined): void {
+    const drop = (key: string) => {
+      this.datedBy.delete(key);
+      const base = corporateBase(key);
+      if (base !== key) this.datedBy.delete(base);
+    };
+    const keysOf = (s: DocSummary) => {
+      const out = new Set<string>();
+      for (let i = 0, n = entityCount(s); i < n; i++) out.add(entityAt(s, i).key);
+      return out;
+    };
+    if (!was || !now || was.date !== now.date) {
+      for (const s of [was, now]) if (s) for (const k of keysOf(s)) drop(k);
+      return;
+    }
+    const before = keysOf(was);
+    const after = keysOf(now);
+    for (const k of before) if (!after.has(k)) drop(k);
+    for (const k of after) if (!before.has(k)) drop(k);
+  }
+
   /** `compute()`, kept under `key` until the index changes (see `memo`); `undefined` is never kept. */
   memoized<T>(key: string, compute: () => T): T {
     if (this.memoVersion !== this.version) {
@@ -1392,6 +1478,27 @@ export class CorpusIndex {
     if (v === undefined) this.memo.set(key, (v = compute()));
     return v;
   }
+
+  /**
+   * `compute()`, kept under `key` until an article comes, goes or changes its outline (`outlineOf`: what it names and
+   * which measures it states, not its wording or its figures' values). For what is worked out from the articles'
+   * summaries alone, which a keystroke in an open article seldom changes: `memoized` forgot it at every keystroke, and
+   * the first hover after one worked out again which articles each of the article's names shares a story with.
+   */
+  memoizedByOutline<T>(key: string, compute: () => T): T {
+    if (this.outlineMemoVersion !== this.outlineVersion) {
+      this.outlineMemo.clear();
+      this.outlineMemoVersion = this.outlineVersion;
+    }
+    let v = this.outlineMemo.get(key) as T | undefined;
+    if (v === undefined) this.outlineMemo.set(key, (v = compute()));
+    return v;
+  }
+
+  /** Bumped when an article comes, goes or changes its outline (`memoizedByOutline`). */
+  private outlineVersion = 0;
+  private outlineMemo = new Map<string, unknown>();
+  private outlineMemoVersion = -1;
 
   /** The articles that state a measure (without reading their facts). */
   measureDocs(measure: string): Iterable<string> {
