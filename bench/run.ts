@@ -475,6 +475,8 @@ export interface Interactive {
   editKinds: Record<string, number>;
   hoverMs: number[];
   hoverHits: number;
+  /** Hover right after a keystroke's diagnostics, at the same positions. */
+  hoverAfterKeystrokeMs: number[];
   definitionMs: number[];
   definitionHits: number;
   referencesMs: number[];
@@ -518,7 +520,7 @@ export async function interactive(s: Session, probe: string, opts: Options): Pro
   const uri = fileUri(probe);
   const result: Interactive = {
     probe, probeBytes: Buffer.byteLength(text), openToDiagnosticsMs: null, keystrokeMs: [], editKinds: {},
-    hoverMs: [], hoverHits: 0, definitionMs: [], definitionHits: 0, referencesMs: [], referencesHits: 0, positions: { names: 0, figures: 0 },
+    hoverMs: [], hoverHits: 0, hoverAfterKeystrokeMs: [], definitionMs: [], definitionHits: 0, referencesMs: [], referencesHits: 0, positions: { names: 0, figures: 0 },
   };
   try {
     let doc = TextDocument.create(uri, 'breach-article', 1, text);
@@ -561,6 +563,21 @@ export async function interactive(s: Session, probe: string, opts: Options): Pro
     result.hoverHits = await ask('textDocument/hover', {}, result.hoverMs);
     result.definitionHits = await ask('textDocument/definition', {}, result.definitionMs);
     result.referencesHits = await ask('textDocument/references', { context: { includeDeclaration: true } }, result.referencesMs);
+    // A writer types, then points: each hover right after a keystroke and its diagnostics, at the positions visited
+    // above, so what it measures is what a keystroke leaves to work out again.
+    for (let i = 0; i < opts.requests; i++) {
+      const version = doc.version + 1;
+      const { change } = typist.next(doc);
+      doc = TextDocument.update(doc, [change], version);
+      await client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      await client.diagnostics(uri, (p) => p.version === version, 60_000);
+      // The positions again: typing moves the words after the cursor.
+      const now = targetPositions(doc).mixed;
+      const position = now[i % now.length];
+      const t0 = performance.now();
+      await client.request<unknown>('textDocument/hover', { textDocument: { uri }, position });
+      result.hoverAfterKeystrokeMs.push(performance.now() - t0);
+    }
   } catch (err) {
     result.error = String(err).split('\n')[0];
   }
@@ -801,6 +818,7 @@ export function table(results: SizeResult[], m: Machine, opts: Options): string 
     ['open probe → first diagnostics', (r) => (r.interactive ? ms(r.interactive.openToDiagnosticsMs) : '—')],
     ['keystroke → diagnostics p50/p95', (r) => (r.interactive ? p5095(r.interactive.keystrokeMs) : '—')],
     ['hover p50/p95', (r) => (r.interactive ? p5095(r.interactive.hoverMs) : '—')],
+    ['hover right after a keystroke p50/p95', (r) => (r.interactive ? p5095(r.interactive.hoverAfterKeystrokeMs) : '—')],
     ['definition p50/p95', (r) => (r.interactive ? p5095(r.interactive.definitionMs) : '—')],
     ['references p50/p95 (open doc)', (r) => (r.interactive ? p5095(r.interactive.referencesMs) : '—')],
   ];
