@@ -1,8 +1,8 @@
 /**
  * The VS Code client: starts the language server, gives article files the
  * Breach Desk language, shows the index state in the status bar, and offers
- * the Breach Desk commands (re-index, show entity, figure timeline, open the
- * source article, restart). It analyses nothing itself: counts come from the
+ * the Breach Desk commands (new article, re-index, show entity, figure timeline,
+ * open the source article, restart). It analyses nothing itself: counts come from the
  * server's notifications and the diagnostics it publishes, timelines from a
  * server request.
  *
@@ -15,7 +15,7 @@ import {
   CloseAction, ErrorAction, LanguageClient, State, type LanguageClientOptions, type ServerOptions, TransportKind,
 } from 'vscode-languageclient/node';
 import { looksLikeArticle } from '../../server/src/core/detect';
-import { ARTICLE, type ArticleInfo, INDEXED, INDEXING, type IndexedParams, REINDEX, TIMELINE, type TimelineResult } from './protocol';
+import { ARTICLE, ARTICLE_SKELETON, type ArticleInfo, type ArticleSkeleton, INDEXED, INDEXING, type IndexedParams, REINDEX, TIMELINE, type TimelineResult } from './protocol';
 import { RestartPolicy } from './recovery';
 import { OPEN_LOCATION_COMMAND, renderTimeline } from './timelineView';
 
@@ -248,6 +248,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!uri || line === undefined || character === undefined) return;
       const pos = new vscode.Position(line, character);
       await vscode.window.showTextDocument(uri, { selection: new vscode.Range(pos, pos), viewColumn: vscode.ViewColumn.One });
+    }),
+    vscode.commands.registerCommand('breachDesk.newArticle', async () => {
+      // The skeleton comes from the server (the corpus's outlets to choose from, today's date); the document is untitled
+      // until the writer saves it where they keep their articles.
+      if (!client?.isRunning()) return void vscode.window.showWarningMessage('The Breach Desk language server is not running.');
+      const skeleton = await client.sendRequest<ArticleSkeleton | null>(ARTICLE_SKELETON, {});
+      if (!skeleton) return;
+      const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID });
+      const editor = await vscode.window.showTextDocument(doc);
+      if (!(await editor.insertSnippet(new vscode.SnippetString(skeleton.snippet), new vscode.Position(0, 0)))) {
+        output.warn(`New Article: the editor did not take the skeleton as a snippet; inserted as text.`);
+        await editor.edit((e) => e.insert(new vscode.Position(0, 0), skeleton.plain));
+      }
     }),
     vscode.commands.registerCommand('breachDesk.openSourceArticle', async () => {
       const editor = vscode.window.activeTextEditor;

@@ -31,3 +31,10 @@ export interface ArticleInfo {
   date: number | null;
   link: string | null;
 }
+
+/** Client → server: a new article's skeleton, as a snippet and as plain text ("New Article"). */
+export const ARTICLE_SKELETON = 'breachDesk/articleSkeleton';
+export interface ArticleSkeleton {
+  snippet: string;
+  plain: string;
+}

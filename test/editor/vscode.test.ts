@@ -19,6 +19,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { execFileSync } from 'child_process';
 import { CHROMIUM, CHROMIUM_ARGS, FOLLOWUP_TEXT, installVsix, makeProfile, missingTools, ROOT, startCodeServer, vsixPath, type Profile, type Running } from './codeServer';
 import { until, visible, Workbench } from './workbench';
+import { seedStyleDate } from '../../server/src/core/features/skeleton';
 
 const SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const SEED = '000_01fe31f0ddfc7e1f.txt';
@@ -206,6 +207,33 @@ describe('VS Code (code-server + Chromium) with the packaged extension', functio
     await until('the untitled editor', async () => /^Untitled-\d+$/.test(await wb.activeTab()));
     await page.keyboard.type('# A new story\n\n## Information:\n+ Source: Wire\n');
     await until('the language mode', async () => (await wb.statusText('status.editor.mode')) === 'Breach Desk Article');
+    await wb.command('View: Revert and Close Editor');
+    await until('the untitled editor closed', async () => !/^Untitled-\d+$/.test(await wb.activeTab()));
+  });
+
+  it('New Article opens an untitled article laid out to fill: Tab goes from field to field, the outlets offered', async function () {
+    await wb.command('Breach Desk: New Article');
+    await until('the untitled editor', async () => /^Untitled-\d+$/.test(await wb.activeTab()));
+    await until('the language mode', async () => (await wb.statusText('status.editor.mode')) === 'Breach Desk Article');
+    await until('the skeleton', async () => /## Information:/.test(await wb.editorText()));
+    // The title's placeholder is selected: typing replaces it, Tab goes on to the subtitle, then to the Source.
+    await page.keyboard.type('A fresh breach');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('What happened, and to whom');
+    await page.keyboard.press('Tab');
+    const offered = await until('the outlets offered', async () => {
+      const rows = (await page.locator('.editor-widget.suggest-widget.visible .monaco-list-row').allInnerTexts()).map(visible);
+      return rows.length ? rows : undefined;
+    });
+    assert.ok(offered.some((r) => r.includes('ThreatPost')) && offered.some((r) => r.includes('ZDNet')), offered.join(' | '));
+    const text = await until('the skeleton, filled in so far', async () => {
+      const t = await wb.editorText();
+      return /^# A fresh breach$/m.test(t) && /^### What happened, and to whom$/m.test(t) ? t : undefined;
+    });
+    for (const line of [/^## Information:$/m, /^\+ Link: \[article\]\(https:\/\/\)$/m, new RegExp(`^\\+ Date: ${seedStyleDate(new Date())}$`, 'm'), /^## Article:$/m, /^#### Tags:$/m]) {
+      assert.match(text, line);
+    }
+    await page.keyboard.press('Escape');
     await wb.command('View: Revert and Close Editor');
     await until('the untitled editor closed', async () => !/^Untitled-\d+$/.test(await wb.activeTab()));
   });

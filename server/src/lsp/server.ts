@@ -7,7 +7,7 @@
  * published only for the version they were computed from.
  */
 import {
-  CodeActionKind, type CodeAction, CompletionItemKind, DocumentHighlightKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  CodeActionKind, type CodeAction, CompletionItemKind, InsertTextFormat, DocumentHighlightKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   FileChangeType, type Connection, type InitializeParams, type InitializeResult, type Location as LspLocation, type LocationLink, MarkupKind,
   ErrorCodes, MessageType, ResponseError, ShowMessageNotification, SymbolKind, type TextDocumentChangeEvent, TextDocumentSyncKind, TextDocuments, type WorkspaceFolder,
 } from 'vscode-languageserver';
@@ -26,6 +26,7 @@ import type { EntityKind } from '../core/extract/types';
 import { cardSources, entityCardFor, fieldCardFor, fieldHover, hover } from '../core/features/hover';
 import { definition, highlights, references } from '../core/features/navigation';
 import { complete } from '../core/features/completion';
+import { articleSkeleton } from '../core/features/skeleton';
 import { timelineAt, timelineLenses, timelineText } from '../core/features/timeline';
 import { workspaceSymbols } from '../core/features/symbols';
 import type { Location } from '../core/features/locate';
@@ -87,6 +88,8 @@ export function startServer(connection: Connection): void {
   let drawsTimelines = false;
   /** The client takes LocationLinks from definition (VS Code, Neovim): a figure's source opens at the figure, its sentence around it. */
   let definitionLinks = false;
+  /** The client takes snippets in completion items (a new article's skeleton, with tab stops). */
+  let snippets = false;
   let canWatch = false;
   let canTrackFolders = false;
   let trusted = true;
@@ -545,6 +548,7 @@ export function startServer(connection: Connection): void {
     canWatch = Boolean(params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     canTrackFolders = Boolean(params.capabilities?.workspace?.workspaceFolders);
     definitionLinks = Boolean(params.capabilities?.textDocument?.definition?.linkSupport);
+    snippets = Boolean(params.capabilities?.textDocument?.completion?.completionItem?.snippetSupport);
     workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     // Restricted mode: the client says the workspace is not trusted; read no folders of it.
     const init = params.initializationOptions as { trusted?: unknown; storagePath?: unknown; settings?: unknown; timelineView?: unknown; analystThreads?: unknown } | undefined;
@@ -906,16 +910,18 @@ export function startServer(connection: Connection): void {
     const offset = lines.offsetAt(params.position);
     const lineStart = lines.offsetAt({ line: params.position.line, character: 0 });
     const lineEnd = lines.lineEnd(Math.min(params.position.line, lines.lineCount - 1));
-    const items = complete(index, uri, offset, lines.text.slice(lineStart, offset), lines.text.slice(offset, lineEnd));
+    const items = complete(index, uri, offset, lines.text.slice(lineStart, offset), lines.text.slice(offset, lineEnd), lines.text);
     return {
       isIncomplete: items.length >= 200,
       items: items.map((it) => ({
         label: it.label,
-        kind: it.kind === 'entity' ? (it.entityKind === 'person' ? CompletionItemKind.Constructor : CompletionItemKind.Reference) : it.kind === 'tag-key' ? CompletionItemKind.Property : it.kind === 'topic' ? CompletionItemKind.Keyword : CompletionItemKind.Value,
+        kind: it.kind === 'entity' ? (it.entityKind === 'person' ? CompletionItemKind.Constructor : CompletionItemKind.Reference) : it.kind === 'tag-key' ? CompletionItemKind.Property
+          : it.kind === 'topic' ? CompletionItemKind.Keyword : it.kind === 'skeleton' ? CompletionItemKind.Snippet : CompletionItemKind.Value,
         detail: it.detail,
         sortText: it.sortText,
         ...(it.filterText ? { filterText: it.filterText } : {}),
-        textEdit: { range: lines.range(it.replace), newText: it.insertText },
+        ...(it.snippet !== undefined && snippets ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
+        textEdit: { range: lines.range(it.replace), newText: it.snippet !== undefined && snippets ? it.snippet : it.insertText },
         // What `completionItem/resolve` needs for the name's, the outlet's or the author's card.
         ...(it.key !== undefined ? { data: { key: it.key, uri } } : it.kind === 'outlet' ? { data: { source: it.label } } : it.kind === 'author' ? { data: { author: it.label } } : {}),
       })),
@@ -1004,6 +1010,12 @@ export function startServer(connection: Connection): void {
     const t = timelineAt(index, uri, offsetIn(uri, { line, character }));
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: t ? timelineText(t) : 'Breach Desk: no figure with a timeline there.' });
     return null;
+  });
+
+  // A new article's skeleton as a snippet, with the corpus's outlets to choose from (the "New Article" command).
+  connection.onRequest('breachDesk/articleSkeleton', () => {
+    if (!initialized) throw notInitialized();
+    return articleSkeleton(index, new Date());
   });
 
   connection.onRequest('breachDesk/article', async (params: { uri: string }) => {

@@ -8,18 +8,22 @@ import { articlesNaming, entityAt, entityCount, type CorpusIndex } from '../inde
 import { tier } from './symbols';
 import type { EntityKind } from '../extract/types';
 import type { Span } from '../text';
+import { articleSkeleton } from './skeleton';
 
 export interface CompletionItem {
   label: string;
   /** `tag-key`: the key of a key=value tag ("victim.country.name="); `tag-value`: a value given after that key before. */
   /** `topic`: a tag that names no entity ("ransomware"), as the corpus most often writes it. */
-  kind: 'entity' | 'outlet' | 'author' | 'tag-key' | 'tag-value' | 'topic';
+  /** `skeleton`: a new article's layout (`articleSkeleton`), in a document that holds nothing yet. */
+  kind: 'entity' | 'outlet' | 'author' | 'tag-key' | 'tag-value' | 'topic' | 'skeleton';
   entityKind?: EntityKind;
   /** The entity's key, for its card (`entityCardFor`) when the editor asks for the item's documentation. */
   key?: string;
   detail: string;
   /** Text to put in place of `replace`. */
   insertText: string;
+  /** The same as a snippet (tab stops, choices), for an editor that takes them. */
+  snippet?: string;
   /** What the editor filters by, when the name was found through another of its names. */
   filterText?: string;
   replace: Span;
@@ -30,9 +34,19 @@ const MAX_ITEMS = 200;
 
 /**
  * `linePrefix` is the text of the line up to the cursor; `lineSuffix` the rest
- * of the line; `offset` the cursor's offset in the document.
+ * of the line; `offset` the cursor's offset in the document; `text`, when
+ * given, the document's (to tell an empty document, where a new article's
+ * skeleton is offered).
  */
-export function complete(index: CorpusIndex, uri: string, offset: number, linePrefix: string, lineSuffix: string): CompletionItem[] {
+export function complete(index: CorpusIndex, uri: string, offset: number, linePrefix: string, lineSuffix: string, text?: string, today = new Date()): CompletionItem[] {
+  if (text !== undefined && startsAnArticle(text, offset, linePrefix, lineSuffix)) {
+    const { snippet, plain } = articleSkeleton(index, today);
+    return [{
+      label: 'New article', kind: 'skeleton', detail: 'Title, Information fields, Article and Tags, dated today',
+      insertText: plain, snippet, filterText: '# New article',
+      replace: { start: offset - linePrefix.length, end: offset + lineSuffix.length }, sortText: '00000',
+    }];
+  }
   const tag = /\[\[([^\][]{0,80})$/.exec(linePrefix);
   if (tag) {
     const keyed = /^\s*([^=\s][^=]*?)\s*=(.*)$/.exec(tag[1]);
@@ -290,4 +304,15 @@ function completeKey(index: CorpusIndex, offset: number, typed: string): Complet
 function fitOf(name: string, q: string): number {
   const t = tier(q, name);
   return t >= 3 ? 0 : 3 - t;
+}
+
+/**
+ * Whether the document holds nothing but white space and, on the line being typed, a title's "#": a new article is
+ * being started. (Not a word typed there: a space after it would offer the skeleton in place of the writer's words.)
+ */
+function startsAnArticle(text: string, offset: number, linePrefix: string, lineSuffix: string): boolean {
+  if (!/^\s*#?\s*$/.test(linePrefix + lineSuffix)) return false;
+  const start = offset - linePrefix.length;
+  const end = offset + lineSuffix.length;
+  return text.slice(0, start).trim() === '' && text.slice(end).trim() === '';
 }
