@@ -182,6 +182,34 @@ describe('corpus cache over stdio', function () {
     assert.strictEqual(again.indexed.cached, 6, 'the touched file kept its cache entry under its new mtime');
   });
 
+  for (const notes of [2, 250]) {
+    it(`does not read again a file found no article while its size and mtime hold, and reads it once they change (${notes} notes beside the articles${notes >= 200 ? ', on analyst threads' : ''})`, async function () {
+      fs.mkdirSync(path.join(workspace, 'notes'));
+      const hooli = article('Hooli breach', 'Hooli said 9,000 users were affected.');
+      // Notes, the first as long as the article that will take its place.
+      const note = (n: number) => (`# Note ${n}\n\nThoughts to follow up, not an article.\n` + ' '.repeat(hooli.length)).slice(0, n === 0 ? hooli.length : 60);
+      for (let n = 0; n < notes; n++) fs.writeFileSync(path.join(workspace, 'notes', `n${n}.md`), note(n));
+      const first = path.join(workspace, 'notes', 'n0.md');
+      // A whole second, which the file system keeps exactly (a stat's own mtime has digits `utimes` may not set back).
+      const mtime = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+      fs.utimesSync(first, mtime, mtime);
+      await (await start()).client.shutdown();
+      // The article put in its place, same size, same mtime: what the cache remembers of the file is trusted, as for articles.
+      fs.writeFileSync(first, hooli);
+      fs.utimesSync(first, mtime, mtime);
+      const warm = await start();
+      assert.strictEqual(warm.indexed.articles, 6);
+      assert.deepStrictEqual(await symbols(warm.client, 'Hooli breach'), [], 'the file was not read again');
+      await warm.client.shutdown();
+      // Its mtime moves (the writer saved it): it is read, and it is an article now.
+      const later = new Date(mtime.getTime() + 60_000);
+      fs.utimesSync(first, later, later);
+      const again = await start();
+      assert.strictEqual(again.indexed.articles, 7);
+      assert.deepStrictEqual(await symbols(again.client, 'Hooli breach'), ['Hooli breach']);
+    });
+  }
+
   it('forgets a deleted file and picks up a new one', async function () {
     await (await start()).client.shutdown();
     fs.rmSync(path.join(workspace, 'c.txt'));
@@ -241,7 +269,8 @@ describe('corpus cache over stdio', function () {
     const file = path.join(cacheDir(), 'index.json');
     const lines = fs.readFileSync(file, 'utf8').split('\n');
     let edited = 0;
-    for (let i = 2; i < lines.length; i++) {
+    // After the header, the table of names and the files that are no article: a line per article.
+    for (let i = 3; i < lines.length; i++) {
       if (!lines[i].trim()) continue;
       const e = JSON.parse(lines[i]);
       if (e.path.endsWith('a.txt')) { e.summary.uri = 'https://evil.example/x'; edited++; }
@@ -440,6 +469,29 @@ describe('corpus cache: writing the index a step at a time', function () {
   }
   const files = () => fs.readdirSync(path.join(storage, 'corpus-cache')).sort();
 
+  it('remembers the files found no article with their size and mtime, through a commit; a damaged list is not trusted', function () {
+    const cache = filled(2);
+    cache.noteNotArticle('/ws/notes/todo.md', 120, 5);
+    cache.noteNotArticle('/ws/notes/a, "quoted" name.md', 7, 1.5);
+    cache.commit();
+    const back = CorpusCache.open(storage, 'test-key');
+    assert.deepStrictEqual([back.size, back.othersSize], [2, 2]);
+    const asked: [string, number, number][] = [['/ws/notes/todo.md', 120, 5], ['/ws/notes/todo.md', 121, 5], ['/ws/notes/todo.md', 120, 6], ['/ws/notes/a, "quoted" name.md', 7, 1.5], ['/ws/story-0.txt', 0, 0]];
+    assert.deepStrictEqual(asked.map(([p, size, mtime]) => back.notArticle(p, size, mtime)), [true, false, false, true, false]);
+    // A new index keeps only what this load noted again.
+    back.begin();
+    back.noteNotArticle('/ws/notes/todo.md', 120, 5);
+    back.commit();
+    assert.deepStrictEqual([CorpusCache.open(storage, 'test-key').othersSize, CorpusCache.open(storage, 'test-key').notArticle('/ws/notes/a, "quoted" name.md', 7, 1.5)], [1, false]);
+    const file = path.join(storage, 'corpus-cache', 'index.json');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    for (const damaged of ['[["/ws/notes/todo.md", "120", 5]]', '[]', '{}']) {
+      fs.writeFileSync(file, [...lines.slice(0, 2), damaged, ...lines.slice(3)].join('\n'));
+      const broken = CorpusCache.open(storage, 'test-key');
+      assert.deepStrictEqual([broken.size, broken.othersSize, broken.discarded?.startsWith('unreadable')], [0, 0, true], damaged);
+    }
+  });
+
   /** Everything a summary tells, read through the accessors features use (packed or not). */
   function told(s: DocSummary, lineStarts: number[] | string): unknown {
     return {
@@ -568,10 +620,10 @@ describe('corpus cache: writing the index a step at a time', function () {
     for (const [i, damage] of ['["we are', '["x",1]', '{}', '["x",5,2]'].entries()) {
       // Read afresh: the last commit wrote a new index, which names a new rows file.
       const lines = fs.readFileSync(file, 'utf8').split('\n');
-      const e = JSON.parse(lines[2]);
+      const e = JSON.parse(lines[3]);
       assert.ok(e.summary.quotes.length > 2, 'quotations were written');
       e.summary.quotes = damage;
-      lines[2] = JSON.stringify(e);
+      lines[3] = JSON.stringify(e);
       fs.writeFileSync(file, lines.join('\n'));
       const restored = CorpusCache.open(storage, 'test-key');
       const entry = restored.entry('/ws/q.txt')!;
@@ -595,7 +647,8 @@ describe('corpus cache: writing the index a step at a time', function () {
     assert.strictEqual(CorpusCache.open(storage, 'test-key').size, 1);
     const rowsFile = path.join(storage, 'corpus-cache', JSON.parse(good[0]).rows);
     const goodRows = fs.readFileSync(rowsFile);
-    const e = JSON.parse(good[2]);
+    // The first article's line: after the header, the table of names and the files that are no article.
+    const e = JSON.parse(good[3]);
     const [first, count] = e.summary.rows;
     assert.ok(count >= 2, 'two entities or more');
     // An entity's numbers in the rows file, as `PackedRows` lays them out (packed.ts): name, key, kind, mentions,
@@ -621,10 +674,10 @@ describe('corpus cache: writing the index a step at a time', function () {
       ['aliases read from the entities\' own numbers', (_, rows) => { rows[at(0, 9)] = first; rows[at(0, 10)] = 1; }],
     ];
     for (const [what, damage] of damages) {
-      const x = JSON.parse(good[2]);
+      const x = JSON.parse(good[3]);
       const rows = new Int32Array(new Uint8Array(goodRows).buffer);
       damage(x, rows);
-      fs.writeFileSync(file, [...good.slice(0, 2), JSON.stringify(x), ...good.slice(3)].join('\n'));
+      fs.writeFileSync(file, [...good.slice(0, 3), JSON.stringify(x), ...good.slice(4)].join('\n'));
       fs.writeFileSync(rowsFile, new Uint8Array(rows.buffer));
       const c = CorpusCache.open(storage, 'test-key');
       assert.deepStrictEqual([c.size, c.discarded?.startsWith('unreadable')], [0, true], what);

@@ -239,7 +239,7 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
   const threads = (articles: number) => options.analystThreads ?? analystsFor(articles, os.availableParallelism());
   // With nothing cached every file will be analysed: the threads start now and load their code while the
   // files are looked at (~0.3 s at 10,000 files), not after.
-  let pool = cache.size === 0 && files.length >= ANALYSTS_FROM && !options.cancelled?.() ? new AnalystPool(script, [...index.pins.values()], threads(files.length)) : undefined;
+  let pool = cache.size === 0 && cache.othersSize === 0 && files.length >= ANALYSTS_FROM && !options.cancelled?.() ? new AnalystPool(script, [...index.pins.values()], threads(files.length)) : undefined;
   // And they read the files' Sources meanwhile: the outlets every file is analysed with (`knownOutlets`).
   const early = pool?.sources(files.map((f) => f.file), options.maxBytes);
   // (Awaited below; a failure there must not count as unhandled before.)
@@ -270,6 +270,12 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
         done++;
         return;
       }
+      // Read before and found no article, unchanged since (a folder of notes with articles among them).
+      if (cache.notArticle(f.file, st.size, st.mtimeMs)) {
+        cache.noteNotArticle(f.file, st.size, st.mtimeMs);
+        done++;
+        return;
+      }
       const old = cache.entry(f.file);
       jobs.push({ id: meta.length, file: f.file, uri, maxBytes: options.maxBytes, cachedHash: old && old.size === st.size && old.origin === f.origin ? old.hash : undefined });
       meta.push({ file: f.file, origin: f.origin, uri, size: st.size, mtimeMs: st.mtimeMs });
@@ -290,7 +296,10 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
       skipped.push({ path: m.file, message: o.kind === 'failed' ? `could not be analysed: ${o.message}` : o.message });
       return;
     }
-    if (o.kind === 'not-article') return;
+    if (o.kind === 'not-article') {
+      cache.noteNotArticle(m.file, m.size, m.mtimeMs);
+      return;
+    }
     if (options.isOpen?.(m.uri)) return;
     if (o.kind === 'placeholder') {
       index.remove(m.uri);
@@ -534,13 +543,19 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
       const e = st && cache?.fresh(f.file, st.size, st.mtimeMs);
       return e && e.origin === f.origin ? e : undefined;
     });
-    const texts = await Promise.all(batch.map((f, j) => (hits[j] ? undefined : readArticleFile(f.file, { maxBytes: options.maxBytes }))));
+    // Files read before and found no article, unchanged since, are not read again.
+    const others = batch.map((f, j) => !hits[j] && stats[j] !== undefined && cache?.notArticle(f.file, stats[j]!.size, stats[j]!.mtimeMs));
+    const texts = await Promise.all(batch.map((f, j) => (hits[j] || others[j] ? undefined : readArticleFile(f.file, { maxBytes: options.maxBytes }))));
     batch.forEach((f, j) => {
       // Stopped while the batch was read (see `onResult` above).
       if (options.cancelled?.()) return;
       const uri = uriOf(f.file);
       if (options.isOpen?.(uri)) return;
       const st = stats[j];
+      if (others[j]) {
+        guard(() => cache!.noteNotArticle(f.file, st!.size, st!.mtimeMs));
+        return;
+      }
       let hit = hits[j];
       const r = texts[j];
       let hash = '';
@@ -570,7 +585,10 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
         return;
       }
       const text = r.text;
-      if (!looksLikeArticle(text)) return;
+      if (!looksLikeArticle(text)) {
+        if (st) guard(() => cache?.noteNotArticle(f.file, st.size, st.mtimeMs));
+        return;
+      }
       try {
         const doc = indexText(index, uri, text, f.origin, outlets);
         if (doc) loaded.add(uri);

@@ -7,7 +7,9 @@
  * - `index.json`: a header line (cache format, build of the analysis, pinned
  *   entities, size limit, the rows file, count, the outlets its articles were
  *   analysed knowing), a line with the table of
- *   names the entries share, and a line per article file: its size, mtime and
+ *   names the entries share, a line with the files read and found no article
+ *   (path, size, mtime: a folder of notes with a few articles among them is
+ *   not read again at every start), and a line per article file: its size, mtime and
  *   SHA-1, its `DocSummary` and line starts (compacted, see `Line`), and where
  *   its facts are in the facts file; read and written a line at a time, every
  *   character past ASCII escaped (`asciiJson`);
@@ -38,7 +40,7 @@ import { packNumbers, packQuotes, type DocSummary, type EntitySummary, type Orig
 import { entityRow, isPacked, packedLength, PackedRows, PackedSummary, RowsWriter, type PackedEntities } from '../core/index/packed';
 
 /** Bumped when the layout of the cache files changes. */
-const FORMAT = 14;
+const FORMAT = 15;
 
 export interface CacheEntry {
   path: string;
@@ -65,6 +67,8 @@ interface Header {
   count: number;
   /** The outlets (lower case) every entry was analysed knowing (`CorpusCache.outlets`). */
   outlets: string[];
+  /** How many files the line after the string table lists as no article (`CorpusCache.notArticle`). */
+  others: number;
 }
 
 /**
@@ -349,6 +353,9 @@ function parseFacts(buf: Buffer): DocFacts {
 
 export class CorpusCache {
   private entries = new Map<string, CacheEntry>();
+  /** Files read and found no article, with their stat then (`notArticle`); `nextOthers` for the index being built. */
+  private others = new Map<string, { size: number; mtimeMs: number }>();
+  private nextOthers = new Map<string, { size: number; mtimeMs: number }>();
   private facts: FactsFile | undefined;
   /** The entries of the index being built by this load. */
   private next = new Map<string, CacheEntry>();
@@ -398,6 +405,13 @@ export class CorpusCache {
       const table = (second.done ? undefined : JSON.parse(second.value)) as unknown;
       if (!Array.isArray(table) || !table.every((t) => typeof t === 'string')) throw new Error('no string table');
       const rows = new PackedRows(table as string[]);
+      const third = lines.next();
+      const others = (third.done ? undefined : JSON.parse(third.value)) as unknown;
+      if (!Array.isArray(others) || others.length !== header.others) throw new Error('no list of other files');
+      for (const o of others as unknown[]) {
+        if (!Array.isArray(o) || o.length !== 3 || typeof o[0] !== 'string' || typeof o[1] !== 'number' || typeof o[2] !== 'number') throw new Error('bad list of other files');
+        cache.others.set(o[0], { size: o[1], mtimeMs: o[2] });
+      }
       for (const line of lines) {
         const e = decodeEntry(line, table as string[], rows, block, size);
         cache.entries.set(e.path, e);
@@ -408,6 +422,7 @@ export class CorpusCache {
     } catch (err) {
       if (fd !== undefined) fs.closeSync(fd);
       cache.entries.clear();
+      cache.others.clear();
       cache.outlets = new Set();
       cache.discarded = `unreadable (${err instanceof Error ? err.message : String(err)})`;
     }
@@ -416,6 +431,22 @@ export class CorpusCache {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** How many files the cache knows as no article (`notArticle`). */
+  get othersSize(): number {
+    return this.others.size;
+  }
+
+  /** Whether a file was read before and found no article, and its size and mtime are unchanged. */
+  notArticle(file: string, size: number, mtimeMs: number): boolean {
+    const o = this.others.get(file);
+    return o !== undefined && o.size === size && o.mtimeMs === mtimeMs;
+  }
+
+  /** Records, for the new index, that a file with this stat is no article. */
+  noteNotArticle(file: string, size: number, mtimeMs: number): void {
+    this.nextOthers.set(file, { size, mtimeMs });
   }
 
   /** The entry for a file if its size and mtime are unchanged. */
@@ -447,6 +478,7 @@ export class CorpusCache {
     this.writing?.return();
     this.writing = undefined;
     this.next = new Map();
+    this.nextOthers = new Map();
     this.nextOutlets = new Set();
     let live = 0;
     for (const e of this.entries.values()) live += e.length;
@@ -493,6 +525,8 @@ export class CorpusCache {
   get changed(): boolean {
     if (this.next.size !== this.entries.size || this.target !== this.facts) return true;
     if (this.nextOutlets.size !== this.outlets.size || [...this.nextOutlets].some((o) => !this.outlets.has(o))) return true;
+    if (this.nextOthers.size !== this.others.size) return true;
+    for (const [p, o] of this.nextOthers) if (!this.notArticle(p, o.size, o.mtimeMs)) return true;
     for (const [p, e] of this.next) {
       const o = this.entries.get(p);
       if (!o || o.offset !== e.offset || o.mtimeMs !== e.mtimeMs || o.origin !== e.origin) return true;
@@ -524,6 +558,7 @@ export class CorpusCache {
     if (!target) return;
     const next = this.next;
     const outlets = this.nextOutlets;
+    const others = this.nextOthers;
     // The index only ever points at bytes already written.
     target.flush();
     if (this.changed) {
@@ -531,7 +566,7 @@ export class CorpusCache {
       // The entries' entities go to a rows file of their own, written first under a new name: the index names it.
       const rowsName = `rows-${randomBytes(6).toString('hex')}.bin`;
       const rowsTmp = path.join(this.dir, `${rowsName}.tmp`);
-      const header: Header = { format: FORMAT, key: this.key, facts: path.basename(target.file), rows: rowsName, endian: os.endianness(), count: next.size, outlets: [...outlets].sort() };
+      const header: Header = { format: FORMAT, key: this.key, facts: path.basename(target.file), rows: rowsName, endian: os.endianness(), count: next.size, outlets: [...outlets].sort(), others: others.size };
       const tmp = path.join(this.dir, `index.json.${randomBytes(4).toString('hex')}.tmp`);
       const fd = fs.openSync(tmp, 'w');
       let rowsFd: number | undefined;
@@ -556,7 +591,7 @@ export class CorpusCache {
           for (const m of e.summary.measures) table.of(m);
           if ((++k & 127) === 0) yield;
         }
-        let batch = `${asciiJson(header)}\n${asciiJson(table.list)}\n`;
+        let batch = `${asciiJson(header)}\n${asciiJson(table.list)}\n${asciiJson([...others].map(([p, o]) => [p, o.size, o.mtimeMs]))}\n`;
         for (const e of next.values()) {
           batch += `${encodeEntry(e, table, rows)}\n`;
           if (batch.length > 1 << 20) {
@@ -593,9 +628,11 @@ export class CorpusCache {
       }
     }
     this.entries = next;
+    this.others = others;
     this.facts = target;
     this.outlets = outlets;
     this.next = new Map();
+    this.nextOthers = new Map();
     this.target = undefined;
     this.writing = undefined;
   }
