@@ -5,12 +5,16 @@
  * (quotation windows hashed in one pass, packed numbers).
  */
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import fc from 'fast-check';
 import { extractFacts } from '../server/src/core/extract/facts';
 import type { DocFacts } from '../server/src/core/extract/types';
 import { CorpusIndex, DocMap, KeySets, eachSpan, lineStartsOf, packNumbers, quoteWindows, quoteWords, styled, summarize, unpackNumbers, type EntitySummary } from '../server/src/core/index/corpus';
 import { datedDocsOf, findParts, measureLabel, partSources, partsAmong } from '../server/src/core/index/compare';
 import { corporateBase } from '../server/src/core/extract/figures';
+import { loadPins } from '../server/src/lsp/workspace';
 import { isPacked, readPacked } from '../server/src/core/index/packed';
 import { WindowTable } from '../server/src/core/index/windows';
 import { parse } from '../server/src/core/syntax/parse';
@@ -750,7 +754,7 @@ describe('corpus index: a name\'s articles by date, kept across edits', function
     }), { numRuns: 150 });
   });
 
-  it('what is worked out from summaries is kept while an edit changes only wording, and worked out again when a name, a count or a date changes', function () {
+  it('what is worked out from summaries is kept while an edit changes only wording, and worked out again when a name, a count, a date or the pins change', function () {
     const index = new CorpusIndex();
     const set = (uri: string, t: string) => index.set({ facts: extractFacts(uri, t, parse(t).article), lineStarts: lineStartsOf(t), origin: 'workspace' });
     set('file:///corpus/a.txt', text(DATES[0], BODIES[0], 0));
@@ -768,6 +772,18 @@ describe('corpus index: a name\'s articles by date, kept across edits', function
       () => set('file:///corpus/a.txt', text(DATES[0], `${BODIES[3]} Zenith Bank agreed.`, 2)),
       () => set('file:///corpus/a.txt', text(DATES[2], `${BODIES[3]} Zenith Bank agreed.`, 2)),
       () => index.remove('file:///corpus/b.txt'),
+      // New pins (`.breachdesk/entities.json`, read as the server reads it): a name pinned as an outlet is no owner's
+      // other name any more.
+      () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-pins-'));
+        fs.mkdirSync(path.join(dir, '.breachdesk'));
+        fs.writeFileSync(path.join(dir, '.breachdesk', 'entities.json'), JSON.stringify({ entities: [{ name: 'Zenith Bank', kind: 'outlet' }] }));
+        try {
+          assert.deepStrictEqual(loadPins(index, [dir]).flatMap((r) => r.problems), []);
+        } finally {
+          fs.rmSync(dir, { recursive: true, force: true });
+        }
+      },
     ];
     for (const [k, change] of changes.entries()) {
       change();

@@ -200,6 +200,7 @@ export function loadPins(index: CorpusIndex, folders: string[]): { file: string;
     for (const p of pins) if (!index.pins.has(p.key)) index.pins.set(p.key, p);
     reports.push({ file, text, problems });
   }
+  index.pinsChanged();
   return reports;
 }
 

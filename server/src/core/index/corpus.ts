@@ -1495,7 +1495,16 @@ export class CorpusIndex {
     return v;
   }
 
-  /** Bumped when an article comes, goes or changes its outline (`memoizedByOutline`). */
+  /**
+   * The pinned entities changed (`pins`): what is worked out from summaries may read them (a name pinned as an
+   * outlet is no owner's other name), so it is worked out again.
+   */
+  pinsChanged(): void {
+    this.outlineVersion++;
+    this.version++;
+  }
+
+  /** Bumped when an article comes, goes or changes its outline (`memoizedByOutline`), or the pins change. */
   private outlineVersion = 0;
   private outlineMemo = new Map<string, unknown>();
   private outlineMemoVersion = -1;
