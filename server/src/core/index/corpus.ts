@@ -598,13 +598,6 @@ function namesEarlier(view: EntitySummary, date: number, uri: string, was: Earli
 }
 
 /**
- * The corpus's order of articles in time: by date, then by path; undated
- * ones (`undefined`, or the index's +Infinity) last. The earliest article
- * naming an entity, an entity's articles for definition and references, and
- * the articles searched for parts of a total all follow it, so answers never
- * depend on the order files were indexed in. Negative when `a` comes first.
- */
-/**
  * An article's outline, as one string: its header fields, origin and draft state, each entity with its name, kind,
  * aliases and count of mentions (not where they stand), the measures it states, its tags. Equal outlines: every
  * answer worked out from summaries alone (`memoizedByOutline`) stays the same.
@@ -625,6 +618,13 @@ export interface DatedDocs {
   undated: string[];
 }
 
+/**
+ * The corpus's order of articles in time: by date, then by path; undated
+ * ones (`undefined`, or the index's +Infinity) last. The earliest article
+ * naming an entity, an entity's articles for definition and references, and
+ * the articles searched for parts of a total all follow it, so answers never
+ * depend on the order files were indexed in. Negative when `a` comes first.
+ */
 export function articleOrder(aDate: number | undefined, aUri: string, bDate: number | undefined, bUri: string): number {
   const a = aDate ?? Number.POSITIVE_INFINITY;
   const b = bDate ?? Number.POSITIVE_INFINITY;
