@@ -2,7 +2,8 @@
  * Completion: after `[[` the known entities, those this article talks about
  * first (most mentioned first), then those named beside them in other
  * articles, then the rest by how many articles do; after `+ Source:`
- * the outlets of the corpus; after `+ Author:` its authors.
+ * the outlets of the corpus; after `+ Author:` its authors; in an empty
+ * document, a new article's skeleton (`skeleton.ts`).
  */
 import { articlesNaming, entityAt, entityCount, type CorpusIndex } from '../index/corpus';
 import { tier } from './symbols';
