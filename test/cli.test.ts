@@ -662,3 +662,71 @@ require(${JSON.stringify(path.join(ROOT, 'dist', 'analyst.js'))});\n`;
     assert.match(r.err, /read (\d+)\/\1 files/);
   });
 });
+
+describe('breach-desk show (CLI)', function () {
+  let dir: string;
+  const SEED = path.join(ROOT, 'seeds', '000_01fe31f0ddfc7e1f.txt');
+
+  before(function () {
+    if (!fs.existsSync(CLI)) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  });
+  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-show-')); });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** The 1-based line and column of the first `needle` in a file, as `check` reports places. */
+  function placeOf(file: string, needle: string): string {
+    const text = fs.readFileSync(file, 'utf8');
+    const before = text.slice(0, text.indexOf(needle));
+    const line = before.split('\n').length;
+    return `${file}:${line}:${before.length - before.lastIndexOf('\n')}`;
+  }
+
+  it('prints a name\'s card as text: who it is, its other names, facts from several articles, each at path:line', function () {
+    const r = run(['show', 'Binns'], dir);
+    assert.strictEqual(r.code, 0, r.err);
+    assert.match(r.out, /^John Binns · person$/m);
+    assert.match(r.out, /^Also written: .*IRDev/m);
+    // Cited facts from at least two seed articles, each with a place that holds what it quotes.
+    const cites = [...r.out.matchAll(/^- “?(.+?)”? — (ThreatPost|ZDNet), \w{3} \d+, \d{4} \((.+?):(\d+)\)$/gm)];
+    assert.ok(new Set(cites.map((m) => m[3])).size >= 2, r.out);
+    for (const [, sentence, , file, line] of cites) {
+      const lines = fs.readFileSync(path.resolve(dir, file), 'utf8').split('\n');
+      const words = sentence.replace(/^…/, '').split(/\s+/).slice(0, 4).join(' ');
+      assert.ok(lines[Number(line) - 1].includes(words), `${file}:${line} holds "${words}"`);
+    }
+    // No Markdown left: no escapes, no emphasis, no link syntax.
+    assert.ok(!/\\[-.!(]|\*\*|\]\(/.test(r.out), r.out);
+  });
+
+  it('prints a figure\'s card at a place in an article: the parts another article states, from there', function () {
+    const r = run(['show', placeOf(SEED, '902,000'), '--no-seeds', path.join(ROOT, 'seeds')], dir);
+    assert.strictEqual(r.code, 0, r.err);
+    assert.match(r.out, /^902,000 — prepaid customers of T-Mobile$/m);
+    assert.match(r.out, /850,000 prepaid customers \+ 52,000 .*= 902,000 — ZDNet, Aug 26, 2021 \(.*001_ea6beca59c6dffc6\.txt:\d+\)/);
+    // Without a column, the first name or figure on the line; as JSON, the card's Markdown beside its text.
+    const line = placeOf(SEED, '902,000').replace(/:\d+$/, '');
+    const json = run(['show', line, '--format', 'json'], dir);
+    assert.strictEqual(json.code, 0, json.err);
+    const card = JSON.parse(json.out);
+    assert.strictEqual(card.target, line);
+    assert.match(card.text, /^more than 13 million — current customers of T-Mobile/);
+    assert.match(card.markdown, /^\*\*more than 13 million\*\*/);
+  });
+
+  it('says what it cannot show, and the names like it; a place past the end or with nothing there; usage mistakes', function () {
+    const none = run(['show', 'Binnz'], dir);
+    assert.deepStrictEqual([none.code, none.out], [1, '']);
+    assert.match(none.err, /the corpus names no "Binnz"\. Names like it: John Binns/);
+    const past = run(['show', `${SEED}:9999`], dir);
+    assert.strictEqual(past.code, 1);
+    assert.match(past.err, /has \d+ lines, not 9999/);
+    const blank = run(['show', `${SEED}:4:1`], dir);
+    assert.strictEqual(blank.code, 1);
+    assert.match(blank.err, /no name or figure the corpus knows at/);
+    for (const [args, said] of [[['show'], /show needs a name/], [['show', 'Binns', '--fix'], /--fix is for check/], [['show', 'Binns', '--format', 'sarif'], /show writes text or json/]] as const) {
+      const r = run([...args], dir);
+      assert.strictEqual(r.code, 2, args.join(' '));
+      assert.match(r.err, said);
+    }
+  });
+});

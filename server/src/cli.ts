@@ -3,14 +3,16 @@
  * for people without VS Code. Every article under the given paths is read
  * together with the bundled seeds, checked on its own (layout, tags) and
  * against the whole corpus (figures, duplicates, quotations), and reported
- * as compiler-style text, JSON or SARIF 2.1.0.
+ * as compiler-style text, JSON or SARIF 2.1.0. `breach-desk show` prints the
+ * hover card of a name, or of the name or figure at a place in an article,
+ * from the same index.
  */
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as v8 from 'v8';
-import { pathToFileURL } from 'url';
+import { fileURLToPath, pathToFileURL } from 'url';
 import { analyze, type Analysis } from './core/analyze';
 import { checkConsistency } from './core/check/consistency';
 import { applySilences } from './core/check/suppress';
@@ -18,6 +20,8 @@ import { ALL_CODES, CODES, isCode, type Code, type Severity } from './core/codes
 import { isPlaceholder, looksLikeArticle } from './core/detect';
 import { applyEdits, applySeverities, diag, type Diagnostic, type SeverityOverrides } from './core/diagnostics';
 import { extractFacts } from './core/extract/facts';
+import { hover } from './core/features/hover';
+import { workspaceSymbols } from './core/features/symbols';
 import { CorpusIndex, dropShadowedSeeds } from './core/index/corpus';
 import type { DocFacts } from './core/extract/types';
 import { AnalystPool, ANALYSTS_FROM, analystScript, analystsFor, type Checked } from './node/analyst';
@@ -34,6 +38,7 @@ import pkg from '../../package.json';
 const SEEDS_DIR = path.join(__dirname, '..', 'seeds');
 
 const USAGE = `Usage: breach-desk check [paths…] [options] [--] [paths…]
+       breach-desk show NAME|FILE:LINE[:COLUMN] [paths…] [options]
 
 Checks every article file (.txt, .md, .markdown, .article with the article
 layout) under the paths (default: the current folder). The bundled seed
@@ -82,9 +87,24 @@ JSON: { version, files: [{ path, diagnostics: [{ code, severity, message,
 Exit status: 0 when no error-level diagnostic remains, 1 when one does, 2 for
 a usage error, a path that does not exist or nothing to check (no article file,
 or every one skipped), 3 for an internal error or a report that cannot be
-written (a full disk).`;
+written (a full disk).
+
+show: what the corpus (the articles under the paths, with the seeds) knows of
+a name, or of the name or figure at a place in an article, as the editor's
+hover card shows it: who or what it is, its other names, how many articles
+name it and the facts they state, each citing outlet, date and path:line; for
+a figure, every other statement of its measure and whether it agrees. A place
+is path:line:column as check reports it (without a column, the first name or
+figure on the line); the file is read with the rest. --format text (default)
+or json ({ target, markdown, text }); --no-seeds, --corpus, --exclude,
+--max-size, --threads and --no-editor-settings as for check. Exit status 0
+when there is a card, 1 when the corpus knows no such name or there is no name
+or figure at that place (the nearest names are said), 2 for a usage error.`;
 
 interface Options {
+  command: 'check' | 'show';
+  /** `show`'s name, or place in an article (`FILE:LINE[:COLUMN]`). */
+  target?: string;
   paths: string[];
   format: 'text' | 'json' | 'sarif';
   seeds: boolean;
@@ -106,13 +126,13 @@ interface Options {
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const o: Options = { paths: [], format: 'text', seeds: true, severities: {}, maxBytes: DEFAULT_MAX_BYTES, fix: false, exclude: [], corpus: [], editorSettings: true, maxBytesGiven: false };
+  const o: Options = { command: 'check', paths: [], format: 'text', seeds: true, severities: {}, maxBytes: DEFAULT_MAX_BYTES, fix: false, exclude: [], corpus: [], editorSettings: true, maxBytesGiven: false };
   const args = [...argv];
   let formatGiven = false;
   if (args[0] === '--help' || args[0] === '-h') return 'help';
   if (args[0] === '--version') return 'version';
-  if (args[0] !== 'check') throw new UsageError(args[0] ? `Unknown command "${args[0]}".` : 'Missing command.');
-  args.shift();
+  if (args[0] !== 'check' && args[0] !== 'show') throw new UsageError(args[0] ? `Unknown command "${args[0]}".` : 'Missing command.');
+  o.command = args.shift() as Options['command'];
   while (args.length) {
     const a = args.shift()!;
     const value = (name: string) => {
@@ -165,7 +185,13 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       const near = nearestOption(a.replace(/=.*$/s, ''));
       throw new UsageError(`Unknown option "${a}".${near ? ` Did you mean ${near}?` : ''}`);
     }
+    else if (o.command === 'show' && o.target === undefined) o.target = a;
     else o.paths.push(a);
+  }
+  if (o.command === 'show') {
+    if (o.target === undefined || !o.target.trim()) throw new UsageError('show needs a name, or a place in an article (path:line:column).');
+    if (o.fix) throw new UsageError('--fix is for check; show changes no file.');
+    if (o.format === 'sarif') throw new UsageError('show writes text or json; SARIF is a report of problems (check).');
   }
   if (!o.paths.length) o.paths.push('.');
   return o;
@@ -645,6 +671,7 @@ export async function main(argv: string[]): Promise<number> {
   if (o === 'help') { process.stdout.write(`${USAGE}\n`); return 0; }
   if (o === 'version') { process.stdout.write(`${pkg.version}\n`); return 0; }
   editorSettings(o);
+  if (o.command === 'show') return show(o, o.target!);
   let collected;
   try {
     collected = await collect(o);
@@ -765,4 +792,89 @@ if (require.main === module) {
     process.stderr.write(`breach-desk: internal error: ${err instanceof Error ? err.stack : String(err)}\n`);
     process.exitCode = 3;
   });
+}
+
+/**
+ * `breach-desk show`: the card the editor shows on hovering a name (found as the editor's "Show Entity…" finds it:
+ * the name itself first, then the best match) or the name or figure at a place in an article, as text or JSON.
+ */
+async function show(o: Options, target: string): Promise<number> {
+  // `FILE:LINE[:COLUMN]`, as `check` reports a place (1-based, columns in UTF-16 code units).
+  const place = /^(.+?):([1-9][0-9]*)(?::([1-9][0-9]*))?$/.exec(target);
+  const file = place && fs.existsSync(place[1]) && fs.statSync(place[1]).isFile() ? path.resolve(place[1]) : undefined;
+  // A place in a file the paths do not hold: that file is read with them.
+  if (file && !o.paths.some((p) => { const r = path.resolve(p); return file === r || file.startsWith(r + path.sep); })) o.paths.push(file);
+  let run: Run;
+  try {
+    run = await collect(o);
+  } catch (err) {
+    if (err instanceof UsageError) { process.stderr.write(`breach-desk: ${err.message}\n`); return 2; }
+    throw err;
+  }
+  const index = run.index;
+  let card: string | undefined;
+  if (file) {
+    const uri = pathToFileURL(file).toString();
+    const doc = index.get(uri);
+    if (!doc) {
+      process.stderr.write(`breach-desk: ${rel(file)} is not an article of the corpus (skipped, or no article layout).\n`);
+      return 1;
+    }
+    const starts = doc.lineStarts;
+    const line = Number(place![2]) - 1;
+    if (line >= starts.length) {
+      process.stderr.write(`breach-desk: ${rel(file)} has ${starts.length} lines, not ${line + 1}.\n`);
+      return 1;
+    }
+    const end = line + 1 < starts.length ? starts[line + 1] : Number.POSITIVE_INFINITY;
+    if (place![3] !== undefined) {
+      const at = starts[line] + Number(place![3]) - 1;
+      card = at < end ? hover(index, uri, at)?.markdown : undefined;
+    } else {
+      // The first name or figure on the line (the last line: its first 2,000 characters).
+      for (let at = starts[line]; at < Math.min(end, starts[line] + 2000) && card === undefined; at++) card = hover(index, uri, at)?.markdown;
+    }
+    if (card === undefined) {
+      process.stderr.write(`breach-desk: no name or figure the corpus knows at ${rel(file)}:${place![2]}${place![3] ? `:${place![3]}` : ''}.\n`);
+      return 1;
+    }
+  } else {
+    const symbols = workspaceSymbols(index, target, 20).filter((x) => x.kind !== 'article');
+    const wanted = target.trim().toLowerCase();
+    const pick = symbols.find((x) => x.name.toLowerCase() === wanted) ?? symbols[0];
+    card = pick && hover(index, pick.location.uri, pick.location.span.start)?.markdown;
+    if (card === undefined) {
+      // Names that start as it does ("Binnz": John Binns), the longest start that finds any, of two letters at least.
+      let near: string[] = [];
+      for (let n = Math.min(target.trim().length, 12); n >= 2 && !near.length; n--) {
+        near = workspaceSymbols(index, target.trim().slice(0, n), 5).filter((x) => x.kind !== 'article').map((x) => x.name);
+      }
+      process.stderr.write(`breach-desk: the corpus names no "${printable(target)}".${near.length ? ` Names like it: ${near.map(printable).join(', ')}.` : ''}\n`);
+      return 1;
+    }
+  }
+  const text = plainCard(card);
+  if (o.format === 'json') process.stdout.write(`${JSON.stringify({ target, markdown: card, text }, null, 2)}\n`);
+  else process.stdout.write(`${text}\n`);
+  return 0;
+}
+
+/**
+ * A card's Markdown (`hover.ts`, which escapes every character of article text Markdown reads) as terminal text:
+ * emphasis and escapes dropped, a link to an article as its label and path:line.
+ */
+export function plainCard(markdown: string): string {
+  return markdown
+    .replace(/\[((?:[^\]\\]|\\.)*)\]\(([^)\s]*)\)/g, (_, label: string, target: string) => {
+      const at = /^(file:[^#]*)#L([0-9]+)$/.exec(target);
+      if (!at) return label;
+      let where: string;
+      try { where = rel(fileURLToPath(at[1].replace(/%28|%29|%20/g, (c) => decodeURIComponent(c)))); } catch { return label; }
+      return `${label} (${where}:${at[2]})`;
+    })
+    .replace(/\*\*/g, '')
+    // What `escape` (markdown.ts) escapes.
+    .replace(/\\([\\`*_{}[\]()#+\-.!|~>:@$])/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&amp;/g, '&');
 }
