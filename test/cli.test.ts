@@ -687,7 +687,7 @@ describe('breach-desk show (CLI)', function () {
     assert.match(r.out, /^John Binns · person$/m);
     assert.match(r.out, /^Also written: .*IRDev/m);
     // Cited facts from at least two seed articles, each with a place that holds what it quotes.
-    const cites = [...r.out.matchAll(/^- “?(.+?)”? — (ThreatPost|ZDNet), \w{3} \d+, \d{4} \((.+?):(\d+)\)$/gm)];
+    const cites = [...r.out.matchAll(/^- “?(.+?)”? — (ThreatPost|ZDNet), \w{3} \d+, \d{4} · (.+?):(\d+)$/gm)];
     assert.ok(new Set(cites.map((m) => m[3])).size >= 2, r.out);
     for (const [, sentence, , file, line] of cites) {
       const lines = fs.readFileSync(path.resolve(dir, file), 'utf8').split('\n');
@@ -702,7 +702,7 @@ describe('breach-desk show (CLI)', function () {
     const r = run(['show', placeOf(SEED, '902,000'), '--no-seeds', path.join(ROOT, 'seeds')], dir);
     assert.strictEqual(r.code, 0, r.err);
     assert.match(r.out, /^902,000 — prepaid customers of T-Mobile$/m);
-    assert.match(r.out, /850,000 prepaid customers \+ 52,000 .*= 902,000 — ZDNet, Aug 26, 2021 \(.*001_ea6beca59c6dffc6\.txt:\d+\)/);
+    assert.match(r.out, /850,000 prepaid customers \+ 52,000 .*= 902,000 — ZDNet, Aug 26, 2021 · .*001_ea6beca59c6dffc6\.txt:\d+$/m);
     // Without a column, the first name or figure on the line; as JSON, the card's Markdown beside its text.
     const line = placeOf(SEED, '902,000').replace(/:\d+$/, '');
     const json = run(['show', line, '--format', 'json'], dir);

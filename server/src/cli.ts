@@ -861,7 +861,7 @@ async function show(o: Options, target: string): Promise<number> {
 
 /**
  * A card's Markdown (`hover.ts`, which escapes every character of article text Markdown reads) as terminal text:
- * emphasis and escapes dropped, a link to an article as its label and path:line.
+ * emphasis and escapes dropped, a link to an article as its label, "·" and path:line.
  */
 export function plainCard(markdown: string): string {
   return markdown
@@ -870,7 +870,7 @@ export function plainCard(markdown: string): string {
       if (!at) return label;
       let where: string;
       try { where = rel(fileURLToPath(at[1].replace(/%28|%29|%20/g, (c) => decodeURIComponent(c)))); } catch { return label; }
-      return `${label} (${where}:${at[2]})`;
+      return `${label} · ${where}:${at[2]}`;
     })
     .replace(/\*\*/g, '')
     // What `escape` (markdown.ts) escapes.
