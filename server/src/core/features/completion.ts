@@ -313,7 +313,12 @@ function fitOf(name: string, q: string): number {
  */
 function startsAnArticle(text: string, offset: number, linePrefix: string, lineSuffix: string): boolean {
   if (!/^\s*#?\s*$/.test(linePrefix + lineSuffix)) return false;
-  const start = offset - linePrefix.length;
-  const end = offset + lineSuffix.length;
-  return text.slice(0, start).trim() === '' && text.slice(end).trim() === '';
+  // Scanned from each end, stopping at the first character written: a long article costs a character or two, not a copy.
+  for (let i = 0, start = offset - linePrefix.length; i < start; i++) if (!isBlank(text.charCodeAt(i))) return false;
+  for (let i = text.length - 1, end = offset + lineSuffix.length; i >= end; i--) if (!isBlank(text.charCodeAt(i))) return false;
+  return true;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0xfeff;
 }
