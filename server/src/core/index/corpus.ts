@@ -894,6 +894,26 @@ const measuresOf = new WeakMap<Figure[], Map<string, Figure[]>>();
 
 const KIND_ORDER: EntityKind[] = ['person', 'organisation', 'outlet', 'place', 'handle', 'other'];
 
+/** Answers kept under a key while a version holds (`CorpusIndex.memoized`, `memoizedByOutline`); `undefined` is never kept. */
+class Memo {
+  private answers = new Map<string, unknown>();
+  private version = -1;
+
+  get<T>(version: number, key: string, compute: () => T): T {
+    if (this.version !== version) {
+      this.answers.clear();
+      this.version = version;
+    }
+    let v = this.answers.get(key) as T | undefined;
+    if (v === undefined) this.answers.set(key, (v = compute()));
+    return v;
+  }
+
+  clear(): void {
+    this.answers.clear();
+  }
+}
+
 export class CorpusIndex {
   private readonly docs = new Map<string, IndexedDoc>();
   private readonly entities = new Map<string, EntityEntry>();
@@ -1412,8 +1432,7 @@ export class CorpusIndex {
    * article that states them, which without this grows with the square of
    * a story's size. Cleared by any change, and when facts are trimmed.
    */
-  private memo = new Map<string, unknown>();
-  private memoVersion = -1;
+  private memo = new Memo();
 
   /**
    * The articles naming whom figures kept under `subject` belong to (`ownerDocs`), by date (`articleOrder`), and the
@@ -1470,13 +1489,7 @@ export class CorpusIndex {
 
   /** `compute()`, kept under `key` until the index changes (see `memo`); `undefined` is never kept. */
   memoized<T>(key: string, compute: () => T): T {
-    if (this.memoVersion !== this.version) {
-      this.memo.clear();
-      this.memoVersion = this.version;
-    }
-    let v = this.memo.get(key) as T | undefined;
-    if (v === undefined) this.memo.set(key, (v = compute()));
-    return v;
+    return this.memo.get(this.version, key, compute);
   }
 
   /**
@@ -1486,13 +1499,7 @@ export class CorpusIndex {
    * the first hover after one worked out again which articles each of the article's names shares a story with.
    */
   memoizedByOutline<T>(key: string, compute: () => T): T {
-    if (this.outlineMemoVersion !== this.outlineVersion) {
-      this.outlineMemo.clear();
-      this.outlineMemoVersion = this.outlineVersion;
-    }
-    let v = this.outlineMemo.get(key) as T | undefined;
-    if (v === undefined) this.outlineMemo.set(key, (v = compute()));
-    return v;
+    return this.outlineMemo.get(this.outlineVersion, key, compute);
   }
 
   /**
@@ -1506,8 +1513,7 @@ export class CorpusIndex {
 
   /** Bumped when an article comes, goes or changes its outline (`memoizedByOutline`), or the pins change. */
   private outlineVersion = 0;
-  private outlineMemo = new Map<string, unknown>();
-  private outlineMemoVersion = -1;
+  private outlineMemo = new Memo();
 
   /** The articles that state a measure (without reading their facts). */
   measureDocs(measure: string): Iterable<string> {
