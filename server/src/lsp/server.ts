@@ -910,7 +910,9 @@ export function startServer(connection: Connection): void {
     const offset = lines.offsetAt(params.position);
     const lineStart = lines.offsetAt({ line: params.position.line, character: 0 });
     const lineEnd = lines.lineEnd(Math.min(params.position.line, lines.lineCount - 1));
-    const items = complete(index, uri, offset, lines.text.slice(lineStart, offset), lines.text.slice(offset, lineEnd), lines.text);
+    // A new article's skeleton only to a client that takes snippets: one that does not may insert its lines as one
+    // (Neovim 0.7's omnifunc goes through Vim's `complete()`, which writes a line break as ^@).
+    const items = complete(index, uri, offset, lines.text.slice(lineStart, offset), lines.text.slice(offset, lineEnd), snippets ? lines.text : undefined);
     return {
       isIncomplete: items.length >= 200,
       items: items.map((it) => ({
@@ -920,8 +922,8 @@ export function startServer(connection: Connection): void {
         detail: it.detail,
         sortText: it.sortText,
         ...(it.filterText ? { filterText: it.filterText } : {}),
-        ...(it.snippet !== undefined && snippets ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
-        textEdit: { range: lines.range(it.replace), newText: it.snippet !== undefined && snippets ? it.snippet : it.insertText },
+        ...(it.snippet !== undefined ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
+        textEdit: { range: lines.range(it.replace), newText: it.snippet ?? it.insertText },
         // What `completionItem/resolve` needs for the name's, the outlet's or the author's card.
         ...(it.key !== undefined ? { data: { key: it.key, uri } } : it.kind === 'outlet' ? { data: { source: it.label } } : it.kind === 'author' ? { data: { author: it.label } } : {}),
       })),

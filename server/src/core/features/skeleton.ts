@@ -2,9 +2,10 @@
  * A new article's skeleton: the layout every article of the corpus has (title,
  * subtitle, the Information fields, the Article, the Tags), with today's date
  * in the seeds' style and the corpus's outlets to choose from. Offered by
- * completion in an empty document and by the editor's "New Article" command,
- * as a snippet (tab stops, the outlets as a choice) and as plain text for an
- * editor that takes no snippets.
+ * completion in an empty document (to an editor that takes snippets) and by the
+ * editor's "New Article" command, as a snippet (tab stops, the outlets as a
+ * choice) and as plain text (what the command inserts if the editor refuses the
+ * snippet).
  */
 import type { CorpusIndex } from '../index/corpus';
 
