@@ -865,7 +865,10 @@ async function show(o: Options, target: string): Promise<number> {
  */
 export function plainCard(markdown: string): string {
   return markdown
-    .replace(/\[((?:[^\]\\]|\\.)*)\]\(([^)\s]*)\)/g, (_, label: string, target: string) => {
+    // No bracket of its kind inside a part (a card's labels are outlets and dates; `openLink` encodes "(" and ")" in
+    // a target): each attempt stops at the next bracket, so a run of them costs no square. A label with an escaped
+    // bracket in it stays as written, its escapes dropped below.
+    .replace(/\[([^\][]*)\]\(([^()\s]*)\)/g, (_, label: string, target: string) => {
       const at = /^(file:[^#]*)#L([0-9]+)$/.exec(target);
       if (!at) return label;
       let where: string;
