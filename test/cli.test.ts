@@ -713,6 +713,20 @@ describe('breach-desk show (CLI)', function () {
     assert.match(card.markdown, /^\*\*more than 13 million\*\*/);
   });
 
+  it('writes no control character an article carries to the terminal (escape sequences), as text; as JSON, escaped', function () {
+    // Two articles: the card of the name where the first names it cites the second's sentences.
+    fs.writeFileSync(path.join(dir, 'a.txt'), GOOD);
+    fs.writeFileSync(path.join(dir, 'b.txt'), GOOD.replace('# A test article', '# Another').replace('2021-08-30', '2021-08-31').replace('example.com/a', 'example.com/b')
+      .replace('Hudson Rock said the data was real.', 'Hudson Rock said the data was real.\x1b[2J\x1b]0;pwned\x07 Hudson Rock said 5,000 records were taken.'));
+    const r = run(['show', 'Hudson Rock', dir, '--no-seeds'], dir);
+    assert.strictEqual(r.code, 0, r.err);
+    assert.match(r.out, /pwned/, 'the sentence is cited');
+    assert.ok(!/[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(r.out), JSON.stringify(r.out));
+    const json = run(['show', 'Hudson Rock', dir, '--no-seeds', '--format', 'json'], dir);
+    assert.ok(!/[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(json.out));
+    assert.match(JSON.parse(json.out).markdown, /\x1b\\?\[2J/, 'JSON keeps the text, escaped');
+  });
+
   it('says what it cannot show, and the names like it; a place past the end or with nothing there; usage mistakes', function () {
     const none = run(['show', 'Binnz'], dir);
     assert.deepStrictEqual([none.code, none.out], [1, '']);

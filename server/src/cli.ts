@@ -853,7 +853,8 @@ async function show(o: Options, target: string): Promise<number> {
       return 1;
     }
   }
-  const text = plainCard(card);
+  // Article text, untrusted: no control character reaches the terminal (JSON escapes them itself).
+  const text = plainCard(card).split('\n').map(printable).join('\n');
   if (o.format === 'json') process.stdout.write(`${JSON.stringify({ target, markdown: card, text }, null, 2)}\n`);
   else process.stdout.write(`${text}\n`);
   return 0;
