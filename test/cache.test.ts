@@ -242,6 +242,45 @@ describe('corpus cache over stdio', function () {
     assert.strictEqual(await binnsCard(client), coldCard);
   });
 
+  it('loads ahead what an opened document\'s cards read once the writer pauses: the card cites it after the cache and the files are damaged', async function () {
+    // Two companies, each named in an article the writer opens and in six others that the cards cite. No figures: the
+    // open article's check reads no other article's facts.
+    for (const [name, who] of [['z', 'Zorbot Corp'], ['q', 'Quux Holdings']]) {
+      fs.writeFileSync(path.join(workspace, `${name}-open.txt`), article(`${who} again`, `${who} said its engineers were working on a fix.`));
+      for (let k = 0; k < 6; k++) {
+        fs.writeFileSync(path.join(workspace, `${name}${k}.txt`), article(`${who} update ${k}`, `${who} said the flaw in its ${['router', 'camera', 'printer', 'phone', 'watch', 'doorbell'][k]} firmware was fixed.\n\nA spokesperson for ${who} apologised to customers.`));
+      }
+    }
+    await (await start()).client.shutdown();
+    const { client } = await start();
+    const file = (name: string) => path.join(workspace, name);
+    const openAndWait = async (name: string) => {
+      const text = fs.readFileSync(file(name), 'utf8');
+      await client.open(fileUri(file(name)), text);
+      await client.diagnostics(fileUri(file(name)));
+      return text;
+    };
+    const zText = await openAndWait('z-open.txt');
+    // The pause of a writer who reads before pointing: loading ahead waits for a quiet moment, then takes a few ms.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // From here on, neither the cache nor the other articles can give their facts.
+    const f = factsFile();
+    fs.writeFileSync(f, Buffer.alloc(fs.statSync(f).size, 0x20));
+    for (const name of fs.readdirSync(workspace)) if (/^[zq]\d\.txt$/.test(name)) fs.rmSync(file(name));
+    const cited = (card: string, prefix: string) => [...card.matchAll(/\]\((file:[^)#]+)#L\d+\)/g)].filter((m) => path.basename(m[1]).startsWith(prefix)).length;
+    const hoverOn = async (name: string, text: string, needle: string) => {
+      const h = await client.request('textDocument/hover', { textDocument: { uri: fileUri(file(name)) }, position: positionOf(text, needle) });
+      return h?.contents?.value ?? '';
+    };
+    const zCard = await hoverOn('z-open.txt', zText, 'Zorbot Corp said');
+    assert.ok(cited(zCard, 'z') >= 2, `the card cites the articles loaded ahead:\n${zCard}`);
+    // The control: a document opened now finds its cards' articles unreadable, so the test above could fail.
+    const qText = await openAndWait('q-open.txt');
+    const qCard = await hoverOn('q-open.txt', qText, 'Quux Holdings said');
+    assert.match(qCard, /Quux Holdings/);
+    assert.strictEqual(cited(qCard, 'q'), 0, `nothing of the damaged articles is cited:\n${qCard}`);
+  });
+
   it('an index cut short (a crash while copying it, a full disk) is not trusted', async function () {
     await (await start()).client.shutdown();
     const file = path.join(cacheDir(), 'index.json');

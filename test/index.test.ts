@@ -20,7 +20,7 @@ import { WindowTable } from '../server/src/core/index/windows';
 import { parse } from '../server/src/core/syntax/parse';
 import { definition, references } from '../server/src/core/features/navigation';
 import { workspaceSymbols } from '../server/src/core/features/symbols';
-import { cardSources, hover } from '../server/src/core/features/hover';
+import { cardSources, cardSourceSteps, hover } from '../server/src/core/features/hover';
 import { checkConsistency } from '../server/src/core/check/consistency';
 import { timelineAt } from '../server/src/core/features/timeline';
 
@@ -117,6 +117,23 @@ describe('corpus index: facts on demand', function () {
     assert.match(figure?.markdown ?? '', /12,000/, 'the figure card lists the other articles\' values');
     assert.strictEqual([...loads.values()].reduce((a, b) => a + b, 0), before, 'the cards read only what was loaded ahead');
     assert.deepStrictEqual(cardSources(index, open.uri, 100), []);
+  });
+
+  it('cardSourceSteps lists what cardSources lists, a step at a time, passing over what was loaded between steps', function () {
+    const body = (n: number) => `Acme Corp said ${n + 1},000 customers were affected. Acme Corp is based in Ohio.`;
+    const fresh = lazyCorpus(body);
+    const all = cardSources(fresh.index, fresh.open.uri, 100);
+    assert.ok(all.length >= 6, all.join(', '));
+    const { index, loads, open } = lazyCorpus(body);
+    assert.deepStrictEqual([...cardSourceSteps(index, open.uri)], all, 'the same articles in the same order');
+    assert.strictEqual(loads.size, 0, 'listing loads nothing');
+    const steps = cardSourceSteps(index, open.uri);
+    const first = steps.next().value as string;
+    assert.strictEqual(first, all[0]);
+    // A hover between two steps loads two articles further down the list: the steps pass them over.
+    for (const u of all.slice(3, 5)) void index.get(u)!.facts;
+    const rest = [...steps];
+    assert.deepStrictEqual(rest, all.slice(1).filter((u) => !all.slice(3, 5).includes(u)));
   });
 
   it('a figure of no one\'s is compared within its own article: its card and go-to-source read no other article', function () {

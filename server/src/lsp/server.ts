@@ -23,7 +23,7 @@ import { LineIndex } from '../core/text';
 import { CorpusIndex } from '../core/index/corpus';
 import { extractFacts } from '../core/extract/facts';
 import type { EntityKind } from '../core/extract/types';
-import { cardSources, entityCardFor, fieldCardFor, fieldHover, hover } from '../core/features/hover';
+import { cardSourceSteps, entityCardFor, fieldCardFor, fieldHover, hover } from '../core/features/hover';
 import { definition, highlights, references } from '../core/features/navigation';
 import { complete } from '../core/features/completion';
 import { articleSkeleton } from '../core/features/skeleton';
@@ -375,8 +375,11 @@ export function startServer(connection: Connection): void {
 
   /** A load of the corpus is under way: the work between requests waits for it. */
   let loading = false;
-  /** Articles whose facts the cards of open documents will read (`cardSources`), to load between requests. */
-  let warming: string[] = [];
+  /**
+   * The open documents whose cards' articles are loaded between requests, the one opened last first: each with
+   * the articles still to list (`cardSourceSteps`, worked out a step at a time) and how many it may still load.
+   */
+  let warming: { uri: string; steps: Iterator<string>; left: number }[] = [];
   /** Open documents whose cards' articles were queued, so each is warmed once after it opens. */
   const warmed = new Set<string>();
   /** At most this many articles are brought into memory ahead of one document's hovers. */
@@ -384,17 +387,28 @@ export function startServer(connection: Connection): void {
   /** When the writer last typed (any open document), and how long after it loading ahead goes slowly. */
   let lastKeystroke = 0;
   const WARM_QUIET_MS = 300;
+  /**
+   * When a request about a document last came (hover, definition, references, completion, code lenses…), and how
+   * long after it loading ahead waits: a writer who points at one name after another is answered without waiting
+   * for a step of it (one can take 20 ms, choosing a name's cited articles), and a hover asks for what it needs itself.
+   * VS Code hovers 300 ms after the pointer stops, so loading ahead goes on between a writer's hovers.
+   */
+  let lastAsked = 0;
+  const ASKED_QUIET_MS = 150;
   let backgroundRunning = false;
 
   /**
-   * Queues the articles the cards of `uri`'s figures and names read, so the
-   * first hover answers from memory: loading some ten articles' facts from the
-   * cache made it wait 10–30 ms, as long as the rest of the card.
+   * Loads ahead, between requests, the articles the cards of `uri`'s figures
+   * and names read, so the first hover answers from memory: loading some ten
+   * articles' facts from the cache made it wait 10–30 ms, as long as the rest
+   * of the card.
    */
   function warmCards(uri: string): void {
     if (loading || !firstLoadDone || warmed.has(uri) || !index.get(uri)) return;
     warmed.add(uri);
-    warming.push(...cardSources(index, uri, WARM_PER_DOCUMENT).reverse());
+    warming.push({ uri, steps: cardSourceSteps(index, uri), left: WARM_PER_DOCUMENT });
+    // As after a request: a writer who points right after the document opens is answered first.
+    lastAsked = Date.now();
     kickBackground();
   }
 
@@ -421,24 +435,42 @@ export function startServer(connection: Connection): void {
       backgroundRunning = false;
       return;
     }
+    // Right after a request, slices are shorter: a request takes several turns of the event loop, each of which
+    // would wait for one (right after a warm start of 10,000 articles, the first hovers took 15–70 ms so).
+    const slice = Date.now() - lastAsked < ASKED_QUIET_MS ? 1 : AFTER_LOAD_SLICE_MS;
     // Entities are counted when first read (`EntityEntry`): the rest first (~0.4 s at 10,000 articles), so
     // that the first list of them all (workspace symbols, completion) does not count them all.
-    if (!index.countEntities(AFTER_LOAD_SLICE_MS)) { /* more next turn */ }
-    else if (cacheWriting) writeCache(AFTER_LOAD_SLICE_MS);
-    else if (!index.buildQuotes(AFTER_LOAD_SLICE_MS)) { /* more next turn */ }
+    if (!index.countEntities(slice)) { /* more next turn */ }
+    else if (cacheWriting) writeCache(slice);
+    else if (!index.buildQuotes(slice)) { /* more next turn */ }
     else if (quotesLeftOut.size) {
       // The quotation index is complete: the open documents published without their quotation checks get them.
       for (const uri of quotesLeftOut) schedule(uri);
       quotesLeftOut.clear();
+    } else if (warming.length && Date.now() - lastAsked < ASKED_QUIET_MS) {
+      setTimeout(background, ASKED_QUIET_MS - (Date.now() - lastAsked)).unref();
+      return;
     } else if (warming.length) {
       // While the writer types, slices are shorter: a keystroke's diagnostics take several turns, each of which
       // would wait for one (4 ms slices made the first keystrokes after opening an article 20 ms slower).
       const typing = Date.now() - lastKeystroke < WARM_QUIET_MS;
       const end = Date.now() + (typing ? 1 : AFTER_LOAD_SLICE_MS);
       while (warming.length && Date.now() < end) {
-        const doc = index.get(warming.pop()!);
+        const w = warming[warming.length - 1];
+        let next: IteratorResult<string> | undefined;
         try {
-          void doc?.facts;
+          // A document closed meanwhile has no cards to hover.
+          if (w.left > 0 && documents.get(w.uri)) next = w.steps.next();
+        } catch {
+          // Its own facts unreadable now: its hovers will say so in their own way.
+        }
+        if (!next || next.done) {
+          warming.pop();
+          continue;
+        }
+        w.left--;
+        try {
+          void index.get(next.value)?.facts;
         } catch {
           // Unreadable now: the hover that asks will say so in its own way.
         }
@@ -509,10 +541,9 @@ export function startServer(connection: Connection): void {
         version: state.version,
         diagnostics: [...own, ...corpus].map((d) => toLspDiagnostic(d, uri, state.lines, rangeOf, state.version)),
       });
-      // After the diagnostics are on their way: choosing the cards' sources took 60 ms at 50,000 articles.
-      setImmediate(() => {
-        if (documents.get(uri)) warmCards(uri);
-      });
+      // Listed and loaded a step at a time between requests (`background`): listing them all at once took 60 ms at
+      // 50,000 articles, which a hover right after opening waited for.
+      warmCards(uri);
     }
   }
 
@@ -835,6 +866,7 @@ export function startServer(connection: Connection): void {
 
   /** Brings the index up to date with the open document before a request reads it. */
   async function fresh(uri: string): Promise<boolean> {
+    lastAsked = Date.now();
     const state = await currentState(uri);
     return Boolean(state) || index.get(uri) !== undefined;
   }
