@@ -25,9 +25,11 @@
  * - our workspace/symbol and references latency, from the last cold run.
  *
  * In one size (`--latency-size`, default 10000) the last cold run also opens
- * a probe article of about 15 KB and measures keystroke → fresh diagnostics
- * (didChange to the publishDiagnostics of that version, over ≥200 small
- * incremental edits: typing, deleting, changing a figure) and hover,
+ * a probe article of about 15 KB and measures its first hovers (20 names and
+ * figures, the first as soon as its diagnostics come, then one every 300 ms as
+ * VS Code hovers), keystroke → fresh
+ * diagnostics (didChange to the publishDiagnostics of that version, over ≥200
+ * small incremental edits: typing, deleting, changing a figure) and hover,
  * definition and references at entity names and figures of that article.
  *
  * Once per run, what a second core is worth here (`parallelism`): 1,500
@@ -471,6 +473,8 @@ export interface Interactive {
   probe: string;
   probeBytes: number;
   openToDiagnosticsMs: number | null;
+  /** The first hovers right after the probe opens (and its diagnostics come), back to back, before any edit. */
+  firstHoverMs: number[];
   keystrokeMs: number[];
   editKinds: Record<string, number>;
   hoverMs: number[];
@@ -514,12 +518,16 @@ async function queries(s: Session, probe: string, n: number): Promise<Queries> {
   return out;
 }
 
+/** How many positions are hovered right after the probe opens, and how long apart (VS Code's default hover delay). */
+const FIRST_HOVERS = 20;
+const HOVER_DELAY_MS = 300;
+
 export async function interactive(s: Session, probe: string, opts: Options): Promise<Interactive> {
   const { client } = s;
   const text = fs.readFileSync(probe, 'utf8');
   const uri = fileUri(probe);
   const result: Interactive = {
-    probe, probeBytes: Buffer.byteLength(text), openToDiagnosticsMs: null, keystrokeMs: [], editKinds: {},
+    probe, probeBytes: Buffer.byteLength(text), openToDiagnosticsMs: null, firstHoverMs: [], keystrokeMs: [], editKinds: {},
     hoverMs: [], hoverHits: 0, hoverAfterKeystrokeMs: [], definitionMs: [], definitionHits: 0, referencesMs: [], referencesHits: 0, positions: { names: 0, figures: 0 },
   };
   try {
@@ -528,6 +536,16 @@ export async function interactive(s: Session, probe: string, opts: Options): Pro
     await client.open(uri, text, 'breach-article', 1);
     await client.diagnostics(uri, (p) => p.version === 1, 60_000);
     result.openToDiagnosticsMs = performance.now() - t;
+    // A writer who opens an article and points at its names and figures at once, while the server still loads ahead
+    // what their cards read (and, after a first index, writes its cache): the first hover as soon as the diagnostics
+    // come, the next ones as often as VS Code hovers (300 ms after the pointer rests: `editor.hover.delay`).
+    const firstPositions = targetPositions(doc).mixed.slice(0, FIRST_HOVERS);
+    for (const position of firstPositions) {
+      if (result.firstHoverMs.length) await new Promise((resolve) => setTimeout(resolve, HOVER_DELAY_MS));
+      const t0 = performance.now();
+      await client.request<unknown>('textDocument/hover', { textDocument: { uri }, position });
+      result.firstHoverMs.push(performance.now() - t0);
+    }
 
     const typist = new Typist(doc, opts.seed);
     const budgetEnd = performance.now() + opts.editBudgetS * 1000;
@@ -816,6 +834,7 @@ export function table(results: SizeResult[], m: Machine, opts: Options): string 
     ['  md-LS (link): warm', (r) => (r.mdls?.runs.length ? p5095(r.mdls.runs.flatMap((x) => x.refsLinkWarmMs)) : '—')],
     ['  ours / md-LS warm (p50)', (r) => ratio(r.queries ? median(r.queries.referencesMs) : null, r.mdls?.runs.length ? median(r.mdls.runs.flatMap((x) => x.refsLinkWarmMs)) : null)],
     ['open probe → first diagnostics', (r) => (r.interactive ? ms(r.interactive.openToDiagnosticsMs) : '—')],
+    [`first ${FIRST_HOVERS} hovers after opening p50/p95`, (r) => (r.interactive ? p5095(r.interactive.firstHoverMs) : '—')],
     ['keystroke → diagnostics p50/p95', (r) => (r.interactive ? p5095(r.interactive.keystrokeMs) : '—')],
     ['hover p50/p95', (r) => (r.interactive ? p5095(r.interactive.hoverMs) : '—')],
     ['hover right after a keystroke p50/p95', (r) => (r.interactive ? p5095(r.interactive.hoverAfterKeystrokeMs) : '—')],
