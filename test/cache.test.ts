@@ -327,6 +327,33 @@ describe('corpus cache over stdio', function () {
     assert.ok((await symbols(client, 'Globex warns')).includes('Globex warns customers'));
   });
 
+  it('a summary whose links are not hashes is not trusted: the index is built again, and who links where is right', async function () {
+    fs.writeFileSync(path.join(workspace, 'd.txt'), article('Acme follow-up', 'As [reported before](https://news.example/Acme%20loses%202%20million%20records), Acme Corp lost records.'));
+    await (await start()).client.shutdown();
+    const file = path.join(cacheDir(), 'index.json');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    let edited = 0;
+    for (let i = 3; i < lines.length; i++) {
+      if (!lines[i].trim()) continue;
+      const e = JSON.parse(lines[i]);
+      if (path.basename(e.path) === 'd.txt') {
+        assert.strictEqual(e.summary.linksTo.length, 1, 'the cache keeps the link\'s hash');
+        e.summary.linksTo = ['https://news.example/elsewhere'];
+        edited++;
+      }
+      lines[i] = JSON.stringify(e);
+    }
+    assert.strictEqual(edited, 1);
+    fs.writeFileSync(file, lines.join('\n'));
+    const { client, indexed } = await start();
+    assert.deepStrictEqual([indexed.articles, indexed.cached], [7, 0]);
+    const a = path.join(workspace, 'a.txt');
+    const text = fs.readFileSync(a, 'utf8');
+    await client.open(fileUri(a), text);
+    const refs: { uri: string }[] = await client.request('textDocument/references', { textDocument: { uri: fileUri(a) }, position: positionOf(text, 'https://news.example/'), context: { includeDeclaration: false } });
+    assert.deepStrictEqual(refs.map((r) => path.basename(r.uri)), ['d.txt']);
+  });
+
   it('a truncated facts file invalidates the cache', async function () {
     await (await start()).client.shutdown();
     fs.truncateSync(factsFile(), 10);
@@ -467,7 +494,7 @@ describe('analyst threads: entities packed for the trip', function () {
       sent.push(...wire.strings);
       const packed = unpacker.unpack(wire);
       batch.forEach((s, k) => {
-        const back = new PackedSummary(s.uri, s.title, s.titleSpan, s.source, s.date, s.day, s.link, s.authors, s.measures, s.quotes, s.keyed, s.topics, s.topicSpans, packed[k]);
+        const back = new PackedSummary(s.uri, s.title, s.titleSpan, s.source, s.date, s.day, s.link, s.authors, s.measures, s.quotes, s.keyed, s.topics, s.topicSpans, s.linksTo, packed[k]);
         assert.deepStrictEqual(plain(back), plain(s), s.title);
       });
     }
@@ -481,7 +508,7 @@ describe('analyst threads: entities packed for the trip', function () {
     const back = unpacker.unpack(wire);
     assert.strictEqual(back.length, 2);
     [summaries[1], summaries[3]].forEach((s, k) => {
-      const restored = new PackedSummary(s.uri, s.title, s.titleSpan, s.source, s.date, s.day, s.link, s.authors, s.measures, s.quotes, s.keyed, s.topics, s.topicSpans, back[k]);
+      const restored = new PackedSummary(s.uri, s.title, s.titleSpan, s.source, s.date, s.day, s.link, s.authors, s.measures, s.quotes, s.keyed, s.topics, s.topicSpans, s.linksTo, back[k]);
       assert.deepStrictEqual(plain(restored), plain(s), s.title);
     });
     assert.strictEqual(new Set(sent).size, sent.length, 'no name sent twice');
@@ -534,7 +561,7 @@ describe('corpus cache: writing the index a step at a time', function () {
   /** Everything a summary tells, read through the accessors features use (packed or not). */
   function told(s: DocSummary, lineStarts: number[] | string): unknown {
     return {
-      uri: s.uri, title: s.title, titleSpan: s.titleSpan, source: s.source, date: s.date, day: s.day, link: s.link, authors: s.authors, measures: s.measures, keyed: s.keyed, topics: s.topics, topicSpans: s.topicSpans,
+      uri: s.uri, title: s.title, titleSpan: s.titleSpan, source: s.source, date: s.date, day: s.day, link: s.link, authors: s.authors, measures: s.measures, keyed: s.keyed, topics: s.topics, topicSpans: s.topicSpans, linksTo: s.linksTo,
       entities: s.entities.map((e) => {
         const spans: number[] = [];
         eachSpan(e, (a, b) => spans.push(a, b));

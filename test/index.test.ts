@@ -18,6 +18,7 @@ import { loadPins } from '../server/src/lsp/workspace';
 import { isPacked, readPacked } from '../server/src/core/index/packed';
 import { WindowTable } from '../server/src/core/index/windows';
 import { parse } from '../server/src/core/syntax/parse';
+import { canonicalUrl } from '../server/src/core/extract/urls';
 import { definition, references } from '../server/src/core/features/navigation';
 import { workspaceSymbols } from '../server/src/core/features/symbols';
 import { cardSources, cardSourceSteps, hover } from '../server/src/core/features/hover';
@@ -439,7 +440,7 @@ describe('corpus index: an entity\'s name and kind by majority', function () {
         const uri = `file:///ws/${'add' in op ? op.add : op.remove}.txt`;
         if ('add' in op) {
           const e: EntitySummary = { key: 'acme', name: op.as.name, kind: op.as.kind, aliases: [...op.as.aliases], mentionCount: op.as.mentions, firstStart: 0, firstEnd: 4, spans: [0, 4], spansFrom: 0, spansTo: 0, onlyInLinks: op.as.onlyInLinks };
-          index.setLazy({ uri, title: 't', titleSpan: { start: 0, end: 1 }, authors: [], entities: [e], measures: [], quotes: [], keyed: [], topics: [], topicSpans: [] }, [0], 'workspace', () => { throw new Error('not read'); });
+          index.setLazy({ uri, title: 't', titleSpan: { start: 0, end: 1 }, authors: [], entities: [e], measures: [], quotes: [], keyed: [], topics: [], topicSpans: [], linksTo: [] }, [0], 'workspace', () => { throw new Error('not read'); });
           current.set(op.add, op.as);
         } else {
           index.remove(uri);
@@ -457,7 +458,7 @@ describe('corpus index: entities counted between requests', function () {
     const index = new CorpusIndex();
     for (let n = 0; n < 300; n++) {
       const e: EntitySummary = { key: `name ${n}`, name: `Name ${n}`, kind: 'organisation', aliases: [], mentionCount: 1, firstStart: 0, firstEnd: 4, spans: [0, 4], spansFrom: 0, spansTo: 0, onlyInLinks: false };
-      index.setLazy({ uri: `file:///ws/${n}.txt`, title: 't', titleSpan: { start: 0, end: 1 }, authors: [], entities: [e], measures: [], quotes: [], keyed: [], topics: [], topicSpans: [] }, [0], 'workspace', () => { throw new Error('not read'); });
+      index.setLazy({ uri: `file:///ws/${n}.txt`, title: 't', titleSpan: { start: 0, end: 1 }, authors: [], entities: [e], measures: [], quotes: [], keyed: [], topics: [], topicSpans: [], linksTo: [] }, [0], 'workspace', () => { throw new Error('not read'); });
     }
     const counted = () => [...index.allEntities()].filter((e) => e._counted).length;
     assert.strictEqual(counted(), 0, 'adding counts nothing');
@@ -830,6 +831,49 @@ describe('corpus index: a name\'s articles by date, kept across edits', function
     assert.ok(cited().includes('c0'), cited().join());
     set('file:///corpus/c0.txt', story(0, 1));
     assert.ok(!cited().includes('c0'), cited().join());
+  });
+});
+
+describe('corpus index: the articles that link to an article', function () {
+  // Five articles, each with its own address; each may link to any of the five, in either of ThreatPost's forms, to
+  // its own address, or nowhere, and be re-set or removed in any order.
+  const own = (n: number) => `https://threatpost.com/story-${n}/${168000 + n}/`;
+  const forms = (n: number) => [own(n), `https://kasperskycontenthub.com/threatpost-global/?p=${168000 + n}`];
+  const text = (n: number, targets: [number, number][]) => `# Story ${n}\n\n## Information:\n+ Source: ThreatPost\n+ Link: [article](${own(n)})\n+ Date: Aug ${n + 1}, 2021\n\n## Article:\nAcme Corp was hit.${targets.map(([t, f]) => ` See [the story](${forms(t)[f]}).`).join('')} ![photo](${own((n + 1) % 5)})\n`;
+  /** The rule, written plainly: every link of another saved article whose address is this one's, earliest article first. */
+  const expected = (index: CorpusIndex, n: number) => {
+    const out: string[] = [];
+    const docs = [...index.all()].filter((d) => d.summary.uri !== `file:///corpus/${n}.txt`).sort((a, b) => a.summary.date! - b.summary.date!);
+    for (const d of docs) for (const l of d.facts.links) if (canonicalUrl(l.url) === canonicalUrl(own(n))) out.push(`${d.summary.uri}@${l.span.start}`);
+    return out;
+  };
+
+  it('references on the Link list them, after any adds, re-sets and removals (and not an image of the page, nor the article itself)', function () {
+    const target = fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 1 }));
+    const op = fc.record({ n: fc.integer({ min: 0, max: 4 }), targets: fc.array(target, { maxLength: 3 }), remove: fc.boolean() });
+    fc.assert(fc.property(fc.array(op, { minLength: 1, maxLength: 30 }), fc.integer({ min: 0, max: 29 }), (ops, askFrom) => {
+      const index = new CorpusIndex();
+      ops.forEach((o, step) => {
+        const uri = `file:///corpus/${o.n}.txt`;
+        if (o.remove) index.remove(uri);
+        else {
+          const t = text(o.n, o.targets);
+          index.set({ facts: extractFacts(uri, t, parse(t).article), lineStarts: lineStartsOf(t), origin: 'workspace' });
+        }
+        // The table of links is built when first asked: before some steps, after others.
+        if (step < askFrom) return;
+        for (let n = 0; n < 5; n++) {
+          const uri = `file:///corpus/${n}.txt`;
+          const doc = index.get(uri);
+          if (!doc) continue;
+          const got = references(index, uri, doc.facts.linkSpan!.start + 3, false).map((l) => `${l.uri}@${l.span.start}`);
+          assert.deepStrictEqual(got, expected(index, n), `links to ${n}`);
+          // The table holds the articles that link there now, no more: none removed, none that stopped linking.
+          const linking = [...index.all()].filter((d) => d.summary.link !== canonicalUrl(own(n)) && d.facts.links.some((l) => canonicalUrl(l.url) === canonicalUrl(own(n))));
+          assert.deepStrictEqual(index.linkersOf(canonicalUrl(own(n))!), linking.map((d) => d.summary.uri).sort(), `linkers of ${n}`);
+        }
+      });
+    }), { numRuns: 120 });
   });
 });
 

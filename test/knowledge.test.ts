@@ -223,6 +223,35 @@ describe('corpus knowledge over stdio', function () {
     assert.match(textOf(SALE, defs[0].range), /100m T-Mobile Customer Records Purportedly Up for Sale/);
   });
 
+  it('on an article\'s own Link: references list the links of other articles to it, and the hover says who links to it', async function () {
+    // The "Up for Sale" seed's address is kasperskycontenthub.com/threatpost-global/?p=168689; the "Awful" seed links
+    // to it as threatpost.com/…/168689/, the other form of the same ThreatPost address.
+    const sale = fs.readFileSync(SALE, 'utf8');
+    const uri = fileUri(SALE);
+    await client.open(uri, sale);
+    const at = positionOf(sale, 'https://kasperskycontenthub.com/threatpost-global/?p=168689', 0, 10);
+    const refs = await client.request<any[]>('textDocument/references', { textDocument: { uri }, position: at, context: { includeDeclaration: true } });
+    assert.deepStrictEqual(refs.map((r) => [r.uri, textOf(r.uri === uri ? SALE : AWFUL, r.range)]), [
+      [uri, 'https://kasperskycontenthub.com/threatpost-global/?p=168689'],
+      [fileUri(AWFUL), '[the breach](https://threatpost.com/t-mobile-investigates-100m-records/168689/)'],
+    ]);
+    const without = await client.request<any[]>('textDocument/references', { textDocument: { uri }, position: at, context: { includeDeclaration: false } });
+    assert.deepStrictEqual(without.map((r) => r.uri), [fileUri(AWFUL)]);
+    const h = await client.request('textDocument/hover', { textDocument: { uri }, position: at });
+    const md: string = h.contents.value;
+    assert.match(md, /^\*\*Linked from 1 article\*\*$/m, md);
+    const line = positionOf(awful, '[the breach](https://threatpost.com/t-mobile-investigates-100m-records/168689/)').line;
+    assert.ok(md.includes(`(${fileUri(AWFUL)}#L${line + 1})`), `the item opens the Awful seed at its link:\n${md}`);
+    assert.match(md, /ThreatPost, Aug 2\d, 2021/);
+    // The ZDNet seed's address: no seed links to it.
+    const zdnet = fs.readFileSync(ZDNET, 'utf8');
+    await client.open(fileUri(ZDNET), zdnet);
+    const zAt = positionOf(zdnet, 'https://www.zdnet.com/article/21-year-old', 0, 12);
+    const none = await client.request('textDocument/hover', { textDocument: { uri: fileUri(ZDNET) }, position: zAt });
+    assert.match(none.contents.value, /No other article of the corpus links to it/);
+    assert.deepStrictEqual((await client.request<any[]>('textDocument/references', { textDocument: { uri: fileUri(ZDNET) }, position: zAt, context: { includeDeclaration: false } })), []);
+  });
+
   it('go to definition on a figure opens the other article stating the same measure; on a quotation, the earliest article carrying it', async function () {
     const uri = fileUri(AWFUL);
     await client.open(uri, awful);

@@ -880,7 +880,7 @@ export function startServer(connection: Connection): void {
     if (!doc) return null;
     const offset = offsetIn(uri, params.position);
     // On a Source or Author field's value: the outlet or the author across the corpus.
-    const h = hover(index, uri, offset) ?? (states.get(uri) ? fieldHover(index, states.get(uri)!.analysis.article, offset) : undefined);
+    const h = hover(index, uri, offset) ?? (states.get(uri) ? fieldHover(index, states.get(uri)!.analysis.article, offset, uri) : undefined);
     if (!h) return null;
     return { contents: { kind: MarkupKind.Markdown, value: h.markdown + partialNote() }, range: index.range(uri, h.span) };
   });

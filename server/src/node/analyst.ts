@@ -208,7 +208,7 @@ function serve(setup: Setup): void {
 
 /** An analysed summary from a worker, its entities put back (packed) from the batch's. */
 function restored(s: DocSummary, entities: PackedEntities): DocSummary {
-  return new PackedSummary(s.uri, s.title, s.titleSpan, s.source, s.date, s.day, s.link, s.authors, s.measures, s.quotes, s.keyed, s.topics, s.topicSpans, entities);
+  return new PackedSummary(s.uri, s.title, s.titleSpan, s.source, s.date, s.day, s.link, s.authors, s.measures, s.quotes, s.keyed, s.topics, s.topicSpans, s.linksTo, entities);
 }
 
 if (!isMainThread && (workerData as { breachDeskAnalyst?: Setup } | undefined)?.breachDeskAnalyst) {

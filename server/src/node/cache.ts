@@ -40,7 +40,7 @@ import { packNumbers, packQuotes, type DocSummary, type EntitySummary, type Orig
 import { entityRow, isPacked, packedLength, PackedRows, PackedSummary, RowsWriter, type PackedEntities } from '../core/index/packed';
 
 /** Bumped when the layout of the cache files changes. */
-const FORMAT = 15;
+const FORMAT = 16;
 
 export interface CacheEntry {
   path: string;
@@ -170,7 +170,7 @@ function encodeEntry(e: CacheEntry, t: StringTable, rows: RowsWriter): string {
     ...e,
     lineStarts: typeof e.lineStarts === 'string' ? e.lineStarts : packNumbers(e.lineStarts),
     // Field by field: a restored summary is a `PackedSummary`, whose packed entities are no field of the line.
-    summary: { uri: sum.uri, title: sum.title, titleSpan: sum.titleSpan, source: sum.source, date: sum.date, day: sum.day, link: sum.link, authors: sum.authors, keyed: sum.keyed, topics: sum.topics, topicSpans: sum.topicSpans, rows: [first, count], spans, measures: sum.measures.map((m) => t.of(m)), quotes: packQuotes(sum.quotes) },
+    summary: { uri: sum.uri, title: sum.title, titleSpan: sum.titleSpan, source: sum.source, date: sum.date, day: sum.day, link: sum.link, authors: sum.authors, keyed: sum.keyed, topics: sum.topics, topicSpans: sum.topicSpans, linksTo: sum.linksTo, rows: [first, count], spans, measures: sum.measures.map((m) => t.of(m)), quotes: packQuotes(sum.quotes) },
   };
   return asciiJson(line);
 }
@@ -219,10 +219,11 @@ function decodeEntry(text: string, table: string[], rows: PackedRows, block: Int
     || !Array.isArray(x.authors) || !x.authors.every((a) => typeof a === 'string') || typeof x.quotes !== 'string'
     || !optional(x.source, 'string') || !optional(x.date, 'number') || !optional(x.day, 'number') || !optional(x.link, 'string')
     || !Array.isArray(x.keyed) || !x.keyed.every((t) => typeof t === 'string') || !Array.isArray(x.topics) || !x.topics.every((t) => typeof t === 'string')
-    || !Array.isArray(x.topicSpans) || x.topicSpans.length !== 2 * x.topics.length || !x.topicSpans.every((n) => Number.isInteger(n) && n >= 0)) {
+    || !Array.isArray(x.topicSpans) || x.topicSpans.length !== 2 * x.topics.length || !x.topicSpans.every((n) => Number.isInteger(n) && n >= 0)
+    || !Array.isArray(x.linksTo) || !x.linksTo.every((n) => Number.isInteger(n) && n >= 0 && n <= 0x3fffffff)) {
     throw new Error('bad summary');
   }
-  const summary: DocSummary = new PackedSummary(x.uri, x.title, x.titleSpan, x.source ?? undefined, x.date ?? undefined, x.day ?? undefined, x.link ?? undefined, x.authors, measures, x.quotes, x.keyed, x.topics, x.topicSpans, entities);
+  const summary: DocSummary = new PackedSummary(x.uri, x.title, x.titleSpan, x.source ?? undefined, x.date ?? undefined, x.day ?? undefined, x.link ?? undefined, x.authors, measures, x.quotes, x.keyed, x.topics, x.topicSpans, x.linksTo, entities);
   return { path: e.path, size: e.size, mtimeMs: e.mtimeMs, hash: e.hash, origin: e.origin, summary, lineStarts: e.lineStarts, offset: e.offset, length: e.length };
 }
 

@@ -19,6 +19,7 @@ import { entityKey } from '../extract/entities';
 import type { Claim, DocFacts, Figure, Mention, SentenceRef } from '../extract/types';
 import { clipAround, escape, formatDate, openLink, shownDay } from './markdown';
 import { dateOf, targetAt } from './locate';
+import { linkedFrom } from './navigation';
 import { kindAt, roleAt, thingAt } from './roles';
 import { isLinkOnly, readable, wordsSpan, type Span } from '../text';
 import type { Article } from '../syntax/ast';
@@ -736,9 +737,12 @@ const FIELD_ARTICLES = 5;
  * author across the corpus (how many articles, over which dates, the outlet's
  * most frequent authors or the author's outlets, and the newest articles, each
  * a link that opens it). In an author list ("Lisa Vaas, Tara Seals") the name
- * under the cursor.
+ * under the cursor. On the `+ Link:` address of the article `uri`: the articles
+ * that link to it (`linkCard`).
  */
-export function fieldHover(index: CorpusIndex, article: Article, offset: number): HoverResult | undefined {
+export function fieldHover(index: CorpusIndex, article: Article, offset: number, uri?: string): HoverResult | undefined {
+  const link = article.link?.parsed?.urlSpan;
+  if (uri !== undefined && link && offset >= link.start && offset <= link.end && index.get(uri)?.summary.link) return { markdown: linkCard(index, uri), span: link };
   for (const field of [article.source, article.author]) {
     if (!field || offset < field.valueSpan.start || offset > field.valueSpan.end || !field.value.trim()) continue;
     if (field === article.source) return { markdown: sourceCard(index, field.value.trim()), span: field.valueSpan };
@@ -761,6 +765,23 @@ export function fieldHover(index: CorpusIndex, article: Article, offset: number)
     }
   }
   return undefined;
+}
+
+/**
+ * The card on an article's own address: how many other articles of the corpus link to it, and the newest of them,
+ * each a link that opens it at its link (Find All References on the address lists every link).
+ */
+function linkCard(index: CorpusIndex, uri: string): string {
+  const first = new Map<string, number>();
+  for (const l of linkedFrom(index, uri)) if (!first.has(l.uri)) first.set(l.uri, l.span.start);
+  if (!first.size) return '**This article\'s address**\n\nNo other article of the corpus links to it.';
+  const lines = [`**Linked from ${first.size} article${first.size === 1 ? '' : 's'}**`, ''];
+  for (const u of byDate(index, [...first.keys()]).slice(0, FIELD_ARTICLES)) {
+    const d = index.get(u)!.summary;
+    lines.push(`- ${openLink(readable(d.title) || 'untitled', u, index.position(u, first.get(u)!)?.line ?? 0)} — ${escape(d.source ?? 'unknown outlet')}, ${escape(formatDate(shownDay(d, d.date)))}`);
+  }
+  if (first.size > FIELD_ARTICLES) lines.push('', `And ${first.size - FIELD_ARTICLES} more: Find All References on the address lists every link.`);
+  return lines.join('\n');
 }
 
 function byDate(index: CorpusIndex, uris: string[]): string[] {

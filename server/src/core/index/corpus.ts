@@ -16,6 +16,7 @@ import type { Pin } from '../extract/pins';
 import { corporateBase, withCorporateForms, withoutCorporateForm } from '../extract/figures';
 import type { DocFacts, EntityKind, Figure, Mention } from '../extract/types';
 import { isLinkOnly, positionIn, type Position, type Span } from '../text';
+import { canonicalUrl } from '../extract/urls';
 import { PackedEntity, PackedSummary, readPacked } from './packed';
 import { WindowTable } from './windows';
 
@@ -182,6 +183,33 @@ export interface DocSummary {
   topics: string[];
   /** …and where each stands, two numbers a tag: references list them without reading any article's facts. */
   topicSpans: number[];
+  /**
+   * The addresses its links lead to (`canonicalUrl`, not its own), each as `urlHash`, sorted, each once: which articles
+   * link to an article (`CorpusIndex.linkersOf`) is found from them without reading any article's facts. Hashes,
+   * not the addresses: 9 links an article on average would be 450,000 strings at 50,000 articles.
+   */
+  linksTo: number[];
+}
+
+/**
+ * A canonical address's hash: FNV-1a, 30 bits, so that V8 keeps it as a small integer. Two addresses may share
+ * one; whoever reads the articles it leads to compares the addresses themselves.
+ */
+export function urlHash(url: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < url.length; i++) h = Math.imul(h ^ url.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 30)) & 0x3fffffff;
+}
+
+/** `DocSummary.linksTo` of an article's facts. */
+export function linkHashes(f: DocFacts): number[] {
+  if (!f.links.length) return [];
+  const out = new Set<number>();
+  for (const l of f.links) {
+    const url = canonicalUrl(l.url);
+    if (url && url !== f.link) out.add(urlHash(url));
+  }
+  return [...out].sort((a, b) => a - b);
 }
 
 /** A key's letters and digits only: "trend micro" and "trendmicro", "check point" and "checkpoint" are one. */
@@ -258,6 +286,7 @@ export function summarize(f: DocFacts): DocSummary {
     quotes: f.quotes.map((q) => ({ text: q.text, span: q.span })),
     keyed: keyedTags(f.tags),
     ...topicTags(f),
+    linksTo: linkHashes(f),
   };
 }
 
@@ -651,13 +680,13 @@ function bump<K>(m: Map<K, number>, k: K, by: number): void {
 /** Articles by a key (a measure, a Link); an article adds each key once. */
 type UriSets = Map<string, DocMap>;
 
-function addTo(m: UriSets, k: string, uri: string): void {
+function addTo<K>(m: Map<K, DocMap>, k: K, uri: string): void {
   let s = m.get(k);
   if (!s) m.set(k, (s = new DocMap()));
   s.add(uri, 0);
 }
 
-function removeFrom(m: UriSets, k: string, v: string): void {
+function removeFrom<K>(m: Map<K, DocMap>, k: K, v: string): void {
   const s = m.get(k);
   if (!s) return;
   s.delete(v);
@@ -934,6 +963,8 @@ export class CorpusIndex {
   /** How many tags write each topic each way ("ransomware" 258, "Ransomware" 158). */
   private readonly topicForms = new Map<string, Map<string, number>>();
   private readonly byLink: UriSets = new Map();
+  /** Articles by the `urlHash` of each address they link to (`DocSummary.linksTo`): built when first asked (`linkersOf`). */
+  private byLinkTo: Map<number, DocMap> | undefined;
   /**
    * The quotation index, built after the rest (see `buildQuotes`): loading a
    * corpus need not wait for it, and it is kept up to date from then on.
@@ -1049,6 +1080,7 @@ export class CorpusIndex {
     }
     for (let i = 0; i < f.measures.length; i++) addTo(this.byMeasure, (f.measures[i] = this.intern(f.measures[i])), f.uri);
     if (f.link) addTo(this.byLink, f.link, f.uri);
+    if (this.byLinkTo) for (const h of f.linksTo) addTo(this.byLinkTo, h, f.uri);
     if (this.quotes) addQuotes(this.quotes, doc);
     if (f.source) bump(this.sources, f.source, 1);
     for (const a of f.authors) bump(this.authors, a, 1);
@@ -1152,6 +1184,7 @@ export class CorpusIndex {
     }
     for (const m of f.measures) removeFrom(this.byMeasure, m, uri);
     if (f.link) removeFrom(this.byLink, f.link, uri);
+    if (this.byLinkTo) for (const h of f.linksTo) removeFrom(this.byLinkTo, h, uri);
     if (this.quotes) removeQuotes(this.quotes, uri);
     if (f.source) bump(this.sources, f.source, -1);
     for (const a of f.authors) bump(this.authors, a, -1);
@@ -1553,6 +1586,20 @@ export class CorpusIndex {
 
   docsByLink(link: string): string[] {
     return [...(this.byLink.get(link)?.keys() ?? [])].sort();
+  }
+
+  /**
+   * The articles that may link to the address `link` (canonical, `canonicalUrl`): those linking to an address of its
+   * `urlHash`, in path order; whoever reads them compares the addresses in their facts (`linkedFrom`). From the
+   * summaries: listed when first asked (2,362 real articles link 21,380 times), kept up to date from then on.
+   */
+  linkersOf(link: string): string[] {
+    if (!this.byLinkTo) {
+      const m = new Map<number, DocMap>();
+      for (const d of this.docs.values()) for (const h of d.summary.linksTo) addTo(m, h, d.summary.uri);
+      this.byLinkTo = m;
+    }
+    return [...(this.byLinkTo.get(urlHash(link))?.keys() ?? [])].sort();
   }
 
   /** Whether two indexed files are copies of one article (the same Link, a file saved twice). */

@@ -128,6 +128,7 @@ export class PackedSummary implements DocSummary {
     readonly keyed: string[],
     readonly topics: string[],
     readonly topicSpans: number[],
+    readonly linksTo: number[],
     private readonly packed: PackedEntities,
   ) {}
 
