@@ -63,7 +63,7 @@ describe('clients other than the VS Code extension', function () {
     fs.writeFileSync(path.join(dir, 'hostile.txt'), `# T-Mobile: the count\n\n## Information:\n+ Source: [Fix now](command:workbench.action.terminal.new) $(bug)\x1b[2J\n+ Link: https://example.com/hostile\n+ Date: 2021-08-29\n+ Author: Mallory\n\n## Article:\nT-Mobile said the records of 667,000 former customers were stolen in the breach.\n\n#### Tags:\n[[T-Mobile]]\n`);
     await start();
     const init = client.initializeResult;
-    assert.deepStrictEqual(init?.capabilities?.executeCommandProvider?.commands, ['breachDesk.figureTimelineText']);
+    assert.deepStrictEqual(init?.capabilities?.executeCommandProvider?.commands, ['breachDesk.figureTimelineText', 'breachDesk.linkedFromText']);
     const lenses = await client.request<any[]>('textDocument/codeLens', { textDocument: { uri: fileUri(SEED) } });
     assert.ok(lenses.length > 0);
     const lens = lenses.find((l) => /former customers/.test(l.command.title)) ?? lenses[0];
@@ -85,11 +85,47 @@ describe('clients other than the VS Code extension', function () {
     await assert.rejects(client.request('workspace/executeCommand', { command: 'breachDesk.figureTimelineText', arguments: [{}, 'x'] }), /takes a document URI/);
   });
 
-  it('the VS Code extension, which draws timelines, gets its own command on the lenses and no server command', async function () {
-    await start({ timelineView: true });
+  it('the VS Code extension, which draws timelines and shows references, gets its own commands on the lenses and no server command', async function () {
+    await start({ timelineView: true, referencesView: true });
     assert.strictEqual(client.initializeResult?.capabilities?.executeCommandProvider, undefined);
     const lenses = await client.request<any[]>('textDocument/codeLens', { textDocument: { uri: fileUri(SEED) } });
     assert.ok(lenses.length > 0 && lenses.every((l) => l.command.command === 'breachDesk.showFigureTimeline'), JSON.stringify(lenses));
+    const sale = path.join(ROOT, 'seeds', '002_abc3471a9c8ced9d.txt');
+    await client.open(fileUri(sale), fs.readFileSync(sale, 'utf8'));
+    const linked = (await client.request<any[]>('textDocument/codeLens', { textDocument: { uri: fileUri(sale) } })).filter((l) => /^Linked from/.test(l.command.title));
+    assert.deepStrictEqual(linked.map((l) => [l.command.title, l.command.command]), [['Linked from 1 article', 'breachDesk.showLinkedFrom']]);
+    // With only the timelines drawn, the other lens's command is the server's.
+    await client.shutdown();
+    await start({ timelineView: true });
+    assert.deepStrictEqual(client.initializeResult?.capabilities?.executeCommandProvider?.commands, ['breachDesk.linkedFromText']);
+  });
+
+  it('a "Linked from" lens over a linked article\'s title runs a server command that names the articles, as text', async function () {
+    // A second article links to the "Up for Sale" seed (under ThreatPost's other address form), its title hostile.
+    fs.writeFileSync(path.join(dir, 'hostile.txt'), `# [Fix now](command:workbench.action.terminal.new) $(bug)\x1b[2J\n\n## Information:\n+ Source: Example Wire\n+ Link: https://example.com/hostile\n+ Date: 2021-08-30\n+ Author: Mallory\n\n## Article:\nAs [reported](https://threatpost.com/t-mobile-investigates-100m-records/168689/), T-Mobile was breached.\n`);
+    await start();
+    const sale = path.join(ROOT, 'seeds', '002_abc3471a9c8ced9d.txt');
+    const text = fs.readFileSync(sale, 'utf8');
+    await client.open(fileUri(sale), text);
+    const lenses = await client.request<any[]>('textDocument/codeLens', { textDocument: { uri: fileUri(sale) } });
+    const lens = lenses.find((l) => /^Linked from/.test(l.command.title));
+    assert.ok(lens, JSON.stringify(lenses));
+    assert.strictEqual(lens.command.title, 'Linked from 2 articles');
+    assert.strictEqual(lens.command.command, 'breachDesk.linkedFromText');
+    // Over the title; its arguments are where the article's own address stands (references there list the links).
+    assert.strictEqual(lens.range.start.line, text.split('\n').findIndex((l) => l.startsWith('# ')));
+    const [uri, line, character] = lens.command.arguments;
+    assert.strictEqual(uri, fileUri(sale));
+    assert.ok(text.split('\n')[line].slice(character).startsWith('https://kasperskycontenthub.com/threatpost-global/?p=168689'), `${line}:${character}`);
+    assert.strictEqual(await client.request('workspace/executeCommand', { command: lens.command.command, arguments: lens.command.arguments }), null);
+    const shown = await client.notification('window/showMessage');
+    assert.match(shown.message, /^Breach Desk: linked from 2 articles: T-Mobile’s Security Is ‘Awful,’ Says Purported Thief \(ThreatPost, Aug 28, 2021\); /);
+    assert.ok(shown.message.includes('Fix now'), shown.message);
+    assert.ok(!/\]\(|\$\(|[\x00-\x1f]/.test(shown.message), shown.message);
+    // No lens where no article links.
+    const zdnet = path.join(ROOT, 'seeds', '001_ea6beca59c6dffc6.txt');
+    await client.open(fileUri(zdnet), fs.readFileSync(zdnet, 'utf8'));
+    assert.ok(!(await client.request<any[]>('textDocument/codeLens', { textDocument: { uri: fileUri(zdnet) } })).some((l) => /^Linked from/.test(l.command.title)));
   });
 
   it('a client that watches no files: the server sees articles created, changed and deleted outside the editor', async function () {

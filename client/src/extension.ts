@@ -160,8 +160,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // The corpus cache lives in the editor's storage for this workspace (the global one without a workspace),
     // never in the workspace: later starts restore the index from it, and a first index of a large corpus
     // runs on worker threads only when there is a cache to put the facts in.
-    // timelineView: this client draws the figure timeline its code lenses open (`breachDesk.showFigureTimeline`).
-    initializationOptions: { trusted: vscode.workspace.isTrusted, storagePath: (context.storageUri ?? context.globalStorageUri).fsPath, timelineView: true },
+    // timelineView: this client draws the figure timeline its code lenses open (`breachDesk.showFigureTimeline`);
+    // referencesView: it shows the links of the "Linked from" code lens in the references peek (`breachDesk.showLinkedFrom`).
+    initializationOptions: { trusted: vscode.workspace.isTrusted, storagePath: (context.storageUri ?? context.globalStorageUri).fsPath, timelineView: true, referencesView: true },
     errorHandler: {
       // A bad message is logged by the client; the connection goes on.
       error: () => ({ action: ErrorAction.Continue, handled: true }),
@@ -240,6 +241,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const data = await client.sendRequest<TimelineResult>(TIMELINE, { textDocument: { uri: uri.toString() }, position: { line, character } });
       if (!data || !data.points.length) return void vscode.window.showInformationMessage('There is no figure with a comparable measure at the cursor.');
       timelinePanel.show(data);
+    }),
+    // From the "Linked from" code lens over a title: (uri, line, character) of the article's own address, checked. The
+    // links of other articles to it, as references there give them, in the peek; the address itself is left out.
+    vscode.commands.registerCommand('breachDesk.showLinkedFrom', async (uriArg?: unknown, lineArg?: unknown, charArg?: unknown) => {
+      const uri = documentUri(uriArg);
+      const line = lineOrChar(lineArg);
+      const character = lineOrChar(charArg);
+      if (!uri || line === undefined || character === undefined) return;
+      const at = new vscode.Position(line, character);
+      const found = await vscode.commands.executeCommand<vscode.Location[] | undefined>('vscode.executeReferenceProvider', uri, at);
+      const links = (found ?? []).filter((l) => l.uri.toString() !== uri.toString());
+      if (!links.length) return void vscode.window.showInformationMessage('No other article of the corpus links to this one.');
+      await vscode.commands.executeCommand('editor.action.showReferences', uri, at, links);
     }),
     vscode.commands.registerCommand(OPEN_LOCATION_COMMAND, async (uriArg?: unknown, lineArg?: unknown, charArg?: unknown) => {
       const uri = documentUri(uriArg);

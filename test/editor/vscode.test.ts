@@ -343,6 +343,28 @@ describe('VS Code (code-server + Chromium) with the packaged extension', functio
     await until('the cursor on the 667,000 line', async () => /667,000/.test(seedLines[(await wb.cursor()).line - 1] ?? ''));
   });
 
+  it('a “Linked from” code lens over a seed’s title shows the article that links to it in the references peek', async function () {
+    // The "Up for Sale" seed (ThreatPost 168689) is linked from the "Awful" seed, under the address's other form.
+    const sale = '002_abc3471a9c8ced9d.txt';
+    await wb.open(sale);
+    const lens = page.locator('.contentWidgets .codelens-decoration a', { hasText: /^Linked from 1 article$/ }).first();
+    await until('the Linked from code lens', async () => (await lens.count()) > 0);
+    await lens.click();
+    // One location: the peek is titled by its file and lists the link's line.
+    const peek = page.locator('.reference-zone-widget');
+    const title = await until('the references peek on the Awful seed', async () => {
+      const t = await peek.locator('.peekview-title').innerText().catch(() => '');
+      return t.includes(SEED) ? t : undefined;
+    });
+    assert.match(title, /Locations \(1\)|1 reference/, title);
+    const rows = await peek.locator('.ref-tree .monaco-list-row').allInnerTexts();
+    assert.ok(rows.some((r) => r.includes('[the breach](https://threatpost')), rows.join('\n'));
+    // The article's own address is no link to it.
+    assert.ok(!title.includes(sale) && !rows.some((r) => r.includes(sale)), `${title}\n${rows.join('\n')}`);
+    await shot('linked-from');
+    await page.keyboard.press('Escape');
+  });
+
   it('Re-index Articles spins the status bar, then shows the counts again', async function () {
     // Record every text the status item shows, so a short spin is not missed.
     await page.evaluate(`(() => {

@@ -7,7 +7,7 @@
  * published only for the version they were computed from.
  */
 import {
-  CodeActionKind, type CodeAction, CompletionItemKind, InsertTextFormat, DocumentHighlightKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  CodeActionKind, type CodeAction, type CodeLens, CompletionItemKind, InsertTextFormat, DocumentHighlightKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   FileChangeType, type Connection, type InitializeParams, type InitializeResult, type Location as LspLocation, type LocationLink, MarkupKind,
   ErrorCodes, MessageType, ResponseError, ShowMessageNotification, SymbolKind, type TextDocumentChangeEvent, TextDocumentSyncKind, TextDocuments, type WorkspaceFolder,
 } from 'vscode-languageserver';
@@ -24,7 +24,7 @@ import { CorpusIndex } from '../core/index/corpus';
 import { extractFacts } from '../core/extract/facts';
 import type { EntityKind } from '../core/extract/types';
 import { cardSourceSteps, entityCardFor, fieldCardFor, fieldHover, hover } from '../core/features/hover';
-import { definition, highlights, references } from '../core/features/navigation';
+import { definition, highlights, linkedFromLens, linkedFromText, references } from '../core/features/navigation';
 import { complete } from '../core/features/completion';
 import { articleSkeleton } from '../core/features/skeleton';
 import { timelineAt, timelineLenses, timelineText } from '../core/features/timeline';
@@ -53,6 +53,8 @@ const BUILD_ID = typeof __BUILD_ID__ === 'string' ? __BUILD_ID__ : 'dev';
 
 /** The server-side command of the timeline lenses, for clients that draw no timeline of their own. */
 const TIMELINE_TEXT_COMMAND = 'breachDesk.figureTimelineText';
+/** The "Linked from" code lens's command for a client that shows no references view: the articles, as a message. */
+const LINKED_FROM_TEXT_COMMAND = 'breachDesk.linkedFromText';
 
 const SYMBOL_OF: Record<EntityKind | 'article', SymbolKind> = {
   person: SymbolKind.Constructor,
@@ -86,6 +88,10 @@ export function startServer(connection: Connection): void {
   let pushedSettings: unknown;
   /** The client draws figure timelines itself (the VS Code extension); other clients have the server show them as text. */
   let drawsTimelines = false;
+  /** Whether the client shows the "Linked from" code lens's references itself (`breachDesk.showLinkedFrom`, VS Code's peek). */
+  let showsReferences = false;
+  /** The code lenses' commands this server runs itself, as text in a message, for a client that draws neither view. */
+  const textCommands = () => [...(drawsTimelines ? [] : [TIMELINE_TEXT_COMMAND]), ...(showsReferences ? [] : [LINKED_FROM_TEXT_COMMAND])];
   /** The client takes LocationLinks from definition (VS Code, Neovim): a figure's source opens at the figure, its sentence around it. */
   let definitionLinks = false;
   /** The client takes snippets in completion items (a new article's skeleton, with tab stops). */
@@ -582,9 +588,10 @@ export function startServer(connection: Connection): void {
     snippets = Boolean(params.capabilities?.textDocument?.completion?.completionItem?.snippetSupport);
     workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     // Restricted mode: the client says the workspace is not trusted; read no folders of it.
-    const init = params.initializationOptions as { trusted?: unknown; storagePath?: unknown; settings?: unknown; timelineView?: unknown; analystThreads?: unknown } | undefined;
+    const init = params.initializationOptions as { trusted?: unknown; storagePath?: unknown; settings?: unknown; timelineView?: unknown; referencesView?: unknown; analystThreads?: unknown } | undefined;
     trusted = init?.trusted !== false;
     drawsTimelines = init?.timelineView === true;
+    showsReferences = init?.referencesView === true;
     // A client that cannot be asked for settings may give them at once, so the first load already follows them.
     if (!canPullConfiguration && init?.settings !== undefined) pushedSettings = init.settings;
     storagePath = typeof init?.storagePath === 'string' && path.isAbsolute(init.storagePath) ? init.storagePath : undefined;
@@ -605,7 +612,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         codeLensProvider: { resolveProvider: false },
         // A client that draws no timeline runs the lenses' command here (the VS Code extension has its own).
-        ...(drawsTimelines ? {} : { executeCommandProvider: { commands: [TIMELINE_TEXT_COMMAND] } }),
+        ...(textCommands().length ? { executeCommandProvider: { commands: textCommands() } } : {}),
         // Folders added to or removed from the window are indexed or forgotten (`onDidChangeWorkspaceFolders`).
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -1035,14 +1042,19 @@ export function startServer(connection: Connection): void {
   connection.onExecuteCommand(async (params, token) => {
     if (!initialized) throw notInitialized();
     checkParams(params, ['command']);
-    if (params.command !== TIMELINE_TEXT_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `Breach Desk: no command ${JSON.stringify(params.command)}.`);
+    if (!textCommands().includes(params.command)) throw new ResponseError(ErrorCodes.InvalidParams, `Breach Desk: no command ${JSON.stringify(params.command)}.`);
     const [uri, line, character] = Array.isArray(params.arguments) ? params.arguments : [];
     if (typeof uri !== 'string' || !Number.isInteger(line) || !Number.isInteger(character)) {
-      throw new ResponseError(ErrorCodes.InvalidParams, `Breach Desk: ${TIMELINE_TEXT_COMMAND} takes a document URI, a line and a character.`);
+      throw new ResponseError(ErrorCodes.InvalidParams, `Breach Desk: ${params.command} takes a document URI, a line and a character.`);
     }
     if (!(await fresh(uri)) || token.isCancellationRequested) return null;
-    const t = timelineAt(index, uri, offsetIn(uri, { line, character }));
-    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: t ? timelineText(t) : 'Breach Desk: no figure with a timeline there.' });
+    let message: string;
+    if (params.command === LINKED_FROM_TEXT_COMMAND) message = linkedFromText(index, uri);
+    else {
+      const t = timelineAt(index, uri, offsetIn(uri, { line, character }));
+      message = t ? timelineText(t) : 'Breach Desk: no figure with a timeline there.';
+    }
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
     return null;
   });
 
@@ -1065,10 +1077,19 @@ export function startServer(connection: Connection): void {
     checkParams(params, ['textDocument']);
     const uri = params?.textDocument?.uri;
     if (typeof uri !== 'string' || !(await fresh(uri)) || token.isCancellationRequested) return null;
-    return timelineLenses(index, uri).flatMap((l) => {
+    const lenses: CodeLens[] = [];
+    // Over the title, when other articles link to this one: a click lists their links (references on the address).
+    const linked = linkedFromLens(index, uri);
+    const title = linked && index.range(uri, linked.title);
+    const address = linked && index.range(uri, linked.address);
+    if (linked && title && address) {
+      lenses.push({ range: title, command: { title: `Linked from ${linked.articles} article${linked.articles === 1 ? '' : 's'}`, command: showsReferences ? 'breachDesk.showLinkedFrom' : LINKED_FROM_TEXT_COMMAND, arguments: [uri, address.start.line, address.start.character] } });
+    }
+    for (const l of timelineLenses(index, uri)) {
       const range = index.range(uri, l.span);
-      return range ? [{ range, command: { title: `Timeline: ${l.values} values of ${l.label}`, command: drawsTimelines ? 'breachDesk.showFigureTimeline' : TIMELINE_TEXT_COMMAND, arguments: [uri, range.start.line, range.start.character] } }] : [];
-    });
+      if (range) lenses.push({ range, command: { title: `Timeline: ${l.values} values of ${l.label}`, command: drawsTimelines ? 'breachDesk.showFigureTimeline' : TIMELINE_TEXT_COMMAND, arguments: [uri, range.start.line, range.start.character] } });
+    }
+    return lenses;
   });
 
   connection.onCodeAction(async (params, token) => {

@@ -81,7 +81,7 @@ function suite(): void {
 
     it('offers the Breach Desk commands', async function () {
       const all = await vscode.commands.getCommands(true);
-      for (const c of ['breachDesk.newArticle', 'breachDesk.reindex', 'breachDesk.showEntity', 'breachDesk.showFigureTimeline', 'breachDesk.openSourceArticle']) assert.ok(all.includes(c), c);
+      for (const c of ['breachDesk.newArticle', 'breachDesk.reindex', 'breachDesk.showEntity', 'breachDesk.showFigureTimeline', 'breachDesk.openSourceArticle', 'breachDesk.showLinkedFrom']) assert.ok(all.includes(c), c);
     });
   });
 }

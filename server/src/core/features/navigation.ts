@@ -24,6 +24,7 @@ import { wordsSpan, type Span } from '../text';
 import type { DocFacts, Figure } from '../extract/types';
 import { anotherStory, judgeFigure } from '../check/consistency';
 import { dateOf, tagNames, targetAt, type Location } from './locate';
+import { formatDate, inert, shownDay } from './markdown';
 
 /**
  * Go to definition lists where a figure or a name comes from, earliest first;
@@ -243,6 +244,33 @@ export function linkedFrom(index: CorpusIndex, uri: string): readonly Location[]
   // Once per index version: the hover on the address and references read it, and the articles that link to a page
   // much cited (35 links to ZDNet's Kaseya FAQ in the real corpus) are loaded to compare their addresses.
   return index.memoized(`linkedFrom\u0000${uri}`, () => linksTo(index, uri, link));
+}
+
+/**
+ * The code lens over an article's title when other articles link to it: how many, and where its own address stands
+ * (references there list the links, `references`). Undefined when none does, or it has no Link.
+ */
+export function linkedFromLens(index: CorpusIndex, uri: string): { title: Span; address: Span; articles: number } | undefined {
+  const doc = index.get(uri);
+  const address = doc?.facts.linkSpan;
+  if (!doc || !address) return undefined;
+  const articles = new Set(linkedFrom(index, uri).map((l) => l.uri)).size;
+  return articles ? { title: doc.summary.titleSpan, address, articles } : undefined;
+}
+
+/** "Breach Desk: linked from 3 articles: Title (ThreatPost, Aug 28, 2021); …", for a client that shows only text. */
+export function linkedFromText(index: CorpusIndex, uri: string): string {
+  const seen = new Set<string>();
+  const items: string[] = [];
+  for (const l of linkedFrom(index, uri)) {
+    if (seen.has(l.uri)) continue;
+    seen.add(l.uri);
+    const s = index.get(l.uri)?.summary;
+    if (s && items.length < 10) items.push(`${s.title || 'untitled'} (${[s.source, s.date !== undefined ? formatDate(shownDay(s, s.date)) : undefined].filter(Boolean).join(', ')})`);
+  }
+  if (!seen.size) return 'Breach Desk: no other article of the corpus links to this one.';
+  const more = seen.size > items.length ? `; and ${seen.size - items.length} more` : '';
+  return inert(`Breach Desk: linked from ${seen.size} article${seen.size === 1 ? '' : 's'}: ${items.join('; ')}${more}.`);
 }
 
 function linksTo(index: CorpusIndex, uri: string, link: string): Location[] {

@@ -15,7 +15,7 @@ import { knownMeasure } from '../extract/figures';
 import { attributionOf } from '../extract/claims';
 import type { Figure, Unit } from '../extract/types';
 import { targetAt } from './locate';
-import { formatDate, shownDay } from './markdown';
+import { formatDate, inert, shownDay } from './markdown';
 import { judgeFigure, verdictWords, type Judged, type Judgement, type Verdict } from '../check/consistency';
 import type { Span } from '../text';
 
@@ -181,10 +181,3 @@ export function timelineText(t: Timeline): string {
   return [`Timeline of ${t.label}: ${t.points.length} values`, ...lines].map(inert).join('\n');
 }
 
-/**
- * A line of article text for a message: a client may read "[label](command:…)" or "$(icon)" in it
- * (VS Code's notifications do), so those are broken apart, and control characters go.
- */
-function inert(line: string): string {
-  return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').split('](').join('] (').split('$(').join('$ (');
-}
