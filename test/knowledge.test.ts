@@ -53,6 +53,22 @@ describe('corpus knowledge over stdio', function () {
     fs.rmSync(workspace, { recursive: true, force: true });
   });
 
+  it('after a load the analysis is warmed up once on a seed when nothing is asked, publishing nothing and changing no answer', async function () {
+    const warmed = () => client.notifications.filter((n) => n.method === 'window/logMessage' && /^Analysis warmed up on /.test(String(n.params.message)));
+    const deadline = Date.now() + 20000;
+    while (!warmed().length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.strictEqual(warmed().length, 1, 'the warm-up ran once');
+    // No document is open: nothing is published, however the seed's analysis went.
+    assert.deepStrictEqual([...client.published.keys()], []);
+    // The seed is indexed as before: its card and references are the seeds' own.
+    const uri = fileUri(AWFUL);
+    await client.open(uri, awful);
+    const refs = await client.request<any[]>('textDocument/references', { textDocument: { uri }, position: positionOf(awful, 'Gal'), context: { includeDeclaration: true } });
+    assert.ok(refs.length > 0 && refs.every((r) => [AWFUL, ZDNET, SALE].map(fileUri).includes(r.uri)), JSON.stringify(refs));
+    await new Promise((r) => setTimeout(r, 300));
+    assert.strictEqual(warmed().length, 1, 'once only');
+  });
+
   it('hover on "Binns" cites facts from at least two seed articles', async function () {
     const uri = fileUri(AWFUL);
     await client.open(uri, awful);

@@ -616,6 +616,21 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
 }
 
 /** The Source of the article in `file` as saved (`sourcesOf`), if it is one. */
+/**
+ * One bundled seed's path and text, for the server to run the analysis on once after a load (`warmAnalysis`);
+ * undefined if the seeds cannot be read.
+ */
+export function aSeed(): { file: string; text: string } | undefined {
+  try {
+    const name = fs.readdirSync(SEEDS_DIR).filter((n) => n.endsWith('.txt')).sort()[0];
+    if (!name) return undefined;
+    const file = path.join(SEEDS_DIR, name);
+    return { file, text: fs.readFileSync(file, 'utf8') };
+  } catch {
+    return undefined;
+  }
+}
+
 export function diskSource(file: string, maxBytes: number): string | undefined {
   for (const source of sourcesOf([file], maxBytes).values()) return source;
   return undefined;
