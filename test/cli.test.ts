@@ -713,6 +713,21 @@ describe('breach-desk show (CLI)', function () {
     assert.match(card.markdown, /^\*\*more than 13 million\*\*/);
   });
 
+  it('on an article\'s + Link: line, names the articles that link to it, each at path:line; and says when none does', function () {
+    const sale = path.join(ROOT, 'seeds', '002_abc3471a9c8ced9d.txt');
+    const linkLine = fs.readFileSync(sale, 'utf8').split('\n').findIndex((l) => l.startsWith('+ Link:')) + 1;
+    const r = run(['show', `${sale}:${linkLine}`], dir);
+    assert.strictEqual(r.code, 0, r.err);
+    assert.match(r.out, /^Linked from 1 article$/m);
+    const item = /^- T-Mobile’s Security Is ‘Awful,’ Says Purported Thief · (.+?):(\d+) — ThreatPost, Aug 28, 2021$/m.exec(r.out);
+    assert.ok(item, r.out);
+    assert.match(fs.readFileSync(path.resolve(dir, item[1]), 'utf8').split('\n')[Number(item[2]) - 1], /\]\(https:\/\/threatpost\.com\/t-mobile-investigates-100m-records\/168689\/\)/);
+    const zdnet = path.join(ROOT, 'seeds', '001_ea6beca59c6dffc6.txt');
+    const none = run(['show', `${zdnet}:${fs.readFileSync(zdnet, 'utf8').split('\n').findIndex((l) => l.startsWith('+ Link:')) + 1}`], dir);
+    assert.strictEqual(none.code, 0, none.err);
+    assert.match(none.out, /No other article of the corpus links to it\./);
+  });
+
   it('writes no control character an article carries to the terminal (escape sequences), as text; as JSON, escaped', function () {
     // Two articles: the card of the name where the first names it cites the second's sentences.
     fs.writeFileSync(path.join(dir, 'a.txt'), GOOD);

@@ -20,7 +20,7 @@ import { ALL_CODES, CODES, isCode, type Code, type Severity } from './core/codes
 import { isPlaceholder, looksLikeArticle } from './core/detect';
 import { applyEdits, applySeverities, diag, type Diagnostic, type SeverityOverrides } from './core/diagnostics';
 import { extractFacts } from './core/extract/facts';
-import { hover } from './core/features/hover';
+import { hover, linkCardFor } from './core/features/hover';
 import { workspaceSymbols } from './core/features/symbols';
 import { CorpusIndex, dropShadowedSeeds } from './core/index/corpus';
 import type { DocFacts } from './core/extract/types';
@@ -833,6 +833,12 @@ async function show(o: Options, target: string): Promise<number> {
     } else {
       // The first name or figure on the line (the last line: its first 2,000 characters).
       for (let at = starts[line]; at < Math.min(end, starts[line] + 2000) && card === undefined; at++) card = hover(index, uri, at)?.markdown;
+    }
+    // The article's own address (its `+ Link:` line): the articles that link to it, as the editor's hover there says.
+    const own = doc.facts.linkSpan;
+    if (card === undefined && own && doc.summary.link && own.start < end && own.end >= starts[line]) {
+      const at = place![3] !== undefined ? starts[line] + Number(place![3]) - 1 : own.start;
+      if (at >= own.start && at <= own.end) card = linkCardFor(index, uri);
     }
     if (card === undefined) {
       process.stderr.write(`breach-desk: no name or figure the corpus knows at ${rel(file)}:${place![2]}${place![3] ? `:${place![3]}` : ''}.\n`);

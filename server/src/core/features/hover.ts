@@ -742,7 +742,7 @@ const FIELD_ARTICLES = 5;
  */
 export function fieldHover(index: CorpusIndex, article: Article, offset: number, uri?: string): HoverResult | undefined {
   const link = article.link?.parsed?.urlSpan;
-  if (uri !== undefined && link && offset >= link.start && offset <= link.end && index.get(uri)?.summary.link) return { markdown: linkCard(index, uri), span: link };
+  if (uri !== undefined && link && offset >= link.start && offset <= link.end && index.get(uri)?.summary.link) return { markdown: linkCardFor(index, uri), span: link };
   for (const field of [article.source, article.author]) {
     if (!field || offset < field.valueSpan.start || offset > field.valueSpan.end || !field.value.trim()) continue;
     if (field === article.source) return { markdown: sourceCard(index, field.value.trim()), span: field.valueSpan };
@@ -771,7 +771,7 @@ export function fieldHover(index: CorpusIndex, article: Article, offset: number,
  * The card on an article's own address: how many other articles of the corpus link to it, and the newest of them,
  * each a link that opens it at its link (Find All References on the address lists every link).
  */
-function linkCard(index: CorpusIndex, uri: string): string {
+export function linkCardFor(index: CorpusIndex, uri: string): string {
   const first = new Map<string, number>();
   for (const l of linkedFrom(index, uri)) if (!first.has(l.uri)) first.set(l.uri, l.span.start);
   if (!first.size) return '**This article\'s address**\n\nNo other article of the corpus links to it.';
