@@ -91,6 +91,22 @@ describe('corpus cache over stdio', function () {
   }
 
   const cacheDir = () => path.join(storage, 'corpus-cache');
+
+  /** Edits the cache's article entries in place (`edit` returns whether it changed one); how many were edited. */
+  function editEntries(edit: (entry: any) => boolean): number {
+    const file = path.join(cacheDir(), 'index.json');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    let edited = 0;
+    // After the header, the table of names and the files that are no article: a line per article.
+    for (let i = 3; i < lines.length; i++) {
+      if (!lines[i].trim()) continue;
+      const e = JSON.parse(lines[i]);
+      if (edit(e)) edited++;
+      lines[i] = JSON.stringify(e);
+    }
+    fs.writeFileSync(file, lines.join('\n'));
+    return edited;
+  }
   const factsFile = () => path.join(cacheDir(), fs.readdirSync(cacheDir()).find((f) => f.startsWith('facts-'))!);
 
   beforeEach(function () {
@@ -305,20 +321,15 @@ describe('corpus cache over stdio', function () {
 
   it('a summary with a field of the wrong type, or a URI that is not a file\'s, is not trusted (the index is built again)', async function () {
     await (await start()).client.shutdown();
-    const file = path.join(cacheDir(), 'index.json');
-    const lines = fs.readFileSync(file, 'utf8').split('\n');
-    let edited = 0;
-    // After the header, the table of names and the files that are no article: a line per article.
-    for (let i = 3; i < lines.length; i++) {
-      if (!lines[i].trim()) continue;
-      const e = JSON.parse(lines[i]);
-      if (e.path.endsWith('a.txt')) { e.summary.uri = 'https://evil.example/x'; edited++; }
-      if (e.path.endsWith('b.txt')) { e.summary.authors = 7; edited++; }
-      if (e.path.endsWith('c.txt')) { e.summary.titleSpan = null; edited++; }
-      lines[i] = JSON.stringify(e);
-    }
+    const edited = editEntries((e) => {
+      const name = path.basename(e.path);
+      if (name === 'a.txt') e.summary.uri = 'https://evil.example/x';
+      else if (name === 'b.txt') e.summary.authors = 7;
+      else if (name === 'c.txt') e.summary.titleSpan = null;
+      else return false;
+      return true;
+    });
     assert.strictEqual(edited, 3);
-    fs.writeFileSync(file, lines.join('\n'));
     const { client, indexed } = await start();
     assert.deepStrictEqual([indexed.articles, indexed.cached], [6, 0]);
     // Nothing answers with the edited values: every symbol is a file, every title a title.
@@ -330,21 +341,13 @@ describe('corpus cache over stdio', function () {
   it('a summary whose links are not hashes is not trusted: the index is built again, and who links where is right', async function () {
     fs.writeFileSync(path.join(workspace, 'd.txt'), article('Acme follow-up', 'As [reported before](https://news.example/Acme%20loses%202%20million%20records), Acme Corp lost records.'));
     await (await start()).client.shutdown();
-    const file = path.join(cacheDir(), 'index.json');
-    const lines = fs.readFileSync(file, 'utf8').split('\n');
-    let edited = 0;
-    for (let i = 3; i < lines.length; i++) {
-      if (!lines[i].trim()) continue;
-      const e = JSON.parse(lines[i]);
-      if (path.basename(e.path) === 'd.txt') {
-        assert.strictEqual(e.summary.linksTo.length, 1, 'the cache keeps the link\'s hash');
-        e.summary.linksTo = ['https://news.example/elsewhere'];
-        edited++;
-      }
-      lines[i] = JSON.stringify(e);
-    }
+    const edited = editEntries((e) => {
+      if (path.basename(e.path) !== 'd.txt') return false;
+      assert.strictEqual(e.summary.linksTo.length, 1, 'the cache keeps the link\'s hash');
+      e.summary.linksTo = ['https://news.example/elsewhere'];
+      return true;
+    });
     assert.strictEqual(edited, 1);
-    fs.writeFileSync(file, lines.join('\n'));
     const { client, indexed } = await start();
     assert.deepStrictEqual([indexed.articles, indexed.cached], [7, 0]);
     const a = path.join(workspace, 'a.txt');
