@@ -54,10 +54,10 @@ describe('corpus cache over stdio', function () {
   const open: LspClient[] = [];
 
   /** Starts a server on the workspace with the storage folder and waits for its index. */
-  async function start(extra: Record<string, unknown> = {}): Promise<{ client: LspClient; indexed: { articles: number; cached: number; analysts: number } }> {
+  async function start(extra: Record<string, unknown> = {}, capabilities: Record<string, unknown> = { workspace: { configuration: true } }): Promise<{ client: LspClient; indexed: { articles: number; cached: number; analysts: number } }> {
     const client = new LspClient();
     open.push(client);
-    await client.initialize(fileUri(workspace), { workspace: { configuration: true } }, { storagePath: storage, ...extra });
+    await client.initialize(fileUri(workspace), capabilities, { storagePath: storage, ...extra });
     const indexed = await client.notification('breachDesk/indexed');
     return { client, indexed };
   }
@@ -268,7 +268,9 @@ describe('corpus cache over stdio', function () {
       }
     }
     await (await start()).client.shutdown();
-    const { client } = await start();
+    // A client that watches files (and here tells of no change): the server does not watch the folder itself, so the
+    // articles deleted below stay in the index, their facts unreadable.
+    const { client } = await start({}, { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } });
     const file = (name: string) => path.join(workspace, name);
     const openAndWait = async (name: string) => {
       const text = fs.readFileSync(file(name), 'utf8');
@@ -283,17 +285,19 @@ describe('corpus cache over stdio', function () {
     const f = factsFile();
     fs.writeFileSync(f, Buffer.alloc(fs.statSync(f).size, 0x20));
     for (const name of fs.readdirSync(workspace)) if (/^[zq]\d\.txt$/.test(name)) fs.rmSync(file(name));
-    const cited = (card: string, prefix: string) => [...card.matchAll(/\]\((file:[^)#]+)#L\d+\)/g)].filter((m) => path.basename(m[1]).startsWith(prefix)).length;
+    const cited = (card: string, prefix: string) => [...card.matchAll(/\]\((file:[^)#]+)#L\d+\)/g)].filter((m) => new RegExp(`^${prefix}\\d\\.txt$`).test(path.basename(m[1]))).length;
     const hoverOn = async (name: string, text: string, needle: string) => {
       const h = await client.request('textDocument/hover', { textDocument: { uri: fileUri(file(name)) }, position: positionOf(text, needle) });
       return h?.contents?.value ?? '';
     };
     const zCard = await hoverOn('z-open.txt', zText, 'Zorbot Corp said');
     assert.ok(cited(zCard, 'z') >= 2, `the card cites the articles loaded ahead:\n${zCard}`);
+    assert.match(zCard, /Mentioned in 7 articles/, 'the deleted articles are still indexed');
     // The control: a document opened now finds its cards' articles unreadable, so the test above could fail.
     const qText = await openAndWait('q-open.txt');
     const qCard = await hoverOn('q-open.txt', qText, 'Quux Holdings said');
     assert.match(qCard, /Quux Holdings/);
+    assert.match(qCard, /Mentioned in 7 articles/, 'the deleted articles are still indexed: only their facts are unreadable');
     assert.strictEqual(cited(qCard, 'q'), 0, `nothing of the damaged articles is cited:\n${qCard}`);
   });
 

@@ -400,8 +400,15 @@ export function startServer(connection: Connection): void {
    * for a step of it (one can take 20 ms, choosing a name's cited articles), and a hover asks for what it needs itself.
    * VS Code hovers 300 ms after the pointer stops, so loading ahead goes on between a writer's hovers.
    */
-  let lastAsked = 0;
+  let lastAsked = Number.NEGATIVE_INFINITY;
   const ASKED_QUIET_MS = 150;
+  /** How long until `ASKED_QUIET_MS` have passed since the last request (0 if they have); on the monotonic clock, so a clock set back cannot hold the work between requests. */
+  const askedWait = () => Math.max(0, Math.min(ASKED_QUIET_MS, ASKED_QUIET_MS - (performance.now() - lastAsked)));
+  /** Whether the writer typed in the last `WARM_QUIET_MS` (a clock set back counts as not). */
+  const typingNow = () => {
+    const since = Date.now() - lastKeystroke;
+    return since >= 0 && since < WARM_QUIET_MS;
+  };
   let backgroundRunning = false;
 
   /**
@@ -411,11 +418,12 @@ export function startServer(connection: Connection): void {
    * of the card.
    */
   function warmCards(uri: string): void {
-    if (loading || !firstLoadDone || warmed.has(uri) || !index.get(uri)) return;
+    // (A document closed while its diagnostics were on their way is not marked warmed: reopened, it is warmed then.)
+    if (loading || !firstLoadDone || warmed.has(uri) || !index.get(uri) || !documents.get(uri)) return;
     warmed.add(uri);
     warming.push({ uri, steps: cardSourceSteps(index, uri), left: WARM_PER_DOCUMENT });
     // As after a request: a writer who points right after the document opens is answered first.
-    lastAsked = Date.now();
+    lastAsked = performance.now();
     kickBackground();
   }
 
@@ -444,7 +452,7 @@ export function startServer(connection: Connection): void {
     }
     // Right after a request, slices are shorter: a request takes several turns of the event loop, each of which
     // would wait for one (right after a warm start of 10,000 articles, the first hovers took 15–70 ms so).
-    const slice = Date.now() - lastAsked < ASKED_QUIET_MS ? 1 : AFTER_LOAD_SLICE_MS;
+    const slice = askedWait() > 0 ? 1 : AFTER_LOAD_SLICE_MS;
     // Entities are counted when first read (`EntityEntry`): the rest first (~0.4 s at 10,000 articles), so
     // that the first list of them all (workspace symbols, completion) does not count them all.
     if (!index.countEntities(slice)) { /* more next turn */ }
@@ -454,14 +462,13 @@ export function startServer(connection: Connection): void {
       // The quotation index is complete: the open documents published without their quotation checks get them.
       for (const uri of quotesLeftOut) schedule(uri);
       quotesLeftOut.clear();
-    } else if (warming.length && Date.now() - lastAsked < ASKED_QUIET_MS) {
-      setTimeout(background, ASKED_QUIET_MS - (Date.now() - lastAsked)).unref();
+    } else if (warming.length && askedWait() > 0) {
+      setTimeout(background, askedWait()).unref();
       return;
     } else if (warming.length) {
       // While the writer types, slices are shorter: a keystroke's diagnostics take several turns, each of which
       // would wait for one (4 ms slices made the first keystrokes after opening an article 20 ms slower).
-      const typing = Date.now() - lastKeystroke < WARM_QUIET_MS;
-      const end = Date.now() + (typing ? 1 : AFTER_LOAD_SLICE_MS);
+      const end = Date.now() + (typingNow() ? 1 : AFTER_LOAD_SLICE_MS);
       while (warming.length && Date.now() < end) {
         const w = warming[warming.length - 1];
         let next: IteratorResult<string> | undefined;
@@ -482,10 +489,10 @@ export function startServer(connection: Connection): void {
           // Unreadable now: the hover that asks will say so in its own way.
         }
       }
-    } else if (!analysisWarm && Date.now() - lastAsked < ASKED_QUIET_MS) {
-      setTimeout(background, ASKED_QUIET_MS - (Date.now() - lastAsked)).unref();
+    } else if (!analysisWarm && askedWait() > 0) {
+      setTimeout(background, askedWait()).unref();
       return;
-    } else if (!analysisWarm && Date.now() - lastKeystroke < WARM_QUIET_MS) {
+    } else if (!analysisWarm && typingNow()) {
       setTimeout(background, WARM_QUIET_MS).unref();
       return;
     } else if (!analysisWarm) {
@@ -883,6 +890,8 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((e: TextDocumentChangeEvent<TextDocument>) => {
     states.delete(e.document.uri);
     warmed.delete(e.document.uri);
+    // Its cards' loading ahead goes with it: reopened, it starts again from the text then.
+    warming = warming.filter((w) => w.uri !== e.document.uri);
     shown.delete(e.document.uri);
     lastEdit.delete(e.document.uri);
     openedAt.delete(e.document.uri);
@@ -907,7 +916,7 @@ export function startServer(connection: Connection): void {
 
   /** Brings the index up to date with the open document before a request reads it. */
   async function fresh(uri: string): Promise<boolean> {
-    lastAsked = Date.now();
+    lastAsked = performance.now();
     const state = await currentState(uri);
     return Boolean(state) || index.get(uri) !== undefined;
   }

@@ -615,7 +615,6 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
   return { indexed: done - skipped.length - shadowed, cached: cached - followed, analysts: 0, followed, outlets: knows, skipped, ms: Date.now() - t0, cache: options.cancelled?.() ? undefined : cache };
 }
 
-/** The Source of the article in `file` as saved (`sourcesOf`), if it is one. */
 /**
  * One bundled seed's path and text, for the server to run the analysis on once after a load (`warmAnalysis`);
  * undefined if the seeds cannot be read.
@@ -631,6 +630,7 @@ export function aSeed(): { file: string; text: string } | undefined {
   }
 }
 
+/** The Source of the article in `file` as saved (`sourcesOf`), if it is one. */
 export function diskSource(file: string, maxBytes: number): string | undefined {
   for (const source of sourcesOf([file], maxBytes).values()) return source;
   return undefined;

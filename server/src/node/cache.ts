@@ -220,7 +220,7 @@ function decodeEntry(text: string, table: string[], rows: PackedRows, block: Int
     || !optional(x.source, 'string') || !optional(x.date, 'number') || !optional(x.day, 'number') || !optional(x.link, 'string')
     || !Array.isArray(x.keyed) || !x.keyed.every((t) => typeof t === 'string') || !Array.isArray(x.topics) || !x.topics.every((t) => typeof t === 'string')
     || !Array.isArray(x.topicSpans) || x.topicSpans.length !== 2 * x.topics.length || !x.topicSpans.every((n) => Number.isInteger(n) && n >= 0)
-    || !Array.isArray(x.linksTo) || !x.linksTo.every((n) => Number.isInteger(n) && n >= 0 && n <= 0x3fffffff)) {
+    || !Array.isArray(x.linksTo) || !x.linksTo.every((n, k) => Number.isInteger(n) && n >= 0 && n <= 0x3fffffff && (k === 0 || n > x.linksTo[k - 1]))) {
     throw new Error('bad summary');
   }
   const summary: DocSummary = new PackedSummary(x.uri, x.title, x.titleSpan, x.source ?? undefined, x.date ?? undefined, x.day ?? undefined, x.link ?? undefined, x.authors, measures, x.quotes, x.keyed, x.topics, x.topicSpans, x.linksTo, entities);

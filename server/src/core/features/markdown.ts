@@ -40,7 +40,6 @@ export function clipAround(text: string, at: number, max: number): string {
   return `…${clip(rest, max - 1)}`;
 }
 
-/** A link that opens an indexed article at a line (1-based in the fragment, as VS Code expects). */
 /**
  * A line of article text for a message: a client may read "[label](command:…)" or "$(icon)" in it
  * (VS Code's notifications do), so those are broken apart, and control characters go.
@@ -49,6 +48,7 @@ export function inert(line: string): string {
   return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').split('](').join('] (').split('$(').join('$ (');
 }
 
+/** A link that opens an indexed article at a line (1-based in the fragment, as VS Code expects). */
 export function openLink(label: string, uri: string, line: number): string {
   if (!/^(?:file|untitled):/i.test(uri)) return escape(label);
   const target = `${uri.replace(/[()\s]/g, (c) => encodeURIComponent(c))}#L${line + 1}`;
