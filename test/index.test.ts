@@ -882,6 +882,25 @@ describe('corpus index: the articles that link to an article', function () {
       });
     }), { numRuns: 150 });
   });
+
+  it('the table built a slice at a time, while articles are put, re-set and taken out, ends as the plain rule says', function () {
+    const index = new CorpusIndex();
+    const put = (n: number, targets: number[]) => {
+      const t = `# Story ${n}\n\n## Information:\n+ Source: ThreatPost\n+ Link: [article](${own(n)})\n+ Date: Aug 1, 2021\n\n## Article:\nAcme Corp was hit.${targets.map((k) => ` See [it](${forms(k)[n % 2]}).`).join('')}\n`;
+      index.set({ facts: extractFacts(`file:///corpus/${n}.txt`, t, parse(t).article), lineStarts: lineStartsOf(t), origin: 'workspace' });
+    };
+    // 300 articles, each linking to the two before it.
+    for (let n = 0; n < 300; n++) put(n, [n - 1, n - 2].filter((k) => k >= 0));
+    assert.strictEqual(index.buildLinks(0), false, 'a slice of no time builds part of the table');
+    // Meanwhile: articles already added and not yet added are re-set to link elsewhere, or taken out.
+    for (let n = 0; n < 300; n += 7) put(n, [(n + 150) % 300]);
+    for (let n = 3; n < 300; n += 11) index.remove(`file:///corpus/${n}.txt`);
+    while (!index.buildLinks(0)) { /* slice after slice */ }
+    for (let k = 0; k < 300; k++) {
+      const want = [...index.all()].filter((d) => d.facts.links.some((l) => canonicalUrl(l.url) === canonicalUrl(own(k)))).map((d) => d.summary.uri).sort();
+      assert.deepStrictEqual(index.linkersOf(canonicalUrl(own(k))!), want, `linkers of ${k}`);
+    }
+  });
 });
 
 describe('corpus index: what a card says a figure measures (measureLabel)', function () {

@@ -458,6 +458,8 @@ export function startServer(connection: Connection): void {
     if (!index.countEntities(slice)) { /* more next turn */ }
     else if (cacheWriting) writeCache(slice);
     else if (!index.buildQuotes(slice)) { /* more next turn */ }
+    // Who links where (`linkersOf`), so that the first "Linked from" lens does not build it (~0.2 s at 50,000 articles).
+    else if (!index.buildLinks(slice)) { /* more next turn */ }
     else if (quotesLeftOut.size) {
       // The quotation index is complete: the open documents published without their quotation checks get them.
       for (const uri of quotesLeftOut) schedule(uri);
