@@ -19,7 +19,7 @@ import { entityKey } from '../extract/entities';
 import type { Claim, DocFacts, Figure, Mention, SentenceRef } from '../extract/types';
 import { clipAround, escape, formatDate, openLink, shownDay } from './markdown';
 import { dateOf, targetAt } from './locate';
-import { linkedFrom } from './navigation';
+import { linkingArticles } from './navigation';
 import { kindAt, roleAt, thingAt } from './roles';
 import { isLinkOnly, readable, wordsSpan, type Span } from '../text';
 import type { Article } from '../syntax/ast';
@@ -738,7 +738,7 @@ const FIELD_ARTICLES = 5;
  * most frequent authors or the author's outlets, and the newest articles, each
  * a link that opens it). In an author list ("Lisa Vaas, Tara Seals") the name
  * under the cursor. On the `+ Link:` address of the article `uri`: the articles
- * that link to it (`linkCard`).
+ * that link to it (`linkCardFor`).
  */
 export function fieldHover(index: CorpusIndex, article: Article, offset: number, uri?: string): HoverResult | undefined {
   const link = article.link?.parsed?.urlSpan;
@@ -772,13 +772,12 @@ export function fieldHover(index: CorpusIndex, article: Article, offset: number,
  * each a link that opens it at its link (Find All References on the address lists every link).
  */
 export function linkCardFor(index: CorpusIndex, uri: string): string {
-  const first = new Map<string, number>();
-  for (const l of linkedFrom(index, uri)) if (!first.has(l.uri)) first.set(l.uri, l.span.start);
+  const first = linkingArticles(index, uri);
   if (!first.size) return '**This article\'s address**\n\nNo other article of the corpus links to it.';
   const lines = [`**Linked from ${first.size} article${first.size === 1 ? '' : 's'}**`, ''];
   for (const u of byDate(index, [...first.keys()]).slice(0, FIELD_ARTICLES)) {
     const d = index.get(u)!.summary;
-    lines.push(`- ${openLink(readable(d.title) || 'untitled', u, index.position(u, first.get(u)!)?.line ?? 0)} — ${escape(d.source ?? 'unknown outlet')}, ${escape(formatDate(shownDay(d, d.date)))}`);
+    lines.push(`- ${openLink(readable(d.title) || 'untitled', u, index.position(u, first.get(u)!.start)?.line ?? 0)} — ${escape(d.source ?? 'unknown outlet')}, ${escape(formatDate(shownDay(d, d.date)))}`);
   }
   if (first.size > FIELD_ARTICLES) lines.push('', `And ${first.size - FIELD_ARTICLES} more: Find All References on the address lists every link.`);
   return lines.join('\n');

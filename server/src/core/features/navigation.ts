@@ -246,6 +246,13 @@ export function linkedFrom(index: CorpusIndex, uri: string): readonly Location[]
   return index.memoized(`linkedFrom\u0000${uri}`, () => linksTo(index, uri, link));
 }
 
+/** The articles that link to `uri`, each with its first link to it, earliest article first (`linkedFrom`). */
+export function linkingArticles(index: CorpusIndex, uri: string): Map<string, Span> {
+  const out = new Map<string, Span>();
+  for (const l of linkedFrom(index, uri)) if (!out.has(l.uri)) out.set(l.uri, l.span);
+  return out;
+}
+
 /**
  * The code lens over an article's title when other articles link to it: how many, and where its own address stands
  * (references there list the links, `references`). Undefined when none does, or it has no Link.
@@ -254,23 +261,20 @@ export function linkedFromLens(index: CorpusIndex, uri: string): { title: Span; 
   const doc = index.get(uri);
   const address = doc?.facts.linkSpan;
   if (!doc || !address) return undefined;
-  const articles = new Set(linkedFrom(index, uri).map((l) => l.uri)).size;
+  const articles = linkingArticles(index, uri).size;
   return articles ? { title: doc.summary.titleSpan, address, articles } : undefined;
 }
 
 /** "Breach Desk: linked from 3 articles: Title (ThreatPost, Aug 28, 2021); …", for a client that shows only text. */
 export function linkedFromText(index: CorpusIndex, uri: string): string {
-  const seen = new Set<string>();
-  const items: string[] = [];
-  for (const l of linkedFrom(index, uri)) {
-    if (seen.has(l.uri)) continue;
-    seen.add(l.uri);
-    const s = index.get(l.uri)?.summary;
-    if (s && items.length < 10) items.push(`${s.title || 'untitled'} (${[s.source, s.date !== undefined ? formatDate(shownDay(s, s.date)) : undefined].filter(Boolean).join(', ')})`);
-  }
-  if (!seen.size) return 'Breach Desk: no other article of the corpus links to this one.';
-  const more = seen.size > items.length ? `; and ${seen.size - items.length} more` : '';
-  return inert(`Breach Desk: linked from ${seen.size} article${seen.size === 1 ? '' : 's'}: ${items.join('; ')}${more}.`);
+  const linking = [...linkingArticles(index, uri).keys()];
+  if (!linking.length) return 'Breach Desk: no other article of the corpus links to this one.';
+  const items = linking.slice(0, 10).map((u) => {
+    const s = index.get(u)!.summary;
+    return `${s.title || 'untitled'} (${[s.source, s.date !== undefined ? formatDate(shownDay(s, s.date)) : undefined].filter(Boolean).join(', ')})`;
+  });
+  const more = linking.length > items.length ? `; and ${linking.length - items.length} more` : '';
+  return inert(`Breach Desk: linked from ${linking.length} article${linking.length === 1 ? '' : 's'}: ${items.join('; ')}${more}.`);
 }
 
 function linksTo(index: CorpusIndex, uri: string, link: string): Location[] {
