@@ -481,6 +481,8 @@ export interface Interactive {
   hoverHits: number;
   /** Hover right after a keystroke's diagnostics, at the same positions. */
   hoverAfterKeystrokeMs: number[];
+  /** Semantic tokens right after a keystroke's diagnostics, as the changes to the last list (`full/delta`, as VS Code asks). */
+  tokensAfterKeystrokeMs: number[];
   definitionMs: number[];
   definitionHits: number;
   referencesMs: number[];
@@ -528,7 +530,7 @@ export async function interactive(s: Session, probe: string, opts: Options): Pro
   const uri = fileUri(probe);
   const result: Interactive = {
     probe, probeBytes: Buffer.byteLength(text), openToDiagnosticsMs: null, firstHoverMs: [], keystrokeMs: [], editKinds: {},
-    hoverMs: [], hoverHits: 0, hoverAfterKeystrokeMs: [], definitionMs: [], definitionHits: 0, referencesMs: [], referencesHits: 0, positions: { names: 0, figures: 0 },
+    hoverMs: [], hoverHits: 0, hoverAfterKeystrokeMs: [], tokensAfterKeystrokeMs: [], definitionMs: [], definitionHits: 0, referencesMs: [], referencesHits: 0, positions: { names: 0, figures: 0 },
   };
   try {
     let doc = TextDocument.create(uri, 'breach-article', 1, text);
@@ -595,6 +597,18 @@ export async function interactive(s: Session, probe: string, opts: Options): Pro
       const t0 = performance.now();
       await client.request<unknown>('textDocument/hover', { textDocument: { uri }, position });
       result.hoverAfterKeystrokeMs.push(performance.now() - t0);
+    }
+    // The editor asks for the tokens again after each change, with the id of the list it has.
+    let tokens = await client.request<{ resultId?: string }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    for (let i = 0; i < opts.requests; i++) {
+      const version = doc.version + 1;
+      const { change } = typist.next(doc);
+      doc = TextDocument.update(doc, [change], version);
+      await client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      await client.diagnostics(uri, (p) => p.version === version, 60_000);
+      const t0 = performance.now();
+      tokens = await client.request<{ resultId?: string }>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: tokens?.resultId ?? '' });
+      result.tokensAfterKeystrokeMs.push(performance.now() - t0);
     }
   } catch (err) {
     result.error = String(err).split('\n')[0];
@@ -838,6 +852,7 @@ export function table(results: SizeResult[], m: Machine, opts: Options): string 
     ['keystroke → diagnostics p50/p95', (r) => (r.interactive ? p5095(r.interactive.keystrokeMs) : '—')],
     ['hover p50/p95', (r) => (r.interactive ? p5095(r.interactive.hoverMs) : '—')],
     ['hover right after a keystroke p50/p95', (r) => (r.interactive ? p5095(r.interactive.hoverAfterKeystrokeMs) : '—')],
+    ['semantic tokens after a keystroke p50/p95', (r) => (r.interactive ? p5095(r.interactive.tokensAfterKeystrokeMs) : '—')],
     ['definition p50/p95', (r) => (r.interactive ? p5095(r.interactive.definitionMs) : '—')],
     ['references p50/p95 (open doc)', (r) => (r.interactive ? p5095(r.interactive.referencesMs) : '—')],
   ];

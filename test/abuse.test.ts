@@ -80,6 +80,7 @@ describe('protocol abuse over stdio', function () {
       for (const [method, params] of [
         ['textDocument/hover', pos], ['textDocument/definition', pos], ['textDocument/references', { ...pos, context: { includeDeclaration: true } }], ['textDocument/documentHighlight', pos],
         ['textDocument/completion', pos], ['textDocument/documentSymbol', td], ['textDocument/foldingRange', td], ['textDocument/codeLens', td],
+        ['textDocument/semanticTokens/full', td], ['textDocument/semanticTokens/full/delta', { ...td, previousResultId: '1' }],
         ['textDocument/codeAction', { ...td, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }],
       ] as const) {
         const o = await outcome(client.request(method, params));
@@ -118,7 +119,7 @@ describe('protocol abuse over stdio', function () {
       { textDocument: { uri: URI }, range: null, context: null }, { query: {} }, { query: null }, { textDocument: { uri: URI }, context: { diagnostics: [{ data: { fixes: 'x' }, source: 'breach-desk' }] } }];
     const methods = ['textDocument/hover', 'textDocument/definition', 'textDocument/references', 'textDocument/documentHighlight', 'textDocument/completion', 'textDocument/documentSymbol',
       'textDocument/foldingRange', 'textDocument/codeAction', 'textDocument/codeLens', 'workspace/symbol', 'breachDesk/timeline', 'breachDesk/article',
-      'completionItem/resolve'];
+      'completionItem/resolve', 'textDocument/semanticTokens/full', 'textDocument/semanticTokens/full/delta'];
     let errors = 0;
     for (const method of methods) {
       for (const params of junk) {

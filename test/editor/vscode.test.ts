@@ -365,6 +365,33 @@ describe('VS Code (code-server + Chromium) with the packaged extension', functio
     await page.keyboard.press('Escape');
   });
 
+  it('colours the names it recognised by kind (semantic highlighting)', async function () {
+    await wb.open(SEED);
+    const line = seedLines.findIndex((l) => l === 'Who is John Binns?');
+    const other = seedLines.findIndex((l) => l.includes('T-Mobile') && l.startsWith('The '));
+    assert.ok(line >= 0 && other >= 0);
+    // Each token of a line is a span with a colour class: the person's name gets its own, not the prose's.
+    const spansOf = async (n: number, needle: string) => {
+      await wb.goTo(n + 1, 1);
+      const row = wb.editor().locator('.view-line', { hasText: needle }).first();
+      const found = await row.locator('span[class^="mtk"]').evaluateAll((els) => els.map((e) => ({ text: e.textContent ?? '', cls: e.className })));
+      return found.map((x) => ({ text: visible(x.text), cls: x.cls }));
+    };
+    const spans = await until('the person coloured', async () => {
+      const s = await spansOf(line, 'Who is John Binns?');
+      const name = s.find((x) => x.text === 'John Binns');
+      const prose = s.find((x) => x.text.startsWith('Who is'));
+      return name && prose && name.cls !== prose.cls ? s : undefined;
+    });
+    const person = spans.find((x) => x.text === 'John Binns')!.cls;
+    const org = await until('the organisation coloured', async () => {
+      const s = await spansOf(other, seedLines[other].slice(0, 30));
+      return s.find((x) => x.text === 'T-Mobile')?.cls;
+    });
+    assert.notStrictEqual(org, person, 'an organisation is coloured otherwise than a person');
+    await shot('semantic-tokens');
+  });
+
   it('Re-index Articles spins the status bar, then shows the counts again', async function () {
     // Record every text the status item shows, so a short spin is not missed.
     await page.evaluate(`(() => {

@@ -9,7 +9,7 @@
 import {
   CodeActionKind, type CodeAction, type CodeLens, CompletionItemKind, InsertTextFormat, DocumentHighlightKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   FileChangeType, type Connection, type InitializeParams, type InitializeResult, type Location as LspLocation, type LocationLink, MarkupKind,
-  ErrorCodes, MessageType, ResponseError, ShowMessageNotification, SymbolKind, type TextDocumentChangeEvent, TextDocumentSyncKind, TextDocuments, type WorkspaceFolder,
+  ErrorCodes, MessageType, ResponseError, SemanticTokensBuilder, ShowMessageNotification, SymbolKind, type TextDocumentChangeEvent, TextDocumentSyncKind, TextDocuments, type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../core/analyze';
@@ -19,6 +19,7 @@ import { applySeverities, diag, nonOverlapping, type Diagnostic, type SeverityOv
 import { isPlaceholder, looksLikeArticle } from '../core/detect';
 import { folds } from '../core/features/folding';
 import { outline } from '../core/features/outline';
+import { semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from '../core/features/semantic';
 import { LineIndex } from '../core/text';
 import { CorpusIndex } from '../core/index/corpus';
 import { extractFacts } from '../core/extract/facts';
@@ -96,6 +97,8 @@ export function startServer(connection: Connection): void {
   let definitionLinks = false;
   /** The client takes snippets in completion items (a new article's skeleton, with tab stops). */
   let snippets = false;
+  /** Whether the client asks for semantic tokens again when told to (`workspace/semanticTokens/refresh`). */
+  let refreshesTokens = false;
   let canWatch = false;
   let canTrackFolders = false;
   let trusted = true;
@@ -360,8 +363,10 @@ export function startServer(connection: Connection): void {
     for (const _ of index.allEntities()) entities++;
     firstLoadDone = true;
     void connection.sendNotification('breachDesk/indexed', { articles: index.size, entities, skipped: report.skipped.length, ms, cached: report.cached, analysts: report.analysts, followed: report.followed });
-    // Open documents are now compared with the whole corpus.
+    // Open documents are now compared with the whole corpus, and what they name may be read otherwise (an outlet
+    // the load found, a pinned name): the client asks for their tokens again.
     for (const d of documents.all()) schedule(d.uri);
+    if (refreshesTokens && documents.all().length) void connection.languages.semanticTokens.refresh().catch(() => undefined);
     // Then the entities are counted, the cache written, the quotation index built and the open
     // documents' cards loaded ahead, between requests (`background`).
     if (report.cache) cacheWriting = report.cache.committing();
@@ -629,6 +634,7 @@ export function startServer(connection: Connection): void {
     canTrackFolders = Boolean(params.capabilities?.workspace?.workspaceFolders);
     definitionLinks = Boolean(params.capabilities?.textDocument?.definition?.linkSupport);
     snippets = Boolean(params.capabilities?.textDocument?.completion?.completionItem?.snippetSupport);
+    refreshesTokens = Boolean(params.capabilities?.workspace?.semanticTokens?.refreshSupport);
     workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     // Restricted mode: the client says the workspace is not trusted; read no folders of it.
     const init = params.initializationOptions as { trusted?: unknown; storagePath?: unknown; settings?: unknown; timelineView?: unknown; referencesView?: unknown; analystThreads?: unknown } | undefined;
@@ -652,6 +658,8 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: 'Breach Desk' },
         foldingRangeProvider: true,
+        // What was recognised, coloured: names by kind, figures (`semantic.ts`).
+        semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: { delta: true } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         codeLensProvider: { resolveProvider: false },
         // A client that draws no timeline runs the lenses' command here (the VS Code extension has its own).
@@ -892,6 +900,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((e: TextDocumentChangeEvent<TextDocument>) => {
     states.delete(e.document.uri);
     warmed.delete(e.document.uri);
+    tokenBuilders.delete(e.document.uri);
     // Its cards' loading ahead goes with it: reopened, it starts again from the text then.
     warming = warming.filter((w) => w.uri !== e.document.uri);
     shown.delete(e.document.uri);
@@ -1057,6 +1066,52 @@ export function startServer(connection: Connection): void {
     const state = await currentState(params.textDocument.uri);
     if (!state || token.isCancellationRequested) return null;
     return toFoldingRanges(folds(state.analysis.article), state.lines);
+  });
+
+  /**
+   * Each open document's last tokens, so that the next request can be answered with what changed
+   * (`SemanticTokensBuilder` keeps the previous result and diffs it).
+   */
+  const tokenBuilders = new Map<string, SemanticTokensBuilder>();
+
+  /** The open document's tokens pushed into `builder`; false when it is no article the index holds. */
+  function pushTokens(uri: string, builder: SemanticTokensBuilder): boolean {
+    const doc = index.get(uri);
+    const open = documents.get(uri);
+    if (!doc || !open) return false;
+    for (const t of semanticTokens(open.getText(), doc.facts)) {
+      const at = index.range(uri, t.span);
+      if (!at) continue;
+      let bits = 0;
+      for (const m of t.modifiers) bits |= 1 << TOKEN_MODIFIERS.indexOf(m);
+      builder.push(at.start.line, at.start.character, t.span.end - t.span.start, TOKEN_TYPES.indexOf(t.type), bits);
+    }
+    return true;
+  }
+
+  connection.languages.semanticTokens.on(async (params, token) => {
+    if (!initialized) throw notInitialized();
+    checkParams(params, ['textDocument']);
+    const uri = params.textDocument.uri;
+    if (!(await fresh(uri)) || token.isCancellationRequested) return null;
+    const builder = new SemanticTokensBuilder();
+    if (!pushTokens(uri, builder)) return null;
+    tokenBuilders.set(uri, builder);
+    return builder.build();
+  });
+
+  connection.languages.semanticTokens.onDelta(async (params, token) => {
+    if (!initialized) throw notInitialized();
+    checkParams(params, ['textDocument', 'previousResultId']);
+    const uri = params.textDocument.uri;
+    if (!(await fresh(uri)) || token.isCancellationRequested) return null;
+    // A result id this server did not give for this document last: the whole list.
+    const last = tokenBuilders.get(uri);
+    const builder = last ?? new SemanticTokensBuilder();
+    if (last) builder.previousResult(params.previousResultId);
+    if (!pushTokens(uri, builder)) return null;
+    tokenBuilders.set(uri, builder);
+    return builder.buildEdits();
   });
 
   // Custom requests of the VS Code client (see client/src/protocol.ts).
