@@ -176,7 +176,47 @@ interface Blocks {
  * Reads the article's blocks. A function of its own: blocks of four kinds
  * pass through it, and V8 recompiles only this when it meets a new one.
  */
-function readBlocks(article: Article, text: string): Blocks {
+/**
+ * `text` with each line break that wraps running text by hand made the space Markdown reads it as: "more than
+ * 50⏎million customers" is 50 million customers (it was 50), "John⏎Smith" one person. Inside a paragraph or a list
+ * item, a break between two words: not a hard break (spaces or a backslash before it), not before an indented line
+ * or a mark that opens one (a quotation's `>`, an image's `!`, a table's `|`). A CR before the LF becomes a space
+ * too, so every span of the text still holds. `text` itself when it has no such break (the corpus's scraped
+ * articles write a paragraph a line).
+ */
+export function unwrapped(text: string, article: Article): string {
+  let out = '';
+  let from = 0;
+  for (const b of article.body?.blocks ?? []) {
+    if (b.kind !== 'paragraph' && b.kind !== 'list-item') continue;
+    const end = Math.min(b.span.end, text.length);
+    for (let i = text.indexOf('\n', b.span.start); i >= 0 && i + 1 < end; i = text.indexOf('\n', i + 1)) {
+      const cr = i > 0 && text.charCodeAt(i - 1) === 13;
+      const before = text.charCodeAt(cr ? i - 2 : i - 1);
+      const after = text.charCodeAt(i + 1);
+      if (!(softBefore(before) && softAfter(after))) continue;
+      out += text.slice(from, cr ? i - 1 : i) + (cr ? '  ' : ' ');
+      from = i + 1;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/**
+ * A line's last character before a break that wraps it: not white space (a hard break's spaces), not a backslash
+ * (a hard break too), not the end of a link, an image or emphasis (`)`, `]`, `*`, `_`: a scraped page's lines of
+ * links, a gallery's "[SEE FULL GALLERY]", a bold label set on a line of its own).
+ */
+function softBefore(c: number): boolean {
+  return c > 32 && c !== 92 && c !== 41 && c !== 93 && c !== 42 && c !== 95 && c !== 0xa0;
+}
+
+/** The next line's first character after a break that wraps: not white space (an indented line), nor `>`, `!`, `|`, `#`. */
+function softAfter(c: number): boolean {
+  return c > 32 && c !== 62 && c !== 33 && c !== 124 && c !== 35 && c !== 0xa0;
+}
+
+function readBlocks(article: Article, text: string, unwrappedText: boolean): Blocks {
   const sentences: Sentence[] = [];
   const links: Link[] = [];
   const quotes: DocFacts['quotes'] = [];
@@ -202,13 +242,15 @@ function readBlocks(article: Article, text: string): Blocks {
       // A promotion glued to the paragraph's end is left out as a whole one would be (its links are kept).
       const cut = gluedPromotion(b) ?? Infinity;
       for (const s of b.sentences) {
+        // The sentence as extraction reads it: with the lines of a paragraph wrapped by hand made one (`unwrapped`).
+        const said = unwrappedText ? text.slice(s.span.start, s.span.end) : s.text;
         // A photo's credit line before the first words ("![…](…)\n Image: Getty Images\n Twitter said …") is no part of them.
-        const credit = s === b.sentences[0] ? creditEnd(s.text) : 0;
-        if (credit > 0 && credit >= s.text.length) continue;
-        if (credit > 0 && s.span.end <= cut) sentences.push({ span: { start: s.span.start + credit, end: s.span.end }, text: s.text.slice(credit), where: 'body' });
-        else if (s.span.end <= cut) sentences.push({ span: s.span, text: s.text, where: 'body' });
+        const credit = s === b.sentences[0] ? creditEnd(said) : 0;
+        if (credit > 0 && credit >= said.length) continue;
+        if (credit > 0 && s.span.end <= cut) sentences.push({ span: { start: s.span.start + credit, end: s.span.end }, text: said.slice(credit), where: 'body' });
+        else if (s.span.end <= cut) sentences.push({ span: s.span, text: said, where: 'body' });
         else if (s.span.start < cut) {
-          const text = s.text.slice(0, cut - s.span.start).trimEnd();
+          const text = said.slice(0, cut - s.span.start).trimEnd();
           if (text) sentences.push({ span: { start: s.span.start, end: s.span.start + text.length }, text, where: 'body' });
         }
       }
@@ -250,8 +292,10 @@ const DIGEST_TITLE_RE = /^\s*(?:this|last)\s+week\s+in\b|\bweek\s+in\s+review\b|
  */
 const GUIDE_TITLE_RE = /^\s*(?:these\s+are\s+)?(?:the\s+)?(?:\d+\s+)?best\s/i;
 
-export function extractFacts(uri: string, text: string, article: Article, options: FactsOptions = {}): DocFacts {
-  const { sentences, opens, headings, links, quotes } = readBlocks(article, text);
+export function extractFacts(uri: string, written: string, article: Article, options: FactsOptions = {}): DocFacts {
+  // Lines wrapped by hand inside a paragraph read as one line (every span holds: the text keeps its length).
+  const text = unwrapped(written, article);
+  const { sentences, opens, headings, links, quotes } = readBlocks(article, text, text !== written);
   // Headings are searched for names the body established; they carry no claims.
   const all = sentences.concat(headings);
   const entities = extractEntities(text, article, all, links, { outlets: options.outlets, pins: options.pins });

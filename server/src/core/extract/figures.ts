@@ -185,7 +185,9 @@ const HEDGE_CLASS = wordTable<HedgeClass>({
   'an estimated': 'about', estimated: 'about', circa: 'about', '~': 'about', '≈': 'about',
 });
 // The leftmost match wins, so "no more than" beats "more than", "no less than" (at least) "less than", and "just under" "under".
-const HEDGE_RE = /(?:^|[^A-Za-z])(no more than|not more than|no less than|not less than|no fewer than|not fewer than|slightly more than|more than|well over|just over|over|above|at least|upwards of|in excess of|greater than|nearly|almost|close to|just under|just shy of|up to|as many as|as much as|less than|fewer than|under|at most|about|approximately|approx\.|around|roughly|some|an estimated|estimated|circa)\s+$/i;
+// The words of a hedge may stand on two lines of a paragraph wrapped by hand, which leave two spaces between them in a
+// CRLF file (`unwrapped`): "more⏎than 50 million". (Two at most: `\s+` there backtracks on "no no no …".)
+const HEDGE_RE = /(?:^|[^A-Za-z])(no\s{1,2}more\s{1,2}than|not\s{1,2}more\s{1,2}than|no\s{1,2}less\s{1,2}than|not\s{1,2}less\s{1,2}than|no\s{1,2}fewer\s{1,2}than|not\s{1,2}fewer\s{1,2}than|slightly\s{1,2}more\s{1,2}than|more\s{1,2}than|well\s{1,2}over|just\s{1,2}over|over|above|at\s{1,2}least|upwards\s{1,2}of|in\s{1,2}excess\s{1,2}of|greater\s{1,2}than|nearly|almost|close\s{1,2}to|just\s{1,2}under|just\s{1,2}shy\s{1,2}of|up\s{1,2}to|as\s{1,2}many\s{1,2}as|as\s{1,2}much\s{1,2}as|less\s{1,2}than|fewer\s{1,2}than|under|at\s{1,2}most|about|approximately|approx\.|around|roughly|some|an\s{1,2}estimated|estimated|circa)\s+$/i;
 
 function interval(cls: HedgeClass, v: number): [number, number] {
   switch (cls) {
@@ -1988,7 +1990,8 @@ export function extractFigures(
         // by the sentence ("T-Mobile had estimated the total … to be [~40 million](https://threatpost.com/…)").
         // The story linked to is about whichever of the sentence's organisations its address names ("[Singtel said …
         // 129,000 customers](https://www.zdnet.com/article/singtel-breach-…)"), or the sentence before's.
-        const link = named === undefined ? linkAround(siteLinks, span) : undefined;
+        // (The number, whether or not its hedge stands in the link too: "well [over $6 million](…)".)
+        const link = named === undefined ? linkAround(siteLinks, { start: offset + (r.symbol?.start ?? r.start), end: span.end }) : undefined;
         const cited = link !== undefined && !(fallbackSubject !== undefined && addressNames(link, fallbackSubject))
           && !namesCanon((orgs ??= ms.filter(isOrg)), canon, fallbackSubject);
         const linked = cited ? linkedOrg((orgs ??= ms.filter(isOrg)), link, canon) : undefined;
@@ -2156,10 +2159,12 @@ const CONDITION_OPEN_RE = /^\s*(?:(?:and|but|or|so|because|even|only|yet)\s+)?(?
 /**
  * A figure as a reader sees it written: without the Markdown between a hedge
  * and its number ("at least [$2.2 billion was stolen](…)" gives "at least
- * $2.2 billion", "**more than** 5 million" "more than 5 million").
+ * $2.2 billion", "**more than** 5 million" "more than 5 million"), with single spaces.
  */
 function asWritten(raw: string): string {
-  return /[[*_]/.test(raw) ? raw.replace(/[[\]*_]+/g, '').replace(/\s{2,}/g, ' ') : raw;
+  const out = /[[*_]/.test(raw) ? raw.replace(/[[\]*_]+/g, '') : raw;
+  // On one line: a paragraph wrapped by hand leaves a CRLF's two spaces between its lines (`unwrapped`).
+  return /\s\s/.test(out) ? out.replace(/\s{2,}/g, ' ') : out;
 }
 
 /**

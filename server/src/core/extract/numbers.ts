@@ -474,10 +474,10 @@ function placeOf(digits: string): number {
 // ---------------------------------------------------------------------------
 // Suffixes after a number
 
-const AFTER_BYTES_RE = /\s?(kilobytes?|megabytes?|gigabytes?|terabytes?|petabytes?|bytes?|[kmgtp]b)(?![A-Za-z0-9])/iy;
+const AFTER_BYTES_RE = /\s{0,2}(kilobytes?|megabytes?|gigabytes?|terabytes?|petabytes?|bytes?|[kmgtp]b)(?![A-Za-z0-9])/iy;
 const AFTER_MULT_RE = /(?:\s{1,2}(hundred|thousand|million|billion|trillion)|\s?(mln|mn|bn)|([kmb]))(?![A-Za-z0-9])/iy;
 // "85 percent", "85%", and hyphenated "974-percent".
-const AFTER_PERCENT_RE = /(?:\s|[-‐](?=p))?(?:%|percent\b|per\s?cent\b|pct\b)/iy;
+const AFTER_PERCENT_RE = /(?:\s{1,2}|[-‐](?=p))?(?:%|percent\b|per\s?cent\b|pct\b)/iy;
 // "one million U.S. dollars", "5 million US dollars": the country's name before the currency's word is part of it.
 const AFTER_UNIT_RE = /\s{1,2}(?:(?:U\.S\.|US)\s{1,2}(?=dollars?\b))?(bitcoins?|btc|pennies|penny|pence|cents?|dollars?|usd|euros?|eur|gbp|yuan|renminbi|rmb|cny|yen|jpy|rupees?|inr|roubles?|rubles?|rub|minutes?|hours?|days?|weeks?|months?|years?)(?![A-Za-z0-9])(\s{1,2}old\b)?(\s{1,2}ago\b)?/iy;
 const AFTER_HYPHEN_RE = /[-‐](year|years|day|week|month|hour|minute)(?:[-‐ ](old)\b|(?![-‐A-Za-z]))/iy;
@@ -490,10 +490,15 @@ function isJsSpace(c: number): boolean {
     || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** The character at `at`, past one white space if one stands there: where a suffix's word must start. */
+/**
+ * The character at `at`, past one or two white spaces if they stand there: where a suffix's word must start (two: a
+ * CRLF between the lines of a paragraph wrapped by hand, read as spaces, `unwrapped`).
+ */
 function pastSpace(v: string, at: number): number {
   const c = code(v, at);
-  return isJsSpace(c) ? code(v, at + 1) : c;
+  if (!isJsSpace(c)) return c;
+  const d = code(v, at + 1);
+  return isJsSpace(d) ? code(v, at + 2) : d;
 }
 
 function sticky(re: RegExp, v: string, at: number): RegExpExecArray | null {
@@ -542,7 +547,7 @@ function suffix(v: string, at: number, value: number, place: number, unit: Unit,
     }
   }
   const e = code(v, end);
-  const f = isJsSpace(e) || e === 45 || e === 0x2010 ? code(v, end + 1) : e;
+  const f = isJsSpace(e) ? pastSpace(v, end) : e === 45 || e === 0x2010 ? code(v, end + 1) : e;
   if ((f === 37 || (f | 32) === 112) && (m = sticky(AFTER_PERCENT_RE, v, end))) {
     return { end: end + m[0].length, value, unit: 'percent', half };
   }
