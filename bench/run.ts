@@ -483,6 +483,8 @@ export interface Interactive {
   hoverAfterKeystrokeMs: number[];
   /** Semantic tokens right after a keystroke's diagnostics, as the changes to the last list (`full/delta`, as VS Code asks). */
   tokensAfterKeystrokeMs: number[];
+  /** How many of those answers were edits of the last list rather than a whole list. */
+  tokenEditAnswers: number;
   definitionMs: number[];
   definitionHits: number;
   referencesMs: number[];
@@ -530,7 +532,7 @@ export async function interactive(s: Session, probe: string, opts: Options): Pro
   const uri = fileUri(probe);
   const result: Interactive = {
     probe, probeBytes: Buffer.byteLength(text), openToDiagnosticsMs: null, firstHoverMs: [], keystrokeMs: [], editKinds: {},
-    hoverMs: [], hoverHits: 0, hoverAfterKeystrokeMs: [], tokensAfterKeystrokeMs: [], definitionMs: [], definitionHits: 0, referencesMs: [], referencesHits: 0, positions: { names: 0, figures: 0 },
+    hoverMs: [], hoverHits: 0, hoverAfterKeystrokeMs: [], tokensAfterKeystrokeMs: [], tokenEditAnswers: 0, definitionMs: [], definitionHits: 0, referencesMs: [], referencesHits: 0, positions: { names: 0, figures: 0 },
   };
   try {
     let doc = TextDocument.create(uri, 'breach-article', 1, text);
@@ -607,8 +609,9 @@ export async function interactive(s: Session, probe: string, opts: Options): Pro
       await client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
       await client.diagnostics(uri, (p) => p.version === version, 60_000);
       const t0 = performance.now();
-      tokens = await client.request<{ resultId?: string }>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: tokens?.resultId ?? '' });
+      tokens = await client.request<{ resultId?: string; edits?: unknown[] }>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: tokens?.resultId ?? '' });
       result.tokensAfterKeystrokeMs.push(performance.now() - t0);
+      if (Array.isArray((tokens as { edits?: unknown[] } | null)?.edits)) result.tokenEditAnswers++;
     }
   } catch (err) {
     result.error = String(err).split('\n')[0];
@@ -869,7 +872,7 @@ export function table(results: SizeResult[], m: Machine, opts: Options): string 
     if (r.mdls?.error) notes.push(`${r.label}: md-LS ${r.mdls.error}${r.mdls.timedOutAfterMs ? ` after ${ms(r.mdls.timedOutAfterMs)}` : ''}.`);
     if (r.interactive) {
       const i = r.interactive;
-      notes.push(`${r.label}: probe ${path.relative(r.folder ?? REPO, i.probe)} (${thousands(i.probeBytes)} bytes); ${i.keystrokeMs.length} edits (${Object.entries(i.editKinds).map(([k, v]) => `${v} ${k}`).join(', ')}); ${opts.requests} requests each at ${i.positions.names} name and ${i.positions.figures} figure positions, non-empty answers: hover ${i.hoverHits}, definition ${i.definitionHits}, references ${i.referencesHits}.${i.stoppedEarly ? ` Keystrokes ${i.stoppedEarly}.` : ''}${i.error ? ` Error: ${i.error}` : ''}`);
+      notes.push(`${r.label}: probe ${path.relative(r.folder ?? REPO, i.probe)} (${thousands(i.probeBytes)} bytes); ${i.keystrokeMs.length} edits (${Object.entries(i.editKinds).map(([k, v]) => `${v} ${k}`).join(', ')}); ${opts.requests} requests each at ${i.positions.names} name and ${i.positions.figures} figure positions, non-empty answers: hover ${i.hoverHits}, definition ${i.definitionHits}, references ${i.referencesHits}; semantic tokens after a keystroke: ${i.tokenEditAnswers} of ${i.tokensAfterKeystrokeMs.length} answers were edits of the last list.${i.stoppedEarly ? ` Keystrokes ${i.stoppedEarly}.` : ''}${i.error ? ` Error: ${i.error}` : ''}`);
     }
     if (r.queries && r.mdls?.runs.length) notes.push(`${r.label}: workspace symbols returned ${r.queries.workspaceSymbolCount} (ours, capped at 500) vs ${r.mdls.runs[0].symbols} (md-LS, every heading); references hits ${r.queries.referencesHits}/${r.queries.referencesMs.length} (ours) vs ${r.mdls.runs[0].refsLinkCount} locations (md-LS, one link).`);
   }

@@ -121,3 +121,19 @@ export function toFoldingRanges(folds: Fold[], lines: LineIndex): FoldingRange[]
   }
   return out;
 }
+
+/**
+ * The edits that turn one encoded list of semantic tokens into another (`semanticTokens/full/delta`): the numbers
+ * they share at either end are kept and the rest replaced by one edit. A keystroke changes the tokens around it and
+ * shifts those after it on the same line (the encoding is relative), so one edit is about as small as a diff gets.
+ */
+export function tokenEdits(was: readonly number[], now: readonly number[]): { start: number; deleteCount: number; data?: number[] }[] {
+  let head = 0;
+  const shorter = Math.min(was.length, now.length);
+  while (head < shorter && was[head] === now[head]) head++;
+  let tail = 0;
+  while (tail < shorter - head && was[was.length - 1 - tail] === now[now.length - 1 - tail]) tail++;
+  if (head === was.length && head === now.length) return [];
+  const data = now.slice(head, now.length - tail);
+  return [{ start: head, deleteCount: was.length - head - tail, ...(data.length ? { data } : {}) }];
+}

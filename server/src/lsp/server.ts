@@ -34,7 +34,7 @@ import type { Location } from '../core/features/locate';
 import { aSeed, diskSource, excludedFrom, indexOutlets, savedOutlets, loadPins, loadRoots, pathOf, PINS_FILE, reloadFile, SEEDS_DIR, uriOf, watchFolders, type Root } from './workspace';
 import * as path from 'path';
 import { CorpusCache, contentHash } from '../node/cache';
-import { isFix, offsetsThrough, SOURCE, toDocumentSymbol, toFoldingRanges, toLspDiagnostic, type DiagnosticData } from './convert';
+import { isFix, offsetsThrough, SOURCE, toDocumentSymbol, toFoldingRanges, toLspDiagnostic, tokenEdits, type DiagnosticData } from './convert';
 import { readSettings, type Settings, DEFAULT_MAX_FILE_SIZE, DEFAULT_SETTINGS } from './settings';
 
 export const LANGUAGE_ID = 'breach-article';
@@ -366,7 +366,7 @@ export function startServer(connection: Connection): void {
     // Open documents are now compared with the whole corpus, and what they name may be read otherwise (an outlet
     // the load found, a pinned name): the client asks for their tokens again.
     for (const d of documents.all()) schedule(d.uri);
-    if (refreshesTokens && documents.all().length) void connection.languages.semanticTokens.refresh().catch(() => undefined);
+    if (documents.all().length) refreshTokens();
     // Then the entities are counted, the cache written, the quotation index built and the open
     // documents' cards loaded ahead, between requests (`background`).
     if (report.cache) cacheWriting = report.cache.committing();
@@ -865,6 +865,8 @@ export function startServer(connection: Connection): void {
         reloaded = true;
       }
       if (reloaded) for (const d of documents.all()) scheduleLater(d.uri);
+      // An open article that named the outlet otherwise colours it otherwise now.
+      if ([...unaware].some((u) => documents.get(u))) refreshTokens();
     }).catch((err: unknown) => connection.console.error(`Updating the articles that name a new outlet failed: ${String(err)}`));
   }
 
@@ -900,7 +902,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((e: TextDocumentChangeEvent<TextDocument>) => {
     states.delete(e.document.uri);
     warmed.delete(e.document.uri);
-    tokenBuilders.delete(e.document.uri);
+    lastTokens.delete(e.document.uri);
     // Its cards' loading ahead goes with it: reopened, it starts again from the text then.
     warming = warming.filter((w) => w.uri !== e.document.uri);
     shown.delete(e.document.uri);
@@ -1068,25 +1070,39 @@ export function startServer(connection: Connection): void {
     return toFoldingRanges(folds(state.analysis.article), state.lines);
   });
 
-  /**
-   * Each open document's last tokens, so that the next request can be answered with what changed
-   * (`SemanticTokensBuilder` keeps the previous result and diffs it).
-   */
-  const tokenBuilders = new Map<string, SemanticTokensBuilder>();
+  /** Asks the client for every open document's tokens again, when it can be asked (what names are may have changed). */
+  function refreshTokens(): void {
+    if (refreshesTokens) void connection.languages.semanticTokens.refresh().catch(() => undefined);
+  }
 
-  /** The open document's tokens pushed into `builder`; false when it is no article the index holds. */
-  function pushTokens(uri: string, builder: SemanticTokensBuilder): boolean {
-    const doc = index.get(uri);
+  /**
+   * Each open document's last tokens and their result id, so that the next request can be answered with what changed.
+   * Ids count up per server: `SemanticTokensBuilder`'s own are the clock's milliseconds, which two lists can share.
+   */
+  const lastTokens = new Map<string, { id: string; data: number[] }>();
+  let tokensIssued = 0;
+
+  /** The open article's tokens, encoded; undefined when it is no article analysed in this version. */
+  function encodedTokens(uri: string): number[] | undefined {
     const open = documents.get(uri);
-    if (!doc || !open) return false;
-    for (const t of semanticTokens(open.getText(), doc.facts)) {
-      const at = index.range(uri, t.span);
-      if (!at) continue;
+    const state = states.get(uri);
+    const doc = index.get(uri);
+    // The facts must be of the text the client has: not those of the file on disk for a document that is no article.
+    if (!open || !state || state.version !== open.version || !doc) return undefined;
+    const builder = new SemanticTokensBuilder();
+    for (const t of semanticTokens(state.lines, doc.facts)) {
+      const at = state.lines.positionAt(t.span.start);
       let bits = 0;
       for (const m of t.modifiers) bits |= 1 << TOKEN_MODIFIERS.indexOf(m);
-      builder.push(at.start.line, at.start.character, t.span.end - t.span.start, TOKEN_TYPES.indexOf(t.type), bits);
+      builder.push(at.line, at.character, t.span.end - t.span.start, TOKEN_TYPES.indexOf(t.type), bits);
     }
-    return true;
+    return builder.build().data;
+  }
+
+  function keepTokens(uri: string, data: number[]): string {
+    const id = String(++tokensIssued);
+    lastTokens.set(uri, { id, data });
+    return id;
   }
 
   connection.languages.semanticTokens.on(async (params, token) => {
@@ -1094,10 +1110,9 @@ export function startServer(connection: Connection): void {
     checkParams(params, ['textDocument']);
     const uri = params.textDocument.uri;
     if (!(await fresh(uri)) || token.isCancellationRequested) return null;
-    const builder = new SemanticTokensBuilder();
-    if (!pushTokens(uri, builder)) return null;
-    tokenBuilders.set(uri, builder);
-    return builder.build();
+    const data = encodedTokens(uri);
+    if (!data) return null;
+    return { resultId: keepTokens(uri, data), data };
   });
 
   connection.languages.semanticTokens.onDelta(async (params, token) => {
@@ -1105,13 +1120,13 @@ export function startServer(connection: Connection): void {
     checkParams(params, ['textDocument', 'previousResultId']);
     const uri = params.textDocument.uri;
     if (!(await fresh(uri)) || token.isCancellationRequested) return null;
+    const data = encodedTokens(uri);
+    if (!data) return null;
+    const last = lastTokens.get(uri);
+    const resultId = keepTokens(uri, data);
     // A result id this server did not give for this document last: the whole list.
-    const last = tokenBuilders.get(uri);
-    const builder = last ?? new SemanticTokensBuilder();
-    if (last) builder.previousResult(params.previousResultId);
-    if (!pushTokens(uri, builder)) return null;
-    tokenBuilders.set(uri, builder);
-    return builder.buildEdits();
+    if (!last || last.id !== params.previousResultId) return { resultId, data };
+    return { resultId, edits: tokenEdits(last.data, data) };
   });
 
   // Custom requests of the VS Code client (see client/src/protocol.ts).

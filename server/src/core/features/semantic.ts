@@ -2,18 +2,20 @@
  * Semantic highlighting: what the extractors recognised in an article, so the
  * writer sees it as they read. Every name Breach Desk took for a person, an
  * organisation, a place, an outlet, a handle or another named thing, and every
- * figure, is one token; each has a card on hover, and a name or figure that is
- * not coloured was not recognised. Figures whose measure is known (what they
- * count: "50 million customers", an age) carry the `measured` modifier: those
- * are the ones cards and the consistency check can compare.
+ * figure, is one token, with a card on hover; a name or figure not coloured was
+ * not recognised (but for a name that shares words with a figure: there the
+ * figure is coloured, as its card is the one a hover there shows, `targetAt`).
+ * Figures whose measure is known (what they count: "50 million customers", an
+ * age) carry the `measured` modifier: those are the ones cards and the
+ * consistency check can compare.
  *
  * Tags are left to the grammar, which draws them as links. Tokens never
- * overlap (a figure wins over a name inside it, as on hover: `targetAt`) and
- * never cross a line, so clients without multi-line tokens take them as they are.
+ * overlap and never cross a line, so clients without multi-line tokens take
+ * them as they are.
  */
 import { knownMeasure } from '../extract/figures';
 import type { DocFacts, EntityKind } from '../extract/types';
-import type { Span } from '../text';
+import type { LineIndex, Span } from '../text';
 
 /** Token types, in the order of the legend: their index is what the protocol sends. */
 export const TOKEN_TYPES = ['person', 'organisation', 'place', 'outlet', 'handle', 'term', 'figure'] as const;
@@ -39,45 +41,42 @@ const TYPE_OF: Record<EntityKind, TokenType> = {
 };
 
 /** The article's tokens in the order of the text, none overlapping another, none across a line break. */
-export function semanticTokens(text: string, facts: DocFacts): SemanticToken[] {
+export function semanticTokens(lines: LineIndex, facts: DocFacts): SemanticToken[] {
   const figures: SemanticToken[] = facts.figures.map((f) => ({ span: f.span, type: 'figure', modifiers: knownMeasure(f) ? ['measured'] : [] }));
-  figures.sort((a, b) => a.span.start - b.span.start);
-  // A name that shares a character with a figure is left out: there the card is the figure's, as on hover.
-  const inFigure = (s: Span) => {
-    let lo = 0;
-    let hi = figures.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (figures[mid].span.end <= s.start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < figures.length && figures[lo].span.start < s.end;
-  };
   const all = figures.slice();
   for (const e of facts.entities) {
-    for (const m of e.mentions) if (m.where !== 'tag' && !inFigure(m.span)) all.push({ span: m.span, type: TYPE_OF[e.kind], modifiers: [] });
+    for (const m of e.mentions) if (m.where !== 'tag') all.push({ span: m.span, type: TYPE_OF[e.kind], modifiers: [] });
   }
-  // Of tokens that overlap, the one that starts first (the longer one at equal starts) is kept.
-  all.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
-  const out: SemanticToken[] = [];
-  let end = 0;
+  // Of tokens that overlap, the figure is kept (its card is the one a hover there shows: `targetAt`), else the one
+  // that starts first (the longer one at equal starts).
+  all.sort((a, b) => a.span.start - b.span.start || Number(b.type === 'figure') - Number(a.type === 'figure') || b.span.end - a.span.end);
+  const kept: SemanticToken[] = [];
   for (const t of all) {
-    if (t.span.end <= t.span.start || t.span.start < end || t.span.end > text.length) continue;
-    end = t.span.end;
-    out.push(...byLine(text, t));
+    if (t.span.end <= t.span.start || t.span.end > lines.text.length) continue;
+    const last = kept[kept.length - 1];
+    if (last && t.span.start < last.span.end) {
+      // A figure that starts inside a name started before it takes the place of that name.
+      if (t.type !== 'figure' || last.type === 'figure') continue;
+      kept.pop();
+    }
+    kept.push(t);
   }
+  const out: SemanticToken[] = [];
+  for (const t of kept) byLine(lines, t, out);
   return out;
 }
 
-/** `t` cut at its line breaks (a figure written over two lines is two tokens). */
-function byLine(text: string, t: SemanticToken): SemanticToken[] {
-  const out: SemanticToken[] = [];
-  let start = t.span.start;
-  for (let i = text.indexOf('\n', start); i >= 0 && i < t.span.end; i = text.indexOf('\n', start)) {
-    const lineEnd = i > start && text.charCodeAt(i - 1) === 13 ? i - 1 : i;
-    if (lineEnd > start) out.push({ ...t, span: { start, end: lineEnd } });
-    start = i + 1;
+/** `t` cut where its lines end, as the protocol counts lines (`\n`, `\r\n` or a lone `\r`). */
+function byLine(lines: LineIndex, t: SemanticToken, out: SemanticToken[]): void {
+  const first = lines.positionAt(t.span.start).line;
+  const last = lines.positionAt(t.span.end).line;
+  if (first === last) {
+    out.push(t);
+    return;
   }
-  if (t.span.end > start) out.push({ ...t, span: { start, end: t.span.end } });
-  return out;
+  for (let l = first; l <= last; l++) {
+    const start = l === first ? t.span.start : lines.lineStarts[l];
+    const end = l === last ? t.span.end : lines.lineEnd(l);
+    if (end > start) out.push({ ...t, span: { start, end } });
+  }
 }
