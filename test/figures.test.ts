@@ -1746,3 +1746,35 @@ describe('formatValue', function () {
     assert.strictEqual(formatValue(0.1 + 0.2, 'count'), '0.3');
   });
 });
+
+describe('figures: white space and links around a figure', function () {
+  const figures = (body: string, info?: Record<string, string>) => {
+    const text = article({ body, ...(info ? { info } : {}) });
+    return extractFacts('file:///a.txt', text, parse(text).article).figures;
+  };
+
+  it('two spaces between a number and its unit or multiplier, or inside a hedge, are read as one', function () {
+    assert.deepStrictEqual(figures('Acme Corp said 85  percent of its staff were hit.').map((f) => [f.text, f.value, f.unit]), [['85 percent', 85, 'percent']]);
+    assert.deepStrictEqual(figures('Acme Corp said 50  GB of data leaked.').map((f) => [f.text, f.value, f.unit]), [['50 GB', 50e9, 'bytes']]);
+    assert.deepStrictEqual(figures('Acme Corp said more  than 50 million customers were hit.').map((f) => [f.text, f.hedge, f.low]), [['more than 50 million', 'more than', 50e6]]);
+  });
+
+  it('a hedge before a link’s text is the figure’s: "well [over $6 million](…)"', function () {
+    const f = figures('The average demand is well [over $6 million](https://example.com/ransom-report/) now, Acme Corp said.');
+    assert.deepStrictEqual(f.map((x) => [x.text, x.hedge]), [['well over $6 million', 'well over']]);
+  });
+
+  it('a figure whose number stands in a link to another story of the site is that story’s, its hedge before the link or not', function () {
+    const info = { Source: 'ZDNet', Link: '[article](https://www.zdnet.com/article/wormhole-theft/)', Date: 'February 3, 2022  10:00 am', Author: 'Jane Reporter' };
+    const title = '$320 million stolen from blockchain platform Wormhole';
+    const theft = (tail: string) => {
+      const text = article({ title, info, body: `Blockchain platform Wormhole said hackers stole 120,000 Ether from it. In 2021, ${tail}` });
+      return extractFacts('file:///a.txt', text, parse(text).article).figures.find((x) => x.value === 2.2e9);
+    };
+    // ZDNet's DeFi total of 2021, linked to its own story: it was Wormhole's, Meter's and Qubit's.
+    assert.strictEqual(theft('at least [$2.2 billion was stolen](https://www.zdnet.com/article/defi-thefts-2021/) from DeFi platforms.')?.subject, undefined);
+    assert.strictEqual(theft('[at least $2.2 billion was stolen](https://www.zdnet.com/article/defi-thefts-2021/) from DeFi platforms.')?.subject, undefined);
+    // Without the link, the sentence is the article's subject's.
+    assert.strictEqual(theft('at least $2.2 billion was stolen from it.')?.subject, 'wormhole');
+  });
+});

@@ -173,16 +173,13 @@ interface Blocks {
 }
 
 /**
- * Reads the article's blocks. A function of its own: blocks of four kinds
- * pass through it, and V8 recompiles only this when it meets a new one.
- */
-/**
  * `text` with each line break that wraps running text by hand made the space Markdown reads it as: "more than
  * 50⏎million customers" is 50 million customers (it was 50), "John⏎Smith" one person. Inside a paragraph or a list
- * item, a break between two words: not a hard break (spaces or a backslash before it), not before an indented line
- * or a mark that opens one (a quotation's `>`, an image's `!`, a table's `|`). A CR before the LF becomes a space
- * too, so every span of the text still holds. `text` itself when it has no such break (the corpus's scraped
- * articles write a paragraph a line).
+ * item, a break between two words: not a hard break (two spaces or a backslash before it), not before an indented
+ * line or a mark that opens one (a quotation's `>`, an image's `!`, a table's `|`), not after a link, an image or
+ * emphasis, and nowhere in a table. A CR before the LF becomes a space too, so every span of the text still holds
+ * (and two spaces stand between the lines: the extractors read up to two where one is written). `text` itself when
+ * it has no such break (the corpus's scraped articles write a paragraph a line).
  */
 export function unwrapped(text: string, article: Article): string {
   let out = '';
@@ -190,17 +187,24 @@ export function unwrapped(text: string, article: Article): string {
   for (const b of article.body?.blocks ?? []) {
     if (b.kind !== 'paragraph' && b.kind !== 'list-item') continue;
     const end = Math.min(b.span.end, text.length);
+    // A table the parser has no block for ("Company | Records⏎--- | ---⏎Acme | 50"): its rows stay rows.
+    const bar = text.indexOf('|', b.span.start);
+    if (bar >= 0 && bar < end && TABLE_RULE_RE.test(text.slice(b.span.start, end))) continue;
     for (let i = text.indexOf('\n', b.span.start); i >= 0 && i + 1 < end; i = text.indexOf('\n', i + 1)) {
       const cr = i > 0 && text.charCodeAt(i - 1) === 13;
-      const before = text.charCodeAt(cr ? i - 2 : i - 1);
-      const after = text.charCodeAt(i + 1);
-      if (!(softBefore(before) && softAfter(after))) continue;
+      let last = cr ? i - 2 : i - 1;
+      // One space at the end of a line is no hard break (two are): a space between the words already.
+      if (!cr && text.charCodeAt(last) === 32 && softBefore(text.charCodeAt(last - 1))) last--;
+      if (!(softBefore(text.charCodeAt(last)) && softAfter(text.charCodeAt(i + 1)))) continue;
       out += text.slice(from, cr ? i - 1 : i) + (cr ? '  ' : ' ');
       from = i + 1;
     }
   }
   return from === 0 ? text : out + text.slice(from);
 }
+
+/** A table's rule under its header, by its start: `---|---`, `| :-- | --: |`. */
+const TABLE_RULE_RE = /^\|? ?:?-+:? ?\| ?:?-/m;
 
 /**
  * A line's last character before a break that wraps it: not white space (a hard break's spaces), not a backslash
@@ -216,6 +220,11 @@ function softAfter(c: number): boolean {
   return c > 32 && c !== 62 && c !== 33 && c !== 124 && c !== 35 && c !== 0xa0;
 }
 
+/**
+ * Reads the article's blocks. A function of its own: blocks of four kinds
+ * pass through it, and V8 recompiles only this when it meets a new one.
+ * `unwrappedText`: whether `text` is `unwrapped`'s, whose sentences are read from it rather than from the parse.
+ */
 function readBlocks(article: Article, text: string, unwrappedText: boolean): Blocks {
   const sentences: Sentence[] = [];
   const links: Link[] = [];
