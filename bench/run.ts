@@ -585,14 +585,18 @@ export async function interactive(s: Session, probe: string, opts: Options): Pro
     result.hoverHits = await ask('textDocument/hover', {}, result.hoverMs);
     result.definitionHits = await ask('textDocument/definition', {}, result.definitionMs);
     result.referencesHits = await ask('textDocument/references', { context: { includeDeclaration: true } }, result.referencesMs);
-    // A writer types, then points: each hover right after a keystroke and its diagnostics, at the positions visited
-    // above, so what it measures is what a keystroke leaves to work out again.
-    for (let i = 0; i < opts.requests; i++) {
+    /** One more edit of the probe, and its diagnostics. */
+    const keystroke = async () => {
       const version = doc.version + 1;
       const { change } = typist.next(doc);
       doc = TextDocument.update(doc, [change], version);
       await client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
       await client.diagnostics(uri, (p) => p.version === version, 60_000);
+    };
+    // A writer types, then points: each hover right after a keystroke and its diagnostics, at the positions visited
+    // above, so what it measures is what a keystroke leaves to work out again.
+    for (let i = 0; i < opts.requests; i++) {
+      await keystroke();
       // The positions again: typing moves the words after the cursor.
       const now = targetPositions(doc).mixed;
       const position = now[i % now.length];
@@ -603,11 +607,7 @@ export async function interactive(s: Session, probe: string, opts: Options): Pro
     // The editor asks for the tokens again after each change, with the id of the list it has.
     let tokens = await client.request<{ resultId?: string }>('textDocument/semanticTokens/full', { textDocument: { uri } });
     for (let i = 0; i < opts.requests; i++) {
-      const version = doc.version + 1;
-      const { change } = typist.next(doc);
-      doc = TextDocument.update(doc, [change], version);
-      await client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
-      await client.diagnostics(uri, (p) => p.version === version, 60_000);
+      await keystroke();
       const t0 = performance.now();
       tokens = await client.request<{ resultId?: string; edits?: unknown[] }>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: tokens?.resultId ?? '' });
       result.tokensAfterKeystrokeMs.push(performance.now() - t0);

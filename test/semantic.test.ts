@@ -26,6 +26,13 @@ function factsOf(text: string, uri = 'file:///a.txt'): DocFacts {
   return extractFacts(uri, text, parse(text).article);
 }
 
+/** LSP's edits applied to the previous list of numbers. */
+function applyEdits(data: number[], edits: { start: number; deleteCount: number; data?: number[] }[]): number[] {
+  const out = data.slice();
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out.splice(e.start, e.deleteCount, ...(e.data ?? []));
+  return out;
+}
+
 /** Each token as `type[+modifier] "text"`. */
 function shown(text: string, tokens: SemanticToken[]): string[] {
   return tokens.map((t) => `${t.type}${t.modifiers.map((m) => `+${m}`).join('')} ${JSON.stringify(text.slice(t.span.start, t.span.end))}`);
@@ -123,15 +130,9 @@ describe('semantic tokens (core)', function () {
 });
 
 describe('semantic token edits', function () {
-  const apply = (data: number[], edits: { start: number; deleteCount: number; data?: number[] }[]) => {
-    const out = data.slice();
-    for (const e of [...edits].sort((a, b) => b.start - a.start)) out.splice(e.start, e.deleteCount, ...(e.data ?? []));
-    return out;
-  };
-
   it('turn the last list into the new one, whatever the two lists', function () {
     fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 40 }), fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 40 }), (was, now) => {
-      assert.deepStrictEqual(apply(was, tokenEdits(was, now)), now);
+      assert.deepStrictEqual(applyEdits(was, tokenEdits(was, now)), now);
     }), { numRuns: 2000 });
   });
 
@@ -186,12 +187,13 @@ describe('semantic tokens over stdio', function () {
     return out;
   }
 
-  /** LSP's edits applied to the previous list of numbers. */
-  function applyEdits(data: number[], edits: { start: number; deleteCount: number; data?: number[] }[]): number[] {
-    const out = data.slice();
-    for (const e of [...edits].sort((a, b) => b.start - a.start)) out.splice(e.start, e.deleteCount, ...(e.data ?? []));
-    return out;
+  /** Waits until the server has asked for new tokens more than `asked` times (`workspace/semanticTokens/refresh`). */
+  async function askedAgain(asked: number): Promise<void> {
+    const deadline = Date.now() + 20000;
+    while (refreshes.length === asked && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(refreshes.length > asked, 'the server asked for new tokens');
   }
+
 
   it('declares its legend and colours an open article', async function () {
     const legend = client.initializeResult.capabilities.semanticTokensProvider.legend;
@@ -263,9 +265,7 @@ describe('semantic tokens over stdio', function () {
     const outlet = path.join(workspace, 'z.txt');
     fs.writeFileSync(outlet, article({ body: 'Globex confirmed the breach on Tuesday.', info: { Source: 'Harbor Lantern', Link: '[article](https://harbor-lantern.example/z)', Date: 'August 28, 2021  12:58 pm', Author: 'Lisa Vaas' } }));
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(outlet), type: 1 }] });
-    const deadline = Date.now() + 20000;
-    while (refreshes.length === asked && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    assert.ok(refreshes.length > asked, 'the server asked for new tokens');
+    await askedAgain(asked);
     assert.strictEqual(await kindOf(), 'outlet');
   });
 
@@ -282,9 +282,7 @@ describe('semantic tokens over stdio', function () {
     fs.mkdirSync(path.dirname(pins), { recursive: true });
     fs.writeFileSync(pins, '{ "entities": [ { "name": "Quillfeather", "kind": "organisation" } ] }');
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(pins), type: 1 }] });
-    const deadline = Date.now() + 20000;
-    while (refreshes.length === asked && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    assert.ok(refreshes.length > asked, 'the server asked for new tokens');
+    await askedAgain(asked);
     const after = decode(text, (await client.request('textDocument/semanticTokens/full', { textDocument: { uri } })).data);
     assert.strictEqual(after.filter((g) => /organisation "Quillfeather"/.test(g)).length, 2, after.join('\n'));
   });
