@@ -529,7 +529,15 @@ export function startServer(connection: Connection): void {
       const analysis = analyze(seed.text, { now: Date.now(), severities: undefined });
       extractFacts(uriOf(seed.file), seed.text, analysis.article, { outlets: indexOutlets(index), pins: [...index.pins.values()] });
       const uri = uriOf(seed.file);
-      if (index.get(uri)) checkConsistency(index, uri, { quotes: index.quotesReady() });
+      const indexed = index.get(uri);
+      if (indexed) {
+        checkConsistency(index, uri, { quotes: index.quotesReady() });
+        // And the cards: a figure's and a person's, so that the first of each the writer hovers is not the first this
+        // thread works out (12–17 ms of a name's card after a warm start of 10,000 articles).
+        const person = indexed.facts.entities.find((e) => e.kind === 'person')?.mentions[0];
+        const figure = indexed.facts.figures.find((f) => f.subject !== undefined);
+        for (const at of [figure?.span.start, person?.span.start]) if (at !== undefined) hover(index, uri, at);
+      }
       connection.console.log(`Analysis warmed up on ${path.basename(seed.file)} in ${Date.now() - started} ms.`);
     } catch {
       // Only a warm-up: the article that needs it will report its own trouble.
