@@ -89,6 +89,11 @@ describe('paragraphs wrapped by hand', function () {
     }
   });
 
+  it('a figure over a break that is kept (a lone CR) is still shown on one line', function () {
+    const f = factsOf(article({ body: 'Acme Corp said more\rthan 50 million customers were hit.' }));
+    assert.deepStrictEqual(f.figures.map((x) => x.text), ['more than 50 million']);
+  });
+
   it('one space at the end of a line is still a wrap (two are a hard break), and so is a list item run on unindented', function () {
     for (const body of ['Acme Corp lost 50 \nmillion records.', '- Acme Corp lost 50\nmillion records.']) {
       const f = factsOf(article({ body }));

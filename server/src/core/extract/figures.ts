@@ -2163,8 +2163,9 @@ const CONDITION_OPEN_RE = /^\s*(?:(?:and|but|or|so|because|even|only|yet)\s+)?(?
  */
 function asWritten(raw: string): string {
   const out = /[[*_]/.test(raw) ? raw.replace(/[[\]*_]+/g, '') : raw;
-  // On one line: a paragraph wrapped by hand leaves a CRLF's two spaces between its lines (`unwrapped`).
-  return /\s\s/.test(out) ? out.replace(/\s{2,}/g, ' ') : out;
+  // On one line: a paragraph wrapped by hand leaves a CRLF's two spaces between its lines (`unwrapped`), and a break
+  // it keeps (a lone CR, a line after a link) is a space to a reader too.
+  return /\s\s|[\r\n]/.test(out) ? out.replace(/\s{2,}|[\r\n]/g, ' ') : out;
 }
 
 /**
