@@ -57,6 +57,7 @@ export const CODES = {
   'figure.disputed': { severity: 'information', summary: 'Different parties give different values (the seller claims, the company confirms), or the source a figure is cited to disagrees with others, or two sources one article names give two values.' },
   'figure.reconciled': { severity: 'information', summary: 'A total that equals parts stated in another article.' },
   'corpus.duplicate': { severity: 'warning', summary: 'The same article (same Link) is saved in two files.' },
+  'name.variant': { severity: 'information', summary: 'A name written otherwise than the corpus writes it, one letter or space apart (`Kasperksy` where 66 articles write Kaspersky): a likely misspelling.' },
   'quote.altered': { severity: 'warning', summary: 'The same quotation is worded differently in two articles.' },
 } as const satisfies Record<string, CodeInfo>;
 

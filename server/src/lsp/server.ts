@@ -438,7 +438,8 @@ export function startServer(connection: Connection): void {
    * counted (`countEntities`, ~0.4 s at 10,000 articles), the corpus cache is written (0.6 s of work at
    * 10,000 articles that would otherwise hold up the first answers; finished at
    * shutdown, stopped by a newer load, which leaves the previous cache), then the
-   * quotation index is built (a request that needs it first finishes it), then the
+   * quotation index is built (a request that needs it first finishes it), then who
+   * links where and the table of names a name may misspell, then the
    * facts the open documents' cards read are loaded. One slice of a few
    * milliseconds per turn of the event loop: a request takes several turns (read,
    * handle, write), and two 10 ms slices a turn made each of the first answers
@@ -465,10 +466,12 @@ export function startServer(connection: Connection): void {
     else if (!index.buildQuotes(slice)) { /* more next turn */ }
     // Who links where (`linkersOf`), so that the first "Linked from" lens does not build it (~0.2 s at 50,000 articles).
     else if (!index.buildLinks(slice)) { /* more next turn */ }
-    else if (quotesLeftOut.size) {
-      // The quotation index is complete: the open documents published without their quotation checks get them.
-      for (const uri of quotesLeftOut) schedule(uri);
-      quotesLeftOut.clear();
+    // The names a name may misspell (`nearNames`; ~90 ms at 10,000 articles).
+    else if (!index.buildNear(slice)) { /* more next turn */ }
+    else if (checksLeftOut.size) {
+      // The quotation index and the table of names are complete: the open documents published without their checks get them.
+      for (const uri of checksLeftOut) schedule(uri);
+      checksLeftOut.clear();
     } else if (warming.length && askedWait() > 0) {
       setTimeout(background, askedWait()).unref();
       return;
@@ -531,7 +534,7 @@ export function startServer(connection: Connection): void {
       const uri = uriOf(seed.file);
       const indexed = index.get(uri);
       if (indexed) {
-        checkConsistency(index, uri, { quotes: index.quotesReady() });
+        checkConsistency(index, uri, { quotes: index.quotesReady(), names: index.nearReady() });
         // And the cards: a figure's and a person's, so that the first of each the writer hovers is not the first this
         // thread works out (12–17 ms of a name's card after a warm start of 10,000 articles).
         const person = indexed.facts.entities.find((e) => e.kind === 'person')?.mentions[0];
@@ -544,8 +547,11 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  /** Open documents whose diagnostics were published before the quotation index was complete, without its checks. */
-  const quotesLeftOut = new Set<string>();
+  /**
+   * Open documents whose diagnostics were published before the quotation index or the table of names (`buildNear`)
+   * was complete, without the checks that read them.
+   */
+  const checksLeftOut = new Set<string>();
 
   // Other open documents' corpus diagnostics are refreshed after a quiet period,
   // not on every keystroke of the one being edited.
@@ -588,14 +594,16 @@ export function startServer(connection: Connection): void {
       // A newer version is already queued: publish that one instead, never an old one.
       if (!state || pending.has(uri) || documents.get(uri)?.version !== state.version) continue;
       const settings = await settingsFor(uri);
-      // Until the quotation index is built (in the background after a load), quotations are checked later, not waited for.
+      // Until the quotation index and the table of names are built (in the background after a load), quotations and
+      // names are checked later, not waited for.
       const quotes = index.quotesReady();
-      if (quotes) quotesLeftOut.delete(uri);
+      const names = index.nearReady();
+      if (quotes && names) checksLeftOut.delete(uri);
       else {
-        quotesLeftOut.add(uri);
+        checksLeftOut.add(uri);
         kickBackground();
       }
-      const corpus = applySeverities(applySilences(checkConsistency(index, uri, { quotes }), state.lines.text, state.lines), settings.severity);
+      const corpus = applySeverities(applySilences(checkConsistency(index, uri, { quotes, names }), state.lines.text, state.lines), settings.severity);
       const rangeOf = (u: string, span: { start: number; end: number }) => index.range(u, span);
       const own = whileTyping(uri, state.lines.text, state.analysis.diagnostics);
       void connection.sendDiagnostics({

@@ -45,6 +45,7 @@ import { quoteWords, type CorpusIndex, type FigureRef, type IndexedDoc } from '.
 import { readable, type Span } from '../text';
 import { clip, formatDate, shownDay } from '../features/markdown';
 import { compareWording } from './wording';
+import { checkNames } from './names';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -1241,6 +1242,8 @@ export interface CheckOptions {
    * once it is: an article opened then gets its other diagnostics without waiting for it.
    */
   quotes?: boolean;
+  /** Whether to look for misspelt names (`checkNames`; default true). Left out, as quotations are, until the table they read is built. */
+  names?: boolean;
 }
 
 export function checkConsistency(index: CorpusIndex, uri: string, options: CheckOptions = {}): Diagnostic[] {
@@ -1347,6 +1350,7 @@ export function checkConsistency(index: CorpusIndex, uri: string, options: Check
     }
   }
   checkDuplicate(index, uri, out);
+  if (options.names !== false) checkNames(index, uri, out);
   if (options.quotes !== false) checkQuotes(index, uri, out);
   return out;
 }

@@ -693,6 +693,44 @@ function removeFrom<K>(m: Map<K, DocMap>, k: K, v: string): void {
   if (!s.size) m.delete(k);
 }
 
+/** A name in this many articles or more is one `nearNames` finds misspellings of. */
+export const NEAR_MIN = 3;
+
+/** Names shorter than this (keys, spaces included) are never near one another: "Conti" and "Conte", "NBC" and "CBC". */
+const NEAR_LENGTH = 5;
+
+/** Each form of `key` with one character left out, each once. */
+function oneLeftOut(key: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < key.length; i++) {
+    // "kasperrsky" leaves out either "r" to the same form.
+    if (i > 0 && key.charCodeAt(i) === key.charCodeAt(i - 1)) continue;
+    out.push(key.slice(0, i) + key.slice(i + 1));
+  }
+  return out;
+}
+
+/** Adds `key` under each of its forms with a character left out, or takes it out. */
+function nearForms(near: KeySets, key: string, add: boolean): void {
+  if (key.length < NEAR_LENGTH) return;
+  for (const d of oneLeftOut(key)) {
+    if (add) near.add(d, key);
+    else near.delete(d, key);
+  }
+}
+
+/** Whether `b` is `a` with exactly one character left out, added or changed, or two side by side swapped. */
+export function oneEdit(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let p = 0;
+  while (p < a.length && p < b.length && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  if (a.length === b.length) {
+    if (a.slice(p + 1) === b.slice(p + 1)) return true;
+    return p + 1 < a.length && a[p] === b[p + 1] && a[p + 1] === b[p] && a.slice(p + 2) === b.slice(p + 2);
+  }
+  return a.length > b.length ? a.slice(p + 1) === b.slice(p) : a.slice(p) === b.slice(p + 1);
+}
+
 /**
  * Entity keys by a key of theirs (a base, a squashed form, a last word). Not `DocMap`s: one add per
  * new entity, and keys come and go as a writer types ("acme c", "acme co"), which `DocMap`'s table of
@@ -953,6 +991,14 @@ export class CorpusIndex {
   /** Keys of two words or more by their last word ("biden" → "joe biden"), for `personFor`. */
   private readonly byLastWord = new KeySets();
   /**
+   * The keys of names in `NEAR_MIN` articles or more, by each of their forms with one character left out ("kaspersky"
+   * under "aspersky", "kspersky", …): where `nearNames` finds what a name may be a misspelling of. Built when first
+   * asked (`buildNear`), then kept by `put` and `unlink` as names reach and leave `NEAR_MIN` articles.
+   */
+  private byNear: KeySets | undefined;
+  /** Where `buildNear` goes on from. */
+  private nearTodo: IterableIterator<EntityEntry> | undefined;
+  /**
    * What articles spell an acronym out as ("Australian Federal Police (AFP)" gives the entity the alias "AFP"):
    * acronym as written → entity key → how many articles, for `family`.
    */
@@ -1065,6 +1111,7 @@ export class CorpusIndex {
         for (let k = 0; k < e.aliases.length; k++) e.aliases[k] = this.intern(e.aliases[k]);
       }
       entry.docs.add(f.uri, i);
+      if (this.byNear && entry.docs.size === NEAR_MIN) nearForms(this.byNear, key, true);
       const aliases = e.aliases;
       if (!draft && aliases.length) this.spelledOut(e, 1);
       const onlyInLinks = e.onlyInLinks;
@@ -1167,6 +1214,7 @@ export class CorpusIndex {
       const entry = this.entities.get(e.key);
       if (!entry) continue;
       entry.docs.delete(uri);
+      if (this.byNear && entry.docs.size === NEAR_MIN - 1) nearForms(this.byNear, e.key, false);
       if (entry.earliest?.uri === uri) entry.earliest = undefined;
       if (!draft) this.spelledOut(e, -1);
       if (!entry.docs.size) {
@@ -1625,6 +1673,63 @@ export class CorpusIndex {
 
   /** The articles `buildLinks` has still to add to the table. */
   private linksTodo: string[] | undefined;
+
+  /**
+   * Builds the table behind `nearNames` for up to `ms` milliseconds (the server, between requests after a load); true
+   * when it is complete. Names that reach or leave `NEAR_MIN` articles meanwhile are kept right by `put` and `unlink`
+   * (adding a key twice adds nothing).
+   */
+  buildNear(ms = Infinity): boolean {
+    if (!this.byNear) {
+      this.byNear = new KeySets();
+      this.nearTodo = this.entities.values();
+    }
+    const todo = this.nearTodo;
+    if (!todo) return true;
+    const end = Date.now() + ms;
+    let n = 0;
+    for (const e of todo) {
+      if (e.docs.size >= NEAR_MIN) nearForms(this.byNear, e.key, true);
+      if ((++n & 255) === 0 && Date.now() >= end) return false;
+    }
+    this.nearTodo = undefined;
+    return true;
+  }
+
+  /** Whether the table behind `nearNames` is complete: asking it costs no build. */
+  nearReady(): boolean {
+    return this.byNear !== undefined && this.nearTodo === undefined;
+  }
+
+  /**
+   * The keys of names in `NEAR_MIN` articles or more that are `key` with one edit: a character left out, added or
+   * changed, or two side by side swapped ("kasperksy" → "kaspersky"); spaces and hyphens are characters too ("red
+   * canary" → "redcanary"). Which of them `key` is a misspelling of is for the check to say (`checkNames`).
+   */
+  nearNames(key: string): string[] {
+    if (key.length < NEAR_LENGTH) return [];
+    this.buildNear();
+    const near = this.byNear!;
+    const out: string[] = [];
+    const consider = (k: string) => {
+      if (k === key || out.includes(k) || !oneEdit(key, k)) return;
+      if ((this.entities.get(k)?.docs.size ?? 0) >= NEAR_MIN) out.push(k);
+    };
+    // `key` with a character more: `key` is one of its forms.
+    for (const k of near.keysOf(key)) consider(k);
+    for (const d of oneLeftOut(key)) {
+      // `key` with a character less.
+      consider(d);
+      // A character changed, or two swapped: one form shared.
+      for (const k of near.keysOf(d)) consider(k);
+    }
+    return out;
+  }
+
+  /** The keys of two words or more whose last word is `word` ("biden" → "joe biden", "hunter biden"). */
+  keysEndingIn(word: string): Iterable<string> {
+    return this.byLastWord.keysOf(word);
+  }
 
   /** Whether two indexed files are copies of one article (the same Link, a file saved twice). */
   isCopy(a: string, b: string): boolean {

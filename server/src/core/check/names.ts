@@ -1,0 +1,195 @@
+/**
+ * Names written otherwise than the corpus writes them: "Kasperksy" where 66
+ * articles write Kaspersky, "Brain Krebs" for Brian Krebs, "RedCanary" for
+ * Red Canary (`name.variant`). A newsroom's costliest typo is a name, and the
+ * corpus knows how each is spelled.
+ *
+ * A name is taken for a misspelling only on strong evidence: this article is
+ * the only one that writes it so, the other spelling is one edit away
+ * (`CorpusIndex.nearNames`) and written in `NEAR_MIN` articles or more, both
+ * name the same kind of thing (a person; an organisation or outlet), and the
+ * edit is none of what tells two real names apart or what house styles
+ * change:
+ *
+ * - a digit ("LockBit2", "Quad9", "PlayStation3": versions and other names);
+ * - a plural of the whole name ("SonicWalls", "Google Play Stores"; "Citizens Lab" is Citizen Lab misspelt);
+ * - British and American spelling ("Department of Defence", "Cyber Security Centre", "-isation");
+ * - a word's first letter ("QSnatch" and Snatch, "Block" and "Black"), or a word too short to tell ("NBC"
+ *   and "BBC");
+ * - a person's first name, where both are first names and another person of the corpus has the surname
+ *   ("Mary Smith" is not Mark Smith; "Eric Kron" is Erich Kron, the one Kron);
+ * - a name pinned in `.breachdesk/entities.json`.
+ */
+import { diag, type Diagnostic, type TextEdit } from '../diagnostics';
+import type { Span } from '../text';
+import { COMMON_FIRST_NAMES } from '../extract/firstnames';
+import { FIRST_NAMES } from '../extract/lexicon';
+import type { DocEntity, EntityKind } from '../extract/types';
+import { articlesNaming, firstOf, NEAR_MIN, type CorpusIndex, type EntityEntry } from '../index/corpus';
+import { formatDate, shownDay } from '../features/markdown';
+
+/** Past this many, a name's further mentions are not marked (the fix still mends them all). */
+const MAX_MARKED = 20;
+
+export function checkNames(index: CorpusIndex, uri: string, out: Diagnostic[]): void {
+  const doc = index.get(uri);
+  if (!doc) return;
+  const f = doc.facts;
+  for (const e of f.entities) {
+    const group = groupOf(e.kind);
+    if (group === undefined || index.pins.has(e.key)) continue;
+    const entry = index.entity(e.key);
+    if (!entry || articlesNaming(entry) > 1) continue;
+    const found = likeliest(index, e, group);
+    if (!found) continue;
+    const { other, edit } = found;
+    const mended = mend(e, edit, other.name);
+    if (!mended.length) continue;
+    const n = articlesNaming(other);
+    const written = mended[0].written;
+    const first = index.earliestOf(other);
+    const related = first && first.uri !== uri ? [{ uri: first.uri, span: firstOf(first.view), message: `Written ${other.name} here (${whereWritten(index, first.uri)})` }] : [];
+    const fix = { title: `Write ${other.name}${mended.length > 1 ? ` (${mended.length} places)` : ''}`, edits: mended.map((m) => m.edit) };
+    const message = edit.spacing
+      ? `${written} is written ${other.name} in ${n} articles of the corpus.`
+      : `${written} is written ${other.name} in ${n} articles of the corpus: is it misspelt here?`;
+    for (const m of mended.slice(0, MAX_MARKED)) out.push(diag('name.variant', m.span, message, [fix], related));
+  }
+}
+
+type Group = 'person' | 'organisation';
+
+function groupOf(kind: EntityKind): Group | undefined {
+  return kind === 'person' ? 'person' : kind === 'organisation' || kind === 'outlet' ? 'organisation' : undefined;
+}
+
+/** How two keys differ: `ours.slice(at, at + ours.length - theirs…)` — the part each has that the other has not. */
+interface Edit {
+  /** The key as this article writes it, and as the corpus does. */
+  ours: string;
+  theirs: string;
+  /** The common start and end of the two keys: the edit is `ours.slice(at, ours.length - tail)`. */
+  at: number;
+  tail: number;
+  /** Only spaces, hyphens or dots differ ("redcanary", "red canary"). */
+  spacing: boolean;
+}
+
+function editOf(ours: string, theirs: string): Edit {
+  let at = 0;
+  while (at < ours.length && at < theirs.length && ours[at] === theirs[at]) at++;
+  let tail = 0;
+  while (tail < ours.length - at && tail < theirs.length - at && ours[ours.length - 1 - tail] === theirs[theirs.length - 1 - tail]) tail++;
+  const changed = ours.slice(at, ours.length - tail) + theirs.slice(at, theirs.length - tail);
+  return { ours, theirs, at, tail, spacing: /^[\s.-]+$/.test(changed) };
+}
+
+/** The name of the corpus `e` most likely misspells, and how; undefined when none is likely enough. */
+function likeliest(index: CorpusIndex, e: DocEntity, group: Group): { other: EntityEntry; edit: Edit } | undefined {
+  let best: { other: EntityEntry; edit: Edit; n: number } | undefined;
+  for (const key of index.nearNames(e.key)) {
+    const other = index.entity(key);
+    if (!other || groupOf(other.kind) !== group) continue;
+    const n = articlesNaming(other);
+    if (n < NEAR_MIN) continue;
+    const edit = editOf(e.key, key);
+    if (!plausible(index, edit, group)) continue;
+    // A name written apart or together is the likelier reading ("BlackHat": Black Hat, not BlackCat), then the commoner name.
+    if (!best || (edit.spacing && !best.edit.spacing) || (edit.spacing === best.edit.spacing && (n > best.n || (n === best.n && key < best.other.key)))) best = { other, edit, n };
+  }
+  return best;
+}
+
+function plausible(index: CorpusIndex, edit: Edit, group: Group): boolean {
+  const { ours, theirs, at, tail } = edit;
+  const changed = ours.slice(at, ours.length - tail) + theirs.slice(at, theirs.length - tail);
+  if (/\d/.test(changed)) return false;
+  if (edit.spacing) return true;
+  const wo = wordAt(ours, at);
+  const wt = wordAt(theirs, at);
+  // A plural of the corpus's name ("SonicWalls"), not a plural inside it ("Citizens Lab" for Citizen Lab).
+  if (ours.length === theirs.length + 1 && wo.end === ours.length && ours.endsWith('s') && at === ours.length - 1) return false;
+  const a = ours.slice(wo.start, wo.end);
+  const b = theirs.slice(wt.start, wt.end);
+  if (regional(a) === regional(b)) return false;
+  // The first letter of a word, or a word too short to tell a typo from another name.
+  if (at === wo.start || Math.min(a.length, b.length) < (group === 'person' ? 4 : 5)) return false;
+  if (group === 'organisation') return true;
+  // A person: a first name and a surname, the same number of words, the surname the same or the one misspelt.
+  if (!ours.includes(' ') || !theirs.includes(' ')) return false;
+  const surname = theirs.slice(theirs.lastIndexOf(' ') + 1);
+  if (wt.end === theirs.length) return true;
+  if (!firstName(a) || !firstName(b)) return true;
+  // Two first names ("Mark", "Mary"): only where the corpus knows no other person of that surname.
+  for (const k of index.keysEndingIn(surname)) {
+    if (k !== ours && k !== theirs && index.entity(k)?.kind === 'person') return false;
+  }
+  return true;
+}
+
+/** A first name of either list ("mark" is only in the short one: the long one leaves out words the news writes in lower case). */
+function firstName(w: string): boolean {
+  return FIRST_NAMES.has(w) || COMMON_FIRST_NAMES.has(w);
+}
+
+/** The word of `key` that holds the character at `at` (or ends right before it). */
+function wordAt(key: string, at: number): { start: number; end: number } {
+  let start = Math.min(at, key.length);
+  while (start > 0 && key[start - 1] !== ' ') start--;
+  let end = at;
+  while (end < key.length && key[end] !== ' ') end++;
+  return { start, end };
+}
+
+/** A word with its British or American spelling made one: "defence" and "defense", "centre" and "center", "organisation". */
+function regional(w: string): string {
+  return w.replace(/tre(s?)$/, 'ter$1').replace(/ence$/, 'ense').replace(/our(s?)$/, 'or$1').replace(/is(e|ed|es|ing|ation|ations)$/, 'iz$1');
+}
+
+/** A mention to mend: where the name stands (its possessive left out) and the edit that writes it as the corpus does. */
+interface Mended {
+  span: Span;
+  /** The name as written there. */
+  written: string;
+  edit: TextEdit;
+}
+
+/**
+ * Each of the name's mentions with the edit that writes it as the corpus does: the part that differs, in the other
+ * name's letters; a surname said alone ("Beumont") is mended too. A mention that does not hold the part is left out.
+ */
+function mend(e: DocEntity, edit: Edit, name: string): Mended[] {
+  const { ours, theirs, at, tail } = edit;
+  // The corpus's name, in its own capitals, where its letters line up with its key.
+  const shown = name.length === theirs.length && name.toLowerCase() === theirs ? name : theirs;
+  const replacement = shown.slice(at, theirs.length - tail);
+  const out: Mended[] = [];
+  for (const m of e.mentions) {
+    let written = m.text;
+    // A mention whose words are not its text as it stands (an escape read away) is left as it is.
+    if (written.length !== m.span.end - m.span.start) continue;
+    let lower = written.toLowerCase().replace(/[’‘`]/g, "'").replace(/\s/g, ' ');
+    // "Kasperksy's", "Kasperksy’": a possessive is never part of a key.
+    const possessive = /'s$/.test(lower) && !ours.endsWith("'s") ? 2 : /s'$/.test(lower) && !ours.endsWith("'") ? 1 : 0;
+    if (possessive) {
+      written = written.slice(0, -possessive);
+      lower = lower.slice(0, -possessive);
+    }
+    // Where the mention stands in the key: the whole name, or its last words.
+    const from = lower === ours ? 0 : ours.endsWith(lower) && ours[ours.length - lower.length - 1] === ' ' ? ours.length - lower.length : -1;
+    if (from < 0 || from > at) continue;
+    const start = m.span.start + at - from;
+    const end = m.span.start + written.length - tail;
+    if (end < start) continue;
+    out.push({ span: { start: m.span.start, end: m.span.start + written.length }, written, edit: { span: { start, end }, newText: replacement } });
+  }
+  // Each once, in order, none over another (a name's mentions do not overlap, but a tag and its text may repeat).
+  out.sort((x, y) => x.span.start - y.span.start);
+  return out.filter((x, i) => i === 0 || x.span.start >= out[i - 1].span.end);
+}
+
+function whereWritten(index: CorpusIndex, uri: string): string {
+  const f = index.get(uri)?.summary;
+  if (!f) return 'another article';
+  return `${f.source ?? 'another article'}, ${formatDate(shownDay(f, f.date))}`;
+}

@@ -1,0 +1,194 @@
+/**
+ * Names written otherwise than the corpus writes them (`name.variant`,
+ * check/names.ts): the table of near names in the index, the check's rules
+ * on real extraction of fixture articles, and the diagnostic with its fix
+ * over stdio.
+ */
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { checkConsistency } from '../server/src/core/check/consistency';
+import type { Diagnostic } from '../server/src/core/diagnostics';
+import { extractFacts } from '../server/src/core/extract/facts';
+import { CorpusIndex, lineStartsOf, oneEdit } from '../server/src/core/index/corpus';
+import { parse } from '../server/src/core/syntax/parse';
+import { article } from './helpers/fixture';
+import { applyLspEdits, fileUri, LspClient, ROOT, SERVER } from './helpers/lsp';
+
+/** An article of its own Link and day, its body `body`. */
+function story(n: number, body: string): string {
+  return article({
+    title: `Story ${n} of the week`,
+    info: { Source: 'Example Wire', Link: `[article](https://example.com/wire/story-${n}/)`, Date: `August ${10 + n}, 2021  10:00 am`, Author: 'Jane Doe' },
+    body,
+    tags: '[[Security]]',
+  });
+}
+
+/** What the corpus writes, three articles alike: the spellings a misspelling is told against. */
+const WRITTEN = [
+  'Researchers at Kaspersky found the malware in July.',
+  'Brian Krebs, a security journalist, first reported the breach.',
+  'Kevin Beaumont, a security researcher, said the servers were exposed.',
+  'Researchers at Red Canary saw the same loader.',
+  'The Department of Defense said it was looking into the report.',
+  'LockBit published the files on its leak site.',
+  'SonicWall said the flaw was patched.',
+  'Mark Smith, a spokesman for the company, declined to comment.',
+  'John Smith, a lawyer, said the case would go on.',
+].join(' ');
+
+function indexOf(texts: Record<string, string>): CorpusIndex {
+  const index = new CorpusIndex();
+  for (const [uri, text] of Object.entries(texts)) put(index, uri, text);
+  return index;
+}
+
+function put(index: CorpusIndex, uri: string, text: string): void {
+  index.set({ facts: extractFacts(uri, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' });
+}
+
+const corpus = (): Record<string, string> => ({ 'file:///c/1.txt': story(1, WRITTEN), 'file:///c/2.txt': story(2, WRITTEN), 'file:///c/3.txt': story(3, WRITTEN) });
+
+function variants(index: CorpusIndex, uri: string): Diagnostic[] {
+  return checkConsistency(index, uri).filter((d) => d.code === 'name.variant');
+}
+
+/** `text` with a diagnostic's fix applied (its edits from the last, so offsets hold). */
+function fixed(text: string, d: Diagnostic): string {
+  let out = text;
+  for (const e of [...d.fixes![0].edits].sort((a, b) => b.span.start - a.span.start)) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+  return out;
+}
+
+describe('names written otherwise than the corpus writes them', function () {
+  this.timeout(20000);
+
+  it('oneEdit: a character left out, added, changed, or two swapped; nothing else', function () {
+    for (const [a, b] of [['kasperksy', 'kaspersky'], ['solarwind', 'solarwinds'], ['zimperum', 'zimperium'], ['qualsys', 'qualys'], ['redcanary', 'red canary'], ['dosusign', 'docusign']]) {
+      assert.ok(oneEdit(a, b) && oneEdit(b, a), `${a} / ${b}`);
+    }
+    for (const [a, b] of [['kaspersky', 'kaspersky'], ['kaspersky', 'kapsresky'], ['verizon', 'horizon'], ['abc', 'bca'], ['lockbit', 'lockbit 2.0']]) {
+      assert.ok(!oneEdit(a, b) && !oneEdit(b, a), `${a} / ${b}`);
+    }
+  });
+
+  it('marks a misspelt name at each mention, says how the corpus writes it, and mends every mention', function () {
+    const text = story(9, 'Researchers at Kasperksy found a new loader. Brain Krebs, a security journalist, wrote about it. Kevin Beumont, a security researcher, said more. Beumont added that Kasperksy had seen it first.');
+    const index = indexOf({ ...corpus(), 'file:///c/new.txt': text });
+    const found = variants(index, 'file:///c/new.txt');
+    const messages = [...new Set(found.map((d) => d.message))].sort();
+    assert.deepStrictEqual(messages, [
+      'Brain Krebs is written Brian Krebs in 3 articles of the corpus: is it misspelt here?',
+      'Kasperksy is written Kaspersky in 3 articles of the corpus: is it misspelt here?',
+      'Kevin Beumont is written Kevin Beaumont in 3 articles of the corpus: is it misspelt here?',
+    ]);
+    // Each mention marked, the surname alone too.
+    assert.deepStrictEqual(found.map((d) => text.slice(d.span.start, d.span.end)).sort(), ['Beumont', 'Brain Krebs', 'Kasperksy', 'Kasperksy', 'Kevin Beumont']);
+    // The other spelling's first article, for the writer to look at.
+    const kasperksy = found.find((d) => d.message.startsWith('Kasperksy'))!;
+    assert.strictEqual(kasperksy.related?.length, 1);
+    assert.match(kasperksy.related![0].uri!, /^file:\/\/\/c\/[123]\.txt$/);
+    assert.match(kasperksy.related![0].message, /^Written Kaspersky here \(Example Wire, Aug 1\d, 2021\)$/);
+    assert.strictEqual(kasperksy.fixes![0].title, 'Write Kaspersky (2 places)');
+    let mended = fixed(text, kasperksy);
+    mended = fixed(mended, found.find((d) => d.message.startsWith('Kevin'))!);
+    mended = fixed(mended, found.find((d) => d.message.startsWith('Brain'))!);
+    assert.strictEqual(mended, text.replace(/Kasperksy/g, 'Kaspersky').replace(/Beumont/g, 'Beaumont').replace('Brain Krebs', 'Brian Krebs'));
+    // Written so, nothing is left to say.
+    put(index, 'file:///c/new.txt', mended);
+    assert.deepStrictEqual(variants(index, 'file:///c/new.txt'), []);
+  });
+
+  it('a name written apart or together is told without the question, and its possessive is left as it is', function () {
+    const text = story(9, 'RedCanary\'s researchers saw the loader in June.');
+    const index = indexOf({ ...corpus(), 'file:///c/new.txt': text });
+    const found = variants(index, 'file:///c/new.txt');
+    assert.deepStrictEqual(found.map((d) => d.message), ['RedCanary is written Red Canary in 3 articles of the corpus.']);
+    assert.strictEqual(fixed(text, found[0]), text.replace('RedCanary\'s', 'Red Canary\'s'));
+  });
+
+  it('leaves alone what tells two real names apart or what house styles change', function () {
+    const text = story(9, [
+      'LockBit2 published the files.', // a digit: a version
+      'SonicWalls across the company were patched.', // a plural of the name
+      'The Department of Defence said it was looking into the report.', // British spelling
+      'Researchers at Maspersky found it.', // a word's first letter
+      'Mary Smith, a spokeswoman for the bank, declined to comment.', // two first names, and two Smiths in the corpus
+    ].join(' '));
+    const index = indexOf({ ...corpus(), 'file:///c/new.txt': text });
+    assert.deepStrictEqual(variants(index, 'file:///c/new.txt').map((d) => d.message), []);
+  });
+
+  it('needs the other spelling in three articles, and this one to be the only one writing its own', function () {
+    const text = story(9, 'Researchers at Kasperksy found a new loader.');
+    // Two articles are not yet how the corpus writes a name.
+    const two = indexOf({ 'file:///c/1.txt': story(1, WRITTEN), 'file:///c/2.txt': story(2, WRITTEN), 'file:///c/new.txt': text });
+    assert.deepStrictEqual(variants(two, 'file:///c/new.txt'), []);
+    // Two articles writing it so: a spelling of its own, not a slip.
+    const both = indexOf({ ...corpus(), 'file:///c/new.txt': text, 'file:///c/other.txt': story(8, 'Researchers at Kasperksy found the loader too.') });
+    assert.deepStrictEqual(variants(both, 'file:///c/new.txt'), []);
+  });
+
+  it('keeps its table of names as articles come and go (put and unlink after it is built)', function () {
+    const text = story(9, 'Researchers at Kasperksy found a new loader.');
+    const index = indexOf({ 'file:///c/1.txt': story(1, WRITTEN), 'file:///c/2.txt': story(2, WRITTEN), 'file:///c/new.txt': text });
+    assert.deepStrictEqual(variants(index, 'file:///c/new.txt'), []);
+    assert.ok(index.nearReady(), 'the check built the table');
+    put(index, 'file:///c/3.txt', story(3, WRITTEN));
+    assert.strictEqual(variants(index, 'file:///c/new.txt').length, 1, 'a third article writing Kaspersky');
+    index.remove('file:///c/3.txt');
+    assert.deepStrictEqual(variants(index, 'file:///c/new.txt'), [], 'back to two');
+    put(index, 'file:///c/3.txt', story(3, WRITTEN));
+    assert.strictEqual(variants(index, 'file:///c/new.txt').length, 1, 'and three again');
+  });
+
+  it('a pinned name is the writer\'s own spelling', function () {
+    const text = story(9, 'Researchers at Kasperksy found a new loader.');
+    const index = indexOf({ ...corpus(), 'file:///c/new.txt': text });
+    index.pins.set('kasperksy', { key: 'kasperksy', name: 'Kasperksy', kind: 'organisation', aliases: [] });
+    assert.deepStrictEqual(variants(index, 'file:///c/new.txt'), []);
+  });
+});
+
+describe('a misspelt name over stdio', function () {
+  let client: LspClient;
+  let dir: string;
+
+  before(function () {
+    if (!fs.existsSync(SERVER)) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  });
+  afterEach(async function () {
+    await client?.shutdown();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is marked once the table of names is built, its fix writes the corpus\'s spelling, and the mark goes', async function () {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-names-'));
+    for (const n of [1, 2, 3]) fs.writeFileSync(path.join(dir, `${n}.txt`), story(n, WRITTEN));
+    client = new LspClient();
+    await client.initialize(fileUri(dir));
+    await client.notification('breachDesk/indexed');
+    const uri = fileUri(path.join(dir, 'new.txt'));
+    const text = story(9, 'Researchers at Kasperksy found a new loader, and Kasperksy said so.');
+    await client.open(uri, text);
+    const p = await client.diagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'name.variant'));
+    const marks = p.diagnostics.filter((d) => d.code === 'name.variant');
+    assert.strictEqual(marks.length, 2);
+    assert.strictEqual(marks[0].message, 'Kasperksy is written Kaspersky in 3 articles of the corpus: is it misspelt here?');
+    assert.strictEqual(marks[0].severity, 3);
+    assert.match(marks[0].relatedInformation[0].location.uri, /\/[123]\.txt$/);
+    const actions = await client.request<any[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: marks[0].range, context: { diagnostics: [marks[0]], only: ['quickfix'] },
+    });
+    const write = actions.find((a) => a.title === 'Write Kaspersky (2 places)');
+    assert.ok(write, JSON.stringify(actions.map((a) => a.title)));
+    const mended = applyLspEdits(text, write.edit.changes[uri]);
+    assert.strictEqual(mended, text.replace(/Kasperksy/g, 'Kaspersky'));
+    await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: mended }] });
+    const after = await client.diagnostics(uri, (x) => x.version === 2);
+    assert.deepStrictEqual(after.diagnostics.filter((d) => d.code === 'name.variant'), []);
+  });
+});
