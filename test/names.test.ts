@@ -179,7 +179,7 @@ describe('a misspelt name over stdio', function () {
     assert.strictEqual(marks.length, 2);
     assert.strictEqual(marks[0].message, 'Kasperksy is written Kaspersky in 3 articles of the corpus: is it misspelt here?');
     assert.strictEqual(marks[0].severity, 3);
-    assert.match(marks[0].relatedInformation[0].location.uri, /\/[123]\.txt$/);
+    assert.match((marks[0].relatedInformation as any[])[0].location.uri, /\/[123]\.txt$/);
     const actions = await client.request<any[]>('textDocument/codeAction', {
       textDocument: { uri }, range: marks[0].range, context: { diagnostics: [marks[0]], only: ['quickfix'] },
     });

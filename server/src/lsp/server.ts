@@ -9,7 +9,7 @@
 import {
   CodeActionKind, type CodeAction, type CodeLens, CompletionItemKind, InsertTextFormat, DocumentHighlightKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   FileChangeType, type Connection, type InitializeParams, type InitializeResult, type Location as LspLocation, type LocationLink, MarkupKind,
-  ErrorCodes, MessageType, ResponseError, SemanticTokensBuilder, ShowMessageNotification, SymbolKind, type TextDocumentChangeEvent, TextDocumentSyncKind, TextDocuments, type WorkspaceFolder,
+  ErrorCodes, MessageType, type Position, ResponseError, SemanticTokensBuilder, ShowMessageNotification, SymbolKind, type TextDocumentChangeEvent, TextDocumentSyncKind, TextDocuments, type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../core/analyze';
@@ -21,11 +21,12 @@ import { folds } from '../core/features/folding';
 import { outline } from '../core/features/outline';
 import { semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from '../core/features/semantic';
 import { LineIndex } from '../core/text';
-import { CorpusIndex } from '../core/index/corpus';
+import { CorpusIndex, type IndexedDoc } from '../core/index/corpus';
 import { extractFacts } from '../core/extract/facts';
 import type { EntityKind } from '../core/extract/types';
 import { cardSourceSteps, entityCardFor, fieldCardFor, fieldHover, hover } from '../core/features/hover';
 import { definition, highlights, linkedFromLens, linkedFromText, references } from '../core/features/navigation';
+import { renameEdits, renameTarget } from '../core/features/rename';
 import { complete } from '../core/features/completion';
 import { articleSkeleton } from '../core/features/skeleton';
 import { timelineAt, timelineLenses, timelineText } from '../core/features/timeline';
@@ -99,6 +100,8 @@ export function startServer(connection: Connection): void {
   let snippets = false;
   /** Whether the client asks for semantic tokens again when told to (`workspace/semanticTokens/refresh`). */
   let refreshesTokens = false;
+  /** Whether the client takes a workspace edit's versioned `documentChanges` (else its plain `changes`). */
+  let takesDocumentChanges = false;
   let canWatch = false;
   let canTrackFolders = false;
   let trusted = true;
@@ -651,6 +654,7 @@ export function startServer(connection: Connection): void {
     definitionLinks = Boolean(params.capabilities?.textDocument?.definition?.linkSupport);
     snippets = Boolean(params.capabilities?.textDocument?.completion?.completionItem?.snippetSupport);
     refreshesTokens = Boolean(params.capabilities?.workspace?.semanticTokens?.refreshSupport);
+    takesDocumentChanges = Boolean(params.capabilities?.workspace?.workspaceEdit?.documentChanges);
     workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     // Restricted mode: the client says the workspace is not trusted; read no folders of it.
     const init = params.initializationOptions as { trusted?: unknown; storagePath?: unknown; settings?: unknown; timelineView?: unknown; referencesView?: unknown; analystThreads?: unknown } | undefined;
@@ -669,6 +673,8 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
+        // A name renamed in the open article (`rename.ts`): never in other articles, which are sources as published.
+        renameProvider: { prepareProvider: true },
         workspaceSymbolProvider: true,
         completionProvider: { triggerCharacters: ['[', ':', ' ', '='], resolveProvider: true },
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -998,6 +1004,52 @@ export function startServer(connection: Connection): void {
     });
     // Null, not []: VS Code takes an empty list as the answer and would drop its own word highlighting.
     return found.length ? found : null;
+  });
+
+  /**
+   * The open document's analysis, when it is of the version the client has: a rename's edits are offsets in that
+   * text, and must never be worked out on an older one.
+   */
+  async function currentDoc(uri: string): Promise<{ doc: IndexedDoc; text: string; offsetAt: (p: Position) => number } | undefined> {
+    await fresh(uri);
+    const open = documents.get(uri);
+    const state = states.get(uri);
+    const doc = index.get(uri);
+    if (!open || !state || state.version !== open.version || !doc) return undefined;
+    return { doc, text: state.lines.text, offsetAt: (p) => state.lines.offsetAt(p) };
+  }
+
+  connection.onPrepareRename(async (params, token) => {
+    if (!initialized) throw notInitialized();
+    checkParams(params, ['textDocument', 'position']);
+    const uri = params.textDocument.uri;
+    const current = await currentDoc(uri);
+    if (!current || token.isCancellationRequested) return null;
+    const target = renameTarget(current.doc, current.offsetAt(params.position));
+    // Refused in words: VS Code shows the message where F2 was pressed.
+    if ('refused' in target) throw new ResponseError(ErrorCodes.InvalidRequest, target.refused);
+    const range = index.range(uri, target.span);
+    return range ? { range, placeholder: target.name } : null;
+  });
+
+  connection.onRenameRequest(async (params, token) => {
+    if (!initialized) throw notInitialized();
+    checkParams(params, ['textDocument', 'position']);
+    if (typeof params.newName !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'Breach Desk: rename takes a newName string.');
+    const uri = params.textDocument.uri;
+    const current = await currentDoc(uri);
+    if (!current) throw new ResponseError(ErrorCodes.InvalidRequest, 'Only a name in an open article can be renamed.');
+    if (token.isCancellationRequested) return null;
+    const edits = renameEdits(current.doc, current.text, current.offsetAt(params.position), params.newName);
+    if ('refused' in edits) throw new ResponseError(ErrorCodes.InvalidRequest, edits.refused);
+    const lspEdits = edits.flatMap((e) => {
+      const range = index.range(uri, e.span);
+      return range ? [{ range, newText: e.newText }] : [];
+    });
+    // Versioned where the client takes it, so that it applies the edits only to the text they were worked out on.
+    return takesDocumentChanges
+      ? { documentChanges: [{ textDocument: { uri, version: documents.get(uri)!.version }, edits: lspEdits }] }
+      : { changes: { [uri]: lspEdits } };
   });
 
   connection.onWorkspaceSymbol((params, token) => {

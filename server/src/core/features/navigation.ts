@@ -332,7 +332,7 @@ export function highlights(index: CorpusIndex, uri: string, offset: number): Spa
  * outlet's own [[ThreatPost]] on its page, [[Threatpost]] beside it, a topic such as [[ransomware]]),
  * in the order of the text. A tag that is a mention of some entity is that entity's alone, as at the cursor.
  */
-function entitySpans(facts: DocFacts, key: string, at: Span): Span[] {
+export function entitySpans(facts: DocFacts, key: string, at: Span): Span[] {
   const spans = facts.entities.find((e) => e.key === key)?.mentions.map((m) => m.span) ?? [];
   const tagMentions = facts.entities.flatMap((e) => e.mentions.filter((m) => m.where === 'tag').map((m) => m.span));
   let added = false;

@@ -1,0 +1,77 @@
+/**
+ * Renaming a name in the article (F2): every mention of the entity here and
+ * every tag that stands for it, written anew. Only this article: the others
+ * are sources as published, and the corpus's way of writing a name is what
+ * `name.variant` compares with.
+ *
+ * A mention written as the one renamed is replaced by the new name; a longer
+ * form holding it at its start or end ("John Binns" when "Binns" is renamed)
+ * has those words replaced; a shorter form made of its first or last words
+ * ("Binns" when "John Binns" is renamed) takes the same words of the new
+ * name, when it has as many ("Jon Bins" makes "Binns" "Bins"). Any other form
+ * (an acronym, a handle) is left as it is. A possessive stays ("Binns’s" →
+ * "Bins’s"): it is never part of a mention's name. Words are split at white
+ * space, so a name wrapped over two lines is written on one.
+ */
+import type { IndexedDoc } from '../index/corpus';
+import type { TextEdit } from '../diagnostics';
+import type { Span } from '../text';
+import { entitySpans } from './navigation';
+import { targetAt } from './locate';
+
+/** What F2 on `offset` renames: the name as written there (its possessive left out) and where it stands; or why nothing. */
+export function renameTarget(doc: IndexedDoc, offset: number): { span: Span; name: string; key: string } | { refused: string } {
+  const t = targetAt(doc, offset);
+  if (!t || t.kind !== 'mention') {
+    return { refused: t?.kind === 'figure' ? 'A figure is not renamed: edit it where it stands.' : 'Only a name Breach Desk recognised (a person, an organisation, a place, an outlet) can be renamed.' };
+  }
+  const text = bare(t.mention.text);
+  return { span: { start: t.span.start, end: t.span.start + text.length }, name: text, key: t.key };
+}
+
+/** The edits that write the name at `offset` as `newName` at each of its mentions here; or why they cannot. */
+export function renameEdits(doc: IndexedDoc, text: string, offset: number, newName: string): TextEdit[] | { refused: string } {
+  const target = renameTarget(doc, offset);
+  if ('refused' in target) return target;
+  const name = newName.trim();
+  if (!name) return { refused: 'A name cannot be empty.' };
+  if (/[\r\n]/.test(name)) return { refused: 'A name is written on one line.' };
+  if (/\[\[|\]\]/.test(name)) return { refused: 'A name cannot hold "[[" or "]]": it would break the tags.' };
+  const oldWords = target.name.split(/\s+/);
+  const newWords = name.split(/\s+/);
+  const edits: TextEdit[] = [];
+  for (const span of entitySpans(doc.facts, target.key, target.span)) {
+    const written = bare(text.slice(span.start, span.end));
+    const replacement = replacementFor(written, oldWords, newWords);
+    if (replacement === undefined || replacement === written) continue;
+    edits.push({ span: { start: span.start, end: span.start + written.length }, newText: replacement });
+  }
+  return edits;
+}
+
+/** A mention's name without its possessive ("Binns’s", "T-Mobile's", "customers’"). */
+function bare(written: string): string {
+  return written.replace(/['’]s$|(?<=s)['’]$/, '');
+}
+
+/**
+ * What a mention becomes when the words `oldWords` (the mention renamed) are written `newWords`: the same words, the
+ * new ones; a longer form that ends or starts with them ("John Binns" when "Binns" is renamed), those words replaced;
+ * a shorter form of them ("Binns" when "John Binns" is renamed), the same words of the new name where it has as many.
+ */
+function replacementFor(written: string, oldWords: string[], newWords: string[]): string | undefined {
+  const words = written.split(/\s+/);
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((w, i) => w.toLowerCase() === b[i].toLowerCase());
+  const k = oldWords.length;
+  if (same(words, oldWords)) return newWords.join(' ');
+  if (words.length > k) {
+    if (same(words.slice(-k), oldWords)) return [...words.slice(0, -k), ...newWords].join(' ');
+    if (same(words.slice(0, k), oldWords)) return [...newWords, ...words.slice(k)].join(' ');
+    return undefined;
+  }
+  if (newWords.length !== k) return undefined;
+  const n = words.length;
+  if (same(words, oldWords.slice(-n))) return newWords.slice(-n).join(' ');
+  if (same(words, oldWords.slice(0, n))) return newWords.slice(0, n).join(' ');
+  return undefined;
+}

@@ -1,0 +1,132 @@
+/**
+ * Renaming a name in the open article (F2, `features/rename.ts`): on the real
+ * extraction of fixture articles, then over stdio with the real server.
+ */
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { extractFacts } from '../server/src/core/extract/facts';
+import { CorpusIndex, lineStartsOf, type IndexedDoc } from '../server/src/core/index/corpus';
+import { renameEdits, renameTarget } from '../server/src/core/features/rename';
+import { parse } from '../server/src/core/syntax/parse';
+import { article } from './helpers/fixture';
+import { applyLspEdits, fileUri, LspClient, ROOT, SERVER } from './helpers/lsp';
+
+const TEXT = article({
+  title: 'John Binns claims the T-Mobile hack',
+  body: [
+    'John Binns, 21, claimed the hack in an interview with the Wall Street Journal (WSJ).',
+    'Binns said he did it for fun. The WSJ said Binns’s account held 50 million records.',
+    'T-Mobile said T-Mobile\'s systems were breached.',
+  ].join(' '),
+  tags: '[[John Binns]] [[T-Mobile]] [[Binns]]',
+});
+
+function docOf(text: string): IndexedDoc {
+  const index = new CorpusIndex();
+  index.set({ facts: extractFacts('file:///a.txt', text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' });
+  return index.get('file:///a.txt')!;
+}
+
+/** The text after renaming what stands at the `n`th (0-based) `at` of it to `newName`. */
+function renamed(text: string, at: string, newName: string, n = 0): string {
+  let offset = -1;
+  for (let i = 0; i <= n; i++) offset = text.indexOf(at, offset + 1);
+  assert.ok(offset >= 0, at);
+  const edits = renameEdits(docOf(text), text, offset + 1, newName);
+  assert.ok(Array.isArray(edits), JSON.stringify(edits));
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.span.start - a.span.start)) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+  return out;
+}
+
+describe('renaming a name in the article', function () {
+  it('from the full name: every mention and tag, the surname said alone as the new surname, possessives kept', function () {
+    const out = renamed(TEXT, 'John Binns', 'Jon Bins', 1);
+    assert.strictEqual(out, TEXT.replace(/John Binns/g, 'Jon Bins').replace(/Binns/g, 'Bins'));
+  });
+
+  it('from the surname said alone: the full name keeps its first name', function () {
+    const out = renamed(TEXT, 'Binns said', 'Bins');
+    assert.strictEqual(out, TEXT.replace(/Binns/g, 'Bins'));
+  });
+
+  it('a name of another length leaves the shorter forms alone; an acronym is never rewritten', function () {
+    assert.strictEqual(renamed(TEXT, 'John Binns', 'John E. Binns', 1), TEXT.replace(/John Binns/g, 'John E. Binns'));
+    assert.strictEqual(renamed(TEXT, 'Wall Street Journal', 'Wall Street Journal Online'), TEXT.replace('Wall Street Journal', 'Wall Street Journal Online'));
+  });
+
+  it('a hyphenated organisation, its possessive kept', function () {
+    assert.strictEqual(renamed(TEXT, 'T-Mobile said', 'T-Mobile US'), TEXT.replace(/T-Mobile/g, 'T-Mobile US'));
+  });
+
+  it('refuses in words what is no name, and a new name that would break the article', function () {
+    const doc = docOf(TEXT);
+    const refused = (r: unknown) => (r as { refused?: string }).refused;
+    assert.match(refused(renameTarget(doc, TEXT.indexOf('50 million') + 1))!, /^A figure is not renamed/);
+    assert.match(refused(renameTarget(doc, TEXT.indexOf('for fun') + 1))!, /^Only a name Breach Desk recognised/);
+    const at = TEXT.indexOf('Binns said') + 1;
+    assert.deepStrictEqual(renameTarget(doc, at), { span: { start: at - 1, end: at - 1 + 'Binns'.length }, name: 'Binns', key: 'john binns' });
+    assert.match(refused(renameEdits(doc, TEXT, at, '  '))!, /empty/);
+    assert.match(refused(renameEdits(doc, TEXT, at, 'Bins\nSmith'))!, /one line/);
+    assert.match(refused(renameEdits(doc, TEXT, at, 'Bins]] [[x'))!, /\[\[/);
+  });
+});
+
+describe('rename over stdio', function () {
+  let client: LspClient;
+  let dir: string;
+
+  before(function () {
+    if (!fs.existsSync(SERVER)) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  });
+  afterEach(async function () {
+    await client?.shutdown();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function opened(capabilities?: Record<string, unknown>): Promise<string> {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-rename-'));
+    client = new LspClient();
+    const init = await client.initialize(fileUri(dir), capabilities);
+    assert.deepStrictEqual(init.capabilities.renameProvider, { prepareProvider: true });
+    await client.notification('breachDesk/indexed');
+    const uri = fileUri(path.join(dir, 'new.txt'));
+    await client.open(uri, TEXT);
+    await client.diagnostics(uri);
+    return uri;
+  }
+
+  const position = (text: string, at: string) => {
+    const before = text.slice(0, text.indexOf(at) + 1).split('\n');
+    return { line: before.length - 1, character: before[before.length - 1].length };
+  };
+
+  it('prepareRename gives the name and its range; rename gives the versioned edits; a non-name is refused in words', async function () {
+    const uri = await opened({ workspace: { configuration: true, workspaceEdit: { documentChanges: true } } });
+    const at = position(TEXT, 'Binns said');
+    const prepared = await client.request<any>('textDocument/prepareRename', { textDocument: { uri }, position: at });
+    assert.deepStrictEqual(prepared, { range: { start: { line: at.line, character: at.character - 1 }, end: { line: at.line, character: at.character - 1 + 5 } }, placeholder: 'Binns' });
+    const edit = await client.request<any>('textDocument/rename', { textDocument: { uri }, position: at, newName: 'Bins' });
+    assert.strictEqual(edit.documentChanges.length, 1);
+    assert.deepStrictEqual(edit.documentChanges[0].textDocument, { uri, version: 1 });
+    assert.strictEqual(applyLspEdits(TEXT, edit.documentChanges[0].edits), TEXT.replace(/Binns/g, 'Bins'));
+    await assert.rejects(
+      client.request('textDocument/prepareRename', { textDocument: { uri }, position: position(TEXT, 'for fun') }),
+      (err: Error) => /Only a name Breach Desk recognised/.test(err.message),
+    );
+    await assert.rejects(
+      client.request('textDocument/rename', { textDocument: { uri }, position: at, newName: '' }),
+      (err: Error) => /empty/.test(err.message),
+    );
+  });
+
+  it('a client that takes no documentChanges gets plain changes', async function () {
+    const uri = await opened({ workspace: { configuration: true } });
+    const edit = await client.request<any>('textDocument/rename', { textDocument: { uri }, position: position(TEXT, 'T-Mobile said'), newName: 'T-Mobile US' });
+    assert.deepStrictEqual(Object.keys(edit), ['changes']);
+    assert.strictEqual(applyLspEdits(TEXT, edit.changes[uri]), TEXT.replace(/T-Mobile/g, 'T-Mobile US'));
+  });
+});
