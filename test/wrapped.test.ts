@@ -12,7 +12,8 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { extractFacts, unwrapped } from '../server/src/core/extract/facts';
+import fc from 'fast-check';
+import { extractFacts, ReadText, unwrapped } from '../server/src/core/extract/facts';
 import type { DocFacts } from '../server/src/core/extract/types';
 import { parse } from '../server/src/core/syntax/parse';
 import { article, seeds, wrapBody } from './helpers/fixture';
@@ -58,6 +59,29 @@ describe('paragraphs wrapped by hand', function () {
       }
     });
 
+    it(`a list item's indented next line, a block quotation's next line and a line after one trailing space are run on (${name})`, function () {
+      for (const body of [
+        '- Acme Corp said more than 50\n  million customers were hit.',
+        '1. Acme Corp said more than 50\n   million customers were hit.',
+        '> Acme Corp said more than 50\n> million customers were hit.',
+        '> Acme Corp said more than\n>   50 million customers were hit.',
+        'Acme Corp said more than 50 \nmillion customers were hit.',
+      ]) {
+        const t = article({ body, eol });
+        const f = factsOf(t).figures;
+        assert.deepStrictEqual(f.map((x) => [x.text, x.value]), [['more than 50 million', 50e6]], body);
+        // Its place is the text as written, over the break.
+        assert.strictEqual(t.slice(f[0].span.start, f[0].span.end).replace(/\s*\n[\s>]*/g, ' '), 'more than 50 million', body);
+      }
+    });
+
+    it(`a nested list item, a hard break and an empty line of a quotation are not run on (${name})`, function () {
+      for (const body of ['- Acme Corp counted 50\n  - million things.', 'Acme Corp counted 50  \nmillion things.', '> Acme Corp counted 50\n>\n> million things.']) {
+        const t = article({ body, eol });
+        assert.deepStrictEqual(factsOf(t).figures.map((x) => [x.text, x.value]), [['50', 50]], body);
+      }
+    });
+
     it(`a name over two lines is one name, its mention over both (${name})`, function () {
       const t = article({ body: 'The breach was found by John\nSmith of Acme\nCorp, who said so. Smith said the rest.', eol });
       const f = factsOf(t);
@@ -79,8 +103,8 @@ describe('paragraphs wrapped by hand', function () {
     // A gallery's links, one a line: no name runs from one link's words into the next's.
     const t = article({ body: 'The [YubiKey Bio](https://example.com/a)\n[SEE FULL GALLERY](https://example.com/b) is here.' });
     assert.strictEqual(unwrapped(t, parse(t).article), t);
-    // A block quotation's lines keep their marks.
-    const q = article({ body: '> Acme Corp said 50\n> million records leaked.' });
+    // A block quotation's empty line ("> ") is a break between its paragraphs.
+    const q = article({ body: '> Acme Corp said 50 million records leaked.\n> \n> Acme Corp said so.' });
     assert.strictEqual(unwrapped(q, parse(q).article), q);
     // A table's rows stay rows, with or without the pipes at either end.
     for (const table of ['Company | Records\n--- | ---\nAcme Corp | 50\nmillion | rows', '| Company | Records |\n| :-- | --: |\n| Acme Corp | 50 |\n| million | rows |']) {
@@ -101,13 +125,20 @@ describe('paragraphs wrapped by hand', function () {
     }
   });
 
-  it('the text keeps its length, and an article without wrapped lines is the very same string', function () {
+  it('an article without wrapped lines is read as written; in one that has them, every span stands on the text as written', function () {
     for (const { name, text } of seeds()) {
       assert.strictEqual(unwrapped(text, parse(text).article), text, name);
-      const w = wrapBody(text, 72);
-      const u = unwrapped(w, parse(w).article);
-      assert.notStrictEqual(u, w, name);
-      assert.strictEqual(u.length, w.length, name);
+      for (const w of [wrapBody(text, 72), wrapBody(text.replace(/\n/g, '\r\n'), 72, '\r\n'), wrapBody(asBlocks(text, '- '), 60, '\n', { indentLists: true }), wrapBody(asBlocks(text, '> '), 60)]) {
+        assert.notStrictEqual(unwrapped(w, parse(w).article), w, name);
+        const f = factsOf(w);
+        // What the span covers, its line breaks, indentation and quotation marks read as a space.
+        const breaks = (t: string) => t.replace(/[^\S\n]*\r?\n[\s>]*/g, ' ');
+        const at = (s: { start: number; end: number }) => breaks(w.slice(s.start, s.end));
+        // (A break kept, after a link, stays in the sentence's text.)
+        for (const s of f.sentences) assert.strictEqual(at(s.span), breaks(s.text), `${name}: sentence ${s.text.slice(0, 40)}`);
+        for (const e of f.entities) for (const m of e.mentions) assert.strictEqual(at(m.span), m.text, `${name}: ${m.text}`);
+        for (const x of f.figures) assert.strictEqual(at(x.span).replace(/[[\]*_]+/g, ''), x.text, `${name}: ${x.text}`);
+      }
     }
   });
 
@@ -126,7 +157,62 @@ describe('paragraphs wrapped by hand', function () {
       assert.ok(wrapped >= 20, `${wrapped} articles had lines to wrap`);
     });
   }
+
+  it('ReadText: each character outside a gap is the same character read, and comes back to its place', function () {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.string({ minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 6 })), { minLength: 1, maxLength: 8 }), (parts) => {
+      // Words, each followed by a gap of 1 to 6 characters ("\r\n> " and the like).
+      let written = '';
+      const gaps: number[] = [];
+      const kept: number[] = [];
+      for (const [word, gap] of parts) {
+        for (let k = 0; k < word.length; k++) kept.push(written.length + k);
+        written += word;
+        gaps.push(written.length, written.length + gap);
+        written += '\r\n> > '.slice(0, gap);
+      }
+      written += 'end';
+      const read = new ReadText(written, gaps);
+      assert.strictEqual(read.text.length, written.length - parts.reduce((n, [, g]) => n + g - 1, 0));
+      for (const o of kept) {
+        const p = read.toRead(o);
+        assert.strictEqual(read.text[p], written[o]);
+        assert.strictEqual(read.toWritten(p), o);
+        assert.strictEqual(read.toWrittenEnd(p + 1), o + 1);
+      }
+      // A gap is one space, and an end just after it stays in the gap, not past it.
+      for (let k = 0; k < gaps.length; k += 2) {
+        const p = read.toRead(gaps[k]);
+        assert.strictEqual(read.text[p], ' ');
+        assert.strictEqual(read.toWrittenEnd(p + 1), gaps[k] + 1);
+        assert.strictEqual(read.toWritten(p + 1), gaps[k + 1]);
+      }
+    }));
+  });
+
+  // The same property for list items whose lines are indented under their first, and for block quotations.
+  for (const [kind, mark] of [['list items', '- '], ['block quotations', '> ']] as const) {
+    it(`the seeds and the evaluation articles as ${kind}, wrapped at 60 columns, give the same facts`, function () {
+      const dir = path.join(ROOT, 'test', 'eval', 'articles');
+      const all = [...seeds(), ...fs.readdirSync(dir).filter((n) => n.endsWith('.txt')).map((n) => ({ name: n, text: fs.readFileSync(path.join(dir, n), 'utf8') }))];
+      let wrapped = 0;
+      for (const { name, text } of all) {
+        const marked = asBlocks(text, mark);
+        const w = wrapBody(marked, 60, '\n', { indentLists: true });
+        if (w !== marked) wrapped++;
+        assert.deepStrictEqual(readings(factsOf(w)), readings(factsOf(marked)), name);
+      }
+      assert.ok(wrapped >= 20, `${wrapped} articles had lines to wrap`);
+    });
+  }
 });
+
+/** The article with each paragraph of its body that opens with a word made a list item or a block quotation. */
+function asBlocks(text: string, mark: string): string {
+  const at = text.indexOf('## Article:');
+  const tags = text.search(/^#{2,4} (?:Autogenerated )?Tags:/m);
+  const end = tags < 0 ? text.length : tags;
+  return text.slice(0, at) + text.slice(at, end).replace(/^(?=[A-Za-z“"])/gm, mark) + text.slice(end);
+}
 
 describe('paragraphs wrapped by hand, over stdio', function () {
   let client: LspClient;

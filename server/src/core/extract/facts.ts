@@ -173,34 +173,142 @@ interface Blocks {
 }
 
 /**
- * `text` with each line break that wraps running text by hand made the space Markdown reads it as: "more than
- * 50⏎million customers" is 50 million customers (it was 50), "John⏎Smith" one person. Inside a paragraph or a list
- * item, a break between two words: not a hard break (two spaces or a backslash before it), not before an indented
- * line or a mark that opens one (a quotation's `>`, an image's `!`, a table's `|`), not after a link, an image or
- * emphasis, and nowhere in a table. A CR before the LF becomes a space too, so every span of the text still holds
- * (and two spaces stand between the lines: the extractors read up to two where one is written). `text` itself when
- * it has no such break (the corpus's scraped articles write a paragraph a line).
+ * Where lines wrapped by hand are to be read as one: "more than 50⏎million customers" is 50 million customers (it
+ * was 50), "John⏎Smith" one person, as Markdown reads a line break inside running text as a space. Inside a
+ * paragraph, a list item or a block quotation, a break between two words: not a hard break (two spaces or a
+ * backslash before it), not before a mark that opens a block (a list's `-`, an image's `!`, a table's `|`, a
+ * heading's `#`), not before a paragraph's indented line, not after a link, an image, emphasis or a quotation's empty
+ * line, and nowhere in a table. Each gap is two numbers, [from, to): the white space between the two words, with a
+ * CR before the LF, a list item's indentation (its lines stand under its first words) and a block quotation's `>`;
+ * read as one space.
+ * None in an article that writes a paragraph a line, as the corpus's scraped articles do.
  */
-export function unwrapped(text: string, article: Article): string {
-  let out = '';
-  let from = 0;
+export function wrapGaps(text: string, article: Article): number[] {
+  const gaps: number[] = [];
   for (const b of article.body?.blocks ?? []) {
-    if (b.kind !== 'paragraph' && b.kind !== 'list-item') continue;
+    if (b.kind !== 'paragraph' && b.kind !== 'list-item' && b.kind !== 'blockquote') continue;
     const end = Math.min(b.span.end, text.length);
     // A table the parser has no block for ("Company | Records⏎--- | ---⏎Acme | 50"): its rows stay rows.
     const bar = text.indexOf('|', b.span.start);
     if (bar >= 0 && bar < end && TABLE_RULE_RE.test(text.slice(b.span.start, end))) continue;
+    const quote = b.kind === 'blockquote';
     for (let i = text.indexOf('\n', b.span.start); i >= 0 && i + 1 < end; i = text.indexOf('\n', i + 1)) {
       const cr = i > 0 && text.charCodeAt(i - 1) === 13;
       let last = cr ? i - 2 : i - 1;
       // One space at the end of a line is no hard break (two are): a space between the words already.
-      if (!cr && text.charCodeAt(last) === 32 && softBefore(text.charCodeAt(last - 1))) last--;
-      if (!(softBefore(text.charCodeAt(last)) && softAfter(text.charCodeAt(i + 1)))) continue;
-      out += text.slice(from, cr ? i - 1 : i) + (cr ? '  ' : ' ');
-      from = i + 1;
+      if (text.charCodeAt(last) === 32 && softBefore(text.charCodeAt(last - 1))) last--;
+      // In a block quotation, a line that ends in its mark is an empty line of it: a break between its paragraphs.
+      if (!softBefore(text.charCodeAt(last)) || (quote && text.charCodeAt(last) === 62)) continue;
+      // The next line's words: past a list item's indentation, and a block quotation's marks ("> ", "> > "). A
+      // paragraph's indented line is left as a line of its own (a scraped page's photo credit, " Getty Images").
+      let next = i + 1;
+      if (b.kind !== 'paragraph') while (next < end && (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9 || (quote && text.charCodeAt(next) === 62))) next++;
+      if (next >= end || !softAfter(text.charCodeAt(next)) || listMarkAt(text, next)) continue;
+      gaps.push(last + 1, next);
     }
   }
-  return from === 0 ? text : out + text.slice(from);
+  return gaps;
+}
+
+/**
+ * Whether a list item's mark opens the line at `at`: a new item, not the words of the last. As CommonMark has it, a
+ * numbered item breaks into running text only as its first, "1." ("the age of⏎13. TikTok is" runs on).
+ */
+function listMarkAt(text: string, at: number): boolean {
+  LIST_MARK_RE.lastIndex = at;
+  return LIST_MARK_RE.test(text);
+}
+
+const LIST_MARK_RE = /(?:[-*+]|1[.)])(?:[ \t\r\n]|$)/y;
+
+/**
+ * The text as extraction reads it, and the way back to the text as written. Each gap `wrapGaps` finds is one space
+ * here, so the extractors read "50 million" and "John Smith" with one space between the words, whatever stood
+ * between the lines (a CRLF, a list item's indentation, a block quotation's marks); the spans of what they find are
+ * put back on the text as written (`toWritten`), where they run over the break.
+ */
+export class ReadText {
+  readonly text: string;
+  /** Each gap's start as written and as read, and the characters left out up to its end. */
+  private readonly writtenAt: number[] = [];
+  private readonly readAt: number[] = [];
+  private readonly dropped: number[] = [];
+
+  constructor(written: string, gaps: readonly number[]) {
+    let out = '';
+    let from = 0;
+    let dropped = 0;
+    for (let k = 0; k < gaps.length; k += 2) {
+      const start = gaps[k];
+      const end = gaps[k + 1];
+      out += written.slice(from, start) + ' ';
+      this.writtenAt.push(start);
+      this.readAt.push(start - dropped);
+      dropped += end - start - 1;
+      this.dropped.push(dropped);
+      from = end;
+    }
+    this.text = out + written.slice(from);
+  }
+
+  /** An offset in the text as written, in the text as read (inside a gap, past its space: the next word's start). */
+  toRead(o: number): number {
+    const k = lastBelow(this.writtenAt, o);
+    if (k < 0) return o;
+    const gapEnd = this.writtenAt[k] + 1 + this.dropped[k] - (k > 0 ? this.dropped[k - 1] : 0);
+    return o < gapEnd ? this.readAt[k] + 1 : o - this.dropped[k];
+  }
+
+  /** A start offset in the text as read, in the text as written. */
+  toWritten(p: number): number {
+    const k = lastBelow(this.readAt, p);
+    return k < 0 ? p : p + this.dropped[k];
+  }
+
+  /** An end offset (exclusive) in the text as read, in the text as written: just after the character before it. */
+  toWrittenEnd(p: number): number {
+    return p <= 0 ? p : this.toWritten(p - 1) + 1;
+  }
+}
+
+/** The index of the last of the ascending `xs` below `o`, or -1. */
+function lastBelow(xs: readonly number[], o: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < o) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/**
+ * A copy of `x` (plain objects and arrays, at any depth) with every span in it (an object with numeric `start` and
+ * `end`) moved by `start` and `end`: the article's spans onto the text as read, the facts' back onto the text as
+ * written. A copy, not a walk in place: the article is the editor's too, and a span two objects share is moved once
+ * in each copy (a walk in place needed a set of the objects seen, which cost as much again).
+ */
+function moved<T>(x: T, start: (o: number) => number, end: (o: number) => number): T {
+  if (x === null || typeof x !== 'object') return x;
+  if (Array.isArray(x)) return x.map((v) => moved(v, start, end)) as T;
+  const o = x as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k in o) {
+    const v = o[k];
+    out[k] = v !== null && typeof v === 'object' ? moved(v, start, end) : v;
+  }
+  if (typeof o.start === 'number' && typeof o.end === 'number') {
+    out.start = start(o.start);
+    out.end = end(o.end);
+  }
+  return out as T;
+}
+
+/** The text as extraction reads it: `written` with each gap `wrapGaps` finds one space (see `ReadText`). */
+export function unwrapped(written: string, article: Article): string {
+  const gaps = wrapGaps(written, article);
+  return gaps.length ? new ReadText(written, gaps).text : written;
 }
 
 /** A table's rule under its header, by its start: `---|---`, `| :-- | --: |`. */
@@ -223,7 +331,8 @@ function softAfter(c: number): boolean {
 /**
  * Reads the article's blocks. A function of its own: blocks of four kinds
  * pass through it, and V8 recompiles only this when it meets a new one.
- * `unwrappedText`: whether `text` is `unwrapped`'s, whose sentences are read from it rather than from the parse.
+ * `unwrappedText`: whether `text` is a `ReadText`'s, whose sentences and quotations are read from it rather than from
+ * the parse (whose texts keep the line breaks).
  */
 function readBlocks(article: Article, text: string, unwrappedText: boolean): Blocks {
   const sentences: Sentence[] = [];
@@ -267,17 +376,18 @@ function readBlocks(article: Article, text: string, unwrappedText: boolean): Blo
       for (const q of b.quotes) {
         if (q.span.start >= cut) continue;
         const idx = sentenceHolding(sentences, first, q.span.start);
-        // As a reader sees it: quotations are compared by their words, and a link's address is none of them.
-        const text = plain(q.text);
+        // As a reader sees it: quotations are compared by their words, and a link's address is none of them; over
+        // lines wrapped by hand, as one line (a block quotation's marks are no words of it).
+        const said = plain(unwrappedText ? text.slice(q.textSpan.start, q.textSpan.end) : q.text);
         // A quoted single token ("https:\/\/www.zdnet.com\/…" in pasted script data) is not speech.
-        if (SPACE_RE.test(text)) quotes.push({ text, span: q.textSpan, sentence: idx });
+        if (SPACE_RE.test(said)) quotes.push({ text: said, span: q.textSpan, sentence: idx });
       }
       if (b.kind === 'blockquote' && b.sentences.length) {
-        const text = plain(b.sentences.map((s) => s.text).join('\n'));
+        const said = plain(b.sentences.map((s) => (unwrappedText ? text.slice(s.span.start, s.span.end) : s.text)).join('\n'));
         // A block quotation whose words stand in quotation marks (> “…” —@handle) is that quotation, already taken.
         let marked = 0;
-        for (const q of b.quotes) marked += q.text.length;
-        if (text && marked < 0.6 * text.length) quotes.push({ text, span: { start: b.sentences[0].span.start, end: b.sentences[b.sentences.length - 1].span.end }, sentence: first });
+        for (const q of b.quotes) marked += unwrappedText ? text.slice(q.textSpan.start, q.textSpan.end).length : q.text.length;
+        if (said && marked < 0.6 * said.length) quotes.push({ text: said, span: { start: b.sentences[0].span.start, end: b.sentences[b.sentences.length - 1].span.end }, sentence: first });
       }
     }
   }
@@ -302,9 +412,17 @@ const DIGEST_TITLE_RE = /^\s*(?:this|last)\s+week\s+in\b|\bweek\s+in\s+review\b|
 const GUIDE_TITLE_RE = /^\s*(?:these\s+are\s+)?(?:the\s+)?(?:\d+\s+)?best\s/i;
 
 export function extractFacts(uri: string, written: string, article: Article, options: FactsOptions = {}): DocFacts {
-  // Lines wrapped by hand inside a paragraph read as one line (every span holds: the text keeps its length).
-  const text = unwrapped(written, article);
-  const { sentences, opens, headings, links, quotes } = readBlocks(article, text, text !== written);
+  // Lines wrapped by hand inside running text are read as one line (`wrapGaps`): the facts are found in the text as
+  // read, and their spans put back on the text as written.
+  const gaps = wrapGaps(written, article);
+  if (!gaps.length) return factsOf(uri, written, article, false, options);
+  const read = new ReadText(written, gaps);
+  const facts = factsOf(uri, read.text, moved(article, (o) => read.toRead(o), (o) => read.toRead(o)), true, options);
+  return moved(facts, (p) => read.toWritten(p), (p) => read.toWrittenEnd(p));
+}
+
+function factsOf(uri: string, text: string, article: Article, unwrappedText: boolean, options: FactsOptions): DocFacts {
+  const { sentences, opens, headings, links, quotes } = readBlocks(article, text, unwrappedText);
   // Headings are searched for names the body established; they carry no claims.
   const all = sentences.concat(headings);
   const entities = extractEntities(text, article, all, links, { outlets: options.outlets, pins: options.pins });
