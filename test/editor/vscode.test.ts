@@ -316,6 +316,26 @@ describe('VS Code (code-server + Chromium) with the packaged extension', functio
     });
   });
 
+  it('F2 on a name renames it in the article', async function () {
+    await wb.open(FOLLOWUP);
+    const line = FOLLOWUP_TEXT.split('\n').findIndex((l) => l.startsWith('John Binns'));
+    await wb.goTo(line + 1, 'John Bi'.length);
+    const box = await until('the rename box', async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F2');
+      const input = page.locator('.rename-box input').first();
+      await input.waitFor({ state: 'visible', timeout: 4000 });
+      return input;
+    });
+    // The name as the article writes it, to be written anew.
+    assert.strictEqual(await box.inputValue(), 'John Binns');
+    await box.fill('Jon Bins');
+    await page.keyboard.press('Enter');
+    await until('the renamed name', async () => (await wb.editorText()).includes('Jon Bins said he did it alone.'));
+    await wb.command('File: Revert File');
+    await until('the reverted text', async () => (await wb.editorText()).includes('John Binns said'));
+  });
+
   it('a code lens opens the figure timeline: a chart of every value, each opening its article', async function () {
     await wb.open(FOLLOWUP);
     const lens = page.locator('.contentWidgets .codelens-decoration a', { hasText: /Timeline: \d+ values of former customers of T-Mobile/ }).first();
