@@ -15,6 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../core/analyze';
 import { checkConsistency } from '../core/check/consistency';
 import { applySilences } from '../core/check/suppress';
+import { CODES } from '../core/codes';
 import { applySeverities, diag, nonOverlapping, type Diagnostic, type SeverityOverrides } from '../core/diagnostics';
 import { isPlaceholder, looksLikeArticle } from '../core/detect';
 import { folds } from '../core/features/folding';
@@ -1306,6 +1307,31 @@ export function startServer(connection: Connection): void {
         }
       }
     }
+    if (wants(CodeActionKind.QuickFix)) {
+      // Any problem of the article's own lines can be silenced where it stands: a marker on the line before it
+      // (`suppress.ts`), which the parser passes over in every section. Not on the first line (a comment above the
+      // title would hide the article's layout), nor for what a file or the pins file itself is told.
+      const open = documents.get(uri);
+      const text = open?.getText();
+      const eol = text?.includes('\r\n') ? '\r\n' : '\n';
+      const offered = new Set<string>();
+      for (const d of text === undefined ? [] : params.context.diagnostics) {
+        if (!d || typeof d !== 'object' || d.source !== SOURCE || typeof d.code !== 'string' || !ignorable(d.code)) continue;
+        // A problem of an older version of the text may stand on another line now.
+        const data = d.data as DiagnosticData | undefined;
+        if (typeof data?.version === 'number' && data.version !== open!.version) continue;
+        const line = d.range?.start?.line;
+        if (!Number.isInteger(line) || line < 1 || offered.has(`${line}\u0000${d.code}`)) continue;
+        offered.add(`${line}\u0000${d.code}`);
+        const at = { line, character: 0 };
+        actions.push({
+          title: `Ignore ${d.code} on this line`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          edit: { changes: { [uri]: [{ range: { start: at, end: at }, newText: `<!-- breach-desk: ignore ${d.code} -->${eol}` }] } },
+        });
+      }
+    }
     // Asked for every kind (Neovim's code action menu asks so on any line), fix-all comes only with a problem here that
     // has a fix of its own; asked for source actions or fix-all (VS Code's menu, code actions on save), always.
     const fixableHere = params.context.diagnostics.some((d) => d && typeof d === 'object' && d.source === SOURCE && Array.isArray((d.data as DiagnosticData | undefined)?.fixes) && (d.data as DiagnosticData).fixes.length > 0);
@@ -1327,4 +1353,9 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** A code a marker may silence: one Breach Desk reports on an article's lines (never `file.*` nor the pins file's). */
+function ignorable(code: string): boolean {
+  return Object.prototype.hasOwnProperty.call(CODES, code) && !code.startsWith('file.') && code !== 'config.invalid';
 }

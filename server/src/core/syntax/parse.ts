@@ -98,6 +98,12 @@ const FENCE_RE = /^[ \t]{0,3}(`{3,}|~{3,})(.*)$/;
 const FENCE_CLOSE_RE = /^[ \t]{0,3}(`{3,}|~{3,})[ \t]*$/;
 const SETEXT_RE = /^[ \t]{0,3}(=+|-+)[ \t]*$/;
 const COMMENT_RE = /^[ \t]{0,3}<!--[^\n]{0,2000}?-->[ \t]*$/;
+
+/** Whether a line is an HTML comment and nothing else (`COMMENT_RE`; its `<` is looked for first). */
+function isCommentLine(t: string): boolean {
+  const at = t.indexOf('<');
+  return at >= 0 && at <= 3 && COMMENT_RE.test(t);
+}
 const RULE_RE = /^[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const LIST_RE = /^[ \t]{0,3}(?:[*+-]|\d{1,9}[.)])[ \t]+\S/;
 const TAG_HEADING_RE = /^(#{2,6})[ \t]*(.*?)[ \t]*:?[ \t]*$/;
@@ -203,6 +209,9 @@ export function parse(text: string): ParseResult {
       continue;
     }
 
+    // A comment on a line of its own (a `<!-- breach-desk: ignore … -->` marker) is nobody's text, in any section:
+    // the body keeps it as a block of its own, the others pass over it.
+    if (region !== 'article' && isCommentLine(line.text)) continue;
     switch (region) {
       case 'head':
         readHead(text, line, article, problems);
@@ -319,6 +328,8 @@ export function articleHead(text: string, whole: boolean): ArticleHead | undefin
       if (info) return settled(next);
       if (header.kind !== 'information') break;
       info = { header, fields: [], span: { ...header.span } };
+    } else if (isCommentLine(line.text)) {
+      // Passed over, as `parse` passes over it.
     } else if (info) readField(text, line, info, problems);
     else readHead(text, line, article, problems);
     if (!m) break;
