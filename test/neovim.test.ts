@@ -64,6 +64,15 @@ local ok, err = pcall(function()
     end
     return false
   end, 200)
+  -- F2's Neovim: vim.lsp.buf.rename with a new name (prepareRename, then rename), at the same place; the buffer is
+  -- read again from disk afterwards, so what follows sees the seed as it is.
+  vim.api.nvim_win_set_cursor(0, { tonumber(vim.env.BD_LINE) + 1, tonumber(vim.env.BD_CHAR) })
+  vim.lsp.buf.rename('Jon Bins')
+  vim.wait(30000, function()
+    return table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), '\\n'):find('Jon Bins', 1, true) ~= nil
+  end, 100)
+  out.renamed = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+  vim.cmd('edit!')
 end)
 if not ok then out.error = tostring(err) end
 local function finish()
@@ -111,7 +120,7 @@ end))
 
 describe('Neovim (headless) as an LSP client', function () {
   this.timeout(180000);
-  let result: { diagnostics: { line: number; col: number; code?: string; source?: string; message: string }[]; hover: unknown; filetype?: string; attached?: number; error?: string; completion?: Record<string, string[]>; omnifunc?: string };
+  let result: { renamed?: string[]; diagnostics: { line: number; col: number; code?: string; source?: string; message: string }[]; hover: unknown; filetype?: string; attached?: number; error?: string; completion?: Record<string, string[]>; omnifunc?: string };
 
   let cacheMade = false;
 
@@ -170,6 +179,18 @@ describe('Neovim (headless) as an LSP client', function () {
     assert.match(md, /Mentioned in [23] articles/);
     assert.match(md, /\*\*Cited facts\*\*/);
     assert.match(md, /\[ZDNet, Aug 26, 2021\]\(file:\/\/[^)]*001_ea6beca59c6dffc6\.txt#L\d+\)/);
+  });
+
+  it('renames "John Binns" in the article through Neovim\'s own rename: the full name and the surname said alone', function () {
+    // Neovim's lines, as `nvim_buf_get_lines` gives them: no empty one after the last line end.
+    const seed = fs.readFileSync(SEED, 'utf8').replace(/\n$/, '').split('\n');
+    const renamed = result.renamed ?? [];
+    assert.strictEqual(renamed.length, seed.length);
+    // Each line as the server's edits make it: the full name, then the surname alone (and so in the tags).
+    const expected = seed.map((l) => l.replace(/\bJohn Binns\b/g, 'Jon Bins').replace(/(?<!Erin )\bBinns\b/g, 'Bins'));
+    const differing = renamed.map((l, i) => [i, l, expected[i]]).filter(([, a, b]) => a !== b);
+    assert.deepStrictEqual(differing, []);
+    assert.ok(renamed.some((l) => l.includes('his name is Jon Bins:')));
   });
 
   it('completes a tag of two words in Neovim\'s own omnifunc, from the whole typed name: "[[John B" offers John Binns', function () {
