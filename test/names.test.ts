@@ -38,6 +38,8 @@ const WRITTEN = [
   'SonicWall said the flaw was patched.',
   'Mark Smith, a spokesman for the company, declined to comment.',
   'John Smith, a lawyer, said the case would go on.',
+  'Researchers at Check Point Software found the flaw.',
+  'Researchers at Optum said its systems were not affected.',
 ].join(' ');
 
 function indexOf(texts: Record<string, string>): CorpusIndex {
@@ -110,6 +112,14 @@ describe('names written otherwise than the corpus writes them', function () {
     assert.strictEqual(fixed(text, found[0]), text.replace('RedCanary\'s', 'Red Canary\'s'));
   });
 
+  it('a fix writes the words that differ as the corpus writes them, capitals and all', function () {
+    const text = story(9, 'Researchers at Checkpoint Software found it first.');
+    const index = indexOf({ ...corpus(), 'file:///c/new.txt': text });
+    const found = variants(index, 'file:///c/new.txt');
+    assert.deepStrictEqual(found.map((d) => d.message), ['Checkpoint Software is written Check Point Software in 3 articles of the corpus.']);
+    assert.strictEqual(fixed(text, found[0]), text.replace('Checkpoint Software', 'Check Point Software'));
+  });
+
   it('leaves alone what tells two real names apart or what house styles change', function () {
     const text = story(9, [
       'LockBit2 published the files.', // a digit: a version
@@ -117,6 +127,7 @@ describe('names written otherwise than the corpus writes them', function () {
       'The Department of Defence said it was looking into the report.', // British spelling
       'Researchers at Maspersky found it.', // a word's first letter
       'Mary Smith, a spokeswoman for the bank, declined to comment.', // two first names, and two Smiths in the corpus
+      'Researchers at Optus said its customers were not affected.', // a word's last letter: Optus and Optum are two companies
     ].join(' '));
     const index = indexOf({ ...corpus(), 'file:///c/new.txt': text });
     assert.deepStrictEqual(variants(index, 'file:///c/new.txt').map((d) => d.message), []);

@@ -58,6 +58,24 @@ describe('renaming a name in the article', function () {
     assert.strictEqual(renamed(TEXT, 'Wall Street Journal', 'Wall Street Journal Online'), TEXT.replace('Wall Street Journal', 'Wall Street Journal Online'));
   });
 
+  it('a surname renamed as the full name leaves the full name as it is (no "John John Binns")', function () {
+    assert.strictEqual(renamed(TEXT, 'Binns said', 'John Binns'), TEXT.replace(/(?<!John )Binns/g, 'John Binns'));
+  });
+
+  it('a name over a line break, in a CRLF paragraph or a block quotation: its place and its words as one line', function () {
+    for (const [body, at] of [
+      ['Peter Firstbrook said it was rare. Researchers praised Peter\r\nFirstbrook again.', 'Peter\r\nFirstbrook'],
+      ['> Peter Firstbrook said it was rare, and Peter\n> Firstbrook said so again.', 'Peter\n> Firstbrook'],
+    ]) {
+      const text = article({ body });
+      const doc = docOf(text);
+      const offset = text.indexOf(at) + 1;
+      assert.deepStrictEqual(renameTarget(doc, text, offset), { span: { start: offset - 1, end: offset - 1 + at.length }, name: 'Peter Firstbrook', key: 'peter firstbrook' }, body);
+      const out = renamed(text, at, 'Pete Firstbrook');
+      assert.strictEqual(out, text.replace('Peter Firstbrook', 'Pete Firstbrook').replace(at, 'Pete Firstbrook'), body);
+    }
+  });
+
   it('a hyphenated organisation, its possessive kept', function () {
     assert.strictEqual(renamed(TEXT, 'T-Mobile said', 'T-Mobile US'), TEXT.replace(/T-Mobile/g, 'T-Mobile US'));
   });
@@ -65,10 +83,10 @@ describe('renaming a name in the article', function () {
   it('refuses in words what is no name, and a new name that would break the article', function () {
     const doc = docOf(TEXT);
     const refused = (r: unknown) => (r as { refused?: string }).refused;
-    assert.match(refused(renameTarget(doc, TEXT.indexOf('50 million') + 1))!, /^A figure is not renamed/);
-    assert.match(refused(renameTarget(doc, TEXT.indexOf('for fun') + 1))!, /^Only a name Breach Desk recognised/);
+    assert.match(refused(renameTarget(doc, TEXT, TEXT.indexOf('50 million') + 1))!, /^A figure is not renamed/);
+    assert.match(refused(renameTarget(doc, TEXT, TEXT.indexOf('for fun') + 1))!, /^Only a name Breach Desk recognised/);
     const at = TEXT.indexOf('Binns said') + 1;
-    assert.deepStrictEqual(renameTarget(doc, at), { span: { start: at - 1, end: at - 1 + 'Binns'.length }, name: 'Binns', key: 'john binns' });
+    assert.deepStrictEqual(renameTarget(doc, TEXT, at), { span: { start: at - 1, end: at - 1 + 'Binns'.length }, name: 'Binns', key: 'john binns' });
     assert.match(refused(renameEdits(doc, TEXT, at, '  '))!, /empty/);
     assert.match(refused(renameEdits(doc, TEXT, at, 'Bins\nSmith'))!, /one line/);
     assert.match(refused(renameEdits(doc, TEXT, at, 'Bins]] [[x'))!, /\[\[/);

@@ -129,6 +129,18 @@ describe('semantic tokens (core)', function () {
   });
 });
 
+describe('semantic tokens of names wrapped in list items and quotations', function () {
+  it('a line\'s indentation and a quotation\'s marks are not coloured with the name', function () {
+    for (const body of ['- The breach was found by John\n  Smith of Acme Corp.', '> The breach was found by John\n> Smith of Acme Corp.']) {
+      const text = article({ body });
+      const tokens = semanticTokens(new LineIndex(text), factsOf(text));
+      const words = tokens.map((t) => text.slice(t.span.start, t.span.end));
+      assert.ok(words.includes('John') && words.includes('Smith'), `${body}: ${JSON.stringify(words)}`);
+      assert.ok(words.every((w) => w === w.trim() && !w.startsWith('>')), `${body}: ${JSON.stringify(words)}`);
+    }
+  });
+});
+
 describe('semantic token edits', function () {
   it('turn the last list into the new one, whatever the two lists', function () {
     fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 40 }), fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 40 }), (was, now) => {

@@ -75,6 +75,12 @@ describe('paragraphs wrapped by hand', function () {
       }
     });
 
+    it(`a promotion glued to a wrapped paragraph's end is cut where it starts (${name})`, function () {
+      const t = article({ body: 'Acme patched the flaw in\nits servers, said Joe\nSmith, quickly.![Threatpost Webinar Series](https://threatpost.com/webinars/x/)Register NOW for the LIVE webinar event, on-demand.', eol });
+      const said = factsOf(t).sentences.filter((x) => x.text.includes('Acme')).map((x) => x.text);
+      assert.deepStrictEqual(said, ['Acme patched the flaw in its servers, said Joe Smith, quickly.']);
+    });
+
     it(`a nested list item, a hard break and an empty line of a quotation are not run on (${name})`, function () {
       for (const body of ['- Acme Corp counted 50\n  - million things.', 'Acme Corp counted 50  \nmillion things.', '> Acme Corp counted 50\n>\n> million things.']) {
         const t = article({ body, eol });

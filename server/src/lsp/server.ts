@@ -9,7 +9,7 @@
 import {
   CodeActionKind, type CodeAction, type CodeLens, CompletionItemKind, InsertTextFormat, DocumentHighlightKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   FileChangeType, type Connection, type InitializeParams, type InitializeResult, type Location as LspLocation, type LocationLink, MarkupKind,
-  ErrorCodes, MessageType, type Position, ResponseError, SemanticTokensBuilder, ShowMessageNotification, SymbolKind, type TextDocumentChangeEvent, TextDocumentSyncKind, TextDocuments, type WorkspaceFolder,
+  ErrorCodes, LSPErrorCodes, MessageType, type Position, ResponseError, SemanticTokensBuilder, ShowMessageNotification, SymbolKind, type TextDocumentChangeEvent, TextDocumentSyncKind, TextDocuments, type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../core/analyze';
@@ -1026,9 +1026,9 @@ export function startServer(connection: Connection): void {
     const uri = params.textDocument.uri;
     const current = await currentDoc(uri);
     if (!current || token.isCancellationRequested) return null;
-    const target = renameTarget(current.doc, current.offsetAt(params.position));
+    const target = renameTarget(current.doc, current.text, current.offsetAt(params.position));
     // Refused in words: VS Code shows the message where F2 was pressed.
-    if ('refused' in target) throw new ResponseError(ErrorCodes.InvalidRequest, target.refused);
+    if ('refused' in target) throw new ResponseError(LSPErrorCodes.RequestFailed, target.refused);
     const range = index.range(uri, target.span);
     return range ? { range, placeholder: target.name } : null;
   });
@@ -1039,10 +1039,10 @@ export function startServer(connection: Connection): void {
     if (typeof params.newName !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'Breach Desk: rename takes a newName string.');
     const uri = params.textDocument.uri;
     const current = await currentDoc(uri);
-    if (!current) throw new ResponseError(ErrorCodes.InvalidRequest, 'Only a name in an open article can be renamed.');
+    if (!current) throw new ResponseError(LSPErrorCodes.RequestFailed, 'Only a name in an open article can be renamed.');
     if (token.isCancellationRequested) return null;
     const edits = renameEdits(current.doc, current.text, current.offsetAt(params.position), params.newName);
-    if ('refused' in edits) throw new ResponseError(ErrorCodes.InvalidRequest, edits.refused);
+    if ('refused' in edits) throw new ResponseError(LSPErrorCodes.RequestFailed, edits.refused);
     const lspEdits = edits.flatMap((e) => {
       const range = index.range(uri, e.span);
       return range ? [{ range, newText: e.newText }] : [];
@@ -1309,27 +1309,20 @@ export function startServer(connection: Connection): void {
     }
     if (wants(CodeActionKind.QuickFix)) {
       // Any problem of the article's own lines can be silenced where it stands: a marker on the line before it
-      // (`suppress.ts`), which the parser passes over in every section. Not on the first line (a comment above the
-      // title would hide the article's layout), nor for what a file or the pins file itself is told.
+      // (`suppress.ts`), which the parser passes over in every section, or the code added to a marker already there.
+      // Not on the first line (a comment above the title would hide the article's layout), not inside running text
+      // (a marker line there would cut a paragraph, a list item or a quotation wrapped by hand in two), nor for what a
+      // file or the pins file itself is told.
       const open = documents.get(uri);
-      const text = open?.getText();
-      const eol = text?.includes('\r\n') ? '\r\n' : '\n';
-      const offered = new Set<string>();
-      for (const d of text === undefined ? [] : params.context.diagnostics) {
+      // The analysis of the text the client has (worked out again if a load or an edit has set it aside).
+      const state = open ? await currentState(uri) : undefined;
+      for (const d of open && state && state.version === open.version && !token.isCancellationRequested ? params.context.diagnostics : []) {
         if (!d || typeof d !== 'object' || d.source !== SOURCE || typeof d.code !== 'string' || !ignorable(d.code)) continue;
         // A problem of an older version of the text may stand on another line now.
         const data = d.data as DiagnosticData | undefined;
         if (typeof data?.version === 'number' && data.version !== open!.version) continue;
-        const line = d.range?.start?.line;
-        if (!Number.isInteger(line) || line < 1 || offered.has(`${line}\u0000${d.code}`)) continue;
-        offered.add(`${line}\u0000${d.code}`);
-        const at = { line, character: 0 };
-        actions.push({
-          title: `Ignore ${d.code} on this line`,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [d],
-          edit: { changes: { [uri]: [{ range: { start: at, end: at }, newText: `<!-- breach-desk: ignore ${d.code} -->${eol}` }] } },
-        });
+        const action = ignoreAction(state!, d.code, d.range?.start?.line);
+        if (action && !actions.some((a) => a.title === action.title)) actions.push({ ...action, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [action.edit] } } });
       }
     }
     // Asked for every kind (Neovim's code action menu asks so on any line), fix-all comes only with a problem here that
@@ -1353,6 +1346,34 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/**
+ * The marker that silences `code` on `line` (see `onCodeAction`): the code added to a marker on the line above, or a
+ * marker line of its own above it where one may stand; undefined where none may.
+ */
+function ignoreAction(state: { lines: LineIndex; analysis: Analysis }, code: string, line: unknown): { title: string; edit: { range: { start: Position; end: Position }; newText: string } } | undefined {
+  const lines = state.lines;
+  if (typeof line !== 'number' || !Number.isInteger(line) || line < 1 || line >= lines.lineCount) return undefined;
+  const text = lines.text;
+  const title = `Ignore ${code} on this line`;
+  const above = text.slice(lines.lineStarts[line - 1], lines.lineEnd(line - 1));
+  const marker = /^([ \t]*<!--\s*breach-desk:\s*ignore\b)([^>]{0,400}?)(\s*-->[ \t]*)$/.exec(above);
+  if (marker) {
+    const codes = marker[2].split(/[\s,]+/).filter(Boolean);
+    // A marker that names no code silences them all; one that names this code already does.
+    if (!codes.length || codes.includes(code)) return undefined;
+    const at = lines.positionAt(lines.lineStarts[line - 1] + marker[1].length + marker[2].length);
+    return { title, edit: { range: { start: at, end: at }, newText: `${marker[2].endsWith(' ') ? '' : ' '}${code}` } };
+  }
+  // Inside the body, only between blocks: above a line that follows a blank line, a heading or another comment.
+  const body = state.analysis.article.body;
+  const start = lines.lineStarts[line];
+  const tags = state.analysis.article.headers.find((h) => h.kind === 'tags' && h.span.start > (body?.header.span.start ?? Infinity));
+  if (body && start > body.header.span.start && (!tags || start < tags.span.start) && above.trim() !== '' && !/^[ \t]*(?:#|<!--)/.test(above)) return undefined;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const at = { line, character: 0 };
+  return { title, edit: { range: { start: at, end: at }, newText: `<!-- breach-desk: ignore ${code} -->${eol}` } };
 }
 
 /** A code a marker may silence: one Breach Desk reports on an article's lines (never `file.*` nor the pins file's). */

@@ -14,8 +14,8 @@
  * - a digit ("LockBit2", "Quad9", "PlayStation3": versions and other names);
  * - a plural of the whole name ("SonicWalls", "Google Play Stores"; "Citizens Lab" is Citizen Lab misspelt);
  * - British and American spelling ("Department of Defence", "Cyber Security Centre", "-isation");
- * - a word's first letter ("QSnatch" and Snatch, "Block" and "Black"), or a word too short to tell ("NBC"
- *   and "BBC");
+ * - a word's first letter ("QSnatch" and Snatch, "Block" and "Black") or its last one changed ("Optus" and
+ *   Optum, "Conte" and Conti), or a word too short to tell ("NBC" and "BBC");
  * - a person's first name, where both are first names and another person of the corpus has the surname
  *   ("Mary Smith" is not Mark Smith; "Eric Kron" is Erich Kron, the one Kron);
  * - a name pinned in `.breachdesk/entities.json`.
@@ -114,6 +114,8 @@ function plausible(index: CorpusIndex, edit: Edit, group: Group): boolean {
   if (regional(a) === regional(b)) return false;
   // The first letter of a word, or a word too short to tell a typo from another name.
   if (at === wo.start || Math.min(a.length, b.length) < (group === 'person' ? 4 : 5)) return false;
+  // Its last letter changed: as often two names as a slip ("Optus" and "Optum", "Conte" and "Conti").
+  if (a.length === b.length && at === wo.end - 1) return false;
   if (group === 'organisation') return true;
   // A person: a first name and a surname, the same number of words, the surname the same or the one misspelt.
   if (!ours.includes(' ') || !theirs.includes(' ')) return false;
@@ -155,20 +157,25 @@ interface Mended {
 }
 
 /**
- * Each of the name's mentions with the edit that writes it as the corpus does: the part that differs, in the other
- * name's letters; a surname said alone ("Beumont") is mended too. A mention that does not hold the part is left out.
+ * Each of the name's mentions with the edit that writes it as the corpus does: the words that differ, written as
+ * the corpus's name writes them ("Checkpoint" → "Check Point", "R-evil" → "REvil"); a surname said alone
+ * ("Beumont") is mended too. A mention that does not hold those words, or whose words are not its text as it stands
+ * (a name over a line break, an escape read away), is left out.
  */
 function mend(e: DocEntity, edit: Edit, name: string): Mended[] {
   const { ours, theirs, at, tail } = edit;
-  // The corpus's name, in its own capitals, where its letters line up with its key.
-  const shown = name.length === theirs.length && name.toLowerCase() === theirs ? name : theirs;
-  const replacement = shown.slice(at, theirs.length - tail);
+  // The corpus's name, in its own capitals, only where its letters line up with its key.
+  if (name.length !== theirs.length || name.toLowerCase().replace(/[’‘`]/g, "'") !== theirs) return [];
+  // The words that hold the edit, in each key (the text before and after them is the same in both).
+  const from = ours.lastIndexOf(' ', at - 1) + 1;
+  const oursEnd = wordEnd(ours, ours.length - tail);
+  const theirsEnd = wordEnd(theirs, theirs.length - tail);
+  const replacement = name.slice(from, theirsEnd);
   const out: Mended[] = [];
   for (const m of e.mentions) {
     let written = m.text;
-    // A mention whose words are not its text as it stands (an escape read away) is left as it is.
     if (written.length !== m.span.end - m.span.start) continue;
-    let lower = written.toLowerCase().replace(/[’‘`]/g, "'").replace(/\s/g, ' ');
+    let lower = written.toLowerCase().replace(/[’‘`]/g, "'");
     // "Kasperksy's", "Kasperksy’": a possessive is never part of a key.
     const possessive = /'s$/.test(lower) && !ours.endsWith("'s") ? 2 : /s'$/.test(lower) && !ours.endsWith("'") ? 1 : 0;
     if (possessive) {
@@ -176,16 +183,20 @@ function mend(e: DocEntity, edit: Edit, name: string): Mended[] {
       lower = lower.slice(0, -possessive);
     }
     // Where the mention stands in the key: the whole name, or its last words.
-    const from = lower === ours ? 0 : ours.endsWith(lower) && ours[ours.length - lower.length - 1] === ' ' ? ours.length - lower.length : -1;
-    if (from < 0 || from > at) continue;
-    const start = m.span.start + at - from;
-    const end = m.span.start + written.length - tail;
-    if (end < start) continue;
-    out.push({ span: { start: m.span.start, end: m.span.start + written.length }, written, edit: { span: { start, end }, newText: replacement } });
+    const offset = lower === ours ? 0 : ours.endsWith(lower) && ours[ours.length - lower.length - 1] === ' ' ? ours.length - lower.length : -1;
+    if (offset < 0 || offset > from) continue;
+    const span = { start: m.span.start, end: m.span.start + written.length };
+    out.push({ span, written, edit: { span: { start: span.start + from - offset, end: span.start + oursEnd - offset }, newText: replacement } });
   }
   // Each once, in order, none over another (a name's mentions do not overlap, but a tag and its text may repeat).
   out.sort((x, y) => x.span.start - y.span.start);
   return out.filter((x, i) => i === 0 || x.span.start >= out[i - 1].span.end);
+}
+
+/** Where the word holding `at` (or starting there) ends in `key`. */
+function wordEnd(key: string, at: number): number {
+  const space = key.indexOf(' ', at);
+  return space < 0 ? key.length : space;
 }
 
 function whereWritten(index: CorpusIndex, uri: string): string {

@@ -4,13 +4,16 @@
  *     <!-- breach-desk: ignore figure.conflict -->
  *
  * silences the named codes (or every code, when none is named) on its own
- * line and on the next line that has text. Being part of the text, it moves
+ * line and on the next line that has text (markers stacked above one line
+ * all silence it). Being part of the text, it moves
  * with the sentence through any edit and is invisible in rendered Markdown.
  */
 import type { Diagnostic } from '../diagnostics';
 import { LineIndex } from '../text';
 
 const MARKER = /<!--\s*breach-desk:\s*ignore\b([^>]{0,400}?)-->/g;
+/** A line that is a marker and nothing else. */
+const MARKER_LINE = /^[ \t]*<!--\s*breach-desk:\s*ignore\b[^>]{0,400}?-->[ \t]*$/;
 
 interface Silence {
   lines: Set<number>;
@@ -26,7 +29,8 @@ export function silences(text: string, lines: LineIndex): Silence[] {
     const covered = new Set([line]);
     for (let l = line + 1; l < lines.lineCount; l++) {
       const content = text.slice(lines.lineStarts[l], lines.lineEnd(l));
-      if (content.trim() === '') continue;
+      // Markers stacked over one line all silence it: a second marker is no line of text for the first.
+      if (content.trim() === '' || MARKER_LINE.test(content)) continue;
       covered.add(l);
       break;
     }

@@ -137,10 +137,11 @@ const PROMO_HEAD = /\b(?:webinars?|town halls?|roundtables?|live (?:event|discus
  * The first such place; undefined when there is none. A story's sentence that
  * merely opens on a link is no such place, even with a promotion after it.
  */
-function gluedPromotion(b: TextBlock): number | undefined {
+function gluedPromotion(b: TextBlock, read: ((s: TextBlock['sentences'][number]) => string) | undefined): number | undefined {
   if (b.kind === 'blockquote') return undefined;
   for (let k = 0; k < b.sentences.length; k++) {
-    const s = b.sentences[k];
+    // Its words as read (`ReadText`), where its span's offsets are: a line wrapped by hand is one space there.
+    const s = read ? { span: b.sentences[k].span, text: read(b.sentences[k]) } : b.sentences[k];
     const setApart = k > 0 && SET_APART.test(s.text);
     // Most sentences are neither set apart nor hold an image, which a glued one needs: no scan for them.
     if (!setApart && !s.text.includes('![')) continue;
@@ -154,7 +155,7 @@ function gluedPromotion(b: TextBlock): number | undefined {
       const own = s.text.slice(at, starts[i + 1] ?? s.text.length);
       if (!CALL_TO_ACTION.test(own) && !PROMO_HEAD.test(own)) continue;
       let tail = s.text.slice(at);
-      for (let j = k + 1; j < b.sentences.length; j++) tail += ` ${b.sentences[j].text}`;
+      for (let j = k + 1; j < b.sentences.length; j++) tail += ` ${read ? read(b.sentences[j]) : b.sentences[j].text}`;
       const words = plain(tail).replace(/[*_]+/g, '');
       if (CALL_TO_ACTION.test(words) && EVENT.test(words)) return s.span.start + at;
     }
@@ -358,7 +359,7 @@ function readBlocks(article: Article, text: string, unwrappedText: boolean): Blo
       const first = sentences.length;
       opens.add(first);
       // A promotion glued to the paragraph's end is left out as a whole one would be (its links are kept).
-      const cut = gluedPromotion(b) ?? Infinity;
+      const cut = gluedPromotion(b, unwrappedText ? (x) => text.slice(x.span.start, x.span.end) : undefined) ?? Infinity;
       for (const s of b.sentences) {
         // The sentence as extraction reads it: with the lines of a paragraph wrapped by hand made one (`unwrapped`).
         const said = unwrappedText ? text.slice(s.span.start, s.span.end) : s.text;

@@ -11,7 +11,8 @@
  * name, when it has as many ("Jon Bins" makes "Binns" "Bins"). Any other form
  * (an acronym, a handle) is left as it is. A possessive stays ("Binns’s" →
  * "Bins’s"): it is never part of a mention's name. Words are split at white
- * space, so a name wrapped over two lines is written on one.
+ * space (and a block quotation's `>`), so a name wrapped over two lines is
+ * written on one.
  */
 import type { IndexedDoc } from '../index/corpus';
 import type { TextEdit } from '../diagnostics';
@@ -19,25 +20,33 @@ import type { Span } from '../text';
 import { entitySpans } from './navigation';
 import { targetAt } from './locate';
 
-/** What F2 on `offset` renames: the name as written there (its possessive left out) and where it stands; or why nothing. */
-export function renameTarget(doc: IndexedDoc, offset: number): { span: Span; name: string; key: string } | { refused: string } {
+/**
+ * What F2 on `offset` renames: the name as written there (its possessive left out, its words one space apart however
+ * the lines are wrapped) and where it stands in `text`; or why nothing.
+ */
+export function renameTarget(doc: IndexedDoc, text: string, offset: number): { span: Span; name: string; key: string } | { refused: string } {
   const t = targetAt(doc, offset);
   if (!t || t.kind !== 'mention') {
     return { refused: t?.kind === 'figure' ? 'A figure is not renamed: edit it where it stands.' : 'Only a name Breach Desk recognised (a person, an organisation, a place, an outlet) can be renamed.' };
   }
-  const text = bare(t.mention.text);
-  return { span: { start: t.span.start, end: t.span.start + text.length }, name: text, key: t.key };
+  const written = bare(text.slice(t.span.start, t.span.end));
+  return { span: { start: t.span.start, end: t.span.start + written.length }, name: wordsOf(written).join(' '), key: t.key };
+}
+
+/** A name's words, however its lines are wrapped (a block quotation's `>` is none of them). */
+function wordsOf(s: string): string[] {
+  return s.split(/\s+(?:>[ \t]*)*/).filter(Boolean);
 }
 
 /** The edits that write the name at `offset` as `newName` at each of its mentions here; or why they cannot. */
 export function renameEdits(doc: IndexedDoc, text: string, offset: number, newName: string): TextEdit[] | { refused: string } {
-  const target = renameTarget(doc, offset);
+  const target = renameTarget(doc, text, offset);
   if ('refused' in target) return target;
   const name = newName.trim();
   if (!name) return { refused: 'A name cannot be empty.' };
   if (/[\r\n]/.test(name)) return { refused: 'A name is written on one line.' };
   if (/\[\[|\]\]/.test(name)) return { refused: 'A name cannot hold "[[" or "]]": it would break the tags.' };
-  const oldWords = target.name.split(/\s+/);
+  const oldWords = target.name.split(' ');
   const newWords = name.split(/\s+/);
   const edits: TextEdit[] = [];
   for (const span of entitySpans(doc.facts, target.key, target.span)) {
@@ -60,13 +69,21 @@ function bare(written: string): string {
  * a shorter form of them ("Binns" when "John Binns" is renamed), the same words of the new name where it has as many.
  */
 function replacementFor(written: string, oldWords: string[], newWords: string[]): string | undefined {
-  const words = written.split(/\s+/);
+  const words = wordsOf(written);
   const same = (a: string[], b: string[]) => a.length === b.length && a.every((w, i) => w.toLowerCase() === b[i].toLowerCase());
   const k = oldWords.length;
   if (same(words, oldWords)) return newWords.join(' ');
   if (words.length > k) {
-    if (same(words.slice(-k), oldWords)) return [...words.slice(0, -k), ...newWords].join(' ');
-    if (same(words.slice(0, k), oldWords)) return [...newWords, ...words.slice(k)].join(' ');
+    // (A new name that already holds the longer form's other words is that form: "Binns" renamed "John Binns" leaves
+    // "John Binns" as it is, not "John John Binns".)
+    if (same(words.slice(-k), oldWords)) {
+      const before = words.slice(0, -k);
+      return same(newWords.slice(0, before.length), before) ? newWords.join(' ') : [...before, ...newWords].join(' ');
+    }
+    if (same(words.slice(0, k), oldWords)) {
+      const after = words.slice(k);
+      return same(newWords.slice(-after.length), after) ? newWords.join(' ') : [...newWords, ...after].join(' ');
+    }
     return undefined;
   }
   if (newWords.length !== k) return undefined;

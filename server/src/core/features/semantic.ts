@@ -74,9 +74,14 @@ function byLine(lines: LineIndex, t: SemanticToken, out: SemanticToken[]): void 
     out.push(t);
     return;
   }
+  const text = lines.text;
   for (let l = first; l <= last; l++) {
-    const start = l === first ? t.span.start : lines.lineStarts[l];
-    const end = l === last ? t.span.end : lines.lineEnd(l);
+    let start = l === first ? t.span.start : lines.lineStarts[l];
+    // A next line's indentation and a block quotation's marks are no part of the name.
+    if (l > first) while (start < t.span.end && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9 || text.charCodeAt(start) === 62)) start++;
+    let end = l === last ? t.span.end : lines.lineEnd(l);
+    // Nor the white space before the line's end.
+    while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
     if (end > start) out.push({ ...t, span: { start, end } });
   }
 }

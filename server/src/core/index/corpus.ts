@@ -696,7 +696,7 @@ function removeFrom<K>(m: Map<K, DocMap>, k: K, v: string): void {
 /** A name in this many articles or more is one `nearNames` finds misspellings of. */
 export const NEAR_MIN = 3;
 
-/** Names shorter than this (keys, spaces included) are never near one another: "Conti" and "Conte", "NBC" and "CBC". */
+/** Names shorter than this (keys, spaces included) are never near one another: "NBC" and "CBC", "Meta" and "Beta". */
 const NEAR_LENGTH = 5;
 
 /** Each form of `key` with one character left out, each once. */

@@ -97,7 +97,8 @@ const ATX_RE = /^(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$/;
 const FENCE_RE = /^[ \t]{0,3}(`{3,}|~{3,})(.*)$/;
 const FENCE_CLOSE_RE = /^[ \t]{0,3}(`{3,}|~{3,})[ \t]*$/;
 const SETEXT_RE = /^[ \t]{0,3}(=+|-+)[ \t]*$/;
-const COMMENT_RE = /^[ \t]{0,3}<!--[^\n]{0,2000}?-->[ \t]*$/;
+// One comment: "<!-- a --> [[Acme]] <!-- b -->" is a line of text between two comments, not a comment.
+const COMMENT_RE = /^[ \t]{0,3}<!--(?:(?!-->)[^\n]){0,2000}-->[ \t]*$/;
 
 /** Whether a line is an HTML comment and nothing else (`COMMENT_RE`; its `<` is looked for first). */
 function isCommentLine(t: string): boolean {
