@@ -95,9 +95,11 @@ describe('the quick fix that silences a problem on its line, over stdio', functi
       await client.notify('textDocument/didClose', { textDocument: { uri } });
       const again = fileUri(path.join(dir, `fixed-${code}-${eol.length}.txt`));
       await client.open(again, fixed);
-      const after = await client.diagnostics(again);
       const moved = (p: PublishedDiagnostics) => p.diagnostics.map((x) => `${x.range.start.line + (x.range.start.line >= d.range.start.line ? 1 : 0)}:${x.code}`);
       const expected = moved(before).filter((c) => c !== `${d.range.start.line + 1}:${code}`).sort();
+      // (The article closed before leaves the corpus once the server has looked for its file on disk: until then
+      // "Kasperksy" is two articles' and not marked. What is published once it has gone is the answer.)
+      const after = await client.diagnostics(again, (x) => JSON.stringify(codesOf(x)) === JSON.stringify(expected));
       assert.deepStrictEqual(codesOf(after), expected);
       // Closed unsaved, it leaves the corpus: the next test's article is again the only one writing "Kasperksy".
       await client.notify('textDocument/didClose', { textDocument: { uri: again } });
@@ -131,7 +133,8 @@ describe('the quick fix that silences a problem on its line, over stdio', functi
     await client.notify('textDocument/didClose', { textDocument: { uri } });
     const again = fileUri(path.join(dir, 'stacked-again.txt'));
     await client.open(again, twice);
-    const after = await client.diagnostics(again);
+    // Once the article closed before has left the corpus, the body's "Kasperksy" is marked again; the tag line is not.
+    const after = await client.diagnostics(again, (x) => x.diagnostics.some((d) => d.code === 'name.variant'));
     const tagLine = twice.split('\n').findIndex((l) => l.startsWith('[[Kasperksy]]'));
     assert.deepStrictEqual(after.diagnostics.filter((d) => d.range.start.line === tagLine).map((d) => d.code), []);
     await client.notify('textDocument/didClose', { textDocument: { uri: again } });
