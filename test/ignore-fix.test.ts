@@ -6,13 +6,10 @@
  * must raise nothing new there.
  */
 import * as assert from 'assert';
-import { execFileSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { analyze } from '../server/src/core/analyze';
 import { article, NOW } from './helpers/fixture';
-import { applyLspEdits, fileUri, LspClient, ROOT, SERVER, type PublishedDiagnostics } from './helpers/lsp';
+import { applyLspEdits, closeWorkspace, fileUri, openWorkspace, type LspClient, type PublishedDiagnostics, type Workspace } from './helpers/lsp';
 
 /** What the corpus writes, three articles alike: Kaspersky, so that "Kasperksy" is marked. */
 function story(n: number): string {
@@ -48,20 +45,16 @@ describe('a silencing marker on a line of its own', function () {
 });
 
 describe('the quick fix that silences a problem on its line, over stdio', function () {
+  let ws: Workspace;
   let client: LspClient;
   let dir: string;
 
   before(async function () {
-    if (!fs.existsSync(SERVER)) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-ignore-'));
-    for (const n of [1, 2, 3]) fs.writeFileSync(path.join(dir, `${n}.txt`), story(n));
-    client = new LspClient();
-    await client.initialize(fileUri(dir));
-    await client.notification('breachDesk/indexed');
+    ws = await openWorkspace('bd-ignore-', { '1.txt': story(1), '2.txt': story(2), '3.txt': story(3) });
+    ({ client, dir } = ws);
   });
   after(async function () {
-    await client?.shutdown();
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (ws) await closeWorkspace(ws);
   });
 
   const codesOf = (p: PublishedDiagnostics) => p.diagnostics.map((d) => `${d.range.start.line}:${d.code}`).sort();

@@ -5,9 +5,6 @@
  * over stdio.
  */
 import * as assert from 'assert';
-import { execFileSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { checkConsistency } from '../server/src/core/check/consistency';
 import type { Diagnostic } from '../server/src/core/diagnostics';
@@ -15,7 +12,7 @@ import { extractFacts } from '../server/src/core/extract/facts';
 import { CorpusIndex, lineStartsOf, oneEdit } from '../server/src/core/index/corpus';
 import { parse } from '../server/src/core/syntax/parse';
 import { article } from './helpers/fixture';
-import { applyLspEdits, fileUri, LspClient, ROOT, SERVER } from './helpers/lsp';
+import { applyLspEdits, closeWorkspace, fileUri, openWorkspace, type Workspace } from './helpers/lsp';
 
 /** An article of its own Link and day, its body `body`. */
 function story(n: number, body: string): string {
@@ -151,6 +148,8 @@ describe('names written otherwise than the corpus writes them', function () {
     put(index, 'file:///c/3.txt', story(3, WRITTEN));
     assert.strictEqual(variants(index, 'file:///c/new.txt').length, 1, 'a third article writing Kaspersky');
     index.remove('file:///c/3.txt');
+    // (Back to two, nothing is told whether or not `unlink` took the name out of the table: a query reads each count
+    // as it is. The table's own keeping is what the third article, put after the table was built, shows.)
     assert.deepStrictEqual(variants(index, 'file:///c/new.txt'), [], 'back to two');
     put(index, 'file:///c/3.txt', story(3, WRITTEN));
     assert.strictEqual(variants(index, 'file:///c/new.txt').length, 1, 'and three again');
@@ -165,23 +164,15 @@ describe('names written otherwise than the corpus writes them', function () {
 });
 
 describe('a misspelt name over stdio', function () {
-  let client: LspClient;
-  let dir: string;
-
-  before(function () {
-    if (!fs.existsSync(SERVER)) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  });
+  let ws: Workspace | undefined;
   afterEach(async function () {
-    await client?.shutdown();
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (ws) await closeWorkspace(ws);
+    ws = undefined;
   });
 
   it('is marked once the table of names is built, its fix writes the corpus\'s spelling, and the mark goes', async function () {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-names-'));
-    for (const n of [1, 2, 3]) fs.writeFileSync(path.join(dir, `${n}.txt`), story(n, WRITTEN));
-    client = new LspClient();
-    await client.initialize(fileUri(dir));
-    await client.notification('breachDesk/indexed');
+    ws = await openWorkspace('bd-names-', { '1.txt': story(1, WRITTEN), '2.txt': story(2, WRITTEN), '3.txt': story(3, WRITTEN) });
+    const { client, dir } = ws;
     const uri = fileUri(path.join(dir, 'new.txt'));
     const text = story(9, 'Researchers at Kasperksy found a new loader, and Kasperksy said so.');
     await client.open(uri, text);

@@ -3,16 +3,13 @@
  * extraction of fixture articles, then over stdio with the real server.
  */
 import * as assert from 'assert';
-import { execFileSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { extractFacts } from '../server/src/core/extract/facts';
 import { CorpusIndex, lineStartsOf, type IndexedDoc } from '../server/src/core/index/corpus';
 import { renameEdits, renameTarget } from '../server/src/core/features/rename';
 import { parse } from '../server/src/core/syntax/parse';
 import { article } from './helpers/fixture';
-import { applyLspEdits, fileUri, LspClient, ROOT, SERVER } from './helpers/lsp';
+import { applyLspEdits, closeWorkspace, fileUri, openWorkspace, type LspClient, type Workspace } from './helpers/lsp';
 
 const TEXT = article({
   title: 'John Binns claims the T-Mobile hack',
@@ -94,24 +91,18 @@ describe('renaming a name in the article', function () {
 });
 
 describe('rename over stdio', function () {
+  let ws: Workspace | undefined;
   let client: LspClient;
-  let dir: string;
-
-  before(function () {
-    if (!fs.existsSync(SERVER)) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  });
   afterEach(async function () {
-    await client?.shutdown();
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (ws) await closeWorkspace(ws);
+    ws = undefined;
   });
 
-  async function opened(capabilities?: Record<string, unknown>): Promise<string> {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-rename-'));
-    client = new LspClient();
-    const init = await client.initialize(fileUri(dir), capabilities);
-    assert.deepStrictEqual(init.capabilities.renameProvider, { prepareProvider: true });
-    await client.notification('breachDesk/indexed');
-    const uri = fileUri(path.join(dir, 'new.txt'));
+  async function opened(capabilities: Record<string, unknown>): Promise<string> {
+    ws = await openWorkspace('bd-rename-', {}, {}, { capabilities });
+    client = ws.client;
+    assert.deepStrictEqual(client.initializeResult.capabilities.renameProvider, { prepareProvider: true });
+    const uri = fileUri(path.join(ws.dir, 'new.txt'));
     await client.open(uri, TEXT);
     await client.diagnostics(uri);
     return uri;

@@ -5,9 +5,7 @@
  * for when new pins change what a name is.
  */
 import * as assert from 'assert';
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES, type SemanticToken } from '../server/src/core/features/semantic';
 import { extractFacts } from '../server/src/core/extract/facts';
@@ -17,7 +15,7 @@ import { LineIndex } from '../server/src/core/text';
 import { tokenEdits } from '../server/src/lsp/convert';
 import fc from 'fast-check';
 import { article, seeds, wrapBody } from './helpers/fixture';
-import { fileUri, LspClient, ROOT, SERVER } from './helpers/lsp';
+import { closeWorkspace, fileUri, openWorkspace, ROOT, type LspClient, type Workspace } from './helpers/lsp';
 
 const SEEDS = path.join(ROOT, 'seeds');
 const ZDNET = path.join(SEEDS, '001_ea6beca59c6dffc6.txt');
@@ -161,25 +159,22 @@ describe('semantic tokens over stdio', function () {
   let workspace: string;
   const refreshes: number[] = [];
 
-  before(function () {
-    if (!fs.existsSync(SERVER)) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  });
+  let ws: Workspace;
 
   beforeEach(async function () {
     refreshes.length = 0;
-    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-sem-'));
-    client = new LspClient();
-    client.connection.onRequest('workspace/semanticTokens/refresh', () => {
-      refreshes.push(Date.now());
-      return null;
+    ws = await openWorkspace('bd-sem-', {}, {}, {
+      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, semanticTokens: { refreshSupport: true } } },
+      before: (c) => c.connection.onRequest('workspace/semanticTokens/refresh', () => {
+        refreshes.push(Date.now());
+        return null;
+      }),
     });
-    await client.initialize(fileUri(workspace), { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, semanticTokens: { refreshSupport: true } } });
-    await client.notification('breachDesk/indexed');
+    ({ client, dir: workspace } = ws);
   });
 
   afterEach(async function () {
-    await client.shutdown();
-    fs.rmSync(workspace, { recursive: true, force: true });
+    await closeWorkspace(ws);
   });
 
   /** The protocol's relative numbers read back as `line:character type[+modifiers] "text"`, with the legend the server gave. */

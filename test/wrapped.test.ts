@@ -8,16 +8,14 @@
  * several widths, and the card a real server gives over stdio.
  */
 import * as assert from 'assert';
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
 import { extractFacts, ReadText, unwrapped } from '../server/src/core/extract/facts';
 import type { DocFacts } from '../server/src/core/extract/types';
 import { parse } from '../server/src/core/syntax/parse';
 import { article, seeds, wrapBody } from './helpers/fixture';
-import { fileUri, LspClient, ROOT, SERVER } from './helpers/lsp';
+import { closeWorkspace, fileUri, openWorkspace, ROOT, type LspClient, type Workspace } from './helpers/lsp';
 
 function factsOf(text: string): DocFacts {
   return extractFacts('file:///a.txt', text, parse(text).article);
@@ -221,24 +219,17 @@ function asBlocks(text: string, mark: string): string {
 }
 
 describe('paragraphs wrapped by hand, over stdio', function () {
+  let ws: Workspace;
   let client: LspClient;
   let workspace: string;
 
-  before(function () {
-    if (!fs.existsSync(SERVER)) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  });
-
   beforeEach(async function () {
-    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-wrap-'));
-    fs.writeFileSync(path.join(workspace, 'a.txt'), article({ body: 'T-Mobile said 50 million customers had their data stolen.', info: { Source: 'ZDNet', Link: '[article](https://www.zdnet.com/article/tmobile-a/)', Date: 'August 20, 2021  10:00 am', Author: 'Jane Reporter' } }));
-    client = new LspClient();
-    await client.initialize(fileUri(workspace));
-    await client.notification('breachDesk/indexed');
+    ws = await openWorkspace('bd-wrap-', { 'a.txt': article({ body: 'T-Mobile said 50 million customers had their data stolen.', info: { Source: 'ZDNet', Link: '[article](https://www.zdnet.com/article/tmobile-a/)', Date: 'August 20, 2021  10:00 am', Author: 'Jane Reporter' } }) });
+    ({ client, dir: workspace } = ws);
   });
 
   afterEach(async function () {
-    await client.shutdown();
-    fs.rmSync(workspace, { recursive: true, force: true });
+    await closeWorkspace(ws);
   });
 
   it('the card of a figure wrapped over two lines reads it whole and compares it; a name over two lines has its card', async function () {

@@ -160,13 +160,21 @@ export interface Workspace {
   client: LspClient;
 }
 
+/** What else a test's client says or does as it starts (see `openWorkspace`). */
+export interface WorkspaceOptions {
+  /** The client capabilities it declares (default: `LspClient.initialize`'s, as VS Code's). */
+  capabilities?: Record<string, unknown>;
+  /** Called before `initialize`: handlers for requests the server may send at once. */
+  before?: (client: LspClient) => void;
+}
+
 /**
  * Writes `files` (relative path → text) into a fresh temporary folder named
  * after `prefix`, starts a server with that folder as root (and `settings`
  * as the `breachDesk` settings it is given when it asks) and waits until it
  * has indexed it. Builds dist/ first when a fresh checkout has no server yet.
  */
-export async function openWorkspace(prefix: string, files: Record<string, string> = {}, settings: Record<string, unknown> = {}): Promise<Workspace> {
+export async function openWorkspace(prefix: string, files: Record<string, string> = {}, settings: Record<string, unknown> = {}, options: WorkspaceOptions = {}): Promise<Workspace> {
   if (!fs.existsSync(SERVER)) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   for (const [name, text] of Object.entries(files)) {
@@ -175,8 +183,9 @@ export async function openWorkspace(prefix: string, files: Record<string, string
   }
   const client = new LspClient();
   client.settings = settings;
+  options.before?.(client);
   try {
-    await client.initialize(fileUri(dir));
+    await (options.capabilities ? client.initialize(fileUri(dir), options.capabilities) : client.initialize(fileUri(dir)));
     await client.notification('breachDesk/indexed');
   } catch (e) {
     // The caller never gets the workspace to close, so nothing may outlive a failed start.

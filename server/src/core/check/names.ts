@@ -38,8 +38,10 @@ export function checkNames(index: CorpusIndex, uri: string, out: Diagnostic[]): 
   for (const e of f.entities) {
     const group = groupOf(e.kind);
     if (group === undefined || index.pins.has(e.key)) continue;
+    // Named in this article alone (read from the count of its articles, cheap on a keystroke: `articlesNaming` would
+    // count every view of a name the corpus knows well).
     const entry = index.entity(e.key);
-    if (!entry || articlesNaming(entry) > 1) continue;
+    if (!entry || entry.docs.size > 1) continue;
     const found = likeliest(index, e, group);
     if (!found) continue;
     const { other, edit } = found;

@@ -185,8 +185,9 @@ const HEDGE_CLASS = wordTable<HedgeClass>({
   'an estimated': 'about', estimated: 'about', circa: 'about', '~': 'about', '≈': 'about',
 });
 // The leftmost match wins, so "no more than" beats "more than", "no less than" (at least) "less than", and "just under" "under".
-// The words of a hedge may stand on two lines of a paragraph wrapped by hand, which leave two spaces between them in a
-// CRLF file (`unwrapped`): "more⏎than 50 million". (Two at most: `\s+` there backtracks on "no no no …".)
+// The words of a hedge may stand two spaces apart as written ("more  than 50 million") or over a lone CR, a break the
+// text as read keeps (`ReadText` makes a wrapped line's break one space). (Two at most: `\s+` there backtracks on
+// "no no no …".)
 const HEDGE_RE = /(?:^|[^A-Za-z])(no\s{1,2}more\s{1,2}than|not\s{1,2}more\s{1,2}than|no\s{1,2}less\s{1,2}than|not\s{1,2}less\s{1,2}than|no\s{1,2}fewer\s{1,2}than|not\s{1,2}fewer\s{1,2}than|slightly\s{1,2}more\s{1,2}than|more\s{1,2}than|well\s{1,2}over|just\s{1,2}over|over|above|at\s{1,2}least|upwards\s{1,2}of|in\s{1,2}excess\s{1,2}of|greater\s{1,2}than|nearly|almost|close\s{1,2}to|just\s{1,2}under|just\s{1,2}shy\s{1,2}of|up\s{1,2}to|as\s{1,2}many\s{1,2}as|as\s{1,2}much\s{1,2}as|less\s{1,2}than|fewer\s{1,2}than|under|at\s{1,2}most|about|approximately|approx\.|around|roughly|some|an\s{1,2}estimated|estimated|circa)\s+$/i;
 
 function interval(cls: HedgeClass, v: number): [number, number] {
@@ -2163,8 +2164,8 @@ const CONDITION_OPEN_RE = /^\s*(?:(?:and|but|or|so|because|even|only|yet)\s+)?(?
  */
 function asWritten(raw: string): string {
   const out = /[[*_]/.test(raw) ? raw.replace(/[[\]*_]+/g, '') : raw;
-  // On one line: a paragraph wrapped by hand leaves a CRLF's two spaces between its lines (`unwrapped`), and a break
-  // it keeps (a lone CR, a line after a link) is a space to a reader too.
+  // On one line, single-spaced: a break the text as read keeps (a lone CR, a line after a link; `ReadText`) is a space
+  // to a reader, and so are two spaces written.
   return /\s\s|[\r\n]/.test(out) ? out.replace(/\s{2,}|[\r\n]/g, ' ') : out;
 }
 

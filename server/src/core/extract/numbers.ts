@@ -491,8 +491,8 @@ function isJsSpace(c: number): boolean {
 }
 
 /**
- * The character at `at`, past one or two white spaces if they stand there: where a suffix's word must start (two: a
- * CRLF between the lines of a paragraph wrapped by hand, read as spaces, `unwrapped`).
+ * The character at `at`, past one or two white spaces if they stand there: where a suffix's word must start (two: as
+ * written, "50  million"; a line wrapped by hand is one space in the text as read, `ReadText`).
  */
 function pastSpace(v: string, at: number): number {
   const c = code(v, at);
