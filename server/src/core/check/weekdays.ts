@@ -1,0 +1,194 @@
+/**
+ * A weekday that does not fit its date (`date.weekday`): "Thursday, Sept. 8"
+ * where Sept. 8, 2021 was a Wednesday. Copy editors check this by hand; the
+ * real corpus has three such slips in 34 weekday-and-date pairs, each in a
+ * published article ("Wednesday, July 24" for a meeting on Wednesday, Aug.
+ * 25).
+ *
+ * Read: a weekday (in full, or abbreviated with its dot: "Wed.", "Tues.")
+ * before a month and day ("Thursday, Sept. 8", "Wed. Feb 23") or a day and
+ * month ("Friday 23 July", "Friday, the 28th of January"), with or without
+ * a year. Without a year the date takes the year that puts it nearest the
+ * article's Date, and the message says so; without a year and without a
+ * Date there is nothing to check. Link destinations are not read (`visible
+ * Text`), their words are.
+ *
+ * Two fixes, neither preferred (which of the two words is wrong is the
+ * writer's call): the weekday the date fell on, and the nearest date that
+ * was that weekday (when it does not move a date without a year into
+ * another year).
+ */
+import type { Article } from '../syntax/ast';
+import { diag, type Diagnostic, type Fix, type TextEdit } from '../diagnostics';
+import { visibleText } from '../extract/numbers';
+
+const DAY = 86_400_000;
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** AP style, for a weekday written abbreviated. */
+const SHORT_WEEKDAYS = ['Sun.', 'Mon.', 'Tues.', 'Wed.', 'Thurs.', 'Fri.', 'Sat.'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** AP style, for a month written abbreviated (March to July are never abbreviated). */
+const SHORT_MONTHS = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
+
+// The two patterns are written out (not built from parts) so that the regular-expression audit of
+// test/pathological.test.ts probes them. Their parts: a weekday, in full or abbreviated with its dot (group 1);
+// between words, spaces or one line break a paragraph wraps at (the `>` of a quotation is blanked by
+// `visibleText`); a month in full or abbreviated; a day of one or two digits with its ordinal's letters, not
+// followed by a digit or a colon ("November 2021", "10:00"); and an optional year of the 1900s or 2000s.
+/** "Thursday, Sept. 8, 2021": groups weekday, month, day, suffix, year. */
+const MONTH_FIRST = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.),?(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)(\d{1,2})(st|nd|rd|th)?(?![\d:])(?:,?[ \t]+((?:19|20)\d\d)(?![\d:]))?/dg;
+/** "Friday, the 28th of January 2022": groups weekday, day, suffix, month, year. */
+const DAY_FIRST = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.),?(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)(?:the[ \t]+)?(\d{1,2})(st|nd|rd|th)?(?![\d:])(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)(?:of[ \t]+)?(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\b(?:,?[ \t]+((?:19|20)\d\d)(?![\d:]))?/dg;
+/** A cheap test before the two searches: most blocks name no weekday. */
+const ANY_WEEKDAY = /(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)/;
+
+/** A part of the date as written: where it stands and its text. */
+interface Part {
+  start: number;
+  text: string;
+}
+
+interface Found {
+  weekday: Part;
+  month: Part;
+  day: Part & { suffix: string };
+  year?: Part;
+  start: number;
+  end: number;
+}
+
+export function checkWeekdays(text: string, a: Article, out: Diagnostic[]): void {
+  const ref = articleDay(a);
+  for (const [start, end] of regions(a)) {
+    const raw = text.slice(start, end);
+    if (!ANY_WEEKDAY.test(raw)) continue;
+    const v = visibleText(raw);
+    const seen = new Set<number>();
+    for (const f of [...found(v, MONTH_FIRST, false), ...found(v, DAY_FIRST, true)]) {
+      if (seen.has(f.start)) continue;
+      seen.add(f.start);
+      const d = check(f, ref);
+      if (d) out.push(toDiagnostic(f, d, start));
+    }
+  }
+}
+
+/** The article's own calendar day (UTC midnight), in the zone its Date is written in. */
+function articleDay(a: Article): number | undefined {
+  const parsed = a.date?.parsed;
+  if (!parsed?.ok) return undefined;
+  const m = /^(\d{4})-(\d\d)-(\d\d)/.exec(parsed.date.iso);
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : undefined;
+}
+
+/** The running text of the article: title, subtitle, the body's paragraphs, list items, quotations and headings. */
+function regions(a: Article): [number, number][] {
+  const out: [number, number][] = [];
+  if (a.title) out.push([a.title.span.start, a.title.span.end]);
+  if (a.subtitle) out.push([a.subtitle.span.start, a.subtitle.span.end]);
+  for (const b of a.body?.blocks ?? []) {
+    if (b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'blockquote') out.push([b.span.start, b.span.end]);
+    else if (b.kind === 'heading') out.push([b.textSpan.start, b.textSpan.end]);
+  }
+  return out;
+}
+
+function found(v: string, re: RegExp, dayFirst: boolean): Found[] {
+  const out: Found[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(v); m; m = re.exec(v)) {
+    const at = m.indices!;
+    const part = (g: number): Part => ({ start: at[g][0], text: m![g] });
+    const [month, day, suffix, year] = dayFirst ? [4, 2, 3, 5] : [2, 3, 4, 5];
+    out.push({
+      weekday: part(1),
+      month: part(month),
+      day: { ...part(day), suffix: m[suffix] ?? '' },
+      year: m[year] ? part(year) : undefined,
+      start: m.index,
+      end: m.index + m[0].length,
+    });
+  }
+  return out;
+}
+
+interface Verdict {
+  /** The date as read, UTC midnight. */
+  date: number;
+  /** The weekday it fell on (0 Sunday). */
+  actual: number;
+  written: number;
+  /** Whether the year was taken from the article's Date. */
+  yearAssumed: boolean;
+}
+
+function check(f: Found, ref: number | undefined): Verdict | undefined {
+  const month = monthIndex(f.month.text);
+  const day = Number(f.day.text);
+  if (month < 0 || day < 1) return undefined;
+  let date: number;
+  if (f.year) {
+    date = Date.UTC(Number(f.year.text), month, day);
+  } else {
+    if (ref === undefined) return undefined;
+    // The year that puts the date nearest the article: "Thursday, Dec. 23" in a January article is last December's.
+    const y = new Date(ref).getUTCFullYear();
+    date = [y - 1, y, y + 1].map((year) => Date.UTC(year, month, day)).reduce((best, d) => (Math.abs(d - ref) < Math.abs(best - ref) ? d : best));
+  }
+  // Feb. 30 is no date: not this check's to say.
+  if (new Date(date).getUTCDate() !== day) return undefined;
+  const actual = new Date(date).getUTCDay();
+  const written = weekdayIndex(f.weekday.text);
+  return actual === written ? undefined : { date, actual, written, yearAssumed: !f.year };
+}
+
+function toDiagnostic(f: Found, v: Verdict, base: number): Diagnostic {
+  const date = new Date(v.date);
+  const year = date.getUTCFullYear();
+  const was = WEEKDAYS[v.actual];
+  const message = `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}, ${year} was a ${was}, not a ${WEEKDAYS[v.written]}`
+    + (v.yearAssumed ? ` (no year is written: ${year} puts the date nearest the article’s Date).` : '.');
+  const newWeekday = f.weekday.text.endsWith('.') ? SHORT_WEEKDAYS[v.actual] : was;
+  const fixes: Fix[] = [{ title: `Write ${newWeekday}`, edits: [edit(base, f.weekday, newWeekday)] }];
+  // The nearest day that was the weekday written: at most three days away, so there is one. A date without a
+  // year is not moved into another year (its year is only assumed).
+  let shift = (v.written - v.actual + 7) % 7;
+  if (shift > 3) shift -= 7;
+  const moved = new Date(v.date + shift * DAY);
+  if (moved.getUTCFullYear() === year || f.year) {
+    const movedMonth = monthLike(f.month.text, moved.getUTCMonth());
+    const movedDay = `${moved.getUTCDate()}${f.day.suffix ? ordinal(moved.getUTCDate()) : ''}`;
+    const edits: TextEdit[] = [{ span: { start: base + f.day.start, end: base + f.day.start + f.day.text.length + f.day.suffix.length }, newText: movedDay }];
+    if (moved.getUTCMonth() !== date.getUTCMonth()) edits.push(edit(base, f.month, movedMonth));
+    if (moved.getUTCFullYear() !== year && f.year) edits.push(edit(base, f.year, String(moved.getUTCFullYear())));
+    const shown = f.day.start < f.month.start ? `${movedDay} ${movedMonth}` : `${movedMonth} ${movedDay}`;
+    fixes.push({ title: `Write ${shown}, the nearest ${WEEKDAYS[v.written]}`, edits: edits.sort((x, y) => x.span.start - y.span.start) });
+  }
+  return diag('date.weekday', { start: base + f.start, end: base + f.end }, message, fixes);
+}
+
+function edit(base: number, part: Part, newText: string): TextEdit {
+  return { span: { start: base + part.start, end: base + part.start + part.text.length }, newText };
+}
+
+function monthIndex(word: string): number {
+  const w = word.replace(/\.$/, '').toLowerCase();
+  return MONTHS.findIndex((m) => m.toLowerCase() === w || (w.length >= 3 && m.toLowerCase().startsWith(w) && (w.length === 3 || w === 'sept')));
+}
+
+function weekdayIndex(word: string): number {
+  const w = word.replace(/\.$/, '').toLowerCase();
+  return WEEKDAYS.findIndex((d) => d.toLowerCase().startsWith(w));
+}
+
+/** A month written in the style of another: in full, or abbreviated (AP style; with the dot only if the other had one). */
+function monthLike(written: string, month: number): string {
+  if (MONTHS.includes(written)) return MONTHS[month];
+  const short = SHORT_MONTHS[month];
+  return written.endsWith('.') ? short : short.replace(/\.$/, '');
+}
+
+function ordinal(n: number): string {
+  if (n % 100 >= 11 && n % 100 <= 13) return 'th';
+  return n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+}

@@ -1,0 +1,124 @@
+/**
+ * `date.weekday`: a weekday that does not fit its date. The core check on
+ * fixtures (the forms the real corpus writes, years assumed and written,
+ * what is left alone) and its two fixes as whole texts; then the same over
+ * stdio: the diagnostic is published and its quick fixes come back as code
+ * actions that edit the document.
+ */
+import * as assert from 'assert';
+import * as path from 'path';
+import { applyFix, article, diagnostics, spanText } from './helpers/fixture';
+import { applyLspEdits, closeWorkspace, fileUri, openWorkspace, type LspEdit } from './helpers/lsp';
+
+/** An article dated 24 August 2021 (a Tuesday) with this body. */
+const dated = (body: string, date = 'August 24, 2021  10:16 am') => article({ body, info: { Source: 'ZDNet', Link: '[article](https://www.zdnet.com/article/x/)', Date: date, Author: 'Charlie Osborne' } });
+
+/** The weekday findings of a body: the text each points at and its message. */
+function found(text: string): [string, string][] {
+  return diagnostics(text, 'date.weekday').map((d) => [spanText(text, d), d.message]);
+}
+
+describe('date.weekday', () => {
+  it('marks the real corpus\'s slip, with the year it assumed', () => {
+    // ZDNet, 24 August 2021: the meeting was on Wednesday, Aug. 25; the article wrote July 24, a Saturday.
+    const text = dated('Cook, Nadella, and Jassy plan to attend the event on the afternoon of Wednesday, July 24, according to Bloomberg sources.');
+    assert.deepStrictEqual(found(text), [['Wednesday, July 24', 'July 24, 2021 was a Saturday, not a Wednesday (no year is written: 2021 puts the date nearest the article’s Date).']]);
+  });
+
+  it('reads the forms the corpus writes, and leaves those that fit alone', () => {
+    const right = [
+      'It began Monday, Aug. 16, and ended Tuesday, Aug. 17.',
+      'The patch came out Wed., Nov. 17, the advisory on Tues., Nov. 16.',
+      'Then Tue. Feb 23 passed.',
+      'Talks were held on Friday 23 July and Friday, the 23rd of July.',
+      'On Saturday, October 10th 2020 nothing happened.',
+      'The deadline was Thursday, Sept. 9, 2021.',
+      'Patch Tuesday November 2021 fixed it.',
+    ];
+    assert.deepStrictEqual(found(dated(right.join(' '))), []);
+    const wrong = dated([
+      'It began Tuesday, Aug. 16.',
+      'The patch came out Thu., Nov. 17.',
+      'Talks were held on Thursday 23 July.',
+      'On Friday, October 10th 2020 nothing happened.',
+      'The deadline was Friday, Sept. 9, 2021.',
+    ].join(' '));
+    assert.deepStrictEqual(found(wrong).map(([t]) => t), ['Tuesday, Aug. 16', 'Thu., Nov. 17', 'Thursday 23 July', 'Friday, October 10th 2020', 'Friday, Sept. 9, 2021']);
+    // A written year is not assumed, so the message does not say it is.
+    assert.strictEqual(found(wrong)[3][1], 'October 10, 2020 was a Saturday, not a Friday.');
+  });
+
+  it('takes the year nearest the article: last December in a January article', () => {
+    // Dec. 23, 2021 was a Thursday; Dec. 23, 2022 a Friday.
+    assert.deepStrictEqual(found(dated('The FTC said on Thursday, Dec. 23 that it would act.', 'January 5, 2022  9:00 am')), []);
+    assert.deepStrictEqual(found(dated('The FTC said on Friday, Dec. 23 that it would act.', 'January 5, 2022  9:00 am')).map(([t]) => t), ['Friday, Dec. 23']);
+  });
+
+  it('needs a year or a Date: without both there is nothing to check', () => {
+    const undated = article({ body: 'It began Tuesday, Aug. 16, and ended Friday, Aug. 17, 2021.', info: { Source: 'ZDNet', Link: '[article](https://www.zdnet.com/article/x/)', Author: 'A' } });
+    assert.deepStrictEqual(found(undated).map(([t]) => t), ['Friday, Aug. 17, 2021']);
+  });
+
+  it('reads across a wrapped line, in a quotation, and in a link\'s text but not its address', () => {
+    assert.deepStrictEqual(found(dated('It began on a Monday,\nAug. 17, after all.')).map(([t]) => t), ['Monday,\nAug. 17']);
+    assert.deepStrictEqual(found(dated('It began on a Monday,\nAug. 17, after all.').replace(/\n/g, '\r\n')).map(([t]) => t), ['Monday,\r\nAug. 17']);
+    assert.deepStrictEqual(found(dated('> “We began Monday,\n> Aug. 17,” he said.')).map(([t]) => t), ['Monday,\n> Aug. 17']);
+    assert.deepStrictEqual(found(dated('The saga [began Tuesday, June 30](https://threatpost.com/began-monday-june-30/167430/).')).map(([t]) => t), ['Tuesday, June 30']);
+    assert.deepStrictEqual(found(dated('The saga [began](https://threatpost.com/x-Monday,-June-30/167430/) in June.')), []);
+  });
+
+  it('is no judge of dates that do not exist', () => {
+    assert.deepStrictEqual(found(dated('Not on Monday, Feb. 30, nor on Tuesday, June 31.')), []);
+  });
+
+  describe('fixes', () => {
+    const body = (b: string) => dated(b);
+    it('writes the weekday the date fell on, abbreviated as it was', () => {
+      assert.strictEqual(applyFix(body('It began Thursday, Sept. 8.'), 'date.weekday', { title: 'Write Wednesday' }), body('It began Wednesday, Sept. 8.'));
+      assert.strictEqual(applyFix(body('It came Fri., Nov. 18.'), 'date.weekday', { title: 'Write Thurs.' }), body('It came Thurs., Nov. 18.'));
+    });
+    it('or the nearest date that was the weekday written, in the date\'s own style', () => {
+      assert.strictEqual(applyFix(body('It began Thursday, Sept. 8.'), 'date.weekday', { title: 'Write Sept. 9, the nearest Thursday' }), body('It began Thursday, Sept. 9.'));
+      assert.strictEqual(applyFix(body('On Friday, October 10th 2020 it ended.'), 'date.weekday', { title: 'nearest Friday' }), body('On Friday, October 9th 2020 it ended.'));
+      assert.strictEqual(applyFix(body('Held on Thursday 23 July.'), 'date.weekday', { title: 'Write 22 July, the nearest Thursday' }), body('Held on Thursday 22 July.'));
+    });
+    it('moves into the next month, and the next year when the year is written', () => {
+      // 30 June 2021 was a Wednesday: the nearest Thursday is 1 July.
+      assert.strictEqual(applyFix(body('It was Thursday, Jun. 30.'), 'date.weekday', { title: 'Write July 1, the nearest Thursday' }), body('It was Thursday, July 1.'));
+      // 31 December 2021 was a Friday: the nearest Monday is 3 January 2022.
+      assert.strictEqual(applyFix(body('Due Monday, Dec. 31, 2021.'), 'date.weekday', { title: 'Write Jan. 3, the nearest Monday' }), body('Due Monday, Jan. 3, 2022.'));
+    });
+    it('does not move a date without a year into another year', () => {
+      const d = diagnostics(dated('Due Monday, Dec. 31.', 'December 20, 2021  9:00 am'), 'date.weekday');
+      assert.deepStrictEqual(d.map((x) => x.fixes?.map((f) => f.title)), [['Write Friday']]);
+    });
+    it('neither fix is preferred: which word is wrong is the writer\'s call', () => {
+      const d = diagnostics(body('It began Thursday, Sept. 8.'), 'date.weekday');
+      assert.deepStrictEqual(d[0].fixes?.map((f) => [f.title, Boolean(f.preferred)]), [['Write Wednesday', false], ['Write Sept. 9, the nearest Thursday', false]]);
+    });
+  });
+
+  describe('over stdio', () => {
+    it('publishes the finding and offers both fixes as code actions', async function () {
+      this.timeout(60_000);
+      const text = dated('The event is on the afternoon of Wednesday, July 24, according to Bloomberg.');
+      const ws = await openWorkspace('bd-weekday-');
+      try {
+        const uri = fileUri(path.join(ws.dir, 'draft.txt'));
+        await ws.client.open(uri, text);
+        const published = await ws.client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'date.weekday'));
+        const d = published.diagnostics.find((x) => x.code === 'date.weekday')!;
+        assert.strictEqual(d.severity, 2);
+        assert.match(d.message, /^July 24, 2021 was a Saturday, not a Wednesday/);
+        const actions = await ws.client.request<{ title: string; edit?: { changes?: Record<string, LspEdit[]> } }[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+        const titles = actions.map((x) => x.title);
+        assert.ok(titles.includes('Write Saturday'), titles.join(' | '));
+        assert.ok(titles.includes('Write July 21, the nearest Wednesday'), titles.join(' | '));
+        const write = actions.find((x) => x.title === 'Write Saturday')!;
+        assert.strictEqual(applyLspEdits(text, write.edit!.changes![uri]), dated('The event is on the afternoon of Saturday, July 24, according to Bloomberg.'));
+      } finally {
+        await closeWorkspace(ws);
+      }
+    });
+  });
+});
