@@ -498,6 +498,7 @@ describe('layout checks', () => {
       'article.stray-unknown': article({ body: 'Unknown\n\nText.' }),
       'article.unclosed-fence': article().replace('\n#### Tags:', '\n```\ncode\n\n#### Tags:'),
       'article.empty': article({ body: '' }),
+      'article.repeated-word': article({ body: 'It was the the end.' }),
     };
     for (const code of LAYOUT_CODES) {
       it(`${code} has a fixture that raises it`, () => {

@@ -21,6 +21,7 @@
 import type { Article } from '../syntax/ast';
 import { diag, type Diagnostic, type Fix, type TextEdit } from '../diagnostics';
 import { visibleText } from '../extract/numbers';
+import { proseRegions } from './prose';
 
 const DAY = 86_400_000;
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -59,7 +60,7 @@ interface Found {
 
 export function checkWeekdays(text: string, a: Article, out: Diagnostic[]): void {
   const ref = articleDay(a);
-  for (const [start, end] of regions(a)) {
+  for (const [start, end] of proseRegions(a)) {
     const raw = text.slice(start, end);
     if (!ANY_WEEKDAY.test(raw)) continue;
     const v = visibleText(raw);
@@ -79,18 +80,6 @@ function articleDay(a: Article): number | undefined {
   if (!parsed?.ok) return undefined;
   const m = /^(\d{4})-(\d\d)-(\d\d)/.exec(parsed.date.iso);
   return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : undefined;
-}
-
-/** The running text of the article: title, subtitle, the body's paragraphs, list items, quotations and headings. */
-function regions(a: Article): [number, number][] {
-  const out: [number, number][] = [];
-  if (a.title) out.push([a.title.span.start, a.title.span.end]);
-  if (a.subtitle) out.push([a.subtitle.span.start, a.subtitle.span.end]);
-  for (const b of a.body?.blocks ?? []) {
-    if (b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'blockquote') out.push([b.span.start, b.span.end]);
-    else if (b.kind === 'heading') out.push([b.textSpan.start, b.textSpan.end]);
-  }
-  return out;
 }
 
 function found(v: string, re: RegExp, dayFirst: boolean): Found[] {

@@ -1,13 +1,16 @@
 /**
- * `date.weekday`: a weekday that does not fit its date. The core check on
- * fixtures (the forms the real corpus writes, years assumed and written,
- * what is left alone) and its two fixes as whole texts; then the same over
- * stdio: the diagnostic is published and its quick fixes come back as code
- * actions that edit the document.
+ * Proofreading without the corpus. `date.weekday`: a weekday that does not
+ * fit its date; the core check on fixtures (the forms the real corpus
+ * writes, years assumed and written, what is left alone) and its two fixes
+ * as whole texts. `article.repeated-word`: a word written twice in a row,
+ * and the doubles English allows. Then both over stdio: the diagnostics are
+ * published and their fixes come back as code actions (the safe deletion in
+ * "Fix all") that edit the document.
  */
 import * as assert from 'assert';
 import * as path from 'path';
 import { applyFix, article, diagnostics, spanText } from './helpers/fixture';
+import { applyEdits } from '../server/src/core/diagnostics';
 import { applyLspEdits, closeWorkspace, fileUri, openWorkspace, type LspEdit } from './helpers/lsp';
 
 /** An article dated 24 August 2021 (a Tuesday) with this body. */
@@ -120,5 +123,76 @@ describe('date.weekday', () => {
         await closeWorkspace(ws);
       }
     });
+  });
+});
+
+describe('article.repeated-word', () => {
+  /** The doubles found in a body: the text each points at. */
+  const doubles = (body: string, spec: Parameters<typeof article>[0] = {}) => {
+    const text = article({ ...spec, body });
+    return diagnostics(text, 'article.repeated-word').map((d) => spanText(text, d));
+  };
+
+  it('marks the slips the real corpus has, with a message that names them', () => {
+    assert.deepStrictEqual(doubles('He notes that the the bug is trivial. The patches were were part of a group. Messenger and and Instagram chats.'), ['the the', 'were were', 'and and']);
+    const text = article({ body: 'It will help deliver deliver internet access.' });
+    assert.deepStrictEqual(diagnostics(text, 'article.repeated-word').map((d) => d.message), ['“deliver deliver”: a word written twice in a row.']);
+  });
+
+  it('reads the title, the subtitle, list items, quotations and headings, and a tab between', () => {
+    const text = article({ title: 'A breach at at the firm', subtitle: 'Kerry Kerry Matre shares hers.', body: 'Kerry Matre said so.\n\n- an item item here\n\n> a quoted quoted line\n\nThe the heading\n---\n\nIt was\tthe\tthe end.' });
+    assert.deepStrictEqual(diagnostics(text, 'article.repeated-word').map((d) => spanText(text, d)), ['at at', 'Kerry Kerry', 'item item', 'quoted quoted', 'The the', 'the\tthe']);
+  });
+
+  it('leaves alone the doubles English allows, names written twice, and longer tokens', () => {
+    assert.deepStrictEqual(doubles([
+      'Avast argues that that MyKings is making more. He had had enough. What it is is unclear.',
+      'The firm is based in Walla Walla, Washington, and Walla Walla is small.',
+      'It is an important suite of secure Secure Shell utilities.',
+      'Researchers at AT&T found it. The path was example.com com, and the the-thing is one word.',
+      'He was in in-person meetings. It costs 10 10 dollars.',
+    ].join(' ')), []);
+  });
+
+  it('never across a line break (a scraped caption over its paragraph), in a link\'s address or in code', () => {
+    assert.deepStrictEqual(doubles('![shot.png]\nImage: Google\nGoogle has published a report.'), []);
+    assert.deepStrictEqual(doubles('Read [the report](https://example.com/the the/) now. Or type `type type` in the box.'), []);
+  });
+
+  it('a capitalised name written twice only where the article also writes it once', () => {
+    assert.deepStrictEqual(doubles('Cisco Cisco Catalyst switches are affected. Cisco said so.'), ['Cisco Cisco']);
+    assert.deepStrictEqual(doubles('Cisco Cisco Catalyst switches are affected.'), []);
+  });
+
+  it('the fix deletes the second word; "Fix all" takes it only for words never written twice on purpose', () => {
+    const text = article({ body: 'He notes that the the bug is trivial. Users users were told, as well as the The UK agency.' });
+    const found = diagnostics(text, 'article.repeated-word');
+    assert.deepStrictEqual(found.map((d) => [spanText(text, d), d.fixes?.[0].title, Boolean(d.fixes?.[0].preferred)]), [
+      ['the the', 'Delete the second “the”', true],
+      ['Users users', 'Delete the second “users”', false],
+      ['the The', 'Delete the second “The”', false],
+    ]);
+    assert.strictEqual(applyEdits(text, found.flatMap((d) => d.fixes![0].edits)), article({ body: 'He notes that the bug is trivial. Users were told, as well as the UK agency.' }));
+  });
+
+  it('over stdio: published, and the safe deletion is in "Fix all"', async function () {
+    this.timeout(60_000);
+    const text = article({ body: 'He notes that the the bug is trivial, and that users users were told.' });
+    const ws = await openWorkspace('bd-repeated-');
+    try {
+      const uri = fileUri(path.join(ws.dir, 'draft.txt'));
+      await ws.client.open(uri, text);
+      const published = await ws.client.diagnostics(uri, (p) => p.diagnostics.filter((d) => d.code === 'article.repeated-word').length === 2);
+      assert.deepStrictEqual(published.diagnostics.filter((d) => d.code === 'article.repeated-word').map((d) => [d.severity, d.message]), [
+        [2, '“the the”: a word written twice in a row.'],
+        [2, '“users users”: a word written twice in a row.'],
+      ]);
+      const all = await ws.client.request<{ edit: { changes: Record<string, LspEdit[]> } }[]>('textDocument/codeAction', {
+        textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] },
+      });
+      assert.strictEqual(applyLspEdits(text, all[0].edit.changes[uri]), article({ body: 'He notes that the bug is trivial, and that users users were told.' }));
+    } finally {
+      await closeWorkspace(ws);
+    }
   });
 });
