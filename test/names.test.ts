@@ -163,6 +163,57 @@ describe('names written otherwise than the corpus writes them', function () {
   });
 });
 
+describe('a name written otherwise within one article', function () {
+  this.timeout(20000);
+
+  /** The `name.variant` marks of one article in a corpus of `others` (uri → text): the text marked, the message, the fixes' titles. */
+  function marks(body: string, others: Record<string, string> = {}): [string, string, string[]][] {
+    const text = story(9, body);
+    const index = indexOf({ ...others, 'file:///c/new.txt': text });
+    return variants(index, 'file:///c/new.txt').map((d) => [text.slice(d.span.start, d.span.end), d.message, d.fixes!.map((f) => f.title)]);
+  }
+
+  it('asks which of two spellings is right, with a fix each way', function () {
+    const body = 'Researchers at BillQuick said the flaw was fixed. BillQuick, a billing app maker, added more. A BillQuick spokesman declined to comment. Researchers at BillQuck said so too.';
+    assert.deepStrictEqual(marks(body), [['BillQuck', 'BillQuck is written BillQuick 3 times elsewhere in this article: which spelling is right?', ['Write BillQuick', 'Write BillQuck (3 places)']]]);
+    const text = story(9, body);
+    const index = indexOf({ 'file:///c/new.txt': text });
+    const [d] = variants(index, 'file:///c/new.txt');
+    assert.strictEqual(fixed(text, d), story(9, body.replace('BillQuck', 'BillQuick')));
+    const back = { ...d, fixes: [d.fixes![1]] };
+    assert.strictEqual(fixed(text, back), story(9, body.replace(/BillQuick/g, 'BillQuck')));
+    // Related information: where the other spelling is first written.
+    assert.strictEqual(text.slice(d.related![0].span.start, d.related![0].span.end), 'BillQuick');
+    assert.strictEqual(d.related![0].uri, undefined);
+  });
+
+  it('says a name written apart or together without asking', function () {
+    assert.deepStrictEqual(marks('Crimson RAT was found. The Crimson RAT loader ran. Crimson RAT stole files. CrimsonRat was removed.').map((m) => m[1]),
+      ['CrimsonRat is written Crimson RAT 3 times elsewhere in this article.']);
+  });
+
+  it('a last letter changed only where one spelling is written once and the other four times or more', function () {
+    assert.deepStrictEqual(marks('Researchers at CloudSEK found it. CloudSEK said so. CloudSEK added more. CloudSEK warned. Researchers at CloudSEC said so too.').map((m) => m[0]), ['CloudSEC']);
+    assert.deepStrictEqual(marks('The ChargingStatusReq message went out. ChargingStatusReq is sent. The ChargingStatusRes came back. ChargingStatusRes was read. ChargingStatusRes again. ChargingStatusRes once more.'), []);
+  });
+
+  it('leaves alone two first names of one surname, a digit, and a spelling other articles write too', function () {
+    assert.deepStrictEqual(marks('Karen Smith, a spokesman, said so. Karen Smith added more. Karen Smith declined to comment. Karin Smith, her sister, said so.'), []);
+    assert.deepStrictEqual(marks('LockBit published the files. LockBit said so. LockBit added more. LockBit2 was used.'), []);
+    const body = 'Researchers at BillQuick said the flaw was fixed. BillQuick, a billing app maker, added more. A BillQuick spokesman declined to comment. Researchers at BillQuck said so too.';
+    assert.deepStrictEqual(marks(body, { 'file:///c/other.txt': story(1, 'Researchers at BillQuck said so.') }), []);
+  });
+
+  it('two spellings written as often are two names', function () {
+    assert.deepStrictEqual(marks('Researchers at BillQuick said the flaw was fixed. BillQuick, a billing app maker, added more. Researchers at BillQuck said so too. BillQuck, the maker, agreed.'), []);
+  });
+
+  it('the corpus\'s spelling comes first where there is one', function () {
+    const found = marks('Researchers at Kaspersky found it. Kaspersky said so. Kaspersky added more. Researchers at Kasperksy said so too.', corpus());
+    assert.deepStrictEqual(found.map((m) => m[1]), ['Kasperksy is written Kaspersky in 4 articles of the corpus: is it misspelt here?']);
+  });
+});
+
 describe('a misspelt name over stdio', function () {
   let ws: Workspace | undefined;
   afterEach(async function () {

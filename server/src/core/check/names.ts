@@ -19,13 +19,19 @@
  * - a person's first name, where both are first names and another person of the corpus has the surname
  *   ("Mary Smith" is not Mark Smith; "Eric Kron" is Erich Kron, the one Kron);
  * - a name pinned in `.breachdesk/entities.json`.
+ *
+ * Where the corpus has no such spelling, the article itself may: a name it
+ * writes once, one edit from one it writes more often ("BillQuck" beside
+ * BillQuick eight times), by the same rules (`likeliestHere`). The spelling
+ * written more often is not always right ("Virgil Griffiths" ten times for
+ * Virgil Griffith), so that message asks which is, with a fix each way.
  */
-import { diag, type Diagnostic, type TextEdit } from '../diagnostics';
+import { diag, type Diagnostic, type Fix, type RelatedInfo, type TextEdit } from '../diagnostics';
 import type { Span } from '../text';
 import { COMMON_FIRST_NAMES } from '../extract/firstnames';
 import { FIRST_NAMES } from '../extract/lexicon';
 import type { DocEntity, EntityKind } from '../extract/types';
-import { articlesNaming, firstOf, NEAR_MIN, type CorpusIndex, type EntityEntry } from '../index/corpus';
+import { articlesNaming, firstOf, NEAR_MIN, oneEdit, type CorpusIndex, type EntityEntry } from '../index/corpus';
 import { formatDate, shownDay } from '../features/markdown';
 
 /** Past this many, a name's further mentions are not marked (the fix still mends them all). */
@@ -36,27 +42,75 @@ export function checkNames(index: CorpusIndex, uri: string, out: Diagnostic[]): 
   if (!doc) return;
   const f = doc.facts;
   for (const e of f.entities) {
+    if (index.pins.has(e.key)) continue;
     const group = groupOf(e.kind);
-    if (group === undefined || index.pins.has(e.key)) continue;
+    if (group === undefined && e.kind !== 'other') continue;
     // Named in this article alone (read from the count of its articles, cheap on a keystroke: `articlesNaming` would
     // count every view of a name the corpus knows well).
     const entry = index.entity(e.key);
     if (!entry || entry.docs.size > 1) continue;
-    const found = likeliest(index, e, group);
-    if (!found) continue;
-    const { other, edit } = found;
-    const mended = mend(e, edit, other.name);
+    const found = group && likeliest(index, e, group);
+    if (found) {
+      const { other, edit } = found;
+      const mended = mend(e, edit, other.name);
+      if (!mended.length) continue;
+      const n = articlesNaming(other);
+      const first = index.earliestOf(other);
+      const related = first && first.uri !== uri ? [{ uri: first.uri, span: firstOf(first.view), message: `Written ${other.name} here (${whereWritten(index, first.uri)})` }] : [];
+      report(out, mended, other.name, edit, `in ${n} articles of the corpus`, related);
+      continue;
+    }
+    const here = likeliestHere(index, f.entities, e);
+    if (!here) continue;
+    const mended = mend(e, here.edit, here.other.name);
     if (!mended.length) continue;
-    const n = articlesNaming(other);
-    const written = mended[0].written;
-    const first = index.earliestOf(other);
-    const related = first && first.uri !== uri ? [{ uri: first.uri, span: firstOf(first.view), message: `Written ${other.name} here (${whereWritten(index, first.uri)})` }] : [];
-    const fix = { title: `Write ${other.name}${mended.length > 1 ? ` (${mended.length} places)` : ''}`, edits: mended.map((m) => m.edit) };
-    const message = edit.spacing
-      ? `${written} is written ${other.name} in ${n} articles of the corpus.`
-      : `${written} is written ${other.name} in ${n} articles of the corpus: is it misspelt here?`;
-    for (const m of mended.slice(0, MAX_MARKED)) out.push(diag('name.variant', m.span, message, [fix], related));
+    // The spelling written more often is not always the right one ("Virgil Griffiths" ten times for Virgil Griffith):
+    // the other way round is offered too.
+    const back = mend(here.other, editOf(here.other.key, e.key), e.name);
+    const n = here.other.mentions.length;
+    const first = here.other.mentions.reduce((a, b) => (b.span.start < a.span.start ? b : a));
+    const message = here.edit.spacing
+      ? `${mended[0].written} is written ${here.other.name} ${n} times elsewhere in this article.`
+      : `${mended[0].written} is written ${here.other.name} ${n} times elsewhere in this article: which spelling is right?`;
+    const fixes = [fixOf(mended, here.other.name)];
+    if (back.length) fixes.push(fixOf(back, e.name));
+    for (const m of mended.slice(0, MAX_MARKED)) out.push(diag('name.variant', m.span, message, fixes, [{ span: first.span, message: `Written ${here.other.name} here` }]));
   }
+}
+
+function fixOf(mended: Mended[], name: string): Fix {
+  return { title: `Write ${name}${mended.length > 1 ? ` (${mended.length} places)` : ''}`, edits: mended.map((m) => m.edit) };
+}
+
+/** Marks each mention of a misspelt name, each with the fix that writes them all as `name` does. */
+function report(out: Diagnostic[], mended: Mended[], name: string, edit: Edit, where: string, related: RelatedInfo[]): void {
+  const written = mended[0].written;
+  const message = edit.spacing ? `${written} is written ${name} ${where}.` : `${written} is written ${name} ${where}: is it misspelt here?`;
+  for (const m of mended.slice(0, MAX_MARKED)) out.push(diag('name.variant', m.span, message, [fixOf(mended, name)], related));
+}
+
+/**
+ * The name of this article that `e` most likely misspells, and how: one edit away, written more often here (twice
+ * at least), of the same sort (a person, or a thing of any other kind: the misspelt one is often read as another
+ * kind, "DiskCrypter" an organisation beside the tool DiskCryptor), and by the same rules as across the corpus,
+ * but for two: a word's last letter may differ where one spelling is written once and the other four times or
+ * more, and two first names of one surname never count (two people of one family).
+ */
+function likeliestHere(index: CorpusIndex, entities: DocEntity[], e: DocEntity): { other: DocEntity; edit: Edit } | undefined {
+  const person = e.kind === 'person';
+  let best: { other: DocEntity; edit: Edit } | undefined;
+  for (const o of entities) {
+    if (o === e || (o.kind === 'person') !== person || o.mentions.length < 2 || o.mentions.length <= e.mentions.length) continue;
+    if (o.kind !== 'person' && o.kind !== 'organisation' && o.kind !== 'outlet' && o.kind !== 'other') continue;
+    if (!oneEdit(e.key, o.key)) continue;
+    const edit = editOf(e.key, o.key);
+    // A last letter changed counts where one spelling is written once and the other four times or more ("CloudSEC"
+    // once, CloudSEK 22 times), not where both recur (the protocol's ChargingStatusReq and ChargingStatusRes).
+    const lopsided = !person && e.mentions.length === 1 && o.mentions.length >= 4;
+    if (!plausible(index, edit, person ? 'person' : 'organisation', true, lopsided)) continue;
+    if (!best || (edit.spacing && !best.edit.spacing) || (edit.spacing === best.edit.spacing && o.mentions.length > best.other.mentions.length)) best = { other: o, edit };
+  }
+  return best;
 }
 
 type Group = 'person' | 'organisation';
@@ -102,7 +156,7 @@ function likeliest(index: CorpusIndex, e: DocEntity, group: Group): { other: Ent
   return best;
 }
 
-function plausible(index: CorpusIndex, edit: Edit, group: Group): boolean {
+function plausible(index: CorpusIndex, edit: Edit, group: Group, sameArticle = false, lopsided = false): boolean {
   const { ours, theirs, at, tail } = edit;
   const changed = ours.slice(at, ours.length - tail) + theirs.slice(at, theirs.length - tail);
   if (/\d/.test(changed)) return false;
@@ -117,13 +171,14 @@ function plausible(index: CorpusIndex, edit: Edit, group: Group): boolean {
   // The first letter of a word, or a word too short to tell a typo from another name.
   if (at === wo.start || Math.min(a.length, b.length) < (group === 'person' ? 4 : 5)) return false;
   // Its last letter changed: as often two names as a slip ("Optus" and "Optum", "Conte" and "Conti").
-  if (a.length === b.length && at === wo.end - 1) return false;
+  if (a.length === b.length && at === wo.end - 1 && !lopsided) return false;
   if (group === 'organisation') return true;
   // A person: a first name and a surname, the same number of words, the surname the same or the one misspelt.
   if (!ours.includes(' ') || !theirs.includes(' ')) return false;
   const surname = theirs.slice(theirs.lastIndexOf(' ') + 1);
   if (wt.end === theirs.length) return true;
   if (!firstName(a) || !firstName(b)) return true;
+  if (sameArticle) return false;
   // Two first names ("Mark", "Mary"): only where the corpus knows no other person of that surname.
   for (const k of index.keysEndingIn(surname)) {
     if (k !== ours && k !== theirs && index.entity(k)?.kind === 'person') return false;
