@@ -196,3 +196,34 @@ describe('article.repeated-word', () => {
     }
   });
 });
+
+describe('figure.separator', () => {
+  const found = (body: string) => {
+    const text = article({ body });
+    return diagnostics(text, 'figure.separator').map((d) => [spanText(text, d), d.message, d.fixes!.map((f) => f.title)]);
+  };
+
+  it('a comma before two or four digits, with the two readings as fixes', () => {
+    assert.deepStrictEqual(found('The sector employs more than 300,00 people.'), [['300,00', '300,00 has two digits after its comma: 300,000 or 30,000?', ['Write 300,000', 'Write 30,000']]]);
+    assert.deepStrictEqual(found('The attack affected 1,5000 customers of Kaseya.'), [['1,5000', '1,5000 has four digits after its comma: 15,000 or 1,500?', ['Write 15,000', 'Write 1,500']]]);
+  });
+
+  it('a decimal comma before a scale', () => {
+    assert.deepStrictEqual(found('Losses were estimated at around $3,38 million. Of it, €11,15bn will be allocated.'), [
+      ['3,38', '3,38 million: a decimal comma? English writes 3.38 million.', ['Write 3.38']],
+      ['11,15', '11,15bn: a decimal comma? English writes 11.15bn.', ['Write 11.15']],
+    ]);
+    const text = article({ body: 'Losses were about $3,38 million.' });
+    assert.strictEqual(applyFix(text, 'figure.separator'), article({ body: 'Losses were about $3.38 million.' }));
+  });
+
+  it('leaves alone well-grouped numbers, lists, the Indian grouping, one digit after a comma, addresses and code', () => {
+    assert.deepStrictEqual(found([
+      'It stole 1,000,000 records and 52,000 more, worth 3.5 million.',
+      'It scanned ports 21,80,445,4899,8080 and EIDs 1,8,10,17.',
+      'A payment of INR 1,82,813 was found on the iPhone model 9,1 device.',
+      'See [the post](https://example.com/a/300,00/) or run `seq 41,00`.',
+    ].join(' ')), []);
+  });
+});
+

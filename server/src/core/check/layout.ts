@@ -9,7 +9,7 @@ import { diag, type Diagnostic, type Fix, type TextEdit } from '../diagnostics';
 import type { Span } from '../text';
 import { checkTags } from './tags';
 import { checkWeekdays } from './weekdays';
-import { checkRepeatedWords } from './prose';
+import { checkRepeatedWords, checkSeparators } from './prose';
 import { isEpochPlaceholder } from '../syntax/dates';
 
 export interface CheckOptions {
@@ -31,6 +31,7 @@ export function checkArticle(text: string, parsed: ParseResult, options: CheckOp
   checkBody(text, a, out);
   checkWeekdays(text, a, out);
   checkRepeatedWords(text, a, out);
+  checkSeparators(text, a, out);
   checkTags(text, a, out);
   // A placeholder is one problem: its empty subtitle, "Unknown" date and author follow from it.
   const placeholder = out.find((d) => d.code === 'article.placeholder');
