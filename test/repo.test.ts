@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ALL_CODES } from '../server/src/core/codes';
+import { ALL_CODES, CODES } from '../server/src/core/codes';
 import { CITY_POPULATION } from '../server/src/core/extract/lexicon';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -47,6 +47,14 @@ describe('repository', function () {
 
   it('README documents every diagnostic code', function () {
     for (const code of ALL_CODES) assert.ok(readme.includes(`| \`${code}\` |`), `${code} is missing from README`);
+  });
+
+  it('the severity setting\'s schema names every code, with its summary and default (scripts/severity-schema.ts writes it)', function () {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const setting = pkg.contributes.configuration.properties['breachDesk.severity'];
+    const levels = setting.additionalProperties.enum;
+    const expected = Object.fromEntries(Object.entries(CODES).map(([code, info]) => [code, { type: 'string', enum: levels, markdownDescription: `${info.summary} Default: \`${info.severity}\`.` }]));
+    assert.deepStrictEqual(setting.properties, expected, 'package.json is out of step with CODES: run `npx tsx scripts/severity-schema.ts`');
   });
 
   it('every setting has a description, and README lists it', function () {
