@@ -26,6 +26,7 @@ import { CorpusIndex, type IndexedDoc } from '../core/index/corpus';
 import { extractFacts } from '../core/extract/facts';
 import type { EntityKind } from '../core/extract/types';
 import { cardSourceSteps, entityCardFor, fieldCardFor, fieldHover, hover } from '../core/features/hover';
+import { dateHover } from '../core/features/datecard';
 import { definition, highlights, linkedFromLens, linkedFromText, references } from '../core/features/navigation';
 import { renameEdits, renameTarget } from '../core/features/rename';
 import { complete } from '../core/features/completion';
@@ -966,7 +967,8 @@ export function startServer(connection: Connection): void {
     if (!doc) return null;
     const offset = offsetIn(uri, params.position);
     // On a Source or Author field's value: the outlet or the author across the corpus.
-    const h = hover(index, uri, offset) ?? (states.get(uri) ? fieldHover(index, states.get(uri)!.analysis.article, offset, uri) : undefined);
+    // On a date in the text: which day it is, and how far from the article's Date.
+    const h = hover(index, uri, offset) ?? (states.get(uri) ? fieldHover(index, states.get(uri)!.analysis.article, offset, uri) : undefined) ?? dateHover(doc, offset);
     if (!h) return null;
     return { contents: { kind: MarkupKind.Markdown, value: h.markdown + partialNote() }, range: index.range(uri, h.span) };
   });

@@ -1,0 +1,62 @@
+/**
+ * The card of a date in the text: which day "Monday", "last Thursday",
+ * "yesterday" or "Aug. 18" is, as the claims extractor reads it for a
+ * figure's "as of" (`datesIn`), and how far it lies from the article's Date.
+ * A writer editing a story days later, or checking a source's timeline,
+ * sees the calendar day without counting back from the Date.
+ */
+import { datesIn } from '../extract/claims';
+import { visibleText } from '../extract/numbers';
+import type { IndexedDoc } from '../index/corpus';
+import type { HoverResult } from './hover';
+import { sentenceAt } from './locate';
+
+const DAY = 86_400_000;
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const WEEKDAY_RE = /^(?:Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day$/;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export function dateHover(doc: IndexedDoc, offset: number): HoverResult | undefined {
+  const f = doc.facts;
+  const si = sentenceAt(doc, offset);
+  if (si < 0) return undefined;
+  const s = f.sentences[si];
+  const at = offset - s.span.start;
+  const v = visibleText(s.text);
+  const all = datesIn(v, f.date);
+  const i = all.findIndex((m) => at >= m.at && at <= m.end);
+  if (i < 0) return undefined;
+  let d = all[i];
+  let written = v.slice(d.at, d.end);
+  // "Thursday, Sept. 8": the weekday of a written date is that date's, whatever day it names (`date.weekday` says so).
+  const next = all[i + 1];
+  if (WEEKDAY_RE.test(written) && next?.day && /^,?\s{1,3}$/.test(v.slice(d.end, next.at))) {
+    d = { ...next, at: d.at };
+    written = v.slice(next.at, next.end);
+  }
+  const day = new Date(d.instant);
+  const shown = d.day
+    ? `${WEEKDAYS[day.getUTCDay()]}, ${MONTHS[day.getUTCMonth()]} ${day.getUTCDate()}, ${day.getUTCFullYear()}`
+    : `${MONTHS[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
+  const lines = [`**${shown}**`];
+  if (f.date !== undefined) {
+    const ref = Math.floor(f.date / DAY) * DAY;
+    const articleDay = new Date(ref);
+    const dated = `the article's Date (${WEEKDAYS[articleDay.getUTCDay()]}, ${MONTHS[articleDay.getUTCMonth()]} ${articleDay.getUTCDate()}, ${articleDay.getUTCFullYear()})`;
+    if (d.day) lines.push(`${distance(Math.round((d.instant - ref) / DAY))} ${dated}.`);
+    if (WEEKDAY_RE.test(written)) {
+      lines.push('A weekday without a date is the latest one on or before the Date ("last Monday": the one before it).');
+    } else if (d.day && !/^yesterday/i.test(written) && !/\b\d{4}\b/.test(written)) {
+      lines.push('No year is written: the Date\'s year, or the year before where that would put it more than two weeks after the Date.');
+    }
+  }
+  return { markdown: lines.join('\n\n'), span: { start: s.span.start + d.at, end: s.span.start + d.end } };
+}
+
+/** "3 days before", "The same day as", "268 days (about 9 months) before". */
+function distance(days: number): string {
+  if (days === 0) return 'The same day as';
+  const n = Math.abs(days);
+  const about = n >= 730 ? ` (about ${Math.round(n / 365.25)} years)` : n >= 60 ? ` (about ${Math.round(n / 30.44)} months)` : '';
+  return `${n} day${n === 1 ? '' : 's'}${about} ${days < 0 ? 'before' : 'after'}`;
+}

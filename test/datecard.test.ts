@@ -1,0 +1,81 @@
+/**
+ * The card of a date in the text (features/datecard.ts): which calendar day
+ * "Monday", "yesterday", "Aug. 18" or "Thursday, Sept. 8" is, read as the
+ * claims extractor reads it, and how far it lies from the article's Date;
+ * then over stdio, where it comes after the name, figure and field cards.
+ */
+import * as assert from 'assert';
+import * as path from 'path';
+import { dateHover } from '../server/src/core/features/datecard';
+import { extractFacts } from '../server/src/core/extract/facts';
+import { CorpusIndex, lineStartsOf } from '../server/src/core/index/corpus';
+import { parse } from '../server/src/core/syntax/parse';
+import { article } from './helpers/fixture';
+import { closeWorkspace, fileUri, openWorkspace } from './helpers/lsp';
+
+/** The article (dated Saturday, August 28, 2021, as every fixture is) with this body, and the date card at `word`. */
+function card(body: string, word: string, info?: Record<string, string>): { on: string; lines: string[] } | undefined {
+  const text = article({ body, ...(info ? { info } : {}) });
+  const index = new CorpusIndex();
+  index.set({ facts: extractFacts('file:///a.txt', text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' });
+  const at = text.indexOf(word);
+  assert.ok(at >= 0, word);
+  const h = dateHover(index.get('file:///a.txt')!, at);
+  return h && { on: text.slice(h.span.start, h.span.end), lines: h.markdown.split('\n\n') };
+}
+
+const BODY = 'On Aug. 18, T-Mobile said 40 million were hit. By Monday it said more. Last Thursday it said so too, and yesterday again. It began Thursday, Sept. 8, in June and on Dec. 3, 2020.';
+const DATE = "the article's Date (Saturday, August 28, 2021)";
+
+describe('the card of a date in the text', function () {
+  it('a date without a year: its weekday, its distance from the Date, and the year it took', function () {
+    assert.deepStrictEqual(card(BODY, '18,'), { on: 'Aug. 18', lines: ['**Wednesday, August 18, 2021**', `10 days before ${DATE}.`, "No year is written: the Date's year, or the year before where that would put it more than two weeks after the Date."] });
+  });
+
+  it('a weekday, "last" one and "yesterday", counted back from the Date', function () {
+    const weekday = 'A weekday without a date is the latest one on or before the Date ("last Monday": the one before it).';
+    assert.deepStrictEqual(card(BODY, 'Monday'), { on: 'Monday', lines: ['**Monday, August 23, 2021**', `5 days before ${DATE}.`, weekday] });
+    assert.deepStrictEqual(card(BODY, 'Thursday it'), { on: 'Thursday', lines: ['**Thursday, August 26, 2021**', `2 days before ${DATE}.`, weekday] });
+    assert.deepStrictEqual(card(BODY, 'yesterday'), { on: 'yesterday', lines: ['**Friday, August 27, 2021**', `1 day before ${DATE}.`] });
+  });
+
+  it('a weekday written with its date is that date\'s: the card shows the day the date fell on', function () {
+    const c = card(BODY, 'Thursday, Sept');
+    assert.deepStrictEqual(c && [c.on, c.lines[0], c.lines[1]], ['Thursday, Sept. 8', '**Wednesday, September 8, 2021**', `11 days after ${DATE}.`]);
+  });
+
+  it('a written year, a month alone, and far from the Date in months', function () {
+    assert.deepStrictEqual(card(BODY, '2020'), { on: 'Dec. 3, 2020', lines: ['**Thursday, December 3, 2020**', `268 days (about 9 months) before ${DATE}.`] });
+    assert.deepStrictEqual(card(BODY, 'June'), { on: 'June', lines: ['**June 2021**'] });
+  });
+
+  it('without a Date only a date with its year, and no distance', function () {
+    const info = { Source: 'ThreatPost', Link: '[article](https://threatpost.com/example/1234/)', Author: 'Lisa Vaas' };
+    assert.strictEqual(card(BODY, 'Monday', info), undefined);
+    assert.deepStrictEqual(card(BODY, '2020', info), { on: 'Dec. 3, 2020', lines: ['**Thursday, December 3, 2020**'] });
+  });
+
+  it('nothing on a word that is no date', function () {
+    assert.strictEqual(card(BODY, 'T-Mobile'), undefined);
+    assert.strictEqual(card('The May release of Chrome and a may-be bug.', 'may-be'), undefined);
+  });
+
+  it('over stdio, after the other cards: a name keeps its card, a date gets its own', async function () {
+    this.timeout(60_000);
+    const ws = await openWorkspace('bd-datecard-');
+    try {
+      const uri = fileUri(path.join(ws.dir, 'a.txt'));
+      const text = article({ body: BODY });
+      await ws.client.open(uri, text);
+      await ws.client.diagnostics(uri);
+      const at = (word: string) => { const lines = text.slice(0, text.indexOf(word)).split('\n'); return { line: lines.length - 1, character: lines[lines.length - 1].length }; };
+      const date = await ws.client.request<any>('textDocument/hover', { textDocument: { uri }, position: at('Monday') });
+      assert.strictEqual(date.contents.value.split('\n\n')[0], '**Monday, August 23, 2021**');
+      assert.deepStrictEqual(date.range, { start: at('Monday'), end: { line: at('Monday').line, character: at('Monday').character + 'Monday'.length } });
+      const name = await ws.client.request<any>('textDocument/hover', { textDocument: { uri }, position: at('T-Mobile') });
+      assert.ok(name && !name.contents.value.startsWith('**Monday'), JSON.stringify(name));
+    } finally {
+      await closeWorkspace(ws);
+    }
+  });
+});
