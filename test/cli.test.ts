@@ -698,6 +698,12 @@ describe('breach-desk show (CLI)', function () {
     assert.ok(!/\\[-.!(]|\*\*|\]\(/.test(r.out), r.out);
   });
 
+  it('prints a date\'s card at a place in an article: the day it is and how far from the Date', function () {
+    const r = run(['show', placeOf(SEED, 'Aug. 18'), '--no-seeds', path.join(ROOT, 'seeds')], dir);
+    assert.strictEqual(r.code, 0, r.err);
+    assert.deepStrictEqual(r.out.split('\n').filter(Boolean).slice(0, 2), ['Wednesday, August 18, 2021', "10 days before the article's Date (Saturday, August 28, 2021)."]);
+  });
+
   it('prints a figure\'s card at a place in an article: the parts another article states, from there', function () {
     const r = run(['show', placeOf(SEED, '902,000'), '--no-seeds', path.join(ROOT, 'seeds')], dir);
     assert.strictEqual(r.code, 0, r.err);

@@ -21,6 +21,7 @@ import { isPlaceholder, looksLikeArticle } from './core/detect';
 import { applyEdits, applySeverities, diag, type Diagnostic, type SeverityOverrides } from './core/diagnostics';
 import { extractFacts } from './core/extract/facts';
 import { hover, linkCardFor } from './core/features/hover';
+import { dateHover } from './core/features/datecard';
 import { workspaceSymbols } from './core/features/symbols';
 import { CorpusIndex, dropShadowedSeeds } from './core/index/corpus';
 import type { DocFacts } from './core/extract/types';
@@ -829,7 +830,7 @@ async function show(o: Options, target: string): Promise<number> {
     const end = line + 1 < starts.length ? starts[line + 1] : Number.POSITIVE_INFINITY;
     if (place![3] !== undefined) {
       const at = starts[line] + Number(place![3]) - 1;
-      card = at < end ? hover(index, uri, at)?.markdown : undefined;
+      card = at < end ? (hover(index, uri, at) ?? dateHover(doc, at))?.markdown : undefined;
     } else {
       // The first name or figure on the line (the last line: its first 2,000 characters).
       for (let at = starts[line]; at < Math.min(end, starts[line] + 2000) && card === undefined; at++) card = hover(index, uri, at)?.markdown;
