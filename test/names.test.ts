@@ -204,6 +204,14 @@ describe('a name written otherwise within one article', function () {
     assert.deepStrictEqual(marks(body, { 'file:///c/other.txt': story(1, 'Researchers at BillQuck said so.') }), []);
   });
 
+  it('counts the mentions that write the spelling: a surname said alone for a person, not a shorter name', function () {
+    assert.deepStrictEqual(marks('Virgil Griffiths, a researcher, pleaded guilty. Griffiths said so. Griffiths added more. Virgil Griffith was sentenced.'),
+      [['Virgil Griffith', 'Virgil Griffith is written Virgil Griffiths 3 times elsewhere in this article: which spelling is right?', ['Write Virgil Griffiths', 'Write Virgil Griffith (3 places)']]]);
+    // "Pixel" alone says nothing of how "Google Pixel" is spaced.
+    assert.deepStrictEqual(marks('The bug hit Google Pixel phones. Google Pixel owners complained. It was first seen on the GooglePixel subreddit. Pixel owners were told. Pixel users waited. Every Pixel device froze.').map((m) => m[1]),
+      ['GooglePixel is written Google Pixel 2 times elsewhere in this article.']);
+  });
+
   it('two spellings written as often are two names', function () {
     assert.deepStrictEqual(marks('Researchers at BillQuick said the flaw was fixed. BillQuick, a billing app maker, added more. Researchers at BillQuck said so too. BillQuck, the maker, agreed.'), []);
   });

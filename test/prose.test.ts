@@ -70,6 +70,39 @@ describe('date.weekday', () => {
     assert.deepStrictEqual(found(dated('The saga [began](https://threatpost.com/x-Monday,-June-30/167430/) in June.')), []);
   });
 
+  it('no day to count from in the scraper\'s Unix-zero Date', () => {
+    const text = article({ layout: 'new', info: { Source: 'ZDNet', Link: 'https://www.zdnet.com/article/x/', Date: '1969-12-31T19:00:00-05:00', Author: 'A' }, body: 'It began Tuesday, Aug. 17, and the sale ended Monday, Jan. 3.' });
+    assert.deepStrictEqual(found(text), []);
+  });
+
+  it('a day first with a dotted month keeps its year, and a fix moving it leaves no dot behind', () => {
+    // Dec. 3, 2018 was a Monday.
+    assert.deepStrictEqual(found(dated('It was Monday 3 Dec. 2018 when it began.')), []);
+    assert.deepStrictEqual(found(dated('It was Tuesday 3 Dec. 2018 when it began.')).map(([t]) => t), ['Tuesday 3 Dec. 2018']);
+    // Feb. 28, 2021 was a Sunday: the nearest Wednesday is March 3.
+    const text = dated('Due Wednesday 28 Feb. at noon.', 'March 10, 2021  9:00 am');
+    assert.strictEqual(applyFix(text, 'date.weekday', { title: 'nearest Wednesday' }), dated('Due Wednesday 3 March at noon.', 'March 10, 2021  9:00 am'));
+  });
+
+  it('a count after the date is no year where the day fits without it', () => {
+    // Sept. 9, 2021 was a Thursday; Sept. 9, 2000 a Saturday.
+    assert.deepStrictEqual(found(dated('On Thursday, Sept. 9, 2000 customers were told.')), []);
+    assert.deepStrictEqual(found(dated('On Thursday, Sept. 9, 2000, the bank opened.')).map(([t]) => t), ['Thursday, Sept. 9, 2000']);
+  });
+
+  it('"The Sun." and "the Sat." are no weekdays; "Sun." and "Sat." are one only before a comma', () => {
+    assert.deepStrictEqual(found(dated('The story ran in The Sun. Aug. 3 is the deadline. It scored a Sat. Aug. 3 result.')), []);
+    assert.deepStrictEqual(found(dated('It ends Sun., Aug. 3.')).map(([t]) => t), ['Sun., Aug. 3']);
+  });
+
+  it('leaves alone a date without a year more than 60 days before the Date, and code', () => {
+    // Sept. 11, 2021 was a Saturday; the article is of December.
+    assert.deepStrictEqual(found(dated('As on Tuesday, Sept. 11, the towers fell.', 'December 11, 2021  9:00 am')), []);
+    assert.deepStrictEqual(found(dated('The log read `Tuesday, Aug. 16 2021 10:00:01 login failed` then.')), []);
+    // A date ahead of the Date keeps the nearest year: Nov. 17, 2021 was a Wednesday.
+    assert.deepStrictEqual(found(dated('The webinar is on Thu., Nov. 17.')).map(([t]) => t), ['Thu., Nov. 17']);
+  });
+
   it('is no judge of dates that do not exist', () => {
     assert.deepStrictEqual(found(dated('Not on Monday, Feb. 30, nor on Tuesday, June 31.')), []);
   });
@@ -89,7 +122,7 @@ describe('date.weekday', () => {
       // 30 June 2021 was a Wednesday: the nearest Thursday is 1 July.
       assert.strictEqual(applyFix(body('It was Thursday, Jun. 30.'), 'date.weekday', { title: 'Write July 1, the nearest Thursday' }), body('It was Thursday, July 1.'));
       // 31 December 2021 was a Friday: the nearest Monday is 3 January 2022.
-      assert.strictEqual(applyFix(body('Due Monday, Dec. 31, 2021.'), 'date.weekday', { title: 'Write Jan. 3, the nearest Monday' }), body('Due Monday, Jan. 3, 2022.'));
+      assert.strictEqual(applyFix(body('Due Monday, Dec. 31, 2021.'), 'date.weekday', { title: 'Write Jan. 3, 2022, the nearest Monday' }), body('Due Monday, Jan. 3, 2022.'));
     });
     it('does not move a date without a year into another year', () => {
       const d = diagnostics(dated('Due Monday, Dec. 31.', 'December 20, 2021  9:00 am'), 'date.weekday');
@@ -175,6 +208,24 @@ describe('article.repeated-word', () => {
     assert.strictEqual(applyEdits(text, found.flatMap((d) => d.fixes![0].edits)), article({ body: 'He notes that the bug is trivial. Users were told, as well as the UK agency.' }));
   });
 
+  it('"Fix all" leaves "in in", "on on" and "Will will" to the writer, and "was was" is allowed', () => {
+    const text = article({ body: 'The hackers broke in in March and logged on on Monday. All it was was a phishing email. Will will testify next week.' });
+    const found = diagnostics(text, 'article.repeated-word');
+    assert.deepStrictEqual(found.map((d) => [spanText(text, d), Boolean(d.fixes?.[0].preferred)]), [['in in', false], ['on on', false], ['Will will', false]]);
+  });
+
+  it('a surname said after the name written doubled ("Sirhan Sirhan … Sirhan") is the name', () => {
+    assert.deepStrictEqual(doubles('Sirhan Sirhan was convicted. Sirhan later appealed. Duran Duran played, and Duran left.'), []);
+    assert.deepStrictEqual(doubles('Kerry Kerry Matre shares hers. Kerry Matre said so.'), ['Kerry Kerry']);
+  });
+
+  it('three copies are one mark whose fix keeps one; a web address after the word is no copy', () => {
+    const text = article({ body: 'It was the the the end. Go to Twitter twitter.com now.' });
+    const found = diagnostics(text, 'article.repeated-word');
+    assert.deepStrictEqual(found.map((d) => [spanText(text, d), d.message, d.fixes![0].title]), [['the the the', '“the the the”: a word written 3 times in a row.', 'Keep one “the”']]);
+    assert.strictEqual(applyFix(text, 'article.repeated-word'), article({ body: 'It was the end. Go to Twitter twitter.com now.' }));
+  });
+
   it('over stdio: published, and the safe deletion is in "Fix all"', async function () {
     this.timeout(60_000);
     const text = article({ body: 'He notes that the the bug is trivial, and that users users were told.' });
@@ -215,6 +266,21 @@ describe('figure.separator', () => {
     ]);
     const text = article({ body: 'Losses were about $3,38 million.' });
     assert.strictEqual(applyFix(text, 'figure.separator'), article({ body: 'Losses were about $3.38 million.' }));
+  });
+
+  it('reads a decimal comma alone after "0,", before a per cent sign or a currency\'s name, and first after its sign', () => {
+    assert.deepStrictEqual(found('It costs €0,50 a month, rose 1,25% and cost 12,50 euros. A fee of $300,00 was paid.').map(([t, m]) => [t, m]), [
+      ['0,50', '0,50: a decimal comma? English writes 0.50.'],
+      ['1,25', '1,25%: a decimal comma? English writes 1.25%.'],
+      ['12,50', '12,50 euros: a decimal comma? English writes 12.50 euros.'],
+      ['300,00', '300,00 has two digits after its comma: 300.00 (a decimal comma) or 300,000?'],
+    ]);
+    // A scale on the next line: the message keeps to one line.
+    assert.deepStrictEqual(found('Losses were $3,38\nmillion.').map(([, m]) => m), ['3,38 million: a decimal comma? English writes 3.38 million.']);
+  });
+
+  it('leaves alone a day and a year with no space between, and ports', () => {
+    assert.deepStrictEqual(found('It happened on Monday, Aug. 16,2021 at noon. It scanned ports 22,80 and 443,8080.'), []);
   });
 
   it('leaves alone well-grouped numbers, lists, the Indian grouping, one digit after a comma, addresses and code', () => {

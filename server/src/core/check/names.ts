@@ -41,6 +41,7 @@ export function checkNames(index: CorpusIndex, uri: string, out: Diagnostic[]): 
   const doc = index.get(uri);
   if (!doc) return;
   const f = doc.facts;
+  let here: HereTable | undefined;
   for (const e of f.entities) {
     if (index.pins.has(e.key)) continue;
     const group = groupOf(e.kind);
@@ -60,21 +61,21 @@ export function checkNames(index: CorpusIndex, uri: string, out: Diagnostic[]): 
       report(out, mended, other.name, edit, `in ${n} articles of the corpus`, related);
       continue;
     }
-    const here = likeliestHere(index, f.entities, e);
-    if (!here) continue;
-    const mended = mend(e, here.edit, here.other.name);
+    const near = likeliestHere(index, (here ??= hereTable(f.entities)), e);
+    if (!near) continue;
+    const { other, edit, written: n } = near;
+    const mended = mend(e, edit, other.entity.name);
     if (!mended.length) continue;
     // The spelling written more often is not always the right one ("Virgil Griffiths" ten times for Virgil Griffith):
     // the other way round is offered too.
-    const back = mend(here.other, editOf(here.other.key, e.key), e.name);
-    const n = here.other.mentions.length;
-    const first = here.other.mentions.reduce((a, b) => (b.span.start < a.span.start ? b : a));
-    const message = here.edit.spacing
-      ? `${mended[0].written} is written ${here.other.name} ${n} times elsewhere in this article.`
-      : `${mended[0].written} is written ${here.other.name} ${n} times elsewhere in this article: which spelling is right?`;
-    const fixes = [fixOf(mended, here.other.name)];
+    const back = mend(other.entity, editOf(other.entity.key, e.key), e.name);
+    const first = other.first;
+    const message = edit.spacing
+      ? `${mended[0].written} is written ${other.entity.name} ${n} times elsewhere in this article.`
+      : `${mended[0].written} is written ${other.entity.name} ${n} times elsewhere in this article: which spelling is right?`;
+    const fixes = [fixOf(mended, other.entity.name)];
     if (back.length) fixes.push(fixOf(back, e.name));
-    for (const m of mended.slice(0, MAX_MARKED)) out.push(diag('name.variant', m.span, message, fixes, [{ span: first.span, message: `Written ${here.other.name} here` }]));
+    for (const m of mended.slice(0, MAX_MARKED)) out.push(diag('name.variant', m.span, message, fixes, [{ span: first, message: `Written ${other.entity.name} here` }]));
   }
 }
 
@@ -89,27 +90,80 @@ function report(out: Diagnostic[], mended: Mended[], name: string, edit: Edit, w
   for (const m of mended.slice(0, MAX_MARKED)) out.push(diag('name.variant', m.span, message, [fixOf(mended, name)], related));
 }
 
-/**
- * The name of this article that `e` most likely misspells, and how: one edit away, written more often here (twice
- * at least), of the same sort (a person, or a thing of any other kind: the misspelt one is often read as another
- * kind, "DiskCrypter" an organisation beside the tool DiskCryptor), and by the same rules as across the corpus,
- * but for two: a word's last letter may differ where one spelling is written once and the other four times or
- * more, and two first names of one surname never count (two people of one family).
- */
-function likeliestHere(index: CorpusIndex, entities: DocEntity[], e: DocEntity): { other: DocEntity; edit: Edit } | undefined {
-  const person = e.kind === 'person';
-  let best: { other: DocEntity; edit: Edit } | undefined;
+/** A name of this article mentioned twice or more: the keys of its mentions as written, and where it is first written in full. */
+interface Written {
+  entity: DocEntity;
+  keys: string[];
+  first: Span;
+}
+
+/** The names of this article mentioned twice or more, under their keys and each key with one character left out. */
+type HereTable = Map<string, Written[]>;
+
+function hereTable(entities: DocEntity[]): HereTable {
+  const table: HereTable = new Map();
   for (const o of entities) {
-    if (o === e || (o.kind === 'person') !== person || o.mentions.length < 2 || o.mentions.length <= e.mentions.length) continue;
     if (o.kind !== 'person' && o.kind !== 'organisation' && o.kind !== 'outlet' && o.kind !== 'other') continue;
-    if (!oneEdit(e.key, o.key)) continue;
-    const edit = editOf(e.key, o.key);
-    // A last letter changed counts where one spelling is written once and the other four times or more ("CloudSEC"
-    // once, CloudSEK 22 times), not where both recur (the protocol's ChargingStatusReq and ChargingStatusRes).
-    const lopsided = !person && e.mentions.length === 1 && o.mentions.length >= 4;
-    if (!plausible(index, edit, person ? 'person' : 'organisation', true, lopsided)) continue;
-    if (!best || (edit.spacing && !best.edit.spacing) || (edit.spacing === best.edit.spacing && o.mentions.length > best.other.mentions.length)) best = { other: o, edit };
+    if (o.mentions.length < 2) continue;
+    const keys = o.mentions.map((m) => keyOfWritten(m.text));
+    let first: Span | undefined;
+    o.mentions.forEach((m, i) => { if (keys[i] === o.key && (!first || m.span.start < first.start)) first = m.span; });
+    if (!first) continue;
+    const w: Written = { entity: o, keys, first };
+    const add = (k: string) => { const list = table.get(k); if (list) { if (list[list.length - 1] !== w) list.push(w); } else table.set(k, [w]); };
+    add(o.key);
+    for (let i = 0; i < o.key.length; i++) add(o.key.slice(0, i) + o.key.slice(i + 1));
   }
+  return table;
+}
+
+/**
+ * How many mentions of `w` write what `edit` changes as `w` does: the whole name, or its last words where they hold
+ * the change ("Griffiths" said alone attests Virgil Griffiths; "Pixel" alone says nothing of "GooglePixel").
+ */
+function attesting(w: Written, edit: Edit): number {
+  const key = w.entity.key;
+  let n = 0;
+  for (const k of w.keys) if (k === key || (key.endsWith(` ${k}`) && key.length - k.length <= edit.at)) n++;
+  return n;
+}
+
+/** A mention's words as a key: lower case, straight apostrophes, one space between words, no possessive. */
+function keyOfWritten(text: string): string {
+  return text.toLowerCase().replace(/[’‘`]/g, "'").replace(/\s+(?:>\s*)*/g, ' ').replace(/'s$|(?<=s)'$/, '');
+}
+
+/**
+ * The name of this article that `e` most likely misspells, and how: one edit away, written in full more often here
+ * (twice at least), of the same sort (a person, or a thing of any other kind: the misspelt one is often read as
+ * another kind, "DiskCrypter" an organisation beside the tool DiskCryptor), and by the same rules as across the
+ * corpus, but for two: a word's last letter may differ where one spelling is written once and the other four times
+ * or more, and two first names of one surname never count (two people of one family). The names one edit away are
+ * found by the table of their keys with a character left out, as the corpus's are (`hereTable`).
+ */
+function likeliestHere(index: CorpusIndex, table: HereTable, e: DocEntity): { other: Written; edit: Edit; written: number } | undefined {
+  const person = e.kind === 'person';
+  const seen = new Set<Written>();
+  let best: { other: Written; edit: Edit; written: number } | undefined;
+  const consider = (list: Written[] | undefined) => {
+    for (const w of list ?? []) {
+      if (seen.has(w)) continue;
+      seen.add(w);
+      const o = w.entity;
+      if (o === e || (o.kind === 'person') !== person || !oneEdit(e.key, o.key)) continue;
+      // The edit as `theirs` to `ours`: its start is where the two keys part, in either.
+      const edit = editOf(e.key, o.key);
+      const written = attesting(w, edit);
+      if (written < 2 || written <= e.mentions.length) continue;
+      // A last letter changed counts where one spelling is written once and the other four times or more ("CloudSEC"
+      // once, CloudSEK 22 times), not where both recur (the protocol's ChargingStatusReq and ChargingStatusRes).
+      const lopsided = !person && e.mentions.length === 1 && written >= 4;
+      if (!plausible(index, edit, person ? 'person' : 'organisation', true, lopsided)) continue;
+      if (!best || (edit.spacing && !best.edit.spacing) || (edit.spacing === best.edit.spacing && written > best.written)) best = { other: w, edit, written };
+    }
+  };
+  consider(table.get(e.key));
+  for (let i = 0; i < e.key.length; i++) consider(table.get(e.key.slice(0, i) + e.key.slice(i + 1)));
   return best;
 }
 

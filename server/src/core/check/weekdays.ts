@@ -1,7 +1,7 @@
 /**
  * A weekday that does not fit its date (`date.weekday`): "Thursday, Sept. 8"
  * where Sept. 8, 2021 was a Wednesday. Copy editors check this by hand; the
- * real corpus has three such slips in 34 weekday-and-date pairs, each in a
+ * real corpus has three such slips in 79 weekday-and-date pairs, each in a
  * published article ("Wednesday, July 24" for a meeting on Wednesday, Aug.
  * 25).
  *
@@ -10,8 +10,10 @@
  * month ("Friday 23 July", "Friday, the 28th of January"), with or without
  * a year. Without a year the date takes the year that puts it nearest the
  * article's Date, and the message says so; without a year and without a
- * Date there is nothing to check. Link destinations are not read (`visible
- * Text`), their words are.
+ * Date there is nothing to check, nor where the year nearest the Date puts
+ * it more than 60 days before (an old event, retold without its year). A
+ * link's address and code are not read (`visibleText`, `blankCode`); a
+ * link's words are.
  *
  * Two fixes, neither preferred (which of the two words is wrong is the
  * writer's call): the weekday the date fell on, and the nearest date that
@@ -21,7 +23,8 @@
 import type { Article } from '../syntax/ast';
 import { diag, type Diagnostic, type Fix, type TextEdit } from '../diagnostics';
 import { visibleText } from '../extract/numbers';
-import { proseRegions } from './prose';
+import { blankCode, proseRegions } from './prose';
+import { isEpochPlaceholder } from '../syntax/dates';
 
 const DAY = 86_400_000;
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -39,7 +42,7 @@ const SHORT_MONTHS = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', '
 /** "Thursday, Sept. 8, 2021": groups weekday, month, day, suffix, year. */
 const MONTH_FIRST = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.),?(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)(\d{1,2})(st|nd|rd|th)?(?![\d:])(?:,?[ \t]+((?:19|20)\d\d)(?![\d:]))?/dg;
 /** "Friday, the 28th of January 2022": groups weekday, day, suffix, month, year. */
-const DAY_FIRST = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.),?(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)(?:the[ \t]+)?(\d{1,2})(st|nd|rd|th)?(?![\d:])(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)(?:of[ \t]+)?(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\b(?:,?[ \t]+((?:19|20)\d\d)(?![\d:]))?/dg;
+const DAY_FIRST = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.),?(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)(?:the[ \t]+)?(\d{1,2})(st|nd|rd|th)?(?![\d:])(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)(?:of[ \t]+)?(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?![A-Za-z])(?:,?[ \t]+((?:19|20)\d\d)(?![\d:]))?/dg;
 /** A cheap test before the two searches: most blocks name no weekday. */
 const ANY_WEEKDAY = /(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)/;
 
@@ -54,6 +57,8 @@ interface Found {
   month: Part;
   day: Part & { suffix: string };
   year?: Part;
+  /** A lower-case word follows the year: it may be a count ("Sept. 9, 2000 customers"). */
+  yearMaybeCount: boolean;
   start: number;
   end: number;
 }
@@ -63,7 +68,7 @@ export function checkWeekdays(text: string, a: Article, out: Diagnostic[]): void
   for (const [start, end] of proseRegions(a)) {
     const raw = text.slice(start, end);
     if (!ANY_WEEKDAY.test(raw)) continue;
-    const v = visibleText(raw);
+    const v = blankCode(visibleText(raw));
     const seen = new Set<number>();
     for (const f of [...found(v, MONTH_FIRST, false), ...found(v, DAY_FIRST, true)]) {
       if (seen.has(f.start)) continue;
@@ -77,7 +82,8 @@ export function checkWeekdays(text: string, a: Article, out: Diagnostic[]): void
 /** The article's own calendar day (UTC midnight), in the zone its Date is written in. */
 function articleDay(a: Article): number | undefined {
   const parsed = a.date?.parsed;
-  if (!parsed?.ok) return undefined;
+  // The scraper's "no date" (Unix time zero) is no day to count from (`info.date-epoch` says so).
+  if (!parsed?.ok || isEpochPlaceholder(parsed.date.instant)) return undefined;
   const m = /^(\d{4})-(\d\d)-(\d\d)/.exec(parsed.date.iso);
   return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : undefined;
 }
@@ -89,13 +95,22 @@ function found(v: string, re: RegExp, dayFirst: boolean): Found[] {
     const at = m.indices!;
     const part = (g: number): Part => ({ start: at[g][0], text: m![g] });
     const [month, day, suffix, year] = dayFirst ? [4, 2, 3, 5] : [2, 3, 4, 5];
+    const weekday = part(1);
+    // An abbreviation is a weekday only where nothing else reads it: not after "the" ("The Sun. Aug. 3 is…"), and
+    // "Sun." and "Sat." only before a comma ("Sat., Oct. 16").
+    if (weekday.text.endsWith('.')) {
+      if (/\bthe[ \t]+$/i.test(v.slice(Math.max(0, m.index - 5), m.index))) continue;
+      if ((weekday.text === 'Sun.' || weekday.text === 'Sat.') && v.charCodeAt(m.index + weekday.text.length) !== 44) continue;
+    }
+    const end = m.index + m[0].length;
     out.push({
-      weekday: part(1),
+      weekday,
       month: part(month),
       day: { ...part(day), suffix: m[suffix] ?? '' },
       year: m[year] ? part(year) : undefined,
+      yearMaybeCount: m[year] !== undefined && /^[ \t]+[a-z]/.test(v.slice(end, end + 2)),
       start: m.index,
-      end: m.index + m[0].length,
+      end,
     });
   }
   return out;
@@ -111,24 +126,33 @@ interface Verdict {
   yearAssumed: boolean;
 }
 
+/** More than this many days before the Date, a date without a year may be an old event's, retold without it. */
+const ASSUMED_YEAR_REACH = 60;
+
 function check(f: Found, ref: number | undefined): Verdict | undefined {
   const month = monthIndex(f.month.text);
   const day = Number(f.day.text);
   if (month < 0 || day < 1) return undefined;
-  let date: number;
-  if (f.year) {
-    date = Date.UTC(Number(f.year.text), month, day);
-  } else {
-    if (ref === undefined) return undefined;
-    // The year that puts the date nearest the article: "Thursday, Dec. 23" in a January article is last December's.
-    const y = new Date(ref).getUTCFullYear();
-    date = [y - 1, y, y + 1].map((year) => Date.UTC(year, month, day)).reduce((best, d) => (Math.abs(d - ref) < Math.abs(best - ref) ? d : best));
-  }
-  // Feb. 30 is no date: not this check's to say.
-  if (new Date(date).getUTCDate() !== day) return undefined;
-  const actual = new Date(date).getUTCDay();
   const written = weekdayIndex(f.weekday.text);
-  return actual === written ? undefined : { date, actual, written, yearAssumed: !f.year };
+  // Without a year, the year that puts the date nearest the article: "Thursday, Dec. 23" in a January article is
+  // last December's.
+  const assumed = () => {
+    if (ref === undefined) return undefined;
+    const y = new Date(ref).getUTCFullYear();
+    const date = [y - 1, y, y + 1].map((year) => Date.UTC(year, month, day)).reduce((best, d) => (Math.abs(d - ref) < Math.abs(best - ref) ? d : best));
+    return date >= ref - ASSUMED_YEAR_REACH * DAY ? date : undefined;
+  };
+  const date = f.year ? Date.UTC(Number(f.year.text), month, day) : assumed();
+  // Feb. 30 is no date: not this check's to say.
+  if (date === undefined || new Date(date).getUTCDate() !== day) return undefined;
+  const actual = new Date(date).getUTCDay();
+  if (actual === written) return undefined;
+  // "On Thursday, Sept. 9, 2000 customers were told": the "year" may be a count, and without it the day fits.
+  if (f.yearMaybeCount) {
+    const other = assumed();
+    if (other !== undefined && new Date(other).getUTCDay() === written) return undefined;
+  }
+  return { date, actual, written, yearAssumed: !f.year };
 }
 
 function toDiagnostic(f: Found, v: Verdict, base: number): Diagnostic {
@@ -150,7 +174,8 @@ function toDiagnostic(f: Found, v: Verdict, base: number): Diagnostic {
     const edits: TextEdit[] = [{ span: { start: base + f.day.start, end: base + f.day.start + f.day.text.length + f.day.suffix.length }, newText: movedDay }];
     if (moved.getUTCMonth() !== date.getUTCMonth()) edits.push(edit(base, f.month, movedMonth));
     if (moved.getUTCFullYear() !== year && f.year) edits.push(edit(base, f.year, String(moved.getUTCFullYear())));
-    const shown = f.day.start < f.month.start ? `${movedDay} ${movedMonth}` : `${movedMonth} ${movedDay}`;
+    const shown = (f.day.start < f.month.start ? `${movedDay} ${movedMonth}` : `${movedMonth} ${movedDay}`)
+      + (moved.getUTCFullYear() !== year ? `, ${moved.getUTCFullYear()}` : '');
     fixes.push({ title: `Write ${shown}, the nearest ${WEEKDAYS[v.written]}`, edits: edits.sort((x, y) => x.span.start - y.span.start) });
   }
   return diag('date.weekday', { start: base + f.start, end: base + f.end }, message, fixes);
