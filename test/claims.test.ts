@@ -302,6 +302,9 @@ describe('claims', function () {
       ['Last Saturday, 5 firms spoke.', 'Last Saturday', '2021-08-21'],
       ['It was worth $280,000 as of Friday morning.', 'as of Friday', '2021-08-27'],
       ['Yesterday 5 firms spoke.', 'Yesterday', '2021-08-27'],
+      // A weekday written with its date is that date, not the latest such weekday (Thursday, Aug. 26).
+      ['It rose to 50 million on Thursday, Aug. 19.', 'on Thursday, Aug. 19', '2021-08-19'],
+      ['On Friday 23 July, 5 firms spoke.', 'On Friday 23 July', '2021-07-23'],
     ];
     for (const [sentence, on, date] of cases) {
       it(`${JSON.stringify(on)} is ${date}`, function () {

@@ -23,17 +23,10 @@ export function dateHover(doc: IndexedDoc, offset: number): HoverResult | undefi
   const s = f.sentences[si];
   const at = offset - s.span.start;
   const v = visibleText(s.text);
-  const all = datesIn(v, f.date);
-  const i = all.findIndex((m) => at >= m.at && at <= m.end);
-  if (i < 0) return undefined;
-  let d = all[i];
-  let written = v.slice(d.at, d.end);
-  // "Thursday, Sept. 8": the weekday of a written date is that date's, whatever day it names (`date.weekday` says so).
-  const next = all[i + 1];
-  if (WEEKDAY_RE.test(written) && next?.day && /^,?\s{1,3}$/.test(v.slice(d.end, next.at))) {
-    d = { ...next, at: d.at };
-    written = v.slice(next.at, next.end);
-  }
+  const d = datesIn(v, f.date).find((m) => at >= m.at && at <= m.end);
+  if (!d) return undefined;
+  // (A weekday written with its date, "Thursday, Sept. 8", is read as that date: the card shows the day it fell on.)
+  const written = v.slice(d.at, d.end);
   const day = new Date(d.instant);
   const shown = d.day
     ? `${WEEKDAYS[day.getUTCDay()]}, ${MONTHS[day.getUTCMonth()]} ${day.getUTCDate()}, ${day.getUTCFullYear()}`
