@@ -55,6 +55,14 @@ describe('renaming a name in the article', function () {
     assert.strictEqual(renamed(TEXT, 'Wall Street Journal', 'Wall Street Journal Online'), TEXT.replace('Wall Street Journal', 'Wall Street Journal Online'));
   });
 
+  it('a name whose own last letters are "\'s" ("Moody\'s") is renamed whole: no "\'s" left over to double', function () {
+    const text = article({ body: "Moody's downgraded the bank on Monday. Analysts at Moody's said more. The Moody's report was bleak.", tags: "[[Moody's]]" });
+    assert.strictEqual(renamed(text, "Moody's said", "Moody's Investors Service"), text.replace(/Moody's/g, "Moody's Investors Service"));
+    assert.strictEqual(renamed(text, "Moody's said", 'Moodys'), text.replace(/Moody's/g, 'Moodys'));
+    // A possessive of a name that has no "'s" of its own stays a possessive.
+    assert.strictEqual(renamed(TEXT, 'T-Mobile said', 'TMobile'), TEXT.replace(/T-Mobile/g, 'TMobile'));
+  });
+
   it('a surname renamed as the full name leaves the full name as it is (no "John John Binns")', function () {
     assert.strictEqual(renamed(TEXT, 'Binns said', 'John Binns'), TEXT.replace(/(?<!John )Binns/g, 'John Binns'));
   });

@@ -29,8 +29,19 @@ export function renameTarget(doc: IndexedDoc, text: string, offset: number): { s
   if (!t || t.kind !== 'mention') {
     return { refused: t?.kind === 'figure' ? 'A figure is not renamed: edit it where it stands.' : 'Only a name Breach Desk recognised (a person, an organisation, a place, an outlet) can be renamed.' };
   }
-  const written = bare(text.slice(t.span.start, t.span.end));
+  const written = withOwnS(doc, t.key, text, t.span.start, bare(text.slice(t.span.start, t.span.end)));
   return { span: { start: t.span.start, end: t.span.start + written.length }, name: wordsOf(written).join(' '), key: t.key };
+}
+
+/**
+ * `written` with the "'s" after it where the name itself ends so ("Moody's", "McDonald's": the entity's name keeps it,
+ * its mentions stand without it), so that a rename writes the whole name and no "'s" is left over to double.
+ */
+function withOwnS(doc: IndexedDoc, key: string, text: string, start: number, written: string): string {
+  const name = doc.facts.entities.find((e) => e.key === key)?.name;
+  if (!name || !/['’]s$/.test(name) || /['’]s$/.test(written)) return written;
+  const after = text.slice(start + written.length, start + written.length + 2);
+  return /^['’]s$/.test(after) ? written + after : written;
 }
 
 /** A name's words, however its lines are wrapped (a block quotation's `>` is none of them). */
@@ -50,7 +61,7 @@ export function renameEdits(doc: IndexedDoc, text: string, offset: number, newNa
   const newWords = name.split(/\s+/);
   const edits: TextEdit[] = [];
   for (const span of entitySpans(doc.facts, target.key, target.span)) {
-    const written = bare(text.slice(span.start, span.end));
+    const written = withOwnS(doc, target.key, text, span.start, bare(text.slice(span.start, span.end)));
     const replacement = replacementFor(written, oldWords, newWords);
     if (replacement === undefined || replacement === written) continue;
     edits.push({ span: { start: span.start, end: span.start + written.length }, newText: replacement });
