@@ -24,13 +24,11 @@ import type { Article } from '../syntax/ast';
 import { diag, type Diagnostic, type Fix, type TextEdit } from '../diagnostics';
 import { visibleText } from '../extract/numbers';
 import { blankCode, proseRegions } from './prose';
-import { isEpochPlaceholder } from '../syntax/dates';
+import { isEpochPlaceholder, longDate, MONTH_LABELS as MONTHS, WEEKDAY_LABELS as WEEKDAYS } from '../syntax/dates';
 
 const DAY = 86_400_000;
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** AP style, for a weekday written abbreviated. */
 const SHORT_WEEKDAYS = ['Sun.', 'Mon.', 'Tues.', 'Wed.', 'Thurs.', 'Fri.', 'Sat.'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** AP style, for a month written abbreviated (March to July are never abbreviated). */
 const SHORT_MONTHS = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
 
@@ -159,7 +157,7 @@ function toDiagnostic(f: Found, v: Verdict, base: number): Diagnostic {
   const date = new Date(v.date);
   const year = date.getUTCFullYear();
   const was = WEEKDAYS[v.actual];
-  const message = `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}, ${year} was a ${was}, not a ${WEEKDAYS[v.written]}`
+  const message = `${longDate(v.date)} was a ${was}, not a ${WEEKDAYS[v.written]}`
     + (v.yearAssumed ? ` (no year is written: ${year} puts the date nearest the article’s Date).` : '.');
   const newWeekday = f.weekday.text.endsWith('.') ? SHORT_WEEKDAYS[v.actual] : was;
   const fixes: Fix[] = [{ title: `Write ${newWeekday}`, edits: [edit(base, f.weekday, newWeekday)] }];

@@ -16,7 +16,7 @@
  * days, years and weekdays are needed, and a scan of capitalised words costs
  * next to nothing. Every look-around is bounded, so the cost is linear.
  */
-import { monthOf } from '../syntax/dates';
+import { monthOf, WEEKDAY_LABELS } from '../syntax/dates';
 import { mentionsBySentence } from './figures';
 import { readingsOf, SAY_SOURCE, type SentenceReading } from './numbers';
 import { newAttribution, newClaim, newFigure, type Claim, type DocFacts, type EntityKind, type Figure, type Mention, type SentenceRef } from './types';
@@ -50,7 +50,7 @@ export interface DateMention {
  */
 export type DatesOf = (DateMention[] | undefined)[];
 
-// The capitalised words that name a month or a weekday (`monthOf`, `WEEKDAYS`), and only those: every other
+// The capitalised words that name a month or a weekday (`monthOf`, `WEEKDAY_LABELS`), and only those: every other
 // capitalised word ("The", "Microsoft") is skipped by the regex's own scan, not handed to `monthOf` one match at a time.
 // It opens on a class of their initials, which V8 scans for faster than for a `\b` or an alternation; `(?<=\b.)` is
 // the `\b` before the initial, and each `(?<=X)` the initial that the rest of the word goes with.
@@ -61,10 +61,9 @@ const DAY_BEFORE_RE = /\b(\d{1,2})(?:st|nd|rd|th)?\s{1,3}$/;
 const MONTH_ONLY_BEFORE_RE = /\b(?:in|since|until|by|from|during|through|of|early|late|mid|last|as of|before|after)\s+$/i;
 const PREPOSITION_RE = /\b(?:as of|on|by|in|since|until|through|from|before|after)\s+$/i;
 const YESTERDAY_RE = /\byesterday\b/i;
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-/** After a weekday, its date ("Thursday, Sept. 9", "Friday 23 July"). */
 /** A weekday right before a date's month ("Sunday, October 10"). */
 const WEEKDAY_BEFORE = /\b(?:Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day,?[ \t]{1,3}$/;
+/** After a weekday, its date ("Thursday, Sept. 9", "Friday 23 July"). */
 const WEEKDAY_THEN_MONTH = /^,?[ \t]{1,3}(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d|\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))/;
 
 function sticky(re: RegExp, v: string, at: number): RegExpExecArray | null {
@@ -141,7 +140,7 @@ export function datesIn(v: string, articleDate: number | undefined): DateMention
       out.push({ start: prep ? first - prep[0].length : first, end, at: first, instant, day: day !== undefined });
       continue;
     }
-    const wd = WEEKDAYS.indexOf(word);
+    const wd = WEEKDAY_LABELS.indexOf(word);
     // "Thursday, Sept. 9": a weekday written with its date is that date (read next), not the latest Thursday.
     if (wd >= 0 && WEEKDAY_THEN_MONTH.test(v.slice(end, end + 16))) continue;
     if (wd >= 0 && ref !== undefined) {

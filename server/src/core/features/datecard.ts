@@ -10,11 +10,10 @@ import { visibleText } from '../extract/numbers';
 import type { IndexedDoc } from '../index/corpus';
 import type { HoverResult } from './hover';
 import { sentenceAt } from './locate';
+import { longDate, MONTH_LABELS } from '../syntax/dates';
 
 const DAY = 86_400_000;
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const WEEKDAY_RE = /^(?:Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day$/;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export function dateHover(doc: IndexedDoc, offset: number): HoverResult | undefined {
   const f = doc.facts;
@@ -28,14 +27,11 @@ export function dateHover(doc: IndexedDoc, offset: number): HoverResult | undefi
   // (A weekday written with its date, "Thursday, Sept. 8", is read as that date: the card shows the day it fell on.)
   const written = v.slice(d.at, d.end);
   const day = new Date(d.instant);
-  const shown = d.day
-    ? `${WEEKDAYS[day.getUTCDay()]}, ${MONTHS[day.getUTCMonth()]} ${day.getUTCDate()}, ${day.getUTCFullYear()}`
-    : `${MONTHS[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
+  const shown = d.day ? longDate(d.instant, true) : `${MONTH_LABELS[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
   const lines = [`**${shown}**`];
   if (f.date !== undefined) {
     const ref = Math.floor(f.date / DAY) * DAY;
-    const articleDay = new Date(ref);
-    const dated = `the article's Date (${WEEKDAYS[articleDay.getUTCDay()]}, ${MONTHS[articleDay.getUTCMonth()]} ${articleDay.getUTCDate()}, ${articleDay.getUTCFullYear()})`;
+    const dated = `the article's Date (${longDate(ref, true)})`;
     if (d.day) lines.push(`${distance(Math.round((d.instant - ref) / DAY))} ${dated}.`);
     if (WEEKDAY_RE.test(written)) {
       lines.push('A weekday without a date is the latest one on or before the Date ("last Monday": the one before it).');

@@ -8,6 +8,7 @@
  * snippet).
  */
 import type { CorpusIndex } from '../index/corpus';
+import { MONTH_LABELS } from '../syntax/dates';
 
 export interface Skeleton {
   /** In the LSP's snippet syntax. */
@@ -22,11 +23,10 @@ type Part = string | { stop: number; value: string } | { stop: number; choices: 
 /** How many outlets a choice offers: the corpus's most frequent, enough for a newsroom's own. */
 const MAX_OUTLETS = 8;
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "December 7, 2026": how the seeds write a date (without the time, which a writer adds if they want it). */
 export function seedStyleDate(d: Date): string {
-  return `${MONTHS[d.getMonth()]} ${d.getDate()}, ${d.getFullYear()}`;
+  return `${MONTH_LABELS[d.getMonth()]} ${d.getDate()}, ${d.getFullYear()}`;
 }
 
 export function articleSkeleton(index: CorpusIndex, today: Date): Skeleton {

@@ -182,7 +182,16 @@ function whyNotReal(year: number, month: number, day: number, hour: number, minu
   return 'no such time';
 }
 
-const MONTH_LABELS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** The months' names as written in English, January first. */
+export const MONTH_LABELS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** The weekdays' names as written in English, Sunday first (as `Date.getUTCDay` counts). */
+export const WEEKDAY_LABELS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** A day (UTC midnight) written out: "September 8, 2021", or with `weekday` "Wednesday, September 8, 2021". */
+export function longDate(ms: number, weekday = false): string {
+  const d = new Date(ms);
+  return `${weekday ? `${WEEKDAY_LABELS[d.getUTCDay()]}, ` : ''}${MONTH_LABELS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
+}
 
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun']);
 
