@@ -499,6 +499,7 @@ describe('layout checks', () => {
       'article.unclosed-fence': article().replace('\n#### Tags:', '\n```\ncode\n\n#### Tags:'),
       'article.empty': article({ body: '' }),
       'article.repeated-word': article({ body: 'It was the the end.' }),
+      'article.indefinite': article({ body: 'It is a ongoing threat.' }),
     };
     for (const code of LAYOUT_CODES) {
       it(`${code} has a fixture that raises it`, () => {

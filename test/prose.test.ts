@@ -293,3 +293,31 @@ describe('figure.separator', () => {
   });
 });
 
+describe('article.indefinite', () => {
+  const found = (body: string) => {
+    const text = article({ body });
+    return diagnostics(text, 'article.indefinite').map((d) => [spanText(text, d), d.message]);
+  };
+
+  it('"a" before a vowel\'s sound, "an" before a consonant\'s: the slips the real corpus has', () => {
+    assert.deepStrictEqual(found('Attacks are a ongoing menace to a organization. There isn\'t an company out there, and it is an necessity.'), [
+      ['a ongoing', '“a ongoing”: “an” before a vowel\'s sound?'],
+      ['a organization', '“a organization”: “an” before a vowel\'s sound?'],
+      ['an company', '“an company”: “a” before a consonant\'s sound?'],
+      ['an necessity', '“an necessity”: “a” before a consonant\'s sound?'],
+    ]);
+    const text = article({ body: 'You can review a in-depth analysis.' });
+    assert.strictEqual(applyFix(text, 'article.indefinite'), article({ body: 'You can review an in-depth analysis.' }));
+  });
+
+  it('leaves alone what is said otherwise than spelt, capitals, short words and markup inside a word', () => {
+    assert.deepStrictEqual(found([
+      'A user of a unique, universal app paid a euro for a one-time code and a eulogy.',
+      'It took an hour, an honest man and an historic deal. It ran an svchost process over an smb share.',
+      'Series A and B rounds, M&A activity and program A were named. It holds a url and an ssh key.',
+      'And a zero-trust approach c[an provide organizations](https://example.com/) with more.',
+      'Type `a example` here.',
+    ].join(' ')), []);
+  });
+});
+

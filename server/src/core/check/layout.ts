@@ -9,7 +9,7 @@ import { diag, type Diagnostic, type Fix, type TextEdit } from '../diagnostics';
 import type { Span } from '../text';
 import { checkTags } from './tags';
 import { checkWeekdays } from './weekdays';
-import { checkRepeatedWords, checkSeparators } from './prose';
+import { checkIndefiniteArticles, checkRepeatedWords, checkSeparators } from './prose';
 import { isEpochPlaceholder } from '../syntax/dates';
 
 export interface CheckOptions {
@@ -32,6 +32,7 @@ export function checkArticle(text: string, parsed: ParseResult, options: CheckOp
   checkWeekdays(text, a, out);
   checkRepeatedWords(text, a, out);
   checkSeparators(text, a, out);
+  checkIndefiniteArticles(text, a, out);
   checkTags(text, a, out);
   // A placeholder is one problem: its empty subtitle, "Unknown" date and author follow from it.
   const placeholder = out.find((d) => d.code === 'article.placeholder');

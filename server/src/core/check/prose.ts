@@ -1,8 +1,8 @@
 /**
  * Proofreading an article's prose: what a copy editor catches on a read
  * through, checked without the corpus. Weekdays that do not fit their dates
- * are in `weekdays.ts`; words written twice in a row and misplaced thousands
- * commas are here.
+ * are in `weekdays.ts`; words written twice in a row, misplaced thousands
+ * commas and "a" for "an" are here.
  */
 import type { Article } from '../syntax/ast';
 import { diag, type Diagnostic } from '../diagnostics';
@@ -249,4 +249,40 @@ export function checkSeparators(text: string, a: Article, out: Diagnostic[]): vo
 function group(digits: string): string {
   const d = digits.replace(/^0+(?=\d)/, '');
   return d.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/**
+ * "a" before a vowel's sound or "an" before a consonant's (`article.indefinite`, information): "a ongoing
+ * menace", "a organization", "an company". Lower-case articles and words only (a capital "A" is as often a
+ * letter: "series A", "M&A"; an acronym's article follows how its letters are said). Left alone: words of three
+ * letters or fewer ("a url"), words whose first vowel is said as a consonant ("a user", "a unique", "a euro",
+ * "a one-time"), "an" before any "h" ("an hour", "an historic") or before a letter said with a vowel first and
+ * another consonant ("an svchost", "an smb": es, ef, el, em, en, ar, ex).
+ */
+const INDEFINITE = /(?<![\w'’&.\-\\])(an?)[ \t]([a-z][a-z-]*)(?![\w'’])/g;
+/** Words starting with a vowel letter said as a consonant: "you" and "w" sounds. */
+const CONSONANT_VOWEL = /^(?:u(?:ni|s[aeu]|ti|ra|re[nt]|ro|ku|bi|fo|nani)|eu|ew|one|once|ouija)/;
+
+export function checkIndefiniteArticles(text: string, a: Article, out: Diagnostic[]): void {
+  for (const [start, end] of proseRegions(a)) {
+    const raw = text.slice(start, end);
+    if (!raw.includes('a ') && !raw.includes('an ')) continue;
+    const v = blankCode(visibleText(raw));
+    INDEFINITE.lastIndex = 0;
+    for (let m = INDEFINITE.exec(v); m; m = INDEFINITE.exec(v)) {
+      const [, article, word] = m;
+      if (word.replace(/-/g, '').length <= 3) continue;
+      // A link's bracket inside a word ("c[an provide …](…)", a scraped page's) leaves its letters no article.
+      const before = m.index >= 2 ? raw.charCodeAt(m.index - 1) : 0;
+      if ((before === 91 || before === 42 || before === 95) && /[A-Za-z]/.test(raw[m.index - 2])) continue;
+      const vowel = /^[aeiou]/.test(word);
+      let want: string | undefined;
+      if (article === 'a' && vowel && !CONSONANT_VOWEL.test(word)) want = 'an';
+      else if (article === 'an' && !vowel && !/^h/.test(word) && !/^[flmnrsx][^aeiouy]/.test(word)) want = 'a';
+      if (!want) continue;
+      const at = start + m.index;
+      out.push(diag('article.indefinite', { start: at, end: at + m[0].length }, `“${article} ${word}”: ${want === 'an' ? '“an” before a vowel\'s sound' : '“a” before a consonant\'s sound'}?`,
+        [{ title: `Write “${want} ${word}”`, edits: [{ span: { start: at, end: at + article.length }, newText: want }] }]));
+    }
+  }
 }
