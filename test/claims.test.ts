@@ -305,6 +305,8 @@ describe('claims', function () {
       // A weekday written with its date is that date, not the latest such weekday (Thursday, Aug. 26).
       ['It rose to 50 million on Thursday, Aug. 19.', 'on Thursday, Aug. 19', '2021-08-19'],
       ['On Friday 23 July, 5 firms spoke.', 'On Friday 23 July', '2021-07-23'],
+      // What only looks like a date after it leaves the weekday its own day.
+      ['On Tuesday, 12 Marriott hotels were hit.', 'On Tuesday', '2021-08-24'],
     ];
     for (const [sentence, on, date] of cases) {
       it(`${JSON.stringify(on)} is ${date}`, function () {

@@ -14,13 +14,13 @@ import { article } from './helpers/fixture';
 import { closeWorkspace, fileUri, openWorkspace } from './helpers/lsp';
 
 /** The article (dated Saturday, August 28, 2021, as every fixture is) with this body, and the date card at `word`. */
-function card(body: string, word: string, info?: Record<string, string>): { on: string; lines: string[] } | undefined {
-  const text = article({ body, ...(info ? { info } : {}) });
+function card(body: string, word: string, info?: Record<string, string>, eol?: '\r\n'): { on: string; lines: string[] } | undefined {
+  const text = article({ body, ...(info ? { info } : {}), ...(eol ? { eol } : {}) });
   const index = new CorpusIndex();
   index.set({ facts: extractFacts('file:///a.txt', text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' });
   const at = text.indexOf(word);
   assert.ok(at >= 0, word);
-  const h = dateHover(index.get('file:///a.txt')!, at);
+  const h = dateHover(index.get('file:///a.txt')!, at, text);
   return h && { on: text.slice(h.span.start, h.span.end), lines: h.markdown.split('\n\n') };
 }
 
@@ -53,6 +53,11 @@ describe('the card of a date in the text', function () {
     const info = { Source: 'ThreatPost', Link: '[article](https://threatpost.com/example/1234/)', Author: 'Lisa Vaas' };
     assert.strictEqual(card(BODY, 'Monday', info), undefined);
     assert.deepStrictEqual(card(BODY, '2020', info), { on: 'Dec. 3, 2020', lines: ['**Thursday, December 3, 2020**'] });
+  });
+
+  it('its place stands on the document where a line break is read as one space (CRLF, a quotation)', function () {
+    assert.strictEqual(card('It began on Thursday,\nAug. 12, they said.', 'Thursday', undefined, '\r\n')?.on, 'Thursday,\r\nAug. 12');
+    assert.strictEqual(card('> “It began on Thursday,\n> Aug. 12,” they said.', 'Thursday')?.on, 'Thursday,\n> Aug. 12');
   });
 
   it('nothing on a word that is no date', function () {

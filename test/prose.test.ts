@@ -226,6 +226,11 @@ describe('article.repeated-word', () => {
     assert.strictEqual(applyFix(text, 'article.repeated-word'), article({ body: 'It was the end. Go to Twitter twitter.com now.' }));
   });
 
+  it('an article before a letter of the other case, and doubles English allows ("told her her account")', () => {
+    assert.deepStrictEqual(doubles('Regulators imposed a A$1.5 million penalty and gave a A+ rating. She told her her account was hit. What it has has been stolen.'), []);
+    assert.deepStrictEqual(doubles('It was a a good source.'), ['a a']);
+  });
+
   it('over stdio: published, and the safe deletion is in "Fix all"', async function () {
     this.timeout(60_000);
     const text = article({ body: 'He notes that the the bug is trivial, and that users users were told.' });
@@ -281,6 +286,7 @@ describe('figure.separator', () => {
 
   it('leaves alone a day and a year with no space between, and ports', () => {
     assert.deepStrictEqual(found('It happened on Monday, Aug. 16,2021 at noon. It scanned ports 22,80 and 443,8080.'), []);
+    assert.deepStrictEqual(found('It happened (Aug. 16,2021) and “Aug. 16,2021” and on\nAug. 16,2021. Ports 22,80 and 443 were open, and ports (22,80) too, and Port: 22,80.'), []);
   });
 
   it('leaves alone well-grouped numbers, lists, the Indian grouping, one digit after a comma, addresses and code', () => {
@@ -317,7 +323,11 @@ describe('article.indefinite', () => {
       'Series A and B rounds, M&A activity and program A were named. It holds a url and an ssh key.',
       'And a zero-trust approach c[an provide organizations](https://example.com/) with more.',
       'Type `a example` here.',
+      'A utopian plan took a urine sample with a utensil, a u-turn and a unanimous vote, over a usb-c port with a uuid, a uefi flag, a us-based and a uk-based firm.',
+      'Pick option a above, or grade a eggs; mark n/a entries.',
     ].join(' ')), []);
+    // An accented word is read whole.
+    assert.deepStrictEqual(found('They ordered a entrée.'), [['a entrée', '“a entrée”: “an” before a vowel\'s sound?']]);
   });
 });
 

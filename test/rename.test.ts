@@ -59,6 +59,9 @@ describe('renaming a name in the article', function () {
     const text = article({ body: "Moody's downgraded the bank on Monday. Analysts at Moody's said more. The Moody's report was bleak.", tags: "[[Moody's]]" });
     assert.strictEqual(renamed(text, "Moody's said", "Moody's Investors Service"), text.replace(/Moody's/g, "Moody's Investors Service"));
     assert.strictEqual(renamed(text, "Moody's said", 'Moodys'), text.replace(/Moody's/g, 'Moodys'));
+    // Straight and curly apostrophes are one name: every mention and the tag are renamed.
+    const mixed = article({ body: "Moody's downgraded the bank. Analysts at Moody’s said more.", tags: '[[Moody’s]]' });
+    assert.strictEqual(renamed(mixed, "Moody's downgraded", 'Fitch'), mixed.replace(/Moody['’]s/g, 'Fitch'));
     // A possessive of a name that has no "'s" of its own stays a possessive.
     assert.strictEqual(renamed(TEXT, 'T-Mobile said', 'TMobile'), TEXT.replace(/T-Mobile/g, 'TMobile'));
   });

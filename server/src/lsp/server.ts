@@ -968,7 +968,7 @@ export function startServer(connection: Connection): void {
     const offset = offsetIn(uri, params.position);
     // On a Source or Author field's value: the outlet or the author across the corpus.
     // On a date in the text: which day it is, and how far from the article's Date.
-    const h = hover(index, uri, offset) ?? (states.get(uri) ? fieldHover(index, states.get(uri)!.analysis.article, offset, uri) : undefined) ?? dateHover(doc, offset);
+    const h = hover(index, uri, offset) ?? (states.get(uri) ? fieldHover(index, states.get(uri)!.analysis.article, offset, uri) : undefined) ?? dateHover(doc, offset, states.get(uri)?.lines.text);
     if (!h) return null;
     return { contents: { kind: MarkupKind.Markdown, value: h.markdown + partialNote() }, range: index.range(uri, h.span) };
   });

@@ -21,15 +21,15 @@ export function proseRegions(a: Article): [number, number][] {
   return out;
 }
 
-/** Doubles that English allows ("what it is is", "he had had", "argues that that rule"), and a few names. */
-const ALLOWED = new Set(['that', 'had', 'is', 'was', 'do', 'does', 'very', 'no', 'bye', 'ha', 'so', 'knock', 'night', 'yeah', 'wait', 'well', 'now',
+/** Doubles that English allows ("what it is is", "he had had", "argues that that rule", "told her her account"), and a few names. */
+const ALLOWED = new Set(['that', 'had', 'has', 'her', 'is', 'was', 'do', 'does', 'very', 'no', 'bye', 'ha', 'so', 'knock', 'night', 'yeah', 'wait', 'well', 'now',
   'there', 'tut', 'blah', 'yada', 'go', 'bora', 'walla', 'can', 'hush', 'ho', 'la', 'ta', 'tsk', 'boo', 'chop', 'choo', 'dum', 'mm', 'hmm', 'uh', 'um']);
 /**
  * Words never written twice on purpose: their second copy goes with "Fix all". Not "in" and "on" ("broke in in
  * March", "logged on on Monday"), nor "will" (Will, a name): those doubles are marked, their fix only offered.
  */
 const NEVER_TWICE = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'for', 'with', 'at', 'by', 'from', 'as', 'about', 'their',
-  'were', 'are', 'be', 'been', 'have', 'has', 'would', 'should', 'could', 'this', 'these', 'those', 'into', 'than', 'its', 'our', 'your']);
+  'were', 'are', 'be', 'been', 'have', 'would', 'should', 'could', 'this', 'these', 'those', 'into', 'than', 'its', 'our', 'your']);
 
 /**
  * `article.repeated-word`: "the the", "were were", "Cisco Cisco Catalyst".
@@ -55,6 +55,8 @@ export function checkRepeatedWords(text: string, a: Article, out: Diagnostic[]):
       if (ALLOWED.has(lower)) continue;
       const capFirst = isCapital(word);
       const capSecond = isCapital(second);
+      // "a A$1.5 million penalty", "a A+ rating": a letter of two cases is an article and a letter.
+      if (length === 1 && capFirst !== capSecond) continue;
       if (!capFirst && capSecond && !NEVER_TWICE.has(lower)) continue;
       if (capFirst && capSecond && !NEVER_TWICE.has(lower)) {
         // A name written twice is a slip where a name goes on after it ("Kerry Kerry Matre", "Cisco Cisco Catalyst")
@@ -125,11 +127,11 @@ function joinsBefore(c: number): boolean {
     || c === 64 || c === 35 || c === 38 || c === 95 || c === 92;
 }
 
-/** Whether what stands at `k` makes the word before it part of a longer token: a letter or digit, an accented letter, ' ’ - @ & _, or a dot before a letter ("twitter.com"). */
+/** Whether what stands at `k` makes the word before it part of a longer token: a letter or digit, an accented letter, ' ’ - @ & _ $ + # %, or a dot before a letter ("twitter.com"). */
 function joinsAfter(v: string, k: number): boolean {
   const c = v.charCodeAt(k);
   return isLetter(c) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f) || c === 39 || c === 0x2019 || c === 45 || c === 64 || c === 38 || c === 95
-    || (c === 46 && isLetter(v.charCodeAt(k + 1)));
+    || c === 36 || c === 43 || c === 35 || c === 37 || (c === 46 && isLetter(v.charCodeAt(k + 1)));
 }
 
 function isCapital(w: string): boolean {
@@ -190,15 +192,19 @@ const GROUPED = /(?<![\d.,])(\d{1,3}),(\d+)(?![\d,]|\.\d)/g;
 const SCALE_AFTER = /^(?:\r?\n|[ \t])?(?:million|billion|trillion|thousand|bn|mn|[mkb])\b/i;
 const DECIMAL_AFTER = /^(?:[ \t]?%|[ \t]?per[ \t]?cent\b|[ \t](?:euros?|eur|cents?|pence|dollars?|pounds?|francs?|kronor|kroner|zloty|lei|rubles?|roubles?)\b)/i;
 const CURRENCY_BEFORE = /(?:[$€£¥₹]|\b(?:EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN)[ \t]?)$/;
-const PORTS = /\b(?:ports?|IDs?)\b/g;
-const NUMBERS_ONLY = /^[\d, \t]*(?:(?:and|or)\b[\d, \t]*)*$/;
+const PORTS = /\b(?:ports?|IDs?)\b/gi;
+const NUMBERS_ONLY = /^[\d,:() \t\r\n]*(?:(?:and|or)\b[\d,:() \t\r\n]*)*$/;
 
-/** A month right before a day ("Aug. 16,2021"), or ports or ids before a list of numbers ("ports 22,80 and 443,8080"). */
+/** A month right before a day ("Aug. 16,2021", "(Aug. 16,2021)"), or ports or ids before a list of numbers ("ports 22,80 and 443,8080"). */
 function notANumberBefore(before: string): boolean {
-  const space = before.length - before.trimEnd().length;
-  if (space > 0) {
-    const word = before.slice(before.lastIndexOf(' ', before.length - space - 1) + 1, before.length - space).replace(/\.$/, '');
-    if (monthOf(word) !== undefined) return true;
+  // The word before, past white space and a dot: a month's name or its abbreviation.
+  let end = before.length;
+  while (end > 0 && /\s/.test(before[end - 1])) end--;
+  if (end < before.length) {
+    if (before[end - 1] === '.') end--;
+    let start = end;
+    while (start > 0 && isLetter(before.charCodeAt(start - 1))) start--;
+    if (start < end && monthOf(before.slice(start, end)) !== undefined) return true;
   }
   let last = -1;
   PORTS.lastIndex = 0;
@@ -259,9 +265,12 @@ function group(digits: string): string {
  * "a one-time"), "an" before any "h" ("an hour", "an historic") or before a letter said with a vowel first and
  * another consonant ("an svchost", "an smb": es, ef, el, em, en, ar, ex).
  */
-const INDEFINITE = /(?<![\w'’&.\-\\])(an?)[ \t]([a-z][a-z-]*)(?![\w'’])/g;
+const INDEFINITE = /(?<![\w'’&.\-\\/])(an?)[ \t]([a-z][a-z\u00c0-\u024f-]*)(?![\w'’\u00c0-\u024f])/g;
 /** Words starting with a vowel letter said as a consonant: "you" and "w" sounds. */
-const CONSONANT_VOWEL = /^(?:u(?:ni|s[aeu]|ti|ra|re[nt]|ro|ku|bi|fo|nani)|eu|ew|one|once|ouija)/;
+const CONSONANT_VOWEL = /^(?:u(?:ni|s[aeub-]|ti|to|te|ra|ri|re[nt]|ro|ku|bi|fo|nary|nanim|u|ef|k-|-)|eu|ew|one|once|ouija)/;
+/** Words before which "a" is a letter: "option a", "grade a eggs". */
+const LETTER_AFTER = new Set(['option', 'grade', 'plan', 'type', 'class', 'series', 'vitamin', 'part', 'section', 'appendix', 'exhibit', 'schedule',
+  'category', 'tier', 'step', 'phase', 'group', 'figure', 'table', 'point', 'item', 'list', 'side', 'model', 'version', 'annex', 'article', 'paragraph']);
 
 export function checkIndefiniteArticles(text: string, a: Article, out: Diagnostic[]): void {
   for (const [start, end] of proseRegions(a)) {
@@ -275,6 +284,7 @@ export function checkIndefiniteArticles(text: string, a: Article, out: Diagnosti
       // A link's bracket inside a word ("c[an provide …](…)", a scraped page's) leaves its letters no article.
       const before = m.index >= 2 ? raw.charCodeAt(m.index - 1) : 0;
       if ((before === 91 || before === 42 || before === 95) && /[A-Za-z]/.test(raw[m.index - 2])) continue;
+      if (article === 'a' && LETTER_AFTER.has(wordBefore(v, m.index).toLowerCase())) continue;
       const vowel = /^[aeiou]/.test(word);
       let want: string | undefined;
       if (article === 'a' && vowel && !CONSONANT_VOWEL.test(word)) want = 'an';
@@ -285,4 +295,13 @@ export function checkIndefiniteArticles(text: string, a: Article, out: Diagnosti
         [{ title: `Write “${want} ${word}”`, edits: [{ span: { start: at, end: at + article.length }, newText: want }] }]));
     }
   }
+}
+
+/** The word right before `at` (past one run of spaces), or "". */
+function wordBefore(v: string, at: number): string {
+  let end = at;
+  while (end > 0 && (v.charCodeAt(end - 1) === 32 || v.charCodeAt(end - 1) === 9)) end--;
+  let start = end;
+  while (start > 0 && isLetter(v.charCodeAt(start - 1))) start--;
+  return v.slice(start, end);
 }

@@ -61,10 +61,8 @@ const DAY_BEFORE_RE = /\b(\d{1,2})(?:st|nd|rd|th)?\s{1,3}$/;
 const MONTH_ONLY_BEFORE_RE = /\b(?:in|since|until|by|from|during|through|of|early|late|mid|last|as of|before|after)\s+$/i;
 const PREPOSITION_RE = /\b(?:as of|on|by|in|since|until|through|from|before|after)\s+$/i;
 const YESTERDAY_RE = /\byesterday\b/i;
-/** A weekday right before a date's month ("Sunday, October 10"). */
-const WEEKDAY_BEFORE = /\b(?:Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day,?[ \t]{1,3}$/;
-/** After a weekday, its date ("Thursday, Sept. 9", "Friday 23 July"). */
-const WEEKDAY_THEN_MONTH = /^,?[ \t]{1,3}(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d|\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))/;
+/** A weekday right before a date ("Sunday, October 10", "Friday 23 July"): a weekday written with its date is that date, not the latest such weekday. */
+const WEEKDAY_BEFORE = /\b(?:Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day,?\s{1,3}$/;
 
 function sticky(re: RegExp, v: string, at: number): RegExpExecArray | null {
   re.lastIndex = at;
@@ -134,15 +132,17 @@ export function datesIn(v: string, articleDate: number | undefined): DateMention
       instant = Date.UTC(year, month - 1, day ?? 1);
       re.lastIndex = end;
       // Its weekday before it is part of it ("on Sunday, October 10"), and so is the preposition before that.
+      // The weekday was read as a day of its own just before: the date takes its place.
       const weekday = day !== undefined ? WEEKDAY_BEFORE.exec(v.slice(Math.max(0, first - 14), first)) : null;
-      if (weekday) first -= weekday[0].length;
+      if (weekday) {
+        first -= weekday[0].length;
+        if (out.length && out[out.length - 1].at === first) out.pop();
+      }
       const prep = PREPOSITION_RE.exec(v.slice(Math.max(0, first - 8), first));
       out.push({ start: prep ? first - prep[0].length : first, end, at: first, instant, day: day !== undefined });
       continue;
     }
     const wd = WEEKDAY_LABELS.indexOf(word);
-    // "Thursday, Sept. 9": a weekday written with its date is that date (read next), not the latest Thursday.
-    if (wd >= 0 && WEEKDAY_THEN_MONTH.test(v.slice(end, end + 16))) continue;
     if (wd >= 0 && ref !== undefined) {
       const last = /\blast\s+$/i.exec(v.slice(Math.max(0, at - 6), at));
       const next = /\b(?:next|this coming|coming)\s+$/i.test(v.slice(Math.max(0, at - 12), at));

@@ -15,13 +15,18 @@ import { longDate, MONTH_LABELS } from '../syntax/dates';
 const DAY = 86_400_000;
 const WEEKDAY_RE = /^(?:Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day$/;
 
-export function dateHover(doc: IndexedDoc, offset: number): HoverResult | undefined {
+/**
+ * `text`: the document the facts were read from. A sentence's own text is as the extractors read it (a line break
+ * in a CRLF file or a quotation as one space), so offsets in it are the document's only where nothing was joined;
+ * the document's slice keeps them true. Without it (the CLI, which prints no place), the sentence's text.
+ */
+export function dateHover(doc: IndexedDoc, offset: number, text?: string): HoverResult | undefined {
   const f = doc.facts;
   const si = sentenceAt(doc, offset);
   if (si < 0) return undefined;
   const s = f.sentences[si];
   const at = offset - s.span.start;
-  const v = visibleText(s.text);
+  const v = visibleText(text !== undefined ? text.slice(s.span.start, s.span.end) : s.text);
   const d = datesIn(v, f.date).find((m) => at >= m.at && at <= m.end);
   if (!d) return undefined;
   // (A weekday written with its date, "Thursday, Sept. 8", is read as that date: the card shows the day it fell on.)

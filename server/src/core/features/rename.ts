@@ -81,7 +81,9 @@ function bare(written: string): string {
  */
 function replacementFor(written: string, oldWords: string[], newWords: string[]): string | undefined {
   const words = wordsOf(written);
-  const same = (a: string[], b: string[]) => a.length === b.length && a.every((w, i) => w.toLowerCase() === b[i].toLowerCase());
+  // (Straight and curly apostrophes alike: "Moody's" and "Moody’s" are one name.)
+  const fold = (w: string) => w.toLowerCase().replace(/’/g, "'");
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((w, i) => fold(w) === fold(b[i]));
   const k = oldWords.length;
   if (same(words, oldWords)) return newWords.join(' ');
   if (words.length > k) {
