@@ -8,8 +8,7 @@ import type { Article, Field, ParseResult, SectionHeader, TextBlock } from '../s
 import { diag, type Diagnostic, type Fix, type TextEdit } from '../diagnostics';
 import type { Span } from '../text';
 import { checkTags } from './tags';
-import { checkWeekdays } from './weekdays';
-import { checkIndefiniteArticles, checkRepeatedWords, checkSeparators } from './prose';
+import { checkProse } from './prose';
 import { isEpochPlaceholder } from '../syntax/dates';
 
 export interface CheckOptions {
@@ -29,10 +28,7 @@ export function checkArticle(text: string, parsed: ParseResult, options: CheckOp
   checkSections(text, a, out);
   checkFields(text, a, out, options);
   checkBody(text, a, out);
-  checkWeekdays(text, a, out);
-  checkRepeatedWords(text, a, out);
-  checkSeparators(text, a, out);
-  checkIndefiniteArticles(text, a, out);
+  checkProse(text, a, out);
   checkTags(text, a, out);
   // A placeholder is one problem: its empty subtitle, "Unknown" date and author follow from it.
   const placeholder = out.find((d) => d.code === 'article.placeholder');

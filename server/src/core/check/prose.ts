@@ -8,6 +8,7 @@ import type { Article } from '../syntax/ast';
 import { diag, type Diagnostic } from '../diagnostics';
 import { visibleText } from '../extract/numbers';
 import { monthOf } from '../syntax/dates';
+import { checkWeekdays } from './weekdays';
 
 /** The running text of an article: title, subtitle, the body's paragraphs, list items, quotations and headings. */
 export function proseRegions(a: Article): [number, number][] {
@@ -19,6 +20,31 @@ export function proseRegions(a: Article): [number, number][] {
     else if (b.kind === 'heading') out.push([b.textSpan.start, b.textSpan.end]);
   }
   return out;
+}
+
+/**
+ * A region of prose as the checks read it: where it starts in the document, its text as written, and its text as
+ * a reader sees it, of the same length (a link's address and code as spaces, `visibleText` and `blankCode`).
+ */
+export interface Prose {
+  start: number;
+  raw: string;
+  v: string;
+}
+
+/**
+ * Every proofreading check of an article, on its prose read once: `checkArticle` runs this on each keystroke, and
+ * each check reading the regions again cost as much again.
+ */
+export function checkProse(text: string, a: Article, out: Diagnostic[]): void {
+  const prose: Prose[] = proseRegions(a).map(([start, end]) => {
+    const raw = text.slice(start, end);
+    return { start, raw, v: blankCode(visibleText(raw)) };
+  });
+  checkWeekdays(a, prose, out);
+  checkRepeatedWords(text, a, prose, out);
+  checkSeparators(prose, out);
+  checkIndefiniteArticles(prose, out);
 }
 
 /** Doubles that English allows ("what it is is", "he had had", "argues that that rule", "told her her account"), and a few names. */
@@ -43,10 +69,9 @@ const NEVER_TWICE = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'for', '
  * across a line break (a scraped caption's "Image: Google" and the
  * paragraph's "Google has…" under it); link destinations and code spans.
  */
-export function checkRepeatedWords(text: string, a: Article, out: Diagnostic[]): void {
+function checkRepeatedWords(text: string, a: Article, prose: Prose[], out: Diagnostic[]): void {
   let alone: ((word: string) => boolean) | undefined;
-  for (const [start, end] of proseRegions(a)) {
-    const v = blankCode(visibleText(text.slice(start, end)));
+  for (const { start, v } of prose) {
     for (const { at: m, copies } of doubles(v)) {
       const length = wordLength(v, m);
       const word = v.slice(m, m + length);
@@ -212,11 +237,9 @@ function notANumberBefore(before: string): boolean {
   return last >= 0 && NUMBERS_ONLY.test(before.slice(last));
 }
 
-export function checkSeparators(text: string, a: Article, out: Diagnostic[]): void {
-  for (const [start, end] of proseRegions(a)) {
-    const raw = text.slice(start, end);
-    if (!raw.includes(',')) continue;
-    const v = blankCode(visibleText(raw));
+function checkSeparators(prose: Prose[], out: Diagnostic[]): void {
+  for (const { start, v } of prose) {
+    if (!v.includes(',')) continue;
     GROUPED.lastIndex = 0;
     for (let m = GROUPED.exec(v); m; m = GROUPED.exec(v)) {
       const [written, head, tail] = m;
@@ -272,11 +295,9 @@ const CONSONANT_VOWEL = /^(?:u(?:ni|s[aeub-]|ti|to|te|ra|ri|re[nt]|ro|ku|bi|fo|n
 const LETTER_AFTER = new Set(['option', 'grade', 'plan', 'type', 'class', 'series', 'vitamin', 'part', 'section', 'appendix', 'exhibit', 'schedule',
   'category', 'tier', 'step', 'phase', 'group', 'figure', 'table', 'point', 'item', 'list', 'side', 'model', 'version', 'annex', 'article', 'paragraph']);
 
-export function checkIndefiniteArticles(text: string, a: Article, out: Diagnostic[]): void {
-  for (const [start, end] of proseRegions(a)) {
-    const raw = text.slice(start, end);
-    if (!raw.includes('a ') && !raw.includes('an ')) continue;
-    const v = blankCode(visibleText(raw));
+function checkIndefiniteArticles(prose: Prose[], out: Diagnostic[]): void {
+  for (const { start, raw, v } of prose) {
+    if (!v.includes('a ') && !v.includes('an ')) continue;
     INDEFINITE.lastIndex = 0;
     for (let m = INDEFINITE.exec(v); m; m = INDEFINITE.exec(v)) {
       const [, article, word] = m;

@@ -22,8 +22,7 @@
  */
 import type { Article } from '../syntax/ast';
 import { diag, type Diagnostic, type Fix, type TextEdit } from '../diagnostics';
-import { visibleText } from '../extract/numbers';
-import { blankCode, proseRegions } from './prose';
+import type { Prose } from './prose';
 import { isEpochPlaceholder, longDate, MONTH_LABELS as MONTHS, WEEKDAY_LABELS as WEEKDAYS } from '../syntax/dates';
 
 const DAY = 86_400_000;
@@ -61,12 +60,10 @@ interface Found {
   end: number;
 }
 
-export function checkWeekdays(text: string, a: Article, out: Diagnostic[]): void {
+export function checkWeekdays(a: Article, prose: Prose[], out: Diagnostic[]): void {
   const ref = articleDay(a);
-  for (const [start, end] of proseRegions(a)) {
-    const raw = text.slice(start, end);
+  for (const { start, raw, v } of prose) {
     if (!ANY_WEEKDAY.test(raw)) continue;
-    const v = blankCode(visibleText(raw));
     const seen = new Set<number>();
     for (const f of [...found(v, MONTH_FIRST, false), ...found(v, DAY_FIRST, true)]) {
       if (seen.has(f.start)) continue;
