@@ -31,7 +31,7 @@ import type { Span } from '../text';
 import { COMMON_FIRST_NAMES } from '../extract/firstnames';
 import { FIRST_NAMES } from '../extract/lexicon';
 import type { DocEntity, EntityKind } from '../extract/types';
-import { articlesNaming, firstOf, NEAR_MIN, oneEdit, type CorpusIndex, type EntityEntry } from '../index/corpus';
+import { articlesNaming, firstOf, NEAR_MIN, oneEdit, oneLeftOut, type CorpusIndex, type EntityEntry } from '../index/corpus';
 import { formatDate, shownDay } from '../features/markdown';
 
 /** Past this many, a name's further mentions are not marked (the fix still mends them all). */
@@ -112,7 +112,7 @@ function hereTable(entities: DocEntity[]): HereTable {
     const w: Written = { entity: o, keys, first };
     const add = (k: string) => { const list = table.get(k); if (list) { if (list[list.length - 1] !== w) list.push(w); } else table.set(k, [w]); };
     add(o.key);
-    for (let i = 0; i < o.key.length; i++) add(o.key.slice(0, i) + o.key.slice(i + 1));
+    for (const k of oneLeftOut(o.key)) add(k);
   }
   return table;
 }
@@ -139,7 +139,7 @@ function keyOfWritten(text: string): string {
  * another kind, "DiskCrypter" an organisation beside the tool DiskCryptor), and by the same rules as across the
  * corpus, but for two: a word's last letter may differ where one spelling is written once and the other four times
  * or more, and two first names of one surname never count (two people of one family). The names one edit away are
- * found by the table of their keys with a character left out, as the corpus's are (`hereTable`).
+ * found by the table of their keys with a character left out (`oneLeftOut`), as the corpus's are (`hereTable`).
  */
 function likeliestHere(index: CorpusIndex, table: HereTable, e: DocEntity): { other: Written; edit: Edit; written: number } | undefined {
   const person = e.kind === 'person';
@@ -163,7 +163,7 @@ function likeliestHere(index: CorpusIndex, table: HereTable, e: DocEntity): { ot
     }
   };
   consider(table.get(e.key));
-  for (let i = 0; i < e.key.length; i++) consider(table.get(e.key.slice(0, i) + e.key.slice(i + 1)));
+  for (const k of oneLeftOut(e.key)) consider(table.get(k));
   return best;
 }
 

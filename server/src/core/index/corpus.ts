@@ -700,7 +700,7 @@ export const NEAR_MIN = 3;
 const NEAR_LENGTH = 5;
 
 /** Each form of `key` with one character left out, each once. */
-function oneLeftOut(key: string): string[] {
+export function oneLeftOut(key: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < key.length; i++) {
     // "kasperrsky" leaves out either "r" to the same form.
