@@ -312,6 +312,16 @@ describe('article.indefinite', () => {
       ['an company', '“an company”: “a” before a consonant\'s sound?'],
       ['an necessity', '“an necessity”: “a” before a consonant\'s sound?'],
     ]);
+    // Written as spelt: the vowel said "you" or "w", the "h" not said.
+    assert.deepStrictEqual(found('It was an unique flaw in an user account for an one-time code, an European firm and an one off. It took a hour, a honest man and a heir.'), [
+      ['an unique', '“an unique”: “a” before a consonant\'s sound?'],
+      ['an user', '“an user”: “a” before a consonant\'s sound?'],
+      ['an one-time', '“an one-time”: “a” before a consonant\'s sound?'],
+      ['an one', '“an one”: “a” before a consonant\'s sound?'],
+      ['a hour', '“a hour”: “an” before a vowel\'s sound?'],
+      ['a honest', '“a honest”: “an” before a vowel\'s sound?'],
+      ['a heir', '“a heir”: “an” before a vowel\'s sound?'],
+    ]);
     const text = article({ body: 'You can review a in-depth analysis.' });
     assert.strictEqual(applyFix(text, 'article.indefinite'), article({ body: 'You can review an in-depth analysis.' }));
   });
@@ -326,6 +336,8 @@ describe('article.indefinite', () => {
       'A utopian plan took a urine sample with a utensil, a u-turn and a unanimous vote, over a usb-c port with a uuid, a uefi flag, a us-based and a uk-based firm.',
       'Pick option a above, or grade a eggs; mark n/a entries.',
     ].join(' ')), []);
+    // "un-" said "un" is not "uni-" said "you": "an unidentified", "an unusual", "an uncle" are right.
+    assert.deepStrictEqual(found('An unidentified man made an unusual offer to an uncle, an undisclosed sum, an umbrella, an urgent plea and an uninvited call.'), []);
     // An accented word is read whole.
     assert.deepStrictEqual(found('They ordered a entrée.'), [['a entrée', '“a entrée”: “an” before a vowel\'s sound?']]);
   });

@@ -282,7 +282,7 @@ function group(digits: string): string {
 
 /**
  * "a" before a vowel's sound or "an" before a consonant's (`article.indefinite`, information): "a ongoing
- * menace", "a organization", "an company". Lower-case articles and words only (a capital "A" is as often a
+ * menace", "a organization", "an company"; and the words said otherwise than spelt: "an unique", "a hour". Lower-case articles and words only (a capital "A" is as often a
  * letter: "series A", "M&A"; an acronym's article follows how its letters are said). Left alone: words of three
  * letters or fewer ("a url"), words whose first vowel is said as a consonant ("a user", "a unique", "a euro",
  * "a one-time"), "an" before any "h" ("an hour", "an historic") or before a letter said with a vowel first and
@@ -291,6 +291,14 @@ function group(digits: string): string {
 const INDEFINITE = /(?<![\w'’&.\-\\/])(an?)[ \t]([a-z][a-z\u00c0-\u024f-]*)(?![\w'’\u00c0-\u024f])/g;
 /** Words starting with a vowel letter said as a consonant: "you" and "w" sounds. */
 const CONSONANT_VOWEL = /^(?:u(?:ni|s[aeub-]|ti|to|te|ra|ri|re[nt]|ro|ku|bi|fo|nary|nanim|u|ef|k-|-)|eu|ew|one|once|ouija)/;
+/**
+ * Words that take "a" though they open with a vowel letter ("an unique", "an user", "an one-time": the slip of
+ * writing as spelt), and words that take "an" though they open with "h" ("a hour", "a honest"). Whole words, not
+ * `CONSONANT_VOWEL`'s beginnings: "an unidentified", "an unusual" and "an uncle" are right.
+ */
+const SAID_YOU = /^(?:unique(?:ly|ness)?|uni(?:t|ts|ted|ty|on|ons|corn|corns|form|forms|formly|fied|versal|versally|verse|versity|versities|lateral|laterally)|users?|username|usual|usually|useful|usefulness|usage|utility|utilities|utili[sz](?:e|ed|es|ing|ation)|ubiquitous|eu|euro|euros|european|eulogy|one|once|one-[a-z]+)$/;
+const SILENT_H = /^(?:hours?|hourly|honest|honestly|honesty|hono(?:u)?r(?:s|ed|able|ary)?|heirs?|heiress)$/;
+
 /** Words before which "a" is a letter: "option a", "grade a eggs". */
 const LETTER_AFTER = new Set(['option', 'grade', 'plan', 'type', 'class', 'series', 'vitamin', 'part', 'section', 'appendix', 'exhibit', 'schedule',
   'category', 'tier', 'step', 'phase', 'group', 'figure', 'table', 'point', 'item', 'list', 'side', 'model', 'version', 'annex', 'article', 'paragraph']);
@@ -301,7 +309,8 @@ function checkIndefiniteArticles(prose: Prose[], out: Diagnostic[]): void {
     INDEFINITE.lastIndex = 0;
     for (let m = INDEFINITE.exec(v); m; m = INDEFINITE.exec(v)) {
       const [, article, word] = m;
-      if (word.replace(/-/g, '').length <= 3) continue;
+      // "an one" and "an eu" too: short words left alone are the ones read as letters or acronyms.
+      if (word.replace(/-/g, '').length <= 3 && !(article === 'an' && SAID_YOU.test(word))) continue;
       // A link's bracket inside a word ("c[an provide …](…)", a scraped page's) leaves its letters no article.
       const before = m.index >= 2 ? raw.charCodeAt(m.index - 1) : 0;
       if ((before === 91 || before === 42 || before === 95) && /[A-Za-z]/.test(raw[m.index - 2])) continue;
@@ -309,7 +318,9 @@ function checkIndefiniteArticles(prose: Prose[], out: Diagnostic[]): void {
       const vowel = /^[aeiou]/.test(word);
       let want: string | undefined;
       if (article === 'a' && vowel && !CONSONANT_VOWEL.test(word)) want = 'an';
+      else if (article === 'a' && SILENT_H.test(word)) want = 'an';
       else if (article === 'an' && !vowel && !/^h/.test(word) && !/^[flmnrsx][^aeiouy]/.test(word)) want = 'a';
+      else if (article === 'an' && SAID_YOU.test(word)) want = 'a';
       if (!want) continue;
       const at = start + m.index;
       out.push(diag('article.indefinite', { start: at, end: at + m[0].length }, `“${article} ${word}”: ${want === 'an' ? '“an” before a vowel\'s sound' : '“a” before a consonant\'s sound'}?`,
