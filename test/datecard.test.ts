@@ -78,7 +78,13 @@ describe('the card of a date in the text', function () {
       assert.strictEqual(date.contents.value.split('\n\n')[0], '**Monday, August 23, 2021**');
       assert.deepStrictEqual(date.range, { start: at('Monday'), end: { line: at('Monday').line, character: at('Monday').character + 'Monday'.length } });
       const name = await ws.client.request<any>('textDocument/hover', { textDocument: { uri }, position: at('T-Mobile') });
-      assert.ok(name && !name.contents.value.startsWith('**Monday'), JSON.stringify(name));
+      // The name's own card (the seeds name T-Mobile too), over the name's range, not a date's.
+      assert.strictEqual(name.contents.value.split('\n\n')[0], '**T\\-Mobile** · organisation');
+      assert.deepStrictEqual(name.range, { start: at('T-Mobile'), end: { line: at('T-Mobile').line, character: at('T-Mobile').character + 'T-Mobile'.length } });
+      // A date written out gets the date card too, with its own range.
+      const written = await ws.client.request<any>('textDocument/hover', { textDocument: { uri }, position: at('Aug. 18') });
+      assert.strictEqual(written.contents.value.split('\n\n')[0], '**Wednesday, August 18, 2021**');
+      assert.deepStrictEqual(written.range, { start: at('Aug. 18'), end: { line: at('Aug. 18').line, character: at('Aug. 18').character + 'Aug. 18'.length } });
     } finally {
       await closeWorkspace(ws);
     }
