@@ -67,6 +67,7 @@ const SYMBOL_OF: Record<EntityKind | 'article', SymbolKind> = {
   place: SymbolKind.Module,
   handle: SymbolKind.Key,
   other: SymbolKind.Constant,
+  vulnerability: SymbolKind.Event,
   article: SymbolKind.File,
 };
 
@@ -1083,7 +1084,7 @@ export function startServer(connection: Connection): void {
       isIncomplete: items.length >= 200,
       items: items.map((it) => ({
         label: it.label,
-        kind: it.kind === 'entity' ? (it.entityKind === 'person' ? CompletionItemKind.Constructor : CompletionItemKind.Reference) : it.kind === 'tag-key' ? CompletionItemKind.Property
+        kind: it.kind === 'entity' ? (it.entityKind === 'person' ? CompletionItemKind.Constructor : it.entityKind === 'vulnerability' ? CompletionItemKind.Event : CompletionItemKind.Reference) : it.kind === 'tag-key' ? CompletionItemKind.Property
           : it.kind === 'topic' ? CompletionItemKind.Keyword : it.kind === 'skeleton' ? CompletionItemKind.Snippet : CompletionItemKind.Value,
         detail: it.detail,
         sortText: it.sortText,

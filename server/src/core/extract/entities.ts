@@ -1657,7 +1657,7 @@ const NOT_SURNAMES = new Set([
   'memorial', 'st', 'street', 'avenue', 'road', 'ridge', 'park', 'county', 'city', 'valley', 'bay',
 ]);
 
-const KIND_RANK: Record<EntityKind, number> = { person: 5, outlet: 4, place: 4, organisation: 3, handle: 2, other: 0 };
+const KIND_RANK: Record<EntityKind, number> = { person: 5, outlet: 4, place: 4, organisation: 3, handle: 2, other: 0, vulnerability: 0 };
 
 interface Builder {
   key: string;
@@ -1836,7 +1836,80 @@ export function extractEntities(text: string, article: Article, sentences: Sente
       }
     }
   }
-  return entitiesOf(draft, mentions, text);
+  const found = entitiesOf(draft, mentions, text);
+  // (Most articles name no CVE: one look at the text first.)
+  // (A name pinned as a CVE identifier, `CVE-2021-44228` as an organisation, is the pin's.)
+  if (MAY_NAME_CVE.test(text)) for (const v of vulnerabilitiesIn(text, article, sentences, read)) if (!found.some((e) => e.key === v.key)) found.push(v);
+  return found;
+}
+
+/** Whether a text may name a CVE identifier, in any writing (`vulnerabilitiesIn` reads it). */
+const MAY_NAME_CVE = /cve[- ]?(?:199|20\d)\d-\d{4}/i;
+/** A CVE identifier read as one word, lower-cased: the year, and a number of four to seven digits. */
+const CVE_WORD = /^cve-(?:199\d|20\d\d)-\d{4,7}$/;
+/** The year and number after a "CVE" written apart ("CVE 2021-44228"). */
+const CVE_NUMBER = /^(?:199\d|20\d\d)-\d{4,7}$/;
+
+/**
+ * The vulnerabilities the article names by their CVE identifiers ("CVE-2021-44228", also "cve-2021-44228",
+ * "CVE 2021-44228", "CVE-2021-44228’s"), in its text and in its tags ([[CVE-2021-44228]], the newer layout's
+ * "CVE's" section): entities of their own kind, named in capitals however written. An identifier inside a web
+ * address ("nvd.nist.gov/vuln/detail/CVE-2021-44228") is no mention; one of a list written with slashes
+ * ("CVE-2021-44228/CVE-2021-45046") is. No other pass takes a CVE identifier for a name (its digits make it jargon),
+ * so no mention here overlaps another entity's.
+ */
+function vulnerabilitiesIn(text: string, article: Article, sentences: Sentence[], read: ReadSentences): DocEntity[] {
+  const byKey = new Map<string, DocEntity>();
+  const add = (id: string, span: Span, sentence: number, where: Mention['where']) => {
+    const name = id.toUpperCase();
+    const key = entityKey(name);
+    let e = byKey.get(key);
+    if (!e) byKey.set(key, (e = { key, name, kind: 'vulnerability', aliases: [], mentions: [] }));
+    e.mentions.push({ key, span, text: text.slice(span.start, span.end), sentence, where });
+  };
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si];
+    const toks = read.tokenized[si];
+    const sentence = s.where === 'heading' ? -1 : si;
+    const where = s.where === 'heading' ? 'body' : s.where;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (t.lower.charCodeAt(0) !== 99 /* c */ || t.lower.charCodeAt(1) !== 118 /* v */) continue;
+      if (CVE_WORD.test(t.lower)) {
+        if (t.opaque && inAddress(text, t.start)) continue;
+        add(t.lower, { start: t.start, end: t.end }, sentence, where);
+      } else if (t.lower === 'cve' && i + 1 < toks.length && text.charCodeAt(t.end) === 32 && toks[i + 1].start === t.end + 1 && CVE_NUMBER.test(toks[i + 1].lower)) {
+        const n = toks[i + 1];
+        add(`cve-${n.lower}`, { start: t.start, end: n.end }, sentence, where);
+        i++;
+      }
+    }
+  }
+  for (const g of article.tags?.groups ?? []) {
+    if (g.kind === 'keyvalue') continue;
+    for (const tag of g.tags) {
+      const name = tag.name.trim();
+      if (!CVE_WORD.test(name.toLowerCase())) continue;
+      const start = tag.nameSpan.start + tag.name.indexOf(name);
+      add(name, { start, end: start + name.length }, -1, 'tag');
+    }
+  }
+  const out = [...byKey.values()];
+  for (const e of out) e.mentions.sort((x, y) => x.span.start - y.span.start);
+  return out;
+}
+
+/**
+ * Whether the word at `at`, read as part of a web address or a path, is one: the run of characters before it holds a
+ * dot, a colon or an equals sign ("nvd.nist.gov/vuln/detail/", "?id="), not only other identifiers and slashes.
+ */
+function inAddress(text: string, at: number): boolean {
+  for (let k = at - 1; k >= 0; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 40 /* ( */ || c === 91 /* [ */) return false;
+    if (c === 46 || c === 58 || c === 61 || c === 63) return true;
+  }
+  return false;
 }
 
 /**

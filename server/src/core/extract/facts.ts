@@ -431,6 +431,8 @@ function factsOf(uri: string, text: string, article: Article, unwrappedText: boo
   // Plain loops: an article has hundreds of mentions, and flatMap/filter cost more than the rest of this function.
   const mentions: Mention[] = [];
   for (const e of entities) {
+    // A CVE identifier is no one who speaks, owns or counts anything: the figures and claims never see it.
+    if (e.kind === 'vulnerability') continue;
     kinds.set(e.key, e.kind);
     for (const m of e.mentions) if (m.sentence >= 0 && m.sentence < sentences.length) mentions.push(m);
   }

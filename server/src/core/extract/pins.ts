@@ -29,7 +29,8 @@ export interface PinProblem {
   span: Span;
 }
 
-const KINDS = ENTITY_KINDS;
+/** The kinds a pin may give: not `vulnerability`, which only a CVE identifier is (a name pinned so would own no figure and read no card line). */
+const KINDS = ENTITY_KINDS.filter((k) => k !== 'vulnerability');
 
 /** Where a JSON string first stands in the file, for pointing at it. */
 function locate(text: string, needle: string): Span {

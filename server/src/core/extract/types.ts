@@ -6,10 +6,10 @@
  */
 import type { Span } from '../text';
 
-export type EntityKind = 'person' | 'organisation' | 'place' | 'outlet' | 'handle' | 'other';
+export type EntityKind = 'person' | 'organisation' | 'place' | 'outlet' | 'handle' | 'other' | 'vulnerability';
 
 /** Every kind, in the order the cache and packed facts number them (a change of order is a change of their formats). */
-export const ENTITY_KINDS: readonly EntityKind[] = ['person', 'organisation', 'place', 'outlet', 'handle', 'other'];
+export const ENTITY_KINDS: readonly EntityKind[] = ['person', 'organisation', 'place', 'outlet', 'handle', 'other', 'vulnerability'];
 
 export interface Mention {
   /** The entity this mention refers to (see `entityKey`). */

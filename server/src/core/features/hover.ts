@@ -20,7 +20,7 @@ import type { Claim, DocFacts, Figure, Mention, SentenceRef } from '../extract/t
 import { clipAround, escape, formatDate, openLink, shownDay } from './markdown';
 import { dateOf, targetAt } from './locate';
 import { linkingArticles } from './navigation';
-import { kindAt, roleAt, thingAt } from './roles';
+import { cveOfNameAt, kindAt, nameOfCveAt, roleAt, thingAt } from './roles';
 import { isLinkOnly, readable, wordsSpan, type Span } from '../text';
 import type { Article } from '../syntax/ast';
 
@@ -412,11 +412,11 @@ function readingsKept(facts: DocFacts, key: string, mentions: () => readonly Men
  * MORE_ARTICLES more of the entity's articles that does, the newest first. The sentence the writer hovers counts: it is what the card sums up, not a
  * fact cited back.
  */
-function describedAs(index: CorpusIndex, names: readonly EntityEntry[], about: readonly string[], read: Reader): { what: string; uri: string; start: number; date: number }[] {
+function describedAs(index: CorpusIndex, names: readonly EntityEntry[], about: readonly string[], read: Reader, only?: (d: IndexedDoc) => boolean): { what: string; uri: string; start: number; date: number }[] {
   const found = new Map<string, { what: string; uri: string; start: number; date: number }>();
   const readArticle = (docUri: string) => {
     const d = index.get(docUri);
-    if (!d) return;
+    if (!d || (only && !only(d))) return;
     const date = d.summary.date ?? UNDATED;
     for (const x of names) {
       if (!x.docs.has(docUri)) continue;
@@ -449,6 +449,43 @@ function describedAs(index: CorpusIndex, names: readonly EntityEntry[], about: r
       }
     }
     for (let k = 0; k < more.length && found.size === 0; k++) readArticle(more[k].uri);
+  }
+  return [...found.values()].sort((a, b) => b.date - a.date || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.start - b.start)).slice(0, CARD_ROLES);
+}
+
+/** Whether an article names a vulnerability by its CVE identifier. */
+function namesCve(d: IndexedDoc): boolean {
+  for (const x of d.summary.entities) if (x.kind === 'vulnerability') return true;
+  return false;
+}
+
+/** How many of a thing's CVE identifiers its card looks at from their side, those named in most of its articles first. */
+const CVES_CONSIDERED = 5;
+
+/**
+ * The CVE identifiers of a thing named like a flaw ("Log4Shell"), each once, the newest saying first: where its own
+ * articles write one beside it (`cveOfNameAt`, read only in articles that name a CVE), and where the cards of the CVE
+ * identifiers named in most of its articles read it as their name (`nameOfCveAt`): an article often says "Log4Shell
+ * (CVE-2021-44228)" where it names the identifier first, not the name. From summaries, then the readings the cards
+ * keep: nothing for a thing whose articles name no CVE.
+ */
+function cvesNaming(index: CorpusIndex, e: EntityEntry, names: readonly EntityEntry[], about: readonly string[]): { what: string; uri: string; start: number; date: number }[] {
+  if (!/^[A-Z][A-Za-z0-9]*$/.test(e.name)) return [];
+  const found = new Map<string, { what: string; uri: string; start: number; date: number }>();
+  for (const r of describedAs(index, names, about, cveOfNameAt, namesCve)) found.set(r.what, r);
+  const together = new Map<string, number>();
+  for (const u of e.docs.keys()) {
+    const d = index.get(u);
+    if (!d || index.isDraft(u)) continue;
+    for (const x of d.summary.entities) if (x.kind === 'vulnerability') together.set(x.key, (together.get(x.key) ?? 0) + 1);
+  }
+  const likeliest = [...together].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, CVES_CONSIDERED);
+  const own = e.name.toLowerCase();
+  for (const [key] of likeliest) {
+    const cve = index.entity(key);
+    if (!cve || found.has(cve.name)) continue;
+    const said = describedAs(index, [cve], topArticles(index, [cve], ''), nameOfCveAt).find((r) => r.what.toLowerCase() === own);
+    if (said) found.set(cve.name, { ...said, what: cve.name });
   }
   return [...found.values()].sort((a, b) => b.date - a.date || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.start - b.start)).slice(0, CARD_ROLES);
 }
@@ -487,9 +524,13 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
   if (pinned) lines.push(`\n${escape(pinned)}`);
   // Who a person is, what an organisation or a thing is, as those articles put it ("Robinhood chief security officer",
   // "cybercrime intelligence firm", "banking trojan"), each with where it is said. A pinned description says it already.
-  const read = e.kind === 'person' ? roleAt : e.kind === 'organisation' || e.kind === 'outlet' ? kindAt : e.kind === 'other' ? thingAt : undefined;
+  const read = e.kind === 'person' ? roleAt : e.kind === 'organisation' || e.kind === 'outlet' ? kindAt : e.kind === 'other' || e.kind === 'vulnerability' ? thingAt : undefined;
   const roles = read && !pinned ? describedAs(index, names, about, read) : [];
   if (roles.length) lines.push(`\n${roles.map((r) => `${escape(r.what)} (${cite(index, r.uri, r.start)})`).join(' · ')}`);
+  // A flaw's coined name and its CVE identifier, each on the other's card ("Log4Shell (CVE-2021-44228)"): read only in
+  // articles that name a CVE (a thing's card reads no more articles than it did for that).
+  const tracked = pinned ? [] : e.kind === 'vulnerability' ? describedAs(index, names, about, nameOfCveAt) : e.kind === 'other' ? cvesNaming(index, e, names, about) : [];
+  if (tracked.length) lines.push(`\n${e.kind === 'vulnerability' ? 'Named' : 'Tracked as'} ${tracked.map((r) => `${escape(r.what)} (${cite(index, r.uri, r.start)})`).join(' · ')}`);
   if (aliases.length) lines.push(`\nAlso written: ${aliases.map(escape).join(', ')}`);
   if (shownFamily.length) lines.push(`\nAlso named ${shownFamily.map((x) => `${escape(x.name)} (${x.docs.size} article${x.docs.size === 1 ? '' : 's'})`).join(', ')}.`);
   // Articles that only link to a story about it (a related story's headline) are counted apart.

@@ -329,3 +329,117 @@ export function thingAt(sentence: string, at: number, length: number): string | 
   return readAround(sentence, at, length, (b) => (clause ? undefined : describedBefore(b, THING_NOUNS, true)), (a) => (apposition ? describedAfter(a, THING_NOUNS) : undefined))
     ?? thingHead(sentence.slice(at, at + length), sentence.slice(Math.max(0, at - 40), at), sentence.slice(at + length, at + length + 40));
 }
+
+// ---------------------------------------------------------------------------
+// A vulnerability's name and its CVE identifier, each on the other's card
+
+/*
+ * The patterns below are written out whole (not built from shared pieces) so that the repository's audit of regular
+ * expressions pumps each of them: a CVE identifier as prose writes it ("CVE-2021-44228", "cve-2021-44228", "CVE
+ * 2021-44228"), captured as `id`; a coined name of one word for a flaw ("Log4Shell", "PrintNightmare", "Zerologon",
+ * "SMBGhost"), at most 41 characters, captured as `name`; and what stands between them.
+ *
+ * Between a name and the identifier after it: "Log4Shell (CVE-…", "PrintNightmare bug, tracked as CVE-…", a flaw's noun
+ * captured as `noun` and the cue as `cue` (`weakly`). Not a colon: "Microsoft Netlogon: CVE-2020-1472" heads a list's
+ * entry with the product.
+ *
+ * Between an identifier and the name after it: "CVE-2021-34527 (PrintNightmare)", "CVE-2020-1472, also known as
+ * Zerologon", "([CVE-…](…)), known as Log4Shell".
+ */
+const ID_AFTER_NAME_RE = /^(?:[’']s)?[’'"”]?(?:\s+(?<noun>bug|flaw|vulnerability|vuln|exploit|issue|zero-day))?(?:\s*\(\s*|,?\s+(?<cue>tracked as|also tracked as|also known as|aka|a\.k\.a\.?|designated|identified as|assigned)\s+)\[?(?<id>CVE[- ](?:199\d|20\d\d)-\d{4,7})\b/i;
+const ID_BEFORE_NAME_RE = /(?<id>CVE[- ](?:199\d|20\d\d)-\d{4,7})\]?(?:\([^()\s]*\))?\)?(?:\s*\(\s*(?:aka\s+|a\.k\.a\.?\s+|also known as\s+|dubbed\s+)?|,?\s+(?:dubbed|aka|a\.k\.a\.?|also known as|known as|nicknamed|also called|called)\s+(?:the\s+)?)[“"‘']?$/i;
+const NAME_BEFORE_ID_RE = /(?:^|[\s“"‘'[(])(?<name>[A-Z][A-Za-z0-9]{0,40})\]?(?:\([^()\s]*\))?(?:[’']s)?[’'"”]?(?:\s+(?<noun>bug|flaw|vulnerability|vuln|exploit|issue|zero-day))?(?:\s*\(\s*|,?\s+(?<cue>tracked as|also tracked as|also known as|aka|a\.k\.a\.?|designated|identified as|assigned)\s+)\[?$/;
+const NAME_AFTER_ID_RE = /^\]?(?:\([^()\s]*\))?\)?(?:\s*\(\s*(?:aka\s+|a\.k\.a\.?\s+|also known as\s+|dubbed\s+)?|,?\s+(?:dubbed|aka|a\.k\.a\.?|also known as|known as|nicknamed|also called|called)\s+(?:the\s+)?)[“"‘']?(?<name>[A-Z][A-Za-z0-9]{0,40})(?![\w-]|\s+[A-Z])/;
+
+/**
+ * Words before a product's name, not a flaw's: "a flaw in Chrome (CVE-…)", "a bug affecting Exchange (CVE-…)"; and before a
+ * family's ("another PrintNightmare bug, tracked as CVE-2021-34483", one of several). Not "for" or "of", which come before
+ * either: "the patch for Log4Shell (CVE-2021-44228)".
+ */
+const OF_A_PRODUCT_RE = /\b(?:in|within|affecting|impacting|targeting|versions?|another)\s+(?:the\s+)?\[?$/i;
+
+/**
+ * Whether a name and an identifier after it are joined only weakly: by a flaw's noun ("the Sudo bug (CVE-2021-3156)", "the
+ * Log4j vulnerability (CVE-…)": the product's name, as often as the flaw's) or by "tracked as" ("Now tracked as CVE-…", "macOS
+ * Monterey tracked as CVE-…"). Then only a coined name counts (`coined`).
+ */
+function weakly(m: RegExpExecArray): boolean {
+  return m.groups?.noun !== undefined || (m.groups?.cue !== undefined && /^(?:tracked|also tracked|designated|identified|assigned)/i.test(m.groups.cue));
+}
+
+/** A name made up for a flaw, with a capital inside: "PrintNightmare", "Log4Shell", "SMBGhost", "BlueKeep"; not "Sudo", "Log4j". */
+function coined(name: string): boolean {
+  return /[a-z0-9][A-Z]|[A-Z][A-Z][a-z]/.test(name);
+}
+
+/** A word that names no flaw however it stands beside an identifier. */
+const NOT_FLAW_NAMES = new Set(['cvss', 'cve', 'cwe', 'nvd', 'the', 'this', 'that', 'these', 'it', 'and', 'or', 'see', 'read', 'patch', 'update',
+  'microsoft', 'apple', 'google', 'cisco', 'vmware', 'apache', 'oracle', 'adobe', 'windows', 'chrome', 'exchange', 'confluence']);
+
+function flawName(word: string): boolean {
+  return !NOT_FLAW_NAMES.has(word.toLowerCase()) && !/^[A-Z0-9]{1,5}$/.test(word) && /[a-z]/.test(word);
+}
+
+/**
+ * The text before `at` that a name and its identifier may stand in (a link's address between them included), from a
+ * word's start: at most 300 characters, so that a long sentence costs no more (article text is untrusted).
+ */
+function textBefore(sentence: string, at: number): string {
+  let from = Math.max(0, at - 300);
+  if (from > 0) while (from < at && !/\s/.test(sentence.charAt(from - 1))) from++;
+  return sentence.slice(from, at);
+}
+
+/** The last word of `text` before `end`, past the white space there ("" when none). One pass back. */
+function lastWord(text: string, end: number): string {
+  let e = end;
+  while (e > 0 && /\s/.test(text.charAt(e - 1))) e--;
+  let b = e;
+  while (b > 0 && !/\s/.test(text.charAt(b - 1))) b--;
+  return text.slice(b, e);
+}
+
+/** "CVE 2021-44228", "cve-2021-44228" → "CVE-2021-44228". */
+function cveId(written: string): string {
+  return written.toUpperCase().replace(' ', '-');
+}
+
+/**
+ * The CVE identifier a sentence gives the flaw named at `at…at+length` ("Log4Shell (CVE-2021-44228)", "PrintNightmare,
+ * tracked as CVE-2021-1675", "CVE-2020-1472, also known as Zerologon"), read for a thing's card: "Tracked as …". Only a
+ * coined name of one word: "Print Spooler (CVE-2021-1675)" names the part a flaw is in, and "a flaw in Chrome (CVE-…)" the
+ * product.
+ */
+export function cveOfNameAt(sentence: string, at: number, length: number): string | undefined {
+  const name = sentence.slice(at, at + length).replace(/[’']s$/, '');
+  if (!/^[A-Z][A-Za-z0-9]*$/.test(name) || !flawName(name)) return undefined;
+  const before = textBefore(sentence, at);
+  const after = /^(?:\]\([^)\s]*\))?/.exec(sentence.slice(at + length, at + length + 300))!;
+  const rest = sentence.slice(at + length + after[0].length, at + length + 300);
+  const forward = OF_A_PRODUCT_RE.test(before) ? null : ID_AFTER_NAME_RE.exec(rest);
+  if (forward && (!weakly(forward) || coined(name))) return cveId(forward.groups!.id);
+  if (forward) return undefined;
+  const back = ID_BEFORE_NAME_RE.exec(before);
+  return back && !/[\w-]/.test(sentence.charAt(at + length)) ? cveId(back.groups!.id) : undefined;
+}
+
+/**
+ * The name a sentence gives the flaw whose CVE identifier stands at `at…at+length` ("Log4Shell (CVE-2021-44228)", "CVE-2021-34527
+ * (PrintNightmare)", "CVE-2020-1472, also known as Zerologon"), read for the identifier's card: "Named …". The same coined
+ * names of one word as `cveOfNameAt`.
+ */
+export function nameOfCveAt(sentence: string, at: number, length: number): string | undefined {
+  // A link's address may stand between; a window's edge would cut a name ("ZeroLogon" to "Zero").
+  // A name after the identifier is given as its name ("CVE-2021-34527 (PrintNightmare)", "…, known as Log4Shell"): it goes
+  // first, before a name before it that may be the product's ("the Log4j vulnerability (CVE-2021-44228), known as Log4Shell").
+  const forward = NAME_AFTER_ID_RE.exec(sentence.slice(at + length, at + length + 300));
+  if (forward && flawName(forward.groups!.name)) return forward.groups!.name;
+  const before = textBefore(sentence, at);
+  const back = NAME_BEFORE_ID_RE.exec(before);
+  if (!back || !flawName(back.groups!.name) || (weakly(back) && !coined(back.groups!.name))) return undefined;
+  // Not the last word of a longer name ("Windows Print Spooler (CVE-…)", "macOS Monterey"): only "the" or lower-case words before it.
+  const nameStart = back.index + back[0].indexOf(back.groups!.name);
+  const ahead = lastWord(before, nameStart);
+  if (OF_A_PRODUCT_RE.test(before.slice(0, nameStart)) || (/[A-Z]/.test(ahead) && !/^(?:The|A|An)$/.test(ahead))) return undefined;
+  return back.groups!.name;
+}

@@ -18,7 +18,7 @@ import type { DocFacts, EntityKind } from '../extract/types';
 import type { LineIndex, Span } from '../text';
 
 /** Token types, in the order of the legend: their index is what the protocol sends. */
-export const TOKEN_TYPES = ['person', 'organisation', 'place', 'outlet', 'handle', 'term', 'figure'] as const;
+export const TOKEN_TYPES = ['person', 'organisation', 'place', 'outlet', 'handle', 'term', 'figure', 'vulnerability'] as const;
 export type TokenType = (typeof TOKEN_TYPES)[number];
 
 /** Token modifiers, in the order of the legend (bit `1 << index`). */
@@ -38,6 +38,7 @@ const TYPE_OF: Record<EntityKind, TokenType> = {
   outlet: 'outlet',
   handle: 'handle',
   other: 'term',
+  vulnerability: 'vulnerability',
 };
 
 /** The article's tokens in the order of the text, none overlapping another, none across a line break. */

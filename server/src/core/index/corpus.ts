@@ -959,7 +959,7 @@ export { lineStartsOf } from '../text';
 /** Each article's figures by measure, worked out once per version of its facts. */
 const measuresOf = new WeakMap<Figure[], Map<string, Figure[]>>();
 
-const KIND_ORDER: EntityKind[] = ['person', 'organisation', 'outlet', 'place', 'handle', 'other'];
+const KIND_ORDER: EntityKind[] = ['person', 'organisation', 'outlet', 'place', 'handle', 'vulnerability', 'other'];
 
 /** Answers kept under a key while a version holds (`CorpusIndex.memoized`, `memoizedByOutline`); `undefined` is never kept. */
 class Memo {
