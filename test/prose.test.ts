@@ -343,3 +343,30 @@ describe('article.indefinite', () => {
   });
 });
 
+
+describe('cve.malformed', () => {
+  const found = (body: string) => {
+    const text = article({ body });
+    return diagnostics(text, 'cve.malformed').map((d) => [spanText(text, d), d.message]);
+  };
+
+  it('marks what is written as a CVE identifier but is none, with the fix where the one meant is plain', () => {
+    const rule = 'those are CVE-, a year, a hyphen and a number of four digits or more (CVE-2021-44228 is one).';
+    assert.deepStrictEqual(found('The flaw, tracked as CVE-2021-08-25, was used. So were CVE-21-44228, CVE2021-45046 and CVE-2021-442.'), [
+      ['CVE-2021-08-25', `“CVE-2021-08-25” is not a CVE identifier: ${rule}`],
+      ['CVE-21-44228', `“CVE-21-44228” is not a CVE identifier: ${rule} Is it CVE-2021-44228?`],
+      ['CVE2021-45046', `“CVE2021-45046” is not a CVE identifier: ${rule} Is it CVE-2021-45046?`],
+      ['CVE-2021-442', `“CVE-2021-442” is not a CVE identifier: ${rule}`],
+    ]);
+    const text = article({ body: 'Patch CVE-21-44228 now.' });
+    assert.strictEqual(applyFix(text, 'cve.malformed'), article({ body: 'Patch CVE-2021-44228 now.' }));
+  });
+
+  it('leaves alone identifiers written right, with a space, in a web address or in code', () => {
+    assert.deepStrictEqual(found([
+      'CVE-2021-44228, cve-2021-45046, CVE-1999-0001, CVE-2021-1234567 and CVE 2021-44228 are fine.',
+      'See https://nvd.nist.gov/vuln/detail/CVE-2021-08-25 and [the entry](https://cve.mitre.org/cgi-bin/cvename.cgi?name=CVE-21-1).',
+      'Run `scan --cve CVE-21-44228` to check.',
+    ].join(' ')), []);
+  });
+});

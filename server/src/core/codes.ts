@@ -47,6 +47,7 @@ export const CODES = {
   'date.weekday': { severity: 'warning', summary: 'A weekday that does not fit its date (`Thursday, Sept. 8` where Sept. 8, 2021 was a Wednesday).' },
   'article.repeated-word': { severity: 'warning', summary: 'A word written twice in a row (`the the`, `were were`).' },
   'figure.separator': { severity: 'warning', summary: 'A number whose comma does not stand before three digits (`300,00`, `1,5000`), or a decimal comma before a scale (`$3,38 million`).' },
+  'cve.malformed': { severity: 'warning', summary: 'A string written as a CVE identifier that is none (`CVE-2021-08-25`, `CVE-21-44228`): one is `CVE-`, a year of four digits and a number of four or more.' },
   'article.indefinite': { severity: 'information', summary: '"a" before a vowel\'s sound or "an" before a consonant\'s (`a ongoing`, `an company`).' },
   'tags.unclosed': { severity: 'warning', summary: 'A `[[tag` without its closing `]]`.' },
   'tags.stray-text': { severity: 'warning', summary: 'Text in a tags section that is not a `[[tag]]`.' },

@@ -2,7 +2,7 @@
  * Proofreading an article's prose: what a copy editor catches on a read
  * through, checked without the corpus. Weekdays that do not fit their dates
  * are in `weekdays.ts`; words written twice in a row, misplaced thousands
- * commas and "a" for "an" are here.
+ * commas, "a" for "an" and CVE identifiers written wrong are here.
  */
 import type { Article } from '../syntax/ast';
 import { diag, type Diagnostic } from '../diagnostics';
@@ -45,6 +45,38 @@ export function checkProse(text: string, a: Article, out: Diagnostic[]): void {
   checkRepeatedWords(text, a, prose, out);
   checkSeparators(prose, out);
   checkIndefiniteArticles(prose, out);
+  checkCveIds(prose, out);
+}
+
+/**
+ * Strings written as CVE identifiers that are none (`cve.malformed`): an identifier is "CVE-", a year of four digits and
+ * a number of four digits or more ("CVE-2021-44228"). The real corpus has one, twice: "tracked as CVE-2021-08-25", a date
+ * typed where the number goes. Where the identifier meant is plain (a year of two digits, "CVE-21-44228"; no hyphen after
+ * "CVE", "CVE2021-44228"), the fix writes it; otherwise the message says what one looks like. Not inside a web address
+ * ("…/vuln/detail/CVE-2021-08-25"). "CVE 2021-44228", with a space, is read as the identifier and left alone.
+ */
+const CVE_LIKE = /(?<![\w/=.?#&-])CVE(-?)(\d+)((?:-\d+)+)(?![\w-])/gi;
+
+function checkCveIds(prose: Prose[], out: Diagnostic[]): void {
+  for (const { start, v } of prose) {
+    if (!/cve/i.test(v)) continue;
+    CVE_LIKE.lastIndex = 0;
+    for (let m = CVE_LIKE.exec(v); m; m = CVE_LIKE.exec(v)) {
+      const [written, hyphen, year, rest] = m;
+      const parts = rest.slice(1).split('-');
+      const yearOk = year.length === 4 && /^(?:199\d|20\d\d)$/.test(year);
+      const numberOk = parts.length === 1 && parts[0].length >= 4 && parts[0].length <= 7;
+      if (yearOk && numberOk && hyphen) continue;
+      let meant: string | undefined;
+      // A year of two digits: 99 is 1999, when the list began; the rest this century's.
+      if (numberOk && (yearOk || year.length === 2)) meant = `CVE-${year.length === 2 ? (year === '99' ? '19' : '20') + year : year}-${parts[0]}`;
+      if (meant && !/^CVE-(?:199\d|20\d\d)-\d{4,7}$/.test(meant)) meant = undefined;
+      const at = start + m.index;
+      const span = { start: at, end: at + written.length };
+      out.push(diag('cve.malformed', span, `“${written}” is not a CVE identifier: those are CVE-, a year, a hyphen and a number of four digits or more (CVE-2021-44228 is one).${meant ? ` Is it ${meant}?` : ''}`,
+        meant ? [{ title: `Write ${meant}`, edits: [{ span, newText: meant }] }] : undefined));
+    }
+  }
 }
 
 /** Doubles that English allows ("what it is is", "he had had", "argues that that rule", "told her her account"), and a few names. */
