@@ -6,7 +6,7 @@
  */
 import * as assert from 'assert';
 import * as path from 'path';
-import { dateHover } from '../server/src/core/features/datecard';
+import { dateHints, dateHover } from '../server/src/core/features/datecard';
 import { extractFacts } from '../server/src/core/extract/facts';
 import { CorpusIndex, lineStartsOf } from '../server/src/core/index/corpus';
 import { parse } from '../server/src/core/syntax/parse';
@@ -60,6 +60,30 @@ describe('the card of a date in the text', function () {
     assert.strictEqual(card('> “It began on Thursday,\n> Aug. 12,” they said.', 'Thursday')?.on, 'Thursday,\n> Aug. 12');
   });
 
+  it('hints: the calendar day after a weekday or "yesterday", the year after a date of another year written without it', function () {
+    // "Sept. 8" is within two weeks after the Date: this year's, no hint; "Nov. 12" would be months after it: last year's.
+    const text = article({ body: `${BODY} The first of them was on Nov. 12.` });
+    const index = new CorpusIndex();
+    index.set({ facts: extractFacts('file:///a.txt', text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' });
+    const hints = dateHints(index.get('file:///a.txt')!, text);
+    // Each hint right after the words it dates, and its card as the tooltip.
+    assert.deepStrictEqual(hints.map((h) => [text.slice(h.offset - 13, h.offset), h.label]), [
+      [text.slice(text.indexOf('Monday') + 6 - 13, text.indexOf('Monday') + 6), 'Aug 23'],
+      [text.slice(text.indexOf('Last Thursday') + 13 - 13, text.indexOf('Last Thursday') + 13), 'Aug 26'],
+      [text.slice(text.indexOf('yesterday') + 9 - 13, text.indexOf('yesterday') + 9), 'Aug 27'],
+      [text.slice(text.indexOf('Nov. 12') + 7 - 13, text.indexOf('Nov. 12') + 7), '2020'],
+    ]);
+    assert.strictEqual(hints[0].tooltip.split('\n\n')[0], '**Monday, August 23, 2021**');
+    // A range: only the hints inside it.
+    const from = text.indexOf('Last Thursday');
+    assert.deepStrictEqual(dateHints(index.get('file:///a.txt')!, text, from, from + 'Last Thursday it said so too, and yesterday'.length).map((h) => h.label), ['Aug 26', 'Aug 27']);
+    // Without a Date a weekday is no day: no hint.
+    const undated = article({ body: BODY, info: { Date: 'Unknown' } });
+    const other = new CorpusIndex();
+    other.set({ facts: extractFacts('file:///b.txt', undated, parse(undated).article), lineStarts: lineStartsOf(undated), origin: 'workspace' });
+    assert.deepStrictEqual(dateHints(other.get('file:///b.txt')!, undated), []);
+  });
+
   it('nothing on a word that is no date', function () {
     assert.strictEqual(card(BODY, 'T-Mobile'), undefined);
     assert.strictEqual(card('The May release of Chrome and a may-be bug.', 'may-be'), undefined);
@@ -85,6 +109,13 @@ describe('the card of a date in the text', function () {
       const written = await ws.client.request<any>('textDocument/hover', { textDocument: { uri }, position: at('Aug. 18') });
       assert.strictEqual(written.contents.value.split('\n\n')[0], '**Wednesday, August 18, 2021**');
       assert.deepStrictEqual(written.range, { start: at('Aug. 18'), end: { line: at('Aug. 18').line, character: at('Aug. 18').character + 'Aug. 18'.length } });
+      // Inlay hints over the whole document: after "Monday", the day it is, its card as the tooltip.
+      const hints = await ws.client.request<any[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } } });
+      const monday = at('Monday');
+      assert.deepStrictEqual(hints.map((h) => h.label), ['Aug 23', 'Aug 26', 'Aug 27']);
+      assert.deepStrictEqual(hints[0].position, { line: monday.line, character: monday.character + 'Monday'.length });
+      assert.strictEqual(hints[0].paddingLeft, true);
+      assert.strictEqual(hints[0].tooltip.value.split('\n\n')[0], '**Monday, August 23, 2021**');
     } finally {
       await closeWorkspace(ws);
     }

@@ -26,7 +26,7 @@ import { CorpusIndex, type IndexedDoc } from '../core/index/corpus';
 import { extractFacts } from '../core/extract/facts';
 import type { EntityKind } from '../core/extract/types';
 import { cardSourceSteps, entityCardFor, fieldCardFor, fieldHover, hover } from '../core/features/hover';
-import { dateHover } from '../core/features/datecard';
+import { dateHints, dateHover } from '../core/features/datecard';
 import { definition, highlights, linkedFromLens, linkedFromText, references } from '../core/features/navigation';
 import { renameEdits, renameTarget } from '../core/features/rename';
 import { complete } from '../core/features/completion';
@@ -687,6 +687,8 @@ export function startServer(connection: Connection): void {
         semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: { delta: true } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         codeLensProvider: { resolveProvider: false },
+        // The calendar day after "Monday", "last Thursday", "yesterday" (`dateHints`).
+        inlayHintProvider: true,
         // A client that draws no timeline runs the lenses' command here (the VS Code extension has its own).
         ...(textCommands().length ? { executeCommandProvider: { commands: textCommands() } } : {}),
         // Folders added to or removed from the window are indexed or forgotten (`onDidChangeWorkspaceFolders`).
@@ -972,6 +974,24 @@ export function startServer(connection: Connection): void {
     const h = hover(index, uri, offset) ?? (states.get(uri) ? fieldHover(index, states.get(uri)!.analysis.article, offset, uri) : undefined) ?? dateHover(doc, offset, states.get(uri)?.lines.text);
     if (!h) return null;
     return { contents: { kind: MarkupKind.Markdown, value: h.markdown + partialNote() }, range: index.range(uri, h.span) };
+  });
+
+  connection.languages.inlayHint.on(async (params, token) => {
+    if (!initialized) throw notInitialized();
+    checkParams(params, ['textDocument', 'range']);
+    const uri = params.textDocument.uri;
+    if (!(await fresh(uri)) || token.isCancellationRequested) return null;
+    const doc = index.get(uri);
+    const state = states.get(uri);
+    // Open documents only: a hint is for the text being read.
+    if (!doc || !state) return null;
+    const hints = dateHints(doc, state.lines.text, offsetIn(uri, params.range.start), offsetIn(uri, params.range.end));
+    return hints.map((h) => ({
+      position: state.lines.positionAt(h.offset),
+      label: h.label,
+      paddingLeft: true,
+      tooltip: { kind: MarkupKind.Markdown, value: h.tooltip },
+    }));
   });
 
   connection.onDefinition(async (params, token) => {

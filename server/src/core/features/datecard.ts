@@ -54,3 +54,43 @@ function distance(days: number): string {
   const about = n >= 730 ? ` (about ${Math.round(n / 365.25)} years)` : n >= 60 ? ` (about ${Math.round(n / 30.44)} months)` : '';
   return `${n} day${n === 1 ? '' : 's'}${about} ${days < 0 ? 'before' : 'after'}`;
 }
+
+/** A date the text gives only relative to the article's Date, shown after it as the day it is (an inlay hint). */
+export interface DateHint {
+  /** Where the hint stands: right after the date's words. */
+  offset: number;
+  /** "Aug 23" after "Monday", "last Thursday" or "yesterday"; "2020" after "Dec. 23" in a January 2021 article. */
+  label: string;
+  /** The date's card (`dateHover`). */
+  tooltip: string;
+}
+
+/**
+ * The hints of an article's dates between `from` and `to`: after a weekday or "yesterday", the calendar day it is; after
+ * a date written without its year, the year, where it is not the Date's ("Dec. 23" in a January article is last year's).
+ * Read as `dateHover` reads them (`datesIn`), so a hint never says other than the card. Nothing without a Date: such
+ * dates are then no day at all. `text` is the document the facts were read from.
+ */
+export function dateHints(doc: IndexedDoc, text: string, from = 0, to = text.length): DateHint[] {
+  const f = doc.facts;
+  if (f.date === undefined) return [];
+  const year = new Date(f.date).getUTCFullYear();
+  const out: DateHint[] = [];
+  for (const s of f.sentences) {
+    if (s.span.end < from || s.span.start > to) continue;
+    const v = visibleText(text.slice(s.span.start, s.span.end));
+    for (const d of datesIn(v, f.date)) {
+      if (!d.day) continue;
+      const offset = s.span.start + d.end;
+      if (offset < from || offset > to) continue;
+      const written = v.slice(d.at, d.end);
+      const day = new Date(d.instant);
+      let label: string;
+      if (WEEKDAY_RE.test(written) || /^yesterday$/i.test(written)) label = `${MONTH_LABELS[day.getUTCMonth()].slice(0, 3)} ${day.getUTCDate()}`;
+      else if (!/\b\d{4}\b/.test(written) && day.getUTCFullYear() !== year) label = String(day.getUTCFullYear());
+      else continue;
+      out.push({ offset, label, tooltip: dateHover(doc, s.span.start + d.at, text)?.markdown ?? '' });
+    }
+  }
+  return out;
+}
