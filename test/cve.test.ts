@@ -12,6 +12,7 @@ import { analyze } from '../server/src/core/analyze';
 import { checkNames } from '../server/src/core/check/names';
 import type { Diagnostic } from '../server/src/core/diagnostics';
 import { extractFacts } from '../server/src/core/extract/facts';
+import { complete } from '../server/src/core/features/completion';
 import { hover } from '../server/src/core/features/hover';
 import { cveOfNameAt, nameOfCveAt } from '../server/src/core/features/roles';
 import { TOKEN_TYPES } from '../server/src/core/features/semantic';
@@ -142,6 +143,34 @@ describe('a flaw\'s name and its CVE identifier', () => {
   });
 });
 
+describe('completing a CVE identifier being typed', () => {
+  it('offers those the corpus names that start so, this article\'s first, then by articles, replacing the whole word', () => {
+    const stories = [
+      story(1, '2021-12-10', 'Log4Shell (CVE-2021-44228) and CVE-2021-45046 were patched.'),
+      story(2, '2021-12-11', 'CVE-2021-44228 again, and CVE-2021-4034 (PwnKit).'),
+      story(3, '2021-12-12', 'CVE-2021-44228 once more. CVE-2020-1472 too.'),
+    ];
+    const here = story(4, '2021-12-13', 'We saw CVE-2021-4034 here. Then cve-2021-4');
+    const index = indexOf([...stories, here]);
+    const at = here.text.indexOf('cve-2021-4') + 'cve-2021-4'.length;
+    const lineStart = here.text.lastIndexOf('\n', at - 1) + 1;
+    const items = complete(index, here.uri, at, here.text.slice(lineStart, at), '\n');
+    assert.deepStrictEqual(items.map((i) => [i.label, i.detail]), [
+      ['CVE-2021-4034', 'vulnerability · 2 articles'],
+      ['CVE-2021-44228', 'vulnerability · 3 articles'],
+      ['CVE-2021-45046', 'vulnerability · 1 article'],
+    ]);
+    assert.deepStrictEqual(items[1].replace, { start: at - 'cve-2021-4'.length, end: at });
+    assert.strictEqual(items[1].filterText, 'cve-2021-44228');
+    // Inside an identifier, the rest of it is replaced; in a web address nothing is offered.
+    const inside = complete(index, here.uri, at, 'Then CVE-2021-4', '42xx');
+    assert.deepStrictEqual(inside[0].replace, { start: at - 'CVE-2021-4'.length, end: at + 2 });
+    assert.deepStrictEqual(complete(index, here.uri, at, 'See https://nvd.nist.gov/vuln/detail/CVE-2021-4', ''), []);
+    // A word that only starts like one is left alone.
+    assert.deepStrictEqual(complete(index, here.uri, at, 'The CVE', ''), []);
+  });
+});
+
 describe('CVE identifiers over stdio', function () {
   this.timeout(60_000);
 
@@ -177,6 +206,16 @@ describe('CVE identifiers over stdio', function () {
       const items = (await ws.client.request<any>('textDocument/completion', { textDocument: { uri: uriB }, position: { line: lines.length - 1, character: lines[lines.length - 1].length } })).items;
       const labels = items.map((i: any) => i.label);
       assert.ok(labels.includes('CVE-2021-44228') && labels.includes('CVE-2021-45046'), labels.join(', '));
+
+      // Typed in the text: the identifiers that start so, each resolved to its card (with the flaw's name).
+      const body = b.text.replace('today.', 'today. See cve-2021-44');
+      await ws.client.notify('textDocument/didChange', { textDocument: { uri: uriB, version: 3 }, contentChanges: [{ text: body }] });
+      const end = pos(body, 'cve-2021-44', body.indexOf('See'));
+      const inText = (await ws.client.request<any>('textDocument/completion', { textDocument: { uri: uriB }, position: { line: end.line, character: end.character + 'cve-2021-44'.length } })).items;
+      assert.deepStrictEqual(inText.map((i: any) => i.label), ['CVE-2021-44228']);
+      assert.strictEqual(inText[0].kind, 23 /* CompletionItemKind.Event */);
+      const resolved = await ws.client.request<any>('completionItem/resolve', inText[0]);
+      assert.match(resolved.documentation.value, /^\*\*CVE\\-2021\\-44228\*\* · vulnerability\n\nNamed Log4Shell \(/);
 
       const symbols = await ws.client.request<any[]>('workspace/symbol', { query: 'CVE-2021-44228' });
       const sym = symbols.find((s) => s.name === 'CVE-2021-44228');

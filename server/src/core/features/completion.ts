@@ -2,8 +2,9 @@
  * Completion: after `[[` the known entities, those this article talks about
  * first (most mentioned first), then those named beside them in other
  * articles, then the rest by how many articles do; after `+ Source:`
- * the outlets of the corpus; after `+ Author:` its authors; in an empty
- * document, a new article's skeleton (`skeleton.ts`).
+ * the outlets of the corpus; after `+ Author:` its authors; while a CVE
+ * identifier is typed, those the corpus names; in an empty document, a new
+ * article's skeleton (`skeleton.ts`).
  */
 import { articlesNaming, entityAt, entityCount, type CorpusIndex } from '../index/corpus';
 import { tier } from './symbols';
@@ -62,6 +63,8 @@ export function complete(index: CorpusIndex, uri: string, offset: number, linePr
     const items = [...names.slice(0, at), ...keys, ...names.slice(at)];
     return items.map((it, i) => ({ ...it, sortText: String(i).padStart(5, '0') }));
   }
+  const cve = CVE_TYPED_RE.exec(linePrefix);
+  if (cve) return completeCve(index, uri, offset, cve[0], lineSuffix);
   const field = /^\s*\+\s*(source|author)\s*:\s*(.{0,120})$/i.exec(linePrefix);
   if (field) {
     const source = field[1].toLowerCase() === 'source';
@@ -242,6 +245,45 @@ function completeTag(index: CorpusIndex, uri: string, offset: number, typed: str
     detail: `${s.kind === 'topic' ? 'tag' : s.kind} · ${s.docs ? `${s.docs} article${s.docs === 1 ? '' : 's'}` : 'only in related headlines'}`,
     insertText: closes ? s.name : `${s.name}]]`,
     ...(s.filter ? { filterText: s.filter } : {}),
+    replace,
+    sortText: String(i).padStart(5, '0'),
+  }));
+}
+
+/** A CVE identifier being typed in the text, from its hyphen on ("CVE-", "cve-2021-4"): not inside a web address. */
+const CVE_TYPED_RE = /(?<![\w/=.?#&-])CVE-\d{0,4}(?:-\d{0,7})?$/i;
+
+/**
+ * While a CVE identifier is typed anywhere in an article ("CVE-2021-4"): the identifiers the corpus names that start so,
+ * this article's first, then by how many articles name each; each item's documentation is the identifier's card, with
+ * the name the flaw goes by. What follows the cursor of the identifier ("…4228" when the cursor is inside it) is
+ * replaced too.
+ */
+function completeCve(index: CorpusIndex, uri: string, offset: number, typed: string, lineSuffix: string): CompletionItem[] {
+  const q = typed.toUpperCase();
+  const local = new Map<string, number>();
+  for (const e of index.get(uri)?.facts.entities ?? []) if (e.kind === 'vulnerability') local.set(e.key, e.mentions.length);
+  const found: { name: string; key: string; docs: number; local: number }[] = [];
+  for (const e of index.allEntities()) {
+    // (The key first: most entities are no CVE identifier, and their kind is counted when first read.)
+    if (!e.key.startsWith('cve-') || !e.name.startsWith(q) || e.kind !== 'vulnerability') continue;
+    const docs = articlesNaming(e);
+    // The one being typed, as far as it is, is no suggestion of its own.
+    if (e.name === q && (local.get(e.key) ?? 0) <= 1 && docs <= 1) continue;
+    found.push({ name: e.name, key: e.key, docs, local: local.get(e.key) ?? 0 });
+  }
+  found.sort((a, b) => Number(b.local > 0) - Number(a.local > 0) || b.docs - a.docs || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const rest = /^[\d-]*/.exec(lineSuffix)![0].length;
+  const replace = { start: offset - typed.length, end: offset + rest };
+  return found.slice(0, MAX_ITEMS).map((f, i) => ({
+    label: f.name,
+    kind: 'entity' as const,
+    entityKind: 'vulnerability' as const,
+    key: f.key,
+    detail: `vulnerability · ${f.docs} article${f.docs === 1 ? '' : 's'}`,
+    insertText: f.name,
+    // What is typed, as typed ("cve-2021-4"), is what the editor filters by.
+    filterText: typed.slice(0, 4) + f.name.slice(4),
     replace,
     sortText: String(i).padStart(5, '0'),
   }));
