@@ -358,6 +358,8 @@ describe('cve.malformed', () => {
       ['CVE2021-45046', `“CVE2021-45046” is not a CVE identifier: ${rule} Is it CVE-2021-45046?`],
       ['CVE-2021-442', `“CVE-2021-442” is not a CVE identifier: ${rule}`],
     ]);
+    // In emphasis too; a year of two digits the list never had gets no fix.
+    assert.deepStrictEqual(found('It is _CVE-2021-08-25_ and CVE-98-1234.').map(([w, m]) => [w, m.endsWith('?')]), [['CVE-2021-08-25', false], ['CVE-98-1234', false]]);
     const text = article({ body: 'Patch CVE-21-44228 now.' });
     assert.strictEqual(applyFix(text, 'cve.malformed'), article({ body: 'Patch CVE-2021-44228 now.' }));
   });
@@ -366,7 +368,7 @@ describe('cve.malformed', () => {
     assert.deepStrictEqual(found([
       'CVE-2021-44228, cve-2021-45046, CVE-1999-0001, CVE-2021-1234567 and CVE 2021-44228 are fine.',
       'See https://nvd.nist.gov/vuln/detail/CVE-2021-08-25 and [the entry](https://cve.mitre.org/cgi-bin/cvename.cgi?name=CVE-21-1).',
-      'Run `scan --cve CVE-21-44228` to check.',
+      'Run `scan --cve CVE-21-44228` to check. It was saved as CVE-2021-08-25.pdf on the share.',
     ].join(' ')), []);
   });
 });

@@ -88,6 +88,15 @@ describe('renaming a name in the article', function () {
     assert.strictEqual(renamed(TEXT, 'T-Mobile said', 'T-Mobile US'), TEXT.replace(/T-Mobile/g, 'T-Mobile US'));
   });
 
+  it('a CVE identifier, however each mention writes it, becomes the new identifier; never anything else', function () {
+    const text = article({ body: 'Apache fixed CVE-2021-44228 on Friday. Attackers used CVE 2021-44228 and cve-2021-44228’s twin.', tags: '[[CVE-2021-44228]]' });
+    assert.strictEqual(renamed(text, 'CVE 2021', 'CVE-2021-45046'),
+      article({ body: 'Apache fixed CVE-2021-45046 on Friday. Attackers used CVE-2021-45046 and CVE-2021-45046’s twin.', tags: '[[CVE-2021-45046]]' }));
+    assert.strictEqual(renamed(text, 'CVE-2021', 'cve-2021-45046'), renamed(text, 'cve-2021', 'CVE-2021-45046'));
+    const refused = renameEdits(docOf(text), text, text.indexOf('CVE-2021') + 1, 'Log4Shell') as { refused?: string };
+    assert.match(refused.refused!, /^A CVE identifier is renamed to another/);
+  });
+
   it('refuses in words what is no name, and a new name that would break the article', function () {
     const doc = docOf(TEXT);
     const refused = (r: unknown) => (r as { refused?: string }).refused;

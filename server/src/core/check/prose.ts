@@ -50,12 +50,12 @@ export function checkProse(text: string, a: Article, out: Diagnostic[]): void {
 
 /**
  * Strings written as CVE identifiers that are none (`cve.malformed`): an identifier is "CVE-", a year of four digits and
- * a number of four digits or more ("CVE-2021-44228"). The real corpus has one, twice: "tracked as CVE-2021-08-25", a date
- * typed where the number goes. Where the identifier meant is plain (a year of two digits, "CVE-21-44228"; no hyphen after
+ * a number of four digits or more ("CVE-2021-44228"). The real corpus has one, three times in one article: "tracked as
+ * CVE-2021-08-25", a date typed where the number goes. Where the identifier meant is plain (a year of two digits, "CVE-21-44228"; no hyphen after
  * "CVE", "CVE2021-44228"), the fix writes it; otherwise the message says what one looks like. Not inside a web address
- * ("…/vuln/detail/CVE-2021-08-25"). "CVE 2021-44228", with a space, is read as the identifier and left alone.
+ * ("…/vuln/detail/CVE-2021-08-25") nor a file's name ("CVE-2021-08-25.pdf"). "CVE 2021-44228", with a space, is read as the identifier and left alone.
  */
-const CVE_LIKE = /(?<![\w/=.?#&-])CVE(-?)(\d+)((?:-\d+)+)(?![\w-])/gi;
+const CVE_LIKE = /(?<![A-Za-z0-9/=.?#&-])CVE(-?)(\d+)((?:-\d+)+)(?![A-Za-z0-9-]|\.\w)/gi;
 
 function checkCveIds(prose: Prose[], out: Diagnostic[]): void {
   for (const { start, v } of prose) {
@@ -68,8 +68,9 @@ function checkCveIds(prose: Prose[], out: Diagnostic[]): void {
       const numberOk = parts.length === 1 && parts[0].length >= 4 && parts[0].length <= 7;
       if (yearOk && numberOk && hyphen) continue;
       let meant: string | undefined;
-      // A year of two digits: 99 is 1999, when the list began; the rest this century's.
-      if (numberOk && (yearOk || year.length === 2)) meant = `CVE-${year.length === 2 ? (year === '99' ? '19' : '20') + year : year}-${parts[0]}`;
+      // A year of two digits: 99 is 1999, when the list began; 00 to 49 this century's; any other, no year of the list.
+      const twoDigits = year.length === 2 && (year === '99' || Number(year) <= 49);
+      if (numberOk && (yearOk || twoDigits)) meant = `CVE-${twoDigits ? (year === '99' ? '19' : '20') + year : year}-${parts[0]}`;
       if (meant && !/^CVE-(?:199\d|20\d\d)-\d{4,7}$/.test(meant)) meant = undefined;
       const at = start + m.index;
       const span = { start: at, end: at + written.length };

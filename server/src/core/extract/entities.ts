@@ -1838,9 +1838,29 @@ export function extractEntities(text: string, article: Article, sentences: Sente
   }
   const found = entitiesOf(draft, mentions, text);
   // (Most articles name no CVE: one look at the text first.)
-  // (A name pinned as a CVE identifier, `CVE-2021-44228` as an organisation, is the pin's.)
-  if (MAY_NAME_CVE.test(text)) for (const v of vulnerabilitiesIn(text, article, sentences, read)) if (!found.some((e) => e.key === v.key)) found.push(v);
+  if (MAY_NAME_CVE.test(text)) withVulnerabilities(found, vulnerabilitiesIn(text, article, sentences, read));
   return found;
+}
+
+/**
+ * `found` with the article's CVE identifiers: a mention another entity has already (a pin's alias, "Log4Shell" pinned with
+ * the alias "CVE-2021-44228") stays its; an identifier pinned as a name of its own (`CVE-2021-44228` as an organisation)
+ * keeps its kind and takes the mentions the pin's forms did not find ("CVE 2021-44228", the tag).
+ */
+function withVulnerabilities(found: DocEntity[], vulnerabilities: DocEntity[]): void {
+  const taken = new Set<number>();
+  for (const e of found) for (const m of e.mentions) taken.add(m.span.start);
+  for (const v of vulnerabilities) {
+    const free = v.mentions.filter((m) => !taken.has(m.span.start));
+    if (!free.length) continue;
+    const same = found.find((e) => e.key === v.key);
+    if (!same) {
+      v.mentions = free;
+      found.push(v);
+    } else {
+      same.mentions = same.mentions.concat(free).sort((x, y) => x.span.start - y.span.start);
+    }
+  }
 }
 
 /** Whether a text may name a CVE identifier, in any writing (`vulnerabilitiesIn` reads it). */
@@ -1877,6 +1897,7 @@ function vulnerabilitiesIn(text: string, article: Article, sentences: Sentence[]
       if (t.lower.charCodeAt(0) !== 99 /* c */ || t.lower.charCodeAt(1) !== 118 /* v */) continue;
       if (CVE_WORD.test(t.lower)) {
         if (t.opaque && inAddress(text, t.start)) continue;
+        // (`opaque` is set for a word after a dot or in a chunk with a slash: a path's "/opt/poc/CVE-2021-44228/x.py" too.)
         add(t.lower, { start: t.start, end: t.end }, sentence, where);
       } else if (t.lower === 'cve' && i + 1 < toks.length && text.charCodeAt(t.end) === 32 && toks[i + 1].start === t.end + 1 && CVE_NUMBER.test(toks[i + 1].lower)) {
         const n = toks[i + 1];
@@ -1900,16 +1921,15 @@ function vulnerabilitiesIn(text: string, article: Article, sentences: Sentence[]
 }
 
 /**
- * Whether the word at `at`, read as part of a web address or a path, is one: the run of characters before it holds a
- * dot, a colon or an equals sign ("nvd.nist.gov/vuln/detail/", "?id="), not only other identifiers and slashes.
+ * Whether the identifier at `at`, in a run of characters with no space that makes it part of a web address or a path,
+ * is one: after a slash, unless another identifier ends right before the slash (a list, "CVE-2021-44228/CVE-2021-45046");
+ * after a dot, a colon, an equals sign or a question mark ("?id=CVE-…"). One look back, whatever the run's length (a walk
+ * back to the run's start for each identifier made a run of thousands of them take seconds).
  */
 function inAddress(text: string, at: number): boolean {
-  for (let k = at - 1; k >= 0; k--) {
-    const c = text.charCodeAt(k);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 40 /* ( */ || c === 91 /* [ */) return false;
-    if (c === 46 || c === 58 || c === 61 || c === 63) return true;
-  }
-  return false;
+  const c = at > 0 ? text.charCodeAt(at - 1) : 32;
+  if (c === 47 /* / */ || c === 92 /* \ */) return !/cve-(?:199\d|20\d\d)-\d{4,7}$/i.test(text.slice(Math.max(0, at - 15), at - 1));
+  return c === 46 || c === 58 || c === 61 || c === 63 || c === 35 || c === 38;
 }
 
 /**

@@ -20,7 +20,7 @@ import type { Claim, DocFacts, Figure, Mention, SentenceRef } from '../extract/t
 import { clipAround, escape, formatDate, openLink, shownDay } from './markdown';
 import { dateOf, targetAt } from './locate';
 import { linkingArticles } from './navigation';
-import { cveOfNameAt, kindAt, nameOfCveAt, roleAt, thingAt } from './roles';
+import { coined, cveOfNameAt, kindAt, nameOfCveAt, roleAt, thingAt } from './roles';
 import { isLinkOnly, readable, wordsSpan, type Span } from '../text';
 import type { Article } from '../syntax/ast';
 
@@ -529,7 +529,9 @@ function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentenc
   if (roles.length) lines.push(`\n${roles.map((r) => `${escape(r.what)} (${cite(index, r.uri, r.start)})`).join(' · ')}`);
   // A flaw's coined name and its CVE identifier, each on the other's card ("Log4Shell (CVE-2021-44228)"): read only in
   // articles that name a CVE (a thing's card reads no more articles than it did for that).
-  const tracked = pinned ? [] : e.kind === 'vulnerability' ? describedAs(index, names, about, nameOfCveAt) : e.kind === 'other' ? cvesNaming(index, e, names, about) : [];
+  // (A coined name taken for an organisation's is a flaw's as often: BlueKeep, SMBGhost, BleedingTooth in the real corpus.)
+  const flaw = e.kind === 'other' || (e.kind === 'organisation' && coined(e.name));
+  const tracked = pinned ? [] : e.kind === 'vulnerability' ? describedAs(index, names, about, nameOfCveAt) : flaw ? cvesNaming(index, e, names, about) : [];
   if (tracked.length) lines.push(`\n${e.kind === 'vulnerability' ? 'Named' : 'Tracked as'} ${tracked.map((r) => `${escape(r.what)} (${cite(index, r.uri, r.start)})`).join(' · ')}`);
   if (aliases.length) lines.push(`\nAlso written: ${aliases.map(escape).join(', ')}`);
   if (shownFamily.length) lines.push(`\nAlso named ${shownFamily.map((x) => `${escape(x.name)} (${x.docs.size} article${x.docs.size === 1 ? '' : 's'})`).join(', ')}.`);

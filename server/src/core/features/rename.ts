@@ -57,12 +57,15 @@ export function renameEdits(doc: IndexedDoc, text: string, offset: number, newNa
   if (!name) return { refused: 'A name cannot be empty.' };
   if (/[\r\n]/.test(name)) return { refused: 'A name is written on one line.' };
   if (/\[\[|\]\]/.test(name)) return { refused: 'A name cannot hold "[[" or "]]": it would break the tags.' };
+  // A CVE identifier is one word however written ("CVE 2021-44228", "cve-2021-44228"): each mention becomes the new one.
+  const vulnerability = doc.facts.entities.find((e) => e.key === target.key)?.kind === 'vulnerability';
+  if (vulnerability && !/^CVE-(?:199\d|20\d\d)-\d{4,7}$/i.test(name)) return { refused: 'A CVE identifier is renamed to another: CVE-, a year, a hyphen and a number of four digits or more (CVE-2021-44228).' };
   const oldWords = target.name.split(' ');
   const newWords = name.split(/\s+/);
   const edits: TextEdit[] = [];
   for (const span of entitySpans(doc.facts, target.key, target.span)) {
     const written = withOwnS(doc, target.key, text, span.start, bare(text.slice(span.start, span.end)));
-    const replacement = replacementFor(written, oldWords, newWords);
+    const replacement = vulnerability ? name.toUpperCase() : replacementFor(written, oldWords, newWords);
     if (replacement === undefined || replacement === written) continue;
     edits.push({ span: { start: span.start, end: span.start + written.length }, newText: replacement });
   }

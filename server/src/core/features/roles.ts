@@ -347,9 +347,9 @@ export function thingAt(sentence: string, at: number, length: number): string | 
  * Zerologon", "([CVE-…](…)), known as Log4Shell".
  */
 const ID_AFTER_NAME_RE = /^(?:[’']s)?[’'"”]?(?:\s+(?<noun>bug|flaw|vulnerability|vuln|exploit|issue|zero-day))?(?:\s*\(\s*|,?\s+(?<cue>tracked as|also tracked as|also known as|aka|a\.k\.a\.?|designated|identified as|assigned)\s+)\[?(?<id>CVE[- ](?:199\d|20\d\d)-\d{4,7})\b/i;
-const ID_BEFORE_NAME_RE = /(?<id>CVE[- ](?:199\d|20\d\d)-\d{4,7})\]?(?:\([^()\s]*\))?\)?(?:\s*\(\s*(?:aka\s+|a\.k\.a\.?\s+|also known as\s+|dubbed\s+)?|,?\s+(?:dubbed|aka|a\.k\.a\.?|also known as|known as|nicknamed|also called|called)\s+(?:the\s+)?)[“"‘']?$/i;
+const ID_BEFORE_NAME_RE = /(?<id>CVE[- ](?:199\d|20\d\d)-\d{4,7})\]?(?:\([^()\s]*\))?\)?(?:\s*\(\s*(?:(?<cue>aka|a\.k\.a\.?|also known as|dubbed)\s+)?|,?\s+(?<cue2>dubbed|aka|a\.k\.a\.?|also known as|known as|nicknamed|also called|called)\s+(?:the\s+)?)[“"‘']?$/i;
 const NAME_BEFORE_ID_RE = /(?:^|[\s“"‘'[(])(?<name>[A-Z][A-Za-z0-9]{0,40})\]?(?:\([^()\s]*\))?(?:[’']s)?[’'"”]?(?:\s+(?<noun>bug|flaw|vulnerability|vuln|exploit|issue|zero-day))?(?:\s*\(\s*|,?\s+(?<cue>tracked as|also tracked as|also known as|aka|a\.k\.a\.?|designated|identified as|assigned)\s+)\[?$/;
-const NAME_AFTER_ID_RE = /^\]?(?:\([^()\s]*\))?\)?(?:\s*\(\s*(?:aka\s+|a\.k\.a\.?\s+|also known as\s+|dubbed\s+)?|,?\s+(?:dubbed|aka|a\.k\.a\.?|also known as|known as|nicknamed|also called|called)\s+(?:the\s+)?)[“"‘']?(?<name>[A-Z][A-Za-z0-9]{0,40})(?![\w-]|\s+[A-Z])/;
+const NAME_AFTER_ID_RE = /^\]?(?:\([^()\s]*\))?\)?(?:\s*\(\s*(?:(?<cue>aka|a\.k\.a\.?|also known as|dubbed)\s+)?|,?\s+(?<cue2>dubbed|aka|a\.k\.a\.?|also known as|known as|nicknamed|also called|called)\s+(?:the\s+)?)[“"‘']?(?<name>[A-Z][A-Za-z0-9]{0,40})(?![\w-]|\s+[A-Z])/;
 
 /**
  * Words before a product's name, not a flaw's: "a flaw in Chrome (CVE-…)", "a bug affecting Exchange (CVE-…)"; and before a
@@ -359,16 +359,27 @@ const NAME_AFTER_ID_RE = /^\]?(?:\([^()\s]*\))?\)?(?:\s*\(\s*(?:aka\s+|a\.k\.a\.
 const OF_A_PRODUCT_RE = /\b(?:in|within|affecting|impacting|targeting|versions?|another)\s+(?:the\s+)?\[?$/i;
 
 /**
- * Whether a name and an identifier after it are joined only weakly: by a flaw's noun ("the Sudo bug (CVE-2021-3156)", "the
- * Log4j vulnerability (CVE-…)": the product's name, as often as the flaw's) or by "tracked as" ("Now tracked as CVE-…", "macOS
- * Monterey tracked as CVE-…"). Then only a coined name counts (`coined`).
+ * Whether a name and an identifier are joined only weakly: by anything but words that give a name (`named`): a flaw's
+ * noun ("the Sudo bug (CVE-2021-3156)"), "tracked as" ("Now tracked as CVE-…"), a bare bracket. Then only a coined name
+ * counts (`coined`).
  */
 function weakly(m: RegExpExecArray): boolean {
-  return m.groups?.noun !== undefined || (m.groups?.cue !== undefined && /^(?:tracked|also tracked|designated|identified|assigned)/i.test(m.groups.cue));
+  return !named(m);
+}
+
+/**
+ * Whether words that give a name join it and the identifier: "also known as", "aka", "dubbed", "known as", "called"
+ * ("CVE-2020-1472, also known as Zerologon"). Without them, a bare bracket ("Log4j (CVE-2021-44228)", "CVE-2022-21907
+ * (Critical)", "CVE-2018-13379 (Fortinet)"), a flaw's noun or "tracked as" join a product's name, a severity or a vendor
+ * as often as a flaw's, and only a coined name counts (`coined`).
+ */
+function named(m: RegExpExecArray): boolean {
+  const cue = m.groups?.cue ?? m.groups?.cue2;
+  return cue !== undefined && !/^(?:tracked|also tracked|designated|identified|assigned)/i.test(cue) && m.groups?.noun === undefined;
 }
 
 /** A name made up for a flaw, with a capital inside: "PrintNightmare", "Log4Shell", "SMBGhost", "BlueKeep"; not "Sudo", "Log4j". */
-function coined(name: string): boolean {
+export function coined(name: string): boolean {
   return /[a-z0-9][A-Z]|[A-Z][A-Z][a-z]/.test(name);
 }
 
@@ -420,7 +431,7 @@ export function cveOfNameAt(sentence: string, at: number, length: number): strin
   if (forward && (!weakly(forward) || coined(name))) return cveId(forward.groups!.id);
   if (forward) return undefined;
   const back = ID_BEFORE_NAME_RE.exec(before);
-  return back && !/[\w-]/.test(sentence.charAt(at + length)) ? cveId(back.groups!.id) : undefined;
+  return back && !/[\w-]/.test(sentence.charAt(at + length)) && (named(back) || coined(name)) ? cveId(back.groups!.id) : undefined;
 }
 
 /**
@@ -433,7 +444,7 @@ export function nameOfCveAt(sentence: string, at: number, length: number): strin
   // A name after the identifier is given as its name ("CVE-2021-34527 (PrintNightmare)", "…, known as Log4Shell"): it goes
   // first, before a name before it that may be the product's ("the Log4j vulnerability (CVE-2021-44228), known as Log4Shell").
   const forward = NAME_AFTER_ID_RE.exec(sentence.slice(at + length, at + length + 300));
-  if (forward && flawName(forward.groups!.name)) return forward.groups!.name;
+  if (forward && flawName(forward.groups!.name) && (named(forward) || coined(forward.groups!.name))) return forward.groups!.name;
   const before = textBefore(sentence, at);
   const back = NAME_BEFORE_ID_RE.exec(before);
   if (!back || !flawName(back.groups!.name) || (weakly(back) && !coined(back.groups!.name))) return undefined;
