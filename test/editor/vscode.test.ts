@@ -109,6 +109,18 @@ describe('VS Code (code-server + Chromium) with the packaged extension', functio
     assert.ok(classes.length >= 4, JSON.stringify(classes));
   });
 
+  it('after a weekday, the calendar day it is, as an inlay hint', async function () {
+    // The seed is dated Saturday, August 28, 2021: its "On Thursday" is August 26.
+    await wb.open(SEED);
+    const line = seedLines.findIndex((l) => l.startsWith('On Thursday')) + 1;
+    await wb.goTo(line, 1);
+    const text = await until('the hint after Thursday', async () => {
+      const t = await wb.editorText();
+      return /On Thursday\s*Aug 26\s*, a 21-year-old/.test(t) ? t : undefined;
+    });
+    assert.match(text, /On Friday\s*Aug 27\s*, a “humbled”/);
+  });
+
   it('the status bar shows the index: articles, entities, conflicts', async function () {
     // Three seeds (the workspace copy is the bundled one) and the follow-up.
     const text = await until('the status bar counts', async () => {
