@@ -140,6 +140,15 @@ describe('names written otherwise than the corpus writes them', function () {
     assert.deepStrictEqual(variants(both, 'file:///c/new.txt'), []);
   });
 
+  it('counts no draft among the three articles: an unsaved buffer is not how the corpus writes a name', function () {
+    const text = story(9, 'Researchers at Kasperksy found a new loader.');
+    const index = indexOf({ 'file:///c/1.txt': story(1, WRITTEN), 'file:///c/2.txt': story(2, WRITTEN), 'file:///c/new.txt': text });
+    put(index, 'untitled:Untitled-1', story(3, WRITTEN));
+    assert.deepStrictEqual(variants(index, 'file:///c/new.txt'), []);
+    put(index, 'file:///c/3.txt', story(3, WRITTEN));
+    assert.deepStrictEqual(variants(index, 'file:///c/new.txt').map((d) => d.message), ['Kasperksy is written Kaspersky in 3 articles of the corpus: is it misspelt here?']);
+  });
+
   it('keeps its table of names as articles come and go (put and unlink after it is built)', function () {
     const text = story(9, 'Researchers at Kasperksy found a new loader.');
     const index = indexOf({ 'file:///c/1.txt': story(1, WRITTEN), 'file:///c/2.txt': story(2, WRITTEN), 'file:///c/new.txt': text });
