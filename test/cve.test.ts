@@ -198,6 +198,12 @@ describe('completing a CVE identifier being typed', () => {
     const inside = complete(index, here.uri, at, 'Then CVE-2021-4', '42xx');
     assert.deepStrictEqual(inside[0].replace, { start: at - 'CVE-2021-4'.length, end: at + 2 });
     assert.deepStrictEqual(complete(index, here.uri, at, 'See https://nvd.nist.gov/vuln/detail/CVE-2021-4', ''), []);
+    assert.deepStrictEqual(complete(index, here.uri, at, 'See https://example.com/?q=log4j+CVE-2021-4', ''), []);
+    // Not the hyphen of a word after the identifier: "CVE-2021-4|5046-related" keeps "-related".
+    assert.deepStrictEqual(complete(index, here.uri, at, 'The CVE-2021-4', '5046-related flaw')[0].replace, { start: at - 'CVE-2021-4'.length, end: at + 4 });
+    assert.deepStrictEqual(complete(index, here.uri, at, 'See CVE-20', '21-44228-and more')[0].replace, { start: at - 'CVE-20'.length, end: at + '21-44228'.length });
+    // In a field, the field's completion.
+    assert.ok(complete(index, here.uri, at, '+ Source: CVE-', '').every((i) => i.kind === 'outlet'));
     // A word that only starts like one is left alone.
     assert.deepStrictEqual(complete(index, here.uri, at, 'The CVE', ''), []);
   });

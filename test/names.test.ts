@@ -147,6 +147,13 @@ describe('names written otherwise than the corpus writes them', function () {
     assert.deepStrictEqual(variants(index, 'file:///c/new.txt'), []);
     put(index, 'file:///c/3.txt', story(3, WRITTEN));
     assert.deepStrictEqual(variants(index, 'file:///c/new.txt').map((d) => d.message), ['Kasperksy is written Kaspersky in 3 articles of the corpus: is it misspelt here?']);
+    // A draft writing the misspelling too does not make it a spelling of the corpus's own.
+    put(index, 'untitled:Untitled-2', story(8, 'Researchers at Kasperksy found the loader too.'));
+    assert.strictEqual(variants(index, 'file:///c/new.txt').length, 1);
+    // A draft that names Kaspersky only in a related story's headline is counted by no one (not subtracted twice).
+    const other = indexOf({ ...corpus(), 'file:///c/new.txt': text });
+    put(other, 'untitled:Untitled-3', story(7, '[Kaspersky finds a new loader](https://example.com/wire/kaspersky-loader/)'));
+    assert.strictEqual(variants(other, 'file:///c/new.txt').length, 1);
   });
 
   it('keeps its table of names as articles come and go (put and unlink after it is built)', function () {

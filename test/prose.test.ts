@@ -322,6 +322,8 @@ describe('article.indefinite', () => {
       ['a honest', '“a honest”: “an” before a vowel\'s sound?'],
       ['a heir', '“a heir”: “an” before a vowel\'s sound?'],
     ]);
+    // A compound by its first word.
+    assert.deepStrictEqual(found('It was a hour-long call about an unique-looking and an user-friendly app.').map(([w]) => w), ['a hour-long', 'an unique-looking', 'an user-friendly']);
     const text = article({ body: 'You can review a in-depth analysis.' });
     assert.strictEqual(applyFix(text, 'article.indefinite'), article({ body: 'You can review an in-depth analysis.' }));
   });

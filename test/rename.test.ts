@@ -95,6 +95,15 @@ describe('renaming a name in the article', function () {
     assert.strictEqual(renamed(text, 'CVE-2021', 'cve-2021-45046'), renamed(text, 'cve-2021', 'CVE-2021-45046'));
     const refused = renameEdits(docOf(text), text, text.indexOf('CVE-2021') + 1, 'Log4Shell') as { refused?: string };
     assert.match(refused.refused!, /^A CVE identifier is renamed to another/);
+    // Pinned as an organisation, it is still an identifier.
+    const index = new CorpusIndex();
+    index.pins.set('cve-2021-44228', { key: 'cve-2021-44228', name: 'CVE-2021-44228', kind: 'organisation', aliases: [] });
+    index.set({ facts: extractFacts('file:///a.txt', text, parse(text).article, { pins: [...index.pins.values()] }), lineStarts: lineStartsOf(text), origin: 'workspace' });
+    const pinned = index.get('file:///a.txt')!;
+    assert.match((renameEdits(pinned, text, text.indexOf('CVE-2021') + 1, 'Log4Shell') as { refused?: string }).refused!, /^A CVE identifier/);
+    const edits = renameEdits(pinned, text, text.indexOf('CVE-2021') + 1, 'cve-2021-45046') as { span: { start: number; end: number }; newText: string }[];
+    assert.deepStrictEqual(edits.map((e) => [text.slice(e.span.start, e.span.end), e.newText]),
+      [['CVE-2021-44228', 'CVE-2021-45046'], ['CVE 2021-44228', 'CVE-2021-45046'], ['cve-2021-44228', 'CVE-2021-45046'], ['CVE-2021-44228', 'CVE-2021-45046']]);
   });
 
   it('refuses in words what is no name, and a new name that would break the article', function () {

@@ -49,7 +49,7 @@ export function checkNames(index: CorpusIndex, uri: string, out: Diagnostic[]): 
     // Named in this article alone (read from the count of its articles, cheap on a keystroke: `articlesNaming` would
     // count every view of a name the corpus knows well).
     const entry = index.entity(e.key);
-    if (!entry || entry.docs.size > 1) continue;
+    if (!entry || savedOthers(index, entry, uri) > 0) continue;
     const found = group && likeliest(index, e, group);
     if (found) {
       const { other, edit } = found;
@@ -174,7 +174,16 @@ function likeliestHere(index: CorpusIndex, table: HereTable, e: DocEntity): { ot
  */
 function savedNaming(index: CorpusIndex, e: EntityEntry): number {
   let n = articlesNaming(e);
-  if (n < 64) for (const u of e.docs.keys()) if (index.isDraft(u)) n--;
+  // (A draft that names it only in a related story's headline is not counted by `articlesNaming` to begin with.)
+  if (n < 64) for (const u of e.docs.keys()) if (index.isDraft(u) && !e.docs.get(u)?.onlyInLinks) n--;
+  return n;
+}
+
+/** How many articles other than `uri` name `e`, drafts left out; past a few drafts' worth, only "more than none" matters. */
+function savedOthers(index: CorpusIndex, e: EntityEntry, uri: string): number {
+  if (e.docs.size > 9) return e.docs.size;
+  let n = 0;
+  for (const u of e.docs.keys()) if (u !== uri && !index.isDraft(u)) n++;
   return n;
 }
 

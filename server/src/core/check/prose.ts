@@ -349,11 +349,13 @@ function checkIndefiniteArticles(prose: Prose[], out: Diagnostic[]): void {
       if ((before === 91 || before === 42 || before === 95) && /[A-Za-z]/.test(raw[m.index - 2])) continue;
       if (article === 'a' && LETTER_AFTER.has(wordBefore(v, m.index).toLowerCase())) continue;
       const vowel = /^[aeiou]/.test(word);
+      const head = word.split('-')[0];
       let want: string | undefined;
       if (article === 'a' && vowel && !CONSONANT_VOWEL.test(word)) want = 'an';
-      else if (article === 'a' && SILENT_H.test(word)) want = 'an';
+      // (A compound by its first word: "a hour-long", "an unique-looking".)
+      else if (article === 'a' && SILENT_H.test(head)) want = 'an';
       else if (article === 'an' && !vowel && !/^h/.test(word) && !/^[flmnrsx][^aeiouy]/.test(word)) want = 'a';
-      else if (article === 'an' && SAID_YOU.test(word)) want = 'a';
+      else if (article === 'an' && (SAID_YOU.test(word) || SAID_YOU.test(head))) want = 'a';
       if (!want) continue;
       const at = start + m.index;
       out.push(diag('article.indefinite', { start: at, end: at + m[0].length }, `“${article} ${word}”: ${want === 'an' ? '“an” before a vowel\'s sound' : '“a” before a consonant\'s sound'}?`,

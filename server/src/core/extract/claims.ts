@@ -16,7 +16,7 @@
  * days, years and weekdays are needed, and a scan of capitalised words costs
  * next to nothing. Every look-around is bounded, so the cost is linear.
  */
-import { monthOf, WEEKDAY_LABELS } from '../syntax/dates';
+import { monthOf, NAMED_DAYS, WEEKDAY_LABELS } from '../syntax/dates';
 import { mentionsBySentence } from './figures';
 import { readingsOf, SAY_SOURCE, type SentenceReading } from './numbers';
 import { newAttribution, newClaim, newFigure, type Claim, type DocFacts, type EntityKind, type Figure, type Mention, type SentenceRef } from './types';
@@ -144,7 +144,12 @@ export function datesIn(v: string, articleDate: number | undefined): DateMention
     }
     const wd = WEEKDAY_LABELS.indexOf(word);
     if (wd >= 0 && ref !== undefined) {
-      const last = /\blast\s+$/i.exec(v.slice(Math.max(0, at - 6), at));
+      // "Patch Tuesday", "Black Friday": a name, no day; "Monday.com": a company.
+      const named = /([A-Z][a-z]+)\s+$/.exec(v.slice(Math.max(0, at - 10), at));
+      if (named && NAMED_DAYS.has(`${named[1].toLowerCase()} ${word.toLowerCase()}`)) continue;
+      if (v.charCodeAt(end) === 46 && /[a-z]/.test(v.charAt(end + 1))) continue;
+      // (A quotation's line break may stand between: "last⏎> Saturday".)
+      const last = /\blast\s+(?:>[ \t]*)?$/i.exec(v.slice(Math.max(0, at - 12), at));
       const next = /\b(?:next|this coming|coming)\s+$/i.test(v.slice(Math.max(0, at - 12), at));
       if (next) continue;
       // (Day 0 of Unix time was a Thursday.)

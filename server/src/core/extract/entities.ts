@@ -23,6 +23,7 @@
  * form; every later look-up is a set or map probe on those strings, and
  * mentions are found through an index of the known forms by first word.
  */
+import { NAMED_DAYS } from '../syntax/dates';
 import type { Article, Link } from '../syntax/ast';
 import { trimEndWhere, type Span } from '../text';
 import { COMMON_FIRST_NAMES } from './firstnames';
@@ -2107,8 +2108,8 @@ const TITLES_OF_ADDRESS = new Set([
   'minister', 'chancellor', 'premier', 'judge', 'justice', 'attorney-general', 'mr', 'ms', 'mrs', 'dr', 'prof',
 ]);
 
-/** Names that end in a weekday. */
-const DAY_NAMES = new Set(['patch tuesday', 'black friday', 'cyber monday', 'super tuesday', 'giving tuesday', 'good friday', 'easter sunday', 'easter monday', 'bloody sunday']);
+/** Names that end in a weekday (`NAMED_DAYS`: no date either). */
+const DAY_NAMES = NAMED_DAYS;
 /** Their last words, to build a phrase only for them. */
 const DAY_ENDS = new Set([...DAY_NAMES].map((n) => n.slice(n.lastIndexOf(' ') + 1)));
 

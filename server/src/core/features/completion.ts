@@ -63,9 +63,9 @@ export function complete(index: CorpusIndex, uri: string, offset: number, linePr
     const items = [...names.slice(0, at), ...keys, ...names.slice(at)];
     return items.map((it, i) => ({ ...it, sortText: String(i).padStart(5, '0') }));
   }
-  const cve = CVE_TYPED_RE.exec(linePrefix);
-  if (cve) return completeCve(index, uri, offset, cve[0], lineSuffix);
   const field = /^\s*\+\s*(source|author)\s*:\s*(.{0,120})$/i.exec(linePrefix);
+  const cve = field ? null : CVE_TYPED_RE.exec(linePrefix);
+  if (cve) return completeCve(index, uri, offset, cve[0], lineSuffix);
   if (field) {
     const source = field[1].toLowerCase() === 'source';
     // Authors are a list ("Lisa Vaas, Tara Seals and …"): only the name being typed is completed.
@@ -251,7 +251,9 @@ function completeTag(index: CorpusIndex, uri: string, offset: number, typed: str
 }
 
 /** A CVE identifier being typed in the text, from its hyphen on ("CVE-", "cve-2021-4"): not inside a web address. */
-const CVE_TYPED_RE = /(?<![\w/=.?#&-])CVE-\d{0,4}(?:-\d{0,7})?$/i;
+const CVE_TYPED_RE = /(?<![A-Za-z0-9/=.?#&+:%-])CVE-\d{0,4}(?:-\d{0,7})?$/i;
+/** An identifier as far as it is typed, for what after the cursor is still part of it. */
+const CVE_PREFIX_RE = /^CVE-\d{0,4}(?:-\d{0,7})?$/i;
 
 /**
  * While a CVE identifier is typed anywhere in an article ("CVE-2021-4"): the identifiers the corpus names that start so,
@@ -273,7 +275,9 @@ function completeCve(index: CorpusIndex, uri: string, offset: number, typed: str
     found.push({ name: e.name, key: e.key, docs, local: local.get(e.key) ?? 0 });
   }
   found.sort((a, b) => Number(b.local > 0) - Number(a.local > 0) || b.docs - a.docs || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const rest = /^[\d-]*/.exec(lineSuffix)![0].length;
+  // The rest of the identifier after the cursor, not a hyphen that goes on to a word ("CVE-2021-4|5046-related").
+  let rest = 0;
+  while (rest < lineSuffix.length && rest < 12 && CVE_PREFIX_RE.test(typed + lineSuffix.slice(0, rest + 1))) rest++;
   const replace = { start: offset - typed.length, end: offset + rest };
   return found.slice(0, MAX_ITEMS).map((f, i) => ({
     label: f.name,

@@ -5,7 +5,8 @@
  * A writer editing a story days later, or checking a source's timeline,
  * sees the calendar day without counting back from the Date.
  */
-import { datesIn } from '../extract/claims';
+import { blankCode } from '../check/prose';
+import { datesIn, type DateMention } from '../extract/claims';
 import { visibleText } from '../extract/numbers';
 import type { IndexedDoc } from '../index/corpus';
 import type { HoverResult } from './hover';
@@ -26,25 +27,56 @@ export function dateHover(doc: IndexedDoc, offset: number, text?: string): Hover
   if (si < 0) return undefined;
   const s = f.sentences[si];
   const at = offset - s.span.start;
-  const v = visibleText(text !== undefined ? text.slice(s.span.start, s.span.end) : s.text);
+  const v = readOf(text !== undefined ? text.slice(s.span.start, s.span.end) : s.text);
   const d = datesIn(v, f.date).find((m) => at >= m.at && at <= m.end);
   if (!d) return undefined;
-  // (A weekday written with its date, "Thursday, Sept. 8", is read as that date: the card shows the day it fell on.)
-  const written = v.slice(d.at, d.end);
+  return { markdown: cardOf(d, v.slice(d.at, d.end), f.date), span: { start: s.span.start + d.at, end: s.span.start + d.end } };
+}
+
+/** A sentence as the card reads it: link addresses and code as spaces, of the same length (a weekday in code is none). */
+function readOf(raw: string): string {
+  return blankCode(visibleText(raw));
+}
+
+/**
+ * How far ahead of the Date a date written without its year is still read as the Date's year: a plan, a deadline ("the
+ * freebie expiring October 31", 108 days ahead of a July article). Past it, the year before: a January article's "Dec. 14"
+ * or "September 9" (11 and 8 months ahead this year) is last year's.
+ */
+const AHEAD = 183 * DAY;
+
+/**
+ * The day a date means, for the card and its hint: as `datesIn` reads it, but a date written without its year that
+ * this year would put less than six months after the Date is this year's ("will ship by October 19" in a September
+ * article; "The games begin on February 4" in a January one), where the figures' "as of" takes the year before (a count
+ * is not dated ahead).
+ */
+function meant(d: DateMention, written: string, articleDate: number | undefined): number {
+  if (articleDate === undefined || !d.day || /\b\d{4}\b/.test(written) || WEEKDAY_RE.test(written) || /^yesterday$/i.test(written)) return d.instant;
   const day = new Date(d.instant);
-  const shown = d.day ? longDate(d.instant, true) : `${MONTH_LABELS[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
+  const ahead = Date.UTC(day.getUTCFullYear() + 1, day.getUTCMonth(), day.getUTCDate());
+  const ref = Math.floor(articleDate / DAY) * DAY;
+  return day.getUTCFullYear() === new Date(ref).getUTCFullYear() - 1 && ahead - ref <= AHEAD ? ahead : d.instant;
+}
+
+/** The card of a date found in a sentence (`written`: its words as the sentence has them). */
+function cardOf(d: DateMention, written: string, articleDate: number | undefined): string {
+  // (A weekday written with its date, "Thursday, Sept. 8", is read as that date: the card shows the day it fell on.)
+  const instant = meant(d, written, articleDate);
+  const day = new Date(instant);
+  const shown = d.day ? longDate(instant, true) : `${MONTH_LABELS[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
   const lines = [`**${shown}**`];
-  if (f.date !== undefined) {
-    const ref = Math.floor(f.date / DAY) * DAY;
+  if (articleDate !== undefined) {
+    const ref = Math.floor(articleDate / DAY) * DAY;
     const dated = `the article's Date (${longDate(ref, true)})`;
-    if (d.day) lines.push(`${distance(Math.round((d.instant - ref) / DAY))} ${dated}.`);
+    if (d.day) lines.push(`${distance(Math.round((instant - ref) / DAY))} ${dated}.`);
     if (WEEKDAY_RE.test(written)) {
       lines.push('A weekday without a date is the latest one on or before the Date ("last Monday": the one before it).');
     } else if (d.day && !/^yesterday/i.test(written) && !/\b\d{4}\b/.test(written)) {
-      lines.push('No year is written: the Date\'s year, or the year before where that would put it more than two weeks after the Date.');
+      lines.push('No year is written: the Date\'s year, or the year before where that would put it more than six months after the Date.');
     }
   }
-  return { markdown: lines.join('\n\n'), span: { start: s.span.start + d.at, end: s.span.start + d.end } };
+  return lines.join('\n\n');
 }
 
 /** "3 days before", "The same day as", "268 days (about 9 months) before". */
@@ -67,7 +99,8 @@ export interface DateHint {
 
 /**
  * The hints of an article's dates between `from` and `to`: after a weekday or "yesterday", the calendar day it is; after
- * a date written without its year, the year, where it is not the Date's ("Dec. 23" in a January article is last year's).
+ * a date written without its year, the year, where it is not the Date's ("Dec. 23" in a January article is last year's;
+ * "Feb. 4" in one is this year's, `meant`).
  * Read as `dateHover` reads them (`datesIn`), so a hint never says other than the card. Nothing without a Date: such
  * dates are then no day at all. `text` is the document the facts were read from.
  */
@@ -78,18 +111,20 @@ export function dateHints(doc: IndexedDoc, text: string, from = 0, to = text.len
   const out: DateHint[] = [];
   for (const s of f.sentences) {
     if (s.span.end < from || s.span.start > to) continue;
-    const v = visibleText(text.slice(s.span.start, s.span.end));
+    const v = readOf(text.slice(s.span.start, s.span.end));
     for (const d of datesIn(v, f.date)) {
       if (!d.day) continue;
       const offset = s.span.start + d.end;
       if (offset < from || offset > to) continue;
       const written = v.slice(d.at, d.end);
-      const day = new Date(d.instant);
+      const day = new Date(meant(d, written, f.date));
       let label: string;
       if (WEEKDAY_RE.test(written) || /^yesterday$/i.test(written)) label = `${MONTH_LABELS[day.getUTCMonth()].slice(0, 3)} ${day.getUTCDate()}`;
       else if (!/\b\d{4}\b/.test(written) && day.getUTCFullYear() !== year) label = String(day.getUTCFullYear());
       else continue;
-      out.push({ offset, label, tooltip: dateHover(doc, s.span.start + d.at, text)?.markdown ?? '' });
+      // The card of the date already found: reading the sentence again for each hint made one of thousands of
+      // weekdays take seconds.
+      out.push({ offset, label, tooltip: cardOf(d, written, f.date) });
     }
   }
   return out;

@@ -183,6 +183,12 @@ function whyNotReal(year: number, month: number, day: number, hour: number, minu
 }
 
 /** The months' names as written in English, January first. */
+/**
+ * Names that end in a weekday: "Patch Tuesday", "Black Friday". A name to the entity extractor, no date to the claims
+ * extractor, the date card or its hints ("the July 2021 Patch Tuesday" was no Tuesday before the article's Date).
+ */
+export const NAMED_DAYS: ReadonlySet<string> = new Set(['patch tuesday', 'black friday', 'cyber monday', 'super tuesday', 'giving tuesday', 'good friday', 'easter sunday', 'easter monday', 'bloody sunday']);
+
 export const MONTH_LABELS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** The weekdays' names as written in English, Sunday first (as `Date.getUTCDay` counts). */
 export const WEEKDAY_LABELS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
