@@ -80,6 +80,11 @@ describe('the card of a date in the text', function () {
     const years = dateHints(jan.get('file:///j.txt')!, january);
     assert.deepStrictEqual(years.map((h) => [january.slice(h.offset - 7, h.offset), h.label]), [['Dec. 12', '2021'], ['ember 9', '2021']]);
     assert.strictEqual(years[0].tooltip.split('\n\n')[0], '**Sunday, December 12, 2021**');
+    // A weekday of last year says its year too.
+    const newYear = article({ body: 'It was found on Thursday and patched yesterday.', info: { Date: 'January 1, 2022' } });
+    const ny = new CorpusIndex();
+    ny.set({ facts: extractFacts('file:///n.txt', newYear, parse(newYear).article), lineStarts: lineStartsOf(newYear), origin: 'workspace' });
+    assert.deepStrictEqual(dateHints(ny.get('file:///n.txt')!, newYear).map((h) => h.label), ['Dec 30, 2021', 'Dec 31, 2021']);
     // The upcoming date's card says this year too, as its hint does by its silence.
     assert.strictEqual(dateHover(index.get('file:///a.txt')!, text.indexOf('Nov. 12') + 1, text)!.markdown.split('\n\n')[0], '**Friday, November 12, 2021**');
     // A range: only the hints inside it.

@@ -119,7 +119,8 @@ export function dateHints(doc: IndexedDoc, text: string, from = 0, to = text.len
       const written = v.slice(d.at, d.end);
       const day = new Date(meant(d, written, f.date));
       let label: string;
-      if (WEEKDAY_RE.test(written) || /^yesterday$/i.test(written)) label = `${MONTH_LABELS[day.getUTCMonth()].slice(0, 3)} ${day.getUTCDate()}`;
+      // (With its year where that is not the Date's: "Thursday" in a January 1 article is Dec 30, 2021.)
+      if (WEEKDAY_RE.test(written) || /^yesterday$/i.test(written)) label = `${MONTH_LABELS[day.getUTCMonth()].slice(0, 3)} ${day.getUTCDate()}${day.getUTCFullYear() !== year ? `, ${day.getUTCFullYear()}` : ''}`;
       else if (!/\b\d{4}\b/.test(written) && day.getUTCFullYear() !== year) label = String(day.getUTCFullYear());
       else continue;
       // The card of the date already found: reading the sentence again for each hint made one of thousands of
