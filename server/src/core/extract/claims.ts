@@ -145,7 +145,7 @@ export function datesIn(v: string, articleDate: number | undefined): DateMention
     const wd = WEEKDAY_LABELS.indexOf(word);
     if (wd >= 0 && ref !== undefined) {
       // "Patch Tuesday", "Black Friday": a name, no day; "Monday.com": a company.
-      const named = /([A-Z][a-z]+)\s+$/.exec(v.slice(Math.max(0, at - 10), at));
+      const named = /([A-Z][a-z]{1,7})\s{1,3}$/.exec(v.slice(Math.max(0, at - 12), at));
       if (named && NAMED_DAYS.has(`${named[1].toLowerCase()} ${word.toLowerCase()}`)) continue;
       if (v.charCodeAt(end) === 46 && /[a-z]/.test(v.charAt(end + 1))) continue;
       // (A quotation's line break may stand between: "last⏎> Saturday".)
