@@ -8,19 +8,25 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { dateHints, dateHover } from '../server/src/core/features/datecard';
 import { extractFacts } from '../server/src/core/extract/facts';
-import { CorpusIndex, lineStartsOf } from '../server/src/core/index/corpus';
+import { CorpusIndex, lineStartsOf, type IndexedDoc } from '../server/src/core/index/corpus';
 import { parse } from '../server/src/core/syntax/parse';
 import { article } from './helpers/fixture';
 import { closeWorkspace, fileUri, openWorkspace } from './helpers/lsp';
 
+/** `text` indexed alone, as `uri`: the article the card and the hints read. */
+function docOf(text: string, uri = 'file:///a.txt'): IndexedDoc {
+  const index = new CorpusIndex();
+  index.set({ facts: extractFacts(uri, text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' });
+  return index.get(uri)!;
+}
+
 /** The article (dated Saturday, August 28, 2021, as every fixture is) with this body, and the date card at `word`. */
 function card(body: string, word: string, info?: Record<string, string>, eol?: '\r\n'): { on: string; lines: string[] } | undefined {
   const text = article({ body, ...(info ? { info } : {}), ...(eol ? { eol } : {}) });
-  const index = new CorpusIndex();
-  index.set({ facts: extractFacts('file:///a.txt', text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' });
+  const doc = docOf(text);
   const at = text.indexOf(word);
   assert.ok(at >= 0, word);
-  const h = dateHover(index.get('file:///a.txt')!, at, text);
+  const h = dateHover(doc, at, text);
   return h && { on: text.slice(h.span.start, h.span.end), lines: h.markdown.split('\n\n') };
 }
 
@@ -63,9 +69,8 @@ describe('the card of a date in the text', function () {
   it('hints: the calendar day after a weekday or "yesterday", the year after a date of another year written without it', function () {
     // "Sept. 8" and "Nov. 12" are less than six months after the Date: this year's (a plan, a deadline), no hint.
     const text = article({ body: `${BODY} The next is due on Nov. 12.` });
-    const index = new CorpusIndex();
-    index.set({ facts: extractFacts('file:///a.txt', text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' });
-    const hints = dateHints(index.get('file:///a.txt')!, text);
+    const doc = docOf(text);
+    const hints = dateHints(doc, text);
     // Each hint right after the words it dates, and its card as the tooltip.
     assert.deepStrictEqual(hints.map((h) => [text.slice(h.offset - 13, h.offset), h.label]), [
       [text.slice(text.indexOf('Monday') + 6 - 13, text.indexOf('Monday') + 6), 'Aug 23'],
@@ -75,44 +80,38 @@ describe('the card of a date in the text', function () {
     assert.strictEqual(hints[0].tooltip.split('\n\n')[0], '**Monday, August 23, 2021**');
     // In a January article, "Dec. 12" and "September 9" (11 and 8 months ahead this year) are last year's: the year hinted.
     const january = article({ body: 'It was found on Dec. 12 and reported on September 9, then fixed on Jan. 10.', info: { Date: 'January 20, 2022' } });
-    const jan = new CorpusIndex();
-    jan.set({ facts: extractFacts('file:///j.txt', january, parse(january).article), lineStarts: lineStartsOf(january), origin: 'workspace' });
-    const years = dateHints(jan.get('file:///j.txt')!, january);
+    const janDoc = docOf(january, 'file:///j.txt');
+    const years = dateHints(janDoc, january);
     assert.deepStrictEqual(years.map((h) => [january.slice(h.offset - 7, h.offset), h.label]), [['Dec. 12', '2021'], ['ember 9', '2021']]);
     assert.strictEqual(years[0].tooltip.split('\n\n')[0], '**Sunday, December 12, 2021**');
     // A weekday of last year says its year too.
     const newYear = article({ body: 'It was found on Thursday and patched yesterday.', info: { Date: 'January 1, 2022' } });
-    const ny = new CorpusIndex();
-    ny.set({ facts: extractFacts('file:///n.txt', newYear, parse(newYear).article), lineStarts: lineStartsOf(newYear), origin: 'workspace' });
-    assert.deepStrictEqual(dateHints(ny.get('file:///n.txt')!, newYear).map((h) => h.label), ['Dec 30, 2021', 'Dec 31, 2021']);
+    const nyDoc = docOf(newYear, 'file:///n.txt');
+    assert.deepStrictEqual(dateHints(nyDoc, newYear).map((h) => h.label), ['Dec 30, 2021', 'Dec 31, 2021']);
     // The upcoming date's card says this year too, as its hint does by its silence.
-    assert.strictEqual(dateHover(index.get('file:///a.txt')!, text.indexOf('Nov. 12') + 1, text)!.markdown.split('\n\n')[0], '**Friday, November 12, 2021**');
+    assert.strictEqual(dateHover(doc, text.indexOf('Nov. 12') + 1, text)!.markdown.split('\n\n')[0], '**Friday, November 12, 2021**');
     // A range: only the hints inside it.
     const from = text.indexOf('Last Thursday');
-    assert.deepStrictEqual(dateHints(index.get('file:///a.txt')!, text, from, from + 'Last Thursday it said so too, and yesterday'.length).map((h) => h.label), ['Aug 26', 'Aug 27']);
+    assert.deepStrictEqual(dateHints(doc, text, from, from + 'Last Thursday it said so too, and yesterday'.length).map((h) => h.label), ['Aug 26', 'Aug 27']);
     // Without a Date a weekday is no day: no hint.
     const undated = article({ body: BODY, info: { Date: 'Unknown' } });
-    const other = new CorpusIndex();
-    other.set({ facts: extractFacts('file:///b.txt', undated, parse(undated).article), lineStarts: lineStartsOf(undated), origin: 'workspace' });
-    assert.deepStrictEqual(dateHints(other.get('file:///b.txt')!, undated), []);
+    const otherDoc = docOf(undated, 'file:///b.txt');
+    assert.deepStrictEqual(dateHints(otherDoc, undated), []);
   });
 
   it('no day, no hint: a named day ("Patch Tuesday"), a company ("Monday.com"), code; "last" across a quotation\'s line break', function () {
     const body = 'The July Patch Tuesday and Black Friday came. Monday.com said so. Run `cron Monday` now.\n\n> He said it began last\n> Saturday, not before.';
     const text = article({ body });
-    const index = new CorpusIndex();
-    index.set({ facts: extractFacts('file:///a.txt', text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' });
-    const doc = index.get('file:///a.txt')!;
+    const doc = docOf(text);
     assert.deepStrictEqual(dateHints(doc, text).map((h) => [text.slice(h.offset - 8, h.offset), h.label]), [['Saturday', 'Aug 21']]);
     for (const word of ['Tuesday', 'Friday', 'Monday.com', 'Monday`']) assert.strictEqual(dateHover(doc, text.indexOf(word) + 1, text), undefined, word);
   });
 
   it('hints take linear time: thousands of weekdays in one sentence (article text is untrusted)', function () {
     const text = article({ body: `${'On Monday, '.repeat(20_000)}it ended.` });
-    const index = new CorpusIndex();
-    index.set({ facts: extractFacts('file:///a.txt', text, parse(text).article), lineStarts: lineStartsOf(text), origin: 'workspace' });
+    const doc = docOf(text);
     // Counted, not timed: each weekday's hint, each with its card (the card was read again per hint: 162 s at this size).
-    const hints = dateHints(index.get('file:///a.txt')!, text);
+    const hints = dateHints(doc, text);
     assert.strictEqual(hints.length, 20_000);
     assert.ok(hints.every((h) => h.label === 'Aug 23' && h.tooltip.startsWith('**Monday, August 23, 2021**')));
   });
