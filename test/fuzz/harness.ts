@@ -32,6 +32,7 @@ import { parsePins } from '../../server/src/core/extract/pins';
 import { complete } from '../../server/src/core/features/completion';
 import { folds } from '../../server/src/core/features/folding';
 import { hover } from '../../server/src/core/features/hover';
+import { dateHints, dateHover } from '../../server/src/core/features/datecard';
 import { definition, highlights, references } from '../../server/src/core/features/navigation';
 import { outline } from '../../server/src/core/features/outline';
 import { workspaceSymbols } from '../../server/src/core/features/symbols';
@@ -104,6 +105,9 @@ export const NASTY: string[] = [
   'constructor', '__proto__', 'prototype', 'hasOwnProperty', 'toString', 'valueOf',
   // The same names where the figure tables look words up: after a number, as a plural or possessive noun, as a hedge.
   " 7 Constructor's titles", ' three constructors', ' 40 toString records', ' five __proto__ users', ' valueOf 12 hasOwnProperty files',
+  // CVE identifiers and dates, as the identifier pass, the cards and the date hints read them.
+  ' CVE-2021-44228', 'cve 2021-4', 'CVE-2021-08-25', '/CVE-2021-1111/', ' Log4Shell (CVE-2021-44228)', ' On Monday, ', 'last\n> Saturday',
+  ' Patch Tuesday', ' yesterday', ' Dec. 12', ' Monday.com',
 ];
 
 /** A string of hostile pieces and arbitrary UTF-16 (lone surrogates included). */
@@ -339,7 +343,18 @@ export function exercise(index: CorpusIndex, text: string, cursors: number[], se
     const offsets = cursors.map((c) => Math.floor(c * (len + 1)));
     const targets = [...facts.figures.map((f) => f.span.start), ...facts.entities.map((e) => e.mentions[0]?.span.start ?? 0)];
     for (let i = 0; i < cursors.length && targets.length; i++) offsets.push(targets[Math.floor(Math.abs(cursors[i]) * 7919) % targets.length]);
+    // Date hints over the whole text, each inside it, each tooltip inert (article text never becomes markup).
+    const doc = index.get(URI)!;
+    for (const h of dateHints(doc, text)) {
+      inside({ start: h.offset, end: h.offset }, len, 'date hint');
+      assertInertMarkdown(h.tooltip);
+    }
     for (const offset of offsets) {
+      const d = dateHover(doc, offset, text);
+      if (d) {
+        inside(d.span, len, 'date card');
+        assertInertMarkdown(d.markdown);
+      }
       const h = hover(index, URI, offset);
       if (h) {
         seen.hovers++;
