@@ -6,6 +6,7 @@
  */
 import type { Article } from '../syntax/ast';
 import { diag, type Diagnostic } from '../diagnostics';
+import { isCveId } from '../extract/entities';
 import { visibleText } from '../extract/numbers';
 import { monthOf } from '../syntax/dates';
 import { checkWeekdays } from './weekdays';
@@ -55,23 +56,23 @@ export function checkProse(text: string, a: Article, out: Diagnostic[]): void {
  * "CVE", "CVE2021-44228"), the fix writes it; otherwise the message says what one looks like. Not inside a web address
  * ("…/vuln/detail/CVE-2021-08-25") nor a file's name ("CVE-2021-08-25.pdf"). "CVE 2021-44228", with a space, is read as the identifier and left alone.
  */
-const CVE_LIKE = /(?<![A-Za-z0-9/=.?#&-])CVE(-?)(\d+)((?:-\d+)+)(?![A-Za-z0-9-]|\.\w)/gi;
+const CVE_LIKE = /(?<![A-Za-z0-9/=.?#&-])CVE-?(\d+)((?:-\d+)+)(?![A-Za-z0-9-]|\.\w)/gi;
 
 function checkCveIds(prose: Prose[], out: Diagnostic[]): void {
   for (const { start, v } of prose) {
     if (!/cve/i.test(v)) continue;
     CVE_LIKE.lastIndex = 0;
     for (let m = CVE_LIKE.exec(v); m; m = CVE_LIKE.exec(v)) {
-      const [written, hyphen, year, rest] = m;
+      const [written, year, rest] = m;
       const parts = rest.slice(1).split('-');
+      if (isCveId(written)) continue;
       const yearOk = year.length === 4 && /^(?:199\d|20\d\d)$/.test(year);
       const numberOk = parts.length === 1 && parts[0].length >= 4 && parts[0].length <= 7;
-      if (yearOk && numberOk && hyphen) continue;
       let meant: string | undefined;
       // A year of two digits: 99 is 1999, when the list began; 00 to 49 this century's; any other, no year of the list.
       const twoDigits = year.length === 2 && (year === '99' || Number(year) <= 49);
       if (numberOk && (yearOk || twoDigits)) meant = `CVE-${twoDigits ? (year === '99' ? '19' : '20') + year : year}-${parts[0]}`;
-      if (meant && !/^CVE-(?:199\d|20\d\d)-\d{4,7}$/.test(meant)) meant = undefined;
+      if (meant && !isCveId(meant)) meant = undefined;
       const at = start + m.index;
       const span = { start: at, end: at + written.length };
       out.push(diag('cve.malformed', span, `“${written}” is not a CVE identifier: those are CVE-, a year, a hyphen and a number of four digits or more (CVE-2021-44228 is one).${meant ? ` Is it ${meant}?` : ''}`,

@@ -1866,8 +1866,13 @@ function withVulnerabilities(found: DocEntity[], vulnerabilities: DocEntity[]): 
 
 /** Whether a text may name a CVE identifier, in any writing (`vulnerabilitiesIn` reads it). */
 const MAY_NAME_CVE = /cve[- ]?(?:199|20\d)\d-\d{4}/i;
-/** A CVE identifier read as one word, lower-cased: the year, and a number of four to seven digits. */
-const CVE_WORD = /^cve-(?:199\d|20\d\d)-\d{4,7}$/;
+/** A CVE identifier read as one word, in any case: the year, and a number of four to seven digits. */
+const CVE_WORD = /^cve-(?:199\d|20\d\d)-\d{4,7}$/i;
+
+/** Whether `s` is a CVE identifier as one word ("CVE-2021-44228", "cve-2021-44228"): the one test of the shape. */
+export function isCveId(s: string): boolean {
+  return CVE_WORD.test(s);
+}
 /** The year and number after a "CVE" written apart ("CVE 2021-44228"). */
 const CVE_NUMBER = /^(?:199\d|20\d\d)-\d{4,7}$/;
 
@@ -1929,7 +1934,7 @@ function vulnerabilitiesIn(text: string, article: Article, sentences: Sentence[]
  */
 function inAddress(text: string, at: number): boolean {
   const c = at > 0 ? text.charCodeAt(at - 1) : 32;
-  if (c === 47 /* / */ || c === 92 /* \ */) return !/cve-(?:199\d|20\d\d)-\d{4,7}$/i.test(text.slice(Math.max(0, at - 15), at - 1));
+  if (c === 47 /* / */ || c === 92 /* \ */) return !isCveId(/cve-[\d-]*$/i.exec(text.slice(Math.max(0, at - 15), at - 1))?.[0] ?? '');
   return c === 46 || c === 58 || c === 61 || c === 63 || c === 35 || c === 38;
 }
 

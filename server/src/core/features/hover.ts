@@ -450,7 +450,12 @@ function describedAs(index: CorpusIndex, names: readonly EntityEntry[], about: r
     }
     for (let k = 0; k < more.length && found.size === 0; k++) readArticle(more[k].uri);
   }
-  return [...found.values()].sort((a, b) => b.date - a.date || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.start - b.start)).slice(0, CARD_ROLES);
+  return [...found.values()].sort(newestSaid).slice(0, CARD_ROLES);
+}
+
+/** What cards read of an entity, the newest saying first, then in path and text order (never the order of indexing). */
+function newestSaid(a: { uri: string; start: number; date: number }, b: { uri: string; start: number; date: number }): number {
+  return b.date - a.date || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.start - b.start);
 }
 
 /** Whether an article names a vulnerability by its CVE identifier. */
@@ -487,7 +492,7 @@ function cvesNaming(index: CorpusIndex, e: EntityEntry, names: readonly EntityEn
     const said = describedAs(index, [cve], topArticles(index, [cve], ''), nameOfCveAt).find((r) => r.what.toLowerCase() === own);
     if (said) found.set(cve.name, { ...said, what: cve.name });
   }
-  return [...found.values()].sort((a, b) => b.date - a.date || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.start - b.start)).slice(0, CARD_ROLES);
+  return [...found.values()].sort(newestSaid).slice(0, CARD_ROLES);
 }
 
 function entityCard(index: CorpusIndex, e: EntityEntry, uri: string, hereSentence: number): string {

@@ -14,6 +14,7 @@
  * space (and a block quotation's `>`), so a name wrapped over two lines is
  * written on one.
  */
+import { isCveId } from '../extract/entities';
 import type { IndexedDoc } from '../index/corpus';
 import type { TextEdit } from '../diagnostics';
 import type { Span } from '../text';
@@ -59,8 +60,8 @@ export function renameEdits(doc: IndexedDoc, text: string, offset: number, newNa
   if (/\[\[|\]\]/.test(name)) return { refused: 'A name cannot hold "[[" or "]]": it would break the tags.' };
   // A CVE identifier is one word however written ("CVE 2021-44228", "cve-2021-44228"): each mention becomes the new one.
   // (By its key, not its kind: an identifier pinned as an organisation is still one.)
-  const vulnerability = /^cve-(?:199\d|20\d\d)-\d{4,7}$/.test(target.key);
-  if (vulnerability && !/^CVE-(?:199\d|20\d\d)-\d{4,7}$/i.test(name)) return { refused: 'A CVE identifier is renamed to another: CVE-, a year, a hyphen and a number of four digits or more (CVE-2021-44228).' };
+  const vulnerability = isCveId(target.key);
+  if (vulnerability && !isCveId(name)) return { refused: 'A CVE identifier is renamed to another: CVE-, a year, a hyphen and a number of four digits or more (CVE-2021-44228).' };
   const oldWords = target.name.split(' ');
   const newWords = name.split(/\s+/);
   const edits: TextEdit[] = [];

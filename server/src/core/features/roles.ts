@@ -340,7 +340,7 @@ export function thingAt(sentence: string, at: number, length: number): string | 
  * "SMBGhost"), at most 41 characters, captured as `name`; and what stands between them.
  *
  * Between a name and the identifier after it: "Log4Shell (CVE-…", "PrintNightmare bug, tracked as CVE-…", a flaw's noun
- * captured as `noun` and the cue as `cue` (`weakly`). Not a colon: "Microsoft Netlogon: CVE-2020-1472" heads a list's
+ * captured as `noun` and the cue as `cue` (`named`). Not a colon: "Microsoft Netlogon: CVE-2020-1472" heads a list's
  * entry with the product.
  *
  * Between an identifier and the name after it: "CVE-2021-34527 (PrintNightmare)", "CVE-2020-1472, also known as
@@ -357,15 +357,6 @@ const NAME_AFTER_ID_RE = /^\]?(?:\([^()\s]*\))?\)?(?:\s*\(\s*(?:(?<cue>aka|a\.k\
  * either: "the patch for Log4Shell (CVE-2021-44228)".
  */
 const OF_A_PRODUCT_RE = /\b(?:in|within|affecting|impacting|targeting|versions?|another)\s+(?:the\s+)?\[?$/i;
-
-/**
- * Whether a name and an identifier are joined only weakly: by anything but words that give a name (`named`): a flaw's
- * noun ("the Sudo bug (CVE-2021-3156)"), "tracked as" ("Now tracked as CVE-…"), a bare bracket. Then only a coined name
- * counts (`coined`).
- */
-function weakly(m: RegExpExecArray): boolean {
-  return !named(m);
-}
 
 /**
  * Whether words that give a name join it and the identifier: "also known as", "aka", "dubbed", "known as", "called"
@@ -428,7 +419,7 @@ export function cveOfNameAt(sentence: string, at: number, length: number): strin
   const after = /^(?:\]\([^)\s]*\))?/.exec(sentence.slice(at + length, at + length + 300))!;
   const rest = sentence.slice(at + length + after[0].length, at + length + 300);
   const forward = OF_A_PRODUCT_RE.test(before) ? null : ID_AFTER_NAME_RE.exec(rest);
-  if (forward && (!weakly(forward) || coined(name))) return cveId(forward.groups!.id);
+  if (forward && (named(forward) || coined(name))) return cveId(forward.groups!.id);
   if (forward) return undefined;
   const back = ID_BEFORE_NAME_RE.exec(before);
   return back && !/[\w-]/.test(sentence.charAt(at + length)) && (named(back) || coined(name)) ? cveId(back.groups!.id) : undefined;
@@ -447,7 +438,7 @@ export function nameOfCveAt(sentence: string, at: number, length: number): strin
   if (forward && flawName(forward.groups!.name) && (named(forward) || coined(forward.groups!.name))) return forward.groups!.name;
   const before = textBefore(sentence, at);
   const back = NAME_BEFORE_ID_RE.exec(before);
-  if (!back || !flawName(back.groups!.name) || (weakly(back) && !coined(back.groups!.name))) return undefined;
+  if (!back || !flawName(back.groups!.name) || !(named(back) || coined(back.groups!.name))) return undefined;
   // Not the last word of a longer name ("Windows Print Spooler (CVE-…)", "macOS Monterey"): only "the" or lower-case words before it.
   const nameStart = back.index + back[0].indexOf(back.groups!.name);
   const ahead = lastWord(before, nameStart);
