@@ -121,6 +121,20 @@ describe('VS Code (code-server + Chromium) with the packaged extension', functio
     assert.match(text, /On Friday\s*Aug 27\s*, a “humbled”/);
   });
 
+  it('Expand Selection grows from a word to the whole name, then to its sentence', async function () {
+    await wb.open(SEED);
+    const line = seedLines.findIndex((l) => l.includes('his name is John Binns:'));
+    const sentence = 'The news outlet has confirmed that his name is John Binns: a 21-year-old US citizen of Turkish descent who moved to Turkey a few years ago.';
+    assert.ok(seedLines[line].includes(sentence));
+    await wb.goTo(line + 1, seedLines[line].indexOf('Binns:') + 3);
+    const selected = async () => /\((\d+) selected\)/.exec(await wb.statusText('status.editor.selection'))?.[1];
+    // VS Code merges these ranges with its own (words, brackets): none of its own lies between them here.
+    for (const want of ['Binns', 'John Binns', sentence]) {
+      await page.keyboard.press('Shift+Alt+ArrowRight');
+      await until(`${want.length} selected`, async () => (await selected()) === String(want.length));
+    }
+  });
+
   it('the status bar shows the index: articles, entities, conflicts', async function () {
     // Three seeds (the workspace copy is the bundled one) and the follow-up.
     const text = await until('the status bar counts', async () => {

@@ -9,7 +9,7 @@
 import {
   CodeActionKind, type CodeAction, type CodeLens, CompletionItemKind, InsertTextFormat, DocumentHighlightKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   FileChangeType, type Connection, type InitializeParams, type InitializeResult, type Location as LspLocation, type LocationLink, MarkupKind,
-  ErrorCodes, LSPErrorCodes, MessageType, type Position, ResponseError, SemanticTokensBuilder, ShowMessageNotification, SymbolKind, type TextDocumentChangeEvent, TextDocumentSyncKind, TextDocuments, type WorkspaceFolder,
+  ErrorCodes, LSPErrorCodes, MessageType, type Position, ResponseError, type SelectionRange, SemanticTokensBuilder, ShowMessageNotification, SymbolKind, type TextDocumentChangeEvent, TextDocumentSyncKind, TextDocuments, type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../core/analyze';
@@ -20,6 +20,7 @@ import { applySeverities, diag, nonOverlapping, type Diagnostic, type SeverityOv
 import { isPlaceholder, looksLikeArticle } from '../core/detect';
 import { folds } from '../core/features/folding';
 import { outline } from '../core/features/outline';
+import { selectionSpans } from '../core/features/selection';
 import { semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from '../core/features/semantic';
 import { LineIndex } from '../core/text';
 import { CorpusIndex, type IndexedDoc } from '../core/index/corpus';
@@ -126,6 +127,7 @@ export function startServer(connection: Connection): void {
     if ('textDocument' in o && (!o.textDocument || typeof o.textDocument !== 'object' || typeof (o.textDocument as { uri?: unknown }).uri !== 'string')) throw bad('textDocument.uri must be a string');
     if ('position' in o && !isPos(o.position)) throw bad('position must have a numeric line and character');
     if ('range' in o && !(o.range && typeof o.range === 'object' && isPos((o.range as { start?: unknown }).start) && isPos((o.range as { end?: unknown }).end))) throw bad('range must have a start and an end position');
+    if ('positions' in o && !(Array.isArray(o.positions) && o.positions.length <= 10_000 && o.positions.every(isPos))) throw bad('positions must be a list of positions');
     if ('query' in o && typeof o.query !== 'string') throw bad('query must be a string');
     if ('uri' in o && typeof o.uri !== 'string') throw bad('uri must be a string');
   };
@@ -683,6 +685,8 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: 'Breach Desk' },
         foldingRangeProvider: true,
+        // Expand Selection: word, name or figure, sentence, paragraph, section (`selection.ts`).
+        selectionRangeProvider: true,
         // What was recognised, coloured: names by kind, figures (`semantic.ts`).
         semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: { delta: true } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
@@ -1160,6 +1164,24 @@ export function startServer(connection: Connection): void {
     const state = await currentState(params.textDocument.uri);
     if (!state || token.isCancellationRequested) return null;
     return toFoldingRanges(folds(state.analysis.article), state.lines);
+  });
+
+  connection.onSelectionRanges(async (params, token) => {
+    if (!initialized) throw notInitialized();
+    checkParams(params, ['textDocument', 'positions']);
+    const uri = params.textDocument.uri;
+    const state = await currentState(uri);
+    if (!state || token.isCancellationRequested) return null;
+    // Names and figures only from facts of this very text: a stale analysis's spans would not hold the cursor.
+    const current = await currentDoc(uri);
+    const facts = current && current.text === state.lines.text ? current.doc.facts : undefined;
+    const text = state.lines.text;
+    return params.positions.map((p) => {
+      const spans = selectionSpans(state.analysis.article, facts, text, state.lines.offsetAt(p));
+      let range: SelectionRange | undefined;
+      for (let k = spans.length - 1; k >= 0; k--) range = { range: { start: state.lines.positionAt(spans[k].start), end: state.lines.positionAt(spans[k].end) }, parent: range };
+      return range ?? { range: { start: p, end: p } };
+    });
   });
 
   /** Asks the client for every open document's tokens again, when it can be asked (what names are may have changed). */
