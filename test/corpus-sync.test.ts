@@ -231,3 +231,81 @@ describe('the corpus follows the disk and the editor (stdio)', function () {
     assert.deepStrictEqual(actions.map((a) => a.title), ['ok']);
   });
 });
+
+describe('URIs as clients spell them, folders that come and go, documents open as no article (stdio)', function () {
+  this.timeout(60000);
+  const art = (title: string, link: string, body: string) => `# ${title}\n### Sub.\n\n## Information:\n+ Source: ThreatPost\n+ Link: ${link}\n+ Date: 2021-08-28 12:58:00\n+ Author: Lisa Vaas\n\n## Article:\n${body}\n\n#### Tags:\n[[Zorblax Industries]]\n`;
+  let ws: Workspace | undefined;
+  afterEach(async () => {
+    if (ws) await closeWorkspace(ws);
+    ws = undefined;
+  });
+  /** Workspace symbols found in the test's folder (a fuzzy query finds names in the seeds too). */
+  const symbols = async (client: LspClient, q: string) => ((await client.request('workspace/symbol', { query: q })) as { location: { uri: string } }[]).map((s) => s.location.uri).filter((u) => ws && u.startsWith(fileUri(ws.dir)));
+  /** Polls `probe` until it holds (the server takes watcher batches one after another, in the background). */
+  const until = async (what: string, probe: () => Promise<boolean>) => {
+    for (let t = Date.now(); !(await probe()); await new Promise((r) => setTimeout(r, 25))) if (Date.now() - t > 20_000) assert.fail(what);
+  };
+
+  it('a file\'s URI spelt as VS Code spells it (%28, %2C, %26) is the file the server indexed: one article, closed and deleted cleanly', async function () {
+    const name = 'Zorblax (update), Q&A.txt';
+    const text = art('Zorblax story', 'https://e.com/z', 'Quentin Marlowe said Zorblax Industries lost 7 million customer records.');
+    ws = await openWorkspace('bd-uri-', { [name]: text });
+    const { client, dir } = ws;
+    // vscode-uri's spelling: every reserved character percent-encoded; and a client that writes the escapes in lower case.
+    const vscode = fileUri(dir) + '/' + encodeURIComponent(name).replace(/[()!'*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    const lower = vscode.replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase());
+    assert.notStrictEqual(vscode, fileUri(path.join(dir, name)));
+    await client.open(vscode, text);
+    const d = await client.diagnostics(vscode);
+    assert.deepStrictEqual(d.diagnostics.filter((x) => String(x.code).startsWith('corpus.')), [], 'not a copy of itself');
+    assert.strictEqual((await symbols(client, 'Quentin')).length, 1);
+    const refs = (await client.request('textDocument/references', { textDocument: { uri: lower }, position: { line: 10, character: 2 }, context: { includeDeclaration: true } })) as { uri: string }[];
+    assert.ok(refs.length >= 1 && new Set(refs.map((r) => r.uri)).size === 1, JSON.stringify(refs));
+    await client.notify('textDocument/didClose', { textDocument: { uri: lower } });
+    fs.rmSync(path.join(dir, name));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: vscode, type: 3 }] });
+    await until('the deleted file forgotten', async () => (await symbols(client, 'Quentin')).length === 0);
+  });
+
+  it('a folder deleted, created or renamed outside the editor takes its articles with it, or brings them', async function () {
+    ws = await openWorkspace('bd-folder-', {
+      'sub/a.txt': art('Zorblax Industries breached', 'https://example.com/a', 'Quentin Marlowe said Zorblax Industries lost 7 million customer records.'),
+      'sub/deep/b.txt': art('Zorblax again', 'https://example.com/b', 'Ottoline Vesper said Zorblax Industries lost 9 million customer records.'),
+      'c.txt': art('Zorblax thrice', 'https://example.com/c', 'Zorblax Industries said 9 million customer records were stolen.'),
+    });
+    const { client, dir } = ws;
+    assert.strictEqual((await symbols(client, 'Quentin')).length, 1);
+    // Renamed: VS Code's watcher says the old folder went and the new one came, nothing of the files in them.
+    fs.renameSync(path.join(dir, 'sub'), path.join(dir, 'moved'));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(dir, 'sub')), type: 3 }, { uri: fileUri(path.join(dir, 'moved')), type: 1 }] });
+    await until('the articles under their new folder', async () => {
+      const found = [...(await symbols(client, 'Quentin')), ...(await symbols(client, 'Ottoline'))];
+      return found.length === 2 && found.every((u) => u.includes('/moved/'));
+    });
+    fs.rmSync(path.join(dir, 'moved'), { recursive: true });
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(dir, 'moved')), type: 3 }] });
+    await until('the folder\'s articles forgotten', async () => (await symbols(client, 'Quentin')).length === 0 && (await symbols(client, 'Ottoline')).length === 0);
+    // The article beside the folder stays; a file of another kind deleted or created is nothing to the corpus.
+    fs.writeFileSync(path.join(dir, 'photo.png'), 'not an article');
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(dir, 'photo.png')), type: 1 }, { uri: fileUri(path.join(dir, 'gone.pdf')), type: 3 }] });
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(dir, 'c.txt')), type: 2 }] });
+    await until('c.txt kept', async () => (await symbols(client, 'Zorblax thrice')).length === 1);
+  });
+
+  it('a corpus file open as no article (plain text) gets no answers from the saved file\'s facts', async function () {
+    const saved = art('Zorblax again', 'https://example.com/b', 'Zorblax Industries said 9 million customer records were stolen.');
+    ws = await openWorkspace('bd-plain-', { 'b.txt': saved });
+    const { client, dir } = ws;
+    const uri = fileUri(path.join(dir, 'b.txt'));
+    const line = saved.split('\n').findIndex((l) => l.startsWith('Zorblax Industries said'));
+    // Saved, the line holds a name: the server answers there.
+    assert.ok(await client.request('textDocument/hover', { textDocument: { uri }, position: { line, character: 3 } }));
+    await client.open(uri, 'just a note\n', 'plaintext');
+    await client.request('workspace/symbol', { query: 'x' });
+    for (const method of ['textDocument/hover', 'textDocument/documentHighlight', 'textDocument/definition']) {
+      assert.strictEqual(await client.request(method, { textDocument: { uri }, position: { line, character: 3 } }), null, method);
+    }
+    assert.strictEqual(await client.request('textDocument/references', { textDocument: { uri }, position: { line, character: 3 }, context: { includeDeclaration: true } }), null);
+  });
+});

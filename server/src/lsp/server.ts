@@ -9,7 +9,7 @@
 import {
   CodeActionKind, type CodeAction, type CodeLens, CompletionItemKind, InsertTextFormat, DocumentHighlightKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   FileChangeType, type Connection, type InitializeParams, type InitializeResult, type Location as LspLocation, type LocationLink, MarkupKind,
-  ErrorCodes, LSPErrorCodes, MessageType, type Position, ResponseError, type SelectionRange, SemanticTokensBuilder, ShowMessageNotification, SymbolKind, type TextDocumentChangeEvent, TextDocumentSyncKind, TextDocuments, type WorkspaceFolder,
+  ErrorCodes, LSPErrorCodes, MessageType, type Position, ResponseError, type SelectionRange, SemanticTokensBuilder, ShowMessageNotification, SymbolKind, type TextDocumentChangeEvent, TextDocumentSyncKind, TextDocuments, WatchKind, type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../core/analyze';
@@ -17,7 +17,7 @@ import { checkConsistency } from '../core/check/consistency';
 import { applySilences } from '../core/check/suppress';
 import { CODES } from '../core/codes';
 import { applySeverities, diag, nonOverlapping, type Diagnostic, type SeverityOverrides } from '../core/diagnostics';
-import { isPlaceholder, looksLikeArticle } from '../core/detect';
+import { isCandidateFile, isPlaceholder, looksLikeArticle } from '../core/detect';
 import { folds } from '../core/features/folding';
 import { outline } from '../core/features/outline';
 import { selectionSpans } from '../core/features/selection';
@@ -35,9 +35,10 @@ import { articleSkeleton } from '../core/features/skeleton';
 import { timelineAt, timelineLenses, timelineText } from '../core/features/timeline';
 import { workspaceSymbols } from '../core/features/symbols';
 import type { Location } from '../core/features/locate';
-import { aSeed, diskSource, excludedFrom, indexOutlets, savedOutlets, loadPins, loadRoots, pathOf, PINS_FILE, reloadFile, SEEDS_DIR, uriOf, watchFolders, type Root } from './workspace';
+import { aSeed, diskSource, excludedFrom, indexOutlets, isFolder, savedOutlets, loadPins, loadRoots, pathOf, PINS_FILE, reloadFile, SEEDS_DIR, uriOf, watchFolders, type Root } from './workspace';
 import * as path from 'path';
 import { CorpusCache, contentHash } from '../node/cache';
+import { walkArticleFiles } from '../node/fsutil';
 import { isFix, offsetsThrough, SOURCE, toDocumentSymbol, toFoldingRanges, toLspDiagnostic, tokenEdits, type DiagnosticData } from './convert';
 import { readSettings, type Settings, DEFAULT_MAX_FILE_SIZE, DEFAULT_SETTINGS } from './settings';
 
@@ -716,7 +717,11 @@ export function startServer(connection: Connection): void {
     }
     if (canWatch) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{txt,md,markdown,article}' }, { globPattern: '**/.breachdesk/entities.json' }],
+        watchers: [
+          { globPattern: '**/*.{txt,md,markdown,article}' }, { globPattern: '**/.breachdesk/entities.json' },
+          // A folder deleted, created or renamed: one change for the folder, none for its articles (`withFolders`).
+          { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
+        ],
       }).catch(() => undefined);
     }
     if (canTrackFolders) {
@@ -757,8 +762,9 @@ export function startServer(connection: Connection): void {
   }
 
   /** Files created, changed or deleted outside the editor: from the client's watcher, or the server's own (`watchFolders`). */
-  async function filesChanged(changes: { uri: string; type: FileChangeType }[]): Promise<void> {
+  async function filesChanged(reported: { uri: string; type: FileChangeType }[]): Promise<void> {
     if (!trusted) return;
+    const changes = await withFolders(reported);
     let changed = false;
     const sources = new Set<string>();
     const isOpen = (u: string) => documents.get(u) !== undefined;
@@ -796,6 +802,35 @@ export function startServer(connection: Connection): void {
     // What the corpus now says can change what open articles are told (a conflict with a deleted file goes).
     if (changed) for (const d of documents.all()) scheduleLater(d.uri);
     if (sources.size) followSources([...sources]);
+  }
+
+  /**
+   * The changes with a folder's as its articles': the client's watcher tells of a folder deleted, created or renamed
+   * (a delete and a create) by one change for the folder, and its articles stayed in the index or were never read.
+   * Each change once (two watchers may report one file).
+   */
+  async function withFolders(changes: { uri: string; type: FileChangeType }[]): Promise<{ uri: string; type: FileChangeType }[]> {
+    const out = new Map<string, { uri: string; type: FileChangeType }>();
+    const put = (c: { uri: string; type: FileChangeType }) => out.set(`${c.type} ${c.uri}`, c);
+    for (const c of changes) {
+      const file = pathOf(c.uri);
+      if (!file || isCandidateFile(path.basename(file)) || file.endsWith(PINS_FILE) || index.get(c.uri)) {
+        put(c);
+        continue;
+      }
+      // Any other name (the folder watcher sees every file): a folder's, or nothing of ours.
+      if (c.type === FileChangeType.Deleted) {
+        const inside = file + path.sep;
+        for (const d of index.all()) {
+          const f = d.origin === 'seed' ? undefined : pathOf(d.summary.uri);
+          if (f?.startsWith(inside)) put({ uri: d.summary.uri, type: FileChangeType.Deleted });
+        }
+      } else if (isFolder(file) && roots.some((r) => (file + path.sep).startsWith(r.dir + path.sep))) {
+        // (Each article is then taken or left as any: `inCorpus` applies the user's exclusions.)
+        for (const f of await walkArticleFiles([file])) put({ uri: uriOf(f), type: FileChangeType.Created });
+      }
+    }
+    return [...out.values()];
   }
 
   /** The passes of `followSources` and the batches of `filesChanged`, one after another. */
@@ -962,7 +997,11 @@ export function startServer(connection: Connection): void {
   async function fresh(uri: string): Promise<boolean> {
     lastAsked = performance.now();
     const state = await currentState(uri);
-    return Boolean(state) || index.get(uri) !== undefined;
+    if (state) return true;
+    // An open document the server takes for no article (a file opened as plain text, or emptied) has no facts of its
+    // text: the saved file's spans and lines are not the ones the client shows.
+    if (documents.get(uri)) return false;
+    return index.get(uri) !== undefined;
   }
 
   connection.onHover(async (params, token) => {

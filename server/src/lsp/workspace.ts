@@ -170,7 +170,47 @@ const PLAIN_PATH = /^(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9._-]+)+$/;
 
 export function uriOf(file: string): string {
   // A warm start asks for every file's (10,000 took pathToFileURL ~50 ms, most of it for paths like these).
-  return path.sep === '/' && PLAIN_PATH.test(file) ? `file://${file}` : pathToFileURL(file).toString();
+  if (path.sep === '/' && PLAIN_PATH.test(file)) return `file://${file}`;
+  const uri = pathToFileURL(file).toString();
+  // Windows: the drive letter in one case ("C:" from Node's paths, "c:" from VS Code's), as `canonicalUri` needs.
+  return path.sep === '\\' && DRIVE_RE.test(uri) ? uri.slice(0, 8) + uri[8].toLowerCase() + uri.slice(9) : uri;
+}
+
+const DRIVE_RE = /^file:\/\/\/[A-Z]:/;
+
+/**
+ * One spelling of a `file:` URI: the one `uriOf` gives the file. Clients spell URIs their own way (VS Code
+ * writes "Zorblax%20%28update%29.txt" and "c%3A" where Node writes "Zorblax%20(update).txt" and "C:"), and the
+ * index, the open documents and every map of the server compare them as strings: one file became two articles,
+ * each a copy of the other. Other schemes (`untitled:`) and URIs that name no file are left as they are.
+ */
+export function canonicalUri(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  const file = pathOf(uri);
+  return file === undefined ? uri : uriOf(file);
+}
+
+/** The keys of a client's message that hold a document's or folder's URI. */
+const URI_KEYS = new Set(['uri', 'rootUri', 'targetUri', 'oldUri', 'newUri']);
+
+/**
+ * Rewrites, in place, every URI a client's message carries (params of requests and notifications, results of
+ * the server's own requests) to its canonical spelling (`canonicalUri`), before any handler reads it. Texts are
+ * strings and are not walked; depth is bounded, so a hostile message cannot take the stack.
+ */
+export function canonicalUris(value: unknown, depth = 0): void {
+  if (depth > 12 || value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const v of value) canonicalUris(v, depth + 1);
+    return;
+  }
+  const o = value as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    const v = o[k];
+    if (typeof v === 'string') {
+      if (URI_KEYS.has(k) && v.startsWith('file:')) o[k] = canonicalUri(v);
+    } else if (v !== null && typeof v === 'object') canonicalUris(v, depth + 1);
+  }
 }
 
 export function pathOf(uri: string): string | undefined {
@@ -459,6 +499,11 @@ async function followOutlets(index: CorpusIndex, known: ReadonlySet<string>, ana
 }
 
 /** A file's stat, or undefined when it cannot be had. */
+/** Whether `p` is a folder (following a link). */
+export function isFolder(p: string): boolean {
+  return statOf(p)?.isDirectory() === true;
+}
+
 function statOf(file: string): fs.Stats | undefined {
   try {
     return fs.statSync(file, { throwIfNoEntry: false });
