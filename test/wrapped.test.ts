@@ -75,7 +75,8 @@ describe('paragraphs wrapped by hand', function () {
 
     it(`a promotion glued to a wrapped paragraph's end is cut where it starts (${name})`, function () {
       const t = article({ body: 'Acme patched the flaw in\nits servers, said Joe\nSmith, quickly.![Threatpost Webinar Series](https://threatpost.com/webinars/x/)Register NOW for the LIVE webinar event, on-demand.', eol });
-      const said = factsOf(t).sentences.filter((x) => x.text.includes('Acme')).map((x) => x.text);
+      // (A CRLF is two spaces in the sentence's text, which is as long as its span; shown, white space is one space.)
+      const said = factsOf(t).sentences.filter((x) => x.text.includes('Acme')).map((x) => x.text.replace(/ +/g, ' '));
       assert.deepStrictEqual(said, ['Acme patched the flaw in its servers, said Joe Smith, quickly.']);
     });
 
@@ -138,8 +139,13 @@ describe('paragraphs wrapped by hand', function () {
         // What the span covers, its line breaks, indentation and quotation marks read as a space.
         const breaks = (t: string) => t.replace(/[^\S\n]*\r?\n[\s>]*/g, ' ');
         const at = (s: { start: number; end: number }) => breaks(w.slice(s.start, s.end));
-        // (A break kept, after a link, stays in the sentence's text.)
-        for (const s of f.sentences) assert.strictEqual(at(s.span), breaks(s.text), `${name}: sentence ${s.text.slice(0, 40)}`);
+        // (A break kept, after a link, stays in the sentence's text.) The text is as long as the span, so that readers
+        // of the facts may slice it by spans (a figure's noun): each gap as many spaces as it is long.
+        const spaced = (t: string) => breaks(t).replace(/ +/g, ' ');
+        for (const s of f.sentences) {
+          assert.strictEqual(spaced(w.slice(s.span.start, s.span.end)), spaced(s.text), `${name}: sentence ${s.text.slice(0, 40)}`);
+          assert.strictEqual(s.text.length, s.span.end - s.span.start, `${name}: sentence ${s.text.slice(0, 40)}`);
+        }
         for (const e of f.entities) for (const m of e.mentions) assert.strictEqual(at(m.span), m.text, `${name}: ${m.text}`);
         for (const x of f.figures) assert.strictEqual(at(x.span).replace(/[[\]*_]+/g, ''), x.text, `${name}: ${x.text}`);
       }
@@ -248,5 +254,42 @@ describe('paragraphs wrapped by hand, over stdio', function () {
     assert.deepStrictEqual(figure.range, { start: { line, character: lines[line].indexOf('51') }, end: { line: line + 1, character: 'million'.length } });
     const person = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: line + 2, character: 1 } });
     assert.match(person.contents.value, /\*\*John Smith\*\* · person/);
+  });
+});
+
+describe('paragraphs wrapped by hand, with any line ends, over the CLI', function () {
+  this.timeout(120_000);
+
+  it('the seeds wrapped at 72 columns with LF, CRLF or a lone CR are checked alike: the same problems, places and words', function () {
+    const { execFileSync } = require('child_process') as typeof import('child_process');
+    const os = require('os') as typeof import('os');
+    const cli = path.join(ROOT, 'dist', 'cli.js');
+    const results: Record<string, string[]> = {};
+    for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n'], ['CR', '\r']] as const) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-eol-'));
+      try {
+        let wrapped = 0;
+        for (const s of seeds()) {
+          const w = wrapBody(s.text, 72);
+          if (w !== s.text) wrapped++;
+          fs.writeFileSync(path.join(dir, s.name), w.replace(/\n/g, eol));
+        }
+        assert.strictEqual(wrapped, 3);
+        // Exit 1 when an error is found; the report is the same.
+        let out: string;
+        try {
+          out = execFileSync(process.execPath, [cli, 'check', '--no-seeds', '--format', 'json', '.'], { cwd: dir, encoding: 'utf8' });
+        } catch (e) {
+          out = (e as { stdout: string }).stdout;
+        }
+        const report = JSON.parse(out) as { files: { path: string; diagnostics: { code: string; message: string; range: { start: { line: number; character: number } }; related?: { message: string; range: { start: { line: number; character: number } } }[] }[] }[] };
+        results[name] = report.files.flatMap((f) => f.diagnostics.map((d) => `${f.path} ${d.code} ${d.range.start.line}:${d.range.start.character} ${d.message} | ${(d.related ?? []).map((r) => `${r.range.start.line}:${r.range.start.character} ${r.message}`).join(' | ')}`));
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    assert.ok(results.LF.some((d) => d.includes('figure.')), results.LF.join('\n'));
+    assert.deepStrictEqual(results.CRLF, results.LF);
+    assert.deepStrictEqual(results.CR, results.LF);
   });
 });

@@ -9,7 +9,7 @@ import { extractEntities, type Sentence } from './entities';
 import { extractFigures, mainSubject } from './figures';
 import type { Pin } from './pins';
 import type { DocFacts, EntityKind, Mention } from './types';
-import { afterLeadingImages, plain } from '../text';
+import { afterLeadingImages, plain, type Span } from '../text';
 import { canonicalUrl, onSite, siteOf } from './urls';
 import { forgetReadings } from './numbers';
 import { isEpochPlaceholder } from '../syntax/dates';
@@ -186,6 +186,8 @@ interface Blocks {
  */
 export function wrapGaps(text: string, article: Article): number[] {
   const gaps: number[] = [];
+  // Lines ended by a CR alone (as old Macs wrote them) are lines too, as the parser reads them.
+  const lone = LONE_CR_RE.test(text);
   for (const b of article.body?.blocks ?? []) {
     if (b.kind !== 'paragraph' && b.kind !== 'list-item' && b.kind !== 'blockquote') continue;
     const end = Math.min(b.span.end, text.length);
@@ -193,7 +195,7 @@ export function wrapGaps(text: string, article: Article): number[] {
     const bar = text.indexOf('|', b.span.start);
     if (bar >= 0 && bar < end && TABLE_RULE_RE.test(text.slice(b.span.start, end))) continue;
     const quote = b.kind === 'blockquote';
-    for (let i = text.indexOf('\n', b.span.start); i >= 0 && i + 1 < end; i = text.indexOf('\n', i + 1)) {
+    for (let i = nextBreak(text, b.span.start, lone); i >= 0 && i + 1 < end; i = nextBreak(text, i + 1, lone)) {
       const cr = i > 0 && text.charCodeAt(i - 1) === 13;
       let last = cr ? i - 2 : i - 1;
       // One space at the end of a line is no hard break (two are): a space between the words already.
@@ -209,6 +211,18 @@ export function wrapGaps(text: string, article: Article): number[] {
     }
   }
   return gaps;
+}
+
+const LONE_CR_RE = /\r(?!\n)/;
+
+/** The next line break from `from`: an LF (a CRLF's LF), or, where the text has them, a CR alone. */
+function nextBreak(text: string, from: number, lone: boolean): number {
+  if (!lone) return text.indexOf('\n', from);
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) return i;
+  }
+  return -1;
 }
 
 /**
@@ -419,7 +433,37 @@ export function extractFacts(uri: string, written: string, article: Article, opt
   if (!gaps.length) return factsOf(uri, written, article, false, options);
   const read = new ReadText(written, gaps);
   const facts = factsOf(uri, read.text, moved(article, (o) => read.toRead(o), (o) => read.toRead(o)), true, options);
-  return moved(facts, (p) => read.toWritten(p), (p) => read.toWrittenEnd(p));
+  const back = moved(facts, (p) => read.toWritten(p), (p) => read.toWrittenEnd(p));
+  // A sentence's text as long as its span, as readers of the facts slice it by spans (a figure's noun, the words
+  // before a figure): each gap as many spaces as it is long. Read so, a CRLF or an indented line lost its noun.
+  back.sentences = back.sentences.map((s) => ({ span: s.span, text: blankGaps(written, s.span, gaps) }));
+  return back;
+}
+
+/** `written` in `span`, with the characters of each gap in it (a line break, indentation, a quotation's marks) spaces. */
+function blankGaps(written: string, span: Span, gaps: readonly number[]): string {
+  let out = '';
+  let from = span.start;
+  for (let k = lowerBound(gaps, span.start); k < gaps.length && gaps[k] < span.end; k += 2) {
+    const start = Math.max(gaps[k], from);
+    const end = Math.min(gaps[k + 1], span.end);
+    if (end <= start) continue;
+    out += written.slice(from, start) + ' '.repeat(end - start);
+    from = end;
+  }
+  return out + written.slice(from, span.end);
+}
+
+/** The first even index of `gaps` ([from, to) pairs, ascending) whose gap ends after `o`. */
+function lowerBound(gaps: readonly number[], o: number): number {
+  let lo = 0;
+  let hi = gaps.length >> 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (gaps[2 * mid + 1] <= o) lo = mid + 1;
+    else hi = mid;
+  }
+  return 2 * lo;
 }
 
 function factsOf(uri: string, text: string, article: Article, unwrappedText: boolean, options: FactsOptions): DocFacts {
