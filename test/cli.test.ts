@@ -600,6 +600,20 @@ require(${JSON.stringify(path.join(ROOT, 'dist', 'analyst.js'))});\n`;
     assert.match(r.stdout, /entities\.json:1:1: error: The pinned entities file is not a regular file; it is not read\./);
   });
 
+  it('an article or pins file linked to a kernel file that says it is empty and is not (/proc/self/pagemap) is read only up to the limit', function () {
+    if (!fs.existsSync('/proc/self/pagemap')) this.skip();
+    fs.mkdirSync(path.join(dir, '.breachdesk'));
+    fs.writeFileSync(path.join(dir, 'a.txt'), GOOD);
+    // Links survive a clone: a hostile repository can hold them. `readFile` read hundreds of gigabytes.
+    fs.symlinkSync('/proc/self/pagemap', path.join(dir, 'evil.txt'));
+    fs.symlinkSync('/proc/self/pagemap', path.join(dir, '.breachdesk', 'entities.json'));
+    const r = spawnSync(process.execPath, ['--max-old-space-size=300', CLI, 'check', '.', '--no-seeds'], { cwd: dir, encoding: 'utf8', timeout: 60000 });
+    assert.strictEqual(r.signal, null, 'the run did not end');
+    assert.match(r.stdout, /^evil\.txt:1:1: warning: Skipped: it holds more than the 5\.0 MB limit\. \[file\.too-large\]$/m);
+    assert.match(r.stdout, /entities\.json:1:1: error: The pinned entities file holds more than the 2 MB it may be; it is not read\./);
+    assert.match(r.stdout, /^2 files checked \(1 skipped, 0 not articles\)/m);
+  });
+
   it('says a pins file that is not UTF-8 is not UTF-8, and how to mend it (not a JSON mistake, not a name with U+FFFD pinned)', function () {
     fs.mkdirSync(path.join(dir, '.breachdesk'));
     fs.writeFileSync(path.join(dir, 'a.txt'), GOOD);

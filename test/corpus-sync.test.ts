@@ -196,7 +196,7 @@ describe('the corpus follows the disk and the editor (stdio)', function () {
     await wait((p) => p.diagnostics.some((d) => d.code === 'figure.conflict' && d.severity === 1));
     assert.strictEqual(indexing(), before, 'the corpus was read again for a severity');
     // The size limit does change the corpus: read again, and the open article is held to it at once.
-    client.settings = { maxFileSize: 0.0005 };
+    client.settings = { maxFileSize: 0.001 };
     wait = next(client, a1);
     await client.notify('workspace/didChangeConfiguration', { settings: null });
     await wait((p) => p.diagnostics.some((d) => d.code === 'file.too-large'));

@@ -65,10 +65,13 @@ describe('exclude patterns', function () {
       ['../other/**', /goes up out of the folder/],
       ['*a*a*a*b', /more than 3 "\*" in one name/],
       ['{1..100000}.txt', /expands to more than 1000 patterns/],
+      // Stars spread over names, or multiplied by braces, cost as much.
+      ['**/*a*a*a/**/*a*a*a/**/*a*a*a/**/b', /more than 4 "\*" \(besides "\*\*"\)/],
+      ['{a,[a]}{a,[a]}{a,[a]}{a,[a]}{a,[a]}{a,[a]}{a,[a]}{a,[a]}{a,[a]}*a*a*a', /expands to more than 4 patterns with 3 "\*" each/],
       ['a'.repeat(70000), /too long/],
     ];
     for (const [p, re] of problems) assert.match(patternProblem(p) ?? 'usable', re, p.slice(0, 30));
-    for (const p of ['drafts/**', './drafts/', ' drafts ', '**/*.draft.txt', '*a*a*b', '#notes', 'x/**/y']) assert.strictEqual(patternProblem(p), undefined, p);
+    for (const p of ['drafts/**', './drafts/', ' drafts ', '**/*.draft.txt', '*a*a*b', '#notes', 'x/**/y', '**/{drafts,old}/**/*.{txt,md}', '**/*draft*/**/*.txt']) assert.strictEqual(patternProblem(p), undefined, p);
     // A refused pattern leaves nothing out; the others still do.
     const mixed = exclusion(['!a.txt', 'b.txt']);
     assert.ok(!mixed.excludes('a.txt') && !mixed.excludes('c.txt') && mixed.excludes('b.txt'));

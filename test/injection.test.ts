@@ -22,7 +22,7 @@ const JS = '[click](javascript:alert(1))';
 const DATA = '[open](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)';
 /** Bare addresses, which a renderer that links them (VS Code's hovers do) would make links. */
 const BARE = 'https://evil%2Eexample/steal?x=1 www.evil.example mallory@evil.example $(bug)';
-const HOSTILE = [CMD, SCRIPT, IMG, JS, DATA, BARE, '![pic](data:image/svg+xml,<svg onload=alert(1)>)', '<javascript:alert(1)>', '<a href="command:workbench.action.terminal.new">x</a>', '&lt;script&gt;', '[[x]](command:x)'];
+const HOSTILE = [CMD, SCRIPT, IMG, JS, DATA, BARE, '![pic](data:image/svg+xml,<svg onload=alert(1)>)', '<javascript:alert(1)>', '<a href="command:workbench.action.terminal.new">x</a>', '&lt;script&gt;', '[[x]](command:x)', 'Acme\u202Etxt.exe\u2066 \u200F'];
 
 function article(n: number, outlet: string): string {
   return [
@@ -57,7 +57,8 @@ describe('article text never becomes a command, HTML or script (stdio)', functio
     ({ dir, client } = await openWorkspace('bd-inject-', {
       'a.txt': article(1, `Reuters ${IMG} ${BARE}`),
       'b.txt': article(2, `The <b>Wire</b> ${CMD}`),
-      'c.txt': article(3, 'ZDNet'),
+      // A right-to-left override left open in a Source turned round the date a card writes after it.
+      'c.txt': article(3, 'ZDNet\u202E'),
       '.breachdesk/entities.json': JSON.stringify({ entities: [
         { name: 'Acme Corp', kind: 'organisation', aliases: [`Acme ${SCRIPT}`], description: `Pinned: ${CMD} ${SCRIPT} ${IMG} ${JS} ${DATA}` },
         { name: `Evil ${IMG} Inc`, kind: 'organisation', aliases: ['Eve Hacker'], description: `<iframe src="javascript:alert(1)"></iframe> ${CMD}` },

@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { DEFAULT_MAX_FILE_SIZE, readSettings } from '../server/src/lsp/settings';
 import { fileUri, LspClient } from './helpers/lsp';
 
 function article(title: string, body: string): string {
@@ -121,5 +122,21 @@ describe('breachDesk.maxFileSize over stdio', function () {
     assert.ok(!q.diagnostics.some((d) => d.code === 'file.too-large'));
     const h2 = await client!.request('textDocument/hover', { textDocument: { uri: smallUri }, position: { line: 9, character: 12 } });
     assert.ok(h2?.contents?.value?.includes('2,000'), JSON.stringify(h2));
+  });
+});
+
+describe('breachDesk.maxFileSize: the values read', function () {
+  it('from 0.001 MB (the schema\'s minimum) to 1024 MB; below, as 1e-9 (no byte at all: every file skipped), the default', function () {
+    const read = (mb: unknown) => {
+      const warnings: string[] = [];
+      return { bytes: readSettings({ maxFileSize: mb }, (m) => warnings.push(m)).maxFileSize, warnings };
+    };
+    assert.deepStrictEqual(read(0.001), { bytes: 1000, warnings: [] });
+    assert.deepStrictEqual(read(1024), { bytes: 1_024_000_000, warnings: [] });
+    for (const bad of [1e-9, 0, -1, 1025, Number.NaN]) {
+      const r = read(bad);
+      assert.strictEqual(r.bytes, DEFAULT_MAX_FILE_SIZE, String(bad));
+      assert.match(r.warnings.join(), /is not a size in MB between 0\.001 and 1024/, String(bad));
+    }
   });
 });

@@ -17,11 +17,13 @@ import {
 import { looksLikeArticle } from '../../server/src/core/detect';
 import { ARTICLE, ARTICLE_SKELETON, type ArticleInfo, type ArticleSkeleton, INDEXED, INDEXING, type IndexedParams, REINDEX, TIMELINE, type TimelineResult } from './protocol';
 import { RestartPolicy } from './recovery';
+import { noIcons } from './text';
 import { OPEN_LOCATION_COMMAND, renderTimeline } from './timelineView';
 
 const LANGUAGE_ID = 'breach-article';
 const SOURCE = 'breach-desk';
 let client: LanguageClient | undefined;
+
 
 /** A URI string the commands accept from outside (code lenses, webview links): only local documents. */
 function documentUri(value: unknown): vscode.Uri | undefined {
@@ -293,7 +295,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Articles are symbols of kind File (1); entities are everything else.
     const entities = symbols.filter((s) => s.kind !== 1);
     const exact = name ? entities.find((s) => s.name.toLowerCase() === name.toLowerCase()) : undefined;
-    const pick = exact ?? (await vscode.window.showQuickPick(entities.map((s) => ({ label: s.name, description: s.containerName, sym: s })), {
+    const pick = exact ?? (await vscode.window.showQuickPick(entities.map((s) => ({ label: noIcons(s.name), description: s.containerName && noIcons(s.containerName), sym: s })), {
       title: 'Breach Desk: Show Entity', placeHolder: 'A person, organisation, outlet, place or handle', matchOnDescription: true,
     }))?.sym;
     if (!pick) return;

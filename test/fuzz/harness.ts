@@ -289,6 +289,8 @@ export function assertInertMarkdown(md: string): void {
   for (const m of RENDERER.render(md).matchAll(/href="([^"]*)"/g)) assert.match(m[1], /^(?:file|untitled):/i, `hover renders a link to ${m[1]}: ${md}`);
   assert.ok(!/<[a-z!/?]/i.test(md), `hover holds raw HTML: ${md}`);
   assert.ok(!/(?<!\\)!\[/.test(md), `hover holds an image: ${md}`);
+  // A direction override in article text would turn round the card's own words after it.
+  assert.ok(!/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(md), `hover holds a direction character: ${JSON.stringify(md)}`);
 }
 
 const URI = 'file:///fuzz/case.txt';

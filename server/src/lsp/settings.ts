@@ -55,8 +55,9 @@ export function readSettings(raw: unknown, warn: (message: string) => void): Set
   }
   const mb = obj.maxFileSize;
   if (mb !== undefined && mb !== null) {
-    if (typeof mb === 'number' && Number.isFinite(mb) && mb > 0 && mb <= 1024) out.maxFileSize = Math.round(mb * 1_000_000);
-    else warn(`breachDesk.maxFileSize: ${shown(mb)} is not a size in MB between 0 and 1024; using ${DEFAULT_MAX_FILE_SIZE / 1_000_000}.`);
+    // From 0.001 MB (1 KB), as the setting's schema says: 1e-9 rounded to no byte at all, and every file was skipped.
+    if (typeof mb === 'number' && Number.isFinite(mb) && mb >= 0.001 && mb <= 1024) out.maxFileSize = Math.round(mb * 1_000_000);
+    else warn(`breachDesk.maxFileSize: ${shown(mb)} is not a size in MB between 0.001 and 1024; using ${DEFAULT_MAX_FILE_SIZE / 1_000_000}.`);
   }
   const corpus = obj.corpus;
   if (corpus !== undefined && corpus !== null && !(Array.isArray(corpus) && corpus.every((d) => typeof d === 'string'))) {

@@ -16,7 +16,7 @@ import type { DocFacts } from '../core/extract/types';
 import { contentHash, type CorpusCache } from '../node/cache';
 import { analyse, AnalystPool, ANALYSTS_FROM, analystScript, analystsFor, type Job, type Outcome } from '../node/analyst';
 import * as os from 'os';
-import { readArticleFile, readConfigFile, sourcesOf, sourcesOfAsync, walkArticleFiles, walksInto, type WalkProblem } from '../node/fsutil';
+import { readArticleFile, readArticleFileSync, readConfigFile, sourcesOf, sourcesOfAsync, walkArticleFiles, walksInto, type WalkProblem } from '../node/fsutil';
 import { packFacts, unpackFacts } from '../node/packfacts';
 import { exclusion, relativePath, type Exclusion } from '../node/exclude';
 import { parsePins, type PinProblem } from '../core/extract/pins';
@@ -147,13 +147,15 @@ export function indexText(index: CorpusIndex, uri: string, text: string, origin:
  * (and if even that fails, answers with what the summary knows), so a bad
  * cache never breaks a feature.
  */
-function withFallback(index: CorpusIndex, load: () => DocFacts, file: string, uri: string): () => DocFacts {
+function withFallback(index: CorpusIndex, load: () => DocFacts, file: string, uri: string, maxBytes: number): () => DocFacts {
   return () => {
     try {
       return load();
     } catch {
       try {
-        const facts = factsOf(index, uri, fs.readFileSync(file, 'utf8'));
+        // Read as a load reads it (the limit, the byte order mark left out), or not at all.
+        const r = readArticleFileSync(file, { maxBytes });
+        const facts = r.ok ? factsOf(index, uri, r.text) : undefined;
         if (facts) return facts;
       } catch { /* fall through */ }
       const s = index.get(uri)?.summary;
@@ -304,7 +306,7 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
       if (!st) { skipped.push({ path: f.file, message: 'could not be read' }); done++; return; }
       const hit = cache.fresh(f.file, st.size, st.mtimeMs);
       if (hit && hit.origin === f.origin) {
-        index.setLazy(hit.summary, hit.lineStarts, f.origin, withFallback(index, cache.keep(hit, st), f.file, uri));
+        index.setLazy(hit.summary, hit.lineStarts, f.origin, withFallback(index, cache.keep(hit, st), f.file, uri, options.maxBytes));
         loaded.add(uri);
         restored.add(uri);
         cached++;
@@ -348,14 +350,14 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
     }
     if (o.kind === 'unchanged') {
       const old = cache.entry(m.file)!;
-      index.setLazy(old.summary, old.lineStarts, m.origin, withFallback(index, cache.keep(old, m), m.file, m.uri));
+      index.setLazy(old.summary, old.lineStarts, m.origin, withFallback(index, cache.keep(old, m), m.file, m.uri, options.maxBytes));
       loaded.add(m.uri);
       restored.add(m.uri);
       cached++;
       return;
     }
     const load = cache.add({ path: m.file, size: m.size, mtimeMs: m.mtimeMs, hash: o.hash, origin: m.origin, summary: o.summary, lineStarts: o.lineStarts, facts: () => o.facts });
-    index.setLazy(o.summary, o.lineStarts, m.origin, withFallback(index, load, m.file, m.uri));
+    index.setLazy(o.summary, o.lineStarts, m.origin, withFallback(index, load, m.file, m.uri, options.maxBytes));
     loaded.add(m.uri);
   };
   // Every outlet is known before anything is analysed: the index's (restored, open) and the Source of each file.
@@ -467,7 +469,7 @@ async function followOutlets(index: CorpusIndex, known: ReadonlySet<string>, ana
       cache = undefined;
       load = () => unpackFacts(o.facts);
     }
-    index.setLazy(o.summary, o.lineStarts, m.origin, withFallback(index, load, m.file, m.uri));
+    index.setLazy(o.summary, o.lineStarts, m.origin, withFallback(index, load, m.file, m.uri, options.maxBytes));
     followed++;
   };
   const pins = [...index.pins.values()];
@@ -619,7 +621,7 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
       }
       const kept = hit && st && guard(() => cache!.keep(hit!, st));
       if (hit && kept) {
-        index.setLazy(hit.summary, hit.lineStarts, f.origin, withFallback(index, kept, f.file, uri));
+        index.setLazy(hit.summary, hit.lineStarts, f.origin, withFallback(index, kept, f.file, uri, options.maxBytes));
         loaded.add(uri);
         restored.add(uri);
         cached++;
@@ -641,7 +643,7 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
         const c = cache;
         const load = doc && c && st ? guard(() => c.add({ path: f.file, size: st.size, mtimeMs: st.mtimeMs, hash, origin: f.origin, summary: doc.summary, lineStarts: doc.lineStarts, facts: () => packFacts(doc.facts, text) })) : undefined;
         // Facts live on disk from now on; memory holds summaries.
-        if (doc && load) doc.evict(withFallback(index, load, f.file, uri));
+        if (doc && load) doc.evict(withFallback(index, load, f.file, uri, options.maxBytes));
       } catch (err) {
         // The core never throws on any text; if it ever does, one file must not stop the corpus.
         skipped.push({ path: f.file, message: `could not be analysed: ${String(err)}` });

@@ -17,16 +17,84 @@ export type ReadResult =
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export async function readArticleFile(file: string, options: { maxBytes: number }): Promise<ReadResult> {
-  let bytes: Buffer;
+  let bytes: Buffer | undefined;
   try {
     const st = await fs.promises.stat(file);
     const refused = refusal(st, options.maxBytes);
     if (refused) return refused;
-    bytes = await fs.promises.readFile(file);
+    bytes = await readAtMost(file, st.size, options.maxBytes);
   } catch (err) {
     return unreadable(err);
   }
-  return decodeArticle(bytes);
+  return bytes ? decodeArticle(bytes) : tooLarge(options.maxBytes);
+}
+
+/**
+ * The file's bytes, read until it ends or holds more than `maxBytes` (then undefined): a file's size is not what it
+ * holds. A link to `/proc/self/pagemap` is a regular file of size 0 that reads hundreds of gigabytes, and a file
+ * may grow while it is read; `readFile` read to the end, and the server's memory went with it.
+ */
+async function readAtMost(file: string, size: number, maxBytes: number): Promise<Buffer | undefined> {
+  const h = await fs.promises.open(file, 'r');
+  try {
+    let buf: Buffer = Buffer.allocUnsafe(firstChunk(size, maxBytes));
+    let n = 0;
+    for (;;) {
+      if (n === buf.length) {
+        if (n > maxBytes) return undefined;
+        buf = grown(buf, maxBytes);
+      }
+      const { bytesRead } = await h.read(buf, n, buf.length - n, null);
+      if (bytesRead === 0) return buf.subarray(0, n);
+      n += bytesRead;
+    }
+  } finally {
+    await h.close();
+  }
+}
+
+/** `readAtMost` with one system call a step, for analyst threads (see `readArticleFileSync`). */
+function readAtMostSync(file: string, size: number, maxBytes: number): Buffer | undefined {
+  const fd = fs.openSync(file, 'r');
+  try {
+    let buf: Buffer = Buffer.allocUnsafe(firstChunk(size, maxBytes));
+    let n = 0;
+    for (;;) {
+      if (n === buf.length) {
+        if (n > maxBytes) return undefined;
+        buf = grown(buf, maxBytes);
+      }
+      const read = fs.readSync(fd, buf, n, buf.length - n, null);
+      if (read === 0) return buf.subarray(0, n);
+      n += read;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * The first buffer: the size the file says it has and one byte more (its end is then read in one call); 64 KB for a
+ * file that says it is empty (a kernel's file, which may not be).
+ */
+function firstChunk(size: number, maxBytes: number): number {
+  return Math.min(pastLimit(maxBytes), size > 0 ? size + 1 : 64 * 1024);
+}
+
+/** Past the limit, in whole pages: kernel files read only so (`/proc/self/pagemap` refuses a count not a multiple of 8). */
+function pastLimit(maxBytes: number): number {
+  return Math.ceil((maxBytes + 1) / 4096) * 4096;
+}
+
+/** `buf` in a buffer twice as large, up to past the limit (which says the file is over it). */
+function grown(buf: Buffer, maxBytes: number): Buffer {
+  const next = Buffer.allocUnsafe(Math.min(pastLimit(maxBytes), buf.length * 2));
+  buf.copy(next);
+  return next;
+}
+
+function tooLarge(maxBytes: number): ReadResult {
+  return { ok: false, code: 'file.too-large', message: `it holds more than the ${size(maxBytes)} limit` };
 }
 
 /**
@@ -35,16 +103,16 @@ export async function readArticleFile(file: string, options: { maxBytes: number 
  * trips through libuv's pool per file, a synchronous read one system call.
  */
 export function readArticleFileSync(file: string, options: { maxBytes: number }): ReadResult {
-  let bytes: Buffer;
+  let bytes: Buffer | undefined;
   try {
     const st = fs.statSync(file);
     const refused = refusal(st, options.maxBytes);
     if (refused) return refused;
-    bytes = fs.readFileSync(file);
+    bytes = readAtMostSync(file, st.size, options.maxBytes);
   } catch (err) {
     return unreadable(err);
   }
-  return decodeArticle(bytes);
+  return bytes ? decodeArticle(bytes) : tooLarge(options.maxBytes);
 }
 
 /** How much of a file `sourcesOf` reads: where `decodeArticle` looks for a NUL. */
@@ -289,12 +357,13 @@ export function readConfigFile(file: string, what = 'pinned entities'): { text: 
   // A folder is read, and says so as any unreadable file does.
   if (!st.isFile() && !st.isDirectory()) return { problem: `The ${what} file is not a regular file; it is not read.` };
   if (st.size > MAX_CONFIG_BYTES) return { problem: `The ${what} file is ${(st.size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_CONFIG_BYTES / 1024 / 1024} MB it may be; it is not read.` };
-  let bytes: Buffer;
+  let bytes: Buffer | undefined;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = readAtMostSync(file, st.size, MAX_CONFIG_BYTES);
   } catch (err) {
     return { problem: `The ${what} could not be read: ${whyUnreadable(err)}.` };
   }
+  if (!bytes) return { problem: `The ${what} file holds more than the ${MAX_CONFIG_BYTES / 1024 / 1024} MB it may be; it is not read.` };
   const read = decodeArticle(bytes);
   if (!read.ok) return { problem: `The ${what} file is not read: ${read.message}.` };
   return { text: read.text };

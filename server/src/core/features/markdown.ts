@@ -12,11 +12,19 @@
  */
 export function escape(text: string): string {
   return text
+    .replace(BIDI_RE, '')
     .replace(/[\\`*_{}[\]()#+\-.!|~>:@$]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/\r?\n|\r/g, ' ');
 }
+
+/**
+ * The characters that set the direction of the text after them (an override, an embedding, an isolate, a mark): left
+ * in, "Reuters\u202E" in a Source turned round the date the card writes after it. Article text loses them wherever
+ * it is shown.
+ */
+const BIDI_RE = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Shortens to `max` characters at a word boundary. */
 export function clip(text: string, max: number): string {
@@ -42,10 +50,10 @@ export function clipAround(text: string, at: number, max: number): string {
 
 /**
  * A line of article text for a message: a client may read "[label](command:…)" or "$(icon)" in it
- * (VS Code's notifications do), so those are broken apart, and control characters go.
+ * (VS Code's notifications do), so those are broken apart, and control and direction characters go.
  */
 export function inert(line: string): string {
-  return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').split('](').join('] (').split('$(').join('$ (');
+  return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(BIDI_RE, '').split('](').join('] (').split('$(').join('$ (');
 }
 
 /** A link that opens an indexed article at a line (1-based in the fragment, as VS Code expects). */
