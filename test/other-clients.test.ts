@@ -220,5 +220,36 @@ describe('clients other than the VS Code extension', function () {
     assert.ok(seen.some((x) => !x.indexed && !x.item) && seen.some((x) => !x.indexed && x.item), 'no card was asked for during the load: make the corpus larger');
     assert.ok(seen.every((x) => x.partial === !x.indexed), JSON.stringify(seen));
   });
+
+  it('a client that renders no Markdown and takes no tree of symbols gets cards as plain text and a flat outline', async function () {
+    client = new LspClient();
+    await client.initialize(fileUri(dir), {
+      textDocument: {
+        hover: { contentFormat: ['plaintext'] },
+        completion: { completionItem: { documentationFormat: ['plaintext'] } },
+        documentSymbol: { hierarchicalDocumentSymbolSupport: false },
+      },
+    });
+    await client.notification('breachDesk/indexed');
+    const text = fs.readFileSync(SEED, 'utf8');
+    await client.open(fileUri(SEED), text);
+    await client.diagnostics(fileUri(SEED));
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('his name is John Binns'));
+    const h = await client.request<any>('textDocument/hover', { textDocument: { uri: fileUri(SEED) }, position: { line, character: lines[line].indexOf('John Binns') + 7 } });
+    assert.strictEqual(h.contents.kind, 'plaintext');
+    const card: string = h.contents.value;
+    // The card's words, its outlets and dates, without Markdown: no emphasis, escapes or links.
+    assert.match(card, /^John Binns · person/);
+    assert.match(card, /ThreatPost, Aug 28, 2021/);
+    assert.ok(!/\*\*|\\[.:(]|\]\(file:/.test(card), card);
+    const r = await client.request<any>('completionItem/resolve', { label: 'John Binns', data: { key: 'john binns', uri: fileUri(SEED) } });
+    assert.strictEqual(r.documentation.kind, 'plaintext');
+    assert.match(r.documentation.value, /^John Binns · person/);
+    const symbols = await client.request<any[]>('textDocument/documentSymbol', { textDocument: { uri: fileUri(SEED) } });
+    // SymbolInformation: a location each, the section it is in as its container, and no children.
+    assert.ok(symbols.every((x) => x.location?.uri === fileUri(SEED) && x.children === undefined), JSON.stringify(symbols[0]));
+    assert.deepStrictEqual(symbols.filter((x) => x.name === 'Source' || x.name === 'Who is John Binns?').map((x) => [x.name, x.containerName]), [['Source', 'Information'], ['Who is John Binns?', 'Article']]);
+  });
 });
 

@@ -22,6 +22,7 @@ import { applyEdits, applySeverities, diag, type Diagnostic, type SeverityOverri
 import { extractFacts } from './core/extract/facts';
 import { hover, linkCardFor } from './core/features/hover';
 import { dateHover } from './core/features/datecard';
+import { plainText } from './core/features/markdown';
 import { workspaceSymbols } from './core/features/symbols';
 import { CorpusIndex, dropShadowedSeeds } from './core/index/corpus';
 import type { DocFacts } from './core/extract/types';
@@ -872,20 +873,11 @@ async function show(o: Options, target: string): Promise<number> {
  * emphasis and escapes dropped, a link to an article as its label, "·" and path:line.
  */
 export function plainCard(markdown: string): string {
-  return markdown
-    // No bracket of its kind inside a part (a card's labels are outlets and dates; `openLink` encodes "(" and ")" in
-    // a target): each attempt stops at the next bracket, so a run of them costs no square. A label with an escaped
-    // bracket in it stays as written, its escapes dropped below.
-    .replace(/\[([^\][]*)\]\(([^()\s]*)\)/g, (_, label: string, target: string) => {
-      const at = /^(file:[^#]*)#L([0-9]+)$/.exec(target);
-      if (!at) return label;
-      let where: string;
-      try { where = rel(fileURLToPath(at[1].replace(/%28|%29|%20/g, (c) => decodeURIComponent(c)))); } catch { return label; }
-      return `${label} · ${where}:${at[2]}`;
-    })
-    .replace(/\*\*/g, '')
-    // What `escape` (markdown.ts) escapes.
-    .replace(/\\([\\`*_{}[\]()#+\-.!|~>:@$])/g, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&amp;/g, '&');
+  return plainText(markdown, (label, target) => {
+    const at = /^(file:[^#]*)#L([0-9]+)$/.exec(target);
+    if (!at) return label;
+    let where: string;
+    try { where = rel(fileURLToPath(at[1].replace(/%28|%29|%20/g, (c) => decodeURIComponent(c)))); } catch { return label; }
+    return `${label} · ${where}:${at[2]}`;
+  });
 }

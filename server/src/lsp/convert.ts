@@ -5,11 +5,12 @@
  */
 import {
   DiagnosticSeverity, SymbolKind, type Diagnostic as LspDiagnostic, type DocumentSymbol, type FoldingRange,
-  FoldingRangeKind, type TextEdit as LspTextEdit,
+  FoldingRangeKind, type MarkupContent, MarkupKind, type SymbolInformation, type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
 import type { Severity } from '../core/codes';
 import type { Diagnostic, Fix } from '../core/diagnostics';
 import type { Fold } from '../core/features/folding';
+import { plainText } from '../core/features/markdown';
 import type { OutlineItem } from '../core/features/outline';
 import type { LineIndex } from '../core/text';
 
@@ -107,6 +108,22 @@ export function toDocumentSymbol(item: OutlineItem, lines: LineIndex): DocumentS
     selectionRange: lines.range(item.selection),
     children: item.children.map((c) => toDocumentSymbol(c, lines)),
   };
+}
+
+/**
+ * The outline as a flat list, for a client without a tree of symbols: each item with the name of the one it is in
+ * (`containerName`), in the order of the text.
+ */
+export function toSymbolInformation(items: OutlineItem[], uri: string, lines: LineIndex, container?: string): SymbolInformation[] {
+  return items.flatMap((i) => [
+    { name: i.name, kind: SYMBOL_KIND[i.kind], location: { uri, range: lines.range(i.span) }, ...(container !== undefined ? { containerName: container } : {}) },
+    ...toSymbolInformation(i.children, uri, lines, i.name),
+  ]);
+}
+
+/** A card as the client reads it: Markdown, or plain text (links as their labels, no escapes) for one that reads none. */
+export function markup(markdown: string, asMarkdown: boolean): MarkupContent {
+  return asMarkdown ? { kind: MarkupKind.Markdown, value: markdown } : { kind: MarkupKind.PlainText, value: plainText(markdown) };
 }
 
 export function toFoldingRanges(folds: Fold[], lines: LineIndex): FoldingRange[] {

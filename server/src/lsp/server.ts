@@ -39,7 +39,7 @@ import { aSeed, diskSource, excludedFrom, indexOutlets, isFolder, savedOutlets, 
 import * as path from 'path';
 import { CorpusCache, contentHash } from '../node/cache';
 import { walkArticleFiles } from '../node/fsutil';
-import { isFix, offsetsThrough, SOURCE, toDocumentSymbol, toFoldingRanges, toLspDiagnostic, tokenEdits, type DiagnosticData } from './convert';
+import { isFix, markup, offsetsThrough, SOURCE, toDocumentSymbol, toFoldingRanges, toSymbolInformation, toLspDiagnostic, tokenEdits, type DiagnosticData } from './convert';
 import { readSettings, type Settings, DEFAULT_MAX_FILE_SIZE, DEFAULT_SETTINGS } from './settings';
 
 export const LANGUAGE_ID = 'breach-article';
@@ -109,6 +109,11 @@ export function startServer(connection: Connection): void {
   let takesDocumentChanges = false;
   let canWatch = false;
   let canTrackFolders = false;
+  /** Whether the client renders Markdown in hovers and in completion items' documentation (else plain text is sent). */
+  let markdownHovers = true;
+  let markdownDocs = true;
+  /** Whether the client takes an outline as a tree (`DocumentSymbol[]`), else a flat list (`SymbolInformation[]`). */
+  let symbolTree = true;
   let trusted = true;
   /** Requests before `initialize` get the protocol's ServerNotInitialized error (-32002). */
   let initialized = false;
@@ -661,6 +666,12 @@ export function startServer(connection: Connection): void {
     snippets = Boolean(params.capabilities?.textDocument?.completion?.completionItem?.snippetSupport);
     refreshesTokens = Boolean(params.capabilities?.workspace?.semanticTokens?.refreshSupport);
     takesDocumentChanges = Boolean(params.capabilities?.workspace?.workspaceEdit?.documentChanges);
+    // A client that lists the formats it renders and leaves Markdown out (or says it has no tree of symbols) is
+    // answered in what it reads; one that says nothing is taken to read Markdown and trees, as the protocol has it.
+    const formats = (f: unknown) => !Array.isArray(f) || f.length === 0 || f.includes(MarkupKind.Markdown);
+    markdownHovers = formats(params.capabilities?.textDocument?.hover?.contentFormat);
+    markdownDocs = formats(params.capabilities?.textDocument?.completion?.completionItem?.documentationFormat);
+    symbolTree = params.capabilities?.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport !== false;
     workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     // Restricted mode: the client says the workspace is not trusted; read no folders of it.
     const init = params.initializationOptions as { trusted?: unknown; storagePath?: unknown; settings?: unknown; timelineView?: unknown; referencesView?: unknown; analystThreads?: unknown } | undefined;
@@ -1016,7 +1027,7 @@ export function startServer(connection: Connection): void {
     // On a date in the text: which day it is, and how far from the article's Date.
     const h = hover(index, uri, offset) ?? (states.get(uri) ? fieldHover(index, states.get(uri)!.analysis.article, offset, uri) : undefined) ?? dateHover(doc, offset, states.get(uri)?.lines.text);
     if (!h) return null;
-    return { contents: { kind: MarkupKind.Markdown, value: h.markdown + partialNote() }, range: index.range(uri, h.span) };
+    return { contents: markup(h.markdown + partialNote(), markdownHovers), range: index.range(uri, h.span) };
   });
 
   connection.languages.inlayHint.on(async (params, token) => {
@@ -1033,7 +1044,7 @@ export function startServer(connection: Connection): void {
       position: state.lines.positionAt(h.offset),
       label: h.label,
       paddingLeft: true,
-      tooltip: { kind: MarkupKind.Markdown, value: h.tooltip },
+      tooltip: markup(h.tooltip, markdownHovers),
     }));
   });
 
@@ -1169,7 +1180,7 @@ export function startServer(connection: Connection): void {
     const card = typeof data?.key === 'string' && typeof data.uri === 'string' ? entityCardFor(index, data.key, data.uri)
       : typeof data?.source === 'string' && data.source.trim() ? fieldCardFor(index, 'source', data.source.trim())
         : typeof data?.author === 'string' && data.author.trim() ? fieldCardFor(index, 'author', data.author.trim()) : undefined;
-    return card ? { ...item, documentation: { kind: MarkupKind.Markdown, value: card + partialNote() } } : item;
+    return card ? { ...item, documentation: markup(card + partialNote(), markdownDocs) } : item;
   });
 
   /** A card asked for before the corpus is read says that what it counts is what has been read so far. */
@@ -1194,7 +1205,8 @@ export function startServer(connection: Connection): void {
     checkParams(params, ['textDocument']);
     const state = await currentState(params.textDocument.uri);
     if (!state || token.isCancellationRequested) return null;
-    return outline(state.analysis.article).map((i) => toDocumentSymbol(i, state.lines));
+    const items = outline(state.analysis.article);
+    return symbolTree ? items.map((i) => toDocumentSymbol(i, state.lines)) : toSymbolInformation(items, params.textDocument.uri, state.lines);
   });
 
   connection.onFoldingRanges(async (params, token) => {

@@ -56,6 +56,23 @@ export function inert(line: string): string {
   return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(BIDI_RE, '').split('](').join('] (').split('$(').join('$ (');
 }
 
+/**
+ * A card's Markdown as plain text, for a client that renders none (and the CLI): a link as its label (`label` may
+ * add to it, given the label and the target), emphasis and the escapes of `escape` dropped.
+ */
+export function plainText(markdown: string, label: (text: string, target: string) => string = (text) => text): string {
+  return markdown
+    // No bracket of its kind inside a part (a card's labels are outlets and dates; `openLink` encodes "(" and ")" in
+    // a target): each attempt stops at the next bracket, so a run of them costs no square. A label with an escaped
+    // bracket in it stays as written, its escapes dropped below.
+    .replace(/\[([^\][]*)\]\(([^()\s]*)\)/g, (_, text: string, target: string) => label(text, target))
+    .replace(/\*\*/g, '')
+    // What `escape` escapes.
+    .replace(/\\([\\`*_{}[\]()#+\-.!|~>:@$])/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&amp;/g, '&');
+}
+
 /** A link that opens an indexed article at a line (1-based in the fragment, as VS Code expects). */
 export function openLink(label: string, uri: string, line: number): string {
   if (!/^(?:file|untitled):/i.test(uri)) return escape(label);
