@@ -116,6 +116,9 @@ describe('renaming a name in the article', function () {
     assert.match(refused(renameEdits(doc, TEXT, at, '  '))!, /empty/);
     assert.match(refused(renameEdits(doc, TEXT, at, 'Bins\nSmith'))!, /one line/);
     assert.match(refused(renameEdits(doc, TEXT, at, 'Bins]] [[x'))!, /\[\[/);
+    for (const bad of ['Mike\u0000', 'Bins\tSmith', 'Bins\u202E', 'Bi\u2066ns']) assert.match(refused(renameEdits(doc, TEXT, at, bad))!, /control or direction characters/, JSON.stringify(bad));
+    // Letters of any script are names.
+    assert.ok(Array.isArray(renameEdits(doc, TEXT, at, 'Bіnns Ødegård')));
   });
 });
 

@@ -57,6 +57,8 @@ export function renameEdits(doc: IndexedDoc, text: string, offset: number, newNa
   const name = newName.trim();
   if (!name) return { refused: 'A name cannot be empty.' };
   if (/[\r\n]/.test(name)) return { refused: 'A name is written on one line.' };
+  // (A tab, a NUL or a direction override written into every mention would be invisible, or turn the text round.)
+  if (/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(name)) return { refused: 'A name cannot hold control or direction characters.' };
   if (/\[\[|\]\]/.test(name)) return { refused: 'A name cannot hold "[[" or "]]": it would break the tags.' };
   // A CVE identifier is one word however written ("CVE 2021-44228", "cve-2021-44228"): each mention becomes the new one.
   // (By its key, not its kind: an identifier pinned as an organisation is still one.)
