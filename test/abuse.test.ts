@@ -72,6 +72,24 @@ describe('protocol abuse over stdio', function () {
     await alive(client);
   });
 
+  it('answers requests after shutdown with InvalidRequest (-32600), and exits on exit', async function () {
+    client = new LspClient();
+    await client.initialize();
+    await client.notification('breachDesk/indexed');
+    assert.strictEqual(await client.request('shutdown', null), null);
+    for (const [method, params] of [
+      ['textDocument/hover', { textDocument: { uri: URI }, position: { line: 0, character: 0 } }],
+      ['workspace/symbol', { query: 'x' }],
+      ['shutdown', null],
+    ] as const) {
+      const o = await outcome(client.request(method, params));
+      assert.strictEqual((o as { code?: number }).code, -32600, `${method}: ${JSON.stringify(o)}`);
+    }
+    const exited = new Promise<number | null>((resolve) => (client as unknown as { child: import('child_process').ChildProcess }).child.once('exit', (code) => resolve(code)));
+    await client.notify('exit', null);
+    assert.strictEqual(await exited, 0);
+  });
+
   it('answers every feature on unknown and odd URIs with nothing, not an error', async function () {
     await ready();
     for (const uri of ['file:///nowhere/x.txt', 'untitled:Untitled-1', 'http://example.com/a.txt', 'not a uri', '', 'file:///%E0%A4%A']) {

@@ -118,6 +118,13 @@ export function startServer(connection: Connection): void {
   /** Requests before `initialize` get the protocol's ServerNotInitialized error (-32002). */
   let initialized = false;
   const notInitialized = () => new ResponseError(ErrorCodes.ServerNotInitialized, 'Breach Desk: the server has not been initialized yet.');
+  /** After `shutdown` a request is an error (InvalidRequest), as the protocol says: the server is about to exit. */
+  let shutDown = false;
+  /** Throws the protocol's error for a request the server cannot answer yet (before `initialize`) or any more. */
+  const ready = (): void => {
+    if (!initialized) throw notInitialized();
+    if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'Breach Desk: the server is shutting down.');
+  };
   /**
    * The shape of what a request names, checked before any handler reads it:
    * a malformed request gets InvalidParams (-32602) saying what is wrong,
@@ -716,7 +723,8 @@ export function startServer(connection: Connection): void {
 
   // A cache still being written is finished before the server goes: the next start needs it.
   connection.onShutdown(() => {
-    if (!initialized) throw notInitialized();
+    ready();
+    shutDown = true;
     stopWatching?.();
     clearTimeout(quietTimer);
     writeCache(Infinity);
@@ -1016,7 +1024,7 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onHover(async (params, token) => {
-    if (!initialized) throw notInitialized();
+    ready();
     checkParams(params, ['textDocument', 'position']);
     const uri = params.textDocument.uri;
     if (!(await fresh(uri)) || token.isCancellationRequested) return null;
@@ -1031,7 +1039,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.languages.inlayHint.on(async (params, token) => {
-    if (!initialized) throw notInitialized();
+    ready();
     checkParams(params, ['textDocument', 'range']);
     const uri = params.textDocument.uri;
     if (!(await fresh(uri)) || token.isCancellationRequested) return null;
@@ -1049,7 +1057,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDefinition(async (params, token) => {
-    if (!initialized) throw notInitialized();
+    ready();
     checkParams(params, ['textDocument', 'position']);
     const uri = params.textDocument.uri;
     if (!(await fresh(uri)) || token.isCancellationRequested) return null;
@@ -1064,7 +1072,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onReferences(async (params, token) => {
-    if (!initialized) throw notInitialized();
+    ready();
     checkParams(params, ['textDocument', 'position']);
     const uri = params.textDocument.uri;
     if (!(await fresh(uri)) || token.isCancellationRequested) return null;
@@ -1072,7 +1080,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDocumentHighlight(async (params, token) => {
-    if (!initialized) throw notInitialized();
+    ready();
     checkParams(params, ['textDocument', 'position']);
     const uri = params.textDocument.uri;
     if (!(await fresh(uri)) || token.isCancellationRequested) return null;
@@ -1098,7 +1106,7 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onPrepareRename(async (params, token) => {
-    if (!initialized) throw notInitialized();
+    ready();
     checkParams(params, ['textDocument', 'position']);
     const uri = params.textDocument.uri;
     const current = await currentDoc(uri);
@@ -1111,7 +1119,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRenameRequest(async (params, token) => {
-    if (!initialized) throw notInitialized();
+    ready();
     checkParams(params, ['textDocument', 'position']);
     if (typeof params.newName !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'Breach Desk: rename takes a newName string.');
     const uri = params.textDocument.uri;
@@ -1131,7 +1139,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onWorkspaceSymbol((params, token) => {
-    if (!initialized) throw notInitialized();
+    ready();
     checkParams(params, ['query']);
     if (token.isCancellationRequested) return null;
     return workspaceSymbols(index, params.query).flatMap((s) => {
@@ -1141,7 +1149,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCompletion(async (params, token) => {
-    if (!initialized) throw notInitialized();
+    ready();
     checkParams(params, ['textDocument', 'position']);
     const uri = params.textDocument.uri;
     const doc = documents.get(uri);
@@ -1174,7 +1182,7 @@ export function startServer(connection: Connection): void {
   // The card of the name, outlet or author an item offers, asked for when the editor shows the item's details: who a
   // name is before the writer tags it. `data` comes back from the client: used only if it has the shape we sent.
   connection.onCompletionResolve((item) => {
-    if (!initialized) throw notInitialized();
+    ready();
     checkParams(item, ['label']);
     const data = item.data as { key?: unknown; uri?: unknown; source?: unknown; author?: unknown } | undefined;
     const card = typeof data?.key === 'string' && typeof data.uri === 'string' ? entityCardFor(index, data.key, data.uri)
@@ -1201,7 +1209,7 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onDocumentSymbol(async (params, token) => {
-    if (!initialized) throw notInitialized();
+    ready();
     checkParams(params, ['textDocument']);
     const state = await currentState(params.textDocument.uri);
     if (!state || token.isCancellationRequested) return null;
@@ -1210,7 +1218,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onFoldingRanges(async (params, token) => {
-    if (!initialized) throw notInitialized();
+    ready();
     checkParams(params, ['textDocument']);
     const state = await currentState(params.textDocument.uri);
     if (!state || token.isCancellationRequested) return null;
@@ -1218,7 +1226,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onSelectionRanges(async (params, token) => {
-    if (!initialized) throw notInitialized();
+    ready();
     checkParams(params, ['textDocument', 'positions']);
     const uri = params.textDocument.uri;
     const state = await currentState(uri);
@@ -1271,7 +1279,7 @@ export function startServer(connection: Connection): void {
   }
 
   connection.languages.semanticTokens.on(async (params, token) => {
-    if (!initialized) throw notInitialized();
+    ready();
     checkParams(params, ['textDocument']);
     const uri = params.textDocument.uri;
     if (!(await fresh(uri)) || token.isCancellationRequested) return null;
@@ -1281,7 +1289,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.languages.semanticTokens.onDelta(async (params, token) => {
-    if (!initialized) throw notInitialized();
+    ready();
     checkParams(params, ['textDocument', 'previousResultId']);
     const uri = params.textDocument.uri;
     if (!(await fresh(uri)) || token.isCancellationRequested) return null;
@@ -1296,14 +1304,14 @@ export function startServer(connection: Connection): void {
 
   // Custom requests of the VS Code client (see client/src/protocol.ts).
   connection.onRequest('breachDesk/reindex', async () => {
-    if (!initialized) throw notInitialized();
+    ready();
     states.clear();
     await loadCorpus();
     return { articles: index.size };
   });
 
   connection.onRequest('breachDesk/timeline', async (params: { textDocument: { uri: string }; position: { line: number; character: number } }, token) => {
-    if (!initialized) throw notInitialized();
+    ready();
     checkParams(params, ['textDocument', 'position']);
     const uri = params?.textDocument?.uri;
     const pos = params?.position;
@@ -1320,7 +1328,7 @@ export function startServer(connection: Connection): void {
 
   // The timeline lens of a client that draws none: the values as text, in a message.
   connection.onExecuteCommand(async (params, token) => {
-    if (!initialized) throw notInitialized();
+    ready();
     checkParams(params, ['command']);
     if (!textCommands().includes(params.command)) throw new ResponseError(ErrorCodes.InvalidParams, `Breach Desk: no command ${JSON.stringify(params.command)}.`);
     const [uri, line, character] = Array.isArray(params.arguments) ? params.arguments : [];
@@ -1340,12 +1348,12 @@ export function startServer(connection: Connection): void {
 
   // A new article's skeleton as a snippet, with the corpus's outlets to choose from (the "New Article" command).
   connection.onRequest('breachDesk/articleSkeleton', () => {
-    if (!initialized) throw notInitialized();
+    ready();
     return articleSkeleton(index, new Date());
   });
 
   connection.onRequest('breachDesk/article', async (params: { uri: string }) => {
-    if (!initialized) throw notInitialized();
+    ready();
     checkParams(params, ['uri']);
     if (typeof params?.uri !== 'string' || !(await fresh(params.uri))) return null;
     const f = index.get(params.uri)?.facts;
@@ -1353,7 +1361,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCodeLens(async (params, token) => {
-    if (!initialized) throw notInitialized();
+    ready();
     checkParams(params, ['textDocument']);
     const uri = params?.textDocument?.uri;
     if (typeof uri !== 'string' || !(await fresh(uri)) || token.isCancellationRequested) return null;
@@ -1373,7 +1381,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCodeAction(async (params, token) => {
-    if (!initialized) throw notInitialized();
+    ready();
     checkParams(params, ['textDocument', 'range', 'context']);
     const context = params.context as unknown as { diagnostics?: unknown; only?: unknown } | null;
     const bad = (what: string) => new ResponseError(ErrorCodes.InvalidParams, `Breach Desk: ${what}.`);
