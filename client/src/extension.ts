@@ -15,7 +15,7 @@ import {
   CloseAction, ErrorAction, LanguageClient, State, type LanguageClientOptions, type ServerOptions, TransportKind,
 } from 'vscode-languageclient/node';
 import { looksLikeArticle } from '../../server/src/core/detect';
-import { ARTICLE, ARTICLE_SKELETON, type ArticleInfo, type ArticleSkeleton, INDEXED, INDEXING, type IndexedParams, REINDEX, TIMELINE, type TimelineResult } from './protocol';
+import { ARTICLE, ARTICLE_SKELETON, type ArticleInfo, type ArticleSkeleton, CHECK_ALL, type CheckAllResult, INDEXED, INDEXING, type IndexedParams, REINDEX, TIMELINE, type TimelineResult } from './protocol';
 import { RestartPolicy } from './recovery';
 import { noIcons } from './text';
 import { OPEN_LOCATION_COMMAND, renderTimeline } from './timelineView';
@@ -71,7 +71,7 @@ class StatusBar {
     this.render();
   }
 
-  /** Conflicts the server currently reports in open documents. */
+  /** Conflicts the server currently reports: in open documents, and in every article once "Check All Articles" has run. */
   private conflicts(): number {
     let n = 0;
     for (const [, diags] of vscode.languages.getDiagnostics()) {
@@ -104,7 +104,7 @@ class StatusBar {
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**Breach Desk**\n\n${plural(c?.articles ?? 0, 'article')} indexed in ${c?.ms ?? 0} ms`);
     if (c?.skipped) md.appendMarkdown(`, ${c.skipped} skipped (see the output)`);
-    md.appendMarkdown(`.\n\n${entities} known; ${plural(conflicts, 'figure conflict')} in open articles.\n\nClick to show the output.`);
+    md.appendMarkdown(`.\n\n${entities} known; ${plural(conflicts, 'figure conflict')} in the Problems panel.\n\nClick to show the output.`);
     this.item.tooltip = md;
   }
 }
@@ -226,6 +226,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!client?.isRunning()) return void vscode.window.showWarningMessage('The Breach Desk language server is not running.');
       status.startIndexing();
       await client.sendRequest(REINDEX, {});
+    }),
+    vscode.commands.registerCommand('breachDesk.checkAll', async () => {
+      if (!client?.isRunning()) return void vscode.window.showWarningMessage('The Breach Desk language server is not running.');
+      // The server shows its progress (cancellable) while it checks; this says what it found.
+      const r = await client.sendRequest<CheckAllResult>(CHECK_ALL, {});
+      const n = (k: number, one: string) => `${k.toLocaleString('en-US')} ${one}${k === 1 ? '' : 's'}`;
+      const what = `${n(r.errors, 'error')}, ${n(r.warnings, 'warning')}, ${n(r.notes, 'note')}`;
+      const said = r.cancelled ? `Checked ${r.articles.toLocaleString('en-US')} of ${n(r.of, 'article')} before it was stopped: ${what}.` : `Checked ${n(r.articles, 'article')}: ${what}.`;
+      const pick = await vscode.window.showInformationMessage(`Breach Desk: ${said}`, 'Show Problems');
+      if (pick) await vscode.commands.executeCommand('workbench.actions.view.problems');
     }),
     vscode.commands.registerCommand('breachDesk.showEntity', async (name?: unknown) => showEntity(typeof name === 'string' ? name : undefined)),
     vscode.commands.registerCommand('breachDesk.showFigureTimeline', async (uriArg?: unknown, lineArg?: unknown, charArg?: unknown) => {

@@ -38,3 +38,20 @@ export interface ArticleSkeleton {
   snippet: string;
   plain: string;
 }
+
+/**
+ * Client → server: check every article of the workspace folders and put the closed ones' problems in the Problems
+ * panel (the "Check All Articles" command), with progress the user may cancel; answers with the counts.
+ */
+export const CHECK_ALL = 'breachDesk/checkAll';
+export interface CheckAllResult {
+  /** Articles checked, of how many the workspace has. */
+  articles: number;
+  of: number;
+  errors: number;
+  warnings: number;
+  /** Information and hints. */
+  notes: number;
+  /** Stopped before the end (cancelled, or a newer run started). */
+  cancelled: boolean;
+}

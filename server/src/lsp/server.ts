@@ -9,7 +9,7 @@
 import {
   CodeActionKind, type CodeAction, type CodeLens, CompletionItemKind, InsertTextFormat, DocumentHighlightKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   FileChangeType, type Connection, type InitializeParams, type InitializeResult, type Location as LspLocation, type LocationLink, MarkupKind,
-  ErrorCodes, LSPErrorCodes, MessageType, type Position, ResponseError, type SelectionRange, SemanticTokensBuilder, ShowMessageNotification, SymbolKind, type TextDocumentChangeEvent, TextDocumentSyncKind, TextDocuments, WatchKind, type WorkspaceFolder,
+  type Diagnostic as LspDiagnostic, ErrorCodes, LSPErrorCodes, MessageType, type Position, type WorkDoneProgressReporter, ResponseError, type SelectionRange, SemanticTokensBuilder, ShowMessageNotification, SymbolKind, type TextDocumentChangeEvent, TextDocumentSyncKind, TextDocuments, WatchKind, type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../core/analyze';
@@ -38,7 +38,7 @@ import type { Location } from '../core/features/locate';
 import { aSeed, diskSource, excludedFrom, indexOutlets, isFolder, savedOutlets, loadPins, loadRoots, pathOf, PINS_FILE, reloadFile, SEEDS_DIR, uriOf, watchFolders, type Root } from './workspace';
 import * as path from 'path';
 import { CorpusCache, contentHash } from '../node/cache';
-import { walkArticleFiles } from '../node/fsutil';
+import { readArticleFile, walkArticleFiles } from '../node/fsutil';
 import { isFix, markup, offsetsThrough, SOURCE, toDocumentSymbol, toFoldingRanges, toSymbolInformation, toLspDiagnostic, tokenEdits, type DiagnosticData } from './convert';
 import { readSettings, type Settings, DEFAULT_MAX_FILE_SIZE, DEFAULT_SETTINGS } from './settings';
 
@@ -404,6 +404,8 @@ export function startServer(connection: Connection): void {
     warmed.clear();
     for (const d of documents.all()) warmCards(d.uri);
     kickBackground();
+    // What "Check All Articles" listed is listed again from the corpus as now read.
+    if (checkedClosed.size) void checkAll().catch((err: unknown) => connection.console.error(`Checking all articles failed: ${String(err)}`));
   }
 
   /** A load of the corpus is under way: the work between requests waits for it. */
@@ -627,11 +629,11 @@ export function startServer(connection: Connection): void {
       const corpus = applySeverities(applySilences(checkConsistency(index, uri, { quotes, names }), state.lines.text, state.lines), settings.severity);
       const rangeOf = (u: string, span: { start: number; end: number }) => index.range(u, span);
       const own = whileTyping(uri, state.lines.text, state.analysis.diagnostics);
-      void connection.sendDiagnostics({
-        uri,
-        version: state.version,
-        diagnostics: [...own, ...corpus].map((d) => toLspDiagnostic(d, uri, state.lines, rangeOf, state.version)),
-      });
+      const diagnostics = [...own, ...corpus].map((d) => toLspDiagnostic(d, uri, state.lines, rangeOf, state.version));
+      const counts = [0, 0, 0, 0, 0];
+      for (const d of diagnostics) counts[d.severity ?? 1]++;
+      shownCounts.set(uri, counts);
+      void connection.sendDiagnostics({ uri, version: state.version, diagnostics });
       // Listed and loaded a step at a time between requests (`background`): listing them all at once took 60 ms at
       // 50,000 articles, which a hover right after opening waited for.
       warmCards(uri);
@@ -820,6 +822,15 @@ export function startServer(connection: Connection): void {
     }
     // What the corpus now says can change what open articles are told (a conflict with a deleted file goes).
     if (changed) for (const d of documents.all()) scheduleLater(d.uri);
+    // Once "Check All Articles" has run, the files that changed on disk are listed as they are now.
+    if (checkedClosed.size) {
+      for (const c of changes) {
+        if (documents.get(c.uri)) continue;
+        if (c.type === FileChangeType.Deleted) {
+          if (checkedClosed.delete(c.uri)) void connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
+        } else if (index.get(c.uri) || checkedClosed.has(c.uri)) await publishClosed(c.uri);
+      }
+    }
     if (sources.size) followSources([...sources]);
   }
 
@@ -997,6 +1008,7 @@ export function startServer(connection: Connection): void {
     quietTimers.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     pending.delete(e.document.uri);
+    shownCounts.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     // Unsaved edits are gone: the corpus goes back to what is on disk, if the file is part of it.
     const file = pathOf(e.document.uri);
@@ -1005,10 +1017,116 @@ export function startServer(connection: Connection): void {
     const recheck = () => { for (const d of documents.all()) if (d.uri !== e.document.uri) scheduleLater(d.uri); };
     // Analysed knowing the saved Sources: its own index entry (the unsaved text) gives its Source as read from disk.
     const isOpen = (u: string) => documents.get(u) !== undefined;
-    if (file && inCorpus(file)) void reloadFile(index, file, origin, maxBytes, isOpen, savedOutlets(index, maxBytes, (u) => u === e.document.uri || isOpen(u))).then(recheck, recheck);
+    // An article "Check All Articles" listed keeps its problems in the panel once closed: those of the file on disk.
+    const listed = () => {
+      recheck();
+      if (checkedClosed.has(e.document.uri)) void publishClosed(e.document.uri);
+    };
+    if (file && inCorpus(file)) void reloadFile(index, file, origin, maxBytes, isOpen, savedOutlets(index, maxBytes, (u) => u === e.document.uri || isOpen(u))).then(listed, listed);
     else {
       index.remove(e.document.uri);
-      recheck();
+      listed();
+    }
+  });
+
+  /**
+   * Closed articles whose problems "Check All Articles" (`breachDesk/checkAll`) put in the Problems panel. They are
+   * kept as the files change on disk (created, changed, deleted), shown again when closed, and checked again after
+   * a load; an edit to another article does not re-check them (the command is run again for that).
+   */
+  const checkedClosed = new Set<string>();
+  let checkAllGeneration = 0;
+  /** What `breachDesk/checkAll` answers (the client's `CheckAllResult`, client/src/protocol.ts). */
+  interface CheckAllResult {
+    articles: number;
+    of: number;
+    errors: number;
+    warnings: number;
+    notes: number;
+    cancelled: boolean;
+  }
+  /** The problems last published for each open document, by severity (1 error … 4 hint), for the command's summary. */
+  const shownCounts = new Map<string, number[]>();
+
+  /** A closed workspace article's problems, from its file on disk, as an open one's are found; undefined when it is none. */
+  async function closedProblems(uri: string): Promise<LspDiagnostic[] | undefined> {
+    const file = pathOf(uri);
+    if (!file || !index.get(uri) || index.isDraft(uri) || originOf(uri) !== 'workspace') return undefined;
+    const r = await readArticleFile(file, { maxBytes });
+    // Opened meanwhile, or no longer an article: the editor's flow or nothing.
+    if (!r.ok || documents.get(uri) || !looksLikeArticle(r.text)) return undefined;
+    const settings = await settingsFor(uri);
+    const analysis = analyze(r.text, { now: Date.now(), severities: settings.severity });
+    const corpus = applySeverities(applySilences(checkConsistency(index, uri, { quotes: index.quotesReady(), names: index.nearReady() }), r.text, analysis.lines), settings.severity);
+    const rangeOf = (u: string, span: { start: number; end: number }) => index.range(u, span);
+    return [...analysis.diagnostics, ...corpus].map((d) => toLspDiagnostic(d, uri, analysis.lines, rangeOf));
+  }
+
+  /** Publishes a closed article's problems (or none, when it is no longer an article of the workspace); returns them. */
+  async function publishClosed(uri: string): Promise<LspDiagnostic[]> {
+    const found = await closedProblems(uri);
+    if (documents.get(uri)) return [];
+    if (found) checkedClosed.add(uri);
+    else checkedClosed.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: found ?? [] });
+    return found ?? [];
+  }
+
+  /**
+   * Checks every article of the workspace folders (not the seeds, nor `breachDesk.corpus` folders, which are read
+   * to learn from, as the CLI's `--corpus`) and puts the closed ones' problems in the Problems panel, between
+   * requests; a newer run, or the client's cancel, stops it. Returns the counts, open articles' included.
+   */
+  async function checkAll(report?: WorkDoneProgressReporter, cancelled: () => boolean = () => false): Promise<CheckAllResult> {
+    const generation = ++checkAllGeneration;
+    while (loading) await new Promise((r) => setTimeout(r, 50));
+    const uris: string[] = [];
+    for (const d of index.all()) if (d.origin === 'workspace' && !index.isDraft(d.summary.uri)) uris.push(d.summary.uri);
+    uris.sort();
+    const counts = [0, 0, 0, 0, 0];
+    const stale = new Set(checkedClosed);
+    let done = 0;
+    let stopped = false;
+    let reportedAt = 0;
+    for (const uri of uris) {
+      if (generation !== checkAllGeneration || cancelled()) {
+        stopped = true;
+        break;
+      }
+      stale.delete(uri);
+      const problems = documents.get(uri) ? undefined : await publishClosed(uri);
+      for (const n of problems ? problems.map((d) => d.severity ?? 1) : []) counts[n]++;
+      for (const [n, c] of (shownCounts.get(uri) ?? []).entries()) if (!problems) counts[n] += c ?? 0;
+      done++;
+      // Requests go first: a slice of articles, then the event loop.
+      if (done % 8 === 0) {
+        await new Promise((r) => setImmediate(r));
+        const now = Date.now();
+        if (now - reportedAt >= PROGRESS_EVERY_MS) {
+          reportedAt = now;
+          report?.report(Math.round((done / uris.length) * 100), `${done} of ${uris.length} articles`);
+        }
+      }
+    }
+    // Articles gone from the workspace since the last run: their problems go.
+    if (!stopped) {
+      for (const uri of stale) {
+        checkedClosed.delete(uri);
+        if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      }
+    }
+    return { articles: done, of: uris.length, errors: counts[1], warnings: counts[2], notes: counts[3] + counts[4], cancelled: stopped };
+  }
+
+  connection.onRequest('breachDesk/checkAll', async (_params: unknown, token) => {
+    ready();
+    if (!trusted) return { articles: 0, of: 0, errors: 0, warnings: 0, notes: 0, cancelled: false };
+    const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+    progress?.begin('Breach Desk: checking articles', 0, undefined, true);
+    try {
+      return await checkAll(progress, () => token.isCancellationRequested || progress?.token.isCancellationRequested === true);
+    } finally {
+      progress?.done();
     }
   });
 

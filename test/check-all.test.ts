@@ -1,0 +1,80 @@
+/**
+ * "Check All Articles" (`breachDesk/checkAll`) over stdio: every article of
+ * the workspace folders is checked, the closed ones' problems are published
+ * as an open one's would be, the counts come back; the listed articles stay
+ * listed when closed and follow their files on disk; seeds are never listed.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { closeWorkspace, fileUri, openWorkspace, type LspClient, type PublishedDiagnostics, type Workspace } from './helpers/lsp';
+import { ROOT } from './helpers/lsp';
+
+const EVAL = path.join(ROOT, 'test', 'eval', 'articles');
+const A1 = 'a1_corvane_ledger.txt';
+const A4 = 'a4_corvane_secweek.txt';
+const read = (name: string) => fs.readFileSync(path.join(EVAL, name), 'utf8');
+const codes = (p: PublishedDiagnostics | undefined) => (p?.diagnostics ?? []).map((d) => String(d.code)).sort();
+
+/** The last publication for `uri`, if any. */
+function last(client: LspClient, uri: string): PublishedDiagnostics | undefined {
+  const list = (client as unknown as { published: Map<string, PublishedDiagnostics[]> }).published.get(uri) ?? [];
+  return list[list.length - 1];
+}
+
+/** Polls until the last publication for `uri` satisfies `accept`. */
+async function until(client: LspClient, uri: string, accept: (p: PublishedDiagnostics | undefined) => boolean): Promise<PublishedDiagnostics | undefined> {
+  for (let t = Date.now(); !accept(last(client, uri)); await new Promise((r) => setTimeout(r, 25))) {
+    if (Date.now() - t > 20_000) assert.fail(`no publication for ${uri} as expected; last: ${JSON.stringify(last(client, uri))}`);
+  }
+  return last(client, uri);
+}
+
+describe('Check All Articles (stdio)', function () {
+  this.timeout(60_000);
+  let ws: Workspace | undefined;
+  afterEach(async () => {
+    if (ws) await closeWorkspace(ws);
+    ws = undefined;
+  });
+
+  it('lists every workspace article\'s problems, open or closed, counts them, and keeps them as files change', async function () {
+    ws = await openWorkspace('bd-checkall-', { [A1]: read(A1), [A4]: read(A4), 'notes/todo.txt': 'Buy milk.\n' });
+    const { client, dir } = ws;
+    const a1 = fileUri(path.join(dir, A1));
+    const a4 = fileUri(path.join(dir, A4));
+    // Nothing is published for a closed article until asked.
+    assert.strictEqual(last(client, a1), undefined);
+    const r = await client.request<{ articles: number; of: number; errors: number; warnings: number; notes: number; cancelled: boolean }>('breachDesk/checkAll', {});
+    assert.deepStrictEqual([r.articles, r.of, r.cancelled], [2, 2, false]);
+    const p1 = last(client, a1);
+    const p4 = last(client, a4);
+    assert.ok(p1 && p4, 'both closed articles published');
+    // The conflict between the two, as an open article is told of it, with its place in the file.
+    assert.ok(codes(p1).includes('figure.conflict') || codes(p4).includes('figure.conflict'), `${codes(p1)} / ${codes(p4)}`);
+    const all = [...p1.diagnostics, ...p4.diagnostics];
+    assert.strictEqual(r.errors + r.warnings + r.notes, all.length);
+    assert.strictEqual(r.warnings, all.filter((d) => d.severity === 2).length);
+    // Never a seed, nor a file that is no article.
+    for (const uri of (client as unknown as { published: Map<string, unknown> }).published.keys()) assert.ok(uri.startsWith(fileUri(dir)), uri);
+    assert.strictEqual(last(client, fileUri(path.join(dir, 'notes', 'todo.txt'))), undefined);
+
+    // Opened, the article is the editor's; closed again, its problems stay listed (the file's).
+    await client.open(a1, read(A1));
+    await client.diagnostics(a1, (p) => p.version === 1);
+    await client.notify('textDocument/didClose', { textDocument: { uri: a1 } });
+    const again = await until(client, a1, (p) => p !== undefined && p.version === undefined && p.diagnostics.length > 0);
+    assert.deepStrictEqual(codes(again), codes(p1));
+
+    // Changed on disk: listed as it is now; deleted: gone from the list.
+    fs.writeFileSync(path.join(dir, A4), read(A4).replace('## Article:\n', '## Article:\nThe the firm said so.\n\n'));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: a4, type: 2 }] });
+    await until(client, a4, (p) => codes(p).includes('article.repeated-word'));
+    fs.rmSync(path.join(dir, A4));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: a4, type: 3 }] });
+    await until(client, a4, (p) => p !== undefined && p.diagnostics.length === 0);
+    // Run again: one article now.
+    const r2 = await client.request<{ articles: number }>('breachDesk/checkAll', {});
+    assert.strictEqual(r2.articles, 1);
+  });
+});
