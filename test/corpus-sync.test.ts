@@ -293,6 +293,39 @@ describe('URIs as clients spell them, folders that come and go, documents open a
     await until('c.txt kept', async () => (await symbols(client, 'Zorblax thrice')).length === 1);
   });
 
+  it('a watcher batch is taken as its last change of each file; links, hidden folders, node_modules and a folder named like an article are read as a load reads them', async function () {
+    ws = await openWorkspace('bd-folder2-', {
+      'b.txt': art('Zorblax again', 'https://example.com/b', 'Quentin Marlowe said Zorblax Industries lost 9 million customer records.'),
+      'notes.md/a.txt': art('Zorblax notes', 'https://example.com/n', 'Ottoline Vesper said Zorblax Industries lost 7 million customer records.'),
+    });
+    const { client, dir } = ws;
+    const b = fileUri(path.join(dir, 'b.txt'));
+    // Made, removed and made again within one batch (two watchers each report it): it is there.
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [1, 1, 3, 3, 1, 1].map((type) => ({ uri: b, type })) });
+    // A folder named like an article, deleted: its article goes.
+    fs.rmSync(path.join(dir, 'notes.md'), { recursive: true });
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(dir, 'notes.md')), type: 3 }] });
+    await until('the folder "notes.md" forgotten', async () => (await symbols(client, 'Ottoline')).length === 0);
+    assert.deepStrictEqual(await symbols(client, 'Quentin'), [b]);
+    // A link to a folder the corpus reads already, a hidden folder and node_modules, created: nothing new is read.
+    fs.mkdirSync(path.join(dir, 'sub'));
+    fs.writeFileSync(path.join(dir, 'sub', 'c.txt'), art('Zorblax thrice', 'https://example.com/c', 'Philippa Quorn said Zorblax Industries lost 9 million customer records.'));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(dir, 'sub')), type: 1 }] });
+    await until('the new folder read', async () => (await symbols(client, 'Philippa')).length === 1);
+    fs.symlinkSync(path.join(dir, 'sub'), path.join(dir, 'link'));
+    for (const hidden of ['.trash', 'node_modules']) {
+      fs.mkdirSync(path.join(dir, hidden, 'pkg'), { recursive: true });
+      fs.writeFileSync(path.join(dir, hidden, 'pkg', 'README.md'), art(`Hidden ${hidden}`, `https://example.com/${hidden}`, 'Zebedee Vantongeren said Zorblax Industries lost 3 million customer records.'));
+    }
+    await client.notify('workspace/didChangeWatchedFiles', { changes: ['link', '.trash/pkg', 'node_modules/pkg', 'node_modules'].map((f) => ({ uri: fileUri(path.join(dir, f)), type: 1 })) });
+    // (A batch after it, to know it is done.)
+    fs.writeFileSync(path.join(dir, 'd.txt'), art('Zorblax four', 'https://example.com/d', 'Ignatius Brewe said Zorblax Industries lost 9 million customer records.'));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(dir, 'd.txt')), type: 1 }] });
+    await until('the batch after it', async () => (await symbols(client, 'Ignatius')).length === 1);
+    assert.deepStrictEqual(await symbols(client, 'Philippa'), [fileUri(path.join(dir, 'sub', 'c.txt'))]);
+    assert.deepStrictEqual(await symbols(client, 'Zebedee'), []);
+  });
+
   it('a corpus file open as no article (plain text) gets no answers from the saved file\'s facts', async function () {
     const saved = art('Zorblax again', 'https://example.com/b', 'Zorblax Industries said 9 million customer records were stolen.');
     ws = await openWorkspace('bd-plain-', { 'b.txt': saved });

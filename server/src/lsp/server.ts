@@ -35,10 +35,11 @@ import { articleSkeleton } from '../core/features/skeleton';
 import { timelineAt, timelineLenses, timelineText } from '../core/features/timeline';
 import { workspaceSymbols } from '../core/features/symbols';
 import type { Location } from '../core/features/locate';
-import { aSeed, diskSource, excludedFrom, indexOutlets, isFolder, savedOutlets, loadPins, loadRoots, pathOf, PINS_FILE, reloadFile, SEEDS_DIR, uriOf, watchFolders, type Root } from './workspace';
+import { aSeed, diskSource, excludedFrom, indexOutlets, isFolder, normalDrive, realPath, savedOutlets, loadPins, loadRoots, pathOf, PINS_FILE, reloadFile, SEEDS_DIR, uriOf, watchFolders, type Root } from './workspace';
+import * as fs from 'fs';
 import * as path from 'path';
 import { CorpusCache, contentHash } from '../node/cache';
-import { readArticleFile, walkArticleFiles } from '../node/fsutil';
+import { readArticleFile, walkArticleFiles, walksInto } from '../node/fsutil';
 import { isFix, markup, offsetsThrough, SOURCE, toDocumentSymbol, toFoldingRanges, toSymbolInformation, toLspDiagnostic, tokenEdits, type DiagnosticData } from './convert';
 import { readSettings, type Settings, DEFAULT_MAX_FILE_SIZE, DEFAULT_SETTINGS } from './settings';
 
@@ -263,7 +264,7 @@ export function startServer(connection: Connection): void {
     for (const dir of extra) {
       if (typeof dir !== 'string' || !dir.trim()) continue;
       const base = workspaceFolders.length ? pathOf(workspaceFolders[0].uri) : undefined;
-      out.push({ dir: path.resolve(base ?? process.cwd(), dir), origin: 'corpus', exclude });
+      out.push({ dir: normalDrive(path.resolve(base ?? process.cwd(), dir)), origin: 'corpus', exclude });
     }
     return out;
   }
@@ -837,30 +838,59 @@ export function startServer(connection: Connection): void {
   /**
    * The changes with a folder's as its articles': the client's watcher tells of a folder deleted, created or renamed
    * (a delete and a create) by one change for the folder, and its articles stayed in the index or were never read.
-   * Each change once (two watchers may report one file).
+   * The last change of each URI, in the order of the last changes (two watchers may report one file, and a file made,
+   * removed and made again in one batch is there).
    */
   async function withFolders(changes: { uri: string; type: FileChangeType }[]): Promise<{ uri: string; type: FileChangeType }[]> {
     const out = new Map<string, { uri: string; type: FileChangeType }>();
-    const put = (c: { uri: string; type: FileChangeType }) => out.set(`${c.type} ${c.uri}`, c);
+    const put = (c: { uri: string; type: FileChangeType }) => {
+      out.delete(c.uri);
+      out.set(c.uri, c);
+    };
+    /** Paths deleted that were no indexed article: folders, perhaps (the folder watcher sees every file go). */
+    const gone = new Set<string>();
     for (const c of changes) {
       const file = pathOf(c.uri);
-      if (!file || isCandidateFile(path.basename(file)) || file.endsWith(PINS_FILE) || index.get(c.uri)) {
+      if (!file || index.get(c.uri)) {
         put(c);
         continue;
       }
-      // Any other name (the folder watcher sees every file): a folder's, or nothing of ours.
+      const named = isCandidateFile(path.basename(file)) || file.endsWith(PINS_FILE);
       if (c.type === FileChangeType.Deleted) {
-        const inside = file + path.sep;
-        for (const d of index.all()) {
-          const f = d.origin === 'seed' ? undefined : pathOf(d.summary.uri);
-          if (f?.startsWith(inside)) put({ uri: d.summary.uri, type: FileChangeType.Deleted });
-        }
-      } else if (isFolder(file) && roots.some((r) => (file + path.sep).startsWith(r.dir + path.sep))) {
+        if (named) put(c);
+        // (A folder may have an article's name: "notes.md/".)
+        if (roots.some((r) => file.startsWith(r.dir + path.sep))) gone.add(file);
+      } else if (named) put(c);
+      else if (isFolder(file) && walkable(file)) {
+        // A link to a folder the corpus already reads: its articles are there under their own paths.
+        const real = realPath(file);
+        if (real !== file && roots.some((r) => real === r.dir || real.startsWith(r.dir + path.sep))) continue;
         // (Each article is then taken or left as any: `inCorpus` applies the user's exclusions.)
         for (const f of await walkArticleFiles([file])) put({ uri: uriOf(f), type: FileChangeType.Created });
       }
     }
+    // One pass over the index for all the folders that went (a build's clean deletes thousands of files at once):
+    // each article under one is gone too, unless it is there again (a folder renamed back).
+    if (gone.size) {
+      for (const d of index.all()) {
+        if (d.origin === 'seed' || out.has(d.summary.uri)) continue;
+        const f = pathOf(d.summary.uri);
+        if (!f) continue;
+        for (let dir = path.dirname(f), up = path.dirname(dir); dir !== up; dir = up, up = path.dirname(dir)) {
+          if (!gone.has(dir)) continue;
+          put({ uri: d.summary.uri, type: fs.existsSync(f) ? FileChangeType.Changed : FileChangeType.Deleted });
+          break;
+        }
+      }
+    }
     return [...out.values()];
+  }
+
+  /** Whether the load would walk into this folder: no hidden folder, `node_modules` or folder the user excludes on its way from its root. */
+  function walkable(folder: string): boolean {
+    const root = roots.find((r) => folder.startsWith(r.dir + path.sep));
+    if (!root || excludedFrom(roots, folder, true)) return false;
+    return folder.slice(root.dir.length + 1).split(path.sep).every(walksInto);
   }
 
   /** The passes of `followSources` and the batches of `filesChanged`, one after another. */

@@ -21,7 +21,16 @@ import { packFacts, unpackFacts } from '../node/packfacts';
 import { exclusion, relativePath, type Exclusion } from '../node/exclude';
 import { parsePins, type PinProblem } from '../core/extract/pins';
 
-export const SEEDS_DIR = path.join(__dirname, '..', 'seeds');
+export const SEEDS_DIR = normalDrive(path.join(__dirname, '..', 'seeds'));
+
+/**
+ * On Windows, a path with its drive letter in lower case ("c:\\…"), as `uriOf` writes it in a URI and `pathOf`
+ * reads it back: the server compares paths as strings (is a file under a root, a seed?), and "C:" from Node's own
+ * paths is "c:" in VS Code's URIs. Elsewhere the path as it is.
+ */
+export function normalDrive(p: string): string {
+  return path.sep === '\\' && /^[A-Z]:/.test(p) ? p[0].toLowerCase() + p.slice(1) : p;
+}
 
 export interface Root {
   dir: string;
@@ -217,7 +226,7 @@ export function canonicalUris(value: unknown, depth = 0): void {
 
 export function pathOf(uri: string): string | undefined {
   try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+    return uri.startsWith('file:') ? normalDrive(fileURLToPath(uri)) : undefined;
   } catch {
     return undefined;
   }
@@ -501,6 +510,15 @@ async function followOutlets(index: CorpusIndex, known: ReadonlySet<string>, ana
 }
 
 /** A file's stat, or undefined when it cannot be had. */
+/** The path with its links resolved, or the path itself when that fails. */
+export function realPath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
 /** Whether `p` is a folder (following a link). */
 export function isFolder(p: string): boolean {
   return statOf(p)?.isDirectory() === true;
