@@ -9,6 +9,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { canonicalUri, canonicalUris, uriOf } from '../server/src/lsp/workspace';
 import { closeWorkspace, fileUri, LspClient, openWorkspace, ROOT, type PublishedDiagnostics, type Workspace } from './helpers/lsp';
 
 const EVAL = path.join(ROOT, 'test', 'eval', 'articles');
@@ -246,6 +247,26 @@ describe('URIs as clients spell them, folders that come and go, documents open a
   const until = async (what: string, probe: () => Promise<boolean>) => {
     for (let t = Date.now(); !(await probe()); await new Promise((r) => setTimeout(r, 25))) if (Date.now() - t > 20_000) assert.fail(what);
   };
+
+  it('canonicalUri: one spelling of a file\'s URI; other schemes, queries and fragments as written; every URI of a message', function () {
+    const node = uriOf(path.join(os.tmpdir(), "Zorblax (update), Q&A's.txt"));
+    const vscode = node.replace(/[(),&']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    assert.notStrictEqual(vscode, node);
+    assert.strictEqual(canonicalUri(vscode), node);
+    assert.strictEqual(canonicalUri(vscode.replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase())), node);
+    for (const same of ['untitled:Untitled-1', 'file:///a/b.txt?version=2', 'file:///a/b.txt#L3', 'https://example.com/a%28b%29']) assert.strictEqual(canonicalUri(same), same);
+    const message = {
+      textDocument: { uri: vscode, text: `see ${vscode}` },
+      changes: [{ uri: vscode, type: 1 }],
+      rootUri: vscode,
+      workspaceFolders: [{ uri: vscode, name: 'x' }],
+      context: { diagnostics: [{ data: { uri: vscode } }] },
+    };
+    canonicalUris(message);
+    assert.deepStrictEqual([message.textDocument.uri, message.changes[0].uri, message.rootUri, message.workspaceFolders[0].uri, message.context.diagnostics[0].data.uri], [node, node, node, node, node]);
+    // Text is text.
+    assert.strictEqual(message.textDocument.text, `see ${vscode}`);
+  });
 
   it('a file\'s URI spelt as VS Code spells it (%28, %2C, %26) is the file the server indexed: one article, closed and deleted cleanly', async function () {
     const name = 'Zorblax (update), Q&A.txt';

@@ -196,7 +196,8 @@ const DRIVE_RE = /^file:\/\/\/[A-Z]:/;
  * each a copy of the other. Other schemes (`untitled:`) and URIs that name no file are left as they are.
  */
 export function canonicalUri(uri: string): string {
-  if (!uri.startsWith('file:')) return uri;
+  // (A query or a fragment names no file of its own: such a URI is left as the client wrote it, not merged with the file's.)
+  if (!uri.startsWith('file:') || uri.includes('?') || uri.includes('#')) return uri;
   const file = pathOf(uri);
   return file === undefined ? uri : uriOf(file);
 }
