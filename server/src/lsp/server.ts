@@ -381,6 +381,7 @@ export function startServer(connection: Connection): void {
     const ms = Date.now() - began;
     connection.console.info(`Indexed ${index.size} articles in ${ms} ms (${report.cached} from the cache, ${report.analysts} worker threads); ${report.skipped.length} skipped.`);
     for (const s of report.skipped.slice(0, 50)) connection.console.warn(`Skipped ${s.path}: ${s.message}`);
+    lastSkipped = report.skipped.map((s) => s.path);
     let entities = 0;
     for (const _ of index.allEntities()) entities++;
     firstLoadDone = true;
@@ -1066,6 +1067,8 @@ export function startServer(connection: Connection): void {
    */
   const checkedClosed = new Set<string>();
   let checkAllGeneration = 0;
+  /** The files the last load skipped (paths), which "Check All Articles" lists with why. */
+  let lastSkipped: string[] = [];
   /** What `breachDesk/checkAll` answers (the client's `CheckAllResult`, client/src/protocol.ts). */
   interface CheckAllResult {
     articles: number;
@@ -1078,16 +1081,26 @@ export function startServer(connection: Connection): void {
   /** The problems last published for each open document, by severity (1 error … 4 hint), for the command's summary. */
   const shownCounts = new Map<string, number[]>();
 
-  /** A closed workspace article's problems, from its file on disk, as an open one's are found; undefined when it is none. */
+  /**
+   * A closed workspace article's problems, from its file on disk, as an open one's are found (a file the corpus
+   * skips, too large or not UTF-8, says why, as the CLI does); undefined when it is no article of the workspace.
+   */
   async function closedProblems(uri: string): Promise<LspDiagnostic[] | undefined> {
     const file = pathOf(uri);
-    if (!file || !index.get(uri) || index.isDraft(uri) || originOf(uri) !== 'workspace') return undefined;
+    if (!file || originOf(uri) !== 'workspace' || !inCorpus(file) || index.isDraft(uri) || !isCandidateFile(path.basename(file))) return undefined;
     const r = await readArticleFile(file, { maxBytes });
-    // Opened meanwhile, or no longer an article: the editor's flow or nothing.
-    if (!r.ok || documents.get(uri) || !looksLikeArticle(r.text)) return undefined;
+    // Opened meanwhile: the editor's flow.
+    if (documents.get(uri)) return undefined;
     const settings = await settingsFor(uri);
+    if (!r.ok) {
+      if (r.code === 'file.unreadable' && !fs.existsSync(file)) return undefined;
+      const skipped = applySeverities([diag(r.code, { start: 0, end: 0 }, `Skipped: ${r.message}.`)], settings.severity);
+      return skipped.map((d) => toLspDiagnostic(d, uri, new LineIndex('')));
+    }
+    if (!looksLikeArticle(r.text)) return undefined;
     const analysis = analyze(r.text, { now: Date.now(), severities: settings.severity });
-    const corpus = applySeverities(applySilences(checkConsistency(index, uri, { quotes: index.quotesReady(), names: index.nearReady() }), r.text, analysis.lines), settings.severity);
+    // (A placeholder, "# Unknown", is in no index: its layout is checked all the same.)
+    const corpus = index.get(uri) ? applySeverities(applySilences(checkConsistency(index, uri, { quotes: index.quotesReady(), names: index.nearReady() }), r.text, analysis.lines), settings.severity) : [];
     const rangeOf = (u: string, span: { start: number; end: number }) => index.range(u, span);
     return [...analysis.diagnostics, ...corpus].map((d) => toLspDiagnostic(d, uri, analysis.lines, rangeOf));
   }
@@ -1110,9 +1123,11 @@ export function startServer(connection: Connection): void {
   async function checkAll(report?: WorkDoneProgressReporter, cancelled: () => boolean = () => false): Promise<CheckAllResult> {
     const generation = ++checkAllGeneration;
     while (loading) await new Promise((r) => setTimeout(r, 50));
-    const uris: string[] = [];
-    for (const d of index.all()) if (d.origin === 'workspace' && !index.isDraft(d.summary.uri)) uris.push(d.summary.uri);
-    uris.sort();
+    const listed = new Set<string>();
+    for (const d of index.all()) if (d.origin === 'workspace' && !index.isDraft(d.summary.uri)) listed.add(d.summary.uri);
+    // The files the last load skipped (too large, not UTF-8, a placeholder) say why.
+    for (const f of lastSkipped) listed.add(uriOf(f));
+    const uris = [...listed].sort();
     const counts = [0, 0, 0, 0, 0];
     const stale = new Set(checkedClosed);
     let done = 0;
