@@ -20,7 +20,7 @@ import { applySeverities, diag, nonOverlapping, type Diagnostic, type SeverityOv
 import { isCandidateFile, isPlaceholder, looksLikeArticle } from '../core/detect';
 import { folds } from '../core/features/folding';
 import { outline } from '../core/features/outline';
-import { selectionSpans } from '../core/features/selection';
+import { selectionsOf } from '../core/features/selection';
 import { semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from '../core/features/semantic';
 import { LineIndex } from '../core/text';
 import { CorpusIndex, type IndexedDoc } from '../core/index/corpus';
@@ -1397,9 +1397,9 @@ export function startServer(connection: Connection): void {
     // Names and figures only from facts of this very text: a stale analysis's spans would not hold the cursor.
     const current = await currentDoc(uri);
     const facts = current && current.text === state.lines.text ? current.doc.facts : undefined;
-    const text = state.lines.text;
+    const spansAt = selectionsOf(state.analysis.article, facts, state.lines.text);
     return params.positions.map((p) => {
-      const spans = selectionSpans(state.analysis.article, facts, text, state.lines.offsetAt(p));
+      const spans = spansAt(state.lines.offsetAt(p));
       let range: SelectionRange | undefined;
       for (let k = spans.length - 1; k >= 0; k--) range = { range: { start: state.lines.positionAt(spans[k].start), end: state.lines.positionAt(spans[k].end) }, parent: range };
       return range ?? { range: { start: p, end: p } };

@@ -17,13 +17,35 @@ import { outline, type OutlineItem } from './outline';
 
 /** The spans around `offset`, innermost first, each holding the one before; the last is the whole text. */
 export function selectionSpans(article: Article, facts: DocFacts | undefined, text: string, offset: number): Span[] {
-  const at = Math.max(0, Math.min(Math.floor(offset), text.length));
+  return selectionsOf(article, facts, text)(offset);
+}
+
+/**
+ * `selectionSpans` for many cursors: the article's spans are gathered and sorted once (a client sends one position a
+ * cursor, and each took 0.3 ms on a 550 KB article when gathered again).
+ */
+export function selectionsOf(article: Article, facts: DocFacts | undefined, text: string): (offset: number) => Span[] {
+  const all = spansOf(article, facts, text);
+  return (offset) => {
+    const at = Math.max(0, Math.min(Math.floor(offset), text.length));
+    const word = wordAt(text, at);
+    const chain: Span[] = word ? [word] : [];
+    for (const s of all) {
+      if (s.start > at || at > s.end) continue;
+      const last = chain[chain.length - 1];
+      if (!last || (s.start <= last.start && s.end >= last.end && s.end - s.start > last.end - last.start)) chain.push(s);
+    }
+    return chain;
+  };
+}
+
+/** Every span a selection may grow to, innermost first (by length), the whole text last. */
+function spansOf(article: Article, facts: DocFacts | undefined, text: string): Span[] {
   const found: Span[] = [];
   const add = (s: Span | undefined): void => {
-    if (s && s.start <= at && at <= s.end && s.end > s.start && s.end <= text.length) found.push(s);
+    if (s && s.end > s.start && s.end <= text.length) found.push(s);
   };
 
-  add(wordAt(text, at));
   if (facts) {
     for (const e of facts.entities) for (const m of e.mentions) add(m.span);
     for (const f of facts.figures) {
@@ -83,16 +105,10 @@ export function selectionSpans(article: Article, facts: DocFacts | undefined, te
     }
   };
   walk(outline(article));
-  add({ start: 0, end: text.length });
-
-  // Innermost first; each kept span must hold the last one kept and be larger.
+  // Innermost first (each kept for a cursor must hold the last one kept and be larger); the whole text last.
   found.sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start);
-  const chain: Span[] = [];
-  for (const s of found) {
-    const last = chain[chain.length - 1];
-    if (!last || (s.start <= last.start && s.end >= last.end && s.end - s.start > last.end - last.start)) chain.push(s);
-  }
-  return chain;
+  found.push({ start: 0, end: text.length });
+  return found;
 }
 
 /** A word's letters and digits, with the marks that join two of them ("T-Mobile", "U.S", "Binns’s", "50,000"). */
