@@ -66,6 +66,16 @@ describe('Check All Articles (stdio)', function () {
     const again = await until(client, a1, (p) => p !== undefined && p.version === undefined && p.diagnostics.length > 0);
     assert.deepStrictEqual(codes(again), codes(p1));
 
+    // An open article's edit that settles a conflict settles it in the listed article too (its measure is checked again).
+    assert.ok(codes(last(client, a4)).includes('figure.conflict'), codes(last(client, a4)).join(' '));
+    await client.open(a1, read(A1));
+    await client.diagnostics(a1, (p) => p.version === 1);
+    await client.notify('textDocument/didChange', { textDocument: { uri: a1, version: 2 }, contentChanges: [{ text: read(A1).replace('roughly 1.2 million', 'roughly 2.1 million') }] });
+    await until(client, a4, (p) => !codes(p).includes('figure.conflict'));
+    // Closed unsaved, the conflict is back.
+    await client.notify('textDocument/didClose', { textDocument: { uri: a1 } });
+    await until(client, a4, (p) => codes(p).includes('figure.conflict'));
+
     // Changed on disk: listed as it is now; deleted: gone from the list.
     fs.writeFileSync(path.join(dir, A4), read(A4).replace('## Article:\n', '## Article:\nThe the firm said so.\n\n'));
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: a4, type: 2 }] });

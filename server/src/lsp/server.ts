@@ -636,6 +636,7 @@ export function startServer(connection: Connection): void {
       for (const d of diagnostics) counts[d.severity ?? 1]++;
       shownCounts.set(uri, counts);
       void connection.sendDiagnostics({ uri, version: state.version, diagnostics });
+      relistAround(uri);
       // Listed and loaded a step at a time between requests (`background`): listing them all at once took 60 ms at
       // 50,000 articles, which a hover right after opening waited for.
       warmCards(uri);
@@ -831,6 +832,7 @@ export function startServer(connection: Connection): void {
         if (c.type === FileChangeType.Deleted) {
           if (checkedClosed.delete(c.uri)) void connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
         } else if (index.get(c.uri) || checkedClosed.has(c.uri)) await publishClosed(c.uri);
+        relistAround(c.uri);
       }
     }
     if (sources.size) followSources([...sources]);
@@ -1052,6 +1054,8 @@ export function startServer(connection: Connection): void {
     const listed = () => {
       recheck();
       if (checkedClosed.has(e.document.uri)) void publishClosed(e.document.uri);
+      // Its unsaved figures are gone from the corpus: the listed articles that state its measures are checked again.
+      relistAround(e.document.uri);
     };
     if (file && inCorpus(file)) void reloadFile(index, file, origin, maxBytes, isOpen, savedOutlets(index, maxBytes, (u) => u === e.document.uri || isOpen(u))).then(listed, listed);
     else {
@@ -1111,8 +1115,43 @@ export function startServer(connection: Connection): void {
     if (documents.get(uri)) return [];
     if (found) checkedClosed.add(uri);
     else checkedClosed.delete(uri);
+    // What it states, for `relistAround` when it changes or goes.
+    const measures = new Set<string>();
+    for (const f of index.get(uri)?.facts.figures ?? []) measures.add(f.measure);
+    measuresSeen.set(uri, measures);
     void connection.sendDiagnostics({ uri, diagnostics: found ?? [] });
     return found ?? [];
+  }
+
+  /** The figures' measures each article had when last looked at here, and the measures changed since the last re-check. */
+  const measuresSeen = new Map<string, Set<string>>();
+  const measuresChanged = new Set<string>();
+  let relistTimer: NodeJS.Timeout | undefined;
+
+  /**
+   * An article changed (edited, closed, changed on disk): the closed articles "Check All Articles" listed that state a
+   * measure it states or stated are checked again, a second after the last such change, so that a conflict fixed
+   * here goes from the other article's problems too. Only by measure: a name or quotation they share is not.
+   */
+  function relistAround(uri: string): void {
+    if (!checkedClosed.size) return;
+    const now = new Set<string>();
+    for (const f of index.get(uri)?.facts.figures ?? []) now.add(f.measure);
+    const before = measuresSeen.get(uri);
+    for (const m of now) if (!before?.has(m)) measuresChanged.add(m);
+    for (const m of before ?? []) measuresChanged.add(m);
+    for (const m of now) measuresChanged.add(m);
+    measuresSeen.set(uri, now);
+    clearTimeout(relistTimer);
+    relistTimer = setTimeout(() => {
+      const measures = [...measuresChanged];
+      measuresChanged.clear();
+      const uris = new Set<string>();
+      for (const m of measures) for (const u of index.measureDocs(m)) if (u !== uri && checkedClosed.has(u) && !documents.get(u)) uris.add(u);
+      void (async () => {
+        for (const u of uris) await publishClosed(u);
+      })().catch((err: unknown) => connection.console.error(`Checking listed articles again failed: ${String(err)}`));
+    }, 1000);
   }
 
   /**
