@@ -83,8 +83,8 @@ describe('Check All Articles (stdio)', function () {
     fs.rmSync(path.join(dir, A4));
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: a4, type: 3 }] });
     await until(client, a4, (p) => p !== undefined && p.diagnostics.length === 0);
-    // Run again: one article now.
-    const r2 = await client.request<{ articles: number }>('breachDesk/checkAll', {});
+    // Run again: one article now. (Asked with `[]` for no params, as Neovim sends an empty Lua table.)
+    const r2 = await client.request<{ articles: number }>('breachDesk/checkAll', []);
     assert.strictEqual(r2.articles, 1);
   });
 

@@ -9,7 +9,7 @@
 import {
   CodeActionKind, type CodeAction, type CodeLens, CompletionItemKind, InsertTextFormat, DocumentHighlightKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   FileChangeType, type Connection, type InitializeParams, type InitializeResult, type Location as LspLocation, type LocationLink, MarkupKind,
-  type Diagnostic as LspDiagnostic, ErrorCodes, LSPErrorCodes, MessageType, type Position, type WorkDoneProgressReporter, ResponseError, type SelectionRange, SemanticTokensBuilder, ShowMessageNotification, SymbolKind, type TextDocumentChangeEvent, TextDocumentSyncKind, TextDocuments, WatchKind, type WorkspaceFolder,
+  type Diagnostic as LspDiagnostic, ErrorCodes, LSPErrorCodes, MessageType, type Position, RequestType0, type WorkDoneProgressReporter, ResponseError, type SelectionRange, SemanticTokensBuilder, ShowMessageNotification, SymbolKind, type TextDocumentChangeEvent, TextDocumentSyncKind, TextDocuments, WatchKind, type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../core/analyze';
@@ -1202,7 +1202,9 @@ export function startServer(connection: Connection): void {
     return { articles: done, of: uris.length, errors: counts[1], warnings: counts[2], notes: counts[3] + counts[4], cancelled: stopped };
   }
 
-  connection.onRequest('breachDesk/checkAll', async (_params: unknown, token) => {
+  // A request without params (RequestType0): a client that sends `[]` for none (Neovim's `{}` is a Lua table, sent
+  // as an array) had them spread as arguments, and the handler got no cancellation token.
+  connection.onRequest(new RequestType0<CheckAllResult, void>('breachDesk/checkAll'), async (token) => {
     ready();
     if (!trusted) return { articles: 0, of: 0, errors: 0, warnings: 0, notes: 0, cancelled: false };
     const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
