@@ -6,8 +6,10 @@
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { closeWorkspace, fileUri, openWorkspace, type LspClient, type PublishedDiagnostics, type Workspace } from './helpers/lsp';
+import { generateCorpus } from '../bench/generate';
+import { closeWorkspace, fileUri, LspClient, openWorkspace, type PublishedDiagnostics, type Workspace } from './helpers/lsp';
 import { ROOT } from './helpers/lsp';
 
 const EVAL = path.join(ROOT, 'test', 'eval', 'articles');
@@ -105,5 +107,51 @@ describe('Check All Articles (stdio)', function () {
     fs.writeFileSync(path.join(dir, 'big.txt'), read(A1));
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(dir, 'big.txt')), type: 2 }] });
     await until(client, fileUri(path.join(dir, 'big.txt')), (p) => !codes(p).includes('file.too-large'));
+  });
+
+  it('waits for the quotation index: right after a load, a quotation altered in a closed article is listed', async function () {
+    const article = (title: string, source: string, date: string, body: string) => `# ${title}\n### A subtitle\n\n## Information:\n+ Source: ${source}\n+ Link: [article](https://news.example/${encodeURIComponent(title)})\n+ Date: ${date}\n+ Author: Jane Roe\n\n## Article:\n${body}\n\n#### Tags:\n[[Example]]\n`;
+    const files: Record<string, string> = {
+      'b_wire.txt': article('APT group targets defense', 'Wire', 'Oct. 26, 2021', 'The researchers said: “This APT group has been behind large-scale cyber-espionage campaigns against the defense industry.”'),
+      'a_post.txt': article('APT group targets crypto', 'Post', 'Oct. 27, 2021', 'The researchers said: “This APT group has been behind large-scale cyber-espionage campaigns against the crypto industry.”'),
+    };
+    // Enough articles that the quotation index and the table of names, built after the first load, take a while.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-checkall3-'));
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+    generateCorpus(path.join(dir, 'generated'), 1200, 3);
+    const client = new LspClient();
+    ws = { dir, client };
+    await client.initialize(fileUri(dir));
+    await client.notification('breachDesk/indexed');
+    const r = await client.request<{ articles: number; cancelled: boolean }>('breachDesk/checkAll', {});
+    assert.ok(!r.cancelled && r.articles > 1200, JSON.stringify(r));
+    assert.ok(codes(last(client, fileUri(path.join(dir, 'a_post.txt')))).includes('quote.altered'));
+  });
+
+  it('an article open during the run is listed from its file once closed; a run asked during a re-index runs to its end; an edit that changes no figure re-checks nothing', async function () {
+    ws = await openWorkspace('bd-checkall4-', { [A1]: read(A1), [A4]: read(A4) });
+    const { client, dir } = ws;
+    const a1 = fileUri(path.join(dir, A1));
+    const a4 = fileUri(path.join(dir, A4));
+    await client.open(a1, read(A1));
+    await client.diagnostics(a1, (p) => p.version === 1);
+    const r = await client.request<{ articles: number; of: number; cancelled: boolean }>('breachDesk/checkAll', {});
+    assert.deepStrictEqual([r.articles, r.of, r.cancelled], [2, 2, false]);
+    await client.notify('textDocument/didClose', { textDocument: { uri: a1 } });
+    await until(client, a1, (p) => p !== undefined && p.version === undefined && p.diagnostics.length > 0);
+    // A re-index and a run at once: the run waits for the load and is not stopped by the one the load starts.
+    const [, again] = await Promise.all([client.request('breachDesk/reindex', {}), client.request<{ articles: number; cancelled: boolean }>('breachDesk/checkAll', {})]);
+    assert.deepStrictEqual([again.articles, again.cancelled], [2, false]);
+    // Words that change no figure: the closed article is not checked again.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const published = () => ((client as unknown as { published: Map<string, unknown[]> }).published.get(a4) ?? []).length;
+    const before = published();
+    await client.open(a1, read(A1));
+    for (let v = 2; v <= 4; v++) {
+      await client.notify('textDocument/didChange', { textDocument: { uri: a1, version: v }, contentChanges: [{ text: read(A1).replace('## Article:\n', `## Article:\n${'Word '.repeat(v)}\n\n`) }] });
+      await client.diagnostics(a1, (p) => p.version === v);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.strictEqual(published(), before);
   });
 });

@@ -407,7 +407,7 @@ export function startServer(connection: Connection): void {
     for (const d of documents.all()) warmCards(d.uri);
     kickBackground();
     // What "Check All Articles" listed is listed again from the corpus as now read.
-    if (checkedClosed.size) void checkAll().catch((err: unknown) => connection.console.error(`Checking all articles failed: ${String(err)}`));
+    if (listedArticles.size && !checkAllRunning) void checkAll().catch((err: unknown) => connection.console.error(`Checking all articles failed: ${String(err)}`));
   }
 
   /** A load of the corpus is under way: the work between requests waits for it. */
@@ -826,12 +826,12 @@ export function startServer(connection: Connection): void {
     // What the corpus now says can change what open articles are told (a conflict with a deleted file goes).
     if (changed) for (const d of documents.all()) scheduleLater(d.uri);
     // Once "Check All Articles" has run, the files that changed on disk are listed as they are now.
-    if (checkedClosed.size) {
+    if (listedArticles.size) {
       for (const c of changes) {
         if (documents.get(c.uri)) continue;
         if (c.type === FileChangeType.Deleted) {
-          if (checkedClosed.delete(c.uri)) void connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
-        } else if (index.get(c.uri) || checkedClosed.has(c.uri)) await publishClosed(c.uri);
+          if (listedArticles.delete(c.uri)) void connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
+        } else if (listedArticles.has(c.uri) || (index.get(c.uri) && listable(c.uri))) await publishClosed(c.uri);
         relistAround(c.uri);
       }
     }
@@ -891,9 +891,9 @@ export function startServer(connection: Connection): void {
 
   /** Whether the load would walk into this folder: no hidden folder, `node_modules` or folder the user excludes on its way from its root. */
   function walkable(folder: string): boolean {
-    const root = roots.find((r) => folder.startsWith(r.dir + path.sep));
-    if (!root || excludedFrom(roots, folder, true)) return false;
-    return folder.slice(root.dir.length + 1).split(path.sep).every(walksInto);
+    if (excludedFrom(roots, folder, true)) return false;
+    // From any root that holds it: a hidden `breachDesk.corpus` folder (".archive") inside a workspace folder is read.
+    return roots.some((r) => folder.startsWith(r.dir + path.sep) && folder.slice(r.dir.length + 1).split(path.sep).every(walksInto));
   }
 
   /** The passes of `followSources` and the batches of `filesChanged`, one after another. */
@@ -1053,7 +1053,7 @@ export function startServer(connection: Connection): void {
     // An article "Check All Articles" listed keeps its problems in the panel once closed: those of the file on disk.
     const listed = () => {
       recheck();
-      if (checkedClosed.has(e.document.uri)) void publishClosed(e.document.uri);
+      if (listedArticles.has(e.document.uri)) void publishClosed(e.document.uri);
       // Its unsaved figures are gone from the corpus: the listed articles that state its measures are checked again.
       relistAround(e.document.uri);
     };
@@ -1065,14 +1065,15 @@ export function startServer(connection: Connection): void {
   });
 
   /**
-   * Closed articles whose problems "Check All Articles" (`breachDesk/checkAll`) put in the Problems panel. They are
-   * kept as the files change on disk (created, changed, deleted), shown again when closed, and checked again after
-   * a load; an edit to another article does not re-check them (the command is run again for that).
+   * The articles "Check All Articles" (`breachDesk/checkAll`) listed: closed ones have their problems in the Problems
+   * panel from their files, kept as the files change on disk (created, changed, deleted), as articles that state
+   * their measures change (`relistAround`), and after a load; open ones are shown by the editor's flow, and listed
+   * from their files when closed.
    */
-  const checkedClosed = new Set<string>();
+  const listedArticles = new Set<string>();
   let checkAllGeneration = 0;
-  /** The files the last load skipped (paths), which "Check All Articles" lists with why. */
-  let lastSkipped: string[] = [];
+  /** A run is under way (the one after a load is not started then). */
+  let checkAllRunning = 0;
   /** What `breachDesk/checkAll` answers (the client's `CheckAllResult`, client/src/protocol.ts). */
   interface CheckAllResult {
     articles: number;
@@ -1082,8 +1083,25 @@ export function startServer(connection: Connection): void {
     notes: number;
     cancelled: boolean;
   }
+  /** The files the last load skipped (paths), which "Check All Articles" lists with why. */
+  let lastSkipped: string[] = [];
   /** The problems last published for each open document, by severity (1 error … 4 hint), for the command's summary. */
   const shownCounts = new Map<string, number[]>();
+
+  /** Whether the file is an article file of the workspace folders (not a seed, not of `breachDesk.corpus`, not excluded). */
+  function listable(uri: string): boolean {
+    const file = pathOf(uri);
+    return file !== undefined && originOf(uri) === 'workspace' && inCorpus(file) && !index.isDraft(uri) && isCandidateFile(path.basename(file));
+  }
+
+  /** The settings of the workspace folder a file is in: one configuration request a folder, not one a file. */
+  function folderSettings(file: string): Promise<Settings> {
+    const folder = workspaceFolders.find((f) => {
+      const dir = pathOf(f.uri);
+      return dir !== undefined && file.startsWith(dir + path.sep);
+    });
+    return settingsFor(folder?.uri ?? '');
+  }
 
   /**
    * A closed workspace article's problems, from its file on disk, as an open one's are found (a file the corpus
@@ -1091,11 +1109,11 @@ export function startServer(connection: Connection): void {
    */
   async function closedProblems(uri: string): Promise<LspDiagnostic[] | undefined> {
     const file = pathOf(uri);
-    if (!file || originOf(uri) !== 'workspace' || !inCorpus(file) || index.isDraft(uri) || !isCandidateFile(path.basename(file))) return undefined;
+    if (!file || !listable(uri)) return undefined;
     const r = await readArticleFile(file, { maxBytes });
     // Opened meanwhile: the editor's flow.
     if (documents.get(uri)) return undefined;
-    const settings = await settingsFor(uri);
+    const settings = await folderSettings(file);
     if (!r.ok) {
       if (r.code === 'file.unreadable' && !fs.existsSync(file)) return undefined;
       const skipped = applySeverities([diag(r.code, { start: 0, end: 0 }, `Skipped: ${r.message}.`)], settings.severity);
@@ -1109,97 +1127,127 @@ export function startServer(connection: Connection): void {
     return [...analysis.diagnostics, ...corpus].map((d) => toLspDiagnostic(d, uri, analysis.lines, rangeOf));
   }
 
+  /**
+   * Closed articles are published one after another, whoever asks (a run, a change on disk, a re-check by measure):
+   * an older reading of a file never comes in after a newer one.
+   */
+  let closedChain: Promise<unknown> = Promise.resolve();
+
   /** Publishes a closed article's problems (or none, when it is no longer an article of the workspace); returns them. */
-  async function publishClosed(uri: string): Promise<LspDiagnostic[]> {
-    const found = await closedProblems(uri);
-    if (documents.get(uri)) return [];
-    if (found) checkedClosed.add(uri);
-    else checkedClosed.delete(uri);
-    // What it states, for `relistAround` when it changes or goes.
-    const measures = new Set<string>();
-    for (const f of index.get(uri)?.facts.figures ?? []) measures.add(f.measure);
-    measuresSeen.set(uri, measures);
-    void connection.sendDiagnostics({ uri, diagnostics: found ?? [] });
-    return found ?? [];
+  function publishClosed(uri: string): Promise<LspDiagnostic[] | undefined> {
+    const next = closedChain.then(async () => {
+      const found = await closedProblems(uri);
+      if (documents.get(uri)) return undefined;
+      if (found) listedArticles.add(uri);
+      else listedArticles.delete(uri);
+      measuresSeen.set(uri, measuresOf(uri));
+      void connection.sendDiagnostics({ uri, diagnostics: found ?? [] });
+      return found;
+    });
+    closedChain = next.catch(() => undefined);
+    return next;
   }
 
-  /** The figures' measures each article had when last looked at here, and the measures changed since the last re-check. */
-  const measuresSeen = new Map<string, Set<string>>();
+  /** Each measure an article's figures state, with the values stated for it (what a check compares). */
+  function measuresOf(uri: string): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const f of index.get(uri)?.facts.figures ?? []) out.set(f.measure, `${out.get(f.measure) ?? ''}|${f.low},${f.high},${f.asOf ?? ''}`);
+    return out;
+  }
+
+  /** What each article stated when last looked at here, and the measures changed since the last re-check. */
+  const measuresSeen = new Map<string, Map<string, string>>();
   const measuresChanged = new Set<string>();
   let relistTimer: NodeJS.Timeout | undefined;
 
   /**
    * An article changed (edited, closed, changed on disk): the closed articles "Check All Articles" listed that state a
-   * measure it states or stated are checked again, a second after the last such change, so that a conflict fixed
-   * here goes from the other article's problems too. Only by measure: a name or quotation they share is not.
+   * measure whose values it changed (stated anew, differently, or no longer) are checked again, a second after the
+   * last such change, so that a conflict settled here goes from the other article's problems too. Only by measure:
+   * a name or a quotation they share waits for the next run.
    */
   function relistAround(uri: string): void {
-    if (!checkedClosed.size) return;
-    const now = new Set<string>();
-    for (const f of index.get(uri)?.facts.figures ?? []) now.add(f.measure);
-    const before = measuresSeen.get(uri);
-    for (const m of now) if (!before?.has(m)) measuresChanged.add(m);
-    for (const m of before ?? []) measuresChanged.add(m);
-    for (const m of now) measuresChanged.add(m);
+    if (!listedArticles.size) return;
+    const now = measuresOf(uri);
+    const before = measuresSeen.get(uri) ?? new Map<string, string>();
     measuresSeen.set(uri, now);
+    let changed = false;
+    for (const [m, v] of now) if (before.get(m) !== v) { measuresChanged.add(m); changed = true; }
+    for (const m of before.keys()) if (!now.has(m)) { measuresChanged.add(m); changed = true; }
+    if (!changed) return;
     clearTimeout(relistTimer);
     relistTimer = setTimeout(() => {
-      const measures = [...measuresChanged];
-      measuresChanged.clear();
       const uris = new Set<string>();
-      for (const m of measures) for (const u of index.measureDocs(m)) if (u !== uri && checkedClosed.has(u) && !documents.get(u)) uris.add(u);
-      void (async () => {
-        for (const u of uris) await publishClosed(u);
-      })().catch((err: unknown) => connection.console.error(`Checking listed articles again failed: ${String(err)}`));
+      for (const m of measuresChanged) for (const u of index.measureDocs(m)) if (listedArticles.has(u) && !documents.get(u)) uris.add(u);
+      measuresChanged.clear();
+      for (const u of uris) void publishClosed(u).catch((err: unknown) => connection.console.error(`Checking ${u} again failed: ${String(err)}`));
     }, 1000);
   }
 
   /**
    * Checks every article of the workspace folders (not the seeds, nor `breachDesk.corpus` folders, which are read
    * to learn from, as the CLI's `--corpus`) and puts the closed ones' problems in the Problems panel, between
-   * requests; a newer run, or the client's cancel, stops it. Returns the counts, open articles' included.
+   * requests, once the corpus is loaded and its quotation index and table of names are built (a closed article is
+   * not published again when they complete, as an open one is); a newer run, or the client's cancel, stops it.
+   * Returns the counts, open articles' included.
    */
   async function checkAll(report?: WorkDoneProgressReporter, cancelled: () => boolean = () => false): Promise<CheckAllResult> {
-    const generation = ++checkAllGeneration;
-    while (loading) await new Promise((r) => setTimeout(r, 50));
-    const listed = new Set<string>();
-    for (const d of index.all()) if (d.origin === 'workspace' && !index.isDraft(d.summary.uri)) listed.add(d.summary.uri);
-    // The files the last load skipped (too large, not UTF-8, a placeholder) say why.
-    for (const f of lastSkipped) listed.add(uriOf(f));
-    const uris = [...listed].sort();
-    const counts = [0, 0, 0, 0, 0];
-    const stale = new Set(checkedClosed);
-    let done = 0;
-    let stopped = false;
-    let reportedAt = 0;
-    for (const uri of uris) {
-      if (generation !== checkAllGeneration || cancelled()) {
-        stopped = true;
-        break;
+    checkAllRunning++;
+    try {
+      while (!cancelled() && (loading || !index.quotesReady() || !index.nearReady())) {
+        kickBackground();
+        await new Promise((r) => setTimeout(r, 50));
       }
-      stale.delete(uri);
-      const problems = documents.get(uri) ? undefined : await publishClosed(uri);
-      for (const n of problems ? problems.map((d) => d.severity ?? 1) : []) counts[n]++;
-      for (const [n, c] of (shownCounts.get(uri) ?? []).entries()) if (!problems) counts[n] += c ?? 0;
-      done++;
-      // Requests go first: a slice of articles, then the event loop.
-      if (done % 8 === 0) {
-        await new Promise((r) => setImmediate(r));
-        const now = Date.now();
-        if (now - reportedAt >= PROGRESS_EVERY_MS) {
-          reportedAt = now;
-          report?.report(Math.round((done / uris.length) * 100), `${done} of ${uris.length} articles`);
+      const generation = ++checkAllGeneration;
+      const listed = new Set<string>();
+      for (const d of index.all()) if (listable(d.summary.uri)) listed.add(d.summary.uri);
+      // The files the last load skipped (too large, not UTF-8) say why.
+      for (const f of lastSkipped) if (listable(uriOf(f))) listed.add(uriOf(f));
+      const uris = [...listed].sort();
+      const counts = [0, 0, 0, 0, 0];
+      const stale = new Set(listedArticles);
+      let done = 0;
+      let stopped = cancelled();
+      let reportedAt = 0;
+      for (const uri of stopped ? [] : uris) {
+        if (generation !== checkAllGeneration || cancelled()) {
+          stopped = true;
+          break;
+        }
+        stale.delete(uri);
+        if (documents.get(uri)) {
+          // Shown by the editor's flow; listed from its file once closed.
+          listedArticles.add(uri);
+          for (const [n, c] of (shownCounts.get(uri) ?? []).entries()) counts[n] += c ?? 0;
+          done++;
+        } else {
+          const problems = await publishClosed(uri);
+          if (problems) {
+            for (const d of problems) counts[d.severity ?? 1]++;
+            done++;
+          }
+        }
+        // Requests go first: a few articles, then the event loop.
+        if ((done + 1) % 8 === 0) {
+          await new Promise((r) => setImmediate(r));
+          const now = Date.now();
+          if (now - reportedAt >= PROGRESS_EVERY_MS) {
+            reportedAt = now;
+            report?.report(Math.round((done / uris.length) * 100), `${done} of ${uris.length} articles`);
+          }
         }
       }
-    }
-    // Articles gone from the workspace since the last run: their problems go.
-    if (!stopped) {
-      for (const uri of stale) {
-        checkedClosed.delete(uri);
-        if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      // Articles gone from the workspace since the last run (deleted, excluded, their folder removed): their problems go.
+      if (!stopped) {
+        for (const uri of stale) {
+          listedArticles.delete(uri);
+          if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+        }
       }
+      return { articles: done, of: uris.length, errors: counts[1], warnings: counts[2], notes: counts[3] + counts[4], cancelled: stopped };
+    } finally {
+      checkAllRunning--;
     }
-    return { articles: done, of: uris.length, errors: counts[1], warnings: counts[2], notes: counts[3] + counts[4], cancelled: stopped };
   }
 
   // A request without params (RequestType0): a client that sends `[]` for none (Neovim's `{}` is a Lua table, sent

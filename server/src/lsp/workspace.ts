@@ -514,7 +514,7 @@ async function followOutlets(index: CorpusIndex, known: ReadonlySet<string>, ana
 /** The path with its links resolved, or the path itself when that fails. */
 export function realPath(p: string): string {
   try {
-    return fs.realpathSync(p);
+    return normalDrive(fs.realpathSync(p));
   } catch {
     return p;
   }
