@@ -866,8 +866,9 @@ export function startServer(connection: Connection): void {
       } else if (named) put(c);
       else if (isFolder(file) && walkable(file)) {
         // A link to a folder the corpus already reads: its articles are there under their own paths.
+        // (Roots compared by their real paths too: a root under a link, as macOS's /var is, holds real paths under another name.)
         const real = realPath(file);
-        if (real !== file && roots.some((r) => real === r.dir || real.startsWith(r.dir + path.sep))) continue;
+        if (real !== file && roots.some((r) => [r.dir, realPath(r.dir)].some((d) => real === d || real.startsWith(d + path.sep)))) continue;
         // (Each article is then taken or left as any: `inCorpus` applies the user's exclusions.)
         for (const f of await walkArticleFiles([file])) put({ uri: uriOf(f), type: FileChangeType.Created });
       }
