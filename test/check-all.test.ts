@@ -154,4 +154,57 @@ describe('Check All Articles (stdio)', function () {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     assert.strictEqual(published(), before);
   });
+
+  it('an article changed or created on disk re-checks the listed ones that share its measure; a severity change, a folder that goes, a new article saved and closed, a link to nothing', async function () {
+    ws = await openWorkspace('bd-checkall5-', { [A4]: read(A4), 'sub/big.txt': read(A1) + '\n'.repeat(3000) }, { maxFileSize: 0.002 });
+    const { client, dir } = ws;
+    const a1 = fileUri(path.join(dir, A1));
+    const a4 = fileUri(path.join(dir, A4));
+    fs.symlinkSync(path.join(dir, 'nowhere.txt'), path.join(dir, 'dangling.txt'));
+    await client.request('breachDesk/reindex', {});
+    const r = await client.request<{ articles: number; of: number }>('breachDesk/checkAll', {});
+    assert.deepStrictEqual([r.articles, r.of], [3, 3]);
+    assert.deepStrictEqual(codes(last(client, fileUri(path.join(dir, 'sub', 'big.txt')))), ['file.too-large']);
+    assert.deepStrictEqual(codes(last(client, fileUri(path.join(dir, 'dangling.txt')))), ['file.unreadable']);
+    assert.ok(!codes(last(client, a4)).includes('figure.conflict'));
+    // Created on disk, a1 disagrees with a4: both are told.
+    fs.writeFileSync(path.join(dir, A1), read(A1));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: a1, type: 1 }] });
+    await until(client, a4, (p) => codes(p).includes('figure.conflict'));
+    // Changed on disk to agree: a4's conflict goes.
+    fs.writeFileSync(path.join(dir, A1), read(A1).replace('roughly 1.2 million', 'roughly 2.1 million'));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: a1, type: 2 }] });
+    await until(client, a4, (p) => !codes(p).includes('figure.conflict'));
+    // A severity changed: the closed articles are listed under it.
+    client.settings = { maxFileSize: 0.002, severity: { 'file.too-large': 'off' } };
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await until(client, fileUri(path.join(dir, 'sub', 'big.txt')), (p) => p !== undefined && p.diagnostics.length === 0);
+    client.settings = { maxFileSize: 0.002 };
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await until(client, fileUri(path.join(dir, 'sub', 'big.txt')), (p) => codes(p).includes('file.too-large'));
+    // Its folder deleted: the skipped file's problem goes too.
+    fs.rmSync(path.join(dir, 'sub'), { recursive: true });
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(dir, 'sub')), type: 3 }] });
+    await until(client, fileUri(path.join(dir, 'sub', 'big.txt')), (p) => p !== undefined && p.diagnostics.length === 0);
+    // A new article written in the editor, saved and closed: listed as one made on disk.
+    const fresh = fileUri(path.join(dir, 'fresh.txt'));
+    const text = read(A4).replace('## Article:\n', '## Article:\nThe the firm said so.\n\n').replace(/\+ Link: .*/, '+ Link: https://example.com/fresh');
+    await client.open(fresh, text);
+    await client.diagnostics(fresh, (p) => p.version === 1);
+    fs.writeFileSync(path.join(dir, 'fresh.txt'), text);
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fresh, type: 1 }] });
+    await client.notify('textDocument/didClose', { textDocument: { uri: fresh } });
+    await until(client, fresh, (p) => p !== undefined && p.version === undefined && codes(p).includes('article.repeated-word'));
+  });
+
+  it('in restricted mode says so: no folder is read', async function () {
+    const client = new LspClient();
+    ws = { dir: fs.mkdtempSync(path.join(os.tmpdir(), 'bd-checkall6-')), client };
+    fs.writeFileSync(path.join(ws.dir, A4), read(A4));
+    await client.initialize(fileUri(ws.dir), undefined, { trusted: false });
+    await client.notification('breachDesk/indexed');
+    const r = await client.request<{ articles: number; restricted?: boolean }>('breachDesk/checkAll', {});
+    assert.deepStrictEqual([r.articles, r.restricted], [0, true]);
+    assert.strictEqual(last(client, fileUri(path.join(ws.dir, A4))), undefined);
+  });
 });

@@ -73,7 +73,18 @@ local ok, err = pcall(function()
   end, 100)
   out.renamed = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
   vim.cmd('edit!')
-  -- Check All Articles, as README says to ask for it: every article of the folder, its problems in Neovim's lists.
+  -- Check All Articles, README's line as written (its handler lists the problems in the quickfix list), then the
+  -- same request for its answer: every article of the folder, its problems in Neovim's lists.
+  local readme = io.open(vim.env.BD_README):read('*a')
+  local line = readme:match(':lua (vim%.lsp%.buf_request%(0, .breachDesk/checkAll.-end%))')
+  out.readmeLine = line
+  vim.fn.setqflist({})
+  loadstring(line)()
+  vim.wait(120000, function() return #vim.fn.getqflist() > 0 end, 100)
+  out.quickfix = #vim.fn.getqflist()
+  -- (setqflist opens the quickfix window: back to the seed for what follows.)
+  vim.cmd('cclose')
+  vim.api.nvim_set_current_buf(buf)
   local res = vim.lsp.buf_request_sync(buf, 'breachDesk/checkAll', {}, 120000) or {}
   out.checkAllResponses = 0
   for _, r in pairs(res) do
@@ -151,7 +162,7 @@ describe('Neovim (headless) as an LSP client', function () {
     execFileSync('nvim', ['--headless', '--clean', '-n', '-i', 'NONE', '-c', `luafile ${script}`], {
       cwd: ROOT,
       // The snippet keeps the corpus cache under Neovim's cache folder: here, inside the test's folder.
-      env: { ...process.env, XDG_CACHE_HOME: path.join(dir, 'cache'), BD_SEED: SEED, BD_OUT: out, BD_LINE: String(line), BD_CHAR: String(character) },
+      env: { ...process.env, XDG_CACHE_HOME: path.join(dir, 'cache'), BD_README: path.join(ROOT, 'README.md'), BD_SEED: SEED, BD_OUT: out, BD_LINE: String(line), BD_CHAR: String(character) },
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 170000,
     });
@@ -217,6 +228,9 @@ describe('Neovim (headless) as an LSP client', function () {
     // The folder Neovim started in is this repository: its evaluation articles are articles of the workspace.
     assert.ok(result.checkAll && !result.checkAll.cancelled, JSON.stringify([result.checkAll, (result as { checkAllError?: string }).checkAllError, (result as { checkAllResponses?: number }).checkAllResponses]));
     assert.ok(result.checkAll && !result.checkAll.cancelled && result.checkAll.articles >= 40, JSON.stringify(result.checkAll));
+    // README's line ran (its handler filled the quickfix list with more than the open seed's problems).
+    assert.ok((result as { readmeLine?: string }).readmeLine?.includes('breachDesk/checkAll'));
+    assert.ok(((result as { quickfix?: number }).quickfix ?? 0) > result.diagnostics.length, JSON.stringify([(result as { quickfix?: number }).quickfix, result.diagnostics.length]));
     const listed = result.listed ?? {};
     assert.match(listed[path.join('test', 'eval', 'articles', 'a4_corvane_secweek.txt')] ?? '', /figure\.conflict/, JSON.stringify(listed).slice(0, 2000));
     // The seeds are learnt from, not listed (the one open shows its own problems, as before).

@@ -231,6 +231,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!client?.isRunning()) return void vscode.window.showWarningMessage('The Breach Desk language server is not running.');
       // The server shows its progress (cancellable) while it checks; this says what it found.
       const r = await client.sendRequest<CheckAllResult>(CHECK_ALL, {});
+      if (r.restricted) return void vscode.window.showInformationMessage('Breach Desk: in restricted mode only the articles you open are checked; trust this workspace to check them all.');
       const n = (k: number, one: string) => `${k.toLocaleString('en-US')} ${one}${k === 1 ? '' : 's'}`;
       const what = `${n(r.errors, 'error')}, ${n(r.warnings, 'warning')}, ${n(r.notes, 'note')}`;
       const said = r.cancelled ? `Checked ${r.articles.toLocaleString('en-US')} of ${n(r.of, 'article')} before it was stopped: ${what}.` : `Checked ${n(r.articles, 'article')}: ${what}.`;

@@ -54,4 +54,6 @@ export interface CheckAllResult {
   notes: number;
   /** Stopped before the end (cancelled, or a newer run started). */
   cancelled: boolean;
+  /** In restricted mode no folder is read, so nothing was checked. */
+  restricted?: boolean;
 }

@@ -771,7 +771,11 @@ export function startServer(connection: Connection): void {
     const corpusChanged = corpusSettings(await configuredRoots(), (await settingsFor(workspaceFolders[0]?.uri ?? '')).maxFileSize) !== lastCorpusSettings;
     states.clear();
     if (corpusChanged) void loadCorpus();
-    else for (const doc of documents.all()) schedule(doc.uri);
+    else {
+      for (const doc of documents.all()) schedule(doc.uri);
+      // The listed closed articles too (their severities, say): as a load's run would list them.
+      if (listedArticles.size && !checkAllRunning) void checkAll().catch((err: unknown) => connection.console.error(`Checking all articles failed: ${String(err)}`));
+    }
   });
 
 
@@ -829,10 +833,12 @@ export function startServer(connection: Connection): void {
     if (listedArticles.size) {
       for (const c of changes) {
         if (documents.get(c.uri)) continue;
+        // (What it stated before and states now, compared before its own publication records what it states.)
+        relistAround(c.uri);
         if (c.type === FileChangeType.Deleted) {
+          measuresSeen.delete(c.uri);
           if (listedArticles.delete(c.uri)) void connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
         } else if (listedArticles.has(c.uri) || (index.get(c.uri) && listable(c.uri))) await publishClosed(c.uri);
-        relistAround(c.uri);
       }
     }
     if (sources.size) followSources([...sources]);
@@ -876,6 +882,11 @@ export function startServer(connection: Connection): void {
     // One pass over the index for all the folders that went (a build's clean deletes thousands of files at once):
     // each article under one is gone too, unless it is there again (a folder renamed back).
     if (gone.size) {
+      // Files listed by "Check All Articles" that no index holds (skipped: too large, not UTF-8) go with their folder.
+      for (const uri of listedArticles) {
+        const f = index.get(uri) || out.has(uri) ? undefined : pathOf(uri);
+        if (f && [...gone].some((g) => f.startsWith(g + path.sep))) put({ uri, type: fs.existsSync(f) ? FileChangeType.Changed : FileChangeType.Deleted });
+      }
       for (const d of index.all()) {
         if (d.origin === 'seed' || out.has(d.summary.uri)) continue;
         const f = pathOf(d.summary.uri);
@@ -1054,7 +1065,8 @@ export function startServer(connection: Connection): void {
     // An article "Check All Articles" listed keeps its problems in the panel once closed: those of the file on disk.
     const listed = () => {
       recheck();
-      if (listedArticles.has(e.document.uri)) void publishClosed(e.document.uri);
+      // (And one new since the run, saved from the editor: as one created on disk would be.)
+      if (listedArticles.has(e.document.uri) || (listedArticles.size && index.get(e.document.uri) && listable(e.document.uri))) void publishClosed(e.document.uri);
       // Its unsaved figures are gone from the corpus: the listed articles that state its measures are checked again.
       relistAround(e.document.uri);
     };
@@ -1083,11 +1095,23 @@ export function startServer(connection: Connection): void {
     warnings: number;
     notes: number;
     cancelled: boolean;
+    /** In restricted mode no folder is read, so nothing was checked. */
+    restricted?: boolean;
   }
   /** The files the last load skipped (paths), which "Check All Articles" lists with why. */
   let lastSkipped: string[] = [];
   /** The problems last published for each open document, by severity (1 error … 4 hint), for the command's summary. */
   const shownCounts = new Map<string, number[]>();
+
+  /** Whether there is anything at `file`, a link to nothing included. */
+  function lexists(file: string): boolean {
+    try {
+      fs.lstatSync(file);
+      return true;
+    } catch {
+      return false;
+    }
+  }
 
   /** Whether the file is an article file of the workspace folders (not a seed, not of `breachDesk.corpus`, not excluded). */
   function listable(uri: string): boolean {
@@ -1116,7 +1140,8 @@ export function startServer(connection: Connection): void {
     if (documents.get(uri)) return undefined;
     const settings = await folderSettings(file);
     if (!r.ok) {
-      if (r.code === 'file.unreadable' && !fs.existsSync(file)) return undefined;
+      // Gone (a link to nothing is there, and unreadable: it says so).
+      if (r.code === 'file.unreadable' && !lexists(file)) return undefined;
       const skipped = applySeverities([diag(r.code, { start: 0, end: 0 }, `Skipped: ${r.message}.`)], settings.severity);
       return skipped.map((d) => toLspDiagnostic(d, uri, new LineIndex('')));
     }
@@ -1255,7 +1280,8 @@ export function startServer(connection: Connection): void {
   // as an array) had them spread as arguments, and the handler got no cancellation token.
   connection.onRequest(new RequestType0<CheckAllResult, void>('breachDesk/checkAll'), async (token) => {
     ready();
-    if (!trusted) return { articles: 0, of: 0, errors: 0, warnings: 0, notes: 0, cancelled: false };
+    // Restricted mode reads no folder: the open articles are all there is to check, and the client says so.
+    if (!trusted) return { articles: 0, of: 0, errors: 0, warnings: 0, notes: 0, cancelled: false, restricted: true };
     const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
     progress?.begin('Breach Desk: checking articles', 0, undefined, true);
     try {
