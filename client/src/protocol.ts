@@ -44,16 +44,4 @@ export interface ArticleSkeleton {
  * panel (the "Check All Articles" command), with progress the user may cancel; answers with the counts.
  */
 export const CHECK_ALL = 'breachDesk/checkAll';
-export interface CheckAllResult {
-  /** Articles checked, of how many the workspace has. */
-  articles: number;
-  of: number;
-  errors: number;
-  warnings: number;
-  /** Information and hints. */
-  notes: number;
-  /** Stopped before the end (cancelled, or a newer run started). */
-  cancelled: boolean;
-  /** In restricted mode no folder is read, so nothing was checked. */
-  restricted?: boolean;
-}
+export type { CheckAllResult } from '../../server/src/lsp/server';

@@ -74,6 +74,21 @@ const SYMBOL_OF: Record<EntityKind | 'article', SymbolKind> = {
   article: SymbolKind.File,
 };
 
+/** What `breachDesk/checkAll` answers ("Check All Articles"; the client reads it through client/src/protocol.ts). */
+export interface CheckAllResult {
+  /** Articles checked, of how many the workspace has. */
+  articles: number;
+  of: number;
+  errors: number;
+  warnings: number;
+  /** Information and hints. */
+  notes: number;
+  /** Stopped before the end (cancelled, or a newer run started). */
+  cancelled: boolean;
+  /** In restricted mode no folder is read, so nothing was checked. */
+  restricted?: boolean;
+}
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const states = new Map<string, DocState>();
@@ -1087,17 +1102,6 @@ export function startServer(connection: Connection): void {
   let checkAllGeneration = 0;
   /** A run is under way (the one after a load is not started then). */
   let checkAllRunning = 0;
-  /** What `breachDesk/checkAll` answers (the client's `CheckAllResult`, client/src/protocol.ts). */
-  interface CheckAllResult {
-    articles: number;
-    of: number;
-    errors: number;
-    warnings: number;
-    notes: number;
-    cancelled: boolean;
-    /** In restricted mode no folder is read, so nothing was checked. */
-    restricted?: boolean;
-  }
   /** The files the last load skipped (paths), which "Check All Articles" lists with why. */
   let lastSkipped: string[] = [];
   /** The problems last published for each open document, by severity (1 error … 4 hint), for the command's summary. */
