@@ -175,6 +175,12 @@ describe('Check All Articles (stdio)', function () {
     fs.writeFileSync(path.join(dir, A1), read(A1).replace('roughly 1.2 million', 'roughly 2.1 million'));
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: a1, type: 2 }] });
     await until(client, a4, (p) => !codes(p).includes('figure.conflict'));
+    // Settings sent again unchanged: nothing is checked again.
+    const published = (uri: string) => ((client as unknown as { published: Map<string, unknown[]> }).published.get(uri) ?? []).length;
+    const before = published(a4);
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.strictEqual(published(a4), before);
     // A severity changed: the closed articles are listed under it.
     client.settings = { maxFileSize: 0.002, severity: { 'file.too-large': 'off' } };
     await client.notify('workspace/didChangeConfiguration', { settings: null });
@@ -206,5 +212,23 @@ describe('Check All Articles (stdio)', function () {
     const r = await client.request<{ articles: number; restricted?: boolean }>('breachDesk/checkAll', {});
     assert.deepStrictEqual([r.articles, r.restricted], [0, true]);
     assert.strictEqual(last(client, fileUri(path.join(ws.dir, A4))), undefined);
+  });
+
+  it('an article of a breachDesk.corpus folder deleted on disk settles the conflict it gave a listed article', async function () {
+    const corpus = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-checkall7-corpus-'));
+    fs.writeFileSync(path.join(corpus, A1), read(A1));
+    try {
+      ws = await openWorkspace('bd-checkall7-', { [A4]: read(A4) }, { corpus: [corpus] });
+      const { client, dir } = ws;
+      const a4 = fileUri(path.join(dir, A4));
+      const r = await client.request<{ articles: number }>('breachDesk/checkAll', {});
+      assert.strictEqual(r.articles, 1);
+      assert.ok(codes(last(client, a4)).includes('figure.conflict'));
+      fs.rmSync(path.join(corpus, A1));
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(corpus, A1)), type: 3 }] });
+      await until(client, a4, (p) => !codes(p).includes('figure.conflict'));
+    } finally {
+      fs.rmSync(corpus, { recursive: true, force: true });
+    }
   });
 });

@@ -422,7 +422,7 @@ export function startServer(connection: Connection): void {
     for (const d of documents.all()) warmCards(d.uri);
     kickBackground();
     // What "Check All Articles" listed is listed again from the corpus as now read.
-    if (listedArticles.size && !checkAllRunning) void checkAll().catch((err: unknown) => connection.console.error(`Checking all articles failed: ${String(err)}`));
+    if (listedArticles.size) relistAll();
   }
 
   /** A load of the corpus is under way: the work between requests waits for it. */
@@ -788,8 +788,8 @@ export function startServer(connection: Connection): void {
     if (corpusChanged) void loadCorpus();
     else {
       for (const doc of documents.all()) schedule(doc.uri);
-      // The listed closed articles too (their severities, say): as a load's run would list them.
-      if (listedArticles.size && !checkAllRunning) void checkAll().catch((err: unknown) => connection.console.error(`Checking all articles failed: ${String(err)}`));
+      // The listed closed articles too, when what they are checked with changed (severities): as a load's run would.
+      if (listedArticles.size && (await listingSettings()) !== listedWith) relistAll();
     }
   });
 
@@ -816,6 +816,8 @@ export function startServer(connection: Connection): void {
     for (const change of changes) {
       const file = pathOf(change.uri);
       if (!file) continue;
+      // What it stated before (a `breachDesk.corpus` article is never listed, so never looked at): `relistAround`.
+      if (listedArticles.size && !measuresSeen.has(change.uri) && index.get(change.uri)) measuresSeen.set(change.uri, measuresOf(change.uri));
       const open = documents.get(change.uri) !== undefined;
       if (!open && file.endsWith(PINS_FILE)) {
         // New pins change what every article's names mean: index everything again.
@@ -853,7 +855,7 @@ export function startServer(connection: Connection): void {
         if (c.type === FileChangeType.Deleted) {
           measuresSeen.delete(c.uri);
           if (listedArticles.delete(c.uri)) void connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
-        } else if (listedArticles.has(c.uri) || (index.get(c.uri) && listable(c.uri))) await publishClosed(c.uri);
+        } else if (listedArticles.has(c.uri) || (listable(c.uri) && (index.get(c.uri) || c.type === FileChangeType.Created))) await publishClosed(c.uri);
       }
     }
     if (sources.size) followSources([...sources]);
@@ -1102,6 +1104,26 @@ export function startServer(connection: Connection): void {
   let checkAllGeneration = 0;
   /** A run is under way (the one after a load is not started then). */
   let checkAllRunning = 0;
+  /** Another run is owed when the one under way ends (settings changed, or a load ended, while it ran). */
+  let relistOwed = false;
+  /** The settings the listed articles were last checked with (`listingSettings`). */
+  let listedWith = '';
+
+  /** What closed articles are checked with, beyond the corpus: each workspace folder's severities. */
+  async function listingSettings(): Promise<string> {
+    const out: unknown[] = [];
+    for (const f of workspaceFolders) out.push((await settingsFor(f.uri)).severity ?? null);
+    return JSON.stringify(out);
+  }
+
+  /** Lists every article again, now or, when a run is under way, as soon as it ends (it may have used older settings). */
+  function relistAll(): void {
+    if (checkAllRunning) {
+      relistOwed = true;
+      return;
+    }
+    void checkAll().catch((err: unknown) => connection.console.error(`Checking all articles failed: ${String(err)}`));
+  }
   /** The files the last load skipped (paths), which "Check All Articles" lists with why. */
   let lastSkipped: string[] = [];
   /** The problems last published for each open document, by severity (1 error … 4 hint), for the command's summary. */
@@ -1229,6 +1251,8 @@ export function startServer(connection: Connection): void {
         await new Promise((r) => setTimeout(r, 50));
       }
       const generation = ++checkAllGeneration;
+      relistOwed = false;
+      listedWith = await listingSettings();
       const listed = new Set<string>();
       for (const d of index.all()) if (listable(d.summary.uri)) listed.add(d.summary.uri);
       // The files the last load skipped (too large, not UTF-8) say why.
@@ -1277,6 +1301,10 @@ export function startServer(connection: Connection): void {
       return { articles: done, of: uris.length, errors: counts[1], warnings: counts[2], notes: counts[3] + counts[4], cancelled: stopped };
     } finally {
       checkAllRunning--;
+      if (relistOwed && !checkAllRunning) {
+        relistOwed = false;
+        relistAll();
+      }
     }
   }
 
