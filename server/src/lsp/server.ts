@@ -899,21 +899,18 @@ export function startServer(connection: Connection): void {
     // One pass over the index for all the folders that went (a build's clean deletes thousands of files at once):
     // each article under one is gone too, unless it is there again (a folder renamed back).
     if (gone.size) {
-      // Files listed by "Check All Articles" that no index holds (skipped: too large, not UTF-8) go with their folder.
-      for (const uri of listedArticles) {
-        const f = index.get(uri) || out.has(uri) ? undefined : pathOf(uri);
-        if (f && [...gone].some((g) => f.startsWith(g + path.sep))) put({ uri, type: fs.existsSync(f) ? FileChangeType.Changed : FileChangeType.Deleted });
-      }
-      for (const d of index.all()) {
-        if (d.origin === 'seed' || out.has(d.summary.uri)) continue;
-        const f = pathOf(d.summary.uri);
-        if (!f) continue;
+      const underGone = (uri: string): void => {
+        const f = out.has(uri) ? undefined : pathOf(uri);
+        if (!f) return;
         for (let dir = path.dirname(f), up = path.dirname(dir); dir !== up; dir = up, up = path.dirname(dir)) {
           if (!gone.has(dir)) continue;
-          put({ uri: d.summary.uri, type: fs.existsSync(f) ? FileChangeType.Changed : FileChangeType.Deleted });
-          break;
+          put({ uri, type: fs.existsSync(f) ? FileChangeType.Changed : FileChangeType.Deleted });
+          return;
         }
-      }
+      };
+      for (const d of index.all()) if (d.origin !== 'seed') underGone(d.summary.uri);
+      // Files listed by "Check All Articles" that no index holds (skipped: too large, not UTF-8) go with their folder.
+      for (const uri of listedArticles) if (!index.get(uri)) underGone(uri);
     }
     return [...out.values()];
   }
