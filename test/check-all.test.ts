@@ -101,8 +101,8 @@ describe('Check All Articles (stdio)', function () {
     assert.deepStrictEqual(codesOf('big.txt'), ['file.too-large']);
     assert.match(last(client, fileUri(path.join(dir, 'big.txt')))!.diagnostics[0].message, /^Skipped: .* is more than the 2\.0 KB limit\.$/);
     assert.deepStrictEqual(codesOf('latin1.txt'), ['file.encoding']);
-    // (A placeholder, "# Unknown", is left out of the corpus by every load, and not listed: the CLI lists it.)
-    assert.deepStrictEqual(codesOf('unknown.txt'), []);
+    // A placeholder, "# Unknown", is left out of the corpus by every load, and listed all the same, as the CLI does.
+    assert.deepStrictEqual(codesOf('unknown.txt'), ['article.placeholder']);
     // Made small enough, the file is read and checked like the others.
     fs.writeFileSync(path.join(dir, 'big.txt'), read(A1));
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(dir, 'big.txt')), type: 2 }] });
@@ -114,6 +114,8 @@ describe('Check All Articles (stdio)', function () {
     const files: Record<string, string> = {
       'b_wire.txt': article('APT group targets defense', 'Wire', 'Oct. 26, 2021', 'The researchers said: “This APT group has been behind large-scale cyber-espionage campaigns against the defense industry.”'),
       'a_post.txt': article('APT group targets crypto', 'Post', 'Oct. 27, 2021', 'The researchers said: “This APT group has been behind large-scale cyber-espionage campaigns against the crypto industry.”'),
+      // (Read by an analyst thread, as every file of a load this size.)
+      'unknown.txt': '# Unknown\n\n## Article:\nUnknown\n',
     };
     // Enough articles that the quotation index and the table of names, built after the first load, take a while.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-checkall3-'));
@@ -121,11 +123,16 @@ describe('Check All Articles (stdio)', function () {
     generateCorpus(path.join(dir, 'generated'), 1200, 3);
     const client = new LspClient();
     ws = { dir, client };
-    await client.initialize(fileUri(dir));
-    await client.notification('breachDesk/indexed');
+    // With a storage folder, as VS Code gives one: the load runs on analyst threads.
+    const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-checkall3-storage-'));
+    await client.initialize(fileUri(dir), undefined, { storagePath: storage });
+    const indexed: { analysts: number } = await client.notification('breachDesk/indexed');
+    assert.ok(indexed.analysts > 0, JSON.stringify(indexed));
     const r = await client.request<{ articles: number; cancelled: boolean }>('breachDesk/checkAll', {});
     assert.ok(!r.cancelled && r.articles > 1200, JSON.stringify(r));
     assert.ok(codes(last(client, fileUri(path.join(dir, 'a_post.txt')))).includes('quote.altered'));
+    assert.deepStrictEqual(codes(last(client, fileUri(path.join(dir, 'unknown.txt')))), ['article.placeholder']);
+    fs.rmSync(storage, { recursive: true, force: true });
   });
 
   it('an article open during the run is listed from its file once closed; a run asked during a re-index runs to its end; an edit that changes no figure re-checks nothing', async function () {

@@ -397,6 +397,7 @@ export function startServer(connection: Connection): void {
     connection.console.info(`Indexed ${index.size} articles in ${ms} ms (${report.cached} from the cache, ${report.analysts} worker threads); ${report.skipped.length} skipped.`);
     for (const s of report.skipped.slice(0, 50)) connection.console.warn(`Skipped ${s.path}: ${s.message}`);
     lastSkipped = report.skipped.map((s) => s.path);
+    lastPlaceholders = report.placeholders;
     let entities = 0;
     for (const _ of index.allEntities()) entities++;
     firstLoadDone = true;
@@ -1123,6 +1124,8 @@ export function startServer(connection: Connection): void {
   }
   /** The files the last load skipped (paths), which "Check All Articles" lists with why. */
   let lastSkipped: string[] = [];
+  /** The placeholder articles ("# Unknown") the last load read: in no index, but listed with their layout's problems, as the CLI does. */
+  let lastPlaceholders: string[] = [];
   /** The problems last published for each open document, by severity (1 error … 4 hint), for the command's summary. */
   const shownCounts = new Map<string, number[]>();
 
@@ -1254,6 +1257,7 @@ export function startServer(connection: Connection): void {
       for (const d of index.all()) if (listable(d.summary.uri)) listed.add(d.summary.uri);
       // The files the last load skipped (too large, not UTF-8) say why.
       for (const f of lastSkipped) if (listable(uriOf(f))) listed.add(uriOf(f));
+      for (const f of lastPlaceholders) if (listable(uriOf(f))) listed.add(uriOf(f));
       const uris = [...listed].sort();
       const counts = [0, 0, 0, 0, 0];
       const stale = new Set(listedArticles);

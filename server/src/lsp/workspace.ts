@@ -91,6 +91,8 @@ export interface LoadReport {
   /** The cache this load filled, to `commit()` once the index is announced; absent if it failed. */
   cache?: CorpusCache;
   skipped: { path: string; message: string }[];
+  /** Placeholder articles ("# Unknown") read in this load: in no index, but checked and listed all the same. */
+  placeholders: string[];
   ms: number;
 }
 
@@ -281,7 +283,7 @@ const SLOW_STATS_MS = 50;
  * the rest are analysed on worker threads (see `analyst.ts`), whose facts go
  * straight to the cache file as JSON; the main thread only keeps summaries.
  */
-async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origin: Origin }[], cache: CorpusCache, script: string, skipped: LoadReport['skipped'], options: LoadOptions, t0: number, before: Set<string>, loaded: Set<string>): Promise<LoadReport> {
+async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origin: Origin }[], cache: CorpusCache, script: string, skipped: LoadReport['skipped'], placeholders: string[], options: LoadOptions, t0: number, before: Set<string>, loaded: Set<string>): Promise<LoadReport> {
   let done = 0;
   let cached = 0;
   // The articles restored from the cache, as analysed by an earlier load (`followOutlets`).
@@ -356,6 +358,7 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
     if (options.isOpen?.(m.uri)) return;
     if (o.kind === 'placeholder') {
       index.remove(m.uri);
+      placeholders.push(m.file);
       return;
     }
     if (o.kind === 'unchanged') {
@@ -403,7 +406,7 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
   const { followed, written, outlets: knows } = follow;
   analysts = Math.max(analysts, follow.threads);
   options.progress?.(files.length, files.length);
-  return { indexed: done - skipped.length - shadowed, cached: cached - followed, analysts, followed, outlets: knows, skipped, ms: Date.now() - t0, cache: options.cancelled?.() || !written ? undefined : cache };
+  return { indexed: done - skipped.length - shadowed, cached: cached - followed, analysts, followed, outlets: knows, skipped, placeholders, ms: Date.now() - t0, cache: options.cancelled?.() || !written ? undefined : cache };
 }
 
 /**
@@ -538,6 +541,7 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
   const before = new Set<string>();
   for (const d of index.all()) before.add(d.summary.uri);
   const skipped: LoadReport['skipped'] = [];
+  const placeholders: string[] = [];
   const files: { file: string; origin: Origin }[] = [];
   const seen = new Set<string>();
   for (const r of roots) {
@@ -577,10 +581,11 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
   const loaded = new Set<string>();
   if (cache && script && options.analysts !== false && (files.length >= ANALYSTS_FROM || cache.size >= ANALYSTS_FROM)) {
     try {
-      return await loadWithAnalysts(index, files, cache, script, skipped, options, t0, before, loaded);
+      return await loadWithAnalysts(index, files, cache, script, skipped, placeholders, options, t0, before, loaded);
     } catch (err) {
       // Workers could not start or died: the single-threaded path below does it all again.
       skipped.length = 0;
+      placeholders.length = 0;
       options.log?.(`Analyst workers failed (${String(err)}); indexing on the main thread.`);
       try {
         cache.begin();
@@ -659,6 +664,7 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
       try {
         const doc = indexText(index, uri, text, f.origin, outlets);
         if (doc) loaded.add(uri);
+        else placeholders.push(f.file);
         const c = cache;
         const load = doc && c && st ? guard(() => c.add({ path: f.file, size: st.size, mtimeMs: st.mtimeMs, hash, origin: f.origin, summary: doc.summary, lineStarts: doc.lineStarts, facts: () => packFacts(doc.facts, text) })) : undefined;
         // Facts live on disk from now on; memory holds summaries.
@@ -678,7 +684,7 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
   // Articles restored before a cache write failed are followed all the same, into memory.
   const { followed, written, outlets: knows } = await followOutlets(index, options.cache?.outlets ?? new Set(), outlets, cache, restored, options);
   if (!written) cache = undefined;
-  return { indexed: done - skipped.length - shadowed, cached: cached - followed, analysts: 0, followed, outlets: knows, skipped, ms: Date.now() - t0, cache: options.cancelled?.() ? undefined : cache };
+  return { indexed: done - skipped.length - shadowed, cached: cached - followed, analysts: 0, followed, outlets: knows, skipped, placeholders, ms: Date.now() - t0, cache: options.cancelled?.() ? undefined : cache };
 }
 
 /**
