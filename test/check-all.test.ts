@@ -24,6 +24,9 @@ function last(client: LspClient, uri: string): PublishedDiagnostics | undefined 
   return list[list.length - 1];
 }
 
+/** An article in the layout the seeds use. */
+const article = (title: string, source: string, date: string, body: string) => `# ${title}\n### A subtitle\n\n## Information:\n+ Source: ${source}\n+ Link: [article](https://news.example/${encodeURIComponent(title)})\n+ Date: ${date}\n+ Author: Jane Roe\n\n## Article:\n${body}\n\n#### Tags:\n[[Example]]\n`;
+
 /** Polls until the last publication for `uri` satisfies `accept`. */
 async function until(client: LspClient, uri: string, accept: (p: PublishedDiagnostics | undefined) => boolean): Promise<PublishedDiagnostics | undefined> {
   for (let t = Date.now(); !accept(last(client, uri)); await new Promise((r) => setTimeout(r, 25))) {
@@ -110,7 +113,6 @@ describe('Check All Articles (stdio)', function () {
   });
 
   it('waits for the quotation index: right after a load, a quotation altered in a closed article is listed', async function () {
-    const article = (title: string, source: string, date: string, body: string) => `# ${title}\n### A subtitle\n\n## Information:\n+ Source: ${source}\n+ Link: [article](https://news.example/${encodeURIComponent(title)})\n+ Date: ${date}\n+ Author: Jane Roe\n\n## Article:\n${body}\n\n#### Tags:\n[[Example]]\n`;
     const files: Record<string, string> = {
       'b_wire.txt': article('APT group targets defense', 'Wire', 'Oct. 26, 2021', 'The researchers said: “This APT group has been behind large-scale cyber-espionage campaigns against the defense industry.”'),
       'a_post.txt': article('APT group targets crypto', 'Post', 'Oct. 27, 2021', 'The researchers said: “This APT group has been behind large-scale cyber-espionage campaigns against the crypto industry.”'),
@@ -208,6 +210,36 @@ describe('Check All Articles (stdio)', function () {
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fresh, type: 1 }] });
     await client.notify('textDocument/didClose', { textDocument: { uri: fresh } });
     await until(client, fresh, (p) => p !== undefined && p.version === undefined && codes(p).includes('article.repeated-word'));
+  });
+
+  it('an edit to a name or a quotation re-checks the listed articles that write the name, or one a letter off, or quote those words', async function () {
+    const DEFENSE = 'The researchers said: “This APT group has been behind large-scale cyber-espionage campaigns against the defense industry.”';
+    const CRYPTO = 'The researchers said: “This APT group has been behind large-scale cyber-espionage campaigns against the crypto industry.”';
+    const KASPERSKY = 'Researchers at Kaspersky found the loader in July.';
+    ws = await openWorkspace('bd-checkall8-', {
+      '1.txt': article('Loader found', 'Wire', 'Oct. 20, 2021', KASPERSKY),
+      '2.txt': article('Loader spreads', 'Post', 'Oct. 21, 2021', KASPERSKY),
+      '3.txt': article('APT group targets defense', 'Wire', 'Oct. 26, 2021', `${KASPERSKY} ${DEFENSE}`),
+      'new.txt': article('APT group targets crypto', 'Post', 'Oct. 27, 2021', `Researchers at Kasperksy saw it too. ${CRYPTO}`),
+    });
+    const { client, dir } = ws;
+    const uriOf = (name: string) => fileUri(path.join(dir, name));
+    const fresh = uriOf('new.txt');
+    await client.request('breachDesk/checkAll', {});
+    assert.deepStrictEqual(codes(last(client, fresh)), ['name.variant', 'quote.altered']);
+    // Another article writes the name so too: it is no misspelling of this one's alone any more.
+    const two = article('Loader spreads', 'Post', 'Oct. 21, 2021', KASPERSKY);
+    await client.open(uriOf('2.txt'), two);
+    await client.notify('textDocument/didChange', { textDocument: { uri: uriOf('2.txt'), version: 2 }, contentChanges: [{ text: two.replace('Kaspersky', 'Kasperksy') }] });
+    await until(client, fresh, (p) => codes(p).join() === 'quote.altered');
+    // Written as before: the name is this article's alone again.
+    await client.notify('textDocument/didChange', { textDocument: { uri: uriOf('2.txt'), version: 3 }, contentChanges: [{ text: two }] });
+    await until(client, fresh, (p) => codes(p).join() === 'name.variant,quote.altered');
+    // The quotation worded in the other article as here: this one's mark goes.
+    const three = article('APT group targets defense', 'Wire', 'Oct. 26, 2021', `${KASPERSKY} ${DEFENSE}`);
+    await client.open(uriOf('3.txt'), three);
+    await client.notify('textDocument/didChange', { textDocument: { uri: uriOf('3.txt'), version: 2 }, contentChanges: [{ text: three.replace(DEFENSE, CRYPTO) }] });
+    await until(client, fresh, (p) => codes(p).join() === 'name.variant');
   });
 
   it('in restricted mode says so: no folder is read', async function () {

@@ -23,7 +23,7 @@ import { outline } from '../core/features/outline';
 import { selectionsOf } from '../core/features/selection';
 import { semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from '../core/features/semantic';
 import { LineIndex } from '../core/text';
-import { CorpusIndex, type IndexedDoc } from '../core/index/corpus';
+import { CorpusIndex, MIN_QUOTE_WORDS, quoteWords, type IndexedDoc } from '../core/index/corpus';
 import { extractFacts } from '../core/extract/facts';
 import type { EntityKind } from '../core/extract/types';
 import { cardSourceSteps, entityCardFor, fieldCardFor, fieldHover, hover } from '../core/features/hover';
@@ -818,7 +818,7 @@ export function startServer(connection: Connection): void {
       const file = pathOf(change.uri);
       if (!file) continue;
       // What it stated before (a `breachDesk.corpus` article is never listed, so never looked at): `relistAround`.
-      if (listedArticles.size && !measuresSeen.has(change.uri) && index.get(change.uri)) measuresSeen.set(change.uri, measuresOf(change.uri));
+      if (listedArticles.size && !statedSeen.has(change.uri) && index.get(change.uri)) statedSeen.set(change.uri, statedIn(change.uri));
       const open = documents.get(change.uri) !== undefined;
       if (!open && file.endsWith(PINS_FILE)) {
         // New pins change what every article's names mean: index everything again.
@@ -854,7 +854,7 @@ export function startServer(connection: Connection): void {
         // (What it stated before and states now, compared before its own publication records what it states.)
         relistAround(c.uri);
         if (c.type === FileChangeType.Deleted) {
-          measuresSeen.delete(c.uri);
+          statedSeen.delete(c.uri);
           if (listedArticles.delete(c.uri)) void connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
         } else if (listedArticles.has(c.uri) || (listable(c.uri) && (index.get(c.uri) || c.type === FileChangeType.Created))) await publishClosed(c.uri);
       }
@@ -1082,7 +1082,7 @@ export function startServer(connection: Connection): void {
       recheck();
       // (And one new since the run, saved from the editor: as one created on disk would be.)
       if (listedArticles.has(e.document.uri) || (listedArticles.size && index.get(e.document.uri) && listable(e.document.uri))) void publishClosed(e.document.uri);
-      // Its unsaved figures are gone from the corpus: the listed articles that state its measures are checked again.
+      // Its unsaved figures, quotations and names are gone from the corpus: the listed articles whose checks compare with them are checked again.
       relistAround(e.document.uri);
     };
     if (file && inCorpus(file)) void reloadFile(index, file, origin, maxBytes, isOpen, savedOutlets(index, maxBytes, (u) => u === e.document.uri || isOpen(u))).then(listed, listed);
@@ -1094,9 +1094,9 @@ export function startServer(connection: Connection): void {
 
   /**
    * The articles "Check All Articles" (`breachDesk/checkAll`) listed: closed ones have their problems in the Problems
-   * panel from their files, kept as the files change on disk (created, changed, deleted), as articles that state
-   * their measures change (`relistAround`), and after a load; open ones are shown by the editor's flow, and listed
-   * from their files when closed.
+   * panel from their files, kept as the files change on disk (created, changed, deleted), as what their checks compare
+   * with changes in other articles (`relistAround`), and after a load; open ones are shown by the editor's flow, and
+   * listed from their files when closed.
    */
   const listedArticles = new Set<string>();
   let checkAllGeneration = 0;
@@ -1192,7 +1192,7 @@ export function startServer(connection: Connection): void {
       if (documents.get(uri)) return undefined;
       if (found) listedArticles.add(uri);
       else listedArticles.delete(uri);
-      measuresSeen.set(uri, measuresOf(uri));
+      statedSeen.set(uri, statedIn(uri));
       void connection.sendDiagnostics({ uri, diagnostics: found ?? [] });
       return found;
     });
@@ -1200,38 +1200,55 @@ export function startServer(connection: Connection): void {
     return next;
   }
 
-  /** Each measure an article's figures state, with the values stated for it (what a check compares). */
-  function measuresOf(uri: string): Map<string, string> {
+  /**
+   * What another article's check compares with an article's: each measure its figures state with the values stated
+   * for it ("m" keys), each quotation long enough to be compared with its Date ("q"), each name it writes ("n").
+   */
+  function statedIn(uri: string): Map<string, string> {
     const out = new Map<string, string>();
-    for (const f of index.get(uri)?.facts.figures ?? []) out.set(f.measure, `${out.get(f.measure) ?? ''}|${f.low},${f.high},${f.asOf ?? ''}`);
+    const doc = index.get(uri);
+    if (!doc) return out;
+    const f = doc.facts;
+    for (const x of f.figures) out.set(`m${x.measure}`, `${out.get(`m${x.measure}`) ?? ''}|${x.low},${x.high},${x.asOf ?? ''}`);
+    for (const q of f.quotes) if (quoteWords(q.text).length >= MIN_QUOTE_WORDS) out.set(`q${q.text}`, String(doc.summary.date ?? ''));
+    for (const e of f.entities) out.set(`n${e.key}`, '');
     return out;
   }
 
-  /** What each article stated when last looked at here, and the measures changed since the last re-check. */
-  const measuresSeen = new Map<string, Map<string, string>>();
-  const measuresChanged = new Set<string>();
+  /** What each article stated when last looked at here (`statedIn`), and what changed since the last re-check. */
+  const statedSeen = new Map<string, Map<string, string>>();
+  const statedChanged = new Set<string>();
   let relistTimer: NodeJS.Timeout | undefined;
 
   /**
-   * An article changed (edited, closed, changed on disk): the closed articles "Check All Articles" listed that state a
-   * measure whose values it changed (stated anew, differently, or no longer) are checked again, a second after the
-   * last such change, so that a conflict settled here goes from the other article's problems too. Only by measure:
-   * a name or a quotation they share waits for the next run.
+   * An article changed (edited, closed, changed on disk): the closed articles "Check All Articles" listed whose
+   * checks compare with what it changed are checked again, a second after the last such change, so that a conflict
+   * settled here goes from the other article's problems too: those that state a measure whose values it changed
+   * (stated anew, differently, or no longer), that quote words like a quotation it changed, or that write a name it
+   * began or stopped writing, or a name one edit from it (`CorpusIndex.namesAround`).
    */
   function relistAround(uri: string): void {
     if (!listedArticles.size) return;
-    const now = measuresOf(uri);
-    const before = measuresSeen.get(uri) ?? new Map<string, string>();
-    measuresSeen.set(uri, now);
+    const now = statedIn(uri);
+    const before = statedSeen.get(uri) ?? new Map<string, string>();
+    statedSeen.set(uri, now);
     let changed = false;
-    for (const [m, v] of now) if (before.get(m) !== v) { measuresChanged.add(m); changed = true; }
-    for (const m of before.keys()) if (!now.has(m)) { measuresChanged.add(m); changed = true; }
+    for (const [k, v] of now) if (before.get(k) !== v) { statedChanged.add(k); changed = true; }
+    for (const k of before.keys()) if (!now.has(k)) { statedChanged.add(k); changed = true; }
     if (!changed) return;
     clearTimeout(relistTimer);
     relistTimer = setTimeout(() => {
       const uris = new Set<string>();
-      for (const m of measuresChanged) for (const u of index.measureDocs(m)) if (listedArticles.has(u) && !documents.get(u)) uris.add(u);
-      measuresChanged.clear();
+      const add = (u: string) => {
+        if (listedArticles.has(u) && !documents.get(u)) uris.add(u);
+      };
+      for (const k of statedChanged) {
+        const what = k.slice(1);
+        if (k[0] === 'm') for (const u of index.measureDocs(what)) add(u);
+        else if (k[0] === 'q') for (const o of index.similarQuotes(quoteWords(what), '')) add(o.uri);
+        else for (const u of index.namesAround(what)) add(u);
+      }
+      statedChanged.clear();
       for (const u of uris) void publishClosed(u).catch((err: unknown) => connection.console.error(`Checking ${u} again failed: ${String(err)}`));
     }, 1000);
   }

@@ -41,7 +41,7 @@ import { writtenMeasure } from '../extract/figures';
 import { attributionOf, EVENT_DAY_BEFORE_RE } from '../extract/claims';
 import { canonicalUrl } from '../extract/urls';
 import { agree, findParts, formatValue, nearestInTime, partsAmong, partSources, sameMeasure, type Reconciliation } from '../index/compare';
-import { quoteWords, type CorpusIndex, type FigureRef, type IndexedDoc } from '../index/corpus';
+import { MIN_QUOTE_WORDS, quoteWords, type CorpusIndex, type FigureRef, type IndexedDoc } from '../index/corpus';
 import { readable, type Span } from '../text';
 import { clip, formatDate, shownDay } from '../features/markdown';
 import { compareWording } from './wording';
@@ -1547,7 +1547,7 @@ function checkQuotes(index: CorpusIndex, uri: string, out: Diagnostic[]): void {
   const f = index.get(uri)!.facts;
   for (const q of f.quotes) {
     const mine = quoteWords(q.text);
-    if (mine.length < 8) continue;
+    if (mine.length < MIN_QUOTE_WORDS) continue;
     // The earliest other wording is named, as the likeliest original (undated ones last, then
     // path order): which one never depends on where the files happen to live.
     const when = (u: string) => index.get(u)?.summary.date ?? Infinity;

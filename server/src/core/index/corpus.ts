@@ -788,6 +788,9 @@ function americanEnding(w: string): string {
 /** "U.S.", "e.g.": initials with dots, written "US" by another outlet's style. */
 const DOTTED = /\b(?:[a-z]\.){2,}/gi;
 
+/** Quotations of fewer words are not compared with other articles' (`checkQuotes`): too short to tell a retelling. */
+export const MIN_QUOTE_WORDS = 8;
+
 /** A quotation's words, lower-case, punctuation dropped, "U.S." read as "US": what quotations are compared by. */
 export function quoteWords(text: string): string[] {
   const undotted = text.includes('.') ? text.replace(DOTTED, (m) => m.replace(/\./g, '')) : text;
@@ -1723,6 +1726,22 @@ export class CorpusIndex {
       // A character changed, or two swapped: one form shared.
       for (const k of near.keysOf(d)) consider(k);
     }
+    return out;
+  }
+
+  /**
+   * The articles whose check of names (`checkNames`) may change when one article begins or stops writing `key`: those
+   * that write it (it may be theirs alone, or no longer), and those that write a name one edit from it in fewer than
+   * `NEAR_MIN` articles (a misspelling of it, against which it now counts once more or once less). Looks at every
+   * name of the corpus: for re-checking listed articles after an edit, not on a keystroke.
+   */
+  namesAround(key: string): Set<string> {
+    const out = new Set<string>();
+    const take = (e: EntityEntry | undefined) => e?.docs.forEach((u) => out.add(u));
+    take(this.entities.get(key));
+    // (A misspelling is `NEAR_LENGTH` characters long or more; what it misspells, one fewer or more.)
+    if (key.length < NEAR_LENGTH - 1) return out;
+    for (const e of this.entities.values()) if (e.docs.size < NEAR_MIN && oneEdit(key, e.key)) take(e);
     return out;
   }
 
