@@ -854,7 +854,6 @@ export function startServer(connection: Connection): void {
         // (What it stated before and states now, compared before its own publication records what it states.)
         relistAround(c.uri);
         if (c.type === FileChangeType.Deleted) {
-          statedSeen.delete(c.uri);
           if (listedArticles.delete(c.uri)) void connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
         } else if (listedArticles.has(c.uri) || (listable(c.uri) && (index.get(c.uri) || c.type === FileChangeType.Created))) await publishClosed(c.uri);
       }
@@ -1046,6 +1045,8 @@ export function startServer(connection: Connection): void {
     // A document opened (again) shows all its problems at once.
     openedAt.set(e.document.uri, e.document.version);
     lastEdit.delete(e.document.uri);
+    // What its file states, before the editor's text takes its place in the index: what its edits are told from.
+    if (listedArticles.size && !statedSeen.has(e.document.uri) && index.get(e.document.uri)) statedSeen.set(e.document.uri, statedIn(e.document.uri));
     shown.delete(e.document.uri);
     schedule(e.document.uri);
   });
@@ -1192,7 +1193,6 @@ export function startServer(connection: Connection): void {
       if (documents.get(uri)) return undefined;
       if (found) listedArticles.add(uri);
       else listedArticles.delete(uri);
-      statedSeen.set(uri, statedIn(uri));
       void connection.sendDiagnostics({ uri, diagnostics: found ?? [] });
       return found;
     });
@@ -1215,7 +1215,10 @@ export function startServer(connection: Connection): void {
     return out;
   }
 
-  /** What each article stated when last looked at here (`statedIn`), and what changed since the last re-check. */
+  /**
+   * What each open article stated when last looked at here (`statedIn`; from its file when opened): what its next edit
+   * is told from. A closed one's is taken when its file changes, and dropped once compared.
+   */
   const statedSeen = new Map<string, Map<string, string>>();
   const statedChanged = new Set<string>();
   let relistTimer: NodeJS.Timeout | undefined;
@@ -1228,10 +1231,14 @@ export function startServer(connection: Connection): void {
    * began or stopped writing, or a name one edit from it (`CorpusIndex.namesAround`).
    */
   function relistAround(uri: string): void {
-    if (!listedArticles.size) return;
+    if (!listedArticles.size) {
+      statedSeen.delete(uri);
+      return;
+    }
     const now = statedIn(uri);
     const before = statedSeen.get(uri) ?? new Map<string, string>();
-    statedSeen.set(uri, now);
+    if (documents.get(uri)) statedSeen.set(uri, now);
+    else statedSeen.delete(uri);
     let changed = false;
     for (const [k, v] of now) if (before.get(k) !== v) { statedChanged.add(k); changed = true; }
     for (const k of before.keys()) if (!now.has(k)) { statedChanged.add(k); changed = true; }
@@ -1290,6 +1297,7 @@ export function startServer(connection: Connection): void {
         if (documents.get(uri)) {
           // Shown by the editor's flow; listed from its file once closed.
           listedArticles.add(uri);
+          if (!statedSeen.has(uri)) statedSeen.set(uri, statedIn(uri));
           for (const [n, c] of (shownCounts.get(uri) ?? []).entries()) counts[n] += c ?? 0;
           done++;
         } else {
