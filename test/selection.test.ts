@@ -12,6 +12,7 @@ import { selectionSpans } from '../server/src/core/features/selection';
 import { extractFacts } from '../server/src/core/extract/facts';
 import { parse } from '../server/src/core/syntax/parse';
 import { article, seed } from './helpers/fixture';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { closeWorkspace, fileUri, openWorkspace } from './helpers/lsp';
 
 /** The texts of the chain of selections at the first character of `word` (past `skip` characters), innermost first. */
@@ -129,6 +130,18 @@ describe('smart selection', () => {
         assert.strictEqual(await client.request('textDocument/selectionRange', { textDocument: { uri: note }, positions: [{ line: 0, character: 3 }] }), null);
 
         await assert.rejects(client.request('textDocument/selectionRange', { textDocument: { uri }, positions: 'here' }), /positions must be a list of positions/);
+
+        // Thousands of cursors (every occurrence selected) are answered a slice at a time, each in its place; a cancel
+        // between slices stops the rest.
+        const many = Array.from({ length: 2000 }, (_, k) => ({ line, character: k % 2 ? col('million') : col('Binns') + 1 }));
+        const all = await client.request<any[]>('textDocument/selectionRange', { textDocument: { uri }, positions: many });
+        assert.strictEqual(all.length, many.length);
+        all.forEach((r, k) => assert.strictEqual(texts(r)[0], k % 2 ? 'million' : 'Binns', `cursor ${k}`));
+        const source = new CancellationTokenSource();
+        const cancelled = client.connection.sendRequest('textDocument/selectionRange', { textDocument: { uri }, positions: many }, source.token);
+        source.cancel();
+        const outcome = await cancelled.then((r) => r, (e: { code: number }) => e.code);
+        assert.ok(outcome === null || outcome === -32800, JSON.stringify(outcome).slice(0, 80));
       } finally {
         await closeWorkspace(ws);
       }

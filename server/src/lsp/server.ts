@@ -1572,13 +1572,23 @@ export function startServer(connection: Connection): void {
     const current = await currentDoc(uri);
     const facts = current && current.text === state.lines.text ? current.doc.facts : undefined;
     const spansAt = selectionsOf(state.analysis.article, facts, state.lines.text);
-    return params.positions.map((p) => {
+    const out: SelectionRange[] = [];
+    for (const p of params.positions) {
+      // Thousands of cursors (every occurrence selected) in a long article take a while: the client may give up.
+      if (out.length % SELECTIONS_BETWEEN_YIELDS === SELECTIONS_BETWEEN_YIELDS - 1) {
+        await new Promise((r) => setImmediate(r));
+        if (token.isCancellationRequested) return null;
+      }
       const spans = spansAt(state.lines.offsetAt(p));
       let range: SelectionRange | undefined;
       for (let k = spans.length - 1; k >= 0; k--) range = { range: { start: state.lines.positionAt(spans[k].start), end: state.lines.positionAt(spans[k].end) }, parent: range };
-      return range ?? { range: { start: p, end: p } };
-    });
+      out.push(range ?? { range: { start: p, end: p } });
+    }
+    return out;
   });
+
+  /** Cursors whose selection ranges are worked out between looks at the event loop (a cancel, other requests). */
+  const SELECTIONS_BETWEEN_YIELDS = 256;
 
   /** Asks the client for every open document's tokens again, when it can be asked (what names are may have changed). */
   function refreshTokens(): void {
