@@ -486,4 +486,22 @@ describe('who says each figure', function () {
     assert.strictEqual(said('2 terabytes'), 'BlackFen');
     assert.strictEqual(said('roughly 400 GB'), 'Helmsley');
   });
+
+  it('a subtitle of several sentences: each its own speaker and day; one naming none goes on from the one before', function () {
+    const info = { Source: 'ThreatPost', Link: 'https://example.com/a', Date: 'August 27, 2021', Author: 'A B' };
+    const read = (subtitle: string) => {
+      const text = article({ subtitle, info, body: 'The body says nothing of it.' });
+      const f = extractFacts('file:///ws/a.txt', text, parse(text).article, {});
+      return (fig: string) => {
+        const x = f.figures.find((g) => g.text === fig)!;
+        return [attributionOf(f, x, f.claims.find((c) => c.sentence === x.sentence))?.who, day(x.asOf)];
+      };
+    };
+    // The thief's figure, not the company's, and not as of the company's Friday.
+    const thief = read('John Binns, claiming to be behind the massive T-Mobile theft of >50m customer records, dissed the security measures of the carrier. T-Mobile is “humbled,” it said, announcing new partnerships on Friday.');
+    assert.notStrictEqual(thief('>50m')[0], 'T-Mobile');
+    assert.strictEqual(thief('>50m')[1], undefined);
+    const seller = read('The seller claims to have sucker-punched U.S. infrastructure out of retaliation. The offer: 30m records for ~1 penny each, with the rest being sold privately.');
+    assert.strictEqual(seller('30m')[0], 'The seller');
+  });
 });

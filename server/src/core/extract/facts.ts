@@ -8,11 +8,12 @@ import { assignAsOf, extractClaims, type DatesOf } from './claims';
 import { extractEntities, type Sentence } from './entities';
 import { extractFigures, mainSubject } from './figures';
 import type { Pin } from './pins';
-import type { DocFacts, EntityKind, Mention } from './types';
+import type { Claim, DocFacts, EntityKind, Mention } from './types';
 import { afterLeadingImages, plain, type Span } from '../text';
 import { canonicalUrl, onSite, siteOf } from './urls';
 import { forgetReadings } from './numbers';
 import { isEpochPlaceholder } from '../syntax/dates';
+import { scanInline } from '../syntax/inline';
 
 export interface FactsOptions {
   outlets?: ReadonlyMap<string, string>;
@@ -356,8 +357,15 @@ function readBlocks(article: Article, text: string, unwrappedText: boolean): Blo
   const opens = new Set<number>();
   if (article.title) sentences.push({ span: article.title.span, text: article.title.text, where: 'title' });
   // The title and the subtitle are paragraphs of their own.
-  if (article.subtitle && article.subtitle.text) opens.add(sentences.length);
-  if (article.subtitle && article.subtitle.text) sentences.push({ span: article.subtitle.span, text: article.subtitle.text, where: 'subtitle' });
+  const sub = article.subtitle;
+  if (sub && sub.text) {
+    opens.add(sentences.length);
+    // A subtitle of two sentences is read as two: read as one ("…dissed the security measures of the carrier. Acme
+    // Corp is “humbled,” it said, … on Friday"), the thief's ">50m" was said by Acme Corp, as of that Friday.
+    const parts = scanInline(text, sub.span.start, sub.span.end, false).sentences;
+    if (parts.length > 1) for (const s of parts) sentences.push({ span: s.span, text: unwrappedText ? text.slice(s.span.start, s.span.end) : s.text, where: 'subtitle' });
+    else sentences.push({ span: sub.span, text: sub.text, where: 'subtitle' });
+  }
   const headings: Sentence[] = [];
   // One search of the article's text, rather than of each sentence of each block (`isFurniture`): its sentences are parts of it.
   const commentsBelow = text.includes('comments below');
@@ -466,6 +474,31 @@ function lowerBound(gaps: readonly number[], o: number): number {
   return 2 * lo;
 }
 
+/**
+ * A subtitle goes on from one sentence to the next ("The seller claims to have sucker-punched U.S. infrastructure
+ * … The offer: 30m records for ~1 penny each"): a later sentence of it that names no speaker is said by the one
+ * before it, as when a subtitle was read as one sentence; one that names its own ("T-Mobile is “humbled,” it said")
+ * keeps it. (`claims` are in sentence order, at most one a sentence.)
+ */
+function carrySubtitleSpeaker(claims: Claim[], sentences: readonly Sentence[]): void {
+  const at = new Map<number, Claim>();
+  for (const c of claims) if (sentences[c.sentence]?.where === 'subtitle') at.set(c.sentence, c);
+  if (at.size === 0) return;
+  for (let k = 1; k < sentences.length && sentences[k].where !== 'body'; k++) {
+    if (sentences[k].where !== 'subtitle' || sentences[k - 1].where !== 'subtitle') continue;
+    const before = at.get(k - 1)?.attribution;
+    const mine = at.get(k);
+    if (!before || mine?.attribution) continue;
+    if (mine) mine.attribution = before;
+    else {
+      const c: Claim = { sentence: k, attribution: before };
+      const i = claims.findIndex((x) => x.sentence > k);
+      claims.splice(i < 0 ? claims.length : i, 0, c);
+      at.set(k, c);
+    }
+  }
+}
+
 function factsOf(uri: string, text: string, article: Article, unwrappedText: boolean, options: FactsOptions): DocFacts {
   const { sentences, opens, headings, links, quotes } = readBlocks(article, text, unwrappedText);
   // Headings are searched for names the body established; they carry no claims.
@@ -522,6 +555,7 @@ function factsOf(uri: string, text: string, article: Article, unwrappedText: boo
   const dates: DatesOf = new Array(refs.length);
   const figures = assignAsOf(extractFigures(refs, mentions, kindOf, subject, headlines, siteLinks, opens, spelled), refs, date, dates);
   const claims = extractClaims(refs, mentions, kindOf, date, dates);
+  carrySubtitleSpeaker(claims, sentences);
   forgetReadings(refs);
   const author = article.author?.value;
   const tags: DocFacts['tags'] = [];
