@@ -484,6 +484,21 @@ describe('figure consistency: scope and rules', function () {
     assert.ok(near.some(([c, f]) => c === 'figure.reconciled' && f === 'about 1.5 million'), JSON.stringify(near));
   });
 
+  it('parts are sub-populations of the story\'s time: not a whole count that holds another, nor an earlier breach\'s count', function () {
+    // "50 million people" holds the "40 million former or prospective customers": no total of 90 million.
+    const [, ninety] = check(
+      { source: 'ZDNet', date: 'Aug. 27, 2021', body: 'T-Mobile said the data of 50 million people was stolen in the breach, among them 40 million former or prospective customers.' },
+      { source: 'Wire', date: 'Aug. 28, 2021', body: 'T-Mobile said the data of 90 million customers was stolen in the breach.' },
+    );
+    assert.deepStrictEqual(ninety.filter(([c]) => c === 'figure.reconciled'), []);
+    // "2018: 2.3 million subscribers" is an earlier breach's: no part of a count of 2021.
+    const [, later] = check(
+      { source: 'ZDNet', date: 'Aug. 18, 2021', body: 'T-Mobile said the data of 850,000 prepaid customers was stolen in the breach. On Aug. 23, 2018, T-Mobile said hackers stole the data of 2.3 million postpaid subscribers in the breach.' },
+      { source: 'Wire', date: 'Aug. 19, 2021', body: 'T-Mobile said on Wednesday that 3,150,000 customers had their data stolen in the breach.' },
+    );
+    assert.deepStrictEqual(later.filter(([c]) => c === 'figure.reconciled'), []);
+  });
+
   it("a revision's story tells a value once more only when it comes back after a day that did not give it", function () {
     const results = diagnose(
       { source: 'Wire', date: 'Oct. 5, 2021', body: 'Twitch said 125 million accounts were affected by the breach.' },

@@ -4,7 +4,7 @@
  * (850,000 prepaid + 52,000 Metro = 902,000).
  */
 import { corporateBase, knownMeasure, writtenParts } from '../extract/figures';
-import type { Figure, SentenceRef, Unit } from '../extract/types';
+import type { DocFacts, Figure, SentenceRef, Unit } from '../extract/types';
 import { entityAt, entityCount, type CorpusIndex, type DatedDocs, type FigureRef } from './corpus';
 
 /**
@@ -43,13 +43,22 @@ const NEAR = 0.05;
 /** Each article's exact population counts by subject, worked out once per version of its facts. */
 const populationCounts = new WeakMap<Figure[], Map<string, Figure[]>>();
 
-/** Each article's exact population counts (not hedged) by subject: what may be a part of a total. */
-function partCandidates(figures: Figure[]): Map<string, Figure[]> {
+/**
+ * Each article's exact population counts (not hedged) by subject that may be a part of a total: a sub-population,
+ * one its qualifiers or a name narrow ("850,000 prepaid customers", "52,000 people" of Metro). An unqualified count is
+ * a whole of its own ("50 million people" holds the "40 million former or prospective customers": summed, they made a
+ * total of 90 million), and so is one its sentence dates to another time than its article ("2018: 2.3 million
+ * subscribers", an earlier breach, made a part of 3,150,000 in 2021).
+ */
+function partCandidates(facts: DocFacts): Map<string, Figure[]> {
+  const { figures, date } = facts;
   let bySubject = populationCounts.get(figures);
   if (!bySubject) {
     bySubject = new Map();
     for (const f of figures) {
       if (f.unit !== 'count' || !(f.value > 0) || f.subject === undefined || !POPULATION.has(f.noun ?? '') || f.hedge) continue;
+      if (!f.qualifiers.length && !namedBeforeNoun(f, facts.sentences[f.sentence])) continue;
+      if (f.asOf !== undefined && date !== undefined && Math.abs(f.asOf - date) > PART_WINDOW) continue;
       const list = bySubject.get(f.subject);
       if (list) list.push(f);
       else bySubject.set(f.subject, [f]);
@@ -58,6 +67,16 @@ function partCandidates(figures: Figure[]): Map<string, Figure[]> {
   }
   return bySubject;
 }
+
+/** A name other than the figure's subject's between it and its noun: "52,000 Metro customers", not "2.3 million T-Mobile subscribers". */
+function namedBeforeNoun(f: Figure, s: SentenceRef | undefined): boolean {
+  if (!s || !f.nounSpan || f.nounSpan.start <= f.span.end) return false;
+  const between = s.text.slice(f.span.end - s.span.start, f.nounSpan.start - s.span.start);
+  for (const w of between.match(NAME_WORD_RE) ?? []) if (!f.subject!.startsWith(w.toLowerCase())) return true;
+  return false;
+}
+
+const NAME_WORD_RE = /\p{Lu}[\p{L}\p{N}&-]*/gu;
 
 /** How far apart in time parts and their total may be stated; the consistency check's story window. */
 const PART_WINDOW = 60 * 24 * 3600 * 1000;
@@ -143,8 +162,8 @@ export function findParts(index: CorpusIndex, uri: string, total: Figure, candid
   const figs = partBuffer;
   for (const other of candidates) {
     if (other === uri) continue;
-    const figures = index.get(other)?.facts.figures;
-    const same = figures && partCandidates(figures).get(total.subject);
+    const facts = index.get(other)?.facts;
+    const same = facts && partCandidates(facts).get(total.subject);
     if (!same) continue;
     let n = 0;
     for (let i = 0; i < same.length && n < MAX_PARTS; i++) if (same[i] !== total && same[i].value < total.value) figs[n++] = same[i];
