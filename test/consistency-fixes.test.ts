@@ -90,6 +90,20 @@ describe('figure conflict quick fixes over stdio', function () {
     assert.strictEqual(applyLspEdits(text, use.edit.changes[uri]), text.replace('more than [766,000 former', '[667,000 former'));
   });
 
+  it('"Use" writes the value as running text does, never a headline\'s ">483 Users"', async function () {
+    // The headline's form first, in the article that comes first.
+    const acme = (source: string, link: string, body: string) => article(source, link, 'March 2, 2022', body).replace('[[T-Mobile]]', '[[Acme Exchange]]');
+    const a = acme('Example Wire', 'https://example.com/wire/acme', 'Acme Exchange said 483 users were hit by the attack.')
+      .replace('# T-Mobile breach: former customers', '# Acme Exchange: >483 Users Hit by Attack');
+    const b = acme('Other Wire', 'https://example.com/other/acme', 'Acme Exchange confirmed that 483 users were hit by the attack.');
+    const text = acme('Example News', 'https://example.com/news/acme', 'Acme Exchange said 438 users were hit by the attack.');
+    const { uri, actions } = await conflictOn({ 'a.txt': a, 'b.txt': b }, text, '438');
+    const use = actions.find((x) => x.title.startsWith('Use '));
+    assert.ok(use, JSON.stringify(actions.map((x) => x.title)));
+    assert.strictEqual(use.title, 'Use 483, the value 2 sources give');
+    assert.strictEqual(applyLspEdits(text, use.edit.changes[uri]), text.replace('438 users', '483 users'));
+  });
+
   it('"Cite" is offered only for an article that states the very value: "about 400" agrees with 438 but is no source of it', async function () {
     const about = article('Example Wire', 'https://example.com/wire/acme-about', 'March 2, 2022', 'Acme Exchange said about 400 users were hit by the attack.');
     const exact = article('Other Wire', 'https://example.com/other/acme-exact', 'March 2, 2022', 'Acme Exchange said 483 users were hit by the attack.');

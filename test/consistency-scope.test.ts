@@ -568,6 +568,10 @@ describe('figure consistency: scope and rules', function () {
     const [, , third] = diagnose(twice, { source: 'Wire', date: 'Feb. 3, 2022', body: 'Verizon said $324 million was stolen in the breach.' },
       { source: 'ThreatPost', date: 'Feb. 3, 2022', body: 'Verizon said $314 million was stolen in the breach.' });
     assert.deepStrictEqual(messages(third, 'figure.conflict'), ['$314 million theft disagrees with $324 million in ZDNet, Feb 3, 2022, stated twice there, and in 1 other article.']);
+    // Another value is not the first one said again.
+    const [, , last] = diagnose(twice, { source: 'Wire', date: 'Feb. 3, 2022', body: 'Verizon said $334 million was stolen in the breach.' },
+      { source: 'ThreatPost', date: 'Feb. 3, 2022', body: 'Verizon said $314 million was stolen in the breach.' });
+    assert.deepStrictEqual(messages(last, 'figure.conflict'), ['$314 million theft disagrees with $324 million in ZDNet, Feb 3, 2022, stated twice there, and with $334 million in 1 other article.']);
   });
 
   it('a page saved twice is named by its file, and told apart from a version saved months later', function () {
@@ -601,7 +605,7 @@ describe('figure consistency: scope and rules', function () {
     assert.deepStrictEqual([messages(a, 'figure.revision'), messages(b, 'figure.revision')], [[], []]);
     // Against another article, each copy still warns, once per figure; and the copies are one article that disagrees.
     assert.deepStrictEqual([messages(a, 'figure.conflict').length, messages(b, 'figure.conflict').length], [2, 2]);
-    assert.deepStrictEqual(messages(other, 'figure.conflict'), ['350 customers disagrees with 277 in Wire, Dec 3, 2021, stated twice there.']);
+    assert.deepStrictEqual(messages(other, 'figure.conflict'), ['350 customers disagrees with 277 in Wire, Dec 3, 2021 and with around 100 there.']);
   });
 
   it('values told by several voices are "given differently over time", not a revision; one voice\'s are revised', function () {

@@ -1389,20 +1389,37 @@ function stepsBy(index: CorpusIndex, sorted: Stated[], same: (a: Stated, b: Stat
 
 /**
  * What a conflict's message says besides the first statement it names: ", stated twice there" (another statement
- * of that article or a copy of it; Wormhole's "$324 million" twice in one ZDNet story read "and 1 more", as if a
- * second outlet agreed), " and in 2 other articles".
+ * of that value in that article or a copy of it; Wormhole's "$324 million" twice in one ZDNet story read "and 1
+ * more", as if a second outlet agreed), " and in 2 other articles" (the same value), " and with 9,000 in 1 other
+ * article" (other values).
  */
 function moreOf(index: CorpusIndex, uri: string, list: Stated[]): string {
   if (list.length < 2) return '';
-  const first = list[0].uri;
+  const first = list[0];
+  const sameArticle = (a: string, b: string) => a === b || index.isCopy(a, b);
   let there = 0;
   const others = new Set<string>();
+  // Other values than the first's, each once, with the articles that give them (Acme's 5,000 against 7,000 in one
+  // article and 9,000 in another read "7,000 … and in 1 other article", as if 7,000 were said again).
+  const values = new Map<number, string>();
+  const valueArticles = new Set<string>();
   for (const o of list.slice(1)) {
-    if (o.uri === first || index.isCopy(o.uri, first)) there++;
-    else if (![...others].some((u) => index.isCopy(u, o.uri))) others.add(o.uri);
+    if (o.figure.value !== first.figure.value) {
+      if (!values.has(o.figure.value)) values.set(o.figure.value, inline(o.figure.text));
+      if (![...valueArticles].some((u) => sameArticle(u, o.uri))) valueArticles.add(o.uri);
+    } else if (sameArticle(o.uri, first.uri)) there++;
+    else if (![...others].some((u) => sameArticle(u, o.uri))) others.add(o.uri);
   }
   const times = there === 1 ? 'twice' : `${there + 1} times`;
-  return `${there ? `, stated ${times} ${first === uri ? 'here' : 'there'},` : ''}${others.size ? ` and in ${others.size} other article${others.size > 1 ? 's' : ''}` : ''}`.replace(/,$/, '');
+  let out = `${there ? `, stated ${times} ${first.uri === uri ? 'here' : 'there'},` : ''}${others.size ? ` and in ${others.size} other article${others.size > 1 ? 's' : ''}` : ''}`;
+  if (values.size) {
+    const where = [...valueArticles].every((u) => sameArticle(u, first.uri))
+      ? (first.uri === uri ? ' here' : ' there')
+      : ` in ${valueArticles.size} ${[...valueArticles].some((u) => sameArticle(u, first.uri)) ? '' : 'other '}article${valueArticles.size > 1 ? 's' : ''}`;
+    const before = out.replace(/,$/, '');
+    out = `${before}${before ? ',' : ''} and with ${listed([...values.values()], 3)}${where}`;
+  }
+  return out.replace(/,$/, '');
 }
 
 /** Related locations one diagnostic carries at most; and values a revision's story spells out. */
@@ -1471,6 +1488,11 @@ function citedSource(index: CorpusIndex, uri: string, fig: Figure, agreeing: Sta
  * and is offered only when at least two articles give it and they outnumber
  * this figure's side.
  */
+/** Whether a statement is in its article's title or subtitle. */
+function inHeadline(index: CorpusIndex, x: Stated): boolean {
+  return x.figure.sentence < (index.get(x.uri)?.facts.headlines ?? 0);
+}
+
 function fixesFor(index: CorpusIndex, uri: string, fig: Figure, agreeing: Stated[], conflicts: Stated[]): Fix[] {
   const fixes: Fix[] = [];
   const here = index.get(uri)!.facts;
@@ -1486,8 +1508,10 @@ function fixesFor(index: CorpusIndex, uri: string, fig: Figure, agreeing: Stated
   // A headline is not where sources are cited: a link there shows as Markdown in every title list.
   const headline = fig.sentence < here.headlines;
   for (const a of agreeing) {
-    // Only an article that states this very value is cited for it: "about 400" agrees with 438 but is no source of it.
+    // Only an article that states this very value is cited for it: "about 400" agrees with 438 but is no source of it,
+    // nor is a headline's ">40 Million" of "40 million".
     if (headline || inLink || opens || closes || a.uri === uri || cited.has(a.uri) || cited.size >= 2 || a.figure.value !== fig.value || a.figure.unit !== fig.unit) continue;
+    if (a.figure.hedge !== fig.hedge || inHeadline(index, a)) continue;
     const f = index.get(a.uri)!.facts;
     const url = f.linkUrl;
     if (!url || !/^https?:\/\/\S+$/.test(url)) continue;
@@ -1498,14 +1522,22 @@ function fixesFor(index: CorpusIndex, uri: string, fig: Figure, agreeing: Stated
     });
   }
   const mine = new Set([uri, ...agreeing.map((a) => a.uri)]);
-  const byValue = new Map<number, { uris: Set<string>; text: string; figure: Figure }>();
+  const byValue = new Map<number, { uris: Set<string>; text: string; figure: Figure; forms: Map<string, number> }>();
   for (const c of conflicts) {
-    const v = byValue.get(c.figure.value) ?? { uris: new Set<string>(), text: c.figure.text, figure: c.figure };
+    const v = byValue.get(c.figure.value) ?? { uris: new Set<string>(), text: '', figure: c.figure, forms: new Map<string, number>() };
     v.uris.add(c.uri);
+    // How the value is written in running text, to write it so here: not a headline's ">40 Million".
+    if (!inHeadline(index, c)) v.forms.set(c.figure.text, (v.forms.get(c.figure.text) ?? 0) + (c.figure.hedge ? 1 : 100));
     byValue.set(c.figure.value, v);
   }
   let best: { uris: Set<string>; text: string; figure: Figure } | undefined;
-  for (const v of byValue.values()) if (!best || v.uris.size > best.uris.size) best = v;
+  for (const v of byValue.values()) {
+    let most = 0;
+    for (const [text, n] of v.forms) if (n > most) { most = n; v.text = text; }
+    // Stated in headlines alone: the value itself.
+    if (!v.text) v.text = formatValue(v.figure.value, v.figure.unit);
+    if (!best || v.uris.size > best.uris.size) best = v;
+  }
   if (best && best.uris.size >= 2 && best.uris.size > mine.size && !closes) {
     fixes.push({ title: `Use ${best.text}, the value ${best.uris.size} sources give`, edits: [{ span: fig.span, newText: '['.repeat(opens) + best.text }] });
   } else if (best && !closes && best.uris.size >= mine.size && decimalSlip(fig, best.figure) !== 0) {
