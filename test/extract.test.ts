@@ -48,12 +48,14 @@ describe('entities', function () {
     assert.ok(!f.entities.some((e) => e.key === 'john binns'));
   });
 
-  it('two people sharing a surname in one article: the bare surname resolves to neither', function () {
-    const f = facts('John Smith, CEO of Acme Corp, spoke first. Then Jane Smith, CTO of Beta Inc, spoke. Smith said the data was safe.');
+  it('two people sharing a surname in one article: the bare surname is the one named in full last before it, opening a sentence too', function () {
+    const f = facts('Smith opened the meeting. John Smith, CEO of Acme Corp, spoke first. Smith said the data was safe. Then Jane Smith, CTO of Beta Inc, spoke. Smith disagreed.');
     const john = entity(f, 'John Smith')!;
     const jane = entity(f, 'Jane Smith')!;
-    assert.deepStrictEqual(john.mentions.map((m) => m.text), ['John Smith']);
-    assert.deepStrictEqual(jane.mentions.map((m) => m.text), ['Jane Smith']);
+    assert.deepStrictEqual(john.mentions.map((m) => m.text), ['John Smith', 'Smith']);
+    assert.deepStrictEqual(jane.mentions.map((m) => m.text), ['Jane Smith', 'Smith']);
+    // Before either is named in full, "Smith" is no one of them, and no one of its own.
+    assert.ok(!f.entities.some((e) => e.key === 'smith'), JSON.stringify(f.entities.map((e) => e.key)));
   });
 
   it('middle names and possessives are the same person; handles become aliases', function () {

@@ -3089,6 +3089,11 @@ function surfaceForms(draft: Draft, surnames: Map<string, string | null>, pins: 
     if (acronyms) for (const acr of acronyms) if (!toKey.has(acr)) form(acr.toUpperCase(), b.key);
   }
   for (const [sur, key] of surnames) if (key && builders.has(key)) toKey.set(sur, key);
+  // A surname two people share is read too, under its own key ("Kowalczyk said …" opening a sentence, where a lone
+  // capitalised word is no name of its own): `sharedSurnames` gives each such mention to the one named in full last
+  // before it, and one before both stays nobody's (no entity has that key). Unread, "Binns said …" after Sarah Binns
+  // and John Binns was no one's: no card, no reference, not renamed.
+  for (const [sur, key] of surnames) if (key === null && !toKey.has(sur)) toKey.set(sur, sur);
   // Pinned names and aliases override whatever was guessed, in every article.
   const pinned = new Set<string>();
   for (const p of pins) {
