@@ -636,7 +636,7 @@ describe('figure consistency: scope and rules', function () {
       { source: 'Post', date: 'June 21, 2022', body: 'The extortion crew NightVeil boasted on its leak site that it holds data on 1.5 million Verizon customers.' },
     );
     // One party giving two values "gives" them.
-    assert.deepStrictEqual(messages(gang, 'figure.disputed'), ['1.5 million customers is a disputed claim: the claimant claims 1.5 million; Verizon gives about 600,000, 650,000.']);
+    assert.deepStrictEqual(messages(gang, 'figure.disputed'), ['1.5 million customers is a disputed claim; Verizon gives about 600,000, 650,000.']);
   });
 
   it('a disputed claim\'s verb agrees with its claimant: "the hackers claim", "the seller claims"', function () {

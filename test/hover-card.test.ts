@@ -176,6 +176,15 @@ describe('entity hover card: cited facts', function () {
     assert.match(card('310'), /^Said by: (?:Caleb )?Sima \(chief security officer at Zentrix Markets\)$/m);
   });
 
+  it('a speaker who opened the sentence is said as inside one: "Said by: the purported thief", a name keeps its capitals', function () {
+    const a = article(1, '2021-11-08', 'Zentrix Markets confirmed a data breach on Monday.\n\n'
+      + 'The purported thief claimed 9 million customer records were stolen.\n\nThe Register said 8 million customer records were stolen.');
+    const index = indexOf([a]);
+    const card = (needle: string) => hover(index, a.uri, a.text.indexOf(needle) + 1)!.markdown;
+    assert.match(card('9 million'), /^Said by: the purported thief$/m);
+    assert.match(card('8 million'), /^Said by: The Register$/m);
+  });
+
   it('cite the articles that name the entity by a name of its own ("Zentrix Markets" for Zentrix), both ways', function () {
     // One outlet tells the breach as Zentrix Markets' (its short "Zentrix" that article's too), another as Zentrix's.
     const markets = article(1, '2021-11-09', 'Trading app Zentrix Markets has confirmed a data breach that affects the personal information of about 7 million customers.\n\n'

@@ -38,7 +38,7 @@
 import type { Claim, DocFacts, Figure, SentenceRef } from '../extract/types';
 import { diag, type Diagnostic, type Fix, type RelatedInfo } from '../diagnostics';
 import { writtenMeasure } from '../extract/figures';
-import { attributionOf, EVENT_DAY_BEFORE_RE } from '../extract/claims';
+import { attributionOf, EVENT_DAY_BEFORE_RE, speakerInText } from '../extract/claims';
 import { canonicalUrl } from '../extract/urls';
 import { agree, findParts, formatValue, nearestInTime, partsAmong, partSources, sameMeasure, type Reconciliation } from '../index/compare';
 import { MIN_QUOTE_WORDS, quoteWords, type CorpusIndex, type FigureRef, type IndexedDoc } from '../index/corpus';
@@ -1161,10 +1161,12 @@ class Judge {
  * ", reported by Motherboard" and ", which T-Mobile does not confirm".
  */
 function claimedBy(index: CorpusIndex, me: Stated): string {
-  const by = me.voice && (/^(?:A|An|The) [a-z]/.test(me.voice.by) ? me.voice.by[0].toLowerCase() + me.voice.by.slice(1) : me.voice.by);
+  const by = me.voice && speakerInText(me.voice.by);
   if (me.voice?.how === 'doubts') return `, which ${by} does not confirm`;
   if (me.voice?.how === 'reports') return `, reported by ${by}`;
-  return `: ${claims(partyName(index, me))} ${me.figure.text}`;
+  const party = partyName(index, me);
+  // Claimed by no one the article names: "is a disputed claim: the claimant claims >50m" said nothing more.
+  return party === UNNAMED_CLAIMANT ? '' : `: ${claims(party)} ${me.figure.text}`;
 }
 
 function claims(party: string): string {
@@ -1452,10 +1454,11 @@ function inline(text: string): string {
 function partyName(index: CorpusIndex, s: Stated): string {
   const facts = index.get(s.uri)!.facts;
   const who = attributionOf(facts, s.figure, claimOf(facts, s.figure.sentence))?.who;
-  // "A threat actor" and "The seller" opened their sentences; inside a message they are "a threat actor", "the seller".
-  if (who) return /^(?:A|An|The) [a-z]/.test(who) ? who[0].toLowerCase() + who.slice(1) : who;
-  return s.claimant ? 'the claimant' : `${index.get(s.uri)!.facts.source ?? 'another article'}`;
+  if (who) return speakerInText(who);
+  return s.claimant ? UNNAMED_CLAIMANT : `${index.get(s.uri)!.facts.source ?? 'another article'}`;
 }
+
+const UNNAMED_CLAIMANT = 'the claimant';
 
 /** What a revision revised, to open its message: "The number of records", "The ransom". */
 function revisedWhat(f: Figure, what: string): string {

@@ -870,6 +870,15 @@ const NAME_THEN_TELLS_RE = /^(?:[’']s)?(?:,\s+(?:the|a|an)\s+[^,.;:]{1,60},)?\
  * claimed … 100 million … but T-Mobile later confirmed … 7.8 million": the
  * 7.8 million is T-Mobile's).
  */
+/**
+ * A speaker as written, to stand inside a sentence or after a label: "A threat actor" and "The carrier" opened their
+ * sentences, and read "said by The carrier" on a card; inside they are "a threat actor", "the carrier". Names keep
+ * their capitals ("The Register", "A10 Networks": a capital or digit after the determiner).
+ */
+export function speakerInText(who: string): string {
+  return /^(?:A|An|The) [a-z]/.test(who) ? who[0].toLowerCase() + who.slice(1) : who;
+}
+
 export function attributionOf(facts: DocFacts, fig: Figure, claim: Claim | undefined): Claim['attribution'] {
   const a = claim?.attribution;
   if (!a) return a;

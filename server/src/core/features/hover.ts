@@ -14,7 +14,7 @@ import { articlesNaming, type CorpusIndex, type EntityEntry, type FigureRef, typ
 import { comparableStatements, formatValue, measureLabel, nearestInTime, otherwiseMeasures, ownerForms, partsAmong, partSources, sameCountOtherwise, sameStated, sameValueOtherOwner, sameValueSources, sameValueUnnamed } from '../index/compare';
 import { anotherStory, judgeFigure, verdictWords, type Judged, type Verdict } from '../check/consistency';
 import { corporateBase, writtenMeasure, writtenNoun } from '../extract/figures';
-import { attributionOf } from '../extract/claims';
+import { attributionOf, speakerInText } from '../extract/claims';
 import { entityKey } from '../extract/entities';
 import type { Claim, DocFacts, Figure, Mention, SentenceRef } from '../extract/types';
 import { clipAround, escape, formatDate, openLink, shownDay } from './markdown';
@@ -673,7 +673,7 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
   if (said) {
     // A person who says it, with who they are as the article puts it: "Said by: Caleb Sima (Robinhood chief security officer)".
     const role = said.key === undefined ? undefined : roleIn(doc.facts, said.key);
-    lines.push(`\nSaid by: ${escape(said.who)}${role ? ` (${escape(role)})` : ''}`);
+    lines.push(`\nSaid by: ${escape(speakerInText(said.who))}${role ? ` (${escape(role)})` : ''}`);
   }
 
   // A line that names whose the value is says so once when its owner is also who says it: "· of International
@@ -681,7 +681,7 @@ function figureCard(index: CorpusIndex, doc: IndexedDoc, f: Figure): string {
   // "· said by ICRC", the same organisation by its acronym). A thing that does not speak (the Personal Information
   // Protection Law, "PIPL" as its sentence's subject) has no account of its own: its name alone.
   const by = (said: { who: string; key?: string }, owner: string | undefined) => {
-    if (owner === undefined || !ownWord(index, owner, said)) return ` · said by ${escape(said.who)}`;
+    if (owner === undefined || !ownWord(index, owner, said)) return ` · said by ${escape(speakerInText(said.who))}`;
     const kind = index.owner(owner)?.kind;
     return kind === 'other' ? '' : `, by ${kind === 'person' ? 'their' : 'its'} own account`;
   };

@@ -12,7 +12,7 @@
 import type { CorpusIndex } from '../index/corpus';
 import { agree, comparableStatements, formatValue, measureLabel } from '../index/compare';
 import { knownMeasure } from '../extract/figures';
-import { attributionOf } from '../extract/claims';
+import { attributionOf, speakerInText } from '../extract/claims';
 import type { Figure, Unit } from '../extract/types';
 import { targetAt } from './locate';
 import { formatDate, inert, shownDay } from './markdown';
@@ -78,6 +78,7 @@ function point(index: CorpusIndex, uri: string, f: Figure, from: Figure, selecte
   const claim = doc.facts.claims.find((c) => c.sentence === f.sentence);
   const asOf = f.asOf ?? claim?.asOf;
   const when = shownDay(doc.facts, asOf ?? doc.facts.date);
+  const who = attributionOf(doc.facts, f, claim)?.who;
   return {
     uri,
     span: f.span,
@@ -91,7 +92,7 @@ function point(index: CorpusIndex, uri: string, f: Figure, from: Figure, selecte
     dated: asOf !== undefined ? 'as-of' : when !== undefined ? 'article' : 'none',
     outlet: doc.facts.source ?? 'unknown outlet',
     title: doc.facts.title,
-    by: attributionOf(doc.facts, f, claim)?.who,
+    by: who === undefined ? undefined : speakerInText(who),
     agrees: agree(from, f),
     selected,
   };
