@@ -72,8 +72,8 @@ describe('clients other than the VS Code extension', function () {
     const shown = await client.notification('window/showMessage');
     assert.strictEqual(shown.type, 3);
     const lines = String(shown.message).split('\n');
-    const values = Number(/(\d+) values/.exec(lens.command.title)![1]);
-    assert.match(lines[0], new RegExp(`^Timeline of .+: ${values} values$`));
+    const values = Number(/(\d+) statements/.exec(lens.command.title)![1]);
+    assert.match(lines[0], new RegExp(`^Timeline of .+: ${values} statements$`));
     assert.strictEqual(lines.length, values + 1, shown.message);
     assert.strictEqual(lines.filter((l) => l.includes('(this figure)')).length, 1, shown.message);
     assert.ok(lines.slice(1).every((l) => /^(?:[A-Z][a-z]{2} \d{1,2}, \d{4}|undated) · /.test(l)), shown.message);

@@ -89,7 +89,7 @@ describe('figure timeline', function () {
     assert.strictEqual(timelineAt(index, FOLLOW_URI, FOLLOWUP.indexOf('T-Mobile said') + 1), undefined);
     const lenses = timelineLenses(index, FOLLOW_URI);
     assert.deepStrictEqual(lenses.map((l) => FOLLOWUP.slice(l.span.start, l.span.end)), ['766,000']);
-    assert.ok(lenses[0].values >= 2);
+    assert.ok(lenses[0].statements >= 2);
   });
 
   it('has no timeline for a figure that does not say what it counts', function () {

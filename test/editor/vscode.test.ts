@@ -375,7 +375,7 @@ describe('VS Code (code-server + Chromium) with the packaged extension', functio
 
   it('a code lens opens the figure timeline: a chart of every value, each opening its article', async function () {
     await wb.open(FOLLOWUP);
-    const lens = page.locator('.contentWidgets .codelens-decoration a', { hasText: /Timeline: \d+ values of former customers of T-Mobile/ }).first();
+    const lens = page.locator('.contentWidgets .codelens-decoration a', { hasText: /Timeline: \d+ statements of former customers of T-Mobile/ }).first();
     await until('the timeline code lens', async () => (await lens.count()) > 0);
     await lens.click();
     // The webview is a frame inside a frame; find the one that holds our page.

@@ -1722,7 +1722,7 @@ export function startServer(connection: Connection): void {
     }
     for (const l of timelineLenses(index, uri)) {
       const range = index.range(uri, l.span);
-      if (range) lenses.push({ range, command: { title: `Timeline: ${l.values} values of ${l.label}`, command: drawsTimelines ? 'breachDesk.showFigureTimeline' : TIMELINE_TEXT_COMMAND, arguments: [uri, range.start.line, range.start.character] } });
+      if (range) lenses.push({ range, command: { title: `Timeline: ${l.statements} statements of ${l.label}`, command: drawsTimelines ? 'breachDesk.showFigureTimeline' : TIMELINE_TEXT_COMMAND, arguments: [uri, range.start.line, range.start.character] } });
     }
     return lenses;
   });

@@ -145,8 +145,8 @@ export interface TimelineLens {
   /** The figure the lens sits on. */
   span: Span;
   label: string;
-  /** How many values the timeline would show. */
-  values: number;
+  /** How many statements the timeline would show (one value may be stated several times). */
+  statements: number;
 }
 
 /** Where to offer a timeline: the first figure of each measure that at least one other article states too. */
@@ -161,7 +161,7 @@ export function timelineLenses(index: CorpusIndex, uri: string): TimelineLens[] 
     // Another copy of this article (same Link) is no other article stating the measure.
     if (!others.some((r) => r.uri !== uri && !index.isCopy(uri, r.uri))) continue;
     seen.add(f.measure);
-    out.push({ span: f.span, label: measureLabel(index, f, doc.facts.sentences), values: others.length + 1 });
+    out.push({ span: f.span, label: measureLabel(index, f, doc.facts.sentences), statements: others.length + 1 });
   }
   return out;
 }
@@ -179,6 +179,6 @@ export function timelineText(t: Timeline): string {
     p.by ? `said by ${p.by}` : '',
     p.selected ? '' : p.check ?? '',
   ].filter(Boolean).join(' · '));
-  return [`Timeline of ${t.label}: ${t.points.length} values`, ...lines].map(inert).join('\n');
+  return [`Timeline of ${t.label}: ${t.points.length} statements`, ...lines].map(inert).join('\n');
 }
 
