@@ -4,7 +4,7 @@
  * checked for emptiness and exact duplicates; data groups are left alone.
  */
 import * as assert from 'assert';
-import { coreOf } from '../server/src/core/check/tags';
+import { coreOf, isSubjectTag } from '../server/src/core/check/tags';
 import { applyEdits } from '../server/src/core/diagnostics';
 import { applyFix, article, check, codes, diagnostics, fixFor, run, seed, spanText } from './helpers/fixture';
 
@@ -136,6 +136,10 @@ describe('tags', () => {
     });
     it('an acronym in capitals is no common word: [[IT]], [[WHO]] stay', () => {
       assert.deepStrictEqual(findings('[[IT]] [[WHO]] [[it]]'), [['tags.stop-word', '[[it]]']]);
+    });
+    it('a contraction is a common word, with either apostrophe: [[couldn’t]], [[don\'t]]', () => {
+      assert.deepStrictEqual(findings('[[couldn’t]] [[Acme]] [[don\'t]]'), [['tags.stop-word', '[[couldn’t]]'], ['tags.stop-word', '[[don\'t]]']]);
+      assert.ok(!isSubjectTag('couldn’t'));
     });
     it('a small word of the body with a sentence\'s punctuation on it is removed; a name keeps the fix that cleans it', () => {
       const text = withBody('The researcher wrote that Acme was hit.', '[[wrote.]] [[Acme,]]');

@@ -19,6 +19,9 @@ const STOP_WORDS = new Set([
   'other', 'new', 'about', 'after', 'before', 'into', 'over', 'under', 'while', 'still', 'even', 'however',
   // "[[Million)]]" cut from "($600 Million)": a number's word is no subject.
   'hundred', 'thousand', 'million', 'billion', 'trillion', 'millions', 'billions', 'thousands',
+  // "[[couldn’t]]", offered after "[[Co" as a topic.
+  "can't", "couldn't", "won't", "wouldn't", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't",
+  "shouldn't", "hasn't", "haven't", "hadn't", "we've", "you've", "they've", "it'll", "we'll", "they'll", "you'll",
 ]);
 
 // Characters that are never the start or end of a real tag. `@`, `#`, `.`,
