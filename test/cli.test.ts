@@ -663,6 +663,169 @@ require(${JSON.stringify(path.join(ROOT, 'dist', 'analyst.js'))});\n`;
     assert.match(r.out, /error: .*\[tags\.punctuation\]$/m);
   });
 
+  it('gives the run\'s own exit code in SARIF\'s invocation, counted after the checks against the corpus', function () {
+    fs.writeFileSync(path.join(dir, 'a.txt'), GOOD);
+    const invocation = (...args: string[]) => {
+      const r = run(['check', '.', '--no-seeds', '--format', 'sarif', ...args], dir);
+      const i = JSON.parse(r.out).runs[0].invocations[0];
+      return [r.code, i.exitCode, i.executionSuccessful];
+    };
+    assert.deepStrictEqual(invocation(), [0, 0, true]);
+    assert.deepStrictEqual(invocation('--severity', 'tags.punctuation=error'), [1, 1, true]);
+    // A mistake in the pins file, reported after every article.
+    fs.mkdirSync(path.join(dir, '.breachdesk'));
+    fs.writeFileSync(path.join(dir, '.breachdesk', 'entities.json'), '{ "entities": [ { "name": "A", "kind": "robot" } ] }');
+    assert.deepStrictEqual(invocation(), [1, 1, true]);
+  });
+
+  it('skips a FIFO named as a path or reached through a link as no regular file, without waiting for a writer', function () {
+    if (process.platform === 'win32') this.skip();
+    fs.writeFileSync(path.join(dir, 'a.txt'), GOOD);
+    fs.mkdirSync(path.join(dir, 'pipes'));
+    execFileSync('mkfifo', [path.join(dir, 'pipes', 'p.txt')]);
+    fs.symlinkSync(path.join('pipes', 'p.txt'), path.join(dir, 'link.txt'));
+    // Opening a FIFO waits for a writer for ever: each run must end on its own.
+    const check = (...args: string[]) => {
+      const r = spawnSync(process.execPath, [CLI, 'check', '--no-seeds', ...args], { cwd: dir, encoding: 'utf8', timeout: 30000 });
+      assert.strictEqual(r.signal, null, `check ${args.join(' ')} hung on the FIFO`);
+      return r;
+    };
+    const named = check(path.join('pipes', 'p.txt'));
+    assert.match(named.stdout, /^pipes\/p\.txt:1:1: \w+: Skipped: it is not a regular file\. \[file\.unreadable\]$/m);
+    assert.strictEqual(named.status, 2, 'nothing was checked');
+    // In a folder, through a link, on this thread or on analyst threads; the FIFO itself is no article file.
+    for (const threads of ['0', '2']) {
+      const walked = check('.', '--threads', threads);
+      assert.match(walked.stdout, /^link\.txt:1:1: \w+: Skipped: it is not a regular file\. \[file\.unreadable\]$/m);
+      assert.match(walked.stdout, /^a\.txt:14:17: note: /m);
+      assert.match(walked.stdout, /^2 files checked \(1 skipped, 0 not articles\)/m);
+    }
+  });
+
+  it('walks folders named out and dist as any other; not hidden folders or node_modules, unless named as a path', function () {
+    const put = (file: string, i: number) => {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), GOOD.replace('example.com/a', `example.com/${i}`));
+    };
+    ['out/a.txt', 'dist/b.txt', 'node_modules/c.txt', '.git/d.txt', '.archive/e.txt', 'sub/node_modules/f.txt'].forEach(put);
+    const paths = (...args: string[]) => {
+      const r = run(['check', '--no-seeds', '--format', 'json', ...args], dir);
+      assert.strictEqual(r.code, 0, r.err);
+      return JSON.parse(r.out).files.map((f: { path: string }) => f.path).sort();
+    };
+    assert.deepStrictEqual(paths('.'), [path.join('dist', 'b.txt'), path.join('out', 'a.txt')]);
+    assert.deepStrictEqual(paths('out'), [path.join('out', 'a.txt')]);
+    assert.deepStrictEqual(paths('.archive', 'node_modules'), [path.join('.archive', 'e.txt'), path.join('node_modules', 'c.txt')]);
+    assert.match(run(['--help']).out, /hidden folders and\s+node_modules are not walked/);
+  });
+
+  it('takes an empty path for a mistake (an unset variable in a script), not for the current folder', function () {
+    fs.writeFileSync(path.join(dir, 'a.txt'), GOOD);
+    for (const args of [['check', ''], ['check', '.', '--corpus', ''], ['check', '.', '--corpus='], ['check', '--', ''], ['show', 'Hudson Rock', '']]) {
+      const r = run([args[0], '--no-seeds', ...args.slice(1)], dir);
+      assert.deepStrictEqual([r.code, r.out], [2, ''], JSON.stringify(args));
+      assert.match(r.err, /^breach-desk: An empty path was given( to --corpus)? \(an unset variable in a script\?\); name a file or folder, "\." for the current one\./, JSON.stringify(args));
+    }
+  });
+
+  it('says the progress line once at its end, whatever corpus files are read after the files checked', function () {
+    this.timeout(120_000);
+    // 208 files checked: a batch of 16 ends on the last of them, and more end on the corpus files after them, which are not counted.
+    fs.mkdirSync(path.join(dir, 'mine'));
+    fs.mkdirSync(path.join(dir, 'archive'));
+    for (let i = 0; i < 208; i++) fs.writeFileSync(path.join(dir, 'mine', `a${i}.txt`), GOOD.replace('example.com/a', `example.com/a${i}`));
+    for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(dir, 'archive', `c${i}.txt`), GOOD.replace('example.com/a', `example.com/c${i}`));
+    for (const threads of ['0', '2']) {
+      const r = run(['check', 'mine', '--corpus', 'archive', '--no-seeds', '--threads', threads], dir);
+      assert.strictEqual(r.code, 0, r.err);
+      assert.deepStrictEqual(r.err.split('\n').filter((l) => l.startsWith('read ')), ['read 208/208 files'], `--threads ${threads}`);
+    }
+  });
+
+  it('gives SARIF\'s %SRCROOT% as file:/// when run from the root folder, so that its relative URIs resolve', function () {
+    if (process.platform === 'win32') this.skip();
+    fs.writeFileSync(path.join(dir, 'a.txt'), GOOD);
+    const r = run(['check', path.join(dir, 'a.txt'), '--no-seeds', '--no-editor-settings', '--format', 'sarif'], '/');
+    const run0 = JSON.parse(r.out).runs[0];
+    const base = run0.originalUriBaseIds['%SRCROOT%'].uri;
+    assert.strictEqual(base, 'file:///');
+    const at = run0.results.find((x: any) => x.ruleId === 'tags.punctuation').locations[0].physicalLocation.artifactLocation;
+    assert.strictEqual(at.uriBaseId, '%SRCROOT%');
+    assert.strictEqual(decodeURIComponent(new URL(at.uri, base).pathname), path.join(dir, 'a.txt'));
+  });
+
+  it('reports a file whose name starts with ".." (..draft.txt) as a file of the current folder', function () {
+    fs.writeFileSync(path.join(dir, '..draft.txt'), GOOD);
+    assert.match(run(['check', '.', '--no-seeds'], dir).out, /^\.\.draft\.txt:14:17: note: /m);
+    assert.strictEqual(JSON.parse(run(['check', '.', '--no-seeds', '--format', 'json'], dir).out).files[0].path, '..draft.txt');
+    const sarif = JSON.parse(run(['check', '.', '--no-seeds', '--format', 'sarif'], dir).out);
+    assert.deepStrictEqual(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation, { uri: '..draft.txt', uriBaseId: '%SRCROOT%' });
+  });
+
+  it('gives a file\'s real name in JSON, control characters and all (JSON escapes them); the terminal sees "?"', function () {
+    const name = 'odd\x1b[31m\x01name.txt';
+    fs.writeFileSync(path.join(dir, name), GOOD);
+    // The same Link again: a duplicate, which names the other file as a related location.
+    fs.writeFileSync(path.join(dir, 'b.txt'), GOOD);
+    const r = run(['check', '.', '--no-seeds', '--format', 'json'], dir);
+    const files = JSON.parse(r.out).files as { path: string; diagnostics: { related: { path: string }[] }[] }[];
+    assert.deepStrictEqual(files.map((f) => f.path).sort(), ['b.txt', name]);
+    assert.ok(files.flatMap((f) => f.diagnostics.flatMap((d) => d.related.map((x) => x.path))).includes(name), r.out);
+    assert.ok(!/[\x00-\x08\x0b-\x1f\x7f]/.test(r.out), 'escaped');
+    assert.match(run(['check', '.', '--no-seeds'], dir).out, /^odd\?\[31m\?name\.txt:14:17: note: /m);
+  });
+
+  it('says that an option which takes no value takes none (--fix=no), not that it is unknown', function () {
+    for (const a of ['--no-seeds=true', '--fix=no', '--no-editor-settings=1', '--help=x', '--version=2']) {
+      const name = a.slice(0, a.indexOf('='));
+      for (const args of [['check', a], [a]]) {
+        const r = run(args);
+        assert.strictEqual(r.code, 2, args.join(' '));
+        assert.ok(r.err.startsWith(`breach-desk: ${name} takes no value, not "${a.slice(name.length + 1)}"; give ${name} alone, or leave it out.\n`), r.err);
+      }
+    }
+    assert.match(run(['check', '--fixx']).err, /Unknown option "--fixx"\. Did you mean --fix\?/);
+  });
+
+  it('names only the editor settings it uses: not one it rejects whole, nor a size --max-size overrides', function () {
+    fs.writeFileSync(path.join(dir, 'a.txt'), GOOD);
+    fs.mkdirSync(path.join(dir, '.vscode'));
+    const settings = (s: object) => fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), JSON.stringify(s));
+    const used = (...args: string[]) => /^breach-desk: using (.*) from \.vscode[\/\\]settings\.json /m.exec(run(['check', '.', '--no-seeds', ...args], dir).err)?.[1];
+    settings({ 'breachDesk.severity': { 'tags.punctuation': 'error' }, 'breachDesk.exclude': 'drafts/**', 'breachDesk.maxFileSize': -3, 'breachDesk.corpus': [3] });
+    assert.strictEqual(used(), 'breachDesk.severity');
+    settings({ 'breachDesk.exclude': 'drafts/**', 'breachDesk.maxFileSize': 'big' });
+    assert.strictEqual(used(), undefined);
+    settings({ 'breachDesk.maxFileSize': 1, 'breachDesk.exclude': ['drafts/**', 7] });
+    assert.strictEqual(used(), 'breachDesk.exclude, breachDesk.maxFileSize');
+    assert.strictEqual(used('--max-size', '1000000'), 'breachDesk.exclude');
+  });
+
+  it('starts no more analyst threads than there are files (--threads 8 on three files)', function () {
+    for (let i = 0; i < 3; i++) fs.writeFileSync(path.join(dir, `a${i}.txt`), GOOD.replace('example.com/a', `example.com/a${i}`));
+    // A copy of the CLI beside a thread script that says it started, then waits until eight have (two seconds at
+    // most), so that no thread is stopped before it could say so.
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-cli-copy-'));
+    try {
+      const log = path.join(copy, 'started.log');
+      fs.mkdirSync(path.join(copy, 'dist'));
+      fs.copyFileSync(CLI, path.join(copy, 'dist', 'cli.js'));
+      fs.writeFileSync(path.join(copy, 'dist', 'analyst.js'), `const fs = require('fs');
+fs.appendFileSync(${JSON.stringify(log)}, 'started\\n');
+const pause = new Int32Array(new SharedArrayBuffer(4));
+for (const end = Date.now() + 2000; Date.now() < end && fs.readFileSync(${JSON.stringify(log)}, 'utf8').split('\\n').length <= 8;) Atomics.wait(pause, 0, 0, 10);
+require(${JSON.stringify(path.join(ROOT, 'dist', 'analyst.js'))});
+`);
+      const r = spawnSync(process.execPath, [path.join(copy, 'dist', 'cli.js'), 'check', '.', '--no-seeds', '--threads', '8'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+      assert.strictEqual(r.status, 0, r.stderr);
+      assert.ok(r.stdout === run(['check', '.', '--no-seeds', '--threads', '0'], dir).out, 'the reports differ');
+      const started = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).length;
+      assert.ok(started >= 1 && started <= 3, `${started} threads started`);
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
   it('checks the whole real corpus as valid SARIF', function () {
     if (!fs.existsSync(CORPUS)) {
       console.log(`    skipped: ${CORPUS} is not here (it exists only beside the project's own checkout)`);
@@ -776,6 +939,32 @@ describe('breach-desk show (CLI)', function () {
       const r = run([...args], dir);
       assert.strictEqual(r.code, 2, args.join(' '));
       assert.match(r.err, said);
+    }
+  });
+
+  it('says in one line that it cannot write to a full disk, and nothing when the reader has gone, as check does (show, --help, --version)', async function () {
+    const seeds = path.join(ROOT, 'seeds');
+    const cases = [['show', 'Binns', seeds], ['show', 'Binns', seeds, '--format', 'json'], ['--help'], ['--version']];
+    if (fs.existsSync('/dev/full')) {
+      const full = fs.openSync('/dev/full', 'w');
+      try {
+        for (const args of cases) {
+          const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+          assert.deepStrictEqual([r.status, r.stderr.trim()], [3, 'breach-desk: cannot write the report: no space left on the device (ENOSPC).'], args.join(' '));
+        }
+      } finally {
+        fs.closeSync(full);
+      }
+    }
+    // `| true`: the reader is gone before anything is written; no error, no stack trace, as for any command in a pipe.
+    for (const args of cases) {
+      const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.destroy();
+      let err = '';
+      child.stderr.on('data', (c: Buffer) => { err += c.toString(); });
+      const code = await new Promise<number | null>((r) => child.on('close', r));
+      assert.strictEqual(code, 0, `${args.join(' ')}: ${err}`);
+      assert.doesNotMatch(err, /Error|EPIPE|\bat /, args.join(' '));
     }
   });
 });

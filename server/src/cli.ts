@@ -29,7 +29,7 @@ import type { DocFacts } from './core/extract/types';
 import { AnalystPool, ANALYSTS_FROM, analystScript, analystsFor, type Checked } from './node/analyst';
 import { DEFAULT_MAX_BYTES, readArticleFile, readArticleFileSync, readConfigFile, sourcesOf, walkArticleFiles, whyUnreadable, type ReadResult, type WalkProblem } from './node/fsutil';
 import { unpackFacts } from './node/packfacts';
-import { exclusion, patternProblem } from './node/exclude';
+import { exclusion, patternProblem, relativePath } from './node/exclude';
 import { ChunkedWriter, OutputFailed, ReaderGone, writeAllSync, writeJson } from './node/jsonout';
 import { parsePins } from './core/extract/pins';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
@@ -43,7 +43,8 @@ const USAGE = `Usage: breach-desk check [paths…] [options] [--] [paths…]
        breach-desk show NAME|FILE:LINE[:COLUMN] [paths…] [options]
 
 Checks every article file (.txt, .md, .markdown, .article with the article
-layout) under the paths (default: the current folder). The bundled seed
+layout) under the paths (default: the current folder); hidden folders and
+node_modules are not walked, unless named as a path. The bundled seed
 articles are part of the corpus the articles are checked against; their own
 problems are reported only when the paths name them. Pinned entities are read
 from .breachdesk/entities.json in the current folder.
@@ -133,6 +134,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   let formatGiven = false;
   if (args[0] === '--help' || args[0] === '-h') return 'help';
   if (args[0] === '--version') return 'version';
+  flagWithValue(args[0] ?? '');
   if (args[0] !== 'check' && args[0] !== 'show') throw new UsageError(args[0] ? `Unknown command "${args[0]}".` : 'Missing command.');
   o.command = args.shift() as Options['command'];
   while (args.length) {
@@ -184,6 +186,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       if (!['error', 'warning', 'information', 'hint', 'off'].includes(level)) throw new UsageError(`Severity for ${code} must be error, warning, information, hint or off, not "${level}".`);
       o.severities[code] = level as Severity | 'off';
     } else if (a.startsWith('-')) {
+      flagWithValue(a);
       const near = nearestOption(a.replace(/=.*$/s, ''));
       throw new UsageError(`Unknown option "${a}".${near ? ` Did you mean ${near}?` : ''}`);
     }
@@ -195,11 +198,25 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
     if (o.fix) throw new UsageError('--fix is for check; show changes no file.');
     if (o.format === 'sarif') throw new UsageError('show writes text or json; SARIF is a report of problems (check).');
   }
+  // "" is no path: an unset variable in a script ("check $DIR") would check the current folder instead of failing.
+  if (o.paths.includes('') || o.corpus.includes('')) {
+    throw new UsageError(`An empty path was given${o.corpus.includes('') ? ' to --corpus' : ''} (an unset variable in a script?); name a file or folder, "." for the current one.`);
+  }
   if (!o.paths.length) o.paths.push('.');
   return o;
 }
 
 const OPTIONS = ['--format', '--fix', '--no-seeds', '--corpus', '--no-editor-settings', '--max-size', '--severity', '--exclude', '--threads', '--help', '--version'];
+
+/** The options that take no value: "--no-seeds=true" is one of them given a value, not an unknown option. */
+const FLAGS = ['--fix', '--no-seeds', '--no-editor-settings', '--help', '--version'];
+
+/** Throws the usage error for a flag given a value ("--fix=no"), which would otherwise be "unknown". */
+function flagWithValue(a: string): void {
+  const eq = a.indexOf('=');
+  const name = a.slice(0, eq);
+  if (eq > 0 && FLAGS.includes(name)) throw new UsageError(`${name} takes no value, not "${printable(a.slice(name.length + 1))}"; give ${name} alone, or leave it out.`);
+}
 
 /** The option one or two typing slips away from `a` ("--no-seed", "--formt"), if one is. */
 function nearestOption(a: string): string | undefined {
@@ -243,10 +260,18 @@ interface FileResult {
   diagnostics: Diagnostic[];
 }
 
-/** A file's name as the reports show it: relative to the working folder when inside it, and printable. */
+/** A file's name as the terminal shows it: `shownPath`, printable. */
 function rel(file: string): string {
-  const r = path.relative(process.cwd(), file);
-  return printable(r && !r.startsWith('..') && !path.isAbsolute(r) ? r : file);
+  return printable(shownPath(file));
+}
+
+/**
+ * A file's name as the reports give it: relative to the working folder when inside it (`..draft.txt` is), else
+ * absolute; as it is, for JSON, which escapes what a terminal must not see.
+ */
+function shownPath(file: string): string {
+  const r = relativePath(process.cwd(), file);
+  return r ? r.split('/').join(path.sep) : file;
 }
 
 /**
@@ -347,9 +372,13 @@ async function collect(o: Options): Promise<Run> {
     if (!seed) run.results.push(result);
     if (facts) indexFacts(run, result, facts);
   };
+  // The count last said: seeds and corpus files come after the named ones and are not counted, so a batch of them
+  // ends on the count already said.
+  let said = -1;
   const took = (i: number) => {
     if (!list[i].seed) done++;
-    if (!progress || ((i + 1) % BATCH !== 0 && i !== list.length - 1) || !(tty || done % 496 < BATCH || done === named)) return;
+    if (!progress || done === said || ((i + 1) % BATCH !== 0 && i !== list.length - 1) || !(tty || done % 496 < BATCH || done === named)) return;
+    said = done;
     // Read, checked on their own and indexed; the checks against the corpus come as the report is written.
     process.stderr.write(tty ? `\rreading ${done}/${named} files` : `read ${done}/${named} files\n`);
   };
@@ -358,7 +387,8 @@ async function collect(o: Options): Promise<Run> {
   // As the server's first index decides; one analyst thread would only leave this one waiting for it, after
   // its warm-up: two at least, or none.
   const pays = list.length < ANALYSTS_FROM ? 0 : analystsFor(list.length, os.availableParallelism());
-  const threads = o.fix ? 0 : o.threads ?? (pays > 1 ? pays : 0);
+  // No more threads than files (--threads 8 on three files): the others would start only to wait.
+  const threads = Math.min(list.length, o.fix ? 0 : o.threads ?? (pays > 1 ? pays : 0));
   const script = threads > 0 ? analystScript() : undefined;
   if (script) {
     const outcomes: (Checked | undefined)[] = new Array(list.length);
@@ -462,10 +492,10 @@ function fileOfUri(uri: string): string {
   return decodeURIComponent(new URL(uri).pathname);
 }
 
-/** `rel(fileOfUri(uri))`, remembered: a large report names the same few thousand files in millions of related locations. */
+/** `shownPath(fileOfUri(uri))`, remembered: a large report names the same few thousand files in millions of related locations. */
 function relOfUri(uri: string): string {
   let r = relPaths.get(uri);
-  if (r === undefined) relPaths.set(uri, (r = rel(fileOfUri(uri))));
+  if (r === undefined) relPaths.set(uri, (r = shownPath(fileOfUri(uri))));
   return r;
 }
 
@@ -565,7 +595,7 @@ function* fileEntries(run: Run): Generator<unknown> {
   for (const r of run.results) {
     finish(run, r);
     yield {
-      path: rel(r.file),
+      path: shownPath(r.file),
       diagnostics: r.diagnostics.map((d) => ({
         code: d.code,
         severity: d.severity,
@@ -584,9 +614,15 @@ function* fileEntries(run: Run): Generator<unknown> {
 }
 
 function sarifUri(file: string): { uri: string; uriBaseId?: string } {
-  const r = path.relative(process.cwd(), file);
-  if (r && !r.startsWith('..') && !path.isAbsolute(r)) return { uri: r.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+  const r = relativePath(process.cwd(), file);
+  if (r) return { uri: r.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
   return { uri: pathToFileURL(file).toString() };
+}
+
+/** The working folder as a URI ending in one "/" (the root's, `file:///`, already does). */
+function srcRoot(): string {
+  const uri = pathToFileURL(process.cwd()).toString();
+  return uri.endsWith('/') ? uri : `${uri}/`;
 }
 
 function region(range: { start: { line: number; character: number }; end: { line: number; character: number } }) {
@@ -600,7 +636,7 @@ function sarifReport(run: Run) {
   const location = (r: FileResult, d: Diagnostic) => ({ physicalLocation: { artifactLocation: sarifUri(r.file), region: region(positions(r, d)) } });
   for (const r of results) {
     for (const d of r.diagnostics) {
-      if (d.code.startsWith('file.')) notifications.push({ level: LEVEL[d.severity], message: { text: `${rel(r.file)}: ${d.message}` }, locations: [location(r, d)] });
+      if (d.code.startsWith('file.')) notifications.push({ level: LEVEL[d.severity], message: { text: `${shownPath(r.file)}: ${d.message}` }, locations: [location(r, d)] });
     }
   }
   // Results are made one at a time as the report is written (see `writeJson`).
@@ -646,17 +682,22 @@ function sarifReport(run: Run) {
           rules: ALL_CODES.map((c) => ({ id: c, shortDescription: { text: CODES[c].summary }, defaultConfiguration: { level: LEVEL[CODES[c].severity] } })),
         },
       },
-      originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(process.cwd()).toString()}/` } },
+      originalUriBaseIds: { '%SRCROOT%': { uri: srcRoot() } },
       columnKind: 'utf16CodeUnits',
-      // A run that checked nothing did not do its job (exit 2): a code-scanning upload must not read it as a clean one.
-      invocations: [{
-        executionSuccessful: exitCodeOf(run) !== 2,
-        exitCode: exitCodeOf(run),
-        toolExecutionNotifications: exitCodeOf(run) === 2 ? [...notifications, { level: 'error', message: { text: 'Nothing was checked: no article file was found, or every one was skipped.' } }] : notifications,
-      }],
       results: sarifResults(),
+      // After the results, asked for once they are written: the corpus checks that count towards the exit code run
+      // as each file's results are made (`finish`).
+      invocations: () => [invocation(run, notifications)],
     }],
   };
+}
+
+/** The run's invocation, once every file is finished: the process's exit code, and whether the run did its job. */
+function invocation(run: Run, notifications: unknown[]) {
+  const exitCode = exitCodeOf(run);
+  // A run that checked nothing did not do its job (exit 2): a code-scanning upload must not read it as a clean one.
+  const nothing = { level: 'error', message: { text: 'Nothing was checked: no article file was found, or every one was skipped.' } };
+  return { executionSuccessful: exitCode !== 2, exitCode, toolExecutionNotifications: exitCode === 2 ? [...notifications, nothing] : notifications };
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -670,8 +711,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
-  if (o === 'help') { process.stdout.write(`${USAGE}\n`); return 0; }
-  if (o === 'version') { process.stdout.write(`${pkg.version}\n`); return 0; }
+  // Through check's writer: a closed pipe (`| true`) or a full disk is said as for a report, not a crash.
+  if (o === 'help') { writeAllSync(1, `${USAGE}\n`); return 0; }
+  if (o === 'version') { writeAllSync(1, `${pkg.version}\n`); return 0; }
   editorSettings(o);
   if (o.command === 'show') return show(o, o.target!);
   let collected;
@@ -716,16 +758,29 @@ function editorSettings(o: Options): void {
     return;
   }
   const all = obj as Record<string, unknown>;
-  const used = ['severity', 'exclude', 'maxFileSize', 'corpus'].filter((k) => all[`breachDesk.${k}`] !== undefined);
-  if (!used.length) return;
-  const settings = readSettings({ severity: all['breachDesk.severity'], exclude: all['breachDesk.exclude'], maxFileSize: all['breachDesk.maxFileSize'], corpus: all['breachDesk.corpus'] }, say);
+  // `readSettings` says what it rejects, each message led by the setting's name; a size rejected is replaced by the default.
+  let sizeRejected = false;
+  const warn = (m: string) => {
+    if (m.startsWith('breachDesk.maxFileSize:')) sizeRejected = true;
+    say(m);
+  };
+  const settings = readSettings({ severity: all['breachDesk.severity'], exclude: all['breachDesk.exclude'], maxFileSize: all['breachDesk.maxFileSize'], corpus: all['breachDesk.corpus'] }, warn);
   o.severities = { ...settings.severity, ...o.severities };
   o.exclude = [...settings.exclude, ...o.exclude];
-  if (!o.maxBytesGiven && used.includes('maxFileSize')) o.maxBytes = settings.maxFileSize;
+  const sizeUsed = all['breachDesk.maxFileSize'] !== undefined && all['breachDesk.maxFileSize'] !== null && !sizeRejected && !o.maxBytesGiven;
+  if (sizeUsed) o.maxBytes = settings.maxFileSize;
   // Relative folders are the workspace folder's, the current one (as the editor resolves them against the first folder).
   const corpus = all['breachDesk.corpus'];
-  if (Array.isArray(corpus)) for (const d of corpus) if (typeof d === 'string' && d.trim()) o.corpus.push(d);
-  process.stderr.write(`breach-desk: using ${used.map((k) => `breachDesk.${k}`).join(', ')} from ${file} (--no-editor-settings to leave it out).\n`);
+  const folders = Array.isArray(corpus) ? corpus.filter((d): d is string => typeof d === 'string' && d.trim() !== '') : [];
+  o.corpus.push(...folders);
+  // Only what is used: a setting rejected whole (an exclude that is no list), or overridden (--max-size), is not.
+  const used = [
+    ...(Object.keys(settings.severity).length ? ['severity'] : []),
+    ...(settings.exclude.length ? ['exclude'] : []),
+    ...(sizeUsed ? ['maxFileSize'] : []),
+    ...(folders.length ? ['corpus'] : []),
+  ];
+  if (used.length) process.stderr.write(`breach-desk: using ${used.map((k) => `breachDesk.${k}`).join(', ')} from ${file} (--no-editor-settings to leave it out).\n`);
 }
 
 /**
@@ -863,8 +918,8 @@ async function show(o: Options, target: string): Promise<number> {
   }
   // Article text, untrusted: no control character reaches the terminal (JSON escapes them itself).
   const text = plainCard(card).split('\n').map(printable).join('\n');
-  if (o.format === 'json') process.stdout.write(`${JSON.stringify({ target, markdown: card, text }, null, 2)}\n`);
-  else process.stdout.write(`${text}\n`);
+  // Through check's writer: a closed pipe or a full disk is said as for a report, not a crash.
+  writeAllSync(1, o.format === 'json' ? `${JSON.stringify({ target, markdown: card, text }, null, 2)}\n` : `${text}\n`);
   return 0;
 }
 

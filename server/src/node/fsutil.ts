@@ -16,6 +16,9 @@ export type ReadResult =
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/** Opens a FIFO without waiting for a writer (a regular file is opened as ever); Windows has no such flag, nor FIFOs. */
+const NO_WAIT = fs.constants.O_NONBLOCK ?? 0;
+
 export async function readArticleFile(file: string, options: { maxBytes: number }): Promise<ReadResult> {
   let bytes: Buffer | undefined;
   try {
@@ -35,7 +38,8 @@ export async function readArticleFile(file: string, options: { maxBytes: number 
  * may grow while it is read; `readFile` read to the end, and the server's memory went with it.
  */
 async function readAtMost(file: string, size: number, maxBytes: number): Promise<Buffer | undefined> {
-  const h = await fs.promises.open(file, 'r');
+  // Without waiting: a FIFO put where the file was, after it was looked at, is no reason to hang.
+  const h = await fs.promises.open(file, fs.constants.O_RDONLY | NO_WAIT);
   try {
     let buf: Buffer = Buffer.allocUnsafe(firstChunk(size, maxBytes));
     let n = 0;
@@ -55,7 +59,7 @@ async function readAtMost(file: string, size: number, maxBytes: number): Promise
 
 /** `readAtMost` with one system call a step, for analyst threads (see `readArticleFileSync`). */
 function readAtMostSync(file: string, size: number, maxBytes: number): Buffer | undefined {
-  const fd = fs.openSync(file, 'r');
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | NO_WAIT);
   try {
     let buf: Buffer = Buffer.allocUnsafe(firstChunk(size, maxBytes));
     let n = 0;
@@ -159,8 +163,11 @@ function headOf(file: string, maxBytes: number, buf: Buffer): ArticleHead | unde
   let n: number;
   let whole: boolean;
   try {
-    const fd = fs.openSync(file, 'r');
+    // Looked at before it is opened: opening a FIFO waits for a writer for ever, and opening a device may do anything.
+    if (refusal(fs.statSync(file), maxBytes)) return undefined;
+    const fd = fs.openSync(file, fs.constants.O_RDONLY | NO_WAIT);
     try {
+      // Again, of what was opened: the file may have been replaced since (a FIFO opened without waiting is refused here).
       const st = fs.fstatSync(fd);
       if (refusal(st, maxBytes)) return undefined;
       n = fs.readSync(fd, buf, 0, HEAD_BYTES, 0);
@@ -269,9 +276,16 @@ function decodeArticle(bytes: Buffer): ReadResult {
   }
 }
 
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
+/**
+ * Folders of dependencies and tools, never of articles. Not `dist` or `out`: a newsroom may keep its articles in
+ * folders so named (what goes out), and this project's own build folders hold no article file to find.
+ */
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test']);
 
-/** Whether the walk (and the server's own watcher) goes into a folder of this name: not hidden, not a build's or a tool's. */
+/**
+ * Whether the walk (and the server's own watcher) goes into a folder of this name: not hidden, not dependencies or a
+ * tool's. A folder given to the walk as a root is walked whatever its name.
+ */
 export function walksInto(name: string): boolean {
   return !SKIP_DIRS.has(name) && !name.startsWith('.');
 }
