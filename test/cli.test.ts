@@ -247,6 +247,10 @@ describe('breach-desk check (CLI)', function () {
     assert.match(r.out, /^latin1\.txt:1:1: warning: Skipped: the file is not valid UTF-8 \(it was saved in another encoding, such as Latin-1 or Windows-1252: save it as UTF-8\)\. \[file\.encoding\]$/m);
     // Sizes as people read them: not "0.0 MB is more than the 0.0 MB limit".
     assert.match(r.out, /^big\.txt:1:1: warning: Skipped: \d+\.\d KB is more than the 1\.0 KB limit\. \[file\.too-large\]$/m);
+    // Just over the limit: in bytes, not "1.0 KB is more than the 1.0 KB limit".
+    fs.writeFileSync(path.join(dir, 'big.txt'), GOOD.padEnd(1001, '\n').slice(0, 1001));
+    const just = run(['check', dir, '--no-seeds', '--max-size', '1000'], dir);
+    assert.match(just.out, /^big\.txt:1:1: warning: Skipped: 1,001 bytes is more than the 1,000-byte limit\. \[file\.too-large\]$/m);
     assert.match(r.out, /3 files checked \(3 skipped, 1 not articles\)/);
     // Every file skipped: nothing was checked, and a CI job must not pass on that; nor a code-scanning upload.
     assert.strictEqual(r.code, 2);

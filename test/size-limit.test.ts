@@ -111,6 +111,8 @@ describe('breachDesk.maxFileSize over stdio', function () {
     const p = await client!.diagnostics(uri);
     const codes = p.diagnostics.map((d) => d.code);
     assert.ok(codes.includes('file.too-large'), codes.join(' '));
+    // The limit as the setting counts it (0.02 MB: 20,000 bytes), not in 1,024s.
+    assert.match(p.diagnostics.find((d) => d.code === 'file.too-large')!.message, /^This document is larger than breachDesk\.maxFileSize \(20\.0 KB\):/);
     assert.ok(codes.includes('tags.punctuation'), 'the layout checks still run');
     const hover = await client!.request('textDocument/hover', { textDocument: { uri }, position: { line: 9, character: 12 } });
     assert.strictEqual(hover, null, 'not indexed: no card');

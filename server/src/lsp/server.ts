@@ -39,7 +39,7 @@ import { aSeed, diskSource, excludedFrom, indexOutlets, isFolder, normalDrive, r
 import * as fs from 'fs';
 import * as path from 'path';
 import { CorpusCache, contentHash } from '../node/cache';
-import { readArticleFile, walkArticleFiles, walksInto } from '../node/fsutil';
+import { readArticleFile, size, walkArticleFiles, walksInto } from '../node/fsutil';
 import { isFix, markup, offsetsThrough, SOURCE, toDocumentSymbol, toFoldingRanges, toSymbolInformation, toLspDiagnostic, tokenEdits, type DiagnosticData } from './convert';
 import { readSettings, type Settings, DEFAULT_MAX_FILE_SIZE, DEFAULT_SETTINGS } from './settings';
 
@@ -222,7 +222,7 @@ export function startServer(connection: Connection): void {
     const large = text.length > maxBytes;
     if (large) {
       analysis.diagnostics.push(diag('file.too-large', { start: 0, end: 0 },
-        `This document is larger than breachDesk.maxFileSize (${(maxBytes / 1024 / 1024).toFixed(1)} MB): it is checked for layout only; its names and figures are not indexed or compared.`));
+        `This document is larger than breachDesk.maxFileSize (${size(maxBytes)}): it is checked for layout only; its names and figures are not indexed or compared.`));
     }
     if (placeholder || large) index.remove(doc.uri);
     else {

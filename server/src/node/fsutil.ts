@@ -196,7 +196,7 @@ function headOf(file: string, maxBytes: number, buf: Buffer): ArticleHead | unde
 function refusal(st: fs.Stats, maxBytes: number): ReadResult | undefined {
   if (!st.isFile()) return { ok: false, code: 'file.unreadable', message: 'it is not a regular file' };
   if (st.size > maxBytes) {
-    return { ok: false, code: 'file.too-large', message: `${size(st.size)} is more than the ${size(maxBytes)} limit` };
+    return { ok: false, code: 'file.too-large', message: overLimit(st.size, maxBytes) };
   }
   return undefined;
 }
@@ -214,6 +214,13 @@ export function size(bytes: number): string {
   if (bytes < 1000) return `${bytes} byte${bytes === 1 ? '' : 's'}`;
   if (bytes < 1e6) return `${(bytes / 1e3).toFixed(1)} KB`;
   return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+/** "6.2 MB is more than the 5.0 MB limit"; in bytes where the two would read the same ("5.0 MB is more than the 5.0 MB limit"). */
+export function overLimit(bytes: number, maxBytes: number): string {
+  return size(bytes) === size(maxBytes)
+    ? `${bytes.toLocaleString('en-US')} bytes is more than the ${maxBytes.toLocaleString('en-US')}-byte limit`
+    : `${size(bytes)} is more than the ${size(maxBytes)} limit`;
 }
 
 /** Why a file or folder could not be read, in words (the error code after them). */
