@@ -237,6 +237,14 @@ describe('breach-desk check (CLI)', function () {
     assert.ok(variant.fixes[0].artifactChanges[0].replacements.length >= 1);
   });
 
+  it('a .article file is an article whatever it holds, as in the editor; a .md note without the layout is not', function () {
+    fs.writeFileSync(path.join(dir, 'draft.article'), 'A story I have only begun.\n');
+    fs.writeFileSync(path.join(dir, 'notes.md'), '# Shopping\n\n- milk\n');
+    const r = run(['check', dir, '--no-seeds'], dir);
+    assert.match(r.out, /^draft\.article:\d+:\d+: (?:error|warning): .*\[layout\.[a-z-]+\]$/m);
+    assert.match(r.out, /^1 file checked \(0 skipped, 1 not articles\)/m);
+  });
+
   it('skips binary, non-UTF-8 and oversized files with a message, and ignores non-articles', function () {
     fs.writeFileSync(path.join(dir, 'bin.txt'), Buffer.from([0x23, 0x20, 0x00, 0x41]));
     fs.writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from([0xff, 0xfe, 0x41]));

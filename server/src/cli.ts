@@ -17,7 +17,7 @@ import { analyze, type Analysis } from './core/analyze';
 import { checkConsistency } from './core/check/consistency';
 import { applySilences } from './core/check/suppress';
 import { ALL_CODES, CODES, isCode, type Code, type Severity } from './core/codes';
-import { isPlaceholder, looksLikeArticle } from './core/detect';
+import { isArticleFile, isPlaceholder } from './core/detect';
 import { applyEdits, applySeverities, diag, type Diagnostic, type SeverityOverrides } from './core/diagnostics';
 import { extractFacts } from './core/extract/facts';
 import { hover, linkCardFor } from './core/features/hover';
@@ -42,8 +42,8 @@ const SEEDS_DIR = path.join(__dirname, '..', 'seeds');
 const USAGE = `Usage: breach-desk check [paths…] [options] [--] [paths…]
        breach-desk show NAME|FILE:LINE[:COLUMN] [paths…] [options]
 
-Checks every article file (.txt, .md, .markdown, .article with the article
-layout) under the paths (default: the current folder); hidden folders and
+Checks every article file (.txt, .md, .markdown with the article layout;
+.article always) under the paths (default: the current folder); hidden folders and
 node_modules are not walked, unless named as a path. The bundled seed
 articles are part of the corpus the articles are checked against; their own
 problems are reported only when the paths name them. Pinned entities are read
@@ -355,7 +355,7 @@ async function collect(o: Options): Promise<Run> {
   const takeRead = (item: Item, r: ReadResult) => {
     const { file, seed, corpus } = item;
     if (!r.ok) return skip(item, r.code, r.message);
-    if (!looksLikeArticle(r.text)) return notArticle(item);
+    if (!isArticleFile(file, r.text)) return notArticle(item);
     const analysis = analyze(r.text, { now, severities: o.severities });
     const result: FileResult = { file, seed, corpus, text: r.text, bom: r.bom, lines: analysis.lines, diagnostics: analysis.diagnostics };
     if (!seed) run.results.push(result);

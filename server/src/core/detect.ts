@@ -35,6 +35,16 @@ export function looksLikeArticle(text: string): boolean {
 }
 
 /**
+ * Is this file an article: one whose name ends in `.article` always is (the editor gives it the article language
+ * whatever it holds, so a new, still empty one is checked and indexed alike everywhere), any other by its layout.
+ */
+export function isArticleFile(file: string, text: string): boolean {
+  return ARTICLE_EXTENSION.test(file) || looksLikeArticle(text);
+}
+
+const ARTICLE_EXTENSION = /\.article$/i;
+
+/**
  * A placeholder: a scraped page that saved no article, titled "Unknown". It is checked (`article.placeholder`)
  * but left out of the corpus, by the server, its analyst threads and the CLI alike.
  */

@@ -17,7 +17,7 @@ import { checkConsistency } from '../core/check/consistency';
 import { applySilences } from '../core/check/suppress';
 import { CODES } from '../core/codes';
 import { applySeverities, diag, nonOverlapping, type Diagnostic, type SeverityOverrides } from '../core/diagnostics';
-import { isCandidateFile, isPlaceholder, looksLikeArticle } from '../core/detect';
+import { isArticleFile, isCandidateFile, isPlaceholder } from '../core/detect';
 import { folds } from '../core/features/folding';
 import { outline } from '../core/features/outline';
 import { selectionsOf } from '../core/features/selection';
@@ -175,7 +175,7 @@ export function startServer(connection: Connection): void {
   /** The size limit for files read from disk (`breachDesk.maxFileSize`), read at each load of the corpus. */
   let maxBytes = DEFAULT_MAX_FILE_SIZE;
 
-  const isArticle = (doc: TextDocument) => doc.languageId === LANGUAGE_ID || looksLikeArticle(doc.getText());
+  const isArticle = (doc: TextDocument) => doc.languageId === LANGUAGE_ID || isArticleFile(doc.uri, doc.getText());
 
   /**
    * A bad setting is said once per change of the settings (each document's settings are read apart, and would
@@ -1172,7 +1172,7 @@ export function startServer(connection: Connection): void {
       const skipped = applySeverities([diag(r.code, { start: 0, end: 0 }, `Skipped: ${r.message}.`)], settings.severity);
       return skipped.map((d) => toLspDiagnostic(d, uri, new LineIndex('')));
     }
-    if (!looksLikeArticle(r.text)) return undefined;
+    if (!isArticleFile(file, r.text)) return undefined;
     const analysis = analyze(r.text, { now: Date.now(), severities: settings.severity });
     // (A placeholder, "# Unknown", is in no index: its layout is checked all the same.)
     const corpus = index.get(uri) ? applySeverities(applySilences(checkConsistency(index, uri, { quotes: index.quotesReady(), names: index.nearReady() }), r.text, analysis.lines), settings.severity) : [];

@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { isCandidateFile, isPlaceholder, looksLikeArticle } from '../core/detect';
+import { isArticleFile, isCandidateFile, isPlaceholder } from '../core/detect';
 import { extractFacts } from '../core/extract/facts';
 import { CorpusIndex, dropShadowedSeeds, lineStartsOf, type IndexedDoc, type Origin } from '../core/index/corpus';
 import { parse } from '../core/syntax/parse';
@@ -657,7 +657,7 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
         return;
       }
       const text = r.text;
-      if (!looksLikeArticle(text)) {
+      if (!isArticleFile(f.file, text)) {
         if (st) guard(() => cache?.noteNotArticle(f.file, st.size, st.mtimeMs));
         return;
       }
@@ -718,7 +718,7 @@ export async function reloadFile(index: CorpusIndex, file: string, origin: Origi
     index.remove(uri);
     return r.code === 'file.unreadable' ? undefined : r.message;
   }
-  if (!looksLikeArticle(r.text)) {
+  if (!isArticleFile(file, r.text)) {
     index.remove(uri);
     return undefined;
   }

@@ -28,7 +28,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { analyze } from '../core/analyze';
-import { isPlaceholder, looksLikeArticle } from '../core/detect';
+import { isArticleFile, isPlaceholder } from '../core/detect';
 import type { Diagnostic, SeverityOverrides } from '../core/diagnostics';
 import { extractFacts } from '../core/extract/facts';
 import type { Pin } from '../core/extract/pins';
@@ -87,7 +87,7 @@ export async function analyse(job: Job, outlets: ReadonlyMap<string, string>, pi
 function analyseRead(job: Job, r: ReadResult, outlets: ReadonlyMap<string, string>, pins: Pin[]): Outcome {
   try {
     if (!r.ok) return { id: job.id, kind: 'skipped', message: r.message };
-    if (!looksLikeArticle(r.text)) return { id: job.id, kind: 'not-article' };
+    if (!isArticleFile(job.file, r.text)) return { id: job.id, kind: 'not-article' };
     const hash = contentHash(r.text);
     if (hash === job.cachedHash) return { id: job.id, kind: 'unchanged', hash };
     const { article } = parse(r.text);
@@ -112,7 +112,7 @@ function analyseRead(job: Job, r: ReadResult, outlets: ReadonlyMap<string, strin
 function checkRead(job: Job, r: ReadResult, outlets: ReadonlyMap<string, string>, pins: Pin[], check: CheckSetup): Checked {
   try {
     if (!r.ok) return { id: job.id, kind: 'unread', code: r.code, message: r.message };
-    if (!looksLikeArticle(r.text)) return { id: job.id, kind: 'not-article' };
+    if (!isArticleFile(job.file, r.text)) return { id: job.id, kind: 'not-article' };
     const analysis = analyze(r.text, { now: check.now, severities: check.severities });
     const facts = isPlaceholder(analysis.article) ? undefined : packFacts(extractFacts(job.uri, r.text, analysis.article, { outlets, pins }), r.text);
     return { id: job.id, kind: 'checked', text: r.text, bom: r.bom, diagnostics: analysis.diagnostics, facts };

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { isCandidateFile, looksLikeArticle } from '../core/detect';
+import { isArticleFile, isCandidateFile } from '../core/detect';
 import { articleHead, type ArticleHead } from '../core/syntax/parse';
 import { NO_EXCLUSION, relativePath, type Exclusion } from './exclude';
 
@@ -187,10 +187,10 @@ function headOf(file: string, maxBytes: number, buf: Buffer): ArticleHead | unde
     if (r && !r.ok) return undefined;
     const head = r && articleHead(r.text, false);
     // An article by what was read (then by the whole, `looksLikeArticle` reading a prefix of what it would).
-    if (head && looksLikeArticle(r.text.slice(0, head.read))) return head;
+    if (head && isArticleFile(file, r.text.slice(0, head.read))) return head;
   }
   const r = whole ? decodeArticle(buf.subarray(0, n)) : readArticleFileSync(file, { maxBytes });
-  return r.ok && looksLikeArticle(r.text) ? articleHead(r.text, true) : undefined;
+  return r.ok && isArticleFile(file, r.text) ? articleHead(r.text, true) : undefined;
 }
 
 function refusal(st: fs.Stats, maxBytes: number): ReadResult | undefined {
