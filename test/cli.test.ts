@@ -284,6 +284,14 @@ describe('breach-desk check (CLI)', function () {
     assert.strictEqual(fs.readFileSync(bom, 'utf8'), `\uFEFF${GOOD.replace('[[names,]]', '[[names]]')}`);
     assert.match(r.err, /^fixed bom\.txt \(1 edit\)$/m);
     assert.match(r.err, /--fix changed 1 file\./);
+    // A read-only file is left as it was, whoever runs the fix (root may write it, but its owner said no).
+    const readOnly = path.join(dir, 'read-only.txt');
+    fs.writeFileSync(readOnly, GOOD);
+    fs.chmodSync(readOnly, 0o444);
+    const ro = run(['check', readOnly, '--no-seeds', '--fix'], dir);
+    assert.match(ro.out, /^read-only\.txt:1:1: error: Not fixed: the file is read-only \(no one may write it\); make it writable to fix it\. \[file\.unwritable\]$/m);
+    assert.strictEqual(fs.readFileSync(readOnly, 'utf8'), GOOD);
+    fs.rmSync(readOnly);
     // A file that cannot be written (run as an unprivileged user where the tests run as root).
     // (Only where that user can run the CLI at all: a checkout in a private folder is out of its reach.)
     const SETPRIV = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
@@ -298,7 +306,8 @@ describe('breach-desk check (CLI)', function () {
     fs.writeFileSync(locked, GOOD);
     fs.writeFileSync(open, GOOD);
     fs.chmodSync(open, 0o666);
-    fs.chmodSync(locked, 0o444);
+    // Writable by its owner (root) alone: not read-only, but out of this user's reach.
+    fs.chmodSync(locked, 0o644);
     fs.chmodSync(bom, 0o666);
     const [cmd, ...pre] = asUser.length ? asUser : [process.execPath];
     const u = spawnSync(cmd, [...pre, ...(asUser.length ? [process.execPath] : []), CLI, 'check', dir, '--no-seeds', '--fix'], { cwd: dir, encoding: 'utf8' });

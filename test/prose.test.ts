@@ -208,6 +208,12 @@ describe('article.repeated-word', () => {
     assert.strictEqual(applyEdits(text, found.flatMap((d) => d.fixes![0].edits)), article({ body: 'He notes that the bug is trivial. Users were told, as well as the UK agency.' }));
   });
 
+  it('inside a quotation the words may be the speaker\'s: marked, but "Fix all" leaves them to the writer', () => {
+    const text = article({ body: '“We saw the the types of attacks change,” Liska said. The the bug is trivial.' });
+    const found = diagnostics(text, 'article.repeated-word');
+    assert.deepStrictEqual(found.map((d) => [spanText(text, d), Boolean(d.fixes?.[0].preferred)]), [['the the', false], ['The the', true]]);
+  });
+
   it('"Fix all" leaves "in in", "on on" and "Will will" to the writer, and "was was" is allowed', () => {
     const text = article({ body: 'The hackers broke in in March and logged on on Monday. All it was was a phishing email. Will will testify next week.' });
     const found = diagnostics(text, 'article.repeated-word');

@@ -506,6 +506,15 @@ function relatedRange(uri: string, span: { start: number; end: number }) {
   return relatedIndex?.range(uri, span);
 }
 
+/** Whether a file's mode lets no one write it. */
+function readOnly(file: string): boolean {
+  try {
+    return (fs.statSync(file).mode & 0o222) === 0;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * With `--fix`: every safe fix applied to the file (and written), in passes until none is left; the analysis of what
  * is now there. A file that cannot be written is left as it was and says so (`file.unwritable`); the run goes on.
@@ -526,6 +535,12 @@ function fixed(run: Run, r: FileResult, first: Analysis, o: Options): Analysis {
     analysis = analyze(text, { now: Date.now(), severities: o.severities });
   }
   if (text === r.text) return first;
+  // A file its owner made read-only is not for fixing, even by root, whom the system lets write anything (an archive
+  // of articles kept read-only was rewritten by a `--fix` run as root).
+  if (readOnly(r.file)) {
+    r.diagnostics = [...fileProblem(o, 'file.unwritable', 'Not fixed: the file is read-only (no one may write it); make it writable to fix it.'), ...r.diagnostics];
+    return first;
+  }
   try {
     // Through a symbolic link to its target, as an editor saves; the byte order mark the file had is kept.
     fs.writeFileSync(r.file, r.bom ? `\uFEFF${text}` : text);

@@ -105,6 +105,7 @@ const NEVER_TWICE = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'for', '
  */
 function checkRepeatedWords(text: string, a: Article, prose: Prose[], out: Diagnostic[]): void {
   let alone: ((word: string) => boolean) | undefined;
+  let inQuote: ((offset: number) => boolean) | undefined;
   for (const { start, v } of prose) {
     for (const { at: m, copies } of doubles(v)) {
       const length = wordLength(v, m);
@@ -128,10 +129,20 @@ function checkRepeatedWords(text: string, a: Article, prose: Prose[], out: Diagn
       const at = start + m;
       const last = at + copies * (length + 1);
       const written = text.slice(at, last + length);
+      // Inside quotation marks the words may be the speaker's as spoken ("the the types", in a researcher's quote):
+      // the fix is offered, never applied unasked (`--fix`).
+      const quoted = (inQuote ??= quotedSpans(a))(at);
       out.push(diag('article.repeated-word', { start: at, end: last + length }, `“${written.replace(/\s+/g, ' ')}”: a word written ${copies === 1 ? 'twice' : `${copies + 1} times`} in a row.`,
-        [{ title: copies === 1 ? `Delete the second “${second}”` : `Keep one “${word}”`, edits: [{ span: { start: at + length, end: last + length }, newText: '' }], preferred: NEVER_TWICE.has(lower) && !capSecond }]));
+        [{ title: copies === 1 ? `Delete the second “${second}”` : `Keep one “${word}”`, edits: [{ span: { start: at + length, end: last + length }, newText: '' }], preferred: NEVER_TWICE.has(lower) && !capSecond && !quoted }]));
     }
   }
+}
+
+/** Whether an offset is inside a quotation of the body (its marks included). */
+function quotedSpans(a: Article): (offset: number) => boolean {
+  const spans: { start: number; end: number }[] = [];
+  for (const b of a.body?.blocks ?? []) if (b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'blockquote') for (const q of b.quotes) spans.push(q.span);
+  return (o) => spans.some((s) => s.start <= o && o < s.end);
 }
 
 /**
