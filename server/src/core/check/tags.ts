@@ -3,7 +3,9 @@
  * punctuation stuck on (`[[names,]]`), possessives (`[[T-Mobile’s]]`),
  * common words (`[[it’s]]`) and spellings that differ only in case
  * (`[[Threatpost]] [[ThreatPost]]`). Each finding has a fix that edits only
- * that tag: it rewrites it, or removes it when the clean form is already there.
+ * that tag: it rewrites it (to the longer name the body writes, when the tag
+ * is one word of it: `[[Hat:]]` to `[[Black Hat]]`), or removes it when the
+ * clean form is already there or is no subject either (`[[Sept.]]`, `[[Mr.]]`).
  */
 import type { Article, Tag, TagGroup } from '../syntax/ast';
 import { diag, type Diagnostic, type Fix, type TextEdit } from '../diagnostics';
@@ -72,7 +74,7 @@ export function checkTags(text: string, a: Article, out: Diagnostic[]): void {
   const wordGroups = a.tags.groups.filter((g) => g.kind === 'plain' || g.kind === 'auto');
   const kvGroups = a.tags.groups.filter((g) => g.kind === 'keyvalue');
   const body = a.body ? text.slice(a.body.span.start, a.body.span.end) : '';
-  checkWordTags(text, wordGroups, a.source?.value, body, out);
+  checkWordTags(text, wordGroups, a.source?.value, a.title?.text ?? '', body, out);
   checkKeyValueTags(text, kvGroups, out);
 }
 
@@ -85,37 +87,211 @@ function usesOf(body: string, word: string): number {
     // A word of prose, not part of a file name or path ("powershell.exe", "C:\\Windows\\powershell", "/bin/bash").
     if (/[\p{L}\p{N}/\\_]/u.test(before) || /[\p{L}\p{N}_]/u.test(after)) continue;
     if (after === '.' && /[\p{L}\p{N}]/u.test(body[i + word.length + 1] ?? ' ')) continue;
+    // Nor an extension: "192145.dll," and "ntdll.dll+" are no uses of "dll". The DFIR report on Conti writes "DLL"
+    // ten times in its prose and "dll" only in thirteen file names, which kept [[dll]] over [[DLL]].
+    if (before === '.' && /[\p{L}\p{N}]/u.test(body[i - 2] ?? ' ')) continue;
     n++;
   }
   return n;
 }
 
-/** A month or a weekday ("In March Microsoft’s …"), never part of the name after it. */
+/** A month or a weekday ("In March Microsoft’s …"), never part of the name after it, and as a tag no subject. */
 const CALENDAR = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\.?$/;
 
+/** Titles written before a name, never part of it ("Mr. Schober’s computer"); as a tag ("[[Mr.]]", four in the corpus) no subject. */
+const HONORIFICS = new Set(['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Rev', 'Gen', 'Sen', 'Rep', 'Gov', 'Lt', 'Col', 'Capt', 'Sgt', 'Jr', 'Sr']);
+
 /**
- * The capitalised words the body writes before `written` (the tag as written, "Network’s") when the tag is one
- * word of a longer name: "Poly Network" for "[[Network’s]]". Undefined when the body never writes it so.
+ * The statute books' abbreviations, as the US breach-notification laws are cited ("Cal. Bus. & Prof. Code § 22575",
+ * "Cal. Civ. Code §§ 1798.29", "Ariz. Rev. Stat. § 18-552"): one ZDNet guide left [[Stat.]], [[Bus.]] and [[Civ.]],
+ * and [[Bus]] reads as a vehicle. "Civ. Code" looks like a sentence's end, so the body alone cannot tell.
  */
-function fullNameBefore(body: string, written: string, base: string): string | undefined {
-  if (base.includes(' ')) return undefined;
-  for (let i = body.indexOf(written); i >= 0; i = body.indexOf(written, i + written.length)) {
-    const words: string[] = [];
-    let end = i;
-    while (words.length < 3) {
-      let k = end;
-      while (k > 0 && body[k - 1] === ' ') k--;
-      if (k === end) break;
-      let w = k;
-      while (w > 0 && /[\p{L}\p{N}&.-]/u.test(body[w - 1])) w--;
-      const word = body.slice(w, k);
-      if (!/^\p{Lu}/u.test(word) || STOP_WORDS.has(word.toLowerCase()) || CALENDAR.test(word)) break;
-      words.unshift(word);
-      end = w;
-    }
-    if (words.length) return `${words.join(' ')} ${base}`;
+const LEGAL = new Set(['Stat', 'Civ', 'Bus', 'Ann', 'Crim']);
+
+/**
+ * What follows each use of `word` in the body as a word of its own, in exactly that case: "’" for "McDonald’s", "."
+ * for "Sept. 8", "" at the end. Not within a longer word, a path or a slug ("T-Mobile" is no use of "Mobile",
+ * ".../Flames-Devil-Horror-Horns-Demon-5863702.jpg" none of "Demon").
+ */
+function followers(body: string, word: string): string[] {
+  const out: string[] = [];
+  for (let i = body.indexOf(word); i >= 0; i = body.indexOf(word, i + word.length)) {
+    const after = body[i + word.length] ?? '';
+    if (/[\p{L}\p{N}_/\\-]/u.test(body[i - 1] ?? ' ') || /[\p{L}\p{N}_]/u.test(after)) continue;
+    out.push(after);
   }
+  return out;
+}
+
+/** Verbs that follow a sentence's subject: after a name with ’s they show the ’s is the name's ("McDonald’s said"). */
+const SUBJECT_VERBS = new Set(['said', 'says', 'told', 'stated', 'added', 'confirmed', 'announced', 'is', 'was', "isn't", "wasn't",
+  'has', 'had', "hasn't", "hadn't", 'will', 'would', 'did', 'does', "didn't", "doesn't", 'got', 'gets']);
+
+/**
+ * Whether a name's ’s is its own: the body writes it twice or more, never without the ’s, and either once as a
+ * sentence's subject ("McDonald’s said it quickly changed …": eleven times "McDonald’s", never "McDonald") or every
+ * time before the same capitalised word (the "Demon’s Cries" bug). "Iran’s leadership", "Ivanti’s analysis" are
+ * possessives however often the body writes them so.
+ */
+function ownApostrophe(body: string, base: string): boolean {
+  const next: string[] = [];
+  for (let i = body.indexOf(base); i >= 0; i = body.indexOf(base, i + base.length)) {
+    if (/[\p{L}\p{N}_/\\-]/u.test(body[i - 1] ?? ' ') || /[\p{L}\p{N}_]/u.test(body[i + base.length] ?? ' ')) continue;
+    const m = /^['’]s(?![\p{L}\p{N}])(?:[ \t]+([\p{L}'’]+))?/u.exec(body.slice(i + base.length, i + base.length + 40));
+    if (!m) return false;
+    next.push(m[1] ?? '');
+  }
+  return next.length >= 2 && (next.some((w) => SUBJECT_VERBS.has(normalise(w))) || (/^\p{Lu}/u.test(next[0]) && next.every((w) => w === next[0])));
+}
+
+/** Whether the body writes `word` only ever followed by one of `chars`, and does write it. */
+function writtenOnlyWith(body: string, word: string, chars: RegExp): boolean {
+  const f = followers(body, word);
+  return f.length > 0 && f.every((c) => chars.test(c));
+}
+
+/**
+ * Why the word a tag's punctuation was cut from is no subject, or undefined when it may be one: a month or a
+ * weekday (any punctuation: "[[Sept.]]" six times in the corpus, "[[Monday,]]"); with its dot, an honorific
+ * ("[[Mr.]]"), an initial ("[[B.]]" of "B. Braun"), a statute's abbreviation, or a short word the body writes only
+ * with its dot, once with the sentence going on after it ("Corp. said", "Ariz. Rev. Stat.": no sentence ends there).
+ */
+function abbreviation(name: string, word: string, body: string): string | undefined {
+  if (CALENDAR.test(word)) return word.endsWith('day') ? 'a weekday' : 'a month';
+  if (!name.includes(`${word}.`)) return undefined;
+  if (HONORIFICS.has(word)) return 'an honorific';
+  if (/^\p{Lu}$/u.test(word)) return 'an initial';
+  if (LEGAL.has(word)) return 'an abbreviation';
+  if (/^\p{Lu}\p{Ll}{1,4}$/u.test(word) && writtenOnlyWith(body, word, /\./) && goesOnAfterDot(body, word)) return 'an abbreviation';
   return undefined;
+}
+
+/** Whether the body writes "word." once with its sentence going on after it: "Corp. said", "Sept. 8", "Rev. Stat.". */
+function goesOnAfterDot(body: string, word: string): boolean {
+  const dotted = `${word}. `;
+  for (let i = body.indexOf(dotted); i >= 0; i = body.indexOf(dotted, i + 1)) {
+    if (/[\p{L}\p{N}.]/u.test(body[i - 1] ?? ' ')) continue;
+    if (/^(?:[\p{Ll}\p{N}&§]|\p{Lu}\p{L}{0,4}\.)/u.test(body.slice(i + dotted.length, i + dotted.length + 7))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the word at `at` opens a sentence, a heading, a list item or a table cell: its capital then says nothing.
+ * Opening quotes, brackets and Markdown marks before it are looked through ("* [Black Hat: …", "**What Poly …").
+ */
+function opensSentence(body: string, at: number): boolean {
+  let k = at;
+  while (k > 0 && /[ \t"“‘'(\[*#>_|•–—-]/u.test(body[k - 1])) k--;
+  return k === 0 || /[\n\r.!?:]/.test(body[k - 1]);
+}
+
+/**
+ * The body's words as the name lookup asks of them: those written inside a sentence (not first in one), and those
+ * written with no ’s after them. Read in one pass, once per article and only when a tag asks, so that looking at
+ * every word before every use of a tag's word costs no more than reading the body once.
+ */
+interface BodyWords {
+  inside: Set<string>;
+  bare: Set<string>;
+}
+
+function readBodyWords(body: string): BodyWords {
+  const inside = new Set<string>();
+  const bare = new Set<string>();
+  // A word: letters and digits, joined by one apostrophe, ampersand, dot or hyphen ("Let's", "AT&T", "U.S", "T-Mobile").
+  for (const m of body.matchAll(/[\p{L}\p{N}_]+(?:['’&.-][\p{L}\p{N}_]+)*/gu)) {
+    const at = m.index!;
+    if (!opensSentence(body, at)) inside.add(m[0]);
+    if (!/[/\\-]/.test(body[at - 1] ?? ' ') && !/['’]/u.test(body[at + m[0].length] ?? ' ')) bare.add(m[0]);
+  }
+  return { inside, bare };
+}
+
+/**
+ * Whether `word`, met at `at` before another capitalised word, may be part of one name with it. Not across a
+ * sentence's end ("… and ThroughTek. Mandiant’s Red Team"), nor an honorific ("Mr. Schober’s"), a month, a common
+ * word ("In"), a possessive of another name ("Apple’s Siri"; "Let's Encrypt" is a name, as the body never writes
+ * "Let" alone), or a word that opens a sentence unless the body writes it capitalised inside one too ("Poly" of
+ * "Poly Network" does; "Given FIN7’s increased interest" gives no "Given").
+ */
+function isNamePart(body: string, at: number, word: string, words: () => BodyWords): boolean {
+  if (!/^\p{Lu}/u.test(word) || CALENDAR.test(word) || HONORIFICS.has(word.replace(/\.$/, ''))) return false;
+  if (word.endsWith('.') && !DOTTED.test(word.slice(0, -1))) return false;
+  // "New" opens more names than any other common word (New York, New Zealand, New Jersey).
+  if (STOP_WORDS.has(normalise(word)) && word !== 'New') return false;
+  const owner = /^(.+)['’]s$/u.exec(word);
+  if (owner && words().bare.has(owner[1])) return false;
+  return !opensSentence(body, at) || words().inside.has(word.replace(/\.$/, ''));
+}
+
+/** The capitalised words, up to three, that the body writes right before the word at `at` as one name with it. */
+function namePartsBefore(body: string, at: number, words: () => BodyWords): string[] {
+  const parts: string[] = [];
+  let end = at;
+  while (parts.length < 3) {
+    let k = end;
+    while (k > 0 && body[k - 1] === ' ') k--;
+    if (k === end) break;
+    let w = k;
+    while (w > 0 && /[\p{L}\p{N}&.'’-]/u.test(body[w - 1])) w--;
+    while (w < k && /['’.-]/u.test(body[w])) w++;
+    const word = body.slice(w, k);
+    if (!isNamePart(body, w, word, words)) break;
+    parts.unshift(word);
+    end = w;
+  }
+  return parts;
+}
+
+/**
+ * The longer names the body writes `word` in, best first: "Poly Network" for "[[Network’s]]", "Black Hat" for
+ * "[[Hat:]]", "New Zealand" for "[[Zealand’s]]". Empty unless one name is clear: written twice or more, and either
+ * named by the title ("North Korea", of "North Korean hackers target the South's think tanks", before "South Korea")
+ * or written more often than the word alone and in all other names together ("Cobalt Strike" eight times, "Vermilion
+ * Strike" three). So Mandiant, FIN7 and Facebook, once each after a sentence's first word or a person's name
+ * ("Santosh Janardhan Facebook’s vice president"), stay themselves, and a "[[Road,]]" of five Dallas roads gets none.
+ * Among names, those written as the tag was cut (`written`: "Strike,", "Network’s") come first.
+ */
+function longerNames(body: string, words: () => BodyWords, title: string, word: string, written: string): string[] {
+  const counts = new Map<string, { asWritten: number; all: number }>();
+  let alone = 0;
+  let inside = 0;
+  const cut = apostrophes(written);
+  for (let i = body.indexOf(word); i >= 0; i = body.indexOf(word, i + word.length)) {
+    if (/[\p{L}\p{N}_/\\-]/u.test(body[i - 1] ?? ' ') || /[\p{L}\p{N}_]/u.test(body[i + word.length] ?? ' ')) continue;
+    const before = namePartsBefore(body, i, words);
+    if (!before.length) {
+      alone++;
+      continue;
+    }
+    inside++;
+    const name = `${before.join(' ')} ${word}`;
+    const c = counts.get(name) ?? { asWritten: 0, all: 0 };
+    c.all++;
+    if (apostrophes(body.slice(i, i + cut.length)) === cut) c.asWritten++;
+    counts.set(name, c);
+  }
+  if (inside <= alone) return [];
+  const t = title.toLowerCase();
+  const ranked = [...counts].map(([name, c]) => ({ name, titled: t.includes(name.toLowerCase()) ? 1 : 0, ...c }))
+    .sort((a, b) => b.titled - a.titled || b.asWritten - a.asWritten || b.all - a.all);
+  const [top, next] = ranked;
+  if (top.all < 2 || (!top.titled && top.all <= alone + inside - top.all)) return [];
+  if (next && next.titled === top.titled && next.asWritten === top.asWritten && next.all === top.all) return [];
+  return ranked.map((r) => r.name);
+}
+
+/**
+ * Whether the title writes `word`, in any case, as a word of its own or of a compound: "fraud" in "… tackle electronic
+ * fraud", "malware" in "Iranian APT Lures Defense Contractor in Catfishing-Malware Scam"; not "frauds".
+ */
+function inTitle(title: string, word: string): boolean {
+  const t = title.toLowerCase();
+  for (let i = t.indexOf(word); i >= 0; i = t.indexOf(word, i + 1)) {
+    if (!/[\p{L}\p{N}]/u.test(t[i - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(t[i + word.length] ?? ' ')) return true;
+  }
+  return false;
 }
 
 /** An acronym in capitals ("IT", "WHO", "US"): a name, not the common word it spells. */
@@ -123,10 +299,25 @@ function isCapitals(name: string): boolean {
   return name.length >= 2 && name === name.toUpperCase() && /[A-Z]/.test(name);
 }
 
-function checkWordTags(text: string, groups: TagGroup[], source: string | undefined, body: string, out: Diagnostic[]): void {
+function checkWordTags(text: string, groups: TagGroup[], source: string | undefined, title: string, body: string, out: Diagnostic[]): void {
   const all = groups.flatMap((g) => g.tags);
   const existing = new Set(all.map((t) => normalise(t.name.trim())));
   const clean: Tag[] = [];
+  // What the body says of names, read once per article and per word however many tags ask: a tag line may repeat
+  // a tag hundreds of times, and each lookup reads the whole body.
+  let read: BodyWords | undefined;
+  const words = () => (read ??= readBodyWords(body));
+  const memo = new Map<string, string[] | boolean>();
+  const namesOf = (word: string, written: string) => {
+    const key = `names ${word} ${apostrophes(written)}`;
+    if (!memo.has(key)) memo.set(key, longerNames(body, words, title, word, written));
+    return memo.get(key) as string[];
+  };
+  const ownsApostrophe = (base: string) => {
+    const key = `own ${base}`;
+    if (!memo.has(key)) memo.set(key, ownApostrophe(body, base));
+    return memo.get(key) as boolean;
+  };
   for (const tag of all) {
     const name = tag.name.trim();
     if (name === '') {
@@ -149,8 +340,15 @@ function checkWordTags(text: string, groups: TagGroup[], source: string | undefi
     }
     // Possessives are read before the trailing apostrophe of "customers’" is taken for punctuation.
     const poss = POSSESSIVE.exec(trimEndWhere(name.replace(LEADING, ''), /[\s,;:.!?"“”()…]/u));
-    if (poss && poss[1].length > 1) {
-      const base = coreOf(poss[1]);
+    const base = poss && poss[1].length > 1 ? coreOf(poss[1]) : '';
+    // "[[McDonald’s]]", "[[Demon’s]]": the ’s is the name's own, so the tag is right as it stands and this is no
+    // possessive; cutting it would give a name the article never writes.
+    const named = poss !== null && /['’]s$/u.test(poss[0]) && /^\p{Lu}/u.test(base) && !base.includes(' ') && ownsApostrophe(base);
+    if (named && poss![0] === name) {
+      clean.push(tag);
+      continue;
+    }
+    if (poss && poss[1].length > 1 && !named) {
       // "What’s", "There’s": a contraction of a common word, not a possessive.
       if (STOP_WORDS.has(normalise(base))) {
         out.push(stopWord(text, tag, stripped));
@@ -164,12 +362,23 @@ function checkWordTags(text: string, groups: TagGroup[], source: string | undefi
         ]));
         continue;
       }
+      // "[[Monday’s]]" ("Monday’s patch addresses …"): a day's possessive names no subject, whoever's the day is.
+      if (CALENDAR.test(base)) {
+        out.push(diag('tags.possessive', tag.span, `[[${tag.name}]] is a possessive of ${base.endsWith('day') ? 'a weekday' : 'a month'}, not a subject.`, [
+          { title: `Remove [[${tag.name}]]`, edits: [removeTag(text, tag)], preferred: true },
+        ]));
+        continue;
+      }
       // "[[Network’s]]" cut from "Poly Network’s": the name the body writes in full is the tag.
-      const full = fullNameBefore(body, poss[0], base);
-      const tagAs = full ?? base;
+      const full = /^\p{Lu}/u.test(base) && !base.includes(' ') ? namesOf(base, poss[0])[0] : undefined;
+      // "[[Mandiant]] … [[Mandiant’s]]", "[[Deere]] … [[Deere’s]]" (of John Deere): the name is tagged already, so the
+      // possessive goes rather than become a second tag for one subject.
+      const kept = [base, full].find((x) => x !== undefined && existing.has(normalise(x)));
+      const tagAs = kept ?? full ?? base;
       out.push(diag('tags.possessive', tag.span, `[[${tag.name}]] is a possessive; tag the name itself, [[${tagAs}]].`, [
         cleanFix(text, tag, tagAs, existing, ''),
-        ...(full ? [{ title: `Change to [[${base}]]`, edits: [{ span: tag.nameSpan, newText: base }] }] : []),
+        ...(full && kept !== undefined && kept !== full ? [{ title: `Change to [[${full}]]`, edits: [{ span: tag.nameSpan, newText: full }] }] : []),
+        ...(full && kept !== base ? [{ title: `Change to [[${base}]]`, edits: [{ span: tag.nameSpan, newText: base }] }] : []),
       ]));
       continue;
     }
@@ -181,12 +390,35 @@ function checkWordTags(text: string, groups: TagGroup[], source: string | undefi
       continue;
     }
     if (stripped !== name) {
+      const remove: Fix = { title: `Remove [[${tag.name}]]`, edits: [removeTag(text, tag)] };
+      const change = (to: string): Fix => ({ title: `Change to [[${to}]]`, edits: [{ span: tag.nameSpan, newText: to }] });
+      // "[[Sept.]]", "[[Mr.]]", "[[Bus.]]" (of "Cal. Bus. & Prof. Code"), "[[Monday,]]": cleaned, still no subject.
+      const abbr = abbreviation(name, stripped, body);
+      if (abbr) {
+        out.push(diag('tags.punctuation', tag.span, `[[${tag.name}]] has punctuation stuck to it, but [[${stripped}]] would link this article to nothing useful: ${abbr} is no subject.`, [{ ...remove, preferred: true }]));
+        continue;
+      }
       // "[[wrote.]]", "[[attacks,]]": a small word of the article's prose with a sentence's punctuation on it was cut
-      // from a sentence; removing it is the likelier wish than keeping "[[wrote]]".
+      // from a sentence; removing it is the likelier wish than keeping "[[wrote]]". Not when the title names it:
+      // "[[fraud.]]" of "Brazil advances efforts to tackle electronic fraud" is what the article is about.
       if (/^[a-z][a-z-]*$/.test(stripped) && /[.,;:]$/.test(name) && usesOf(body, stripped) > 0 && !existing.has(n)) {
-        out.push(diag('tags.punctuation', tag.span, `[[${tag.name}]] looks cut from a sentence of the article, not a subject.`, [
-          { title: `Remove [[${tag.name}]]`, edits: [removeTag(text, tag)], preferred: true },
-          { title: `Change to [[${stripped}]]`, edits: [{ span: tag.nameSpan, newText: stripped }] },
+        if (!inTitle(title, stripped)) {
+          out.push(diag('tags.punctuation', tag.span, `[[${tag.name}]] looks cut from a sentence of the article, not a subject.`, [{ ...remove, preferred: true }, change(stripped)]));
+          continue;
+        }
+        out.push(diag('tags.punctuation', tag.span, `[[${tag.name}]] has punctuation stuck to it; the tag is [[${stripped}]], a word of the title.`, [
+          { ...change(stripped), preferred: true }, remove,
+        ]));
+        continue;
+      }
+      // "[[Hat:]]" of "Black Hat: …", "[[Strike,]]" of "Cobalt Strike,": one word of a name the body writes longer.
+      // Not when the word is a tag already: "[[VPN:]] … [[VPN]]" chose the word itself.
+      const names = /^\p{Lu}[\p{L}\p{N}&-]*$/u.test(stripped) && !existing.has(n) ? namesOf(stripped, name.replace(LEADING, '')) : [];
+      if (names.length) {
+        out.push(diag('tags.punctuation', tag.span, `[[${tag.name}]] is one word of a longer name; the tag is [[${names[0]}]].`, [
+          cleanFix(text, tag, names[0], existing, ''),
+          ...names.slice(1, 3).filter((x) => !existing.has(normalise(x))).map(change),
+          change(stripped),
         ]));
         continue;
       }
@@ -295,13 +527,14 @@ function checkVariants(text: string, tags: Tag[], source: string | undefined, bo
     const spellings = new Map<string, number>();
     for (const t of list) spellings.set(t.name.trim(), (spellings.get(t.name.trim()) ?? 0) + 1);
     // The preferred spelling: the outlet's own name; else the one the body writes most ("PowerShell", not the
-    // tag line's "powershell"); else the one tagged most; else one with capitals ("DLL", "macOS"); else the first.
+    // tag line's "powershell"); else the one tagged most; else the one with more capitals, the brand's ("DLL",
+    // "macOS", and "CrowdStrike" over "Crowdstrike", each written four times in a ZDNet earnings story); else the first.
     let preferred = list[0].name.trim();
     if (source && spellings.has(source.trim())) preferred = source.trim();
     else {
       let best: number[] | undefined;
       for (const [s, n] of spellings) {
-        const score = [usesOf(body, s), n, /[A-Z]/.test(s) ? 1 : 0];
+        const score = [usesOf(body, s), n, s.replace(/[^\p{Lu}]/gu, '').length];
         if (!best || score[0] > best[0] || (score[0] === best[0] && (score[1] > best[1] || (score[1] === best[1] && score[2] > best[2])))) {
           best = score;
           preferred = s;
