@@ -1,29 +1,20 @@
 /**
- * The VS Code client: starts the language server, gives article files the
- * Breach Desk language, shows the index state in the status bar, and offers
- * the Breach Desk commands (new article, re-index, show entity, figure timeline,
- * open the source article, restart). It analyses nothing itself: counts come from the
- * server's notifications and the diagnostics it publishes, timelines from a
- * server request.
- *
- * If the server dies it is restarted and the user is told once (see
- * recovery.ts); a server that keeps dying is left stopped with one message.
+ * The VS Code client: gives article files the Breach Desk language (articles.ts), starts the language server once an
+ * article is open or a Breach Desk command runs (languageServer.ts, which also keeps the status bar and restarts a
+ * server that died), and offers the Breach Desk commands (new article, re-index, check all, show entity, figure
+ * timeline, open the source article, restart). It analyses nothing itself: counts come from the server's
+ * notifications and the diagnostics it publishes, timelines and names from server requests.
  */
 import * as crypto from 'crypto';
 import * as vscode from 'vscode';
-import {
-  CloseAction, ErrorAction, LanguageClient, State, type LanguageClientOptions, type ServerOptions, TransportKind,
-} from 'vscode-languageclient/node';
 import { looksLikeArticle } from '../../server/src/core/detect';
-import { ARTICLE, ARTICLE_SKELETON, type ArticleInfo, type ArticleSkeleton, CHECK_ALL, type CheckAllResult, INDEXED, INDEXING, type IndexedParams, REINDEX, TIMELINE, type TimelineResult } from './protocol';
-import { RestartPolicy } from './recovery';
-import { noIcons } from './text';
+import { claimArticles, LANGUAGE_ID } from './articles';
+import { type EntitySymbol, pickEntity } from './entityPicker';
+import { Server } from './languageServer';
+import { ARTICLE, ARTICLE_SKELETON, type ArticleInfo, type ArticleSkeleton, CHECK_ALL, type CheckAllResult, REINDEX, TIMELINE, type TimelineResult } from './protocol';
 import { OPEN_LOCATION_COMMAND, renderTimeline } from './timelineView';
 
-const LANGUAGE_ID = 'breach-article';
-const SOURCE = 'breach-desk';
-let client: LanguageClient | undefined;
-
+let server: Server | undefined;
 
 /** A URI string the commands accept from outside (code lenses, webview links): only local documents. */
 function documentUri(value: unknown): vscode.Uri | undefined {
@@ -40,195 +31,42 @@ function lineOrChar(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 10_000_000 ? value : undefined;
 }
 
-class StatusBar {
-  readonly item = vscode.window.createStatusBarItem('breachDesk.status', vscode.StatusBarAlignment.Left, 10);
-  private indexing = true;
-  private counts: IndexedParams | undefined;
-  private stopped = false;
-
-  constructor() {
-    this.item.name = 'Breach Desk';
-    this.item.command = 'breachDesk.showOutput';
-    this.render();
-    this.item.show();
-  }
-
-  startIndexing(): void {
-    this.indexing = true;
-    this.stopped = false;
-    this.render();
-  }
-
-  indexed(p: IndexedParams): void {
-    this.indexing = false;
-    this.stopped = false;
-    this.counts = p;
-    this.render();
-  }
-
-  serverStopped(): void {
-    this.stopped = true;
-    this.render();
-  }
-
-  /** Conflicts the server currently reports: in open documents, and in every article once "Check All Articles" has run. */
-  private conflicts(): number {
-    let n = 0;
-    for (const [, diags] of vscode.languages.getDiagnostics()) {
-      for (const d of diags) {
-        const code = typeof d.code === 'object' ? d.code.value : d.code;
-        if (d.source === SOURCE && code === 'figure.conflict') n++;
-      }
-    }
-    return n;
-  }
-
-  render(): void {
-    const c = this.counts;
-    const conflicts = this.conflicts();
-    if (this.stopped) {
-      this.item.text = '$(error) Breach Desk: stopped';
-      this.item.tooltip = 'The Breach Desk language server is not running. Run "Breach Desk: Restart Language Server".';
-      this.item.command = 'breachDesk.restartServer';
-      return;
-    }
-    this.item.command = 'breachDesk.showOutput';
-    if (this.indexing) {
-      this.item.text = '$(sync~spin) Breach Desk: indexing…';
-      this.item.tooltip = 'Breach Desk is reading the articles of the workspace.';
-      return;
-    }
-    const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-    const entities = plural(c?.entities ?? 0, 'entity', 'entities');
-    this.item.text = `$(book) ${plural(c?.articles ?? 0, 'article')} · ${entities} · ${conflicts ? '$(warning) ' : ''}${plural(conflicts, 'conflict')}`;
-    const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**Breach Desk**\n\n${plural(c?.articles ?? 0, 'article')} indexed in ${c?.ms ?? 0} ms`);
-    if (c?.skipped) md.appendMarkdown(`, ${c.skipped} skipped (see the output)`);
-    md.appendMarkdown(`.\n\n${entities} known; ${plural(conflicts, 'figure conflict')} in the Problems panel.\n\nClick to show the output.`);
-    this.item.tooltip = md;
-  }
-}
-
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('Breach Desk', { log: true });
   context.subscriptions.push(output);
+  context.subscriptions.push(claimArticles(output));
 
-  // Article files are ordinary .txt and .md files: claim the ones that have
-  // the article layout, leave every other note to the editor.
-  const claim = (doc: vscode.TextDocument) => {
-    if (doc.languageId !== 'plaintext' && doc.languageId !== 'markdown') return;
-    if (!vscode.workspace.getConfiguration('breachDesk', doc.uri).get<boolean>('detectArticles', true)) return;
-    if (looksLikeArticle(doc.getText())) {
-      void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID).then(undefined, (err: unknown) => output.warn(`Could not set the language of ${doc.uri.toString()}: ${String(err)}`));
-    }
+  // The extension wakes for every text and Markdown file; the server (which reads the whole workspace) waits for an
+  // article. The language of an article given by `claimArticles` arrives as the document opening again.
+  const languageServer = new Server(context, output);
+  server = languageServer;
+  output.info('Breach Desk starts its language server once an article is open or a Breach Desk command runs.');
+  const startOnArticle = (doc: vscode.TextDocument) => {
+    if (doc.languageId === LANGUAGE_ID) languageServer.start();
   };
-  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(claim));
-  vscode.workspace.textDocuments.forEach(claim);
-  // A new article typed into an untitled (or any plain) buffer takes the layout as it is written: look again
-  // when a line or a header's colon is typed, once per document (a writer who sets another language keeps it).
-  const claimedWhileTyping = new WeakSet<vscode.TextDocument>();
-  context.subscriptions.push(vscode.workspace.onDidChangeTextDocument((e) => {
-    if (claimedWhileTyping.has(e.document) || !e.contentChanges.some((c) => c.text.includes('\n') || c.text.includes(':'))) return;
-    if (e.document.languageId !== 'plaintext' && e.document.languageId !== 'markdown') return;
-    if (looksLikeArticle(e.document.getText())) {
-      claimedWhileTyping.add(e.document);
-      claim(e.document);
-    }
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(startOnArticle));
+  vscode.workspace.textDocuments.forEach(startOnArticle);
+  // Trust granted later: restart a running server so that it reads the workspace; one not started yet will when it starts.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
+    if (languageServer.started) void languageServer.restart();
   }));
-
-  const status = new StatusBar();
-  context.subscriptions.push(status.item);
-  let debounce: NodeJS.Timeout | undefined;
-  context.subscriptions.push(vscode.languages.onDidChangeDiagnostics(() => {
-    if (debounce) clearTimeout(debounce);
-    debounce = setTimeout(() => status.render(), 200);
-  }));
-
-  const policy = new RestartPolicy();
-  const serverModule = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: LANGUAGE_ID, scheme: 'file' },
-      { language: LANGUAGE_ID, scheme: 'untitled' },
-    ],
-    outputChannel: output,
-    // `breachDesk.trace.server` (off, messages, verbose) logs the protocol to the same channel.
-    synchronize: { configurationSection: 'breachDesk' },
-    // In a restricted (untrusted) workspace the server reads no folders, only open documents and the seeds.
-    // The corpus cache lives in the editor's storage for this workspace (the global one without a workspace),
-    // never in the workspace: later starts restore the index from it, and a first index of a large corpus
-    // runs on worker threads only when there is a cache to put the facts in.
-    // timelineView: this client draws the figure timeline its code lenses open (`breachDesk.showFigureTimeline`);
-    // referencesView: it shows the links of the "Linked from" code lens in the references peek (`breachDesk.showLinkedFrom`).
-    initializationOptions: { trusted: vscode.workspace.isTrusted, storagePath: (context.storageUri ?? context.globalStorageUri).fsPath, timelineView: true, referencesView: true },
-    errorHandler: {
-      // A bad message is logged by the client; the connection goes on.
-      error: () => ({ action: ErrorAction.Continue, handled: true }),
-      closed: () => {
-        const verdict = policy.closed(Date.now());
-        output.warn(`The language server stopped; ${verdict.restart ? 'restarting it' : 'it keeps stopping, so it is left stopped'}.`);
-        if (verdict.tell === 'restarted') {
-          void vscode.window.showInformationMessage('The Breach Desk language server stopped unexpectedly and was restarted.', 'Show Output')
-            .then((a) => a && output.show(true));
-        } else if (verdict.tell === 'gave-up') {
-          status.serverStopped();
-          void vscode.window.showErrorMessage('The Breach Desk language server keeps stopping; it is left stopped. See the output for why.', 'Restart', 'Show Output')
-            .then((a) => {
-              if (a === 'Restart') void vscode.commands.executeCommand('breachDesk.restartServer');
-              else if (a === 'Show Output') output.show(true);
-            });
-        }
-        if (!verdict.restart) status.serverStopped();
-        return { action: verdict.restart ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
-      },
-    },
-    markdown: { isTrusted: false, supportHtml: false },
-    middleware: {
-      // A tag's key ("victim.country.name=") is half a tag: accepting it asks at once for the values the corpus gives it.
-      provideCompletionItem: async (document, position, context, token, next) => {
-        const result = await next(document, position, context, token);
-        const items = Array.isArray(result) ? result : result?.items;
-        for (const item of items ?? []) if (item.kind === vscode.CompletionItemKind.Property) item.command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
-        return result;
-      },
-    },
-  };
-  client = new LanguageClient('breachDesk', 'Breach Desk', serverOptions, clientOptions);
-
-  // Progress: a notification for the first index of this window; later ones spin in the status bar only.
-  let firstIndex: (() => void) | undefined;
-  const firstIndexDone = new Promise<void>((resolve) => { firstIndex = resolve; });
-  void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Breach Desk: indexing articles…' }, () => firstIndexDone);
-  client.onNotification(INDEXING, () => status.startIndexing());
-  client.onNotification(INDEXED, (p: IndexedParams) => {
-    status.indexed(p);
-    output.info(`Indexed ${p.articles} articles (${p.entities ?? '?'} entities) in ${p.ms} ms; ${p.skipped} skipped.`);
-    firstIndex?.();
-    firstIndex = undefined;
-  });
-  context.subscriptions.push(client.onDidChangeState((e) => {
-    if (e.newState === State.Starting) status.startIndexing();
-  }));
+  /** The client for a command: started and waited for if need be; undefined (the writer told why) when it does not run. */
+  const running = () => languageServer.running();
 
   const timelinePanel = new TimelinePanel(context);
   context.subscriptions.push(
-    vscode.commands.registerCommand('breachDesk.restartServer', async () => {
-      policy.reset();
-      status.startIndexing();
-      await client?.restart();
-    }),
+    vscode.commands.registerCommand('breachDesk.restartServer', () => languageServer.restart()),
     vscode.commands.registerCommand('breachDesk.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('breachDesk.reindex', async () => {
-      if (!client?.isRunning()) return void vscode.window.showWarningMessage('The Breach Desk language server is not running.');
-      status.startIndexing();
+      const client = await running();
+      if (!client) return;
+      // Spinning at once; the server's `breachDesk/indexed` stops it.
+      languageServer.indexing();
       await client.sendRequest(REINDEX, {});
     }),
     vscode.commands.registerCommand('breachDesk.checkAll', async () => {
-      if (!client?.isRunning()) return void vscode.window.showWarningMessage('The Breach Desk language server is not running.');
+      const client = await running();
+      if (!client) return;
       // The server shows its progress (cancellable) while it checks; this says what it found.
       const r = await client.sendRequest<CheckAllResult>(CHECK_ALL, {});
       if (r.restricted) return void vscode.window.showInformationMessage('Breach Desk: in restricted mode only the articles you open are checked; trust this workspace to check them all.');
@@ -250,7 +88,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         uri = editor.document.uri;
         ({ line, character } = editor.selection.active);
       }
-      if (!client?.isRunning()) return void vscode.window.showWarningMessage('The Breach Desk language server is not running.');
+      const client = await running();
+      if (!client) return;
       const data = await client.sendRequest<TimelineResult>(TIMELINE, { textDocument: { uri: uri.toString() }, position: { line, character } });
       if (!data || !data.points.length) return void vscode.window.showInformationMessage('There is no figure with a comparable measure at the cursor.');
       timelinePanel.show(data);
@@ -279,7 +118,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('breachDesk.newArticle', async () => {
       // The skeleton comes from the server (the corpus's outlets to choose from, today's date); the document is untitled
       // until the writer saves it where they keep their articles.
-      if (!client?.isRunning()) return void vscode.window.showWarningMessage('The Breach Desk language server is not running.');
+      const client = await running();
+      if (!client) return;
       const skeleton = await client.sendRequest<ArticleSkeleton | null>(ARTICLE_SKELETON, {});
       if (!skeleton) return;
       const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID });
@@ -291,7 +131,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('breachDesk.openSourceArticle', async () => {
       const editor = vscode.window.activeTextEditor;
-      if (!editor || editor.document.languageId !== LANGUAGE_ID || !client?.isRunning()) return void vscode.window.showInformationMessage('Open a Breach Desk article first.');
+      if (!editor || editor.document.languageId !== LANGUAGE_ID) return void vscode.window.showInformationMessage('Open a Breach Desk article first.');
+      const client = await running();
+      if (!client) return;
       const info = await client.sendRequest<ArticleInfo | null>(ARTICLE, { uri: editor.document.uri.toString() });
       const link = info?.link?.trim();
       if (!link || !/^https?:\/\//i.test(link)) return void vscode.window.showInformationMessage('This article has no http(s) Link to open.');
@@ -300,15 +142,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   async function showEntity(name?: string): Promise<void> {
-    if (!client?.isRunning()) return void vscode.window.showWarningMessage('The Breach Desk language server is not running.');
-    type Sym = { name: string; kind: number; containerName?: string; location: { uri: string; range: { start: { line: number; character: number } } } };
-    const symbols = (await client.sendRequest<Sym[] | null>('workspace/symbol', { query: name ?? '' })) ?? [];
-    // Articles are symbols of kind File (1); entities are everything else.
-    const entities = symbols.filter((s) => s.kind !== 1);
-    const exact = name ? entities.find((s) => s.name.toLowerCase() === name.toLowerCase()) : undefined;
-    const pick = exact ?? (await vscode.window.showQuickPick(entities.map((s) => ({ label: noIcons(s.name), description: s.containerName && noIcons(s.containerName), sym: s })), {
-      title: 'Breach Desk: Show Entity', placeHolder: 'A person, organisation, outlet, place or handle', matchOnDescription: true,
-    }))?.sym;
+    const client = await running();
+    if (!client) return;
+    const ask = async (query: string, token?: vscode.CancellationToken) => (await client.sendRequest<EntitySymbol[] | null>('workspace/symbol', { query }, token)) ?? [];
+    // A name given (by a link or another extension) that the corpus knows as written opens at once; otherwise the picker.
+    const exact = name ? (await ask(name)).find((s) => s.kind !== 1 && s.name.toLowerCase() === name.toLowerCase()) : undefined;
+    const pick = exact ?? (await pickEntity(ask, output, name));
     if (!pick) return;
     const uri = documentUri(pick.location.uri);
     if (!uri) return;
@@ -331,9 +170,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     if (still === editor && editor.selection.active.isEqual(pos)) await vscode.commands.executeCommand('editor.action.showHover');
   }
 
-  await client.start();
-  // Trust granted later: restart so the server scans the workspace.
-  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
 }
 
 /** One webview for figure timelines, reused; it runs no script and follows only our open-location command. */
@@ -358,6 +194,6 @@ class TimelinePanel {
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  await server?.dispose();
+  server = undefined;
 }

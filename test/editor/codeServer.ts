@@ -135,9 +135,13 @@ function get(url: string): Promise<number> {
   });
 }
 
-/** Starts code-server on the profile's port and waits until it answers (generous deadline). */
-export async function startCodeServer(p: Profile, folder: string, extraArgs: string[] = []): Promise<Running> {
-  const child = spawn(NODE24, [CODE_SERVER, ...commonArgs(p), '--disable-workspace-trust', ...extraArgs, folder], {
+/**
+ * Starts code-server on the profile's port and waits until it answers (generous deadline). Workspace trust is off
+ * (every folder trusted) unless `workspaceTrust` asks for it, with the profile's `security.workspace.trust.*` settings.
+ */
+export async function startCodeServer(p: Profile, folder: string, extraArgs: string[] = [], { workspaceTrust = false } = {}): Promise<Running> {
+  const trust = workspaceTrust ? [] : ['--disable-workspace-trust'];
+  const child = spawn(NODE24, [CODE_SERVER, ...commonArgs(p), ...trust, ...extraArgs, folder], {
     env: env(), stdio: ['ignore', 'pipe', 'pipe'], detached: true,
   });
   const log: string[] = [];

@@ -9,7 +9,9 @@
  * docs/screenshots/; without it a run leaves the working tree alone.
  *
  * Run with `npm run test:editor` (the setup script installs code-server and
- * Chromium first). The tests run in order on one window.
+ * Chromium first). The tests run in order on one window. A second code-server
+ * (at the end) has workspace trust on, a folder not yet trusted and windows of
+ * its own: what starts the server, trust, the writer's language, every name.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -537,5 +539,291 @@ describe('VS Code (code-server + Chromium) with the packaged extension', functio
     await wb.open(FOLLOWUP);
     await wb.goTo(11, 47);
     await wb.hoverAtCursor('Same measure across the corpus');
+  });
+
+  it('a workspace folder’s own breachDesk.severity applies to its articles only, told to the server once', async function () {
+    // The window has two folders: the newsroom's settings turn a code off there; the seeds' folder keeps it. The
+    // server is told of the change (it registered for it) and asks for each document's settings with its folder.
+    await wb.command('Notifications: Clear All Notifications');
+    await wb.open(FOLLOWUP);
+    // Filtered by the file's name, the panel lists all of its problems: the conflict stays whatever the setting.
+    const stuck = (rows: string[]) => rows.some((r) => r.includes('[[breach,]] has punctuation stuck to it'));
+    const conflict = (rows: string[]) => rows.some((r) => r.includes('766,000 former customers disagrees'));
+    await wb.problems(FOLLOWUP, (rows) => conflict(rows) && stuck(rows));
+    // The protocol trace, as README says to turn it on: the output channel's log level at Trace.
+    await until('the log level Trace', async () => {
+      await wb.command('Developer: Set Log Level...');
+      await page.locator('.quick-input-widget input').fill('Breach Desk');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Breach Desk' }).first().click({ timeout: 3000 });
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: /^Trace/ }).first().click({ timeout: 3000 });
+      return true;
+    });
+    const log = await until('the channel\'s log file', async () => {
+      const found: string[] = [];
+      const walk = (d: string) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : e.name === 'Breach Desk.log' && found.push(path.join(d, e.name))));
+      walk(path.join(profile.userDataDir, 'logs'));
+      return found.length === 1 && fs.readFileSync(found[0], 'utf8').includes('[trace] Sending') ? found[0] : undefined;
+    });
+    const mark = fs.statSync(log).size;
+    const settings = path.join(dir, 'newsroom', '.vscode', 'settings.json');
+    fs.mkdirSync(path.dirname(settings), { recursive: true });
+    fs.writeFileSync(settings, JSON.stringify({ 'breachDesk.severity': { 'tags.punctuation': 'off' } }));
+    try {
+      await wb.problems(FOLLOWUP, (rows) => conflict(rows) && !stuck(rows));
+      // Once: the client sends one notification per change of the settings (VS Code's change events, each also
+      // traced as a `$/setTrace`), not one more for a deprecated `synchronize.configurationSection`.
+      const trace = await until('the server asking for the settings, traced', async () => {
+        const t = fs.readFileSync(log, 'utf8').slice(mark);
+        return t.includes("Received request 'workspace/configuration") ? t : undefined;
+      });
+      const sent = (method: string) => trace.split(`Sending notification '${method}'`).length - 1;
+      assert.ok(sent('workspace/didChangeConfiguration') >= 1 && sent('workspace/didChangeConfiguration') <= sent('$/setTrace'), trace);
+      await wb.open(SEED);
+      const rows = await wb.problems('tags.punctuation', (r) => r.some((x) => x.includes('[[Aug.]] has punctuation stuck to it')));
+      assert.ok(!stuck(rows), rows.join('\n'));
+    } finally {
+      fs.rmSync(path.dirname(settings), { recursive: true, force: true });
+    }
+  });
+});
+
+/** An article naming `names`, each in a sentence of its own. */
+function rollCall(n: string, names: string[]): string {
+  const body = names.map((name) => `${name} said the records were stolen.`).join('\n\n');
+  return `# Roll call ${n}\n\n## Information:\n+ Source: Example News\n+ Link: https://example.com/roll-call-${n}\n+ Date: August 9, 2021\n+ Author: Jane Doe\n\n## Article:\n${body}\n`;
+}
+
+/**
+ * A folder the writer has not trusted yet (restricted mode), with a README, an article that names Quentin Zabriskie
+ * once, and three articles that each name the same 576 people: the server's 500 symbols for no query are names of
+ * three articles, so Quentin Zabriskie is never among them.
+ */
+describe('VS Code: the server waits for an article, follows trust, the writer’s language and every name', function () {
+  this.timeout(300000);
+  let dir: string;
+  let notes: string;
+  let server: Running;
+  let browser: Browser;
+  let page: Page;
+  let wb: Workbench;
+  let profile: Profile;
+  const RARE = 'rare.txt';
+  const FIRST = ['Alice', 'Bruno', 'Clara', 'Daniel', 'Edith', 'Frank', 'Grace', 'Henry', 'Irene', 'Jacob', 'Karen', 'Louis', 'Maria', 'Nathan', 'Olive', 'Peter', 'Rachel', 'Samuel', 'Tessa', 'Victor', 'Wendy', 'Xavier', 'Yvonne', 'Zachary'];
+  const LAST = ['Abbott', 'Barlow', 'Carver', 'Dalton', 'Ellison', 'Fowler', 'Garrison', 'Hadley', 'Ingram', 'Jarvis', 'Keller', 'Lowell', 'Mercer', 'Norris', 'Oakley', 'Prescott', 'Quimby', 'Ramsey', 'Sutton', 'Thorne', 'Upton', 'Vance', 'Whitlock', 'Yardley'];
+
+  function serverPids(): number[] {
+    const ps = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+    return ps.split('\n').filter((l) => l.includes(profile.extensionsDir) && l.includes('dist/server.js')).map((l) => Number(l.trim().split(/\s+/)[0]));
+  }
+  const statusOf = (w: Workbench) => w.statusText('breach-desk.breach-desk.breachDesk.status').catch(() => '');
+
+  /** The extension is awake in that window: its output channel is listed. */
+  async function awake(w: Workbench): Promise<void> {
+    await until('the Breach Desk output channel', async () => {
+      await w.command('Output: Show Output Channels...');
+      await w.page.locator('.quick-input-widget input').fill('Breach Desk');
+      const row = w.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Breach Desk' }).first();
+      const listed = await row.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
+      await w.page.keyboard.press('Escape');
+      return listed;
+    });
+  }
+
+  /** Runs Show Entity… and types `query`; returns the row that lists `name`, focused. */
+  async function showEntity(w: Workbench, query: string, name: string) {
+    await w.command('Breach Desk: Show Entity…');
+    const input = w.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(query);
+    const row = w.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).first();
+    await until(`${name} in the picker`, async () => (await row.count()) > 0);
+    return row;
+  }
+
+  before(async function () {
+    const missing = missingTools();
+    if (missing.length) throw new Error(`Missing ${missing.join(', ')}: run \`npm run setup:editor\` (test:editor does).`);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-vscode-lazy-'));
+    notes = path.join(dir, 'notes');
+    fs.mkdirSync(notes, { recursive: true });
+    fs.writeFileSync(path.join(notes, 'README.md'), '# Notes\n\nHow to build this project.\n');
+    fs.writeFileSync(path.join(notes, RARE), rollCall('rare', ['Quentin Zabriskie']));
+    const names = FIRST.flatMap((f) => LAST.map((l) => `${f} ${l}`));
+    for (const n of ['1', '2', '3']) fs.writeFileSync(path.join(notes, `roll-${n}.txt`), rollCall(n, names));
+    fs.mkdirSync(path.join(dir, 'code'));
+    fs.writeFileSync(path.join(dir, 'code', 'README.md'), '# A code repository\n\nRun `make`.\n');
+    profile = await makeProfile(path.join(dir, 'profile'), {
+      'security.workspace.trust.enabled': true,
+      'security.workspace.trust.startupPrompt': 'never',
+      'security.workspace.trust.banner': 'never',
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    });
+    assert.match(installVsix(profile, vsixPath()), /successfully installed/);
+    server = await startCodeServer(profile, notes, [], { workspaceTrust: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(notes)}`);
+    wb = new Workbench(page);
+    await wb.ready();
+  });
+
+  after(async function () {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && browser) {
+      for (const [i, p] of browser.contexts().flatMap((c) => c.pages()).entries()) {
+        const file = path.join(os.tmpdir(), `bd-vscode-lazy-failed-${Date.now()}-${i}.png`);
+        await p.screenshot({ path: file }).catch(() => undefined);
+        console.log(`      screenshot of the failure: ${file}`);
+      }
+      console.log(`      code-server log tail: ${server?.log.join('').slice(-2000)}`);
+    }
+  });
+
+  it('a Markdown README wakes the extension but starts no language server', async function () {
+    await wb.open('README.md');
+    await until('the language mode', async () => (await wb.statusText('status.editor.mode')) === 'Markdown');
+    await awake(wb);
+    assert.strictEqual(await statusOf(wb), '', 'no Breach Desk status bar item');
+    assert.deepStrictEqual(serverPids(), []);
+  });
+
+  it('opening an article starts it; in restricted mode it reads no folder', async function () {
+    await wb.open(RARE);
+    await until('the language mode', async () => (await wb.statusText('status.editor.mode')) === 'Breach Desk Article');
+    // The three seeds and the open article: the roll calls in the folder are not read.
+    await until('the status bar counts', async () => /^4 articles · /.test(await statusOf(wb)));
+    assert.strictEqual(serverPids().length, 1);
+  });
+
+  it('granting workspace trust makes the server read the workspace', async function () {
+    await wb.command('Workspaces: Manage Workspace Trust');
+    const trust = page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust$/ }).first();
+    await until('the Trust button', async () => (await trust.count()) > 0);
+    await trust.click();
+    // The seeds, the rare article and the three roll calls.
+    await until('the workspace indexed', async () => /^7 articles · /.test(await statusOf(wb)));
+    await wb.command('View: Close Editor');
+    await until('the article again', async () => (await wb.activeTab()) === RARE);
+  });
+
+  it('Show Entity… asks the server as the name is typed: a name of one article among hundreds of better-known ones', async function () {
+    const row = await showEntity(wb, 'Zabriskie', 'Quentin Zabriskie');
+    assert.match(visible(await row.innerText()), /1 article/);
+    await page.keyboard.press('Enter');
+    // The article opens at the mention, whose card is shown (asked again here: a hover is easily closed).
+    const line = rollCall('rare', ['Quentin Zabriskie']).split('\n').findIndex((l) => l.startsWith('Quentin Zabriskie')) + 1;
+    await until('the cursor on the mention', async () => (await wb.activeTab()) === RARE && (await wb.cursor()).line === line);
+    await wb.hoverAtCursor('Quentin Zabriskie · person');
+    await page.keyboard.press('Escape');
+  });
+
+  it('an article the writer switches to Plain Text stays plain text, also while typed in', async function () {
+    await wb.open(RARE);
+    await until('the language mode', async () => (await wb.statusText('status.editor.mode')) === 'Breach Desk Article');
+    await wb.command('Change Language Mode');
+    await page.locator('.quick-input-widget input').fill('Plain Text');
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: '(plaintext)' }).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await until('plain text', async () => (await wb.statusText('status.editor.mode')) === 'Plain Text');
+    // A new line is what a plain buffer is looked at again for.
+    await wb.goTo(1, 1);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await until('the edit', async () => (await page.locator('.editor-group-container.active .tab.active.dirty').count()) > 0);
+    // The extension host handles events in order: once it has shown a picker asked for after the change and the
+    // edit, anything it would have done about them has reached the window.
+    await showEntity(wb, 'Alice Abbott', 'Alice Abbott');
+    await page.keyboard.press('Escape');
+    assert.strictEqual(await wb.statusText('status.editor.mode'), 'Plain Text');
+    await wb.command('File: Revert File');
+    await until('the reverted file', async () => (await page.locator('.editor-group-container.active .tab.active.dirty').count()) === 0);
+    assert.strictEqual(await wb.statusText('status.editor.mode'), 'Plain Text');
+  });
+
+  it('a command run first, before any article is open, starts the server and waits while it starts', async function () {
+    // The installed server holds back until the test lets it go: the client stays Starting meanwhile.
+    const dist = path.join(profile.extensionsDir, fs.readdirSync(profile.extensionsDir).find((d) => d.startsWith('breach-desk.breach-desk-'))!, 'dist');
+    const bundle = path.join(dist, 'server.js');
+    const original = fs.readFileSync(bundle);
+    const gate = path.join(dir, 'gate');
+    fs.writeFileSync(path.join(dist, 'server-real.js'), original);
+    fs.writeFileSync(bundle, `const fs = require('fs');\nconst go = () => (fs.existsSync(${JSON.stringify(gate)}) ? require('./server-real.js') : setTimeout(go, 50));\ngo();\n`);
+    // Another window, on a folder with no article (and not trusted): the extension wakes for its README only.
+    const second = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await second.goto(`${server.url}/?folder=${encodeURIComponent(path.join(dir, 'code'))}`);
+      const w = new Workbench(second);
+      await w.ready();
+      await w.open('README.md');
+      await awake(w);
+      assert.strictEqual(await statusOf(w), '');
+      await w.command('Breach Desk: Show Entity…');
+      // Started, and waited for, visibly: no "not running".
+      await until('the status bar while the server starts', async () => (await statusOf(w)).includes('indexing')
+        && (await second.locator('.part.statusbar', { hasText: 'starting the language server' }).count()) > 0);
+      fs.writeFileSync(gate, '');
+      const input = second.locator('.quick-input-widget input[placeholder^="A person, organisation"]');
+      await input.waitFor({ state: 'visible' });
+      await input.fill('Binns');
+      await until('John Binns in the picker', async () => (await second.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'John Binns' }).count()) > 0);
+      await second.keyboard.press('Escape');
+      await until('the status bar counts', async () => /^3 articles · /.test(await statusOf(w)));
+      assert.ok(!(await w.notifications()).some((t) => t.includes('not running')));
+    } finally {
+      fs.writeFileSync(bundle, original);
+      fs.rmSync(path.join(dist, 'server-real.js'), { force: true });
+      await second.close();
+    }
+  });
+
+  it('a server that cannot start: the command that started it says what to do, the indexing notification ends; so does Open Source Article; Restart brings it back', async function () {
+    // The installed server dies as it starts, every time: the client restarts it, then leaves it stopped.
+    const ext = fs.readdirSync(profile.extensionsDir).find((d) => d.startsWith('breach-desk.breach-desk-'))!;
+    const bundle = path.join(profile.extensionsDir, ext, 'dist', 'server.js');
+    const original = fs.readFileSync(bundle);
+    fs.writeFileSync(bundle, 'process.exit(1);\n');
+    const broken = path.join(dir, 'broken');
+    fs.mkdirSync(broken);
+    fs.writeFileSync(path.join(broken, 'README.md'), '# Drafts\n');
+    fs.writeFileSync(path.join(broken, 'story.txt'), rollCall('story', ['Quentin Zabriskie']));
+    const third = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await third.goto(`${server.url}/?folder=${encodeURIComponent(broken)}`);
+      const w = new Workbench(third);
+      await w.ready();
+      await w.open('README.md');
+      await w.command('Breach Desk: Check All Articles');
+      await until('the status bar', async () => (await statusOf(w)) === 'Breach Desk: stopped');
+      // The command waited while the server started and restarted, then said what to do; and no notification goes
+      // on spinning for an index that is not coming.
+      const listed = await until('the notifications once the client gave up', async () => {
+        const n = await w.notifications();
+        return n.some((t) => t.includes('keeps stopping; it is left stopped')) && !n.some((t) => t.includes('indexing articles')) ? n : undefined;
+      });
+      const stopped = /The Breach Desk language server (is stopped: it kept stopping|could not start).*Restart Language Server/;
+      assert.ok(listed.some((t) => stopped.test(t)), listed.join('\n'));
+      // With an article in front, Open Source Article says the same, not that an article should be opened.
+      await w.command('Notifications: Clear All Notifications');
+      await w.open('story.txt');
+      await until('the language mode', async () => (await w.statusText('status.editor.mode')) === 'Breach Desk Article');
+      await w.command('Breach Desk: Open Source Article');
+      const said = await until('what Open Source Article says', async () => {
+        const n = await w.notifications();
+        return n.some((t) => stopped.test(t)) ? n : undefined;
+      });
+      assert.ok(!said.some((t) => t.includes('Open a Breach Desk article first')), said.join('\n'));
+      // Mended, the server starts again on Restart Language Server (a client whose start failed is replaced).
+      fs.writeFileSync(bundle, original);
+      await w.command('Breach Desk: Restart Language Server');
+      await until('the status bar counts', async () => /^\d+ articles · /.test(await statusOf(w)));
+    } finally {
+      fs.writeFileSync(bundle, original);
+      await third.close();
+    }
   });
 });

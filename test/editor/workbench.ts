@@ -133,6 +133,40 @@ export class Workbench {
   }
 
   /**
+   * Every notification in the notification center, as text. The center draws only the rows that fit (the newest
+   * first): it is scrolled until each row of the list (`aria-posinset` of `aria-setsize`) has been read.
+   */
+  async notifications(): Promise<string[]> {
+    const center = this.page.locator('.notifications-center');
+    if (!(await center.isVisible())) await this.command('Notifications: Show Notifications');
+    await center.waitFor({ state: 'visible', timeout: 5000 });
+    // An empty center says so, with no list.
+    const list = center.locator('.notifications-list-container');
+    if (!(await list.isVisible())) return [];
+    const box = await list.boundingBox();
+    if (!box) throw new Error('the notification center has no size');
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const drawn = () => center.locator('.monaco-list-row').evaluateAll((els) => els.map((e) => ({
+      at: Number(e.getAttribute('aria-posinset')), of: Number(e.getAttribute('aria-setsize')), text: (e as any).innerText as string,
+    })));
+    // From the top (the list may have been scrolled before), then down until every row has been drawn.
+    await until('the top of the notifications', async () => {
+      await this.page.mouse.wheel(0, -100000);
+      const now = await drawn();
+      return now.length === 0 || now.some((r) => r.at === 1);
+    });
+    const rows = new Map<number, string>();
+    return until('every notification read', async () => {
+      const now = await drawn();
+      for (const r of now) rows.set(r.at, visible(r.text).replace(/\s+/g, ' ').trim());
+      if (!now.length) return [];
+      if (rows.size >= now[0].of) return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t);
+      await this.page.mouse.wheel(0, box.height / 3);
+      return undefined;
+    }, 30000);
+  }
+
+  /**
    * Opens the Problems panel (Ctrl+Shift+M), types `filter` into its filter
    * box (the list shows only the rows on screen), and returns the rows' text
    * once `want` holds.
