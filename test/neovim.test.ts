@@ -167,7 +167,9 @@ describe('Neovim (headless) as an LSP client', function () {
       timeout: 170000,
     });
     result = JSON.parse(fs.readFileSync(out, 'utf8'));
-    cacheMade = fs.existsSync(path.join(dir, 'cache', 'nvim', 'breach-desk', 'corpus-cache'));
+    // One folder per project under it (the snippet names it by a hash of the project's folder).
+    const caches = path.join(dir, 'cache', 'nvim', 'breach-desk');
+    cacheMade = fs.existsSync(caches) && fs.readdirSync(caches).some((d) => /^[0-9a-f]{16}$/.test(d) && fs.existsSync(path.join(caches, d, 'corpus-cache')));
     fs.rmSync(dir, { recursive: true, force: true });
     assert.strictEqual(result.error, undefined, result.error);
   });
@@ -194,7 +196,7 @@ describe('Neovim (headless) as an LSP client', function () {
     // init_options.settings turns tags.stop-word off; the seed's other tag problems stay.
     assert.ok(!result.diagnostics.some((d) => d.code === 'tags.stop-word'), JSON.stringify(result.diagnostics.map((d) => d.code)));
     assert.ok(result.diagnostics.some((d) => d.code === 'tags.punctuation'));
-    assert.ok(cacheMade, 'no corpus-cache under stdpath("cache")/breach-desk');
+    assert.ok(cacheMade, 'no corpus-cache under stdpath("cache")/breach-desk/<project>');
   });
 
   it('hovering “Binns” shows the entity card with cited facts', function () {
