@@ -9,6 +9,7 @@ import { extractFacts } from '../server/src/core/extract/facts';
 import type { DocFacts, Figure } from '../server/src/core/extract/types';
 import { canonicalUrl, onSite, siteOf } from '../server/src/core/extract/urls';
 import { readingsOf } from '../server/src/core/extract/numbers';
+import { writtenMeasure } from '../server/src/core/extract/figures';
 import { parsePins } from '../server/src/core/extract/pins';
 import { article, NOW, seed } from './helpers/fixture';
 
@@ -449,6 +450,16 @@ describe('figures', function () {
     assert.strictEqual(figure(f, '667,000').measure, 't-mobile|customer|former');
     assert.strictEqual(figure(f, '850,000').measure, 't-mobile|customer|prepaid');
     assert.strictEqual(figure(f, '40 million').measure, 't-mobile|customer|former+prospective');
+  });
+
+  it('a headline\'s figure takes the body\'s qualifiers, and writes them as one population or the other', function () {
+    const f = facts('Verizon said data of just over 40 million former or prospective customers was stolen.', { title: 'Verizon: >40 Million Customers’ Data Stolen' });
+    const head = figure(f, '>40 Million');
+    assert.deepStrictEqual(head.qualifiers, ['former', 'prospective']);
+    assert.strictEqual(writtenMeasure(head, f.sentences), 'former or prospective customers');
+    // Three: a list.
+    const g = facts('Verizon said data of just over 40 million current, former and prospective customers was stolen.', { title: 'Verizon: >40 Million Customers’ Data Stolen' });
+    assert.strictEqual(writtenMeasure(figure(g, '>40 Million'), g.sentences), 'current, former or prospective customers');
   });
 
   it('nationalities and partners narrow the population too: not one measure with the company\'s customers', function () {

@@ -538,6 +538,9 @@ const AGENTS = new Set([...PEOPLE, 'affiliate', 'operator', 'actor', 'gang', 'gr
 
 /** Qualifiers written two ways: "past or prospective customers" are the "former or prospective" ones. */
 const QUALIFIER_FORMS = new Map([['u.s', 'us'], ['past', 'former']]);
+/** The words a sentence may write a qualifier with (`QUALIFIER_FORMS` the other way): "past" for "former". */
+const WRITTEN_FORMS = new Map<string, string[]>();
+for (const [w, q] of QUALIFIER_FORMS) if (/^\p{L}+$/u.test(w)) WRITTEN_FORMS.set(q, [...(WRITTEN_FORMS.get(q) ?? []), w]);
 
 function qualifiersOf(words: Word[], head: Word | undefined): string[] {
   const out: string[] = [];
@@ -2981,8 +2984,8 @@ export function writtenParts(f: Figure, sentences: readonly SentenceRef[]): { wh
     if (name) names.push(name);
     else before.push(q);
   }
-  // In the sentence's order, not the key's: "unique phishing domains", not "phishing unique domains". Only when each is
-  // written as a word of its own (a qualifier read from another word, "past" as "former", keeps the key's order).
+  // In the sentence's order, not the key's: "unique phishing domains", not "phishing unique domains"; each as the
+  // sentence writes it ("past or prospective", read as "former").
   if (before.length > 1) {
     const lower = text.toLowerCase();
     const wordy = (i: number) => i >= 0 && i < lower.length && /[\p{L}\p{N}]/u.test(lower[i]);
@@ -2995,23 +2998,34 @@ export function writtenParts(f: Figure, sentences: readonly SentenceRef[]): { wh
       }
       return first;
     };
-    const places = before.map(at);
-    if (places.every((x) => x >= 0)) {
-      const order = before.map((q, i) => [q, places[i]] as const).sort((a, b) => a[1] - b[1]);
-      before.splice(0, before.length, ...order.map((x) => x[0]));
-    }
+    const placed = before.map((q) => {
+      const x = at(q);
+      if (x >= 0) return { q, x };
+      for (const w of WRITTEN_FORMS.get(q) ?? []) {
+        const y = at(w);
+        if (y >= 0) return { q: w, x: y };
+      }
+      return { q, x: -1 };
+    });
+    if (placed.every((p) => p.x >= 0)) placed.sort((a, b) => a.x - b.x);
+    before.splice(0, before.length, ...placed.map((p) => p.q));
+    return { what: [joinedAsWritten(before, text, placed.some((p) => p.x < 0)), writtenNoun(f, sentences) ?? '', soFar ? 'so far' : ''].filter(Boolean).join(' '), names };
   }
-  return { what: [joinedAsWritten(before, text), writtenNoun(f, sentences) ?? '', soFar ? 'so far' : ''].filter(Boolean).join(' '), names };
+  return { what: [before.join(' '), writtenNoun(f, sentences) ?? '', soFar ? 'so far' : ''].filter(Boolean).join(' '), names };
 }
 
-/** Qualifiers joined as the sentence joins them: "former or prospective", "current, former and prospective". */
-function joinedAsWritten(qualifiers: string[], text: string): string {
-  if (qualifiers.length < 2) return qualifiers.join(' ');
+/**
+ * Qualifiers joined as the sentence joins them: "former or prospective", "current, former and prospective".
+ * `borrowed`: some are not in the sentence (a headline took them from the body, `qualifyHeadlines`): two
+ * populations it does not join are the one or the other ("former or prospective customers"), not a word stacked
+ * on the other.
+ */
+function joinedAsWritten(qualifiers: string[], text: string, borrowed: boolean): string {
   const lower = text.toLowerCase().replace(/\s+/g, ' ');
   let out = qualifiers[0];
   for (let i = 1; i < qualifiers.length; i++) {
     const joint = JOINTS.find((j) => lower.includes(`${qualifiers[i - 1]}${j}${qualifiers[i]}`));
-    out += (joint ?? ' ') + qualifiers[i];
+    out += (joint ?? (!borrowed ? ' ' : i < qualifiers.length - 1 ? ', ' : ' or ')) + qualifiers[i];
   }
   return out;
 }
