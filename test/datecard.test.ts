@@ -10,7 +10,7 @@ import { dateHints, dateHover } from '../server/src/core/features/datecard';
 import { extractFacts } from '../server/src/core/extract/facts';
 import { CorpusIndex, lineStartsOf, type IndexedDoc } from '../server/src/core/index/corpus';
 import { parse } from '../server/src/core/syntax/parse';
-import { article } from './helpers/fixture';
+import { article, DEFAULT_INFO_OLD } from './helpers/fixture';
 import { closeWorkspace, fileUri, openWorkspace } from './helpers/lsp';
 
 /** `text` indexed alone, as `uri`: the article the card and the hints read. */
@@ -97,6 +97,18 @@ describe('the card of a date in the text', function () {
     const undated = article({ body: BODY, info: { Date: 'Unknown' } });
     const otherDoc = docOf(undated, 'file:///b.txt');
     assert.deepStrictEqual(dateHints(otherDoc, undated), []);
+  });
+
+  it('counted from the day the Date names in its own zone, not its UTC day (card, hint and a figure\'s "as of" alike)', function () {
+    // Wednesday, December 15, 2021 at 22:00 in New York: already Thursday the 16th in UTC.
+    const info = { ...DEFAULT_INFO_OLD, Date: '2021-12-15T22:00-05:00' };
+    const text = article({ body: 'Hackers stole 5 million records, T-Mobile said on Thursday. It said so again yesterday.', info });
+    const doc = docOf(text);
+    assert.deepStrictEqual(dateHints(doc, text).map((h) => h.label), ['Dec 9', 'Dec 14']);
+    assert.deepStrictEqual(card('Hackers stole 5 million records, T-Mobile said on Thursday.', 'Thursday', info)?.lines.slice(0, 2),
+      ['**Thursday, December 9, 2021**', "6 days before the article's Date (Wednesday, December 15, 2021)."]);
+    const figure = doc.facts.figures.find((f) => f.text === '5 million')!;
+    assert.strictEqual(new Date(figure.asOf!).toISOString().slice(0, 10), '2021-12-09');
   });
 
   it('no day, no hint: a named day ("Patch Tuesday"), a company ("Monday.com"), code; "last" across a quotation\'s line break', function () {

@@ -553,8 +553,10 @@ function factsOf(uri: string, text: string, article: Article, unwrappedText: boo
   }
   // Each sentence's dates, read once for both.
   const dates: DatesOf = new Array(refs.length);
-  const figures = assignAsOf(extractFigures(refs, mentions, kindOf, subject, headlines, siteLinks, opens, spelled), refs, date, dates);
-  const claims = extractClaims(refs, mentions, kindOf, date, dates);
+  // Dates written relative to the article ("yesterday", "on Thursday") count from the day its Date names (`localDay`).
+  const from = day ?? date;
+  const figures = assignAsOf(extractFigures(refs, mentions, kindOf, subject, headlines, siteLinks, opens, spelled), refs, from, dates);
+  const claims = extractClaims(refs, mentions, kindOf, from, dates);
   carrySubtitleSpeaker(claims, sentences);
   forgetReadings(refs);
   const author = article.author?.value;

@@ -9,6 +9,7 @@ import { blankCode } from '../check/prose';
 import { datesIn, type DateMention } from '../extract/claims';
 import { visibleText } from '../extract/numbers';
 import type { IndexedDoc } from '../index/corpus';
+import type { DocFacts } from '../extract/types';
 import type { HoverResult } from './hover';
 import { sentenceAt } from './locate';
 import { longDate, MONTH_LABELS } from '../syntax/dates';
@@ -28,9 +29,18 @@ export function dateHover(doc: IndexedDoc, offset: number, text?: string): Hover
   const s = f.sentences[si];
   const at = offset - s.span.start;
   const v = readOf(text !== undefined ? text.slice(s.span.start, s.span.end) : s.text);
-  const d = datesIn(v, f.date).find((m) => at >= m.at && at <= m.end);
+  const date = dayOfDate(f);
+  const d = datesIn(v, date).find((m) => at >= m.at && at <= m.end);
   if (!d) return undefined;
-  return { markdown: cardOf(d, v.slice(d.at, d.end), f.date), span: { start: s.span.start + d.at, end: s.span.start + d.end } };
+  return { markdown: cardOf(d, v.slice(d.at, d.end), date), span: { start: s.span.start + d.at, end: s.span.start + d.end } };
+}
+
+/**
+ * The day dates are counted from: the one the article's Date names in its own zone ("yesterday" in an article dated
+ * "2021-12-15T22:00-05:00" is Dec 14, not the day before the instant's UTC day), as extraction counts it.
+ */
+function dayOfDate(f: DocFacts): number | undefined {
+  return f.day ?? f.date;
 }
 
 /** A sentence as the card reads it: link addresses and code as spaces, of the same length (a weekday in code is none). */
@@ -106,18 +116,19 @@ export interface DateHint {
  */
 export function dateHints(doc: IndexedDoc, text: string, from = 0, to = text.length): DateHint[] {
   const f = doc.facts;
-  if (f.date === undefined) return [];
-  const year = new Date(f.date).getUTCFullYear();
+  const date = dayOfDate(f);
+  if (date === undefined) return [];
+  const year = new Date(date).getUTCFullYear();
   const out: DateHint[] = [];
   for (const s of f.sentences) {
     if (s.span.end < from || s.span.start > to) continue;
     const v = readOf(text.slice(s.span.start, s.span.end));
-    for (const d of datesIn(v, f.date)) {
+    for (const d of datesIn(v, date)) {
       if (!d.day) continue;
       const offset = s.span.start + d.end;
       if (offset < from || offset > to) continue;
       const written = v.slice(d.at, d.end);
-      const day = new Date(meant(d, written, f.date));
+      const day = new Date(meant(d, written, date));
       let label: string;
       // (With its year where that is not the Date's: "Thursday" in a January 1 article is Dec 30, 2021.)
       if (WEEKDAY_RE.test(written) || /^yesterday$/i.test(written)) label = `${MONTH_LABELS[day.getUTCMonth()].slice(0, 3)} ${day.getUTCDate()}${day.getUTCFullYear() !== year ? `, ${day.getUTCFullYear()}` : ''}`;
@@ -125,7 +136,7 @@ export function dateHints(doc: IndexedDoc, text: string, from = 0, to = text.len
       else continue;
       // The card of the date already found: reading the sentence again for each hint made one of thousands of
       // weekdays take seconds.
-      out.push({ offset, label, tooltip: cardOf(d, written, f.date) });
+      out.push({ offset, label, tooltip: cardOf(d, written, date) });
     }
   }
   return out;
