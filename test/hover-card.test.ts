@@ -425,3 +425,20 @@ describe('entity hover card: its other names', function () {
     for (const order of [[c, b, a], [b, c, a], [c, a, b]]) assert.strictEqual(line(order), first);
   });
 });
+
+describe('a tag that is the surname of two people of the article', function () {
+  it('says whose it may be, escaped, and keeps the topic card of other articles\' tags', function () {
+    const body = 'John Binns said the data was stolen. His sister Sarah Binns denied it. Binns later said more.\n\n#### Tags:\n[[Binns]] [[T-Mobile]]';
+    const a = article(1, 'Aug. 20, 2021', body);
+    const other = article(2, 'Aug. 21, 2021', 'A story about Binns.\n\n#### Tags:\n[[Binns]]');
+    const index = indexOf([a, other]);
+    const card = hover(index, a.uri, a.text.indexOf('[[Binns]]') + 3)!.markdown;
+    assert.match(card, /^\*\*Binns\*\* · tag\n\nIn this article Binns is the surname of 2 people: \*\*John Binns\*\*, \*\*Sarah Binns\*\*\. Tag a full name to say which\.\n\nTagged in /);
+    // Alone: the line is the card.
+    const alone = indexOf([a]);
+    assert.match(hover(alone, a.uri, a.text.indexOf('[[Binns]]') + 3)!.markdown, /surname of 2 people/);
+    // One Binns: his card.
+    const one = article(3, 'Aug. 20, 2021', 'John Binns said the data was stolen. Binns later said more.\n\n#### Tags:\n[[Binns]]');
+    assert.match(hover(indexOf([one]), one.uri, one.text.indexOf('[[Binns]]') + 3)!.markdown, /^\*\*John Binns\*\* · person/);
+  });
+});

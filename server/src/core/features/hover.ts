@@ -16,7 +16,7 @@ import { anotherStory, judgeFigure, verdictWords, type Judged, type Verdict } fr
 import { corporateBase, writtenMeasure, writtenNoun } from '../extract/figures';
 import { attributionOf, speakerInText } from '../extract/claims';
 import { entityKey } from '../extract/entities';
-import type { Claim, DocFacts, Figure, Mention, SentenceRef } from '../extract/types';
+import type { Claim, DocEntity, DocFacts, Figure, Mention, SentenceRef } from '../extract/types';
 import { clipAround, escape, formatDate, openLink, shownDay } from './markdown';
 import { dateOf, targetAt } from './locate';
 import { linkingArticles } from './navigation';
@@ -43,13 +43,30 @@ export function hover(index: CorpusIndex, uri: string, offset: number): HoverRes
   const t = targetAt(doc, offset);
   if (!t) return undefined;
   if (t.kind === 'mention') {
-    const entry = index.entity(t.key);
+    // "[[Binns]]" in an article naming John and Sarah Binns is neither's, nor another article's Binns.
+    const people = t.mention.where === 'tag' ? sharing(doc.facts.entities, t.key) : [];
+    const entry = people.length < 2 ? index.entity(t.key) : undefined;
     if (entry) return { markdown: entityCard(index, entry, uri, t.mention.sentence), span: t.span };
-    return t.mention.where === 'tag' && index.topicDocs(t.key).length ? { markdown: topicCard(index, t.key, t.mention.text, uri), span: t.span } : undefined;
+    if (t.mention.where !== 'tag') return undefined;
+    const topic = index.topicDocs(t.key).length ? topicCard(index, t.key, t.mention.text, uri) : undefined;
+    if (people.length < 2) return topic ? { markdown: topic, span: t.span } : undefined;
+    const whose = `In this article ${escape(t.mention.text)} is the surname of ${people.length} people: ${people.map((p) => `**${escape(p)}**`).join(', ')}. Tag a full name to say which.`;
+    return { markdown: topic ? topic.replace('\n\n', `\n\n${whose}\n\n`) : `**${escape(t.mention.text)}** · tag\n\n${whose}`, span: t.span };
   }
   // A year ("in 2022") is compared with nothing and measures nothing: a card would only repeat it.
   if (t.kind === 'figure' && t.figure.unit !== 'year') return { markdown: figureCard(index, doc, t.figure), span: t.span };
   return undefined;
+}
+
+/** The people of an article whose surname is `key` (a tag "[[Binns]]"), by their full names, when the tag is no one's. */
+function sharing(entities: readonly DocEntity[], key: string): string[] {
+  const out: string[] = [];
+  for (const e of entities) {
+    if (e.kind !== 'person') continue;
+    const last = e.name.lastIndexOf(' ');
+    if (last > 0 && entityKey(e.name.slice(last + 1)) === key) out.push(e.name);
+  }
+  return out.sort();
 }
 
 /**
