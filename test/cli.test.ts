@@ -163,6 +163,37 @@ describe('breach-desk check (CLI)', function () {
     assert.doesNotMatch(err, /Error|EPIPE|\bat /);
   });
 
+  it('exits as the whole report would when its reader stops early (| head -1): the files not written are checked all the same', async function () {
+    this.timeout(180000);
+    // Reports of 0.5 MB (text) to 3.5 MB (SARIF), more than a pipe holds; JSON and SARIF are written a megabyte at a
+    // time, so the reader is gone long before the last file, whose error is past what it read.
+    const seed = fs.readFileSync(path.join(ROOT, 'seeds', '000_01fe31f0ddfc7e1f.txt'), 'utf8');
+    for (let i = 0; i < 60; i++) fs.writeFileSync(path.join(dir, `a${i}.txt`), seed.replace(/^# .*/, `# Copy ${i}`).replace(/\+ Link: .*/, `+ Link: [article](https://example.com/copy-${i})`));
+    fs.writeFileSync(path.join(dir, 'zz-error.txt'), GOOD.replace('## Information:', '## Information:\n+ Source: X\n\n## Information:'));
+    /** The exit status and stderr of a run whose reader takes its first chunk and goes away, as `| head -1` does. */
+    const headOne = async (format: string) => {
+      const child = spawn(process.execPath, [CLI, 'check', '.', '--no-seeds', '--format', format], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      let read = 0;
+      child.stderr.on('data', (c: Buffer) => { err += c.toString(); });
+      child.stdout.once('data', (c: Buffer) => { read = c.length; child.stdout.destroy(); });
+      const code = await new Promise<number | null>((r) => child.on('close', r));
+      return { code, err, read };
+    };
+    for (const format of ['text', 'json', 'sarif']) {
+      const whole = run(['check', '.', '--no-seeds', '--format', format], dir);
+      assert.strictEqual(whole.code, 1, whole.err);
+      const cut = await headOne(format);
+      assert.ok(cut.read < whole.out.length, `${format}: the reader took the whole report`);
+      if (format !== 'text') assert.ok(Buffer.byteLength(whole.out.slice(0, whole.out.indexOf('zz-error.txt'))) > 1 << 20, `${format}: the error is written after the first megabyte`);
+      assert.strictEqual(cut.code, 1, `${format}: ${cut.err}`);
+      assert.doesNotMatch(cut.err, /Error|EPIPE|\bat /, format);
+    }
+    // A clean run cut short is still a clean run.
+    fs.rmSync(path.join(dir, 'zz-error.txt'));
+    assert.strictEqual((await headOne('json')).code, 0);
+  });
+
   it('stops the run it started with a larger heap when it is told to stop (a CI time limit, Ctrl-C), leaving no orphan', async function () {
     this.timeout(120000);
     // Processes are found in /proc.
@@ -488,6 +519,26 @@ require(${JSON.stringify(path.join(ROOT, 'dist', 'analyst.js'))});\n`;
     assert.strictEqual(run(['check', '--format', 'json', '--format=json', 'seeds']).code, 0, 'the same format twice is no contradiction');
   });
 
+  it('refuses a single-valued option given twice with two values, naming it; the same value twice is no contradiction', function () {
+    fs.writeFileSync(path.join(dir, 'a.txt'), GOOD);
+    const cases: [string[], RegExp][] = [
+      [['--max-size', '1000', '--max-size=2000'], /^breach-desk: --max-size is given twice \(1000 and 2000\)/],
+      [['--threads=0', '--threads', '2'], /^breach-desk: --threads is given twice \(0 and 2\)/],
+      [['--severity', 'tags.punctuation=error', '--severity=tags.punctuation=off'], /^breach-desk: --severity tags\.punctuation is given twice \(error and off\)/],
+    ];
+    for (const [args, said] of cases) {
+      for (const command of ['check', 'show']) {
+        const r = run([command, ...(command === 'show' ? ['Hudson Rock'] : []), '.', '--no-seeds', ...args], dir);
+        assert.strictEqual(r.code, 2, `${command} ${args.join(' ')}`);
+        assert.match(r.err, said, `${command} ${args.join(' ')}`);
+      }
+    }
+    // The same value, however written; and a repeatable option given for two codes.
+    const same = run(['check', '.', '--no-seeds', '--max-size', '1000', '--max-size=01000', '--threads', '0', '--threads=0', '--severity', 'tags.punctuation=error', '--severity', 'tags.punctuation=error', '--severity', 'tags.stop-word=off'], dir);
+    assert.strictEqual(same.code, 1, same.err);
+    assert.match(same.out, /^a\.txt:14:17: error: .*\[tags\.punctuation\]$/m);
+  });
+
   it('reads the editor\'s breachDesk settings of the current folder, so that CI checks as the editor does; the command line comes on top', function () {
     fs.writeFileSync(path.join(dir, 'a.txt'), GOOD);
     fs.mkdirSync(path.join(dir, 'drafts'));
@@ -682,6 +733,40 @@ require(${JSON.stringify(path.join(ROOT, 'dist', 'analyst.js'))});\n`;
     const r = run(['check', dir, '--no-seeds', '--severity', 'tags.punctuation=error'], dir);
     assert.strictEqual(r.code, 1);
     assert.match(r.out, /error: .*\[tags\.punctuation\]$/m);
+  });
+
+  it('puts a file it could not check or fix in SARIF once: a tool execution notification, not a result', function () {
+    fs.writeFileSync(path.join(dir, 'bin.txt'), Buffer.from([0x23, 0x20, 0x00, 0x41]));
+    fs.writeFileSync(path.join(dir, 'big.txt'), GOOD.repeat(20));
+    fs.writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from([0xff, 0xfe, 0x41]));
+    fs.symlinkSync(path.join(dir, 'gone'), path.join(dir, 'dangling.txt'));
+    fs.writeFileSync(path.join(dir, 'good.txt'), GOOD);
+    // Checked, but its fix cannot be written: its findings are results, the fix that failed a notification.
+    fs.writeFileSync(path.join(dir, 'read-only.txt'), GOOD.replace('example.com/a', 'example.com/ro'));
+    fs.chmodSync(path.join(dir, 'read-only.txt'), 0o444);
+    const r = run(['check', '.', '--no-seeds', '--max-size', '1000', '--fix', '--format', 'sarif'], dir);
+    const s = JSON.parse(r.out);
+    const run0 = s.runs[0];
+    const driver = run0.tool.driver;
+    const notices = run0.invocations[0].toolExecutionNotifications;
+    const fileOf = (x: any) => x.locations[0].physicalLocation.artifactLocation.uri;
+    assert.deepStrictEqual(run0.results.filter((x: any) => x.ruleId.startsWith('file.')).map(fileOf), [], 'a skipped file is no result');
+    assert.deepStrictEqual(notices.map((n: any) => [fileOf(n), n.descriptor.id]).sort(), [
+      ['big.txt', 'file.too-large'], ['bin.txt', 'file.binary'], ['dangling.txt', 'file.unreadable'], ['latin1.txt', 'file.encoding'], ['read-only.txt', 'file.unwritable'],
+    ]);
+    for (const n of notices) {
+      // Described by the driver's notification descriptors, not its rules.
+      assert.strictEqual(driver.notifications[n.descriptor.index].id, n.descriptor.id);
+      assert.ok(['error', 'warning', 'note'].includes(n.level));
+    }
+    assert.ok(!driver.rules.some((x: any) => x.id.startsWith('file.')), 'file problems are no rules');
+    for (const res of run0.results) assert.strictEqual(driver.rules[res.ruleIndex].id, res.ruleId);
+    // What was checked is there as results: the read-only file's findings included.
+    assert.deepStrictEqual([...new Set(run0.results.map(fileOf))].sort(), ['read-only.txt']);
+    // Text and JSON still list each as a problem of its file; the exit status counts them alike (unreadable, unwritable: errors).
+    assert.deepStrictEqual([r.code, run0.invocations[0].exitCode], [1, 1]);
+    const text = run(['check', '.', '--no-seeds', '--max-size', '1000'], dir);
+    assert.match(text.out, /^bin\.txt:1:1: warning: Skipped: .*\[file\.binary\]$/m);
   });
 
   it('gives the run\'s own exit code in SARIF\'s invocation, counted after the checks against the corpus', function () {
@@ -961,6 +1046,49 @@ describe('breach-desk show (CLI)', function () {
       assert.strictEqual(r.code, 2, args.join(' '));
       assert.match(r.err, said);
     }
+  });
+
+  it('says where its card comes from when the paths hold no article: the bundled seeds only, or nothing', function () {
+    const r = run(['show', 'Binns'], dir);
+    assert.strictEqual(r.code, 0, r.err);
+    assert.match(r.out, /^John Binns · person$/m);
+    assert.strictEqual(r.err, 'breach-desk: no article files (.txt, .md, .markdown, .article) under "."; the corpus is only the bundled seeds (3 articles).\n');
+    const corpus = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-show-corpus-'));
+    try {
+      fs.writeFileSync(path.join(corpus, 'a.txt'), GOOD);
+      const both = run(['show', 'Hudson Rock', '--corpus', corpus], dir);
+      assert.strictEqual(both.code, 0, both.err);
+      assert.match(both.err, /under "\."; the corpus is only the corpus folders \(1 article\) and the bundled seeds \(3 articles\)\.$/m);
+    } finally {
+      fs.rmSync(corpus, { recursive: true, force: true });
+    }
+    const none = run(['show', 'Binns', '--no-seeds'], dir);
+    assert.strictEqual(none.code, 1);
+    assert.match(none.err, /under "\."; the corpus is empty, so there is nothing to show\.$/m);
+    // check says nothing of a corpus: it had nothing to check.
+    assert.match(run(['check'], dir).err, /under "\."\.$/m);
+  });
+
+  it('counts a file\'s lines as editors do: a place on the "line" after a final line break is past the end, which says how many there are', function () {
+    for (const eol of ['\n', '\r\n']) {
+      const file = path.join(dir, `a${eol.length}.txt`);
+      fs.writeFileSync(file, GOOD.replace('example.com/a', `example.com/${eol.length}`).split('\n').join(eol));
+      // As `wc -l` and an editor's "Go to line" count: the last line is the tags'.
+      const lines = GOOD.split('\n').length - 1;
+      assert.strictEqual(fs.readFileSync(file, 'utf8').split(eol).pop(), '');
+      const last = run(['show', `${file}:${lines}`, '--no-seeds'], dir);
+      assert.strictEqual(last.code, 0, last.err);
+      assert.match(last.out, /^Hudson Rock/m);
+      const past = run(['show', `${file}:${lines + 1}`, '--no-seeds'], dir);
+      assert.strictEqual(past.code, 1);
+      assert.strictEqual(past.err, `breach-desk: ${path.basename(file)} has ${lines} lines, not ${lines + 1}.\n`);
+    }
+    // A file without a final line break: its last line is one.
+    const open = path.join(dir, 'open.txt');
+    fs.writeFileSync(open, GOOD.replace('example.com/a', 'example.com/open').trimEnd());
+    const lines = GOOD.trimEnd().split('\n').length;
+    assert.strictEqual(run(['show', `${open}:${lines}`, '--no-seeds'], dir).code, 0);
+    assert.match(run(['show', `${open}:${lines + 1}`, '--no-seeds'], dir).err, new RegExp(`has ${lines} lines, not ${lines + 1}\\.`));
   });
 
   it('says in one line that it cannot write to a full disk, and nothing when the reader has gone, as check does (show, --help, --version)', async function () {

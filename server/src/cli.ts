@@ -78,6 +78,10 @@ Options:
                              below some 3,500; 0: none; --fix uses none)
   --help, --version
 
+An option that takes one value (--format, --max-size, --threads; --severity
+for each code) given twice must be given the same value: two values are a
+usage error, not a choice for the last.
+
 Text: path:line:column: error|warning|note: message [code], columns counted
   in UTF-16 code units from 1 (as VS Code counts them).
 
@@ -90,7 +94,9 @@ JSON: { version, files: [{ path, diagnostics: [{ code, severity, message,
 Exit status: 0 when no error-level diagnostic remains, 1 when one does, 2 for
 a usage error, a path that does not exist or nothing to check (no article file,
 or every one skipped), 3 for an internal error or a report that cannot be
-written (a full disk).
+written (a full disk). A reader that stops early (| head) cuts the report, not
+the check: the files not written are checked all the same, and the exit status
+is the one the whole report would have given.
 
 show: what the corpus (the articles under the paths, with the seeds) knows of
 a name, or of the name or figure at a place in an article, as the editor's
@@ -131,7 +137,17 @@ class UsageError extends Error {}
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
   const o: Options = { command: 'check', paths: [], format: 'text', seeds: true, severities: {}, maxBytes: DEFAULT_MAX_BYTES, fix: false, exclude: [], corpus: [], editorSettings: true, maxBytesGiven: false };
   const args = [...argv];
-  let formatGiven = false;
+  // The single-valued options given so far, with the value each was given (as typed, and as read).
+  const given = new Map<string, { shown: string; key: string }>();
+  /**
+   * A single-valued option given again: the same value is no contradiction ("--max-size 1000 --max-size=1000"), another
+   * is a mistake in a script (a default and an override both left in), not a choice for the last one to win.
+   */
+  const once = (name: string, shown: string, key: string, why = 'give it once') => {
+    const before = given.get(name);
+    if (before && before.key !== key) throw new UsageError(`${name} is given twice (${before.shown} and ${shown}); ${why}.`);
+    given.set(name, { shown, key });
+  };
   if (args[0] === '--help' || args[0] === '-h') return 'help';
   if (args[0] === '--version') return 'version';
   flagWithValue(args[0] ?? '');
@@ -156,18 +172,18 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
     else if (a === '--format' || a.startsWith('--format=')) {
       const f = value('--format');
       if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${f}".`);
-      // One report per run: a second --format is a mistake in a script, not a choice.
-      if (formatGiven && f !== o.format) throw new UsageError(`--format is given twice (${o.format} and ${f}); a run writes one report.`);
-      formatGiven = true;
+      once('--format', f, f, 'a run writes one report');
       o.format = f;
     } else if (a === '--max-size' || a.startsWith('--max-size=')) {
       const v = value('--max-size');
       if (!/^[0-9]+$/.test(v) || Number(v) <= 0) throw new UsageError(`--max-size takes a whole, positive number of bytes, not "${v}".`);
+      once('--max-size', v, String(Number(v)), 'a run has one size limit');
       o.maxBytes = Number(v);
       o.maxBytesGiven = true;
     } else if (a === '--threads' || a.startsWith('--threads=')) {
       const v = value('--threads');
       if (!/^[0-9]+$/.test(v) || Number(v) > 64) throw new UsageError(`--threads takes a whole number from 0 to 64, not "${v}".`);
+      once('--threads', v, String(Number(v)));
       o.threads = Number(v);
     } else if (a === '--corpus' || a.startsWith('--corpus=')) {
       o.corpus.push(value('--corpus'));
@@ -184,6 +200,8 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       const level = v.slice(eq + 1);
       if (!isCode(code)) throw new UsageError(`"${code}" is not a Breach Desk code (the codes are listed in README, "Diagnostic codes").`);
       if (!['error', 'warning', 'information', 'hint', 'off'].includes(level)) throw new UsageError(`Severity for ${code} must be error, warning, information, hint or off, not "${level}".`);
+      // Repeatable, one code at a time: each code's severity is single-valued.
+      once(`--severity ${code}`, level, level, `give ${code} one severity`);
       o.severities[code] = level as Severity | 'off';
     } else if (a.startsWith('-')) {
       flagWithValue(a);
@@ -428,7 +446,7 @@ async function collect(o: Options): Promise<Run> {
     });
   }
   if (progress && tty) process.stderr.write('\n');
-  if (named === 0 && !unread.length) process.stderr.write(`breach-desk: no article files (.txt, .md, .markdown, .article) under ${o.paths.map((x) => `"${x}"`).join(', ')}${o.exclude.length ? ' that --exclude leaves in' : ''}.\n`);
+  if (named === 0 && !unread.length) process.stderr.write(`breach-desk: no article files (.txt, .md, .markdown, .article) under ${o.paths.map((x) => `"${x}"`).join(', ')}${o.exclude.length ? ' that --exclude leaves in' : ''}${o.command === 'show' ? `; ${corpusOnly(run.index)}` : ''}.\n`);
   if (o.fix) process.stderr.write(`breach-desk: --fix changed ${run.fixedFiles} file${run.fixedFiles === 1 ? '' : 's'}.\n`);
   // A bundled seed that the checked folders hold a copy of steps aside: no duplicate warning, no doubled facts.
   const dropped = new Set(dropShadowedSeeds(run.index));
@@ -436,6 +454,22 @@ async function collect(o: Options): Promise<Run> {
   if (pinsResult) run.results.push(pinsResult);
   relatedIndex = run.index;
   return run;
+}
+
+/**
+ * What `show` reads when the paths hold no article: where its card comes from, truly (the bundled seeds, the corpus
+ * folders, or nothing), not only what is missing.
+ */
+function corpusOnly(index: CorpusIndex): string {
+  let seeds = 0;
+  let corpus = 0;
+  for (const d of index.all()) {
+    if (d.origin === 'seed') seeds++;
+    else if (d.origin === 'corpus') corpus++;
+  }
+  const articles = (n: number) => `${n} article${n === 1 ? '' : 's'}`;
+  const parts = [...(corpus ? [`the corpus folders (${articles(corpus)})`] : []), ...(seeds ? [`the bundled seeds (${articles(seeds)})`] : [])];
+  return parts.length ? `the corpus is only ${parts.join(' and ')}` : 'the corpus is empty, so there is nothing to show';
 }
 
 /** The workspace's pinned entities (`.breachdesk/entities.json`) into the index; its problems as a result of their own. */
@@ -479,6 +513,14 @@ function finish(run: Run, r: FileResult): FileResult {
   r.text = undefined;
   r.finished = true;
   return r;
+}
+
+/** Every file not yet finished, finished and released unwritten: the run's counts as if its whole report were written. */
+function settle(run: Run): void {
+  for (const r of run.results) {
+    finish(run, r);
+    release(r);
+  }
 }
 
 /** A written file's diagnostics are dropped: the report of a large corpus is not held whole. */
@@ -644,20 +686,35 @@ function region(range: { start: { line: number; character: number }; end: { line
   return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
 }
 
+/** A problem of a file as a whole that kept it from being checked or fixed (`file.*`): a tool execution notification in SARIF. */
+function isFileProblem(code: Code): boolean {
+  return code.startsWith('file.');
+}
+
 function sarifReport(run: Run) {
   const results = run.results;
-  const ruleIndex = new Map(ALL_CODES.map((c, i) => [c, i]));
+  // A file that could not be checked (unreadable, binary, not UTF-8, too large) or fixed is a condition of the run, not
+  // an observation about the file's text: SARIF's notification (§3.58), in the invocation's toolExecutionNotifications,
+  // described by the driver's `notifications`, and never also a result. An error among them tells a consumer the results
+  // are not complete (SARIF 2.1.0, appendix I); code scanning makes alerts of results, and a skipped file is no alert to dismiss.
+  const ruleCodes = ALL_CODES.filter((c) => !isFileProblem(c));
+  const noticeCodes = ALL_CODES.filter(isFileProblem);
+  const ruleIndex = new Map(ruleCodes.map((c, i) => [c, i]));
+  const noticeIndex = new Map(noticeCodes.map((c, i) => [c, i]));
+  const descriptor = (c: Code) => ({ id: c, shortDescription: { text: CODES[c].summary }, defaultConfiguration: { level: LEVEL[CODES[c].severity] } });
   const notifications: unknown[] = [];
   const location = (r: FileResult, d: Diagnostic) => ({ physicalLocation: { artifactLocation: sarifUri(r.file), region: region(positions(r, d)) } });
   for (const r of results) {
     for (const d of r.diagnostics) {
-      if (d.code.startsWith('file.')) notifications.push({ level: LEVEL[d.severity], message: { text: `${shownPath(r.file)}: ${d.message}` }, locations: [location(r, d)] });
+      // The file as a whole: its artifact, no region (a binary or unreadable file has no lines to point into).
+      if (isFileProblem(d.code)) notifications.push({ descriptor: { id: d.code, index: noticeIndex.get(d.code) }, level: LEVEL[d.severity], message: { text: `${shownPath(r.file)}: ${d.message}` }, locations: [{ physicalLocation: { artifactLocation: sarifUri(r.file) } }] });
     }
   }
   // Results are made one at a time as the report is written (see `writeJson`).
   function* sarifResults(): Generator<unknown> {
     for (const r of results) {
       for (const d of finish(run, r).diagnostics) {
+        if (isFileProblem(d.code)) continue;
         const loc = location(r, d);
         const result: Record<string, unknown> = {
           ruleId: d.code,
@@ -694,7 +751,8 @@ function sarifReport(run: Run) {
         driver: {
           name: 'Breach Desk',
           version: pkg.version,
-          rules: ALL_CODES.map((c) => ({ id: c, shortDescription: { text: CODES[c].summary }, defaultConfiguration: { level: LEVEL[CODES[c].severity] } })),
+          rules: ruleCodes.map(descriptor),
+          notifications: noticeCodes.map(descriptor),
         },
       },
       originalUriBaseIds: { '%SRCROOT%': { uri: srcRoot() } },
@@ -739,13 +797,21 @@ export async function main(argv: string[]): Promise<number> {
     throw err;
   }
   const run = collected;
-  if (o.format === 'text') printText(run);
-  else {
-    // Written in pieces: a large corpus's report is longer than a string may be.
-    const out = new ChunkedWriter((chunk) => writeAllSync(1, chunk));
-    writeJson(out, o.format === 'json' ? jsonReport(run) : sarifReport(run));
-    out.write('\n');
-    out.flush();
+  try {
+    if (o.format === 'text') printText(run);
+    else {
+      // Written in pieces: a large corpus's report is longer than a string may be.
+      const out = new ChunkedWriter((chunk) => writeAllSync(1, chunk));
+      writeJson(out, o.format === 'json' ? jsonReport(run) : sarifReport(run));
+      out.write('\n');
+      out.flush();
+    }
+  } catch (err) {
+    if (!(err instanceof ReaderGone)) throw err;
+    // The reader stopped reading (`| head -1`): the report ends, not the check. The files not yet written are checked
+    // against the corpus all the same, so that the exit status says what the whole report would have (a CI step with
+    // `set -o pipefail` fails on an error past the lines it shows, and passes on a clean run whose report was cut).
+    settle(run);
   }
   const code = exitCodeOf(run);
   if (code === 2 && summary(run).files) process.stderr.write(`breach-desk: nothing was checked: every file was skipped.\n`);
@@ -854,7 +920,8 @@ if (require.main === module) {
       } else process.exit(code ?? 3);
     });
   } else main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err) => {
-    // The report's reader stopped reading (`| head`): nothing to say, as for any command in a pipe.
+    // The reader stopped reading (`| head`) what show, --help or --version wrote: nothing to say, as for any command in
+    // a pipe, and their answer was found (check settles its run itself, `main`).
     if (err instanceof ReaderGone) return;
     if (err instanceof OutputFailed) {
       process.stderr.write(`breach-desk: cannot write the report: ${err.message}.\n`);
@@ -894,8 +961,9 @@ async function show(o: Options, target: string): Promise<number> {
     }
     const starts = doc.lineStarts;
     const line = Number(place![2]) - 1;
-    if (line >= starts.length) {
-      process.stderr.write(`breach-desk: ${rel(file)} has ${starts.length} lines, not ${line + 1}.\n`);
+    const lines = linesOf(starts, run.results.find((r) => run.uriOf.get(r) === uri)?.lines?.text.length);
+    if (line >= lines) {
+      process.stderr.write(`breach-desk: ${rel(file)} has ${lines} line${lines === 1 ? '' : 's'}, not ${line + 1}.\n`);
       return 1;
     }
     const end = line + 1 < starts.length ? starts[line + 1] : Number.POSITIVE_INFINITY;
@@ -936,6 +1004,14 @@ async function show(o: Options, target: string): Promise<number> {
   // Through check's writer: a closed pipe or a full disk is said as for a report, not a crash.
   writeAllSync(1, o.format === 'json' ? `${JSON.stringify({ target, markdown: card, text }, null, 2)}\n` : `${text}\n`);
   return 0;
+}
+
+/**
+ * A file's lines as editors and `wc -l` count them: a final line break ends the last line, it does not begin an empty
+ * one (`lineStarts` has a start there, at the text's length).
+ */
+function linesOf(starts: readonly number[], length: number | undefined): number {
+  return starts.length > 1 && starts[starts.length - 1] === length ? starts.length - 1 : starts.length;
 }
 
 /**
