@@ -193,6 +193,9 @@ describe('reading files: size limit, binary and encoding', function () {
     const r = await readArticleFile(write('big.txt', 'x'.repeat(2_000_001)), { maxBytes: 2_000_000 });
     assert.strictEqual(r.ok, false);
     assert.ok(!r.ok && r.code === 'file.too-large' && /^2,000,001 bytes is more than the 2,000,000-byte limit$/.test(r.message), JSON.stringify(r));
+    // A limit under a kilobyte reads "the 100-byte limit", not "the 100 bytes limit".
+    const small = await readArticleFile(write('small.txt', 'x'.repeat(14_600)), { maxBytes: 100 });
+    assert.ok(!small.ok && small.message === '14.6 KB is more than the 100-byte limit', JSON.stringify(small));
     const at = await readArticleFile(write('exact.txt', 'x'.repeat(2_000_000)), { maxBytes: 2_000_000 });
     assert.strictEqual(at.ok, true);
   });
@@ -211,7 +214,7 @@ describe('reading files: size limit, binary and encoding', function () {
     const bareBe = await readArticleFile(write('u16barebe.txt', Buffer.from('# Title\n\n## Information:\n', 'utf16le').swap16()), { maxBytes: 1000 });
     assert.ok(!bareBe.ok && bareBe.code === 'file.encoding' && /UTF-16 BE/.test(bareBe.message), JSON.stringify(bareBe));
     const small = await readArticleFile(write('s.txt', 'x'.repeat(20)), { maxBytes: 10 });
-    assert.ok(!small.ok && small.message === '20 bytes is more than the 10 bytes limit', JSON.stringify(small));
+    assert.ok(!small.ok && small.message === '20 bytes is more than the 10-byte limit', JSON.stringify(small));
   });
 
   it('skips a binary file (a NUL byte)', async function () {

@@ -98,7 +98,7 @@ function grown(buf: Buffer, maxBytes: number): Buffer {
 }
 
 function tooLarge(maxBytes: number): ReadResult {
-  return { ok: false, code: 'file.too-large', message: `it holds more than the ${size(maxBytes)} limit` };
+  return { ok: false, code: 'file.too-large', message: `it holds more than the ${limit(maxBytes)} limit` };
 }
 
 /**
@@ -220,7 +220,12 @@ export function size(bytes: number): string {
 export function overLimit(bytes: number, maxBytes: number): string {
   return size(bytes) === size(maxBytes)
     ? `${bytes.toLocaleString('en-US')} bytes is more than the ${maxBytes.toLocaleString('en-US')}-byte limit`
-    : `${size(bytes)} is more than the ${size(maxBytes)} limit`;
+    : `${size(bytes)} is more than the ${limit(maxBytes)} limit`;
+}
+
+/** A size limit before "limit": "the 100-byte limit", "the 5.0 MB limit". */
+function limit(maxBytes: number): string {
+  return maxBytes < 1000 ? `${maxBytes}-byte` : size(maxBytes);
 }
 
 /** Why a file or folder could not be read, in words (the error code after them). */
