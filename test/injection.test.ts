@@ -12,6 +12,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import * as url from 'url';
 import { assertInertMarkdown } from './fuzz/harness';
 import { closeWorkspace, fileUri, LspClient, openWorkspace, ROOT } from './helpers/lsp';
 
@@ -59,6 +60,8 @@ describe('article text never becomes a command, HTML or script (stdio)', functio
       'b.txt': article(2, `The <b>Wire</b> ${CMD}`),
       // A right-to-left override left open in a Source turned round the date a card writes after it.
       'c.txt': article(3, 'ZDNet\u202E'),
+      // A file name that ended a card's link target at its ")" and made a web link of the rest.
+      'd)www.evil.example [x](command:x).txt': article(4, 'Wire'),
       '.breachdesk/entities.json': JSON.stringify({ entities: [
         { name: 'Acme Corp', kind: 'organisation', aliases: [`Acme ${SCRIPT}`], description: `Pinned: ${CMD} ${SCRIPT} ${IMG} ${JS} ${DATA}` },
         { name: `Evil ${IMG} Inc`, kind: 'organisation', aliases: ['Eve Hacker'], description: `<iframe src="javascript:alert(1)"></iframe> ${CMD}` },
@@ -100,6 +103,8 @@ describe('article text never becomes a command, HTML or script (stdio)', functio
         // Every link opens one of the indexed articles or a seed.
         const target = decodeURIComponent(m[1].replace(/#L\d+$/, ''));
         assert.ok(target.startsWith(fileUri(dir)) || target.startsWith(fileUri(path.join(ROOT, 'seeds'))), `link to ${m[1]}`);
+        // The whole file name: an article that is there.
+        assert.ok(fs.existsSync(url.fileURLToPath(m[1].replace(/#L\d+$/, ''))), `link to ${m[1]}: no such file`);
       }
     }
   });

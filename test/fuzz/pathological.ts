@@ -49,5 +49,7 @@ export const FAMILIES: Family[] = [
   { name: 'unbalanced straight quotes', build: (n) => HEAD + '"a '.repeat(n / 3) + TAIL },
   { name: 'bare URL prefixes', build: (n) => HEAD + 'https://'.repeat(n / 8) + TAIL },
   { name: 'Information fields', build: (n) => `# T\n\n## Information:\n${'+ Date: 1\n'.repeat(n / 10)}` },
+  // Each marker once walked every marker and blank line below it (a minute for 1 MB): `silences` is linear now.
+  { name: 'stacked ignore markers, then blank lines', build: (n) => `${HEAD}${'<!-- breach-desk: ignore -->\n'.repeat(Math.floor(n / 60))}${'\n'.repeat(Math.floor(n / 2))}Acme said it.${TAIL}` },
   { name: 'tags', build: (n) => `${HEAD}Text.\n\n## Tags:\n${'[[Threatactor=John Binns]] '.repeat(n / 27)}\n` },
 ];

@@ -76,7 +76,10 @@ export function plainText(markdown: string, label: (text: string, target: string
 /** A link that opens an indexed article at a line (1-based in the fragment, as VS Code expects). */
 export function openLink(label: string, uri: string, line: number): string {
   if (!/^(?:file|untitled):/i.test(uri)) return escape(label);
-  const target = `${uri.replace(/[()\s]/g, (c) => encodeURIComponent(c))}#L${line + 1}`;
+  // Every character that could end the target or start Markdown of its own inside it, percent-encoded
+  // (`encodeURIComponent` leaves "(" and ")" as they are: a file "x)www.evil.example" ended the link and made a
+  // web link of the rest).
+  const target = `${uri.replace(/[()[\]<>`\\\s]/g, (c) => (c.charCodeAt(0) < 128 ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}` : encodeURIComponent(c)))}#L${line + 1}`;
   return `[${escape(label)}](${target})`;
 }
 
