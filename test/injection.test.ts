@@ -165,4 +165,26 @@ describe('article text never becomes a command, HTML or script (stdio)', functio
       assert.deepStrictEqual(Object.keys(a.edit.changes), [uri]);
     }
   });
+
+  it('messages and symbol names carry no direction or control character ("ZDNet\u202E" as a Source, an Eve with an escape)', async function () {
+    const unsafe = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+    const messages: string[] = [];
+    for (const f of ['a.txt', 'b.txt', 'c.txt']) {
+      const uri = fileUri(path.join(dir, f));
+      await client.open(uri, fs.readFileSync(path.join(dir, f), 'utf8').replace('said Eve', 'said Eve\u001b[31m\u202E'));
+      for (const d of (await client.diagnostics(uri)).diagnostics as any[]) messages.push(d.message, ...(d.relatedInformation ?? []).map((r: any) => r.message));
+    }
+    // c.txt's outlet reached the other articles' messages: "ZDNet" is quoted there, without its override.
+    assert.ok(messages.some((m) => m.includes('ZDNet')), JSON.stringify(messages));
+    for (const m of messages) assert.ok(!unsafe.test(m), JSON.stringify(m));
+    const uri = fileUri(path.join(dir, 'c.txt'));
+    const names: string[] = [];
+    const walk = (xs: any[]) => { for (const x of xs) { names.push(x.name, x.detail ?? ''); walk(x.children ?? []); } };
+    walk(await client.request<any[]>('textDocument/documentSymbol', { textDocument: { uri } }));
+    const found = await client.request<any[]>('workspace/symbol', { query: 'Eve' });
+    names.push(...found.map((x) => x.name), ...found.map((x) => x.containerName ?? ''));
+    // The heading and the pinned name with the hostile alias were both listed.
+    assert.ok(found.length > 0 && names.some((n) => n.startsWith('Acme Corp breach')), JSON.stringify(names));
+    for (const n of names) assert.ok(!unsafe.test(n) && !/\n/.test(n), JSON.stringify(n));
+  });
 });

@@ -10,7 +10,8 @@ import {
 import type { Severity } from '../core/codes';
 import type { Diagnostic, Fix } from '../core/diagnostics';
 import type { Fold } from '../core/features/folding';
-import { plainText } from '../core/features/markdown';
+import { plainText, printableText } from '../core/features/markdown';
+export { printableText };
 import type { OutlineItem } from '../core/features/outline';
 import type { LineIndex } from '../core/text';
 
@@ -77,14 +78,15 @@ export function toLspDiagnostic(d: Diagnostic, uri: string, lines: LineIndex, ra
     severity: SEVERITY[d.severity],
     code: d.code,
     source: SOURCE,
-    message: d.message,
+    // Article text quoted in it (an outlet "Wire\u202E") must not turn the rest round.
+    message: printableText(d.message),
   };
   if (d.related?.length) {
     out.relatedInformation = [];
     for (const r of d.related) {
       const here = !r.uri || r.uri === uri;
       const range = here ? lines.range(r.span) : rangeOf?.(r.uri!, r.span);
-      if (range) out.relatedInformation.push({ location: { uri: here ? uri : r.uri!, range }, message: r.message });
+      if (range) out.relatedInformation.push({ location: { uri: here ? uri : r.uri!, range }, message: printableText(r.message) });
     }
   }
   if (d.fixes?.length) out.data = { fixes: toLspFixes(d.fixes, lines), ...(version !== undefined ? { version } : {}) } satisfies DiagnosticData;
@@ -101,8 +103,8 @@ const SYMBOL_KIND: Record<OutlineItem['kind'], SymbolKind> = {
 
 export function toDocumentSymbol(item: OutlineItem, lines: LineIndex): DocumentSymbol {
   return {
-    name: item.name,
-    detail: item.detail,
+    name: printableText(item.name, true),
+    detail: item.detail === undefined ? undefined : printableText(item.detail, true),
     kind: SYMBOL_KIND[item.kind],
     range: lines.range(item.span),
     selectionRange: lines.range(item.selection),
@@ -116,7 +118,7 @@ export function toDocumentSymbol(item: OutlineItem, lines: LineIndex): DocumentS
  */
 export function toSymbolInformation(items: OutlineItem[], uri: string, lines: LineIndex, container?: string): SymbolInformation[] {
   return items.flatMap((i) => [
-    { name: i.name, kind: SYMBOL_KIND[i.kind], location: { uri, range: lines.range(i.span) }, ...(container !== undefined ? { containerName: container } : {}) },
+    { name: printableText(i.name, true), kind: SYMBOL_KIND[i.kind], location: { uri, range: lines.range(i.span) }, ...(container !== undefined ? { containerName: printableText(container, true) } : {}) },
     ...toSymbolInformation(i.children, uri, lines, i.name),
   ]);
 }

@@ -40,7 +40,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CorpusCache, contentHash } from '../node/cache';
 import { readArticleFile, size, walkArticleFiles, walksInto } from '../node/fsutil';
-import { isFix, markup, offsetsThrough, SOURCE, toDocumentSymbol, toFoldingRanges, toSymbolInformation, toLspDiagnostic, tokenEdits, type DiagnosticData } from './convert';
+import { isFix, markup, offsetsThrough, printableText, SOURCE, toDocumentSymbol, toFoldingRanges, toSymbolInformation, toLspDiagnostic, tokenEdits, type DiagnosticData } from './convert';
 import { readSettings, type Settings, DEFAULT_MAX_FILE_SIZE, DEFAULT_SETTINGS } from './settings';
 
 export const LANGUAGE_ID = 'breach-article';
@@ -1481,7 +1481,7 @@ export function startServer(connection: Connection): void {
     if (token.isCancellationRequested) return null;
     return workspaceSymbols(index, params.query).flatMap((s) => {
       const range = index.range(s.location.uri, s.location.span);
-      return range ? [{ name: s.name, kind: SYMBOL_OF[s.kind], containerName: s.detail, location: { uri: s.location.uri, range } }] : [];
+      return range ? [{ name: printableText(s.name, true), kind: SYMBOL_OF[s.kind], containerName: s.detail === undefined ? undefined : printableText(s.detail, true), location: { uri: s.location.uri, range } }] : [];
     });
   });
 

@@ -49,6 +49,14 @@ export function clipAround(text: string, at: number, max: number): string {
 }
 
 /**
+ * Text shown as plain text (a diagnostic's message, a symbol's name): direction characters dropped and control
+ * characters made spaces, line breaks too where `oneLine` (a name in a list), as `inert` does for a message line.
+ */
+export function printableText(text: string, oneLine = false): string {
+  return text.replace(oneLine ? /[\u0000-\u001f\u007f-\u009f]/g : /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, ' ').replace(BIDI_RE, '');
+}
+
+/**
  * A line of article text for a message: a client may read "[label](command:…)" or "$(icon)" in it
  * (VS Code's notifications do), so those are broken apart, and control and direction characters go.
  */
