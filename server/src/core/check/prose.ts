@@ -5,7 +5,7 @@
  * commas, "a" for "an" and CVE identifiers written wrong are here.
  */
 import type { Article } from '../syntax/ast';
-import { diag, type Diagnostic } from '../diagnostics';
+import { diag, type Diagnostic, type Fix } from '../diagnostics';
 import { isCveId } from '../extract/entities';
 import { visibleText } from '../extract/numbers';
 import { monthOf } from '../syntax/dates';
@@ -102,10 +102,12 @@ const NEVER_TWICE = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'for', '
  * a word before its web address ("Twitter twitter.com"); words
  * across a line break (a scraped caption's "Image: Google" and the
  * paragraph's "Google has…" under it); link destinations and code spans.
+ * In speech (quotations, a podcast's transcript, a stutter after a comma)
+ * the double is marked but its fix never goes with "Fix all" (`speechSpans`).
  */
 function checkRepeatedWords(text: string, a: Article, prose: Prose[], out: Diagnostic[]): void {
   let alone: ((word: string) => boolean) | undefined;
-  let inQuote: ((offset: number) => boolean) | undefined;
+  let inSpeech: ((offset: number) => boolean) | undefined;
   for (const { start, v } of prose) {
     for (const { at: m, copies } of doubles(v)) {
       const length = wordLength(v, m);
@@ -129,19 +131,64 @@ function checkRepeatedWords(text: string, a: Article, prose: Prose[], out: Diagn
       const at = start + m;
       const last = at + copies * (length + 1);
       const written = text.slice(at, last + length);
-      // Inside quotation marks the words may be the speaker's as spoken ("the the types", in a researcher's quote):
-      // the fix is offered, never applied unasked (`--fix`).
-      const quoted = (inQuote ??= quotedSpans(a))(at);
+      // Speech may be written as spoken: inside quotation marks ("the the types", in a researcher's quote), in a
+      // transcript's turns ("**Jennifer Bisceglie:** … what was stolen and, and and if there’s …"), or a stutter
+      // that a comma shows ("and, and and"). The fix is offered, never applied unasked (`--fix`).
+      const spoken = stutter(v, m, length) || (inSpeech ??= speechSpans(text, a))(at);
       out.push(diag('article.repeated-word', { start: at, end: last + length }, `“${written.replace(/\s+/g, ' ')}”: a word written ${copies === 1 ? 'twice' : `${copies + 1} times`} in a row.`,
-        [{ title: copies === 1 ? `Delete the second “${second}”` : `Keep one “${word}”`, edits: [{ span: { start: at + length, end: last + length }, newText: '' }], preferred: NEVER_TWICE.has(lower) && !capSecond && !quoted }]));
+        [{ title: copies === 1 ? `Delete the second “${second}”` : `Keep one “${word}”`, edits: [{ span: { start: at + length, end: last + length }, newText: '' }], preferred: NEVER_TWICE.has(lower) && !capSecond && !spoken }]));
     }
   }
 }
 
-/** Whether an offset is inside a quotation of the body (its marks included). */
-function quotedSpans(a: Article): (offset: number) => boolean {
+/**
+ * Whether the double at `m` (a word of `length` letters) repeats the word before it with a comma between: "and, and
+ * and", "to, to to". Nobody types "and, and and" by slip: it is speech as spoken.
+ */
+function stutter(v: string, m: number, length: number): boolean {
+  let k = m;
+  while (k > 0 && (v.charCodeAt(k - 1) === 32 || v.charCodeAt(k - 1) === 9)) k--;
+  if (k === m || v.charCodeAt(k - 1) !== 44) return false;
+  const before = k - 1 - length;
+  return before >= 0 && sameLetters(v, before, m, length) && (before === 0 || !isLetter(v.charCodeAt(before - 1)));
+}
+
+/**
+ * A speaker's label opening a paragraph of a transcript: "**Lisa Vaas:**", "George Glass: ", "**Aron**:" (one to
+ * three capitalised words and a colon, in bold or not).
+ */
+const SPEAKER = /^(\*\*|__)?(\p{Lu}[\p{L}'’.-]*(?:[ \t]\p{Lu}[\p{L}'’.-]*){0,2})(?::\1|\1:)[ \t]/u;
+
+/**
+ * Whether an offset is in speech: inside a quotation of the body (its marks included), or in a transcript. An article
+ * is a transcript from its first turn on when two speakers each open two paragraphs or more with their label (a host
+ * and a guest: "**Lisa Vaas:** …", "**George Glass:** …"); the paragraphs between turns are the speaker's too ("But
+ * you know, in a, in a slightly selfish way …"), up to a heading after the last turn (the outlet's own text after the
+ * transcript). One label ("**SEE:**", "Image:") or two used once each is no transcript.
+ */
+function speechSpans(text: string, a: Article): (offset: number) => boolean {
   const spans: { start: number; end: number }[] = [];
-  for (const b of a.body?.blocks ?? []) if (b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'blockquote') for (const q of b.quotes) spans.push(q.span);
+  const blocks = a.body?.blocks ?? [];
+  const turns: { start: number; label: string }[] = [];
+  const count = new Map<string, number>();
+  for (const b of blocks) {
+    if (b.kind !== 'paragraph' && b.kind !== 'list-item' && b.kind !== 'blockquote') continue;
+    for (const q of b.quotes) spans.push(q.span);
+    if (b.kind !== 'paragraph') continue;
+    const label = SPEAKER.exec(text.slice(b.span.start, Math.min(b.span.end, b.span.start + 80)))?.[2];
+    if (!label) continue;
+    turns.push({ start: b.span.start, label });
+    count.set(label, (count.get(label) ?? 0) + 1);
+  }
+  let speakers = 0;
+  for (const n of count.values()) if (n >= 2) speakers++;
+  if (speakers >= 2) {
+    const spoken = turns.filter((t) => count.get(t.label)! >= 2);
+    const first = spoken[0].start;
+    const lastTurn = spoken[spoken.length - 1].start;
+    const heading = blocks.find((b) => b.kind === 'heading' && b.span.start > lastTurn);
+    spans.push({ start: first, end: heading ? heading.span.start : a.body!.span.end });
+  }
   return (o) => spans.some((s) => s.start <= o && o < s.end);
 }
 
@@ -348,14 +395,101 @@ const SILENT_H = /^(?:hours?|hourly|honest|honestly|honesty|hono(?:u)?r(?:s|ed|a
 const LETTER_AFTER = new Set(['option', 'grade', 'plan', 'type', 'class', 'series', 'vitamin', 'part', 'section', 'appendix', 'exhibit', 'schedule',
   'category', 'tier', 'step', 'phase', 'group', 'figure', 'table', 'point', 'item', 'list', 'side', 'model', 'version', 'annex', 'article', 'paragraph']);
 
+/**
+ * Words no article stands before: conjunctions, pronouns, prepositions, auxiliaries. After "an" the slip is "and"
+ * missing its "d" ("an then", "an the"), after "a" a stray letter; read at any length (no acronym is written so).
+ */
+const NO_ARTICLE = new Set(['and', 'but', 'nor', 'then', 'than', 'the', 'they', 'them', 'their', 'theirs', 'there', 'these', 'those', 'this',
+  'that', 'which', 'when', 'where', 'while', 'whom', 'whose', 'because', 'although', 'though', 'unless', 'until', 'upon', 'were', 'was',
+  'are', 'is', 'been', 'will', 'would', 'could', 'should', 'shall', 'must', 'might', 'have', 'has', 'had', 'does', 'did', 'also', 'into',
+  'onto', 'with', 'from', 'about', 'after', 'before', 'against', 'between', 'within', 'without', 'among', 'its', 'itself', 'our', 'ours',
+  'she', 'you', 'your', 'his', 'her', 'not', 'for', 'of', 'to', 'by', 'so', 'we', 'he', 'it', 'if', 'or', 'as', 'at', 'in', 'on']);
+/** Nouns that take no article where they end their phrase ("that's a advice."): "an advice", "an information" are no English. */
+const MASS = new Set(['advice', 'information', 'equipment', 'evidence', 'electricity', 'research', 'software', 'malware', 'spyware',
+  'hardware', 'feedback', 'knowledge', 'news', 'guidance', 'furniture', 'luggage', 'homework', 'traffic', 'money', 'data']);
+/** Words in -s that are no plurals ("a series", "an analysis", "an always-on"). */
+const NOT_PLURAL = new Set(['series', 'species', 'means', 'news', 'always', 'perhaps', 'whereas', 'overseas', 'alias', 'bias', 'atlas',
+  'canvas', 'lens', 'gas', 'chaos', 'kudos', 'towards', 'afterwards', 'backwards', 'sometimes', 'besides', 'unless', 'across', 'thus',
+  'its', 'his', 'hers', 'ours', 'yours', 'theirs', 'was', 'has', 'does', 'is', 'this', 'yes', 'pros', 'cons', 'mathematics', 'physics',
+  'ethics', 'economics', 'politics', 'analytics', 'logistics', 'electronics', 'earnings', 'savings', 'arms', 'aerobics', 'outskirts']);
+/** Plural endings of count nouns: "attackers", "organizations", "increases" needs the article to write "increase". */
+const PLURAL_SUFFIX = /(?:ers|ors|ists|ians|ions|ments|ities|ances|ences|ants|ents|ures|ages|ives|ings|eers|ees)$/;
+/** Words in -ly that are nouns or adjectives, not adverbs: "an family", "an daily" are "a family", "a daily". */
+const NOT_ADVERB = new Set(['family', 'ally', 'assembly', 'supply', 'anomaly', 'monopoly', 'rally', 'reply', 'belly', 'bully', 'jelly',
+  'lily', 'fly', 'butterfly', 'italy', 'july', 'early', 'only', 'likely', 'unlikely', 'friendly', 'unfriendly', 'costly', 'daily', 'weekly',
+  'monthly', 'yearly', 'quarterly', 'hourly', 'elderly', 'lovely', 'ugly', 'timely', 'deadly', 'silly', 'lonely', 'lively', 'holy',
+  'oily', 'orderly', 'scholarly', 'sickly', 'curly', 'burly', 'surly', 'bodily', 'comply', 'apply', 'rely', 'imply', 'multiply',
+  'user-friendly', 'manly', 'kindly', 'homely', 'leisurely', 'nightly', 'biweekly', 'bimonthly', 'fly-by-night', 'wily', 'jolly', 'folly', 'tally']);
+/**
+ * Words that end a noun phrase: after a plural or a mass noun they show that it is the phrase's head ("by a attackers
+ * to", "a attackers, which"), not a noun before another ("an earnings call", "an accounts team", "a information
+ * security team" is "an information security team").
+ */
+const PHRASE_AFTER = new Set(['to', 'of', 'in', 'on', 'for', 'with', 'by', 'at', 'from', 'and', 'or', 'but', 'that', 'which', 'who', 'whom',
+  'whose', 'are', 'were', 'is', 'was', 'have', 'has', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'do',
+  'does', 'did', 'as', 'than', 'into', 'onto', 'over', 'under', 'about', 'after', 'before', 'against', 'between', 'through', 'during',
+  'within', 'without', 'like', 'if', 'when', 'while', 'because', 'so', 'we', 'they', 'he', 'she', 'it', 'you', 'i']);
+
+/** Why the word after an article cannot follow one, if it cannot: a function word, a plural or a mass noun heading its phrase, an adverb. */
+type NoArticle = 'function' | 'plural' | 'mass' | 'adverb';
+
+/** The plural's singular ("attackers" → "attacker", "companies" → "company", "boxes" → "box"), or undefined when the word is none. */
+function singularOf(word: string): string | undefined {
+  if (!/[a-z]s$/.test(word) || /(?:ss|us|is|'s)$/.test(word) || NOT_PLURAL.has(word)) return undefined;
+  if (/[^aeiou]ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(?:ch|sh|x|z|ss)es$/.test(word)) return word.slice(0, -2);
+  return word.slice(0, -1);
+}
+
+/** Whether the word ending at `end` ends its noun phrase: punctuation or the text's end after it, or a word of `PHRASE_AFTER`. */
+function endsPhrase(v: string, end: number): boolean {
+  let k = end;
+  while (k < v.length && (v.charCodeAt(k) === 32 || v.charCodeAt(k) === 9)) k++;
+  if (k >= v.length || /[\n\r,.;:!?)\]”"’—–]/.test(v[k])) return true;
+  let e = k;
+  while (e < v.length && isLetter(v.charCodeAt(e))) e++;
+  return e > k && PHRASE_AFTER.has(v.slice(k, e));
+}
+
+/** Whether the article's prose writes `word` as a word of its own, in any case. */
+function writes(prose: Prose[], word: string): boolean {
+  for (const p of prose) {
+    const v = p.v.toLowerCase();
+    for (let i = v.indexOf(word); i >= 0; i = v.indexOf(word, i + 1)) {
+      if (!isLetter(v.charCodeAt(i - 1)) && !isLetter(v.charCodeAt(i + word.length))) return true;
+    }
+  }
+  return false;
+}
+
+function noArticle(article: string, word: string, v: string, end: number, prose: Prose[]): NoArticle | undefined {
+  if (NO_ARTICLE.has(word)) return 'function';
+  if (MASS.has(word) && endsPhrase(v, end)) return 'mass';
+  const one = singularOf(word);
+  if (one && one.length > 2 && endsPhrase(v, end) && (PLURAL_SUFFIX.test(word) || writes(prose, one))) return 'plural';
+  if (article === 'an' && /^[a-z]{3,}ly$/.test(word) && !NOT_ADVERB.has(word)) return 'adverb';
+  return undefined;
+}
+
+/** The article a word takes by its sound ("an attacker", "a user", "an hour"). */
+function articleFor(word: string): 'a' | 'an' {
+  const head = word.split('-')[0];
+  if (SAID_YOU.test(word) || SAID_YOU.test(head)) return 'a';
+  if (/^[aeiou]/.test(word)) return CONSONANT_VOWEL.test(word) ? 'a' : 'an';
+  return SILENT_H.test(head) ? 'an' : 'a';
+}
+
 function checkIndefiniteArticles(prose: Prose[], out: Diagnostic[]): void {
   for (const { start, raw, v } of prose) {
     if (!v.includes('a ') && !v.includes('an ')) continue;
     INDEFINITE.lastIndex = 0;
     for (let m = INDEFINITE.exec(v); m; m = INDEFINITE.exec(v)) {
       const [, article, word] = m;
+      // "an then", "an the": "and" without its "d", whatever the word's length ("an after feature", a word quoted as a
+      // noun, sounds right and is left alone).
+      const slip = article === 'an' && NO_ARTICLE.has(word) && !/^[aeiou]/.test(word);
       // "an one" and "an eu" too: short words left alone are the ones read as letters or acronyms.
-      if (word.replace(/-/g, '').length <= 3 && !(article === 'an' && SAID_YOU.test(word))) continue;
+      if (!slip && word.replace(/-/g, '').length <= 3 && !(article === 'an' && SAID_YOU.test(word))) continue;
       // A link's bracket inside a word ("c[an provide …](…)", a scraped page's) leaves its letters no article.
       const before = m.index >= 2 ? raw.charCodeAt(m.index - 1) : 0;
       if ((before === 91 || before === 42 || before === 95) && /[A-Za-z]/.test(raw[m.index - 2])) continue;
@@ -368,12 +502,46 @@ function checkIndefiniteArticles(prose: Prose[], out: Diagnostic[]): void {
       else if (article === 'a' && SILENT_H.test(head)) want = 'an';
       else if (article === 'an' && !vowel && !/^h/.test(word) && !/^[flmnrsx][^aeiouy]/.test(word)) want = 'a';
       else if (article === 'an' && (SAID_YOU.test(word) || SAID_YOU.test(head))) want = 'a';
-      if (!want) continue;
+      if (!want && !slip) continue;
       const at = start + m.index;
-      out.push(diag('article.indefinite', { start: at, end: at + m[0].length }, `“${article} ${word}”: ${want === 'an' ? '“an” before a vowel\'s sound' : '“a” before a consonant\'s sound'}?`,
-        [{ title: `Write “${want} ${word}”`, edits: [{ span: { start: at, end: at + article.length }, newText: want }] }]));
+      out.push(indefinite(article, word, want, at, noArticle(article, word, v, m.index + m[0].length, prose)));
     }
   }
+}
+
+/**
+ * The finding for an article that does not fit the word after it, and its fixes, none applied unasked. Where the word
+ * can follow an article, the other article ("a organization" → "an organization"). Where it cannot, that one is no
+ * fix ("an attackers", "an advice" are no English): after "an" the slip is likelier "and" missing its "d" ("an
+ * possibly seeking", "an then"), offered first; after "a", a stray article, or a plural for the singular ("by a
+ * attackers to" → "by attackers", "an attacker"). An adverb may still stand before an adjective ("a possibly fatal
+ * flaw"), so after "an" it gets both, "and" first.
+ */
+function indefinite(article: string, word: string, want: string | undefined, at: number, why: NoArticle | undefined): Diagnostic {
+  const span = { start: at, end: at + article.length + 1 + word.length };
+  const write = (text: string, edit: { start: number; end: number }, newText: string): Fix => ({ title: `Write “${text}”`, edits: [{ span: edit, newText }] });
+  const articleSpan = { start: at, end: at + article.length };
+  const and = write(`and ${word}`, articleSpan, 'and');
+  const none: Fix = { title: `Write “${word}” without an article`, edits: [{ span: { start: at, end: at + article.length + 1 }, newText: '' }] };
+  const sound = want ? write(`${want} ${word}`, articleSpan, want) : undefined;
+  if (why === undefined && sound) {
+    return diag('article.indefinite', span, `“${article} ${word}”: ${want === 'an' ? '“an” before a vowel\'s sound' : '“a” before a consonant\'s sound'}?`, [sound]);
+  }
+  if (why === 'adverb') {
+    return diag('article.indefinite', span, `“${article} ${word}”: “and ${word}”, or “${want ?? 'a'}” before a consonant's sound?`, sound ? [and, sound] : [and]);
+  }
+  if (why === 'plural') {
+    const one = singularOf(word)!;
+    const singular = write(`${articleFor(one)} ${one}`, span, `${articleFor(one)} ${one}`);
+    return diag('article.indefinite', span, `“${article} ${word}”: “${article}” before a plural?`, article === 'an' ? [and, singular, none] : [none, singular]);
+  }
+  if (why === 'mass') {
+    return diag('article.indefinite', span, `“${article} ${word}”: “${word}” takes no article.`, article === 'an' ? [and, none] : [none]);
+  }
+  // A word no article stands before: "an then" is "and then"; "a also", a stray "a" (or "a after feature", a word
+  // quoted as a noun, which takes "an").
+  if (article === 'an') return diag('article.indefinite', span, `“${article} ${word}”: “and ${word}”?`, [and]);
+  return diag('article.indefinite', span, `“${article} ${word}”: no article stands before “${word}”?`, sound ? [none, sound] : [none]);
 }
 
 /** The word right before `at` (past one run of spaces), or "". */

@@ -15,10 +15,16 @@
  * link's address and code are not read (`visibleText`, `blankCode`); a
  * link's words are.
  *
- * Two fixes, neither preferred (which of the two words is wrong is the
- * writer's call): the weekday the date fell on, and the nearest date that
- * was that weekday (when it does not move a date without a year into
- * another year).
+ * Fixes: the weekday the date fell on; the nearest date that was that
+ * weekday (when it does not move a date without a year into another year);
+ * and, where the same day of the month before or after was that weekday,
+ * that date: the month is the word written wrong ("Wednesday, July 25" for
+ * Wednesday, Aug. 25). Which word is wrong is the writer's call, so none is
+ * preferred, but for one reading: the month's, where it puts the date within
+ * a week of the article's Date (`NEAR_DATE`). News tells of this week's
+ * events; the date as written is then a month away, and so is the nearest
+ * date of the weekday written (the two other readings are never more than
+ * three days apart, so the Date cannot choose between them).
  */
 import type { Article } from '../syntax/ast';
 import { diag, type Diagnostic, type Fix, type TextEdit } from '../diagnostics';
@@ -69,7 +75,7 @@ export function checkWeekdays(a: Article, prose: Prose[], out: Diagnostic[]): vo
       if (seen.has(f.start)) continue;
       seen.add(f.start);
       const d = check(f, ref);
-      if (d) out.push(toDiagnostic(f, d, start));
+      if (d) out.push(toDiagnostic(f, d, start, ref));
     }
   }
 }
@@ -123,6 +129,14 @@ interface Verdict {
 
 /** More than this many days before the Date, a date without a year may be an old event's, retold without it. */
 const ASSUMED_YEAR_REACH = 60;
+/** A date within this many days of the article's Date is the week's news: the reading that puts it there is the likeliest. */
+const NEAR_DATE = 7;
+
+/** The date of `month` and `day` nearest the article's day `ref`, in the year before, of or after it (UTC midnight). */
+function nearestYear(month: number, day: number, ref: number): number {
+  const y = new Date(ref).getUTCFullYear();
+  return [y - 1, y, y + 1].map((year) => Date.UTC(year, month, day)).reduce((best, d) => (Math.abs(d - ref) < Math.abs(best - ref) ? d : best));
+}
 
 function check(f: Found, ref: number | undefined): Verdict | undefined {
   const month = monthIndex(f.month.text);
@@ -133,8 +147,7 @@ function check(f: Found, ref: number | undefined): Verdict | undefined {
   // last December's.
   const assumed = () => {
     if (ref === undefined) return undefined;
-    const y = new Date(ref).getUTCFullYear();
-    const date = [y - 1, y, y + 1].map((year) => Date.UTC(year, month, day)).reduce((best, d) => (Math.abs(d - ref) < Math.abs(best - ref) ? d : best));
+    const date = nearestYear(month, day, ref);
     return date >= ref - ASSUMED_YEAR_REACH * DAY ? date : undefined;
   };
   const date = f.year ? Date.UTC(Number(f.year.text), month, day) : assumed();
@@ -150,12 +163,50 @@ function check(f: Found, ref: number | undefined): Verdict | undefined {
   return { date, actual, written, yearAssumed: !f.year };
 }
 
-function toDiagnostic(f: Found, v: Verdict, base: number): Diagnostic {
+/**
+ * The same day of the month before or after that was the weekday written, if one was (at most one is: the two are
+ * 59 to 62 days apart, never a whole number of weeks). A written year stays: December is not read as next January. A
+ * date without a year takes the year that puts it nearest the Date, as the one written did.
+ */
+function otherMonth(v: Verdict, ref: number | undefined): number | undefined {
+  const date = new Date(v.date);
+  const day = date.getUTCDate();
+  for (const delta of [-1, 1]) {
+    const month = (date.getUTCMonth() + delta + 12) % 12;
+    let other: number;
+    if (v.yearAssumed) {
+      if (ref === undefined) continue;
+      other = nearestYear(month, day, ref);
+      if (other < ref - ASSUMED_YEAR_REACH * DAY) continue;
+    } else {
+      other = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + delta, day);
+      if (new Date(other).getUTCFullYear() !== date.getUTCFullYear()) continue;
+    }
+    // No such day ("Feb. 30"), or another weekday.
+    if (new Date(other).getUTCDate() !== day || new Date(other).getUTCDay() !== v.written) continue;
+    return other;
+  }
+  return undefined;
+}
+
+/** How a day stands to the article's: "the article’s Date", "the day before the article’s Date", "3 days after the article’s Date". */
+function fromDate(day: number, ref: number): string {
+  const n = Math.round((day - ref) / DAY);
+  if (n === 0) return 'the article’s Date';
+  if (Math.abs(n) === 1) return `the day ${n < 0 ? 'before' : 'after'} the article’s Date`;
+  return `${Math.abs(n)} days ${n < 0 ? 'before' : 'after'} the article’s Date`;
+}
+
+function toDiagnostic(f: Found, v: Verdict, base: number, ref: number | undefined): Diagnostic {
   const date = new Date(v.date);
   const year = date.getUTCFullYear();
   const was = WEEKDAYS[v.actual];
+  const monthly = otherMonth(v, ref);
+  // The month's reading is the likeliest where it makes the date this week's news (see the header).
+  const near = monthly !== undefined && ref !== undefined && Math.abs(monthly - ref) <= NEAR_DATE * DAY;
   const message = `${longDate(v.date)} was a ${was}, not a ${WEEKDAYS[v.written]}`
-    + (v.yearAssumed ? ` (no year is written: ${year} puts the date nearest the article’s Date).` : '.');
+    + (v.yearAssumed ? ` (no year is written: ${year} puts the date nearest the article’s Date).` : '.')
+    + (monthly !== undefined ? ` ${longDate(monthly)}${near ? `, ${fromDate(monthly, ref!)},` : ''} was a ${WEEKDAYS[v.written]}: is the month wrong?` : '');
   const newWeekday = f.weekday.text.endsWith('.') ? SHORT_WEEKDAYS[v.actual] : was;
   const fixes: Fix[] = [{ title: `Write ${newWeekday}`, edits: [edit(base, f.weekday, newWeekday)] }];
   // The nearest day that was the weekday written: at most three days away, so there is one. A date without a
@@ -172,6 +223,14 @@ function toDiagnostic(f: Found, v: Verdict, base: number): Diagnostic {
     const shown = (f.day.start < f.month.start ? `${movedDay} ${movedMonth}` : `${movedMonth} ${movedDay}`)
       + (moved.getUTCFullYear() !== year ? `, ${moved.getUTCFullYear()}` : '');
     fixes.push({ title: `Write ${shown}, the nearest ${WEEKDAYS[v.written]}`, edits: edits.sort((x, y) => x.span.start - y.span.start) });
+  }
+  if (monthly !== undefined) {
+    const other = new Date(monthly);
+    const month = monthLike(f.month.text, other.getUTCMonth());
+    const shown = f.day.start < f.month.start ? `${f.day.text}${f.day.suffix} ${month}` : `${month} ${f.day.text}${f.day.suffix}`;
+    const fix: Fix = { title: `Write ${shown}, a ${WEEKDAYS[v.written]} a month ${monthly < v.date ? 'earlier' : 'later'}`, edits: [edit(base, f.month, month)] };
+    if (near) fixes.unshift({ ...fix, preferred: true });
+    else fixes.push(fix);
   }
   return diag('date.weekday', { start: base + f.start, end: base + f.end }, message, fixes);
 }
