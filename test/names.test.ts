@@ -130,6 +130,50 @@ describe('names written otherwise than the corpus writes them', function () {
     assert.deepStrictEqual(variants(index, 'file:///c/new.txt').map((d) => d.message), []);
   });
 
+  it('a public body\'s generic name written apart or together, or in British spelling, is another country\'s body, not a slip', function () {
+    // Threatpost on Portugal's "National Cybersecurity Center"; three other articles write the UK's "National Cyber Security Center".
+    const others = 'The National Cyber Security Center said the flaw was exploited.';
+    const texts: Record<string, string> = { 'file:///c/1.txt': story(1, others), 'file:///c/2.txt': story(2, others), 'file:///c/3.txt': story(3, others) };
+    const text = story(9, 'Portugal’s National Cybersecurity Center said it was helping the company.');
+    assert.deepStrictEqual(variants(indexOf({ ...texts, 'file:///c/new.txt': text }), 'file:///c/new.txt'), []);
+    const centre = story(9, 'The National Cyber Security Centre said it was helping the company.');
+    assert.deepStrictEqual(variants(indexOf({ ...texts, 'file:///c/new.txt': centre }), 'file:///c/new.txt'), []);
+    // A company's name written apart is still told ("RedCanary", above).
+  });
+
+  it('a letter changed is told only against a spelling of six articles or more: NetWare is no slip for NetWire', function () {
+    const netwire = 'Attackers dropped NetWire on the hosts, and NetWire stole passwords.';
+    const three: Record<string, string> = { 'file:///c/1.txt': story(1, netwire), 'file:///c/2.txt': story(2, netwire), 'file:///c/3.txt': story(3, netwire) };
+    const text = story(9, 'Fusion runs guest systems such as Microsoft Windows, Linux, NetWare, Solaris or macOS.');
+    assert.deepStrictEqual(variants(indexOf({ ...three, 'file:///c/new.txt': text }), 'file:///c/new.txt').map((d) => d.message), []);
+    // A letter left out is a slip against three articles ("Zimperum"); a letter changed, against six ("DosuSign").
+    const docusign = 'Researchers at DocuSign said the lure used its logo.';
+    const six: Record<string, string> = {};
+    for (let n = 1; n <= 6; n++) six[`file:///c/${n}.txt`] = story(n, docusign);
+    const dosusign = story(9, 'The lure posed as DosuSign to steal passwords.');
+    const fewer = Object.fromEntries(Object.entries(six).slice(0, 3));
+    assert.deepStrictEqual(variants(indexOf({ ...fewer, 'file:///c/new.txt': dosusign }), 'file:///c/new.txt'), []);
+    assert.deepStrictEqual(variants(indexOf({ ...six, 'file:///c/new.txt': dosusign }), 'file:///c/new.txt').map((d) => d.message),
+      ['DosuSign is written DocuSign in 6 articles of the corpus: is it misspelt here?']);
+  });
+
+  it('never marks or mends a name in code: a code span, an indented block, a YARA rule, a Suricata signature', function () {
+    // The DFIR Report lists Suricata signatures as lines of text ("ET TROJAN Observed CobaltStrike CnC Domain"), Trend
+    // Micro quotes a YARA rule whose author is "TrendMicro Research": each was marked, its fix editing the code.
+    for (const code of [
+      'Run `Kasperksy scan --all` on the host.',
+      'Then:\n\n    indented Kasperksy code line\n    more code for Kasperksy',
+      'rule Kasperksy_loader { strings: $s1 = "Kasperksy" condition: $s1 }',
+      'ET TROJAN Observed Kasperksy CnC Domain  \nETPRO MALWARE Possible Kasperksy Beacon',
+    ]) {
+      // Named in prose too: the prose is marked and mended, the code stays as it is.
+      const text = story(9, `Researchers at Kasperksy found it.\n\n${code}`);
+      const found = variants(indexOf({ ...corpus(), 'file:///c/new.txt': text }), 'file:///c/new.txt');
+      assert.deepStrictEqual(found.map((d) => [text.slice(d.span.start, d.span.end), d.fixes![0].title]), [['Kasperksy', 'Write Kaspersky']], code);
+      assert.strictEqual(fixed(text, found[0]), text.replace('at Kasperksy', 'at Kaspersky'), code);
+    }
+  });
+
   it('needs the other spelling in three articles, and this one to be the only one writing its own', function () {
     const text = story(9, 'Researchers at Kasperksy found a new loader.');
     // Two articles are not yet how the corpus writes a name.

@@ -14,11 +14,26 @@
  * - a digit ("LockBit2", "Quad9", "PlayStation3": versions and other names);
  * - a plural of the whole name ("SonicWalls", "Google Play Stores"; "Citizens Lab" is Citizen Lab misspelt);
  * - British and American spelling ("Department of Defence", "Cyber Security Centre", "-isation");
+ * - a public body's generic name written apart or together ("National Cybersecurity Center", Portugal's, and the
+ *   "National Cyber Security Center" or "Centre" of the UK, Ireland, the Netherlands…): such a name is ordinary
+ *   words with a body's word last (`PUBLIC_BODIES`), every country has one, and each spaces its words its own way,
+ *   so the spacing tells two bodies apart as often as it is a slip;
  * - a word's first letter ("QSnatch" and Snatch, "Block" and "Black") or its last one changed ("Optus" and
  *   Optum, "Conte" and Conti), or a word too short to tell ("NBC" and "BBC");
  * - a person's first name, where both are first names and another person of the corpus has the surname
  *   ("Mary Smith" is not Mark Smith; "Eric Kron" is Erich Kron, the one Kron);
- * - a name pinned in `.breachdesk/entities.json`.
+ * - a name pinned in `.breachdesk/entities.json`;
+ * - a letter changed for another, unless the corpus's spelling is well attested (`SUBSTITUTION_MIN` articles, twice
+ *   `NEAR_MIN`): a letter left out, added or swapped with its neighbour is how fingers slip, and rarely gives another
+ *   real name, but a letter changed gives one as often as a slip ("NetWare", Novell's system, and NetWire, a trojan
+ *   of three articles; "Optus" and Optum, for the last letter, always). "Kasperksy", "Zimperum", "Qualsys" are still
+ *   told against three articles; "BlackBatter" against BlackMatter's 33, "DosuSign" against DocuSign's six. A name
+ *   written in one article is never well attested itself: that both spellings are frequent cannot be the test, as the
+ *   check only asks about a spelling no other article writes.
+ *
+ * Names in code are never marked nor mended (`codeTest`): a code span, a block indented as code, a YARA rule, a
+ * Suricata signature's name ("ET TROJAN Observed CobaltStrike CnC Domain") are verbatim, however they spell a name,
+ * and a mention there is no way the article writes it either. (Fenced code blocks are not read for names at all.)
  *
  * Where the corpus has no such spelling, the article itself may: a name it
  * writes once, one edit from one it writes more often ("BillQuck" beside
@@ -27,10 +42,10 @@
  * Virgil Griffith), so that message asks which is, with a fix each way.
  */
 import { diag, type Diagnostic, type Fix, type RelatedInfo, type TextEdit } from '../diagnostics';
-import type { Span } from '../text';
+import { positionIn, type Span } from '../text';
 import { COMMON_FIRST_NAMES } from '../extract/firstnames';
 import { FIRST_NAMES } from '../extract/lexicon';
-import type { DocEntity, EntityKind } from '../extract/types';
+import type { DocEntity, DocFacts, EntityKind, Mention } from '../extract/types';
 import { articlesNaming, firstOf, NEAR_MIN, oneEdit, oneLeftOut, type CorpusIndex, type EntityEntry } from '../index/corpus';
 import { formatDate, shownDay } from '../features/markdown';
 
@@ -42,14 +57,18 @@ export function checkNames(index: CorpusIndex, uri: string, out: Diagnostic[]): 
   if (!doc) return;
   const f = doc.facts;
   let here: HereTable | undefined;
-  for (const e of f.entities) {
-    if (index.pins.has(e.key)) continue;
-    const group = groupOf(e.kind);
-    if (group === undefined && e.kind !== 'other') continue;
+  // Mentions in code are no way of writing a name (`codeTest`): left out of each name looked at, and of the table.
+  const inCode = codeTest(f, doc.lineStarts);
+  for (const written of f.entities) {
+    if (index.pins.has(written.key)) continue;
+    const group = groupOf(written.kind);
+    if (group === undefined && written.kind !== 'other') continue;
     // Named in this article alone (read from the count of its articles, cheap on a keystroke: `articlesNaming` would
     // count every view of a name the corpus knows well).
-    const entry = index.entity(e.key);
+    const entry = index.entity(written.key);
     if (!entry || savedOthers(index, entry, uri) > 0) continue;
+    const e = outsideCode(written, inCode);
+    if (!e.mentions.length) continue;
     const found = group && likeliest(index, e, group);
     if (found) {
       const { other, edit } = found;
@@ -61,7 +80,7 @@ export function checkNames(index: CorpusIndex, uri: string, out: Diagnostic[]): 
       report(out, mended, other.name, edit, `in ${n} articles of the corpus`, related);
       continue;
     }
-    const near = likeliestHere(index, (here ??= hereTable(f.entities)), e);
+    const near = likeliestHere(index, (here ??= hereTable(f.entities.map((o) => (o.mentions.length < 2 ? o : outsideCode(o, inCode))))), e);
     if (!near) continue;
     const { other, edit, written: n } = near;
     const mended = mend(e, edit, other.entity.name);
@@ -193,6 +212,148 @@ function groupOf(kind: EntityKind): Group | undefined {
   return kind === 'person' ? 'person' : kind === 'organisation' || kind === 'outlet' ? 'organisation' : undefined;
 }
 
+/** Past this many articles, a spelling is attested well enough that one letter changed from it is likelier a slip than another name. */
+const SUBSTITUTION_MIN = 2 * NEAR_MIN;
+
+/** Whether two keys of the same length differ in one letter changed (not two neighbours swapped). */
+function substitution(edit: Edit): boolean {
+  const { ours, theirs, at, tail } = edit;
+  return ours.length === theirs.length && ours.length - tail - at === 1;
+}
+
+/**
+ * The last words of public bodies' generic names ("National Cyber Security Centre", "Cyber Security Agency"): written
+ * apart or together, such names are two countries' bodies as often as one's slip.
+ */
+const PUBLIC_BODIES = new Set(['center', 'centre', 'centers', 'centres', 'agency', 'authority', 'bureau', 'commission', 'committee', 'council',
+  'department', 'directorate', 'institute', 'ministry', 'office', 'command', 'administration', 'board', 'inspectorate', 'service']);
+
+/**
+ * Where a mention stands in code, whose words are verbatim: a code span (`…`) of its line; a line of a Suricata
+ * signature's name ("ET TROJAN …", "ETPRO MALWARE …", "GPL …"); a sentence of a YARA rule ("rule X {", "$s1 = …",
+ * "condition:"); or a paragraph indented as code (its first line four spaces or a tab in, after a blank line). Read
+ * from each mention's sentence as extraction keeps it (its text as long as its span) and the document's line starts:
+ * the check has no text of its own. Each sentence is read once per check, and only where a name of this article
+ * alone is looked at.
+ */
+function codeTest(f: DocFacts, lineStarts: readonly number[]): (m: Mention) => boolean {
+  const memo = new Map<number, Span[]>();
+  const paragraphs: Paragraphs = { firsts: new Map(), indented: new Map() };
+  return (m) => {
+    if (m.where !== 'body' || m.sentence < f.headlines) return false;
+    let spans = memo.get(m.sentence);
+    if (!spans) memo.set(m.sentence, (spans = codeSpans(f, lineStarts, m.sentence, paragraphs)));
+    return spans.some((c) => c.start <= m.span.start && m.span.start < c.end);
+  };
+}
+
+/** What one check has worked out of the article's paragraphs: each sentence's paragraph's first, and whether it is indented as code. */
+interface Paragraphs {
+  firsts: Map<number, number>;
+  indented: Map<number, boolean>;
+}
+
+const SIGNATURE = /^(?:ET|ETPRO|GPL)[ \t]+[A-Z][A-Z_-]+[ \t]/;
+const YARA = /\brule[ \t]\w+[ \t]?\{|(?:^|\s)\$\w+ ?= ?["{/]|(?:^|\s)(?:condition|strings):(?:\s|$)/;
+
+function codeSpans(f: DocFacts, lineStarts: readonly number[], i: number, paragraphs: Paragraphs): Span[] {
+  const s = f.sentences[i];
+  if (!s || s.text.length !== s.span.end - s.span.start) return [];
+  if (YARA.test(s.text) || indentedCode(f, lineStarts, i, paragraphs)) return [s.span];
+  // Most sentences hold neither a backtick nor a signature.
+  if (!/`|ET|GPL/.test(s.text)) return [];
+  const out: Span[] = [];
+  const first = positionIn(lineStarts, s.span.start).line;
+  for (let line = first; line < lineStarts.length && lineStarts[line] < s.span.end; line++) {
+    const from = Math.max(lineStarts[line], s.span.start);
+    const to = Math.min(line + 1 < lineStarts.length ? lineStarts[line + 1] : s.span.end, s.span.end);
+    const text = s.text.slice(from - s.span.start, to - s.span.start);
+    // The line from its start, where the sentence holds it (a sentence may start mid-line, after another).
+    if (from === lineStarts[line] && SIGNATURE.test(text)) {
+      out.push({ start: from, end: to });
+      continue;
+    }
+    // Code spans: a backtick to the next on the same line.
+    for (let open = text.indexOf('`'); open >= 0;) {
+      const close = text.indexOf('`', open + 1);
+      if (close < 0) break;
+      out.push({ start: from + open, end: from + close + 1 });
+      open = text.indexOf('`', close + 1);
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether sentence `i` is in a paragraph indented as code: its first sentence opens its line four characters in or
+ * more (no sentence before it on the line), after a blank line, and each of its further lines is indented so too
+ * (there must be one). A numbered list's tenth item ("10. Which tools …") opens four characters in as well; alone on
+ * its line it is not taken for code, and so is a one-line block of code: the check cannot see which four characters
+ * stand before the words (the parser reads indented code as a paragraph, `syntax/parse.ts`).
+ */
+function indentedCode(f: DocFacts, lineStarts: readonly number[], i: number, paragraphs: Paragraphs): boolean {
+  const k = paragraphStart(f, lineStarts, i, paragraphs.firsts);
+  let indented = paragraphs.indented.get(k);
+  if (indented === undefined) paragraphs.indented.set(k, (indented = indentedBlock(f, lineStarts, k)));
+  return indented;
+}
+
+function indentedBlock(f: DocFacts, lineStarts: readonly number[], k: number): boolean {
+  const opensIndented = (j: number) => {
+    const start = f.sentences[j].span.start;
+    const line = positionIn(lineStarts, start).line;
+    return line > 0 && start - lineStarts[line] >= 4 && !(j > 0 && f.sentences[j - 1].span.end > lineStarts[line]);
+  };
+  if (!opensIndented(k)) return false;
+  const first = positionIn(lineStarts, f.sentences[k].span.start).line;
+  // The line before is blank (its length at most a line break).
+  if (lineStarts[first] - lineStarts[first - 1] > 2) return false;
+  let lines = 0;
+  for (let j = k; j < f.sentences.length; j++) {
+    const s = f.sentences[j];
+    const line = positionIn(lineStarts, s.span.start).line;
+    if (j > k) {
+      // Past the paragraph: the sentence before ends before the line before this one's.
+      if (f.sentences[j - 1].span.end <= lineStarts[line - 1]) break;
+      if (f.sentences[j - 1].span.end <= lineStarts[line]) {
+        if (!opensIndented(j)) return false;
+        lines++;
+      }
+    }
+    if (s.text.length !== s.span.end - s.span.start) return false;
+    // The lines that start inside the sentence: their first characters are its (a wrapped line's break and
+    // indentation read as spaces).
+    for (let l = line + 1; l < lineStarts.length && lineStarts[l] < s.span.end; l++) {
+      const head = s.text.slice(lineStarts[l] - s.span.start, lineStarts[l] - s.span.start + 4);
+      if (head !== '    ' && head[0] !== '\t') return false;
+      lines++;
+    }
+  }
+  return lines > 0;
+}
+
+/**
+ * The first sentence of sentence `i`'s paragraph: back while the sentence before ends on the line before this one's, or
+ * on this one's (a blank line parts paragraphs). Remembered in `firsts`, so a paragraph is walked once.
+ */
+function paragraphStart(f: DocFacts, lineStarts: readonly number[], i: number, firsts: Map<number, number>): number {
+  const known = firsts.get(i);
+  if (known !== undefined) return known;
+  let k = i;
+  if (i > f.headlines) {
+    const line = positionIn(lineStarts, f.sentences[i].span.start).line;
+    if (f.sentences[i - 1].span.end > lineStarts[Math.max(line - 1, 0)]) k = paragraphStart(f, lineStarts, i - 1, firsts);
+  }
+  firsts.set(i, k);
+  return k;
+}
+
+/** `e` with its mentions in code left out (itself when none is). */
+function outsideCode(e: DocEntity, inCode: (m: Mention) => boolean): DocEntity {
+  if (!e.mentions.some(inCode)) return e;
+  return { ...e, mentions: e.mentions.filter((m) => !inCode(m)) };
+}
+
 /** How two keys differ: `ours.slice(at, at + ours.length - theirs…)` — the part each has that the other has not. */
 interface Edit {
   /** The key as this article writes it, and as the corpus does. */
@@ -223,7 +384,7 @@ function likeliest(index: CorpusIndex, e: DocEntity, group: Group): { other: Ent
     const n = savedNaming(index, other);
     if (n < NEAR_MIN) continue;
     const edit = editOf(e.key, key);
-    if (!plausible(index, edit, group)) continue;
+    if (!plausible(index, edit, group) || (substitution(edit) && n < SUBSTITUTION_MIN)) continue;
     // A name written apart or together is the likelier reading ("BlackHat": Black Hat, not BlackCat), then the commoner name.
     if (!best || (edit.spacing && !best.edit.spacing) || (edit.spacing === best.edit.spacing && (n > best.n || (n === best.n && key < best.other.key)))) best = { other, edit, n };
   }
@@ -234,7 +395,7 @@ function plausible(index: CorpusIndex, edit: Edit, group: Group, sameArticle = f
   const { ours, theirs, at, tail } = edit;
   const changed = ours.slice(at, ours.length - tail) + theirs.slice(at, theirs.length - tail);
   if (/\d/.test(changed)) return false;
-  if (edit.spacing) return true;
+  if (edit.spacing) return !PUBLIC_BODIES.has(theirs.slice(theirs.lastIndexOf(' ') + 1));
   const wo = wordAt(ours, at);
   const wt = wordAt(theirs, at);
   // A plural of the corpus's name ("SonicWalls"), not a plural inside it ("Citizens Lab" for Citizen Lab).
