@@ -170,6 +170,37 @@ describe('tags', () => {
       assert.strictEqual(tagLine(fixAll(withBody('The lure delivered malware, then more malware.', '[[malware,]]', 'Iranian APT Lures Defense Contractor in Catfishing-Malware Scam'))), '[[malware]]');
       assert.strictEqual(tagLine(fixAll(withBody('The plan targets fraud. Banks lose billions to fraud.', '[[fraud.]] [[ZDNet]]', 'Banks fight frauds and fraudsters'))), '[[ZDNet]]');
     });
+    it('a common word of the title is no subject for it: [[day,]] of "Mac Zero-Day Targets …", [[out.]] of "… out of date …" are removed', () => {
+      // Both from the real corpus, where `--fix` made them [[day]] and [[out]].
+      const day = withBody('The zero-day was used for a day, then patched.', '[[day,]] [[Apple]]', 'Mac Zero-Day Targets Apple Devices in Hong Kong');
+      const { diagnostic } = fixFor(day, 'tags.punctuation');
+      assert.deepStrictEqual(diagnostic.fixes!.map((f) => [f.title, f.preferred ?? false]), [['Remove [[day,]]', true], ['Change to [[day]]', false]]);
+      assert.strictEqual(tagLine(fixAll(day)), '[[Apple]]');
+      const out = withBody('Software that is out of date gets exploited, he pointed out.', '[[Atlassian]] [[out.]]', 'Some software on the internet is out of date and being exploited');
+      assert.strictEqual(tagLine(fixAll(out)), '[[Atlassian]]');
+      // The trade's own words stay, cleaned, as before: [[fraud.]] (above), [[data,]].
+      assert.strictEqual(tagLine(fixAll(withBody('The data was sold. The data was old.', '[[data,]]', 'Data of millions leaked'))), '[[data]]');
+    });
+    it('a common word, a shout or a lone letter cleaned of its punctuation is removed, not renamed: [[Well,]], [[SEE:]], [[(please]], [[/c]]', () => {
+      // All from the real corpus: a podcast's "Well, …", ZDNet's "**SEE:** …" links, a poll's "(please …", a command's "/c".
+      const body = 'Well, that is fair. **SEE:** Hackers hit the firm.\n\nNext, run cmd /c whoami (please check). Overall, it worked.';
+      const text = withBody(body, '[[Well,]] [[SEE:]] [[(please]] [[/c]] [[Next,]] [[Overall,]] [[Acme]]');
+      assert.deepStrictEqual(run(text).diagnostics.filter((d) => d.code.startsWith('tags.')).map((d) => [d.code, spanText(text, d), d.fixes!.map((f) => [f.title, f.preferred ?? false])]), [
+        ['tags.stop-word', '[[Well,]]', [['Remove [[Well,]]', true]]],
+        ['tags.stop-word', '[[SEE:]]', [['Remove [[SEE:]]', true]]],
+        ['tags.stop-word', '[[(please]]', [['Remove [[(please]]', true]]],
+        ['tags.stop-word', '[[/c]]', [['Remove [[/c]]', true]]],
+        ['tags.stop-word', '[[Next,]]', [['Remove [[Next,]]', true]]],
+        ['tags.stop-word', '[[Overall,]]', [['Remove [[Overall,]]', true]]],
+      ]);
+      assert.strictEqual(tagLine(fixAll(text)), '[[Acme]]');
+      assert.strictEqual(run(text).diagnostics.find((d) => spanText(text, d) === '[[SEE:]]')!.message,
+        '[[SEE:]] is a common word, “SEE”, that ends in a colon: not a subject, it links this article to nothing useful.');
+      // Written capitalised inside a sentence, the word is a name or an acronym, and is cleaned as before: [[Touch,]] of
+      // "Touch ID", [[WHO,]] of "the WHO said"; two capitals are always an acronym ([[IT:]]).
+      const names = withBody('Unlock it with Touch ID. The WHO said so, and IT: staff agreed.', '[[Touch,]] [[WHO,]] [[IT:]]');
+      assert.strictEqual(tagLine(fixAll(names)), '[[Touch]] [[WHO]] [[IT]]');
+    });
     it('a small word of the body with a sentence\'s punctuation on it is removed; a name keeps the fix that cleans it', () => {
       const text = withBody('The researcher wrote that Acme was hit.', '[[wrote.]] [[Acme,]]');
       assert.strictEqual(tagLine(applyFix(text, 'tags.punctuation', { on: '[[wrote.]]' })), '[[Acme,]]');
@@ -224,9 +255,11 @@ describe('tags', () => {
 
   describe('tags.punctuation', () => {
     it('[[numbers,]], [[names,]], [[breach,]]', () => {
-      assert.deepStrictEqual(findings('[[numbers,]] [[names,]] [[breach,]]').map((f) => f[0]), ['tags.punctuation', 'tags.punctuation', 'tags.punctuation']);
+      // Without a body to have cut it from, [[numbers,]] is a common word under punctuation, as [[said.]] is (below).
+      assert.deepStrictEqual(findings('[[numbers,]] [[names,]] [[breach,]]').map((f) => f[0]), ['tags.stop-word', 'tags.punctuation', 'tags.punctuation']);
+      assert.deepStrictEqual(findings('[[attacks,]] [[names,]] [[breach,]]').map((f) => f[0]), ['tags.punctuation', 'tags.punctuation', 'tags.punctuation']);
     });
-    it('[[Aug.]] and [[wrote.]]', () => assert.deepStrictEqual(findings('[[Aug.]] [[wrote.]]').map((f) => f[0]), ['tags.punctuation', 'tags.punctuation']));
+    it('[[Aug.]] and [[wrote.]]', () => assert.deepStrictEqual(findings('[[Aug.]] [[wrote.]]').map((f) => f[0]), ['tags.punctuation', 'tags.stop-word']));
     it('quotes and brackets around a word: [[“BlackMatter]], [[(RCE)]], [["Squid]]', () => {
       assert.strictEqual(fixLine('[[“BlackMatter]]', 'tags.punctuation'), '[[BlackMatter]]');
       assert.strictEqual(fixLine('[[(RCE)]]', 'tags.punctuation'), '[[RCE]]');
@@ -246,7 +279,7 @@ describe('tags', () => {
       assert.strictEqual(fix.preferred, true);
     });
     it('[[U.S.,]] keeps the abbreviation\'s dot', () => assert.strictEqual(fixLine('[[U.S.,]]', 'tags.punctuation'), '[[U.S.]]'));
-    it('[[(e.g.,]] becomes [[e.g.]]', () => assert.strictEqual(fixLine('[[(e.g.,]]', 'tags.punctuation'), '[[e.g.]]'));
+    it('[[(e.g.,]] is removed, not cleaned into [[e.g.]]', () => assert.strictEqual(fixLine('[[Alpha]] [[(e.g.,]]', 'tags.stop-word'), '[[Alpha]]'));
     it('[[D8b3.dll.]] loses the sentence\'s dot, keeps the file name\'s', () => assert.strictEqual(fixLine('[[D8b3.dll.]]', 'tags.punctuation'), '[[D8b3.dll]]'));
     it('[[--]] is only punctuation, and the fix removes it', () => {
       assert.deepStrictEqual(check(tagged('[[Alpha]] [[--]]')).map((f) => [f[0], f[2]]), [['tags.punctuation', '[[--]] is only punctuation, not a subject.']]);

@@ -26,6 +26,46 @@ const STOP_WORDS = new Set([
   "shouldn't", "hasn't", "haven't", "hadn't", "we've", "you've", "they've", "it'll", "we'll", "they'll", "you'll",
 ]);
 
+/**
+ * Common English words that name no subject, beyond `STOP_WORDS`: adverbs and the words that open a sentence or a
+ * line ("Well,", "Overall,", "Next,", "SEE:", "Image:"), generic nouns, verbs and adjectives ("day", "out",
+ * "percent", "please", "better"), Latin abbreviations. Cut with punctuation from the body, such a word is removed,
+ * not cleaned into a tag, even where the title writes it ("[[day,]]" of "Mac Zero-Day Targets …", "[[out.]]" of
+ * "… out of date …"): the title names no more of a subject with it. Not the trade's own words ("data", "breach",
+ * "attack", "malware", "devices"): those stay, cleaned, where the title writes them.
+ */
+const COMMON_WORDS = new Set([
+  // Adverbs, sentence openers and replies.
+  'well', 'next', 'overall', 'thus', 'ultimately', 'previously', 'currently', 'finally', 'first', 'firstly', 'second', 'secondly', 'third',
+  'lastly', 'therefore', 'meanwhile', 'instead', 'indeed', 'actually', 'basically', 'really', 'simply', 'already', 'again', 'always',
+  'never', 'often', 'sometimes', 'usually', 'perhaps', 'maybe', 'probably', 'certainly', 'clearly', 'especially', 'eventually', 'recently',
+  'later', 'earlier', 'soon', 'now', 'today', 'yesterday', 'tomorrow', 'here', 'anyway', 'otherwise', 'moreover', 'furthermore',
+  'additionally', 'similarly', 'likewise', 'hence', 'accordingly', 'specifically', 'generally', 'typically', 'essentially', 'apparently',
+  'obviously', 'fortunately', 'unfortunately', 'interestingly', 'importantly', 'notably', 'originally', 'initially', 'ok', 'okay', 'yeah',
+  'hello', 'hi', 'please', 'thanks', 'thank', 'sorry', 'oh', 'else', 'ever', 'yet', 'too', 'very', 'quite', 'rather', 'almost', 'nearly',
+  'only', 'though', 'although', 'because', 'since', 'unless', 'until', 'whether', 'either', 'neither', 'both', 'each', 'every', 'any',
+  'many', 'much', 'few', 'several', 'such', 'same', 'own', 'another', 'others', 'etc', 'e.g.', 'i.e.', 'aka', 'vs', 'via', 'per',
+  // Particles and prepositions.
+  'up', 'down', 'out', 'off', 'away', 'back', 'around', 'through', 'across', 'along', 'without', 'within', 'between', 'among', 'against',
+  'during', 'toward', 'towards', 'upon', 'onto', 'beyond', 'behind', 'below', 'above', 'near', 'like', 'unlike',
+  // Generic nouns, and the labels of a page ("Image:", "SEE:", "Truth:", "Q:").
+  'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'time', 'times', 'way', 'ways', 'thing', 'things', 'lot', 'lots',
+  'part', 'parts', 'kind', 'sort', 'type', 'types', 'number', 'numbers', 'place', 'point', 'case', 'fact', 'example', 'end', 'side',
+  'hand', 'tonight', 'morning', 'night', 'people', 'person', 'everyone', 'someone', 'something', 'anything', 'nothing', 'everything',
+  'image', 'images', 'photo', 'picture', 'credit', 'note', 'truth', 'see', 'watch', 'listen', 'click', 'link', 'following', 'percent',
+  'question', 'answer', 'q', 'world', 'review',
+  // Generic verbs.
+  'get', 'got', 'make', 'made', 'take', 'took', 'give', 'go', 'went', 'come', 'came', 'know', 'think', 'say', 'tell', 'saw', 'look',
+  'want', 'use', 'used', 'using', 'find', 'work', 'works', 'run', 'runs', 'check', 'enable', 'assigned', 'added', 'set', 'put', 'keep',
+  'let', 'seem', 'help', 'try', 'start', 'show', 'call', 'ask', 'need', 'feel', 'become', 'leave', 'mean', 'begin', 'include', 'includes',
+  'including', 'continue', 'allow', 'follow', 'stop', 'create', 'read', 'write', 'wrote', 'provide', 'learn',
+  // Generic adjectives.
+  'good', 'better', 'best', 'bad', 'worse', 'worst', 'great', 'big', 'small', 'large', 'little', 'long', 'short', 'high', 'low', 'old',
+  'young', 'right', 'wrong', 'true', 'false', 'real', 'sure', 'able', 'possible', 'likely', 'important', 'different', 'whole', 'full',
+  'certain', 'clear', 'hard', 'easy', 'early', 'late', 'main', 'harmful', 'unknown', 'available', 'current', 'recent', 'last', 'previous',
+  'various', 'simple', 'alone',
+]);
+
 // Characters that are never the start or end of a real tag. `@`, `#`, `.`,
 // `$` may start one (handles, hashtags, `.NET`); `+` and `#` may end one (C++, C#).
 // `_` may do both: in the corpus it only ever edges identifiers (`__kernel`, `_meta.txt`).
@@ -294,6 +334,20 @@ function inTitle(title: string, word: string): boolean {
   return false;
 }
 
+/**
+ * Whether a word cut from a tag's punctuation is a common one (`STOP_WORDS`, `COMMON_WORDS`) or a lone letter, and so no
+ * subject: in lower case always; capitalised ("Well", "Image") or in capitals, a shout ("SEE"), unless the body writes
+ * it so inside a sentence, where it is a name or an acronym ("Touch ID", "the WHO said"; "IT" and "US", two letters,
+ * are always acronyms).
+ */
+function commonWord(word: string, n: string, words: () => BodyWords): boolean {
+  if (/^\p{L}$/u.test(word)) return true;
+  if (!STOP_WORDS.has(n) && !COMMON_WORDS.has(n)) return false;
+  if (word === n) return true;
+  if (isCapitals(word) && word.length < 3) return false;
+  return !words().inside.has(word);
+}
+
 /** An acronym in capitals ("IT", "WHO", "US"): a name, not the common word it spells. */
 function isCapitals(name: string): boolean {
   return name.length >= 2 && name === name.toUpperCase() && /[A-Z]/.test(name);
@@ -349,8 +403,9 @@ function checkWordTags(text: string, groups: TagGroup[], source: string | undefi
       continue;
     }
     if (poss && poss[1].length > 1 && !named) {
-      // "What’s", "There’s": a contraction of a common word, not a possessive.
-      if (STOP_WORDS.has(normalise(base))) {
+      // "What’s", "There’s": a contraction of a common word, not a possessive; "[[Today’s]]", "[[year’s]]": a common
+      // word's possessive, no subject's.
+      if (STOP_WORDS.has(normalise(base)) || commonWord(base, normalise(base), words)) {
         out.push(stopWord(text, tag, stripped));
         continue;
       }
@@ -400,15 +455,22 @@ function checkWordTags(text: string, groups: TagGroup[], source: string | undefi
       }
       // "[[wrote.]]", "[[attacks,]]": a small word of the article's prose with a sentence's punctuation on it was cut
       // from a sentence; removing it is the likelier wish than keeping "[[wrote]]". Not when the title names it:
-      // "[[fraud.]]" of "Brazil advances efforts to tackle electronic fraud" is what the article is about.
+      // "[[fraud.]]" of "Brazil advances efforts to tackle electronic fraud" is what the article is about; but a common
+      // word is no more a subject for being a word of the title ("[[day,]]" of "Mac Zero-Day Targets …").
       if (/^[a-z][a-z-]*$/.test(stripped) && /[.,;:]$/.test(name) && usesOf(body, stripped) > 0 && !existing.has(n)) {
-        if (!inTitle(title, stripped)) {
+        if (!inTitle(title, stripped) || COMMON_WORDS.has(n)) {
           out.push(diag('tags.punctuation', tag.span, `[[${tag.name}]] looks cut from a sentence of the article, not a subject.`, [{ ...remove, preferred: true }, change(stripped)]));
           continue;
         }
         out.push(diag('tags.punctuation', tag.span, `[[${tag.name}]] has punctuation stuck to it; the tag is [[${stripped}]], a word of the title.`, [
           { ...change(stripped), preferred: true }, remove,
         ]));
+        continue;
+      }
+      // "[[Well,]]", "[[SEE:]]", "[[(please]]": a common word, a shouted one or a lone letter ("[[/c]]", "[[Q:]]") is no
+      // subject once cleaned either, so the fix removes it rather than rename it (`commonWord`).
+      if (commonWord(stripped, n, words)) {
+        out.push(stopWord(text, tag, stripped));
         continue;
       }
       // "[[Hat:]]" of "Black Hat: …", "[[Strike,]]" of "Cobalt Strike,": one word of a name the body writes longer.
