@@ -11,6 +11,7 @@ import { timelineAt, timelineLenses } from '../server/src/core/features/timeline
 import { hover } from '../server/src/core/features/hover';
 import { checkConsistency } from '../server/src/core/check/consistency';
 import { CorpusIndex, lineStartsOf } from '../server/src/core/index/corpus';
+import { parsePins } from '../server/src/core/extract/pins';
 import { escapeHtml, layout, niceCeiling, renderTimeline, type TimelineData } from '../client/src/timelineView';
 import { RestartPolicy } from '../client/src/recovery';
 import { NOW, seeds } from './helpers/fixture';
@@ -112,6 +113,21 @@ describe('figure timeline', function () {
     assert.deepStrictEqual(timelineLenses(indexOf(docs), docs[0].uri), []);
   });
 
+  it('a lens label never opens an icon: "$(" in a pinned name is broken apart, the rest shown as written', function () {
+    // VS Code draws "$(name)" in a code lens's title as an icon; the label is the title's end ("Timeline: 2 statements of …").
+    const { pins } = parsePins(JSON.stringify({ entities: [{ name: 'Acme $(bug) Corp', kind: 'organisation', aliases: ['Acme Corp'] }] }));
+    const acme = new CorpusIndex();
+    for (const p of pins) acme.pins.set(p.key, p);
+    const docs = [1, 2].map((n) => ({ uri: `file:///ws/acme-${n}.txt`,
+      text: `# Story ${n}\n\n## Information:\n+ Source: Outlet ${n}\n+ Link: https://example.com/acme-${n}\n+ Date: August 2${n}, 2021\n+ Author: Jane Doe\n\n## Article:\nAcme Corp said ${n} million customers were affected by the breach.\n` }));
+    for (const d of docs) {
+      acme.set({ facts: extractFacts(d.uri, d.text, analyze(d.text, { now: NOW }).article, { outlets: new Map(), pins }), lineStarts: lineStartsOf(d.text), origin: 'workspace' });
+    }
+    const labels = timelineLenses(acme, docs[0].uri).map((l) => l.label);
+    assert.deepStrictEqual(labels, ['customers of Acme $ (bug) Corp']);
+    assert.ok(labels.every((l) => !l.includes('$(')), JSON.stringify(labels));
+  });
+
   it('renders an SVG chart with a strict CSP, no script, escaped text and only open-location links', function () {
     const t = timelineAt(index, FOLLOW_URI, at)!;
     const data: TimelineData = { ...t, points: t.points.map((p) => ({ ...p, range: { start: { line: 10, character: 45 } } })) };
@@ -165,6 +181,16 @@ describe('client restart policy', function () {
     assert.deepStrictEqual(p.closed(30), { restart: false, tell: undefined });
     p.reset();
     assert.deepStrictEqual(p.closed(40), { restart: true, tell: undefined });
+  });
+
+  it('starts a server that dies as it starts again without a word, says it could not once given up, and still tells the first restart of one that ran', function () {
+    const p = new RestartPolicy(2, 180000);
+    assert.deepStrictEqual(p.closed(0, true), { restart: true });
+    assert.deepStrictEqual(p.closed(10, true), { restart: true });
+    assert.deepStrictEqual(p.closed(20, true), { restart: false, tell: 'gave-up' });
+    // Restarted by hand, it ran, then died: the user had a server, and is told it was restarted.
+    p.reset();
+    assert.deepStrictEqual(p.closed(30), { restart: true, tell: 'restarted' });
   });
 
   it('forgets crashes older than the window', function () {

@@ -6,12 +6,17 @@
  * starts once an article is open or a Breach Desk command runs (`start`); from then on it runs for the window.
  * Commands wait for it while it starts or restarts (`running`), and say what to do when it will not run.
  *
- * If the server dies it is restarted and the user is told once (recovery.ts); a server that keeps dying is left
- * stopped with one message.
+ * If the server dies it is restarted and the user is told once (recovery.ts); a server that keeps dying, or that
+ * cannot start, is left stopped with one message that offers a restart and the output. The language client's own
+ * messages go to the output only (`QuietClient`): a server that died as it started would otherwise show three or
+ * four of them per attempt besides ours, in the client's words ("couldn't create connection to server").
+ *
+ * In restricted mode (a workspace not trusted) the server indexes the bundled seeds and the open articles only; the
+ * status bar item says so, and why.
  */
 import * as vscode from 'vscode';
 import {
-  CloseAction, ErrorAction, LanguageClient, State, type LanguageClientOptions, type ServerOptions, TransportKind,
+  CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, State, type LanguageClientOptions, type ServerOptions, TransportKind,
 } from 'vscode-languageclient/node';
 import { LANGUAGE_ID } from './articles';
 import { INDEXED, INDEXING, type IndexedParams } from './protocol';
@@ -22,12 +27,25 @@ const SOURCE = 'breach-desk';
 const READY_MS = 60_000;
 const RESTART_COMMAND = 'breachDesk.restartServer';
 const OUTPUT_COMMAND = 'breachDesk.showOutput';
+const TRUST_COMMAND = 'workbench.trust.manage';
+
+/**
+ * The language client, quiet: its errors go to the output and never to the screen, also those it would force there
+ * (a start or restart that failed). What the user needs to know of them, `Server` says once, with the way to the output.
+ */
+class QuietClient extends LanguageClient {
+  override error(message: string, data?: unknown): void {
+    super.error(message, data, false);
+  }
+}
 
 class StatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('breachDesk.status', vscode.StatusBarAlignment.Left, 10);
   private indexing = true;
   private counts: IndexedParams | undefined;
   private stopped = false;
+  /** The server was started in restricted mode: it reads no folder, only the seeds and the open articles. */
+  private restricted = false;
   private debounce: NodeJS.Timeout | undefined;
   private readonly diagnostics = vscode.languages.onDidChangeDiagnostics(() => {
     clearTimeout(this.debounce);
@@ -65,6 +83,12 @@ class StatusBar implements vscode.Disposable {
     this.render();
   }
 
+  /** The trust the server was (re)started with. */
+  trusted(trusted: boolean): void {
+    this.restricted = !trusted;
+    this.render();
+  }
+
   /** Conflicts the server currently reports: in open documents, and in every article once "Check All Articles" has run. */
   private conflicts(): number {
     let n = 0;
@@ -89,14 +113,24 @@ class StatusBar implements vscode.Disposable {
     this.item.command = OUTPUT_COMMAND;
     if (this.indexing) {
       this.item.text = '$(sync~spin) Breach Desk: indexing…';
-      this.item.tooltip = 'Breach Desk is reading the articles of the workspace.';
+      this.item.tooltip = this.restricted
+        ? 'Breach Desk is reading the bundled seeds and the open articles (restricted mode: this workspace is not trusted, so its folders are not read).'
+        : 'Breach Desk is reading the articles of the workspace.';
       return;
     }
     const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
     const entities = plural(c?.entities ?? 0, 'entity', 'entities');
-    this.item.text = `$(book) ${plural(c?.articles ?? 0, 'article')} · ${entities} · ${conflicts ? '$(warning) ' : ''}${plural(conflicts, 'conflict')}`;
+    const articles = plural(c?.articles ?? 0, 'article');
+    this.item.text = `${this.restricted ? '$(workspace-untrusted) ' : '$(book) '}${articles}${this.restricted ? ' (restricted mode)' : ''} · ${entities} · ${conflicts ? '$(warning) ' : ''}${plural(conflicts, 'conflict')}`;
     const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**Breach Desk**\n\n${plural(c?.articles ?? 0, 'article')} indexed in ${c?.ms ?? 0} ms`);
+    md.appendMarkdown('**Breach Desk**\n\n');
+    if (this.restricted) {
+      // The one command the tooltip may run: VS Code's own trust editor.
+      md.isTrusted = { enabledCommands: [TRUST_COMMAND] };
+      md.appendMarkdown('**Restricted mode**: this workspace is not trusted, so only the bundled seeds and the articles you open are '
+        + `indexed; its folders and \`breachDesk.corpus\` are not read. [Trust the workspace](command:${TRUST_COMMAND}) to index them.\n\n`);
+    }
+    md.appendMarkdown(`${articles} indexed in ${c?.ms ?? 0} ms`);
     if (c?.skipped) md.appendMarkdown(`, ${c.skipped} skipped (see the output)`);
     md.appendMarkdown(`.\n\n${entities} known; ${plural(conflicts, 'figure conflict')} in the Problems panel.\n\nClick to show the output.`);
     this.item.tooltip = md;
@@ -129,7 +163,17 @@ export class Server implements vscode.Disposable {
   private status: StatusBar | undefined;
   private firstIndex: FirstIndexProgress | undefined;
   private down: Down | undefined;
-  /** The connection closed and the client starts a new server: the state Stopped it passes through is no stop. */
+  /** Why it is down has been said (once a stop, however many ways the client reports it); a run or a restart forgets it. */
+  private told = false;
+  /**
+   * The server has run since this client was launched or restarted by hand: a server that dies before it ever ran
+   * "could not start", one that dies later "stopped".
+   */
+  private ran = false;
+  /**
+   * The connection closed and the client starts a new server, until it runs or the connection closes again. Neither
+   * the state Stopped it passes through nor the StartFailed the client then says of the attempt before is a stop.
+   */
   private restarting = false;
   private readonly policy = new RestartPolicy();
   /** Fired after the flags above follow a change of the client's state. */
@@ -157,12 +201,14 @@ export class Server implements vscode.Disposable {
   async running(): Promise<LanguageClient | undefined> {
     this.start();
     if (this.client?.state === State.Running) return this.client;
-    const outcome = this.down ?? await vscode.window.withProgress(
+    const already = this.down;
+    const outcome = already ?? await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: 'Breach Desk: starting the language server…' },
       () => this.whenRunning(),
     );
     if (outcome === 'running') return this.client;
-    void this.tell(outcome);
+    // A stop while the command waited has just been told (`stoppedForGood`): one message, not one more per command.
+    if (already || outcome === 'timeout') void this.tell(outcome);
     return undefined;
   }
 
@@ -177,6 +223,9 @@ export class Server implements vscode.Disposable {
     if (!this.client) return this.start();
     this.status?.startIndexing();
     this.down = undefined;
+    this.told = false;
+    this.ran = false;
+    this.restarting = false;
     if (this.client.state === State.StartFailed) {
       // A client whose start failed cannot start again: a new one takes its place.
       const old = this.client;
@@ -208,20 +257,27 @@ export class Server implements vscode.Disposable {
     const client = this.create();
     this.client = client;
     this.down = undefined;
+    this.told = false;
+    this.ran = false;
     this.restarting = false;
     client.start().catch((err: unknown) => this.startFailed(client, err));
   }
 
   private startFailed(client: LanguageClient, err: unknown): void {
     this.output.error(`The language server could not start: ${err instanceof Error ? err.message : String(err)}`);
-    if (client === this.client && client.state === State.StartFailed) this.stoppedForGood(this.down ?? 'failed');
+    // While the client starts a new server, the start that failed was the attempt before.
+    if (client === this.client && client.state === State.StartFailed && !this.restarting) this.stoppedForGood(this.down ?? 'failed');
   }
 
+  /** The server will not run until the writer restarts it: the status bar and the first index say so, and one message. */
   private stoppedForGood(why: Down): void {
     this.down = why;
     this.status?.serverStopped();
     this.firstIndex?.done();
     this.changed.fire();
+    if (this.told) return;
+    this.told = true;
+    void this.tell(why);
   }
 
   /** Resolves once the client runs, or why it will not: stopped for good, or not up within `READY_MS`. */
@@ -240,14 +296,15 @@ export class Server implements vscode.Disposable {
     });
   }
 
-  /** Why a command cannot run, and the way out (a restart, or the output that says more). */
+  /** Why the server does not run (or a command cannot), and the way out: a restart, or the output that says more. */
   private async tell(why: Down | 'timeout'): Promise<void> {
     const message = why === 'gave-up'
       ? 'The Breach Desk language server is stopped: it kept stopping. Run "Breach Desk: Restart Language Server" to start it again; the output says why it stopped.'
       : why === 'failed'
         ? 'The Breach Desk language server could not start; the output says why. Run "Breach Desk: Restart Language Server" to try again.'
         : 'The Breach Desk language server has not started after a minute. The output shows what it is doing; run "Breach Desk: Restart Language Server" to start it again.';
-    const action = await vscode.window.showWarningMessage(message, 'Restart', 'Show Output');
+    const show = why === 'timeout' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
+    const action = await show(message, 'Restart', 'Show Output');
     if (action === 'Restart') await vscode.commands.executeCommand(RESTART_COMMAND);
     else if (action === 'Show Output') this.output.show(true);
   }
@@ -265,6 +322,13 @@ export class Server implements vscode.Disposable {
         { language: LANGUAGE_ID, scheme: 'untitled' },
       ],
       outputChannel: this.output,
+      // What goes wrong is logged to that channel; the client shows none of it (`QuietClient`), this class says it once.
+      revealOutputChannelOn: RevealOutputChannelOn.Never,
+      // A server that does not initialize: logged, and not tried again here (the connection's close restarts it, recovery.ts).
+      initializationFailedHandler: (err) => {
+        this.output.error(`The language server did not initialize: ${err instanceof Error ? err.message : String(err)}`);
+        return false;
+      },
       // No `synchronize.configurationSection`: the server registers for `workspace/didChangeConfiguration` itself and
       // asks for the settings it needs, per document (`workspace/configuration`); both would send every change twice.
       // Tracing follows the output channel's log level (Trace), `breachDesk.trace.server` only its detail.
@@ -275,7 +339,12 @@ export class Server implements vscode.Disposable {
       // runs on worker threads only when there is a cache to put the facts in.
       // timelineView: this client draws the figure timeline its code lenses open (`breachDesk.showFigureTimeline`);
       // referencesView: it shows the links of the "Linked from" code lens in the references peek (`breachDesk.showLinkedFrom`).
-      initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, storagePath, timelineView: true, referencesView: true }),
+      // The status bar says what the trust sent means (restricted mode: the seeds and the open articles only).
+      initializationOptions: () => {
+        const trusted = vscode.workspace.isTrusted;
+        this.status?.trusted(trusted);
+        return { trusted, storagePath, timelineView: true, referencesView: true };
+      },
       errorHandler: {
         // A bad message is logged by the client; the connection goes on.
         error: () => ({ action: ErrorAction.Continue, handled: true }),
@@ -292,7 +361,7 @@ export class Server implements vscode.Disposable {
         },
       },
     };
-    const client = new LanguageClient('breachDesk', 'Breach Desk', serverOptions, clientOptions);
+    const client = new QuietClient('breachDesk', 'Breach Desk', serverOptions, clientOptions);
     client.onNotification(INDEXING, () => this.status?.startIndexing());
     client.onNotification(INDEXED, (p: IndexedParams) => {
       this.status?.indexed(p);
@@ -301,12 +370,17 @@ export class Server implements vscode.Disposable {
     });
     this.context.subscriptions.push(client.onDidChangeState((e) => {
       if (client !== this.client) return;
-      if (e.newState === State.Starting) {
+      if (e.newState === State.Running) {
+        this.ran = true;
         this.restarting = false;
+        this.told = false;
+      } else if (e.newState === State.Starting) {
         this.down = undefined;
         this.status?.startIndexing();
       } else if (e.newState === State.StartFailed) {
-        // After the last of repeated crashes the client says StartFailed too: that is still "kept stopping".
+        // Said of the attempt before while the client starts a new server: no stop. After the last of repeated
+        // crashes the client says StartFailed too: that is still the stop `closed` decided.
+        if (this.restarting && !this.down) return;
         this.stoppedForGood(this.down ?? 'failed');
         return;
       } else if (e.newState === State.Stopped && !this.restarting) {
@@ -318,22 +392,22 @@ export class Server implements vscode.Disposable {
     return client;
   }
 
-  /** The server's connection closed unexpectedly: restart it, or leave it stopped if it keeps dying (recovery.ts). */
+  /**
+   * The server's connection closed unexpectedly: restart it, or leave it stopped if it keeps dying (recovery.ts). A
+   * server that dies as it starts is started again without a word; if it never comes up, the one message says it could not start.
+   */
   private closed(): { action: CloseAction; handled: true } {
-    const verdict = this.policy.closed(Date.now());
-    this.output.warn(`The language server stopped; ${verdict.restart ? 'restarting it' : 'it keeps stopping, so it is left stopped'}.`);
+    const starting = !this.ran;
+    const verdict = this.policy.closed(Date.now(), starting);
+    this.output.warn(starting
+      ? `The language server stopped as it started; ${verdict.restart ? 'starting it again' : 'it does not start, so it is left stopped'}.`
+      : `The language server stopped; ${verdict.restart ? 'restarting it' : 'it keeps stopping, so it is left stopped'}.`);
     if (verdict.tell === 'restarted') {
       void vscode.window.showInformationMessage('The Breach Desk language server stopped unexpectedly and was restarted.', 'Show Output')
         .then((a) => a && this.output.show(true));
-    } else if (verdict.tell === 'gave-up') {
-      void vscode.window.showErrorMessage('The Breach Desk language server keeps stopping; it is left stopped. See the output for why.', 'Restart', 'Show Output')
-        .then((a) => {
-          if (a === 'Restart') void vscode.commands.executeCommand(RESTART_COMMAND);
-          else if (a === 'Show Output') this.output.show(true);
-        });
     }
     this.restarting = verdict.restart;
-    if (!verdict.restart) this.stoppedForGood('gave-up');
+    if (!verdict.restart) this.stoppedForGood(starting ? 'failed' : 'gave-up');
     return { action: verdict.restart ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
   }
 }

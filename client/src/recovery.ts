@@ -4,7 +4,7 @@
  * `windowMs`) is left stopped, with one message that offers a manual restart.
  * Never a dialog per crash.
  *
- * Pure: no `vscode` import; extension.ts maps the verdicts to the language
+ * Pure: no `vscode` import; languageServer.ts maps the verdicts to the language
  * client's CloseAction and shows the messages.
  */
 export interface RecoveryVerdict {
@@ -20,8 +20,12 @@ export class RestartPolicy {
 
   constructor(private readonly maxRestarts = 4, private readonly windowMs = 3 * 60 * 1000) {}
 
-  /** The server's connection closed at `now` (ms). */
-  closed(now: number): RecoveryVerdict {
+  /**
+   * The server's connection closed at `now` (ms); `starting`: before the server ever ran. Such a server is started
+   * again like any other, but nothing is said of it until it is given up ("restarted" would tell of a server the
+   * user never had; the first crash of one that ran is still told).
+   */
+  closed(now: number, starting = false): RecoveryVerdict {
     this.crashes.push(now);
     while (this.crashes.length && now - this.crashes[0] > this.windowMs) this.crashes.shift();
     if (this.crashes.length > this.maxRestarts) {
@@ -29,6 +33,7 @@ export class RestartPolicy {
       this.toldGaveUp = true;
       return { restart: false, tell };
     }
+    if (starting) return { restart: true };
     const tell = this.toldRestart ? undefined : 'restarted';
     this.toldRestart = true;
     return { restart: true, tell };

@@ -89,4 +89,23 @@ describe('the packaged .vsix', function () {
     const client = ['extension.ts', 'timelineView.ts'].map((f) => fs.readFileSync(path.join(ROOT, 'client', 'src', f), 'utf8')).join('\n');
     for (const c of commands) assert.ok(client.includes(`'${c.command}'`), `${c.command} is named by the client`);
   });
+
+  it('declares each setting\'s scope as it is read: for a document or its folder (resource), or once for the window', function () {
+    const pkg = JSON.parse(readEntry(vsixPath(), entries.get('extension/package.json')!).toString('utf8'));
+    const scopes = Object.fromEntries(Object.entries<any>(pkg.contributes.configuration.properties).map(([name, s]) => [name, s.scope]));
+    assert.deepStrictEqual(scopes, {
+      // Read for each document (articles.ts; the server's per-document settings), so a workspace folder may set its own.
+      'breachDesk.detectArticles': 'resource',
+      'breachDesk.severity': 'resource',
+      'breachDesk.exclude': 'resource',
+      // One value for the whole corpus or the connection: in a workspace of several folders a folder's own value is not
+      // read, and VS Code's settings editor says so.
+      'breachDesk.maxFileSize': 'window',
+      'breachDesk.corpus': 'window',
+      'breachDesk.trace.server': 'window',
+    });
+    // The client reads detectArticles for the document at hand.
+    const articles = fs.readFileSync(path.join(ROOT, 'client', 'src', 'articles.ts'), 'utf8');
+    assert.match(articles, /getConfiguration\('breachDesk', doc\.uri\)\.get<boolean>\('detectArticles'/);
+  });
 });

@@ -9,9 +9,12 @@
  * docs/screenshots/; without it a run leaves the working tree alone.
  *
  * Run with `npm run test:editor` (the setup script installs code-server and
- * Chromium first). The tests run in order on one window. A second code-server
- * (at the end) has workspace trust on, a folder not yet trusted and windows of
- * its own: what starts the server, trust, the writer's language, every name.
+ * Chromium first). The tests run in order on one window (the last opens one of
+ * its own, on a workspace whose folders set breachDesk.detectArticles apart). A
+ * second code-server (at the end) has workspace trust on, a folder not yet
+ * trusted and windows of its own: what starts the server, trust and what the
+ * status bar says of it, the writer's language and the setting that picks it,
+ * every name, a server that cannot start.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -585,6 +588,41 @@ describe('VS Code (code-server + Chromium) with the packaged extension', functio
       fs.rmSync(path.dirname(settings), { recursive: true, force: true });
     }
   });
+
+  it('breachDesk.detectArticles is read for each document: a workspace folder may set its own, for its files', async function () {
+    // A window of its own, on a workspace that turns detection off, with a folder that turns it on for its files (VS
+    // Code reads a folder's value only for a setting declared for resources).
+    const root = path.join(dir, 'detect');
+    const on = path.join(root, 'on');
+    const off = path.join(root, 'off');
+    fs.mkdirSync(path.join(on, '.vscode'), { recursive: true });
+    fs.mkdirSync(off, { recursive: true });
+    fs.writeFileSync(path.join(on, '.vscode', 'settings.json'), JSON.stringify({ 'breachDesk.detectArticles': true }));
+    fs.writeFileSync(path.join(on, 'story-on.txt'), FOLLOWUP_TEXT);
+    fs.writeFileSync(path.join(off, 'story-off.txt'), FOLLOWUP_TEXT);
+    const file = path.join(root, 'detect.code-workspace');
+    fs.writeFileSync(file, JSON.stringify({ folders: [{ path: off }, { path: on }], settings: { 'breachDesk.detectArticles': false } }));
+    const other = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await other.goto(`${server.url}/?workspace=${encodeURIComponent(file)}`);
+      const w = new Workbench(other);
+      await other.waitForSelector('.monaco-workbench .part.editor', { timeout: 120000 });
+      // The first window hid the side bar (for the timeline's picture), which a new window of the profile may keep.
+      if (!(await other.locator('.explorer-folders-view').isVisible())) await w.command('View: Show Explorer');
+      await w.ready();
+      const mode = () => w.statusText('status.editor.mode');
+      await w.open('story-off.txt');
+      await until('the file opened', async () => (await mode()) !== '');
+      await w.open('story-on.txt');
+      await until('the folder\'s own value: an article', async () => (await mode()) === 'Breach Desk Article');
+      // The extension looks at documents in the order they open: the one opened first was looked at, and left alone.
+      // (The status bar follows the tab a moment later: the article's mode until then.)
+      await w.open('story-off.txt');
+      await until('the workspace\'s value: plain text', async () => (await mode()) === 'Plain Text', 10000);
+    } finally {
+      await other.close();
+    }
+  });
 });
 
 /** An article naming `names`, each in a sentence of its own. */
@@ -615,7 +653,8 @@ describe('VS Code: the server waits for an article, follows trust, the writer’
     const ps = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
     return ps.split('\n').filter((l) => l.includes(profile.extensionsDir) && l.includes('dist/server.js')).map((l) => Number(l.trim().split(/\s+/)[0]));
   }
-  const statusOf = (w: Workbench) => w.statusText('breach-desk.breach-desk.breachDesk.status').catch(() => '');
+  const STATUS_ID = 'breach-desk.breach-desk.breachDesk.status';
+  const statusOf = (w: Workbench) => w.statusText(STATUS_ID).catch(() => '');
 
   /** The extension is awake in that window: its output channel is listed. */
   async function awake(w: Workbench): Promise<void> {
@@ -692,11 +731,13 @@ describe('VS Code: the server waits for an article, follows trust, the writer’
     assert.deepStrictEqual(serverPids(), []);
   });
 
-  it('opening an article starts it; in restricted mode it reads no folder', async function () {
+  it('opening an article starts it; in restricted mode it reads no folder, and the status bar says so and why', async function () {
     await wb.open(RARE);
     await until('the language mode', async () => (await wb.statusText('status.editor.mode')) === 'Breach Desk Article');
     // The three seeds and the open article: the roll calls in the folder are not read.
-    await until('the status bar counts', async () => /^4 articles · /.test(await statusOf(wb)));
+    await until('the status bar counts', async () => /^4 articles \(restricted mode\) · \d+ entities · /.test(await statusOf(wb)));
+    const tip = await wb.statusTooltip(STATUS_ID, 'Restricted mode');
+    assert.match(tip, /Restricted mode: this workspace is not trusted, so only the bundled seeds and the articles you open are indexed; its folders and breachDesk\.corpus are not read\. Trust the workspace to index them\./, tip);
     assert.strictEqual(serverPids().length, 1);
   });
 
@@ -705,10 +746,11 @@ describe('VS Code: the server waits for an article, follows trust, the writer’
     const trust = page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust$/ }).first();
     await until('the Trust button', async () => (await trust.count()) > 0);
     await trust.click();
-    // The seeds, the rare article and the three roll calls.
+    // The seeds, the rare article and the three roll calls; no longer restricted.
     await until('the workspace indexed', async () => /^7 articles · /.test(await statusOf(wb)));
     await wb.command('View: Close Editor');
     await until('the article again', async () => (await wb.activeTab()) === RARE);
+    assert.doesNotMatch(await wb.statusTooltip(STATUS_ID, '7 articles'), /Restricted/);
   });
 
   it('Show Entity… asks the server as the name is typed: a name of one article among hundreds of better-known ones', async function () {
@@ -745,6 +787,36 @@ describe('VS Code: the server waits for an article, follows trust, the writer’
     assert.strictEqual(await wb.statusText('status.editor.mode'), 'Plain Text');
   });
 
+  it('breachDesk.detectArticles turned off and on applies at once to the open documents, and keeps the languages the writer chose', async function () {
+    const mode = () => wb.statusText('status.editor.mode');
+    // The README, given the article language by hand; the article of the test before stays in Plain Text, by hand.
+    await wb.open('README.md');
+    await wb.command('Change Language Mode');
+    await page.locator('.quick-input-widget input').fill('Breach Desk Article');
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: '(breach-article)' }).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await until('the README as an article', async () => (await mode()) === 'Breach Desk Article');
+    const ROLL = 'roll-1.txt';
+    await wb.open(ROLL);
+    await until('the roll call as an article', async () => (await mode()) === 'Breach Desk Article');
+    const settings = path.join(notes, '.vscode', 'settings.json');
+    fs.mkdirSync(path.dirname(settings), { recursive: true });
+    try {
+      fs.writeFileSync(settings, JSON.stringify({ 'breachDesk.detectArticles': false }));
+      await until('the roll call in Plain Text again, still open', async () => (await mode()) === 'Plain Text');
+      // Every open document was looked at in that one pass: the README keeps the language the writer gave it.
+      await wb.open('README.md');
+      await until('the README still an article', async () => (await mode()) === 'Breach Desk Article', 10000);
+      fs.writeFileSync(settings, JSON.stringify({ 'breachDesk.detectArticles': true }));
+      await wb.open(ROLL);
+      await until('the roll call an article again', async () => (await mode()) === 'Breach Desk Article');
+      await wb.open(RARE);
+      await until('the article the writer moved still in Plain Text', async () => (await mode()) === 'Plain Text', 10000);
+    } finally {
+      fs.rmSync(path.dirname(settings), { recursive: true, force: true });
+    }
+  });
+
   it('a command run first, before any article is open, starts the server and waits while it starts', async function () {
     // The installed server holds back until the test lets it go: the client stays Starting meanwhile.
     const dist = path.join(profile.extensionsDir, fs.readdirSync(profile.extensionsDir).find((d) => d.startsWith('breach-desk.breach-desk-'))!, 'dist');
@@ -772,7 +844,8 @@ describe('VS Code: the server waits for an article, follows trust, the writer’
       await input.fill('Binns');
       await until('John Binns in the picker', async () => (await second.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'John Binns' }).count()) > 0);
       await second.keyboard.press('Escape');
-      await until('the status bar counts', async () => /^3 articles · /.test(await statusOf(w)));
+      // The seeds only: that folder is not trusted, and the status bar says so.
+      await until('the status bar counts', async () => /^3 articles \(restricted mode\) · /.test(await statusOf(w)));
       assert.ok(!(await w.notifications()).some((t) => t.includes('not running')));
     } finally {
       fs.writeFileSync(bundle, original);
@@ -781,7 +854,7 @@ describe('VS Code: the server waits for an article, follows trust, the writer’
     }
   });
 
-  it('a server that cannot start: the command that started it says what to do, the indexing notification ends; so does Open Source Article; Restart brings it back', async function () {
+  it('a server that cannot start: one message says so and opens the output, none of the language client\'s, the indexing notification ends; Open Source Article says it too; Restart brings it back', async function () {
     // The installed server dies as it starts, every time: the client restarts it, then leaves it stopped.
     const ext = fs.readdirSync(profile.extensionsDir).find((d) => d.startsWith('breach-desk.breach-desk-'))!;
     const bundle = path.join(profile.extensionsDir, ext, 'dist', 'server.js');
@@ -799,14 +872,22 @@ describe('VS Code: the server waits for an article, follows trust, the writer’
       await w.open('README.md');
       await w.command('Breach Desk: Check All Articles');
       await until('the status bar', async () => (await statusOf(w)) === 'Breach Desk: stopped');
-      // The command waited while the server started and restarted, then said what to do; and no notification goes
-      // on spinning for an index that is not coming.
+      // The command waited while the server started and was started again, then one message said what to do: not
+      // the language client's own ("couldn't create connection to server", "Server initialization failed", …) for
+      // each attempt, nor a second one for the command. And no notification goes on spinning for an index that is not coming.
+      const couldNot = /^Source: Breach Desk Restart Show Output The Breach Desk language server could not start; the output says why\. Run "Breach Desk: Restart Language Server" to try again\.$/;
       const listed = await until('the notifications once the client gave up', async () => {
         const n = await w.notifications();
-        return n.some((t) => t.includes('keeps stopping; it is left stopped')) && !n.some((t) => t.includes('indexing articles')) ? n : undefined;
+        return n.some((t) => couldNot.test(t)) ? n : undefined;
+      });
+      assert.strictEqual(listed.length, 1, listed.join('\n'));
+      // Its Show Output shows the log of the attempts.
+      await third.locator('.notifications-center .monaco-list-row', { hasText: 'could not start' }).locator('.monaco-button', { hasText: 'Show Output' }).first().click();
+      await until('the Breach Desk output', async () => {
+        const channel = await third.locator('.part.panel select.monaco-select-box').first().evaluate((e: any) => e.options[e.selectedIndex]?.text, undefined, { timeout: 2000 });
+        return channel === 'Breach Desk' && /\[error\]/.test(visible(await third.locator('.part.panel .view-lines').first().innerText({ timeout: 2000 })));
       });
       const stopped = /The Breach Desk language server (is stopped: it kept stopping|could not start).*Restart Language Server/;
-      assert.ok(listed.some((t) => stopped.test(t)), listed.join('\n'));
       // With an article in front, Open Source Article says the same, not that an article should be opened.
       await w.command('Notifications: Clear All Notifications');
       await w.open('story.txt');
@@ -820,7 +901,7 @@ describe('VS Code: the server waits for an article, follows trust, the writer’
       // Mended, the server starts again on Restart Language Server (a client whose start failed is replaced).
       fs.writeFileSync(bundle, original);
       await w.command('Breach Desk: Restart Language Server');
-      await until('the status bar counts', async () => /^\d+ articles · /.test(await statusOf(w)));
+      await until('the status bar counts', async () => /^\d+ articles \(restricted mode\) · /.test(await statusOf(w)));
     } finally {
       fs.writeFileSync(bundle, original);
       await third.close();

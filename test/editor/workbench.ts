@@ -72,6 +72,19 @@ export class Workbench {
     return visible((await this.page.locator(`[id="${id}"]`).first().innerText({ timeout: 2000 })) ?? '').replace(/\s+/g, ' ').trim();
   }
 
+  /** The tooltip of a status bar item (by its element id), as its hover shows it, once it contains `text`. */
+  async statusTooltip(id: string, text: string | RegExp): Promise<string> {
+    return until(`the tooltip of ${id} with ${String(text)}`, async () => {
+      // Away and back: a hover already shown is not shown again while the mouse stays.
+      await this.page.mouse.move(640, 300);
+      await this.page.locator(`[id="${id}"]`).first().hover({ timeout: 2000 });
+      const hover = this.page.locator('.workbench-hover, .monaco-hover:not(.hidden)').first();
+      await hover.waitFor({ state: 'visible', timeout: 4000 });
+      const got = visible(await hover.innerText()).replace(/\s+/g, ' ').trim();
+      return (typeof text === 'string' ? got.includes(text) : text.test(got)) ? got : undefined;
+    });
+  }
+
   /** The cursor as the status bar shows it (1-based). */
   async cursor(): Promise<{ line: number; column: number }> {
     const m = /Ln (\d+), Col (\d+)/.exec(await this.statusText('status.editor.selection'));

@@ -161,7 +161,9 @@ export function timelineLenses(index: CorpusIndex, uri: string): TimelineLens[] 
     // Another copy of this article (same Link) is no other article stating the measure.
     if (!others.some((r) => r.uri !== uri && !index.isCopy(uri, r.uri))) continue;
     seen.add(f.measure);
-    out.push({ span: f.span, label: measureLabel(index, f, doc.facts.sentences), statements: others.length + 1 });
+    // The label goes into the lens's title, which VS Code draws "$(name)" in as an icon: it is made of article words and
+    // names a writer pinned ("Evil$(bug)Corp"), so `inert` breaks "$(" apart, as in messages.
+    out.push({ span: f.span, label: inert(measureLabel(index, f, doc.facts.sentences)), statements: others.length + 1 });
   }
   return out;
 }
