@@ -462,6 +462,12 @@ describe('figures', function () {
     assert.strictEqual(writtenMeasure(figure(g, '>40 Million'), g.sentences), 'current, former or prospective customers');
   });
 
+  it('a carrier named alone is a company: Sprint owns the breaches it disclosed, not the article\'s T-Mobile', function () {
+    const f = facts('T-Mobile said 40 million were hit. Before it merged with T-Mobile in 2020, Sprint also disclosed two security breaches in 2019 as well.');
+    assert.strictEqual(entity(f, 'Sprint')?.kind, 'organisation');
+    assert.strictEqual(figure(f, 'two').subject, 'sprint');
+  });
+
   it('nationalities and partners narrow the population too: not one measure with the company\'s customers', function () {
     // Two real ZDNet sentences, read against Microsoft's customers, had made "2,000 → 1,200" a revision.
     const f = facts('Microsoft said it has 500,000 customers. The two companies support more than 2,000 mutual customers globally. NOBELIUM raised the number of Ukrainian customers impacted to more than 1,200 this year.');

@@ -639,6 +639,16 @@ describe('figures', function () {
       assert.strictEqual(owner('The breach hit 5,000 GitHub users.', '5,000', 'fortinet'), 'github');
     });
 
+    it('whose figure: not the company its subject merges with or buys', function () {
+      const names: Name[] = [['T-Mobile', 't-mobile', 'organisation'], ['Verizon', 'verizon', 'organisation'], ['Sprint', 'sprint', 'organisation'],
+        ['McAfee', 'mcafee', 'organisation'], ['FireEye', 'fireeye', 'organisation']];
+      const owner = (text: string, fig: string, fallback: string | null) => figuresOf(text, fallback, names).find((f) => f.text === fig)?.subject;
+      // Real (ZDNet, "T-Mobile hack: Everything you need to know"), with Sprint known as a company.
+      assert.strictEqual(owner('In the US, the company has more than 104 million customers and became the second largest telecommunications company behind Verizon after its $26 billion merger with Sprint in 2018.', 'more than 104 million', 't-mobile'), 't-mobile');
+      assert.strictEqual(owner('Before it merged with T-Mobile in 2020, Sprint also disclosed two security breaches in 2019 as well.', 'two', 't-mobile'), 'sprint');
+      assert.strictEqual(owner('The enterprise business was merged with FireEye in a $1.2 billion all-cash transaction.', '$1.2 billion', 'mcafee'), 'mcafee');
+    });
+
     it('whose figure: not a name the clause compares its subject with, nor the one a group is behind', function () {
       const names: Name[] = [['T-Mobile', 't-mobile', 'organisation'], ['Verizon', 'verizon', 'organisation'], ['Nobelium', 'nobelium', 'organisation'],
         ['SolarWinds', 'solarwinds', 'organisation'], ['Huawei', 'huawei', 'organisation'], ['SonicWall', 'sonicwall', 'organisation'],

@@ -1309,6 +1309,9 @@ const MEDIUM_BEFORE_RE = /\b(?:on|via|over|through|took to|to|in a (?:tweet|post
 
 // "behind Verizon", "larger than Acme", "compared with Equifax": the name is what the subject is measured against.
 const COMPARED_BEFORE_RE = /\b(?:than|behind|ahead of|compared (?:with|to)|versus|vs\.?)\s+(?:the\s+)?$/i;
+// "after its $26 billion merger with Sprint", "Before it merged with T-Mobile in 2020, Sprint …": the company one merges with
+// or buys is the other party, not the clause's subject.
+const PARTNER_BEFORE_RE = /\b(?:merg(?:er|ed|ing)|deal|acquisition|takeover)\s+(?:with|of)\s+(?:the\s+)?$/i;
 // "… than SimpliSafe's $15 per month", "behind Huawei (4 percent)": what is written as the name's stays its own; "the
 // Poly Network exploit, in which …" is about it.
 const COMPARED_OWN_AFTER_RE = /^(?:[’']s?\b|\s*\(|\s*,?\s*(?:which|who|in which)\b)/;
@@ -1326,7 +1329,8 @@ const ATTACK_AFTER_RE = /^\s+(?:(?:ransomware|cyber)\s+)?(?:attacks?|hacks?|brea
  */
 function compared(v: string, m: Mention, offset: number): boolean {
   const start = m.span.start - offset;
-  if (!COMPARED_BEFORE_RE.test(v.slice(Math.max(0, start - 24), start))) return false;
+  const before = v.slice(Math.max(0, start - 24), start);
+  if (!COMPARED_BEFORE_RE.test(before) && !PARTNER_BEFORE_RE.test(before)) return false;
   const end = m.span.end - offset;
   const after = v.slice(end, end + 24);
   return !COMPARED_OWN_AFTER_RE.test(after) && !ATTACK_AFTER_RE.test(after);

@@ -180,7 +180,7 @@ export const KNOWN_ORGS = new Set([
   'zte', 'ntt', 'owasp', 'ikea', 'lego', 'jbs', 'wago', 'kela', 'anz', 'nbn',
   'intel', 'intel 471', 'oracle', 'adobe', 'vmware', 'citrix', 'fortinet', 'sophos', 'mandiant', 'fireeye', 'crowdstrike',
   'proofpoint', 'symantec', 'mcafee', 'eset', 'avast', 'malwarebytes', 'bitdefender', 'huawei', 'samsung', 'zoom',
-  'verizon', 'at&t', 'hp', 'hpe', 'netflix', 'paypal', 'visa', 'mastercard', 'telstra', 'optus', 'accenture', 'deloitte', 'kpmg',
+  'verizon', 'sprint', 'comcast', 'deutsche telekom', 'at&t', 'hp', 'hpe', 'netflix', 'paypal', 'visa', 'mastercard', 'telstra', 'optus', 'accenture', 'deloitte', 'kpmg',
   'gartner', 'forrester', 'solarwinds', 'okta', 'cloudflare', 'akamai', 'github', 'gitlab', 'atlassian', 'salesforce',
   'dropbox', 'reddit', 'tiktok', 'telegram', 'whatsapp', 'instagram', 'linkedin', 'yahoo', 'mozilla', 'nvidia', 'dell',
   'lenovo', 'sonicwall', 'check point', 'palo alto networks', 'sentinelone', 'rapid7', 'tenable', 'qualys',
