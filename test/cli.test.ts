@@ -378,10 +378,17 @@ describe('breach-desk check (CLI)', function () {
   it('reports a symbolic link under its own name, and says when a file it was given is no article', function () {
     const target = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-cli-target-'));
     try {
-      fs.writeFileSync(path.join(target, 'real.txt'), GOOD);
-      fs.symlinkSync(path.join(target, 'real.txt'), path.join(dir, 'link.txt'));
+      // A link to a file inside the folder checked (a hidden folder's, which the walk does not list itself).
+      fs.mkdirSync(path.join(dir, '.store'));
+      fs.writeFileSync(path.join(dir, '.store', 'real.txt'), GOOD);
+      fs.symlinkSync(path.join(dir, '.store', 'real.txt'), path.join(dir, 'link.txt'));
       const r = run(['check', '.', '--no-seeds'], dir);
       assert.match(r.out, /^link\.txt:14:17: note: /m);
+      // One outside it is the user's only when named: in the folder, it is skipped and said.
+      fs.writeFileSync(path.join(target, 'real.txt'), GOOD);
+      fs.symlinkSync(path.join(target, 'real.txt'), path.join(dir, 'out.txt'));
+      assert.match(run(['check', '.', '--no-seeds'], dir).out, /^out\.txt:1:1: error: It is a symbolic link to a file outside the folders read \(.*real\.txt\); not read: .*\[file\.unreadable\]$/m);
+      assert.match(run(['check', 'out.txt', '--no-seeds'], dir).out, /^out\.txt:14:17: note: /m);
       fs.writeFileSync(path.join(dir, 'notes.txt'), 'Shopping: milk\n');
       const n = run(['check', 'notes.txt', '--no-seeds'], dir);
       assert.strictEqual(n.code, 2, 'a file that is no article is nothing to check');
@@ -391,19 +398,27 @@ describe('breach-desk check (CLI)', function () {
     }
   });
 
-  it('follows a folder that is a symbolic link (a corpus linked in), each real folder once, and no link loop', function () {
+  it('follows a folder that is a symbolic link inside the paths (a corpus linked in), each real folder once, and no link loop; not one outside them', function () {
     const target = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-cli-linked-'));
     const here = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-cli-links-'));
     try {
       fs.writeFileSync(path.join(target, 'far.txt'), GOOD);
       fs.mkdirSync(path.join(here, 'sub'));
       fs.writeFileSync(path.join(here, 'sub', 'near.txt'), GOOD);
-      fs.symlinkSync(target, path.join(here, 'corpus'));
+      fs.mkdirSync(path.join(here, '.shared'));
+      fs.writeFileSync(path.join(here, '.shared', 'kept.txt'), GOOD);
+      fs.symlinkSync(path.join(here, '.shared'), path.join(here, 'corpus'));
       // A link to a folder above it: walked once, not for ever.
       fs.symlinkSync(here, path.join(here, 'sub', 'up'));
+      // A link to a folder outside: skipped, and said.
+      fs.symlinkSync(target, path.join(here, 'elsewhere'));
       const r = run(['check', '.', '--no-seeds', '--format', 'json'], here);
-      const paths = JSON.parse(r.out).files.map((f: { path: string }) => f.path).sort();
-      assert.deepStrictEqual(paths, ['corpus/far.txt', 'sub/near.txt']);
+      const files = JSON.parse(r.out).files as { path: string; diagnostics: { code: string; message: string }[] }[];
+      assert.deepStrictEqual(files.map((f) => f.path).sort(), ['corpus/kept.txt', 'elsewhere', 'sub/near.txt']);
+      assert.match(files.find((f) => f.path === 'elsewhere')!.diagnostics[0].message, /^It is a symbolic link to a folder outside the folders read/);
+      // Named, it is read.
+      const named = run(['check', '.', 'elsewhere', '--no-seeds', '--format', 'json'], here);
+      assert.deepStrictEqual(JSON.parse(named.out).files.map((f: { path: string }) => f.path).sort(), ['corpus/kept.txt', 'elsewhere/far.txt', 'sub/near.txt']);
     } finally {
       fs.rmSync(target, { recursive: true, force: true });
       fs.rmSync(here, { recursive: true, force: true });
@@ -580,11 +595,21 @@ require(${JSON.stringify(path.join(ROOT, 'dist', 'analyst.js'))});\n`;
     const learnt = report(['mine', '--corpus', 'archive']);
     assert.deepStrictEqual([learnt.paths, learnt.conflicts], [[path.join('mine', 'a1.txt')], [path.join('mine', 'a1.txt')]]);
     fs.mkdirSync(path.join(dir, 'mine', '.vscode'));
-    fs.writeFileSync(path.join(dir, 'mine', '.vscode', 'settings.json'), JSON.stringify({ 'breachDesk.corpus': ['../archive', '../gone'] }));
+    // The settings file comes with the folder checked: its corpus folders are read only inside the current folder (a
+    // hidden one here, which the walk of "." passes over); one outside is said, and read only when --corpus names it.
+    fs.mkdirSync(path.join(dir, 'mine', '.archive'));
+    fs.copyFileSync(path.join(dir, 'archive', 'a4.txt'), path.join(dir, 'mine', '.archive', 'a4.txt'));
+    fs.writeFileSync(path.join(dir, 'mine', '.vscode', 'settings.json'), JSON.stringify({ 'breachDesk.corpus': ['.archive', 'gone'] }));
     const set = report(['.'], path.join(dir, 'mine'));
     assert.deepStrictEqual([set.paths, set.conflicts], [['a1.txt'], ['a1.txt']]);
     assert.match(set.err, /corpus folder .*gone does not exist; not read\./);
     assert.match(set.err, /using breachDesk\.corpus from/);
+    fs.rmSync(path.join(dir, 'mine', '.archive'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'mine', '.vscode', 'settings.json'), JSON.stringify({ 'breachDesk.corpus': ['../archive'] }));
+    const outside = report(['.'], path.join(dir, 'mine'));
+    assert.deepStrictEqual([outside.paths, outside.conflicts], [['a1.txt'], []]);
+    assert.match(outside.err, /breachDesk\.corpus: the folder "\.\.\/archive" is not inside the current folder; not read \(pass --corpus DIR to learn from it\)\./);
+    assert.deepStrictEqual(report(['.', '--corpus', '../archive'], path.join(dir, 'mine')).conflicts, ['a1.txt']);
   });
 
   it('--exclude leaves files out inside each folder given: neither checked nor a source; a file named is checked', function () {
@@ -679,7 +704,8 @@ require(${JSON.stringify(path.join(ROOT, 'dist', 'analyst.js'))});\n`;
     // Links survive a clone: a hostile repository can hold them. `readFile` read hundreds of gigabytes.
     fs.symlinkSync('/proc/self/pagemap', path.join(dir, 'evil.txt'));
     fs.symlinkSync('/proc/self/pagemap', path.join(dir, '.breachdesk', 'entities.json'));
-    const r = spawnSync(process.execPath, ['--max-old-space-size=300', CLI, 'check', '.', '--no-seeds'], { cwd: dir, encoding: 'utf8', timeout: 60000 });
+    // (Named: in a folder, a link out of it is not followed.)
+    const r = spawnSync(process.execPath, ['--max-old-space-size=300', CLI, 'check', '.', 'evil.txt', '--no-seeds'], { cwd: dir, encoding: 'utf8', timeout: 60000 });
     assert.strictEqual(r.signal, null, 'the run did not end');
     assert.match(r.stdout, /^evil\.txt:1:1: warning: Skipped: it holds more than the 5\.0 MB limit\. \[file\.too-large\]$/m);
     assert.match(r.stdout, /entities\.json:1:1: error: The pinned entities file holds more than the 2 MB it may be; it is not read\./);

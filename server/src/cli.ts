@@ -31,7 +31,7 @@ import { DEFAULT_MAX_BYTES, readArticleFile, readArticleFileSync, readConfigFile
 import { unpackFacts } from './node/packfacts';
 import { exclusion, patternProblem, relativePath } from './node/exclude';
 import { ChunkedWriter, OutputFailed, ReaderGone, writeAllSync, writeJson } from './node/jsonout';
-import { parsePins } from './core/extract/pins';
+import { depthProblem, parsePins } from './core/extract/pins';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { readSettings } from './lsp/settings';
 import { LineIndex } from './core/text';
@@ -44,7 +44,9 @@ const USAGE = `Usage: breach-desk check [paths…] [options] [--] [paths…]
 
 Checks every article file (.txt, .md, .markdown with the article layout;
 .article always) under the paths (default: the current folder); hidden folders and
-node_modules are not walked, unless named as a path. The bundled seed
+node_modules are not walked, unless named as a path; a symbolic link met in a
+folder is followed only to a place inside the paths (others are skipped and
+said), and --fix writes through none. The bundled seed
 articles are part of the corpus the articles are checked against; their own
 problems are reported only when the paths name them. Pinned entities are read
 from .breachdesk/entities.json in the current folder.
@@ -68,7 +70,8 @@ Options:
                              .maxFileSize and .corpus from .vscode/settings.json in the
                              current folder (read by default, so that CI
                              checks as the editor does; options given here
-                             come on top)
+                             come on top; its corpus folders only inside
+                             the current folder: --corpus for others)
   --fix                      apply every safe fix, say which files changed
                              (on stderr), then report what remains
   --threads N                threads that read and analyse the files besides
@@ -293,12 +296,19 @@ function shownPath(file: string): string {
 }
 
 /**
- * Text for a terminal: article text and file names are untrusted, and an escape sequence in them
- * would clear the screen, move the cursor over earlier warnings or set the window's title. Control
- * characters (tab aside) are shown as "?".
+ * The characters that set the direction of the text after them (an override, an embedding, an isolate, a mark): the
+ * same set as `BIDI_RE` in `core/features/markdown.ts`, which that module does not export.
+ */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text for a terminal: article text, file names and the settings file are untrusted, and an escape sequence in them
+ * would clear the screen, move the cursor over earlier warnings or set the window's title; a direction character
+ * ("evil\u202E.txt") would turn the rest of the line round. Control characters (tab aside) and direction characters
+ * are shown as "?". Every message that quotes a setting, a path or article text goes through this.
  */
 function printable(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, '?');
+  return s.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, '?').replace(BIDI, '?');
 }
 
 /**
@@ -332,22 +342,32 @@ async function collect(o: Options): Promise<Run> {
   for (const r of roots) {
     let there = true;
     try { fs.lstatSync(r); } catch { there = false; }
-    if (!there) throw new UsageError(`No such file or folder: ${r}`);
+    if (!there) throw new UsageError(`No such file or folder: ${printable(r)}`);
   }
   // Files by their real path (one file reached by two paths is read once), with the path the walk found.
   const files = new Map<string, { file: string; seed: boolean; corpus?: boolean }>();
   const real = (f: string) => { try { return fs.realpathSync(f); } catch { return f; } };
   const unread: WalkProblem[] = [];
+  // Files reached through a link (to a place inside the paths: the walk follows no other). One reached both so and
+  // under its own name is checked under its own name, which `--fix` may write (it writes through no link).
+  const linked = new Set<string>();
   // --exclude applies inside each folder given; a file named as a path is checked whatever the patterns say.
-  for (const f of await walkArticleFiles(roots, undefined, unread, exclusion(o.exclude))) if (!files.has(real(f))) files.set(real(f), { file: f, seed: false });
+  for (const f of await walkArticleFiles(roots, linked, unread, exclusion(o.exclude))) {
+    const key = real(f);
+    const had = files.get(key);
+    if (!had || (linked.has(had.file) && !linked.has(f))) files.set(key, { file: f, seed: false });
+  }
   const named = files.size;
   // More folders to learn from (a missing one is said, not fatal: the editor's setting may name one only some machines have).
   const corpusDirs = o.corpus.map((d) => path.resolve(d)).filter((d) => {
     const there = fs.existsSync(d);
-    if (!there) process.stderr.write(`breach-desk: corpus folder ${d} does not exist; not read.\n`);
+    if (!there) process.stderr.write(`breach-desk: corpus folder ${printable(d)} does not exist; not read.\n`);
     return there;
   });
-  if (corpusDirs.length) for (const f of await walkArticleFiles(corpusDirs, undefined, undefined, exclusion(o.exclude))) if (!files.has(real(f))) files.set(real(f), { file: f, seed: true, corpus: true });
+  const corpusUnread: WalkProblem[] = [];
+  if (corpusDirs.length) for (const f of await walkArticleFiles(corpusDirs, undefined, corpusUnread, exclusion(o.exclude))) if (!files.has(real(f))) files.set(real(f), { file: f, seed: true, corpus: true });
+  // Corpus folders are not reported on, but what was left out of them is said.
+  for (const u of corpusUnread) process.stderr.write(`breach-desk: corpus folder: ${rel(u.path)}: ${printable(u.message)}\n`);
   if (o.seeds) for (const f of await walkArticleFiles([SEEDS_DIR])) if (!files.has(real(f))) files.set(real(f), { file: f, seed: true });
   const list = [...files.values()];
   const run: Run = { results: [], notArticles: 0, fixedFiles: 0, index: new CorpusIndex(), outlets: sourcesOf(list.map((f) => f.file), o.maxBytes), uriOf: new Map(), counts: { error: 0, warning: 0, information: 0, hint: 0 }, o };
@@ -432,7 +452,7 @@ async function collect(o: Options): Promise<Run> {
     } catch (err) {
       if (failed) throw failed.err;
       // A thread that could not start or died: the files not yet taken are read on this thread below.
-      process.stderr.write(`${progress && tty ? '\n' : ''}breach-desk: analyst threads stopped (${err instanceof Error ? err.message : String(err)}); reading the other ${list.length - taken} files on the main thread.\n`);
+      process.stderr.write(`${progress && tty ? '\n' : ''}breach-desk: analyst threads stopped (${printable(err instanceof Error ? err.message : String(err))}); reading the other ${list.length - taken} files on the main thread.\n`);
     } finally {
       await pool?.close();
     }
@@ -446,7 +466,7 @@ async function collect(o: Options): Promise<Run> {
     });
   }
   if (progress && tty) process.stderr.write('\n');
-  if (named === 0 && !unread.length) process.stderr.write(`breach-desk: no article files (.txt, .md, .markdown, .article) under ${o.paths.map((x) => `"${x}"`).join(', ')}${o.exclude.length ? ' that --exclude leaves in' : ''}${o.command === 'show' ? `; ${corpusOnly(run.index)}` : ''}.\n`);
+  if (named === 0 && !unread.length) process.stderr.write(`breach-desk: no article files (.txt, .md, .markdown, .article) under ${o.paths.map((x) => `"${printable(x)}"`).join(', ')}${o.exclude.length ? ' that --exclude leaves in' : ''}${o.command === 'show' ? `; ${corpusOnly(run.index)}` : ''}.\n`);
   if (o.fix) process.stderr.write(`breach-desk: --fix changed ${run.fixedFiles} file${run.fixedFiles === 1 ? '' : 's'}.\n`);
   // A bundled seed that the checked folders hold a copy of steps aside: no duplicate warning, no doubled facts.
   const dropped = new Set(dropShadowedSeeds(run.index));
@@ -479,7 +499,14 @@ function loadPins(run: Run): FileResult | undefined {
   if (!read) return undefined;
   if ('problem' in read) return { file: pinsFile, seed: false, diagnostics: fileProblem(run.o, 'config.invalid', read.problem), pinsLines: new LineIndex('') };
   const text = read.text;
-  const { pins, problems } = parsePins(text);
+  // A file of the checked folder never stops the run: what fails here is its problem, reported.
+  let parsed: ReturnType<typeof parsePins>;
+  try {
+    parsed = parsePins(text);
+  } catch (err) {
+    parsed = { pins: [], problems: [{ span: { start: 0, end: 0 }, message: `The pinned entities could not be read (${err instanceof Error ? err.message : String(err)}); no entity in this file is pinned.` }] };
+  }
+  const { pins, problems } = parsed;
   for (const p of pins) if (!run.index.pins.has(p.key)) run.index.pins.set(p.key, p);
   if (problems.length) {
     return { file: pinsFile, seed: false, diagnostics: applySeverities(problems.map((p) => diag('config.invalid', p.span, p.message)), run.o.severities), pinsLines: new LineIndex(text) };
@@ -548,6 +575,15 @@ function relatedRange(uri: string, span: { start: number; end: number }) {
   return relatedIndex?.range(uri, span);
 }
 
+/** Whether the path itself (not what it points to) is a symbolic link. */
+function isLink(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 /** Whether a file's mode lets no one write it. */
 function readOnly(file: string): boolean {
   try {
@@ -583,11 +619,26 @@ function fixed(run: Run, r: FileResult, first: Analysis, o: Options): Analysis {
     r.diagnostics = [...fileProblem(o, 'file.unwritable', 'Not fixed: the file is read-only (no one may write it); make it writable to fix it.'), ...r.diagnostics];
     return first;
   }
+  // Never through a symbolic link: a link in a checked repository may point anywhere the user may write (the walk
+  // follows only links to places inside the paths, but a file named as a path is taken as it is). Its target, named
+  // as a path itself, is fixed.
+  if (isLink(r.file)) {
+    r.diagnostics = [...fileProblem(o, 'file.unwritable', 'Not fixed: the file is a symbolic link, and --fix writes through none; name the file it links to to fix that.'), ...r.diagnostics];
+    return first;
+  }
   try {
-    // Through a symbolic link to its target, as an editor saves; the byte order mark the file had is kept.
-    fs.writeFileSync(r.file, r.bom ? `\uFEFF${text}` : text);
+    // O_NOFOLLOW as well: a link put in the file's place since it was looked at is refused (ELOOP), not written through
+    // (and O_NONBLOCK: a FIFO put there is refused, ENXIO, not waited on).
+    // The byte order mark the file had is kept.
+    const fd = fs.openSync(r.file, fs.constants.O_WRONLY | fs.constants.O_TRUNC | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
+    try {
+      fs.writeFileSync(fd, r.bom ? `\uFEFF${text}` : text);
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch (err) {
-    r.diagnostics = [...fileProblem(o, 'file.unwritable', `Not fixed: the file could not be written: ${whyUnreadable(err)}.`), ...r.diagnostics];
+    const why = (err as NodeJS.ErrnoException).code === 'ELOOP' ? 'it became a symbolic link, and --fix writes through none' : whyUnreadable(err);
+    r.diagnostics = [...fileProblem(o, 'file.unwritable', `Not fixed: the file could not be written: ${why}.`), ...r.diagnostics];
     return first;
   }
   run.fixedFiles++;
@@ -691,6 +742,15 @@ function isFileProblem(code: Code): boolean {
   return code.startsWith('file.');
 }
 
+/**
+ * A SARIF plain-text message (§3.11.6): "[text](N)" in one is an embedded link, which code scanning renders, and
+ * messages quote article text ("Source: Evil [click here](https://evil.example/phish) News"). A literal "[" or "]" is
+ * escaped with a backslash, and so is a literal backslash, so that every one reads as written and none as a link.
+ */
+function sarifText(text: string): { text: string } {
+  return { text: text.replace(/[\\[\]]/g, (c) => `\\${c}`) };
+}
+
 function sarifReport(run: Run) {
   const results = run.results;
   // A file that could not be checked (unreadable, binary, not UTF-8, too large) or fixed is a condition of the run, not
@@ -701,13 +761,13 @@ function sarifReport(run: Run) {
   const noticeCodes = ALL_CODES.filter(isFileProblem);
   const ruleIndex = new Map(ruleCodes.map((c, i) => [c, i]));
   const noticeIndex = new Map(noticeCodes.map((c, i) => [c, i]));
-  const descriptor = (c: Code) => ({ id: c, shortDescription: { text: CODES[c].summary }, defaultConfiguration: { level: LEVEL[CODES[c].severity] } });
+  const descriptor = (c: Code) => ({ id: c, shortDescription: sarifText(CODES[c].summary), defaultConfiguration: { level: LEVEL[CODES[c].severity] } });
   const notifications: unknown[] = [];
   const location = (r: FileResult, d: Diagnostic) => ({ physicalLocation: { artifactLocation: sarifUri(r.file), region: region(positions(r, d)) } });
   for (const r of results) {
     for (const d of r.diagnostics) {
       // The file as a whole: its artifact, no region (a binary or unreadable file has no lines to point into).
-      if (isFileProblem(d.code)) notifications.push({ descriptor: { id: d.code, index: noticeIndex.get(d.code) }, level: LEVEL[d.severity], message: { text: `${shownPath(r.file)}: ${d.message}` }, locations: [{ physicalLocation: { artifactLocation: sarifUri(r.file) } }] });
+      if (isFileProblem(d.code)) notifications.push({ descriptor: { id: d.code, index: noticeIndex.get(d.code) }, level: LEVEL[d.severity], message: sarifText(`${shownPath(r.file)}: ${d.message}`), locations: [{ physicalLocation: { artifactLocation: sarifUri(r.file) } }] });
     }
   }
   // Results are made one at a time as the report is written (see `writeJson`).
@@ -720,18 +780,18 @@ function sarifReport(run: Run) {
           ruleId: d.code,
           ruleIndex: ruleIndex.get(d.code),
           level: LEVEL[d.severity],
-          message: { text: d.message },
+          message: sarifText(d.message),
           locations: [loc],
         };
         const related = (d.related ?? []).flatMap((x, i) => {
           const u = x.uri ?? pathToFileURL(r.file).toString();
           const range = relatedRange(u, x.span) ?? r.lines?.range(x.span);
-          return range ? [{ id: i + 1, physicalLocation: { artifactLocation: sarifUri(fileOfUri(u)), region: region(range) }, message: { text: x.message } }] : [];
+          return range ? [{ id: i + 1, physicalLocation: { artifactLocation: sarifUri(fileOfUri(u)), region: region(range) }, message: sarifText(x.message) }] : [];
         });
         if (related.length) result.relatedLocations = related;
         if (d.fixes?.length && r.lines) {
           result.fixes = d.fixes.map((f) => ({
-            description: { text: f.title },
+            description: sarifText(f.title),
             artifactChanges: [{
               artifactLocation: sarifUri(r.file),
               replacements: f.edits.map((e) => ({ deletedRegion: region(r.lines!.range(e.span)), insertedContent: { text: e.newText } })),
@@ -769,7 +829,7 @@ function sarifReport(run: Run) {
 function invocation(run: Run, notifications: unknown[]) {
   const exitCode = exitCodeOf(run);
   // A run that checked nothing did not do its job (exit 2): a code-scanning upload must not read it as a clean one.
-  const nothing = { level: 'error', message: { text: 'Nothing was checked: no article file was found, or every one was skipped.' } };
+  const nothing = { level: 'error', message: sarifText('Nothing was checked: no article file was found, or every one was skipped.') };
   return { executionSuccessful: exitCode !== 2, exitCode, toolExecutionNotifications: exitCode === 2 ? [...notifications, nothing] : notifications };
 }
 
@@ -779,7 +839,7 @@ export async function main(argv: string[]): Promise<number> {
     o = parseArgs(argv);
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`breach-desk: ${err.message}\n\n${USAGE}\n`);
+      process.stderr.write(`breach-desk: ${printable(err.message)}\n\n${USAGE}\n`);
       return 2;
     }
     throw err;
@@ -793,7 +853,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     collected = await collect(o);
   } catch (err) {
-    if (err instanceof UsageError) { process.stderr.write(`breach-desk: ${err.message}\n`); return 2; }
+    if (err instanceof UsageError) { process.stderr.write(`breach-desk: ${printable(err.message)}\n`); return 2; }
     throw err;
   }
   const run = collected;
@@ -829,12 +889,23 @@ function editorSettings(o: Options): void {
   const file = path.join('.vscode', 'settings.json');
   const read = readConfigFile(path.resolve(file), 'editor settings');
   if (!read) return;
-  const say = (m: string) => process.stderr.write(`breach-desk: ${file}: ${m}\n`);
+  // The file is the checked folder's, untrusted: what is said of it is made printable.
+  const say = (m: string) => process.stderr.write(`breach-desk: ${file}: ${printable(m)}\n`);
   if ('problem' in read) { say(read.problem.replace(/\.$/, '; its breachDesk settings are not used.')); return; }
+  const line = (offset: number) => read.text.slice(0, offset).split('\n').length;
+  // Before the parser, which recurses a level at a time: twenty thousand "[" overflowed the stack (exit 3).
+  const deep = depthProblem(read.text, 'its breachDesk settings are not used');
+  if (deep) { say(`${deep.message.replace(/ here;/, ` (line ${line(deep.span.start)});`)}`); return; }
   const errors: ParseError[] = [];
-  const obj = parseJsonc(read.text, errors, { allowTrailingComma: true }) as unknown;
+  let obj: unknown;
+  try {
+    obj = parseJsonc(read.text, errors, { allowTrailingComma: true }) as unknown;
+  } catch (err) {
+    say(`could not be read (${err instanceof Error ? err.message : String(err)}); its breachDesk settings are not used.`);
+    return;
+  }
   if (errors.length || !obj || typeof obj !== 'object' || Array.isArray(obj)) {
-    const at = errors.length ? ` (line ${read.text.slice(0, errors[0].offset).split('\n').length})` : '';
+    const at = errors.length ? ` (line ${line(errors[0].offset)})` : '';
     say(`not a JSON object${at}; its breachDesk settings are not used.`);
     return;
   }
@@ -851,8 +922,15 @@ function editorSettings(o: Options): void {
   const sizeUsed = all['breachDesk.maxFileSize'] !== undefined && all['breachDesk.maxFileSize'] !== null && !sizeRejected && !o.maxBytesGiven;
   if (sizeUsed) o.maxBytes = settings.maxFileSize;
   // Relative folders are the workspace folder's, the current one (as the editor resolves them against the first folder).
+  // Only folders inside it: the file comes with the folder checked (a pull request's), and a corpus folder's articles
+  // are read and quoted in notes; "../x" or "/etc" there would have a CI run read and print what lies outside.
+  // --corpus on the command line is the user's own, and names any folder.
   const corpus = all['breachDesk.corpus'];
-  const folders = Array.isArray(corpus) ? corpus.filter((d): d is string => typeof d === 'string' && d.trim() !== '') : [];
+  const folders = (Array.isArray(corpus) ? corpus.filter((d): d is string => typeof d === 'string' && d.trim() !== '') : []).filter((d) => {
+    if (inCurrentFolder(d)) return true;
+    say(`breachDesk.corpus: the folder "${d}" is not inside the current folder; not read (pass --corpus DIR to learn from it).`);
+    return false;
+  });
   o.corpus.push(...folders);
   // Only what is used: a setting rejected whole (an exclude that is no list), or overridden (--max-size), is not.
   const used = [
@@ -862,6 +940,27 @@ function editorSettings(o: Options): void {
     ...(folders.length ? ['corpus'] : []),
   ];
   if (used.length) process.stderr.write(`breach-desk: using ${used.map((k) => `breachDesk.${k}`).join(', ')} from ${file} (--no-editor-settings to leave it out).\n`);
+}
+
+/**
+ * Whether a folder named by the settings file lies inside the current folder: by its path, and by its real path when it
+ * exists (a link inside to a folder outside is outside).
+ */
+function inCurrentFolder(dir: string): boolean {
+  const inside = (p: string, root: string) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+  const cwd = process.cwd();
+  const resolved = path.resolve(cwd, dir);
+  if (!inside(resolved, cwd)) return false;
+  let real: string;
+  try {
+    real = fs.realpathSync(resolved);
+  } catch {
+    // Not there (said when the corpus is read) or unreadable: nothing is read from it.
+    return true;
+  }
+  let realCwd = cwd;
+  try { realCwd = fs.realpathSync(cwd); } catch { /* as it is */ }
+  return inside(real, realCwd);
 }
 
 /**
@@ -924,11 +1023,11 @@ if (require.main === module) {
     // a pipe, and their answer was found (check settles its run itself, `main`).
     if (err instanceof ReaderGone) return;
     if (err instanceof OutputFailed) {
-      process.stderr.write(`breach-desk: cannot write the report: ${err.message}.\n`);
+      process.stderr.write(`breach-desk: cannot write the report: ${printable(err.message)}.\n`);
       process.exitCode = 3;
       return;
     }
-    process.stderr.write(`breach-desk: internal error: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.stderr.write(`breach-desk: internal error: ${(err instanceof Error ? err.stack ?? err.message : String(err)).split('\n').map(printable).join('\n')}\n`);
     process.exitCode = 3;
   });
 }
@@ -947,7 +1046,7 @@ async function show(o: Options, target: string): Promise<number> {
   try {
     run = await collect(o);
   } catch (err) {
-    if (err instanceof UsageError) { process.stderr.write(`breach-desk: ${err.message}\n`); return 2; }
+    if (err instanceof UsageError) { process.stderr.write(`breach-desk: ${printable(err.message)}\n`); return 2; }
     throw err;
   }
   const index = run.index;

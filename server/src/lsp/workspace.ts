@@ -250,7 +250,14 @@ export function loadPins(index: CorpusIndex, folders: string[]): { file: string;
       continue;
     }
     const text = read.text;
-    const { pins, problems } = parsePins(text);
+    // A file a shared workspace holds never stops the load: what fails here is its problem, reported.
+    let parsed: ReturnType<typeof parsePins>;
+    try {
+      parsed = parsePins(text);
+    } catch (err) {
+      parsed = { pins: [], problems: [{ span: { start: 0, end: 0 }, message: `The pinned entities could not be read (${err instanceof Error ? err.message : String(err)}); no entity in this file is pinned.` }] };
+    }
+    const { pins, problems } = parsed;
     for (const p of pins) if (!index.pins.has(p.key)) index.pins.set(p.key, p);
     reports.push({ file, text, problems });
   }

@@ -1,7 +1,10 @@
 /**
  * Reading article files safely, shared by the language server and the CLI:
  * a size limit, binary and non-UTF-8 detection, and a folder walk that skips
- * dependency and VCS folders and never follows a symlinked folder (no loops).
+ * dependency and VCS folders and follows a symbolic link (to a file or a
+ * folder) only when its real path lies inside one of the roots walked, each
+ * real folder once (so a link to a folder above it is no loop); a link that
+ * leads out of the roots is skipped and said (`walkArticleFiles`).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -310,18 +313,45 @@ export interface WalkProblem {
 
 /**
  * Every candidate article file under the roots, sorted; a root that is a file
- * is taken as it is. Files that are symbolic links are also added to
- * `symlinks` when given. A folder that is a symbolic link is followed (a
- * corpus kept elsewhere and linked in), each real folder once, so a link to
- * a folder above it is no loop. Folders that cannot be read are skipped, and
- * added to `problems` when given. What `exclude` leaves out, by the path
- * inside each root, is not walked into or listed (`exclude.ts`).
+ * is taken as it is (a root is the user's choice, a link or not). Files that
+ * are symbolic links are also added to `symlinks` when given.
+ *
+ * A symbolic link met in the walk, to a file or a folder, is followed only when
+ * its real path lies inside one of the roots (by their real paths): a
+ * repository that links a shared folder of its own in keeps working, and a
+ * cloned repository's `innocent.txt -> ~/private.txt` or `everything -> /` is
+ * neither read nor, with the CLI's `--fix`, written. Such a link is skipped and
+ * added to `problems` (when given) with why; a folder kept elsewhere is read by
+ * naming it as a root (the CLI's paths or `--corpus`, the editor's
+ * `breachDesk.corpus`). A link to nothing is listed as it is (reading it says
+ * it is broken). Each real folder is walked once, so a link to a folder above
+ * it is no loop. Folders that cannot be read are skipped, and added to
+ * `problems` when given. What `exclude` leaves out, by the path inside each
+ * root, is not walked into or listed (`exclude.ts`).
  */
 export async function walkArticleFiles(roots: string[], symlinks?: Set<string>, problems?: WalkProblem[], exclude: Exclusion = NO_EXCLUSION): Promise<string[]> {
   const out: string[] = [];
   const seen = new Set<string>();
   let root = '';
   const leftOut = (p: string, folder: boolean) => exclude.any && exclude.leavesOut(relativePath(root, p) ?? '', folder);
+  // The real paths of the folders walked, which a link must lead into to be followed.
+  // (And the files named as roots, read anyway: a link to one of them is no way out.)
+  const inside: string[] = [];
+  const named = new Set<string>();
+  for (const r of roots) {
+    const real = await fs.promises.realpath(r).catch(() => undefined);
+    const st = real === undefined ? undefined : await fs.promises.stat(real).catch(() => undefined);
+    if (st?.isDirectory()) inside.push(real!.endsWith(path.sep) ? real! : real! + path.sep);
+    else if (st) named.add(real!);
+  }
+  /** A link's real path when it leads inside the roots; undefined when it leads nowhere; false (said) when outside them. */
+  const followed = async (p: string, folder: boolean): Promise<string | false | undefined> => {
+    const real = await fs.promises.realpath(p).catch(() => undefined);
+    if (real === undefined) return undefined;
+    if (named.has(real) || inside.some((r) => real === r.slice(0, -1) || real.startsWith(r))) return real;
+    problems?.push({ path: p, message: `It is a symbolic link to ${folder ? 'a folder' : 'a file'} outside the folders read (${real}); not read: a link is followed only to a place inside them (name ${folder ? 'that folder' : 'that file'} itself to read it).` });
+    return false;
+  };
   const visit = async (dir: string) => {
     const real = await fs.promises.realpath(dir).catch(() => dir);
     if (seen.has(real)) return;
@@ -337,12 +367,19 @@ export async function walkArticleFiles(roots: string[], symlinks?: Set<string>, 
       const p = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (walksInto(e.name) && !leftOut(p, true)) await visit(p);
-      } else if ((e.isFile() || e.isSymbolicLink()) && isCandidateFile(e.name)) {
-        if (leftOut(p, false)) continue;
-        out.push(p);
-        if (symlinks && e.isSymbolicLink()) symlinks.add(p);
-      } else if (e.isSymbolicLink() && walksInto(e.name) && !leftOut(p, true) && (await fs.promises.stat(p).catch(() => undefined))?.isDirectory()) {
-        await visit(p);
+      } else if (e.isFile() && isCandidateFile(e.name)) {
+        if (!leftOut(p, false)) out.push(p);
+      } else if (e.isSymbolicLink()) {
+        const st = await fs.promises.stat(p).catch(() => undefined);
+        if (st?.isDirectory()) {
+          if (!walksInto(e.name) || leftOut(p, true)) continue;
+          if (await followed(p, true)) await visit(p);
+        } else if (isCandidateFile(e.name) && !leftOut(p, false)) {
+          // A link to nothing (or a loop of links) is listed all the same: reading it says why it cannot be read.
+          if (st && (await followed(p, false)) === false) continue;
+          out.push(p);
+          symlinks?.add(p);
+        }
       }
     }
   };

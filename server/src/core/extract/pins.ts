@@ -63,8 +63,54 @@ function spanOf(text: string, node: Node | undefined): Span {
   return node ? { start: node.offset, end: node.offset + node.length } : { start: 0, end: Math.min(1, text.length) };
 }
 
+/**
+ * How deeply a configuration file (the pins file, the editor's settings the CLI reads) may nest arrays and objects. The
+ * pins file needs three levels, settings four or five; jsonc-parser recurses once a level, and twenty thousand `[` in a
+ * shared workspace's file overflowed the stack (`RangeError`), which took the whole load down with it.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * The offset of the first `[` or `{` that opens a level deeper than `max`, outside strings and comments; undefined when
+ * none does. One pass, no recursion: run before any parser that recurses.
+ */
+export function tooDeep(text: string, max = MAX_JSON_DEPTH): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      // To the closing quote, past escapes (an unclosed string runs to the end, as the parser reads it).
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c /* \ */) i++;
+        else if (d === 0x22 || d === 0x0a || d === 0x0d) break;
+      }
+    } else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
+      while (i < text.length && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i++;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
+      if (depth > 0) depth--;
+    }
+  }
+  return undefined;
+}
+
+/** The problem of a file nested deeper than `MAX_JSON_DEPTH` at `at`, or undefined. */
+export function depthProblem(text: string, consequence: string): PinProblem | undefined {
+  const at = tooDeep(text);
+  if (at === undefined) return undefined;
+  return { message: `Arrays and objects are nested more than ${MAX_JSON_DEPTH} levels deep here; the file is not read (${consequence}).`, span: { start: at, end: at + 1 } };
+}
+
 export function parsePins(text: string): { pins: Pin[]; problems: PinProblem[] } {
   const problems: PinProblem[] = [];
+  // Before any parser, which recurses a level at a time (a stack overflow is no problem to report).
+  const deep = depthProblem(text, 'no entity in this file is pinned until it is fixed');
+  if (deep) return { pins: [], problems: [deep] };
   // Parsed with jsonc-parser rather than JSON.parse: a mistake is reported where it is (JSON.parse says
   // "Unexpected end of JSON input" with no place), and each entity's problems point at that entity.
   const errors: ParseError[] = [];
