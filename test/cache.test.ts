@@ -22,6 +22,9 @@ import { PackedSummary } from '../server/src/core/index/packed';
 import { packFacts } from '../server/src/node/packfacts';
 import { loadRoots, reloadFile, uriOf, type LoadOptions } from '../server/src/lsp/workspace';
 
+/** The `fs` module itself, whose functions a test replaces (to fail as a full disk would, say): `import *` gives getters only. */
+const nodeFs: typeof fs = require('fs');
+
 const AWFUL = path.join(ROOT, 'seeds', '000_01fe31f0ddfc7e1f.txt');
 
 function article(title: string, body: string): string {
@@ -199,32 +202,62 @@ describe('corpus cache over stdio', function () {
   });
 
   for (const notes of [2, 250]) {
-    it(`does not read again a file found no article while its size and mtime hold, and reads it once they change (${notes} notes beside the articles${notes >= 200 ? ', on analyst threads' : ''})`, async function () {
+    it(`reads again a file found no article once another of the same size and mtime is renamed over it, or its mtime moves (${notes} notes beside the articles${notes >= 200 ? ', on analyst threads' : ''})`, async function () {
       fs.mkdirSync(path.join(workspace, 'notes'));
       const hooli = article('Hooli breach', 'Hooli said 9,000 users were affected.');
       // Notes, the first as long as the article that will take its place.
       const note = (n: number) => (`# Note ${n}\n\nThoughts to follow up, not an article.\n` + ' '.repeat(hooli.length)).slice(0, n === 0 ? hooli.length : 60);
       for (let n = 0; n < notes; n++) fs.writeFileSync(path.join(workspace, 'notes', `n${n}.md`), note(n));
       const first = path.join(workspace, 'notes', 'n0.md');
+      const second = path.join(workspace, 'notes', 'n1.md');
       // A whole second, which the file system keeps exactly (a stat's own mtime has digits `utimes` may not set back).
       const mtime = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
       fs.utimesSync(first, mtime, mtime);
       await (await start()).client.shutdown();
-      // The article put in its place, same size, same mtime: what the cache remembers of the file is trusted, as for articles.
-      fs.writeFileSync(first, hooli);
-      fs.utimesSync(first, mtime, mtime);
+      // The article renamed into its place, same size, same mtime (unpacked from an archive that keeps whole
+      // seconds): its inode changed, so it is read, and it is an article now.
+      const beside = path.join(workspace, 'notes', '.n0.new');
+      fs.writeFileSync(beside, hooli);
+      fs.utimesSync(beside, mtime, mtime);
+      fs.renameSync(beside, first);
       const warm = await start();
-      assert.strictEqual(warm.indexed.articles, 6);
-      assert.deepStrictEqual(await symbols(warm.client, 'Hooli breach'), [], 'the file was not read again');
+      assert.strictEqual(warm.indexed.articles, 7);
+      assert.deepStrictEqual(await symbols(warm.client, 'Hooli breach'), ['Hooli breach']);
       await warm.client.shutdown();
-      // Its mtime moves (the writer saved it): it is read, and it is an article now.
-      const later = new Date(mtime.getTime() + 60_000);
-      fs.utimesSync(first, later, later);
+      // Another note becomes an article, as a writer saves it: its mtime moves.
+      fs.writeFileSync(second, article('Initrode breach', 'Initrode said 3,000 users were affected.'));
       const again = await start();
-      assert.strictEqual(again.indexed.articles, 7);
-      assert.deepStrictEqual(await symbols(again.client, 'Hooli breach'), ['Hooli breach']);
+      assert.strictEqual(again.indexed.articles, 8);
+      assert.deepStrictEqual(await symbols(again.client, 'Initrode breach'), ['Initrode breach']);
     });
   }
+
+  it('analyses again an article swapped for another of the same size and mtime (renamed over it), and trusts the content hash when it is the same text', async function () {
+    const a = path.join(workspace, 'a.txt');
+    const mtime = new Date(Math.floor(Date.now() / 1000) * 1000 - 120_000);
+    fs.utimesSync(a, mtime, mtime);
+    await (await start()).client.shutdown();
+    // Same length as a.txt's text, another company; written beside it and renamed over it, its mtime set back:
+    // a new inode, the same size and mtime.
+    const swapped = fs.readFileSync(a, 'utf8').replace(/Acme/g, 'Qxme');
+    const tmp = path.join(workspace, '.a.new');
+    fs.writeFileSync(tmp, swapped);
+    fs.utimesSync(tmp, mtime, mtime);
+    fs.renameSync(tmp, a);
+    assert.deepStrictEqual([fs.statSync(a).size, fs.statSync(a).mtimeMs], [Buffer.byteLength(swapped), mtime.getTime()]);
+    const warm = await start();
+    assert.deepStrictEqual([warm.indexed.articles, warm.indexed.cached], [6, 5]);
+    assert.deepStrictEqual(await symbols(warm.client, 'Qxme loses'), ['Qxme loses 2 million records']);
+    assert.deepStrictEqual(await symbols(warm.client, 'Acme loses'), []);
+    await warm.client.shutdown();
+    // The same text swapped in again (a new inode): its hash is the cache entry's, and it is not analysed again.
+    fs.writeFileSync(tmp, swapped);
+    fs.utimesSync(tmp, mtime, mtime);
+    fs.renameSync(tmp, a);
+    const again = await start();
+    assert.deepStrictEqual([again.indexed.articles, again.indexed.cached], [6, 6]);
+    assert.deepStrictEqual(await symbols(again.client, 'Qxme loses'), ['Qxme loses 2 million records']);
+  });
 
   it('forgets a deleted file and picks up a new one', async function () {
     await (await start()).client.shutdown();
@@ -536,29 +569,123 @@ describe('corpus cache: writing the index a step at a time', function () {
       const text = article(`Story ${i}`, `Acme Corp said ${i + 1},000 records were taken.`);
       const uri = `file:///ws/story-${i}.txt`;
       const facts = extractFacts(uri, text, parse(text).article);
-      cache.add({ path: `/ws/story-${i}.txt`, size: text.length, mtimeMs: i, hash: contentHash(text), origin: 'workspace', summary: summarize(facts), lineStarts: lineStartsOf(text), facts: () => packFacts(facts, text) });
+      cache.add({ path: `/ws/story-${i}.txt`, size: text.length, mtimeMs: i, ino: i, hash: contentHash(text), origin: 'workspace', summary: summarize(facts), lineStarts: lineStartsOf(text), facts: () => packFacts(facts, text) });
     }
     return cache;
   }
   const files = () => fs.readdirSync(path.join(storage, 'corpus-cache')).sort();
 
-  it('remembers the files found no article with their size and mtime, through a commit; a damaged list is not trusted', function () {
+  /** Adds story `i` (as `filled` does) to a cache between `begin` and `commit`. */
+  function addStory(cache: CorpusCache, i: number): void {
+    const text = article(`Story ${i}`, `Acme Corp said ${i + 1},000 records were taken.`);
+    const facts = extractFacts(`file:///ws/story-${i}.txt`, text, parse(text).article);
+    cache.add({ path: `/ws/story-${i}.txt`, size: text.length, mtimeMs: i, ino: i, hash: contentHash(text), origin: 'workspace', summary: summarize(facts), lineStarts: lineStartsOf(text), facts: () => packFacts(facts, text) });
+  }
+  const factsName = (s = storage) => JSON.parse(fs.readFileSync(path.join(s, 'corpus-cache', 'index.json'), 'utf8').split('\n')[0]).facts as string;
+
+  it('never appends to a facts file that has another name too (a hard link): a load that adds an article writes a new one, and the other name keeps its bytes', function () {
+    filled(3).commit();
+    const facts = factsName();
+    const other = path.join(storage, 'elsewhere.bin');
+    fs.linkSync(path.join(storage, 'corpus-cache', facts), other);
+    const was = fs.readFileSync(other);
+    const cache = CorpusCache.open(storage, 'test-key');
+    cache.begin();
+    for (let i = 0; i < 3; i++) cache.keep(cache.entry(`/ws/story-${i}.txt`)!, cache.entry(`/ws/story-${i}.txt`)!);
+    addStory(cache, 3);
+    cache.commit();
+    assert.ok(fs.readFileSync(other).equals(was), 'nothing appended through the other name');
+    assert.notStrictEqual(factsName(), facts);
+    const back = CorpusCache.open(storage, 'test-key');
+    assert.strictEqual(back.size, 4);
+    for (let i = 0; i < 4; i++) assert.strictEqual(back.loader(back.entry(`/ws/story-${i}.txt`)!)().uri, `file:///ws/story-${i}.txt`);
+  });
+
+  it('a disk that fills while a compaction copies the kept facts to a new file: they are read from the file they were in, not analysed again', function () {
+    filled(3).commit();
+    // Dead bytes past the live facts (sparse: no disk used): the next load compacts.
+    const facts = path.join(storage, 'corpus-cache', factsName());
+    fs.truncateSync(facts, fs.statSync(facts).size + (12 << 20));
+    const cache = CorpusCache.open(storage, 'test-key');
+    cache.begin();
+    const loaders = [0, 1, 2].map((i) => cache.keep(cache.entry(`/ws/story-${i}.txt`)!, cache.entry(`/ws/story-${i}.txt`)!));
+    const { writevSync, writeSync } = fs;
+    const full = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    (nodeFs as { writevSync: unknown }).writevSync = () => { throw full(); };
+    (nodeFs as { writeSync: unknown }).writeSync = () => { throw full(); };
+    try {
+      assert.throws(() => cache.commit(), /ENOSPC/);
+    } finally {
+      (nodeFs as { writevSync: unknown }).writevSync = writevSync;
+      (nodeFs as { writeSync: unknown }).writeSync = writeSync;
+    }
+    assert.match(cache.writeFailure ?? '', /ENOSPC/);
+    // The new facts file went; the old one is the index's still.
+    assert.deepStrictEqual(files().filter((f) => f.startsWith('facts-')), [path.basename(facts)]);
+    assert.deepStrictEqual(loaders.map((load) => load().uri), [0, 1, 2].map((i) => `file:///ws/story-${i}.txt`));
+  });
+
+  it('reads the index again when another server renames a new one into place while it is read (the files the old one named are gone by then)', function () {
+    // The other server's next index, made in a folder of its own and moved in at the worst moment.
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-cache-other-'));
+    try {
+      const next = CorpusCache.open(other, 'test-key');
+      next.begin();
+      for (let i = 0; i < 5; i++) addStory(next, i);
+      next.commit();
+      filled(3).commit();
+      const dir = path.join(storage, 'corpus-cache');
+      const old = fs.readdirSync(dir).filter((f) => /\.bin$/.test(f));
+      const { openSync } = fs;
+      let swapped = false;
+      (nodeFs as { openSync: unknown }).openSync = function (p: fs.PathLike, ...rest: unknown[]) {
+        // Once the old index and facts file are open, before its rows file is: the other server commits and cleans up.
+        if (!swapped && /rows-[0-9a-f]+\.bin$/.test(String(p)) && path.dirname(String(p)) === dir) {
+          swapped = true;
+          for (const f of fs.readdirSync(path.join(other, 'corpus-cache'))) if (f !== 'index.json') fs.copyFileSync(path.join(other, 'corpus-cache', f), path.join(dir, f));
+          fs.copyFileSync(path.join(other, 'corpus-cache', 'index.json'), path.join(dir, 'index.json.new'));
+          fs.renameSync(path.join(dir, 'index.json.new'), path.join(dir, 'index.json'));
+          for (const f of old) fs.rmSync(path.join(dir, f));
+        }
+        return (openSync as (...a: unknown[]) => number).call(fs, p, ...rest);
+      };
+      let read: CorpusCache;
+      try {
+        read = CorpusCache.open(storage, 'test-key');
+      } finally {
+        (nodeFs as { openSync: unknown }).openSync = openSync;
+      }
+      assert.ok(swapped);
+      assert.deepStrictEqual([read.size, read.discarded], [5, undefined]);
+      assert.strictEqual(read.loader(read.entry('/ws/story-4.txt')!)().uri, 'file:///ws/story-4.txt');
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it('remembers the files found no article with their size, mtime and inode, through a commit; a damaged list is not trusted', function () {
+    // (A `fs.Stats` has a ctime too, which the cache does not compare.)
+    const stat = (size: number, mtimeMs: number, ino = 7, ctimeMs = mtimeMs + 1) => ({ size, mtimeMs, ino, ctimeMs });
     const cache = filled(2);
-    cache.noteNotArticle('/ws/notes/todo.md', 120, 5);
-    cache.noteNotArticle('/ws/notes/a, "quoted" name.md', 7, 1.5);
+    cache.noteNotArticle('/ws/notes/todo.md', stat(120, 5));
+    cache.noteNotArticle('/ws/notes/a, "quoted" name.md', stat(7, 1.5));
     cache.commit();
     const back = CorpusCache.open(storage, 'test-key');
     assert.deepStrictEqual([back.size, back.othersSize], [2, 2]);
-    const asked: [string, number, number][] = [['/ws/notes/todo.md', 120, 5], ['/ws/notes/todo.md', 121, 5], ['/ws/notes/todo.md', 120, 6], ['/ws/notes/a, "quoted" name.md', 7, 1.5], ['/ws/story-0.txt', 0, 0]];
-    assert.deepStrictEqual(asked.map(([p, size, mtime]) => back.notArticle(p, size, mtime)), [true, false, false, true, false]);
+    // Another size, mtime or inode: read again (a file renamed over it has another inode). Only the ctime moved (a
+    // chmod, an extended attribute, a backup tool): trusted, as an article is (`fresh`), and not read again.
+    const asked: [string, ReturnType<typeof stat>][] = [['/ws/notes/todo.md', stat(120, 5)], ['/ws/notes/todo.md', stat(121, 5)], ['/ws/notes/todo.md', stat(120, 6)], ['/ws/notes/todo.md', stat(120, 5, 8)], ['/ws/notes/todo.md', stat(120, 5, 7, 99)], ['/ws/notes/a, "quoted" name.md', stat(7, 1.5)], ['/ws/story-0.txt', stat(0, 0)]];
+    assert.deepStrictEqual(asked.map(([p, st]) => back.notArticle(p, st)), [true, false, false, false, true, true, false]);
+    const story = back.entry('/ws/story-1.txt')!;
+    assert.deepStrictEqual([{ ...story, ctimeMs: 99 }, { ...story, ino: 99 }, { ...story, mtimeMs: 99 }].map((st) => back.fresh(story.path, st) === story), [true, false, false]);
     // A new index keeps only what this load noted again.
     back.begin();
-    back.noteNotArticle('/ws/notes/todo.md', 120, 5);
+    back.noteNotArticle('/ws/notes/todo.md', stat(120, 5));
     back.commit();
-    assert.deepStrictEqual([CorpusCache.open(storage, 'test-key').othersSize, CorpusCache.open(storage, 'test-key').notArticle('/ws/notes/a, "quoted" name.md', 7, 1.5)], [1, false]);
+    assert.deepStrictEqual([CorpusCache.open(storage, 'test-key').othersSize, CorpusCache.open(storage, 'test-key').notArticle('/ws/notes/a, "quoted" name.md', stat(7, 1.5))], [1, false]);
     const file = path.join(storage, 'corpus-cache', 'index.json');
     const lines = fs.readFileSync(file, 'utf8').split('\n');
-    for (const damaged of ['[["/ws/notes/todo.md", "120", 5]]', '[]', '{}']) {
+    for (const damaged of ['[["/ws/notes/todo.md", "120", 5, 7]]', '[["/ws/notes/todo.md", 120, 5]]', '[]', '{}']) {
       fs.writeFileSync(file, [...lines.slice(0, 2), damaged, ...lines.slice(3)].join('\n'));
       const broken = CorpusCache.open(storage, 'test-key');
       assert.deepStrictEqual([broken.size, broken.othersSize, broken.discarded?.startsWith('unreadable')], [0, 0, true], damaged);
@@ -592,7 +719,7 @@ describe('corpus cache: writing the index a step at a time', function () {
       const facts = extractFacts(uri, text, parse(text).article);
       const summary = summarize(facts);
       expected.set(`/ws/a-${i}.txt`, told(summary, lineStartsOf(text)));
-      cache.add({ path: `/ws/a-${i}.txt`, size: text.length, mtimeMs: i, hash: contentHash(text), origin: 'workspace', summary, lineStarts: lineStartsOf(text), facts: () => packFacts(facts, text) });
+      cache.add({ path: `/ws/a-${i}.txt`, size: text.length, mtimeMs: i, ino: i, hash: contentHash(text), origin: 'workspace', summary, lineStarts: lineStartsOf(text), facts: () => packFacts(facts, text) });
     });
     cache.commit();
     const bytes = fs.readFileSync(path.join(storage, 'corpus-cache', 'index.json'));
@@ -613,7 +740,7 @@ describe('corpus cache: writing the index a step at a time', function () {
     check(reopened);
     // Kept as they were restored (packed) and written again by a load that changed one file's stat.
     reopened.begin();
-    texts.forEach((_, i) => reopened.keep(reopened.entry(`/ws/a-${i}.txt`)!, { size: texts[i].length, mtimeMs: i === 0 ? 99 : i }));
+    texts.forEach((_, i) => reopened.keep(reopened.entry(`/ws/a-${i}.txt`)!, { size: texts[i].length, mtimeMs: i === 0 ? 99 : i, ino: i }));
     reopened.commit();
     check(CorpusCache.open(storage, 'test-key'));
   });
@@ -633,7 +760,7 @@ describe('corpus cache: writing the index a step at a time', function () {
         const text = fs.readFileSync(file, 'utf8');
         const facts = extractFacts(fileUri(file), text, parse(text).article);
         cold.set({ facts, lineStarts: lineStartsOf(text), origin: 'workspace' });
-        cache.add({ path: file, size: text.length, mtimeMs: 1, hash: contentHash(text), origin: 'workspace', summary: summarize(facts), lineStarts: lineStartsOf(text), facts: () => packFacts(facts, text) });
+        cache.add({ path: file, size: text.length, mtimeMs: 1, ino: 1, hash: contentHash(text), origin: 'workspace', summary: summarize(facts), lineStarts: lineStartsOf(text), facts: () => packFacts(facts, text) });
       }
       cache.commit();
       const restored = CorpusCache.open(storage, 'test-key');
@@ -680,7 +807,7 @@ describe('corpus cache: writing the index a step at a time', function () {
     const facts = extractFacts(`file://${file}`, text, parse(text).article);
     const cache = CorpusCache.open(storage, 'test-key');
     cache.begin();
-    cache.add({ path: file, size: text.length, mtimeMs: 1, hash: contentHash(text), origin: 'workspace', summary: summarize(facts), lineStarts: lineStartsOf(text), facts: () => packFacts(facts, text) });
+    cache.add({ path: file, size: text.length, mtimeMs: 1, ino: 1, hash: contentHash(text), origin: 'workspace', summary: summarize(facts), lineStarts: lineStartsOf(text), facts: () => packFacts(facts, text) });
     cache.commit();
     return { facts, file: path.join(storage, 'corpus-cache', 'index.json') };
   }
@@ -707,7 +834,7 @@ describe('corpus cache: writing the index a step at a time', function () {
       assert.deepStrictEqual(hits.map((h) => h.uri), [uri], damage);
       // Kept with the recovered quotations: the next index written has them right.
       restored.begin();
-      restored.keep(entry, { size: text.length, mtimeMs: 2 + i });
+      restored.keep(entry, { size: text.length, mtimeMs: 2 + i, ino: 1 });
       restored.commit();
       const again = CorpusCache.open(storage, 'test-key').entry('/ws/q.txt')!;
       assert.deepStrictEqual(quotesOf(again.summary), quotesOf(summarize(facts)), damage);
@@ -777,7 +904,7 @@ describe('corpus cache: writing the index a step at a time', function () {
     assert.deepStrictEqual([...reopened.outlets].sort(), ['bay beacon', 'harbor lantern']);
     // The same articles, kept, with another list of outlets: the index is written again.
     reopened.begin();
-    for (let i = 0; i < 3; i++) reopened.keep(reopened.entry(`/ws/story-${i}.txt`)!, { size: reopened.entry(`/ws/story-${i}.txt`)!.size, mtimeMs: i });
+    for (let i = 0; i < 3; i++) reopened.keep(reopened.entry(`/ws/story-${i}.txt`)!, reopened.entry(`/ws/story-${i}.txt`)!);
     reopened.knowing(['bay beacon', 'harbor lantern']);
     assert.strictEqual(reopened.changed, false);
     reopened.knowing(['harbor lantern']);
@@ -787,7 +914,7 @@ describe('corpus cache: writing the index a step at a time', function () {
     // A load that kept everything and knew the same outlets changes nothing.
     const again = CorpusCache.open(storage, 'test-key');
     again.begin();
-    for (let i = 0; i < 3; i++) again.keep(again.entry(`/ws/story-${i}.txt`)!, { size: again.entry(`/ws/story-${i}.txt`)!.size, mtimeMs: i });
+    for (let i = 0; i < 3; i++) again.keep(again.entry(`/ws/story-${i}.txt`)!, again.entry(`/ws/story-${i}.txt`)!);
     again.knowing(['harbor lantern']);
     assert.strictEqual(again.changed, false);
     // One left out (not followed) is analysed at the next start.
@@ -900,6 +1027,42 @@ describe('corpus cache: outlets that come after articles were analysed (loadRoot
     assert.strictEqual(next.report.followed, 100);
     assert.strictEqual(kindIn(next.index, path.join(dir, 'a1.txt')), 'outlet');
     assert.strictEqual((await load()).report.followed, 0);
+  });
+
+  it('an article renamed over while the load that follows a new Source reads it (the same size and mtime, another inode) leaves the cache, and the next start analyses it', async function () {
+    write(3);
+    const a1 = path.join(dir, 'a1.txt');
+    // A whole second, which the file system keeps exactly.
+    const mtime = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+    fs.utimesSync(a1, mtime, mtime);
+    await load();
+    fs.writeFileSync(path.join(dir, 'y.txt'), story('Harbor Lantern', 'y', 'Globex confirmed the breach on Tuesday.'));
+    // Another company, the same length, renamed over a1 between the follow's two looks at it (before it is read, and
+    // after it is analysed: `onResult`), its mtime set to a1's.
+    const other = fs.readFileSync(a1, 'utf8').replace('Globex', 'Qlobex');
+    const { statSync } = fs;
+    let swapped = false;
+    (nodeFs as { statSync: unknown }).statSync = function (p: fs.PathLike, ...rest: unknown[]) {
+      if (String(p) === a1 && !swapped && /\bonResult\b/.test(new Error().stack ?? '')) {
+        swapped = true;
+        const beside = path.join(dir, '.a1.new');
+        fs.writeFileSync(beside, other);
+        fs.utimesSync(beside, mtime, mtime);
+        fs.renameSync(beside, a1);
+      }
+      return (statSync as (...a: unknown[]) => unknown).call(fs, p, ...rest);
+    };
+    let second: Awaited<ReturnType<typeof load>>;
+    try {
+      second = await load();
+    } finally {
+      (nodeFs as { statSync: unknown }).statSync = statSync;
+    }
+    assert.ok(swapped);
+    assert.strictEqual(second.report.followed, 2);
+    assert.strictEqual(CorpusCache.open(storage, 'test-key').entry(a1), undefined, 'what was analysed is not taken for the file now there');
+    await load();
+    assert.strictEqual(CorpusCache.open(storage, 'test-key').entry(a1)?.hash, contentHash(other), 'the file now there is analysed');
   });
 
   it('an article opened during the load that follows leaves the cache, and the next start analyses it', async function () {

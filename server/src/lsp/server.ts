@@ -38,7 +38,7 @@ import type { Location } from '../core/features/locate';
 import { aSeed, diskSource, excludedFrom, indexOutlets, isFolder, normalDrive, realPath, savedOutlets, loadPins, loadRoots, pathOf, PINS_FILE, reloadFile, SEEDS_DIR, uriOf, watchFolders, type Root } from './workspace';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CorpusCache, contentHash } from '../node/cache';
+import { claimStorage, CorpusCache, contentHash, releaseStorage, storageInside } from '../node/cache';
 import { readArticleFile, size, walkArticleFiles, walksInto } from '../node/fsutil';
 import { isFix, markup, offsetsThrough, printableText, SOURCE, toDocumentSymbol, toFoldingRanges, toSymbolInformation, toLspDiagnostic, tokenEdits, type DiagnosticData } from './convert';
 import { readSettings, type Settings, DEFAULT_MAX_FILE_SIZE, DEFAULT_SETTINGS } from './settings';
@@ -160,7 +160,7 @@ export function startServer(connection: Connection): void {
     if ('query' in o && typeof o.query !== 'string') throw bad('query must be a string');
     if ('uri' in o && typeof o.uri !== 'string') throw bad('uri must be a string');
   };
-  /** The editor's storage for this workspace, where the corpus cache lives (never the workspace itself). */
+  /** The editor's storage for this workspace, where the corpus cache lives (never where the load reads: `cacheStorage`). */
   let storagePath: string | undefined;
   let analystThreads: number | undefined;
   let workspaceFolders: WorkspaceFolder[] = [];
@@ -304,6 +304,47 @@ export function startServer(connection: Connection): void {
     return true;
   }
 
+  /** What was last said of the cache's storage folder (`cacheStorage`): each message once, until it changes. */
+  let storageSaid: string | undefined;
+  /** Whether a load claimed the storage folder already: only the first waits for another server to let it go. */
+  let storageClaimed = false;
+  /** Whether the last load's cache was this server's to write (`claimStorage`'s `write`). */
+  let cacheWritable = false;
+
+  /**
+   * The storage folder the corpus cache is kept in for this load, or undefined: never one the load would walk into
+   * (inside a workspace folder but through a hidden folder is fine: `storageInside`), and written by one server at
+   * a time (`claimStorage`: two that shared one read each other's facts); another's is read, not written. Asked at
+   * every load: a folder added or removed, or the other server gone, changes the answer.
+   */
+  async function cacheStorage(): Promise<string | undefined> {
+    cacheWritable = false;
+    const storage = storagePath;
+    if (!storage) return undefined;
+    const say = (level: 'info' | 'warn', message: string) => {
+      if (storageSaid !== message) connection.console[level](message);
+      storageSaid = message;
+    };
+    // Also the folders added since the last load.
+    const inside = storageInside(storage, workspaceFolders.map((f) => pathOf(f.uri)).filter((p): p is string => Boolean(p)));
+    if (inside !== undefined) {
+      releaseStorage(storage);
+      say('warn', `The corpus cache is not used: its storage folder ${storage} is in the workspace folder ${inside}, where the load reads articles.`);
+      return undefined;
+    }
+    // An editor restarting its server starts the new one as the old one exits: the first load waits a little for it.
+    const claim = await claimStorage(storage, storageClaimed ? 0 : undefined);
+    storageClaimed = true;
+    if (claim.mode === 'none') {
+      say('warn', `The corpus cache is not used: ${claim.why}.`);
+      return undefined;
+    }
+    if (claim.why) say('info', `Corpus cache: ${claim.why}.`);
+    else storageSaid = undefined;
+    cacheWritable = claim.mode === 'write';
+    return storage;
+  }
+
   /** What a load of the corpus depends on among the settings, as a key. */
   const corpusSettings = (r: Root[], max: number) => JSON.stringify([r, max]);
   /** The settings the last load of the corpus was made with (`corpusSettings`). */
@@ -360,11 +401,12 @@ export function startServer(connection: Connection): void {
     void connection.sendNotification('breachDesk/indexing', {});
     // The cache is keyed by the analysis build, the pins and the size limit: any change makes it start over.
     const cacheKey = `${BUILD_ID}|${contentHash(JSON.stringify([...index.pins.values()]))}|${maxBytes}`;
+    const storage = await cacheStorage();
     // The index's time counts from here: reading the cache is part of a warm start.
     const began = Date.now();
     let cache: CorpusCache | undefined;
-    if (storagePath) {
-      cache = CorpusCache.open(storagePath, cacheKey);
+    if (storage) {
+      cache = CorpusCache.open(storage, cacheKey);
       if (cache.discarded) connection.console.info(`Corpus cache ${cache.discarded}; rebuilding it.`);
     }
     const report = await loadRoots(index, roots, {
@@ -999,8 +1041,8 @@ export function startServer(connection: Connection): void {
         if (!saved.has(lower)) followed.delete(lower);
         else for (const uri of index.unawareOf(source)) unaware.add(uri);
       }
-      // (Without storage, a load would analyse the whole corpus again.)
-      if (unaware.size >= FOLLOW_IN_PLACE && storagePath) {
+      // (Without a cache it writes, a load would analyse again what it analysed since the cache it reads.)
+      if (unaware.size >= FOLLOW_IN_PLACE && cacheWritable) {
         // The last load's cache first, or this one would restore from the one before.
         writeCache(Infinity);
         void loadCorpus();

@@ -13,7 +13,7 @@ import { extractFacts } from '../core/extract/facts';
 import { CorpusIndex, dropShadowedSeeds, lineStartsOf, type IndexedDoc, type Origin } from '../core/index/corpus';
 import { parse } from '../core/syntax/parse';
 import type { DocFacts } from '../core/extract/types';
-import { contentHash, type CorpusCache } from '../node/cache';
+import { contentHash, sameStat, type CorpusCache } from '../node/cache';
 import { analyse, AnalystPool, ANALYSTS_FROM, analystScript, analystsFor, type Job, type Outcome } from '../node/analyst';
 import * as os from 'os';
 import { readArticleFile, readArticleFileSync, readConfigFile, sourcesOf, sourcesOfAsync, walkArticleFiles, walksInto, type WalkProblem } from '../node/fsutil';
@@ -296,7 +296,7 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
   // The articles restored from the cache, as analysed by an earlier load (`followOutlets`).
   const restored = new Set<string>();
   const jobs: Job[] = [];
-  const meta: { file: string; origin: Origin; uri: string; size: number; mtimeMs: number }[] = [];
+  const meta: { file: string; origin: Origin; uri: string; size: number; mtimeMs: number; ino: number }[] = [];
   const STAT_BATCH = 128;
   const threads = (articles: number) => options.analystThreads ?? analystsFor(articles, os.availableParallelism());
   // With nothing cached every file will be analysed: the threads start now and load their code while the
@@ -323,7 +323,7 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
       const st = stats[j];
       if (options.isOpen?.(uri)) { done++; return; }
       if (!st) { skipped.push({ path: f.file, message: 'could not be read' }); done++; return; }
-      const hit = cache.fresh(f.file, st.size, st.mtimeMs);
+      const hit = cache.fresh(f.file, st);
       if (hit && hit.origin === f.origin) {
         index.setLazy(hit.summary, hit.lineStarts, f.origin, withFallback(index, cache.keep(hit, st), f.file, uri, options.maxBytes));
         loaded.add(uri);
@@ -333,14 +333,14 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
         return;
       }
       // Read before and found no article, unchanged since (a folder of notes with articles among them).
-      if (cache.notArticle(f.file, st.size, st.mtimeMs)) {
-        cache.noteNotArticle(f.file, st.size, st.mtimeMs);
+      if (cache.notArticle(f.file, st)) {
+        cache.noteNotArticle(f.file, st);
         done++;
         return;
       }
       const old = cache.entry(f.file);
       jobs.push({ id: meta.length, file: f.file, uri, maxBytes: options.maxBytes, cachedHash: old && old.size === st.size && old.origin === f.origin ? old.hash : undefined });
-      meta.push({ file: f.file, origin: f.origin, uri, size: st.size, mtimeMs: st.mtimeMs });
+      meta.push({ file: f.file, origin: f.origin, uri, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino });
     });
     options.progress?.(done, files.length);
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -359,7 +359,7 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
       return;
     }
     if (o.kind === 'not-article') {
-      cache.noteNotArticle(m.file, m.size, m.mtimeMs);
+      cache.noteNotArticle(m.file, m);
       return;
     }
     if (options.isOpen?.(m.uri)) return;
@@ -376,7 +376,8 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
       cached++;
       return;
     }
-    const load = cache.add({ path: m.file, size: m.size, mtimeMs: m.mtimeMs, hash: o.hash, origin: m.origin, summary: o.summary, lineStarts: o.lineStarts, facts: () => o.facts });
+    // A cache that cannot write them (a full disk) keeps them in memory, and the load goes on (`CorpusCache.add`).
+    const load = cache.add({ path: m.file, size: m.size, mtimeMs: m.mtimeMs, ino: m.ino, hash: o.hash, origin: m.origin, summary: o.summary, lineStarts: o.lineStarts, facts: () => o.facts });
     index.setLazy(o.summary, o.lineStarts, m.origin, withFallback(index, load, m.file, m.uri, options.maxBytes));
     loaded.add(m.uri);
   };
@@ -413,7 +414,13 @@ async function loadWithAnalysts(index: CorpusIndex, files: { file: string; origi
   const { followed, written, outlets: knows } = follow;
   analysts = Math.max(analysts, follow.threads);
   options.progress?.(files.length, files.length);
+  saysWhyNotWritten(cache, options);
   return { indexed: done - skipped.length - shadowed, cached: cached - followed, analysts, followed, outlets: knows, skipped, placeholders, ms: Date.now() - t0, cache: options.cancelled?.() || !written ? undefined : cache };
+}
+
+/** Logs why the cache stopped writing during a load (a full disk), which went on without it. */
+function saysWhyNotWritten(cache: CorpusCache | undefined, options: LoadOptions): void {
+  if (cache?.writeFailure) options.log?.(`Could not write the corpus cache (${cache.writeFailure}); what this load analysed is kept in memory, and analysed again at the next start.`);
 }
 
 /**
@@ -476,13 +483,13 @@ async function followOutlets(index: CorpusIndex, known: ReadonlySet<string>, ana
     const m = stale[o.id];
     const now = statOf(m.file);
     // Changed while it was read (the watcher or the next start sees to it), opened, or not analysed: not followed.
-    if (o.kind !== 'analysed' || !now || now.size !== m.stat.size || now.mtimeMs !== m.stat.mtimeMs || options.isOpen?.(m.uri) || options.cancelled?.()) {
+    if (o.kind !== 'analysed' || !now || !sameStat(now, m.stat) || options.isOpen?.(m.uri) || options.cancelled?.()) {
       cache?.forget(m.file);
       return;
     }
     let load: () => DocFacts;
     try {
-      load = cache ? cache.add({ path: m.file, size: now.size, mtimeMs: now.mtimeMs, hash: o.hash, origin: m.origin, summary: o.summary, lineStarts: o.lineStarts, facts: () => o.facts }) : () => unpackFacts(o.facts);
+      load = cache ? cache.add({ path: m.file, size: now.size, mtimeMs: now.mtimeMs, ino: now.ino, hash: o.hash, origin: m.origin, summary: o.summary, lineStarts: o.lineStarts, facts: () => o.facts }) : () => unpackFacts(o.facts);
     } catch {
       // A cache that cannot be written: the rest of the load is kept in memory.
       written = false;
@@ -616,14 +623,14 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
     if (options.cancelled?.()) break;
     const batch = files.slice(i, i + BATCH);
     const stats = await Promise.all(batch.map((f) => (cache ? fs.promises.stat(f.file).catch(() => undefined) : undefined)));
-    // Unchanged files (same size and mtime) are restored without being read.
+    // Unchanged files (same size, mtime and inode: `sameStat`) are restored without being read.
     const hits = batch.map((f, j) => {
       const st = stats[j];
-      const e = st && cache?.fresh(f.file, st.size, st.mtimeMs);
+      const e = st && cache?.fresh(f.file, st);
       return e && e.origin === f.origin ? e : undefined;
     });
     // Files read before and found no article, unchanged since, are not read again.
-    const others = batch.map((f, j) => !hits[j] && stats[j] !== undefined && cache?.notArticle(f.file, stats[j]!.size, stats[j]!.mtimeMs));
+    const others = batch.map((f, j) => !hits[j] && stats[j] !== undefined && cache?.notArticle(f.file, stats[j]!));
     const texts = await Promise.all(batch.map((f, j) => (hits[j] || others[j] ? undefined : readArticleFile(f.file, { maxBytes: options.maxBytes }))));
     batch.forEach((f, j) => {
       // Stopped while the batch was read (see `onResult` above).
@@ -632,7 +639,7 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
       if (options.isOpen?.(uri)) return;
       const st = stats[j];
       if (others[j]) {
-        guard(() => cache!.noteNotArticle(f.file, st!.size, st!.mtimeMs));
+        guard(() => cache!.noteNotArticle(f.file, st!));
         return;
       }
       let hit = hits[j];
@@ -644,7 +651,7 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
           return;
         }
         if (cache && st) {
-          // Only the mtime moved (a checkout, a touch): the same content is the same article.
+          // Its stat moved but not its text (a checkout, a `touch`, the same text saved by rename): the same content is the same article.
           hash = contentHash(r.text);
           const old = cache.entry(f.file);
           if (old && old.hash === hash && old.size === st.size && old.origin === f.origin) hit = old;
@@ -665,7 +672,7 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
       }
       const text = r.text;
       if (!isArticleFile(f.file, text)) {
-        if (st) guard(() => cache?.noteNotArticle(f.file, st.size, st.mtimeMs));
+        if (st) guard(() => cache?.noteNotArticle(f.file, st));
         return;
       }
       try {
@@ -673,7 +680,7 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
         if (doc) loaded.add(uri);
         else placeholders.push(f.file);
         const c = cache;
-        const load = doc && c && st ? guard(() => c.add({ path: f.file, size: st.size, mtimeMs: st.mtimeMs, hash, origin: f.origin, summary: doc.summary, lineStarts: doc.lineStarts, facts: () => packFacts(doc.facts, text) })) : undefined;
+        const load = doc && c && st ? guard(() => c.add({ path: f.file, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino, hash, origin: f.origin, summary: doc.summary, lineStarts: doc.lineStarts, facts: () => packFacts(doc.facts, text) })) : undefined;
         // Facts live on disk from now on; memory holds summaries.
         if (doc && load) doc.evict(withFallback(index, load, f.file, uri, options.maxBytes));
       } catch (err) {
@@ -691,6 +698,7 @@ export async function loadRoots(index: CorpusIndex, roots: Root[], options: Load
   // Articles restored before a cache write failed are followed all the same, into memory.
   const { followed, written, outlets: knows } = await followOutlets(index, options.cache?.outlets ?? new Set(), outlets, cache, restored, options);
   if (!written) cache = undefined;
+  saysWhyNotWritten(options.cache, options);
   return { indexed: done - skipped.length - shadowed, cached: cached - followed, analysts: 0, followed, outlets: knows, skipped, placeholders, ms: Date.now() - t0, cache: options.cancelled?.() ? undefined : cache };
 }
 

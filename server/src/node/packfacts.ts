@@ -22,8 +22,8 @@
  * optional fields stay absent, -0 is 0). Input that is not what `packFacts`
  * writes (another layout, counts or string references out of range, spans
  * outside the text, sentence indexes outside the sentences, numbers that are
- * not finite, an interval upside down, bytes left over) throws; the cache's
- * reader then analyses the file again.
+ * not finite, an interval upside down, bytes left over, another article's URI
+ * than the one expected) throws; the cache's reader then analyses the file again.
  */
 import { ENTITY_KINDS, newAttribution, newClaim, newFigure, type Claim, type DocEntity, type DocFacts, type Mention, type SentenceRef, type Unit } from '../core/extract/types';
 import type { Span } from '../core/text';
@@ -233,8 +233,10 @@ function samePacked(buf: Buffer, at: number, bytes: number, text: string): boole
  * Reads what `packFacts` wrote; throws on anything else. `packedWith`: the text the facts were packed with, when
  * the caller holds it (`breach-desk check` does): the facts' strings are then slices of it, as extraction makes
  * them, not of a second copy decoded from the bytes (which kept every article's text twice: +45% memory).
+ * `uri`: the article the caller expects (the cache's entry); facts of another article throw too, whatever
+ * damage or mix-up put them there, so that they are never shown as this one's.
  */
-export function unpackFacts(bytes: Uint8Array, packedWith?: string): DocFacts {
+export function unpackFacts(bytes: Uint8Array, packedWith?: string, uri?: string): DocFacts {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf.length < HEAD * 4) throw new Damaged('too short');
   // Copied out, so the arrays are aligned wherever the bytes were read to.
@@ -313,7 +315,9 @@ export function unpackFacts(bytes: Uint8Array, packedWith?: string): DocFacts {
     return x;
   };
 
-  const f = { uri: str('uri'), title: str('title') } as DocFacts;
+  const packedUri = str('uri');
+  if (uri !== undefined && packedUri !== uri) throw new Damaged('another article\'s');
+  const f = { uri: packedUri, title: str('title') } as DocFacts;
   const source = opt('source');
   if (source !== undefined) f.source = source;
   if (flag('date')) f.date = real('date');
