@@ -22,7 +22,7 @@ import { applyEdits, applySeverities, diag, type Diagnostic, type SeverityOverri
 import { extractFacts } from './core/extract/facts';
 import { hover, linkCardFor } from './core/features/hover';
 import { dateHover } from './core/features/datecard';
-import { plainText } from './core/features/markdown';
+import { BIDI_RE, plainText } from './core/features/markdown';
 import { workspaceSymbols } from './core/features/symbols';
 import { CorpusIndex, dropShadowedSeeds } from './core/index/corpus';
 import type { DocFacts } from './core/extract/types';
@@ -296,19 +296,13 @@ function shownPath(file: string): string {
 }
 
 /**
- * The characters that set the direction of the text after them (an override, an embedding, an isolate, a mark): the
- * same set as `BIDI_RE` in `core/features/markdown.ts`, which that module does not export.
- */
-const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-/**
  * Text for a terminal: article text, file names and the settings file are untrusted, and an escape sequence in them
  * would clear the screen, move the cursor over earlier warnings or set the window's title; a direction character
  * ("evil\u202E.txt") would turn the rest of the line round. Control characters (tab aside) and direction characters
  * are shown as "?". Every message that quotes a setting, a path or article text goes through this.
  */
 function printable(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, '?').replace(BIDI, '?');
+  return s.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, '?').replace(BIDI_RE, '?');
 }
 
 /**

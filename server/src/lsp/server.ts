@@ -373,7 +373,8 @@ export function startServer(connection: Connection): void {
     cacheWriting = undefined;
     roots = await configuredRoots();
     watchRoots();
-    const limit = (await settingsFor(workspaceFolders[0]?.uri ?? '')).maxFileSize;
+    // Window-scoped: the window's value, whatever a folder says (one limit for the whole corpus).
+    const limit = (await settingsFor('')).maxFileSize;
     // Open documents were analysed under the old limit, or the old folders and exclusions (which made them drafts
     // or not): again under the new ones.
     if (corpusSettings(roots, limit) !== lastCorpusSettings) states.clear();
@@ -826,7 +827,7 @@ export function startServer(connection: Connection): void {
     settingWarnings.clear();
     // Only the folders and the size limit change what the corpus holds: other settings (severities, tracing)
     // re-check the open documents, not the corpus.
-    const corpusChanged = corpusSettings(await configuredRoots(), (await settingsFor(workspaceFolders[0]?.uri ?? '')).maxFileSize) !== lastCorpusSettings;
+    const corpusChanged = corpusSettings(await configuredRoots(), (await settingsFor('')).maxFileSize) !== lastCorpusSettings;
     states.clear();
     if (corpusChanged) void loadCorpus();
     else {

@@ -24,7 +24,7 @@ export function escape(text: string): string {
  * in, "Reuters\u202E" in a Source turned round the date the card writes after it. Article text loses them wherever
  * it is shown.
  */
-const BIDI_RE = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+export const BIDI_RE = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Shortens to `max` characters at a word boundary. */
 export function clip(text: string, max: number): string {
