@@ -283,4 +283,13 @@ describe('untrusted folders (CLI and server)', function () {
     assert.ok(log.runs[0].invocations[0].toolExecutionNotifications.some((n: any) => n.message.text.startsWith('\\[x\\](1).txt: ')));
     for (const t of texts) assert.ok(!bareBracket(t.text), `${t.at}: ${t.text}`);
   });
+
+  it('SARIF messages carry no direction character (a Source "Wire\\u202E" turned round a web page\'s message)', function () {
+    fs.writeFileSync(path.join(dir, 'a.txt'), article(1, 'Wire\u202E', '7 million', '[[Acme Corp]]'));
+    fs.writeFileSync(path.join(dir, 'b.txt'), article(2, 'Post', '9 million', '[[Acme Corp]]'));
+    const log = JSON.parse(run(['check', '.', '--no-seeds', '--format', 'sarif'], dir).out);
+    const texts = sarifTexts(log);
+    assert.ok(texts.some((t) => t.text.includes('Wire')), JSON.stringify(texts));
+    for (const t of texts) assert.ok(!/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(t.text), `${t.at}: ${JSON.stringify(t.text)}`);
+  });
 });

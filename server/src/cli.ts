@@ -742,7 +742,8 @@ function isFileProblem(code: Code): boolean {
  * escaped with a backslash, and so is a literal backslash, so that every one reads as written and none as a link.
  */
 function sarifText(text: string): { text: string } {
-  return { text: text.replace(/[\\[\]]/g, (c) => `\\${c}`) };
+  // Direction characters go too: shown in a web page, "Wire\u202E" turned round the rest of the message.
+  return { text: text.replace(BIDI_RE, '').replace(/[\\[\]]/g, (c) => `\\${c}`) };
 }
 
 function sarifReport(run: Run) {
