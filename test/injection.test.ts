@@ -23,7 +23,7 @@ const JS = '[click](javascript:alert(1))';
 const DATA = '[open](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)';
 /** Bare addresses, which a renderer that links them (VS Code's hovers do) would make links. */
 const BARE = 'https://evil%2Eexample/steal?x=1 www.evil.example mallory@evil.example $(bug)';
-const HOSTILE = [CMD, SCRIPT, IMG, JS, DATA, BARE, '![pic](data:image/svg+xml,<svg onload=alert(1)>)', '<javascript:alert(1)>', '<a href="command:workbench.action.terminal.new">x</a>', '&lt;script&gt;', '[[x]](command:x)', 'Acme\u202Etxt.exe\u2066 \u200F'];
+const HOSTILE = [CMD, SCRIPT, IMG, JS, DATA, BARE, '![pic](data:image/svg+xml,<svg onload=alert(1)>)', '<javascript:alert(1)>', '<a href="command:workbench.action.terminal.new">x</a>', '&lt;script&gt;', '[[x]](command:x)', 'Acme\u202Etxt.exe\u2066 \u200F', 'Mallory\u001b[31m\u009b2J'];
 
 function article(n: number, outlet: string): string {
   return [

@@ -294,6 +294,8 @@ export function assertInertMarkdown(md: string): void {
   assert.ok(!/(?<!\\)!\[/.test(md), `hover holds an image: ${md}`);
   // A direction override in article text would turn round the card's own words after it.
   assert.ok(!/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(md), `hover holds a direction character: ${JSON.stringify(md)}`);
+  // Nor a control character (a terminal client draws an escape sequence raw).
+  assert.ok(!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(md), `hover holds a control character: ${JSON.stringify(md)}`);
 }
 
 const URI = 'file:///fuzz/case.txt';

@@ -13,6 +13,8 @@
 export function escape(text: string): string {
   return text
     .replace(BIDI_RE, '')
+    // Control characters (an escape sequence in a pinned name): a client in a terminal (Neovim) draws them raw.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, ' ')
     .replace(/[\\`*_{}[\]()#+\-.!|~>:@$]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
