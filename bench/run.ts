@@ -13,10 +13,10 @@
  *   temporary workspace (the server always reads the seeds), `corpus` is
  *   ../shared/corpus (skipped, saying why, when absent), a number is a
  *   generated corpus (bench/generate.ts) cached under `.bench/`;
- * - warm start: a second start on the same folder with the same storagePath.
- *   The server keeps no on-disk cache yet, so while the storage folder is
- *   still empty after the cold runs this prints "n/a (no cache yet)"; once the
- *   server writes one there, the same code measures it;
+ * - warm start: a second start on the same folder with the same storagePath,
+ *   restoring the index from the corpus cache the last cold run wrote there
+ *   ("n/a (no cache yet)" if it wrote none); the previous server has exited,
+ *   so its lock on the storage folder is gone;
  * - the floor: reading every file with fs and splitting it into lines,
  *   in-process; ours / floor is how far the server is from doing nothing;
  * - vscode-markdown-languageservice on the same files (bench/mdls.ts, in a
