@@ -219,6 +219,111 @@ describe('untrusted folders (CLI and server)', function () {
     });
   });
 
+  describe('symbolic links made while the server runs, and "Check All Articles"', function () {
+    /** Every log line of the server so far. */
+    const logOf = (client: LspClient) => client.notifications.filter((n) => n.method === 'window/logMessage').map((n) => String(n.params.message));
+    const skippedLine = (file: string, what: 'file' | 'folder') => new RegExp(`^Skipped ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: It is a symbolic link to a ${what} outside the folders read`);
+    const names = async (client: LspClient, q: string) => (await client.request<{ name: string }[]>('workspace/symbol', { query: q })).map((s) => s.name);
+    /** Until the workspace symbols for `q` are found (a change the watcher reported is indexed). */
+    async function found(client: LspClient, q: string, want: string): Promise<void> {
+      const deadline = Date.now() + 30_000;
+      while (!(await names(client, q)).includes(want)) {
+        if (Date.now() > deadline) throw new Error(`${want} was never indexed`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+
+    it('server: a link made later to a file or folder outside the workspace is not indexed, and said once', async function () {
+      fs.writeFileSync(path.join(dir, 'a.txt'), article(1, 'ZDNet', '7 million'));
+      fs.writeFileSync(path.join(outside, 'private.txt'), article(2, 'ZDNet', '90 million').replace('Acme Corp told', 'Quillfeather Holdings told'));
+      fs.mkdirSync(path.join(outside, 'folder'));
+      fs.writeFileSync(path.join(outside, 'folder', 'other.txt'), article(3, 'ZDNet', '80 million').replace('Acme Corp told', 'Brackwater Systems told'));
+      const client = new LspClient();
+      try {
+        await client.initialize(fileUri(dir));
+        await client.notification('breachDesk/indexed');
+        fs.symlinkSync(path.join(outside, 'private.txt'), path.join(dir, 'innocent.txt'));
+        fs.symlinkSync(path.join(outside, 'folder'), path.join(dir, 'linked'));
+        // Last in the batch: once it is indexed, the links before it were dealt with.
+        fs.writeFileSync(path.join(dir, 'b.txt'), article(4, 'ZDNet', '6 million').replace('Acme Corp told', 'Ottoline Partners told'));
+        const created = ['innocent.txt', 'linked', 'b.txt'].map((f) => ({ uri: fileUri(path.join(dir, f)), type: 1 }));
+        await client.notify('workspace/didChangeWatchedFiles', { changes: created });
+        await found(client, 'Ottoline', 'Ottoline Partners');
+        assert.deepStrictEqual(await names(client, 'Quillfeather'), []);
+        assert.deepStrictEqual(await names(client, 'Brackwater'), []);
+        // Reported again (a client's watcher may): still not read.
+        await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(dir, 'innocent.txt')), type: 2 }] });
+        fs.writeFileSync(path.join(dir, 'c.txt'), article(5, 'ZDNet', '6 million').replace('Acme Corp told', 'Harrowgate Systems told'));
+        await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(dir, 'c.txt')), type: 1 }] });
+        await found(client, 'Harrowgate', 'Harrowgate Systems');
+        assert.deepStrictEqual(await names(client, 'Quillfeather'), []);
+        const log = logOf(client);
+        // Said as the walk says it, once for each report of the link; the folder's files are neither read nor named.
+        assert.strictEqual(log.filter((l) => skippedLine(path.join(dir, 'innocent.txt'), 'file').test(l)).length, 2, log.join('\n'));
+        assert.strictEqual(log.filter((l) => skippedLine(path.join(dir, 'linked'), 'folder').test(l)).length, 1, log.join('\n'));
+        assert.ok(!log.some((l) => l.includes('other.txt')), log.join('\n'));
+      } finally {
+        await client.shutdown();
+      }
+    });
+
+    it('server: a link made later to a file or folder inside the workspace is followed, as the load follows it', async function () {
+      fs.writeFileSync(path.join(dir, 'a.txt'), article(1, 'ZDNet', '7 million'));
+      // Hidden folders: not read but through a link.
+      fs.mkdirSync(path.join(dir, '.store'));
+      fs.writeFileSync(path.join(dir, '.store', 'kept.txt'), article(2, 'ZDNet', '6 million').replace('Acme Corp told', 'Ottoline Partners told'));
+      fs.mkdirSync(path.join(dir, '.shelf'));
+      fs.writeFileSync(path.join(dir, '.shelf', 'shelved.txt'), article(3, 'ZDNet', '6 million').replace('Acme Corp told', 'Harrowgate Systems told'));
+      const client = new LspClient();
+      try {
+        await client.initialize(fileUri(dir));
+        await client.notification('breachDesk/indexed');
+        assert.deepStrictEqual(await names(client, 'Ottoline'), []);
+        fs.symlinkSync(path.join(dir, '.store', 'kept.txt'), path.join(dir, 'kept.txt'));
+        fs.symlinkSync(path.join(dir, '.shelf'), path.join(dir, 'shelf'));
+        await client.notify('workspace/didChangeWatchedFiles', { changes: ['kept.txt', 'shelf'].map((f) => ({ uri: fileUri(path.join(dir, f)), type: 1 })) });
+        await found(client, 'Ottoline', 'Ottoline Partners');
+        await found(client, 'Harrowgate', 'Harrowgate Systems');
+        assert.ok(!logOf(client).some((l) => /outside the folders read/.test(l)), logOf(client).join('\n'));
+      } finally {
+        await client.shutdown();
+      }
+    });
+
+    it('server: "Check All Articles" lists a link out of the workspace as skipped, with why, and never reads it; a link inside is checked', async function () {
+      fs.writeFileSync(path.join(dir, 'a.txt'), article(1, 'ZDNet', '7 million'));
+      // Its problems, were it read, would be its own: a tag to fix.
+      fs.writeFileSync(path.join(outside, 'private.txt'), article(2, 'ZDNet', '90 million', '[[names,]]'));
+      fs.symlinkSync(path.join(outside, 'private.txt'), path.join(dir, 'innocent.txt'));
+      fs.mkdirSync(path.join(dir, '.store'));
+      fs.writeFileSync(path.join(dir, '.store', 'kept.txt'), article(3, 'ZDNet', '6 million', '[[names,]]'));
+      fs.symlinkSync(path.join(dir, '.store', 'kept.txt'), path.join(dir, 'kept.txt'));
+      const client = new LspClient();
+      try {
+        await client.initialize(fileUri(dir));
+        await client.notification('breachDesk/indexed');
+        await client.request('breachDesk/checkAll', {});
+        const skippedOnly = (uri: string) => {
+          const p = (client.published.get(uri) ?? []).at(-1);
+          assert.ok(p, `${uri} listed`);
+          assert.deepStrictEqual(p.diagnostics.map((d) => d.code), ['file.unreadable'], JSON.stringify(p.diagnostics));
+          assert.match(p.diagnostics[0].message, /^Skipped: It is a symbolic link to a file outside the folders read \(.*private\.txt\); not read: /);
+        };
+        skippedOnly(fileUri(path.join(dir, 'innocent.txt')));
+        const kept = (client.published.get(fileUri(path.join(dir, 'kept.txt'))) ?? []).at(-1);
+        assert.ok(kept?.diagnostics.some((d) => d.code === 'tags.punctuation'), JSON.stringify(kept));
+        // A link out made after the run: listed as skipped too, not read.
+        fs.symlinkSync(path.join(outside, 'private.txt'), path.join(dir, 'later.txt'));
+        const later = fileUri(path.join(dir, 'later.txt'));
+        await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: later, type: 1 }] });
+        await client.diagnostics(later);
+        skippedOnly(later);
+      } finally {
+        await client.shutdown();
+      }
+    });
+  });
+
   describe('the editor settings of the folder checked', function () {
     it('a corpus folder named with escape sequences reaches the terminal made printable', function () {
       fs.writeFileSync(path.join(dir, 'a.txt'), article(1, 'ZDNet', '7 million'));

@@ -39,7 +39,7 @@ import { aSeed, diskSource, excludedFrom, indexOutlets, isFolder, normalDrive, r
 import * as fs from 'fs';
 import * as path from 'path';
 import { claimStorage, CorpusCache, contentHash, releaseStorage, storageInside } from '../node/cache';
-import { readArticleFile, size, walkArticleFiles, walksInto } from '../node/fsutil';
+import { followedLink, linkRoots, readArticleFile, size, walkArticleFiles, walksInto, type LinkRoots, type WalkProblem } from '../node/fsutil';
 import { isFix, markup, offsetsThrough, printableText, SOURCE, toDocumentSymbol, toFoldingRanges, toSymbolInformation, toLspDiagnostic, tokenEdits, type DiagnosticData } from './convert';
 import { readSettings, type Settings, DEFAULT_MAX_FILE_SIZE, DEFAULT_SETTINGS } from './settings';
 
@@ -857,6 +857,8 @@ export function startServer(connection: Connection): void {
     const isOpen = (u: string) => documents.get(u) !== undefined;
     // What the files are analysed knowing: the saved Sources, read once for the batch (a Source new in it is followed after).
     let outlets: Map<string, string> | undefined;
+    // A file whose real path is outside the roots (a link made since the load) is not read, as the load's walk reads it not.
+    const inside = await insideRoots();
     for (const change of changes) {
       const file = pathOf(change.uri);
       if (!file) continue;
@@ -883,7 +885,7 @@ export function startServer(connection: Connection): void {
         continue;
       }
       outlets ??= savedOutlets(index, maxBytes, isOpen);
-      const message = await reloadFile(index, file, originOf(change.uri), maxBytes, isOpen, outlets);
+      const message = await reloadFile(index, file, originOf(change.uri), maxBytes, isOpen, outlets, inside);
       if (message) connection.console.warn(`Skipped ${file}: ${message}`);
       const source = index.get(change.uri)?.summary.source;
       if (source) sources.add(source);
@@ -931,12 +933,26 @@ export function startServer(connection: Connection): void {
         if (roots.some((r) => file.startsWith(r.dir + path.sep))) gone.add(file);
       } else if (named) put(c);
       else if (isFolder(file) && walkable(file)) {
+        // A link to a folder outside the roots is not walked, and said as the load's walk says it (`walkArticleFiles`).
+        const inside = await insideRoots();
+        const unread: WalkProblem[] = [];
+        if ((await followedLink(file, true, inside, unread)) === false) {
+          for (const u of unread) connection.console.warn(`Skipped ${u.path}: ${u.message}`);
+          continue;
+        }
         // A link to a folder the corpus already reads: its articles are there under their own paths.
-        // (Roots compared by their real paths too: a root under a link, as macOS's /var is, holds real paths under another name.)
-        const real = realPath(file);
-        if (real !== file && roots.some((r) => [r.dir, realPath(r.dir)].some((d) => real === d || real.startsWith(d + path.sep)))) continue;
+        if (isLink(file) && readByLoad(realPath(file))) continue;
         // (Each article is then taken or left as any: `inCorpus` applies the user's exclusions.)
-        for (const f of await walkArticleFiles([file])) put({ uri: uriOf(f), type: FileChangeType.Created });
+        for (const f of await walkArticleFiles([file], undefined, unread)) put({ uri: uriOf(f), type: FileChangeType.Created });
+        // The walk follows a link in it only into it: one to a file elsewhere in the roots is read as the load reads it
+        // (and checked again by `reloadFile`), one out of the roots is said.
+        for (const u of unread) {
+          if (!isLink(u.path)) continue;
+          const said: WalkProblem[] = [];
+          const real = await followedLink(u.path, isFolder(u.path), inside, said);
+          if (real === false) for (const w of said) connection.console.warn(`Skipped ${w.path}: ${w.message}`);
+          else if (real !== undefined && !isFolder(u.path) && isCandidateFile(path.basename(u.path))) put({ uri: uriOf(u.path), type: FileChangeType.Created });
+        }
       }
     }
     // One pass over the index for all the folders that went (a build's clean deletes thousands of files at once):
@@ -963,6 +979,37 @@ export function startServer(connection: Connection): void {
     if (excludedFrom(roots, folder, true)) return false;
     // From any root that holds it: a hidden `breachDesk.corpus` folder (".archive") inside a workspace folder is read.
     return roots.some((r) => folder.startsWith(r.dir + path.sep) && folder.slice(r.dir.length + 1).split(path.sep).every(walksInto));
+  }
+
+  /** Whether `p` is a symbolic link itself. */
+  function isLink(p: string): boolean {
+    try {
+      return fs.lstatSync(p).isSymbolicLink();
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Whether a load reads the folder at the real path `real` under its own path: inside a root (by the root's path or
+   * its real path: a root under a link, as macOS's /var is, holds real paths under another name) and walked into from
+   * it (a hidden folder is read only through a link to it).
+   */
+  function readByLoad(real: string): boolean {
+    return roots.some((r) => [r.dir, realPath(r.dir)].some((d) => real === d || (real.startsWith(d + path.sep) && walkable(r.dir + real.slice(d.length)))));
+  }
+
+  /**
+   * The real paths of the roots of the last load (`linkRoots`), which a link must lead into to be read: kept until the
+   * next load, unless a root was missing (made later, it counts from then).
+   */
+  let linkRootsOf: { of: Root[]; inside: LinkRoots } | undefined;
+  async function insideRoots(): Promise<LinkRoots> {
+    if (linkRootsOf?.of === roots) return linkRootsOf.inside;
+    const of = roots;
+    const inside = await linkRoots(of.map((r) => r.dir));
+    if (inside.folders.length + inside.files.size === of.length) linkRootsOf = { of, inside };
+    return inside;
   }
 
   /** The passes of `followSources` and the batches of `filesChanged`, one after another. */
@@ -1205,6 +1252,13 @@ export function startServer(connection: Connection): void {
   async function closedProblems(uri: string): Promise<LspDiagnostic[] | undefined> {
     const file = pathOf(uri);
     if (!file || !listable(uri)) return undefined;
+    // A link out of the roots is listed as the load skipped it, with why, and never read (`walkArticleFiles`).
+    const outside: WalkProblem[] = [];
+    if ((await followedLink(file, false, await insideRoots(), outside)) === false) {
+      if (documents.get(uri)) return undefined;
+      const skipped = applySeverities([diag('file.unreadable', { start: 0, end: 0 }, `Skipped: ${outside[0].message}`)], (await folderSettings(file)).severity);
+      return skipped.map((d) => toLspDiagnostic(d, uri, new LineIndex('')));
+    }
     const r = await readArticleFile(file, { maxBytes });
     // Opened meanwhile: the editor's flow.
     if (documents.get(uri)) return undefined;

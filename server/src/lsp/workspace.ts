@@ -16,7 +16,7 @@ import type { DocFacts } from '../core/extract/types';
 import { contentHash, sameStat, type CorpusCache } from '../node/cache';
 import { analyse, AnalystPool, ANALYSTS_FROM, analystScript, analystsFor, type Job, type Outcome } from '../node/analyst';
 import * as os from 'os';
-import { readArticleFile, readArticleFileSync, readConfigFile, sourcesOf, sourcesOfAsync, walkArticleFiles, walksInto, type WalkProblem } from '../node/fsutil';
+import { followedLink, readArticleFile, readArticleFileSync, readConfigFile, sourcesOf, sourcesOfAsync, walkArticleFiles, walksInto, type LinkRoots, type WalkProblem } from '../node/fsutil';
 import { packFacts, unpackFacts } from '../node/packfacts';
 import { exclusion, relativePath, type Exclusion } from '../node/exclude';
 import { parsePins, type PinProblem } from '../core/extract/pins';
@@ -723,9 +723,21 @@ export function diskSource(file: string, maxBytes: number): string | undefined {
   return undefined;
 }
 
-/** Re-reads one file after a watcher event, knowing `outlets` (by default the saved ones, `savedOutlets`). */
-export async function reloadFile(index: CorpusIndex, file: string, origin: Origin, maxBytes: number, isOpen?: (uri: string) => boolean, outlets?: ReadonlyMap<string, string>): Promise<string | undefined> {
+/**
+ * Re-reads one file after a watcher event, knowing `outlets` (by default the saved ones, `savedOutlets`); returns why
+ * it was skipped, if it was. With `inside` (the real paths of the roots, `linkRoots`), a file whose real path lies
+ * outside them (a link made while the server runs, `innocent.txt -> ~/notes.txt`) is not read, as the load's walk
+ * does not read it (`walkArticleFiles`), and leaves the index.
+ */
+export async function reloadFile(index: CorpusIndex, file: string, origin: Origin, maxBytes: number, isOpen?: (uri: string) => boolean, outlets?: ReadonlyMap<string, string>, inside?: LinkRoots): Promise<string | undefined> {
   const uri = uriOf(file);
+  if (inside) {
+    const out: WalkProblem[] = [];
+    if ((await followedLink(file, false, inside, out)) === false) {
+      if (!isOpen?.(uri)) index.remove(uri);
+      return out[0].message;
+    }
+  }
   const r = await readArticleFile(file, { maxBytes });
   // Opened in the editor while the file was being read: the editor's text wins.
   if (isOpen?.(uri)) return undefined;

@@ -312,6 +312,42 @@ export interface WalkProblem {
 }
 
 /**
+ * The real paths of the roots that a symbolic link must lead into to be followed (`linkRoots`, `followedLink`): the
+ * walk's rule, which the language server applies too to a link made while it runs and to what "Check All Articles"
+ * reads.
+ */
+export interface LinkRoots {
+  /** The folders, each with a separator at its end. */
+  folders: string[];
+  /** The files named as roots, read anyway: a link to one of them is no way out. */
+  files: Set<string>;
+}
+
+/** The real paths of `roots` (folders or files; one that does not exist is left out), for `followedLink`. */
+export async function linkRoots(roots: readonly string[]): Promise<LinkRoots> {
+  const out: LinkRoots = { folders: [], files: new Set() };
+  for (const r of roots) {
+    const real = await fs.promises.realpath(r).catch(() => undefined);
+    const st = real === undefined ? undefined : await fs.promises.stat(real).catch(() => undefined);
+    if (st?.isDirectory()) out.folders.push(real!.endsWith(path.sep) ? real! : real! + path.sep);
+    else if (st) out.files.add(real!);
+  }
+  return out;
+}
+
+/**
+ * The real path of `p` (a symbolic link, or a path with one on its way) when it leads inside `inside`; undefined
+ * when it leads nowhere; false when it leads outside them, and then why is added to `problems` (when given).
+ */
+export async function followedLink(p: string, folder: boolean, inside: LinkRoots, problems?: WalkProblem[]): Promise<string | false | undefined> {
+  const real = await fs.promises.realpath(p).catch(() => undefined);
+  if (real === undefined) return undefined;
+  if (inside.files.has(real) || inside.folders.some((r) => real === r.slice(0, -1) || real.startsWith(r))) return real;
+  problems?.push({ path: p, message: `It is a symbolic link to ${folder ? 'a folder' : 'a file'} outside the folders read (${real}); not read: a link is followed only to a place inside them (name ${folder ? 'that folder' : 'that file'} itself to read it).` });
+  return false;
+}
+
+/**
  * Every candidate article file under the roots, sorted; a root that is a file
  * is taken as it is (a root is the user's choice, a link or not). Files that
  * are symbolic links are also added to `symlinks` when given.
@@ -334,24 +370,8 @@ export async function walkArticleFiles(roots: string[], symlinks?: Set<string>, 
   const seen = new Set<string>();
   let root = '';
   const leftOut = (p: string, folder: boolean) => exclude.any && exclude.leavesOut(relativePath(root, p) ?? '', folder);
-  // The real paths of the folders walked, which a link must lead into to be followed.
-  // (And the files named as roots, read anyway: a link to one of them is no way out.)
-  const inside: string[] = [];
-  const named = new Set<string>();
-  for (const r of roots) {
-    const real = await fs.promises.realpath(r).catch(() => undefined);
-    const st = real === undefined ? undefined : await fs.promises.stat(real).catch(() => undefined);
-    if (st?.isDirectory()) inside.push(real!.endsWith(path.sep) ? real! : real! + path.sep);
-    else if (st) named.add(real!);
-  }
-  /** A link's real path when it leads inside the roots; undefined when it leads nowhere; false (said) when outside them. */
-  const followed = async (p: string, folder: boolean): Promise<string | false | undefined> => {
-    const real = await fs.promises.realpath(p).catch(() => undefined);
-    if (real === undefined) return undefined;
-    if (named.has(real) || inside.some((r) => real === r.slice(0, -1) || real.startsWith(r))) return real;
-    problems?.push({ path: p, message: `It is a symbolic link to ${folder ? 'a folder' : 'a file'} outside the folders read (${real}); not read: a link is followed only to a place inside them (name ${folder ? 'that folder' : 'that file'} itself to read it).` });
-    return false;
-  };
+  const inside = await linkRoots(roots);
+  const followed = (p: string, folder: boolean) => followedLink(p, folder, inside, problems);
   const visit = async (dir: string) => {
     const real = await fs.promises.realpath(dir).catch(() => dir);
     if (seen.has(real)) return;
