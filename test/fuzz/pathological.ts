@@ -51,5 +51,10 @@ export const FAMILIES: Family[] = [
   { name: 'Information fields', build: (n) => `# T\n\n## Information:\n${'+ Date: 1\n'.repeat(n / 10)}` },
   // Each marker once walked every marker and blank line below it (a minute for 1 MB): `silences` is linear now.
   { name: 'stacked ignore markers, then blank lines', build: (n) => `${HEAD}${'<!-- breach-desk: ignore -->\n'.repeat(Math.floor(n / 60))}${'\n'.repeat(Math.floor(n / 2))}Acme said it.${TAIL}` },
+  // Each "a apples" once scanned the whole prose for "apple" (21 s at 200 KB): the prose's words are read once now.
+  { name: '"a" before plurals `a apples. a apples. …`', build: (n) => HEAD + 'a apples. '.repeat(Math.floor(n / 10)) + TAIL },
+  // One paragraph of thousands of sentences with a name after them: the name check walked back to the paragraph's start
+  // by recursion, and overflowed the stack.
+  { name: 'one paragraph of short sentences, then names', build: (n) => `${HEAD}Zorblax Quimby said so. ${'It rained here.\n'.repeat(Math.floor(n / 16))}Then Marvolo Quentinworth said so. Quimby agreed.${TAIL}` },
   { name: 'tags', build: (n) => `${HEAD}Text.\n\n## Tags:\n${'[[Threatactor=John Binns]] '.repeat(n / 27)}\n` },
 ];

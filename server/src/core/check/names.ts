@@ -337,15 +337,19 @@ function indentedBlock(f: DocFacts, lineStarts: readonly number[], k: number): b
  * on this one's (a blank line parts paragraphs). Remembered in `firsts`, so a paragraph is walked once.
  */
 function paragraphStart(f: DocFacts, lineStarts: readonly number[], i: number, firsts: Map<number, number>): number {
-  const known = firsts.get(i);
-  if (known !== undefined) return known;
+  // Back in a loop, not by recursion: a paragraph of 20,000 sentences overflowed the stack.
   let k = i;
-  if (i > f.headlines) {
-    const line = positionIn(lineStarts, f.sentences[i].span.start).line;
-    if (f.sentences[i - 1].span.end > lineStarts[Math.max(line - 1, 0)]) k = paragraphStart(f, lineStarts, i - 1, firsts);
+  let first: number | undefined;
+  for (;;) {
+    first = firsts.get(k);
+    if (first !== undefined) break;
+    if (k <= f.headlines) { first = k; break; }
+    const line = positionIn(lineStarts, f.sentences[k].span.start).line;
+    if (!(f.sentences[k - 1].span.end > lineStarts[Math.max(line - 1, 0)])) { first = k; break; }
+    k--;
   }
-  firsts.set(i, k);
-  return k;
+  for (let j = k; j <= i; j++) firsts.set(j, first);
+  return first;
 }
 
 /** `e` with its mentions in code left out (itself when none is). */
