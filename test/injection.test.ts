@@ -14,6 +14,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as url from 'url';
 import { assertInertMarkdown } from './fuzz/harness';
+import { toLspFixes } from '../server/src/lsp/convert';
+import { LineIndex } from '../server/src/core/text';
 import { closeWorkspace, fileUri, LspClient, openWorkspace, ROOT } from './helpers/lsp';
 
 const CMD = '[x](command:workbench.action.terminal.new)';
@@ -186,5 +188,11 @@ describe('article text never becomes a command, HTML or script (stdio)', functio
     // The heading and the pinned name with the hostile alias were both listed.
     assert.ok(found.length > 0 && names.some((n) => n.startsWith('Acme Corp breach')), JSON.stringify(names));
     for (const n of names) assert.ok(!unsafe.test(n) && !/\n/.test(n), JSON.stringify(n));
+  });
+
+  it('quick fix titles quote names without their direction or control characters', function () {
+    const lines = new LineIndex('Acme\u202E Corp\n');
+    const [fix] = toLspFixes([{ title: 'Write Acme\u202E\u001b[31m Corp as the corpus does', edits: [{ span: { start: 0, end: 5 }, newText: 'Acme' }] }], lines);
+    assert.strictEqual(fix.title, 'Write Acme [31m Corp as the corpus does');
   });
 });

@@ -43,7 +43,7 @@ export function isFix(x: unknown): x is DiagnosticData['fixes'][number] {
 
 export function toLspFixes(fixes: Fix[] | undefined, lines: LineIndex): DiagnosticData['fixes'] {
   return (fixes ?? []).map((f) => ({
-    title: f.title,
+    title: printableText(f.title, true),
     preferred: Boolean(f.preferred),
     edits: f.edits.map((e) => ({ range: lines.range(e.span), newText: e.newText })),
   }));
