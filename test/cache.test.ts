@@ -583,6 +583,25 @@ describe('corpus cache: writing the index a step at a time', function () {
   }
   const factsName = (s = storage) => JSON.parse(fs.readFileSync(path.join(s, 'corpus-cache', 'index.json'), 'utf8').split('\n')[0]).facts as string;
 
+  it('a server whose lock another took over writes none of what it appended: its facts are read from memory', function () {
+    filled(3).commit();
+    const factsFile = path.join(storage, 'corpus-cache', factsName());
+    const size = fs.statSync(factsFile).size;
+    const index = fs.readFileSync(path.join(storage, 'corpus-cache', 'index.json'));
+    const cache = CorpusCache.open(storage, 'test-key');
+    cache.begin();
+    for (let i = 0; i < 3; i++) cache.keep(cache.entry(`/ws/story-${i}.txt`)!, cache.entry(`/ws/story-${i}.txt`)!);
+    const text = article('Story 3', 'Acme Corp said 4,000 records were taken.');
+    const facts = extractFacts('file:///ws/story-3.txt', text, parse(text).article);
+    const load = cache.add({ path: '/ws/story-3.txt', size: text.length, mtimeMs: 3, ino: 3, hash: contentHash(text), origin: 'workspace', summary: summarize(facts), lineStarts: lineStartsOf(text), facts: () => packFacts(facts, text) });
+    // Another server took the lock over (this one was suspended past its age) before the append was written.
+    fs.writeFileSync(path.join(storage, 'corpus-cache.lock'), JSON.stringify({ pid: 1, host: 'elsewhere.example', token: 'another-server' }));
+    assert.strictEqual(load().uri, 'file:///ws/story-3.txt');
+    cache.commit();
+    assert.strictEqual(fs.statSync(factsFile).size, size, 'nothing written over the new holder\'s appends');
+    assert.ok(fs.readFileSync(path.join(storage, 'corpus-cache', 'index.json')).equals(index), 'nor an index');
+  });
+
   it('never appends to a facts file that has another name too (a hard link): a load that adds an article writes a new one, and the other name keeps its bytes', function () {
     filled(3).commit();
     const facts = factsName();

@@ -739,8 +739,12 @@ class FactsFile {
   private pendingBytes = 0;
   private closed = false;
 
-  /** `links`: its count of hard links (appended to only while it is 1). */
-  constructor(readonly file: string, readonly fd: number, public size: number, readonly links = 1) {}
+  /**
+   * `links`: its count of hard links (appended to only while it is 1). `mayWrite`: whether this server holds the
+   * storage folder's lock still (`keepLock`), asked before each write: a server whose lock another took over (it was
+   * suspended past the lock's age) keeps what it appended in memory, and never writes it over the new holder's bytes.
+   */
+  constructor(readonly file: string, readonly fd: number, public size: number, readonly links = 1, private readonly mayWrite: () => boolean = () => true) {}
 
   /** Whether it can be read still (not given up, `close`). */
   get open(): boolean {
@@ -750,7 +754,15 @@ class FactsFile {
   read(offset: number, length: number): Buffer {
     // (A closed descriptor's number may be another file's by now.)
     if (this.closed) throw new Error('facts file given up');
-    if (offset + length > this.size - this.pendingBytes) this.flush();
+    const written = this.size - this.pendingBytes;
+    if (offset + length > written) {
+      if (this.mayWrite()) this.flush();
+      else if (offset >= written) {
+        // Appended whole, so within what is pending: served from memory.
+        if (this.pending.length > 1) this.pending = [Buffer.concat(this.pending, this.pendingBytes)];
+        return Buffer.from(this.pending[0].subarray(offset - written, offset - written + length));
+      } else throw new Error('facts file not written');
+    }
     const buf = Buffer.allocUnsafe(length);
     const n = fs.readSync(this.fd, buf, 0, length, offset);
     if (n !== length) throw new Error('facts file truncated');
@@ -768,9 +780,9 @@ class FactsFile {
     return { offset, length: buf.length };
   }
 
-  /** Writes what was appended. */
+  /** Writes what was appended, while this server may write (`mayWrite`). */
   flush(): void {
-    if (!this.pendingBytes) return;
+    if (!this.pendingBytes || !this.mayWrite()) return;
     const at = this.size - this.pendingBytes;
     // One system call and no copy; a short write (rare for files) finishes from a joined buffer.
     let done = fs.writevSync(this.fd, this.pending, at);
@@ -923,7 +935,7 @@ export class CorpusCache {
       if (cache.entries.size !== header.count) throw new Error('an article twice');
       // Nothing after the last entry: what is there was not written with this index.
       if (read.bytes !== read.size) throw new Error('bytes after the index');
-      cache.facts = new FactsFile(file, fd, size, opened.stat.nlink);
+      cache.facts = new FactsFile(file, fd, size, opened.stat.nlink, () => cache.mode === 'write' && keepLock(cache.claim));
       cache.rowsName = header.rows;
       cache.outlets = new Set(header.outlets);
     } catch (err) {
@@ -1010,7 +1022,7 @@ export class CorpusCache {
       fs.mkdirSync(this.dir, { recursive: true });
       const file = path.join(this.dir, `facts-${randomBytes(6).toString('hex')}.bin`);
       // Created ('x'), never a file or a link already there.
-      this.target = new FactsFile(file, fs.openSync(file, 'wx+'), 0);
+      this.target = new FactsFile(file, fs.openSync(file, 'wx+'), 0, 1, () => this.mode === 'write' && keepLock(this.claim));
     } catch (err) {
       this.stopWriting(err);
     }
