@@ -113,7 +113,7 @@ describe('breachDesk.maxFileSize over stdio', function () {
     assert.ok(codes.includes('file.too-large'), codes.join(' '));
     // The limit as the setting counts it (0.02 MB: 20,000 bytes), not in 1,024s.
     assert.match(p.diagnostics.find((d) => d.code === 'file.too-large')!.message, /^This document is larger than breachDesk\.maxFileSize \(20\.0 KB\):/);
-    assert.ok(codes.some((c) => c.startsWith('tags.')), 'the layout checks still run');
+    assert.ok(codes.some((c) => String(c).startsWith('tags.')), 'the layout checks still run');
     const hover = await client!.request('textDocument/hover', { textDocument: { uri }, position: { line: 9, character: 12 } });
     assert.strictEqual(hover, null, 'not indexed: no card');
     // Below the limit the same document is indexed as usual.

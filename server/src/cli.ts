@@ -31,7 +31,7 @@ import { DEFAULT_MAX_BYTES, readArticleFile, readArticleFileSync, readConfigFile
 import { unpackFacts } from './node/packfacts';
 import { exclusion, patternProblem, relativePath } from './node/exclude';
 import { ChunkedWriter, OutputFailed, ReaderGone, writeAllSync, writeJson } from './node/jsonout';
-import { depthProblem, parsePins } from './core/extract/pins';
+import { depthProblem, readPins } from './core/extract/pins';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { readSettings } from './lsp/settings';
 import { LineIndex } from './core/text';
@@ -493,14 +493,7 @@ function loadPins(run: Run): FileResult | undefined {
   if (!read) return undefined;
   if ('problem' in read) return { file: pinsFile, seed: false, diagnostics: fileProblem(run.o, 'config.invalid', read.problem), pinsLines: new LineIndex('') };
   const text = read.text;
-  // A file of the checked folder never stops the run: what fails here is its problem, reported.
-  let parsed: ReturnType<typeof parsePins>;
-  try {
-    parsed = parsePins(text);
-  } catch (err) {
-    parsed = { pins: [], problems: [{ span: { start: 0, end: 0 }, message: `The pinned entities could not be read (${err instanceof Error ? err.message : String(err)}); no entity in this file is pinned.` }] };
-  }
-  const { pins, problems } = parsed;
+  const { pins, problems } = readPins(text);
   for (const p of pins) if (!run.index.pins.has(p.key)) run.index.pins.set(p.key, p);
   if (problems.length) {
     return { file: pinsFile, seed: false, diagnostics: applySeverities(problems.map((p) => diag('config.invalid', p.span, p.message)), run.o.severities), pinsLines: new LineIndex(text) };

@@ -19,7 +19,7 @@ import * as os from 'os';
 import { followedLink, readArticleFile, readArticleFileSync, readConfigFile, sourcesOf, sourcesOfAsync, walkArticleFiles, walksInto, type LinkRoots, type WalkProblem } from '../node/fsutil';
 import { packFacts, unpackFacts } from '../node/packfacts';
 import { exclusion, relativePath, type Exclusion } from '../node/exclude';
-import { parsePins, type PinProblem } from '../core/extract/pins';
+import { readPins, type PinProblem } from '../core/extract/pins';
 
 export const SEEDS_DIR = normalDrive(path.join(__dirname, '..', 'seeds'));
 
@@ -250,14 +250,7 @@ export function loadPins(index: CorpusIndex, folders: string[]): { file: string;
       continue;
     }
     const text = read.text;
-    // A file a shared workspace holds never stops the load: what fails here is its problem, reported.
-    let parsed: ReturnType<typeof parsePins>;
-    try {
-      parsed = parsePins(text);
-    } catch (err) {
-      parsed = { pins: [], problems: [{ span: { start: 0, end: 0 }, message: `The pinned entities could not be read (${err instanceof Error ? err.message : String(err)}); no entity in this file is pinned.` }] };
-    }
-    const { pins, problems } = parsed;
+    const { pins, problems } = readPins(text);
     for (const p of pins) if (!index.pins.has(p.key)) index.pins.set(p.key, p);
     reports.push({ file, text, problems });
   }

@@ -106,6 +106,18 @@ export function depthProblem(text: string, consequence: string): PinProblem | un
   return { message: `Arrays and objects are nested more than ${MAX_JSON_DEPTH} levels deep here; the file is not read (${consequence}).`, span: { start: at, end: at + 1 } };
 }
 
+/**
+ * `parsePins` that never throws: a file of the workspace (or of the checked folder) never stops a load or a run, and
+ * what fails in reading it is its problem.
+ */
+export function readPins(text: string): { pins: Pin[]; problems: PinProblem[] } {
+  try {
+    return parsePins(text);
+  } catch (err) {
+    return { pins: [], problems: [{ span: { start: 0, end: 0 }, message: `The pinned entities could not be read (${err instanceof Error ? err.message : String(err)}); no entity in this file is pinned.` }] };
+  }
+}
+
 export function parsePins(text: string): { pins: Pin[]; problems: PinProblem[] } {
   const problems: PinProblem[] = [];
   // Before any parser, which recurses a level at a time (a stack overflow is no problem to report).
