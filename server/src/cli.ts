@@ -27,7 +27,7 @@ import { workspaceSymbols } from './core/features/symbols';
 import { CorpusIndex, dropShadowedSeeds } from './core/index/corpus';
 import type { DocFacts } from './core/extract/types';
 import { AnalystPool, ANALYSTS_FROM, analystScript, analystsFor, type Checked } from './node/analyst';
-import { DEFAULT_MAX_BYTES, readArticleFile, readArticleFileSync, readConfigFile, sourcesOf, walkArticleFiles, whyUnreadable, type ReadResult, type WalkProblem } from './node/fsutil';
+import { DEFAULT_MAX_BYTES, isLink, readArticleFile, readArticleFileSync, readConfigFile, sourcesOf, walkArticleFiles, whyUnreadable, type ReadResult, type WalkProblem } from './node/fsutil';
 import { unpackFacts } from './node/packfacts';
 import { exclusion, patternProblem, relativePath } from './node/exclude';
 import { ChunkedWriter, OutputFailed, ReaderGone, writeAllSync, writeJson } from './node/jsonout';
@@ -560,15 +560,6 @@ const relPaths = new Map<string, string>();
 /** A related location: its file and 0-based range. */
 function relatedRange(uri: string, span: { start: number; end: number }) {
   return relatedIndex?.range(uri, span);
-}
-
-/** Whether the path itself (not what it points to) is a symbolic link. */
-function isLink(file: string): boolean {
-  try {
-    return fs.lstatSync(file).isSymbolicLink();
-  } catch {
-    return false;
-  }
 }
 
 /** Whether a file's mode lets no one write it. */

@@ -39,7 +39,7 @@ import { aSeed, diskSource, excludedFrom, indexOutlets, isFolder, normalDrive, r
 import * as fs from 'fs';
 import * as path from 'path';
 import { claimStorage, CorpusCache, contentHash, releaseStorage, storageInside } from '../node/cache';
-import { followedLink, linkRoots, readArticleFile, size, walkArticleFiles, walksInto, type LinkRoots, type WalkProblem } from '../node/fsutil';
+import { followedLink, isLink, linkRoots, readArticleFile, size, walkArticleFiles, walksInto, type LinkRoots, type WalkProblem } from '../node/fsutil';
 import { isFix, markup, offsetsThrough, printableText, SOURCE, toDocumentSymbol, toFoldingRanges, toSymbolInformation, toLspDiagnostic, tokenEdits, type DiagnosticData } from './convert';
 import { readSettings, type Settings, DEFAULT_MAX_FILE_SIZE, DEFAULT_SETTINGS } from './settings';
 
@@ -979,15 +979,6 @@ export function startServer(connection: Connection): void {
     if (excludedFrom(roots, folder, true)) return false;
     // From any root that holds it: a hidden `breachDesk.corpus` folder (".archive") inside a workspace folder is read.
     return roots.some((r) => folder.startsWith(r.dir + path.sep) && folder.slice(r.dir.length + 1).split(path.sep).every(walksInto));
-  }
-
-  /** Whether `p` is a symbolic link itself. */
-  function isLink(p: string): boolean {
-    try {
-      return fs.lstatSync(p).isSymbolicLink();
-    } catch {
-      return false;
-    }
   }
 
   /**

@@ -451,3 +451,12 @@ export function readConfigFile(file: string, what = 'pinned entities'): { text: 
   if (!read.ok) return { problem: `The ${what} file is not read: ${read.message}.` };
   return { text: read.text };
 }
+
+/** Whether the path itself (not what it points to) is a symbolic link; false when it cannot be looked at. */
+export function isLink(p: string): boolean {
+  try {
+    return fs.lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
