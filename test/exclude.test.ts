@@ -8,6 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { exclusion, patternProblem, relativePath } from '../server/src/node/exclude';
 import { readSettings } from '../server/src/lsp/settings';
+import { walkArticleFiles } from '../server/src/node/fsutil';
 import { excludedFrom, SEEDS_DIR, type Root } from '../server/src/lsp/workspace';
 import { closeWorkspace, fileUri, LspClient, openWorkspace, ROOT, type PublishedDiagnostics, type Workspace } from './helpers/lsp';
 
@@ -105,6 +106,25 @@ describe('exclude patterns', function () {
     assert.strictEqual(relativePath(dir, path.join(dir, '..foo.txt')), '..foo.txt');
     assert.strictEqual(relativePath(dir, path.join(path.sep, 'other', 'a.txt')), undefined);
     assert.strictEqual(relativePath(dir, path.join(path.sep, 'wsx', 'a.txt')), undefined);
+  });
+});
+
+describe('exclude patterns and links', function () {
+  it('a link is no way round them: one to an excluded file or folder is left out, one to a file kept is walked', async function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-exclude-link-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'drafts', 'more'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'drafts', 'x.txt'), 'draft');
+      fs.writeFileSync(path.join(dir, 'kept.txt'), 'kept');
+      fs.symlinkSync(path.join(dir, 'drafts', 'x.txt'), path.join(dir, 'a.txt'));
+      fs.symlinkSync(path.join(dir, 'drafts', 'more'), path.join(dir, 'linked'));
+      fs.symlinkSync(path.join(dir, 'kept.txt'), path.join(dir, 'b.txt'));
+      fs.writeFileSync(path.join(dir, 'drafts', 'more', 'y.txt'), 'draft');
+      const files = await walkArticleFiles([dir], undefined, undefined, exclusion(['drafts/']));
+      assert.deepStrictEqual(files.map((f) => path.relative(dir, f)), ['b.txt', 'kept.txt']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

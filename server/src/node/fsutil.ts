@@ -370,6 +370,8 @@ export async function walkArticleFiles(roots: string[], symlinks?: Set<string>, 
   const seen = new Set<string>();
   let root = '';
   const leftOut = (p: string, folder: boolean) => exclude.any && exclude.leavesOut(relativePath(root, p) ?? '', folder);
+  // Where a link leads: left out by its own path or a folder it is in (the walk never went through those folders).
+  const ledOut = (real: string, folder: boolean) => exclude.any && exclude.excludes(relativePath(root, real) ?? '', folder);
   const inside = await linkRoots(roots);
   const followed = (p: string, folder: boolean) => followedLink(p, folder, inside, problems);
   const visit = async (dir: string) => {
@@ -391,12 +393,16 @@ export async function walkArticleFiles(roots: string[], symlinks?: Set<string>, 
         if (!leftOut(p, false)) out.push(p);
       } else if (e.isSymbolicLink()) {
         const st = await fs.promises.stat(p).catch(() => undefined);
+        // What the exclusions leave out is left out by the link's name and by the name it leads to: a link is no way
+        // round `--exclude drafts/`.
         if (st?.isDirectory()) {
           if (!walksInto(e.name) || leftOut(p, true)) continue;
-          if (await followed(p, true)) await visit(p);
+          const real = await followed(p, true);
+          if (real && !ledOut(real, true)) await visit(p);
         } else if (isCandidateFile(e.name) && !leftOut(p, false)) {
           // A link to nothing (or a loop of links) is listed all the same: reading it says why it cannot be read.
-          if (st && (await followed(p, false)) === false) continue;
+          const real = st ? await followed(p, false) : undefined;
+          if (real === false || (real !== undefined && ledOut(real, false))) continue;
           out.push(p);
           symlinks?.add(p);
         }
