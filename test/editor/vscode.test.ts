@@ -20,10 +20,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { execFileSync } from 'child_process';
-import { CHROMIUM, CHROMIUM_ARGS, FOLLOWUP_TEXT, installVsix, makeProfile, missingTools, ROOT, startCodeServer, vsixPath, type Profile, type Running } from './codeServer';
-import { until, visible, Workbench } from './workbench';
+import { FOLLOWUP_TEXT, installVsix, makeProfile, missingTools, ROOT, startCodeServer, vsixPath, type Profile, type Running } from './codeServer';
+import { openWorkbench, until, visible, Workbench } from './workbench';
 import { seedStyleDate } from '../../server/src/core/features/skeleton';
 
 const SHOTS = path.join(ROOT, 'docs', 'screenshots');
@@ -82,11 +82,7 @@ describe('VS Code (code-server + Chromium) with the packaged extension', functio
     ws = path.join(dir, 'newsroom.code-workspace');
     fs.writeFileSync(ws, JSON.stringify({ folders: [{ path: path.join(profile.extensionsDir, ext!, 'seeds') }, { path: newsroom }] }));
     server = await startCodeServer(profile, ws);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${server.url}/?workspace=${encodeURIComponent(ws)}`);
-    wb = new Workbench(page);
-    await wb.ready();
+    ({ browser, page, wb } = await openWorkbench(`${server.url}/?workspace=${encodeURIComponent(ws)}`));
   });
 
   after(async function () {
@@ -699,11 +695,7 @@ describe('VS Code: the server waits for an article, follows trust, the writer’
     });
     assert.match(installVsix(profile, vsixPath()), /successfully installed/);
     server = await startCodeServer(profile, notes, [], { workspaceTrust: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(notes)}`);
-    wb = new Workbench(page);
-    await wb.ready();
+    ({ browser, page, wb } = await openWorkbench(`${server.url}/?folder=${encodeURIComponent(notes)}`));
   });
 
   after(async function () {

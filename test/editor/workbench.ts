@@ -4,7 +4,8 @@
  * is a retry loop on what the page shows, with a generous deadline; nothing
  * sleeps for a fixed time to let something happen.
  */
-import type { Locator, Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './codeServer';
 
 /** Monaco renders spaces as U+00A0; read text as a user reads it. */
 export function visible(text: string): string {
@@ -193,4 +194,14 @@ export class Workbench {
       return want(rows) ? rows : undefined;
     }, 90000);
   }
+}
+
+/** A headless Chromium on `url` (a code-server page) with the workbench loaded, as each suite's `before` opens it. */
+export async function openWorkbench(url: string): Promise<{ browser: Browser; page: Page; wb: Workbench }> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(url);
+  const wb = new Workbench(page);
+  await wb.ready();
+  return { browser, page, wb };
 }
